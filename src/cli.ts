@@ -1,0 +1,128 @@
+#!/usr/bin/env node
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { EXIT, TasseiError, formatMessage } from './model/errors.js';
+import type { Message } from './model/types.js';
+import { loadDocument } from './load.js';
+import { evaluateDocument } from './evaluate/evaluate.js';
+import { formatEvaluationText, formatFindings } from './evaluate/format.js';
+
+/** Where a command writes: data to `out`, messages to `err`. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+const USAGE = `tassei — KPI achievement reports (基本計画と総合戦略の指標（KPI）の達成状況)
+
+usage:
+  tassei evaluate FILE [--format text|json] [--strict]
+                                 computed progress, status, summaries and findings
+  tassei --help | --version
+
+FILE is a .yaml/.json document, or a .pdf (read on the fly).
+exit codes: 0 success; 1 findings (with --strict) or a usage error; 2 unreadable input.
+`;
+
+class UsageError extends Error {}
+
+interface Command {
+  options: ParseArgsConfig['options'];
+  positionals: [min: number, max: number];
+  run: (args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: Io) => Promise<number>;
+}
+
+function oneOf<T extends string>(value: string | boolean | undefined, allowed: readonly T[], fallback: T, option: string): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${option} takes one of: ${allowed.join(', ')}`);
+}
+
+function printMessages(messages: readonly Message[], io: Io): void {
+  for (const m of messages) io.err(`${formatMessage(m)}\n`);
+}
+
+const COMMANDS: Record<string, Command> = {
+  evaluate: {
+    options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' } },
+    positionals: [1, 1],
+    async run({ values, positionals }, io) {
+      const format = oneOf(values.format, ['text', 'json'] as const, 'text', 'format');
+      const loaded = await loadDocument(positionals[0]!);
+      printMessages(loaded.messages, io);
+      const evaluation = evaluateDocument(loaded.document);
+      if (format === 'json') io.out(`${JSON.stringify(evaluation, null, 2)}\n`);
+      else if (loaded.document.kind === 'kpi-progress') io.out(`${formatEvaluationText(loaded.document, evaluation)}\n`);
+      else io.out(`${formatFindings(evaluation.findings)}\n`);
+      if (evaluation.findings.length > 0) io.err(`${loaded.file}: ${evaluation.findings.length} finding(s)\n`);
+      return values.strict && evaluation.findings.length > 0 ? EXIT.findings : EXIT.ok;
+    },
+  },
+};
+
+/** Runs the command line and returns the exit code; never exits the process itself. */
+export async function execute(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io[name === undefined ? 'err' : 'out'](USAGE);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (name === '--version' || name === '-v') {
+    io.out('tassei 0.1.0\n');
+    return EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`tassei: unknown command "${name}"\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  try {
+    let parsed;
+    try {
+      parsed = parseArgs({ args: [...rest], options: command.options ?? {}, allowPositionals: true, strict: true });
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const [min, max] = command.positionals;
+    if (parsed.positionals.length < min || parsed.positionals.length > max) {
+      throw new UsageError(`"${name}" takes ${min === max ? min : `${min} to ${max}`} file argument(s), got ${parsed.positionals.length}`);
+    }
+    return await command.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] }, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`tassei ${name}: ${error.message}\nsee: tassei --help\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof TasseiError) {
+      printMessages(error.messages, io);
+      return error.exitCode;
+    }
+    throw error;
+  }
+}
+
+function isMain(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isMain()) {
+  execute(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`tassei: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\nplease report this with the input file.\n`);
+      process.exitCode = 70;
+    },
+  );
+}

@@ -1,0 +1,110 @@
+import type { Measurement } from '../model/types.js';
+import { type Decimal, parseDecimal, decimalOfNumber, formatDecimal } from './decimal.js';
+
+/** First Gregorian year of each era; year n of an era is `start + n − 1` (元年 is 1). */
+export const ERAS: Readonly<Record<string, number>> = {
+  M: 1868, 明治: 1868,
+  T: 1912, 大正: 1912,
+  S: 1926, 昭和: 1926,
+  H: 1989, 平成: 1989,
+  R: 2019, 令和: 2019,
+};
+
+const ERA_NAMES = Object.keys(ERAS).sort((a, b) => b.length - a.length).join('|');
+/** `H29`, `R1`, `令和元年`, `平成29年度`, `R5.11月`, `2018`, `2018年`. */
+const YEAR_NOTE = new RegExp(`^(?:(${ERA_NAMES})\\s*(\\d+|元)|((?:19|20)\\d\\d))\\s*(?:年度?)?(?:[.．]?\\d{1,2}月?)?$`);
+/** Every way a printed cell says "nothing here". */
+const DASH = /^[-‐–—―−ー]$/;
+const MINUS_SIGNS = '△▲−\\-';
+/** A number with optional minus mark, thousands separators, decimals and a trailing %. */
+const NUMBER = new RegExp(`^([${MINUS_SIGNS}])?\\s*((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*%?$`);
+/** A value followed by a parenthesised note: `3,560(H29)`, `92.5 (H31)`. */
+const WITH_NOTE = /^(.*?)\s*\(([^()]*)\)$/;
+
+/** Gregorian year of an era year: `eraYear('R', '元')` is 2019. */
+export function eraYear(era: string, year: string | number): number | null {
+  const start = ERAS[era];
+  if (start === undefined) return null;
+  const n = year === '元' ? 1 : Number(year);
+  return Number.isInteger(n) && n >= 1 ? start + n - 1 : null;
+}
+
+/** The Gregorian year of a year note without its parentheses (`H29`, `令和元年度`), or null. */
+export function parseYearNote(note: string): number | null {
+  const m = YEAR_NOTE.exec(note.normalize('NFKC').trim());
+  if (!m) return null;
+  if (m[3]) return Number(m[3]);
+  return eraYear(m[1]!, m[2]!);
+}
+
+/** The first era year in a text such as `令和5年度 主な取組内容` or `R1実績 b`. */
+export function findEraYear(text: string): number | null {
+  const m = new RegExp(`(${ERA_NAMES})\\s*(\\d+|元)`).exec(text.normalize('NFKC'));
+  return m ? eraYear(m[1]!, m[2]!) : null;
+}
+
+/** Japanese era notation of a Gregorian year: 2019 → 令和元年, 2023 → 令和5年. */
+export function eraName(year: number, style: 'long' | 'short' = 'long'): string {
+  const [era, start] = Object.entries(ERAS)
+    .filter(([name]) => (style === 'long' ? name.length > 1 : name.length === 1))
+    .filter(([, s]) => s <= year)
+    .sort((a, b) => b[1] - a[1])[0]!;
+  const n = year - start + 1;
+  if (style === 'short') return `${era}${n}`;
+  return `${era}${n === 1 ? '元' : n}年`;
+}
+
+export type ValueParse =
+  | { ok: true; measurement: Measurement; decimal: Decimal | null }
+  | { ok: false; reason: string };
+
+/** The ASCII decimal of a printed number, or null: `△1,234.5` → `-1234.5`. */
+export function parsePrintedNumber(text: string): Decimal | null {
+  const m = NUMBER.exec(text.normalize('NFKC').trim());
+  if (!m) return null;
+  return parseDecimal(`${m[1] ? '-' : ''}${m[2]!.replace(/,/g, '')}`);
+}
+
+/**
+ * Reads a printed value cell. The text is kept exactly as printed; full-width digits, commas,
+ * `△`/`▲` minus and a year note are understood. `-` is no value.
+ */
+export function parseMeasurement(printed: string): ValueParse {
+  const text = printed.trim();
+  const plain = text.normalize('NFKC').trim();
+  if (plain === '') return { ok: false, reason: 'the cell is empty' };
+  if (DASH.test(plain)) return { ok: true, measurement: { value: null, year: null, text }, decimal: null };
+  let body = plain;
+  let year: number | null = null;
+  const noted = WITH_NOTE.exec(plain);
+  if (noted) {
+    year = parseYearNote(noted[2]!);
+    if (year === null) return { ok: false, reason: `the note (${noted[2]}) is not a year such as (H29), (R4) or (令和元年)` };
+    body = noted[1]!;
+  }
+  if (DASH.test(body)) return { ok: true, measurement: { value: null, year, text }, decimal: null };
+  const decimal = parsePrintedNumber(body);
+  if (!decimal) {
+    return { ok: false, reason: `"${body}" is not a number such as 3,560, 42.2, △12 or ３５６０` };
+  }
+  return { ok: true, measurement: { value: Number(formatDecimal(decimal)), year, text }, decimal };
+}
+
+/**
+ * The exact decimal of a measurement: from its printed text where that parses (so `60.0`
+ * keeps its place), else from its number.
+ */
+export function decimalOf(m: Measurement): Decimal | null {
+  if (m.value === null) return null;
+  const parsed = parseMeasurement(m.text);
+  if (parsed.ok && parsed.decimal) return parsed.decimal;
+  return decimalOfNumber(m.value);
+}
+
+/** A printed progress cell: `-71.4%`, `0.0%`, `△5.3%`; null for `-` or blank. */
+export function parseProgress(printed: string): number | null | undefined {
+  const plain = printed.normalize('NFKC').trim();
+  if (plain === '' || DASH.test(plain)) return null;
+  const d = parsePrintedNumber(plain);
+  return d ? Number(formatDecimal(d)) : undefined;
+}

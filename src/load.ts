@@ -1,0 +1,42 @@
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { failure } from './model/errors.js';
+import type { Message, TasseiDocument } from './model/types.js';
+import { readDocumentYaml } from './model/yaml.js';
+
+/** A document with the messages its reading produced (warnings; errors are thrown). */
+export interface LoadedDocument {
+  file: string;
+  document: TasseiDocument;
+  messages: Message[];
+  /** True where the document was extracted from a PDF. */
+  fromPdf: boolean;
+}
+
+function startsWithPdfMagic(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(1024);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, n).includes('%PDF-');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads a document from a PDF (extracting it) or from YAML/JSON. The I/O edge of every command. */
+export async function loadDocument(file: string): Promise<LoadedDocument> {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    throw failure(file, 'file-missing', 'no such file', { hint: 'check the path' });
+  }
+  if (!stat.isFile()) throw failure(file, 'file-missing', 'not a file', { hint: 'give a .pdf, .yaml or .json file' });
+  const isPdf = /\.pdf$/i.test(file) || startsWithPdfMagic(file);
+  if (isPdf) {
+    const { extractPdfFile } = await import('./extract/extract.js');
+    const { document, messages } = await extractPdfFile(file);
+    return { file, document, messages, fromPdf: true };
+  }
+  return { file, document: readDocumentYaml(file), messages: [], fromPdf: false };
+}

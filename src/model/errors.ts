@@ -1,0 +1,49 @@
+import type { Message } from './types.js';
+
+/** Exit codes of the command line (documented in the README). */
+export const EXIT = {
+  ok: 0,
+  /** The document has findings (with --strict), or the command line is wrong. */
+  findings: 1,
+  usage: 1,
+  /** An input could not be read: not a PDF, encrypted, no text, unknown kind, bad YAML. */
+  unreadable: 2,
+} as const;
+
+/**
+ * An error meant for the user: it carries located messages and the exit code to use. Stages
+ * throw it; the command line prints its messages and exits with its code.
+ */
+export class TasseiError extends Error {
+  readonly messages: Message[];
+  readonly exitCode: number;
+
+  constructor(messages: Message[], exitCode: number = EXIT.unreadable) {
+    super(messages.map(formatMessage).join('\n'));
+    this.name = 'TasseiError';
+    this.messages = messages;
+    this.exitCode = exitCode;
+  }
+}
+
+/** A TasseiError with one message. */
+export function failure(
+  file: string,
+  rule: string,
+  message: string,
+  extra: Partial<Omit<Message, 'file' | 'rule' | 'message'>> = {},
+  exitCode: number = EXIT.unreadable,
+): TasseiError {
+  return new TasseiError([{ severity: 'error', file, rule, message, ...extra }], exitCode);
+}
+
+/** `file:line:col` or `file (page 3)`, then severity, message, key path and hint. */
+export function formatMessage(m: Message): string {
+  let where = m.file;
+  if (m.line !== undefined) where += `:${m.line}${m.column !== undefined ? `:${m.column}` : ''}`;
+  if (m.page !== undefined) where += ` (page ${m.page})`;
+  let text = `${where}: ${m.severity} [${m.rule}] ${m.message}`;
+  if (m.path) text += `\n  at ${m.path}`;
+  if (m.hint) text += `\n  hint: ${m.hint}`;
+  return text;
+}

@@ -1,0 +1,260 @@
+import { readFileSync } from 'node:fs';
+import { join, relative, dirname, resolve } from 'node:path';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+import { parseMeasurement } from '../evaluate/numbers.js';
+import { eraName } from '../evaluate/numbers.js';
+import { TasseiError } from './errors.js';
+import { PACKAGE_ROOT } from './files.js';
+import type { DocumentKind, KpiDocument, Measurement, Message, TasseiDocument } from './types.js';
+import { DOCUMENT_KINDS } from './types.js';
+
+export const SCHEMA_FILES: Record<DocumentKind, string> = {
+  'kpi-progress': join(PACKAGE_ROOT, 'schema', 'kpi-progress.schema.json'),
+  narrative: join(PACKAGE_ROOT, 'schema', 'narrative.schema.json'),
+};
+
+let validators: Record<DocumentKind, ValidateFunction> | undefined;
+
+function validatorOf(kind: DocumentKind): ValidateFunction {
+  if (!validators) {
+    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+    const compile = (k: DocumentKind) => ajv.compile(JSON.parse(readFileSync(SCHEMA_FILES[k], 'utf8')));
+    validators = { 'kpi-progress': compile('kpi-progress'), narrative: compile('narrative') };
+  }
+  return validators[kind];
+}
+
+type PathSegment = string | number;
+
+/** `strategies[0].policies[1].title` */
+export function formatPath(path: readonly PathSegment[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+/** Locates YAML nodes of a parsed file for messages. */
+class Locator {
+  constructor(private readonly doc: Document.Parsed, private readonly lines: LineCounter, private readonly file: string) {}
+
+  at(path: readonly PathSegment[], key?: string): { line?: number; column?: number } {
+    let node: unknown = path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
+    if (key !== undefined && isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
+      node = pair?.key ?? node;
+    }
+    const range = (node as Node | undefined)?.range;
+    if (!range) return path.length > 0 ? this.at(path.slice(0, -1)) : {};
+    const pos = this.lines.linePos(range[0]);
+    return { line: pos.line, column: pos.col };
+  }
+
+  message(path: readonly PathSegment[], rule: string, message: string, hint?: string, key?: string): Message {
+    return { severity: 'error', rule, file: this.file, ...this.at(path, key), path: formatPath(key ? [...path, key] : path), message, ...(hint ? { hint } : {}) };
+  }
+}
+
+function pathOf(instancePath: string): PathSegment[] {
+  if (!instancePath) return [];
+  return instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** Nearest key by edit distance, for "did you mean". */
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  const distance = (a: string, b: string): number => {
+    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+    for (let i = 1; i <= a.length; i++) {
+      let previous = row[0]!;
+      row[0] = i;
+      for (let j = 1; j <= b.length; j++) {
+        const current = row[j]!;
+        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+      }
+    }
+    return row[b.length]!;
+  };
+  const best = candidates.map((c) => [c, distance(word.toLowerCase(), c.toLowerCase())] as const).sort((x, y) => x[1] - y[1])[0];
+  return best && best[1] <= Math.max(2, Math.floor(word.length / 3)) ? best[0] : undefined;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text "${value}"`;
+  return `${typeof value} ${String(value)}`;
+}
+
+/** One readable message per schema error; noise from alternatives is dropped. */
+function schemaMessages(errors: readonly ErrorObject[], data: unknown, locate: Locator): Message[] {
+  const messages: Message[] = [];
+  const seen = new Set<string>();
+  for (const e of errors) {
+    const path = pathOf(e.instancePath);
+    const actual = path.reduce<unknown>((v, k) => (v as Record<string | number, unknown> | undefined)?.[k], data);
+    const properties = Object.keys((e.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+    let m: Message;
+    switch (e.keyword) {
+      case 'additionalProperties': {
+        const key = String((e.params as { additionalProperty: string }).additionalProperty);
+        const near = closest(key, properties);
+        m = locate.message(path, 'yaml-unknown-key', `unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}`, `expected one of: ${properties.join(', ')}`, key);
+        break;
+      }
+      case 'required': {
+        const key = String((e.params as { missingProperty: string }).missingProperty);
+        m = locate.message(path, 'yaml-missing-key', `missing key "${key}"`, `every ${String(path.at(-2) ?? 'document').replace(/s$/, '')} needs: ${((e.schema as string[]) ?? []).join(', ')}`);
+        break;
+      }
+      case 'type':
+        m = locate.message(path, 'yaml-type', `expected ${(e.params as { type: string }).type.replace(',', ' or ')}, found ${describe(actual)}`);
+        break;
+      case 'enum':
+      case 'const': {
+        const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
+        const near = typeof actual === 'string' ? closest(actual, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
+        m = locate.message(path, 'yaml-value', `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, found ${describe(actual)}${near ? ` (did you mean "${near}"?)` : ''}`);
+        break;
+      }
+      case 'anyOf':
+        continue;
+      default:
+        m = locate.message(path, 'yaml-schema', `${describe(actual)} ${e.message ?? 'is not valid'}`);
+    }
+    const id = `${m.path}|${m.message}`;
+    if (!seen.has(id)) {
+      seen.add(id);
+      messages.push(m);
+    }
+  }
+  return messages;
+}
+
+const MEASUREMENT_KEYS = ['baseline', 'actual', 'target', 'previousActual'] as const;
+
+/** Thousands separators as a planning office prints them: 3560 → 3,560. */
+export function formatValue(value: number): string {
+  const [whole, fraction] = Math.abs(value).toString().split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? '△' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** The printed text of a measurement given without one: value, then its year note. */
+export function measurementText(value: number | null, year: number | null): string {
+  const body = value === null ? '-' : formatValue(value);
+  return year === null ? body : `${body}(${eraName(year, 'short')})`;
+}
+
+/**
+ * Completes each measurement from what it gives (text, value or both) and checks that value and
+ * text agree, so that an edit to one of them alone cannot pass unnoticed.
+ */
+function completeMeasurements(doc: KpiDocument, locate: Locator): Message[] {
+  const messages: Message[] = [];
+  const visitIndicators = (list: KpiDocument['strategies'][number]['indicators'], base: PathSegment[]) => {
+    list.forEach((indicator, i) => {
+      for (const key of MEASUREMENT_KEYS) {
+        const raw = indicator[key] as Partial<Measurement> | null | undefined;
+        if (raw === undefined || raw === null) continue;
+        const path = [...base, i, key];
+        const problem = completeMeasurement(raw);
+        if (problem) messages.push(locate.message(problem.field ? [...path, problem.field] : path, 'yaml-value', problem.message, problem.hint));
+      }
+    });
+  };
+  doc.strategies.forEach((s, si) => {
+    visitIndicators(s.indicators, ['strategies', si, 'indicators']);
+    s.policies.forEach((p, pi) => p.measures.forEach((m, mi) =>
+      visitIndicators(m.indicators, ['strategies', si, 'policies', pi, 'measures', mi, 'indicators'])));
+  });
+  return messages;
+}
+
+function completeMeasurement(raw: Partial<Measurement>): { field?: string; message: string; hint?: string } | null {
+  if (raw.text === undefined) {
+    if (raw.value === undefined) return { message: 'a value needs "text" (as printed) or "value"', hint: 'e.g. { value: 3560, year: 2017 } or { text: "3,560(H29)" }' };
+    raw.year ??= null;
+    raw.text = measurementText(raw.value, raw.year);
+    return null;
+  }
+  const parsed = parseMeasurement(raw.text);
+  if (!parsed.ok) {
+    if (raw.value === null) {
+      raw.year ??= null;
+      return null; // Printed as something other than a number; the evaluator reports it.
+    }
+    return { field: 'text', message: `"${raw.text}" does not parse: ${parsed.reason}`, hint: 'write the value as printed, e.g. 3,560(H29), 42.2, △12 or -' };
+  }
+  if (raw.value !== undefined && raw.value !== parsed.measurement.value) {
+    return { field: 'value', message: `value ${raw.value} does not match the text "${raw.text}" (${parsed.measurement.value})`, hint: 'change both, or remove one of them and tassei derives it' };
+  }
+  if (raw.year !== undefined && raw.year !== parsed.measurement.year) {
+    return { field: 'year', message: `year ${raw.year} does not match the year note of "${raw.text}" (${parsed.measurement.year ?? 'none'})`, hint: 'change both, or remove "year"' };
+  }
+  raw.value = parsed.measurement.value;
+  raw.year = parsed.measurement.year;
+  return null;
+}
+
+/** Parses and validates the text of a YAML (or JSON) document. Throws every problem at once. */
+export function parseDocumentText(text: string, file: string): TasseiDocument {
+  const lines = new LineCounter();
+  const yamlDoc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const locate = new Locator(yamlDoc, lines, file);
+  if (yamlDoc.errors.length > 0) {
+    throw new TasseiError(yamlDoc.errors.map((e) => {
+      const pos = lines.linePos(e.pos[0]);
+      const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      return { severity: 'error', rule: 'yaml-syntax', file, line: pos.line, column: pos.col, message, hint: 'check indentation, brackets, and quotes around text that has : or #' };
+    }));
+  }
+  const data = yamlDoc.toJS() as unknown;
+  const kind = (data as { kind?: unknown } | null)?.kind;
+  if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) {
+    throw new TasseiError([locate.message(kind === undefined ? [] : ['kind'], 'yaml-kind',
+      kind === undefined ? 'the document has no "kind"' : `unknown kind ${JSON.stringify(kind)}`,
+      `expected kind: ${DOCUMENT_KINDS.join(' or kind: ')}`)]);
+  }
+  const validate = validatorOf(kind as DocumentKind);
+  const messages: Message[] = [];
+  if (!validate(data)) messages.push(...schemaMessages(validate.errors ?? [], data, locate));
+  if (messages.length === 0 && kind === 'kpi-progress') messages.push(...completeMeasurements(data as KpiDocument, locate));
+  if (messages.length > 0) throw new TasseiError(messages);
+  return data as TasseiDocument;
+}
+
+export function readDocumentYaml(file: string): TasseiDocument {
+  return parseDocumentText(readFileSync(file, 'utf8'), file);
+}
+
+const FLOW_KEYS = new Set(['baseline', 'actual', 'target', 'previousActual', 'reported', 'reportedSummary', 'reportedGoalSummary']);
+
+/**
+ * The YAML text of a document, with a `yaml-language-server` line pointing at the schema
+ * (relative to where the file is written, so that an editor finds it) and short maps inline.
+ */
+export function stringifyDocument(doc: TasseiDocument, writtenTo?: string, comments?: Map<string, string>): string {
+  const yamlDoc = new Document(doc);
+  visit(yamlDoc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && FLOW_KEYS.has(String(pair.key.value)) && isMap(pair.value)) pair.value.flow = true;
+    },
+  });
+  if (comments) applyComments(yamlDoc, comments);
+  const schema = writtenTo ? relative(dirname(resolve(writtenTo)), SCHEMA_FILES[doc.kind]) : SCHEMA_FILES[doc.kind];
+  return `# yaml-language-server: $schema=${schema.split('\\').join('/')}\n${yamlDoc.toString({ lineWidth: 0 })}`;
+}
+
+/** Attaches comments (keyed by the dotted path of a node) as trailing line comments. */
+function applyComments(yamlDoc: Document, comments: Map<string, string>): void {
+  for (const [path, comment] of comments) {
+    const segments = pathOf('/' + path.replace(/\[(\d+)\]/g, '.$1').split('.').join('/'));
+    const node = yamlDoc.getIn(segments, true) as Node | undefined;
+    if (node && (isMap(node) || isSeq(node) || isScalar(node))) node.comment = ` ${comment}`;
+    else if (isPair(node)) (node.value as Node).comment = ` ${comment}`;
+  }
+}
+
+export function stringifyDocumentJson(doc: TasseiDocument): string {
+  return `${JSON.stringify(doc, null, 2)}\n`;
+}

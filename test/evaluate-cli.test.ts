@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { expectGolden, run } from './helpers/run.js';
+
+const STRATEGY1 = 'test/fixtures/yaml/kpi-strategy1.yaml';
+
+describe('tassei evaluate', () => {
+  it('reproduces strategy 1 of the R1 report and names its one wrong progress', async () => {
+    const r = await run('evaluate', STRATEGY1, '--format', 'json');
+    expect(r.code).toBe(0);
+    const evaluation = JSON.parse(r.out);
+    expect(evaluation.kind).toBe('kpi-progress');
+    expect(evaluation.indicators).toHaveLength(30);
+    // 市内の高校の新卒者の美祢市内就職率: (12 − 9) / (15 − 9) = 50.0 %, printed 56.7 %.
+    expect(evaluation.findings).toEqual([{
+      kind: 'progress-mismatch', strategy: 1, policy: 3, measure: 2,
+      indicator: '市内の高校の新卒者の美祢市内就職率', reported: 56.7, computed: 50,
+      message: 'progress printed 56.7%, computed 50.0% by (b − a) / (c − a) = (12 − 9) / (15 − 9)',
+    }]);
+    expectGolden(r.out, 'test/fixtures/yaml/kpi-strategy1.evaluate.json');
+  });
+
+  it('prints an aligned table and the findings on a terminal', async () => {
+    const r = await run('evaluate', STRATEGY1);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('1 finding(s)');
+    expectGolden(r.out, 'test/fixtures/yaml/kpi-strategy1.evaluate.txt');
+  });
+
+  it('exits 1 on findings with --strict', async () => {
+    expect((await run('evaluate', STRATEGY1, '--strict')).code).toBe(1);
+  });
+
+  it.each(['wrong-keys', 'bad-values', 'syntax'])('reports every error of a broken YAML (%s) with file, line and key', async (name) => {
+    const file = `test/fixtures/yaml-errors/${name}.yaml`;
+    const r = await run('evaluate', file);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expectGolden(r.err, `test/fixtures/yaml-errors/${name}.expected.txt`);
+  });
+
+  it('says what is wrong with the command line', async () => {
+    const r = await run('evaluate', STRATEGY1, '--format', 'xml');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('--format takes one of: text, json');
+    expect((await run('evaluate')).code).toBe(1);
+    expect((await run('frobnicate')).code).toBe(1);
+  });
+
+  it('names a missing file and exits 2', async () => {
+    const r = await run('evaluate', 'no/such/file.yaml');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no\/such\/file\.yaml: error \[file-missing\]/);
+  });
+});
