@@ -7,6 +7,8 @@ import type { Message } from './model/types.js';
 import { loadDocument } from './load.js';
 import { evaluateDocument } from './evaluate/evaluate.js';
 import { formatEvaluationText, formatFindings } from './evaluate/format.js';
+import { writeFileAtomic } from './model/files.js';
+import { stringifyDocument, stringifyDocumentJson } from './model/yaml.js';
 
 /** Where a command writes: data to `out`, messages to `err`. */
 export interface Io {
@@ -22,6 +24,8 @@ const processIo: Io = {
 const USAGE = `tassei — KPI achievement reports (基本計画と総合戦略の指標（KPI）の達成状況)
 
 usage:
+  tassei extract FILE.pdf [-o OUT.yaml] [--format yaml|json]
+                                 PDF → document (kind detected); to stdout without -o
   tassei evaluate FILE [--format text|json] [--strict]
                                  computed progress, status, summaries and findings
   tassei --help | --version
@@ -49,6 +53,22 @@ function printMessages(messages: readonly Message[], io: Io): void {
 }
 
 const COMMANDS: Record<string, Command> = {
+  extract: {
+    options: { output: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' } },
+    positionals: [1, 1],
+    async run({ values, positionals }, io) {
+      const output = values.output as string | undefined;
+      const format = oneOf(values.format, ['yaml', 'json'] as const, output?.endsWith('.json') ? 'json' : 'yaml', 'format');
+      const loaded = await loadDocument(positionals[0]!);
+      printMessages(loaded.messages, io);
+      const text = format === 'json' ? stringifyDocumentJson(loaded.document) : stringifyDocument(loaded.document, output ?? 'stdout.yaml');
+      if (output) {
+        writeFileAtomic(output, text);
+        io.err(`${loaded.file} → ${output} (${loaded.document.kind})\n`);
+      } else io.out(text);
+      return EXIT.ok;
+    },
+  },
   evaluate: {
     options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' } },
     positionals: [1, 1],

@@ -1,0 +1,212 @@
+import type { Rule } from './pdf.js';
+import { type Line, type Phrase, joinWrapped, makeLine } from './layout.js';
+
+/**
+ * Table reconstruction: columns from the header's labels (and vertical rules where drawn), rows
+ * from horizontal rules where drawn and from text alignment where not. Pure.
+ */
+
+/** A column a table reader expects, known by the words of its heading. */
+export interface ColumnSpec {
+  key: string;
+  label: RegExp;
+  /** Numbers and marks: a phrase belongs here by where most of it lies, not where it starts. */
+  values?: boolean;
+}
+
+export interface Column {
+  key: string;
+  left: number;
+  right: number;
+  values: boolean;
+  /** The heading text as printed. */
+  heading: string;
+}
+
+export interface TableHeader {
+  columns: Column[];
+  lines: Line[];
+  top: number;
+  bottom: number;
+}
+
+/** Header lines are at most this far apart (in em) to be one header. */
+const HEADER_LINE_GAP_EM = 1.8;
+/** How close (points) a rule must be to count as the same y or x. */
+const RULE_TOLERANCE = 1.5;
+
+/** Second lines of headings such as `(b-a)/(c-a)` or a lone `a`. */
+const HEADING_ODDMENTS = /^[\sa-cａ-ｃ()（）\-－/／]+$/i;
+
+export function hasLabel(line: Line, spec: ColumnSpec): boolean {
+  return line.phrases.some((p) => spec.label.test(p.text));
+}
+
+function phrasesMatching(lines: readonly Line[], spec: ColumnSpec): Phrase | undefined {
+  for (const line of lines) {
+    const hit = line.phrases.find((p) => spec.label.test(p.text));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * Finds a table header: a few adjacent lines that together hold at least `minimum` of the
+ * column headings. Returns the columns in left-to-right order with their extents.
+ */
+export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[], vertical: readonly Rule[], horizontal: readonly Rule[], minimum: number, from = 0): TableHeader | null {
+  for (let i = from; i < lines.length; i++) {
+    if (!specs.some((s) => hasLabel(lines[i]!, s))) continue;
+    // Grow a window of nearby lines around this one.
+    const window: Line[] = [lines[i]!];
+    for (let j = i + 1; j < lines.length && lines[j]!.top - window.at(-1)!.bottom < HEADER_LINE_GAP_EM * lines[j]!.size; j++) {
+      if (specs.some((s) => hasLabel(lines[j]!, s)) || HEADING_ODDMENTS.test(lines[j]!.text)) window.push(lines[j]!);
+      else break;
+    }
+    const found = specs.map((s) => ({ spec: s, phrase: phrasesMatching(window, s) })).filter((f) => f.phrase);
+    if (found.length < minimum) continue;
+    const ordered = found.sort((a, b) => center(a.phrase!) - center(b.phrase!));
+    const top = Math.min(...window.map((l) => l.top));
+    let bottom = Math.max(...window.map((l) => l.bottom));
+    // Where a rule closes the header row, the body starts there.
+    const below = horizontal.filter((r) => r.at >= bottom - 0.5 && r.at - bottom < 2 * window[0]!.size).sort((a, b) => a.at - b.at)[0];
+    if (below) bottom = below.at;
+    const bands = vertical.filter((r) => r.from <= bottom + RULE_TOLERANCE && r.to >= top - RULE_TOLERANCE).map((r) => r.at).sort((a, b) => a - b);
+    const columns: Column[] = ordered.map((f, k) => {
+      const phrase = f.phrase!;
+      const previous = ordered[k - 1]?.phrase;
+      const next = ordered[k + 1]?.phrase;
+      const left = previous ? boundary(previous, phrase, bands) : -Infinity;
+      const right = next ? boundary(phrase, next, bands) : Infinity;
+      return { key: f.spec.key, left, right, values: !!f.spec.values, heading: phrase.text };
+    });
+    return { columns, lines: window, top, bottom };
+  }
+  return null;
+}
+
+function center(p: Phrase): number {
+  return (p.x + p.right) / 2;
+}
+
+/** The x that separates two adjacent headings: a vertical rule between them, else the middle of the gap. */
+function boundary(left: Phrase, right: Phrase, rules: readonly number[]): number {
+  const lo = center(left);
+  const hi = center(right);
+  const between = rules.filter((x) => x > lo && x < hi);
+  if (between.length > 0) {
+    const middle = (left.right + right.x) / 2;
+    return between.sort((a, b) => Math.abs(a - middle) - Math.abs(b - middle))[0]!;
+  }
+  if (left.right <= right.x) return (left.right + right.x) / 2;
+  return (lo + hi) / 2;
+}
+
+export function columnAt(columns: readonly Column[], x: number): Column | undefined {
+  return columns.find((c) => x >= c.left && x < c.right);
+}
+
+/** Where a phrase belongs: value columns by most overlap (numbers are right-aligned), text by where it starts. */
+export function columnOfPhrase(columns: readonly Column[], p: Phrase): Column | undefined {
+  let best: Column | undefined;
+  let bestOverlap = 0;
+  for (const c of columns) {
+    const overlap = Math.min(p.right, c.right) - Math.max(p.x, c.left);
+    if (overlap > bestOverlap) {
+      best = c;
+      bestOverlap = overlap;
+    }
+  }
+  if (best?.values) return best;
+  return columnAt(columns, p.x + 0.5) ?? best;
+}
+
+export interface GridRow {
+  lines: Line[];
+  top: number;
+  bottom: number;
+  /** Text per column key, wrapped lines joined. */
+  cells: Record<string, string>;
+  /** The column where the row's first text starts (its level in a hierarchy). */
+  start: Column | undefined;
+}
+
+/** Horizontal rules that separate rows: at one y, covering a good part of the table's width. */
+export function rowBoundaries(horizontal: readonly Rule[], left: number, right: number, top: number, bottom: number): number[] {
+  const width = right - left;
+  const ys: { at: number; covered: number }[] = [];
+  for (const r of horizontal) {
+    if (r.at <= top + 0.5 || r.at >= bottom - 0.5) continue;
+    const covered = Math.max(0, Math.min(r.to, right) - Math.max(r.from, left));
+    const same = ys.find((y) => Math.abs(y.at - r.at) <= RULE_TOLERANCE);
+    if (same) same.covered += covered;
+    else ys.push({ at: r.at, covered });
+  }
+  return ys.filter((y) => y.covered >= 0.3 * width).map((y) => y.at).sort((a, b) => a - b);
+}
+
+/**
+ * Splits body lines into rows. Horizontal rules separate rows where they are drawn; within a
+ * band that still holds more than one row start (no rules, or rules only now and then), each
+ * row start opens a row and the other lines join the row start nearest to them, which keeps a
+ * wrapped cell whole whether it is aligned at the top or centred.
+ */
+export function rowsOf(lines: readonly Line[], columns: readonly Column[], boundaries: readonly number[], isRowStart: (line: Line, previous: Line | undefined) => boolean): GridRow[] {
+  const bands: Line[][] = [];
+  let band: Line[] = [];
+  let b = 0;
+  for (const line of [...lines].sort((x, y) => x.baseline - y.baseline)) {
+    const middle = (line.top + line.bottom) / 2;
+    while (b < boundaries.length && boundaries[b]! < middle) {
+      if (band.length > 0) bands.push(band);
+      band = [];
+      b++;
+    }
+    band.push(line);
+  }
+  if (band.length > 0) bands.push(band);
+
+  const rows: Line[][] = [];
+  for (const group of bands) {
+    const starts = group.filter((l, k) => isRowStart(l, group[k - 1]));
+    if (starts.length <= 1) {
+      rows.push(group);
+      continue;
+    }
+    const byStart = new Map<Line, Line[]>(starts.map((s) => [s, [s]]));
+    for (const line of group) {
+      if (byStart.has(line)) continue;
+      const middle = (line.top + line.bottom) / 2;
+      const nearest = starts.reduce((best, s) => (Math.abs((s.top + s.bottom) / 2 - middle) < Math.abs((best.top + best.bottom) / 2 - middle) ? s : best));
+      byStart.get(nearest)!.push(line);
+    }
+    for (const s of starts) rows.push(byStart.get(s)!.sort((x, y) => x.baseline - y.baseline));
+  }
+  return rows.map((rowLines) => gridRow(rowLines, columns));
+}
+
+function gridRow(lines: Line[], columns: readonly Column[]): GridRow {
+  // Per column, the text of each line (phrases of one line joined by a space).
+  const parts = new Map<string, Map<Line, string>>();
+  let first: { x: number; column: Column | undefined } | undefined;
+  for (const line of lines) {
+    for (const phrase of line.phrases) {
+      const column = columnOfPhrase(columns, phrase);
+      if (!column) continue;
+      if (!first || phrase.x < first.x - 0.5) first = { x: phrase.x, column: columnAt(columns, phrase.x + 0.5) };
+      const byLine = parts.get(column.key) ?? new Map<Line, string>();
+      const sofar = byLine.get(line);
+      byLine.set(line, sofar === undefined ? phrase.text : `${sofar} ${phrase.text}`);
+      parts.set(column.key, byLine);
+    }
+  }
+  const cells: Record<string, string> = {};
+  for (const [key, byLine] of parts) cells[key] = joinWrapped([...byLine.values()]);
+  const merged = makeLine(lines.flatMap((l) => l.phrases));
+  return { lines, top: merged.top, bottom: merged.bottom, cells, start: first?.column };
+}
+
+/** A line's phrases that fall in the given columns, as text. */
+export function textIn(line: Line, columns: readonly Column[], keys: readonly string[]): string {
+  return line.phrases.filter((p) => keys.includes(columnOfPhrase(columns, p)?.key ?? '')).map((p) => p.text).join(' ');
+}

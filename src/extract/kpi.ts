@@ -1,0 +1,285 @@
+import { findEraYear, parseMeasurement, parseProgress } from '../evaluate/numbers.js';
+import { DEFAULT_SCHEME, statusOfLabel } from '../evaluate/rules.js';
+import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Status, Strategy, Summary } from '../model/types.js';
+import { type Column, type ColumnSpec, type GridRow, type TableHeader, findHeader, hasLabel, rowBoundaries, rowsOf, columnOfPhrase } from './grid.js';
+import type { LaidOutPage, Line } from './layout.js';
+
+/**
+ * The KPI progress report reader: summary tables and detail tables, in page order, into the
+ * strategy › policy › measure › indicator hierarchy. Pure.
+ */
+
+const HIERARCHY = ['strategy', 'policy', 'measure'] as const;
+
+export const DETAIL_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'strategy', label: /重点戦略|基本目標名?$/ },
+  { key: 'policy', label: /戦略方針|基本方針/ },
+  { key: 'measure', label: /^施策/ },
+  { key: 'name', label: /目標指標|指標名|^KPI$/ },
+  { key: 'unit', label: /^単位$/, values: true },
+  { key: 'baseline', label: /^(現状|基準)(値)?\s*[aａ]?$/, values: true },
+  { key: 'actual', label: /実績\s*(値)?\s*[bｂ]?$/, values: true },
+  { key: 'target', label: /^目標(値)?\s*[cｃ]?$/, values: true },
+  { key: 'progress', label: /^(進捗率|達成率)/, values: true },
+  { key: 'status', label: /^(状況|評価|達成状況)$/, values: true },
+];
+
+export const SUMMARY_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'strategy', label: /重点戦略/ },
+  { key: 'policy', label: /戦略方針/ },
+  { key: 'measure', label: /^施策$/ },
+  { key: 'achieved', label: /^目標達成$/, values: true },
+  { key: 'improved', label: /^改善/, values: true },
+  { key: 'unchanged', label: /^[-－―−]$/, values: true },
+  { key: 'worsened', label: /^悪化/, values: true },
+  { key: 'total', label: /^合計$/, values: true },
+];
+
+/** Enough headings of each table to be sure which one it is. */
+const DETAIL_MINIMUM = 6;
+const SUMMARY_MINIMUM = 5;
+/** The note under a detail table ends its body. */
+const NOTE = /^備考/;
+/** A leading number of a row: `1`, `１`, `(1)`, `①`. */
+const LEADING_NUMBER = /^(?:[(（]?([0-9０-９]+)[)）.．]?|([①-⑳]))\s*(.*)$/s;
+
+export function looksLikeKpi(pages: readonly LaidOutPage[]): boolean {
+  return pages.some((p) => findHeader(p.lines, DETAIL_COLUMNS, [], [], DETAIL_MINIMUM) !== null);
+}
+
+export function isHeadingLine(line: Line): boolean {
+  return [...DETAIL_COLUMNS, ...SUMMARY_COLUMNS].some((s) => hasLabel(line, s));
+}
+
+interface Table {
+  kind: 'detail' | 'summary';
+  page: number;
+  columns: Column[];
+  rows: GridRow[];
+}
+
+function toHalfWidthNumber(text: string): number {
+  return Number(text.normalize('NFKC'));
+}
+
+/** `3 「働きたい！」…` → [3, 「働きたい！」…]; null number where there is none. */
+export function splitNumber(text: string): { no: number | null; title: string } {
+  const m = LEADING_NUMBER.exec(text.trim());
+  if (!m || (!m[1] && !m[2])) return { no: null, title: text.trim() };
+  const no = m[1] ? toHalfWidthNumber(m[1]) : m[2]!.charCodeAt(0) - 0x2460 + 1;
+  return { no, title: m[3]!.trim() };
+}
+
+/** A table's kind and columns, carried to the next page for a table that continues there without a header. */
+interface OpenTable {
+  kind: Table['kind'];
+  columns: Column[];
+}
+
+/**
+ * Tables of a page in order, each with its rows. Lines above the page's first header continue
+ * the table of the previous page (`open`), whose columns they keep.
+ */
+function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Line>, open: OpenTable | undefined): Table[] {
+  const lines = page.lines.filter((l) => !furniture.has(l));
+  const found: { kind: Table['kind']; header: TableHeader }[] = [];
+  let from = 0;
+  while (from < lines.length) {
+    const detail = findHeader(lines, DETAIL_COLUMNS, page.vertical, page.horizontal, DETAIL_MINIMUM, from);
+    const summary = findHeader(lines, SUMMARY_COLUMNS, page.vertical, page.horizontal, SUMMARY_MINIMUM, from);
+    const next = [detail && { kind: 'detail' as const, header: detail }, summary && { kind: 'summary' as const, header: summary }]
+      .filter((h): h is { kind: Table['kind']; header: TableHeader } => !!h)
+      .sort((a, b) => a.header.top - b.header.top)[0];
+    if (!next) break;
+    found.push(next);
+    from = lines.indexOf(next.header.lines.at(-1)!) + 1;
+  }
+  const tables: Table[] = [];
+  const firstTop = found[0]?.header.top ?? Infinity;
+  if (open && lines.some((l) => (l.top + l.bottom) / 2 < firstTop)) {
+    tables.push(tableOf(page, lines, open.kind, open.columns, null, -Infinity, firstTop));
+  }
+  found.forEach(({ kind, header }, k) => {
+    tables.push(tableOf(page, lines, kind, header.columns, header, header.bottom, found[k + 1]?.header.top ?? Infinity));
+  });
+  return tables;
+}
+
+function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'], columns: Column[], header: TableHeader | null, top: number, end: number): Table {
+  const body: Line[] = [];
+  for (const line of lines) {
+    const middle = (line.top + line.bottom) / 2;
+    if (middle < top || middle > end || header?.lines.includes(line)) continue;
+    if (NOTE.test(line.text)) break;
+    body.push(line);
+  }
+  const bottom = Math.max(top, ...body.map((l) => l.bottom)) + 1;
+  const left = Math.min(...body.map((l) => l.x), ...(header ? [header.lines[0]!.x] : []));
+  const right = Math.max(...body.map((l) => l.right), ...(header ? header.lines.map((l) => l.right) : []));
+  const bodyTop = Number.isFinite(top) ? top : Math.min(...body.map((l) => l.top)) - 1;
+  const boundaries = rowBoundaries(page.horizontal, left, right, bodyTop, bottom);
+  const isRowStart = kind === 'detail' ? (line: Line) => isDetailRowStart(line, columns) : (line: Line) => isSummaryRowStart(line, columns);
+  return { kind, page: page.number, columns, rows: rowsOf(body, columns, boundaries, isRowStart) };
+}
+
+function valuePhrases(line: Line, columns: readonly Column[]) {
+  return line.phrases.filter((p) => columnOfPhrase(columns, p)?.values);
+}
+
+/** A detail row starts with values, or with a numbered strategy, policy or measure. */
+function isDetailRowStart(line: Line, columns: readonly Column[]): boolean {
+  if (valuePhrases(line, columns).some((p) => columnOfPhrase(columns, p)?.key !== 'unit')) return true;
+  const first = line.phrases[0]!;
+  const key = columnOfPhrase(columns, first)?.key;
+  return (HIERARCHY as readonly string[]).includes(key ?? '') && splitNumber(first.text).no !== null;
+}
+
+function isSummaryRowStart(line: Line, columns: readonly Column[]): boolean {
+  return valuePhrases(line, columns).length > 0;
+}
+
+/** Reads the KPI progress report from laid-out pages. */
+export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Line>, title: string, file: string): { document: KpiDocument; messages: Message[] } {
+  const messages: Message[] = [];
+  const warn = (page: number, message: string, hint?: string) => messages.push({ severity: 'warning', rule: 'extract-kpi', file, page, message, ...(hint ? { hint } : {}) });
+  const strategies: Strategy[] = [];
+  const summaries = new Map<number, { total: Summary | null; goal: Summary | null; policies: Map<number, { title: string; summary: Summary }> }>();
+  let fiscalYear: number | null = null;
+  let strategy: Strategy | undefined;
+  let policy: Policy | undefined;
+  let measure: Measure | undefined;
+  let summaryOf: number | undefined;
+
+  let open: OpenTable | undefined;
+  for (const page of pages) {
+    for (const table of tablesOf(page, furniture, open)) {
+      open = { kind: table.kind, columns: table.columns };
+      if (table.kind === 'summary') {
+        for (const row of table.rows) {
+          const counts = summaryCounts(row);
+          if (!counts) {
+            warn(table.page, `a summary row without counts was skipped: "${rowText(row)}"`);
+            continue;
+          }
+          const label = [row.cells.strategy, row.cells.policy, row.cells.measure].filter(Boolean).join(' ').trim();
+          if (row.start?.key === 'strategy') {
+            const { no } = splitNumber(row.cells.strategy ?? label);
+            summaryOf = no ?? summaries.size + 1;
+            summaries.set(summaryOf, { total: counts, goal: null, policies: new Map() });
+          } else if (summaryOf === undefined) {
+            warn(table.page, `a summary row before any strategy row was skipped: "${label}"`);
+          } else if (/^基本目標/.test(label)) {
+            summaries.get(summaryOf)!.goal = counts;
+          } else {
+            const entry = summaries.get(summaryOf)!;
+            const { no, title: policyTitle } = splitNumber(label);
+            entry.policies.set(no ?? entry.policies.size + 1, { title: policyTitle, summary: counts });
+          }
+        }
+        continue;
+      }
+      fiscalYear ??= findEraYear(table.columns.find((c) => c.key === 'actual')?.heading ?? '');
+      for (const row of table.rows) {
+        const c = row.cells;
+        const hasValues = ['baseline', 'actual', 'target', 'progress', 'status'].some((k) => (c[k] ?? '') !== '');
+        const level = row.start?.key;
+        if (level === 'strategy' || (hasValues && c.strategy)) {
+          const head = splitNumber(c.strategy ?? '');
+          const rest = [head.title, c.policy, c.measure].filter(Boolean).join('');
+          strategy = { no: head.no ?? strategies.length + 1, title: rest, indicators: [], reportedGoalSummary: null, reportedSummary: null, policies: [] };
+          strategies.push(strategy);
+          policy = undefined;
+          measure = undefined;
+          if (hasValues) strategy.indicators.push(indicatorOf(row, table.page, warn));
+        } else if (!hasValues && level === 'policy') {
+          if (!strategy) { warn(table.page, `a policy row before any strategy was skipped: "${rowText(row)}"`); continue; }
+          const { no, title: t } = splitNumber([c.policy, c.measure, c.name].filter(Boolean).join(' '));
+          policy = { no: no ?? strategy.policies.length + 1, title: t, reportedSummary: null, measures: [] };
+          strategy.policies.push(policy);
+          measure = undefined;
+        } else if (!hasValues && level === 'measure') {
+          if (!policy) { warn(table.page, `a measure row outside any policy was skipped: "${rowText(row)}"`); continue; }
+          const { no, title: t } = splitNumber([c.measure, c.name].filter(Boolean).join(' '));
+          measure = { no: no ?? policy.measures.length + 1, title: t, indicators: [] };
+          policy.measures.push(measure);
+        } else if (hasValues) {
+          const indicator = indicatorOf(row, table.page, warn);
+          if (measure) measure.indicators.push(indicator);
+          else if (strategy && !policy) strategy.indicators.push(indicator);
+          else warn(table.page, `an indicator outside any measure was skipped: "${indicator.name}"`, 'check that the measure row above it is printed');
+        } else {
+          warn(table.page, `a row that is neither a strategy, policy, measure nor indicator was skipped: "${rowText(row)}"`);
+        }
+      }
+    }
+  }
+
+  for (const s of strategies) {
+    const printed = summaries.get(s.no);
+    if (!printed) continue;
+    s.reportedSummary = printed.total;
+    s.reportedGoalSummary = printed.goal;
+    for (const [no, entry] of printed.policies) {
+      const p = s.policies.find((x) => x.no === no);
+      if (p) p.reportedSummary = entry.summary;
+      else warn(0, `the summary of strategy ${s.no} lists policy ${no} (${entry.title}), which has no rows in the detail table`);
+    }
+  }
+  return {
+    document: { kind: 'kpi-progress', title, fiscalYear: fiscalYear ?? 0, strategies },
+    messages: fiscalYear === null
+      ? [...messages, { severity: 'error', rule: 'extract-kpi', file, message: 'the fiscal year was not found in the actuals column heading (such as R1実績 b)', hint: 'the heading of the actuals column must name the year' }]
+      : messages,
+  };
+}
+
+function rowText(row: GridRow): string {
+  return row.lines.map((l) => l.text).join(' ');
+}
+
+function summaryCounts(row: GridRow): Summary | null {
+  const keys = ['achieved', 'improved', 'unchanged', 'worsened', 'total'] as const;
+  const values = keys.map((k) => (row.cells[k] ?? '').normalize('NFKC').trim());
+  if (values.some((v) => !/^\d+$/.test(v))) return null;
+  const [achieved, improved, unchanged, worsened, total] = values.map(Number) as [number, number, number, number, number];
+  return { achieved, improved, unchanged, worsened, total };
+}
+
+/** The ※ that marks an indicator computed as b / c. */
+const RATIO_MARK = /\s*[※＊*]$/;
+
+function indicatorOf(row: GridRow, page: number, warn: (page: number, message: string, hint?: string) => void): Indicator {
+  const c = row.cells;
+  const printedName = (c.name ?? '').trim();
+  const name = printedName.replace(RATIO_MARK, '');
+  const measurement = (key: 'baseline' | 'actual' | 'target'): Measurement => {
+    const text = (c[key] ?? '').trim();
+    const parsed = parseMeasurement(text === '' ? '-' : text);
+    if (parsed.ok) return parsed.measurement;
+    warn(page, `${name}: the ${key} "${text}" is not a value (${parsed.reason}); kept as printed`);
+    return { value: null, year: null, text };
+  };
+  const actual = measurement('actual');
+  const progressText = c.progress ?? '';
+  let progress = parseProgress(progressText);
+  if (progress === undefined) {
+    warn(page, `${name}: the progress "${progressText}" is not a percentage; read as blank`);
+    progress = null;
+  }
+  const statusText = (c.status ?? '').trim();
+  let status: Status | null = statusText === '' ? null : statusOfLabel(statusText, DEFAULT_SCHEME) ?? null;
+  if (statusText !== '' && status === null) warn(page, `${name}: the status "${statusText}" is not one the scheme knows; read as blank`);
+  if (status === 'unchanged' && actual.value === null) status = 'nodata';
+  const unit = (c.unit ?? '').trim();
+  if (!name) warn(page, `an indicator row without a name: "${rowText(row)}"`);
+  return {
+    name,
+    unit: unit === '' || /^[-－―]$/.test(unit) ? null : unit,
+    method: RATIO_MARK.test(printedName) ? 'ratio' : 'change',
+    baseline: measurement('baseline'),
+    actual,
+    target: measurement('target'),
+    reported: { progress, status },
+  };
+}
+

@@ -1,0 +1,150 @@
+import { findEraYear } from '../evaluate/numbers.js';
+import type { Goal, Message, NarrativeDocument, NarrativePolicy } from '../model/types.js';
+import { type Column, type ColumnSpec, columnOfPhrase, findHeader, hasLabel } from './grid.js';
+import { type LaidOutPage, type Line, type Phrase, joinWrapped } from './layout.js';
+import { splitNumber } from './kpi.js';
+
+/**
+ * The achievement narrative reader: per goal page, each policy with its bullets in the column
+ * they are printed in, and its 施策 list. Pure.
+ */
+
+export const NARRATIVE_COLUMNS: readonly ColumnSpec[] = [
+  { key: 'policy', label: /^基本方針名?$/ },
+  { key: 'results', label: /(主な取組内容|実績)$/ },
+  { key: 'plans', label: /(今後の方向性|主な取組)$/ },
+];
+
+const GOAL = /^基本目標\s*([0-9０-９]+)\s*(.*)$/;
+const POLICY = /^基本方針\s*([0-9０-９]+)\s*(.*)$/;
+/** A bullet: ○, possibly after a list marker (•, ・) that some producers add. */
+const BULLET = /^[•・●]?\s*[○◯]\s*/;
+/** The 施策 list starts with ① (or (1)). */
+const MEASURES = /^[①-⑳]|^[(（]1[)）]/;
+
+export function looksLikeNarrative(pages: readonly LaidOutPage[]): boolean {
+  return pages.some((p) => findHeader(p.lines, NARRATIVE_COLUMNS, [], [], 3) !== null);
+}
+
+export function isNarrativeHeading(line: Line): boolean {
+  return NARRATIVE_COLUMNS.some((s) => hasLabel(line, s));
+}
+
+/** `①観光の振興／②国際観光の推進` → [観光の振興, 国際観光の推進]. */
+export function splitMeasures(text: string): string[] {
+  return text
+    .split(/[／/]/)
+    .map((m) => m.replace(/^\s*(?:[①-⑳]|[(（]\d+[)）])\s*/, '').trim())
+    .filter(Boolean);
+}
+
+interface Segment {
+  labels: Line[];
+  results: string[][];
+  plans: string[][];
+  measures: string[];
+}
+
+export function readNarrative(pages: readonly LaidOutPage[], furniture: ReadonlySet<Line>, title: string, file: string): { document: NarrativeDocument; messages: Message[] } {
+  const messages: Message[] = [];
+  const warn = (page: number, message: string) => messages.push({ severity: 'warning', rule: 'extract-narrative', file, page, message });
+  const goals: Goal[] = [];
+  let fiscalYear: number | null = null;
+  let nextYear: number | null = null;
+  let goal: Goal | undefined;
+
+  for (const page of pages) {
+    const lines = page.lines.filter((l) => !furniture.has(l));
+    const header = findHeader(lines, NARRATIVE_COLUMNS, page.vertical, page.horizontal, 3);
+    if (!header) continue;
+    const heading = (key: string) => header.columns.find((c) => c.key === key)?.heading ?? '';
+    fiscalYear ??= findEraYear(heading('results'));
+    nextYear ??= findEraYear(heading('plans'));
+    const goalLine = lines.find((l) => l.bottom <= header.top + 1 && GOAL.test(l.text.replace(/\s+/g, ' ')));
+    if (goalLine) {
+      const m = GOAL.exec(goalLine.text)!;
+      goal = { no: Number(m[1]!.normalize('NFKC')), title: m[2]!.trim(), policies: [] };
+      goals.push(goal);
+    } else if (!goal) {
+      continue; // The legend page before the first goal explains the layout; it holds no data.
+    }
+    const body = lines.filter((l) => (l.top + l.bottom) / 2 > header.bottom && !header.lines.includes(l));
+    for (const segment of segmentsOf(body, header.columns)) {
+      const label = joinWrapped(segment.labels.map((l) => l.text));
+      const m = POLICY.exec(label.replace(/\s+/g, ' '));
+      const has = segment.results.length + segment.plans.length + segment.measures.length > 0;
+      if (!m) {
+        if (has && goal.policies.length > 0 && segment.labels.length === 0) {
+          // A policy that continues from the previous page.
+          const last = goal.policies.at(-1)!;
+          last.results.push(...segment.results.map(joinWrapped));
+          last.plans.push(...segment.plans.map(joinWrapped));
+          last.measures.push(...splitMeasures(segment.measures.join('')));
+        } else if (has || label) warn(page.number, `a block without a 基本方針 heading was skipped: "${label || segment.results.flat().join('').slice(0, 30)}"`);
+        continue;
+      }
+      const policy: NarrativePolicy = {
+        no: Number(m[1]!.normalize('NFKC')),
+        title: m[2]!.trim(),
+        results: segment.results.map(joinWrapped),
+        plans: segment.plans.map(joinWrapped),
+        measures: splitMeasures(segment.measures.join('')),
+      };
+      goal.policies.push(policy);
+    }
+  }
+  const missing: Message[] = [];
+  if (fiscalYear === null || nextYear === null) {
+    missing.push({ severity: 'error', rule: 'extract-narrative', file, message: 'the fiscal years were not found in the column headings (such as 令和5年度 主な取組内容／実績)', hint: 'both column headings must name their year' });
+  }
+  if (goals.length === 0) missing.push({ severity: 'error', rule: 'extract-narrative', file, message: 'no goal (基本目標N) was found', hint: 'each goal page starts with a line such as 基本目標１ 「魅力の創出・交流」の拡大' });
+  return { document: { kind: 'narrative', title, fiscalYear: fiscalYear ?? 0, nextYear: nextYear ?? 0, goals }, messages: [...messages, ...missing] };
+}
+
+/**
+ * Cuts a goal page's body into policy blocks: a block ends with its 施策 list (and the lines
+ * that continue it); the policy heading on the left belongs to the block it stands beside.
+ */
+function segmentsOf(body: readonly Line[], columns: readonly Column[]): Segment[] {
+  const segments: Segment[] = [];
+  let current: Segment = { labels: [], results: [], plans: [], measures: [] };
+  let inMeasures = false;
+  const sorted = [...body].sort((a, b) => a.baseline - b.baseline);
+  for (const line of sorted) {
+    const byColumn = new Map<string, Phrase[]>();
+    for (const p of line.phrases) {
+      const key = columnOfPhrase(columns, p)?.key ?? 'policy';
+      byColumn.set(key, [...(byColumn.get(key) ?? []), p]);
+    }
+    const text = (key: string) => (byColumn.get(key) ?? []).map((p) => p.text).join(' ').trim();
+    const left = text('policy');
+    const startsNewPolicy = POLICY.test(left) && current.labels.some((l) => POLICY.test(l.text));
+    if (inMeasures || startsNewPolicy) {
+      const continuing = !startsNewPolicy && !BULLET.test(text('results')) && !BULLET.test(text('plans')) && (text('results') || text('plans'));
+      if (inMeasures && continuing && !left) {
+        current.measures.push(`${text('results')}${text('plans')}`);
+        continue;
+      }
+      segments.push(current);
+      current = { labels: [], results: [], plans: [], measures: [] };
+      inMeasures = false;
+    }
+    if (left) current.labels.push({ ...line, text: left });
+    const results = text('results');
+    if (MEASURES.test(results)) {
+      current.measures.push(`${results}${text('plans') ? text('plans') : ''}`);
+      inMeasures = true;
+      continue;
+    }
+    for (const key of ['results', 'plans'] as const) {
+      const t = text(key);
+      if (!t) continue;
+      const bullets = current[key];
+      if (BULLET.test(t)) bullets.push([t.replace(BULLET, '')]);
+      else if (bullets.length > 0) bullets.at(-1)!.push(t);
+      else bullets.push([t]);
+    }
+  }
+  segments.push(current);
+  return segments.filter((s) => s.labels.length + s.results.length + s.plans.length + s.measures.length > 0);
+}

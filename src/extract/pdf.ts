@@ -1,0 +1,218 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PDFParse } from 'pdf-parse';
+import { failure } from '../model/errors.js';
+
+/**
+ * The pdf.js adapter: each page as positioned glyph runs and ruling lines, in points with the
+ * origin at the top left. Everything after this module is pure layout analysis.
+ */
+
+/** A run of text as pdf.js reports it: one font, one baseline. */
+export interface TextRun {
+  text: string;
+  /** Left edge and baseline. */
+  x: number;
+  baseline: number;
+  width: number;
+  /** The font size (em) in points. */
+  size: number;
+  font: string;
+}
+
+/** A horizontal or vertical ruling line: a stroked segment or a thin filled rectangle. */
+export interface Rule {
+  /** For a horizontal rule: y, and x from..to; for a vertical one: x, and y from..to. */
+  at: number;
+  from: number;
+  to: number;
+}
+
+export interface PageContent {
+  /** 1-based. */
+  number: number;
+  width: number;
+  height: number;
+  runs: TextRun[];
+  horizontal: Rule[];
+  vertical: Rule[];
+}
+
+/** Thicker than this (points) a filled rectangle is a cell background, not a rule. */
+const MAX_RULE_THICKNESS = 2.5;
+/** A segment shorter than this (points) is a tick or a glyph part, not a rule. */
+const MIN_RULE_LENGTH = 4;
+/** Fills this light (0..1) are backgrounds even where thin. */
+const BACKGROUND_LUMINANCE = 0.9;
+
+const require = createRequire(import.meta.url);
+const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
+/** CMaps let pdf.js decode CID fonts with predefined encodings (common in Japanese PDFs). */
+const CMAP_URL = pathToFileURL(join(PDFJS_ROOT, 'cmaps') + '/').href;
+const STANDARD_FONTS_URL = pathToFileURL(join(PDFJS_ROOT, 'standard_fonts') + '/').href;
+
+type Matrix = [number, number, number, number, number, number];
+
+function multiply(m: Matrix, n: Matrix): Matrix {
+  return [
+    m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+  ];
+}
+
+function apply(m: Matrix, x: number, y: number): [number, number] {
+  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
+}
+
+interface PdfJsPage {
+  getViewport(o: { scale: number }): { width: number; height: number; transform: Matrix };
+  getTextContent(o?: object): Promise<{ items: Array<{ str?: string; transform?: Matrix; width?: number; height?: number; fontName?: string }> }>;
+  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
+  cleanup(): void;
+}
+
+interface PdfJsDocument {
+  numPages: number;
+  getPage(n: number): Promise<PdfJsPage>;
+}
+
+/** OPS codes of pdf.js 5 (pdfjs-dist/src/shared/util.js). */
+const OPS = {
+  save: 10, restore: 11, transform: 12,
+  stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25,
+  closeFillStroke: 26, closeEOFillStroke: 27,
+  setStrokeGray: 56, setFillGray: 57, setStrokeRGBColor: 58, setFillRGBColor: 59, setFillCMYKColor: 61,
+  setFillColor: 54, setFillColorN: 55,
+  constructPath: 91,
+} as const;
+const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, closePath: 3 } as const;
+const FILLS: ReadonlySet<number> = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+const STROKES: ReadonlySet<number> = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+
+function luminanceOf(args: unknown[]): number | null {
+  const [first] = args;
+  if (typeof first === 'string' && /^#[0-9a-f]{6}$/i.test(first)) {
+    const v = parseInt(first.slice(1), 16);
+    return (0.299 * ((v >> 16) & 255) + 0.587 * ((v >> 8) & 255) + 0.114 * (v & 255)) / 255;
+  }
+  const numbers = args.filter((a): a is number => typeof a === 'number');
+  if (numbers.length === 1) return numbers[0]!;
+  if (numbers.length === 3) return 0.299 * numbers[0]! + 0.587 * numbers[1]! + 0.114 * numbers[2]!;
+  if (numbers.length === 4) return (1 - numbers[3]!) * (1 - (numbers[0]! + numbers[1]! + numbers[2]!) / 3);
+  return null;
+}
+
+/** Ruling lines from the operator list: stroked axis-aligned segments and thin filled rectangles. */
+export function rulesOf(ops: { fnArray: number[]; argsArray: unknown[][] }, viewport: Matrix): { horizontal: Rule[]; vertical: Rule[] } {
+  const horizontal: Rule[] = [];
+  const vertical: Rule[] = [];
+  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  const stack: Matrix[] = [];
+  let fillLuminance = 0;
+  const addSegment = (x1: number, y1: number, x2: number, y2: number) => {
+    if (Math.abs(y1 - y2) < 0.5 && Math.abs(x2 - x1) >= MIN_RULE_LENGTH) horizontal.push({ at: (y1 + y2) / 2, from: Math.min(x1, x2), to: Math.max(x1, x2) });
+    else if (Math.abs(x1 - x2) < 0.5 && Math.abs(y2 - y1) >= MIN_RULE_LENGTH) vertical.push({ at: (x1 + x2) / 2, from: Math.min(y1, y2), to: Math.max(y1, y2) });
+  };
+  for (let i = 0; i < ops.fnArray.length; i++) {
+    const fn = ops.fnArray[i]!;
+    const args = ops.argsArray[i] ?? [];
+    if (fn === OPS.save) stack.push(ctm);
+    else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.setFillGray || fn === OPS.setFillRGBColor || fn === OPS.setFillCMYKColor || fn === OPS.setFillColor) fillLuminance = luminanceOf(args) ?? fillLuminance;
+    else if (fn === OPS.constructPath) {
+      const paint = args[0] as number;
+      const data = (args[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | undefined;
+      if (!data || !(FILLS.has(paint) || STROKES.has(paint))) continue;
+      const toPage = multiply(viewport, ctm);
+      const points: Array<[number, number]> = [];
+      const flush = () => {
+        if (points.length >= 2) {
+          if (FILLS.has(paint) && fillLuminance < BACKGROUND_LUMINANCE) addThinBox(points);
+          if (STROKES.has(paint)) for (let k = 1; k < points.length; k++) addSegment(...points[k - 1]!, ...points[k]!);
+        }
+        points.length = 0;
+      };
+      const addThinBox = (pts: Array<[number, number]>) => {
+        const xs = pts.map((p) => p[0]);
+        const ys = pts.map((p) => p[1]);
+        const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
+        if (y2 - y1 <= MAX_RULE_THICKNESS && x2 - x1 >= MIN_RULE_LENGTH) horizontal.push({ at: (y1 + y2) / 2, from: x1, to: x2 });
+        else if (x2 - x1 <= MAX_RULE_THICKNESS && y2 - y1 >= MIN_RULE_LENGTH) vertical.push({ at: (x1 + x2) / 2, from: y1, to: y2 });
+      };
+      for (let k = 0; k < data.length;) {
+        const op = data[k++];
+        if (op === DRAW.moveTo) {
+          flush();
+          points.push(apply(toPage, data[k++]!, data[k++]!));
+        } else if (op === DRAW.lineTo) {
+          points.push(apply(toPage, data[k++]!, data[k++]!));
+        } else if (op === DRAW.curveTo) {
+          k += 4;
+          points.push(apply(toPage, data[k++]!, data[k++]!));
+        } else if (op === DRAW.closePath) {
+          if (points.length > 0) points.push(points[0]!);
+        } else break;
+      }
+      flush();
+    }
+  }
+  return { horizontal, vertical };
+}
+
+/** Glyph runs of a page in top-left coordinates. */
+function runsOf(items: Awaited<ReturnType<PdfJsPage['getTextContent']>>['items'], viewport: Matrix): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const item of items) {
+    if (!item.str || !item.transform) continue;
+    const m = multiply(viewport, item.transform);
+    const size = Math.hypot(m[2], m[3]);
+    // Rotated text (vertical writing, stamps) is not part of these tables.
+    if (Math.abs(m[1]) > 0.01 * size) continue;
+    runs.push({ text: item.str, x: m[4], baseline: m[5], width: item.width ?? 0, size, font: item.fontName ?? '' });
+  }
+  return runs;
+}
+
+/** Reads a PDF into pages of runs and rules. Unreadable, encrypted or textless files fail here. */
+export async function readPdf(data: Uint8Array, file: string): Promise<PageContent[]> {
+  const parser = new PDFParse({ data, cMapUrl: CMAP_URL, cMapPacked: true, standardFontDataUrl: STANDARD_FONTS_URL, verbosity: 0 });
+  try {
+    let doc: PdfJsDocument;
+    try {
+      // PDFParse opens the document (with its exception mapping); its pdf.js document gives us
+      // the positioned text and the operator lists that the text and table helpers flatten.
+      doc = await (parser as unknown as { load(): Promise<PdfJsDocument> }).load();
+    } catch (error) {
+      throw openFailure(error, file);
+    }
+    const pages: PageContent[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const viewport = page.getViewport({ scale: 1 });
+      const [text, ops] = await Promise.all([page.getTextContent({ disableNormalization: false }), page.getOperatorList()]);
+      pages.push({ number: n, width: viewport.width, height: viewport.height, runs: runsOf(text.items, viewport.transform), ...rulesOf(ops, viewport.transform) });
+      page.cleanup();
+    }
+    if (pages.every((p) => p.runs.every((r) => r.text.trim() === ''))) {
+      throw failure(file, 'pdf-no-text', 'the PDF has no text layer (a scan or an image?)', { hint: 'tassei reads PDFs printed from a spreadsheet, word processor or browser; run OCR first or use the YAML' });
+    }
+    return pages;
+  } finally {
+    await parser.destroy();
+  }
+}
+
+function openFailure(error: unknown, file: string) {
+  const name = (error as { name?: string })?.name ?? '';
+  const message = (error as { message?: string })?.message ?? String(error);
+  if (name === 'PasswordException' || /password/i.test(message)) {
+    return failure(file, 'pdf-encrypted', 'the PDF is encrypted with a password', { hint: 'save an unprotected copy (print to PDF) and give that' });
+  }
+  if (name === 'InvalidPDFException' || /invalid pdf|no pdf header|PDF header/i.test(message)) {
+    return failure(file, 'pdf-invalid', `not a readable PDF (${message})`, { hint: 'check that the file is a PDF and was copied whole' });
+  }
+  return failure(file, 'pdf-unreadable', `pdf.js could not open the file: ${message}`, { hint: 'try printing it to a new PDF' });
+}
