@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { TasseiError, failure } from '../model/errors.js';
 import type { Message, TasseiDocument } from '../model/types.js';
-import { type LaidOutPage, type Line, furnitureOf, layOut, titleOf } from './layout.js';
+import { type LaidOutPage, furnitureOf, layOut, titleOf } from './layout.js';
 import { isHeadingLine, looksLikeKpi, readKpi } from './kpi.js';
 import { isNarrativeHeading, looksLikeNarrative, readNarrative } from './narrative.js';
 import { type PageContent, readPdf } from './pdf.js';
@@ -15,8 +15,7 @@ export interface Extraction {
 export function extractPages(pages: readonly PageContent[], file: string): Extraction {
   const laidOut: LaidOutPage[] = pages.map(layOut);
   const furniture = furnitureOf(laidOut, (l) => isHeadingLine(l) || isNarrativeHeading(l));
-  const titleLine = titleOf(laidOut[0]!, new Set<Line>());
-  const title = titleLine?.text.replace(/\s+/g, ' ').trim() ?? '';
+  const title = titleOf(laidOut[0]!);
   const result = looksLikeKpi(laidOut)
     ? readKpi(laidOut, furniture, title, file)
     : looksLikeNarrative(laidOut)

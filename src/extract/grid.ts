@@ -21,6 +21,10 @@ export interface Column {
   values: boolean;
   /** The heading text as printed. */
   heading: string;
+  /** The middle of the heading: the column surely holds this x. */
+  anchor: number;
+  /** True where a vertical rule gives the left edge. */
+  ruled: boolean;
 }
 
 export interface TableHeader {
@@ -39,7 +43,39 @@ const RULE_TOLERANCE = 1.5;
 const HEADING_ODDMENTS = /^[\sa-cａ-ｃ()（）\-－/／]+$/i;
 
 export function hasLabel(line: Line, spec: ColumnSpec): boolean {
-  return line.phrases.some((p) => spec.label.test(p.text));
+  return line.phrases.some((p) => spec.label.test(p.text) || spec.label.test(p.text.slice(0, -1)) || spec.label.source.replace(/[\^$]/g, '').startsWith(p.text));
+}
+
+/** A phrase that continues a heading cell of the lines above (`略` under `重点戦`). */
+function stacksUnder(p: Phrase, above: readonly Line[]): boolean {
+  return !/\d/.test(p.text) && above.some((l) => l.phrases.some((q) => Math.abs(q.size - p.size) <= SAME_SIZE &&
+    Math.min(q.right, p.right) - Math.max(q.x, p.x) >= 0.5 * Math.min(q.right - q.x, p.right - p.x)));
+}
+
+/** Tolerance (points) for two type sizes to be the same. */
+const SAME_SIZE = 0.3;
+
+/**
+ * A heading cell's text as one phrase: phrases of one size stacked on consecutive lines with
+ * overlapping extents (`重点戦` over `略`) are joined; a page header of another size is not.
+ */
+export function headingCells(lines: readonly Line[]): Phrase[] {
+  const cells: (Phrase & { line: number })[] = [];
+  lines.forEach((line, k) => {
+    for (const p of line.phrases) {
+      const above = cells.findLast((c) => c.line < k && Math.abs(c.size - p.size) <= SAME_SIZE &&
+        Math.min(c.right, p.right) - Math.max(c.x, p.x) >= 0.5 * Math.min(c.right - c.x, p.right - p.x));
+      if (above) {
+        above.text = joinWrapped([above.text, p.text]);
+        above.x = Math.min(above.x, p.x);
+        above.right = Math.max(above.right, p.right);
+        above.line = k;
+      } else {
+        cells.push({ ...p, line: k });
+      }
+    }
+  });
+  return cells;
 }
 
 function phrasesMatching(lines: readonly Line[], spec: ColumnSpec): Phrase | undefined {
@@ -47,7 +83,7 @@ function phrasesMatching(lines: readonly Line[], spec: ColumnSpec): Phrase | und
     const hit = line.phrases.find((p) => spec.label.test(p.text));
     if (hit) return hit;
   }
-  return undefined;
+  return headingCells(lines).find((p) => spec.label.test(p.text));
 }
 
 /**
@@ -60,7 +96,7 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
     // Grow a window of nearby lines around this one.
     const window: Line[] = [lines[i]!];
     for (let j = i + 1; j < lines.length && lines[j]!.top - window.at(-1)!.bottom < HEADER_LINE_GAP_EM * lines[j]!.size; j++) {
-      if (specs.some((s) => hasLabel(lines[j]!, s)) || HEADING_ODDMENTS.test(lines[j]!.text)) window.push(lines[j]!);
+      if (specs.some((s) => hasLabel(lines[j]!, s)) || lines[j]!.phrases.every((p) => HEADING_ODDMENTS.test(p.text) || stacksUnder(p, window))) window.push(lines[j]!);
       else break;
     }
     const found = specs.map((s) => ({ spec: s, phrase: phrasesMatching(window, s) })).filter((f) => f.phrase);
@@ -78,8 +114,16 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
       const next = ordered[k + 1]?.phrase;
       const left = previous ? boundary(previous, phrase, bands) : -Infinity;
       const right = next ? boundary(phrase, next, bands) : Infinity;
-      return { key: f.spec.key, left, right, values: !!f.spec.values, heading: phrase.text };
+      const ruled = !!previous && bands.some((x) => Math.abs(x - left) < 0.01);
+      return { key: f.spec.key, left, right, values: !!f.spec.values, heading: phrase.text, anchor: center(phrase), ruled };
     });
+    // The full heading of each column (`R1` and `実績 b` may be separate phrases).
+    for (const [k, column] of columns.entries()) {
+      const size = ordered[k]!.phrase!.size;
+      const inside = window.flatMap((l) => l.phrases).filter((p) => Math.abs(p.size - size) <= SAME_SIZE)
+        .filter((p) => (p.x + p.right) / 2 >= column.left && (p.x + p.right) / 2 < column.right);
+      if (inside.length > 0) column.heading = joinWrapped(inside.sort((a, b) => a.baseline - b.baseline || a.x - b.x).map((p) => p.text));
+    }
     return { columns, lines: window, top, bottom };
   }
   return null;
@@ -100,6 +144,51 @@ function boundary(left: Phrase, right: Phrase, rules: readonly number[]): number
   }
   if (left.right <= right.x) return (left.right + right.x) / 2;
   return (lo + hi) / 2;
+}
+
+/** Phrases starting within this (points) of each other start at one alignment edge. */
+const EDGE_TOLERANCE = 1.2;
+
+/**
+ * Where no rule divides two columns, moves the boundary from the middle of the headings to
+ * where the body's text says it is: a heading is centred over its column, the text under it is
+ * aligned to an edge. For a text column, the boundary goes just before its left alignment edge
+ * (the leftmost x where several phrases start); for a value column, into the widest gap of the
+ * text between the two headings. Only phrases that start between the two headings count: a
+ * title spanning from an earlier column says nothing about this boundary.
+ */
+export function refineColumns(columns: readonly Column[], lines: readonly Line[]): Column[] {
+  const refined = columns.map((c) => ({ ...c }));
+  const phrases = lines.flatMap((l) => l.phrases);
+  for (let k = 1; k < refined.length; k++) {
+    if (refined[k]!.ruled) continue;
+    const lo = refined[k - 1]!.anchor;
+    const hi = refined[k]!.anchor;
+    const starting = phrases.filter((p) => p.x > lo && p.x < hi);
+    if (starting.length === 0) continue;
+    let x: number | undefined;
+    if (!refined[k]!.values) {
+      const starts = starting.map((p) => p.x).sort((a, b) => a - b);
+      const edge = starts.find((s) => starts.filter((t) => Math.abs(t - s) <= EDGE_TOLERANCE).length >= 2);
+      if (edge !== undefined) {
+        const before = phrases.filter((p) => p.right <= edge + 0.5 && p.right > lo).map((p) => p.right);
+        x = Math.max(lo, ...before) + (edge - Math.max(lo, ...before)) / 2;
+      }
+    }
+    if (x === undefined) {
+      const covered = starting.map((p) => [p.x, Math.min(p.right, hi)] as const).sort((a, b) => a[0] - b[0]);
+      let best: [number, number] = [lo, lo];
+      let cursor = lo;
+      for (const [a, b] of [...covered, [hi, hi] as const]) {
+        if (a - cursor > best[1] - best[0]) best = [cursor, a];
+        cursor = Math.max(cursor, b);
+      }
+      x = (best[0] + best[1]) / 2;
+    }
+    refined[k - 1]!.right = x;
+    refined[k]!.left = x;
+  }
+  return refined;
 }
 
 export function columnAt(columns: readonly Column[], x: number): Column | undefined {

@@ -1,7 +1,7 @@
 import { findEraYear, parseMeasurement, parseProgress } from '../evaluate/numbers.js';
 import { DEFAULT_SCHEME, statusOfLabel } from '../evaluate/rules.js';
 import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Status, Strategy, Summary } from '../model/types.js';
-import { type Column, type ColumnSpec, type GridRow, type TableHeader, findHeader, hasLabel, rowBoundaries, rowsOf, columnOfPhrase } from './grid.js';
+import { type Column, type ColumnSpec, type GridRow, type TableHeader, findHeader, hasLabel, refineColumns, rowBoundaries, rowsOf, columnOfPhrase } from './grid.js';
 import type { LaidOutPage, Line } from './layout.js';
 
 /**
@@ -80,7 +80,7 @@ interface OpenTable {
  * Tables of a page in order, each with its rows. Lines above the page's first header continue
  * the table of the previous page (`open`), whose columns they keep.
  */
-function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Line>, open: OpenTable | undefined): Table[] {
+export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Line>, open: OpenTable | undefined): Table[] {
   const lines = page.lines.filter((l) => !furniture.has(l));
   const found: { kind: Table['kind']; header: TableHeader }[] = [];
   let from = 0;
@@ -118,6 +118,7 @@ function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'],
   const right = Math.max(...body.map((l) => l.right), ...(header ? header.lines.map((l) => l.right) : []));
   const bodyTop = Number.isFinite(top) ? top : Math.min(...body.map((l) => l.top)) - 1;
   const boundaries = rowBoundaries(page.horizontal, left, right, bodyTop, bottom);
+  columns = header ? refineColumns(columns, body) : columns;
   const isRowStart = kind === 'detail' ? (line: Line) => isDetailRowStart(line, columns) : (line: Line) => isSummaryRowStart(line, columns);
   return { kind, page: page.number, columns, rows: rowsOf(body, columns, boundaries, isRowStart) };
 }

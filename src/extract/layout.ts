@@ -4,8 +4,11 @@ import type { PageContent, Rule, TextRun } from './pdf.js';
  * From glyph runs to phrases and lines: the layout every table reader starts from. Pure.
  */
 
-/** Runs closer than this (in em) on one baseline are one phrase. */
-export const PHRASE_GAP_EM = 0.6;
+/**
+ * Runs closer than this (in em) on one baseline are one phrase. Small, so that the texts of
+ * two cells never make one phrase; a cell's phrases are joined again when the row is read.
+ */
+export const PHRASE_GAP_EM = 0.3;
 /** A gap this wide (in em) between runs of a phrase was a space. */
 export const SPACE_GAP_EM = 0.2;
 /** Baselines closer than this (in em) are one line. */
@@ -34,12 +37,26 @@ export interface Line {
 
 /**
  * Kangxi radicals (U+2F00–2FDF) and CJK compatibility ideographs that PDF fonts map glyphs to,
- * back to the ordinary kanji. Nothing else is normalized: widths stay as printed.
+ * back to the ordinary kanji (NFKC knows these).
  */
 const LOOKALIKE_KANJI = /[\u2F00-\u2FDF\uF900-\uFAFF]|[\u{2F800}-\u{2FA1F}]/gu;
 
+/**
+ * Code points that a font's one glyph is shared with, which a producer's ToUnicode map may
+ * choose instead of the one the author typed (Skia with Noto CJK does): CJK radicals that are
+ * also kanji, and punctuation that Japanese text writes in another form. NFKC does not map
+ * these, so they are listed.
+ */
+const SHARED_GLYPHS: Readonly<Record<string, string>> = {
+  '⺠': '民', '⻄': '西', '⻑': '長', '⻘': '青', '⻝': '食', '⻤': '鬼', '⻩': '黄', '⻭': '歯',
+  '⺟': '母', '⻲': '亀', '⻁': '虎', '⻆': '角', '⻨': '麦', '⻫': '斉', '⻯': '竜', '⻟': '飠',
+  '‧': '・', '〜': '～', '∕': '／', '−': '－',
+};
+const SHARED_GLYPH_PATTERN = new RegExp(`[${Object.keys(SHARED_GLYPHS).join('')}]`, 'gu');
+
+/** Undoes what glyph-to-text mapping does to Japanese text; widths stay as printed. */
 export function normalizeGlyphs(text: string): string {
-  return text.replace(LOOKALIKE_KANJI, (c) => c.normalize('NFKC'));
+  return text.replace(LOOKALIKE_KANJI, (c) => c.normalize('NFKC')).replace(SHARED_GLYPH_PATTERN, (c) => SHARED_GLYPHS[c]!);
 }
 
 function crossesRule(left: number, right: number, baseline: number, size: number, vertical: readonly Rule[]): boolean {
@@ -147,11 +164,17 @@ export function layOut(page: PageContent): LaidOutPage {
   };
 }
 
-/** The document title: the top-most line in the largest type on the first page. */
-export function titleOf(page: LaidOutPage, exclude: ReadonlySet<Line> = new Set()): Line | undefined {
-  const candidates = page.lines.filter((l) => !exclude.has(l) && !PAGE_NUMBER.test(l.text));
-  const largest = Math.max(...candidates.map((l) => l.size));
-  return candidates.filter((l) => l.size >= largest - 0.5).sort((a, b) => a.baseline - b.baseline)[0];
+/**
+ * The document title: the phrases in the largest type on the first page, on the top-most line
+ * that has any (a page header may share its line with a table's headings).
+ */
+export function titleOf(page: LaidOutPage): string {
+  const phrases = page.lines.flatMap((l) => l.phrases).filter((p) => !PAGE_NUMBER.test(p.text));
+  const largest = Math.max(...phrases.map((p) => p.size));
+  const top = phrases.filter((p) => p.size >= largest - 0.3).sort((a, b) => a.baseline - b.baseline)[0];
+  if (!top) return '';
+  const line = page.lines.find((l) => l.phrases.includes(top))!;
+  return line.phrases.filter((p) => p.size >= largest - 0.3).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Joins wrapped lines of one cell: no space between Japanese, a space between Latin words. */

@@ -1,6 +1,6 @@
 import { findEraYear } from '../evaluate/numbers.js';
 import type { Goal, Message, NarrativeDocument, NarrativePolicy } from '../model/types.js';
-import { type Column, type ColumnSpec, columnOfPhrase, findHeader, hasLabel } from './grid.js';
+import { type Column, type ColumnSpec, columnOfPhrase, findHeader, hasLabel, refineColumns } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped } from './layout.js';
 import { splitNumber } from './kpi.js';
 
@@ -69,7 +69,7 @@ export function readNarrative(pages: readonly LaidOutPage[], furniture: Readonly
       continue; // The legend page before the first goal explains the layout; it holds no data.
     }
     const body = lines.filter((l) => (l.top + l.bottom) / 2 > header.bottom && !header.lines.includes(l));
-    for (const segment of segmentsOf(body, header.columns)) {
+    for (const segment of segmentsOf(body, refineColumns(header.columns, body))) {
       const label = joinWrapped(segment.labels.map((l) => l.text));
       const m = POLICY.exec(label.replace(/\s+/g, ' '));
       const has = segment.results.length + segment.plans.length + segment.measures.length > 0;
