@@ -48,7 +48,7 @@ export function hasLabel(line: Line, spec: ColumnSpec): boolean {
 
 /** A phrase that continues a heading cell of the lines above (`略` under `重点戦`). */
 function stacksUnder(p: Phrase, above: readonly Line[]): boolean {
-  return !/\d/.test(p.text) && above.some((l) => l.phrases.some((q) => Math.abs(q.size - p.size) <= SAME_SIZE &&
+  return !/\d/.test(p.text) && above.some((l) => l.phrases.some((q) => Math.abs(q.size - p.size) <= SAME_SIZE && p.right - p.x <= 1.5 * (q.right - q.x) &&
     Math.min(q.right, p.right) - Math.max(q.x, p.x) >= 0.5 * Math.min(q.right - q.x, p.right - p.x)));
 }
 
@@ -96,6 +96,9 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
     // Grow a window of nearby lines around this one.
     const window: Line[] = [lines[i]!];
     for (let j = i + 1; j < lines.length && lines[j]!.top - window.at(-1)!.bottom < HEADER_LINE_GAP_EM * lines[j]!.size; j++) {
+      // A rule under the heading row closes the heading.
+      const middle = (lines[j]!.top + lines[j]!.bottom) / 2;
+      if (horizontal.some((r) => r.at > (window.at(-1)!.top + window.at(-1)!.bottom) / 2 && r.at < middle && r.to - r.from > 0.3 * (lines[j]!.right - lines[j]!.x))) break;
       if (specs.some((s) => hasLabel(lines[j]!, s)) || lines[j]!.phrases.every((p) => HEADING_ODDMENTS.test(p.text) || stacksUnder(p, window))) window.push(lines[j]!);
       else break;
     }

@@ -1,4 +1,4 @@
-import { findEraYear, parseMeasurement, parseProgress } from '../evaluate/numbers.js';
+import { findEraYear, parseMeasurement, parsePrintedNumber, parseProgress } from '../evaluate/numbers.js';
 import { DEFAULT_SCHEME, statusOfLabel } from '../evaluate/rules.js';
 import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Status, Strategy, Summary } from '../model/types.js';
 import { type Column, type ColumnSpec, type GridRow, type TableHeader, findHeader, hasLabel, refineColumns, rowBoundaries, rowsOf, columnOfPhrase } from './grid.js';
@@ -47,8 +47,10 @@ export function looksLikeKpi(pages: readonly LaidOutPage[]): boolean {
   return pages.some((p) => findHeader(p.lines, DETAIL_COLUMNS, [], [], DETAIL_MINIMUM) !== null);
 }
 
+/** A line of a table heading (kept where headings repeat on every page): labels and no numbers. */
 export function isHeadingLine(line: Line): boolean {
-  return [...DETAIL_COLUMNS, ...SUMMARY_COLUMNS].some((s) => hasLabel(line, s));
+  return [...DETAIL_COLUMNS, ...SUMMARY_COLUMNS].some((s) => hasLabel(line, s)) &&
+    !line.phrases.some((p) => parsePrintedNumber(p.text) !== null);
 }
 
 interface Table {

@@ -9,8 +9,12 @@ import type { PageContent, Rule, TextRun } from './pdf.js';
  * two cells never make one phrase; a cell's phrases are joined again when the row is read.
  */
 export const PHRASE_GAP_EM = 0.3;
-/** A gap this wide (in em) between runs of a phrase was a space. */
-export const SPACE_GAP_EM = 0.2;
+/**
+ * A gap this wide (in em) between runs of a phrase was a space. Typed spaces measure 0.25–0.33
+ * em in Japanese fonts; LibreOffice's automatic spacing between Japanese and Latin text
+ * measures 0.2 em and is not a character.
+ */
+export const SPACE_GAP_EM = 0.23;
 /** Baselines closer than this (in em) are one line. */
 export const LINE_BASELINE_EM = 0.3;
 
@@ -63,37 +67,52 @@ function crossesRule(left: number, right: number, baseline: number, size: number
   return vertical.some((r) => r.at > left + 0.5 && r.at < right - 0.5 && r.from <= baseline && r.to >= baseline - size * 0.7);
 }
 
-/** Merges runs into phrases: same baseline, small gaps, no rule in between. */
+/**
+ * Merges runs into phrases: runs on one baseline (within a tolerance, for fallback fonts that
+ * sit a little higher), of one type size, left to right, with small gaps and no rule in
+ * between.
+ */
 export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = []): Phrase[] {
   const sorted = runs
     .filter((r) => r.text.trim() !== '')
     .map((r) => ({ ...r, text: normalizeGlyphs(r.text) }))
     .sort((a, b) => a.baseline - b.baseline || a.x - b.x);
-  const phrases: Phrase[] = [];
-  const open: Phrase[] = [];
+  const rough: TextRun[][] = [];
   for (const run of sorted) {
-    const size = run.size;
-    const candidate = open.find((p) =>
-      Math.abs(p.baseline - run.baseline) <= LINE_BASELINE_EM * Math.max(p.size, size) &&
-      run.x - p.right <= PHRASE_GAP_EM * Math.max(p.size, size) &&
-      run.x - p.right >= -0.5 * size &&
-      !crossesRule(p.right - 0.1, run.x + 0.1, run.baseline, size, vertical));
-    const text = run.text.replace(/^\s+|\s+$/g, (s) => (s.length > 0 ? ' ' : ''));
-    if (candidate) {
-      const gap = run.x - candidate.right;
-      const needsSpace = gap >= SPACE_GAP_EM * size && !candidate.text.endsWith(' ') && !text.startsWith(' ');
-      candidate.text += (needsSpace ? ' ' : '') + text;
-      candidate.right = Math.max(candidate.right, run.x + run.width);
-      candidate.size = Math.max(candidate.size, size);
-    } else {
-      const phrase = { text, x: run.x, right: run.x + run.width, baseline: run.baseline, size };
-      phrases.push(phrase);
-      open.push(phrase);
-      // Only phrases near the current baseline can still grow.
-      while (open.length > 0 && run.baseline - open[0]!.baseline > 2 * size) open.shift();
+    const line = rough.at(-1);
+    if (line && Math.abs(line[0]!.baseline - run.baseline) <= LINE_BASELINE_EM * Math.max(line[0]!.size, run.size)) line.push(run);
+    else rough.push([run]);
+  }
+  const phrases: Phrase[] = [];
+  // A page header printed over a table's headings shares their line but not their type size.
+  const bySize = (line: TextRun[]) => {
+    const groups: TextRun[][] = [];
+    for (const run of line) {
+      const group = groups.find((g) => Math.abs(g[0]!.size - run.size) <= 0.3);
+      if (group) group.push(run);
+      else groups.push([run]);
+    }
+    return groups;
+  };
+  for (const group of rough.flatMap(bySize)) {
+    let phrase: Phrase | undefined;
+    for (const run of group.sort((a, b) => a.x - b.x)) {
+      const size = Math.max(run.size, phrase?.size ?? 0);
+      const gap = phrase ? run.x - phrase.right : Infinity;
+      const text = run.text.replace(/\s+/g, ' ');
+      // Half-width punctuation may overlap its neighbour (a negative gap): still one phrase.
+      if (phrase && gap <= PHRASE_GAP_EM * size && gap >= -0.6 * size && !crossesRule(phrase.right - 0.1, run.x + 0.1, run.baseline, size, vertical)) {
+        const needsSpace = gap >= SPACE_GAP_EM * size && !phrase.text.endsWith(' ') && !text.startsWith(' ');
+        phrase.text += (needsSpace ? ' ' : '') + text;
+        phrase.right = Math.max(phrase.right, run.x + run.width);
+        phrase.size = size;
+      } else {
+        phrase = { text, x: run.x, right: run.x + run.width, baseline: run.baseline, size: run.size };
+        phrases.push(phrase);
+      }
     }
   }
-  for (const p of phrases) p.text = p.text.trim();
+  for (const p of phrases) p.text = p.text.replace(/\s+/g, ' ').trim();
   return phrases.filter((p) => p.text !== '');
 }
 
@@ -137,10 +156,13 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[] }[],
   const key = (l: Line) => `${l.text.replace(/\s+/g, '')}@${Math.round(l.baseline / 4)}`;
   for (const page of pages) for (const l of page.lines) seen.set(key(l), (seen.get(key(l)) ?? 0) + 1);
   for (const page of pages) {
+    const kept = page.lines.filter(keep);
+    // A line close to a table heading may be part of that heading (a wrapped `重点戦／略`).
+    const nearHeading = (l: Line) => kept.some((k) => Math.abs(k.baseline - l.baseline) <= 2 * Math.max(k.size, l.size));
     for (const l of page.lines) {
       const inMargin = l.baseline < page.height * MARGIN_FRACTION || l.baseline > page.height * (1 - MARGIN_FRACTION);
       if (!inMargin) continue;
-      if (PAGE_NUMBER.test(l.text.trim()) || ((seen.get(key(l)) ?? 0) >= 2 && !keep(l))) furniture.add(l);
+      if (PAGE_NUMBER.test(l.text.trim()) || ((seen.get(key(l)) ?? 0) >= 2 && !keep(l) && !nearHeading(l))) furniture.add(l);
     }
   }
   return furniture;
