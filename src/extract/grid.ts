@@ -156,9 +156,9 @@ const EDGE_TOLERANCE = 1.2;
  * Where no rule divides two columns, moves the boundary from the middle of the headings to
  * where the body's text says it is: a heading is centred over its column, the text under it is
  * aligned to an edge. For a text column, the boundary goes just before its left alignment edge
- * (the leftmost x where several phrases start); for a value column, into the widest gap of the
- * text between the two headings. Only phrases that start between the two headings count: a
- * title spanning from an earlier column says nothing about this boundary.
+ * (the leftmost x where several phrases start; only phrases that start between the two
+ * headings count, as a title spanning from an earlier column says nothing of this boundary);
+ * for a value column, into the middle of the widest stretch that the fewest phrases cross.
  */
 export function refineColumns(columns: readonly Column[], lines: readonly Line[]): Column[] {
   const refined = columns.map((c) => ({ ...c }));
@@ -178,20 +178,28 @@ export function refineColumns(columns: readonly Column[], lines: readonly Line[]
         x = Math.max(lo, ...before) + (edge - Math.max(lo, ...before)) / 2;
       }
     }
-    if (x === undefined) {
-      const covered = starting.map((p) => [p.x, Math.min(p.right, hi)] as const).sort((a, b) => a[0] - b[0]);
-      let best: [number, number] = [lo, lo];
-      let cursor = lo;
-      for (const [a, b] of [...covered, [hi, hi] as const]) {
-        if (a - cursor > best[1] - best[0]) best = [cursor, a];
-        cursor = Math.max(cursor, b);
-      }
-      x = (best[0] + best[1]) / 2;
-    }
+    x ??= leastCrossed(phrases, lo, hi);
     refined[k - 1]!.right = x;
     refined[k]!.left = x;
   }
   return refined;
+}
+
+/** Step (points) at which candidate boundaries are tried. */
+const BOUNDARY_STEP = 0.5;
+
+function leastCrossed(phrases: readonly Phrase[], lo: number, hi: number): number {
+  const near = phrases.filter((p) => p.right > lo && p.x < hi);
+  let best = { cost: Infinity, from: lo, to: lo };
+  let run: { cost: number; from: number } | undefined;
+  for (let b = lo + BOUNDARY_STEP; b < hi; b += BOUNDARY_STEP) {
+    const cost = near.filter((p) => p.x < b - 0.3 && p.right > b + 0.3).length;
+    if (run && run.cost === cost) continue;
+    if (run && (run.cost < best.cost || (run.cost === best.cost && b - run.from > best.to - best.from))) best = { cost: run.cost, from: run.from, to: b };
+    run = { cost, from: b };
+  }
+  if (run && (run.cost < best.cost || (run.cost === best.cost && hi - run.from > best.to - best.from))) best = { cost: run.cost, from: run.from, to: hi };
+  return (best.from + best.to) / 2;
 }
 
 export function columnAt(columns: readonly Column[], x: number): Column | undefined {
@@ -211,6 +219,40 @@ export function columnOfPhrase(columns: readonly Column[], p: Phrase): Column | 
   }
   if (best?.values) return best;
   return columnAt(columns, p.x + 0.5) ?? best;
+}
+
+/**
+ * Splits phrases where a column boundary runs between two of their runs and a value column is
+ * on either side: two cells printed close together (`200.0%` and `目標達成`) may have made one
+ * phrase.
+ */
+/** Runs this far apart (in em) may belong to two cells; text running on without a gap is one. */
+const SPLIT_GAP_EM = 0.1;
+
+export function splitAtColumns(line: Line, columns: readonly Column[]): Line {
+  const phrases: Phrase[] = [];
+  let changed = false;
+  for (const phrase of line.phrases) {
+    let current: Phrase | undefined;
+    for (const part of phrase.parts) {
+      const column = columnAt(columns, (part.x + part.right) / 2);
+      const previous = current && columnAt(columns, (current.parts.at(-1)!.x + current.parts.at(-1)!.right) / 2);
+      const gap = current ? part.x - current.right : 0;
+      if (current && column !== previous && (column?.values || previous?.values) && gap > SPLIT_GAP_EM * phrase.size) {
+        phrases.push(current);
+        current = undefined;
+        changed = true;
+      }
+      if (!current) current = { ...phrase, text: part.text.trimStart(), x: part.x, right: part.right, parts: [{ ...part, text: part.text.trimStart() }] };
+      else {
+        current.text += part.text;
+        current.right = Math.max(current.right, part.right);
+        current.parts.push(part);
+      }
+    }
+    if (current) phrases.push(current);
+  }
+  return changed ? makeLine(phrases) : line;
 }
 
 export interface GridRow {

@@ -1,8 +1,8 @@
 import { findEraYear, parseMeasurement, parsePrintedNumber, parseProgress } from '../evaluate/numbers.js';
 import { DEFAULT_SCHEME, statusOfLabel } from '../evaluate/rules.js';
 import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Status, Strategy, Summary } from '../model/types.js';
-import { type Column, type ColumnSpec, type GridRow, type TableHeader, findHeader, hasLabel, refineColumns, rowBoundaries, rowsOf, columnOfPhrase } from './grid.js';
-import type { LaidOutPage, Line } from './layout.js';
+import { type Column, type ColumnSpec, type GridRow, type TableHeader, findHeader, hasLabel, refineColumns, rowBoundaries, splitAtColumns, rowsOf, columnOfPhrase } from './grid.js';
+import { type LaidOutPage, type Line, type Phrase, withoutFurniture } from './layout.js';
 
 /**
  * The KPI progress report reader: summary tables and detail tables, in page order, into the
@@ -82,8 +82,8 @@ interface OpenTable {
  * Tables of a page in order, each with its rows. Lines above the page's first header continue
  * the table of the previous page (`open`), whose columns they keep.
  */
-export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Line>, open: OpenTable | undefined): Table[] {
-  const lines = page.lines.filter((l) => !furniture.has(l));
+export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open: OpenTable | undefined): Table[] {
+  const lines = withoutFurniture(page.lines, furniture);
   const found: { kind: Table['kind']; header: TableHeader }[] = [];
   let from = 0;
   while (from < lines.length) {
@@ -97,9 +97,11 @@ export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Line>, open: 
     from = lines.indexOf(next.header.lines.at(-1)!) + 1;
   }
   const tables: Table[] = [];
+  // Lines that overlap the first heading (a page header printed over it) continue nothing.
   const firstTop = found[0]?.header.top ?? Infinity;
-  if (open && lines.some((l) => (l.top + l.bottom) / 2 < firstTop)) {
-    tables.push(tableOf(page, lines, open.kind, open.columns, null, -Infinity, firstTop));
+  const above = lines.filter((l) => l.bottom < firstTop - 0.5);
+  if (open && above.length > 0) {
+    tables.push(tableOf(page, above, open.kind, open.columns, null, -Infinity, firstTop));
   }
   found.forEach(({ kind, header }, k) => {
     tables.push(tableOf(page, lines, kind, header.columns, header, header.bottom, found[k + 1]?.header.top ?? Infinity));
@@ -122,7 +124,8 @@ function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'],
   const boundaries = rowBoundaries(page.horizontal, left, right, bodyTop, bottom);
   columns = header ? refineColumns(columns, body) : columns;
   const isRowStart = kind === 'detail' ? (line: Line) => isDetailRowStart(line, columns) : (line: Line) => isSummaryRowStart(line, columns);
-  return { kind, page: page.number, columns, rows: rowsOf(body, columns, boundaries, isRowStart) };
+  const split = body.map((line) => splitAtColumns(line, columns));
+  return { kind, page: page.number, columns, rows: rowsOf(split, columns, boundaries, isRowStart) };
 }
 
 function valuePhrases(line: Line, columns: readonly Column[]) {
@@ -142,7 +145,7 @@ function isSummaryRowStart(line: Line, columns: readonly Column[]): boolean {
 }
 
 /** Reads the KPI progress report from laid-out pages. */
-export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Line>, title: string, file: string): { document: KpiDocument; messages: Message[] } {
+export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string): { document: KpiDocument; messages: Message[] } {
   const messages: Message[] = [];
   const warn = (page: number, message: string, hint?: string) => messages.push({ severity: 'warning', rule: 'extract-kpi', file, page, message, ...(hint ? { hint } : {}) });
   const strategies: Strategy[] = [];

@@ -15,6 +15,8 @@ export const PHRASE_GAP_EM = 0.3;
  * measures 0.2 em and is not a character.
  */
 export const SPACE_GAP_EM = 0.23;
+/** Type sizes closer than this (points) are one size. */
+export const SAME_SIZE = 0.3;
 /** Baselines closer than this (in em) are one line. */
 export const LINE_BASELINE_EM = 0.3;
 
@@ -25,6 +27,8 @@ export interface Phrase {
   right: number;
   baseline: number;
   size: number;
+  /** The runs it was made of (text with the space put before it, if any), to split it again. */
+  parts: { text: string; x: number; right: number }[];
 }
 
 export interface Line {
@@ -84,31 +88,32 @@ export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = 
     else rough.push([run]);
   }
   const phrases: Phrase[] = [];
-  // A page header printed over a table's headings shares their line but not their type size.
-  const bySize = (line: TextRun[]) => {
-    const groups: TextRun[][] = [];
-    for (const run of line) {
-      const group = groups.find((g) => Math.abs(g[0]!.size - run.size) <= 0.3);
-      if (group) group.push(run);
-      else groups.push([run]);
-    }
-    return groups;
-  };
-  for (const group of rough.flatMap(bySize)) {
-    let phrase: Phrase | undefined;
-    for (const run of group.sort((a, b) => a.x - b.x)) {
-      const size = Math.max(run.size, phrase?.size ?? 0);
-      const gap = phrase ? run.x - phrase.right : Infinity;
+  for (const line of rough) {
+    // Several phrases may be open at once: a page header printed over a table's headings
+    // interleaves with them, in another type size.
+    const open: Phrase[] = [];
+    // By the middle of each run: a bracket set half an em into its neighbour still reads after it.
+    for (const run of line.sort((a, b) => a.x + a.width / 2 - (b.x + b.width / 2))) {
       const text = run.text.replace(/\s+/g, ' ');
-      // Half-width punctuation may overlap its neighbour (a negative gap): still one phrase.
-      if (phrase && gap <= PHRASE_GAP_EM * size && gap >= -0.6 * size && !crossesRule(phrase.right - 0.1, run.x + 0.1, run.baseline, size, vertical)) {
-        const needsSpace = gap >= SPACE_GAP_EM * size && !phrase.text.endsWith(' ') && !text.startsWith(' ');
+      const fits = (p: Phrase) => {
+        const size = Math.max(run.size, p.size);
+        const gap = run.x - p.right;
+        const sameSize = Math.abs(run.size - p.size) <= SAME_SIZE;
+        // Half-width punctuation may overlap its neighbour a little: still one phrase.
+        return sameSize && gap <= PHRASE_GAP_EM * size && gap >= -0.6 * size && !crossesRule(p.right - 0.1, run.x + 0.1, run.baseline, size, vertical);
+      };
+      const phrase = open.filter(fits).sort((a, b) => Math.abs(run.x - a.right) - Math.abs(run.x - b.right))[0];
+      if (phrase) {
+        const gap = run.x - phrase.right;
+        const needsSpace = gap >= SPACE_GAP_EM * Math.max(run.size, phrase.size) && !phrase.text.endsWith(' ') && !text.startsWith(' ');
         phrase.text += (needsSpace ? ' ' : '') + text;
+        phrase.parts.push({ text: (needsSpace ? ' ' : '') + text, x: run.x, right: run.x + run.width });
         phrase.right = Math.max(phrase.right, run.x + run.width);
-        phrase.size = size;
+        phrase.size = Math.max(phrase.size, run.size);
       } else {
-        phrase = { text, x: run.x, right: run.x + run.width, baseline: run.baseline, size: run.size };
-        phrases.push(phrase);
+        const created = { text, x: run.x, right: run.x + run.width, baseline: run.baseline, size: run.size, parts: [{ text, x: run.x, right: run.x + run.width }] };
+        phrases.push(created);
+        open.push(created);
       }
     }
   }
@@ -142,19 +147,24 @@ export function makeLine(phrases: Phrase[]): Line {
 
 /** `1 / 8`, `- 2 -`, `2`, `p. 3`, `2/8`: a page number by itself. */
 const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?(?:\s*[-–—])?$/i;
+/** Furniture repeats on at least this share of the pages (and on two). */
+const REPEATED_FRACTION = 0.6;
+/** Numbers repeat at one place by chance (a count of 0 in the first row of two pages). */
+const NUMERIC = /^[\d\s.,%△▲()-]+$/;
 /** Page furniture is looked for this far (fraction of the page height) from the top or bottom. */
 const MARGIN_FRACTION = 0.12;
 
 /**
- * Page headers and footers: page numbers, and lines that repeat at the same place on several
- * pages, in the top and bottom margins (`keep` spares lines such as repeated table headings).
- * Only the margins: a data row can stand at the same place on two pages.
+ * Page headers and footers, as phrases: page numbers, and text that repeats at the same place
+ * on several pages, in the top and bottom margins. Only the margins, as a data row can stand at
+ * the same place on two pages; and not on or beside a table's heading lines (`keep`), which
+ * repeat on every page too. A footer printed over a table row is found all the same.
  */
-export function furnitureOf(pages: readonly { height: number; lines: Line[] }[], keep: (line: Line) => boolean): Set<Line> {
-  const furniture = new Set<Line>();
+export function furnitureOf(pages: readonly { height: number; lines: Line[] }[], keep: (line: Line) => boolean): Set<Phrase> {
+  const furniture = new Set<Phrase>();
   const seen = new Map<string, number>();
-  const key = (l: Line) => `${l.text.replace(/\s+/g, '')}@${Math.round(l.baseline / 4)}`;
-  for (const page of pages) for (const l of page.lines) seen.set(key(l), (seen.get(key(l)) ?? 0) + 1);
+  const key = (p: Phrase) => `${p.text.replace(/\s+/g, '')}@${Math.round(p.x / 4)},${Math.round(p.baseline / 4)}`;
+  for (const page of pages) for (const l of page.lines) for (const p of l.phrases) seen.set(key(p), (seen.get(key(p)) ?? 0) + 1);
   for (const page of pages) {
     const kept = page.lines.filter(keep);
     // A line close to a table heading may be part of that heading (a wrapped `重点戦／略`).
@@ -162,10 +172,24 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[] }[],
     for (const l of page.lines) {
       const inMargin = l.baseline < page.height * MARGIN_FRACTION || l.baseline > page.height * (1 - MARGIN_FRACTION);
       if (!inMargin) continue;
-      if (PAGE_NUMBER.test(l.text.trim()) || ((seen.get(key(l)) ?? 0) >= 2 && !keep(l) && !nearHeading(l))) furniture.add(l);
+      const heading = nearHeading(l);
+      const pageNumber = PAGE_NUMBER.test(l.text.trim());
+      for (const p of l.phrases) {
+        const repeated = (seen.get(key(p)) ?? 0) >= Math.max(2, Math.ceil(REPEATED_FRACTION * pages.length));
+        if (pageNumber || (repeated && !heading && !NUMERIC.test(p.text))) furniture.add(p);
+      }
     }
   }
   return furniture;
+}
+
+/** A page's lines without the furniture phrases; lines left empty are dropped. */
+export function withoutFurniture(lines: readonly Line[], furniture: ReadonlySet<Phrase>): Line[] {
+  return lines.flatMap((l) => {
+    if (!l.phrases.some((p) => furniture.has(p))) return [l];
+    const rest = l.phrases.filter((p) => !furniture.has(p));
+    return rest.length > 0 ? [makeLine(rest)] : [];
+  });
 }
 
 /** A page as lines, ready for the table readers. */

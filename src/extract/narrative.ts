@@ -1,7 +1,7 @@
 import { findEraYear } from '../evaluate/numbers.js';
 import type { Goal, Message, NarrativeDocument, NarrativePolicy } from '../model/types.js';
 import { type Column, type ColumnSpec, columnOfPhrase, findHeader, hasLabel, refineColumns } from './grid.js';
-import { type LaidOutPage, type Line, type Phrase, joinWrapped } from './layout.js';
+import { type LaidOutPage, type Line, type Phrase, joinWrapped, withoutFurniture } from './layout.js';
 import { splitNumber } from './kpi.js';
 
 /**
@@ -45,7 +45,7 @@ interface Segment {
   measures: string[];
 }
 
-export function readNarrative(pages: readonly LaidOutPage[], furniture: ReadonlySet<Line>, title: string, file: string): { document: NarrativeDocument; messages: Message[] } {
+export function readNarrative(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string): { document: NarrativeDocument; messages: Message[] } {
   const messages: Message[] = [];
   const warn = (page: number, message: string) => messages.push({ severity: 'warning', rule: 'extract-narrative', file, page, message });
   const goals: Goal[] = [];
@@ -54,7 +54,7 @@ export function readNarrative(pages: readonly LaidOutPage[], furniture: Readonly
   let goal: Goal | undefined;
 
   for (const page of pages) {
-    const lines = page.lines.filter((l) => !furniture.has(l));
+    const lines = withoutFurniture(page.lines, furniture);
     const header = findHeader(lines, NARRATIVE_COLUMNS, page.vertical, page.horizontal, 3);
     if (!header) continue;
     const heading = (key: string) => header.columns.find((c) => c.key === key)?.heading ?? '';
