@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import type { TextRun } from './pdf.js';
+import { joinWrapped, linesOf, normalizeGlyphs, phrasesOf } from './layout.js';
+import { splitMeasures } from './narrative.js';
+import { splitNumber } from './kpi.js';
+
+const run = (text: string, x: number, width: number, baseline = 100, size = 10): TextRun => ({ text, x, baseline, width, size, font: 'f' });
+
+describe('normalizeGlyphs', () => {
+  it.each([
+    ['⾼校', '高校'], // Kangxi radical U+2F7C
+    ['住⺠票', '住民票'], // CJK radical supplement U+2EA0, as Skia maps Noto CJK
+    ['関⻄圏', '関西圏'],
+    ['交流‧関係', '交流・関係'], // U+2027 for the katakana middle dot
+    ['R6〜R7', 'R6～R7'], // wave dash for the full-width tilde
+    ['①観光∕②交流', '①観光／②交流'],
+    ['３，５６０', '３，５６０'], // widths stay as printed
+  ])('%s → %s', (input, output) => expect(normalizeGlyphs(input)).toBe(output));
+});
+
+describe('phrasesOf', () => {
+  it('joins glyph-by-glyph runs into one phrase', () => {
+    const p = phrasesOf([run('観', 0, 10), run('光', 10, 10), run('客', 20, 10)]);
+    expect(p.map((x) => x.text)).toEqual(['観光客']);
+  });
+
+  it('keeps a typed space (0.3 em) and drops spacing that is no character (0.2 em)', () => {
+    expect(phrasesOf([run('総合戦略', 0, 40), run('重要', 43, 20)])[0]!.text).toBe('総合戦略 重要');
+    expect(phrasesOf([run('Wi-Fi', 0, 25), run('設置数', 27, 30)])[0]!.text).toBe('Wi-Fi設置数');
+  });
+
+  it('separates the texts of two cells', () => {
+    expect(phrasesOf([run('百万円', 0, 30), run('3,560', 60, 25)]).map((x) => x.text)).toEqual(['百万円', '3,560']);
+  });
+
+  it('does not join across a vertical rule', () => {
+    const rule = { at: 31, from: 80, to: 110 };
+    expect(phrasesOf([run('法人', 0, 30), run('24', 32, 10)], [rule]).map((x) => x.text)).toEqual(['法人', '24']);
+  });
+
+  it('keeps a page header apart from table headings it is printed over (another type size)', () => {
+    const p = phrasesOf([run('まち・ひと', 100, 50, 100, 9), run('施策', 120, 16, 100, 8), run('の進捗状況', 150, 50, 100, 9)]);
+    expect(p.map((x) => x.text).sort()).toEqual(['まち・ひとの進捗状況', '施策']);
+  });
+
+  it('reads a bracket set into its neighbour in order', () => {
+    // 「 is drawn half an em to the left, over the end of (.
+    expect(phrasesOf([run('維持', 0, 20), run('(', 20, 3), run('「小さな', 19, 40)])[0]!.text).toBe('維持(「小さな');
+  });
+});
+
+describe('linesOf', () => {
+  it('puts a run a little off the baseline (a fallback font) on the same line', () => {
+    const lines = linesOf(phrasesOf([run('あ', 0, 10, 100), run('b', 30, 5, 101.5)]));
+    expect(lines).toHaveLength(1);
+  });
+});
+
+describe('joinWrapped', () => {
+  it.each([
+    [['（スクールみねシュランの開催', '）'], '（スクールみねシュランの開催）'],
+    [['食・土産物開発支援を受けて商品を開発した事業者数(累', '計)'], '食・土産物開発支援を受けて商品を開発した事業者数(累計)'],
+    // Latin words broken at a space get the space back.
+    [['Mine', 'Collection'], 'Mine Collection'],
+  ])('%j → %s', (parts, text) => expect(joinWrapped(parts)).toBe(text));
+});
+
+describe('row labels', () => {
+  it.each([
+    ['1 観光資源を活かした産業と雇用の創出', 1, '観光資源を活かした産業と雇用の創出'],
+    ['１２ 全角の番号', 12, '全角の番号'],
+    ['(3) 括弧の番号', 3, '括弧の番号'],
+    ['④ 丸数字', 4, '丸数字'],
+    ['基本目標', null, '基本目標'],
+  ])('splitNumber(%s)', (text, no, title) => expect(splitNumber(text)).toEqual({ no, title }));
+
+  it('splits the 施策 list', () => {
+    expect(splitMeasures('①観光の振興／②国際観光の推進／③おもてなしの向上')).toEqual(['観光の振興', '国際観光の推進', 'おもてなしの向上']);
+  });
+});
