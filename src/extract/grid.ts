@@ -21,8 +21,11 @@ export interface Column {
   values: boolean;
   /** The heading text as printed. */
   heading: string;
-  /** The middle of the heading: the column surely holds this x. */
+  /** The middle of the heading. */
   anchor: number;
+  /** The heading's extent: a column holds its heading, so no boundary falls inside it. */
+  headingLeft: number;
+  headingRight: number;
   /** True where a vertical rule gives the left edge. */
   ruled: boolean;
 }
@@ -118,7 +121,7 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
       const left = previous ? boundary(previous, phrase, bands) : -Infinity;
       const right = next ? boundary(phrase, next, bands) : Infinity;
       const ruled = !!previous && bands.some((x) => Math.abs(x - left) < 0.01);
-      return { key: f.spec.key, left, right, values: !!f.spec.values, heading: phrase.text, anchor: center(phrase), ruled };
+      return { key: f.spec.key, left, right, values: !!f.spec.values, heading: phrase.text, anchor: center(phrase), headingLeft: phrase.x, headingRight: phrase.right, ruled };
     });
     // The full heading of each column (`R1` and `実績 b` may be separate phrases).
     for (const [k, column] of columns.entries()) {
@@ -165,18 +168,25 @@ export function refineColumns(columns: readonly Column[], lines: readonly Line[]
   const phrases = lines.flatMap((l) => l.phrases);
   for (let k = 1; k < refined.length; k++) {
     if (refined[k]!.ruled) continue;
-    const lo = refined[k - 1]!.anchor;
-    const hi = refined[k]!.anchor;
+    const [before, after] = [refined[k - 1]!, refined[k]!];
+    const apart = before.headingRight < after.headingLeft;
+    const lo = apart ? before.headingRight : before.anchor;
+    const hi = apart ? after.headingLeft : after.anchor;
     const starting = phrases.filter((p) => p.x > lo && p.x < hi);
     if (starting.length === 0) continue;
     let x: number | undefined;
-    if (!refined[k]!.values) {
-      const starts = starting.map((p) => p.x).sort((a, b) => a - b);
-      const edge = starts.find((s) => starts.filter((t) => Math.abs(t - s) <= EDGE_TOLERANCE).length >= 2);
-      if (edge !== undefined) {
-        const before = phrases.filter((p) => p.right <= edge + 0.5 && p.right > lo).map((p) => p.right);
-        x = Math.max(lo, ...before) + (edge - Math.max(lo, ...before)) / 2;
-      }
+    // Values aligned to the left (as a word processor sets them) show an edge too; it must be
+    // strong and crossed by nothing, as right-aligned numbers of equal width start together.
+    const valued = refined[k]!.values;
+    const starts = starting.map((p) => p.x).sort((a, b) => a - b);
+    const support = (xs: readonly number[], at: number) => xs.filter((t) => Math.abs(t - at) <= EDGE_TOLERANCE).length;
+    const ends = phrases.filter((p) => p.right > lo && p.x < hi).map((p) => p.right);
+    const strongestEnd = Math.max(0, ...ends.map((e) => support(ends, e)));
+    const edge = starts.find((s) => support(starts, s) >= (valued ? 3 : 2) &&
+      (!valued || (support(starts, s) > strongestEnd && !phrases.some((p) => p.x < s - EDGE_TOLERANCE && p.right > s + EDGE_TOLERANCE))));
+    if (edge !== undefined) {
+      const before = Math.max(lo, ...phrases.filter((p) => p.right <= edge + 0.5 && p.right > lo).map((p) => p.right));
+      x = before + (edge - before) / 2;
     }
     x ??= leastCrossed(phrases, lo, hi);
     refined[k - 1]!.right = x;
