@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { TasseiError, failure } from '../model/errors.js';
 import type { Message, TasseiDocument } from '../model/types.js';
-import { type LaidOutPage, furnitureOf, layOut, titleOf } from './layout.js';
-import { isHeadingLine, looksLikeKpi, readKpi } from './kpi.js';
-import { isNarrativeHeading, looksLikeNarrative, readNarrative } from './narrative.js';
+import { type LaidOutPage, type Phrase, furnitureOf, layOut, titleOf } from './layout.js';
+import { DETAIL_COLUMNS, SUMMARY_COLUMNS, isHeadingLine, looksLikeKpi, readKpi } from './kpi.js';
+import { NARRATIVE_COLUMNS, isNarrativeHeading, looksLikeNarrative, readNarrative } from './narrative.js';
 import { type PageContent, readPdf } from './pdf.js';
 
 export interface Extraction {
@@ -11,11 +11,17 @@ export interface Extraction {
   messages: Message[];
 }
 
+const HEADINGS = [...DETAIL_COLUMNS, ...SUMMARY_COLUMNS, ...NARRATIVE_COLUMNS];
+
+function isHeadingPhrase(phrase: Phrase): boolean {
+  return HEADINGS.some((h) => h.label.test(phrase.text));
+}
+
 /** From pages to a document: lay out, drop page furniture, tell the kind, read it. Pure. */
 export function extractPages(pages: readonly PageContent[], file: string): Extraction {
   const laidOut: LaidOutPage[] = pages.map(layOut);
   const furniture = furnitureOf(laidOut, (l) => isHeadingLine(l) || isNarrativeHeading(l));
-  const title = titleOf(laidOut[0]!);
+  const title = titleOf(laidOut, isHeadingPhrase);
   const result = looksLikeKpi(laidOut)
     ? readKpi(laidOut, furniture, title, file)
     : looksLikeNarrative(laidOut)

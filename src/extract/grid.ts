@@ -1,5 +1,5 @@
 import type { Rule } from './pdf.js';
-import { type Line, type Phrase, joinWrapped, makeLine } from './layout.js';
+import { type Line, type Phrase, joinPhrases, joinWrapped, makeLine } from './layout.js';
 
 /**
  * Table reconstruction: columns from the header's labels (and vertical rules where drawn), rows
@@ -227,14 +227,14 @@ export function columnOfPhrase(columns: readonly Column[], p: Phrase): Column | 
       bestOverlap = overlap;
     }
   }
-  if (best?.values) return best;
+  // A value fits its column; text running over several columns is a spanning title.
+  if (best?.values && p.right - p.x <= best.right - best.left + 0.5 * p.size) return best;
   return columnAt(columns, p.x + 0.5) ?? best;
 }
 
 /**
- * Splits phrases where a column boundary runs between two of their runs and a value column is
- * on either side: two cells printed close together (`200.0%` and `目標達成`) may have made one
- * phrase.
+ * Splits phrases where a column boundary runs through a gap between two of their runs: two
+ * cells printed close together (`200.0%` and `目標達成`) may have made one phrase.
  */
 /** Runs this far apart (in em) may belong to two cells; text running on without a gap is one. */
 const SPLIT_GAP_EM = 0.1;
@@ -248,7 +248,10 @@ export function splitAtColumns(line: Line, columns: readonly Column[]): Line {
       const column = columnAt(columns, (part.x + part.right) / 2);
       const previous = current && columnAt(columns, (current.parts.at(-1)!.x + current.parts.at(-1)!.right) / 2);
       const gap = current ? part.x - current.right : 0;
-      if (current && column !== previous && (column?.values || previous?.values) && gap > SPLIT_GAP_EM * phrase.size) {
+      // The part after the gap must fit its column: text running on over several columns is a
+      // spanning title, not a value.
+      const fits = !!column && part.right <= column.right + 0.5 * phrase.size;
+      if (current && column !== previous && gap > SPLIT_GAP_EM * phrase.size && fits) {
         phrases.push(current);
         current = undefined;
         changed = true;
@@ -273,6 +276,8 @@ export interface GridRow {
   cells: Record<string, string>;
   /** The column where the row's first text starts (its level in a hierarchy). */
   start: Column | undefined;
+  /** All of the row's text in reading order, for rows whose text spans the columns. */
+  text: string;
 }
 
 /** Horizontal rules that separate rows: at one y, covering a good part of the table's width. */
@@ -330,24 +335,24 @@ export function rowsOf(lines: readonly Line[], columns: readonly Column[], bound
 }
 
 function gridRow(lines: Line[], columns: readonly Column[]): GridRow {
-  // Per column, the text of each line (phrases of one line joined by a space).
-  const parts = new Map<string, Map<Line, string>>();
+  // Per column, the phrases of each line.
+  const parts = new Map<string, Map<Line, Phrase[]>>();
   let first: { x: number; column: Column | undefined } | undefined;
   for (const line of lines) {
     for (const phrase of line.phrases) {
       const column = columnOfPhrase(columns, phrase);
       if (!column) continue;
       if (!first || phrase.x < first.x - 0.5) first = { x: phrase.x, column: columnAt(columns, phrase.x + 0.5) };
-      const byLine = parts.get(column.key) ?? new Map<Line, string>();
-      const sofar = byLine.get(line);
-      byLine.set(line, sofar === undefined ? phrase.text : `${sofar} ${phrase.text}`);
+      const byLine = parts.get(column.key) ?? new Map<Line, Phrase[]>();
+      byLine.set(line, [...(byLine.get(line) ?? []), phrase]);
       parts.set(column.key, byLine);
     }
   }
   const cells: Record<string, string> = {};
-  for (const [key, byLine] of parts) cells[key] = joinWrapped([...byLine.values()]);
+  for (const [key, byLine] of parts) cells[key] = joinWrapped([...byLine.values()].map(joinPhrases));
   const merged = makeLine(lines.flatMap((l) => l.phrases));
-  return { lines, top: merged.top, bottom: merged.bottom, cells, start: first?.column };
+  const text = joinWrapped(lines.map((l) => joinPhrases(l.phrases)));
+  return { lines, top: merged.top, bottom: merged.bottom, cells, start: first?.column, text };
 }
 
 /** A line's phrases that fall in the given columns, as text. */

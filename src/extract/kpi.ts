@@ -199,13 +199,13 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
           if (hasValues) strategy.indicators.push(indicatorOf(row, table.page, warn));
         } else if (!hasValues && level === 'policy') {
           if (!strategy) { warn(table.page, `a policy row before any strategy was skipped: "${rowText(row)}"`); continue; }
-          const { no, title: t } = splitNumber([c.policy, c.measure, c.name].filter(Boolean).join(' '));
+          const { no, title: t } = splitNumber(row.text);
           policy = { no: no ?? strategy.policies.length + 1, title: t, reportedSummary: null, measures: [] };
           strategy.policies.push(policy);
           measure = undefined;
         } else if (!hasValues && level === 'measure') {
           if (!policy) { warn(table.page, `a measure row outside any policy was skipped: "${rowText(row)}"`); continue; }
-          const { no, title: t } = splitNumber([c.measure, c.name].filter(Boolean).join(' '));
+          const { no, title: t } = splitNumber(row.text);
           measure = { no: no ?? policy.measures.length + 1, title: t, indicators: [] };
           policy.measures.push(measure);
         } else if (hasValues) {

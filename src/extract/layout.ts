@@ -8,7 +8,7 @@ import type { PageContent, Rule, TextRun } from './pdf.js';
  * Runs closer than this (in em) on one baseline are one phrase. Small, so that the texts of
  * two cells never make one phrase; a cell's phrases are joined again when the row is read.
  */
-export const PHRASE_GAP_EM = 0.3;
+export const PHRASE_GAP_EM = 0.5;
 /**
  * A gap this wide (in em) between runs of a phrase was a space. Typed spaces leave 0.22–0.33
  * em in Japanese fonts; LibreOffice's automatic spacing between Japanese and Latin text
@@ -211,16 +211,34 @@ export function layOut(page: PageContent): LaidOutPage {
 }
 
 /**
- * The document title: the phrases in the largest type on the first page, on the top-most line
- * that has any (a page header may share its line with a table's headings).
+ * The document title: the phrases in the largest type on the first page with text, on the
+ * top-most line that has any (a page header may share its line with a table's headings).
  */
-export function titleOf(page: LaidOutPage): string {
-  const phrases = page.lines.flatMap((l) => l.phrases).filter((p) => !PAGE_NUMBER.test(p.text));
+export function titleOf(pages: readonly LaidOutPage[], isHeading: (phrase: Phrase) => boolean = () => false): string {
+  // The first page with text: a producer may leave the first page blank.
+  const page = pages.find((p) => p.lines.some((l) => !PAGE_NUMBER.test(l.text)));
+  if (!page) return '';
+  const phrases = page.lines.flatMap((l) => l.phrases).filter((p) => !PAGE_NUMBER.test(p.text) && !isHeading(p));
   const largest = Math.max(...phrases.map((p) => p.size));
+  const sizes = phrases.map((p) => p.size).sort((a, b) => a - b);
+  // A title stands out from the body text; where nothing does, the document has none.
+  if (largest - sizes[Math.floor(sizes.length / 2)]! < SAME_SIZE) return '';
   const top = phrases.filter((p) => p.size >= largest - 0.3).sort((a, b) => a.baseline - b.baseline)[0];
   if (!top) return '';
   const line = page.lines.find((l) => l.phrases.includes(top))!;
   return line.phrases.filter((p) => p.size >= largest - 0.3).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim();
+}
+
+/** Joins the phrases of one line (of one cell) left to right, with a space where the gap was one. */
+export function joinPhrases(phrases: readonly Phrase[]): string {
+  let text = '';
+  let right = -Infinity;
+  for (const p of [...phrases].sort((a, b) => a.x - b.x)) {
+    if (text && p.x - right >= SPACE_GAP_EM * p.size) text += ' ';
+    text += p.text;
+    right = p.right;
+  }
+  return text;
 }
 
 /** Joins wrapped lines of one cell: no space between Japanese, a space between Latin words. */

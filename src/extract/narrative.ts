@@ -1,7 +1,7 @@
 import { findEraYear } from '../evaluate/numbers.js';
-import type { Goal, Message, NarrativeDocument, NarrativePolicy } from '../model/types.js';
-import { type Column, type ColumnSpec, columnOfPhrase, findHeader, hasLabel, refineColumns } from './grid.js';
-import { type LaidOutPage, type Line, type Phrase, joinWrapped, withoutFurniture } from './layout.js';
+import type { Goal, Message, NarrativeDocument } from '../model/types.js';
+import { type Column, type ColumnSpec, type TableHeader, columnOfPhrase, findHeader, hasLabel, refineColumns, splitAtColumns } from './grid.js';
+import { type LaidOutPage, type Line, type Phrase, joinPhrases, joinWrapped, withoutFurniture } from './layout.js';
 import { splitNumber } from './kpi.js';
 
 /**
@@ -45,6 +45,31 @@ interface Segment {
   measures: string[];
 }
 
+/** Adds the policy blocks of a goal; a block without a heading continues the last policy. */
+function readPolicies(goal: Goal, segments: readonly Segment[], warn: (message: string) => void): void {
+  for (const segment of segments) {
+    const label = joinWrapped(segment.labels.map((l) => l.text));
+    const m = POLICY.exec(label.replace(/\s+/g, ' '));
+    const has = segment.results.length + segment.plans.length + segment.measures.length > 0;
+    if (!m) {
+      if (has && goal.policies.length > 0 && segment.labels.length === 0) {
+        const last = goal.policies.at(-1)!;
+        last.results.push(...segment.results.map(joinWrapped));
+        last.plans.push(...segment.plans.map(joinWrapped));
+        last.measures.push(...splitMeasures(segment.measures.join('')));
+      } else if (has || label) warn(`a block without a 基本方針 heading was skipped: "${label || segment.results.flat().join('').slice(0, 30)}"`);
+      continue;
+    }
+    goal.policies.push({
+      no: Number(m[1]!.normalize('NFKC')),
+      title: m[2]!.trim(),
+      results: segment.results.map(joinWrapped),
+      plans: segment.plans.map(joinWrapped),
+      measures: splitMeasures(segment.measures.join('')),
+    });
+  }
+}
+
 export function readNarrative(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string): { document: NarrativeDocument; messages: Message[] } {
   const messages: Message[] = [];
   const warn = (page: number, message: string) => messages.push({ severity: 'warning', rule: 'extract-narrative', file, page, message });
@@ -53,44 +78,43 @@ export function readNarrative(pages: readonly LaidOutPage[], furniture: Readonly
   let nextYear: number | null = null;
   let goal: Goal | undefined;
 
+  let columns: Column[] | undefined;
+  const isGoalLine = (l: Line) => GOAL.test(l.text.replace(/\s+/g, ' '));
   for (const page of pages) {
     const lines = withoutFurniture(page.lines, furniture);
-    const header = findHeader(lines, NARRATIVE_COLUMNS, page.vertical, page.horizontal, 3);
-    if (!header) continue;
-    const heading = (key: string) => header.columns.find((c) => c.key === key)?.heading ?? '';
-    fiscalYear ??= findEraYear(heading('results'));
-    nextYear ??= findEraYear(heading('plans'));
-    const goalLine = lines.find((l) => l.bottom <= header.top + 1 && GOAL.test(l.text.replace(/\s+/g, ' ')));
-    if (goalLine) {
-      const m = GOAL.exec(goalLine.text)!;
-      goal = { no: Number(m[1]!.normalize('NFKC')), title: m[2]!.trim(), policies: [] };
-      goals.push(goal);
-    } else if (!goal) {
-      continue; // The legend page before the first goal explains the layout; it holds no data.
+    const headers: TableHeader[] = [];
+    for (let from = 0; ;) {
+      const header = findHeader(lines, NARRATIVE_COLUMNS, page.vertical, page.horizontal, 3, from);
+      if (!header) break;
+      headers.push(header);
+      from = lines.indexOf(header.lines.at(-1)!) + 1;
     }
-    const body = lines.filter((l) => (l.top + l.bottom) / 2 > header.bottom && !header.lines.includes(l));
-    for (const segment of segmentsOf(body, refineColumns(header.columns, body))) {
-      const label = joinWrapped(segment.labels.map((l) => l.text));
-      const m = POLICY.exec(label.replace(/\s+/g, ' '));
-      const has = segment.results.length + segment.plans.length + segment.measures.length > 0;
-      if (!m) {
-        if (has && goal.policies.length > 0 && segment.labels.length === 0) {
-          // A policy that continues from the previous page.
-          const last = goal.policies.at(-1)!;
-          last.results.push(...segment.results.map(joinWrapped));
-          last.plans.push(...segment.plans.map(joinWrapped));
-          last.measures.push(...splitMeasures(segment.measures.join('')));
-        } else if (has || label) warn(page.number, `a block without a 基本方針 heading was skipped: "${label || segment.results.flat().join('').slice(0, 30)}"`);
-        continue;
+    // The page in parts: before the first heading (a table continued from the last page), then
+    // each heading with the lines under it, up to the next goal line or heading.
+    const cuts = [...headers.map((h) => h.top), ...lines.filter(isGoalLine).map((l) => l.top)].sort((a, b) => a - b);
+    const parts: { header: TableHeader | null; top: number }[] = [{ header: null, top: -Infinity }, ...headers.map((h) => ({ header: h, top: h.bottom }))];
+    for (const { header, top } of parts) {
+      const end = cuts.find((c) => c > top + 0.5) ?? Infinity;
+      if (header) {
+        const heading = (key: string) => header.columns.find((c) => c.key === key)?.heading ?? '';
+        fiscalYear ??= findEraYear(heading('results'));
+        nextYear ??= findEraYear(heading('plans'));
+        const goalLine = lines.filter((l) => l.bottom <= header.top + 1 && isGoalLine(l)).at(-1);
+        const previousTop = headers[headers.indexOf(header) - 1]?.bottom ?? -Infinity;
+        if (goalLine && goalLine.top > previousTop) {
+          const m = GOAL.exec(goalLine.text.replace(/\s+/g, ' '))!;
+          goal = { no: Number(m[1]!.normalize('NFKC')), title: m[2]!.trim(), policies: [] };
+          goals.push(goal);
+        }
+        columns = header.columns;
       }
-      const policy: NarrativePolicy = {
-        no: Number(m[1]!.normalize('NFKC')),
-        title: m[2]!.trim(),
-        results: segment.results.map(joinWrapped),
-        plans: segment.plans.map(joinWrapped),
-        measures: splitMeasures(segment.measures.join('')),
-      };
-      goal.policies.push(policy);
+      // The legend before the first goal explains the layout; it holds no data.
+      if (!goal || !columns) continue;
+      const body = lines.filter((l) => (l.top + l.bottom) / 2 > top && l.bottom <= end + 0.5 && !header?.lines.includes(l) && !isGoalLine(l));
+      if (body.length === 0) continue;
+      if (header) columns = refineColumns(header.columns, body);
+      const split = body.map((line) => splitAtColumns(line, columns!));
+      readPolicies(goal, segmentsOf(split, columns), (message) => warn(page.number, message));
     }
   }
   const missing: Message[] = [];
@@ -116,7 +140,7 @@ function segmentsOf(body: readonly Line[], columns: readonly Column[]): Segment[
       const key = columnOfPhrase(columns, p)?.key ?? 'policy';
       byColumn.set(key, [...(byColumn.get(key) ?? []), p]);
     }
-    const text = (key: string) => (byColumn.get(key) ?? []).map((p) => p.text).join(' ').trim();
+    const text = (key: string) => joinPhrases(byColumn.get(key) ?? []).trim();
     const left = text('policy');
     const startsNewPolicy = POLICY.test(left) && current.labels.some((l) => POLICY.test(l.text));
     if (inMeasures || startsNewPolicy) {
