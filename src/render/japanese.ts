@@ -1,0 +1,107 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/**
+ * Japanese line breaking: text is cut into phrases (文節) that are never broken inside, so lines
+ * break between phrases; punctuation that may not start a line joins the phrase before it and
+ * an opening bracket joins the phrase after it (禁則). Pure but for the dictionary loading.
+ */
+
+/** What the renderer needs of a kuromoji token. */
+export interface Token {
+  surface: string;
+  pos: string;
+  detail: string;
+}
+
+/** Characters that may not start a line (行頭禁則): closing brackets, punctuation, small kana. */
+export const NO_LINE_START = '、。，．,.)）」』】〕〉》］｝!！?？:：;；・…‥ーゝゞ々%％ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ';
+/** Characters that may not end a line (行末禁則): opening brackets. */
+export const NO_LINE_END = '(（「『【〔〈《［｛';
+/** Joins what is on both sides: `R6～R7`, `2,000`. */
+const BINDING = '～〜~';
+
+const ALNUM = /[0-9A-Za-z０-９Ａ-Ｚａ-ｚ]/;
+const COMPOUND_NOUN = new Set(['一般', '固有名詞', 'サ変接続', '形容動詞語幹']);
+
+function joinsPrevious(token: Token, previous: Token | undefined, phrase: string): boolean {
+  const first = token.surface.charAt(0);
+  const last = phrase.charAt(phrase.length - 1);
+  if (!previous) return false;
+  if (NO_LINE_START.includes(first) || BINDING.includes(first)) return true;
+  if (NO_LINE_END.includes(last) || BINDING.includes(last)) return true;
+  if (token.pos === '助詞' || token.pos === '助動詞') return true;
+  if (token.detail === '接尾' || token.detail === '非自立') return true;
+  if (previous.pos === '接頭詞') return true;
+  if (token.pos === '記号' && token.detail === '空白') return true;
+  // Numbers stay with their digits, separators and units (2,000枚, 31.7％).
+  if (ALNUM.test(first) && ALNUM.test(last)) return true;
+  if (/^[,.，．]$/.test(token.surface) && /[0-9０-９]/.test(last)) return true;
+  if (token.pos === '名詞' && previous.pos === '名詞' && COMPOUND_NOUN.has(token.detail) && COMPOUND_NOUN.has(previous.detail)) return true;
+  return false;
+}
+
+/** Cuts tokenised text into phrases that lines may break between. */
+export function phrasesOfTokens(tokens: readonly Token[]): string[] {
+  const phrases: string[] = [];
+  let previous: Token | undefined;
+  for (const token of tokens) {
+    if (phrases.length > 0 && joinsPrevious(token, previous, phrases[phrases.length - 1]!)) phrases[phrases.length - 1] += token.surface;
+    else phrases.push(token.surface);
+    previous = token;
+  }
+  return phrases;
+}
+
+/**
+ * Splits phrases wider than the line into pieces that fit, at characters, without putting a
+ * character that may not start a line at the start of a piece.
+ */
+export function fitPhrases(phrases: readonly string[], width: number, measure: (text: string) => number): string[] {
+  const fitted: string[] = [];
+  for (const phrase of phrases) {
+    if (measure(phrase) <= width) {
+      fitted.push(phrase);
+      continue;
+    }
+    let piece = '';
+    for (const char of phrase) {
+      if (piece && measure(piece + char) > width) {
+        // Keep a closing mark with what precedes it: move the last character down with it.
+        if (NO_LINE_START.includes(char) && piece.length > 1) {
+          fitted.push(piece.slice(0, -1));
+          piece = piece.slice(-1);
+        } else {
+          fitted.push(piece);
+          piece = '';
+        }
+      }
+      piece += char;
+    }
+    if (piece) fitted.push(piece);
+  }
+  return fitted;
+}
+
+export type Segmenter = (text: string) => string[];
+
+interface KuromojiToken {
+  surface_form: string;
+  pos: string;
+  pos_detail_1: string;
+}
+
+let loading: Promise<Segmenter> | undefined;
+
+/** The kuromoji segmenter, loaded once per process, on first use. */
+export function loadSegmenter(): Promise<Segmenter> {
+  loading ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const kuromoji = require('kuromoji') as { builder(o: { dicPath: string }): { build(cb: (err: Error | null, t: { tokenize(s: string): KuromojiToken[] }) => void): void } };
+    const dicPath = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
+    const tokenizer = await new Promise<{ tokenize(s: string): KuromojiToken[] }>((resolve, reject) =>
+      kuromoji.builder({ dicPath }).build((error, t) => (error ? reject(error) : resolve(t))));
+    return (text: string) => phrasesOfTokens(tokenizer.tokenize(text).map((t) => ({ surface: t.surface_form, pos: t.pos, detail: t.pos_detail_1 })));
+  })();
+  return loading;
+}

@@ -1,0 +1,57 @@
+import { createHash } from 'node:crypto';
+import pdfmake from 'pdfmake';
+import { evaluateDocument } from '../evaluate/evaluate.js';
+import type { TasseiDocument } from '../model/types.js';
+import { FONT_FAMILY, FONT_FILES } from './fonts.js';
+import { loadSegmenter } from './japanese.js';
+import { createEnvironment, renderDefinition } from './templates.js';
+import { kpiView, narrativeView } from './view.js';
+
+/** Table layouts the templates name ("layout": "grid"). */
+const TABLE_LAYOUTS = {
+  grid: {
+    hLineWidth: () => 0.5,
+    vLineWidth: () => 0.5,
+    hLineColor: () => '#555555',
+    vLineColor: () => '#555555',
+    paddingLeft: () => 3,
+    paddingRight: () => 3,
+    paddingTop: () => 2,
+    paddingBottom: () => 2,
+  },
+};
+
+/** A fixed creation date, so that the same document renders to the same bytes. */
+const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
+
+let configured = false;
+
+function configure(): void {
+  if (configured) return;
+  pdfmake.setFonts({ [FONT_FAMILY]: { normal: FONT_FILES.normal, bold: FONT_FILES.bold, italics: FONT_FILES.normal, bolditalics: FONT_FILES.bold } });
+  pdfmake.setTableLayouts(TABLE_LAYOUTS);
+  // Only the bundled fonts are read; nothing is fetched.
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => Object.values(FONT_FILES).includes(path));
+  configured = true;
+}
+
+/** The pdfmake document definition of a document, through its kind's template. */
+export async function documentDefinition(doc: TasseiDocument): Promise<Record<string, unknown>> {
+  const segment = await loadSegmenter();
+  const hb = createEnvironment({ segment });
+  const definition = doc.kind === 'kpi-progress'
+    ? renderDefinition(hb, 'kpi-progress', kpiView(doc, evaluateDocument(doc)))
+    : renderDefinition(hb, 'narrative', narrativeView(doc));
+  // The document ID is derived from the content (pdfkit hashes the info dictionary).
+  const contentHash = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
+  definition.info = { ...(definition.info as object), creationDate: FIXED_DATE, keywords: `tassei:${contentHash.slice(0, 32)}` };
+  return definition;
+}
+
+/** Renders a document to PDF bytes, byte-identical for identical documents. */
+export async function renderPdf(doc: TasseiDocument): Promise<Uint8Array> {
+  configure();
+  const definition = await documentDefinition(doc);
+  return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
+}

@@ -1,0 +1,125 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import Handlebars from 'handlebars';
+import { eraName } from '../evaluate/numbers.js';
+import { failure } from '../model/errors.js';
+import { PACKAGE_ROOT } from '../model/files.js';
+import type { Summary } from '../model/types.js';
+import { measureText } from './fonts.js';
+import { type Segmenter, fitPhrases } from './japanese.js';
+
+/**
+ * The layout templates: Handlebars files in templates/ that produce a pdfmake document
+ * definition as JSON. Every value goes in through a helper that writes JSON; functions (page
+ * numbers) are named in the template as { "$fn": name } and attached here.
+ */
+
+export const TEMPLATE_DIR = join(PACKAGE_ROOT, 'templates');
+
+/** Status colours: distinct in colour, and each bar and mark also carries its label for print in black and white. */
+export const STATUS_COLOURS: Record<string, string> = {
+  achieved: '#1b7f3b', improved: '#1f5fa8', unchanged: '#6b6b6b', worsened: '#b3261e', nodata: '#6b6b6b', none: '#000000',
+};
+
+function statusChart(counts: Summary, width: number): string {
+  const bars = [
+    ['achieved', '目標達成'], ['improved', '改善↑'], ['unchanged', '-'], ['worsened', '悪化↓'],
+  ] as const;
+  const max = Math.max(1, ...bars.map(([k]) => counts[k]));
+  const labelWidth = 44;
+  const barArea = width - labelWidth - 24;
+  const rowHeight = 11;
+  const rows = bars.map(([key, label], i) => {
+    const y = i * rowHeight;
+    const w = Math.max(0.5, (counts[key] / max) * barArea);
+    return `<text x="${labelWidth - 4}" y="${y + 8}" font-size="7" text-anchor="end" fill="#000">${label}</text>` +
+      `<rect x="${labelWidth}" y="${y + 1}" width="${w.toFixed(1)}" height="${rowHeight - 3}" fill="${STATUS_COLOURS[key]}"/>` +
+      `<text x="${(labelWidth + w + 3).toFixed(1)}" y="${y + 8}" font-size="7" fill="#000">${counts[key]}</text>`;
+  });
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${bars.length * rowHeight}" viewBox="0 0 ${width} ${bars.length * rowHeight}">${rows.join('')}</svg>`;
+}
+
+export interface TemplateContext {
+  segment: Segmenter;
+}
+
+/** A Handlebars environment with tassei's helpers, bound to a segmenter. */
+export function createEnvironment(context: TemplateContext): typeof Handlebars {
+  const hb = Handlebars.create();
+  hb.registerHelper('json', (value: unknown) => new hb.SafeString(JSON.stringify(value ?? null)));
+  /** Text as pdfmake inline runs, one per phrase, so that lines break between phrases only. */
+  hb.registerHelper('phrases', (text: unknown, options: Handlebars.HelperOptions) => {
+    const width = Number(options.hash.width);
+    const size = Number(options.hash.size);
+    if (!Number.isFinite(width) || !Number.isFinite(size)) throw new Error('phrases needs width=… and size=… (points)');
+    const value = String(text ?? '');
+    if (value === '') return new hb.SafeString('""');
+    const phrases = fitPhrases(context.segment(value), width, (t) => measureText(t, size));
+    return new hb.SafeString(JSON.stringify(phrases.map((p) => ({ text: p, noWrap: true }))));
+  });
+  hb.registerHelper('era', (year: number, style: unknown) => eraName(Number(year), style === 'short' ? 'short' : 'long'));
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''));
+  hb.registerHelper('ifRatio', (ratio: unknown) => (ratio ? '※' : ''));
+  /** ①観光の振興／②国際観光の推進 */
+  hb.registerHelper('measureList', (measures: string[]) => measures.map((m, i) => `${i < 20 ? String.fromCharCode(0x2460 + i) : `(${i + 1})`}${m}`).join('／'));
+  hb.registerHelper('colour', (status: unknown) => STATUS_COLOURS[String(status)] ?? '#000000');
+  hb.registerHelper('statusChart', (counts: Summary, options: Handlebars.HelperOptions) => new hb.SafeString(JSON.stringify(statusChart(counts, Number(options.hash.width ?? 260)))));
+  /** Repeats the block for each item, the outputs joined by commas (for JSON arrays). */
+  hb.registerHelper('list', function (this: unknown, items: unknown[], options: Handlebars.HelperOptions) {
+    return (items ?? []).map((item, index) => options.fn(item, { data: { ...options.data, index, first: index === 0, last: index === items.length - 1 } })).filter((s) => s.trim() !== '').join(',');
+  });
+  for (const file of readdirSync(join(TEMPLATE_DIR, 'partials')).filter((f) => f.endsWith('.hbs'))) {
+    hb.registerPartial(basename(file, '.hbs'), readFileSync(join(TEMPLATE_DIR, 'partials', file), 'utf8'));
+  }
+  return hb;
+}
+
+/** Functions a template may name as { "$fn": name, …arguments }. */
+const FUNCTIONS: Record<string, (args: Record<string, unknown>) => unknown> = {
+  /** Page numbers: `format` with {page} and {pages}. */
+  pageNumber: (args) => (page: number, pages: number) => ({
+    text: String(args.format ?? '{page} / {pages}').replace('{page}', String(page)).replace('{pages}', String(pages)),
+    alignment: args.alignment ?? 'center', fontSize: args.fontSize ?? 8, margin: args.margin ?? [0, 8, 0, 0],
+  }),
+};
+
+function attachFunctions(value: unknown, template: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => attachFunctions(v, template));
+  if (value && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    if (typeof record.$fn === 'string') {
+      const fn = FUNCTIONS[record.$fn];
+      if (!fn) throw failure(template, 'template-function', `unknown function "${record.$fn}"`, { hint: `known: ${Object.keys(FUNCTIONS).join(', ')}` });
+      return fn(record);
+    }
+    return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, attachFunctions(v, template)]));
+  }
+  return value;
+}
+
+/** Runs a template on a view and returns the pdfmake document definition. */
+export function renderDefinition(hb: typeof Handlebars, name: string, view: object): Record<string, unknown> {
+  const file = join(TEMPLATE_DIR, `${name}.hbs`);
+  const shown = `templates/${name}.hbs`;
+  let json: string;
+  try {
+    json = hb.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: true })(view);
+  } catch (error) {
+    const message = (error as Error).message;
+    const line = /line (\d+)/.exec(message)?.[1];
+    throw failure(shown, 'template-error', message.split('\n')[0]!, { ...(line ? { line: Number(line) } : {}), hint: 'check the template syntax and the names it uses' });
+  }
+  try {
+    return attachFunctions(JSON.parse(json), shown) as Record<string, unknown>;
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    const position = Number(/position (\d+)/.exec(error.message)?.[1] ?? 0);
+    const before = json.slice(0, position);
+    const line = before.split('\n').length;
+    const around = json.split('\n')[line - 1]?.trim().slice(0, 120) ?? '';
+    throw failure(shown, 'template-json', `the template did not produce valid JSON (${error.message}); output line ${line}: ${around}`, {
+      hint: 'a missing or extra comma, or a value written without {{json …}}',
+    });
+  }
+}

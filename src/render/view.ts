@@ -1,0 +1,114 @@
+import { formatProgress } from '../evaluate/evaluate.js';
+import { eraName } from '../evaluate/numbers.js';
+import { DEFAULT_SCHEME, type StatusScheme, labelOf } from '../evaluate/rules.js';
+import type { Evaluation, Indicator, IndicatorEvaluation, KpiDocument, NarrativeDocument, Status, Summary } from '../model/types.js';
+
+/**
+ * What the layout templates see: the document with the computed progress, status and counts,
+ * and the headings that follow from its years. Pure.
+ */
+
+export interface IndicatorView {
+  name: string;
+  /** ※: progress is b / c. */
+  ratio: boolean;
+  unit: string;
+  baseline: string;
+  actual: string;
+  target: string;
+  progress: string;
+  status: string;
+  statusKey: Status | 'none';
+}
+
+export type DetailRow =
+  | { kind: 'strategy'; no: number; title: string; indicator: IndicatorView | null; span: number }
+  | { kind: 'goal'; indicator: IndicatorView }
+  | { kind: 'policy'; no: number; title: string }
+  | { kind: 'measure'; no: number; title: string }
+  | { kind: 'indicator'; indicator: IndicatorView };
+
+export interface SummaryRowView {
+  kind: 'total' | 'goal' | 'policy';
+  label: string;
+  counts: Summary;
+}
+
+export interface StrategyView {
+  no: number;
+  title: string;
+  summary: SummaryRowView[];
+  counts: Summary;
+  rows: DetailRow[];
+  hasRatio: boolean;
+}
+
+export interface KpiView {
+  title: string;
+  fiscalYear: number;
+  /** R1実績 b: the actuals column follows the fiscal year. */
+  actualHeading: string;
+  strategies: StrategyView[];
+}
+
+export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: StatusScheme = DEFAULT_SCHEME): KpiView {
+  let cursor = 0;
+  const view = (indicator: Indicator): IndicatorView => {
+    const e: IndicatorEvaluation = evaluation.indicators[cursor++]!;
+    return {
+      name: indicator.name,
+      ratio: indicator.method === 'ratio',
+      unit: indicator.unit ?? '-',
+      baseline: indicator.baseline.text,
+      actual: indicator.actual.text,
+      target: indicator.target.text,
+      progress: e.progress === null ? '-' : formatProgress(e.progress),
+      status: e.status === null ? '' : labelOf(e.status, scheme),
+      statusKey: e.status ?? 'none',
+    };
+  };
+  const strategies = doc.strategies.map((s): StrategyView => {
+    const goals = s.indicators.map(view);
+    const rows: DetailRow[] = [{ kind: 'strategy', no: s.no, title: s.title, indicator: goals[0] ?? null, span: Math.max(1, goals.length) }];
+    for (const g of goals.slice(1)) rows.push({ kind: 'goal', indicator: g });
+    for (const p of s.policies) {
+      rows.push({ kind: 'policy', no: p.no, title: p.title });
+      for (const m of p.measures) {
+        rows.push({ kind: 'measure', no: m.no, title: m.title });
+        for (const i of m.indicators) rows.push({ kind: 'indicator', indicator: view(i) });
+      }
+    }
+    // The report counts its own computed statuses.
+    const summaries = evaluation.summaries.filter((x) => x.strategy === s.no);
+    const computed = (row: 'total' | 'goal', policy: number | null = null) =>
+      summaries.find((x) => x.row === row && x.policy === policy)?.computed;
+    const summary: SummaryRowView[] = [
+      { kind: 'total', label: s.title, counts: computed('total')! },
+      { kind: 'goal', label: '基本目標', counts: computed('goal')! },
+      ...s.policies.map((p) => ({ kind: 'policy' as const, label: `${p.no} ${p.title}`, counts: summaries.find((x) => x.row === 'policy' && x.policy === p.no)!.computed })),
+    ];
+    const hasRatio = rows.some((r) => 'indicator' in r && r.indicator?.ratio);
+    return { no: s.no, title: s.title, summary, counts: computed('total')!, rows, hasRatio };
+  });
+  return { title: doc.title, fiscalYear: doc.fiscalYear, actualHeading: `${eraName(doc.fiscalYear, 'short')}実績 b`, strategies };
+}
+
+export interface NarrativeView extends NarrativeDocument {
+  /** 令和5年度 主な取組内容／実績 */
+  resultsHeading: string;
+  /** 令和6年度 主な取組／今後の方向性 */
+  plansHeading: string;
+}
+
+/** 令和5年度, 令和元年度. */
+export function fiscalYearName(year: number): string {
+  return `${eraName(year)}度`;
+}
+
+export function narrativeView(doc: NarrativeDocument): NarrativeView {
+  return {
+    ...doc,
+    resultsHeading: `${fiscalYearName(doc.fiscalYear)} 主な取組内容／実績`,
+    plansHeading: `${fiscalYearName(doc.nextYear)} 主な取組／今後の方向性`,
+  };
+}

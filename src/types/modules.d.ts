@@ -1,0 +1,20 @@
+// The few parts of untyped packages that tassei uses.
+declare module 'fontkit' {
+  export function openSync(path: string): { unitsPerEm: number; layout(text: string): { advanceWidth: number } };
+}
+
+declare module 'pdfmake' {
+  interface OutputDocument {
+    getBuffer(): Promise<Buffer>;
+  }
+  interface PdfMake {
+    addFonts(fonts: Record<string, Record<string, string>>): void;
+    setFonts(fonts: Record<string, Record<string, string>>): void;
+    setTableLayouts(layouts: Record<string, object>): void;
+    setUrlAccessPolicy(callback: (url: string) => boolean): void;
+    setLocalAccessPolicy(callback: (path: string) => boolean): void;
+    createPdf(definition: object, options?: object): OutputDocument;
+  }
+  const pdfmake: PdfMake;
+  export default pdfmake;
+}
