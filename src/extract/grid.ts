@@ -94,14 +94,17 @@ function phrasesMatching(lines: readonly Line[], spec: ColumnSpec): Phrase | und
  * column headings. Returns the columns in left-to-right order with their extents.
  */
 export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[], vertical: readonly Rule[], horizontal: readonly Rule[], minimum: number, from = 0): TableHeader | null {
+  // A heading line holds no numbers: a data row beside a chart's labels is not a heading.
+  const headingLike = (line: Line) => !line.phrases.some((p) => /^[△▲-]?[\d,.]+%?$/.test(p.text.normalize('NFKC')));
   for (let i = from; i < lines.length; i++) {
-    if (!specs.some((s) => hasLabel(lines[i]!, s))) continue;
+    if (!specs.some((s) => hasLabel(lines[i]!, s)) || !headingLike(lines[i]!)) continue;
     // Grow a window of nearby lines around this one.
     const window: Line[] = [lines[i]!];
     for (let j = i + 1; j < lines.length && lines[j]!.top - window.at(-1)!.bottom < HEADER_LINE_GAP_EM * lines[j]!.size; j++) {
       // A rule under the heading row closes the heading.
       const middle = (lines[j]!.top + lines[j]!.bottom) / 2;
       if (horizontal.some((r) => r.at > (window.at(-1)!.top + window.at(-1)!.bottom) / 2 && r.at < middle && r.to - r.from > 0.3 * (lines[j]!.right - lines[j]!.x))) break;
+      if (!headingLike(lines[j]!)) break;
       if (specs.some((s) => hasLabel(lines[j]!, s)) || lines[j]!.phrases.every((p) => HEADING_ODDMENTS.test(p.text) || stacksUnder(p, window))) window.push(lines[j]!);
       else break;
     }
@@ -119,7 +122,10 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
       const previous = ordered[k - 1]?.phrase;
       const next = ordered[k + 1]?.phrase;
       const left = previous ? boundary(previous, phrase, bands) : -Infinity;
-      const right = next ? boundary(phrase, next, bands) : Infinity;
+      // The last column ends at the table's outer rule where one is drawn: text beside the
+      // table (a chart's labels) is not in it.
+      const outer = bands.filter((x) => x > phrase.right).sort((a, b) => a - b);
+      const right = next ? boundary(phrase, next, bands) : (outer.length > 0 ? outer.at(-1)! + RULE_TOLERANCE : Infinity);
       const ruled = !!previous && bands.some((x) => Math.abs(x - left) < 0.01);
       return { key: f.spec.key, left, right, values: !!f.spec.values, heading: phrase.text, anchor: center(phrase), headingLeft: phrase.x, headingRight: phrase.right, ruled };
     });
