@@ -28,6 +28,7 @@ usage:
                                  PDF → document (kind detected); to stdout without -o
   tassei evaluate FILE [--format text|json] [--strict]
                                  computed progress, status, summaries and findings
+  tassei render FILE -o OUT.pdf  the official layout of the document's kind, as PDF
   tassei --help | --version
 
 FILE is a .yaml/.json document, or a .pdf (read on the fly).
@@ -83,6 +84,21 @@ const COMMANDS: Record<string, Command> = {
       if (evaluation.findings.length > 0) io.err(`${loaded.file}: ${evaluation.findings.length} finding(s)\n`);
       return values.strict && evaluation.findings.length > 0 ? EXIT.findings : EXIT.ok;
     },
+  },
+};
+
+COMMANDS.render = {
+  options: { output: { type: 'string', short: 'o' } },
+  positionals: [1, 1],
+  async run({ values, positionals }, io) {
+    const output = values.output as string | undefined;
+    if (!output) throw new UsageError('render needs -o OUT.pdf');
+    const loaded = await loadDocument(positionals[0]!);
+    printMessages(loaded.messages, io);
+    const { renderPdf } = await import('./render/pdf.js');
+    writeFileAtomic(output, await renderPdf(loaded.document));
+    io.err(`${loaded.file} → ${output}\n`);
+    return EXIT.ok;
   },
 };
 

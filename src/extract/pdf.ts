@@ -178,7 +178,8 @@ function runsOf(items: Awaited<ReturnType<PdfJsPage['getTextContent']>>['items']
 
 /** Reads a PDF into pages of runs and rules. Unreadable, encrypted or textless files fail here. */
 export async function readPdf(data: Uint8Array, file: string): Promise<PageContent[]> {
-  const parser = new PDFParse({ data, cMapUrl: CMAP_URL, cMapPacked: true, standardFontDataUrl: STANDARD_FONTS_URL, verbosity: 0 });
+  // pdf.js hands the buffer to its worker, which leaves the caller's copy empty: give it its own.
+  const parser = new PDFParse({ data: new Uint8Array(data), cMapUrl: CMAP_URL, cMapPacked: true, standardFontDataUrl: STANDARD_FONTS_URL, verbosity: 0 });
   try {
     let doc: PdfJsDocument;
     try {

@@ -41,6 +41,8 @@ function statusChart(counts: Summary, width: number): string {
 
 export interface TemplateContext {
   segment: Segmenter;
+  /** Where the templates are; templates/ of the package unless a test says otherwise. */
+  dir?: string;
 }
 
 /** A Handlebars environment with tassei's helpers, bound to a segmenter. */
@@ -69,8 +71,9 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   hb.registerHelper('list', function (this: unknown, items: unknown[], options: Handlebars.HelperOptions) {
     return (items ?? []).map((item, index) => options.fn(item, { data: { ...options.data, index, first: index === 0, last: index === items.length - 1 } })).filter((s) => s.trim() !== '').join(',');
   });
-  for (const file of readdirSync(join(TEMPLATE_DIR, 'partials')).filter((f) => f.endsWith('.hbs'))) {
-    hb.registerPartial(basename(file, '.hbs'), readFileSync(join(TEMPLATE_DIR, 'partials', file), 'utf8'));
+  const partials = join(context.dir ?? TEMPLATE_DIR, 'partials');
+  for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
+    hb.registerPartial(basename(file, '.hbs'), readFileSync(join(partials, file), 'utf8'));
   }
   return hb;
 }
@@ -99,16 +102,17 @@ function attachFunctions(value: unknown, template: string): unknown {
 }
 
 /** Runs a template on a view and returns the pdfmake document definition. */
-export function renderDefinition(hb: typeof Handlebars, name: string, view: object): Record<string, unknown> {
-  const file = join(TEMPLATE_DIR, `${name}.hbs`);
-  const shown = `templates/${name}.hbs`;
+export function renderDefinition(hb: typeof Handlebars, name: string, view: object, dir = TEMPLATE_DIR): Record<string, unknown> {
+  const file = join(dir, `${name}.hbs`);
+  const shown = dir === TEMPLATE_DIR ? `templates/${name}.hbs` : file;
   let json: string;
   try {
     json = hb.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: true })(view);
   } catch (error) {
     const message = (error as Error).message;
     const line = /line (\d+)/.exec(message)?.[1];
-    throw failure(shown, 'template-error', message.split('\n')[0]!, { ...(line ? { line: Number(line) } : {}), hint: 'check the template syntax and the names it uses' });
+    const problem = message.split('\n').filter((l) => !/^\s*(\.\.\.|-*\^)/.test(l)).join(' ').replace(/\s+/g, ' ');
+    throw failure(shown, 'template-error', problem, { ...(line ? { line: Number(line) } : {}), hint: 'check the template syntax and the names it uses' });
   }
   try {
     return attachFunctions(JSON.parse(json), shown) as Record<string, unknown>;
