@@ -29,6 +29,9 @@ usage:
   tassei evaluate FILE [--format text|json] [--strict]
                                  computed progress, status, summaries and findings
   tassei render FILE -o OUT.pdf  the official layout of the document's kind, as PDF
+  tassei build [INPUT_DIR] [-o OUTPUT_DIR] [--strict] [--force] [--jobs N]
+                                 the yearly job: every PDF/YAML of INPUT_DIR (input/) extracted,
+                                 evaluated and rendered into OUTPUT_DIR (output/), with findings.md
   tassei --help | --version
 
 FILE is a .yaml/.json document, or a .pdf (read on the fly).
@@ -99,6 +102,42 @@ COMMANDS.render = {
     writeFileAtomic(output, await renderPdf(loaded.document));
     io.err(`${loaded.file} → ${output}\n`);
     return EXIT.ok;
+  },
+};
+
+COMMANDS.build = {
+  options: { output: { type: 'string', short: 'o' }, strict: { type: 'boolean' }, force: { type: 'boolean' }, jobs: { type: 'string', short: 'j' } },
+  positionals: [0, 1],
+  async run({ values, positionals }, io) {
+    const { existsSync, statSync } = await import('node:fs');
+    const { join, basename } = await import('node:path');
+    const { inputsOf, findingsReport } = await import('./build.js');
+    const { buildAll, defaultJobs } = await import('./pool.js');
+    const inputDir = positionals[0] ?? 'input';
+    const outputDir = (values.output as string | undefined) ?? 'output';
+    if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) throw new UsageError(`no folder ${inputDir}`);
+    const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of 1 or more');
+    const files = inputsOf(inputDir);
+    if (files.length === 0) throw new UsageError(`${inputDir} has no .pdf, .yaml or .json file`);
+    const { renderPdf } = await import('./render/pdf.js');
+    const tty = process.stderr.isTTY === true && io.err === processIo.err;
+    const results = await buildAll(files, { outputDir, force: values.force === true, render: renderPdf, jobs }, (result, done) => {
+      if (tty) io.err(`\r\x1b[K[${done}/${files.length}] ${basename(result.file)}${result.failed ? ' failed' : ''}`);
+    });
+    if (tty) io.err('\r\x1b[K');
+    writeFileAtomic(join(outputDir, 'findings.md'), findingsReport(results));
+    for (const r of results) {
+      printMessages(r.messages, io);
+      const state = r.failed ? 'FAILED' : `${r.findings.length} finding(s) → ${r.outputs.join(', ')}`;
+      io.err(`${r.file}: ${state}\n`);
+      for (const f of r.findings) io.err(`  [${f.kind}] ${f.indicator ?? `strategy ${f.strategy} ${f.row ?? ''}`}: ${f.message}\n`);
+    }
+    const failed = results.filter((r) => r.failed).length;
+    const findings = results.reduce((n, r) => n + r.findings.length, 0);
+    io.err(`${results.length - failed} of ${results.length} built into ${outputDir}/, ${failed} failed, ${findings} finding(s); see ${join(outputDir, 'findings.md')}\n`);
+    if (failed > 0) return EXIT.unreadable;
+    return values.strict && findings > 0 ? EXIT.findings : EXIT.ok;
   },
 };
 

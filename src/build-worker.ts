@@ -1,0 +1,22 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { buildFile } from './build.js';
+import { renderPdf } from './render/pdf.js';
+
+/**
+ * A build worker: takes file names from the main thread one at a time and builds them. Fonts,
+ * templates and the dictionary are loaded once per worker and serve every file it gets.
+ */
+const { outputDir, force } = workerData as { outputDir: string; force: boolean };
+
+parentPort!.on('message', async (file: string | null) => {
+  if (file === null) {
+    process.exit(0);
+  }
+  try {
+    const result = await buildFile(file, { outputDir, force, render: renderPdf });
+    parentPort!.postMessage({ result });
+  } catch (error) {
+    parentPort!.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error), file });
+  }
+});
+parentPort!.postMessage({ ready: true });

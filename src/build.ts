@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { evaluateDocument } from './evaluate/evaluate.js';
+import { TasseiError } from './model/errors.js';
+import { writeFileAtomic } from './model/files.js';
+import type { Finding, Message, TasseiDocument } from './model/types.js';
+import { parseDocumentText, stringifyDocument } from './model/yaml.js';
+import { loadDocument } from './load.js';
+
+/**
+ * The yearly job: every PDF and YAML of a folder extracted where needed, evaluated and
+ * rendered, with a findings report. One bad file is reported and the others go through.
+ */
+
+export const INPUT_EXTENSIONS = ['.pdf', '.yaml', '.yml', '.json'];
+
+/** The first line of a YAML tassei extracted: the hash of what it wrote, to see later edits. */
+const STAMP = /^# tassei: extracted from (.+?); sha256 ([0-9a-f]{64})$/m;
+
+export interface FileResult {
+  file: string;
+  kind?: TasseiDocument['kind'];
+  /** Outputs written, relative to the output folder. */
+  outputs: string[];
+  findings: Finding[];
+  messages: Message[];
+  /** True where the file could not be read or rendered. */
+  failed: boolean;
+}
+
+function hash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** Lists the inputs of a folder, in name order. */
+export function inputsOf(dir: string): string[] {
+  return readdirSync(dir)
+    .filter((name) => INPUT_EXTENSIONS.includes(extname(name).toLowerCase()) && !name.startsWith('.'))
+    .filter((name) => statSync(join(dir, name)).isFile())
+    .sort()
+    .map((name) => join(dir, name));
+}
+
+/**
+ * The YAML of an extracted document, stamped with the hash of its body. A stamped file whose
+ * body no longer matches was edited by a person and is not overwritten.
+ */
+export function stampedYaml(doc: TasseiDocument, source: string, writtenTo: string): string {
+  const body = stringifyDocument(doc, writtenTo);
+  return `# tassei: extracted from ${basename(source)}; sha256 ${hash(body)}\n${body}`;
+}
+
+export function wasEdited(text: string): boolean {
+  const stamp = STAMP.exec(text);
+  if (!stamp) return true;
+  return hash(text.slice(text.indexOf('\n') + 1)) !== stamp[2];
+}
+
+export interface BuildOptions {
+  outputDir: string;
+  /** Overwrite YAML files a person edited. */
+  force: boolean;
+  render: (doc: TasseiDocument) => Promise<Uint8Array>;
+}
+
+/** Extracts (where needed), evaluates and renders one input. Never throws for bad input. */
+export async function buildFile(file: string, options: BuildOptions): Promise<FileResult> {
+  const result: FileResult = { file, outputs: [], findings: [], messages: [], failed: false };
+  const name = basename(file, extname(file));
+  try {
+    const loaded = await loadDocument(file);
+    result.messages.push(...loaded.messages);
+    let doc = loaded.document;
+    if (loaded.fromPdf) {
+      const yamlName = `${name}.yaml`;
+      const yamlPath = join(options.outputDir, yamlName);
+      if (existsSync(yamlPath) && !options.force && wasEdited(readFileSync(yamlPath, 'utf8'))) {
+        // The person's edits win: the report is made from their YAML.
+        doc = parseDocumentText(readFileSync(yamlPath, 'utf8'), yamlPath);
+        result.messages.push({ severity: 'info', rule: 'build-kept-edits', file: yamlPath, message: 'edited by hand: kept, and used for the report instead of the PDF', hint: 'tassei build --force extracts it again' });
+      } else {
+        writeFileAtomic(yamlPath, stampedYaml(doc, file, yamlPath));
+        result.outputs.push(yamlName);
+      }
+    }
+    result.kind = doc.kind;
+    result.findings = evaluateDocument(doc).findings;
+    const pdfName = `${name}.pdf`;
+    writeFileAtomic(join(options.outputDir, pdfName), await options.render(doc));
+    result.outputs.push(pdfName);
+  } catch (error) {
+    if (!(error instanceof TasseiError)) throw error;
+    result.failed = true;
+    result.messages.push(...error.messages);
+  }
+  return result;
+}
+
+const KIND_NAMES = { 'kpi-progress': 'KPI進捗状況', narrative: '達成状況' } as const;
+
+function cell(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** findings.md: per file what was written, what could not be read and every finding. */
+export function findingsReport(results: readonly FileResult[]): string {
+  const lines = ['# tassei: 指摘事項 (findings)', ''];
+  const failed = results.filter((r) => r.failed);
+  const withFindings = results.filter((r) => r.findings.length > 0);
+  lines.push(`${results.length} file(s): ${results.length - failed.length} built, ${failed.length} failed, ${withFindings.length} with findings.`, '');
+  for (const r of results) {
+    lines.push(`## ${basename(r.file)}${r.kind ? ` (${KIND_NAMES[r.kind]})` : ''}`, '');
+    if (r.failed) {
+      lines.push('**Not built.**', '');
+      for (const m of r.messages.filter((x) => x.severity === 'error')) lines.push(`- ${cell(m.message)}${m.line ? ` (line ${m.line})` : ''}${m.page ? ` (page ${m.page})` : ''}${m.hint ? ` — ${cell(m.hint)}` : ''}`);
+      lines.push('');
+      continue;
+    }
+    lines.push(`Written: ${r.outputs.join(', ') || '(nothing new)'}`, '');
+    for (const m of r.messages.filter((x) => x.severity !== 'error')) lines.push(`- ${m.severity}: ${cell(m.message)}${m.page ? ` (page ${m.page})` : ''}`);
+    if (r.findings.length === 0) {
+      lines.push('指摘なし: every printed progress, status and summary cell agrees.', '');
+      continue;
+    }
+    lines.push('| # | kind | 重点戦略 | 戦略方針 | 施策 | 目標指標 / row | printed | computed | why |', '|---|---|---|---|---|---|---|---|---|');
+    r.findings.forEach((f, i) => {
+      lines.push(`| ${i + 1} | ${f.kind} | ${cell(f.strategy)} | ${cell(f.policy)} | ${cell(f.measure)} | ${cell(f.indicator ?? f.row)} | ${cell(f.reported)} | ${cell(f.computed)} | ${cell(f.message)} |`);
+    });
+    lines.push('');
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,63 @@
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { PACKAGE_ROOT } from './model/files.js';
+import { type BuildOptions, type FileResult, buildFile } from './build.js';
+
+/**
+ * Builds files on worker threads, one file at a time per worker, results in input order.
+ * With one worker (or one file) everything runs on this thread.
+ */
+export async function buildAll(
+  files: readonly string[],
+  options: BuildOptions & { jobs: number },
+  onDone: (result: FileResult, done: number) => void,
+): Promise<FileResult[]> {
+  const results: FileResult[] = new Array(files.length);
+  const jobs = Math.max(1, Math.min(options.jobs, files.length));
+  let done = 0;
+  if (jobs === 1) {
+    for (const [i, file] of files.entries()) {
+      results[i] = await buildFile(file, options);
+      onDone(results[i]!, ++done);
+    }
+    return results;
+  }
+  let next = 0;
+  // The compiled worker (under vitest this module runs from src/, the worker from dist/).
+  const workerUrl = import.meta.url.endsWith('.ts')
+    ? pathToFileURL(join(PACKAGE_ROOT, 'dist', 'build-worker.js'))
+    : new URL('./build-worker.js', import.meta.url);
+  await Promise.all(Array.from({ length: jobs }, () => new Promise<void>((resolve, reject) => {
+    const worker = new Worker(workerUrl, { workerData: { outputDir: options.outputDir, force: options.force } });
+    let current = -1;
+    const feed = () => {
+      if (next >= files.length) {
+        worker.postMessage(null);
+        return;
+      }
+      current = next++;
+      worker.postMessage(files[current]);
+    };
+    worker.on('message', (message: { ready?: boolean; result?: FileResult; error?: string; file?: string }) => {
+      if (message.error) {
+        reject(new Error(`building ${message.file}: ${message.error}`));
+        void worker.terminate();
+        return;
+      }
+      if (message.result) {
+        results[current] = message.result;
+        onDone(message.result, ++done);
+      }
+      feed();
+    });
+    worker.on('error', reject);
+    worker.on('exit', () => resolve());
+  })));
+  return results;
+}
+
+export function defaultJobs(): number {
+  return availableParallelism();
+}
