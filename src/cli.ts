@@ -2,7 +2,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { EXIT, TasseiError, formatMessage } from './model/errors.js';
+import { EXIT, TasseiError, failure, formatMessage } from './model/errors.js';
 import type { Message } from './model/types.js';
 import { loadDocument } from './load.js';
 import { evaluateDocument } from './evaluate/evaluate.js';
@@ -29,6 +29,9 @@ usage:
   tassei evaluate FILE [--format text|json] [--strict]
                                  computed progress, status, summaries and findings
   tassei render FILE -o OUT.pdf  the official layout of the document's kind, as PDF
+  tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf]
+                                 what changed from one year's document to the next's
+  tassei next FILE -o NEXT.yaml  next fiscal year's document to fill in
   tassei build [INPUT_DIR] [-o OUTPUT_DIR] [--strict] [--force] [--jobs N]
                                  the yearly job: every PDF/YAML of INPUT_DIR (input/) extracted,
                                  evaluated and rendered into OUTPUT_DIR (output/), with findings.md
@@ -138,6 +141,52 @@ COMMANDS.build = {
     io.err(`${results.length - failed} of ${results.length} built into ${outputDir}/, ${failed} failed, ${findings} finding(s); see ${join(outputDir, 'findings.md')}\n`);
     if (failed > 0) return EXIT.unreadable;
     return values.strict && findings > 0 ? EXIT.findings : EXIT.ok;
+  },
+};
+
+COMMANDS.diff = {
+  options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } },
+  positionals: [2, 2],
+  async run({ values, positionals }, io) {
+    const format = oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
+    const [old, now] = await Promise.all(positionals.map((f) => loadDocument(f)));
+    for (const loaded of [old!, now!]) printMessages(loaded.messages, io);
+    if (old!.document.kind !== now!.document.kind) {
+      throw failure(now!.file, 'diff-kinds', `${old!.file} is a ${old!.document.kind} document and ${now!.file} a ${now!.document.kind} one`, { hint: 'compare two documents of the same kind' }, EXIT.usage);
+    }
+    if (old!.document.fiscalYear === now!.document.fiscalYear) {
+      throw failure(now!.file, 'diff-same-year', `both documents are of fiscal year ${now!.document.fiscalYear}`, { hint: 'compare last year\'s document with this year\'s' }, EXIT.usage);
+    }
+    const { loadAnalyser } = await import('./render/japanese.js');
+    const { similarityWith } = await import('./diff/similarity.js');
+    const { diffDocuments, diffJson } = await import('./diff/diff.js');
+    const { formatDiff } = await import('./diff/format.js');
+    const diff = diffDocuments(old!.document, now!.document, similarityWith(await loadAnalyser()));
+    if (values.output) {
+      const { renderDiffPdf } = await import('./render/pdf.js');
+      writeFileAtomic(values.output as string, await renderDiffPdf(diff));
+      io.err(`${old!.file} → ${now!.file}: ${values.output}\n`);
+    }
+    if (!values.output || values.format !== undefined) {
+      io.out(format === 'json' ? `${JSON.stringify(diffJson(diff), null, 2)}\n` : `${formatDiff(diff, format)}\n`);
+    }
+    return EXIT.ok;
+  },
+};
+
+COMMANDS.next = {
+  options: { output: { type: 'string', short: 'o' } },
+  positionals: [1, 1],
+  async run({ values, positionals }, io) {
+    const output = values.output as string | undefined;
+    if (!output) throw new UsageError('next needs -o NEXT.yaml');
+    const loaded = await loadDocument(positionals[0]!);
+    printMessages(loaded.messages, io);
+    const { nextDocument } = await import('./diff/next.js');
+    const { document, comments } = nextDocument(loaded.document);
+    writeFileAtomic(output, stringifyDocument(document, output, comments));
+    io.err(`${loaded.file} (${loaded.document.fiscalYear}) → ${output} (${document.fiscalYear}): fill in the lines marked 記入\n`);
+    return EXIT.ok;
   },
 };
 

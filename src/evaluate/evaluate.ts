@@ -194,7 +194,8 @@ function compareReported(indicator: Indicator, result: IndicatorResult, at: KpiP
   const findings: Finding[] = [];
   const printed = indicator.reported;
   if (result.findings.length > 0) return findings;
-  if (!sameProgress(printed.progress, result.progress)) {
+  // A blank cell printed nothing to check (a document still to be filled in has only blanks).
+  if (printed.progress !== null && !sameProgress(printed.progress, result.progress)) {
     findings.push({
       ...at, kind: 'progress-mismatch', reported: printed.progress, computed: result.progress,
       message: `progress printed ${formatProgress(printed.progress)}, computed ${formatProgress(result.progress)} by ${formula(indicator)}`,
@@ -202,7 +203,7 @@ function compareReported(indicator: Indicator, result: IndicatorResult, at: KpiP
   }
   const printedMark = printed.status === null ? '' : labelOf(printed.status, scheme);
   const computedMark = result.status === null ? '' : labelOf(result.status, scheme);
-  if (printedMark !== computedMark) {
+  if (printed.status !== null && printedMark !== computedMark) {
     findings.push({
       ...at, kind: 'status-mismatch', reported: printedMark || null, computed: computedMark || null,
       message: `status printed ${printedMark || '(blank)'}, computed ${computedMark || '(none)'}: ${whyStatus(indicator, result, scheme)}`,

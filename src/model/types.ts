@@ -214,3 +214,56 @@ export interface Message {
   message: string;
   hint?: string;
 }
+
+/** A field of an indicator that changed between two years. */
+export type ChangedField = 'baseline' | 'actual' | 'target' | 'unit' | 'method';
+
+/** Where an indicator stands, with the titles, for grouping a diff. */
+export interface IndicatorPlace {
+  strategy: number;
+  strategyTitle: string;
+  policy: number | null;
+  measure: number | null;
+}
+
+/** One change between the indicators of two years; `name` is the newer name. */
+export type IndicatorDiffEntry = IndicatorPlace & (
+  | { kind: 'added'; name: string }
+  | { kind: 'removed'; name: string }
+  | { kind: 'renamed'; name: string; from: string; to: string }
+  | { kind: 'changed'; name: string; field: ChangedField; from: string | null; to: string | null }
+  | { kind: 'statusChanged'; name: string; from: Status | null; to: Status | null }
+);
+
+export interface SummaryDiffEntry {
+  strategy: number;
+  policy: number | null;
+  row: SummaryRow;
+  from: Summary | null;
+  to: Summary | null;
+}
+
+export type NarrativeColumn = 'results' | 'plans' | 'measures';
+
+/** One change between the narratives of two years, per policy and column. */
+export type NarrativeDiffEntry = {
+  goal: number;
+  goalTitle: string;
+  policy: number;
+  policyTitle: string;
+  column: NarrativeColumn;
+} & (
+  | { kind: 'added'; text: string }
+  | { kind: 'removed'; text: string }
+  | { kind: 'reworded'; from: string; to: string; parts: { kind: 'same' | 'removed' | 'added'; text: string }[] }
+);
+
+/** What changed from one year's document to the next's. */
+export interface DocumentDiff {
+  kind: DocumentKind;
+  fromYear: number;
+  toYear: number;
+  indicators: IndicatorDiffEntry[];
+  summaries: SummaryDiffEntry[];
+  narrative: NarrativeDiffEntry[];
+}

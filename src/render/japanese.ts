@@ -85,23 +85,43 @@ export function fitPhrases(phrases: readonly string[], width: number, measure: (
 
 export type Segmenter = (text: string) => string[];
 
+/** A token with its dictionary form and reading, for comparing names across years. */
+export interface AnalysedToken extends Token {
+  base: string;
+  reading: string;
+}
+
+export type Analyser = (text: string) => AnalysedToken[];
+
 interface KuromojiToken {
   surface_form: string;
   pos: string;
   pos_detail_1: string;
+  basic_form: string;
+  reading?: string;
 }
 
-let loading: Promise<Segmenter> | undefined;
+let loading: Promise<Analyser> | undefined;
 
-/** The kuromoji segmenter, loaded once per process, on first use. */
-export function loadSegmenter(): Promise<Segmenter> {
+/** The kuromoji tokenizer, loaded once per process, on first use (about a second). */
+export function loadAnalyser(): Promise<Analyser> {
   loading ??= (async () => {
     const require = createRequire(import.meta.url);
     const kuromoji = require('kuromoji') as { builder(o: { dicPath: string }): { build(cb: (err: Error | null, t: { tokenize(s: string): KuromojiToken[] }) => void): void } };
     const dicPath = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
     const tokenizer = await new Promise<{ tokenize(s: string): KuromojiToken[] }>((resolve, reject) =>
       kuromoji.builder({ dicPath }).build((error, t) => (error ? reject(error) : resolve(t))));
-    return (text: string) => phrasesOfTokens(tokenizer.tokenize(text).map((t) => ({ surface: t.surface_form, pos: t.pos, detail: t.pos_detail_1 })));
+    return (text: string) => tokenizer.tokenize(text).map((t) => ({
+      surface: t.surface_form, pos: t.pos, detail: t.pos_detail_1,
+      base: t.basic_form === '*' ? t.surface_form : t.basic_form,
+      reading: t.reading ?? t.surface_form,
+    }));
   })();
   return loading;
+}
+
+/** The phrase segmenter for line breaking. */
+export async function loadSegmenter(): Promise<Segmenter> {
+  const analyse = await loadAnalyser();
+  return (text: string) => phrasesOfTokens(analyse(text));
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import pdfmake from 'pdfmake';
 import { evaluateDocument } from '../evaluate/evaluate.js';
-import type { TasseiDocument } from '../model/types.js';
+import type { DocumentDiff, TasseiDocument } from '../model/types.js';
 import { FONT_FAMILY, FONT_FILES } from './fonts.js';
 import { loadSegmenter } from './japanese.js';
 import { createEnvironment, renderDefinition } from './templates.js';
-import { kpiView, narrativeView } from './view.js';
+import { diffView, kpiView, narrativeView } from './view.js';
 
 /** Table layouts the templates name ("layout": "grid"). */
 const TABLE_LAYOUTS = {
@@ -47,6 +47,16 @@ export async function documentDefinition(doc: TasseiDocument): Promise<Record<st
   const contentHash = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
   definition.info = { ...(definition.info as object), creationDate: FIXED_DATE, keywords: `tassei:${contentHash.slice(0, 32)}` };
   return definition;
+}
+
+/** Renders a year-over-year diff through templates/diff.hbs. */
+export async function renderDiffPdf(diff: DocumentDiff): Promise<Uint8Array> {
+  configure();
+  const segment = await loadSegmenter();
+  const definition = renderDefinition(createEnvironment({ segment }), 'diff', diffView(diff));
+  const contentHash = createHash('sha256').update(JSON.stringify(diff)).digest('hex');
+  definition.info = { ...(definition.info as object), creationDate: FIXED_DATE, keywords: `tassei:${contentHash.slice(0, 32)}` };
+  return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
 }
 
 /** Renders a document to PDF bytes, byte-identical for identical documents. */

@@ -59,6 +59,17 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
     const phrases = fitPhrases(context.segment(value), width, (t) => measureText(t, size));
     return new hb.SafeString(JSON.stringify(phrases.map((p) => ({ text: p, noWrap: true }))));
   });
+  /** Changed text: removed parts struck through in red, added parts bold in blue, phrase by phrase. */
+  hb.registerHelper('diffRuns', (parts: { kind: string; text: string }[], options: Handlebars.HelperOptions) => {
+    const width = Number(options.hash.width);
+    const size = Number(options.hash.size);
+    const styles: Record<string, object> = {
+      same: {}, removed: { decoration: 'lineThrough', color: '#b3261e' }, added: { bold: true, color: '#1f5fa8' },
+    };
+    const runs = (parts ?? []).flatMap((part) => fitPhrases(context.segment(part.text), width, (t) => measureText(t, size))
+      .map((text) => ({ text, noWrap: true, ...styles[part.kind] })));
+    return new hb.SafeString(runs.length > 0 ? JSON.stringify(runs) : '""');
+  });
   hb.registerHelper('era', (year: number, style: unknown) => eraName(Number(year), style === 'short' ? 'short' : 'long'));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''));

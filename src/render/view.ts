@@ -1,7 +1,8 @@
 import { formatProgress } from '../evaluate/evaluate.js';
 import { eraName } from '../evaluate/numbers.js';
 import { DEFAULT_SCHEME, type StatusScheme, labelOf } from '../evaluate/rules.js';
-import type { Evaluation, Indicator, IndicatorEvaluation, KpiDocument, NarrativeDocument, Status, Summary } from '../model/types.js';
+import { describeIndicator, describeSummary } from '../diff/format.js';
+import type { DocumentDiff, Evaluation, Indicator, IndicatorEvaluation, KpiDocument, NarrativeDocument, Status, Summary } from '../model/types.js';
 
 /**
  * What the layout templates see: the document with the computed progress, status and counts,
@@ -111,4 +112,43 @@ export function narrativeView(doc: NarrativeDocument): NarrativeView {
     resultsHeading: `${fiscalYearName(doc.fiscalYear)} 主な取組内容／実績`,
     plansHeading: `${fiscalYearName(doc.nextYear)} 主な取組／今後の方向性`,
   };
+}
+
+export type DiffRowView =
+  | { kind: 'group' | 'subgroup'; title: string }
+  | { kind: 'item'; mark: string; markColour: string; label: string; name: string; change: { kind: 'same' | 'removed' | 'added'; text: string }[] };
+
+const MARKS = {
+  added: ['新', '#1b7f3b'], removed: ['削', '#b3261e'], changed: ['改', '#1f5fa8'], renamed: ['改', '#1f5fa8'], reworded: ['改', '#1f5fa8'], statusChanged: ['状', '#6b4fa0'],
+} as const;
+
+export function diffView(diff: DocumentDiff): { title: string; empty: boolean; rows: DiffRowView[] } {
+  const rows: DiffRowView[] = [];
+  let group = '';
+  let subgroup = '';
+  for (const e of diff.indicators) {
+    const title = `重点戦略${e.strategy}　${e.strategyTitle}`;
+    if (title !== group) rows.push({ kind: 'group', title: (group = title) });
+    const [label, name, change] = describeIndicator(e);
+    const [mark, markColour] = MARKS[e.kind];
+    rows.push({ kind: 'item', mark, markColour, label, name, change: e.kind === 'removed' ? [{ kind: 'removed', text: e.name }] : [{ kind: 'same', text: change }] });
+  }
+  for (const s of diff.summaries) {
+    const title = `重点戦略${s.strategy}　集計`;
+    if (title !== group) rows.push({ kind: 'group', title: (group = title) });
+    const [row, change] = describeSummary(s);
+    rows.push({ kind: 'item', mark: '状', markColour: MARKS.statusChanged[1], label: '集計', name: row, change: [{ kind: 'same', text: change }] });
+  }
+  for (const e of diff.narrative) {
+    const title = `基本目標${e.goal}　${e.goalTitle}`;
+    if (title !== group) rows.push({ kind: 'group', title: (group = title), });
+    const sub = `基本方針${e.policy}　${e.policyTitle}`;
+    if (sub !== subgroup) rows.push({ kind: 'subgroup', title: (subgroup = sub) });
+    const [mark, markColour] = MARKS[e.kind];
+    const column = { results: '実績', plans: '今後の方向性', measures: '施策' }[e.column];
+    const change = e.kind === 'reworded' ? e.parts : [{ kind: e.kind === 'added' ? 'added' as const : 'removed' as const, text: e.text }];
+    rows.push({ kind: 'item', mark, markColour, label: column, name: { added: '追加', removed: '削除', reworded: '修正' }[e.kind], change });
+  }
+  const kind = diff.kind === 'kpi-progress' ? 'KPI進捗状況' : '達成状況';
+  return { title: `${kind}　${fiscalYearName(diff.fromYear)} → ${fiscalYearName(diff.toYear)} の変更`, empty: rows.length === 0, rows };
 }

@@ -1,0 +1,170 @@
+import { evaluateDocument } from '../evaluate/evaluate.js';
+import type {
+  DocumentDiff, Indicator, IndicatorDiffEntry, IndicatorPlace, KpiDocument, Measurement, NarrativeColumn,
+  NarrativeDiffEntry, NarrativeDocument, Status, Summary, SummaryDiffEntry, TasseiDocument,
+} from '../model/types.js';
+import { SUMMARY_COLUMNS } from '../model/types.js';
+import { type Similarity, characterDiff, pair } from './similarity.js';
+
+/**
+ * Year-over-year changes between two documents of one kind. Indicators keep their place in the
+ * hierarchy from year to year; within a place they are paired by name similarity, and what is
+ * left over is paired across the document, so that a corrected kanji is a rename and an
+ * indicator that moved is not lost. Pure given the similarity.
+ */
+
+interface Located {
+  indicator: Indicator;
+  place: IndicatorPlace;
+  key: string;
+  status: Status | null;
+}
+
+function locate(doc: KpiDocument): Located[] {
+  const statuses = evaluateDocument(doc).indicators.map((e) => e.status);
+  const all: Located[] = [];
+  for (const s of doc.strategies) {
+    const at = (policy: number | null, measure: number | null) => ({ strategy: s.no, strategyTitle: s.title, policy, measure });
+    for (const i of s.indicators) all.push({ indicator: i, place: at(null, null), key: `${s.no}`, status: null });
+    for (const p of s.policies) for (const m of p.measures) for (const i of m.indicators) {
+      all.push({ indicator: i, place: at(p.no, m.no), key: `${s.no}/${p.no}/${m.no}`, status: null });
+    }
+  }
+  all.forEach((l, k) => (l.status = statuses[k] ?? null));
+  return all;
+}
+
+function printed(m: Measurement): string {
+  return m.text;
+}
+
+function sameMeasurement(a: Measurement, b: Measurement): boolean {
+  return a.text === b.text && a.value === b.value && a.year === b.year;
+}
+
+export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similarity): DocumentDiff {
+  const before = locate(old);
+  const after = locate(now);
+  const pairs: [Located, Located][] = [];
+  const takenOld = new Set<Located>();
+  const takenNew = new Set<Located>();
+  const match = (a: Located[], b: Located[], threshold?: number) => {
+    for (const [i, j] of pair(a.map((x) => x.indicator.name), b.map((x) => x.indicator.name), similarity, threshold)) {
+      pairs.push([a[i]!, b[j]!]);
+      takenOld.add(a[i]!);
+      takenNew.add(b[j]!);
+    }
+  };
+  // First within each place, then what is left anywhere (an indicator that moved).
+  for (const key of new Set(after.map((x) => x.key))) match(before.filter((x) => x.key === key), after.filter((x) => x.key === key));
+  match(before.filter((x) => !takenOld.has(x)), after.filter((x) => !takenNew.has(x)), 0.75);
+
+  const entries: IndicatorDiffEntry[] = [];
+  for (const [a, b] of pairs) {
+    const name = b.indicator.name;
+    if (a.indicator.name !== name) entries.push({ ...b.place, kind: 'renamed', name, from: a.indicator.name, to: name });
+    for (const field of ['baseline', 'actual', 'target'] as const) {
+      if (!sameMeasurement(a.indicator[field], b.indicator[field])) {
+        entries.push({ ...b.place, kind: 'changed', name, field, from: printed(a.indicator[field]), to: printed(b.indicator[field]) });
+      }
+    }
+    if (a.indicator.unit !== b.indicator.unit) entries.push({ ...b.place, kind: 'changed', name, field: 'unit', from: a.indicator.unit, to: b.indicator.unit });
+    if (a.indicator.method !== b.indicator.method) entries.push({ ...b.place, kind: 'changed', name, field: 'method', from: a.indicator.method, to: b.indicator.method });
+    if (a.status !== b.status) entries.push({ ...b.place, kind: 'statusChanged', name, from: a.status, to: b.status });
+  }
+  for (const b of after.filter((x) => !takenNew.has(x))) entries.push({ ...b.place, kind: 'added', name: b.indicator.name });
+  for (const a of before.filter((x) => !takenOld.has(x))) entries.push({ ...a.place, kind: 'removed', name: a.indicator.name });
+  entries.sort((x, y) => x.strategy - y.strategy || (x.policy ?? 0) - (y.policy ?? 0) || (x.measure ?? 0) - (y.measure ?? 0));
+
+  return { kind: 'kpi-progress', fromYear: old.fiscalYear, toYear: now.fiscalYear, indicators: entries, summaries: diffSummaries(old, now), narrative: [] };
+}
+
+function sameSummary(a: Summary | null, b: Summary | null): boolean {
+  if (!a || !b) return a === b;
+  return SUMMARY_COLUMNS.every((c) => a[c] === b[c]);
+}
+
+/** Changes of the computed counts per strategy, 基本目標 row and policy. */
+function diffSummaries(old: KpiDocument, now: KpiDocument): SummaryDiffEntry[] {
+  const rows = (doc: KpiDocument) => new Map(evaluateDocument(doc).summaries.map((s) => [`${s.strategy}/${s.row}/${s.policy}`, s]));
+  const a = rows(old);
+  const b = rows(now);
+  const entries: SummaryDiffEntry[] = [];
+  for (const key of new Set([...a.keys(), ...b.keys()])) {
+    const x = a.get(key);
+    const y = b.get(key);
+    const from = x?.computed ?? null;
+    const to = y?.computed ?? null;
+    if (sameSummary(from, to)) continue;
+    const s = (y ?? x)!;
+    entries.push({ strategy: s.strategy, policy: s.policy, row: s.row, from, to });
+  }
+  return entries.sort((p, q) => p.strategy - q.strategy || (p.policy ?? -1) - (q.policy ?? -1));
+}
+
+export function diffNarrative(old: NarrativeDocument, now: NarrativeDocument, similarity: Similarity): DocumentDiff {
+  const entries: NarrativeDiffEntry[] = [];
+  for (const goal of now.goals) {
+    const previousGoal = old.goals.find((g) => g.no === goal.no);
+    for (const policy of goal.policies) {
+      const previous = previousGoal?.policies.find((p) => p.no === policy.no);
+      const where = { goal: goal.no, goalTitle: goal.title, policy: policy.no, policyTitle: policy.title };
+      for (const column of ['results', 'plans', 'measures'] as NarrativeColumn[]) {
+        const a = previous?.[column] ?? [];
+        const b = policy[column];
+        const pairs = pair(a, b, similarity);
+        const pairedOld = new Set(pairs.map(([i]) => i));
+        const pairedNew = new Set(pairs.map(([, j]) => j));
+        for (const [i, j] of pairs) {
+          if (a[i] !== b[j]) entries.push({ ...where, column, kind: 'reworded', from: a[i]!, to: b[j]!, parts: characterDiff(a[i]!, b[j]!) });
+        }
+        b.forEach((text, j) => { if (!pairedNew.has(j)) entries.push({ ...where, column, kind: 'added', text }); });
+        a.forEach((text, i) => { if (!pairedOld.has(i)) entries.push({ ...where, column, kind: 'removed', text }); });
+      }
+    }
+  }
+  for (const goal of old.goals) {
+    for (const policy of goal.policies) {
+      const still = now.goals.find((g) => g.no === goal.no)?.policies.some((p) => p.no === policy.no);
+      if (still) continue;
+      const where = { goal: goal.no, goalTitle: goal.title, policy: policy.no, policyTitle: policy.title };
+      for (const column of ['results', 'plans', 'measures'] as NarrativeColumn[]) {
+        for (const text of policy[column]) entries.push({ ...where, column, kind: 'removed', text });
+      }
+    }
+  }
+  return { kind: 'narrative', fromYear: old.fiscalYear, toYear: now.fiscalYear, indicators: [], summaries: [], narrative: entries };
+}
+
+export function diffDocuments(old: TasseiDocument, now: TasseiDocument, similarity: Similarity): DocumentDiff {
+  if (old.kind === 'kpi-progress' && now.kind === 'kpi-progress') return diffKpi(old, now, similarity);
+  if (old.kind === 'narrative' && now.kind === 'narrative') return diffNarrative(old, now, similarity);
+  throw new RangeError('documents of different kinds');
+}
+
+/** The JSON of ../shared/DESIGN.md, with the summary and narrative changes. */
+export function diffJson(diff: DocumentDiff): object {
+  const of = <K extends IndicatorDiffEntry['kind']>(kind: K) => diff.indicators.filter((e): e is Extract<IndicatorDiffEntry, { kind: K }> => e.kind === kind);
+  return {
+    kind: diff.kind,
+    fromYear: diff.fromYear,
+    toYear: diff.toYear,
+    indicators: {
+      added: of('added').map((e) => e.name),
+      removed: of('removed').map((e) => e.name),
+      renamed: of('renamed').map((e) => ({ from: e.from, to: e.to })),
+      changed: of('changed').map((e) => ({ name: e.name, field: e.field, from: e.from, to: e.to })),
+      statusChanged: of('statusChanged').map((e) => ({ name: e.name, from: e.from, to: e.to })),
+    },
+    summaries: diff.summaries,
+    narrative: {
+      added: narrativeOf(diff, 'added').map((e) => ({ goal: e.goal, policy: e.policy, column: e.column, text: e.text })),
+      removed: narrativeOf(diff, 'removed').map((e) => ({ goal: e.goal, policy: e.policy, column: e.column, text: e.text })),
+      reworded: narrativeOf(diff, 'reworded').map((e) => ({ goal: e.goal, policy: e.policy, column: e.column, from: e.from, to: e.to })),
+    },
+  };
+}
+
+export function narrativeOf<K extends NarrativeDiffEntry['kind']>(diff: DocumentDiff, kind: K): Extract<NarrativeDiffEntry, { kind: K }>[] {
+  return diff.narrative.filter((e): e is Extract<NarrativeDiffEntry, { kind: K }> => e.kind === kind);
+}

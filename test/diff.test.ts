@@ -1,0 +1,151 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { KpiDocument, NarrativeDocument } from '../src/model/types.js';
+import { parseDocumentText, stringifyDocument } from '../src/model/yaml.js';
+import { parseMeasurement } from '../src/evaluate/numbers.js';
+import { loadAnalyser } from '../src/render/japanese.js';
+import { pair, similarityWith } from '../src/diff/similarity.js';
+import { run } from './helpers/run.js';
+
+const load = <T>(name: string) => parseDocumentText(readFileSync(`test/fixtures/expected/${name}.yaml`, 'utf8'), name) as T;
+const dir = mkdtempSync(join(tmpdir(), 'tassei-diff-'));
+const save = (name: string, doc: KpiDocument | NarrativeDocument) => {
+  const file = join(dir, name);
+  writeFileSync(file, stringifyDocument(doc, file));
+  return file;
+};
+const measurement = (text: string) => {
+  const r = parseMeasurement(text);
+  if (!r.ok) throw new Error(text);
+  return r.measurement;
+};
+
+/** Next year's KPI report with known changes, and nothing else changed. */
+function changedKpi(): KpiDocument {
+  const doc = structuredClone(load<KpiDocument>('kpi-r1'));
+  doc.fiscalYear = 2020;
+  const s1 = doc.strategies[0]!;
+  s1.indicators[0]!.target = measurement('3,700'); // 農業産出額: target revised
+  const dmo = s1.policies[0]!.measures[0]!.indicators;
+  dmo[0]!.actual = measurement('530'); // 三洞入洞者数: 487 → 530, 悪化↓ → 改善↑
+  const global = s1.policies[0]!.measures[1]!.indicators;
+  global.splice(1, 1); // Wi-Fi設置数 removed
+  global.push({
+    name: '観光案内所の利用者数', unit: '人', method: 'change',
+    baseline: measurement('1,200'), actual: measurement('1,350'), target: measurement('2,000'),
+    reported: { progress: 18.8, status: 'improved' },
+  });
+  const pride = doc.strategies[1]!.policies[2]!.measures[0]!.indicators[0]!;
+  pride.name = '美祢市に愛着を持つ小・中学生の割合'; // one kanji corrected (美祿 → 美祢)
+  return doc;
+}
+
+describe('tassei diff: KPI report', () => {
+  it('reports exactly the changes made, and nothing else', async () => {
+    const r = await run('diff', save('kpi-2019.yaml', load('kpi-r1')), save('kpi-2020.yaml', changedKpi()), '--format', 'json');
+    expect(r.code).toBe(0);
+    const diff = JSON.parse(r.out);
+    expect(diff.indicators).toEqual({
+      added: ['観光案内所の利用者数'],
+      removed: ['Wi-Fi設置数'],
+      renamed: [{ from: '美祿市に愛着を持つ小・中学生の割合', to: '美祢市に愛着を持つ小・中学生の割合' }],
+      changed: [
+        { name: '農業産出額', field: 'target', from: '3,630', to: '3,700' },
+        { name: '三洞入洞者数', field: 'actual', from: '487', to: '530' },
+      ],
+      statusChanged: [{ name: '三洞入洞者数', from: 'worsened', to: 'improved' }],
+    });
+    // The counts that the status change, the removal and the addition move, and no others.
+    expect(diff.summaries.map((s: { strategy: number; row: string; policy: number | null }) => `${s.strategy}/${s.row}/${s.policy}`)).toEqual(['1/total/null', '1/policy/1']);
+    expect(diff.narrative).toEqual({ added: [], removed: [], reworded: [] });
+  }, 60_000);
+
+  it('never confuses two indicators of one measure that share words', async () => {
+    const similarity = similarityWith(await loadAnalyser());
+    const old = ['マイナンバーカード発行枚数(累計)', 'マイナンバーカード活用サービス数'];
+    expect(pair(old, [...old].reverse(), similarity)).toEqual([[1, 0], [0, 1]]);
+    expect(pair(old, ['マイナンバーカード活用サービス数(累計)'], similarity)).toEqual([[1, 0]]);
+    // A name with a note added is the same indicator.
+    expect(similarity('ふるさと納税寄附者数', 'ふるさと納税寄附者数(累計)')).toBeGreaterThan(0.7);
+    // Different indicators stay apart.
+    expect(similarity('集落営農法人数', 'テレワーク事業者数')).toBeLessThan(0.5);
+  }, 60_000);
+
+  it('prints a terminal report grouped by strategy, a review memo and a PDF', async () => {
+    const [a, b] = [save('k1.yaml', load('kpi-r1')), save('k2.yaml', changedKpi())];
+    const text = await run('diff', a, b);
+    expect(text.out).toContain('■ 1 「働きたい！」希望を実現させる魅力産業の創出');
+    expect(text.out).toMatch(/目標 c\s+農業産出額\s+3,630 → 3,700/);
+    expect(text.out).toMatch(/状況\s+三洞入洞者数\s+悪化↓ → 改善↑/);
+    const md = await run('diff', a, b, '--format', 'md');
+    expect(md.out).toContain('| 名称変更 | 美祢市に愛着を持つ小・中学生の割合 | 美祿市に愛着を持つ小・中学生の割合 → 美祢市に愛着を持つ小・中学生の割合 |');
+    const pdf = join(dir, 'diff.pdf');
+    expect((await run('diff', a, b, '-o', pdf)).code).toBe(0);
+    expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+  }, 60_000);
+});
+
+describe('tassei diff: narrative', () => {
+  it('reports added, removed and reworded bullets with the changed characters', async () => {
+    const old = load<NarrativeDocument>('narrative-r5');
+    const now = structuredClone(old);
+    now.fiscalYear = 2024;
+    now.nextYear = 2025;
+    const p = now.goals[0]!.policies[0]!;
+    p.results.push('観光DXの推進（予約システムの導入）');
+    p.plans.splice(2, 1); // 台湾観光・交流事務所を拠点とした事業展開
+    p.results[1] = p.results[1]!.replace('600人', '800人');
+    now.goals[1]!.policies[0]!.measures.push('有害鳥獣対策');
+    const r = await run('diff', save('n1.yaml', old), save('n2.yaml', now), '--format', 'json');
+    const diff = JSON.parse(r.out);
+    expect(diff.narrative).toEqual({
+      added: [
+        { goal: 1, policy: 1, column: 'results', text: '観光DXの推進（予約システムの導入）' },
+        { goal: 2, policy: 1, column: 'measures', text: '有害鳥獣対策' },
+      ],
+      removed: [{ goal: 1, policy: 1, column: 'plans', text: '台湾観光・交流事務所を拠点とした事業展開' }],
+      reworded: [{ goal: 1, policy: 1, column: 'results', from: old.goals[0]!.policies[0]!.results[1], to: p.results[1] }],
+    });
+    const text = await run('diff', save('n1.yaml', old), save('n2.yaml', now));
+    expect(text.out).toContain('（トレッキングツアー[-6-]{+8+}00人の受入れ）');
+  }, 60_000);
+
+  it('refuses documents of different kinds or of the same year', async () => {
+    const kinds = await run('diff', 'test/fixtures/expected/kpi-r1.yaml', 'test/fixtures/expected/narrative-r5.yaml');
+    expect(kinds.code).toBe(1);
+    expect(kinds.err).toContain('[diff-kinds]');
+    const same = await run('diff', 'test/fixtures/expected/kpi-r1.yaml', 'test/fixtures/expected/kpi-r1.yaml');
+    expect(same.code).toBe(1);
+    expect(same.err).toContain('both documents are of fiscal year 2019');
+  });
+});
+
+describe('tassei next', () => {
+  it('KPI: actuals emptied with last year kept, years moved on, reported values cleared, valid YAML', async () => {
+    const out = join(dir, 'next.yaml');
+    expect((await run('next', 'test/fixtures/expected/kpi-r1.yaml', '-o', out)).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    const doc = parseDocumentText(text, out) as KpiDocument;
+    expect(doc.fiscalYear).toBe(2020);
+    const first = doc.strategies[0]!.indicators[0]!;
+    expect(first.actual).toEqual({ value: null, year: null, text: '-' });
+    expect(first.previousActual).toEqual({ value: 3510, year: 2018, text: '3,510(H30)' });
+    expect(first.reported).toEqual({ progress: null, status: null });
+    expect(doc.strategies[0]!.reportedSummary).toBeNull();
+    expect(text).toContain('# 記入: R2実績 (令和2年度)');
+    expect((await run('evaluate', out, '--strict')).code).toBe(0); // nothing printed yet, nothing wrong
+  });
+
+  it('narrative: last year\'s plans become the draft results, the plans are empty', async () => {
+    const out = join(dir, 'next-n.yaml');
+    expect((await run('next', 'test/fixtures/expected/narrative-r5.yaml', '-o', out)).code).toBe(0);
+    const doc = parseDocumentText(readFileSync(out, 'utf8'), out) as NarrativeDocument;
+    const old = load<NarrativeDocument>('narrative-r5');
+    expect([doc.fiscalYear, doc.nextYear]).toEqual([2024, 2025]);
+    expect(doc.goals[0]!.policies[0]!.results).toEqual(old.goals[0]!.policies[0]!.plans);
+    expect(doc.goals[0]!.policies[0]!.plans).toEqual([]);
+    expect(readFileSync(out, 'utf8')).toContain('# 記入: 令和7年度 主な取組／今後の方向性');
+  });
+});
