@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { writeFileAtomic } from '../model/files.js';
 
 /**
  * Japanese line breaking: text is cut into phrases (文節) that are never broken inside, so lines
@@ -124,4 +127,52 @@ export function loadAnalyser(): Promise<Analyser> {
 export async function loadSegmenter(): Promise<Segmenter> {
   const analyse = await loadAnalyser();
   return (text: string) => phrasesOfTokens(analyse(text));
+}
+
+/**
+ * Phrases remembered across runs, so that rendering text already seen needs no dictionary (a
+ * second's load). Kept in the user's cache folder; a stale or unreadable cache is ignored.
+ */
+export const PHRASE_CACHE_VERSION = 1;
+
+export interface PhraseCache {
+  get(text: string): string[] | undefined;
+  set(text: string, phrases: string[]): void;
+  save(): void;
+}
+
+export function phraseCacheFile(): string {
+  const base = process.env.TASSEI_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'tassei');
+  return join(base, `phrases-v${PHRASE_CACHE_VERSION}.json`);
+}
+
+/** Entries kept at most; the oldest go first. */
+const PHRASE_CACHE_LIMIT = 50_000;
+
+export function openPhraseCache(file: string = phraseCacheFile()): PhraseCache {
+  let entries = new Map<string, string[]>();
+  try {
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { version: number; entries: [string, string[]][] };
+    if (data.version === PHRASE_CACHE_VERSION) entries = new Map(data.entries);
+  } catch {
+    // No cache yet, or one that cannot be read: start afresh.
+  }
+  let changed = false;
+  return {
+    get: (text) => entries.get(text),
+    set: (text, phrases) => {
+      entries.set(text, phrases);
+      changed = true;
+    },
+    save: () => {
+      if (!changed) return;
+      const kept = [...entries].slice(-PHRASE_CACHE_LIMIT);
+      try {
+        writeFileAtomic(file, JSON.stringify({ version: PHRASE_CACHE_VERSION, entries: kept }));
+        changed = false;
+      } catch {
+        // A cache that cannot be written only costs time.
+      }
+    },
+  };
 }

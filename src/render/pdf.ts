@@ -3,7 +3,7 @@ import pdfmake from 'pdfmake';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import type { DocumentDiff, TasseiDocument } from '../model/types.js';
 import { FONT_FAMILY, FONT_FILES } from './fonts.js';
-import { loadSegmenter } from './japanese.js';
+import { loadSegmenter, openPhraseCache } from './japanese.js';
 import { createEnvironment, renderDefinition } from './templates.js';
 import { diffView, kpiView, narrativeView } from './view.js';
 
@@ -36,13 +36,31 @@ function configure(): void {
   configured = true;
 }
 
+/**
+ * Runs a template with phrases from the cache; where texts are missing, loads the dictionary,
+ * segments them, remembers them and runs the template again.
+ */
+async function withPhrases(run: (hb: ReturnType<typeof createEnvironment>) => Record<string, unknown>): Promise<Record<string, unknown>> {
+  const cache = openPhraseCache();
+  const missing = new Set<string>();
+  const cached = (text: string) => {
+    const phrases = cache.get(text);
+    if (!phrases) missing.add(text);
+    return phrases ?? [text];
+  };
+  const first = run(createEnvironment({ segment: cached }));
+  if (missing.size === 0) return first;
+  const segment = await loadSegmenter();
+  for (const text of missing) cache.set(text, segment(text));
+  cache.save();
+  return run(createEnvironment({ segment: (text) => cache.get(text) ?? segment(text) }));
+}
+
 /** The pdfmake document definition of a document, through its kind's template. */
 export async function documentDefinition(doc: TasseiDocument): Promise<Record<string, unknown>> {
-  const segment = await loadSegmenter();
-  const hb = createEnvironment({ segment });
-  const definition = doc.kind === 'kpi-progress'
+  const definition = await withPhrases((hb) => (doc.kind === 'kpi-progress'
     ? renderDefinition(hb, 'kpi-progress', kpiView(doc, evaluateDocument(doc)))
-    : renderDefinition(hb, 'narrative', narrativeView(doc));
+    : renderDefinition(hb, 'narrative', narrativeView(doc))));
   // The document ID is derived from the content (pdfkit hashes the info dictionary).
   const contentHash = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
   definition.info = { ...(definition.info as object), creationDate: FIXED_DATE, keywords: `tassei:${contentHash.slice(0, 32)}` };
@@ -52,8 +70,7 @@ export async function documentDefinition(doc: TasseiDocument): Promise<Record<st
 /** Renders a year-over-year diff through templates/diff.hbs. */
 export async function renderDiffPdf(diff: DocumentDiff): Promise<Uint8Array> {
   configure();
-  const segment = await loadSegmenter();
-  const definition = renderDefinition(createEnvironment({ segment }), 'diff', diffView(diff));
+  const definition = await withPhrases((hb) => renderDefinition(hb, 'diff', diffView(diff)));
   const contentHash = createHash('sha256').update(JSON.stringify(diff)).digest('hex');
   definition.info = { ...(definition.info as object), creationDate: FIXED_DATE, keywords: `tassei:${contentHash.slice(0, 32)}` };
   return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());

@@ -56,7 +56,9 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
     if (!Number.isFinite(width) || !Number.isFinite(size)) throw new Error('phrases needs width=… and size=… (points)');
     const value = String(text ?? '');
     if (value === '') return new hb.SafeString('""');
-    const phrases = fitPhrases(context.segment(value), width, (t) => measureText(t, size));
+    // Text that fits on one line needs no phrases.
+    const fits = !value.includes('\n') && measureText(value, size) <= width;
+    const phrases = fits ? [value] : fitPhrases(context.segment(value), width, (t) => measureText(t, size));
     return new hb.SafeString(JSON.stringify(phrases.map((p) => ({ text: p, noWrap: true }))));
   });
   /** Changed text: removed parts struck through in red, added parts bold in blue, phrase by phrase. */
@@ -66,7 +68,7 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
     const styles: Record<string, object> = {
       same: {}, removed: { decoration: 'lineThrough', color: '#b3261e' }, added: { bold: true, color: '#1f5fa8' },
     };
-    const runs = (parts ?? []).flatMap((part) => fitPhrases(context.segment(part.text), width, (t) => measureText(t, size))
+    const runs = (parts ?? []).flatMap((part) => fitPhrases(part.text === '' ? [] : context.segment(part.text), width, (t) => measureText(t, size))
       .map((text) => ({ text, noWrap: true, ...styles[part.kind] })));
     return new hb.SafeString(runs.length > 0 ? JSON.stringify(runs) : '""');
   });

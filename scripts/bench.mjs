@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+// npm run bench: speed and peak memory of extraction, rendering and the batch, next to anchors
+// measured in the same run (a bare pdf.js pass, pdftotext -layout, LibreOffice printing the
+// same tables from spreadsheets). Each figure is the median of several runs, each in a fresh
+// process (so that peak memory is that task's own). Installs poppler-utils and
+// libreoffice-calc from Debian's packages when missing (the bench needs them; the tests do not).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const samples = resolve(root, '..', 'shared', 'samples');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const work = mkdtempSync(join(tmpdir(), 'tassei-bench-'));
+
+function have(command) {
+  return spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+}
+
+function ensure(command, pkg) {
+  if (have(command)) return true;
+  process.stderr.write(`installing ${pkg} for the bench…\n`);
+  const apt = spawnSync('sh', ['-c', `(apt-get update -qq && apt-get install -y -qq ${pkg}) >/dev/null 2>&1`]);
+  return apt.status === 0 && have(command);
+}
+
+function median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+/**
+ * Median wall time and peak memory of a task run in fresh processes. `cache`: 'warm' shares one
+ * phrase cache between the runs (filled by a first run that is not counted), 'cold' gives every
+ * run an empty one (so every run loads the dictionary).
+ */
+function task(name, file, { repeat = 1, cache = 'warm' } = {}) {
+  const results = [];
+  const shared = mkdtempSync(join(work, 'cache-'));
+  const run = (dir) => JSON.parse(execFileSync(process.execPath, [join(root, 'scripts/bench/task.mjs'), name, file, String(repeat)], {
+    cwd: root, encoding: 'utf8', env: { ...process.env, TASSEI_CACHE_DIR: dir },
+  }));
+  if (cache === 'warm') run(shared);
+  for (let i = 0; i < RUNS; i++) results.push(run(cache === 'warm' ? shared : mkdtempSync(join(work, 'cache-'))));
+  return { ms: median(results.map((r) => r.ms)), peakMiB: Math.max(...results.map((r) => r.peakMiB)) };
+}
+
+/** Median wall time of a command (with its own peak memory from GNU time's format if there). */
+function command(argv) {
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = performance.now();
+    const r = spawnSync(argv[0], argv.slice(1), { cwd: work, stdio: 'ignore' });
+    if (r.status !== 0) throw new Error(`${argv.join(' ')} failed`);
+    times.push(performance.now() - t0);
+  }
+  return { ms: median(times) };
+}
+
+function pagesOf(file) {
+  const out = spawnSync('pdfinfo', [file], { encoding: 'utf8' }).stdout ?? '';
+  return Number(/Pages:\s+(\d+)/.exec(out)?.[1] ?? NaN);
+}
+
+const rows = [];
+const row = (what, figures, note = '') => rows.push({ what, ...figures, note });
+
+// Extraction of the 8-page KPI sample, and the narrative, next to a bare pdf.js pass.
+const kpiPdf = join(samples, 'kpi-r1.pdf');
+const narrativePdf = join(samples, 'narrative-r5.pdf');
+const bareKpi = task('pdfjs', kpiPdf);
+const extractKpi = task('extract', kpiPdf);
+row('bare pdf.js pass, kpi-r1.pdf (8 pages)', bareKpi, 'text + operator lists only');
+row('tassei extract, kpi-r1.pdf (8 pages)', extractKpi, `${(extractKpi.ms / bareKpi.ms).toFixed(2)}× the bare pass (target ≤ 1.5×)`);
+const bareNarrative = task('pdfjs', narrativePdf);
+const extractNarrative = task('extract', narrativePdf);
+row('bare pdf.js pass, narrative-r5.pdf (6 pages)', bareNarrative);
+row('tassei extract, narrative-r5.pdf (6 pages)', extractNarrative, `${(extractNarrative.ms / bareNarrative.ms).toFixed(2)}× the bare pass`);
+
+// Linear in pages: the same report four times over (rendered by tassei, then extracted).
+const yaml = join(work, 'kpi-x4.yaml');
+execFileSync(process.execPath, ['-e', `
+  const y = await import(${JSON.stringify(join(root, 'dist/model/yaml.js'))});
+  const doc = y.readDocumentYaml(${JSON.stringify(join(root, 'test/fixtures/expected/kpi-r1.yaml'))});
+  const big = structuredClone(doc);
+  for (let k = 1; k < 4; k++) for (const s of doc.strategies) big.strategies.push({ ...structuredClone(s), no: s.no + 5 * k });
+  (await import('node:fs')).writeFileSync(${JSON.stringify(yaml)}, y.stringifyDocument(big));
+`], { input: '', stdio: ['pipe', 'inherit', 'inherit'], env: { ...process.env }, execArgv: [] });
+const small = join(work, 'kpi-x1.pdf');
+const large = join(work, 'kpi-x4.pdf');
+execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'render', join(root, 'test/fixtures/expected/kpi-r1.yaml'), '-o', small], { stdio: 'ignore' });
+execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'render', yaml, '-o', large], { stdio: 'ignore' });
+const havePoppler = ensure('pdftotext', 'poppler-utils');
+const [p1, p4] = havePoppler ? [pagesOf(small), pagesOf(large)] : [NaN, NaN];
+const e1 = task('extract', small);
+const e4 = task('extract', large);
+row(`tassei extract, rendered R1 (${p1} pages)`, e1);
+row(`tassei extract, rendered R1 ×4 (${p4} pages)`, e4, `+${((e4.ms - e1.ms) / (p4 - p1)).toFixed(1)} ms a page beyond the first ${p1} (${(e1.ms / p1).toFixed(0)} ms/page with start-up)`);
+
+// Anchors: pdftotext -layout on the same PDFs.
+if (havePoppler) {
+  row('pdftotext -layout, kpi-r1.pdf', command(['pdftotext', '-layout', kpiPdf, join(work, 'k.txt')]), 'poppler, C++, no structure');
+}
+
+// Rendering, next to LibreOffice printing the same tables from the spreadsheets.
+const renderKpiCold = task('render', join(root, 'test/fixtures/expected/kpi-r1.yaml'), { cache: 'cold' });
+const renderKpi = task('render', join(root, 'test/fixtures/expected/kpi-r1.yaml'));
+const renderNarrativeCold = task('render', join(root, 'test/fixtures/expected/narrative-r5.yaml'), { cache: 'cold' });
+const renderNarrative = task('render', join(root, 'test/fixtures/expected/narrative-r5.yaml'));
+let office;
+if (ensure('soffice', 'libreoffice-calc-nogui')) {
+  copyFileSync(join(samples, 'kpi-r1.xlsx'), join(work, 'kpi-r1.xlsx'));
+  command(['soffice', '--headless', '--convert-to', 'pdf', '--outdir', work, join(work, 'kpi-r1.xlsx')]); // warm up the profile
+  office = command(['soffice', '--headless', '--convert-to', 'pdf', '--outdir', work, join(work, 'kpi-r1.xlsx')]);
+  row('LibreOffice: kpi-r1.xlsx → PDF', office, 'soffice --headless --convert-to pdf');
+}
+const versusOffice = (r) => (office ? `${(r.ms / office.ms).toFixed(2)}× LibreOffice's time (target ≤ 0.5×)` : '');
+row('tassei render, R1 KPI report, first time (dictionary loaded)', renderKpiCold, `${versusOffice(renderKpiCold)}; memory target < 450 MiB`);
+row('tassei render, R1 KPI report, phrases cached', renderKpi, versusOffice(renderKpi));
+row('tassei render, R5 narrative, first time (dictionary loaded)', renderNarrativeCold, 'memory target < 450 MiB (dictionary included)');
+row('tassei render, R5 narrative, phrases cached', renderNarrative);
+
+// Batch: 50 documents, one worker and one per core.
+const batch = join(work, 'batch');
+mkdirSync(batch);
+for (let i = 0; i < 25; i++) {
+  copyFileSync(kpiPdf, join(batch, `kpi-${String(i).padStart(2, '0')}.pdf`));
+  copyFileSync(narrativePdf, join(batch, `narrative-${String(i).padStart(2, '0')}.pdf`));
+}
+const batchPages = 25 * (8 + 6);
+// The office's second run of the year: the phrases of its documents are in the cache.
+const batchCache = mkdtempSync(join(work, 'cache-'));
+spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'build', samples, '-o', join(work, 'warm')], { stdio: 'ignore', env: { ...process.env, TASSEI_CACHE_DIR: batchCache } });
+const throughput = {};
+for (const jobs of [1, 2]) {
+  const out = join(work, `out-${jobs}`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'build', batch, '-o', out, '--jobs', String(jobs)], { stdio: 'ignore', env: { ...process.env, TASSEI_CACHE_DIR: batchCache } });
+  const ms = performance.now() - t0;
+  if (r.status !== 0) throw new Error(`batch with ${jobs} job(s) failed`);
+  throughput[jobs] = batchPages / (ms / 1000);
+  row(`build, 50 PDFs (${batchPages} pages in, 50 reports out), --jobs ${jobs}`, { ms }, `${throughput[jobs].toFixed(1)} pages/s`);
+  rmSync(out, { recursive: true, force: true });
+}
+rows.at(-1).note += ` — ${(throughput[2] / throughput[1]).toFixed(2)}× one worker (target ≥ 1.8× on 2 cores)`;
+
+const pad = (s, n) => String(s).padEnd(n);
+console.log(`tassei bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${RUNS} runs each (median time, highest peak RSS)\n`);
+console.log(`${pad('what', 62)} ${pad('ms', 9)} ${pad('peak MiB', 9)} note`);
+for (const r of rows) console.log(`${pad(r.what, 62)} ${pad(r.ms.toFixed(0), 9)} ${pad(r.peakMiB === undefined ? '' : r.peakMiB.toFixed(0), 9)} ${r.note}`);
+rmSync(work, { recursive: true, force: true });
