@@ -59,6 +59,13 @@ function printMessages(messages: readonly Message[], io: Io): void {
   for (const m of messages) io.err(`${formatMessage(m)}\n`);
 }
 
+/** Reads a document (a PDF is extracted) and shows what its reading said. */
+async function load(file: string, io: Io) {
+  const loaded = await loadDocument(file);
+  printMessages(loaded.messages, io);
+  return loaded;
+}
+
 const COMMANDS: Record<string, Command> = {
   extract: {
     options: { output: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' } },
@@ -66,8 +73,7 @@ const COMMANDS: Record<string, Command> = {
     async run({ values, positionals }, io) {
       const output = values.output as string | undefined;
       const format = oneOf(values.format, ['yaml', 'json'] as const, output?.endsWith('.json') ? 'json' : 'yaml', 'format');
-      const loaded = await loadDocument(positionals[0]!);
-      printMessages(loaded.messages, io);
+      const loaded = await load(positionals[0]!, io);
       const text = format === 'json' ? stringifyDocumentJson(loaded.document) : stringifyDocument(loaded.document, output ?? 'stdout.yaml');
       if (output) {
         writeFileAtomic(output, text);
@@ -81,8 +87,7 @@ const COMMANDS: Record<string, Command> = {
     positionals: [1, 1],
     async run({ values, positionals }, io) {
       const format = oneOf(values.format, ['text', 'json'] as const, 'text', 'format');
-      const loaded = await loadDocument(positionals[0]!);
-      printMessages(loaded.messages, io);
+      const loaded = await load(positionals[0]!, io);
       const evaluation = evaluateDocument(loaded.document);
       if (format === 'json') io.out(`${JSON.stringify(evaluation, null, 2)}\n`);
       else if (loaded.document.kind === 'kpi-progress') io.out(`${formatEvaluationText(loaded.document, evaluation)}\n`);
@@ -99,8 +104,7 @@ COMMANDS.render = {
   async run({ values, positionals }, io) {
     const output = values.output as string | undefined;
     if (!output) throw new UsageError('render needs -o OUT.pdf');
-    const loaded = await loadDocument(positionals[0]!);
-    printMessages(loaded.messages, io);
+    const loaded = await load(positionals[0]!, io);
     const { renderPdf } = await import('./render/pdf.js');
     writeFileAtomic(output, await renderPdf(loaded.document));
     io.err(`${loaded.file} → ${output}\n`);
@@ -149,23 +153,23 @@ COMMANDS.diff = {
   positionals: [2, 2],
   async run({ values, positionals }, io) {
     const format = oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
-    const [old, now] = await Promise.all(positionals.map((f) => loadDocument(f)));
-    for (const loaded of [old!, now!]) printMessages(loaded.messages, io);
-    if (old!.document.kind !== now!.document.kind) {
-      throw failure(now!.file, 'diff-kinds', `${old!.file} is a ${old!.document.kind} document and ${now!.file} a ${now!.document.kind} one`, { hint: 'compare two documents of the same kind' }, EXIT.usage);
+    const old = await load(positionals[0]!, io);
+    const now = await load(positionals[1]!, io);
+    if (old.document.kind !== now.document.kind) {
+      throw failure(now.file, 'diff-kinds', `${old.file} is a ${old.document.kind} document and ${now.file} a ${now.document.kind} one`, { hint: 'compare two documents of the same kind' }, EXIT.usage);
     }
-    if (old!.document.fiscalYear === now!.document.fiscalYear) {
-      throw failure(now!.file, 'diff-same-year', `both documents are of fiscal year ${now!.document.fiscalYear}`, { hint: 'compare last year\'s document with this year\'s' }, EXIT.usage);
+    if (old.document.fiscalYear === now.document.fiscalYear) {
+      throw failure(now.file, 'diff-same-year', `both documents are of fiscal year ${now.document.fiscalYear}`, { hint: 'compare last year\'s document with this year\'s' }, EXIT.usage);
     }
     const { loadAnalyser } = await import('./render/japanese.js');
     const { similarityWith } = await import('./diff/similarity.js');
     const { diffDocuments, diffJson } = await import('./diff/diff.js');
     const { formatDiff } = await import('./diff/format.js');
-    const diff = diffDocuments(old!.document, now!.document, similarityWith(await loadAnalyser()));
+    const diff = diffDocuments(old.document, now.document, similarityWith(await loadAnalyser()));
     if (values.output) {
       const { renderDiffPdf } = await import('./render/pdf.js');
       writeFileAtomic(values.output as string, await renderDiffPdf(diff));
-      io.err(`${old!.file} → ${now!.file}: ${values.output}\n`);
+      io.err(`${old.file} → ${now.file}: ${values.output}\n`);
     }
     if (!values.output || values.format !== undefined) {
       io.out(format === 'json' ? `${JSON.stringify(diffJson(diff), null, 2)}\n` : `${formatDiff(diff, format)}\n`);
@@ -180,8 +184,7 @@ COMMANDS.next = {
   async run({ values, positionals }, io) {
     const output = values.output as string | undefined;
     if (!output) throw new UsageError('next needs -o NEXT.yaml');
-    const loaded = await loadDocument(positionals[0]!);
-    printMessages(loaded.messages, io);
+    const loaded = await load(positionals[0]!, io);
     const { nextDocument } = await import('./diff/next.js');
     const { document, comments } = nextDocument(loaded.document);
     writeFileAtomic(output, stringifyDocument(document, output, comments));
