@@ -40,6 +40,7 @@ function joinsPrevious(token: Token, previous: Token | undefined, phrase: string
   // Numbers stay with their digits, separators and units (2,000枚, 31.7％).
   if (ALNUM.test(first) && ALNUM.test(last)) return true;
   if (/^[,.，．]$/.test(token.surface) && /[0-9０-９]/.test(last)) return true;
+  if (/^[0-9０-９]/.test(first) && /[0-9０-９][,.，．]$/.test(phrase)) return true;
   if (token.pos === '名詞' && previous.pos === '名詞' && COMPOUND_NOUN.has(token.detail) && COMPOUND_NOUN.has(previous.detail)) return true;
   return false;
 }

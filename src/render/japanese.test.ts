@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { type Token, NO_LINE_START, fitPhrases, loadSegmenter, phrasesOfTokens } from './japanese.js';
+
+const t = (surface: string, pos = '名詞', detail = '一般'): Token => ({ surface, pos, detail });
+
+describe('phrasesOfTokens (synthetic tokens)', () => {
+  it.each<[string, Token[], string[]]>([
+    ['particles join the word before', [t('観光'), t('の', '助詞', '連体化'), t('振興', '名詞', 'サ変接続')], ['観光の', '振興']],
+    ['a new content word starts a phrase', [t('新た', '名詞', '形容動詞語幹'), t('な', '助動詞', '*'), t('取組', '動詞', '自立')], ['新たな', '取組']],
+    ['closing brackets and commas join the phrase before', [t('取組', '動詞', '自立'), t('）', '記号', '括弧閉'), t('、', '記号', '読点')], ['取組）、']],
+    ['an opening bracket joins the phrase after', [t('設置', '動詞', '自立'), t('（', '記号', '括弧開'), t('仮称', '動詞', '自立')], ['設置', '（仮称']],
+    ['numbers stay with their units', [t('ツアー', '動詞', '自立'), t('600', '名詞', '数'), t('人', '名詞', '接尾')], ['ツアー', '600人']],
+    ['digits, separators and counters stay together', [t('2', '名詞', '数'), t(',', '名詞', 'サ変接続'), t('000', '名詞', '数'), t('枚', '名詞', '接尾')], ['2,000枚']],
+    ['a wave dash binds both sides', [t('Ｒ', '記号', 'アルファベット'), t('6', '名詞', '数'), t('～', '名詞', 'サ変接続'), t('Ｒ', '記号', 'アルファベット'), t('7', '名詞', '数')], ['Ｒ6～Ｒ7']],
+  ])('%s', (_, tokens, phrases) => expect(phrasesOfTokens(tokens)).toEqual(phrases));
+});
+
+describe('fitPhrases', () => {
+  const width = (text: string) => [...text].length * 10;
+
+  it('leaves phrases that fit alone', () => {
+    expect(fitPhrases(['観光の', '振興'], 40, width)).toEqual(['観光の', '振興']);
+  });
+
+  it('breaks a phrase wider than the line rather than let it overflow', () => {
+    const pieces = fitPhrases(['アウトドアツーリズムコンテンツ'], 50, width);
+    expect(pieces.every((p) => width(p) <= 50)).toBe(true);
+    expect(pieces.join('')).toBe('アウトドアツーリズムコンテンツ');
+  });
+
+  it('never starts a piece with a mark that may not start a line', () => {
+    const pieces = fitPhrases(['ホスピタリティ向上）'], 90, width);
+    expect(pieces.join('')).toBe('ホスピタリティ向上）');
+    for (const p of pieces.slice(1)) expect(NO_LINE_START).not.toContain(p.charAt(0));
+  });
+});
+
+describe('the kuromoji segmenter on the samples\' text', () => {
+  it.each([
+    ['台湾の現地観光事業者への訪問の再開やターゲットを絞った事業展開によるインバウンド対策（トレッキングツアー600人の受入れ）', ['600人の']],
+    ['デジタル住民票(2,000枚)やメタバースなどデジタル技術を活用した情報発信', ['(2,000枚)や']],
+    ['アクティビティセンター（仮称）の設置（Ｒ6～Ｒ7）', ['（仮称）の', '（Ｒ6～Ｒ7）']],
+  ])('%s', async (text, kept) => {
+    const segment = await loadSegmenter();
+    const phrases = segment(text);
+    expect(phrases.join('')).toBe(text);
+    for (const k of kept) expect(phrases).toContain(k);
+    for (const p of phrases.slice(1)) expect(NO_LINE_START).not.toContain(p.charAt(0));
+  }, 30_000);
+});
