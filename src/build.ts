@@ -27,6 +27,8 @@ export interface FileResult {
   messages: Message[];
   /** True where the file could not be read or rendered. */
   failed: boolean;
+  /** Pages read from a PDF input. */
+  pages?: number;
 }
 
 function hash(text: string): string {
@@ -71,6 +73,7 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
   try {
     const loaded = await loadDocument(file);
     result.messages.push(...loaded.messages);
+    if (loaded.pages !== undefined) result.pages = loaded.pages;
     let doc = loaded.document;
     if (loaded.fromPdf) {
       const yamlName = `${name}.yaml`;

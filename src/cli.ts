@@ -129,8 +129,10 @@ COMMANDS.build = {
     if (files.length === 0) throw new UsageError(`${inputDir} has no .pdf, .yaml or .json file`);
     const { renderPdf } = await import('./render/pdf.js');
     const tty = process.stderr.isTTY === true && io.err === processIo.err;
+    let pages = 0;
     const results = await buildAll(files, { outputDir, force: values.force === true, render: renderPdf, jobs }, (result, done) => {
-      if (tty) io.err(`\r\x1b[K[${done}/${files.length}] ${basename(result.file)}${result.failed ? ' failed' : ''}`);
+      pages += result.pages ?? 0;
+      if (tty) io.err(`\r\x1b[K[file ${done} of ${files.length}, ${pages} pages] ${basename(result.file)}${result.failed ? ' failed' : ''}`);
     });
     if (tty) io.err('\r\x1b[K');
     writeFileAtomic(join(outputDir, 'findings.md'), findingsReport(results));

@@ -10,6 +10,8 @@ export interface LoadedDocument {
   messages: Message[];
   /** True where the document was extracted from a PDF. */
   fromPdf: boolean;
+  /** Pages read, for a PDF. */
+  pages?: number;
 }
 
 function startsWithPdfMagic(file: string): boolean {
@@ -35,8 +37,8 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
   const isPdf = /\.pdf$/i.test(file) || startsWithPdfMagic(file);
   if (isPdf) {
     const { extractPdfFile } = await import('./extract/extract.js');
-    const { document, messages } = await extractPdfFile(file);
-    return { file, document, messages, fromPdf: true };
+    const { document, messages, pages } = await extractPdfFile(file);
+    return { file, document, messages, fromPdf: true, pages };
   }
   return { file, document: readDocumentYaml(file), messages: [], fromPdf: false };
 }

@@ -52,3 +52,13 @@ describe('tassei evaluate', () => {
     expect(r.err).toMatch(/no\/such\/file\.yaml: error \[file-missing\]/);
   });
 });
+
+describe('the tassei command', () => {
+  it('runs as the package bin (npx tassei) and prints its usage', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const pkg = JSON.parse((await import('node:fs')).readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
+    const r = spawnSync(process.execPath, [pkg.bin.tassei!, '--help'], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    for (const command of ['extract', 'evaluate', 'render', 'diff', 'next', 'build']) expect(r.stdout).toContain(`tassei ${command}`);
+  });
+});

@@ -9,6 +9,7 @@ import { type PageContent, readPdf } from './pdf.js';
 export interface Extraction {
   document: TasseiDocument;
   messages: Message[];
+  pages: number;
 }
 
 const HEADINGS = [...DETAIL_COLUMNS, ...SUMMARY_COLUMNS, ...NARRATIVE_COLUMNS];
@@ -34,7 +35,7 @@ export function extractPages(pages: readonly PageContent[], file: string): Extra
   }
   const errors = result.messages.filter((m) => m.severity === 'error');
   if (errors.length > 0) throw new TasseiError(result.messages);
-  return result;
+  return { ...result, pages: pages.length };
 }
 
 export async function extractPdfFile(file: string): Promise<Extraction> {
