@@ -4,7 +4,8 @@ import { evaluateDocument } from '../evaluate/evaluate.js';
 import type { DocumentDiff, TasseiDocument } from '../model/types.js';
 import { FONT_FAMILY, FONT_FILES } from './fonts.js';
 import { loadSegmenter, openPhraseCache } from './japanese.js';
-import { createEnvironment, renderDefinition } from './templates.js';
+import type Handlebars from 'handlebars';
+import { renderDefinition, sharedEnvironment } from './templates.js';
 import { diffView, kpiView, narrativeView } from './view.js';
 
 /** Table layouts the templates name ("layout": "grid"). */
@@ -40,20 +41,22 @@ function configure(): void {
  * Runs a template with phrases from the cache; where texts are missing, loads the dictionary,
  * segments them, remembers them and runs the template again.
  */
-async function withPhrases(run: (hb: ReturnType<typeof createEnvironment>) => Record<string, unknown>): Promise<Record<string, unknown>> {
+async function withPhrases(run: (hb: typeof Handlebars) => Record<string, unknown>): Promise<Record<string, unknown>> {
   const cache = openPhraseCache();
   const missing = new Set<string>();
-  const cached = (text: string) => {
+  const { hb, use } = sharedEnvironment();
+  use((text) => {
     const phrases = cache.get(text);
     if (!phrases) missing.add(text);
     return phrases ?? [text];
-  };
-  const first = run(createEnvironment({ segment: cached }));
+  });
+  const first = run(hb);
   if (missing.size === 0) return first;
   const segment = await loadSegmenter();
   for (const text of missing) cache.set(text, segment(text));
   cache.save();
-  return run(createEnvironment({ segment: (text) => cache.get(text) ?? segment(text) }));
+  use((text) => cache.get(text) ?? segment(text));
+  return run(hb);
 }
 
 /** The pdfmake document definition of a document, through its kind's template. */

@@ -114,13 +114,36 @@ function attachFunctions(value: unknown, template: string): unknown {
   return value;
 }
 
+/**
+ * The environment of the package's templates, made once per process: the partials are read
+ * and the templates compiled once, and serve every document; `segment` is what the helpers
+ * cut text with, set for each document.
+ */
+export function sharedEnvironment(): { hb: typeof Handlebars; use(segment: Segmenter): void } {
+  if (!shared) {
+    let current: Segmenter = (text) => [text];
+    shared = { hb: createEnvironment({ segment: (text) => current(text) }), use: (segment) => (current = segment) };
+  }
+  return shared;
+}
+
+let shared: { hb: typeof Handlebars; use(segment: Segmenter): void } | undefined;
+const compiled = new WeakMap<typeof Handlebars, Map<string, Handlebars.TemplateDelegate>>();
+
 /** Runs a template on a view and returns the pdfmake document definition. */
 export function renderDefinition(hb: typeof Handlebars, name: string, view: object, dir = TEMPLATE_DIR): Record<string, unknown> {
   const file = join(dir, `${name}.hbs`);
   const shown = dir === TEMPLATE_DIR ? `templates/${name}.hbs` : file;
   let json: string;
   try {
-    json = hb.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: true })(view);
+    const templates = compiled.get(hb) ?? new Map<string, Handlebars.TemplateDelegate>();
+    compiled.set(hb, templates);
+    let template = templates.get(file);
+    if (!template) {
+      template = hb.compile(readFileSync(file, 'utf8'), { strict: true, noEscape: true });
+      templates.set(file, template);
+    }
+    json = template(view);
   } catch (error) {
     const message = (error as Error).message;
     const line = /line (\d+)/.exec(message)?.[1];
