@@ -118,6 +118,7 @@ describe('commands take a PDF wherever they take a YAML', () => {
       ['progress-mismatch', '市内中学校へ入学する生徒の割合'], // (94.3 − 92.5) / (95 − 92.5) = 72.0 %, printed 60.0 %
       ['status-mismatch', '認知症サポーター養成講座受講者数(年間)'], // ※ 406 ≥ 300 is 目標達成, printed 改善↑
     ]);
+    expect(JSON.parse(r.out).findings[2]).toMatchObject({ strategy: 4, policy: 1, measure: 2, reported: 'improved', computed: 'achieved' });
   });
 
   it('extract writes YAML that loads back to the same document', async () => {

@@ -205,7 +205,7 @@ function compareReported(indicator: Indicator, result: IndicatorResult, at: KpiP
   const computedMark = result.status === null ? '' : labelOf(result.status, scheme);
   if (printed.status !== null && printedMark !== computedMark) {
     findings.push({
-      ...at, kind: 'status-mismatch', reported: printedMark || null, computed: computedMark || null,
+      ...at, kind: 'status-mismatch', reported: printed.status, computed: result.status,
       message: `status printed ${printedMark || '(blank)'}, computed ${computedMark || '(none)'}: ${whyStatus(indicator, result, scheme)}`,
     });
   }

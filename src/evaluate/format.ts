@@ -83,7 +83,8 @@ export function formatFindings(findings: readonly Finding[]): string {
       f.measure !== null ? `施策${f.measure}` : '',
       f.indicator ?? (f.row === 'goal' ? '基本目標' : f.row === 'total' ? '合計' : ''),
     ].filter(Boolean).join(' › ');
-    lines.push(`${i + 1}. [${f.kind}] ${where}`, `   printed: ${show(f.reported)}  computed: ${show(f.computed)}`, `   ${f.message}`);
+    const value = (v: string | number | null) => (f.kind === 'status-mismatch' && typeof v === 'string' ? labelOf(v as Status) : show(v));
+    lines.push(`${i + 1}. [${f.kind}] ${where}`, `   printed: ${value(f.reported)}  computed: ${value(f.computed)}`, `   ${f.message}`);
   });
   return lines.join('\n');
 }

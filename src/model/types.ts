@@ -183,6 +183,7 @@ export interface Finding extends KpiPlace {
   /** For summary findings: which row and column. */
   row?: SummaryRow;
   column?: SummaryColumn;
+  /** What the document printed and what tassei computes: a percentage, a status key or a count. */
   reported: string | number | null;
   computed: string | number | null;
   message: string;
