@@ -4,7 +4,7 @@ import { basename, extname, join } from 'node:path';
 import { evaluateDocument } from './evaluate/evaluate.js';
 import { TasseiError } from './model/errors.js';
 import { writeFileAtomic } from './model/files.js';
-import type { Finding, Message, TasseiDocument } from './model/types.js';
+import type { Evaluation, Finding, Message, TasseiDocument } from './model/types.js';
 import { parseDocumentText, stringifyDocument } from './model/yaml.js';
 import { loadDocument } from './load.js';
 
@@ -63,7 +63,7 @@ export interface BuildOptions {
   outputDir: string;
   /** Overwrite YAML files a person edited. */
   force: boolean;
-  render: (doc: TasseiDocument) => Promise<Uint8Array>;
+  render: (doc: TasseiDocument, evaluation: Evaluation) => Promise<Uint8Array>;
 }
 
 /** Extracts (where needed), evaluates and renders one input. Never throws for bad input. */
@@ -88,9 +88,10 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
       }
     }
     result.kind = doc.kind;
-    result.findings = evaluateDocument(doc).findings;
+    const evaluation = evaluateDocument(doc);
+    result.findings = evaluation.findings;
     const pdfName = `${name}.pdf`;
-    writeFileAtomic(join(options.outputDir, pdfName), await options.render(doc));
+    writeFileAtomic(join(options.outputDir, pdfName), await options.render(doc, evaluation));
     result.outputs.push(pdfName);
   } catch (error) {
     if (!(error instanceof TasseiError)) throw error;

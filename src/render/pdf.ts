@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import pdfmake from 'pdfmake';
 import { evaluateDocument } from '../evaluate/evaluate.js';
-import type { DocumentDiff, TasseiDocument } from '../model/types.js';
+import type { DocumentDiff, Evaluation, TasseiDocument } from '../model/types.js';
 import { FONT_FAMILY, FONT_FILES } from './fonts.js';
 import { loadSegmenter, openPhraseCache } from './japanese.js';
 import type Handlebars from 'handlebars';
@@ -60,9 +60,9 @@ async function withPhrases(run: (hb: typeof Handlebars) => Record<string, unknow
 }
 
 /** The pdfmake document definition of a document, through its kind's template. */
-export async function documentDefinition(doc: TasseiDocument): Promise<Record<string, unknown>> {
+export async function documentDefinition(doc: TasseiDocument, evaluation?: Evaluation): Promise<Record<string, unknown>> {
   const definition = await withPhrases((hb) => (doc.kind === 'kpi-progress'
-    ? renderDefinition(hb, 'kpi-progress', kpiView(doc, evaluateDocument(doc)))
+    ? renderDefinition(hb, 'kpi-progress', kpiView(doc, evaluation ?? evaluateDocument(doc)))
     : renderDefinition(hb, 'narrative', narrativeView(doc))));
   // The document ID is derived from the content (pdfkit hashes the info dictionary).
   const contentHash = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
@@ -80,8 +80,8 @@ export async function renderDiffPdf(diff: DocumentDiff): Promise<Uint8Array> {
 }
 
 /** Renders a document to PDF bytes, byte-identical for identical documents. */
-export async function renderPdf(doc: TasseiDocument): Promise<Uint8Array> {
+export async function renderPdf(doc: TasseiDocument, evaluation?: Evaluation): Promise<Uint8Array> {
   configure();
-  const definition = await documentDefinition(doc);
+  const definition = await documentDefinition(doc, evaluation);
   return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
 }
