@@ -6,6 +6,8 @@ import { EXIT, TasseiError, failure, formatMessage } from './model/errors.js';
 import type { Message } from './model/types.js';
 import { loadDocument } from './load.js';
 import { evaluateDocument } from './evaluate/evaluate.js';
+import { DEFAULT_SCHEME } from './evaluate/rules.js';
+import { readSchemeFile } from './evaluate/scheme-file.js';
 import { formatEvaluationText, formatFindings } from './evaluate/format.js';
 import { writeFileAtomic } from './model/files.js';
 import { stringifyDocument, stringifyDocumentJson } from './model/yaml.js';
@@ -26,7 +28,7 @@ const USAGE = `tassei — KPI achievement reports (基本計画と総合戦略�
 usage:
   tassei extract FILE.pdf [-o OUT.yaml] [--format yaml|json]
                                  PDF → document (kind detected); to stdout without -o
-  tassei evaluate FILE [--format text|json] [--strict]
+  tassei evaluate FILE [--format text|json] [--strict] [--scheme SCHEME.yaml]
                                  computed progress, status, summaries and findings
   tassei render FILE -o OUT.pdf  the official layout of the document's kind, as PDF
   tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf]
@@ -83,14 +85,15 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   evaluate: {
-    options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' } },
+    options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' }, scheme: { type: 'string' } },
     positionals: [1, 1],
     async run({ values, positionals }, io) {
       const format = oneOf(values.format, ['text', 'json'] as const, 'text', 'format');
+      const scheme = values.scheme ? readSchemeFile(values.scheme as string) : DEFAULT_SCHEME;
       const loaded = await load(positionals[0]!, io);
-      const evaluation = evaluateDocument(loaded.document);
+      const evaluation = evaluateDocument(loaded.document, scheme);
       if (format === 'json') io.out(`${JSON.stringify(evaluation, null, 2)}\n`);
-      else if (loaded.document.kind === 'kpi-progress') io.out(`${formatEvaluationText(loaded.document, evaluation)}\n`);
+      else if (loaded.document.kind === 'kpi-progress') io.out(`${formatEvaluationText(loaded.document, evaluation, scheme)}\n`);
       else io.out(`${formatFindings(evaluation.findings)}\n`);
       if (evaluation.findings.length > 0) io.err(`${loaded.file}: ${evaluation.findings.length} finding(s)\n`);
       return values.strict && evaluation.findings.length > 0 ? EXIT.findings : EXIT.ok;

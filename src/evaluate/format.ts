@@ -60,7 +60,7 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
     }
     out.push(...columns(summaryRows, new Set([2, 3, 4, 5, 6])), '');
   }
-  out.push(formatFindings(evaluation.findings));
+  out.push(formatFindings(evaluation.findings, scheme));
   return out.join('\n');
 }
 
@@ -73,7 +73,7 @@ function sameSummary(a: Summary, b: Summary): boolean {
 }
 
 /** The findings as a list: where, what was printed, what is computed, why. */
-export function formatFindings(findings: readonly Finding[]): string {
+export function formatFindings(findings: readonly Finding[], scheme: StatusScheme = DEFAULT_SCHEME): string {
   if (findings.length === 0) return '指摘なし (no findings): every printed progress, status and summary cell agrees.';
   const lines = [`指摘 ${findings.length} 件 (findings):`];
   findings.forEach((f, i) => {
@@ -83,7 +83,7 @@ export function formatFindings(findings: readonly Finding[]): string {
       f.measure !== null ? `施策${f.measure}` : '',
       f.indicator ?? (f.row === 'goal' ? '基本目標' : f.row === 'total' ? '合計' : ''),
     ].filter(Boolean).join(' › ');
-    const value = (v: string | number | null) => (f.kind === 'status-mismatch' && typeof v === 'string' ? labelOf(v as Status) : show(v));
+    const value = (v: string | number | null) => (f.kind === 'status-mismatch' && typeof v === 'string' ? labelOf(v as Status, scheme) : show(v));
     lines.push(`${i + 1}. [${f.kind}] ${where}`, `   printed: ${value(f.reported)}  computed: ${value(f.computed)}`, `   ${f.message}`);
   });
   return lines.join('\n');
