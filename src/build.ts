@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { evaluateDocument } from './evaluate/evaluate.js';
+import { findingValue } from './evaluate/format.js';
 import { TasseiError } from './model/errors.js';
 import { writeFileAtomic } from './model/files.js';
 import type { Evaluation, Finding, Message, TasseiDocument } from './model/types.js';
@@ -129,7 +130,7 @@ export function findingsReport(results: readonly FileResult[]): string {
     }
     lines.push('| # | kind | 重点戦略 | 戦略方針 | 施策 | 目標指標 / row | printed | computed | why |', '|---|---|---|---|---|---|---|---|---|');
     r.findings.forEach((f, i) => {
-      lines.push(`| ${i + 1} | ${f.kind} | ${cell(f.strategy)} | ${cell(f.policy)} | ${cell(f.measure)} | ${cell(f.indicator ?? f.row)} | ${cell(f.reported)} | ${cell(f.computed)} | ${cell(f.message)} |`);
+      lines.push(`| ${i + 1} | ${f.kind} | ${cell(f.strategy)} | ${cell(f.policy)} | ${cell(f.measure)} | ${cell(f.indicator ?? f.row)} | ${cell(findingValue(f, f.reported))} | ${cell(findingValue(f, f.computed))} | ${cell(f.message)} |`);
     });
     lines.push('');
   }

@@ -28,7 +28,8 @@ describe('tassei build', () => {
     const report = readFileSync(join(output, 'findings.md'), 'utf8');
     expect(report).toContain('## broken.pdf\n\n**Not built.**');
     expect(report).toContain('## edited.yaml\n\n**Not built.**');
-    expect(report).toContain('| 1 | progress-mismatch | 1 | 3 | 2 | 市内の高校の新卒者の美祢市内就職率 | 56.7 | 50 |');
+    expect(report).toContain('| 1 | progress-mismatch | 1 | 3 | 2 | 市内の高校の新卒者の美祢市内就職率 | 56.7% | 50.0% |');
+    expect(report).toContain('| 3 | status-mismatch | 4 | 1 | 2 | 認知症サポーター養成講座受講者数(年間) | 改善↑ | 目標達成 |');
     expect(report).toContain('## narrative-r5.pdf (達成状況)');
     for (const f of readdirSync(output)) expect(readFileSync(join(output, f)).length).toBeGreaterThan(100);
   }, 120_000);

@@ -83,12 +83,15 @@ export function formatFindings(findings: readonly Finding[], scheme: StatusSchem
       f.measure !== null ? `施策${f.measure}` : '',
       f.indicator ?? (f.row === 'goal' ? '基本目標' : f.row === 'total' ? '合計' : ''),
     ].filter(Boolean).join(' › ');
-    const value = (v: string | number | null) => (f.kind === 'status-mismatch' && typeof v === 'string' ? labelOf(v as Status, scheme) : show(v));
-    lines.push(`${i + 1}. [${f.kind}] ${where}`, `   printed: ${value(f.reported)}  computed: ${value(f.computed)}`, `   ${f.message}`);
+    lines.push(`${i + 1}. [${f.kind}] ${where}`, `   printed: ${findingValue(f, f.reported, scheme)}  computed: ${findingValue(f, f.computed, scheme)}`, `   ${f.message}`);
   });
   return lines.join('\n');
 }
 
-function show(v: string | number | null): string {
-  return v === null ? '(none)' : String(v);
+/** A finding's printed or computed value as a reader writes it: 56.7%, 改善↑, 27. */
+export function findingValue(f: Finding, v: string | number | null, scheme: StatusScheme = DEFAULT_SCHEME): string {
+  if (v === null) return '(none)';
+  if (f.kind === 'status-mismatch' && typeof v === 'string') return labelOf(v as Status, scheme);
+  if ((f.kind === 'progress-mismatch' || f.kind === 'division-by-zero') && typeof v === 'number') return formatProgress(v);
+  return String(v);
 }
