@@ -117,6 +117,18 @@ describe('render → extract round trip', () => {
   });
 });
 
+describe('render: a policy longer than a page', () => {
+  it('breaks between bullets and loses none (round trip)', async () => {
+    const long = structuredClone(narrative);
+    const policy = long.goals[0]!.policies[0]!;
+    for (let i = 0; i < 70; i++) policy.results.push(`追加の取組その${i}：地域の事業者と連携した新たな観光コンテンツの造成と情報発信の強化`);
+    const pdf = await renderPdf(long);
+    const { document, messages } = extractPages(await readPdf(pdf, 'long.pdf'), 'long.pdf');
+    expect(messages).toEqual([]);
+    expect(document).toEqual(long);
+  }, 60_000);
+});
+
 describe('render: years in the headings', () => {
   it('令和元年度 for 2019, R2実績 for 2020', async () => {
     const first = { ...narrative, fiscalYear: 2019, nextYear: 2020 };

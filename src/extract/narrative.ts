@@ -103,8 +103,12 @@ export function readNarrative(pages: readonly LaidOutPage[], furniture: Readonly
         const previousTop = headers[headers.indexOf(header) - 1]?.bottom ?? -Infinity;
         if (goalLine && goalLine.top > previousTop) {
           const m = GOAL.exec(goalLine.text.replace(/\s+/g, ' '))!;
-          goal = { no: Number(m[1]!.normalize('NFKC')), title: m[2]!.trim(), policies: [] };
-          goals.push(goal);
+          const no = Number(m[1]!.normalize('NFKC'));
+          // A goal's title bar repeated at the top of its next page continues that goal.
+          if (goal?.no !== no) {
+            goal = { no, title: m[2]!.trim(), policies: [] };
+            goals.push(goal);
+          }
         }
         columns = header.columns;
       }

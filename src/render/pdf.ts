@@ -8,17 +8,31 @@ import type Handlebars from 'handlebars';
 import { renderDefinition, sharedEnvironment } from './templates.js';
 import { diffView, kpiView, narrativeView } from './view.js';
 
-/** Table layouts the templates name ("layout": "grid"). */
+type Cell = { continued?: boolean } | undefined;
+interface TableNode {
+  table: { body: Cell[][]; headerRows?: number };
+}
+
+const GRID = {
+  hLineWidth: () => 0.5,
+  vLineWidth: () => 0.5,
+  hLineColor: () => '#555555',
+  vLineColor: () => '#555555',
+  paddingLeft: () => 3,
+  paddingRight: () => 3,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
+};
+
+/**
+ * Table layouts the templates name ("layout": "grid"). `narrative` draws no rule above a row
+ * whose second cell is marked "continued": the bullet rows of one policy read as one cell.
+ */
 const TABLE_LAYOUTS = {
-  grid: {
-    hLineWidth: () => 0.5,
-    vLineWidth: () => 0.5,
-    hLineColor: () => '#555555',
-    vLineColor: () => '#555555',
-    paddingLeft: () => 3,
-    paddingRight: () => 3,
-    paddingTop: () => 2,
-    paddingBottom: () => 2,
+  grid: GRID,
+  narrative: {
+    ...GRID,
+    hLineWidth: (i: number, node: TableNode) => (node.table.body[i]?.[1]?.continued ? 0 : 0.5),
   },
 };
 

@@ -94,11 +94,21 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Status
   return { title: doc.title, fiscalYear: doc.fiscalYear, actualHeading: `${eraName(doc.fiscalYear, 'short')}実績 b`, strategies };
 }
 
-export interface NarrativeView extends NarrativeDocument {
+/** One table row of a policy: its n-th result and n-th plan, side by side. */
+export interface BulletRow {
+  result: string | null;
+  plan: string | null;
+  first: boolean;
+}
+
+export interface NarrativeView extends Omit<NarrativeDocument, 'goals'> {
   /** 令和5年度 主な取組内容／実績 */
   resultsHeading: string;
   /** 令和6年度 主な取組／今後の方向性 */
   plansHeading: string;
+  goals: (NarrativeDocument['goals'][number] & {
+    policies: (NarrativeDocument['goals'][number]['policies'][number] & { rows: BulletRow[]; span: number })[];
+  })[];
 }
 
 /** 令和5年度, 令和元年度. */
@@ -106,11 +116,23 @@ export function fiscalYearName(year: number): string {
   return `${eraName(year)}度`;
 }
 
+/**
+ * The narrative with each policy's bullets paired into rows, so that a page can break between
+ * bullets: a policy with more bullets than a page holds still prints whole.
+ */
 export function narrativeView(doc: NarrativeDocument): NarrativeView {
   return {
     ...doc,
     resultsHeading: `${fiscalYearName(doc.fiscalYear)} 主な取組内容／実績`,
     plansHeading: `${fiscalYearName(doc.nextYear)} 主な取組／今後の方向性`,
+    goals: doc.goals.map((g) => ({
+      ...g,
+      policies: g.policies.map((p) => {
+        const count = Math.max(1, p.results.length, p.plans.length);
+        const rows = Array.from({ length: count }, (_, i) => ({ result: p.results[i] ?? null, plan: p.plans[i] ?? null, first: i === 0 }));
+        return { ...p, rows, span: count + 1 };
+      }),
+    })),
   };
 }
 
