@@ -45,8 +45,13 @@ const RULE_TOLERANCE = 1.5;
 /** Second lines of headings such as `(b-a)/(c-a)` or a lone `a`. */
 const HEADING_ODDMENTS = /^[\sa-cａ-ｃ()（）\-－/／]+$/i;
 
+/**
+ * Whether a line holds a heading of the column, or the first line of one that wraps (`重点戦`
+ * over `略`: at least two characters that begin the heading's first spelling).
+ */
 export function hasLabel(line: Line, spec: ColumnSpec): boolean {
-  return line.phrases.some((p) => spec.label.test(p.text) || spec.label.test(p.text.slice(0, -1)) || spec.label.source.replace(/[\^$]/g, '').startsWith(p.text));
+  const first = spec.label.source.replace(/[\^$]/g, '').split('|')[0]!;
+  return line.phrases.some((p) => spec.label.test(p.text) || ([...p.text].length >= 2 && first.startsWith(p.text)));
 }
 
 /** A phrase that continues a heading cell of the lines above (`略` under `重点戦`). */
