@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseDocumentText } from '../dist/model/yaml.js';
+import { parseDocumentText, stringifyDocument } from '../dist/model/yaml.js';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'test/fixtures/pdf');
@@ -117,6 +117,70 @@ writer(page('IPAPGothic', 'borders', kpiHtml(kpi, [5, 14, 14, 24, 5, 9, 9, 8, 7,
 chromium(page('Noto Sans CJK JP', 'borders', narrativeHtml(narrative, { listMarkers: true }), narrative.title), 'narrative-r5.chromium-borders');
 chromium(page('IPAPMincho', 'borderless', narrativeHtml(narrative, { listMarkers: false }), narrative.title), 'narrative-r5.chromium-borderless');
 writer(page('IPAPGothic', 'borders', narrativeHtml(narrative, { listMarkers: false }), narrative.title, { fixedHeader: false }), 'narrative-r5.writer');
+
+// Another city's report of the same kind: its own titles and year (R4), no summary tables and
+// no 基本目標 rows, measures numbered (1), full-width digits and △ for minus, status marks
+// written 達成 / 改善 / － / 悪化, page numbers as "- 1 -". The document it prints is written
+// beside it as the expected YAML.
+const OTHER_MARKS = { achieved: '達成', improved: '改善', unchanged: '－', worsened: '悪化', nodata: '－' };
+const v = (text, value, year = null) => ({ value, year, text });
+const ind = (name, unit, a, b, c, progress, status, method = 'change') => ({ name, unit, method, baseline: a, actual: b, target: c, reported: { progress, status } });
+const other = {
+  kind: 'kpi-progress',
+  title: '○○市まち・ひと・しごと創生総合戦略 KPIの進捗状況',
+  fiscalYear: 2022,
+  strategies: [
+    { no: 1, title: '地域経済の活性化と雇用の創出', indicators: [], reportedGoalSummary: null, reportedSummary: null, policies: [
+      { no: 1, title: '地場産業の振興', reportedSummary: null, measures: [
+        { no: 1, title: '中小企業の経営支援', indicators: [
+          ind('経営相談件数', '件', v('１２０', 120), v('１５０', 150), v('２００', 200), 37.5, 'improved'),
+          ind('新規創業者数(累計)', '人', v('8', 8), v('8', 8), v('20', 20), 0, 'unchanged'),
+        ] },
+        { no: 2, title: '商店街のにぎわいづくり', indicators: [
+          ind('空き店舗率', '%', v('12.5', 12.5), v('10.0', 10), v('8.0', 8), 55.6, 'improved'),
+          ind('商店街の歩行者通行量(休日)', '人', v('3,200(R2)', 3200, 2020), v('2,950', 2950), v('4,000', 4000), -31.3, 'worsened'),
+        ] },
+      ] },
+      { no: 2, title: '農林業の担い手育成', reportedSummary: null, measures: [
+        { no: 1, title: '新規就農の支援', indicators: [
+          ind('新規就農者数', '人', v('4', 4), v('7', 7), v('6', 6), 150, 'achieved'),
+          ind('耕作放棄地の増減面積', 'ha', v('△1.5', -1.5), v('△0.5', -0.5), v('0.0', 0), 66.7, 'improved'),
+        ] },
+      ] },
+    ] },
+    { no: 2, title: '安心して暮らせるまちづくり', indicators: [], reportedGoalSummary: null, reportedSummary: null, policies: [
+      { no: 1, title: '防災力の強化', reportedSummary: null, measures: [
+        { no: 1, title: '自主防災組織の育成', indicators: [
+          ind('自主防災組織の組織率※', '%', v('78.0', 78), v('82.4', 82.4), v('90.0', 90), 91.6, 'improved', 'ratio'),
+          ind('防災訓練の参加者数', '人', v('1,850', 1850), v('-', null), v('2,500', 2500), null, 'nodata'),
+        ] },
+      ] },
+    ] },
+  ],
+};
+for (const i of other.strategies.flatMap((s) => s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators)))) i.name = i.name.replace(/※$/, '');
+function otherHtml(doc) {
+  let html = '';
+  for (const s of doc.strategies) {
+    html += `<table><colgroup>${[6, 14, 14, 24, 6, 9, 9, 8, 5, 5].map((x) => `<col style="width:${x}%">`).join('')}</colgroup>`;
+    html += `<thead><tr><th>重点戦略</th><th>戦略方針</th><th>施策</th><th>目標指標</th><th>単位</th><th>現状値 a</th><th>R4実績値 b</th><th>目標値 c</th><th>進捗率</th><th>評価</th></tr></thead><tbody>`;
+    html += `<tr><td class="c">${s.no}</td><td colspan="9">${esc(s.title)}</td></tr>`;
+    for (const p of s.policies) {
+      html += `<tr><td></td><td colspan="9">${p.no} ${esc(p.title)}</td></tr>`;
+      for (const m of p.measures) {
+        html += `<tr><td></td><td></td><td colspan="8">(${m.no}) ${esc(m.title)}</td></tr>`;
+        for (const i of m.indicators) {
+          html += `<tr><td></td><td></td><td></td><td>${esc(i.name)}${i.method === 'ratio' ? '※' : ''}</td><td class="c">${esc(i.unit)}</td><td class="n">${esc(i.baseline.text)}</td><td class="n">${esc(i.actual.text)}</td><td class="n">${esc(i.target.text)}</td><td class="n">${i.reported.progress === null ? '－' : `${i.reported.progress.toFixed(1)}%`}</td><td class="c">${OTHER_MARKS[i.reported.status]}</td></tr>`;
+        }
+      }
+    }
+    html += '</tbody></table>';
+  }
+  return html + '<p>備考　※印の指標の進捗率は b/c</p>';
+}
+const otherPage = page('Noto Sans CJK JP', 'hrules', otherHtml(other), other.title).replace('<div class="footer">tassei fixture</div>', '<div class="footer" style="text-align:center">- ○○市 -</div>');
+chromium(otherPage, 'kpi-other-city.chromium');
+writeFileSync(join(root, 'test/fixtures/expected/kpi-other-city.yaml'), stringifyDocument(other, join(root, 'test/fixtures/expected/kpi-other-city.yaml')));
 
 // Inputs that must be refused with a clear message.
 writeFileSync(join(out, 'not-a-pdf.pdf'), 'This is a text file with a .pdf name.\n');
