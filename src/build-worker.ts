@@ -8,12 +8,13 @@ import { renderPdf } from './render/pdf.js';
  */
 const { outputDir, force } = workerData as { outputDir: string; force: boolean };
 
-parentPort!.on('message', async (file: string | null) => {
-  if (file === null) {
+parentPort!.on('message', async (job: { file: string; name: string } | null) => {
+  if (job === null) {
     process.exit(0);
   }
+  const { file, name } = job;
   try {
-    const result = await buildFile(file, { outputDir, force, render: renderPdf });
+    const result = await buildFile(file, { outputDir, force, render: renderPdf, outputName: name });
     parentPort!.postMessage({ result });
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error), file });

@@ -36,6 +36,19 @@ function hash(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
+/**
+ * The output name of each input: its base name, or base name and extension where two inputs
+ * share a base name (kpi.pdf and kpi.yaml), so that no output overwrites another.
+ */
+export function outputNames(files: readonly string[]): Map<string, string> {
+  const count = new Map<string, number>();
+  for (const f of files) count.set(basename(f, extname(f)), (count.get(basename(f, extname(f))) ?? 0) + 1);
+  return new Map(files.map((f) => {
+    const base = basename(f, extname(f));
+    return [f, count.get(base)! > 1 ? `${base}-${extname(f).slice(1).toLowerCase()}` : base];
+  }));
+}
+
 /** Lists the inputs of a folder, in name order. */
 export function inputsOf(dir: string): string[] {
   return readdirSync(dir)
@@ -62,6 +75,8 @@ export function wasEdited(text: string): boolean {
 
 export interface BuildOptions {
   outputDir: string;
+  /** The name the outputs of a file get (without extension); its base name by default. */
+  outputName?: string;
   /** Overwrite YAML files a person edited. */
   force: boolean;
   render: (doc: TasseiDocument, evaluation: Evaluation) => Promise<Uint8Array>;
@@ -70,7 +85,7 @@ export interface BuildOptions {
 /** Extracts (where needed), evaluates and renders one input. Never throws for bad input. */
 export async function buildFile(file: string, options: BuildOptions): Promise<FileResult> {
   const result: FileResult = { file, outputs: [], findings: [], messages: [], failed: false };
-  const name = basename(file, extname(file));
+  const name = options.outputName ?? basename(file, extname(file));
   try {
     const loaded = await loadDocument(file);
     result.messages.push(...loaded.messages);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { PACKAGE_ROOT } from './model/files.js';
-import { type BuildOptions, type FileResult, buildFile } from './build.js';
+import { type BuildOptions, type FileResult, buildFile, outputNames } from './build.js';
 
 /**
  * Builds files on worker threads, one file at a time per worker, results in input order.
@@ -15,11 +15,12 @@ export async function buildAll(
   onDone: (result: FileResult, done: number) => void,
 ): Promise<FileResult[]> {
   const results: FileResult[] = new Array(files.length);
+  const names = outputNames(files);
   const jobs = Math.max(1, Math.min(options.jobs, files.length));
   let done = 0;
   if (jobs === 1) {
     for (const [i, file] of files.entries()) {
-      results[i] = await buildFile(file, options);
+      results[i] = await buildFile(file, { ...options, outputName: names.get(file)! });
       onDone(results[i]!, ++done);
     }
     return results;
@@ -38,7 +39,7 @@ export async function buildAll(
         return;
       }
       current = next++;
-      worker.postMessage(files[current]);
+      worker.postMessage({ file: files[current], name: names.get(files[current]!) });
     };
     worker.on('message', (message: { ready?: boolean; result?: FileResult; error?: string; file?: string }) => {
       if (message.error) {

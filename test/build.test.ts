@@ -55,4 +55,13 @@ describe('tassei build', () => {
     expect((await run('build', join(root, 'in'), '-o', join(root, 'out'), '--strict')).code).toBe(1);
     expect(existsSync(join(root, 'out', 'kpi.yaml'))).toBe(false); // a YAML input is not written again
   }, 60_000);
+
+  it('gives inputs that share a base name outputs of their own', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'tassei-build-'));
+    mkdirSync(join(root, 'in'));
+    copyFileSync('input/narrative-r5.pdf', join(root, 'in', 'r5.pdf'));
+    copyFileSync('test/fixtures/expected/narrative-r5.yaml', join(root, 'in', 'r5.yaml'));
+    expect((await run('build', join(root, 'in'), '-o', join(root, 'out'), '--jobs', '2')).code).toBe(0);
+    expect(readdirSync(join(root, 'out')).sort()).toEqual(['findings.md', 'r5-pdf.pdf', 'r5-pdf.yaml', 'r5-yaml.pdf']);
+  }, 60_000);
 });
