@@ -46,10 +46,6 @@ export function compare(a: Decimal, b: Decimal): -1 | 0 | 1 {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-export function sign(a: Decimal): -1 | 0 | 1 {
-  return a.units < 0n ? -1 : a.units > 0n ? 1 : 0;
-}
-
 export const ZERO: Decimal = { units: 0n, scale: 0 };
 
 /**

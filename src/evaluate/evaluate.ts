@@ -7,23 +7,13 @@ import {
   ZERO, compare, comparePercent, decimalOfNumber, percentRounded, subtract, toNumber,
 } from './decimal.js';
 import { decimalOf } from './numbers.js';
-import { DEFAULT_SCHEME, type Comparison, type StatusScheme, labelOf } from './rules.js';
+import { DEFAULT_SCHEME, type StatusScheme, holds, labelOf } from './rules.js';
 
 /** What tassei computes for one indicator, with the findings that arise on the way. */
 export interface IndicatorResult {
   progress: number | null;
   status: Status | null;
   findings: Omit<Finding, keyof KpiPlace>[];
-}
-
-function sideOf(order: -1 | 0 | 1, comparison: Comparison): boolean {
-  switch (comparison) {
-    case '>=': return order >= 0;
-    case '>': return order > 0;
-    case '=': return order === 0;
-    case '<': return order < 0;
-    case '<=': return order <= 0;
-  }
 }
 
 /** Compute progress (進捗率) and status (状況) of one indicator. Pure. */
@@ -80,7 +70,7 @@ export function evaluateIndicator(indicator: Indicator, scheme: StatusScheme = D
     } else {
       order = compare(quantities[rule.of], threshold);
     }
-    if (sideOf(order, rule.is)) {
+    if (holds(rule.is, order, 0)) {
       status = rule.status;
       break;
     }

@@ -366,7 +366,3 @@ function gridRow(lines: Line[], columns: readonly Column[]): GridRow {
   return { lines, top: merged.top, bottom: merged.bottom, cells, start: first?.column, text };
 }
 
-/** A line's phrases that fall in the given columns, as text. */
-export function textIn(line: Line, columns: readonly Column[], keys: readonly string[]): string {
-  return line.phrases.filter((p) => keys.includes(columnOfPhrase(columns, p)?.key ?? '')).map((p) => p.text).join(' ');
-}
