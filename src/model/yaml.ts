@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative, dirname, resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
@@ -16,7 +17,13 @@ export const SCHEMA_FILES: Record<DocumentKind, string> = {
 
 let validators: Record<DocumentKind, ValidateFunction> | undefined;
 
+/** Validation code compiled from the schemas by `npm run build` (scripts/compile-schemas.mjs). */
+const COMPILED_VALIDATORS = join(PACKAGE_ROOT, 'dist', 'model', 'validators.cjs');
+
 function validatorOf(kind: DocumentKind): ValidateFunction {
+  if (!validators && existsSync(COMPILED_VALIDATORS)) {
+    validators = createRequire(import.meta.url)(COMPILED_VALIDATORS) as Record<DocumentKind, ValidateFunction>;
+  }
   if (!validators) {
     const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
     const compile = (k: DocumentKind) => ajv.compile(JSON.parse(readFileSync(SCHEMA_FILES[k], 'utf8')));
