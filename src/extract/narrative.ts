@@ -1,5 +1,5 @@
 import { findEraYear } from '../evaluate/numbers.js';
-import type { Goal, Message, NarrativeDocument } from '../model/types.js';
+import type { Goal, Message, NarrativeDocument, NarrativePolicy } from '../model/types.js';
 import { type Column, type ColumnSpec, type TableHeader, columnOfPhrase, findHeader, hasLabel, refineColumns, splitAtColumns } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, joinPhrases, joinWrapped, withoutFurniture } from './layout.js';
 import { splitNumber } from './kpi.js';
@@ -43,20 +43,37 @@ interface Segment {
   results: string[][];
   plans: string[][];
   measures: string[];
+  /** The column's first text has no ○: the end of a bullet that began on the page before. */
+  tail: { results: boolean; plans: boolean };
 }
 
-/** Adds the policy blocks of a goal; a block without a heading continues the last policy. */
+const emptySegment = (): Segment => ({ labels: [], results: [], plans: [], measures: [], tail: { results: false, plans: false } });
+
+/** Adds a block that continues a policy from the page before: a bullet's tail joins that bullet. */
+function continuePolicy(last: NarrativePolicy, segment: Segment): void {
+  for (const key of ['results', 'plans'] as const) {
+    const bullets = segment[key].map(joinWrapped);
+    if (segment.tail[key] && last[key].length > 0) last[key].push(joinWrapped([last[key].pop()!, bullets.shift()!]));
+    last[key].push(...bullets);
+  }
+  last.measures.push(...splitMeasures(segment.measures.join('')));
+}
+
+/**
+ * Adds the policy blocks of a goal. A block without a heading continues the last policy; so
+ * does a block whose left cell holds only the rest of a heading split by a page break.
+ */
 function readPolicies(goal: Goal, segments: readonly Segment[], warn: (message: string) => void): void {
   for (const segment of segments) {
     const label = joinWrapped(segment.labels.map((l) => l.text));
     const m = POLICY.exec(label.replace(/\s+/g, ' '));
     const has = segment.results.length + segment.plans.length + segment.measures.length > 0;
+    const last = goal.policies.at(-1);
     if (!m) {
-      if (has && goal.policies.length > 0 && segment.labels.length === 0) {
-        const last = goal.policies.at(-1)!;
-        last.results.push(...segment.results.map(joinWrapped));
-        last.plans.push(...segment.plans.map(joinWrapped));
-        last.measures.push(...splitMeasures(segment.measures.join('')));
+      if (last && segment.labels.length === 0 && has) continuePolicy(last, segment);
+      else if (last && last.title === '' && label) {
+        last.title = label;
+        continuePolicy(last, segment);
       } else if (has || label) warn(`a block without a 基本方針 heading was skipped: "${label || segment.results.flat().join('').slice(0, 30)}"`);
       continue;
     }
@@ -135,7 +152,7 @@ export function readNarrative(pages: readonly LaidOutPage[], furniture: Readonly
  */
 function segmentsOf(body: readonly Line[], columns: readonly Column[]): Segment[] {
   const segments: Segment[] = [];
-  let current: Segment = { labels: [], results: [], plans: [], measures: [] };
+  let current = emptySegment();
   let inMeasures = false;
   const sorted = [...body].sort((a, b) => a.baseline - b.baseline);
   for (const line of sorted) {
@@ -154,7 +171,7 @@ function segmentsOf(body: readonly Line[], columns: readonly Column[]): Segment[
         continue;
       }
       segments.push(current);
-      current = { labels: [], results: [], plans: [], measures: [] };
+      current = emptySegment();
       inMeasures = false;
     }
     if (left) current.labels.push({ ...line, text: left });
@@ -170,7 +187,10 @@ function segmentsOf(body: readonly Line[], columns: readonly Column[]): Segment[
       const bullets = current[key];
       if (BULLET.test(t)) bullets.push([t.replace(BULLET, '')]);
       else if (bullets.length > 0) bullets.at(-1)!.push(t);
-      else bullets.push([t]);
+      else {
+        bullets.push([t]);
+        current.tail[key] = true;
+      }
     }
   }
   segments.push(current);
