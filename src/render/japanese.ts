@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -136,6 +137,18 @@ export async function loadSegmenter(): Promise<Segmenter> {
  */
 export const PHRASE_CACHE_VERSION = 1;
 
+/**
+ * The cache is keyed by the phrase rules themselves, so that a change of the rules (or of the
+ * dictionary's version) can never bring back phrases cut the old way: the same document then
+ * renders to the same bytes on every machine.
+ */
+function rulesKey(): string {
+  const require = createRequire(import.meta.url);
+  const dictionary = (require('kuromoji/package.json') as { version: string }).version;
+  const rules = [joinsPrevious.toString(), phrasesOfTokens.toString(), NO_LINE_START, NO_LINE_END, BINDING, dictionary].join('\n');
+  return createHash('sha256').update(rules).digest('hex').slice(0, 16);
+}
+
 export interface PhraseCache {
   get(text: string): string[] | undefined;
   set(text: string, phrases: string[]): void;
@@ -144,7 +157,7 @@ export interface PhraseCache {
 
 export function phraseCacheFile(): string {
   const base = process.env.TASSEI_CACHE_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache'), 'tassei');
-  return join(base, `phrases-v${PHRASE_CACHE_VERSION}.json`);
+  return join(base, `phrases-v${PHRASE_CACHE_VERSION}-${rulesKey()}.json`);
 }
 
 /** Entries kept at most; the oldest go first. */
