@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, dirname, resolve } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
 import { parseMeasurement } from '../evaluate/numbers.js';
 import { eraName } from '../evaluate/numbers.js';
@@ -20,15 +20,19 @@ let validators: Record<DocumentKind, ValidateFunction> | undefined;
 /** Validation code compiled from the schemas by `npm run build` (scripts/compile-schemas.mjs). */
 const COMPILED_VALIDATORS = join(PACKAGE_ROOT, 'dist', 'model', 'validators.cjs');
 
-function validatorOf(kind: DocumentKind): ValidateFunction {
+/** The schemas compiled now (where the build's compiled code is missing, as when running from src/). */
+export function compileValidators(): Record<DocumentKind, ValidateFunction> {
+  const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
+  const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
+  const compile = (k: DocumentKind) => ajv.compile(JSON.parse(readFileSync(SCHEMA_FILES[k], 'utf8')));
+  return { 'kpi-progress': compile('kpi-progress'), narrative: compile('narrative') };
+}
+
+export function validatorOf(kind: DocumentKind): ValidateFunction {
   if (!validators && existsSync(COMPILED_VALIDATORS)) {
     validators = createRequire(import.meta.url)(COMPILED_VALIDATORS) as Record<DocumentKind, ValidateFunction>;
   }
-  if (!validators) {
-    const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-    const compile = (k: DocumentKind) => ajv.compile(JSON.parse(readFileSync(SCHEMA_FILES[k], 'utf8')));
-    validators = { 'kpi-progress': compile('kpi-progress'), narrative: compile('narrative') };
-  }
+  validators ??= compileValidators();
   return validators[kind];
 }
 
