@@ -46,7 +46,7 @@ export function readSchemeFile(file: string): StatusScheme {
       status(rule?.status, ['rules', method, k, 'status']);
       if (!QUANTITIES.includes(rule?.of as Quantity)) problem(['rules', method, k, 'of'], `"of" is one of ${QUANTITIES.join(', ')}`);
       if (!COMPARISONS.includes(rule?.is as Comparison)) problem(['rules', method, k, 'is'], `"is" is one of ${COMPARISONS.join(' ')}`);
-      if (typeof rule?.value !== 'number') problem(['rules', method, k, 'value'], '"value" is a number');
+      if (typeof rule?.value !== 'number' || !Number.isFinite(rule.value)) problem(['rules', method, k, 'value'], '"value" is a finite number');
     });
   }
   const labels = (data.labels ?? {}) as Record<string, unknown>;
