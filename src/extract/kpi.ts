@@ -174,7 +174,8 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
             summaries.set(summaryOf, { total: counts, goal: null, policies: new Map() });
           } else if (summaryOf === undefined) {
             warn(table.page, `a summary row before any strategy row was skipped: "${label}"`);
-          } else if (/^基本目標/.test(label)) {
+          } else if (/^基本目標|基本目標$/.test(label)) {
+            // The tail of a title split from the row above by a page break may stand before it.
             summaries.get(summaryOf)!.goal = counts;
           } else {
             const entry = summaries.get(summaryOf)!;
