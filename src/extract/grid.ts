@@ -1,5 +1,5 @@
 import type { Rule } from './pdf.js';
-import { type Line, type Phrase, joinPhrases, joinWrapped, makeLine } from './layout.js';
+import { type Line, type Phrase, SAME_SIZE, joinPhrases, joinWrapped, makeLine } from './layout.js';
 
 /**
  * Table reconstruction: columns from the header's labels (and vertical rules where drawn), rows
@@ -59,9 +59,6 @@ function stacksUnder(p: Phrase, above: readonly Line[]): boolean {
   return !/\d/.test(p.text) && above.some((l) => l.phrases.some((q) => Math.abs(q.size - p.size) <= SAME_SIZE && p.right - p.x <= 1.5 * (q.right - q.x) &&
     Math.min(q.right, p.right) - Math.max(q.x, p.x) >= 0.5 * Math.min(q.right - q.x, p.right - p.x)));
 }
-
-/** Tolerance (points) for two type sizes to be the same. */
-const SAME_SIZE = 0.3;
 
 /**
  * A heading cell's text as one phrase: phrases of one size stacked on consecutive lines with
