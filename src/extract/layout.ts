@@ -223,10 +223,10 @@ export function titleOf(pages: readonly LaidOutPage[], isHeading: (phrase: Phras
   const sizes = phrases.map((p) => p.size).sort((a, b) => a - b);
   // A title stands out from the body text; where nothing does, the document has none.
   if (largest - sizes[Math.floor(sizes.length / 2)]! < SAME_SIZE) return '';
-  const top = phrases.filter((p) => p.size >= largest - 0.3).sort((a, b) => a.baseline - b.baseline)[0];
+  const top = phrases.filter((p) => p.size >= largest - SAME_SIZE).sort((a, b) => a.baseline - b.baseline)[0];
   if (!top) return '';
   const line = page.lines.find((l) => l.phrases.includes(top))!;
-  return line.phrases.filter((p) => p.size >= largest - 0.3).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim();
+  return line.phrases.filter((p) => p.size >= largest - SAME_SIZE).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim();
 }
 
 /** Joins the phrases of one line (of one cell) left to right, with a space where the gap was one. */
