@@ -99,102 +99,98 @@ const COMMANDS: Record<string, Command> = {
       return values.strict && evaluation.findings.length > 0 ? EXIT.findings : EXIT.ok;
     },
   },
-};
-
-COMMANDS.render = {
-  options: { output: { type: 'string', short: 'o' } },
-  positionals: [1, 1],
-  async run({ values, positionals }, io) {
-    const output = values.output as string | undefined;
-    if (!output) throw new UsageError('render needs -o OUT.pdf');
-    const loaded = await load(positionals[0]!, io);
-    const { renderPdf } = await import('./render/pdf.js');
-    writeFileAtomic(output, await renderPdf(loaded.document));
-    io.err(`${loaded.file} → ${output}\n`);
-    return EXIT.ok;
+  render: {
+    options: { output: { type: 'string', short: 'o' } },
+    positionals: [1, 1],
+    async run({ values, positionals }, io) {
+      const output = values.output as string | undefined;
+      if (!output) throw new UsageError('render needs -o OUT.pdf');
+      const loaded = await load(positionals[0]!, io);
+      const { renderPdf } = await import('./render/pdf.js');
+      writeFileAtomic(output, await renderPdf(loaded.document));
+      io.err(`${loaded.file} → ${output}\n`);
+      return EXIT.ok;
+    },
   },
-};
-
-COMMANDS.build = {
-  options: { output: { type: 'string', short: 'o' }, strict: { type: 'boolean' }, force: { type: 'boolean' }, jobs: { type: 'string', short: 'j' } },
-  positionals: [0, 1],
-  async run({ values, positionals }, io) {
-    const { existsSync, statSync } = await import('node:fs');
-    const { join, basename } = await import('node:path');
-    const { inputsOf, findingsReport } = await import('./build.js');
-    const { buildAll, defaultJobs } = await import('./pool.js');
-    const inputDir = positionals[0] ?? 'input';
-    const outputDir = (values.output as string | undefined) ?? 'output';
-    if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) throw new UsageError(`no folder ${inputDir}`);
-    const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of 1 or more');
-    const files = inputsOf(inputDir);
-    if (files.length === 0) throw new UsageError(`${inputDir} has no .pdf, .yaml or .json file`);
-    const { renderPdf } = await import('./render/pdf.js');
-    const tty = process.stderr.isTTY === true && io.err === processIo.err;
-    let pages = 0;
-    const results = await buildAll(files, { outputDir, force: values.force === true, render: renderPdf, jobs }, (result, done) => {
-      pages += result.pages ?? 0;
-      if (tty) io.err(`\r\x1b[K[file ${done} of ${files.length}, ${pages} pages] ${basename(result.file)}${result.failed ? ' failed' : ''}`);
-    });
-    if (tty) io.err('\r\x1b[K');
-    writeFileAtomic(join(outputDir, 'findings.md'), findingsReport(results));
-    for (const r of results) {
-      printMessages(r.messages, io);
-      const state = r.failed ? 'FAILED' : `${r.findings.length} finding(s) → ${r.outputs.join(', ')}`;
-      io.err(`${r.file}: ${state}\n`);
-      for (const f of r.findings) io.err(`  [${f.kind}] ${f.indicator ?? `strategy ${f.strategy} ${f.row ?? ''}`}: ${f.message}\n`);
-    }
-    const failed = results.filter((r) => r.failed).length;
-    const findings = results.reduce((n, r) => n + r.findings.length, 0);
-    io.err(`${results.length - failed} of ${results.length} built into ${outputDir}/, ${failed} failed, ${findings} finding(s); see ${join(outputDir, 'findings.md')}\n`);
-    if (failed > 0) return EXIT.unreadable;
-    return values.strict && findings > 0 ? EXIT.findings : EXIT.ok;
+  diff: {
+    options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } },
+    positionals: [2, 2],
+    async run({ values, positionals }, io) {
+      const format = oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
+      const old = await load(positionals[0]!, io);
+      const now = await load(positionals[1]!, io);
+      if (old.document.kind !== now.document.kind) {
+        throw failure(now.file, 'diff-kinds', `${old.file} is a ${old.document.kind} document and ${now.file} a ${now.document.kind} one`, { hint: 'compare two documents of the same kind' }, EXIT.usage);
+      }
+      if (old.document.fiscalYear === now.document.fiscalYear) {
+        throw failure(now.file, 'diff-same-year', `both documents are of fiscal year ${now.document.fiscalYear}`, { hint: 'compare last year\'s document with this year\'s' }, EXIT.usage);
+      }
+      const { loadAnalyser } = await import('./render/japanese.js');
+      const { similarityWith } = await import('./diff/similarity.js');
+      const { diffDocuments, diffJson } = await import('./diff/diff.js');
+      const { formatDiff } = await import('./diff/format.js');
+      const diff = diffDocuments(old.document, now.document, similarityWith(await loadAnalyser()));
+      if (values.output) {
+        const { renderDiffPdf } = await import('./render/pdf.js');
+        writeFileAtomic(values.output as string, await renderDiffPdf(diff));
+        io.err(`${old.file} → ${now.file}: ${values.output}\n`);
+      }
+      if (!values.output || values.format !== undefined) {
+        io.out(format === 'json' ? `${JSON.stringify(diffJson(diff), null, 2)}\n` : `${formatDiff(diff, format)}\n`);
+      }
+      return EXIT.ok;
+    },
   },
-};
-
-COMMANDS.diff = {
-  options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } },
-  positionals: [2, 2],
-  async run({ values, positionals }, io) {
-    const format = oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
-    const old = await load(positionals[0]!, io);
-    const now = await load(positionals[1]!, io);
-    if (old.document.kind !== now.document.kind) {
-      throw failure(now.file, 'diff-kinds', `${old.file} is a ${old.document.kind} document and ${now.file} a ${now.document.kind} one`, { hint: 'compare two documents of the same kind' }, EXIT.usage);
-    }
-    if (old.document.fiscalYear === now.document.fiscalYear) {
-      throw failure(now.file, 'diff-same-year', `both documents are of fiscal year ${now.document.fiscalYear}`, { hint: 'compare last year\'s document with this year\'s' }, EXIT.usage);
-    }
-    const { loadAnalyser } = await import('./render/japanese.js');
-    const { similarityWith } = await import('./diff/similarity.js');
-    const { diffDocuments, diffJson } = await import('./diff/diff.js');
-    const { formatDiff } = await import('./diff/format.js');
-    const diff = diffDocuments(old.document, now.document, similarityWith(await loadAnalyser()));
-    if (values.output) {
-      const { renderDiffPdf } = await import('./render/pdf.js');
-      writeFileAtomic(values.output as string, await renderDiffPdf(diff));
-      io.err(`${old.file} → ${now.file}: ${values.output}\n`);
-    }
-    if (!values.output || values.format !== undefined) {
-      io.out(format === 'json' ? `${JSON.stringify(diffJson(diff), null, 2)}\n` : `${formatDiff(diff, format)}\n`);
-    }
-    return EXIT.ok;
+  next: {
+    options: { output: { type: 'string', short: 'o' } },
+    positionals: [1, 1],
+    async run({ values, positionals }, io) {
+      const output = values.output as string | undefined;
+      if (!output) throw new UsageError('next needs -o NEXT.yaml');
+      const loaded = await load(positionals[0]!, io);
+      const { nextDocument } = await import('./diff/next.js');
+      const { document, comments } = nextDocument(loaded.document);
+      writeFileAtomic(output, stringifyDocument(document, output, comments));
+      io.err(`${loaded.file} (${loaded.document.fiscalYear}) → ${output} (${document.fiscalYear}): fill in the lines marked 記入\n`);
+      return EXIT.ok;
+    },
   },
-};
-
-COMMANDS.next = {
-  options: { output: { type: 'string', short: 'o' } },
-  positionals: [1, 1],
-  async run({ values, positionals }, io) {
-    const output = values.output as string | undefined;
-    if (!output) throw new UsageError('next needs -o NEXT.yaml');
-    const loaded = await load(positionals[0]!, io);
-    const { nextDocument } = await import('./diff/next.js');
-    const { document, comments } = nextDocument(loaded.document);
-    writeFileAtomic(output, stringifyDocument(document, output, comments));
-    io.err(`${loaded.file} (${loaded.document.fiscalYear}) → ${output} (${document.fiscalYear}): fill in the lines marked 記入\n`);
-    return EXIT.ok;
+  build: {
+    options: { output: { type: 'string', short: 'o' }, strict: { type: 'boolean' }, force: { type: 'boolean' }, jobs: { type: 'string', short: 'j' } },
+    positionals: [0, 1],
+    async run({ values, positionals }, io) {
+      const { existsSync, statSync } = await import('node:fs');
+      const { join, basename } = await import('node:path');
+      const { inputsOf, findingsReport } = await import('./build.js');
+      const { buildAll, defaultJobs } = await import('./pool.js');
+      const inputDir = positionals[0] ?? 'input';
+      const outputDir = (values.output as string | undefined) ?? 'output';
+      if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) throw new UsageError(`no folder ${inputDir}`);
+      const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
+      if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of 1 or more');
+      const files = inputsOf(inputDir);
+      if (files.length === 0) throw new UsageError(`${inputDir} has no .pdf, .yaml or .json file`);
+      const { renderPdf } = await import('./render/pdf.js');
+      const tty = process.stderr.isTTY === true && io.err === processIo.err;
+      let pages = 0;
+      const results = await buildAll(files, { outputDir, force: values.force === true, render: renderPdf, jobs }, (result, done) => {
+        pages += result.pages ?? 0;
+        if (tty) io.err(`\r\x1b[K[file ${done} of ${files.length}, ${pages} pages] ${basename(result.file)}${result.failed ? ' failed' : ''}`);
+      });
+      if (tty) io.err('\r\x1b[K');
+      writeFileAtomic(join(outputDir, 'findings.md'), findingsReport(results));
+      for (const r of results) {
+        printMessages(r.messages, io);
+        const state = r.failed ? 'FAILED' : `${r.findings.length} finding(s) → ${r.outputs.join(', ')}`;
+        io.err(`${r.file}: ${state}\n`);
+        for (const f of r.findings) io.err(`  [${f.kind}] ${f.indicator ?? `strategy ${f.strategy} ${f.row ?? ''}`}: ${f.message}\n`);
+      }
+      const failed = results.filter((r) => r.failed).length;
+      const findings = results.reduce((n, r) => n + r.findings.length, 0);
+      io.err(`${results.length - failed} of ${results.length} built into ${outputDir}/, ${failed} failed, ${findings} finding(s); see ${join(outputDir, 'findings.md')}\n`);
+      if (failed > 0) return EXIT.unreadable;
+      return values.strict && findings > 0 ? EXIT.findings : EXIT.ok;
+    },
   },
 };
 
