@@ -1,6 +1,6 @@
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import type {
-  DocumentDiff, Indicator, IndicatorDiffEntry, IndicatorPlace, KpiDocument, Measurement, NarrativeColumn,
+  DocumentDiff, Evaluation, Indicator, IndicatorDiffEntry, IndicatorPlace, KpiDocument, Measurement, NarrativeColumn,
   NarrativeDiffEntry, NarrativeDocument, Status, Summary, SummaryDiffEntry, TasseiDocument,
 } from '../model/types.js';
 import { SUMMARY_COLUMNS } from '../model/types.js';
@@ -20,8 +20,8 @@ interface Located {
   status: Status | null;
 }
 
-function locate(doc: KpiDocument): Located[] {
-  const statuses = evaluateDocument(doc).indicators.map((e) => e.status);
+function locate(doc: KpiDocument, evaluation: Evaluation): Located[] {
+  const statuses = evaluation.indicators.map((e) => e.status);
   const all: Located[] = [];
   for (const s of doc.strategies) {
     const at = (policy: number | null, measure: number | null) => ({ strategy: s.no, strategyTitle: s.title, policy, measure });
@@ -43,8 +43,9 @@ function sameMeasurement(a: Measurement, b: Measurement): boolean {
 }
 
 export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similarity): DocumentDiff {
-  const before = locate(old);
-  const after = locate(now);
+  const [oldEvaluation, nowEvaluation] = [evaluateDocument(old), evaluateDocument(now)];
+  const before = locate(old, oldEvaluation);
+  const after = locate(now, nowEvaluation);
   const pairs: [Located, Located][] = [];
   const takenOld = new Set<Located>();
   const takenNew = new Set<Located>();
@@ -76,7 +77,7 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
   for (const a of before.filter((x) => !takenOld.has(x))) entries.push({ ...a.place, kind: 'removed', name: a.indicator.name });
   entries.sort((x, y) => x.strategy - y.strategy || (x.policy ?? 0) - (y.policy ?? 0) || (x.measure ?? 0) - (y.measure ?? 0));
 
-  return { kind: 'kpi-progress', fromYear: old.fiscalYear, toYear: now.fiscalYear, indicators: entries, summaries: diffSummaries(old, now), narrative: [] };
+  return { kind: 'kpi-progress', fromYear: old.fiscalYear, toYear: now.fiscalYear, indicators: entries, summaries: diffSummaries(oldEvaluation, nowEvaluation), narrative: [] };
 }
 
 function sameSummary(a: Summary | null, b: Summary | null): boolean {
@@ -85,8 +86,8 @@ function sameSummary(a: Summary | null, b: Summary | null): boolean {
 }
 
 /** Changes of the computed counts per strategy, 基本目標 row and policy. */
-function diffSummaries(old: KpiDocument, now: KpiDocument): SummaryDiffEntry[] {
-  const rows = (doc: KpiDocument) => new Map(evaluateDocument(doc).summaries.map((s) => [`${s.strategy}/${s.row}/${s.policy}`, s]));
+function diffSummaries(old: Evaluation, now: Evaluation): SummaryDiffEntry[] {
+  const rows = (evaluation: Evaluation) => new Map(evaluation.summaries.map((s) => [`${s.strategy}/${s.row}/${s.policy}`, s]));
   const a = rows(old);
   const b = rows(now);
   const entries: SummaryDiffEntry[] = [];
