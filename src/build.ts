@@ -94,9 +94,10 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
     if (loaded.fromPdf) {
       const yamlName = `${name}.yaml`;
       const yamlPath = join(options.outputDir, yamlName);
-      if (existsSync(yamlPath) && !options.force && wasEdited(readFileSync(yamlPath, 'utf8'))) {
+      const existing = existsSync(yamlPath) && !options.force ? readFileSync(yamlPath, 'utf8') : null;
+      if (existing !== null && wasEdited(existing)) {
         // The person's edits win: the report is made from their YAML.
-        doc = parseDocumentText(readFileSync(yamlPath, 'utf8'), yamlPath);
+        doc = parseDocumentText(existing, yamlPath);
         result.messages.push({ severity: 'info', rule: 'build-kept-edits', file: yamlPath, message: 'edited by hand: kept, and used for the report instead of the PDF', hint: 'tassei build --force extracts it again' });
       } else {
         writeFileAtomic(yamlPath, stampedYaml(doc, file, yamlPath));
