@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pdfmake from 'pdfmake';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import type { DocumentDiff, Evaluation, TasseiDocument } from '../model/types.js';
 import { FONT_FAMILY, FONT_FILES } from './fonts.js';
-import { loadSegmenter, openPhraseCache } from './japanese.js';
+import { type PhraseCache, loadSegmenter, openPhraseCache } from './japanese.js';
 import type Handlebars from 'handlebars';
 import { renderDefinition, sharedEnvironment } from './templates.js';
 import { diffView, kpiView, narrativeView } from './view.js';
@@ -43,6 +44,8 @@ let configured = false;
 
 function configure(): void {
   if (configured) return;
+  // The font files are read once per process; each document parses them for its own subsets.
+  for (const file of Object.values(FONT_FILES)) pdfmake.virtualfs.writeFileSync(file, readFileSync(file));
   pdfmake.setFonts({ [FONT_FAMILY]: { normal: FONT_FILES.normal, bold: FONT_FILES.bold, italics: FONT_FILES.normal, bolditalics: FONT_FILES.bold } });
   pdfmake.setTableLayouts(TABLE_LAYOUTS);
   // Only the bundled fonts are read; nothing is fetched.
@@ -55,8 +58,11 @@ function configure(): void {
  * Runs a template with phrases from the cache; where texts are missing, loads the dictionary,
  * segments them, remembers them and runs the template again.
  */
+let phraseCache: PhraseCache | undefined;
+
 async function withPhrases(run: (hb: typeof Handlebars) => Record<string, unknown>): Promise<Record<string, unknown>> {
-  const cache = openPhraseCache();
+  // Read once per process: a batch adds to it document by document.
+  const cache = (phraseCache ??= openPhraseCache());
   const missing = new Set<string>();
   const { hb, use } = sharedEnvironment();
   use((text) => {
@@ -78,24 +84,30 @@ export async function documentDefinition(doc: TasseiDocument, evaluation?: Evalu
   const definition = await withPhrases((hb) => (doc.kind === 'kpi-progress'
     ? renderDefinition(hb, 'kpi-progress', kpiView(doc, evaluation ?? evaluateDocument(doc)))
     : renderDefinition(hb, 'narrative', narrativeView(doc))));
-  // The document ID is derived from the content (pdfkit hashes the info dictionary).
-  const contentHash = createHash('sha256').update(JSON.stringify(doc)).digest('hex');
+  return stamped(definition, doc);
+}
+
+/**
+ * A fixed creation date and a document ID derived from the content (pdfkit hashes the info
+ * dictionary into the ID): the same content gives the same bytes.
+ */
+function stamped(definition: Record<string, unknown>, content: unknown): Record<string, unknown> {
+  const contentHash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
   definition.info = { ...(definition.info as object), creationDate: FIXED_DATE, keywords: `tassei:${contentHash.slice(0, 32)}` };
   return definition;
 }
 
+async function print(definition: Record<string, unknown>): Promise<Uint8Array> {
+  configure();
+  return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
+}
+
 /** Renders a year-over-year diff through templates/diff.hbs. */
 export async function renderDiffPdf(diff: DocumentDiff): Promise<Uint8Array> {
-  configure();
-  const definition = await withPhrases((hb) => renderDefinition(hb, 'diff', diffView(diff)));
-  const contentHash = createHash('sha256').update(JSON.stringify(diff)).digest('hex');
-  definition.info = { ...(definition.info as object), creationDate: FIXED_DATE, keywords: `tassei:${contentHash.slice(0, 32)}` };
-  return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
+  return print(stamped(await withPhrases((hb) => renderDefinition(hb, 'diff', diffView(diff))), diff));
 }
 
 /** Renders a document to PDF bytes, byte-identical for identical documents. */
 export async function renderPdf(doc: TasseiDocument, evaluation?: Evaluation): Promise<Uint8Array> {
-  configure();
-  const definition = await documentDefinition(doc, evaluation);
-  return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
+  return print(await documentDefinition(doc, evaluation));
 }

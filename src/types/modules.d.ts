@@ -14,6 +14,7 @@ declare module 'pdfmake' {
     setUrlAccessPolicy(callback: (url: string) => boolean): void;
     setLocalAccessPolicy(callback: (path: string) => boolean): void;
     createPdf(definition: object, options?: object): OutputDocument;
+    virtualfs: { writeFileSync(path: string, content: Buffer): void };
   }
   const pdfmake: PdfMake;
   export default pdfmake;
