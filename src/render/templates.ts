@@ -21,22 +21,27 @@ export const STATUS_COLOURS: Record<string, string> = {
   achieved: '#1b7f3b', improved: '#1f5fa8', unchanged: '#6b6b6b', worsened: '#b3261e', nodata: '#6b6b6b', none: '#000000',
 };
 
-function statusChart(counts: Summary, width: number): string {
-  const bars = [
-    ['achieved', '目標達成'], ['improved', '改善↑'], ['unchanged', '-'], ['worsened', '悪化↓'],
-  ] as const;
-  const max = Math.max(1, ...bars.map(([k]) => counts[k]));
-  const labelWidth = 44;
-  const barArea = width - labelWidth - 24;
-  const rowHeight = 11;
-  const rows = bars.map(([key, label], i) => {
-    const y = i * rowHeight;
-    const w = Math.max(0.5, (counts[key] / max) * barArea);
-    return `<text x="${labelWidth - 4}" y="${y + 8}" font-size="7" text-anchor="end" fill="#000">${label}</text>` +
-      `<rect x="${labelWidth}" y="${y + 1}" width="${w.toFixed(1)}" height="${rowHeight - 3}" fill="${STATUS_COLOURS[key]}"/>` +
-      `<text x="${(labelWidth + w + 3).toFixed(1)}" y="${y + 8}" font-size="7" fill="#000">${counts[key]}</text>`;
+/** The status bars of a chart, in the order of the summary's columns. */
+const CHART_BARS = [
+  ['achieved', '目標達成'], ['improved', '改善↑'], ['unchanged', '-'], ['worsened', '悪化↓'],
+] as const;
+const BAR_HEIGHT = 8;
+
+/**
+ * One row of a status chart per status: its label, its count, and its bar as a small SVG scaled
+ * to the largest count. The text stays pdfmake text: text inside an SVG makes pdfkit open the
+ * font file again for every label.
+ */
+export function statusBars(counts: Summary, width: number): { key: string; label: string; count: number; width: number; svg: string }[] {
+  const max = Math.max(1, ...CHART_BARS.map(([key]) => counts[key]));
+  return CHART_BARS.map(([key, label]) => {
+    const barWidth = Math.max(0.5, (counts[key] / max) * width);
+    const w = barWidth.toFixed(1);
+    return {
+      key, label, count: counts[key], width: Number(w),
+      svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${BAR_HEIGHT}" viewBox="0 0 ${w} ${BAR_HEIGHT}"><rect x="0" y="0" width="${w}" height="${BAR_HEIGHT}" fill="${STATUS_COLOURS[key]}"/></svg>`,
+    };
   });
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${bars.length * rowHeight}" viewBox="0 0 ${width} ${bars.length * rowHeight}">${rows.join('')}</svg>`;
 }
 
 export interface TemplateContext {
@@ -80,7 +85,7 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   /** ①観光の振興／②国際観光の推進 */
   hb.registerHelper('measureList', (measures: string[]) => measures.map((m, i) => `${i < 20 ? String.fromCharCode(0x2460 + i) : `(${i + 1})`}${m}`).join('／'));
   hb.registerHelper('colour', (status: unknown) => STATUS_COLOURS[String(status)] ?? '#000000');
-  hb.registerHelper('statusChart', (counts: Summary, options: Handlebars.HelperOptions) => new hb.SafeString(JSON.stringify(statusChart(counts, Number(options.hash.width ?? 260)))));
+  hb.registerHelper('statusBars', (counts: Summary, options: Handlebars.HelperOptions) => statusBars(counts, Number(options.hash.width ?? 180)));
   /** Repeats the block for each item, the outputs joined by commas (for JSON arrays). */
   hb.registerHelper('list', function (this: unknown, items: unknown[], options: Handlebars.HelperOptions) {
     return (items ?? []).map((item, index) => options.fn(item, { data: { ...options.data, index, first: index === 0, last: index === items.length - 1 } })).filter((s) => s.trim() !== '').join(',');
