@@ -1,5 +1,5 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { openSync } from 'fontkit';
 import { PACKAGE_ROOT } from '../model/files.js';
 
 /** The embedded fonts (fonts/README.md): BIZ UDPGothic, a real Bold for bold text. */
@@ -8,6 +8,10 @@ export const FONT_FILES = {
   normal: join(PACKAGE_ROOT, 'fonts', 'BIZUDPGothic-Regular.ttf'),
   bold: join(PACKAGE_ROOT, 'fonts', 'BIZUDPGothic-Bold.ttf'),
 } as const;
+
+// The CommonJS fontkit that pdfkit itself loads: one copy of the module in the process, and
+// its code already warm when pdfmake measures the same runs.
+const fontkit = createRequire(import.meta.url)('fontkit') as { openSync(path: string): MeasuringFont };
 
 interface MeasuringFont {
   unitsPerEm: number;
@@ -19,7 +23,7 @@ const cache = new Map<string, number>();
 
 /** Width in points of text set in the regular face at `size`. */
 export function measureText(text: string, size: number): number {
-  regular ??= openSync(FONT_FILES.normal);
+  regular ??= fontkit.openSync(FONT_FILES.normal);
   let em = cache.get(text);
   if (em === undefined) {
     em = regular.layout(text).advanceWidth / regular.unitsPerEm;
