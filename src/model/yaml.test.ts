@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import { load } from 'js-yaml';
+import { parse, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { compileValidators, validatorOf } from './yaml.js';
+import { TasseiError } from './errors.js';
+import { QUICK_SCHEMA, compileValidators, parseDocumentText, parseLocated, validatorOf } from './yaml.js';
 
 describe('schema validation', () => {
   it('the code compiled at build time and the schemas compiled now report the same errors', () => {
@@ -13,5 +15,56 @@ describe('schema validation', () => {
     const summary = (errors: typeof built.errors) => (errors ?? []).map((e) => `${e.instancePath} ${e.keyword} ${JSON.stringify(e.params)}`);
     expect(summary(built.errors)).toEqual(summary(now.errors));
     expect(summary(built.errors).length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+/**
+ * A valid document is read by js-yaml alone (fast); anything else is read again by the `yaml`
+ * library for located messages. The two must read every valid text the same way.
+ */
+describe('the two YAML readers', () => {
+  const quick = (text: string) => load(text, { schema: QUICK_SCHEMA });
+
+  it.each([
+    '3560', '-0', '+12', '.5', '1.', '1e3', '1E+3', '0.1e-2', '+.5', '-.5e3',
+    '1_000', // not a number in YAML 1.2: text for both
+    '012', '00', '08', '0o12', '0x1F', '0b101', // YAML 1.1 octal and binary: not numbers in 1.2
+    '.inf', '-.Inf', '.NaN', '~', 'null', 'Null', 'NULL', '',
+    'true', 'True', 'TRUE', 'tRue',
+    'yes', 'no', 'on', 'off', 'y', // booleans in YAML 1.1 only: text for both
+    '2019-04-01', '2019-04-01T10:00:00Z', // no timestamps in the core schema
+    '1:20', '12:30:00', // no base-60 numbers
+    '3,560(H29)', '△12', '３', '"12"', "'it''s'", '!!str 12', '!!int "12"', '!!float 1.5',
+    '&a 1',
+  ])('value: %s', (scalar) => {
+    const text = `value: ${scalar}\n`;
+    expect(quick(text)).toEqual(parse(text));
+  });
+
+  it.each([
+    'test/fixtures/expected/kpi-r1.yaml',
+    'test/fixtures/expected/narrative-r5.yaml',
+    'test/fixtures/expected/kpi-other-city.yaml',
+    'test/fixtures/yaml/kpi-strategy1.yaml',
+  ])('%s: the same document either way', (file) => {
+    const text = readFileSync(file, 'utf8');
+    expect(parseDocumentText(text, file)).toEqual(parseLocated(text, file));
+  });
+
+  it('a %YAML 1.1 directive is read by the yaml library (yes is true there, so a text field reports it)', () => {
+    const text = readFileSync('test/fixtures/yaml/kpi-strategy1.yaml', 'utf8').replace(/^title: .*$/m, 'title: yes');
+    expect(() => parseDocumentText(`%YAML 1.1\n---\n${text}`, 'x.yaml')).toThrow(/expected string, found boolean true/);
+    expect(parseDocumentText(text, 'x.yaml').title).toBe('yes');
+  });
+
+  it('a duplicate key is an error with its line, not a silent overwrite', () => {
+    const text = readFileSync('test/fixtures/yaml/kpi-strategy1.yaml', 'utf8').replace(/^(title: .*)$/m, '$1\n$1');
+    try {
+      parseDocumentText(text, 'x.yaml');
+      expect.unreachable();
+    } catch (error) {
+      const [message] = (error as TasseiError).messages;
+      expect(message).toMatchObject({ rule: 'yaml-syntax', line: 4 });
+    }
   });
 });

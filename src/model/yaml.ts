@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, dirname, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { Document, LineCounter, isMap, isPair, isScalar, isSeq, parseDocument, visit, type Node } from 'yaml';
+import { FAILSAFE_SCHEMA, Type, load as quickLoad } from 'js-yaml';
+import type { Document, LineCounter, Node } from 'yaml';
 import { parseMeasurement } from '../evaluate/numbers.js';
 import { eraName } from '../evaluate/numbers.js';
 import { TasseiError } from './errors.js';
@@ -38,17 +39,30 @@ export function validatorOf(kind: DocumentKind): ValidateFunction {
 
 type PathSegment = string | number;
 
+/**
+ * The \`yaml\` library, loaded when needed: it places every message at its line and column and
+ * writes documents with comments, but reads three times slower than js-yaml, so a document
+ * that is valid is read with js-yaml alone.
+ */
+const yamlLibrary = (): typeof import('yaml') => createRequire(import.meta.url)('yaml') as typeof import('yaml');
+
+/** Turns a problem at a key path into a message. */
+interface Place {
+  message(path: readonly PathSegment[], rule: string, message: string, hint?: string, key?: string): Message;
+}
+
 /** `strategies[0].policies[1].title` */
 export function formatPath(path: readonly PathSegment[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 
 /** Locates YAML nodes of a parsed file for messages. */
-class Locator {
+class Locator implements Place {
   constructor(private readonly doc: Document.Parsed, private readonly lines: LineCounter, private readonly file: string) {}
 
   at(path: readonly PathSegment[], key?: string): { line?: number; column?: number } {
     let node: unknown = path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
+    const { isMap, isScalar } = yamlLibrary();
     if (key !== undefined && isMap(node)) {
       const pair = node.items.find((p) => isScalar(p.key) && p.key.value === key);
       node = pair?.key ?? node;
@@ -97,7 +111,7 @@ function describe(value: unknown): string {
 }
 
 /** One readable message per schema error; noise from alternatives is dropped. */
-function schemaMessages(errors: readonly ErrorObject[], data: unknown, locate: Locator): Message[] {
+function schemaMessages(errors: readonly ErrorObject[], data: unknown, locate: Place): Message[] {
   const messages: Message[] = [];
   const seen = new Set<string>();
   for (const e of errors) {
@@ -160,7 +174,7 @@ export function measurementText(value: number | null, year: number | null): stri
  * Completes each measurement from what it gives (text, value or both) and checks that value and
  * text agree, so that an edit to one of them alone cannot pass unnoticed.
  */
-function completeMeasurements(doc: KpiDocument, locate: Locator): Message[] {
+function completeMeasurements(doc: KpiDocument, locate: Place): Message[] {
   const messages: Message[] = [];
   const visitIndicators = (list: KpiDocument['strategies'][number]['indicators'], base: PathSegment[]) => {
     list.forEach((indicator, i) => {
@@ -207,11 +221,85 @@ function completeMeasurement(raw: Partial<Measurement>): { field?: string; messa
   return null;
 }
 
-/** Parses and validates the text of a YAML (or JSON) document. Throws every problem at once. */
+/** Where js-yaml and the \`yaml\` library could read the same text differently: a %YAML 1.1 directive. */
+const DIRECTIVE = /^%/m;
+
+/**
+ * Plain scalars as the YAML 1.2 core schema (and so the \`yaml\` library) reads them. js-yaml's
+ * own core schema differs on numbers: it takes 0b101 and refuses +.5 and -.5e3.
+ */
+const CORE_SCALARS: { tag: string; pattern: RegExp; construct: (text: string) => unknown }[] = [
+  { tag: 'null', pattern: /^(?:~|null|Null|NULL|)$/, construct: () => null },
+  { tag: 'bool', pattern: /^(?:true|True|TRUE)$/, construct: () => true },
+  { tag: 'bool', pattern: /^(?:false|False|FALSE)$/, construct: () => false },
+  { tag: 'int', pattern: /^[-+]?[0-9]+$/, construct: Number },
+  { tag: 'int', pattern: /^0o[0-7]+$/, construct: (t) => parseInt(t.slice(2), 8) },
+  { tag: 'int', pattern: /^0x[0-9a-fA-F]+$/, construct: (t) => parseInt(t.slice(2), 16) },
+  // A float has a point or an exponent (so that \`!!float 1\` is not a number, as in \`yaml\`).
+  { tag: 'float', pattern: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$/, construct: Number },
+  { tag: 'float', pattern: /^[-+]?[0-9]+[eE][-+]?[0-9]+$/, construct: Number },
+  { tag: 'float', pattern: /^[-+]?\.(?:inf|Inf|INF)$/, construct: (t) => (t.startsWith('-') ? -Infinity : Infinity) },
+  { tag: 'float', pattern: /^\.(?:nan|NaN|NAN)$/, construct: () => NaN },
+];
+
+const coreType = (tag: string) => {
+  const forms = CORE_SCALARS.filter((s) => s.tag === tag);
+  const formOf = (text: string | null) => forms.find((s) => s.pattern.test(text ?? ''));
+  return new Type(`tag:yaml.org,2002:${tag}`, {
+    kind: 'scalar',
+    resolve: (text: string | null) => formOf(text) !== undefined,
+    construct: (text: string | null) => formOf(text)!.construct(text ?? ''),
+  });
+};
+
+/** js-yaml with the YAML 1.2 core schema's scalars; exported for the test that compares the readers. */
+export const QUICK_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: ['null', 'bool', 'int', 'float'].map(coreType) });
+
+/**
+ * The document as js-yaml reads it (YAML 1.2 core schema, duplicate keys refused), if it reads
+ * and passes every check; otherwise undefined, and the text is read again for the messages.
+ */
+function quickParse(text: string, file: string): TasseiDocument | undefined {
+  if (DIRECTIVE.test(text)) return undefined;
+  let data: unknown;
+  try {
+    data = quickLoad(text, { schema: QUICK_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  const unlocated: Place = { message: (path, rule, message) => ({ severity: 'error', rule, file, path: formatPath(path), message }) };
+  return checkDocument(data, unlocated).length === 0 ? (data as TasseiDocument) : undefined;
+}
+
+/** Kind, schema and measurement checks of parsed data; completes the measurements. */
+function checkDocument(data: unknown, locate: Place): Message[] {
+  const kind = (data as { kind?: unknown } | null)?.kind;
+  if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) {
+    return [locate.message(kind === undefined ? [] : ['kind'], 'yaml-kind',
+      kind === undefined ? 'the document has no "kind"' : `unknown kind ${JSON.stringify(kind)}`,
+      `expected kind: ${DOCUMENT_KINDS.join(' or kind: ')}`)];
+  }
+  const validate = validatorOf(kind as DocumentKind);
+  if (!validate(data)) {
+    const messages = schemaMessages(validate.errors ?? [], data, locate);
+    return messages.length > 0 ? messages : [locate.message([], 'yaml-schema', 'the document does not match its schema')];
+  }
+  return kind === 'kpi-progress' ? completeMeasurements(data as KpiDocument, locate) : [];
+}
+
+/**
+ * Parses and validates the text of a YAML (or JSON) document. Throws every problem at once, each
+ * with its line and column.
+ */
 export function parseDocumentText(text: string, file: string): TasseiDocument {
+  return quickParse(text, file) ?? parseLocated(text, file);
+}
+
+/** Reads with the `yaml` library, which places each message at its line and column. */
+export function parseLocated(text: string, file: string): TasseiDocument {
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const yamlDoc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const locate = new Locator(yamlDoc, lines, file);
   if (yamlDoc.errors.length > 0) {
     throw new TasseiError(yamlDoc.errors.map((e) => {
       const pos = lines.linePos(e.pos[0]);
@@ -220,16 +308,7 @@ export function parseDocumentText(text: string, file: string): TasseiDocument {
     }));
   }
   const data = yamlDoc.toJS() as unknown;
-  const kind = (data as { kind?: unknown } | null)?.kind;
-  if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) {
-    throw new TasseiError([locate.message(kind === undefined ? [] : ['kind'], 'yaml-kind',
-      kind === undefined ? 'the document has no "kind"' : `unknown kind ${JSON.stringify(kind)}`,
-      `expected kind: ${DOCUMENT_KINDS.join(' or kind: ')}`)]);
-  }
-  const validate = validatorOf(kind as DocumentKind);
-  const messages: Message[] = [];
-  if (!validate(data)) messages.push(...schemaMessages(validate.errors ?? [], data, locate));
-  if (messages.length === 0 && kind === 'kpi-progress') messages.push(...completeMeasurements(data as KpiDocument, locate));
+  const messages = checkDocument(data, new Locator(yamlDoc, lines, file));
   if (messages.length > 0) throw new TasseiError(messages);
   return data as TasseiDocument;
 }
@@ -245,6 +324,7 @@ const FLOW_KEYS = new Set(['baseline', 'actual', 'target', 'previousActual', 're
  * (relative to where the file is written, so that an editor finds it) and short maps inline.
  */
 export function stringifyDocument(doc: TasseiDocument, writtenTo?: string, comments?: Map<string, string>): string {
+  const { Document, isMap, isScalar, visit } = yamlLibrary();
   const yamlDoc = new Document(doc);
   visit(yamlDoc, {
     Pair(_, pair) {
@@ -258,6 +338,7 @@ export function stringifyDocument(doc: TasseiDocument, writtenTo?: string, comme
 
 /** Attaches comments (keyed by the dotted path of a node) as trailing line comments. */
 function applyComments(yamlDoc: Document, comments: Map<string, string>): void {
+  const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   for (const [path, comment] of comments) {
     const segments = pathOf('/' + path.replace(/\[(\d+)\]/g, '.$1').split('.').join('/'));
     const node = yamlDoc.getIn(segments, true) as Node | undefined;
