@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
 import { TasseiError, failure } from '../model/errors.js';
+import { yamlLibrary } from '../model/yaml.js';
 import type { Message, Status } from '../model/types.js';
 import { STATUSES } from '../model/types.js';
 import type { Comparison, Quantity, StatusScheme } from './rules.js';
@@ -19,6 +19,7 @@ export function readSchemeFile(file: string): StatusScheme {
   } catch {
     throw failure(file, 'scheme-missing', 'cannot read the scheme file', { hint: 'give a YAML file such as schemes/abcd.yaml' });
   }
+  const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines });
   const data = doc.toJS() as Record<string, unknown> | null;

@@ -44,7 +44,7 @@ type PathSegment = string | number;
  * writes documents with comments, but reads three times slower than js-yaml, so a document
  * that is valid is read with js-yaml alone.
  */
-const yamlLibrary = (): typeof import('yaml') => createRequire(import.meta.url)('yaml') as typeof import('yaml');
+export const yamlLibrary = (): typeof import('yaml') => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
 /** Turns a problem at a key path into a message. */
 interface Place {
