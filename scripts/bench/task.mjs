@@ -1,6 +1,10 @@
-// One measured task in a fresh process: prints { ms, peakMiB } as JSON on stdout.
+// One measured task in a fresh process: prints { ms, peakMiB, cores } as JSON on stdout, where
+// cores is the CPU time of all the process's threads over the wall time.
 // Usage: node scripts/bench/task.mjs <extract|pdfjs|render> <file> [repeat]
-import { readFileSync } from 'node:fs';
+//        node scripts/bench/task.mjs build <input dir> <jobs>
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const [task, file, repeatText] = process.argv.slice(2);
 const repeat = Number(repeatText ?? 1);
@@ -20,10 +24,22 @@ async function bare(data) {
   await doc.destroy();
 }
 
-const data = readFileSync(file);
 let run;
-if (task === 'pdfjs') run = () => bare(data);
-else if (task === 'extract') {
+let repeats = repeat;
+if (task === 'build') {
+  const { execute } = await import(new URL('dist/cli.js', root).href);
+  const out = mkdtempSync(join(tmpdir(), 'tassei-bench-build-'));
+  const quiet = { out: () => {}, err: () => {} };
+  repeats = 1;
+  run = async () => {
+    const code = await execute(['build', file, '-o', out, '--jobs', String(repeat)], quiet);
+    rmSync(out, { recursive: true, force: true });
+    if (code !== 0) throw new Error(`build exited with ${code}`);
+  };
+} else if (task === 'pdfjs') {
+  const data = readFileSync(file);
+  run = () => bare(data);
+} else if (task === 'extract') {
   const { extractPdfFile } = await import(new URL('dist/extract/extract.js', root).href);
   run = () => extractPdfFile(file);
 } else if (task === 'render') {
@@ -33,7 +49,11 @@ else if (task === 'extract') {
   run = () => renderPdf(doc);
 } else throw new Error(`unknown task ${task}`);
 
-const t0 = performance.now();
-for (let i = 0; i < repeat; i++) await run();
-const ms = (performance.now() - t0) / repeat;
-process.stdout.write(JSON.stringify({ ms, peakMiB: process.resourceUsage().maxRSS / 1024 }));
+// A build counts from the process's start (performance's time origin), as the command would.
+const whole = task === 'build';
+const cpu0 = whole ? undefined : process.cpuUsage();
+const t0 = whole ? 0 : performance.now();
+for (let i = 0; i < repeats; i++) await run();
+const wall = performance.now() - t0;
+const cpu = process.cpuUsage(cpu0);
+process.stdout.write(JSON.stringify({ ms: wall / repeats, peakMiB: process.resourceUsage().maxRSS / 1024, cores: (cpu.user + cpu.system) / 1000 / wall }));
