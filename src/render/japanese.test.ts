@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { type Token, NO_LINE_START, fitPhrases, loadSegmenter, phrasesOfTokens } from './japanese.js';
+import { type Token, NO_LINE_START, fitPhrases, loadAnalyser, loadSegmenter, phrasesOfTokens } from './japanese.js';
 
 const t = (surface: string, pos = '名詞', detail = '一般'): Token => ({ surface, pos, detail });
 
@@ -47,4 +49,20 @@ describe('the kuromoji segmenter on the samples\' text', () => {
     for (const k of kept) expect(phrases).toContain(k);
     for (const p of phrases.slice(1)) expect(NO_LINE_START).not.toContain(p.charAt(0));
   }, 30_000);
+});
+
+describe('the dictionary loader', () => {
+  it('tokenises every text of the samples exactly as kuromoji\'s own builder does', async () => {
+    const require = createRequire(import.meta.url);
+    const kuromoji = require('kuromoji') as { builder(o: { dicPath: string }): { build(cb: (e: Error | null, t: { tokenize(s: string): { surface_form: string; pos: string; basic_form: string }[] }) => void): void } };
+    const own = await new Promise<{ tokenize(s: string): { surface_form: string; pos: string; basic_form: string }[] }>((resolve, reject) =>
+      kuromoji.builder({ dicPath: 'node_modules/kuromoji/dict' }).build((e, t) => (e ? reject(e) : resolve(t))));
+    const analyse = await loadAnalyser();
+    const texts = ['kpi-r1', 'narrative-r5'].flatMap((name) => readFileSync(`test/fixtures/expected/${name}.yaml`, 'utf8').split('\n'))
+      .map((line) => line.replace(/^[\s-]*[A-Za-z]+:\s*/, '').trim()).filter((text) => /[\u3040-\u9fff]/.test(text));
+    expect(texts.length).toBeGreaterThan(200);
+    for (const text of texts) {
+      expect(analyse(text).map((t) => `${t.surface}/${t.pos}/${t.base}`)).toEqual(own.tokenize(text).map((t) => `${t.surface_form}/${t.pos}/${t.basic_form === '*' ? t.surface_form : t.basic_form}`));
+    }
+  }, 60_000);
 });
