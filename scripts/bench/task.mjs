@@ -2,11 +2,12 @@
 // cores is the CPU time of all the process's threads over the wall time.
 // Usage: node scripts/bench/task.mjs <extract|pdfjs|render> <file> [repeat]
 //        node scripts/bench/task.mjs build <input dir> <jobs>
+// With a fourth argument `warm`, one run goes first untimed: what a later document of a batch costs.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const [task, file, repeatText] = process.argv.slice(2);
+const [task, file, repeatText, warmth] = process.argv.slice(2);
 const repeat = Number(repeatText ?? 1);
 const root = new URL('../../', import.meta.url);
 
@@ -51,6 +52,7 @@ if (task === 'build') {
 
 // A build counts from the process's start (performance's time origin), as the command would.
 const whole = task === 'build';
+if (warmth === 'warm') await run();
 const cpu0 = whole ? undefined : process.cpuUsage();
 const t0 = whole ? 0 : performance.now();
 for (let i = 0; i < repeats; i++) await run();
