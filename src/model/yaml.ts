@@ -40,7 +40,7 @@ export function validatorOf(kind: DocumentKind): ValidateFunction {
 type PathSegment = string | number;
 
 /**
- * The \`yaml\` library, loaded when needed: it places every message at its line and column and
+ * The `yaml` library, loaded when needed: it places every message at its line and column and
  * writes documents with comments, but reads three times slower than js-yaml, so a document
  * that is valid is read with js-yaml alone.
  */
@@ -221,11 +221,11 @@ function completeMeasurement(raw: Partial<Measurement>): { field?: string; messa
   return null;
 }
 
-/** Where js-yaml and the \`yaml\` library could read the same text differently: a %YAML 1.1 directive. */
+/** Where js-yaml and the `yaml` library could read the same text differently: a %YAML 1.1 directive. */
 const DIRECTIVE = /^%/m;
 
 /**
- * Plain scalars as the YAML 1.2 core schema (and so the \`yaml\` library) reads them. js-yaml's
+ * Plain scalars as the YAML 1.2 core schema (and so the `yaml` library) reads them. js-yaml's
  * own core schema differs on numbers: it takes 0b101 and refuses +.5 and -.5e3.
  */
 const CORE_SCALARS: { tag: string; pattern: RegExp; construct: (text: string) => unknown }[] = [
@@ -235,7 +235,7 @@ const CORE_SCALARS: { tag: string; pattern: RegExp; construct: (text: string) =>
   { tag: 'int', pattern: /^[-+]?[0-9]+$/, construct: Number },
   { tag: 'int', pattern: /^0o[0-7]+$/, construct: (t) => parseInt(t.slice(2), 8) },
   { tag: 'int', pattern: /^0x[0-9a-fA-F]+$/, construct: (t) => parseInt(t.slice(2), 16) },
-  // A float has a point or an exponent (so that \`!!float 1\` is not a number, as in \`yaml\`).
+  // A float has a point or an exponent (so that `!!float 1` is not a number, as in `yaml`).
   { tag: 'float', pattern: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?$/, construct: Number },
   { tag: 'float', pattern: /^[-+]?[0-9]+[eE][-+]?[0-9]+$/, construct: Number },
   { tag: 'float', pattern: /^[-+]?\.(?:inf|Inf|INF)$/, construct: (t) => (t.startsWith('-') ? -Infinity : Infinity) },
