@@ -22,9 +22,7 @@ export const STATUS_COLOURS: Record<string, string> = {
 };
 
 /** The status bars of a chart, in the order of the summary's columns. */
-const CHART_BARS = [
-  ['achieved', '目標達成'], ['improved', '改善↑'], ['unchanged', '-'], ['worsened', '悪化↓'],
-] as const;
+const CHART_STATUSES = ['achieved', 'improved', 'unchanged', 'worsened'] as const;
 const BAR_HEIGHT = 8;
 
 /**
@@ -32,13 +30,12 @@ const BAR_HEIGHT = 8;
  * to the largest count. The text stays pdfmake text: text inside an SVG makes pdfkit open the
  * font file again for every label.
  */
-export function statusBars(counts: Summary, width: number): { key: string; label: string; count: number; width: number; svg: string }[] {
-  const max = Math.max(1, ...CHART_BARS.map(([key]) => counts[key]));
-  return CHART_BARS.map(([key, label]) => {
-    const barWidth = Math.max(0.5, (counts[key] / max) * width);
-    const w = barWidth.toFixed(1);
+export function statusBars(counts: Summary, width: number): { key: string; count: number; width: number; svg: string }[] {
+  const max = Math.max(1, ...CHART_STATUSES.map((key) => counts[key]));
+  return CHART_STATUSES.map((key) => {
+    const w = Math.max(0.5, (counts[key] / max) * width).toFixed(1);
     return {
-      key, label, count: counts[key], width: Number(w),
+      key, count: counts[key], width: Number(w),
       svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${BAR_HEIGHT}" viewBox="0 0 ${w} ${BAR_HEIGHT}"><rect x="0" y="0" width="${w}" height="${BAR_HEIGHT}" fill="${STATUS_COLOURS[key]}"/></svg>`,
     };
   });
@@ -85,7 +82,12 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   /** ①観光の振興／②国際観光の推進 */
   hb.registerHelper('measureList', (measures: string[]) => measures.map((m, i) => `${i < 20 ? String.fromCharCode(0x2460 + i) : `(${i + 1})`}${m}`).join('／'));
   hb.registerHelper('colour', (status: unknown) => STATUS_COLOURS[String(status)] ?? '#000000');
-  hb.registerHelper('statusBars', (counts: Summary, options: Handlebars.HelperOptions) => statusBars(counts, Number(options.hash.width ?? 180)));
+  /** The bars of a status chart; the template names them (labels="目標達成,改善↑,-,悪化↓", in that order). */
+  hb.registerHelper('statusBars', (counts: Summary, options: Handlebars.HelperOptions) => {
+    const labels = String(options.hash.labels ?? '').split(',');
+    if (labels.length !== CHART_STATUSES.length) throw new Error(`statusBars needs labels="…" with ${CHART_STATUSES.length} names, for ${CHART_STATUSES.join(', ')}`);
+    return statusBars(counts, Number(options.hash.width ?? 180)).map((bar, i) => ({ ...bar, label: labels[i]!.trim() }));
+  });
   /** Repeats the block for each item, the outputs joined by commas (for JSON arrays). */
   hb.registerHelper('list', function (this: unknown, items: unknown[], options: Handlebars.HelperOptions) {
     return (items ?? []).map((item, index) => options.fn(item, { data: { ...options.data, index, first: index === 0, last: index === items.length - 1 } })).filter((s) => s.trim() !== '').join(',');
