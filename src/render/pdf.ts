@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import pdfmake from 'pdfmake';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import type { DocumentDiff, Evaluation, TasseiDocument } from '../model/types.js';
-import { FONT_FAMILY, FONT_FILES } from './fonts.js';
+import { FONT_FAMILY, FONT_FILES, fontFile } from './fonts.js';
 import { type PhraseCache, loadSegmenter, openPhraseCache } from './japanese.js';
 import type Handlebars from 'handlebars';
 import { renderDefinition, sharedEnvironment } from './templates.js';
@@ -45,7 +44,7 @@ let configured = false;
 function configure(): void {
   if (configured) return;
   // The font files are read once per process; each document parses them for its own subsets.
-  for (const file of Object.values(FONT_FILES)) pdfmake.virtualfs.writeFileSync(file, readFileSync(file));
+  for (const file of Object.values(FONT_FILES)) pdfmake.virtualfs.writeFileSync(file, fontFile(file));
   pdfmake.setFonts({ [FONT_FAMILY]: { normal: FONT_FILES.normal, bold: FONT_FILES.bold, italics: FONT_FILES.normal, bolditalics: FONT_FILES.bold } });
   pdfmake.setTableLayouts(TABLE_LAYOUTS);
   // Only the bundled fonts are read; nothing is fetched.
