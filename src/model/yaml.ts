@@ -259,7 +259,7 @@ export const QUICK_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: ['null', 'bool', 
  * The document as js-yaml reads it (YAML 1.2 core schema, duplicate keys refused), if it reads
  * and passes every check; otherwise undefined, and the text is read again for the messages.
  */
-function quickParse(text: string, file: string): TasseiDocument | undefined {
+export function quickParse(text: string, file: string): TasseiDocument | undefined {
   if (DIRECTIVE.test(text)) return undefined;
   let data: unknown;
   try {
