@@ -129,7 +129,7 @@ if (ensure('soffice', 'libreoffice-calc-nogui')) {
 } else {
   whole = { ms: median(Array.from({ length: RUNS }, timeRender)) };
 }
-const versusOffice = (r) => (office ? `${((r.ratio ?? r.ms / office.ms)).toFixed(2)}× LibreOffice's time (target ≤ 0.5×)` : '');
+const versusOffice = (r) => (office ? `${(r.ratio ?? r.ms / office.ms).toFixed(2)}× LibreOffice's time (target ≤ 0.5×)` : '');
 row('tassei render command, whole process, phrases cached', { ms: whole.ms }, `${versusOffice(whole)}${whole.ratio ? ' (median of the runs in turn)' : ''}`);
 row('tassei render in process, R1 KPI report, first time (dictionary loaded)', renderKpiCold, `${versusOffice(renderKpiCold)}; memory target < 450 MiB`);
 row('tassei render in process, R1 KPI report, phrases cached', renderKpi, versusOffice(renderKpi));
