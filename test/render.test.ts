@@ -81,6 +81,19 @@ describe('render: what a reader must find on the pages', () => {
     expect(broken.some(([, next]) => next.text.startsWith('）'))).toBe(true);
   });
 
+  it('above each strategy, a status chart with its labels and its counts as page text', () => {
+    const evaluation = evaluateDocument(structuredClone(kpi));
+    const headings = kpiSegments.filter((s) => s.text === '状況の内訳');
+    expect(headings).toHaveLength(kpi.strategies.length);
+    kpi.strategies.forEach((strategy, i) => {
+      const heading = headings[i]!;
+      const chart = kpiSegments.filter((s) => s.page === heading.page && s.x >= heading.x - 5 && s.baseline > heading.baseline && s.baseline < heading.baseline + 60);
+      const counts = evaluation.summaries.find((x) => x.strategy === strategy.no && x.row === 'total')!.computed;
+      expect(chart.map((s) => s.text)).toEqual(expect.arrayContaining(['目標達成', '改善↑', '-', '悪化↓',
+        ...[counts.achieved, counts.improved, counts.unchanged, counts.worsened].map(String)]));
+    });
+  });
+
   it('embeds the Japanese fonts as subsets, with a real bold', () => {
     const raw = Buffer.from(kpiPdf).toString('latin1');
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+BIZUDPGothic-Regular/);
