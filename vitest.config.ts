@@ -3,11 +3,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
+// A phrase cache of the test run's own, so that no test depends on what an earlier run left.
+const env = { TASSEI_CACHE_DIR: mkdtempSync(join(tmpdir(), 'tassei-cache-')) };
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-    testTimeout: 60_000,
-    // A phrase cache of the test run's own, so that no test depends on what an earlier run left.
-    env: { TASSEI_CACHE_DIR: mkdtempSync(join(tmpdir(), 'tassei-cache-')) },
+    projects: [
+      // Pure functions on small synthetic inputs: seconds (`npm run test:unit`).
+      { test: { name: 'unit', include: ['src/**/*.test.ts'], testTimeout: 20_000, env } },
+      // Whole commands on PDFs and documents: the end-to-end lane (`npm run test:e2e`).
+      { test: { name: 'e2e', include: ['test/**/*.test.ts'], testTimeout: 120_000, env } },
+    ],
   },
 });
