@@ -1,5 +1,5 @@
 import type { Rule } from './pdf.js';
-import { type Line, type Phrase, SAME_SIZE, joinPhrases, joinWrapped, makeLine } from './layout.js';
+import { type Line, type Phrase, SAME_SIZE, joinWrapped, makeLine } from './layout.js';
 
 /**
  * Table reconstruction: columns from the header's labels (and vertical rules where drawn), rows
@@ -12,6 +12,11 @@ export interface ColumnSpec {
   label: RegExp;
   /** Numbers and marks: a phrase belongs here by where most of it lies, not where it starts. */
   values?: boolean;
+  /**
+   * Whether a cell's text is whole (a value, a mark). A column that has this holds one such
+   * value per row, which is how rows are told apart where cells wrap (see rows.ts).
+   */
+  complete?: (text: string) => boolean;
 }
 
 export interface Column {
@@ -28,6 +33,7 @@ export interface Column {
   headingRight: number;
   /** True where a vertical rule gives the left edge. */
   ruled: boolean;
+  complete?: (text: string) => boolean;
 }
 
 export interface TableHeader {
@@ -129,7 +135,7 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
       const outer = bands.filter((x) => x > phrase.right).sort((a, b) => a - b);
       const right = next ? boundary(phrase, next, bands) : (outer.length > 0 ? outer.at(-1)! + RULE_TOLERANCE : Infinity);
       const ruled = !!previous && bands.some((x) => Math.abs(x - left) < 0.01);
-      return { key: f.spec.key, left, right, values: !!f.spec.values, heading: phrase.text, anchor: center(phrase), headingLeft: phrase.x, headingRight: phrase.right, ruled };
+      return { key: f.spec.key, left, right, values: !!f.spec.values, heading: phrase.text, anchor: center(phrase), headingLeft: phrase.x, headingRight: phrase.right, ruled, ...(f.spec.complete ? { complete: f.spec.complete } : {}) };
     });
     // The full heading of each column (`R1` and `実績 b` may be separate phrases).
     for (const [k, column] of columns.entries()) {
@@ -276,18 +282,6 @@ export function splitAtColumns(line: Line, columns: readonly Column[]): Line {
   return changed ? makeLine(phrases) : line;
 }
 
-export interface GridRow {
-  lines: Line[];
-  top: number;
-  bottom: number;
-  /** Text per column key, wrapped lines joined. */
-  cells: Record<string, string>;
-  /** The column where the row's first text starts (its level in a hierarchy). */
-  start: Column | undefined;
-  /** All of the row's text in reading order, for rows whose text spans the columns. */
-  text: string;
-}
-
 /** Horizontal rules that separate rows: at one y, covering a good part of the table's width. */
 export function rowBoundaries(horizontal: readonly Rule[], left: number, right: number, top: number, bottom: number): number[] {
   const width = right - left;
@@ -301,65 +295,3 @@ export function rowBoundaries(horizontal: readonly Rule[], left: number, right: 
   }
   return ys.filter((y) => y.covered >= 0.3 * width).map((y) => y.at).sort((a, b) => a - b);
 }
-
-/**
- * Splits body lines into rows. Horizontal rules separate rows where they are drawn; within a
- * band that still holds more than one row start (no rules, or rules only now and then), each
- * row start opens a row and the other lines join the row start nearest to them, which keeps a
- * wrapped cell whole whether it is aligned at the top or centred.
- */
-export function rowsOf(lines: readonly Line[], columns: readonly Column[], boundaries: readonly number[], isRowStart: (line: Line, previous: Line | undefined) => boolean): GridRow[] {
-  const bands: Line[][] = [];
-  let band: Line[] = [];
-  let b = 0;
-  for (const line of [...lines].sort((x, y) => x.baseline - y.baseline)) {
-    const middle = (line.top + line.bottom) / 2;
-    while (b < boundaries.length && boundaries[b]! < middle) {
-      if (band.length > 0) bands.push(band);
-      band = [];
-      b++;
-    }
-    band.push(line);
-  }
-  if (band.length > 0) bands.push(band);
-
-  const rows: Line[][] = [];
-  for (const group of bands) {
-    const starts = group.filter((l, k) => isRowStart(l, group[k - 1]));
-    if (starts.length <= 1) {
-      rows.push(group);
-      continue;
-    }
-    const byStart = new Map<Line, Line[]>(starts.map((s) => [s, [s]]));
-    for (const line of group) {
-      if (byStart.has(line)) continue;
-      const middle = (line.top + line.bottom) / 2;
-      const nearest = starts.reduce((best, s) => (Math.abs((s.top + s.bottom) / 2 - middle) < Math.abs((best.top + best.bottom) / 2 - middle) ? s : best));
-      byStart.get(nearest)!.push(line);
-    }
-    for (const s of starts) rows.push(byStart.get(s)!.sort((x, y) => x.baseline - y.baseline));
-  }
-  return rows.map((rowLines) => gridRow(rowLines, columns));
-}
-
-function gridRow(lines: Line[], columns: readonly Column[]): GridRow {
-  // Per column, the phrases of each line.
-  const parts = new Map<string, Map<Line, Phrase[]>>();
-  let first: { x: number; column: Column | undefined } | undefined;
-  for (const line of lines) {
-    for (const phrase of line.phrases) {
-      const column = columnOfPhrase(columns, phrase);
-      if (!column) continue;
-      if (!first || phrase.x < first.x - 0.5) first = { x: phrase.x, column: columnAt(columns, phrase.x + 0.5) };
-      const byLine = parts.get(column.key) ?? new Map<Line, Phrase[]>();
-      byLine.set(line, [...(byLine.get(line) ?? []), phrase]);
-      parts.set(column.key, byLine);
-    }
-  }
-  const cells: Record<string, string> = {};
-  for (const [key, byLine] of parts) cells[key] = joinWrapped([...byLine.values()].map(joinPhrases));
-  const merged = makeLine(lines.flatMap((l) => l.phrases));
-  const text = joinWrapped(lines.map((l) => joinPhrases(l.phrases)));
-  return { lines, top: merged.top, bottom: merged.bottom, cells, start: first?.column, text };
-}
-

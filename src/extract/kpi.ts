@@ -1,8 +1,9 @@
 import { findEraYear, parseMeasurement, parsePrintedNumber, parseProgress } from '../evaluate/numbers.js';
 import { DEFAULT_SCHEME, statusOfLabel } from '../evaluate/rules.js';
 import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Status, Strategy, Summary } from '../model/types.js';
-import { type Column, type ColumnSpec, type GridRow, type TableHeader, findHeader, hasLabel, refineColumns, rowBoundaries, splitAtColumns, rowsOf, columnOfPhrase } from './grid.js';
+import { type Column, type ColumnSpec, type TableHeader, findHeader, hasLabel, refineColumns, rowBoundaries, splitAtColumns, columnOfPhrase } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, withoutFurniture } from './layout.js';
+import { type Fragment, type GridRow, joinRows, rowsOf } from './rows.js';
 
 /**
  * The KPI progress report reader: summary tables and detail tables, in page order, into the
@@ -11,28 +12,34 @@ import { type LaidOutPage, type Line, type Phrase, withoutFurniture } from './la
 
 const HIERARCHY = ['strategy', 'policy', 'measure'] as const;
 
+/** What makes a cell whole in each value column (rows are told apart by these; see rows.ts). */
+const isMeasurement = (text: string) => parseMeasurement(text).ok;
+const isProgress = (text: string) => text.trim() !== '' && parseProgress(text) !== undefined;
+const isStatusMark = (text: string) => statusOfLabel(text, DEFAULT_SCHEME) !== undefined;
+const isCount = (text: string) => /^\d+$/.test(text.normalize('NFKC').trim());
+
 export const DETAIL_COLUMNS: readonly ColumnSpec[] = [
   { key: 'strategy', label: /重点戦略|基本目標名?$/ },
   { key: 'policy', label: /戦略方針|基本方針/ },
   { key: 'measure', label: /^施策/ },
   { key: 'name', label: /目標指標|指標名|^KPI$/ },
   { key: 'unit', label: /^単位$/, values: true },
-  { key: 'baseline', label: /^(現状|基準)(値)?\s*[aａ]?$/, values: true },
-  { key: 'actual', label: /実績\s*(値)?\s*[bｂ]?$/, values: true },
-  { key: 'target', label: /^目標(値)?\s*[cｃ]?$/, values: true },
-  { key: 'progress', label: /^(進捗率|達成率)/, values: true },
-  { key: 'status', label: /^(状況|評価|達成状況)$/, values: true },
+  { key: 'baseline', label: /^(現状|基準)(値)?\s*[aａ]?$/, values: true, complete: isMeasurement },
+  { key: 'actual', label: /実績\s*(値)?\s*[bｂ]?$/, values: true, complete: isMeasurement },
+  { key: 'target', label: /^目標(値)?\s*[cｃ]?$/, values: true, complete: isMeasurement },
+  { key: 'progress', label: /^(進捗率|達成率)/, values: true, complete: isProgress },
+  { key: 'status', label: /^(状況|評価|達成状況)$/, values: true, complete: isStatusMark },
 ];
 
 export const SUMMARY_COLUMNS: readonly ColumnSpec[] = [
   { key: 'strategy', label: /重点戦略/ },
   { key: 'policy', label: /戦略方針/ },
   { key: 'measure', label: /^施策$/ },
-  { key: 'achieved', label: /^目標達成$/, values: true },
-  { key: 'improved', label: /^改善/, values: true },
-  { key: 'unchanged', label: /^[-－―−]$/, values: true },
-  { key: 'worsened', label: /^悪化/, values: true },
-  { key: 'total', label: /^合計$/, values: true },
+  { key: 'achieved', label: /^目標達成$/, values: true, complete: isCount },
+  { key: 'improved', label: /^改善/, values: true, complete: isCount },
+  { key: 'unchanged', label: /^[-－―−]$/, values: true, complete: isCount },
+  { key: 'worsened', label: /^悪化/, values: true, complete: isCount },
+  { key: 'total', label: /^合計$/, values: true, complete: isCount },
 ];
 
 /** Enough headings of each table to be sure which one it is. */
@@ -123,25 +130,43 @@ function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'],
   const bodyTop = Number.isFinite(top) ? top : Math.min(...body.map((l) => l.top)) - 1;
   const boundaries = rowBoundaries(page.horizontal, left, right, bodyTop, bottom);
   columns = header ? refineColumns(columns, body) : columns;
-  const isRowStart = kind === 'detail' ? (line: Line) => isDetailRowStart(line, columns) : (line: Line) => isSummaryRowStart(line, columns);
   const split = body.map((line) => splitAtColumns(line, columns));
-  return { kind, page: page.number, columns, rows: rowsOf(split, columns, boundaries, isRowStart) };
+  const final = columns;
+  const opensRow = (f: Fragment) => (HIERARCHY as readonly string[]).includes(f.column.key) && splitNumber(f.text).no !== null;
+  return { kind, page: page.number, columns, rows: rowsOf(split, columns, boundaries, (p) => columnOfPhrase(final, p), opensRow) };
 }
 
-function valuePhrases(line: Line, columns: readonly Column[]) {
-  return line.phrases.filter((p) => columnOfPhrase(columns, p)?.values);
+/** A row that opens a strategy, policy or measure: its number in a hierarchy column. */
+function isHeadingRow(row: GridRow): boolean {
+  return !row.anchored && (HIERARCHY as readonly string[]).includes(row.start?.key ?? '') && splitNumber(row.text).no !== null;
 }
 
-/** A detail row starts with values, or with a numbered strategy, policy or measure. */
-function isDetailRowStart(line: Line, columns: readonly Column[]): boolean {
-  if (valuePhrases(line, columns).some((p) => columnOfPhrase(columns, p)?.key !== 'unit')) return true;
-  const first = line.phrases[0]!;
-  const key = columnOfPhrase(columns, first)?.key;
-  return (HIERARCHY as readonly string[]).includes(key ?? '') && splitNumber(first.text).no !== null;
+/**
+ * Whether the first row of a page continues the last row of the page before (a row split by
+ * the page break): it completes a value cell, or it is text with no values and no number of its
+ * own, or the row before was such text waiting for its values.
+ */
+export function continuesRow(last: GridRow, first: GridRow): boolean {
+  if (first.tail) return true;
+  if (!first.anchored && !isHeadingRow(first)) return true;
+  return !last.anchored && !isHeadingRow(last) && first.anchored;
 }
 
-function isSummaryRowStart(line: Line, columns: readonly Column[]): boolean {
-  return valuePhrases(line, columns).length > 0;
+/** The tables of all pages, with rows split by page breaks joined again. */
+function tablesOfDocument(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>): Table[] {
+  const tables: Table[] = [];
+  let open: OpenTable | undefined;
+  for (const page of pages) {
+    const found = tablesOf(page, furniture, open);
+    const last = tables.at(-1);
+    const first = found[0];
+    if (last && first && last.kind === first.kind && last.page < first.page && last.rows.length > 0 && first.rows.length > 0 && continuesRow(last.rows.at(-1)!, first.rows[0]!)) {
+      last.rows[last.rows.length - 1] = joinRows(last.rows.at(-1)!, first.rows.shift()!);
+    }
+    tables.push(...found);
+    if (found.length > 0) open = { kind: found.at(-1)!.kind, columns: found.at(-1)!.columns };
+  }
+  return tables;
 }
 
 /** Reads the KPI progress report from laid-out pages. */
@@ -156,10 +181,8 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
   let measure: Measure | undefined;
   let summaryOf: number | undefined;
 
-  let open: OpenTable | undefined;
-  for (const page of pages) {
-    for (const table of tablesOf(page, furniture, open)) {
-      open = { kind: table.kind, columns: table.columns };
+  {
+    for (const table of tablesOfDocument(pages, furniture)) {
       if (table.kind === 'summary') {
         for (const row of table.rows) {
           const counts = summaryCounts(row);
@@ -241,7 +264,7 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
 }
 
 function rowText(row: GridRow): string {
-  return row.lines.map((l) => l.text).join(' ');
+  return row.text;
 }
 
 function summaryCounts(row: GridRow): Summary | null {

@@ -1,0 +1,299 @@
+import type { Column } from './grid.js';
+import { type Line, type Phrase, joinPhrases, joinWrapped } from './layout.js';
+
+/**
+ * Rows of a table body from its lines, where any cell may hold several lines: a name or title
+ * that wraps, a value with its year note on the next line (3,560 / (H29)), a mark cut in two
+ * (目標 / 達成), cells aligned at the top, middle or bottom of rows of uneven height. Pure.
+ *
+ * The rows are found from what the cells hold, not from where lines start: in a value column
+ * each cell holds one whole value, so a line there either starts a cell or completes the one
+ * above it. The value cells of one row overlap each other vertically, whatever their alignment,
+ * and those of two rows never do; so value cells that overlap make one row. Text (names, units,
+ * titles) then joins the row it stands beside, a wrapped line the cell line above or below it
+ * at the pitch of lines within a cell; text beside no row is a heading row of its own.
+ */
+
+/** One line's text in one column. */
+export interface Fragment {
+  column: Column;
+  phrases: Phrase[];
+  text: string;
+  top: number;
+  bottom: number;
+  baseline: number;
+  size: number;
+}
+
+/** Lines of one cell: of a value column, one value with its continuation lines. */
+interface Block {
+  column: Column;
+  fragments: Fragment[];
+  top: number;
+  bottom: number;
+}
+
+export interface GridRow {
+  /** Per column key, the cell's lines in order. */
+  fragments: Map<string, Fragment[]>;
+  top: number;
+  bottom: number;
+  /** Text per column key, wrapped lines joined. */
+  cells: Record<string, string>;
+  /** The column of the row's leftmost text (its level in a hierarchy). */
+  start: Column | undefined;
+  /** All of the row's text in reading order, for rows whose text spans the columns. */
+  text: string;
+  /** Whether a value cell's first line only completes a value: the row began above this band (on the page before). */
+  tail: boolean;
+  /** Whether any value column holds a value (the row is data, not a heading or a stray line). */
+  anchored: boolean;
+}
+
+/** Value cells of one row overlap by at least this (in em of the type size). */
+const ROW_OVERLAP_EM = 0.25;
+/** A continuation line of a value stands at most this far (in em) below the line it completes. */
+const VALUE_CONTINUATION_EM = 2.5;
+/** Lines of one cell are at most this much (in em) further apart than the pitch of lines in a cell. */
+const PITCH_TOLERANCE_EM = 0.12;
+/** Where no wrapped cell shows the pitch of lines: lines this close (in em) are one cell. */
+const FALLBACK_PITCH_EM = 1.45;
+
+/** The fragments of each line, one per column that the line has text in. */
+export function fragmentsOf(lines: readonly Line[], columns: readonly Column[], columnOf: (p: Phrase) => Column | undefined): Fragment[] {
+  const fragments: Fragment[] = [];
+  for (const line of [...lines].sort((a, b) => a.baseline - b.baseline)) {
+    const byColumn = new Map<Column, Phrase[]>();
+    for (const p of line.phrases) {
+      const column = columnOf(p);
+      if (column) byColumn.set(column, [...(byColumn.get(column) ?? []), p]);
+    }
+    for (const column of columns) {
+      const phrases = byColumn.get(column);
+      if (!phrases) continue;
+      fragments.push({ column, phrases, text: joinPhrases(phrases), top: line.top, bottom: line.bottom, baseline: line.baseline, size: line.size });
+    }
+  }
+  return fragments;
+}
+
+/** A value cell's lines joined: a number and its note carry no space where they wrapped. */
+export function joinValue(parts: readonly string[]): string {
+  return parts.map((p) => p.trim()).join('');
+}
+
+function cellText(column: Column, fragments: readonly Fragment[]): string {
+  const texts = fragments.map((f) => f.text);
+  return column.complete ? joinValue(texts) : joinWrapped(texts);
+}
+
+function overlap(a: { top: number; bottom: number }, b: { top: number; bottom: number }): number {
+  return Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+}
+
+/** Cells of a value column: a line that is not a whole value by itself completes the cell above. */
+function valueBlocks(fragments: readonly Fragment[]): { blocks: Block[]; tail: boolean } {
+  const blocks: Block[] = [];
+  let tail = false;
+  for (const f of fragments) {
+    const complete = f.column.complete!;
+    const last = blocks.at(-1);
+    const near = last && f.baseline - last.fragments.at(-1)!.baseline <= VALUE_CONTINUATION_EM * f.size;
+    if (last && near) {
+      const before = cellText(f.column, last.fragments);
+      const joined = cellText(f.column, [...last.fragments, f]);
+      if ((!complete(f.text) || !complete(before)) && complete(joined)) {
+        last.fragments.push(f);
+        last.bottom = Math.max(last.bottom, f.bottom);
+        continue;
+      }
+    }
+    // A line that is no value by itself, with no cell above it, ends a cell of the page before.
+    if (!last && !complete(f.text)) tail = true;
+    blocks.push({ column: f.column, fragments: [f], top: f.top, bottom: f.bottom });
+  }
+  return { blocks, tail };
+}
+
+/** Value cells that overlap make one row; one cell per column and row. */
+function anchorRows(blocks: readonly Block[]): Block[][] {
+  const rows: Block[][] = [];
+  for (const block of [...blocks].sort((a, b) => a.top - b.top || a.bottom - b.bottom)) {
+    const need = ROW_OVERLAP_EM * Math.min(...block.fragments.map((f) => f.size));
+    const row = rows.find((r) => !r.some((b) => b.column === block.column) && r.some((b) => overlap(b, block) >= need));
+    if (row) row.push(block);
+    else rows.push([block]);
+  }
+  return rows;
+}
+
+function extent(blocks: readonly { top: number; bottom: number }[]): { top: number; bottom: number } {
+  return { top: Math.min(...blocks.map((b) => b.top)), bottom: Math.max(...blocks.map((b) => b.bottom)) };
+}
+
+/**
+ * The pitch of lines within a cell, in em: from cells known to hold several lines (a value and
+ * its note; text lines beside one row of values). Null where nothing wraps.
+ */
+export function cellPitch(evidence: readonly number[]): number | null {
+  if (evidence.length === 0) return null;
+  const sorted = [...evidence].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+interface Band {
+  fragments: Fragment[];
+  blocks: Block[];
+  anchors: Block[][];
+  tail: boolean;
+}
+
+function bandOf(fragments: Fragment[], columns: readonly Column[]): Band {
+  const blocks: Block[] = [];
+  let tail = false;
+  for (const column of columns.filter((c) => c.complete)) {
+    const found = valueBlocks(fragments.filter((f) => f.column === column));
+    blocks.push(...found.blocks);
+    tail ||= found.tail;
+  }
+  return { fragments, blocks, anchors: anchorRows(blocks), tail };
+}
+
+/** Steps (in em) between lines of one cell that the band shows for sure. */
+function pitchEvidence(band: Band): number[] {
+  const steps: number[] = [];
+  for (const b of band.blocks) {
+    for (let k = 1; k < b.fragments.length; k++) steps.push((b.fragments[k]!.baseline - b.fragments[k - 1]!.baseline) / b.fragments[k]!.size);
+  }
+  for (const row of band.anchors) {
+    const span = extent(row);
+    const beside = band.fragments.filter((f) => !f.column.complete && overlap(f, span) > 0);
+    for (let k = 1; k < beside.length; k++) {
+      const [a, b] = [beside[k - 1]!, beside[k]!];
+      if (a.column === b.column && b.baseline > a.baseline) steps.push((b.baseline - a.baseline) / b.size);
+    }
+  }
+  return steps;
+}
+
+/**
+ * Splits body lines into rows. Horizontal rules separate rows where they are drawn
+ * (`boundaries`); within a band between rules, rows come from the cells' contents (above).
+ */
+export function rowsOf(
+  lines: readonly Line[],
+  columns: readonly Column[],
+  boundaries: readonly number[],
+  columnOf: (p: Phrase) => Column | undefined,
+  /** A text line that opens a row of its own (a numbered title): never the rest of the cell above. */
+  opensRow: (f: Fragment) => boolean = () => false,
+): GridRow[] {
+  const bandLines: Line[][] = [];
+  let current: Line[] = [];
+  let b = 0;
+  for (const line of [...lines].sort((x, y) => x.baseline - y.baseline)) {
+    const middle = (line.top + line.bottom) / 2;
+    while (b < boundaries.length && boundaries[b]! < middle) {
+      if (current.length > 0) bandLines.push(current);
+      current = [];
+      b++;
+    }
+    current.push(line);
+  }
+  if (current.length > 0) bandLines.push(current);
+  const bands = bandLines.map((l) => bandOf(fragmentsOf(l, columns, columnOf), columns));
+  const pitch = cellPitch(bands.flatMap(pitchEvidence)) ?? FALLBACK_PITCH_EM;
+  return bands.flatMap((band) => rowsOfBand(band, pitch, opensRow));
+}
+
+function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolean): GridRow[] {
+  const rows: { fragments: Fragment[]; anchored: boolean; tail: boolean }[] = band.anchors.map((blocks) => ({
+    fragments: blocks.flatMap((bl) => bl.fragments),
+    anchored: true,
+    tail: false,
+  }));
+  // The band's first row holds the value cell that began above it.
+  if (band.tail && rows.length > 0) rows[0]!.tail = true;
+  const spans = band.anchors.map(extent);
+  // Text lines: beside a row of values, or linked to such a line at the pitch of a cell.
+  const owner = new Map<Fragment, number>();
+  const text = band.fragments.filter((f) => !f.column.complete);
+  for (const f of text) {
+    let best = -1;
+    let most = ROW_OVERLAP_EM * f.size;
+    spans.forEach((s, k) => {
+      const o = overlap(f, s);
+      if (o >= most) [best, most] = [k, o];
+    });
+    if (best >= 0) owner.set(f, best);
+  }
+  // `b` below `a` continues its cell.
+  const linked = (a: Fragment, b: Fragment) => !opensRow(b) && b.baseline - a.baseline <= (pitch + PITCH_TOLERANCE_EM) * Math.max(a.size, b.size);
+  for (const column of new Set(text.map((f) => f.column))) {
+    const inColumn = text.filter((f) => f.column === column);
+    // Grow each row's cell up and down through linked lines, nearest first.
+    for (let changed = true; changed;) {
+      changed = false;
+      inColumn.forEach((f, k) => {
+        if (owner.has(f)) return;
+        const above = inColumn[k - 1];
+        const below = inColumn[k + 1];
+        const fromAbove = above && owner.has(above) && linked(above, f) ? f.baseline - above.baseline : Infinity;
+        const fromBelow = below && owner.has(below) && linked(f, below) ? below.baseline - f.baseline : Infinity;
+        if (fromAbove === Infinity && fromBelow === Infinity) return;
+        owner.set(f, owner.get(fromAbove <= fromBelow ? above! : below!)!);
+        changed = true;
+      });
+    }
+  }
+  for (const [f, k] of owner) rows[k]!.fragments.push(f);
+  // Text beside no row of values: heading rows (and stray lines), linked lines kept together.
+  const loose = text.filter((f) => !owner.has(f));
+  const groups: Fragment[][] = [];
+  for (const f of loose) {
+    const group = groups.find((g) => g.some((o) => (o.column === f.column && o.baseline < f.baseline && linked(o, f)) || overlap(o, f) > ROW_OVERLAP_EM * f.size));
+    if (group) group.push(f);
+    else groups.push([f]);
+  }
+  for (const g of groups) rows.push({ fragments: g, anchored: false, tail: false });
+  return rows
+    .map((r) => gridRow(r.fragments, r.anchored, r.tail))
+    .sort((a, b) => a.top - b.top);
+}
+
+/** A row from its fragments; `fragments` in any order. */
+export function gridRow(fragments: readonly Fragment[], anchored: boolean, tail: boolean): GridRow {
+  const sorted = [...fragments].sort((a, b) => a.baseline - b.baseline || a.phrases[0]!.x - b.phrases[0]!.x);
+  const byKey = new Map<string, Fragment[]>();
+  for (const f of sorted) byKey.set(f.column.key, [...(byKey.get(f.column.key) ?? []), f]);
+  const cells: Record<string, string> = {};
+  for (const [key, parts] of byKey) cells[key] = cellText(parts[0]!.column, parts);
+  const leftmost = sorted.reduce<Fragment | undefined>((best, f) => (!best || f.phrases[0]!.x < best.phrases[0]!.x - 0.5 ? f : best), undefined);
+  // Reading order: line by line, left to right, spaces where the gaps were spaces.
+  const lines: Phrase[][] = [];
+  let baseline = -Infinity;
+  for (const f of sorted) {
+    if (lines.length === 0 || f.baseline - baseline > 0.3 * f.size) lines.push([...f.phrases]);
+    else lines[lines.length - 1]!.push(...f.phrases);
+    baseline = f.baseline;
+  }
+  return {
+    fragments: byKey,
+    top: Math.min(...sorted.map((f) => f.top)),
+    bottom: Math.max(...sorted.map((f) => f.bottom)),
+    cells,
+    start: leftmost?.column,
+    text: joinWrapped(lines.map(joinPhrases)),
+    tail,
+    anchored,
+  };
+}
+
+/** Two rows as one: the second continues the cells of the first (a row split by a page break). */
+export function joinRows(first: GridRow, second: GridRow): GridRow {
+  // Keep the order of the pages: the second row's lines come after the first's.
+  const shift = first.bottom - second.top + 1;
+  const moved = [...second.fragments.values()].flat().map((f) => ({ ...f, top: f.top + shift, bottom: f.bottom + shift, baseline: f.baseline + shift }));
+  const kept = [...first.fragments.values()].flat();
+  return gridRow([...kept, ...moved], first.anchored || second.anchored, first.tail);
+}
