@@ -229,23 +229,37 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
   }
   // `b` below `a` continues its cell.
   const linked = (a: Fragment, b: Fragment) => !opensRow(b) && b.baseline - a.baseline <= (pitch + PITCH_TOLERANCE_EM) * Math.max(a.size, b.size);
-  for (const column of new Set(text.map((f) => f.column))) {
-    const inColumn = text.filter((f) => f.column === column);
-    // Grow each row's cell up and down through linked lines, nearest first.
+  const columnsOfText = [...new Set(text.map((f) => f.column))].map((c) => text.filter((f) => f.column === c));
+  // Grow each row's cell up and down through linked lines, nearest first; a line as near to a
+  // row above as to one below goes the way the table's other wrapped cells go.
+  const grow = (prefer: 'above' | 'below' | null) => {
     for (let changed = true; changed;) {
       changed = false;
-      inColumn.forEach((f, k) => {
-        if (owner.has(f)) return;
-        const above = inColumn[k - 1];
-        const below = inColumn[k + 1];
-        const fromAbove = above && owner.has(above) && linked(above, f) ? f.baseline - above.baseline : Infinity;
-        const fromBelow = below && owner.has(below) && linked(f, below) ? below.baseline - f.baseline : Infinity;
-        if (fromAbove === Infinity && fromBelow === Infinity) return;
-        owner.set(f, owner.get(fromAbove <= fromBelow ? above! : below!)!);
-        changed = true;
-      });
+      for (const inColumn of columnsOfText) {
+        inColumn.forEach((f, k) => {
+          if (owner.has(f)) return;
+          const above = inColumn[k - 1];
+          const below = inColumn[k + 1];
+          const fromAbove = above && owner.has(above) && linked(above, f) ? f.baseline - above.baseline : Infinity;
+          const fromBelow = below && owner.has(below) && linked(f, below) ? below.baseline - f.baseline : Infinity;
+          if (fromAbove === Infinity && fromBelow === Infinity) return;
+          const tie = Math.abs(fromAbove - fromBelow) <= PITCH_TOLERANCE_EM * f.size && owner.get(above!) !== owner.get(below!);
+          if (tie && !prefer) return;
+          const up = tie ? prefer === 'above' : fromAbove <= fromBelow;
+          owner.set(f, owner.get(up ? above! : below!)!);
+          changed = true;
+        });
+      }
     }
+  };
+  grow(null);
+  let belowValues = 0;
+  let aboveValues = 0;
+  for (const [f, k] of owner) {
+    if (f.top >= spans[k]!.bottom) belowValues++;
+    else if (f.bottom <= spans[k]!.top) aboveValues++;
   }
+  grow(belowValues >= aboveValues ? 'above' : 'below');
   for (const [f, k] of owner) rows[k]!.fragments.push(f);
   // Text beside no row of values: heading rows (and stray lines), linked lines kept together.
   const loose = text.filter((f) => !owner.has(f));

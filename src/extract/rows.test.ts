@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { Column } from './grid.js';
+import { type Line, type Phrase, makeLine } from './layout.js';
+import { type GridRow, joinRows, joinValue, rowsOf } from './rows.js';
+
+/**
+ * Rows on tiny synthetic tables: a name column, a value column and a mark column, at 10 pt with
+ * 12 pt between the lines of a cell and 4 pt of padding between rows.
+ */
+const SIZE = 10;
+const PITCH = 12;
+const MARKS = new Set(['目標達成', '改善↑', '-']);
+const column = (key: string, left: number, right: number, complete?: (t: string) => boolean): Column => ({
+  key, left, right, values: !!complete, heading: key, anchor: (left + right) / 2, headingLeft: left, headingRight: right, ruled: false, ...(complete ? { complete } : {}),
+});
+const COLUMNS = [
+  column('title', 0, 20),
+  column('name', 20, 100),
+  column('value', 100, 150, (t) => /^\d+(\(H\d+\))?$/.test(t)),
+  column('status', 150, 200, (t) => MARKS.has(t)),
+];
+const X = { title: 2, name: 22, value: 110, status: 160 } as const;
+
+const phrase = (text: string, x: number, baseline: number): Phrase => ({ text, x, right: x + text.length * SIZE * 0.6, baseline, size: SIZE, parts: [{ text, x, right: x + text.length * SIZE * 0.6 }] });
+
+/** Lines from [baseline, {column: text}] pairs. */
+function lines(...spec: [number, Partial<Record<keyof typeof X, string>>][]): Line[] {
+  return spec.map(([baseline, cells]) => makeLine(Object.entries(cells).map(([key, text]) => phrase(text!, X[key as keyof typeof X], baseline))));
+}
+
+const columnOf = (p: Phrase) => COLUMNS.find((c) => p.x >= c.left && p.x < c.right);
+const cells = (rows: GridRow[]) => rows.map((r) => r.cells);
+
+describe('rowsOf: cells that wrap, without rules', () => {
+  it('a name of three lines with its values at the top, middle or bottom of the row', () => {
+    // Row 1: name on three lines; row 2 starts after 4 pt of padding.
+    const name = (y: number) => [[y, { name: '観光客の' }], [y + PITCH, { name: '入込数の' }], [y + 2 * PITCH, { name: '推移' }]] as [number, Record<string, string>][];
+    const next = 100 + 3 * PITCH + 4;
+    for (const at of [0, PITCH, 2 * PITCH]) {
+      const body = [
+        ...name(100).map(([y, c]) => [y, y === 100 + at ? { ...c, value: '5', status: '改善↑' } : c] as [number, Record<string, string>]),
+        [next, { name: '宿泊者数', value: '7', status: '-' }],
+      ] as [number, Partial<Record<keyof typeof X, string>>][];
+      expect(cells(rowsOf(lines(...body), COLUMNS, [], columnOf))).toEqual([
+        { name: '観光客の入込数の推移', value: '5', status: '改善↑' },
+        { name: '宿泊者数', value: '7', status: '-' },
+      ]);
+    }
+  });
+
+  it('a value with its year note on the next line, and a mark cut in two', () => {
+    const rows = rowsOf(lines(
+      [100, { name: '農業産出額', value: '3560', status: '目標' }],
+      [100 + PITCH, { value: '(H29)', status: '達成' }],
+      [100 + 2 * PITCH + 4, { name: '商品販売額', value: '38806', status: '-' }],
+    ), COLUMNS, [], columnOf);
+    expect(cells(rows)).toEqual([
+      { name: '農業産出額', value: '3560(H29)', status: '目標達成' },
+      { name: '商品販売額', value: '38806', status: '-' },
+    ]);
+  });
+
+  it('two rows whose lines are no further apart than the lines of a cell are still two rows', () => {
+    // No padding at all: only the values tell the rows apart.
+    const rows = rowsOf(lines(
+      [100, { name: '指標A', value: '1', status: '-' }],
+      [100 + PITCH, { name: '指標B', value: '2', status: '-' }],
+      [100 + 2 * PITCH, { name: '指標C', value: '3', status: '-' }],
+    ), COLUMNS, [], columnOf);
+    expect(cells(rows).map((c) => c.name)).toEqual(['指標A', '指標B', '指標C']);
+  });
+
+  it('a numbered title under a row is a heading row of its own, its wrapped line joined to it', () => {
+    const opensRow = (f: { column: Column; text: string }) => f.column.key === 'title' && /^\d/.test(f.text);
+    const rows = rowsOf(lines(
+      [100, { name: '指標A', value: '1', status: '-' }],
+      [100 + PITCH, { title: '2 多様な雇用の' }],
+      [100 + 2 * PITCH, { title: '場づくり' }],
+      [100 + 3 * PITCH + 4, { name: '指標B', value: '2', status: '-' }],
+    ), COLUMNS, [], columnOf, opensRow);
+    expect(rows.map((r) => [r.anchored, r.text])).toEqual([
+      [true, '指標A 1 -'],
+      [false, '2 多様な雇用の場づくり'],
+      [true, '指標B 2 -'],
+    ]);
+  });
+
+  it('a rule between two lines separates them, whatever they hold', () => {
+    const body = lines([100, { name: '指標A', value: '1' }], [100 + PITCH, { name: '指標B', value: '2' }]);
+    expect(rowsOf(body, COLUMNS, [100 + PITCH / 2], columnOf)).toHaveLength(2);
+  });
+});
+
+describe('rowsOf and joinRows: a row split by a page break', () => {
+  it('the first line of a band that only completes a value marks the row as a tail', () => {
+    const [first] = rowsOf(lines([50, { value: '(H29)', status: '達成' }]), COLUMNS, [], columnOf);
+    expect(first!.tail).toBe(true);
+    const [last] = rowsOf(lines([700, { name: '農業産出額', value: '3560', status: '目標' }]), COLUMNS, [], columnOf);
+    expect(joinRows(last!, first!).cells).toEqual({ name: '農業産出額', value: '3560(H29)', status: '目標達成' });
+  });
+
+  it('a name continued on the next page comes after the part on the page before', () => {
+    const [last] = rowsOf(lines([700, { name: '観光客の', value: '5', status: '-' }]), COLUMNS, [], columnOf);
+    const [first] = rowsOf(lines([50, { name: '入込数' }]), COLUMNS, [], columnOf);
+    expect(first!.anchored).toBe(false);
+    expect(joinRows(last!, first!).cells.name).toBe('観光客の入込数');
+  });
+});
+
+describe('joinValue', () => {
+  it.each([
+    [['3,560', '(H29)'], '3,560(H29)'],
+    [['3,560(H', '29)'], '3,560(H29)'],
+    [['-71.4', '%'], '-71.4%'],
+  ])('%j → %s', (parts, joined) => expect(joinValue(parts)).toBe(joined));
+});
+
+describe('rowsOf: no padding, no rules, wrapped names', () => {
+  // Two rows of two-line names at the pitch of a cell throughout; a third row with one line
+  // shows which way the table aligns its values.
+  it.each([
+    ['top', 0],
+    ['bottom', 1],
+  ] as const)('values at the %s of each row', (_, at) => {
+    const row = (y: number, a: string, b: string, value: string): [number, Partial<Record<keyof typeof X, string>>][] => [
+      [y, at === 0 ? { name: a, value, status: '-' } : { name: a }],
+      [y + PITCH, at === 1 ? { name: b, value, status: '-' } : { name: b }],
+    ];
+    const rows = rowsOf(lines(...row(100, '指標', 'A', '1'), ...row(100 + 2 * PITCH, '指標', 'B', '2'), ...row(100 + 4 * PITCH, '指標', 'C', '3')), COLUMNS, [], columnOf);
+    expect(cells(rows).map((c) => c.name)).toEqual(['指標A', '指標B', '指標C']);
+  });
+});
