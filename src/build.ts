@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { evaluateDocument } from './evaluate/evaluate.js';
+import { setAsideDoubted } from './evaluate/doubts.js';
 import { findingValue } from './evaluate/format.js';
 import { TasseiError } from './model/errors.js';
 import { writeFileAtomic } from './model/files.js';
@@ -106,7 +107,8 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
     }
     result.kind = doc.kind;
     const evaluation = evaluateDocument(doc);
-    result.findings = evaluation.findings;
+    // Counts the extractor doubts it read right are its warnings, not the document's findings.
+    result.findings = loaded.fromPdf && doc === loaded.document ? setAsideDoubted(evaluation.findings, loaded.messages).kept : evaluation.findings;
     const pdfName = `${name}.pdf`;
     writeFileAtomic(join(options.outputDir, pdfName), await options.render(doc, evaluation));
     result.outputs.push(pdfName);

@@ -3,7 +3,9 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, TasseiError, failure, formatMessage } from './model/errors.js';
-import type { Message } from './model/types.js';
+import type { Evaluation, Message } from './model/types.js';
+import { setAsideDoubted } from './evaluate/doubts.js';
+import { t } from './model/i18n.js';
 import { loadDocument } from './load.js';
 import { evaluateDocument } from './evaluate/evaluate.js';
 import { DEFAULT_SCHEME } from './evaluate/rules.js';
@@ -57,6 +59,13 @@ function oneOf<T extends string>(value: string | boolean | undefined, allowed: r
   throw new UsageError(`--${option} takes one of: ${allowed.join(', ')}`);
 }
 
+/** The evaluation without the counts the extractor doubts it read right (said on stderr). */
+function withoutDoubted(evaluation: Evaluation, messages: readonly Message[], file: string, io: Io): Evaluation {
+  const { kept, setAside } = setAsideDoubted(evaluation.findings, messages);
+  if (setAside.length > 0) io.err(t(`${file}: 読み取りに疑いのある集計 ${setAside.length} 件は文書の指摘から外しました（上の警告を参照）\n`, `${file}: ${setAside.length} summary count(s) the extractor doubts it read right are not reported as findings (see the warnings above)\n`));
+  return { ...evaluation, findings: kept };
+}
+
 function printMessages(messages: readonly Message[], io: Io): void {
   for (const m of messages) io.err(`${formatMessage(m)}\n`);
 }
@@ -91,7 +100,7 @@ const COMMANDS: Record<string, Command> = {
       const format = oneOf(values.format, ['text', 'json'] as const, 'text', 'format');
       const scheme = values.scheme ? readSchemeFile(values.scheme as string) : DEFAULT_SCHEME;
       const loaded = await load(positionals[0]!, io);
-      const evaluation = evaluateDocument(loaded.document, scheme);
+      const evaluation = withoutDoubted(evaluateDocument(loaded.document, scheme), loaded.messages, loaded.file, io);
       if (format === 'json') io.out(`${JSON.stringify(evaluation, null, 2)}\n`);
       else if (loaded.document.kind === 'kpi-progress') io.out(`${formatEvaluationText(loaded.document, evaluation, scheme)}\n`);
       else io.out(`${formatFindings(evaluation.findings)}\n`);

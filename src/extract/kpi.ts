@@ -4,6 +4,7 @@ import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Sta
 import { type Column, type ColumnSpec, type TableHeader, findHeader, hasLabel, refineColumns, rowBoundaries, splitAtColumns, columnOfPhrase } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, withoutFurniture } from './layout.js';
 import { type Fragment, type GridRow, joinRows, rowsOf } from './rows.js';
+import { type RowOrigin, checkKpiExtraction } from './check.js';
 
 /**
  * The KPI progress report reader: summary tables and detail tables, in page order, into the
@@ -181,65 +182,69 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
   let measure: Measure | undefined;
   let summaryOf: number | undefined;
 
-  {
-    for (const table of tablesOfDocument(pages, furniture)) {
-      if (table.kind === 'summary') {
-        for (const row of table.rows) {
-          const counts = summaryCounts(row);
-          if (!counts) {
-            warn(table.page, `a summary row without counts was skipped: "${rowText(row)}"`);
-            continue;
-          }
-          const label = [row.cells.strategy, row.cells.policy, row.cells.measure].filter(Boolean).join(' ').trim();
-          if (row.start?.key === 'strategy') {
-            const { no } = splitNumber(row.cells.strategy ?? label);
-            summaryOf = no ?? summaries.size + 1;
-            summaries.set(summaryOf, { total: counts, goal: null, policies: new Map() });
-          } else if (summaryOf === undefined) {
-            warn(table.page, `a summary row before any strategy row was skipped: "${label}"`);
-          } else if (/^基本目標|基本目標$/.test(label)) {
-            // The tail of a title split from the row above by a page break may stand before it.
-            summaries.get(summaryOf)!.goal = counts;
-          } else {
-            const entry = summaries.get(summaryOf)!;
-            const { no, title: policyTitle } = splitNumber(label);
-            entry.policies.set(no ?? entry.policies.size + 1, { title: policyTitle, summary: counts });
-          }
-        }
-        continue;
-      }
-      fiscalYear ??= findEraYear(table.columns.find((c) => c.key === 'actual')?.heading ?? '');
+  const origins = new Map<Indicator, RowOrigin>();
+  const indicatorAt = (row: GridRow, page: number) => {
+    const indicator = indicatorOf(row, page, warn);
+    origins.set(indicator, { page, top: row.top, text: row.text });
+    return indicator;
+  };
+  for (const table of tablesOfDocument(pages, furniture)) {
+    if (table.kind === 'summary') {
       for (const row of table.rows) {
-        const c = row.cells;
-        const hasValues = ['baseline', 'actual', 'target', 'progress', 'status'].some((k) => (c[k] ?? '') !== '');
-        const level = row.start?.key;
-        if (level === 'strategy' || (hasValues && c.strategy)) {
-          const head = splitNumber(c.strategy ?? '');
-          const rest = [head.title, c.policy, c.measure].filter(Boolean).join('');
-          strategy = { no: head.no ?? strategies.length + 1, title: rest, indicators: [], reportedGoalSummary: null, reportedSummary: null, policies: [] };
-          strategies.push(strategy);
-          policy = undefined;
-          measure = undefined;
-          if (hasValues) strategy.indicators.push(indicatorOf(row, table.page, warn));
-        } else if (!hasValues && level === 'policy') {
-          if (!strategy) { warn(table.page, `a policy row before any strategy was skipped: "${rowText(row)}"`); continue; }
-          const { no, title: t } = splitNumber(row.text);
-          policy = { no: no ?? strategy.policies.length + 1, title: t, reportedSummary: null, measures: [] };
-          strategy.policies.push(policy);
-          measure = undefined;
-        } else if (!hasValues && level === 'measure') {
-          if (!policy) { warn(table.page, `a measure row outside any policy was skipped: "${rowText(row)}"`); continue; }
-          const { no, title: t } = splitNumber(row.text);
-          measure = { no: no ?? policy.measures.length + 1, title: t, indicators: [] };
-          policy.measures.push(measure);
-        } else if (hasValues) {
-          const indicator = indicatorOf(row, table.page, warn);
-          if (measure) measure.indicators.push(indicator);
-          else if (strategy && !policy) strategy.indicators.push(indicator);
-          else warn(table.page, `an indicator outside any measure was skipped: "${indicator.name}"`, 'check that the measure row above it is printed');
-        } else {
-          warn(table.page, `a row that is neither a strategy, policy, measure nor indicator was skipped: "${rowText(row)}"`);
+        const counts = summaryCounts(row);
+        if (!counts) {
+          warn(table.page, `a summary row without counts was skipped: "${rowText(row)}"`);
+          continue;
         }
+        const label = [row.cells.strategy, row.cells.policy, row.cells.measure].filter(Boolean).join(' ').trim();
+        if (row.start?.key === 'strategy') {
+          const { no } = splitNumber(row.cells.strategy ?? label);
+          summaryOf = no ?? summaries.size + 1;
+          summaries.set(summaryOf, { total: counts, goal: null, policies: new Map() });
+        } else if (summaryOf === undefined) {
+          warn(table.page, `a summary row before any strategy row was skipped: "${label}"`);
+        } else if (/^基本目標|基本目標$/.test(label)) {
+          // The tail of a title split from the row above by a page break may stand before it.
+          summaries.get(summaryOf)!.goal = counts;
+        } else {
+          const entry = summaries.get(summaryOf)!;
+          const { no, title: policyTitle } = splitNumber(label);
+          entry.policies.set(no ?? entry.policies.size + 1, { title: policyTitle, summary: counts });
+        }
+      }
+      continue;
+    }
+    fiscalYear ??= findEraYear(table.columns.find((c) => c.key === 'actual')?.heading ?? '');
+    for (const row of table.rows) {
+      const c = row.cells;
+      const hasValues = ['baseline', 'actual', 'target', 'progress', 'status'].some((k) => (c[k] ?? '') !== '');
+      const level = row.start?.key;
+      if (level === 'strategy' || (hasValues && c.strategy)) {
+        const head = splitNumber(c.strategy ?? '');
+        const rest = [head.title, c.policy, c.measure].filter(Boolean).join('');
+        strategy = { no: head.no ?? strategies.length + 1, title: rest, indicators: [], reportedGoalSummary: null, reportedSummary: null, policies: [] };
+        strategies.push(strategy);
+        policy = undefined;
+        measure = undefined;
+        if (hasValues) strategy.indicators.push(indicatorAt(row, table.page));
+      } else if (!hasValues && level === 'policy') {
+        if (!strategy) { warn(table.page, `a policy row before any strategy was skipped: "${rowText(row)}"`); continue; }
+        const { no, title: t } = splitNumber(row.text);
+        policy = { no: no ?? strategy.policies.length + 1, title: t, reportedSummary: null, measures: [] };
+        strategy.policies.push(policy);
+        measure = undefined;
+      } else if (!hasValues && level === 'measure') {
+        if (!policy) { warn(table.page, `a measure row outside any policy was skipped: "${rowText(row)}"`); continue; }
+        const { no, title: t } = splitNumber(row.text);
+        measure = { no: no ?? policy.measures.length + 1, title: t, indicators: [] };
+        policy.measures.push(measure);
+      } else if (hasValues) {
+        const indicator = indicatorAt(row, table.page);
+        if (measure) measure.indicators.push(indicator);
+        else if (strategy && !policy) strategy.indicators.push(indicator);
+        else warn(table.page, `an indicator outside any measure was skipped: "${indicator.name}"`, 'check that the measure row above it is printed');
+      } else {
+        warn(table.page, `a row that is neither a strategy, policy, measure nor indicator was skipped: "${rowText(row)}"`);
       }
     }
   }
@@ -255,8 +260,10 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
       else warn(0, `the summary of strategy ${s.no} lists policy ${no} (${entry.title}), which has no rows in the detail table`);
     }
   }
+  const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear: fiscalYear ?? 0, strategies };
+  messages.push(...checkKpiExtraction(document, origins, file));
   return {
-    document: { kind: 'kpi-progress', title, fiscalYear: fiscalYear ?? 0, strategies },
+    document,
     messages: fiscalYear === null
       ? [...messages, { severity: 'error', rule: 'extract-kpi', file, message: 'the fiscal year was not found in the actuals column heading (such as R1実績 b)', hint: 'the heading of the actuals column must name the year' }]
       : messages,
@@ -301,7 +308,6 @@ function indicatorOf(row: GridRow, page: number, warn: (page: number, message: s
   if (statusText !== '' && status === null) warn(page, `${name}: the status "${statusText}" is not one the scheme knows; read as blank`);
   if (status === 'unchanged' && actual.value === null) status = 'nodata';
   const unit = (c.unit ?? '').trim();
-  if (!name) warn(page, `an indicator row without a name: "${rowText(row)}"`);
   return {
     name,
     unit: unit === '' || /^[-－―]$/.test(unit) ? null : unit,

@@ -3,6 +3,7 @@ import type { Goal, Message, NarrativeDocument, NarrativePolicy } from '../model
 import { type Column, type ColumnSpec, type TableHeader, columnOfPhrase, findHeader, hasLabel, refineColumns, splitAtColumns } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, joinPhrases, joinWrapped, withoutFurniture } from './layout.js';
 import { splitNumber } from './kpi.js';
+import { checkNarrativeExtraction } from './check.js';
 
 /**
  * The achievement narrative reader: per goal page, each policy with its bullets in the column
@@ -143,7 +144,8 @@ export function readNarrative(pages: readonly LaidOutPage[], furniture: Readonly
     missing.push({ severity: 'error', rule: 'extract-narrative', file, message: 'the fiscal years were not found in the column headings (such as 令和5年度 主な取組内容／実績)', hint: 'both column headings must name their year' });
   }
   if (goals.length === 0) missing.push({ severity: 'error', rule: 'extract-narrative', file, message: 'no goal (基本目標N) was found', hint: 'each goal page starts with a line such as 基本目標１ 「魅力の創出・交流」の拡大' });
-  return { document: { kind: 'narrative', title, fiscalYear: fiscalYear ?? 0, nextYear: nextYear ?? 0, goals }, messages: [...messages, ...missing] };
+  const document: NarrativeDocument = { kind: 'narrative', title, fiscalYear: fiscalYear ?? 0, nextYear: nextYear ?? 0, goals };
+  return { document, messages: [...messages, ...checkNarrativeExtraction(document, file), ...missing] };
 }
 
 /**

@@ -212,6 +212,8 @@ export interface Message {
   page?: number;
   /** The key path in the document, e.g. `strategies[0].policies[1].title`. */
   path?: string;
+  /** The part of a KPI document the message is about (the extractor's self-check). */
+  place?: KpiPlace;
   message: string;
   hint?: string;
 }
