@@ -49,7 +49,7 @@ const SUMMARY_MINIMUM = 5;
 /** The note under a detail table ends its body. */
 const NOTE = /^備考/;
 /** A leading number of a row: `1`, `１`, `(1)`, `①`. */
-const LEADING_NUMBER = /^(?:[(（]?([0-9０-９]+)[)）.．]?|([①-⑳]))\s*(.*)$/s;
+const LEADING_NUMBER = /^(?:[(（]?([0-9０-９]+)(?:[)）]|[.．](?![0-9０-９]))?(?![0-9０-９.．,，])|([①-⑳]))\s*(.*)$/s;
 
 export function looksLikeKpi(pages: readonly LaidOutPage[]): boolean {
   return pages.some((p) => findHeader(p.lines, DETAIL_COLUMNS, [], [], DETAIL_MINIMUM) !== null);
@@ -137,6 +137,33 @@ function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'],
   return { kind, page: page.number, columns, rows: rowsOf(split, columns, boundaries, (p) => columnOfPhrase(final, p), opensRow) };
 }
 
+const VALUE_KEYS = ['baseline', 'actual', 'target', 'progress', 'status'] as const;
+
+type Level = (typeof HIERARCHY)[number];
+
+/**
+ * The strategies, policies and measures a detail row opens, left to right: a hierarchy cell
+ * that starts with a number opens its level; one that does not continues the title on its left
+ * (a title printed across the columns, or a number alone in its cell with the title beside it).
+ * A row with no values is a heading whose text may run on over every column.
+ */
+export function headingsOf(row: GridRow, hasValues: boolean): { level: Level; no: number | null; title: string }[] {
+  if (!hasValues) {
+    const level = HIERARCHY.find((l) => l === row.start?.key);
+    return level ? [{ level, ...splitNumber(row.text) }] : [];
+  }
+  const headings: { level: Level; no: number | null; title: string }[] = [];
+  for (const level of HIERARCHY) {
+    const text = row.cells[level];
+    if (!text) continue;
+    const { no, title } = splitNumber(text);
+    const last = headings.at(-1);
+    if (last && (no === null || last.title === '')) last.title += text.trim();
+    else headings.push({ level, no, title });
+  }
+  return headings;
+}
+
 /** A row that opens a strategy, policy or measure: its number in a hierarchy column. */
 function isHeadingRow(row: GridRow): boolean {
   return !row.anchored && (HIERARCHY as readonly string[]).includes(row.start?.key ?? '') && splitNumber(row.text).no !== null;
@@ -216,36 +243,34 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
     }
     fiscalYear ??= findEraYear(table.columns.find((c) => c.key === 'actual')?.heading ?? '');
     for (const row of table.rows) {
-      const c = row.cells;
-      const hasValues = ['baseline', 'actual', 'target', 'progress', 'status'].some((k) => (c[k] ?? '') !== '');
-      const level = row.start?.key;
-      if (level === 'strategy' || (hasValues && c.strategy)) {
-        const head = splitNumber(c.strategy ?? '');
-        const rest = [head.title, c.policy, c.measure].filter(Boolean).join('');
-        strategy = { no: head.no ?? strategies.length + 1, title: rest, indicators: [], reportedGoalSummary: null, reportedSummary: null, policies: [] };
-        strategies.push(strategy);
-        policy = undefined;
-        measure = undefined;
-        if (hasValues) strategy.indicators.push(indicatorAt(row, table.page));
-      } else if (!hasValues && level === 'policy') {
-        if (!strategy) { warn(table.page, `a policy row before any strategy was skipped: "${rowText(row)}"`); continue; }
-        const { no, title: t } = splitNumber(row.text);
-        policy = { no: no ?? strategy.policies.length + 1, title: t, reportedSummary: null, measures: [] };
-        strategy.policies.push(policy);
-        measure = undefined;
-      } else if (!hasValues && level === 'measure') {
-        if (!policy) { warn(table.page, `a measure row outside any policy was skipped: "${rowText(row)}"`); continue; }
-        const { no, title: t } = splitNumber(row.text);
-        measure = { no: no ?? policy.measures.length + 1, title: t, indicators: [] };
-        policy.measures.push(measure);
-      } else if (hasValues) {
-        const indicator = indicatorAt(row, table.page);
-        if (measure) measure.indicators.push(indicator);
-        else if (strategy && !policy) strategy.indicators.push(indicator);
-        else warn(table.page, `an indicator outside any measure was skipped: "${indicator.name}"`, 'check that the measure row above it is printed');
-      } else {
+      const hasValues = VALUE_KEYS.some((k) => (row.cells[k] ?? '') !== '');
+      const headings = headingsOf(row, hasValues);
+      if (headings.length === 0 && !hasValues) {
         warn(table.page, `a row that is neither a strategy, policy, measure nor indicator was skipped: "${rowText(row)}"`);
+        continue;
       }
+      for (const h of headings) {
+        if (h.level === 'strategy') {
+          strategy = { no: h.no ?? strategies.length + 1, title: h.title, indicators: [], reportedGoalSummary: null, reportedSummary: null, policies: [] };
+          strategies.push(strategy);
+          policy = undefined;
+          measure = undefined;
+        } else if (h.level === 'policy') {
+          if (!strategy) { warn(table.page, `a policy row before any strategy was skipped: "${rowText(row)}"`); continue; }
+          policy = { no: h.no ?? strategy.policies.length + 1, title: h.title, reportedSummary: null, measures: [] };
+          strategy.policies.push(policy);
+          measure = undefined;
+        } else {
+          if (!policy) { warn(table.page, `a measure row outside any policy was skipped: "${rowText(row)}"`); continue; }
+          measure = { no: h.no ?? policy.measures.length + 1, title: h.title, indicators: [] };
+          policy.measures.push(measure);
+        }
+      }
+      if (!hasValues) continue;
+      const indicator = indicatorAt(row, table.page);
+      if (measure) measure.indicators.push(indicator);
+      else if (strategy && !policy) strategy.indicators.push(indicator);
+      else warn(table.page, `an indicator outside any measure was skipped: "${indicator.name}"`, 'check that the measure row above it is printed');
     }
   }
 
