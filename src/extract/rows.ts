@@ -131,14 +131,22 @@ function extent(blocks: readonly { top: number; bottom: number }[]): { top: numb
   return { top: Math.min(...blocks.map((b) => b.top)), bottom: Math.max(...blocks.map((b) => b.bottom)) };
 }
 
+/** Steps (in em) that agree within this are one pitch. */
+const SAME_PITCH_EM = 0.05;
+/** A step wider than this (in em) is never within one cell. */
+const MAX_PITCH_EM = 2.2;
+
 /**
- * The pitch of lines within a cell, in em: from cells known to hold several lines (a value and
- * its note; text lines beside one row of values). Null where nothing wraps.
+ * The pitch of lines within a cell, in em: the smallest step between lines of one column that
+ * the table shows more than once (a cell's lines are evenly spaced, rows are further apart), or
+ * that a cell known to hold several lines shows. Null where nothing wraps.
  */
-export function cellPitch(evidence: readonly number[]): number | null {
-  if (evidence.length === 0) return null;
-  const sorted = [...evidence].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+export function cellPitch(steps: readonly number[], sure: readonly number[]): number | null {
+  const sorted = [...steps].filter((s) => s > 0 && s <= MAX_PITCH_EM).sort((a, b) => a - b);
+  const repeated = sorted.find((s, k) => Math.abs((sorted[k + 1] ?? Infinity) - s) <= SAME_PITCH_EM);
+  const known = [...sure].sort((a, b) => a - b)[0];
+  if (repeated === undefined) return known ?? null;
+  return known === undefined ? repeated : Math.min(repeated, known);
 }
 
 interface Band {
@@ -159,21 +167,31 @@ function bandOf(fragments: Fragment[], columns: readonly Column[]): Band {
   return { fragments, blocks, anchors: anchorRows(blocks), tail };
 }
 
-/** Steps (in em) between lines of one cell that the band shows for sure. */
-function pitchEvidence(band: Band): number[] {
-  const steps: number[] = [];
+/**
+ * Steps (in em) between successive lines of one column: `sure` where both lines are in one cell
+ * for certain (a value and its note; two lines beside one row of values), `all` but those that
+ * run from one row of values to another.
+ */
+function pitchEvidence(band: Band): { all: number[]; sure: number[] } {
+  const all: number[] = [];
+  const sure: number[] = [];
   for (const b of band.blocks) {
-    for (let k = 1; k < b.fragments.length; k++) steps.push((b.fragments[k]!.baseline - b.fragments[k - 1]!.baseline) / b.fragments[k]!.size);
+    for (let k = 1; k < b.fragments.length; k++) sure.push((b.fragments[k]!.baseline - b.fragments[k - 1]!.baseline) / b.fragments[k]!.size);
   }
-  for (const row of band.anchors) {
-    const span = extent(row);
-    const beside = band.fragments.filter((f) => !f.column.complete && overlap(f, span) > 0);
-    for (let k = 1; k < beside.length; k++) {
-      const [a, b] = [beside[k - 1]!, beside[k]!];
-      if (a.column === b.column && b.baseline > a.baseline) steps.push((b.baseline - a.baseline) / b.size);
+  const spans = band.anchors.map(extent);
+  const rowOf = (f: Fragment) => spans.findIndex((s) => overlap(f, s) > 0);
+  const text = band.fragments.filter((f) => !f.column.complete);
+  for (const column of new Set(text.map((f) => f.column))) {
+    const inColumn = text.filter((f) => f.column === column);
+    for (let k = 1; k < inColumn.length; k++) {
+      const [a, b] = [inColumn[k - 1]!, inColumn[k]!];
+      const step = (b.baseline - a.baseline) / b.size;
+      const [ra, rb] = [rowOf(a), rowOf(b)];
+      if (ra >= 0 && ra === rb) sure.push(step);
+      else if (ra < 0 || rb < 0) all.push(step);
     }
   }
-  return steps;
+  return { all, sure };
 }
 
 /**
@@ -202,7 +220,8 @@ export function rowsOf(
   }
   if (current.length > 0) bandLines.push(current);
   const bands = bandLines.map((l) => bandOf(fragmentsOf(l, columns, columnOf), columns));
-  const pitch = cellPitch(bands.flatMap(pitchEvidence)) ?? FALLBACK_PITCH_EM;
+  const evidence = bands.map(pitchEvidence);
+  const pitch = cellPitch(evidence.flatMap((e) => e.all), evidence.flatMap((e) => e.sure)) ?? FALLBACK_PITCH_EM;
   return bands.flatMap((band) => rowsOfBand(band, pitch, opensRow));
 }
 
