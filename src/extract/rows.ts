@@ -91,10 +91,13 @@ function overlap(a: { top: number; bottom: number }, b: { top: number; bottom: n
   return Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
 }
 
-/** Cells of a value column: a line that is not a whole value by itself completes the cell above. */
+/**
+ * Cells of a value column: a line that is not a whole value by itself completes the cell above.
+ * `tail`: the column's first cell never becomes a whole value (`(H29)`, `達成`): it ends a cell
+ * that began above the band, on the page before.
+ */
 function valueBlocks(fragments: readonly Fragment[]): { blocks: Block[]; tail: boolean } {
   const blocks: Block[] = [];
-  let tail = false;
   for (const f of fragments) {
     const complete = f.column.complete!;
     const last = blocks.at(-1);
@@ -108,11 +111,10 @@ function valueBlocks(fragments: readonly Fragment[]): { blocks: Block[]; tail: b
         continue;
       }
     }
-    // A line that is no value by itself, with no cell above it, ends a cell of the page before.
-    if (!last && !complete(f.text)) tail = true;
     blocks.push({ column: f.column, fragments: [f], top: f.top, bottom: f.bottom });
   }
-  return { blocks, tail };
+  const first = blocks[0];
+  return { blocks, tail: !!first && !first.column.complete!(cellText(first.column, first.fragments)) };
 }
 
 /** Value cells that overlap make one row; one cell per column and row. */
@@ -280,15 +282,21 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
   }
   grow(belowValues >= aboveValues ? 'above' : 'below');
   for (const [f, k] of owner) rows[k]!.fragments.push(f);
-  // Text beside no row of values: heading rows (and stray lines), linked lines kept together.
+  // Text beside no row of values: heading rows (and stray lines); lines linked in a column or
+  // side by side make one row.
   const loose = text.filter((f) => !owner.has(f));
-  const groups: Fragment[][] = [];
-  for (const f of loose) {
-    const group = groups.find((g) => g.some((o) => (o.column === f.column && o.baseline < f.baseline && linked(o, f)) || overlap(o, f) > ROW_OVERLAP_EM * f.size));
-    if (group) group.push(f);
-    else groups.push([f]);
-  }
-  for (const g of groups) rows.push({ fragments: g, anchored: false, tail: false });
+  const group = loose.map((_, k) => k);
+  const root = (k: number): number => (group[k] === k ? k : (group[k] = root(group[k]!)));
+  loose.forEach((f, k) => {
+    for (let j = 0; j < k; j++) {
+      const o = loose[j]!;
+      const together = (o.column === f.column && o.baseline < f.baseline && linked(o, f)) || overlap(o, f) > ROW_OVERLAP_EM * f.size;
+      if (together) group[root(k)] = root(j);
+    }
+  });
+  const groups = new Map<number, Fragment[]>();
+  loose.forEach((f, k) => groups.set(root(k), [...(groups.get(root(k)) ?? []), f]));
+  for (const g of groups.values()) rows.push({ fragments: g, anchored: false, tail: false });
   return rows
     .map((r) => gridRow(r.fragments, r.anchored, r.tail))
     .sort((a, b) => a.top - b.top);
