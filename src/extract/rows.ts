@@ -310,24 +310,47 @@ export function gridRow(fragments: readonly Fragment[], anchored: boolean, tail:
   const cells: Record<string, string> = {};
   for (const [key, parts] of byKey) cells[key] = cellText(parts[0]!.column, parts);
   const leftmost = sorted.reduce<Fragment | undefined>((best, f) => (!best || f.phrases[0]!.x < best.phrases[0]!.x - 0.5 ? f : best), undefined);
-  // Reading order: line by line, left to right, spaces where the gaps were spaces.
-  const lines: Phrase[][] = [];
-  let baseline = -Infinity;
-  for (const f of sorted) {
-    if (lines.length === 0 || f.baseline - baseline > 0.3 * f.size) lines.push([...f.phrases]);
-    else lines[lines.length - 1]!.push(...f.phrases);
-    baseline = f.baseline;
-  }
   return {
     fragments: byKey,
     top: Math.min(...sorted.map((f) => f.top)),
     bottom: Math.max(...sorted.map((f) => f.bottom)),
     cells,
     start: leftmost?.column,
-    text: joinWrapped(lines.map(joinPhrases)),
+    text: readingOrder(sorted),
     tail,
     anchored,
   };
+}
+
+/** Text this close (in em) to the text on its left in the next column runs on from it (a title printed across columns). */
+const FLOW_GAP_EM = 1;
+
+/**
+ * A row's text as it is read: cell by cell from the left, each cell line by line; text that runs
+ * on from the column on its left (a title across columns) is read with the cell it runs from.
+ */
+export function readingOrder(fragments: readonly Fragment[]): string {
+  const cellOf = new Map<Fragment, Fragment>();
+  const byX = [...fragments].sort((a, b) => a.phrases[0]!.x - b.phrases[0]!.x);
+  for (const f of byX) {
+    const from = byX.find((g) => g !== f && g.column.left < f.column.left && Math.abs(g.baseline - f.baseline) <= 0.3 * f.size &&
+      Math.abs(f.phrases[0]!.x - g.phrases.at(-1)!.right) <= FLOW_GAP_EM * f.size);
+    cellOf.set(f, from ? cellOf.get(from) ?? from : f);
+  }
+  const left = (f: Fragment) => cellOf.get(f)!.column.left;
+  const ordered = [...fragments].sort((a, b) => left(a) - left(b) || a.baseline - b.baseline || a.phrases[0]!.x - b.phrases[0]!.x);
+  const cells: Phrase[][][] = [];
+  let column = NaN;
+  let baseline = -Infinity;
+  for (const f of ordered) {
+    if (left(f) !== column) {
+      cells.push([[...f.phrases]]);
+      column = left(f);
+    } else if (f.baseline - baseline > 0.3 * f.size) cells.at(-1)!.push([...f.phrases]);
+    else cells.at(-1)!.at(-1)!.push(...f.phrases);
+    baseline = f.baseline;
+  }
+  return cells.map((lines) => joinWrapped(lines.map(joinPhrases))).join(' ');
 }
 
 /** Two rows as one: the second continues the cells of the first (a row split by a page break). */
