@@ -210,6 +210,9 @@ export function layOut(page: PageContent): LaidOutPage {
   };
 }
 
+/** A line shorter than this (characters) above a table is a note or a date, not a title. */
+const MIN_TITLE_LENGTH = 8;
+
 /**
  * The document title: the phrases in the largest type on the first page with text, on the
  * top-most line that has any (a page header may share its line with a table's headings).
@@ -221,8 +224,14 @@ export function titleOf(pages: readonly LaidOutPage[], isHeading: (phrase: Phras
   const phrases = page.lines.flatMap((l) => l.phrases).filter((p) => !PAGE_NUMBER.test(p.text) && !isHeading(p));
   const largest = Math.max(...phrases.map((p) => p.size));
   const sizes = phrases.map((p) => p.size).sort((a, b) => a - b);
-  // A title stands out from the body text; where nothing does, the document has none.
-  if (largest - sizes[Math.floor(sizes.length / 2)]! < SAME_SIZE) return '';
+  // A title stands out from the body text by its size; where nothing does, it is the longest
+  // line above the first table heading (a page header that repeats the title included).
+  if (largest - sizes[Math.floor(sizes.length / 2)]! < SAME_SIZE) {
+    const headingTop = page.lines.find((l) => l.phrases.some(isHeading))?.top ?? Infinity;
+    const above = page.lines.filter((l) => l.bottom < headingTop && !PAGE_NUMBER.test(l.text.trim()));
+    const longest = above.sort((a, b) => [...b.text].length - [...a.text].length || a.baseline - b.baseline)[0];
+    return longest && [...longest.text].length >= MIN_TITLE_LENGTH ? longest.text.replace(/\s+/g, ' ').trim() : '';
+  }
   const top = phrases.filter((p) => p.size >= largest - SAME_SIZE).sort((a, b) => a.baseline - b.baseline)[0];
   if (!top) return '';
   const line = page.lines.find((l) => l.phrases.includes(top))!;
