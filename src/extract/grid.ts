@@ -202,7 +202,7 @@ export function refineColumns(columns: readonly Column[], lines: readonly Line[]
       const before = Math.max(lo, ...phrases.filter((p) => p.right <= edge + 0.5 && p.right > lo).map((p) => p.right));
       x = before + (edge - before) / 2;
     }
-    x ??= leastCrossed(phrases, lo, hi);
+    x ??= leastCrossed(phrases, lo, hi, (b) => crowding(lines, before, after, b));
     refined[k - 1]!.right = x;
     refined[k]!.left = x;
   }
@@ -212,17 +212,41 @@ export function refineColumns(columns: readonly Column[], lines: readonly Line[]
 /** Step (points) at which candidate boundaries are tried. */
 const BOUNDARY_STEP = 0.5;
 
-function leastCrossed(phrases: readonly Phrase[], lo: number, hi: number): number {
+/**
+ * Lines where a boundary at `b` would put two values into one cell of a value column: right-
+ * aligned numbers under left-aligned headings leave two gaps between the headings, and only the
+ * one after the numbers keeps each value in its own cell.
+ */
+function crowding(lines: readonly Line[], before: Column, after: Column, b: number): number {
+  if (!before.complete && !after.complete) return 0;
+  let crowded = 0;
+  for (const line of lines) {
+    const centres = line.phrases.map((p) => (p.x + p.right) / 2);
+    const left = centres.filter((c) => c >= before.left && c < b).length;
+    const right = centres.filter((c) => c >= b && c < after.right).length;
+    if (before.complete && left > 1) crowded++;
+    if (after.complete && right > 1) crowded++;
+  }
+  return crowded;
+}
+
+/**
+ * The boundary in [lo, hi] that crosses the fewest phrases and crowds the fewest value cells
+ * (`crowded`), in the middle of the widest such stretch.
+ */
+function leastCrossed(phrases: readonly Phrase[], lo: number, hi: number, crowded: (b: number) => number = () => 0): number {
   const near = phrases.filter((p) => p.right > lo && p.x < hi);
-  let best = { cost: Infinity, from: lo, to: lo };
-  let run: { cost: number; from: number } | undefined;
+  const runs: { cost: number; from: number; to: number }[] = [];
   for (let b = lo + BOUNDARY_STEP; b < hi; b += BOUNDARY_STEP) {
     const cost = near.filter((p) => p.x < b - 0.3 && p.right > b + 0.3).length;
-    if (run && run.cost === cost) continue;
-    if (run && (run.cost < best.cost || (run.cost === best.cost && b - run.from > best.to - best.from))) best = { cost: run.cost, from: run.from, to: b };
-    run = { cost, from: b };
+    const run = runs.at(-1);
+    if (run && run.cost === cost) run.to = b;
+    else runs.push({ cost, from: b, to: b });
   }
-  if (run && (run.cost < best.cost || (run.cost === best.cost && hi - run.from > best.to - best.from))) best = { cost: run.cost, from: run.from, to: hi };
+  if (runs.length === 0) return (lo + hi) / 2;
+  const fewest = Math.min(...runs.map((r) => r.cost));
+  const scored = runs.filter((r) => r.cost === fewest).map((r) => ({ ...r, crowding: crowded((r.from + r.to) / 2) }));
+  const best = scored.sort((a, b) => a.crowding - b.crowding || (b.to - b.from) - (a.to - a.from))[0]!;
   return (best.from + best.to) / 2;
 }
 
