@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { evaluateDocument } from './evaluate/evaluate.js';
 import { setAsideDoubted } from './evaluate/doubts.js';
 import { findingValue } from './evaluate/format.js';
 import { TasseiError } from './model/errors.js';
+import { readTextFile } from './model/encoding.js';
 import { writeFileAtomic } from './model/files.js';
+import { t } from './model/i18n.js';
 import type { Evaluation, Finding, Message, TasseiDocument } from './model/types.js';
-import { parseDocumentText, stringifyDocument } from './model/yaml.js';
+import { parseDocumentWithNotes, stringifyDocument } from './model/yaml.js';
 import { loadDocument } from './load.js';
+import { printableDocument } from './render/printable.js';
 
 /**
  * The yearly job: every PDF and YAML of a folder extracted where needed, evaluated and
@@ -31,6 +34,8 @@ export interface FileResult {
   failed: boolean;
   /** Pages read from a PDF input. */
   pages?: number;
+  /** True where tassei itself failed on the file (a bug, exit 70); the other files still go through. */
+  internal?: boolean;
 }
 
 function hash(text: string): string {
@@ -65,7 +70,12 @@ export function inputsOf(dir: string): string[] {
  */
 export function stampedYaml(doc: TasseiDocument, source: string, writtenTo: string): string {
   const body = stringifyDocument(doc, writtenTo);
-  return `# tassei: extracted from ${basename(source)}; sha256 ${hash(body)}\n${body}`;
+  return `# tassei: extracted from ${oneLine(basename(source))}; sha256 ${hash(body)}\n${body}`;
+}
+
+/** A file name on the stamp line: control characters (a newline in a name) escaped as in JSON. */
+function oneLine(name: string): string {
+  return name.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
 }
 
 export function wasEdited(text: string): boolean {
@@ -95,10 +105,12 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
     if (loaded.fromPdf) {
       const yamlName = `${name}.yaml`;
       const yamlPath = join(options.outputDir, yamlName);
-      const existing = existsSync(yamlPath) && !options.force ? readFileSync(yamlPath, 'utf8') : null;
+      const existing = existsSync(yamlPath) && !options.force ? readTextFile(yamlPath).text : null;
       if (existing !== null && wasEdited(existing)) {
         // The person's edits win: the report is made from their YAML.
-        doc = parseDocumentText(existing, yamlPath);
+        const kept = parseDocumentWithNotes(existing, yamlPath);
+        doc = kept.document;
+        result.messages.push(...kept.messages);
         result.messages.push({ severity: 'info', rule: 'build-kept-edits', file: yamlPath, message: 'edited by hand: kept, and used for the report instead of the PDF', hint: 'tassei build --force extracts it again' });
       } else {
         writeFileAtomic(yamlPath, stampedYaml(doc, file, yamlPath));
@@ -110,12 +122,21 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
     // Counts the extractor doubts it read right are its warnings, not the document's findings.
     result.findings = loaded.fromPdf && doc === loaded.document ? setAsideDoubted(evaluation.findings, loaded.messages).kept : evaluation.findings;
     const pdfName = `${name}.pdf`;
-    writeFileAtomic(join(options.outputDir, pdfName), await options.render(doc, evaluation));
+    const printable = printableDocument(doc, file);
+    result.messages.push(...printable.messages);
+    writeFileAtomic(join(options.outputDir, pdfName), await options.render(printable.value, evaluation));
     result.outputs.push(pdfName);
   } catch (error) {
-    if (!(error instanceof TasseiError)) throw error;
     result.failed = true;
-    result.messages.push(...error.messages);
+    if (error instanceof TasseiError) result.messages.push(...error.messages);
+    else {
+      result.internal = true;
+      result.messages.push({
+        severity: 'error', rule: 'internal-error', file,
+        message: t(`tassei の内部エラー: ${error instanceof Error ? error.stack ?? error.message : String(error)}`, `internal error of tassei: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
+        hint: t('この入力ファイルを添えて報告してください。他のファイルは処理を続けました', 'please report this with the input file; the other files were built'),
+      });
+    }
   }
   return result;
 }

@@ -11,7 +11,7 @@ import { evaluateDocument } from './evaluate/evaluate.js';
 import { DEFAULT_SCHEME } from './evaluate/rules.js';
 import { readSchemeFile } from './evaluate/scheme-file.js';
 import { formatEvaluationText, formatFindings } from './evaluate/format.js';
-import { writeFileAtomic } from './model/files.js';
+import { checkOutput, checkOutputFolder, writeFileAtomic } from './model/files.js';
 import { stringifyDocument, stringifyDocumentJson } from './model/yaml.js';
 
 /** Where a command writes: data to `out`, messages to `err`. */
@@ -28,20 +28,23 @@ const processIo: Io = {
 const USAGE = `tassei — KPI achievement reports (基本計画と総合戦略の指標（KPI）の達成状況)
 
 usage:
-  tassei extract FILE.pdf [-o OUT.yaml] [--format yaml|json]
+  tassei extract FILE.pdf [-o OUT.yaml] [--format yaml|json] [--force]
                                  PDF → document (kind detected); to stdout without -o
   tassei evaluate FILE [--format text|json] [--strict] [--scheme SCHEME.yaml]
                                  computed progress, status, summaries and findings
-  tassei render FILE -o OUT.pdf  the official layout of the document's kind, as PDF
-  tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf]
+  tassei render FILE -o OUT.pdf [--force]
+                                 the official layout of the document's kind, as PDF
+  tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf] [--force]
                                  what changed from one year's document to the next's
-  tassei next FILE -o NEXT.yaml  next fiscal year's document to fill in
+  tassei next FILE -o NEXT.yaml [--force]
+                                 next fiscal year's document to fill in
   tassei build [INPUT_DIR] [-o OUTPUT_DIR] [--strict] [--force] [--jobs N]
                                  the yearly job: every PDF/YAML of INPUT_DIR (input/) extracted,
                                  evaluated and rendered into OUTPUT_DIR (output/), with findings.md
   tassei --help | --version
 
-FILE is a .yaml/.json document, or a .pdf (read on the fly).
+FILE is a .yaml/.json document, or a .pdf (read on the fly). An existing output is replaced
+only with --force, and never when it is one of the inputs.
 exit codes: 0 success; 1 findings (with --strict) or a usage error; 2 unreadable input.
 `;
 
@@ -79,11 +82,12 @@ async function load(file: string, io: Io) {
 
 const COMMANDS: Record<string, Command> = {
   extract: {
-    options: { output: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' } },
+    options: { output: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' }, force: { type: 'boolean' } },
     positionals: [1, 1],
     async run({ values, positionals }, io) {
       const output = values.output as string | undefined;
       const format = oneOf(values.format, ['yaml', 'json'] as const, output?.endsWith('.json') ? 'json' : 'yaml', 'format');
+      if (output) checkOutput(output, positionals, values.force === true);
       const loaded = await load(positionals[0]!, io);
       const text = format === 'json' ? stringifyDocumentJson(loaded.document) : stringifyDocument(loaded.document, output ?? 'stdout.yaml');
       if (output) {
@@ -109,23 +113,28 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   render: {
-    options: { output: { type: 'string', short: 'o' } },
+    options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
     positionals: [1, 1],
     async run({ values, positionals }, io) {
       const output = values.output as string | undefined;
       if (!output) throw new UsageError('render needs -o OUT.pdf');
+      checkOutput(output, positionals, values.force === true);
       const loaded = await load(positionals[0]!, io);
       const { renderPdf } = await import('./render/pdf.js');
-      writeFileAtomic(output, await renderPdf(loaded.document));
+      const { printableDocument } = await import('./render/printable.js');
+      const printable = printableDocument(loaded.document, loaded.file);
+      printMessages(printable.messages, io);
+      writeFileAtomic(output, await renderPdf(printable.value));
       io.err(`${loaded.file} → ${output}\n`);
       return EXIT.ok;
     },
   },
   diff: {
-    options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' } },
+    options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
     positionals: [2, 2],
     async run({ values, positionals }, io) {
       const format = oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
+      if (values.output) checkOutput(values.output as string, positionals, values.force === true);
       const old = await load(positionals[0]!, io);
       const now = await load(positionals[1]!, io);
       if (old.document.kind !== now.document.kind) {
@@ -141,7 +150,10 @@ const COMMANDS: Record<string, Command> = {
       const diff = diffDocuments(old.document, now.document, similarityWith(await loadAnalyser()));
       if (values.output) {
         const { renderDiffPdf } = await import('./render/pdf.js');
-        writeFileAtomic(values.output as string, await renderDiffPdf(diff));
+        const { printableDocument } = await import('./render/printable.js');
+        const printable = printableDocument(diff, now.file);
+        printMessages(printable.messages, io);
+        writeFileAtomic(values.output as string, await renderDiffPdf(printable.value));
         io.err(`${old.file} → ${now.file}: ${values.output}\n`);
       }
       if (!values.output || values.format !== undefined) {
@@ -151,11 +163,12 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   next: {
-    options: { output: { type: 'string', short: 'o' } },
+    options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
     positionals: [1, 1],
     async run({ values, positionals }, io) {
       const output = values.output as string | undefined;
       if (!output) throw new UsageError('next needs -o NEXT.yaml');
+      checkOutput(output, positionals, values.force === true);
       const loaded = await load(positionals[0]!, io);
       const { nextDocument } = await import('./diff/next.js');
       const { document, comments } = nextDocument(loaded.document);
@@ -175,6 +188,7 @@ const COMMANDS: Record<string, Command> = {
       const inputDir = positionals[0] ?? 'input';
       const outputDir = (values.output as string | undefined) ?? 'output';
       if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) throw new UsageError(`no folder ${inputDir}`);
+      checkOutputFolder(outputDir, inputDir);
       const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError('--jobs takes a whole number of 1 or more');
       const files = inputsOf(inputDir);
@@ -197,6 +211,7 @@ const COMMANDS: Record<string, Command> = {
       const failed = results.filter((r) => r.failed).length;
       const findings = results.reduce((n, r) => n + r.findings.length, 0);
       io.err(`${results.length - failed} of ${results.length} built into ${outputDir}/, ${failed} failed, ${findings} finding(s); see ${join(outputDir, 'findings.md')}\n`);
+      if (results.some((r) => r.internal)) return EXIT.internal;
       if (failed > 0) return EXIT.unreadable;
       return values.strict && findings > 0 ? EXIT.findings : EXIT.ok;
     },
@@ -259,7 +274,7 @@ if (isMain()) {
     },
     (error: unknown) => {
       process.stderr.write(`tassei: internal error: ${error instanceof Error ? error.stack ?? error.message : String(error)}\nplease report this with the input file.\n`);
-      process.exitCode = 70;
+      process.exitCode = EXIT.internal;
     },
   );
 }

@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { failure } from './model/errors.js';
 import type { Message, TasseiDocument } from './model/types.js';
-import { readDocumentYaml } from './model/yaml.js';
+import { readDocumentFile } from './model/yaml.js';
 
 /** A document with the messages its reading produced (warnings; errors are thrown). */
 export interface LoadedDocument {
@@ -40,5 +40,5 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
     const { document, messages, pages } = await extractPdfFile(file);
     return { file, document, messages, fromPdf: true, pages };
   }
-  return { file, document: readDocumentYaml(file), messages: [], fromPdf: false };
+  return { file, ...readDocumentFile(file), fromPdf: false };
 }

@@ -8,6 +8,8 @@ export const EXIT = {
   usage: 1,
   /** An input could not be read: not a PDF, encrypted, no text, unknown kind, bad YAML. */
   unreadable: 2,
+  /** A bug of tassei's own (EX_SOFTWARE): reported with the input so that it can be fixed. */
+  internal: 70,
 } as const;
 
 /**

@@ -6,7 +6,10 @@ import { FAILSAFE_SCHEMA, Type, load as quickLoad } from 'js-yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import { parseMeasurement } from '../evaluate/numbers.js';
 import { eraName } from '../evaluate/numbers.js';
+import { documentChecks } from './checks.js';
+import { readTextFile } from './encoding.js';
 import { TasseiError } from './errors.js';
+import { t } from './i18n.js';
 import { PACKAGE_ROOT } from './files.js';
 import type { DocumentKind, KpiDocument, Measurement, Message, TasseiDocument } from './types.js';
 import { DOCUMENT_KINDS } from './types.js';
@@ -221,6 +224,14 @@ function completeMeasurement(raw: Partial<Measurement>): { field?: string; messa
   return null;
 }
 
+/** An alias (`*name`) where a value starts: such a file is read by the `yaml` library, which limits them. */
+const ALIAS = /(?:^|[\s,[{:-])\*[^\s,[\]{}]/;
+/**
+ * Alias uses allowed, counted as the `yaml` library counts them (each weighted by what it
+ * expands to): a person may write a few anchors; a thousand-fold expansion is an attack.
+ */
+const MAX_ALIAS_COUNT = 100;
+
 /** Where js-yaml and the `yaml` library could read the same text differently: a %YAML 1.1 directive. */
 const DIRECTIVE = /^%/m;
 
@@ -260,7 +271,8 @@ export const QUICK_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: ['null', 'bool', 
  * and passes every check; otherwise undefined, and the text is read again for the messages.
  */
 export function quickParse(text: string, file: string): TasseiDocument | undefined {
-  if (DIRECTIVE.test(text)) return undefined;
+  // js-yaml expands aliases without limit (a 2 KB file can stand for a billion nodes).
+  if (DIRECTIVE.test(text) || ALIAS.test(text)) return undefined;
   let data: unknown;
   try {
     data = quickLoad(text, { schema: QUICK_SCHEMA });
@@ -284,7 +296,9 @@ function checkDocument(data: unknown, locate: Place): Message[] {
     const messages = schemaMessages(validate.errors ?? [], data, locate);
     return messages.length > 0 ? messages : [locate.message([], 'yaml-schema', 'the document does not match its schema')];
   }
-  return kind === 'kpi-progress' ? completeMeasurements(data as KpiDocument, locate) : [];
+  const problems = kind === 'kpi-progress' ? completeMeasurements(data as KpiDocument, locate) : [];
+  if (problems.length > 0) return problems;
+  return documentChecks(data as TasseiDocument, (path, rule, message, hint) => locate.message(path, rule, message, hint));
 }
 
 /**
@@ -292,29 +306,98 @@ function checkDocument(data: unknown, locate: Place): Message[] {
  * with its line and column.
  */
 export function parseDocumentText(text: string, file: string): TasseiDocument {
-  return quickParse(text, file) ?? parseLocated(text, file);
+  return parseDocumentWithNotes(text, file).document;
+}
+
+/** As parseDocumentText, with the warnings the checks gave (errors are thrown). */
+export function parseDocumentWithNotes(text: string, file: string): { document: TasseiDocument; messages: Message[] } {
+  try {
+    const quick = quickParse(text, file);
+    return quick ? { document: quick, messages: [] } : parseLocatedWithNotes(text, file);
+  } catch (error) {
+    // Nesting thousands deep overflows the readers' recursion: a made-up file, not a report.
+    if (error instanceof RangeError) {
+      throw new TasseiError([{ severity: 'error', rule: 'yaml-too-deep', file, message: t('入れ子が深すぎて読めません', 'nested too deep to be read'), hint: t('報告書の YAML か確かめてください', 'check that this is a report\'s YAML') }]);
+    }
+    throw error;
+  }
 }
 
 /** Reads with the `yaml` library, which places each message at its line and column. */
 export function parseLocated(text: string, file: string): TasseiDocument {
+  return parseLocatedWithNotes(text, file).document;
+}
+
+function parseLocatedWithNotes(text: string, file: string): { document: TasseiDocument; messages: Message[] } {
   const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const yamlDoc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  if (yamlDoc.errors.length > 0) {
-    throw new TasseiError(yamlDoc.errors.map((e) => {
-      const pos = lines.linePos(e.pos[0]);
-      const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
-      return { severity: 'error', rule: 'yaml-syntax', file, line: pos.line, column: pos.col, message, hint: 'check indentation, brackets, and quotes around text that has : or #' };
-    }));
+  if (yamlDoc.errors.length > 0) throw new TasseiError(syntaxMessages(yamlDoc, lines, file));
+  let data: unknown;
+  try {
+    data = yamlDoc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const alias = ALIAS.exec(text);
+    const pos = lines.linePos(alias ? alias.index + alias[0].indexOf('*') : 0);
+    throw new TasseiError([{ severity: 'error', rule: 'yaml-aliases', file, line: pos.line, column: pos.col,
+      message: t(`別名（*名前）の展開が多すぎます（上限 ${MAX_ALIAS_COUNT}）: 小さな文書が巨大な文書に膨らむ形です`, `too many alias expansions (at most ${MAX_ALIAS_COUNT}): a small file that would expand to a huge document`),
+      hint: t('別名（& と *）を使わず、値をそのまま書いてください', 'write the values out instead of using anchors and aliases (& and *)') }]);
   }
-  const data = yamlDoc.toJS() as unknown;
   const messages = checkDocument(data, new Locator(yamlDoc, lines, file));
-  if (messages.length > 0) throw new TasseiError(messages);
-  return data as TasseiDocument;
+  if (messages.some((m) => m.severity === 'error')) throw new TasseiError(messages);
+  return { document: data as TasseiDocument, messages };
+}
+
+/** Syntax errors shown at most; the rest are counted (one slip should not bury itself). */
+const MAX_SYNTAX_MESSAGES = 10;
+
+/**
+ * The syntax errors of a file, one per slip: a line of text where a key was expected ends the
+ * document there, and the `yaml` library then reports every token after it; that is one error,
+ * placed at the stray text.
+ */
+function syntaxMessages(yamlDoc: Document.Parsed, lines: LineCounter, file: string): Message[] {
+  const { isScalar } = yamlLibrary();
+  const hint = t('字下げ、かっこ、「:」や「#」を含む文字列の引用符を確かめてください', 'check indentation, brackets, and quotes around text that has : or #');
+  const at = (offset: number) => {
+    const pos = lines.linePos(offset);
+    return { line: pos.line, column: pos.col };
+  };
+  const messages: Message[] = [];
+  let streamReported = false;
+  for (const e of yamlDoc.errors) {
+    const inStream = e.code === 'UNEXPECTED_TOKEN' && / in YAML stream/.test(e.message);
+    if (inStream) {
+      if (streamReported) continue;
+      streamReported = true;
+      const root = yamlDoc.contents;
+      if (isScalar(root) && root.range) {
+        const stray = String(root.value).slice(0, 40);
+        messages.push({ severity: 'error', rule: 'yaml-syntax', file, ...at(root.range[0]),
+          message: t(`キーのない行「${stray}」があり、文書として読めるのはそこまでです`, `a line "${stray}" without a key: the document cannot be read past it`),
+          hint: t('この行を消すか、「キー: 値」の形にしてください', 'remove the line, or write it as "key: value"') });
+        continue;
+      }
+    }
+    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    messages.push({ severity: 'error', rule: 'yaml-syntax', file, ...at(e.pos[0]), message, hint });
+  }
+  if (messages.length <= MAX_SYNTAX_MESSAGES) return messages;
+  const more = messages.length - MAX_SYNTAX_MESSAGES;
+  return [...messages.slice(0, MAX_SYNTAX_MESSAGES), { severity: 'error', rule: 'yaml-syntax', file,
+    message: t(`ほかに ${more} 件の構文エラーがあります`, `and ${more} more syntax error(s)`), hint: t('最初のエラーを直してから読み直してください', 'fix the first errors, then read the file again') }];
+}
+
+/** Reads a YAML or JSON document file in whatever encoding it can be read (see encoding.ts), with its notes. */
+export function readDocumentFile(file: string): { document: TasseiDocument; messages: Message[] } {
+  const { text, messages } = readTextFile(file);
+  const parsed = parseDocumentWithNotes(text, file);
+  return { document: parsed.document, messages: [...messages, ...parsed.messages] };
 }
 
 export function readDocumentYaml(file: string): TasseiDocument {
-  return parseDocumentText(readFileSync(file, 'utf8'), file);
+  return readDocumentFile(file).document;
 }
 
 const FLOW_KEYS = new Set(['baseline', 'actual', 'target', 'previousActual', 'reported', 'reportedSummary', 'reportedGoalSummary']);

@@ -164,7 +164,30 @@ export function loadAnalyser(): Promise<Analyser> {
 /** The phrase segmenter for line breaking. */
 export async function loadSegmenter(): Promise<Segmenter> {
   const analyse = await loadAnalyser();
-  return (text: string) => phrasesOfTokens(analyse(text));
+  return (text: string) => runsOf(text).flatMap((run) => phrasesOfTokens(analyse(run)));
+}
+
+/**
+ * Text longer than this is cut before tokenising: kuromoji's time grows faster than the
+ * length on long runs (a 100,000-character one does not finish). No printed cell comes near it.
+ */
+export const MAX_RUN_LENGTH = 400;
+
+/** Long text in runs kuromoji reads quickly, cut after a 。、 or space where there is one. */
+export function runsOf(text: string): string[] {
+  const runs: string[] = [];
+  let rest = text;
+  while (rest.length > MAX_RUN_LENGTH) {
+    const window = rest.slice(0, MAX_RUN_LENGTH);
+    const cut = Math.max(window.lastIndexOf('。'), window.lastIndexOf('、'), window.lastIndexOf(' '), window.lastIndexOf('　'));
+    let end = cut > MAX_RUN_LENGTH / 2 ? cut + 1 : MAX_RUN_LENGTH;
+    // Never between the halves of a surrogate pair.
+    if (/[\uD800-\uDBFF]/.test(rest.charAt(end - 1))) end -= 1;
+    runs.push(rest.slice(0, end));
+    rest = rest.slice(end);
+  }
+  if (rest) runs.push(rest);
+  return runs;
 }
 
 /**
@@ -199,6 +222,10 @@ export function phraseCacheFile(): string {
 /** Entries kept at most; the oldest go first. */
 const PHRASE_CACHE_LIMIT = 50_000;
 
+function isPhrasing(phrases: unknown, text: string): phrases is string[] {
+  return Array.isArray(phrases) && phrases.every((p) => typeof p === 'string') && phrases.join('') === text;
+}
+
 export function openPhraseCache(file: string = phraseCacheFile()): PhraseCache {
   let entries = new Map<string, string[]>();
   try {
@@ -209,7 +236,12 @@ export function openPhraseCache(file: string = phraseCacheFile()): PhraseCache {
   }
   let changed = false;
   return {
-    get: (text) => entries.get(text),
+    // An entry is trusted only where its pieces join to its text: a damaged or tampered cache
+    // can cost time, never change what is printed. Such an entry is cut again and rewritten.
+    get: (text) => {
+      const phrases = entries.get(text);
+      return isPhrasing(phrases, text) ? phrases : undefined;
+    },
     set: (text, phrases) => {
       entries.set(text, phrases);
       changed = true;

@@ -4,6 +4,7 @@ import { evaluateDocument } from '../evaluate/evaluate.js';
 import type { DocumentDiff, Evaluation, TasseiDocument } from '../model/types.js';
 import { FONT_FAMILY, FONT_FILES, fontFile } from './fonts.js';
 import { type PhraseCache, loadSegmenter, openPhraseCache } from './japanese.js';
+import { allowTallRowsToBreak } from './printable.js';
 import type Handlebars from 'handlebars';
 import { renderDefinition, sharedEnvironment } from './templates.js';
 import { diffView, kpiView, narrativeView } from './view.js';
@@ -98,6 +99,7 @@ function stamped(definition: Record<string, unknown>, content: unknown): Record<
 
 async function print(definition: Record<string, unknown>): Promise<Uint8Array> {
   configure();
+  allowTallRowsToBreak(definition);
   return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
 }
 
