@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { TasseiError, failure } from '../model/errors.js';
+import { t } from '../model/i18n.js';
 import type { Message, TasseiDocument } from '../model/types.js';
 import { type LaidOutPage, type Phrase, furnitureOf, layOut, titleOf } from './layout.js';
 import { DETAIL_COLUMNS, SUMMARY_COLUMNS, isHeadingLine, looksLikeKpi, readKpi } from './kpi.js';
@@ -35,7 +36,24 @@ export function extractPages(pages: readonly PageContent[], file: string): Extra
   }
   const errors = result.messages.filter((m) => m.severity === 'error');
   if (errors.length > 0) throw new TasseiError(result.messages);
-  return { ...result, pages: pages.length };
+  return { ...result, messages: [...result.messages, ...unplacedWarnings(pages, file)], pages: pages.length };
+}
+
+/** Pieces of text named in a warning, at most. */
+const UNPLACED_SHOWN = 5;
+
+/** Text in other directions than its page's lines is not read: say so, page by page, with what it says. */
+function unplacedWarnings(pages: readonly PageContent[], file: string): Message[] {
+  return pages.filter((p) => (p.unplaced ?? []).length > 0).map((p) => {
+    const texts = p.unplaced!;
+    const shown = texts.slice(0, UNPLACED_SHOWN).map((x) => `「${x}」`).join('');
+    const more = texts.length > UNPLACED_SHOWN ? t(` ほか ${texts.length - UNPLACED_SHOWN} 件`, ` and ${texts.length - UNPLACED_SHOWN} more`) : '';
+    return {
+      severity: 'warning' as const, rule: 'pdf-text-direction', file, page: p.number,
+      message: t(`横書きの行と向きの違う文字を読み取っていません: ${shown}${more}`, `text in another direction than the page's lines was not read: ${shown}${more}`),
+      hint: t('縦書きや斜めの文字（印影など）は表の一部として読めません。必要なら YAML に書き足してください', 'vertical or slanted text (stamps, captions) is not read as part of a table; add it to the YAML if it is needed'),
+    };
+  });
 }
 
 export async function extractPdfFile(file: string): Promise<Extraction> {

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PDFParse } from 'pdf-parse';
 import { failure } from '../model/errors.js';
+import { t } from '../model/i18n.js';
 
 /**
  * The pdf.js adapter: each page as positioned glyph runs and ruling lines, in points with the
@@ -37,6 +38,13 @@ export interface PageContent {
   runs: TextRun[];
   horizontal: Rule[];
   vertical: Rule[];
+  /**
+   * Text set in another direction than the page's text (vertical writing, a stamp at an
+   * angle), which the table reader cannot place: kept to be named in a warning, never lost unsaid.
+   */
+  unplaced?: string[];
+  /** The quarter turns (0–3) the page was turned to read its text upright (a /Rotate or a rotated text matrix). */
+  turned?: number;
 }
 
 /** Thicker than this (points) a filled rectangle is a cell background, not a rule. */
@@ -162,18 +170,68 @@ export function rulesOf(ops: { fnArray: number[]; argsArray: unknown[][] }, view
   return { horizontal, vertical };
 }
 
-/** Glyph runs of a page in top-left coordinates. */
-function runsOf(items: Awaited<ReturnType<PdfJsPage['getTextContent']>>['items'], viewport: Matrix): TextRun[] {
+type TextItems = Awaited<ReturnType<PdfJsPage['getTextContent']>>['items'];
+
+/** The quarter turn (0–3) of a run's writing direction on the page as shown, or -1 for another angle. */
+function quarterTurnOf(m: Matrix): number {
+  const angle = (Math.atan2(m[1], m[0]) * 180) / Math.PI;
+  const turn = Math.round(angle / 90);
+  return Math.abs(angle - turn * 90) < 0.6 ? ((turn % 4) + 4) % 4 : -1;
+}
+
+/**
+ * The quarter turns the page's text is written at, as shown: the turn of most of its text
+ * (by characters, so that a stamp or a vertical caption does not decide).
+ */
+export function dominantTurn(items: TextItems, viewport: Matrix): number {
+  const weight = [0, 0, 0, 0];
+  for (const item of items) {
+    if (!item.str?.trim() || !item.transform) continue;
+    const turn = quarterTurnOf(multiply(viewport, item.transform));
+    if (turn >= 0) weight[turn]! += item.str.length;
+  }
+  return weight.indexOf(Math.max(...weight));
+}
+
+/** Glyph runs of a page in top-left coordinates, and the text written in other directions. */
+function runsOf(items: TextItems, viewport: Matrix): { runs: TextRun[]; unplaced: string[] } {
   const runs: TextRun[] = [];
+  const unplaced: string[] = [];
   for (const item of items) {
     if (!item.str || !item.transform) continue;
     const m = multiply(viewport, item.transform);
     const size = Math.hypot(m[2], m[3]);
-    // Rotated text (vertical writing, stamps) is not part of these tables.
-    if (Math.abs(m[1]) > 0.01 * size) continue;
+    // Text in another direction (vertical writing, stamps) is not part of these tables.
+    if (Math.abs(m[1]) > 0.01 * size || m[0] < 0) {
+      if (item.str.trim()) unplaced.push(item.str);
+      continue;
+    }
     runs.push({ text: item.str, x: m[4], baseline: m[5], width: item.width ?? 0, size, font: item.fontName ?? '' });
   }
-  return runs;
+  return { runs, unplaced };
+}
+
+/** Pages longer than this are not a report (the R1 sample has 8); beyond it, a wrong file or an attack. */
+export const MAX_PAGES = 2000;
+
+interface RotatablePage extends PdfJsPage {
+  rotate: number;
+  getViewport(o: { scale: number; rotation?: number }): { width: number; height: number; transform: Matrix };
+}
+
+/**
+ * Reads one page upright: where its text runs sideways or upside down (a page turned by
+ * /Rotate, or content drawn turned), the page is turned back so that the text reads left to
+ * right, and the rules are taken in the same coordinates.
+ */
+async function readPage(page: RotatablePage, number: number): Promise<PageContent> {
+  const text = await page.getTextContent({ disableNormalization: false });
+  let viewport = page.getViewport({ scale: 1 });
+  const turn = dominantTurn(text.items, viewport.transform);
+  if (turn !== 0) viewport = page.getViewport({ scale: 1, rotation: (((page.rotate ?? 0) - turn * 90) % 360 + 360) % 360 });
+  const ops = await page.getOperatorList();
+  const { runs, unplaced } = runsOf(text.items, viewport.transform);
+  return { number, width: viewport.width, height: viewport.height, runs, ...rulesOf(ops, viewport.transform), unplaced, turned: turn };
 }
 
 /** Reads a PDF into pages of runs and rules. Unreadable, encrypted or textless files fail here. */
@@ -189,21 +247,39 @@ export async function readPdf(data: Uint8Array, file: string): Promise<PageConte
     } catch (error) {
       throw openFailure(error, file);
     }
+    if (doc.numPages > MAX_PAGES) {
+      throw failure(file, 'pdf-too-many-pages', t(`${doc.numPages} ページあり、報告書として多すぎます（上限 ${MAX_PAGES}）`, `${doc.numPages} pages: too many for a report (at most ${MAX_PAGES})`), { hint: t('報告書の PDF か確かめてください', 'check that this is a report\'s PDF') });
+    }
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
-      const page = await doc.getPage(n);
-      const viewport = page.getViewport({ scale: 1 });
-      const [text, ops] = await Promise.all([page.getTextContent({ disableNormalization: false }), page.getOperatorList()]);
-      pages.push({ number: n, width: viewport.width, height: viewport.height, runs: runsOf(text.items, viewport.transform), ...rulesOf(ops, viewport.transform) });
-      page.cleanup();
+      let content: PageContent;
+      try {
+        const page = (await doc.getPage(n)) as RotatablePage;
+        content = await readPage(page, n);
+        page.cleanup();
+      } catch (error) {
+        throw pageFailure(error, file, n);
+      }
+      pages.push(content);
     }
     if (pages.every((p) => p.runs.every((r) => r.text.trim() === ''))) {
+      if (pages.some((p) => (p.unplaced ?? []).length > 0)) {
+        throw failure(file, 'pdf-text-direction', t('文字はありますが、すべて横書きとして読めない向きです', 'the PDF has text, but none of it in a direction read as horizontal lines'), { hint: t('横書きの表として印刷し直してください', 'print it again as a horizontal table') });
+      }
       throw failure(file, 'pdf-no-text', 'the PDF has no text layer (a scan or an image?)', { hint: 'tassei reads PDFs printed from a spreadsheet, word processor or browser; run OCR first or use the YAML' });
     }
     return pages;
   } finally {
     await parser.destroy();
   }
+}
+
+/** A page pdf.js cannot open: a damaged page tree (a page that holds itself), a missing object. */
+function pageFailure(error: unknown, file: string, page: number) {
+  const message = (error as { message?: string })?.message ?? String(error);
+  return failure(file, 'pdf-page-unreadable', t(`ページを開けません: ${message}`, `the page cannot be opened: ${message}`), {
+    page, hint: t('PDF が壊れています。元のファイルから PDF に印刷し直してください', 'the PDF is damaged; print it to a new PDF from the original'),
+  });
 }
 
 function openFailure(error: unknown, file: string) {

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { cyclicPdf, miniPdf, type MiniText } from '../../test/helpers/minipdf.js';
+import { TasseiError } from '../model/errors.js';
+import { readPdf } from './pdf.js';
+
+const cos = (deg: number) => Math.round(Math.cos((deg * Math.PI) / 180) * 1e6) / 1e6;
+const sin = (deg: number) => Math.round(Math.sin((deg * Math.PI) / 180) * 1e6) / 1e6;
+/** Text turned by `deg` counter-clockwise about its origin at x, y. */
+const turned = (text: string, deg: number, x: number, y: number): MiniText => ({ text, matrix: [cos(deg), sin(deg), -sin(deg), cos(deg), x, y] });
+const LINES = ['Strategy one', 'Policy two', 'Measure three', 'Indicator four'];
+
+describe('readPdf: pages and text in any quarter turn are read upright', () => {
+  // A portrait page of four lines, drawn at each quarter turn of the content and of /Rotate:
+  // whichever way it was turned, the reader sees the same lines, top to bottom, left to right.
+  const upright = miniPdf([{ texts: LINES.map((l, i) => turned(l, 0, 72, 700 - 20 * i)) }]);
+
+  async function linesOf(pdf: Uint8Array) {
+    const [page] = await readPdf(pdf, 'x.pdf');
+    return { page: page!, lines: [...page!.runs].sort((a, b) => a.baseline - b.baseline).map((r) => [r.text, Math.round(r.x), Math.round(r.baseline)]) };
+  }
+
+  it.each([90, 180, 270])('a page with /Rotate %i', async (rotate) => {
+    const expected = await linesOf(upright);
+    const got = await linesOf(miniPdf([{ rotate, texts: LINES.map((l, i) => turned(l, 0, 72, 700 - 20 * i)) }]));
+    expect(got.lines).toEqual(expected.lines);
+    expect([got.page.width, got.page.height]).toEqual([595, 842]);
+    expect(got.page.unplaced).toEqual([]);
+  });
+
+  it.each([90, 180, 270])('content drawn turned by %i° on a landscape-sized page', async (deg) => {
+    // The portrait page's content turned about the origin and moved back into the media box.
+    const [w, h] = deg === 180 ? [595, 842] : [842, 595];
+    const shift = (x: number, y: number): [number, number] =>
+      deg === 90 ? [w - y, x] : deg === 180 ? [w - x, h - y] : [y, h - x];
+    const texts = LINES.map((l, i) => {
+      const [x, y] = shift(72, 700 - 20 * i);
+      return turned(l, deg, x, y);
+    });
+    const got = await linesOf(miniPdf([{ width: w, height: h, texts }]));
+    expect(got.lines).toEqual((await linesOf(upright)).lines);
+  });
+
+  it('keeps text in other directions apart, to be named, and reads the rest', async () => {
+    const texts = [...LINES.map((l, i) => turned(l, 0, 72, 700 - 20 * i)), turned('STAMP', 45, 300, 300), turned('Tate', 90, 500, 500)];
+    const { page } = await linesOf(miniPdf([{ texts }]));
+    expect(page.runs.map((r) => r.text).filter((t) => t.trim())).toEqual(LINES);
+    expect(page.unplaced).toEqual(['STAMP', 'Tate']);
+  });
+
+  it('names a page text set only in other directions, not as a scan', async () => {
+    const pdf = miniPdf([{ texts: [turned('STAMP', 45, 300, 300)] }]);
+    await expect(readPdf(pdf, 'x.pdf')).rejects.toThrow(/pdf-text-direction/);
+  });
+
+  it('a page tree that holds itself is a located error, not a crash', async () => {
+    const error = await readPdf(cyclicPdf(), 'cycle.pdf').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TasseiError);
+    expect((error as TasseiError).messages[0]).toMatchObject({ rule: 'pdf-page-unreadable', file: 'cycle.pdf', page: 2 });
+  });
+});
