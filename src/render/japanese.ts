@@ -171,7 +171,7 @@ export async function loadSegmenter(): Promise<Segmenter> {
  * Text longer than this is cut before tokenising: kuromoji's time grows faster than the
  * length on long runs (a 100,000-character one does not finish). No printed cell comes near it.
  */
-export const MAX_RUN_LENGTH = 400;
+export const MAX_RUN_LENGTH = 200;
 
 /** Long text in runs kuromoji reads quickly, cut after a 。、 or space where there is one. */
 export function runsOf(text: string): string[] {
