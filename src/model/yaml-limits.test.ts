@@ -86,4 +86,9 @@ describe('limits a person never meets and an attack cannot pass', () => {
     expect(messages.length).toBe(11);
     expect(messages[10]!.message).toMatch(/^and \d+ more syntax error\(s\)$/);
   });
+
+  it('a value of a key typed "number or null" given as text is a located error (found by fuzz:inputs: it was exit 70)', () => {
+    const text = `kind: kpi-progress\ntitle: t\nfiscalYear: 2019\nstrategies:\n  - no: 1\n    title: s\n    indicators: [${INDICATOR.replace('progress: null', 'progress: 한국어')}]\n    reportedGoalSummary: ${SUMMARY}\n    reportedSummary: ${SUMMARY}\n    policies: []\n`;
+    expect(messagesOf(text)).toMatchObject([{ rule: 'yaml-type', line: 7, message: 'expected number or null, found the text "한국어"' }]);
+  });
 });

@@ -135,7 +135,7 @@ function schemaMessages(errors: readonly ErrorObject[], data: unknown, locate: P
         break;
       }
       case 'type':
-        m = locate.message(path, 'yaml-type', `expected ${(e.params as { type: string }).type.replace(',', ' or ')}, found ${describe(actual)}`);
+        m = locate.message(path, 'yaml-type', `expected ${([] as string[]).concat((e.params as { type: string | string[] }).type).join(' or ').replace(',', ' or ')}, found ${describe(actual)}`);
         break;
       case 'enum':
       case 'const': {
