@@ -154,7 +154,7 @@ export function findingsReport(results: readonly FileResult[]): string {
   const withFindings = results.filter((r) => r.findings.length > 0);
   lines.push(`${results.length} file(s): ${results.length - failed.length} built, ${failed.length} failed, ${withFindings.length} with findings.`, '');
   for (const r of results) {
-    lines.push(`## ${basename(r.file)}${r.kind ? ` (${KIND_NAMES[r.kind]})` : ''}`, '');
+    lines.push(`## ${oneLine(basename(r.file))}${r.kind ? ` (${KIND_NAMES[r.kind]})` : ''}`, '');
     if (r.failed) {
       lines.push('**Not built.**', '');
       for (const m of r.messages.filter((x) => x.severity === 'error')) lines.push(`- ${cell(m.message)}${m.line ? ` (line ${m.line})` : ''}${m.page ? ` (page ${m.page})` : ''}${m.hint ? ` — ${cell(m.hint)}` : ''}`);

@@ -201,13 +201,14 @@ const COMMANDS: Record<string, Command> = {
         if (tty) io.err(`\r\x1b[K[file ${done} of ${files.length}, ${pages} pages] ${basename(result.file)}${result.failed ? ' failed' : ''}`);
       });
       if (tty) io.err('\r\x1b[K');
-      writeFileAtomic(join(outputDir, 'findings.md'), findingsReport(results));
       for (const r of results) {
         printMessages(r.messages, io);
         const state = r.failed ? 'FAILED' : `${r.findings.length} finding(s) → ${r.outputs.join(', ')}`;
         io.err(`${r.file}: ${state}\n`);
         for (const f of r.findings) io.err(`  [${f.kind}] ${f.indicator ?? `strategy ${f.strategy} ${f.row ?? ''}`}: ${f.message}\n`);
       }
+      // After each file's own messages, so that a folder that cannot be written loses none of them.
+      writeFileAtomic(join(outputDir, 'findings.md'), findingsReport(results));
       const failed = results.filter((r) => r.failed).length;
       const findings = results.reduce((n, r) => n + r.findings.length, 0);
       io.err(`${results.length - failed} of ${results.length} built into ${outputDir}/, ${failed} failed, ${findings} finding(s); see ${join(outputDir, 'findings.md')}\n`);

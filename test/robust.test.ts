@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Encoding from 'encoding-japanese';
 import { describe, expect, it } from 'vitest';
 import { readPdf } from '../src/extract/pdf.js';
-import { cyclicPdf } from './helpers/minipdf.js';
+import { cyclicPdf, miniPdf } from './helpers/minipdf.js';
 import { segmentsOf } from './helpers/pdftext.js';
 import { run } from './helpers/run.js';
 
@@ -92,6 +92,21 @@ describe('2. rotated pages are read exactly', () => {
     const flattened = join(folder(), 'flattened.pdf');
     execFileSync('qpdf', ['--flatten-rotation', turned, flattened]);
     expect(await extract(flattened)).toBe(upright);
+  }, 60_000);
+});
+
+describe('2. text in another direction than its page', () => {
+  it('is named in a warning with its page and what it says, and the rest is read as before', async () => {
+    const stamp = join(folder(), 'stamp.pdf');
+    writeFileSync(stamp, miniPdf([{ width: 842, height: 595, texts: [{ text: 'CONFIDENTIAL', matrix: [0.7071, 0.7071, -0.7071, 0.7071, 300, 200], size: 30 }, { text: 'DRAFT', matrix: [0, 1, -1, 0, 820, 200] }] }]));
+    const stamped = join(folder(), 'stamped.pdf');
+    execFileSync('qpdf', ['input/kpi-r1.pdf', '--overlay', stamp, '--to=1', '--', stamped]);
+    const upright = await run('extract', 'input/kpi-r1.pdf');
+    const r = await run('extract', stamped);
+    expect(r.code).toBe(0);
+    expect(r.out.split('\n').slice(1)).toEqual(upright.out.split('\n').slice(1));
+    expect(r.err).toMatch(/stamped\.pdf \(page 1\): warning \[pdf-text-direction\] .*「CONFIDENTIAL」「DRAFT」/);
+    expect(r.err).not.toMatch(/page 2/);
   }, 60_000);
 });
 
