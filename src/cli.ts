@@ -87,7 +87,7 @@ const COMMANDS: Record<string, Command> = {
     async run({ values, positionals }, io) {
       const output = values.output as string | undefined;
       const format = oneOf(values.format, ['yaml', 'json'] as const, output?.endsWith('.json') ? 'json' : 'yaml', 'format');
-      if (output) checkOutput(output, positionals, values.force === true);
+      if (output) checkOutput(output, positionals, values.force === true, 'text');
       const loaded = await load(positionals[0]!, io);
       const text = format === 'json' ? stringifyDocumentJson(loaded.document) : stringifyDocument(loaded.document, output ?? 'stdout.yaml');
       if (output) {
@@ -118,7 +118,7 @@ const COMMANDS: Record<string, Command> = {
     async run({ values, positionals }, io) {
       const output = values.output as string | undefined;
       if (!output) throw new UsageError('render needs -o OUT.pdf');
-      checkOutput(output, positionals, values.force === true);
+      checkOutput(output, positionals, values.force === true, 'pdf');
       const loaded = await load(positionals[0]!, io);
       const { renderPdf } = await import('./render/pdf.js');
       const { printableDocument } = await import('./render/printable.js');
@@ -134,7 +134,7 @@ const COMMANDS: Record<string, Command> = {
     positionals: [2, 2],
     async run({ values, positionals }, io) {
       const format = oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
-      if (values.output) checkOutput(values.output as string, positionals, values.force === true);
+      if (values.output) checkOutput(values.output as string, positionals, values.force === true, 'pdf');
       const old = await load(positionals[0]!, io);
       const now = await load(positionals[1]!, io);
       if (old.document.kind !== now.document.kind) {
@@ -168,7 +168,7 @@ const COMMANDS: Record<string, Command> = {
     async run({ values, positionals }, io) {
       const output = values.output as string | undefined;
       if (!output) throw new UsageError('next needs -o NEXT.yaml');
-      checkOutput(output, positionals, values.force === true);
+      checkOutput(output, positionals, values.force === true, 'text');
       const loaded = await load(positionals[0]!, io);
       const { nextDocument } = await import('./diff/next.js');
       const { document, comments } = nextDocument(loaded.document);

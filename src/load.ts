@@ -1,5 +1,6 @@
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { failure } from './model/errors.js';
+import { startsWithPdfMagic } from './model/files.js';
 import type { Message, TasseiDocument } from './model/types.js';
 import { readDocumentFile } from './model/yaml.js';
 
@@ -12,17 +13,6 @@ export interface LoadedDocument {
   fromPdf: boolean;
   /** Pages read, for a PDF. */
   pages?: number;
-}
-
-function startsWithPdfMagic(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(1024);
-    const n = readSync(fd, head, 0, head.length, 0);
-    return head.subarray(0, n).includes('%PDF-');
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Reads a document from a PDF (extracting it) or from YAML/JSON. The I/O edge of every command. */

@@ -48,17 +48,28 @@ describe('1. no command writes onto one of its inputs, nor over a file without -
 
   it.each([['render', '.pdf'], ['next', '.yaml'], ['extract', '.yaml'], ['diff', '.pdf']])('%s over an existing file: refused without --force, replaced with it', async (command, ext) => {
     const out = join(folder(), `out${ext}`);
-    writeFileSync(out, 'a person\'s file');
+    const mine = ext === '.pdf' ? miniPdf([{ texts: [{ text: 'mine', matrix: [1, 0, 0, 1, 72, 720] }] }]) : new Uint8Array(Buffer.from('a person\'s file'));
+    writeFileSync(out, mine);
     const source = command === 'extract' ? 'input/narrative-r5.pdf' : STRATEGY1;
     const argv = command === 'diff' ? ['diff', STRATEGY1, 'test/fixtures/expected/kpi-r1.yaml', '-o', out] : [command, source, '-o', out];
     const refused = await run(...argv);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/error \[output-exists\][\s\S]*--force/);
-    expect(readFileSync(out, 'utf8')).toBe('a person\'s file');
+    expect(readFileSync(out).equals(mine)).toBe(true);
     if (command === 'diff') return; // the two documents are of one year: diff refuses them anyway
     expect((await run(...argv, '--force')).code).toBe(0);
-    expect(readFileSync(out, 'utf8')).not.toBe('a person\'s file');
+    expect(readFileSync(out).equals(mine)).toBe(false);
   }, 60_000);
+
+  it.each([['render', 'a YAML', 'a PDF', 'out.yaml'], ['next', 'a PDF', 'YAML', 'out.pdf']])('%s never replaces %s with %s, even with --force', async (command, _, __, name) => {
+    const out = join(folder(), name);
+    const mine = name.endsWith('.pdf') ? miniPdf([{ texts: [{ text: 'mine', matrix: [1, 0, 0, 1, 72, 720] }] }]) : new Uint8Array(Buffer.from(strategy1()));
+    writeFileSync(out, mine);
+    const r = await run(command, STRATEGY1, '-o', out, '--force');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/error \[output-other-kind\]/);
+    expect(readFileSync(out).equals(mine)).toBe(true);
+  });
 
   it('build DIR -o DIR is refused before anything is written: last year\'s PDFs stay', async () => {
     const dir = folder();

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { failure } from './errors.js';
@@ -93,6 +93,18 @@ function outputIsFolder(path: string) {
   });
 }
 
+/** True where the file starts as a PDF does (within its first kilobyte, as readers allow). */
+export function startsWithPdfMagic(file: string): boolean {
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(1024);
+    const n = readSync(fd, head, 0, head.length, 0);
+    return head.subarray(0, n).includes('%PDF-');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /** The same file whichever way it is named (links and relative paths resolved). */
 function sameFile(a: string, b: string): boolean {
   const real = (p: string) => {
@@ -106,10 +118,11 @@ function sameFile(a: string, b: string): boolean {
 }
 
 /**
- * Checks an output before any work: never one of the command's inputs, never a folder, and
- * never an existing file unless `force` (a person's file is not replaced without a word).
+ * Checks an output before any work: never one of the command's inputs, never a folder, never
+ * a file of the other kind (PDF or text) than the one written, and never an existing file
+ * unless `force` (a person's file is not replaced without a word).
  */
-export function checkOutput(output: string, inputs: readonly string[], force: boolean): void {
+export function checkOutput(output: string, inputs: readonly string[], force: boolean, writes: 'pdf' | 'text'): void {
   const input = inputs.find((i) => sameFile(i, output));
   if (input !== undefined) {
     throw failure(output, 'output-is-input', t(`出力先が入力ファイル ${input} と同じです（上書きすると元のファイルが失われます）`, `the output is the input file ${input} (writing it would lose the original)`), {
@@ -118,6 +131,15 @@ export function checkOutput(output: string, inputs: readonly string[], force: bo
   }
   if (!existsSync(output)) return;
   if (statSync(output).isDirectory()) throw outputIsFolder(output);
+  const existing = startsWithPdfMagic(output) ? 'pdf' : 'text';
+  if (existing !== writes) {
+    // Even with --force: a report is never replaced by a YAML, nor a person's YAML by a PDF.
+    throw failure(output, 'output-other-kind', existing === 'pdf'
+      ? t('既存の PDF を YAML などのテキストで置き換えることになります', 'an existing PDF would be replaced by text (YAML or JSON)')
+      : t('既存のテキストファイル（YAML など）を PDF で置き換えることになります', 'an existing text file (a YAML?) would be replaced by a PDF'), {
+      hint: t('出力ファイルの名前（拡張子）を確かめてください', 'check the output\'s name and extension'),
+    });
+  }
   if (!force) {
     throw failure(output, 'output-exists', t('このファイルはすでにあります', 'the file already exists'), {
       hint: t('上書きするときは --force を付けてください（または別の名前を -o に）', 'add --force to replace it (or give -o another name)'),
