@@ -1,5 +1,5 @@
 import { eraName } from '../evaluate/numbers.js';
-import type { KpiDocument, NarrativeDocument, TasseiDocument } from '../model/types.js';
+import type { KpiDocument, Measurement, NarrativeDocument, TasseiDocument } from '../model/types.js';
 import { fiscalYearName } from '../render/view.js';
 
 /**
@@ -10,6 +10,9 @@ export interface NextDocument {
   document: TasseiDocument;
   comments: Map<string, string>;
 }
+
+/** An actual not yet entered (未記入): empty text, unlike `-`, which the document prints for no data. */
+export const BLANK: Readonly<Measurement> = { value: null, year: null, text: '' };
 
 export function nextKpi(doc: KpiDocument): NextDocument {
   const year = doc.fiscalYear + 1;
@@ -23,7 +26,7 @@ export function nextKpi(doc: KpiDocument): NextDocument {
     const blank = (path: string, list: typeof s.indicators) => list.forEach((indicator, k) => {
       // Last year's actual is kept as history, so the next report can show the trend.
       indicator.previousActual = indicator.actual;
-      indicator.actual = { value: null, year: null, text: '-' };
+      indicator.actual = { ...BLANK };
       indicator.reported = { progress: null, status: null };
       comments.set(`${path}[${k}].actual`, fill);
     });
@@ -45,7 +48,8 @@ export function nextNarrative(doc: NarrativeDocument): NextDocument {
     // Last year's plans are this year's draft results; the plans are written anew.
     p.results = [...p.plans];
     p.plans = [];
-    comments.set(`goals[${gi}].policies[${pi}].results`, `下書き: ${fiscalYearName(doc.nextYear)}の主な取組（前年度の計画）を実績に直す`);
+    p.draft = true;
+    comments.set(`goals[${gi}].policies[${pi}].results`, `下書き: ${fiscalYearName(doc.nextYear)}の主な取組（前年度の計画）を実績に直し、draft: true を消す`);
     comments.set(`goals[${gi}].policies[${pi}].plans`, `記入: ${fiscalYearName(next.nextYear)} 主な取組／今後の方向性`);
   }));
   return { document: next, comments };

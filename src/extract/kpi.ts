@@ -30,6 +30,7 @@ export const DETAIL_COLUMNS: readonly ColumnSpec[] = [
   { key: 'target', label: /^目標(値)?\s*[cｃ]?$/, values: true, complete: isMeasurement },
   { key: 'progress', label: /^(進捗率|達成率)/, values: true, complete: isProgress },
   { key: 'status', label: /^(状況|評価|達成状況)$/, values: true, complete: isStatusMark },
+  { key: 'department', label: /^(担当|所管)(課|部署|部局)(名)?$/ },
 ];
 
 export const SUMMARY_COLUMNS: readonly ColumnSpec[] = [
@@ -333,6 +334,7 @@ function indicatorOf(row: GridRow, page: number, warn: (page: number, message: s
   if (statusText !== '' && status === null) warn(page, `${name}: the status "${statusText}" is not one the scheme knows; read as blank`);
   if (status === 'unchanged' && actual.value === null) status = 'nodata';
   const unit = (c.unit ?? '').trim();
+  const department = (c.department ?? '').trim();
   return {
     name,
     unit: unit === '' || /^[-－―]$/.test(unit) ? null : unit,
@@ -341,6 +343,7 @@ function indicatorOf(row: GridRow, page: number, warn: (page: number, message: s
     actual,
     target: measurement('target'),
     reported: { progress, status },
+    ...(department === '' ? {} : { department }),
   };
 }
 

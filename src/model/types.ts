@@ -54,6 +54,8 @@ export interface Indicator {
   reported: Reported;
   /** Last year's actual, kept by `tassei next` so that the next report can show the trend. */
   previousActual?: Measurement | null;
+  /** 担当課: the department that reports the actual, e.g. 商工観光課. */
+  department?: string;
 }
 
 /** A status count row of a summary table (目標達成 / 改善↑ / - / 悪化↓ / 合計). */
@@ -115,6 +117,8 @@ export interface NarrativePolicy {
   plans: string[];
   /** The 施策 list, without ①②… */
   measures: string[];
+  /** True while `results` are last year's plans carried over by `tassei next`, not yet confirmed. */
+  draft?: boolean;
 }
 
 /** 基本目標: a goal of the narrative, one page in print. */
