@@ -20,10 +20,24 @@ describe('parseMeasurement', () => {
     ['100(令和元年)', 100, 2019],
     ['100(平成30年度)', 100, 2018],
     ['4,293 (R5)', 4293, 2023],
+    // As people type them: quotes around, a plus sign, a trailing %.
+    ['"3580"', 3580, null],
+    ['「3,580」', 3580, null],
+    ['+12', 12, null],
+    ['45%', 45, null],
+    ['４５．５％', 45.5, null],
   ])('%s → %s (year %s)', (text, value, year) => {
     const r = parseMeasurement(text);
     expect(r.ok).toBe(true);
     if (r.ok) expect(r.measurement).toEqual({ value, year, text });
+  });
+
+  it.each([
+    ['3580人', '人', 3580], ['3,580 百万円', '百万円', 3580], ['12件(R2)', '件', 12], ['４５％', '%', 45], ['５人', '人', 5],
+  ])('%s with the unit %s → %s', (text, unit, value) => {
+    const r = parseMeasurement(text, { unit });
+    expect(r.ok && r.measurement.value).toBe(value);
+    expect(r.ok && r.measurement.text).toBe(text);
   });
 
   it.each(['-', '－', '―', ' - '])('"%s" is no value', (text) => {
@@ -37,10 +51,13 @@ describe('parseMeasurement', () => {
   });
 
   it.each([
-    ['3,5x0', /not a number/],
-    ['12(来年)', /not a year/],
-    ['1,23', /not a number/], // a comma that is not a thousands separator
-    ['', /empty/],
+    ['3,5x0', /数値ではありません/],
+    ['12(来年)', /年ではありません/],
+    ['1,23', /数値ではありません/], // a comma that is not a thousands separator
+    ['', /空欄/],
+    ['3580人', /数値ではありません/], // a unit other than the indicator's
+    ['1234567890123456', /桁が多すぎます（16 桁/],
+    ['0.0000000000000001', /桁が多すぎます/],
   ])('rejects %s', (text, reason) => {
     const r = parseMeasurement(text);
     expect(r.ok).toBe(false);

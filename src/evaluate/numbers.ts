@@ -1,4 +1,5 @@
 import type { Measurement } from '../model/types.js';
+import { t } from '../model/i18n.js';
 import { type Decimal, parseDecimal, decimalOfNumber, formatDecimal } from './decimal.js';
 
 /** First Gregorian year of each era; year n of an era is `start + n − 1` (元年 is 1). */
@@ -17,7 +18,7 @@ const YEAR_NOTE = new RegExp(`^(?:(${ERA_NAMES})\\s*(\\d+|元)|((?:19|20)\\d\\d)
 const DASH = /^[-‐–—―−ー]$/;
 const MINUS_SIGNS = '△▲−\\-';
 /** A number with optional minus mark, thousands separators, decimals and a trailing %. */
-const NUMBER = new RegExp(`^([${MINUS_SIGNS}])?\\s*((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*%?$`);
+const NUMBER = new RegExp(`^([${MINUS_SIGNS}+])?\\s*((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*%?$`);
 /** A value followed by a parenthesised note: `3,560(H29)`, `92.5 (H31)`. */
 const WITH_NOTE = /^(.*?)\s*\(([^()]*)\)$/;
 
@@ -58,36 +59,88 @@ export type ValueParse =
   | { ok: true; measurement: Measurement; decimal: Decimal | null }
   | { ok: false; reason: string };
 
+/**
+ * The most digits a value may have: a measurement's value is a binary number, which holds 15
+ * decimal digits exactly; more (or an exponent) would print as Infinity or lose digits.
+ */
+export const MAX_DIGITS = 15;
+
+/** A pair of quotes around a typed value: `"3580"`, `'3580'`, `“3580”`, `「3580」`. */
+const QUOTED = /^(?:"(.*)"|'(.*)'|“(.*)”|‘(.*)’|「(.*)」)$/s;
+
+function unquoted(text: string): string {
+  const m = QUOTED.exec(text);
+  return m ? (m.slice(1).find((g) => g !== undefined) ?? '').trim() : text;
+}
+
+/** The digits a written number needs: its whole part without leading zeros, and every decimal. */
+function significantDigits(number: string): number {
+  const [whole = '', fraction = ''] = number.replace(/[^\d.]/g, '').split('.');
+  return whole.replace(/^0+/, '').length + fraction.length;
+}
+
 /** The ASCII decimal of a printed number, or null: `△1,234.5` → `-1234.5`. */
 export function parsePrintedNumber(text: string): Decimal | null {
   const m = NUMBER.exec(text.normalize('NFKC').trim());
-  if (!m) return null;
-  return parseDecimal(`${m[1] ? '-' : ''}${m[2]!.replace(/,/g, '')}`);
+  if (!m || significantDigits(m[2]!) > MAX_DIGITS) return null;
+  return parseDecimal(`${m[1] && m[1] !== '+' ? '-' : ''}${m[2]!.replace(/,/g, '')}`);
+}
+
+export interface ReadingOptions {
+  /** The indicator's unit (単位): a value typed with it after the number (`3,580人`) reads as the number. */
+  unit?: string | null;
 }
 
 /**
- * Reads a printed value cell. The text is kept exactly as printed; full-width digits, commas,
- * `△`/`▲` minus and a year note are understood. `-` is no value.
+ * Reads a printed or typed value cell. The text is kept exactly as written; full-width digits,
+ * commas, `△`/`▲` minus, a trailing % or the indicator's unit, quotes around the whole and a
+ * year note are understood. `-` is no value.
  */
-export function parseMeasurement(printed: string): ValueParse {
+export function parseMeasurement(printed: string, options: ReadingOptions = {}): ValueParse {
   const text = printed.trim();
-  const plain = text.normalize('NFKC').trim();
-  if (plain === '') return { ok: false, reason: 'the cell is empty' };
+  const plain = unquoted(text.normalize('NFKC').trim());
+  if (plain === '') return { ok: false, reason: t('空欄です', 'the cell is empty') };
   if (DASH.test(plain)) return { ok: true, measurement: { value: null, year: null, text }, decimal: null };
   let body = plain;
   let year: number | null = null;
   const noted = WITH_NOTE.exec(plain);
   if (noted) {
     year = parseYearNote(noted[2]!);
-    if (year === null) return { ok: false, reason: `the note (${noted[2]}) is not a year such as (H29), (R4) or (令和元年)` };
+    if (year === null) return { ok: false, reason: t(`注記 (${noted[2]}) が (H29)・(R4)・(令和元年) のような年ではありません`, `the note (${noted[2]}) is not a year such as (H29), (R4) or (令和元年)`) };
     body = noted[1]!;
   }
   if (DASH.test(body)) return { ok: true, measurement: { value: null, year, text }, decimal: null };
+  const unit = options.unit?.normalize('NFKC').trim();
+  if (unit && body.endsWith(unit) && body.length > unit.length) body = body.slice(0, -unit.length).trim();
+  const number = NUMBER.exec(body);
+  if (number && significantDigits(number[2]!) > MAX_DIGITS) {
+    return { ok: false, reason: t(`桁が多すぎます（${significantDigits(number[2]!)} 桁、${MAX_DIGITS} 桁まで）`, `too many digits (${significantDigits(number[2]!)}; at most ${MAX_DIGITS})`) };
+  }
   const decimal = parsePrintedNumber(body);
   if (!decimal) {
-    return { ok: false, reason: `"${body}" is not a number such as 3,560, 42.2, △12 or ３５６０` };
+    return { ok: false, reason: t(`"${body}" は 3,560・42.2・△12・３５６０ のような数値ではありません`, `"${body}" is not a number such as 3,560, 42.2, △12 or ３５６０`) };
   }
   return { ok: true, measurement: { value: Number(formatDecimal(decimal)), year, text }, decimal };
+}
+
+/**
+ * Why a number given as a value cannot be used, or null: not finite (`.inf`, `.nan`, `1e400`),
+ * or more digits than a value holds exactly.
+ */
+export function unusableNumber(value: number): string | null {
+  if (!Number.isFinite(value)) return t(`${yamlNumber(value)} は値として使えません（値は ${MAX_DIGITS} 桁までの有限の数です）`, `${yamlNumber(value)} cannot be used as a value (a value is a finite number of at most ${MAX_DIGITS} digits)`);
+  if (/e/i.test(String(value)) || significantDigits(String(value)) > MAX_DIGITS) {
+    return t(`${value} は桁が多すぎます（${MAX_DIGITS} 桁まで）`, `${value} has too many digits (at most ${MAX_DIGITS})`);
+  }
+  return null;
+}
+
+/** A number as YAML writes it: `.inf`, `-.inf`, `.nan`. */
+function yamlNumber(value: number): string {
+  if (Number.isNaN(value)) return '.nan';
+  if (value === Infinity) return '.inf';
+  if (value === -Infinity) return '-.inf';
+  return String(value);
 }
 
 /**

@@ -4,14 +4,13 @@ import { join, relative, dirname, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { FAILSAFE_SCHEMA, Type, load as quickLoad } from 'js-yaml';
 import type { Document, LineCounter, Node } from 'yaml';
-import { parseMeasurement } from '../evaluate/numbers.js';
-import { eraName } from '../evaluate/numbers.js';
+import { eraName, parseMeasurement, unusableNumber } from '../evaluate/numbers.js';
 import { documentChecks } from './checks.js';
 import { readTextFile } from './encoding.js';
 import { TasseiError } from './errors.js';
 import { t } from './i18n.js';
 import { PACKAGE_ROOT } from './files.js';
-import type { DocumentKind, KpiDocument, Measurement, Message, TasseiDocument } from './types.js';
+import type { DocumentKind, KpiDocument, Message, TasseiDocument } from './types.js';
 import { DOCUMENT_KINDS } from './types.js';
 
 export const SCHEMA_FILES: Record<DocumentKind, string> = {
@@ -126,7 +125,11 @@ function schemaMessages(errors: readonly ErrorObject[], data: unknown, locate: P
       case 'additionalProperties': {
         const key = String((e.params as { additionalProperty: string }).additionalProperty);
         const near = closest(key, properties);
-        m = locate.message(path, 'yaml-unknown-key', `unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}`, `expected one of: ${properties.join(', ')}`, key);
+        // `{ value: 3,580 }`: in braces a comma ends the value, and the rest becomes a key.
+        const hint = /^\d/.test(key)
+          ? t(`{ } の中では 3,580 のようにカンマを含む値を "3,580" と引用符で囲みます`, `inside { }, quote a value with a comma: "3,580"`)
+          : t(`使えるキー: ${properties.join(', ')}`, `expected one of: ${properties.join(', ')}`);
+        m = locate.message(path, 'yaml-unknown-key', t(`不明なキー "${key}"${near ? `（"${near}" のことですか？）` : ''}`, `unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}`), hint, key);
         break;
       }
       case 'required': {
@@ -135,7 +138,7 @@ function schemaMessages(errors: readonly ErrorObject[], data: unknown, locate: P
         break;
       }
       case 'type':
-        m = locate.message(path, 'yaml-type', `expected ${([] as string[]).concat((e.params as { type: string | string[] }).type).join(' or ').replace(',', ' or ')}, found ${describe(actual)}`);
+        m = locate.message(path, 'yaml-type', `expected ${([] as string[]).concat((e.params as { type: string | string[] }).type).join(' or ')}, found ${describe(actual)}`);
         break;
       case 'enum':
       case 'const': {
@@ -175,19 +178,23 @@ export function measurementText(value: number | null, year: number | null): stri
 
 /**
  * Completes each measurement from what it gives (text, value or both) and checks that value and
- * text agree, so that an edit to one of them alone cannot pass unnoticed.
+ * text agree, so that an edit to one of them alone cannot pass unnoticed; checks that a reported
+ * progress is a number that can be printed.
  */
 function completeMeasurements(doc: KpiDocument, locate: Place): Message[] {
   const messages: Message[] = [];
   const visitIndicators = (list: KpiDocument['strategies'][number]['indicators'], base: PathSegment[]) => {
     list.forEach((indicator, i) => {
       for (const key of MEASUREMENT_KEYS) {
-        const raw = indicator[key] as Partial<Measurement> | null | undefined;
+        const raw = indicator[key] as RawMeasurement | null | undefined;
         if (raw === undefined || raw === null) continue;
         const path = [...base, i, key];
-        const problem = completeMeasurement(raw);
+        const problem = completeMeasurement(raw, indicator.unit);
         if (problem) messages.push(locate.message(problem.field ? [...path, problem.field] : path, 'yaml-value', problem.message, problem.hint));
       }
+      const progress = indicator.reported.progress;
+      const unusable = progress === null ? null : unusableNumber(progress);
+      if (unusable) messages.push(locate.message([...base, i, 'reported', 'progress'], 'yaml-value', unusable, t('進捗率は -71.4 のように書くか、空欄なら null にします', 'write the progress as printed, e.g. -71.4, or null where blank')));
     });
   };
   doc.strategies.forEach((s, si) => {
@@ -198,26 +205,78 @@ function completeMeasurements(doc: KpiDocument, locate: Place): Message[] {
   return messages;
 }
 
-function completeMeasurement(raw: Partial<Measurement>): { field?: string; message: string; hint?: string } | null {
-  if (raw.text === undefined) {
-    if (raw.value === undefined) return { message: 'a value needs "text" (as printed) or "value"', hint: 'e.g. { value: 3560, year: 2017 } or { text: "3,560(H29)" }' };
+/** A measurement as a person may write it: the value as a number or as typed text, either one alone. */
+interface RawMeasurement {
+  value?: number | string | null;
+  year?: number | null;
+  text?: string;
+}
+
+interface MeasurementProblem {
+  field?: keyof RawMeasurement;
+  message: string;
+  hint?: string;
+}
+
+const TYPING_HINT = () => t(
+  '3,560(H29)・42.2・△12・３５８０・45%・- (データなし) のように書きます',
+  'write it as 3,560(H29), 42.2, △12, ３５８０, 45% or - (no data)',
+);
+
+/**
+ * Completes a measurement in place: a value typed as text (`３５８０`, `45%`, `"3580"`) is read
+ * and kept as the text; text alone gives the value; a value alone gives the text. A null value
+ * or year beside a text that says otherwise is read from the text (the first edit of a blank
+ * `{ value: null, text: "" }` is to its text). An empty text with no value is a blank (未記入).
+ */
+export function completeMeasurement(raw: RawMeasurement, unit: string | null = null): MeasurementProblem | null {
+  if (typeof raw.value === 'string' && raw.value.trim() === '') {
+    raw.value = null;
+    raw.text ??= '';
+  }
+  if (typeof raw.value === 'string') {
+    const typed = parseMeasurement(raw.value, { unit });
+    if (!typed.ok) return { field: 'value', message: t(`"${raw.value}" は値として読めません: ${typed.reason}`, `"${raw.value}" cannot be read as a value: ${typed.reason}`), hint: TYPING_HINT() };
+    if (raw.text === undefined || raw.text.trim() === '') raw.text = raw.value;
+    raw.value = typed.measurement.value;
+  }
+  if (typeof raw.value === 'number') {
+    const unusable = unusableNumber(raw.value);
+    if (unusable) return { field: 'value', message: unusable, hint: TYPING_HINT() };
+  }
+  if (raw.text === undefined || (raw.text.trim() === '' && raw.value !== undefined && raw.value !== null)) {
+    if (raw.value === undefined) return { message: t('値には "text"（印刷どおり）か "value" が必要です', 'a value needs "text" (as printed) or "value"'), hint: t('例: { value: 3560, year: 2017 } または { text: "3,560(H29)" }', 'e.g. { value: 3560, year: 2017 } or { text: "3,560(H29)" }') };
     raw.year ??= null;
     raw.text = measurementText(raw.value, raw.year);
     return null;
   }
-  const parsed = parseMeasurement(raw.text);
+  if (raw.text.trim() === '') {
+    // 未記入: not yet entered (a `-` would say "no data").
+    raw.value = null;
+    raw.year ??= null;
+    return null;
+  }
+  const parsed = parseMeasurement(raw.text, { unit });
   if (!parsed.ok) {
     if (raw.value === null) {
       raw.year ??= null;
       return null; // Printed as something other than a number; the evaluator reports it.
     }
-    return { field: 'text', message: `"${raw.text}" does not parse: ${parsed.reason}`, hint: 'write the value as printed, e.g. 3,560(H29), 42.2, △12 or -' };
+    return { field: 'text', message: t(`"${raw.text}" は値として読めません: ${parsed.reason}`, `"${raw.text}" does not parse: ${parsed.reason}`), hint: TYPING_HINT() };
   }
-  if (raw.value !== undefined && raw.value !== parsed.measurement.value) {
-    return { field: 'value', message: `value ${raw.value} does not match the text "${raw.text}" (${parsed.measurement.value})`, hint: 'change both, or remove one of them and tassei derives it' };
+  if (raw.value !== undefined && raw.value !== null && raw.value !== parsed.measurement.value) {
+    return {
+      field: 'value',
+      message: t(`value ${raw.value} が text "${raw.text}" (${parsed.measurement.value ?? '-'}) と合いません`, `value ${raw.value} does not match the text "${raw.text}" (${parsed.measurement.value ?? '-'})`),
+      hint: t('両方を直すか、どちらかを消すと tassei がもう一方から補います', 'change both, or remove one of them and tassei derives it'),
+    };
   }
-  if (raw.year !== undefined && raw.year !== parsed.measurement.year) {
-    return { field: 'year', message: `year ${raw.year} does not match the year note of "${raw.text}" (${parsed.measurement.year ?? 'none'})`, hint: 'change both, or remove "year"' };
+  if (raw.year !== undefined && raw.year !== null && raw.year !== parsed.measurement.year) {
+    return {
+      field: 'year',
+      message: t(`year ${raw.year} が "${raw.text}" の年の注記 (${parsed.measurement.year ?? 'なし'}) と合いません`, `year ${raw.year} does not match the year note of "${raw.text}" (${parsed.measurement.year ?? 'none'})`),
+      hint: t('両方を直すか、"year" を消します', 'change both, or remove "year"'),
+    };
   }
   raw.value = parsed.measurement.value;
   raw.year = parsed.measurement.year;
