@@ -10,7 +10,7 @@ describe('next', () => {
   it('writes every actual as blank (未記入: empty text), not as "-" (no data), and keeps last year\'s and the department', () => {
     const doc = kpi();
     doc.strategies[0]!.indicators[0]!.department = '農林課';
-    const { document } = nextKpi(doc);
+    const document = nextKpi(doc).document as KpiDocument;
     const indicators = document.strategies.flatMap((s) => [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]);
     expect(indicators.length).toBeGreaterThan(3);
     for (const i of indicators) expect(i.actual).toEqual({ value: null, year: null, text: '' });
