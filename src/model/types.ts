@@ -214,6 +214,9 @@ export interface Message {
   column?: number;
   /** 1-based page in a PDF. */
   page?: number;
+  /** The sheet and the cell (`H12`) of a spreadsheet. */
+  sheet?: string;
+  cell?: string;
   /** The key path in the document, e.g. `strategies[0].policies[1].title`. */
   path?: string;
   /** The part of a KPI document the message is about (the extractor's self-check). */

@@ -1,0 +1,186 @@
+import ExcelJS from 'exceljs';
+import { eraName } from '../evaluate/numbers.js';
+import type { Indicator, KpiDocument, Measurement } from '../model/types.js';
+import { fiscalYearName } from '../render/view.js';
+import {
+  COLUMNS, ENTRY_SHEET, FIRST_ROW, HEADER_ROW, HOWTO_SHEET, META_SHEET, NO_DEPARTMENT, SHEET_FORMAT,
+  type IndicatorRow, column, departmentOf, indicatorRows, shownName,
+} from './layout.js';
+
+/** One workbook to send: for a department, or for all. */
+export interface SheetFile {
+  /** The department, or null for the workbook of every indicator. */
+  department: string | null;
+  /** A file name without folder: `kpi-r2-商工観光課.xlsx`. */
+  name: string;
+  rows: number;
+  data: Uint8Array;
+}
+
+const FONT = 'BIZ UDPGothic';
+const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } };
+const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
+const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+
+/** Characters a file name cannot hold on Windows or Unix. */
+const UNSAFE_IN_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
+
+/**
+ * The workbooks of a document: one per department (`byDepartment`), else one for all. `base` is
+ * the document's file name without extension.
+ */
+export async function exportSheets(doc: KpiDocument, base: string, byDepartment: boolean): Promise<SheetFile[]> {
+  const rows = indicatorRows(doc);
+  const groups = new Map<string | null, IndicatorRow[]>();
+  for (const row of rows) {
+    const key = byDepartment ? departmentOf(row.indicator) : null;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const files: SheetFile[] = [];
+  for (const [department, list] of [...groups].sort(([a], [b]) => departmentOrder(a, b))) {
+    const name = department === null ? `${base}.xlsx` : `${base}-${department.replace(UNSAFE_IN_NAME, '_')}.xlsx`;
+    files.push({ department, name, rows: list.length, data: await workbookOf(doc, list, department) });
+  }
+  return files;
+}
+
+/** Departments in the order of their names, the indicators without one last. */
+function departmentOrder(a: string | null, b: string | null): number {
+  if (a === b) return 0;
+  if (a === NO_DEPARTMENT) return 1;
+  if (b === NO_DEPARTMENT) return -1;
+  return (a ?? '').localeCompare(b ?? '', 'ja');
+}
+
+async function workbookOf(doc: KpiDocument, rows: readonly IndicatorRow[], department: string | null): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'tassei';
+  // A fixed date: the same document exports to the same workbook content.
+  book.created = book.modified = new Date(Date.UTC(doc.fiscalYear + 1, 3, 1));
+  const sheet = book.addWorksheet(ENTRY_SHEET, {
+    views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW, activeCell: `${column('actual').letter}${FIRST_ROW}` }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
+  });
+  sheet.properties.defaultRowHeight = 18;
+  sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width, style: { font: { name: FONT, size: 10 } } }));
+  writeHeading(sheet, doc, department, rows.length);
+  rows.forEach((row, i) => writeRow(sheet, FIRST_ROW + i, row, doc.fiscalYear));
+  await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
+  writeHowTo(book.addWorksheet(HOWTO_SHEET), doc);
+  writeMeta(book.addWorksheet(META_SHEET, { state: 'veryHidden' }), doc, department);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+function writeHeading(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: string | null, count: number): void {
+  const last = COLUMNS.at(-1)!.letter;
+  sheet.mergeCells(`A1:${last}1`);
+  sheet.getCell('A1').value = `${fiscalYearName(doc.fiscalYear)} 目標指標（KPI）実績 記入シート${department === null ? '' : ` ― ${department}`}`;
+  sheet.getCell('A1').font = { name: FONT, size: 14, bold: true };
+  sheet.mergeCells(`A2:${last}2`);
+  sheet.getCell('A2').value = `黄色の欄に ${eraName(doc.fiscalYear, 'short')}実績 を記入してください（${count} 指標）。` +
+    '数値は 3580・3,580・△12 のどれでも構いません。データがないときは - を、前の年度の数値のときはその年度（R1 など）を右の欄に記入します。' +
+    `詳しくは「${HOWTO_SHEET}」シートを見てください。`;
+  sheet.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
+  sheet.getCell('A2').font = { name: FONT, size: 10 };
+  sheet.getRow(2).height = 32;
+  sheet.getCell('A3').value = doc.title;
+  sheet.getCell('A3').font = { name: FONT, size: 9, color: { argb: 'FF595959' } };
+  const header = sheet.getRow(HEADER_ROW);
+  header.height = 30;
+  for (const c of COLUMNS) {
+    const cell = header.getCell(c.key);
+    cell.value = c.heading(doc.fiscalYear);
+    cell.font = { name: FONT, size: 10, bold: true };
+    cell.fill = c.input ? INPUT_FILL : HEADER_FILL;
+    cell.border = BOX;
+    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  }
+}
+
+/** The actual as entered so far: its number (the year note goes to its own column), `-`, or blank. */
+function actualCell(m: Measurement): ExcelJS.CellValue {
+  if (m.value !== null) return m.value;
+  return m.text === '' ? null : m.text;
+}
+
+function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscalYear: number): void {
+  const i: Indicator = row.indicator;
+  const values: Record<string, ExcelJS.CellValue> = {
+    id: row.id,
+    place: row.place,
+    name: shownName(i),
+    unit: i.unit ?? '-',
+    baseline: i.baseline.text,
+    previous: i.previousActual?.text ?? '',
+    target: i.target.text,
+    actual: actualCell(i.actual),
+    year: i.actual.year === null || i.actual.year === fiscalYear ? null : eraName(i.actual.year, 'short'),
+    department: i.department ?? '',
+  };
+  const line = sheet.getRow(r);
+  for (const c of COLUMNS) {
+    const cell = line.getCell(c.key);
+    cell.value = values[c.key] ?? null;
+    cell.border = BOX;
+    cell.alignment = { vertical: 'middle', wrapText: ['place', 'name'].includes(c.key), horizontal: ['baseline', 'previous', 'target', 'actual', 'year'].includes(c.key) ? 'right' : 'left' };
+    if (c.input) {
+      cell.protection = { locked: false };
+      cell.fill = INPUT_FILL;
+    }
+  }
+  const actual = line.getCell('actual');
+  actual.numFmt = '#,##0.########;[Red]△#,##0.########';
+  // Numbers, or "-" for no data; a paste can still bring text in, and import reads that too.
+  actual.dataValidation = {
+    type: 'custom', allowBlank: true, formulae: [`OR(ISNUMBER(${actual.address}),${actual.address}="-")`],
+    showErrorMessage: true, errorStyle: 'stop', errorTitle: '数値を入力してください',
+    error: '実績は数値で入力します（例: 3580、3,580、-12）。データがないときは - を入力します。',
+    showInputMessage: true, promptTitle: shownName(i).slice(0, 32),
+    prompt: `単位: ${i.unit ?? '-'}　目標: ${i.target.text}${i.previousActual ? `　前年度: ${i.previousActual.text}` : ''}`.slice(0, 255),
+  };
+  const year = line.getCell('year');
+  year.dataValidation = {
+    type: 'list', allowBlank: true, formulae: [`"${recentYears(fiscalYear).join(',')}"`],
+    showErrorMessage: true, errorStyle: 'warning', errorTitle: '年度',
+    error: 'R1・H30 のように年度を入力します。実績がその年度の数値なら空欄のままにします。',
+  };
+}
+
+/** The fiscal years an actual may be from when it is not this year's: the five before it. */
+function recentYears(fiscalYear: number): string[] {
+  return Array.from({ length: 5 }, (_, k) => eraName(fiscalYear - 1 - k, 'short'));
+}
+
+function writeHowTo(sheet: ExcelJS.Worksheet, doc: KpiDocument): void {
+  sheet.getColumn(1).width = 110;
+  const lines = [
+    `${fiscalYearName(doc.fiscalYear)} 目標指標（KPI）実績 記入方法`,
+    '',
+    `1. 「${ENTRY_SHEET}」シートの黄色の欄だけに記入します。ほかの欄は変更できません（保護されています）。`,
+    `2. 「${column('actual').heading(doc.fiscalYear)}」に、${fiscalYearName(doc.fiscalYear)}の実績を数値で記入します。`,
+    '   3580、3,580、３５８０、45%、△12（マイナス）のどれでも読み取ります。単位は書いても書かなくても構いません。',
+    '3. 調査がなく数値がないときは - （半角または全角のハイフン）を記入します。空欄のままの指標は「未記入」として扱います。',
+    `4. 最新の数値が前の年度のもの（例: 5年ごとの調査）のときは、「${column('year').heading(doc.fiscalYear)}」に R1・H30 のように年度を記入します。`,
+    '5. 行や列の追加・削除・並べ替えはしないでください。整理番号で指標を照合します。',
+    '6. 記入後、ファイル名を変えずに企画政策課へ返送してください。',
+    '',
+    '読み取れない値（例: 3,5O0 のように数字に英字が混じったもの、日付になってしまったもの）は、取り込み時にセル番地（H12 など）とともに指摘されます。',
+  ];
+  lines.forEach((text, k) => {
+    const cell = sheet.getCell(k + 1, 1);
+    cell.value = text;
+    cell.font = { name: FONT, size: k === 0 ? 13 : 10, bold: k === 0 };
+    cell.alignment = { wrapText: true, vertical: 'top' };
+  });
+}
+
+function writeMeta(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: string | null): void {
+  sheet.addRows([
+    ['format', SHEET_FORMAT],
+    ['kind', doc.kind],
+    ['fiscalYear', doc.fiscalYear],
+    ['title', doc.title],
+    ['department', department ?? ''],
+  ]);
+}

@@ -1,0 +1,176 @@
+import { basename } from 'node:path';
+import ExcelJS from 'exceljs';
+import { eraName, parseMeasurement, parseYearNote, unusableNumber } from '../evaluate/numbers.js';
+import { t } from '../model/i18n.js';
+import type { KpiDocument, Measurement, Message } from '../model/types.js';
+import { measurementText } from '../model/yaml.js';
+import { COLUMNS, ENTRY_SHEET, FIRST_ROW, META_SHEET, SHEET_FORMAT, type IndicatorRow, indicatorRows, shownName } from './layout.js';
+
+/** An actual read from a sheet, for the indicator at `path`. */
+export interface Answer {
+  row: IndicatorRow;
+  actual: Measurement;
+  /** Where it was read, for messages: `kpi-商工観光課.xlsx`, `H12`. */
+  file: string;
+  cell: string;
+}
+
+export interface SheetReading {
+  answers: Answer[];
+  /** Errors (nothing may be written while any remains) and warnings. */
+  messages: Message[];
+}
+
+/** Reads the answers of one workbook against the document it was exported from. */
+export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: KpiDocument): Promise<SheetReading> {
+  const messages: Message[] = [];
+  const problem = (cell: string | undefined, message: string, hint?: string, severity: Message['severity'] = 'error') =>
+    messages.push({ severity, rule: 'sheet-cell', file, sheet: ENTRY_SHEET, ...(cell ? { cell } : {}), message, ...(hint ? { hint } : {}) });
+  const book = new ExcelJS.Workbook();
+  try {
+    await book.xlsx.load(data as ArrayBuffer);
+  } catch (error) {
+    return { answers: [], messages: [{ severity: 'error', rule: 'sheet-unreadable', file, message: t(`.xlsx として読めません (${(error as Error).message})`, `not readable as .xlsx (${(error as Error).message})`), hint: t('tassei sheet export で書き出したファイルを Excel か LibreOffice で .xlsx のまま保存します', 'save the file that tassei sheet export wrote as .xlsx in Excel or LibreOffice') }] };
+  }
+  const meta = metaOf(book);
+  const sheet = book.getWorksheet(ENTRY_SHEET);
+  if (!sheet || meta.format !== SHEET_FORMAT) {
+    return { answers: [], messages: [{ severity: 'error', rule: 'sheet-format', file, message: t(`「${ENTRY_SHEET}」シートがないか、tassei の記入シートではありません`, `no "${ENTRY_SHEET}" sheet, or not a tassei entry sheet`), hint: t('tassei sheet export で書き出したシートに記入して返してもらいます', 'have the sheets that tassei sheet export wrote filled in') }] };
+  }
+  if (Number(meta.fiscalYear) !== doc.fiscalYear) {
+    return { answers: [], messages: [{ severity: 'error', rule: 'sheet-year', file, message: t(`${meta.fiscalYear} 年度のシートです。文書は ${doc.fiscalYear} 年度です`, `the sheet is of fiscal year ${meta.fiscalYear}, the document of ${doc.fiscalYear}`), hint: t('この年度の文書から書き出したシートを取り込みます', 'import the sheets exported from this year\'s document') }] };
+  }
+  const byId = new Map(indicatorRows(doc).map((r) => [r.id, r]));
+  const answers: Answer[] = [];
+  const letter = Object.fromEntries(COLUMNS.map((c) => [c.key, c.letter])) as Record<(typeof COLUMNS)[number]['key'], string>;
+  for (let r = FIRST_ROW; r <= sheet.rowCount; r++) {
+    const line = sheet.getRow(r);
+    const id = textOf(line.getCell(letter.id).value).trim();
+    const actualCell = line.getCell(letter.actual);
+    const yearCell = line.getCell(letter.year);
+    if (id === '') {
+      if (!isEmpty(actualCell.value)) problem(actualCell.address, t('整理番号のない行に実績が記入されています', 'an actual in a row without 整理番号'), t('行を追加せず、書き出された行に記入します', 'fill in the rows as exported, without adding rows'));
+      continue;
+    }
+    const row = byId.get(id);
+    if (!row) {
+      problem(`${letter.id}${r}`, t(`整理番号 ${id} の指標は文書にありません`, `no indicator numbered ${id} in the document`), t('この文書から書き出したシートか確かめます', 'check that the sheet was exported from this document'));
+      continue;
+    }
+    const name = textOf(line.getCell(letter.name).value).trim();
+    if (name !== shownName(row.indicator)) {
+      problem(`${letter.name}${r}`, t(`整理番号 ${id} の指標名が文書と違います（シート: ${name}、文書: ${shownName(row.indicator)}）`, `the indicator numbered ${id} is named differently (sheet: ${name}, document: ${shownName(row.indicator)})`), t('行が並べ替えられたか、文書が書き出し後に変わりました。書き出し直したシートを使います', 'rows were moved, or the document changed after export: export the sheets again'));
+      continue;
+    }
+    const read = readActual(actualCell.value, yearCell.value, row.indicator.unit, doc.fiscalYear);
+    if ('error' in read) {
+      problem(read.at === 'year' ? yearCell.address : actualCell.address, read.error, read.hint);
+      continue;
+    }
+    if (read.actual) answers.push({ row, actual: read.actual, file, cell: actualCell.address });
+  }
+  return { answers, messages };
+}
+
+type ActualReading = { actual: Measurement | null } | { error: string; hint: string; at: 'actual' | 'year' };
+
+const ACTUAL_HINT = () => t('3580・3,580・△12 のような数値か、データがないときは - を入力します', 'type a number such as 3580, 3,580 or △12, or - where there is no data');
+
+/**
+ * The actual of a row from its two input cells; null where the department left it blank. The
+ * year cell holds the year of a value that is not this fiscal year's (R1, H30, 2019).
+ */
+export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValue, unit: string | null, fiscalYear: number): ActualReading {
+  const year = readYear(yearValue);
+  if (year === undefined) {
+    return { error: t(`年度 "${textOf(yearValue)}" が読めません`, `the year "${textOf(yearValue)}" cannot be read`), hint: t('R1・H30・2019 のように書くか、空欄にします', 'write it as R1, H30 or 2019, or leave it blank'), at: 'year' };
+  }
+  const plain = resultOf(value);
+  if (isEmpty(plain)) {
+    return year === null ? { actual: null } : { error: t('年度だけが記入され、実績が空欄です', 'a year without an actual'), hint: ACTUAL_HINT(), at: 'actual' };
+  }
+  if (typeof plain === 'number') {
+    const unusable = unusableNumber(plain);
+    if (unusable) return { error: unusable, hint: ACTUAL_HINT(), at: 'actual' };
+    const noted = year === fiscalYear ? null : year;
+    return { actual: { value: plain, year: noted, text: measurementText(plain, noted) } };
+  }
+  if (plain instanceof Date) {
+    return { error: t('日付になっています（Excel が数値を日付に変えることがあります）', 'this is a date (Excel turns some numbers into dates)'), hint: t('セルの書式を「標準」か「数値」にしてから数値を入力し直します', 'set the cell\'s format to General or Number and type the number again'), at: 'actual' };
+  }
+  if (typeof plain === 'boolean' || typeof plain !== 'string') {
+    return { error: t(`"${textOf(plain)}" は実績として読めません`, `"${textOf(plain)}" cannot be read as an actual`), hint: ACTUAL_HINT(), at: 'actual' };
+  }
+  const parsed = parseMeasurement(plain, { unit });
+  if (!parsed.ok) return { error: t(`"${plain}" は実績として読めません: ${parsed.reason}`, `"${plain}" cannot be read as an actual: ${parsed.reason}`), hint: ACTUAL_HINT(), at: 'actual' };
+  const m = parsed.measurement;
+  if (year !== null && m.year !== null && m.year !== year) {
+    return { error: t(`"${plain}" の年の注記と年度の欄 (${textOf(yearValue)}) が合いません`, `the year note of "${plain}" and the year column (${textOf(yearValue)}) disagree`), hint: t('どちらか一方に書きます', 'write the year in one of them'), at: 'year' };
+  }
+  if (year === null || m.year !== null || m.value === null) return { actual: m };
+  const noted = year === fiscalYear ? null : year;
+  return { actual: { value: m.value, year: noted, text: noted === null ? m.text : `${m.text}(${eraName(noted, 'short')})` } };
+}
+
+/** The year of the year column: null where blank, undefined where it cannot be read. */
+function readYear(value: ExcelJS.CellValue): number | null | undefined {
+  const plain = resultOf(value);
+  if (isEmpty(plain)) return null;
+  if (typeof plain === 'number') return Number.isInteger(plain) && plain >= 1868 && plain <= 2200 ? plain : undefined;
+  return parseYearNote(textOf(plain).replace(/^[(（](.*)[)）]$/, '$1')) ?? undefined;
+}
+
+/** A formula's result, a rich text's plain text; other values as they are. */
+function resultOf(value: ExcelJS.CellValue): ExcelJS.CellValue {
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    if ('result' in value) return (value.result ?? null) as ExcelJS.CellValue;
+    if ('richText' in value) return value.richText.map((p) => p.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('error' in value) return String(value.error);
+  }
+  return typeof value === 'string' ? value.trim() : value;
+}
+
+function isEmpty(value: ExcelJS.CellValue): boolean {
+  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
+}
+
+function textOf(value: ExcelJS.CellValue): string {
+  const plain = resultOf(value);
+  return plain === null || plain === undefined ? '' : plain instanceof Date ? plain.toISOString().slice(0, 10) : String(plain);
+}
+
+function metaOf(book: ExcelJS.Workbook): Record<string, string> {
+  const sheet = book.getWorksheet(META_SHEET);
+  const meta: Record<string, string> = {};
+  sheet?.eachRow((row) => {
+    meta[textOf(row.getCell(1).value)] = textOf(row.getCell(2).value);
+  });
+  return meta;
+}
+
+/** Two answers for one indicator that disagree (the same indicator in two departments' sheets). */
+export function conflicts(answers: readonly Answer[]): Message[] {
+  const first = new Map<string, Answer>();
+  const messages: Message[] = [];
+  for (const a of answers) {
+    const earlier = first.get(a.row.id);
+    if (!earlier) {
+      first.set(a.row.id, a);
+      continue;
+    }
+    if (earlier.actual.value !== a.actual.value || earlier.actual.year !== a.actual.year) {
+      messages.push({
+        severity: 'error', rule: 'sheet-conflict', file: a.file, sheet: ENTRY_SHEET, cell: a.cell,
+        message: t(`${shownName(a.row.indicator)}: ${basename(earlier.file)} の ${earlier.cell} (${earlier.actual.text}) と違う実績 (${a.actual.text}) です`, `${shownName(a.row.indicator)}: an actual (${a.actual.text}) other than ${earlier.cell} of ${basename(earlier.file)} (${earlier.actual.text})`),
+        hint: t('どちらが正しいか担当課に確かめ、一方を直します', 'ask the departments which is right, and correct the other'),
+      });
+    }
+  }
+  return messages;
+}
+
+/** Whether an answer says what the document already holds (so a second import changes nothing). */
+export function sameActual(a: Measurement, b: Measurement): boolean {
+  return a.value === b.value && a.year === b.year && (a.value !== null || a.text.trim() === b.text.trim());
+}

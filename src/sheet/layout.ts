@@ -1,0 +1,88 @@
+import { eraName } from '../evaluate/numbers.js';
+import type { Indicator, KpiDocument } from '../model/types.js';
+
+/**
+ * The spreadsheet a department fills in (実績記入シート): one row per indicator, the actual and
+ * its year note to type, everything else locked. Export and import read this one layout.
+ */
+
+export const ENTRY_SHEET = '実績記入';
+export const HOWTO_SHEET = '記入方法';
+/** A hidden sheet with what import needs to check that a sheet belongs to the document. */
+export const META_SHEET = 'tassei';
+/** Written in the meta sheet; import refuses a sheet of another format. */
+export const SHEET_FORMAT = 'tassei-actuals/1';
+
+/** The row of the column headings; indicators start on the row below. */
+export const HEADER_ROW = 4;
+export const FIRST_ROW = HEADER_ROW + 1;
+
+export type ColumnKey = 'id' | 'place' | 'name' | 'unit' | 'baseline' | 'previous' | 'target' | 'actual' | 'year' | 'department';
+
+export interface SheetColumn {
+  key: ColumnKey;
+  /** A, B, …: where import reads and messages point. */
+  letter: string;
+  heading: (fiscalYear: number) => string;
+  width: number;
+  /** Cells a department types into; all others are locked. */
+  input?: boolean;
+}
+
+const COLUMN_LIST: Omit<SheetColumn, 'letter'>[] = [
+  { key: 'id', heading: () => '整理番号', width: 10 },
+  { key: 'place', heading: () => '重点戦略・戦略方針・施策', width: 34 },
+  { key: 'name', heading: () => '目標指標', width: 34 },
+  { key: 'unit', heading: () => '単位', width: 8 },
+  { key: 'baseline', heading: () => '現状 a', width: 13 },
+  { key: 'previous', heading: (y) => `前年度実績（${eraName(y - 1, 'short')}）`, width: 14 },
+  { key: 'target', heading: () => '目標 c', width: 13 },
+  { key: 'actual', heading: (y) => `${eraName(y, 'short')}実績 b（記入）`, width: 15, input: true },
+  { key: 'year', heading: () => '実績の年度（前の年度のとき）', width: 15, input: true },
+  { key: 'department', heading: () => '担当課', width: 14 },
+];
+
+export const COLUMNS: readonly SheetColumn[] = COLUMN_LIST.map((c, i) => ({ ...c, letter: String.fromCharCode(65 + i) }));
+
+export function column(key: ColumnKey): SheetColumn {
+  return COLUMNS.find((c) => c.key === key)!;
+}
+
+/** An indicator with where it stands, and the number that finds it again on import. */
+export interface IndicatorRow {
+  /** `1-0-0-2`: strategy, policy, measure (0 for the strategy's own 基本目標 indicators), position. */
+  id: string;
+  place: string;
+  indicator: Indicator;
+  /** The key path of the indicator in the document. */
+  path: (string | number)[];
+}
+
+/** Every indicator of the document in the order it prints. */
+export function indicatorRows(doc: KpiDocument): IndicatorRow[] {
+  const rows: IndicatorRow[] = [];
+  doc.strategies.forEach((s, si) => {
+    s.indicators.forEach((indicator, k) => rows.push({
+      id: `${s.no}-0-0-${k + 1}`, place: `${s.no} ${s.title}（基本目標）`, indicator, path: ['strategies', si, 'indicators', k],
+    }));
+    s.policies.forEach((p, pi) => p.measures.forEach((m, mi) => m.indicators.forEach((indicator, k) => rows.push({
+      id: `${s.no}-${p.no}-${m.no}-${k + 1}`,
+      place: `${s.no}-${p.no}-${m.no} ${m.title}`,
+      indicator,
+      path: ['strategies', si, 'policies', pi, 'measures', mi, 'indicators', k],
+    }))));
+  });
+  return rows;
+}
+
+/** The name a department goes by in file names and headings; indicators without one are grouped together. */
+export const NO_DEPARTMENT = '担当課未設定';
+
+export function departmentOf(indicator: Indicator): string {
+  return indicator.department?.trim() || NO_DEPARTMENT;
+}
+
+/** The name an indicator is shown by: ※ after it for b / c. */
+export function shownName(indicator: Indicator): string {
+  return `${indicator.name}${indicator.method === 'ratio' ? '※' : ''}`;
+}

@@ -1,0 +1,37 @@
+import type { Document } from 'yaml';
+import type { KpiDocument } from '../model/types.js';
+import { parseDocumentText, stringifyDocumentJson, yamlLibrary } from '../model/yaml.js';
+import { type Answer, sameActual } from './import.js';
+
+export interface Merge {
+  /** The document's new text; equal to the old where nothing changed. */
+  text: string;
+  document: KpiDocument;
+  /** The answers that changed the document. */
+  changed: Answer[];
+}
+
+/**
+ * The document's text with the answers written into it. A YAML document is edited in place, so
+ * that every comment and the layout a person gave it stay; a JSON document is written anew.
+ */
+export function mergeAnswers(text: string, file: string, doc: KpiDocument, answers: readonly Answer[]): Merge {
+  const changed = answers.filter((a) => !sameActual(a.row.indicator.actual, a.actual));
+  if (changed.length === 0) return { text, document: doc, changed };
+  if (/\.json$/i.test(file)) {
+    const next = structuredClone(doc);
+    for (const a of changed) {
+      const indicator = a.row.path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], next) as { actual: unknown };
+      indicator.actual = { ...a.actual };
+    }
+    const json = stringifyDocumentJson(next);
+    return { text: json, document: parseDocumentText(json, file) as KpiDocument, changed };
+  }
+  const { parseDocument } = yamlLibrary();
+  const yamlDoc: Document = parseDocument(text);
+  for (const a of changed) {
+    for (const key of ['value', 'year', 'text'] as const) yamlDoc.setIn([...a.row.path, 'actual', key], a.actual[key]);
+  }
+  const merged = yamlDoc.toString({ lineWidth: 0 });
+  return { text: merged, document: parseDocumentText(merged, file) as KpiDocument, changed };
+}
