@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 // A phrase cache of the test run's own, so that no test depends on what an earlier run left.
-const env = { TASSEI_CACHE_DIR: mkdtempSync(join(tmpdir(), 'tassei-cache-')) };
+// A locale that asks for no language: messages in Japanese, the default, wherever the tests run.
+const env = { TASSEI_CACHE_DIR: mkdtempSync(join(tmpdir(), 'tassei-cache-')), LC_ALL: 'C.UTF-8' };
 
 export default defineConfig({
   test: {

@@ -111,7 +111,7 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
         const kept = parseDocumentWithNotes(existing, yamlPath);
         doc = kept.document;
         result.messages.push(...kept.messages);
-        result.messages.push({ severity: 'info', rule: 'build-kept-edits', file: yamlPath, message: 'edited by hand: kept, and used for the report instead of the PDF', hint: 'tassei build --force extracts it again' });
+        result.messages.push({ severity: 'info', rule: 'build-kept-edits', file: yamlPath, message: t('人が編集した YAML なので残し、PDF の代わりにこれから報告書を作りました', 'edited by hand: kept, and used for the report instead of the PDF'), hint: t('tassei build --force で PDF から読み取り直します', 'tassei build --force extracts it again') });
       } else {
         writeFileAtomic(yamlPath, stampedYaml(doc, file, yamlPath));
         result.outputs.push(yamlName);
@@ -143,31 +143,36 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
 
 const KIND_NAMES = { 'kpi-progress': 'KPI進捗状況', narrative: '達成状況' } as const;
 
+const SEVERITY_WORDS = { error: () => t('エラー', 'error'), warning: () => t('警告', 'warning'), info: () => t('情報', 'info') } as const;
+
 function cell(value: unknown): string {
   return value === null || value === undefined ? '' : String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 /** findings.md: per file what was written, what could not be read and every finding. */
 export function findingsReport(results: readonly FileResult[]): string {
-  const lines = ['# tassei: 指摘事項 (findings)', ''];
+  const lines = [t('# tassei: 指摘事項', '# tassei: findings'), ''];
   const failed = results.filter((r) => r.failed);
   const withFindings = results.filter((r) => r.findings.length > 0);
-  lines.push(`${results.length} file(s): ${results.length - failed.length} built, ${failed.length} failed, ${withFindings.length} with findings.`, '');
+  lines.push(t(
+    `${results.length} ファイル: 作成 ${results.length - failed.length}、失敗 ${failed.length}、指摘のあるもの ${withFindings.length}。`,
+    `${results.length} file(s): ${results.length - failed.length} built, ${failed.length} failed, ${withFindings.length} with findings.`,
+  ), '');
   for (const r of results) {
     lines.push(`## ${oneLine(basename(r.file))}${r.kind ? ` (${KIND_NAMES[r.kind]})` : ''}`, '');
     if (r.failed) {
-      lines.push('**Not built.**', '');
-      for (const m of r.messages.filter((x) => x.severity === 'error')) lines.push(`- ${cell(m.message)}${m.line ? ` (line ${m.line})` : ''}${m.page ? ` (page ${m.page})` : ''}${m.hint ? ` — ${cell(m.hint)}` : ''}`);
+      lines.push(t('**作成できませんでした。**', '**Not built.**'), '');
+      for (const m of r.messages.filter((x) => x.severity === 'error')) lines.push(`- ${cell(m.message)}${m.line ? t(` (${m.line} 行)`, ` (line ${m.line})`) : ''}${m.page ? t(` (${m.page} ページ)`, ` (page ${m.page})`) : ''}${m.hint ? ` — ${cell(m.hint)}` : ''}`);
       lines.push('');
       continue;
     }
-    lines.push(`Written: ${r.outputs.join(', ') || '(nothing new)'}`, '');
-    for (const m of r.messages.filter((x) => x.severity !== 'error')) lines.push(`- ${m.severity}: ${cell(m.message)}${m.page ? ` (page ${m.page})` : ''}`);
+    lines.push(`${t('書き出したもの', 'Written')}: ${r.outputs.join(', ') || t('（新しいものなし）', '(nothing new)')}`, '');
+    for (const m of r.messages.filter((x) => x.severity !== 'error')) lines.push(`- ${SEVERITY_WORDS[m.severity]()}: ${cell(m.message)}${m.page ? t(` (${m.page} ページ)`, ` (page ${m.page})`) : ''}`);
     if (r.findings.length === 0) {
-      lines.push('指摘なし: every printed progress, status and summary cell agrees.', '');
+      lines.push(t('指摘なし: 印刷された進捗率・状況・集計はすべて計算と合っています。', 'No findings: every printed progress, status and summary cell agrees.'), '');
       continue;
     }
-    lines.push('| # | kind | 重点戦略 | 戦略方針 | 施策 | 目標指標 / row | printed | computed | why |', '|---|---|---|---|---|---|---|---|---|');
+    lines.push(t('| # | 種類 | 重点戦略 | 戦略方針 | 施策 | 目標指標・行 | 印刷 | 計算 | 理由 |', '| # | kind | 重点戦略 | 戦略方針 | 施策 | 目標指標 / row | printed | computed | why |'), '|---|---|---|---|---|---|---|---|---|');
     r.findings.forEach((f, i) => {
       lines.push(`| ${i + 1} | ${f.kind} | ${cell(f.strategy)} | ${cell(f.policy)} | ${cell(f.measure)} | ${cell(f.indicator ?? f.row)} | ${cell(findingValue(f, f.reported))} | ${cell(findingValue(f, f.computed))} | ${cell(f.message)} |`);
     });

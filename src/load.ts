@@ -1,6 +1,7 @@
 import { statSync } from 'node:fs';
 import { failure } from './model/errors.js';
 import { startsWithPdfMagic } from './model/files.js';
+import { t } from './model/i18n.js';
 import type { Message, TasseiDocument } from './model/types.js';
 import { readDocumentFile } from './model/yaml.js';
 
@@ -21,9 +22,9 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
   try {
     stat = statSync(file);
   } catch {
-    throw failure(file, 'file-missing', 'no such file', { hint: 'check the path' });
+    throw failure(file, 'file-missing', t('ファイルがありません', 'no such file'), { hint: t('パスを確かめます', 'check the path') });
   }
-  if (!stat.isFile()) throw failure(file, 'file-missing', 'not a file', { hint: 'give a .pdf, .yaml or .json file' });
+  if (!stat.isFile()) throw failure(file, 'file-missing', t('ファイルではありません', 'not a file'), { hint: t('.pdf・.yaml・.json のファイルを指定します', 'give a .pdf, .yaml or .json file') });
   const isPdf = /\.pdf$/i.test(file) || startsWithPdfMagic(file);
   if (isPdf) {
     const { extractPdfFile } = await import('./extract/extract.js');

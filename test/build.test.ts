@@ -22,12 +22,12 @@ describe('tassei build', () => {
     const r = await run('build', input, '-o', output, '--jobs', jobs);
     expect(r.code).toBe(2);
     expect(readdirSync(output).sort()).toEqual(['findings.md', 'kpi-r1.pdf', 'kpi-r1.yaml', 'narrative-r5.pdf', 'narrative-r5.yaml']);
-    expect(r.err).toMatch(/broken\.pdf: error \[pdf-invalid\]/);
-    expect(r.err).toMatch(/edited\.yaml:\d+:\d+: error \[yaml-value\] "2,5４9x" does not parse/);
-    expect(r.err).toContain('2 of 4 built');
+    expect(r.err).toMatch(/broken\.pdf: エラー \[pdf-invalid\]/);
+    expect(r.err).toMatch(/edited\.yaml:\d+:\d+: エラー \[yaml-value\] "2,5４9x" は値として読めません/);
+    expect(r.err).toContain('4 ファイル中 2 を');
     const report = readFileSync(join(output, 'findings.md'), 'utf8');
-    expect(report).toContain('## broken.pdf\n\n**Not built.**');
-    expect(report).toContain('## edited.yaml\n\n**Not built.**');
+    expect(report).toContain('## broken.pdf\n\n**作成できませんでした。**');
+    expect(report).toContain('## edited.yaml\n\n**作成できませんでした。**');
     expect(report).toContain('| 1 | progress-mismatch | 1 | 3 | 2 | 市内の高校の新卒者の美祢市内就職率 | 56.7% | 50.0% |');
     expect(report).toContain('| 3 | status-mismatch | 4 | 1 | 2 | 認知症サポーター養成講座受講者数(年間) | 改善↑ | 目標達成 |');
     expect(report).toContain('## narrative-r5.pdf (達成状況)');
@@ -41,7 +41,7 @@ describe('tassei build', () => {
     writeFileSync(yaml, readFileSync(yaml, 'utf8').replace('台湾交流事業の往来交流の再開', '台湾交流事業の往来交流の再開と拡大'));
     const r = await run('build', input, '-o', output, '--jobs', '1');
     expect(readFileSync(yaml, 'utf8')).toContain('台湾交流事業の往来交流の再開と拡大');
-    expect(r.err).toContain('narrative-r5.yaml: info [build-kept-edits]');
+    expect(r.err).toContain('narrative-r5.yaml: 情報 [build-kept-edits]');
     const forced = await run('build', input, '-o', output, '--jobs', '1', '--force');
     expect(forced.err).not.toContain('build-kept-edits');
     expect(readFileSync(yaml, 'utf8')).not.toContain('再開と拡大');

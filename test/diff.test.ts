@@ -118,7 +118,9 @@ describe('tassei diff: narrative', () => {
     expect(kinds.err).toContain('[diff-kinds]');
     const same = await run('diff', 'test/fixtures/expected/kpi-r1.yaml', 'test/fixtures/expected/kpi-r1.yaml');
     expect(same.code).toBe(1);
-    expect(same.err).toContain('both documents are of fiscal year 2019');
+    expect(same.err).toContain('どちらも 2019 年度の文書です');
+    const english = await run('diff', 'test/fixtures/expected/kpi-r1.yaml', 'test/fixtures/expected/kpi-r1.yaml', '--lang', 'en');
+    expect(english.err).toContain('both documents are of fiscal year 2019');
   });
 });
 

@@ -22,7 +22,7 @@ describe('tassei evaluate', () => {
   it('prints an aligned table and the findings on a terminal', async () => {
     const r = await run('evaluate', STRATEGY1);
     expect(r.code).toBe(0);
-    expect(r.err).toContain('1 finding(s)');
+    expect(r.err).toContain('指摘 1 件');
     expectGolden(r.out, 'test/fixtures/yaml/kpi-strategy1.evaluate.txt');
   });
 
@@ -41,7 +41,7 @@ describe('tassei evaluate', () => {
   it('says what is wrong with the command line', async () => {
     const r = await run('evaluate', STRATEGY1, '--format', 'xml');
     expect(r.code).toBe(1);
-    expect(r.err).toContain('--format takes one of: text, json');
+    expect(r.err).toContain('--format には次のどれかを指定します: text, json');
     expect((await run('evaluate')).code).toBe(1);
     expect((await run('frobnicate')).code).toBe(1);
   });
@@ -49,7 +49,7 @@ describe('tassei evaluate', () => {
   it('names a missing file and exits 2', async () => {
     const r = await run('evaluate', 'no/such/file.yaml');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/no\/such\/file\.yaml: error \[file-missing\]/);
+    expect(r.err).toMatch(/no\/such\/file\.yaml: エラー \[file-missing\]/);
   });
 });
 

@@ -30,7 +30,7 @@ describe('a scheme configured in YAML (schemes/abcd.yaml)', () => {
   it('names the line of a wrong rule', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'tassei-scheme-')), 'bad.yaml');
     writeFileSync(file, 'id: bad\nrules:\n  change:\n    - { status: great, of: progress, is: ">=", value: 100 }\n  ratio: []\nlabels: { achieved: A }\n');
-    expect(() => readSchemeFile(file)).toThrow(/bad\.yaml:4:\d+: error \[scheme\] expected a status .* found "great"/);
+    expect(() => readSchemeFile(file)).toThrow(/bad\.yaml:4:\d+: エラー \[scheme\] expected a status .* found "great"/);
     expect(() => readSchemeFile(file)).toThrow(/rules\.ratio must list at least one rule/);
   });
 });

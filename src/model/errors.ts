@@ -1,3 +1,4 @@
+import { t } from './i18n.js';
 import type { Message } from './types.js';
 
 /** Exit codes of the command line (documented in the README). */
@@ -39,13 +40,20 @@ export function failure(
   return new TasseiError([{ severity: 'error', file, rule, message, ...extra }], exitCode);
 }
 
-/** `file:line:col` or `file (page 3)`, then severity, message, key path and hint. */
+const SEVERITY_NAMES: Record<Message['severity'], () => string> = {
+  error: () => t('エラー', 'error'),
+  warning: () => t('警告', 'warning'),
+  info: () => t('情報', 'info'),
+};
+
+/** `file:line:col`, `file (page 3)` or `file [sheet!H12]`, then severity, message, key path and hint. */
 export function formatMessage(m: Message): string {
   let where = m.file;
   if (m.line !== undefined) where += `:${m.line}${m.column !== undefined ? `:${m.column}` : ''}`;
-  if (m.page !== undefined) where += ` (page ${m.page})`;
-  let text = `${where}: ${m.severity} [${m.rule}] ${m.message}`;
-  if (m.path) text += `\n  at ${m.path}`;
-  if (m.hint) text += `\n  hint: ${m.hint}`;
+  if (m.page !== undefined) where += t(` (${m.page} ページ)`, ` (page ${m.page})`);
+  if (m.cell !== undefined) where += ` [${m.sheet ? `${m.sheet}!` : ''}${m.cell}]`;
+  let text = `${where}: ${SEVERITY_NAMES[m.severity]()} [${m.rule}] ${m.message}`;
+  if (m.path) text += `\n  ${t('場所: ', 'at ')}${m.path}`;
+  if (m.hint) text += `\n  ${t('ヒント', 'hint')}: ${m.hint}`;
   return text;
 }

@@ -12,6 +12,7 @@ describe('language', () => {
     [undefined, { LC_ALL: 'en_GB', LANG: 'ja_JP' }, 'en'],
     ['en', { LANG: 'ja_JP' }, 'en'],
     ['ja', { LANG: 'en_US' }, 'ja'],
+    [undefined, { LC_ALL: '', LANG: 'en_US.UTF-8' }, 'en'], // an empty variable is unset
   ] as const)('--lang %s with %o → %s', (option, env, expected) => {
     expect(languageFrom(option, env)).toBe(expected);
   });

@@ -18,7 +18,8 @@ export function language(): Language {
 
 /** The language asked for by `--lang` (if given), else by the environment's locale; Japanese otherwise. */
 export function languageFrom(option: string | undefined, env: Readonly<Record<string, string | undefined>>): Language {
-  const wanted = option ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '';
+  // An empty variable counts as unset, as in POSIX locales.
+  const wanted = option || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^en\b|^en[_-]/i.test(wanted) ? 'en' : 'ja';
 }
 

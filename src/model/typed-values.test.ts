@@ -97,7 +97,7 @@ describe('values that cannot be read: a located message with the key path and a 
     ['{ value: "12(来年)" }',                  'value', /注記 \(来年\) が/],
     ['{ value: 3510, text: "3,580" }',         'value', /value 3510 が text "3,580" \(3580\) と合いません/],
     ['{ value: 3580, year: 2019, text: "3,580(R2)" }', 'year', /year 2019 が/],
-    ['{ value: true }',                        'value', /expected number or string or null, found boolean true/],
+    ['{ value: true }',                        'value', /数値・文字列・null のはずが、真偽値 true です/],
   ])('%s', (typed, key, message) => {
     const [m, ...rest] = problems(withActual(typed));
     expect(rest).toEqual([]);

@@ -55,7 +55,7 @@ describe('the two YAML readers', () => {
 
   it('a %YAML 1.1 directive is read by the yaml library (yes is true there, so a text field reports it)', () => {
     const text = readFileSync('test/fixtures/yaml/kpi-strategy1.yaml', 'utf8').replace(/^title: .*$/m, 'title: yes');
-    expect(() => parseDocumentText(`%YAML 1.1\n---\n${text}`, 'x.yaml')).toThrow(/expected string, found boolean true/);
+    expect(() => parseDocumentText(`%YAML 1.1\n---\n${text}`, 'x.yaml')).toThrow(/文字列 のはずが、真偽値 true です/);
     expect(parseDocumentText(text, 'x.yaml').title).toBe('yes');
   });
 

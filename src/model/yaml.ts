@@ -7,6 +7,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 import { eraName, parseMeasurement, unusableNumber } from '../evaluate/numbers.js';
 import { documentChecks } from './checks.js';
 import { readTextFile } from './encoding.js';
+import { closest } from './suggest.js';
 import { TasseiError } from './errors.js';
 import { t } from './i18n.js';
 import { PACKAGE_ROOT } from './files.js';
@@ -85,31 +86,24 @@ function pathOf(instancePath: string): PathSegment[] {
   return instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-/** Nearest key by edit distance, for "did you mean". */
-function closest(word: string, candidates: readonly string[]): string | undefined {
-  const distance = (a: string, b: string): number => {
-    const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-    for (let i = 1; i <= a.length; i++) {
-      let previous = row[0]!;
-      row[0] = i;
-      for (let j = 1; j <= b.length; j++) {
-        const current = row[j]!;
-        row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-        previous = current;
-      }
-    }
-    return row[b.length]!;
-  };
-  const best = candidates.map((c) => [c, distance(word.toLowerCase(), c.toLowerCase())] as const).sort((x, y) => x[1] - y[1])[0];
-  return best && best[1] <= Math.max(2, Math.floor(word.length / 3)) ? best[0] : undefined;
-}
-
 function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the text "${value}"`;
+  if (Array.isArray(value)) return t('リスト', 'a list');
+  if (typeof value === 'object') return t('マッピング', 'a mapping');
+  if (typeof value === 'string') return t(`文字列 "${value}"`, `the text "${value}"`);
+  if (typeof value === 'number') return t(`数値 ${String(value)}`, `number ${String(value)}`);
+  if (typeof value === 'boolean') return t(`真偽値 ${String(value)}`, `boolean ${String(value)}`);
   return `${typeof value} ${String(value)}`;
+}
+
+/** Schema type names as a reader says them. */
+const TYPE_NAMES: Record<string, () => string> = {
+  string: () => t('文字列', 'string'), number: () => t('数値', 'number'), integer: () => t('整数', 'integer'),
+  null: () => 'null', boolean: () => t('真偽値', 'boolean'), object: () => t('マッピング', 'mapping'), array: () => t('リスト', 'list'),
+};
+
+function typesOf(e: ErrorObject): string[] {
+  return ([] as string[]).concat((e.params as { type: string | string[] }).type).map((type) => TYPE_NAMES[type]?.() ?? type);
 }
 
 /** One readable message per schema error; noise from alternatives is dropped. */
@@ -134,23 +128,32 @@ function schemaMessages(errors: readonly ErrorObject[], data: unknown, locate: P
       }
       case 'required': {
         const key = String((e.params as { missingProperty: string }).missingProperty);
-        m = locate.message(path, 'yaml-missing-key', `missing key "${key}"`, `every ${String(path.at(-2) ?? 'document').replace(/s$/, '')} needs: ${((e.schema as string[]) ?? []).join(', ')}`);
+        const required = ((e.schema as string[]) ?? []).join(', ');
+        const holder = String(path.at(-2) ?? 'document').replace(/s$/, '');
+        m = locate.message(path, 'yaml-missing-key', t(`キー "${key}" がありません`, `missing key "${key}"`), t(`${holder} に必要なキー: ${required}`, `every ${holder} needs: ${required}`));
         break;
       }
       case 'type':
-        m = locate.message(path, 'yaml-type', `expected ${([] as string[]).concat((e.params as { type: string | string[] }).type).join(' or ')}, found ${describe(actual)}`);
+        m = locate.message(path, 'yaml-type', t(
+          `${typesOf(e).join('・')} のはずが、${describe(actual)} です`,
+          `expected ${typesOf(e).join(' or ')}, found ${describe(actual)}`,
+        ));
         break;
       case 'enum':
       case 'const': {
         const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
         const near = typeof actual === 'string' ? closest(actual, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
-        m = locate.message(path, 'yaml-value', `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, found ${describe(actual)}${near ? ` (did you mean "${near}"?)` : ''}`);
+        const list = allowed.map((a) => JSON.stringify(a)).join(', ');
+        m = locate.message(path, 'yaml-value', t(
+          `${list} のどれかのはずが、${describe(actual)} です${near ? `（"${near}" のことですか？）` : ''}`,
+          `expected one of ${list}, found ${describe(actual)}${near ? ` (did you mean "${near}"?)` : ''}`,
+        ));
         break;
       }
       case 'anyOf':
         continue;
       default:
-        m = locate.message(path, 'yaml-schema', `${describe(actual)} ${e.message ?? 'is not valid'}`);
+        m = locate.message(path, 'yaml-schema', t(`${describe(actual)} は使えません（${e.message ?? ''}）`, `${describe(actual)} ${e.message ?? 'is not valid'}`));
     }
     const id = `${m.path}|${m.message}`;
     if (!seen.has(id)) {
@@ -291,6 +294,20 @@ const ALIAS = /(?:^|[\s,[{:-])\*[^\s,[\]{}]/;
  */
 const MAX_ALIAS_COUNT = 100;
 
+/** The YAML syntax errors a person meets most, said in Japanese; the library's own words follow. */
+const SYNTAX_PROBLEMS: Partial<Record<string, string>> = {
+  BAD_INDENT: '字下げが合っていません',
+  TAB_AS_INDENT: '字下げにタブは使えません',
+  MISSING_CHAR: '閉じる括弧か引用符が足りません',
+  DUPLICATE_KEY: '同じキーが 2 回あります',
+  BLOCK_AS_IMPLICIT_KEY: 'キーの書き方か字下げが正しくありません',
+  MULTILINE_IMPLICIT_KEY: 'キーが 2 行にまたがっています',
+  UNEXPECTED_TOKEN: 'ここに置けない文字があります',
+  BAD_SCALAR_START: 'この文字で始まる値は引用符で囲みます',
+  BAD_DQ_ESCAPE: '引用符の中の \\ の使い方が正しくありません',
+  BLOCK_IN_FLOW: '{ } や [ ] の中では改行した書き方は使えません',
+};
+
 /** Where js-yaml and the `yaml` library could read the same text differently: a %YAML 1.1 directive. */
 const DIRECTIVE = /^%/m;
 
@@ -347,13 +364,13 @@ function checkDocument(data: unknown, locate: Place): Message[] {
   const kind = (data as { kind?: unknown } | null)?.kind;
   if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) {
     return [locate.message(kind === undefined ? [] : ['kind'], 'yaml-kind',
-      kind === undefined ? 'the document has no "kind"' : `unknown kind ${JSON.stringify(kind)}`,
-      `expected kind: ${DOCUMENT_KINDS.join(' or kind: ')}`)];
+      kind === undefined ? t('文書に "kind" がありません', 'the document has no "kind"') : t(`不明な kind ${JSON.stringify(kind)}`, `unknown kind ${JSON.stringify(kind)}`),
+      t(`kind: ${DOCUMENT_KINDS.join(' か kind: ')} を書きます`, `expected kind: ${DOCUMENT_KINDS.join(' or kind: ')}`))];
   }
   const validate = validatorOf(kind as DocumentKind);
   if (!validate(data)) {
     const messages = schemaMessages(validate.errors ?? [], data, locate);
-    return messages.length > 0 ? messages : [locate.message([], 'yaml-schema', 'the document does not match its schema')];
+    return messages.length > 0 ? messages : [locate.message([], 'yaml-schema', t('文書がスキーマに合いません', 'the document does not match its schema'))];
   }
   const problems = kind === 'kpi-progress' ? completeMeasurements(data as KpiDocument, locate) : [];
   if (problems.length > 0) return problems;
@@ -439,7 +456,9 @@ function syntaxMessages(yamlDoc: Document.Parsed, lines: LineCounter, file: stri
         continue;
       }
     }
-    const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+    const said = SYNTAX_PROBLEMS[e.code];
+    const message = said ? t(`${said}（${detail}）`, detail) : detail;
     messages.push({ severity: 'error', rule: 'yaml-syntax', file, ...at(e.pos[0]), message, hint });
   }
   if (messages.length <= MAX_SYNTAX_MESSAGES) return messages;
