@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import stringWidth from 'string-width';
 import { eraName } from '../evaluate/numbers.js';
 import type { Indicator, KpiDocument, Measurement } from '../model/types.js';
 import { fiscalYearName } from '../render/view.js';
@@ -62,7 +63,6 @@ async function workbookOf(doc: KpiDocument, rows: readonly IndicatorRow[], depar
     views: [{ state: 'frozen', xSplit: 3, ySplit: HEADER_ROW, activeCell: `${column('actual').letter}${FIRST_ROW}` }],
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
   });
-  sheet.properties.defaultRowHeight = 18;
   sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width, style: { font: { name: FONT, size: 10 } } }));
   writeHeading(sheet, doc, department, rows.length);
   rows.forEach((row, i) => writeRow(sheet, FIRST_ROW + i, row, doc.fiscalYear));
@@ -119,6 +119,7 @@ function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscal
     department: i.department ?? '',
   };
   const line = sheet.getRow(r);
+  line.height = rowHeight(COLUMNS.map((c) => [String(values[c.key] ?? ''), c.width]));
   for (const c of COLUMNS) {
     const cell = line.getCell(c.key);
     cell.value = values[c.key] ?? null;
@@ -147,13 +148,29 @@ function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscal
   };
 }
 
+/** Points per line of 10-point text, and the padding of a cell. */
+const LINE_HEIGHT = 13.5;
+const CELL_PADDING = 4;
+
+/**
+ * The height of a row whose cells wrap: the most lines any cell needs in its column's width
+ * (Excel and LibreOffice do not grow a row for wrapped text written by a program).
+ */
+function rowHeight(cells: readonly [text: string, width: number][]): number {
+  const lines = Math.max(1, ...cells.map(([text, width]) => Math.ceil(stringWidth(text) / Math.max(1, width - 1))));
+  return lines * LINE_HEIGHT + CELL_PADDING;
+}
+
 /** The fiscal years an actual may be from when it is not this year's: the five before it. */
 function recentYears(fiscalYear: number): string[] {
   return Array.from({ length: 5 }, (_, k) => eraName(fiscalYear - 1 - k, 'short'));
 }
 
+const HOWTO_WIDTH = 100;
+
 function writeHowTo(sheet: ExcelJS.Worksheet, doc: KpiDocument): void {
-  sheet.getColumn(1).width = 110;
+  sheet.getColumn(1).width = HOWTO_WIDTH;
+  sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const lines = [
     `${fiscalYearName(doc.fiscalYear)} 目標指標（KPI）実績 記入方法`,
     '',
@@ -172,6 +189,7 @@ function writeHowTo(sheet: ExcelJS.Worksheet, doc: KpiDocument): void {
     cell.value = text;
     cell.font = { name: FONT, size: k === 0 ? 13 : 10, bold: k === 0 };
     cell.alignment = { wrapText: true, vertical: 'top' };
+    sheet.getRow(k + 1).height = rowHeight([[text, HOWTO_WIDTH]]) + (k === 0 ? 6 : 0);
   });
 }
 

@@ -1,0 +1,192 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { setLanguage } from '../model/i18n.js';
+import type { KpiDocument } from '../model/types.js';
+import { parseDocumentText, stringifyDocument } from '../model/yaml.js';
+import { nextKpi } from '../diff/next.js';
+import { exportSheets } from './export.js';
+import { conflicts, readActual, readSheet } from './import.js';
+import { COLUMNS, ENTRY_SHEET, FIRST_ROW, HEADER_ROW, column, indicatorRows } from './layout.js';
+import { mergeAnswers } from './merge.js';
+
+const FISCAL_YEAR = 2020;
+
+/** Next year's document of strategy 1, its indicators spread over three departments in turn. */
+function nextYear(): KpiDocument {
+  const doc = parseDocumentText(readFileSync('test/fixtures/yaml/kpi-strategy1.yaml', 'utf8'), 'k.yaml') as KpiDocument;
+  indicatorRows(doc).forEach((row, k) => (row.indicator.department = ['商工観光課', '農林課', '企画政策課'][k % 3]!));
+  return nextKpi(doc).document as KpiDocument;
+}
+
+async function workbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(data as unknown as ArrayBuffer);
+  return book;
+}
+
+afterEach(() => setLanguage('ja'));
+
+describe('sheet export', () => {
+  it('one workbook per department, every indicator in exactly one of them', async () => {
+    const doc = nextYear();
+    const files = await exportSheets(doc, 'kpi-r2', true);
+    expect(files.map((f) => f.name)).toEqual(['kpi-r2-企画政策課.xlsx', 'kpi-r2-商工観光課.xlsx', 'kpi-r2-農林課.xlsx']);
+    expect(files.reduce((n, f) => n + f.rows, 0)).toBe(indicatorRows(doc).length);
+    const all = await exportSheets(doc, 'kpi-r2', false);
+    expect(all.map((f) => [f.name, f.rows])).toEqual([['kpi-r2.xlsx', indicatorRows(doc).length]]);
+  });
+
+  it('indicators without a department go to a workbook of their own, last', async () => {
+    const doc = nextYear();
+    delete indicatorRows(doc)[0]!.indicator.department;
+    const files = await exportSheets(doc, 'k', true);
+    expect(files.at(-1)).toMatchObject({ name: 'k-担当課未設定.xlsx', rows: 1 });
+  });
+
+  it('locks every cell but the actual and its year, validates the actual, and shows last year beside it', async () => {
+    const doc = nextYear();
+    const [file] = await exportSheets(doc, 'k', false);
+    const sheet = (await workbook(file!.data)).getWorksheet(ENTRY_SHEET)!;
+    expect(sheet.sheetProtection).toMatchObject({ sheet: true });
+    const rows = indicatorRows(doc);
+    expect(sheet.getRow(HEADER_ROW).getCell(column('actual').letter).value).toBe('R2実績 b（記入）');
+    for (let k = 0; k < rows.length; k++) {
+      const line = sheet.getRow(FIRST_ROW + k);
+      for (const c of COLUMNS) expect(line.getCell(c.letter).protection?.locked ?? true).toBe(!c.input);
+      expect(line.getCell(column('id').letter).value).toBe(rows[k]!.id);
+      expect(line.getCell(column('previous').letter).value).toBe(rows[k]!.indicator.previousActual!.text);
+      expect(line.getCell(column('actual').letter).value).toBeNull();
+      const validation = line.getCell(column('actual').letter).dataValidation;
+      expect(validation).toMatchObject({ type: 'custom', showErrorMessage: true });
+      expect(String(validation.formulae[0])).toContain(`ISNUMBER(H${FIRST_ROW + k})`);
+    }
+    expect(sheet.getRow(FIRST_ROW + rows.length).getCell(1).value).toBeNull();
+  });
+});
+
+describe('reading an actual as a department typed it', () => {
+  const date = new Date(Date.UTC(2024, 2, 4));
+  it.each([
+    // actual cell         year cell    → value   year  text
+    [3580,                 null,          3580,   null, '3,580'],
+    [-12.5,                null,          -12.5,  null, '△12.5'],
+    ['３，５８０',           null,          3580,   null, '３，５８０'],
+    ['45%',                null,          45,     null, '45%'],
+    ['△12',                null,          -12,    null, '△12'],
+    ['"3580"',             null,          3580,   null, '"3580"'],
+    ['3580人',              null,          3580,   null, '3580人'],
+    ['-',                  null,          null,   null, '-'],
+    ['3,580(R1)',          null,          3580,   2019, '3,580(R1)'],
+    [3580,                 'R1',          3580,   2019, '3,580(R1)'],
+    [3580,                 'H30',         3580,   2018, '3,580(H30)'],
+    [3580,                 2019,          3580,   2019, '3,580(R1)'],
+    ['3,580',              '令和元年',     3580,   2019, '3,580(R1)'],
+    [3580,                 'R2',          3580,   null, '3,580'], // this fiscal year's: no note
+    [{ formula: 'A1*2', result: 42 }, null, 42,   null, '42'],
+    [{ richText: [{ text: '1,2' }, { text: '04' }] }, null, 1204, null, '1,204'],
+  ] as const)('%j, year %j → %j', (value, year, expected, expectedYear, text) => {
+    expect(readActual(value as ExcelJS.CellValue, year, '人', FISCAL_YEAR)).toEqual({ actual: { value: expected, year: expectedYear, text } });
+  });
+
+  it.each([null, '', '  '])('%j is left blank (not answered)', (value) => {
+    expect(readActual(value, null, '人', FISCAL_YEAR)).toEqual({ actual: null });
+  });
+
+  it.each([
+    // actual cell   year cell   where    message
+    ['1,2O4',        null,       'actual', /"1,2O4" は実績として読めません/],
+    ['3580件',        null,       'actual', /実績として読めません/], // the unit is 人
+    [date,           null,       'actual', /日付になっています/],
+    [true,           null,       'actual', /"true" は実績として読めません/],
+    [Infinity,       null,       'actual', /値として使えません/],
+    ['1'.repeat(20), null,       'actual', /桁が多すぎます/],
+    [null,           'R1',       'actual', /年度だけが記入され/],
+    [3580,           '来年',      'year',   /年度 "来年" が読めません/],
+    [3580,           1.5,        'year',   /年度 "1.5" が読めません/],
+    ['3,580(H30)',   'R1',       'year',   /年の注記と年度の欄 \(R1\) が合いません/],
+  ] as const)('%j, year %j: an error at the %s cell', (value, year, at, message) => {
+    const read = readActual(value as ExcelJS.CellValue, year, '人', FISCAL_YEAR);
+    expect(read).toMatchObject({ at, error: expect.stringMatching(message), hint: expect.any(String) });
+  });
+});
+
+describe('sheet import', () => {
+  /** The exported workbook of all indicators with `fill` applied to its entry sheet. */
+  async function filled(doc: KpiDocument, fill: (sheet: ExcelJS.Worksheet) => void): Promise<Buffer> {
+    const [file] = await exportSheets(doc, 'k', false);
+    const book = await workbook(file!.data);
+    fill(book.getWorksheet(ENTRY_SHEET)!);
+    return Buffer.from(await book.xlsx.writeBuffer());
+  }
+  const actual = (row: number) => `${column('actual').letter}${FIRST_ROW + row}`;
+
+  it('names each problem by file, sheet and cell', async () => {
+    const doc = nextYear();
+    const data = await filled(doc, (sheet) => {
+      sheet.getCell(actual(0)).value = 3580;
+      sheet.getCell(actual(2)).value = '1,2O4';
+      sheet.getCell(`${column('year').letter}${FIRST_ROW + 3}`).value = 'R1';
+      sheet.getCell(`${column('name').letter}${FIRST_ROW + 4}`).value = '別の指標';
+      sheet.getCell(`${column('actual').letter}${FIRST_ROW + 40}`).value = 5;
+    });
+    const reading = await readSheet(data, 'answers/k.xlsx', doc);
+    expect(reading.answers.map((a) => [a.cell, a.actual.value])).toEqual([[actual(0), 3580]]);
+    expect(reading.messages.map((m) => [m.file, m.sheet, m.cell, m.severity])).toEqual([
+      ['answers/k.xlsx', ENTRY_SHEET, actual(2), 'error'],
+      ['answers/k.xlsx', ENTRY_SHEET, actual(3), 'error'],
+      ['answers/k.xlsx', ENTRY_SHEET, `C${FIRST_ROW + 4}`, 'error'],
+      ['answers/k.xlsx', ENTRY_SHEET, actual(40), 'error'],
+    ]);
+  });
+
+  it('refuses a sheet of another year, and a file that is not a workbook', async () => {
+    const doc = nextYear();
+    const data = await filled(doc, () => {});
+    const older = { ...doc, fiscalYear: 2021 };
+    expect((await readSheet(data, 'k.xlsx', older)).messages[0]).toMatchObject({ rule: 'sheet-year' });
+    expect((await readSheet(Buffer.from('not a zip'), 'k.xlsx', doc)).messages[0]).toMatchObject({ rule: 'sheet-unreadable' });
+  });
+
+  it('two departments answering one indicator differently is a conflict naming both cells', async () => {
+    const doc = nextYear();
+    const one = await readSheet(await filled(doc, (s) => (s.getCell(actual(0)).value = 1)), 'a.xlsx', doc);
+    const two = await readSheet(await filled(doc, (s) => (s.getCell(actual(0)).value = 2)), 'b.xlsx', doc);
+    const same = await readSheet(await filled(doc, (s) => (s.getCell(actual(0)).value = '1')), 'c.xlsx', doc);
+    expect(conflicts([...one.answers, ...same.answers])).toEqual([]);
+    const [conflict] = conflicts([...one.answers, ...two.answers]);
+    expect(conflict).toMatchObject({ file: 'b.xlsx', cell: actual(0), rule: 'sheet-conflict' });
+    expect(conflict!.message).toContain(`a.xlsx の ${actual(0)} (1)`);
+  });
+
+  it('merges into the YAML in place: comments stay, a second merge changes nothing', async () => {
+    const doc = nextYear();
+    const text = `# 担当: 企画政策課 山田\n${stringifyDocument(doc, 'k.yaml', nextKpi(parseDocumentText(readFileSync('test/fixtures/yaml/kpi-strategy1.yaml', 'utf8'), 'k.yaml') as KpiDocument).comments)}`;
+    const data = await filled(doc, (sheet) => {
+      sheet.getCell(actual(0)).value = 3580;
+      sheet.getCell(actual(1)).value = '４５％';
+      sheet.getCell(`${column('year').letter}${FIRST_ROW + 1}`).value = 'R1';
+      sheet.getCell(actual(2)).value = '-';
+    });
+    const { answers } = await readSheet(data, 'k.xlsx', doc);
+    const merge = mergeAnswers(text, 'k.yaml', doc, answers);
+    expect(merge.changed).toHaveLength(3);
+    expect(merge.text).toContain('# 担当: 企画政策課 山田');
+    expect(merge.text).toContain('# 記入: R2実績 (令和2年度)');
+    const rows = indicatorRows(merge.document);
+    expect(rows.slice(0, 4).map((r) => r.indicator.actual)).toEqual([
+      { value: 3580, year: null, text: '3,580' },
+      { value: 45, year: 2019, text: '４５％(R1)' },
+      { value: null, year: null, text: '-' },
+      { value: null, year: null, text: '' },
+    ]);
+    const again = mergeAnswers(merge.text, 'k.yaml', merge.document, (await readSheet(data, 'k.xlsx', merge.document)).answers);
+    expect(again.changed).toEqual([]);
+    expect(again.text).toBe(merge.text);
+  });
+
+  it('in English with --lang en', async () => {
+    setLanguage('en');
+    expect(readActual('1,2O4', null, null, FISCAL_YEAR)).toMatchObject({ error: expect.stringMatching(/^"1,2O4" cannot be read as an actual/) });
+  });
+});
