@@ -1,0 +1,130 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { formatValue, parseDocumentText, stringifyDocument } from '../src/model/yaml.js';
+import type { KpiDocument } from '../src/model/types.js';
+import { ENTRY_SHEET, FIRST_ROW, column, indicatorRows } from '../src/sheet/layout.js';
+import { run } from './helpers/run.js';
+
+/**
+ * The office's year: last year's document → next year's to fill in → a workbook per department
+ * → the departments fill them in (one with a typing mistake) → import, which names the mistake
+ * by cell and writes nothing → the mistake fixed → import → a strict evaluation → the report.
+ */
+const DEPARTMENTS = ['商工観光課', '農林課', '健康増進課'] as const;
+type Department = (typeof DEPARTMENTS)[number];
+
+const dir = mkdtempSync(join(tmpdir(), 'tassei-year-'));
+const path = (name: string) => join(dir, name);
+
+/** Last year's document (the R1 sample), each strategy's indicators given to a department in turn. */
+function lastYear(): KpiDocument {
+  const doc = parseDocumentText(readFileSync('test/fixtures/expected/kpi-r1.yaml', 'utf8'), 'kpi-r1.yaml') as KpiDocument;
+  indicatorRows(doc).forEach((row, k) => (row.indicator.department = DEPARTMENTS[k % DEPARTMENTS.length]!));
+  return doc;
+}
+
+const FULL_WIDTH = (text: string) => text.replace(/[0-9,.]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+
+/**
+ * What a department types for an indicator whose last actual was `previous`: 商工観光課 types
+ * numbers (one "no data", one figure of an earlier year), 農林課 pastes full-width text, 健康増進課
+ * types text with separators.
+ */
+function typed(department: Department, previous: number, k: number): { actual: ExcelJS.CellValue; year?: string } {
+  const next = previous + 1;
+  if (department === '商工観光課') return k === 1 ? { actual: '-' } : k === 2 ? { actual: next, year: 'R1' } : { actual: next };
+  if (department === '農林課') return { actual: FULL_WIDTH(formatValue(next)) };
+  return { actual: `${formatValue(next)}` };
+}
+
+/** The typing mistake: a letter O for a zero. */
+const MISTAKE = '1,2O4';
+
+async function fillIn(file: string, department: Department, mistakeAt: number | null): Promise<string | null> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.getWorksheet(ENTRY_SHEET)!;
+  let mistakeCell: string | null = null;
+  for (let r = FIRST_ROW, k = 0; sheet.getCell(`${column('id').letter}${r}`).value; r++, k++) {
+    const previous = Number(String(sheet.getCell(`${column('previous').letter}${r}`).value).replace(/[,(].*$|,/g, '').replace(/△/, '-')) || 0;
+    const answer = typed(department, previous, k);
+    const cell = sheet.getCell(`${column('actual').letter}${r}`);
+    cell.value = k === mistakeAt ? MISTAKE : answer.actual;
+    if (k === mistakeAt) mistakeCell = cell.address;
+    if (answer.year) sheet.getCell(`${column('year').letter}${r}`).value = answer.year;
+  }
+  await book.xlsx.writeFile(file);
+  return mistakeCell;
+}
+
+describe('the office\'s year, from next to the report', () => {
+  it('walks it', { timeout: 240_000 }, async () => {
+    writeFileSync(path('kpi-r1.yaml'), stringifyDocument(lastYear(), path('kpi-r1.yaml')));
+    const doc = path('kpi-r2.yaml');
+    expect((await run('next', path('kpi-r1.yaml'), '-o', doc)).code).toBe(0);
+
+    const exported = await run('sheet', 'export', doc, '-o', path('sheets'), '--by', 'department');
+    expect(exported.code).toBe(0);
+    const sheets = readdirSync(path('sheets')).sort();
+    expect(sheets).toEqual(['kpi-r2-健康増進課.xlsx', 'kpi-r2-商工観光課.xlsx', 'kpi-r2-農林課.xlsx']);
+    const files = sheets.map((s) => join(path('sheets'), s));
+
+    // The departments fill them in; 健康増進課 mistypes its fourth indicator.
+    let mistakeCell: string | null = null;
+    for (const department of DEPARTMENTS) {
+      const at = await fillIn(join(path('sheets'), `kpi-r2-${department}.xlsx`), department, department === '健康増進課' ? 3 : null);
+      mistakeCell ??= at;
+    }
+    expect(mistakeCell).toBe(`H${FIRST_ROW + 3}`);
+
+    // Import onto the document itself: the mistake is named by file, sheet and cell, nothing is written.
+    const before = readFileSync(doc, 'utf8');
+    const refused = await run('sheet', 'import', doc, ...files, '-o', doc);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(`kpi-r2-健康増進課.xlsx [実績記入!${mistakeCell}]: エラー [sheet-cell] "${MISTAKE}" は実績として読めません`);
+    expect(refused.err).toContain('問題が 1 件あるため、何も書き込んでいません');
+    expect(readFileSync(doc, 'utf8')).toBe(before);
+    expect(existsSync(`${doc}.bak`)).toBe(false);
+
+    // 健康増進課 corrects it.
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(files[0]!);
+    book.getWorksheet(ENTRY_SHEET)!.getCell(mistakeCell!).value = 1204;
+    await book.xlsx.writeFile(files[0]!);
+
+    const imported = await run('sheet', 'import', doc, ...files, '-o', doc);
+    expect(imported.code).toBe(0);
+    expect(imported.err).toContain('未記入 0 件');
+    expect(readFileSync(`${doc}.bak`, 'utf8')).toBe(before);
+    const merged = readFileSync(doc, 'utf8');
+    expect(merged).toContain('# 記入: R2実績 (令和2年度)'); // the document's comments stay
+    const filled = parseDocumentText(merged, doc) as KpiDocument;
+    const rows = indicatorRows(filled);
+    expect(rows.every((r) => r.indicator.actual.text !== '')).toBe(true);
+    expect(rows.every((r) => DEPARTMENTS.includes(r.indicator.department as Department))).toBe(true);
+    const byText = rows.map((r) => r.indicator.actual.text);
+    expect(byText).toContain('-');
+    expect(byText.some((t) => /^[０-９，．]+$/.test(t))).toBe(true); // 農林課's full-width text, kept as typed
+    expect(byText.some((t) => /\(R1\)$/.test(t))).toBe(true); // an earlier year's figure
+    expect(rows.find((r) => r.indicator.actual.text === '1,204')).toBeDefined();
+
+    // A second import of the same sheets changes nothing.
+    const again = await run('sheet', 'import', doc, ...files, '-o', doc);
+    expect(again.code).toBe(0);
+    expect(again.err).toContain('変更はないので書き込んでいません');
+    expect(readFileSync(doc, 'utf8')).toBe(merged);
+
+    const strict = await run('evaluate', doc, '--strict');
+    expect(strict.err).toBe('');
+    expect(strict.code).toBe(0);
+
+    // The final report; `render --final` where this build has it (it refuses a document with blanks).
+    const final = (await run('help', 'render')).out.includes('--final') ? ['--final'] : [];
+    const rendered = await run('render', doc, '-o', path('kpi-r2.pdf'), ...final);
+    expect(rendered.code).toBe(0);
+    expect(readFileSync(path('kpi-r2.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+});
