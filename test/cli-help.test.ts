@@ -98,6 +98,6 @@ describe('the terminal table fits the terminal', () => {
   it('explains its marks above the table', async () => {
     const out = await table(200);
     expect(out).toContain('≠: 文書に印刷された進捗率・状況・集計と計算が違う行');
-    expect(out).toContain('未記入: まだ記入されていない実績');
+    expect(out).toContain('進捗率は (b − a) / (c − a)、※ の指標は b / c。');
   });
 });

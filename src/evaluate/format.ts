@@ -2,92 +2,16 @@ import stringWidth from 'string-width';
 import type { Evaluation, Finding, Indicator, KpiDocument, Status, Summary } from '../model/types.js';
 import { t } from '../model/i18n.js';
 import { formatProgress } from './evaluate.js';
+import { fitColumns, pad, wrapText } from './table.js';
 import { DEFAULT_SCHEME, type StatusScheme, labelOf } from './rules.js';
 
-/** Pads to a display width, counting full-width characters as two columns. */
-export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
-  const fill = ' '.repeat(Math.max(0, width - stringWidth(text)));
-  return align === 'left' ? text + fill : fill + text;
-}
+export { pad };
 
 /** Lays out rows as aligned columns; `right` names the right-aligned column indexes. */
 export function columns(rows: readonly string[][], right: ReadonlySet<number> = new Set()): string[] {
-  return fitColumns(rows, right, { width: Infinity, wrap: 0, drop: [] });
-}
-
-/**
- * How a table fits a terminal: its width, the column whose text wraps (the names), and the
- * columns left out, in this order, while the wrapped column would be narrower than `MIN_WRAP`.
- */
-export interface Fit {
-  width: number;
-  wrap: number;
-  drop: readonly number[];
-}
-
-const SEPARATOR = '  ';
-/** The narrowest a wrapped column gets before other columns are left out. */
-const MIN_WRAP = 16;
-
-export function fitColumns(rows: readonly string[][], right: ReadonlySet<number>, fit: Fit): string[] {
-  const naturalWidths = (table: readonly string[][]) => {
-    const widths: number[] = [];
-    for (const row of table) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, stringWidth(cell))));
-    return widths;
-  };
-  const count = Math.max(...rows.map((r) => r.length));
-  const dropped = new Set<number>();
-  const available = () => {
-    const widths = naturalWidths(rows);
-    let others = 0;
-    let kept = 0;
-    for (let i = 0; i < count; i++) {
-      if (dropped.has(i)) continue;
-      kept++;
-      if (i !== fit.wrap) others += widths[i] ?? 0;
-    }
-    return fit.width - others - SEPARATOR.length * (kept - 1);
-  };
-  for (const column of fit.drop) {
-    if (available() >= MIN_WRAP) break;
-    dropped.add(column);
-  }
-  const kept = rows.map((row) => row.filter((_, i) => !dropped.has(i)));
-  const wrapAt = fit.wrap - [...dropped].filter((d) => d < fit.wrap).length;
-  const keptRight = new Set([...right].filter((i) => !dropped.has(i)).map((i) => i - [...dropped].filter((d) => d < i).length));
-  const limit = Math.max(MIN_WRAP, available());
-  // A row that ends at the wrapped column (a heading such as a policy's title) spans the rest of the line.
-  const spans = (row: readonly string[]) => row.length <= wrapAt + 1 && fit.width !== Infinity;
-  const widthsBefore = naturalWidths(kept.filter((r) => !spans(r))).slice(0, wrapAt);
-  const spanLimit = Math.max(MIN_WRAP, fit.width - widthsBefore.reduce((a, b) => a + b, 0) - SEPARATOR.length * wrapAt);
-  const lines: { cells: string[]; span: boolean }[] = [];
-  for (const row of kept) {
-    const span = spans(row);
-    const pieces = row.length > wrapAt ? wrapText(row[wrapAt]!, span ? spanLimit : limit) : [];
-    lines.push({ cells: pieces.length > 0 ? row.map((cell, i) => (i === wrapAt ? pieces[0]! : cell)) : [...row], span });
-    for (const piece of pieces.slice(1)) lines.push({ cells: row.map((_, i) => (i === wrapAt ? piece : '')), span });
-  }
-  const widths = naturalWidths(lines.filter((l) => !l.span).map((l) => l.cells));
-  return lines.map(({ cells, span }) => cells
-    .map((cell, i) => (span && i === wrapAt ? cell : pad(cell, widths[i] ?? 0, keptRight.has(i) ? 'right' : 'left')))
-    .join(SEPARATOR).trimEnd());
-}
-
-/** Text cut into lines of at most `width` columns; the continuation lines keep its indent. */
-export function wrapText(text: string, width: number): string[] {
-  if (stringWidth(text) <= width) return [text];
-  const indent = /^ */.exec(text)![0];
-  const lines: string[] = [];
-  let line = '';
-  for (const char of Array.from(text)) {
-    if (stringWidth(line + char) > width && line.trim() !== '') {
-      lines.push(line);
-      line = indent + '  ';
-    }
-    line += char;
-  }
-  lines.push(line);
-  return lines;
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, stringWidth(cell))));
+  return rows.map((row) => row.map((cell, i) => pad(cell, widths[i]!, right.has(i) ? 'right' : 'left')).join('  ').trimEnd());
 }
 
 const MARKS = { same: ' ', differs: '≠' } as const;
@@ -98,12 +22,9 @@ function legend(scheme: StatusScheme): string[] {
   return [
     t(`${MARKS.differs}: 文書に印刷された進捗率・状況・集計と計算が違う行（下の指摘を参照）。状況: ${statuses}（${labelOf('nodata', scheme)} はデータなしも）、? は計算できないもの。`,
       `${MARKS.differs}: the document printed another progress, status or count (see the findings below). Status: ${statuses} (${labelOf('nodata', scheme)} also for no data); ? where it cannot be computed.`),
-    t(`${BLANK_MARK}: まだ記入されていない実績。進捗率は (b − a) / (c − a)、※ の指標は b / c。`, `${BLANK_MARK}: an actual not yet entered. Progress is (b − a) / (c − a); b / c for indicators marked ※.`),
+    t('進捗率は (b − a) / (c − a)、※ の指標は b / c。', 'Progress is (b − a) / (c − a); b / c for indicators marked ※.'),
   ];
 }
-
-/** How the table shows an actual not yet entered (its text is empty). */
-const BLANK_MARK = '未記入';
 
 /**
  * The evaluation as a terminal report: per strategy the indicators with computed progress and
@@ -125,7 +46,7 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
         rows.push([
           flagged.has(key) ? MARKS.differs : MARKS.same,
           `${indent}${indicator.name}${indicator.method === 'ratio' ? '※' : ''}`,
-          indicator.unit ?? '-', indicator.baseline.text, indicator.actual.text.trim() === '' ? BLANK_MARK : indicator.actual.text, indicator.target.text,
+          indicator.unit ?? '-', indicator.baseline.text, indicator.actual.text, indicator.target.text,
           formatProgress(e.progress), label(e.status),
         ]);
       }

@@ -48,7 +48,7 @@ describe('sheet export', () => {
     const doc = nextYear();
     const [file] = await exportSheets(doc, 'k', false);
     const sheet = (await workbook(file!.data)).getWorksheet(ENTRY_SHEET)!;
-    expect(sheet.sheetProtection).toMatchObject({ sheet: true });
+    expect((sheet as unknown as { sheetProtection: object }).sheetProtection).toMatchObject({ sheet: true });
     const rows = indicatorRows(doc);
     expect(sheet.getRow(HEADER_ROW).getCell(column('actual').letter).value).toBe('R2実績 b（記入）');
     for (let k = 0; k < rows.length; k++) {
