@@ -16,7 +16,7 @@ import { run } from './helpers/run.js';
 const DEPARTMENTS = ['商工観光課', '農林課', '企画政策課', '健康増進課'];
 const dir = mkdtempSync(join(tmpdir(), 'tassei-department-'));
 
-type Cell = string | { text?: unknown } | unknown[];
+type Cell = unknown;
 const textOf = (c: unknown): string =>
   typeof c === 'string' ? c : Array.isArray(c) ? c.map(textOf).join('') : c && typeof c === 'object' ? textOf((c as { text?: unknown }).text ?? '') : '';
 
