@@ -99,8 +99,8 @@ describe('extract: unreadable input', () => {
     const file = `test/fixtures/pdf/${name}`;
     const r = await run('extract', file, '-o', out);
     expect(r.code).toBe(2);
-    expect(r.err).toContain(`${file}: error [${rule}]`);
-    expect(r.err).toContain('hint:');
+    expect(r.err).toContain(`${file}: エラー [${rule}]`);
+    expect(r.err).toContain('ヒント:');
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -160,13 +160,13 @@ describe('render: template errors name the template, the line and the problem', 
   it('a Handlebars syntax error', async () => {
     writeFileSync(join(dir, 'broken.hbs'), '{\n  "content": [\n    {{#list goals}}\n  ]\n}\n');
     const hb = createEnvironment({ segment: await loadSegmenter(), dir });
-    expect(() => renderDefinition(hb, 'broken', { goals: [] }, dir)).toThrow(/broken\.hbs:6: error \[template-error\] Parse error on line 6: .*got 'EOF'/);
+    expect(() => renderDefinition(hb, 'broken', { goals: [] }, dir)).toThrow(/broken\.hbs:6: エラー \[template-error\] Parse error on line 6: .*got 'EOF'/);
   });
 
   it('output that is not JSON (a missing comma)', async () => {
     writeFileSync(join(dir, 'comma.hbs'), '{\n  "a": {{json x}}\n  "b": 1\n}\n');
     const hb = createEnvironment({ segment: await loadSegmenter(), dir });
-    expect(() => renderDefinition(hb, 'comma', { x: 'say "hi" & bye' }, dir)).toThrow(/comma\.hbs: error \[template-json\].*output line 3/s);
+    expect(() => renderDefinition(hb, 'comma', { x: 'say "hi" & bye' }, dir)).toThrow(/comma\.hbs: エラー \[template-json\].*output line 3/s);
   });
 
   it('quotes, newlines and & in Japanese text do not break the JSON', async () => {
