@@ -1,12 +1,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildFile } from './build.js';
+import { type Language, setLanguage } from './model/i18n.js';
 import { renderPdf } from './render/pdf.js';
 
 /**
  * A build worker: takes file names from the main thread one at a time and builds them. Fonts,
  * templates and the dictionary are loaded once per worker and serve every file it gets.
  */
-const { outputDir, force } = workerData as { outputDir: string; force: boolean };
+const { outputDir, force, language } = workerData as { outputDir: string; force: boolean; language: Language };
+// The messages a worker makes are in the language of the command line that started it.
+setLanguage(language);
 
 parentPort!.on('message', async (job: { file: string; name: string } | null) => {
   if (job === null) {

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { language } from './model/i18n.js';
 import { PACKAGE_ROOT } from './model/files.js';
 import { type BuildOptions, type FileResult, buildFile, outputNames } from './build.js';
 
@@ -31,7 +32,7 @@ export async function buildAll(
     ? pathToFileURL(join(PACKAGE_ROOT, 'dist', 'build-worker.js'))
     : new URL('./build-worker.js', import.meta.url);
   await Promise.all(Array.from({ length: jobs }, () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: { outputDir: options.outputDir, force: options.force } });
+    const worker = new Worker(workerUrl, { workerData: { outputDir: options.outputDir, force: options.force, language: language() } });
     let current = -1;
     const feed = () => {
       if (next >= files.length) {

@@ -129,7 +129,7 @@ function schemaMessages(errors: readonly ErrorObject[], data: unknown, locate: P
       case 'required': {
         const key = String((e.params as { missingProperty: string }).missingProperty);
         const required = ((e.schema as string[]) ?? []).join(', ');
-        const holder = String(path.at(-2) ?? 'document').replace(/s$/, '');
+        const holder = String(path.at(-2) ?? 'document').replace(/ies$/, 'y').replace(/s$/, '');
         m = locate.message(path, 'yaml-missing-key', t(`キー "${key}" がありません`, `missing key "${key}"`), t(`${holder} に必要なキー: ${required}`, `every ${holder} needs: ${required}`));
         break;
       }
