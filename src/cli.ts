@@ -43,7 +43,7 @@ class UsageError extends Error {}
 type Values = Record<string, string | boolean | undefined>;
 
 interface Command {
-  /** The command line, e.g. `tassei render FILE -o OUT.pdf`. */
+  /** The command line, e.g. `tassei render FILE -o OUT.pdf`; one line per form. */
   synopsis: string;
   /** One line: what it does. */
   summary: () => string;
@@ -327,7 +327,7 @@ examples:
     },
   },
   sheet: {
-    synopsis: 'tassei sheet export DOC.yaml -o DIR/ [--by department]\n       tassei sheet import DOC.yaml SHEET.xlsx… -o DOC.yaml [--force]',
+    synopsis: 'tassei sheet export DOC.yaml -o DIR/ [--by department]\ntassei sheet import DOC.yaml SHEET.xlsx… -o DOC.yaml [--force]',
     summary: () => t('担当課に送る実績記入シート（.xlsx）の書き出しと、記入されたシートの取り込み', 'spreadsheets for the departments to fill in, and their answers merged back'),
     help: () => t(
       `export: 記入する指標と前年度の値を並べた .xlsx を書き出します（--by department なら担当課ごとに 1 ファイル）。
@@ -469,7 +469,7 @@ const VERSION = '0.1.0';
 /** The whole usage: every command in a line or two. */
 function usage(): string {
   const lines = [t('tassei — 基本計画と総合戦略の指標（KPI）の達成状況の報告書づくり', 'tassei — KPI achievement reports (基本計画と総合戦略の指標（KPI）の達成状況)'), '', t('使い方:', 'usage:')];
-  for (const command of Object.values(COMMANDS)) lines.push(`  ${command.synopsis}`, `      ${command.summary()}`);
+  for (const command of Object.values(COMMANDS)) lines.push(...command.synopsis.split('\n').map((form) => `  ${form}`), `      ${command.summary()}`);
   lines.push(
     '  tassei help COMMAND | tassei COMMAND --help',
     `      ${t('コマンドごとの説明と例', 'each command\'s help, with examples')}`,
@@ -482,8 +482,12 @@ function usage(): string {
   return `${lines.join('\n')}\n`;
 }
 
-function commandHelp(name: string, command: Command): string {
-  return `${t('使い方', 'usage')}: ${command.synopsis}\n${command.summary()}\n\n${command.help()}\n\n${COMMON_HELP()}\n`;
+function synopsisLines(command: Command): string {
+  return command.synopsis.split('\n').map((form) => `  ${form}`).join('\n');
+}
+
+function commandHelp(command: Command): string {
+  return `${t('使い方', 'usage')}:\n${synopsisLines(command)}\n${command.summary()}\n\n${command.help()}\n\n${COMMON_HELP()}\n`;
 }
 
 /** "did you mean" for a word the command line does not know. */
@@ -542,7 +546,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     return EXIT.usage;
   }
   if (name === 'help' || rest.includes('--help') || rest.includes('-h')) {
-    io.out(commandHelp(wanted, command));
+    io.out(commandHelp(command));
     return EXIT.ok;
   }
   try {
@@ -564,7 +568,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     return await command.run(parsed as { values: Values; positionals: string[] }, io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`tassei ${name}: ${error.message}\n${t('使い方', 'usage')}: ${command.synopsis}\n${t(`説明と例: tassei help ${name}`, `help and examples: tassei help ${name}`)}\n`);
+      io.err(`tassei ${name}: ${error.message}\n${t('使い方', 'usage')}:\n${synopsisLines(command)}\n${t(`説明と例: tassei help ${name}`, `help and examples: tassei help ${name}`)}\n`);
       return EXIT.usage;
     }
     if (error instanceof TasseiError) {

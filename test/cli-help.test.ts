@@ -11,7 +11,7 @@ describe('help', () => {
   it.each(COMMANDS)('tassei help %s and tassei %s --help: usage, options and examples, in Japanese', async (command) => {
     const help = await run('help', command);
     expect(help.code).toBe(0);
-    expect(help.out).toMatch(new RegExp(`^使い方: tassei ${command}`));
+    expect(help.out).toMatch(new RegExp(`^使い方:\n  tassei ${command}`));
     expect(help.out).toContain('例:');
     expect(help.out).toContain(`  tassei ${command} `);
     expect(help.out).toContain('--lang ja|en');
@@ -21,7 +21,7 @@ describe('help', () => {
 
   it.each(COMMANDS)('%s --help --lang en is in English', async (command) => {
     const help = await run(command, '--help', '--lang', 'en');
-    expect(help.out).toMatch(new RegExp(`^usage: tassei ${command}`));
+    expect(help.out).toMatch(new RegExp(`^usage:\n  tassei ${command}`));
     expect(help.out).toContain('examples:');
     expect(help.out).not.toMatch(/例:|使い方/);
   });
