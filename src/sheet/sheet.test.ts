@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../model/i18n.js';
 import type { KpiDocument } from '../model/types.js';
-import { parseDocumentText, stringifyDocument } from '../model/yaml.js';
+import { parseDocumentText, stringifyDocument, stringifyDocumentJson } from '../model/yaml.js';
 import { nextKpi } from '../diff/next.js';
 import { exportSheets } from './export.js';
 import { conflicts, readActual, readSheet } from './import.js';
@@ -183,6 +183,14 @@ describe('sheet import', () => {
     const again = mergeAnswers(merge.text, 'k.yaml', merge.document, (await readSheet(data, 'k.xlsx', merge.document)).answers);
     expect(again.changed).toEqual([]);
     expect(again.text).toBe(merge.text);
+  });
+
+  it('merges into a JSON document too', async () => {
+    const doc = nextYear();
+    const { answers } = await readSheet(await filled(doc, (sheet) => (sheet.getCell(actual(0)).value = '３，５８０')), 'k.xlsx', doc);
+    const merge = mergeAnswers(stringifyDocumentJson(doc), 'k.json', doc, answers);
+    expect(JSON.parse(merge.text).strategies[0].indicators[0].actual).toEqual({ value: 3580, year: null, text: '３，５８０' });
+    expect(doc.strategies[0]!.indicators[0]!.actual.text).toBe(''); // the document it was given is left alone
   });
 
   it('in English with --lang en', async () => {
