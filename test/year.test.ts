@@ -49,7 +49,8 @@ async function fillIn(file: string, department: Department, mistakeAt: number | 
   const sheet = book.getWorksheet(ENTRY_SHEET)!;
   let mistakeCell: string | null = null;
   for (let r = FIRST_ROW, k = 0; sheet.getCell(`${column('id').letter}${r}`).value; r++, k++) {
-    const previous = Number(String(sheet.getCell(`${column('previous').letter}${r}`).value).replace(/[,(].*$|,/g, '').replace(/△/, '-')) || 0;
+    const printed = String(sheet.getCell(`${column('previous').letter}${r}`).value);
+    const previous = Number(printed.replace(/\(.*\)$/, '').replace(/,/g, '').replace(/^△/, '-')) || 0;
     const answer = typed(department, previous, k);
     const cell = sheet.getCell(`${column('actual').letter}${r}`);
     cell.value = k === mistakeAt ? MISTAKE : answer.actual;

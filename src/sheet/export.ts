@@ -157,8 +157,15 @@ const CELL_PADDING = 4;
  * (Excel and LibreOffice do not grow a row for wrapped text written by a program).
  */
 function rowHeight(cells: readonly [text: string, width: number][]): number {
-  const lines = Math.max(1, ...cells.map(([text, width]) => Math.ceil(stringWidth(text) / Math.max(1, width - 1))));
+  const lines = Math.max(1, ...cells.map(([text, width]) => Math.ceil(columnUnits(text) / Math.max(1, width))));
   return lines * LINE_HEIGHT + CELL_PADDING;
+}
+
+/** A full-width character's width in column units (the width of a digit): about 1.5 in a proportional Japanese font. */
+const WIDE_UNITS = 1.5;
+
+function columnUnits(text: string): number {
+  return Array.from(text).reduce((sum, char) => sum + (stringWidth(char) > 1 ? WIDE_UNITS : 1), 0);
 }
 
 /** The fiscal years an actual may be from when it is not this year's: the five before it. */
