@@ -557,7 +557,8 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     try {
       parsed = parseArgs({ args: [...rest], options, allowPositionals: true, strict: true });
     } catch (error) {
-      throw new UsageError((error as Error).message);
+      const { code, message } = error as Error & { code?: string };
+      throw new UsageError(code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' ? t(`オプションの値の書き方が違います（${message}）`, message) : message);
     }
     const [min, max] = command.positionals;
     const count = parsed.positionals.length;

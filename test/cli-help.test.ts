@@ -64,6 +64,12 @@ describe('did you mean', () => {
     expect(r.err).toContain('help and examples: tassei help evaluate');
   });
 
+  it('an option without its value is a usage error said in Japanese', async () => {
+    const r = await run('render', STRATEGY1, '-o');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('オプションの値の書き方が違います');
+  });
+
   it('an unknown language is a usage error', async () => {
     expect((await run('evaluate', STRATEGY1, '--lang', 'fr')).code).toBe(1);
   });
