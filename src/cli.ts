@@ -229,7 +229,7 @@ examples:
 オプション:
   -f, --format text|json|md  表示の形式（md は検討用のメモ）
   -o, --output OUT.pdf       新規・修正箇所に印をつけた PDF を書き出す
-  --force                 既存のファイルに上書きする（入力のファイルには決して書きません）
+  --force                    既存のファイルに上書きする（入力のファイルには決して書きません）
 
 例:
   tassei diff output/kpi-r1.yaml input/kpi-r2.yaml
@@ -241,7 +241,7 @@ changed values and changed statuses.
 options:
   -f, --format text|json|md  the output (md: a review memo)
   -o, --output OUT.pdf       a PDF with the new and revised items marked
-  --force                 overwrite an existing file (never one of the inputs)
+  --force                    overwrite an existing file (never one of the inputs)
 
 examples:
   tassei diff output/kpi-r1.yaml input/kpi-r2.yaml
@@ -327,7 +327,7 @@ examples:
     },
   },
   sheet: {
-    synopsis: 'tassei sheet export DOC.yaml -o DIR/ [--by department]\ntassei sheet import DOC.yaml SHEET.xlsx… -o DOC.yaml [--force]',
+    synopsis: 'tassei sheet export DOC.yaml -o DIR/ [--by department] [--force]\ntassei sheet import DOC.yaml SHEET.xlsx… -o DOC.yaml [--force]',
     summary: () => t('担当課に送る実績記入シート（.xlsx）の書き出しと、記入されたシートの取り込み', 'spreadsheets for the departments to fill in, and their answers merged back'),
     help: () => t(
       `export: 記入する指標と前年度の値を並べた .xlsx を書き出します（--by department なら担当課ごとに 1 ファイル）。
@@ -341,7 +341,8 @@ import: 記入されたシートの実績を文書に取り込みます。読め
 オプション:
   -o, --output DIR/ | DOC.yaml  export: 書き出すフォルダ／import: 書き出す文書（必須）
   --by department               export: 担当課ごとのファイルに分ける
-  --force                       import: 取り込む文書とは別の既存ファイルに上書きする
+  --force                       export: 既存のシートに上書きする（記入済みのシートを消さないよう、既定では上書きしません）
+                                import: 取り込む文書とは別の既存ファイルに上書きする
 
 例:
   tassei sheet export input/kpi-r2.yaml -o 記入シート/ --by department
@@ -359,7 +360,8 @@ import: merges the actuals of filled-in sheets into the document. Every value th
 options:
   -o, --output DIR/ | DOC.yaml  export: the folder to write / import: the document to write (required)
   --by department               export: one workbook per department
-  --force                       import: overwrite an existing file other than the document itself
+  --force                       export: overwrite existing sheets (by default a sheet that may be filled in is kept)
+                                import: overwrite an existing file other than the document itself
 
 examples:
   tassei sheet export input/kpi-r2.yaml -o sheets/ --by department
@@ -384,7 +386,7 @@ examples:
       if (action === 'export') {
         if (sheets.length > 0) throw new UsageError(t('sheet export が読むのは文書ひとつです', 'sheet export takes one document'));
         const byDepartment = values.by !== undefined && oneOf(values.by, ['department'] as const, 'department', 'by') === 'department';
-        return exportCommand(loaded.document as KpiDocument, loaded.file, output, byDepartment, io);
+        return exportCommand(loaded.document as KpiDocument, loaded.file, output, byDepartment, values.force === true, io);
       }
       if (sheets.length === 0) throw new UsageError(t('sheet import には取り込む .xlsx が必要です', 'sheet import needs the .xlsx files to merge'));
       return importCommand(loaded, sheets, output, values.force === true, io);
@@ -432,6 +434,7 @@ examples:
       const inputDir = positionals[0] ?? 'input';
       const outputDir = (values.output as string | undefined) ?? 'output';
       if (!existsSync(inputDir) || !statSync(inputDir).isDirectory()) throw new UsageError(t(`フォルダ ${inputDir} がありません`, `no folder ${inputDir}`));
+      checkOutputFolder(outputDir, inputDir);
       const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(t('--jobs には 1 以上の整数を指定します', '--jobs takes a whole number of 1 or more'));
       const files = inputsOf(inputDir);
@@ -458,6 +461,7 @@ examples:
         `${results.length} ファイル中 ${results.length - failed} を ${outputDir}/ に作成、失敗 ${failed}、指摘 ${findings} 件。${join(outputDir, 'findings.md')} を見てください\n`,
         `${results.length - failed} of ${results.length} built into ${outputDir}/, ${failed} failed, ${findings} finding(s); see ${join(outputDir, 'findings.md')}\n`,
       ));
+      if (results.some((r) => r.internal)) return EXIT.internal;
       if (failed > 0) return EXIT.unreadable;
       return values.strict && findings > 0 ? EXIT.findings : EXIT.ok;
     },
@@ -595,7 +599,7 @@ if (isMain()) {
     },
     (error: unknown) => {
       process.stderr.write(`${t('tassei: 内部エラー', 'tassei: internal error')}: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n${t('入力ファイルを添えて報告してください。', 'please report this with the input file.')}\n`);
-      process.exitCode = 70;
+      process.exitCode = EXIT.internal;
     },
   );
 }

@@ -42,7 +42,7 @@ describe('1. no command writes onto one of its inputs, nor over a file without -
     const before = readFileSync(file);
     const r = await run(...argv(file), '--force');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/error \[output-is-input\]/);
+    expect(r.err).toMatch(/エラー \[output-is-input\]/);
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -54,7 +54,7 @@ describe('1. no command writes onto one of its inputs, nor over a file without -
     const argv = command === 'diff' ? ['diff', STRATEGY1, 'test/fixtures/expected/kpi-r1.yaml', '-o', out] : [command, source, '-o', out];
     const refused = await run(...argv);
     expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(/error \[output-exists\][\s\S]*--force/);
+    expect(refused.err).toMatch(/エラー \[output-exists\][\s\S]*--force/);
     expect(readFileSync(out).equals(mine)).toBe(true);
     if (command === 'diff') return; // the two documents are of one year: diff refuses them anyway
     expect((await run(...argv, '--force')).code).toBe(0);
@@ -67,7 +67,7 @@ describe('1. no command writes onto one of its inputs, nor over a file without -
     writeFileSync(out, mine);
     const r = await run(command, STRATEGY1, '-o', out, '--force');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/error \[output-other-kind\]/);
+    expect(r.err).toMatch(/エラー \[output-other-kind\]/);
     expect(readFileSync(out).equals(mine)).toBe(true);
   });
 
@@ -77,7 +77,7 @@ describe('1. no command writes onto one of its inputs, nor over a file without -
     const before = readFileSync(join(dir, 'kpi-r1.pdf'));
     const r = await run('build', dir, '-o', join(dir, '.', ''));
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/error \[output-is-input\]/);
+    expect(r.err).toMatch(/エラー \[output-is-input\]/);
     expect(readdirSync(dir)).toEqual(['kpi-r1.pdf']);
     expect(readFileSync(join(dir, 'kpi-r1.pdf')).equals(before)).toBe(true);
   });
@@ -116,7 +116,7 @@ describe('2. text in another direction than its page', () => {
     const r = await run('extract', stamped);
     expect(r.code).toBe(0);
     expect(r.out.split('\n').slice(1)).toEqual(upright.out.split('\n').slice(1));
-    expect(r.err).toMatch(/stamped\.pdf \(page 1\): warning \[pdf-text-direction\] .*「CONFIDENTIAL」「DRAFT」/);
+    expect(r.err).toMatch(/stamped\.pdf \(1 ページ\): 警告 \[pdf-text-direction\] .*「CONFIDENTIAL」「DRAFT」/);
     expect(r.err).not.toMatch(/page 2/);
   }, 60_000);
 });
@@ -132,9 +132,9 @@ describe('3. what crashed with exit 70 is a located error, and build goes on', (
     copyFileSync(STRATEGY1, join(input, 'good.yaml'));
     const r = await run('build', input, '-o', join(dir, 'out'), '--jobs', '1');
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/cycle\.pdf \(page 2\): error \[pdf-page-unreadable\]/);
-    expect(r.err).toMatch(/bomb\.yaml:3:\d+: error \[yaml-aliases\]/);
-    expect(r.err).toMatch(/euc\.yaml: error \[text-encoding\] .*EUC-JP/);
+    expect(r.err).toMatch(/cycle\.pdf \(2 ページ\): エラー \[pdf-page-unreadable\]/);
+    expect(r.err).toMatch(/bomb\.yaml:3:\d+: エラー \[yaml-aliases\]/);
+    expect(r.err).toMatch(/euc\.yaml: エラー \[text-encoding\] .*EUC-JP/);
     expect(readdirSync(join(dir, 'out')).sort()).toEqual(['findings.md', 'good.pdf']);
     expect(r.err).not.toMatch(/internal|\n\s+at .*\.(ts|js):\d+/);
   }, 60_000);
@@ -143,12 +143,12 @@ describe('3. what crashed with exit 70 is a located error, and build goes on', (
     const dir = folder();
     const asFolder = await run('render', STRATEGY1, '-o', dir, '--force');
     expect(asFolder.code).toBe(2);
-    expect(asFolder.err).toMatch(/error \[output-is-folder\]/);
+    expect(asFolder.err).toMatch(/エラー \[output-is-folder\]/);
     writeFileSync(join(dir, 'file'), 'x');
     const under = join(dir, 'file', 'out.pdf');
     const unwritable = await run('render', STRATEGY1, '-o', under);
     expect(unwritable.code).toBe(2);
-    expect(unwritable.err).toContain(`${under}: error [output-unwritable]`);
+    expect(unwritable.err).toContain(`${under}: エラー [output-unwritable]`);
     const build = await run('build', 'input', '-o', join(dir, 'file'));
     expect(build.code).toBe(2);
   }, 60_000);
@@ -161,7 +161,7 @@ describe('5. a YAML not in UTF-8', () => {
     const out = join(folder(), 'sjis.pdf');
     const r = await run('render', yaml, '-o', out);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/warning \[text-encoding\] 文字コード Shift_JIS として読みました/);
+    expect(r.err).toMatch(/警告 \[text-encoding\] 文字コード Shift_JIS として読みました/);
     expect(await pdfText(out)).toContain('「働きたい！」希望を実現させる魅力産業の創出');
   }, 60_000);
 });
@@ -173,7 +173,7 @@ describe('7. characters outside the fonts', () => {
     const out = join(folder(), 'glyphs.pdf');
     const r = await run('render', yaml, '-o', out);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/warning \[glyph-missing\] .*「𠮷」\(U\+20BB7\)、「한」\(U\+D55C\)、「국」\(U\+AD6D\)、「😀」\(U\+1F600\)[\s\S]*at strategies\[0\]\.indicators\[0\]\.name/);
+    expect(r.err).toMatch(/警告 \[glyph-missing\] .*「𠮷」\(U\+20BB7\)、「한」\(U\+D55C\)、「국」\(U\+AD6D\)、「😀」\(U\+1F600\)[\s\S]*場所: strategies\[0\]\.indicators\[0\]\.name/);
     const [page] = await readPdf(new Uint8Array(readFileSync(out)), out);
     const name = page!.runs.find((run) => run.text.includes('農業産出額'))!;
     expect(name.text).toContain('〓田の〓〓〓農業産出額');
@@ -207,7 +207,7 @@ describe('8. long strings are printed whole or refused, never dropped', () => {
     const r = await run('render', yaml, '-o', join(folder(), 'huge.pdf'));
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/huge\.yaml:9:\d+: error \[text-too-long\] [\s\S]*at strategies\[0\]\.indicators\[0\]\.name/);
+    expect(r.err).toMatch(/huge\.yaml:9:\d+: エラー \[text-too-long\] [\s\S]*場所: strategies\[0\]\.indicators\[0\]\.name/);
   }, 60_000);
 });
 
@@ -252,7 +252,7 @@ describe('14. years checked against each other', () => {
     writeFileSync(yaml, edit(readFileSync('test/fixtures/expected/narrative-r5.yaml', 'utf8')));
     const r = await run('evaluate', yaml);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(new RegExp(`n\\.yaml:5:\\d+: error \\[${rule}\\][\\s\\S]*at ${path}`));
+    expect(r.err).toMatch(new RegExp(`n\\.yaml:5:\\d+: エラー \\[${rule}\\][\\s\\S]*場所: ${path}`));
   });
 
   it('a year note (R200) is exit 2 at its line', async () => {
@@ -260,6 +260,6 @@ describe('14. years checked against each other', () => {
     writeFileSync(yaml, strategy1().replace('{ value: 3560, year: 2017, text: "3,560(H29)" }', '{ text: "3,560(R200)" }'));
     const r = await run('evaluate', yaml);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/k\.yaml:\d+:\d+: error \[year-implausible\] 年の注記 2218 年/);
+    expect(r.err).toMatch(/k\.yaml:\d+:\d+: エラー \[year-implausible\] 年の注記 2218 年/);
   });
 });

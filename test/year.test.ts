@@ -81,6 +81,13 @@ describe('the office\'s year, from next to the report', () => {
     }
     expect(mistakeCell).toBe(`H${FIRST_ROW + 3}`);
 
+    // Exporting again would replace the filled-in sheets: refused without --force.
+    const filledBytes = files.map((f) => readFileSync(f));
+    const again1 = await run('sheet', 'export', doc, '-o', path('sheets'), '--by', 'department');
+    expect(again1.code).not.toBe(0);
+    expect(again1.err).toContain('[output-exists]');
+    expect(files.map((f) => readFileSync(f))).toEqual(filledBytes);
+
     // Import onto the document itself: the mistake is named by file, sheet and cell, nothing is written.
     const before = readFileSync(doc, 'utf8');
     const refused = await run('sheet', 'import', doc, ...files, '-o', doc);

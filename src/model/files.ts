@@ -106,7 +106,7 @@ export function startsWithPdfMagic(file: string): boolean {
 }
 
 /** The same file whichever way it is named (links and relative paths resolved). */
-function sameFile(a: string, b: string): boolean {
+export function sameFile(a: string, b: string): boolean {
   const real = (p: string) => {
     try {
       return realpathSync(p);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { EXIT, TasseiError, failure } from '../model/errors.js';
-import { writeFileAtomic } from '../model/files.js';
+import { checkOutput, sameFile, writeFileAtomic } from '../model/files.js';
 import { t } from '../model/i18n.js';
 import type { KpiDocument, Message } from '../model/types.js';
 import { stringifyDocument } from '../model/yaml.js';
@@ -16,11 +16,13 @@ interface Io {
 }
 
 /** `tassei sheet export`: the workbooks into a folder. */
-export async function exportCommand(doc: KpiDocument, file: string, dir: string, byDepartment: boolean, io: Io): Promise<number> {
+export async function exportCommand(doc: KpiDocument, file: string, dir: string, byDepartment: boolean, force: boolean, io: Io): Promise<number> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw failure(dir, 'sheet-output', t('-o にはフォルダを指定します', '-o names a folder'), { hint: t('例: -o 記入シート/', 'e.g. -o sheets/') }, EXIT.usage);
   }
   const files = await exportSheets(doc, basename(file, extname(file)), byDepartment);
+  // A sheet already there may be one a department filled in: nothing is replaced without --force.
+  for (const f of files) checkOutput(join(dir, f.name), [file], force, 'text');
   for (const f of files) {
     writeFileAtomic(join(dir, f.name), f.data);
     io.err(`${join(dir, f.name)}: ${t(`${f.rows} 指標`, `${f.rows} indicator(s)`)}${f.department ? ` (${f.department})` : ''}\n`);
@@ -60,10 +62,9 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
   }
   for (const m of messages) io.err(`${m.file}: ${m.message}\n`);
 
-  const sameFile = existsSync(output) && resolve(output) === resolve(loaded.file);
-  if (existsSync(output) && !sameFile && !force) {
-    throw failure(output, 'file-exists', t('このファイルはすでにあります', 'the file exists already'), { hint: t('取り込む文書そのものか新しいファイルを -o に指定するか、--force で上書きします', 'give -o the document itself or a new file, or --force to overwrite it') }, EXIT.usage);
-  }
+  // The document itself is the usual output (its version before is kept as .bak); any other is checked as every command's.
+  const onto = !loaded.fromPdf && existsSync(output) && sameFile(output, loaded.file);
+  if (!onto) checkOutput(output, [loaded.file, ...sheets], force, 'text');
   const text = loaded.fromPdf ? stringifyDocument(doc, output) : readFileSync(loaded.file, 'utf8');
   const merge = mergeAnswers(text, loaded.fromPdf ? output : loaded.file, doc, answers);
   const blanks = indicatorRows(merge.document).filter((r) => r.indicator.actual.text.trim() === '').length;
@@ -71,13 +72,13 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
     `取り込み ${answers.length} 件、うち変更 ${merge.changed.length} 件、未記入 ${blanks} 件`,
     `${answers.length} answer(s), ${merge.changed.length} changed, ${blanks} still blank`,
   );
-  if (sameFile && merge.text === text) {
+  if (onto && merge.text === text) {
     io.err(`${output}: ${summary}${t('。変更はないので書き込んでいません', '; nothing changed, nothing written')}\n`);
     return EXIT.ok;
   }
-  if (sameFile) writeFileAtomic(`${output}.bak`, text);
+  if (onto) writeFileAtomic(`${output}.bak`, text);
   writeFileAtomic(output, merge.text);
   for (const a of merge.changed) io.err(`  ${basename(a.file)} ${a.cell}: ${a.row.id} ${a.row.indicator.name} ${a.row.indicator.actual.text || t('（未記入）', '(blank)')} → ${a.actual.text}\n`);
-  io.err(`${output}: ${summary}${sameFile ? t(`。前の版は ${output}.bak`, `; the version before is ${output}.bak`) : ''}\n`);
+  io.err(`${output}: ${summary}${onto ? t(`。前の版は ${output}.bak`, `; the version before is ${output}.bak`) : ''}\n`);
   return EXIT.ok;
 }
