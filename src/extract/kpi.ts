@@ -66,6 +66,8 @@ interface Table {
   page: number;
   columns: Column[];
   rows: GridRow[];
+  /** The pitch (em) of a cell's lines that this table shows; null where nothing wraps. */
+  pitch: number | null;
 }
 
 function toHalfWidthNumber(text: string): number {
@@ -90,7 +92,7 @@ interface OpenTable {
  * Tables of a page in order, each with its rows. Lines above the page's first header continue
  * the table of the previous page (`open`), whose columns they keep.
  */
-export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open: OpenTable | undefined): Table[] {
+export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open: OpenTable | undefined, pitchHint: number | null = null): Table[] {
   const lines = withoutFurniture(page.lines, furniture);
   const found: { kind: Table['kind']; header: TableHeader }[] = [];
   let from = 0;
@@ -109,15 +111,15 @@ export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open
   const firstTop = found[0]?.header.top ?? Infinity;
   const above = lines.filter((l) => l.bottom < firstTop - 0.5);
   if (open && above.length > 0) {
-    tables.push(tableOf(page, above, open.kind, open.columns, null, -Infinity, firstTop));
+    tables.push(tableOf(page, above, open.kind, open.columns, null, -Infinity, firstTop, pitchHint));
   }
   found.forEach(({ kind, header }, k) => {
-    tables.push(tableOf(page, lines, kind, header.columns, header, header.bottom, found[k + 1]?.header.top ?? Infinity));
+    tables.push(tableOf(page, lines, kind, header.columns, header, header.bottom, found[k + 1]?.header.top ?? Infinity, pitchHint));
   });
   return tables;
 }
 
-function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'], columns: Column[], header: TableHeader | null, top: number, end: number): Table {
+function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'], columns: Column[], header: TableHeader | null, top: number, end: number, pitchHint: number | null): Table {
   const body: Line[] = [];
   for (const line of lines) {
     const middle = (line.top + line.bottom) / 2;
@@ -134,7 +136,8 @@ function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'],
   const split = body.map((line) => splitAtColumns(line, columns));
   const final = columns;
   const opensRow = (f: Fragment) => (HIERARCHY as readonly string[]).includes(f.column.key) && splitNumber(f.text).no !== null;
-  return { kind, page: page.number, columns, rows: rowsOf(split, columns, boundaries, (p) => columnOfPhrase(final, p), opensRow) };
+  const { rows, pitch } = rowsOf(split, columns, boundaries, (p) => columnOfPhrase(final, p), opensRow, pitchHint);
+  return { kind, page: page.number, columns, rows, pitch };
 }
 
 const VALUE_KEYS = ['baseline', 'actual', 'target', 'progress', 'status'] as const;
@@ -180,19 +183,33 @@ export function continuesRow(last: GridRow, first: GridRow): boolean {
   return !last.anchored && !isHeadingRow(last) && first.anchored;
 }
 
-/** The tables of all pages, with rows split by page breaks joined again. */
+/**
+ * The tables of all pages, with rows split by page breaks joined again. A page whose tables
+ * show no wrapped cell is read again with the pitch of a cell's lines that the others show.
+ */
 function tablesOfDocument(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>): Table[] {
+  const read = (pitchHint: number | null, previous?: Table[][]) => {
+    const byPage: Table[][] = [];
+    let open: OpenTable | undefined;
+    pages.forEach((page, k) => {
+      const again = previous && previous[k]!.some((t) => t.pitch === null) ? null : previous?.[k];
+      const found = again ?? tablesOf(page, furniture, open, pitchHint);
+      byPage.push(found);
+      if (found.length > 0) open = { kind: found.at(-1)!.kind, columns: found.at(-1)!.columns };
+    });
+    return byPage;
+  };
+  let byPage = read(null);
+  const pitches = byPage.flat().map((t) => t.pitch).filter((p): p is number => p !== null).sort((a, b) => a - b);
+  if (pitches.length > 0 && byPage.flat().some((t) => t.pitch === null)) byPage = read(pitches[Math.floor(pitches.length / 2)]!, byPage);
   const tables: Table[] = [];
-  let open: OpenTable | undefined;
-  for (const page of pages) {
-    const found = tablesOf(page, furniture, open);
+  for (const found of byPage) {
     const last = tables.at(-1);
     const first = found[0];
     if (last && first && last.kind === first.kind && last.page < first.page && last.rows.length > 0 && first.rows.length > 0 && continuesRow(last.rows.at(-1)!, first.rows[0]!)) {
       last.rows[last.rows.length - 1] = joinRows(last.rows.at(-1)!, first.rows.shift()!);
     }
     tables.push(...found);
-    if (found.length > 0) open = { kind: found.at(-1)!.kind, columns: found.at(-1)!.columns };
   }
   return tables;
 }

@@ -184,7 +184,10 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[] }[],
       const pageNumber = PAGE_NUMBER.test(l.text.trim()) && numbered(l);
       for (const p of l.phrases) {
         const repeated = (seen.get(key(p)) ?? 0) >= Math.max(2, Math.ceil(REPEATED_FRACTION * pages.length));
-        if (pageNumber || (repeated && !heading && !NUMERIC.test(p.text))) furniture.add(p);
+        // A label beside numbers of its own size is a table row (基本目標 of a summary at the
+        // top of every page), not a footer printed over one.
+        const rowLabel = l.phrases.some((q) => q !== p && NUMERIC.test(q.text) && Math.abs(q.size - p.size) <= SAME_SIZE);
+        if (pageNumber || (repeated && !heading && !rowLabel && !NUMERIC.test(p.text))) furniture.add(p);
       }
     }
   }
