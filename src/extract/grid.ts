@@ -56,8 +56,12 @@ const HEADING_ODDMENTS = /^[\sa-cａ-ｃ()（）\-－/／]+$/i;
  * over `略`: at least two characters that begin the heading's first spelling).
  */
 export function hasLabel(line: Line, spec: ColumnSpec): boolean {
+  return line.phrases.some((p) => isLabel(p, spec));
+}
+
+function isLabel(p: Phrase, spec: ColumnSpec): boolean {
   const first = spec.label.source.replace(/[\^$]/g, '').split('|')[0]!;
-  return line.phrases.some((p) => spec.label.test(p.text) || ([...p.text].length >= 2 && first.startsWith(p.text)));
+  return spec.label.test(p.text) || ([...p.text].length >= 2 && first.startsWith(p.text));
 }
 
 /** A phrase that continues a heading cell of the lines above (`略` under `重点戦`). */
@@ -111,9 +115,13 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
     for (let j = i + 1; j < lines.length && lines[j]!.top - window.at(-1)!.bottom < HEADER_LINE_GAP_EM * lines[j]!.size; j++) {
       // A rule under the heading row closes the heading.
       const middle = (lines[j]!.top + lines[j]!.bottom) / 2;
-      if (horizontal.some((r) => r.at > (window.at(-1)!.top + window.at(-1)!.bottom) / 2 && r.at < middle && r.to - r.from > 0.3 * (lines[j]!.right - lines[j]!.x))) break;
+      const above = (window.at(-1)!.top + window.at(-1)!.bottom) / 2;
+      // Rules drawn cell by cell count together.
+      const rules = horizontal.filter((r) => r.at > above && r.at < middle);
+      if (rules.some((r) => coverage(rules.filter((o) => Math.abs(o.at - r.at) <= RULE_TOLERANCE)) > 0.3 * (lines[j]!.right - lines[j]!.x))) break;
       if (!headingLike(lines[j]!)) break;
-      if (specs.some((s) => hasLabel(lines[j]!, s)) || lines[j]!.phrases.every((p) => HEADING_ODDMENTS.test(p.text) || stacksUnder(p, window))) window.push(lines[j]!);
+      // Every phrase a heading or the rest of one: a body line may hold a mark that reads as one (目標).
+      if (lines[j]!.phrases.every((p) => specs.some((s) => isLabel(p, s)) || HEADING_ODDMENTS.test(p.text) || stacksUnder(p, window))) window.push(lines[j]!);
       else break;
     }
     const found = specs.map((s) => ({ spec: s, phrase: phrasesMatching(window, s) })).filter((f) => f.phrase);
@@ -147,6 +155,17 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
     return { columns, lines: window, top, bottom };
   }
   return null;
+}
+
+/** The length that rules at one y cover together. */
+function coverage(rules: readonly Rule[]): number {
+  let covered = 0;
+  let reach = -Infinity;
+  for (const r of [...rules].sort((a, b) => a.from - b.from)) {
+    covered += Math.max(0, r.to - Math.max(r.from, reach));
+    reach = Math.max(reach, r.to);
+  }
+  return covered;
 }
 
 function center(p: Phrase): number {
