@@ -93,12 +93,18 @@ export function headingCells(lines: readonly Line[]): Phrase[] {
   return cells;
 }
 
-function phrasesMatching(lines: readonly Line[], spec: ColumnSpec): Phrase | undefined {
+/**
+ * The heading of a column: a heading cell read whole first (`目標` over `指標` is 目標指標, not
+ * the 目標 of the target column), else a phrase of one line.
+ */
+function phrasesMatching(lines: readonly Line[], spec: ColumnSpec, cells: readonly Phrase[]): Phrase | undefined {
+  const whole = cells.find((p) => spec.label.test(p.text));
+  if (whole) return whole;
   for (const line of lines) {
     const hit = line.phrases.find((p) => spec.label.test(p.text));
     if (hit) return hit;
   }
-  return headingCells(lines).find((p) => spec.label.test(p.text));
+  return undefined;
 }
 
 /**
@@ -124,7 +130,8 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
       if (lines[j]!.phrases.every((p) => specs.some((s) => isLabel(p, s)) || HEADING_ODDMENTS.test(p.text) || stacksUnder(p, window))) window.push(lines[j]!);
       else break;
     }
-    const found = specs.map((s) => ({ spec: s, phrase: phrasesMatching(window, s) })).filter((f) => f.phrase);
+    const cells = headingCells(window);
+    const found = specs.map((s) => ({ spec: s, phrase: phrasesMatching(window, s, cells) })).filter((f) => f.phrase);
     if (found.length < minimum) continue;
     const ordered = found.sort((a, b) => center(a.phrase!) - center(b.phrase!));
     const top = Math.min(...window.map((l) => l.top));
