@@ -192,6 +192,9 @@ function boundary(left: Phrase, right: Phrase, rules: readonly number[]): number
   return (lo + hi) / 2;
 }
 
+/** A value cell's text: a number, possibly with a minus mark and a trailing %. */
+const NUMBER_LIKE = /^[△▲-]?[\d,.]+%?$/;
+
 /** Phrases starting within this (points) of each other start at one alignment edge. */
 const EDGE_TOLERANCE = 1.2;
 
@@ -218,7 +221,10 @@ export function refineColumns(columns: readonly Column[], lines: readonly Line[]
     // Values aligned to the left (as a word processor sets them) show an edge too; it must be
     // strong and crossed by nothing, as right-aligned numbers of equal width start together.
     const valued = refined[k]!.values;
-    const starts = starting.map((p) => p.x).sort((a, b) => a - b);
+    // Text that starts on a row of values (an indicator's name) is the column's own; a title
+    // there may run on from the column before. Such a start counts twice.
+    const onDataRow = new Set(lines.filter((l) => l.phrases.some((p) => NUMBER_LIKE.test(p.text.normalize('NFKC')))).flatMap((l) => l.phrases));
+    const starts = starting.flatMap((p) => (!valued && onDataRow.has(p) ? [p.x, p.x] : [p.x])).sort((a, b) => a - b);
     const support = (xs: readonly number[], at: number) => xs.filter((t) => Math.abs(t - at) <= EDGE_TOLERANCE).length;
     const ends = phrases.filter((p) => p.right > lo && p.x < hi).map((p) => p.right);
     const strongestEnd = Math.max(0, ...ends.map((e) => support(ends, e)));
