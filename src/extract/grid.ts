@@ -130,6 +130,13 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
       if (lines[j]!.phrases.every((p) => specs.some((s) => isLabel(p, s)) || HEADING_ODDMENTS.test(p.text) || stacksUnder(p, window))) window.push(lines[j]!);
       else break;
     }
+    // A heading wrapped in its cell may begin a line above its label (`令和5年度 主な` over
+    // `取組内容／実績`): a line just above whose every phrase stands over a heading joins it.
+    for (let j = i - 1; j >= from && window[0]!.top - lines[j]!.bottom < HEADER_LINE_GAP_EM * lines[j]!.size; j--) {
+      const between = horizontal.some((r) => r.at > lines[j]!.bottom && r.at < window[0]!.top && r.to - r.from > 0.3 * (lines[j]!.right - lines[j]!.x));
+      if (between || !headingLike(lines[j]!) || !lines[j]!.phrases.every((p) => stacksUnder(p, window))) break;
+      window.unshift(lines[j]!);
+    }
     const cells = headingCells(window);
     const found = specs.map((s) => ({ spec: s, phrase: phrasesMatching(window, s, cells) })).filter((f) => f.phrase);
     if (found.length < minimum) continue;
