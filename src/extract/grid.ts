@@ -66,7 +66,12 @@ function isLabel(p: Phrase, spec: ColumnSpec): boolean {
 
 /** A phrase that continues a heading cell of the lines above (`略` under `重点戦`). */
 function stacksUnder(p: Phrase, above: readonly Line[]): boolean {
-  return !/\d/.test(p.text) && above.some((l) => l.phrases.some((q) => Math.abs(q.size - p.size) <= SAME_SIZE && p.right - p.x <= 1.5 * (q.right - q.x) &&
+  return !/\d/.test(p.text) && stacksWith(p, above);
+}
+
+/** A phrase of the same size as one of `lines`, over or under it: most of the narrower one overlaps the other. */
+function stacksWith(p: Phrase, lines: readonly Line[]): boolean {
+  return lines.some((l) => l.phrases.some((q) => Math.abs(q.size - p.size) <= SAME_SIZE && p.right - p.x <= 1.5 * (q.right - q.x) &&
     Math.min(q.right, p.right) - Math.max(q.x, p.x) >= 0.5 * Math.min(q.right - q.x, p.right - p.x)));
 }
 
@@ -134,7 +139,7 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
     // `取組内容／実績`): a line just above whose every phrase stands over a heading joins it.
     for (let j = i - 1; j >= from && window[0]!.top - lines[j]!.bottom < HEADER_LINE_GAP_EM * lines[j]!.size; j--) {
       const between = horizontal.some((r) => r.at > lines[j]!.bottom && r.at < window[0]!.top && r.to - r.from > 0.3 * (lines[j]!.right - lines[j]!.x));
-      if (between || !headingLike(lines[j]!) || !lines[j]!.phrases.every((p) => stacksUnder(p, window))) break;
+      if (between || !headingLike(lines[j]!) || !lines[j]!.phrases.every((p) => stacksWith(p, window))) break;
       window.unshift(lines[j]!);
     }
     const cells = headingCells(window);
