@@ -66,7 +66,12 @@ function isLabel(p: Phrase, spec: ColumnSpec): boolean {
 
 /** A phrase that continues a heading cell of the lines above (`略` under `重点戦`). */
 function stacksUnder(p: Phrase, above: readonly Line[]): boolean {
-  return !/\d/.test(p.text) && above.some((l) => l.phrases.some((q) => Math.abs(q.size - p.size) <= SAME_SIZE && p.right - p.x <= 1.5 * (q.right - q.x) &&
+  return !/\d/.test(p.text) && stacksWith(p, above);
+}
+
+/** A phrase of the same size as one of `lines`, over or under it: most of the narrower one overlaps the other. */
+function stacksWith(p: Phrase, lines: readonly Line[]): boolean {
+  return lines.some((l) => l.phrases.some((q) => Math.abs(q.size - p.size) <= SAME_SIZE && p.right - p.x <= 1.5 * (q.right - q.x) &&
     Math.min(q.right, p.right) - Math.max(q.x, p.x) >= 0.5 * Math.min(q.right - q.x, p.right - p.x)));
 }
 
@@ -74,8 +79,8 @@ function stacksUnder(p: Phrase, above: readonly Line[]): boolean {
  * A heading cell's text as one phrase: phrases of one size stacked on consecutive lines with
  * overlapping extents (`重点戦` over `略`) are joined; a page header of another size is not.
  */
-export function headingCells(lines: readonly Line[]): Phrase[] {
-  const cells: (Phrase & { line: number })[] = [];
+export function headingCells(lines: readonly Line[]): (Phrase & { members: Phrase[] })[] {
+  const cells: (Phrase & { line: number; members: Phrase[] })[] = [];
   lines.forEach((line, k) => {
     for (const p of line.phrases) {
       const above = cells.findLast((c) => c.line < k && Math.abs(c.size - p.size) <= SAME_SIZE &&
@@ -85,8 +90,9 @@ export function headingCells(lines: readonly Line[]): Phrase[] {
         above.x = Math.min(above.x, p.x);
         above.right = Math.max(above.right, p.right);
         above.line = k;
+        above.members.push(p);
       } else {
-        cells.push({ ...p, line: k });
+        cells.push({ ...p, line: k, members: [p] });
       }
     }
   });
@@ -107,6 +113,57 @@ function phrasesMatching(lines: readonly Line[], spec: ColumnSpec, cells: readon
   return undefined;
 }
 
+/** A whole heading may still take a short tail on the next line (改善 over ↑), never a number. */
+const HEADING_TAIL_LENGTH = 3;
+/** Lines this far (in em) apart may be one header. */
+const HEADER_REACH_EM = HEADER_LINE_GAP_EM;
+
+/**
+ * The lines of a header around its line `i`: lines above and below join while each of their
+ * phrases makes, with the lines already in, a heading cell that names a column (`令和3年度 主な
+ * 取組／今後` over `の方向性`, a cell of two lines centred beside cells of one) or an oddment such
+ * as `(b-a)/(c-a)`, and the cells that named columns still do. A rule across the table, a line
+ * with numbers or a line that joins nothing ends it.
+ */
+function headerWindow(lines: readonly Line[], i: number, from: number, specs: readonly ColumnSpec[], horizontal: readonly Rule[], headingLike: (l: Line) => boolean): Line[] {
+  const named = (ls: readonly Line[]) => headingCells(ls).filter((c) => specs.some((s) => s.label.test(c.text))).length;
+  const names = (text: string) => specs.some((s) => s.label.test(text));
+  // Added text must complete a heading not yet whole (重点戦 + 略), never run on from one that is
+  // (重点戦略 + 1 is a body line).
+  const fits = (window: readonly Line[], ls: readonly Line[], added: readonly Line[]) => {
+    const whole = new Set(headingCells(window).filter((c) => names(c.text)).flatMap((c) => c.members));
+    const cells = headingCells(ls);
+    return added.every((l) => l.phrases.every((p) => {
+      const cell = cells.find((c) => c.members.includes(p))!;
+      const runsOn = cell.members.some((m) => whole.has(m)) && (/\d/.test(p.text) || [...p.text].length > HEADING_TAIL_LENGTH);
+      return HEADING_ODDMENTS.test(p.text) || (names(cell.text) && !runsOn);
+    }));
+  };
+  const ruled = (upper: Line, lower: Line) => {
+    const rules = horizontal.filter((r) => r.at > (upper.top + upper.bottom) / 2 && r.at < (lower.top + lower.bottom) / 2);
+    return rules.some((r) => coverage(rules.filter((o) => Math.abs(o.at - r.at) <= RULE_TOLERANCE)) > 0.3 * (lower.right - lower.x));
+  };
+  let [top, bottom] = [i, i];
+  for (;;) {
+    const window = lines.slice(top, bottom + 1);
+    const above = top - 1 >= from && window[0]!.top - lines[top - 1]!.bottom < HEADER_REACH_EM * lines[top - 1]!.size &&
+      headingLike(lines[top - 1]!) && !ruled(lines[top - 1]!, window[0]!) ? lines[top - 1]! : undefined;
+    const below = bottom + 1 < lines.length && lines[bottom + 1]!.top - window.at(-1)!.bottom < HEADER_REACH_EM * lines[bottom + 1]!.size &&
+      headingLike(lines[bottom + 1]!) && !ruled(window.at(-1)!, lines[bottom + 1]!) ? lines[bottom + 1]! : undefined;
+    const before = named(window);
+    const tries: [number, number, Line[]][] = [];
+    if (below) tries.push([top, bottom + 1, [below]]);
+    if (above) tries.push([top - 1, bottom, [above]]);
+    if (above && below) tries.push([top - 1, bottom + 1, [above, below]]);
+    const next = tries.find(([t, b, added]) => {
+      const trial = lines.slice(t, b + 1);
+      return fits(window, trial, added) && named(trial) >= before;
+    });
+    if (!next) return window;
+    [top, bottom] = [next[0], next[1]];
+  }
+}
+
 /**
  * Finds a table header: a few adjacent lines that together hold at least `minimum` of the
  * column headings. Returns the columns in left-to-right order with their extents.
@@ -116,20 +173,7 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
   const headingLike = (line: Line) => !line.phrases.some((p) => /^[△▲-]?[\d,.]+%?$/.test(p.text.normalize('NFKC')));
   for (let i = from; i < lines.length; i++) {
     if (!specs.some((s) => hasLabel(lines[i]!, s)) || !headingLike(lines[i]!)) continue;
-    // Grow a window of nearby lines around this one.
-    const window: Line[] = [lines[i]!];
-    for (let j = i + 1; j < lines.length && lines[j]!.top - window.at(-1)!.bottom < HEADER_LINE_GAP_EM * lines[j]!.size; j++) {
-      // A rule under the heading row closes the heading.
-      const middle = (lines[j]!.top + lines[j]!.bottom) / 2;
-      const above = (window.at(-1)!.top + window.at(-1)!.bottom) / 2;
-      // Rules drawn cell by cell count together.
-      const rules = horizontal.filter((r) => r.at > above && r.at < middle);
-      if (rules.some((r) => coverage(rules.filter((o) => Math.abs(o.at - r.at) <= RULE_TOLERANCE)) > 0.3 * (lines[j]!.right - lines[j]!.x))) break;
-      if (!headingLike(lines[j]!)) break;
-      // Every phrase a heading or the rest of one: a body line may hold a mark that reads as one (目標).
-      if (lines[j]!.phrases.every((p) => specs.some((s) => isLabel(p, s)) || HEADING_ODDMENTS.test(p.text) || stacksUnder(p, window))) window.push(lines[j]!);
-      else break;
-    }
+    const window = headerWindow(lines, i, from, specs, horizontal, headingLike);
     const cells = headingCells(window);
     const found = specs.map((s) => ({ spec: s, phrase: phrasesMatching(window, s, cells) })).filter((f) => f.phrase);
     if (found.length < minimum) continue;
