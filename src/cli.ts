@@ -4,14 +4,14 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, TasseiError, failure, formatMessage } from './model/errors.js';
 import { setAsideDoubted } from './evaluate/doubts.js';
-import { languageFrom, setLanguage, t } from './model/i18n.js';
 import { closest } from './model/suggest.js';
 import type { Evaluation, KpiDocument, Message } from './model/types.js';
 import { loadDocument } from './load.js';
+import { type Config, applyConfig, buildConfig, withScheme } from './config.js';
 import { evaluateDocument } from './evaluate/evaluate.js';
-import { DEFAULT_SCHEME } from './evaluate/rules.js';
-import { readSchemeFile } from './evaluate/scheme-file.js';
-import { formatEvaluationText, formatFindings } from './evaluate/format.js';
+import { formatBlanks, formatEvaluationText, formatFindings } from './evaluate/format.js';
+import { languageFrom, setLanguage, t } from './model/i18n.js';
+import { unknownGrades } from './model/scheme.js';
 import { checkOutput, checkOutputFolder, writeFileAtomic } from './model/files.js';
 import { stringifyDocument, stringifyDocumentJson } from './model/yaml.js';
 
@@ -51,12 +51,13 @@ interface Command {
   help: () => string;
   options: NonNullable<ParseArgsConfig['options']>;
   positionals: [min: number, max: number];
-  run: (args: { values: Values; positionals: string[] }, io: Io) => Promise<number>;
+  run: (args: { values: Values; positionals: string[] }, io: Io, config: Config) => Promise<number>;
 }
 
 /** Options every command takes. */
 const COMMON_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   lang: { type: 'string' },
+  scheme: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -78,8 +79,8 @@ function printMessages(messages: readonly Message[], io: Io): void {
 }
 
 /** Reads a document (a PDF is extracted) and shows what its reading said. */
-async function load(file: string, io: Io) {
-  const loaded = await loadDocument(file);
+async function load(file: string, io: Io, config: Config) {
+  const loaded = await loadDocument(file, config);
   printMessages(loaded.messages, io);
   return loaded;
 }
@@ -87,9 +88,13 @@ async function load(file: string, io: Io) {
 const COMMON_HELP = () => t(
   `共通のオプション:
   --lang ja|en     表示の言語（既定は日本語。環境変数 LANG=en_US.UTF-8 などでも英語）
+  --scheme ID|FILE.yaml
+                   評価基準（schemes/ の default・abcd など、または YAML ファイル）。文書の scheme キーより優先
   -h, --help       この説明`,
   `options of every command:
   --lang ja|en     the language of messages and help (Japanese by default; English also with LANG=en_US.UTF-8)
+  --scheme ID|FILE.yaml
+                   the grading scheme (schemes/: default, abcd, …, or a YAML file), over the document's own scheme key
   -h, --help       this help`,
 );
 
@@ -123,11 +128,11 @@ examples:
     ),
     options: { output: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' }, force: { type: 'boolean' } },
     positionals: [1, 1],
-    async run({ values, positionals }, io) {
+    async run({ values, positionals }, io, config) {
       const output = values.output as string | undefined;
       const format = oneOf(values.format, ['yaml', 'json'] as const, output?.endsWith('.json') ? 'json' : 'yaml', 'format');
       if (output) checkOutput(output, positionals, values.force === true, 'text');
-      const loaded = await load(positionals[0]!, io);
+      const loaded = await load(positionals[0]!, io, config);
       const text = format === 'json' ? stringifyDocumentJson(loaded.document) : stringifyDocument(loaded.document, output ?? 'stdout.yaml');
       if (output) {
         writeFileAtomic(output, text);
@@ -137,7 +142,7 @@ examples:
     },
   },
   evaluate: {
-    synopsis: 'tassei evaluate FILE [--format text|json] [--strict] [--scheme SCHEME.yaml]',
+    synopsis: 'tassei evaluate FILE [--format text|json] [--strict]',
     summary: () => t('進捗率・状況・集計を計算し直し、印刷された値との食い違い（指摘）を示す', 'computed progress, status and summaries, and the findings'),
     help: () => t(
       `すべての指標の進捗率と状況、集計表を計算し直し、文書に印刷された値と違うところを「指摘」として示します。
@@ -145,8 +150,7 @@ examples:
 
 オプション:
   -f, --format text|json  表示の形式（既定は text、プログラム向けは json）
-  --strict                指摘があれば終了コード 1
-  --scheme SCHEME.yaml    別の評価基準（例: schemes/abcd.yaml）
+  --strict                指摘があるか、未記入が残っていれば終了コード 1
 
 例:
   tassei evaluate input/kpi-r2.yaml
@@ -158,26 +162,30 @@ where the document printed something else (a finding). On a terminal the table f
 
 options:
   -f, --format text|json  the output (text by default; json for programs)
-  --strict                exit 1 when there are findings
-  --scheme SCHEME.yaml    another status scheme (e.g. schemes/abcd.yaml)
+  --strict                exit 1 when there are findings or anything is still blank
 
 examples:
   tassei evaluate input/kpi-r2.yaml
   tassei evaluate input/kpi-r2.yaml --strict && echo no findings
   tassei evaluate output/kpi-r1.yaml --format json > evaluation.json`,
     ),
-    options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' }, scheme: { type: 'string' } },
+    options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' } },
     positionals: [1, 1],
-    async run({ values, positionals }, io) {
+    async run({ values, positionals }, io, config) {
       const format = oneOf(values.format, ['text', 'json'] as const, 'text', 'format');
-      const scheme = values.scheme ? readSchemeFile(values.scheme as string) : DEFAULT_SCHEME;
-      const loaded = await load(positionals[0]!, io);
+      const loaded = await load(positionals[0]!, io, config);
+      const { scheme } = loaded;
       const evaluation = withoutDoubted(evaluateDocument(loaded.document, scheme), loaded.messages, loaded.file, io);
+      if (loaded.document.kind === 'kpi-progress' && unknownGrades(loaded.document, scheme).length > 0) {
+        io.err(t(`${loaded.file}: 印刷された状況・集計は評価基準 ${scheme.id} のものではないため、照合していません\n`, `${loaded.file}: the printed statuses and summaries are not of the scheme ${scheme.id}, so they are not checked\n`));
+      }
       if (format === 'json') io.out(`${JSON.stringify(evaluation, null, 2)}\n`);
       else if (loaded.document.kind === 'kpi-progress') io.out(`${formatEvaluationText(loaded.document, evaluation, scheme, terminalColumns(io))}\n`);
-      else io.out(`${formatFindings(evaluation.findings)}\n`);
-      if (evaluation.findings.length > 0) io.err(t(`${loaded.file}: 指摘 ${evaluation.findings.length} 件\n`, `${loaded.file}: ${evaluation.findings.length} finding(s)\n`));
-      return values.strict && evaluation.findings.length > 0 ? EXIT.findings : EXIT.ok;
+      else io.out(`${evaluation.blanks.count > 0 ? `${formatBlanks(evaluation.blanks)}\n\n` : ''}${formatFindings(evaluation.findings, scheme)}\n`);
+      if (evaluation.findings.length > 0) io.err(`${loaded.file}: ${t(`指摘 ${evaluation.findings.length} 件`, `${evaluation.findings.length} finding(s)`)}\n`);
+      if (evaluation.blanks.count > 0) io.err(`${loaded.file}: ${t(`未記入 ${evaluation.blanks.count} 件`, `${evaluation.blanks.count} still blank`)}\n`);
+      // --strict: a document with findings, or with anything still blank, is not final.
+      return values.strict && (evaluation.findings.length > 0 || evaluation.blanks.count > 0) ? EXIT.findings : EXIT.ok;
     },
   },
   render: {
@@ -206,16 +214,16 @@ examples:
     ),
     options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
     positionals: [1, 1],
-    async run({ values, positionals }, io) {
+    async run({ values, positionals }, io, config) {
       const output = values.output as string | undefined;
       if (!output) throw new UsageError(t('render には -o OUT.pdf が必要です', 'render needs -o OUT.pdf'));
       checkOutput(output, positionals, values.force === true, 'pdf');
-      const loaded = await load(positionals[0]!, io);
+      const loaded = await load(positionals[0]!, io, config);
       const { renderPdf } = await import('./render/pdf.js');
       const { printableDocument } = await import('./render/printable.js');
       const printable = printableDocument(loaded.document, loaded.file);
       printMessages(printable.messages, io);
-      writeFileAtomic(output, await renderPdf(printable.value));
+      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme));
       io.err(`${loaded.file} → ${output}\n`);
       return EXIT.ok;
     },
@@ -250,11 +258,11 @@ examples:
     ),
     options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
     positionals: [2, 2],
-    async run({ values, positionals }, io) {
+    async run({ values, positionals }, io, config) {
       const format = oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
       if (values.output) checkOutput(values.output as string, positionals, values.force === true, 'pdf');
-      const old = await load(positionals[0]!, io);
-      const now = await load(positionals[1]!, io);
+      const old = await load(positionals[0]!, io, config);
+      const now = await load(positionals[1]!, io, config);
       if (old.document.kind !== now.document.kind) {
         throw failure(now.file, 'diff-kinds', t(`${old.file} は ${old.document.kind}、${now.file} は ${now.document.kind} の文書です`, `${old.file} is a ${old.document.kind} document and ${now.file} a ${now.document.kind} one`), { hint: t('同じ種類の文書を比べます', 'compare two documents of the same kind') }, EXIT.usage);
       }
@@ -265,17 +273,18 @@ examples:
       const { similarityWith } = await import('./diff/similarity.js');
       const { diffDocuments, diffJson } = await import('./diff/diff.js');
       const { formatDiff } = await import('./diff/format.js');
-      const diff = diffDocuments(old.document, now.document, similarityWith(await loadAnalyser()));
+      // Both years are graded by the newer document's scheme, so that their statuses compare.
+      const diff = diffDocuments(old.document, now.document, similarityWith(await loadAnalyser()), now.scheme);
       if (values.output) {
         const { renderDiffPdf } = await import('./render/pdf.js');
         const { printableDocument } = await import('./render/printable.js');
         const printable = printableDocument(diff, now.file);
         printMessages(printable.messages, io);
-        writeFileAtomic(values.output as string, await renderDiffPdf(printable.value));
+        writeFileAtomic(values.output as string, await renderDiffPdf(printable.value, now.scheme));
         io.err(`${old.file} → ${now.file}: ${values.output}\n`);
       }
       if (!values.output || values.format !== undefined) {
-        io.out(format === 'json' ? `${JSON.stringify(diffJson(diff), null, 2)}\n` : `${formatDiff(diff, format)}\n`);
+        io.out(format === 'json' ? `${JSON.stringify(diffJson(diff), null, 2)}\n` : `${formatDiff(diff, format, now.scheme)}\n`);
       }
       return EXIT.ok;
     },
@@ -311,13 +320,16 @@ examples:
     ),
     options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
     positionals: [1, 1],
-    async run({ values, positionals }, io) {
+    async run({ values, positionals }, io, config) {
       const output = values.output as string | undefined;
       if (!output) throw new UsageError(t('next には -o NEXT.yaml が必要です', 'next needs -o NEXT.yaml'));
       checkOutput(output, positionals, values.force === true, 'text');
-      const loaded = await load(positionals[0]!, io);
+      const loaded = await load(positionals[0]!, io, config);
       const { nextDocument } = await import('./diff/next.js');
-      const { document, comments } = nextDocument(loaded.document);
+      const next = nextDocument(loaded.document);
+      const { comments } = next;
+      // next --scheme: the coming year is graded by that scheme.
+      const document = next.document.kind === 'kpi-progress' && config.schemeName ? withScheme(next.document, config.schemeName) : next.document;
       writeFileAtomic(output, stringifyDocument(document, output, comments));
       io.err(t(
         `${loaded.file} (${loaded.document.fiscalYear}) → ${output} (${document.fiscalYear}): 「記入」の行を埋めてください\n`,
@@ -370,7 +382,7 @@ examples:
     ),
     options: { output: { type: 'string', short: 'o' }, by: { type: 'string' }, force: { type: 'boolean' } },
     positionals: [2, Infinity],
-    async run({ values, positionals }, io) {
+    async run({ values, positionals }, io, config) {
       const [action, documentFile, ...sheets] = positionals as [string, string, ...string[]];
       const output = values.output as string | undefined;
       if (action !== 'export' && action !== 'import') {
@@ -378,7 +390,7 @@ examples:
         throw new UsageError(t(`sheet の後には export か import を書きます（"${action}"${near ? `。"${near}" のことですか？` : ''}）`, `sheet takes export or import, not "${action}"${near ? ` (did you mean "${near}"?)` : ''}`));
       }
       if (!output) throw new UsageError(t(`sheet ${action} には -o が必要です`, `sheet ${action} needs -o`));
-      const loaded = await load(documentFile, io);
+      const loaded = await load(documentFile, io, config);
       if (loaded.document.kind !== 'kpi-progress') {
         throw failure(loaded.file, 'sheet-kind', t('記入シートは KPI 進捗状況の文書だけから作れます', 'entry sheets are made from a KPI progress document only'), { hint: t('達成状況は YAML を直接編集します', 'edit a narrative\'s YAML directly') }, EXIT.usage);
       }
@@ -426,7 +438,7 @@ examples:
     ),
     options: { output: { type: 'string', short: 'o' }, strict: { type: 'boolean' }, force: { type: 'boolean' }, jobs: { type: 'string', short: 'j' } },
     positionals: [0, 1],
-    async run({ values, positionals }, io) {
+    async run({ values, positionals }, io, config) {
       const { existsSync, statSync } = await import('node:fs');
       const { join, basename } = await import('node:path');
       const { inputsOf, findingsReport } = await import('./build.js');
@@ -442,7 +454,7 @@ examples:
       const { renderPdf } = await import('./render/pdf.js');
       const tty = process.stderr.isTTY === true && io.err === processIo.err;
       let pages = 0;
-      const results = await buildAll(files, { outputDir, force: values.force === true, render: renderPdf, jobs }, (result, done) => {
+      const results = await buildAll(files, { outputDir, force: values.force === true, render: renderPdf, config, jobs }, (result, done) => {
         pages += result.pages ?? 0;
         if (tty) io.err(`\r\x1b[K[${t(`${files.length} ファイル中 ${done}、${pages} ページ`, `file ${done} of ${files.length}, ${pages} pages`)}] ${basename(result.file)}${result.failed ? t(' 失敗', ' failed') : ''}`);
       });
@@ -570,7 +582,13 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
       const range = min === max ? `${min}` : max === Infinity ? t(`${min} 個以上`, `${min} or more`) : t(`${min}〜${max} 個`, `${min} to ${max}`);
       throw new UsageError(t(`"${name}" の引数は ${range}です（${count} 個あります）`, `"${name}" takes ${range} argument(s), got ${count}`));
     }
-    return await command.run(parsed as { values: Values; positionals: string[] }, io);
+    const values = parsed.values as Record<string, string | boolean | undefined>;
+    const config = buildConfig({
+      language: languageFrom(lang, process.env),
+      scheme: typeof values.scheme === 'string' ? values.scheme : undefined,
+    });
+    applyConfig(config);
+    return await command.run({ values, positionals: parsed.positionals }, io, config);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`tassei ${name}: ${error.message}\n${t('使い方', 'usage')}:\n${synopsisLines(command)}\n${t(`説明と例: tassei help ${name}`, `help and examples: tassei help ${name}`)}\n`);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pdfmake from 'pdfmake';
 import { describe, expect, it } from 'vitest';
+import { readScheme } from '../src/evaluate/scheme-file.js';
 import { documentDefinition, renderPdf } from '../src/render/pdf.js';
 import type { KpiDocument } from '../src/model/types.js';
 import { parseDocumentText } from '../src/model/yaml.js';
@@ -35,8 +36,9 @@ describe('departments', () => {
     const doc = parseDocumentText(readFileSync('test/fixtures/yaml/kpi-strategy1.yaml', 'utf8'), 'k.yaml') as KpiDocument;
     const rows = indicatorRows(doc);
     rows.forEach((r, k) => (r.indicator.department = DEPARTMENTS[k % DEPARTMENTS.length]!));
-    await renderPdf(doc); // sets pdfmake up with the bundled fonts
-    const definition = await documentDefinition(doc);
+    const scheme = readScheme('schemes/default.yaml');
+    await renderPdf(doc, scheme); // sets pdfmake up with the bundled fonts
+    const definition = await documentDefinition(doc, scheme);
     const detail = tablesOf(definition).find((t) => textOf(t.table.body[0]).includes('目標指標'))!;
     const nameColumn = detail.table.body[0]!.findIndex((c) => textOf(c) === '目標指標');
     const departmentWidth = 60;

@@ -106,7 +106,7 @@ export function parseMeasurement(printed: string, options: ReadingOptions = {}):
   const noted = WITH_NOTE.exec(plain);
   if (noted) {
     year = parseYearNote(noted[2]!);
-    if (year === null) return { ok: false, reason: t(`注記 (${noted[2]}) が (H29)・(R4)・(令和元年) のような年ではありません`, `the note (${noted[2]}) is not a year such as (H29), (R4) or (令和元年)`) };
+    if (year === null) return { ok: false, reason: t(`注記 (${noted[2]}) は (H29)、(R4)、(令和元年) のような年ではありません`, `the note (${noted[2]}) is not a year such as (H29), (R4) or (令和元年)`) };
     body = noted[1]!;
   }
   if (DASH.test(body)) return { ok: true, measurement: { value: null, year, text }, decimal: null };
@@ -118,7 +118,7 @@ export function parseMeasurement(printed: string, options: ReadingOptions = {}):
   }
   const decimal = parsePrintedNumber(body);
   if (!decimal) {
-    return { ok: false, reason: t(`"${body}" は 3,560・42.2・△12・３５６０ のような数値ではありません`, `"${body}" is not a number such as 3,560, 42.2, △12 or ３５６０`) };
+    return { ok: false, reason: t(`「${body}」は 3,560、42.2、△12、３５６０ のような数値ではありません`, `"${body}" is not a number such as 3,560, 42.2, △12 or ３５６０`) };
   }
   return { ok: true, measurement: { value: Number(formatDecimal(decimal)), year, text }, decimal };
 }

@@ -56,13 +56,22 @@ const HEADING_ODDMENTS = /^[\sa-cａ-ｃ()（）\-－/／]+$/i;
  * over `略`: at least two characters that begin the heading's first spelling).
  */
 export function hasLabel(line: Line, spec: ColumnSpec): boolean {
+  return line.phrases.some((p) => isLabel(p, spec));
+}
+
+function isLabel(p: Phrase, spec: ColumnSpec): boolean {
   const first = spec.label.source.replace(/[\^$]/g, '').split('|')[0]!;
-  return line.phrases.some((p) => spec.label.test(p.text) || ([...p.text].length >= 2 && first.startsWith(p.text)));
+  return spec.label.test(p.text) || ([...p.text].length >= 2 && first.startsWith(p.text));
 }
 
 /** A phrase that continues a heading cell of the lines above (`略` under `重点戦`). */
 function stacksUnder(p: Phrase, above: readonly Line[]): boolean {
-  return !/\d/.test(p.text) && above.some((l) => l.phrases.some((q) => Math.abs(q.size - p.size) <= SAME_SIZE && p.right - p.x <= 1.5 * (q.right - q.x) &&
+  return !/\d/.test(p.text) && stacksWith(p, above);
+}
+
+/** A phrase of the same size as one of `lines`, over or under it: most of the narrower one overlaps the other. */
+function stacksWith(p: Phrase, lines: readonly Line[]): boolean {
+  return lines.some((l) => l.phrases.some((q) => Math.abs(q.size - p.size) <= SAME_SIZE && p.right - p.x <= 1.5 * (q.right - q.x) &&
     Math.min(q.right, p.right) - Math.max(q.x, p.x) >= 0.5 * Math.min(q.right - q.x, p.right - p.x)));
 }
 
@@ -70,8 +79,8 @@ function stacksUnder(p: Phrase, above: readonly Line[]): boolean {
  * A heading cell's text as one phrase: phrases of one size stacked on consecutive lines with
  * overlapping extents (`重点戦` over `略`) are joined; a page header of another size is not.
  */
-export function headingCells(lines: readonly Line[]): Phrase[] {
-  const cells: (Phrase & { line: number })[] = [];
+export function headingCells(lines: readonly Line[]): (Phrase & { members: Phrase[] })[] {
+  const cells: (Phrase & { line: number; members: Phrase[] })[] = [];
   lines.forEach((line, k) => {
     for (const p of line.phrases) {
       const above = cells.findLast((c) => c.line < k && Math.abs(c.size - p.size) <= SAME_SIZE &&
@@ -81,20 +90,78 @@ export function headingCells(lines: readonly Line[]): Phrase[] {
         above.x = Math.min(above.x, p.x);
         above.right = Math.max(above.right, p.right);
         above.line = k;
+        above.members.push(p);
       } else {
-        cells.push({ ...p, line: k });
+        cells.push({ ...p, line: k, members: [p] });
       }
     }
   });
   return cells;
 }
 
-function phrasesMatching(lines: readonly Line[], spec: ColumnSpec): Phrase | undefined {
+/**
+ * The heading of a column: a heading cell read whole first (`目標` over `指標` is 目標指標, not
+ * the 目標 of the target column), else a phrase of one line.
+ */
+function phrasesMatching(lines: readonly Line[], spec: ColumnSpec, cells: readonly Phrase[]): Phrase | undefined {
+  const whole = cells.find((p) => spec.label.test(p.text));
+  if (whole) return whole;
   for (const line of lines) {
     const hit = line.phrases.find((p) => spec.label.test(p.text));
     if (hit) return hit;
   }
-  return headingCells(lines).find((p) => spec.label.test(p.text));
+  return undefined;
+}
+
+/** A whole heading may still take a short tail on the next line (改善 over ↑), never a number. */
+const HEADING_TAIL_LENGTH = 3;
+/** Lines this far (in em) apart may be one header. */
+const HEADER_REACH_EM = HEADER_LINE_GAP_EM;
+
+/**
+ * The lines of a header around its line `i`: lines above and below join while each of their
+ * phrases makes, with the lines already in, a heading cell that names a column (`令和3年度 主な
+ * 取組／今後` over `の方向性`, a cell of two lines centred beside cells of one) or an oddment such
+ * as `(b-a)/(c-a)`, and the cells that named columns still do. A rule across the table, a line
+ * with numbers or a line that joins nothing ends it.
+ */
+function headerWindow(lines: readonly Line[], i: number, from: number, specs: readonly ColumnSpec[], horizontal: readonly Rule[], headingLike: (l: Line) => boolean): Line[] {
+  const named = (ls: readonly Line[]) => headingCells(ls).filter((c) => specs.some((s) => s.label.test(c.text))).length;
+  const names = (text: string) => specs.some((s) => s.label.test(text));
+  // Added text must complete a heading not yet whole (重点戦 + 略), never run on from one that is
+  // (重点戦略 + 1 is a body line).
+  const fits = (window: readonly Line[], ls: readonly Line[], added: readonly Line[]) => {
+    const whole = new Set(headingCells(window).filter((c) => names(c.text)).flatMap((c) => c.members));
+    const cells = headingCells(ls);
+    return added.every((l) => l.phrases.every((p) => {
+      const cell = cells.find((c) => c.members.includes(p))!;
+      const runsOn = cell.members.some((m) => whole.has(m)) && (/\d/.test(p.text) || [...p.text].length > HEADING_TAIL_LENGTH);
+      return HEADING_ODDMENTS.test(p.text) || (names(cell.text) && !runsOn);
+    }));
+  };
+  const ruled = (upper: Line, lower: Line) => {
+    const rules = horizontal.filter((r) => r.at > (upper.top + upper.bottom) / 2 && r.at < (lower.top + lower.bottom) / 2);
+    return rules.some((r) => coverage(rules.filter((o) => Math.abs(o.at - r.at) <= RULE_TOLERANCE)) > 0.3 * (lower.right - lower.x));
+  };
+  let [top, bottom] = [i, i];
+  for (;;) {
+    const window = lines.slice(top, bottom + 1);
+    const above = top - 1 >= from && window[0]!.top - lines[top - 1]!.bottom < HEADER_REACH_EM * lines[top - 1]!.size &&
+      headingLike(lines[top - 1]!) && !ruled(lines[top - 1]!, window[0]!) ? lines[top - 1]! : undefined;
+    const below = bottom + 1 < lines.length && lines[bottom + 1]!.top - window.at(-1)!.bottom < HEADER_REACH_EM * lines[bottom + 1]!.size &&
+      headingLike(lines[bottom + 1]!) && !ruled(window.at(-1)!, lines[bottom + 1]!) ? lines[bottom + 1]! : undefined;
+    const before = named(window);
+    const tries: [number, number, Line[]][] = [];
+    if (below) tries.push([top, bottom + 1, [below]]);
+    if (above) tries.push([top - 1, bottom, [above]]);
+    if (above && below) tries.push([top - 1, bottom + 1, [above, below]]);
+    const next = tries.find(([t, b, added]) => {
+      const trial = lines.slice(t, b + 1);
+      return fits(window, trial, added) && named(trial) >= before;
+    });
+    if (!next) return window;
+    [top, bottom] = [next[0], next[1]];
+  }
 }
 
 /**
@@ -106,17 +173,9 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
   const headingLike = (line: Line) => !line.phrases.some((p) => /^[△▲-]?[\d,.]+%?$/.test(p.text.normalize('NFKC')));
   for (let i = from; i < lines.length; i++) {
     if (!specs.some((s) => hasLabel(lines[i]!, s)) || !headingLike(lines[i]!)) continue;
-    // Grow a window of nearby lines around this one.
-    const window: Line[] = [lines[i]!];
-    for (let j = i + 1; j < lines.length && lines[j]!.top - window.at(-1)!.bottom < HEADER_LINE_GAP_EM * lines[j]!.size; j++) {
-      // A rule under the heading row closes the heading.
-      const middle = (lines[j]!.top + lines[j]!.bottom) / 2;
-      if (horizontal.some((r) => r.at > (window.at(-1)!.top + window.at(-1)!.bottom) / 2 && r.at < middle && r.to - r.from > 0.3 * (lines[j]!.right - lines[j]!.x))) break;
-      if (!headingLike(lines[j]!)) break;
-      if (specs.some((s) => hasLabel(lines[j]!, s)) || lines[j]!.phrases.every((p) => HEADING_ODDMENTS.test(p.text) || stacksUnder(p, window))) window.push(lines[j]!);
-      else break;
-    }
-    const found = specs.map((s) => ({ spec: s, phrase: phrasesMatching(window, s) })).filter((f) => f.phrase);
+    const window = headerWindow(lines, i, from, specs, horizontal, headingLike);
+    const cells = headingCells(window);
+    const found = specs.map((s) => ({ spec: s, phrase: phrasesMatching(window, s, cells) })).filter((f) => f.phrase);
     if (found.length < minimum) continue;
     const ordered = found.sort((a, b) => center(a.phrase!) - center(b.phrase!));
     const top = Math.min(...window.map((l) => l.top));
@@ -149,6 +208,17 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
   return null;
 }
 
+/** The length that rules at one y cover together. */
+function coverage(rules: readonly Rule[]): number {
+  let covered = 0;
+  let reach = -Infinity;
+  for (const r of [...rules].sort((a, b) => a.from - b.from)) {
+    covered += Math.max(0, r.to - Math.max(r.from, reach));
+    reach = Math.max(reach, r.to);
+  }
+  return covered;
+}
+
 function center(p: Phrase): number {
   return (p.x + p.right) / 2;
 }
@@ -165,6 +235,9 @@ function boundary(left: Phrase, right: Phrase, rules: readonly number[]): number
   if (left.right <= right.x) return (left.right + right.x) / 2;
   return (lo + hi) / 2;
 }
+
+/** A value cell's text: a number, possibly with a minus mark and a trailing %. */
+const NUMBER_LIKE = /^[△▲-]?[\d,.]+%?$/;
 
 /** Phrases starting within this (points) of each other start at one alignment edge. */
 const EDGE_TOLERANCE = 1.2;
@@ -192,7 +265,10 @@ export function refineColumns(columns: readonly Column[], lines: readonly Line[]
     // Values aligned to the left (as a word processor sets them) show an edge too; it must be
     // strong and crossed by nothing, as right-aligned numbers of equal width start together.
     const valued = refined[k]!.values;
-    const starts = starting.map((p) => p.x).sort((a, b) => a - b);
+    // Text that starts on a row of values (an indicator's name) is the column's own; a title
+    // there may run on from the column before. Such a start counts twice.
+    const onDataRow = new Set(lines.filter((l) => l.phrases.some((p) => NUMBER_LIKE.test(p.text.normalize('NFKC')))).flatMap((l) => l.phrases));
+    const starts = starting.flatMap((p) => (!valued && onDataRow.has(p) ? [p.x, p.x] : [p.x])).sort((a, b) => a - b);
     const support = (xs: readonly number[], at: number) => xs.filter((t) => Math.abs(t - at) <= EDGE_TOLERANCE).length;
     const ends = phrases.filter((p) => p.right > lo && p.x < hi).map((p) => p.right);
     const strongestEnd = Math.max(0, ...ends.map((e) => support(ends, e)));

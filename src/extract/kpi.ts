@@ -1,5 +1,5 @@
 import { findEraYear, parseMeasurement, parsePrintedNumber, parseProgress } from '../evaluate/numbers.js';
-import { DEFAULT_SCHEME, statusOfLabel } from '../evaluate/rules.js';
+import { type Scheme, gradeOfMark, markOf } from '../model/scheme.js';
 import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Status, Strategy, Summary } from '../model/types.js';
 import { type Column, type ColumnSpec, type TableHeader, findHeader, hasLabel, refineColumns, rowBoundaries, splitAtColumns, columnOfPhrase } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, withoutFurniture } from './layout.js';
@@ -16,7 +16,12 @@ const HIERARCHY = ['strategy', 'policy', 'measure'] as const;
 /** What makes a cell whole in each value column (rows are told apart by these; see rows.ts). */
 const isMeasurement = (text: string) => parseMeasurement(text).ok;
 const isProgress = (text: string) => text.trim() !== '' && parseProgress(text) !== undefined;
-const isStatusMark = (text: string) => statusOfLabel(text, DEFAULT_SCHEME) !== undefined;
+/**
+ * The marks of the default scheme (schemes/default.yaml, with its other forms; a test checks
+ * they agree): the column layout is found before the scheme's own marks are read.
+ */
+export const DEFAULT_MARKS: readonly string[] = ['目標達成', '達成', '改善↑', '改善', '改善↗', '-', '－', '―', '−', '悪化↓', '悪化', '悪化↘'];
+const isStatusMark = (text: string) => DEFAULT_MARKS.includes(text.trim()) || DEFAULT_MARKS.includes(text.trim().normalize('NFKC'));
 const isCount = (text: string) => /^\d+$/.test(text.normalize('NFKC').trim());
 
 export const DETAIL_COLUMNS: readonly ColumnSpec[] = [
@@ -67,6 +72,8 @@ interface Table {
   page: number;
   columns: Column[];
   rows: GridRow[];
+  /** The pitch (em) of a cell's lines that this table shows; null where nothing wraps. */
+  pitch: number | null;
 }
 
 function toHalfWidthNumber(text: string): number {
@@ -91,7 +98,7 @@ interface OpenTable {
  * Tables of a page in order, each with its rows. Lines above the page's first header continue
  * the table of the previous page (`open`), whose columns they keep.
  */
-export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open: OpenTable | undefined): Table[] {
+export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open: OpenTable | undefined, pitchHint: number | null = null): Table[] {
   const lines = withoutFurniture(page.lines, furniture);
   const found: { kind: Table['kind']; header: TableHeader }[] = [];
   let from = 0;
@@ -110,15 +117,15 @@ export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open
   const firstTop = found[0]?.header.top ?? Infinity;
   const above = lines.filter((l) => l.bottom < firstTop - 0.5);
   if (open && above.length > 0) {
-    tables.push(tableOf(page, above, open.kind, open.columns, null, -Infinity, firstTop));
+    tables.push(tableOf(page, above, open.kind, open.columns, null, -Infinity, firstTop, pitchHint));
   }
   found.forEach(({ kind, header }, k) => {
-    tables.push(tableOf(page, lines, kind, header.columns, header, header.bottom, found[k + 1]?.header.top ?? Infinity));
+    tables.push(tableOf(page, lines, kind, header.columns, header, header.bottom, found[k + 1]?.header.top ?? Infinity, pitchHint));
   });
   return tables;
 }
 
-function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'], columns: Column[], header: TableHeader | null, top: number, end: number): Table {
+function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'], columns: Column[], header: TableHeader | null, top: number, end: number, pitchHint: number | null): Table {
   const body: Line[] = [];
   for (const line of lines) {
     const middle = (line.top + line.bottom) / 2;
@@ -135,7 +142,8 @@ function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'],
   const split = body.map((line) => splitAtColumns(line, columns));
   const final = columns;
   const opensRow = (f: Fragment) => (HIERARCHY as readonly string[]).includes(f.column.key) && splitNumber(f.text).no !== null;
-  return { kind, page: page.number, columns, rows: rowsOf(split, columns, boundaries, (p) => columnOfPhrase(final, p), opensRow) };
+  const { rows, pitch } = rowsOf(split, columns, boundaries, (p) => columnOfPhrase(final, p), opensRow, pitchHint);
+  return { kind, page: page.number, columns, rows, pitch };
 }
 
 const VALUE_KEYS = ['baseline', 'actual', 'target', 'progress', 'status'] as const;
@@ -181,25 +189,39 @@ export function continuesRow(last: GridRow, first: GridRow): boolean {
   return !last.anchored && !isHeadingRow(last) && first.anchored;
 }
 
-/** The tables of all pages, with rows split by page breaks joined again. */
+/**
+ * The tables of all pages, with rows split by page breaks joined again. A page whose tables
+ * show no wrapped cell is read again with the pitch of a cell's lines that the others show.
+ */
 function tablesOfDocument(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>): Table[] {
+  const read = (pitchHint: number | null, previous?: Table[][]) => {
+    const byPage: Table[][] = [];
+    let open: OpenTable | undefined;
+    pages.forEach((page, k) => {
+      const again = previous && previous[k]!.some((t) => t.pitch === null) ? null : previous?.[k];
+      const found = again ?? tablesOf(page, furniture, open, pitchHint);
+      byPage.push(found);
+      if (found.length > 0) open = { kind: found.at(-1)!.kind, columns: found.at(-1)!.columns };
+    });
+    return byPage;
+  };
+  let byPage = read(null);
+  const pitches = byPage.flat().map((t) => t.pitch).filter((p): p is number => p !== null).sort((a, b) => a - b);
+  if (pitches.length > 0 && byPage.flat().some((t) => t.pitch === null)) byPage = read(pitches[Math.floor(pitches.length / 2)]!, byPage);
   const tables: Table[] = [];
-  let open: OpenTable | undefined;
-  for (const page of pages) {
-    const found = tablesOf(page, furniture, open);
+  for (const found of byPage) {
     const last = tables.at(-1);
     const first = found[0];
     if (last && first && last.kind === first.kind && last.page < first.page && last.rows.length > 0 && first.rows.length > 0 && continuesRow(last.rows.at(-1)!, first.rows[0]!)) {
       last.rows[last.rows.length - 1] = joinRows(last.rows.at(-1)!, first.rows.shift()!);
     }
     tables.push(...found);
-    if (found.length > 0) open = { kind: found.at(-1)!.kind, columns: found.at(-1)!.columns };
   }
   return tables;
 }
 
 /** Reads the KPI progress report from laid-out pages. */
-export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string): { document: KpiDocument; messages: Message[] } {
+export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string, scheme: Scheme): { document: KpiDocument; messages: Message[] } {
   const messages: Message[] = [];
   const warn = (page: number, message: string, hint?: string) => messages.push({ severity: 'warning', rule: 'extract-kpi', file, page, message, ...(hint ? { hint } : {}) });
   const strategies: Strategy[] = [];
@@ -212,7 +234,7 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
 
   const origins = new Map<Indicator, RowOrigin>();
   const indicatorAt = (row: GridRow, page: number) => {
-    const indicator = indicatorOf(row, page, warn);
+    const indicator = indicatorOf(row, page, warn, scheme);
     origins.set(indicator, { page, top: row.top, text: row.text });
     return indicator;
   };
@@ -311,7 +333,7 @@ function summaryCounts(row: GridRow): Summary | null {
 /** The ※ that marks an indicator computed as b / c. */
 const RATIO_MARK = /\s*[※＊*]$/;
 
-function indicatorOf(row: GridRow, page: number, warn: (page: number, message: string, hint?: string) => void): Indicator {
+function indicatorOf(row: GridRow, page: number, warn: (page: number, message: string, hint?: string) => void, scheme: Scheme): Indicator {
   const c = row.cells;
   const printedName = (c.name ?? '').trim();
   const name = printedName.replace(RATIO_MARK, '');
@@ -330,9 +352,10 @@ function indicatorOf(row: GridRow, page: number, warn: (page: number, message: s
     progress = null;
   }
   const statusText = (c.status ?? '').trim();
-  let status: Status | null = statusText === '' ? null : statusOfLabel(statusText, DEFAULT_SCHEME) ?? null;
+  let status: Status | null = statusText === '' ? null : gradeOfMark(scheme, statusText) ?? null;
   if (statusText !== '' && status === null) warn(page, `${name}: the status "${statusText}" is not one the scheme knows; read as blank`);
-  if (status === 'unchanged' && actual.value === null) status = 'nodata';
+  // A mark shared with no data (the default scheme's -) means no data where there is no actual.
+  if (status !== null && actual.value === null && markOf(scheme, status) === markOf(scheme, scheme.outcomes.noActual)) status = scheme.outcomes.noActual;
   const unit = (c.unit ?? '').trim();
   const department = (c.department ?? '').trim();
   return {

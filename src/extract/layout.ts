@@ -147,6 +147,10 @@ export function makeLine(phrases: Phrase[]): Line {
 
 /** `1 / 8`, `- 2 -`, `2`, `p. 3`, `2/8`: a page number by itself. */
 const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?(?:\s*[-–—])?$/i;
+/** A page number that is a number alone: `2`. */
+const BARE_NUMBER = /^\d{1,4}$/;
+/** Page numbers of a document stand within this (points) of one place. */
+const PAGE_NUMBER_PLACE = 12;
 /** Furniture repeats on at least this share of the pages (and on two). */
 const REPEATED_FRACTION = 0.6;
 /** Numbers repeat at one place by chance (a count of 0 in the first row of two pages). */
@@ -165,22 +169,33 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[] }[],
   const seen = new Map<string, number>();
   const key = (p: Phrase) => `${p.text.replace(/\s+/g, '')}@${Math.round(p.x / 4)},${Math.round(p.baseline / 4)}`;
   for (const page of pages) for (const l of page.lines) for (const p of l.phrases) seen.set(key(p), (seen.get(key(p)) ?? 0) + 1);
+  // A bare number is a page number only where one stands at that place on other pages too: a
+  // table row may reach into the margin with a lone value in it.
+  const bareNumbers = pages.flatMap((page) => page.lines.filter((l) => BARE_NUMBER.test(l.text.trim()) && inMargin(l, page)));
+  const numbered = (l: Line) => !BARE_NUMBER.test(l.text.trim()) || pages.length === 1 ||
+    bareNumbers.filter((o) => Math.abs((o.x + o.right) / 2 - (l.x + l.right) / 2) <= PAGE_NUMBER_PLACE && Math.abs(o.baseline - l.baseline) <= PAGE_NUMBER_PLACE).length >= 2;
   for (const page of pages) {
     const kept = page.lines.filter(keep);
     // A line close to a table heading may be part of that heading (a wrapped `重点戦／略`).
     const nearHeading = (l: Line) => kept.some((k) => Math.abs(k.baseline - l.baseline) <= 2 * Math.max(k.size, l.size));
     for (const l of page.lines) {
-      const inMargin = l.baseline < page.height * MARGIN_FRACTION || l.baseline > page.height * (1 - MARGIN_FRACTION);
-      if (!inMargin) continue;
+      if (!inMargin(l, page)) continue;
       const heading = nearHeading(l);
-      const pageNumber = PAGE_NUMBER.test(l.text.trim());
+      const pageNumber = PAGE_NUMBER.test(l.text.trim()) && numbered(l);
       for (const p of l.phrases) {
         const repeated = (seen.get(key(p)) ?? 0) >= Math.max(2, Math.ceil(REPEATED_FRACTION * pages.length));
-        if (pageNumber || (repeated && !heading && !NUMERIC.test(p.text))) furniture.add(p);
+        // A label beside numbers of its own size is a table row (基本目標 of a summary at the
+        // top of every page), not a footer printed over one.
+        const rowLabel = l.phrases.some((q) => q !== p && NUMERIC.test(q.text) && Math.abs(q.size - p.size) <= SAME_SIZE);
+        if (pageNumber || (repeated && !heading && !rowLabel && !NUMERIC.test(p.text))) furniture.add(p);
       }
     }
   }
   return furniture;
+}
+
+function inMargin(l: Line, page: { height: number }): boolean {
+  return l.baseline < page.height * MARGIN_FRACTION || l.baseline > page.height * (1 - MARGIN_FRACTION);
 }
 
 /** A page's lines without the furniture phrases; lines left empty are dropped. */

@@ -28,6 +28,7 @@ function lines(...spec: [number, Partial<Record<keyof typeof X, string>>][]): Li
   return spec.map(([baseline, cells]) => makeLine(Object.entries(cells).map(([key, text]) => phrase(text!, X[key as keyof typeof X], baseline))));
 }
 
+const rowsIn = (...args: Parameters<typeof rowsOf>) => rowsOf(...args).rows;
 const columnOf = (p: Phrase) => COLUMNS.find((c) => p.x >= c.left && p.x < c.right);
 const cells = (rows: GridRow[]) => rows.map((r) => r.cells);
 
@@ -41,7 +42,7 @@ describe('rowsOf: cells that wrap, without rules', () => {
         ...name(100).map(([y, c]) => [y, y === 100 + at ? { ...c, value: '5', status: '改善↑' } : c] as [number, Record<string, string>]),
         [next, { name: '宿泊者数', value: '7', status: '-' }],
       ] as [number, Partial<Record<keyof typeof X, string>>][];
-      expect(cells(rowsOf(lines(...body), COLUMNS, [], columnOf))).toEqual([
+      expect(cells(rowsIn(lines(...body), COLUMNS, [], columnOf))).toEqual([
         { name: '観光客の入込数の推移', value: '5', status: '改善↑' },
         { name: '宿泊者数', value: '7', status: '-' },
       ]);
@@ -49,7 +50,7 @@ describe('rowsOf: cells that wrap, without rules', () => {
   });
 
   it('a value with its year note on the next line, and a mark cut in two', () => {
-    const rows = rowsOf(lines(
+    const rows = rowsIn(lines(
       [100, { name: '農業産出額', value: '3560', status: '目標' }],
       [100 + PITCH, { value: '(H29)', status: '達成' }],
       [100 + 2 * PITCH + 4, { name: '商品販売額', value: '38806', status: '-' }],
@@ -62,7 +63,7 @@ describe('rowsOf: cells that wrap, without rules', () => {
 
   it('two rows whose lines are no further apart than the lines of a cell are still two rows', () => {
     // No padding at all: only the values tell the rows apart.
-    const rows = rowsOf(lines(
+    const rows = rowsIn(lines(
       [100, { name: '指標A', value: '1', status: '-' }],
       [100 + PITCH, { name: '指標B', value: '2', status: '-' }],
       [100 + 2 * PITCH, { name: '指標C', value: '3', status: '-' }],
@@ -72,7 +73,7 @@ describe('rowsOf: cells that wrap, without rules', () => {
 
   it('a numbered title under a row is a heading row of its own, its wrapped line joined to it', () => {
     const opensRow = (f: { column: Column; text: string }) => f.column.key === 'title' && /^\d/.test(f.text);
-    const rows = rowsOf(lines(
+    const rows = rowsIn(lines(
       [100, { name: '指標A', value: '1', status: '-' }],
       [100 + PITCH, { title: '2 多様な雇用の' }],
       [100 + 2 * PITCH, { title: '場づくり' }],
@@ -87,21 +88,21 @@ describe('rowsOf: cells that wrap, without rules', () => {
 
   it('a rule between two lines separates them, whatever they hold', () => {
     const body = lines([100, { name: '指標A', value: '1' }], [100 + PITCH, { name: '指標B', value: '2' }]);
-    expect(rowsOf(body, COLUMNS, [100 + PITCH / 2], columnOf)).toHaveLength(2);
+    expect(rowsIn(body, COLUMNS, [100 + PITCH / 2], columnOf)).toHaveLength(2);
   });
 });
 
 describe('rowsOf and joinRows: a row split by a page break', () => {
   it('the first line of a band that only completes a value marks the row as a tail', () => {
-    const [first] = rowsOf(lines([50, { value: '(H29)', status: '達成' }]), COLUMNS, [], columnOf);
+    const [first] = rowsIn(lines([50, { value: '(H29)', status: '達成' }]), COLUMNS, [], columnOf);
     expect(first!.tail).toBe(true);
-    const [last] = rowsOf(lines([700, { name: '農業産出額', value: '3560', status: '目標' }]), COLUMNS, [], columnOf);
+    const [last] = rowsIn(lines([700, { name: '農業産出額', value: '3560', status: '目標' }]), COLUMNS, [], columnOf);
     expect(joinRows(last!, first!).cells).toEqual({ name: '農業産出額', value: '3560(H29)', status: '目標達成' });
   });
 
   it('a name continued on the next page comes after the part on the page before', () => {
-    const [last] = rowsOf(lines([700, { name: '観光客の', value: '5', status: '-' }]), COLUMNS, [], columnOf);
-    const [first] = rowsOf(lines([50, { name: '入込数' }]), COLUMNS, [], columnOf);
+    const [last] = rowsIn(lines([700, { name: '観光客の', value: '5', status: '-' }]), COLUMNS, [], columnOf);
+    const [first] = rowsIn(lines([50, { name: '入込数' }]), COLUMNS, [], columnOf);
     expect(first!.anchored).toBe(false);
     expect(joinRows(last!, first!).cells.name).toBe('観光客の入込数');
   });
@@ -126,7 +127,7 @@ describe('rowsOf: no padding, no rules, wrapped names', () => {
       [y, at === 0 ? { name: a, value, status: '-' } : { name: a }],
       [y + PITCH, at === 1 ? { name: b, value, status: '-' } : { name: b }],
     ];
-    const rows = rowsOf(lines(...row(100, '指標', 'A', '1'), ...row(100 + 2 * PITCH, '指標', 'B', '2'), ...row(100 + 4 * PITCH, '指標', 'C', '3')), COLUMNS, [], columnOf);
+    const rows = rowsIn(lines(...row(100, '指標', 'A', '1'), ...row(100 + 2 * PITCH, '指標', 'B', '2'), ...row(100 + 4 * PITCH, '指標', 'C', '3')), COLUMNS, [], columnOf);
     expect(cells(rows).map((c) => c.name)).toEqual(['指標A', '指標B', '指標C']);
   });
 });

@@ -207,7 +207,9 @@ export function rowsOf(
   columnOf: (p: Phrase) => Column | undefined,
   /** A text line that opens a row of its own (a numbered title): never the rest of the cell above. */
   opensRow: (f: Fragment) => boolean = () => false,
-): GridRow[] {
+  /** The pitch (em) of a cell's lines that other tables of the document show, for a table that shows none. */
+  pitchHint: number | null = null,
+): { rows: GridRow[]; pitch: number | null } {
   const bandLines: Line[][] = [];
   let current: Line[] = [];
   let b = 0;
@@ -223,8 +225,9 @@ export function rowsOf(
   if (current.length > 0) bandLines.push(current);
   const bands = bandLines.map((l) => bandOf(fragmentsOf(l, columns, columnOf), columns));
   const evidence = bands.map(pitchEvidence);
-  const pitch = cellPitch(evidence.flatMap((e) => e.all), evidence.flatMap((e) => e.sure)) ?? FALLBACK_PITCH_EM;
-  return bands.flatMap((band) => rowsOfBand(band, pitch, opensRow));
+  const own = cellPitch(evidence.flatMap((e) => e.all), evidence.flatMap((e) => e.sure));
+  const pitch = own ?? pitchHint ?? FALLBACK_PITCH_EM;
+  return { rows: bands.flatMap((band) => rowsOfBand(band, pitch, opensRow)), pitch: own };
 }
 
 function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolean): GridRow[] {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import { formatEvaluationText } from '../evaluate/format.js';
 import { MAX_DIGITS, parseMeasurement } from '../evaluate/numbers.js';
+import { readScheme } from '../evaluate/scheme-file.js';
 import { TasseiError } from './errors.js';
 import { setLanguage } from './i18n.js';
 import type { KpiDocument, Measurement, Message } from './types.js';
@@ -94,7 +95,7 @@ describe('values that cannot be read: a located message with the key path and a 
     ['{ value: 3,580 }',                       '580', /不明なキー "580"/],
     ['{ value: 3580人 }',                       'value', /"3580人" は値として読めません/], // the unit is 百万円
     ['{ value: "1,23" }',                      'value', /値として読めません/],
-    ['{ value: "12(来年)" }',                  'value', /注記 \(来年\) が/],
+    ['{ value: "12(来年)" }',                  'value', /注記 \(来年\) は/],
     ['{ value: 3510, text: "3,580" }',         'value', /value 3510 が text "3,580" \(3580\) と合いません/],
     ['{ value: 3580, year: 2019, text: "3,580(R2)" }', 'year', /year 2019 が/],
     ['{ value: true }',                        'value', /数値・文字列・null のはずが、真偽値 true です/],
@@ -125,7 +126,9 @@ describe('never Infinity or NaN in any output', () => {
     const big = '9'.repeat(MAX_DIGITS);
     const text = withActual(`{ text: "${big}" }`).replace(/target: \{[^}]*\}/, 'target: { text: "0.000000000000001" }');
     const doc = parseDocumentText(text, 'typed.yaml') as KpiDocument;
-    const output = formatEvaluationText(doc, evaluateDocument(doc)) + JSON.stringify(evaluateDocument(doc));
+    const scheme = readScheme('schemes/default.yaml');
+    const evaluation = evaluateDocument(doc, scheme);
+    const output = formatEvaluationText(doc, evaluation, scheme) + JSON.stringify(evaluation);
     expect(output).not.toMatch(/Infinity|NaN/);
   });
 

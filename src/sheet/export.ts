@@ -113,7 +113,7 @@ function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscal
     unit: i.unit ?? '-',
     baseline: i.baseline.text,
     previous: i.previousActual?.text ?? '',
-    target: i.target.text,
+    target: i.target?.text ?? '',
     actual: actualCell(i.actual),
     year: i.actual.year === null || i.actual.year === fiscalYear ? null : eraName(i.actual.year, 'short'),
     department: i.department ?? '',
@@ -138,7 +138,7 @@ function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscal
     showErrorMessage: true, errorStyle: 'stop', errorTitle: '数値を入力してください',
     error: '実績は数値で入力します（例: 3580、3,580、-12）。データがないときは - を入力します。',
     showInputMessage: true, promptTitle: shownName(i).slice(0, 32),
-    prompt: `単位: ${i.unit ?? '-'}　目標: ${i.target.text}${i.previousActual ? `　前年度: ${i.previousActual.text}` : ''}`.slice(0, 255),
+    prompt: `単位: ${i.unit ?? '-'}　目標: ${i.target?.text ?? '-'}${i.previousActual ? `　前年度: ${i.previousActual.text}` : ''}`.slice(0, 255),
   };
   const year = line.getCell('year');
   year.dataValidation = {
