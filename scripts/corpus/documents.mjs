@@ -152,18 +152,23 @@ const indicatorArb = fc.tuple(indicatorNameArb, fc.option(fc.constantFrom(...UNI
 
 const numbered = (list) => list.map((x, k) => ({ no: k + 1, ...x }));
 
-/** A random KPI progress report: 1–3 strategies, their policies, measures and indicators. */
-export const kpiDocumentArb = fc.record({
+/** How many of each part a random document may have at most. */
+export const CORPUS_SIZE = { parts: 3, indicators: 4, bullets: 5 };
+/** Smaller documents for the property test, where every case is printed and extracted. */
+export const PROPERTY_SIZE = { parts: 2, indicators: 3, bullets: 3 };
+
+/** A random KPI progress report: strategies, their policies, measures and indicators. */
+export const kpiDocumentArb = (size = CORPUS_SIZE) => fc.record({
   fiscalYear: fc.integer({ min: 2019, max: 2026 }),
   summaries: fc.boolean(),
   strategies: fc.array(fc.record({
     title: titleArb,
-    indicators: fc.array(indicatorArb, { maxLength: 3 }),
+    indicators: fc.array(indicatorArb, { maxLength: size.indicators - 1 }),
     policies: fc.array(fc.record({
       title: titleArb,
-      measures: fc.array(fc.record({ title: titleArb, indicators: fc.array(indicatorArb, { minLength: 1, maxLength: 4 }) }), { minLength: 1, maxLength: 3 }),
-    }), { minLength: 1, maxLength: 3 }),
-  }), { minLength: 1, maxLength: 3 }),
+      measures: fc.array(fc.record({ title: titleArb, indicators: fc.array(indicatorArb, { minLength: 1, maxLength: size.indicators }) }), { minLength: 1, maxLength: size.parts }),
+    }), { minLength: 1, maxLength: size.parts }),
+  }), { minLength: 1, maxLength: size.parts }),
 }).map(({ fiscalYear, summaries, strategies }) => recount({
   kind: 'kpi-progress',
   title: 'まち・ひと・しごと創生総合戦略 重要業績評価指標（KPI）の進捗状況',
@@ -178,17 +183,17 @@ export const kpiDocumentArb = fc.record({
 }));
 
 /** A random achievement narrative: goals, policies with bullets in both columns and 施策. */
-export const narrativeDocumentArb = fc.record({
+export const narrativeDocumentArb = (size = CORPUS_SIZE) => fc.record({
   fiscalYear: fc.integer({ min: 2019, max: 2030 }),
   goals: fc.array(fc.record({
     title: titleArb,
     policies: fc.array(fc.record({
       title: titleArb,
-      results: fc.array(bulletArb, { minLength: 1, maxLength: 5 }),
-      plans: fc.array(bulletArb, { minLength: 1, maxLength: 4 }),
-      measures: fc.array(titleArb, { minLength: 1, maxLength: 4 }),
-    }), { minLength: 1, maxLength: 3 }),
-  }), { minLength: 1, maxLength: 3 }),
+      results: fc.array(bulletArb, { minLength: 1, maxLength: size.bullets }),
+      plans: fc.array(bulletArb, { minLength: 1, maxLength: size.bullets }),
+      measures: fc.array(titleArb, { minLength: 1, maxLength: size.bullets }),
+    }), { minLength: 1, maxLength: size.parts }),
+  }), { minLength: 1, maxLength: size.parts }),
 }).map(({ fiscalYear, goals }) => ({
   kind: 'narrative',
   title: '基本計画と総合戦略の指標（KPI）の達成状況',
@@ -199,7 +204,7 @@ export const narrativeDocumentArb = fc.record({
 
 /** Random documents of either kind drawn with a seed: the corpus's share of random documents. */
 export function sampleDocuments(kind, seed, count) {
-  return fc.sample(kind === 'narrative' ? narrativeDocumentArb : kpiDocumentArb, { seed, numRuns: count });
+  return fc.sample(kind === 'narrative' ? narrativeDocumentArb() : kpiDocumentArb(), { seed, numRuns: count });
 }
 
 const LONGER = ['（市内全域）', 'の累計件数', '及び関連事業', '(年間延べ人数)', 'に係る支援', 'を活用した取組'];

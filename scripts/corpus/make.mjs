@@ -14,8 +14,8 @@ import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { parseDocumentText, stringifyDocument } from '../../dist/model/yaml.js';
 import { perturb, prng, sampleDocuments } from './documents.mjs';
-import { PRODUCERS } from './producers.mjs';
-import { RULES, VALIGNS, blocksOf, layoutArb } from './tables.mjs';
+import { PRODUCERS, PRODUCER_RULES } from './producers.mjs';
+import { VALIGNS, asPrinted, blocksOf, layoutArb } from './tables.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const out = join(root, 'test/fixtures/corpus');
@@ -53,18 +53,20 @@ for (const producer of only) {
   for (const [k, entry] of PLAN[producer].entries()) {
     const variantSeed = seed + k * 7919 + producer.length * 104729;
     const doc = sourceDocument(entry, variantSeed);
-    const [layout] = fc.sample(layoutArb(producer, doc.kind), { seed: variantSeed, numRuns: 1 });
+    const [layout] = fc.sample(layoutArb(producer), { seed: variantSeed, numRuns: 1 });
     // Every rule style and alignment in turn, whatever the draw.
-    layout.rules = RULES[k % RULES.length];
-    layout.valign = VALIGNS[Math.floor(k / RULES.length) % VALIGNS.length];
+    layout.rules = PRODUCER_RULES[producer][k % PRODUCER_RULES[producer].length];
+    layout.valign = VALIGNS[Math.floor(k / PRODUCER_RULES[producer].length) % VALIGNS.length];
     if (entry.startsWith('kpi-other-city')) layout.dialect = 'other-city';
+    // A workbook has a sheet per strategy, and each sheet starts a page.
+    if (producer === 'calc') layout.strategyPerPage = true;
     const blocks = blocksOf(doc, layout);
     const name = `${producer}-${String(k + 1).padStart(2, '0')}-${entry.replace('~', '-perturbed').replace('*', '-random')}-${layout.rules}`;
     const started = Date.now();
     await print(blocks, layout, doc.title, join(out, `${name}.pdf`));
     const tables = blocks.filter((b) => b.type === 'table').map((b) => ({ role: b.role, widths: b.widths, breaksBefore: b.breaksBefore }));
     writeFileSync(join(out, `${name}.layout.json`), `${JSON.stringify({ seed: variantSeed, source: entry, ...layout, tables }, null, 1)}\n`);
-    writeFileSync(join(out, `${name}.yaml`), stringifyDocument(doc, join(out, `${name}.yaml`)));
+    writeFileSync(join(out, `${name}.yaml`), stringifyDocument(asPrinted(doc, layout), join(out, `${name}.yaml`)));
     written += 1;
     console.log(`${name}.pdf (${Date.now() - started} ms)`);
   }
