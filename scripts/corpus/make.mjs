@@ -66,7 +66,10 @@ for (const producer of only) {
     await print(blocks, layout, doc.title, join(out, `${name}.pdf`));
     const tables = blocks.filter((b) => b.type === 'table').map((b) => ({ role: b.role, widths: b.widths, breaksBefore: b.breaksBefore }));
     writeFileSync(join(out, `${name}.layout.json`), `${JSON.stringify({ seed: variantSeed, source: entry, ...layout, tables }, null, 1)}\n`);
-    writeFileSync(join(out, `${name}.yaml`), stringifyDocument(asPrinted(doc, layout), join(out, `${name}.yaml`)));
+    // Written and read back: a source document the loader refuses is the generator's mistake.
+    const yaml = stringifyDocument(asPrinted(doc, layout), join(out, `${name}.yaml`));
+    parseDocumentText(yaml, `${name}.yaml`);
+    writeFileSync(join(out, `${name}.yaml`), yaml);
     written += 1;
     console.log(`${name}.pdf (${Date.now() - started} ms)`);
   }

@@ -49,7 +49,7 @@ const CELL_PADDING = 8; // points: 3 pt each side in every producer, and 2 pt to
 /** Width needs of a column in points at `size`: the narrowest that keeps every piece whole, and one line. */
 function columnNeeds(cells, size) {
   const lines = cells.flatMap((c) => c.lines);
-  const min = Math.max(2, ...lines.map(unbreakableEm)) * size + CELL_PADDING;
+  const min = Math.max(2, ...cells.flatMap((c) => c.lines.map((l) => (c.whole ? emWidth(l) + 0.5 : unbreakableEm(l))))) * size + CELL_PADDING;
   const full = Math.min(40, Math.max(2, ...lines.map(emWidth))) * size + CELL_PADDING;
   return { min, full: Math.max(min, full) };
 }
@@ -105,10 +105,12 @@ function indicatorCells(i, layout) {
   return [
     cell(`${i.name}${i.method === 'ratio' ? '※' : ''}`),
     cell(i.unit ?? '-', { align: 'center' }),
-    cell(valueLines(i.baseline, layout), { align: 'right' }),
-    cell(valueLines(i.actual, layout), { align: 'right' }),
-    cell(valueLines(i.target, layout), { align: 'right' }),
-    cell(progressText(i.reported.progress, layout), { align: 'right' }),
+    // A value breaks only where the layout breaks it (before its year note, before %): a
+    // break at the space of `92.5 (H31)` would hide the space from the reader.
+    cell(valueLines(i.baseline, layout), { align: 'right', whole: true }),
+    cell(valueLines(i.actual, layout), { align: 'right', whole: true }),
+    cell(valueLines(i.target, layout), { align: 'right', whole: true }),
+    cell(progressText(i.reported.progress, layout), { align: 'right', whole: true }),
     cell(i.reported.status ? marks[i.reported.status] : '', { align: 'center' }),
   ];
 }
