@@ -12,5 +12,6 @@ const ajv = new Ajv({ allErrors: true, strict: false, verbose: true, code: { sou
 const schema = (name) => JSON.parse(readFileSync(join(root, 'schema', `${name}.schema.json`), 'utf8'));
 ajv.addSchema(schema('kpi-progress'), 'kpi-progress');
 ajv.addSchema(schema('narrative'), 'narrative');
-const code = standaloneCode.default(ajv, { 'kpi-progress': 'kpi-progress', narrative: 'narrative' });
+ajv.addSchema(schema('scheme'), 'scheme');
+const code = standaloneCode.default(ajv, { 'kpi-progress': 'kpi-progress', narrative: 'narrative', scheme: 'scheme' });
 writeFileSync(join(root, 'dist', 'model', 'validators.cjs'), code);

@@ -1,12 +1,13 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildFile } from './build.js';
+import type { Config } from './config.js';
 import { renderPdf } from './render/pdf.js';
 
 /**
  * A build worker: takes file names from the main thread one at a time and builds them. Fonts,
  * templates and the dictionary are loaded once per worker and serve every file it gets.
  */
-const { outputDir, force } = workerData as { outputDir: string; force: boolean };
+const { outputDir, force, config } = workerData as { outputDir: string; force: boolean; config: Config };
 
 parentPort!.on('message', async (job: { file: string; name: string } | null) => {
   if (job === null) {
@@ -14,7 +15,7 @@ parentPort!.on('message', async (job: { file: string; name: string } | null) => 
   }
   const { file, name } = job;
   try {
-    const result = await buildFile(file, { outputDir, force, render: renderPdf, outputName: name });
+    const result = await buildFile(file, { outputDir, force, render: renderPdf, config, outputName: name });
     parentPort!.postMessage({ result });
   } catch (error) {
     parentPort!.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error), file });

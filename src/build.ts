@@ -10,6 +10,8 @@ import { writeFileAtomic } from './model/files.js';
 import { t } from './model/i18n.js';
 import type { Evaluation, Finding, Message, TasseiDocument } from './model/types.js';
 import { parseDocumentWithNotes, stringifyDocument } from './model/yaml.js';
+import { type Config, applyConfig, schemeFor } from './config.js';
+import type { Scheme } from './model/scheme.js';
 import { loadDocument } from './load.js';
 import { printableDocument } from './render/printable.js';
 
@@ -36,6 +38,8 @@ export interface FileResult {
   pages?: number;
   /** True where tassei itself failed on the file (a bug, exit 70); the other files still go through. */
   internal?: boolean;
+  /** The scheme the file was graded by (its findings name its marks). */
+  scheme?: Scheme;
 }
 
 function hash(text: string): string {
@@ -90,7 +94,9 @@ export interface BuildOptions {
   outputName?: string;
   /** Overwrite YAML files a person edited. */
   force: boolean;
-  render: (doc: TasseiDocument, evaluation: Evaluation) => Promise<Uint8Array>;
+  render: (doc: TasseiDocument, scheme: Scheme, evaluation: Evaluation) => Promise<Uint8Array>;
+  /** The run's configuration, built by the command line (passed to workers as data). */
+  config: Config;
 }
 
 /** Extracts (where needed), evaluates and renders one input. Never throws for bad input. */
@@ -98,10 +104,12 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
   const result: FileResult = { file, outputs: [], findings: [], messages: [], failed: false };
   const name = options.outputName ?? basename(file, extname(file));
   try {
-    const loaded = await loadDocument(file);
+    applyConfig(options.config);
+    const loaded = await loadDocument(file, options.config);
     result.messages.push(...loaded.messages);
     if (loaded.pages !== undefined) result.pages = loaded.pages;
     let doc = loaded.document;
+    let { scheme } = loaded;
     if (loaded.fromPdf) {
       const yamlName = `${name}.yaml`;
       const yamlPath = join(options.outputDir, yamlName);
@@ -111,6 +119,7 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
         const kept = parseDocumentWithNotes(existing, yamlPath);
         doc = kept.document;
         result.messages.push(...kept.messages);
+        scheme = schemeFor(options.config, doc, yamlPath);
         result.messages.push({ severity: 'info', rule: 'build-kept-edits', file: yamlPath, message: 'edited by hand: kept, and used for the report instead of the PDF', hint: 'tassei build --force extracts it again' });
       } else {
         writeFileAtomic(yamlPath, stampedYaml(doc, file, yamlPath));
@@ -118,13 +127,14 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
       }
     }
     result.kind = doc.kind;
-    const evaluation = evaluateDocument(doc);
+    result.scheme = scheme;
+    const evaluation = evaluateDocument(doc, scheme);
     // Counts the extractor doubts it read right are its warnings, not the document's findings.
     result.findings = loaded.fromPdf && doc === loaded.document ? setAsideDoubted(evaluation.findings, loaded.messages).kept : evaluation.findings;
     const pdfName = `${name}.pdf`;
     const printable = printableDocument(doc, file);
     result.messages.push(...printable.messages);
-    writeFileAtomic(join(options.outputDir, pdfName), await options.render(printable.value, evaluation));
+    writeFileAtomic(join(options.outputDir, pdfName), await options.render(printable.value, scheme, evaluation));
     result.outputs.push(pdfName);
   } catch (error) {
     result.failed = true;
@@ -169,7 +179,7 @@ export function findingsReport(results: readonly FileResult[]): string {
     }
     lines.push('| # | kind | 重点戦略 | 戦略方針 | 施策 | 目標指標 / row | printed | computed | why |', '|---|---|---|---|---|---|---|---|---|');
     r.findings.forEach((f, i) => {
-      lines.push(`| ${i + 1} | ${f.kind} | ${cell(f.strategy)} | ${cell(f.policy)} | ${cell(f.measure)} | ${cell(f.indicator ?? f.row)} | ${cell(findingValue(f, f.reported))} | ${cell(findingValue(f, f.computed))} | ${cell(f.message)} |`);
+      lines.push(`| ${i + 1} | ${f.kind} | ${cell(f.strategy)} | ${cell(f.policy)} | ${cell(f.measure)} | ${cell(f.indicator ?? f.row)} | ${cell(findingValue(f, f.reported, r.scheme!))} | ${cell(findingValue(f, f.computed, r.scheme!))} | ${cell(f.message)} |`);
     });
     lines.push('');
   }

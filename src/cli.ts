@@ -5,12 +5,12 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, TasseiError, failure, formatMessage } from './model/errors.js';
 import type { Evaluation, Message } from './model/types.js';
 import { setAsideDoubted } from './evaluate/doubts.js';
-import { t } from './model/i18n.js';
 import { loadDocument } from './load.js';
+import { type Config, applyConfig, buildConfig, withScheme } from './config.js';
 import { evaluateDocument } from './evaluate/evaluate.js';
-import { DEFAULT_SCHEME } from './evaluate/rules.js';
-import { readSchemeFile } from './evaluate/scheme-file.js';
-import { formatEvaluationText, formatFindings } from './evaluate/format.js';
+import { formatBlanks, formatEvaluationText, formatFindings } from './evaluate/format.js';
+import { languageFrom, t } from './model/i18n.js';
+import { unknownGrades } from './model/scheme.js';
 import { checkOutput, checkOutputFolder, writeFileAtomic } from './model/files.js';
 import { stringifyDocument, stringifyDocumentJson } from './model/yaml.js';
 
@@ -30,8 +30,8 @@ const USAGE = `tassei — KPI achievement reports (基本計画と総合戦略�
 usage:
   tassei extract FILE.pdf [-o OUT.yaml] [--format yaml|json] [--force]
                                  PDF → document (kind detected); to stdout without -o
-  tassei evaluate FILE [--format text|json] [--strict] [--scheme SCHEME.yaml]
-                                 computed progress, status, summaries and findings
+  tassei evaluate FILE [--format text|json] [--strict]
+                                 computed progress, status, summaries, findings and blanks
   tassei render FILE -o OUT.pdf [--force]
                                  the official layout of the document's kind, as PDF
   tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf] [--force]
@@ -45,6 +45,8 @@ usage:
 
 FILE is a .yaml/.json document, or a .pdf (read on the fly). An existing output is replaced
 only with --force, and never when it is one of the inputs.
+Every command takes --scheme ID|FILE.yaml: the grading scheme (schemes/: default, abcd, etajima,
+fuji, fukuoka, ino, kitsuki, nagayo, sano, tagawa, tama), over the document's own scheme key.
 exit codes: 0 success; 1 findings (with --strict) or a usage error; 2 unreadable input.
 `;
 
@@ -53,7 +55,7 @@ class UsageError extends Error {}
 interface Command {
   options: ParseArgsConfig['options'];
   positionals: [min: number, max: number];
-  run: (args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: Io) => Promise<number>;
+  run: (args: { values: Record<string, string | boolean | undefined>; positionals: string[] }, io: Io, config: Config) => Promise<number>;
 }
 
 function oneOf<T extends string>(value: string | boolean | undefined, allowed: readonly T[], fallback: T, option: string): T {
@@ -74,8 +76,8 @@ function printMessages(messages: readonly Message[], io: Io): void {
 }
 
 /** Reads a document (a PDF is extracted) and shows what its reading said. */
-async function load(file: string, io: Io) {
-  const loaded = await loadDocument(file);
+async function load(file: string, io: Io, config: Config) {
+  const loaded = await loadDocument(file, config);
   printMessages(loaded.messages, io);
   return loaded;
 }
@@ -84,11 +86,11 @@ const COMMANDS: Record<string, Command> = {
   extract: {
     options: { output: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' }, force: { type: 'boolean' } },
     positionals: [1, 1],
-    async run({ values, positionals }, io) {
+    async run({ values, positionals }, io, config) {
       const output = values.output as string | undefined;
       const format = oneOf(values.format, ['yaml', 'json'] as const, output?.endsWith('.json') ? 'json' : 'yaml', 'format');
       if (output) checkOutput(output, positionals, values.force === true, 'text');
-      const loaded = await load(positionals[0]!, io);
+      const loaded = await load(positionals[0]!, io, config);
       const text = format === 'json' ? stringifyDocumentJson(loaded.document) : stringifyDocument(loaded.document, output ?? 'stdout.yaml');
       if (output) {
         writeFileAtomic(output, text);
@@ -98,33 +100,38 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   evaluate: {
-    options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' }, scheme: { type: 'string' } },
+    options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' } },
     positionals: [1, 1],
-    async run({ values, positionals }, io) {
+    async run({ values, positionals }, io, config) {
       const format = oneOf(values.format, ['text', 'json'] as const, 'text', 'format');
-      const scheme = values.scheme ? readSchemeFile(values.scheme as string) : DEFAULT_SCHEME;
-      const loaded = await load(positionals[0]!, io);
+      const loaded = await load(positionals[0]!, io, config);
+      const { scheme } = loaded;
       const evaluation = withoutDoubted(evaluateDocument(loaded.document, scheme), loaded.messages, loaded.file, io);
+      if (loaded.document.kind === 'kpi-progress' && unknownGrades(loaded.document, scheme).length > 0) {
+        io.err(t(`${loaded.file}: 印刷された状況・集計は評価基準 ${scheme.id} のものではないため、照合していません\n`, `${loaded.file}: the printed statuses and summaries are not of the scheme ${scheme.id}, so they are not checked\n`));
+      }
       if (format === 'json') io.out(`${JSON.stringify(evaluation, null, 2)}\n`);
       else if (loaded.document.kind === 'kpi-progress') io.out(`${formatEvaluationText(loaded.document, evaluation, scheme)}\n`);
-      else io.out(`${formatFindings(evaluation.findings)}\n`);
-      if (evaluation.findings.length > 0) io.err(`${loaded.file}: ${evaluation.findings.length} finding(s)\n`);
-      return values.strict && evaluation.findings.length > 0 ? EXIT.findings : EXIT.ok;
+      else io.out(`${evaluation.blanks.count > 0 ? `${formatBlanks(evaluation.blanks)}\n\n` : ''}${formatFindings(evaluation.findings, scheme)}\n`);
+      if (evaluation.findings.length > 0) io.err(`${loaded.file}: ${t(`指摘 ${evaluation.findings.length} 件`, `${evaluation.findings.length} finding(s)`)}\n`);
+      if (evaluation.blanks.count > 0) io.err(`${loaded.file}: ${t(`未記入 ${evaluation.blanks.count} 件`, `${evaluation.blanks.count} still blank`)}\n`);
+      // --strict: a document with findings, or with anything still blank, is not final.
+      return values.strict && (evaluation.findings.length > 0 || evaluation.blanks.count > 0) ? EXIT.findings : EXIT.ok;
     },
   },
   render: {
     options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
     positionals: [1, 1],
-    async run({ values, positionals }, io) {
+    async run({ values, positionals }, io, config) {
       const output = values.output as string | undefined;
       if (!output) throw new UsageError('render needs -o OUT.pdf');
       checkOutput(output, positionals, values.force === true, 'pdf');
-      const loaded = await load(positionals[0]!, io);
+      const loaded = await load(positionals[0]!, io, config);
       const { renderPdf } = await import('./render/pdf.js');
       const { printableDocument } = await import('./render/printable.js');
       const printable = printableDocument(loaded.document, loaded.file);
       printMessages(printable.messages, io);
-      writeFileAtomic(output, await renderPdf(printable.value));
+      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme));
       io.err(`${loaded.file} → ${output}\n`);
       return EXIT.ok;
     },
@@ -132,11 +139,11 @@ const COMMANDS: Record<string, Command> = {
   diff: {
     options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
     positionals: [2, 2],
-    async run({ values, positionals }, io) {
+    async run({ values, positionals }, io, config) {
       const format = oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
       if (values.output) checkOutput(values.output as string, positionals, values.force === true, 'pdf');
-      const old = await load(positionals[0]!, io);
-      const now = await load(positionals[1]!, io);
+      const old = await load(positionals[0]!, io, config);
+      const now = await load(positionals[1]!, io, config);
       if (old.document.kind !== now.document.kind) {
         throw failure(now.file, 'diff-kinds', `${old.file} is a ${old.document.kind} document and ${now.file} a ${now.document.kind} one`, { hint: 'compare two documents of the same kind' }, EXIT.usage);
       }
@@ -147,17 +154,18 @@ const COMMANDS: Record<string, Command> = {
       const { similarityWith } = await import('./diff/similarity.js');
       const { diffDocuments, diffJson } = await import('./diff/diff.js');
       const { formatDiff } = await import('./diff/format.js');
-      const diff = diffDocuments(old.document, now.document, similarityWith(await loadAnalyser()));
+      // Both years are graded by the newer document's scheme, so that their statuses compare.
+      const diff = diffDocuments(old.document, now.document, similarityWith(await loadAnalyser()), now.scheme);
       if (values.output) {
         const { renderDiffPdf } = await import('./render/pdf.js');
         const { printableDocument } = await import('./render/printable.js');
         const printable = printableDocument(diff, now.file);
         printMessages(printable.messages, io);
-        writeFileAtomic(values.output as string, await renderDiffPdf(printable.value));
+        writeFileAtomic(values.output as string, await renderDiffPdf(printable.value, now.scheme));
         io.err(`${old.file} → ${now.file}: ${values.output}\n`);
       }
       if (!values.output || values.format !== undefined) {
-        io.out(format === 'json' ? `${JSON.stringify(diffJson(diff), null, 2)}\n` : `${formatDiff(diff, format)}\n`);
+        io.out(format === 'json' ? `${JSON.stringify(diffJson(diff), null, 2)}\n` : `${formatDiff(diff, format, now.scheme)}\n`);
       }
       return EXIT.ok;
     },
@@ -165,13 +173,16 @@ const COMMANDS: Record<string, Command> = {
   next: {
     options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
     positionals: [1, 1],
-    async run({ values, positionals }, io) {
+    async run({ values, positionals }, io, config) {
       const output = values.output as string | undefined;
       if (!output) throw new UsageError('next needs -o NEXT.yaml');
       checkOutput(output, positionals, values.force === true, 'text');
-      const loaded = await load(positionals[0]!, io);
+      const loaded = await load(positionals[0]!, io, config);
       const { nextDocument } = await import('./diff/next.js');
-      const { document, comments } = nextDocument(loaded.document);
+      const next = nextDocument(loaded.document);
+      const { comments } = next;
+      // next --scheme: the coming year is graded by that scheme.
+      const document = next.document.kind === 'kpi-progress' && config.schemeName ? withScheme(next.document, config.schemeName) : next.document;
       writeFileAtomic(output, stringifyDocument(document, output, comments));
       io.err(`${loaded.file} (${loaded.document.fiscalYear}) → ${output} (${document.fiscalYear}): fill in the lines marked 記入\n`);
       return EXIT.ok;
@@ -180,7 +191,7 @@ const COMMANDS: Record<string, Command> = {
   build: {
     options: { output: { type: 'string', short: 'o' }, strict: { type: 'boolean' }, force: { type: 'boolean' }, jobs: { type: 'string', short: 'j' } },
     positionals: [0, 1],
-    async run({ values, positionals }, io) {
+    async run({ values, positionals }, io, config) {
       const { existsSync, statSync } = await import('node:fs');
       const { join, basename } = await import('node:path');
       const { inputsOf, findingsReport } = await import('./build.js');
@@ -196,7 +207,7 @@ const COMMANDS: Record<string, Command> = {
       const { renderPdf } = await import('./render/pdf.js');
       const tty = process.stderr.isTTY === true && io.err === processIo.err;
       let pages = 0;
-      const results = await buildAll(files, { outputDir, force: values.force === true, render: renderPdf, jobs }, (result, done) => {
+      const results = await buildAll(files, { outputDir, force: values.force === true, render: renderPdf, config, jobs }, (result, done) => {
         pages += result.pages ?? 0;
         if (tty) io.err(`\r\x1b[K[file ${done} of ${files.length}, ${pages} pages] ${basename(result.file)}${result.failed ? ' failed' : ''}`);
       });
@@ -238,7 +249,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args: [...rest], options: command.options ?? {}, allowPositionals: true, strict: true });
+      parsed = parseArgs({ args: [...rest], options: { ...command.options, scheme: { type: 'string' } }, allowPositionals: true, strict: true });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -246,7 +257,13 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     if (parsed.positionals.length < min || parsed.positionals.length > max) {
       throw new UsageError(`"${name}" takes ${min === max ? min : `${min} to ${max}`} file argument(s), got ${parsed.positionals.length}`);
     }
-    return await command.run(parsed as { values: Record<string, string | boolean | undefined>; positionals: string[] }, io);
+    const values = parsed.values as Record<string, string | boolean | undefined>;
+    const config = buildConfig({
+      language: languageFrom(typeof values.lang === 'string' ? values.lang : undefined, process.env),
+      scheme: typeof values.scheme === 'string' ? values.scheme : undefined,
+    });
+    applyConfig(config);
+    return await command.run({ values, positionals: parsed.positionals }, io, config);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`tassei ${name}: ${error.message}\nsee: tassei --help\n`);

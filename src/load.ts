@@ -1,13 +1,19 @@
 import { statSync } from 'node:fs';
-import { failure } from './model/errors.js';
+import { type Config, schemeFor, withScheme } from './config.js';
+import { readTextFile } from './model/encoding.js';
+import { TasseiError, failure } from './model/errors.js';
 import { startsWithPdfMagic } from './model/files.js';
-import type { Message, TasseiDocument } from './model/types.js';
-import { readDocumentFile } from './model/yaml.js';
+import { t } from './model/i18n.js';
+import { type Scheme, unknownGrades } from './model/scheme.js';
+import type { KpiDocument, Message, TasseiDocument } from './model/types.js';
+import { locateProblems, readDocumentFile } from './model/yaml.js';
 
 /** A document with the messages its reading produced (warnings; errors are thrown). */
 export interface LoadedDocument {
   file: string;
   document: TasseiDocument;
+  /** The scheme the document is graded by (see schemeFor). */
+  scheme: Scheme;
   messages: Message[];
   /** True where the document was extracted from a PDF. */
   fromPdf: boolean;
@@ -15,8 +21,11 @@ export interface LoadedDocument {
   pages?: number;
 }
 
-/** Reads a document from a PDF (extracting it) or from YAML/JSON. The I/O edge of every command. */
-export async function loadDocument(file: string): Promise<LoadedDocument> {
+/**
+ * Reads a document from a PDF (extracting it, the printed marks read with the scheme of the
+ * configuration) or from YAML/JSON, with the scheme it is graded by. The I/O edge of every command.
+ */
+export async function loadDocument(file: string, config: Config): Promise<LoadedDocument> {
   let stat;
   try {
     stat = statSync(file);
@@ -27,8 +36,28 @@ export async function loadDocument(file: string): Promise<LoadedDocument> {
   const isPdf = /\.pdf$/i.test(file) || startsWithPdfMagic(file);
   if (isPdf) {
     const { extractPdfFile } = await import('./extract/extract.js');
-    const { document, messages, pages } = await extractPdfFile(file);
-    return { file, document, messages, fromPdf: true, pages };
+    const scheme = schemeFor(config, null, file);
+    const extraction = await extractPdfFile(file, scheme);
+    const { messages, pages } = extraction;
+    let { document } = extraction;
+    // Printed marks read with another scheme than the default: the document says which.
+    if (document.kind === 'kpi-progress' && config.schemeName) document = withScheme(document, config.schemeName);
+    return { file, document, scheme, messages, fromPdf: true, pages };
   }
-  return { file, ...readDocumentFile(file), fromPdf: false };
+  const { document, messages } = readDocumentFile(file);
+  const scheme = schemeFor(config, document, file);
+  // A document that names its scheme prints that scheme's grades (under --scheme it need not).
+  if (document.kind === 'kpi-progress' && document.scheme && !config.scheme) checkGrades(document, scheme, file);
+  return { file, document, scheme, messages, fromPdf: false };
+}
+
+function checkGrades(document: KpiDocument, scheme: Scheme, file: string): void {
+  const unknown = unknownGrades(document, scheme);
+  if (unknown.length === 0) return;
+  const grades = scheme.grades.map((g) => `${g.id} (${g.mark})`).join(', ');
+  throw new TasseiError(locateProblems(readTextFile(file).text, file, unknown.map(({ path, found }) => ({
+    path, rule: 'scheme-grade',
+    message: t(`「${found}」は評価基準 ${scheme.id} の区分ではありません`, `"${found}" is not a grade of the scheme ${scheme.id}`),
+    hint: t(`区分: ${grades}、集計は加えて total`, `grades: ${grades}; summaries also total`),
+  }))));
 }

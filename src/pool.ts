@@ -31,7 +31,8 @@ export async function buildAll(
     ? pathToFileURL(join(PACKAGE_ROOT, 'dist', 'build-worker.js'))
     : new URL('./build-worker.js', import.meta.url);
   await Promise.all(Array.from({ length: jobs }, () => new Promise<void>((resolve, reject) => {
-    const worker = new Worker(workerUrl, { workerData: { outputDir: options.outputDir, force: options.force } });
+    // The configuration goes as data: a worker has no command line to build it from.
+    const worker = new Worker(workerUrl, { workerData: { outputDir: options.outputDir, force: options.force, config: options.config } });
     let current = -1;
     const feed = () => {
       if (next >= files.length) {

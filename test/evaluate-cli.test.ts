@@ -14,7 +14,7 @@ describe('tassei evaluate', () => {
     expect(evaluation.findings).toEqual([{
       kind: 'progress-mismatch', strategy: 1, policy: 3, measure: 2,
       indicator: '市内の高校の新卒者の美祢市内就職率', reported: 56.7, computed: 50,
-      message: 'progress printed 56.7%, computed 50.0% by (b − a) / (c − a) = (12 − 9) / (15 − 9)',
+      message: '進捗率は 56.7% と印刷されていますが、(b − a) / (c − a) = (12 − 9) / (15 − 9) で計算すると 50.0% です',
     }]);
     expectGolden(r.out, 'test/fixtures/yaml/kpi-strategy1.evaluate.json');
   });
@@ -22,7 +22,7 @@ describe('tassei evaluate', () => {
   it('prints an aligned table and the findings on a terminal', async () => {
     const r = await run('evaluate', STRATEGY1);
     expect(r.code).toBe(0);
-    expect(r.err).toContain('1 finding(s)');
+    expect(r.err).toContain('指摘 1 件');
     expectGolden(r.out, 'test/fixtures/yaml/kpi-strategy1.evaluate.txt');
   });
 

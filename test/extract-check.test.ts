@@ -4,6 +4,7 @@ import { extractPages } from '../src/extract/extract.js';
 import { type PageContent, readPdf } from '../src/extract/pdf.js';
 import { setAsideDoubted } from '../src/evaluate/doubts.js';
 import { evaluateDocument } from '../src/evaluate/evaluate.js';
+import { DEFAULT_SCHEME } from './helpers/scheme.js';
 
 /**
  * The extractor's self-check, with a fault injected into what pdf.js gives it: one row's status
@@ -26,17 +27,17 @@ function withStatusMovedDown(source: readonly PageContent[], page: number, mark:
 
 describe('extract: the self-check', () => {
   it('says nothing on a correct extraction', () => {
-    expect(extractPages(pages, FILE).messages).toEqual([]);
+    expect(extractPages(pages, FILE, DEFAULT_SCHEME).messages).toEqual([]);
   });
 
   it('names the page and the rows of a misread row, and evaluate does not blame the document for the counts', () => {
     const faulty = withStatusMovedDown(pages, 1, '悪化↓', 1);
-    const { document, messages } = extractPages(faulty, FILE);
+    const { document, messages } = extractPages(faulty, FILE, DEFAULT_SCHEME);
     const doubts = messages.filter((m) => m.rule === 'extract-check');
     expect(doubts.length).toBeGreaterThan(0);
     expect(doubts.every((m) => m.page === 1)).toBe(true);
     expect(doubts.map((m) => m.message).join('\n')).toMatch(/名前のない指標の行|状況のない行/);
-    const findings = evaluateDocument(document).findings;
+    const findings = evaluateDocument(document, DEFAULT_SCHEME).findings;
     const { kept, setAside } = setAsideDoubted(findings, messages);
     expect(setAside.length).toBeGreaterThan(0);
     expect(kept.filter((f) => f.kind === 'summary-mismatch' && setAside.some((s) => s.strategy === f.strategy && s.policy === f.policy && s.row === f.row))).toEqual([]);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extractPdfFile } from '../src/extract/extract.js';
 import { parseDocumentText } from '../src/model/yaml.js';
 import { run } from './helpers/run.js';
+import { DEFAULT_SCHEME } from './helpers/scheme.js';
 
 const expected = (name: string) => parseDocumentText(readFileSync(`test/fixtures/expected/${name}.yaml`, 'utf8'), name);
 
@@ -25,7 +26,7 @@ const PRODUCERS: [file: string, expectedName: string, producer: string][] = [
 
 describe('extract: the same document from every producer', () => {
   it.each(PRODUCERS)('%s (%s)', async (file, name) => {
-    const result = await extractPdfFile(file);
+    const result = await extractPdfFile(file, DEFAULT_SCHEME);
     expect(result.document).toEqual(expected(name));
     expect(result.messages).toEqual([]);
   });
@@ -44,7 +45,7 @@ describe('extract: LibreOffice Writer, with the differences its PDFs really have
     want.title = ''; // Writer drops the title paragraph: the PDF has no title.
     // (The strategy 3 total row splits over a page break and its title's tail runs into the
     // 基本目標 row below it, with no rules to tell them apart: that row is still read.)
-    const result = await extractPdfFile('test/fixtures/pdf/kpi-r1.writer.pdf');
+    const result = await extractPdfFile('test/fixtures/pdf/kpi-r1.writer.pdf', DEFAULT_SCHEME);
     expect(result.document).toEqual(want);
   });
 
@@ -56,7 +57,7 @@ describe('extract: LibreOffice Writer, with the differences its PDFs really have
     want.goals[0]!.policies[2]!.results[1] = want.goals[0]!.policies[2]!.results[1]!.replace('事業者10', '事業者 10');
     // (Goal 4 policy 2 splits over a page break, its heading and a bullet cut in two: it is
     // read whole.)
-    const result = await extractPdfFile('test/fixtures/pdf/narrative-r5.writer.pdf');
+    const result = await extractPdfFile('test/fixtures/pdf/narrative-r5.writer.pdf', DEFAULT_SCHEME);
     expect(result.document).toEqual(want);
     expect(result.messages).toEqual([]);
   });
@@ -64,7 +65,7 @@ describe('extract: LibreOffice Writer, with the differences its PDFs really have
 
 describe('extract: what the samples hold', () => {
   it('reads every indicator of the R1 report with its ※ method and year notes', async () => {
-    const { document } = await extractPdfFile('input/kpi-r1.pdf');
+    const { document } = await extractPdfFile('input/kpi-r1.pdf', DEFAULT_SCHEME);
     if (document.kind !== 'kpi-progress') throw new Error('kind');
     const all = document.strategies.flatMap((s) => [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]);
     expect(all).toHaveLength(81);
@@ -76,7 +77,7 @@ describe('extract: what the samples hold', () => {
   });
 
   it('reads the narrative with both fiscal years and each bullet whole', async () => {
-    const { document } = await extractPdfFile('input/narrative-r5.pdf');
+    const { document } = await extractPdfFile('input/narrative-r5.pdf', DEFAULT_SCHEME);
     if (document.kind !== 'narrative') throw new Error('kind');
     expect([document.fiscalYear, document.nextYear]).toEqual([2023, 2024]);
     const policy = document.goals[0]!.policies[0]!;

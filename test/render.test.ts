@@ -13,6 +13,7 @@ import { renderPdf } from '../src/render/pdf.js';
 import { createEnvironment, renderDefinition } from '../src/render/templates.js';
 import { columnTexts, segmentsOf, wrappedLines, type Segment } from './helpers/pdftext.js';
 import { run } from './helpers/run.js';
+import { DEFAULT_SCHEME } from './helpers/scheme.js';
 
 const load = <T>(name: string) => parseDocumentText(readFileSync(`test/fixtures/expected/${name}.yaml`, 'utf8'), name) as T;
 const kpi = load<KpiDocument>('kpi-r1');
@@ -22,7 +23,7 @@ const indicators = (doc: KpiDocument) => doc.strategies.flatMap((s) => [...s.ind
 /** The document as tassei prints it: reported progress, status and counts are the computed ones. */
 function asComputed(doc: KpiDocument): KpiDocument {
   const copy = structuredClone(doc);
-  const evaluation = evaluateDocument(copy);
+  const evaluation = evaluateDocument(copy, DEFAULT_SCHEME);
   indicators(copy).forEach((indicator, i) => {
     const e = evaluation.indicators[i]!;
     indicator.reported = { progress: e.progress, status: e.status };
@@ -42,8 +43,8 @@ let kpiSegments: Segment[];
 let narrativeSegments: Segment[];
 
 beforeAll(async () => {
-  kpiPdf = await renderPdf(kpi);
-  narrativePdf = await renderPdf(narrative);
+  kpiPdf = await renderPdf(kpi, DEFAULT_SCHEME);
+  narrativePdf = await renderPdf(narrative, DEFAULT_SCHEME);
   kpiSegments = await segmentsOf(kpiPdf);
   narrativeSegments = await segmentsOf(narrativePdf);
 }, 120_000);
@@ -53,7 +54,7 @@ describe('render: what a reader must find on the pages', () => {
     const text = columnTexts(kpiSegments);
     for (const i of indicators(kpi)) {
       expect(text).toContain(i.name + (i.method === 'ratio' ? '※' : ''));
-      for (const v of [i.baseline.text, i.actual.text, i.target.text]) expect(text).toContain(v);
+      for (const v of [i.baseline.text, i.actual.text, i.target!.text]) expect(text).toContain(v);
     }
     expect(text).toContain('R1実績 b');
     expect(text).toContain('目標指標の※印の進捗率は、b/cにより算出');
@@ -82,7 +83,7 @@ describe('render: what a reader must find on the pages', () => {
   });
 
   it('above each strategy, a status chart with its labels and its counts as page text', () => {
-    const evaluation = evaluateDocument(structuredClone(kpi));
+    const evaluation = evaluateDocument(structuredClone(kpi), DEFAULT_SCHEME);
     const headings = kpiSegments.filter((s) => s.text === '状況の内訳');
     expect(headings).toHaveLength(kpi.strategies.length);
     kpi.strategies.forEach((strategy, i) => {
@@ -103,7 +104,7 @@ describe('render: what a reader must find on the pages', () => {
 
 describe('render: deterministic', () => {
   it('the same document renders to identical bytes (the first render cut the phrases, this one reads them from the cache)', async () => {
-    const again = await renderPdf(kpi);
+    const again = await renderPdf(kpi, DEFAULT_SCHEME);
     expect(Buffer.from(again).equals(Buffer.from(kpiPdf))).toBe(true);
   });
 
@@ -111,20 +112,20 @@ describe('render: deterministic', () => {
     const other = structuredClone(kpi);
     other.strategies[0]!.indicators[0]!.name = '農業産出額（変更）';
     const id = (pdf: Uint8Array) => /\/ID \[<([0-9a-f]+)>/.exec(Buffer.from(pdf).toString('latin1'))?.[1];
-    expect(id(await renderPdf(other))).not.toBe(id(kpiPdf));
+    expect(id(await renderPdf(other, DEFAULT_SCHEME))).not.toBe(id(kpiPdf));
   });
 });
 
 describe('render → extract round trip', () => {
   it('the KPI report comes back as the document, with tassei\'s own progress, status and counts', async () => {
     const pages = await readPdf(kpiPdf, 'rendered.pdf');
-    const { document, messages } = extractPages(pages, 'rendered.pdf');
+    const { document, messages } = extractPages(pages, 'rendered.pdf', DEFAULT_SCHEME);
     expect(messages).toEqual([]);
     expect(document).toEqual(asComputed(kpi));
   });
 
   it('the narrative comes back as the document', async () => {
-    const { document, messages } = extractPages(await readPdf(narrativePdf, 'rendered.pdf'), 'rendered.pdf');
+    const { document, messages } = extractPages(await readPdf(narrativePdf, 'rendered.pdf'), 'rendered.pdf', DEFAULT_SCHEME);
     expect(messages).toEqual([]);
     expect(document).toEqual(narrative);
   });
@@ -135,8 +136,8 @@ describe('render: a policy longer than a page', () => {
     const long = structuredClone(narrative);
     const policy = long.goals[0]!.policies[0]!;
     for (let i = 0; i < 70; i++) policy.results.push(`追加の取組その${i}：地域の事業者と連携した新たな観光コンテンツの造成と情報発信の強化`);
-    const pdf = await renderPdf(long);
-    const { document, messages } = extractPages(await readPdf(pdf, 'long.pdf'), 'long.pdf');
+    const pdf = await renderPdf(long, DEFAULT_SCHEME);
+    const { document, messages } = extractPages(await readPdf(pdf, 'long.pdf'), 'long.pdf', DEFAULT_SCHEME);
     expect(messages).toEqual([]);
     expect(document).toEqual(long);
   }, 60_000);
@@ -145,11 +146,11 @@ describe('render: a policy longer than a page', () => {
 describe('render: years in the headings', () => {
   it('令和元年度 for 2019, R2実績 for 2020', async () => {
     const first = { ...narrative, fiscalYear: 2019, nextYear: 2020 };
-    const text = columnTexts(await segmentsOf(await renderPdf(first)));
+    const text = columnTexts(await segmentsOf(await renderPdf(first, DEFAULT_SCHEME)));
     expect(text).toContain('令和元年度 主な取組内容／実績');
     expect(text).toContain('令和2年度 主な取組／今後の方向性');
     const next = { ...kpi, fiscalYear: 2020 };
-    expect(columnTexts(await segmentsOf(await renderPdf(next)))).toContain('R2実績 b');
+    expect(columnTexts(await segmentsOf(await renderPdf(next, DEFAULT_SCHEME)))).toContain('R2実績 b');
   }, 60_000);
 });
 

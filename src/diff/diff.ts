@@ -3,7 +3,7 @@ import type {
   DocumentDiff, Evaluation, Indicator, IndicatorDiffEntry, IndicatorPlace, KpiDocument, Measurement, NarrativeColumn,
   NarrativeDiffEntry, NarrativeDocument, Status, Summary, SummaryDiffEntry, TasseiDocument,
 } from '../model/types.js';
-import { SUMMARY_COLUMNS } from '../model/types.js';
+import type { Scheme } from '../model/scheme.js';
 import { type Similarity, characterDiff, pair } from './similarity.js';
 
 /**
@@ -34,16 +34,17 @@ function locate(doc: KpiDocument, evaluation: Evaluation): Located[] {
   return all;
 }
 
-function printed(m: Measurement): string {
-  return m.text;
+function printed(m: Measurement | null): string | null {
+  return m?.text ?? null;
 }
 
-function sameMeasurement(a: Measurement, b: Measurement): boolean {
+function sameMeasurement(a: Measurement | null, b: Measurement | null): boolean {
+  if (!a || !b) return a === b;
   return a.text === b.text && a.value === b.value && a.year === b.year;
 }
 
-export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similarity): DocumentDiff {
-  const [oldEvaluation, nowEvaluation] = [evaluateDocument(old), evaluateDocument(now)];
+export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similarity, scheme: Scheme): DocumentDiff {
+  const [oldEvaluation, nowEvaluation] = [evaluateDocument(old, scheme), evaluateDocument(now, scheme)];
   const before = locate(old, oldEvaluation);
   const after = locate(now, nowEvaluation);
   const pairs: [Located, Located][] = [];
@@ -82,7 +83,8 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
 
 function sameSummary(a: Summary | null, b: Summary | null): boolean {
   if (!a || !b) return a === b;
-  return SUMMARY_COLUMNS.every((c) => a[c] === b[c]);
+  const columns = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...columns].every((c) => a[c] === b[c]);
 }
 
 /** Changes of the computed counts per strategy, 基本目標 row and policy. */
@@ -137,8 +139,8 @@ export function diffNarrative(old: NarrativeDocument, now: NarrativeDocument, si
   return { kind: 'narrative', fromYear: old.fiscalYear, toYear: now.fiscalYear, indicators: [], summaries: [], narrative: entries };
 }
 
-export function diffDocuments(old: TasseiDocument, now: TasseiDocument, similarity: Similarity): DocumentDiff {
-  if (old.kind === 'kpi-progress' && now.kind === 'kpi-progress') return diffKpi(old, now, similarity);
+export function diffDocuments(old: TasseiDocument, now: TasseiDocument, similarity: Similarity, scheme: Scheme): DocumentDiff {
+  if (old.kind === 'kpi-progress' && now.kind === 'kpi-progress') return diffKpi(old, now, similarity, scheme);
   if (old.kind === 'narrative' && now.kind === 'narrative') return diffNarrative(old, now, similarity);
   throw new RangeError('documents of different kinds');
 }

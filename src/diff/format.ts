@@ -1,5 +1,7 @@
 import { columns } from '../evaluate/format.js';
-import { DEFAULT_SCHEME, labelOf } from '../evaluate/rules.js';
+import { columnHeading } from '../evaluate/format.js';
+import { summaryColumns } from '../evaluate/evaluate.js';
+import { type Scheme, markOf } from '../model/scheme.js';
 import type { DocumentDiff, IndicatorDiffEntry, NarrativeDiffEntry, Status, Summary, SummaryDiffEntry } from '../model/types.js';
 
 /** The diff for a terminal (`text`) or a review memo (`md`). Pure. */
@@ -8,28 +10,29 @@ const FIELD_NAMES = { baseline: '現状 a', actual: '実績 b', target: '目標 
 const COLUMN_NAMES = { results: '実績', plans: '今後の方向性', measures: '施策' } as const;
 const KIND_NAMES = { added: '追加', removed: '削除', renamed: '名称変更', changed: '変更', statusChanged: '状況', reworded: '修正' } as const;
 
-function status(s: Status | null): string {
-  return s === null ? '(なし)' : labelOf(s, DEFAULT_SCHEME);
+function status(s: Status | null, scheme: Scheme): string {
+  return s === null ? '(なし)' : markOf(scheme, s);
 }
 
-function counts(s: Summary | null): string {
-  return s === null ? '(なし)' : `目標達成 ${s.achieved}／改善↑ ${s.improved}／- ${s.unchanged}／悪化↓ ${s.worsened}／合計 ${s.total}`;
+/** A count row in the scheme's columns: 目標達成 3／改善↑ 8／…／合計 27. */
+function counts(s: Summary | null, scheme: Scheme): string {
+  return s === null ? '(なし)' : summaryColumns(scheme).map((c) => `${columnHeading(scheme, c)} ${s[c] ?? 0}`).join('／');
 }
 
 /** One line of an indicator change: what, which, old → new. */
-export function describeIndicator(e: IndicatorDiffEntry): [string, string, string] {
+export function describeIndicator(e: IndicatorDiffEntry, scheme: Scheme): [string, string, string] {
   switch (e.kind) {
     case 'added': return [KIND_NAMES.added, e.name, ''];
     case 'removed': return [KIND_NAMES.removed, e.name, ''];
     case 'renamed': return [KIND_NAMES.renamed, e.to, `${e.from} → ${e.to}`];
     case 'changed': return [`${FIELD_NAMES[e.field]}`, e.name, `${e.from ?? '-'} → ${e.to ?? '-'}`];
-    case 'statusChanged': return [KIND_NAMES.statusChanged, e.name, `${status(e.from)} → ${status(e.to)}`];
+    case 'statusChanged': return [KIND_NAMES.statusChanged, e.name, `${status(e.from, scheme)} → ${status(e.to, scheme)}`];
   }
 }
 
-export function describeSummary(e: SummaryDiffEntry): [string, string] {
+export function describeSummary(e: SummaryDiffEntry, scheme: Scheme): [string, string] {
   const row = e.row === 'total' ? '合計' : e.row === 'goal' ? '基本目標' : `戦略方針${e.policy}`;
-  return [row, `${counts(e.from)} → ${counts(e.to)}`];
+  return [row, `${counts(e.from, scheme)} → ${counts(e.to, scheme)}`];
 }
 
 /** A reworded bullet with the changed characters marked: [-removed-]{+added+} or ~~removed~~**added**. */
@@ -53,7 +56,7 @@ function groups<T>(items: readonly T[], key: (t: T) => string): [string, T[]][] 
   return [...map.entries()];
 }
 
-export function formatDiff(diff: DocumentDiff, style: 'text' | 'md'): string {
+export function formatDiff(diff: DocumentDiff, style: 'text' | 'md', scheme: Scheme): string {
   const out: string[] = [];
   const heading = `${diff.kind === 'kpi-progress' ? 'KPI進捗状況' : '達成状況'} ${diff.fromYear}年度 → ${diff.toYear}年度`;
   out.push(style === 'md' ? `# ${heading}` : heading, '');
@@ -61,11 +64,11 @@ export function formatDiff(diff: DocumentDiff, style: 'text' | 'md'): string {
   if (empty) out.push('変更なし (no changes)');
   for (const [title, entries] of groups(diff.indicators, (e) => `${e.strategy} ${e.strategyTitle}`)) {
     out.push(style === 'md' ? `## 重点戦略 ${title}` : `■ ${title}`, '');
-    const rows = entries.map(describeIndicator);
+    const rows = entries.map((e) => describeIndicator(e, scheme));
     if (style === 'md') {
       out.push('| 変更 | 目標指標 | 前年度 → 今年度 |', '|---|---|---|', ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`));
     } else out.push(...columns(rows).map((l) => `  ${l}`));
-    const sums = diff.summaries.filter((s) => `${s.strategy}` === title.split(' ')[0]).map(describeSummary);
+    const sums = diff.summaries.filter((s) => `${s.strategy}` === title.split(' ')[0]).map((e) => describeSummary(e, scheme));
     if (sums.length > 0) {
       out.push('');
       if (style === 'md') out.push('| 集計 | 前年度 → 今年度 |', '|---|---|', ...sums.map((r) => `| ${r.join(' | ')} |`));

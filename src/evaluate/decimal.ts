@@ -91,3 +91,53 @@ export function comparePercent(numerator: Decimal, denominator: Decimal, percent
   const order = left < right ? -1 : left > right ? 1 : 0;
   return (denominator.units < 0n ? -order : order) as -1 | 0 | 1;
 }
+
+/**
+ * An exact rational, for the quantities of grading schemes that divide twice (progress against
+ * the elapsed share of a plan); the denominator is always positive.
+ */
+export interface Fraction {
+  num: bigint;
+  den: bigint;
+}
+
+export function fractionOf(d: Decimal): Fraction {
+  return { num: d.units, den: 10n ** BigInt(d.scale) };
+}
+
+export function fractionOfInteger(n: number): Fraction {
+  return { num: BigInt(n), den: 1n };
+}
+
+export function times(a: Fraction, b: Fraction): Fraction {
+  return { num: a.num * b.num, den: a.den * b.den };
+}
+
+/** a / b, or null where b is zero. */
+export function divide(a: Fraction, b: Fraction): Fraction | null {
+  if (b.num === 0n) return null;
+  const sign = b.num < 0n ? -1n : 1n;
+  return { num: a.num * b.den * sign, den: a.den * b.num * sign };
+}
+
+export function absolute(a: Fraction): Fraction {
+  return { num: a.num < 0n ? -a.num : a.num, den: a.den };
+}
+
+export const HUNDRED: Fraction = { num: 100n, den: 1n };
+
+/** −1, 0 or 1 as the fraction is below, equal to or above the decimal. */
+export function compareFraction(a: Fraction, d: Decimal): -1 | 0 | 1 {
+  const left = a.num * 10n ** BigInt(d.scale);
+  const right = d.units * a.den;
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** The fraction rounded half away from zero to `decimals` places, as a number (for display). */
+export function fractionToNumber(a: Fraction, decimals = 2): number {
+  const scaled = a.num * 10n ** BigInt(decimals);
+  const magnitude = scaled < 0n ? -scaled : scaled;
+  let quotient = magnitude / a.den;
+  if ((magnitude % a.den) * 2n >= a.den) quotient += 1n;
+  return toNumber({ units: scaled < 0n ? -quotient : quotient, scale: decimals });
+}

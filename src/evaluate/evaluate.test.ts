@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, KpiDocument, Method, Status } from '../model/types.js';
 import { parseMeasurement } from './numbers.js';
-import { evaluateDocument, evaluateIndicator } from './evaluate.js';
-import { DEFAULT_SCHEME, type StatusScheme } from './rules.js';
+import { type EvaluationContext, evaluateDocument as evaluateWith, evaluateIndicator as evaluateIndicatorWith } from './evaluate.js';
+import type { Scheme } from '../model/scheme.js';
+import { readScheme } from './scheme-file.js';
+
+const DEFAULT_SCHEME = readScheme('schemes/default.yaml');
+const CONTEXT: EvaluationContext = { fiscalYear: 2019, plan: null };
+const evaluateIndicator = (i: Indicator, scheme: Scheme = DEFAULT_SCHEME) => evaluateIndicatorWith(i, scheme, CONTEXT);
+const evaluateDocument = (doc: KpiDocument) => evaluateWith(doc, DEFAULT_SCHEME);
 
 function m(text: string) {
   const r = parseMeasurement(text);
@@ -73,10 +79,10 @@ describe('evaluateIndicator: progress and status', () => {
   });
 
   it('another scheme is data, not code: 達成 at 80 % under a custom scheme', () => {
-    const lenient: StatusScheme = {
+    const lenient: Scheme = {
       ...DEFAULT_SCHEME,
       id: 'lenient',
-      rules: { ...DEFAULT_SCHEME.rules, change: [{ status: 'achieved', of: 'progress', is: '>=', value: 80 }, ...DEFAULT_SCHEME.rules.change.slice(1)] },
+      rules: { ...DEFAULT_SCHEME.rules, change: [{ grade: 'achieved', when: { of: 'progress', is: '>=', value: 80 } }, ...DEFAULT_SCHEME.rules.change.slice(1)] },
     };
     expect(evaluateIndicator(indicator('0', '85', '100')).status).toBe('improved');
     expect(evaluateIndicator(indicator('0', '85', '100'), lenient).status).toBe('achieved');
@@ -145,5 +151,38 @@ describe('evaluateDocument: findings', () => {
   it('a printed - status matches no data', () => {
     const doc = kpi([indicator('1', '-', '3', 'change', [null, 'unchanged']), right[0]!]);
     expect(evaluateDocument(doc).findings).toEqual([]);
+  });
+});
+
+describe('blank is not no data', () => {
+  const blank = (department?: string): Indicator => ({ ...indicator('1', '-', '3'), actual: { value: null, year: null, text: '' }, ...(department ? { department } : {}) });
+
+  it('an actual not yet entered gets no grade, is listed, and is counted in no column', () => {
+    const doc = kpi([blank('商工観光課'), indicator('1', '3', '3', 'change', [100, 'achieved'])]);
+    doc.strategies[0]!.indicators = [blank()];
+    doc.strategies[0]!.reportedSummary = null;
+    doc.strategies[0]!.reportedGoalSummary = null;
+    doc.strategies[0]!.policies[0]!.reportedSummary = null;
+    const e = evaluateDocument(doc);
+    expect(e.indicators.map((i) => [i.status, i.blank])).toEqual([[null, true], [null, true], ['achieved', false]]);
+    expect(e.blanks.count).toBe(2);
+    expect(e.blanks.byStrategy).toEqual([{ strategy: 1, count: 2 }]);
+    expect(e.blanks.byDepartment).toEqual([{ department: null, count: 1 }, { department: '商工観光課', count: 1 }]);
+    const policy = e.summaries.find((s) => s.row === 'policy')!;
+    expect(policy.computed).toEqual({ achieved: 1, improved: 0, unchanged: 0, worsened: 0, total: 1 });
+    expect(e.findings).toEqual([]);
+  });
+
+  it('an actual printed - is no data, not blank', () => {
+    const e = evaluateDocument(kpi([indicator('1', '-', '3')]));
+    expect(e.indicators.at(-1)).toMatchObject({ status: 'nodata', blank: false });
+    expect(e.blanks.count).toBe(0);
+  });
+
+  it('a narrative policy whose results are a draft counts as blank, per goal', () => {
+    const policy = (no: number, draft?: boolean) => ({ no, title: 'p', results: ['a'], plans: [], measures: [], ...(draft ? { draft } : {}) });
+    const e = evaluateWith({ kind: 'narrative', title: 't', fiscalYear: 2024, nextYear: 2025, goals: [{ no: 1, title: 'g', policies: [policy(1, true), policy(2)] }, { no: 2, title: 'h', policies: [policy(1, true)] }] }, DEFAULT_SCHEME);
+    expect(e.blanks.count).toBe(2);
+    expect(e.blanks.byGoal).toEqual([{ goal: 1, count: 1 }, { goal: 2, count: 1 }]);
   });
 });

@@ -1,157 +1,229 @@
+import { t } from '../model/i18n.js';
+import { type Scheme, columnOf, gradeOf, markOf, summaryGrades } from '../model/scheme.js';
 import type {
-  Evaluation, Finding, Indicator, IndicatorEvaluation, KpiDocument, KpiPlace, Status, Summary,
-  SummaryColumn, SummaryEvaluation, SummaryRow, TasseiDocument,
+  Blank, Blanks, Evaluation, Finding, Indicator, IndicatorEvaluation, KpiDocument, KpiPlace, Measurement,
+  NarrativeDocument, PlanPeriod, PrintedSummary, Status, Summary, SummaryEvaluation, SummaryRow, TasseiDocument,
 } from '../model/types.js';
-import { SUMMARY_COLUMNS } from '../model/types.js';
-import {
-  ZERO, compare, comparePercent, decimalOfNumber, percentRounded, subtract, toNumber,
-} from './decimal.js';
+import { TOTAL } from '../model/types.js';
+import { ZERO, percentRounded, subtract, toNumber } from './decimal.js';
 import { decimalOf } from './numbers.js';
-import { DEFAULT_SCHEME, type StatusScheme, holds, labelOf } from './rules.js';
+import {
+  type GradingInput, type Quantities, applyRules, describeCondition, directionOf, quantitiesNamed, quantitiesOf,
+  shownQuantities,
+} from './rules.js';
+
+/** What the evaluation of one indicator needs besides the indicator: the year and the plan. */
+export interface EvaluationContext {
+  fiscalYear: number;
+  plan: PlanPeriod | null;
+}
 
 /** What tassei computes for one indicator, with the findings that arise on the way. */
 export interface IndicatorResult {
   progress: number | null;
   status: Status | null;
+  /** A rule (`rule 2`), an outcome (`noActual`, `state ended`), or null. */
+  decidedBy: string | null;
+  quantities: Quantities;
+  /** The actual is not entered yet (未記入). */
+  blank: boolean;
   findings: Omit<Finding, keyof KpiPlace>[];
 }
 
-/** Compute progress (進捗率) and status (状況) of one indicator. Pure. */
-export function evaluateIndicator(indicator: Indicator, scheme: StatusScheme = DEFAULT_SCHEME): IndicatorResult {
-  const findings: IndicatorResult['findings'] = [];
-  const unparsable = (field: 'baseline' | 'actual' | 'target'): void => {
-    findings.push({
-      kind: 'unparsable-value',
-      reported: indicator[field].text,
-      computed: null,
-      message: `the ${field} "${indicator[field].text}" is not a number; progress and status cannot be computed`,
-    });
-  };
+/** An actual not yet entered (未記入): blank text and no value; `-` is no data, not blank. */
+export function isBlank(m: Measurement): boolean {
+  return m.value === null && m.text.trim() === '';
+}
+
+/** Compute progress (進捗率) and status (状況) of one indicator under a scheme. Pure. */
+export function evaluateIndicator(indicator: Indicator, scheme: Scheme, context: EvaluationContext): IndicatorResult {
+  const result: IndicatorResult = { progress: null, status: null, decidedBy: null, quantities: {}, blank: false, findings: [] };
+  const decide = (status: string, by: string) => Object.assign(result, { status, decidedBy: by });
+  const stateGrade = indicator.state ? scheme.outcomes.states?.[indicator.state] : undefined;
+  if (stateGrade) decide(stateGrade, `state ${indicator.state}`);
+  if (isBlank(indicator.actual)) {
+    result.blank = result.status === null;
+    return result;
+  }
   for (const field of ['baseline', 'actual', 'target'] as const) {
     const m = indicator[field];
-    if (m.value === null && !isDashText(m.text)) unparsable(field);
+    if (m && m.value === null && !isDashText(m.text)) {
+      result.findings.push({
+        kind: 'unparsable-value', reported: m.text, computed: null,
+        message: t(`${FIELD_NAMES[field]}「${m.text}」は数値ではありません。進捗率と状況を計算できません`, `the ${field} "${m.text}" is not a number; progress and status cannot be computed`),
+      });
+    }
   }
-  if (findings.length > 0) return { progress: null, status: null, findings };
+  if (result.findings.length > 0) return result;
 
   const a = decimalOf(indicator.baseline) ?? ZERO;
   const b = decimalOf(indicator.actual);
-  const c = decimalOf(indicator.target);
-  if (b === null) return { progress: null, status: 'nodata', findings };
+  const c = indicator.target ? decimalOf(indicator.target) : null;
+  if (b === null) return result.status ? result : decide(scheme.outcomes.noActual, 'noActual');
   if (c === null) {
-    findings.push({
-      kind: 'unparsable-value', reported: indicator.target.text, computed: null,
-      message: 'there is no target (c is "-"): progress and status cannot be computed',
+    if (result.status) return result;
+    if (scheme.outcomes.noTarget) return decide(scheme.outcomes.noTarget, 'noTarget');
+    result.findings.push({
+      kind: 'unparsable-value', reported: indicator.target?.text ?? null, computed: null,
+      message: t('目標値がありません（c が「-」）。進捗率と状況を計算できません', 'there is no target (c is "-"): progress and status cannot be computed'),
     });
-    return { progress: null, status: null, findings };
+    return result;
   }
 
   const [numerator, denominator] = indicator.method === 'change' ? [subtract(b, a), subtract(c, a)] : [b, c];
-  const quantities = { reach: subtract(b, c), movement: subtract(b, a) };
-
-  let progress: number | null = null;
   if (denominator.units === 0n) {
-    findings.push({
+    result.findings.push({
       kind: 'division-by-zero', reported: indicator.reported.progress, computed: null,
       message: indicator.method === 'change'
-        ? `the target equals the baseline (c = a = ${indicator.target.text}): (b − a) / (c − a) divides by zero`
-        : `the target is zero: b / c divides by zero`,
+        ? t(`目標値が現状値と同じです（c = a = ${indicator.target!.text}）。(b − a) / (c − a) は 0 で割ることになります`, `the target equals the baseline (c = a = ${indicator.target!.text}): (b − a) / (c − a) divides by zero`)
+        : t('目標値が 0 です。b / c は 0 で割ることになります', 'the target is zero: b / c divides by zero'),
     });
   } else {
-    progress = toNumber(percentRounded(numerator, denominator));
+    result.progress = toNumber(percentRounded(numerator, denominator));
   }
-
-  let status: Status | null = null;
-  for (const rule of scheme.rules[indicator.method]) {
-    const threshold = decimalOfNumber(rule.value);
-    let order: -1 | 0 | 1;
-    if (rule.of === 'progress') {
-      if (denominator.units === 0n) continue;
-      order = comparePercent(numerator, denominator, threshold);
-    } else {
-      order = compare(quantities[rule.of], threshold);
-    }
-    if (holds(rule.is, order, 0)) {
-      status = rule.status;
-      break;
-    }
-  }
-  return { progress, status, findings };
+  const input: GradingInput = {
+    a, b, c, method: indicator.method, direction: directionOf(indicator.direction, indicator.method, a, c),
+    year: context.fiscalYear, plan: context.plan, tags: indicator.tags ?? [], state: indicator.state ?? null,
+  };
+  result.quantities = quantitiesOf(input);
+  if (result.status) return result;
+  if (scheme.outcomes.targetEqualsBaseline && subtract(c, a).units === 0n) return decide(scheme.outcomes.targetEqualsBaseline, 'targetEqualsBaseline');
+  const applied = applyRules(scheme, input, result.quantities);
+  return applied ? decide(applied.rule.grade, `rule ${applied.index + 1}`) : result;
 }
+
+const FIELD_NAMES = { baseline: '現状値 a', actual: '実績値 b', target: '目標値 c' } as const;
 
 function isDashText(text: string): boolean {
   return /^[-‐–—―−ー－]?$/.test(text.normalize('NFKC').trim());
 }
 
-export function emptySummary(): Summary {
-  return { achieved: 0, improved: 0, unchanged: 0, worsened: 0, total: 0 };
+/** A count row with every summary column of the scheme at zero. */
+export function emptySummary(scheme: Scheme): Summary {
+  return Object.fromEntries([...summaryGrades(scheme).map((g) => g.id), TOTAL].map((k) => [k, 0]));
 }
 
-/** The summary column a status is counted in: `-` holds no change, no data and no status. */
-export function columnOf(status: Status | null): Exclude<SummaryColumn, 'total'> {
-  return status === 'achieved' || status === 'improved' || status === 'worsened' ? status : 'unchanged';
-}
-
-export function countStatuses(statuses: readonly (Status | null)[]): Summary {
-  const summary = emptySummary();
-  for (const s of statuses) summary[columnOf(s)] += 1;
-  summary.total = statuses.length;
+/**
+ * Counts statuses into the scheme's columns. A status the scheme cannot give (none could be
+ * computed) is counted where no data is; a blank (undefined: not entered yet) is not counted.
+ */
+export function countStatuses(statuses: readonly (Status | null | undefined)[], scheme: Scheme): Summary {
+  const summary = emptySummary(scheme);
+  for (const s of statuses) {
+    if (s === undefined) continue;
+    const column = columnOf(scheme, s ?? scheme.outcomes.noActual);
+    summary[column] = (summary[column] ?? 0) + 1;
+    summary[TOTAL]! += 1;
+  }
   return summary;
 }
 
-export function addSummaries(summaries: readonly Summary[]): Summary {
-  const total = emptySummary();
-  for (const s of summaries) for (const col of SUMMARY_COLUMNS) total[col] += s[col];
+export function addSummaries(summaries: readonly Summary[], scheme: Scheme): Summary {
+  const total = emptySummary(scheme);
+  for (const s of summaries) for (const [column, n] of Object.entries(s)) total[column] = (total[column] ?? 0) + n;
   return total;
 }
 
-const COLUMN_LABELS: Record<SummaryColumn, string> = {
-  achieved: '目標達成', improved: '改善↑', unchanged: '-', worsened: '悪化↓', total: '合計',
-};
+/** The columns of a summary row: the scheme's summary grades, then the total. */
+export function summaryColumns(scheme: Scheme): string[] {
+  return [...summaryGrades(scheme).map((g) => g.id), TOTAL];
+}
 
-const ROW_LABELS: Record<SummaryRow, string> = { total: 'total row', goal: '基本目標 row', policy: 'policy row' };
+function columnName(scheme: Scheme, column: string): string {
+  return column === TOTAL ? '合計' : markOf(scheme, column);
+}
 
-/** Evaluate a whole document: every indicator, every summary row, every finding. Pure. */
-export function evaluateDocument(doc: TasseiDocument, scheme: StatusScheme = DEFAULT_SCHEME): Evaluation {
-  if (doc.kind === 'narrative') return { kind: doc.kind, indicators: [], summaries: [], findings: [] };
+function rowName(row: SummaryRow): string {
+  return { total: t('合計行', 'total row'), goal: t('基本目標行', '基本目標 row'), policy: t('戦略方針行', 'policy row') }[row];
+}
+
+/** The department an indicator names (担当課), where it names one. */
+function departmentOf(indicator: Indicator): string | null {
+  const department = (indicator as { department?: unknown }).department;
+  return typeof department === 'string' && department !== '' ? department : null;
+}
+
+/** Evaluate a whole document under a scheme: every indicator, summary row, finding and blank. Pure. */
+export function evaluateDocument(doc: TasseiDocument, scheme: Scheme): Evaluation {
+  if (doc.kind === 'narrative') return evaluateNarrative(doc, scheme);
   return evaluateKpi(doc, scheme);
 }
 
-export function evaluateKpi(doc: KpiDocument, scheme: StatusScheme = DEFAULT_SCHEME): Evaluation {
+/** A narrative has nothing to compute; its blanks are the policies whose results are still drafts. */
+export function evaluateNarrative(doc: NarrativeDocument, scheme: Scheme): Evaluation {
+  const items: Blank[] = doc.goals.flatMap((g) => g.policies.filter((p) => p.draft === true).map((p): Blank => ({
+    strategy: null, policy: p.no, measure: null, indicator: null, department: null, goal: g.no, field: 'results',
+  })));
+  return { kind: doc.kind, scheme: scheme.id, indicators: [], summaries: [], findings: [], blanks: blanksOf(items) };
+}
+
+function counted<K>(items: readonly Blank[], key: (b: Blank) => K): { key: K; count: number }[] {
+  const counts = new Map<K, number>();
+  for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
+  return [...counts].map(([k, count]) => ({ key: k, count }));
+}
+
+export function blanksOf(items: Blank[]): Blanks {
+  return {
+    count: items.length,
+    items,
+    byStrategy: counted(items.filter((b) => b.strategy !== null), (b) => b.strategy!).map(({ key, count }) => ({ strategy: key, count })),
+    byGoal: counted(items.filter((b) => b.goal !== null), (b) => b.goal!).map(({ key, count }) => ({ goal: key, count })),
+    byDepartment: counted(items.filter((b) => b.field === 'actual'), (b) => b.department).map(({ key, count }) => ({ department: key, count })),
+  };
+}
+
+export function evaluateKpi(doc: KpiDocument, scheme: Scheme): Evaluation {
   const indicators: IndicatorEvaluation[] = [];
   const summaries: SummaryEvaluation[] = [];
   const findings: Finding[] = [];
+  const blanks: Blank[] = [];
+  const context: EvaluationContext = { fiscalYear: doc.fiscalYear, plan: doc.plan ?? null };
+  const columns = summaryColumns(scheme);
 
-  /** Evaluates indicators of one place; returns [printed-or-computed, computed] statuses. */
+  /** Evaluates indicators of one place; returns the counts of printed-or-computed and of computed statuses. */
   const evaluateGroup = (list: Indicator[], place: Omit<KpiPlace, 'indicator'>) => {
-    const checked: (Status | null)[] = [];
-    const computed: (Status | null)[] = [];
+    const checked: (Status | null | undefined)[] = [];
+    const computed: (Status | null | undefined)[] = [];
     for (const indicator of list) {
-      const result = evaluateIndicator(indicator, scheme);
+      const result = evaluateIndicator(indicator, scheme, context);
       const at: KpiPlace = { ...place, indicator: indicator.name };
       indicators.push({
         ...at, indicator: indicator.name, method: indicator.method,
         progress: result.progress, status: result.status, reported: indicator.reported,
+        mark: result.status === null ? null : markOf(scheme, result.status), decidedBy: result.decidedBy,
+        quantities: shownQuantities(result.quantities, quantitiesNamed(scheme, indicator.method)), blank: result.blank,
       });
+      if (result.blank) blanks.push({ ...at, department: departmentOf(indicator), goal: null, field: 'actual' });
       findings.push(...result.findings.map((f) => ({ ...at, ...f })));
       findings.push(...compareReported(indicator, result, at, scheme));
-      checked.push(indicator.reported.status ?? result.status);
-      computed.push(result.status);
+      // A printed status of another scheme (the document printed under another) is not checked.
+      const printed = indicator.reported.status !== null && gradeOf(scheme, indicator.reported.status) ? indicator.reported.status : null;
+      checked.push(result.blank && printed === null ? undefined : printed ?? result.status);
+      computed.push(result.blank ? undefined : result.status);
     }
-    return { checked: countStatuses(checked), computed: countStatuses(computed) };
+    return { checked: countStatuses(checked, scheme), computed: countStatuses(computed, scheme) };
   };
 
   const addSummary = (
     row: SummaryRow, strategy: number, policy: number | null,
-    counts: { checked: Summary; computed: Summary }, reported: Summary | null,
+    counts: { checked: Summary; computed: Summary }, reported: PrintedSummary | null,
   ) => {
     summaries.push({ strategy, policy, row, ...counts, reported });
-    if (!reported) return;
-    for (const column of SUMMARY_COLUMNS) {
-      if (reported[column] === counts.checked[column]) continue;
+    // A table printed with other columns (under another scheme) is not checked.
+    if (!reported || !sameColumns(reported, columns)) return;
+    for (const column of columns) {
+      const printed = reported[column];
+      // A blank printed cell is not checked.
+      if (printed === null || printed === undefined || printed === counts.checked[column]) continue;
+      const where = `${t('重点戦略', 'strategy ')}${strategy}${policy !== null ? ` ${t('戦略方針', 'policy ')}${policy}` : ''} ${rowName(row)}`;
       findings.push({
         kind: 'summary-mismatch', strategy, policy, measure: null, indicator: null, row, column,
-        reported: reported[column], computed: counts.checked[column],
-        message: `strategy ${strategy}${policy !== null ? ` policy ${policy}` : ''} ${ROW_LABELS[row]}, column ${COLUMN_LABELS[column]}: printed ${reported[column]}, but the indicators ${row === 'total' ? 'of its policies ' : ''}count ${counts.checked[column]}`,
+        reported: printed, computed: counts.checked[column]!,
+        message: t(
+          `${where}の「${columnName(scheme, column)}」欄: ${printed} と印刷されていますが、${row === 'total' ? '戦略方針の' : ''}指標を数えると ${counts.checked[column]} です`,
+          `${where}, column ${columnName(scheme, column)}: printed ${printed}, but the indicators ${row === 'total' ? 'of its policies ' : ''}count ${counts.checked[column]}`,
+        ),
       });
     }
   };
@@ -165,38 +237,50 @@ export function evaluateKpi(doc: KpiDocument, scheme: StatusScheme = DEFAULT_SCH
         statuses.checked.push(counts.checked);
         statuses.computed.push(counts.computed);
       }
-      const counts = { checked: addSummaries(statuses.checked), computed: addSummaries(statuses.computed) };
+      const counts = { checked: addSummaries(statuses.checked, scheme), computed: addSummaries(statuses.computed, scheme) };
       return { policy, counts };
     });
     // The total row is the sum of the policy rows: the 基本目標 row is left out.
     addSummary('total', strategy.no, null, {
-      checked: addSummaries(policyCounts.map((p) => p.counts.checked)),
-      computed: addSummaries(policyCounts.map((p) => p.counts.computed)),
+      checked: addSummaries(policyCounts.map((p) => p.counts.checked), scheme),
+      computed: addSummaries(policyCounts.map((p) => p.counts.computed), scheme),
     }, strategy.reportedSummary);
     addSummary('goal', strategy.no, null, goal, strategy.reportedGoalSummary);
     for (const { policy, counts } of policyCounts) addSummary('policy', strategy.no, policy.no, counts, policy.reportedSummary);
   }
-  return { kind: doc.kind, indicators, summaries, findings };
+  return { kind: doc.kind, scheme: scheme.id, indicators, summaries, findings, blanks: blanksOf(blanks) };
+}
+
+function sameColumns(printed: PrintedSummary, columns: readonly string[]): boolean {
+  const keys = Object.keys(printed);
+  return keys.length === columns.length && columns.every((c) => c in printed);
 }
 
 /** Findings where the printed progress or status disagrees with the computed one. */
-function compareReported(indicator: Indicator, result: IndicatorResult, at: KpiPlace, scheme: StatusScheme): Finding[] {
+function compareReported(indicator: Indicator, result: IndicatorResult, at: KpiPlace, scheme: Scheme): Finding[] {
   const findings: Finding[] = [];
   const printed = indicator.reported;
-  if (result.findings.length > 0) return findings;
+  if (result.findings.length > 0 || result.blank) return findings;
   // A blank cell printed nothing to check (a document still to be filled in has only blanks).
   if (printed.progress !== null && !sameProgress(printed.progress, result.progress)) {
     findings.push({
       ...at, kind: 'progress-mismatch', reported: printed.progress, computed: result.progress,
-      message: `progress printed ${formatProgress(printed.progress)}, computed ${formatProgress(result.progress)} by ${formula(indicator)}`,
+      message: t(
+        `進捗率は ${formatProgress(printed.progress)} と印刷されていますが、${formula(indicator)} で計算すると ${formatProgress(result.progress)} です`,
+        `progress printed ${formatProgress(printed.progress)}, computed ${formatProgress(result.progress)} by ${formula(indicator)}`,
+      ),
     });
   }
-  const printedMark = printed.status === null ? '' : labelOf(printed.status, scheme);
-  const computedMark = result.status === null ? '' : labelOf(result.status, scheme);
-  if (printed.status !== null && printedMark !== computedMark) {
+  if (printed.status === null || !gradeOf(scheme, printed.status)) return findings;
+  const printedMark = markOf(scheme, printed.status);
+  const computedMark = result.status === null ? '' : markOf(scheme, result.status);
+  if (printedMark !== computedMark) {
     findings.push({
       ...at, kind: 'status-mismatch', reported: printed.status, computed: result.status,
-      message: `status printed ${printedMark || '(blank)'}, computed ${computedMark || '(none)'}: ${whyStatus(indicator, result, scheme)}`,
+      message: t(
+        `状況は ${printedMark} と印刷されていますが、計算すると ${computedMark || '（なし）'} です: ${whyStatus(indicator, result, scheme)}`,
+        `status printed ${printedMark}, computed ${computedMark || '(none)'}: ${whyStatus(indicator, result, scheme)}`,
+      ),
     });
   }
   return findings;
@@ -214,17 +298,18 @@ export function formatProgress(p: number | null): string {
 function formula(indicator: Indicator): string {
   const a = indicator.baseline.value ?? 0;
   const b = indicator.actual.value;
-  const c = indicator.target.value;
+  const c = indicator.target?.value ?? null;
   return indicator.method === 'change' ? `(b − a) / (c − a) = (${b} − ${a}) / (${c} − ${a})` : `b / c (※) = ${b} / ${c}`;
 }
 
-function whyStatus(indicator: Indicator, result: IndicatorResult, scheme: StatusScheme): string {
-  if (result.status === 'nodata') return 'there is no actual value';
-  const rule = scheme.rules[indicator.method].find((r) => r.status === result.status);
-  const values = `a = ${indicator.baseline.value ?? 0}, b = ${indicator.actual.value}, c = ${indicator.target.value}`;
-  if (!rule) return `no rule of the scheme applies (${values})`;
-  const subject = rule.of === 'progress' ? `progress ${formatProgress(result.progress)}` : QUANTITY_WORDS[rule.of];
-  return `${subject} ${rule.is} ${rule.value}${rule.of === 'progress' ? ' %' : ''} gives ${labelOf(rule.status, scheme)} (${values}${indicator.method === 'ratio' ? ', ※ b/c' : ''})`;
+/** Why a status: the rule or outcome that gave it, with the values. */
+function whyStatus(indicator: Indicator, result: IndicatorResult, scheme: Scheme): string {
+  const values = `a = ${indicator.baseline.value ?? 0}, b = ${indicator.actual.value}, c = ${indicator.target?.value ?? null}${indicator.method === 'ratio' ? ', ※ b/c' : ''}`;
+  const by = result.decidedBy;
+  if (by === 'noActual') return t('実績値がありません', 'there is no actual value');
+  if (by === null || result.status === null) return t(`評価基準のどの規則にも当たりません（${values}）`, `no rule of the scheme applies (${values})`);
+  const rule = by.startsWith('rule ') ? scheme.rules[indicator.method][Number(by.slice(5)) - 1] : undefined;
+  const condition = rule?.when ? describeCondition(rule.when) : by;
+  const progress = /progress/.test(condition) ? `progress ${formatProgress(result.progress)}, ` : '';
+  return t(`${condition} により ${markOf(scheme, result.status)}（${progress}${values}）`, `${condition} gives ${markOf(scheme, result.status)} (${progress}${values})`);
 }
-
-const QUANTITY_WORDS = { reach: 'b − c', movement: 'b − a' } as const;

@@ -1,7 +1,9 @@
 import stringWidth from 'string-width';
-import type { Evaluation, Finding, Indicator, KpiDocument, Status, Summary } from '../model/types.js';
-import { formatProgress } from './evaluate.js';
-import { DEFAULT_SCHEME, type StatusScheme, labelOf } from './rules.js';
+import { t } from '../model/i18n.js';
+import { type Scheme, markOf } from '../model/scheme.js';
+import type { Blanks, Evaluation, Finding, Indicator, KpiDocument } from '../model/types.js';
+import { TOTAL } from '../model/types.js';
+import { formatProgress, summaryColumns } from './evaluate.js';
 
 /** Pads to a display width, counting full-width characters as two columns. */
 export function pad(text: string, width: number, align: 'left' | 'right' = 'left'): string {
@@ -18,16 +20,22 @@ export function columns(rows: readonly string[][], right: ReadonlySet<number> = 
 
 const MARKS = { same: ' ', differs: '≠' } as const;
 
+/** The heading of a summary column: the grade's mark, or 合計. */
+export function columnHeading(scheme: Scheme, column: string): string {
+  return column === TOTAL ? '合計' : markOf(scheme, column);
+}
+
 /**
  * The evaluation as a terminal report: per strategy the indicators with computed progress and
- * status (≠ where the document printed otherwise), the summary rows, then every finding.
+ * status (≠ where the document printed otherwise), the summary rows in the scheme's columns,
+ * what is still blank, then every finding.
  */
-export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, scheme: StatusScheme = DEFAULT_SCHEME): string {
+export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme): string {
   const out: string[] = [];
-  const label = (s: Status | null): string => (s === null ? '?' : labelOf(s, scheme));
   const flagged = new Set(evaluation.findings.filter((f) => f.indicator).map((f) => `${f.strategy}/${f.policy}/${f.measure}/${f.indicator}`));
+  const gradeColumns = summaryColumns(scheme);
   let cursor = 0;
-  out.push(`${doc.title}（${doc.fiscalYear}年度実績）`, '');
+  out.push(t(`${doc.title}（${doc.fiscalYear}年度実績）`, `${doc.title} (actuals of fiscal ${doc.fiscalYear})`), '');
   for (const strategy of doc.strategies) {
     const rows: string[][] = [['', '目標指標', '単位', '現状 a', '実績 b', '目標 c', '進捗率', '状況']];
     const addIndicators = (list: Indicator[], indent: string) => {
@@ -37,8 +45,8 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
         rows.push([
           flagged.has(key) ? MARKS.differs : MARKS.same,
           `${indent}${indicator.name}${indicator.method === 'ratio' ? '※' : ''}`,
-          indicator.unit ?? '-', indicator.baseline.text, indicator.actual.text, indicator.target.text,
-          formatProgress(e.progress), label(e.status),
+          indicator.unit ?? '-', indicator.baseline.text, e.blank ? t('（未記入）', '(blank)') : indicator.actual.text, indicator.target?.text ?? t('（なし）', '(none)'),
+          formatProgress(e.progress), e.blank ? '' : e.mark ?? '?',
         ]);
       }
     };
@@ -52,46 +60,70 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
       }
     }
     out.push(...columns(rows, new Set([3, 4, 5, 6])), '');
-    const summaryRows: string[][] = [['', '', '目標達成', '改善↑', '-', '悪化↓', '合計']];
+    const summaryRows: string[][] = [['', '', ...gradeColumns.map((c) => columnHeading(scheme, c))]];
     for (const s of evaluation.summaries.filter((x) => x.strategy === strategy.no)) {
       const name = s.row === 'total' ? '合計' : s.row === 'goal' ? '基本目標' : `${s.policy} ${strategy.policies.find((p) => p.no === s.policy)?.title ?? ''}`;
-      const differs = s.reported !== null && !sameSummary(s.reported, s.checked);
-      summaryRows.push([differs ? MARKS.differs : MARKS.same, name, ...summaryCells(s.computed)]);
+      const differs = s.reported !== null && gradeColumns.some((c) => s.reported![c] !== undefined && s.reported![c] !== null && s.reported![c] !== s.checked[c]);
+      summaryRows.push([differs ? MARKS.differs : MARKS.same, name, ...gradeColumns.map((c) => String(s.computed[c] ?? 0))]);
     }
-    out.push(...columns(summaryRows, new Set([2, 3, 4, 5, 6])), '');
+    out.push(...columns(summaryRows, new Set(gradeColumns.map((_, i) => i + 2))), '');
   }
+  if (evaluation.blanks.count > 0) out.push(formatBlanks(evaluation.blanks), '');
   out.push(formatFindings(evaluation.findings, scheme));
   return out.join('\n');
 }
 
-function summaryCells(s: Summary): string[] {
-  return [s.achieved, s.improved, s.unchanged, s.worsened, s.total].map(String);
+/** What is still blank (未記入): the count per strategy or goal and per department, then each item. */
+export function formatBlanks(blanks: Blanks): string {
+  if (blanks.count === 0) return t('未記入なし', 'nothing is blank');
+  const lines = [t(`未記入 ${blanks.count} 件（記入されるまで確定できません）:`, `${blanks.count} still blank (the document is a draft until they are filled in):`)];
+  const per = [
+    ...blanks.byStrategy.map((s) => `${t('重点戦略', 'strategy ')}${s.strategy}: ${s.count}`),
+    ...blanks.byGoal.map((g) => `${t('基本目標', 'goal ')}${g.goal}: ${g.count}`),
+  ];
+  if (per.length > 0) lines.push(`  ${per.join('  ')}`);
+  const departments = blanks.byDepartment.filter((d) => d.department !== null);
+  if (departments.length > 0) {
+    const none = blanks.byDepartment.find((d) => d.department === null);
+    lines.push(`  ${[...departments.map((d) => `${d.department}: ${d.count}`), ...(none ? [`${t('担当課なし', 'no department')}: ${none.count}`] : [])].join('  ')}`);
+  }
+  for (const b of blanks.items) {
+    const where = b.field === 'results'
+      ? `${t('基本目標', 'goal ')}${b.goal} › ${t('基本方針', 'policy ')}${b.policy}: ${t('実績（前年度の計画からの下書き）', 'results (draft carried over from last year\'s plans)')}`
+      : `${placeOf(b)}${b.department ? ` (${b.department})` : ''}`;
+    lines.push(`  - ${where}`);
+  }
+  return lines.join('\n');
 }
 
-function sameSummary(a: Summary, b: Summary): boolean {
-  return a.achieved === b.achieved && a.improved === b.improved && a.unchanged === b.unchanged && a.worsened === b.worsened && a.total === b.total;
+function placeOf(p: { strategy: number | null; policy: number | null; measure: number | null; indicator: string | null }, row?: string): string {
+  return [
+    p.strategy !== null ? `重点戦略${p.strategy}` : '',
+    p.policy !== null ? `戦略方針${p.policy}` : '',
+    p.measure !== null ? `施策${p.measure}` : '',
+    p.indicator ?? row ?? '',
+  ].filter(Boolean).join(' › ');
 }
 
 /** The findings as a list: where, what was printed, what is computed, why. */
-export function formatFindings(findings: readonly Finding[], scheme: StatusScheme = DEFAULT_SCHEME): string {
-  if (findings.length === 0) return '指摘なし (no findings): every printed progress, status and summary cell agrees.';
-  const lines = [`指摘 ${findings.length} 件 (findings):`];
+export function formatFindings(findings: readonly Finding[], scheme: Scheme): string {
+  if (findings.length === 0) return t('指摘なし: 印刷された進捗率・状況・集計はすべて計算と一致します。', 'no findings: every printed progress, status and summary cell agrees.');
+  const lines = [t(`指摘 ${findings.length} 件:`, `${findings.length} finding(s):`)];
   findings.forEach((f, i) => {
-    const where = [
-      f.strategy !== null ? `重点戦略${f.strategy}` : '',
-      f.policy !== null ? `戦略方針${f.policy}` : '',
-      f.measure !== null ? `施策${f.measure}` : '',
-      f.indicator ?? (f.row === 'goal' ? '基本目標' : f.row === 'total' ? '合計' : ''),
-    ].filter(Boolean).join(' › ');
-    lines.push(`${i + 1}. [${f.kind}] ${where}`, `   printed: ${findingValue(f, f.reported, scheme)}  computed: ${findingValue(f, f.computed, scheme)}`, `   ${f.message}`);
+    const where = placeOf(f, f.row === 'goal' ? '基本目標' : f.row === 'total' ? '合計' : '');
+    lines.push(
+      `${i + 1}. [${f.kind}] ${where}`,
+      `   ${t('印刷', 'printed')}: ${findingValue(f, f.reported, scheme)}  ${t('計算', 'computed')}: ${findingValue(f, f.computed, scheme)}`,
+      `   ${f.message}`,
+    );
   });
   return lines.join('\n');
 }
 
 /** A finding's printed or computed value as a reader writes it: 56.7%, 改善↑, 27. */
-export function findingValue(f: Finding, v: string | number | null, scheme: StatusScheme = DEFAULT_SCHEME): string {
-  if (v === null) return '(none)';
-  if (f.kind === 'status-mismatch' && typeof v === 'string') return labelOf(v as Status, scheme);
+export function findingValue(f: Finding, v: string | number | null, scheme: Scheme): string {
+  if (v === null) return t('（なし）', '(none)');
+  if (f.kind === 'status-mismatch' && typeof v === 'string') return markOf(scheme, v);
   if ((f.kind === 'progress-mismatch' || f.kind === 'division-by-zero') && typeof v === 'number') return formatProgress(v);
   return String(v);
 }

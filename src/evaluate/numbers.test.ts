@@ -37,10 +37,10 @@ describe('parseMeasurement', () => {
   });
 
   it.each([
-    ['3,5x0', /not a number/],
-    ['12(来年)', /not a year/],
-    ['1,23', /not a number/], // a comma that is not a thousands separator
-    ['', /empty/],
+    ['3,5x0', /数値ではありません/],
+    ['12(来年)', /年ではありません/],
+    ['1,23', /数値ではありません/], // a comma that is not a thousands separator
+    ['', /空欄/],
   ])('rejects %s', (text, reason) => {
     const r = parseMeasurement(text);
     expect(r.ok).toBe(false);

@@ -1,3 +1,4 @@
+import { t } from '../model/i18n.js';
 import type { Measurement } from '../model/types.js';
 import { type Decimal, parseDecimal, decimalOfNumber, formatDecimal } from './decimal.js';
 
@@ -72,20 +73,20 @@ export function parsePrintedNumber(text: string): Decimal | null {
 export function parseMeasurement(printed: string): ValueParse {
   const text = printed.trim();
   const plain = text.normalize('NFKC').trim();
-  if (plain === '') return { ok: false, reason: 'the cell is empty' };
+  if (plain === '') return { ok: false, reason: t('空欄です', 'the cell is empty') };
   if (DASH.test(plain)) return { ok: true, measurement: { value: null, year: null, text }, decimal: null };
   let body = plain;
   let year: number | null = null;
   const noted = WITH_NOTE.exec(plain);
   if (noted) {
     year = parseYearNote(noted[2]!);
-    if (year === null) return { ok: false, reason: `the note (${noted[2]}) is not a year such as (H29), (R4) or (令和元年)` };
+    if (year === null) return { ok: false, reason: t(`注記 (${noted[2]}) は (H29)、(R4)、(令和元年) のような年ではありません`, `the note (${noted[2]}) is not a year such as (H29), (R4) or (令和元年)`) };
     body = noted[1]!;
   }
   if (DASH.test(body)) return { ok: true, measurement: { value: null, year, text }, decimal: null };
   const decimal = parsePrintedNumber(body);
   if (!decimal) {
-    return { ok: false, reason: `"${body}" is not a number such as 3,560, 42.2, △12 or ３５６０` };
+    return { ok: false, reason: t(`「${body}」は 3,560、42.2、△12、３５６０ のような数値ではありません`, `"${body}" is not a number such as 3,560, 42.2, △12 or ３５６０`) };
   }
   return { ok: true, measurement: { value: Number(formatDecimal(decimal)), year, text }, decimal };
 }

@@ -1,99 +1,136 @@
-import type { Method, Status } from '../model/types.js';
+import type { Comparison, Condition, Quantity, Rule, Scheme } from '../model/scheme.js';
+import type { Direction, IndicatorState, Method, PlanPeriod } from '../model/types.js';
+import {
+  type Decimal, type Fraction, HUNDRED, absolute, compareFraction, decimalOfNumber, divide, fractionOf, fractionOfInteger,
+  fractionToNumber, subtract, times,
+} from './decimal.js';
 
 /**
- * What a status rule looks at:
- * - `progress`: the progress in percent, exact (not the rounded print);
- * - `reach`: b − c, the actual against the target (≥ 0 is reached);
- * - `movement`: b − a, the actual against the baseline.
- * Targets that go down need no rule of their own under `progress`: (b − a) / (c − a) is positive
- * when b moves towards c either way. `reach` and `movement` serve the ※ (b / c) method, which
- * reads "more is better" as the ratio itself does: a ※ target below the baseline (1,522 → 1,500)
- * is a level to keep, not a reduction.
+ * The rules of a grading scheme applied to one indicator: the quantities its rules compare,
+ * computed exactly, and the first rule whose condition holds. Pure.
  */
-export type Quantity = 'progress' | 'reach' | 'movement';
-export type Comparison = '>=' | '>' | '=' | '<' | '<=';
 
-export interface StatusRule {
-  status: Status;
-  of: Quantity;
-  is: Comparison;
-  value: number;
+/** What a grade is judged on: the values, the target's direction and the year in the plan. */
+export interface GradingInput {
+  a: Decimal;
+  b: Decimal;
+  c: Decimal;
+  method: Method;
+  direction: Direction | null;
+  /** The evaluation year (the document's fiscalYear) and the plan period, where known. */
+  year: number;
+  plan: PlanPeriod | null;
+  tags: readonly string[];
+  state: IndicatorState | null;
 }
 
 /**
- * A status scheme: the rules of each method, tried in order (the first that holds wins), and
- * the marks printed for each status. Another city's scheme is another value of this type.
+ * The target's direction: as given, else up for ※ (b / c reads more as better: a ※ target
+ * below its baseline is a level to keep), else by the target against the baseline; null where
+ * a = c and none is given.
  */
-export interface StatusScheme {
-  id: string;
-  description: string;
-  rules: Record<Method, readonly StatusRule[]>;
-  /** The mark printed in the 状況 column. */
-  labels: Record<Status, string>;
-  /** Other printed forms that mean a status, for reading documents. */
-  aliases: Readonly<Record<string, Status>>;
+export function directionOf(given: Direction | undefined, method: Method, a: Decimal, c: Decimal): Direction | null {
+  if (given) return given;
+  if (method === 'ratio') return 'up';
+  const order = compareFraction(fractionOf(c), a);
+  return order > 0 ? 'up' : order < 0 ? 'down' : null;
 }
 
-/** The scheme of the KPI progress report (DESIGN.md, Domain rules). */
-export const DEFAULT_SCHEME: StatusScheme = {
-  id: 'progress-sign',
-  description: '目標達成 at 100 % or more, else by the sign of the progress; ※ (b/c) by b against c, then b against a',
-  rules: {
-    change: [
-      { status: 'achieved', of: 'progress', is: '>=', value: 100 },
-      { status: 'improved', of: 'progress', is: '>', value: 0 },
-      { status: 'unchanged', of: 'progress', is: '=', value: 0 },
-      { status: 'worsened', of: 'progress', is: '<', value: 0 },
-    ],
-    ratio: [
-      { status: 'achieved', of: 'reach', is: '>=', value: 0 },
-      { status: 'improved', of: 'movement', is: '>', value: 0 },
-      { status: 'unchanged', of: 'movement', is: '=', value: 0 },
-      { status: 'worsened', of: 'movement', is: '<', value: 0 },
-    ],
-  },
-  labels: {
-    achieved: '目標達成',
-    improved: '改善↑',
-    unchanged: '-',
-    worsened: '悪化↓',
-    nodata: '-',
-  },
-  aliases: {
-    '達成': 'achieved',
-    '改善': 'improved',
-    '改善↗': 'improved',
-    '悪化': 'worsened',
-    '悪化↘': 'worsened',
-    '－': 'unchanged',
-    '―': 'unchanged',
-    '−': 'unchanged',
-  },
-};
+export type Quantities = Partial<Record<Quantity, Fraction>>;
 
-export function holds(comparison: Comparison, left: number, right: number): boolean {
+/** Every quantity a rule may compare, where it can be computed. */
+export function quantitiesOf(input: GradingInput): Quantities {
+  const [a, b, c] = [fractionOf(input.a), fractionOf(input.b), fractionOf(input.c)];
+  const q: Quantities = {};
+  const put = (name: Quantity, value: Fraction | null) => {
+    if (value) q[name] = value;
+  };
+  const percent = (x: Fraction | null) => (x ? times(x, HUNDRED) : null);
+  const bMinusA = fractionOf(subtract(input.b, input.a));
+  put('progress', percent(input.method === 'change' ? divide(bMinusA, fractionOf(subtract(input.c, input.a))) : divide(b, c)));
+  if (input.direction) {
+    const sign = fractionOfInteger(input.direction === 'up' ? 1 : -1);
+    put('achievement', percent(input.direction === 'up' ? divide(b, c) : divide(c, b)));
+    put('movement', times(bMinusA, sign));
+    put('relativeMovement', percent(divide(times(bMinusA, sign), absolute(a))));
+    put('reach', times(fractionOf(subtract(input.b, input.c)), sign));
+  }
+  if (input.plan && input.plan.end >= input.plan.start) {
+    const elapsed = percent(divide(fractionOfInteger(input.year - input.plan.start + 1), fractionOfInteger(input.plan.end - input.plan.start + 1)))!;
+    put('elapsed', elapsed);
+    if (q.progress && elapsed.num > 0n) put('pace', percent(divide(q.progress, elapsed)));
+  }
+  return q;
+}
+
+/** Whether a condition holds; a comparison of a quantity that cannot be computed does not. */
+export function conditionHolds(condition: Condition, input: GradingInput, q: Quantities): boolean {
+  if ('all' in condition) return condition.all.every((c) => conditionHolds(c, input, q));
+  if ('any' in condition) return condition.any.some((c) => conditionHolds(c, input, q));
+  if ('of' in condition) {
+    const value = q[condition.of];
+    if (!value) return false;
+    if ('within' in condition) {
+      const order = compareFraction(absolute(value), decimalOfNumber(condition.within));
+      return condition.strict ? order < 0 : order <= 0;
+    }
+    return holds(condition.is, compareFraction(value, decimalOfNumber(condition.value)));
+  }
+  if ('tag' in condition) return input.tags.includes(condition.tag);
+  if ('state' in condition) return input.state === condition.state;
+  if ('method' in condition) return input.method === condition.method;
+  return input.direction === condition.direction;
+}
+
+function holds(comparison: Comparison, order: -1 | 0 | 1): boolean {
   switch (comparison) {
-    case '>=': return left >= right;
-    case '>': return left > right;
-    case '=': return left === right;
-    case '<': return left < right;
-    case '<=': return left <= right;
+    case '>=': return order >= 0;
+    case '>': return order > 0;
+    case '=': return order === 0;
+    case '!=': return order !== 0;
+    case '<': return order < 0;
+    case '<=': return order <= 0;
   }
 }
 
-/** The printed mark of a status under a scheme. */
-export function labelOf(status: Status, scheme: StatusScheme = DEFAULT_SCHEME): string {
-  return scheme.labels[status];
+/** The first rule of the indicator's method that holds, with its index; null where none does. */
+export function applyRules(scheme: Scheme, input: GradingInput, q: Quantities): { rule: Rule; index: number } | null {
+  const rules = scheme.rules[input.method];
+  const index = rules.findIndex((rule) => !rule.when || conditionHolds(rule.when, input, q));
+  return index < 0 ? null : { rule: rules[index]!, index };
 }
 
-/**
- * The status a printed mark means; `-` reads as `unchanged` (the caller knows when there is no
- * actual and it means `nodata`). Undefined for a mark the scheme does not know.
- */
-export function statusOfLabel(mark: string, scheme: StatusScheme = DEFAULT_SCHEME): Status | undefined {
-  const text = mark.trim();
-  const order: Status[] = ['achieved', 'improved', 'unchanged', 'worsened', 'nodata'];
-  const direct = order.find((s) => scheme.labels[s] === text);
-  if (direct) return direct;
-  return scheme.aliases[text] ?? scheme.aliases[text.normalize('NFKC')];
+/** The quantities a scheme's rules name, in the order of QUANTITIES. */
+export function quantitiesNamed(scheme: Scheme, method: Method): Quantity[] {
+  const named = new Set<Quantity>();
+  const visit = (c: Condition): void => {
+    if ('all' in c) c.all.forEach(visit);
+    else if ('any' in c) c.any.forEach(visit);
+    else if ('of' in c) named.add(c.of);
+  };
+  for (const rule of scheme.rules[method]) if (rule.when) visit(rule.when);
+  return [...named];
+}
+
+/** The quantities as numbers for the evaluation's JSON: percentages and values to two places. */
+export function shownQuantities(q: Quantities, names: readonly Quantity[]): Partial<Record<Quantity, number>> {
+  const shown: Partial<Record<Quantity, number>> = {};
+  for (const name of names) if (q[name]) shown[name] = fractionToNumber(q[name]!);
+  return shown;
+}
+
+/** How a reader writes a quantity (movement and reach are read in the target's direction). */
+const QUANTITY_FORMULAS: Record<Quantity, string> = {
+  progress: 'progress', achievement: 'achievement', movement: 'b − a', relativeMovement: '(b − a)/|a| %', reach: 'b − c', elapsed: 'elapsed', pace: 'progress/elapsed',
+};
+
+/** A condition as a reader writes it: `progress >= 100`, `|b − a| < 3`, `tag survey`. */
+export function describeCondition(c: Condition): string {
+  if ('all' in c) return c.all.map(describeCondition).join(' & ');
+  if ('any' in c) return `(${c.any.map(describeCondition).join(' | ')})`;
+  if ('of' in c) return 'within' in c ? `|${QUANTITY_FORMULAS[c.of]}| ${c.strict ? '<' : '<='} ${c.within}` : `${QUANTITY_FORMULAS[c.of]} ${c.is} ${c.value}`;
+  if ('tag' in c) return `tag ${c.tag}`;
+  if ('state' in c) return `state ${c.state}`;
+  if ('method' in c) return `method ${c.method}`;
+  return `direction ${c.direction}`;
 }

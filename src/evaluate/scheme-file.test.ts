@@ -2,10 +2,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gradeOfMark } from '../model/scheme.js';
 import { evaluateIndicator } from './evaluate.js';
 import { parseMeasurement } from './numbers.js';
-import { statusOfLabel } from './rules.js';
-import { readSchemeFile } from './scheme-file.js';
+import { readScheme, schemeFile } from './scheme-file.js';
 
 const m = (text: string) => {
   const r = parseMeasurement(text);
@@ -13,24 +13,68 @@ const m = (text: string) => {
   return r.measurement;
 };
 
+function badScheme(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'tassei-scheme-')), 'bad.yaml');
+  writeFileSync(file, text);
+  return file;
+}
+
+const GRADES = 'grades:\n  - { id: A, mark: A, colour: "#000000" }\n  - { id: N, mark: "-", colour: "#000000" }\n';
+
 describe('a scheme configured in YAML (schemes/abcd.yaml)', () => {
-  const scheme = readSchemeFile('schemes/abcd.yaml');
-  const at = (b: string) => evaluateIndicator({ name: 'x', unit: null, method: 'change', baseline: m('0'), actual: m(b), target: m('100'), reported: { progress: null, status: null } }, scheme).status;
+  const scheme = readScheme(schemeFile('abcd', '.'));
+  const at = (b: string) => evaluateIndicator({ name: 'x', unit: null, method: 'change', baseline: m('0'), actual: m(b), target: m('100'), reported: { progress: null, status: null } }, scheme, { fiscalYear: 2019, plan: null }).status;
 
   it.each([['100', 'achieved'], ['50', 'improved'], ['49.9', 'unchanged'], ['0', 'worsened'], ['-5', 'worsened']])('b = %s of 100 → %s', (b, status) => {
     expect(at(b)).toBe(status);
   });
 
-  it('reads its marks, and the ◎○△× it lists as the same statuses', () => {
-    expect(scheme.labels.achieved).toBe('A');
-    expect(statusOfLabel('◎', scheme)).toBe('achieved');
-    expect(statusOfLabel('×', scheme)).toBe('worsened');
+  it('reads its marks, and the ◎○△× it lists as the same grades', () => {
+    expect(scheme.grades[0]!.mark).toBe('A');
+    expect(gradeOfMark(scheme, '◎')).toBe('achieved');
+    expect(gradeOfMark(scheme, '×')).toBe('worsened');
+    expect(gradeOfMark(scheme, '★')).toBeUndefined();
+  });
+});
+
+describe('reading a scheme: every problem with its line, key and a hint', () => {
+  it('names a rule giving a grade the scheme does not have', () => {
+    const file = badScheme(`id: bad\nsource: test\n${GRADES}rules:\n  - { grade: great, when: { of: progress, is: ">=", value: 100 } }\noutcomes: { noActual: N }\n`);
+    expect(() => readScheme(file)).toThrow(/bad\.yaml:7:\d+: error \[scheme-grade\] .*"great"[\s\S]*at rules\[0\]\.grade/);
   });
 
-  it('names the line of a wrong rule', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'tassei-scheme-')), 'bad.yaml');
-    writeFileSync(file, 'id: bad\nrules:\n  change:\n    - { status: great, of: progress, is: ">=", value: 100 }\n  ratio: []\nlabels: { achieved: A }\n');
-    expect(() => readSchemeFile(file)).toThrow(/bad\.yaml:4:\d+: error \[scheme\] expected a status .* found "great"/);
-    expect(() => readSchemeFile(file)).toThrow(/rules\.ratio must list at least one rule/);
+  it('names an unknown quantity with the ones it could be', () => {
+    const file = badScheme(`id: bad\nsource: test\n${GRADES}rules:\n  - { grade: A, when: { of: speed, is: ">=", value: 1 } }\noutcomes: { noActual: N }\n`);
+    expect(() => readScheme(file)).toThrow(/bad\.yaml:7:\d+: error \[yaml-value\] expected one of "progress", "achievement".*found the text "speed"[\s\S]*rules\[0\]\.when\.of/);
+  });
+
+  it('refuses a condition that is two things at once', () => {
+    const file = badScheme(`id: bad\nsource: test\n${GRADES}rules:\n  - { grade: A, when: { tag: survey, state: ended } }\noutcomes: { noActual: N }\n`);
+    expect(() => readScheme(file)).toThrow(/\[scheme-condition\][\s\S]*hint: .*all\/any/);
+  });
+
+  it('names a missing outcome for no data, and an unknown key', () => {
+    const file = badScheme(`id: bad\nsource: test\n${GRADES}rules:\n  - { grade: A }\noutcomes: {}\nlabel: x\n`);
+    expect(() => readScheme(file)).toThrow(/missing key "noActual"/);
+    expect(() => readScheme(file)).toThrow(/unknown key "label"/);
+  });
+
+  it('names a file that is not there', () => {
+    expect(() => readScheme('no/such/scheme.yaml')).toThrow(/scheme-missing/);
+  });
+});
+
+describe('the marks extraction lays columns out by', () => {
+  it('are the default scheme’s marks and other forms', async () => {
+    const { DEFAULT_MARKS } = await import('../extract/kpi.js');
+    const scheme = readScheme(schemeFile('default', '.'));
+    expect(new Set(DEFAULT_MARKS)).toEqual(new Set(scheme.grades.flatMap((g) => [g.mark, ...(g.forms ?? [])])));
+  });
+});
+
+describe('the default scheme', () => {
+  it('has the grades documents without a scheme key are checked against', async () => {
+    const { DEFAULT_GRADES } = await import('../model/yaml.js');
+    expect(readScheme(schemeFile('default', '.')).grades.map((g) => g.id)).toEqual([...DEFAULT_GRADES]);
   });
 });

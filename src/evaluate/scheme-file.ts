@@ -1,65 +1,96 @@
-import { readFileSync } from 'node:fs';
-import { TasseiError, failure } from '../model/errors.js';
-import { yamlLibrary } from '../model/yaml.js';
-import type { Message, Status } from '../model/types.js';
-import { STATUSES } from '../model/types.js';
-import type { Comparison, Quantity, StatusScheme } from './rules.js';
+import { existsSync, readFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import { failure } from '../model/errors.js';
+import { PACKAGE_ROOT } from '../model/files.js';
+import { t } from '../model/i18n.js';
+import type { Condition, Rule, Scheme } from '../model/scheme.js';
+import type { Message } from '../model/types.js';
+import type { Locate } from '../model/checks.js';
+import { parseValidatedYaml } from '../model/yaml.js';
 
-const QUANTITIES: readonly Quantity[] = ['progress', 'reach', 'movement'];
-const COMPARISONS: readonly Comparison[] = ['>=', '>', '=', '<', '<='];
+/** The schemes that come with tassei: schemes/<id>.yaml. */
+export const SCHEME_DIR = join(PACKAGE_ROOT, 'schemes');
+
+/** The scheme of documents that name none. */
+export const DEFAULT_SCHEME_ID = 'default';
 
 /**
- * Reads another city's status scheme from YAML (see schemes/abcd.yaml): the rules of each
- * method and the printed marks. Every problem is reported with its line.
+ * The file of a scheme named on the command line or in a document: an id of schemes/
+ * (`nagayo`), or a path (`my-city.yaml`), relative to `base` (the document's folder, or the
+ * working folder for the command line).
  */
-export function readSchemeFile(file: string): StatusScheme {
+export function schemeFile(name: string, base: string): string {
+  if (/^[a-z0-9][a-z0-9-]*$/.test(name)) {
+    const own = join(SCHEME_DIR, `${name}.yaml`);
+    if (existsSync(own)) return own;
+  }
+  return isAbsolute(name) ? name : resolve(base, name);
+}
+
+type Segment = string | number;
+
+/** A scheme as written: `rules`, and `ratioRules` for ※ indicators where they differ. */
+type SchemeFile = Omit<Scheme, 'rules'> & { rules: Rule[]; ratioRules?: Rule[] };
+
+/** The kinds a condition can be; each condition is exactly one of them. */
+const CONDITION_KINDS: Record<string, (c: Record<string, unknown>) => boolean> = {
+  all: (c) => 'all' in c,
+  any: (c) => 'any' in c,
+  bound: (c) => 'is' in c,
+  band: (c) => 'within' in c,
+  tag: (c) => 'tag' in c,
+  state: (c) => 'state' in c,
+  method: (c) => 'method' in c,
+  direction: (c) => 'direction' in c,
+};
+
+/** What the schema cannot say: each grade named exists, and each condition is one thing. */
+function checkScheme(data: unknown, locate: Locate): Message[] {
+  const scheme = data as SchemeFile;
+  const messages: Message[] = [];
+  const ids = scheme.grades.map((g) => g.id);
+  const known = `${t('この評価基準の区分', 'the grades of this scheme')}: ${ids.join(', ')}`;
+  const grade = (id: string | undefined, path: Segment[]) => {
+    if (id !== undefined && !ids.includes(id)) messages.push(locate(path, 'scheme-grade', t(`区分 "${id}" は grades にありません`, `no grade "${id}" in grades`), known));
+  };
+  scheme.grades.forEach((g, i) => {
+    if (ids.indexOf(g.id) !== i) messages.push(locate(['grades', i, 'id'], 'scheme-grade', t(`区分 "${g.id}" が二度あります`, `grade "${g.id}" is listed twice`), t('区分の id は一つずつ', 'give each grade its own id')));
+    grade(g.countIn, ['grades', i, 'countIn']);
+    const target = scheme.grades.find((x) => x.id === g.countIn);
+    if (target?.countIn !== undefined) messages.push(locate(['grades', i, 'countIn'], 'scheme-grade', t(`"${g.countIn}" 自体が他の列に数えられています`, `"${g.countIn}" is itself counted in another column`), t('列を持つ区分を指定してください', 'name a grade with a column of its own')));
+  });
+  const condition = (c: Condition, path: Segment[]) => {
+    const record = c as Record<string, unknown>;
+    const kinds = Object.keys(CONDITION_KINDS).filter((k) => CONDITION_KINDS[k]!(record));
+    if (kinds.length !== 1) {
+      messages.push(locate(path, 'scheme-condition', t(`条件は一つの種類だけを書きます（${kinds.join(', ') || 'なし'}）`, `a condition is one thing, found ${kinds.join(' and ') || 'none'}`),
+        t('all/any でまとめる: { all: [ { of: progress, is: ">=", value: 100 }, { tag: survey } ] }', 'combine with all/any: { all: [ { of: progress, is: ">=", value: 100 }, { tag: survey } ] }')));
+    }
+    for (const key of ['all', 'any'] as const) (record[key] as Condition[] | undefined)?.forEach((x, i) => condition(x, [...path, key, i]));
+  };
+  const lists: [Rule[], Segment[]][] = [[scheme.rules, ['rules']], [scheme.ratioRules ?? [], ['ratioRules']]];
+  for (const [list, base] of lists) {
+    list.forEach((rule, i) => {
+      grade(rule.grade, [...base, i, 'grade']);
+      if (rule.when) condition(rule.when, [...base, i, 'when']);
+    });
+  }
+  const { states, ...others } = scheme.outcomes;
+  for (const [key, id] of Object.entries(others)) grade(id, ['outcomes', key]);
+  for (const [key, id] of Object.entries(states ?? {})) grade(id, ['outcomes', 'states', key]);
+  return messages;
+}
+
+/** Reads and checks a grading scheme; every problem is reported with its line and key. */
+export function readScheme(file: string): Scheme {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw failure(file, 'scheme-missing', 'cannot read the scheme file', { hint: 'give a YAML file such as schemes/abcd.yaml' });
-  }
-  const { LineCounter, parseDocument } = yamlLibrary();
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines });
-  const data = doc.toJS() as Record<string, unknown> | null;
-  const messages: Message[] = [];
-  const problem = (path: (string | number)[], message: string) => {
-    const node = doc.getIn(path, true) as { range?: [number] } | undefined;
-    const pos = node?.range ? lines.linePos(node.range[0]) : undefined;
-    messages.push({ severity: 'error', rule: 'scheme', file, ...(pos ? { line: pos.line, column: pos.col } : {}), path: path.join('.'), message });
-  };
-  for (const e of doc.errors) messages.push({ severity: 'error', rule: 'yaml-syntax', file, message: e.message.split('\n')[0]! });
-  if (messages.length > 0 || !data) throw new TasseiError(messages.length > 0 ? messages : [{ severity: 'error', rule: 'scheme', file, message: 'the scheme is empty' }]);
-  const status = (value: unknown, path: (string | number)[]): value is Status => {
-    if (STATUSES.includes(value as Status)) return true;
-    problem(path, `expected a status (${STATUSES.join(', ')}), found ${JSON.stringify(value)}`);
-    return false;
-  };
-  const rules = (data.rules ?? {}) as Record<string, unknown>;
-  for (const method of ['change', 'ratio']) {
-    const list = rules[method];
-    if (!Array.isArray(list) || list.length === 0) {
-      problem(['rules'], `rules.${method} must list at least one rule`);
-      continue;
-    }
-    list.forEach((rule: Record<string, unknown>, k) => {
-      status(rule?.status, ['rules', method, k, 'status']);
-      if (!QUANTITIES.includes(rule?.of as Quantity)) problem(['rules', method, k, 'of'], `"of" is one of ${QUANTITIES.join(', ')}`);
-      if (!COMPARISONS.includes(rule?.is as Comparison)) problem(['rules', method, k, 'is'], `"is" is one of ${COMPARISONS.join(' ')}`);
-      if (typeof rule?.value !== 'number' || !Number.isFinite(rule.value)) problem(['rules', method, k, 'value'], '"value" is a finite number');
+    throw failure(file, 'scheme-missing', t('評価基準のファイルを読めません', 'cannot read the scheme file'), {
+      hint: t('schemes/ の id（nagayo など）か YAML ファイルのパスを指定してください', 'give an id of schemes/ (such as nagayo) or the path of a YAML file'),
     });
   }
-  const labels = (data.labels ?? {}) as Record<string, unknown>;
-  for (const s of STATUSES) if (typeof labels[s] !== 'string') problem(['labels'], `labels.${s} must be the mark printed for ${s}`);
-  const aliases = (data.aliases ?? {}) as Record<string, unknown>;
-  for (const [mark, s] of Object.entries(aliases)) status(s, ['aliases', mark]);
-  if (messages.length > 0) throw new TasseiError(messages);
-  return {
-    id: String(data.id ?? file),
-    description: String(data.description ?? ''),
-    rules: rules as unknown as StatusScheme['rules'],
-    labels: labels as StatusScheme['labels'],
-    aliases: aliases as StatusScheme['aliases'],
-  };
+  const { rules, ratioRules, ...data } = parseValidatedYaml(text, file, 'scheme', checkScheme) as SchemeFile;
+  return { ...data, description: data.description ?? '', rules: { change: rules, ratio: ratioRules ?? rules } };
 }

@@ -1,4 +1,4 @@
-import type { Indicator, KpiDocument, KpiPlace, Message, NarrativeDocument, Summary } from '../model/types.js';
+import type { Indicator, KpiDocument, KpiPlace, Message, NarrativeDocument, PrintedSummary, Summary } from '../model/types.js';
 import { t } from '../model/i18n.js';
 import { EXTRACTION_DOUBT_RULE } from '../evaluate/doubts.js';
 
@@ -26,7 +26,7 @@ export const DOCUMENT_DOUBT = 'document-check';
 function defectOf(indicator: Indicator): string | null {
   if (indicator.name.trim() === '') return t('名前のない指標の行', 'an indicator row with no name');
   const values = [indicator.baseline, indicator.actual, indicator.target];
-  if (values.every((m) => m.text.trim() === '')) return t('現状・実績・目標のどれもない行', 'a row with no baseline, actual or target');
+  if (values.every((m) => (m?.text ?? '').trim() === '')) return t('現状・実績・目標のどれもない行', 'a row with no baseline, actual or target');
   if (indicator.reported.progress !== null && indicator.reported.status === null) return t('進捗率があって状況のない行', 'a row with a progress and no status');
   return null;
 }
@@ -35,8 +35,8 @@ function countsOf(indicators: readonly Indicator[]): Summary {
   const s: Summary = { achieved: 0, improved: 0, unchanged: 0, worsened: 0, total: indicators.length };
   for (const i of indicators) {
     const status = i.reported.status;
-    if (status === 'achieved' || status === 'improved' || status === 'worsened') s[status]++;
-    else if (status === 'unchanged' || status === 'nodata') s.unchanged++;
+    const column = status === 'nodata' ? 'unchanged' : status;
+    if (column !== null && column in s) s[column] = s[column]! + 1;
   }
   return s;
 }
@@ -48,7 +48,7 @@ function checkGroup(
   label: string,
   place: KpiPlace,
   indicators: readonly Indicator[],
-  printed: Summary | null,
+  printed: PrintedSummary | null,
   origins: ReadonlyMap<Indicator, RowOrigin>,
   file: string,
 ): Message[] {
@@ -64,14 +64,16 @@ function checkGroup(
   }
   if (!printed) return messages;
   const counted = countsOf(indicators);
-  const addsUp = printed.achieved + printed.improved + printed.unchanged + printed.worsened === printed.total;
+  // The printed counts of every grade column (a blank cell as 0) against the printed total.
+  const sum = Object.entries(printed).reduce((n, [column, count]) => (column === 'total' ? n : n + (count ?? 0)), 0);
+  const addsUp = sum === printed.total;
   if (counted.total !== printed.total || !addsUp) {
     const first = origins.get(indicators[0]!);
     const extraction = defects.length > 0;
     messages.push({
       severity: 'warning', rule: extraction ? EXTRACTION_DOUBT_RULE : DOCUMENT_DOUBT, file, ...(first ? { page: first.page } : {}), place,
       message: !addsUp
-        ? t(`${label}: 集計表の件数の和 ${printed.achieved + printed.improved + printed.unchanged + printed.worsened} が合計 ${printed.total} と合いません（文書の誤り）`, `${label}: the summary's counts add up to ${printed.achieved + printed.improved + printed.unchanged + printed.worsened}, not to its total ${printed.total} (an error of the document)`)
+        ? t(`${label}: 集計表の件数の和 ${sum} が合計 ${printed.total} と合いません（文書の誤り）`, `${label}: the summary's counts add up to ${sum}, not to its total ${printed.total} (an error of the document)`)
         : extraction
           ? t(`${label}: 読み取った指標は ${counted.total} 件、集計表の合計は ${printed.total} 件。読めていない行があります`, `${label}: ${counted.total} indicators read, the summary's total is ${printed.total}; rows were misread`)
           : t(`${label}: 読み取った指標は ${counted.total} 件で、どれも名前と値がそろっていますが、集計表の合計は ${printed.total} 件です（文書の誤りか、行の読み落とし）`, `${label}: ${counted.total} indicators read, each with a name and values, but the summary's total is ${printed.total} (an error of the document, or a row not read)`),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { TasseiError, failure } from '../model/errors.js';
 import { t } from '../model/i18n.js';
+import type { Scheme } from '../model/scheme.js';
 import type { Message, TasseiDocument } from '../model/types.js';
 import { type LaidOutPage, type Phrase, furnitureOf, layOut, titleOf } from './layout.js';
 import { DETAIL_COLUMNS, SUMMARY_COLUMNS, isHeadingLine, looksLikeKpi, readKpi } from './kpi.js';
@@ -20,12 +21,12 @@ function isHeadingPhrase(phrase: Phrase): boolean {
 }
 
 /** From pages to a document: lay out, drop page furniture, tell the kind, read it. Pure. */
-export function extractPages(pages: readonly PageContent[], file: string): Extraction {
+export function extractPages(pages: readonly PageContent[], file: string, scheme: Scheme): Extraction {
   const laidOut: LaidOutPage[] = pages.map(layOut);
   const furniture = furnitureOf(laidOut, (l) => isHeadingLine(l) || isNarrativeHeading(l));
   const title = titleOf(laidOut, isHeadingPhrase);
   const result = looksLikeKpi(laidOut)
-    ? readKpi(laidOut, furniture, title, file)
+    ? readKpi(laidOut, furniture, title, file, scheme)
     : looksLikeNarrative(laidOut)
       ? readNarrative(laidOut, furniture, title, file)
       : null;
@@ -56,12 +57,13 @@ function unplacedWarnings(pages: readonly PageContent[], file: string): Message[
   });
 }
 
-export async function extractPdfFile(file: string): Promise<Extraction> {
+/** Extracts a PDF; `scheme` reads the printed status marks. */
+export async function extractPdfFile(file: string, scheme: Scheme): Promise<Extraction> {
   let data: Uint8Array;
   try {
     data = new Uint8Array(readFileSync(file));
   } catch (error) {
     throw failure(file, 'file-unreadable', `cannot read the file: ${(error as Error).message}`);
   }
-  return extractPages(await readPdf(data, file), file);
+  return extractPages(await readPdf(data, file), file, scheme);
 }

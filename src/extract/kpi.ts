@@ -1,5 +1,5 @@
 import { findEraYear, parseMeasurement, parsePrintedNumber, parseProgress } from '../evaluate/numbers.js';
-import { DEFAULT_SCHEME, statusOfLabel } from '../evaluate/rules.js';
+import { type Scheme, gradeOfMark, markOf } from '../model/scheme.js';
 import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Status, Strategy, Summary } from '../model/types.js';
 import { type Column, type ColumnSpec, type TableHeader, findHeader, hasLabel, refineColumns, rowBoundaries, splitAtColumns, columnOfPhrase } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, withoutFurniture } from './layout.js';
@@ -16,7 +16,12 @@ const HIERARCHY = ['strategy', 'policy', 'measure'] as const;
 /** What makes a cell whole in each value column (rows are told apart by these; see rows.ts). */
 const isMeasurement = (text: string) => parseMeasurement(text).ok;
 const isProgress = (text: string) => text.trim() !== '' && parseProgress(text) !== undefined;
-const isStatusMark = (text: string) => statusOfLabel(text, DEFAULT_SCHEME) !== undefined;
+/**
+ * The marks of the default scheme (schemes/default.yaml, with its other forms; a test checks
+ * they agree): the column layout is found before the scheme's own marks are read.
+ */
+export const DEFAULT_MARKS: readonly string[] = ['目標達成', '達成', '改善↑', '改善', '改善↗', '-', '－', '―', '−', '悪化↓', '悪化', '悪化↘'];
+const isStatusMark = (text: string) => DEFAULT_MARKS.includes(text.trim()) || DEFAULT_MARKS.includes(text.trim().normalize('NFKC'));
 const isCount = (text: string) => /^\d+$/.test(text.normalize('NFKC').trim());
 
 export const DETAIL_COLUMNS: readonly ColumnSpec[] = [
@@ -215,7 +220,7 @@ function tablesOfDocument(pages: readonly LaidOutPage[], furniture: ReadonlySet<
 }
 
 /** Reads the KPI progress report from laid-out pages. */
-export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string): { document: KpiDocument; messages: Message[] } {
+export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string, scheme: Scheme): { document: KpiDocument; messages: Message[] } {
   const messages: Message[] = [];
   const warn = (page: number, message: string, hint?: string) => messages.push({ severity: 'warning', rule: 'extract-kpi', file, page, message, ...(hint ? { hint } : {}) });
   const strategies: Strategy[] = [];
@@ -228,7 +233,7 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
 
   const origins = new Map<Indicator, RowOrigin>();
   const indicatorAt = (row: GridRow, page: number) => {
-    const indicator = indicatorOf(row, page, warn);
+    const indicator = indicatorOf(row, page, warn, scheme);
     origins.set(indicator, { page, top: row.top, text: row.text });
     return indicator;
   };
@@ -327,7 +332,7 @@ function summaryCounts(row: GridRow): Summary | null {
 /** The ※ that marks an indicator computed as b / c. */
 const RATIO_MARK = /\s*[※＊*]$/;
 
-function indicatorOf(row: GridRow, page: number, warn: (page: number, message: string, hint?: string) => void): Indicator {
+function indicatorOf(row: GridRow, page: number, warn: (page: number, message: string, hint?: string) => void, scheme: Scheme): Indicator {
   const c = row.cells;
   const printedName = (c.name ?? '').trim();
   const name = printedName.replace(RATIO_MARK, '');
@@ -346,9 +351,10 @@ function indicatorOf(row: GridRow, page: number, warn: (page: number, message: s
     progress = null;
   }
   const statusText = (c.status ?? '').trim();
-  let status: Status | null = statusText === '' ? null : statusOfLabel(statusText, DEFAULT_SCHEME) ?? null;
+  let status: Status | null = statusText === '' ? null : gradeOfMark(scheme, statusText) ?? null;
   if (statusText !== '' && status === null) warn(page, `${name}: the status "${statusText}" is not one the scheme knows; read as blank`);
-  if (status === 'unchanged' && actual.value === null) status = 'nodata';
+  // A mark shared with no data (the default scheme's -) means no data where there is no actual.
+  if (status !== null && actual.value === null && markOf(scheme, status) === markOf(scheme, scheme.outcomes.noActual)) status = scheme.outcomes.noActual;
   const unit = (c.unit ?? '').trim();
   return {
     name,

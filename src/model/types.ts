@@ -3,20 +3,14 @@
  * evaluation of a document, and the messages every stage carries with it.
  */
 
-/** A status of an indicator (状況). */
-export type Status =
-  /** 目標達成: the target is reached. */
-  | 'achieved'
-  /** 改善↑: moved towards the target. */
-  | 'improved'
-  /** -: no change against the baseline. */
-  | 'unchanged'
-  /** 悪化↓: moved away from the target. */
-  | 'worsened'
-  /** - as well: no actual value, nothing to judge. */
-  | 'nodata';
+import type { IndicatorState, Quantity } from './scheme.js';
 
-export const STATUSES: readonly Status[] = ['achieved', 'improved', 'unchanged', 'worsened', 'nodata'];
+/**
+ * A status of an indicator (状況): the id of a grade of the document's grading scheme
+ * (src/model/scheme.ts). The default scheme's are `achieved` 目標達成, `improved` 改善↑,
+ * `unchanged` -, `worsened` 悪化↓, and `nodata` (- too: no actual).
+ */
+export type Status = string;
 
 /**
  * How progress (進捗率) is computed: `change` is (b − a) / (c − a); `ratio` is b / c, printed
@@ -24,9 +18,12 @@ export const STATUSES: readonly Status[] = ['achieved', 'improved', 'unchanged',
  */
 export type Method = 'change' | 'ratio';
 
-/** One printed value cell: 現状 a, 実績 b or 目標 c. */
+/**
+ * One printed value cell: 現状 a, 実績 b or 目標 c. An actual not yet entered (未記入) is blank,
+ * `text: ""` with `value: null`; an actual printed `-` (no data) keeps `text: "-"`.
+ */
 export interface Measurement {
-  /** The number, or null where the cell is printed as `-`. */
+  /** The number, or null where the cell is printed as `-` or left blank. */
   value: number | null;
   /** The Gregorian year of a year note such as (H29), or null. */
   year: number | null;
@@ -50,24 +47,39 @@ export interface Indicator {
   method: Method;
   baseline: Measurement;
   actual: Measurement;
-  target: Measurement;
+  /** null where no target was set. */
+  target: Measurement | null;
   reported: Reported;
   /** Last year's actual, kept by `tassei next` so that the next report can show the trend. */
   previousActual?: Measurement | null;
+  /** The target's direction; by default up where c > a (and for ※), down where c < a. */
+  direction?: Direction;
+  /** A judgement the numbers cannot give (事業終了, 注視継続, 未実施). */
+  state?: IndicatorState;
+  /** Kinds of indicator a scheme may grade apart, e.g. `survey` (意識系). */
+  tags?: string[];
 }
 
-/** A status count row of a summary table (目標達成 / 改善↑ / - / 悪化↓ / 合計). */
-export interface Summary {
-  achieved: number;
-  improved: number;
-  /** The `-` column: no change, and no data. */
-  unchanged: number;
-  worsened: number;
-  total: number;
+export type Direction = 'up' | 'down';
+export type { IndicatorState };
+
+/** A plan period in fiscal years (計画期間), for schemes that pro-rate targets by year. */
+export interface PlanPeriod {
+  start: number;
+  end: number;
 }
 
-export const SUMMARY_COLUMNS = ['achieved', 'improved', 'unchanged', 'worsened', 'total'] as const;
-export type SummaryColumn = (typeof SUMMARY_COLUMNS)[number];
+/**
+ * A count row of a summary table: one count per summary column of the scheme (the default
+ * scheme's 目標達成 / 改善↑ / - / 悪化↓) and `total` (合計).
+ */
+export type Summary = Record<string, number>;
+
+/** A summary row as printed: a cell printed blank is null. */
+export type PrintedSummary = Record<string, number | null>;
+
+/** The summary column of the total (合計). */
+export const TOTAL = 'total';
 
 /** 施策: a measure, holding indicators. */
 export interface Measure {
@@ -80,7 +92,7 @@ export interface Measure {
 export interface Policy {
   no: number;
   title: string;
-  reportedSummary: Summary | null;
+  reportedSummary: PrintedSummary | null;
   measures: Measure[];
 }
 
@@ -90,9 +102,9 @@ export interface Strategy {
   title: string;
   /** The strategy's own goal indicators, the 基本目標 row. */
   indicators: Indicator[];
-  reportedGoalSummary: Summary | null;
+  reportedGoalSummary: PrintedSummary | null;
   /** The strategy's total row, as printed. */
-  reportedSummary: Summary | null;
+  reportedSummary: PrintedSummary | null;
   policies: Policy[];
 }
 
@@ -102,6 +114,10 @@ export interface KpiDocument {
   title: string;
   /** The year of the actuals column (R1実績 → 2019). */
   fiscalYear: number;
+  /** The grading scheme: an id of schemes/ or a path; the default scheme without it. */
+  scheme?: string;
+  /** The plan period, for schemes that judge progress against the elapsed share of the plan. */
+  plan?: PlanPeriod;
   strategies: Strategy[];
 }
 
@@ -115,6 +131,8 @@ export interface NarrativePolicy {
   plans: string[];
   /** The 施策 list, without ①②… */
   measures: string[];
+  /** The results are last year's plans carried over by `tassei next`: blank until confirmed. */
+  draft?: boolean;
 }
 
 /** 基本目標: a goal of the narrative, one page in print. */
@@ -154,6 +172,14 @@ export interface IndicatorEvaluation extends KpiPlace {
   progress: number | null;
   status: Status | null;
   reported: Reported;
+  /** The printed mark of the status under the scheme; null where there is none. */
+  mark: string | null;
+  /** What decided the status: a rule (`rule 2`), an outcome (`noActual`, `state`), or null. */
+  decidedBy: string | null;
+  /** The quantities the scheme's rules compare, where they can be computed (percent or the unit). */
+  quantities: Partial<Record<Quantity, number>>;
+  /** The actual is not entered yet (未記入): no status, listed in `blanks`. */
+  blank: boolean;
 }
 
 /** Which row of a summary table: the strategy's total, its 基本目標 row, or a policy. */
@@ -167,7 +193,28 @@ export interface SummaryEvaluation {
   checked: Summary;
   /** Counted from the statuses tassei computes (what a rendered report prints). */
   computed: Summary;
-  reported: Summary | null;
+  reported: PrintedSummary | null;
+}
+
+/** Something still to be filled in: an actual not entered, or a narrative policy's draft results. */
+export interface Blank {
+  strategy: number | null;
+  policy: number | null;
+  measure: number | null;
+  indicator: string | null;
+  department: string | null;
+  /** For a narrative: the goal. */
+  goal: number | null;
+  field: 'actual' | 'results';
+}
+
+/** What is still blank, listed and counted per strategy (or goal) and per department. */
+export interface Blanks {
+  count: number;
+  items: Blank[];
+  byStrategy: { strategy: number; count: number }[];
+  byGoal: { goal: number; count: number }[];
+  byDepartment: { department: string | null; count: number }[];
 }
 
 export type FindingKind =
@@ -182,7 +229,8 @@ export interface Finding extends KpiPlace {
   kind: FindingKind;
   /** For summary findings: which row and column. */
   row?: SummaryRow;
-  column?: SummaryColumn;
+  /** A grade id of the scheme, or `total`. */
+  column?: string;
   /** What the document printed and what tassei computes: a percentage, a status key or a count. */
   reported: string | number | null;
   computed: string | number | null;
@@ -191,9 +239,12 @@ export interface Finding extends KpiPlace {
 
 export interface Evaluation {
   kind: DocumentKind;
+  /** The grading scheme's id. */
+  scheme: string;
   indicators: IndicatorEvaluation[];
   summaries: SummaryEvaluation[];
   findings: Finding[];
+  blanks: Blanks;
 }
 
 /** How bad a message is: an `error` stops that file, a `warning` does not. */

@@ -6,7 +6,7 @@ import { FAILSAFE_SCHEMA, Type, load as quickLoad } from 'js-yaml';
 import type { Document, LineCounter, Node } from 'yaml';
 import { parseMeasurement } from '../evaluate/numbers.js';
 import { eraName } from '../evaluate/numbers.js';
-import { documentChecks } from './checks.js';
+import { type Locate, documentChecks } from './checks.js';
 import { readTextFile } from './encoding.js';
 import { TasseiError } from './errors.js';
 import { t } from './i18n.js';
@@ -19,22 +19,27 @@ export const SCHEMA_FILES: Record<DocumentKind, string> = {
   narrative: join(PACKAGE_ROOT, 'schema', 'narrative.schema.json'),
 };
 
-let validators: Record<DocumentKind, ValidateFunction> | undefined;
+/** The schema of a grading scheme file (schemes/*.yaml). */
+export const SCHEME_SCHEMA_FILE = join(PACKAGE_ROOT, 'schema', 'scheme.schema.json');
+
+type Shape = DocumentKind | 'scheme';
+
+let validators: Record<Shape, ValidateFunction> | undefined;
 
 /** Validation code compiled from the schemas by `npm run build` (scripts/compile-schemas.mjs). */
 const COMPILED_VALIDATORS = join(PACKAGE_ROOT, 'dist', 'model', 'validators.cjs');
 
 /** The schemas compiled now (where the build's compiled code is missing, as when running from src/). */
-export function compileValidators(): Record<DocumentKind, ValidateFunction> {
+export function compileValidators(): Record<Shape, ValidateFunction> {
   const { Ajv } = createRequire(import.meta.url)('ajv') as typeof import('ajv');
   const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-  const compile = (k: DocumentKind) => ajv.compile(JSON.parse(readFileSync(SCHEMA_FILES[k], 'utf8')));
-  return { 'kpi-progress': compile('kpi-progress'), narrative: compile('narrative') };
+  const compile = (file: string) => ajv.compile(JSON.parse(readFileSync(file, 'utf8')));
+  return { 'kpi-progress': compile(SCHEMA_FILES['kpi-progress']), narrative: compile(SCHEMA_FILES.narrative), scheme: compile(SCHEME_SCHEMA_FILE) };
 }
 
-export function validatorOf(kind: DocumentKind): ValidateFunction {
+export function validatorOf(kind: Shape): ValidateFunction {
   if (!validators && existsSync(COMPILED_VALIDATORS)) {
-    validators = createRequire(import.meta.url)(COMPILED_VALIDATORS) as Record<DocumentKind, ValidateFunction>;
+    validators = createRequire(import.meta.url)(COMPILED_VALIDATORS) as Record<Shape, ValidateFunction>;
   }
   validators ??= compileValidators();
   return validators[kind];
@@ -205,6 +210,13 @@ function completeMeasurement(raw: Partial<Measurement>): { field?: string; messa
     raw.text = measurementText(raw.value, raw.year);
     return null;
   }
+  if (raw.text.trim() === '') {
+    // Blank: not entered yet (未記入), which is not the same as - (no data).
+    if (raw.value !== undefined && raw.value !== null) return { field: 'value', message: `value ${raw.value} with a blank text`, hint: 'give the text as printed, or remove it and tassei derives it' };
+    raw.value = null;
+    raw.year ??= null;
+    return null;
+  }
   const parsed = parseMeasurement(raw.text);
   if (!parsed.ok) {
     if (raw.value === null) {
@@ -294,11 +306,38 @@ function checkDocument(data: unknown, locate: Place): Message[] {
   const validate = validatorOf(kind as DocumentKind);
   if (!validate(data)) {
     const messages = schemaMessages(validate.errors ?? [], data, locate);
+    if (kind === 'kpi-progress') messages.push(...checkDefaultStatuses(data as KpiDocument, locate));
+    messages.sort((x, y) => (x.line ?? 0) - (y.line ?? 0) || (x.column ?? 0) - (y.column ?? 0));
     return messages.length > 0 ? messages : [locate.message([], 'yaml-schema', 'the document does not match its schema')];
   }
-  const problems = kind === 'kpi-progress' ? completeMeasurements(data as KpiDocument, locate) : [];
+  const problems = kind === 'kpi-progress' ? [...checkDefaultStatuses(data as KpiDocument, locate), ...completeMeasurements(data as KpiDocument, locate)] : [];
   if (problems.length > 0) return problems;
   return documentChecks(data as TasseiDocument, (path, rule, message, hint) => locate.message(path, rule, message, hint));
+}
+
+/**
+ * The grades of the default scheme (schemes/default.yaml; a test checks they agree): a document
+ * that names no scheme is graded by it, so its printed statuses must be among them. A document
+ * with a `scheme` key is checked against that scheme when it is read.
+ */
+export const DEFAULT_GRADES = ['achieved', 'improved', 'unchanged', 'worsened', 'nodata'] as const;
+
+function checkDefaultStatuses(doc: KpiDocument, locate: Place): Message[] {
+  // Also run on a document that failed its schema, so every problem is named at once.
+  if (doc.scheme !== undefined || !Array.isArray(doc.strategies)) return [];
+  const messages: Message[] = [];
+  const allowed = [...DEFAULT_GRADES, null];
+  const visit = (list: KpiDocument['strategies'][number]['indicators'] | undefined, base: PathSegment[]) => (Array.isArray(list) ? list : []).forEach((indicator, i) => {
+    const status: unknown = indicator?.reported?.status;
+    if (typeof status !== 'string' || (DEFAULT_GRADES as readonly string[]).includes(status)) return;
+    const near = closest(status, DEFAULT_GRADES);
+    messages.push(locate.message([...base, i, 'reported', 'status'], 'yaml-value', `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, found ${describe(status)}${near ? ` (did you mean "${near}"?)` : ''}`));
+  });
+  doc.strategies.forEach((s, si) => {
+    visit(s?.indicators, ['strategies', si, 'indicators']);
+    (Array.isArray(s?.policies) ? s.policies : []).forEach((p, pi) => (Array.isArray(p?.measures) ? p.measures : []).forEach((m, mi) => visit(m?.indicators, ['strategies', si, 'policies', pi, 'measures', mi, 'indicators'])));
+  });
+  return messages;
 }
 
 /**
@@ -329,6 +368,14 @@ export function parseLocated(text: string, file: string): TasseiDocument {
 }
 
 function parseLocatedWithNotes(text: string, file: string): { document: TasseiDocument; messages: Message[] } {
+  const { data, locator } = parseWithPositions(text, file);
+  const messages = checkDocument(data, locator);
+  if (messages.some((m) => m.severity === 'error')) throw new TasseiError(messages);
+  return { document: data as TasseiDocument, messages };
+}
+
+/** Parses with the `yaml` library, keeping positions; syntax errors (and alias bombs) are thrown, each located. */
+function parseWithPositions(text: string, file: string): { data: unknown; locator: Locator } {
   const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const yamlDoc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
@@ -344,9 +391,25 @@ function parseLocatedWithNotes(text: string, file: string): { document: TasseiDo
       message: t(`別名（*名前）の展開が多すぎます（上限 ${MAX_ALIAS_COUNT}）: 小さな文書が巨大な文書に膨らむ形です`, `too many alias expansions (at most ${MAX_ALIAS_COUNT}): a small file that would expand to a huge document`),
       hint: t('別名（& と *）を使わず、値をそのまま書いてください', 'write the values out instead of using anchors and aliases (& and *)') }]);
   }
-  const messages = checkDocument(data, new Locator(yamlDoc, lines, file));
-  if (messages.some((m) => m.severity === 'error')) throw new TasseiError(messages);
-  return { document: data as TasseiDocument, messages };
+  return { data, locator: new Locator(yamlDoc, lines, file) };
+}
+
+/** Problems found at key paths of a valid document (by a later check), placed at their lines. */
+export function locateProblems(text: string, file: string, problems: readonly { path: PathSegment[]; rule: string; message: string; hint?: string }[]): Message[] {
+  const { locator } = parseWithPositions(text, file);
+  return problems.map((p) => locator.message(p.path, p.rule, p.message, p.hint));
+}
+
+/**
+ * Reads a YAML file of another shape than a document (a grading scheme) against its schema,
+ * with the same located messages as documents; `check` adds the checks a schema cannot make.
+ */
+export function parseValidatedYaml(text: string, file: string, shape: 'scheme', check: (data: unknown, locate: Locate) => Message[]): unknown {
+  const { data, locator } = parseWithPositions(text, file);
+  const validate = validatorOf(shape);
+  const messages = validate(data) ? check(data, (path, rule, message, hint) => locator.message(path, rule, message, hint)) : schemaMessages(validate.errors ?? [], data, locator);
+  if (messages.length > 0) throw new TasseiError(messages);
+  return data;
 }
 
 /** Syntax errors shown at most; the rest are counted (one slip should not bury itself). */

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import pdfmake from 'pdfmake';
 import { evaluateDocument } from '../evaluate/evaluate.js';
+import type { Scheme } from '../model/scheme.js';
 import type { DocumentDiff, Evaluation, TasseiDocument } from '../model/types.js';
 import { FONT_FAMILY, FONT_FILES, fontFile } from './fonts.js';
 import { type PhraseCache, loadSegmenter, openPhraseCache } from './japanese.js';
@@ -80,9 +81,9 @@ async function withPhrases(run: (hb: typeof Handlebars) => Record<string, unknow
 }
 
 /** The pdfmake document definition of a document, through its kind's template. */
-export async function documentDefinition(doc: TasseiDocument, evaluation?: Evaluation): Promise<Record<string, unknown>> {
+export async function documentDefinition(doc: TasseiDocument, scheme: Scheme, evaluation?: Evaluation): Promise<Record<string, unknown>> {
   const definition = await withPhrases((hb) => (doc.kind === 'kpi-progress'
-    ? renderDefinition(hb, 'kpi-progress', kpiView(doc, evaluation ?? evaluateDocument(doc)))
+    ? renderDefinition(hb, 'kpi-progress', kpiView(doc, evaluation ?? evaluateDocument(doc, scheme), scheme))
     : renderDefinition(hb, 'narrative', narrativeView(doc))));
   return stamped(definition, doc);
 }
@@ -104,11 +105,11 @@ async function print(definition: Record<string, unknown>): Promise<Uint8Array> {
 }
 
 /** Renders a year-over-year diff through templates/diff.hbs. */
-export async function renderDiffPdf(diff: DocumentDiff): Promise<Uint8Array> {
-  return print(stamped(await withPhrases((hb) => renderDefinition(hb, 'diff', diffView(diff))), diff));
+export async function renderDiffPdf(diff: DocumentDiff, scheme: Scheme): Promise<Uint8Array> {
+  return print(stamped(await withPhrases((hb) => renderDefinition(hb, 'diff', diffView(diff, scheme))), diff));
 }
 
 /** Renders a document to PDF bytes, byte-identical for identical documents. */
-export async function renderPdf(doc: TasseiDocument, evaluation?: Evaluation): Promise<Uint8Array> {
-  return print(await documentDefinition(doc, evaluation));
+export async function renderPdf(doc: TasseiDocument, scheme: Scheme, evaluation?: Evaluation): Promise<Uint8Array> {
+  return print(await documentDefinition(doc, scheme, evaluation));
 }

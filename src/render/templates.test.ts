@@ -1,23 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import { createEnvironment, statusBars } from './templates.js';
 
-const counts = (achieved: number, improved: number, unchanged: number, worsened: number) =>
-  ({ achieved, improved, unchanged, worsened, total: achieved + improved + unchanged + worsened });
+const COLOURS = ['#1b7f3b', '#1f5fa8', '#6b6b6b', '#b3261e'];
+const bars = (...counts: number[]) => ['achieved', 'improved', 'unchanged', 'worsened', 'p5', 'p6'].slice(0, counts.length)
+  .map((key, i) => ({ key, label: key.toUpperCase(), colour: COLOURS[i % COLOURS.length]!, count: counts[i]! }));
 
 describe('statusBars', () => {
-  it('scales the bars to the largest count, in the order of the summary columns', () => {
-    const bars = statusBars(counts(3, 8, 12, 4), 180);
-    expect(bars.map((b) => [b.key, b.count, b.width])).toEqual([
+  it('scales the bars to the largest count, in the order of the scheme’s grades', () => {
+    expect(statusBars(bars(3, 8, 12, 4), 180).map((b) => [b.key, b.count, b.width])).toEqual([
       ['achieved', 3, 45], ['improved', 8, 120], ['unchanged', 12, 180], ['worsened', 4, 60],
     ]);
   });
 
+  it('draws as many bars as the scheme has grades, each in its grade’s colour', () => {
+    const drawn = statusBars(bars(1, 0, 2, 0, 4, 1), 100);
+    expect(drawn.map((b) => b.width)).toEqual([25, 0.5, 50, 0.5, 100, 25]);
+    expect(drawn[3]!.svg).toContain('fill="#b3261e"');
+  });
+
   it('draws a hairline for a zero count, and no division by zero when all are zero', () => {
-    expect(statusBars(counts(0, 0, 0, 0), 180).map((b) => b.width)).toEqual([0.5, 0.5, 0.5, 0.5]);
+    expect(statusBars(bars(0, 0, 0, 0), 180).map((b) => b.width)).toEqual([0.5, 0.5, 0.5, 0.5]);
   });
 
   it('puts no text inside the SVG (labels and counts are page text)', () => {
-    for (const bar of statusBars(counts(1, 2, 3, 4), 100)) {
+    for (const bar of statusBars(bars(1, 2, 3, 4), 100)) {
       expect(bar.svg).toMatch(/^<svg [^>]*><rect [^>]*\/><\/svg>$/);
       expect(bar.svg).not.toContain('<text');
     }
@@ -26,14 +32,9 @@ describe('statusBars', () => {
 
 describe('the statusBars helper', () => {
   const hb = createEnvironment({ segment: (text) => [text] });
-  const run = (template: string) => hb.compile(template, { strict: true })({ counts: counts(1, 2, 0, 0) });
 
-  it('takes its labels from the template, in the order of the summary columns', () => {
-    expect(run('{{#each (statusBars counts width=10 labels="達成, 改善,横ばい,悪化")}}{{label}}={{count}} {{/each}}')).toBe('達成=1 改善=2 横ばい=0 悪化=0 ');
-  });
-
-  it('says what it needs when the labels are missing or short', () => {
-    expect(() => run('{{#each (statusBars counts)}}{{/each}}')).toThrow(/labels="…" with 4 names/);
-    expect(() => run('{{#each (statusBars counts labels="a,b")}}{{/each}}')).toThrow(/labels="…" with 4 names/);
+  it('takes its labels and counts from the view’s chart', () => {
+    const run = hb.compile('{{#each (statusBars chart width=10)}}{{label}}={{count}} {{/each}}', { strict: true });
+    expect(run({ chart: bars(1, 2, 0) })).toBe('ACHIEVED=1 IMPROVED=2 UNCHANGED=0 ');
   });
 });

@@ -4,7 +4,6 @@ import Handlebars from 'handlebars';
 import { eraName } from '../evaluate/numbers.js';
 import { failure } from '../model/errors.js';
 import { PACKAGE_ROOT } from '../model/files.js';
-import type { Summary } from '../model/types.js';
 import { measureText } from './fonts.js';
 import { type Segmenter, fitPhrases } from './japanese.js';
 
@@ -16,27 +15,20 @@ import { type Segmenter, fitPhrases } from './japanese.js';
 
 export const TEMPLATE_DIR = join(PACKAGE_ROOT, 'templates');
 
-/** Status colours: distinct in colour, and each bar and mark also carries its label for print in black and white. */
-export const STATUS_COLOURS: Record<string, string> = {
-  achieved: '#1b7f3b', improved: '#1f5fa8', unchanged: '#6b6b6b', worsened: '#b3261e', nodata: '#6b6b6b', none: '#000000',
-};
-
-/** The status bars of a chart, in the order of the summary's columns. */
-const CHART_STATUSES = ['achieved', 'improved', 'unchanged', 'worsened'] as const;
 const BAR_HEIGHT = 8;
 
 /**
- * One row of a status chart per status: its label, its count, and its bar as a small SVG scaled
- * to the largest count. The text stays pdfmake text: text inside an SVG makes pdfkit open the
- * font file again for every label.
+ * One row of a status chart per bar (a grade of the scheme): its label, its count, and its bar
+ * as a small SVG in the grade's colour, scaled to the largest count. The text stays pdfmake
+ * text: text inside an SVG makes pdfkit open the font file again for every label.
  */
-export function statusBars(counts: Summary, width: number): { key: string; count: number; width: number; svg: string }[] {
-  const max = Math.max(1, ...CHART_STATUSES.map((key) => counts[key]));
-  return CHART_STATUSES.map((key) => {
-    const w = Math.max(0.5, (counts[key] / max) * width).toFixed(1);
+export function statusBars(bars: readonly { key: string; label: string; colour: string; count: number }[], width: number): { key: string; label: string; count: number; width: number; svg: string }[] {
+  const max = Math.max(1, ...bars.map((bar) => bar.count));
+  return bars.map(({ key, label, colour, count }) => {
+    const w = Math.max(0.5, (count / max) * width).toFixed(1);
     return {
-      key, count: counts[key], width: Number(w),
-      svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${BAR_HEIGHT}" viewBox="0 0 ${w} ${BAR_HEIGHT}"><rect x="0" y="0" width="${w}" height="${BAR_HEIGHT}" fill="${STATUS_COLOURS[key]}"/></svg>`,
+      key, label, count, width: Number(w),
+      svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${BAR_HEIGHT}" viewBox="0 0 ${w} ${BAR_HEIGHT}"><rect x="0" y="0" width="${w}" height="${BAR_HEIGHT}" fill="${colour}"/></svg>`,
     };
   });
 }
@@ -81,13 +73,8 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   hb.registerHelper('ifRatio', (ratio: unknown) => (ratio ? '※' : ''));
   /** ①観光の振興／②国際観光の推進 */
   hb.registerHelper('measureList', (measures: string[]) => measures.map((m, i) => `${i < 20 ? String.fromCharCode(0x2460 + i) : `(${i + 1})`}${m}`).join('／'));
-  hb.registerHelper('colour', (status: unknown) => STATUS_COLOURS[String(status)] ?? '#000000');
-  /** The bars of a status chart; the template names them (labels="目標達成,改善↑,-,悪化↓", in that order). */
-  hb.registerHelper('statusBars', (counts: Summary, options: Handlebars.HelperOptions) => {
-    const labels = String(options.hash.labels ?? '').split(',');
-    if (labels.length !== CHART_STATUSES.length) throw new Error(`statusBars needs labels="…" with ${CHART_STATUSES.length} names, for ${CHART_STATUSES.join(', ')}`);
-    return statusBars(counts, Number(options.hash.width ?? 180)).map((bar, i) => ({ ...bar, label: labels[i]!.trim() }));
-  });
+  /** The bars of a status chart, from the view's chart (a bar per grade of the scheme). */
+  hb.registerHelper('statusBars', (bars: Parameters<typeof statusBars>[0], options: Handlebars.HelperOptions) => statusBars(bars, Number(options.hash.width ?? 180)));
   /** Repeats the block for each item, the outputs joined by commas (for JSON arrays). */
   hb.registerHelper('list', function (this: unknown, items: unknown[], options: Handlebars.HelperOptions) {
     return (items ?? []).map((item, index) => options.fn(item, { data: { ...options.data, index, first: index === 0, last: index === items.length - 1 } })).filter((s) => s.trim() !== '').join(',');

@@ -1,8 +1,10 @@
 import { formatProgress } from '../evaluate/evaluate.js';
 import { eraName } from '../evaluate/numbers.js';
-import { DEFAULT_SCHEME, type StatusScheme, labelOf } from '../evaluate/rules.js';
 import { describeIndicator, describeSummary } from '../diff/format.js';
-import type { DocumentDiff, Evaluation, Indicator, IndicatorEvaluation, KpiDocument, NarrativeDocument, Status, Summary } from '../model/types.js';
+import { columnHeading } from '../evaluate/format.js';
+import { summaryColumns } from '../evaluate/evaluate.js';
+import { type Scheme, gradeOf, summaryGrades } from '../model/scheme.js';
+import type { DocumentDiff, Evaluation, Indicator, IndicatorEvaluation, KpiDocument, NarrativeDocument, Summary } from '../model/types.js';
 
 /**
  * What the layout templates see: the document with the computed progress, status and counts,
@@ -18,8 +20,10 @@ export interface IndicatorView {
   actual: string;
   target: string;
   progress: string;
+  /** The grade's mark, and its colour; bold for the scheme's first (best) grade. */
   status: string;
-  statusKey: Status | 'none';
+  colour: string;
+  best: boolean;
 }
 
 export type DetailRow =
@@ -32,16 +36,33 @@ export type DetailRow =
 export interface SummaryRowView {
   kind: 'total' | 'goal' | 'policy';
   label: string;
-  counts: Summary;
+  /** One count per column of the summary table (the scheme's grades, then 合計). */
+  cells: number[];
+}
+
+/** One bar of a status chart: a summary grade of the scheme with its count. */
+export interface ChartBar {
+  key: string;
+  label: string;
+  colour: string;
+  count: number;
 }
 
 export interface StrategyView {
   no: number;
   title: string;
   summary: SummaryRowView[];
-  counts: Summary;
+  chart: ChartBar[];
   rows: DetailRow[];
   hasRatio: boolean;
+}
+
+/** The summary table's columns: headings and widths in points, from the scheme's grades. */
+export interface SummaryLayout {
+  headings: string[];
+  widths: number[];
+  /** The width the row labels are cut to (the label column less its padding). */
+  labelText: number;
 }
 
 export interface KpiView {
@@ -49,10 +70,32 @@ export interface KpiView {
   fiscalYear: number;
   /** R1実績 b: the actuals column follows the fiscal year. */
   actualHeading: string;
+  summaryLayout: SummaryLayout;
+  /** The grades with what they mean, where the scheme says (a legend beside the chart). */
+  legend: { mark: string; colour: string; meaning: string }[];
   strategies: StrategyView[];
 }
 
-export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: StatusScheme = DEFAULT_SCHEME): KpiView {
+/** The width the summary table has beside the chart (786 pt less the chart's 250 and the gap). */
+const SUMMARY_WIDTH = 520;
+const CELL_PADDING = 6.5;
+const SUMMARY_NUMBER = 40;
+const SUMMARY_LABEL = 220;
+const SUMMARY_NO = 36;
+
+/** Column widths of the summary table: 40 pt a count where they fit, narrower where a scheme has many grades. */
+export function summaryLayout(scheme: Scheme): SummaryLayout {
+  const columns = summaryColumns(scheme);
+  const n = columns.length;
+  const padding = CELL_PADDING * (n + 2);
+  const number = Math.min(SUMMARY_NUMBER, Math.floor((SUMMARY_WIDTH - SUMMARY_NO - 120 - padding) / n));
+  const label = Math.min(SUMMARY_LABEL, Math.floor(SUMMARY_WIDTH - SUMMARY_NO - n * number - padding));
+  return { headings: columns.map((c) => columnHeading(scheme, c)), widths: [SUMMARY_NO, label, ...columns.map(() => number)], labelText: label - 4 };
+}
+
+export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme): KpiView {
+  const columns = summaryColumns(scheme);
+  const best = scheme.grades[0]?.id;
   let cursor = 0;
   const view = (indicator: Indicator): IndicatorView => {
     const e: IndicatorEvaluation = evaluation.indicators[cursor++]!;
@@ -62,10 +105,11 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Status
       unit: indicator.unit ?? '-',
       baseline: indicator.baseline.text,
       actual: indicator.actual.text,
-      target: indicator.target.text,
+      target: indicator.target?.text ?? '',
       progress: e.progress === null ? '-' : formatProgress(e.progress),
-      status: e.status === null ? '' : labelOf(e.status, scheme),
-      statusKey: e.status ?? 'none',
+      status: e.mark ?? '',
+      colour: (e.status !== null ? gradeOf(scheme, e.status)?.colour : undefined) ?? NO_GRADE_COLOUR,
+      best: e.status !== null && e.status === best,
     };
   };
   const strategies = doc.strategies.map((s): StrategyView => {
@@ -83,16 +127,26 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Status
     const summaries = evaluation.summaries.filter((x) => x.strategy === s.no);
     const computed = (row: 'total' | 'goal', policy: number | null = null) =>
       summaries.find((x) => x.row === row && x.policy === policy)?.computed;
+    const cells = (counts: Summary) => columns.map((c) => counts[c] ?? 0);
+    const total = computed('total')!;
     const summary: SummaryRowView[] = [
-      { kind: 'total', label: s.title, counts: computed('total')! },
-      { kind: 'goal', label: '基本目標', counts: computed('goal')! },
-      ...s.policies.map((p) => ({ kind: 'policy' as const, label: `${p.no} ${p.title}`, counts: summaries.find((x) => x.row === 'policy' && x.policy === p.no)!.computed })),
+      { kind: 'total', label: s.title, cells: cells(total) },
+      { kind: 'goal', label: '基本目標', cells: cells(computed('goal')!) },
+      ...s.policies.map((p) => ({ kind: 'policy' as const, label: `${p.no} ${p.title}`, cells: cells(summaries.find((x) => x.row === 'policy' && x.policy === p.no)!.computed) })),
     ];
+    const chart = summaryGrades(scheme).map((g) => ({ key: g.id, label: g.mark, colour: g.colour, count: total[g.id] ?? 0 }));
     const hasRatio = rows.some((r) => 'indicator' in r && r.indicator?.ratio);
-    return { no: s.no, title: s.title, summary, counts: computed('total')!, rows, hasRatio };
+    return { no: s.no, title: s.title, summary, chart, rows, hasRatio };
   });
-  return { title: doc.title, fiscalYear: doc.fiscalYear, actualHeading: `${eraName(doc.fiscalYear, 'short')}実績 b`, strategies };
+  const legend = scheme.grades.filter((g) => g.meaning).map((g) => ({ mark: g.mark, colour: g.colour, meaning: g.meaning! }));
+  return {
+    title: doc.title, fiscalYear: doc.fiscalYear, actualHeading: `${eraName(doc.fiscalYear, 'short')}実績 b`,
+    summaryLayout: summaryLayout(scheme), legend, strategies,
+  };
 }
+
+/** The colour of a status cell without a grade (blank, or none could be computed). */
+const NO_GRADE_COLOUR = '#000000';
 
 /** One table row of a policy: its n-th result and n-th plan, side by side. */
 export interface BulletRow {
@@ -144,21 +198,21 @@ const MARKS = {
   added: ['新', '#1b7f3b'], removed: ['削', '#b3261e'], changed: ['改', '#1f5fa8'], renamed: ['改', '#1f5fa8'], reworded: ['改', '#1f5fa8'], statusChanged: ['状', '#6b4fa0'],
 } as const;
 
-export function diffView(diff: DocumentDiff): { title: string; empty: boolean; rows: DiffRowView[] } {
+export function diffView(diff: DocumentDiff, scheme: Scheme): { title: string; empty: boolean; rows: DiffRowView[] } {
   const rows: DiffRowView[] = [];
   let group = '';
   let subgroup = '';
   for (const e of diff.indicators) {
     const title = `重点戦略${e.strategy}　${e.strategyTitle}`;
     if (title !== group) rows.push({ kind: 'group', title: (group = title) });
-    const [label, name, change] = describeIndicator(e);
+    const [label, name, change] = describeIndicator(e, scheme);
     const [mark, markColour] = MARKS[e.kind];
     rows.push({ kind: 'item', mark, markColour, label, name, change: e.kind === 'removed' ? [{ kind: 'removed', text: e.name }] : [{ kind: 'same', text: change }] });
   }
   for (const s of diff.summaries) {
     const title = `重点戦略${s.strategy}　集計`;
     if (title !== group) rows.push({ kind: 'group', title: (group = title) });
-    const [row, change] = describeSummary(s);
+    const [row, change] = describeSummary(s, scheme);
     rows.push({ kind: 'item', mark: '状', markColour: MARKS.statusChanged[1], label: '集計', name: row, change: [{ kind: 'same', text: change }] });
   }
   for (const e of diff.narrative) {

@@ -1,0 +1,97 @@
+import { mkdtempSync, readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readPdf } from '../src/extract/pdf.js';
+import { run } from './helpers/run.js';
+
+const STRATEGY1 = 'test/fixtures/yaml/kpi-strategy1.yaml';
+
+async function pageText(pdf: Uint8Array): Promise<string> {
+  const pages = await readPdf(pdf, 'x.pdf');
+  return pages.map((p) => p.runs.map((r) => r.text).join('')).join('\n');
+}
+
+describe('--scheme: one configuration for every command', () => {
+  it('evaluate grades by the scheme given, with marks and the quantities the rules used', async () => {
+    const r = await run('evaluate', STRATEGY1, '--format', 'json', '--scheme', 'nagayo');
+    expect(r.code).toBe(0);
+    const evaluation = JSON.parse(r.out);
+    expect(evaluation.scheme).toBe('nagayo');
+    // 農業産出額: 3,560 → 3,510, 1.4 % below the baseline: B (同水準).
+    expect(evaluation.indicators[0]).toMatchObject({ indicator: '農業産出額', status: 'B', mark: 'B', quantities: { reach: -120, movement: -50, relativeMovement: -1.4 } });
+    // Printed statuses and summaries of the default scheme are not checked against nagayo's.
+    expect(evaluation.findings.map((f: { kind: string }) => f.kind)).toEqual(['progress-mismatch']);
+    expect(Object.keys(evaluation.summaries[0].computed)).toEqual(['S', 'A', 'B', 'C', 'nodata', 'total']);
+    expect(r.err).toContain('評価基準 nagayo のものではないため、照合していません');
+  });
+
+  it('a document names its own scheme, relative to its folder; --scheme wins over it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tassei-scheme-doc-'));
+    const file = join(dir, 'kpi.yaml');
+    // Printed under no scheme yet: statuses and summaries blank.
+    const text = readFileSync(STRATEGY1, 'utf8').replace(/status: \w+/g, 'status: null').replace(/reported(Goal)?Summary: \{[^}]*\}/g, 'reported$1Summary: null');
+    writeFileSync(file, text.replace(/^fiscalYear: 2019$/m, 'fiscalYear: 2019\nscheme: my-city.yaml'));
+    copyFileSync('schemes/sano.yaml', join(dir, 'my-city.yaml'));
+    expect(JSON.parse((await run('evaluate', file, '--format', 'json')).out).scheme).toBe('sano');
+    expect(JSON.parse((await run('evaluate', file, '--format', 'json', '--scheme', 'tama')).out).scheme).toBe('tama');
+  });
+
+  it('a document that names its scheme prints that scheme’s grades: others are located errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tassei-scheme-grades-'));
+    const file = join(dir, 'kpi.yaml');
+    writeFileSync(file, readFileSync(STRATEGY1, 'utf8').replace(/^fiscalYear: 2019$/m, 'fiscalYear: 2019\nscheme: nagayo'));
+    const r = await run('evaluate', file);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/kpi\.yaml:\d+:\d+: error \[scheme-grade\] 「worsened」は評価基準 nagayo の区分ではありません\n  at strategies\[0\]\.indicators\[0\]\.reported\.status\n  hint: 区分: S \(S\)/);
+    expect(r.err).toMatch(/at strategies\[0\]\.reportedSummary\.achieved/);
+    // Under --scheme the printed grades of another scheme are simply not checked.
+    expect((await run('evaluate', file, '--scheme', 'nagayo')).code).toBe(0);
+  });
+
+  it('next --scheme writes the scheme the coming year is graded by, after fiscalYear', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'tassei-scheme-next-')), 'next.yaml');
+    expect((await run('next', STRATEGY1, '--scheme', 'tama', '-o', out)).code).toBe(0);
+    expect(readFileSync(out, 'utf8')).toMatch(/^fiscalYear: 2020\nscheme: tama\nstrategies:/m);
+  });
+
+  it('names a scheme it cannot read, and exits 2', async () => {
+    const r = await run('evaluate', STRATEGY1, '--scheme', 'no-such-city');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/no-such-city: error \[scheme-missing\]/);
+  });
+
+  it('render prints the scheme’s grades in the summary table, chart and legend', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tassei-scheme-render-'));
+    expect((await run('render', STRATEGY1, '--scheme', 'nagayo', '-o', join(dir, 'n.pdf'))).code).toBe(0);
+    const text = await pageText(readFileSync(join(dir, 'n.pdf')));
+    for (const words of ['現在値が目標値を超えている', '把握できない等の理由により評価できない']) expect(text).toContain(words);
+    expect(text).not.toContain('目標達成');
+  });
+
+  it('build hands the scheme to its workers', async () => {
+    const input = mkdtempSync(join(tmpdir(), 'tassei-scheme-in-'));
+    const output = mkdtempSync(join(tmpdir(), 'tassei-scheme-out-'));
+    copyFileSync(STRATEGY1, join(input, 'a.yaml'));
+    copyFileSync(STRATEGY1, join(input, 'b.yaml'));
+    expect((await run('build', input, '-o', output, '--jobs', '2', '--scheme', 'sano')).code).toBe(0);
+    for (const name of ['a.pdf', 'b.pdf']) expect(await pageText(readFileSync(join(output, name)))).toContain('90%未満〜80%');
+  });
+});
+
+describe('blank is not no data', () => {
+  it('evaluate lists what is still blank and --strict fails while anything is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tassei-blank-'));
+    const file = join(dir, 'kpi.yaml');
+    let n = 0;
+    // The first two actuals not entered yet.
+    writeFileSync(file, readFileSync(STRATEGY1, 'utf8').replace(/actual: \{[^}]*\}/g, (m) => (n++ < 2 ? 'actual: { text: "" }' : m)).replace(/reported(Goal)?Summary: \{[^}]*\}/g, 'reported$1Summary: null'));
+    const json = JSON.parse((await run('evaluate', file, '--format', 'json')).out);
+    expect(json.blanks).toMatchObject({ count: 2, byStrategy: [{ strategy: 1, count: 2 }], byDepartment: [{ department: null, count: 2 }] });
+    expect(json.indicators.slice(0, 2).map((i: { status: unknown; blank: boolean }) => [i.status, i.blank])).toEqual([[null, true], [null, true]]);
+    const text = await run('evaluate', file);
+    expect(text.out).toContain('未記入 2 件');
+    expect(text.code).toBe(0);
+    expect((await run('evaluate', file, '--strict')).code).toBe(1);
+  });
+});
