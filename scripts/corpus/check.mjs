@@ -20,6 +20,8 @@ const { values: args, positionals } = parseArgs({
 const dist = resolve(args.dist);
 const { extractPdfFile } = await import(pathToFileURL(join(dist, 'extract/extract.js')).href);
 const { parseDocumentText } = await import(pathToFileURL(join(dist, 'model/yaml.js')).href);
+const { readScheme } = await import(pathToFileURL(join(dist, 'evaluate/scheme-file.js')).href);
+const scheme = readScheme(join(root, 'schemes/default.yaml'));
 
 const corpus = join(root, 'test/fixtures/corpus');
 const files = positionals.length > 0 ? positionals.map((f) => resolve(f))
@@ -32,7 +34,7 @@ for (const file of files) {
   const started = Date.now();
   let diffs;
   try {
-    diffs = differences(expected, (await extractPdfFile(file)).document);
+    diffs = differences(expected, (await extractPdfFile(file, scheme)).document);
   } catch (error) {
     const messages = error.messages?.map((m) => `${m.rule}: ${m.message}`).join('; ') ?? String(error.stack ?? error);
     diffs = [{ path: '(extraction failed)', expected: 'a document', got: messages }];
