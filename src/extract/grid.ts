@@ -385,7 +385,8 @@ export function splitAtColumns(line: Line, columns: readonly Column[]): Line {
       const gap = current ? part.x - current.right : 0;
       // The part after the gap must fit its column: text running on over several columns is a
       // spanning title, not a value.
-      const fits = !!column && part.right <= column.right + 0.5 * phrase.size;
+      // The text from here to the phrase's end must fit: a title's next word is not a value.
+      const fits = !!column && Math.max(...phrase.parts.slice(phrase.parts.indexOf(part)).map((q) => q.right)) <= column.right + 0.5 * phrase.size;
       if (current && column !== previous && gap > SPLIT_GAP_EM * phrase.size && fits) {
         phrases.push(current);
         current = undefined;
