@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { differences, formatDifferences } from '../scripts/corpus/compare.mjs';
 import { extractPdfFile } from '../src/extract/extract.js';
+import { DEFAULT_SCHEME } from './helpers/scheme.js';
 import { parseDocumentText } from '../src/model/yaml.js';
 
 /**
@@ -23,7 +24,7 @@ it('every corpus PDF extracts to its source document, field by field', async () 
     const expected = parseDocumentText(readFileSync(source, 'utf8'), source);
     let found;
     try {
-      found = differences(expected, (await extractPdfFile(path)).document);
+      found = differences(expected, (await extractPdfFile(path, DEFAULT_SCHEME)).document);
     } catch (error) {
       const messages = (error as { messages?: { rule: string; message: string }[] }).messages;
       found = [{ path: '(extraction failed)', expected: 'a document', got: messages?.map((m) => `${m.rule}: ${m.message}`).join('; ') ?? String(error) }];
