@@ -8,9 +8,9 @@
 //   -a, --all-differences   list every difference of every failing file, not the first three
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { differences, formatDifferences } from './compare.mjs';
+import { builtExtractor } from './extractor.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values: args, positionals } = parseArgs({
@@ -18,10 +18,7 @@ const { values: args, positionals } = parseArgs({
   options: { dist: { type: 'string', default: join(root, 'dist') }, 'all-differences': { type: 'boolean', short: 'a', default: false } },
 });
 const dist = resolve(args.dist);
-const { extractPdfFile } = await import(pathToFileURL(join(dist, 'extract/extract.js')).href);
-const { parseDocumentText } = await import(pathToFileURL(join(dist, 'model/yaml.js')).href);
-const { readScheme } = await import(pathToFileURL(join(dist, 'evaluate/scheme-file.js')).href);
-const scheme = readScheme(join(root, 'schemes/default.yaml'));
+const { extract, parseDocumentText } = await builtExtractor(dist);
 
 const corpus = join(root, 'test/fixtures/corpus');
 const files = positionals.length > 0 ? positionals.map((f) => resolve(f))
@@ -34,7 +31,7 @@ for (const file of files) {
   const started = Date.now();
   let diffs;
   try {
-    diffs = differences(expected, (await extractPdfFile(file, scheme)).document);
+    diffs = differences(expected, (await extract(file)).document);
   } catch (error) {
     const messages = error.messages?.map((m) => `${m.rule}: ${m.message}`).join('; ') ?? String(error.stack ?? error);
     diffs = [{ path: '(extraction failed)', expected: 'a document', got: messages }];

@@ -7,10 +7,10 @@
 //   (FUZZ_RUNS and FUZZ_SEED work as well; --path replays one case of a reported failure)
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
-import { layoutCaseArb, layoutProperty, printCase } from './property.mjs';
+import { builtExtractor } from './extractor.mjs';
+import { layoutProperty, printCase } from './property.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values: args } = parseArgs({ options: {
@@ -20,12 +20,11 @@ const { values: args } = parseArgs({ options: {
   dist: { type: 'string', default: join(root, 'dist') },
 } });
 const dist = resolve(args.dist);
-const { extractPdfFile } = await import(pathToFileURL(join(dist, 'extract/extract.js')).href);
-const { stringifyDocument } = await import(pathToFileURL(join(dist, 'model/yaml.js')).href);
+const { extract, stringifyDocument } = await builtExtractor(dist);
 
 const started = Date.now();
 console.log(`fuzz: ${args.runs} cases, seed ${args.seed}${args.path ? `, path ${args.path}` : ''}, extractor ${dist}`);
-const details = await fc.check(layoutProperty(async (file) => (await extractPdfFile(file)).document), {
+const details = await fc.check(layoutProperty(async (file) => (await extract(file)).document), {
   seed: Number(args.seed), numRuns: Number(args.runs), ...(args.path ? { path: args.path } : {}),
 });
 if (!details.failed) {
