@@ -58,6 +58,14 @@ const VALUES = [
 ];
 const KEYS = ['kind', 'title', 'fiscalYear', 'nextYear', 'no', 'name', 'unit', 'method', 'baseline', 'actual', 'target', 'value', 'year', 'text', 'reported', 'progress', 'status', 'policies', 'measures', 'indicators', 'goals', 'results', 'plans', 'reportedSummary', '__proto__', 'constructor'];
 
+/** Replaces one match of a global pattern, chosen at random (not always the first of the line). */
+function replaceOne(line, pattern, replace) {
+  const matches = [...line.matchAll(pattern)];
+  if (matches.length === 0) return line;
+  const m = pick(matches);
+  return line.slice(0, m.index) + replace(m[1]) + line.slice(m.index + m[0].length);
+}
+
 function yamlMutation(lines) {
   const i = int(lines.length);
   const line = lines[i] ?? '';
@@ -65,7 +73,7 @@ function yamlMutation(lines) {
     case 0: lines.splice(i, 1); break;
     case 1: lines.splice(i, 0, line); break;
     case 2: { const j = int(lines.length); [lines[i], lines[j]] = [lines[j], lines[i]]; break; }
-    case 3: case 4: case 5: lines[i] = line.replace(/(:\s*)([^{}\[\],]+?)(\s*(?:[,}]|$))/, (_, a, __, c) => `${a}${pick(VALUES)}${c}`); break;
+    case 3: case 4: case 5: lines[i] = replaceOne(line, /(:\s*)([^{}\[\],:]+?)(?=\s*(?:[,}]|$))/g, (a) => `${a}${pick(VALUES)}`); break;
     case 6: lines[i] = line.replace(/([A-Za-z_]+)(\s*:)/, (_, __, b) => `${pick(KEYS)}${b}`); break;
     case 7: lines[i] = line.replace(/([A-Za-z]+)(\s*:)/, (_, k, b) => `${k.slice(0, -1)}${k.slice(-1) === 'e' ? 'a' : 'e'}${b}`); break;
     case 8: lines[i] = (random() < 0.5 ? ' ' : '') + line.slice(random() < 0.5 ? 1 : 0); break;
