@@ -163,7 +163,7 @@ describe('4. sizes no report reaches', () => {
     const r = await run('evaluate', file);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/error \[file-too-large\]/);
+    expect(r.err).toMatch(/エラー \[file-too-large\]/);
   });
 });
 
