@@ -7,4 +7,12 @@ export interface LayoutCase {
 }
 export const layoutCaseArb: fc.Arbitrary<LayoutCase>;
 export function printCase(c: LayoutCase, file: string): Promise<Record<string, unknown>>;
-export function layoutProperty(extract: (file: string) => Promise<TasseiDocument>): fc.IAsyncPropertyWithHooks<[LayoutCase]>;
+/** Exact cases, and cases that differ but that the extractor flagged with a warning. */
+export interface LayoutTally {
+  exact: number;
+  flagged: number;
+}
+export function layoutProperty(
+  extract: (file: string) => Promise<TasseiDocument | { document: TasseiDocument; flagged: boolean }>,
+  tally?: LayoutTally,
+): fc.IAsyncPropertyWithHooks<[LayoutCase]>;

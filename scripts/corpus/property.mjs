@@ -25,7 +25,10 @@ export async function printCase({ document, layout }, file) {
   return { ...resolved, tables: blocks.filter((b) => b.type === 'table').map((b) => ({ role: b.role, widths: b.widths, breaksBefore: b.breaksBefore })) };
 }
 
-/** The property over `extract(file) → document`: differences make it fail with their list. */
+/**
+ * The property over `extract(file) → document` (or `{ document, flagged }`): differences make it
+ * fail with their list, unless the extractor flagged its reading; `tally` counts both kinds.
+ */
 export function layoutProperty(extract, tally = { exact: 0, flagged: 0 }) {
   const dir = mkdtempSync(join(tmpdir(), 'tassei-layout-property-'));
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
