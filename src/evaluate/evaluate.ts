@@ -3,6 +3,7 @@ import type {
   SummaryColumn, SummaryEvaluation, SummaryRow, TasseiDocument,
 } from '../model/types.js';
 import { SUMMARY_COLUMNS } from '../model/types.js';
+import { walkIndicators } from '../model/walk.js';
 import {
   ZERO, compare, comparePercent, decimalOfNumber, percentRounded, subtract, toNumber,
 } from './decimal.js';
@@ -121,23 +122,26 @@ export function evaluateKpi(doc: KpiDocument, scheme: StatusScheme = DEFAULT_SCH
   const summaries: SummaryEvaluation[] = [];
   const findings: Finding[] = [];
 
-  /** Evaluates indicators of one place; returns [printed-or-computed, computed] statuses. */
-  const evaluateGroup = (list: Indicator[], place: Omit<KpiPlace, 'indicator'>) => {
-    const checked: (Status | null)[] = [];
-    const computed: (Status | null)[] = [];
-    for (const indicator of list) {
-      const result = evaluateIndicator(indicator, scheme);
-      const at: KpiPlace = { ...place, indicator: indicator.name };
-      indicators.push({
-        ...at, indicator: indicator.name, method: indicator.method,
-        progress: result.progress, status: result.status, reported: indicator.reported,
-      });
-      findings.push(...result.findings.map((f) => ({ ...at, ...f })));
-      findings.push(...compareReported(indicator, result, at, scheme));
-      checked.push(indicator.reported.status ?? result.status);
-      computed.push(result.status);
-    }
-    return { checked: countStatuses(checked), computed: countStatuses(computed) };
+  // Statuses per summary row: printed (or computed where blank) for checking, computed for printing.
+  const groups = new Map<string, { checked: (Status | null)[]; computed: (Status | null)[] }>();
+  const groupOf = (strategy: number, policy: number | null) => {
+    const key = `${strategy}/${policy ?? 'goal'}`;
+    const group = groups.get(key) ?? { checked: [], computed: [] };
+    groups.set(key, group);
+    return group;
+  };
+  for (const { indicator, place: at } of walkIndicators(doc)) {
+    const result = evaluateIndicator(indicator, scheme);
+    indicators.push({ ...at, method: indicator.method, progress: result.progress, status: result.status, reported: indicator.reported });
+    findings.push(...result.findings.map((f) => ({ ...at, ...f })));
+    findings.push(...compareReported(indicator, result, at, scheme));
+    const group = groupOf(at.strategy!, at.policy);
+    group.checked.push(indicator.reported.status ?? result.status);
+    group.computed.push(result.status);
+  }
+  const counts = (strategy: number, policy: number | null) => {
+    const group = groupOf(strategy, policy);
+    return { checked: countStatuses(group.checked), computed: countStatuses(group.computed) };
   };
 
   const addSummary = (
@@ -157,24 +161,14 @@ export function evaluateKpi(doc: KpiDocument, scheme: StatusScheme = DEFAULT_SCH
   };
 
   for (const strategy of doc.strategies) {
-    const goal = evaluateGroup(strategy.indicators, { strategy: strategy.no, policy: null, measure: null });
-    const policyCounts = strategy.policies.map((policy) => {
-      const statuses = { checked: [] as Summary[], computed: [] as Summary[] };
-      for (const measure of policy.measures) {
-        const counts = evaluateGroup(measure.indicators, { strategy: strategy.no, policy: policy.no, measure: measure.no });
-        statuses.checked.push(counts.checked);
-        statuses.computed.push(counts.computed);
-      }
-      const counts = { checked: addSummaries(statuses.checked), computed: addSummaries(statuses.computed) };
-      return { policy, counts };
-    });
+    const policyCounts = strategy.policies.map((policy) => ({ policy, counts: counts(strategy.no, policy.no) }));
     // The total row is the sum of the policy rows: the 基本目標 row is left out.
     addSummary('total', strategy.no, null, {
       checked: addSummaries(policyCounts.map((p) => p.counts.checked)),
       computed: addSummaries(policyCounts.map((p) => p.counts.computed)),
     }, strategy.reportedSummary);
-    addSummary('goal', strategy.no, null, goal, strategy.reportedGoalSummary);
-    for (const { policy, counts } of policyCounts) addSummary('policy', strategy.no, policy.no, counts, policy.reportedSummary);
+    addSummary('goal', strategy.no, null, counts(strategy.no, null), strategy.reportedGoalSummary);
+    for (const { policy, counts: c } of policyCounts) addSummary('policy', strategy.no, policy.no, c, policy.reportedSummary);
   }
   return { kind: doc.kind, indicators, summaries, findings };
 }

@@ -1,5 +1,6 @@
 import stringWidth from 'string-width';
-import type { Evaluation, Finding, Indicator, KpiDocument, Status, Summary } from '../model/types.js';
+import { type IndicatorAt, evaluationOf, evaluationsByKey, placeKey, walkIndicators } from '../model/walk.js';
+import type { Evaluation, Finding, KpiDocument, Status, Summary } from '../model/types.js';
 import { formatProgress } from './evaluate.js';
 import { DEFAULT_SCHEME, type StatusScheme, labelOf } from './rules.js';
 
@@ -25,30 +26,30 @@ const MARKS = { same: ' ', differs: '≠' } as const;
 export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, scheme: StatusScheme = DEFAULT_SCHEME): string {
   const out: string[] = [];
   const label = (s: Status | null): string => (s === null ? '?' : labelOf(s, scheme));
-  const flagged = new Set(evaluation.findings.filter((f) => f.indicator).map((f) => `${f.strategy}/${f.policy}/${f.measure}/${f.indicator}`));
-  let cursor = 0;
+  const flagged = new Set(evaluation.findings.filter((f) => f.indicator).map((f) => placeKey(f)));
+  const evaluations = evaluationsByKey(evaluation);
+  const walk = walkIndicators(doc);
   out.push(`${doc.title}（${doc.fiscalYear}年度実績）`, '');
   for (const strategy of doc.strategies) {
     const rows: string[][] = [['', '目標指標', '単位', '現状 a', '実績 b', '目標 c', '進捗率', '状況']];
-    const addIndicators = (list: Indicator[], indent: string) => {
-      for (const indicator of list) {
-        const e = evaluation.indicators[cursor++]!;
-        const key = `${e.strategy}/${e.policy}/${e.measure}/${e.indicator}`;
-        rows.push([
-          flagged.has(key) ? MARKS.differs : MARKS.same,
-          `${indent}${indicator.name}${indicator.method === 'ratio' ? '※' : ''}`,
-          indicator.unit ?? '-', indicator.baseline.text, indicator.actual.text, indicator.target.text,
-          formatProgress(e.progress), label(e.status),
-        ]);
-      }
+    const addIndicator = (at: IndicatorAt, indent: string) => {
+      const { indicator } = at;
+      const e = evaluationOf(evaluations, at);
+      rows.push([
+        flagged.has(placeKey(e)) ? MARKS.differs : MARKS.same,
+        `${indent}${indicator.name}${indicator.method === 'ratio' ? '※' : ''}`,
+        indicator.unit ?? '-', indicator.baseline.text, indicator.actual.text, indicator.target.text,
+        formatProgress(e.progress), label(e.status),
+      ]);
     };
+    const own = walk.filter((at) => at.strategy === strategy);
     out.push(`■ ${strategy.no} ${strategy.title}`);
-    addIndicators(strategy.indicators, '');
+    for (const at of own.filter((x) => x.policy === null)) addIndicator(at, '');
     for (const policy of strategy.policies) {
       rows.push(['', `${policy.no} ${policy.title}`]);
       for (const measure of policy.measures) {
         rows.push(['', `  ${measure.no} ${measure.title}`]);
-        addIndicators(measure.indicators, '    ');
+        for (const at of own.filter((x) => x.measure === measure)) addIndicator(at, '    ');
       }
     }
     out.push(...columns(rows, new Set([3, 4, 5, 6])), '');

@@ -7,7 +7,8 @@ import { type PhraseCache, loadSegmenter, openPhraseCache } from './japanese.js'
 import { allowTallRowsToBreak } from './printable.js';
 import type Handlebars from 'handlebars';
 import { renderDefinition, sharedEnvironment } from './templates.js';
-import { diffView, kpiView, narrativeView } from './view.js';
+import { DEFAULT_SCHEME } from '../evaluate/rules.js';
+import { DEFAULT_RENDER_OPTIONS, type RenderOptions, diffView, kpiView, narrativeView } from './view.js';
 
 type Cell = { continued?: boolean } | undefined;
 interface TableNode {
@@ -29,13 +30,54 @@ const GRID = {
  * Table layouts the templates name ("layout": "grid"). `narrative` draws no rule above a row
  * whose second cell is marked "continued": the bullet rows of one policy read as one cell.
  */
-const TABLE_LAYOUTS = {
+const BASE_LAYOUTS = {
   grid: GRID,
   narrative: {
     ...GRID,
     hLineWidth: (i: number, node: TableNode) => (node.table.body[i]?.[1]?.continued ? 0 : 0.5),
   },
 };
+
+type Layout = Record<string, (...args: never[]) => unknown>;
+
+/** A table layout with its rules and paddings scaled, for a larger paper. */
+function scaledLayout(layout: Layout, factor: number): Layout {
+  return Object.fromEntries(Object.entries(layout).map(([key, fn]) => [key, (...args: never[]) => {
+    const value = fn(...args);
+    return typeof value === 'number' ? value * factor : value;
+  }]));
+}
+
+/** The layouts are drawn for A4; A3 is A4 enlarged by √2, as a copier enlarges it. */
+const PAPER_SCALE: Record<RenderOptions['paper'], number> = { A4: 1, A3: Math.SQRT2 };
+const TABLE_LAYOUTS = Object.fromEntries(Object.entries(PAPER_SCALE).flatMap(([paper, factor]) =>
+  Object.entries(BASE_LAYOUTS).map(([name, layout]) => [factor === 1 ? name : `${name}@${paper}`, factor === 1 ? layout : scaledLayout(layout as Layout, factor)])));
+
+/** What is a length in a pdfmake definition: these keys' numbers (or arrays of numbers) scale. */
+const LENGTH_KEYS = new Set(['fontSize', 'margin', 'pageMargins', 'widths', 'width', 'height', 'columnGap', 'characterSpacing']);
+
+/**
+ * The definition laid out for A4, enlarged for another paper: every length by one factor, so
+ * that lines break where they broke on A4 (text and widths grow together).
+ */
+export function scaledDefinition(value: unknown, factor: number, paper: string, key = ''): unknown {
+  if (factor === 1) return value;
+  if (typeof value === 'number') return LENGTH_KEYS.has(key) ? value * factor : value;
+  if (Array.isArray(value)) return value.map((v) => scaledDefinition(v, factor, paper, LENGTH_KEYS.has(key) ? key : ''));
+  if (typeof value === 'function') return (...args: unknown[]) => scaledDefinition((value as (...a: unknown[]) => unknown)(...args), factor, paper);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => {
+      if (k === 'layout' && typeof v === 'string' && v in BASE_LAYOUTS) return [k, `${v}@${paper}`];
+      if (k === 'info' || k === 'svg' || k === 'lineHeight') return [k, v];
+      return [k, scaledDefinition(v, factor, paper, k)];
+    }));
+  }
+  return value;
+}
+
+function forPaper(definition: Record<string, unknown>, options: RenderOptions): Record<string, unknown> {
+  return scaledDefinition(definition, PAPER_SCALE[options.paper], options.paper) as Record<string, unknown>;
+}
 
 /** A fixed creation date, so that the same document renders to the same bytes. */
 const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
@@ -80,11 +122,16 @@ async function withPhrases(run: (hb: typeof Handlebars) => Record<string, unknow
 }
 
 /** The pdfmake document definition of a document, through its kind's template. */
-export async function documentDefinition(doc: TasseiDocument, evaluation?: Evaluation): Promise<Record<string, unknown>> {
+export async function documentDefinition(doc: TasseiDocument, evaluation?: Evaluation, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Record<string, unknown>> {
   const definition = await withPhrases((hb) => (doc.kind === 'kpi-progress'
-    ? renderDefinition(hb, 'kpi-progress', kpiView(doc, evaluation ?? evaluateDocument(doc)))
-    : renderDefinition(hb, 'narrative', narrativeView(doc))));
-  return stamped(definition, doc);
+    ? renderDefinition(hb, 'kpi-progress', kpiView(doc, evaluation ?? evaluateDocument(doc), DEFAULT_SCHEME, options))
+    : renderDefinition(hb, 'narrative', narrativeView(doc, options))));
+  return stamped(forPaper(definition, options), optionsChangeBytes(options) ? { doc, options } : doc);
+}
+
+/** The default options hash as before, so that a default render keeps its bytes. */
+function optionsChangeBytes(options: RenderOptions): boolean {
+  return JSON.stringify(options) !== JSON.stringify(DEFAULT_RENDER_OPTIONS);
 }
 
 /**
@@ -104,11 +151,12 @@ async function print(definition: Record<string, unknown>): Promise<Uint8Array> {
 }
 
 /** Renders a year-over-year diff through templates/diff.hbs. */
-export async function renderDiffPdf(diff: DocumentDiff): Promise<Uint8Array> {
-  return print(stamped(await withPhrases((hb) => renderDefinition(hb, 'diff', diffView(diff))), diff));
+export async function renderDiffPdf(diff: DocumentDiff, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Uint8Array> {
+  const definition = await withPhrases((hb) => renderDefinition(hb, 'diff', diffView(diff, options)));
+  return print(stamped(forPaper(definition, options), optionsChangeBytes(options) ? { diff, options } : diff));
 }
 
 /** Renders a document to PDF bytes, byte-identical for identical documents. */
-export async function renderPdf(doc: TasseiDocument, evaluation?: Evaluation): Promise<Uint8Array> {
-  return print(await documentDefinition(doc, evaluation));
+export async function renderPdf(doc: TasseiDocument, evaluation?: Evaluation, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Uint8Array> {
+  return print(await documentDefinition(doc, evaluation, options));
 }

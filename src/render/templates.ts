@@ -4,6 +4,7 @@ import Handlebars from 'handlebars';
 import { eraName } from '../evaluate/numbers.js';
 import { failure } from '../model/errors.js';
 import { PACKAGE_ROOT } from '../model/files.js';
+import { type StatusColumn, statusColour } from '../model/status-columns.js';
 import type { Summary } from '../model/types.js';
 import { measureText } from './fonts.js';
 import { type Segmenter, fitPhrases } from './japanese.js';
@@ -16,27 +17,21 @@ import { type Segmenter, fitPhrases } from './japanese.js';
 
 export const TEMPLATE_DIR = join(PACKAGE_ROOT, 'templates');
 
-/** Status colours: distinct in colour, and each bar and mark also carries its label for print in black and white. */
-export const STATUS_COLOURS: Record<string, string> = {
-  achieved: '#1b7f3b', improved: '#1f5fa8', unchanged: '#6b6b6b', worsened: '#b3261e', nodata: '#6b6b6b', none: '#000000',
-};
-
-/** The status bars of a chart, in the order of the summary's columns. */
-const CHART_STATUSES = ['achieved', 'improved', 'unchanged', 'worsened'] as const;
 const BAR_HEIGHT = 8;
 
 /**
- * One row of a status chart per status: its label, its count, and its bar as a small SVG scaled
- * to the largest count. The text stays pdfmake text: text inside an SVG makes pdfkit open the
- * font file again for every label.
+ * One row of a status chart per status column: its label, its count, and its bar as a small SVG,
+ * `width` long for a count of `scale` (the document's largest), so that every chart of a
+ * document is drawn to one scale. The text stays pdfmake text: text inside an SVG makes pdfkit
+ * open the font file again for every label.
  */
-export function statusBars(counts: Summary, width: number): { key: string; count: number; width: number; svg: string }[] {
-  const max = Math.max(1, ...CHART_STATUSES.map((key) => counts[key]));
-  return CHART_STATUSES.map((key) => {
-    const w = Math.max(0.5, (counts[key] / max) * width).toFixed(1);
+export function statusBars(counts: Summary, columns: readonly StatusColumn[], scale: number, width: number): { key: string; label: string; count: number; width: number; svg: string }[] {
+  const max = Math.max(1, scale, ...columns.map((c) => counts[c.id]));
+  return columns.map((column) => {
+    const w = Math.max(0.5, (counts[column.id] / max) * width).toFixed(1);
     return {
-      key, count: counts[key], width: Number(w),
-      svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${BAR_HEIGHT}" viewBox="0 0 ${w} ${BAR_HEIGHT}"><rect x="0" y="0" width="${w}" height="${BAR_HEIGHT}" fill="${STATUS_COLOURS[key]}"/></svg>`,
+      key: column.id, label: column.heading, count: counts[column.id], width: Number(w),
+      svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${BAR_HEIGHT}" viewBox="0 0 ${w} ${BAR_HEIGHT}"><rect x="0" y="0" width="${w}" height="${BAR_HEIGHT}" fill="${column.colour}"/></svg>`,
     };
   });
 }
@@ -63,15 +58,12 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
     const phrases = fits ? [value] : fitPhrases(context.segment(value), width, (t) => measureText(t, size));
     return new hb.SafeString(JSON.stringify(phrases.map((p) => ({ text: p, noWrap: true }))));
   });
-  /** Changed text: removed parts struck through in red, added parts bold in blue, phrase by phrase. */
-  hb.registerHelper('diffRuns', (parts: { kind: string; text: string }[], options: Handlebars.HelperOptions) => {
+  /** Text of a 新旧対照表 cell, phrase by phrase, its changed parts underlined (傍線). */
+  hb.registerHelper('diffRuns', (parts: { text: string; changed: boolean }[], options: Handlebars.HelperOptions) => {
     const width = Number(options.hash.width);
     const size = Number(options.hash.size);
-    const styles: Record<string, object> = {
-      same: {}, removed: { decoration: 'lineThrough', color: '#b3261e' }, added: { bold: true, color: '#1f5fa8' },
-    };
     const runs = (parts ?? []).flatMap((part) => fitPhrases(part.text === '' ? [] : context.segment(part.text), width, (t) => measureText(t, size))
-      .map((text) => ({ text, noWrap: true, ...styles[part.kind] })));
+      .map((text) => ({ text, noWrap: true, ...(part.changed ? { decoration: 'underline' } : {}) })));
     return new hb.SafeString(runs.length > 0 ? JSON.stringify(runs) : '""');
   });
   hb.registerHelper('era', (year: number, style: unknown) => eraName(Number(year), style === 'short' ? 'short' : 'long'));
@@ -81,13 +73,10 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   hb.registerHelper('ifRatio', (ratio: unknown) => (ratio ? '※' : ''));
   /** ①観光の振興／②国際観光の推進 */
   hb.registerHelper('measureList', (measures: string[]) => measures.map((m, i) => `${i < 20 ? String.fromCharCode(0x2460 + i) : `(${i + 1})`}${m}`).join('／'));
-  hb.registerHelper('colour', (status: unknown) => STATUS_COLOURS[String(status)] ?? '#000000');
-  /** The bars of a status chart; the template names them (labels="目標達成,改善↑,-,悪化↓", in that order). */
-  hb.registerHelper('statusBars', (counts: Summary, options: Handlebars.HelperOptions) => {
-    const labels = String(options.hash.labels ?? '').split(',');
-    if (labels.length !== CHART_STATUSES.length) throw new Error(`statusBars needs labels="…" with ${CHART_STATUSES.length} names, for ${CHART_STATUSES.join(', ')}`);
-    return statusBars(counts, Number(options.hash.width ?? 180)).map((bar, i) => ({ ...bar, label: labels[i]!.trim() }));
-  });
+  hb.registerHelper('colour', (status: unknown) => statusColour(String(status)));
+  /** The bars of a status chart, one per status column, to the document's scale. */
+  hb.registerHelper('statusBars', (counts: Summary, columns: readonly StatusColumn[], options: Handlebars.HelperOptions) =>
+    statusBars(counts, columns, Number(options.hash.scale ?? 0), Number(options.hash.width ?? 180)));
   /** Repeats the block for each item, the outputs joined by commas (for JSON arrays). */
   hb.registerHelper('list', function (this: unknown, items: unknown[], options: Handlebars.HelperOptions) {
     return (items ?? []).map((item, index) => options.fn(item, { data: { ...options.data, index, first: index === 0, last: index === items.length - 1 } })).filter((s) => s.trim() !== '').join(',');

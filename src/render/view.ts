@@ -1,14 +1,44 @@
 import { formatProgress } from '../evaluate/evaluate.js';
 import { eraName } from '../evaluate/numbers.js';
 import { DEFAULT_SCHEME, type StatusScheme, labelOf } from '../evaluate/rules.js';
-import { describeIndicator, describeSummary } from '../diff/format.js';
-import type { DocumentDiff, Evaluation, Indicator, IndicatorEvaluation, KpiDocument, NarrativeDocument, Status, Summary } from '../model/types.js';
+import { type ReviewField, REVIEW_FIELDS, changedFields, fieldText, narrativeLabel, placeName, rowKind, summaryRowName } from '../diff/format.js';
+import { STATUS_COLUMNS, TOTAL_HEADING } from '../model/status-columns.js';
+import { type IndicatorAt, evaluationOf, evaluationsByKey, isBlank, walkIndicators } from '../model/walk.js';
+import type { DocumentDiff, Evaluation, Indicator, IndicatorState, KpiDocument, NarrativeDocument, Status, Summary } from '../model/types.js';
 
 /**
  * What the layout templates see: the document with the computed progress, status and counts,
  * and the headings that follow from its years. Pure.
  */
 
+/** How a document is printed: paper, page numbers, and whose figures. */
+export interface RenderOptions {
+  paper: 'A4' | 'A3';
+  /** 「- 1 -」 (the source's style), 「1 / 7」, 「1」, or none. */
+  pageNumbers: 'dash' | 'slash' | 'plain' | 'none';
+  /** Print the progress, status and counts the document printed, not the recomputed ones. */
+  asPrinted: boolean;
+}
+
+export const DEFAULT_RENDER_OPTIONS: RenderOptions = { paper: 'A4', pageNumbers: 'dash', asPrinted: false };
+
+export const PAGE_NUMBER_FORMATS: Record<RenderOptions['pageNumbers'], string> = {
+  dash: '- {page} -', slash: '{page} / {pages}', plain: '{page}', none: '',
+};
+
+/** What every template sees at its root besides the document. */
+export interface PageView {
+  paper: { size: RenderOptions['paper'] };
+  pageNumberFormat: string;
+  /** （案）: the document still has blank actuals (未記入). */
+  draft: boolean;
+}
+
+export function pageView(options: RenderOptions, draft: boolean): PageView {
+  return { paper: { size: options.paper }, pageNumberFormat: PAGE_NUMBER_FORMATS[options.pageNumbers], draft };
+}
+
+/** A printed value of a cell; `corrected` where it differs from what the source printed. */
 export interface IndicatorView {
   name: string;
   /** ※: progress is b / c. */
@@ -20,6 +50,8 @@ export interface IndicatorView {
   progress: string;
   status: string;
   statusKey: Status | 'none';
+  progressCorrected: boolean;
+  statusCorrected: boolean;
 }
 
 export type DetailRow =
@@ -29,10 +61,17 @@ export type DetailRow =
   | { kind: 'measure'; no: number; title: string }
   | { kind: 'indicator'; indicator: IndicatorView };
 
+export interface CountView {
+  value: number;
+  corrected: boolean;
+}
+
 export interface SummaryRowView {
   kind: 'total' | 'goal' | 'policy';
   label: string;
   counts: Summary;
+  /** The cells in the order of the status columns, then the total. */
+  cells: CountView[];
 }
 
 export interface StrategyView {
@@ -42,20 +81,53 @@ export interface StrategyView {
   counts: Summary;
   rows: DetailRow[];
   hasRatio: boolean;
+  /** What tassei printed differently from the source, and why: the notes under the table. */
+  corrections: string[];
 }
 
-export interface KpiView {
+export interface KpiView extends PageView {
   title: string;
   fiscalYear: number;
   /** R1実績 b: the actuals column follows the fiscal year. */
   actualHeading: string;
   strategies: StrategyView[];
+  /** The largest count of any chart: every chart of the document is drawn to this scale. */
+  chartScale: number;
+  statusColumns: typeof STATUS_COLUMNS;
+  totalHeading: string;
 }
 
-export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: StatusScheme = DEFAULT_SCHEME): KpiView {
-  let cursor = 0;
-  const view = (indicator: Indicator): IndicatorView => {
-    const e: IndicatorEvaluation = evaluation.indicators[cursor++]!;
+const COMPARISON_WORDS: Record<string, string> = { '>=': '≧', '>': '＞', '=': '＝', '<': '＜', '<=': '≦' };
+
+/** Why tassei computes this status, as a reader checks it: the rule that holds, with the values. */
+function statusReason(indicator: Indicator, progress: number | null, status: Status | null, scheme: StatusScheme): string {
+  const rule = scheme.rules[indicator.method].find((r) => r.status === status);
+  if (!rule) return '';
+  const [a, b, c] = [indicator.baseline.value ?? 0, indicator.actual.value, indicator.target.value];
+  const subject = rule.of === 'progress' ? `進捗率 ${formatProgress(progress)}` : rule.of === 'reach' ? `b − c = ${b} − ${c}` : `b − a = ${b} − ${a}`;
+  return `${subject} ${COMPARISON_WORDS[rule.is]} ${rule.value}${rule.of === 'progress' ? '%' : ''}`;
+}
+
+function progressReason(indicator: Indicator, progress: number | null): string {
+  const [a, b, c] = [indicator.baseline.value ?? 0, indicator.actual.value, indicator.target.value];
+  return indicator.method === 'change' ? `(b − a) / (c − a) = (${b} − ${a}) / (${c} − ${a}) = ${formatProgress(progress)}` : `b / c = ${b} / ${c} = ${formatProgress(progress)}`;
+}
+
+export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: StatusScheme = DEFAULT_SCHEME, options: RenderOptions = DEFAULT_RENDER_OPTIONS): KpiView {
+  const evaluations = evaluationsByKey(evaluation);
+  const label = (status: Status | null) => (status === null ? '' : labelOf(status, scheme));
+  const notes = new Map<number, string[]>();
+  const note = (strategy: number, text: string) => notes.set(strategy, [...(notes.get(strategy) ?? []), text]);
+  const view = (at: IndicatorAt): IndicatorView => {
+    const { indicator } = at;
+    const e = evaluationOf(evaluations, at);
+    const printed = indicator.reported;
+    const blank = isBlank(indicator);
+    const progressCorrected = !options.asPrinted && !blank && printed.progress !== null && formatProgress(printed.progress) !== formatProgress(e.progress);
+    const statusCorrected = !options.asPrinted && !blank && printed.status !== null && label(printed.status) !== label(e.status);
+    const [progress, status] = options.asPrinted ? [printed.progress, printed.status] : [e.progress, e.status];
+    if (progressCorrected) note(at.place.strategy!, `${indicator.name}　進捗率：印刷 ${formatProgress(printed.progress)} → ${formatProgress(e.progress)}（${progressReason(indicator, e.progress)}）`);
+    if (statusCorrected) note(at.place.strategy!, `${indicator.name}　状況：印刷 ${label(printed.status)} → ${label(e.status)}（${statusReason(indicator, e.progress, e.status, scheme)}）`);
     return {
       name: indicator.name,
       ratio: indicator.method === 'ratio',
@@ -63,35 +135,58 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Status
       baseline: indicator.baseline.text,
       actual: indicator.actual.text,
       target: indicator.target.text,
-      progress: e.progress === null ? '-' : formatProgress(e.progress),
-      status: e.status === null ? '' : labelOf(e.status, scheme),
-      statusKey: e.status ?? 'none',
+      // A blank actual leaves progress and status blank: there is nothing to compute yet.
+      progress: blank ? '' : options.asPrinted && progress === null ? '' : formatProgress(progress),
+      status: blank ? '' : label(status),
+      statusKey: blank ? 'none' : status ?? 'none',
+      progressCorrected,
+      statusCorrected,
     };
   };
+  const walk = walkIndicators(doc);
   const strategies = doc.strategies.map((s): StrategyView => {
-    const goals = s.indicators.map(view);
+    const own = walk.filter((at) => at.strategy === s);
+    const goals = own.filter((at) => at.policy === null).map(view);
     const rows: DetailRow[] = [{ kind: 'strategy', no: s.no, title: s.title, indicator: goals[0] ?? null, span: Math.max(1, goals.length) }];
     for (const g of goals.slice(1)) rows.push({ kind: 'goal', indicator: g });
+    // Headings of policies and measures without indicators are printed too.
     for (const p of s.policies) {
       rows.push({ kind: 'policy', no: p.no, title: p.title });
       for (const m of p.measures) {
         rows.push({ kind: 'measure', no: m.no, title: m.title });
-        for (const i of m.indicators) rows.push({ kind: 'indicator', indicator: view(i) });
+        for (const at of own.filter((x) => x.measure === m)) rows.push({ kind: 'indicator', indicator: view(at) });
       }
     }
-    // The report counts its own computed statuses.
+    // The report counts its own computed statuses; as printed, the counts the source printed.
     const summaries = evaluation.summaries.filter((x) => x.strategy === s.no);
-    const computed = (row: 'total' | 'goal', policy: number | null = null) =>
-      summaries.find((x) => x.row === row && x.policy === policy)?.computed;
+    const statusesCorrected = notes.has(s.no);
+    const row = (kind: SummaryRowView['kind'], label: string, policy: number | null): SummaryRowView => {
+      const x = summaries.find((y) => y.row === kind && y.policy === policy)!;
+      const counts = options.asPrinted ? x.reported ?? x.computed : x.computed;
+      const keys = [...STATUS_COLUMNS.map((c) => c.id), 'total' as const];
+      const cells = keys.map((k) => ({ value: counts[k], corrected: !options.asPrinted && x.reported !== null && x.reported[k] !== x.computed[k] }));
+      keys.forEach((k, i) => {
+        if (!cells[i]!.corrected) return;
+        const heading = k === 'total' ? TOTAL_HEADING : STATUS_COLUMNS.find((c) => c.id === k)!.heading;
+        const why = x.reported![k] !== x.checked[k] ? '印刷された状況の件数と合わない' : statusesCorrected ? '上記の状況の訂正による' : '再計算による';
+        note(s.no, `集計 ${kind === 'total' ? '合計' : label}　${heading}：印刷 ${x.reported![k]} → ${x.computed[k]}（${why}）`);
+      });
+      return { kind, label, counts, cells };
+    };
     const summary: SummaryRowView[] = [
-      { kind: 'total', label: s.title, counts: computed('total')! },
-      { kind: 'goal', label: '基本目標', counts: computed('goal')! },
-      ...s.policies.map((p) => ({ kind: 'policy' as const, label: `${p.no} ${p.title}`, counts: summaries.find((x) => x.row === 'policy' && x.policy === p.no)!.computed })),
+      row('total', s.title, null),
+      row('goal', '基本目標', null),
+      ...s.policies.map((p) => row('policy', `${p.no} ${p.title}`, p.no)),
     ];
     const hasRatio = rows.some((r) => 'indicator' in r && r.indicator?.ratio);
-    return { no: s.no, title: s.title, summary, counts: computed('total')!, rows, hasRatio };
+    return { no: s.no, title: s.title, summary, counts: summary[0]!.counts, rows, hasRatio, corrections: notes.get(s.no) ?? [] };
   });
-  return { title: doc.title, fiscalYear: doc.fiscalYear, actualHeading: `${eraName(doc.fiscalYear, 'short')}実績 b`, strategies };
+  const chartScale = Math.max(1, ...strategies.flatMap((s) => STATUS_COLUMNS.map((c) => s.counts[c.id])));
+  return {
+    ...pageView(options, walk.some((at) => isBlank(at.indicator))),
+    title: doc.title, fiscalYear: doc.fiscalYear, actualHeading: `${eraName(doc.fiscalYear, 'short')}実績 b`, strategies,
+    chartScale, statusColumns: STATUS_COLUMNS, totalHeading: TOTAL_HEADING,
+  };
 }
 
 /** One table row of a policy: its n-th result and n-th plan, side by side. */
@@ -101,7 +196,7 @@ export interface BulletRow {
   first: boolean;
 }
 
-export interface NarrativeView extends Omit<NarrativeDocument, 'goals'> {
+export interface NarrativeView extends Omit<NarrativeDocument, 'goals'>, PageView {
   /** 令和5年度 主な取組内容／実績 */
   resultsHeading: string;
   /** 令和6年度 主な取組／今後の方向性 */
@@ -120,9 +215,10 @@ export function fiscalYearName(year: number): string {
  * The narrative with each policy's bullets paired into rows, so that a page can break between
  * bullets: a policy with more bullets than a page holds still prints whole.
  */
-export function narrativeView(doc: NarrativeDocument): NarrativeView {
+export function narrativeView(doc: NarrativeDocument, options: RenderOptions = DEFAULT_RENDER_OPTIONS): NarrativeView {
   return {
     ...doc,
+    ...pageView(options, false),
     resultsHeading: `${fiscalYearName(doc.fiscalYear)} 主な取組内容／実績`,
     plansHeading: `${fiscalYearName(doc.nextYear)} 主な取組／今後の方向性`,
     goals: doc.goals.map((g) => ({
@@ -136,41 +232,105 @@ export function narrativeView(doc: NarrativeDocument): NarrativeView {
   };
 }
 
+/** One printed value of a 新旧対照表 cell; `changed` is underlined (傍線). */
+export interface DiffCell {
+  text: string;
+  changed: boolean;
+}
+
 export type DiffRowView =
   | { kind: 'group' | 'subgroup'; title: string }
-  | { kind: 'item'; mark: string; markColour: string; label: string; name: string; change: { kind: 'same' | 'removed' | 'added'; text: string }[] };
+  | { kind: 'indicator'; mark: string; name: string; note: string; old: DiffCell[] | null; now: DiffCell[] | null }
+  | { kind: 'summary'; name: string; old: DiffCell[]; now: DiffCell[] }
+  | { kind: 'bullet'; mark: string; old: DiffCell[] | null; now: DiffCell[] | null };
 
-const MARKS = {
-  added: ['新', '#1b7f3b'], removed: ['削', '#b3261e'], changed: ['改', '#1f5fa8'], renamed: ['改', '#1f5fa8'], reworded: ['改', '#1f5fa8'], statusChanged: ['状', '#6b4fa0'],
-} as const;
+export interface DiffView extends PageView {
+  title: string;
+  empty: boolean;
+  oldHeading: string;
+  newHeading: string;
+  /** The value columns of each side (a, b, c, 進捗率, 状況), or the narrative's one column. */
+  valueHeadings: string[];
+  kpi: boolean;
+  rows: DiffRowView[];
+  summaryHeadings: string[];
+  summaries: DiffRowView[];
+  legend: string;
+}
 
-export function diffView(diff: DocumentDiff): { title: string; empty: boolean; rows: DiffRowView[] } {
+const VALUE_FIELDS = REVIEW_FIELDS.filter((f) => !['name', 'unit', 'method'].includes(f.key));
+
+function sideOf(state: IndicatorState | null, changed: Set<ReviewField>): DiffCell[] | null {
+  return state && VALUE_FIELDS.map((f) => ({ text: fieldText(state, f.key), changed: changed.has(f.key) }));
+}
+
+function countsOf(s: Summary | null, other: Summary | null): DiffCell[] {
+  const keys = [...STATUS_COLUMNS.map((c) => c.id), 'total' as const];
+  return keys.map((k) => ({ text: s === null ? '-' : String(s[k]), changed: s?.[k] !== other?.[k] }));
+}
+
+/** The parts of a reworded sentence as one side prints it, the other side's parts left out. */
+function sideParts(parts: { kind: 'same' | 'removed' | 'added'; text: string }[], side: 'removed' | 'added'): DiffCell[] {
+  return parts.filter((p) => p.kind === 'same' || p.kind === side).map((p) => ({ text: p.text, changed: p.kind !== 'same' }));
+}
+
+/**
+ * The diff as a 新旧対照表: last year and this year side by side, one row per indicator with
+ * a, b, c, progress and status of both years, the changed values underlined (傍線); the
+ * narrative's results of this year beside last year's plans.
+ */
+export function diffView(diff: DocumentDiff, options: RenderOptions = DEFAULT_RENDER_OPTIONS): DiffView {
   const rows: DiffRowView[] = [];
+  const summaries: DiffRowView[] = [];
   let group = '';
   let subgroup = '';
-  for (const e of diff.indicators) {
-    const title = `重点戦略${e.strategy}　${e.strategyTitle}`;
-    if (title !== group) rows.push({ kind: 'group', title: (group = title) });
-    const [label, name, change] = describeIndicator(e);
-    const [mark, markColour] = MARKS[e.kind];
-    rows.push({ kind: 'item', mark, markColour, label, name, change: e.kind === 'removed' ? [{ kind: 'removed', text: e.name }] : [{ kind: 'same', text: change }] });
+  const heading = (title: string, kind: 'group' | 'subgroup' = 'group') => {
+    if (kind === 'group' && title !== group) {
+      rows.push({ kind, title: (group = title) });
+      subgroup = '';
+    } else if (kind === 'subgroup' && title !== subgroup) rows.push({ kind, title: (subgroup = title) });
+  };
+  for (const r of diff.rows) {
+    heading(`重点戦略${r.place.strategy}　${r.place.strategyTitle}`);
+    heading(placeName(r.place), 'subgroup');
+    const changed = changedFields(r);
+    const state = (r.to ?? r.from)!;
+    const notes = [
+      r.fromPlace ? `${placeName(r.fromPlace, true)} から移動` : '',
+      r.from && r.to && changed.has('name') ? `旧名称: ${fieldText(r.from, 'name')}` : '',
+      r.from && r.to && changed.has('unit') ? `単位: ${fieldText(r.from, 'unit')} → ${fieldText(r.to, 'unit')}` : '',
+      r.from && r.to && changed.has('method') ? `算出方法: ${fieldText(r.from, 'method')} → ${fieldText(r.to, 'method')}` : '',
+    ].filter(Boolean);
+    rows.push({ kind: 'indicator', mark: rowKind(r), name: `${fieldText(state, 'name')}（${fieldText(state, 'unit')}）`, note: notes.join('　'), old: sideOf(r.from, changed), now: sideOf(r.to, changed) });
   }
   for (const s of diff.summaries) {
-    const title = `重点戦略${s.strategy}　集計`;
-    if (title !== group) rows.push({ kind: 'group', title: (group = title) });
-    const [row, change] = describeSummary(s);
-    rows.push({ kind: 'item', mark: '状', markColour: MARKS.statusChanged[1], label: '集計', name: row, change: [{ kind: 'same', text: change }] });
+    summaries.push({ kind: 'summary', name: `重点戦略${s.strategy}　${summaryRowName(s)}`, old: countsOf(s.from, s.to), now: countsOf(s.to, s.from) });
   }
   for (const e of diff.narrative) {
-    const title = `基本目標${e.goal}　${e.goalTitle}`;
-    if (title !== group) rows.push({ kind: 'group', title: (group = title), });
-    const sub = `基本方針${e.policy}　${e.policyTitle}`;
-    if (sub !== subgroup) rows.push({ kind: 'subgroup', title: (subgroup = sub) });
-    const [mark, markColour] = MARKS[e.kind];
-    const column = { results: '実績', plans: '今後の方向性', measures: '施策' }[e.column];
-    const change = e.kind === 'reworded' ? e.parts : [{ kind: e.kind === 'added' ? 'added' as const : 'removed' as const, text: e.text }];
-    rows.push({ kind: 'item', mark, markColour, label: column, name: { added: '追加', removed: '削除', reworded: '修正' }[e.kind], change });
+    heading(`基本目標${e.goal}　${e.goalTitle}`);
+    heading(`基本方針${e.policy}　${e.policyTitle}　〔${{ results: '実績', plans: '今後の方向性', measures: '施策' }[e.column]}〕`, 'subgroup');
+    const mark = narrativeLabel(e);
+    if (e.kind === 'reworded') rows.push({ kind: 'bullet', mark, old: sideParts(e.parts, 'removed'), now: sideParts(e.parts, 'added') });
+    else {
+      const cell = [{ text: e.text, changed: e.kind !== 'done' }];
+      rows.push({ kind: 'bullet', mark, old: e.kind === 'added' ? null : cell, now: e.kind === 'removed' ? null : cell });
+    }
   }
-  const kind = diff.kind === 'kpi-progress' ? 'KPI進捗状況' : '達成状況';
-  return { title: `${kind}　${fiscalYearName(diff.fromYear)} → ${fiscalYearName(diff.toYear)} の変更`, empty: rows.length === 0, rows };
+  const kpi = diff.kind === 'kpi-progress';
+  const kind = kpi ? 'KPI進捗状況' : '達成状況';
+  return {
+    ...pageView(options, false),
+    title: `${kind}　新旧対照表（${fiscalYearName(diff.fromYear)} → ${fiscalYearName(diff.toYear)}）`,
+    empty: rows.length + summaries.length === 0,
+    oldHeading: kpi ? `前年度（${fiscalYearName(diff.fromYear)}）` : `前年度（${fiscalYearName(diff.fromYear)}の計画・記載）`,
+    newHeading: `今年度（${fiscalYearName(diff.toYear)}）`,
+    valueHeadings: VALUE_FIELDS.map((f) => f.heading),
+    kpi,
+    rows,
+    summaryHeadings: [...STATUS_COLUMNS.map((c) => c.heading), TOTAL_HEADING],
+    summaries,
+    legend: kpi
+      ? '下線（傍線）は前年度から変わった箇所。区分：新規＝今年度に追加、削除＝今年度になし、移動＝別の施策・戦略へ移動、変更＝値・名称等の変更。未記入＝実績が未入力。'
+      : '実績は前年度の計画（今後の方向性）と対照する。下線（傍線）は変わった箇所。区分：実施＝計画どおり実施、未実施＝計画のみ、新規＝計画になかった取組、追加・削除・修正＝今後の方向性・施策の変更。',
+  };
 }
