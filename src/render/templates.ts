@@ -91,10 +91,14 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
 /** Functions a template may name as { "$fn": name, …arguments }. */
 const FUNCTIONS: Record<string, (args: Record<string, unknown>) => unknown> = {
   /** Page numbers: `format` with {page} and {pages}. */
-  pageNumber: (args) => (page: number, pages: number) => ({
-    text: String(args.format ?? '{page} / {pages}').replace('{page}', String(page)).replace('{pages}', String(pages)),
-    alignment: args.alignment ?? 'center', fontSize: args.fontSize ?? 8, margin: args.margin ?? [0, 8, 0, 0],
-  }),
+  /** Page numbers: `format` with {page} and {pages}; `below`, lines printed under the number. */
+  pageNumber: (args) => (page: number, pages: number) => {
+    const number = {
+      text: String(args.format ?? '{page} / {pages}').replace('{page}', String(page)).replace('{pages}', String(pages)),
+      alignment: args.alignment ?? 'center', fontSize: args.fontSize ?? 8,
+    };
+    return { stack: [number, ...((args.below as unknown[] | undefined) ?? [])], margin: args.margin ?? [0, 8, 0, 0] };
+  },
 };
 
 function attachFunctions(value: unknown, template: string): unknown {
