@@ -8,7 +8,8 @@ import { allowTallRowsToBreak } from './printable.js';
 import type Handlebars from 'handlebars';
 import { renderDefinition, sharedEnvironment } from './templates.js';
 import { DEFAULT_SCHEME } from '../evaluate/rules.js';
-import { DEFAULT_RENDER_OPTIONS, type RenderOptions, diffView, kpiView, narrativeView } from './view.js';
+import { type FlowRow, flowPages } from './pages.js';
+import { DEFAULT_RENDER_OPTIONS, type KpiView, type RenderOptions, detailPages, diffView, isHeadingRow, kpiView, narrativeView } from './view.js';
 
 type Cell = { continued?: boolean } | undefined;
 interface TableNode {
@@ -123,9 +124,9 @@ async function withPhrases(run: (hb: typeof Handlebars) => Record<string, unknow
 
 /** The pdfmake document definition of a document, through its kind's template. */
 export async function documentDefinition(doc: TasseiDocument, evaluation?: Evaluation, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Record<string, unknown>> {
-  const definition = await withPhrases((hb) => (doc.kind === 'kpi-progress'
-    ? renderDefinition(hb, 'kpi-progress', kpiView(doc, evaluation ?? evaluateDocument(doc), DEFAULT_SCHEME, options))
-    : renderDefinition(hb, 'narrative', narrativeView(doc, options))));
+  const definition = doc.kind === 'kpi-progress'
+    ? await kpiDefinition(kpiView(doc, evaluation ?? evaluateDocument(doc), DEFAULT_SCHEME, options))
+    : await withPhrases((hb) => renderDefinition(hb, 'narrative', narrativeView(doc, options)));
   return stamped(forPaper(definition, options), optionsChangeBytes(options) ? { doc, options } : doc);
 }
 
@@ -148,6 +149,77 @@ async function print(definition: Record<string, unknown>): Promise<Uint8Array> {
   configure();
   allowTallRowsToBreak(definition);
   return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
+}
+
+/** A page tall enough for a whole document, for measuring its rows in one piece. */
+const MEASURING_HEIGHT = 1_000_000;
+/** Points kept free at the foot of each page against rounding in the measured heights. */
+const PAGE_SAFETY = 4;
+
+class Measured extends Error {
+  constructor(readonly tops: ReadonlyMap<string, number>) {
+    super('measured');
+  }
+}
+
+/**
+ * Where pdfmake puts every node that has an id, laid out on one endless page; pdfmake is
+ * stopped once it has laid out (its page-break hook sees every node), before it writes a PDF.
+ */
+async function measureTops(definition: Record<string, unknown>, width: number): Promise<ReadonlyMap<string, number>> {
+  configure();
+  type NodeInfo = { id?: string; startPosition?: { top: number } };
+  const measuring = {
+    ...definition, header: undefined, footer: undefined,
+    pageSize: { width, height: MEASURING_HEIGHT }, pageOrientation: 'portrait',
+    pageBreakBefore: (node: NodeInfo, nodes: { getFollowingNodesOnPage(): NodeInfo[] }) => {
+      const tops = new Map<string, number>();
+      for (const n of [node, ...nodes.getFollowingNodesOnPage()]) if (n.id && n.startPosition) tops.set(n.id, n.startPosition.top);
+      throw new Measured(tops);
+    },
+  };
+  try {
+    await pdfmake.createPdf(measuring).getBuffer();
+  } catch (error) {
+    if (error instanceof Measured) return error.tops;
+    throw error;
+  }
+  throw new Error('pdfmake laid the document out without calling pageBreakBefore');
+}
+
+/** A4 landscape, as the templates are drawn (A3 is this enlarged). */
+const PAGE = { width: 841.89, height: 595.28 };
+
+/**
+ * The KPI report in two passes: its rows measured on one endless page, then the pages chosen
+ * (src/render/pages.ts) and the report laid out with each page's rows, repeated header and
+ * context line.
+ */
+async function kpiDefinition(view: KpiView): Promise<Record<string, unknown>> {
+  const measuringView = { ...view, measuring: true, strategies: view.strategies.map((s) => ({ ...s, pages: detailPages(s.rows, [], true).map((p) => ({ ...p, breakBefore: false })) })) };
+  const measuring = await withPhrases((hb) => renderDefinition(hb, 'kpi-progress', measuringView));
+  const [, top, , bottom] = measuring.pageMargins as number[];
+  const tops = await measureTops(measuring, PAGE.width);
+  const at = (id: string) => {
+    const top = tops.get(id);
+    if (top === undefined) throw new Error(`templates/kpi-progress.hbs: the measured node ${id} is missing`);
+    return top;
+  };
+  const strategies = view.strategies.map((s, index) => {
+    const first = s.rows[0]!.id;
+    const rowTops = [...s.rows.map((r) => at(r.id)), at(`table-end:${first}`)];
+    const rows: FlowRow[] = s.rows.map((r, i) => ({ height: rowTops[i + 1]! - rowTops[i]!, heading: isHeadingRow(r), bound: r.kind === 'goal' }));
+    const header = rowTops[0]! - at(`head:${first}`);
+    const context = at(`head:${first}`) - at(`context:${first}`);
+    const pages = flowPages(rows, {
+      page: PAGE.height - top! - bottom! - PAGE_SAFETY,
+      first: at(`context:${first}`) - at(`top:${first}`) + header,
+      continued: context + header,
+      notes: at(`end:${first}`) - at(`table-end:${first}`),
+    });
+    return { ...s, pages: detailPages(s.rows, pages.map((p) => p[0]!), index === 0) };
+  });
+  return withPhrases((hb) => renderDefinition(hb, 'kpi-progress', { ...view, strategies }));
 }
 
 /** Renders a year-over-year diff through templates/diff.hbs. */

@@ -54,12 +54,57 @@ export interface IndicatorView {
   statusCorrected: boolean;
 }
 
-export type DetailRow =
+export type DetailRow = { id: string } & (
   | { kind: 'strategy'; no: number; title: string; indicator: IndicatorView | null; span: number }
   | { kind: 'goal'; indicator: IndicatorView }
   | { kind: 'policy'; no: number; title: string }
   | { kind: 'measure'; no: number; title: string }
-  | { kind: 'indicator'; indicator: IndicatorView };
+  | { kind: 'indicator'; indicator: IndicatorView }
+);
+
+/** The part of a detail table printed on one page. */
+export interface DetailPage {
+  /** A new page: every page of the table but the document's very first. */
+  breakBefore: boolean;
+  first: boolean;
+  last: boolean;
+  /** On a continued page: where its first row stands (重点戦略 › 戦略方針 › 施策（続き）). */
+  context: string | null;
+  rows: DetailRow[];
+}
+
+/** A heading row: it names the rows under it and may not end a page. */
+export function isHeadingRow(row: DetailRow): boolean {
+  return row.kind === 'policy' || row.kind === 'measure' || (row.kind === 'strategy' && row.indicator === null);
+}
+
+/** Splits a strategy's detail rows into pages at the given row indexes (each page's first row). */
+export function detailPages(rows: readonly DetailRow[], starts: readonly number[], firstOfDocument: boolean): DetailPage[] {
+  const bounds = [...starts.filter((i) => i > 0 && i < rows.length), rows.length];
+  let from = 0;
+  return bounds.map((to, k) => {
+    const page = { breakBefore: !(firstOfDocument && k === 0), first: k === 0, last: k === bounds.length - 1, context: k === 0 ? null : contextOf(rows, from), rows: rows.slice(from, to) };
+    from = to;
+    return page;
+  });
+}
+
+/** 重点戦略1 「…」 › 1 観光… › 2 グローバル…（続き）: the headings above row `index` still in force. */
+function contextOf(rows: readonly DetailRow[], index: number): string {
+  let strategy = '';
+  let policy = '';
+  let measure = '';
+  for (const row of rows.slice(0, index)) {
+    if (row.kind === 'strategy') [strategy, policy, measure] = [`重点戦略${row.no}　${row.title}`, '', ''];
+    else if (row.kind === 'policy') [policy, measure] = [`${row.no} ${row.title}`, ''];
+    else if (row.kind === 'measure') measure = `${row.no} ${row.title}`;
+  }
+  const first = rows[index];
+  // A row that is itself a heading says its own level; the context names the ones above it.
+  if (first?.kind === 'policy') [policy, measure] = ['', ''];
+  if (first?.kind === 'measure') measure = '';
+  return `${[strategy, policy, measure].filter(Boolean).join(' › ')}（続き）`;
+}
 
 export interface CountView {
   value: number;
@@ -80,6 +125,8 @@ export interface StrategyView {
   summary: SummaryRowView[];
   counts: Summary;
   rows: DetailRow[];
+  /** The rows page by page; one page until the renderer has measured them. */
+  pages: DetailPage[];
   hasRatio: boolean;
   /** What tassei printed differently from the source, and why: the notes under the table. */
   corrections: string[];
@@ -144,17 +191,19 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Status
     };
   };
   const walk = walkIndicators(doc);
-  const strategies = doc.strategies.map((s): StrategyView => {
+  const strategies = doc.strategies.map((s, index): StrategyView => {
     const own = walk.filter((at) => at.strategy === s);
     const goals = own.filter((at) => at.policy === null).map(view);
-    const rows: DetailRow[] = [{ kind: 'strategy', no: s.no, title: s.title, indicator: goals[0] ?? null, span: Math.max(1, goals.length) }];
-    for (const g of goals.slice(1)) rows.push({ kind: 'goal', indicator: g });
+    const rows: DetailRow[] = [];
+    const id = () => `row:${s.no}:${rows.length}`;
+    rows.push({ id: id(), kind: 'strategy', no: s.no, title: s.title, indicator: goals[0] ?? null, span: Math.max(1, goals.length) });
+    for (const g of goals.slice(1)) rows.push({ id: id(), kind: 'goal', indicator: g });
     // Headings of policies and measures without indicators are printed too.
     for (const p of s.policies) {
-      rows.push({ kind: 'policy', no: p.no, title: p.title });
+      rows.push({ id: id(), kind: 'policy', no: p.no, title: p.title });
       for (const m of p.measures) {
-        rows.push({ kind: 'measure', no: m.no, title: m.title });
-        for (const at of own.filter((x) => x.measure === m)) rows.push({ kind: 'indicator', indicator: view(at) });
+        rows.push({ id: id(), kind: 'measure', no: m.no, title: m.title });
+        for (const at of own.filter((x) => x.measure === m)) rows.push({ id: id(), kind: 'indicator', indicator: view(at) });
       }
     }
     // The report counts its own computed statuses; as printed, the counts the source printed.
@@ -179,7 +228,7 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Status
       ...s.policies.map((p) => row('policy', `${p.no} ${p.title}`, p.no)),
     ];
     const hasRatio = rows.some((r) => 'indicator' in r && r.indicator?.ratio);
-    return { no: s.no, title: s.title, summary, counts: summary[0]!.counts, rows, hasRatio, corrections: notes.get(s.no) ?? [] };
+    return { no: s.no, title: s.title, summary, counts: summary[0]!.counts, rows, pages: detailPages(rows, [], index === 0), hasRatio, corrections: notes.get(s.no) ?? [] };
   });
   const chartScale = Math.max(1, ...strategies.flatMap((s) => STATUS_COLUMNS.map((c) => s.counts[c.id])));
   return {
