@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readPdf, type PageContent } from '../src/extract/pdf.js';
-import type { Indicator, KpiDocument, Measurement } from '../src/model/types.js';
+import type { Indicator, KpiDocument, Measurement, NarrativeDocument } from '../src/model/types.js';
+import { extractPages } from '../src/extract/extract.js';
 import { parseDocumentText, stringifyDocument } from '../src/model/yaml.js';
 import { evaluateDocument } from '../src/evaluate/evaluate.js';
 import { loadSegmenter } from '../src/render/japanese.js';
@@ -255,5 +256,24 @@ describe('corrections, as printed, drafts', () => {
     expect(refused.err).toContain(`${blank.name}`);
     expect(refused.err).toContain('strategies[1].policies[0].measures[0].indicators[0].actual');
     expect(segments.length).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('page flow: a goal of the narrative longer than a page', () => {
+  it('repeats the goal\'s title bar with （続き） on each later page, and loses no bullet (round trip)', async () => {
+    const narrative = parseDocumentText(readFileSync('test/fixtures/expected/narrative-r5.yaml', 'utf8'), 'n.yaml') as NarrativeDocument;
+    const policy = narrative.goals[0]!.policies[0]!;
+    for (let i = 0; i < 45; i++) policy.results.push(`追加の取組その${i}：地域の事業者と連携した新たな観光コンテンツの造成と情報発信の強化`);
+    const pdf = await renderPdf(narrative);
+    const segments = await segmentsOf(pdf);
+    const goalPages = [...new Set(segments.filter((s) => s.text.startsWith('基本目標1')).map((s) => s.page))];
+    expect(goalPages.length).toBeGreaterThan(1);
+    goalPages.forEach((page, k) => {
+      const bar = segments.filter((s) => s.page === page && s.text.startsWith('基本目標1')).map((s) => segments.filter((t) => t.page === page && Math.abs(t.baseline - s.baseline) < 1).map((t) => t.text).join(''));
+      expect(bar.some((text) => text.endsWith('（続き）')), `page ${page}`).toBe(k > 0);
+    });
+    const { document, messages } = extractPages(await readPdf(pdf, 'long.pdf'), 'long.pdf');
+    expect(messages).toEqual([]);
+    expect(document).toEqual(narrative);
   }, 60_000);
 });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { KpiDocument } from '../model/types.js';
+import type { KpiDocument, NarrativeDocument } from '../model/types.js';
 import { parseDocumentText } from '../model/yaml.js';
-import { diffJson, diffKpi } from './diff.js';
+import { diffJson, diffKpi, diffNarrative } from './diff.js';
 import { formatDiff } from './format.js';
 
 const r1 = parseDocumentText(readFileSync('test/fixtures/expected/kpi-r1.yaml', 'utf8'), 'kpi-r1.yaml') as KpiDocument;
@@ -78,5 +78,19 @@ describe('diff text: changes marked as reviewers mark them', () => {
     const text = formatDiff(diff, 'text');
     expect(text).toMatch(/目標 c\s+〔旧〕3,630 → 〔新〕3,700/);
     expect(text).not.toMatch(/\[-|\{\+/);
+  });
+});
+
+describe('diff: a narrative drafted by `next`', () => {
+  it('plans not yet written are not a removal of every plan; results are held against last year\'s plans', () => {
+    const old = parseDocumentText(readFileSync('test/fixtures/expected/narrative-r5.yaml', 'utf8'), 'n.yaml') as NarrativeDocument;
+    const now = structuredClone(old);
+    now.fiscalYear += 1;
+    now.nextYear += 1;
+    for (const g of now.goals) for (const p of g.policies) [p.results, p.plans] = [[...p.plans], []];
+    const diff = diffNarrative(old, now, similarity);
+    expect(diff.narrative.filter((e) => e.column === 'plans')).toEqual([]);
+    expect(diff.narrative.every((e) => e.kind === 'done')).toBe(true);
+    expect(diff.narrative.length).toBe(old.goals.flatMap((g) => g.policies.flatMap((p) => p.plans)).length);
   });
 });

@@ -142,6 +142,8 @@ export function diffNarrative(old: NarrativeDocument, now: NarrativeDocument, si
       for (const column of ['results', 'plans', 'measures'] as NarrativeColumn[]) {
         const a = previous?.[COMPARED_WITH[column]] ?? [];
         const b = policy[column];
+        // A column not yet written (未記入, as `next` leaves the plans) is not a removal of everything.
+        if (b.length === 0 && column !== 'measures') continue;
         const pairs = pair(a, b, similarity);
         const pairedOld = new Set(pairs.map(([i]) => i));
         const pairedNew = new Set(pairs.map(([, j]) => j));

@@ -9,7 +9,9 @@ import type Handlebars from 'handlebars';
 import { renderDefinition, sharedEnvironment } from './templates.js';
 import { DEFAULT_SCHEME } from '../evaluate/rules.js';
 import { type FlowRow, flowPages } from './pages.js';
-import { DEFAULT_RENDER_OPTIONS, type KpiView, type RenderOptions, detailPages, diffView, isHeadingRow, kpiView, narrativeView } from './view.js';
+import {
+  DEFAULT_RENDER_OPTIONS, type KpiView, type NarrativeView, type RenderOptions, detailPages, diffView, isHeadingRow, kpiView, narrativePages, narrativeView,
+} from './view.js';
 
 type Cell = { continued?: boolean } | undefined;
 interface TableNode {
@@ -126,7 +128,7 @@ async function withPhrases(run: (hb: typeof Handlebars) => Record<string, unknow
 export async function documentDefinition(doc: TasseiDocument, evaluation?: Evaluation, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Record<string, unknown>> {
   const definition = doc.kind === 'kpi-progress'
     ? await kpiDefinition(kpiView(doc, evaluation ?? evaluateDocument(doc), DEFAULT_SCHEME, options))
-    : await withPhrases((hb) => renderDefinition(hb, 'narrative', narrativeView(doc, options)));
+    : await narrativeDefinition(narrativeView(doc, options));
   return stamped(forPaper(definition, options), optionsChangeBytes(options) ? { doc, options } : doc);
 }
 
@@ -220,6 +222,32 @@ async function kpiDefinition(view: KpiView): Promise<Record<string, unknown>> {
     return { ...s, pages: detailPages(s.rows, pages.map((p) => p[0]!), index === 0) };
   });
   return withPhrases((hb) => renderDefinition(hb, 'kpi-progress', { ...view, strategies }));
+}
+
+/**
+ * The narrative in two passes, as the KPI report: each goal's rows measured, then its pages
+ * chosen, each page with the goal's title bar (（続き） after the first) and the headings.
+ */
+async function narrativeDefinition(view: NarrativeView): Promise<Record<string, unknown>> {
+  const measuringView = { ...view, measuring: true, goals: view.goals.map((g) => ({ ...g, pages: narrativePages(g, g.rows, []).map((p) => ({ ...p, breakBefore: false })) })) };
+  const measuring = await withPhrases((hb) => renderDefinition(hb, 'narrative', measuringView));
+  const [, top, , bottom] = measuring.pageMargins as number[];
+  const tops = await measureTops(measuring, PAGE.width);
+  const goals = view.goals.map((g) => {
+    const first = g.rows[0]?.id;
+    if (!first) return g;
+    // A row with no text of its own (no bullet on either side) goes with the row before it.
+    const rowTops = [...g.rows.map((r) => tops.get(r.id) ?? tops.get(`${r.id}:plan`)), tops.get(`end:${first}`)];
+    const rows: FlowRow[] = g.rows.map((r, i) => {
+      const next = rowTops.slice(i + 1).find((t) => t !== undefined);
+      const own = rowTops[i];
+      return own === undefined || next === undefined ? { height: 0, heading: false, bound: true } : { height: next - own, heading: false, bound: r.kind === 'measures' };
+    });
+    const above = (rowTops[0] ?? 0) - (tops.get(`top:${first}`) ?? 0);
+    const pages = flowPages(rows, { page: PAGE.height - top! - bottom! - PAGE_SAFETY, first: above, continued: above, notes: 0 });
+    return { ...g, pages: narrativePages(g, g.rows, pages.map((p) => p[0]!)) };
+  });
+  return withPhrases((hb) => renderDefinition(hb, 'narrative', { ...view, goals }));
 }
 
 /** Renders a year-over-year diff through templates/diff.hbs. */

@@ -4,7 +4,7 @@ import { DEFAULT_SCHEME, type StatusScheme, labelOf } from '../evaluate/rules.js
 import { type ReviewField, REVIEW_FIELDS, changedFields, fieldText, narrativeLabel, placeName, rowKind, summaryRowName } from '../diff/format.js';
 import { STATUS_COLUMNS, TOTAL_HEADING } from '../model/status-columns.js';
 import { type IndicatorAt, evaluationOf, evaluationsByKey, isBlank, walkIndicators } from '../model/walk.js';
-import type { DocumentDiff, Evaluation, Indicator, IndicatorState, KpiDocument, NarrativeDocument, Status, Summary } from '../model/types.js';
+import type { DocumentDiff, Evaluation, Indicator, IndicatorState, KpiDocument, NarrativePolicy, NarrativeDocument, Status, Summary } from '../model/types.js';
 
 /**
  * What the layout templates see: the document with the computed progress, status and counts,
@@ -238,11 +238,27 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Status
   };
 }
 
-/** One table row of a policy: its n-th result and n-th plan, side by side. */
-export interface BulletRow {
-  result: string | null;
-  plan: string | null;
-  first: boolean;
+/** One table row of a goal page: a pair of bullets of a policy, or the policy's 施策 list. */
+export type NarrativeRow = { id: string; policy: NarrativePolicy } & (
+  /** `first`: the policy's first row (a rule above it); the others read as one cell with it. */
+  | { kind: 'bullets'; result: string | null; plan: string | null; first: boolean }
+  | { kind: 'measures'; measures: string[] }
+);
+
+/** The policy's name cell, on the first row of each page the policy is printed on. */
+export interface PolicyHead {
+  no: number;
+  title: string;
+  span: number;
+  /** On a page after the policy's first: the cell is left empty, as the policy continues. */
+  continued: boolean;
+}
+
+export interface NarrativePage {
+  breakBefore: boolean;
+  /** 基本目標1　「魅力の創出・交流」の拡大, with （続き） on the goal's continued pages. */
+  title: string;
+  rows: (NarrativeRow & { head: PolicyHead | null })[];
 }
 
 export interface NarrativeView extends Omit<NarrativeDocument, 'goals'>, PageView {
@@ -250,9 +266,39 @@ export interface NarrativeView extends Omit<NarrativeDocument, 'goals'>, PageVie
   resultsHeading: string;
   /** 令和6年度 主な取組／今後の方向性 */
   plansHeading: string;
-  goals: (NarrativeDocument['goals'][number] & {
-    policies: (NarrativeDocument['goals'][number]['policies'][number] & { rows: BulletRow[]; span: number })[];
-  })[];
+  goals: (NarrativeDocument['goals'][number] & { rows: NarrativeRow[]; pages: NarrativePage[] })[];
+}
+
+/** The rows of a goal: per policy its n-th result and n-th plan side by side, then its 施策 list. */
+function narrativeRows(goal: NarrativeDocument['goals'][number]): NarrativeRow[] {
+  const rows: NarrativeRow[] = [];
+  const id = () => `nrow:${goal.no}:${rows.length}`;
+  for (const policy of goal.policies) {
+    const count = Math.max(1, policy.results.length, policy.plans.length);
+    for (let i = 0; i < count; i++) rows.push({ id: id(), policy, kind: 'bullets', result: policy.results[i] ?? null, plan: policy.plans[i] ?? null, first: i === 0 });
+    rows.push({ id: id(), policy, kind: 'measures', measures: policy.measures });
+  }
+  return rows;
+}
+
+/** A goal's rows split into pages at the given row indexes, each page with its policy name cells. */
+export function narrativePages(goal: NarrativeDocument['goals'][number], rows: readonly NarrativeRow[], starts: readonly number[]): NarrativePage[] {
+  const bounds = [...starts.filter((i) => i > 0 && i < rows.length), rows.length];
+  let from = 0;
+  return bounds.map((to, k) => {
+    const slice = rows.slice(from, to);
+    from = to;
+    return {
+      breakBefore: true,
+      title: `基本目標${goal.no}　${goal.title}${k > 0 ? '（続き）' : ''}`,
+      rows: slice.map((row, i) => {
+        const head = i === 0 || slice[i - 1]!.policy !== row.policy
+          ? { no: row.policy.no, title: row.policy.title, span: slice.filter((r) => r.policy === row.policy).length, continued: !(row.kind === 'bullets' && row.first) }
+          : null;
+        return { ...row, head };
+      }),
+    };
+  });
 }
 
 /** 令和5年度, 令和元年度. */
@@ -270,14 +316,10 @@ export function narrativeView(doc: NarrativeDocument, options: RenderOptions = D
     ...pageView(options, false),
     resultsHeading: `${fiscalYearName(doc.fiscalYear)} 主な取組内容／実績`,
     plansHeading: `${fiscalYearName(doc.nextYear)} 主な取組／今後の方向性`,
-    goals: doc.goals.map((g) => ({
-      ...g,
-      policies: g.policies.map((p) => {
-        const count = Math.max(1, p.results.length, p.plans.length);
-        const rows = Array.from({ length: count }, (_, i) => ({ result: p.results[i] ?? null, plan: p.plans[i] ?? null, first: i === 0 }));
-        return { ...p, rows, span: count + 1 };
-      }),
-    })),
+    goals: doc.goals.map((g) => {
+      const rows = narrativeRows(g);
+      return { ...g, rows, pages: narrativePages(g, rows, []) };
+    }),
   };
 }
 
