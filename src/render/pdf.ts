@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import { failure } from '../model/errors.js';
+import { t } from '../model/i18n.js';
 import pdfmake from 'pdfmake';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import type { DocumentDiff, Evaluation, TasseiDocument } from '../model/types.js';
@@ -204,7 +206,11 @@ async function kpiDefinition(view: KpiView): Promise<Record<string, unknown>> {
   const tops = await measureTops(measuring, PAGE.width);
   const at = (id: string) => {
     const top = tops.get(id);
-    if (top === undefined) throw new Error(`templates/kpi-progress.hbs: the measured node ${id} is missing`);
+    if (top === undefined) {
+      throw failure('templates/kpi-progress.hbs', 'template-measure', t(`行の高さを測れません: ${id} の id がありません`, `cannot measure the rows: the id ${id} is missing`), {
+        hint: t('measuring のときに各行へ "id" を付ける記述を残してください', 'keep the "id" each row carries while measuring'),
+      });
+    }
     return top;
   };
   const strategies = view.strategies.map((s, index) => {

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { eraName } from '../evaluate/numbers.js';
 import { failure } from '../model/errors.js';
+import { t } from '../model/i18n.js';
 import { PACKAGE_ROOT } from '../model/files.js';
 import { type StatusColumn, statusColour } from '../model/status-columns.js';
 import type { Summary } from '../model/types.js';
@@ -50,7 +51,7 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   hb.registerHelper('phrases', (text: unknown, options: Handlebars.HelperOptions) => {
     const width = Number(options.hash.width);
     const size = Number(options.hash.size);
-    if (!Number.isFinite(width) || !Number.isFinite(size)) throw new Error('phrases needs width=… and size=… (points)');
+    if (!Number.isFinite(width) || !Number.isFinite(size)) throw new Error(t('phrases には width=… と size=…（ポイント）が必要です', 'phrases needs width=… and size=… (points)'));
     const value = String(text ?? '');
     if (value === '') return new hb.SafeString('""');
     // Text that fits on one line needs no phrases.
@@ -108,7 +109,7 @@ function attachFunctions(value: unknown, template: string): unknown {
     const record = value as Record<string, unknown>;
     if (typeof record.$fn === 'string') {
       const fn = FUNCTIONS[record.$fn];
-      if (!fn) throw failure(template, 'template-function', `unknown function "${record.$fn}"`, { hint: `known: ${Object.keys(FUNCTIONS).join(', ')}` });
+      if (!fn) throw failure(template, 'template-function', t(`未知の関数 "${record.$fn}"`, `unknown function "${record.$fn}"`), { hint: t(`使える関数: ${Object.keys(FUNCTIONS).join(', ')}`, `known: ${Object.keys(FUNCTIONS).join(', ')}`) });
       return fn(record);
     }
     return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, attachFunctions(v, template)]));
@@ -150,7 +151,7 @@ export function renderDefinition(hb: typeof Handlebars, name: string, view: obje
     const message = (error as Error).message;
     const line = /line (\d+)/.exec(message)?.[1];
     const problem = message.split('\n').filter((l) => !/^\s*(\.\.\.|-*\^)/.test(l)).join(' ').replace(/\s+/g, ' ');
-    throw failure(shown, 'template-error', problem, { ...(line ? { line: Number(line) } : {}), hint: 'check the template syntax and the names it uses' });
+    throw failure(shown, 'template-error', problem, { ...(line ? { line: Number(line) } : {}), hint: t('テンプレートの構文と、使っている名前を確かめてください', 'check the template syntax and the names it uses') });
   }
   try {
     return attachFunctions(JSON.parse(json), shown) as Record<string, unknown>;
@@ -160,8 +161,8 @@ export function renderDefinition(hb: typeof Handlebars, name: string, view: obje
     const before = json.slice(0, position);
     const line = before.split('\n').length;
     const around = json.split('\n')[line - 1]?.trim().slice(0, 120) ?? '';
-    throw failure(shown, 'template-json', `the template did not produce valid JSON (${error.message}); output line ${line}: ${around}`, {
-      hint: 'a missing or extra comma, or a value written without {{json …}}',
+    throw failure(shown, 'template-json', t(`テンプレートの出力が正しい JSON ではありません（${error.message}）。出力の ${line} 行目: ${around}`, `the template did not produce valid JSON (${error.message}); output line ${line}: ${around}`), {
+      hint: t('カンマの抜けや余分、または {{json …}} を通さずに書いた値', 'a missing or extra comma, or a value written without {{json …}}'),
     });
   }
 }
