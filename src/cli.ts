@@ -3,8 +3,11 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, TasseiError, failure, formatMessage } from './model/errors.js';
-import type { Evaluation, Message } from './model/types.js';
+import type { Evaluation, Message, TasseiDocument } from './model/types.js';
 import { setAsideDoubted } from './evaluate/doubts.js';
+import { blankIndicators } from './model/walk.js';
+import { placeName } from './diff/format.js';
+import { DEFAULT_RENDER_OPTIONS, PAGE_NUMBER_FORMATS, type RenderOptions } from './render/view.js';
 import { loadDocument } from './load.js';
 import { type Config, applyConfig, buildConfig, withScheme } from './config.js';
 import { evaluateDocument } from './evaluate/evaluate.js';
@@ -32,9 +35,11 @@ usage:
                                  PDF → document (kind detected); to stdout without -o
   tassei evaluate FILE [--format text|json] [--strict]
                                  computed progress, status, summaries, findings and blanks
-  tassei render FILE -o OUT.pdf [--force]
-                                 the official layout of the document's kind, as PDF
-  tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf] [--force]
+  tassei render FILE -o OUT.pdf [--force] [--paper A4|A3] [--page-numbers dash|slash|plain|none]
+               [--as-printed] [--final]
+                                 the official layout of the document's kind, as PDF; --as-printed
+                                 prints the source's own figures, --final refuses blank actuals
+  tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf] [--force] [--paper A4|A3]
                                  what changed from one year's document to the next's
   tassei next FILE -o NEXT.yaml [--force]
                                  next fiscal year's document to fill in
@@ -82,6 +87,28 @@ async function load(file: string, io: Io, config: Config) {
   return loaded;
 }
 
+/** Paper, page numbers and whose figures, from the options of `render` and `diff -o`. */
+function renderOptions(values: Record<string, string | boolean | undefined>): RenderOptions {
+  return {
+    paper: oneOf(values.paper, ['A4', 'A3'] as const, DEFAULT_RENDER_OPTIONS.paper, 'paper'),
+    pageNumbers: oneOf(values['page-numbers'], Object.keys(PAGE_NUMBER_FORMATS) as RenderOptions['pageNumbers'][], DEFAULT_RENDER_OPTIONS.pageNumbers, 'page-numbers'),
+    asPrinted: values['as-printed'] === true,
+  };
+}
+
+/** `render --final`: a council document has no blank actual (未記入); name each one. */
+function refuseBlanks(doc: TasseiDocument, file: string): void {
+  if (doc.kind !== 'kpi-progress') return;
+  const blanks = blankIndicators(doc);
+  if (blanks.length === 0) return;
+  throw new TasseiError(blanks.map((at) => ({
+    severity: 'error', rule: 'render-blank', file, path: `${at.path}.actual`,
+    message: t(`実績が未記入です: ${placeName({ strategy: at.place.strategy!, strategyTitle: '', policy: at.place.policy, measure: at.place.measure }, true)} › ${at.indicator.name}`,
+      `the actual is blank: strategy ${at.place.strategy} › ${at.place.policy === null ? 'goal' : `policy ${at.place.policy} › measure ${at.place.measure}`} › ${at.indicator.name}`),
+    hint: t('実績を記入するか、値がないときは "-" と書いてください。--final なしなら（案）として出力します', 'fill in the actual, or write "-" where there is no data; without --final the report is printed as a draft (（案）)'),
+  })), EXIT.findings);
+}
+
 const COMMANDS: Record<string, Command> = {
   extract: {
     options: { output: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' }, force: { type: 'boolean' } },
@@ -120,24 +147,29 @@ const COMMANDS: Record<string, Command> = {
     },
   },
   render: {
-    options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+    options: {
+      output: { type: 'string', short: 'o' }, paper: { type: 'string' }, 'page-numbers': { type: 'string' },
+      'as-printed': { type: 'boolean' }, final: { type: 'boolean' }, force: { type: 'boolean' },
+    },
     positionals: [1, 1],
     async run({ values, positionals }, io, config) {
       const output = values.output as string | undefined;
-      if (!output) throw new UsageError('render needs -o OUT.pdf');
+      if (!output) throw new UsageError(t('render には -o 出力.pdf が必要です', 'render needs -o OUT.pdf'));
+      const options = renderOptions(values);
       checkOutput(output, positionals, values.force === true, 'pdf');
       const loaded = await load(positionals[0]!, io, config);
+      if (values.final) refuseBlanks(loaded.document, loaded.file);
       const { renderPdf } = await import('./render/pdf.js');
       const { printableDocument } = await import('./render/printable.js');
       const printable = printableDocument(loaded.document, loaded.file);
       printMessages(printable.messages, io);
-      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme));
+      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme, undefined, options));
       io.err(`${loaded.file} → ${output}\n`);
       return EXIT.ok;
     },
   },
   diff: {
-    options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+    options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, paper: { type: 'string' }, 'page-numbers': { type: 'string' } },
     positionals: [2, 2],
     async run({ values, positionals }, io, config) {
       const format = oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
@@ -161,7 +193,7 @@ const COMMANDS: Record<string, Command> = {
         const { printableDocument } = await import('./render/printable.js');
         const printable = printableDocument(diff, now.file);
         printMessages(printable.messages, io);
-        writeFileAtomic(values.output as string, await renderDiffPdf(printable.value, now.scheme));
+        writeFileAtomic(values.output as string, await renderDiffPdf(printable.value, now.scheme, renderOptions(values)));
         io.err(`${old.file} → ${now.file}: ${values.output}\n`);
       }
       if (!values.output || values.format !== undefined) {
