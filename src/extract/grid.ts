@@ -1,5 +1,5 @@
 import type { Rule } from './pdf.js';
-import { type Line, type Phrase, SAME_SIZE, joinWrapped, makeLine } from './layout.js';
+import { type Line, type Phrase, SAME_SIZE, SPACE_GAP_EM, joinWrapped, makeLine } from './layout.js';
 
 /**
  * Table reconstruction: columns from the header's labels (and vertical rules where drawn), rows
@@ -250,12 +250,16 @@ const EDGE_TOLERANCE = 1.2;
  * headings count, as a title spanning from an earlier column says nothing of this boundary);
  * for a value column, into the middle of the widest stretch that the fewest phrases cross.
  */
-export function refineColumns(columns: readonly Column[], lines: readonly Line[]): Column[] {
+export function refineColumns(columns: readonly Column[], textLines: readonly Line[]): Column[] {
   const refined = columns.map((c) => ({ ...c }));
-  const phrases = lines.flatMap((l) => l.phrases);
+  // Two values printed close together (`-128.0% 悪化↓`) make one phrase: between value columns
+  // the runs count one by one.
+  const pieceLines = textLines.map((l) => makeLine(l.phrases.flatMap(piecesOf)));
   for (let k = 1; k < refined.length; k++) {
     if (refined[k]!.ruled) continue;
     const [before, after] = [refined[k - 1]!, refined[k]!];
+    const lines = before.values && after.values ? pieceLines : textLines;
+    const phrases = lines.flatMap((l) => l.phrases);
     const apart = before.headingRight < after.headingLeft;
     const lo = apart ? before.headingRight : before.anchor;
     const hi = apart ? after.headingLeft : after.anchor;
@@ -283,6 +287,23 @@ export function refineColumns(columns: readonly Column[], lines: readonly Line[]
     refined[k]!.left = x;
   }
   return refined;
+}
+
+/** A phrase cut where its runs stand a space or more apart. */
+function piecesOf(p: Phrase): Phrase[] {
+  const pieces: Phrase[] = [];
+  for (const part of p.parts) {
+    const last = pieces.at(-1);
+    if (last && part.x - last.right < SPACE_GAP_EM * p.size) {
+      last.text += part.text;
+      last.right = Math.max(last.right, part.right);
+      last.parts.push(part);
+    } else {
+      const text = part.text.trimStart();
+      pieces.push({ ...p, text, x: part.x, right: part.right, parts: [{ ...part, text }] });
+    }
+  }
+  return pieces;
 }
 
 /** Step (points) at which candidate boundaries are tried. */
@@ -364,7 +385,8 @@ export function splitAtColumns(line: Line, columns: readonly Column[]): Line {
       const gap = current ? part.x - current.right : 0;
       // The part after the gap must fit its column: text running on over several columns is a
       // spanning title, not a value.
-      const fits = !!column && part.right <= column.right + 0.5 * phrase.size;
+      // The text from here to the phrase's end must fit: a title's next word is not a value.
+      const fits = !!column && Math.max(...phrase.parts.slice(phrase.parts.indexOf(part)).map((q) => q.right)) <= column.right + 0.5 * phrase.size;
       if (current && column !== previous && gap > SPLIT_GAP_EM * phrase.size && fits) {
         phrases.push(current);
         current = undefined;

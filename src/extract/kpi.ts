@@ -75,6 +75,8 @@ interface Table {
   rows: GridRow[];
   /** The pitch (em) of a cell's lines that this table shows; null where nothing wraps. */
   pitch: number | null;
+  /** The table as the next page may continue it. */
+  open: OpenTable;
 }
 
 function toHalfWidthNumber(text: string): number {
@@ -92,7 +94,10 @@ export function splitNumber(text: string): { no: number | null; title: string } 
 /** A table's kind and columns, carried to the next page for a table that continues there without a header. */
 interface OpenTable {
   kind: Table['kind'];
+  /** The columns as its header gives them (before the body refined them). */
   columns: Column[];
+  /** Its body lines so far: a page that continues it refines the columns with these and its own. */
+  body: Line[];
 }
 
 /**
@@ -118,7 +123,7 @@ export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open
   const firstTop = found[0]?.header.top ?? Infinity;
   const above = lines.filter((l) => l.bottom < firstTop - 0.5 && !CONTINUED.test(l.text.trim()));
   if (open && above.length > 0) {
-    tables.push(tableOf(page, above, open.kind, open.columns, null, -Infinity, firstTop, pitchHint));
+    tables.push(tableOf(page, above, open.kind, open.columns, null, -Infinity, firstTop, pitchHint, open.body));
   }
   found.forEach(({ kind, header }, k) => {
     tables.push(tableOf(page, lines, kind, header.columns, header, header.bottom, found[k + 1]?.header.top ?? Infinity, pitchHint));
@@ -126,7 +131,7 @@ export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open
   return tables;
 }
 
-function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'], columns: Column[], header: TableHeader | null, top: number, end: number, pitchHint: number | null): Table {
+function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'], columns: Column[], header: TableHeader | null, top: number, end: number, pitchHint: number | null, carried: readonly Line[] = []): Table {
   const body: Line[] = [];
   for (const line of lines) {
     const middle = (line.top + line.bottom) / 2;
@@ -139,12 +144,13 @@ function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'],
   const right = Math.max(...body.map((l) => l.right), ...(header ? header.lines.map((l) => l.right) : []));
   const bodyTop = Number.isFinite(top) ? top : Math.min(...body.map((l) => l.top)) - 1;
   const boundaries = rowBoundaries(page.horizontal, left, right, bodyTop, bottom);
-  columns = header ? refineColumns(columns, body) : columns;
+  const headerColumns = columns;
+  columns = refineColumns(columns, [...carried, ...body]);
   const split = body.map((line) => splitAtColumns(line, columns));
   const final = columns;
   const opensRow = (f: Fragment) => (HIERARCHY as readonly string[]).includes(f.column.key) && splitNumber(f.text).no !== null;
   const { rows, pitch } = rowsOf(split, columns, boundaries, (p) => columnOfPhrase(final, p), opensRow, pitchHint);
-  return { kind, page: page.number, columns, rows, pitch };
+  return { kind, page: page.number, columns, rows, pitch, open: { kind, columns: headerColumns, body: [...carried, ...body] } };
 }
 
 const VALUE_KEYS = ['baseline', 'actual', 'target', 'progress', 'status'] as const;
@@ -202,7 +208,7 @@ function tablesOfDocument(pages: readonly LaidOutPage[], furniture: ReadonlySet<
       const again = previous && previous[k]!.some((t) => t.pitch === null) ? null : previous?.[k];
       const found = again ?? tablesOf(page, furniture, open, pitchHint);
       byPage.push(found);
-      if (found.length > 0) open = { kind: found.at(-1)!.kind, columns: found.at(-1)!.columns };
+      if (found.length > 0) open = found.at(-1)!.open;
     });
     return byPage;
   };

@@ -1,0 +1,122 @@
+// The pdfmake producer: prints the blocks of tables.mjs with pdfmake in this process, with its
+// own document definitions (not tassei's templates), any of the Japanese fonts, the four rule
+// styles, vertical alignment, uneven row padding, rows split by page breaks.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import pdfmake from 'pdfmake';
+import { FONTS } from './tables.mjs';
+
+const Renderer = createRequire(import.meta.url)('pdfmake/js/Renderer.js').default;
+
+// Chromium draws borders as thin filled rectangles, not stroked lines; to print that rule style
+// pdfmake's table lines are drawn as rectangles while `filledRules` is on.
+let filledRules = false;
+const strokeVector = Renderer.prototype.renderVector;
+Renderer.prototype.renderVector = function renderVector(vector) {
+  if (!filledRules || vector.type !== 'line') return strokeVector.call(this, vector);
+  const w = vector.lineWidth ?? 1;
+  const [x, y] = [Math.min(vector.x1, vector.x2), Math.min(vector.y1, vector.y2)];
+  const horizontal = vector.y1 === vector.y2;
+  this.pdfDocument.rect(horizontal ? x : x - w / 2, horizontal ? y - w / 2 : y, horizontal ? Math.abs(vector.x2 - vector.x1) : w, horizontal ? w : Math.abs(vector.y2 - vector.y1));
+  this.pdfDocument.fill(vector.lineColor ?? '#000000');
+};
+
+let configured = false;
+/** Fonts read once; their descriptors anew for every document, as pdfmake rewrites them in place. */
+function configure() {
+  if (!configured) {
+    for (const font of Object.values(FONTS)) pdfmake.virtualfs.writeFileSync(font.file, readFileSync(font.file));
+    pdfmake.setUrlAccessPolicy(() => false);
+    pdfmake.setLocalAccessPolicy((path) => Object.values(FONTS).some((f) => f.file === path));
+    configured = true;
+  }
+  const face = (font) => (font.postscript ? [font.file, font.postscript] : font.file);
+  pdfmake.setFonts(Object.fromEntries(Object.entries(FONTS).map(([name, font]) => [name, { normal: face(font), bold: face(font), italics: face(font), bolditalics: face(font) }])));
+}
+
+const RULE_WIDTHS = { stroked: [0.5, 0.5], rects: [0.5, 0.5], hrules: [0.5, 0], none: [0, 0] };
+
+function tableLayout(layout) {
+  const [h, v] = RULE_WIDTHS[layout.rules];
+  return {
+    hLineWidth: () => h,
+    vLineWidth: () => v,
+    hLineColor: () => '#444444',
+    vLineColor: () => '#444444',
+    paddingLeft: () => 3,
+    paddingRight: () => 3,
+    paddingTop: (row) => 1.5 + layout.rowPadding[row % layout.rowPadding.length],
+    paddingBottom: () => 1.5,
+  };
+}
+
+// pdfmake does not grow rows for a cell spanning them, so a policy's title cell spanning its
+// bullet and 施策 rows is printed in the first row, the cell under it blank and unruled between.
+function pdfmakeCell(c, layout) {
+  if (c.spanned && c.under) return { text: '', border: [true, false, true, true] };
+  if (c.spanned) return {};
+  const node = c.bullets ? { stack: c.lines.map((text) => ({ text })) } : { text: c.lines.join('\n') };
+  if (c.colSpan) node.colSpan = c.colSpan;
+  if (c.rowSpan) node.border = [true, true, true, false];
+  node.alignment = c.align ?? 'left';
+  node.verticalAlignment = c.valign ?? layout.valign;
+  if (c.header) node.fillColor = '#e8e8e8';
+  return node;
+}
+
+/** A table, cut at its page breaks into tables that each start a page; header rows repeated or not. */
+function tableNodes(block, layout) {
+  const header = block.rows.slice(0, block.headerRows);
+  const cuts = [block.headerRows, ...block.breaksBefore, block.rows.length];
+  const nodes = [];
+  for (let k = 0; k + 1 < cuts.length; k++) {
+    const repeat = k === 0 || layout.repeatHeader;
+    const rows = [...(repeat ? header : []), ...block.rows.slice(cuts[k], cuts[k + 1])];
+    nodes.push({
+      // pdfmake's widths leave out the cell padding and the rule.
+      table: { widths: block.widths.map((w) => w - 6 - RULE_WIDTHS[layout.rules][1]), headerRows: repeat && layout.repeatHeader ? block.headerRows : 0, body: rows.map((r) => r.map((c) => pdfmakeCell(c, layout))) },
+      layout: 'corpus',
+      margin: [0, 0, 0, 6],
+      ...(k > 0 ? { pageBreak: 'before' } : {}),
+    });
+  }
+  return nodes;
+}
+
+/** The pdfmake document definition of the blocks. */
+export function pdfmakeDefinition(blocks, layout, title) {
+  const content = [];
+  const kpi = !blocks.some((b) => b.type === 'title');
+  if (kpi && !layout.titleOnEveryPage) content.push({ text: title, fontSize: layout.fontSize + 3, margin: [0, 0, 0, 8] });
+  if (layout.topSpace) content.push({ text: '', margin: [0, layout.topSpace, 0, 0] });
+  for (const b of blocks) {
+    if (b.type === 'pageBreak') content.push({ text: '', pageBreak: 'after' });
+    else if (b.type === 'title') content.push({ text: b.text, fontSize: layout.fontSize + 4, margin: [0, 0, 0, 8] });
+    else if (b.type === 'note') content.push({ text: b.text, margin: [0, 0, 0, 10] });
+    else content.push(...tableNodes(b, layout));
+  }
+  const { size, orientation, margins } = layout.page;
+  return {
+    pageSize: size,
+    pageOrientation: orientation,
+    pageMargins: margins,
+    defaultStyle: { font: layout.font, fontSize: layout.fontSize, lineHeight: 1.1 },
+    header: kpi && layout.titleOnEveryPage ? () => ({ text: title, alignment: 'center', fontSize: layout.fontSize + 1, margin: [0, 10, 0, 0] }) : undefined,
+    footer: layout.pageNumbers === 'none' ? undefined
+      : (n, total) => ({ text: layout.pageNumbers === 'n / N' ? `${n} / ${total}` : `- ${n} -`, alignment: 'center', fontSize: layout.fontSize, margin: [0, 8, 0, 0] }),
+    info: { title, creationDate: new Date('2000-01-01T00:00:00Z') },
+    content,
+  };
+}
+
+/** Prints the blocks to PDF bytes with pdfmake. */
+export async function pdfmakePdf(blocks, layout, title) {
+  configure();
+  pdfmake.setTableLayouts({ corpus: tableLayout(layout) });
+  filledRules = layout.rules === 'rects';
+  try {
+    return new Uint8Array(await pdfmake.createPdf(pdfmakeDefinition(blocks, layout, title)).getBuffer());
+  } finally {
+    filledRules = false;
+  }
+}
