@@ -56,21 +56,38 @@ const VALUES = [
   '𠮷野家', '한국어', '😀👨‍👩‍👧', '"\\u0007\\u0000"', '"a\\nb"', `"${'観'.repeat(3000)}"`, `"${'観光振興'.repeat(3000)}"`, '&a x', '*a', '*undefined', '!!binary aGVsbG8=', '!!js/function "f(){}"',
   '{ __proto__: { polluted: 1 } }', '"<script>"', '"{{json this}}"', '"${x}"', "'", '"', '- - -', '? x', '|', '>-',
 ];
+/** Numbers at the edges of what a binary number holds. */
+const EXTREMES = VALUES.slice(0, 7);
 const KEYS = ['kind', 'title', 'fiscalYear', 'nextYear', 'no', 'name', 'unit', 'method', 'baseline', 'actual', 'target', 'value', 'year', 'text', 'reported', 'progress', 'status', 'policies', 'measures', 'indicators', 'goals', 'results', 'plans', 'reportedSummary', '__proto__', 'constructor'];
+
+/** Replaces one match of a global pattern, chosen at random (not always the first of the line). */
+function replaceOne(line, pattern, replace) {
+  const matches = [...line.matchAll(pattern)];
+  if (matches.length === 0) return line;
+  const m = pick(matches);
+  return line.slice(0, m.index) + replace(m[1]) + line.slice(m.index + m[0].length);
+}
 
 function yamlMutation(lines) {
   const i = int(lines.length);
   const line = lines[i] ?? '';
-  switch (int(12)) {
+  switch (int(14)) {
     case 0: lines.splice(i, 1); break;
     case 1: lines.splice(i, 0, line); break;
     case 2: { const j = int(lines.length); [lines[i], lines[j]] = [lines[j], lines[i]]; break; }
-    case 3: case 4: case 5: lines[i] = line.replace(/(:\s*)([^{}\[\],]+?)(\s*(?:[,}]|$))/, (_, a, __, c) => `${a}${pick(VALUES)}${c}`); break;
+    case 3: case 4: case 5: lines[i] = replaceOne(line, /(:\s*)([^{}\[\],:]+?)(?=\s*(?:[,}]|$))/g, (a) => `${a}${pick(VALUES)}`); break;
     case 6: lines[i] = line.replace(/([A-Za-z_]+)(\s*:)/, (_, __, b) => `${pick(KEYS)}${b}`); break;
     case 7: lines[i] = line.replace(/([A-Za-z]+)(\s*:)/, (_, k, b) => `${k.slice(0, -1)}${k.slice(-1) === 'e' ? 'a' : 'e'}${b}`); break;
     case 8: lines[i] = (random() < 0.5 ? ' ' : '') + line.slice(random() < 0.5 ? 1 : 0); break;
     case 9: lines.splice(i, 0, pick(['stray', '---', '...', '%YAML 1.1', '- orphan', '  : x', '\t', '# comment'])); break;
     case 10: lines[i] = line.replace(/no: \d+/, `no: ${pick([1, 1, 2, 0, -1, 99, 1.5])}`); break;
+    case 11: case 12: {
+      // A measured or reported number, where careless typing and hostile values do most harm.
+      const places = lines.flatMap((l, k) => (/\b(?:value|progress|text|fiscalYear|nextYear|year): /.test(l) ? [k] : []));
+      const k = pick(places);
+      if (k !== undefined) lines[k] = replaceOne(lines[k], /((?:value|progress|text|fiscalYear|nextYear|year): )([^,}\n]+)/g, (a) => `${a}${pick(random() < 0.5 ? EXTREMES : VALUES)}`);
+      break;
+    }
     default: lines[i] = line.replace(/\d+/, () => String(pick([0, 1, 2200, 2218, 1867, 99999, -5, 2019]))); break;
   }
 }

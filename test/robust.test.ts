@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, truncateSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Encoding from 'encoding-japanese';
@@ -152,6 +152,19 @@ describe('3. what crashed with exit 70 is a located error, and build goes on', (
     const build = await run('build', 'input', '-o', join(dir, 'file'));
     expect(build.code).toBe(2);
   }, 60_000);
+});
+
+describe('4. sizes no report reaches', () => {
+  it.each([['huge.pdf', 201 * 1024 * 1024], ['huge.yaml', 21 * 1024 * 1024]])('%s is refused by its size, at once', async (name, size) => {
+    const file = join(folder(), name);
+    writeFileSync(file, name.endsWith('.pdf') ? '%PDF-1.7\n' : 'kind: narrative\n');
+    truncateSync(file, size); // sparse: no disk used
+    const started = Date.now();
+    const r = await run('evaluate', file);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/error \[file-too-large\]/);
+  });
 });
 
 describe('5. a YAML not in UTF-8', () => {

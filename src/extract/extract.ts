@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { TasseiError, failure } from '../model/errors.js';
 import { t } from '../model/i18n.js';
 import type { Scheme } from '../model/scheme.js';
@@ -57,12 +57,20 @@ function unplacedWarnings(pages: readonly PageContent[], file: string): Message[
   });
 }
 
+/** Larger than any report's PDF (the R1 sample is 0.2 MB); beyond it, a wrong file or an attack. */
+export const MAX_PDF_BYTES = 200 * 1024 * 1024;
+
 /** Extracts a PDF; `scheme` reads the printed status marks. */
 export async function extractPdfFile(file: string, scheme: Scheme): Promise<Extraction> {
   let data: Uint8Array;
   try {
+    const size = statSync(file).size;
+    if (size > MAX_PDF_BYTES) {
+      throw failure(file, 'file-too-large', t(`${size} バイトあり、報告書の PDF として大きすぎます（上限 ${MAX_PDF_BYTES} バイト）`, `${size} bytes: too large for a report's PDF (at most ${MAX_PDF_BYTES})`), { hint: t('報告書の PDF か確かめてください', 'check that this is a report\'s PDF') });
+    }
     data = new Uint8Array(readFileSync(file));
   } catch (error) {
+    if (error instanceof TasseiError) throw error;
     throw failure(file, 'file-unreadable', `cannot read the file: ${(error as Error).message}`);
   }
   return extractPages(await readPdf(data, file), file, scheme);
