@@ -7,4 +7,8 @@ export interface LayoutCase {
 }
 export const layoutCaseArb: fc.Arbitrary<LayoutCase>;
 export function printCase(c: LayoutCase, file: string): Promise<Record<string, unknown>>;
-export function layoutProperty(extract: (file: string) => Promise<TasseiDocument>): fc.IAsyncPropertyWithHooks<[LayoutCase]>;
+/** `extract` reads a printed case back (the document, or it with whether a warning flagged it); `tally` counts the cases read exactly and those read with a warning. */
+export function layoutProperty(
+  extract: (file: string) => Promise<TasseiDocument | { document: TasseiDocument; flagged: boolean }>,
+  tally?: { exact: number; flagged: number },
+): fc.IAsyncPropertyWithHooks<[LayoutCase]>;
