@@ -5,7 +5,10 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, TasseiError, failure, formatMessage } from './model/errors.js';
 import { setAsideDoubted } from './evaluate/doubts.js';
 import { closest } from './model/suggest.js';
-import type { Evaluation, KpiDocument, Message } from './model/types.js';
+import type { Evaluation, KpiDocument, Message, TasseiDocument } from './model/types.js';
+import { blankIndicators } from './model/walk.js';
+import { placeName } from './diff/format.js';
+import { DEFAULT_RENDER_OPTIONS, PAGE_NUMBER_FORMATS, type RenderOptions } from './render/view.js';
 import { loadDocument } from './load.js';
 import { type Config, applyConfig, buildConfig, withScheme } from './config.js';
 import { evaluateDocument } from './evaluate/evaluate.js';
@@ -98,6 +101,28 @@ const COMMON_HELP = () => t(
   -h, --help       this help`,
 );
 
+/** Paper, page numbers and whose figures, from the options of `render` and `diff -o`. */
+function renderOptions(values: Record<string, string | boolean | undefined>): RenderOptions {
+  return {
+    paper: oneOf(values.paper, ['A4', 'A3'] as const, DEFAULT_RENDER_OPTIONS.paper, 'paper'),
+    pageNumbers: oneOf(values['page-numbers'], Object.keys(PAGE_NUMBER_FORMATS) as RenderOptions['pageNumbers'][], DEFAULT_RENDER_OPTIONS.pageNumbers, 'page-numbers'),
+    asPrinted: values['as-printed'] === true,
+  };
+}
+
+/** `render --final`: a council document has no blank actual (未記入); name each one. */
+function refuseBlanks(doc: TasseiDocument, file: string): void {
+  if (doc.kind !== 'kpi-progress') return;
+  const blanks = blankIndicators(doc);
+  if (blanks.length === 0) return;
+  throw new TasseiError(blanks.map((at) => ({
+    severity: 'error', rule: 'render-blank', file, path: `${at.path}.actual`,
+    message: t(`実績が未記入です: ${placeName({ strategy: at.place.strategy!, strategyTitle: '', policy: at.place.policy, measure: at.place.measure }, true)} › ${at.indicator.name}`,
+      `the actual is blank: strategy ${at.place.strategy} › ${at.place.policy === null ? 'goal' : `policy ${at.place.policy} › measure ${at.place.measure}`} › ${at.indicator.name}`),
+    hint: t('実績を記入するか、値がないときは "-" と書いてください。--final なしなら（案）として出力します', 'fill in the actual, or write "-" where there is no data; without --final the report is printed as a draft (（案）)'),
+  })), EXIT.findings);
+}
+
 const COMMANDS: Record<string, Command> = {
   extract: {
     synopsis: 'tassei extract FILE.pdf [-o OUT.yaml] [--format yaml|json] [--force]',
@@ -189,7 +214,7 @@ examples:
     },
   },
   render: {
-    synopsis: 'tassei render FILE -o OUT.pdf [--force]',
+    synopsis: 'tassei render FILE -o OUT.pdf [--force] [--paper A4|A3] [--page-numbers dash|slash|plain|none] [--as-printed] [--final]',
     summary: () => t('文書の種類に応じた正式のレイアウトで PDF にする', 'the official layout of the document\'s kind, as PDF'),
     help: () => t(
       `文書を templates/ の様式で PDF にします（フォントは埋め込み）。同じ文書からは同じバイト列の PDF ができます。
@@ -197,6 +222,11 @@ examples:
 オプション:
   -o, --output OUT.pdf    書き出す PDF（必須）
   --force                 既存のファイルに上書きする（入力のファイルには決して書きません）
+  --paper A4|A3           用紙（既定 A4。A3 は A4 の版面を拡大）
+  --page-numbers dash|slash|plain|none
+                          ページ番号の形（既定 dash:「- 1 -」）
+  --as-printed            元の文書に印刷された進捗率・状況・件数のまま出力する（再計算した値と印を使わない）
+  --final                 未記入の実績があれば出力せず、その箇所を示す（議会提出用）
 
 例:
   tassei render input/kpi-r2.yaml -o kpi-r2.pdf
@@ -207,37 +237,48 @@ document renders to the same bytes.
 options:
   -o, --output OUT.pdf    the PDF to write (required)
   --force                 overwrite an existing file (never one of the inputs)
+  --paper A4|A3           the paper (A4 by default; A3 enlarges the A4 layout)
+  --page-numbers dash|slash|plain|none
+                          the page number style (dash by default: 「- 1 -」)
+  --as-printed            print the figures the source printed (no recomputed values or marks)
+  --final                 refuse a document with blank actuals, naming each (for the council)
 
 examples:
   tassei render input/kpi-r2.yaml -o kpi-r2.pdf
   tassei render input/narrative-r5.pdf -o narrative-r5.pdf`,
     ),
-    options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+    options: {
+      output: { type: 'string', short: 'o' }, paper: { type: 'string' }, 'page-numbers': { type: 'string' },
+      'as-printed': { type: 'boolean' }, final: { type: 'boolean' }, force: { type: 'boolean' },
+    },
     positionals: [1, 1],
     async run({ values, positionals }, io, config) {
       const output = values.output as string | undefined;
       if (!output) throw new UsageError(t('render には -o OUT.pdf が必要です', 'render needs -o OUT.pdf'));
+      const options = renderOptions(values);
       checkOutput(output, positionals, values.force === true, 'pdf');
       const loaded = await load(positionals[0]!, io, config);
+      if (values.final) refuseBlanks(loaded.document, loaded.file);
       const { renderPdf } = await import('./render/pdf.js');
       const { printableDocument } = await import('./render/printable.js');
       const printable = printableDocument(loaded.document, loaded.file);
       printMessages(printable.messages, io);
-      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme));
+      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme, undefined, options));
       io.err(`${loaded.file} → ${output}\n`);
       return EXIT.ok;
     },
   },
   diff: {
-    synopsis: 'tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf] [--force]',
+    synopsis: 'tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf] [--force] [--paper A4|A3]',
     summary: () => t('前年度の文書から今年度の文書への変更点', 'what changed from one year\'s document to the next\'s'),
     help: () => t(
       `同じ種類の 2 つの年度の文書を比べ、追加・削除・名称変更・値の変更・状況の変化を示します。
 
 オプション:
   -f, --format text|json|md  表示の形式（md は検討用のメモ）
-  -o, --output OUT.pdf       新規・修正箇所に印をつけた PDF を書き出す
+  -o, --output OUT.pdf       新旧対照表（前年度・今年度を並べ、変更に傍線）の PDF を書き出す
   --force                    既存のファイルに上書きする（入力のファイルには決して書きません）
+  --paper A4|A3              新旧対照表の用紙
 
 例:
   tassei diff output/kpi-r1.yaml input/kpi-r2.yaml
@@ -248,15 +289,16 @@ changed values and changed statuses.
 
 options:
   -f, --format text|json|md  the output (md: a review memo)
-  -o, --output OUT.pdf       a PDF with the new and revised items marked
+  -o, --output OUT.pdf       a PDF 新旧対照表 (the two years side by side, changes underlined)
   --force                    overwrite an existing file (never one of the inputs)
+  --paper A4|A3              the paper of the 新旧対照表
 
 examples:
   tassei diff output/kpi-r1.yaml input/kpi-r2.yaml
   tassei diff output/kpi-r1.yaml input/kpi-r2.yaml --format md > changes.md
   tassei diff output/narrative-r5.yaml input/narrative-r6.yaml -o changes.pdf`,
     ),
-    options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+    options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, paper: { type: 'string' }, 'page-numbers': { type: 'string' } },
     positionals: [2, 2],
     async run({ values, positionals }, io, config) {
       const format = oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
@@ -280,7 +322,7 @@ examples:
         const { printableDocument } = await import('./render/printable.js');
         const printable = printableDocument(diff, now.file);
         printMessages(printable.messages, io);
-        writeFileAtomic(values.output as string, await renderDiffPdf(printable.value, now.scheme));
+        writeFileAtomic(values.output as string, await renderDiffPdf(printable.value, now.scheme, renderOptions(values)));
         io.err(`${old.file} → ${now.file}: ${values.output}\n`);
       }
       if (!values.output || values.format !== undefined) {

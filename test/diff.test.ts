@@ -56,10 +56,11 @@ describe('tassei diff: KPI report', () => {
         { name: '三洞入洞者数', field: 'actual', from: '487', to: '530' },
       ],
       statusChanged: [{ name: '三洞入洞者数', from: 'worsened', to: 'improved' }],
+      moved: [],
     });
     // The counts that the status change, the removal and the addition move, and no others.
     expect(diff.summaries.map((s: { strategy: number; row: string; policy: number | null }) => `${s.strategy}/${s.row}/${s.policy}`)).toEqual(['1/total/null', '1/policy/1']);
-    expect(diff.narrative).toEqual({ added: [], removed: [], reworded: [] });
+    expect(diff.narrative).toEqual({ added: [], removed: [], reworded: [], done: [] });
   }, 60_000);
 
   it('never confuses two indicators of one measure that share words', async () => {
@@ -76,11 +77,14 @@ describe('tassei diff: KPI report', () => {
   it('prints a terminal report grouped by strategy, a review memo and a PDF', async () => {
     const [a, b] = [save('k1.yaml', load('kpi-r1')), save('k2.yaml', changedKpi())];
     const text = await run('diff', a, b);
-    expect(text.out).toContain('■ 1 「働きたい！」希望を実現させる魅力産業の創出');
-    expect(text.out).toMatch(/目標 c\s+農業産出額\s+3,630 → 3,700/);
-    expect(text.out).toMatch(/状況\s+三洞入洞者数\s+悪化↓ → 改善↑/);
+    expect(text.out).toContain('■ 重点戦略1 「働きたい！」希望を実現させる魅力産業の創出');
+    expect(text.out).toMatch(/〔変更〕\s+農業産出額\s+基本目標\n\s+目標 c\s+〔旧〕3,630 → 〔新〕3,700/);
+    expect(text.out).toMatch(/〔変更〕\s+三洞入洞者数[^〔]+実績 b\s+〔旧〕487 → 〔新〕530[^〔]+〔旧〕-29.3% → 〔新〕75.6%\n\s+状況\s+〔旧〕悪化↓ → 〔新〕改善↑/);
+    // Summary counts as a table: one row per changed count row, old → new where a count moved.
+    expect(text.out).toMatch(/集計\s+目標達成\s+改善↑\s+-\s+悪化↓\s+合計\n\s+合計\s+3\s+8 → 10/);
     const md = await run('diff', a, b, '--format', 'md');
-    expect(md.out).toContain('| 名称変更 | 美祢市に愛着を持つ小・中学生の割合 | 美祿市に愛着を持つ小・中学生の割合 → 美祢市に愛着を持つ小・中学生の割合 |');
+    expect(md.out).toContain('|  |  | 目標指標 | 〔旧〕美祿市に愛着を持つ小・中学生の割合 → 〔新〕美祢市に愛着を持つ小・中学生の割合 |');
+    expect(md.out).toContain('| 集計 | 目標達成 | 改善↑ | - | 悪化↓ | 合計 |');
     const pdf = join(dir, 'diff.pdf');
     expect((await run('diff', a, b, '-o', pdf)).code).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
@@ -88,28 +92,40 @@ describe('tassei diff: KPI report', () => {
 });
 
 describe('tassei diff: narrative', () => {
-  it('reports added, removed and reworded bullets with the changed characters', async () => {
+  it('holds this year\'s results against last year\'s plans: done, reworded, dropped, new', async () => {
     const old = load<NarrativeDocument>('narrative-r5');
     const now = structuredClone(old);
     now.fiscalYear = 2024;
     now.nextYear = 2025;
     const p = now.goals[0]!.policies[0]!;
+    const planned = old.goals[0]!.policies[0]!.plans;
+    // What `next` drafts: last year's plans as this year's results, then the office's edits.
+    p.results = [...planned];
+    const dropped = p.results.splice(2, 1)[0]!;
+    p.results[0] = `${p.results[0]!}を実施`;
     p.results.push('観光DXの推進（予約システムの導入）');
-    p.plans.splice(2, 1); // 台湾観光・交流事務所を拠点とした事業展開
-    p.results[1] = p.results[1]!.replace('600人', '800人');
     now.goals[1]!.policies[0]!.measures.push('有害鳥獣対策');
     const r = await run('diff', save('n1.yaml', old), save('n2.yaml', now), '--format', 'json');
     const diff = JSON.parse(r.out);
-    expect(diff.narrative).toEqual({
-      added: [
-        { goal: 1, policy: 1, column: 'results', text: '観光DXの推進（予約システムの導入）' },
-        { goal: 2, policy: 1, column: 'measures', text: '有害鳥獣対策' },
-      ],
-      removed: [{ goal: 1, policy: 1, column: 'plans', text: '台湾観光・交流事務所を拠点とした事業展開' }],
-      reworded: [{ goal: 1, policy: 1, column: 'results', from: old.goals[0]!.policies[0]!.results[1], to: p.results[1] }],
-    });
+    // The other policies' results were never last year's plans in the sample: look at two places.
+    type Entry = { goal: number; policy: number; column: string };
+    for (const kind of ['added', 'removed', 'reworded', 'done']) {
+      diff.narrative[kind] = diff.narrative[kind].filter((e: Entry) => (e.goal === 1 && e.policy === 1) || e.column === 'measures');
+    }
+    expect(diff.narrative.added).toEqual([
+      { goal: 1, policy: 1, column: 'results', text: '観光DXの推進（予約システムの導入）' },
+      { goal: 2, policy: 1, column: 'measures', text: '有害鳥獣対策' },
+    ]);
+    expect(diff.narrative.removed).toEqual([{ goal: 1, policy: 1, column: 'results', text: dropped }]);
+    expect(diff.narrative.reworded).toEqual([{ goal: 1, policy: 1, column: 'results', from: planned[0], to: p.results[0] }]);
+    expect(diff.narrative.done.map((e: { text: string }) => e.text)).toEqual(planned.filter((x, i) => i !== 0 && i !== 2));
     const text = await run('diff', save('n1.yaml', old), save('n2.yaml', now));
-    expect(text.out).toContain('（トレッキングツアー[-6-]{+8+}00人の受入れ）');
+    expect(text.out).toContain(`〔未実施（計画のみ）〕 ${dropped}`);
+    expect(text.out).toContain('〔新規〕 観光DXの推進（予約システムの導入）');
+    expect(text.out).toContain(`新: ${planned[0]}〔を実施〕`);
+    expect(text.out).not.toMatch(/\[-|\{\+/);
+    const md = await run('diff', save('n1.yaml', old), save('n2.yaml', now), '--format', 'md');
+    expect(md.out).toContain(`新: ${planned[0]}<u>を実施</u>`);
   }, 60_000);
 
   it('refuses documents of different kinds or of the same year', async () => {

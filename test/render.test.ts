@@ -167,7 +167,7 @@ describe('render: template errors name the template, the line and the problem', 
   it('output that is not JSON (a missing comma)', async () => {
     writeFileSync(join(dir, 'comma.hbs'), '{\n  "a": {{json x}}\n  "b": 1\n}\n');
     const hb = createEnvironment({ segment: await loadSegmenter(), dir });
-    expect(() => renderDefinition(hb, 'comma', { x: 'say "hi" & bye' }, dir)).toThrow(/comma\.hbs: エラー \[template-json\].*output line 3/s);
+    expect(() => renderDefinition(hb, 'comma', { x: 'say "hi" & bye' }, dir)).toThrow(/comma\.hbs: エラー \[template-json\].*(output line 3|出力の 3 行目)/s);
   });
 
   it('quotes, newlines and & in Japanese text do not break the JSON', async () => {

@@ -1,54 +1,113 @@
 import { columns } from '../evaluate/format.js';
 import { columnHeading } from '../evaluate/format.js';
-import { summaryColumns } from '../evaluate/evaluate.js';
-import { type Scheme, markOf } from '../model/scheme.js';
-import type { DocumentDiff, IndicatorDiffEntry, NarrativeDiffEntry, Status, Summary, SummaryDiffEntry } from '../model/types.js';
+import { formatProgress, summaryColumns } from '../evaluate/evaluate.js';
+import type { Scheme } from '../model/scheme.js';
+import type {
+  DocumentDiff, IndicatorDiffRow, IndicatorPlace, IndicatorYear, NarrativeDiffEntry, Summary, SummaryDiffEntry,
+} from '../model/types.js';
 
-/** The diff for a terminal (`text`) or a review memo (`md`). Pure. */
+/**
+ * The diff for a terminal (`text`) or a review memo (`md`), marked the way Japanese reviewers
+ * mark revisions: each changed item as 〔旧〕 → 〔新〕, a reworded sentence as an old/new pair with
+ * the changed characters in 〔〕 (text) or underlined (md). Pure.
+ */
 
-const FIELD_NAMES = { baseline: '現状 a', actual: '実績 b', target: '目標 c', unit: '単位', method: '算出方法' } as const;
-const COLUMN_NAMES = { results: '実績', plans: '今後の方向性', measures: '施策' } as const;
-const KIND_NAMES = { added: '追加', removed: '削除', renamed: '名称変更', changed: '変更', statusChanged: '状況', reworded: '修正' } as const;
+export type DiffStyle = 'text' | 'md';
 
-function status(s: Status | null, scheme: Scheme): string {
-  return s === null ? '(なし)' : markOf(scheme, s);
-}
+/** The fields of an indicator a reviewer compares, in print order. */
+export const REVIEW_FIELDS = [
+  { key: 'name', heading: '目標指標' },
+  { key: 'unit', heading: '単位' },
+  { key: 'method', heading: '算出方法' },
+  { key: 'baseline', heading: '現状 a' },
+  { key: 'actual', heading: '実績 b' },
+  { key: 'target', heading: '目標 c' },
+  { key: 'progress', heading: '進捗率' },
+  { key: 'status', heading: '状況' },
+] as const;
+export type ReviewField = (typeof REVIEW_FIELDS)[number]['key'];
 
-/** A count row in the scheme's columns: 目標達成 3／改善↑ 8／…／合計 27. */
-function counts(s: Summary | null, scheme: Scheme): string {
-  return s === null ? '(なし)' : summaryColumns(scheme).map((c) => `${columnHeading(scheme, c)} ${s[c] ?? 0}`).join('／');
-}
+export const BLANK = '未記入';
+const NONE = '(なし)';
 
-/** One line of an indicator change: what, which, old → new. */
-export function describeIndicator(e: IndicatorDiffEntry, scheme: Scheme): [string, string, string] {
-  switch (e.kind) {
-    case 'added': return [KIND_NAMES.added, e.name, ''];
-    case 'removed': return [KIND_NAMES.removed, e.name, ''];
-    case 'renamed': return [KIND_NAMES.renamed, e.to, `${e.from} → ${e.to}`];
-    case 'changed': return [`${FIELD_NAMES[e.field]}`, e.name, `${e.from ?? '-'} → ${e.to ?? '-'}`];
-    case 'statusChanged': return [KIND_NAMES.statusChanged, e.name, `${status(e.from, scheme)} → ${status(e.to, scheme)}`];
+/** A field of one year as printed: 未記入 for a blank actual, - for no data. */
+export function fieldText(state: IndicatorYear, field: ReviewField): string {
+  switch (field) {
+    case 'name': return state.name + (state.method === 'ratio' ? '※' : '');
+    case 'unit': return state.unit ?? '-';
+    case 'method': return state.method === 'ratio' ? 'b/c' : '(b-a)/(c-a)';
+    case 'actual': return state.blank ? BLANK : state.actual;
+    case 'baseline': case 'target': return state[field];
+    case 'progress': return state.blank ? '' : formatProgress(state.progress);
+    case 'status': return state.blank ? '' : state.mark ?? '';
   }
 }
 
-export function describeSummary(e: SummaryDiffEntry, scheme: Scheme): [string, string] {
-  const row = e.row === 'total' ? '合計' : e.row === 'goal' ? '基本目標' : `戦略方針${e.policy}`;
-  return [row, `${counts(e.from, scheme)} → ${counts(e.to, scheme)}`];
+/** The fields whose printed text differs between the two years (all of them for an added or removed one). */
+export function changedFields(row: IndicatorDiffRow): Set<ReviewField> {
+  const { from, to } = row;
+  if (!from || !to) return new Set(REVIEW_FIELDS.map((f) => f.key));
+  return new Set(REVIEW_FIELDS.map((f) => f.key).filter((k) => fieldText(from, k) !== fieldText(to, k)));
 }
 
-/** A reworded bullet with the changed characters marked: [-removed-]{+added+} or ~~removed~~**added**. */
-export function markedChange(e: Extract<NarrativeDiffEntry, { kind: 'reworded' }>, style: 'text' | 'md'): string {
-  return e.parts.map((p) => {
-    if (p.kind === 'same') return p.text;
-    if (style === 'md') return p.kind === 'removed' ? `~~${p.text}~~` : `**${p.text}**`;
-    return p.kind === 'removed' ? `[-${p.text}-]` : `{+${p.text}+}`;
-  }).join('');
+/** 戦略方針1 › 施策2, or 基本目標 for a strategy's own indicator. */
+export function placeName(p: IndicatorPlace, withStrategy = false): string {
+  const inner = p.policy === null ? '基本目標' : `戦略方針${p.policy} › 施策${p.measure}`;
+  return withStrategy ? `重点戦略${p.strategy} › ${inner}` : inner;
 }
 
-function describeNarrative(e: NarrativeDiffEntry, style: 'text' | 'md'): [string, string] {
-  const where = COLUMN_NAMES[e.column];
-  if (e.kind === 'reworded') return [`${where} ${KIND_NAMES.reworded}`, markedChange(e, style)];
-  return [`${where} ${KIND_NAMES[e.kind]}`, e.text];
+/** What happened to an indicator, as the mark a reviewer reads first. */
+export function rowKind(row: IndicatorDiffRow): '新規' | '削除' | '移動' | '変更' {
+  if (!row.from) return '新規';
+  if (!row.to) return '削除';
+  return row.fromPlace ? '移動' : '変更';
 }
+
+export function summaryRowName(e: SummaryDiffEntry): string {
+  return e.row === 'total' ? '合計' : e.row === 'goal' ? '基本目標' : `戦略方針${e.policy}`;
+}
+
+function escapeMd(text: string): string {
+  return text.replace(/\|/g, '\\|');
+}
+
+/** The lines of one changed indicator: its mark, name and place, then each changed field 〔旧〕 → 〔新〕. */
+function indicatorLines(row: IndicatorDiffRow): string[][] {
+  const kind = rowKind(row);
+  const state = (row.to ?? row.from)!;
+  const name = fieldText(state, 'name');
+  const lines: string[][] = [];
+  const where = kind === '移動' ? `${placeName(row.fromPlace!, true)} → ${placeName(row.place, true)}` : placeName(row.place);
+  if (kind === '新規' || kind === '削除') {
+    const values = REVIEW_FIELDS.filter((f) => f.key !== 'name' && f.key !== 'method').map((f) => `${f.heading} ${fieldText(state, f.key) || '-'}`).join('／');
+    lines.push([`〔${kind}〕`, name, where, values]);
+    return lines;
+  }
+  const changed = changedFields(row);
+  lines.push([`〔${kind}〕`, name, where, '']);
+  for (const f of REVIEW_FIELDS) {
+    if (!changed.has(f.key)) continue;
+    const [a, b] = [fieldText(row.from!, f.key), fieldText(row.to!, f.key)];
+    lines.push(['', '', f.heading, `〔旧〕${a || NONE} → 〔新〕${b || NONE}`]);
+  }
+  if (lines.length === 1) lines[0]![3] = '(位置のみ)';
+  return lines;
+}
+
+/** A reworded sentence as an old/new pair, the changed characters in 〔〕 or underlined. */
+export function markedPair(e: Extract<NarrativeDiffEntry, { kind: 'reworded' }>, style: DiffStyle): [string, string] {
+  const mark = (text: string) => (style === 'md' ? `<u>${text}</u>` : `〔${text}〕`);
+  const side = (kind: 'removed' | 'added') => e.parts.filter((p) => p.kind === 'same' || p.kind === kind).map((p) => (p.kind === 'same' ? p.text : mark(p.text))).join('');
+  return [side('removed'), side('added')];
+}
+
+/** How a narrative change reads, by column: this year's results against last year's plans. */
+export function narrativeLabel(e: NarrativeDiffEntry): string {
+  if (e.column === 'results') return { done: '実施', reworded: '実施（表現変更）', removed: '未実施（計画のみ）', added: '新規' }[e.kind];
+  return { done: '同じ', reworded: '修正', removed: '削除', added: '追加' }[e.kind];
+}
+
+const COLUMN_NAMES = { results: '実績（前年度の計画に対して）', plans: '今後の方向性', measures: '施策' } as const;
 
 function groups<T>(items: readonly T[], key: (t: T) => string): [string, T[]][] {
   const map = new Map<string, T[]>();
@@ -56,33 +115,69 @@ function groups<T>(items: readonly T[], key: (t: T) => string): [string, T[]][] 
   return [...map.entries()];
 }
 
-export function formatDiff(diff: DocumentDiff, style: 'text' | 'md', scheme: Scheme): string {
+function summaryTable(entries: readonly SummaryDiffEntry[], style: DiffStyle, scheme: Scheme): string[] {
+  const keys = summaryColumns(scheme);
+  const headings = ['集計', ...keys.map((k) => columnHeading(scheme, k))];
+  const cell = (e: SummaryDiffEntry, key: string) => {
+    const [a, b] = [e.from?.[key] ?? '-', e.to?.[key] ?? '-'];
+    return a === b ? String(b) : `${a} → ${b}`;
+  };
+  const rows = entries.map((e) => [summaryRowName(e), ...keys.map((k) => cell(e, k))]);
+  if (style === 'md') return [`| ${headings.join(' | ')} |`, `|${headings.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+  return columns([headings, ...rows], new Set(keys.map((_, i) => i + 1))).map((l) => `  ${l}`);
+}
+
+function kpiLines(diff: DocumentDiff, style: DiffStyle, scheme: Scheme): string[] {
   const out: string[] = [];
-  const heading = `${diff.kind === 'kpi-progress' ? 'KPI進捗状況' : '達成状況'} ${diff.fromYear}年度 → ${diff.toYear}年度`;
-  out.push(style === 'md' ? `# ${heading}` : heading, '');
-  const empty = diff.indicators.length + diff.summaries.length + diff.narrative.length === 0;
-  if (empty) out.push('変更なし (no changes)');
-  for (const [title, entries] of groups(diff.indicators, (e) => `${e.strategy} ${e.strategyTitle}`)) {
-    out.push(style === 'md' ? `## 重点戦略 ${title}` : `■ ${title}`, '');
-    const rows = entries.map((e) => describeIndicator(e, scheme));
-    if (style === 'md') {
-      out.push('| 変更 | 目標指標 | 前年度 → 今年度 |', '|---|---|---|', ...rows.map((r) => `| ${r.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`));
-    } else out.push(...columns(rows).map((l) => `  ${l}`));
-    const sums = diff.summaries.filter((s) => `${s.strategy}` === title.split(' ')[0]).map((e) => describeSummary(e, scheme));
-    if (sums.length > 0) {
+  const titles = new Map(diff.rows.map((r) => [r.place.strategy, r.place.strategyTitle]));
+  const strategies = [...new Set([...diff.rows.map((r) => r.place.strategy), ...diff.summaries.map((s) => s.strategy)])].sort((a, b) => a - b);
+  for (const strategy of strategies) {
+    const title = `重点戦略${strategy}${titles.has(strategy) ? ` ${titles.get(strategy)}` : ''}`;
+    out.push(style === 'md' ? `## ${title}` : `■ ${title}`, '');
+    const rows = diff.rows.filter((r) => r.place.strategy === strategy).flatMap(indicatorLines);
+    if (rows.length > 0) {
+      if (style === 'md') out.push('| 区分 | 目標指標 | 位置・項目 | 前年度 → 今年度 |', '|---|---|---|---|', ...rows.map((r) => `| ${r.map(escapeMd).join(' | ')} |`));
+      else out.push(...columns(rows).map((l) => `  ${l}`));
       out.push('');
-      if (style === 'md') out.push('| 集計 | 前年度 → 今年度 |', '|---|---|', ...sums.map((r) => `| ${r.join(' | ')} |`));
-      else out.push(...columns(sums.map((r) => ['集計', ...r])).map((l) => `  ${l}`));
     }
-    out.push('');
+    const sums = diff.summaries.filter((s) => s.strategy === strategy);
+    if (sums.length > 0) out.push(...summaryTable(sums, style, scheme), '');
   }
+  return out;
+}
+
+function narrativeLines(diff: DocumentDiff, style: DiffStyle): string[] {
+  const out: string[] = [];
   for (const [title, entries] of groups(diff.narrative, (e) => `基本目標${e.goal} ${e.goalTitle}`)) {
     out.push(style === 'md' ? `## ${title}` : `■ ${title}`, '');
     for (const [policy, items] of groups(entries, (e) => `基本方針${e.policy} ${e.policyTitle}`)) {
       out.push(style === 'md' ? `### ${policy}` : `  ${policy}`);
-      for (const [what, text] of items.map((e) => describeNarrative(e, style))) out.push(style === 'md' ? `- **${what}**: ${text}` : `    ${what}: ${text}`);
+      for (const [column, list] of groups(items, (e) => COLUMN_NAMES[e.column])) {
+        out.push(style === 'md' ? `- ${column}` : `    ${column}`);
+        for (const e of list) {
+          const label = `〔${narrativeLabel(e)}〕`;
+          const indent = style === 'md' ? '  - ' : '      ';
+          if (e.kind === 'reworded') {
+            const [a, b] = markedPair(e, style);
+            const pad = style === 'md' ? '    ' : '        ';
+            out.push(`${indent}${label}`, `${pad}旧: ${a}`, `${pad}新: ${b}`);
+          } else out.push(`${indent}${label} ${e.text}`);
+        }
+      }
       out.push('');
     }
   }
+  return out;
+}
+
+export function formatDiff(diff: DocumentDiff, style: DiffStyle, scheme: Scheme): string {
+  const out: string[] = [];
+  const heading = `${diff.kind === 'kpi-progress' ? 'KPI進捗状況' : '達成状況'} ${diff.fromYear}年度 → ${diff.toYear}年度`;
+  out.push(style === 'md' ? `# ${heading}` : heading, '');
+  const empty = diff.rows.length + diff.summaries.length + diff.narrative.length === 0;
+  if (empty) out.push('変更なし');
+  if (style === 'md' && !empty) out.push('〔旧〕は前年度、〔新〕は今年度。文の修正は旧・新の2行で示し、変わった文字に<u>下線</u>を引く。', '');
+  else if (!empty) out.push('〔旧〕は前年度、〔新〕は今年度。文の修正は旧・新の2行で示し、変わった文字を〔〕で囲む。', '');
+  out.push(...(diff.kind === 'kpi-progress' ? kpiLines(diff, style, scheme) : narrativeLines(diff, style)));
   return out.join('\n');
 }

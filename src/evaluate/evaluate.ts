@@ -5,6 +5,7 @@ import type {
   NarrativeDocument, PlanPeriod, PrintedSummary, Status, Summary, SummaryEvaluation, SummaryRow, TasseiDocument,
 } from '../model/types.js';
 import { TOTAL } from '../model/types.js';
+import { isBlank, walkIndicators } from '../model/walk.js';
 import { ZERO, percentRounded, subtract, toNumber } from './decimal.js';
 import { decimalOf } from './numbers.js';
 import {
@@ -30,18 +31,13 @@ export interface IndicatorResult {
   findings: Omit<Finding, keyof KpiPlace>[];
 }
 
-/** An actual not yet entered (未記入): blank text and no value; `-` is no data, not blank. */
-export function isBlank(m: Measurement): boolean {
-  return m.value === null && m.text.trim() === '';
-}
-
 /** Compute progress (進捗率) and status (状況) of one indicator under a scheme. Pure. */
 export function evaluateIndicator(indicator: Indicator, scheme: Scheme, context: EvaluationContext): IndicatorResult {
   const result: IndicatorResult = { progress: null, status: null, decidedBy: null, quantities: {}, blank: false, findings: [] };
   const decide = (status: string, by: string) => Object.assign(result, { status, decidedBy: by });
   const stateGrade = indicator.state ? scheme.outcomes.states?.[indicator.state] : undefined;
   if (stateGrade) decide(stateGrade, `state ${indicator.state}`);
-  if (isBlank(indicator.actual)) {
+  if (isBlank(indicator)) {
     result.blank = result.status === null;
     return result;
   }
@@ -181,28 +177,35 @@ export function evaluateKpi(doc: KpiDocument, scheme: Scheme): Evaluation {
   const context: EvaluationContext = { fiscalYear: doc.fiscalYear, plan: doc.plan ?? null };
   const columns = summaryColumns(scheme);
 
-  /** Evaluates indicators of one place; returns the counts of printed-or-computed and of computed statuses. */
-  const evaluateGroup = (list: Indicator[], place: Omit<KpiPlace, 'indicator'>) => {
-    const checked: (Status | null | undefined)[] = [];
-    const computed: (Status | null | undefined)[] = [];
-    for (const indicator of list) {
-      const result = evaluateIndicator(indicator, scheme, context);
-      const at: KpiPlace = { ...place, indicator: indicator.name };
-      indicators.push({
-        ...at, indicator: indicator.name, method: indicator.method,
-        progress: result.progress, status: result.status, reported: indicator.reported,
-        mark: result.status === null ? null : markOf(scheme, result.status), decidedBy: result.decidedBy,
-        quantities: shownQuantities(result.quantities, quantitiesNamed(scheme, indicator.method)), blank: result.blank,
-      });
-      if (result.blank) blanks.push({ ...at, department: departmentOf(indicator), goal: null, field: 'actual' });
-      findings.push(...result.findings.map((f) => ({ ...at, ...f })));
-      findings.push(...compareReported(indicator, result, at, scheme));
-      // A printed status of another scheme (the document printed under another) is not checked.
-      const printed = indicator.reported.status !== null && gradeOf(scheme, indicator.reported.status) ? indicator.reported.status : null;
-      checked.push(result.blank && printed === null ? undefined : printed ?? result.status);
-      computed.push(result.blank ? undefined : result.status);
-    }
-    return { checked: countStatuses(checked, scheme), computed: countStatuses(computed, scheme) };
+  // Statuses per summary row: printed (or computed where blank) for checking, computed for printing;
+  // undefined for a blank actual (not entered yet: not counted).
+  const groups = new Map<string, { checked: (Status | null | undefined)[]; computed: (Status | null | undefined)[] }>();
+  const groupOf = (strategy: number, policy: number | null) => {
+    const key = `${strategy}/${policy ?? 'goal'}`;
+    const group = groups.get(key) ?? { checked: [], computed: [] };
+    groups.set(key, group);
+    return group;
+  };
+  for (const { indicator, place: at } of walkIndicators(doc)) {
+    const result = evaluateIndicator(indicator, scheme, context);
+    indicators.push({
+      ...at, method: indicator.method,
+      progress: result.progress, status: result.status, reported: indicator.reported,
+      mark: result.status === null ? null : markOf(scheme, result.status), decidedBy: result.decidedBy,
+      quantities: shownQuantities(result.quantities, quantitiesNamed(scheme, indicator.method)), blank: result.blank,
+    });
+    if (result.blank) blanks.push({ ...at, department: departmentOf(indicator), goal: null, field: 'actual' });
+    findings.push(...result.findings.map((f) => ({ ...at, ...f })));
+    findings.push(...compareReported(indicator, result, at, scheme));
+    // A printed status of another scheme (the document printed under another) is not checked.
+    const printed = indicator.reported.status !== null && gradeOf(scheme, indicator.reported.status) ? indicator.reported.status : null;
+    const group = groupOf(at.strategy!, at.policy);
+    group.checked.push(result.blank && printed === null ? undefined : printed ?? result.status);
+    group.computed.push(result.blank ? undefined : result.status);
+  }
+  const counts = (strategy: number, policy: number | null) => {
+    const group = groupOf(strategy, policy);
+    return { checked: countStatuses(group.checked, scheme), computed: countStatuses(group.computed, scheme) };
   };
 
   const addSummary = (
@@ -229,24 +232,14 @@ export function evaluateKpi(doc: KpiDocument, scheme: Scheme): Evaluation {
   };
 
   for (const strategy of doc.strategies) {
-    const goal = evaluateGroup(strategy.indicators, { strategy: strategy.no, policy: null, measure: null });
-    const policyCounts = strategy.policies.map((policy) => {
-      const statuses = { checked: [] as Summary[], computed: [] as Summary[] };
-      for (const measure of policy.measures) {
-        const counts = evaluateGroup(measure.indicators, { strategy: strategy.no, policy: policy.no, measure: measure.no });
-        statuses.checked.push(counts.checked);
-        statuses.computed.push(counts.computed);
-      }
-      const counts = { checked: addSummaries(statuses.checked, scheme), computed: addSummaries(statuses.computed, scheme) };
-      return { policy, counts };
-    });
+    const policyCounts = strategy.policies.map((policy) => ({ policy, counts: counts(strategy.no, policy.no) }));
     // The total row is the sum of the policy rows: the 基本目標 row is left out.
     addSummary('total', strategy.no, null, {
       checked: addSummaries(policyCounts.map((p) => p.counts.checked), scheme),
       computed: addSummaries(policyCounts.map((p) => p.counts.computed), scheme),
     }, strategy.reportedSummary);
-    addSummary('goal', strategy.no, null, goal, strategy.reportedGoalSummary);
-    for (const { policy, counts } of policyCounts) addSummary('policy', strategy.no, policy.no, counts, policy.reportedSummary);
+    addSummary('goal', strategy.no, null, counts(strategy.no, null), strategy.reportedGoalSummary);
+    for (const { policy, counts: c } of policyCounts) addSummary('policy', strategy.no, policy.no, c, policy.reportedSummary);
   }
   return { kind: doc.kind, scheme: scheme.id, indicators, summaries, findings, blanks: blanksOf(blanks) };
 }

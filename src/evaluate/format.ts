@@ -1,8 +1,9 @@
 import stringWidth from 'string-width';
 import { t } from '../model/i18n.js';
 import { type Scheme, markOf } from '../model/scheme.js';
-import type { Blanks, Evaluation, Finding, Indicator, KpiDocument } from '../model/types.js';
+import type { Blanks, Evaluation, Finding, KpiDocument } from '../model/types.js';
 import { TOTAL } from '../model/types.js';
+import { type IndicatorAt, evaluationOf, evaluationsByKey, placeKey, walkIndicators } from '../model/walk.js';
 import { formatProgress, summaryColumns } from './evaluate.js';
 import { fitColumns, pad, wrapText } from './table.js';
 
@@ -40,31 +41,31 @@ export function columnHeading(scheme: Scheme, column: string): string {
  */
 export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme, width = Infinity): string {
   const out: string[] = [];
-  const flagged = new Set(evaluation.findings.filter((f) => f.indicator).map((f) => `${f.strategy}/${f.policy}/${f.measure}/${f.indicator}`));
+  const flagged = new Set(evaluation.findings.filter((f) => f.indicator).map((f) => placeKey(f)));
+  const evaluations = evaluationsByKey(evaluation);
+  const walk = walkIndicators(doc);
   const gradeColumns = summaryColumns(scheme);
-  let cursor = 0;
   out.push(t(`${doc.title}（${doc.fiscalYear}年度実績）`, `${doc.title} (actuals of fiscal ${doc.fiscalYear})`), ...legend(scheme).flatMap((l) => wrapText(l, width)), '');
   for (const strategy of doc.strategies) {
     const rows: string[][] = [['', '目標指標', '単位', '現状 a', '実績 b', '目標 c', '進捗率', '状況']];
-    const addIndicators = (list: Indicator[], indent: string) => {
-      for (const indicator of list) {
-        const e = evaluation.indicators[cursor++]!;
-        const key = `${e.strategy}/${e.policy}/${e.measure}/${e.indicator}`;
-        rows.push([
-          flagged.has(key) ? MARKS.differs : MARKS.same,
-          `${indent}${indicator.name}${indicator.method === 'ratio' ? '※' : ''}`,
-          indicator.unit ?? '-', indicator.baseline.text, e.blank ? t('（未記入）', '(blank)') : indicator.actual.text, indicator.target?.text ?? t('（なし）', '(none)'),
-          formatProgress(e.progress), e.blank ? '' : e.mark ?? '?',
-        ]);
-      }
+    const addIndicator = (at: IndicatorAt, indent: string) => {
+      const { indicator } = at;
+      const e = evaluationOf(evaluations, at);
+      rows.push([
+        flagged.has(placeKey(e)) ? MARKS.differs : MARKS.same,
+        `${indent}${indicator.name}${indicator.method === 'ratio' ? '※' : ''}`,
+        indicator.unit ?? '-', indicator.baseline.text, e.blank ? t('（未記入）', '(blank)') : indicator.actual.text, indicator.target?.text ?? t('（なし）', '(none)'),
+        formatProgress(e.progress), e.blank ? '' : e.mark ?? '?',
+      ]);
     };
+    const own = walk.filter((at) => at.strategy === strategy);
     out.push(...wrapText(`■ ${strategy.no} ${strategy.title}`, width));
-    addIndicators(strategy.indicators, '');
+    for (const at of own.filter((x) => x.policy === null)) addIndicator(at, '');
     for (const policy of strategy.policies) {
       rows.push(['', `${policy.no} ${policy.title}`]);
       for (const measure of policy.measures) {
         rows.push(['', `  ${measure.no} ${measure.title}`]);
-        addIndicators(measure.indicators, '    ');
+        for (const at of own.filter((x) => x.measure === measure)) addIndicator(at, '    ');
       }
     }
     out.push(...fitColumns(rows, new Set([3, 4, 5, 6]), { width, wrap: 1, drop: INDICATOR_DROP_ORDER }), '');

@@ -52,6 +52,8 @@ export const SUMMARY_COLUMNS: readonly ColumnSpec[] = [
 /** Enough headings of each table to be sure which one it is. */
 const DETAIL_MINIMUM = 6;
 const SUMMARY_MINIMUM = 5;
+/** A context line over a continued table (重点戦略1 … › 施策2 …（続き）), as tassei prints it: not a row. */
+const CONTINUED = /（続き）$/;
 /** The note under a detail table ends its body. */
 const NOTE = /^備考/;
 /** A leading number of a row: `1`, `１`, `(1)`, `①`. */
@@ -120,7 +122,7 @@ export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open
   const tables: Table[] = [];
   // Lines that overlap the first heading (a page header printed over it) continue nothing.
   const firstTop = found[0]?.header.top ?? Infinity;
-  const above = lines.filter((l) => l.bottom < firstTop - 0.5);
+  const above = lines.filter((l) => l.bottom < firstTop - 0.5 && !CONTINUED.test(l.text.trim()));
   if (open && above.length > 0) {
     tables.push(tableOf(page, above, open.kind, open.columns, null, -Infinity, firstTop, pitchHint, open.body));
   }

@@ -290,9 +290,36 @@ export type IndicatorDiffEntry = IndicatorPlace & (
   | { kind: 'added'; name: string }
   | { kind: 'removed'; name: string }
   | { kind: 'renamed'; name: string; from: string; to: string }
+  /** Paired with an indicator at another place last year; the entry stands at the new place. */
+  | { kind: 'moved'; name: string; from: IndicatorPlace }
   | { kind: 'changed'; name: string; field: ChangedField; from: string | null; to: string | null }
   | { kind: 'statusChanged'; name: string; from: Status | null; to: Status | null }
 );
+
+/** An indicator as one year printed or computed it, for a side-by-side review (新旧対照表). */
+export interface IndicatorYear {
+  name: string;
+  unit: string | null;
+  method: Method;
+  baseline: string;
+  actual: string;
+  target: string;
+  progress: number | null;
+  status: Status | null;
+  /** The status's printed mark under the scheme the diff grades both years by. */
+  mark: string | null;
+  /** The actual is not yet entered (未記入). */
+  blank: boolean;
+}
+
+/** One indicator of a diff with both years side by side; null where it did not exist. */
+export interface IndicatorDiffRow {
+  place: IndicatorPlace;
+  /** Last year's place, where it differs (a move). */
+  fromPlace: IndicatorPlace | null;
+  from: IndicatorYear | null;
+  to: IndicatorYear | null;
+}
 
 export interface SummaryDiffEntry {
   strategy: number;
@@ -304,7 +331,11 @@ export interface SummaryDiffEntry {
 
 export type NarrativeColumn = 'results' | 'plans' | 'measures';
 
-/** One change between the narratives of two years, per policy and column. */
+/**
+ * One change between the narratives of two years, per policy and column. This year's results
+ * are compared with last year's plans: reworded or done is planned and done, removed is planned
+ * and dropped, added is new; plans and measures are compared with last year's.
+ */
 export type NarrativeDiffEntry = {
   goal: number;
   goalTitle: string;
@@ -315,6 +346,8 @@ export type NarrativeDiffEntry = {
   | { kind: 'added'; text: string }
   | { kind: 'removed'; text: string }
   | { kind: 'reworded'; from: string; to: string; parts: { kind: 'same' | 'removed' | 'added'; text: string }[] }
+  /** A result that last year's plans announced word for word (planned and done). */
+  | { kind: 'done'; text: string }
 );
 
 /** What changed from one year's document to the next's. */
@@ -323,6 +356,8 @@ export interface DocumentDiff {
   fromYear: number;
   toYear: number;
   indicators: IndicatorDiffEntry[];
+  /** The indicators that changed, each with both years (KPI only). */
+  rows: IndicatorDiffRow[];
   summaries: SummaryDiffEntry[];
   narrative: NarrativeDiffEntry[];
 }

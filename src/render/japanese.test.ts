@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { type Token, NO_LINE_START, fitPhrases, loadAnalyser, loadSegmenter, phrasesOfTokens } from './japanese.js';
+import { type Token, NO_LINE_START, fitPhrases, keepRunsWhole, loadAnalyser, loadSegmenter, phrasesOfTokens } from './japanese.js';
 
 const t = (surface: string, pos = '名詞', detail = '一般'): Token => ({ surface, pos, detail });
 
@@ -65,4 +65,56 @@ describe('the dictionary loader', () => {
       expect(analyse(text).map((t) => `${t.surface}/${t.pos}/${t.base}`)).toEqual(own.tokenize(text).map((t) => `${t.surface_form}/${t.pos}/${t.basic_form === '*' ? t.surface_form : t.basic_form}`));
     }
   }, 60_000);
+});
+
+describe('keepRunsWhole: dates, numbers with units, short notes, Latin words and URLs', () => {
+  /** The worst a dictionary can do: a cut after every character. */
+  const everyChar = (text: string) => [...text];
+
+  it.each([
+    ['R6年4月から開始', 'R6年4月'],
+    ['R5.11月に実施', 'R5.11月'],
+    ['2026年度末まで', '2026年度'],
+    ['令和5年度の実績', '令和5年度'],
+    ['受入れ600人の達成', '600人'],
+    ['農業産出額3,560(H29)から', '3,560(H29)'],
+    ['割合は31.7％に上昇', '31.7％'],
+    ['認定就農者数(累計)の推移', '(累計)'],
+    ['アクティビティセンター（仮称）の設置', '（仮称）'],
+    ['Wi-Fi設置数', 'Wi-Fi'],
+    ['Mine Collection加工品', 'Collection'],
+  ])('%s keeps %s whole', (text, run) => {
+    const phrases = keepRunsWhole(text, everyChar(text));
+    expect(phrases.join('')).toBe(text);
+    const start = text.indexOf(run);
+    let at = 0;
+    const cuts = phrases.slice(0, -1).map((p) => (at += p.length));
+    expect(cuts.filter((c) => c > start && c < start + run.length)).toEqual([]);
+  });
+
+  it('cuts a URL only after the characters URLs break at, and apart from the text around it', () => {
+    const url = 'https://www.city.mine.lg.jp/soshiki/kikaku/kpi_2024.html';
+    const text = `詳細は${url}を参照`;
+    const phrases = keepRunsWhole(text, everyChar(text));
+    expect(phrases.join('')).toBe(text);
+    const inside = phrases.filter((p) => url.includes(p) && p !== '');
+    expect(inside.join('')).toBe(url);
+    for (const p of inside.slice(0, -1)) expect('/.-_?&=#:').toContain(p.charAt(p.length - 1));
+  });
+
+  it('fitPhrases breaks a URL wider than the cell after / or ., never mid-word where it need not', () => {
+    const width = (text: string) => text.length * 5;
+    const pieces = fitPhrases(['https://www.city.mine.lg.jp/soshiki/kikaku/'], 60, width);
+    expect(pieces.join('')).toBe('https://www.city.mine.lg.jp/soshiki/kikaku/');
+    for (const p of pieces) expect(width(p)).toBeLessThanOrEqual(60);
+    for (const p of pieces.slice(0, -1)) expect('/.-_?&=#:').toContain(p.charAt(p.length - 1));
+  });
+
+  it('with the dictionary too: R6年4月 and R5.11月 are never split', async () => {
+    const segment = await loadSegmenter();
+    for (const [text, run] of [['新施設はR6年4月に開所し、R5.11月から準備', 'R6年4月'], ['新施設はR6年4月に開所し、R5.11月から準備', 'R5.11月']] as const) {
+      const phrases = segment(text);
+      expect(phrases.some((p) => p.includes(run))).toBe(true);
+    }
+  }, 30_000);
 });

@@ -59,6 +59,50 @@ export function phrasesOfTokens(tokens: readonly Token[]): string[] {
   return phrases;
 }
 
+const DIGITS = '[0-9０-９]';
+/**
+ * Runs that a line may not break inside, though the dictionary cuts them: dates (R6年4月,
+ * R5.11月, 令和5年度, 2026年), numbers with their units or year notes (2,000枚, 3,560(H29),
+ * 31.7％), short notes in brackets ((累計), （仮称）) and Latin words (Wi-Fi, Mine).
+ */
+export const UNBROKEN = [
+  `(?:令和|平成|昭和|[RHSＲＨＳ])?${DIGITS}+(?:[.．]${DIGITS}+月|年度?(?:${DIGITS}+月(?:${DIGITS}+日)?)?)`,
+  `[△▲−-]?${DIGITS}[0-9０-９,，.．]*(?:[%％]|[ァ-ヺ一-龯々]{1,3})?(?:[(（][RHSＲＨＳ]?${DIGITS}+[)）])?`,
+  '[(（][^()（）\\s]{1,10}[)）]',
+  "[A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９'’-]*",
+].join('|');
+/** A URL: broken only after the characters URLs are broken at. */
+export const URL = '(?:https?://|www\\.)[\\x21-\\x7e]+';
+/** The characters after which a URL or a long Latin run may break. */
+export const URL_BREAKS = '/.-_?&=#:';
+
+/**
+ * The phrases with their cuts moved out of the runs that must stay whole, and URLs cut after
+ * their break characters instead of where the dictionary cut them. Pure.
+ */
+export function keepRunsWhole(text: string, phrases: readonly string[]): string[] {
+  const cuts = new Set<number>();
+  let at = 0;
+  for (const phrase of phrases.slice(0, -1)) cuts.add((at += phrase.length));
+  for (const match of text.matchAll(new RegExp(`(${URL})|${UNBROKEN}`, 'g'))) {
+    const [start, end] = [match.index, match.index + match[0].length];
+    for (let i = start + 1; i < end; i++) cuts.delete(i);
+    if (!match[1]) continue;
+    // A URL breaks after /, ., - and the like, and is a phrase of its own.
+    for (let i = start + 1; i < end; i++) if (URL_BREAKS.includes(text.charAt(i - 1))) cuts.add(i);
+    if (start > 0) cuts.add(start);
+    if (end < text.length) cuts.add(end);
+  }
+  const sorted = [...cuts].filter((c) => c > 0 && c < text.length).sort((a, b) => a - b);
+  const result: string[] = [];
+  let from = 0;
+  for (const cut of [...sorted, text.length]) {
+    result.push(text.slice(from, cut));
+    from = cut;
+  }
+  return result.filter((p) => p !== '');
+}
+
 /**
  * Splits phrases wider than the line into pieces that fit, at characters, without putting a
  * character that may not start a line at the start of a piece.
@@ -73,8 +117,13 @@ export function fitPhrases(phrases: readonly string[], width: number, measure: (
     let piece = '';
     for (const char of phrase) {
       if (piece && measure(piece + char) > width) {
-        // Keep a closing mark with what precedes it: move the last character down with it.
-        if (NO_LINE_START.includes(char) && piece.length > 1) {
+        // A long Latin run or URL breaks after its last /, ., - and the like on the line.
+        const urlBreak = Math.max(...[...URL_BREAKS].map((c) => piece.lastIndexOf(c)));
+        if (/^[\x21-\x7e]+$/.test(piece) && urlBreak > 0 && urlBreak < piece.length - 1) {
+          fitted.push(piece.slice(0, urlBreak + 1));
+          piece = piece.slice(urlBreak + 1);
+        } else if (NO_LINE_START.includes(char) && piece.length > 1) {
+          // Keep a closing mark with what precedes it: move the last character down with it.
           fitted.push(piece.slice(0, -1));
           piece = piece.slice(-1);
         } else {
@@ -164,7 +213,7 @@ export function loadAnalyser(): Promise<Analyser> {
 /** The phrase segmenter for line breaking. */
 export async function loadSegmenter(): Promise<Segmenter> {
   const analyse = await loadAnalyser();
-  return (text: string) => runsOf(text).flatMap((run) => phrasesOfTokens(analyse(run)));
+  return (text: string) => keepRunsWhole(text, runsOf(text).flatMap((run) => phrasesOfTokens(analyse(run))));
 }
 
 /**
@@ -204,7 +253,7 @@ export const PHRASE_CACHE_VERSION = 1;
 function rulesKey(): string {
   const require = createRequire(import.meta.url);
   const dictionary = (require('kuromoji/package.json') as { version: string }).version;
-  const rules = [joinsPrevious.toString(), phrasesOfTokens.toString(), NO_LINE_START, NO_LINE_END, BINDING, dictionary].join('\n');
+  const rules = [joinsPrevious.toString(), phrasesOfTokens.toString(), keepRunsWhole.toString(), fitPhrases.toString(), UNBROKEN, URL, URL_BREAKS, NO_LINE_START, NO_LINE_END, BINDING, dictionary].join('\n');
   return createHash('sha256').update(rules).digest('hex').slice(0, 16);
 }
 

@@ -3,6 +3,7 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { eraName } from '../evaluate/numbers.js';
 import { failure } from '../model/errors.js';
+import { t } from '../model/i18n.js';
 import { PACKAGE_ROOT } from '../model/files.js';
 import { measureText } from './fonts.js';
 import { type Segmenter, fitPhrases } from './japanese.js';
@@ -18,12 +19,13 @@ export const TEMPLATE_DIR = join(PACKAGE_ROOT, 'templates');
 const BAR_HEIGHT = 8;
 
 /**
- * One row of a status chart per bar (a grade of the scheme): its label, its count, and its bar
- * as a small SVG in the grade's colour, scaled to the largest count. The text stays pdfmake
- * text: text inside an SVG makes pdfkit open the font file again for every label.
+ * One row of a status chart per bar (a summary grade of the scheme): its label, its count, and
+ * its bar as a small SVG in the grade's colour, `width` long for a count of `scale` (the
+ * document's largest), so that every chart of a document is drawn to one scale. The text stays
+ * pdfmake text: text inside an SVG makes pdfkit open the font file again for every label.
  */
-export function statusBars(bars: readonly { key: string; label: string; colour: string; count: number }[], width: number): { key: string; label: string; count: number; width: number; svg: string }[] {
-  const max = Math.max(1, ...bars.map((bar) => bar.count));
+export function statusBars(bars: readonly { key: string; label: string; colour: string; count: number }[], scale: number, width: number): { key: string; label: string; count: number; width: number; svg: string }[] {
+  const max = Math.max(1, scale, ...bars.map((bar) => bar.count));
   return bars.map(({ key, label, colour, count }) => {
     const w = Math.max(0.5, (count / max) * width).toFixed(1);
     return {
@@ -47,7 +49,7 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   hb.registerHelper('phrases', (text: unknown, options: Handlebars.HelperOptions) => {
     const width = Number(options.hash.width);
     const size = Number(options.hash.size);
-    if (!Number.isFinite(width) || !Number.isFinite(size)) throw new Error('phrases needs width=… and size=… (points)');
+    if (!Number.isFinite(width) || !Number.isFinite(size)) throw new Error(t('phrases には width=… と size=…（ポイント）が必要です', 'phrases needs width=… and size=… (points)'));
     const value = String(text ?? '');
     if (value === '') return new hb.SafeString('""');
     // Text that fits on one line needs no phrases.
@@ -55,26 +57,25 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
     const phrases = fits ? [value] : fitPhrases(context.segment(value), width, (t) => measureText(t, size));
     return new hb.SafeString(JSON.stringify(phrases.map((p) => ({ text: p, noWrap: true }))));
   });
-  /** Changed text: removed parts struck through in red, added parts bold in blue, phrase by phrase. */
-  hb.registerHelper('diffRuns', (parts: { kind: string; text: string }[], options: Handlebars.HelperOptions) => {
+  /** Text of a 新旧対照表 cell, phrase by phrase, its changed parts underlined (傍線). */
+  hb.registerHelper('diffRuns', (parts: { text: string; changed: boolean }[], options: Handlebars.HelperOptions) => {
     const width = Number(options.hash.width);
     const size = Number(options.hash.size);
-    const styles: Record<string, object> = {
-      same: {}, removed: { decoration: 'lineThrough', color: '#b3261e' }, added: { bold: true, color: '#1f5fa8' },
-    };
     const runs = (parts ?? []).flatMap((part) => fitPhrases(part.text === '' ? [] : context.segment(part.text), width, (t) => measureText(t, size))
-      .map((text) => ({ text, noWrap: true, ...styles[part.kind] })));
+      .map((text) => ({ text, noWrap: true, ...(part.changed ? { decoration: 'underline' } : {}) })));
     return new hb.SafeString(runs.length > 0 ? JSON.stringify(runs) : '""');
   });
   hb.registerHelper('era', (year: number, style: unknown) => eraName(Number(year), style === 'short' ? 'short' : 'long'));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('not', (a: unknown) => !a);
+  hb.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
   hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''));
   hb.registerHelper('ifRatio', (ratio: unknown) => (ratio ? '※' : ''));
   /** ①観光の振興／②国際観光の推進 */
   hb.registerHelper('measureList', (measures: string[]) => measures.map((m, i) => `${i < 20 ? String.fromCharCode(0x2460 + i) : `(${i + 1})`}${m}`).join('／'));
-  /** The bars of a status chart, from the view's chart (a bar per grade of the scheme). */
-  hb.registerHelper('statusBars', (bars: Parameters<typeof statusBars>[0], options: Handlebars.HelperOptions) => statusBars(bars, Number(options.hash.width ?? 180)));
+  /** The bars of a status chart, from the view's chart (a bar per summary grade), to the document's scale. */
+  hb.registerHelper('statusBars', (bars: Parameters<typeof statusBars>[0], options: Handlebars.HelperOptions) =>
+    statusBars(bars, Number(options.hash.scale ?? 0), Number(options.hash.width ?? 180)));
   /** Repeats the block for each item, the outputs joined by commas (for JSON arrays). */
   hb.registerHelper('list', function (this: unknown, items: unknown[], options: Handlebars.HelperOptions) {
     return (items ?? []).map((item, index) => options.fn(item, { data: { ...options.data, index, first: index === 0, last: index === items.length - 1 } })).filter((s) => s.trim() !== '').join(',');
@@ -89,10 +90,14 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
 /** Functions a template may name as { "$fn": name, …arguments }. */
 const FUNCTIONS: Record<string, (args: Record<string, unknown>) => unknown> = {
   /** Page numbers: `format` with {page} and {pages}. */
-  pageNumber: (args) => (page: number, pages: number) => ({
-    text: String(args.format ?? '{page} / {pages}').replace('{page}', String(page)).replace('{pages}', String(pages)),
-    alignment: args.alignment ?? 'center', fontSize: args.fontSize ?? 8, margin: args.margin ?? [0, 8, 0, 0],
-  }),
+  /** Page numbers: `format` with {page} and {pages}; `below`, lines printed under the number. */
+  pageNumber: (args) => (page: number, pages: number) => {
+    const number = {
+      text: String(args.format ?? '{page} / {pages}').replace('{page}', String(page)).replace('{pages}', String(pages)),
+      alignment: args.alignment ?? 'center', fontSize: args.fontSize ?? 8,
+    };
+    return { stack: [number, ...((args.below as unknown[] | undefined) ?? [])], margin: args.margin ?? [0, 8, 0, 0] };
+  },
 };
 
 function attachFunctions(value: unknown, template: string): unknown {
@@ -101,7 +106,7 @@ function attachFunctions(value: unknown, template: string): unknown {
     const record = value as Record<string, unknown>;
     if (typeof record.$fn === 'string') {
       const fn = FUNCTIONS[record.$fn];
-      if (!fn) throw failure(template, 'template-function', `unknown function "${record.$fn}"`, { hint: `known: ${Object.keys(FUNCTIONS).join(', ')}` });
+      if (!fn) throw failure(template, 'template-function', t(`未知の関数 "${record.$fn}"`, `unknown function "${record.$fn}"`), { hint: t(`使える関数: ${Object.keys(FUNCTIONS).join(', ')}`, `known: ${Object.keys(FUNCTIONS).join(', ')}`) });
       return fn(record);
     }
     return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, attachFunctions(v, template)]));
@@ -143,7 +148,7 @@ export function renderDefinition(hb: typeof Handlebars, name: string, view: obje
     const message = (error as Error).message;
     const line = /line (\d+)/.exec(message)?.[1];
     const problem = message.split('\n').filter((l) => !/^\s*(\.\.\.|-*\^)/.test(l)).join(' ').replace(/\s+/g, ' ');
-    throw failure(shown, 'template-error', problem, { ...(line ? { line: Number(line) } : {}), hint: 'check the template syntax and the names it uses' });
+    throw failure(shown, 'template-error', problem, { ...(line ? { line: Number(line) } : {}), hint: t('テンプレートの構文と、使っている名前を確かめてください', 'check the template syntax and the names it uses') });
   }
   try {
     return attachFunctions(JSON.parse(json), shown) as Record<string, unknown>;
@@ -153,8 +158,8 @@ export function renderDefinition(hb: typeof Handlebars, name: string, view: obje
     const before = json.slice(0, position);
     const line = before.split('\n').length;
     const around = json.split('\n')[line - 1]?.trim().slice(0, 120) ?? '';
-    throw failure(shown, 'template-json', `the template did not produce valid JSON (${error.message}); output line ${line}: ${around}`, {
-      hint: 'a missing or extra comma, or a value written without {{json …}}',
+    throw failure(shown, 'template-json', t(`テンプレートの出力が正しい JSON ではありません（${error.message}）。出力の ${line} 行目: ${around}`, `the template did not produce valid JSON (${error.message}); output line ${line}: ${around}`), {
+      hint: t('カンマの抜けや余分、または {{json …}} を通さずに書いた値', 'a missing or extra comma, or a value written without {{json …}}'),
     });
   }
 }

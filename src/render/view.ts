@@ -1,16 +1,46 @@
 import { formatProgress } from '../evaluate/evaluate.js';
 import { eraName } from '../evaluate/numbers.js';
-import { describeIndicator, describeSummary } from '../diff/format.js';
 import { columnHeading } from '../evaluate/format.js';
 import { summaryColumns } from '../evaluate/evaluate.js';
-import { type Scheme, gradeOf, summaryGrades } from '../model/scheme.js';
-import type { DocumentDiff, Evaluation, Indicator, IndicatorEvaluation, KpiDocument, NarrativeDocument, Summary } from '../model/types.js';
+import { describeCondition } from '../evaluate/rules.js';
+import { type ReviewField, REVIEW_FIELDS, changedFields, fieldText, narrativeLabel, placeName, rowKind, summaryRowName } from '../diff/format.js';
+import { type Scheme, gradeOf, markOf, summaryGrades } from '../model/scheme.js';
+import { type IndicatorAt, evaluationOf, evaluationsByKey, walkIndicators } from '../model/walk.js';
+import type { DocumentDiff, Evaluation, Indicator, IndicatorEvaluation, IndicatorYear, KpiDocument, NarrativePolicy, NarrativeDocument, PrintedSummary, Status, Summary } from '../model/types.js';
 
 /**
  * What the layout templates see: the document with the computed progress, status and counts,
  * and the headings that follow from its years. Pure.
  */
 
+/** How a document is printed: paper, page numbers, and whose figures. */
+export interface RenderOptions {
+  paper: 'A4' | 'A3';
+  /** 「- 1 -」 (the source's style), 「1 / 7」, 「1」, or none. */
+  pageNumbers: 'dash' | 'slash' | 'plain' | 'none';
+  /** Print the progress, status and counts the document printed, not the recomputed ones. */
+  asPrinted: boolean;
+}
+
+export const DEFAULT_RENDER_OPTIONS: RenderOptions = { paper: 'A4', pageNumbers: 'dash', asPrinted: false };
+
+export const PAGE_NUMBER_FORMATS: Record<RenderOptions['pageNumbers'], string> = {
+  dash: '- {page} -', slash: '{page} / {pages}', plain: '{page}', none: '',
+};
+
+/** What every template sees at its root besides the document. */
+export interface PageView {
+  paper: { size: RenderOptions['paper'] };
+  pageNumberFormat: string;
+  /** （案）: the document still has blank actuals (未記入). */
+  draft: boolean;
+}
+
+export function pageView(options: RenderOptions, draft: boolean): PageView {
+  return { paper: { size: options.paper }, pageNumberFormat: PAGE_NUMBER_FORMATS[options.pageNumbers], draft };
+}
+
+/** A printed value of a cell; `corrected` where it differs from what the source printed. */
 export interface IndicatorView {
   name: string;
   /** ※: progress is b / c. */
@@ -24,20 +54,73 @@ export interface IndicatorView {
   status: string;
   colour: string;
   best: boolean;
+  progressCorrected: boolean;
+  statusCorrected: boolean;
 }
 
-export type DetailRow =
+export type DetailRow = { id: string } & (
   | { kind: 'strategy'; no: number; title: string; indicator: IndicatorView | null; span: number }
   | { kind: 'goal'; indicator: IndicatorView }
   | { kind: 'policy'; no: number; title: string }
   | { kind: 'measure'; no: number; title: string }
-  | { kind: 'indicator'; indicator: IndicatorView };
+  | { kind: 'indicator'; indicator: IndicatorView }
+);
+
+/** The part of a detail table printed on one page. */
+export interface DetailPage {
+  /** A new page: every page of the table but the document's very first. */
+  breakBefore: boolean;
+  first: boolean;
+  last: boolean;
+  /** On a continued page: where its first row stands (重点戦略 › 戦略方針 › 施策（続き）). */
+  context: string | null;
+  rows: DetailRow[];
+}
+
+/** A heading row: it names the rows under it and may not end a page. */
+export function isHeadingRow(row: DetailRow): boolean {
+  return row.kind === 'policy' || row.kind === 'measure' || (row.kind === 'strategy' && row.indicator === null);
+}
+
+/** Splits a strategy's detail rows into pages at the given row indexes (each page's first row). */
+export function detailPages(rows: readonly DetailRow[], starts: readonly number[], firstOfDocument: boolean): DetailPage[] {
+  const bounds = [...starts.filter((i) => i > 0 && i < rows.length), rows.length];
+  let from = 0;
+  return bounds.map((to, k) => {
+    const page = { breakBefore: !(firstOfDocument && k === 0), first: k === 0, last: k === bounds.length - 1, context: k === 0 ? null : contextOf(rows, from), rows: rows.slice(from, to) };
+    from = to;
+    return page;
+  });
+}
+
+/** 重点戦略1 「…」 › 1 観光… › 2 グローバル…（続き）: the headings above row `index` still in force. */
+function contextOf(rows: readonly DetailRow[], index: number): string {
+  let strategy = '';
+  let policy = '';
+  let measure = '';
+  for (const row of rows.slice(0, index)) {
+    if (row.kind === 'strategy') [strategy, policy, measure] = [`重点戦略${row.no}　${row.title}`, '', ''];
+    else if (row.kind === 'policy') [policy, measure] = [`${row.no} ${row.title}`, ''];
+    else if (row.kind === 'measure') measure = `${row.no} ${row.title}`;
+  }
+  const first = rows[index];
+  // A row that is itself a heading says its own level; the context names the ones above it.
+  if (first?.kind === 'policy') [policy, measure] = ['', ''];
+  if (first?.kind === 'measure') measure = '';
+  return `${[strategy, policy, measure].filter(Boolean).join(' › ')}（続き）`;
+}
+
+export interface CountView {
+  /** A count; as printed, '' where the source left the cell blank. */
+  value: number | string;
+  corrected: boolean;
+}
 
 export interface SummaryRowView {
   kind: 'total' | 'goal' | 'policy';
   label: string;
-  /** One count per column of the summary table (the scheme's grades, then 合計). */
-  cells: number[];
+  /** One count per column of the summary table (the scheme's summary grades, then 合計). */
+  cells: CountView[];
 }
 
 /** One bar of a status chart: a summary grade of the scheme with its count. */
@@ -54,7 +137,11 @@ export interface StrategyView {
   summary: SummaryRowView[];
   chart: ChartBar[];
   rows: DetailRow[];
+  /** The rows page by page; one page until the renderer has measured them. */
+  pages: DetailPage[];
   hasRatio: boolean;
+  /** What tassei printed differently from the source, and why: the notes under the table. */
+  corrections: string[];
 }
 
 /** The summary table's columns: headings and widths in points, from the scheme's grades. */
@@ -65,15 +152,17 @@ export interface SummaryLayout {
   labelText: number;
 }
 
-export interface KpiView {
+export interface KpiView extends PageView {
   title: string;
   fiscalYear: number;
   /** R1実績 b: the actuals column follows the fiscal year. */
   actualHeading: string;
   summaryLayout: SummaryLayout;
-  /** The grades with what they mean, where the scheme says (a legend beside the chart). */
-  legend: { mark: string; colour: string; meaning: string }[];
+  /** The summary grades' colours with their marks and, where the scheme says, meanings (the page footer). */
+  legend: { colour: string; text: string }[];
   strategies: StrategyView[];
+  /** The largest count of any chart: every chart of the document is drawn to this scale. */
+  chartScale: number;
 }
 
 /** The width the summary table has beside the chart (786 pt less the chart's 250 and the gap). */
@@ -93,12 +182,49 @@ export function summaryLayout(scheme: Scheme): SummaryLayout {
   return { headings: columns.map((c) => columnHeading(scheme, c)), widths: [SUMMARY_NO, label, ...columns.map(() => number)], labelText: label - 4 };
 }
 
-export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme): KpiView {
+const COMPARISON_WORDS: Record<string, string> = { '>=': '≧', '>': '＞', '=': '＝', '!=': '≠', '<': '＜', '<=': '≦' };
+
+/** Why tassei computes this status, as a reader checks it: the rule that holds, with the values. */
+function statusReason(indicator: Indicator, e: IndicatorEvaluation, scheme: Scheme): string {
+  const by = e.decidedBy;
+  const rule = by?.startsWith('rule ') ? scheme.rules[indicator.method][Number(by.slice(5)) - 1] : undefined;
+  if (!rule?.when) return by ?? '';
+  const when = rule.when;
+  if (!('of' in when && 'is' in when) || !['progress', 'reach', 'movement'].includes(when.of)) return describeCondition(when);
+  const [a, b, c] = [indicator.baseline.value ?? 0, indicator.actual.value, indicator.target?.value ?? null];
+  const subject = when.of === 'progress' ? `進捗率 ${formatProgress(e.progress)}` : when.of === 'reach' ? `b − c = ${b} − ${c}` : `b − a = ${b} − ${a}`;
+  return `${subject} ${COMPARISON_WORDS[when.is]} ${when.value}${when.of === 'progress' ? '%' : ''}`;
+}
+
+function progressReason(indicator: Indicator, progress: number | null): string {
+  const [a, b, c] = [indicator.baseline.value ?? 0, indicator.actual.value, indicator.target?.value ?? null];
+  return indicator.method === 'change' ? `(b − a) / (c − a) = (${b} − ${a}) / (${c} − ${a}) = ${formatProgress(progress)}` : `b / c = ${b} / ${c} = ${formatProgress(progress)}`;
+}
+
+/** A printed summary that has the scheme's columns, so that it can be held against the computed one. */
+function comparable(reported: PrintedSummary | null, columns: readonly string[]): reported is PrintedSummary {
+  return reported !== null && columns.every((c) => c in reported);
+}
+
+export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme, options: RenderOptions = DEFAULT_RENDER_OPTIONS): KpiView {
   const columns = summaryColumns(scheme);
   const best = scheme.grades[0]?.id;
-  let cursor = 0;
-  const view = (indicator: Indicator): IndicatorView => {
-    const e: IndicatorEvaluation = evaluation.indicators[cursor++]!;
+  const evaluations = evaluationsByKey(evaluation);
+  const known = (status: Status | null): status is Status => status !== null && gradeOf(scheme, status) !== undefined;
+  const notes = new Map<number, string[]>();
+  const note = (strategy: number, text: string) => notes.set(strategy, [...(notes.get(strategy) ?? []), text]);
+  const view = (at: IndicatorAt): IndicatorView => {
+    const { indicator } = at;
+    const e = evaluationOf(evaluations, at);
+    const printed = indicator.reported;
+    const blank = e.blank;
+    const progressCorrected = !options.asPrinted && !blank && printed.progress !== null && formatProgress(printed.progress) !== formatProgress(e.progress);
+    // A printed status of another scheme is not held against this one's.
+    const statusCorrected = !options.asPrinted && !blank && known(printed.status) && markOf(scheme, printed.status) !== (e.mark ?? '');
+    const [progress, status] = options.asPrinted ? [printed.progress, printed.status] : [e.progress, e.status];
+    const mark = status === null ? '' : markOf(scheme, status);
+    if (progressCorrected) note(at.place.strategy!, `${indicator.name}　進捗率：印刷 ${formatProgress(printed.progress)} → ${formatProgress(e.progress)}（${progressReason(indicator, e.progress)}）`);
+    if (statusCorrected) note(at.place.strategy!, `${indicator.name}　状況：印刷 ${markOf(scheme, printed.status!)} → ${e.mark ?? ''}（${statusReason(indicator, e, scheme)}）`);
     return {
       name: indicator.name,
       ratio: indicator.method === 'ratio',
@@ -106,63 +232,132 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
       baseline: indicator.baseline.text,
       actual: indicator.actual.text,
       target: indicator.target?.text ?? '',
-      progress: e.progress === null ? '-' : formatProgress(e.progress),
-      status: e.mark ?? '',
-      colour: (e.status !== null ? gradeOf(scheme, e.status)?.colour : undefined) ?? NO_GRADE_COLOUR,
-      best: e.status !== null && e.status === best,
+      // A blank actual leaves progress and status blank: there is nothing to compute yet.
+      progress: blank ? '' : options.asPrinted && progress === null ? '' : formatProgress(progress),
+      status: blank ? '' : mark,
+      colour: (!blank && status !== null ? gradeOf(scheme, status)?.colour : undefined) ?? NO_GRADE_COLOUR,
+      best: !blank && status !== null && status === best,
+      progressCorrected,
+      statusCorrected,
     };
   };
-  const strategies = doc.strategies.map((s): StrategyView => {
-    const goals = s.indicators.map(view);
-    const rows: DetailRow[] = [{ kind: 'strategy', no: s.no, title: s.title, indicator: goals[0] ?? null, span: Math.max(1, goals.length) }];
-    for (const g of goals.slice(1)) rows.push({ kind: 'goal', indicator: g });
+  const walk = walkIndicators(doc);
+  const strategies = doc.strategies.map((s, index): StrategyView => {
+    const own = walk.filter((at) => at.strategy === s);
+    const goals = own.filter((at) => at.policy === null).map(view);
+    const rows: DetailRow[] = [];
+    const id = () => `row:${s.no}:${rows.length}`;
+    rows.push({ id: id(), kind: 'strategy', no: s.no, title: s.title, indicator: goals[0] ?? null, span: Math.max(1, goals.length) });
+    for (const g of goals.slice(1)) rows.push({ id: id(), kind: 'goal', indicator: g });
+    // Headings of policies and measures without indicators are printed too.
     for (const p of s.policies) {
-      rows.push({ kind: 'policy', no: p.no, title: p.title });
+      rows.push({ id: id(), kind: 'policy', no: p.no, title: p.title });
       for (const m of p.measures) {
-        rows.push({ kind: 'measure', no: m.no, title: m.title });
-        for (const i of m.indicators) rows.push({ kind: 'indicator', indicator: view(i) });
+        rows.push({ id: id(), kind: 'measure', no: m.no, title: m.title });
+        for (const at of own.filter((x) => x.measure === m)) rows.push({ id: id(), kind: 'indicator', indicator: view(at) });
       }
     }
-    // The report counts its own computed statuses.
+    // The report counts its own computed statuses; as printed, the counts the source printed.
     const summaries = evaluation.summaries.filter((x) => x.strategy === s.no);
-    const computed = (row: 'total' | 'goal', policy: number | null = null) =>
-      summaries.find((x) => x.row === row && x.policy === policy)?.computed;
-    const cells = (counts: Summary) => columns.map((c) => counts[c] ?? 0);
-    const total = computed('total')!;
+    const statusesCorrected = notes.has(s.no);
+    const row = (kind: SummaryRowView['kind'], label: string, policy: number | null): SummaryRowView => {
+      const x = summaries.find((y) => y.row === kind && y.policy === policy)!;
+      const reported = comparable(x.reported, columns) ? x.reported : null;
+      const cells = columns.map((k) => {
+        const printed = reported?.[k] ?? null;
+        if (options.asPrinted) return { value: reported ? printed ?? '' : x.computed[k] ?? 0, corrected: false };
+        return { value: x.computed[k] ?? 0, corrected: printed !== null && printed !== (x.computed[k] ?? 0) };
+      });
+      columns.forEach((k, i) => {
+        if (!cells[i]!.corrected) return;
+        const why = reported![k] !== x.checked[k] ? '印刷された状況の件数と合わない' : statusesCorrected ? '上記の状況の訂正による' : '再計算による';
+        note(s.no, `集計 ${kind === 'total' ? '合計' : label}　${columnHeading(scheme, k)}：印刷 ${reported![k]} → ${x.computed[k] ?? 0}（${why}）`);
+      });
+      return { kind, label, cells };
+    };
     const summary: SummaryRowView[] = [
-      { kind: 'total', label: s.title, cells: cells(total) },
-      { kind: 'goal', label: '基本目標', cells: cells(computed('goal')!) },
-      ...s.policies.map((p) => ({ kind: 'policy' as const, label: `${p.no} ${p.title}`, cells: cells(summaries.find((x) => x.row === 'policy' && x.policy === p.no)!.computed) })),
+      row('total', s.title, null),
+      row('goal', '基本目標', null),
+      ...s.policies.map((p) => row('policy', `${p.no} ${p.title}`, p.no)),
     ];
-    const chart = summaryGrades(scheme).map((g) => ({ key: g.id, label: g.mark, colour: g.colour, count: total[g.id] ?? 0 }));
+    const total = summary[0]!.cells;
+    const chart = summaryGrades(scheme).map((g) => ({ key: g.id, label: g.mark, colour: g.colour, count: Number(total[columns.indexOf(g.id)]!.value) || 0 }));
     const hasRatio = rows.some((r) => 'indicator' in r && r.indicator?.ratio);
-    return { no: s.no, title: s.title, summary, chart, rows, hasRatio };
+    return { no: s.no, title: s.title, summary, chart, rows, pages: detailPages(rows, [], index === 0), hasRatio, corrections: notes.get(s.no) ?? [] };
   });
-  const legend = scheme.grades.filter((g) => g.meaning).map((g) => ({ mark: g.mark, colour: g.colour, meaning: g.meaning! }));
+  const chartScale = Math.max(1, ...strategies.flatMap((s) => s.chart.map((bar) => bar.count)));
+  const legend = summaryGrades(scheme).map((g) => ({ colour: g.colour, text: `${g.mark}${g.meaning ? `：${g.meaning}` : ''}　` }));
   return {
+    ...pageView(options, evaluation.blanks.count > 0),
     title: doc.title, fiscalYear: doc.fiscalYear, actualHeading: `${eraName(doc.fiscalYear, 'short')}実績 b`,
-    summaryLayout: summaryLayout(scheme), legend, strategies,
+    summaryLayout: summaryLayout(scheme), legend, strategies, chartScale,
   };
 }
 
 /** The colour of a status cell without a grade (blank, or none could be computed). */
 const NO_GRADE_COLOUR = '#000000';
 
-/** One table row of a policy: its n-th result and n-th plan, side by side. */
-export interface BulletRow {
-  result: string | null;
-  plan: string | null;
-  first: boolean;
+/** One table row of a goal page: a pair of bullets of a policy, or the policy's 施策 list. */
+export type NarrativeRow = { id: string; policy: NarrativePolicy } & (
+  /** `first`: the policy's first row (a rule above it); the others read as one cell with it. */
+  | { kind: 'bullets'; result: string | null; plan: string | null; first: boolean }
+  | { kind: 'measures'; measures: string[] }
+);
+
+/** The policy's name cell, on the first row of each page the policy is printed on. */
+export interface PolicyHead {
+  no: number;
+  title: string;
+  span: number;
+  /** On a page after the policy's first: the cell is left empty, as the policy continues. */
+  continued: boolean;
 }
 
-export interface NarrativeView extends Omit<NarrativeDocument, 'goals'> {
+export interface NarrativePage {
+  breakBefore: boolean;
+  /** 基本目標1　「魅力の創出・交流」の拡大, with （続き） on the goal's continued pages. */
+  title: string;
+  rows: (NarrativeRow & { head: PolicyHead | null })[];
+}
+
+export interface NarrativeView extends Omit<NarrativeDocument, 'goals'>, PageView {
   /** 令和5年度 主な取組内容／実績 */
   resultsHeading: string;
   /** 令和6年度 主な取組／今後の方向性 */
   plansHeading: string;
-  goals: (NarrativeDocument['goals'][number] & {
-    policies: (NarrativeDocument['goals'][number]['policies'][number] & { rows: BulletRow[]; span: number })[];
-  })[];
+  goals: (NarrativeDocument['goals'][number] & { rows: NarrativeRow[]; pages: NarrativePage[] })[];
+}
+
+/** The rows of a goal: per policy its n-th result and n-th plan side by side, then its 施策 list. */
+function narrativeRows(goal: NarrativeDocument['goals'][number]): NarrativeRow[] {
+  const rows: NarrativeRow[] = [];
+  const id = () => `nrow:${goal.no}:${rows.length}`;
+  for (const policy of goal.policies) {
+    const count = Math.max(1, policy.results.length, policy.plans.length);
+    for (let i = 0; i < count; i++) rows.push({ id: id(), policy, kind: 'bullets', result: policy.results[i] ?? null, plan: policy.plans[i] ?? null, first: i === 0 });
+    rows.push({ id: id(), policy, kind: 'measures', measures: policy.measures });
+  }
+  return rows;
+}
+
+/** A goal's rows split into pages at the given row indexes, each page with its policy name cells. */
+export function narrativePages(goal: NarrativeDocument['goals'][number], rows: readonly NarrativeRow[], starts: readonly number[]): NarrativePage[] {
+  const bounds = [...starts.filter((i) => i > 0 && i < rows.length), rows.length];
+  let from = 0;
+  return bounds.map((to, k) => {
+    const slice = rows.slice(from, to);
+    from = to;
+    return {
+      breakBefore: true,
+      title: `基本目標${goal.no}　${goal.title}${k > 0 ? '（続き）' : ''}`,
+      rows: slice.map((row, i) => {
+        const head = i === 0 || slice[i - 1]!.policy !== row.policy
+          ? { no: row.policy.no, title: row.policy.title, span: slice.filter((r) => r.policy === row.policy).length, continued: !(row.kind === 'bullets' && row.first) }
+          : null;
+        return { ...row, head };
+      }),
+    };
+  });
 }
 
 /** 令和5年度, 令和元年度. */
@@ -174,57 +369,118 @@ export function fiscalYearName(year: number): string {
  * The narrative with each policy's bullets paired into rows, so that a page can break between
  * bullets: a policy with more bullets than a page holds still prints whole.
  */
-export function narrativeView(doc: NarrativeDocument): NarrativeView {
+export function narrativeView(doc: NarrativeDocument, options: RenderOptions = DEFAULT_RENDER_OPTIONS): NarrativeView {
   return {
     ...doc,
+    ...pageView(options, false),
     resultsHeading: `${fiscalYearName(doc.fiscalYear)} 主な取組内容／実績`,
     plansHeading: `${fiscalYearName(doc.nextYear)} 主な取組／今後の方向性`,
-    goals: doc.goals.map((g) => ({
-      ...g,
-      policies: g.policies.map((p) => {
-        const count = Math.max(1, p.results.length, p.plans.length);
-        const rows = Array.from({ length: count }, (_, i) => ({ result: p.results[i] ?? null, plan: p.plans[i] ?? null, first: i === 0 }));
-        return { ...p, rows, span: count + 1 };
-      }),
-    })),
+    goals: doc.goals.map((g) => {
+      const rows = narrativeRows(g);
+      return { ...g, rows, pages: narrativePages(g, rows, []) };
+    }),
   };
+}
+
+/** One printed value of a 新旧対照表 cell; `changed` is underlined (傍線). */
+export interface DiffCell {
+  text: string;
+  changed: boolean;
 }
 
 export type DiffRowView =
   | { kind: 'group' | 'subgroup'; title: string }
-  | { kind: 'item'; mark: string; markColour: string; label: string; name: string; change: { kind: 'same' | 'removed' | 'added'; text: string }[] };
+  | { kind: 'indicator'; mark: string; name: string; note: string; old: DiffCell[] | null; now: DiffCell[] | null }
+  | { kind: 'summary'; name: string; old: DiffCell[]; now: DiffCell[] }
+  | { kind: 'bullet'; mark: string; old: DiffCell[] | null; now: DiffCell[] | null };
 
-const MARKS = {
-  added: ['新', '#1b7f3b'], removed: ['削', '#b3261e'], changed: ['改', '#1f5fa8'], renamed: ['改', '#1f5fa8'], reworded: ['改', '#1f5fa8'], statusChanged: ['状', '#6b4fa0'],
-} as const;
+export interface DiffView extends PageView {
+  title: string;
+  empty: boolean;
+  oldHeading: string;
+  newHeading: string;
+  /** The value columns of each side (a, b, c, 進捗率, 状況), or the narrative's one column. */
+  valueHeadings: string[];
+  kpi: boolean;
+  rows: DiffRowView[];
+  summaryHeadings: string[];
+  summaries: DiffRowView[];
+  legend: string;
+}
 
-export function diffView(diff: DocumentDiff, scheme: Scheme): { title: string; empty: boolean; rows: DiffRowView[] } {
+const VALUE_FIELDS = REVIEW_FIELDS.filter((f) => !['name', 'unit', 'method'].includes(f.key));
+
+function sideOf(state: IndicatorYear | null, changed: Set<ReviewField>): DiffCell[] | null {
+  return state && VALUE_FIELDS.map((f) => ({ text: fieldText(state, f.key), changed: changed.has(f.key) }));
+}
+
+function countsOf(s: Summary | null, other: Summary | null, columns: readonly string[]): DiffCell[] {
+  return columns.map((k) => ({ text: s === null ? '-' : String(s[k] ?? 0), changed: s?.[k] !== other?.[k] }));
+}
+
+/** The parts of a reworded sentence as one side prints it, the other side's parts left out. */
+function sideParts(parts: { kind: 'same' | 'removed' | 'added'; text: string }[], side: 'removed' | 'added'): DiffCell[] {
+  return parts.filter((p) => p.kind === 'same' || p.kind === side).map((p) => ({ text: p.text, changed: p.kind !== 'same' }));
+}
+
+/**
+ * The diff as a 新旧対照表: last year and this year side by side, one row per indicator with
+ * a, b, c, progress and status of both years, the changed values underlined (傍線); the
+ * narrative's results of this year beside last year's plans.
+ */
+export function diffView(diff: DocumentDiff, scheme: Scheme, options: RenderOptions = DEFAULT_RENDER_OPTIONS): DiffView {
+  const columns = summaryColumns(scheme);
   const rows: DiffRowView[] = [];
+  const summaries: DiffRowView[] = [];
   let group = '';
   let subgroup = '';
-  for (const e of diff.indicators) {
-    const title = `重点戦略${e.strategy}　${e.strategyTitle}`;
-    if (title !== group) rows.push({ kind: 'group', title: (group = title) });
-    const [label, name, change] = describeIndicator(e, scheme);
-    const [mark, markColour] = MARKS[e.kind];
-    rows.push({ kind: 'item', mark, markColour, label, name, change: e.kind === 'removed' ? [{ kind: 'removed', text: e.name }] : [{ kind: 'same', text: change }] });
+  const heading = (title: string, kind: 'group' | 'subgroup' = 'group') => {
+    if (kind === 'group' && title !== group) {
+      rows.push({ kind, title: (group = title) });
+      subgroup = '';
+    } else if (kind === 'subgroup' && title !== subgroup) rows.push({ kind, title: (subgroup = title) });
+  };
+  for (const r of diff.rows) {
+    heading(`重点戦略${r.place.strategy}　${r.place.strategyTitle}`);
+    heading(placeName(r.place), 'subgroup');
+    const changed = changedFields(r);
+    const state = (r.to ?? r.from)!;
+    const notes = [
+      r.fromPlace ? `${placeName(r.fromPlace, true)} から移動` : '',
+      r.from && r.to && changed.has('name') ? `旧名称: ${fieldText(r.from, 'name')}` : '',
+      r.from && r.to && changed.has('unit') ? `単位: ${fieldText(r.from, 'unit')} → ${fieldText(r.to, 'unit')}` : '',
+      r.from && r.to && changed.has('method') ? `算出方法: ${fieldText(r.from, 'method')} → ${fieldText(r.to, 'method')}` : '',
+    ].filter(Boolean);
+    rows.push({ kind: 'indicator', mark: rowKind(r), name: `${fieldText(state, 'name')}（${fieldText(state, 'unit')}）`, note: notes.join('　'), old: sideOf(r.from, changed), now: sideOf(r.to, changed) });
   }
   for (const s of diff.summaries) {
-    const title = `重点戦略${s.strategy}　集計`;
-    if (title !== group) rows.push({ kind: 'group', title: (group = title) });
-    const [row, change] = describeSummary(s, scheme);
-    rows.push({ kind: 'item', mark: '状', markColour: MARKS.statusChanged[1], label: '集計', name: row, change: [{ kind: 'same', text: change }] });
+    summaries.push({ kind: 'summary', name: `重点戦略${s.strategy}　${summaryRowName(s)}`, old: countsOf(s.from, s.to, columns), now: countsOf(s.to, s.from, columns) });
   }
   for (const e of diff.narrative) {
-    const title = `基本目標${e.goal}　${e.goalTitle}`;
-    if (title !== group) rows.push({ kind: 'group', title: (group = title), });
-    const sub = `基本方針${e.policy}　${e.policyTitle}`;
-    if (sub !== subgroup) rows.push({ kind: 'subgroup', title: (subgroup = sub) });
-    const [mark, markColour] = MARKS[e.kind];
-    const column = { results: '実績', plans: '今後の方向性', measures: '施策' }[e.column];
-    const change = e.kind === 'reworded' ? e.parts : [{ kind: e.kind === 'added' ? 'added' as const : 'removed' as const, text: e.text }];
-    rows.push({ kind: 'item', mark, markColour, label: column, name: { added: '追加', removed: '削除', reworded: '修正' }[e.kind], change });
+    heading(`基本目標${e.goal}　${e.goalTitle}`);
+    heading(`基本方針${e.policy}　${e.policyTitle}　〔${{ results: '実績', plans: '今後の方向性', measures: '施策' }[e.column]}〕`, 'subgroup');
+    const mark = narrativeLabel(e);
+    if (e.kind === 'reworded') rows.push({ kind: 'bullet', mark, old: sideParts(e.parts, 'removed'), now: sideParts(e.parts, 'added') });
+    else {
+      const cell = [{ text: e.text, changed: e.kind !== 'done' }];
+      rows.push({ kind: 'bullet', mark, old: e.kind === 'added' ? null : cell, now: e.kind === 'removed' ? null : cell });
+    }
   }
-  const kind = diff.kind === 'kpi-progress' ? 'KPI進捗状況' : '達成状況';
-  return { title: `${kind}　${fiscalYearName(diff.fromYear)} → ${fiscalYearName(diff.toYear)} の変更`, empty: rows.length === 0, rows };
+  const kpi = diff.kind === 'kpi-progress';
+  const kind = kpi ? 'KPI進捗状況' : '達成状況';
+  return {
+    ...pageView(options, false),
+    title: `${kind}　新旧対照表（${fiscalYearName(diff.fromYear)} → ${fiscalYearName(diff.toYear)}）`,
+    empty: rows.length + summaries.length === 0,
+    oldHeading: kpi ? `前年度（${fiscalYearName(diff.fromYear)}）` : `前年度（${fiscalYearName(diff.fromYear)}の計画・記載）`,
+    newHeading: `今年度（${fiscalYearName(diff.toYear)}）`,
+    valueHeadings: VALUE_FIELDS.map((f) => f.heading),
+    kpi,
+    rows,
+    summaryHeadings: columns.map((c) => columnHeading(scheme, c)),
+    summaries,
+    legend: kpi
+      ? '下線（傍線）は前年度から変わった箇所。区分：新規＝今年度に追加、削除＝今年度になし、移動＝別の施策・戦略へ移動、変更＝値・名称等の変更。未記入＝実績が未入力。'
+      : '実績は前年度の計画（今後の方向性）と対照する。下線（傍線）は変わった箇所。区分：実施＝計画どおり実施、未実施＝計画のみ、新規＝計画になかった取組、追加・削除・修正＝今後の方向性・施策の変更。',
+  };
 }
