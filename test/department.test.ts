@@ -39,15 +39,19 @@ describe('departments', () => {
     const scheme = readScheme('schemes/default.yaml');
     await renderPdf(doc, scheme); // sets pdfmake up with the bundled fonts
     const definition = await documentDefinition(doc, scheme);
-    const detail = tablesOf(definition).find((t) => textOf(t.table.body[0]).includes('目標指標'))!;
-    const nameColumn = detail.table.body[0]!.findIndex((c) => textOf(c) === '目標指標');
+    // The report lays its detail table out page by page: each page's table gets the column.
+    const details = tablesOf(definition).filter((t) => textOf(t.table.body[0]).includes('目標指標'));
+    expect(details.length).toBeGreaterThan(0);
     const departmentWidth = 60;
-    detail.table.widths[nameColumn] = (detail.table.widths[nameColumn] as number) - departmentWidth;
-    detail.table.widths.push(departmentWidth);
-    for (const [k, row] of detail.table.body.entries()) {
-      const name = textOf(row[nameColumn]).replace(/※$/, '');
-      const indicator = rows.find((r) => r.indicator.name === name)?.indicator;
-      row.push(k === 0 ? { ...(row.at(-1) as object), text: '担当課' } : { text: indicator?.department ?? '', fontSize: 8 });
+    for (const detail of details) {
+      const nameColumn = detail.table.body[0]!.findIndex((c) => textOf(c) === '目標指標');
+      detail.table.widths[nameColumn] = (detail.table.widths[nameColumn] as number) - departmentWidth;
+      detail.table.widths.push(departmentWidth);
+      for (const [k, row] of detail.table.body.entries()) {
+        const name = textOf(row[nameColumn]).replace(/※$/, '');
+        const indicator = rows.find((r) => r.indicator.name === name)?.indicator;
+        row.push(k === 0 ? { ...(row.at(-1) as object), text: '担当課' } : { text: indicator?.department ?? '', fontSize: 8 });
+      }
     }
     const pdf = join(dir, 'with-departments.pdf');
     writeFileSync(pdf, new Uint8Array(await pdfmake.createPdf(definition as never).getBuffer()));
