@@ -5,6 +5,7 @@ import { type Column, type ColumnSpec, type TableHeader, findHeader, hasLabel, r
 import { type LaidOutPage, type Line, type Phrase, withoutFurniture } from './layout.js';
 import { type Fragment, type GridRow, joinRows, rowsOf } from './rows.js';
 import { type RowOrigin, checkKpiExtraction } from './check.js';
+import { t } from '../model/i18n.js';
 
 /**
  * The KPI progress report reader: summary tables and detail tables, in page order, into the
@@ -251,7 +252,7 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
       for (const row of table.rows) {
         const counts = summaryCounts(row);
         if (!counts) {
-          warn(table.page, `a summary row without counts was skipped: "${rowText(row)}"`);
+          warn(table.page, t(`件数のない集計表の行を読み飛ばしました:「${rowText(row)}」`, `a summary row without counts was skipped: "${rowText(row)}"`));
           continue;
         }
         const label = [row.cells.strategy, row.cells.policy, row.cells.measure].filter(Boolean).join(' ').trim();
@@ -260,7 +261,7 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
           summaryOf = no ?? summaries.size + 1;
           summaries.set(summaryOf, { total: counts, goal: null, policies: new Map() });
         } else if (summaryOf === undefined) {
-          warn(table.page, `a summary row before any strategy row was skipped: "${label}"`);
+          warn(table.page, t(`重点戦略の行より前の集計表の行を読み飛ばしました:「${label}」`, `a summary row before any strategy row was skipped: "${label}"`));
         } else if (/^基本目標|基本目標$/.test(label)) {
           // The tail of a title split from the row above by a page break may stand before it.
           summaries.get(summaryOf)!.goal = counts;
@@ -277,7 +278,7 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
       const hasValues = VALUE_KEYS.some((k) => (row.cells[k] ?? '') !== '');
       const headings = headingsOf(row, hasValues);
       if (headings.length === 0 && !hasValues) {
-        warn(table.page, `a row that is neither a strategy, policy, measure nor indicator was skipped: "${rowText(row)}"`);
+        warn(table.page, t(`重点戦略・戦略方針・施策・指標のどれでもない行を読み飛ばしました:「${rowText(row)}」`, `a row that is neither a strategy, policy, measure nor indicator was skipped: "${rowText(row)}"`));
         continue;
       }
       for (const h of headings) {
@@ -287,12 +288,12 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
           policy = undefined;
           measure = undefined;
         } else if (h.level === 'policy') {
-          if (!strategy) { warn(table.page, `a policy row before any strategy was skipped: "${rowText(row)}"`); continue; }
+          if (!strategy) { warn(table.page, t(`重点戦略より前の戦略方針の行を読み飛ばしました:「${rowText(row)}」`, `a policy row before any strategy was skipped: "${rowText(row)}"`)); continue; }
           policy = { no: h.no ?? strategy.policies.length + 1, title: h.title, reportedSummary: null, measures: [] };
           strategy.policies.push(policy);
           measure = undefined;
         } else {
-          if (!policy) { warn(table.page, `a measure row outside any policy was skipped: "${rowText(row)}"`); continue; }
+          if (!policy) { warn(table.page, t(`戦略方針の外の施策の行を読み飛ばしました:「${rowText(row)}」`, `a measure row outside any policy was skipped: "${rowText(row)}"`)); continue; }
           measure = { no: h.no ?? policy.measures.length + 1, title: h.title, indicators: [] };
           policy.measures.push(measure);
         }
@@ -301,7 +302,7 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
       const indicator = indicatorAt(row, table.page);
       if (measure) measure.indicators.push(indicator);
       else if (strategy && !policy) strategy.indicators.push(indicator);
-      else warn(table.page, `an indicator outside any measure was skipped: "${indicator.name}"`, 'check that the measure row above it is printed');
+      else warn(table.page, t(`施策の外の指標を読み飛ばしました:「${indicator.name}」`, `an indicator outside any measure was skipped: "${indicator.name}"`), t('その上に施策の行が印刷されているか確かめてください', 'check that the measure row above it is printed'));
     }
   }
 
@@ -313,7 +314,7 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
     for (const [no, entry] of printed.policies) {
       const p = s.policies.find((x) => x.no === no);
       if (p) p.reportedSummary = entry.summary;
-      else warn(0, `the summary of strategy ${s.no} lists policy ${no} (${entry.title}), which has no rows in the detail table`);
+      else warn(0, t(`重点戦略${s.no}の集計表にある戦略方針${no}（${entry.title}）が明細の表にありません`, `the summary of strategy ${s.no} lists policy ${no} (${entry.title}), which has no rows in the detail table`));
     }
   }
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear: fiscalYear ?? 0, strategies };
@@ -321,7 +322,7 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
   return {
     document,
     messages: fiscalYear === null
-      ? [...messages, { severity: 'error', rule: 'extract-kpi', file, message: 'the fiscal year was not found in the actuals column heading (such as R1実績 b)', hint: 'the heading of the actuals column must name the year' }]
+      ? [...messages, { severity: 'error', rule: 'extract-kpi', file, message: t('実績の列見出し（R1実績 b など）に年度が見つかりません', 'the fiscal year was not found in the actuals column heading (such as R1実績 b)'), hint: t('実績の列見出しに年度を書いてください', 'the heading of the actuals column must name the year') }]
       : messages,
   };
 }
@@ -349,19 +350,19 @@ function indicatorOf(row: GridRow, page: number, warn: (page: number, message: s
     const text = (c[key] ?? '').trim();
     const parsed = parseMeasurement(text === '' ? '-' : text);
     if (parsed.ok) return parsed.measurement;
-    warn(page, `${name}: the ${key} "${text}" is not a value (${parsed.reason}); kept as printed`);
+    warn(page, t(`${name}: ${key}「${text}」は値として読めません（${parsed.reason}）。印刷のまま残します`, `${name}: the ${key} "${text}" is not a value (${parsed.reason}); kept as printed`));
     return { value: null, year: null, text };
   };
   const actual = measurement('actual');
   const progressText = c.progress ?? '';
   let progress = parseProgress(progressText);
   if (progress === undefined) {
-    warn(page, `${name}: the progress "${progressText}" is not a percentage; read as blank`);
+    warn(page, t(`${name}: 進捗率「${progressText}」は百分率として読めません。空欄として読みます`, `${name}: the progress "${progressText}" is not a percentage; read as blank`));
     progress = null;
   }
   const statusText = (c.status ?? '').trim();
   let status: Status | null = statusText === '' ? null : gradeOfMark(scheme, statusText) ?? null;
-  if (statusText !== '' && status === null) warn(page, `${name}: the status "${statusText}" is not one the scheme knows; read as blank`);
+  if (statusText !== '' && status === null) warn(page, t(`${name}: 状況「${statusText}」は評価基準にない印です。空欄として読みます`, `${name}: the status "${statusText}" is not one the scheme knows; read as blank`));
   // A mark shared with no data (the default scheme's -) means no data where there is no actual.
   if (status !== null && actual.value === null && markOf(scheme, status) === markOf(scheme, scheme.outcomes.noActual)) status = scheme.outcomes.noActual;
   const unit = (c.unit ?? '').trim();
