@@ -11,6 +11,12 @@ const [task, file, repeatText, warmth] = process.argv.slice(2);
 const repeat = Number(repeatText ?? 1);
 const root = new URL('../../', import.meta.url);
 
+/** The grading scheme every command uses when none is named. */
+async function defaultScheme() {
+  const { readScheme, SCHEME_DIR } = await import(new URL('dist/evaluate/scheme-file.js', root).href);
+  return readScheme(join(SCHEME_DIR, 'default.yaml'));
+}
+
 async function bare(data) {
   // The same pdf.js build tassei uses, reading text and operator lists, nothing else.
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -42,12 +48,14 @@ if (task === 'build') {
   run = () => bare(data);
 } else if (task === 'extract') {
   const { extractPdfFile } = await import(new URL('dist/extract/extract.js', root).href);
-  run = () => extractPdfFile(file);
+  const scheme = await defaultScheme();
+  run = () => extractPdfFile(file, scheme);
 } else if (task === 'render') {
   const { readDocumentYaml } = await import(new URL('dist/model/yaml.js', root).href);
   const { renderPdf } = await import(new URL('dist/render/pdf.js', root).href);
   const doc = readDocumentYaml(file);
-  run = () => renderPdf(doc);
+  const scheme = await defaultScheme();
+  run = () => renderPdf(doc, scheme);
 } else throw new Error(`unknown task ${task}`);
 
 // A build counts from the process's start (performance's time origin), as the command would.
