@@ -112,7 +112,7 @@ const renderNarrativeCold = task('render', join(root, 'test/fixtures/expected/na
 const renderNarrative = task('render', join(root, 'test/fixtures/expected/narrative-r5.yaml'));
 let office;
 let whole;
-const renderCommand = [process.execPath, join(root, 'dist/cli.js'), 'render', join(root, 'test/fixtures/expected/kpi-r1.yaml'), '-o', join(work, 'r.pdf')];
+const renderCommand = [process.execPath, join(root, 'dist/cli.js'), 'render', join(root, 'test/fixtures/expected/kpi-r1.yaml'), '-o', join(work, 'r.pdf'), '--force'];
 const renderCache = mkdtempSync(join(work, 'cache-'));
 spawnSync(renderCommand[0], renderCommand.slice(1), { stdio: 'ignore', env: { ...process.env, TASSEI_CACHE_DIR: renderCache } });
 const timeRender = () => timed(renderCommand, { env: { ...process.env, TASSEI_CACHE_DIR: renderCache } });
