@@ -64,17 +64,6 @@ function isLabel(p: Phrase, spec: ColumnSpec): boolean {
   return spec.label.test(p.text) || ([...p.text].length >= 2 && first.startsWith(p.text));
 }
 
-/** A phrase that continues a heading cell of the lines above (`略` under `重点戦`). */
-function stacksUnder(p: Phrase, above: readonly Line[]): boolean {
-  return !/\d/.test(p.text) && stacksWith(p, above);
-}
-
-/** A phrase of the same size as one of `lines`, over or under it: most of the narrower one overlaps the other. */
-function stacksWith(p: Phrase, lines: readonly Line[]): boolean {
-  return lines.some((l) => l.phrases.some((q) => Math.abs(q.size - p.size) <= SAME_SIZE && p.right - p.x <= 1.5 * (q.right - q.x) &&
-    Math.min(q.right, p.right) - Math.max(q.x, p.x) >= 0.5 * Math.min(q.right - q.x, p.right - p.x)));
-}
-
 /**
  * A heading cell's text as one phrase: phrases of one size stacked on consecutive lines with
  * overlapping extents (`重点戦` over `略`) are joined; a page header of another size is not.
@@ -115,8 +104,6 @@ function phrasesMatching(lines: readonly Line[], spec: ColumnSpec, cells: readon
 
 /** A whole heading may still take a short tail on the next line (改善 over ↑), never a number. */
 const HEADING_TAIL_LENGTH = 3;
-/** Lines this far (in em) apart may be one header. */
-const HEADER_REACH_EM = HEADER_LINE_GAP_EM;
 
 /**
  * The lines of a header around its line `i`: lines above and below join while each of their
@@ -146,9 +133,9 @@ function headerWindow(lines: readonly Line[], i: number, from: number, specs: re
   let [top, bottom] = [i, i];
   for (;;) {
     const window = lines.slice(top, bottom + 1);
-    const above = top - 1 >= from && window[0]!.top - lines[top - 1]!.bottom < HEADER_REACH_EM * lines[top - 1]!.size &&
+    const above = top - 1 >= from && window[0]!.top - lines[top - 1]!.bottom < HEADER_LINE_GAP_EM * lines[top - 1]!.size &&
       headingLike(lines[top - 1]!) && !ruled(lines[top - 1]!, window[0]!) ? lines[top - 1]! : undefined;
-    const below = bottom + 1 < lines.length && lines[bottom + 1]!.top - window.at(-1)!.bottom < HEADER_REACH_EM * lines[bottom + 1]!.size &&
+    const below = bottom + 1 < lines.length && lines[bottom + 1]!.top - window.at(-1)!.bottom < HEADER_LINE_GAP_EM * lines[bottom + 1]!.size &&
       headingLike(lines[bottom + 1]!) && !ruled(window.at(-1)!, lines[bottom + 1]!) ? lines[bottom + 1]! : undefined;
     const before = named(window);
     const tries: [number, number, Line[]][] = [];
