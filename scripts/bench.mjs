@@ -82,7 +82,7 @@ row('tassei extract, narrative-r5.pdf (6 pages)', extractNarrative, `${(extractN
 // Linear in pages: the same report four times over (rendered by tassei, then extracted).
 const yaml = join(work, 'kpi-x4.yaml');
 execFileSync(process.execPath, ['-e', `
-  const y = await import(${JSON.stringify(join(root, 'dist/model/yaml.js'))});
+  const y = await import(${JSON.stringify(join(root, 'dist/io/yaml.js'))});
   const doc = y.readDocumentYaml(${JSON.stringify(join(root, 'test/fixtures/expected/kpi-r1.yaml'))});
   const big = structuredClone(doc);
   for (let k = 1; k < 4; k++) for (const s of doc.strategies) big.strategies.push({ ...structuredClone(s), no: s.no + 5 * k });

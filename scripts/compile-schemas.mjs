@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Part of `npm run build`: compiles the JSON Schemas into validation code (Ajv standalone),
 // so that reading a YAML document does not compile the schemas at every start (~150 ms).
-// src/model/yaml.ts uses dist/model/validators.cjs when it is there, else compiles at run time.
+// src/io/yaml.ts uses dist/io/validators.cjs when it is there, else compiles at run time.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';
@@ -14,4 +14,4 @@ ajv.addSchema(schema('kpi-progress'), 'kpi-progress');
 ajv.addSchema(schema('narrative'), 'narrative');
 ajv.addSchema(schema('scheme'), 'scheme');
 const code = standaloneCode.default(ajv, { 'kpi-progress': 'kpi-progress', narrative: 'narrative', scheme: 'scheme' });
-writeFileSync(join(root, 'dist', 'model', 'validators.cjs'), code);
+writeFileSync(join(root, 'dist', 'io', 'validators.cjs'), code);

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseDocumentText, stringifyDocument } from '../dist/model/yaml.js';
+import { parseDocumentText, stringifyDocument } from '../dist/io/yaml.js';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'test/fixtures/pdf');

@@ -15,8 +15,8 @@ import { evaluateDocument } from './evaluate/evaluate.js';
 import { formatBlanks, formatEvaluationText, formatFindings } from './evaluate/format.js';
 import { languageFrom, setLanguage, t } from './model/i18n.js';
 import { unknownGrades } from './model/scheme.js';
-import { checkOutput, checkOutputFolder, writeFileAtomic } from './model/files.js';
-import { stringifyDocument, stringifyDocumentJson } from './model/yaml.js';
+import { checkOutput, checkOutputFolder, writeFileAtomic } from './io/files.js';
+import { stringifyDocument, stringifyDocumentJson } from './io/yaml.js';
 
 /** Where a command writes: data to `out`, messages to `err`; `columns` is the terminal's width. */
 export interface Io {
@@ -311,7 +311,7 @@ examples:
       if (old.document.fiscalYear === now.document.fiscalYear) {
         throw failure(now.file, 'diff-same-year', t(`どちらも ${now.document.fiscalYear} 年度の文書です`, `both documents are of fiscal year ${now.document.fiscalYear}`), { hint: t('前年度の文書と今年度の文書を比べます', 'compare last year\'s document with this year\'s') }, EXIT.usage);
       }
-      const { loadAnalyser } = await import('./render/japanese.js');
+      const { loadAnalyser } = await import('./japanese/tokenizer.js');
       const { similarityWith } = await import('./diff/similarity.js');
       const { diffDocuments, diffJson } = await import('./diff/diff.js');
       const { formatDiff } = await import('./diff/format.js');

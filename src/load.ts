@@ -1,25 +1,12 @@
 import { statSync } from 'node:fs';
 import { type Config, schemeFor, withScheme } from './config.js';
-import { readTextFile } from './model/encoding.js';
+import { readTextFile } from './io/encoding.js';
 import { TasseiError, failure } from './model/errors.js';
-import { startsWithPdfMagic } from './model/files.js';
+import { startsWithPdfMagic } from './io/files.js';
 import { t } from './model/i18n.js';
 import { type Scheme, unknownGrades } from './model/scheme.js';
-import type { KpiDocument, Message, TasseiDocument } from './model/types.js';
-import { locateProblems, readDocumentFile } from './model/yaml.js';
-
-/** A document with the messages its reading produced (warnings; errors are thrown). */
-export interface LoadedDocument {
-  file: string;
-  document: TasseiDocument;
-  /** The scheme the document is graded by (see schemeFor). */
-  scheme: Scheme;
-  messages: Message[];
-  /** True where the document was extracted from a PDF. */
-  fromPdf: boolean;
-  /** Pages read, for a PDF. */
-  pages?: number;
-}
+import type { KpiDocument, LoadedDocument, Message, TasseiDocument } from './model/types.js';
+import { locateProblems, readDocumentFile } from './io/yaml.js';
 
 /**
  * Reads a document from a PDF (extracting it, the printed marks read with the scheme of the

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { language } from './model/i18n.js';
-import { PACKAGE_ROOT } from './model/files.js';
+import { PACKAGE_ROOT } from './io/files.js';
 import { type BuildOptions, type FileResult, buildFile, outputNames } from './build.js';
 
 /**

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { differences, formatDifferences } from '../scripts/corpus/compare.mjs';
 import { extractPdfFile } from '../src/extract/extract.js';
-import { writeFileAtomic } from '../src/model/files.js';
-import { parseDocumentText } from '../src/model/yaml.js';
+import { writeFileAtomic } from '../src/io/files.js';
+import { parseDocumentText } from '../src/io/yaml.js';
 import { DEFAULT_SCHEME } from './helpers/scheme.js';
 
 /**

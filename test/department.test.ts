@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readScheme } from '../src/evaluate/scheme-file.js';
 import { documentDefinition, renderPdf } from '../src/render/pdf.js';
 import type { KpiDocument } from '../src/model/types.js';
-import { parseDocumentText } from '../src/model/yaml.js';
+import { parseDocumentText } from '../src/io/yaml.js';
 import { indicatorRows } from '../src/sheet/layout.js';
 import { run } from './helpers/run.js';
 

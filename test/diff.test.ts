@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { KpiDocument, NarrativeDocument } from '../src/model/types.js';
-import { parseDocumentText, stringifyDocument } from '../src/model/yaml.js';
-import { parseMeasurement } from '../src/evaluate/numbers.js';
-import { loadAnalyser } from '../src/render/japanese.js';
+import { parseDocumentText, stringifyDocument } from '../src/io/yaml.js';
+import { parseMeasurement } from '../src/notation/numbers.js';
+import { loadAnalyser } from '../src/japanese/tokenizer.js';
 import { pair, similarityWith } from '../src/diff/similarity.js';
 import { run } from './helpers/run.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPdfFile } from '../src/extract/extract.js';
-import { parseDocumentText } from '../src/model/yaml.js';
+import { parseDocumentText } from '../src/io/yaml.js';
 import { run } from './helpers/run.js';
 import { DEFAULT_SCHEME } from './helpers/scheme.js';
 

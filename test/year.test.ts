@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { formatValue, parseDocumentText, stringifyDocument } from '../src/model/yaml.js';
+import { formatValue, parseDocumentText, stringifyDocument } from '../src/io/yaml.js';
 import type { KpiDocument } from '../src/model/types.js';
 import { ENTRY_SHEET, FIRST_ROW, column, indicatorRows } from '../src/sheet/layout.js';
 import { run } from './helpers/run.js';

@@ -51,7 +51,7 @@ if (task === 'build') {
   const scheme = await defaultScheme();
   run = () => extractPdfFile(file, scheme);
 } else if (task === 'render') {
-  const { readDocumentYaml } = await import(new URL('dist/model/yaml.js', root).href);
+  const { readDocumentYaml } = await import(new URL('dist/io/yaml.js', root).href);
   const { renderPdf } = await import(new URL('dist/render/pdf.js', root).href);
   const doc = readDocumentYaml(file);
   const scheme = await defaultScheme();

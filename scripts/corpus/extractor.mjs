@@ -8,7 +8,7 @@ const load = (dist, module) => import(pathToFileURL(join(dist, module)).href);
 
 export async function builtExtractor(dist) {
   const { extractPdfFile } = await load(dist, 'extract/extract.js');
-  const { parseDocumentText, stringifyDocument } = await load(dist, 'model/yaml.js');
+  const { parseDocumentText, stringifyDocument } = await load(dist, 'io/yaml.js');
   let scheme;
   if (existsSync(join(dist, 'evaluate/scheme-file.js'))) {
     const { readScheme, SCHEME_DIR } = await load(dist, 'evaluate/scheme-file.js');

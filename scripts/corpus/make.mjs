@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
-import { parseDocumentText, stringifyDocument } from '../../dist/model/yaml.js';
+import { parseDocumentText, stringifyDocument } from '../../dist/io/yaml.js';
 import { perturb, prng, sampleDocuments } from './documents.mjs';
 import { PRODUCERS, PRODUCER_RULES } from './producers.mjs';
 import { VALIGNS, asPrinted, blocksOf, layoutArb } from './tables.mjs';

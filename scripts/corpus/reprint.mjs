@@ -4,7 +4,7 @@
 // (NAME as in test/fixtures/corpus/NAME.pdf; needs the build, and the producer's program).
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { parseDocumentText } from '../../dist/model/yaml.js';
+import { parseDocumentText } from '../../dist/io/yaml.js';
 import { PRODUCERS } from './producers.mjs';
 import { blocksOf } from './tables.mjs';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { KpiDocument, NarrativeDocument } from '../model/types.js';
-import { parseDocumentText, stringifyDocument } from '../model/yaml.js';
+import { parseDocumentText, stringifyDocument } from '../io/yaml.js';
 import { nextKpi, nextNarrative } from './next.js';
 
 const kpi = () => parseDocumentText(readFileSync('test/fixtures/yaml/kpi-strategy1.yaml', 'utf8'), 'k.yaml') as KpiDocument;

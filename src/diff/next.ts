@@ -1,6 +1,5 @@
-import { eraName } from '../evaluate/numbers.js';
+import { eraName, fiscalYearName } from '../notation/numbers.js';
 import type { KpiDocument, Measurement, NarrativeDocument, TasseiDocument } from '../model/types.js';
-import { fiscalYearName } from '../render/view.js';
 
 /**
  * Next year's document to fill in, with the comments (by key path) that tell a person what to

@@ -1,4 +1,4 @@
-import type { Analyser } from '../render/japanese.js';
+import type { Analyser } from '../japanese/tokenizer.js';
 
 /**
  * How alike two names are, 0 to 1: the overlap of their kuromoji tokens (dictionary forms and

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator, KpiDocument, Method, Status } from '../model/types.js';
-import { parseMeasurement } from './numbers.js';
+import { parseMeasurement } from '../notation/numbers.js';
 import { type EvaluationContext, evaluateDocument as evaluateWith, evaluateIndicator as evaluateIndicatorWith } from './evaluate.js';
 import type { Scheme } from '../model/scheme.js';
 import { readScheme } from './scheme-file.js';

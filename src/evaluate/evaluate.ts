@@ -6,8 +6,8 @@ import type {
 } from '../model/types.js';
 import { TOTAL } from '../model/types.js';
 import { isBlank, walkIndicators } from '../model/walk.js';
-import { ZERO, percentRounded, subtract, toNumber } from './decimal.js';
-import { decimalOf } from './numbers.js';
+import { ZERO, percentRounded, subtract, toNumber } from '../notation/decimal.js';
+import { decimalOf } from '../notation/numbers.js';
 import {
   type GradingInput, type Quantities, applyRules, describeCondition, directionOf, quantitiesNamed, quantitiesOf,
   shownQuantities,

@@ -3,7 +3,7 @@ import type { Direction, IndicatorState, Method, PlanPeriod } from '../model/typ
 import {
   type Decimal, type Fraction, HUNDRED, absolute, compareFraction, decimalOfNumber, divide, fractionOf, fractionOfInteger,
   fractionToNumber, subtract, times,
-} from './decimal.js';
+} from '../notation/decimal.js';
 
 /**
  * The rules of a grading scheme applied to one indicator: the quantities its rules compare,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { gradeOfMark } from '../model/scheme.js';
 import { evaluateIndicator } from './evaluate.js';
-import { parseMeasurement } from './numbers.js';
+import { parseMeasurement } from '../notation/numbers.js';
 import { readScheme, schemeFile } from './scheme-file.js';
 
 const m = (text: string) => {
@@ -64,17 +64,9 @@ describe('reading a scheme: every problem with its line, key and a hint', () => 
   });
 });
 
-describe('the marks extraction lays columns out by', () => {
-  it('are the default scheme’s marks and other forms', async () => {
-    const { DEFAULT_MARKS } = await import('../extract/kpi.js');
-    const scheme = readScheme(schemeFile('default', '.'));
-    expect(new Set(DEFAULT_MARKS)).toEqual(new Set(scheme.grades.flatMap((g) => [g.mark, ...(g.forms ?? [])])));
-  });
-});
-
 describe('the default scheme', () => {
   it('has the grades documents without a scheme key are checked against', async () => {
-    const { DEFAULT_GRADES } = await import('../model/yaml.js');
+    const { DEFAULT_GRADES } = await import('../io/yaml.js');
     expect(readScheme(schemeFile('default', '.')).grades.map((g) => g.id)).toEqual([...DEFAULT_GRADES]);
   });
 });

@@ -1,12 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { failure } from '../model/errors.js';
-import { PACKAGE_ROOT } from '../model/files.js';
+import { PACKAGE_ROOT } from '../io/files.js';
 import { t } from '../model/i18n.js';
 import type { Condition, Rule, Scheme } from '../model/scheme.js';
 import type { Message } from '../model/types.js';
 import type { Locate } from '../model/checks.js';
-import { parseValidatedYaml } from '../model/yaml.js';
+import { parseValidatedYaml } from '../io/yaml.js';
 
 /** The schemes that come with tassei: schemes/<id>.yaml. */
 export const SCHEME_DIR = join(PACKAGE_ROOT, 'schemes');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Direction, Indicator, IndicatorState, Method, PlanPeriod } from '../model/types.js';
 import { evaluateIndicator } from './evaluate.js';
-import { parseMeasurement } from './numbers.js';
+import { parseMeasurement } from '../notation/numbers.js';
 import { readScheme, schemeFile } from './scheme-file.js';
 
 /**

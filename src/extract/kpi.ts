@@ -1,4 +1,4 @@
-import { findEraYear, parseMeasurement, parsePrintedNumber, parseProgress } from '../evaluate/numbers.js';
+import { findEraYear, parseMeasurement, parsePrintedNumber, parseProgress } from '../notation/numbers.js';
 import { type Scheme, gradeOfMark, markOf } from '../model/scheme.js';
 import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Status, Strategy, Summary } from '../model/types.js';
 import { type Column, type ColumnSpec, type TableHeader, findHeader, hasLabel, refineColumns, rowBoundaries, splitAtColumns, columnOfPhrase } from './grid.js';

@@ -1,4 +1,4 @@
-import { findEraYear } from '../evaluate/numbers.js';
+import { findEraYear } from '../notation/numbers.js';
 import type { Goal, Message, NarrativeDocument, NarrativePolicy } from '../model/types.js';
 import { type Column, type ColumnSpec, type TableHeader, columnOfPhrase, findHeader, hasLabel, refineColumns, splitAtColumns } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, joinPhrases, joinWrapped, withoutFurniture } from './layout.js';

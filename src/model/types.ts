@@ -3,7 +3,7 @@
  * evaluation of a document, and the messages every stage carries with it.
  */
 
-import type { IndicatorState, Quantity } from './scheme.js';
+import type { IndicatorState, Quantity, Scheme } from './scheme.js';
 
 /**
  * A status of an indicator (状況): the id of a grade of the document's grading scheme
@@ -360,4 +360,17 @@ export interface DocumentDiff {
   rows: IndicatorDiffRow[];
   summaries: SummaryDiffEntry[];
   narrative: NarrativeDiffEntry[];
+}
+
+/** A document with the messages its reading produced (warnings; errors are thrown). */
+export interface LoadedDocument {
+  file: string;
+  document: TasseiDocument;
+  /** The scheme the document is graded by (see schemeFor). */
+  scheme: Scheme;
+  messages: Message[];
+  /** True where the document was extracted from a PDF. */
+  fromPdf: boolean;
+  /** Pages read, for a PDF. */
+  pages?: number;
 }

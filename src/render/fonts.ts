@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../model/files.js';
+import { PACKAGE_ROOT } from '../io/files.js';
 
 /** The embedded fonts (fonts/README.md): BIZ UDPGothic, a real Bold for bold text. */
 export const FONT_FAMILY = 'BIZUDPGothic';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { setLanguage } from '../model/i18n.js';
 import { measureText } from './fonts.js';
-import { MAX_RUN_LENGTH, loadSegmenter, openPhraseCache, runsOf } from './japanese.js';
+import { openPhraseCache } from '../japanese/cache.js';
+import { MAX_RUN_LENGTH, loadSegmenter, runsOf } from '../japanese/tokenizer.js';
 import { GETA, allowTallRowsToBreak, printableDocument, printableText } from './printable.js';
 
 describe('glyphs the embedded fonts lack', () => {

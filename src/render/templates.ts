@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
-import { eraName } from '../evaluate/numbers.js';
+import { eraName } from '../notation/numbers.js';
 import { failure } from '../model/errors.js';
 import { t } from '../model/i18n.js';
-import { PACKAGE_ROOT } from '../model/files.js';
+import { PACKAGE_ROOT } from '../io/files.js';
 import { measureText } from './fonts.js';
-import { type Segmenter, fitPhrases } from './japanese.js';
+import { type Segmenter, fitPhrases } from '../japanese/phrases.js';
 
 /**
  * The layout templates: Handlebars files in templates/ that produce a pdfmake document

@@ -1,5 +1,5 @@
 import { formatProgress } from '../evaluate/evaluate.js';
-import { eraName } from '../evaluate/numbers.js';
+import { eraName, fiscalYearName } from '../notation/numbers.js';
 import { columnHeading } from '../evaluate/format.js';
 import { summaryColumns } from '../evaluate/evaluate.js';
 import { describeCondition } from '../evaluate/rules.js';
@@ -358,11 +358,6 @@ export function narrativePages(goal: NarrativeDocument['goals'][number], rows: r
       }),
     };
   });
-}
-
-/** 令和5年度, 令和元年度. */
-export function fiscalYearName(year: number): string {
-  return `${eraName(year)}度`;
 }
 
 /**

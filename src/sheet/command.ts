@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { EXIT, TasseiError, failure } from '../model/errors.js';
-import { checkOutput, sameFile, writeFileAtomic } from '../model/files.js';
+import { checkOutput, sameFile, writeFileAtomic } from '../io/files.js';
 import { t } from '../model/i18n.js';
 import type { KpiDocument, Message } from '../model/types.js';
-import { stringifyDocument } from '../model/yaml.js';
-import type { LoadedDocument } from '../load.js';
+import { stringifyDocument } from '../io/yaml.js';
+import type { LoadedDocument } from '../model/types.js';
 import { exportSheets } from './export.js';
 import { type Answer, conflicts, readSheet } from './import.js';
 import { indicatorRows } from './layout.js';

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import stringWidth from 'string-width';
-import { eraName } from '../evaluate/numbers.js';
+import { eraName } from '../notation/numbers.js';
 import type { Indicator, KpiDocument, Measurement } from '../model/types.js';
-import { fiscalYearName } from '../render/view.js';
+import { fiscalYearName } from '../notation/numbers.js';
 import {
   COLUMNS, ENTRY_SHEET, FIRST_ROW, HEADER_ROW, HOWTO_SHEET, META_SHEET, NO_DEPARTMENT, SHEET_FORMAT,
   type IndicatorRow, column, departmentOf, indicatorRows, shownName,

@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
-import { eraName, parseMeasurement, parseYearNote, unusableNumber } from '../evaluate/numbers.js';
+import { eraName, parseMeasurement, parseYearNote, unusableNumber } from '../notation/numbers.js';
 import { t } from '../model/i18n.js';
 import type { KpiDocument, Measurement, Message } from '../model/types.js';
-import { measurementText } from '../model/yaml.js';
+import { measurementText } from '../io/yaml.js';
 import { COLUMNS, ENTRY_SHEET, FIRST_ROW, META_SHEET, SHEET_FORMAT, type IndicatorRow, indicatorRows, shownName } from './layout.js';
 
 /** An actual read from a sheet, for the indicator at `path`. */

@@ -1,4 +1,4 @@
-import { eraName } from '../evaluate/numbers.js';
+import { eraName } from '../notation/numbers.js';
 import type { Indicator, KpiDocument } from '../model/types.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { Document } from 'yaml';
 import type { KpiDocument } from '../model/types.js';
-import { parseDocumentText, stringifyDocumentJson, yamlLibrary } from '../model/yaml.js';
+import { parseDocumentText, stringifyDocumentJson, yamlLibrary } from '../io/yaml.js';
 import { type Answer, sameActual } from './import.js';
 
 export interface Merge {

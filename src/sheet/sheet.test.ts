@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../model/i18n.js';
 import type { KpiDocument } from '../model/types.js';
-import { parseDocumentText, stringifyDocument, stringifyDocumentJson } from '../model/yaml.js';
+import { parseDocumentText, stringifyDocument, stringifyDocumentJson } from '../io/yaml.js';
 import { nextKpi } from '../diff/next.js';
 import { exportSheets } from './export.js';
 import { conflicts, readActual, readSheet } from './import.js';

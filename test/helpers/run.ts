@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { execute } from '../../src/cli.js';
-import { writeFileAtomic } from '../../src/model/files.js';
+import { writeFileAtomic } from '../../src/io/files.js';
 
 export interface Run {
   code: number;

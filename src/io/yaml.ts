@@ -4,15 +4,15 @@ import { join, relative, dirname, resolve } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { FAILSAFE_SCHEMA, Type, load as quickLoad } from 'js-yaml';
 import type { Document, LineCounter, Node } from 'yaml';
-import { eraName, parseMeasurement, unusableNumber } from '../evaluate/numbers.js';
-import { type Locate, documentChecks } from './checks.js';
+import { eraName, parseMeasurement, unusableNumber } from '../notation/numbers.js';
+import { type Locate, documentChecks } from '../model/checks.js';
 import { readTextFile } from './encoding.js';
-import { closest } from './suggest.js';
-import { TasseiError } from './errors.js';
-import { t } from './i18n.js';
+import { closest } from '../model/suggest.js';
+import { TasseiError } from '../model/errors.js';
+import { t } from '../model/i18n.js';
 import { PACKAGE_ROOT } from './files.js';
-import type { DocumentKind, KpiDocument, Message, TasseiDocument } from './types.js';
-import { DOCUMENT_KINDS } from './types.js';
+import type { DocumentKind, KpiDocument, Message, TasseiDocument } from '../model/types.js';
+import { DOCUMENT_KINDS } from '../model/types.js';
 
 export const SCHEMA_FILES: Record<DocumentKind, string> = {
   'kpi-progress': join(PACKAGE_ROOT, 'schema', 'kpi-progress.schema.json'),
@@ -27,7 +27,7 @@ type Shape = DocumentKind | 'scheme';
 let validators: Record<Shape, ValidateFunction> | undefined;
 
 /** Validation code compiled from the schemas by `npm run build` (scripts/compile-schemas.mjs). */
-const COMPILED_VALIDATORS = join(PACKAGE_ROOT, 'dist', 'model', 'validators.cjs');
+const COMPILED_VALIDATORS = join(PACKAGE_ROOT, 'dist', 'io', 'validators.cjs');
 
 /** The schemas compiled now (where the build's compiled code is missing, as when running from src/). */
 export function compileValidators(): Record<Shape, ValidateFunction> {

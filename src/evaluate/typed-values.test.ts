@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { evaluateDocument } from '../evaluate/evaluate.js';
-import { formatEvaluationText } from '../evaluate/format.js';
-import { MAX_DIGITS, parseMeasurement } from '../evaluate/numbers.js';
-import { readScheme } from '../evaluate/scheme-file.js';
-import { TasseiError } from './errors.js';
-import { setLanguage } from './i18n.js';
-import type { KpiDocument, Measurement, Message } from './types.js';
-import { formatValue, parseDocumentText } from './yaml.js';
+import { evaluateDocument } from './evaluate.js';
+import { formatEvaluationText } from './format.js';
+import { MAX_DIGITS, parseMeasurement } from '../notation/numbers.js';
+import { readScheme } from './scheme-file.js';
+import { TasseiError } from '../model/errors.js';
+import { setLanguage } from '../model/i18n.js';
+import type { KpiDocument, Measurement, Message } from '../model/types.js';
+import { formatValue, parseDocumentText } from '../io/yaml.js';
 
 /**
  * Values as people type them into the YAML, in the first indicator's `actual` (unit 百万円,

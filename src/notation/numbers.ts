@@ -161,3 +161,8 @@ export function parseProgress(printed: string): number | null | undefined {
   const d = parsePrintedNumber(plain);
   return d ? Number(formatDecimal(d)) : undefined;
 }
+
+/** 令和5年度, 令和元年度. */
+export function fiscalYearName(year: number): string {
+  return `${eraName(year)}度`;
+}

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { type Token, NO_LINE_START, fitPhrases, keepRunsWhole, loadAnalyser, loadSegmenter, phrasesOfTokens } from './japanese.js';
+import { type Token, NO_LINE_START, fitPhrases, keepRunsWhole, phrasesOfTokens } from './phrases.js';
+import { loadAnalyser, loadSegmenter } from './tokenizer.js';
 
 const t = (surface: string, pos = '名詞', detail = '一般'): Token => ({ surface, pos, detail });
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Encoding from 'encoding-japanese';
 import { describe, expect, it } from 'vitest';
-import { TasseiError } from './errors.js';
-import { setLanguage } from './i18n.js';
+import { TasseiError } from '../model/errors.js';
+import { setLanguage } from '../model/i18n.js';
 import { readDocumentFile } from './yaml.js';
 
 const TEXT = `kind: narrative

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TasseiError } from './errors.js';
-import { setLanguage } from './i18n.js';
+import { TasseiError } from '../model/errors.js';
+import { setLanguage } from '../model/i18n.js';
 import { parseDocumentText } from './yaml.js';
 
 function messagesOf(text: string) {

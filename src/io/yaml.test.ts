@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { load } from 'js-yaml';
 import { parse, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { TasseiError } from './errors.js';
-import type { KpiDocument } from './types.js';
+import { TasseiError } from '../model/errors.js';
+import type { KpiDocument } from '../model/types.js';
 import { QUICK_SCHEMA, compileValidators, parseDocumentText, parseLocated, quickParse, validatorOf } from './yaml.js';
 
 describe('schema validation', () => {

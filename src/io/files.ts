@@ -1,8 +1,8 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { failure } from './errors.js';
-import { t } from './i18n.js';
+import { failure } from '../model/errors.js';
+import { t } from '../model/i18n.js';
 
 /** The package's own folder (where schema/, templates/ and fonts/ are), from src/ or dist/. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');

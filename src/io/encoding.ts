@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { failure } from './errors.js';
-import { t } from './i18n.js';
-import type { Message } from './types.js';
+import { failure } from '../model/errors.js';
+import { t } from '../model/i18n.js';
+import type { Message } from '../model/types.js';
 
 /**
  * The text encoding of a YAML a person saved: UTF-8 as tassei writes it, or what a Japanese
