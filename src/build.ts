@@ -88,13 +88,23 @@ export function wasEdited(text: string): boolean {
   return hash(text.slice(text.indexOf('\n') + 1)) !== stamp[2];
 }
 
+/** What a renderer module exports. */
+export interface RendererModule {
+  renderPdf(doc: TasseiDocument, scheme: Scheme, evaluation: Evaluation): Promise<Uint8Array>;
+}
+
 export interface BuildOptions {
   outputDir: string;
   /** The name the outputs of a file get (without extension); its base name by default. */
   outputName?: string;
   /** Overwrite YAML files a person edited. */
   force: boolean;
-  render: (doc: TasseiDocument, scheme: Scheme, evaluation: Evaluation) => Promise<Uint8Array>;
+  /**
+   * The module that renders the reports (its export `renderPdf`), named by URL: a function cannot
+   * be handed to a worker thread, a module name can, so every worker renders with the same one.
+   * tassei's own (src/render/pdf.ts) where not given.
+   */
+  renderer?: string;
   /** The run's configuration, built by the command line (passed to workers as data). */
   config: Config;
 }
@@ -134,7 +144,8 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
     const pdfName = `${name}.pdf`;
     const printable = printableDocument(doc, file);
     result.messages.push(...printable.messages);
-    writeFileAtomic(join(options.outputDir, pdfName), await options.render(printable.value, scheme, evaluation));
+    const { renderPdf } = (await (options.renderer ? import(options.renderer) : import('./render/pdf.js'))) as RendererModule;
+    writeFileAtomic(join(options.outputDir, pdfName), await renderPdf(printable.value, scheme, evaluation));
     result.outputs.push(pdfName);
   } catch (error) {
     result.failed = true;

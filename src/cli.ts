@@ -493,10 +493,9 @@ examples:
       if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(t('--jobs には 1 以上の整数を指定します', '--jobs takes a whole number of 1 or more'));
       const files = inputsOf(inputDir);
       if (files.length === 0) throw new UsageError(t(`${inputDir} に .pdf・.yaml・.json のファイルがありません`, `${inputDir} has no .pdf, .yaml or .json file`));
-      const { renderPdf } = await import('./render/pdf.js');
       const tty = process.stderr.isTTY === true && io.err === processIo.err;
       let pages = 0;
-      const results = await buildAll(files, { outputDir, force: values.force === true, render: renderPdf, config, jobs }, (result, done) => {
+      const results = await buildAll(files, { outputDir, force: values.force === true, config, jobs }, (result, done) => {
         pages += result.pages ?? 0;
         if (tty) io.err(`\r\x1b[K[${t(`${files.length} ファイル中 ${done}、${pages} ページ`, `file ${done} of ${files.length}, ${pages} pages`)}] ${basename(result.file)}${result.failed ? t(' 失敗', ' failed') : ''}`);
       });

@@ -33,7 +33,7 @@ export async function buildAll(
     : new URL('./build-worker.js', import.meta.url);
   await Promise.all(Array.from({ length: jobs }, () => new Promise<void>((resolve, reject) => {
     // The configuration and the language go as data: a worker has no command line to build them from.
-    const worker = new Worker(workerUrl, { workerData: { outputDir: options.outputDir, force: options.force, config: options.config, language: language() } });
+    const worker = new Worker(workerUrl, { workerData: { outputDir: options.outputDir, force: options.force, renderer: options.renderer, config: options.config, language: language() } });
     let current = -1;
     const feed = () => {
       if (next >= files.length) {

@@ -2,6 +2,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { buildAll } from '../src/pool.js';
+import { buildConfig } from '../src/config.js';
 import { run } from './helpers/run.js';
 
 function folder(): { input: string; output: string } {
@@ -64,4 +66,18 @@ describe('tassei build', () => {
     expect((await run('build', join(root, 'in'), '-o', join(root, 'out'), '--jobs', '2')).code).toBe(0);
     expect(readdirSync(join(root, 'out')).sort()).toEqual(['findings.md', 'r5-pdf.pdf', 'r5-pdf.yaml', 'r5-yaml.pdf']);
   }, 60_000);
+});
+
+describe('buildAll with a renderer of its own', () => {
+  it.each([[1], [2]])('renders every file with it, on worker threads too (jobs %i)', async (jobs) => {
+    const root = mkdtempSync(join(tmpdir(), 'tassei-renderer-'));
+    mkdirSync(join(root, 'in'));
+    for (const name of ['a', 'b', 'c']) copyFileSync('test/fixtures/yaml/kpi-strategy1.yaml', join(root, 'in', `${name}.yaml`));
+    const files = ['a', 'b', 'c'].map((name) => join(root, 'in', `${name}.yaml`));
+    mkdirSync(join(root, 'out'));
+    const renderer = new URL('./helpers/title-renderer.mjs', import.meta.url).href;
+    const results = await buildAll(files, { outputDir: join(root, 'out'), force: false, renderer, config: buildConfig({ language: 'ja' }), jobs }, () => {});
+    expect(results.map((r) => r.failed)).toEqual([false, false, false]);
+    for (const name of ['a', 'b', 'c']) expect(readFileSync(join(root, 'out', `${name}.pdf`), 'utf8')).toMatch(/^%PDF-1\.4 title-renderer: /);
+  });
 });
