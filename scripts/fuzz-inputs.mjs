@@ -75,7 +75,7 @@ function yamlMutation(lines) {
     case 0: lines.splice(i, 1); break;
     case 1: lines.splice(i, 0, line); break;
     case 2: { const j = int(lines.length); [lines[i], lines[j]] = [lines[j], lines[i]]; break; }
-    case 3: case 4: case 5: lines[i] = replaceOne(line, /(:\s*)([^{}\[\],:]+?)(?=\s*(?:[,}]|$))/g, (a) => `${a}${pick(VALUES)}`); break;
+    case 3: case 4: case 5: lines[i] = replaceOne(line, /(:\s*)([^{}[\],:]+?)(?=\s*(?:[,}]|$))/g, (a) => `${a}${pick(VALUES)}`); break;
     case 6: lines[i] = line.replace(/([A-Za-z_]+)(\s*:)/, (_, __, b) => `${pick(KEYS)}${b}`); break;
     case 7: lines[i] = line.replace(/([A-Za-z]+)(\s*:)/, (_, k, b) => `${k.slice(0, -1)}${k.slice(-1) === 'e' ? 'a' : 'e'}${b}`); break;
     case 8: lines[i] = (random() < 0.5 ? ' ' : '') + line.slice(random() < 0.5 ? 1 : 0); break;

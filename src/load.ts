@@ -5,7 +5,7 @@ import { TasseiError, failure } from './model/errors.js';
 import { startsWithPdfMagic } from './io/files.js';
 import { t } from './model/i18n.js';
 import { type Scheme, unknownGrades } from './model/scheme.js';
-import type { KpiDocument, LoadedDocument, Message, TasseiDocument } from './model/types.js';
+import type { KpiDocument, LoadedDocument } from './model/types.js';
 import { locateProblems, readDocumentFile } from './io/yaml.js';
 
 /**

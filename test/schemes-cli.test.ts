@@ -43,7 +43,7 @@ describe('--scheme: one configuration for every command', () => {
     writeFileSync(file, readFileSync(STRATEGY1, 'utf8').replace(/^fiscalYear: 2019$/m, 'fiscalYear: 2019\nscheme: nagayo'));
     const r = await run('evaluate', file);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/kpi\.yaml:\d+:\d+: エラー \[scheme-grade\] 「worsened」は評価基準 nagayo の区分ではありません\n  場所: strategies\[0\]\.indicators\[0\]\.reported\.status\n  ヒント: 区分: S \(S\)/);
+    expect(r.err).toMatch(/kpi\.yaml:\d+:\d+: エラー \[scheme-grade\] 「worsened」は評価基準 nagayo の区分ではありません\n {2}場所: strategies\[0\]\.indicators\[0\]\.reported\.status\n {2}ヒント: 区分: S \(S\)/);
     expect(r.err).toMatch(/場所: strategies\[0\]\.reportedSummary\.achieved/);
     // Under --scheme the printed grades of another scheme are simply not checked.
     expect((await run('evaluate', file, '--scheme', 'nagayo')).code).toBe(0);

@@ -176,7 +176,7 @@ function kpiBlocks(doc, layout) {
 
 const CIRCLED = (k) => String.fromCharCode(0x2460 + k);
 
-function narrativeBlocks(doc, layout) {
+function narrativeBlocks(doc) {
   const heads = [`${era(doc.fiscalYear)}年度 主な取組内容／実績`, `${era(doc.nextYear)}年度 主な取組／今後の方向性`];
   const legend = {
     role: 'legend', headerRows: 2, columns: 3,

@@ -3,7 +3,7 @@ import { columnHeading } from '../evaluate/format.js';
 import { formatProgress, summaryColumns } from '../evaluate/evaluate.js';
 import type { Scheme } from '../model/scheme.js';
 import type {
-  DocumentDiff, IndicatorDiffRow, IndicatorPlace, IndicatorYear, NarrativeDiffEntry, Summary, SummaryDiffEntry,
+  DocumentDiff, IndicatorDiffRow, IndicatorPlace, IndicatorYear, NarrativeDiffEntry, SummaryDiffEntry,
 } from '../model/types.js';
 
 /**

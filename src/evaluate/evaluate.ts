@@ -1,7 +1,7 @@
 import { t } from '../model/i18n.js';
 import { type Scheme, columnOf, gradeOf, markOf, summaryGrades } from '../model/scheme.js';
 import type {
-  Blank, Blanks, Evaluation, Finding, Indicator, IndicatorEvaluation, KpiDocument, KpiPlace, Measurement,
+  Blank, Blanks, Evaluation, Finding, Indicator, IndicatorEvaluation, KpiDocument, KpiPlace,
   NarrativeDocument, PlanPeriod, PrintedSummary, Status, Summary, SummaryEvaluation, SummaryRow, TasseiDocument,
 } from '../model/types.js';
 import { TOTAL } from '../model/types.js';

@@ -2,7 +2,6 @@ import { findEraYear } from '../notation/numbers.js';
 import type { Goal, Message, NarrativeDocument, NarrativePolicy } from '../model/types.js';
 import { type Column, type ColumnSpec, type TableHeader, columnOfPhrase, findHeader, hasLabel, refineColumns, splitAtColumns } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, joinPhrases, joinWrapped, withoutFurniture } from './layout.js';
-import { splitNumber } from './kpi.js';
 import { checkNarrativeExtraction } from './check.js';
 import { t } from '../model/i18n.js';
 
