@@ -3,7 +3,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { evaluateDocument } from './evaluate/evaluate.js';
 import { setAsideDoubted } from './evaluate/doubts.js';
-import { findingValue } from './evaluate/format.js';
+import { findingMessage } from './evaluate/format.js';
+import { formatMessagesMarkdown } from './model/messages.js';
 import { TasseiError } from './model/errors.js';
 import { readTextFile } from './io/encoding.js';
 import { writeFileAtomic } from './io/files.js';
@@ -164,12 +165,6 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
 
 const KIND_NAMES = { 'kpi-progress': 'KPI進捗状況', narrative: '達成状況' } as const;
 
-const SEVERITY_WORDS = { error: () => t('エラー', 'error'), warning: () => t('警告', 'warning'), info: () => t('情報', 'info') } as const;
-
-function cell(value: unknown): string {
-  return value === null || value === undefined ? '' : String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
 /** findings.md: per file what was written, what could not be read and every finding. */
 export function findingsReport(results: readonly FileResult[]): string {
   const lines = [t('# tassei: 指摘事項', '# tassei: findings'), ''];
@@ -182,21 +177,17 @@ export function findingsReport(results: readonly FileResult[]): string {
   for (const r of results) {
     lines.push(`## ${oneLine(basename(r.file))}${r.kind ? ` (${KIND_NAMES[r.kind]})` : ''}`, '');
     if (r.failed) {
-      lines.push(t('**作成できませんでした。**', '**Not built.**'), '');
-      for (const m of r.messages.filter((x) => x.severity === 'error')) lines.push(`- ${cell(m.message)}${m.line ? t(` (${m.line} 行)`, ` (line ${m.line})`) : ''}${m.page ? t(` (${m.page} ページ)`, ` (page ${m.page})`) : ''}${m.hint ? ` — ${cell(m.hint)}` : ''}`);
-      lines.push('');
+      lines.push(t('**作成できませんでした。**', '**Not built.**'), '', formatMessagesMarkdown(r.messages.filter((x) => x.severity === 'error')), '');
       continue;
     }
     lines.push(`${t('書き出したもの', 'Written')}: ${r.outputs.join(', ') || t('（新しいものなし）', '(nothing new)')}`, '');
-    for (const m of r.messages.filter((x) => x.severity !== 'error')) lines.push(`- ${SEVERITY_WORDS[m.severity]()}: ${cell(m.message)}${m.page ? t(` (${m.page} ページ)`, ` (page ${m.page})`) : ''}`);
+    const notes = r.messages.filter((x) => x.severity !== 'error');
+    if (notes.length > 0) lines.push(formatMessagesMarkdown(notes));
     if (r.findings.length === 0) {
       lines.push(t('指摘なし: 印刷された進捗率・状況・集計はすべて計算と合っています。', 'No findings: every printed progress, status and summary cell agrees.'), '');
       continue;
     }
-    lines.push(t('| # | 種類 | 重点戦略 | 戦略方針 | 施策 | 目標指標・行 | 印刷 | 計算 | 理由 |', '| # | kind | 重点戦略 | 戦略方針 | 施策 | 目標指標 / row | printed | computed | why |'), '|---|---|---|---|---|---|---|---|---|');
-    r.findings.forEach((f, i) => {
-      lines.push(`| ${i + 1} | ${f.kind} | ${cell(f.strategy)} | ${cell(f.policy)} | ${cell(f.measure)} | ${cell(f.indicator ?? f.row)} | ${cell(findingValue(f, f.reported, r.scheme!))} | ${cell(findingValue(f, f.computed, r.scheme!))} | ${cell(f.message)} |`);
-    });
+    lines.push(formatMessagesMarkdown(r.findings.map((f) => findingMessage(f, r.file, r.scheme!))));
     lines.push('');
   }
   return lines.join('\n');

@@ -12,7 +12,7 @@ import { DEFAULT_RENDER_OPTIONS, PAGE_NUMBER_FORMATS, type RenderOptions } from 
 import { loadDocument } from './load.js';
 import { type Config, applyConfig, buildConfig, withScheme } from './config.js';
 import { evaluateDocument } from './evaluate/evaluate.js';
-import { formatBlanks, formatEvaluationText, formatFindings } from './evaluate/format.js';
+import { findingMessage, formatBlanks, formatEvaluationText, formatFindings } from './evaluate/format.js';
 import { languageFrom, setLanguage, t } from './model/i18n.js';
 import { unknownGrades } from './model/scheme.js';
 import { checkOutput, checkOutputFolder, writeFileAtomic } from './io/files.js';
@@ -504,7 +504,7 @@ examples:
         printMessages(r.messages, io);
         const state = r.failed ? t('失敗', 'FAILED') : t(`指摘 ${r.findings.length} 件 → ${r.outputs.join(', ')}`, `${r.findings.length} finding(s) → ${r.outputs.join(', ')}`);
         io.err(`${r.file}: ${state}\n`);
-        for (const f of r.findings) io.err(`  [${f.kind}] ${f.indicator ?? t(`重点戦略${f.strategy} ${f.row ?? ''}`, `strategy ${f.strategy} ${f.row ?? ''}`)}: ${f.message}\n`);
+        printMessages(r.findings.map((f) => findingMessage(f, r.file, r.scheme!)), io);
       }
       // After each file's own messages, so that a folder that cannot be written loses none of them.
       writeFileAtomic(join(outputDir, 'findings.md'), findingsReport(results));

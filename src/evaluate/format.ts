@@ -1,9 +1,10 @@
 import stringWidth from 'string-width';
 import { t } from '../model/i18n.js';
+import { formatMessagesList } from '../model/messages.js';
 import { type Scheme, markOf } from '../model/scheme.js';
-import type { Blanks, Evaluation, Finding, KpiDocument } from '../model/types.js';
+import type { Blanks, Evaluation, Finding, KpiDocument, Message } from '../model/types.js';
 import { TOTAL } from '../model/types.js';
-import { type IndicatorAt, evaluationOf, evaluationsByKey, placeKey, walkIndicators } from '../model/walk.js';
+import { type IndicatorAt, evaluationOf, evaluationsByKey, kpiPlaceName, placeKey, walkIndicators } from '../model/walk.js';
 import { formatProgress, summaryColumns } from './evaluate.js';
 import { fitColumns, pad, wrapText } from './table.js';
 
@@ -102,33 +103,17 @@ export function formatBlanks(blanks: Blanks): string {
   for (const b of blanks.items) {
     const where = b.field === 'results'
       ? `${t('基本目標', 'goal ')}${b.goal} › ${t('基本方針', 'policy ')}${b.policy}: ${t('実績（前年度の計画からの下書き）', 'results (draft carried over from last year\'s plans)')}`
-      : `${placeOf(b)}${b.department ? ` (${b.department})` : ''}`;
+      : `${kpiPlaceName(b)}${b.department ? ` (${b.department})` : ''}`;
     lines.push(`  - ${where}`);
   }
   return lines.join('\n');
-}
-
-function placeOf(p: { strategy: number | null; policy: number | null; measure: number | null; indicator: string | null }, row?: string): string {
-  return [
-    p.strategy !== null ? `重点戦略${p.strategy}` : '',
-    p.policy !== null ? `戦略方針${p.policy}` : '',
-    p.measure !== null ? `施策${p.measure}` : '',
-    p.indicator ?? row ?? '',
-  ].filter(Boolean).join(' › ');
 }
 
 /** The findings as a list: where, what was printed, what is computed, why. */
 export function formatFindings(findings: readonly Finding[], scheme: Scheme): string {
   if (findings.length === 0) return t('指摘なし: 印刷された進捗率・状況・集計はすべて計算と一致します。', 'no findings: every printed progress, status and summary cell agrees.');
   const lines = [t(`指摘 ${findings.length} 件:`, `${findings.length} finding(s):`)];
-  findings.forEach((f, i) => {
-    const where = placeOf(f, f.row === 'goal' ? '基本目標' : f.row === 'total' ? '合計' : '');
-    lines.push(
-      `${i + 1}. [${f.kind}] ${where}`,
-      `   ${t('印刷', 'printed')}: ${findingValue(f, f.reported, scheme)}  ${t('計算', 'computed')}: ${findingValue(f, f.computed, scheme)}`,
-      `   ${f.message}`,
-    );
-  });
+  lines.push(formatMessagesList(findings.map((f) => findingMessage(f, '', scheme))));
   return lines.join('\n');
 }
 
@@ -138,4 +123,25 @@ export function findingValue(f: Finding, v: string | number | null, scheme: Sche
   if (f.kind === 'status-mismatch' && typeof v === 'string') return markOf(scheme, v);
   if ((f.kind === 'progress-mismatch' || f.kind === 'division-by-zero') && typeof v === 'number') return formatProgress(v);
   return String(v);
+}
+
+/** The name of a finding's summary row, where it is about one: 基本目標, 合計. */
+function summaryRowName(f: Finding): string | undefined {
+  return f.row === 'goal' ? '基本目標' : f.row === 'total' ? '合計' : undefined;
+}
+
+/**
+ * A finding as a message of its file, to be printed with the file's other messages: the rule is
+ * its kind, the printed and computed values as a reader writes them.
+ */
+export function findingMessage(f: Finding, file: string, scheme: Scheme): Message {
+  const row = summaryRowName(f);
+  return {
+    severity: 'warning', rule: f.kind, file,
+    place: { strategy: f.strategy, policy: f.policy, measure: f.measure, indicator: f.indicator },
+    ...(row ? { row } : {}),
+    expected: findingValue(f, f.reported, scheme),
+    actual: findingValue(f, f.computed, scheme),
+    message: f.message,
+  };
 }

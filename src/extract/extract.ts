@@ -31,8 +31,11 @@ export function extractPages(pages: readonly PageContent[], file: string, scheme
       ? readNarrative(laidOut, furniture, title, file)
       : null;
   if (!result) {
-    throw failure(file, 'pdf-unknown-kind', 'the PDF is neither a KPI progress report nor an achievement narrative', {
-      hint: 'a KPI report has a table headed 目標指標 / 単位 / 現状 / 実績 / 目標 / 進捗率 / 状況; a narrative has columns 主な取組内容／実績 and 主な取組／今後の方向性',
+    throw failure(file, 'pdf-unknown-kind', t('KPI の進捗状況の報告書でも、達成状況の報告書でもありません', 'the PDF is neither a KPI progress report nor an achievement narrative'), {
+      hint: t(
+        'KPI の報告書には 目標指標・単位・現状・実績・目標・進捗率・状況 を見出しとする表が、達成状況の報告書には「主な取組内容／実績」と「主な取組／今後の方向性」の列があります',
+        'a KPI report has a table headed 目標指標 / 単位 / 現状 / 実績 / 目標 / 進捗率 / 状況; a narrative has columns 主な取組内容／実績 and 主な取組／今後の方向性',
+      ),
     });
   }
   const errors = result.messages.filter((m) => m.severity === 'error');

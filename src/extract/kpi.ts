@@ -1,3 +1,4 @@
+import { MessageLog } from '../model/messages.js';
 import { findEraYear, parseMeasurement, parsePrintedNumber, parseProgress } from '../notation/numbers.js';
 import { type Scheme, gradeOfMark, markOf } from '../model/scheme.js';
 import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Status, Strategy, Summary } from '../model/types.js';
@@ -231,8 +232,8 @@ function tablesOfDocument(pages: readonly LaidOutPage[], furniture: ReadonlySet<
 
 /** Reads the KPI progress report from laid-out pages. */
 export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string, scheme: Scheme): { document: KpiDocument; messages: Message[] } {
-  const messages: Message[] = [];
-  const warn = (page: number, message: string, hint?: string) => messages.push({ severity: 'warning', rule: 'extract-kpi', file, page, message, ...(hint ? { hint } : {}) });
+  const log = new MessageLog(file);
+  const warn = (page: number, message: string, hint?: string) => log.warn('extract-kpi', message, { page: page || undefined, hint });
   const strategies: Strategy[] = [];
   const summaries = new Map<number, { total: Summary | null; goal: Summary | null; policies: Map<number, { title: string; summary: Summary }> }>();
   let fiscalYear: number | null = null;
@@ -318,13 +319,13 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
     }
   }
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear: fiscalYear ?? 0, strategies };
-  messages.push(...checkKpiExtraction(document, origins, file));
-  return {
-    document,
-    messages: fiscalYear === null
-      ? [...messages, { severity: 'error', rule: 'extract-kpi', file, message: t('実績の列見出し（R1実績 b など）に年度が見つかりません', 'the fiscal year was not found in the actuals column heading (such as R1実績 b)'), hint: t('実績の列見出しに年度を書いてください', 'the heading of the actuals column must name the year') }]
-      : messages,
-  };
+  log.messages.push(...checkKpiExtraction(document, origins, file));
+  if (fiscalYear === null) {
+    log.fail('extract-kpi', t('実績の列見出し（R1実績 b など）に年度が見つかりません', 'the fiscal year was not found in the actuals column heading (such as R1実績 b)'), {
+      hint: t('実績の列見出しに年度を書いてください', 'the heading of the actuals column must name the year'),
+    });
+  }
+  return { document, messages: log.messages };
 }
 
 function rowText(row: GridRow): string {

@@ -1,3 +1,4 @@
+import { MessageLog } from '../model/messages.js';
 import { findEraYear } from '../notation/numbers.js';
 import type { Goal, Message, NarrativeDocument, NarrativePolicy } from '../model/types.js';
 import { type Column, type ColumnSpec, type TableHeader, columnOfPhrase, findHeader, hasLabel, refineColumns, splitAtColumns } from './grid.js';
@@ -89,8 +90,8 @@ function readPolicies(goal: Goal, segments: readonly Segment[], warn: (message: 
 }
 
 export function readNarrative(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string): { document: NarrativeDocument; messages: Message[] } {
-  const messages: Message[] = [];
-  const warn = (page: number, message: string) => messages.push({ severity: 'warning', rule: 'extract-narrative', file, page, message });
+  const log = new MessageLog(file);
+  const warn = (page: number, message: string) => log.warn('extract-narrative', message, { page });
   const goals: Goal[] = [];
   let fiscalYear: number | null = null;
   let nextYear: number | null = null;
@@ -145,7 +146,7 @@ export function readNarrative(pages: readonly LaidOutPage[], furniture: Readonly
   }
   if (goals.length === 0) missing.push({ severity: 'error', rule: 'extract-narrative', file, message: t('基本目標（基本目標N）が見つかりません', 'no goal (基本目標N) was found'), hint: t('各ページは「基本目標１ 「魅力の創出・交流」の拡大」のような行で始まります', 'each goal page starts with a line such as 基本目標１ 「魅力の創出・交流」の拡大') });
   const document: NarrativeDocument = { kind: 'narrative', title, fiscalYear: fiscalYear ?? 0, nextYear: nextYear ?? 0, goals };
-  return { document, messages: [...messages, ...checkNarrativeExtraction(document, file), ...missing] };
+  return { document, messages: [...log.messages, ...checkNarrativeExtraction(document, file), ...missing] };
 }
 
 /**

@@ -417,6 +417,11 @@ export function parseDocumentText(text: string, file: string): TasseiDocument {
   return parseDocumentWithNotes(text, file).document;
 }
 
+const TOO_DEEP = (file: string): Message => ({
+  severity: 'error', rule: 'yaml-too-deep', file,
+  message: t('入れ子が深すぎて読めません', 'nested too deep to be read'), hint: t('報告書の YAML か確かめてください', "check that this is a report's YAML"),
+});
+
 /** As parseDocumentText, with the warnings the checks gave (errors are thrown). */
 export function parseDocumentWithNotes(text: string, file: string): { document: TasseiDocument; messages: Message[] } {
   try {
@@ -425,7 +430,7 @@ export function parseDocumentWithNotes(text: string, file: string): { document: 
   } catch (error) {
     // Nesting thousands deep overflows the readers' recursion: a made-up file, not a report.
     if (error instanceof RangeError) {
-      throw new TasseiError([{ severity: 'error', rule: 'yaml-too-deep', file, message: t('入れ子が深すぎて読めません', 'nested too deep to be read'), hint: t('報告書の YAML か確かめてください', 'check that this is a report\'s YAML') }]);
+      throw new TasseiError([TOO_DEEP(file)]);
     }
     throw error;
   }
@@ -448,6 +453,9 @@ function parseWithPositions(text: string, file: string): { data: unknown; locato
   const { LineCounter, parseDocument } = yamlLibrary();
   const lines = new LineCounter();
   const yamlDoc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // The library reports its own stack overflow as a syntax error: it is nesting too deep.
+  const overflow = yamlDoc.errors.find((e) => /Maximum call stack/.test(e.message));
+  if (overflow) throw new TasseiError([{ ...TOO_DEEP(file), line: lines.linePos(overflow.pos[0]).line }]);
   if (yamlDoc.errors.length > 0) throw new TasseiError(syntaxMessages(yamlDoc, lines, file));
   let data: unknown;
   try {

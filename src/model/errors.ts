@@ -1,5 +1,6 @@
 import { t } from './i18n.js';
-import type { Message } from './types.js';
+import type { Message, Severity } from './types.js';
+import { kpiPlaceName } from './walk.js';
 
 /** Exit codes of the command line (documented in the README). */
 export const EXIT = {
@@ -40,20 +41,34 @@ export function failure(
   return new TasseiError([{ severity: 'error', file, rule, message, ...extra }], exitCode);
 }
 
-const SEVERITY_NAMES: Record<Message['severity'], () => string> = {
+const SEVERITY_NAMES: Record<Severity, () => string> = {
   error: () => t('エラー', 'error'),
   warning: () => t('警告', 'warning'),
   info: () => t('情報', 'info'),
 };
 
-/** `file:line:col`, `file (page 3)` or `file [sheet!H12]`, then severity, message, key path and hint. */
-export function formatMessage(m: Message): string {
+/** The severity as a reader says it: エラー, 警告, 情報. */
+export function severityName(severity: Severity): string {
+  return SEVERITY_NAMES[severity]();
+}
+
+/** `file:line:col`, `file (page 3)` or `file [sheet!H12]`. */
+function locationOf(m: Message): string {
   let where = m.file;
   if (m.line !== undefined) where += `:${m.line}${m.column !== undefined ? `:${m.column}` : ''}`;
   if (m.page !== undefined) where += t(` (${m.page} ページ)`, ` (page ${m.page})`);
   if (m.cell !== undefined) where += ` [${m.sheet ? `${m.sheet}!` : ''}${m.cell}]`;
-  let text = `${where}: ${SEVERITY_NAMES[m.severity]()} [${m.rule}] ${m.message}`;
+  return where;
+}
+
+/** One message as text: where, severity, rule and message, then its place, values and hint. */
+export function formatMessage(m: Message): string {
+  let text = `${locationOf(m)}: ${severityName(m.severity)} [${m.rule}] ${m.message}`;
   if (m.path) text += `\n  ${t('場所: ', 'at ')}${m.path}`;
+  if (m.place) text += `\n  ${t('場所: ', 'at ')}${kpiPlaceName(m.place, m.row)}`;
+  if (m.expected !== undefined || m.actual !== undefined) {
+    text += `\n  ${t('印刷', 'printed')}: ${m.expected ?? ''}  ${t('計算', 'computed')}: ${m.actual ?? ''}`;
+  }
   if (m.hint) text += `\n  ${t('ヒント', 'hint')}: ${m.hint}`;
   return text;
 }

@@ -268,8 +268,14 @@ export interface Message {
   cell?: string;
   /** The key path in the document, e.g. `strategies[0].policies[1].title`. */
   path?: string;
-  /** The part of a KPI document the message is about (the extractor's self-check). */
+  /** The part of a KPI document the message is about (a finding, the extractor's self-check). */
   place?: KpiPlace;
+  /** A summary row's name, where the place is a row of a summary table. */
+  row?: string;
+  /** What the document printed (or what was expected), as a reader writes it. */
+  expected?: string;
+  /** What tassei found or computes instead, as a reader writes it. */
+  actual?: string;
   message: string;
   hint?: string;
 }

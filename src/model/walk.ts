@@ -73,3 +73,15 @@ export function isBlank(indicator: Indicator): boolean {
 export function blankIndicators(doc: KpiDocument): IndicatorAt[] {
   return walkIndicators(doc).filter((at) => isBlank(at.indicator));
 }
+
+/** 重点戦略1 › 戦略方針3 › 施策2 › 指標名 (or the summary row's name where there is no indicator). */
+export function kpiPlaceName(place: KpiPlace, row?: string): string {
+  return [
+    place.strategy !== null ? `重点戦略${place.strategy}` : '',
+    place.policy !== null ? `戦略方針${place.policy}` : '',
+    place.measure !== null ? `施策${place.measure}` : '',
+    place.indicator ?? row ?? '',
+  ]
+    .filter(Boolean)
+    .join(' › ');
+}

@@ -1,0 +1,93 @@
+import { EXIT, TasseiError, formatMessage, severityName } from './errors.js';
+import { t } from './i18n.js';
+import type { Message, Severity } from './types.js';
+import { kpiPlaceName } from './walk.js';
+
+/** Where a message points in its file, what to do, and what was expected and found. */
+export type MessageDetail = Partial<Omit<Message, 'severity' | 'rule' | 'file' | 'message'>>;
+
+/**
+ * The messages about one input file, carried with it from reading to the report, as vfile
+ * carries them: each stage adds what it noticed, and the command decides how to print them.
+ * `fail` ends the file's processing with everything said so far.
+ */
+export class MessageLog {
+  readonly messages: Message[] = [];
+
+  constructor(readonly file: string) {}
+
+  info(rule: string, message: string, detail: MessageDetail = {}): Message {
+    return this.add('info', rule, message, detail);
+  }
+
+  warn(rule: string, message: string, detail: MessageDetail = {}): Message {
+    return this.add('warning', rule, message, detail);
+  }
+
+  fail(rule: string, message: string, detail: MessageDetail = {}, exitCode: number = EXIT.unreadable): never {
+    this.add('error', rule, message, detail);
+    throw new TasseiError([...this.messages], exitCode);
+  }
+
+  private add(severity: Severity, rule: string, message: string, detail: MessageDetail): Message {
+    // Absent fields stay absent (not `undefined`): the JSON of a message names only what it has.
+    const defined = Object.fromEntries(Object.entries(detail).filter(([, v]) => v !== undefined));
+    const entry: Message = { severity, rule, file: this.file, ...defined, message };
+    this.messages.push(entry);
+    return entry;
+  }
+}
+
+/** A value for a Markdown table cell. */
+export function markdownCell(value: unknown): string {
+  return value === null || value === undefined ? '' : String(value).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** Messages as Markdown: findings (messages with printed and computed values) in a table, the rest as a list. */
+export function formatMessagesMarkdown(messages: readonly Message[]): string {
+  const lines: string[] = [];
+  const valued = messages.filter((m) => m.place && (m.expected !== undefined || m.actual !== undefined));
+  for (const m of messages.filter((x) => !valued.includes(x))) {
+    const where = `${m.line ? t(` (${m.line} 行)`, ` (line ${m.line})`) : ''}${m.page ? t(` (${m.page} ページ)`, ` (page ${m.page})`) : ''}`;
+    lines.push(m.severity === 'error' ? `- ${markdownCell(m.message)}${where}${m.hint ? ` — ${markdownCell(m.hint)}` : ''}` : `- ${severityName(m.severity)}: ${markdownCell(m.message)}${where}`);
+  }
+  if (valued.length > 0) {
+    lines.push(
+      t('| # | 種類 | 重点戦略 | 戦略方針 | 施策 | 目標指標・行 | 印刷 | 計算 | 理由 |', '| # | kind | 重点戦略 | 戦略方針 | 施策 | 目標指標 / row | printed | computed | why |'),
+      '|---|---|---|---|---|---|---|---|---|',
+    );
+    valued.forEach((m, i) => {
+      const p = m.place!;
+      lines.push(
+        `| ${i + 1} | ${m.rule} | ${markdownCell(p.strategy)} | ${markdownCell(p.policy)} | ${markdownCell(p.measure)} | ${markdownCell(p.indicator ?? m.row)} | ${markdownCell(m.expected)} | ${markdownCell(m.actual)} | ${markdownCell(m.message)} |`,
+      );
+    });
+  }
+  return lines.join('\n');
+}
+
+/** Messages of one file as a numbered list (the file said once, above it): place, values, message. */
+export function formatMessagesList(messages: readonly Message[]): string {
+  return messages
+    .flatMap((m, i) => [
+      `${i + 1}. [${m.rule}] ${m.place ? kpiPlaceName(m.place, m.row) : (m.page ?? m.line ?? '')}`,
+      ...(m.expected !== undefined || m.actual !== undefined ? [`   ${t('印刷', 'printed')}: ${m.expected ?? ''}  ${t('計算', 'computed')}: ${m.actual ?? ''}`] : []),
+      `   ${m.message}`,
+    ])
+    .join('\n');
+}
+
+/** The ways messages are printed, by the name a command line gives. */
+export const MESSAGE_FORMATS = {
+  text: (messages: readonly Message[]) => messages.map(formatMessage).join('\n'),
+  json: (messages: readonly Message[]) => JSON.stringify(messages, null, 2),
+  list: formatMessagesList,
+  md: formatMessagesMarkdown,
+} as const;
+
+export type MessageFormat = keyof typeof MESSAGE_FORMATS;
+
+/** Prints messages in the format named. */
+export function formatMessages(messages: readonly Message[], format: MessageFormat): string {
+  return MESSAGE_FORMATS[format](messages);
+}
