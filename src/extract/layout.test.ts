@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TextRun } from './pdf.js';
-import { joinWrapped, linesOf, normalizeGlyphs, phrasesOf } from './layout.js';
+import { joinWrapped, linesOf, normalizeGlyphs, phrasesOf, wordsOfRun } from './layout.js';
 import { splitMeasures } from './narrative.js';
 import { splitNumber } from './kpi.js';
 
@@ -16,6 +16,28 @@ describe('normalizeGlyphs', () => {
     ['①観光∕②交流', '①観光／②交流'],
     ['３，５６０', '３，５６０'], // widths stay as printed
   ])('%s → %s', (input, output) => expect(normalizeGlyphs(input)).toBe(output));
+});
+
+describe('wordsOfRun', () => {
+  it('places the first word at the run’s left end and the last at its right end', () => {
+    const words = wordsOfRun({ text: '3,560 百万円 悪化↓', x: 100, baseline: 50, width: 80, size: 10, font: 'f' });
+    expect(words.map((w) => w.text.trim())).toEqual(['3,560', '百万円', '悪化↓']);
+    expect(words[0]!.x).toBe(100);
+    expect(words[2]!.x + words[2]!.width).toBeCloseTo(180);
+    for (let i = 1; i < words.length; i++) expect(words[i]!.x).toBeGreaterThanOrEqual(words[i - 1]!.x + words[i - 1]!.width);
+  });
+
+  it('leaves a run without a space as it is', () => {
+    const run1 = { text: '観光客', x: 0, baseline: 0, width: 30, size: 10, font: 'f' };
+    expect(wordsOfRun(run1)).toEqual([run1]);
+  });
+
+  it('never places a word outside its run, even where the font is narrower than estimated', () => {
+    const words = wordsOfRun({ text: 'ABCDEFGH IJKLMNOP', x: 0, baseline: 0, width: 40, size: 10, font: 'f' });
+    expect(words[0]!.x).toBe(0);
+    expect(words[1]!.x + words[1]!.width).toBeCloseTo(40);
+    expect(words[1]!.x).toBeGreaterThan(words[0]!.x + words[0]!.width);
+  });
 });
 
 describe('phrasesOf', () => {
@@ -41,6 +63,18 @@ describe('phrasesOf', () => {
   it('keeps a page header apart from table headings it is printed over (another type size)', () => {
     const p = phrasesOf([run('まち・ひと', 100, 50, 100, 9), run('施策', 120, 16, 100, 8), run('の進捗状況', 150, 50, 100, 9)]);
     expect(p.map((x) => x.text).sort()).toEqual(['まち・ひとの進捗状況', '施策']);
+  });
+
+  it('separates two cells that pdf.js gave as one run with a space, at the rule between them', () => {
+    // "-71.4%" then "悪化↓" 2.2 pt apart (0.36 em at 6.1 pt): one run from pdf.js, a rule between.
+    const merged = { text: '-71.4% 悪化↓', x: 446.7, baseline: 100, width: 39, size: 6.108, font: 'f' };
+    const rule = { at: 465.7, from: 90, to: 110 };
+    expect(phrasesOf([merged], [rule]).map((x) => x.text)).toEqual(['-71.4%', '悪化↓']);
+    expect(phrasesOf([merged]).map((x) => x.text)).toEqual(['-71.4% 悪化↓']);
+  });
+
+  it('keeps a typed space between words of one run, however wide the words are estimated', () => {
+    expect(phrasesOf([run('Mine Collection加工品', 0, 60)]).map((x) => x.text)).toEqual(['Mine Collection加工品']);
   });
 
   it('reads a bracket set into its neighbour in order', () => {

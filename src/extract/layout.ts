@@ -1,3 +1,4 @@
+import stringWidth from 'string-width';
 import type { PageContent, Rule, TextRun } from './pdf.js';
 
 /**
@@ -67,6 +68,48 @@ export function normalizeGlyphs(text: string): string {
   return text.replace(LOOKALIKE_KANJI, (c) => c.normalize('NFKC')).replace(SHARED_GLYPH_PATTERN, (c) => SHARED_GLYPHS[c]!);
 }
 
+/** A run, or a word of one; `continues` where it follows a word of the same run. */
+export type Word = TextRun & { continues?: true };
+
+/**
+ * How far apart (in em) the words of one run may be estimated and still read as one phrase:
+ * pdf.js joined them, so they were less than about 0.6 em apart; the rest is the estimate's error.
+ */
+const SAME_RUN_GAP_EM = 1;
+
+/** Width of a character in em, as Japanese fonts draw it: full-width 1, other characters about half. */
+function emWidth(char: string): number {
+  return stringWidth(char) >= 2 ? 1 : HALF_WIDTH_EM;
+}
+/** A half-width character's width in em (the digits of Japanese fonts; Latin letters average about this). */
+const HALF_WIDTH_EM = 0.5;
+
+/**
+ * A run cut at its spaces into the words it holds, each placed where it was drawn. pdf.js joins
+ * glyphs drawn less than about 0.6 em apart into one run, with a space for the gap: so the texts of
+ * two cells set close together (no padding, or a producer that sets a line in one go, as
+ * PostScript printers do) come as one run. Only the run's two ends are known: the first word is
+ * placed at its left end, the last at its right end, and words between by the widths of their
+ * characters, the spaces taking what the words leave.
+ */
+export function wordsOfRun(run: TextRun): Word[] {
+  const words = run.text.split(/\s+/).filter((w) => w !== '');
+  if (words.length < 2) return [run];
+  const widths = words.map((w) => [...w].reduce((sum, c) => sum + emWidth(c), 0) * run.size);
+  const drawn = widths.reduce((a, b) => a + b, 0);
+  // The estimate scaled down where it is wider than the run (a narrow font): never past its ends.
+  const scale = Math.min(1, (run.width * 0.98) / drawn);
+  const gap = (run.width - drawn * scale) / (words.length - 1);
+  let x = run.x;
+  return words.map((text, i) => {
+    const width = widths[i]! * scale;
+    // A word after a space keeps it: the space was typed, whatever width it is estimated at.
+    const word = { ...run, text: i === 0 ? text : ` ${text}`, x: i === words.length - 1 ? run.x + run.width - width : x, width, ...(i > 0 ? { continues: true as const } : {}) };
+    x += width + gap;
+    return word;
+  });
+}
+
 function crossesRule(left: number, right: number, baseline: number, size: number, vertical: readonly Rule[]): boolean {
   return vertical.some((r) => r.at > left + 0.5 && r.at < right - 0.5 && r.from <= baseline && r.to >= baseline - size * 0.7);
 }
@@ -77,11 +120,12 @@ function crossesRule(left: number, right: number, baseline: number, size: number
  * between.
  */
 export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = []): Phrase[] {
-  const sorted = runs
+  const sorted: Word[] = runs
+    .flatMap(wordsOfRun)
     .filter((r) => r.text.trim() !== '')
     .map((r) => ({ ...r, text: normalizeGlyphs(r.text) }))
     .sort((a, b) => a.baseline - b.baseline || a.x - b.x);
-  const rough: TextRun[][] = [];
+  const rough: Word[][] = [];
   for (const run of sorted) {
     const line = rough.at(-1);
     if (line && Math.abs(line[0]!.baseline - run.baseline) <= LINE_BASELINE_EM * Math.max(line[0]!.size, run.size)) line.push(run);
@@ -100,7 +144,8 @@ export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = 
         const gap = run.x - p.right;
         const sameSize = Math.abs(run.size - p.size) <= SAME_SIZE;
         // Half-width punctuation may overlap its neighbour a little: still one phrase.
-        return sameSize && gap <= PHRASE_GAP_EM * size && gap >= -0.6 * size && !crossesRule(p.right - 0.1, run.x + 0.1, run.baseline, size, vertical);
+        const widest = (run.continues ? SAME_RUN_GAP_EM : PHRASE_GAP_EM) * size;
+        return sameSize && gap <= widest && gap >= -0.6 * size && !crossesRule(p.right - 0.1, run.x + 0.1, run.baseline, size, vertical);
       };
       const phrase = open.filter(fits).sort((a, b) => Math.abs(run.x - a.right) - Math.abs(run.x - b.right))[0];
       if (phrase) {
