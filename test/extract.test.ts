@@ -95,6 +95,8 @@ describe('extract: unreadable input', () => {
     ['encrypted.pdf', 'pdf-encrypted'],
     ['scanned.pdf', 'pdf-no-text'],
     ['unknown-kind.pdf', 'pdf-unknown-kind'],
+    // Printed through Ghostscript, which re-encoded the fonts without their character maps.
+    ['text-lost.pdf', 'pdf-text-lost'],
   ])('%s: exit 2, a message naming the file and the reason, nothing written', async (name, rule) => {
     const dir = mkdtempSync(join(tmpdir(), 'tassei-'));
     const out = join(dir, 'out.yaml');

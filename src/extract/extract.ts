@@ -20,8 +20,37 @@ function isHeadingPhrase(phrase: Phrase): boolean {
   return HEADINGS.some((h) => h.label.test(phrase.text));
 }
 
+/**
+ * Letters with diacritics (U+00C0–U+024F) and C1 controls: what the glyphs of a font read as when
+ * the PDF has lost the map from glyphs to characters (a font re-encoded without its ToUnicode
+ * map, as some printer drivers do). A Japanese report has next to none.
+ */
+const MOJIBAKE = /[\u0080-\u009F\u00C0-\u024F]/gu;
+/** The share of such characters in the non-ASCII text above which the text is taken as lost. */
+const MOJIBAKE_SHARE = 0.005;
+/** Fewer such characters than this are a name's accents, never a lost encoding. */
+const MOJIBAKE_MIN = 3;
+
+/** A sample of the text where its characters are lost, or null where the text reads as text. */
+export function lostText(pages: readonly PageContent[]): string | null {
+  const runs = pages.flatMap((p) => p.runs.map((r) => r.text));
+  const foreign = runs.join('').replace(/[\x00-\x7F\s]/g, '');
+  const lost = foreign.match(MOJIBAKE)?.length ?? 0;
+  if (lost < MOJIBAKE_MIN || lost / foreign.length <= MOJIBAKE_SHARE) return null;
+  return runs.find((r) => MOJIBAKE.test(r))!.slice(0, 30);
+}
+
 /** From pages to a document: lay out, drop page furniture, tell the kind, read it. Pure. */
 export function extractPages(pages: readonly PageContent[], file: string, scheme: Scheme): Extraction {
+  const lost = lostText(pages);
+  if (lost !== null) {
+    throw failure(file, 'pdf-text-lost', t(`PDF の文字の情報が失われていて、正しく読み取れません（文字化け:「${lost}」）`, `the PDF has lost the characters of its text and cannot be read right (garbled: "${lost}")`), {
+      hint: t(
+        '元の Excel・Word などから「PDF として保存」し直してください（印刷ドライバを通した PDF はフォントの文字の対応を失うことがあります）',
+        'save the PDF again from the original (Excel, Word: "save as PDF"); a PDF made through a printer driver can lose the fonts\' character maps',
+      ),
+    });
+  }
   const laidOut: LaidOutPage[] = pages.map(layOut);
   const furniture = furnitureOf(laidOut, (l) => isHeadingLine(l) || isNarrativeHeading(l));
   const title = titleOf(laidOut, isHeadingPhrase);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TextRun } from './pdf.js';
+import type { PageContent, TextRun } from './pdf.js';
+import { lostText } from './extract.js';
 import { joinWrapped, linesOf, normalizeGlyphs, phrasesOf, wordsOfRun } from './layout.js';
 import { splitMeasures } from './narrative.js';
 import { splitNumber } from './kpi.js';
@@ -110,5 +111,17 @@ describe('row labels', () => {
 
   it('splits the 施策 list', () => {
     expect(splitMeasures('①観光の振興／②国際観光の推進／③おもてなしの向上')).toEqual(['観光の振興', '国際観光の推進', 'おもてなしの向上']);
+  });
+});
+
+describe('lostText', () => {
+  const page = (...texts: string[]): PageContent => ({ number: 1, width: 600, height: 800, runs: texts.map((t, i) => run(t, 0, 100, 100 + 20 * i)), horizontal: [], vertical: [], unplaced: [], turned: 0 } as unknown as PageContent);
+
+  it('finds text whose characters a font without its map turned into accented letters', () => {
+    expect(lostText([page('~qûrxûwtxwÿ\\fu Ým~ßïg{ÿKPIÿ~', '重点戦略')])).toBe('~qûrxûwtxwÿ\\fu Ým~ßïg{ÿKPIÿ~');
+  });
+
+  it('reads a Japanese report with a name or two in accents as text', () => {
+    expect(lostText([page('まち・ひと・しごと創生総合戦略', 'Café みね の来客数', '観光客数 3,560 人'.repeat(20))])).toBeNull();
   });
 });

@@ -266,7 +266,9 @@ export async function readPdf(data: Uint8Array, file: string): Promise<PageConte
       if (pages.some((p) => (p.unplaced ?? []).length > 0)) {
         throw failure(file, 'pdf-text-direction', t('文字はありますが、すべて横書きとして読めない向きです', 'the PDF has text, but none of it in a direction read as horizontal lines'), { hint: t('横書きの表として印刷し直してください', 'print it again as a horizontal table') });
       }
-      throw failure(file, 'pdf-no-text', 'the PDF has no text layer (a scan or an image?)', { hint: 'tassei reads PDFs printed from a spreadsheet, word processor or browser; run OCR first or use the YAML' });
+      throw failure(file, 'pdf-no-text', t('PDF に文字の情報がありません（スキャンした画像でしょうか）', 'the PDF has no text layer (a scan or an image?)'), {
+        hint: t('表計算・ワープロ・ブラウザから PDF に保存したものを読みます。OCR をかけるか、YAML を使ってください', 'tassei reads PDFs printed from a spreadsheet, word processor or browser; run OCR first or use the YAML'),
+      });
     }
     return pages;
   } finally {
