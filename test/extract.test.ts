@@ -22,6 +22,7 @@ const PRODUCERS: [file: string, expectedName: string, producer: string][] = [
   ['test/fixtures/pdf/narrative-r5.chromium-borders.pdf', 'narrative-r5', 'Chromium, list markers before ○, Noto Sans CJK (radicals and shared glyphs)'],
   ['test/fixtures/pdf/narrative-r5.chromium-borderless.pdf', 'narrative-r5', 'Chromium, no rules, hanging indents'],
   ['test/fixtures/pdf/kpi-r1-calc.ghostscript.pdf', 'kpi-r1-calc', 'Calc printed through Ghostscript (as a PostScript printer driver prints): the texts of neighbouring cells set in one run'],
+  ['test/fixtures/pdf/kpi-r1.cairo.pdf', 'kpi-r1', 'the Calc sample printed again through cairo (as Firefox and GTK print on Linux): bold headings drawn as glyph outlines over the text'],
   ['test/fixtures/pdf/kpi-other-city.chromium.pdf', 'kpi-other-city', 'another city: R4, 現状値/評価 headings, (1) measures, full-width digits, △, 達成/改善/－/悪化, no summary tables'],
 ];
 

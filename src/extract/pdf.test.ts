@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cyclicPdf, miniPdf, type MiniText } from '../../test/helpers/minipdf.js';
 import { TasseiError } from '../model/errors.js';
-import { readPdf } from './pdf.js';
+import { readPdf, rulesOf } from './pdf.js';
 
 const cos = (deg: number) => Math.round(Math.cos((deg * Math.PI) / 180) * 1e6) / 1e6;
 const sin = (deg: number) => Math.round(Math.sin((deg * Math.PI) / 180) * 1e6) / 1e6;
@@ -56,5 +56,31 @@ describe('readPdf: pages and text in any quarter turn are read upright', () => {
     const error = await readPdf(cyclicPdf(), 'cycle.pdf').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TasseiError);
     expect((error as TasseiError).messages[0]).toMatchObject({ rule: 'pdf-page-unreadable', file: 'cycle.pdf', page: 2 });
+  });
+});
+
+describe('rulesOf: ruling lines, not letters drawn as outlines', () => {
+  const IDENTITY: [number, number, number, number, number, number] = [1, 0, 0, 1, 0, 0];
+  const [STROKE, FILL, CONSTRUCT_PATH] = [20, 22, 91];
+  /** One painted path of pdf.js's operator list: moveTo 0, lineTo 1, closePath 3. */
+  const painted = (paint: number, ...subpaths: number[][][]) => ({
+    fnArray: [CONSTRUCT_PATH],
+    argsArray: [[paint, [subpaths.flatMap((points) => [0, ...points[0]!, ...points.slice(1).flatMap((p) => [1, ...p]), 3])]]],
+  });
+
+  it('reads a thin filled rectangle as a rule', () => {
+    const { horizontal } = rulesOf(painted(FILL, [[10, 100], [300, 100], [300, 100.5], [10, 100.5]]), IDENTITY);
+    expect(horizontal).toHaveLength(1);
+  });
+
+  it('reads a stroked box as four rules', () => {
+    const { horizontal, vertical } = rulesOf(painted(STROKE, [[10, 100], [300, 100], [300, 120], [10, 120]]), IDENTITY);
+    expect([horizontal.length, vertical.length]).toEqual([2, 2]);
+  });
+
+  it('reads nothing in a letter drawn as a stroked outline (a kanji of 10 pt, strokes of 4.5 pt)', () => {
+    // The outline of 十 as cairo strokes bold text: twelve corners within 10 pt.
+    const ten = [[100, 104.5], [104.5, 104.5], [104.5, 100], [105.5, 100], [105.5, 104.5], [110, 104.5], [110, 105.5], [105.5, 105.5], [105.5, 110], [104.5, 110], [104.5, 105.5], [100, 105.5]];
+    expect(rulesOf(painted(STROKE, ten), IDENTITY)).toEqual({ horizontal: [], vertical: [] });
   });
 });

@@ -112,6 +112,21 @@ function luminanceOf(args: unknown[]): number | null {
   return null;
 }
 
+/** Outlines smaller than this (points) across, with curves or more corners than a box, are glyphs. */
+const GLYPH_SIZE = 20;
+
+/**
+ * A subpath that is a letter drawn as an outline (as cairo draws text it cannot embed), not a
+ * rule: curved, or with more corners than a rectangle, and small. Its straight strokes would
+ * otherwise read as short rules through the text.
+ */
+function isGlyphOutline(points: ReadonlyArray<readonly [number, number]>, curved: boolean): boolean {
+  if (!curved && points.length <= 5) return false;
+  const xs = points.map((p) => p[0]);
+  const ys = points.map((p) => p[1]);
+  return Math.max(...xs) - Math.min(...xs) < GLYPH_SIZE && Math.max(...ys) - Math.min(...ys) < GLYPH_SIZE;
+}
+
 /** Ruling lines from the operator list: stroked axis-aligned segments and thin filled rectangles. */
 export function rulesOf(ops: { fnArray: number[]; argsArray: unknown[][] }, viewport: Matrix): { horizontal: Rule[]; vertical: Rule[] } {
   const horizontal: Rule[] = [];
@@ -136,12 +151,14 @@ export function rulesOf(ops: { fnArray: number[]; argsArray: unknown[][] }, view
       if (!data || !(FILLS.has(paint) || STROKES.has(paint))) continue;
       const toPage = multiply(viewport, ctm);
       const points: Array<[number, number]> = [];
+      let curved = false;
       const flush = () => {
-        if (points.length >= 2) {
+        if (points.length >= 2 && !isGlyphOutline(points, curved)) {
           if (FILLS.has(paint) && fillLuminance < BACKGROUND_LUMINANCE) addThinBox(points);
           if (STROKES.has(paint)) for (let k = 1; k < points.length; k++) addSegment(...points[k - 1]!, ...points[k]!);
         }
         points.length = 0;
+        curved = false;
       };
       const addThinBox = (pts: Array<[number, number]>) => {
         const xs = pts.map((p) => p[0]);
@@ -158,6 +175,7 @@ export function rulesOf(ops: { fnArray: number[]; argsArray: unknown[][] }, view
         } else if (op === DRAW.lineTo) {
           points.push(apply(toPage, data[k++]!, data[k++]!));
         } else if (op === DRAW.curveTo) {
+          curved = true;
           k += 4;
           points.push(apply(toPage, data[k++]!, data[k++]!));
         } else if (op === DRAW.closePath) {
