@@ -359,7 +359,7 @@ export function columnOfPhrase(columns: readonly Column[], p: Phrase): Column | 
  * cells printed close together (`200.0%` and `目標達成`) may have made one phrase.
  */
 /** Runs this far apart (in em) may belong to two cells; text running on without a gap is one. */
-const SPLIT_GAP_EM = 0.1;
+const SPLIT_GAP_EM = 0.05;
 
 export function splitAtColumns(line: Line, columns: readonly Column[]): Line {
   const phrases: Phrase[] = [];
