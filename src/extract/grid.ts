@@ -291,7 +291,7 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
 }
 
 /** A phrase cut where its runs stand a space or more apart. */
-function piecesOf(p: Phrase): Phrase[] {
+export function piecesOf(p: Phrase): Phrase[] {
   const pieces: Phrase[] = [];
   for (const part of p.parts) {
     const last = pieces.at(-1);
