@@ -201,6 +201,12 @@ export function dominantTurn(items: TextItems, viewport: Matrix): number {
   return weight.indexOf(Math.max(...weight));
 }
 
+/**
+ * The font's name within its document: pdf.js prefixes its names with a count of the documents
+ * it has loaded (`g_d75_f1`), which would make the same page read differently in another run.
+ */
+const fontOf = (name: string | undefined) => (name ?? '').replace(/^g_d\d+_/, '');
+
 /** Glyph runs of a page in top-left coordinates, and the text written in other directions. */
 function runsOf(items: TextItems, viewport: Matrix): { runs: TextRun[]; unplaced: string[] } {
   const runs: TextRun[] = [];
@@ -214,7 +220,7 @@ function runsOf(items: TextItems, viewport: Matrix): { runs: TextRun[]; unplaced
       if (item.str.trim()) unplaced.push(item.str);
       continue;
     }
-    runs.push({ text: item.str, x: inHundredths(m[4]), baseline: inHundredths(m[5]), width: inHundredths(item.width ?? 0), size: inHundredths(size), font: item.fontName ?? '' });
+    runs.push({ text: item.str, x: inHundredths(m[4]), baseline: inHundredths(m[5]), width: inHundredths(item.width ?? 0), size: inHundredths(size), font: fontOf(item.fontName) });
   }
   return { runs, unplaced };
 }
