@@ -59,8 +59,15 @@ export function hasLabel(line: Line, spec: ColumnSpec): boolean {
   return line.phrases.some((p) => isLabel(p, spec));
 }
 
+/** The first spelling of each label (`重点戦略` of /^重点戦略$|…/), read once: every line of every page asks. */
+const firstSpellings = new WeakMap<RegExp, string>();
+
 function isLabel(p: Phrase, spec: ColumnSpec): boolean {
-  const first = spec.label.source.replace(/[\^$]/g, '').split('|')[0]!;
+  let first = firstSpellings.get(spec.label);
+  if (first === undefined) {
+    first = spec.label.source.replace(/[\^$]/g, '').split('|')[0]!;
+    firstSpellings.set(spec.label, first);
+  }
   return spec.label.test(p.text) || ([...p.text].length >= 2 && first.startsWith(p.text));
 }
 
@@ -113,13 +120,20 @@ const HEADING_TAIL_LENGTH = 3;
  * with numbers or a line that joins nothing ends it.
  */
 function headerWindow(lines: readonly Line[], i: number, from: number, specs: readonly ColumnSpec[], horizontal: readonly Rule[], headingLike: (l: Line) => boolean): Line[] {
-  const named = (ls: readonly Line[]) => headingCells(ls).filter((c) => specs.some((s) => s.label.test(c.text))).length;
+  // The same windows are tried again and again as the window grows: their cells are made once.
+  const made = new Map<string, ReturnType<typeof headingCells>>();
+  const cellsOf = (ls: readonly Line[]) => {
+    const key = `${lines.indexOf(ls[0]!)}:${ls.length}`;
+    if (!made.has(key)) made.set(key, headingCells(ls));
+    return made.get(key)!;
+  };
   const names = (text: string) => specs.some((s) => s.label.test(text));
+  const named = (ls: readonly Line[]) => cellsOf(ls).filter((c) => names(c.text)).length;
   // Added text must complete a heading not yet whole (重点戦 + 略), never run on from one that is
   // (重点戦略 + 1 is a body line).
   const fits = (window: readonly Line[], ls: readonly Line[], added: readonly Line[]) => {
-    const whole = new Set(headingCells(window).filter((c) => names(c.text)).flatMap((c) => c.members));
-    const cells = headingCells(ls);
+    const whole = new Set(cellsOf(window).filter((c) => names(c.text)).flatMap((c) => c.members));
+    const cells = cellsOf(ls);
     return added.every((l) => l.phrases.every((p) => {
       const cell = cells.find((c) => c.members.includes(p))!;
       const runsOn = cell.members.some((m) => whole.has(m)) && (/\d/.test(p.text) || [...p.text].length > HEADING_TAIL_LENGTH);
@@ -277,7 +291,7 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
 }
 
 /** A phrase cut where its runs stand a space or more apart. */
-function piecesOf(p: Phrase): Phrase[] {
+export function piecesOf(p: Phrase): Phrase[] {
   const pieces: Phrase[] = [];
   for (const part of p.parts) {
     const last = pieces.at(-1);
@@ -359,7 +373,7 @@ export function columnOfPhrase(columns: readonly Column[], p: Phrase): Column | 
  * cells printed close together (`200.0%` and `目標達成`) may have made one phrase.
  */
 /** Runs this far apart (in em) may belong to two cells; text running on without a gap is one. */
-const SPLIT_GAP_EM = 0.1;
+const SPLIT_GAP_EM = 0.05;
 
 export function splitAtColumns(line: Line, columns: readonly Column[]): Line {
   const phrases: Phrase[] = [];

@@ -54,6 +54,12 @@ const MIN_RULE_LENGTH = 4;
 /** Fills this light (0..1) are backgrounds even where thin. */
 const BACKGROUND_LUMINANCE = 0.9;
 
+/**
+ * Positions and sizes are kept to a hundredth of a point: pdf.js gives float noise beyond that,
+ * which no layout decision needs, and the pages stay a short record (fixtures store them).
+ */
+const inHundredths = (x: number) => Math.round(x * 100) / 100 + 0;
+
 const require = createRequire(import.meta.url);
 const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
 /** CMaps let pdf.js decode CID fonts with predefined encodings (common in Japanese PDFs). */
@@ -127,6 +133,8 @@ function isGlyphOutline(points: ReadonlyArray<readonly [number, number]>, curved
   return Math.max(...xs) - Math.min(...xs) < GLYPH_SIZE && Math.max(...ys) - Math.min(...ys) < GLYPH_SIZE;
 }
 
+const ruleOf = (at: number, from: number, to: number): Rule => ({ at: inHundredths(at), from: inHundredths(from), to: inHundredths(to) });
+
 /** Ruling lines from the operator list: stroked axis-aligned segments and thin filled rectangles. */
 export function rulesOf(ops: { fnArray: number[]; argsArray: unknown[][] }, viewport: Matrix): { horizontal: Rule[]; vertical: Rule[] } {
   const horizontal: Rule[] = [];
@@ -135,8 +143,8 @@ export function rulesOf(ops: { fnArray: number[]; argsArray: unknown[][] }, view
   const stack: Matrix[] = [];
   let fillLuminance = 0;
   const addSegment = (x1: number, y1: number, x2: number, y2: number) => {
-    if (Math.abs(y1 - y2) < 0.5 && Math.abs(x2 - x1) >= MIN_RULE_LENGTH) horizontal.push({ at: (y1 + y2) / 2, from: Math.min(x1, x2), to: Math.max(x1, x2) });
-    else if (Math.abs(x1 - x2) < 0.5 && Math.abs(y2 - y1) >= MIN_RULE_LENGTH) vertical.push({ at: (x1 + x2) / 2, from: Math.min(y1, y2), to: Math.max(y1, y2) });
+    if (Math.abs(y1 - y2) < 0.5 && Math.abs(x2 - x1) >= MIN_RULE_LENGTH) horizontal.push(ruleOf((y1 + y2) / 2, Math.min(x1, x2), Math.max(x1, x2)));
+    else if (Math.abs(x1 - x2) < 0.5 && Math.abs(y2 - y1) >= MIN_RULE_LENGTH) vertical.push(ruleOf((x1 + x2) / 2, Math.min(y1, y2), Math.max(y1, y2)));
   };
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i]!;
@@ -164,8 +172,8 @@ export function rulesOf(ops: { fnArray: number[]; argsArray: unknown[][] }, view
         const xs = pts.map((p) => p[0]);
         const ys = pts.map((p) => p[1]);
         const [x1, x2, y1, y2] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-        if (y2 - y1 <= MAX_RULE_THICKNESS && x2 - x1 >= MIN_RULE_LENGTH) horizontal.push({ at: (y1 + y2) / 2, from: x1, to: x2 });
-        else if (x2 - x1 <= MAX_RULE_THICKNESS && y2 - y1 >= MIN_RULE_LENGTH) vertical.push({ at: (x1 + x2) / 2, from: y1, to: y2 });
+        if (y2 - y1 <= MAX_RULE_THICKNESS && x2 - x1 >= MIN_RULE_LENGTH) horizontal.push(ruleOf((y1 + y2) / 2, x1, x2));
+        else if (x2 - x1 <= MAX_RULE_THICKNESS && y2 - y1 >= MIN_RULE_LENGTH) vertical.push(ruleOf((x1 + x2) / 2, y1, y2));
       };
       for (let k = 0; k < data.length;) {
         const op = data[k++];
@@ -211,6 +219,12 @@ export function dominantTurn(items: TextItems, viewport: Matrix): number {
   return weight.indexOf(Math.max(...weight));
 }
 
+/**
+ * The font's name within its document: pdf.js prefixes its names with a count of the documents
+ * it has loaded (`g_d75_f1`), which would make the same page read differently in another run.
+ */
+const fontOf = (name: string | undefined) => (name ?? '').replace(/^g_d\d+_/, '');
+
 /** Glyph runs of a page in top-left coordinates, and the text written in other directions. */
 function runsOf(items: TextItems, viewport: Matrix): { runs: TextRun[]; unplaced: string[] } {
   const runs: TextRun[] = [];
@@ -224,7 +238,7 @@ function runsOf(items: TextItems, viewport: Matrix): { runs: TextRun[]; unplaced
       if (item.str.trim()) unplaced.push(item.str);
       continue;
     }
-    runs.push({ text: item.str, x: m[4], baseline: m[5], width: item.width ?? 0, size, font: item.fontName ?? '' });
+    runs.push({ text: item.str, x: inHundredths(m[4]), baseline: inHundredths(m[5]), width: inHundredths(item.width ?? 0), size: inHundredths(size), font: fontOf(item.fontName) });
   }
   return { runs, unplaced };
 }
@@ -249,7 +263,7 @@ async function readPage(page: RotatablePage, number: number): Promise<PageConten
   if (turn !== 0) viewport = page.getViewport({ scale: 1, rotation: (((page.rotate ?? 0) - turn * 90) % 360 + 360) % 360 });
   const ops = await page.getOperatorList();
   const { runs, unplaced } = runsOf(text.items, viewport.transform);
-  return { number, width: viewport.width, height: viewport.height, runs, ...rulesOf(ops, viewport.transform), unplaced, turned: turn };
+  return { number, width: inHundredths(viewport.width), height: inHundredths(viewport.height), runs, ...rulesOf(ops, viewport.transform), unplaced, turned: turn };
 }
 
 /** Reads a PDF into pages of runs and rules. Unreadable, encrypted or textless files fail here. */

@@ -1,0 +1,181 @@
+import { describe, expect, it } from 'vitest';
+import { type Column, type ColumnSpec, columnOfPhrase, findHeader, hasLabel, piecesOf, refineColumns, rowBoundaries, splitAtColumns } from './grid.js';
+import { type Line, linesOf, makeLine, phrasesOf } from './layout.js';
+import type { Rule, TextRun } from './pdf.js';
+
+/**
+ * The grid on tiny synthetic pages at 10 pt: Japanese characters one em wide, Latin letters and
+ * digits 0.55 em, lines 12 pt apart. Lines are made from runs as a PDF gives them.
+ */
+const SIZE = 10;
+const PITCH = 12;
+const widthOf = (text: string) => [...text].reduce((w, c) => w + (c.codePointAt(0)! > 0x2000 ? SIZE : 0.55 * SIZE), 0);
+const run = (text: string, x: number, baseline: number): TextRun => ({ text, x, baseline, width: widthOf(text), size: SIZE, font: 'f' });
+/** Lines from runs given as [text, x] per baseline. */
+const page = (...rows: [baseline: number, runs: [text: string, x: number][]][]): Line[] =>
+  linesOf(phrasesOf(rows.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline)))));
+const texts = (line: Line) => line.phrases.map((p) => p.text);
+
+const isNumber = (t: string) => /^[△▲-]?[\d,.]+%?$/.test(t);
+const SPECS: ColumnSpec[] = [
+  { key: 'strategy', label: /^重点戦略$/ },
+  { key: 'name', label: /^目標指標$/ },
+  { key: 'actual', label: /^実績$/, values: true, complete: isNumber },
+  { key: 'target', label: /^目標$/, values: true, complete: isNumber },
+];
+const keys = (columns: readonly Column[]) => columns.map((c) => c.key);
+const header = (...rows: Parameters<typeof page>) => findHeader(page(...rows), SPECS, [], [], 4);
+
+describe('findHeader: the header window and its columns', () => {
+  it('one line of headings: columns left to right, parted in the middle of each gap', () => {
+    const found = header([100, [['重点戦略', 10], ['目標指標', 80], ['実績', 160], ['目標', 210]]])!;
+    expect(keys(found.columns)).toEqual(['strategy', 'name', 'actual', 'target']);
+    expect(found.columns.map((c) => [c.left, c.right])).toEqual([[-Infinity, 65], [65, 140], [140, 195], [195, Infinity]]);
+    expect(found.columns.every((c) => !c.ruled)).toBe(true);
+  });
+
+  it('a heading wrapped over two lines (重点戦 over 略) takes the line below into the header', () => {
+    const found = header([100, [['重点戦', 10], ['目標指標', 80], ['実績', 160], ['目標', 210]]], [100 + PITCH, [['略', 20]]])!;
+    expect(found.lines).toHaveLength(2);
+    expect(found.columns[0]).toMatchObject({ key: 'strategy', heading: '重点戦略' });
+    expect(found.bottom).toBeCloseTo(100 + PITCH + 0.12 * SIZE);
+  });
+
+  it('a heading cell read whole first: 目標 over 指標 is the name column, the target keeps its own 目標', () => {
+    const found = header([100, [['重点戦略', 10], ['目標', 85], ['実績', 160], ['目標', 210]]], [100 + PITCH, [['指標', 85]]])!;
+    expect(found.columns.find((c) => c.key === 'name')).toMatchObject({ heading: '目標指標', headingLeft: 85 });
+    expect(found.columns.find((c) => c.key === 'target')).toMatchObject({ headingLeft: 210 });
+  });
+
+  it('a line with numbers below the headings is the body, not the header', () => {
+    const found = header([100, [['重点戦略', 10], ['目標指標', 80], ['実績', 160], ['目標', 210]]], [100 + PITCH, [['農業', 20], ['産出額', 80], ['3,560', 160]]])!;
+    expect(found.lines.map(texts)).toEqual([['重点戦略', '目標指標', '実績', '目標']]);
+    // A data row that happens to hold every label (a chart's legend beside it) is no header.
+    expect(header([100, [['重点戦略', 10], ['目標指標', 80], ['実績', 160], ['目標', 210], ['12', 250]]])).toBeNull();
+  });
+
+  it('a rule across the table between two lines ends the header there', () => {
+    const lines = page([100, [['重点戦', 10], ['目標指標', 80], ['実績', 160], ['目標', 210]]], [100 + PITCH, [['略', 20]]]);
+    const across: Rule[] = [{ at: 100 + PITCH / 2, from: 0, to: 240 }];
+    expect(findHeader(lines, SPECS, [], across, 4)).toBeNull();
+    expect(keys(findHeader(lines, SPECS, [], across, 3)!.columns)).toEqual(['name', 'actual', 'target']);
+  });
+
+  it('a whole heading takes a short tail (改善 over ↑) but does not run on into text', () => {
+    // As the summary table's labels: 改善 names its column with or without the arrow.
+    const summary: ColumnSpec[] = [{ key: 'achieved', label: /^目標達成$/ }, { key: 'improved', label: /^改善/ }, { key: 'total', label: /^合計$/ }];
+    const tail = findHeader(page([100, [['目標達成', 10], ['改善', 80], ['合計', 140]]], [100 + PITCH, [['↑', 85]]]), summary, [], [], 3)!;
+    expect(tail.columns.find((c) => c.key === 'improved')?.heading).toBe('改善↑');
+    const runOn = findHeader(page([100, [['目標達成', 10], ['改善↑', 80], ['合計', 140]]], [100 + PITCH, [['地域の活性化', 80]]]), summary, [], [], 3)!;
+    expect(runOn.lines).toHaveLength(1);
+  });
+
+  it('vertical rules part the columns where drawn, and the outer rule ends the last', () => {
+    const vertical: Rule[] = [0, 60, 135, 200, 240].map((at) => ({ at, from: 90, to: 300 }));
+    const found = findHeader(page([100, [['重点戦略', 10], ['目標指標', 80], ['実績', 160], ['目標', 210]]]), SPECS, vertical, [], 4)!;
+    expect(found.columns.map((c) => [c.left, c.right, c.ruled])).toEqual([[-Infinity, 60, false], [60, 135, true], [135, 200, true], [200, 241.5, true]]);
+  });
+
+  it('fewer headings than the minimum is no header', () => {
+    expect(header([100, [['重点戦略', 10], ['目標指標', 80], ['実績', 160]]])).toBeNull();
+  });
+
+  it('hasLabel: a heading, or two characters or more that begin its first spelling', () => {
+    const [line] = page([100, [['重点戦', 10]]]);
+    expect(hasLabel(line!, SPECS[0]!)).toBe(true);
+    expect(hasLabel(page([100, [['重', 10]]])[0]!, SPECS[0]!)).toBe(false);
+    expect(hasLabel(page([100, [['点戦略', 10]]])[0]!, SPECS[0]!)).toBe(false);
+  });
+});
+
+const column = (key: string, left: number, right: number, values = false, heading: [number, number] = [left, right]): Column => ({
+  key, left, right, values, heading: key, anchor: (heading[0] + heading[1]) / 2, headingLeft: heading[0], headingRight: heading[1], ruled: false,
+  ...(values ? { complete: isNumber } : {}),
+});
+
+describe('refineColumns: boundaries where no rule is drawn', () => {
+  it('a text column starts just before its left edge, not in the middle of the headings', () => {
+    // 重点戦略 over the first column, 目標指標 centred over a column whose names start at 62.
+    const columns = [column('strategy', -Infinity, 80, false, [10, 50]), column('name', 80, Infinity, false, [110, 150])];
+    const body = page([120, [['1', 10], ['農業産出額の推移', 62]]], [132, [['商品販売額', 62]]], [144, [['2', 10], ['観光客数', 62]]]);
+    const refined = refineColumns(columns, body);
+    expect([refined[0]!.right, refined[1]!.left]).toEqual([56, 56]);
+    expect(columns[0]!.right).toBe(80);
+  });
+
+  it('between value columns, the gap after right-aligned numbers, where each cell keeps one value', () => {
+    // 現状 and 実績 set at their columns' left; numbers right-aligned at 155 and 215.
+    const columns = [column('baseline', -Infinity, 140, true, [100, 120]), column('actual', 140, Infinity, true, [160, 180])];
+    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
+    const body = page([120, [right('3,560', 155), right('3,510', 215)]], [132, [right('12', 155), right('9', 215)]], [144, [right('506', 155), right('1,518', 215)]]);
+    const [baseline] = refineColumns(columns, body);
+    expect(baseline!.right).toBeGreaterThan(155);
+    expect(baseline!.right).toBeLessThan(160);
+  });
+
+  it('leaves a boundary that a vertical rule gives', () => {
+    const columns = [column('strategy', -Infinity, 80, false, [10, 50]), { ...column('name', 80, Infinity, false, [110, 150]), ruled: true }];
+    const body = page([120, [['農業産出額', 62]]], [132, [['商品販売額', 62]]]);
+    expect(refineColumns(columns, body)[0]!.right).toBe(80);
+  });
+});
+
+describe('piecesOf: a phrase cut where its runs stand a space apart', () => {
+  it('two values printed close together are two pieces; runs that touch are one', () => {
+    // -128.0% ends at 38.5: 悪化↓ stands half an em after it, 達成 a twentieth after 目標.
+    const [line] = page([100, [['-128.0%', 0], ['悪化↓', 43.5], ['目標', 100], ['達成', 120.5]]]);
+    expect(texts(line!)).toEqual(['-128.0% 悪化↓', '目標達成']);
+    expect(piecesOf(line!.phrases[0]!).map((p) => [p.text, p.x, p.right])).toEqual([['-128.0%', 0, 38.5], ['悪化↓', 43.5, 73.5]]);
+    expect(piecesOf(line!.phrases[1]!).map((p) => p.text)).toEqual(['目標達成']);
+  });
+});
+
+describe('splitAtColumns: one phrase over two cells', () => {
+  const values = [column('progress', 100, 150, true), column('status', 150, 200, true)];
+  const split = (...runs: [string, number][]) => texts(splitAtColumns(page([100, runs])[0]!, values));
+
+  it('splits a value from the mark beside it at a gap of a tenth of an em (Writer cells without padding)', () => {
+    expect(split(['300.0%', 150 - widthOf('300.0%') - 0.3], ['目標達成', 150.7])).toEqual(['300.0%', '目標達成']);
+  });
+
+  it('splits at a gap of 0.06 em, which Writer leaves as well', () => {
+    expect(split(['300.0%', 150 - widthOf('300.0%') - 0.3], ['目標達成', 150.3])).toEqual(['300.0%', '目標達成']);
+  });
+
+  it('keeps text that runs on over the boundary without a gap', () => {
+    expect(split(['目標', 130], ['達成', 150])).toEqual(['目標達成']);
+  });
+
+  it('keeps a title whose next words run on over the columns after it', () => {
+    const columns = [column('title', 0, 50), column('name', 50, 120), column('value', 120, 160, true)];
+    // The title ends at 126; its next words stand a space (0.3 em) after it, in the value column.
+    const cut = (tail: string) => texts(splitAtColumns(page([100, [['AIや情報技術の進化による', 5], [tail, 129]]])[0]!, columns));
+    expect(cut('新しい社会の実現')).toEqual(['AIや情報技術の進化による 新しい社会の実現']);
+    expect(cut('123')).toEqual(['AIや情報技術の進化による', '123']);
+  });
+
+  it('gives back the same line where nothing splits', () => {
+    const [line] = page([100, [['3,560', 110], ['改善↑', 160]]]);
+    expect(splitAtColumns(line!, values)).toBe(line);
+  });
+});
+
+describe('columnOfPhrase and rowBoundaries', () => {
+  const columns = [column('name', 0, 100), column('actual', 100, 140, true), column('status', 140, 200, true)];
+  const at = (text: string, x: number) => makeLine(phrasesOf([run(text, x, 100)])).phrases[0]!;
+
+  it('a value by where most of it lies, text by where it starts, text wider than a value column by its start', () => {
+    expect(columnOfPhrase(columns, at('38,806', 96))?.key).toBe('actual');
+    expect(columnOfPhrase(columns, at('観光客の入込数', 60))?.key).toBe('name');
+    expect(columnOfPhrase(columns, at('市内の観光客の入込数', 95))?.key).toBe('name');
+  });
+
+  it('rules at one y count together; short ones and those at the table edge do not part rows', () => {
+    const rules: Rule[] = [
+      { at: 120, from: 0, to: 60 }, { at: 120.5, from: 60, to: 200 },
+      { at: 140, from: 0, to: 30 },
+      { at: 100, from: 0, to: 200 },
+    ];
+    expect(rowBoundaries(rules, 0, 200, 100, 160)).toEqual([120]);
+  });
+});
