@@ -3,7 +3,10 @@ import { basename, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type PagesRecord, pagesOf, recordOf } from '../../src/extract/pages.js';
 import type { PageContent } from '../../src/extract/pdf.js';
+import { extractPages } from '../../src/extract/extract.js';
 import { writeFileAtomic } from '../../src/io/files.js';
+import { parseDocumentText } from '../../src/io/yaml.js';
+import { DEFAULT_SCHEME } from './scheme.js';
 import { differences, formatDifferences, type Difference } from '../../scripts/corpus/compare.mjs';
 
 export { differences, formatDifferences, type Difference };
@@ -25,6 +28,8 @@ export interface ExtractionCase {
 }
 
 interface FixtureSet {
+  /** The test lane that extracts the set: the unit lane's must stay fast. */
+  lane: 'unit' | 'e2e';
   /** Where the PDFs are. */
   pdfs: string;
   /** Where their pages are stored, with the set's known-differences.json. */
@@ -42,15 +47,24 @@ const sharedExpected = (pdf: string) => {
 
 const SETS: FixtureSet[] = [
   // The generated layout corpus (scripts/corpus/make.mjs): each PDF beside its source YAML.
-  { pdfs: 'test/fixtures/corpus', stored: 'test/fixtures/corpus', expectedOf: (pdf) => pdf.replace(/\.pdf$/, '.yaml') },
+  { lane: 'unit', pdfs: 'test/fixtures/corpus', stored: 'test/fixtures/corpus', expectedOf: (pdf) => pdf.replace(/\.pdf$/, '.yaml') },
   // Hand-made prints of the samples by other producers; the unreadable PDFs there have no source.
-  { pdfs: 'test/fixtures/pdf', stored: 'test/fixtures/pdf', expectedOf: sharedExpected },
+  { lane: 'unit', pdfs: 'test/fixtures/pdf', stored: 'test/fixtures/pdf', expectedOf: sharedExpected },
   // The two samples that `npm start` reads.
-  { pdfs: 'input', stored: 'test/fixtures/samples', expectedOf: sharedExpected },
+  { lane: 'unit', pdfs: 'input', stored: 'test/fixtures/samples', expectedOf: sharedExpected },
+  // Corpus PDFs printed again as a printer driver prints them (Ghostscript's pdfwrite, as from
+  // PostScript) and as cairo prints (Firefox and GTK on Linux): scripts/corpus/reprint-through.sh.
+  ...['ghostscript', 'cairo'].map((through) => ({
+    lane: 'e2e' as const,
+    pdfs: `test/fixtures/reprinted/${through}`,
+    stored: `test/fixtures/reprinted/${through}`,
+    expectedOf: (pdf: string) => join('test/fixtures/corpus', basename(pdf).replace(/\.pdf$/, '.yaml')),
+  })),
 ];
 
-export function extractionCases(): ExtractionCase[] {
-  return SETS.flatMap((set) => readdirSync(set.pdfs).filter((f) => f.endsWith('.pdf')).sort().flatMap((name) => {
+/** The fixtures of one lane, or of both. */
+export function extractionCases(lane?: FixtureSet['lane']): ExtractionCase[] {
+  return SETS.filter((set) => !lane || set.lane === lane).flatMap((set) => readdirSync(set.pdfs).filter((f) => f.endsWith('.pdf')).sort().flatMap((name) => {
     const pdf = join(set.pdfs, name);
     const expected = set.expectedOf(pdf);
     if (!expected) return [];
@@ -85,4 +99,49 @@ export function knownDifferences(path: string): Record<string, Known> {
 /** Writes a set's known differences; a set with none needs no file. */
 export function writeKnownDifferences(path: string, known: Record<string, Known>): void {
   if (Object.keys(known).length > 0 || existsSync(path)) writeFileAtomic(path, `${JSON.stringify(known, null, 2)}\n`);
+}
+
+/** Fields listed at most per differing fixture. */
+const MAX_LISTED = 12;
+
+/**
+ * Extracts each case from its stored pages and holds it to its source document, except the
+ * fields its set's known-differences.json lists with the reason: a regression fails, and so does
+ * a fix that leaves the list stale (`UPDATE_KNOWN=1` rewrites the fields; reasons are written by
+ * hand). Returns the failures, one text each.
+ */
+export function fixturesAgainstKnown(cases: readonly ExtractionCase[]): { failures: string[]; exact: number } {
+  const found = new Map<string, ReturnType<typeof differences>>();
+  for (const c of cases) {
+    const expected = parseDocumentText(readFileSync(c.expected, 'utf8'), c.expected);
+    try {
+      found.set(c.pdf, differences(expected, extractPages(readStoredPages(c.pages), c.pdf, DEFAULT_SCHEME).document));
+    } catch (error) {
+      const messages = (error as { messages?: { rule: string; message: string }[] }).messages;
+      found.set(c.pdf, [{ path: '(extraction failed)', expected: 'a document', got: messages?.map((m) => `${m.rule}: ${m.message}`).join('; ') ?? String(error) }]);
+    }
+  }
+  const knownFiles = [...new Set(cases.map((c) => c.known))];
+  const known = new Map(knownFiles.map((f) => [f, knownDifferences(f)]));
+  if (process.env.UPDATE_KNOWN) {
+    for (const file of knownFiles) {
+      const next: Record<string, Known> = {};
+      for (const c of cases.filter((k) => k.known === file)) {
+        const list = found.get(c.pdf)!;
+        if (list.length > 0) next[c.name] = { reason: known.get(file)![c.name]?.reason ?? 'TODO: say why', fields: list.map((d) => d.path) };
+      }
+      writeKnownDifferences(file, next);
+    }
+  }
+  const failures: string[] = [];
+  for (const c of cases) {
+    const list = found.get(c.pdf)!;
+    const allowed = known.get(c.known)![c.name]?.fields ?? [];
+    if (JSON.stringify(list.map((d) => d.path)) === JSON.stringify(allowed)) continue;
+    failures.push(allowed.length > 0 && list.length === 0
+      ? `${c.pdf}: now extracts exactly — remove it from ${c.known}`
+      : `${c.pdf}: ${list.length} fields differ\n  ${formatDifferences(list, MAX_LISTED).replace(/\n/g, '\n  ')}`);
+  }
+  const exact = cases.filter((c) => found.get(c.pdf)!.length === 0).length;
+  return { failures, exact };
 }
