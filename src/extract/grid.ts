@@ -1,5 +1,5 @@
 import type { Rule } from './pdf.js';
-import { type Line, type Phrase, SAME_SIZE, SPACE_GAP_EM, joinWrapped, makeLine } from './layout.js';
+import { type Line, type Phrase, SPACE_GAP_EM, joinWrapped, makeLine, sameSize } from './layout.js';
 
 /**
  * Table reconstruction: columns from the header's labels (and vertical rules where drawn), rows
@@ -79,7 +79,7 @@ export function headingCells(lines: readonly Line[]): (Phrase & { members: Phras
   const cells: (Phrase & { line: number; members: Phrase[] })[] = [];
   lines.forEach((line, k) => {
     for (const p of line.phrases) {
-      const above = cells.findLast((c) => c.line < k && Math.abs(c.size - p.size) <= SAME_SIZE &&
+      const above = cells.findLast((c) => c.line < k && sameSize(c.size, p.size) &&
         Math.min(c.right, p.right) - Math.max(c.x, p.x) >= 0.5 * Math.min(c.right - c.x, p.right - p.x));
       if (above) {
         above.text = joinWrapped([above.text, p.text]);
@@ -200,7 +200,7 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
     // The full heading of each column (`R1` and `実績 b` may be separate phrases).
     for (const [k, column] of columns.entries()) {
       const size = ordered[k]!.phrase!.size;
-      const inside = window.flatMap((l) => l.phrases).filter((p) => Math.abs(p.size - size) <= SAME_SIZE)
+      const inside = window.flatMap((l) => l.phrases).filter((p) => sameSize(p.size, size))
         .filter((p) => (p.x + p.right) / 2 >= column.left && (p.x + p.right) / 2 < column.right);
       if (inside.length > 0) column.heading = joinWrapped(inside.sort((a, b) => a.baseline - b.baseline || a.x - b.x).map((p) => p.text));
     }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageContent, TextRun } from './pdf.js';
 import { lostText } from './extract.js';
-import { joinWrapped, linesOf, normalizeGlyphs, phrasesOf, wordsOfRun } from './layout.js';
+import { joinWrapped, linesOf, normalizeGlyphs, phrasesOf, sameSize, wordsOfRun } from './layout.js';
 import { splitMeasures } from './narrative.js';
 import { splitNumber } from './kpi.js';
 
@@ -123,5 +123,19 @@ describe('lostText', () => {
 
   it('reads a Japanese report with a name or two in accents as text', () => {
     expect(lostText([page('まち・ひと・しごと創生総合戦略', 'Café みね の来客数', '観光客数 3,560 人'.repeat(20))])).toBeNull();
+  });
+});
+
+describe('sameSize', () => {
+  it.each([
+    [8.5, 8.9, true], // cairo's Type 3 fonts of one glyph each: a few per cent apart
+    [10, 10.3, true],
+    [9, 8, false], // a page header printed over table headings
+    [10.5, 9.5, false],
+    [3, 3.3, true],
+  ])('%f and %f: %s', (a, b, same) => expect(sameSize(a, b)).toBe(same));
+
+  it('joins runs of one line whose sizes cairo reports a few per cent apart', () => {
+    expect(phrasesOf([run('現状', 0, 17, 100, 8.5), run('a', 19, 4.7, 100, 8.9)]).map((p) => p.text)).toEqual(['現状 a']);
   });
 });

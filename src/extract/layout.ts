@@ -18,6 +18,13 @@ export const PHRASE_GAP_EM = 0.5;
 export const SPACE_GAP_EM = 0.22;
 /** Type sizes closer than this (points) are one size. */
 export const SAME_SIZE = 0.3;
+/** Larger type may differ by this share of its size and still be one size (Type 3 fonts of one glyph each, as cairo sets text, come out a few per cent apart). */
+const SAME_SIZE_SHARE = 0.05;
+
+/** Whether two type sizes are one size. */
+export function sameSize(a: number, b: number): boolean {
+  return Math.abs(a - b) <= Math.max(SAME_SIZE, SAME_SIZE_SHARE * Math.max(a, b));
+}
 /** Baselines closer than this (in em) are one line. */
 export const LINE_BASELINE_EM = 0.3;
 
@@ -142,10 +149,9 @@ export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = 
       const fits = (p: Phrase) => {
         const size = Math.max(run.size, p.size);
         const gap = run.x - p.right;
-        const sameSize = Math.abs(run.size - p.size) <= SAME_SIZE;
         // Half-width punctuation may overlap its neighbour a little: still one phrase.
         const widest = (run.continues ? SAME_RUN_GAP_EM : PHRASE_GAP_EM) * size;
-        return sameSize && gap <= widest && gap >= -0.6 * size && !crossesRule(p.right - 0.1, run.x + 0.1, run.baseline, size, vertical);
+        return sameSize(run.size, p.size) && gap <= widest && gap >= -0.6 * size && !crossesRule(p.right - 0.1, run.x + 0.1, run.baseline, size, vertical);
       };
       const phrase = open.filter(fits).sort((a, b) => Math.abs(run.x - a.right) - Math.abs(run.x - b.right))[0];
       if (phrase) {

@@ -232,7 +232,9 @@ function runsOf(items: TextItems, viewport: Matrix): { runs: TextRun[]; unplaced
   for (const item of items) {
     if (!item.str || !item.transform) continue;
     const m = multiply(viewport, item.transform);
-    const size = Math.hypot(m[2], m[3]);
+    // The larger of the two scales: pdf.js scales the height of a Type 3 font set at size 1 by
+    // its glyphs' box (cairo sets every glyph in such a font, so '・' would be 2 pt next to 10).
+    const size = Math.max(Math.hypot(m[0], m[1]), Math.hypot(m[2], m[3]));
     // Text in another direction (vertical writing, stamps) is not part of these tables.
     if (Math.abs(m[1]) > 0.01 * size || m[0] < 0) {
       if (item.str.trim()) unplaced.push(item.str);
