@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Column, type ColumnSpec, columnOfPhrase, findHeader, hasLabel, piecesOf, refineColumns, rowBoundaries, splitAtColumns } from './grid.js';
+import { type Column, type ColumnSpec, columnOfPhrase, findHeader, hasLabel, piecesOf, refineColumns, rowBoundaries, splitAtColumns, splitLinesAtColumns } from './grid.js';
 import { type Line, linesOf, makeLine, phrasesOf } from './layout.js';
 import type { Rule, TextRun } from './pdf.js';
 
@@ -113,6 +113,17 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(baseline!.right).toBeLessThan(160);
   });
 
+  it('a wrapped title that runs up to the next column\'s edge, in one phrase with the text there, stays on its side', () => {
+    // Writer, no padding: 行財政 ends at 90 and the bullet's 員の育成 goes on at 93, 0.3 em
+    // after it, where the column's bullets start.
+    const columns = [column('policy', -Infinity, 110, false, [40, 60]), column('results', 110, Infinity, false, [160, 200])];
+    const body = page([100, [['○事務の効率化', 93]]], [112, [['効率的な行財', 20], ['政', 80], ['員の育成', 93]]], [124, [['運営', 20], ['○公共施設', 93]]]);
+    const refined = refineColumns(columns, body);
+    expect(refined[0]!.right).toBeGreaterThan(90);
+    expect(refined[0]!.right).toBeLessThan(93);
+    expect(splitLinesAtColumns(body, refined).map(texts)[1]).toEqual(['効率的な行財政', '員の育成']);
+  });
+
   it('leaves a boundary that a vertical rule gives', () => {
     const columns = [column('strategy', -Infinity, 80, false, [10, 50]), { ...column('name', 80, Infinity, false, [110, 150]), ruled: true }];
     const body = page([120, [['農業産出額', 62]]], [132, [['商品販売額', 62]]]);
@@ -157,6 +168,37 @@ describe('splitAtColumns: one phrase over two cells', () => {
   it('gives back the same line where nothing splits', () => {
     const [line] = page([100, [['3,560', 110], ['改善↑', 160]]]);
     expect(splitAtColumns(line!, values)).toBe(line);
+  });
+});
+
+describe('splitLinesAtColumns: cells set without padding (LibreOffice Writer)', () => {
+  // A title column whose text fills it to 60, and names that start at 60 on every row, as
+  // Writer prints them: the title's runs and the name's touch, 0.02 em apart.
+  const columns = [column('title', -Infinity, 60, false, [0, 40]), column('name', 60, Infinity, false, [80, 120])];
+  const read = (...rows: Parameters<typeof page>) => {
+    const body = page(...rows);
+    return splitLinesAtColumns(body, refineColumns(columns, body)).map(texts);
+  };
+
+  it('a wrapped title and the name beside it, touching at the name column\'s edge, are two cells', () => {
+    expect(read(
+      [100, [['認定こども', 10], ['公共交通整備率', 60.2]]],
+      [112, [['園デジタル', 10], ['(累計)', 60.2]]],
+      [124, [['支援', 10]]],
+      [148, [['観光客数', 60.2]]],
+      [160, [['宿泊者数', 60.2]]],
+    ).slice(0, 3)).toEqual([['認定こども', '公共交通整備率'], ['園デジタル', '(累計)'], ['支援']]);
+  });
+
+  it('a title that runs on over the edge on its other lines stays whole where a run happens to start at the edge', () => {
+    // Writer starts a run at each change to a fallback font: here one starts at 60.2.
+    expect(read(
+      [100, [['「訪れたい」MINE', 10]]],
+      [112, [['発信と交流', 10], ['の強', 60.2]]],
+      [124, [['化', 10]]],
+      [148, [['観光客数', 60.2]]],
+      [160, [['宿泊者数', 60.2]]],
+    )[1]).toEqual(['発信と交流の強']);
   });
 });
 

@@ -33,6 +33,8 @@ export interface Column {
   headingRight: number;
   /** True where a vertical rule gives the left edge. */
   ruled: boolean;
+  /** Where the column's text starts, where the body shows a left alignment edge (refineColumns). */
+  edge?: number;
   complete?: (text: string) => boolean;
 }
 
@@ -280,14 +282,30 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
     const edge = starts.find((s) => support(starts, s) >= (valued ? 3 : 2) &&
       (!valued || (support(starts, s) > strongestEnd && !phrases.some((p) => p.x < s - EDGE_TOLERANCE && p.right > s + EDGE_TOLERANCE))));
     if (edge !== undefined) {
-      const before = Math.max(lo, ...phrases.filter((p) => p.right <= edge + 0.5 && p.right > lo).map((p) => p.right));
+      const before = Math.max(lo, ...phrases.map((p) => endBefore(p, edge)).filter((e) => e > lo));
       x = before + (edge - before) / 2;
+      refined[k]!.edge = edge;
     }
     x ??= leastCrossed(phrases, lo, hi, (b) => crowding(lines, before, after, b));
     refined[k - 1]!.right = x;
     refined[k]!.left = x;
   }
   return refined;
+}
+
+/**
+ * Where a phrase's text before x ends: the phrase's end, or the end of a run before x after
+ * which the text stops short and goes on at x (cells without padding: the text of a cell may
+ * come within a fraction of an em of the next column's edge, and make one phrase with the text
+ * there); -Infinity where it runs on over x.
+ */
+function endBefore(p: Phrase, x: number): number {
+  if (p.right <= x + 0.5) return p.right;
+  const k = p.parts.findIndex((q, i) => {
+    const next = p.parts[i + 1];
+    return q.right <= x + 0.5 && !!next && next.x >= x - 0.5 && next.x - q.right > SPLIT_GAP_EM * p.size;
+  });
+  return k >= 0 ? p.parts[k]!.right : -Infinity;
 }
 
 /** A phrase cut where its runs stand a space or more apart. */
@@ -374,8 +392,10 @@ export function columnOfPhrase(columns: readonly Column[], p: Phrase): Column | 
  */
 /** Runs this far apart (in em) may belong to two cells; text running on without a gap is one. */
 const SPLIT_GAP_EM = 0.05;
+/** A run starting within this (points) of a column's alignment edge starts at it. */
+const EDGE_MATCH = 0.1;
 
-export function splitAtColumns(line: Line, columns: readonly Column[]): Line {
+export function splitAtColumns(line: Line, columns: readonly Column[], around: readonly Line[] = [line]): Line {
   const phrases: Phrase[] = [];
   let changed = false;
   for (const phrase of line.phrases) {
@@ -388,7 +408,10 @@ export function splitAtColumns(line: Line, columns: readonly Column[]): Line {
       // spanning title, not a value.
       // The text from here to the phrase's end must fit: a title's next word is not a value.
       const fits = !!column && Math.max(...phrase.parts.slice(phrase.parts.indexOf(part)).map((q) => q.right)) <= column.right + 0.5 * phrase.size;
-      if (current && column !== previous && gap > SPLIT_GAP_EM * phrase.size && fits) {
+      // A word processor sets cells without padding: the next cell's text may touch the text
+      // before it, but starts where the column's other texts start.
+      const atEdge = column?.edge !== undefined && Math.abs(part.x - column.edge) <= EDGE_MATCH && gap > -EDGE_MATCH && stopsAt(phrase, part.x, around);
+      if (current && column !== previous && (gap > SPLIT_GAP_EM * phrase.size || atEdge) && fits) {
         phrases.push(current);
         current = undefined;
         changed = true;
@@ -403,6 +426,25 @@ export function splitAtColumns(line: Line, columns: readonly Column[]): Line {
     if (current) phrases.push(current);
   }
   return changed ? makeLine(phrases) : line;
+}
+
+/** Lines around a line that may hold the other lines of its cells. */
+const CELL_REACH = 2;
+
+/** splitAtColumns for each line of a table's body, with the lines around it. */
+export function splitLinesAtColumns(lines: readonly Line[], columns: readonly Column[]): Line[] {
+  return lines.map((line, k) => splitAtColumns(line, columns, lines.slice(Math.max(0, k - CELL_REACH), k + CELL_REACH + 1)));
+}
+
+/**
+ * Whether the cell a phrase starts ends at x on the lines around it: every phrase there that
+ * starts where it starts ends by x or has a run starting at x. A title that runs on over x on
+ * its other lines merely has a run boundary there by chance (Writer starts a run at each
+ * change to a fallback font).
+ */
+function stopsAt(phrase: Phrase, x: number, around: readonly Line[]): boolean {
+  return around.every((l) => l.phrases.every((p) => Math.abs(p.x - phrase.x) > EDGE_MATCH || p.right <= x + EDGE_MATCH ||
+    p.parts.some((q) => Math.abs(q.x - x) <= EDGE_MATCH)));
 }
 
 /** Horizontal rules that separate rows: at one y, covering a good part of the table's width. */

@@ -2,7 +2,7 @@ import { MessageLog } from '../model/messages.js';
 import { findEraYear, parseMeasurement, parsePrintedNumber, parseProgress } from '../notation/numbers.js';
 import { type Scheme, gradeOfMark, markOf } from '../model/scheme.js';
 import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Status, Strategy, Summary } from '../model/types.js';
-import { type Column, type ColumnSpec, type TableHeader, findHeader, hasLabel, refineColumns, rowBoundaries, splitAtColumns, columnOfPhrase } from './grid.js';
+import { type Column, type ColumnSpec, type TableHeader, findHeader, hasLabel, refineColumns, rowBoundaries, splitLinesAtColumns, columnOfPhrase } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, withoutFurniture } from './layout.js';
 import { type Fragment, type GridRow, joinRows, rowsOf } from './rows.js';
 import { type RowOrigin, checkKpiExtraction } from './check.js';
@@ -149,7 +149,7 @@ function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'],
   const boundaries = rowBoundaries(page.horizontal, left, right, bodyTop, bottom);
   const headerColumns = columns;
   columns = refineColumns(columns, [...carried, ...body]);
-  const split = body.map((line) => splitAtColumns(line, columns));
+  const split = splitLinesAtColumns(body, columns);
   const final = columns;
   const opensRow = (f: Fragment) => (HIERARCHY as readonly string[]).includes(f.column.key) && splitNumber(f.text).no !== null;
   const { rows, pitch } = rowsOf(split, columns, boundaries, (p) => columnOfPhrase(final, p), opensRow, pitchHint);
