@@ -1,7 +1,7 @@
 import { MessageLog } from '../model/messages.js';
 import { findEraYear } from '../notation/numbers.js';
 import type { Goal, Message, NarrativeDocument, NarrativePolicy } from '../model/types.js';
-import { type Column, type ColumnSpec, type TableHeader, columnOfPhrase, findHeader, hasLabel, refineColumns, splitAtColumns } from './grid.js';
+import { type Column, type ColumnSpec, type TableHeader, columnOfPhrase, findHeader, hasLabel, refineColumns, splitLinesAtColumns } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, joinPhrases, joinWrapped, withoutFurniture } from './layout.js';
 import { checkNarrativeExtraction } from './check.js';
 import { t } from '../model/i18n.js';
@@ -136,7 +136,7 @@ export function readNarrative(pages: readonly LaidOutPage[], furniture: Readonly
       const body = lines.filter((l) => (l.top + l.bottom) / 2 > top && l.bottom <= end + 0.5 && !header?.lines.includes(l) && !isGoalLine(l));
       if (body.length === 0) continue;
       if (header) columns = refineColumns(header.columns, body);
-      const split = body.map((line) => splitAtColumns(line, columns!));
+      const split = splitLinesAtColumns(body, columns);
       readPolicies(goal, segmentsOf(split, columns), (message) => warn(page.number, message));
     }
   }
@@ -169,7 +169,10 @@ function segmentsOf(body: readonly Line[], columns: readonly Column[]): Segment[
     const startsNewPolicy = POLICY.test(left) && current.labels.some((l) => POLICY.test(l.text));
     if (inMeasures || startsNewPolicy) {
       const continuing = !startsNewPolicy && !BULLET.test(text('results')) && !BULLET.test(text('plans')) && (text('results') || text('plans'));
-      if (inMeasures && continuing && !left) {
+      // The policy's heading may still wrap beside the 施策 list (a heading set in the middle
+      // of a tall cell): its line goes on with both.
+      if (inMeasures && continuing && !POLICY.test(left)) {
+        if (left) current.labels.push({ ...line, text: left });
         current.measures.push(`${text('results')}${text('plans')}`);
         continue;
       }
