@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Column, type ColumnSpec, columnOfPhrase, findHeader, hasLabel, piecesOf, refineColumns, rowBoundaries, splitAtColumns, splitLinesAtColumns } from './grid.js';
+import { type Column, type ColumnSpec, columnOfPhrase, columnsRuledOn, findHeader, hasLabel, piecesOf, refineColumns, rowBoundaries, splitAtColumns, splitLinesAtColumns } from './grid.js';
 import { type Line, linesOf, makeLine, phrasesOf } from './layout.js';
 import type { Rule, TextRun } from './pdf.js';
 
@@ -128,6 +128,23 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     const columns = [column('strategy', -Infinity, 80, false, [10, 50]), { ...column('name', 80, Infinity, false, [110, 150]), ruled: true }];
     const body = page([120, [['農業産出額', 62]]], [132, [['商品販売額', 62]]]);
     expect(refineColumns(columns, body)[0]!.right).toBe(80);
+  });
+});
+
+describe('columnsRuledOn: a ruled table continued on a page that sets it a little differently', () => {
+  const ruled = (key: string, left: number, right: number, heading: [number, number]) => ({ ...column(key, left, right, true, heading), ruled: true });
+  const columns = [column('baseline', -Infinity, 100, true, [40, 80]), ruled('actual', 100, 200, [130, 170]), ruled('target', 200, Infinity, [230, 270])];
+  const rule = (at: number, from = 90, to = 300): Rule => ({ at, from, to });
+
+  it('moves each ruled boundary to the rule this page draws between the same headings', () => {
+    const moved = columnsRuledOn(columns, [rule(20), rule(102.5), rule(204), rule(300)], 100, 290);
+    expect(moved.map((c) => [c.left, c.right])).toEqual([[-Infinity, 102.5], [102.5, 204], [204, Infinity]]);
+  });
+
+  it('keeps a boundary where the page draws no rule down the body, and one that no rule gave', () => {
+    expect(columnsRuledOn(columns, [rule(102.5, 90, 150)], 100, 290)).toEqual(columns);
+    const unruled = columns.map((c) => ({ ...c, ruled: false }));
+    expect(columnsRuledOn(unruled, [rule(102.5), rule(204)], 100, 290)).toEqual(unruled);
   });
 });
 

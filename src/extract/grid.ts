@@ -308,6 +308,26 @@ function endBefore(p: Phrase, x: number): number {
   return k >= 0 ? p.parts[k]!.right : -Infinity;
 }
 
+/**
+ * A table's ruled columns on a page that continues it: each boundary a vertical rule gave moves
+ * to the rule this page draws between the same headings across its body, as a producer may set
+ * the table a little differently on each page.
+ */
+export function columnsRuledOn(columns: readonly Column[], vertical: readonly Rule[], top: number, bottom: number): Column[] {
+  const xs = vertical.filter((r) => r.from <= top + RULE_TOLERANCE && r.to >= bottom - RULE_TOLERANCE).map((r) => r.at);
+  const moved = columns.map((c) => ({ ...c }));
+  for (let k = 1; k < moved.length; k++) {
+    const column = moved[k]!;
+    if (!column.ruled) continue;
+    const between = xs.filter((x) => x > moved[k - 1]!.anchor && x < column.anchor);
+    if (between.length === 0) continue;
+    const nearest = between.sort((a, b) => Math.abs(a - column.left) - Math.abs(b - column.left))[0]!;
+    moved[k - 1]!.right = nearest;
+    column.left = nearest;
+  }
+  return moved;
+}
+
 /** A phrase cut where its runs stand a space or more apart. */
 export function piecesOf(p: Phrase): Phrase[] {
   const pieces: Phrase[] = [];

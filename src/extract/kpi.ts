@@ -2,7 +2,7 @@ import { MessageLog } from '../model/messages.js';
 import { findEraYear, parseMeasurement, parsePrintedNumber, parseProgress } from '../notation/numbers.js';
 import { type Scheme, gradeOfMark, markOf } from '../model/scheme.js';
 import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Status, Strategy, Summary } from '../model/types.js';
-import { type Column, type ColumnSpec, type TableHeader, findHeader, hasLabel, refineColumns, rowBoundaries, splitLinesAtColumns, columnOfPhrase } from './grid.js';
+import { type Column, type ColumnSpec, type TableHeader, columnsRuledOn, findHeader, hasLabel, refineColumns, rowBoundaries, splitLinesAtColumns, columnOfPhrase } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, withoutFurniture } from './layout.js';
 import { type Fragment, type GridRow, joinRows, rowsOf } from './rows.js';
 import { type RowOrigin, checkKpiExtraction } from './check.js';
@@ -148,6 +148,7 @@ function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'],
   const bodyTop = Number.isFinite(top) ? top : Math.min(...body.map((l) => l.top)) - 1;
   const boundaries = rowBoundaries(page.horizontal, left, right, bodyTop, bottom);
   const headerColumns = columns;
+  if (!header && body.length > 0) columns = columnsRuledOn(columns, page.vertical, Math.min(...body.map((l) => l.top)), Math.max(...body.map((l) => l.bottom)));
   columns = refineColumns(columns, [...carried, ...body]);
   const split = splitLinesAtColumns(body, columns);
   const final = columns;
