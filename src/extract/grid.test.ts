@@ -124,6 +124,18 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(splitLinesAtColumns(body, refined).map(texts)[1]).toEqual(['効率的な行財政', '員の育成']);
   });
 
+  it('counts in wide cells, right-aligned under centred headings, each stay in their column', () => {
+    // The middle column's counts end at 228, past the middle between its heading and the next.
+    const columns = [column('unchanged', -Infinity, 140, true, [100, 110]), column('worsened', 140, 215, true, [170, 190]), column('total', 215, Infinity, true, [240, 260])];
+    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
+    const body = page(...[0, 1, 2].map((k): [number, [string, number][]] => [120 + k * PITCH, [right(String(k), 150), right(String(k + 3), 228), right(String(10 + k), 270)]]));
+    const [unchanged, worsened] = refineColumns(columns, body);
+    expect(unchanged!.right).toBeGreaterThan(150);
+    expect(unchanged!.right).toBeLessThan(170);
+    expect(worsened!.right).toBeGreaterThan(228);
+    expect(worsened!.right).toBeLessThan(240);
+  });
+
   it('leaves a boundary that a vertical rule gives', () => {
     const columns = [column('strategy', -Infinity, 80, false, [10, 50]), { ...column('name', 80, Infinity, false, [110, 150]), ruled: true }];
     const body = page([120, [['農業産出額', 62]]], [132, [['商品販売額', 62]]]);

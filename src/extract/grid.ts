@@ -286,7 +286,10 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
       x = before + (edge - before) / 2;
       refined[k]!.edge = edge;
     }
-    x ??= leastCrossed(phrases, lo, hi, (b) => crowding(lines, before, after, b));
+    // The column after reaches to the next heading for now: right-aligned values under
+    // centred headings stand past the middle between them, where its right edge is still set.
+    const reach = refined[k + 1]?.headingLeft ?? Infinity;
+    x ??= leastCrossed(phrases, lo, hi, (b) => crowding(lines, before, { ...after, right: Math.max(after.right, reach) }, b));
     refined[k - 1]!.right = x;
     refined[k]!.left = x;
   }
