@@ -37,4 +37,23 @@ describe('narrative blocks', () => {
       { no: 2, title: '農林業の振興', results: ['農業の振興', '六次産業化'], plans: ['担い手の確保'], measures: ['農業の振興'] },
     ]);
   });
+
+  it('a policy heading whose last line falls below its 施策 list goes on with the heading, and the next policy is read', () => {
+    const page = narrativePage([
+      [100, [['基本方', 20], ['○観光の推進', 120], ['○交流の拡大', 330]]],
+      [112, [['針1', 20], ['○宿泊施設の整備', 120]]],
+      [124, [['観光の', 20]]],
+      [133, [['①観光の振興', 120]]],
+      [137, [['振興', 20]]],
+      [160, [['基本方', 20], ['○六次産業化', 120], ['○担い手の確保', 330]]],
+      [172, [['針2', 20]]],
+      [184, [['農林業', 20], ['①農業の振興', 120]]],
+    ]);
+    const { document } = extractPages([page], 'narrative.pdf', DEFAULT_SCHEME);
+    if (document.kind !== 'narrative') throw new Error(document.kind);
+    expect(document.goals[0]!.policies.map((p) => [p.no, p.title, p.measures])).toEqual([
+      [1, '観光の振興', ['観光の振興']],
+      [2, '農林業', ['農業の振興']],
+    ]);
+  });
 });

@@ -19,6 +19,8 @@ export const NARRATIVE_COLUMNS: readonly ColumnSpec[] = [
 
 const GOAL = /^基本目標\s*([0-9０-９]+)\s*(.*)$/;
 const POLICY = /^基本方針\s*([0-9０-９]+)\s*(.*)$/;
+/** The first line of a policy heading, which may wrap after 基本方. */
+const POLICY_START = /^基本方/;
 /** A bullet: ○, possibly after a list marker (•, ・) that some producers add. */
 const BULLET = /^[•・●]?\s*[○◯]\s*/;
 /** The 施策 list starts with ① (or (1)). */
@@ -169,11 +171,12 @@ function segmentsOf(body: readonly Line[], columns: readonly Column[]): Segment[
     const startsNewPolicy = POLICY.test(left) && current.labels.some((l) => POLICY.test(l.text));
     if (inMeasures || startsNewPolicy) {
       const continuing = !startsNewPolicy && !BULLET.test(text('results')) && !BULLET.test(text('plans')) && (text('results') || text('plans'));
-      // The policy's heading may still wrap beside the 施策 list (a heading set in the middle
-      // of a tall cell): its line goes on with both.
-      if (inMeasures && continuing && !POLICY.test(left)) {
+      // The policy's heading may still wrap beside or below the 施策 list (a heading set in the
+      // middle of a tall cell): its lines go on with the block, unless they open a heading.
+      const headingGoesOn = !!left && !text('results') && !text('plans') && !POLICY_START.test(left);
+      if (inMeasures && (continuing || headingGoesOn) && !POLICY_START.test(left)) {
         if (left) current.labels.push({ ...line, text: left });
-        current.measures.push(`${text('results')}${text('plans')}`);
+        if (continuing) current.measures.push(`${text('results')}${text('plans')}`);
         continue;
       }
       segments.push(current);
