@@ -76,6 +76,16 @@ describe('findHeader: the header window and its columns', () => {
     expect(found.columns.map((c) => [c.left, c.right, c.ruled])).toEqual([[-Infinity, 60, false], [60, 135, true], [135, 200, true], [200, 241.5, true]]);
   });
 
+  it('headings of narrow cells set close together, one phrase, are parted at their spaces', () => {
+    const summary: ColumnSpec[] = [{ key: 'measure', label: /^施策/ }, { key: 'achieved', label: /^目標達成$/ }, { key: 'improved', label: /^改善/ }, { key: 'total', label: /^合計$/ }];
+    const lines = page([100, [['施策', 10], ['目標達成', 33], ['改善↑', 76], ['合計', 140]]]);
+    expect(lines[0]!.phrases.map((p) => p.text)).toEqual(['施策 目標達成 改善↑', '合計']);
+    const found = findHeader(lines, summary, [], [], 4)!;
+    expect(found.columns.map((c) => [c.key, c.heading])).toEqual([['measure', '施策'], ['achieved', '目標達成'], ['improved', '改善↑'], ['total', '合計']]);
+    // A heading with a space that names one column stays whole.
+    expect(findHeader(page([100, [['現状', 10], ['a', 33], ['実績', 80], ['目標', 140]]]), [{ key: 'baseline', label: /^現状\s*a?$/ }, ...SPECS.slice(2)], [], [], 3)!.columns[0]!.heading).toBe('現状 a');
+  });
+
   it('fewer headings than the minimum is no header', () => {
     expect(header([100, [['重点戦略', 10], ['目標指標', 80], ['実績', 160]]])).toBeNull();
   });

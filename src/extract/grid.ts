@@ -177,8 +177,9 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
   for (let i = from; i < lines.length; i++) {
     if (!specs.some((s) => hasLabel(lines[i]!, s)) || !headingLike(lines[i]!)) continue;
     const window = headerWindow(lines, i, from, specs, horizontal, headingLike);
-    const cells = headingCells(window);
-    const found = specs.map((s) => ({ spec: s, phrase: phrasesMatching(window, s, cells) })).filter((f) => f.phrase);
+    const shown = window.map((l) => headingPieces(l, specs));
+    const cells = headingCells(shown);
+    const found = specs.map((s) => ({ spec: s, phrase: phrasesMatching(shown, s, cells) })).filter((f) => f.phrase);
     if (found.length < minimum) continue;
     const ordered = found.sort((a, b) => center(a.phrase!) - center(b.phrase!));
     const top = Math.min(...window.map((l) => l.top));
@@ -202,13 +203,29 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
     // The full heading of each column (`R1` and `実績 b` may be separate phrases).
     for (const [k, column] of columns.entries()) {
       const size = ordered[k]!.phrase!.size;
-      const inside = window.flatMap((l) => l.phrases).filter((p) => sameSize(p.size, size))
+      const inside = shown.flatMap((l) => l.phrases).filter((p) => sameSize(p.size, size))
         .filter((p) => (p.x + p.right) / 2 >= column.left && (p.x + p.right) / 2 < column.right);
       if (inside.length > 0) column.heading = joinWrapped(inside.sort((a, b) => a.baseline - b.baseline || a.x - b.x).map((p) => p.text));
     }
     return { columns, lines: window, top, bottom };
   }
   return null;
+}
+
+/**
+ * Headings of narrow cells set close together make one phrase (`施策 目標達成 改善↑`): such a
+ * phrase is cut at its spaces where the pieces name two columns or more, and nothing else.
+ */
+function headingPieces(line: Line, specs: readonly ColumnSpec[]): Line {
+  let cut = false;
+  const phrases = line.phrases.flatMap((p) => {
+    const pieces = piecesOf(p);
+    const named = new Set(pieces.map((q) => specs.find((s) => s.label.test(q.text))).filter((s) => s !== undefined));
+    if (named.size < 2 || !pieces.every((q) => specs.some((s) => s.label.test(q.text)) || HEADING_ODDMENTS.test(q.text))) return [p];
+    cut = true;
+    return pieces;
+  });
+  return cut ? makeLine(phrases) : line;
 }
 
 /** The length that rules at one y cover together. */
