@@ -19,6 +19,17 @@ describe('normalizeGlyphs', () => {
   ])('%s → %s', (input, output) => expect(normalizeGlyphs(input)).toBe(output));
 });
 
+describe('phrasesOf: a typed space of its own', () => {
+  it('joins the runs it stands between, however wide the font sets it (half an em in a monospaced font)', () => {
+    const texts = (runs: TextRun[]) => phrasesOf(runs).map((p) => p.text);
+    // Calc: 社会(ソサエティ, a half-width space 0.51 em wide, 5.0)の実現.
+    expect(texts([run('社会(ソサエティ', 0, 80), run(' ', 80, 5.1), run('5.0)の実現', 85.1, 50)])).toEqual(['社会(ソサエティ 5.0)の実現']);
+    // The same gap without the space run parts two cells; a wide white run (to a tab stop) does not join them.
+    expect(texts([run('社会(ソサエティ', 0, 80), run('5.0)の実現', 85.1, 50)])).toEqual(['社会(ソサエティ', '5.0)の実現']);
+    expect(texts([run('社会', 0, 20), run(' ', 20, 40), run('千人', 60, 20)])).toEqual(['社会', '千人']);
+  });
+});
+
 describe('wordsOfRun', () => {
   it('places the first word at the run’s left end and the last at its right end', () => {
     const words = wordsOfRun({ text: '3,560 百万円 悪化↓', x: 100, baseline: 50, width: 80, size: 10, font: 'f' });

@@ -16,6 +16,10 @@ export const PHRASE_GAP_EM = 0.5;
  * measures 0.2 em and is not a character.
  */
 export const SPACE_GAP_EM = 0.22;
+/** A run of white space at most this wide (in em) is a typed space, not a gap filled to a tab stop. */
+const TYPED_SPACE_EM = 0.6;
+/** A typed space fills a gap when its ends lie within this (in em) of the runs on either side. */
+const SPACE_FIT_EM = 0.05;
 /** Type sizes closer than this (points) are one size. */
 export const SAME_SIZE = 0.3;
 /** Larger type may differ by this share of its size and still be one size (Type 3 fonts of one glyph each, as cairo sets text, come out a few per cent apart). */
@@ -132,6 +136,9 @@ export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = 
     .filter((r) => r.text.trim() !== '')
     .map((r) => ({ ...r, text: normalizeGlyphs(r.text) }))
     .sort((a, b) => a.baseline - b.baseline || a.x - b.x);
+  // A typed space that pdf.js gave as a run of its own, filling the gap between two runs, joins
+  // them as one text however wide the font sets a space (half an em in a monospaced font).
+  const spaces = runs.filter((r) => r.text.trim() === '' && r.text !== '' && r.width <= TYPED_SPACE_EM * r.size);
   const rough: Word[][] = [];
   for (const run of sorted) {
     const line = rough.at(-1);
@@ -143,6 +150,10 @@ export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = 
     // Several phrases may be open at once: a page header printed over a table's headings
     // interleaves with them, in another type size.
     const open: Phrase[] = [];
+    const baseline = line[0]!.baseline;
+    const spacesHere = spaces.filter((r) => Math.abs(r.baseline - baseline) <= LINE_BASELINE_EM * r.size);
+    const spaced = (from: number, to: number, size: number) => spacesHere.some((r) =>
+      Math.abs(r.x - from) <= SPACE_FIT_EM * size && Math.abs(r.x + r.width - to) <= SPACE_FIT_EM * size);
     // By the middle of each run: a bracket set half an em into its neighbour still reads after it.
     for (const run of line.sort((a, b) => a.x + a.width / 2 - (b.x + b.width / 2))) {
       const text = run.text.replace(/\s+/g, ' ');
@@ -151,7 +162,7 @@ export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = 
         const gap = run.x - p.right;
         // Half-width punctuation may overlap its neighbour a little: still one phrase.
         const widest = (run.continues ? SAME_RUN_GAP_EM : PHRASE_GAP_EM) * size;
-        return sameSize(run.size, p.size) && gap <= widest && gap >= -0.6 * size && !crossesRule(p.right - 0.1, run.x + 0.1, run.baseline, size, vertical);
+        return sameSize(run.size, p.size) && (gap <= widest || spaced(p.right, run.x, size)) && gap >= -0.6 * size && !crossesRule(p.right - 0.1, run.x + 0.1, run.baseline, size, vertical);
       };
       const phrase = open.filter(fits).sort((a, b) => Math.abs(run.x - a.right) - Math.abs(run.x - b.right))[0];
       if (phrase) {
