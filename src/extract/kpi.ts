@@ -111,9 +111,14 @@ export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open
   const lines = withoutFurniture(page.lines, furniture);
   const found: { kind: Table['kind']; header: TableHeader }[] = [];
   let from = 0;
+  // The header of the other kind found after the one taken is still the next of its kind; and
+  // where none was found, none will be: each kind's search goes on only past the one taken.
+  let detail: TableHeader | null | undefined;
+  let summary: TableHeader | null | undefined;
+  const stale = (h: TableHeader | null | undefined) => h === undefined || (h !== null && lines.indexOf(h.lines[0]!) < from);
   while (from < lines.length) {
-    const detail = findHeader(lines, DETAIL_COLUMNS, page.vertical, page.horizontal, DETAIL_MINIMUM, from);
-    const summary = findHeader(lines, SUMMARY_COLUMNS, page.vertical, page.horizontal, SUMMARY_MINIMUM, from);
+    if (stale(detail)) detail = findHeader(lines, DETAIL_COLUMNS, page.vertical, page.horizontal, DETAIL_MINIMUM, from);
+    if (stale(summary)) summary = findHeader(lines, SUMMARY_COLUMNS, page.vertical, page.horizontal, SUMMARY_MINIMUM, from);
     const next = [detail && { kind: 'detail' as const, header: detail }, summary && { kind: 'summary' as const, header: summary }]
       .filter((h): h is { kind: Table['kind']; header: TableHeader } => !!h)
       .sort((a, b) => a.header.top - b.header.top)[0];
