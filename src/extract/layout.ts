@@ -138,7 +138,8 @@ export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = 
     .sort((a, b) => a.baseline - b.baseline || a.x - b.x);
   // A typed space that pdf.js gave as a run of its own, filling the gap between two runs, joins
   // them as one text however wide the font sets a space (half an em in a monospaced font).
-  const spaces = runs.filter((r) => r.text.trim() === '' && r.text !== '' && r.width <= TYPED_SPACE_EM * r.size);
+  const spaces = runs.filter((r) => r.text.trim() === '' && r.text !== '' && r.width <= TYPED_SPACE_EM * r.size).sort((a, b) => a.baseline - b.baseline);
+  let firstSpace = 0;
   const rough: Word[][] = [];
   for (const run of sorted) {
     const line = rough.at(-1);
@@ -151,7 +152,10 @@ export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = 
     // interleaves with them, in another type size.
     const open: Phrase[] = [];
     const baseline = line[0]!.baseline;
-    const spacesHere = spaces.filter((r) => Math.abs(r.baseline - baseline) <= LINE_BASELINE_EM * r.size);
+    // Lines come top to bottom: the spaces above this one are passed for good.
+    while (firstSpace < spaces.length && spaces[firstSpace]!.baseline < baseline - LINE_BASELINE_EM * spaces[firstSpace]!.size) firstSpace++;
+    const spacesHere: TextRun[] = [];
+    for (let k = firstSpace; k < spaces.length && spaces[k]!.baseline <= baseline + LINE_BASELINE_EM * spaces[k]!.size; k++) spacesHere.push(spaces[k]!);
     const spaced = (from: number, to: number, size: number) => spacesHere.some((r) =>
       Math.abs(r.x - from) <= SPACE_FIT_EM * size && Math.abs(r.x + r.width - to) <= SPACE_FIT_EM * size);
     // By the middle of each run: a bracket set half an em into its neighbour still reads after it.
