@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { expect } from 'vitest';
 import { basename, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type PagesRecord, pagesOf, recordOf } from '../../src/extract/pages.js';
@@ -144,4 +145,13 @@ export function fixturesAgainstKnown(cases: readonly ExtractionCase[]): { failur
   }
   const exact = cases.filter((c) => found.get(c.pdf)!.length === 0).length;
   return { failures, exact };
+}
+
+/** Holds every fixture of a lane to its source document (see fixturesAgainstKnown), and says how many are exact. */
+export function expectFixturesAsKnown(lane: FixtureSet['lane'], atLeast: number): void {
+  const cases = extractionCases(lane);
+  expect(cases.length).toBeGreaterThanOrEqual(atLeast);
+  const { failures, exact } = fixturesAgainstKnown(cases);
+  console.log(`extraction fixtures (${lane} lane): ${exact} of ${cases.length} extract exactly; ${cases.length - exact} with the known differences listed`);
+  expect(failures.length, `${failures.length} of ${cases.length} fixtures differ from what is known:\n\n${failures.join('\n\n')}\n`).toBe(0);
 }
