@@ -63,12 +63,15 @@ interface Piece {
   height: number;
 }
 
-/** The pieces pdfmake may put on different lines: a phrase (noWrap) whole, other text by character. */
-function piecesOf(runs: unknown, style: Inherited, estimator: Estimator): Piece[] {
+/**
+ * The pieces pdfmake may put on different lines: a phrase (noWrap) whole, other text by
+ * character where it is wider than the line (a number that fits is one piece).
+ */
+function piecesOf(runs: unknown, width: number, style: Inherited, estimator: Estimator): Piece[] {
   const list = Array.isArray(runs) ? runs : [runs];
   return list.flatMap((run): Piece[] => {
     const node: Node = run !== null && typeof run === 'object' ? (run as Node) : { text: run };
-    if (Array.isArray(node.text)) return piecesOf(node.text, inherit(node, style, estimator), estimator);
+    if (Array.isArray(node.text)) return piecesOf(node.text, width, inherit(node, style, estimator), estimator);
     const own = inherit(node, style, estimator);
     const text = String(node.text ?? '');
     const height = lineHeightOf(own.fontSize, own.bold) * own.lineHeight;
@@ -78,7 +81,7 @@ function piecesOf(runs: unknown, style: Inherited, estimator: Estimator): Piece[
     };
     return text.split('\n').flatMap((line, i, lines) => {
       const last = i === lines.length - 1;
-      if (node.noWrap === true || line === '') return [piece(line, !last)];
+      if (node.noWrap === true || line === '' || measureText(line, own.fontSize, own.bold) <= width) return [piece(line, !last)];
       const chars = [...line];
       return chars.map((c, k) => piece(c, !last && k === chars.length - 1));
     });
@@ -91,7 +94,7 @@ function textHeight(runs: unknown, width: number, style: Inherited, estimator: E
   let line = 0;
   let lineHeight = 0;
   let empty = true;
-  for (const piece of piecesOf(runs, style, estimator)) {
+  for (const piece of piecesOf(runs, width, style, estimator)) {
     if (!empty && line + piece.width - piece.trailing > width) {
       height += lineHeight;
       [line, lineHeight] = [0, 0];
