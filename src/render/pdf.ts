@@ -6,6 +6,7 @@ import pdfmake from 'pdfmake';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import type { Scheme } from '../model/scheme.js';
 import type { DocumentDiff, Evaluation, TasseiDocument } from '../model/types.js';
+import { GRID_PADDING, GRID_RULE } from './columns.js';
 import { FONT_FAMILY, FONT_FILES, fontFile } from './fonts.js';
 import { type PhraseCache, openPhraseCache } from '../japanese/cache.js';
 import { loadSegmenter } from '../japanese/tokenizer.js';
@@ -24,12 +25,12 @@ interface TableNode {
 }
 
 const GRID = {
-  hLineWidth: () => 0.5,
-  vLineWidth: () => 0.5,
+  hLineWidth: () => GRID_RULE,
+  vLineWidth: () => GRID_RULE,
   hLineColor: () => '#555555',
   vLineColor: () => '#555555',
-  paddingLeft: () => 3,
-  paddingRight: () => 3,
+  paddingLeft: () => GRID_PADDING,
+  paddingRight: () => GRID_PADDING,
   paddingTop: () => 2,
   paddingBottom: () => 2,
 };
@@ -42,7 +43,7 @@ const BASE_LAYOUTS = {
   grid: GRID,
   narrative: {
     ...GRID,
-    hLineWidth: (i: number, node: TableNode) => (node.table.body[i]?.[1]?.continued ? 0 : 0.5),
+    hLineWidth: (i: number, node: TableNode) => (node.table.body[i]?.[1]?.continued ? 0 : GRID_RULE),
   },
 };
 
