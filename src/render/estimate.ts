@@ -55,13 +55,27 @@ function marginOf(node: Node, estimator: Estimator): [number, number, number, nu
 }
 
 interface Piece {
-  width: number;
-  /** The width of trailing spaces, which pdfmake lets hang past the line's end. */
-  trailing: number;
+  text: string;
+  size: number;
+  bold: boolean;
   /** A line break after this piece. */
   breakAfter: boolean;
   height: number;
 }
+
+/**
+ * Bold glyphs of BIZ UDPGothic are at most 5 % wider than regular ones: regular widths times this
+ * bound bold text without shaping it in the bold face (pdfmake shapes it anyway when it prints).
+ */
+const BOLD_WIDEST = 1.1;
+
+const widthOf = (text: string, size: number, bold: boolean) => measureText(text, size, bold);
+const widthAtMost = (text: string, size: number, bold: boolean) => measureText(text, size) * (bold ? BOLD_WIDEST : 1);
+/** The width of trailing spaces, which pdfmake lets hang past the line's end. */
+const trailingOf = (piece: Piece) => {
+  const spaces = /\s+$/.exec(piece.text)?.[0];
+  return spaces ? widthOf(spaces, piece.size, piece.bold) : 0;
+};
 
 /**
  * The pieces pdfmake may put on different lines: a phrase (noWrap) whole, other text by
@@ -72,16 +86,13 @@ function piecesOf(runs: unknown, width: number, style: Inherited, estimator: Est
   return list.flatMap((run): Piece[] => {
     const node: Node = run !== null && typeof run === 'object' ? (run as Node) : { text: run };
     if (Array.isArray(node.text)) return piecesOf(node.text, width, inherit(node, style, estimator), estimator);
-    const own = inherit(node, style, estimator);
-    const text = String(node.text ?? '');
-    const height = lineHeightOf(own.fontSize, own.bold) * own.lineHeight;
-    const piece = (part: string, breakAfter: boolean): Piece => {
-      const trailing = /\s+$/.exec(part)?.[0] ?? '';
-      return { width: measureText(part, own.fontSize, own.bold), trailing: trailing ? measureText(trailing, own.fontSize, own.bold) : 0, breakAfter, height };
-    };
-    return text.split('\n').flatMap((line, i, lines) => {
+    const { fontSize: size, bold, lineHeight } = inherit(node, style, estimator);
+    const height = lineHeightOf(size, bold) * lineHeight;
+    const piece = (text: string, breakAfter: boolean): Piece => ({ text, size, bold, breakAfter, height });
+    return String(node.text ?? '').split('\n').flatMap((line, i, lines) => {
       const last = i === lines.length - 1;
-      if (node.noWrap === true || line === '' || measureText(line, own.fontSize, own.bold) <= width) return [piece(line, !last)];
+      const fits = widthAtMost(line, size, bold) <= width || widthOf(line, size, bold) <= width;
+      if (node.noWrap === true || line === '' || fits) return [piece(line, !last)];
       const chars = [...line];
       return chars.map((c, k) => piece(c, !last && k === chars.length - 1));
     });
@@ -90,16 +101,22 @@ function piecesOf(runs: unknown, width: number, style: Inherited, estimator: Est
 
 /** The height of text set in `width`, its lines filled greedily as pdfmake fills them. */
 function textHeight(runs: unknown, width: number, style: Inherited, estimator: Estimator): number {
+  const pieces = piecesOf(runs, width, style, estimator);
+  // One line, as far as can be told without shaping bold text.
+  if (pieces.every((p) => !p.breakAfter) && pieces.reduce((sum, p) => sum + widthAtMost(p.text, p.size, p.bold), 0) <= width) {
+    return Math.max(0, ...pieces.map((p) => p.height));
+  }
   let height = 0;
   let line = 0;
   let lineHeight = 0;
   let empty = true;
-  for (const piece of piecesOf(runs, width, style, estimator)) {
-    if (!empty && line + piece.width - piece.trailing > width) {
+  for (const piece of pieces) {
+    const pieceWidth = widthOf(piece.text, piece.size, piece.bold);
+    if (!empty && line + pieceWidth - trailingOf(piece) > width) {
       height += lineHeight;
       [line, lineHeight] = [0, 0];
     }
-    line += piece.width;
+    line += pieceWidth;
     lineHeight = Math.max(lineHeight, piece.height);
     empty = false;
     if (piece.breakAfter) {
