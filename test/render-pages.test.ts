@@ -1,16 +1,17 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import pdfmake from 'pdfmake';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { readPdf, type PageContent } from '../src/extract/pdf.js';
 import type { Indicator, KpiDocument, Measurement, NarrativeDocument } from '../src/model/types.js';
 import { extractPages } from '../src/extract/extract.js';
 import { parseDocumentText, stringifyDocument } from '../src/io/yaml.js';
 import { evaluateDocument } from '../src/evaluate/evaluate.js';
 import { loadSegmenter } from '../src/japanese/tokenizer.js';
-import { documentDefinition, renderPdf } from '../src/render/pdf.js';
+import { documentDefinition, laidOutKpi, renderPdf } from '../src/render/pdf.js';
 import { createEnvironment, renderDefinition } from '../src/render/templates.js';
-import { kpiView } from '../src/render/view.js';
+import { DEFAULT_RENDER_OPTIONS, kpiView } from '../src/render/view.js';
 import { segmentsOf, wrappedLines, type Segment } from './helpers/pdftext.js';
 import { run } from './helpers/run.js';
 import { DEFAULT_SCHEME } from './helpers/scheme.js';
@@ -72,17 +73,23 @@ const CASES = [['the R1 sample', r1], ['generated, seed 7', generated(7)], ['gen
 
 interface Rendered {
   doc: KpiDocument;
+  pdf: Uint8Array;
   pages: PageContent[];
   segments: Segment[];
+  /** How many times pdfmake laid the document out. */
+  layouts: number;
 }
 
 const rendered = new Map<string, Rendered>();
 
 beforeAll(async () => {
+  const layouts = vi.spyOn(pdfmake, 'createPdf');
   for (const [name, doc] of CASES) {
+    layouts.mockClear();
     const pdf = await renderPdf(doc, DEFAULT_SCHEME);
-    rendered.set(name, { doc, pages: await readPdf(pdf, `${name}.pdf`), segments: await segmentsOf(pdf) });
+    rendered.set(name, { doc, pdf, pages: await readPdf(pdf, `${name}.pdf`), segments: await segmentsOf(pdf), layouts: layouts.mock.calls.length });
   }
+  layouts.mockRestore();
 }, 240_000);
 
 /** The rows of a strategy's detail table in print order: the first words of each, and whether it is a heading. */
@@ -138,6 +145,10 @@ describe.each(CASES.map(([name]) => [name]))('page flow: %s', (name) => {
     expect(continued).toBeGreaterThan(0);
   });
 
+  it('pdfmake lays the report out once: the pages planned from estimated heights hold', () => {
+    expect(rendered.get(name)!.layouts).toBe(1);
+  });
+
   it('no page holds only notes: every page has a row of the table', () => {
     const { doc, segments, pages } = rendered.get(name)!;
     for (const page of pages) expect(rowsOnPage(segments, page.number, doc).length, `page ${page.number}`).toBeGreaterThan(0);
@@ -173,6 +184,22 @@ describe.each(CASES.map(([name]) => [name]))('page flow: %s', (name) => {
       }
     }
   });
+});
+
+describe('page flow: a wrong plan is corrected by the layout', () => {
+  // Guesses the estimate would never make: they must end in the pages it makes.
+  const view = kpiView(r1, evaluateDocument(r1, DEFAULT_SCHEME), DEFAULT_SCHEME);
+  const everyFifthRow = view.strategies.map((s) => s.rows.map((_, i) => i).filter((i) => i % 5 === 0));
+  const onePage = view.strategies.map(() => [0]);
+
+  it.each([
+    ['a page every five rows (the real heights choose again)', everyFifthRow, 2],
+    ['a strategy to a page (pages overflow; a measuring pass chooses)', onePage, 3],
+  ] as const)('%s', async (_, guess, layouts) => {
+    const corrected = await laidOutKpi(view, DEFAULT_RENDER_OPTIONS, r1, guess.map((s) => [...s]));
+    expect(corrected.layouts).toBe(layouts);
+    expect(Buffer.from(corrected.pdf).equals(Buffer.from(rendered.get('the R1 sample')!.pdf))).toBe(true);
+  }, 60_000);
 });
 
 describe('page flow: the check fails on a page that ends with a heading', () => {

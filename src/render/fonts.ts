@@ -26,16 +26,36 @@ export function fontFile(file: string): Buffer {
   return data;
 }
 
-let regular: ReturnType<typeof fontkit.create> | undefined;
-const cache = new Map<string, number>();
+type Face = ReturnType<typeof fontkit.create>;
+const faces = new Map<string, Face>();
+const widths = new Map<string, Map<string, number>>();
 
-/** Width in points of text set in the regular face at `size`. */
-export function measureText(text: string, size: number): number {
-  regular ??= fontkit.create(fontFile(FONT_FILES.normal));
+function face(file: string): Face {
+  let font = faces.get(file);
+  if (!font) {
+    font = fontkit.create(fontFile(file));
+    faces.set(file, font);
+  }
+  return font;
+}
+
+/** Width in points of text set at `size`, in the regular face or, with `bold`, the bold one. */
+export function measureText(text: string, size: number, bold = false): number {
+  const file = bold ? FONT_FILES.bold : FONT_FILES.normal;
+  let cache = widths.get(file);
+  if (!cache) widths.set(file, (cache = new Map()));
   let em = cache.get(text);
   if (em === undefined) {
-    em = regular.layout(text).advanceWidth / regular.unitsPerEm;
+    const font = face(file);
+    em = font.layout(text).advanceWidth / font.unitsPerEm;
     cache.set(text, em);
   }
   return em * size;
+}
+
+/** The height of a line at `size` before pdfmake's lineHeight factor, as pdfkit computes it (no line gap). */
+export function lineHeightOf(size: number, bold = false): number {
+  const font = face(bold ? FONT_FILES.bold : FONT_FILES.normal);
+  const scale = 1000 / font.unitsPerEm;
+  return ((font.ascent * scale - font.descent * scale) / 1000) * size;
 }

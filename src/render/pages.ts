@@ -1,6 +1,6 @@
 /**
  * Page flow of a long table, decided before pdfmake lays it out: which rows go on which page,
- * from the rows' measured heights. A heading row is kept with the first row under it; rows
+ * from the rows' heights (estimated, then confirmed by the layout: src/render/pdf.ts). A heading row is kept with the first row under it; rows
  * bound together (a strategy row spanning its goal rows) stay together; a continued page has
  * room for the repeated header and a context line; the note under the table never stands on
  * a page of its own. Pure.

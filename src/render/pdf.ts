@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { failure } from '../model/errors.js';
 import { t } from '../model/i18n.js';
 import pdfmake from 'pdfmake';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import type { Scheme } from '../model/scheme.js';
 import type { DocumentDiff, Evaluation, TasseiDocument } from '../model/types.js';
+import { GRID_PADDING, GRID_RULE } from './columns.js';
 import { FONT_FAMILY, FONT_FILES, fontFile } from './fonts.js';
 import { type PhraseCache, openPhraseCache } from '../japanese/cache.js';
 import { loadSegmenter } from '../japanese/tokenizer.js';
@@ -12,6 +14,7 @@ import { allowTallRowsToBreak } from './printable.js';
 import type Handlebars from 'handlebars';
 import { renderDefinition, sharedEnvironment } from './templates.js';
 import { type FlowRow, flowPages } from './pages.js';
+import { type Estimator, estimateHeight, tableRowHeights } from './estimate.js';
 import {
   DEFAULT_RENDER_OPTIONS, type KpiView, type NarrativeView, type RenderOptions, detailPages, diffView, isHeadingRow, kpiView, narrativePages, narrativeView,
 } from './view.js';
@@ -22,12 +25,12 @@ interface TableNode {
 }
 
 const GRID = {
-  hLineWidth: () => 0.5,
-  vLineWidth: () => 0.5,
+  hLineWidth: () => GRID_RULE,
+  vLineWidth: () => GRID_RULE,
   hLineColor: () => '#555555',
   vLineColor: () => '#555555',
-  paddingLeft: () => 3,
-  paddingRight: () => 3,
+  paddingLeft: () => GRID_PADDING,
+  paddingRight: () => GRID_PADDING,
   paddingTop: () => 2,
   paddingBottom: () => 2,
 };
@@ -40,11 +43,14 @@ const BASE_LAYOUTS = {
   grid: GRID,
   narrative: {
     ...GRID,
-    hLineWidth: (i: number, node: TableNode) => (node.table.body[i]?.[1]?.continued ? 0 : 0.5),
+    hLineWidth: (i: number, node: TableNode) => (node.table.body[i]?.[1]?.continued ? 0 : GRID_RULE),
   },
 };
 
 type Layout = Record<string, (...args: never[]) => unknown>;
+
+/** pdfmake's own table layouts (noBorders, …), which the templates name too. */
+const PDFMAKE_LAYOUTS = (createRequire(import.meta.url)('pdfmake/js/tableLayouts') as { tableLayouts: Record<string, Layout> }).tableLayouts;
 
 /** A table layout with its rules and paddings scaled, for a larger paper. */
 function scaledLayout(layout: Layout, factor: number): Layout {
@@ -129,9 +135,14 @@ async function withPhrases(run: (hb: typeof Handlebars) => Record<string, unknow
 
 /** The pdfmake document definition of a document, through its kind's template. */
 export async function documentDefinition(doc: TasseiDocument, scheme: Scheme, evaluation?: Evaluation, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Record<string, unknown>> {
-  const definition = doc.kind === 'kpi-progress'
-    ? await kpiDefinition(kpiView(doc, evaluation ?? evaluateDocument(doc, scheme), scheme, options))
-    : await narrativeDefinition(narrativeView(doc, options));
+  if (doc.kind !== 'kpi-progress') return finished(await narrativeDefinition(narrativeView(doc, options)), doc, options);
+  const view = kpiView(doc, evaluation ?? evaluateDocument(doc, scheme), scheme, options);
+  const { plan } = await laidOutKpi(view, options, doc);
+  return finished(await kpiDefinition(view, plan), doc, options);
+}
+
+/** A definition for its paper, stamped with its content. */
+function finished(definition: Record<string, unknown>, doc: TasseiDocument, options: RenderOptions): Record<string, unknown> {
   return stamped(forPaper(definition, options), optionsChangeBytes(options) ? { doc, options } : doc);
 }
 
@@ -151,9 +162,23 @@ function stamped(definition: Record<string, unknown>, content: unknown): Record<
 }
 
 async function print(definition: Record<string, unknown>): Promise<Uint8Array> {
+  return (await printCounting(definition)).pdf;
+}
+
+/** The PDF of a definition and its number of pages (pdfmake tells the footer). */
+async function printCounting(definition: Record<string, unknown>): Promise<{ pdf: Uint8Array; pages: number }> {
   configure();
   allowTallRowsToBreak(definition);
-  return new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
+  let pages = 0;
+  const footer = definition.footer;
+  if (typeof footer === 'function') {
+    definition.footer = (page: number, count: number, size: unknown) => {
+      pages = count;
+      return footer(page, count, size);
+    };
+  }
+  const pdf = new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
+  return { pdf, pages };
 }
 
 /** A page tall enough for a whole document, for measuring its rows in one piece. */
@@ -195,15 +220,130 @@ async function measureTops(definition: Record<string, unknown>, width: number): 
 /** A4 landscape, as the templates are drawn (A3 is this enlarged). */
 const PAGE = { width: 841.89, height: 595.28 };
 
+/** The pages of each strategy's detail table: the index of each page's first row. */
+export type Plan = number[][];
+
+/** The KPI report with each strategy's rows split into pages as planned. */
+async function kpiDefinition(view: KpiView, plan: Plan): Promise<Record<string, unknown>> {
+  const strategies = view.strategies.map((s, i) => ({ ...s, pages: detailPages(s.rows, plan[i] ?? [0], i === 0) }));
+  return withPhrases((hb) => renderDefinition(hb, 'kpi-progress', { ...view, strategies }));
+}
+
+function flowRowsOf(view: KpiView, index: number, heights: readonly number[]): FlowRow[] {
+  return view.strategies[index]!.rows.map((r, i) => ({ height: heights[i]!, heading: isHeadingRow(r), bound: r.kind === 'goal' }));
+}
+
+function contentHeight(definition: Record<string, unknown>, paper: number): number {
+  const [, top, , bottom] = definition.pageMargins as number[];
+  return paper - top! - bottom! - PAGE_SAFETY;
+}
+
+/** Every strategy's page stack: its table, what stands above it and the notes under it. */
+function pageParts(page: unknown): { above: unknown[]; table: Record<string, unknown>; below: unknown[] } {
+  const items = (page as { stack: Record<string, unknown>[] }).stack;
+  const at = items.findIndex((item) => item.table !== undefined);
+  return { above: items.slice(0, at), table: items[at]!, below: items.slice(at + 1) };
+}
+
 /**
- * The KPI report in two passes: its rows measured on one endless page, then the pages chosen
- * (src/render/pages.ts) and the report laid out with each page's rows, repeated header and
- * context line.
+ * The pages planned from estimated heights (src/render/estimate.ts): the report laid out as one
+ * page per strategy, its rows, the summary above them and the notes under them estimated from
+ * the fonts' metrics.
  */
-async function kpiDefinition(view: KpiView): Promise<Record<string, unknown>> {
+async function estimatedPlan(view: KpiView): Promise<Plan> {
+  const whole = await kpiDefinition(view, view.strategies.map(() => [0]));
+  const estimator: Estimator = { styles: whole.styles as Estimator['styles'], layouts: { ...PDFMAKE_LAYOUTS, ...BASE_LAYOUTS } as unknown as Estimator['layouts'] };
+  const defaults = whole.defaultStyle as { fontSize: number; lineHeight?: number };
+  const base = { fontSize: defaults.fontSize, bold: false, lineHeight: defaults.lineHeight ?? 1 };
+  const [left, , right] = whole.pageMargins as number[];
+  const width = PAGE.width - left! - right!;
+  const height = (nodes: unknown[]) => nodes.reduce((sum: number, n) => sum + estimateHeight(n, width, base, estimator), 0);
+  return (whole.content as unknown[]).map((page, index) => {
+    const { above, table, below } = pageParts(page);
+    const [header, ...rows] = tableRowHeights(table, width, base, estimator);
+    const context = estimateHeight({ text: '（続き）', style: 'context' }, width, base, estimator);
+    return flowPages(flowRowsOf(view, index, rows), {
+      page: contentHeight(whole, PAGE.height), first: height(above) + header!, continued: context + header!, notes: height(below),
+    }).map((p) => p[0]!);
+  });
+}
+
+interface Placed {
+  positions?: { top: number; pageNumber: number }[];
+  __height?: number;
+}
+
+/** The top of a table row's first line of text, as pdfmake placed it. */
+function rowTop(row: readonly Placed[]): number | undefined {
+  return row.find((cell) => cell?.positions?.length)?.positions![0]!.top;
+}
+
+/**
+ * The pages the plan should have had, from the heights pdfmake gave the rows when it printed
+ * them (it notes where it put every node); undefined where the printed pages cannot say.
+ */
+function confirmedPlan(printed: Record<string, unknown>, view: KpiView, plan: Plan, factor: number): Plan | undefined {
+  const pages = printed.content as unknown[];
+  const [, top, , bottom] = (printed.pageMargins as number[]).map((m) => m / factor);
+  const pageTop = top!;
+  const paper = PAGE.height - top! - bottom! - PAGE_SAFETY;
+  let next = 0;
+  const measured = plan.map((starts) => starts.map(() => {
+    const { table, below } = pageParts(pages[next++]);
+    const body = (table.table as { body: Placed[][] }).body;
+    // In the A4 points the plan is made in.
+    const tops = body.map((row) => (rowTop(row) ?? NaN) / factor);
+    if (tops.some((top) => Number.isNaN(top)) || table.__height === undefined) return undefined;
+    const bottom = tops[0]! + (table.__height as number) / factor;
+    const heights = tops.slice(1).map((top, i) => (tops[i + 2] ?? bottom) - top);
+    return { heights, above: tops[1]! - pageTop, notes: below.reduce((sum: number, n) => sum + ((n as Placed).__height ?? 0), 0) / factor };
+  }));
+  if (measured.some((s) => s.some((p) => p === undefined))) return undefined;
+  const continued = measured.flatMap((s) => s.slice(1)).map((p) => p!.above);
+  return measured.map((strategy, index) => {
+    const [first, ...rest] = strategy as NonNullable<(typeof strategy)[number]>[];
+    const flow = flowPages(flowRowsOf(view, index, strategy.flatMap((p) => p!.heights)), {
+      page: paper, first: first!.above, continued: rest[0]?.above ?? continued[0] ?? paper, notes: strategy.at(-1)!.notes,
+    });
+    return flow.map((p) => p[0]!);
+  });
+}
+
+/**
+ * The KPI report laid out once: the pages planned from estimated heights, then confirmed from
+ * the heights pdfmake gave the rows in that very layout. Where the estimate chose other pages
+ * than the real heights would, it is laid out again with the pages they choose; where the
+ * printed pages cannot say (a row taller than a page), with the pages of a measuring pass.
+ * `plan` replaces the estimate (a test's wrong guess); `layouts` counts pdfmake's passes.
+ */
+export async function laidOutKpi(view: KpiView, options: RenderOptions, doc: TasseiDocument, guess?: Plan): Promise<{ pdf: Uint8Array; plan: Plan; layouts: number }> {
+  const factor = PAPER_SCALE[options.paper];
+  let plan = guess ?? await estimatedPlan(view);
+  let layouts = 0;
+  for (let attempt = 0; attempt < MAX_LAYOUTS; attempt++) {
+    const definition = finished(await kpiDefinition(view, plan), doc, options);
+    const { pdf, pages } = await printCounting(definition);
+    layouts++;
+    const planned = plan.reduce((n, s) => n + s.length, 0);
+    const confirmed = pages === planned ? confirmedPlan(definition, view, plan, factor) : undefined;
+    if (confirmed && JSON.stringify(confirmed) === JSON.stringify(plan)) return { pdf, plan, layouts };
+    if (confirmed) plan = confirmed;
+    else {
+      plan = await measuredPlan(view);
+      layouts++;
+      break;
+    }
+  }
+  return { pdf: await print(finished(await kpiDefinition(view, plan), doc, options)), plan, layouts: layouts + 1 };
+}
+
+/** Layouts tried before the pages of a measuring pass are taken as they come. */
+const MAX_LAYOUTS = 3;
+
+/** The pages of each strategy from its rows measured by pdfmake on one endless page. */
+async function measuredPlan(view: KpiView): Promise<Plan> {
   const measuringView = { ...view, measuring: true, strategies: view.strategies.map((s) => ({ ...s, pages: detailPages(s.rows, [], true).map((p) => ({ ...p, breakBefore: false })) })) };
   const measuring = await withPhrases((hb) => renderDefinition(hb, 'kpi-progress', measuringView));
-  const [, top, , bottom] = measuring.pageMargins as number[];
   const tops = await measureTops(measuring, PAGE.width);
   const at = (id: string) => {
     const top = tops.get(id);
@@ -214,21 +354,18 @@ async function kpiDefinition(view: KpiView): Promise<Record<string, unknown>> {
     }
     return top;
   };
-  const strategies = view.strategies.map((s, index) => {
+  return view.strategies.map((s, index) => {
     const first = s.rows[0]!.id;
     const rowTops = [...s.rows.map((r) => at(r.id)), at(`table-end:${first}`)];
-    const rows: FlowRow[] = s.rows.map((r, i) => ({ height: rowTops[i + 1]! - rowTops[i]!, heading: isHeadingRow(r), bound: r.kind === 'goal' }));
     const header = rowTops[0]! - at(`head:${first}`);
     const context = at(`head:${first}`) - at(`context:${first}`);
-    const pages = flowPages(rows, {
-      page: PAGE.height - top! - bottom! - PAGE_SAFETY,
+    return flowPages(flowRowsOf(view, index, s.rows.map((_, i) => rowTops[i + 1]! - rowTops[i]!)), {
+      page: contentHeight(measuring, PAGE.height),
       first: at(`context:${first}`) - at(`top:${first}`) + header,
       continued: context + header,
       notes: at(`end:${first}`) - at(`table-end:${first}`),
-    });
-    return { ...s, pages: detailPages(s.rows, pages.map((p) => p[0]!), index === 0) };
+    }).map((p) => p[0]!);
   });
-  return withPhrases((hb) => renderDefinition(hb, 'kpi-progress', { ...view, strategies }));
 }
 
 /**
@@ -265,5 +402,6 @@ export async function renderDiffPdf(diff: DocumentDiff, scheme: Scheme, options:
 
 /** Renders a document to PDF bytes, byte-identical for identical documents. */
 export async function renderPdf(doc: TasseiDocument, scheme: Scheme, evaluation?: Evaluation, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Uint8Array> {
-  return print(await documentDefinition(doc, scheme, evaluation, options));
+  if (doc.kind !== 'kpi-progress') return print(await documentDefinition(doc, scheme, evaluation, options));
+  return (await laidOutKpi(kpiView(doc, evaluation ?? evaluateDocument(doc, scheme), scheme, options), options, doc)).pdf;
 }

@@ -1,5 +1,15 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEnvironment, statusBars } from './templates.js';
+import { evaluateDocument } from '../evaluate/evaluate.js';
+import { readScheme } from '../evaluate/scheme-file.js';
+import { parseDocumentText } from '../io/yaml.js';
+import type { KpiDocument } from '../model/types.js';
+import { textWidth } from './columns.js';
+import { measureText } from './fonts.js';
+import { TEMPLATE_DIR, createEnvironment, renderDefinition, statusBars } from './templates.js';
+import { kpiView } from './view.js';
 
 const COLOURS = ['#1b7f3b', '#1f5fa8', '#6b6b6b', '#b3261e'];
 const bars = (...counts: number[]) => ['achieved', 'improved', 'unchanged', 'worsened', 'p5', 'p6'].slice(0, counts.length)
@@ -42,5 +52,51 @@ describe('the statusBars helper', () => {
   it('takes its labels and counts from the view’s chart, to the scale it is given', () => {
     const run = hb.compile('{{#each (statusBars chart scale=4 width=10)}}{{label}}={{count}}:{{width}} {{/each}}', { strict: true });
     expect(run({ chart: bars(1, 2, 0) })).toBe('ACHIEVED=1:2.5 IMPROVED=2:5 UNCHANGED=0:0.5 ');
+  });
+});
+
+describe('column widths, declared once', () => {
+  const scheme = readScheme('schemes/default.yaml');
+  const r1 = parseDocumentText(readFileSync('test/fixtures/expected/kpi-r1.yaml', 'utf8'), 'kpi-r1.yaml') as KpiDocument;
+  const view = kpiView(r1, evaluateDocument(r1, scheme), scheme);
+  const names = r1.strategies.flatMap((s) => [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]).map((i) => i.name);
+  const COLUMNS = '{{#columns 36 48 48 276 ';
+  // A name that fits the column as drawn (276 pt) but not one of 150 pt.
+  const name = names.find((n) => !n.includes('※') && measureText(n, 7.5) > 160 && measureText(n, 7.5) < textWidth([276], 0))!;
+
+  /** The runs the name's cell is set in, with the templates of `dir`. */
+  const runsOfName = (dir: string) => {
+    const hb = createEnvironment({ segment: (text) => [...text], dir });
+    const cells: { text: unknown }[] = [];
+    const visit = (node: unknown): void => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (node === null || typeof node !== 'object') return;
+      const text = (node as { text?: unknown }).text;
+      if (Array.isArray(text) && text.map((r: { text?: string }) => r.text ?? '').join('') === name) cells.push(node as { text: unknown });
+      Object.values(node).forEach(visit);
+    };
+    visit(renderDefinition(hb, 'kpi-progress', view, dir).content);
+    return cells.map((c) => c.text as { text: string }[]);
+  };
+
+  it('fits the indicator names to the name column\'s width: a narrower column cuts them into phrases', () => {
+    expect(name).toBeDefined();
+    const narrow = mkdtempSync(join(tmpdir(), 'tassei-columns-'));
+    cpSync(TEMPLATE_DIR, narrow, { recursive: true });
+    const table = join(narrow, 'partials', 'indicator-table.hbs');
+    const source = readFileSync(table, 'utf8');
+    expect(source).toContain(COLUMNS);
+    writeFileSync(table, source.replace(COLUMNS, '{{#columns 36 48 48 150 '));
+    const [asDrawn] = runsOfName(TEMPLATE_DIR);
+    const [narrowed] = runsOfName(narrow);
+    expect(asDrawn).toHaveLength(1);
+    expect(narrowed!.length).toBeGreaterThan(1);
+    for (const run of narrowed!) expect(measureText(run.text, 7.5)).toBeLessThanOrEqual(textWidth([150], 0));
+  });
+
+  it('gives a spanning cell its columns and the spacing between them, less the clearance', () => {
+    expect(textWidth([48, 48], 0, 2)).toBe(48 + 6.5 + 48 - 6);
+    expect(textWidth([316], 0, 1, 9)).toBe(316 - 9 - 6);
+    expect(() => textWidth([10, 20], 1, 2)).toThrow(RangeError);
   });
 });

@@ -5,6 +5,7 @@ import { eraName } from '../notation/numbers.js';
 import { failure } from '../model/errors.js';
 import { t } from '../model/i18n.js';
 import { PACKAGE_ROOT } from '../io/files.js';
+import { textWidth } from './columns.js';
 import { measureText } from './fonts.js';
 import { type Segmenter, fitPhrases } from '../japanese/phrases.js';
 
@@ -64,6 +65,16 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
     const runs = (parts ?? []).flatMap((part) => fitPhrases(part.text === '' ? [] : context.segment(part.text), width, (t) => measureText(t, size))
       .map((text) => ({ text, noWrap: true, ...(part.changed ? { decoration: 'underline' } : {}) })));
     return new hb.SafeString(runs.length > 0 ? JSON.stringify(runs) : '""');
+  });
+  /** A table's column widths, declared once: the block sees them as @columns. */
+  hb.registerHelper('columns', function (this: unknown, ...args: unknown[]) {
+    const options = args.pop() as Handlebars.HelperOptions;
+    return options.fn(this, { data: { ...options.data, columns: args.map(Number) } });
+  });
+  /** The width to fit text to in a cell: (textWidth @columns from span inset). */
+  hb.registerHelper('textWidth', (widths: number[], from: number, ...rest: unknown[]) => {
+    const [span, inset] = rest.slice(0, -1).map(Number);
+    return textWidth(widths, Number(from), span ?? 1, inset ?? 0);
   });
   hb.registerHelper('era', (year: number, style: unknown) => eraName(Number(year), style === 'short' ? 'short' : 'long'));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);

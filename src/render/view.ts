@@ -4,6 +4,7 @@ import { columnHeading } from '../evaluate/format.js';
 import { summaryColumns } from '../evaluate/evaluate.js';
 import { describeCondition } from '../evaluate/rules.js';
 import { type ReviewField, REVIEW_FIELDS, changedFields, fieldText, narrativeLabel, placeName, rowKind, summaryRowName } from '../diff/format.js';
+import { COLUMN_SPACING } from './columns.js';
 import { type Scheme, gradeOf, markOf, summaryGrades } from '../model/scheme.js';
 import { type IndicatorAt, evaluationOf, evaluationsByKey, walkIndicators } from '../model/walk.js';
 import type { DocumentDiff, Evaluation, Indicator, IndicatorEvaluation, IndicatorYear, KpiDocument, NarrativePolicy, NarrativeDocument, PrintedSummary, Status, Summary } from '../model/types.js';
@@ -167,7 +168,6 @@ export interface KpiView extends PageView {
 
 /** The width the summary table has beside the chart (786 pt less the chart's 250 and the gap). */
 const SUMMARY_WIDTH = 520;
-const CELL_PADDING = 6.5;
 const SUMMARY_NUMBER = 40;
 const SUMMARY_LABEL = 220;
 const SUMMARY_NO = 36;
@@ -176,7 +176,7 @@ const SUMMARY_NO = 36;
 export function summaryLayout(scheme: Scheme): SummaryLayout {
   const columns = summaryColumns(scheme);
   const n = columns.length;
-  const padding = CELL_PADDING * (n + 2);
+  const padding = COLUMN_SPACING * (n + 2);
   const number = Math.min(SUMMARY_NUMBER, Math.floor((SUMMARY_WIDTH - SUMMARY_NO - 120 - padding) / n));
   const label = Math.min(SUMMARY_LABEL, Math.floor(SUMMARY_WIDTH - SUMMARY_NO - n * number - padding));
   return { headings: columns.map((c) => columnHeading(scheme, c)), widths: [SUMMARY_NO, label, ...columns.map(() => number)], labelText: label - 4 };
