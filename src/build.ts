@@ -11,7 +11,7 @@ import { writeFileAtomic } from './io/files.js';
 import { t } from './model/i18n.js';
 import type { Evaluation, Finding, Message, TasseiDocument } from './model/types.js';
 import { parseDocumentWithNotes, stringifyDocument } from './io/yaml.js';
-import { type Config, applyConfig, schemeFor } from './config.js';
+import { type Config, applyConfig, printedSchemeFor, schemeFor } from './config.js';
 import type { Scheme } from './model/scheme.js';
 import { loadDocument } from './load.js';
 import { printableDocument } from './render/printable.js';
@@ -120,7 +120,7 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
     result.messages.push(...loaded.messages);
     if (loaded.pages !== undefined) result.pages = loaded.pages;
     let doc = loaded.document;
-    let { scheme } = loaded;
+    let { scheme, printedScheme } = loaded;
     if (loaded.fromPdf) {
       const yamlName = `${name}.yaml`;
       const yamlPath = join(options.outputDir, yamlName);
@@ -131,6 +131,7 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
         doc = kept.document;
         result.messages.push(...kept.messages);
         scheme = schemeFor(options.config, doc, yamlPath);
+        printedScheme = printedSchemeFor(options.config, doc, yamlPath);
         result.messages.push({ severity: 'info', rule: 'build-kept-edits', file: yamlPath, message: t('人が編集した YAML なので残し、PDF の代わりにこれから報告書を作りました', 'edited by hand: kept, and used for the report instead of the PDF'), hint: t('tassei build --force で PDF から読み取り直します', 'tassei build --force extracts it again') });
       } else {
         writeFileAtomic(yamlPath, stampedYaml(doc, file, yamlPath));
@@ -139,7 +140,7 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
     }
     result.kind = doc.kind;
     result.scheme = scheme;
-    const evaluation = evaluateDocument(doc, scheme);
+    const evaluation = evaluateDocument(doc, scheme, printedScheme);
     // Counts the extractor doubts it read right are its warnings, not the document's findings.
     result.findings = loaded.fromPdf && doc === loaded.document ? setAsideDoubted(evaluation.findings, loaded.messages).kept : evaluation.findings;
     const pdfName = `${name}.pdf`;

@@ -61,6 +61,7 @@ interface Command {
 const COMMON_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   lang: { type: 'string' },
   scheme: { type: 'string' },
+  'printed-scheme': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -92,12 +93,18 @@ const COMMON_HELP = () => t(
   `共通のオプション:
   --lang ja|en     表示の言語（既定は日本語。環境変数 LANG=en_US.UTF-8 などでも英語）
   --scheme ID|FILE.yaml
-                   評価基準（schemes/ の default・abcd など、または YAML ファイル）。文書の scheme キーより優先
+                   評価に使う評価基準（schemes/ の default・abcd など、または YAML ファイル）。文書の scheme キーより優先
+  --printed-scheme ID|FILE.yaml
+                   文書が印刷されたときの評価基準。PDF では状況の印・集計表の見出し・凡例から判定するので、
+                   判定できないときだけ指定します（YAML では文書の scheme キー）
   -h, --help       この説明`,
   `options of every command:
   --lang ja|en     the language of messages and help (Japanese by default; English also with LANG=en_US.UTF-8)
   --scheme ID|FILE.yaml
-                   the grading scheme (schemes/: default, abcd, …, or a YAML file), over the document's own scheme key
+                   the grading scheme to grade by (schemes/: default, abcd, …, or a YAML file), over the document's own scheme key
+  --printed-scheme ID|FILE.yaml
+                   the scheme the document was printed under; a PDF's is told from its status marks, summary
+                   headings and legend, so give it only where that cannot tell (a YAML's is its scheme key)
   -h, --help       this help`,
 );
 
@@ -199,10 +206,10 @@ examples:
     async run({ values, positionals }, io, config) {
       const format = oneOf(values.format, ['text', 'json'] as const, 'text', 'format');
       const loaded = await load(positionals[0]!, io, config);
-      const { scheme } = loaded;
-      const evaluation = withoutDoubted(evaluateDocument(loaded.document, scheme), loaded.messages, loaded.file, io);
-      if (loaded.document.kind === 'kpi-progress' && unknownGrades(loaded.document, scheme).length > 0) {
-        io.err(t(`${loaded.file}: 印刷された状況・集計は評価基準 ${scheme.id} のものではないため、照合していません\n`, `${loaded.file}: the printed statuses and summaries are not of the scheme ${scheme.id}, so they are not checked\n`));
+      const { scheme, printedScheme } = loaded;
+      const evaluation = withoutDoubted(evaluateDocument(loaded.document, scheme, printedScheme), loaded.messages, loaded.file, io);
+      if (loaded.document.kind === 'kpi-progress' && unknownGrades(loaded.document, printedScheme).length > 0) {
+        io.err(t(`${loaded.file}: 印刷された状況・集計は評価基準 ${printedScheme.id} のものではないため、照合していません\n`, `${loaded.file}: the printed statuses and summaries are not of the scheme ${printedScheme.id}, so they are not checked\n`));
       }
       if (format === 'json') io.out(`${JSON.stringify(evaluation, null, 2)}\n`);
       else if (loaded.document.kind === 'kpi-progress') io.out(`${formatEvaluationText(loaded.document, evaluation, scheme, terminalColumns(io))}\n`);
@@ -263,7 +270,9 @@ examples:
       const { printableDocument } = await import('./render/printable.js');
       const printable = printableDocument(loaded.document, loaded.file);
       printMessages(printable.messages, io);
-      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme, undefined, options));
+      // Printed figures are checked (and shown corrected) under the scheme they were printed under.
+      const evaluation = evaluateDocument(printable.value, loaded.scheme, loaded.printedScheme);
+      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme, evaluation, options));
       io.err(`${loaded.file} → ${output}\n`);
       return EXIT.ok;
     },
@@ -627,6 +636,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     const config = buildConfig({
       language: languageFrom(lang, process.env),
       scheme: typeof values.scheme === 'string' ? values.scheme : undefined,
+      printedScheme: typeof values['printed-scheme'] === 'string' ? values['printed-scheme'] : undefined,
     });
     applyConfig(config);
     return await command.run({ values, positionals: parsed.positionals }, io, config);

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import { type Language, setLanguage } from './model/i18n.js';
 import type { Scheme } from './model/scheme.js';
 import type { KpiDocument, TasseiDocument } from './model/types.js';
-import { DEFAULT_SCHEME_ID, readScheme, schemeFile } from './evaluate/scheme-file.js';
+import { DEFAULT_SCHEME_ID, readBuiltInSchemes, readScheme, schemeFile } from './evaluate/scheme-file.js';
 
 /**
  * The configuration of one run, built once by the command line from its options and handed to
@@ -17,15 +17,30 @@ export interface Config {
   schemeName: string | null;
   /** The scheme of documents that name none (schemes/default.yaml). */
   defaultScheme: Scheme;
+  /** The scheme given with --printed-scheme: the one a PDF was printed under, where what it prints cannot tell. */
+  printedScheme: Scheme | null;
+  /** Its name as given (an id or a path), written into documents it extracts. */
+  printedSchemeName: string | null;
+  /** The schemes a PDF's printed marks are told among: tassei's own (schemes/*.yaml). */
+  knownSchemes: Scheme[];
 }
 
 /** Builds the configuration: reads the schemes it names (an id of schemes/ or a path). */
-export function buildConfig(options: { language: Language; scheme?: string | undefined }): Config {
+export function buildConfig(options: { language: Language; scheme?: string | undefined; printedScheme?: string | undefined }): Config {
+  const known = readBuiltInSchemes();
+  const named = (name: string | undefined) => {
+    if (!name) return null;
+    const file = schemeFile(name, process.cwd());
+    return known.find((s) => schemeFile(s.id, process.cwd()) === file) ?? readScheme(file);
+  };
   return {
     language: options.language,
-    scheme: options.scheme ? readScheme(schemeFile(options.scheme, process.cwd())) : null,
+    scheme: named(options.scheme),
     schemeName: options.scheme ?? null,
-    defaultScheme: readScheme(schemeFile(DEFAULT_SCHEME_ID, process.cwd())),
+    defaultScheme: named(DEFAULT_SCHEME_ID)!,
+    printedScheme: named(options.printedScheme),
+    printedSchemeName: options.printedScheme ?? null,
+    knownSchemes: known,
   };
 }
 
@@ -41,9 +56,31 @@ export function applyConfig(config: Config): void {
 export function schemeFor(config: Config, doc: TasseiDocument | null, file: string): Scheme {
   if (config.scheme) return config.scheme;
   const named = doc?.kind === 'kpi-progress' ? doc.scheme : undefined;
-  if (!named) return config.defaultScheme;
-  if (named === config.defaultScheme.id) return config.defaultScheme;
-  return readScheme(schemeFile(named, dirname(file)));
+  return named ? namedScheme(config, named, file) : config.defaultScheme;
+}
+
+/** The scheme a document names (relative to its folder): one of tassei's own as read once, or its file. */
+function namedScheme(config: Config, name: string, file: string): Scheme {
+  const path = schemeFile(name, dirname(file));
+  return config.knownSchemes.find((s) => schemeFile(s.id, dirname(file)) === path) ?? readScheme(path);
+}
+
+/**
+ * The scheme a document was printed under, whose grades its printed statuses and summaries are:
+ * --printed-scheme, else the document's `scheme` key, else the default. (A PDF's is told from
+ * what it prints: see extract/printed-scheme.ts.)
+ */
+export function printedSchemeFor(config: Config, doc: TasseiDocument, file: string): Scheme {
+  if (config.printedScheme) return config.printedScheme;
+  const named = doc.kind === 'kpi-progress' ? doc.scheme : undefined;
+  return named ? namedScheme(config, named, file) : config.defaultScheme;
+}
+
+/** The name a document gives the scheme it was printed under: as given on the command line, else its id. */
+export function schemeNameFor(config: Config, scheme: Scheme): string {
+  if (scheme === config.printedScheme && config.printedSchemeName) return config.printedSchemeName;
+  if (scheme === config.scheme && config.schemeName) return config.schemeName;
+  return scheme.id;
 }
 
 /** The document with its `scheme` key set, placed after fiscalYear where a person looks for it. */

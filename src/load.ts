@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { type Config, schemeFor, withScheme } from './config.js';
+import { type Config, printedSchemeFor, schemeFor, schemeNameFor, withScheme } from './config.js';
 import { readTextFile } from './io/encoding.js';
 import { TasseiError, failure } from './model/errors.js';
 import { startsWithPdfMagic } from './io/files.js';
@@ -9,8 +9,9 @@ import type { KpiDocument, LoadedDocument } from './model/types.js';
 import { locateProblems, readDocumentFile } from './io/yaml.js';
 
 /**
- * Reads a document from a PDF (extracting it, the printed marks read with the scheme of the
- * configuration) or from YAML/JSON, with the scheme it is graded by. The I/O edge of every command.
+ * Reads a document from a PDF (extracting it, the printed marks read with the scheme it was
+ * printed under, told from what it prints) or from YAML/JSON, with the scheme it was printed under
+ * and the one it is graded by (--scheme, else the printed one). The I/O edge of every command.
  */
 export async function loadDocument(file: string, config: Config): Promise<LoadedDocument> {
   let stat;
@@ -23,19 +24,21 @@ export async function loadDocument(file: string, config: Config): Promise<Loaded
   const isPdf = /\.pdf$/i.test(file) || startsWithPdfMagic(file);
   if (isPdf) {
     const { extractPdfFile } = await import('./extract/extract.js');
-    const scheme = schemeFor(config, null, file);
-    const extraction = await extractPdfFile(file, scheme);
-    const { messages, pages } = extraction;
+    const preferred = schemeFor(config, null, file);
+    const extraction = await extractPdfFile(file, { known: config.knownSchemes, given: config.printedScheme, preferred });
+    const { messages, pages, scheme: printedScheme } = extraction;
     let { document } = extraction;
-    // Printed marks read with another scheme than the default: the document says which.
-    if (document.kind === 'kpi-progress' && config.schemeName) document = withScheme(document, config.schemeName);
-    return { file, document, scheme, messages, fromPdf: true, pages };
+    // Printed under another scheme than the default: the document says which, and is graded by it
+    // unless --scheme says otherwise.
+    if (document.kind === 'kpi-progress' && printedScheme !== config.defaultScheme) document = withScheme(document, schemeNameFor(config, printedScheme));
+    return { file, document, scheme: config.scheme ?? printedScheme, printedScheme, messages, fromPdf: true, pages };
   }
   const { document, messages } = readDocumentFile(file);
   const scheme = schemeFor(config, document, file);
+  const printedScheme = printedSchemeFor(config, document, file);
   // A document that names its scheme prints that scheme's grades (under --scheme it need not).
   if (document.kind === 'kpi-progress' && document.scheme && !config.scheme) checkGrades(document, scheme, file);
-  return { file, document, scheme, messages, fromPdf: false };
+  return { file, document, scheme, printedScheme, messages, fromPdf: false };
 }
 
 function checkGrades(document: KpiDocument, scheme: Scheme, file: string): void {

@@ -139,10 +139,14 @@ function departmentOf(indicator: Indicator): string | null {
   return typeof department === 'string' && department !== '' ? department : null;
 }
 
-/** Evaluate a whole document under a scheme: every indicator, summary row, finding and blank. Pure. */
-export function evaluateDocument(doc: TasseiDocument, scheme: Scheme): Evaluation {
+/**
+ * Evaluate a whole document under a scheme: every indicator, summary row, finding and blank. What
+ * the document printed is checked under the scheme it was printed under (`printed`), so that a
+ * change of scheme is not taken for an error of the source. Pure.
+ */
+export function evaluateDocument(doc: TasseiDocument, scheme: Scheme, printed: Scheme = scheme): Evaluation {
   if (doc.kind === 'narrative') return evaluateNarrative(doc, scheme);
-  return evaluateKpi(doc, scheme);
+  return evaluateKpi(doc, scheme, printed);
 }
 
 /** A narrative has nothing to compute; its blanks are the policies whose results are still drafts. */
@@ -169,13 +173,14 @@ export function blanksOf(items: Blank[]): Blanks {
   };
 }
 
-export function evaluateKpi(doc: KpiDocument, scheme: Scheme): Evaluation {
+export function evaluateKpi(doc: KpiDocument, scheme: Scheme, printedScheme: Scheme = scheme): Evaluation {
+  const regraded = printedScheme.id !== scheme.id;
   const indicators: IndicatorEvaluation[] = [];
   const summaries: SummaryEvaluation[] = [];
   const findings: Finding[] = [];
   const blanks: Blank[] = [];
   const context: EvaluationContext = { fiscalYear: doc.fiscalYear, plan: doc.plan ?? null };
-  const columns = summaryColumns(scheme);
+  const columns = summaryColumns(printedScheme);
 
   // Statuses per summary row: printed (or computed where blank) for checking, computed for printing;
   // undefined for a blank actual (not entered yet: not counted).
@@ -196,16 +201,18 @@ export function evaluateKpi(doc: KpiDocument, scheme: Scheme): Evaluation {
     });
     if (result.blank) blanks.push({ ...at, department: departmentOf(indicator), goal: null, field: 'actual' });
     findings.push(...result.findings.map((f) => ({ ...at, ...f })));
-    findings.push(...compareReported(indicator, result, at, scheme));
-    // A printed status of another scheme (the document printed under another) is not checked.
-    const printed = indicator.reported.status !== null && gradeOf(scheme, indicator.reported.status) ? indicator.reported.status : null;
+    // The printed figures against what the scheme they were printed under gives.
+    const asPrinted = regraded ? evaluateIndicator(indicator, printedScheme, context) : result;
+    findings.push(...compareReported(indicator, asPrinted, at, printedScheme));
+    // A printed status that is no grade of that scheme (a document that says nothing of its scheme) is not checked.
+    const printed = indicator.reported.status !== null && gradeOf(printedScheme, indicator.reported.status) ? indicator.reported.status : null;
     const group = groupOf(at.strategy!, at.policy);
-    group.checked.push(result.blank && printed === null ? undefined : printed ?? result.status);
+    group.checked.push(asPrinted.blank && printed === null ? undefined : printed ?? asPrinted.status);
     group.computed.push(result.blank ? undefined : result.status);
   }
   const counts = (strategy: number, policy: number | null) => {
     const group = groupOf(strategy, policy);
-    return { checked: countStatuses(group.checked, scheme), computed: countStatuses(group.computed, scheme) };
+    return { checked: countStatuses(group.checked, printedScheme), computed: countStatuses(group.computed, scheme) };
   };
 
   const addSummary = (
@@ -220,12 +227,13 @@ export function evaluateKpi(doc: KpiDocument, scheme: Scheme): Evaluation {
       // A blank printed cell is not checked.
       if (printed === null || printed === undefined || printed === counts.checked[column]) continue;
       const where = `${t('重点戦略', 'strategy ')}${strategy}${policy !== null ? ` ${t('戦略方針', 'policy ')}${policy}` : ''} ${rowName(row)}`;
+      const name = columnName(printedScheme, column);
       findings.push({
         kind: 'summary-mismatch', strategy, policy, measure: null, indicator: null, row, column,
         reported: printed, computed: counts.checked[column]!,
         message: t(
-          `${where}の「${columnName(scheme, column)}」欄: ${printed} と印刷されていますが、${row === 'total' ? '戦略方針の' : ''}指標を数えると ${counts.checked[column]} です`,
-          `${where}, column ${columnName(scheme, column)}: printed ${printed}, but the indicators ${row === 'total' ? 'of its policies ' : ''}count ${counts.checked[column]}`,
+          `${where}の「${name}」欄: ${printed} と印刷されていますが、${row === 'total' ? '戦略方針の' : ''}指標を数えると ${counts.checked[column]} です`,
+          `${where}, column ${name}: printed ${printed}, but the indicators ${row === 'total' ? 'of its policies ' : ''}count ${counts.checked[column]}`,
         ),
       });
     }
@@ -235,13 +243,13 @@ export function evaluateKpi(doc: KpiDocument, scheme: Scheme): Evaluation {
     const policyCounts = strategy.policies.map((policy) => ({ policy, counts: counts(strategy.no, policy.no) }));
     // The total row is the sum of the policy rows: the 基本目標 row is left out.
     addSummary('total', strategy.no, null, {
-      checked: addSummaries(policyCounts.map((p) => p.counts.checked), scheme),
+      checked: addSummaries(policyCounts.map((p) => p.counts.checked), printedScheme),
       computed: addSummaries(policyCounts.map((p) => p.counts.computed), scheme),
     }, strategy.reportedSummary);
     addSummary('goal', strategy.no, null, counts(strategy.no, null), strategy.reportedGoalSummary);
     for (const { policy, counts: c } of policyCounts) addSummary('policy', strategy.no, policy.no, c, policy.reportedSummary);
   }
-  return { kind: doc.kind, scheme: scheme.id, indicators, summaries, findings, blanks: blanksOf(blanks) };
+  return { kind: doc.kind, scheme: scheme.id, ...(regraded ? { printedScheme: printedScheme.id } : {}), indicators, summaries, findings, blanks: blanksOf(blanks) };
 }
 
 function sameColumns(printed: PrintedSummary, columns: readonly string[]): boolean {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { failure } from '../model/errors.js';
 import { PACKAGE_ROOT } from '../io/files.js';
@@ -79,6 +79,11 @@ function checkScheme(data: unknown, locate: Locate): Message[] {
   for (const [key, id] of Object.entries(others)) grade(id, ['outcomes', key]);
   for (const [key, id] of Object.entries(states ?? {})) grade(id, ['outcomes', 'states', key]);
   return messages;
+}
+
+/** The schemes that come with tassei (schemes/*.yaml), by id: those a printed report is told among. */
+export function readBuiltInSchemes(): Scheme[] {
+  return readdirSync(SCHEME_DIR).filter((f) => f.endsWith('.yaml')).sort().map((f) => readScheme(join(SCHEME_DIR, f)));
 }
 
 /** Reads and checks a grading scheme; every problem is reported with its line and key. */

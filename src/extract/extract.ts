@@ -4,12 +4,15 @@ import { t } from '../model/i18n.js';
 import type { Scheme } from '../model/scheme.js';
 import type { Message, TasseiDocument } from '../model/types.js';
 import { type LaidOutPage, type Phrase, furnitureOf, layOut, titleOf } from './layout.js';
-import { DETAIL_COLUMNS, SUMMARY_COLUMNS, isHeadingLine, looksLikeKpi, readKpi } from './kpi.js';
+import { DETAIL_COLUMNS, SUMMARY_COLUMNS, headingLineOf, looksLikeKpi, readKpi } from './kpi.js';
+import { type SchemeReading, readingOf } from './printed-scheme.js';
 import { NARRATIVE_COLUMNS, isNarrativeHeading, looksLikeNarrative, readNarrative } from './narrative.js';
 import { type PageContent, readPdf } from './pdf.js';
 
 export interface Extraction {
   document: TasseiDocument;
+  /** The scheme a KPI report was printed under, which read its marks; the preferred one for a narrative. */
+  scheme: Scheme;
   messages: Message[];
   pages: number;
 }
@@ -40,8 +43,12 @@ export function lostText(pages: readonly PageContent[]): string | null {
   return runs.find((r) => MOJIBAKE.test(r))!.slice(0, 30);
 }
 
-/** From pages to a document: lay out, drop page furniture, tell the kind, read it. Pure. */
-export function extractPages(pages: readonly PageContent[], file: string, scheme: Scheme): Extraction {
+/**
+ * From pages to a document: lay out, drop page furniture, tell the kind, read it (a KPI report's
+ * marks with the scheme it was printed under, told among `schemes`). Pure.
+ */
+export function extractPages(pages: readonly PageContent[], file: string, schemes: Scheme | SchemeReading): Extraction {
+  const reading = readingOf(schemes);
   const lost = lostText(pages);
   if (lost !== null) {
     throw failure(file, 'pdf-text-lost', t(`PDF の文字の情報が失われていて、正しく読み取れません（文字化け:「${lost}」）`, `the PDF has lost the characters of its text and cannot be read right (garbled: "${lost}")`), {
@@ -52,12 +59,13 @@ export function extractPages(pages: readonly PageContent[], file: string, scheme
     });
   }
   const laidOut: LaidOutPage[] = pages.map(layOut);
+  const isHeadingLine = headingLineOf(reading.given ? [reading.given] : [reading.preferred, ...reading.known]);
   const furniture = furnitureOf(laidOut, (l) => isHeadingLine(l) || isNarrativeHeading(l));
   const title = titleOf(laidOut, isHeadingPhrase);
   const result = looksLikeKpi(laidOut)
-    ? readKpi(laidOut, furniture, title, file, scheme)
+    ? readKpi(laidOut, furniture, title, file, reading)
     : looksLikeNarrative(laidOut)
-      ? readNarrative(laidOut, furniture, title, file)
+      ? { ...readNarrative(laidOut, furniture, title, file), scheme: reading.preferred }
       : null;
   if (!result) {
     throw failure(file, 'pdf-unknown-kind', t('KPI の進捗状況の報告書でも、達成状況の報告書でもありません', 'the PDF is neither a KPI progress report nor an achievement narrative'), {
@@ -92,8 +100,8 @@ function unplacedWarnings(pages: readonly PageContent[], file: string): Message[
 /** Larger than any report's PDF (the R1 sample is 0.2 MB); beyond it, a wrong file or an attack. */
 export const MAX_PDF_BYTES = 200 * 1024 * 1024;
 
-/** Extracts a PDF; `scheme` reads the printed status marks. */
-export async function extractPdfFile(file: string, scheme: Scheme): Promise<Extraction> {
+/** Extracts a PDF; its printed status marks are read with the scheme it was printed under, told among `schemes`. */
+export async function extractPdfFile(file: string, schemes: Scheme | SchemeReading): Promise<Extraction> {
   let data: Uint8Array;
   try {
     const size = statSync(file).size;
@@ -105,5 +113,5 @@ export async function extractPdfFile(file: string, scheme: Scheme): Promise<Extr
     if (error instanceof TasseiError) throw error;
     throw failure(file, 'file-unreadable', `cannot read the file: ${(error as Error).message}`);
   }
-  return extractPages(await readPdf(data, file), file, scheme);
+  return extractPages(await readPdf(data, file), file, schemes);
 }

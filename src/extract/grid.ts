@@ -172,8 +172,9 @@ function headerWindow(lines: readonly Line[], i: number, from: number, specs: re
  * column headings. Returns the columns in left-to-right order with their extents.
  */
 export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[], vertical: readonly Rule[], horizontal: readonly Rule[], minimum: number, from = 0): TableHeader | null {
-  // A heading line holds no numbers: a data row beside a chart's labels is not a heading.
-  const headingLike = (line: Line) => !line.phrases.some((p) => /^[△▲-]?[\d,.]+%?$/.test(p.text.normalize('NFKC')));
+  // A heading line holds no numbers: a data row beside a chart's labels is not a heading. A
+  // number that is a heading (a grade printed 7 … 1) is no number here.
+  const headingLike = (line: Line) => !line.phrases.some((p) => /^[△▲-]?[\d,.]+%?$/.test(p.text.normalize('NFKC')) && !specs.some((s) => s.label.test(p.text)));
   for (let i = from; i < lines.length; i++) {
     if (!specs.some((s) => hasLabel(lines[i]!, s)) || !headingLike(lines[i]!)) continue;
     const window = headerWindow(lines, i, from, specs, horizontal, headingLike);

@@ -1,12 +1,13 @@
 import { MessageLog } from '../model/messages.js';
 import { findEraYear, parseMeasurement, parsePrintedNumber, parseProgress } from '../notation/numbers.js';
-import { type Scheme, gradeOfMark, markOf } from '../model/scheme.js';
+import { type Scheme, columnOf, gradeOfMark, markOf, summaryGrades } from '../model/scheme.js';
 import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Status, Strategy, Summary } from '../model/types.js';
 import { type Column, type ColumnSpec, type TableHeader, columnsRuledOn, findHeader, hasLabel, refineColumns, rowBoundaries, splitLinesAtColumns, columnOfPhrase } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, withoutFurniture } from './layout.js';
 import { type Fragment, type GridRow, joinRows, rowsOf } from './rows.js';
 import { type RowOrigin, checkKpiExtraction } from './check.js';
 import { t } from '../model/i18n.js';
+import { type SchemeReading, SUMMARY_FRAME, TOTAL_COLUMN, choosePrintedScheme, marksOf, readingOf, summaryMinimum, summarySpecs } from './printed-scheme.js';
 
 /**
  * The KPI progress report reader: summary tables and detail tables, in page order, into the
@@ -20,13 +21,17 @@ const isMeasurement = (text: string) => parseMeasurement(text).ok;
 const isProgress = (text: string) => text.trim() !== '' && parseProgress(text) !== undefined;
 /**
  * The marks of the default scheme (schemes/default.yaml, with its other forms; a test checks
- * they agree): the column layout is found before the scheme's own marks are read.
+ * they agree): the headings of a KPI report are known by these before its scheme is.
  */
 export const DEFAULT_MARKS: readonly string[] = ['目標達成', '達成', '改善↑', '改善', '改善↗', '-', '－', '―', '−', '悪化↓', '悪化', '悪化↘'];
-const isStatusMark = (text: string) => DEFAULT_MARKS.includes(text.trim()) || DEFAULT_MARKS.includes(text.trim().normalize('NFKC'));
-const isCount = (text: string) => /^\d+$/.test(text.normalize('NFKC').trim());
 
-export const DETAIL_COLUMNS: readonly ColumnSpec[] = [
+/**
+ * The detail table's columns; `marks` are what a 状況 cell holds whole (every mark of every
+ * scheme the report may have been printed under: the column layout is found before its scheme).
+ */
+export function detailColumns(marks: ReadonlySet<string>): ColumnSpec[] {
+  const isStatusMark = (text: string) => marks.has(text.trim()) || marks.has(text.trim().normalize('NFKC'));
+  return [
   { key: 'strategy', label: /重点戦略|基本目標名?$/ },
   { key: 'policy', label: /戦略方針|基本方針/ },
   { key: 'measure', label: /^施策/ },
@@ -38,22 +43,16 @@ export const DETAIL_COLUMNS: readonly ColumnSpec[] = [
   { key: 'progress', label: /^(進捗率|達成率)/, values: true, complete: isProgress },
   { key: 'status', label: /^(状況|評価|達成状況)$/, values: true, complete: isStatusMark },
   { key: 'department', label: /^(担当|所管)(課|部署|部局)(名)?$/ },
-];
+  ];
+}
 
-export const SUMMARY_COLUMNS: readonly ColumnSpec[] = [
-  { key: 'strategy', label: /重点戦略/ },
-  { key: 'policy', label: /戦略方針/ },
-  { key: 'measure', label: /^施策$/ },
-  { key: 'achieved', label: /^目標達成$/, values: true, complete: isCount },
-  { key: 'improved', label: /^改善/, values: true, complete: isCount },
-  { key: 'unchanged', label: /^[-－―−]$/, values: true, complete: isCount },
-  { key: 'worsened', label: /^悪化/, values: true, complete: isCount },
-  { key: 'total', label: /^合計$/, values: true, complete: isCount },
-];
+export const DETAIL_COLUMNS: readonly ColumnSpec[] = detailColumns(new Set(DEFAULT_MARKS));
 
-/** Enough headings of each table to be sure which one it is. */
+/** The headings of a summary table that are not grades (the grades' come from each scheme). */
+export const SUMMARY_COLUMNS: readonly ColumnSpec[] = [...SUMMARY_FRAME, TOTAL_COLUMN];
+
+/** Enough headings of a detail table to be sure it is one. */
 const DETAIL_MINIMUM = 6;
-const SUMMARY_MINIMUM = 5;
 /** A context line over a continued table (重点戦略1 … › 施策2 …（続き）), as tassei prints it: not a row. */
 const CONTINUED = /（続き）$/;
 /** The note under a detail table ends its body. */
@@ -65,16 +64,68 @@ export function looksLikeKpi(pages: readonly LaidOutPage[]): boolean {
   return pages.some((p) => findHeader(p.lines, DETAIL_COLUMNS, [], [], DETAIL_MINIMUM) !== null);
 }
 
-/** A line of a table heading (kept where headings repeat on every page): labels and no numbers. */
-export function isHeadingLine(line: Line): boolean {
-  return [...DETAIL_COLUMNS, ...SUMMARY_COLUMNS].some((s) => hasLabel(line, s)) &&
-    !line.phrases.some((p) => parsePrintedNumber(p.text) !== null);
+/**
+ * A line of a table heading (kept where headings repeat on every page): labels and no numbers,
+ * but for grades printed as numbers (佐野市's 7 … 1) among the summary headings of `schemes`.
+ */
+export function headingLineOf(schemes: readonly Scheme[]): (line: Line) => boolean {
+  const grades = schemes.flatMap(summarySpecs).filter((s) => s.complete && s.key !== 'total');
+  const specs = [...DETAIL_COLUMNS, ...SUMMARY_COLUMNS, ...grades];
+  const isNumber = (p: Phrase) => parsePrintedNumber(p.text) !== null;
+  // A line of numbers alone (a page number) is no heading, even where a grade is printed 1.
+  return (line) => specs.some((s) => hasLabel(line, s)) && !line.phrases.every(isNumber) &&
+    !line.phrases.some((p) => isNumber(p) && !grades.some((g) => g.label.test(p.text.trim())));
+}
+
+/** The columns a report's tables may have: one detail table, and a summary table per scheme it may have been printed under. */
+interface TableSpecs {
+  detail: ColumnSpec[];
+  /** Schemes with the same summary headings share one entry. */
+  summaries: { schemes: Scheme[]; specs: ColumnSpec[] }[];
+}
+
+function tableSpecs(schemes: readonly Scheme[]): TableSpecs {
+  const summaries = new Map<string, { schemes: Scheme[]; specs: ColumnSpec[] }>();
+  for (const scheme of schemes) {
+    const specs = summarySpecs(scheme);
+    const key = specs.map((s) => `${s.key}=${s.label.source}`).join('\n');
+    const entry = summaries.get(key) ?? { schemes: [], specs };
+    entry.schemes.push(scheme);
+    summaries.set(key, entry);
+  }
+  return { detail: detailColumns(marksOf(schemes)), summaries: [...summaries.values()] };
+}
+
+/**
+ * The first summary header from `from` under any of the schemes, with the schemes whose every
+ * grade it prints, among those that find the most of its columns.
+ */
+function findSummaryHeader(lines: readonly Line[], page: LaidOutPage, specs: TableSpecs, from: number): { header: TableHeader; fits: Scheme[]; keyedBy: Scheme } | null {
+  const found = specs.summaries.flatMap(({ schemes, specs: columns }) => {
+    const header = findHeader(lines, columns, page.vertical, page.horizontal, summaryMinimum(columns), from);
+    return header ? [{ header, schemes, complete: columns.every((c) => !c.complete || header.columns.some((h) => h.key === c.key)) }] : [];
+  });
+  if (found.length === 0) return null;
+  const top = Math.min(...found.map((f) => f.header.top));
+  const first = found.filter((f) => f.header.top - top < 0.5);
+  const complete = first.filter((f) => f.complete);
+  if (complete.length === 0) {
+    // A header cut short (by a page break) is read with the first scheme that finds it: the one the document is graded by, where it does.
+    return { header: first[0]!.header, fits: [], keyedBy: first[0]!.schemes[0]! };
+  }
+  const most = Math.max(...complete.map((f) => f.header.columns.length));
+  const best = complete.filter((f) => f.header.columns.length === most);
+  return { header: best[0]!.header, fits: best.flatMap((f) => f.schemes), keyedBy: best[0]!.schemes[0]! };
 }
 
 interface Table {
   kind: 'detail' | 'summary';
   page: number;
   columns: Column[];
+  /** A summary table's: the schemes whose grades its headings print. */
+  fits: Scheme[];
+  /** A summary table's: the scheme whose grades its column keys are. */
+  keyedBy?: Scheme;
   rows: GridRow[];
   /** The pitch (em) of a cell's lines that this table shows; null where nothing wraps. */
   pitch: number | null;
@@ -101,26 +152,29 @@ interface OpenTable {
   columns: Column[];
   /** Its body lines so far: a page that continues it refines the columns with these and its own. */
   body: Line[];
+  fits: Scheme[];
+  keyedBy?: Scheme;
 }
 
 /**
  * Tables of a page in order, each with its rows. Lines above the page's first header continue
  * the table of the previous page (`open`), whose columns they keep.
  */
-export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open: OpenTable | undefined, pitchHint: number | null = null): Table[] {
+export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open: OpenTable | undefined, pitchHint: number | null, specs: TableSpecs): Table[] {
   const lines = withoutFurniture(page.lines, furniture);
-  const found: { kind: Table['kind']; header: TableHeader }[] = [];
+  const found: { kind: Table['kind']; header: TableHeader; fits: Scheme[]; keyedBy?: Scheme }[] = [];
   let from = 0;
   // The header of the other kind found after the one taken is still the next of its kind; and
   // where none was found, none will be: each kind's search goes on only past the one taken.
   let detail: TableHeader | null | undefined;
-  let summary: TableHeader | null | undefined;
+  let summary: ReturnType<typeof findSummaryHeader> | undefined;
   const stale = (h: TableHeader | null | undefined) => h === undefined || (h !== null && lines.indexOf(h.lines[0]!) < from);
   while (from < lines.length) {
-    if (stale(detail)) detail = findHeader(lines, DETAIL_COLUMNS, page.vertical, page.horizontal, DETAIL_MINIMUM, from);
-    if (stale(summary)) summary = findHeader(lines, SUMMARY_COLUMNS, page.vertical, page.horizontal, SUMMARY_MINIMUM, from);
-    const next = [detail && { kind: 'detail' as const, header: detail }, summary && { kind: 'summary' as const, header: summary }]
-      .filter((h): h is { kind: Table['kind']; header: TableHeader } => !!h)
+    if (stale(detail)) detail = findHeader(lines, specs.detail, page.vertical, page.horizontal, DETAIL_MINIMUM, from);
+    if (summary === undefined || (summary !== null && lines.indexOf(summary.header.lines[0]!) < from)) summary = findSummaryHeader(lines, page, specs, from);
+    type Found = { kind: Table['kind']; header: TableHeader; fits: Scheme[]; keyedBy?: Scheme };
+    const next = [detail && { kind: 'detail', header: detail, fits: [] } as Found, summary && { kind: 'summary', ...summary } as Found]
+      .filter((h): h is Found => !!h)
       .sort((a, b) => a.header.top - b.header.top)[0];
     if (!next) break;
     found.push(next);
@@ -131,15 +185,15 @@ export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open
   const firstTop = found[0]?.header.top ?? Infinity;
   const above = lines.filter((l) => l.bottom < firstTop - 0.5 && !CONTINUED.test(l.text.trim()));
   if (open && above.length > 0) {
-    tables.push(tableOf(page, above, open.kind, open.columns, null, -Infinity, firstTop, pitchHint, open.body));
+    tables.push(tableOf(page, above, open.kind, open.columns, null, -Infinity, firstTop, pitchHint, open, open.body));
   }
-  found.forEach(({ kind, header }, k) => {
-    tables.push(tableOf(page, lines, kind, header.columns, header, header.bottom, found[k + 1]?.header.top ?? Infinity, pitchHint));
+  found.forEach(({ kind, header, fits, keyedBy }, k) => {
+    tables.push(tableOf(page, lines, kind, header.columns, header, header.bottom, found[k + 1]?.header.top ?? Infinity, pitchHint, { fits, keyedBy }));
   });
   return tables;
 }
 
-function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'], columns: Column[], header: TableHeader | null, top: number, end: number, pitchHint: number | null, carried: readonly Line[] = []): Table {
+function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'], columns: Column[], header: TableHeader | null, top: number, end: number, pitchHint: number | null, schemes: Pick<Table, 'fits' | 'keyedBy'>, carried: readonly Line[] = []): Table {
   const body: Line[] = [];
   for (const line of lines) {
     const middle = (line.top + line.bottom) / 2;
@@ -159,7 +213,8 @@ function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'],
   const final = columns;
   const opensRow = (f: Fragment) => (HIERARCHY as readonly string[]).includes(f.column.key) && splitNumber(f.text).no !== null;
   const { rows, pitch } = rowsOf(split, columns, boundaries, (p) => columnOfPhrase(final, p), opensRow, pitchHint);
-  return { kind, page: page.number, columns, rows, pitch, open: { kind, columns: headerColumns, body: [...carried, ...body] } };
+  const { fits, keyedBy } = schemes;
+  return { kind, page: page.number, columns, rows, pitch, fits, keyedBy, open: { kind, columns: headerColumns, body: [...carried, ...body], fits, keyedBy } };
 }
 
 const VALUE_KEYS = ['baseline', 'actual', 'target', 'progress', 'status'] as const;
@@ -209,13 +264,13 @@ export function continuesRow(last: GridRow, first: GridRow): boolean {
  * The tables of all pages, with rows split by page breaks joined again. A page whose tables
  * show no wrapped cell is read again with the pitch of a cell's lines that the others show.
  */
-function tablesOfDocument(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>): Table[] {
+function tablesOfDocument(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, specs: TableSpecs): Table[] {
   const read = (pitchHint: number | null, previous?: Table[][]) => {
     const byPage: Table[][] = [];
     let open: OpenTable | undefined;
     pages.forEach((page, k) => {
       const again = previous && previous[k]!.some((t) => t.pitch === null) ? null : previous?.[k];
-      const found = again ?? tablesOf(page, furniture, open, pitchHint);
+      const found = again ?? tablesOf(page, furniture, open, pitchHint, specs);
       byPage.push(found);
       if (found.length > 0) open = found.at(-1)!.open;
     });
@@ -236,9 +291,15 @@ function tablesOfDocument(pages: readonly LaidOutPage[], furniture: ReadonlySet<
   return tables;
 }
 
-/** Reads the KPI progress report from laid-out pages. */
-export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string, scheme: Scheme): { document: KpiDocument; messages: Message[] } {
+/**
+ * Reads the KPI progress report from laid-out pages, its marks and summary headings with the
+ * scheme it was printed under (see printed-scheme.ts), which it returns.
+ */
+export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string, schemes: Scheme | SchemeReading): { document: KpiDocument; messages: Message[]; scheme: Scheme } {
   const log = new MessageLog(file);
+  const reading = readingOf(schemes);
+  const tables = tablesOfDocument(pages, furniture, tableSpecs(reading.given ? [reading.given] : [reading.preferred, ...reading.known.filter((s) => s !== reading.preferred)]));
+  const scheme = printedSchemeOf(tables, pages, reading, log);
   const warn = (page: number, message: string, hint?: string) => log.warn('extract-kpi', message, { page: page || undefined, hint });
   const strategies: Strategy[] = [];
   const summaries = new Map<number, { total: Summary | null; goal: Summary | null; policies: Map<number, { title: string; summary: Summary }> }>();
@@ -254,10 +315,10 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
     origins.set(indicator, { page, top: row.top, text: row.text });
     return indicator;
   };
-  for (const table of tablesOfDocument(pages, furniture)) {
+  for (const table of tables) {
     if (table.kind === 'summary') {
       for (const row of table.rows) {
-        const counts = summaryCounts(row);
+        const counts = summaryCounts(row, table, scheme);
         if (!counts) {
           warn(table.page, t(`件数のない集計表の行を読み飛ばしました:「${rowText(row)}」`, `a summary row without counts was skipped: "${rowText(row)}"`));
           continue;
@@ -331,19 +392,67 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
       hint: t('実績の列見出しに年度を書いてください', 'the heading of the actuals column must name the year'),
     });
   }
-  return { document, messages: log.messages };
+  return { document, messages: log.messages, scheme };
+}
+
+/** A scheme's name in messages: its id and where it comes from. */
+const schemeName = (scheme: Scheme) => scheme.id;
+
+/**
+ * The scheme the report was printed under, from its status marks, summary headings and legend;
+ * says which (where it is not the default scheme read as the default), or why it cannot tell.
+ */
+function printedSchemeOf(tables: readonly Table[], pages: readonly LaidOutPage[], reading: SchemeReading, log: MessageLog): Scheme {
+  const statuses = [...new Set(tables.filter((x) => x.kind === 'detail').flatMap((x) => x.rows.map((r) => (r.cells.status ?? '').trim()).filter((m) => m !== '')))];
+  const summaries = tables.filter((x) => x.kind === 'summary' && x.rows.length > 0).map((x) => x.fits);
+  const text = pages.flatMap((p) => p.lines.map((l) => l.text)).join('');
+  const choice = choosePrintedScheme({ statuses, summaries, text }, reading);
+  const others = choice.others.map(schemeName).join('、');
+  if (choice.scheme === null) {
+    log.fail('extract-scheme', t(
+      `どの評価基準で印刷された文書か決められません。状況の印と集計表の見出しは ${others} のどれにも合います`,
+      `cannot tell which grading scheme the document was printed under: its status marks and summary headings fit each of ${others}`,
+    ), { hint: t(`--printed-scheme ${choice.others[0]!.id} のように、印刷時の評価基準を指定してください`, `name the scheme it was printed under, such as --printed-scheme ${choice.others[0]!.id}`) });
+  }
+  const scheme = choice.scheme;
+  const name = schemeName(scheme);
+  const because: Record<Exclude<typeof choice.reason, 'ambiguous'>, string> = {
+    given: t('指定のとおり', 'as given'),
+    only: t('状況の印と集計表の見出しから判定', 'told by its status marks and summary headings'),
+    alike: t(`状況の印と集計表の見出しから判定。${others} でも同じに読めます`, `told by its status marks and summary headings; ${others} read it alike`),
+    legend: t(`状況の印と見出しは ${others} にも合いますが、凡例から判定`, `its marks and headings fit ${others} too; told by its legend`),
+    preferred: t(`状況の印と見出しは ${others} にも合います。評価に使う評価基準で読みました。違う場合は --printed-scheme で指定してください`, `its marks and headings fit ${others} too; read with the scheme it is graded by (name another with --printed-scheme)`),
+    none: t('状況の印や集計表の見出しに合う評価基準がないため、評価に使う評価基準で読みました', 'no scheme fits its status marks and summary headings: read with the scheme it is graded by'),
+  };
+  const quiet = scheme === reading.preferred && (choice.reason === 'only' || choice.reason === 'alike');
+  if (!quiet) {
+    const say = choice.reason === 'preferred' || choice.reason === 'none' ? log.warn.bind(log) : log.info.bind(log);
+    say('extract-scheme', t(`印刷時の評価基準: ${name}（${because[choice.reason]}）`, `printed under the grading scheme ${name} (${because[choice.reason]})`));
+  }
+  return scheme;
 }
 
 function rowText(row: GridRow): string {
   return row.text;
 }
 
-function summaryCounts(row: GridRow): Summary | null {
-  const keys = ['achieved', 'improved', 'unchanged', 'worsened', 'total'] as const;
-  const values = keys.map((k) => (row.cells[k] ?? '').normalize('NFKC').trim());
-  if (values.some((v) => !/^\d+$/.test(v))) return null;
-  const [achieved, improved, unchanged, worsened, total] = values.map(Number) as [number, number, number, number, number];
-  return { achieved, improved, unchanged, worsened, total };
+/**
+ * A summary row's counts in the scheme's columns. The table's column keys are the grades of the
+ * first scheme that fits its headings; another scheme reads each heading as its own grade.
+ */
+function summaryCounts(row: GridRow, table: Table, scheme: Scheme): Summary | null {
+  const counts: Summary = {};
+  const keyed = table.keyedBy;
+  for (const column of table.columns.filter((c) => c.complete)) {
+    const value = (row.cells[column.key] ?? '').normalize('NFKC').trim();
+    if (!/^\d+$/.test(value)) return null;
+    const grade = column.key === 'total' || keyed === scheme ? column.key : gradeOfMark(scheme, column.heading) ?? (keyed ? gradeOfMark(scheme, markOf(keyed, column.key)) : undefined);
+    if (grade === undefined) return null;
+    const key = grade === 'total' ? grade : columnOf(scheme, grade);
+    counts[key] = (counts[key] ?? 0) + Number(value);
+  }
+  // A row is read whole or not at all: every column of the scheme, and the total.
+  return [...summaryGrades(scheme).map((g) => g.id), 'total'].every((k) => k in counts) ? counts : null;
 }
 
 /** The ※ that marks an indicator computed as b / c. */

@@ -191,7 +191,7 @@ export interface SummaryEvaluation {
   strategy: number;
   policy: number | null;
   row: SummaryRow;
-  /** Counted from the statuses the document printed (checking the printed table). */
+  /** Counted from the statuses the document printed, in the columns of the scheme it was printed under (checking the printed table). */
   checked: Summary;
   /** Counted from the statuses tassei computes (what a rendered report prints). */
   computed: Summary;
@@ -243,6 +243,11 @@ export interface Evaluation {
   kind: DocumentKind;
   /** The grading scheme's id. */
   scheme: string;
+  /**
+   * The id of the scheme the document was printed under, where it is not the grading scheme: the
+   * printed figures are checked under it (findings), the computed ones follow `scheme`.
+   */
+  printedScheme?: string;
   indicators: IndicatorEvaluation[];
   summaries: SummaryEvaluation[];
   findings: Finding[];
@@ -374,6 +379,11 @@ export interface LoadedDocument {
   document: TasseiDocument;
   /** The scheme the document is graded by (see schemeFor). */
   scheme: Scheme;
+  /**
+   * The scheme it was printed under, whose grades its printed statuses and summary columns are:
+   * told from a PDF's marks, a YAML's `scheme` key (see printedSchemeFor).
+   */
+  printedScheme: Scheme;
   messages: Message[];
   /** True where the document was extracted from a PDF. */
   fromPdf: boolean;

@@ -210,7 +210,10 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
   const columns = summaryColumns(scheme);
   const best = scheme.grades[0]?.id;
   const evaluations = evaluationsByKey(evaluation);
-  const known = (status: Status | null): status is Status => status !== null && gradeOf(scheme, status) !== undefined;
+  // Under another scheme than the source was printed under, its statuses and counts are graded
+  // anew, not corrected: only a progress (the same under every scheme) can be.
+  const regraded = evaluation.printedScheme !== undefined && evaluation.printedScheme !== scheme.id;
+  const known = (status: Status | null): status is Status => !regraded && status !== null && gradeOf(scheme, status) !== undefined;
   const notes = new Map<number, string[]>();
   const note = (strategy: number, text: string) => notes.set(strategy, [...(notes.get(strategy) ?? []), text]);
   const view = (at: IndicatorAt): IndicatorView => {
@@ -262,7 +265,7 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
     const statusesCorrected = notes.has(s.no);
     const row = (kind: SummaryRowView['kind'], label: string, policy: number | null): SummaryRowView => {
       const x = summaries.find((y) => y.row === kind && y.policy === policy)!;
-      const reported = comparable(x.reported, columns) ? x.reported : null;
+      const reported = !regraded && comparable(x.reported, columns) ? x.reported : null;
       const cells = columns.map((k) => {
         const printed = reported?.[k] ?? null;
         if (options.asPrinted) return { value: reported ? printed ?? '' : x.computed[k] ?? 0, corrected: false };
