@@ -28,7 +28,7 @@ function isHeadingPhrase(phrase: Phrase): boolean {
  * the PDF has lost the map from glyphs to characters (a font re-encoded without its ToUnicode
  * map, as some printer drivers do). A Japanese report has next to none.
  */
-const MOJIBAKE = /[\u0080-\u009F\u00C0-\u024F]/gu;
+const MOJIBAKE = /[\u0080-\u009F\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]/gu;
 /** The share of such characters in the non-ASCII text above which the text is taken as lost. */
 const MOJIBAKE_SHARE = 0.005;
 /** Fewer such characters than this are a name's accents, never a lost encoding. */

@@ -3,7 +3,7 @@ import { findEraYear, parseMeasurement, parsePrintedNumber, parseProgress } from
 import { type Scheme, columnOf, gradeOfMark, markOf, summaryGrades } from '../model/scheme.js';
 import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Status, Strategy, Summary } from '../model/types.js';
 import { type Column, type ColumnSpec, type TableHeader, columnsRuledOn, findHeader, hasLabel, refineColumns, rowBoundaries, splitLinesAtColumns, columnOfPhrase } from './grid.js';
-import { type LaidOutPage, type Line, type Phrase, withoutFurniture } from './layout.js';
+import { type LaidOutPage, type Line, type Phrase, makeLine, withoutFurniture } from './layout.js';
 import { type Fragment, type GridRow, joinRows, rowsOf } from './rows.js';
 import { type RowOrigin, checkKpiExtraction } from './check.js';
 import { t } from '../model/i18n.js';
@@ -195,11 +195,15 @@ export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open
 
 function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'], columns: Column[], header: TableHeader | null, top: number, end: number, pitchHint: number | null, schemes: Pick<Table, 'fits' | 'keyedBy'>, carried: readonly Line[] = []): Table {
   const body: Line[] = [];
+  const outerRight = columns.at(-1)?.right ?? Infinity;
   for (const line of lines) {
     const middle = (line.top + line.bottom) / 2;
     if (middle < top || middle > end || header?.lines.includes(line)) continue;
     if (NOTE.test(line.text)) break;
-    body.push(line);
+    // Text beyond the table's outer rule (a chart's labels beside a summary table) is not of it.
+    const inside = line.phrases.filter((p) => p.x < outerRight);
+    if (inside.length === line.phrases.length) body.push(line);
+    else if (inside.length > 0) body.push(makeLine(inside));
   }
   const bottom = Math.max(top, ...body.map((l) => l.bottom)) + 1;
   const left = Math.min(...body.map((l) => l.x), ...(header ? [header.lines[0]!.x] : []));

@@ -37,11 +37,12 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The heading of a grade's summary column: one of its printed forms; a form of two characters or
- * more may run on (改善↑ printed 改善↑（件）), a single character (S, 7, ①, -) is the whole heading.
+ * more may run on (改善↑ printed 改善↑（件）) and wrap (50%以上 over 80%未満, read as one with a
+ * space), a single character (S, 7, ①, -) is the whole heading.
  * The first alternative is the mark, which a wrapped heading's first line may begin (see grid.ts).
  */
 function gradeLabel(grade: Grade): RegExp {
-  return new RegExp(formsOf(grade).map((f) => (DASH.test(f) ? `^${DASHES}$` : `^${escape(f)}${[...f].length >= 2 ? '' : '$'}`)).join('|'));
+  return new RegExp(formsOf(grade).map((f) => (DASH.test(f) ? `^${DASHES}$` : [...f].length >= 2 ? `^${[...f].map(escape).join(' ?')}` : `^${escape(f)}$`)).join('|'));
 }
 
 /** A dash printed alone: producers and fonts turn one into another (− into －), so any of them. */
@@ -84,12 +85,16 @@ export type SchemeChoice =
   | { scheme: Scheme; reason: ChoiceReason; others: Scheme[] }
   | { scheme: null; reason: 'ambiguous'; others: Scheme[] };
 
-/** The legend tassei prints under every page (status-legend.hbs), without spaces and colour boxes. */
+/**
+ * The legend tassei prints under every page (status-legend.hbs), without spaces: a colour box
+ * before each grade, so that a legend of marks alone is not its summary headings.
+ */
 function legendOf(scheme: Scheme): string {
-  return plain(summaryGrades(scheme).map((g) => `${g.mark}${g.meaning ? `：${g.meaning}` : ''}`).join(''));
+  return plain(summaryGrades(scheme).map((g) => `■${g.mark}${g.meaning ? `：${g.meaning}` : ''}`).join(''));
 }
 
-const plain = (text: string) => text.replace(/[\s■]/g, '');
+/** Text compared without spaces, width or the kind of dash. */
+const plain = (text: string) => text.normalize('NFKC').replace(/\s/g, '').replace(new RegExp(DASHES, 'g'), '-');
 
 /** Whether two schemes read what is printed alike: each mark as the same grade, the summary columns as the same grades. */
 function readAlike(a: Scheme, b: Scheme, evidence: PrintedEvidence): boolean {
