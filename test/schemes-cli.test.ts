@@ -20,10 +20,36 @@ describe('--scheme: one configuration for every command', () => {
     expect(evaluation.scheme).toBe('nagayo');
     // 農業産出額: 3,560 → 3,510, 1.4 % below the baseline: B (同水準).
     expect(evaluation.indicators[0]).toMatchObject({ indicator: '農業産出額', status: 'B', mark: 'B', quantities: { reach: -120, movement: -50, relativeMovement: -1.4 } });
-    // Printed statuses and summaries of the default scheme are not checked against nagayo's.
+    // The printed statuses and summaries are checked under the scheme they were printed under (the
+    // document names none: the default), so the findings are the source's own, as without --scheme.
+    expect(evaluation.printedScheme).toBe('default');
+    const unchanged = JSON.parse((await run('evaluate', STRATEGY1, '--format', 'json')).out);
+    expect(evaluation.findings).toEqual(unchanged.findings);
     expect(evaluation.findings.map((f: { kind: string }) => f.kind)).toEqual(['progress-mismatch']);
     expect(Object.keys(evaluation.summaries[0].computed)).toEqual(['S', 'A', 'B', 'C', 'nodata', 'total']);
-    expect(r.err).toContain('評価基準 nagayo のものではないため、照合していません');
+    expect(Object.keys(evaluation.summaries[0].checked)).toEqual(['achieved', 'improved', 'unchanged', 'worsened', 'total']);
+  });
+
+  it('a PDF printed under one scheme and graded under another: read with its own, the source’s errors only, nothing shaded but what was corrected', async () => {
+    const r = await run('evaluate', 'input/kpi-r1.pdf', '--format', 'json', '--scheme', 'nagayo');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('情報 [extract-scheme] 印刷時の評価基準: default（状況の印と集計表の見出しから判定）');
+    expect(r.err).not.toMatch(/警告/);
+    const evaluation = JSON.parse(r.out);
+    expect(evaluation).toMatchObject({ scheme: 'nagayo', printedScheme: 'default' });
+    const asPrinted = JSON.parse((await run('evaluate', 'input/kpi-r1.pdf', '--format', 'json')).out);
+    expect(evaluation.findings).toEqual(asPrinted.findings);
+    expect(evaluation.findings.map((f: { kind: string }) => f.kind).sort()).toEqual(['progress-mismatch', 'progress-mismatch', 'status-mismatch']);
+    const dir = mkdtempSync(join(tmpdir(), 'tassei-scheme-regrade-'));
+    const rendered = await run('render', 'input/kpi-r1.pdf', '--scheme', 'nagayo', '-o', join(dir, 'n.pdf'));
+    expect(rendered.code).toBe(0);
+    const text = await pageText(readFileSync(join(dir, 'n.pdf')));
+    // The two progresses the source got wrong are corrected; no status or count is, being graded anew.
+    expect(text.match(/進捗率：印刷/g)).toHaveLength(2);
+    expect(text).not.toMatch(/状況：印刷|集計 .*：印刷/);
+    // --printed-scheme reads it as the user says, whatever it prints.
+    const forced = await run('extract', 'input/kpi-r1.pdf', '--printed-scheme', 'nagayo');
+    expect(forced.err).toContain('印刷時の評価基準: nagayo（指定のとおり）');
   });
 
   it('a document names its own scheme, relative to its folder; --scheme wins over it', async () => {
