@@ -69,12 +69,14 @@ export function looksLikeKpi(pages: readonly LaidOutPage[]): boolean {
  * but for grades printed as numbers (佐野市's 7 … 1) among the summary headings of `schemes`.
  */
 export function headingLineOf(schemes: readonly Scheme[]): (line: Line) => boolean {
-  const grades = schemes.flatMap(summarySpecs).filter((s) => s.complete && s.key !== 'total');
-  const specs = [...DETAIL_COLUMNS, ...SUMMARY_COLUMNS, ...grades];
+  const sources = schemes.flatMap(summarySpecs).filter((s) => s.complete && s.key !== 'total').map((g) => g.label.source);
+  // One expression for every grade heading of every scheme: a line is tested once, not per scheme.
+  const grade = sources.length > 0 ? new RegExp(sources.map((x) => `(?:${x})`).join('|')) : /(?!)/;
+  const specs = [...DETAIL_COLUMNS, ...SUMMARY_COLUMNS];
   const isNumber = (p: Phrase) => parsePrintedNumber(p.text) !== null;
   // A line of numbers alone (a page number) is no heading, even where a grade is printed 1.
-  return (line) => specs.some((s) => hasLabel(line, s)) && !line.phrases.every(isNumber) &&
-    !line.phrases.some((p) => isNumber(p) && !grades.some((g) => g.label.test(p.text.trim())));
+  return (line) => (specs.some((s) => hasLabel(line, s)) || line.phrases.some((p) => grade.test(p.text.trim()))) && !line.phrases.every(isNumber) &&
+    !line.phrases.some((p) => isNumber(p) && !grade.test(p.text.trim()));
 }
 
 /** The columns a report's tables may have: one detail table, and a summary table per scheme it may have been printed under. */
@@ -96,12 +98,32 @@ function tableSpecs(schemes: readonly Scheme[]): TableSpecs {
   return { detail: detailColumns(marksOf(schemes)), summaries: [...summaries.values()] };
 }
 
+/** Headings that are not grades: a summary header has all but these many grade headings at least. */
+const FRAME_COLUMNS = SUMMARY_FRAME.length + 1;
+const mayHold = new WeakMap<LaidOutPage, Map<readonly ColumnSpec[], boolean>>();
+
+/**
+ * Whether a page prints enough of a scheme's grade headings for one of its summary headers: a
+ * scheme whose grades the page does not print is not looked for line by line (there are eleven).
+ */
+function mayHoldHeader(page: LaidOutPage, specs: readonly ColumnSpec[]): boolean {
+  const known = mayHold.get(page) ?? new Map<readonly ColumnSpec[], boolean>();
+  mayHold.set(page, known);
+  if (!known.has(specs)) {
+    const texts = new Set(page.lines.flatMap((l) => l.phrases.map((p) => p.text)));
+    const grades = specs.filter((c) => c.complete && c.key !== 'total');
+    const printed = grades.filter((g) => [...texts].some((x) => g.label.test(x))).length;
+    known.set(specs, printed >= summaryMinimum(specs) - FRAME_COLUMNS);
+  }
+  return known.get(specs)!;
+}
+
 /**
  * The first summary header from `from` under any of the schemes, with the schemes whose every
  * grade it prints, among those that find the most of its columns.
  */
 function findSummaryHeader(lines: readonly Line[], page: LaidOutPage, specs: TableSpecs, from: number): { header: TableHeader; fits: Scheme[]; keyedBy: Scheme } | null {
-  const found = specs.summaries.flatMap(({ schemes, specs: columns }) => {
+  const found = specs.summaries.filter((entry) => mayHoldHeader(page, entry.specs)).flatMap(({ schemes, specs: columns }) => {
     const header = findHeader(lines, columns, page.vertical, page.horizontal, summaryMinimum(columns), from);
     return header ? [{ header, schemes, complete: columns.every((c) => !c.complete || header.columns.some((h) => h.key === c.key)) }] : [];
   });
