@@ -347,19 +347,24 @@ const coreType = (tag: string) => {
 /** js-yaml with the YAML 1.2 core schema's scalars; exported for the test that compares the readers. */
 export const QUICK_SCHEMA = FAILSAFE_SCHEMA.extend({ implicit: ['null', 'bool', 'int', 'float'].map(coreType) });
 
+/** The data of a YAML text read by js-yaml, or undefined where it needs the careful reader. */
+function quickLoadPlain(text: string): unknown {
+  // js-yaml expands aliases without limit (a 2 KB file can stand for a billion nodes).
+  if (DIRECTIVE.test(text) || ALIAS.test(text)) return undefined;
+  try {
+    return quickLoad(text, { schema: QUICK_SCHEMA });
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The document as js-yaml reads it (YAML 1.2 core schema, duplicate keys refused), if it reads
  * and passes every check; otherwise undefined, and the text is read again for the messages.
  */
 export function quickParse(text: string, file: string): TasseiDocument | undefined {
-  // js-yaml expands aliases without limit (a 2 KB file can stand for a billion nodes).
-  if (DIRECTIVE.test(text) || ALIAS.test(text)) return undefined;
-  let data: unknown;
-  try {
-    data = quickLoad(text, { schema: QUICK_SCHEMA });
-  } catch {
-    return undefined;
-  }
+  const data = quickLoadPlain(text);
+  if (data === undefined) return undefined;
   const unlocated: Place = { message: (path, rule, message) => ({ severity: 'error', rule, file, path: formatPath(path), message }) };
   return checkDocument(data, unlocated).length === 0 ? (data as TasseiDocument) : undefined;
 }
@@ -482,6 +487,9 @@ export function locateProblems(text: string, file: string, problems: readonly { 
  * with the same located messages as documents; `check` adds the checks a schema cannot make.
  */
 export function parseValidatedYaml(text: string, file: string, shape: 'scheme', check: (data: unknown, locate: Locate) => Message[]): unknown {
+  // A file without problems is read the quick way; positions are worked out only for messages.
+  const quick = quickLoadPlain(text);
+  if (quick !== undefined && validatorOf(shape)(quick) && check(quick, (path, rule, message, hint) => ({ severity: 'error', rule, file, path: formatPath(path), message, ...(hint ? { hint } : {}) })).length === 0) return quick;
   const { data, locator } = parseWithPositions(text, file);
   const validate = validatorOf(shape);
   const messages = validate(data) ? check(data, (path, rule, message, hint) => locator.message(path, rule, message, hint)) : schemaMessages(validate.errors ?? [], data, locator);
