@@ -38,9 +38,14 @@ function median(values) {
 function task(name, file, { repeat = 1, cache = 'warm', warm = false } = {}) {
   const results = [];
   const shared = mkdtempSync(join(work, 'cache-'));
-  const run = (dir) => JSON.parse(execFileSync(process.execPath, [join(root, 'scripts/bench/task.mjs'), name, file, String(repeat), warm ? 'warm' : 'first'], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, TASSEI_CACHE_DIR: dir },
-  }));
+  const run = (dir) =>
+    JSON.parse(
+      execFileSync(process.execPath, [join(root, 'scripts/bench/task.mjs'), name, file, String(repeat), warm ? 'warm' : 'first'], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, TASSEI_CACHE_DIR: dir },
+      }),
+    );
   if (cache === 'warm') run(shared);
   for (let i = 0; i < RUNS; i++) results.push(run(cache === 'warm' ? shared : mkdtempSync(join(work, 'cache-'))));
   return { ms: median(results.map((r) => r.ms)), peakMiB: Math.max(...results.map((r) => r.peakMiB)) };
@@ -81,13 +86,20 @@ row('tassei extract, narrative-r5.pdf (6 pages)', extractNarrative, `${(extractN
 
 // Linear in pages: the same report four times over (rendered by tassei, then extracted).
 const yaml = join(work, 'kpi-x4.yaml');
-execFileSync(process.execPath, ['-e', `
+execFileSync(
+  process.execPath,
+  [
+    '-e',
+    `
   const y = await import(${JSON.stringify(join(root, 'dist/io/yaml.js'))});
   const doc = y.readDocumentYaml(${JSON.stringify(join(root, 'test/fixtures/expected/kpi-r1.yaml'))});
   const big = structuredClone(doc);
   for (let k = 1; k < 4; k++) for (const s of doc.strategies) big.strategies.push({ ...structuredClone(s), no: s.no + 5 * k });
   (await import('node:fs')).writeFileSync(${JSON.stringify(yaml)}, y.stringifyDocument(big));
-`], { input: '', stdio: ['pipe', 'inherit', 'inherit'], env: { ...process.env }, execArgv: [] });
+`,
+  ],
+  { input: '', stdio: ['pipe', 'inherit', 'inherit'], env: { ...process.env }, execArgv: [] },
+);
 const small = join(work, 'kpi-x1.pdf');
 const large = join(work, 'kpi-x4.pdf');
 execFileSync(process.execPath, [join(root, 'dist/cli.js'), 'render', join(root, 'test/fixtures/expected/kpi-r1.yaml'), '-o', small], { stdio: 'ignore' });
@@ -97,7 +109,11 @@ const [p1, p4] = havePoppler ? [pagesOf(small), pagesOf(large)] : [NaN, NaN];
 const e1 = task('extract', small);
 const e4 = task('extract', large);
 row(`tassei extract, rendered R1 (${p1} pages)`, e1);
-row(`tassei extract, rendered R1 ×4 (${p4} pages)`, e4, `+${((e4.ms - e1.ms) / (p4 - p1)).toFixed(1)} ms a page beyond the first ${p1} (${(e1.ms / p1).toFixed(0)} ms/page with start-up)`);
+row(
+  `tassei extract, rendered R1 ×4 (${p4} pages)`,
+  e4,
+  `+${((e4.ms - e1.ms) / (p4 - p1)).toFixed(1)} ms a page beyond the first ${p1} (${(e1.ms / p1).toFixed(0)} ms/page with start-up)`,
+);
 
 // Anchors: pdftotext -layout on the same PDFs.
 if (havePoppler) {
@@ -112,7 +128,15 @@ const renderNarrativeCold = task('render', join(root, 'test/fixtures/expected/na
 const renderNarrative = task('render', join(root, 'test/fixtures/expected/narrative-r5.yaml'));
 let office;
 let whole;
-const renderCommand = [process.execPath, join(root, 'dist/cli.js'), 'render', join(root, 'test/fixtures/expected/kpi-r1.yaml'), '-o', join(work, 'r.pdf'), '--force'];
+const renderCommand = [
+  process.execPath,
+  join(root, 'dist/cli.js'),
+  'render',
+  join(root, 'test/fixtures/expected/kpi-r1.yaml'),
+  '-o',
+  join(work, 'r.pdf'),
+  '--force',
+];
 const renderCache = mkdtempSync(join(work, 'cache-'));
 spawnSync(renderCommand[0], renderCommand.slice(1), { stdio: 'ignore', env: { ...process.env, TASSEI_CACHE_DIR: renderCache } });
 const timeRender = () => timed(renderCommand, { env: { ...process.env, TASSEI_CACHE_DIR: renderCache } });
@@ -147,16 +171,27 @@ for (let i = 0; i < 25; i++) {
 const batchPages = 25 * (8 + 6);
 // The office's second run of the year: the phrases of its documents are in the cache.
 const batchCache = mkdtempSync(join(work, 'cache-'));
-spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'build', samples, '-o', join(work, 'warm')], { stdio: 'ignore', env: { ...process.env, TASSEI_CACHE_DIR: batchCache } });
+spawnSync(process.execPath, [join(root, 'dist/cli.js'), 'build', samples, '-o', join(work, 'warm')], {
+  stdio: 'ignore',
+  env: { ...process.env, TASSEI_CACHE_DIR: batchCache },
+});
 const throughput = {};
 const busy = {};
 for (const jobs of [1, 2]) {
-  const r = JSON.parse(execFileSync(process.execPath, [join(root, 'scripts/bench/task.mjs'), 'build', batch, String(jobs)], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, TASSEI_CACHE_DIR: batchCache },
-  }));
+  const r = JSON.parse(
+    execFileSync(process.execPath, [join(root, 'scripts/bench/task.mjs'), 'build', batch, String(jobs)], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, TASSEI_CACHE_DIR: batchCache },
+    }),
+  );
   throughput[jobs] = batchPages / (r.ms / 1000);
   busy[jobs] = r.cores;
-  row(`build, 50 PDFs (${batchPages} pages in, 50 reports out), --jobs ${jobs}`, r, `${throughput[jobs].toFixed(1)} pages/s; keeps ${r.cores.toFixed(2)} cores busy`);
+  row(
+    `build, 50 PDFs (${batchPages} pages in, 50 reports out), --jobs ${jobs}`,
+    r,
+    `${throughput[jobs].toFixed(1)} pages/s; keeps ${r.cores.toFixed(2)} cores busy`,
+  );
 }
 rows.at(-1).note += ` — ${(throughput[2] / throughput[1]).toFixed(2)}× one worker (target ≥ 1.8× on 2 cores)`;
 // One worker already uses more than a core: V8 compiles hot code on a background thread.
@@ -165,12 +200,13 @@ row('ceiling from CPU time: 2 cores / cores one worker keeps busy', { ms: NaN },
 // What this machine gives two processes at once: the same extraction, twice in a row and twice
 // side by side. One process alone already keeps more than one core busy (V8's compiler and
 // garbage collector run on threads of their own), so two cannot be twice as fast.
-const extractOnce = () => new Promise((done) => {
-  const child = spawn(process.execPath, [join(root, 'scripts/bench/task.mjs'), 'extract', kpiPdf, '3'], { stdio: ['ignore', 'pipe', 'ignore'] });
-  let out = '';
-  child.stdout.on('data', (d) => (out += d));
-  child.on('exit', () => done(JSON.parse(out)));
-});
+const extractOnce = () =>
+  new Promise((done) => {
+    const child = spawn(process.execPath, [join(root, 'scripts/bench/task.mjs'), 'extract', kpiPdf, '3'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', () => done(JSON.parse(out)));
+  });
 const ceiling = [];
 const alone = [];
 for (let i = 0; i < RUNS; i++) {
@@ -181,10 +217,17 @@ for (let i = 0; i < RUNS; i++) {
   await Promise.all([extractOnce(), extractOnce()]);
   ceiling.push(sequential / (performance.now() - t0));
 }
-row('machine ceiling: two extract processes side by side vs in a row', { ms: NaN }, `${median(ceiling).toFixed(2)}× (one alone keeps ${median(alone).toFixed(2)} cores busy)`);
+row(
+  'machine ceiling: two extract processes side by side vs in a row',
+  { ms: NaN },
+  `${median(ceiling).toFixed(2)}× (one alone keeps ${median(alone).toFixed(2)} cores busy)`,
+);
 
 const pad = (s, n) => String(s).padEnd(n);
 console.log(`tassei bench — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${RUNS} runs each (median time, highest peak RSS)\n`);
 console.log(`${pad('what', 62)} ${pad('ms', 9)} ${pad('peak MiB', 9)} note`);
-for (const r of rows) console.log(`${pad(r.what, 62)} ${pad(Number.isNaN(r.ms) ? '' : r.ms.toFixed(0), 9)} ${pad(r.peakMiB === undefined ? '' : r.peakMiB.toFixed(0), 9)} ${r.note}`);
+for (const r of rows)
+  console.log(
+    `${pad(r.what, 62)} ${pad(Number.isNaN(r.ms) ? '' : r.ms.toFixed(0), 9)} ${pad(r.peakMiB === undefined ? '' : r.peakMiB.toFixed(0), 9)} ${r.note}`,
+  );
 rmSync(work, { recursive: true, force: true });

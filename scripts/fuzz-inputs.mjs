@@ -22,7 +22,9 @@ import Encoding from 'encoding-japanese';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
 const PDFS = ['input/kpi-r1.pdf', 'input/narrative-r5.pdf'].map((f) => join(ROOT, f));
-const YAMLS = ['test/fixtures/expected/kpi-r1.yaml', 'test/fixtures/expected/narrative-r5.yaml', 'test/fixtures/yaml/kpi-strategy1.yaml'].map((f) => join(ROOT, f));
+const YAMLS = ['test/fixtures/expected/kpi-r1.yaml', 'test/fixtures/expected/narrative-r5.yaml', 'test/fixtures/yaml/kpi-strategy1.yaml'].map((f) =>
+  join(ROOT, f),
+);
 /** A run longer than this is a finding (a hang, or a limit an attacker passes). */
 const RUN_TIMEOUT_MS = 60_000;
 
@@ -51,14 +53,91 @@ const pick = (list) => list[int(list.length)];
 
 /** Values people type, and values an attacker tries. */
 const VALUES = [
-  '.inf', '-.inf', '.nan', '1e400', '-1e400', '9'.repeat(400), `0.${'0'.repeat(400)}1`, 'Infinity', 'NaN', '"Infinity%"', '45%', '３５８０', '△12', '▲1,234',
-  '-', '""', 'null', '~', '[]', '{}', 'true', '0x1F', '0o17', '1_000', '"3,560(R200)"', '"3,560(H0)"', '"12(S64)"', '(R1)', '0', '-0', '2147483648', '9007199254740993',
-  '𠮷野家', '한국어', '😀👨‍👩‍👧', '"\\u0007\\u0000"', '"a\\nb"', `"${'観'.repeat(3000)}"`, `"${'観光振興'.repeat(3000)}"`, '&a x', '*a', '*undefined', '!!binary aGVsbG8=', '!!js/function "f(){}"',
-  '{ __proto__: { polluted: 1 } }', '"<script>"', '"{{json this}}"', '"${x}"', "'", '"', '- - -', '? x', '|', '>-',
+  '.inf',
+  '-.inf',
+  '.nan',
+  '1e400',
+  '-1e400',
+  '9'.repeat(400),
+  `0.${'0'.repeat(400)}1`,
+  'Infinity',
+  'NaN',
+  '"Infinity%"',
+  '45%',
+  '３５８０',
+  '△12',
+  '▲1,234',
+  '-',
+  '""',
+  'null',
+  '~',
+  '[]',
+  '{}',
+  'true',
+  '0x1F',
+  '0o17',
+  '1_000',
+  '"3,560(R200)"',
+  '"3,560(H0)"',
+  '"12(S64)"',
+  '(R1)',
+  '0',
+  '-0',
+  '2147483648',
+  '9007199254740993',
+  '𠮷野家',
+  '한국어',
+  '😀👨‍👩‍👧',
+  '"\\u0007\\u0000"',
+  '"a\\nb"',
+  `"${'観'.repeat(3000)}"`,
+  `"${'観光振興'.repeat(3000)}"`,
+  '&a x',
+  '*a',
+  '*undefined',
+  '!!binary aGVsbG8=',
+  '!!js/function "f(){}"',
+  '{ __proto__: { polluted: 1 } }',
+  '"<script>"',
+  '"{{json this}}"',
+  '"${x}"',
+  "'",
+  '"',
+  '- - -',
+  '? x',
+  '|',
+  '>-',
 ];
 /** Numbers at the edges of what a binary number holds. */
 const EXTREMES = VALUES.slice(0, 7);
-const KEYS = ['kind', 'title', 'fiscalYear', 'nextYear', 'no', 'name', 'unit', 'method', 'baseline', 'actual', 'target', 'value', 'year', 'text', 'reported', 'progress', 'status', 'policies', 'measures', 'indicators', 'goals', 'results', 'plans', 'reportedSummary', '__proto__', 'constructor'];
+const KEYS = [
+  'kind',
+  'title',
+  'fiscalYear',
+  'nextYear',
+  'no',
+  'name',
+  'unit',
+  'method',
+  'baseline',
+  'actual',
+  'target',
+  'value',
+  'year',
+  'text',
+  'reported',
+  'progress',
+  'status',
+  'policies',
+  'measures',
+  'indicators',
+  'goals',
+  'results',
+  'plans',
+  'reportedSummary',
+  '__proto__',
+  'constructor',
+];
 
 /** Replaces one match of a global pattern, chosen at random (not always the first of the line). */
 function replaceOne(line, pattern, replace) {
@@ -72,30 +151,65 @@ function yamlMutation(lines) {
   const i = int(lines.length);
   const line = lines[i] ?? '';
   switch (int(14)) {
-    case 0: lines.splice(i, 1); break;
-    case 1: lines.splice(i, 0, line); break;
-    case 2: { const j = int(lines.length); [lines[i], lines[j]] = [lines[j], lines[i]]; break; }
-    case 3: case 4: case 5: lines[i] = replaceOne(line, /(:\s*)([^{}[\],:]+?)(?=\s*(?:[,}]|$))/g, (a) => `${a}${pick(VALUES)}`); break;
-    case 6: lines[i] = line.replace(/([A-Za-z_]+)(\s*:)/, (_, __, b) => `${pick(KEYS)}${b}`); break;
-    case 7: lines[i] = line.replace(/([A-Za-z]+)(\s*:)/, (_, k, b) => `${k.slice(0, -1)}${k.slice(-1) === 'e' ? 'a' : 'e'}${b}`); break;
-    case 8: lines[i] = (random() < 0.5 ? ' ' : '') + line.slice(random() < 0.5 ? 1 : 0); break;
-    case 9: lines.splice(i, 0, pick(['stray', '---', '...', '%YAML 1.1', '- orphan', '  : x', '\t', '# comment'])); break;
-    case 10: lines[i] = line.replace(/no: \d+/, `no: ${pick([1, 1, 2, 0, -1, 99, 1.5])}`); break;
-    case 11: case 12: {
+    case 0:
+      lines.splice(i, 1);
+      break;
+    case 1:
+      lines.splice(i, 0, line);
+      break;
+    case 2: {
+      const j = int(lines.length);
+      [lines[i], lines[j]] = [lines[j], lines[i]];
+      break;
+    }
+    case 3:
+    case 4:
+    case 5:
+      lines[i] = replaceOne(line, /(:\s*)([^{}[\],:]+?)(?=\s*(?:[,}]|$))/g, (a) => `${a}${pick(VALUES)}`);
+      break;
+    case 6:
+      lines[i] = line.replace(/([A-Za-z_]+)(\s*:)/, (_, __, b) => `${pick(KEYS)}${b}`);
+      break;
+    case 7:
+      lines[i] = line.replace(/([A-Za-z]+)(\s*:)/, (_, k, b) => `${k.slice(0, -1)}${k.slice(-1) === 'e' ? 'a' : 'e'}${b}`);
+      break;
+    case 8:
+      lines[i] = (random() < 0.5 ? ' ' : '') + line.slice(random() < 0.5 ? 1 : 0);
+      break;
+    case 9:
+      lines.splice(i, 0, pick(['stray', '---', '...', '%YAML 1.1', '- orphan', '  : x', '\t', '# comment']));
+      break;
+    case 10:
+      lines[i] = line.replace(/no: \d+/, `no: ${pick([1, 1, 2, 0, -1, 99, 1.5])}`);
+      break;
+    case 11:
+    case 12: {
       // A measured or reported number, where careless typing and hostile values do most harm.
       const places = lines.flatMap((l, k) => (/\b(?:value|progress|text|fiscalYear|nextYear|year): /.test(l) ? [k] : []));
       const k = pick(places);
-      if (k !== undefined) lines[k] = replaceOne(lines[k], /((?:value|progress|text|fiscalYear|nextYear|year): )([^,}\n]+)/g, (a) => `${a}${pick(random() < 0.5 ? EXTREMES : VALUES)}`);
+      if (k !== undefined)
+        lines[k] = replaceOne(
+          lines[k],
+          /((?:value|progress|text|fiscalYear|nextYear|year): )([^,}\n]+)/g,
+          (a) => `${a}${pick(random() < 0.5 ? EXTREMES : VALUES)}`,
+        );
       break;
     }
-    default: lines[i] = line.replace(/\d+/, () => String(pick([0, 1, 2200, 2218, 1867, 99999, -5, 2019]))); break;
+    default:
+      lines[i] = line.replace(/\d+/, () => String(pick([0, 1, 2200, 2218, 1867, 99999, -5, 2019])));
+      break;
   }
 }
 
 const BOMB = (depth) => {
   const names = 'abcdefghij';
   const out = [`${names[0]}: &${names[0]} [x,x,x,x,x,x,x,x,x,x]`];
-  for (let d = 1; d < depth; d++) out.push(`${names[d]}: &${names[d]} [${Array(10).fill(`*${names[d - 1]}`).join(',')}]`);
+  for (let d = 1; d < depth; d++)
+    out.push(
+      `${names[d]}: &${names[d]} [${Array(10)
+        .fill(`*${names[d - 1]}`)
+        .join(',')}]`,
+    );
   return out.join('\n');
 };
 
@@ -120,17 +234,31 @@ function mutatePdf(bytes) {
   for (let k = 0; k < count; k++) {
     const at = int(data.length);
     switch (int(9)) {
-      case 0: data[at] = int(256); break;
-      case 1: data = Buffer.concat([data.subarray(0, at), data.subarray(Math.min(data.length, at + 1 + int(2000)))]); break;
-      case 2: { const len = int(4000); data = Buffer.concat([data.subarray(0, at), data.subarray(at, at + len), data.subarray(at)]); break; }
-      case 3: data = data.subarray(0, Math.max(16, at)); break;
+      case 0:
+        data[at] = int(256);
+        break;
+      case 1:
+        data = Buffer.concat([data.subarray(0, at), data.subarray(Math.min(data.length, at + 1 + int(2000)))]);
+        break;
+      case 2: {
+        const len = int(4000);
+        data = Buffer.concat([data.subarray(0, at), data.subarray(at, at + len), data.subarray(at)]);
+        break;
+      }
+      case 3:
+        data = data.subarray(0, Math.max(16, at));
+        break;
       case 4: {
         // A number in the PDF syntax (an offset, a length, a count, a coordinate) made extreme.
         const text = data.toString('latin1');
         const re = /\d+(?:\.\d+)?/g;
         re.lastIndex = at;
         const m = re.exec(text);
-        if (m) data = Buffer.from(text.slice(0, m.index) + pick(['0', '-1', '99999999999', '1e400', '4294967296', '3', '1.5', '-0']) + text.slice(m.index + m[0].length), 'latin1');
+        if (m)
+          data = Buffer.from(
+            text.slice(0, m.index) + pick(['0', '-1', '99999999999', '1e400', '4294967296', '3', '1.5', '-0']) + text.slice(m.index + m[0].length),
+            'latin1',
+          );
         break;
       }
       case 5: {
@@ -141,11 +269,22 @@ function mutatePdf(bytes) {
       }
       case 6: {
         const text = data.toString('latin1');
-        data = Buffer.from(text.replace(/(\d+) 0 R/, () => `${1 + int(40)} 0 R`), 'latin1');
+        data = Buffer.from(
+          text.replace(/(\d+) 0 R/, () => `${1 + int(40)} 0 R`),
+          'latin1',
+        );
         break;
       }
-      case 7: data = Buffer.concat([data.subarray(0, at), Buffer.from(pick(['endobj', 'stream\n', '<<', '>>', '%%EOF', 'xref\n0 1\n', '/Kids [1 0 R]', '/Count 999999999', '/Length 0'])), data.subarray(at)]); break;
-      default: for (let j = 0; j < 16 && at + j < data.length; j++) data[at + j] ^= 1 << int(8); break;
+      case 7:
+        data = Buffer.concat([
+          data.subarray(0, at),
+          Buffer.from(pick(['endobj', 'stream\n', '<<', '>>', '%%EOF', 'xref\n0 1\n', '/Kids [1 0 R]', '/Count 999999999', '/Length 0'])),
+          data.subarray(at),
+        ]);
+        break;
+      default:
+        for (let j = 0; j < 16 && at + j < data.length; j++) data[at + j] ^= 1 << int(8);
+        break;
     }
   }
   return new Uint8Array(data);
@@ -157,8 +296,12 @@ function runCli(args, cwd) {
     const child = spawn(process.execPath, [CLI, ...args], { cwd, env: { ...process.env, LANG: 'ja_JP.UTF-8' } });
     let out = '';
     let err = '';
-    child.stdout.on('data', (d) => { if (out.length < 1_000_000) out += d; });
-    child.stderr.on('data', (d) => { if (err.length < 1_000_000) err += d; });
+    child.stdout.on('data', (d) => {
+      if (out.length < 1_000_000) out += d;
+    });
+    child.stderr.on('data', (d) => {
+      if (err.length < 1_000_000) err += d;
+    });
     const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
@@ -182,7 +325,9 @@ function commandsFor(kind, file, original) {
     ]);
   }
   return pick([
-    ['evaluate', file], ['evaluate', file, '--format', 'json', '--strict'], ['evaluate', file],
+    ['evaluate', file],
+    ['evaluate', file, '--format', 'json', '--strict'],
+    ['evaluate', file],
     ['render', file, '-o', out('.pdf')],
     ['next', file, '-o', out('.yaml')],
     ['diff', original, file, '--format', 'json'],
@@ -217,7 +362,10 @@ async function one() {
     mkdirSync(saved, { recursive: true });
     copyFileSync(file, join(saved, basename(file)));
     const command = args.map((a) => (a === file ? basename(file) : a.startsWith(dir) ? a.slice(dir.length + 1) : a));
-    writeFileSync(join(saved, 'command.txt'), `cd ${saved} && node ${CLI} ${command.map((a) => JSON.stringify(a)).join(' ')}\n# exit ${exit} after ${result.ms} ms\n`);
+    writeFileSync(
+      join(saved, 'command.txt'),
+      `cd ${saved} && node ${CLI} ${command.map((a) => JSON.stringify(a)).join(' ')}\n# exit ${exit} after ${result.ms} ms\n`,
+    );
     writeFileSync(join(saved, 'stderr.txt'), result.err);
     process.stderr.write(`finding: ${args[0]} ${basename(file)} → exit ${exit} (${result.ms} ms); saved in ${saved}\n`);
   }

@@ -18,7 +18,11 @@ const work = mkdtempSync(join(tmpdir(), 'tassei-fixtures-'));
 const kpi = parseDocumentText(readFileSync(join(root, 'test/fixtures/expected/kpi-r1.yaml'), 'utf8'), 'kpi');
 const narrative = parseDocumentText(readFileSync(join(root, 'test/fixtures/expected/narrative-r5.yaml'), 'utf8'), 'narrative');
 
-const esc = (s) => String(s ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const esc = (s) =>
+  String(s ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 const LABEL = { achieved: '目標達成', improved: '改善↑', unchanged: '-', worsened: '悪化↓', nodata: '-' };
 const progress = (p) => (p === null ? '-' : `${p.toFixed(1)}%`);
 
@@ -57,7 +61,8 @@ function kpiHtml(doc, widths) {
     html += `<tr><td></td><td colspan="2">基本目標</td>${sum(s.reportedGoalSummary)}</tr>`;
     for (const p of s.policies) html += `<tr><td></td><td colspan="2">${p.no} ${esc(p.title)}</td>${sum(p.reportedSummary)}</tr>`;
     html += '</tbody></table>';
-    const ind = (i) => `<td>${esc(i.name)}${i.method === 'ratio' ? '※' : ''}</td><td class="c">${esc(i.unit ?? '-')}</td><td class="n">${esc(i.baseline.text)}</td><td class="n">${esc(i.actual.text)}</td><td class="n">${esc(i.target.text)}</td><td class="n">${progress(i.reported.progress)}</td><td class="c">${i.reported.status ? LABEL[i.reported.status] : ''}</td>`;
+    const ind = (i) =>
+      `<td>${esc(i.name)}${i.method === 'ratio' ? '※' : ''}</td><td class="c">${esc(i.unit ?? '-')}</td><td class="n">${esc(i.baseline.text)}</td><td class="n">${esc(i.actual.text)}</td><td class="n">${esc(i.target.text)}</td><td class="n">${progress(i.reported.progress)}</td><td class="c">${i.reported.status ? LABEL[i.reported.status] : ''}</td>`;
     html += `<table>${col(widths)}<thead><tr><th>重点戦略</th><th>戦略方針</th><th>施策</th><th>目標指標</th><th>単位</th><th>現状 a</th><th>R1実績 b</th><th>目標 c</th><th>進捗率<br>(b-a)/(c-a)</th><th>状況</th></tr></thead><tbody>`;
     const [first, ...goals] = s.indicators;
     html += `<tr><td class="c">${s.no}</td><td colspan="2">${esc(s.title)}</td>${first ? ind(first) : '<td colspan="7"></td>'}</tr>`;
@@ -81,9 +86,10 @@ function narrativeHtml(doc, { listMarkers }) {
   const era = (y) => (y === 2019 ? '令和元' : `令和${y - 2018}`);
   let html = `<h1 style="font-size:12pt">${esc(doc.title)}</h1><p>次ページからの記載事項</p>`;
   html += `<table><thead><tr><th style="width:20%">基本方針名</th><th>${era(doc.fiscalYear)}年度 主な取組内容／実績</th><th>${era(doc.nextYear)}年度 主な取組／今後の方向性</th></tr></thead><tbody><tr><td>基本目標名</td><td>・新たな取組実績</td><td>・新たな取組</td></tr></tbody></table>`;
-  const bullets = (list) => (listMarkers
-    ? `<ul>${list.map((b) => `<li>○${esc(b)}</li>`).join('')}</ul>`
-    : list.map((b) => `<div style="padding-left:1em;text-indent:-1em">○${esc(b)}</div>`).join(''));
+  const bullets = (list) =>
+    listMarkers
+      ? `<ul>${list.map((b) => `<li>○${esc(b)}</li>`).join('')}</ul>`
+      : list.map((b) => `<div style="padding-left:1em;text-indent:-1em">○${esc(b)}</div>`).join('');
   for (const g of doc.goals) {
     html += `<div style="page-break-before:always"><h2 style="font-size:10pt">基本目標${g.no} ${esc(g.title)}</h2><table><thead><tr><th style="width:18%">基本方針名</th><th style="width:41%">${era(doc.fiscalYear)}年度 主な取組内容／実績</th><th>${era(doc.nextYear)}年度 主な取組／今後の方向性</th></tr></thead><tbody>`;
     for (const p of g.policies) {
@@ -98,9 +104,23 @@ function narrativeHtml(doc, { listMarkers }) {
 function chromium(html, name) {
   const file = join(work, `${name}.html`);
   writeFileSync(file, html);
-  execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', `--user-data-dir=${join(work, 'profile')}`, '--no-pdf-header-footer',
-    `--print-to-pdf=${join(out, `${name}.pdf`)}`, file], { stdio: 'ignore' });
+  execFileSync(
+    'chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${join(work, 'profile')}`,
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${join(out, `${name}.pdf`)}`,
+      file,
+    ],
+    { stdio: 'ignore' },
+  );
 }
 
 function writer(html, name) {
@@ -124,38 +144,91 @@ writer(page('IPAPGothic', 'borders', narrativeHtml(narrative, { listMarkers: fal
 // beside it as the expected YAML.
 const OTHER_MARKS = { achieved: '達成', improved: '改善', unchanged: '－', worsened: '悪化', nodata: '－' };
 const v = (text, value, year = null) => ({ value, year, text });
-const ind = (name, unit, a, b, c, progress, status, method = 'change') => ({ name, unit, method, baseline: a, actual: b, target: c, reported: { progress, status } });
+const ind = (name, unit, a, b, c, progress, status, method = 'change') => ({
+  name,
+  unit,
+  method,
+  baseline: a,
+  actual: b,
+  target: c,
+  reported: { progress, status },
+});
 const other = {
   kind: 'kpi-progress',
   title: '○○市まち・ひと・しごと創生総合戦略 KPIの進捗状況',
   fiscalYear: 2022,
   strategies: [
-    { no: 1, title: '地域経済の活性化と雇用の創出', indicators: [], reportedGoalSummary: null, reportedSummary: null, policies: [
-      { no: 1, title: '地場産業の振興', reportedSummary: null, measures: [
-        { no: 1, title: '中小企業の経営支援', indicators: [
-          ind('経営相談件数', '件', v('１２０', 120), v('１５０', 150), v('２００', 200), 37.5, 'improved'),
-          ind('新規創業者数(累計)', '人', v('8', 8), v('8', 8), v('20', 20), 0, 'unchanged'),
-        ] },
-        { no: 2, title: '商店街のにぎわいづくり', indicators: [
-          ind('空き店舗率', '%', v('12.5', 12.5), v('10.0', 10), v('8.0', 8), 55.6, 'improved'),
-          ind('商店街の歩行者通行量(休日)', '人', v('3,200(R2)', 3200, 2020), v('2,950', 2950), v('4,000', 4000), -31.3, 'worsened'),
-        ] },
-      ] },
-      { no: 2, title: '農林業の担い手育成', reportedSummary: null, measures: [
-        { no: 1, title: '新規就農の支援', indicators: [
-          ind('新規就農者数', '人', v('4', 4), v('7', 7), v('6', 6), 150, 'achieved'),
-          ind('耕作放棄地の増減面積', 'ha', v('△1.5', -1.5), v('△0.5', -0.5), v('0.0', 0), 66.7, 'improved'),
-        ] },
-      ] },
-    ] },
-    { no: 2, title: '安心して暮らせるまちづくり', indicators: [], reportedGoalSummary: null, reportedSummary: null, policies: [
-      { no: 1, title: '防災力の強化', reportedSummary: null, measures: [
-        { no: 1, title: '自主防災組織の育成', indicators: [
-          ind('自主防災組織の組織率※', '%', v('78.0', 78), v('82.4', 82.4), v('90.0', 90), 91.6, 'improved', 'ratio'),
-          ind('防災訓練の参加者数', '人', v('1,850', 1850), v('-', null), v('2,500', 2500), null, 'nodata'),
-        ] },
-      ] },
-    ] },
+    {
+      no: 1,
+      title: '地域経済の活性化と雇用の創出',
+      indicators: [],
+      reportedGoalSummary: null,
+      reportedSummary: null,
+      policies: [
+        {
+          no: 1,
+          title: '地場産業の振興',
+          reportedSummary: null,
+          measures: [
+            {
+              no: 1,
+              title: '中小企業の経営支援',
+              indicators: [
+                ind('経営相談件数', '件', v('１２０', 120), v('１５０', 150), v('２００', 200), 37.5, 'improved'),
+                ind('新規創業者数(累計)', '人', v('8', 8), v('8', 8), v('20', 20), 0, 'unchanged'),
+              ],
+            },
+            {
+              no: 2,
+              title: '商店街のにぎわいづくり',
+              indicators: [
+                ind('空き店舗率', '%', v('12.5', 12.5), v('10.0', 10), v('8.0', 8), 55.6, 'improved'),
+                ind('商店街の歩行者通行量(休日)', '人', v('3,200(R2)', 3200, 2020), v('2,950', 2950), v('4,000', 4000), -31.3, 'worsened'),
+              ],
+            },
+          ],
+        },
+        {
+          no: 2,
+          title: '農林業の担い手育成',
+          reportedSummary: null,
+          measures: [
+            {
+              no: 1,
+              title: '新規就農の支援',
+              indicators: [
+                ind('新規就農者数', '人', v('4', 4), v('7', 7), v('6', 6), 150, 'achieved'),
+                ind('耕作放棄地の増減面積', 'ha', v('△1.5', -1.5), v('△0.5', -0.5), v('0.0', 0), 66.7, 'improved'),
+              ],
+            },
+          ],
+        },
+      ],
+    },
+    {
+      no: 2,
+      title: '安心して暮らせるまちづくり',
+      indicators: [],
+      reportedGoalSummary: null,
+      reportedSummary: null,
+      policies: [
+        {
+          no: 1,
+          title: '防災力の強化',
+          reportedSummary: null,
+          measures: [
+            {
+              no: 1,
+              title: '自主防災組織の育成',
+              indicators: [
+                ind('自主防災組織の組織率※', '%', v('78.0', 78), v('82.4', 82.4), v('90.0', 90), 91.6, 'improved', 'ratio'),
+                ind('防災訓練の参加者数', '人', v('1,850', 1850), v('-', null), v('2,500', 2500), null, 'nodata'),
+              ],
+            },
+          ],
+        },
+      ],
+    },
   ],
 };
 for (const i of other.strategies.flatMap((s) => s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators)))) i.name = i.name.replace(/※$/, '');
@@ -178,7 +251,10 @@ function otherHtml(doc) {
   }
   return html + '<p>備考　※印の指標の進捗率は b/c</p>';
 }
-const otherPage = page('Noto Sans CJK JP', 'hrules', otherHtml(other), other.title).replace('<div class="footer">tassei fixture</div>', '<div class="footer" style="text-align:center">- ○○市 -</div>');
+const otherPage = page('Noto Sans CJK JP', 'hrules', otherHtml(other), other.title).replace(
+  '<div class="footer">tassei fixture</div>',
+  '<div class="footer" style="text-align:center">- ○○市 -</div>',
+);
 chromium(otherPage, 'kpi-other-city.chromium');
 writeFileSync(join(root, 'test/fixtures/expected/kpi-other-city.yaml'), stringifyDocument(other, join(root, 'test/fixtures/expected/kpi-other-city.yaml')));
 
@@ -186,6 +262,17 @@ writeFileSync(join(root, 'test/fixtures/expected/kpi-other-city.yaml'), stringif
 writeFileSync(join(out, 'not-a-pdf.pdf'), 'This is a text file with a .pdf name.\n');
 writeFileSync(join(out, 'truncated.pdf'), readFileSync(join(root, 'input/kpi-r1.pdf')).subarray(0, 4000));
 execFileSync('qpdf', ['--encrypt', 'user-secret', 'owner-secret', '256', '--', join(root, 'input/kpi-r1.pdf'), join(out, 'encrypted.pdf')]);
-chromium('<!doctype html><html><body style="margin:0"><svg width="600" height="400"><rect x="20" y="20" width="500" height="300" fill="#999"/><circle cx="200" cy="150" r="80" fill="#333"/></svg></body></html>', 'scanned');
-chromium(page('IPAPGothic', 'borders', '<h1>議事録</h1><p>令和5年度 第1回 総合戦略推進会議の議事録です。</p><table><tr><td>出席者</td><td>12名</td></tr></table>', '議事録'), 'unknown-kind');
+chromium(
+  '<!doctype html><html><body style="margin:0"><svg width="600" height="400"><rect x="20" y="20" width="500" height="300" fill="#999"/><circle cx="200" cy="150" r="80" fill="#333"/></svg></body></html>',
+  'scanned',
+);
+chromium(
+  page(
+    'IPAPGothic',
+    'borders',
+    '<h1>議事録</h1><p>令和5年度 第1回 総合戦略推進会議の議事録です。</p><table><tr><td>出席者</td><td>12名</td></tr></table>',
+    '議事録',
+  ),
+  'unknown-kind',
+);
 console.log(`fixtures written to ${out}`);

@@ -7,7 +7,13 @@ import type { Config } from './config.js';
  * A build worker: takes file names from the main thread one at a time and builds them. Fonts,
  * templates and the dictionary are loaded once per worker and serve every file it gets.
  */
-const { outputDir, force, renderer, config, language } = workerData as { outputDir: string; force: boolean; renderer?: string; config: Config; language: Language };
+const { outputDir, force, renderer, config, language } = workerData as {
+  outputDir: string;
+  force: boolean;
+  renderer?: string;
+  config: Config;
+  language: Language;
+};
 // The messages a worker makes are in the language of the command line that started it.
 setLanguage(language);
 
@@ -20,7 +26,7 @@ parentPort!.on('message', async (job: { file: string; name: string } | null) => 
     const result = await buildFile(file, { outputDir, force, renderer, config, outputName: name });
     parentPort!.postMessage({ result });
   } catch (error) {
-    parentPort!.postMessage({ error: error instanceof Error ? error.stack ?? error.message : String(error), file });
+    parentPort!.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error), file });
   }
 });
 parentPort!.postMessage({ ready: true });

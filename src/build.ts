@@ -54,10 +54,12 @@ function hash(text: string): string {
 export function outputNames(files: readonly string[]): Map<string, string> {
   const count = new Map<string, number>();
   for (const f of files) count.set(basename(f, extname(f)), (count.get(basename(f, extname(f))) ?? 0) + 1);
-  return new Map(files.map((f) => {
-    const base = basename(f, extname(f));
-    return [f, count.get(base)! > 1 ? `${base}-${extname(f).slice(1).toLowerCase()}` : base];
-  }));
+  return new Map(
+    files.map((f) => {
+      const base = basename(f, extname(f));
+      return [f, count.get(base)! > 1 ? `${base}-${extname(f).slice(1).toLowerCase()}` : base];
+    }),
+  );
 }
 
 /** Lists the inputs of a folder, in name order. */
@@ -132,7 +134,16 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
         result.messages.push(...kept.messages);
         scheme = schemeFor(options.config, doc, yamlPath);
         printedScheme = printedSchemeFor(options.config, doc, yamlPath);
-        result.messages.push({ severity: 'info', rule: 'build-kept-edits', file: yamlPath, message: t('人が編集した YAML なので残し、PDF の代わりにこれから報告書を作りました', 'edited by hand: kept, and used for the report instead of the PDF'), hint: t('tassei build --force で PDF から読み取り直します', 'tassei build --force extracts it again') });
+        result.messages.push({
+          severity: 'info',
+          rule: 'build-kept-edits',
+          file: yamlPath,
+          message: t(
+            '人が編集した YAML なので残し、PDF の代わりにこれから報告書を作りました',
+            'edited by hand: kept, and used for the report instead of the PDF',
+          ),
+          hint: t('tassei build --force で PDF から読み取り直します', 'tassei build --force extracts it again'),
+        });
       } else {
         writeFileAtomic(yamlPath, stampedYaml(doc, file, yamlPath));
         result.outputs.push(yamlName);
@@ -155,9 +166,17 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
     else {
       result.internal = true;
       result.messages.push({
-        severity: 'error', rule: 'internal-error', file,
-        message: t(`tassei の内部エラー: ${error instanceof Error ? error.stack ?? error.message : String(error)}`, `internal error of tassei: ${error instanceof Error ? error.stack ?? error.message : String(error)}`),
-        hint: t('この入力ファイルを添えて報告してください。他のファイルは処理を続けました', 'please report this with the input file; the other files were built'),
+        severity: 'error',
+        rule: 'internal-error',
+        file,
+        message: t(
+          `tassei の内部エラー: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          `internal error of tassei: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        ),
+        hint: t(
+          'この入力ファイルを添えて報告してください。他のファイルは処理を続けました',
+          'please report this with the input file; the other files were built',
+        ),
       });
     }
   }
@@ -171,10 +190,13 @@ export function findingsReport(results: readonly FileResult[]): string {
   const lines = [t('# tassei: 指摘事項', '# tassei: findings'), ''];
   const failed = results.filter((r) => r.failed);
   const withFindings = results.filter((r) => r.findings.length > 0);
-  lines.push(t(
-    `${results.length} ファイル: 作成 ${results.length - failed.length}、失敗 ${failed.length}、指摘のあるもの ${withFindings.length}。`,
-    `${results.length} file(s): ${results.length - failed.length} built, ${failed.length} failed, ${withFindings.length} with findings.`,
-  ), '');
+  lines.push(
+    t(
+      `${results.length} ファイル: 作成 ${results.length - failed.length}、失敗 ${failed.length}、指摘のあるもの ${withFindings.length}。`,
+      `${results.length} file(s): ${results.length - failed.length} built, ${failed.length} failed, ${withFindings.length} with findings.`,
+    ),
+    '',
+  );
   for (const r of results) {
     lines.push(`## ${oneLine(basename(r.file))}${r.kind ? ` (${KIND_NAMES[r.kind]})` : ''}`, '');
     if (r.failed) {
@@ -185,7 +207,10 @@ export function findingsReport(results: readonly FileResult[]): string {
     const notes = r.messages.filter((x) => x.severity !== 'error');
     if (notes.length > 0) lines.push(formatMessagesMarkdown(notes));
     if (r.findings.length === 0) {
-      lines.push(t('指摘なし: 印刷された進捗率・状況・集計はすべて計算と合っています。', 'No findings: every printed progress, status and summary cell agrees.'), '');
+      lines.push(
+        t('指摘なし: 印刷された進捗率・状況・集計はすべて計算と合っています。', 'No findings: every printed progress, status and summary cell agrees.'),
+        '',
+      );
       continue;
     }
     lines.push(formatMessagesMarkdown(r.findings.map((f) => findingMessage(f, r.file, r.scheme!))));

@@ -74,7 +74,13 @@ function oneOf<T extends string>(value: string | boolean | undefined, allowed: r
 /** The evaluation without the counts the extractor doubts it read right (said on stderr). */
 function withoutDoubted(evaluation: Evaluation, messages: readonly Message[], file: string, io: Io): Evaluation {
   const { kept, setAside } = setAsideDoubted(evaluation.findings, messages);
-  if (setAside.length > 0) io.err(t(`${file}: 読み取りに疑いのある集計 ${setAside.length} 件は文書の指摘から外しました（上の警告を参照）\n`, `${file}: ${setAside.length} summary count(s) the extractor doubts it read right are not reported as findings (see the warnings above)\n`));
+  if (setAside.length > 0)
+    io.err(
+      t(
+        `${file}: 読み取りに疑いのある集計 ${setAside.length} 件は文書の指摘から外しました（上の警告を参照）\n`,
+        `${file}: ${setAside.length} summary count(s) the extractor doubts it read right are not reported as findings (see the warnings above)\n`,
+      ),
+    );
   return { ...evaluation, findings: kept };
 }
 
@@ -89,8 +95,9 @@ async function load(file: string, io: Io, config: Config) {
   return loaded;
 }
 
-const COMMON_HELP = () => t(
-  `共通のオプション:
+const COMMON_HELP = () =>
+  t(
+    `共通のオプション:
   --lang ja|en     表示の言語（既定は日本語。環境変数 LANG=en_US.UTF-8 などでも英語）
   --scheme ID|FILE.yaml
                    評価に使う評価基準（schemes/ の default・abcd など、または YAML ファイル）。文書の scheme キーより優先
@@ -98,7 +105,7 @@ const COMMON_HELP = () => t(
                    文書が印刷されたときの評価基準。PDF では状況の印・集計表の見出し・凡例から判定するので、
                    判定できないときだけ指定します（YAML では文書の scheme キー）
   -h, --help       この説明`,
-  `options of every command:
+    `options of every command:
   --lang ja|en     the language of messages and help (Japanese by default; English also with LANG=en_US.UTF-8)
   --scheme ID|FILE.yaml
                    the grading scheme to grade by (schemes/: default, abcd, …, or a YAML file), over the document's own scheme key
@@ -106,13 +113,18 @@ const COMMON_HELP = () => t(
                    the scheme the document was printed under; a PDF's is told from its status marks, summary
                    headings and legend, so give it only where that cannot tell (a YAML's is its scheme key)
   -h, --help       this help`,
-);
+  );
 
 /** Paper, page numbers and whose figures, from the options of `render` and `diff -o`. */
 function renderOptions(values: Record<string, string | boolean | undefined>): RenderOptions {
   return {
     paper: oneOf(values.paper, ['A4', 'A3'] as const, DEFAULT_RENDER_OPTIONS.paper, 'paper'),
-    pageNumbers: oneOf(values['page-numbers'], Object.keys(PAGE_NUMBER_FORMATS) as RenderOptions['pageNumbers'][], DEFAULT_RENDER_OPTIONS.pageNumbers, 'page-numbers'),
+    pageNumbers: oneOf(
+      values['page-numbers'],
+      Object.keys(PAGE_NUMBER_FORMATS) as RenderOptions['pageNumbers'][],
+      DEFAULT_RENDER_OPTIONS.pageNumbers,
+      'page-numbers',
+    ),
     asPrinted: values['as-printed'] === true,
   };
 }
@@ -122,20 +134,32 @@ function refuseBlanks(doc: TasseiDocument, file: string): void {
   if (doc.kind !== 'kpi-progress') return;
   const blanks = blankIndicators(doc);
   if (blanks.length === 0) return;
-  throw new TasseiError(blanks.map((at) => ({
-    severity: 'error', rule: 'render-blank', file, path: `${at.path}.actual`,
-    message: t(`実績が未記入です: ${placeName({ strategy: at.place.strategy!, strategyTitle: '', policy: at.place.policy, measure: at.place.measure }, true)} › ${at.indicator.name}`,
-      `the actual is blank: strategy ${at.place.strategy} › ${at.place.policy === null ? 'goal' : `policy ${at.place.policy} › measure ${at.place.measure}`} › ${at.indicator.name}`),
-    hint: t('実績を記入するか、値がないときは "-" と書いてください。--final なしなら（案）として出力します', 'fill in the actual, or write "-" where there is no data; without --final the report is printed as a draft (（案）)'),
-  })), EXIT.findings);
+  throw new TasseiError(
+    blanks.map((at) => ({
+      severity: 'error',
+      rule: 'render-blank',
+      file,
+      path: `${at.path}.actual`,
+      message: t(
+        `実績が未記入です: ${placeName({ strategy: at.place.strategy!, strategyTitle: '', policy: at.place.policy, measure: at.place.measure }, true)} › ${at.indicator.name}`,
+        `the actual is blank: strategy ${at.place.strategy} › ${at.place.policy === null ? 'goal' : `policy ${at.place.policy} › measure ${at.place.measure}`} › ${at.indicator.name}`,
+      ),
+      hint: t(
+        '実績を記入するか、値がないときは "-" と書いてください。--final なしなら（案）として出力します',
+        'fill in the actual, or write "-" where there is no data; without --final the report is printed as a draft (（案）)',
+      ),
+    })),
+    EXIT.findings,
+  );
 }
 
 const COMMANDS: Record<string, Command> = {
   extract: {
     synopsis: 'tassei extract FILE.pdf [-o OUT.yaml] [--format yaml|json] [--force]',
     summary: () => t('PDF を読み取り、編集できる YAML にする（文書の種類は自動判定）', 'PDF → document (kind detected); to stdout without -o'),
-    help: () => t(
-      `前年度の報告書の PDF（KPI 進捗状況または達成状況）から表を読み取り、YAML（または JSON）にします。
+    help: () =>
+      t(
+        `前年度の報告書の PDF（KPI 進捗状況または達成状況）から表を読み取り、YAML（または JSON）にします。
 -o がなければ標準出力に書きます。
 
 オプション:
@@ -146,7 +170,7 @@ const COMMANDS: Record<string, Command> = {
 例:
   tassei extract input/kpi-r1.pdf -o kpi-r1.yaml
   tassei extract input/narrative-r5.pdf --format json`,
-      `Reads last year's report (KPI progress or narrative) from its PDF into YAML (or JSON).
+        `Reads last year's report (KPI progress or narrative) from its PDF into YAML (or JSON).
 Without -o it writes to stdout.
 
 options:
@@ -157,7 +181,7 @@ options:
 examples:
   tassei extract input/kpi-r1.pdf -o kpi-r1.yaml
   tassei extract input/narrative-r5.pdf --format json`,
-    ),
+      ),
     options: { output: { type: 'string', short: 'o' }, format: { type: 'string', short: 'f' }, force: { type: 'boolean' } },
     positionals: [1, 1],
     async run({ values, positionals }, io, config) {
@@ -176,8 +200,9 @@ examples:
   evaluate: {
     synopsis: 'tassei evaluate FILE [--format text|json] [--strict]',
     summary: () => t('進捗率・状況・集計を計算し直し、印刷された値との食い違い（指摘）を示す', 'computed progress, status and summaries, and the findings'),
-    help: () => t(
-      `すべての指標の進捗率と状況、集計表を計算し直し、文書に印刷された値と違うところを「指摘」として示します。
+    help: () =>
+      t(
+        `すべての指標の進捗率と状況、集計表を計算し直し、文書に印刷された値と違うところを「指摘」として示します。
 端末では表の幅を端末に合わせます（狭いときは列を省きます。幅は環境変数 COLUMNS でも指定できます）。
 
 オプション:
@@ -188,7 +213,7 @@ examples:
   tassei evaluate input/kpi-r2.yaml
   tassei evaluate input/kpi-r2.yaml --strict && echo 指摘なし
   tassei evaluate output/kpi-r1.yaml --format json > evaluation.json`,
-      `Recomputes every indicator's progress and status and the summary tables, and names each place
+        `Recomputes every indicator's progress and status and the summary tables, and names each place
 where the document printed something else (a finding). On a terminal the table fits its width
 (columns are left out when it is narrow; COLUMNS sets the width too).
 
@@ -200,7 +225,7 @@ examples:
   tassei evaluate input/kpi-r2.yaml
   tassei evaluate input/kpi-r2.yaml --strict && echo no findings
   tassei evaluate output/kpi-r1.yaml --format json > evaluation.json`,
-    ),
+      ),
     options: { format: { type: 'string', short: 'f' }, strict: { type: 'boolean' } },
     positionals: [1, 1],
     async run({ values, positionals }, io, config) {
@@ -209,7 +234,12 @@ examples:
       const { scheme, printedScheme } = loaded;
       const evaluation = withoutDoubted(evaluateDocument(loaded.document, scheme, printedScheme), loaded.messages, loaded.file, io);
       if (loaded.document.kind === 'kpi-progress' && unknownGrades(loaded.document, printedScheme).length > 0) {
-        io.err(t(`${loaded.file}: 印刷された状況・集計は評価基準 ${printedScheme.id} のものではないため、照合していません\n`, `${loaded.file}: the printed statuses and summaries are not of the scheme ${printedScheme.id}, so they are not checked\n`));
+        io.err(
+          t(
+            `${loaded.file}: 印刷された状況・集計は評価基準 ${printedScheme.id} のものではないため、照合していません\n`,
+            `${loaded.file}: the printed statuses and summaries are not of the scheme ${printedScheme.id}, so they are not checked\n`,
+          ),
+        );
       }
       if (format === 'json') io.out(`${JSON.stringify(evaluation, null, 2)}\n`);
       else if (loaded.document.kind === 'kpi-progress') io.out(`${formatEvaluationText(loaded.document, evaluation, scheme, terminalColumns(io))}\n`);
@@ -222,9 +252,10 @@ examples:
   },
   render: {
     synopsis: 'tassei render FILE -o OUT.pdf [--force] [--paper A4|A3] [--page-numbers dash|slash|plain|none] [--as-printed] [--final]',
-    summary: () => t('文書の種類に応じた正式のレイアウトで PDF にする', 'the official layout of the document\'s kind, as PDF'),
-    help: () => t(
-      `文書を templates/ の様式で PDF にします（フォントは埋め込み）。同じ文書からは同じバイト列の PDF ができます。
+    summary: () => t('文書の種類に応じた正式のレイアウトで PDF にする', "the official layout of the document's kind, as PDF"),
+    help: () =>
+      t(
+        `文書を templates/ の様式で PDF にします（フォントは埋め込み）。同じ文書からは同じバイト列の PDF ができます。
 
 オプション:
   -o, --output OUT.pdf    書き出す PDF（必須）
@@ -238,7 +269,7 @@ examples:
 例:
   tassei render input/kpi-r2.yaml -o kpi-r2.pdf
   tassei render input/narrative-r5.pdf -o narrative-r5.pdf`,
-      `Lays the document out as PDF with the templates in templates/ (fonts embedded). The same
+        `Lays the document out as PDF with the templates in templates/ (fonts embedded). The same
 document renders to the same bytes.
 
 options:
@@ -253,10 +284,14 @@ options:
 examples:
   tassei render input/kpi-r2.yaml -o kpi-r2.pdf
   tassei render input/narrative-r5.pdf -o narrative-r5.pdf`,
-    ),
+      ),
     options: {
-      output: { type: 'string', short: 'o' }, paper: { type: 'string' }, 'page-numbers': { type: 'string' },
-      'as-printed': { type: 'boolean' }, final: { type: 'boolean' }, force: { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
+      paper: { type: 'string' },
+      'page-numbers': { type: 'string' },
+      'as-printed': { type: 'boolean' },
+      final: { type: 'boolean' },
+      force: { type: 'boolean' },
     },
     positionals: [1, 1],
     async run({ values, positionals }, io, config) {
@@ -279,9 +314,10 @@ examples:
   },
   diff: {
     synopsis: 'tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf] [--force] [--paper A4|A3]',
-    summary: () => t('前年度の文書から今年度の文書への変更点', 'what changed from one year\'s document to the next\'s'),
-    help: () => t(
-      `同じ種類の 2 つの年度の文書を比べ、追加・削除・名称変更・値の変更・状況の変化を示します。
+    summary: () => t('前年度の文書から今年度の文書への変更点', "what changed from one year's document to the next's"),
+    help: () =>
+      t(
+        `同じ種類の 2 つの年度の文書を比べ、追加・削除・名称変更・値の変更・状況の変化を示します。
 
 オプション:
   -f, --format text|json|md  表示の形式（md は検討用のメモ）
@@ -293,7 +329,7 @@ examples:
   tassei diff output/kpi-r1.yaml input/kpi-r2.yaml
   tassei diff output/kpi-r1.yaml input/kpi-r2.yaml --format md > 変更点.md
   tassei diff output/narrative-r5.yaml input/narrative-r6.yaml -o 変更点.pdf`,
-      `Compares two documents of the same kind and different years: added, removed, renamed,
+        `Compares two documents of the same kind and different years: added, removed, renamed,
 changed values and changed statuses.
 
 options:
@@ -306,8 +342,14 @@ examples:
   tassei diff output/kpi-r1.yaml input/kpi-r2.yaml
   tassei diff output/kpi-r1.yaml input/kpi-r2.yaml --format md > changes.md
   tassei diff output/narrative-r5.yaml input/narrative-r6.yaml -o changes.pdf`,
-    ),
-    options: { format: { type: 'string', short: 'f' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, paper: { type: 'string' }, 'page-numbers': { type: 'string' } },
+      ),
+    options: {
+      format: { type: 'string', short: 'f' },
+      output: { type: 'string', short: 'o' },
+      force: { type: 'boolean' },
+      paper: { type: 'string' },
+      'page-numbers': { type: 'string' },
+    },
     positionals: [2, 2],
     async run({ values, positionals }, io, config) {
       const format = oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
@@ -315,10 +357,25 @@ examples:
       const old = await load(positionals[0]!, io, config);
       const now = await load(positionals[1]!, io, config);
       if (old.document.kind !== now.document.kind) {
-        throw failure(now.file, 'diff-kinds', t(`${old.file} は ${old.document.kind}、${now.file} は ${now.document.kind} の文書です`, `${old.file} is a ${old.document.kind} document and ${now.file} a ${now.document.kind} one`), { hint: t('同じ種類の文書を比べます', 'compare two documents of the same kind') }, EXIT.usage);
+        throw failure(
+          now.file,
+          'diff-kinds',
+          t(
+            `${old.file} は ${old.document.kind}、${now.file} は ${now.document.kind} の文書です`,
+            `${old.file} is a ${old.document.kind} document and ${now.file} a ${now.document.kind} one`,
+          ),
+          { hint: t('同じ種類の文書を比べます', 'compare two documents of the same kind') },
+          EXIT.usage,
+        );
       }
       if (old.document.fiscalYear === now.document.fiscalYear) {
-        throw failure(now.file, 'diff-same-year', t(`どちらも ${now.document.fiscalYear} 年度の文書です`, `both documents are of fiscal year ${now.document.fiscalYear}`), { hint: t('前年度の文書と今年度の文書を比べます', 'compare last year\'s document with this year\'s') }, EXIT.usage);
+        throw failure(
+          now.file,
+          'diff-same-year',
+          t(`どちらも ${now.document.fiscalYear} 年度の文書です`, `both documents are of fiscal year ${now.document.fiscalYear}`),
+          { hint: t('前年度の文書と今年度の文書を比べます', "compare last year's document with this year's") },
+          EXIT.usage,
+        );
       }
       const { loadAnalyser } = await import('./japanese/tokenizer.js');
       const { similarityWith } = await import('./diff/similarity.js');
@@ -342,9 +399,10 @@ examples:
   },
   next: {
     synopsis: 'tassei next FILE -o NEXT.yaml [--force]',
-    summary: () => t('次の年度の記入用の文書を作る', 'next fiscal year\'s document to fill in'),
-    help: () => t(
-      `年度を進め、実績を空欄（未記入）にした次の年度の文書を作ります。前年度の実績は previousActual に残り、
+    summary: () => t('次の年度の記入用の文書を作る', "next fiscal year's document to fill in"),
+    help: () =>
+      t(
+        `年度を進め、実績を空欄（未記入）にした次の年度の文書を作ります。前年度の実績は previousActual に残り、
 記入する行には「# 記入」の注記がつきます。担当課（department）はそのまま引き継ぎます。
 達成状況では、前年度の計画（今後の方向性）が今年度の実績の下書きになり、draft: true がつきます。
 実績を確認したら draft: true を消します。
@@ -356,7 +414,7 @@ examples:
 例:
   tassei next output/kpi-r1.yaml -o input/kpi-r2.yaml
   tassei sheet export input/kpi-r2.yaml -o 記入シート/ --by department   # 続けて担当課へ`,
-      `Moves the years on and empties the actuals (blank: not yet entered). Last year's actual is kept
+        `Moves the years on and empties the actuals (blank: not yet entered). Last year's actual is kept
 as previousActual, and each line to fill in is marked "# 記入". Departments are kept.
 In a narrative, last year's plans become this year's draft results, marked draft: true; remove
 it once the results are confirmed.
@@ -368,7 +426,7 @@ options:
 examples:
   tassei next output/kpi-r1.yaml -o input/kpi-r2.yaml
   tassei sheet export input/kpi-r2.yaml -o sheets/ --by department   # then to the departments`,
-    ),
+      ),
     options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
     positionals: [1, 1],
     async run({ values, positionals }, io, config) {
@@ -382,18 +440,25 @@ examples:
       // next --scheme: the coming year is graded by that scheme.
       const document = next.document.kind === 'kpi-progress' && config.schemeName ? withScheme(next.document, config.schemeName) : next.document;
       writeFileAtomic(output, stringifyDocument(document, output, comments));
-      io.err(t(
-        `${loaded.file} (${loaded.document.fiscalYear}) → ${output} (${document.fiscalYear}): 「記入」の行を埋めてください\n`,
-        `${loaded.file} (${loaded.document.fiscalYear}) → ${output} (${document.fiscalYear}): fill in the lines marked 記入\n`,
-      ));
+      io.err(
+        t(
+          `${loaded.file} (${loaded.document.fiscalYear}) → ${output} (${document.fiscalYear}): 「記入」の行を埋めてください\n`,
+          `${loaded.file} (${loaded.document.fiscalYear}) → ${output} (${document.fiscalYear}): fill in the lines marked 記入\n`,
+        ),
+      );
       return EXIT.ok;
     },
   },
   sheet: {
     synopsis: 'tassei sheet export DOC.yaml -o DIR/ [--by department] [--force]\ntassei sheet import DOC.yaml SHEET.xlsx… -o DOC.yaml [--force]',
-    summary: () => t('担当課に送る実績記入シート（.xlsx）の書き出しと、記入されたシートの取り込み', 'spreadsheets for the departments to fill in, and their answers merged back'),
-    help: () => t(
-      `export: 記入する指標と前年度の値を並べた .xlsx を書き出します（--by department なら担当課ごとに 1 ファイル）。
+    summary: () =>
+      t(
+        '担当課に送る実績記入シート（.xlsx）の書き出しと、記入されたシートの取り込み',
+        'spreadsheets for the departments to fill in, and their answers merged back',
+      ),
+    help: () =>
+      t(
+        `export: 記入する指標と前年度の値を並べた .xlsx を書き出します（--by department なら担当課ごとに 1 ファイル）。
   黄色の欄（実績と、前の年度の数値のときの年度）だけが記入でき、ほかのセルは保護されています。
   実績の欄には数値か - だけが入力できます（データの入力規則）。「記入方法」シートに書き方があります。
 import: 記入されたシートの実績を文書に取り込みます。読めない値・食い違いは、ファイル・シート・セル（H12 など）を
@@ -411,7 +476,7 @@ import: 記入されたシートの実績を文書に取り込みます。読め
   tassei sheet export input/kpi-r2.yaml -o 記入シート/ --by department
   tassei sheet import input/kpi-r2.yaml 回答/*.xlsx -o input/kpi-r2.yaml
   tassei evaluate input/kpi-r2.yaml --strict`,
-      `export: writes .xlsx workbooks listing the indicators to fill in with last year's values (one per
+        `export: writes .xlsx workbooks listing the indicators to fill in with last year's values (one per
   department with --by department). Only the yellow cells (the actual, and its year where it is an
   earlier year's figure) can be typed in; the others are locked. The actual takes a number or -
   (data validation). A sheet "記入方法" explains how to fill it in.
@@ -430,7 +495,7 @@ examples:
   tassei sheet export input/kpi-r2.yaml -o sheets/ --by department
   tassei sheet import input/kpi-r2.yaml answers/*.xlsx -o input/kpi-r2.yaml
   tassei evaluate input/kpi-r2.yaml --strict`,
-    ),
+      ),
     options: { output: { type: 'string', short: 'o' }, by: { type: 'string' }, force: { type: 'boolean' } },
     positionals: [2, Infinity],
     async run({ values, positionals }, io, config) {
@@ -438,12 +503,23 @@ examples:
       const output = values.output as string | undefined;
       if (action !== 'export' && action !== 'import') {
         const near = closest(action, ['export', 'import']);
-        throw new UsageError(t(`sheet の後には export か import を書きます（"${action}"${near ? `。"${near}" のことですか？` : ''}）`, `sheet takes export or import, not "${action}"${near ? ` (did you mean "${near}"?)` : ''}`));
+        throw new UsageError(
+          t(
+            `sheet の後には export か import を書きます（"${action}"${near ? `。"${near}" のことですか？` : ''}）`,
+            `sheet takes export or import, not "${action}"${near ? ` (did you mean "${near}"?)` : ''}`,
+          ),
+        );
       }
       if (!output) throw new UsageError(t(`sheet ${action} には -o が必要です`, `sheet ${action} needs -o`));
       const loaded = await load(documentFile, io, config);
       if (loaded.document.kind !== 'kpi-progress') {
-        throw failure(loaded.file, 'sheet-kind', t('記入シートは KPI 進捗状況の文書だけから作れます', 'entry sheets are made from a KPI progress document only'), { hint: t('達成状況は YAML を直接編集します', 'edit a narrative\'s YAML directly') }, EXIT.usage);
+        throw failure(
+          loaded.file,
+          'sheet-kind',
+          t('記入シートは KPI 進捗状況の文書だけから作れます', 'entry sheets are made from a KPI progress document only'),
+          { hint: t('達成状況は YAML を直接編集します', "edit a narrative's YAML directly") },
+          EXIT.usage,
+        );
       }
       const { exportCommand, importCommand } = await import('./sheet/command.js');
       if (action === 'export') {
@@ -457,9 +533,14 @@ examples:
   },
   build: {
     synopsis: 'tassei build [INPUT_DIR] [-o OUTPUT_DIR] [--strict] [--force] [--jobs N]',
-    summary: () => t('毎年の作業: INPUT_DIR（input/）の PDF・YAML をすべて読み取り、評価し、OUTPUT_DIR（output/）に PDF と findings.md を作る', 'the yearly job: every PDF/YAML of INPUT_DIR (input/) extracted, evaluated and rendered into OUTPUT_DIR (output/), with findings.md'),
-    help: () => t(
-      `フォルダの PDF・YAML をすべて処理します。PDF は YAML に読み取り（人が編集した YAML は --force がない限り
+    summary: () =>
+      t(
+        '毎年の作業: INPUT_DIR（input/）の PDF・YAML をすべて読み取り、評価し、OUTPUT_DIR（output/）に PDF と findings.md を作る',
+        'the yearly job: every PDF/YAML of INPUT_DIR (input/) extracted, evaluated and rendered into OUTPUT_DIR (output/), with findings.md',
+      ),
+    help: () =>
+      t(
+        `フォルダの PDF・YAML をすべて処理します。PDF は YAML に読み取り（人が編集した YAML は --force がない限り
 上書きしません）、評価して PDF にし、指摘の一覧を findings.md に書きます。読めないファイルがあっても
 ほかのファイルは処理を続けます（そのときの終了コードは 2）。npm start は build input -o output です。
 
@@ -472,7 +553,7 @@ examples:
 例:
   npm start
   tassei build input -o output --strict`,
-      `Processes every PDF and YAML of a folder: a PDF is extracted to YAML (a YAML a person edited is
+        `Processes every PDF and YAML of a folder: a PDF is extracted to YAML (a YAML a person edited is
 not overwritten without --force), evaluated and rendered, and findings.md lists the findings. A
 file that cannot be read is reported and the others go on (the exit code is then 2). npm start
 runs build input -o output.
@@ -486,7 +567,7 @@ options:
 examples:
   npm start
   tassei build input -o output --strict`,
-    ),
+      ),
     options: { output: { type: 'string', short: 'o' }, strict: { type: 'boolean' }, force: { type: 'boolean' }, jobs: { type: 'string', short: 'j' } },
     positionals: [0, 1],
     async run({ values, positionals }, io, config) {
@@ -501,28 +582,39 @@ examples:
       const jobs = values.jobs === undefined ? defaultJobs() : Number(values.jobs);
       if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(t('--jobs には 1 以上の整数を指定します', '--jobs takes a whole number of 1 or more'));
       const files = inputsOf(inputDir);
-      if (files.length === 0) throw new UsageError(t(`${inputDir} に .pdf・.yaml・.json のファイルがありません`, `${inputDir} has no .pdf, .yaml or .json file`));
+      if (files.length === 0)
+        throw new UsageError(t(`${inputDir} に .pdf・.yaml・.json のファイルがありません`, `${inputDir} has no .pdf, .yaml or .json file`));
       const tty = process.stderr.isTTY === true && io.err === processIo.err;
       let pages = 0;
       const results = await buildAll(files, { outputDir, force: values.force === true, config, jobs }, (result, done) => {
         pages += result.pages ?? 0;
-        if (tty) io.err(`\r\x1b[K[${t(`${files.length} ファイル中 ${done}、${pages} ページ`, `file ${done} of ${files.length}, ${pages} pages`)}] ${basename(result.file)}${result.failed ? t(' 失敗', ' failed') : ''}`);
+        if (tty)
+          io.err(
+            `\r\x1b[K[${t(`${files.length} ファイル中 ${done}、${pages} ページ`, `file ${done} of ${files.length}, ${pages} pages`)}] ${basename(result.file)}${result.failed ? t(' 失敗', ' failed') : ''}`,
+          );
       });
       if (tty) io.err('\r\x1b[K');
       for (const r of results) {
         printMessages(r.messages, io);
-        const state = r.failed ? t('失敗', 'FAILED') : t(`指摘 ${r.findings.length} 件 → ${r.outputs.join(', ')}`, `${r.findings.length} finding(s) → ${r.outputs.join(', ')}`);
+        const state = r.failed
+          ? t('失敗', 'FAILED')
+          : t(`指摘 ${r.findings.length} 件 → ${r.outputs.join(', ')}`, `${r.findings.length} finding(s) → ${r.outputs.join(', ')}`);
         io.err(`${r.file}: ${state}\n`);
-        printMessages(r.findings.map((f) => findingMessage(f, r.file, r.scheme!)), io);
+        printMessages(
+          r.findings.map((f) => findingMessage(f, r.file, r.scheme!)),
+          io,
+        );
       }
       // After each file's own messages, so that a folder that cannot be written loses none of them.
       writeFileAtomic(join(outputDir, 'findings.md'), findingsReport(results));
       const failed = results.filter((r) => r.failed).length;
       const findings = results.reduce((n, r) => n + r.findings.length, 0);
-      io.err(t(
-        `${results.length} ファイル中 ${results.length - failed} を ${outputDir}/ に作成、失敗 ${failed}、指摘 ${findings} 件。${join(outputDir, 'findings.md')} を見てください\n`,
-        `${results.length - failed} of ${results.length} built into ${outputDir}/, ${failed} failed, ${findings} finding(s); see ${join(outputDir, 'findings.md')}\n`,
-      ));
+      io.err(
+        t(
+          `${results.length} ファイル中 ${results.length - failed} を ${outputDir}/ に作成、失敗 ${failed}、指摘 ${findings} 件。${join(outputDir, 'findings.md')} を見てください\n`,
+          `${results.length - failed} of ${results.length} built into ${outputDir}/, ${failed} failed, ${findings} finding(s); see ${join(outputDir, 'findings.md')}\n`,
+        ),
+      );
       if (results.some((r) => r.internal)) return EXIT.internal;
       if (failed > 0) return EXIT.unreadable;
       return values.strict && findings > 0 ? EXIT.findings : EXIT.ok;
@@ -534,22 +626,32 @@ const VERSION = '0.1.0';
 
 /** The whole usage: every command in a line or two. */
 function usage(): string {
-  const lines = [t('tassei — 基本計画と総合戦略の指標（KPI）の達成状況の報告書づくり', 'tassei — KPI achievement reports (基本計画と総合戦略の指標（KPI）の達成状況)'), '', t('使い方:', 'usage:')];
+  const lines = [
+    t('tassei — 基本計画と総合戦略の指標（KPI）の達成状況の報告書づくり', 'tassei — KPI achievement reports (基本計画と総合戦略の指標（KPI）の達成状況)'),
+    '',
+    t('使い方:', 'usage:'),
+  ];
   for (const command of Object.values(COMMANDS)) lines.push(...command.synopsis.split('\n').map((form) => `  ${form}`), `      ${command.summary()}`);
   lines.push(
     '  tassei help COMMAND | tassei COMMAND --help',
-    `      ${t('コマンドごとの説明と例', 'each command\'s help, with examples')}`,
+    `      ${t('コマンドごとの説明と例', "each command's help, with examples")}`,
     '  tassei --version',
     '',
     t('FILE は .yaml/.json の文書か .pdf（その場で読み取ります）。', 'FILE is a .yaml/.json document, or a .pdf (read on the fly).'),
     t('表示は日本語（--lang en または LANG=en_US.UTF-8 で英語）。', 'Messages are in Japanese unless --lang en or an English LANG.'),
-    t('終了コード: 0 成功、1 指摘（--strict のとき）またはコマンドの誤り、2 読めない入力。', 'exit codes: 0 success; 1 findings (with --strict) or a usage error; 2 unreadable input.'),
+    t(
+      '終了コード: 0 成功、1 指摘（--strict のとき）またはコマンドの誤り、2 読めない入力。',
+      'exit codes: 0 success; 1 findings (with --strict) or a usage error; 2 unreadable input.',
+    ),
   );
   return `${lines.join('\n')}\n`;
 }
 
 function synopsisLines(command: Command): string {
-  return command.synopsis.split('\n').map((form) => `  ${form}`).join('\n');
+  return command.synopsis
+    .split('\n')
+    .map((form) => `  ${form}`)
+    .join('\n');
 }
 
 function commandHelp(command: Command): string {
@@ -572,13 +674,21 @@ function languageOption(argv: readonly string[]): string | undefined {
 /** Options of the command line that the command does not take, each with its nearest known name. */
 function unknownOptions(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
   const long = Object.keys(options);
-  const short = Object.values(options).map((o) => o.short).filter((s): s is string => s !== undefined);
+  const short = Object.values(options)
+    .map((o) => o.short)
+    .filter((s): s is string => s !== undefined);
   const problems: string[] = [];
   for (const arg of args) {
     if (arg === '--') break;
     if (arg.startsWith('--')) {
       const name = arg.slice(2).split('=')[0]!;
-      if (!long.includes(name)) problems.push(t(`不明なオプション --${name}${suggestion(name, long).replace(/"(\w)/, '"--$1')}`, `unknown option --${name}${suggestion(name, long).replace(/"(\w)/, '"--$1')}`));
+      if (!long.includes(name))
+        problems.push(
+          t(
+            `不明なオプション --${name}${suggestion(name, long).replace(/"(\w)/, '"--$1')}`,
+            `unknown option --${name}${suggestion(name, long).replace(/"(\w)/, '"--$1')}`,
+          ),
+        );
     } else if (/^-[^-\d]/.test(arg) && !short.includes(arg[1]!)) {
       problems.push(t(`不明なオプション ${arg}`, `unknown option ${arg}`));
     }
@@ -608,7 +718,9 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
   const wanted = name === 'help' ? rest[0]! : name;
   const command = COMMANDS[wanted];
   if (!command) {
-    io.err(`${t(`tassei: 不明なコマンド "${wanted}"`, `tassei: unknown command "${wanted}"`)}${suggestion(wanted, Object.keys(COMMANDS))}\n${t('コマンドの一覧: tassei --help', 'the commands: tassei --help')}\n`);
+    io.err(
+      `${t(`tassei: 不明なコマンド "${wanted}"`, `tassei: unknown command "${wanted}"`)}${suggestion(wanted, Object.keys(COMMANDS))}\n${t('コマンドの一覧: tassei --help', 'the commands: tassei --help')}\n`,
+    );
     return EXIT.usage;
   }
   if (name === 'help' || rest.includes('--help') || rest.includes('-h')) {
@@ -642,7 +754,9 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     return await command.run({ values, positionals: parsed.positionals }, io, config);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`tassei ${name}: ${error.message}\n${t('使い方', 'usage')}:\n${synopsisLines(command)}\n${t(`説明と例: tassei help ${name}`, `help and examples: tassei help ${name}`)}\n`);
+      io.err(
+        `tassei ${name}: ${error.message}\n${t('使い方', 'usage')}:\n${synopsisLines(command)}\n${t(`説明と例: tassei help ${name}`, `help and examples: tassei help ${name}`)}\n`,
+      );
       return EXIT.usage;
     }
     if (error instanceof TasseiError) {
@@ -667,7 +781,9 @@ if (isMain()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`${t('tassei: 内部エラー', 'tassei: internal error')}: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n${t('入力ファイルを添えて報告してください。', 'please report this with the input file.')}\n`);
+      process.stderr.write(
+        `${t('tassei: 内部エラー', 'tassei: internal error')}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${t('入力ファイルを添えて報告してください。', 'please report this with the input file.')}\n`,
+      );
       process.exitCode = EXIT.internal;
     },
   );

@@ -49,12 +49,16 @@ function modules(dir: string): string[] {
 
 describe('the folder graph', () => {
   it('has every folder of src/ in the order', () => {
-    const folders = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== 'types').map((e) => e.name);
+    const folders = readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory() && e.name !== 'types')
+      .map((e) => e.name);
     expect(folders.filter((f) => !(LAYERS as readonly string[]).includes(f))).toEqual([]);
   });
 
   it('imports only downwards (model at the bottom, the commands at the top)', () => {
-    const upward = modules(SRC).filter((file) => file !== fileURLToPath(import.meta.url)).flatMap((file) => upwardImports(file, readFileSync(file, 'utf8')));
+    const upward = modules(SRC)
+      .filter((file) => file !== fileURLToPath(import.meta.url))
+      .flatMap((file) => upwardImports(file, readFileSync(file, 'utf8')));
     expect(upward).toEqual([]);
   });
 

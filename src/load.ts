@@ -20,7 +20,10 @@ export async function loadDocument(file: string, config: Config): Promise<Loaded
   } catch {
     throw failure(file, 'file-missing', t('ファイルがありません', 'no such file'), { hint: t('パスを確かめます', 'check the path') });
   }
-  if (!stat.isFile()) throw failure(file, 'file-missing', t('ファイルではありません', 'not a file'), { hint: t('.pdf・.yaml・.json のファイルを指定します', 'give a .pdf, .yaml or .json file') });
+  if (!stat.isFile())
+    throw failure(file, 'file-missing', t('ファイルではありません', 'not a file'), {
+      hint: t('.pdf・.yaml・.json のファイルを指定します', 'give a .pdf, .yaml or .json file'),
+    });
   const isPdf = /\.pdf$/i.test(file) || startsWithPdfMagic(file);
   if (isPdf) {
     const { extractPdfFile } = await import('./extract/extract.js');
@@ -45,9 +48,16 @@ function checkGrades(document: KpiDocument, scheme: Scheme, file: string): void 
   const unknown = unknownGrades(document, scheme);
   if (unknown.length === 0) return;
   const grades = scheme.grades.map((g) => `${g.id} (${g.mark})`).join(', ');
-  throw new TasseiError(locateProblems(readTextFile(file).text, file, unknown.map(({ path, found }) => ({
-    path, rule: 'scheme-grade',
-    message: t(`「${found}」は評価基準 ${scheme.id} の区分ではありません`, `"${found}" is not a grade of the scheme ${scheme.id}`),
-    hint: t(`区分: ${grades}、集計は加えて total`, `grades: ${grades}; summaries also total`),
-  }))));
+  throw new TasseiError(
+    locateProblems(
+      readTextFile(file).text,
+      file,
+      unknown.map(({ path, found }) => ({
+        path,
+        rule: 'scheme-grade',
+        message: t(`「${found}」は評価基準 ${scheme.id} の区分ではありません`, `"${found}" is not a grade of the scheme ${scheme.id}`),
+        hint: t(`区分: ${grades}、集計は加えて total`, `grades: ${grades}; summaries also total`),
+      })),
+    ),
+  );
 }

@@ -31,33 +31,41 @@ export async function buildAll(
   const workerUrl = import.meta.url.endsWith('.ts')
     ? pathToFileURL(join(PACKAGE_ROOT, 'dist', 'build-worker.js'))
     : new URL('./build-worker.js', import.meta.url);
-  await Promise.all(Array.from({ length: jobs }, () => new Promise<void>((resolve, reject) => {
-    // The configuration and the language go as data: a worker has no command line to build them from.
-    const worker = new Worker(workerUrl, { workerData: { outputDir: options.outputDir, force: options.force, renderer: options.renderer, config: options.config, language: language() } });
-    let current = -1;
-    const feed = () => {
-      if (next >= files.length) {
-        worker.postMessage(null);
-        return;
-      }
-      current = next++;
-      worker.postMessage({ file: files[current], name: names.get(files[current]!) });
-    };
-    worker.on('message', (message: { ready?: boolean; result?: FileResult; error?: string; file?: string }) => {
-      if (message.error) {
-        reject(new Error(`building ${message.file}: ${message.error}`));
-        void worker.terminate();
-        return;
-      }
-      if (message.result) {
-        results[current] = message.result;
-        onDone(message.result, ++done);
-      }
-      feed();
-    });
-    worker.on('error', reject);
-    worker.on('exit', () => resolve());
-  })));
+  await Promise.all(
+    Array.from(
+      { length: jobs },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          // The configuration and the language go as data: a worker has no command line to build them from.
+          const worker = new Worker(workerUrl, {
+            workerData: { outputDir: options.outputDir, force: options.force, renderer: options.renderer, config: options.config, language: language() },
+          });
+          let current = -1;
+          const feed = () => {
+            if (next >= files.length) {
+              worker.postMessage(null);
+              return;
+            }
+            current = next++;
+            worker.postMessage({ file: files[current], name: names.get(files[current]!) });
+          };
+          worker.on('message', (message: { ready?: boolean; result?: FileResult; error?: string; file?: string }) => {
+            if (message.error) {
+              reject(new Error(`building ${message.file}: ${message.error}`));
+              void worker.terminate();
+              return;
+            }
+            if (message.result) {
+              results[current] = message.result;
+              onDone(message.result, ++done);
+            }
+            feed();
+          });
+          worker.on('error', reject);
+          worker.on('exit', () => resolve());
+        }),
+    ),
+  );
   return results;
 }
 

@@ -19,22 +19,26 @@ function folder(): { input: string; output: string } {
 }
 
 describe('tassei build', () => {
-  it.each([['1'], ['2']])('builds the good files, names the bad ones, writes findings.md, leaves nothing half-written (jobs %s)', async (jobs) => {
-    const { input, output } = folder();
-    const r = await run('build', input, '-o', output, '--jobs', jobs);
-    expect(r.code).toBe(2);
-    expect(readdirSync(output).sort()).toEqual(['findings.md', 'kpi-r1.pdf', 'kpi-r1.yaml', 'narrative-r5.pdf', 'narrative-r5.yaml']);
-    expect(r.err).toMatch(/broken\.pdf: エラー \[pdf-invalid\]/);
-    expect(r.err).toMatch(/edited\.yaml:\d+:\d+: エラー \[yaml-value\] "2,5４9x" は値として読めません/);
-    expect(r.err).toContain('4 ファイル中 2 を');
-    const report = readFileSync(join(output, 'findings.md'), 'utf8');
-    expect(report).toContain('## broken.pdf\n\n**作成できませんでした。**');
-    expect(report).toContain('## edited.yaml\n\n**作成できませんでした。**');
-    expect(report).toContain('| 1 | progress-mismatch | 1 | 3 | 2 | 市内の高校の新卒者の美祢市内就職率 | 56.7% | 50.0% |');
-    expect(report).toContain('| 3 | status-mismatch | 4 | 1 | 2 | 認知症サポーター養成講座受講者数(年間) | 改善↑ | 目標達成 |');
-    expect(report).toContain('## narrative-r5.pdf (達成状況)');
-    for (const f of readdirSync(output)) expect(readFileSync(join(output, f)).length).toBeGreaterThan(100);
-  }, 120_000);
+  it.each([['1'], ['2']])(
+    'builds the good files, names the bad ones, writes findings.md, leaves nothing half-written (jobs %s)',
+    async (jobs) => {
+      const { input, output } = folder();
+      const r = await run('build', input, '-o', output, '--jobs', jobs);
+      expect(r.code).toBe(2);
+      expect(readdirSync(output).sort()).toEqual(['findings.md', 'kpi-r1.pdf', 'kpi-r1.yaml', 'narrative-r5.pdf', 'narrative-r5.yaml']);
+      expect(r.err).toMatch(/broken\.pdf: エラー \[pdf-invalid\]/);
+      expect(r.err).toMatch(/edited\.yaml:\d+:\d+: エラー \[yaml-value\] "2,5４9x" は値として読めません/);
+      expect(r.err).toContain('4 ファイル中 2 を');
+      const report = readFileSync(join(output, 'findings.md'), 'utf8');
+      expect(report).toContain('## broken.pdf\n\n**作成できませんでした。**');
+      expect(report).toContain('## edited.yaml\n\n**作成できませんでした。**');
+      expect(report).toContain('| 1 | progress-mismatch | 1 | 3 | 2 | 市内の高校の新卒者の美祢市内就職率 | 56.7% | 50.0% |');
+      expect(report).toContain('| 3 | status-mismatch | 4 | 1 | 2 | 認知症サポーター養成講座受講者数(年間) | 改善↑ | 目標達成 |');
+      expect(report).toContain('## narrative-r5.pdf (達成状況)');
+      for (const f of readdirSync(output)) expect(readFileSync(join(output, f)).length).toBeGreaterThan(100);
+    },
+    120_000,
+  );
 
   it('keeps a YAML a person edited, and builds the report from it', async () => {
     const { input, output } = folder();

@@ -33,8 +33,12 @@ function changedKpi(): KpiDocument {
   const global = s1.policies[0]!.measures[1]!.indicators;
   global.splice(1, 1); // Wi-Fi設置数 removed
   global.push({
-    name: '観光案内所の利用者数', unit: '人', method: 'change',
-    baseline: measurement('1,200'), actual: measurement('1,350'), target: measurement('2,000'),
+    name: '観光案内所の利用者数',
+    unit: '人',
+    method: 'change',
+    baseline: measurement('1,200'),
+    actual: measurement('1,350'),
+    target: measurement('2,000'),
     reported: { progress: 18.8, status: 'improved' },
   });
   const pride = doc.strategies[1]!.policies[2]!.measures[0]!.indicators[0]!;
@@ -59,14 +63,20 @@ describe('tassei diff: KPI report', () => {
       moved: [],
     });
     // The counts that the status change, the removal and the addition move, and no others.
-    expect(diff.summaries.map((s: { strategy: number; row: string; policy: number | null }) => `${s.strategy}/${s.row}/${s.policy}`)).toEqual(['1/total/null', '1/policy/1']);
+    expect(diff.summaries.map((s: { strategy: number; row: string; policy: number | null }) => `${s.strategy}/${s.row}/${s.policy}`)).toEqual([
+      '1/total/null',
+      '1/policy/1',
+    ]);
     expect(diff.narrative).toEqual({ added: [], removed: [], reworded: [], done: [] });
   }, 60_000);
 
   it('never confuses two indicators of one measure that share words', async () => {
     const similarity = similarityWith(await loadAnalyser());
     const old = ['マイナンバーカード発行枚数(累計)', 'マイナンバーカード活用サービス数'];
-    expect(pair(old, [...old].reverse(), similarity)).toEqual([[1, 0], [0, 1]]);
+    expect(pair(old, [...old].reverse(), similarity)).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
     expect(pair(old, ['マイナンバーカード活用サービス数(累計)'], similarity)).toEqual([[1, 0]]);
     // A name with a note added is the same indicator.
     expect(similarity('ふるさと納税寄附者数', 'ふるさと納税寄附者数(累計)')).toBeGreaterThan(0.7);
@@ -79,7 +89,9 @@ describe('tassei diff: KPI report', () => {
     const text = await run('diff', a, b);
     expect(text.out).toContain('■ 重点戦略1 「働きたい！」希望を実現させる魅力産業の創出');
     expect(text.out).toMatch(/〔変更〕\s+農業産出額\s+基本目標\n\s+目標 c\s+〔旧〕3,630 → 〔新〕3,700/);
-    expect(text.out).toMatch(/〔変更〕\s+三洞入洞者数[^〔]+実績 b\s+〔旧〕487 → 〔新〕530[^〔]+〔旧〕-29.3% → 〔新〕75.6%\n\s+状況\s+〔旧〕悪化↓ → 〔新〕改善↑/);
+    expect(text.out).toMatch(
+      /〔変更〕\s+三洞入洞者数[^〔]+実績 b\s+〔旧〕487 → 〔新〕530[^〔]+〔旧〕-29.3% → 〔新〕75.6%\n\s+状況\s+〔旧〕悪化↓ → 〔新〕改善↑/,
+    );
     // Summary counts as a table: one row per changed count row, old → new where a count moved.
     expect(text.out).toMatch(/集計\s+目標達成\s+改善↑\s+-\s+悪化↓\s+合計\n\s+合計\s+3\s+8 → 10/);
     const md = await run('diff', a, b, '--format', 'md');
@@ -92,7 +104,7 @@ describe('tassei diff: KPI report', () => {
 });
 
 describe('tassei diff: narrative', () => {
-  it('holds this year\'s results against last year\'s plans: done, reworded, dropped, new', async () => {
+  it("holds this year's results against last year's plans: done, reworded, dropped, new", async () => {
     const old = load<NarrativeDocument>('narrative-r5');
     const now = structuredClone(old);
     now.fiscalYear = 2024;
@@ -156,7 +168,7 @@ describe('tassei next', () => {
     expect((await run('evaluate', out)).code).toBe(0); // nothing printed yet, nothing wrong
   });
 
-  it('narrative: last year\'s plans become the draft results, the plans are empty', async () => {
+  it("narrative: last year's plans become the draft results, the plans are empty", async () => {
     const out = join(dir, 'next-n.yaml');
     expect((await run('next', 'test/fixtures/expected/narrative-r5.yaml', '-o', out)).code).toBe(0);
     const doc = parseDocumentText(readFileSync(out, 'utf8'), out) as NarrativeDocument;

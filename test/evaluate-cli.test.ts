@@ -11,11 +11,18 @@ describe('tassei evaluate', () => {
     expect(evaluation.kind).toBe('kpi-progress');
     expect(evaluation.indicators).toHaveLength(30);
     // 市内の高校の新卒者の美祢市内就職率: (12 − 9) / (15 − 9) = 50.0 %, printed 56.7 %.
-    expect(evaluation.findings).toEqual([{
-      kind: 'progress-mismatch', strategy: 1, policy: 3, measure: 2,
-      indicator: '市内の高校の新卒者の美祢市内就職率', reported: 56.7, computed: 50,
-      message: '進捗率は 56.7% と印刷されていますが、(b − a) / (c − a) = (12 − 9) / (15 − 9) で計算すると 50.0% です',
-    }]);
+    expect(evaluation.findings).toEqual([
+      {
+        kind: 'progress-mismatch',
+        strategy: 1,
+        policy: 3,
+        measure: 2,
+        indicator: '市内の高校の新卒者の美祢市内就職率',
+        reported: 56.7,
+        computed: 50,
+        message: '進捗率は 56.7% と印刷されていますが、(b − a) / (c − a) = (12 − 9) / (15 − 9) で計算すると 50.0% です',
+      },
+    ]);
     expectGolden(r.out, 'test/fixtures/yaml/kpi-strategy1.evaluate.json');
   });
 

@@ -40,6 +40,8 @@ describe('extract: the self-check', () => {
     const findings = evaluateDocument(document, DEFAULT_SCHEME).findings;
     const { kept, setAside } = setAsideDoubted(findings, messages);
     expect(setAside.length).toBeGreaterThan(0);
-    expect(kept.filter((f) => f.kind === 'summary-mismatch' && setAside.some((s) => s.strategy === f.strategy && s.policy === f.policy && s.row === f.row))).toEqual([]);
+    expect(
+      kept.filter((f) => f.kind === 'summary-mismatch' && setAside.some((s) => s.strategy === f.strategy && s.policy === f.policy && s.row === f.row)),
+    ).toEqual([]);
   });
 });

@@ -15,15 +15,31 @@ const expected = (name: string) => parseDocumentText(readFileSync(`test/fixtures
  */
 const PRODUCERS: [file: string, expectedName: string, producer: string][] = [
   ['input/kpi-r1.pdf', 'kpi-r1', 'LibreOffice Calc, stroked rules, header overlapping the first heading'],
-  ['test/fixtures/pdf/kpi-r1.chromium-borders.pdf', 'kpi-r1', 'Chromium, borders as filled rectangles, Noto Serif CJK, repeated thead, fixed page header over it'],
+  [
+    'test/fixtures/pdf/kpi-r1.chromium-borders.pdf',
+    'kpi-r1',
+    'Chromium, borders as filled rectangles, Noto Serif CJK, repeated thead, fixed page header over it',
+  ],
   ['test/fixtures/pdf/kpi-r1.chromium-hrules.pdf', 'kpi-r1', 'Chromium, horizontal rules only, IPA P Gothic, footer printed over rows'],
   ['test/fixtures/pdf/kpi-r1.chromium-borderless.pdf', 'kpi-r1', 'Chromium, no rules at all, IPA P Mincho'],
   ['input/narrative-r5.pdf', 'narrative-r5', 'LibreOffice Calc'],
   ['test/fixtures/pdf/narrative-r5.chromium-borders.pdf', 'narrative-r5', 'Chromium, list markers before ○, Noto Sans CJK (radicals and shared glyphs)'],
   ['test/fixtures/pdf/narrative-r5.chromium-borderless.pdf', 'narrative-r5', 'Chromium, no rules, hanging indents'],
-  ['test/fixtures/pdf/kpi-r1-calc.ghostscript.pdf', 'kpi-r1-calc', 'Calc printed through Ghostscript (as a PostScript printer driver prints): the texts of neighbouring cells set in one run'],
-  ['test/fixtures/pdf/kpi-r1.cairo.pdf', 'kpi-r1', 'the Calc sample printed again through cairo (as Firefox and GTK print on Linux): bold headings drawn as glyph outlines over the text'],
-  ['test/fixtures/pdf/kpi-other-city.chromium.pdf', 'kpi-other-city', 'another city: R4, 現状値/評価 headings, (1) measures, full-width digits, △, 達成/改善/－/悪化, no summary tables'],
+  [
+    'test/fixtures/pdf/kpi-r1-calc.ghostscript.pdf',
+    'kpi-r1-calc',
+    'Calc printed through Ghostscript (as a PostScript printer driver prints): the texts of neighbouring cells set in one run',
+  ],
+  [
+    'test/fixtures/pdf/kpi-r1.cairo.pdf',
+    'kpi-r1',
+    'the Calc sample printed again through cairo (as Firefox and GTK print on Linux): bold headings drawn as glyph outlines over the text',
+  ],
+  [
+    'test/fixtures/pdf/kpi-other-city.chromium.pdf',
+    'kpi-other-city',
+    'another city: R4, 現状値/評価 headings, (1) measures, full-width digits, △, 達成/改善/－/悪化, no summary tables',
+  ],
 ];
 
 describe('extract: the same document from every producer', () => {

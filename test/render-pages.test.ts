@@ -22,17 +22,24 @@ const dir = mkdtempSync(join(tmpdir(), 'tassei-pages-'));
 /** A small seeded generator, so that a failing layout can be made again. */
 function random(seed: number): () => number {
   let state = seed >>> 0;
-  return () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const value = (n: number, note = ''): Measurement => ({ value: n, year: null, text: `${n.toLocaleString('en-US')}${note}` });
 
 /** Names of the kinds a council document holds: dates, units, notes in brackets, Latin words, a URL. */
 const NAME_PARTS = [
-  'R6年4月開設の交流施設の利用者数', 'R5.11月開始の地域公共交通の利用者数', '2026年までに整備する避難所の数',
-  '認定新規就農者数(累計)', 'Wi-Fi設置数', 'Mine Collection加工品売上額', '観光DXの推進（予約システムの導入）による予約件数',
+  'R6年4月開設の交流施設の利用者数',
+  'R5.11月開始の地域公共交通の利用者数',
+  '2026年までに整備する避難所の数',
+  '認定新規就農者数(累計)',
+  'Wi-Fi設置数',
+  'Mine Collection加工品売上額',
+  '観光DXの推進（予約システムの導入）による予約件数',
   '市ホームページ https://www.city.mine.lg.jp/soshiki/kikaku/seisaku/kpi_2024_detail.html の閲覧数',
-  '地域おこし協力隊の定住者数（任期終了後3年以内）', '子育て世帯の転入数', '市民満足度調査で「住みやすい」と答えた市民の割合',
+  '地域おこし協力隊の定住者数（任期終了後3年以内）',
+  '子育て世帯の転入数',
+  '市民満足度調査で「住みやすい」と答えた市民の割合',
 ];
 
 /** Next year's report with one strategy grown long: many measures, long names, a page and more of rows. */
@@ -47,8 +54,12 @@ function generated(seed: number): KpiDocument {
       const indicators: Indicator[] = Array.from({ length: 1 + Math.floor(next() * 5) }, (_, k) => {
         const a = Math.round(next() * 1000);
         return {
-          name: `${pick(NAME_PARTS)}${k > 2 ? `（第${k}次計画）` : ''}`, unit: pick(['人', '千円', '%', '件', '団体']), method: 'change' as const,
-          baseline: value(a, '(H29)'), actual: value(a + Math.round(next() * 200) - 50), target: value(a + 300),
+          name: `${pick(NAME_PARTS)}${k > 2 ? `（第${k}次計画）` : ''}`,
+          unit: pick(['人', '千円', '%', '件', '団体']),
+          method: 'change' as const,
+          baseline: value(a, '(H29)'),
+          actual: value(a + Math.round(next() * 200) - 50),
+          target: value(a + 300),
           reported: { progress: null, status: null },
         };
       });
@@ -59,17 +70,29 @@ function generated(seed: number): KpiDocument {
   const filler = '市民と事業者と行政の協働による地域づくりと担い手の育成のための取組として実施する';
   const runs = ['R6年4月', 'R5.11月', '2026年', '1,250人', '(累計)', 'Wi-Fi'];
   strategy.policies[0]!.measures.push({
-    no: strategy.policies[0]!.measures.length + 1, title: '行の終わりに掛かる名称の検証',
+    no: strategy.policies[0]!.measures.length + 1,
+    title: '行の終わりに掛かる名称の検証',
     // Every offset for the dates, so that some line's end falls inside one; a few for the rest.
-    indicators: runs.flatMap((run, k) => (k < 2 ? Array.from({ length: 14 }, (_, i) => 26 + i) : [0, 1, 2].map(() => 30 + Math.floor(next() * 8))).map((offset) => ({
-      name: `${filler.slice(0, offset)}${run}の件数`, unit: '件', method: 'change' as const,
-      baseline: value(10), actual: value(12), target: value(20), reported: { progress: null, status: null },
-    }))),
+    indicators: runs.flatMap((run, k) =>
+      (k < 2 ? Array.from({ length: 14 }, (_, i) => 26 + i) : [0, 1, 2].map(() => 30 + Math.floor(next() * 8))).map((offset) => ({
+        name: `${filler.slice(0, offset)}${run}の件数`,
+        unit: '件',
+        method: 'change' as const,
+        baseline: value(10),
+        actual: value(12),
+        target: value(20),
+        reported: { progress: null, status: null },
+      })),
+    ),
   });
   return doc;
 }
 
-const CASES = [['the R1 sample', r1], ['generated, seed 7', generated(7)], ['generated, seed 2024', generated(2024)]] as const;
+const CASES = [
+  ['the R1 sample', r1],
+  ['generated, seed 7', generated(7)],
+  ['generated, seed 2024', generated(2024)],
+] as const;
 
 interface Rendered {
   doc: KpiDocument;
@@ -139,7 +162,11 @@ describe.each(CASES.map(([name]) => [name]))('page flow: %s', (name) => {
       const header = onPage.find((s) => s.text === '目標指標');
       expect(header, `page ${page.number} repeats the header`).toBeDefined();
       const context = onPage.find((s) => s.text.endsWith('（続き）') && s.baseline < header!.baseline);
-      const line = onPage.filter((s) => context && Math.abs(s.baseline - context.baseline) < 1).sort((a, b) => a.x - b.x).map((s) => s.text).join('');
+      const line = onPage
+        .filter((s) => context && Math.abs(s.baseline - context.baseline) < 1)
+        .sort((a, b) => a.x - b.x)
+        .map((s) => s.text)
+        .join('');
       expect(line, `page ${page.number} has a context line`).toMatch(/^重点戦略\d.*（続き）$/);
     }
     expect(continued).toBeGreaterThan(0);
@@ -164,7 +191,10 @@ describe.each(CASES.map(([name]) => [name]))('page flow: %s', (name) => {
           if (middle < Math.min(rule.from, rule.to) || middle > Math.max(rule.from, rule.to)) continue;
           checked++;
           const crosses = rule.at > run.x + 0.6 && rule.at < run.x + run.width - 0.6;
-          expect(crosses, `page ${page.number}: "${run.text}" (x ${run.x.toFixed(1)}–${(run.x + run.width).toFixed(1)}) crosses the rule at x ${rule.at.toFixed(1)}`).toBe(false);
+          expect(
+            crosses,
+            `page ${page.number}: "${run.text}" (x ${run.x.toFixed(1)}–${(run.x + run.width).toFixed(1)}) crosses the rule at x ${rule.at.toFixed(1)}`,
+          ).toBe(false);
         }
       }
     }
@@ -195,11 +225,20 @@ describe('page flow: a wrong plan is corrected by the layout', () => {
   it.each([
     ['a page every five rows (the real heights choose again)', everyFifthRow, 2],
     ['a strategy to a page (pages overflow; a measuring pass chooses)', onePage, 3],
-  ] as const)('%s', async (_, guess, layouts) => {
-    const corrected = await laidOutKpi(view, DEFAULT_RENDER_OPTIONS, r1, guess.map((s) => [...s]));
-    expect(corrected.layouts).toBe(layouts);
-    expect(Buffer.from(corrected.pdf).equals(Buffer.from(rendered.get('the R1 sample')!.pdf))).toBe(true);
-  }, 60_000);
+  ] as const)(
+    '%s',
+    async (_, guess, layouts) => {
+      const corrected = await laidOutKpi(
+        view,
+        DEFAULT_RENDER_OPTIONS,
+        r1,
+        guess.map((s) => [...s]),
+      );
+      expect(corrected.layouts).toBe(layouts);
+      expect(Buffer.from(corrected.pdf).equals(Buffer.from(rendered.get('the R1 sample')!.pdf))).toBe(true);
+    },
+    60_000,
+  );
 });
 
 describe('page flow: the check fails on a page that ends with a heading', () => {
@@ -272,8 +311,14 @@ describe('corrections, as printed, drafts', () => {
     const pages = await readPdf(pdf, 'draft.pdf');
     const segments = await segmentsOf(pdf);
     for (const page of pages) {
-      expect(segments.some((s) => s.page === page.number && s.text === '（案）'), `page ${page.number} is marked （案）`).toBe(true);
-      expect(segments.some((s) => s.page === page.number && s.text === `- ${page.number} -`), `page ${page.number} is numbered`).toBe(true);
+      expect(
+        segments.some((s) => s.page === page.number && s.text === '（案）'),
+        `page ${page.number} is marked （案）`,
+      ).toBe(true);
+      expect(
+        segments.some((s) => s.page === page.number && s.text === `- ${page.number} -`),
+        `page ${page.number} is numbered`,
+      ).toBe(true);
     }
     // The blank row: its name, then nothing until the target (no "-" for progress or status).
     const row = segments.find((s) => s.text.startsWith(blank.name.slice(0, 8)))!;
@@ -288,7 +333,7 @@ describe('corrections, as printed, drafts', () => {
 });
 
 describe('page flow: a goal of the narrative longer than a page', () => {
-  it('repeats the goal\'s title bar with （続き） on each later page, and loses no bullet (round trip)', async () => {
+  it("repeats the goal's title bar with （続き） on each later page, and loses no bullet (round trip)", async () => {
     const narrative = parseDocumentText(readFileSync('test/fixtures/expected/narrative-r5.yaml', 'utf8'), 'n.yaml') as NarrativeDocument;
     const policy = narrative.goals[0]!.policies[0]!;
     for (let i = 0; i < 45; i++) policy.results.push(`追加の取組その${i}：地域の事業者と連携した新たな観光コンテンツの造成と情報発信の強化`);
@@ -297,8 +342,18 @@ describe('page flow: a goal of the narrative longer than a page', () => {
     const goalPages = [...new Set(segments.filter((s) => s.text.startsWith('基本目標1')).map((s) => s.page))];
     expect(goalPages.length).toBeGreaterThan(1);
     goalPages.forEach((page, k) => {
-      const bar = segments.filter((s) => s.page === page && s.text.startsWith('基本目標1')).map((s) => segments.filter((t) => t.page === page && Math.abs(t.baseline - s.baseline) < 1).map((t) => t.text).join(''));
-      expect(bar.some((text) => text.endsWith('（続き）')), `page ${page}`).toBe(k > 0);
+      const bar = segments
+        .filter((s) => s.page === page && s.text.startsWith('基本目標1'))
+        .map((s) =>
+          segments
+            .filter((t) => t.page === page && Math.abs(t.baseline - s.baseline) < 1)
+            .map((t) => t.text)
+            .join(''),
+        );
+      expect(
+        bar.some((text) => text.endsWith('（続き）')),
+        `page ${page}`,
+      ).toBe(k > 0);
     });
     const { document, messages } = extractPages(await readPdf(pdf, 'long.pdf'), 'long.pdf', DEFAULT_SCHEME);
     expect(messages).toEqual([]);

@@ -19,7 +19,8 @@ import { DEFAULT_SCHEME } from './helpers/scheme.js';
 const load = <T>(name: string) => parseDocumentText(readFileSync(`test/fixtures/expected/${name}.yaml`, 'utf8'), name) as T;
 const kpi = load<KpiDocument>('kpi-r1');
 const narrative = load<NarrativeDocument>('narrative-r5');
-const indicators = (doc: KpiDocument) => doc.strategies.flatMap((s) => [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]);
+const indicators = (doc: KpiDocument) =>
+  doc.strategies.flatMap((s) => [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]);
 
 let kpiPdf: Uint8Array;
 let narrativePdf: Uint8Array;
@@ -72,10 +73,13 @@ describe('render: what a reader must find on the pages', () => {
     expect(headings).toHaveLength(kpi.strategies.length);
     kpi.strategies.forEach((strategy, i) => {
       const heading = headings[i]!;
-      const chart = kpiSegments.filter((s) => s.page === heading.page && s.x >= heading.x - 5 && s.baseline > heading.baseline && s.baseline < heading.baseline + 60);
+      const chart = kpiSegments.filter(
+        (s) => s.page === heading.page && s.x >= heading.x - 5 && s.baseline > heading.baseline && s.baseline < heading.baseline + 60,
+      );
       const counts = evaluation.summaries.find((x) => x.strategy === strategy.no && x.row === 'total')!.computed;
-      expect(chart.map((s) => s.text)).toEqual(expect.arrayContaining(['目標達成', '改善↑', '-', '悪化↓',
-        ...[counts.achieved, counts.improved, counts.unchanged, counts.worsened].map(String)]));
+      expect(chart.map((s) => s.text)).toEqual(
+        expect.arrayContaining(['目標達成', '改善↑', '-', '悪化↓', ...[counts.achieved, counts.improved, counts.unchanged, counts.worsened].map(String)]),
+      );
     });
   });
 
@@ -101,7 +105,7 @@ describe('render: deterministic', () => {
 });
 
 describe('render → extract round trip', () => {
-  it('the KPI report comes back as the document, with tassei\'s own progress, status and counts', async () => {
+  it("the KPI report comes back as the document, with tassei's own progress, status and counts", async () => {
     const pages = await readPdf(kpiPdf, 'rendered.pdf');
     const { document, messages } = extractPages(pages, 'rendered.pdf', DEFAULT_SCHEME);
     expect(messages).toEqual([]);

@@ -27,7 +27,15 @@ function copy(file: string, name: string): string {
 
 async function pdfText(file: string): Promise<string> {
   const pages = await readPdf(new Uint8Array(readFileSync(file)), file);
-  return pages.map((p) => [...p.runs].sort((a, b) => a.baseline - b.baseline || a.x - b.x).map((r) => r.text).join('')).join('').replace(/\s+/g, '');
+  return pages
+    .map((p) =>
+      [...p.runs]
+        .sort((a, b) => a.baseline - b.baseline || a.x - b.x)
+        .map((r) => r.text)
+        .join(''),
+    )
+    .join('')
+    .replace(/\s+/g, '');
 }
 
 describe('1. no command writes onto one of its inputs, nor over a file without --force', () => {
@@ -36,7 +44,15 @@ describe('1. no command writes onto one of its inputs, nor over a file without -
     ['next c.yaml -o c.yaml', (f) => ['next', f, '-o', f], 'c.yaml'],
     ['extract a.pdf -o a.pdf', (f) => ['extract', f, '-o', f], 'a.pdf'],
     ['diff a.yaml b.yaml -o b.yaml', (f) => ['diff', STRATEGY1, f, '-o', f], 'b.yaml'],
-    ['render through a link to the input', (f) => { const link = join(folder(), 'link.yaml'); symlinkSync(f, link); return ['render', link, '-o', f]; }, 'b.yaml'],
+    [
+      'render through a link to the input',
+      (f) => {
+        const link = join(folder(), 'link.yaml');
+        symlinkSync(f, link);
+        return ['render', link, '-o', f];
+      },
+      'b.yaml',
+    ],
   ])('%s: exit 2, the input untouched', async (_, argv, name) => {
     const file = copy(name.endsWith('.pdf') ? 'input/kpi-r1.pdf' : STRATEGY1, name);
     const before = readFileSync(file);
@@ -46,22 +62,34 @@ describe('1. no command writes onto one of its inputs, nor over a file without -
     expect(readFileSync(file).equals(before)).toBe(true);
   });
 
-  it.each([['render', '.pdf'], ['next', '.yaml'], ['extract', '.yaml'], ['diff', '.pdf']])('%s over an existing file: refused without --force, replaced with it', async (command, ext) => {
-    const out = join(folder(), `out${ext}`);
-    const mine = ext === '.pdf' ? miniPdf([{ texts: [{ text: 'mine', matrix: [1, 0, 0, 1, 72, 720] }] }]) : new Uint8Array(Buffer.from('a person\'s file'));
-    writeFileSync(out, mine);
-    const source = command === 'extract' ? 'input/narrative-r5.pdf' : STRATEGY1;
-    const argv = command === 'diff' ? ['diff', STRATEGY1, 'test/fixtures/expected/kpi-r1.yaml', '-o', out] : [command, source, '-o', out];
-    const refused = await run(...argv);
-    expect(refused.code).toBe(2);
-    expect(refused.err).toMatch(/エラー \[output-exists\][\s\S]*--force/);
-    expect(readFileSync(out).equals(mine)).toBe(true);
-    if (command === 'diff') return; // the two documents are of one year: diff refuses them anyway
-    expect((await run(...argv, '--force')).code).toBe(0);
-    expect(readFileSync(out).equals(mine)).toBe(false);
-  }, 60_000);
+  it.each([
+    ['render', '.pdf'],
+    ['next', '.yaml'],
+    ['extract', '.yaml'],
+    ['diff', '.pdf'],
+  ])(
+    '%s over an existing file: refused without --force, replaced with it',
+    async (command, ext) => {
+      const out = join(folder(), `out${ext}`);
+      const mine = ext === '.pdf' ? miniPdf([{ texts: [{ text: 'mine', matrix: [1, 0, 0, 1, 72, 720] }] }]) : new Uint8Array(Buffer.from("a person's file"));
+      writeFileSync(out, mine);
+      const source = command === 'extract' ? 'input/narrative-r5.pdf' : STRATEGY1;
+      const argv = command === 'diff' ? ['diff', STRATEGY1, 'test/fixtures/expected/kpi-r1.yaml', '-o', out] : [command, source, '-o', out];
+      const refused = await run(...argv);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toMatch(/エラー \[output-exists\][\s\S]*--force/);
+      expect(readFileSync(out).equals(mine)).toBe(true);
+      if (command === 'diff') return; // the two documents are of one year: diff refuses them anyway
+      expect((await run(...argv, '--force')).code).toBe(0);
+      expect(readFileSync(out).equals(mine)).toBe(false);
+    },
+    60_000,
+  );
 
-  it.each([['render', 'a YAML', 'a PDF', 'out.yaml'], ['next', 'a PDF', 'YAML', 'out.pdf']])('%s never replaces %s with %s, even with --force', async (command, _, __, name) => {
+  it.each([
+    ['render', 'a YAML', 'a PDF', 'out.yaml'],
+    ['next', 'a PDF', 'YAML', 'out.pdf'],
+  ])('%s never replaces %s with %s, even with --force', async (command, _, __, name) => {
     const out = join(folder(), name);
     const mine = name.endsWith('.pdf') ? miniPdf([{ texts: [{ text: 'mine', matrix: [1, 0, 0, 1, 72, 720] }] }]) : new Uint8Array(Buffer.from(strategy1()));
     writeFileSync(out, mine);
@@ -71,7 +99,7 @@ describe('1. no command writes onto one of its inputs, nor over a file without -
     expect(readFileSync(out).equals(mine)).toBe(true);
   });
 
-  it('build DIR -o DIR is refused before anything is written: last year\'s PDFs stay', async () => {
+  it("build DIR -o DIR is refused before anything is written: last year's PDFs stay", async () => {
     const dir = folder();
     copyFileSync('input/kpi-r1.pdf', join(dir, 'kpi-r1.pdf'));
     const before = readFileSync(join(dir, 'kpi-r1.pdf'));
@@ -94,22 +122,38 @@ describe('2. rotated pages are read exactly', () => {
     ['page 3 turned by a quarter (strategy 2 was lost)', ['--rotate=+90:3']],
     ['every page turned (it was called a scan)', ['--rotate=+90']],
     ['portrait and landscape mixed, upside down too', ['--rotate=-90:1-3', '--rotate=+180:5']],
-  ])('%s: the same document as the upright PDF', async (_, rotate) => {
-    const upright = await extract('input/kpi-r1.pdf');
-    const turned = join(folder(), 'turned.pdf');
-    execFileSync('qpdf', [...rotate, 'input/kpi-r1.pdf', turned]);
-    expect(await extract(turned)).toBe(upright);
-    // The same turn drawn into the content (a rotated text matrix, no /Rotate).
-    const flattened = join(folder(), 'flattened.pdf');
-    execFileSync('qpdf', ['--flatten-rotation', turned, flattened]);
-    expect(await extract(flattened)).toBe(upright);
-  }, 60_000);
+  ])(
+    '%s: the same document as the upright PDF',
+    async (_, rotate) => {
+      const upright = await extract('input/kpi-r1.pdf');
+      const turned = join(folder(), 'turned.pdf');
+      execFileSync('qpdf', [...rotate, 'input/kpi-r1.pdf', turned]);
+      expect(await extract(turned)).toBe(upright);
+      // The same turn drawn into the content (a rotated text matrix, no /Rotate).
+      const flattened = join(folder(), 'flattened.pdf');
+      execFileSync('qpdf', ['--flatten-rotation', turned, flattened]);
+      expect(await extract(flattened)).toBe(upright);
+    },
+    60_000,
+  );
 });
 
 describe('2. text in another direction than its page', () => {
   it('is named in a warning with its page and what it says, and the rest is read as before', async () => {
     const stamp = join(folder(), 'stamp.pdf');
-    writeFileSync(stamp, miniPdf([{ width: 842, height: 595, texts: [{ text: 'CONFIDENTIAL', matrix: [0.7071, 0.7071, -0.7071, 0.7071, 300, 200], size: 30 }, { text: 'DRAFT', matrix: [0, 1, -1, 0, 820, 200] }] }]));
+    writeFileSync(
+      stamp,
+      miniPdf([
+        {
+          width: 842,
+          height: 595,
+          texts: [
+            { text: 'CONFIDENTIAL', matrix: [0.7071, 0.7071, -0.7071, 0.7071, 300, 200], size: 30 },
+            { text: 'DRAFT', matrix: [0, 1, -1, 0, 820, 200] },
+          ],
+        },
+      ]),
+    );
     const stamped = join(folder(), 'stamped.pdf');
     execFileSync('qpdf', ['input/kpi-r1.pdf', '--overlay', stamp, '--to=1', '--', stamped]);
     const upright = await run('extract', 'input/kpi-r1.pdf');
@@ -127,8 +171,14 @@ describe('3. what crashed with exit 70 is a located error, and build goes on', (
     const input = join(dir, 'in');
     mkdirSync(input);
     writeFileSync(join(input, 'cycle.pdf'), cyclicPdf());
-    writeFileSync(join(input, 'bomb.yaml'), `kind: narrative\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [${Array(10).fill('*a').join(',')}]\nc: &c [${Array(10).fill('*b').join(',')}]\nd: [${Array(10).fill('*c').join(',')}]\n`);
-    writeFileSync(join(input, 'euc.yaml'), new Uint8Array(Encoding.convert(Encoding.stringToCode(`kind: narrative\ntitle: 達成状況\n`), { to: 'EUCJP', from: 'UNICODE' })));
+    writeFileSync(
+      join(input, 'bomb.yaml'),
+      `kind: narrative\na: &a [x,x,x,x,x,x,x,x,x,x]\nb: &b [${Array(10).fill('*a').join(',')}]\nc: &c [${Array(10).fill('*b').join(',')}]\nd: [${Array(10).fill('*c').join(',')}]\n`,
+    );
+    writeFileSync(
+      join(input, 'euc.yaml'),
+      new Uint8Array(Encoding.convert(Encoding.stringToCode(`kind: narrative\ntitle: 達成状況\n`), { to: 'EUCJP', from: 'UNICODE' })),
+    );
     copyFileSync(STRATEGY1, join(input, 'good.yaml'));
     const r = await run('build', input, '-o', join(dir, 'out'), '--jobs', '1');
     expect(r.code).toBe(2);
@@ -155,7 +205,10 @@ describe('3. what crashed with exit 70 is a located error, and build goes on', (
 });
 
 describe('4. sizes no report reaches', () => {
-  it.each([['huge.pdf', 201 * 1024 * 1024], ['huge.yaml', 21 * 1024 * 1024]])('%s is refused by its size, at once', async (name, size) => {
+  it.each([
+    ['huge.pdf', 201 * 1024 * 1024],
+    ['huge.yaml', 21 * 1024 * 1024],
+  ])('%s is refused by its size, at once', async (name, size) => {
     const file = join(folder(), name);
     writeFileSync(file, name.endsWith('.pdf') ? '%PDF-1.7\n' : 'kind: narrative\n');
     truncateSync(file, size); // sparse: no disk used
@@ -186,7 +239,9 @@ describe('7. characters outside the fonts', () => {
     const out = join(folder(), 'glyphs.pdf');
     const r = await run('render', yaml, '-o', out);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/警告 \[glyph-missing\] .*「𠮷」\(U\+20BB7\)、「한」\(U\+D55C\)、「국」\(U\+AD6D\)、「😀」\(U\+1F600\)[\s\S]*場所: strategies\[0\]\.indicators\[0\]\.name/);
+    expect(r.err).toMatch(
+      /警告 \[glyph-missing\] .*「𠮷」\(U\+20BB7\)、「한」\(U\+D55C\)、「국」\(U\+AD6D\)、「😀」\(U\+1F600\)[\s\S]*場所: strategies\[0\]\.indicators\[0\]\.name/,
+    );
     const [page] = await readPdf(new Uint8Array(readFileSync(out)), out);
     const name = page!.runs.find((run) => run.text.includes('農業産出額'))!;
     expect(name.text).toContain('〓田の〓〓〓農業産出額');
@@ -209,7 +264,12 @@ describe('8. long strings are printed whole or refused, never dropped', () => {
     const segments = await segmentsOf(new Uint8Array(readFileSync(out)));
     const first = segments.find((s) => s.text.startsWith('観光客数'))!;
     const column = segments.filter((s) => Math.abs(s.x - first.x) < 1).sort((a, b) => a.page - b.page || a.baseline - b.baseline);
-    expect(column.map((s) => s.text).join('').replace(/\s+/g, '')).toContain(long);
+    expect(
+      column
+        .map((s) => s.text)
+        .join('')
+        .replace(/\s+/g, ''),
+    ).toContain(long);
     expect(new Set(column.filter((s) => /観光客数|活性化/.test(s.text)).map((s) => s.page)).size).toBeGreaterThan(1);
   }, 60_000);
 
@@ -258,15 +318,16 @@ describe('12. temporary files of a killed process', () => {
 });
 
 describe('14. years checked against each other', () => {
-  it.each([
-    ['nextYear before fiscalYear', (t: string) => t.replace('nextYear: 2024', 'nextYear: 2022'), 'year-order', 'nextYear'],
-  ])('%s: exit 2 at its line', async (_, edit, rule, path) => {
-    const yaml = join(folder(), 'n.yaml');
-    writeFileSync(yaml, edit(readFileSync('test/fixtures/expected/narrative-r5.yaml', 'utf8')));
-    const r = await run('evaluate', yaml);
-    expect(r.code).toBe(2);
-    expect(r.err).toMatch(new RegExp(`n\\.yaml:5:\\d+: エラー \\[${rule}\\][\\s\\S]*場所: ${path}`));
-  });
+  it.each([['nextYear before fiscalYear', (t: string) => t.replace('nextYear: 2024', 'nextYear: 2022'), 'year-order', 'nextYear']])(
+    '%s: exit 2 at its line',
+    async (_, edit, rule, path) => {
+      const yaml = join(folder(), 'n.yaml');
+      writeFileSync(yaml, edit(readFileSync('test/fixtures/expected/narrative-r5.yaml', 'utf8')));
+      const r = await run('evaluate', yaml);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`n\\.yaml:5:\\d+: エラー \\[${rule}\\][\\s\\S]*場所: ${path}`));
+    },
+  );
 
   it('a year note (R200) is exit 2 at its line', async () => {
     const yaml = join(folder(), 'k.yaml');

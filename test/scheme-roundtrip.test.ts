@@ -26,7 +26,16 @@ const source: KpiDocument = { ...r1, plan: { start: 2015, end: 2019 }, strategie
 /** What a reader of the PDF can see: values, printed progress and status, summary counts. */
 function printed(doc: KpiDocument) {
   return {
-    indicators: walkIndicators(doc).map(({ indicator: i }) => [i.name, i.unit, i.method, i.baseline.text, i.actual.text, i.target?.text ?? null, i.reported.progress, i.reported.status]),
+    indicators: walkIndicators(doc).map(({ indicator: i }) => [
+      i.name,
+      i.unit,
+      i.method,
+      i.baseline.text,
+      i.actual.text,
+      i.target?.text ?? null,
+      i.reported.progress,
+      i.reported.status,
+    ]),
     summaries: doc.strategies.map((s) => [s.reportedSummary, s.reportedGoalSummary, ...s.policies.map((p) => p.reportedSummary)]),
   };
 }
@@ -45,7 +54,8 @@ beforeAll(async () => {
 }, 120_000);
 
 describe('a report rendered under each scheme extracts back, its scheme told from what it prints', () => {
-  it('covers every scheme of schemes/', () => expect(schemes.map((s) => s.id).sort()).toEqual(['abcd', 'default', 'etajima', 'fuji', 'fukuoka', 'ino', 'kitsuki', 'nagayo', 'sano', 'tagawa', 'tama']));
+  it('covers every scheme of schemes/', () =>
+    expect(schemes.map((s) => s.id).sort()).toEqual(['abcd', 'default', 'etajima', 'fuji', 'fukuoka', 'ino', 'kitsuki', 'nagayo', 'sano', 'tagawa', 'tama']));
 
   it.each(schemes.map((s) => [s.id, s] as [string, Scheme]))('%s', async (id, scheme) => {
     const shown = asComputed(source, scheme);

@@ -19,7 +19,12 @@ describe('--scheme: one configuration for every command', () => {
     const evaluation = JSON.parse(r.out);
     expect(evaluation.scheme).toBe('nagayo');
     // 農業産出額: 3,560 → 3,510, 1.4 % below the baseline: B (同水準).
-    expect(evaluation.indicators[0]).toMatchObject({ indicator: '農業産出額', status: 'B', mark: 'B', quantities: { reach: -120, movement: -50, relativeMovement: -1.4 } });
+    expect(evaluation.indicators[0]).toMatchObject({
+      indicator: '農業産出額',
+      status: 'B',
+      mark: 'B',
+      quantities: { reach: -120, movement: -50, relativeMovement: -1.4 },
+    });
     // The printed statuses and summaries are checked under the scheme they were printed under (the
     // document names none: the default), so the findings are the source's own, as without --scheme.
     expect(evaluation.printedScheme).toBe('default');
@@ -56,7 +61,9 @@ describe('--scheme: one configuration for every command', () => {
     const dir = mkdtempSync(join(tmpdir(), 'tassei-scheme-doc-'));
     const file = join(dir, 'kpi.yaml');
     // Printed under no scheme yet: statuses and summaries blank.
-    const text = readFileSync(STRATEGY1, 'utf8').replace(/status: \w+/g, 'status: null').replace(/reported(Goal)?Summary: \{[^}]*\}/g, 'reported$1Summary: null');
+    const text = readFileSync(STRATEGY1, 'utf8')
+      .replace(/status: \w+/g, 'status: null')
+      .replace(/reported(Goal)?Summary: \{[^}]*\}/g, 'reported$1Summary: null');
     writeFileSync(file, text.replace(/^fiscalYear: 2019$/m, 'fiscalYear: 2019\nscheme: my-city.yaml'));
     copyFileSync('schemes/sano.yaml', join(dir, 'my-city.yaml'));
     expect(JSON.parse((await run('evaluate', file, '--format', 'json')).out).scheme).toBe('sano');
@@ -69,7 +76,9 @@ describe('--scheme: one configuration for every command', () => {
     writeFileSync(file, readFileSync(STRATEGY1, 'utf8').replace(/^fiscalYear: 2019$/m, 'fiscalYear: 2019\nscheme: nagayo'));
     const r = await run('evaluate', file);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/kpi\.yaml:\d+:\d+: エラー \[scheme-grade\] 「worsened」は評価基準 nagayo の区分ではありません\n {2}場所: strategies\[0\]\.indicators\[0\]\.reported\.status\n {2}ヒント: 区分: S \(S\)/);
+    expect(r.err).toMatch(
+      /kpi\.yaml:\d+:\d+: エラー \[scheme-grade\] 「worsened」は評価基準 nagayo の区分ではありません\n {2}場所: strategies\[0\]\.indicators\[0\]\.reported\.status\n {2}ヒント: 区分: S \(S\)/,
+    );
     expect(r.err).toMatch(/場所: strategies\[0\]\.reportedSummary\.achieved/);
     // Under --scheme the printed grades of another scheme are simply not checked.
     expect((await run('evaluate', file, '--scheme', 'nagayo')).code).toBe(0);
@@ -111,10 +120,18 @@ describe('blank is not no data', () => {
     const file = join(dir, 'kpi.yaml');
     let n = 0;
     // The first two actuals not entered yet.
-    writeFileSync(file, readFileSync(STRATEGY1, 'utf8').replace(/actual: \{[^}]*\}/g, (m) => (n++ < 2 ? 'actual: { text: "" }' : m)).replace(/reported(Goal)?Summary: \{[^}]*\}/g, 'reported$1Summary: null'));
+    writeFileSync(
+      file,
+      readFileSync(STRATEGY1, 'utf8')
+        .replace(/actual: \{[^}]*\}/g, (m) => (n++ < 2 ? 'actual: { text: "" }' : m))
+        .replace(/reported(Goal)?Summary: \{[^}]*\}/g, 'reported$1Summary: null'),
+    );
     const json = JSON.parse((await run('evaluate', file, '--format', 'json')).out);
     expect(json.blanks).toMatchObject({ count: 2, byStrategy: [{ strategy: 1, count: 2 }], byDepartment: [{ department: null, count: 2 }] });
-    expect(json.indicators.slice(0, 2).map((i: { status: unknown; blank: boolean }) => [i.status, i.blank])).toEqual([[null, true], [null, true]]);
+    expect(json.indicators.slice(0, 2).map((i: { status: unknown; blank: boolean }) => [i.status, i.blank])).toEqual([
+      [null, true],
+      [null, true],
+    ]);
     const text = await run('evaluate', file);
     expect(text.out).toContain('未記入 2 件');
     expect(text.code).toBe(0);

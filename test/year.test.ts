@@ -50,7 +50,13 @@ async function fillIn(file: string, department: Department, mistakeAt: number | 
   let mistakeCell: string | null = null;
   for (let r = FIRST_ROW, k = 0; sheet.getCell(`${column('id').letter}${r}`).value; r++, k++) {
     const printed = String(sheet.getCell(`${column('previous').letter}${r}`).value);
-    const previous = Number(printed.replace(/\(.*\)$/, '').replace(/,/g, '').replace(/^△/, '-')) || 0;
+    const previous =
+      Number(
+        printed
+          .replace(/\(.*\)$/, '')
+          .replace(/,/g, '')
+          .replace(/^△/, '-'),
+      ) || 0;
     const answer = typed(department, previous, k);
     const cell = sheet.getCell(`${column('actual').letter}${r}`);
     cell.value = k === mistakeAt ? MISTAKE : answer.actual;
@@ -61,7 +67,7 @@ async function fillIn(file: string, department: Department, mistakeAt: number | 
   return mistakeCell;
 }
 
-describe('the office\'s year, from next to the report', () => {
+describe("the office's year, from next to the report", () => {
   it('walks it', { timeout: 240_000 }, async () => {
     writeFileSync(path('kpi-r1.yaml'), stringifyDocument(lastYear(), path('kpi-r1.yaml')));
     const doc = path('kpi-r2.yaml');

@@ -21,8 +21,13 @@ const dist = resolve(args.dist);
 const { extract, parseDocumentText } = await builtExtractor(dist);
 
 const corpus = join(root, 'test/fixtures/corpus');
-const files = positionals.length > 0 ? positionals.map((f) => resolve(f))
-  : readdirSync(corpus).filter((f) => f.endsWith('.pdf')).sort().map((f) => join(corpus, f));
+const files =
+  positionals.length > 0
+    ? positionals.map((f) => resolve(f))
+    : readdirSync(corpus)
+        .filter((f) => f.endsWith('.pdf'))
+        .sort()
+        .map((f) => join(corpus, f));
 
 const results = [];
 for (const file of files) {
@@ -40,7 +45,9 @@ for (const file of files) {
   results.push({ name, producer: name.split('-')[0], diffs, ms: Date.now() - started });
   const r = results.at(-1);
   const first = r.diffs.length === 0 ? '' : formatDifferences(r.diffs, args['all-differences'] ? Infinity : 3).replace(/\n/g, '\n      ');
-  console.log(`${r.diffs.length === 0 ? 'pass' : 'FAIL'}  ${name.padEnd(46)} ${r.producer.padEnd(9)} ${String(r.diffs.length).padStart(4)} fields  ${String(r.ms).padStart(5)} ms${first ? `\n      ${first}` : ''}`);
+  console.log(
+    `${r.diffs.length === 0 ? 'pass' : 'FAIL'}  ${name.padEnd(46)} ${r.producer.padEnd(9)} ${String(r.diffs.length).padStart(4)} fields  ${String(r.ms).padStart(5)} ms${first ? `\n      ${first}` : ''}`,
+  );
 }
 
 const byProducer = new Map();

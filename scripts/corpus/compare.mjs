@@ -8,7 +8,8 @@ const show = (v) => (v === undefined ? '(missing)' : JSON.stringify(v));
  * `(H31)`) the line break hides it, and a space between Japanese and Latin text looks the same
  * as the gap some producers leave there by themselves. Such spaces are not compared.
  */
-const UNSEEN_SPACE = /(?<=[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{P}])\s+(?=[\p{scx=Latin}\p{N}])|(?<=[\p{scx=Latin}\p{N}])\s+(?=[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{Ps}])/gu;
+const UNSEEN_SPACE =
+  /(?<=[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{P}])\s+(?=[\p{scx=Latin}\p{N}])|(?<=[\p{scx=Latin}\p{N}])\s+(?=[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{Ps}])/gu;
 const isValueText = (path) => /\.(baseline|actual|target|previousActual)\.text$/.test(path);
 const seen = (path, text) => (isValueText(path) ? text.replace(/\s+/g, '') : text.replace(UNSEEN_SPACE, ''));
 

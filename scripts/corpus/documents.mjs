@@ -53,9 +53,22 @@ export function reportedOf(method, a, b, c) {
   const base = a ?? 0;
   const raw = method === 'ratio' ? (b / c) * 100 : ((b - base) / (c - base)) * 100;
   const progress = Math.round(raw * 10) / 10 || 0;
-  const status = method === 'ratio' && b >= c ? 'achieved'
-    : method === 'ratio' ? (b > base ? 'improved' : b < base ? 'worsened' : 'unchanged')
-      : raw >= 100 ? 'achieved' : raw > 0 ? 'improved' : raw < 0 ? 'worsened' : 'unchanged';
+  const status =
+    method === 'ratio' && b >= c
+      ? 'achieved'
+      : method === 'ratio'
+        ? b > base
+          ? 'improved'
+          : b < base
+            ? 'worsened'
+            : 'unchanged'
+        : raw >= 100
+          ? 'achieved'
+          : raw > 0
+            ? 'improved'
+            : raw < 0
+              ? 'worsened'
+              : 'unchanged';
   return { progress, status };
 }
 
@@ -86,11 +99,54 @@ export function recount(doc) {
 
 // Words offices use in indicator names and titles; random documents are made of these, so that
 // they read like real reports (and wrap like them), with the odd Latin word and parenthesis.
-const SUBJECTS = ['市内', '地域', '観光', '農林水産', '移住', '子育て世帯', '高齢者', '中小企業', 'デジタル', '公共交通', '自主防災', '健康づくり',
-  '文化財', 'スポーツ', '空き家', '起業', '商店街', '小中学校', '図書館', 'ふるさと納税', 'ICT', 'Wi-Fi', '道の駅', '認定こども園', '地域おこし協力隊'];
+const SUBJECTS = [
+  '市内',
+  '地域',
+  '観光',
+  '農林水産',
+  '移住',
+  '子育て世帯',
+  '高齢者',
+  '中小企業',
+  'デジタル',
+  '公共交通',
+  '自主防災',
+  '健康づくり',
+  '文化財',
+  'スポーツ',
+  '空き家',
+  '起業',
+  '商店街',
+  '小中学校',
+  '図書館',
+  'ふるさと納税',
+  'ICT',
+  'Wi-Fi',
+  '道の駅',
+  '認定こども園',
+  '地域おこし協力隊',
+];
 const LINKS = ['の', 'における', 'に関する', 'による', 'を活用した', ''];
-const COUNTS = ['相談件数', '利用者数', '参加者数', '入込客数', '認定件数', '設置数', '割合', '満足度', '販売額', '登録者数', '実施回数', '就業者数',
-  '延べ宿泊者数', '支援件数', '加入率', '受診率', '開催回数', '整備率'];
+const COUNTS = [
+  '相談件数',
+  '利用者数',
+  '参加者数',
+  '入込客数',
+  '認定件数',
+  '設置数',
+  '割合',
+  '満足度',
+  '販売額',
+  '登録者数',
+  '実施回数',
+  '就業者数',
+  '延べ宿泊者数',
+  '支援件数',
+  '加入率',
+  '受診率',
+  '開催回数',
+  '整備率',
+];
 const NOTES = ['(年間)', '(累計)', '(H27からの累計)', '（延べ）', ''];
 const AIMS = ['の推進', 'の充実', 'の強化', 'の創出', 'の支援', 'の振興', 'づくり', 'の向上', 'の拡大', 'の整備'];
 const UNITS = ['人', '件', '千人', '千円', '百万円', '%', '箇所', '回', '社', '法人', 'トン', 'ha', '団体', '世帯', '社等', '品'];
@@ -99,15 +155,20 @@ const ACTS = ['の開催', 'の実施', 'の設置', 'の導入', 'の再開', '
 const words = (list, min, max) => fc.array(fc.constantFrom(...list), { minLength: min, maxLength: max }).map((w) => w.join(''));
 
 /** An indicator's name: subjects, a link, a count and a note, 2 to ~45 characters. */
-export const indicatorNameArb = fc.tuple(words(SUBJECTS, 0, 3), fc.constantFrom(...LINKS), fc.constantFrom(...COUNTS), fc.constantFrom(...NOTES))
+export const indicatorNameArb = fc
+  .tuple(words(SUBJECTS, 0, 3), fc.constantFrom(...LINKS), fc.constantFrom(...COUNTS), fc.constantFrom(...NOTES))
   .map(([s, l, c, n]) => `${s}${s ? l : ''}${c}${n}`);
 
 /** A title of a strategy, policy or measure. */
-export const titleArb = fc.tuple(words(SUBJECTS, 1, 4), fc.constantFrom(...AIMS), fc.boolean())
-  .map(([s, a, quoted]) => (quoted ? `「${s}${a}」` : `${s}${a}`));
+export const titleArb = fc.tuple(words(SUBJECTS, 1, 4), fc.constantFrom(...AIMS), fc.boolean()).map(([s, a, quoted]) => (quoted ? `「${s}${a}」` : `${s}${a}`));
 
 /** A narrative bullet: an act with its subject, and sometimes a figure in brackets. */
-export const bulletArb = fc.tuple(words(SUBJECTS, 1, 4), fc.constantFrom(...ACTS), fc.option(fc.tuple(fc.integer({ min: 1, max: 99999 }), fc.constantFrom('人', '件', '％増', '枚')), { nil: null }))
+export const bulletArb = fc
+  .tuple(
+    words(SUBJECTS, 1, 4),
+    fc.constantFrom(...ACTS),
+    fc.option(fc.tuple(fc.integer({ min: 1, max: 99999 }), fc.constantFrom('人', '件', '％増', '枚')), { nil: null }),
+  )
   .map(([s, act, fig]) => `${s}${act}${fig ? `（${numberText(fig[0], 0)}${fig[1]}）` : ''}`);
 
 const yearArb = fc.option(fc.integer({ min: 2012, max: 2024 }), { nil: null, freq: 3 });
@@ -116,18 +177,20 @@ const yearArb = fc.option(fc.integer({ min: 2012, max: 2024 }), { nil: null, fre
 const rarely = fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) });
 
 /** a, b, c of one indicator: magnitudes, decimals, △, year notes, `-` for none. */
-const valuesArb = fc.noBias(fc.record({
-  scale: fc.constantFrom(10, 100, 1000, 100000, 10000000),
-  decimals: fc.constantFrom(0, 0, 0, 1, 2),
-  // Fractions of the scale (fc.double would favour tiny magnitudes).
-  a: fc.integer({ min: -20000, max: 100000 }).map((n) => n / 100000),
-  b: fc.integer({ min: -20000, max: 130000 }).map((n) => n / 100000),
-  c: fc.integer({ min: 5000, max: 150000 }).map((n) => n / 100000),
-  aNone: rarely,
-  bNone: rarely,
-  aYear: yearArb,
-  bYear: yearArb,
-}));
+const valuesArb = fc.noBias(
+  fc.record({
+    scale: fc.constantFrom(10, 100, 1000, 100000, 10000000),
+    decimals: fc.constantFrom(0, 0, 0, 1, 2),
+    // Fractions of the scale (fc.double would favour tiny magnitudes).
+    a: fc.integer({ min: -20000, max: 100000 }).map((n) => n / 100000),
+    b: fc.integer({ min: -20000, max: 130000 }).map((n) => n / 100000),
+    c: fc.integer({ min: 5000, max: 150000 }).map((n) => n / 100000),
+    aNone: rarely,
+    bNone: rarely,
+    aYear: yearArb,
+    bYear: yearArb,
+  }),
+);
 
 function indicatorOf(name, unit, ratio, v, printedError) {
   const a = v.aNone ? null : v.a * v.scale;
@@ -147,7 +210,8 @@ function indicatorOf(name, unit, ratio, v, printedError) {
 }
 
 /** An indicator; one in ten uses b / c (※), one in thirty prints a wrong status. */
-const indicatorArb = fc.tuple(indicatorNameArb, fc.option(fc.constantFrom(...UNITS), { nil: null, freq: 12 }), valuesArb, fc.integer({ min: 0, max: 29 }))
+const indicatorArb = fc
+  .tuple(indicatorNameArb, fc.option(fc.constantFrom(...UNITS), { nil: null, freq: 12 }), valuesArb, fc.integer({ min: 0, max: 29 }))
   .map(([name, unit, v, roll]) => indicatorOf(name, unit, roll < 3, v, roll === 29));
 
 const numbered = (list) => list.map((x, k) => ({ no: k + 1, ...x }));
@@ -158,50 +222,75 @@ export const CORPUS_SIZE = { parts: 3, indicators: 4, bullets: 5 };
 export const PROPERTY_SIZE = { parts: 2, indicators: 3, bullets: 3 };
 
 /** A random KPI progress report: strategies, their policies, measures and indicators. */
-export const kpiDocumentArb = (size = CORPUS_SIZE) => fc.record({
-  // From R5: every year note (up to 2024) is then one a report of that year can print.
-  fiscalYear: fc.integer({ min: 2023, max: 2026 }),
-  summaries: fc.boolean(),
-  strategies: fc.array(fc.record({
-    title: titleArb,
-    indicators: fc.array(indicatorArb, { maxLength: size.indicators - 1 }),
-    policies: fc.array(fc.record({
-      title: titleArb,
-      measures: fc.array(fc.record({ title: titleArb, indicators: fc.array(indicatorArb, { minLength: 1, maxLength: size.indicators }) }), { minLength: 1, maxLength: size.parts }),
-    }), { minLength: 1, maxLength: size.parts }),
-  }), { minLength: 1, maxLength: size.parts }),
-}).map(({ fiscalYear, summaries, strategies }) => recount({
-  kind: 'kpi-progress',
-  title: 'まち・ひと・しごと創生総合戦略 重要業績評価指標（KPI）の進捗状況',
-  fiscalYear,
-  strategies: numbered(strategies.map((s) => ({
-    title: s.title,
-    indicators: summaries ? s.indicators : [],
-    reportedGoalSummary: summaries ? summaryOf([]) : null,
-    reportedSummary: summaries ? summaryOf([]) : null,
-    policies: numbered(s.policies.map((p) => ({ title: p.title, reportedSummary: summaries ? summaryOf([]) : null, measures: numbered(p.measures) }))),
-  }))),
-}));
+export const kpiDocumentArb = (size = CORPUS_SIZE) =>
+  fc
+    .record({
+      // From R5: every year note (up to 2024) is then one a report of that year can print.
+      fiscalYear: fc.integer({ min: 2023, max: 2026 }),
+      summaries: fc.boolean(),
+      strategies: fc.array(
+        fc.record({
+          title: titleArb,
+          indicators: fc.array(indicatorArb, { maxLength: size.indicators - 1 }),
+          policies: fc.array(
+            fc.record({
+              title: titleArb,
+              measures: fc.array(fc.record({ title: titleArb, indicators: fc.array(indicatorArb, { minLength: 1, maxLength: size.indicators }) }), {
+                minLength: 1,
+                maxLength: size.parts,
+              }),
+            }),
+            { minLength: 1, maxLength: size.parts },
+          ),
+        }),
+        { minLength: 1, maxLength: size.parts },
+      ),
+    })
+    .map(({ fiscalYear, summaries, strategies }) =>
+      recount({
+        kind: 'kpi-progress',
+        title: 'まち・ひと・しごと創生総合戦略 重要業績評価指標（KPI）の進捗状況',
+        fiscalYear,
+        strategies: numbered(
+          strategies.map((s) => ({
+            title: s.title,
+            indicators: summaries ? s.indicators : [],
+            reportedGoalSummary: summaries ? summaryOf([]) : null,
+            reportedSummary: summaries ? summaryOf([]) : null,
+            policies: numbered(s.policies.map((p) => ({ title: p.title, reportedSummary: summaries ? summaryOf([]) : null, measures: numbered(p.measures) }))),
+          })),
+        ),
+      }),
+    );
 
 /** A random achievement narrative: goals, policies with bullets in both columns and 施策. */
-export const narrativeDocumentArb = (size = CORPUS_SIZE) => fc.record({
-  fiscalYear: fc.integer({ min: 2019, max: 2030 }),
-  goals: fc.array(fc.record({
-    title: titleArb,
-    policies: fc.array(fc.record({
-      title: titleArb,
-      results: fc.array(bulletArb, { minLength: 1, maxLength: size.bullets }),
-      plans: fc.array(bulletArb, { minLength: 1, maxLength: size.bullets }),
-      measures: fc.array(titleArb, { minLength: 1, maxLength: size.bullets }),
-    }), { minLength: 1, maxLength: size.parts }),
-  }), { minLength: 1, maxLength: size.parts }),
-}).map(({ fiscalYear, goals }) => ({
-  kind: 'narrative',
-  title: '基本計画と総合戦略の指標（KPI）の達成状況',
-  fiscalYear,
-  nextYear: fiscalYear + 1,
-  goals: numbered(goals.map((g) => ({ title: g.title, policies: numbered(g.policies) }))),
-}));
+export const narrativeDocumentArb = (size = CORPUS_SIZE) =>
+  fc
+    .record({
+      fiscalYear: fc.integer({ min: 2019, max: 2030 }),
+      goals: fc.array(
+        fc.record({
+          title: titleArb,
+          policies: fc.array(
+            fc.record({
+              title: titleArb,
+              results: fc.array(bulletArb, { minLength: 1, maxLength: size.bullets }),
+              plans: fc.array(bulletArb, { minLength: 1, maxLength: size.bullets }),
+              measures: fc.array(titleArb, { minLength: 1, maxLength: size.bullets }),
+            }),
+            { minLength: 1, maxLength: size.parts },
+          ),
+        }),
+        { minLength: 1, maxLength: size.parts },
+      ),
+    })
+    .map(({ fiscalYear, goals }) => ({
+      kind: 'narrative',
+      title: '基本計画と総合戦略の指標（KPI）の達成状況',
+      fiscalYear,
+      nextYear: fiscalYear + 1,
+      goals: numbered(goals.map((g) => ({ title: g.title, policies: numbered(g.policies) }))),
+    }));
 
 /** Random documents of either kind drawn with a seed: the corpus's share of random documents. */
 export function sampleDocuments(kind, seed, count) {

@@ -13,20 +13,27 @@ import { builtExtractor } from './extractor.mjs';
 import { layoutProperty, printCase } from './property.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const { values: args } = parseArgs({ options: {
-  runs: { type: 'string', default: process.env.FUZZ_RUNS ?? '2000' },
-  seed: { type: 'string', default: process.env.FUZZ_SEED ?? String(Date.now() % 2 ** 31) },
-  path: { type: 'string' },
-  dist: { type: 'string', default: join(root, 'dist') },
-} });
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: process.env.FUZZ_RUNS ?? '2000' },
+    seed: { type: 'string', default: process.env.FUZZ_SEED ?? String(Date.now() % 2 ** 31) },
+    path: { type: 'string' },
+    dist: { type: 'string', default: join(root, 'dist') },
+  },
+});
 const dist = resolve(args.dist);
 const { extract, stringifyDocument } = await builtExtractor(dist);
 
 const started = Date.now();
 console.log(`fuzz: ${args.runs} cases, seed ${args.seed}${args.path ? `, path ${args.path}` : ''}, extractor ${dist}`);
-const details = await fc.check(layoutProperty(async (file) => (await extract(file)).document), {
-  seed: Number(args.seed), numRuns: Number(args.runs), ...(args.path ? { path: args.path } : {}),
-});
+const details = await fc.check(
+  layoutProperty(async (file) => (await extract(file)).document),
+  {
+    seed: Number(args.seed),
+    numRuns: Number(args.runs),
+    ...(args.path ? { path: args.path } : {}),
+  },
+);
 if (!details.failed) {
   console.log(`${details.numRuns} cases passed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 } else {

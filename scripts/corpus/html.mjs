@@ -22,11 +22,19 @@ function cellHtml(c, layout, row, tag) {
   const attrs = [`align="${c.align ?? 'left'}"`, `valign="${c.valign ?? layout.valign}"`];
   if (c.colSpan) attrs.push(`colspan="${c.colSpan}"`);
   if (c.rowSpan) attrs.push(`rowspan="${c.rowSpan}"`);
-  const style = [RULE_CSS[layout.rules], `text-align:${c.align ?? 'left'}`, `vertical-align:${c.valign ?? layout.valign}`, `padding-top:${1.5 + layout.rowPadding[row % layout.rowPadding.length]}pt`];
+  const style = [
+    RULE_CSS[layout.rules],
+    `text-align:${c.align ?? 'left'}`,
+    `vertical-align:${c.valign ?? layout.valign}`,
+    `padding-top:${1.5 + layout.rowPadding[row % layout.rowPadding.length]}pt`,
+  ];
   if (c.header) style.push('background:#e8e8e8');
-  const body = c.bullets && layout.listMarkers && layout.producer === 'chromium'
-    ? `<ul>${c.lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`
-    : c.bullets ? c.lines.map((l) => `<div class="b">${esc(l)}</div>`).join('') : c.lines.map(esc).join('<br>');
+  const body =
+    c.bullets && layout.listMarkers && layout.producer === 'chromium'
+      ? `<ul>${c.lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`
+      : c.bullets
+        ? c.lines.map((l) => `<div class="b">${esc(l)}</div>`).join('')
+        : c.lines.map(esc).join('<br>');
   return `<${tag} ${attrs.join(' ')} style="${style.join(';')}">${body}</${tag}>`;
 }
 
@@ -40,9 +48,13 @@ function tableHtml(block, layout) {
   for (let k = 0; k + 1 < cuts.length; k++) {
     const repeat = k === 0 || layout.repeatHeader;
     const head = repeat ? header.map(rowHtml).join('') : '';
-    const body = block.rows.slice(cuts[k], cuts[k + 1]).map((r, j) => rowHtml(r, cuts[k] + j)).join('');
-    html += `${k > 0 ? PAGE_BREAK : ''}<table cellspacing="0" cellpadding="6" style="width:${width}pt" width="${Math.round((width * 96) / 72)}">${cols}`
-      + `${layout.repeatHeader ? `<thead>${head}</thead><tbody>` : `<tbody>${head}`}${body}</tbody></table>`;
+    const body = block.rows
+      .slice(cuts[k], cuts[k + 1])
+      .map((r, j) => rowHtml(r, cuts[k] + j))
+      .join('');
+    html +=
+      `${k > 0 ? PAGE_BREAK : ''}<table cellspacing="0" cellpadding="6" style="width:${width}pt" width="${Math.round((width * 96) / 72)}">${cols}` +
+      `${layout.repeatHeader ? `<thead>${head}</thead><tbody>` : `<tbody>${head}`}${body}</tbody></table>`;
   }
   return html;
 }

@@ -17,7 +17,12 @@ Renderer.prototype.renderVector = function renderVector(vector) {
   const w = vector.lineWidth ?? 1;
   const [x, y] = [Math.min(vector.x1, vector.x2), Math.min(vector.y1, vector.y2)];
   const horizontal = vector.y1 === vector.y2;
-  this.pdfDocument.rect(horizontal ? x : x - w / 2, horizontal ? y - w / 2 : y, horizontal ? Math.abs(vector.x2 - vector.x1) : w, horizontal ? w : Math.abs(vector.y2 - vector.y1));
+  this.pdfDocument.rect(
+    horizontal ? x : x - w / 2,
+    horizontal ? y - w / 2 : y,
+    horizontal ? Math.abs(vector.x2 - vector.x1) : w,
+    horizontal ? w : Math.abs(vector.y2 - vector.y1),
+  );
   this.pdfDocument.fill(vector.lineColor ?? '#000000');
 };
 
@@ -31,7 +36,11 @@ function configure() {
     configured = true;
   }
   const face = (font) => (font.postscript ? [font.file, font.postscript] : font.file);
-  pdfmake.setFonts(Object.fromEntries(Object.entries(FONTS).map(([name, font]) => [name, { normal: face(font), bold: face(font), italics: face(font), bolditalics: face(font) }])));
+  pdfmake.setFonts(
+    Object.fromEntries(
+      Object.entries(FONTS).map(([name, font]) => [name, { normal: face(font), bold: face(font), italics: face(font), bolditalics: face(font) }]),
+    ),
+  );
 }
 
 const RULE_WIDTHS = { stroked: [0.5, 0.5], rects: [0.5, 0.5], hrules: [0.5, 0], none: [0, 0] };
@@ -74,7 +83,11 @@ function tableNodes(block, layout) {
     const rows = [...(repeat ? header : []), ...block.rows.slice(cuts[k], cuts[k + 1])];
     nodes.push({
       // pdfmake's widths leave out the cell padding and the rule.
-      table: { widths: block.widths.map((w) => w - 6 - RULE_WIDTHS[layout.rules][1]), headerRows: repeat && layout.repeatHeader ? block.headerRows : 0, body: rows.map((r) => r.map((c) => pdfmakeCell(c, layout))) },
+      table: {
+        widths: block.widths.map((w) => w - 6 - RULE_WIDTHS[layout.rules][1]),
+        headerRows: repeat && layout.repeatHeader ? block.headerRows : 0,
+        body: rows.map((r) => r.map((c) => pdfmakeCell(c, layout))),
+      },
       layout: 'corpus',
       margin: [0, 0, 0, 6],
       ...(k > 0 ? { pageBreak: 'before' } : {}),
@@ -102,8 +115,15 @@ export function pdfmakeDefinition(blocks, layout, title) {
     pageMargins: margins,
     defaultStyle: { font: layout.font, fontSize: layout.fontSize, lineHeight: 1.1 },
     header: kpi && layout.titleOnEveryPage ? () => ({ text: title, alignment: 'center', fontSize: layout.fontSize + 1, margin: [0, 10, 0, 0] }) : undefined,
-    footer: layout.pageNumbers === 'none' ? undefined
-      : (n, total) => ({ text: layout.pageNumbers === 'n / N' ? `${n} / ${total}` : `- ${n} -`, alignment: 'center', fontSize: layout.fontSize, margin: [0, 8, 0, 0] }),
+    footer:
+      layout.pageNumbers === 'none'
+        ? undefined
+        : (n, total) => ({
+            text: layout.pageNumbers === 'n / N' ? `${n} / ${total}` : `- ${n} -`,
+            alignment: 'center',
+            fontSize: layout.fontSize,
+            margin: [0, 8, 0, 0],
+          }),
     info: { title, creationDate: new Date('2000-01-01T00:00:00Z') },
     content,
   };

@@ -16,15 +16,29 @@ function needs(command) {
   try {
     execFileSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' });
   } catch {
-    throw new Error(`${command} is needed for this producer (Debian: apt-get install -y ${command === 'soffice' ? 'libreoffice-calc libreoffice-writer' : command})`);
+    throw new Error(
+      `${command} is needed for this producer (Debian: apt-get install -y ${command === 'soffice' ? 'libreoffice-calc libreoffice-writer' : command})`,
+    );
   }
 }
 
 /** LibreOffice converts a file to PDF next to it; a profile of its own keeps it apart from others'. */
 function soffice(file, filter, target, importFilter) {
   needs('soffice');
-  execFileSync('soffice', [`-env:UserInstallation=${pathToFileURL(join(work, 'lo-profile')).href}`, '--headless',
-    ...(importFilter ? [`--infilter=${importFilter}`] : []), '--convert-to', `pdf:${filter}`, '--outdir', work, file], { stdio: 'ignore', timeout: 300_000 });
+  execFileSync(
+    'soffice',
+    [
+      `-env:UserInstallation=${pathToFileURL(join(work, 'lo-profile')).href}`,
+      '--headless',
+      ...(importFilter ? [`--infilter=${importFilter}`] : []),
+      '--convert-to',
+      `pdf:${filter}`,
+      '--outdir',
+      work,
+      file,
+    ],
+    { stdio: 'ignore', timeout: 300_000 },
+  );
   renameSync(join(work, `${basename(file).replace(/\.[^.]+$/, '')}.pdf`), target);
 }
 
@@ -34,9 +48,23 @@ export const PRODUCERS = {
     needs('chromium');
     const html = join(work, `${basename(file, '.pdf')}.html`);
     writeFileSync(html, htmlPage(blocks, layout, title));
-    execFileSync('chromium', ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', `--user-data-dir=${join(work, 'chromium-profile')}`, '--no-pdf-header-footer',
-      `--print-to-pdf=${file}`, pathToFileURL(html).href], { stdio: 'ignore', timeout: 120_000 });
+    execFileSync(
+      'chromium',
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        `--user-data-dir=${join(work, 'chromium-profile')}`,
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${file}`,
+        pathToFileURL(html).href,
+      ],
+      { stdio: 'ignore', timeout: 120_000 },
+    );
   },
   writer: async (blocks, layout, title, file) => {
     const html = join(work, `${basename(file, '.pdf')}.html`);

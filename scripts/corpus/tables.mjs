@@ -59,7 +59,12 @@ function columnNeeds(cells, size) {
  * printable width: above its minimum each column gives way in proportion.
  */
 function fitWidths(rows, count, choices, size, available, fill) {
-  const needs = Array.from({ length: count }, (_, k) => columnNeeds(rows.map((r) => r[k]).filter((c) => c && !c.colSpan && !c.spanned), size));
+  const needs = Array.from({ length: count }, (_, k) =>
+    columnNeeds(
+      rows.map((r) => r[k]).filter((c) => c && !c.colSpan && !c.spanned),
+      size,
+    ),
+  );
   let widths = needs.map((n, k) => n.min + (choices[k % choices.length] ?? 1) ** 2 * (n.full - n.min));
   const total = widths.reduce((a, b) => a + b, 0);
   if (total > available || fill) {
@@ -129,9 +134,13 @@ function summaryTable(s) {
 
 function detailTable(s, layout, fiscalYear) {
   const other = layout.dialect === 'other-city';
-  const rows = [headerRow(other
-    ? ['重点戦略', '戦略方針', '施策', '目標指標', '単位', '現状値 a', `${reiwa(fiscalYear)}実績値 b`, '目標値 c', '進捗率', '評価']
-    : ['重点戦略', '戦略方針', '施策', '目標指標', '単位', '現状 a', `${reiwa(fiscalYear)}実績 b`, '目標 c', '進捗率\n(b-a)/(c-a)', '状況'])];
+  const rows = [
+    headerRow(
+      other
+        ? ['重点戦略', '戦略方針', '施策', '目標指標', '単位', '現状値 a', `${reiwa(fiscalYear)}実績値 b`, '目標値 c', '進捗率', '評価']
+        : ['重点戦略', '戦略方針', '施策', '目標指標', '単位', '現状 a', `${reiwa(fiscalYear)}実績 b`, '目標 c', '進捗率\n(b-a)/(c-a)', '状況'],
+    ),
+  ];
   const measureNo = (m) => (other ? `(${m.no}) ` : `${m.no} `);
   const empty = (n) => Array.from({ length: n }, () => cell(''));
   const [first, ...goals] = s.indicators;
@@ -145,7 +154,9 @@ function detailTable(s, layout, fiscalYear) {
         const policyCell = cell(mk === 0 ? `${p.no} ${p.title}` : '');
         const measureCell = cell(`${measureNo(m)}${m.title}`);
         if (m.indicators.length === 0) rows.push([...empty(1), policyCell, measureCell, ...span('', 7)]);
-        m.indicators.forEach((i, ik) => rows.push([...empty(1), ik === 0 ? policyCell : cell(''), ik === 0 ? measureCell : cell(''), ...indicatorCells(i, layout)]));
+        m.indicators.forEach((i, ik) =>
+          rows.push([...empty(1), ik === 0 ? policyCell : cell(''), ik === 0 ? measureCell : cell(''), ...indicatorCells(i, layout)]),
+        );
       });
       if (p.measures.length === 0) rows.push([...empty(1), cell(`${p.no} ${p.title}`), ...span('', 8)]);
       continue;
@@ -179,15 +190,25 @@ const CIRCLED = (k) => String.fromCharCode(0x2460 + k);
 function narrativeBlocks(doc) {
   const heads = [`${era(doc.fiscalYear)}年度 主な取組内容／実績`, `${era(doc.nextYear)}年度 主な取組／今後の方向性`];
   const legend = {
-    role: 'legend', headerRows: 2, columns: 3,
+    role: 'legend',
+    headerRows: 2,
+    columns: 3,
     rows: [
       span('基本目標名', 3, { header: true }),
       headerRow(['基本方針名', ...heads]),
-      [cell(''), cell('・新たな取組実績、基本目標の達成のために施策で大きく寄与したもの（実績が大きく向上したもの）'), cell('・新たな取組、課題を解決や施策を推進していくための方向性')],
+      [
+        cell(''),
+        cell('・新たな取組実績、基本目標の達成のために施策で大きく寄与したもの（実績が大きく向上したもの）'),
+        cell('・新たな取組、課題を解決や施策を推進していくための方向性'),
+      ],
       [cell(''), ...span('①施策名／②施策名／③施策名／・・・・', 2)],
     ],
   };
-  const blocks = [{ type: 'title', text: doc.title }, { type: 'table', ...legend }, { type: 'note', text: '次ページからの記載事項' }];
+  const blocks = [
+    { type: 'title', text: doc.title },
+    { type: 'table', ...legend },
+    { type: 'note', text: '次ページからの記載事項' },
+  ];
   for (const g of doc.goals) {
     blocks.push({ type: 'pageBreak' });
     const rows = [span(`基本目標${g.no}　${g.title}`, 3, { header: true }), headerRow(['基本方針名', ...heads])];
@@ -222,8 +243,9 @@ export function blocksOf(doc, layout) {
   const tables = blocks.filter((b) => b.type === 'table');
   const fitted = () => {
     const available = pageBox(layout).innerWidth - 2;
-    return tables.map((b) => fitWidths(b.rows, b.columns, layout.columnChoices[b.role], layout.fontSize, available,
-      layout.fillWidth || b.role === 'narrative' || b.role === 'legend'));
+    return tables.map((b) =>
+      fitWidths(b.rows, b.columns, layout.columnChoices[b.role], layout.fontSize, available, layout.fillWidth || b.role === 'narrative' || b.role === 'legend'),
+    );
   };
   const drawnSize = layout.fontSize;
   let fits = fitted();
@@ -237,9 +259,13 @@ export function blocksOf(doc, layout) {
   tables.forEach((block, k) => {
     block.widths = fits[k].widths;
     const body = block.rows.length - block.headerRows;
-    const candidates = block.role === 'detail' || block.role === 'narrative'
-      ? layout.breakFractions.map((f) => block.headerRows + 1 + Math.floor(f * (body - 1))).filter((r) => r < block.rows.length && !block.rows[r][0].spanned).sort((a, b) => a - b)
-      : [];
+    const candidates =
+      block.role === 'detail' || block.role === 'narrative'
+        ? layout.breakFractions
+            .map((f) => block.headerRows + 1 + Math.floor(f * (body - 1)))
+            .filter((r) => r < block.rows.length && !block.rows[r][0].spanned)
+            .sort((a, b) => a - b)
+        : [];
     // A forced break a few rows after another would leave a page with a row or two on it.
     block.breaksBefore = candidates.filter((r, j) => j === 0 || r - candidates[j - 1] >= MIN_ROWS_BETWEEN_BREAKS);
   });

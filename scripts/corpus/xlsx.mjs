@@ -22,8 +22,16 @@ const BORDERS = {
 const excelWidth = (pt) => Math.max(1, ((pt * 96) / 72 - 5) / 7);
 
 /** The columns of the detail grid a summary column covers: its counts sit under the detail's last five columns. */
-const SUMMARY_GRID = [[0, 1], [1, 1], [2, 3], [5, 1], [6, 1], [7, 1], [8, 1], [9, 1]];
-
+const SUMMARY_GRID = [
+  [0, 1],
+  [1, 1],
+  [2, 3],
+  [5, 1],
+  [6, 1],
+  [7, 1],
+  [8, 1],
+  [9, 1],
+];
 
 /**
  * Lines a text needs at `width` points: a generous estimate, with a line to spare where it
@@ -99,7 +107,11 @@ export async function xlsxWorkbook(blocks, layout, title) {
   sheetsOf(blocks).forEach((sheet, k) => {
     const ws = wb.addWorksheet(`${k + 1}`, {
       pageSetup: {
-        paperSize: PAPER[layout.page.size], orientation: layout.page.orientation, fitToPage: true, fitToWidth: 1, fitToHeight: 0,
+        paperSize: PAPER[layout.page.size],
+        orientation: layout.page.orientation,
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
         margins: { left, right, top, bottom, header: 14 / 72, footer: 14 / 72 },
       },
     });

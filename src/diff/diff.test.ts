@@ -54,10 +54,11 @@ describe('diff: an indicator moved to another strategy', () => {
 
 describe('diff: blank actuals (未記入)', () => {
   const blankAll = (doc: KpiDocument) => {
-    for (const s of doc.strategies) for (const i of [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]) {
-      i.actual = { value: null, year: null, text: '' };
-      i.reported = { progress: null, status: null };
-    }
+    for (const s of doc.strategies)
+      for (const i of [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]) {
+        i.actual = { value: null, year: null, text: '' };
+        i.reported = { progress: null, status: null };
+      }
   };
 
   it('a blank actual this year is one line (the actual), not an actual and a status', () => {
@@ -77,7 +78,14 @@ describe('diff: blank actuals (未記入)', () => {
 
 describe('diff text: changes marked as reviewers mark them', () => {
   it('〔旧〕 → 〔新〕, never programmer markup', () => {
-    const diff = diffKpi(r1, nextYear((doc) => { doc.strategies[0]!.indicators[0]!.target = { value: 3700, year: null, text: '3,700' }; }), similarity, SCHEME);
+    const diff = diffKpi(
+      r1,
+      nextYear((doc) => {
+        doc.strategies[0]!.indicators[0]!.target = { value: 3700, year: null, text: '3,700' };
+      }),
+      similarity,
+      SCHEME,
+    );
     const text = formatDiff(diff, 'text', SCHEME);
     expect(text).toMatch(/目標 c\s+〔旧〕3,630 → 〔新〕3,700/);
     expect(text).not.toMatch(/\[-|\{\+/);
@@ -85,7 +93,7 @@ describe('diff text: changes marked as reviewers mark them', () => {
 });
 
 describe('diff: a narrative drafted by `next`', () => {
-  it('plans not yet written are not a removal of every plan; results are held against last year\'s plans', () => {
+  it("plans not yet written are not a removal of every plan; results are held against last year's plans", () => {
     const old = parseDocumentText(readFileSync('test/fixtures/expected/narrative-r5.yaml', 'utf8'), 'n.yaml') as NarrativeDocument;
     const now = structuredClone(old);
     now.fiscalYear += 1;

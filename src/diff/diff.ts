@@ -1,7 +1,21 @@
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import type {
-  DocumentDiff, Evaluation, Indicator, IndicatorDiffEntry, IndicatorDiffRow, IndicatorPlace, IndicatorYear, KpiDocument, Measurement, NarrativeColumn,
-  NarrativeDiffEntry, NarrativeDocument, Status, Summary, SummaryDiffEntry, TasseiDocument,
+  DocumentDiff,
+  Evaluation,
+  Indicator,
+  IndicatorDiffEntry,
+  IndicatorDiffRow,
+  IndicatorPlace,
+  IndicatorYear,
+  KpiDocument,
+  Measurement,
+  NarrativeColumn,
+  NarrativeDiffEntry,
+  NarrativeDocument,
+  Status,
+  Summary,
+  SummaryDiffEntry,
+  TasseiDocument,
 } from '../model/types.js';
 import type { Scheme } from '../model/scheme.js';
 import { evaluationOf, evaluationsByKey, isBlank, walkIndicators } from '../model/walk.js';
@@ -55,15 +69,28 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
   const takenOld = new Set<Located>();
   const takenNew = new Set<Located>();
   const match = (a: Located[], b: Located[], threshold?: number) => {
-    for (const [i, j] of pair(a.map((x) => x.indicator.name), b.map((x) => x.indicator.name), similarity, threshold)) {
+    for (const [i, j] of pair(
+      a.map((x) => x.indicator.name),
+      b.map((x) => x.indicator.name),
+      similarity,
+      threshold,
+    )) {
       pairs.push([a[i]!, b[j]!]);
       takenOld.add(a[i]!);
       takenNew.add(b[j]!);
     }
   };
   // First within each place, then what is left anywhere (an indicator that moved).
-  for (const key of new Set(after.map((x) => x.placeKey))) match(before.filter((x) => x.placeKey === key), after.filter((x) => x.placeKey === key));
-  match(before.filter((x) => !takenOld.has(x)), after.filter((x) => !takenNew.has(x)), 0.75);
+  for (const key of new Set(after.map((x) => x.placeKey)))
+    match(
+      before.filter((x) => x.placeKey === key),
+      after.filter((x) => x.placeKey === key),
+    );
+  match(
+    before.filter((x) => !takenOld.has(x)),
+    after.filter((x) => !takenNew.has(x)),
+    0.75,
+  );
 
   const entries: IndicatorDiffEntry[] = [];
   const rows: IndicatorDiffRow[] = [];
@@ -81,7 +108,8 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
       }
     }
     if (a.indicator.unit !== b.indicator.unit) entries.push({ ...b.place, kind: 'changed', name, field: 'unit', from: a.indicator.unit, to: b.indicator.unit });
-    if (a.indicator.method !== b.indicator.method) entries.push({ ...b.place, kind: 'changed', name, field: 'method', from: a.indicator.method, to: b.indicator.method });
+    if (a.indicator.method !== b.indicator.method)
+      entries.push({ ...b.place, kind: 'changed', name, field: 'method', from: a.indicator.method, to: b.indicator.method });
     if (a.status !== b.status && !blanks[0] && !blanks[1]) entries.push({ ...b.place, kind: 'statusChanged', name, from: a.status, to: b.status });
     if (entries.length > before) rows.push({ place: b.place, fromPlace: a.placeKey === b.placeKey ? null : a.place, from: stateOf(a), to: stateOf(b) });
   }
@@ -97,14 +125,30 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
   entries.sort(byPlace);
   rows.sort((x, y) => byPlace(x.place, y.place));
 
-  return { kind: 'kpi-progress', fromYear: old.fiscalYear, toYear: now.fiscalYear, indicators: entries, rows, summaries: diffSummaries(oldEvaluation, nowEvaluation), narrative: [] };
+  return {
+    kind: 'kpi-progress',
+    fromYear: old.fiscalYear,
+    toYear: now.fiscalYear,
+    indicators: entries,
+    rows,
+    summaries: diffSummaries(oldEvaluation, nowEvaluation),
+    narrative: [],
+  };
 }
 
 function stateOf(l: Located): IndicatorYear {
   const { indicator: i } = l;
   return {
-    name: i.name, unit: i.unit, method: i.method, baseline: i.baseline.text, actual: i.actual.text, target: i.target?.text ?? '-',
-    progress: l.progress, status: l.status, mark: l.mark, blank: isBlank(i),
+    name: i.name,
+    unit: i.unit,
+    method: i.method,
+    baseline: i.baseline.text,
+    actual: i.actual.text,
+    target: i.target?.text ?? '-',
+    progress: l.progress,
+    status: l.status,
+    mark: l.mark,
+    blank: isBlank(i),
   };
 }
 
@@ -154,8 +198,12 @@ export function diffNarrative(old: NarrativeDocument, now: NarrativeDocument, si
           if (a[i] !== b[j]) entries.push({ ...where, column, kind: 'reworded', from: a[i]!, to: b[j]!, parts: characterDiff(a[i]!, b[j]!) });
           else if (column === 'results') entries.push({ ...where, column, kind: 'done', text: b[j]! });
         }
-        b.forEach((text, j) => { if (!pairedNew.has(j)) entries.push({ ...where, column, kind: 'added', text }); });
-        a.forEach((text, i) => { if (!pairedOld.has(i)) entries.push({ ...where, column, kind: 'removed', text }); });
+        b.forEach((text, j) => {
+          if (!pairedNew.has(j)) entries.push({ ...where, column, kind: 'added', text });
+        });
+        a.forEach((text, i) => {
+          if (!pairedOld.has(i)) entries.push({ ...where, column, kind: 'removed', text });
+        });
       }
     }
   }

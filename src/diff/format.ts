@@ -2,9 +2,7 @@ import { columns } from '../evaluate/format.js';
 import { columnHeading } from '../evaluate/format.js';
 import { formatProgress, summaryColumns } from '../evaluate/evaluate.js';
 import type { Scheme } from '../model/scheme.js';
-import type {
-  DocumentDiff, IndicatorDiffRow, IndicatorPlace, IndicatorYear, NarrativeDiffEntry, SummaryDiffEntry,
-} from '../model/types.js';
+import type { DocumentDiff, IndicatorDiffRow, IndicatorPlace, IndicatorYear, NarrativeDiffEntry, SummaryDiffEntry } from '../model/types.js';
 
 /**
  * The diff for a terminal (`text`) or a review memo (`md`), marked the way Japanese reviewers
@@ -33,13 +31,21 @@ const NONE = '(なし)';
 /** A field of one year as printed: 未記入 for a blank actual, - for no data. */
 export function fieldText(state: IndicatorYear, field: ReviewField): string {
   switch (field) {
-    case 'name': return state.name + (state.method === 'ratio' ? '※' : '');
-    case 'unit': return state.unit ?? '-';
-    case 'method': return state.method === 'ratio' ? 'b/c' : '(b-a)/(c-a)';
-    case 'actual': return state.blank ? BLANK : state.actual;
-    case 'baseline': case 'target': return state[field];
-    case 'progress': return state.blank ? '' : formatProgress(state.progress);
-    case 'status': return state.blank ? '' : state.mark ?? '';
+    case 'name':
+      return state.name + (state.method === 'ratio' ? '※' : '');
+    case 'unit':
+      return state.unit ?? '-';
+    case 'method':
+      return state.method === 'ratio' ? 'b/c' : '(b-a)/(c-a)';
+    case 'actual':
+      return state.blank ? BLANK : state.actual;
+    case 'baseline':
+    case 'target':
+      return state[field];
+    case 'progress':
+      return state.blank ? '' : formatProgress(state.progress);
+    case 'status':
+      return state.blank ? '' : (state.mark ?? '');
   }
 }
 
@@ -79,7 +85,9 @@ function indicatorLines(row: IndicatorDiffRow): string[][] {
   const lines: string[][] = [];
   const where = kind === '移動' ? `${placeName(row.fromPlace!, true)} → ${placeName(row.place, true)}` : placeName(row.place);
   if (kind === '新規' || kind === '削除') {
-    const values = REVIEW_FIELDS.filter((f) => f.key !== 'name' && f.key !== 'method').map((f) => `${f.heading} ${fieldText(state, f.key) || '-'}`).join('／');
+    const values = REVIEW_FIELDS.filter((f) => f.key !== 'name' && f.key !== 'method')
+      .map((f) => `${f.heading} ${fieldText(state, f.key) || '-'}`)
+      .join('／');
     lines.push([`〔${kind}〕`, name, where, values]);
     return lines;
   }
@@ -97,7 +105,11 @@ function indicatorLines(row: IndicatorDiffRow): string[][] {
 /** A reworded sentence as an old/new pair, the changed characters in 〔〕 or underlined. */
 export function markedPair(e: Extract<NarrativeDiffEntry, { kind: 'reworded' }>, style: DiffStyle): [string, string] {
   const mark = (text: string) => (style === 'md' ? `<u>${text}</u>` : `〔${text}〕`);
-  const side = (kind: 'removed' | 'added') => e.parts.filter((p) => p.kind === 'same' || p.kind === kind).map((p) => (p.kind === 'same' ? p.text : mark(p.text))).join('');
+  const side = (kind: 'removed' | 'added') =>
+    e.parts
+      .filter((p) => p.kind === 'same' || p.kind === kind)
+      .map((p) => (p.kind === 'same' ? p.text : mark(p.text)))
+      .join('');
   return [side('removed'), side('added')];
 }
 
@@ -136,7 +148,8 @@ function kpiLines(diff: DocumentDiff, style: DiffStyle, scheme: Scheme): string[
     out.push(style === 'md' ? `## ${title}` : `■ ${title}`, '');
     const rows = diff.rows.filter((r) => r.place.strategy === strategy).flatMap(indicatorLines);
     if (rows.length > 0) {
-      if (style === 'md') out.push('| 区分 | 目標指標 | 位置・項目 | 前年度 → 今年度 |', '|---|---|---|---|', ...rows.map((r) => `| ${r.map(escapeMd).join(' | ')} |`));
+      if (style === 'md')
+        out.push('| 区分 | 目標指標 | 位置・項目 | 前年度 → 今年度 |', '|---|---|---|---|', ...rows.map((r) => `| ${r.map(escapeMd).join(' | ')} |`));
       else out.push(...columns(rows).map((l) => `  ${l}`));
       out.push('');
     }

@@ -20,7 +20,7 @@ describe('next', () => {
     expect(parseDocumentText(stringifyDocument(document), 'n.yaml')).toEqual(document);
   });
 
-  it('marks the narrative\'s results carried over from last year\'s plans as a draft', () => {
+  it("marks the narrative's results carried over from last year's plans as a draft", () => {
     const doc = parseDocumentText(readFileSync('test/fixtures/expected/narrative-r5.yaml', 'utf8'), 'n.yaml') as NarrativeDocument;
     const { document } = nextNarrative(doc);
     const policies = (document as NarrativeDocument).goals.flatMap((g) => g.policies);

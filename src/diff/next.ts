@@ -22,13 +22,14 @@ export function nextKpi(doc: KpiDocument): NextDocument {
   next.strategies.forEach((s, si) => {
     s.reportedSummary = null;
     s.reportedGoalSummary = null;
-    const blank = (path: string, list: typeof s.indicators) => list.forEach((indicator, k) => {
-      // Last year's actual is kept as history, so the next report can show the trend.
-      indicator.previousActual = indicator.actual;
-      indicator.actual = { ...BLANK };
-      indicator.reported = { progress: null, status: null };
-      comments.set(`${path}[${k}].actual`, fill);
-    });
+    const blank = (path: string, list: typeof s.indicators) =>
+      list.forEach((indicator, k) => {
+        // Last year's actual is kept as history, so the next report can show the trend.
+        indicator.previousActual = indicator.actual;
+        indicator.actual = { ...BLANK };
+        indicator.reported = { progress: null, status: null };
+        comments.set(`${path}[${k}].actual`, fill);
+      });
     blank(`strategies[${si}].indicators`, s.indicators);
     s.policies.forEach((p, pi) => {
       p.reportedSummary = null;
@@ -43,14 +44,16 @@ export function nextNarrative(doc: NarrativeDocument): NextDocument {
   next.fiscalYear = doc.fiscalYear + 1;
   next.nextYear = doc.nextYear + 1;
   const comments = new Map<string, string>();
-  next.goals.forEach((g, gi) => g.policies.forEach((p, pi) => {
-    // Last year's plans are this year's draft results; the plans are written anew.
-    p.results = [...p.plans];
-    p.plans = [];
-    p.draft = true;
-    comments.set(`goals[${gi}].policies[${pi}].results`, `下書き: ${fiscalYearName(doc.nextYear)}の主な取組（前年度の計画）を実績に直し、draft: true を消す`);
-    comments.set(`goals[${gi}].policies[${pi}].plans`, `記入: ${fiscalYearName(next.nextYear)} 主な取組／今後の方向性`);
-  }));
+  next.goals.forEach((g, gi) =>
+    g.policies.forEach((p, pi) => {
+      // Last year's plans are this year's draft results; the plans are written anew.
+      p.results = [...p.plans];
+      p.plans = [];
+      p.draft = true;
+      comments.set(`goals[${gi}].policies[${pi}].results`, `下書き: ${fiscalYearName(doc.nextYear)}の主な取組（前年度の計画）を実績に直し、draft: true を消す`);
+      comments.set(`goals[${gi}].policies[${pi}].plans`, `記入: ${fiscalYearName(next.nextYear)} 主な取組／今後の方向性`);
+    }),
+  );
   return { document: next, comments };
 }
 

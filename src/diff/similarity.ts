@@ -30,9 +30,10 @@ function bigrams(text: string): string[] {
 export type Similarity = (a: string, b: string) => number;
 
 export function similarityWith(analyse: Analyser): Similarity {
-  const tokensOf = (text: string) => analyse(text)
-    .filter((t) => t.pos !== '記号')
-    .flatMap((t) => [`b:${t.base}`, `r:${t.reading}`]);
+  const tokensOf = (text: string) =>
+    analyse(text)
+      .filter((t) => t.pos !== '記号')
+      .flatMap((t) => [`b:${t.base}`, `r:${t.reading}`]);
   return (a, b) => {
     const x = a.normalize('NFKC');
     const y = b.normalize('NFKC');
@@ -50,10 +51,12 @@ export const SAME_THING = 0.5;
  */
 export function pair(old: readonly string[], now: readonly string[], similarity: Similarity, threshold = SAME_THING): [number, number][] {
   const candidates: { i: number; j: number; score: number }[] = [];
-  old.forEach((a, i) => now.forEach((b, j) => {
-    const score = similarity(a, b) + (i === j ? 0.02 : 0);
-    if (score >= threshold) candidates.push({ i, j, score });
-  }));
+  old.forEach((a, i) =>
+    now.forEach((b, j) => {
+      const score = similarity(a, b) + (i === j ? 0.02 : 0);
+      if (score >= threshold) candidates.push({ i, j, score });
+    }),
+  );
   candidates.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j);
   const usedOld = new Set<number>();
   const usedNew = new Set<number>();

@@ -3,11 +3,33 @@ import type { Finding, Message } from '../model/types.js';
 import { setAsideDoubted } from './doubts.js';
 
 const summary = (row: Finding['row'], strategy: number, policy: number | null): Finding => ({
-  kind: 'summary-mismatch', row, column: 'total', strategy, policy, measure: null, indicator: null, reported: 3, computed: 2, message: '',
+  kind: 'summary-mismatch',
+  row,
+  column: 'total',
+  strategy,
+  policy,
+  measure: null,
+  indicator: null,
+  reported: 3,
+  computed: 2,
+  message: '',
 });
-const status: Finding = { kind: 'status-mismatch', strategy: 1, policy: 2, measure: 1, indicator: '観光客数', reported: 'improved', computed: 'achieved', message: '' };
+const status: Finding = {
+  kind: 'status-mismatch',
+  strategy: 1,
+  policy: 2,
+  measure: 1,
+  indicator: '観光客数',
+  reported: 'improved',
+  computed: 'achieved',
+  message: '',
+};
 const doubt = (strategy: number, policy: number | null, rule = 'extract-check'): Message => ({
-  severity: 'warning', rule, file: 'a.pdf', message: '', place: { strategy, policy, measure: null, indicator: null },
+  severity: 'warning',
+  rule,
+  file: 'a.pdf',
+  message: '',
+  place: { strategy, policy, measure: null, indicator: null },
 });
 
 describe('setAsideDoubted', () => {

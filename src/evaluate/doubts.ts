@@ -13,8 +13,11 @@ export function setAsideDoubted(findings: readonly Finding[], messages: readonly
   const kept: Finding[] = [];
   const setAside: Finding[] = [];
   for (const f of findings) {
-    const inDoubt = f.kind === 'summary-mismatch' && doubted.some((p) => p.strategy === f.strategy &&
-      (f.row === 'total' || (f.row === 'goal' && p.policy === null) || (f.row === 'policy' && p.policy === f.policy)));
+    const inDoubt =
+      f.kind === 'summary-mismatch' &&
+      doubted.some(
+        (p) => p.strategy === f.strategy && (f.row === 'total' || (f.row === 'goal' && p.policy === null) || (f.row === 'policy' && p.policy === f.policy)),
+      );
     (inDoubt ? setAside : kept).push(f);
   }
   return { kept, setAside };

@@ -18,8 +18,12 @@ function m(text: string) {
 
 function indicator(a: string, b: string, c: string, method: Method = 'change', reported: [number | null, Status | null] = [null, null]): Indicator {
   return {
-    name: 'テスト指標', unit: '人', method,
-    baseline: m(a), actual: m(b), target: m(c),
+    name: 'テスト指標',
+    unit: '人',
+    method,
+    baseline: m(a),
+    actual: m(b),
+    target: m(c),
     reported: { progress: reported[0], status: reported[1] },
   };
 }
@@ -82,7 +86,10 @@ describe('evaluateIndicator: progress and status', () => {
     const lenient: Scheme = {
       ...DEFAULT_SCHEME,
       id: 'lenient',
-      rules: { ...DEFAULT_SCHEME.rules, change: [{ grade: 'achieved', when: { of: 'progress', is: '>=', value: 80 } }, ...DEFAULT_SCHEME.rules.change.slice(1)] },
+      rules: {
+        ...DEFAULT_SCHEME.rules,
+        change: [{ grade: 'achieved', when: { of: 'progress', is: '>=', value: 80 } }, ...DEFAULT_SCHEME.rules.change.slice(1)],
+      },
     };
     expect(evaluateIndicator(indicator('0', '85', '100')).status).toBe('improved');
     expect(evaluateIndicator(indicator('0', '85', '100'), lenient).status).toBe('achieved');
@@ -91,26 +98,32 @@ describe('evaluateIndicator: progress and status', () => {
 
 function kpi(indicators: Indicator[], reportedStatus?: Status): KpiDocument {
   return {
-    kind: 'kpi-progress', title: 't', fiscalYear: 2019,
-    strategies: [{
-      no: 1, title: 's', indicators: [indicator('1', '2', '3', 'change', [50, 'improved'])],
-      reportedGoalSummary: { achieved: 0, improved: 1, unchanged: 0, worsened: 0, total: 1 },
-      reportedSummary: { achieved: 1, improved: 0, unchanged: 1, worsened: 0, total: 2 },
-      policies: [{
-        no: 1, title: 'p',
+    kind: 'kpi-progress',
+    title: 't',
+    fiscalYear: 2019,
+    strategies: [
+      {
+        no: 1,
+        title: 's',
+        indicators: [indicator('1', '2', '3', 'change', [50, 'improved'])],
+        reportedGoalSummary: { achieved: 0, improved: 1, unchanged: 0, worsened: 0, total: 1 },
         reportedSummary: { achieved: 1, improved: 0, unchanged: 1, worsened: 0, total: 2 },
-        measures: [{ no: 1, title: 'm', indicators }],
-      }],
-    }],
+        policies: [
+          {
+            no: 1,
+            title: 'p',
+            reportedSummary: { achieved: 1, improved: 0, unchanged: 1, worsened: 0, total: 2 },
+            measures: [{ no: 1, title: 'm', indicators }],
+          },
+        ],
+      },
+    ],
     ...(reportedStatus ? {} : {}),
   };
 }
 
 describe('evaluateDocument: findings', () => {
-  const right = [
-    indicator('1', '3', '3', 'change', [100, 'achieved']),
-    indicator('1', '1', '3', 'change', [0, 'unchanged']),
-  ];
+  const right = [indicator('1', '3', '3', 'change', [100, 'achieved']), indicator('1', '1', '3', 'change', [0, 'unchanged'])];
 
   it('names nothing where the document is right', () => {
     expect(evaluateDocument(kpi(right)).findings).toEqual([]);
@@ -145,7 +158,9 @@ describe('evaluateDocument: findings', () => {
     doc.strategies[0]!.policies[0]!.reportedSummary = { achieved: 0, improved: 1, unchanged: 1, worsened: 0, total: 2 };
     doc.strategies[0]!.reportedSummary = { achieved: 0, improved: 1, unchanged: 1, worsened: 0, total: 2 };
     const findings = evaluateDocument(doc).findings;
-    expect(findings).toEqual([expect.objectContaining({ kind: 'progress-mismatch', reported: 56.7, computed: 50, indicator: 'テスト指標', strategy: 1, policy: 1, measure: 1 })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ kind: 'progress-mismatch', reported: 56.7, computed: 50, indicator: 'テスト指標', strategy: 1, policy: 1, measure: 1 }),
+    ]);
   });
 
   it('a printed - status matches no data', () => {
@@ -155,7 +170,11 @@ describe('evaluateDocument: findings', () => {
 });
 
 describe('blank is not no data', () => {
-  const blank = (department?: string): Indicator => ({ ...indicator('1', '-', '3'), actual: { value: null, year: null, text: '' }, ...(department ? { department } : {}) });
+  const blank = (department?: string): Indicator => ({
+    ...indicator('1', '-', '3'),
+    actual: { value: null, year: null, text: '' },
+    ...(department ? { department } : {}),
+  });
 
   it('an actual not yet entered gets no grade, is listed, and is counted in no column', () => {
     const doc = kpi([blank('商工観光課'), indicator('1', '3', '3', 'change', [100, 'achieved'])]);
@@ -164,10 +183,17 @@ describe('blank is not no data', () => {
     doc.strategies[0]!.reportedGoalSummary = null;
     doc.strategies[0]!.policies[0]!.reportedSummary = null;
     const e = evaluateDocument(doc);
-    expect(e.indicators.map((i) => [i.status, i.blank])).toEqual([[null, true], [null, true], ['achieved', false]]);
+    expect(e.indicators.map((i) => [i.status, i.blank])).toEqual([
+      [null, true],
+      [null, true],
+      ['achieved', false],
+    ]);
     expect(e.blanks.count).toBe(2);
     expect(e.blanks.byStrategy).toEqual([{ strategy: 1, count: 2 }]);
-    expect(e.blanks.byDepartment).toEqual([{ department: null, count: 1 }, { department: '商工観光課', count: 1 }]);
+    expect(e.blanks.byDepartment).toEqual([
+      { department: null, count: 1 },
+      { department: '商工観光課', count: 1 },
+    ]);
     const policy = e.summaries.find((s) => s.row === 'policy')!;
     expect(policy.computed).toEqual({ achieved: 1, improved: 0, unchanged: 0, worsened: 0, total: 1 });
     expect(e.findings).toEqual([]);
@@ -181,8 +207,23 @@ describe('blank is not no data', () => {
 
   it('a narrative policy whose results are a draft counts as blank, per goal', () => {
     const policy = (no: number, draft?: boolean) => ({ no, title: 'p', results: ['a'], plans: [], measures: [], ...(draft ? { draft } : {}) });
-    const e = evaluateWith({ kind: 'narrative', title: 't', fiscalYear: 2024, nextYear: 2025, goals: [{ no: 1, title: 'g', policies: [policy(1, true), policy(2)] }, { no: 2, title: 'h', policies: [policy(1, true)] }] }, DEFAULT_SCHEME);
+    const e = evaluateWith(
+      {
+        kind: 'narrative',
+        title: 't',
+        fiscalYear: 2024,
+        nextYear: 2025,
+        goals: [
+          { no: 1, title: 'g', policies: [policy(1, true), policy(2)] },
+          { no: 2, title: 'h', policies: [policy(1, true)] },
+        ],
+      },
+      DEFAULT_SCHEME,
+    );
     expect(e.blanks.count).toBe(2);
-    expect(e.blanks.byGoal).toEqual([{ goal: 1, count: 1 }, { goal: 2, count: 1 }]);
+    expect(e.blanks.byGoal).toEqual([
+      { goal: 1, count: 1 },
+      { goal: 2, count: 1 },
+    ]);
   });
 });

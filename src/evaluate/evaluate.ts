@@ -1,17 +1,28 @@
 import { t } from '../model/i18n.js';
 import { type Scheme, columnOf, gradeOf, markOf, summaryGrades } from '../model/scheme.js';
 import type {
-  Blank, Blanks, Evaluation, Finding, Indicator, IndicatorEvaluation, KpiDocument, KpiPlace,
-  NarrativeDocument, PlanPeriod, PrintedSummary, Status, Summary, SummaryEvaluation, SummaryRow, TasseiDocument,
+  Blank,
+  Blanks,
+  Evaluation,
+  Finding,
+  Indicator,
+  IndicatorEvaluation,
+  KpiDocument,
+  KpiPlace,
+  NarrativeDocument,
+  PlanPeriod,
+  PrintedSummary,
+  Status,
+  Summary,
+  SummaryEvaluation,
+  SummaryRow,
+  TasseiDocument,
 } from '../model/types.js';
 import { TOTAL } from '../model/types.js';
 import { isBlank, walkIndicators } from '../model/walk.js';
 import { ZERO, percentRounded, subtract, toNumber } from '../notation/decimal.js';
 import { decimalOf } from '../notation/numbers.js';
-import {
-  type GradingInput, type Quantities, applyRules, describeCondition, directionOf, quantitiesNamed, quantitiesOf,
-  shownQuantities,
-} from './rules.js';
+import { type GradingInput, type Quantities, applyRules, describeCondition, directionOf, quantitiesNamed, quantitiesOf, shownQuantities } from './rules.js';
 
 /** What the evaluation of one indicator needs besides the indicator: the year and the plan. */
 export interface EvaluationContext {
@@ -45,8 +56,13 @@ export function evaluateIndicator(indicator: Indicator, scheme: Scheme, context:
     const m = indicator[field];
     if (m && m.value === null && !isDashText(m.text)) {
       result.findings.push({
-        kind: 'unparsable-value', reported: m.text, computed: null,
-        message: t(`${FIELD_NAMES[field]}「${m.text}」は数値ではありません。進捗率と状況を計算できません`, `the ${field} "${m.text}" is not a number; progress and status cannot be computed`),
+        kind: 'unparsable-value',
+        reported: m.text,
+        computed: null,
+        message: t(
+          `${FIELD_NAMES[field]}「${m.text}」は数値ではありません。進捗率と状況を計算できません`,
+          `the ${field} "${m.text}" is not a number; progress and status cannot be computed`,
+        ),
       });
     }
   }
@@ -60,7 +76,9 @@ export function evaluateIndicator(indicator: Indicator, scheme: Scheme, context:
     if (result.status) return result;
     if (scheme.outcomes.noTarget) return decide(scheme.outcomes.noTarget, 'noTarget');
     result.findings.push({
-      kind: 'unparsable-value', reported: indicator.target?.text ?? null, computed: null,
+      kind: 'unparsable-value',
+      reported: indicator.target?.text ?? null,
+      computed: null,
       message: t('目標値がありません（c が「-」）。進捗率と状況を計算できません', 'there is no target (c is "-"): progress and status cannot be computed'),
     });
     return result;
@@ -69,17 +87,30 @@ export function evaluateIndicator(indicator: Indicator, scheme: Scheme, context:
   const [numerator, denominator] = indicator.method === 'change' ? [subtract(b, a), subtract(c, a)] : [b, c];
   if (denominator.units === 0n) {
     result.findings.push({
-      kind: 'division-by-zero', reported: indicator.reported.progress, computed: null,
-      message: indicator.method === 'change'
-        ? t(`目標値が現状値と同じです（c = a = ${indicator.target!.text}）。(b − a) / (c − a) は 0 で割ることになります`, `the target equals the baseline (c = a = ${indicator.target!.text}): (b − a) / (c − a) divides by zero`)
-        : t('目標値が 0 です。b / c は 0 で割ることになります', 'the target is zero: b / c divides by zero'),
+      kind: 'division-by-zero',
+      reported: indicator.reported.progress,
+      computed: null,
+      message:
+        indicator.method === 'change'
+          ? t(
+              `目標値が現状値と同じです（c = a = ${indicator.target!.text}）。(b − a) / (c − a) は 0 で割ることになります`,
+              `the target equals the baseline (c = a = ${indicator.target!.text}): (b − a) / (c − a) divides by zero`,
+            )
+          : t('目標値が 0 です。b / c は 0 で割ることになります', 'the target is zero: b / c divides by zero'),
     });
   } else {
     result.progress = toNumber(percentRounded(numerator, denominator));
   }
   const input: GradingInput = {
-    a, b, c, method: indicator.method, direction: directionOf(indicator.direction, indicator.method, a, c),
-    year: context.fiscalYear, plan: context.plan, tags: indicator.tags ?? [], state: indicator.state ?? null,
+    a,
+    b,
+    c,
+    method: indicator.method,
+    direction: directionOf(indicator.direction, indicator.method, a, c),
+    year: context.fiscalYear,
+    plan: context.plan,
+    tags: indicator.tags ?? [],
+    state: indicator.state ?? null,
   };
   result.quantities = quantitiesOf(input);
   if (result.status) return result;
@@ -151,9 +182,19 @@ export function evaluateDocument(doc: TasseiDocument, scheme: Scheme, printed: S
 
 /** A narrative has nothing to compute; its blanks are the policies whose results are still drafts. */
 export function evaluateNarrative(doc: NarrativeDocument, scheme: Scheme): Evaluation {
-  const items: Blank[] = doc.goals.flatMap((g) => g.policies.filter((p) => p.draft === true).map((p): Blank => ({
-    strategy: null, policy: p.no, measure: null, indicator: null, department: null, goal: g.no, field: 'results',
-  })));
+  const items: Blank[] = doc.goals.flatMap((g) =>
+    g.policies
+      .filter((p) => p.draft === true)
+      .map((p): Blank => ({
+        strategy: null,
+        policy: p.no,
+        measure: null,
+        indicator: null,
+        department: null,
+        goal: g.no,
+        field: 'results',
+      })),
+  );
   return { kind: doc.kind, scheme: scheme.id, indicators: [], summaries: [], findings: [], blanks: blanksOf(items) };
 }
 
@@ -167,9 +208,18 @@ export function blanksOf(items: Blank[]): Blanks {
   return {
     count: items.length,
     items,
-    byStrategy: counted(items.filter((b) => b.strategy !== null), (b) => b.strategy!).map(({ key, count }) => ({ strategy: key, count })),
-    byGoal: counted(items.filter((b) => b.goal !== null), (b) => b.goal!).map(({ key, count }) => ({ goal: key, count })),
-    byDepartment: counted(items.filter((b) => b.field === 'actual'), (b) => b.department).map(({ key, count }) => ({ department: key, count })),
+    byStrategy: counted(
+      items.filter((b) => b.strategy !== null),
+      (b) => b.strategy!,
+    ).map(({ key, count }) => ({ strategy: key, count })),
+    byGoal: counted(
+      items.filter((b) => b.goal !== null),
+      (b) => b.goal!,
+    ).map(({ key, count }) => ({ goal: key, count })),
+    byDepartment: counted(
+      items.filter((b) => b.field === 'actual'),
+      (b) => b.department,
+    ).map(({ key, count }) => ({ department: key, count })),
   };
 }
 
@@ -194,10 +244,15 @@ export function evaluateKpi(doc: KpiDocument, scheme: Scheme, printedScheme: Sch
   for (const { indicator, place: at } of walkIndicators(doc)) {
     const result = evaluateIndicator(indicator, scheme, context);
     indicators.push({
-      ...at, method: indicator.method,
-      progress: result.progress, status: result.status, reported: indicator.reported,
-      mark: result.status === null ? null : markOf(scheme, result.status), decidedBy: result.decidedBy,
-      quantities: shownQuantities(result.quantities, quantitiesNamed(scheme, indicator.method)), blank: result.blank,
+      ...at,
+      method: indicator.method,
+      progress: result.progress,
+      status: result.status,
+      reported: indicator.reported,
+      mark: result.status === null ? null : markOf(scheme, result.status),
+      decidedBy: result.decidedBy,
+      quantities: shownQuantities(result.quantities, quantitiesNamed(scheme, indicator.method)),
+      blank: result.blank,
     });
     if (result.blank) blanks.push({ ...at, department: departmentOf(indicator), goal: null, field: 'actual' });
     findings.push(...result.findings.map((f) => ({ ...at, ...f })));
@@ -207,7 +262,7 @@ export function evaluateKpi(doc: KpiDocument, scheme: Scheme, printedScheme: Sch
     // A printed status that is no grade of that scheme (a document that says nothing of its scheme) is not checked.
     const printed = indicator.reported.status !== null && gradeOf(printedScheme, indicator.reported.status) ? indicator.reported.status : null;
     const group = groupOf(at.strategy!, at.policy);
-    group.checked.push(asPrinted.blank && printed === null ? undefined : printed ?? asPrinted.status);
+    group.checked.push(asPrinted.blank && printed === null ? undefined : (printed ?? asPrinted.status));
     group.computed.push(result.blank ? undefined : result.status);
   }
   const counts = (strategy: number, policy: number | null) => {
@@ -216,8 +271,11 @@ export function evaluateKpi(doc: KpiDocument, scheme: Scheme, printedScheme: Sch
   };
 
   const addSummary = (
-    row: SummaryRow, strategy: number, policy: number | null,
-    counts: { checked: Summary; computed: Summary }, reported: PrintedSummary | null,
+    row: SummaryRow,
+    strategy: number,
+    policy: number | null,
+    counts: { checked: Summary; computed: Summary },
+    reported: PrintedSummary | null,
   ) => {
     summaries.push({ strategy, policy, row, ...counts, reported });
     // A table printed with other columns (under another scheme) is not checked.
@@ -229,8 +287,15 @@ export function evaluateKpi(doc: KpiDocument, scheme: Scheme, printedScheme: Sch
       const where = `${t('重点戦略', 'strategy ')}${strategy}${policy !== null ? ` ${t('戦略方針', 'policy ')}${policy}` : ''} ${rowName(row)}`;
       const name = columnName(printedScheme, column);
       findings.push({
-        kind: 'summary-mismatch', strategy, policy, measure: null, indicator: null, row, column,
-        reported: printed, computed: counts.checked[column]!,
+        kind: 'summary-mismatch',
+        strategy,
+        policy,
+        measure: null,
+        indicator: null,
+        row,
+        column,
+        reported: printed,
+        computed: counts.checked[column]!,
         message: t(
           `${where}の「${name}」欄: ${printed} と印刷されていますが、${row === 'total' ? '戦略方針の' : ''}指標を数えると ${counts.checked[column]} です`,
           `${where}, column ${name}: printed ${printed}, but the indicators ${row === 'total' ? 'of its policies ' : ''}count ${counts.checked[column]}`,
@@ -242,14 +307,34 @@ export function evaluateKpi(doc: KpiDocument, scheme: Scheme, printedScheme: Sch
   for (const strategy of doc.strategies) {
     const policyCounts = strategy.policies.map((policy) => ({ policy, counts: counts(strategy.no, policy.no) }));
     // The total row is the sum of the policy rows: the 基本目標 row is left out.
-    addSummary('total', strategy.no, null, {
-      checked: addSummaries(policyCounts.map((p) => p.counts.checked), printedScheme),
-      computed: addSummaries(policyCounts.map((p) => p.counts.computed), scheme),
-    }, strategy.reportedSummary);
+    addSummary(
+      'total',
+      strategy.no,
+      null,
+      {
+        checked: addSummaries(
+          policyCounts.map((p) => p.counts.checked),
+          printedScheme,
+        ),
+        computed: addSummaries(
+          policyCounts.map((p) => p.counts.computed),
+          scheme,
+        ),
+      },
+      strategy.reportedSummary,
+    );
     addSummary('goal', strategy.no, null, counts(strategy.no, null), strategy.reportedGoalSummary);
     for (const { policy, counts: c } of policyCounts) addSummary('policy', strategy.no, policy.no, c, policy.reportedSummary);
   }
-  return { kind: doc.kind, scheme: scheme.id, ...(regraded ? { printedScheme: printedScheme.id } : {}), indicators, summaries, findings, blanks: blanksOf(blanks) };
+  return {
+    kind: doc.kind,
+    scheme: scheme.id,
+    ...(regraded ? { printedScheme: printedScheme.id } : {}),
+    indicators,
+    summaries,
+    findings,
+    blanks: blanksOf(blanks),
+  };
 }
 
 function sameColumns(printed: PrintedSummary, columns: readonly string[]): boolean {
@@ -265,7 +350,10 @@ function compareReported(indicator: Indicator, result: IndicatorResult, at: KpiP
   // A blank cell printed nothing to check (a document still to be filled in has only blanks).
   if (printed.progress !== null && !sameProgress(printed.progress, result.progress)) {
     findings.push({
-      ...at, kind: 'progress-mismatch', reported: printed.progress, computed: result.progress,
+      ...at,
+      kind: 'progress-mismatch',
+      reported: printed.progress,
+      computed: result.progress,
       message: t(
         `進捗率は ${formatProgress(printed.progress)} と印刷されていますが、${formula(indicator)} で計算すると ${formatProgress(result.progress)} です`,
         `progress printed ${formatProgress(printed.progress)}, computed ${formatProgress(result.progress)} by ${formula(indicator)}`,
@@ -277,7 +365,10 @@ function compareReported(indicator: Indicator, result: IndicatorResult, at: KpiP
   const computedMark = result.status === null ? '' : markOf(scheme, result.status);
   if (printedMark !== computedMark) {
     findings.push({
-      ...at, kind: 'status-mismatch', reported: printed.status, computed: result.status,
+      ...at,
+      kind: 'status-mismatch',
+      reported: printed.status,
+      computed: result.status,
       message: t(
         `状況は ${printedMark} と印刷されていますが、計算すると ${computedMark || '（なし）'} です: ${whyStatus(indicator, result, scheme)}`,
         `status printed ${printedMark}, computed ${computedMark || '(none)'}: ${whyStatus(indicator, result, scheme)}`,
@@ -312,5 +403,8 @@ function whyStatus(indicator: Indicator, result: IndicatorResult, scheme: Scheme
   const rule = by.startsWith('rule ') ? scheme.rules[indicator.method][Number(by.slice(5)) - 1] : undefined;
   const condition = rule?.when ? describeCondition(rule.when) : by;
   const progress = /progress/.test(condition) ? `progress ${formatProgress(result.progress)}, ` : '';
-  return t(`${condition} により ${markOf(scheme, result.status)}（${progress}${values}）`, `${condition} gives ${markOf(scheme, result.status)} (${progress}${values})`);
+  return t(
+    `${condition} により ${markOf(scheme, result.status)}（${progress}${values}）`,
+    `${condition} gives ${markOf(scheme, result.status)} (${progress}${values})`,
+  );
 }

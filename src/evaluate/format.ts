@@ -14,7 +14,12 @@ export { pad };
 export function columns(rows: readonly string[][], right: ReadonlySet<number> = new Set()): string[] {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, stringWidth(cell))));
-  return rows.map((row) => row.map((cell, i) => pad(cell, widths[i]!, right.has(i) ? 'right' : 'left')).join('  ').trimEnd());
+  return rows.map((row) =>
+    row
+      .map((cell, i) => pad(cell, widths[i]!, right.has(i) ? 'right' : 'left'))
+      .join('  ')
+      .trimEnd(),
+  );
 }
 
 const MARKS = { same: ' ', differs: '≠' } as const;
@@ -23,8 +28,10 @@ const MARKS = { same: ' ', differs: '≠' } as const;
 function legend(scheme: Scheme): string[] {
   const marks = [...new Set(scheme.grades.map((g) => g.mark))].join(' / ');
   return [
-    t(`${MARKS.differs}: 文書に印刷された進捗率・状況・集計と計算が違う行（下の指摘を参照）。状況: ${marks}、? は計算できないもの。`,
-      `${MARKS.differs}: the document printed another progress, status or count (see the findings below). Status: ${marks}; ? where it cannot be computed.`),
+    t(
+      `${MARKS.differs}: 文書に印刷された進捗率・状況・集計と計算が違う行（下の指摘を参照）。状況: ${marks}、? は計算できないもの。`,
+      `${MARKS.differs}: the document printed another progress, status or count (see the findings below). Status: ${marks}; ? where it cannot be computed.`,
+    ),
     t('進捗率は (b − a) / (c − a)、※ の指標は b / c。', 'Progress is (b − a) / (c − a); b / c for indicators marked ※.'),
   ];
 }
@@ -46,7 +53,11 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
   const evaluations = evaluationsByKey(evaluation);
   const walk = walkIndicators(doc);
   const gradeColumns = summaryColumns(scheme);
-  out.push(t(`${doc.title}（${doc.fiscalYear}年度実績）`, `${doc.title} (actuals of fiscal ${doc.fiscalYear})`), ...legend(scheme).flatMap((l) => wrapText(l, width)), '');
+  out.push(
+    t(`${doc.title}（${doc.fiscalYear}年度実績）`, `${doc.title} (actuals of fiscal ${doc.fiscalYear})`),
+    ...legend(scheme).flatMap((l) => wrapText(l, width)),
+    '',
+  );
   for (const strategy of doc.strategies) {
     const rows: string[][] = [['', '目標指標', '単位', '現状 a', '実績 b', '目標 c', '進捗率', '状況']];
     const addIndicator = (at: IndicatorAt, indent: string) => {
@@ -55,8 +66,12 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
       rows.push([
         flagged.has(placeKey(e)) ? MARKS.differs : MARKS.same,
         `${indent}${indicator.name}${indicator.method === 'ratio' ? '※' : ''}`,
-        indicator.unit ?? '-', indicator.baseline.text, e.blank ? t('（未記入）', '(blank)') : indicator.actual.text, indicator.target?.text ?? t('（なし）', '(none)'),
-        formatProgress(e.progress), e.blank ? '' : e.mark ?? '?',
+        indicator.unit ?? '-',
+        indicator.baseline.text,
+        e.blank ? t('（未記入）', '(blank)') : indicator.actual.text,
+        indicator.target?.text ?? t('（なし）', '(none)'),
+        formatProgress(e.progress),
+        e.blank ? '' : (e.mark ?? '?'),
       ]);
     };
     const own = walk.filter((at) => at.strategy === strategy);
@@ -73,13 +88,24 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
     const summaryRows: string[][] = [['', '', ...gradeColumns.map((c) => columnHeading(scheme, c))]];
     for (const s of evaluation.summaries.filter((x) => x.strategy === strategy.no)) {
       const name = s.row === 'total' ? '合計' : s.row === 'goal' ? '基本目標' : `${s.policy} ${strategy.policies.find((p) => p.no === s.policy)?.title ?? ''}`;
-      const differs = s.reported !== null && gradeColumns.some((c) => s.reported![c] !== undefined && s.reported![c] !== null && s.reported![c] !== s.checked[c]);
+      const differs =
+        s.reported !== null && gradeColumns.some((c) => s.reported![c] !== undefined && s.reported![c] !== null && s.reported![c] !== s.checked[c]);
       summaryRows.push([differs ? MARKS.differs : MARKS.same, name, ...gradeColumns.map((c) => String(s.computed[c] ?? 0))]);
     }
     out.push(...fitColumns(summaryRows, new Set(gradeColumns.map((_, i) => i + 2)), { width, wrap: 1, drop: [] }), '');
   }
-  if (evaluation.blanks.count > 0) out.push(...formatBlanks(evaluation.blanks).split('\n').flatMap((l) => wrapText(l, width)), '');
-  out.push(...formatFindings(evaluation.findings, scheme).split('\n').flatMap((l) => wrapText(l, width)));
+  if (evaluation.blanks.count > 0)
+    out.push(
+      ...formatBlanks(evaluation.blanks)
+        .split('\n')
+        .flatMap((l) => wrapText(l, width)),
+      '',
+    );
+  out.push(
+    ...formatFindings(evaluation.findings, scheme)
+      .split('\n')
+      .flatMap((l) => wrapText(l, width)),
+  );
   return out.join('\n');
 }
 
@@ -89,7 +115,9 @@ const INDICATOR_DROP_ORDER = [2, 3, 5];
 /** What is still blank (未記入): the count per strategy or goal and per department, then each item. */
 export function formatBlanks(blanks: Blanks): string {
   if (blanks.count === 0) return t('未記入なし', 'nothing is blank');
-  const lines = [t(`未記入 ${blanks.count} 件（記入されるまで確定できません）:`, `${blanks.count} still blank (the document is a draft until they are filled in):`)];
+  const lines = [
+    t(`未記入 ${blanks.count} 件（記入されるまで確定できません）:`, `${blanks.count} still blank (the document is a draft until they are filled in):`),
+  ];
   const per = [
     ...blanks.byStrategy.map((s) => `${t('重点戦略', 'strategy ')}${s.strategy}: ${s.count}`),
     ...blanks.byGoal.map((g) => `${t('基本目標', 'goal ')}${g.goal}: ${g.count}`),
@@ -98,12 +126,15 @@ export function formatBlanks(blanks: Blanks): string {
   const departments = blanks.byDepartment.filter((d) => d.department !== null);
   if (departments.length > 0) {
     const none = blanks.byDepartment.find((d) => d.department === null);
-    lines.push(`  ${[...departments.map((d) => `${d.department}: ${d.count}`), ...(none ? [`${t('担当課なし', 'no department')}: ${none.count}`] : [])].join('  ')}`);
+    lines.push(
+      `  ${[...departments.map((d) => `${d.department}: ${d.count}`), ...(none ? [`${t('担当課なし', 'no department')}: ${none.count}`] : [])].join('  ')}`,
+    );
   }
   for (const b of blanks.items) {
-    const where = b.field === 'results'
-      ? `${t('基本目標', 'goal ')}${b.goal} › ${t('基本方針', 'policy ')}${b.policy}: ${t('実績（前年度の計画からの下書き）', 'results (draft carried over from last year\'s plans)')}`
-      : `${kpiPlaceName(b)}${b.department ? ` (${b.department})` : ''}`;
+    const where =
+      b.field === 'results'
+        ? `${t('基本目標', 'goal ')}${b.goal} › ${t('基本方針', 'policy ')}${b.policy}: ${t('実績（前年度の計画からの下書き）', "results (draft carried over from last year's plans)")}`
+        : `${kpiPlaceName(b)}${b.department ? ` (${b.department})` : ''}`;
     lines.push(`  - ${where}`);
   }
   return lines.join('\n');
@@ -111,7 +142,8 @@ export function formatBlanks(blanks: Blanks): string {
 
 /** The findings as a list: where, what was printed, what is computed, why. */
 export function formatFindings(findings: readonly Finding[], scheme: Scheme): string {
-  if (findings.length === 0) return t('指摘なし: 印刷された進捗率・状況・集計はすべて計算と一致します。', 'no findings: every printed progress, status and summary cell agrees.');
+  if (findings.length === 0)
+    return t('指摘なし: 印刷された進捗率・状況・集計はすべて計算と一致します。', 'no findings: every printed progress, status and summary cell agrees.');
   const lines = [t(`指摘 ${findings.length} 件:`, `${findings.length} finding(s):`)];
   lines.push(formatMessagesList(findings.map((f) => findingMessage(f, '', scheme))));
   return lines.join('\n');
@@ -137,7 +169,9 @@ function summaryRowName(f: Finding): string | undefined {
 export function findingMessage(f: Finding, file: string, scheme: Scheme): Message {
   const row = summaryRowName(f);
   return {
-    severity: 'warning', rule: f.kind, file,
+    severity: 'warning',
+    rule: f.kind,
+    file,
     place: { strategy: f.strategy, policy: f.policy, measure: f.measure, indicator: f.indicator },
     ...(row ? { row } : {}),
     expected: findingValue(f, f.reported, scheme),

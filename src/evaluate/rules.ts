@@ -1,8 +1,18 @@
 import type { Comparison, Condition, Quantity, Rule, Scheme } from '../model/scheme.js';
 import type { Direction, IndicatorState, Method, PlanPeriod } from '../model/types.js';
 import {
-  type Decimal, type Fraction, HUNDRED, absolute, compareFraction, decimalOfNumber, divide, fractionOf, fractionOfInteger,
-  fractionToNumber, subtract, times,
+  type Decimal,
+  type Fraction,
+  HUNDRED,
+  absolute,
+  compareFraction,
+  decimalOfNumber,
+  divide,
+  fractionOf,
+  fractionOfInteger,
+  fractionToNumber,
+  subtract,
+  times,
 } from '../notation/decimal.js';
 
 /**
@@ -84,12 +94,18 @@ export function conditionHolds(condition: Condition, input: GradingInput, q: Qua
 
 function holds(comparison: Comparison, order: -1 | 0 | 1): boolean {
   switch (comparison) {
-    case '>=': return order >= 0;
-    case '>': return order > 0;
-    case '=': return order === 0;
-    case '!=': return order !== 0;
-    case '<': return order < 0;
-    case '<=': return order <= 0;
+    case '>=':
+      return order >= 0;
+    case '>':
+      return order > 0;
+    case '=':
+      return order === 0;
+    case '!=':
+      return order !== 0;
+    case '<':
+      return order < 0;
+    case '<=':
+      return order <= 0;
   }
 }
 
@@ -121,7 +137,13 @@ export function shownQuantities(q: Quantities, names: readonly Quantity[]): Part
 
 /** How a reader writes a quantity (movement and reach are read in the target's direction). */
 const QUANTITY_FORMULAS: Record<Quantity, string> = {
-  progress: 'progress', achievement: 'achievement', movement: 'b − a', relativeMovement: '(b − a)/|a| %', reach: 'b − c', elapsed: 'elapsed', pace: 'progress/elapsed',
+  progress: 'progress',
+  achievement: 'achievement',
+  movement: 'b − a',
+  relativeMovement: '(b − a)/|a| %',
+  reach: 'b − c',
+  elapsed: 'elapsed',
+  pace: 'progress/elapsed',
 };
 
 /** A condition as a reader writes it: `progress >= 100`, `|b − a| < 3`, `tag survey`. */

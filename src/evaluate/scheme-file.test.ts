@@ -23,9 +23,20 @@ const GRADES = 'grades:\n  - { id: A, mark: A, colour: "#000000" }\n  - { id: N,
 
 describe('a scheme configured in YAML (schemes/abcd.yaml)', () => {
   const scheme = readScheme(schemeFile('abcd', '.'));
-  const at = (b: string) => evaluateIndicator({ name: 'x', unit: null, method: 'change', baseline: m('0'), actual: m(b), target: m('100'), reported: { progress: null, status: null } }, scheme, { fiscalYear: 2019, plan: null }).status;
+  const at = (b: string) =>
+    evaluateIndicator(
+      { name: 'x', unit: null, method: 'change', baseline: m('0'), actual: m(b), target: m('100'), reported: { progress: null, status: null } },
+      scheme,
+      { fiscalYear: 2019, plan: null },
+    ).status;
 
-  it.each([['100', 'achieved'], ['50', 'improved'], ['49.9', 'unchanged'], ['0', 'worsened'], ['-5', 'worsened']])('b = %s of 100 → %s', (b, status) => {
+  it.each([
+    ['100', 'achieved'],
+    ['50', 'improved'],
+    ['49.9', 'unchanged'],
+    ['0', 'worsened'],
+    ['-5', 'worsened'],
+  ])('b = %s of 100 → %s', (b, status) => {
     expect(at(b)).toBe(status);
   });
 
@@ -39,13 +50,17 @@ describe('a scheme configured in YAML (schemes/abcd.yaml)', () => {
 
 describe('reading a scheme: every problem with its line, key and a hint', () => {
   it('names a rule giving a grade the scheme does not have', () => {
-    const file = badScheme(`id: bad\nsource: test\n${GRADES}rules:\n  - { grade: great, when: { of: progress, is: ">=", value: 100 } }\noutcomes: { noActual: N }\n`);
+    const file = badScheme(
+      `id: bad\nsource: test\n${GRADES}rules:\n  - { grade: great, when: { of: progress, is: ">=", value: 100 } }\noutcomes: { noActual: N }\n`,
+    );
     expect(() => readScheme(file)).toThrow(/bad\.yaml:7:\d+: エラー \[scheme-grade\] .*"great"[\s\S]*場所: rules\[0\]\.grade/);
   });
 
   it('names an unknown quantity with the ones it could be', () => {
     const file = badScheme(`id: bad\nsource: test\n${GRADES}rules:\n  - { grade: A, when: { of: speed, is: ">=", value: 1 } }\noutcomes: { noActual: N }\n`);
-    expect(() => readScheme(file)).toThrow(/bad\.yaml:7:\d+: エラー \[yaml-value\] "progress", "achievement".*のどれかのはずが、文字列 "speed" です[\s\S]*rules\[0\]\.when\.of/);
+    expect(() => readScheme(file)).toThrow(
+      /bad\.yaml:7:\d+: エラー \[yaml-value\] "progress", "achievement".*のどれかのはずが、文字列 "speed" です[\s\S]*rules\[0\]\.when\.of/,
+    );
   });
 
   it('refuses a condition that is two things at once', () => {

@@ -51,24 +51,53 @@ function checkScheme(data: unknown, locate: Locate): Message[] {
   const ids = scheme.grades.map((g) => g.id);
   const known = `${t('この評価基準の区分', 'the grades of this scheme')}: ${ids.join(', ')}`;
   const grade = (id: string | undefined, path: Segment[]) => {
-    if (id !== undefined && !ids.includes(id)) messages.push(locate(path, 'scheme-grade', t(`区分 "${id}" は grades にありません`, `no grade "${id}" in grades`), known));
+    if (id !== undefined && !ids.includes(id))
+      messages.push(locate(path, 'scheme-grade', t(`区分 "${id}" は grades にありません`, `no grade "${id}" in grades`), known));
   };
   scheme.grades.forEach((g, i) => {
-    if (ids.indexOf(g.id) !== i) messages.push(locate(['grades', i, 'id'], 'scheme-grade', t(`区分 "${g.id}" が二度あります`, `grade "${g.id}" is listed twice`), t('区分の id は一つずつ', 'give each grade its own id')));
+    if (ids.indexOf(g.id) !== i)
+      messages.push(
+        locate(
+          ['grades', i, 'id'],
+          'scheme-grade',
+          t(`区分 "${g.id}" が二度あります`, `grade "${g.id}" is listed twice`),
+          t('区分の id は一つずつ', 'give each grade its own id'),
+        ),
+      );
     grade(g.countIn, ['grades', i, 'countIn']);
     const target = scheme.grades.find((x) => x.id === g.countIn);
-    if (target?.countIn !== undefined) messages.push(locate(['grades', i, 'countIn'], 'scheme-grade', t(`"${g.countIn}" 自体が他の列に数えられています`, `"${g.countIn}" is itself counted in another column`), t('列を持つ区分を指定してください', 'name a grade with a column of its own')));
+    if (target?.countIn !== undefined)
+      messages.push(
+        locate(
+          ['grades', i, 'countIn'],
+          'scheme-grade',
+          t(`"${g.countIn}" 自体が他の列に数えられています`, `"${g.countIn}" is itself counted in another column`),
+          t('列を持つ区分を指定してください', 'name a grade with a column of its own'),
+        ),
+      );
   });
   const condition = (c: Condition, path: Segment[]) => {
     const record = c as Record<string, unknown>;
     const kinds = Object.keys(CONDITION_KINDS).filter((k) => CONDITION_KINDS[k]!(record));
     if (kinds.length !== 1) {
-      messages.push(locate(path, 'scheme-condition', t(`条件は一つの種類だけを書きます（${kinds.join(', ') || 'なし'}）`, `a condition is one thing, found ${kinds.join(' and ') || 'none'}`),
-        t('all/any でまとめる: { all: [ { of: progress, is: ">=", value: 100 }, { tag: survey } ] }', 'combine with all/any: { all: [ { of: progress, is: ">=", value: 100 }, { tag: survey } ] }')));
+      messages.push(
+        locate(
+          path,
+          'scheme-condition',
+          t(`条件は一つの種類だけを書きます（${kinds.join(', ') || 'なし'}）`, `a condition is one thing, found ${kinds.join(' and ') || 'none'}`),
+          t(
+            'all/any でまとめる: { all: [ { of: progress, is: ">=", value: 100 }, { tag: survey } ] }',
+            'combine with all/any: { all: [ { of: progress, is: ">=", value: 100 }, { tag: survey } ] }',
+          ),
+        ),
+      );
     }
     for (const key of ['all', 'any'] as const) (record[key] as Condition[] | undefined)?.forEach((x, i) => condition(x, [...path, key, i]));
   };
-  const lists: [Rule[], Segment[]][] = [[scheme.rules, ['rules']], [scheme.ratioRules ?? [], ['ratioRules']]];
+  const lists: [Rule[], Segment[]][] = [
+    [scheme.rules, ['rules']],
+    [scheme.ratioRules ?? [], ['ratioRules']],
+  ];
   for (const [list, base] of lists) {
     list.forEach((rule, i) => {
       grade(rule.grade, [...base, i, 'grade']);
@@ -83,7 +112,10 @@ function checkScheme(data: unknown, locate: Locate): Message[] {
 
 /** The schemes that come with tassei (schemes/*.yaml), by id: those a printed report is told among. */
 export function readBuiltInSchemes(): Scheme[] {
-  return readdirSync(SCHEME_DIR).filter((f) => f.endsWith('.yaml')).sort().map((f) => readScheme(join(SCHEME_DIR, f)));
+  return readdirSync(SCHEME_DIR)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()
+    .map((f) => readScheme(join(SCHEME_DIR, f)));
 }
 
 /** Reads and checks a grading scheme; every problem is reported with its line and key. */

@@ -21,15 +21,24 @@ function indicator(a: string, b: string, c: string | null, o: Options): Indicato
     return r.measurement;
   };
   return {
-    name: 'x', unit: null, method: o.method ?? 'change', baseline: m(a), actual: m(b), target: c === null ? null : m(c),
+    name: 'x',
+    unit: null,
+    method: o.method ?? 'change',
+    baseline: m(a),
+    actual: m(b),
+    target: c === null ? null : m(c),
     reported: { progress: null, status: null },
-    ...(o.direction ? { direction: o.direction } : {}), ...(o.state ? { state: o.state } : {}), ...(o.tags ? { tags: o.tags } : {}),
+    ...(o.direction ? { direction: o.direction } : {}),
+    ...(o.state ? { state: o.state } : {}),
+    ...(o.tags ? { tags: o.tags } : {}),
   };
 }
 
 const TABLES: Record<string, { plan: PlanPeriod | null; year: number; cases: Case[] }> = {
   etajima: {
-    plan: null, year: 2019, cases: [
+    plan: null,
+    year: 2019,
+    cases: [
       ['b above a', '10', '11', '20', 'improved'],
       ['just above a', '10', '10.1', '20', 'improved'],
       ['b = a: 維持', '10', '10', '20', 'kept'],
@@ -50,7 +59,9 @@ const TABLES: Record<string, { plan: PlanPeriod | null; year: number; cases: Cas
     ],
   },
   fuji: {
-    plan: null, year: 2019, cases: [
+    plan: null,
+    year: 2019,
+    cases: [
       ['p = 80', '0', '80', '100', 'p80'],
       ['p just above 80', '0', '80.1', '100', 'p80'],
       ['p = 100 and more stays in the top band', '0', '150', '100', 'p80'],
@@ -73,7 +84,9 @@ const TABLES: Record<string, { plan: PlanPeriod | null; year: number; cases: Cas
   },
   fukuoka: {
     // Year 3 of 5: the elapsed share is 60 %.
-    plan: { start: 2015, end: 2019 }, year: 2017, cases: [
+    plan: { start: 2015, end: 2019 },
+    year: 2017,
+    cases: [
       ['b at c', '0', '100', '100', 'a'],
       ['progress = elapsed share', '0', '60', '100', 'a'],
       ['progress just above the pace', '0', '60.1', '100', 'a'],
@@ -101,7 +114,9 @@ const TABLES: Record<string, { plan: PlanPeriod | null; year: number; cases: Cas
     ],
   },
   ino: {
-    plan: null, year: 2019, cases: [
+    plan: null,
+    year: 2019,
+    cases: [
       ['b beyond c', '10', '21', '20', 'above'],
       ['just beyond c', '10', '20.1', '20', 'above'],
       ['b = c: 同等', '10', '20', '20', 'equal'],
@@ -124,7 +139,9 @@ const TABLES: Record<string, { plan: PlanPeriod | null; year: number; cases: Cas
     ],
   },
   kitsuki: {
-    plan: null, year: 2019, cases: [
+    plan: null,
+    year: 2019,
+    cases: [
       ['b beyond c', '50', '101', '100', 'A'],
       ['b = c is B, not A', '50', '100', '100', 'B'],
       ['achievement 80 %', '50', '80', '100', 'B'],
@@ -145,7 +162,9 @@ const TABLES: Record<string, { plan: PlanPeriod | null; year: number; cases: Cas
     ],
   },
   nagayo: {
-    plan: null, year: 2019, cases: [
+    plan: null,
+    year: 2019,
+    cases: [
       ['b beyond c', '100', '121', '120', 'S'],
       ['b = c is not S', '100', '120', '120', 'A'],
       ['just above a', '100', '100.1', '120', 'A'],
@@ -171,7 +190,9 @@ const TABLES: Record<string, { plan: PlanPeriod | null; year: number; cases: Cas
     ],
   },
   sano: {
-    plan: null, year: 2019, cases: [
+    plan: null,
+    year: 2019,
+    cases: [
       ['r = 100', '50', '100', '100', 'p7'],
       ['r above 100', '50', '150', '100', 'p7'],
       ['just below 100', '50', '99.9', '100', 'p6'],
@@ -199,7 +220,9 @@ const TABLES: Record<string, { plan: PlanPeriod | null; year: number; cases: Cas
   },
   tagawa: {
     // 後期基本計画 H28–R2; R0 = 2018 is year 3 of 5: 60 %.
-    plan: { start: 2016, end: 2020 }, year: 2018, cases: [
+    plan: { start: 2016, end: 2020 },
+    year: 2018,
+    cases: [
       ['progress = elapsed share', '0', '60', '100', 'A'],
       ['just above the pace', '0', '60.1', '100', 'A'],
       ['just below the pace', '0', '59.9', '100', 'B'],
@@ -222,7 +245,9 @@ const TABLES: Record<string, { plan: PlanPeriod | null; year: number; cases: Cas
   },
   tama: {
     // H27–H31; H28 = 2016 is year 2 of 5: the target pro-rated to 40 %.
-    plan: { start: 2015, end: 2019 }, year: 2016, cases: [
+    plan: { start: 2015, end: 2019 },
+    year: 2016,
+    cases: [
       ['r = 100 %', '0', '40', '100', 'steady'],
       ['just above', '0', '40.1', '100', 'steady'],
       ['just below 100 %', '0', '39.9', '100', 'mostly'],

@@ -11,11 +11,13 @@ describe('wrapText', () => {
   ])('%s in %i columns', (text, width, lines) => expect(wrapText(text, width)).toEqual(lines));
 
   it('never loses a character and keeps each line within the width (given room for the indent)', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('あ', 'a', '１', 'ｱ', '✓') , maxLength: 60 }), fc.integer({ min: 4, max: 30 }), (text, width) => {
-      const lines = wrapText(text, width);
-      expect(lines.map((l, i) => (i === 0 ? l : l.slice(2))).join('')).toBe(text);
-      for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(Math.max(width, 4));
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('あ', 'a', '１', 'ｱ', '✓'), maxLength: 60 }), fc.integer({ min: 4, max: 30 }), (text, width) => {
+        const lines = wrapText(text, width);
+        expect(lines.map((l, i) => (i === 0 ? l : l.slice(2))).join('')).toBe(text);
+        for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(Math.max(width, 4));
+      }),
+    );
   });
 });
 

@@ -60,9 +60,12 @@ export function fitColumns(rows: readonly string[][], right: ReadonlySet<number>
     for (const piece of pieces.slice(1)) lines.push({ cells: row.map((_, i) => (i === wrapAt ? piece : '')), span });
   }
   const widths = naturalWidths(lines.filter((l) => !l.span).map((l) => l.cells));
-  return lines.map(({ cells, span }) => cells
-    .map((cell, i) => (span && i === wrapAt ? cell : pad(cell, widths[i] ?? 0, keptRight.has(i) ? 'right' : 'left')))
-    .join(SEPARATOR).trimEnd());
+  return lines.map(({ cells, span }) =>
+    cells
+      .map((cell, i) => (span && i === wrapAt ? cell : pad(cell, widths[i] ?? 0, keptRight.has(i) ? 'right' : 'left')))
+      .join(SEPARATOR)
+      .trimEnd(),
+  );
 }
 
 /** Text cut into lines of at most `width` columns; the continuation lines keep its indent. */
@@ -81,4 +84,3 @@ export function wrapText(text: string, width: number): string[] {
   lines.push(line);
   return lines;
 }
-

@@ -44,35 +44,35 @@ afterEach(() => setLanguage('ja'));
 describe('values as people type them: each reads to the same value, the text kept as typed', () => {
   it.each([
     // typed in the YAML                       value   year  text kept
-    ['{ value: ３５８０ }',                     3580, null, '３５８０'],
-    ['{ value: "3580" }',                      3580, null, '3580'],
-    ["{ value: '3,580' }",                     3580, null, '3,580'],
-    ['\n          value: 3,580',               3580, null, '3,580'],
-    ['{ value: ３，５８０ }',                   3580, null, '３，５８０'],
-    ['{ value: 45% }',                         45, null, '45%'],
-    ['{ value: ４５％ }',                       45, null, '４５％'],
-    ['{ value: 3580百万円 }',                   3580, null, '3580百万円'],
-    ['\n          value: 3,580 百万円',         3580, null, '3,580 百万円'],
-    ['{ value: △12 }',                         -12, null, '△12'],
-    ['{ value: "▲1,234.5" }',                  -1234.5, null, '▲1,234.5'],
-    ['{ value: "+12" }',                       12, null, '+12'],
-    ['{ value: 3580 }',                        3580, null, '3,580'],
-    ['{ value: -0.5 }',                        -0.5, null, '△0.5'],
-    ['{ value: "3,580(R2)" }',                 3580, 2020, '3,580(R2)'],
-    ['{ text: "3,580(R2)" }',                  3580, 2020, '3,580(R2)'],
-    ['{ text: \'"3580"\' }',                   3580, null, '"3580"'],
-    ['{ text: 「3580」 }',                      3580, null, '「3580」'],
+    ['{ value: ３５８０ }', 3580, null, '３５８０'],
+    ['{ value: "3580" }', 3580, null, '3580'],
+    ["{ value: '3,580' }", 3580, null, '3,580'],
+    ['\n          value: 3,580', 3580, null, '3,580'],
+    ['{ value: ３，５８０ }', 3580, null, '３，５８０'],
+    ['{ value: 45% }', 45, null, '45%'],
+    ['{ value: ４５％ }', 45, null, '４５％'],
+    ['{ value: 3580百万円 }', 3580, null, '3580百万円'],
+    ['\n          value: 3,580 百万円', 3580, null, '3,580 百万円'],
+    ['{ value: △12 }', -12, null, '△12'],
+    ['{ value: "▲1,234.5" }', -1234.5, null, '▲1,234.5'],
+    ['{ value: "+12" }', 12, null, '+12'],
+    ['{ value: 3580 }', 3580, null, '3,580'],
+    ['{ value: -0.5 }', -0.5, null, '△0.5'],
+    ['{ value: "3,580(R2)" }', 3580, 2020, '3,580(R2)'],
+    ['{ text: "3,580(R2)" }', 3580, 2020, '3,580(R2)'],
+    ['{ text: \'"3580"\' }', 3580, null, '"3580"'],
+    ['{ text: 「3580」 }', 3580, null, '「3580」'],
     // The first edit of a blank: text alone, value and year still null.
     ['{ value: null, year: null, text: "3,580" }', 3580, null, '3,580'],
     ['{ value: null, year: null, text: ３５８０ }', 3580, null, '３５８０'],
     // ...or value alone, text still empty.
-    ['{ value: 3580, year: null, text: "" }',  3580, null, '3,580'],
+    ['{ value: 3580, year: null, text: "" }', 3580, null, '3,580'],
     // Blank (未記入) and no data (-) stay apart.
-    ['{ value: null, year: null, text: "" }',  null, null, ''],
-    ['{ value: "" }',                          null, null, ''],
-    ['{ text: "-" }',                          null, null, '-'],
-    ['{ value: null }',                        null, null, '-'],
-    [`{ value: ${'9'.repeat(MAX_DIGITS)} }`,   Number('9'.repeat(MAX_DIGITS)), null, formatValue(Number('9'.repeat(MAX_DIGITS)))],
+    ['{ value: null, year: null, text: "" }', null, null, ''],
+    ['{ value: "" }', null, null, ''],
+    ['{ text: "-" }', null, null, '-'],
+    ['{ value: null }', null, null, '-'],
+    [`{ value: ${'9'.repeat(MAX_DIGITS)} }`, Number('9'.repeat(MAX_DIGITS)), null, formatValue(Number('9'.repeat(MAX_DIGITS)))],
   ])('%s → %s', (typed, value, year, text) => {
     expect(read(withActual(typed))).toEqual({ value, year, text });
   });
@@ -82,23 +82,23 @@ describe('values that cannot be read: a located message with the key path and a 
   const path = 'strategies[0].indicators[0].actual';
   it.each([
     // typed                                   key     message
-    ['{ value: .inf }',                        'value', /^\.inf は値として使えません/],
-    ['{ value: -.inf }',                       'value', /^-\.inf は値として使えません/],
-    ['{ value: .nan }',                        'value', /^\.nan は値として使えません/],
-    ['{ value: 1e400 }',                       'value', /^\.inf は値として使えません（値は 15 桁までの有限の数です）/],
-    ['{ value: 1e300 }',                       'value', /桁が多すぎます/],
-    ['{ value: 1.5e-9 }',                      'value', /桁が多すぎます/],
-    [`{ value: ${'1'.repeat(400)} }`,          'value', /値として使えません/],
-    [`{ value: "${'1'.repeat(400)}" }`,        'value', /桁が多すぎます（400 桁、15 桁まで）/],
-    [`{ text: "${'1'.repeat(16)}" }`,          'text', /桁が多すぎます（16 桁、15 桁まで）/],
-    ['{ value: "3,5x0" }',                     'value', /"3,5x0" は値として読めません/],
-    ['{ value: 3,580 }',                       '580', /不明なキー "580"/],
-    ['{ value: 3580人 }',                       'value', /"3580人" は値として読めません/], // the unit is 百万円
-    ['{ value: "1,23" }',                      'value', /値として読めません/],
-    ['{ value: "12(来年)" }',                  'value', /注記 \(来年\) は/],
-    ['{ value: 3510, text: "3,580" }',         'value', /value 3510 が text "3,580" \(3580\) と合いません/],
+    ['{ value: .inf }', 'value', /^\.inf は値として使えません/],
+    ['{ value: -.inf }', 'value', /^-\.inf は値として使えません/],
+    ['{ value: .nan }', 'value', /^\.nan は値として使えません/],
+    ['{ value: 1e400 }', 'value', /^\.inf は値として使えません（値は 15 桁までの有限の数です）/],
+    ['{ value: 1e300 }', 'value', /桁が多すぎます/],
+    ['{ value: 1.5e-9 }', 'value', /桁が多すぎます/],
+    [`{ value: ${'1'.repeat(400)} }`, 'value', /値として使えません/],
+    [`{ value: "${'1'.repeat(400)}" }`, 'value', /桁が多すぎます（400 桁、15 桁まで）/],
+    [`{ text: "${'1'.repeat(16)}" }`, 'text', /桁が多すぎます（16 桁、15 桁まで）/],
+    ['{ value: "3,5x0" }', 'value', /"3,5x0" は値として読めません/],
+    ['{ value: 3,580 }', '580', /不明なキー "580"/],
+    ['{ value: 3580人 }', 'value', /"3580人" は値として読めません/], // the unit is 百万円
+    ['{ value: "1,23" }', 'value', /値として読めません/],
+    ['{ value: "12(来年)" }', 'value', /注記 \(来年\) は/],
+    ['{ value: 3510, text: "3,580" }', 'value', /value 3510 が text "3,580" \(3580\) と合いません/],
     ['{ value: 3580, year: 2019, text: "3,580(R2)" }', 'year', /year 2019 が/],
-    ['{ value: true }',                        'value', /数値・文字列・null のはずが、真偽値 true です/],
+    ['{ value: true }', 'value', /数値・文字列・null のはずが、真偽値 true です/],
   ])('%s', (typed, key, message) => {
     const [m, ...rest] = problems(withActual(typed));
     expect(rest).toEqual([]);
@@ -133,12 +133,15 @@ describe('never Infinity or NaN in any output', () => {
   });
 
   it('any value within the digits a value holds reads back from the text tassei writes for it', () => {
-    const value = fc.tuple(fc.integer({ min: 0, max: 8 }), fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }))
+    const value = fc
+      .tuple(fc.integer({ min: 0, max: 8 }), fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n }))
       .map(([scale, units]) => Number(units) / 10 ** scale)
       .filter((v) => String(v).replace(/\D/g, '').length <= MAX_DIGITS && !/e/.test(String(v)));
-    fc.assert(fc.property(value, (v) => {
-      const parsed = parseMeasurement(formatValue(v));
-      return parsed.ok && parsed.measurement.value === v;
-    }));
+    fc.assert(
+      fc.property(value, (v) => {
+        const parsed = parseMeasurement(formatValue(v));
+        return parsed.ok && parsed.measurement.value === v;
+      }),
+    );
   });
 });

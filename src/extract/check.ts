@@ -41,7 +41,13 @@ function countsOf(indicators: readonly Indicator[]): Summary {
   return s;
 }
 
-const where = (o: RowOrigin | undefined) => (o ? t(`${o.page}ページ 上から${Math.round(o.top)}pt「${o.text.slice(0, 40)}」`, `page ${o.page}, ${Math.round(o.top)} pt from the top: "${o.text.slice(0, 40)}"`) : '');
+const where = (o: RowOrigin | undefined) =>
+  o
+    ? t(
+        `${o.page}ページ 上から${Math.round(o.top)}pt「${o.text.slice(0, 40)}」`,
+        `page ${o.page}, ${Math.round(o.top)} pt from the top: "${o.text.slice(0, 40)}"`,
+      )
+    : '';
 
 /** Checks one group of indicators against the summary row printed for it. */
 function checkGroup(
@@ -57,8 +63,15 @@ function checkGroup(
   for (const { i, defect } of defects) {
     const o = origins.get(i);
     messages.push({
-      severity: 'warning', rule: EXTRACTION_DOUBT_RULE, file, ...(o ? { page: o.page } : {}), place,
-      message: t(`${label}: ${defect}（${where(o)}）。折り返した行を二つに読んだおそれがあります`, `${label}: ${defect} (${where(o)}); a wrapped row may have been read as two`),
+      severity: 'warning',
+      rule: EXTRACTION_DOUBT_RULE,
+      file,
+      ...(o ? { page: o.page } : {}),
+      place,
+      message: t(
+        `${label}: ${defect}（${where(o)}）。折り返した行を二つに読んだおそれがあります`,
+        `${label}: ${defect} (${where(o)}); a wrapped row may have been read as two`,
+      ),
       hint: t('PDFのこの行を確かめ、YAMLで直してください', 'check this row in the PDF and correct it in the YAML'),
     });
   }
@@ -71,12 +84,25 @@ function checkGroup(
     const first = origins.get(indicators[0]!);
     const extraction = defects.length > 0;
     messages.push({
-      severity: 'warning', rule: extraction ? EXTRACTION_DOUBT_RULE : DOCUMENT_DOUBT, file, ...(first ? { page: first.page } : {}), place,
+      severity: 'warning',
+      rule: extraction ? EXTRACTION_DOUBT_RULE : DOCUMENT_DOUBT,
+      file,
+      ...(first ? { page: first.page } : {}),
+      place,
       message: !addsUp
-        ? t(`${label}: 集計表の件数の和 ${sum} が合計 ${printed.total} と合いません（文書の誤り）`, `${label}: the summary's counts add up to ${sum}, not to its total ${printed.total} (an error of the document)`)
+        ? t(
+            `${label}: 集計表の件数の和 ${sum} が合計 ${printed.total} と合いません（文書の誤り）`,
+            `${label}: the summary's counts add up to ${sum}, not to its total ${printed.total} (an error of the document)`,
+          )
         : extraction
-          ? t(`${label}: 読み取った指標は ${counted.total} 件、集計表の合計は ${printed.total} 件。読めていない行があります`, `${label}: ${counted.total} indicators read, the summary's total is ${printed.total}; rows were misread`)
-          : t(`${label}: 読み取った指標は ${counted.total} 件で、どれも名前と値がそろっていますが、集計表の合計は ${printed.total} 件です（文書の誤りか、行の読み落とし）`, `${label}: ${counted.total} indicators read, each with a name and values, but the summary's total is ${printed.total} (an error of the document, or a row not read)`),
+          ? t(
+              `${label}: 読み取った指標は ${counted.total} 件、集計表の合計は ${printed.total} 件。読めていない行があります`,
+              `${label}: ${counted.total} indicators read, the summary's total is ${printed.total}; rows were misread`,
+            )
+          : t(
+              `${label}: 読み取った指標は ${counted.total} 件で、どれも名前と値がそろっていますが、集計表の合計は ${printed.total} 件です（文書の誤りか、行の読み落とし）`,
+              `${label}: ${counted.total} indicators read, each with a name and values, but the summary's total is ${printed.total} (an error of the document, or a row not read)`,
+            ),
       hint: t('PDFの表と集計表を見比べてください', 'compare the table with its summary in the PDF'),
     });
   }
@@ -91,7 +117,16 @@ export function checkKpiExtraction(document: KpiDocument, origins: ReadonlyMap<I
     messages.push(...checkGroup(t(`重点戦略${s.no} 基本目標`, `strategy ${s.no}, 基本目標`), goalPlace, s.indicators, s.reportedGoalSummary, origins, file));
     for (const p of s.policies) {
       const place: KpiPlace = { strategy: s.no, policy: p.no, measure: null, indicator: null };
-      messages.push(...checkGroup(t(`重点戦略${s.no} 戦略方針${p.no}`, `strategy ${s.no}, policy ${p.no}`), place, p.measures.flatMap((m) => m.indicators), p.reportedSummary, origins, file));
+      messages.push(
+        ...checkGroup(
+          t(`重点戦略${s.no} 戦略方針${p.no}`, `strategy ${s.no}, policy ${p.no}`),
+          place,
+          p.measures.flatMap((m) => m.indicators),
+          p.reportedSummary,
+          origins,
+          file,
+        ),
+      );
     }
   }
   return messages;
@@ -99,11 +134,18 @@ export function checkKpiExtraction(document: KpiDocument, origins: ReadonlyMap<I
 
 /** The self-check of a narrative read from a PDF: each policy has its 施策 list. */
 export function checkNarrativeExtraction(document: NarrativeDocument, file: string): Message[] {
-  return document.goals.flatMap((g) => g.policies
-    .filter((p) => p.measures.length === 0)
-    .map((p): Message => ({
-      severity: 'warning', rule: EXTRACTION_DOUBT_RULE, file,
-      message: t(`基本目標${g.no} 基本方針${p.no}「${p.title}」の施策（①…）が読み取れません`, `goal ${g.no}, policy ${p.no} (${p.title}): its 施策 list (①…) was not read`),
-      hint: t('施策の行が取組の箇条書きに入っていないか、PDFと見比べてください', 'check in the PDF whether the 施策 line was read into a bullet'),
-    })));
+  return document.goals.flatMap((g) =>
+    g.policies
+      .filter((p) => p.measures.length === 0)
+      .map((p): Message => ({
+        severity: 'warning',
+        rule: EXTRACTION_DOUBT_RULE,
+        file,
+        message: t(
+          `基本目標${g.no} 基本方針${p.no}「${p.title}」の施策（①…）が読み取れません`,
+          `goal ${g.no}, policy ${p.no} (${p.title}): its 施策 list (①…) was not read`,
+        ),
+        hint: t('施策の行が取組の箇条書きに入っていないか、PDFと見比べてください', 'check in the PDF whether the 施策 line was read into a bullet'),
+      })),
+  );
 }

@@ -51,12 +51,20 @@ export function extractPages(pages: readonly PageContent[], file: string, scheme
   const reading = readingOf(schemes);
   const lost = lostText(pages);
   if (lost !== null) {
-    throw failure(file, 'pdf-text-lost', t(`PDF の文字の情報が失われていて、正しく読み取れません（文字化け:「${lost}」）`, `the PDF has lost the characters of its text and cannot be read right (garbled: "${lost}")`), {
-      hint: t(
-        '元の Excel・Word などから「PDF として保存」し直してください（印刷ドライバを通した PDF はフォントの文字の対応を失うことがあります）',
-        'save the PDF again from the original (Excel, Word: "save as PDF"); a PDF made through a printer driver can lose the fonts\' character maps',
+    throw failure(
+      file,
+      'pdf-text-lost',
+      t(
+        `PDF の文字の情報が失われていて、正しく読み取れません（文字化け:「${lost}」）`,
+        `the PDF has lost the characters of its text and cannot be read right (garbled: "${lost}")`,
       ),
-    });
+      {
+        hint: t(
+          '元の Excel・Word などから「PDF として保存」し直してください（印刷ドライバを通した PDF はフォントの文字の対応を失うことがあります）',
+          'save the PDF again from the original (Excel, Word: "save as PDF"); a PDF made through a printer driver can lose the fonts\' character maps',
+        ),
+      },
+    );
   }
   const laidOut: LaidOutPage[] = pages.map(layOut);
   const isHeadingLine = headingLineOf(reading.given ? [reading.given] : [reading.preferred, ...reading.known]);
@@ -68,12 +76,17 @@ export function extractPages(pages: readonly PageContent[], file: string, scheme
       ? { ...readNarrative(laidOut, furniture, title, file), scheme: reading.preferred }
       : null;
   if (!result) {
-    throw failure(file, 'pdf-unknown-kind', t('KPI の進捗状況の報告書でも、達成状況の報告書でもありません', 'the PDF is neither a KPI progress report nor an achievement narrative'), {
-      hint: t(
-        'KPI の報告書には 目標指標・単位・現状・実績・目標・進捗率・状況 を見出しとする表が、達成状況の報告書には「主な取組内容／実績」と「主な取組／今後の方向性」の列があります',
-        'a KPI report has a table headed 目標指標 / 単位 / 現状 / 実績 / 目標 / 進捗率 / 状況; a narrative has columns 主な取組内容／実績 and 主な取組／今後の方向性',
-      ),
-    });
+    throw failure(
+      file,
+      'pdf-unknown-kind',
+      t('KPI の進捗状況の報告書でも、達成状況の報告書でもありません', 'the PDF is neither a KPI progress report nor an achievement narrative'),
+      {
+        hint: t(
+          'KPI の報告書には 目標指標・単位・現状・実績・目標・進捗率・状況 を見出しとする表が、達成状況の報告書には「主な取組内容／実績」と「主な取組／今後の方向性」の列があります',
+          'a KPI report has a table headed 目標指標 / 単位 / 現状 / 実績 / 目標 / 進捗率 / 状況; a narrative has columns 主な取組内容／実績 and 主な取組／今後の方向性',
+        ),
+      },
+    );
   }
   const errors = result.messages.filter((m) => m.severity === 'error');
   if (errors.length > 0) throw new TasseiError(result.messages);
@@ -85,16 +98,30 @@ const UNPLACED_SHOWN = 5;
 
 /** Text in other directions than its page's lines is not read: say so, page by page, with what it says. */
 function unplacedWarnings(pages: readonly PageContent[], file: string): Message[] {
-  return pages.filter((p) => (p.unplaced ?? []).length > 0).map((p) => {
-    const texts = p.unplaced!;
-    const shown = texts.slice(0, UNPLACED_SHOWN).map((x) => `「${x}」`).join('');
-    const more = texts.length > UNPLACED_SHOWN ? t(` ほか ${texts.length - UNPLACED_SHOWN} 件`, ` and ${texts.length - UNPLACED_SHOWN} more`) : '';
-    return {
-      severity: 'warning' as const, rule: 'pdf-text-direction', file, page: p.number,
-      message: t(`横書きの行と向きの違う文字を読み取っていません: ${shown}${more}`, `text in another direction than the page's lines was not read: ${shown}${more}`),
-      hint: t('縦書きや斜めの文字（印影など）は表の一部として読めません。必要なら YAML に書き足してください', 'vertical or slanted text (stamps, captions) is not read as part of a table; add it to the YAML if it is needed'),
-    };
-  });
+  return pages
+    .filter((p) => (p.unplaced ?? []).length > 0)
+    .map((p) => {
+      const texts = p.unplaced!;
+      const shown = texts
+        .slice(0, UNPLACED_SHOWN)
+        .map((x) => `「${x}」`)
+        .join('');
+      const more = texts.length > UNPLACED_SHOWN ? t(` ほか ${texts.length - UNPLACED_SHOWN} 件`, ` and ${texts.length - UNPLACED_SHOWN} more`) : '';
+      return {
+        severity: 'warning' as const,
+        rule: 'pdf-text-direction',
+        file,
+        page: p.number,
+        message: t(
+          `横書きの行と向きの違う文字を読み取っていません: ${shown}${more}`,
+          `text in another direction than the page's lines was not read: ${shown}${more}`,
+        ),
+        hint: t(
+          '縦書きや斜めの文字（印影など）は表の一部として読めません。必要なら YAML に書き足してください',
+          'vertical or slanted text (stamps, captions) is not read as part of a table; add it to the YAML if it is needed',
+        ),
+      };
+    });
 }
 
 /** Larger than any report's PDF (the R1 sample is 0.2 MB); beyond it, a wrong file or an attack. */
@@ -106,7 +133,15 @@ export async function extractPdfFile(file: string, schemes: Scheme | SchemeReadi
   try {
     const size = statSync(file).size;
     if (size > MAX_PDF_BYTES) {
-      throw failure(file, 'file-too-large', t(`${size} バイトあり、報告書の PDF として大きすぎます（上限 ${MAX_PDF_BYTES} バイト）`, `${size} bytes: too large for a report's PDF (at most ${MAX_PDF_BYTES})`), { hint: t('報告書の PDF か確かめてください', 'check that this is a report\'s PDF') });
+      throw failure(
+        file,
+        'file-too-large',
+        t(
+          `${size} バイトあり、報告書の PDF として大きすぎます（上限 ${MAX_PDF_BYTES} バイト）`,
+          `${size} bytes: too large for a report's PDF (at most ${MAX_PDF_BYTES})`,
+        ),
+        { hint: t('報告書の PDF か確かめてください', "check that this is a report's PDF") },
+      );
     }
     data = new Uint8Array(readFileSync(file));
   } catch (error) {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { type Column, type ColumnSpec, columnOfPhrase, columnsRuledOn, findHeader, hasLabel, piecesOf, refineColumns, rowBoundaries, splitAtColumns, splitLinesAtColumns } from './grid.js';
+import {
+  type Column,
+  type ColumnSpec,
+  columnOfPhrase,
+  columnsRuledOn,
+  findHeader,
+  hasLabel,
+  piecesOf,
+  refineColumns,
+  rowBoundaries,
+  splitAtColumns,
+  splitLinesAtColumns,
+} from './grid.js';
 import { type Line, linesOf, makeLine, phrasesOf } from './layout.js';
 import type { Rule, TextRun } from './pdf.js';
 
@@ -28,34 +40,109 @@ const header = (...rows: Parameters<typeof page>) => findHeader(page(...rows), S
 
 describe('findHeader: the header window and its columns', () => {
   it('one line of headings: columns left to right, parted in the middle of each gap', () => {
-    const found = header([100, [['重点戦略', 10], ['目標指標', 80], ['実績', 160], ['目標', 210]]])!;
+    const found = header([
+      100,
+      [
+        ['重点戦略', 10],
+        ['目標指標', 80],
+        ['実績', 160],
+        ['目標', 210],
+      ],
+    ])!;
     expect(keys(found.columns)).toEqual(['strategy', 'name', 'actual', 'target']);
-    expect(found.columns.map((c) => [c.left, c.right])).toEqual([[-Infinity, 65], [65, 140], [140, 195], [195, Infinity]]);
+    expect(found.columns.map((c) => [c.left, c.right])).toEqual([
+      [-Infinity, 65],
+      [65, 140],
+      [140, 195],
+      [195, Infinity],
+    ]);
     expect(found.columns.every((c) => !c.ruled)).toBe(true);
   });
 
   it('a heading wrapped over two lines (重点戦 over 略) takes the line below into the header', () => {
-    const found = header([100, [['重点戦', 10], ['目標指標', 80], ['実績', 160], ['目標', 210]]], [100 + PITCH, [['略', 20]]])!;
+    const found = header(
+      [
+        100,
+        [
+          ['重点戦', 10],
+          ['目標指標', 80],
+          ['実績', 160],
+          ['目標', 210],
+        ],
+      ],
+      [100 + PITCH, [['略', 20]]],
+    )!;
     expect(found.lines).toHaveLength(2);
     expect(found.columns[0]).toMatchObject({ key: 'strategy', heading: '重点戦略' });
     expect(found.bottom).toBeCloseTo(100 + PITCH + 0.12 * SIZE);
   });
 
   it('a heading cell read whole first: 目標 over 指標 is the name column, the target keeps its own 目標', () => {
-    const found = header([100, [['重点戦略', 10], ['目標', 85], ['実績', 160], ['目標', 210]]], [100 + PITCH, [['指標', 85]]])!;
+    const found = header(
+      [
+        100,
+        [
+          ['重点戦略', 10],
+          ['目標', 85],
+          ['実績', 160],
+          ['目標', 210],
+        ],
+      ],
+      [100 + PITCH, [['指標', 85]]],
+    )!;
     expect(found.columns.find((c) => c.key === 'name')).toMatchObject({ heading: '目標指標', headingLeft: 85 });
     expect(found.columns.find((c) => c.key === 'target')).toMatchObject({ headingLeft: 210 });
   });
 
   it('a line with numbers below the headings is the body, not the header', () => {
-    const found = header([100, [['重点戦略', 10], ['目標指標', 80], ['実績', 160], ['目標', 210]]], [100 + PITCH, [['農業', 20], ['産出額', 80], ['3,560', 160]]])!;
+    const found = header(
+      [
+        100,
+        [
+          ['重点戦略', 10],
+          ['目標指標', 80],
+          ['実績', 160],
+          ['目標', 210],
+        ],
+      ],
+      [
+        100 + PITCH,
+        [
+          ['農業', 20],
+          ['産出額', 80],
+          ['3,560', 160],
+        ],
+      ],
+    )!;
     expect(found.lines.map(texts)).toEqual([['重点戦略', '目標指標', '実績', '目標']]);
     // A data row that happens to hold every label (a chart's legend beside it) is no header.
-    expect(header([100, [['重点戦略', 10], ['目標指標', 80], ['実績', 160], ['目標', 210], ['12', 250]]])).toBeNull();
+    expect(
+      header([
+        100,
+        [
+          ['重点戦略', 10],
+          ['目標指標', 80],
+          ['実績', 160],
+          ['目標', 210],
+          ['12', 250],
+        ],
+      ]),
+    ).toBeNull();
   });
 
   it('a rule across the table between two lines ends the header there', () => {
-    const lines = page([100, [['重点戦', 10], ['目標指標', 80], ['実績', 160], ['目標', 210]]], [100 + PITCH, [['略', 20]]]);
+    const lines = page(
+      [
+        100,
+        [
+          ['重点戦', 10],
+          ['目標指標', 80],
+          ['実績', 160],
+          ['目標', 210],
+        ],
+      ],
+      [100 + PITCH, [['略', 20]]],
+    );
     const across: Rule[] = [{ at: 100 + PITCH / 2, from: 0, to: 240 }];
     expect(findHeader(lines, SPECS, [], across, 4)).toBeNull();
     expect(keys(findHeader(lines, SPECS, [], across, 3)!.columns)).toEqual(['name', 'actual', 'target']);
@@ -63,31 +150,129 @@ describe('findHeader: the header window and its columns', () => {
 
   it('a whole heading takes a short tail (改善 over ↑) but does not run on into text', () => {
     // As the summary table's labels: 改善 names its column with or without the arrow.
-    const summary: ColumnSpec[] = [{ key: 'achieved', label: /^目標達成$/ }, { key: 'improved', label: /^改善/ }, { key: 'total', label: /^合計$/ }];
-    const tail = findHeader(page([100, [['目標達成', 10], ['改善', 80], ['合計', 140]]], [100 + PITCH, [['↑', 85]]]), summary, [], [], 3)!;
+    const summary: ColumnSpec[] = [
+      { key: 'achieved', label: /^目標達成$/ },
+      { key: 'improved', label: /^改善/ },
+      { key: 'total', label: /^合計$/ },
+    ];
+    const tail = findHeader(
+      page(
+        [
+          100,
+          [
+            ['目標達成', 10],
+            ['改善', 80],
+            ['合計', 140],
+          ],
+        ],
+        [100 + PITCH, [['↑', 85]]],
+      ),
+      summary,
+      [],
+      [],
+      3,
+    )!;
     expect(tail.columns.find((c) => c.key === 'improved')?.heading).toBe('改善↑');
-    const runOn = findHeader(page([100, [['目標達成', 10], ['改善↑', 80], ['合計', 140]]], [100 + PITCH, [['地域の活性化', 80]]]), summary, [], [], 3)!;
+    const runOn = findHeader(
+      page(
+        [
+          100,
+          [
+            ['目標達成', 10],
+            ['改善↑', 80],
+            ['合計', 140],
+          ],
+        ],
+        [100 + PITCH, [['地域の活性化', 80]]],
+      ),
+      summary,
+      [],
+      [],
+      3,
+    )!;
     expect(runOn.lines).toHaveLength(1);
   });
 
   it('vertical rules part the columns where drawn, and the outer rule ends the last', () => {
     const vertical: Rule[] = [0, 60, 135, 200, 240].map((at) => ({ at, from: 90, to: 300 }));
-    const found = findHeader(page([100, [['重点戦略', 10], ['目標指標', 80], ['実績', 160], ['目標', 210]]]), SPECS, vertical, [], 4)!;
-    expect(found.columns.map((c) => [c.left, c.right, c.ruled])).toEqual([[-Infinity, 60, false], [60, 135, true], [135, 200, true], [200, 241.5, true]]);
+    const found = findHeader(
+      page([
+        100,
+        [
+          ['重点戦略', 10],
+          ['目標指標', 80],
+          ['実績', 160],
+          ['目標', 210],
+        ],
+      ]),
+      SPECS,
+      vertical,
+      [],
+      4,
+    )!;
+    expect(found.columns.map((c) => [c.left, c.right, c.ruled])).toEqual([
+      [-Infinity, 60, false],
+      [60, 135, true],
+      [135, 200, true],
+      [200, 241.5, true],
+    ]);
   });
 
   it('headings of narrow cells set close together, one phrase, are parted at their spaces', () => {
-    const summary: ColumnSpec[] = [{ key: 'measure', label: /^施策/ }, { key: 'achieved', label: /^目標達成$/ }, { key: 'improved', label: /^改善/ }, { key: 'total', label: /^合計$/ }];
-    const lines = page([100, [['施策', 10], ['目標達成', 33], ['改善↑', 76], ['合計', 140]]]);
+    const summary: ColumnSpec[] = [
+      { key: 'measure', label: /^施策/ },
+      { key: 'achieved', label: /^目標達成$/ },
+      { key: 'improved', label: /^改善/ },
+      { key: 'total', label: /^合計$/ },
+    ];
+    const lines = page([
+      100,
+      [
+        ['施策', 10],
+        ['目標達成', 33],
+        ['改善↑', 76],
+        ['合計', 140],
+      ],
+    ]);
     expect(lines[0]!.phrases.map((p) => p.text)).toEqual(['施策 目標達成 改善↑', '合計']);
     const found = findHeader(lines, summary, [], [], 4)!;
-    expect(found.columns.map((c) => [c.key, c.heading])).toEqual([['measure', '施策'], ['achieved', '目標達成'], ['improved', '改善↑'], ['total', '合計']]);
+    expect(found.columns.map((c) => [c.key, c.heading])).toEqual([
+      ['measure', '施策'],
+      ['achieved', '目標達成'],
+      ['improved', '改善↑'],
+      ['total', '合計'],
+    ]);
     // A heading with a space that names one column stays whole.
-    expect(findHeader(page([100, [['現状', 10], ['a', 33], ['実績', 80], ['目標', 140]]]), [{ key: 'baseline', label: /^現状\s*a?$/ }, ...SPECS.slice(2)], [], [], 3)!.columns[0]!.heading).toBe('現状 a');
+    expect(
+      findHeader(
+        page([
+          100,
+          [
+            ['現状', 10],
+            ['a', 33],
+            ['実績', 80],
+            ['目標', 140],
+          ],
+        ]),
+        [{ key: 'baseline', label: /^現状\s*a?$/ }, ...SPECS.slice(2)],
+        [],
+        [],
+        3,
+      )!.columns[0]!.heading,
+    ).toBe('現状 a');
   });
 
   it('fewer headings than the minimum is no header', () => {
-    expect(header([100, [['重点戦略', 10], ['目標指標', 80], ['実績', 160]]])).toBeNull();
+    expect(
+      header([
+        100,
+        [
+          ['重点戦略', 10],
+          ['目標指標', 80],
+          ['実績', 160],
+        ],
+      ]),
+    ).toBeNull();
   });
 
   it('hasLabel: a heading, or two characters or more that begin its first spelling', () => {
@@ -99,7 +284,15 @@ describe('findHeader: the header window and its columns', () => {
 });
 
 const column = (key: string, left: number, right: number, values = false, heading: [number, number] = [left, right]): Column => ({
-  key, left, right, values, heading: key, anchor: (heading[0] + heading[1]) / 2, headingLeft: heading[0], headingRight: heading[1], ruled: false,
+  key,
+  left,
+  right,
+  values,
+  heading: key,
+  anchor: (heading[0] + heading[1]) / 2,
+  headingLeft: heading[0],
+  headingRight: heading[1],
+  ruled: false,
   ...(values ? { complete: isNumber } : {}),
 });
 
@@ -107,7 +300,23 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
   it('a text column starts just before its left edge, not in the middle of the headings', () => {
     // 重点戦略 over the first column, 目標指標 centred over a column whose names start at 62.
     const columns = [column('strategy', -Infinity, 80, false, [10, 50]), column('name', 80, Infinity, false, [110, 150])];
-    const body = page([120, [['1', 10], ['農業産出額の推移', 62]]], [132, [['商品販売額', 62]]], [144, [['2', 10], ['観光客数', 62]]]);
+    const body = page(
+      [
+        120,
+        [
+          ['1', 10],
+          ['農業産出額の推移', 62],
+        ],
+      ],
+      [132, [['商品販売額', 62]]],
+      [
+        144,
+        [
+          ['2', 10],
+          ['観光客数', 62],
+        ],
+      ],
+    );
     const refined = refineColumns(columns, body);
     expect([refined[0]!.right, refined[1]!.left]).toEqual([56, 56]);
     expect(columns[0]!.right).toBe(80);
@@ -117,17 +326,38 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     // 現状 and 実績 set at their columns' left; numbers right-aligned at 155 and 215.
     const columns = [column('baseline', -Infinity, 140, true, [100, 120]), column('actual', 140, Infinity, true, [160, 180])];
     const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
-    const body = page([120, [right('3,560', 155), right('3,510', 215)]], [132, [right('12', 155), right('9', 215)]], [144, [right('506', 155), right('1,518', 215)]]);
+    const body = page(
+      [120, [right('3,560', 155), right('3,510', 215)]],
+      [132, [right('12', 155), right('9', 215)]],
+      [144, [right('506', 155), right('1,518', 215)]],
+    );
     const [baseline] = refineColumns(columns, body);
     expect(baseline!.right).toBeGreaterThan(155);
     expect(baseline!.right).toBeLessThan(160);
   });
 
-  it('a wrapped title that runs up to the next column\'s edge, in one phrase with the text there, stays on its side', () => {
+  it("a wrapped title that runs up to the next column's edge, in one phrase with the text there, stays on its side", () => {
     // Writer, no padding: 行財政 ends at 90 and the bullet's 員の育成 goes on at 93, 0.3 em
     // after it, where the column's bullets start.
     const columns = [column('policy', -Infinity, 110, false, [40, 60]), column('results', 110, Infinity, false, [160, 200])];
-    const body = page([100, [['○事務の効率化', 93]]], [112, [['効率的な行財', 20], ['政', 80], ['員の育成', 93]]], [124, [['運営', 20], ['○公共施設', 93]]]);
+    const body = page(
+      [100, [['○事務の効率化', 93]]],
+      [
+        112,
+        [
+          ['効率的な行財', 20],
+          ['政', 80],
+          ['員の育成', 93],
+        ],
+      ],
+      [
+        124,
+        [
+          ['運営', 20],
+          ['○公共施設', 93],
+        ],
+      ],
+    );
     const refined = refineColumns(columns, body);
     expect(refined[0]!.right).toBeGreaterThan(90);
     expect(refined[0]!.right).toBeLessThan(93);
@@ -136,9 +366,15 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
 
   it('counts in wide cells, right-aligned under centred headings, each stay in their column', () => {
     // The middle column's counts end at 228, past the middle between its heading and the next.
-    const columns = [column('unchanged', -Infinity, 140, true, [100, 110]), column('worsened', 140, 215, true, [170, 190]), column('total', 215, Infinity, true, [240, 260])];
+    const columns = [
+      column('unchanged', -Infinity, 140, true, [100, 110]),
+      column('worsened', 140, 215, true, [170, 190]),
+      column('total', 215, Infinity, true, [240, 260]),
+    ];
     const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
-    const body = page(...[0, 1, 2].map((k): [number, [string, number][]] => [120 + k * PITCH, [right(String(k), 150), right(String(k + 3), 228), right(String(10 + k), 270)]]));
+    const body = page(
+      ...[0, 1, 2].map((k): [number, [string, number][]] => [120 + k * PITCH, [right(String(k), 150), right(String(k + 3), 228), right(String(10 + k), 270)]]),
+    );
     const [unchanged, worsened] = refineColumns(columns, body);
     expect(unchanged!.right).toBeGreaterThan(150);
     expect(unchanged!.right).toBeLessThan(170);
@@ -160,7 +396,11 @@ describe('columnsRuledOn: a ruled table continued on a page that sets it a littl
 
   it('moves each ruled boundary to the rule this page draws between the same headings', () => {
     const moved = columnsRuledOn(columns, [rule(20), rule(102.5), rule(204), rule(300)], 100, 290);
-    expect(moved.map((c) => [c.left, c.right])).toEqual([[-Infinity, 102.5], [102.5, 204], [204, Infinity]]);
+    expect(moved.map((c) => [c.left, c.right])).toEqual([
+      [-Infinity, 102.5],
+      [102.5, 204],
+      [204, Infinity],
+    ]);
   });
 
   it('keeps a boundary where the page draws no rule down the body, and one that no rule gave', () => {
@@ -173,9 +413,20 @@ describe('columnsRuledOn: a ruled table continued on a page that sets it a littl
 describe('piecesOf: a phrase cut where its runs stand a space apart', () => {
   it('two values printed close together are two pieces; runs that touch are one', () => {
     // -128.0% ends at 38.5: 悪化↓ stands half an em after it, 達成 a twentieth after 目標.
-    const [line] = page([100, [['-128.0%', 0], ['悪化↓', 43.5], ['目標', 100], ['達成', 120.5]]]);
+    const [line] = page([
+      100,
+      [
+        ['-128.0%', 0],
+        ['悪化↓', 43.5],
+        ['目標', 100],
+        ['達成', 120.5],
+      ],
+    ]);
     expect(texts(line!)).toEqual(['-128.0% 悪化↓', '目標達成']);
-    expect(piecesOf(line!.phrases[0]!).map((p) => [p.text, p.x, p.right])).toEqual([['-128.0%', 0, 38.5], ['悪化↓', 43.5, 73.5]]);
+    expect(piecesOf(line!.phrases[0]!).map((p) => [p.text, p.x, p.right])).toEqual([
+      ['-128.0%', 0, 38.5],
+      ['悪化↓', 43.5, 73.5],
+    ]);
     expect(piecesOf(line!.phrases[1]!).map((p) => p.text)).toEqual(['目標達成']);
   });
 });
@@ -199,13 +450,31 @@ describe('splitAtColumns: one phrase over two cells', () => {
   it('keeps a title whose next words run on over the columns after it', () => {
     const columns = [column('title', 0, 50), column('name', 50, 120), column('value', 120, 160, true)];
     // The title ends at 126; its next words stand a space (0.3 em) after it, in the value column.
-    const cut = (tail: string) => texts(splitAtColumns(page([100, [['AIや情報技術の進化による', 5], [tail, 129]]])[0]!, columns));
+    const cut = (tail: string) =>
+      texts(
+        splitAtColumns(
+          page([
+            100,
+            [
+              ['AIや情報技術の進化による', 5],
+              [tail, 129],
+            ],
+          ])[0]!,
+          columns,
+        ),
+      );
     expect(cut('新しい社会の実現')).toEqual(['AIや情報技術の進化による 新しい社会の実現']);
     expect(cut('123')).toEqual(['AIや情報技術の進化による', '123']);
   });
 
   it('gives back the same line where nothing splits', () => {
-    const [line] = page([100, [['3,560', 110], ['改善↑', 160]]]);
+    const [line] = page([
+      100,
+      [
+        ['3,560', 110],
+        ['改善↑', 160],
+      ],
+    ]);
     expect(splitAtColumns(line!, values)).toBe(line);
   });
 });
@@ -219,25 +488,47 @@ describe('splitLinesAtColumns: cells set without padding (LibreOffice Writer)', 
     return splitLinesAtColumns(body, refineColumns(columns, body)).map(texts);
   };
 
-  it('a wrapped title and the name beside it, touching at the name column\'s edge, are two cells', () => {
-    expect(read(
-      [100, [['認定こども', 10], ['公共交通整備率', 60.2]]],
-      [112, [['園デジタル', 10], ['(累計)', 60.2]]],
-      [124, [['支援', 10]]],
-      [148, [['観光客数', 60.2]]],
-      [160, [['宿泊者数', 60.2]]],
-    ).slice(0, 3)).toEqual([['認定こども', '公共交通整備率'], ['園デジタル', '(累計)'], ['支援']]);
+  it("a wrapped title and the name beside it, touching at the name column's edge, are two cells", () => {
+    expect(
+      read(
+        [
+          100,
+          [
+            ['認定こども', 10],
+            ['公共交通整備率', 60.2],
+          ],
+        ],
+        [
+          112,
+          [
+            ['園デジタル', 10],
+            ['(累計)', 60.2],
+          ],
+        ],
+        [124, [['支援', 10]]],
+        [148, [['観光客数', 60.2]]],
+        [160, [['宿泊者数', 60.2]]],
+      ).slice(0, 3),
+    ).toEqual([['認定こども', '公共交通整備率'], ['園デジタル', '(累計)'], ['支援']]);
   });
 
   it('a title that runs on over the edge on its other lines stays whole where a run happens to start at the edge', () => {
     // Writer starts a run at each change to a fallback font: here one starts at 60.2.
-    expect(read(
-      [100, [['「訪れたい」MINE', 10]]],
-      [112, [['発信と交流', 10], ['の強', 60.2]]],
-      [124, [['化', 10]]],
-      [148, [['観光客数', 60.2]]],
-      [160, [['宿泊者数', 60.2]]],
-    )[1]).toEqual(['発信と交流の強']);
+    expect(
+      read(
+        [100, [['「訪れたい」MINE', 10]]],
+        [
+          112,
+          [
+            ['発信と交流', 10],
+            ['の強', 60.2],
+          ],
+        ],
+        [124, [['化', 10]]],
+        [148, [['観光客数', 60.2]]],
+        [160, [['宿泊者数', 60.2]]],
+      )[1],
+    ).toEqual(['発信と交流の強']);
   });
 });
 
@@ -253,7 +544,8 @@ describe('columnOfPhrase and rowBoundaries', () => {
 
   it('rules at one y count together; short ones and those at the table edge do not part rows', () => {
     const rules: Rule[] = [
-      { at: 120, from: 0, to: 60 }, { at: 120.5, from: 60, to: 200 },
+      { at: 120, from: 0, to: 60 },
+      { at: 120.5, from: 60, to: 200 },
       { at: 140, from: 0, to: 30 },
       { at: 100, from: 0, to: 200 },
     ];

@@ -81,8 +81,9 @@ export function headingCells(lines: readonly Line[]): (Phrase & { members: Phras
   const cells: (Phrase & { line: number; members: Phrase[] })[] = [];
   lines.forEach((line, k) => {
     for (const p of line.phrases) {
-      const above = cells.findLast((c) => c.line < k && sameSize(c.size, p.size) &&
-        Math.min(c.right, p.right) - Math.max(c.x, p.x) >= 0.5 * Math.min(c.right - c.x, p.right - p.x));
+      const above = cells.findLast(
+        (c) => c.line < k && sameSize(c.size, p.size) && Math.min(c.right, p.right) - Math.max(c.x, p.x) >= 0.5 * Math.min(c.right - c.x, p.right - p.x),
+      );
       if (above) {
         above.text = joinWrapped([above.text, p.text]);
         above.x = Math.min(above.x, p.x);
@@ -121,7 +122,14 @@ const HEADING_TAIL_LENGTH = 3;
  * as `(b-a)/(c-a)`, and the cells that named columns still do. A rule across the table, a line
  * with numbers or a line that joins nothing ends it.
  */
-function headerWindow(lines: readonly Line[], i: number, from: number, specs: readonly ColumnSpec[], horizontal: readonly Rule[], headingLike: (l: Line) => boolean): Line[] {
+function headerWindow(
+  lines: readonly Line[],
+  i: number,
+  from: number,
+  specs: readonly ColumnSpec[],
+  horizontal: readonly Rule[],
+  headingLike: (l: Line) => boolean,
+): Line[] {
   // The same windows are tried again and again as the window grows: their cells are made once.
   const made = new Map<string, ReturnType<typeof headingCells>>();
   const cellsOf = (ls: readonly Line[]) => {
@@ -134,13 +142,19 @@ function headerWindow(lines: readonly Line[], i: number, from: number, specs: re
   // Added text must complete a heading not yet whole (重点戦 + 略), never run on from one that is
   // (重点戦略 + 1 is a body line).
   const fits = (window: readonly Line[], ls: readonly Line[], added: readonly Line[]) => {
-    const whole = new Set(cellsOf(window).filter((c) => names(c.text)).flatMap((c) => c.members));
+    const whole = new Set(
+      cellsOf(window)
+        .filter((c) => names(c.text))
+        .flatMap((c) => c.members),
+    );
     const cells = cellsOf(ls);
-    return added.every((l) => l.phrases.every((p) => {
-      const cell = cells.find((c) => c.members.includes(p))!;
-      const runsOn = cell.members.some((m) => whole.has(m)) && (/\d/.test(p.text) || [...p.text].length > HEADING_TAIL_LENGTH);
-      return HEADING_ODDMENTS.test(p.text) || (names(cell.text) && !runsOn);
-    }));
+    return added.every((l) =>
+      l.phrases.every((p) => {
+        const cell = cells.find((c) => c.members.includes(p))!;
+        const runsOn = cell.members.some((m) => whole.has(m)) && (/\d/.test(p.text) || [...p.text].length > HEADING_TAIL_LENGTH);
+        return HEADING_ODDMENTS.test(p.text) || (names(cell.text) && !runsOn);
+      }),
+    );
   };
   const ruled = (upper: Line, lower: Line) => {
     const rules = horizontal.filter((r) => r.at > (upper.top + upper.bottom) / 2 && r.at < (lower.top + lower.bottom) / 2);
@@ -149,10 +163,20 @@ function headerWindow(lines: readonly Line[], i: number, from: number, specs: re
   let [top, bottom] = [i, i];
   for (;;) {
     const window = lines.slice(top, bottom + 1);
-    const above = top - 1 >= from && window[0]!.top - lines[top - 1]!.bottom < HEADER_LINE_GAP_EM * lines[top - 1]!.size &&
-      headingLike(lines[top - 1]!) && !ruled(lines[top - 1]!, window[0]!) ? lines[top - 1]! : undefined;
-    const below = bottom + 1 < lines.length && lines[bottom + 1]!.top - window.at(-1)!.bottom < HEADER_LINE_GAP_EM * lines[bottom + 1]!.size &&
-      headingLike(lines[bottom + 1]!) && !ruled(window.at(-1)!, lines[bottom + 1]!) ? lines[bottom + 1]! : undefined;
+    const above =
+      top - 1 >= from &&
+      window[0]!.top - lines[top - 1]!.bottom < HEADER_LINE_GAP_EM * lines[top - 1]!.size &&
+      headingLike(lines[top - 1]!) &&
+      !ruled(lines[top - 1]!, window[0]!)
+        ? lines[top - 1]!
+        : undefined;
+    const below =
+      bottom + 1 < lines.length &&
+      lines[bottom + 1]!.top - window.at(-1)!.bottom < HEADER_LINE_GAP_EM * lines[bottom + 1]!.size &&
+      headingLike(lines[bottom + 1]!) &&
+      !ruled(window.at(-1)!, lines[bottom + 1]!)
+        ? lines[bottom + 1]!
+        : undefined;
     const before = named(window);
     const tries: [number, number, Line[]][] = [];
     if (below) tries.push([top, bottom + 1, [below]]);
@@ -171,7 +195,14 @@ function headerWindow(lines: readonly Line[], i: number, from: number, specs: re
  * Finds a table header: a few adjacent lines that together hold at least `minimum` of the
  * column headings. Returns the columns in left-to-right order with their extents.
  */
-export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[], vertical: readonly Rule[], horizontal: readonly Rule[], minimum: number, from = 0): TableHeader | null {
+export function findHeader(
+  lines: readonly Line[],
+  specs: readonly ColumnSpec[],
+  vertical: readonly Rule[],
+  horizontal: readonly Rule[],
+  minimum: number,
+  from = 0,
+): TableHeader | null {
   // A heading line holds no numbers: a data row beside a chart's labels is not a heading. A
   // number that is a heading (a grade printed 7 … 1) is no number here.
   const headingLike = (line: Line) => !line.phrases.some((p) => /^[△▲-]?[\d,.]+%?$/.test(p.text.normalize('NFKC')) && !specs.some((s) => s.label.test(p.text)));
@@ -188,7 +219,10 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
     // Where a rule closes the header row, the body starts there.
     const below = horizontal.filter((r) => r.at >= bottom - 0.5 && r.at - bottom < 2 * window[0]!.size).sort((a, b) => a.at - b.at)[0];
     if (below) bottom = below.at;
-    const bands = vertical.filter((r) => r.from <= bottom + RULE_TOLERANCE && r.to >= top - RULE_TOLERANCE).map((r) => r.at).sort((a, b) => a - b);
+    const bands = vertical
+      .filter((r) => r.from <= bottom + RULE_TOLERANCE && r.to >= top - RULE_TOLERANCE)
+      .map((r) => r.at)
+      .sort((a, b) => a - b);
     const columns: Column[] = ordered.map((f, k) => {
       const phrase = f.phrase!;
       const previous = ordered[k - 1]?.phrase;
@@ -197,14 +231,27 @@ export function findHeader(lines: readonly Line[], specs: readonly ColumnSpec[],
       // The last column ends at the table's outer rule where one is drawn: text beside the
       // table (a chart's labels) is not in it.
       const outer = bands.filter((x) => x > phrase.right).sort((a, b) => a - b);
-      const right = next ? boundary(phrase, next, bands) : (outer.length > 0 ? outer.at(-1)! + RULE_TOLERANCE : Infinity);
+      const right = next ? boundary(phrase, next, bands) : outer.length > 0 ? outer.at(-1)! + RULE_TOLERANCE : Infinity;
       const ruled = !!previous && bands.some((x) => Math.abs(x - left) < 0.01);
-      return { key: f.spec.key, left, right, values: !!f.spec.values, heading: phrase.text, anchor: center(phrase), headingLeft: phrase.x, headingRight: phrase.right, ruled, ...(f.spec.complete ? { complete: f.spec.complete } : {}) };
+      return {
+        key: f.spec.key,
+        left,
+        right,
+        values: !!f.spec.values,
+        heading: phrase.text,
+        anchor: center(phrase),
+        headingLeft: phrase.x,
+        headingRight: phrase.right,
+        ruled,
+        ...(f.spec.complete ? { complete: f.spec.complete } : {}),
+      };
     });
     // The full heading of each column (`R1` and `実績 b` may be separate phrases).
     for (const [k, column] of columns.entries()) {
       const size = ordered[k]!.phrase!.size;
-      const inside = shown.flatMap((l) => l.phrases).filter((p) => sameSize(p.size, size))
+      const inside = shown
+        .flatMap((l) => l.phrases)
+        .filter((p) => sameSize(p.size, size))
         .filter((p) => (p.x + p.right) / 2 >= column.left && (p.x + p.right) / 2 < column.right);
       if (inside.length > 0) column.heading = joinWrapped(inside.sort((a, b) => a.baseline - b.baseline || a.x - b.x).map((p) => p.text));
     }
@@ -297,8 +344,11 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
     const support = (xs: readonly number[], at: number) => xs.filter((t) => Math.abs(t - at) <= EDGE_TOLERANCE).length;
     const ends = phrases.filter((p) => p.right > lo && p.x < hi).map((p) => p.right);
     const strongestEnd = Math.max(0, ...ends.map((e) => support(ends, e)));
-    const edge = starts.find((s) => support(starts, s) >= (valued ? 3 : 2) &&
-      (!valued || (support(starts, s) > strongestEnd && !phrases.some((p) => p.x < s - EDGE_TOLERANCE && p.right > s + EDGE_TOLERANCE))));
+    const edge = starts.find(
+      (s) =>
+        support(starts, s) >= (valued ? 3 : 2) &&
+        (!valued || (support(starts, s) > strongestEnd && !phrases.some((p) => p.x < s - EDGE_TOLERANCE && p.right > s + EDGE_TOLERANCE))),
+    );
     if (edge !== undefined) {
       const before = Math.max(lo, ...phrases.map((p) => endBefore(p, edge)).filter((e) => e > lo));
       x = before + (edge - before) / 2;
@@ -403,7 +453,7 @@ function leastCrossed(phrases: readonly Phrase[], lo: number, hi: number, crowde
   if (runs.length === 0) return (lo + hi) / 2;
   const fewest = Math.min(...runs.map((r) => r.cost));
   const scored = runs.filter((r) => r.cost === fewest).map((r) => ({ ...r, crowding: crowded((r.from + r.to) / 2) }));
-  const best = scored.sort((a, b) => a.crowding - b.crowding || (b.to - b.from) - (a.to - a.from))[0]!;
+  const best = scored.sort((a, b) => a.crowding - b.crowding || b.to - b.from - (a.to - a.from))[0]!;
   return (best.from + best.to) / 2;
 }
 
@@ -484,8 +534,9 @@ export function splitLinesAtColumns(lines: readonly Line[], columns: readonly Co
  * change to a fallback font).
  */
 function stopsAt(phrase: Phrase, x: number, around: readonly Line[]): boolean {
-  return around.every((l) => l.phrases.every((p) => Math.abs(p.x - phrase.x) > EDGE_MATCH || p.right <= x + EDGE_MATCH ||
-    p.parts.some((q) => Math.abs(q.x - x) <= EDGE_MATCH)));
+  return around.every((l) =>
+    l.phrases.every((p) => Math.abs(p.x - phrase.x) > EDGE_MATCH || p.right <= x + EDGE_MATCH || p.parts.some((q) => Math.abs(q.x - x) <= EDGE_MATCH)),
+  );
 }
 
 /** Horizontal rules that separate rows: at one y, covering a good part of the table's width. */
@@ -499,5 +550,8 @@ export function rowBoundaries(horizontal: readonly Rule[], left: number, right: 
     if (same) same.covered += covered;
     else ys.push({ at: r.at, covered });
   }
-  return ys.filter((y) => y.covered >= 0.3 * width).map((y) => y.at).sort((a, b) => a - b);
+  return ys
+    .filter((y) => y.covered >= 0.3 * width)
+    .map((y) => y.at)
+    .sort((a, b) => a - b);
 }

@@ -2,7 +2,18 @@ import { MessageLog } from '../model/messages.js';
 import { findEraYear, parseMeasurement, parsePrintedNumber, parseProgress } from '../notation/numbers.js';
 import { type Scheme, columnOf, gradeOfMark, markOf, summaryGrades } from '../model/scheme.js';
 import type { Indicator, KpiDocument, Measure, Measurement, Message, Policy, Status, Strategy, Summary } from '../model/types.js';
-import { type Column, type ColumnSpec, type TableHeader, columnsRuledOn, findHeader, hasLabel, refineColumns, rowBoundaries, splitLinesAtColumns, columnOfPhrase } from './grid.js';
+import {
+  type Column,
+  type ColumnSpec,
+  type TableHeader,
+  columnsRuledOn,
+  findHeader,
+  hasLabel,
+  refineColumns,
+  rowBoundaries,
+  splitLinesAtColumns,
+  columnOfPhrase,
+} from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, makeLine, withoutFurniture } from './layout.js';
 import { type Fragment, type GridRow, joinRows, rowsOf } from './rows.js';
 import { type RowOrigin, checkKpiExtraction } from './check.js';
@@ -32,17 +43,17 @@ export const DEFAULT_MARKS: readonly string[] = ['目標達成', '達成', '改�
 export function detailColumns(marks: ReadonlySet<string>): ColumnSpec[] {
   const isStatusMark = (text: string) => marks.has(text.trim()) || marks.has(text.trim().normalize('NFKC'));
   return [
-  { key: 'strategy', label: /重点戦略|基本目標名?$/ },
-  { key: 'policy', label: /戦略方針|基本方針/ },
-  { key: 'measure', label: /^施策/ },
-  { key: 'name', label: /目標指標|指標名|^KPI$/ },
-  { key: 'unit', label: /^単位$/, values: true },
-  { key: 'baseline', label: /^(現状|基準)(値)?\s*[aａ]?$/, values: true, complete: isMeasurement },
-  { key: 'actual', label: /実績\s*(値)?\s*[bｂ]?$/, values: true, complete: isMeasurement },
-  { key: 'target', label: /^目標(値)?\s*[cｃ]?$/, values: true, complete: isMeasurement },
-  { key: 'progress', label: /^(進捗率|達成率)/, values: true, complete: isProgress },
-  { key: 'status', label: /^(状況|評価|達成状況)$/, values: true, complete: isStatusMark },
-  { key: 'department', label: /^(担当|所管)(課|部署|部局)(名)?$/ },
+    { key: 'strategy', label: /重点戦略|基本目標名?$/ },
+    { key: 'policy', label: /戦略方針|基本方針/ },
+    { key: 'measure', label: /^施策/ },
+    { key: 'name', label: /目標指標|指標名|^KPI$/ },
+    { key: 'unit', label: /^単位$/, values: true },
+    { key: 'baseline', label: /^(現状|基準)(値)?\s*[aａ]?$/, values: true, complete: isMeasurement },
+    { key: 'actual', label: /実績\s*(値)?\s*[bｂ]?$/, values: true, complete: isMeasurement },
+    { key: 'target', label: /^目標(値)?\s*[cｃ]?$/, values: true, complete: isMeasurement },
+    { key: 'progress', label: /^(進捗率|達成率)/, values: true, complete: isProgress },
+    { key: 'status', label: /^(状況|評価|達成状況)$/, values: true, complete: isStatusMark },
+    { key: 'department', label: /^(担当|所管)(課|部署|部局)(名)?$/ },
   ];
 }
 
@@ -69,13 +80,18 @@ export function looksLikeKpi(pages: readonly LaidOutPage[]): boolean {
  * but for grades printed as numbers (佐野市's 7 … 1) among the summary headings of `schemes`.
  */
 export function headingLineOf(schemes: readonly Scheme[]): (line: Line) => boolean {
-  const sources = schemes.flatMap(summarySpecs).filter((s) => s.complete && s.key !== 'total').map((g) => g.label.source);
+  const sources = schemes
+    .flatMap(summarySpecs)
+    .filter((s) => s.complete && s.key !== 'total')
+    .map((g) => g.label.source);
   // One expression for every grade heading of every scheme: a line is tested once, not per scheme.
   const grade = sources.length > 0 ? new RegExp(sources.map((x) => `(?:${x})`).join('|')) : /(?!)/;
   const specs = [...DETAIL_COLUMNS, ...SUMMARY_COLUMNS];
   const isNumber = (p: Phrase) => parsePrintedNumber(p.text) !== null;
   // A line of numbers alone (a page number) is no heading, even where a grade is printed 1.
-  return (line) => (specs.some((s) => hasLabel(line, s)) || line.phrases.some((p) => grade.test(p.text.trim()))) && !line.phrases.every(isNumber) &&
+  return (line) =>
+    (specs.some((s) => hasLabel(line, s)) || line.phrases.some((p) => grade.test(p.text.trim()))) &&
+    !line.phrases.every(isNumber) &&
     !line.phrases.some((p) => isNumber(p) && !grade.test(p.text.trim()));
 }
 
@@ -122,11 +138,18 @@ function mayHoldHeader(page: LaidOutPage, specs: readonly ColumnSpec[]): boolean
  * The first summary header from `from` under any of the schemes, with the schemes whose every
  * grade it prints, among those that find the most of its columns.
  */
-function findSummaryHeader(lines: readonly Line[], page: LaidOutPage, specs: TableSpecs, from: number): { header: TableHeader; fits: Scheme[]; keyedBy: Scheme } | null {
-  const found = specs.summaries.filter((entry) => mayHoldHeader(page, entry.specs)).flatMap(({ schemes, specs: columns }) => {
-    const header = findHeader(lines, columns, page.vertical, page.horizontal, summaryMinimum(columns), from);
-    return header ? [{ header, schemes, complete: columns.every((c) => !c.complete || header.columns.some((h) => h.key === c.key)) }] : [];
-  });
+function findSummaryHeader(
+  lines: readonly Line[],
+  page: LaidOutPage,
+  specs: TableSpecs,
+  from: number,
+): { header: TableHeader; fits: Scheme[]; keyedBy: Scheme } | null {
+  const found = specs.summaries
+    .filter((entry) => mayHoldHeader(page, entry.specs))
+    .flatMap(({ schemes, specs: columns }) => {
+      const header = findHeader(lines, columns, page.vertical, page.horizontal, summaryMinimum(columns), from);
+      return header ? [{ header, schemes, complete: columns.every((c) => !c.complete || header.columns.some((h) => h.key === c.key)) }] : [];
+    });
   if (found.length === 0) return null;
   const top = Math.min(...found.map((f) => f.header.top));
   const first = found.filter((f) => f.header.top - top < 0.5);
@@ -195,7 +218,7 @@ export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open
     if (stale(detail)) detail = findHeader(lines, specs.detail, page.vertical, page.horizontal, DETAIL_MINIMUM, from);
     if (summary === undefined || (summary !== null && lines.indexOf(summary.header.lines[0]!) < from)) summary = findSummaryHeader(lines, page, specs, from);
     type Found = { kind: Table['kind']; header: TableHeader; fits: Scheme[]; keyedBy?: Scheme };
-    const next = [detail && { kind: 'detail', header: detail, fits: [] } as Found, summary && { kind: 'summary', ...summary } as Found]
+    const next = [detail && ({ kind: 'detail', header: detail, fits: [] } as Found), summary && ({ kind: 'summary', ...summary } as Found)]
       .filter((h): h is Found => !!h)
       .sort((a, b) => a.header.top - b.header.top)[0];
     if (!next) break;
@@ -215,7 +238,18 @@ export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open
   return tables;
 }
 
-function tableOf(page: LaidOutPage, lines: readonly Line[], kind: Table['kind'], columns: Column[], header: TableHeader | null, top: number, end: number, pitchHint: number | null, schemes: Pick<Table, 'fits' | 'keyedBy'>, carried: readonly Line[] = []): Table {
+function tableOf(
+  page: LaidOutPage,
+  lines: readonly Line[],
+  kind: Table['kind'],
+  columns: Column[],
+  header: TableHeader | null,
+  top: number,
+  end: number,
+  pitchHint: number | null,
+  schemes: Pick<Table, 'fits' | 'keyedBy'>,
+  carried: readonly Line[] = [],
+): Table {
   const body: Line[] = [];
   const outerRight = columns.at(-1)?.right ?? Infinity;
   for (const line of lines) {
@@ -303,13 +337,25 @@ function tablesOfDocument(pages: readonly LaidOutPage[], furniture: ReadonlySet<
     return byPage;
   };
   let byPage = read(null);
-  const pitches = byPage.flat().map((t) => t.pitch).filter((p): p is number => p !== null).sort((a, b) => a - b);
+  const pitches = byPage
+    .flat()
+    .map((t) => t.pitch)
+    .filter((p): p is number => p !== null)
+    .sort((a, b) => a - b);
   if (pitches.length > 0 && byPage.flat().some((t) => t.pitch === null)) byPage = read(pitches[Math.floor(pitches.length / 2)]!, byPage);
   const tables: Table[] = [];
   for (const found of byPage) {
     const last = tables.at(-1);
     const first = found[0];
-    if (last && first && last.kind === first.kind && last.page < first.page && last.rows.length > 0 && first.rows.length > 0 && continuesRow(last.rows.at(-1)!, first.rows[0]!)) {
+    if (
+      last &&
+      first &&
+      last.kind === first.kind &&
+      last.page < first.page &&
+      last.rows.length > 0 &&
+      first.rows.length > 0 &&
+      continuesRow(last.rows.at(-1)!, first.rows[0]!)
+    ) {
       last.rows[last.rows.length - 1] = joinRows(last.rows.at(-1)!, first.rows.shift()!);
     }
     tables.push(...found);
@@ -321,10 +367,20 @@ function tablesOfDocument(pages: readonly LaidOutPage[], furniture: ReadonlySet<
  * Reads the KPI progress report from laid-out pages, its marks and summary headings with the
  * scheme it was printed under (see printed-scheme.ts), which it returns.
  */
-export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string, schemes: Scheme | SchemeReading): { document: KpiDocument; messages: Message[]; scheme: Scheme } {
+export function readKpi(
+  pages: readonly LaidOutPage[],
+  furniture: ReadonlySet<Phrase>,
+  title: string,
+  file: string,
+  schemes: Scheme | SchemeReading,
+): { document: KpiDocument; messages: Message[]; scheme: Scheme } {
   const log = new MessageLog(file);
   const reading = readingOf(schemes);
-  const tables = tablesOfDocument(pages, furniture, tableSpecs(reading.given ? [reading.given] : [reading.preferred, ...reading.known.filter((s) => s !== reading.preferred)]));
+  const tables = tablesOfDocument(
+    pages,
+    furniture,
+    tableSpecs(reading.given ? [reading.given] : [reading.preferred, ...reading.known.filter((s) => s !== reading.preferred)]),
+  );
   const scheme = printedSchemeOf(tables, pages, reading, log);
   const warn = (page: number, message: string, hint?: string) => log.warn('extract-kpi', message, { page: page || undefined, hint });
   const strategies: Strategy[] = [];
@@ -372,7 +428,13 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
       const hasValues = VALUE_KEYS.some((k) => (row.cells[k] ?? '') !== '');
       const headings = headingsOf(row, hasValues);
       if (headings.length === 0 && !hasValues) {
-        warn(table.page, t(`重点戦略・戦略方針・施策・指標のどれでもない行を読み飛ばしました:「${rowText(row)}」`, `a row that is neither a strategy, policy, measure nor indicator was skipped: "${rowText(row)}"`));
+        warn(
+          table.page,
+          t(
+            `重点戦略・戦略方針・施策・指標のどれでもない行を読み飛ばしました:「${rowText(row)}」`,
+            `a row that is neither a strategy, policy, measure nor indicator was skipped: "${rowText(row)}"`,
+          ),
+        );
         continue;
       }
       for (const h of headings) {
@@ -382,12 +444,24 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
           policy = undefined;
           measure = undefined;
         } else if (h.level === 'policy') {
-          if (!strategy) { warn(table.page, t(`重点戦略より前の戦略方針の行を読み飛ばしました:「${rowText(row)}」`, `a policy row before any strategy was skipped: "${rowText(row)}"`)); continue; }
+          if (!strategy) {
+            warn(
+              table.page,
+              t(`重点戦略より前の戦略方針の行を読み飛ばしました:「${rowText(row)}」`, `a policy row before any strategy was skipped: "${rowText(row)}"`),
+            );
+            continue;
+          }
           policy = { no: h.no ?? strategy.policies.length + 1, title: h.title, reportedSummary: null, measures: [] };
           strategy.policies.push(policy);
           measure = undefined;
         } else {
-          if (!policy) { warn(table.page, t(`戦略方針の外の施策の行を読み飛ばしました:「${rowText(row)}」`, `a measure row outside any policy was skipped: "${rowText(row)}"`)); continue; }
+          if (!policy) {
+            warn(
+              table.page,
+              t(`戦略方針の外の施策の行を読み飛ばしました:「${rowText(row)}」`, `a measure row outside any policy was skipped: "${rowText(row)}"`),
+            );
+            continue;
+          }
           measure = { no: h.no ?? policy.measures.length + 1, title: h.title, indicators: [] };
           policy.measures.push(measure);
         }
@@ -396,7 +470,12 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
       const indicator = indicatorAt(row, table.page);
       if (measure) measure.indicators.push(indicator);
       else if (strategy && !policy) strategy.indicators.push(indicator);
-      else warn(table.page, t(`施策の外の指標を読み飛ばしました:「${indicator.name}」`, `an indicator outside any measure was skipped: "${indicator.name}"`), t('その上に施策の行が印刷されているか確かめてください', 'check that the measure row above it is printed'));
+      else
+        warn(
+          table.page,
+          t(`施策の外の指標を読み飛ばしました:「${indicator.name}」`, `an indicator outside any measure was skipped: "${indicator.name}"`),
+          t('その上に施策の行が印刷されているか確かめてください', 'check that the measure row above it is printed'),
+        );
     }
   }
 
@@ -408,15 +487,26 @@ export function readKpi(pages: readonly LaidOutPage[], furniture: ReadonlySet<Ph
     for (const [no, entry] of printed.policies) {
       const p = s.policies.find((x) => x.no === no);
       if (p) p.reportedSummary = entry.summary;
-      else warn(0, t(`重点戦略${s.no}の集計表にある戦略方針${no}（${entry.title}）が明細の表にありません`, `the summary of strategy ${s.no} lists policy ${no} (${entry.title}), which has no rows in the detail table`));
+      else
+        warn(
+          0,
+          t(
+            `重点戦略${s.no}の集計表にある戦略方針${no}（${entry.title}）が明細の表にありません`,
+            `the summary of strategy ${s.no} lists policy ${no} (${entry.title}), which has no rows in the detail table`,
+          ),
+        );
     }
   }
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear: fiscalYear ?? 0, strategies };
   log.messages.push(...checkKpiExtraction(document, origins, file));
   if (fiscalYear === null) {
-    log.fail('extract-kpi', t('実績の列見出し（R1実績 b など）に年度が見つかりません', 'the fiscal year was not found in the actuals column heading (such as R1実績 b)'), {
-      hint: t('実績の列見出しに年度を書いてください', 'the heading of the actuals column must name the year'),
-    });
+    log.fail(
+      'extract-kpi',
+      t('実績の列見出し（R1実績 b など）に年度が見つかりません', 'the fiscal year was not found in the actuals column heading (such as R1実績 b)'),
+      {
+        hint: t('実績の列見出しに年度を書いてください', 'the heading of the actuals column must name the year'),
+      },
+    );
   }
   return { document, messages: log.messages, scheme };
 }
@@ -429,16 +519,27 @@ const schemeName = (scheme: Scheme) => scheme.id;
  * says which (where it is not the default scheme read as the default), or why it cannot tell.
  */
 function printedSchemeOf(tables: readonly Table[], pages: readonly LaidOutPage[], reading: SchemeReading, log: MessageLog): Scheme {
-  const statuses = [...new Set(tables.filter((x) => x.kind === 'detail').flatMap((x) => x.rows.map((r) => (r.cells.status ?? '').trim()).filter((m) => m !== '')))];
+  const statuses = [
+    ...new Set(tables.filter((x) => x.kind === 'detail').flatMap((x) => x.rows.map((r) => (r.cells.status ?? '').trim()).filter((m) => m !== ''))),
+  ];
   const summaries = tables.filter((x) => x.kind === 'summary' && x.rows.length > 0).map((x) => x.fits);
   const text = pages.flatMap((p) => p.lines.map((l) => l.text)).join('');
   const choice = choosePrintedScheme({ statuses, summaries, text }, reading);
   const others = choice.others.map(schemeName).join('、');
   if (choice.scheme === null) {
-    log.fail('extract-scheme', t(
-      `どの評価基準で印刷された文書か決められません。状況の印と集計表の見出しは ${others} のどれにも合います`,
-      `cannot tell which grading scheme the document was printed under: its status marks and summary headings fit each of ${others}`,
-    ), { hint: t(`--printed-scheme ${choice.others[0]!.id} のように、印刷時の評価基準を指定してください`, `name the scheme it was printed under, such as --printed-scheme ${choice.others[0]!.id}`) });
+    log.fail(
+      'extract-scheme',
+      t(
+        `どの評価基準で印刷された文書か決められません。状況の印と集計表の見出しは ${others} のどれにも合います`,
+        `cannot tell which grading scheme the document was printed under: its status marks and summary headings fit each of ${others}`,
+      ),
+      {
+        hint: t(
+          `--printed-scheme ${choice.others[0]!.id} のように、印刷時の評価基準を指定してください`,
+          `name the scheme it was printed under, such as --printed-scheme ${choice.others[0]!.id}`,
+        ),
+      },
+    );
   }
   const scheme = choice.scheme;
   const name = schemeName(scheme);
@@ -447,8 +548,14 @@ function printedSchemeOf(tables: readonly Table[], pages: readonly LaidOutPage[]
     only: t('状況の印と集計表の見出しから判定', 'told by its status marks and summary headings'),
     alike: t(`状況の印と集計表の見出しから判定。${others} でも同じに読めます`, `told by its status marks and summary headings; ${others} read it alike`),
     legend: t(`状況の印と見出しは ${others} にも合いますが、凡例から判定`, `its marks and headings fit ${others} too; told by its legend`),
-    preferred: t(`状況の印と見出しは ${others} にも合います。評価に使う評価基準で読みました。違う場合は --printed-scheme で指定してください`, `its marks and headings fit ${others} too; read with the scheme it is graded by (name another with --printed-scheme)`),
-    none: t('状況の印や集計表の見出しに合う評価基準がないため、評価に使う評価基準で読みました', 'no scheme fits its status marks and summary headings: read with the scheme it is graded by'),
+    preferred: t(
+      `状況の印と見出しは ${others} にも合います。評価に使う評価基準で読みました。違う場合は --printed-scheme で指定してください`,
+      `its marks and headings fit ${others} too; read with the scheme it is graded by (name another with --printed-scheme)`,
+    ),
+    none: t(
+      '状況の印や集計表の見出しに合う評価基準がないため、評価に使う評価基準で読みました',
+      'no scheme fits its status marks and summary headings: read with the scheme it is graded by',
+    ),
   };
   const quiet = scheme === reading.preferred && (choice.reason === 'only' || choice.reason === 'alike');
   if (!quiet) {
@@ -472,7 +579,10 @@ function summaryCounts(row: GridRow, table: Table, scheme: Scheme): Summary | nu
   for (const column of table.columns.filter((c) => c.complete)) {
     const value = (row.cells[column.key] ?? '').normalize('NFKC').trim();
     if (!/^\d+$/.test(value)) return null;
-    const grade = column.key === 'total' || keyed === scheme ? column.key : gradeOfMark(scheme, column.heading) ?? (keyed ? gradeOfMark(scheme, markOf(keyed, column.key)) : undefined);
+    const grade =
+      column.key === 'total' || keyed === scheme
+        ? column.key
+        : (gradeOfMark(scheme, column.heading) ?? (keyed ? gradeOfMark(scheme, markOf(keyed, column.key)) : undefined));
     if (grade === undefined) return null;
     const key = grade === 'total' ? grade : columnOf(scheme, grade);
     counts[key] = (counts[key] ?? 0) + Number(value);
@@ -492,19 +602,38 @@ function indicatorOf(row: GridRow, page: number, warn: (page: number, message: s
     const text = (c[key] ?? '').trim();
     const parsed = parseMeasurement(text === '' ? '-' : text);
     if (parsed.ok) return parsed.measurement;
-    warn(page, t(`${name}: ${key}「${text}」は値として読めません（${parsed.reason}）。印刷のまま残します`, `${name}: the ${key} "${text}" is not a value (${parsed.reason}); kept as printed`));
+    warn(
+      page,
+      t(
+        `${name}: ${key}「${text}」は値として読めません（${parsed.reason}）。印刷のまま残します`,
+        `${name}: the ${key} "${text}" is not a value (${parsed.reason}); kept as printed`,
+      ),
+    );
     return { value: null, year: null, text };
   };
   const actual = measurement('actual');
   const progressText = c.progress ?? '';
   let progress = parseProgress(progressText);
   if (progress === undefined) {
-    warn(page, t(`${name}: 進捗率「${progressText}」は百分率として読めません。空欄として読みます`, `${name}: the progress "${progressText}" is not a percentage; read as blank`));
+    warn(
+      page,
+      t(
+        `${name}: 進捗率「${progressText}」は百分率として読めません。空欄として読みます`,
+        `${name}: the progress "${progressText}" is not a percentage; read as blank`,
+      ),
+    );
     progress = null;
   }
   const statusText = (c.status ?? '').trim();
-  let status: Status | null = statusText === '' ? null : gradeOfMark(scheme, statusText) ?? null;
-  if (statusText !== '' && status === null) warn(page, t(`${name}: 状況「${statusText}」は評価基準にない印です。空欄として読みます`, `${name}: the status "${statusText}" is not one the scheme knows; read as blank`));
+  let status: Status | null = statusText === '' ? null : (gradeOfMark(scheme, statusText) ?? null);
+  if (statusText !== '' && status === null)
+    warn(
+      page,
+      t(
+        `${name}: 状況「${statusText}」は評価基準にない印です。空欄として読みます`,
+        `${name}: the status "${statusText}" is not one the scheme knows; read as blank`,
+      ),
+    );
   // A mark shared with no data (the default scheme's -) means no data where there is no actual.
   if (status !== null && actual.value === null && markOf(scheme, status) === markOf(scheme, scheme.outcomes.noActual)) status = scheme.outcomes.noActual;
   const unit = (c.unit ?? '').trim();
@@ -520,4 +649,3 @@ function indicatorOf(row: GridRow, page: number, warn: (page: number, message: s
     ...(department === '' ? {} : { department }),
   };
 }
-

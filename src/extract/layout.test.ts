@@ -126,7 +126,17 @@ describe('row labels', () => {
 });
 
 describe('lostText', () => {
-  const page = (...texts: string[]): PageContent => ({ number: 1, width: 600, height: 800, runs: texts.map((t, i) => run(t, 0, 100, 100 + 20 * i)), horizontal: [], vertical: [], unplaced: [], turned: 0 } as unknown as PageContent);
+  const page = (...texts: string[]): PageContent =>
+    ({
+      number: 1,
+      width: 600,
+      height: 800,
+      runs: texts.map((t, i) => run(t, 0, 100, 100 + 20 * i)),
+      horizontal: [],
+      vertical: [],
+      unplaced: [],
+      turned: 0,
+    }) as unknown as PageContent;
 
   it('finds text whose characters a font without its map turned into accented letters', () => {
     expect(lostText([page('~qûrxûwtxwÿ\\fu Ým~ßïg{ÿKPIÿ~', '重点戦略')])).toBe('~qûrxûwtxwÿ\\fu Ým~ßïg{ÿKPIÿ~');

@@ -68,9 +68,26 @@ const LOOKALIKE_KANJI = /[\u2F00-\u2FDF\uF900-\uFAFF]|[\u{2F800}-\u{2FA1F}]/gu;
  * these, so they are listed.
  */
 const SHARED_GLYPHS: Readonly<Record<string, string>> = {
-  '⺠': '民', '⻄': '西', '⻑': '長', '⻘': '青', '⻝': '食', '⻤': '鬼', '⻩': '黄', '⻭': '歯',
-  '⺟': '母', '⻲': '亀', '⻁': '虎', '⻆': '角', '⻨': '麦', '⻫': '斉', '⻯': '竜', '⻟': '飠',
-  '‧': '・', '〜': '～', '∕': '／', '−': '－',
+  '⺠': '民',
+  '⻄': '西',
+  '⻑': '長',
+  '⻘': '青',
+  '⻝': '食',
+  '⻤': '鬼',
+  '⻩': '黄',
+  '⻭': '歯',
+  '⺟': '母',
+  '⻲': '亀',
+  '⻁': '虎',
+  '⻆': '角',
+  '⻨': '麦',
+  '⻫': '斉',
+  '⻯': '竜',
+  '⻟': '飠',
+  '‧': '・',
+  '〜': '～',
+  '∕': '／',
+  '−': '－',
 };
 const SHARED_GLYPH_PATTERN = new RegExp(`[${Object.keys(SHARED_GLYPHS).join('')}]`, 'gu');
 
@@ -115,7 +132,13 @@ export function wordsOfRun(run: TextRun): Word[] {
   return words.map((text, i) => {
     const width = widths[i]! * scale;
     // A word after a space keeps it: the space was typed, whatever width it is estimated at.
-    const word = { ...run, text: i === 0 ? text : ` ${text}`, x: i === words.length - 1 ? run.x + run.width - width : x, width, ...(i > 0 ? { continues: true as const } : {}) };
+    const word = {
+      ...run,
+      text: i === 0 ? text : ` ${text}`,
+      x: i === words.length - 1 ? run.x + run.width - width : x,
+      width,
+      ...(i > 0 ? { continues: true as const } : {}),
+    };
     x += width + gap;
     return word;
   });
@@ -156,8 +179,8 @@ export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = 
     while (firstSpace < spaces.length && spaces[firstSpace]!.baseline < baseline - LINE_BASELINE_EM * spaces[firstSpace]!.size) firstSpace++;
     const spacesHere: TextRun[] = [];
     for (let k = firstSpace; k < spaces.length && spaces[k]!.baseline <= baseline + LINE_BASELINE_EM * spaces[k]!.size; k++) spacesHere.push(spaces[k]!);
-    const spaced = (from: number, to: number, size: number) => spacesHere.some((r) =>
-      Math.abs(r.x - from) <= SPACE_FIT_EM * size && Math.abs(r.x + r.width - to) <= SPACE_FIT_EM * size);
+    const spaced = (from: number, to: number, size: number) =>
+      spacesHere.some((r) => Math.abs(r.x - from) <= SPACE_FIT_EM * size && Math.abs(r.x + r.width - to) <= SPACE_FIT_EM * size);
     // By the middle of each run: a bracket set half an em into its neighbour still reads after it.
     for (const run of line.sort((a, b) => a.x + a.width / 2 - (b.x + b.width / 2))) {
       const text = run.text.replace(/\s+/g, ' ');
@@ -166,7 +189,12 @@ export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = 
         const gap = run.x - p.right;
         // Half-width punctuation may overlap its neighbour a little: still one phrase.
         const widest = (run.continues ? SAME_RUN_GAP_EM : PHRASE_GAP_EM) * size;
-        return sameSize(run.size, p.size) && (gap <= widest || spaced(p.right, run.x, size)) && gap >= -0.6 * size && !crossesRule(p.right - 0.1, run.x + 0.1, run.baseline, size, vertical);
+        return (
+          sameSize(run.size, p.size) &&
+          (gap <= widest || spaced(p.right, run.x, size)) &&
+          gap >= -0.6 * size &&
+          !crossesRule(p.right - 0.1, run.x + 0.1, run.baseline, size, vertical)
+        );
       };
       const phrase = open.filter(fits).sort((a, b) => Math.abs(run.x - a.right) - Math.abs(run.x - b.right))[0];
       if (phrase) {
@@ -177,7 +205,14 @@ export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = 
         phrase.right = Math.max(phrase.right, run.x + run.width);
         phrase.size = Math.max(phrase.size, run.size);
       } else {
-        const created = { text, x: run.x, right: run.x + run.width, baseline: run.baseline, size: run.size, parts: [{ text, x: run.x, right: run.x + run.width }] };
+        const created = {
+          text,
+          x: run.x,
+          right: run.x + run.width,
+          baseline: run.baseline,
+          size: run.size,
+          parts: [{ text, x: run.x, right: run.x + run.width }],
+        };
         phrases.push(created);
         open.push(created);
       }
@@ -204,9 +239,13 @@ export function makeLine(phrases: Phrase[]): Line {
   const size = Math.max(...sorted.map((p) => p.size));
   const baseline = sorted.reduce((s, p) => s + p.baseline, 0) / sorted.length;
   return {
-    phrases: sorted, baseline, size,
-    top: baseline - size * 0.88, bottom: baseline + size * 0.12,
-    x: sorted[0]!.x, right: Math.max(...sorted.map((p) => p.right)),
+    phrases: sorted,
+    baseline,
+    size,
+    top: baseline - size * 0.88,
+    bottom: baseline + size * 0.12,
+    x: sorted[0]!.x,
+    right: Math.max(...sorted.map((p) => p.right)),
     text: sorted.map((p) => p.text).join(' '),
   };
 }
@@ -238,8 +277,12 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[] }[],
   // A bare number is a page number only where one stands at that place on other pages too: a
   // table row may reach into the margin with a lone value in it.
   const bareNumbers = pages.flatMap((page) => page.lines.filter((l) => BARE_NUMBER.test(l.text.trim()) && inMargin(l, page)));
-  const numbered = (l: Line) => !BARE_NUMBER.test(l.text.trim()) || pages.length === 1 ||
-    bareNumbers.filter((o) => Math.abs((o.x + o.right) / 2 - (l.x + l.right) / 2) <= PAGE_NUMBER_PLACE && Math.abs(o.baseline - l.baseline) <= PAGE_NUMBER_PLACE).length >= 2;
+  const numbered = (l: Line) =>
+    !BARE_NUMBER.test(l.text.trim()) ||
+    pages.length === 1 ||
+    bareNumbers.filter(
+      (o) => Math.abs((o.x + o.right) / 2 - (l.x + l.right) / 2) <= PAGE_NUMBER_PLACE && Math.abs(o.baseline - l.baseline) <= PAGE_NUMBER_PLACE,
+    ).length >= 2;
   for (const page of pages) {
     const kept = page.lines.filter(keep);
     // A line close to a table heading may be part of that heading (a wrapped `重点戦／略`).
@@ -285,9 +328,12 @@ export interface LaidOutPage {
 
 export function layOut(page: PageContent): LaidOutPage {
   return {
-    number: page.number, width: page.width, height: page.height,
+    number: page.number,
+    width: page.width,
+    height: page.height,
     lines: linesOf(phrasesOf(page.runs, page.vertical)),
-    horizontal: page.horizontal, vertical: page.vertical,
+    horizontal: page.horizontal,
+    vertical: page.vertical,
   };
 }
 
@@ -316,7 +362,12 @@ export function titleOf(pages: readonly LaidOutPage[], isHeading: (phrase: Phras
   const top = phrases.filter((p) => p.size >= largest - SAME_SIZE).sort((a, b) => a.baseline - b.baseline)[0];
   if (!top) return '';
   const line = page.lines.find((l) => l.phrases.includes(top))!;
-  return line.phrases.filter((p) => p.size >= largest - SAME_SIZE).map((p) => p.text).join(' ').replace(/\s+/g, ' ').trim();
+  return line.phrases
+    .filter((p) => p.size >= largest - SAME_SIZE)
+    .map((p) => p.text)
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** Joins the phrases of one line (of one cell) left to right, with a space where the gap was one. */

@@ -11,10 +11,17 @@ import type { PageContent, TextRun } from './pdf.js';
 const SIZE = 10;
 const run = (text: string, x: number, baseline: number): TextRun => ({ text, x, baseline, width: [...text].length * SIZE, size: SIZE, font: 'f1' });
 const narrativePage = (rows: [baseline: number, runs: [text: string, x: number][]][]): PageContent => ({
-  number: 1, width: 595, height: 842, horizontal: [], vertical: [],
+  number: 1,
+  width: 595,
+  height: 842,
+  horizontal: [],
+  vertical: [],
   runs: [
-    run('基本目標1', 20, 60), run('「魅力の創出」の拡大', 90, 60),
-    run('基本方針名', 20, 80), run('令和5年度 主な取組内容／実績', 150, 80), run('令和6年度 主な取組／今後の方向性', 350, 80),
+    run('基本目標1', 20, 60),
+    run('「魅力の創出」の拡大', 90, 60),
+    run('基本方針名', 20, 80),
+    run('令和5年度 主な取組内容／実績', 150, 80),
+    run('令和6年度 主な取組／今後の方向性', 350, 80),
     ...rows.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline))),
   ],
 });
@@ -22,13 +29,55 @@ const narrativePage = (rows: [baseline: number, runs: [text: string, x: number][
 describe('narrative blocks', () => {
   it('a policy heading that still wraps beside its 施策 list goes on with the heading and the list', () => {
     const page = narrativePage([
-      [100, [['○観光の推進', 120], ['○交流の拡大', 330]]],
-      [112, [['基本方針1', 20], ['○宿泊施設の整備', 120]]],
-      [124, [['観光のまちづ', 20], ['①観光の振興／②国際観光の', 120]]],
-      [136, [['くり', 20], ['推進', 120]]],
-      [148, [['○農業の振興', 120], ['○担い手の確保', 330]]],
-      [160, [['基本方針2', 20], ['○六次産業化', 120]]],
-      [172, [['農林業の振興', 20], ['①農業の振興', 120]]],
+      [
+        100,
+        [
+          ['○観光の推進', 120],
+          ['○交流の拡大', 330],
+        ],
+      ],
+      [
+        112,
+        [
+          ['基本方針1', 20],
+          ['○宿泊施設の整備', 120],
+        ],
+      ],
+      [
+        124,
+        [
+          ['観光のまちづ', 20],
+          ['①観光の振興／②国際観光の', 120],
+        ],
+      ],
+      [
+        136,
+        [
+          ['くり', 20],
+          ['推進', 120],
+        ],
+      ],
+      [
+        148,
+        [
+          ['○農業の振興', 120],
+          ['○担い手の確保', 330],
+        ],
+      ],
+      [
+        160,
+        [
+          ['基本方針2', 20],
+          ['○六次産業化', 120],
+        ],
+      ],
+      [
+        172,
+        [
+          ['農林業の振興', 20],
+          ['①農業の振興', 120],
+        ],
+      ],
     ]);
     const { document } = extractPages([page], 'narrative.pdf', DEFAULT_SCHEME);
     if (document.kind !== 'narrative') throw new Error(document.kind);
@@ -40,14 +89,40 @@ describe('narrative blocks', () => {
 
   it('a policy heading whose last line falls below its 施策 list goes on with the heading, and the next policy is read', () => {
     const page = narrativePage([
-      [100, [['基本方', 20], ['○観光の推進', 120], ['○交流の拡大', 330]]],
-      [112, [['針1', 20], ['○宿泊施設の整備', 120]]],
+      [
+        100,
+        [
+          ['基本方', 20],
+          ['○観光の推進', 120],
+          ['○交流の拡大', 330],
+        ],
+      ],
+      [
+        112,
+        [
+          ['針1', 20],
+          ['○宿泊施設の整備', 120],
+        ],
+      ],
       [124, [['観光の', 20]]],
       [133, [['①観光の振興', 120]]],
       [137, [['振興', 20]]],
-      [160, [['基本方', 20], ['○六次産業化', 120], ['○担い手の確保', 330]]],
+      [
+        160,
+        [
+          ['基本方', 20],
+          ['○六次産業化', 120],
+          ['○担い手の確保', 330],
+        ],
+      ],
       [172, [['針2', 20]]],
-      [184, [['農林業', 20], ['①農業の振興', 120]]],
+      [
+        184,
+        [
+          ['農林業', 20],
+          ['①農業の振興', 120],
+        ],
+      ],
     ]);
     const { document } = extractPages([page], 'narrative.pdf', DEFAULT_SCHEME);
     if (document.kind !== 'narrative') throw new Error(document.kind);

@@ -78,7 +78,13 @@ function readPolicies(goal: Goal, segments: readonly Segment[], warn: (message: 
       else if (last && last.title === '' && label) {
         last.title = label;
         continuePolicy(last, segment);
-      } else if (has || label) warn(t(`基本方針の見出しのない区画を読み飛ばしました:「${label || segment.results.flat().join('').slice(0, 30)}」`, `a block without a 基本方針 heading was skipped: "${label || segment.results.flat().join('').slice(0, 30)}"`));
+      } else if (has || label)
+        warn(
+          t(
+            `基本方針の見出しのない区画を読み飛ばしました:「${label || segment.results.flat().join('').slice(0, 30)}」`,
+            `a block without a 基本方針 heading was skipped: "${label || segment.results.flat().join('').slice(0, 30)}"`,
+          ),
+        );
       continue;
     }
     goal.policies.push({
@@ -91,7 +97,12 @@ function readPolicies(goal: Goal, segments: readonly Segment[], warn: (message: 
   }
 }
 
-export function readNarrative(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string): { document: NarrativeDocument; messages: Message[] } {
+export function readNarrative(
+  pages: readonly LaidOutPage[],
+  furniture: ReadonlySet<Phrase>,
+  title: string,
+  file: string,
+): { document: NarrativeDocument; messages: Message[] } {
   const log = new MessageLog(file);
   const warn = (page: number, message: string) => log.warn('extract-narrative', message, { page });
   const goals: Goal[] = [];
@@ -144,9 +155,28 @@ export function readNarrative(pages: readonly LaidOutPage[], furniture: Readonly
   }
   const missing: Message[] = [];
   if (fiscalYear === null || nextYear === null) {
-    missing.push({ severity: 'error', rule: 'extract-narrative', file, message: t('列見出し（令和5年度 主な取組内容／実績 など）に年度が見つかりません', 'the fiscal years were not found in the column headings (such as 令和5年度 主な取組内容／実績)'), hint: t('二つの列見出しにそれぞれ年度を書いてください', 'both column headings must name their year') });
+    missing.push({
+      severity: 'error',
+      rule: 'extract-narrative',
+      file,
+      message: t(
+        '列見出し（令和5年度 主な取組内容／実績 など）に年度が見つかりません',
+        'the fiscal years were not found in the column headings (such as 令和5年度 主な取組内容／実績)',
+      ),
+      hint: t('二つの列見出しにそれぞれ年度を書いてください', 'both column headings must name their year'),
+    });
   }
-  if (goals.length === 0) missing.push({ severity: 'error', rule: 'extract-narrative', file, message: t('基本目標（基本目標N）が見つかりません', 'no goal (基本目標N) was found'), hint: t('各ページは「基本目標１ 「魅力の創出・交流」の拡大」のような行で始まります', 'each goal page starts with a line such as 基本目標１ 「魅力の創出・交流」の拡大') });
+  if (goals.length === 0)
+    missing.push({
+      severity: 'error',
+      rule: 'extract-narrative',
+      file,
+      message: t('基本目標（基本目標N）が見つかりません', 'no goal (基本目標N) was found'),
+      hint: t(
+        '各ページは「基本目標１ 「魅力の創出・交流」の拡大」のような行で始まります',
+        'each goal page starts with a line such as 基本目標１ 「魅力の創出・交流」の拡大',
+      ),
+    });
   const document: NarrativeDocument = { kind: 'narrative', title, fiscalYear: fiscalYear ?? 0, nextYear: nextYear ?? 0, goals };
   return { document, messages: [...log.messages, ...checkNarrativeExtraction(document, file), ...missing] };
 }

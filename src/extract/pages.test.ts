@@ -4,7 +4,11 @@ import type { PageContent } from './pdf.js';
 
 const pages: PageContent[] = [
   {
-    number: 1, width: 595.28, height: 841.89, turned: 0, unplaced: ['印'],
+    number: 1,
+    width: 595.28,
+    height: 841.89,
+    turned: 0,
+    unplaced: ['印'],
     runs: [
       { text: '重点戦略', x: 40.5, baseline: 60.12, width: 40, size: 10, font: 'g_d0_f1' },
       { text: 'KPI', x: 81, baseline: 60.12, width: 15.3, size: 10, font: 'g_d0_f2' },

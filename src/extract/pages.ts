@@ -41,7 +41,9 @@ export function recordOf(pages: readonly PageContent[]): PagesRecord {
     format: FORMAT,
     fonts,
     pages: pages.map((p) => ({
-      number: p.number, width: p.width, height: p.height,
+      number: p.number,
+      width: p.width,
+      height: p.height,
       ...(p.turned !== undefined ? { turned: p.turned } : {}),
       ...(p.unplaced !== undefined ? { unplaced: p.unplaced } : {}),
       runs: p.runs.map((r): RunRecord => [r.text, r.x, r.baseline, r.width, r.size, index.get(r.font)!]),
@@ -54,7 +56,9 @@ export function recordOf(pages: readonly PageContent[]): PagesRecord {
 export function pagesOf(record: PagesRecord): PageContent[] {
   if (record.format !== FORMAT) throw new Error(`a pages record of format ${String(record.format)}, not ${FORMAT}: regenerate it`);
   return record.pages.map((p) => ({
-    number: p.number, width: p.width, height: p.height,
+    number: p.number,
+    width: p.width,
+    height: p.height,
     runs: p.runs.map(([text, x, baseline, width, size, font]): TextRun => ({ text, x, baseline, width, size, font: record.fonts[font]! })),
     horizontal: p.horizontal.map(ruleOf),
     vertical: p.vertical.map(ruleOf),

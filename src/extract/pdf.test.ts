@@ -30,8 +30,7 @@ describe('readPdf: pages and text in any quarter turn are read upright', () => {
   it.each([90, 180, 270])('content drawn turned by %i° on a landscape-sized page', async (deg) => {
     // The portrait page's content turned about the origin and moved back into the media box.
     const [w, h] = deg === 180 ? [595, 842] : [842, 595];
-    const shift = (x: number, y: number): [number, number] =>
-      deg === 90 ? [w - y, x] : deg === 180 ? [w - x, h - y] : [y, h - x];
+    const shift = (x: number, y: number): [number, number] => (deg === 90 ? [w - y, x] : deg === 180 ? [w - x, h - y] : [y, h - x]);
     const texts = LINES.map((l, i) => {
       const [x, y] = shift(72, 700 - 20 * i);
       return turned(l, deg, x, y);
@@ -69,18 +68,47 @@ describe('rulesOf: ruling lines, not letters drawn as outlines', () => {
   });
 
   it('reads a thin filled rectangle as a rule', () => {
-    const { horizontal } = rulesOf(painted(FILL, [[10, 100], [300, 100], [300, 100.5], [10, 100.5]]), IDENTITY);
+    const { horizontal } = rulesOf(
+      painted(FILL, [
+        [10, 100],
+        [300, 100],
+        [300, 100.5],
+        [10, 100.5],
+      ]),
+      IDENTITY,
+    );
     expect(horizontal).toHaveLength(1);
   });
 
   it('reads a stroked box as four rules', () => {
-    const { horizontal, vertical } = rulesOf(painted(STROKE, [[10, 100], [300, 100], [300, 120], [10, 120]]), IDENTITY);
+    const { horizontal, vertical } = rulesOf(
+      painted(STROKE, [
+        [10, 100],
+        [300, 100],
+        [300, 120],
+        [10, 120],
+      ]),
+      IDENTITY,
+    );
     expect([horizontal.length, vertical.length]).toEqual([2, 2]);
   });
 
   it('reads nothing in a letter drawn as a stroked outline (a kanji of 10 pt, strokes of 4.5 pt)', () => {
     // The outline of 十 as cairo strokes bold text: twelve corners within 10 pt.
-    const ten = [[100, 104.5], [104.5, 104.5], [104.5, 100], [105.5, 100], [105.5, 104.5], [110, 104.5], [110, 105.5], [105.5, 105.5], [105.5, 110], [104.5, 110], [104.5, 105.5], [100, 105.5]];
+    const ten = [
+      [100, 104.5],
+      [104.5, 104.5],
+      [104.5, 100],
+      [105.5, 100],
+      [105.5, 104.5],
+      [110, 104.5],
+      [110, 105.5],
+      [105.5, 105.5],
+      [105.5, 110],
+      [104.5, 110],
+      [104.5, 105.5],
+      [100, 105.5],
+    ];
     expect(rulesOf(painted(STROKE, ten), IDENTITY)).toEqual({ horizontal: [], vertical: [] });
   });
 });

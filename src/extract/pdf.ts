@@ -70,9 +70,12 @@ type Matrix = [number, number, number, number, number, number];
 
 function multiply(m: Matrix, n: Matrix): Matrix {
   return [
-    m[0] * n[0] + m[2] * n[1], m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3], m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4], m[1] * n[4] + m[3] * n[5] + m[5],
+    m[0] * n[0] + m[2] * n[1],
+    m[1] * n[0] + m[3] * n[1],
+    m[0] * n[2] + m[2] * n[3],
+    m[1] * n[2] + m[3] * n[3],
+    m[0] * n[4] + m[2] * n[5] + m[4],
+    m[1] * n[4] + m[3] * n[5] + m[5],
   ];
 }
 
@@ -94,11 +97,24 @@ interface PdfJsDocument {
 
 /** OPS codes of pdf.js 5 (pdfjs-dist/src/shared/util.js). */
 const OPS = {
-  save: 10, restore: 11, transform: 12,
-  stroke: 20, closeStroke: 21, fill: 22, eoFill: 23, fillStroke: 24, eoFillStroke: 25,
-  closeFillStroke: 26, closeEOFillStroke: 27,
-  setStrokeGray: 56, setFillGray: 57, setStrokeRGBColor: 58, setFillRGBColor: 59, setFillCMYKColor: 61,
-  setFillColor: 54, setFillColorN: 55,
+  save: 10,
+  restore: 11,
+  transform: 12,
+  stroke: 20,
+  closeStroke: 21,
+  fill: 22,
+  eoFill: 23,
+  fillStroke: 24,
+  eoFillStroke: 25,
+  closeFillStroke: 26,
+  closeEOFillStroke: 27,
+  setStrokeGray: 56,
+  setFillGray: 57,
+  setStrokeRGBColor: 58,
+  setFillRGBColor: 59,
+  setFillCMYKColor: 61,
+  setFillColor: 54,
+  setFillColorN: 55,
   constructPath: 91,
 } as const;
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, closePath: 3 } as const;
@@ -152,7 +168,8 @@ export function rulesOf(ops: { fnArray: number[]; argsArray: unknown[][] }, view
     if (fn === OPS.save) stack.push(ctm);
     else if (fn === OPS.restore) ctm = stack.pop() ?? ctm;
     else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.setFillGray || fn === OPS.setFillRGBColor || fn === OPS.setFillCMYKColor || fn === OPS.setFillColor) fillLuminance = luminanceOf(args) ?? fillLuminance;
+    else if (fn === OPS.setFillGray || fn === OPS.setFillRGBColor || fn === OPS.setFillCMYKColor || fn === OPS.setFillColor)
+      fillLuminance = luminanceOf(args) ?? fillLuminance;
     else if (fn === OPS.constructPath) {
       const paint = args[0] as number;
       const data = (args[1] as unknown[] | undefined)?.[0] as ArrayLike<number> | undefined;
@@ -240,7 +257,14 @@ function runsOf(items: TextItems, viewport: Matrix): { runs: TextRun[]; unplaced
       if (item.str.trim()) unplaced.push(item.str);
       continue;
     }
-    runs.push({ text: item.str, x: inHundredths(m[4]), baseline: inHundredths(m[5]), width: inHundredths(item.width ?? 0), size: inHundredths(size), font: fontOf(item.fontName) });
+    runs.push({
+      text: item.str,
+      x: inHundredths(m[4]),
+      baseline: inHundredths(m[5]),
+      width: inHundredths(item.width ?? 0),
+      size: inHundredths(size),
+      font: fontOf(item.fontName),
+    });
   }
   return { runs, unplaced };
 }
@@ -262,10 +286,18 @@ async function readPage(page: RotatablePage, number: number): Promise<PageConten
   const text = await page.getTextContent({ disableNormalization: false });
   let viewport = page.getViewport({ scale: 1 });
   const turn = dominantTurn(text.items, viewport.transform);
-  if (turn !== 0) viewport = page.getViewport({ scale: 1, rotation: (((page.rotate ?? 0) - turn * 90) % 360 + 360) % 360 });
+  if (turn !== 0) viewport = page.getViewport({ scale: 1, rotation: ((((page.rotate ?? 0) - turn * 90) % 360) + 360) % 360 });
   const ops = await page.getOperatorList();
   const { runs, unplaced } = runsOf(text.items, viewport.transform);
-  return { number, width: inHundredths(viewport.width), height: inHundredths(viewport.height), runs, ...rulesOf(ops, viewport.transform), unplaced, turned: turn };
+  return {
+    number,
+    width: inHundredths(viewport.width),
+    height: inHundredths(viewport.height),
+    runs,
+    ...rulesOf(ops, viewport.transform),
+    unplaced,
+    turned: turn,
+  };
 }
 
 /** Reads a PDF into pages of runs and rules. Unreadable, encrypted or textless files fail here. */
@@ -282,7 +314,12 @@ export async function readPdf(data: Uint8Array, file: string): Promise<PageConte
       throw openFailure(error, file);
     }
     if (doc.numPages > MAX_PAGES) {
-      throw failure(file, 'pdf-too-many-pages', t(`${doc.numPages} ページあり、報告書として多すぎます（上限 ${MAX_PAGES}）`, `${doc.numPages} pages: too many for a report (at most ${MAX_PAGES})`), { hint: t('報告書の PDF か確かめてください', 'check that this is a report\'s PDF') });
+      throw failure(
+        file,
+        'pdf-too-many-pages',
+        t(`${doc.numPages} ページあり、報告書として多すぎます（上限 ${MAX_PAGES}）`, `${doc.numPages} pages: too many for a report (at most ${MAX_PAGES})`),
+        { hint: t('報告書の PDF か確かめてください', "check that this is a report's PDF") },
+      );
     }
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
@@ -298,10 +335,18 @@ export async function readPdf(data: Uint8Array, file: string): Promise<PageConte
     }
     if (pages.every((p) => p.runs.every((r) => r.text.trim() === ''))) {
       if (pages.some((p) => (p.unplaced ?? []).length > 0)) {
-        throw failure(file, 'pdf-text-direction', t('文字はありますが、すべて横書きとして読めない向きです', 'the PDF has text, but none of it in a direction read as horizontal lines'), { hint: t('横書きの表として印刷し直してください', 'print it again as a horizontal table') });
+        throw failure(
+          file,
+          'pdf-text-direction',
+          t('文字はありますが、すべて横書きとして読めない向きです', 'the PDF has text, but none of it in a direction read as horizontal lines'),
+          { hint: t('横書きの表として印刷し直してください', 'print it again as a horizontal table') },
+        );
       }
       throw failure(file, 'pdf-no-text', t('PDF に文字の情報がありません（スキャンした画像でしょうか）', 'the PDF has no text layer (a scan or an image?)'), {
-        hint: t('表計算・ワープロ・ブラウザから PDF に保存したものを読みます。OCR をかけるか、YAML を使ってください', 'tassei reads PDFs printed from a spreadsheet, word processor or browser; run OCR first or use the YAML'),
+        hint: t(
+          '表計算・ワープロ・ブラウザから PDF に保存したものを読みます。OCR をかけるか、YAML を使ってください',
+          'tassei reads PDFs printed from a spreadsheet, word processor or browser; run OCR first or use the YAML',
+        ),
       });
     }
     return pages;
@@ -314,7 +359,8 @@ export async function readPdf(data: Uint8Array, file: string): Promise<PageConte
 function pageFailure(error: unknown, file: string, page: number) {
   const message = (error as { message?: string })?.message ?? String(error);
   return failure(file, 'pdf-page-unreadable', t(`ページを開けません: ${message}`, `the page cannot be opened: ${message}`), {
-    page, hint: t('PDF が壊れています。元のファイルから PDF に印刷し直してください', 'the PDF is damaged; print it to a new PDF from the original'),
+    page,
+    hint: t('PDF が壊れています。元のファイルから PDF に印刷し直してください', 'the PDF is damaged; print it to a new PDF from the original'),
   });
 }
 

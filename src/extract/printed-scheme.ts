@@ -42,7 +42,11 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * The first alternative is the mark, which a wrapped heading's first line may begin (see grid.ts).
  */
 function gradeLabel(grade: Grade): RegExp {
-  return new RegExp(formsOf(grade).map((f) => (DASH.test(f) ? `^${DASHES}$` : [...f].length >= 2 ? `^${[...f].map(escape).join(' ?')}` : `^${escape(f)}$`)).join('|'));
+  return new RegExp(
+    formsOf(grade)
+      .map((f) => (DASH.test(f) ? `^${DASHES}$` : [...f].length >= 2 ? `^${[...f].map(escape).join(' ?')}` : `^${escape(f)}$`))
+      .join('|'),
+  );
 }
 
 /** A dash printed alone: producers and fonts turn one into another (− into －), so any of them. */
@@ -81,16 +85,18 @@ export interface PrintedEvidence {
 /** How the scheme was chosen: named by the user, the only one that fits, one of several that read alike, by its legend, the one the document is graded by, or none fits. */
 export type ChoiceReason = 'given' | 'only' | 'alike' | 'legend' | 'preferred' | 'none';
 
-export type SchemeChoice =
-  | { scheme: Scheme; reason: ChoiceReason; others: Scheme[] }
-  | { scheme: null; reason: 'ambiguous'; others: Scheme[] };
+export type SchemeChoice = { scheme: Scheme; reason: ChoiceReason; others: Scheme[] } | { scheme: null; reason: 'ambiguous'; others: Scheme[] };
 
 /**
  * The legend tassei prints under every page (status-legend.hbs), without spaces: a colour box
  * before each grade, so that a legend of marks alone is not its summary headings.
  */
 function legendOf(scheme: Scheme): string {
-  return plain(summaryGrades(scheme).map((g) => `■${g.mark}${g.meaning ? `：${g.meaning}` : ''}`).join(''));
+  return plain(
+    summaryGrades(scheme)
+      .map((g) => `■${g.mark}${g.meaning ? `：${g.meaning}` : ''}`)
+      .join(''),
+  );
 }
 
 /** Text compared without spaces, width or the kind of dash. */
@@ -98,9 +104,11 @@ const plain = (text: string) => text.normalize('NFKC').replace(/\s/g, '').replac
 
 /** Whether two schemes read what is printed alike: each mark as the same grade, the summary columns as the same grades. */
 function readAlike(a: Scheme, b: Scheme, evidence: PrintedEvidence): boolean {
-  const columns = (s: Scheme) => summaryGrades(s).map((g) => `${g.id}:${g.mark}`).join(',');
-  return evidence.statuses.every((m) => gradeOfMark(a, m) === gradeOfMark(b, m)) &&
-    (evidence.summaries.length === 0 || columns(a) === columns(b));
+  const columns = (s: Scheme) =>
+    summaryGrades(s)
+      .map((g) => `${g.id}:${g.mark}`)
+      .join(',');
+  return evidence.statuses.every((m) => gradeOfMark(a, m) === gradeOfMark(b, m)) && (evidence.summaries.length === 0 || columns(a) === columns(b));
 }
 
 /** The scheme a report was printed under, from what it prints (see the file's comment). */

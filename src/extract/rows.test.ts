@@ -11,7 +11,16 @@ const SIZE = 10;
 const PITCH = 12;
 const MARKS = new Set(['目標達成', '改善↑', '-']);
 const column = (key: string, left: number, right: number, complete?: (t: string) => boolean): Column => ({
-  key, left, right, values: !!complete, heading: key, anchor: (left + right) / 2, headingLeft: left, headingRight: right, ruled: false, ...(complete ? { complete } : {}),
+  key,
+  left,
+  right,
+  values: !!complete,
+  heading: key,
+  anchor: (left + right) / 2,
+  headingLeft: left,
+  headingRight: right,
+  ruled: false,
+  ...(complete ? { complete } : {}),
 });
 const COLUMNS = [
   column('title', 0, 20),
@@ -21,7 +30,14 @@ const COLUMNS = [
 ];
 const X = { title: 2, name: 22, value: 110, status: 160 } as const;
 
-const phrase = (text: string, x: number, baseline: number): Phrase => ({ text, x, right: x + text.length * SIZE * 0.6, baseline, size: SIZE, parts: [{ text, x, right: x + text.length * SIZE * 0.6 }] });
+const phrase = (text: string, x: number, baseline: number): Phrase => ({
+  text,
+  x,
+  right: x + text.length * SIZE * 0.6,
+  baseline,
+  size: SIZE,
+  parts: [{ text, x, right: x + text.length * SIZE * 0.6 }],
+});
 
 /** Lines from [baseline, {column: text}] pairs. */
 function lines(...spec: [number, Partial<Record<keyof typeof X, string>>][]): Line[] {
@@ -35,7 +51,12 @@ const cells = (rows: GridRow[]) => rows.map((r) => r.cells);
 describe('rowsOf: cells that wrap, without rules', () => {
   it('a name of three lines with its values at the top, middle or bottom of the row', () => {
     // Row 1: name on three lines; row 2 starts after 4 pt of padding.
-    const name = (y: number) => [[y, { name: '観光客の' }], [y + PITCH, { name: '入込数の' }], [y + 2 * PITCH, { name: '推移' }]] as [number, Record<string, string>][];
+    const name = (y: number) =>
+      [
+        [y, { name: '観光客の' }],
+        [y + PITCH, { name: '入込数の' }],
+        [y + 2 * PITCH, { name: '推移' }],
+      ] as [number, Record<string, string>][];
     const next = 100 + 3 * PITCH + 4;
     for (const at of [0, PITCH, 2 * PITCH]) {
       const body = [
@@ -50,11 +71,16 @@ describe('rowsOf: cells that wrap, without rules', () => {
   });
 
   it('a value with its year note on the next line, and a mark cut in two', () => {
-    const rows = rowsIn(lines(
-      [100, { name: '農業産出額', value: '3560', status: '目標' }],
-      [100 + PITCH, { value: '(H29)', status: '達成' }],
-      [100 + 2 * PITCH + 4, { name: '商品販売額', value: '38806', status: '-' }],
-    ), COLUMNS, [], columnOf);
+    const rows = rowsIn(
+      lines(
+        [100, { name: '農業産出額', value: '3560', status: '目標' }],
+        [100 + PITCH, { value: '(H29)', status: '達成' }],
+        [100 + 2 * PITCH + 4, { name: '商品販売額', value: '38806', status: '-' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
     expect(cells(rows)).toEqual([
       { name: '農業産出額', value: '3560(H29)', status: '目標達成' },
       { name: '商品販売額', value: '38806', status: '-' },
@@ -63,22 +89,33 @@ describe('rowsOf: cells that wrap, without rules', () => {
 
   it('two rows whose lines are no further apart than the lines of a cell are still two rows', () => {
     // No padding at all: only the values tell the rows apart.
-    const rows = rowsIn(lines(
-      [100, { name: '指標A', value: '1', status: '-' }],
-      [100 + PITCH, { name: '指標B', value: '2', status: '-' }],
-      [100 + 2 * PITCH, { name: '指標C', value: '3', status: '-' }],
-    ), COLUMNS, [], columnOf);
+    const rows = rowsIn(
+      lines(
+        [100, { name: '指標A', value: '1', status: '-' }],
+        [100 + PITCH, { name: '指標B', value: '2', status: '-' }],
+        [100 + 2 * PITCH, { name: '指標C', value: '3', status: '-' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
     expect(cells(rows).map((c) => c.name)).toEqual(['指標A', '指標B', '指標C']);
   });
 
   it('a numbered title under a row is a heading row of its own, its wrapped line joined to it', () => {
     const opensRow = (f: { column: Column; text: string }) => f.column.key === 'title' && /^\d/.test(f.text);
-    const rows = rowsIn(lines(
-      [100, { name: '指標A', value: '1', status: '-' }],
-      [100 + PITCH, { title: '2 多様な雇用の' }],
-      [100 + 2 * PITCH, { title: '場づくり' }],
-      [100 + 3 * PITCH + 4, { name: '指標B', value: '2', status: '-' }],
-    ), COLUMNS, [], columnOf, opensRow);
+    const rows = rowsIn(
+      lines(
+        [100, { name: '指標A', value: '1', status: '-' }],
+        [100 + PITCH, { title: '2 多様な雇用の' }],
+        [100 + 2 * PITCH, { title: '場づくり' }],
+        [100 + 3 * PITCH + 4, { name: '指標B', value: '2', status: '-' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+      opensRow,
+    );
     expect(rows.map((r) => [r.anchored, r.text])).toEqual([
       [true, '指標A 1 -'],
       [false, '2 多様な雇用の場づくり'],
@@ -127,7 +164,12 @@ describe('rowsOf: no padding, no rules, wrapped names', () => {
       [y, at === 0 ? { name: a, value, status: '-' } : { name: a }],
       [y + PITCH, at === 1 ? { name: b, value, status: '-' } : { name: b }],
     ];
-    const rows = rowsIn(lines(...row(100, '指標', 'A', '1'), ...row(100 + 2 * PITCH, '指標', 'B', '2'), ...row(100 + 4 * PITCH, '指標', 'C', '3')), COLUMNS, [], columnOf);
+    const rows = rowsIn(
+      lines(...row(100, '指標', 'A', '1'), ...row(100 + 2 * PITCH, '指標', 'B', '2'), ...row(100 + 4 * PITCH, '指標', 'C', '3')),
+      COLUMNS,
+      [],
+      columnOf,
+    );
     expect(cells(rows).map((c) => c.name)).toEqual(['指標A', '指標B', '指標C']);
   });
 });

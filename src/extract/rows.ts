@@ -225,7 +225,10 @@ export function rowsOf(
   if (current.length > 0) bandLines.push(current);
   const bands = bandLines.map((l) => bandOf(fragmentsOf(l, columns, columnOf), columns));
   const evidence = bands.map(pitchEvidence);
-  const own = cellPitch(evidence.flatMap((e) => e.all), evidence.flatMap((e) => e.sure));
+  const own = cellPitch(
+    evidence.flatMap((e) => e.all),
+    evidence.flatMap((e) => e.sure),
+  );
   const pitch = own ?? pitchHint ?? FALLBACK_PITCH_EM;
   return { rows: bands.flatMap((band) => rowsOfBand(band, pitch, opensRow)), pitch: own };
 }
@@ -300,9 +303,7 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
   const groups = new Map<number, Fragment[]>();
   loose.forEach((f, k) => groups.set(root(k), [...(groups.get(root(k)) ?? []), f]));
   for (const g of groups.values()) rows.push({ fragments: g, anchored: false, tail: false });
-  return rows
-    .map((r) => gridRow(r.fragments, r.anchored, r.tail))
-    .sort((a, b) => a.top - b.top);
+  return rows.map((r) => gridRow(r.fragments, r.anchored, r.tail)).sort((a, b) => a.top - b.top);
 }
 
 /** A row from its fragments; `fragments` in any order. */
@@ -336,9 +337,14 @@ export function readingOrder(fragments: readonly Fragment[]): string {
   const cellOf = new Map<Fragment, Fragment>();
   const byX = [...fragments].sort((a, b) => a.phrases[0]!.x - b.phrases[0]!.x);
   for (const f of byX) {
-    const from = byX.find((g) => g !== f && g.column.left < f.column.left && Math.abs(g.baseline - f.baseline) <= 0.3 * f.size &&
-      Math.abs(f.phrases[0]!.x - g.phrases.at(-1)!.right) <= FLOW_GAP_EM * f.size);
-    cellOf.set(f, from ? cellOf.get(from) ?? from : f);
+    const from = byX.find(
+      (g) =>
+        g !== f &&
+        g.column.left < f.column.left &&
+        Math.abs(g.baseline - f.baseline) <= 0.3 * f.size &&
+        Math.abs(f.phrases[0]!.x - g.phrases.at(-1)!.right) <= FLOW_GAP_EM * f.size,
+    );
+    cellOf.set(f, from ? (cellOf.get(from) ?? from) : f);
   }
   const left = (f: Fragment) => cellOf.get(f)!.column.left;
   const ordered = [...fragments].sort((a, b) => left(a) - left(b) || a.baseline - b.baseline || a.phrases[0]!.x - b.phrases[0]!.x);
@@ -350,7 +356,11 @@ export function readingOrder(fragments: readonly Fragment[]): string {
       cells.push([[...f.phrases]]);
       column = left(f);
     } else if (f.baseline - baseline > 0.3 * f.size) cells.at(-1)!.push([...f.phrases]);
-    else cells.at(-1)!.at(-1)!.push(...f.phrases);
+    else
+      cells
+        .at(-1)!
+        .at(-1)!
+        .push(...f.phrases);
     baseline = f.baseline;
   }
   return cells.map((lines) => joinWrapped(lines.map(joinPhrases))).join(' ');

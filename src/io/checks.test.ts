@@ -11,9 +11,12 @@ function narrative(goals: number[][], years = 'fiscalYear: 2023\nnextYear: 2024'
 
 /** A KPI document of one strategy with one indicator whose values are given as printed. */
 function kpi(strategies: number[], measures: number[], values = { baseline: '3,560(H29)', actual: '3,510(H30)', target: '3,630' }): string {
-  const indicator = `              - name: 指標\n                unit: 人\n                method: change\n${Object.entries(values).map(([k, v]) => `                ${k}: { text: "${v}" }\n`).join('')}                reported: { progress: null, status: null }\n`;
+  const indicator = `              - name: 指標\n                unit: 人\n                method: change\n${Object.entries(values)
+    .map(([k, v]) => `                ${k}: { text: "${v}" }\n`)
+    .join('')}                reported: { progress: null, status: null }\n`;
   const summary = '{ achieved: 0, improved: 0, unchanged: 0, worsened: 0, total: 0 }';
-  const strategy = (no: number) => `  - no: ${no}\n    title: 戦略${no}\n    indicators: []\n    reportedGoalSummary: ${summary}\n    reportedSummary: ${summary}\n    policies:\n      - no: 1\n        title: 方針\n        reportedSummary: ${summary}\n        measures:\n${measures.map((m) => `          - no: ${m}\n            title: 施策${m}\n            indicators:\n${indicator.replace(/^ {14}/gm, '              ')}`).join('')}`;
+  const strategy = (no: number) =>
+    `  - no: ${no}\n    title: 戦略${no}\n    indicators: []\n    reportedGoalSummary: ${summary}\n    reportedSummary: ${summary}\n    policies:\n      - no: 1\n        title: 方針\n        reportedSummary: ${summary}\n        measures:\n${measures.map((m) => `          - no: ${m}\n            title: 施策${m}\n            indicators:\n${indicator.replace(/^ {14}/gm, '              ')}`).join('')}`;
   return `kind: kpi-progress\ntitle: 進捗状況\nfiscalYear: 2019\nstrategies:\n${strategies.map(strategy).join('')}`;
 }
 
@@ -50,7 +53,9 @@ describe('numbering', () => {
   });
 
   it('a missing number is a warning naming it; the document is still read', () => {
-    expect(problems(narrative([[1, 2, 4, 6]]))).toMatchObject([{ severity: 'warning', rule: 'numbering-gap', path: 'goals[0].policies', message: 'policy number(s) 3, 5 missing' }]);
+    expect(problems(narrative([[1, 2, 4, 6]]))).toMatchObject([
+      { severity: 'warning', rule: 'numbering-gap', path: 'goals[0].policies', message: 'policy number(s) 3, 5 missing' },
+    ]);
     expect(problems(kpi([2], [1]))).toMatchObject([{ severity: 'warning', rule: 'numbering-gap', path: 'strategies' }]);
   });
 
@@ -77,10 +82,12 @@ describe('years against each other', () => {
     ['(S10) for a 2019 report', { baseline: '3,560', actual: '3,510(S10)', target: '3,630' }, 'year-implausible', 'actual'],
     ['an actual noted two years after the fiscal year', { baseline: '3,560', actual: '3,510(R3)', target: '3,630' }, 'year-after-fiscal-year', 'actual'],
   ])('a year note %s', (_, values, rule, key) => {
-    expect(problems(kpi([1], [1], values))).toMatchObject([{ severity: 'error', rule, path: `strategies[0].policies[0].measures[0].indicators[0].${key}.text` }]);
+    expect(problems(kpi([1], [1], values))).toMatchObject([
+      { severity: 'error', rule, path: `strategies[0].policies[0].measures[0].indicators[0].${key}.text` },
+    ]);
   });
 
-  it('accepts what reports print: last year\'s notes, a school year\'s next spring (94.3 (R2) in R1), a target year', () => {
+  it("accepts what reports print: last year's notes, a school year's next spring (94.3 (R2) in R1), a target year", () => {
     expect(problems(kpi([1], [1], { baseline: '92.5 (H31)', actual: '94.3 (R2)', target: '95.0(R6)' }))).toEqual([]);
   });
 });
@@ -88,7 +95,9 @@ describe('years against each other', () => {
 describe('text length', () => {
   it('a text over the limit is refused at its place, with its length; one under it is read whole', () => {
     const long = '観'.repeat(10_001);
-    expect(problems(narrative([[1]]).replace('title: 方針1', `title: ${long}`))).toMatchObject([{ severity: 'error', rule: 'text-too-long', path: 'goals[0].policies[0].title', line: 10 }]);
+    expect(problems(narrative([[1]]).replace('title: 方針1', `title: ${long}`))).toMatchObject([
+      { severity: 'error', rule: 'text-too-long', path: 'goals[0].policies[0].title', line: 10 },
+    ]);
     expect(problems(narrative([[1]]).replace('title: 方針1', `title: ${'観'.repeat(3000)}`))).toEqual([]);
   });
 });

@@ -59,7 +59,11 @@ describe('the text encoding of a YAML', () => {
 
   it.each<[string, Uint8Array, RegExp]>([
     ['EUC-JP', encoded('EUCJP'), /the text is in EUC-JP/],
-    ['bytes of no text encoding', new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xff, 0xfe, 0xfd, 0x80, 0x00, 0x81]), /neither UTF-8, Shift_JIS nor UTF-16/],
+    [
+      'bytes of no text encoding',
+      new Uint8Array([0x6b, 0x69, 0x6e, 0x64, 0x3a, 0x20, 0xff, 0xfe, 0xfd, 0x80, 0x00, 0x81]),
+      /neither UTF-8, Shift_JIS nor UTF-16/,
+    ],
   ])('%s is refused by name, never shown as mojibake', (_, bytes, message) => {
     let error: unknown;
     try {
@@ -68,6 +72,8 @@ describe('the text encoding of a YAML', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(TasseiError);
-    expect((error as TasseiError).messages).toMatchObject([{ rule: 'text-encoding', message: expect.stringMatching(message), hint: 'save the file again as UTF-8 in your editor' }]);
+    expect((error as TasseiError).messages).toMatchObject([
+      { rule: 'text-encoding', message: expect.stringMatching(message), hint: 'save the file again as UTF-8 in your editor' },
+    ]);
   });
 });

@@ -61,13 +61,25 @@ export function decodeText(bytes: Uint8Array, file: string): DecodedText {
   const eucJp = decodes(bytes, 'euc-jp');
   if (shiftJis !== undefined && eucJp === undefined && !shiftJis.includes('\u0000')) return { text: shiftJis, encoding: 'Shift_JIS' };
   const candidates = [shiftJis !== undefined ? 'Shift_JIS' : null, eucJp !== undefined ? 'EUC-JP' : null].filter((c) => c !== null);
-  throw failure(file, 'text-encoding',
+  throw failure(
+    file,
+    'text-encoding',
     candidates.length > 1
-      ? t(`文字コードが UTF-8 ではなく、${candidates.join(' と ')} のどちらとも読めるため決められません`, `the text is not UTF-8, and reads as ${candidates.join(' or ')} alike: tassei cannot tell which`)
+      ? t(
+          `文字コードが UTF-8 ではなく、${candidates.join(' と ')} のどちらとも読めるため決められません`,
+          `the text is not UTF-8, and reads as ${candidates.join(' or ')} alike: tassei cannot tell which`,
+        )
       : candidates.length === 1
-        ? t(`文字コードが ${candidates[0]} です（tassei は UTF-8、Shift_JIS、UTF-16 を読みます）`, `the text is in ${candidates[0]} (tassei reads UTF-8, Shift_JIS and UTF-16)`)
-        : t('UTF-8 でも Shift_JIS でも UTF-16 でもないバイト列です（テキストファイルではないか、壊れています）', 'the bytes are neither UTF-8, Shift_JIS nor UTF-16 (not a text file, or damaged)'),
-    { hint: t('エディターで「UTF-8」を選んで保存し直してください', 'save the file again as UTF-8 in your editor') });
+        ? t(
+            `文字コードが ${candidates[0]} です（tassei は UTF-8、Shift_JIS、UTF-16 を読みます）`,
+            `the text is in ${candidates[0]} (tassei reads UTF-8, Shift_JIS and UTF-16)`,
+          )
+        : t(
+            'UTF-8 でも Shift_JIS でも UTF-16 でもないバイト列です（テキストファイルではないか、壊れています）',
+            'the bytes are neither UTF-8, Shift_JIS nor UTF-16 (not a text file, or damaged)',
+          ),
+    { hint: t('エディターで「UTF-8」を選んで保存し直してください', 'save the file again as UTF-8 in your editor') },
+  );
 }
 
 /** Reads a text file: decoded, with a note where it was not UTF-8; too large a file is refused. */
@@ -76,16 +88,33 @@ export function readTextFile(file: string): { text: string; messages: Message[] 
   try {
     bytes = readFileSync(file);
   } catch (error) {
-    throw failure(file, 'file-unreadable', t(`ファイルを読めません: ${(error as Error).message}`, `cannot read the file: ${(error as Error).message}`), { hint: t('パスと権限を確かめてください', 'check the path and permissions') });
+    throw failure(file, 'file-unreadable', t(`ファイルを読めません: ${(error as Error).message}`, `cannot read the file: ${(error as Error).message}`), {
+      hint: t('パスと権限を確かめてください', 'check the path and permissions'),
+    });
   }
   if (bytes.length > MAX_DOCUMENT_BYTES) {
-    throw failure(file, 'file-too-large', t(`${bytes.length} バイトあり、文書として大きすぎます（上限 ${MAX_DOCUMENT_BYTES} バイト）`, `${bytes.length} bytes: too large for a document (at most ${MAX_DOCUMENT_BYTES})`), { hint: t('報告書の YAML か確かめてください', 'check that this is a report\'s YAML') });
+    throw failure(
+      file,
+      'file-too-large',
+      t(
+        `${bytes.length} バイトあり、文書として大きすぎます（上限 ${MAX_DOCUMENT_BYTES} バイト）`,
+        `${bytes.length} bytes: too large for a document (at most ${MAX_DOCUMENT_BYTES})`,
+      ),
+      { hint: t('報告書の YAML か確かめてください', "check that this is a report's YAML") },
+    );
   }
   const { text, encoding } = decodeText(bytes, file);
-  const messages: Message[] = encoding === 'UTF-8' ? [] : [{
-    severity: 'warning', rule: 'text-encoding', file,
-    message: t(`文字コード ${encoding} として読みました`, `read as ${encoding}`),
-    hint: t('UTF-8 で保存し直すと、ほかのツールでも確実に読めます', 'save it as UTF-8 so that every tool reads it the same'),
-  }];
+  const messages: Message[] =
+    encoding === 'UTF-8'
+      ? []
+      : [
+          {
+            severity: 'warning',
+            rule: 'text-encoding',
+            file,
+            message: t(`文字コード ${encoding} として読みました`, `read as ${encoding}`),
+            hint: t('UTF-8 で保存し直すと、ほかのツールでも確実に読めます', 'save it as UTF-8 so that every tool reads it the same'),
+          },
+        ];
   return { text: text.replace(/^\uFEFF/, ''), messages };
 }

@@ -125,20 +125,33 @@ export function sameFile(a: string, b: string): boolean {
 export function checkOutput(output: string, inputs: readonly string[], force: boolean, writes: 'pdf' | 'text'): void {
   const input = inputs.find((i) => sameFile(i, output));
   if (input !== undefined) {
-    throw failure(output, 'output-is-input', t(`出力先が入力ファイル ${input} と同じです（上書きすると元のファイルが失われます）`, `the output is the input file ${input} (writing it would lose the original)`), {
-      hint: t('別の名前を -o に指定してください', 'give -o another name'),
-    });
+    throw failure(
+      output,
+      'output-is-input',
+      t(
+        `出力先が入力ファイル ${input} と同じです（上書きすると元のファイルが失われます）`,
+        `the output is the input file ${input} (writing it would lose the original)`,
+      ),
+      {
+        hint: t('別の名前を -o に指定してください', 'give -o another name'),
+      },
+    );
   }
   if (!existsSync(output)) return;
   if (statSync(output).isDirectory()) throw outputIsFolder(output);
   const existing = startsWithPdfMagic(output) ? 'pdf' : 'text';
   if (existing !== writes) {
     // Even with --force: a report is never replaced by a YAML, nor a person's YAML by a PDF.
-    throw failure(output, 'output-other-kind', existing === 'pdf'
-      ? t('既存の PDF を YAML などのテキストで置き換えることになります', 'an existing PDF would be replaced by text (YAML or JSON)')
-      : t('既存のテキストファイル（YAML など）を PDF で置き換えることになります', 'an existing text file (a YAML?) would be replaced by a PDF'), {
-      hint: t('出力ファイルの名前（拡張子）を確かめてください', 'check the output\'s name and extension'),
-    });
+    throw failure(
+      output,
+      'output-other-kind',
+      existing === 'pdf'
+        ? t('既存の PDF を YAML などのテキストで置き換えることになります', 'an existing PDF would be replaced by text (YAML or JSON)')
+        : t('既存のテキストファイル（YAML など）を PDF で置き換えることになります', 'an existing text file (a YAML?) would be replaced by a PDF'),
+      {
+        hint: t('出力ファイルの名前（拡張子）を確かめてください', "check the output's name and extension"),
+      },
+    );
   }
   if (!force) {
     throw failure(output, 'output-exists', t('このファイルはすでにあります', 'the file already exists'), {
@@ -150,9 +163,17 @@ export function checkOutput(output: string, inputs: readonly string[], force: bo
 /** Checks the output folder of `build`: never the input folder, whose files would be replaced. */
 export function checkOutputFolder(outputDir: string, inputDir: string): void {
   if (sameFile(outputDir, inputDir)) {
-    throw failure(outputDir, 'output-is-input', t('出力フォルダーが入力フォルダーと同じです（昨年度の PDF が上書きされます）', 'the output folder is the input folder (last year\'s PDFs would be replaced)'), {
-      hint: t('別のフォルダーを -o に指定してください（例: build input -o output）', 'give -o another folder (e.g. build input -o output)'),
-    });
+    throw failure(
+      outputDir,
+      'output-is-input',
+      t(
+        '出力フォルダーが入力フォルダーと同じです（昨年度の PDF が上書きされます）',
+        "the output folder is the input folder (last year's PDFs would be replaced)",
+      ),
+      {
+        hint: t('別のフォルダーを -o に指定してください（例: build input -o output）', 'give -o another folder (e.g. build input -o output)'),
+      },
+    );
   }
   if (existsSync(outputDir) && !statSync(outputDir).isDirectory()) {
     throw failure(outputDir, 'output-not-folder', t('出力先がフォルダーではなくファイルです', 'the output is a file, not a folder'), {

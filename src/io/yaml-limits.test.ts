@@ -16,7 +16,8 @@ function messagesOf(text: string) {
   return [];
 }
 
-const INDICATOR = '{ name: 指標, unit: 人, method: change, baseline: { text: "1" }, actual: { text: "2" }, target: { text: "3" }, reported: { progress: null, status: null } }';
+const INDICATOR =
+  '{ name: 指標, unit: 人, method: change, baseline: { text: "1" }, actual: { text: "2" }, target: { text: "3" }, reported: { progress: null, status: null } }';
 const SUMMARY = '{ achieved: 0, improved: 0, unchanged: 0, worsened: 0, total: 0 }';
 
 /** A schema-valid KPI document of 100 × 100 × 100 indicators made of aliases: about 2 KB of text. */
@@ -51,7 +52,12 @@ describe('limits a person never meets and an attack cannot pass', () => {
 
   it('the billion laughs are refused', () => {
     const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 9; i++) levels.push(`${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9).fill(`*${'abcdefghi'[i - 1]}`).join(',')}]`);
+    for (let i = 1; i < 9; i++)
+      levels.push(
+        `${'abcdefghi'[i]}: &${'abcdefghi'[i]} [${Array(9)
+          .fill(`*${'abcdefghi'[i - 1]}`)
+          .join(',')}]`,
+      );
     expect(messagesOf(levels.join('\n'))).toMatchObject([{ rule: 'yaml-aliases' }]);
   });
 
@@ -64,7 +70,9 @@ describe('limits a person never meets and an attack cannot pass', () => {
     const unclosed = messagesOf(`kind: narrative\ntitle: ${'['.repeat(20_000)}`);
     expect(unclosed[0]).toMatchObject({ rule: expect.stringMatching(/yaml-too-deep|yaml-syntax/) });
     expect(unclosed.length).toBeLessThanOrEqual(11);
-    expect(messagesOf(`kind: narrative\ntitle: ${'['.repeat(20_000)}${']'.repeat(20_000)}`)).toMatchObject([{ rule: expect.stringMatching(/yaml-too-deep|yaml-syntax/), line: 2 }]);
+    expect(messagesOf(`kind: narrative\ntitle: ${'['.repeat(20_000)}${']'.repeat(20_000)}`)).toMatchObject([
+      { rule: expect.stringMatching(/yaml-too-deep|yaml-syntax/), line: 2 },
+    ]);
   });
 
   it('one stray word on line 2 is one error, at line 2', () => {
@@ -74,7 +82,17 @@ describe('limits a person never meets and an attack cannot pass', () => {
   });
 
   it('a stray word between a comment and the keys (where a scalar ends the document) is one error, at its line', () => {
-    const body = ['# yaml-language-server: $schema=x.json', 'stray', '# a note', 'kind: narrative', 'title: t', 'fiscalYear: 2023', 'nextYear: 2024', 'goals:', ...Array.from({ length: 300 }, (_, i) => `  - { no: ${i + 1}, title: g, policies: [] }`)];
+    const body = [
+      '# yaml-language-server: $schema=x.json',
+      'stray',
+      '# a note',
+      'kind: narrative',
+      'title: t',
+      'fiscalYear: 2023',
+      'nextYear: 2024',
+      'goals:',
+      ...Array.from({ length: 300 }, (_, i) => `  - { no: ${i + 1}, title: g, policies: [] }`),
+    ];
     const messages = messagesOf(body.join('\n'));
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ rule: 'yaml-syntax', line: 2, message: expect.stringContaining('"stray"') });

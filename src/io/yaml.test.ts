@@ -28,15 +28,52 @@ describe('the two YAML readers', () => {
   const quick = (text: string) => load(text, { schema: QUICK_SCHEMA });
 
   it.each([
-    '3560', '-0', '+12', '.5', '1.', '1e3', '1E+3', '0.1e-2', '+.5', '-.5e3',
+    '3560',
+    '-0',
+    '+12',
+    '.5',
+    '1.',
+    '1e3',
+    '1E+3',
+    '0.1e-2',
+    '+.5',
+    '-.5e3',
     '1_000', // not a number in YAML 1.2: text for both
-    '012', '00', '08', '0o12', '0x1F', '0b101', // YAML 1.1 octal and binary: not numbers in 1.2
-    '.inf', '-.Inf', '.NaN', '~', 'null', 'Null', 'NULL', '',
-    'true', 'True', 'TRUE', 'tRue',
-    'yes', 'no', 'on', 'off', 'y', // booleans in YAML 1.1 only: text for both
-    '2019-04-01', '2019-04-01T10:00:00Z', // no timestamps in the core schema
-    '1:20', '12:30:00', // no base-60 numbers
-    '3,560(H29)', '△12', '３', '"12"', "'it''s'", '!!str 12', '!!int "12"', '!!float 1.5',
+    '012',
+    '00',
+    '08',
+    '0o12',
+    '0x1F',
+    '0b101', // YAML 1.1 octal and binary: not numbers in 1.2
+    '.inf',
+    '-.Inf',
+    '.NaN',
+    '~',
+    'null',
+    'Null',
+    'NULL',
+    '',
+    'true',
+    'True',
+    'TRUE',
+    'tRue',
+    'yes',
+    'no',
+    'on',
+    'off',
+    'y', // booleans in YAML 1.1 only: text for both
+    '2019-04-01',
+    '2019-04-01T10:00:00Z', // no timestamps in the core schema
+    '1:20',
+    '12:30:00', // no base-60 numbers
+    '3,560(H29)',
+    '△12',
+    '３',
+    '"12"',
+    "'it''s'",
+    '!!str 12',
+    '!!int "12"',
+    '!!float 1.5',
     '&a 1',
   ])('value: %s', (scalar) => {
     const text = `value: ${scalar}\n`;

@@ -66,7 +66,11 @@ export function formatPath(path: readonly PathSegment[]): string {
 
 /** Locates YAML nodes of a parsed file for messages. */
 class Locator implements Place {
-  constructor(private readonly doc: Document.Parsed, private readonly lines: LineCounter, private readonly file: string) {}
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly lines: LineCounter,
+    private readonly file: string,
+  ) {}
 
   at(path: readonly PathSegment[], key?: string): { line?: number; column?: number } {
     let node: unknown = path.length === 0 ? this.doc.contents : this.doc.getIn(path, true);
@@ -82,13 +86,25 @@ class Locator implements Place {
   }
 
   message(path: readonly PathSegment[], rule: string, message: string, hint?: string, key?: string): Message {
-    return { severity: 'error', rule, file: this.file, ...this.at(path, key), path: formatPath(key ? [...path, key] : path), message, ...(hint ? { hint } : {}) };
+    return {
+      severity: 'error',
+      rule,
+      file: this.file,
+      ...this.at(path, key),
+      path: formatPath(key ? [...path, key] : path),
+      message,
+      ...(hint ? { hint } : {}),
+    };
   }
 }
 
 function pathOf(instancePath: string): PathSegment[] {
   if (!instancePath) return [];
-  return instancePath.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')).map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+  return instancePath
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
 function describe(value: unknown): string {
@@ -103,8 +119,13 @@ function describe(value: unknown): string {
 
 /** Schema type names as a reader says them. */
 const TYPE_NAMES: Record<string, () => string> = {
-  string: () => t('文字列', 'string'), number: () => t('数値', 'number'), integer: () => t('整数', 'integer'),
-  null: () => 'null', boolean: () => t('真偽値', 'boolean'), object: () => t('マッピング', 'mapping'), array: () => t('リスト', 'list'),
+  string: () => t('文字列', 'string'),
+  number: () => t('数値', 'number'),
+  integer: () => t('整数', 'integer'),
+  null: () => 'null',
+  boolean: () => t('真偽値', 'boolean'),
+  object: () => t('マッピング', 'mapping'),
+  array: () => t('リスト', 'list'),
 };
 
 function typesOf(e: ErrorObject): string[] {
@@ -128,37 +149,66 @@ function schemaMessages(errors: readonly ErrorObject[], data: unknown, locate: P
         const hint = /^\d/.test(key)
           ? t(`{ } の中では 3,580 のようにカンマを含む値を "3,580" と引用符で囲みます`, `inside { }, quote a value with a comma: "3,580"`)
           : t(`使えるキー: ${properties.join(', ')}`, `expected one of: ${properties.join(', ')}`);
-        m = locate.message(path, 'yaml-unknown-key', t(`不明なキー "${key}"${near ? `（"${near}" のことですか？）` : ''}`, `unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}`), hint, key);
+        m = locate.message(
+          path,
+          'yaml-unknown-key',
+          t(`不明なキー "${key}"${near ? `（"${near}" のことですか？）` : ''}`, `unknown key "${key}"${near ? ` (did you mean "${near}"?)` : ''}`),
+          hint,
+          key,
+        );
         break;
       }
       case 'required': {
         const key = String((e.params as { missingProperty: string }).missingProperty);
         const required = ((e.schema as string[]) ?? []).join(', ');
-        const holder = String(path.at(-2) ?? 'document').replace(/ies$/, 'y').replace(/s$/, '');
-        m = locate.message(path, 'yaml-missing-key', t(`キー "${key}" がありません`, `missing key "${key}"`), t(`${holder} に必要なキー: ${required}`, `every ${holder} needs: ${required}`));
+        const holder = String(path.at(-2) ?? 'document')
+          .replace(/ies$/, 'y')
+          .replace(/s$/, '');
+        m = locate.message(
+          path,
+          'yaml-missing-key',
+          t(`キー "${key}" がありません`, `missing key "${key}"`),
+          t(`${holder} に必要なキー: ${required}`, `every ${holder} needs: ${required}`),
+        );
         break;
       }
       case 'type':
-        m = locate.message(path, 'yaml-type', t(
-          `${typesOf(e).join('・')} のはずが、${describe(actual)} です`,
-          `expected ${typesOf(e).join(' or ')}, found ${describe(actual)}`,
-        ));
+        m = locate.message(
+          path,
+          'yaml-type',
+          t(`${typesOf(e).join('・')} のはずが、${describe(actual)} です`, `expected ${typesOf(e).join(' or ')}, found ${describe(actual)}`),
+        );
         break;
       case 'enum':
       case 'const': {
-        const allowed = e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
-        const near = typeof actual === 'string' ? closest(actual, allowed.filter((a): a is string => typeof a === 'string')) : undefined;
+        const allowed =
+          e.keyword === 'enum' ? (e.params as { allowedValues: unknown[] }).allowedValues : [(e.params as { allowedValue: unknown }).allowedValue];
+        const near =
+          typeof actual === 'string'
+            ? closest(
+                actual,
+                allowed.filter((a): a is string => typeof a === 'string'),
+              )
+            : undefined;
         const list = allowed.map((a) => JSON.stringify(a)).join(', ');
-        m = locate.message(path, 'yaml-value', t(
-          `${list} のどれかのはずが、${describe(actual)} です${near ? `（"${near}" のことですか？）` : ''}`,
-          `expected one of ${list}, found ${describe(actual)}${near ? ` (did you mean "${near}"?)` : ''}`,
-        ));
+        m = locate.message(
+          path,
+          'yaml-value',
+          t(
+            `${list} のどれかのはずが、${describe(actual)} です${near ? `（"${near}" のことですか？）` : ''}`,
+            `expected one of ${list}, found ${describe(actual)}${near ? ` (did you mean "${near}"?)` : ''}`,
+          ),
+        );
         break;
       }
       case 'anyOf':
         continue;
       default:
-        m = locate.message(path, 'yaml-schema', t(`${describe(actual)} は使えません（${e.message ?? ''}）`, `${describe(actual)} ${e.message ?? 'is not valid'}`));
+        m = locate.message(
+          path,
+          'yaml-schema',
+          t(`${describe(actual)} は使えません（${e.message ?? ''}）`, `${describe(actual)} ${e.message ?? 'is not valid'}`),
+        );
     }
     const id = `${m.path}|${m.message}`;
     if (!seen.has(id)) {
@@ -202,13 +252,22 @@ function completeMeasurements(doc: KpiDocument, locate: Place): Message[] {
       }
       const progress = indicator.reported.progress;
       const unusable = progress === null ? null : unusableNumber(progress);
-      if (unusable) messages.push(locate.message([...base, i, 'reported', 'progress'], 'yaml-value', unusable, t('進捗率は -71.4 のように書くか、空欄なら null にします', 'write the progress as printed, e.g. -71.4, or null where blank')));
+      if (unusable)
+        messages.push(
+          locate.message(
+            [...base, i, 'reported', 'progress'],
+            'yaml-value',
+            unusable,
+            t('進捗率は -71.4 のように書くか、空欄なら null にします', 'write the progress as printed, e.g. -71.4, or null where blank'),
+          ),
+        );
     });
   };
   doc.strategies.forEach((s, si) => {
     visitIndicators(s.indicators, ['strategies', si, 'indicators']);
-    s.policies.forEach((p, pi) => p.measures.forEach((m, mi) =>
-      visitIndicators(m.indicators, ['strategies', si, 'policies', pi, 'measures', mi, 'indicators'])));
+    s.policies.forEach((p, pi) =>
+      p.measures.forEach((m, mi) => visitIndicators(m.indicators, ['strategies', si, 'policies', pi, 'measures', mi, 'indicators'])),
+    );
   });
   return messages;
 }
@@ -226,10 +285,8 @@ interface MeasurementProblem {
   hint?: string;
 }
 
-const TYPING_HINT = () => t(
-  '3,560(H29)・42.2・△12・３５８０・45%・- (データなし) のように書きます',
-  'write it as 3,560(H29), 42.2, △12, ３５８０, 45% or - (no data)',
-);
+const TYPING_HINT = () =>
+  t('3,560(H29)・42.2・△12・３５８０・45%・- (データなし) のように書きます', 'write it as 3,560(H29), 42.2, △12, ３５８０, 45% or - (no data)');
 
 /**
  * Completes a measurement in place: a value typed as text (`３５８０`, `45%`, `"3580"`) is read
@@ -244,7 +301,12 @@ export function completeMeasurement(raw: RawMeasurement, unit: string | null = n
   }
   if (typeof raw.value === 'string') {
     const typed = parseMeasurement(raw.value, { unit });
-    if (!typed.ok) return { field: 'value', message: t(`"${raw.value}" は値として読めません: ${typed.reason}`, `"${raw.value}" cannot be read as a value: ${typed.reason}`), hint: TYPING_HINT() };
+    if (!typed.ok)
+      return {
+        field: 'value',
+        message: t(`"${raw.value}" は値として読めません: ${typed.reason}`, `"${raw.value}" cannot be read as a value: ${typed.reason}`),
+        hint: TYPING_HINT(),
+      };
     if (raw.text === undefined || raw.text.trim() === '') raw.text = raw.value;
     raw.value = typed.measurement.value;
   }
@@ -253,7 +315,11 @@ export function completeMeasurement(raw: RawMeasurement, unit: string | null = n
     if (unusable) return { field: 'value', message: unusable, hint: TYPING_HINT() };
   }
   if (raw.text === undefined || (raw.text.trim() === '' && raw.value !== undefined && raw.value !== null)) {
-    if (raw.value === undefined) return { message: t('値には "text"（印刷どおり）か "value" が必要です', 'a value needs "text" (as printed) or "value"'), hint: t('例: { value: 3560, year: 2017 } または { text: "3,560(H29)" }', 'e.g. { value: 3560, year: 2017 } or { text: "3,560(H29)" }') };
+    if (raw.value === undefined)
+      return {
+        message: t('値には "text"（印刷どおり）か "value" が必要です', 'a value needs "text" (as printed) or "value"'),
+        hint: t('例: { value: 3560, year: 2017 } または { text: "3,560(H29)" }', 'e.g. { value: 3560, year: 2017 } or { text: "3,560(H29)" }'),
+      };
     raw.year ??= null;
     raw.text = measurementText(raw.value, raw.year);
     return null;
@@ -270,19 +336,29 @@ export function completeMeasurement(raw: RawMeasurement, unit: string | null = n
       raw.year ??= null;
       return null; // Printed as something other than a number; the evaluator reports it.
     }
-    return { field: 'text', message: t(`"${raw.text}" は値として読めません: ${parsed.reason}`, `"${raw.text}" does not parse: ${parsed.reason}`), hint: TYPING_HINT() };
+    return {
+      field: 'text',
+      message: t(`"${raw.text}" は値として読めません: ${parsed.reason}`, `"${raw.text}" does not parse: ${parsed.reason}`),
+      hint: TYPING_HINT(),
+    };
   }
   if (raw.value !== undefined && raw.value !== null && raw.value !== parsed.measurement.value) {
     return {
       field: 'value',
-      message: t(`value ${raw.value} が text "${raw.text}" (${parsed.measurement.value ?? '-'}) と合いません`, `value ${raw.value} does not match the text "${raw.text}" (${parsed.measurement.value ?? '-'})`),
+      message: t(
+        `value ${raw.value} が text "${raw.text}" (${parsed.measurement.value ?? '-'}) と合いません`,
+        `value ${raw.value} does not match the text "${raw.text}" (${parsed.measurement.value ?? '-'})`,
+      ),
       hint: t('両方を直すか、どちらかを消すと tassei がもう一方から補います', 'change both, or remove one of them and tassei derives it'),
     };
   }
   if (raw.year !== undefined && raw.year !== null && raw.year !== parsed.measurement.year) {
     return {
       field: 'year',
-      message: t(`year ${raw.year} が "${raw.text}" の年の注記 (${parsed.measurement.year ?? 'なし'}) と合いません`, `year ${raw.year} does not match the year note of "${raw.text}" (${parsed.measurement.year ?? 'none'})`),
+      message: t(
+        `year ${raw.year} が "${raw.text}" の年の注記 (${parsed.measurement.year ?? 'なし'}) と合いません`,
+        `year ${raw.year} does not match the year note of "${raw.text}" (${parsed.measurement.year ?? 'none'})`,
+      ),
       hint: t('両方を直すか、"year" を消します', 'change both, or remove "year"'),
     };
   }
@@ -373,9 +449,16 @@ export function quickParse(text: string, file: string): TasseiDocument | undefin
 function checkDocument(data: unknown, locate: Place): Message[] {
   const kind = (data as { kind?: unknown } | null)?.kind;
   if (!DOCUMENT_KINDS.includes(kind as DocumentKind)) {
-    return [locate.message(kind === undefined ? [] : ['kind'], 'yaml-kind',
-      kind === undefined ? t('文書に "kind" がありません', 'the document has no "kind"') : t(`不明な kind ${JSON.stringify(kind)}`, `unknown kind ${JSON.stringify(kind)}`),
-      t(`kind: ${DOCUMENT_KINDS.join(' か kind: ')} を書きます`, `expected kind: ${DOCUMENT_KINDS.join(' or kind: ')}`))];
+    return [
+      locate.message(
+        kind === undefined ? [] : ['kind'],
+        'yaml-kind',
+        kind === undefined
+          ? t('文書に "kind" がありません', 'the document has no "kind"')
+          : t(`不明な kind ${JSON.stringify(kind)}`, `unknown kind ${JSON.stringify(kind)}`),
+        t(`kind: ${DOCUMENT_KINDS.join(' か kind: ')} を書きます`, `expected kind: ${DOCUMENT_KINDS.join(' or kind: ')}`),
+      ),
+    ];
   }
   const validate = validatorOf(kind as DocumentKind);
   if (!validate(data)) {
@@ -401,15 +484,24 @@ function checkDefaultStatuses(doc: KpiDocument, locate: Place): Message[] {
   if (doc.scheme !== undefined || !Array.isArray(doc.strategies)) return [];
   const messages: Message[] = [];
   const allowed = [...DEFAULT_GRADES, null];
-  const visit = (list: KpiDocument['strategies'][number]['indicators'] | undefined, base: PathSegment[]) => (Array.isArray(list) ? list : []).forEach((indicator, i) => {
-    const status: unknown = indicator?.reported?.status;
-    if (typeof status !== 'string' || (DEFAULT_GRADES as readonly string[]).includes(status)) return;
-    const near = closest(status, DEFAULT_GRADES);
-    messages.push(locate.message([...base, i, 'reported', 'status'], 'yaml-value', `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, found ${describe(status)}${near ? ` (did you mean "${near}"?)` : ''}`));
-  });
+  const visit = (list: KpiDocument['strategies'][number]['indicators'] | undefined, base: PathSegment[]) =>
+    (Array.isArray(list) ? list : []).forEach((indicator, i) => {
+      const status: unknown = indicator?.reported?.status;
+      if (typeof status !== 'string' || (DEFAULT_GRADES as readonly string[]).includes(status)) return;
+      const near = closest(status, DEFAULT_GRADES);
+      messages.push(
+        locate.message(
+          [...base, i, 'reported', 'status'],
+          'yaml-value',
+          `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, found ${describe(status)}${near ? ` (did you mean "${near}"?)` : ''}`,
+        ),
+      );
+    });
   doc.strategies.forEach((s, si) => {
     visit(s?.indicators, ['strategies', si, 'indicators']);
-    (Array.isArray(s?.policies) ? s.policies : []).forEach((p, pi) => (Array.isArray(p?.measures) ? p.measures : []).forEach((m, mi) => visit(m?.indicators, ['strategies', si, 'policies', pi, 'measures', mi, 'indicators'])));
+    (Array.isArray(s?.policies) ? s.policies : []).forEach((p, pi) =>
+      (Array.isArray(p?.measures) ? p.measures : []).forEach((m, mi) => visit(m?.indicators, ['strategies', si, 'policies', pi, 'measures', mi, 'indicators'])),
+    );
   });
   return messages;
 }
@@ -423,8 +515,11 @@ export function parseDocumentText(text: string, file: string): TasseiDocument {
 }
 
 const TOO_DEEP = (file: string): Message => ({
-  severity: 'error', rule: 'yaml-too-deep', file,
-  message: t('入れ子が深すぎて読めません', 'nested too deep to be read'), hint: t('報告書の YAML か確かめてください', "check that this is a report's YAML"),
+  severity: 'error',
+  rule: 'yaml-too-deep',
+  file,
+  message: t('入れ子が深すぎて読めません', 'nested too deep to be read'),
+  hint: t('報告書の YAML か確かめてください', "check that this is a report's YAML"),
 });
 
 /** As parseDocumentText, with the warnings the checks gave (errors are thrown). */
@@ -469,15 +564,30 @@ function parseWithPositions(text: string, file: string): { data: unknown; locato
     if (!(error instanceof ReferenceError)) throw error;
     const alias = ALIAS.exec(text);
     const pos = lines.linePos(alias ? alias.index + alias[0].indexOf('*') : 0);
-    throw new TasseiError([{ severity: 'error', rule: 'yaml-aliases', file, line: pos.line, column: pos.col,
-      message: t(`別名（*名前）の展開が多すぎます（上限 ${MAX_ALIAS_COUNT}）: 小さな文書が巨大な文書に膨らむ形です`, `too many alias expansions (at most ${MAX_ALIAS_COUNT}): a small file that would expand to a huge document`),
-      hint: t('別名（& と *）を使わず、値をそのまま書いてください', 'write the values out instead of using anchors and aliases (& and *)') }]);
+    throw new TasseiError([
+      {
+        severity: 'error',
+        rule: 'yaml-aliases',
+        file,
+        line: pos.line,
+        column: pos.col,
+        message: t(
+          `別名（*名前）の展開が多すぎます（上限 ${MAX_ALIAS_COUNT}）: 小さな文書が巨大な文書に膨らむ形です`,
+          `too many alias expansions (at most ${MAX_ALIAS_COUNT}): a small file that would expand to a huge document`,
+        ),
+        hint: t('別名（& と *）を使わず、値をそのまま書いてください', 'write the values out instead of using anchors and aliases (& and *)'),
+      },
+    ]);
   }
   return { data, locator: new Locator(yamlDoc, lines, file) };
 }
 
 /** Problems found at key paths of a valid document (by a later check), placed at their lines. */
-export function locateProblems(text: string, file: string, problems: readonly { path: PathSegment[]; rule: string; message: string; hint?: string }[]): Message[] {
+export function locateProblems(
+  text: string,
+  file: string,
+  problems: readonly { path: PathSegment[]; rule: string; message: string; hint?: string }[],
+): Message[] {
   const { locator } = parseWithPositions(text, file);
   return problems.map((p) => locator.message(p.path, p.rule, p.message, p.hint));
 }
@@ -489,10 +599,17 @@ export function locateProblems(text: string, file: string, problems: readonly { 
 export function parseValidatedYaml(text: string, file: string, shape: 'scheme', check: (data: unknown, locate: Locate) => Message[]): unknown {
   // A file without problems is read the quick way; positions are worked out only for messages.
   const quick = quickLoadPlain(text);
-  if (quick !== undefined && validatorOf(shape)(quick) && check(quick, (path, rule, message, hint) => ({ severity: 'error', rule, file, path: formatPath(path), message, ...(hint ? { hint } : {}) })).length === 0) return quick;
+  if (
+    quick !== undefined &&
+    validatorOf(shape)(quick) &&
+    check(quick, (path, rule, message, hint) => ({ severity: 'error', rule, file, path: formatPath(path), message, ...(hint ? { hint } : {}) })).length === 0
+  )
+    return quick;
   const { data, locator } = parseWithPositions(text, file);
   const validate = validatorOf(shape);
-  const messages = validate(data) ? check(data, (path, rule, message, hint) => locator.message(path, rule, message, hint)) : schemaMessages(validate.errors ?? [], data, locator);
+  const messages = validate(data)
+    ? check(data, (path, rule, message, hint) => locator.message(path, rule, message, hint))
+    : schemaMessages(validate.errors ?? [], data, locator);
   if (messages.length > 0) throw new TasseiError(messages);
   return data;
 }
@@ -522,9 +639,17 @@ function syntaxMessages(yamlDoc: Document.Parsed, lines: LineCounter, file: stri
       const root = yamlDoc.contents;
       if (isScalar(root) && root.range) {
         const stray = String(root.value).slice(0, 40);
-        messages.push({ severity: 'error', rule: 'yaml-syntax', file, ...at(root.range[0]),
-          message: t(`キーのない行「${stray}」があり、文書として読めるのはそこまでです`, `a line "${stray}" without a key: the document cannot be read past it`),
-          hint: t('この行を消すか、「キー: 値」の形にしてください', 'remove the line, or write it as "key: value"') });
+        messages.push({
+          severity: 'error',
+          rule: 'yaml-syntax',
+          file,
+          ...at(root.range[0]),
+          message: t(
+            `キーのない行「${stray}」があり、文書として読めるのはそこまでです`,
+            `a line "${stray}" without a key: the document cannot be read past it`,
+          ),
+          hint: t('この行を消すか、「キー: 値」の形にしてください', 'remove the line, or write it as "key: value"'),
+        });
         continue;
       }
     }
@@ -535,8 +660,16 @@ function syntaxMessages(yamlDoc: Document.Parsed, lines: LineCounter, file: stri
   }
   if (messages.length <= MAX_SYNTAX_MESSAGES) return messages;
   const more = messages.length - MAX_SYNTAX_MESSAGES;
-  return [...messages.slice(0, MAX_SYNTAX_MESSAGES), { severity: 'error', rule: 'yaml-syntax', file,
-    message: t(`ほかに ${more} 件の構文エラーがあります`, `and ${more} more syntax error(s)`), hint: t('最初のエラーを直してから読み直してください', 'fix the first errors, then read the file again') }];
+  return [
+    ...messages.slice(0, MAX_SYNTAX_MESSAGES),
+    {
+      severity: 'error',
+      rule: 'yaml-syntax',
+      file,
+      message: t(`ほかに ${more} 件の構文エラーがあります`, `and ${more} more syntax error(s)`),
+      hint: t('最初のエラーを直してから読み直してください', 'fix the first errors, then read the file again'),
+    },
+  ];
 }
 
 /** Reads a YAML or JSON document file in whatever encoding it can be read (see encoding.ts), with its notes. */
@@ -573,7 +706,13 @@ export function stringifyDocument(doc: TasseiDocument, writtenTo?: string, comme
 function applyComments(yamlDoc: Document, comments: Map<string, string>): void {
   const { isMap, isPair, isScalar, isSeq } = yamlLibrary();
   for (const [path, comment] of comments) {
-    const segments = pathOf('/' + path.replace(/\[(\d+)\]/g, '.$1').split('.').join('/'));
+    const segments = pathOf(
+      '/' +
+        path
+          .replace(/\[(\d+)\]/g, '.$1')
+          .split('.')
+          .join('/'),
+    );
     const node = yamlDoc.getIn(segments, true) as Node | undefined;
     if (node && (isMap(node) || isSeq(node) || isScalar(node))) node.comment = ` ${comment}`;
     else if (isPair(node)) (node.value as Node).comment = ` ${comment}`;

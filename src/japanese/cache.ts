@@ -20,7 +20,10 @@ export const PHRASE_CACHE_VERSION = 1;
 export function rulesKey(rules: readonly string[] = PHRASE_RULES): string {
   const require = createRequire(import.meta.url);
   const dictionary = (require('kuromoji/package.json') as { version: string }).version;
-  return createHash('sha256').update([...rules, dictionary].join('\n')).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update([...rules, dictionary].join('\n'))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export interface PhraseCache {

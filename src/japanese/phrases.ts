@@ -137,7 +137,6 @@ export type Segmenter = (text: string) => string[];
  * Everything the phrases depend on, as text: the rule functions and every table they read. The
  * phrase cache is keyed by it (src/japanese/cache.ts), so a changed rule never serves old phrases.
  */
-export const PHRASE_RULES: readonly string[] = [
-  joinsPrevious, phrasesOfTokens, keepRunsWhole, fitPhrases,
-].map(String).concat([UNBROKEN, URL, URL_BREAKS, NO_LINE_START, NO_LINE_END, BINDING, ALNUM.source, [...COMPOUND_NOUN].join(',')]);
-
+export const PHRASE_RULES: readonly string[] = [joinsPrevious, phrasesOfTokens, keepRunsWhole, fitPhrases]
+  .map(String)
+  .concat([UNBROKEN, URL, URL_BREAKS, NO_LINE_START, NO_LINE_END, BINDING, ALNUM.source, [...COMPOUND_NOUN].join(',')]);

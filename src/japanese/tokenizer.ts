@@ -66,12 +66,16 @@ export function loadAnalyser(): Promise<Analyser> {
     const Tokenizer = require('kuromoji/src/Tokenizer.js') as new (dictionary: unknown) => KuromojiTokenizer;
     const dicPath = join(dirname(require.resolve('kuromoji/package.json')), 'dict');
     const tokenizer = await new Promise<KuromojiTokenizer>((resolve, reject) =>
-      new Loader(dicPath).load((error, dictionary) => (error ? reject(error) : resolve(new Tokenizer(dictionary)))));
-    return (text: string) => tokenizer.tokenize(text).map((t) => ({
-      surface: t.surface_form, pos: t.pos, detail: t.pos_detail_1,
-      base: t.basic_form === '*' ? t.surface_form : t.basic_form,
-      reading: t.reading ?? t.surface_form,
-    }));
+      new Loader(dicPath).load((error, dictionary) => (error ? reject(error) : resolve(new Tokenizer(dictionary)))),
+    );
+    return (text: string) =>
+      tokenizer.tokenize(text).map((t) => ({
+        surface: t.surface_form,
+        pos: t.pos,
+        detail: t.pos_detail_1,
+        base: t.basic_form === '*' ? t.surface_form : t.basic_form,
+        reading: t.reading ?? t.surface_form,
+      }));
   })();
   return loading;
 }
@@ -79,7 +83,11 @@ export function loadAnalyser(): Promise<Analyser> {
 /** The phrase segmenter for line breaking. */
 export async function loadSegmenter(): Promise<Segmenter> {
   const analyse = await loadAnalyser();
-  return (text: string) => keepRunsWhole(text, runsOf(text).flatMap((run) => phrasesOfTokens(analyse(run))));
+  return (text: string) =>
+    keepRunsWhole(
+      text,
+      runsOf(text).flatMap((run) => phrasesOfTokens(analyse(run))),
+    );
 }
 
 /**

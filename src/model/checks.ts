@@ -36,17 +36,31 @@ function numbering(items: readonly { no: number }[], base: readonly PathSegment[
       return;
     }
     const line = locate([...base, earlier, 'no'], '', '').line;
-    messages.push(locate([...base, i, 'no'], 'numbering-duplicate',
-      t(`${what}の番号 ${item.no} が重複しています（${line !== undefined ? `${line} 行目` : `${earlier + 1} 番目`}と同じ番号）`, `${what} number ${item.no} is used twice (also ${line !== undefined ? `at line ${line}` : `item ${earlier + 1}`})`),
-      t('番号を付け直してください（集計がずれます）', 'renumber them (the counts would be wrong)')));
+    messages.push(
+      locate(
+        [...base, i, 'no'],
+        'numbering-duplicate',
+        t(
+          `${what}の番号 ${item.no} が重複しています（${line !== undefined ? `${line} 行目` : `${earlier + 1} 番目`}と同じ番号）`,
+          `${what} number ${item.no} is used twice (also ${line !== undefined ? `at line ${line}` : `item ${earlier + 1}`})`,
+        ),
+        t('番号を付け直してください（集計がずれます）', 'renumber them (the counts would be wrong)'),
+      ),
+    );
   });
   const missing: number[] = [];
   const highest = Math.max(0, ...first.keys());
   for (let n = 1; n < highest && missing.length < 10; n++) if (!first.has(n)) missing.push(n);
   if (missing.length > 0) {
-    messages.push({ ...locate(base, 'numbering-gap',
-      t(`${what}の番号 ${missing.join('、')} がありません`, `${what} number(s) ${missing.join(', ')} missing`),
-      t('削除したのなら番号を詰めてください', 'if it was removed on purpose, renumber the rest')), severity: 'warning' });
+    messages.push({
+      ...locate(
+        base,
+        'numbering-gap',
+        t(`${what}の番号 ${missing.join('、')} がありません`, `${what} number(s) ${missing.join(', ')} missing`),
+        t('削除したのなら番号を詰めてください', 'if it was removed on purpose, renumber the rest'),
+      ),
+      severity: 'warning',
+    });
   }
   return messages;
 }
@@ -54,9 +68,17 @@ function numbering(items: readonly { no: number }[], base: readonly PathSegment[
 function textLengths(value: unknown, path: PathSegment[], locate: Locate, messages: Message[]): void {
   if (typeof value === 'string') {
     if (value.length > MAX_TEXT_LENGTH) {
-      messages.push(locate(path, 'text-too-long',
-        t(`文字列が ${value.length} 文字あり、長すぎます（上限 ${MAX_TEXT_LENGTH} 文字）`, `the text has ${value.length} characters: too long (at most ${MAX_TEXT_LENGTH})`),
-        t('項目ごとに分けるか、短くしてください', 'split it into items, or shorten it')));
+      messages.push(
+        locate(
+          path,
+          'text-too-long',
+          t(
+            `文字列が ${value.length} 文字あり、長すぎます（上限 ${MAX_TEXT_LENGTH} 文字）`,
+            `the text has ${value.length} characters: too long (at most ${MAX_TEXT_LENGTH})`,
+          ),
+          t('項目ごとに分けるか、短くしてください', 'split it into items, or shorten it'),
+        ),
+      );
     }
   } else if (Array.isArray(value)) value.forEach((v, i) => textLengths(v, [...path, i], locate, messages));
   else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) textLengths(v, [...path, k], locate, messages);
@@ -72,13 +94,26 @@ function indicatorYears(indicator: Indicator, base: PathSegment[], fiscalYear: n
     if (year === null || year === undefined) continue;
     const path = [...base, key, 'text'];
     if (year < fiscalYear - YEARS_BEFORE || year > fiscalYear + YEARS_AFTER) {
-      messages.push(locate(path, 'year-implausible',
-        t(`年の注記 ${year} 年は年度 ${fiscalYear} からかけ離れています`, `the year note ${year} is far from the fiscal year ${fiscalYear}`),
-        t('年の注記を確かめてください（例: (R2)、(H29)）', 'check the year note (e.g. (R2), (H29))')));
+      messages.push(
+        locate(
+          path,
+          'year-implausible',
+          t(`年の注記 ${year} 年は年度 ${fiscalYear} からかけ離れています`, `the year note ${year} is far from the fiscal year ${fiscalYear}`),
+          t('年の注記を確かめてください（例: (R2)、(H29)）', 'check the year note (e.g. (R2), (H29))'),
+        ),
+      );
     } else if ((OBSERVED as readonly string[]).includes(key) && year > fiscalYear + OBSERVED_AFTER) {
-      messages.push(locate(path, 'year-after-fiscal-year',
-        t(`現状・実績の年 ${year} 年が報告の年度 ${fiscalYear} の翌年より後です（まだ観測できない年です）`, `the year ${year} of an observed value is later than the year after the report's fiscal year ${fiscalYear} (it cannot have been observed yet)`),
-        t('年の注記か fiscalYear を確かめてください', 'check the year note or fiscalYear')));
+      messages.push(
+        locate(
+          path,
+          'year-after-fiscal-year',
+          t(
+            `現状・実績の年 ${year} 年が報告の年度 ${fiscalYear} の翌年より後です（まだ観測できない年です）`,
+            `the year ${year} of an observed value is later than the year after the report's fiscal year ${fiscalYear} (it cannot have been observed yet)`,
+          ),
+          t('年の注記か fiscalYear を確かめてください', 'check the year note or fiscalYear'),
+        ),
+      );
     }
   }
   return messages;
@@ -92,8 +127,11 @@ function kpiChecks(doc: KpiDocument, locate: Locate): Message[] {
     messages.push(...numbering(s.policies, [...sp, 'policies'], t('戦略方針', 'policy'), locate));
     s.policies.forEach((p, pi) => {
       messages.push(...numbering(p.measures, [...sp, 'policies', pi, 'measures'], t('施策', 'measure'), locate));
-      p.measures.forEach((m, mi) => m.indicators.forEach((ind, ii) =>
-        messages.push(...indicatorYears(ind, [...sp, 'policies', pi, 'measures', mi, 'indicators', ii], doc.fiscalYear, locate))));
+      p.measures.forEach((m, mi) =>
+        m.indicators.forEach((ind, ii) =>
+          messages.push(...indicatorYears(ind, [...sp, 'policies', pi, 'measures', mi, 'indicators', ii], doc.fiscalYear, locate)),
+        ),
+      );
     });
   });
   return messages;
@@ -103,13 +141,33 @@ function narrativeChecks(doc: NarrativeDocument, locate: Locate): Message[] {
   const messages = numbering(doc.goals, ['goals'], t('基本目標', 'goal'), locate);
   doc.goals.forEach((g, gi) => messages.push(...numbering(g.policies, ['goals', gi, 'policies'], t('基本方針', 'policy'), locate)));
   if (doc.nextYear <= doc.fiscalYear) {
-    messages.push(locate(['nextYear'], 'year-order',
-      t(`nextYear（${doc.nextYear}）が fiscalYear（${doc.fiscalYear}）より後ではありません`, `nextYear (${doc.nextYear}) is not after fiscalYear (${doc.fiscalYear})`),
-      t(`今後の方向性の年度は実績の翌年度です（nextYear: ${doc.fiscalYear + 1}）`, `the plans are for the year after the results (nextYear: ${doc.fiscalYear + 1})`)));
+    messages.push(
+      locate(
+        ['nextYear'],
+        'year-order',
+        t(
+          `nextYear（${doc.nextYear}）が fiscalYear（${doc.fiscalYear}）より後ではありません`,
+          `nextYear (${doc.nextYear}) is not after fiscalYear (${doc.fiscalYear})`,
+        ),
+        t(
+          `今後の方向性の年度は実績の翌年度です（nextYear: ${doc.fiscalYear + 1}）`,
+          `the plans are for the year after the results (nextYear: ${doc.fiscalYear + 1})`,
+        ),
+      ),
+    );
   } else if (doc.nextYear > doc.fiscalYear + 1) {
-    messages.push({ ...locate(['nextYear'], 'year-order',
-      t(`nextYear（${doc.nextYear}）が fiscalYear（${doc.fiscalYear}）の翌年度ではありません`, `nextYear (${doc.nextYear}) is not the year after fiscalYear (${doc.fiscalYear})`),
-      t(`ふつうは nextYear: ${doc.fiscalYear + 1} です`, `usually nextYear: ${doc.fiscalYear + 1}`)), severity: 'warning' });
+    messages.push({
+      ...locate(
+        ['nextYear'],
+        'year-order',
+        t(
+          `nextYear（${doc.nextYear}）が fiscalYear（${doc.fiscalYear}）の翌年度ではありません`,
+          `nextYear (${doc.nextYear}) is not the year after fiscalYear (${doc.fiscalYear})`,
+        ),
+        t(`ふつうは nextYear: ${doc.fiscalYear + 1} です`, `usually nextYear: ${doc.fiscalYear + 1}`),
+      ),
+      severity: 'warning',
+    });
   }
   return messages;
 }

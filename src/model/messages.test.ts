@@ -23,14 +23,25 @@ describe('MessageLog: the messages of one file', () => {
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(TasseiError);
-      expect((error as TasseiError).messages.map((m) => [m.severity, m.rule])).toEqual([['warning', 'yaml-gap'], ['error', 'yaml-value']]);
+      expect((error as TasseiError).messages.map((m) => [m.severity, m.rule])).toEqual([
+        ['warning', 'yaml-gap'],
+        ['error', 'yaml-value'],
+      ]);
       expect((error as TasseiError).exitCode).toBe(2);
     }
   });
 });
 
 describe('formatters by name', () => {
-  const finding = { severity: 'warning' as const, rule: 'progress-mismatch', file: 'kpi-r1.pdf', place, expected: '56.7%', actual: '50.0%', message: '進捗率が違います' };
+  const finding = {
+    severity: 'warning' as const,
+    rule: 'progress-mismatch',
+    file: 'kpi-r1.pdf',
+    place,
+    expected: '56.7%',
+    actual: '50.0%',
+    message: '進捗率が違います',
+  };
   const note = { severity: 'warning' as const, rule: 'extract-kpi', file: 'kpi-r1.pdf', page: 2, message: '行を読み飛ばしました' };
 
   it.each(Object.keys(MESSAGE_FORMATS) as (keyof typeof MESSAGE_FORMATS)[])('%s prints every message, with its place and values', (format) => {
@@ -43,7 +54,9 @@ describe('formatters by name', () => {
   });
 
   it('text: where, severity, rule, then the place and the printed and computed values', () => {
-    expect(formatMessages([finding], 'text')).toBe('kpi-r1.pdf: 警告 [progress-mismatch] 進捗率が違います\n  場所: 重点戦略1 › 戦略方針3 › 施策2 › 市内就職率\n  印刷: 56.7%  計算: 50.0%');
+    expect(formatMessages([finding], 'text')).toBe(
+      'kpi-r1.pdf: 警告 [progress-mismatch] 進捗率が違います\n  場所: 重点戦略1 › 戦略方針3 › 施策2 › 市内就職率\n  印刷: 56.7%  計算: 50.0%',
+    );
   });
 
   it('md: a finding is a table row, any other message a list item', () => {

@@ -49,11 +49,18 @@ export function formatMessagesMarkdown(messages: readonly Message[]): string {
   const valued = messages.filter((m) => m.place && (m.expected !== undefined || m.actual !== undefined));
   for (const m of messages.filter((x) => !valued.includes(x))) {
     const where = `${m.line ? t(` (${m.line} 行)`, ` (line ${m.line})`) : ''}${m.page ? t(` (${m.page} ページ)`, ` (page ${m.page})`) : ''}`;
-    lines.push(m.severity === 'error' ? `- ${markdownCell(m.message)}${where}${m.hint ? ` — ${markdownCell(m.hint)}` : ''}` : `- ${severityName(m.severity)}: ${markdownCell(m.message)}${where}`);
+    lines.push(
+      m.severity === 'error'
+        ? `- ${markdownCell(m.message)}${where}${m.hint ? ` — ${markdownCell(m.hint)}` : ''}`
+        : `- ${severityName(m.severity)}: ${markdownCell(m.message)}${where}`,
+    );
   }
   if (valued.length > 0) {
     lines.push(
-      t('| # | 種類 | 重点戦略 | 戦略方針 | 施策 | 目標指標・行 | 印刷 | 計算 | 理由 |', '| # | kind | 重点戦略 | 戦略方針 | 施策 | 目標指標 / row | printed | computed | why |'),
+      t(
+        '| # | 種類 | 重点戦略 | 戦略方針 | 施策 | 目標指標・行 | 印刷 | 計算 | 理由 |',
+        '| # | kind | 重点戦略 | 戦略方針 | 施策 | 目標指標 / row | printed | computed | why |',
+      ),
       '|---|---|---|---|---|---|---|---|---|',
     );
     valued.forEach((m, i) => {
@@ -71,7 +78,9 @@ export function formatMessagesList(messages: readonly Message[]): string {
   return messages
     .flatMap((m, i) => [
       `${i + 1}. [${m.rule}] ${m.place ? kpiPlaceName(m.place, m.row) : (m.page ?? m.line ?? '')}`,
-      ...(m.expected !== undefined || m.actual !== undefined ? [`   ${t('印刷', 'printed')}: ${m.expected ?? ''}  ${t('計算', 'computed')}: ${m.actual ?? ''}`] : []),
+      ...(m.expected !== undefined || m.actual !== undefined
+        ? [`   ${t('印刷', 'printed')}: ${m.expected ?? ''}  ${t('計算', 'computed')}: ${m.actual ?? ''}`]
+        : []),
       `   ${m.message}`,
     ])
     .join('\n');

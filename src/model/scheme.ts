@@ -126,13 +126,24 @@ export function gradeOfMark(scheme: Scheme, printed: string): string | undefined
  * Where a document's printed statuses and summary columns are not grades of a scheme: the key
  * path of each, for a located message.
  */
-export function unknownGrades(doc: { strategies: { indicators: { reported: { status: string | null } }[]; reportedSummary: object | null; reportedGoalSummary: object | null; policies: { reportedSummary: object | null; measures: { indicators: { reported: { status: string | null } }[] }[] }[] }[] }, scheme: Scheme): { path: (string | number)[]; found: string }[] {
+export function unknownGrades(
+  doc: {
+    strategies: {
+      indicators: { reported: { status: string | null } }[];
+      reportedSummary: object | null;
+      reportedGoalSummary: object | null;
+      policies: { reportedSummary: object | null; measures: { indicators: { reported: { status: string | null } }[] }[] }[];
+    }[];
+  },
+  scheme: Scheme,
+): { path: (string | number)[]; found: string }[] {
   const ids = new Set(scheme.grades.map((g) => g.id));
   const columns = new Set([...summaryGrades(scheme).map((g) => g.id), 'total']);
   const found: { path: (string | number)[]; found: string }[] = [];
-  const indicators = (list: { reported: { status: string | null } }[], base: (string | number)[]) => list.forEach((i, k) => {
-    if (i.reported.status !== null && !ids.has(i.reported.status)) found.push({ path: [...base, k, 'reported', 'status'], found: i.reported.status });
-  });
+  const indicators = (list: { reported: { status: string | null } }[], base: (string | number)[]) =>
+    list.forEach((i, k) => {
+      if (i.reported.status !== null && !ids.has(i.reported.status)) found.push({ path: [...base, k, 'reported', 'status'], found: i.reported.status });
+    });
   const summary = (s: object | null, base: (string | number)[]) => {
     for (const key of Object.keys(s ?? {})) if (!columns.has(key)) found.push({ path: [...base, key], found: key });
   };

@@ -219,12 +219,7 @@ export interface Blanks {
   byDepartment: { department: string | null; count: number }[];
 }
 
-export type FindingKind =
-  | 'progress-mismatch'
-  | 'status-mismatch'
-  | 'summary-mismatch'
-  | 'division-by-zero'
-  | 'unparsable-value';
+export type FindingKind = 'progress-mismatch' | 'status-mismatch' | 'summary-mismatch' | 'division-by-zero' | 'unparsable-value';
 
 /** A disagreement between what the document printed and what tassei computes. */
 export interface Finding extends KpiPlace {
@@ -297,15 +292,16 @@ export interface IndicatorPlace {
 }
 
 /** One change between the indicators of two years; `name` is the newer name. */
-export type IndicatorDiffEntry = IndicatorPlace & (
-  | { kind: 'added'; name: string }
-  | { kind: 'removed'; name: string }
-  | { kind: 'renamed'; name: string; from: string; to: string }
-  /** Paired with an indicator at another place last year; the entry stands at the new place. */
-  | { kind: 'moved'; name: string; from: IndicatorPlace }
-  | { kind: 'changed'; name: string; field: ChangedField; from: string | null; to: string | null }
-  | { kind: 'statusChanged'; name: string; from: Status | null; to: Status | null }
-);
+export type IndicatorDiffEntry = IndicatorPlace &
+  (
+    | { kind: 'added'; name: string }
+    | { kind: 'removed'; name: string }
+    | { kind: 'renamed'; name: string; from: string; to: string }
+    /** Paired with an indicator at another place last year; the entry stands at the new place. */
+    | { kind: 'moved'; name: string; from: IndicatorPlace }
+    | { kind: 'changed'; name: string; field: ChangedField; from: string | null; to: string | null }
+    | { kind: 'statusChanged'; name: string; from: Status | null; to: Status | null }
+  );
 
 /** An indicator as one year printed or computed it, for a side-by-side review (新旧対照表). */
 export interface IndicatorYear {

@@ -45,8 +45,9 @@ export function walkIndicators(doc: KpiDocument): IndicatorAt[] {
       all.push({ indicator, strategy, policy, measure, place, key: key(place), path });
     };
     strategy.indicators.forEach((i, k) => add(i, null, null, `strategies[${si}].indicators[${k}]`));
-    strategy.policies.forEach((p, pi) => p.measures.forEach((m, mi) => m.indicators.forEach((i, k) =>
-      add(i, p, m, `strategies[${si}].policies[${pi}].measures[${mi}].indicators[${k}]`))));
+    strategy.policies.forEach((p, pi) =>
+      p.measures.forEach((m, mi) => m.indicators.forEach((i, k) => add(i, p, m, `strategies[${si}].policies[${pi}].measures[${mi}].indicators[${k}]`))),
+    );
   });
   return all;
 }

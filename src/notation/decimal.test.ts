@@ -23,7 +23,7 @@ describe('percentRounded', () => {
   });
 
   it('keeps decimals exact where floats do not: (3.4 − 1.1) / (9.1 − 1.1) = 28.75 %', () => {
-    expect(((3.4 - 1.1) / (9.1 - 1.1) * 100).toFixed(1)).toBe('28.7'); // the float answer is wrong
+    expect((((3.4 - 1.1) / (9.1 - 1.1)) * 100).toFixed(1)).toBe('28.7'); // the float answer is wrong
     expect(formatDecimal(percentRounded(subtract(d('3.4'), d('1.1')), subtract(d('9.1'), d('1.1'))))).toBe('28.8');
   });
 

@@ -33,7 +33,11 @@ describe('parseMeasurement', () => {
   });
 
   it.each([
-    ['3580人', '人', 3580], ['3,580 百万円', '百万円', 3580], ['12件(R2)', '件', 12], ['４５％', '%', 45], ['５人', '人', 5],
+    ['3580人', '人', 3580],
+    ['3,580 百万円', '百万円', 3580],
+    ['12件(R2)', '件', 12],
+    ['４５％', '%', 45],
+    ['５人', '人', 5],
   ])('%s with the unit %s → %s', (text, unit, value) => {
     const r = parseMeasurement(text, { unit });
     expect(r.ok && r.measurement.value).toBe(value);
@@ -67,7 +71,13 @@ describe('parseMeasurement', () => {
 
 describe('eras', () => {
   it.each([
-    ['H', '1', 1989], ['H', '29', 2017], ['H', '31', 2019], ['R', '元', 2019], ['R', '1', 2019], ['R', '5', 2023], ['令和', '6', 2024],
+    ['H', '1', 1989],
+    ['H', '29', 2017],
+    ['H', '31', 2019],
+    ['R', '元', 2019],
+    ['R', '1', 2019],
+    ['R', '5', 2023],
+    ['令和', '6', 2024],
   ])('%s%s → %d', (era, n, year) => expect(eraYear(era, n)).toBe(year));
 
   it('reads fiscal years and column headings', () => {
@@ -89,7 +99,13 @@ describe('eras', () => {
 
 describe('parseProgress', () => {
   it.each([
-    ['-71.4%', -71.4], ['0.0%', 0], ['214.6%', 214.6], ['-', null], ['', null], ['△5.3%', -5.3], ['-1500.0%', -1500],
+    ['-71.4%', -71.4],
+    ['0.0%', 0],
+    ['214.6%', 214.6],
+    ['-', null],
+    ['', null],
+    ['△5.3%', -5.3],
+    ['-1500.0%', -1500],
   ])('%s → %s', (text, value) => expect(parseProgress(text)).toBe(value));
 
   it('says undefined for what is not a progress', () => expect(parseProgress('abc')).toBeUndefined());

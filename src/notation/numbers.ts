@@ -4,14 +4,21 @@ import { type Decimal, parseDecimal, decimalOfNumber, formatDecimal } from './de
 
 /** First Gregorian year of each era; year n of an era is `start + n − 1` (元年 is 1). */
 export const ERAS: Readonly<Record<string, number>> = {
-  M: 1868, 明治: 1868,
-  T: 1912, 大正: 1912,
-  S: 1926, 昭和: 1926,
-  H: 1989, 平成: 1989,
-  R: 2019, 令和: 2019,
+  M: 1868,
+  明治: 1868,
+  T: 1912,
+  大正: 1912,
+  S: 1926,
+  昭和: 1926,
+  H: 1989,
+  平成: 1989,
+  R: 2019,
+  令和: 2019,
 };
 
-const ERA_NAMES = Object.keys(ERAS).sort((a, b) => b.length - a.length).join('|');
+const ERA_NAMES = Object.keys(ERAS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
 /** `H29`, `R1`, `令和元年`, `平成29年度`, `R5.11月`, `2018`, `2018年`. */
 const YEAR_NOTE = new RegExp(`^(?:(${ERA_NAMES})\\s*(\\d+|元)|((?:19|20)\\d\\d))\\s*(?:年度?)?(?:[.．]?\\d{1,2}月?)?$`);
 /** Every way a printed cell says "nothing here". */
@@ -55,9 +62,7 @@ export function eraName(year: number, style: 'long' | 'short' = 'long'): string 
   return `${era}${n === 1 ? '元' : n}年`;
 }
 
-export type ValueParse =
-  | { ok: true; measurement: Measurement; decimal: Decimal | null }
-  | { ok: false; reason: string };
+export type ValueParse = { ok: true; measurement: Measurement; decimal: Decimal | null } | { ok: false; reason: string };
 
 /**
  * The most digits a value may have: a measurement's value is a binary number, which holds 15
@@ -106,7 +111,14 @@ export function parseMeasurement(printed: string, options: ReadingOptions = {}):
   const noted = WITH_NOTE.exec(plain);
   if (noted) {
     year = parseYearNote(noted[2]!);
-    if (year === null) return { ok: false, reason: t(`注記 (${noted[2]}) は (H29)、(R4)、(令和元年) のような年ではありません`, `the note (${noted[2]}) is not a year such as (H29), (R4) or (令和元年)`) };
+    if (year === null)
+      return {
+        ok: false,
+        reason: t(
+          `注記 (${noted[2]}) は (H29)、(R4)、(令和元年) のような年ではありません`,
+          `the note (${noted[2]}) is not a year such as (H29), (R4) or (令和元年)`,
+        ),
+      };
     body = noted[1]!;
   }
   if (DASH.test(body)) return { ok: true, measurement: { value: null, year, text }, decimal: null };
@@ -114,11 +126,20 @@ export function parseMeasurement(printed: string, options: ReadingOptions = {}):
   if (unit && body.endsWith(unit) && body.length > unit.length) body = body.slice(0, -unit.length).trim();
   const number = NUMBER.exec(body);
   if (number && significantDigits(number[2]!) > MAX_DIGITS) {
-    return { ok: false, reason: t(`桁が多すぎます（${significantDigits(number[2]!)} 桁、${MAX_DIGITS} 桁まで）`, `too many digits (${significantDigits(number[2]!)}; at most ${MAX_DIGITS})`) };
+    return {
+      ok: false,
+      reason: t(
+        `桁が多すぎます（${significantDigits(number[2]!)} 桁、${MAX_DIGITS} 桁まで）`,
+        `too many digits (${significantDigits(number[2]!)}; at most ${MAX_DIGITS})`,
+      ),
+    };
   }
   const decimal = parsePrintedNumber(body);
   if (!decimal) {
-    return { ok: false, reason: t(`「${body}」は 3,560、42.2、△12、３５６０ のような数値ではありません`, `"${body}" is not a number such as 3,560, 42.2, △12 or ３５６０`) };
+    return {
+      ok: false,
+      reason: t(`「${body}」は 3,560、42.2、△12、３５６０ のような数値ではありません`, `"${body}" is not a number such as 3,560, 42.2, △12 or ３５６０`),
+    };
   }
   return { ok: true, measurement: { value: Number(formatDecimal(decimal)), year, text }, decimal };
 }
@@ -128,7 +149,11 @@ export function parseMeasurement(printed: string, options: ReadingOptions = {}):
  * or more digits than a value holds exactly.
  */
 export function unusableNumber(value: number): string | null {
-  if (!Number.isFinite(value)) return t(`${yamlNumber(value)} は値として使えません（値は ${MAX_DIGITS} 桁までの有限の数です）`, `${yamlNumber(value)} cannot be used as a value (a value is a finite number of at most ${MAX_DIGITS} digits)`);
+  if (!Number.isFinite(value))
+    return t(
+      `${yamlNumber(value)} は値として使えません（値は ${MAX_DIGITS} 桁までの有限の数です）`,
+      `${yamlNumber(value)} cannot be used as a value (a value is a finite number of at most ${MAX_DIGITS} digits)`,
+    );
   if (/e/i.test(String(value)) || significantDigits(String(value)) > MAX_DIGITS) {
     return t(`${value} は桁が多すぎます（${MAX_DIGITS} 桁まで）`, `${value} has too many digits (at most ${MAX_DIGITS})`);
   }

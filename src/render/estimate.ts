@@ -17,7 +17,9 @@ export interface Inherited {
 }
 
 /** A table layout as pdfmake calls it: rule widths and paddings per column or row. */
-export type TableLayout = Partial<Record<'hLineWidth' | 'vLineWidth' | 'paddingLeft' | 'paddingRight' | 'paddingTop' | 'paddingBottom', (i: number, node: Node) => number>>;
+export type TableLayout = Partial<
+  Record<'hLineWidth' | 'vLineWidth' | 'paddingLeft' | 'paddingRight' | 'paddingTop' | 'paddingBottom', (i: number, node: Node) => number>
+>;
 
 export interface Estimator {
   styles: Record<string, Node>;
@@ -26,7 +28,12 @@ export interface Estimator {
 
 /** pdfmake's own layout for a table that names none: 1 pt rules, 4 pt and 2 pt paddings. */
 const DEFAULT_LAYOUT: Required<TableLayout> = {
-  hLineWidth: () => 1, vLineWidth: () => 1, paddingLeft: () => 4, paddingRight: () => 4, paddingTop: () => 2, paddingBottom: () => 2,
+  hLineWidth: () => 1,
+  vLineWidth: () => 1,
+  paddingLeft: () => 4,
+  paddingRight: () => 4,
+  paddingTop: () => 2,
+  paddingBottom: () => 2,
 };
 
 function stylesOf(node: Node, estimator: Estimator): Node[] {
@@ -47,7 +54,12 @@ function inherit(node: Node, parent: Inherited, estimator: Estimator): Inherited
 
 /** [left, top, right, bottom] of a node's margin, from the node or its last style that has one. */
 function marginOf(node: Node, estimator: Estimator): [number, number, number, number] {
-  const margin = node.margin ?? stylesOf(node, estimator).map((s) => s.margin).filter((m) => m !== undefined).at(-1);
+  const margin =
+    node.margin ??
+    stylesOf(node, estimator)
+      .map((s) => s.margin)
+      .filter((m) => m !== undefined)
+      .at(-1);
   if (typeof margin === 'number') return [margin, margin, margin, margin];
   if (Array.isArray(margin) && margin.length === 2) return [margin[0], margin[1], margin[0], margin[1]];
   if (Array.isArray(margin) && margin.length === 4) return margin as [number, number, number, number];
@@ -89,13 +101,15 @@ function piecesOf(runs: unknown, width: number, style: Inherited, estimator: Est
     const { fontSize: size, bold, lineHeight } = inherit(node, style, estimator);
     const height = lineHeightOf(size, bold) * lineHeight;
     const piece = (text: string, breakAfter: boolean): Piece => ({ text, size, bold, breakAfter, height });
-    return String(node.text ?? '').split('\n').flatMap((line, i, lines) => {
-      const last = i === lines.length - 1;
-      const fits = widthAtMost(line, size, bold) <= width || widthOf(line, size, bold) <= width;
-      if (node.noWrap === true || line === '' || fits) return [piece(line, !last)];
-      const chars = [...line];
-      return chars.map((c, k) => piece(c, !last && k === chars.length - 1));
-    });
+    return String(node.text ?? '')
+      .split('\n')
+      .flatMap((line, i, lines) => {
+        const last = i === lines.length - 1;
+        const fits = widthAtMost(line, size, bold) <= width || widthOf(line, size, bold) <= width;
+        if (node.noWrap === true || line === '' || fits) return [piece(line, !last)];
+        const chars = [...line];
+        return chars.map((c, k) => piece(c, !last && k === chars.length - 1));
+      });
   });
 }
 
@@ -158,7 +172,10 @@ function contentHeight(node: Node, width: number, style: Inherited, estimator: E
   if (Array.isArray(node.columns)) {
     const columns = node.columns as Node[];
     const gap = typeof node.columnGap === 'number' ? node.columnGap : 0;
-    const widths = columnWidths(columns.map((c) => c.width ?? '*'), width - gap * (columns.length - 1));
+    const widths = columnWidths(
+      columns.map((c) => c.width ?? '*'),
+      width - gap * (columns.length - 1),
+    );
     return Math.max(0, ...columns.map((c, i) => estimateHeight(c, widths[i]!, style, estimator)));
   }
   if (node.table) return tableRowHeights(node, width, style, estimator).reduce((a, b) => a + b, 0);

@@ -16,7 +16,16 @@ import { renderDefinition, sharedEnvironment } from './templates.js';
 import { type FlowRow, flowPages } from './pages.js';
 import { type Estimator, estimateHeight, tableRowHeights } from './estimate.js';
 import {
-  DEFAULT_RENDER_OPTIONS, type KpiView, type NarrativeView, type RenderOptions, detailPages, diffView, isHeadingRow, kpiView, narrativePages, narrativeView,
+  DEFAULT_RENDER_OPTIONS,
+  type KpiView,
+  type NarrativeView,
+  type RenderOptions,
+  detailPages,
+  diffView,
+  isHeadingRow,
+  kpiView,
+  narrativePages,
+  narrativeView,
 } from './view.js';
 
 type Cell = { continued?: boolean } | undefined;
@@ -54,16 +63,27 @@ const PDFMAKE_LAYOUTS = (createRequire(import.meta.url)('pdfmake/js/tableLayouts
 
 /** A table layout with its rules and paddings scaled, for a larger paper. */
 function scaledLayout(layout: Layout, factor: number): Layout {
-  return Object.fromEntries(Object.entries(layout).map(([key, fn]) => [key, (...args: never[]) => {
-    const value = fn(...args);
-    return typeof value === 'number' ? value * factor : value;
-  }]));
+  return Object.fromEntries(
+    Object.entries(layout).map(([key, fn]) => [
+      key,
+      (...args: never[]) => {
+        const value = fn(...args);
+        return typeof value === 'number' ? value * factor : value;
+      },
+    ]),
+  );
 }
 
 /** The layouts are drawn for A4; A3 is A4 enlarged by √2, as a copier enlarges it. */
 const PAPER_SCALE: Record<RenderOptions['paper'], number> = { A4: 1, A3: Math.SQRT2 };
-const TABLE_LAYOUTS = Object.fromEntries(Object.entries(PAPER_SCALE).flatMap(([paper, factor]) =>
-  Object.entries(BASE_LAYOUTS).map(([name, layout]) => [factor === 1 ? name : `${name}@${paper}`, factor === 1 ? layout : scaledLayout(layout as Layout, factor)])));
+const TABLE_LAYOUTS = Object.fromEntries(
+  Object.entries(PAPER_SCALE).flatMap(([paper, factor]) =>
+    Object.entries(BASE_LAYOUTS).map(([name, layout]) => [
+      factor === 1 ? name : `${name}@${paper}`,
+      factor === 1 ? layout : scaledLayout(layout as Layout, factor),
+    ]),
+  ),
+);
 
 /** What is a length in a pdfmake definition: these keys' numbers (or arrays of numbers) scale. */
 const LENGTH_KEYS = new Set(['fontSize', 'margin', 'pageMargins', 'widths', 'width', 'height', 'columnGap', 'characterSpacing']);
@@ -78,11 +98,13 @@ export function scaledDefinition(value: unknown, factor: number, paper: string, 
   if (Array.isArray(value)) return value.map((v) => scaledDefinition(v, factor, paper, LENGTH_KEYS.has(key) ? key : ''));
   if (typeof value === 'function') return (...args: unknown[]) => scaledDefinition((value as (...a: unknown[]) => unknown)(...args), factor, paper);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => {
-      if (k === 'layout' && typeof v === 'string' && v in BASE_LAYOUTS) return [k, `${v}@${paper}`];
-      if (k === 'info' || k === 'svg' || k === 'lineHeight') return [k, v];
-      return [k, scaledDefinition(v, factor, paper, k)];
-    }));
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => {
+        if (k === 'layout' && typeof v === 'string' && v in BASE_LAYOUTS) return [k, `${v}@${paper}`];
+        if (k === 'info' || k === 'svg' || k === 'lineHeight') return [k, v];
+        return [k, scaledDefinition(v, factor, paper, k)];
+      }),
+    );
   }
   return value;
 }
@@ -134,7 +156,12 @@ async function withPhrases(run: (hb: typeof Handlebars) => Record<string, unknow
 }
 
 /** The pdfmake document definition of a document, through its kind's template. */
-export async function documentDefinition(doc: TasseiDocument, scheme: Scheme, evaluation?: Evaluation, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Record<string, unknown>> {
+export async function documentDefinition(
+  doc: TasseiDocument,
+  scheme: Scheme,
+  evaluation?: Evaluation,
+  options: RenderOptions = DEFAULT_RENDER_OPTIONS,
+): Promise<Record<string, unknown>> {
   if (doc.kind !== 'kpi-progress') return finished(await narrativeDefinition(narrativeView(doc, options)), doc, options);
   const view = kpiView(doc, evaluation ?? evaluateDocument(doc, scheme), scheme, options);
   const { plan } = await laidOutKpi(view, options, doc);
@@ -200,8 +227,11 @@ async function measureTops(definition: Record<string, unknown>, width: number): 
   configure();
   type NodeInfo = { id?: string; startPosition?: { top: number } };
   const measuring = {
-    ...definition, header: undefined, footer: undefined,
-    pageSize: { width, height: MEASURING_HEIGHT }, pageOrientation: 'portrait',
+    ...definition,
+    header: undefined,
+    footer: undefined,
+    pageSize: { width, height: MEASURING_HEIGHT },
+    pageOrientation: 'portrait',
     pageBreakBefore: (node: NodeInfo, nodes: { getFollowingNodesOnPage(): NodeInfo[] }) => {
       const tops = new Map<string, number>();
       for (const n of [node, ...nodes.getFollowingNodesOnPage()]) if (n.id && n.startPosition) tops.set(n.id, n.startPosition.top);
@@ -251,8 +281,14 @@ function pageParts(page: unknown): { above: unknown[]; table: Record<string, unk
  * the fonts' metrics.
  */
 async function estimatedPlan(view: KpiView): Promise<Plan> {
-  const whole = await kpiDefinition(view, view.strategies.map(() => [0]));
-  const estimator: Estimator = { styles: whole.styles as Estimator['styles'], layouts: { ...PDFMAKE_LAYOUTS, ...BASE_LAYOUTS } as unknown as Estimator['layouts'] };
+  const whole = await kpiDefinition(
+    view,
+    view.strategies.map(() => [0]),
+  );
+  const estimator: Estimator = {
+    styles: whole.styles as Estimator['styles'],
+    layouts: { ...PDFMAKE_LAYOUTS, ...BASE_LAYOUTS } as unknown as Estimator['layouts'],
+  };
   const defaults = whole.defaultStyle as { fontSize: number; lineHeight?: number };
   const base = { fontSize: defaults.fontSize, bold: false, lineHeight: defaults.lineHeight ?? 1 };
   const [left, , right] = whole.pageMargins as number[];
@@ -263,7 +299,10 @@ async function estimatedPlan(view: KpiView): Promise<Plan> {
     const [header, ...rows] = tableRowHeights(table, width, base, estimator);
     const context = estimateHeight({ text: '（続き）', style: 'context' }, width, base, estimator);
     return flowPages(flowRowsOf(view, index, rows), {
-      page: contentHeight(whole, PAGE.height), first: height(above) + header!, continued: context + header!, notes: height(below),
+      page: contentHeight(whole, PAGE.height),
+      first: height(above) + header!,
+      continued: context + header!,
+      notes: height(below),
     }).map((p) => p[0]!);
   });
 }
@@ -288,23 +327,35 @@ function confirmedPlan(printed: Record<string, unknown>, view: KpiView, plan: Pl
   const pageTop = top!;
   const paper = PAGE.height - top! - bottom! - PAGE_SAFETY;
   let next = 0;
-  const measured = plan.map((starts) => starts.map(() => {
-    const { table, below } = pageParts(pages[next++]);
-    const body = (table.table as { body: Placed[][] }).body;
-    // In the A4 points the plan is made in.
-    const tops = body.map((row) => (rowTop(row) ?? NaN) / factor);
-    if (tops.some((top) => Number.isNaN(top)) || table.__height === undefined) return undefined;
-    const bottom = tops[0]! + (table.__height as number) / factor;
-    const heights = tops.slice(1).map((top, i) => (tops[i + 2] ?? bottom) - top);
-    return { heights, above: tops[1]! - pageTop, notes: below.reduce((sum: number, n) => sum + ((n as Placed).__height ?? 0), 0) / factor };
-  }));
+  const measured = plan.map((starts) =>
+    starts.map(() => {
+      const { table, below } = pageParts(pages[next++]);
+      const body = (table.table as { body: Placed[][] }).body;
+      // In the A4 points the plan is made in.
+      const tops = body.map((row) => (rowTop(row) ?? NaN) / factor);
+      if (tops.some((top) => Number.isNaN(top)) || table.__height === undefined) return undefined;
+      const bottom = tops[0]! + (table.__height as number) / factor;
+      const heights = tops.slice(1).map((top, i) => (tops[i + 2] ?? bottom) - top);
+      return { heights, above: tops[1]! - pageTop, notes: below.reduce((sum: number, n) => sum + ((n as Placed).__height ?? 0), 0) / factor };
+    }),
+  );
   if (measured.some((s) => s.some((p) => p === undefined))) return undefined;
   const continued = measured.flatMap((s) => s.slice(1)).map((p) => p!.above);
   return measured.map((strategy, index) => {
     const [first, ...rest] = strategy as NonNullable<(typeof strategy)[number]>[];
-    const flow = flowPages(flowRowsOf(view, index, strategy.flatMap((p) => p!.heights)), {
-      page: paper, first: first!.above, continued: rest[0]?.above ?? continued[0] ?? paper, notes: strategy.at(-1)!.notes,
-    });
+    const flow = flowPages(
+      flowRowsOf(
+        view,
+        index,
+        strategy.flatMap((p) => p!.heights),
+      ),
+      {
+        page: paper,
+        first: first!.above,
+        continued: rest[0]?.above ?? continued[0] ?? paper,
+        notes: strategy.at(-1)!.notes,
+      },
+    );
     return flow.map((p) => p[0]!);
   });
 }
@@ -316,9 +367,14 @@ function confirmedPlan(printed: Record<string, unknown>, view: KpiView, plan: Pl
  * printed pages cannot say (a row taller than a page), with the pages of a measuring pass.
  * `plan` replaces the estimate (a test's wrong guess); `layouts` counts pdfmake's passes.
  */
-export async function laidOutKpi(view: KpiView, options: RenderOptions, doc: TasseiDocument, guess?: Plan): Promise<{ pdf: Uint8Array; plan: Plan; layouts: number }> {
+export async function laidOutKpi(
+  view: KpiView,
+  options: RenderOptions,
+  doc: TasseiDocument,
+  guess?: Plan,
+): Promise<{ pdf: Uint8Array; plan: Plan; layouts: number }> {
   const factor = PAPER_SCALE[options.paper];
-  let plan = guess ?? await estimatedPlan(view);
+  let plan = guess ?? (await estimatedPlan(view));
   let layouts = 0;
   for (let attempt = 0; attempt < MAX_LAYOUTS; attempt++) {
     const definition = finished(await kpiDefinition(view, plan), doc, options);
@@ -342,15 +398,24 @@ const MAX_LAYOUTS = 3;
 
 /** The pages of each strategy from its rows measured by pdfmake on one endless page. */
 async function measuredPlan(view: KpiView): Promise<Plan> {
-  const measuringView = { ...view, measuring: true, strategies: view.strategies.map((s) => ({ ...s, pages: detailPages(s.rows, [], true).map((p) => ({ ...p, breakBefore: false })) })) };
+  const measuringView = {
+    ...view,
+    measuring: true,
+    strategies: view.strategies.map((s) => ({ ...s, pages: detailPages(s.rows, [], true).map((p) => ({ ...p, breakBefore: false })) })),
+  };
   const measuring = await withPhrases((hb) => renderDefinition(hb, 'kpi-progress', measuringView));
   const tops = await measureTops(measuring, PAGE.width);
   const at = (id: string) => {
     const top = tops.get(id);
     if (top === undefined) {
-      throw failure('templates/kpi-progress.hbs', 'template-measure', t(`行の高さを測れません: ${id} の id がありません`, `cannot measure the rows: the id ${id} is missing`), {
-        hint: t('measuring のときに各行へ "id" を付ける記述を残してください', 'keep the "id" each row carries while measuring'),
-      });
+      throw failure(
+        'templates/kpi-progress.hbs',
+        'template-measure',
+        t(`行の高さを測れません: ${id} の id がありません`, `cannot measure the rows: the id ${id} is missing`),
+        {
+          hint: t('measuring のときに各行へ "id" を付ける記述を残してください', 'keep the "id" each row carries while measuring'),
+        },
+      );
     }
     return top;
   };
@@ -359,12 +424,19 @@ async function measuredPlan(view: KpiView): Promise<Plan> {
     const rowTops = [...s.rows.map((r) => at(r.id)), at(`table-end:${first}`)];
     const header = rowTops[0]! - at(`head:${first}`);
     const context = at(`head:${first}`) - at(`context:${first}`);
-    return flowPages(flowRowsOf(view, index, s.rows.map((_, i) => rowTops[i + 1]! - rowTops[i]!)), {
-      page: contentHeight(measuring, PAGE.height),
-      first: at(`context:${first}`) - at(`top:${first}`) + header,
-      continued: context + header,
-      notes: at(`end:${first}`) - at(`table-end:${first}`),
-    }).map((p) => p[0]!);
+    return flowPages(
+      flowRowsOf(
+        view,
+        index,
+        s.rows.map((_, i) => rowTops[i + 1]! - rowTops[i]!),
+      ),
+      {
+        page: contentHeight(measuring, PAGE.height),
+        first: at(`context:${first}`) - at(`top:${first}`) + header,
+        continued: context + header,
+        notes: at(`end:${first}`) - at(`table-end:${first}`),
+      },
+    ).map((p) => p[0]!);
   });
 }
 
@@ -373,7 +445,11 @@ async function measuredPlan(view: KpiView): Promise<Plan> {
  * chosen, each page with the goal's title bar (（続き） after the first) and the headings.
  */
 async function narrativeDefinition(view: NarrativeView): Promise<Record<string, unknown>> {
-  const measuringView = { ...view, measuring: true, goals: view.goals.map((g) => ({ ...g, pages: narrativePages(g, g.rows, []).map((p) => ({ ...p, breakBefore: false })) })) };
+  const measuringView = {
+    ...view,
+    measuring: true,
+    goals: view.goals.map((g) => ({ ...g, pages: narrativePages(g, g.rows, []).map((p) => ({ ...p, breakBefore: false })) })),
+  };
   const measuring = await withPhrases((hb) => renderDefinition(hb, 'narrative', measuringView));
   const [, top, , bottom] = measuring.pageMargins as number[];
   const tops = await measureTops(measuring, PAGE.width);
@@ -385,11 +461,20 @@ async function narrativeDefinition(view: NarrativeView): Promise<Record<string, 
     const rows: FlowRow[] = g.rows.map((r, i) => {
       const next = rowTops.slice(i + 1).find((t) => t !== undefined);
       const own = rowTops[i];
-      return own === undefined || next === undefined ? { height: 0, heading: false, bound: true } : { height: next - own, heading: false, bound: r.kind === 'measures' };
+      return own === undefined || next === undefined
+        ? { height: 0, heading: false, bound: true }
+        : { height: next - own, heading: false, bound: r.kind === 'measures' };
     });
     const above = (rowTops[0] ?? 0) - (tops.get(`top:${first}`) ?? 0);
     const pages = flowPages(rows, { page: PAGE.height - top! - bottom! - PAGE_SAFETY, first: above, continued: above, notes: 0 });
-    return { ...g, pages: narrativePages(g, g.rows, pages.map((p) => p[0]!)) };
+    return {
+      ...g,
+      pages: narrativePages(
+        g,
+        g.rows,
+        pages.map((p) => p[0]!),
+      ),
+    };
   });
   return withPhrases((hb) => renderDefinition(hb, 'narrative', { ...view, goals }));
 }
@@ -401,7 +486,12 @@ export async function renderDiffPdf(diff: DocumentDiff, scheme: Scheme, options:
 }
 
 /** Renders a document to PDF bytes, byte-identical for identical documents. */
-export async function renderPdf(doc: TasseiDocument, scheme: Scheme, evaluation?: Evaluation, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Uint8Array> {
+export async function renderPdf(
+  doc: TasseiDocument,
+  scheme: Scheme,
+  evaluation?: Evaluation,
+  options: RenderOptions = DEFAULT_RENDER_OPTIONS,
+): Promise<Uint8Array> {
   if (doc.kind !== 'kpi-progress') return print(await documentDefinition(doc, scheme, evaluation, options));
   return (await laidOutKpi(kpiView(doc, evaluation ?? evaluateDocument(doc, scheme), scheme, options), options, doc)).pdf;
 }

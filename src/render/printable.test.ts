@@ -45,7 +45,16 @@ describe('glyphs the embedded fonts lack', () => {
 });
 
 describe('rows taller than a page', () => {
-  const table = (text: string) => ({ table: { dontBreakRows: true, widths: [36, 276], body: [[{ text: 'h' }, { text: 'h' }], [{ text: '1' }, { text: [{ text }] }]] } });
+  const table = (text: string) => ({
+    table: {
+      dontBreakRows: true,
+      widths: [36, 276],
+      body: [
+        [{ text: 'h' }, { text: 'h' }],
+        [{ text: '1' }, { text: [{ text }] }],
+      ],
+    },
+  });
 
   it('a table with a row that cannot fit on a page may break its rows (else pdfmake drops the rest of the row)', () => {
     const definition = { content: [table('観'.repeat(3000))] };
@@ -92,7 +101,12 @@ describe('the phrase cache', () => {
     cache.set('観光の振興', ['観光の', '振興']);
     cache.save();
     const data = JSON.parse(readFileSync(file, 'utf8')) as { version: number; entries: [string, unknown][] };
-    data.entries = [['観光の振興', ['観光の', '破壊']], ['地域の', '地域の'], ['経済', [1, 2]], ['市民', ['市', '民']]];
+    data.entries = [
+      ['観光の振興', ['観光の', '破壊']],
+      ['地域の', '地域の'],
+      ['経済', [1, 2]],
+      ['市民', ['市', '民']],
+    ];
     writeFileSync(file, JSON.stringify(data));
     const tampered = openPhraseCache(file);
     expect(tampered.get('観光の振興')).toBeUndefined();

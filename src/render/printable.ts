@@ -74,9 +74,14 @@ export function printableDocument<T>(value: T, file: string): { value: T; messag
       const { text, missing } = printableText(v);
       if (missing.length > 0) {
         const names = [...new Set(missing)].map(shown).join('、');
-        messages.push({ severity: 'warning', rule: 'glyph-missing', file, path: pathText(path),
+        messages.push({
+          severity: 'warning',
+          rule: 'glyph-missing',
+          file,
+          path: pathText(path),
           message: t(`埋め込みフォントにない文字 ${names} を 〓 で印刷します`, `characters the embedded fonts lack, printed as 〓: ${names}`),
-          hint: t('常用の字形に置き換えるか（𠮷→吉 など）、文字を確かめてください', 'replace them with a common form (𠮷 → 吉), or check the text') });
+          hint: t('常用の字形に置き換えるか（𠮷→吉 など）、文字を確かめてください', 'replace them with a common form (𠮷 → 吉), or check the text'),
+        });
       }
       return text;
     }
@@ -118,12 +123,16 @@ export function allowTallRowsToBreak(definition: unknown): void {
     const table = (node as TableLike).table;
     if (table?.dontBreakRows && Array.isArray(table.body)) {
       const widths = (table.widths ?? []).map((w) => (typeof w === 'number' ? w : 200));
-      const tall = table.body.some((row) => Array.isArray(row) && row.some((cell, i) => {
-        const span = (cell as { colSpan?: number } | null)?.colSpan ?? 1;
-        const width = widths.slice(i, i + span).reduce((a, b) => a + b, 0) || 200;
-        const lines = Math.ceil((textLength(cell) * SMALLEST_SIZE) / width);
-        return lines * SMALLEST_SIZE * LINE_HEIGHT > MAX_UNBROKEN_ROW;
-      }));
+      const tall = table.body.some(
+        (row) =>
+          Array.isArray(row) &&
+          row.some((cell, i) => {
+            const span = (cell as { colSpan?: number } | null)?.colSpan ?? 1;
+            const width = widths.slice(i, i + span).reduce((a, b) => a + b, 0) || 200;
+            const lines = Math.ceil((textLength(cell) * SMALLEST_SIZE) / width);
+            return lines * SMALLEST_SIZE * LINE_HEIGHT > MAX_UNBROKEN_ROW;
+          }),
+      );
       if (tall) table.dontBreakRows = false;
     }
     for (const child of Object.values(node)) visit(child);

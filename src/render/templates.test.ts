@@ -12,13 +12,18 @@ import { TEMPLATE_DIR, createEnvironment, renderDefinition, statusBars } from '.
 import { kpiView } from './view.js';
 
 const COLOURS = ['#1b7f3b', '#1f5fa8', '#6b6b6b', '#b3261e'];
-const bars = (...counts: number[]) => ['achieved', 'improved', 'unchanged', 'worsened', 'p5', 'p6'].slice(0, counts.length)
-  .map((key, i) => ({ key, label: key.toUpperCase(), colour: COLOURS[i % COLOURS.length]!, count: counts[i]! }));
+const bars = (...counts: number[]) =>
+  ['achieved', 'improved', 'unchanged', 'worsened', 'p5', 'p6']
+    .slice(0, counts.length)
+    .map((key, i) => ({ key, label: key.toUpperCase(), colour: COLOURS[i % COLOURS.length]!, count: counts[i]! }));
 
 describe('statusBars', () => {
   it('scales the bars to the largest count, in the order of the scheme’s grades', () => {
     expect(statusBars(bars(3, 8, 12, 4), 0, 180).map((b) => [b.key, b.count, b.width])).toEqual([
-      ['achieved', 3, 45], ['improved', 8, 120], ['unchanged', 12, 180], ['worsened', 4, 60],
+      ['achieved', 3, 45],
+      ['improved', 8, 120],
+      ['unchanged', 12, 180],
+      ['worsened', 4, 60],
     ]);
   });
 
@@ -79,7 +84,7 @@ describe('column widths, declared once', () => {
     return cells.map((c) => c.text as { text: string }[]);
   };
 
-  it('fits the indicator names to the name column\'s width: a narrower column cuts them into phrases', () => {
+  it("fits the indicator names to the name column's width: a narrower column cuts them into phrases", () => {
     expect(name).toBeDefined();
     const narrow = mkdtempSync(join(tmpdir(), 'tassei-columns-'));
     cpSync(TEMPLATE_DIR, narrow, { recursive: true });

@@ -25,12 +25,19 @@ const BAR_HEIGHT = 8;
  * document's largest), so that every chart of a document is drawn to one scale. The text stays
  * pdfmake text: text inside an SVG makes pdfkit open the font file again for every label.
  */
-export function statusBars(bars: readonly { key: string; label: string; colour: string; count: number }[], scale: number, width: number): { key: string; label: string; count: number; width: number; svg: string }[] {
+export function statusBars(
+  bars: readonly { key: string; label: string; colour: string; count: number }[],
+  scale: number,
+  width: number,
+): { key: string; label: string; count: number; width: number; svg: string }[] {
   const max = Math.max(1, scale, ...bars.map((bar) => bar.count));
   return bars.map(({ key, label, colour, count }) => {
     const w = Math.max(0.5, (count / max) * width).toFixed(1);
     return {
-      key, label, count, width: Number(w),
+      key,
+      label,
+      count,
+      width: Number(w),
       svg: `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${BAR_HEIGHT}" viewBox="0 0 ${w} ${BAR_HEIGHT}"><rect x="0" y="0" width="${w}" height="${BAR_HEIGHT}" fill="${colour}"/></svg>`,
     };
   });
@@ -50,7 +57,8 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   hb.registerHelper('phrases', (text: unknown, options: Handlebars.HelperOptions) => {
     const width = Number(options.hash.width);
     const size = Number(options.hash.size);
-    if (!Number.isFinite(width) || !Number.isFinite(size)) throw new Error(t('phrases には width=… と size=…（ポイント）が必要です', 'phrases needs width=… and size=… (points)'));
+    if (!Number.isFinite(width) || !Number.isFinite(size))
+      throw new Error(t('phrases には width=… と size=…（ポイント）が必要です', 'phrases needs width=… and size=… (points)'));
     const value = String(text ?? '');
     if (value === '') return new hb.SafeString('""');
     // Text that fits on one line needs no phrases.
@@ -62,8 +70,13 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   hb.registerHelper('diffRuns', (parts: { text: string; changed: boolean }[], options: Handlebars.HelperOptions) => {
     const width = Number(options.hash.width);
     const size = Number(options.hash.size);
-    const runs = (parts ?? []).flatMap((part) => fitPhrases(part.text === '' ? [] : context.segment(part.text), width, (t) => measureText(t, size))
-      .map((text) => ({ text, noWrap: true, ...(part.changed ? { decoration: 'underline' } : {}) })));
+    const runs = (parts ?? []).flatMap((part) =>
+      fitPhrases(part.text === '' ? [] : context.segment(part.text), width, (t) => measureText(t, size)).map((text) => ({
+        text,
+        noWrap: true,
+        ...(part.changed ? { decoration: 'underline' } : {}),
+      })),
+    );
     return new hb.SafeString(runs.length > 0 ? JSON.stringify(runs) : '""');
   });
   /** A table's column widths, declared once: the block sees them as @columns. */
@@ -80,16 +93,25 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('not', (a: unknown) => !a);
   hb.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
-  hb.registerHelper('concat', (...args: unknown[]) => args.slice(0, -1).map((a) => String(a ?? '')).join(''));
+  hb.registerHelper('concat', (...args: unknown[]) =>
+    args
+      .slice(0, -1)
+      .map((a) => String(a ?? ''))
+      .join(''),
+  );
   hb.registerHelper('ifRatio', (ratio: unknown) => (ratio ? '※' : ''));
   /** ①観光の振興／②国際観光の推進 */
   hb.registerHelper('measureList', (measures: string[]) => measures.map((m, i) => `${i < 20 ? String.fromCharCode(0x2460 + i) : `(${i + 1})`}${m}`).join('／'));
   /** The bars of a status chart, from the view's chart (a bar per summary grade), to the document's scale. */
   hb.registerHelper('statusBars', (bars: Parameters<typeof statusBars>[0], options: Handlebars.HelperOptions) =>
-    statusBars(bars, Number(options.hash.scale ?? 0), Number(options.hash.width ?? 180)));
+    statusBars(bars, Number(options.hash.scale ?? 0), Number(options.hash.width ?? 180)),
+  );
   /** Repeats the block for each item, the outputs joined by commas (for JSON arrays). */
   hb.registerHelper('list', function (this: unknown, items: unknown[], options: Handlebars.HelperOptions) {
-    return (items ?? []).map((item, index) => options.fn(item, { data: { ...options.data, index, first: index === 0, last: index === items.length - 1 } })).filter((s) => s.trim() !== '').join(',');
+    return (items ?? [])
+      .map((item, index) => options.fn(item, { data: { ...options.data, index, first: index === 0, last: index === items.length - 1 } }))
+      .filter((s) => s.trim() !== '')
+      .join(',');
   });
   const partials = join(context.dir ?? TEMPLATE_DIR, 'partials');
   for (const file of readdirSync(partials).filter((f) => f.endsWith('.hbs'))) {
@@ -104,8 +126,11 @@ const FUNCTIONS: Record<string, (args: Record<string, unknown>) => unknown> = {
   /** Page numbers: `format` with {page} and {pages}; `below`, lines printed under the number. */
   pageNumber: (args) => (page: number, pages: number) => {
     const number = {
-      text: String(args.format ?? '{page} / {pages}').replace('{page}', String(page)).replace('{pages}', String(pages)),
-      alignment: args.alignment ?? 'center', fontSize: args.fontSize ?? 8,
+      text: String(args.format ?? '{page} / {pages}')
+        .replace('{page}', String(page))
+        .replace('{pages}', String(pages)),
+      alignment: args.alignment ?? 'center',
+      fontSize: args.fontSize ?? 8,
     };
     return { stack: [number, ...((args.below as unknown[] | undefined) ?? [])], margin: args.margin ?? [0, 8, 0, 0] };
   },
@@ -117,7 +142,10 @@ function attachFunctions(value: unknown, template: string): unknown {
     const record = value as Record<string, unknown>;
     if (typeof record.$fn === 'string') {
       const fn = FUNCTIONS[record.$fn];
-      if (!fn) throw failure(template, 'template-function', t(`未知の関数 "${record.$fn}"`, `unknown function "${record.$fn}"`), { hint: t(`使える関数: ${Object.keys(FUNCTIONS).join(', ')}`, `known: ${Object.keys(FUNCTIONS).join(', ')}`) });
+      if (!fn)
+        throw failure(template, 'template-function', t(`未知の関数 "${record.$fn}"`, `unknown function "${record.$fn}"`), {
+          hint: t(`使える関数: ${Object.keys(FUNCTIONS).join(', ')}`, `known: ${Object.keys(FUNCTIONS).join(', ')}`),
+        });
       return fn(record);
     }
     return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, attachFunctions(v, template)]));
@@ -158,8 +186,15 @@ export function renderDefinition(hb: typeof Handlebars, name: string, view: obje
   } catch (error) {
     const message = (error as Error).message;
     const line = /line (\d+)/.exec(message)?.[1];
-    const problem = message.split('\n').filter((l) => !/^\s*(\.\.\.|-*\^)/.test(l)).join(' ').replace(/\s+/g, ' ');
-    throw failure(shown, 'template-error', problem, { ...(line ? { line: Number(line) } : {}), hint: t('テンプレートの構文と、使っている名前を確かめてください', 'check the template syntax and the names it uses') });
+    const problem = message
+      .split('\n')
+      .filter((l) => !/^\s*(\.\.\.|-*\^)/.test(l))
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    throw failure(shown, 'template-error', problem, {
+      ...(line ? { line: Number(line) } : {}),
+      hint: t('テンプレートの構文と、使っている名前を確かめてください', 'check the template syntax and the names it uses'),
+    });
   }
   try {
     return attachFunctions(JSON.parse(json), shown) as Record<string, unknown>;
@@ -169,8 +204,16 @@ export function renderDefinition(hb: typeof Handlebars, name: string, view: obje
     const before = json.slice(0, position);
     const line = before.split('\n').length;
     const around = json.split('\n')[line - 1]?.trim().slice(0, 120) ?? '';
-    throw failure(shown, 'template-json', t(`テンプレートの出力が正しい JSON ではありません（${error.message}）。出力の ${line} 行目: ${around}`, `the template did not produce valid JSON (${error.message}); output line ${line}: ${around}`), {
-      hint: t('カンマの抜けや余分、または {{json …}} を通さずに書いた値', 'a missing or extra comma, or a value written without {{json …}}'),
-    });
+    throw failure(
+      shown,
+      'template-json',
+      t(
+        `テンプレートの出力が正しい JSON ではありません（${error.message}）。出力の ${line} 行目: ${around}`,
+        `the template did not produce valid JSON (${error.message}); output line ${line}: ${around}`,
+      ),
+      {
+        hint: t('カンマの抜けや余分、または {{json …}} を通さずに書いた値', 'a missing or extra comma, or a value written without {{json …}}'),
+      },
+    );
   }
 }

@@ -7,7 +7,19 @@ import { type ReviewField, REVIEW_FIELDS, changedFields, fieldText, narrativeLab
 import { COLUMN_SPACING } from './columns.js';
 import { type Scheme, gradeOf, markOf, summaryGrades } from '../model/scheme.js';
 import { type IndicatorAt, evaluationOf, evaluationsByKey, walkIndicators } from '../model/walk.js';
-import type { DocumentDiff, Evaluation, Indicator, IndicatorEvaluation, IndicatorYear, KpiDocument, NarrativePolicy, NarrativeDocument, PrintedSummary, Status, Summary } from '../model/types.js';
+import type {
+  DocumentDiff,
+  Evaluation,
+  Indicator,
+  IndicatorEvaluation,
+  IndicatorYear,
+  KpiDocument,
+  NarrativePolicy,
+  NarrativeDocument,
+  PrintedSummary,
+  Status,
+  Summary,
+} from '../model/types.js';
 
 /**
  * What the layout templates see: the document with the computed progress, status and counts,
@@ -26,7 +38,10 @@ export interface RenderOptions {
 export const DEFAULT_RENDER_OPTIONS: RenderOptions = { paper: 'A4', pageNumbers: 'dash', asPrinted: false };
 
 export const PAGE_NUMBER_FORMATS: Record<RenderOptions['pageNumbers'], string> = {
-  dash: '- {page} -', slash: '{page} / {pages}', plain: '{page}', none: '',
+  dash: '- {page} -',
+  slash: '{page} / {pages}',
+  plain: '{page}',
+  none: '',
 };
 
 /** What every template sees at its root besides the document. */
@@ -88,7 +103,13 @@ export function detailPages(rows: readonly DetailRow[], starts: readonly number[
   const bounds = [...starts.filter((i) => i > 0 && i < rows.length), rows.length];
   let from = 0;
   return bounds.map((to, k) => {
-    const page = { breakBefore: !(firstOfDocument && k === 0), first: k === 0, last: k === bounds.length - 1, context: k === 0 ? null : contextOf(rows, from), rows: rows.slice(from, to) };
+    const page = {
+      breakBefore: !(firstOfDocument && k === 0),
+      first: k === 0,
+      last: k === bounds.length - 1,
+      context: k === 0 ? null : contextOf(rows, from),
+      rows: rows.slice(from, to),
+    };
     from = to;
     return page;
   });
@@ -198,7 +219,9 @@ function statusReason(indicator: Indicator, e: IndicatorEvaluation, scheme: Sche
 
 function progressReason(indicator: Indicator, progress: number | null): string {
   const [a, b, c] = [indicator.baseline.value ?? 0, indicator.actual.value, indicator.target?.value ?? null];
-  return indicator.method === 'change' ? `(b − a) / (c − a) = (${b} − ${a}) / (${c} − ${a}) = ${formatProgress(progress)}` : `b / c = ${b} / ${c} = ${formatProgress(progress)}`;
+  return indicator.method === 'change'
+    ? `(b − a) / (c − a) = (${b} − ${a}) / (${c} − ${a}) = ${formatProgress(progress)}`
+    : `b / c = ${b} / ${c} = ${formatProgress(progress)}`;
 }
 
 /** A printed summary that has the scheme's columns, so that it can be held against the computed one. */
@@ -226,8 +249,13 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
     const statusCorrected = !options.asPrinted && !blank && known(printed.status) && markOf(scheme, printed.status) !== (e.mark ?? '');
     const [progress, status] = options.asPrinted ? [printed.progress, printed.status] : [e.progress, e.status];
     const mark = status === null ? '' : markOf(scheme, status);
-    if (progressCorrected) note(at.place.strategy!, `${indicator.name}　進捗率：印刷 ${formatProgress(printed.progress)} → ${formatProgress(e.progress)}（${progressReason(indicator, e.progress)}）`);
-    if (statusCorrected) note(at.place.strategy!, `${indicator.name}　状況：印刷 ${markOf(scheme, printed.status!)} → ${e.mark ?? ''}（${statusReason(indicator, e, scheme)}）`);
+    if (progressCorrected)
+      note(
+        at.place.strategy!,
+        `${indicator.name}　進捗率：印刷 ${formatProgress(printed.progress)} → ${formatProgress(e.progress)}（${progressReason(indicator, e.progress)}）`,
+      );
+    if (statusCorrected)
+      note(at.place.strategy!, `${indicator.name}　状況：印刷 ${markOf(scheme, printed.status!)} → ${e.mark ?? ''}（${statusReason(indicator, e, scheme)}）`);
     return {
       name: indicator.name,
       ratio: indicator.method === 'ratio',
@@ -268,7 +296,7 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
       const reported = !regraded && comparable(x.reported, columns) ? x.reported : null;
       const cells = columns.map((k) => {
         const printed = reported?.[k] ?? null;
-        if (options.asPrinted) return { value: reported ? printed ?? '' : x.computed[k] ?? 0, corrected: false };
+        if (options.asPrinted) return { value: reported ? (printed ?? '') : (x.computed[k] ?? 0), corrected: false };
         return { value: x.computed[k] ?? 0, corrected: printed !== null && printed !== (x.computed[k] ?? 0) };
       });
       columns.forEach((k, i) => {
@@ -292,8 +320,13 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
   const legend = summaryGrades(scheme).map((g) => ({ colour: g.colour, text: `${g.mark}${g.meaning ? `：${g.meaning}` : ''}　` }));
   return {
     ...pageView(options, evaluation.blanks.count > 0),
-    title: doc.title, fiscalYear: doc.fiscalYear, actualHeading: `${eraName(doc.fiscalYear, 'short')}実績 b`,
-    summaryLayout: summaryLayout(scheme), legend, strategies, chartScale,
+    title: doc.title,
+    fiscalYear: doc.fiscalYear,
+    actualHeading: `${eraName(doc.fiscalYear, 'short')}実績 b`,
+    summaryLayout: summaryLayout(scheme),
+    legend,
+    strategies,
+    chartScale,
   };
 }
 
@@ -301,11 +334,9 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
 const NO_GRADE_COLOUR = '#000000';
 
 /** One table row of a goal page: a pair of bullets of a policy, or the policy's 施策 list. */
-export type NarrativeRow = { id: string; policy: NarrativePolicy } & (
+export type NarrativeRow = { id: string; policy: NarrativePolicy } &
   /** `first`: the policy's first row (a rule above it); the others read as one cell with it. */
-  | { kind: 'bullets'; result: string | null; plan: string | null; first: boolean }
-  | { kind: 'measures'; measures: string[] }
-);
+  ({ kind: 'bullets'; result: string | null; plan: string | null; first: boolean } | { kind: 'measures'; measures: string[] });
 
 /** The policy's name cell, on the first row of each page the policy is printed on. */
 export interface PolicyHead {
@@ -337,7 +368,8 @@ function narrativeRows(goal: NarrativeDocument['goals'][number]): NarrativeRow[]
   const id = () => `nrow:${goal.no}:${rows.length}`;
   for (const policy of goal.policies) {
     const count = Math.max(1, policy.results.length, policy.plans.length);
-    for (let i = 0; i < count; i++) rows.push({ id: id(), policy, kind: 'bullets', result: policy.results[i] ?? null, plan: policy.plans[i] ?? null, first: i === 0 });
+    for (let i = 0; i < count; i++)
+      rows.push({ id: id(), policy, kind: 'bullets', result: policy.results[i] ?? null, plan: policy.plans[i] ?? null, first: i === 0 });
     rows.push({ id: id(), policy, kind: 'measures', measures: policy.measures });
   }
   return rows;
@@ -354,9 +386,15 @@ export function narrativePages(goal: NarrativeDocument['goals'][number], rows: r
       breakBefore: true,
       title: `基本目標${goal.no}　${goal.title}${k > 0 ? '（続き）' : ''}`,
       rows: slice.map((row, i) => {
-        const head = i === 0 || slice[i - 1]!.policy !== row.policy
-          ? { no: row.policy.no, title: row.policy.title, span: slice.filter((r) => r.policy === row.policy).length, continued: !(row.kind === 'bullets' && row.first) }
-          : null;
+        const head =
+          i === 0 || slice[i - 1]!.policy !== row.policy
+            ? {
+                no: row.policy.no,
+                title: row.policy.title,
+                span: slice.filter((r) => r.policy === row.policy).length,
+                continued: !(row.kind === 'bullets' && row.first),
+              }
+            : null;
         return { ...row, head };
       }),
     };
@@ -449,10 +487,22 @@ export function diffView(diff: DocumentDiff, scheme: Scheme, options: RenderOpti
       r.from && r.to && changed.has('unit') ? `単位: ${fieldText(r.from, 'unit')} → ${fieldText(r.to, 'unit')}` : '',
       r.from && r.to && changed.has('method') ? `算出方法: ${fieldText(r.from, 'method')} → ${fieldText(r.to, 'method')}` : '',
     ].filter(Boolean);
-    rows.push({ kind: 'indicator', mark: rowKind(r), name: `${fieldText(state, 'name')}（${fieldText(state, 'unit')}）`, note: notes.join('　'), old: sideOf(r.from, changed), now: sideOf(r.to, changed) });
+    rows.push({
+      kind: 'indicator',
+      mark: rowKind(r),
+      name: `${fieldText(state, 'name')}（${fieldText(state, 'unit')}）`,
+      note: notes.join('　'),
+      old: sideOf(r.from, changed),
+      now: sideOf(r.to, changed),
+    });
   }
   for (const s of diff.summaries) {
-    summaries.push({ kind: 'summary', name: `重点戦略${s.strategy}　${summaryRowName(s)}`, old: countsOf(s.from, s.to, columns), now: countsOf(s.to, s.from, columns) });
+    summaries.push({
+      kind: 'summary',
+      name: `重点戦略${s.strategy}　${summaryRowName(s)}`,
+      old: countsOf(s.from, s.to, columns),
+      now: countsOf(s.to, s.from, columns),
+    });
   }
   for (const e of diff.narrative) {
     heading(`基本目標${e.goal}　${e.goalTitle}`);

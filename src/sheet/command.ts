@@ -27,10 +27,12 @@ export async function exportCommand(doc: KpiDocument, file: string, dir: string,
     writeFileAtomic(join(dir, f.name), f.data);
     io.err(`${join(dir, f.name)}: ${t(`${f.rows} 指標`, `${f.rows} indicator(s)`)}${f.department ? ` (${f.department})` : ''}\n`);
   }
-  io.err(t(
-    `${file} → ${dir}: ${files.length} ファイル。記入後、tassei sheet import ${file} ${join(dir, '*.xlsx')} -o ${file} で取り込みます\n`,
-    `${file} → ${dir}: ${files.length} file(s). Once filled in: tassei sheet import ${file} ${join(dir, '*.xlsx')} -o ${file}\n`,
-  ));
+  io.err(
+    t(
+      `${file} → ${dir}: ${files.length} ファイル。記入後、tassei sheet import ${file} ${join(dir, '*.xlsx')} -o ${file} で取り込みます\n`,
+      `${file} → ${dir}: ${files.length} file(s). Once filled in: tassei sheet import ${file} ${join(dir, '*.xlsx')} -o ${file}\n`,
+    ),
+  );
   return EXIT.ok;
 }
 
@@ -47,7 +49,13 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
     try {
       data = readFileSync(sheet);
     } catch {
-      messages.push({ severity: 'error', rule: 'file-missing', file: sheet, message: t('ファイルがありません', 'no such file'), hint: t('パスを確かめます', 'check the path') });
+      messages.push({
+        severity: 'error',
+        rule: 'file-missing',
+        file: sheet,
+        message: t('ファイルがありません', 'no such file'),
+        hint: t('パスを確かめます', 'check the path'),
+      });
       continue;
     }
     const reading = await readSheet(data, sheet, doc);
@@ -57,7 +65,13 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
   messages.push(...conflicts(answers));
   const errors = messages.filter((m) => m.severity === 'error');
   if (errors.length > 0) {
-    messages.push({ severity: 'error', rule: 'sheet-import', file: output, message: t(`問題が ${errors.length} 件あるため、何も書き込んでいません`, `${errors.length} problem(s): nothing was written`), hint: t('シートを直してもう一度取り込みます', 'correct the sheets and import them again') });
+    messages.push({
+      severity: 'error',
+      rule: 'sheet-import',
+      file: output,
+      message: t(`問題が ${errors.length} 件あるため、何も書き込んでいません`, `${errors.length} problem(s): nothing was written`),
+      hint: t('シートを直してもう一度取り込みます', 'correct the sheets and import them again'),
+    });
     throw new TasseiError(messages);
   }
   for (const m of messages) io.err(`${m.file}: ${m.message}\n`);
@@ -78,7 +92,10 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
   }
   if (onto) writeFileAtomic(`${output}.bak`, text);
   writeFileAtomic(output, merge.text);
-  for (const a of merge.changed) io.err(`  ${basename(a.file)} ${a.cell}: ${a.row.id} ${a.row.indicator.name} ${a.row.indicator.actual.text || t('（未記入）', '(blank)')} → ${a.actual.text}\n`);
+  for (const a of merge.changed)
+    io.err(
+      `  ${basename(a.file)} ${a.cell}: ${a.row.id} ${a.row.indicator.name} ${a.row.indicator.actual.text || t('（未記入）', '(blank)')} → ${a.actual.text}\n`,
+    );
   io.err(`${output}: ${summary}${onto ? t(`。前の版は ${output}.bak`, `; the version before is ${output}.bak`) : ''}\n`);
   return EXIT.ok;
 }

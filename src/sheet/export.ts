@@ -4,8 +4,19 @@ import { eraName } from '../notation/numbers.js';
 import type { Indicator, KpiDocument, Measurement } from '../model/types.js';
 import { fiscalYearName } from '../notation/numbers.js';
 import {
-  COLUMNS, ENTRY_SHEET, FIRST_ROW, HEADER_ROW, HOWTO_SHEET, META_SHEET, NO_DEPARTMENT, SHEET_FORMAT,
-  type IndicatorRow, column, departmentOf, indicatorRows, shownName,
+  COLUMNS,
+  ENTRY_SHEET,
+  FIRST_ROW,
+  HEADER_ROW,
+  HOWTO_SHEET,
+  META_SHEET,
+  NO_DEPARTMENT,
+  SHEET_FORMAT,
+  type IndicatorRow,
+  column,
+  departmentOf,
+  indicatorRows,
+  shownName,
 } from './layout.js';
 
 /** One workbook to send: for a department, or for all. */
@@ -78,7 +89,8 @@ function writeHeading(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: st
   sheet.getCell('A1').value = `${fiscalYearName(doc.fiscalYear)} 目標指標（KPI）実績 記入シート${department === null ? '' : ` ― ${department}`}`;
   sheet.getCell('A1').font = { name: FONT, size: 14, bold: true };
   sheet.mergeCells(`A2:${last}2`);
-  sheet.getCell('A2').value = `黄色の欄に ${eraName(doc.fiscalYear, 'short')}実績 を記入してください（${count} 指標）。` +
+  sheet.getCell('A2').value =
+    `黄色の欄に ${eraName(doc.fiscalYear, 'short')}実績 を記入してください（${count} 指標）。` +
     '数値は 3580・3,580・△12 のどれでも構いません。データがないときは - を、前の年度の数値のときはその年度（R1 など）を右の欄に記入します。' +
     `詳しくは「${HOWTO_SHEET}」シートを見てください。`;
   sheet.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
@@ -124,7 +136,11 @@ function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscal
     const cell = line.getCell(c.key);
     cell.value = values[c.key] ?? null;
     cell.border = BOX;
-    cell.alignment = { vertical: 'middle', wrapText: ['place', 'name'].includes(c.key), horizontal: ['baseline', 'previous', 'target', 'actual', 'year'].includes(c.key) ? 'right' : 'left' };
+    cell.alignment = {
+      vertical: 'middle',
+      wrapText: ['place', 'name'].includes(c.key),
+      horizontal: ['baseline', 'previous', 'target', 'actual', 'year'].includes(c.key) ? 'right' : 'left',
+    };
     if (c.input) {
       cell.protection = { locked: false };
       cell.fill = INPUT_FILL;
@@ -134,16 +150,25 @@ function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscal
   actual.numFmt = '#,##0.########;[Red]△#,##0.########';
   // Numbers, or "-" for no data; a paste can still bring text in, and import reads that too.
   actual.dataValidation = {
-    type: 'custom', allowBlank: true, formulae: [`OR(ISNUMBER(${actual.address}),${actual.address}="-")`],
-    showErrorMessage: true, errorStyle: 'stop', errorTitle: '数値を入力してください',
+    type: 'custom',
+    allowBlank: true,
+    formulae: [`OR(ISNUMBER(${actual.address}),${actual.address}="-")`],
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: '数値を入力してください',
     error: '実績は数値で入力します（例: 3580、3,580、-12）。データがないときは - を入力します。',
-    showInputMessage: true, promptTitle: shownName(i).slice(0, 32),
+    showInputMessage: true,
+    promptTitle: shownName(i).slice(0, 32),
     prompt: `単位: ${i.unit ?? '-'}　目標: ${i.target?.text ?? '-'}${i.previousActual ? `　前年度: ${i.previousActual.text}` : ''}`.slice(0, 255),
   };
   const year = line.getCell('year');
   year.dataValidation = {
-    type: 'list', allowBlank: true, formulae: [`"${recentYears(fiscalYear).join(',')}"`],
-    showErrorMessage: true, errorStyle: 'warning', errorTitle: '年度',
+    type: 'list',
+    allowBlank: true,
+    formulae: [`"${recentYears(fiscalYear).join(',')}"`],
+    showErrorMessage: true,
+    errorStyle: 'warning',
+    errorTitle: '年度',
     error: 'R1・H30 のように年度を入力します。実績がその年度の数値なら空欄のままにします。',
   };
 }

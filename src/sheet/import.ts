@@ -30,15 +30,54 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
   try {
     await book.xlsx.load(data as ArrayBuffer);
   } catch (error) {
-    return { answers: [], messages: [{ severity: 'error', rule: 'sheet-unreadable', file, message: t(`.xlsx として読めません (${(error as Error).message})`, `not readable as .xlsx (${(error as Error).message})`), hint: t('tassei sheet export で書き出したファイルを Excel か LibreOffice で .xlsx のまま保存します', 'save the file that tassei sheet export wrote as .xlsx in Excel or LibreOffice') }] };
+    return {
+      answers: [],
+      messages: [
+        {
+          severity: 'error',
+          rule: 'sheet-unreadable',
+          file,
+          message: t(`.xlsx として読めません (${(error as Error).message})`, `not readable as .xlsx (${(error as Error).message})`),
+          hint: t(
+            'tassei sheet export で書き出したファイルを Excel か LibreOffice で .xlsx のまま保存します',
+            'save the file that tassei sheet export wrote as .xlsx in Excel or LibreOffice',
+          ),
+        },
+      ],
+    };
   }
   const meta = metaOf(book);
   const sheet = book.getWorksheet(ENTRY_SHEET);
   if (!sheet || meta.format !== SHEET_FORMAT) {
-    return { answers: [], messages: [{ severity: 'error', rule: 'sheet-format', file, message: t(`「${ENTRY_SHEET}」シートがないか、tassei の記入シートではありません`, `no "${ENTRY_SHEET}" sheet, or not a tassei entry sheet`), hint: t('tassei sheet export で書き出したシートに記入して返してもらいます', 'have the sheets that tassei sheet export wrote filled in') }] };
+    return {
+      answers: [],
+      messages: [
+        {
+          severity: 'error',
+          rule: 'sheet-format',
+          file,
+          message: t(`「${ENTRY_SHEET}」シートがないか、tassei の記入シートではありません`, `no "${ENTRY_SHEET}" sheet, or not a tassei entry sheet`),
+          hint: t('tassei sheet export で書き出したシートに記入して返してもらいます', 'have the sheets that tassei sheet export wrote filled in'),
+        },
+      ],
+    };
   }
   if (Number(meta.fiscalYear) !== doc.fiscalYear) {
-    return { answers: [], messages: [{ severity: 'error', rule: 'sheet-year', file, message: t(`${meta.fiscalYear} 年度のシートです。文書は ${doc.fiscalYear} 年度です`, `the sheet is of fiscal year ${meta.fiscalYear}, the document of ${doc.fiscalYear}`), hint: t('この年度の文書から書き出したシートを取り込みます', 'import the sheets exported from this year\'s document') }] };
+    return {
+      answers: [],
+      messages: [
+        {
+          severity: 'error',
+          rule: 'sheet-year',
+          file,
+          message: t(
+            `${meta.fiscalYear} 年度のシートです。文書は ${doc.fiscalYear} 年度です`,
+            `the sheet is of fiscal year ${meta.fiscalYear}, the document of ${doc.fiscalYear}`,
+          ),
+          hint: t('この年度の文書から書き出したシートを取り込みます', "import the sheets exported from this year's document"),
+        },
+      ],
+    };
   }
   const byId = new Map(indicatorRows(doc).map((r) => [r.id, r]));
   const answers: Answer[] = [];
@@ -49,17 +88,36 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
     const actualCell = line.getCell(letter.actual);
     const yearCell = line.getCell(letter.year);
     if (id === '') {
-      if (!isEmpty(actualCell.value)) problem(actualCell.address, t('整理番号のない行に実績が記入されています', 'an actual in a row without 整理番号'), t('行を追加せず、書き出された行に記入します', 'fill in the rows as exported, without adding rows'));
+      if (!isEmpty(actualCell.value))
+        problem(
+          actualCell.address,
+          t('整理番号のない行に実績が記入されています', 'an actual in a row without 整理番号'),
+          t('行を追加せず、書き出された行に記入します', 'fill in the rows as exported, without adding rows'),
+        );
       continue;
     }
     const row = byId.get(id);
     if (!row) {
-      problem(`${letter.id}${r}`, t(`整理番号 ${id} の指標は文書にありません`, `no indicator numbered ${id} in the document`), t('この文書から書き出したシートか確かめます', 'check that the sheet was exported from this document'));
+      problem(
+        `${letter.id}${r}`,
+        t(`整理番号 ${id} の指標は文書にありません`, `no indicator numbered ${id} in the document`),
+        t('この文書から書き出したシートか確かめます', 'check that the sheet was exported from this document'),
+      );
       continue;
     }
     const name = textOf(line.getCell(letter.name).value).trim();
     if (name !== shownName(row.indicator)) {
-      problem(`${letter.name}${r}`, t(`整理番号 ${id} の指標名が文書と違います（シート: ${name}、文書: ${shownName(row.indicator)}）`, `the indicator numbered ${id} is named differently (sheet: ${name}, document: ${shownName(row.indicator)})`), t('行が並べ替えられたか、文書が書き出し後に変わりました。書き出し直したシートを使います', 'rows were moved, or the document changed after export: export the sheets again'));
+      problem(
+        `${letter.name}${r}`,
+        t(
+          `整理番号 ${id} の指標名が文書と違います（シート: ${name}、文書: ${shownName(row.indicator)}）`,
+          `the indicator numbered ${id} is named differently (sheet: ${name}, document: ${shownName(row.indicator)})`,
+        ),
+        t(
+          '行が並べ替えられたか、文書が書き出し後に変わりました。書き出し直したシートを使います',
+          'rows were moved, or the document changed after export: export the sheets again',
+        ),
+      );
       continue;
     }
     const read = readActual(actualCell.value, yearCell.value, row.indicator.unit, doc.fiscalYear);
@@ -74,7 +132,8 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
 
 type ActualReading = { actual: Measurement | null } | { error: string; hint: string; at: 'actual' | 'year' };
 
-const ACTUAL_HINT = () => t('3580・3,580・△12 のような数値か、データがないときは - を入力します', 'type a number such as 3580, 3,580 or △12, or - where there is no data');
+const ACTUAL_HINT = () =>
+  t('3580・3,580・△12 のような数値か、データがないときは - を入力します', 'type a number such as 3580, 3,580 or △12, or - where there is no data');
 
 /**
  * The actual of a row from its two input cells; null where the department left it blank. The
@@ -83,7 +142,11 @@ const ACTUAL_HINT = () => t('3580・3,580・△12 のような数値か、デー
 export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValue, unit: string | null, fiscalYear: number): ActualReading {
   const year = readYear(yearValue);
   if (year === undefined) {
-    return { error: t(`年度 "${textOf(yearValue)}" が読めません`, `the year "${textOf(yearValue)}" cannot be read`), hint: t('R1・H30・2019 のように書くか、空欄にします', 'write it as R1, H30 or 2019, or leave it blank'), at: 'year' };
+    return {
+      error: t(`年度 "${textOf(yearValue)}" が読めません`, `the year "${textOf(yearValue)}" cannot be read`),
+      hint: t('R1・H30・2019 のように書くか、空欄にします', 'write it as R1, H30 or 2019, or leave it blank'),
+      at: 'year',
+    };
   }
   const plain = resultOf(value);
   if (isEmpty(plain)) {
@@ -96,16 +159,32 @@ export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValu
     return { actual: { value: plain, year: noted, text: measurementText(plain, noted) } };
   }
   if (plain instanceof Date) {
-    return { error: t('日付になっています（Excel が数値を日付に変えることがあります）', 'this is a date (Excel turns some numbers into dates)'), hint: t('セルの書式を「標準」か「数値」にしてから数値を入力し直します', 'set the cell\'s format to General or Number and type the number again'), at: 'actual' };
+    return {
+      error: t('日付になっています（Excel が数値を日付に変えることがあります）', 'this is a date (Excel turns some numbers into dates)'),
+      hint: t('セルの書式を「標準」か「数値」にしてから数値を入力し直します', "set the cell's format to General or Number and type the number again"),
+      at: 'actual',
+    };
   }
   if (typeof plain === 'boolean' || typeof plain !== 'string') {
     return { error: t(`"${textOf(plain)}" は実績として読めません`, `"${textOf(plain)}" cannot be read as an actual`), hint: ACTUAL_HINT(), at: 'actual' };
   }
   const parsed = parseMeasurement(plain, { unit });
-  if (!parsed.ok) return { error: t(`"${plain}" は実績として読めません: ${parsed.reason}`, `"${plain}" cannot be read as an actual: ${parsed.reason}`), hint: ACTUAL_HINT(), at: 'actual' };
+  if (!parsed.ok)
+    return {
+      error: t(`"${plain}" は実績として読めません: ${parsed.reason}`, `"${plain}" cannot be read as an actual: ${parsed.reason}`),
+      hint: ACTUAL_HINT(),
+      at: 'actual',
+    };
   const m = parsed.measurement;
   if (year !== null && m.year !== null && m.year !== year) {
-    return { error: t(`"${plain}" の年の注記と年度の欄 (${textOf(yearValue)}) が合いません`, `the year note of "${plain}" and the year column (${textOf(yearValue)}) disagree`), hint: t('どちらか一方に書きます', 'write the year in one of them'), at: 'year' };
+    return {
+      error: t(
+        `"${plain}" の年の注記と年度の欄 (${textOf(yearValue)}) が合いません`,
+        `the year note of "${plain}" and the year column (${textOf(yearValue)}) disagree`,
+      ),
+      hint: t('どちらか一方に書きます', 'write the year in one of them'),
+      at: 'year',
+    };
   }
   if (year === null || m.year !== null || m.value === null) return { actual: m };
   const noted = year === fiscalYear ? null : year;
@@ -161,8 +240,15 @@ export function conflicts(answers: readonly Answer[]): Message[] {
     }
     if (earlier.actual.value !== a.actual.value || earlier.actual.year !== a.actual.year) {
       messages.push({
-        severity: 'error', rule: 'sheet-conflict', file: a.file, sheet: ENTRY_SHEET, cell: a.cell,
-        message: t(`${shownName(a.row.indicator)}: ${basename(earlier.file)} の ${earlier.cell} (${earlier.actual.text}) と違う実績 (${a.actual.text}) です`, `${shownName(a.row.indicator)}: an actual (${a.actual.text}) other than ${earlier.cell} of ${basename(earlier.file)} (${earlier.actual.text})`),
+        severity: 'error',
+        rule: 'sheet-conflict',
+        file: a.file,
+        sheet: ENTRY_SHEET,
+        cell: a.cell,
+        message: t(
+          `${shownName(a.row.indicator)}: ${basename(earlier.file)} の ${earlier.cell} (${earlier.actual.text}) と違う実績 (${a.actual.text}) です`,
+          `${shownName(a.row.indicator)}: an actual (${a.actual.text}) other than ${earlier.cell} of ${basename(earlier.file)} (${earlier.actual.text})`,
+        ),
         hint: t('どちらが正しいか担当課に確かめ、一方を直します', 'ask the departments which is right, and correct the other'),
       });
     }

@@ -62,15 +62,26 @@ export interface IndicatorRow {
 export function indicatorRows(doc: KpiDocument): IndicatorRow[] {
   const rows: IndicatorRow[] = [];
   doc.strategies.forEach((s, si) => {
-    s.indicators.forEach((indicator, k) => rows.push({
-      id: `${s.no}-0-0-${k + 1}`, place: `${s.no} ${s.title}（基本目標）`, indicator, path: ['strategies', si, 'indicators', k],
-    }));
-    s.policies.forEach((p, pi) => p.measures.forEach((m, mi) => m.indicators.forEach((indicator, k) => rows.push({
-      id: `${s.no}-${p.no}-${m.no}-${k + 1}`,
-      place: `${s.no}-${p.no}-${m.no} ${m.title}`,
-      indicator,
-      path: ['strategies', si, 'policies', pi, 'measures', mi, 'indicators', k],
-    }))));
+    s.indicators.forEach((indicator, k) =>
+      rows.push({
+        id: `${s.no}-0-0-${k + 1}`,
+        place: `${s.no} ${s.title}（基本目標）`,
+        indicator,
+        path: ['strategies', si, 'indicators', k],
+      }),
+    );
+    s.policies.forEach((p, pi) =>
+      p.measures.forEach((m, mi) =>
+        m.indicators.forEach((indicator, k) =>
+          rows.push({
+            id: `${s.no}-${p.no}-${m.no}-${k + 1}`,
+            place: `${s.no}-${p.no}-${m.no} ${m.title}`,
+            indicator,
+            path: ['strategies', si, 'policies', pi, 'measures', mi, 'indicators', k],
+          }),
+        ),
+      ),
+    );
   });
   return rows;
 }

@@ -69,21 +69,21 @@ describe('reading an actual as a department typed it', () => {
   const date = new Date(Date.UTC(2024, 2, 4));
   it.each([
     // actual cell         year cell    → value   year  text
-    [3580,                 null,          3580,   null, '3,580'],
-    [-12.5,                null,          -12.5,  null, '△12.5'],
-    ['３，５８０',           null,          3580,   null, '３，５８０'],
-    ['45%',                null,          45,     null, '45%'],
-    ['△12',                null,          -12,    null, '△12'],
-    ['"3580"',             null,          3580,   null, '"3580"'],
-    ['3580人',              null,          3580,   null, '3580人'],
-    ['-',                  null,          null,   null, '-'],
-    ['3,580(R1)',          null,          3580,   2019, '3,580(R1)'],
-    [3580,                 'R1',          3580,   2019, '3,580(R1)'],
-    [3580,                 'H30',         3580,   2018, '3,580(H30)'],
-    [3580,                 2019,          3580,   2019, '3,580(R1)'],
-    ['3,580',              '令和元年',     3580,   2019, '3,580(R1)'],
-    [3580,                 'R2',          3580,   null, '3,580'], // this fiscal year's: no note
-    [{ formula: 'A1*2', result: 42 }, null, 42,   null, '42'],
+    [3580, null, 3580, null, '3,580'],
+    [-12.5, null, -12.5, null, '△12.5'],
+    ['３，５８０', null, 3580, null, '３，５８０'],
+    ['45%', null, 45, null, '45%'],
+    ['△12', null, -12, null, '△12'],
+    ['"3580"', null, 3580, null, '"3580"'],
+    ['3580人', null, 3580, null, '3580人'],
+    ['-', null, null, null, '-'],
+    ['3,580(R1)', null, 3580, 2019, '3,580(R1)'],
+    [3580, 'R1', 3580, 2019, '3,580(R1)'],
+    [3580, 'H30', 3580, 2018, '3,580(H30)'],
+    [3580, 2019, 3580, 2019, '3,580(R1)'],
+    ['3,580', '令和元年', 3580, 2019, '3,580(R1)'],
+    [3580, 'R2', 3580, null, '3,580'], // this fiscal year's: no note
+    [{ formula: 'A1*2', result: 42 }, null, 42, null, '42'],
     [{ richText: [{ text: '1,2' }, { text: '04' }] }, null, 1204, null, '1,204'],
   ] as const)('%j, year %j → %j', (value, year, expected, expectedYear, text) => {
     expect(readActual(value as ExcelJS.CellValue, year, '人', FISCAL_YEAR)).toEqual({ actual: { value: expected, year: expectedYear, text } });
@@ -95,16 +95,16 @@ describe('reading an actual as a department typed it', () => {
 
   it.each([
     // actual cell   year cell   where    message
-    ['1,2O4',        null,       'actual', /"1,2O4" は実績として読めません/],
-    ['3580件',        null,       'actual', /実績として読めません/], // the unit is 人
-    [date,           null,       'actual', /日付になっています/],
-    [true,           null,       'actual', /"true" は実績として読めません/],
-    [Infinity,       null,       'actual', /値として使えません/],
-    ['1'.repeat(20), null,       'actual', /桁が多すぎます/],
-    [null,           'R1',       'actual', /年度だけが記入され/],
-    [3580,           '来年',      'year',   /年度 "来年" が読めません/],
-    [3580,           1.5,        'year',   /年度 "1.5" が読めません/],
-    ['3,580(H30)',   'R1',       'year',   /年の注記と年度の欄 \(R1\) が合いません/],
+    ['1,2O4', null, 'actual', /"1,2O4" は実績として読めません/],
+    ['3580件', null, 'actual', /実績として読めません/], // the unit is 人
+    [date, null, 'actual', /日付になっています/],
+    [true, null, 'actual', /"true" は実績として読めません/],
+    [Infinity, null, 'actual', /値として使えません/],
+    ['1'.repeat(20), null, 'actual', /桁が多すぎます/],
+    [null, 'R1', 'actual', /年度だけが記入され/],
+    [3580, '来年', 'year', /年度 "来年" が読めません/],
+    [3580, 1.5, 'year', /年度 "1.5" が読めません/],
+    ['3,580(H30)', 'R1', 'year', /年の注記と年度の欄 \(R1\) が合いません/],
   ] as const)('%j, year %j: an error at the %s cell', (value, year, at, message) => {
     const read = readActual(value as ExcelJS.CellValue, year, '人', FISCAL_YEAR);
     expect(read).toMatchObject({ at, error: expect.stringMatching(message), hint: expect.any(String) });

@@ -1,6 +1,12 @@
 // The few parts of untyped packages that tassei uses.
 declare module 'fontkit' {
-  export function create(data: Uint8Array): { unitsPerEm: number; ascent: number; descent: number; layout(text: string): { advanceWidth: number }; hasGlyphForCodePoint(codePoint: number): boolean };
+  export function create(data: Uint8Array): {
+    unitsPerEm: number;
+    ascent: number;
+    descent: number;
+    layout(text: string): { advanceWidth: number };
+    hasGlyphForCodePoint(codePoint: number): boolean;
+  };
 }
 
 declare module 'pdfmake' {

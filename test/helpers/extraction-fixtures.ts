@@ -65,12 +65,17 @@ const SETS: FixtureSet[] = [
 
 /** The fixtures of one lane, or of both. */
 export function extractionCases(lane?: FixtureSet['lane']): ExtractionCase[] {
-  return SETS.filter((set) => !lane || set.lane === lane).flatMap((set) => readdirSync(set.pdfs).filter((f) => f.endsWith('.pdf')).sort().flatMap((name) => {
-    const pdf = join(set.pdfs, name);
-    const expected = set.expectedOf(pdf);
-    if (!expected) return [];
-    return [{ name, pdf, pages: join(set.stored, name.replace(/\.pdf$/, '.pages.json.gz')), expected, known: join(set.stored, 'known-differences.json') }];
-  }));
+  return SETS.filter((set) => !lane || set.lane === lane).flatMap((set) =>
+    readdirSync(set.pdfs)
+      .filter((f) => f.endsWith('.pdf'))
+      .sort()
+      .flatMap((name) => {
+        const pdf = join(set.pdfs, name);
+        const expected = set.expectedOf(pdf);
+        if (!expected) return [];
+        return [{ name, pdf, pages: join(set.stored, name.replace(/\.pdf$/, '.pages.json.gz')), expected, known: join(set.stored, 'known-differences.json') }];
+      }),
+  );
 }
 
 export function storedRecord(path: string): PagesRecord | null {
@@ -119,7 +124,9 @@ export function fixturesAgainstKnown(cases: readonly ExtractionCase[]): { failur
       found.set(c.pdf, differences(expected, extractPages(readStoredPages(c.pages), c.pdf, DEFAULT_SCHEME).document));
     } catch (error) {
       const messages = (error as { messages?: { rule: string; message: string }[] }).messages;
-      found.set(c.pdf, [{ path: '(extraction failed)', expected: 'a document', got: messages?.map((m) => `${m.rule}: ${m.message}`).join('; ') ?? String(error) }]);
+      found.set(c.pdf, [
+        { path: '(extraction failed)', expected: 'a document', got: messages?.map((m) => `${m.rule}: ${m.message}`).join('; ') ?? String(error) },
+      ]);
     }
   }
   const knownFiles = [...new Set(cases.map((c) => c.known))];
@@ -139,9 +146,11 @@ export function fixturesAgainstKnown(cases: readonly ExtractionCase[]): { failur
     const list = found.get(c.pdf)!;
     const allowed = known.get(c.known)![c.name]?.fields ?? [];
     if (JSON.stringify(list.map((d) => d.path)) === JSON.stringify(allowed)) continue;
-    failures.push(allowed.length > 0 && list.length === 0
-      ? `${c.pdf}: now extracts exactly — remove it from ${c.known}`
-      : `${c.pdf}: ${list.length} fields differ\n  ${formatDifferences(list, MAX_LISTED).replace(/\n/g, '\n  ')}`);
+    failures.push(
+      allowed.length > 0 && list.length === 0
+        ? `${c.pdf}: now extracts exactly — remove it from ${c.known}`
+        : `${c.pdf}: ${list.length} fields differ\n  ${formatDifferences(list, MAX_LISTED).replace(/\n/g, '\n  ')}`,
+    );
   }
   const exact = cases.filter((c) => found.get(c.pdf)!.length === 0).length;
   return { failures, exact };

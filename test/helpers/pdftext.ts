@@ -24,7 +24,8 @@ export async function segmentsOf(pdf: Uint8Array): Promise<Segment[]> {
       const gap = current ? run.x - current.right : Infinity;
       // A bullet mark stands in a column of its own, left of its hanging text.
       const mark = (t: string) => /^[○・•]$/.test(t.trim());
-      const touches = current && last && !mark(last.text) && !mark(run.text) && Math.abs(run.baseline - last.baseline) < 0.5 && gap < 0.4 * run.size && gap > -1;
+      const touches =
+        current && last && !mark(last.text) && !mark(run.text) && Math.abs(run.baseline - last.baseline) < 0.5 && gap < 0.4 * run.size && gap > -1;
       if (current && touches) {
         current.text += (gap > 0.15 * run.size ? ' ' : '') + run.text;
         current.right = run.x + run.width;
@@ -48,15 +49,21 @@ export function columnTexts(segments: readonly Segment[]): string {
     const key = `${s.page}:${Math.round(s.x)}`;
     columns.set(key, [...(columns.get(key) ?? []), s]);
   }
-  return [...columns.values()].map((list) => list.sort((a, b) => a.baseline - b.baseline).map((s) => s.text).join('')).join('\n');
+  return [...columns.values()]
+    .map((list) =>
+      list
+        .sort((a, b) => a.baseline - b.baseline)
+        .map((s) => s.text)
+        .join(''),
+    )
+    .join('\n');
 }
 
 /** Pairs of consecutive lines of one wrapped cell: same x, one line height apart. */
 export function wrappedLines(segments: readonly Segment[], lineHeight: number): [Segment, Segment][] {
   const pairs: [Segment, Segment][] = [];
   for (const s of segments) {
-    const next = segments.find((t) => t.page === s.page && Math.abs(t.x - s.x) < 0.5 &&
-      Math.abs(t.baseline - s.baseline - s.size * lineHeight) < 0.6);
+    const next = segments.find((t) => t.page === s.page && Math.abs(t.x - s.x) < 0.5 && Math.abs(t.baseline - s.baseline - s.size * lineHeight) < 0.6);
     if (next) pairs.push([s, next]);
   }
   return pairs;
