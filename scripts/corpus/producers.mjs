@@ -42,35 +42,44 @@ function soffice(file, filter, target, importFilter) {
   renameSync(join(work, `${basename(file).replace(/\.[^.]+$/, '')}.pdf`), target);
 }
 
+/** Chromium prints an HTML file to PDF, with a profile of its own. */
+export function chromiumPdf(html, file) {
+  needs('chromium');
+  execFileSync(
+    'chromium',
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${join(work, 'chromium-profile')}`,
+      '--no-pdf-header-footer',
+      `--print-to-pdf=${file}`,
+      pathToFileURL(html).href,
+    ],
+    { stdio: 'ignore', timeout: 120_000 },
+  );
+}
+
+/** LibreOffice Writer proper (not Writer/Web, which drops the first paragraph and adds a blank page) prints an HTML file to PDF. */
+export function writerPdf(html, file) {
+  soffice(html, 'writer_pdf_Export', file, 'HTML (StarWriter)');
+}
+
 export const PRODUCERS = {
   pdfmake: async (blocks, layout, title, file) => writeFileSync(file, await pdfmakePdf(blocks, layout, title)),
   chromium: async (blocks, layout, title, file) => {
-    needs('chromium');
     const html = join(work, `${basename(file, '.pdf')}.html`);
     writeFileSync(html, htmlPage(blocks, layout, title));
-    execFileSync(
-      'chromium',
-      [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        `--user-data-dir=${join(work, 'chromium-profile')}`,
-        '--no-pdf-header-footer',
-        `--print-to-pdf=${file}`,
-        pathToFileURL(html).href,
-      ],
-      { stdio: 'ignore', timeout: 120_000 },
-    );
+    chromiumPdf(html, file);
   },
   writer: async (blocks, layout, title, file) => {
     const html = join(work, `${basename(file, '.pdf')}.html`);
     writeFileSync(html, htmlPage(blocks, layout, title));
-    // Writer proper, not Writer/Web (which drops the first paragraph and adds a blank page).
-    soffice(html, 'writer_pdf_Export', file, 'HTML (StarWriter)');
+    writerPdf(html, file);
   },
   calc: async (blocks, layout, title, file) => {
     const xlsx = join(work, `${basename(file, '.pdf')}.xlsx`);
