@@ -93,6 +93,11 @@ describe('rulesOf: ruling lines, not letters drawn as outlines', () => {
     expect([horizontal.length, vertical.length]).toEqual([2, 2]);
   });
 
+  it('reads a small cell box drawn back to its start before closing as four rules', () => {
+    const { horizontal, vertical } = rulesOf(painted(STROKE, [[10, 100], [28, 100], [28, 114], [10, 114], [10, 100]]), IDENTITY);
+    expect([horizontal.length, vertical.length]).toEqual([2, 2]);
+  });
+
   it('reads nothing in a letter drawn as a stroked outline (a kanji of 10 pt, strokes of 4.5 pt)', () => {
     // The outline of 十 as cairo strokes bold text: twelve corners within 10 pt.
     const ten = [

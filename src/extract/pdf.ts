@@ -143,7 +143,8 @@ const GLYPH_SIZE = 20;
  * otherwise read as short rules through the text.
  */
 function isGlyphOutline(points: ReadonlyArray<readonly [number, number]>, curved: boolean): boolean {
-  if (!curved && points.length <= 5) return false;
+  // Corners counted once: a box drawn back to its start before closing is still four.
+  if (!curved && new Set(points.map(([x, y]) => `${x},${y}`)).size <= 4) return false;
   const xs = points.map((p) => p[0]);
   const ys = points.map((p) => p[1]);
   return Math.max(...xs) - Math.min(...xs) < GLYPH_SIZE && Math.max(...ys) - Math.min(...ys) < GLYPH_SIZE;
