@@ -94,7 +94,16 @@ describe('rulesOf: ruling lines, not letters drawn as outlines', () => {
   });
 
   it('reads a small cell box drawn back to its start before closing as four rules', () => {
-    const { horizontal, vertical } = rulesOf(painted(STROKE, [[10, 100], [28, 100], [28, 114], [10, 114], [10, 100]]), IDENTITY);
+    const { horizontal, vertical } = rulesOf(
+      painted(STROKE, [
+        [10, 100],
+        [28, 100],
+        [28, 114],
+        [10, 114],
+        [10, 100],
+      ]),
+      IDENTITY,
+    );
     expect([horizontal.length, vertical.length]).toEqual([2, 2]);
   });
 
