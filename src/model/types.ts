@@ -60,6 +60,48 @@ export interface Indicator {
   tags?: string[];
   /** 担当課: the department that reports the actual, e.g. 商工観光課. */
   department?: string;
+  /** The indicator's own number as printed in a numbering column (番号, No.): `1`, `①`, `(1)`, `1-1-1`. */
+  number?: string;
+  /** The fiscal year of the target (目標値（R6） → 2024), where the heading or the cell names it. */
+  targetYear?: number;
+  /**
+   * Every printed year column of the indicator (実績値 over H30 | R1 | R2), left to right, one entry
+   * per column whether filled or not. The actual is the right-most filled one unless a heading says
+   * otherwise (平成 28 (現状値)).
+   */
+  series?: SeriesEntry[];
+  /** Interim targets (期待値, 目安値, 中間目標値), per year where printed. */
+  interim?: InterimTarget[];
+  /** Prose printed with the indicator (評価コメント, ≪成果と見直し≫, 今後の方向性): the whole text, lines joined. */
+  comments?: IndicatorComment[];
+  /** Cells of columns whose role tassei cannot tell, kept under their printed heading (never merged into a neighbour). */
+  other?: IndicatorComment[];
+}
+
+/** One printed year column of an indicator's series. `text` is the cell as printed ("" where blank, `―` for a future year). */
+export interface SeriesEntry {
+  fiscalYear: number;
+  value: number | null;
+  /** The Gregorian year of a year note after the value (2,211(H26)), or null. */
+  year: number | null;
+  text: string;
+}
+
+/** An interim target: 期待値 (茨城県), 目安値 (長野県), 中間目標値 (富士市). */
+export interface InterimTarget {
+  /** The year it is set for; null where the document does not say. */
+  fiscalYear: number | null;
+  value: number | null;
+  year: number | null;
+  text: string;
+  /** The printed heading or row label (期待値, 目安値). */
+  heading: string;
+}
+
+/** A prose or unplaced cell with the heading it was printed under. */
+export interface IndicatorComment {
+  heading: string;
+  text: string;
 }
 
 export type Direction = 'up' | 'down';
@@ -120,7 +162,108 @@ export interface KpiDocument {
   scheme?: string;
   /** The plan period, for schemes that judge progress against the elapsed share of the plan. */
   plan?: PlanPeriod;
+  /**
+   * The shape of the table as the municipality prints it, where it is not tassei's own layout
+   * (重点戦略 › 戦略方針 › 施策 with 現状 a / 実績 b / 目標 c): read from its PDF, kept by `next`,
+   * and followed by `render`. Absent: tassei's own layout.
+   */
+  layout?: TableLayout;
   strategies: Strategy[];
+}
+
+/**
+ * The role of a printed column: what its cells mean whatever its heading says.
+ * - `number`: the indicator's own number (番号, No.); `name`: the indicator (指標名, 目標指標, KPI);
+ * - `strategy` / `policy` / `measure`: a grouping column of the hierarchy (merged cells on the left);
+ * - `baseline` a, `actual` b, `target` c; `series`: one year of a row of yearly actuals;
+ * - `interim`: an interim target (期待値, 目安値); `progress`: a percentage (進捗率, 達成率);
+ * - `grade`: the status mark (評価, 判定, 達成度 as a letter); `department`: 担当課, 所管課;
+ * - `comment`: prose (評価コメント, 今後の方向性); `other`: a column whose role cannot be told.
+ */
+export type ColumnRole =
+  | 'number'
+  | 'name'
+  | 'unit'
+  | 'strategy'
+  | 'policy'
+  | 'measure'
+  | 'baseline'
+  | 'actual'
+  | 'series'
+  | 'target'
+  | 'interim'
+  | 'progress'
+  | 'grade'
+  | 'department'
+  | 'comment'
+  | 'other';
+
+export const COLUMN_ROLES: readonly ColumnRole[] = [
+  'number',
+  'name',
+  'unit',
+  'strategy',
+  'policy',
+  'measure',
+  'baseline',
+  'actual',
+  'series',
+  'target',
+  'interim',
+  'progress',
+  'grade',
+  'department',
+  'comment',
+  'other',
+];
+
+/** One printed column, left to right. */
+export interface LayoutColumn {
+  role: ColumnRole;
+  /** The heading as printed, header rows joined by a line break (`現在値\n（R2）`). */
+  heading: string;
+  /** The spanning heading printed over it and its neighbours (実績値 over H30 | R1 | R2), if any. */
+  group?: string;
+  /** The fiscal year the heading names (a series column, 現在値（R2）, 目標値（R6）). */
+  fiscalYear?: number;
+  /** The share of the table's width, 0–1, as printed. */
+  width?: number;
+}
+
+/** A level of the hierarchy as the document labels and places it. */
+export interface HierarchyLevel {
+  level: 'strategy' | 'policy' | 'measure';
+  /** The printed label before the number (基本目標, 基本的方向, 具体的な施策, ■施策, 政策目標); "" where none. */
+  label: string;
+  /** How the number is printed: `1`, `①`, `(1)`, `Ⅰ`, `(ⅰ)`, `第1章`, `-1-`; a sample with 1 as the number. */
+  numbering: string;
+  /** A full-width row above its members, or a column on the left with merged cells. */
+  style: 'banner' | 'column';
+}
+
+/** A mark and what the printed legend says it means (【評価】S：目標値を超えている …). */
+export interface LegendMark {
+  mark: string;
+  meaning: string;
+}
+
+/** The table's shape: enough to draw the same table again, a year on. */
+export interface TableLayout {
+  columns: LayoutColumn[];
+  /** Header rows (1 or 2: a spanning heading over years or roles). */
+  headerRows: number;
+  hierarchy: HierarchyLevel[];
+  /** The printed legend of the grade marks, where there is one. */
+  legend?: { heading: string; marks: LegendMark[]; placement: 'top' | 'below' };
+  /**
+   * Count tables (F7): `columns` grades across with one row per group (tassei's own), `rows` grades
+   * down with one count column; where they stand; none where the document prints none.
+   */
+  summary: { shape: 'columns' | 'rows'; placement: 'before' | 'after' } | null;
+  /** Comments printed as a full-width block under each indicator's row (≪成果と見直し≫) rather than in a column. */
+  commentBlocks?: string;
+  orientation: 'portrait' | 'landscape';
+  paper: 'A4' | 'A3';
 }
 
 /** 基本方針: a policy of the narrative, with its two bullet columns. */
