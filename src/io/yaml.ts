@@ -220,6 +220,8 @@ function schemaMessages(errors: readonly ErrorObject[], data: unknown, locate: P
 }
 
 const MEASUREMENT_KEYS = ['baseline', 'actual', 'target', 'previousActual'] as const;
+/** Lists of printed cells of an indicator: its year series and its interim targets. */
+const CELL_LIST_KEYS = ['series', 'interim'] as const;
 
 /** Thousands separators as a planning office prints them: 3560 → 3,560. */
 export function formatValue(value: number): string {
@@ -250,6 +252,15 @@ function completeMeasurements(doc: KpiDocument, locate: Place): Message[] {
         const problem = completeMeasurement(raw, indicator.unit);
         if (problem) messages.push(locate.message(problem.field ? [...path, problem.field] : path, 'yaml-value', problem.message, problem.hint));
       }
+      // A year of a series and an interim target are printed cells too, written as measurements are.
+      for (const key of CELL_LIST_KEYS) {
+        (indicator[key] as RawMeasurement[] | undefined)?.forEach((raw, k) => {
+          const path = [...base, i, key, k];
+          const problem = completeMeasurement(raw, indicator.unit);
+          if (problem) messages.push(locate.message(problem.field ? [...path, problem.field] : path, 'yaml-value', problem.message, problem.hint));
+        });
+      }
+      indicator.interim?.forEach((entry) => (entry.fiscalYear ??= null));
       const progress = indicator.reported.progress;
       const unusable = progress === null ? null : unusableNumber(progress);
       if (unusable)
