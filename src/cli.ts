@@ -866,8 +866,10 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
     const [min, max] = command.positionals;
     const count = parsed.positionals.length;
     if (count < min || count > max) {
-      const range = min === max ? `${min}` : max === Infinity ? t(`${min} 個以上`, `${min} or more`) : t(`${min}〜${max} 個`, `${min} to ${max}`);
-      throw new UsageError(t(`"${name}" の引数は ${range}です（${count} 個あります）`, `"${name}" takes ${range} argument(s), got ${count}`));
+      const range =
+        min === max ? t(`${min} 個`, `${min}`) : max === Infinity ? t(`${min} 個以上`, `${min} or more`) : t(`${min}〜${max} 個`, `${min} to ${max}`);
+      const given = count === 0 ? t('指定されていません', 'none given') : t(`${count} 個指定されています`, `got ${count}`);
+      throw new UsageError(t(`"${name}" の引数（ファイルなど）は ${range}必要です（${given}）`, `"${name}" takes ${range} argument(s), ${given}`));
     }
     const values = parsed.values as Record<string, string | boolean | undefined>;
     const config = buildConfig({
