@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -15,10 +16,23 @@ const SRC = dirname(fileURLToPath(import.meta.url));
 /** What tests may import besides src/: the shared test helpers. */
 const TEST_HELPERS = resolve(SRC, '..', 'test', 'helpers');
 
-/** Every relative import of a module: static, re-exports and `import()`. */
+/**
+ * Every relative import of a module, as the TypeScript compiler reads it: static imports and
+ * re-exports, `import()` of a string or a template without substitutions, and `import('…').T`
+ * types, whatever comments stand around the path.
+ */
 export function importsOf(source: string): string[] {
-  const specifiers = source.matchAll(/(?:\bfrom\s+|\bimport\s*\(\s*|^import\s+)(['"])(\.\.?\/[^'"]+)\1/gm);
-  return [...specifiers].map((m) => m[2]!);
+  const specifiers: string[] = [];
+  const visit = (node: ts.Node): void => {
+    let target: ts.Node | undefined;
+    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) target = node.moduleSpecifier;
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) target = node.arguments[0];
+    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) target = node.argument.literal;
+    if (target && (ts.isStringLiteral(target) || ts.isNoSubstitutionTemplateLiteral(target)) && /^\.\.?\//.test(target.text)) specifiers.push(target.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(ts.createSourceFile('module.ts', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
+  return specifiers;
 }
 
 /** The layer of a file under src/, or undefined for a file outside the layers. */
@@ -39,6 +53,33 @@ export function upwardImports(file: string, source: string): string[] {
     const allowed = to !== undefined && LAYERS.indexOf(to as never) <= LAYERS.indexOf(from as never);
     return allowed ? [] : [`${relative(SRC, file)} → ${specifier}`];
   });
+}
+
+/** The module a relative import names, as a path to its .ts source. */
+function moduleOf(file: string, specifier: string): string {
+  return resolve(dirname(file), specifier).replace(/\.js$/, '.ts');
+}
+
+/**
+ * The cycles among the modules of one folder (`a.ts → b.ts → a.ts`), each once: a folder is read
+ * from its leaves up, as the folders are.
+ */
+export function cyclesWithinFolders(graph: ReadonlyMap<string, readonly string[]>): string[] {
+  const cycles = new Set<string>();
+  const walk = (path: string[]): void => {
+    const file = path.at(-1)!;
+    for (const next of graph.get(file) ?? []) {
+      if (dirname(next) !== dirname(file)) continue;
+      const at = path.indexOf(next);
+      if (at >= 0) {
+        const cycle = path.slice(at);
+        const start = cycle.indexOf([...cycle].sort()[0]!);
+        cycles.add([...cycle.slice(start), ...cycle.slice(0, start), cycle[start]!].map((f) => relative(SRC, f)).join(' → '));
+      } else walk([...path, next]);
+    }
+  };
+  for (const file of graph.keys()) walk([file]);
+  return [...cycles];
 }
 
 function modules(dir: string): string[] {
@@ -64,6 +105,22 @@ describe('the folder graph', () => {
     expect(upward).toEqual([]);
   });
 
+  it('has no cycle inside a folder', () => {
+    const graph = new Map(modules(SRC).map((file) => [file, importsOf(readFileSync(file, 'utf8')).map((specifier) => moduleOf(file, specifier))]));
+    expect(cyclesWithinFolders(graph)).toEqual([]);
+  });
+
+  it('finds a planted cycle inside a folder, and none across folders', () => {
+    const at = (f: string) => join(SRC, f);
+    const graph = new Map([
+      [at('extract/a.ts'), [at('extract/b.ts'), at('model/types.ts')]],
+      [at('extract/b.ts'), [at('extract/c.ts')]],
+      [at('extract/c.ts'), [at('extract/a.ts')]],
+      [at('model/types.ts'), [at('extract/a.ts')]],
+    ]);
+    expect(cyclesWithinFolders(graph)).toEqual(['extract/a.ts → extract/b.ts → extract/c.ts → extract/a.ts']);
+  });
+
   it.each([
     ['model/types.ts', "import type { Scheme } from '../evaluate/scheme-file.js';", 1],
     ['notation/numbers.ts', "import { Decimal } from './decimal.js';", 0],
@@ -77,6 +134,11 @@ describe('the folder graph', () => {
     ['load.ts', "import { command } from './commands/render.js';", 1],
     ['commands/render.ts', "import { execute } from '../cli.js';", 1],
     ['io/yaml.ts', "import { joke } from '../somewhere/else.js';", 1],
+    ['extract/kpi.ts', 'const { x } = await import(`../cli.js`);', 1],
+    ['extract/kpi.ts', "const { x } = await import(/* late */ '../render/pdf.js');", 1],
+    ['evaluate/format.ts', "import {\n  // the table's columns\n  pad,\n} from /* here */ '../render/columns.js';", 1],
+    ['model/types.ts', "export type Later = import('../render/view.js').RenderOptions;", 1],
+    ['model/types.ts', "const text = 'import(\"../render/view.js\")'; // import('../render/view.js')", 0],
   ])('%s: %s → %i upward', (file, source, count) => {
     expect(upwardImports(join(SRC, file), source)).toHaveLength(count);
   });
