@@ -17,22 +17,15 @@ const SRC = dirname(fileURLToPath(import.meta.url));
 const TEST_HELPERS = resolve(SRC, '..', 'test', 'helpers');
 
 /**
- * Every relative import of a module, as the TypeScript compiler reads it: static imports and
- * re-exports, `import()` of a string or a template without substitutions, and `import('…').T`
- * types, whatever comments stand around the path.
+ * Every relative import of a module, as the TypeScript compiler's pre-processor reads it: static
+ * imports and re-exports, `import()` of a string or of a template without substitutions, and
+ * `import('…').T` types, whatever comments stand around the path (and nothing inside a string).
  */
 export function importsOf(source: string): string[] {
-  const specifiers: string[] = [];
-  const visit = (node: ts.Node): void => {
-    let target: ts.Node | undefined;
-    if (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) target = node.moduleSpecifier;
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) target = node.arguments[0];
-    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument)) target = node.argument.literal;
-    if (target && (ts.isStringLiteral(target) || ts.isNoSubstitutionTemplateLiteral(target)) && /^\.\.?\//.test(target.text)) specifiers.push(target.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(ts.createSourceFile('module.ts', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS));
-  return specifiers;
+  return ts
+    .preProcessFile(source, true, true)
+    .importedFiles.map((f) => f.fileName)
+    .filter((name) => /^\.\.?\//.test(name));
 }
 
 /** The layer of a file under src/, or undefined for a file outside the layers. */
@@ -43,10 +36,10 @@ export function layerOf(file: string): string | undefined {
 }
 
 /** The imports of `file` that go up the order, as `file → target`. */
-export function upwardImports(file: string, source: string): string[] {
+export function upwardImports(file: string, source: string, specifiers: readonly string[] = importsOf(source)): string[] {
   const from = layerOf(file);
   if (from === undefined) return [];
-  return importsOf(source).flatMap((specifier) => {
+  return specifiers.flatMap((specifier) => {
     const target = resolve(dirname(file), specifier);
     if (target.startsWith(TEST_HELPERS) && file.endsWith('.test.ts')) return [];
     const to = layerOf(target);
@@ -90,6 +83,19 @@ function modules(dir: string): string[] {
   });
 }
 
+/** Each module of src/ with the modules it imports, read once for the tests below. */
+let graph: Map<string, { source: string; specifiers: string[]; imports: string[] }> | undefined;
+function sourceGraph(): Map<string, { source: string; specifiers: string[]; imports: string[] }> {
+  graph ??= new Map(
+    modules(SRC).map((file) => {
+      const source = readFileSync(file, 'utf8');
+      const specifiers = importsOf(source);
+      return [file, { source, specifiers, imports: specifiers.map((specifier) => moduleOf(file, specifier)) }];
+    }),
+  );
+  return graph;
+}
+
 describe('the folder graph', () => {
   it('has every folder of src/ in the order', () => {
     const folders = readdirSync(SRC, { withFileTypes: true })
@@ -99,15 +105,14 @@ describe('the folder graph', () => {
   });
 
   it('imports only downwards (model at the bottom, the commands at the top)', () => {
-    const upward = modules(SRC)
-      .filter((file) => file !== fileURLToPath(import.meta.url))
-      .flatMap((file) => upwardImports(file, readFileSync(file, 'utf8')));
+    const upward = [...sourceGraph()]
+      .filter(([file]) => file !== fileURLToPath(import.meta.url))
+      .flatMap(([file, { source, specifiers }]) => upwardImports(file, source, specifiers));
     expect(upward).toEqual([]);
   });
 
   it('has no cycle inside a folder', () => {
-    const graph = new Map(modules(SRC).map((file) => [file, importsOf(readFileSync(file, 'utf8')).map((specifier) => moduleOf(file, specifier))]));
-    expect(cyclesWithinFolders(graph)).toEqual([]);
+    expect(cyclesWithinFolders(new Map([...sourceGraph()].map(([file, { imports }]) => [file, imports])))).toEqual([]);
   });
 
   it('finds a planted cycle inside a folder, and none across folders', () => {
