@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
 import { layoutProperty } from '../scripts/corpus/property.mjs';
+import { FONTS_NOT_INSTALLED } from '../scripts/corpus/tables.mjs';
 import { extractPdfFile } from '../src/extract/extract.js';
 import { DEFAULT_SCHEME } from './helpers/scheme.js';
 
@@ -13,6 +14,11 @@ import { DEFAULT_SCHEME } from './helpers/scheme.js';
  * `FUZZ_SEED` replays a seed here.
  */
 const RUNS = 50;
+
+if (FONTS_NOT_INSTALLED.length > 0)
+  console.log(
+    `layout property: ${FONTS_NOT_INSTALLED.join(', ')} not installed (Debian: fonts-ipafont, fonts-ipaexfont, fonts-noto-cjk): printed with fonts/BIZUDPGothic-Regular.ttf instead`,
+  );
 
 it(`a random document in a random pdfmake layout extracts exactly or with a warning (${RUNS} seeded cases)`, async () => {
   const seed = Number(process.env.FUZZ_SEED ?? 20261123);

@@ -2,14 +2,17 @@
 // (with column widths in points, header rows, spanning cells, lines per cell) and notes. Every
 // producer (pdfmake, LibreOffice Calc and Writer, Chromium) prints these same blocks, so the
 // layouts differ only in what the layout says: widths, font, rules, alignment, page breaks.
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
+const BUNDLED_FONT = { file: join(REPO, 'fonts/BIZUDPGothic-Regular.ttf'), bundled: true };
+
 /** Japanese fonts the producers print with: Gothic and Mincho, proportional and not. */
-export const FONTS = {
+const DECLARED_FONTS = {
   IPAGothic: { file: '/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf' },
   IPAPGothic: { file: '/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf' },
   IPAMincho: { file: '/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf' },
@@ -18,11 +21,20 @@ export const FONTS = {
   IPAexMincho: { file: '/usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf' },
   'Noto Sans CJK JP': { file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', postscript: 'NotoSansCJKjp-Regular' },
   'Noto Serif CJK JP': { file: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', postscript: 'NotoSerifCJKjp-Regular' },
-  'BIZ UDPGothic': { file: join(REPO, 'fonts/BIZUDPGothic-Regular.ttf'), bundled: true },
+  'BIZ UDPGothic': BUNDLED_FONT,
 };
 
+/** The fonts whose files are not on this machine (Debian: fonts-ipafont, fonts-ipaexfont, fonts-noto-cjk). */
+export const FONTS_NOT_INSTALLED = Object.keys(DECLARED_FONTS).filter((f) => !existsSync(DECLARED_FONTS[f].file));
+
+/**
+ * The fonts by name. One not installed prints with the repo's own font under its name, so that a
+ * seed draws the same layouts on every machine, CI (Node alone) included.
+ */
+export const FONTS = Object.fromEntries(Object.entries(DECLARED_FONTS).map(([name, font]) => [name, FONTS_NOT_INSTALLED.includes(name) ? BUNDLED_FONT : font]));
+
 /** Fonts that LibreOffice finds through fontconfig (the repo's own font is not installed). */
-export const SYSTEM_FONTS = Object.keys(FONTS).filter((f) => !FONTS[f].bundled);
+export const SYSTEM_FONTS = Object.keys(DECLARED_FONTS).filter((f) => !DECLARED_FONTS[f].bundled);
 
 export const RULES = ['stroked', 'rects', 'hrules', 'none'];
 export const VALIGNS = ['top', 'middle', 'bottom'];

@@ -30,6 +30,9 @@ export class TasseiError extends Error {
   }
 }
 
+/** A mistake on the command line: the dispatcher prints it with the command's usage and exits 1. */
+export class UsageError extends Error {}
+
 /** A TasseiError with one message. */
 export function failure(
   file: string,

@@ -1,0 +1,92 @@
+import { checkOutput, writeFileAtomic } from '../io/files.js';
+import { EXIT, failure } from '../model/errors.js';
+import { t } from '../model/i18n.js';
+import { type Command, load, oneOf, printMessages } from './command.js';
+import { renderOptions } from './render-options.js';
+
+/** `tassei diff`. */
+export const command: Command = {
+  synopsis: 'tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf] [--force] [--paper A4|A3]',
+  summary: () => t('前年度の文書から今年度の文書への変更点', "what changed from one year's document to the next's"),
+  help: () =>
+    t(
+      `同じ種類の 2 つの年度の文書を比べ、追加・削除・名称変更・値の変更・状況の変化を示します。
+
+オプション:
+  -f, --format text|json|md  表示の形式（md は検討用のメモ）
+  -o, --output OUT.pdf       新旧対照表（前年度・今年度を並べ、変更に傍線）の PDF を書き出す
+  --force                    既存のファイルに上書きする（入力のファイルには決して書きません）
+  --paper A4|A3              新旧対照表の用紙
+
+例:
+  tassei diff output/kpi-r1.yaml input/kpi-r2.yaml
+  tassei diff output/kpi-r1.yaml input/kpi-r2.yaml --format md > 変更点.md
+  tassei diff output/narrative-r5.yaml input/narrative-r6.yaml -o 変更点.pdf`,
+      `Compares two documents of the same kind and different years: added, removed, renamed,
+changed values and changed statuses.
+
+options:
+  -f, --format text|json|md  the output (md: a review memo)
+  -o, --output OUT.pdf       a PDF 新旧対照表 (the two years side by side, changes underlined)
+  --force                    overwrite an existing file (never one of the inputs)
+  --paper A4|A3              the paper of the 新旧対照表
+
+examples:
+  tassei diff output/kpi-r1.yaml input/kpi-r2.yaml
+  tassei diff output/kpi-r1.yaml input/kpi-r2.yaml --format md > changes.md
+  tassei diff output/narrative-r5.yaml input/narrative-r6.yaml -o changes.pdf`,
+    ),
+  options: {
+    format: { type: 'string', short: 'f' },
+    output: { type: 'string', short: 'o' },
+    force: { type: 'boolean' },
+    paper: { type: 'string' },
+    'page-numbers': { type: 'string' },
+  },
+  positionals: [2, 2],
+  async run({ values, positionals }, io, config) {
+    const format = oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
+    if (values.output) checkOutput(values.output as string, positionals, values.force === true, 'pdf');
+    const old = await load(positionals[0]!, io, config);
+    const now = await load(positionals[1]!, io, config);
+    if (old.document.kind !== now.document.kind) {
+      throw failure(
+        now.file,
+        'diff-kinds',
+        t(
+          `${old.file} は ${old.document.kind}、${now.file} は ${now.document.kind} の文書です`,
+          `${old.file} is a ${old.document.kind} document and ${now.file} a ${now.document.kind} one`,
+        ),
+        { hint: t('同じ種類の文書を比べます', 'compare two documents of the same kind') },
+        EXIT.usage,
+      );
+    }
+    if (old.document.fiscalYear === now.document.fiscalYear) {
+      throw failure(
+        now.file,
+        'diff-same-year',
+        t(`どちらも ${now.document.fiscalYear} 年度の文書です`, `both documents are of fiscal year ${now.document.fiscalYear}`),
+        { hint: t('前年度の文書と今年度の文書を比べます', "compare last year's document with this year's") },
+        EXIT.usage,
+      );
+    }
+    const { loadAnalyser } = await import('../japanese/tokenizer.js');
+    const { similarityWith } = await import('../diff/similarity.js');
+    const { diffDocuments, diffJson } = await import('../diff/diff.js');
+    const { formatDiff } = await import('../diff/format.js');
+    // Both years are graded by the newer document's scheme, so that their statuses compare.
+    const diff = diffDocuments(old.document, now.document, similarityWith(await loadAnalyser()), now.scheme);
+    if (values.output) {
+      const { renderDiffPdf } = await import('../render/pdf.js');
+      const { printableDocument } = await import('../render/printable.js');
+      const printable = printableDocument(diff, now.file);
+      printMessages(printable.messages, io);
+      writeFileAtomic(values.output as string, await renderDiffPdf(printable.value, now.scheme, renderOptions(values)));
+      io.err(`${old.file} → ${now.file}: ${values.output}\n`);
+    }
+    if (!values.output || values.format !== undefined) {
+      io.out(format === 'json' ? `${JSON.stringify(diffJson(diff), null, 2)}\n` : `${formatDiff(diff, format, now.scheme)}\n`);
+    }
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,149 @@
+import { placeName } from '../diff/format.js';
+import { evaluateDocument } from '../evaluate/evaluate.js';
+import { checkOutput, writeFileAtomic } from '../io/files.js';
+import { EXIT, TasseiError, UsageError } from '../model/errors.js';
+import { t } from '../model/i18n.js';
+import type { TasseiDocument } from '../model/types.js';
+import { blankIndicators } from '../model/walk.js';
+import { type Command, type Io, load, printMessages } from './command.js';
+import { renderOptions } from './render-options.js';
+
+/** `render --final`: a council document has no blank actual (未記入); name each one. */
+function refuseBlanks(doc: TasseiDocument, file: string): void {
+  if (doc.kind !== 'kpi-progress') return;
+  const blanks = blankIndicators(doc);
+  if (blanks.length === 0) return;
+  throw new TasseiError(
+    blanks.map((at) => ({
+      severity: 'error',
+      rule: 'render-blank',
+      file,
+      path: `${at.path}.actual`,
+      message: t(
+        `実績が未記入です: ${placeName({ strategy: at.place.strategy!, strategyTitle: '', policy: at.place.policy, measure: at.place.measure }, true)} › ${at.indicator.name}`,
+        `the actual is blank: strategy ${at.place.strategy} › ${at.place.policy === null ? 'goal' : `policy ${at.place.policy} › measure ${at.place.measure}`} › ${at.indicator.name}`,
+      ),
+      hint: t(
+        '実績を記入するか、値がないときは "-" と書いてください。--final なしなら（案）として出力します',
+        'fill in the actual, or write "-" where there is no data; without --final the report is printed as a draft (（案）)',
+      ),
+    })),
+    EXIT.findings,
+  );
+}
+
+/** `tassei render`. */
+export const command: Command = {
+  synopsis: 'tassei render FILE -o OUT.pdf [--force] [--paper A4|A3] [--page-numbers dash|slash|plain|none] [--as-printed] [--final] [--watch]',
+  summary: () => t('文書の種類に応じた正式のレイアウトで PDF にする', "the official layout of the document's kind, as PDF"),
+  help: () =>
+    t(
+      `文書を templates/ の様式で PDF にします（フォントは埋め込み）。同じ文書からは同じバイト列の PDF ができます。
+
+オプション:
+  -o, --output OUT.pdf    書き出す PDF（必須）
+  --force                 既存のファイルに上書きする（入力のファイルには決して書きません）
+  --paper A4|A3           用紙（既定 A4。A3 は A4 の版面を拡大）
+  --page-numbers dash|slash|plain|none
+                          ページ番号の形（既定 dash:「- 1 -」）
+  --as-printed            元の文書に印刷された進捗率・状況・件数のまま出力する（再計算した値と印を使わない）
+  --final                 未記入の実績があれば出力せず、その箇所を示す（議会提出用）
+  --watch                 文書を保存するたびに出力し直し、かかった時間を示す（Ctrl+C で終了）
+
+例:
+  tassei render input/kpi-r2.yaml -o kpi-r2.pdf
+  tassei render input/narrative-r5.pdf -o narrative-r5.pdf
+  tassei render input/kpi-r2.yaml -o kpi-r2.pdf --force --watch   # 編集しながら PDF ビューアで確かめる`,
+      `Lays the document out as PDF with the templates in templates/ (fonts embedded). The same
+document renders to the same bytes.
+
+options:
+  -o, --output OUT.pdf    the PDF to write (required)
+  --force                 overwrite an existing file (never one of the inputs)
+  --paper A4|A3           the paper (A4 by default; A3 enlarges the A4 layout)
+  --page-numbers dash|slash|plain|none
+                          the page number style (dash by default: 「- 1 -」)
+  --as-printed            print the figures the source printed (no recomputed values or marks)
+  --final                 refuse a document with blank actuals, naming each (for the council)
+  --watch                 render again on each save of the document, saying how long it took (Ctrl+C stops)
+
+examples:
+  tassei render input/kpi-r2.yaml -o kpi-r2.pdf
+  tassei render input/narrative-r5.pdf -o narrative-r5.pdf
+  tassei render input/kpi-r2.yaml -o kpi-r2.pdf --force --watch   # edit and look in a PDF viewer`,
+    ),
+  options: {
+    output: { type: 'string', short: 'o' },
+    paper: { type: 'string' },
+    'page-numbers': { type: 'string' },
+    'as-printed': { type: 'boolean' },
+    final: { type: 'boolean' },
+    force: { type: 'boolean' },
+    watch: { type: 'boolean' },
+  },
+  positionals: [1, 1],
+  async run({ values, positionals }, io, config) {
+    const output = values.output as string | undefined;
+    if (!output) throw new UsageError(t('render には -o OUT.pdf が必要です', 'render needs -o OUT.pdf'));
+    const options = renderOptions(values);
+    checkOutput(output, positionals, values.force === true, 'pdf');
+    const renderOnce = async (): Promise<string> => {
+      const loaded = await load(positionals[0]!, io, config);
+      if (values.final) refuseBlanks(loaded.document, loaded.file);
+      const { renderPdf } = await import('../render/pdf.js');
+      const { printableDocument } = await import('../render/printable.js');
+      const printable = printableDocument(loaded.document, loaded.file);
+      printMessages(printable.messages, io);
+      // Printed figures are checked (and shown corrected) under the scheme they were printed under.
+      const evaluation = evaluateDocument(printable.value, loaded.scheme, loaded.printedScheme);
+      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme, evaluation, options));
+      return loaded.file;
+    };
+    if (values.watch) return watchAndRender(positionals[0]!, output, renderOnce, io);
+    io.err(`${await renderOnce()} → ${output}\n`);
+    return EXIT.ok;
+  },
+};
+
+/** How long a burst of file events is waited out before the document is read again (an editor saves in steps). */
+const SAVE_SETTLE_MS = 50;
+
+/**
+ * `render --watch`: renders, then again on each save of the document, saying how long each took;
+ * a document that cannot be read or rendered is reported and the next save tried. Ends on Ctrl+C.
+ */
+async function watchAndRender(file: string, output: string, renderOnce: () => Promise<string>, io: Io): Promise<number> {
+  const { watch } = await import('node:fs');
+  const { basename, dirname } = await import('node:path');
+  const renderTimed = async () => {
+    const started = performance.now();
+    try {
+      const from = await renderOnce();
+      const ms = Math.round(performance.now() - started);
+      io.err(t(`${from} → ${output}（${ms} ミリ秒）\n`, `${from} → ${output} (${ms} ms)\n`));
+    } catch (error) {
+      if (!(error instanceof TasseiError)) throw error;
+      printMessages(error.messages, io);
+      io.err(t('直して保存すると、もう一度出力します\n', 'save a correction to render again\n'));
+    }
+  };
+  await renderTimed();
+  io.err(t(`${file} の保存を待っています（Ctrl+C で終了）\n`, `watching ${file} for saves (Ctrl+C stops)\n`));
+  return new Promise((done, fail) => {
+    let timer: NodeJS.Timeout | undefined;
+    let rendering = Promise.resolve();
+    // An editor may save by renaming a new file over the old one: the folder is watched, for the file's name.
+    const watcher = watch(dirname(file), (_, name) => {
+      if (name !== basename(file)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        rendering = rendering.then(renderTimed).catch(fail);
+      }, SAVE_SETTLE_MS);
+    });
+    process.once('SIGINT', () => {
+      watcher.close();
+      clearTimeout(timer);
+      void rendering.then(() => done(EXIT.ok));
+    });
+  });
+}
