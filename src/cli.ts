@@ -5,9 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EXIT, TasseiError, failure, formatMessage } from './model/errors.js';
 import { setAsideDoubted } from './evaluate/doubts.js';
 import { closest } from './model/suggest.js';
-import type { Evaluation, KpiDocument, Message, TasseiDocument } from './model/types.js';
-import { blankIndicators } from './model/walk.js';
-import { placeName } from './diff/format.js';
+import type { Evaluation, KpiDocument, Message } from './model/types.js';
 import { DEFAULT_RENDER_OPTIONS, PAGE_NUMBER_FORMATS, type RenderOptions } from './render/view.js';
 import { loadDocument } from './load.js';
 import { type Config, applyConfig, buildConfig, withScheme } from './config.js';
@@ -147,30 +145,6 @@ function renderOptions(values: Record<string, string | boolean | undefined>): Re
   };
 }
 
-/** `render --final`: a council document has no blank actual (未記入); name each one. */
-function refuseBlanks(doc: TasseiDocument, file: string): void {
-  if (doc.kind !== 'kpi-progress') return;
-  const blanks = blankIndicators(doc);
-  if (blanks.length === 0) return;
-  throw new TasseiError(
-    blanks.map((at) => ({
-      severity: 'error',
-      rule: 'render-blank',
-      file,
-      path: `${at.path}.actual`,
-      message: t(
-        `実績が未記入です: ${placeName({ strategy: at.place.strategy!, strategyTitle: '', policy: at.place.policy, measure: at.place.measure }, true)} › ${at.indicator.name}`,
-        `the actual is blank: strategy ${at.place.strategy} › ${at.place.policy === null ? 'goal' : `policy ${at.place.policy} › measure ${at.place.measure}`} › ${at.indicator.name}`,
-      ),
-      hint: t(
-        '実績を記入するか、値がないときは "-" と書いてください。--final なしなら（案）として出力します',
-        'fill in the actual, or write "-" where there is no data; without --final the report is printed as a draft (（案）)',
-      ),
-    })),
-    EXIT.findings,
-  );
-}
-
 const COMMANDS: Record<string, Command> = {
   extract: {
     synopsis: 'tassei extract FILE.pdf [-o OUT.yaml] [--format yaml|json] [--force]',
@@ -282,7 +256,7 @@ examples:
   --page-numbers dash|slash|plain|none
                           ページ番号の形（既定 dash:「- 1 -」）
   --as-printed            元の文書に印刷された進捗率・状況・件数のまま出力する（再計算した値と印を使わない）
-  --final                 未記入の実績があれば出力せず、その箇所を示す（議会提出用）
+  --final                 未記入の実績・下書きの実績・読み取りに疑いのある箇所があれば出力せず、その箇所を示す（議会提出用）
 
 例:
   tassei render input/kpi-r2.yaml -o kpi-r2.pdf
@@ -297,7 +271,7 @@ options:
   --page-numbers dash|slash|plain|none
                           the page number style (dash by default: 「- 1 -」)
   --as-printed            print the figures the source printed (no recomputed values or marks)
-  --final                 refuse a document with blank actuals, naming each (for the council)
+  --final                 refuse a document with blank actuals, draft results or a doubted reading, naming each (for the council)
 
 examples:
   tassei render input/kpi-r2.yaml -o kpi-r2.pdf
@@ -318,14 +292,17 @@ examples:
       const options = renderOptions(values);
       checkOutput(output, positionals, values.force === true, 'pdf');
       const loaded = await load(positionals[0]!, io, config);
-      if (values.final) refuseBlanks(loaded.document, loaded.file);
+      const { doubtsOf, reasonsNotFinal } = await import('./render/final.js');
+      const notFinal = reasonsNotFinal(loaded.document, loaded.file, loaded.messages);
+      if (values.final && notFinal.length > 0) throw new TasseiError(notFinal, EXIT.findings);
       const { renderPdf } = await import('./render/pdf.js');
       const { printableDocument } = await import('./render/printable.js');
       const printable = printableDocument(loaded.document, loaded.file);
       printMessages(printable.messages, io);
       // Printed figures are checked (and shown corrected) under the scheme they were printed under.
       const evaluation = evaluateDocument(printable.value, loaded.scheme, loaded.printedScheme);
-      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme, evaluation, options));
+      const readingDoubted = doubtsOf(loaded.messages).length > 0;
+      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme, evaluation, { ...options, readingDoubted }));
       io.err(`${loaded.file} → ${output}\n`);
       return EXIT.ok;
     },
@@ -671,7 +648,7 @@ examples:
 
 オプション:
   -o, --output OUTPUT_DIR  書き出すフォルダ（既定は output）
-  --strict                 指摘があれば終了コード 1
+  --strict                 指摘か未記入（案）があれば終了コード 1
   --force                  人が編集した YAML も PDF から読み取り直す
   -j, --jobs N             同時に処理するファイル数
 
@@ -685,7 +662,7 @@ runs build input -o output.
 
 options:
   -o, --output OUTPUT_DIR  the folder to write (output by default)
-  --strict                 exit 1 when there are findings
+  --strict                 exit 1 when there are findings or anything still blank (a draft)
   --force                  extract PDFs again over YAML a person edited
   -j, --jobs N             files processed at once
 
@@ -698,7 +675,7 @@ examples:
     async run({ values, positionals }, io, config) {
       const { existsSync, statSync } = await import('node:fs');
       const { join, basename } = await import('node:path');
-      const { inputsOf, findingsReport } = await import('./build.js');
+      const { blanksNote, inputsOf, findingsReport } = await import('./build.js');
       const { buildAll, defaultJobs } = await import('./pool.js');
       const inputDir = positionals[0] ?? 'input';
       const outputDir = (values.output as string | undefined) ?? 'output';
@@ -723,7 +700,10 @@ examples:
         printMessages(r.messages, io);
         const state = r.failed
           ? t('失敗', 'FAILED')
-          : t(`指摘 ${r.findings.length} 件 → ${r.outputs.join(', ')}`, `${r.findings.length} finding(s) → ${r.outputs.join(', ')}`);
+          : t(
+              `指摘 ${r.findings.length} 件${blanksNote(r)} → ${r.outputs.join(', ')}`,
+              `${r.findings.length} finding(s)${blanksNote(r)} → ${r.outputs.join(', ')}`,
+            );
         io.err(`${r.file}: ${state}\n`);
         printMessages(
           r.findings.map((f) => findingMessage(f, r.file, r.scheme!)),
@@ -742,7 +722,7 @@ examples:
       );
       if (results.some((r) => r.internal)) return EXIT.internal;
       if (failed > 0) return EXIT.unreadable;
-      return values.strict && findings > 0 ? EXIT.findings : EXIT.ok;
+      return values.strict && (findings > 0 || results.some((r) => r.blanks)) ? EXIT.findings : EXIT.ok;
     },
   },
 };
