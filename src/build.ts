@@ -3,13 +3,13 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { evaluateDocument } from './evaluate/evaluate.js';
 import { setAsideDoubted } from './evaluate/doubts.js';
-import { findingMessage } from './evaluate/format.js';
+import { findingMessage, formatBlanks } from './evaluate/format.js';
 import { formatMessagesMarkdown } from './model/messages.js';
 import { TasseiError } from './model/errors.js';
 import { readTextFile } from './io/encoding.js';
 import { writeFileAtomic } from './io/files.js';
 import { t } from './model/i18n.js';
-import type { Evaluation, Finding, Message, TasseiDocument } from './model/types.js';
+import type { Blanks, Evaluation, Finding, Message, TasseiDocument } from './model/types.js';
 import { parseDocumentWithNotes, stringifyDocument } from './io/yaml.js';
 import { type Config, applyConfig, printedSchemeFor, schemeFor } from './config.js';
 import type { Scheme } from './model/scheme.js';
@@ -41,6 +41,8 @@ export interface FileResult {
   internal?: boolean;
   /** The scheme the file was graded by (its findings name its marks). */
   scheme?: Scheme;
+  /** What is still blank or a draft (未記入): the report is printed （案） and is not final. */
+  blanks?: Blanks;
 }
 
 function hash(text: string): string {
@@ -152,6 +154,7 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
     result.kind = doc.kind;
     result.scheme = scheme;
     const evaluation = evaluateDocument(doc, scheme, printedScheme);
+    if (evaluation.blanks.count > 0) result.blanks = evaluation.blanks;
     // Counts the extractor doubts it read right are its warnings, not the document's findings.
     result.findings = loaded.fromPdf && doc === loaded.document ? setAsideDoubted(evaluation.findings, loaded.messages).kept : evaluation.findings;
     const pdfName = `${name}.pdf`;
@@ -185,15 +188,23 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
 
 const KIND_NAMES = { 'kpi-progress': 'KPI進捗状況', narrative: '達成状況' } as const;
 
+/** `、未記入（案）15 件` after a file's count of findings where anything is still blank or a draft. */
+export function blanksNote(result: FileResult): string {
+  const count = result.blanks?.count ?? 0;
+  return count > 0 ? t(`、未記入（案）${count} 件`, `, ${count} still blank (draft)`) : '';
+}
+
 /** findings.md: per file what was written, what could not be read and every finding. */
 export function findingsReport(results: readonly FileResult[]): string {
   const lines = [t('# tassei: 指摘事項', '# tassei: findings'), ''];
   const failed = results.filter((r) => r.failed);
   const withFindings = results.filter((r) => r.findings.length > 0);
+  const drafts = results.filter((r) => (r.blanks?.count ?? 0) > 0);
+  const draftCount = drafts.length > 0 ? t(`、未記入（案）のもの ${drafts.length}`, `, ${drafts.length} draft(s) with blanks`) : '';
   lines.push(
     t(
-      `${results.length} ファイル: 作成 ${results.length - failed.length}、失敗 ${failed.length}、指摘のあるもの ${withFindings.length}。`,
-      `${results.length} file(s): ${results.length - failed.length} built, ${failed.length} failed, ${withFindings.length} with findings.`,
+      `${results.length} ファイル: 作成 ${results.length - failed.length}、失敗 ${failed.length}、指摘のあるもの ${withFindings.length}${draftCount}。`,
+      `${results.length} file(s): ${results.length - failed.length} built, ${failed.length} failed, ${withFindings.length} with findings${draftCount}.`,
     ),
     '',
   );
@@ -206,6 +217,14 @@ export function findingsReport(results: readonly FileResult[]): string {
     lines.push(`${t('書き出したもの', 'Written')}: ${r.outputs.join(', ') || t('（新しいものなし）', '(nothing new)')}`, '');
     const notes = r.messages.filter((x) => x.severity !== 'error');
     if (notes.length > 0) lines.push(formatMessagesMarkdown(notes));
+    if (r.blanks) {
+      lines.push(
+        t('**（案）: 確定版ではありません（render --final は出力を断ります）。**', '**Draft (（案）): not final (render --final refuses it).**'),
+        '',
+        formatBlanks(r.blanks),
+        '',
+      );
+    }
     if (r.findings.length === 0) {
       lines.push(
         t('指摘なし: 印刷された進捗率・状況・集計はすべて計算と合っています。', 'No findings: every printed progress, status and summary cell agrees.'),

@@ -20,7 +20,7 @@ export const command: Command = {
 
 オプション:
   -o, --output OUTPUT_DIR  書き出すフォルダ（既定は output）
-  --strict                 指摘があれば終了コード 1
+  --strict                 指摘か未記入（案）があれば終了コード 1
   --force                  人が編集した YAML も PDF から読み取り直す
   -j, --jobs N             同時に処理するファイル数
 
@@ -34,7 +34,7 @@ runs build input -o output.
 
 options:
   -o, --output OUTPUT_DIR  the folder to write (output by default)
-  --strict                 exit 1 when there are findings
+  --strict                 exit 1 when there are findings or anything still blank (a draft)
   --force                  extract PDFs again over YAML a person edited
   -j, --jobs N             files processed at once
 
@@ -47,7 +47,7 @@ examples:
   async run({ values, positionals }, io, config) {
     const { existsSync, statSync } = await import('node:fs');
     const { join, basename } = await import('node:path');
-    const { inputsOf, findingsReport } = await import('../build.js');
+    const { blanksNote, inputsOf, findingsReport } = await import('../build.js');
     const { buildAll, defaultJobs } = await import('../pool.js');
     const inputDir = positionals[0] ?? 'input';
     const outputDir = (values.output as string | undefined) ?? 'output';
@@ -71,7 +71,10 @@ examples:
       printMessages(r.messages, io);
       const state = r.failed
         ? t('失敗', 'FAILED')
-        : t(`指摘 ${r.findings.length} 件 → ${r.outputs.join(', ')}`, `${r.findings.length} finding(s) → ${r.outputs.join(', ')}`);
+        : t(
+            `指摘 ${r.findings.length} 件${blanksNote(r)} → ${r.outputs.join(', ')}`,
+            `${r.findings.length} finding(s)${blanksNote(r)} → ${r.outputs.join(', ')}`,
+          );
       io.err(`${r.file}: ${state}\n`);
       printMessages(
         r.findings.map((f) => findingMessage(f, r.file, r.scheme!)),
@@ -90,6 +93,6 @@ examples:
     );
     if (results.some((r) => r.internal)) return EXIT.internal;
     if (failed > 0) return EXIT.unreadable;
-    return values.strict && findings > 0 ? EXIT.findings : EXIT.ok;
+    return values.strict && (findings > 0 || results.some((r) => r.blanks)) ? EXIT.findings : EXIT.ok;
   },
 };

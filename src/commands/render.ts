@@ -1,36 +1,9 @@
-import { placeName } from '../diff/format.js';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import { checkOutput, writeFileAtomic } from '../io/files.js';
 import { EXIT, TasseiError, UsageError } from '../model/errors.js';
 import { t } from '../model/i18n.js';
-import type { TasseiDocument } from '../model/types.js';
-import { blankIndicators } from '../model/walk.js';
 import { type Command, type Io, load, printMessages } from './command.js';
 import { renderOptions } from './render-options.js';
-
-/** `render --final`: a council document has no blank actual (未記入); name each one. */
-function refuseBlanks(doc: TasseiDocument, file: string): void {
-  if (doc.kind !== 'kpi-progress') return;
-  const blanks = blankIndicators(doc);
-  if (blanks.length === 0) return;
-  throw new TasseiError(
-    blanks.map((at) => ({
-      severity: 'error',
-      rule: 'render-blank',
-      file,
-      path: `${at.path}.actual`,
-      message: t(
-        `実績が未記入です: ${placeName({ strategy: at.place.strategy!, strategyTitle: '', policy: at.place.policy, measure: at.place.measure }, true)} › ${at.indicator.name}`,
-        `the actual is blank: strategy ${at.place.strategy} › ${at.place.policy === null ? 'goal' : `policy ${at.place.policy} › measure ${at.place.measure}`} › ${at.indicator.name}`,
-      ),
-      hint: t(
-        '実績を記入するか、値がないときは "-" と書いてください。--final なしなら（案）として出力します',
-        'fill in the actual, or write "-" where there is no data; without --final the report is printed as a draft (（案）)',
-      ),
-    })),
-    EXIT.findings,
-  );
-}
 
 /** `tassei render`. */
 export const command: Command = {
@@ -47,7 +20,7 @@ export const command: Command = {
   --page-numbers dash|slash|plain|none
                           ページ番号の形（既定 dash:「- 1 -」）
   --as-printed            元の文書に印刷された進捗率・状況・件数のまま出力する（再計算した値と印を使わない）
-  --final                 未記入の実績があれば出力せず、その箇所を示す（議会提出用）
+  --final                 未記入の実績・下書きの実績・読み取りに疑いのある箇所があれば出力せず、その箇所を示す（議会提出用）
   --watch                 文書を保存するたびに出力し直し、かかった時間を示す（Ctrl+C で終了）
 
 例:
@@ -64,7 +37,7 @@ options:
   --page-numbers dash|slash|plain|none
                           the page number style (dash by default: 「- 1 -」)
   --as-printed            print the figures the source printed (no recomputed values or marks)
-  --final                 refuse a document with blank actuals, naming each (for the council)
+  --final                 refuse a document with blank actuals, draft results or a doubted reading, naming each (for the council)
   --watch                 render again on each save of the document, saying how long it took (Ctrl+C stops)
 
 examples:
@@ -89,14 +62,17 @@ examples:
     checkOutput(output, positionals, values.force === true, 'pdf');
     const renderOnce = async (): Promise<string> => {
       const loaded = await load(positionals[0]!, io, config);
-      if (values.final) refuseBlanks(loaded.document, loaded.file);
+      const { doubtsOf, reasonsNotFinal } = await import('../render/final.js');
+      const notFinal = reasonsNotFinal(loaded.document, loaded.file, loaded.messages);
+      if (values.final && notFinal.length > 0) throw new TasseiError(notFinal, EXIT.findings);
       const { renderPdf } = await import('../render/pdf.js');
       const { printableDocument } = await import('../render/printable.js');
       const printable = printableDocument(loaded.document, loaded.file);
       printMessages(printable.messages, io);
       // Printed figures are checked (and shown corrected) under the scheme they were printed under.
       const evaluation = evaluateDocument(printable.value, loaded.scheme, loaded.printedScheme);
-      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme, evaluation, options));
+      const readingDoubted = doubtsOf(loaded.messages).length > 0;
+      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme, evaluation, { ...options, readingDoubted }));
       return loaded.file;
     };
     if (values.watch) return watchAndRender(positionals[0]!, output, renderOnce, io);

@@ -77,6 +77,96 @@ describe('findHeader: the header window and its columns', () => {
     expect(found.bottom).toBeCloseTo(100 + PITCH + 0.12 * SIZE);
   });
 
+  it.each([
+    ['戦 / 略 / 方 / 針, one character a line', ['戦', '略', '方', '針']],
+    ['戦略 / 方針', ['戦略', '方針']],
+    ['戦略方 / 針', ['戦略方', '針']],
+  ])('a narrow heading cell wrapped over its lines (%s) beside 重点戦 / 略 and 目標達 / 成: every line is the header', (_, policyLines) => {
+    // A count table's narrow cells: no line but the first names a column by itself, and 戦略
+    // names none until 方針 follows.
+    const summary: ColumnSpec[] = [
+      { key: 'strategy', label: /重点戦略/ },
+      { key: 'policy', label: /戦略方針/ },
+      { key: 'achieved', label: /^目 ?標 ?達 ?成/, values: true, complete: isNumber },
+      { key: 'total', label: /^合計$/, values: true, complete: isNumber },
+    ];
+    const rows: Parameters<typeof page> = policyLines.map((text, k) => [
+      100 + k * PITCH,
+      [
+        ...(k === 0 ? [['重点戦', 10] as [string, number], ['目標達', 100] as [string, number], ['合計', 150] as [string, number]] : []),
+        ...(k === 1 ? [['略', 20] as [string, number], ['成', 110] as [string, number]] : []),
+        [text, 50] as [string, number],
+      ],
+    ]);
+    const found = findHeader(
+      page(...rows, [
+        100 + policyLines.length * PITCH + 4,
+        [
+          ['1', 20],
+          ['3', 110],
+          ['27', 150],
+        ],
+      ]),
+      summary,
+      [],
+      [],
+      4,
+    )!;
+    expect(found.lines).toHaveLength(Math.max(2, policyLines.length));
+    expect(found.columns.map((c) => [c.key, c.heading])).toEqual([
+      ['strategy', '重点戦略'],
+      ['policy', '戦略方針'],
+      ['achieved', '目標達成'],
+      ['total', '合計'],
+    ]);
+  });
+
+  it('the same set at the bottom of the header row: 戦 and 略 stand above every other heading', () => {
+    const summary: ColumnSpec[] = [
+      { key: 'strategy', label: /重点戦略/ },
+      { key: 'policy', label: /戦略方針/ },
+      { key: 'achieved', label: /^目 ?標 ?達 ?成/, values: true, complete: isNumber },
+      { key: 'total', label: /^合計$/, values: true, complete: isNumber },
+    ];
+    const found = findHeader(
+      page(
+        [100, [['戦', 50]]],
+        [100 + PITCH, [['略', 50]]],
+        [
+          100 + 2 * PITCH,
+          [
+            ['重点戦', 10],
+            ['方', 50],
+            ['目標達', 100],
+          ],
+        ],
+        [
+          100 + 3 * PITCH,
+          [
+            ['略', 20],
+            ['針', 50],
+            ['成', 110],
+            ['合計', 150],
+          ],
+        ],
+        [
+          104 + 4 * PITCH,
+          [
+            ['1', 20],
+            ['3', 110],
+            ['27', 150],
+          ],
+        ],
+      ),
+      summary,
+      [],
+      [],
+      4,
+    )!;
+    expect(found.lines).toHaveLength(4);
+    expect(found.columns.map((c) => c.heading)).toEqual(['重点戦略', '戦略方針', '目標達成', '合計']);
+  });
+
   it('a heading cell read whole first: 目標 over 指標 is the name column, the target keeps its own 目標', () => {
     const found = header(
       [

@@ -61,16 +61,37 @@ export function hasLabel(line: Line, spec: ColumnSpec): boolean {
   return line.phrases.some((p) => isLabel(p, spec));
 }
 
-/** The first spelling of each label (`重点戦略` of /^重点戦略$|…/), read once: every line of every page asks. */
+/**
+ * The first spelling of each label (`重点戦略` of /^重点戦略$|…/, `目標達成` of /^目 ?標 ?達 ?成|…/),
+ * read once: every line of every page asks.
+ */
 const firstSpellings = new WeakMap<RegExp, string>();
 
-function isLabel(p: Phrase, spec: ColumnSpec): boolean {
+function firstSpelling(spec: ColumnSpec): string {
   let first = firstSpellings.get(spec.label);
   if (first === undefined) {
-    first = spec.label.source.replace(/[\^$]/g, '').split('|')[0]!;
+    first = spec.label.source.split('|')[0]!.replace(/[\^$]| \?/g, '');
     firstSpellings.set(spec.label, first);
   }
-  return spec.label.test(p.text) || ([...p.text].length >= 2 && first.startsWith(p.text));
+  return first;
+}
+
+/** Whether text begins a heading: two characters or more that begin its first spelling (`重点戦`). */
+function beginsLabel(text: string, spec: ColumnSpec): boolean {
+  return [...text].length >= 2 && firstSpelling(spec).startsWith(text);
+}
+
+/**
+ * Whether text is a piece of a heading not yet whole: a narrow cell wraps its heading over
+ * several lines (`戦` / `略` / `方` / `針`), set at the top or the bottom of the header row, so a
+ * line of the header may hold its middle alone.
+ */
+function withinLabel(text: string, spec: ColumnSpec): boolean {
+  return text.trim() !== '' && firstSpelling(spec).includes(text);
+}
+
+function isLabel(p: Phrase, spec: ColumnSpec): boolean {
+  return spec.label.test(p.text) || beginsLabel(p.text, spec);
 }
 
 /**
@@ -139,8 +160,10 @@ function headerWindow(
   };
   const names = (text: string) => specs.some((s) => s.label.test(text));
   const named = (ls: readonly Line[]) => cellsOf(ls).filter((c) => names(c.text)).length;
-  // Added text must complete a heading not yet whole (重点戦 + 略), never run on from one that is
-  // (重点戦略 + 1 is a body line).
+  const within = (text: string) => specs.some((s) => withinLabel(text, s));
+  // Added text must complete a heading not yet whole (重点戦 + 略), or go on with one that a
+  // narrow cell wraps over more lines (戦 + 略, then 方, then 針; or 方 over 針, then 略 above),
+  // never run on from one that is whole (重点戦略 + 1 is a body line).
   const fits = (window: readonly Line[], ls: readonly Line[], added: readonly Line[]) => {
     const whole = new Set(
       cellsOf(window)
@@ -152,7 +175,7 @@ function headerWindow(
       l.phrases.every((p) => {
         const cell = cells.find((c) => c.members.includes(p))!;
         const runsOn = cell.members.some((m) => whole.has(m)) && (/\d/.test(p.text) || [...p.text].length > HEADING_TAIL_LENGTH);
-        return HEADING_ODDMENTS.test(p.text) || (names(cell.text) && !runsOn);
+        return HEADING_ODDMENTS.test(p.text) || (names(cell.text) && !runsOn) || within(cell.text);
       }),
     );
   };

@@ -17,6 +17,7 @@ import {
 import { type LaidOutPage, type Line, type Phrase, makeLine, withoutFurniture } from './layout.js';
 import { type Fragment, type GridRow, joinRows, rowsOf } from './rows.js';
 import { type RowOrigin, checkKpiExtraction } from './check.js';
+import { EXTRACTION_DOUBT_RULE } from '../evaluate/doubts.js';
 import { t } from '../model/i18n.js';
 import { type SchemeReading, SUMMARY_FRAME, TOTAL_COLUMN, choosePrintedScheme, marksOf, readingOf, summaryMinimum, summarySpecs } from './printed-scheme.js';
 
@@ -402,7 +403,15 @@ export function readKpi(
       for (const row of table.rows) {
         const counts = summaryCounts(row, table, scheme);
         if (!counts) {
-          warn(table.page, t(`件数のない集計表の行を読み飛ばしました:「${rowText(row)}」`, `a summary row without counts was skipped: "${rowText(row)}"`));
+          // A count table's row is all counts: one that is not was misread (its header, its columns).
+          log.warn(
+            EXTRACTION_DOUBT_RULE,
+            t(`件数のない集計表の行を読み飛ばしました:「${rowText(row)}」`, `a summary row without counts was skipped: "${rowText(row)}"`),
+            {
+              page: table.page,
+              hint: t('PDFの集計表と見比べ、YAMLの集計を直してください', "compare with the PDF's count table and correct the counts in the YAML"),
+            },
+          );
           continue;
         }
         const label = [row.cells.strategy, row.cells.policy, row.cells.measure].filter(Boolean).join(' ').trim();

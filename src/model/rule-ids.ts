@@ -42,6 +42,8 @@ export const RULE_IDS = {
   'pdf-unreadable': 'the PDF is damaged',
   'progress-mismatch': 'finding: the printed progress differs from the computed one',
   'render-blank': 'render --final: an actual is still blank (未記入)',
+  'render-doubted': 'render --final: the self-check doubts the reading of the PDF',
+  'render-draft': 'render --final: a narrative policy is still a draft (results carried over by next)',
   'scheme-condition': "a scheme's rule has a condition that cannot be read",
   'scheme-grade': "a status is not a grade of the document's scheme",
   'scheme-missing': 'the scheme named is neither built in nor a file',

@@ -5,6 +5,7 @@ import { summaryColumns } from '../evaluate/evaluate.js';
 import { describeCondition } from '../evaluate/rules.js';
 import { type ReviewField, REVIEW_FIELDS, changedFields, fieldText, narrativeLabel, placeName, rowKind, summaryRowName } from '../diff/format.js';
 import { COLUMN_SPACING } from './columns.js';
+import { isNarrativeDraft } from './final.js';
 import { type Scheme, gradeOf, markOf, summaryGrades } from '../model/scheme.js';
 import { type IndicatorAt, evaluationOf, evaluationsByKey, walkIndicators } from '../model/walk.js';
 import type {
@@ -33,6 +34,8 @@ export interface RenderOptions {
   pageNumbers: 'dash' | 'slash' | 'plain' | 'none';
   /** Print the progress, status and counts the document printed, not the recomputed ones. */
   asPrinted: boolean;
+  /** The extractor's self-check doubts its reading of the PDF: every page says so, as a draft. */
+  readingDoubted?: boolean;
 }
 
 export const DEFAULT_RENDER_OPTIONS: RenderOptions = { paper: 'A4', pageNumbers: 'dash', asPrinted: false };
@@ -48,12 +51,15 @@ export const PAGE_NUMBER_FORMATS: Record<RenderOptions['pageNumbers'], string> =
 export interface PageView {
   paper: { size: RenderOptions['paper'] };
   pageNumberFormat: string;
-  /** （案）: the document still has blank actuals (未記入). */
+  /** （案）: the document still has blank actuals (未記入) or draft results, or its reading is doubted. */
   draft: boolean;
+  /** The reading of the PDF it was made from is doubted (the header says so beside （案）). */
+  doubted: boolean;
 }
 
 export function pageView(options: RenderOptions, draft: boolean): PageView {
-  return { paper: { size: options.paper }, pageNumberFormat: PAGE_NUMBER_FORMATS[options.pageNumbers], draft };
+  const doubted = options.readingDoubted === true;
+  return { paper: { size: options.paper }, pageNumberFormat: PAGE_NUMBER_FORMATS[options.pageNumbers], draft: draft || doubted, doubted };
 }
 
 /** A printed value of a cell; `corrected` where it differs from what the source printed. */
@@ -408,7 +414,7 @@ export function narrativePages(goal: NarrativeDocument['goals'][number], rows: r
 export function narrativeView(doc: NarrativeDocument, options: RenderOptions = DEFAULT_RENDER_OPTIONS): NarrativeView {
   return {
     ...doc,
-    ...pageView(options, false),
+    ...pageView(options, isNarrativeDraft(doc)),
     resultsHeading: `${fiscalYearName(doc.fiscalYear)} 主な取組内容／実績`,
     plansHeading: `${fiscalYearName(doc.nextYear)} 主な取組／今後の方向性`,
     goals: doc.goals.map((g) => {
