@@ -172,6 +172,34 @@ describe.each(CASES.map(([name]) => [name]))('page flow: %s', (name) => {
     expect(continued).toBeGreaterThan(0);
   });
 
+  it('no page of a strategy that has more carries a lone indicator row', () => {
+    const { doc, segments, pages } = rendered.get(name)!;
+    const indicators = (strategy: number) => rowsOf(doc).filter((r) => r.strategy === strategy && !r.heading).length;
+    for (const page of pages) {
+      const rows = new Set(rowsOnPage(segments, page.number, doc).map((x) => x.row!));
+      const own = [...rows].filter((r) => !r.heading);
+      if (own.length === 0 || indicators(own[0]!.strategy) < 2) continue;
+      expect(own.length, `page ${page.number} holds only "${own[0]!.label}"`).toBeGreaterThan(1);
+    }
+  });
+
+  it("a correction's note stands on the page of the row it corrects", () => {
+    const { segments } = rendered.get(name)!;
+    // A note prints the name, a full-width space, then 「進捗率：印刷 …」 or 「状況：印刷 …」.
+    const notes = segments.filter((s) => /^(?:進捗率|状況)：印刷/.test(s.text));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      const name = segments.filter((s) => s.page === note.page && Math.abs(s.baseline - note.baseline) < 0.5 && s.x < note.x).at(-1)!;
+      const indicator = name.text.replace(/^・/, '');
+      const rows = segments.filter((s) => s !== name && s.text.length >= 4 && indicator.startsWith(s.text.replace(/※$/, '')));
+      expect(rows.length, `the row of ${indicator}`).toBeGreaterThan(0);
+      expect(
+        rows.map((r) => r.page),
+        `the note on ${indicator}`,
+      ).toContain(note.page);
+    }
+  });
+
   it('pdfmake lays the report out once: the pages planned from estimated heights hold', () => {
     expect(rendered.get(name)!.layouts).toBe(1);
   });

@@ -13,7 +13,7 @@ import { loadSegmenter } from '../japanese/tokenizer.js';
 import { allowTallRowsToBreak } from './printable.js';
 import type Handlebars from 'handlebars';
 import { renderDefinition, sharedEnvironment } from './templates.js';
-import { type FlowRow, flowPages } from './pages.js';
+import { type FlowRow, type FlowSpace, flowPages } from './pages.js';
 import { type Estimator, estimateHeight, tableRowHeights } from './estimate.js';
 import type { Trend } from '../diff/trend.js';
 import { trendView } from './trend-view.js';
@@ -257,12 +257,43 @@ export type Plan = number[][];
 
 /** The KPI report with each strategy's rows split into pages as planned. */
 async function kpiDefinition(view: KpiView, plan: Plan): Promise<Record<string, unknown>> {
-  const strategies = view.strategies.map((s, i) => ({ ...s, pages: detailPages(s.rows, plan[i] ?? [0], i === 0) }));
+  const strategies = view.strategies.map((s, i) => ({ ...s, pages: detailPages(s.rows, plan[i] ?? [0], i === 0, s.summaryNotes) }));
   return withPhrases((hb) => renderDefinition(hb, 'kpi-progress', { ...view, strategies }));
 }
 
-function flowRowsOf(view: KpiView, index: number, heights: readonly number[]): FlowRow[] {
-  return view.strategies[index]!.rows.map((r, i) => ({ height: heights[i]!, heading: isHeadingRow(r), bound: r.kind === 'goal' }));
+/** The heights of the notes under a strategy's table: the closing note, the corrections' opening line, and the corrections of the summary and of each row. */
+interface NoteHeights {
+  end: number;
+  head: number;
+  summary: number;
+  rows: ReadonlyMap<string, number>;
+}
+
+/** The notes' heights from the nodes under the tables (each names what it belongs to: "noteOf"), summed over pages. */
+function noteHeightsOf(below: readonly unknown[], heightOf: (node: Record<string, unknown>) => number): NoteHeights {
+  const rows = new Map<string, number>();
+  const notes = { end: 0, head: 0, summary: 0 };
+  for (const node of below as Record<string, unknown>[]) {
+    const of = String(node.noteOf ?? 'end');
+    const height = heightOf(node);
+    if (of === 'end' || of === 'summary') notes[of] += height;
+    else if (of === 'head') notes.head = Math.max(notes.head, height);
+    else rows.set(of, (rows.get(of) ?? 0) + height);
+  }
+  return { ...notes, rows };
+}
+
+function flowRowsOf(view: KpiView, index: number, heights: readonly number[], notes: NoteHeights): FlowRow[] {
+  return view.strategies[index]!.rows.map((r, i) => ({
+    height: heights[i]!,
+    heading: isHeadingRow(r),
+    bound: r.kind === 'goal',
+    note: notes.rows.get(r.id) ?? 0,
+  }));
+}
+
+function noteSpace(notes: NoteHeights): Pick<FlowSpace, 'notes' | 'firstNotes' | 'noteHead'> {
+  return { notes: notes.end, firstNotes: notes.summary, noteHead: notes.head };
 }
 
 function contentHeight(definition: Record<string, unknown>, paper: number): number {
@@ -300,11 +331,12 @@ async function estimatedPlan(view: KpiView): Promise<Plan> {
     const { above, table, below } = pageParts(page);
     const [header, ...rows] = tableRowHeights(table, width, base, estimator);
     const context = estimateHeight({ text: '（続き）', style: 'context' }, width, base, estimator);
-    return flowPages(flowRowsOf(view, index, rows), {
+    const notes = noteHeightsOf(below, (node) => height([node]));
+    return flowPages(flowRowsOf(view, index, rows, notes), {
       page: contentHeight(whole, PAGE.height),
       first: height(above) + header!,
       continued: context + header!,
-      notes: height(below),
+      ...noteSpace(notes),
     }).map((p) => p[0]!);
   });
 }
@@ -338,24 +370,29 @@ function confirmedPlan(printed: Record<string, unknown>, view: KpiView, plan: Pl
       if (tops.some((top) => Number.isNaN(top)) || table.__height === undefined) return undefined;
       const bottom = tops[0]! + (table.__height as number) / factor;
       const heights = tops.slice(1).map((top, i) => (tops[i + 2] ?? bottom) - top);
-      return { heights, above: tops[1]! - pageTop, notes: below.reduce((sum: number, n) => sum + ((n as Placed).__height ?? 0), 0) / factor };
+      return { heights, above: tops[1]! - pageTop, below };
     }),
   );
   if (measured.some((s) => s.some((p) => p === undefined))) return undefined;
   const continued = measured.flatMap((s) => s.slice(1)).map((p) => p!.above);
   return measured.map((strategy, index) => {
     const [first, ...rest] = strategy as NonNullable<(typeof strategy)[number]>[];
+    const notes = noteHeightsOf(
+      strategy.flatMap((p) => p!.below),
+      (node) => ((node as Placed).__height ?? 0) / factor,
+    );
     const flow = flowPages(
       flowRowsOf(
         view,
         index,
         strategy.flatMap((p) => p!.heights),
+        notes,
       ),
       {
         page: paper,
         first: first!.above,
         continued: rest[0]?.above ?? continued[0] ?? paper,
-        notes: strategy.at(-1)!.notes,
+        ...noteSpace(notes),
       },
     );
     return flow.map((p) => p[0]!);
@@ -403,7 +440,7 @@ async function measuredPlan(view: KpiView): Promise<Plan> {
   const measuringView = {
     ...view,
     measuring: true,
-    strategies: view.strategies.map((s) => ({ ...s, pages: detailPages(s.rows, [], true).map((p) => ({ ...p, breakBefore: false })) })),
+    strategies: view.strategies.map((s) => ({ ...s, pages: detailPages(s.rows, [], true, s.summaryNotes).map((p) => ({ ...p, breakBefore: false })) })),
   };
   const measuring = await withPhrases((hb) => renderDefinition(hb, 'kpi-progress', measuringView));
   const tops = await measureTops(measuring, PAGE.width);
@@ -426,17 +463,27 @@ async function measuredPlan(view: KpiView): Promise<Plan> {
     const rowTops = [...s.rows.map((r) => at(r.id)), at(`table-end:${first}`)];
     const header = rowTops[0]! - at(`head:${first}`);
     const context = at(`head:${first}`) - at(`context:${first}`);
+    // The notes in print order, each to the top of the next: the closing note, the corrections' opening line, the corrections.
+    const corrections = detailPages(s.rows, [], true, s.summaryNotes)[0]!.corrections;
+    const below = [
+      ...(s.hasRatio ? [{ id: `note-end:${first}`, noteOf: 'end' }] : []),
+      ...(corrections.length > 0 ? [{ id: `note-head:${first}`, noteOf: 'head' }] : []),
+      ...corrections.map((c, k) => ({ id: `note:${first}:${k}`, noteOf: c.of })),
+    ];
+    const noteTops = [...below.map((n) => at(n.id)), at(`end:${first}`)];
+    const notes = noteHeightsOf(below, (node) => noteTops[below.indexOf(node as (typeof below)[number]) + 1]! - at(String(node.id)));
     return flowPages(
       flowRowsOf(
         view,
         index,
         s.rows.map((_, i) => rowTops[i + 1]! - rowTops[i]!),
+        notes,
       ),
       {
         page: contentHeight(measuring, PAGE.height),
         first: at(`context:${first}`) - at(`top:${first}`) + header,
         continued: context + header,
-        notes: at(`end:${first}`) - at(`table-end:${first}`),
+        ...noteSpace(notes),
       },
     ).map((p) => p[0]!);
   });

@@ -72,6 +72,8 @@ export interface IndicatorView {
   best: boolean;
   progressCorrected: boolean;
   statusCorrected: boolean;
+  /** What tassei printed differently from the source in this row, and why: notes on the row's page. */
+  corrections: string[];
 }
 
 export type DetailRow = { id: string } & (
@@ -91,6 +93,14 @@ export interface DetailPage {
   /** On a continued page: where its first row stands (重点戦略 › 戦略方針 › 施策（続き）). */
   context: string | null;
   rows: DetailRow[];
+  /** The notes under this page's rows: the summary's corrections (first page), then its rows'. */
+  corrections: PageNote[];
+}
+
+/** A note under a page's table, and what it belongs to (`summary`, or a row's id): pages are planned by it. */
+export interface PageNote {
+  text: string;
+  of: string;
 }
 
 /** A heading row: it names the rows under it and may not end a page. */
@@ -98,17 +108,33 @@ export function isHeadingRow(row: DetailRow): boolean {
   return row.kind === 'policy' || row.kind === 'measure' || (row.kind === 'strategy' && row.indicator === null);
 }
 
-/** Splits a strategy's detail rows into pages at the given row indexes (each page's first row). */
-export function detailPages(rows: readonly DetailRow[], starts: readonly number[], firstOfDocument: boolean): DetailPage[] {
+/** The notes of a row: its indicator's corrections. */
+export function rowNotes(row: DetailRow): PageNote[] {
+  const indicator = 'indicator' in row ? row.indicator : null;
+  return (indicator?.corrections ?? []).map((text) => ({ text, of: row.id }));
+}
+
+/**
+ * Splits a strategy's detail rows into pages at the given row indexes (each page's first row);
+ * each page carries the notes of its own rows, the first the summary's too.
+ */
+export function detailPages(
+  rows: readonly DetailRow[],
+  starts: readonly number[],
+  firstOfDocument: boolean,
+  summaryNotes: readonly string[] = [],
+): DetailPage[] {
   const bounds = [...starts.filter((i) => i > 0 && i < rows.length), rows.length];
   let from = 0;
   return bounds.map((to, k) => {
+    const own = rows.slice(from, to);
     const page = {
       breakBefore: !(firstOfDocument && k === 0),
       first: k === 0,
       last: k === bounds.length - 1,
       context: k === 0 ? null : contextOf(rows, from),
-      rows: rows.slice(from, to),
+      rows: own,
+      corrections: [...(k === 0 ? summaryNotes.map((text) => ({ text, of: 'summary' })) : []), ...own.flatMap(rowNotes)],
     };
     from = to;
     return page;
@@ -162,8 +188,8 @@ export interface StrategyView {
   /** The rows page by page; one page until the renderer has measured them. */
   pages: DetailPage[];
   hasRatio: boolean;
-  /** What tassei printed differently from the source, and why: the notes under the table. */
-  corrections: string[];
+  /** What tassei printed differently from the source in the summary, and why: notes on the strategy's first page. */
+  summaryNotes: string[];
 }
 
 /** The summary table's columns: headings and widths in points, from the scheme's grades. */
@@ -237,8 +263,6 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
   // anew, not corrected: only a progress (the same under every scheme) can be.
   const regraded = evaluation.printedScheme !== undefined && evaluation.printedScheme !== scheme.id;
   const known = (status: Status | null): status is Status => !regraded && status !== null && gradeOf(scheme, status) !== undefined;
-  const notes = new Map<number, string[]>();
-  const note = (strategy: number, text: string) => notes.set(strategy, [...(notes.get(strategy) ?? []), text]);
   const view = (at: IndicatorAt): IndicatorView => {
     const { indicator } = at;
     const e = evaluationOf(evaluations, at);
@@ -249,13 +273,12 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
     const statusCorrected = !options.asPrinted && !blank && known(printed.status) && markOf(scheme, printed.status) !== (e.mark ?? '');
     const [progress, status] = options.asPrinted ? [printed.progress, printed.status] : [e.progress, e.status];
     const mark = status === null ? '' : markOf(scheme, status);
-    if (progressCorrected)
-      note(
-        at.place.strategy!,
-        `${indicator.name}　進捗率：印刷 ${formatProgress(printed.progress)} → ${formatProgress(e.progress)}（${progressReason(indicator, e.progress)}）`,
-      );
-    if (statusCorrected)
-      note(at.place.strategy!, `${indicator.name}　状況：印刷 ${markOf(scheme, printed.status!)} → ${e.mark ?? ''}（${statusReason(indicator, e, scheme)}）`);
+    const corrections = [
+      progressCorrected
+        ? `${indicator.name}　進捗率：印刷 ${formatProgress(printed.progress)} → ${formatProgress(e.progress)}（${progressReason(indicator, e.progress)}）`
+        : '',
+      statusCorrected ? `${indicator.name}　状況：印刷 ${markOf(scheme, printed.status!)} → ${e.mark ?? ''}（${statusReason(indicator, e, scheme)}）` : '',
+    ].filter(Boolean);
     return {
       name: indicator.name,
       ratio: indicator.method === 'ratio',
@@ -270,6 +293,7 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
       best: !blank && status !== null && status === best,
       progressCorrected,
       statusCorrected,
+      corrections,
     };
   };
   const walk = walkIndicators(doc);
@@ -290,7 +314,8 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
     }
     // The report counts its own computed statuses; as printed, the counts the source printed.
     const summaries = evaluation.summaries.filter((x) => x.strategy === s.no);
-    const statusesCorrected = notes.has(s.no);
+    const statusesCorrected = rows.some((r) => rowNotes(r).length > 0);
+    const summaryNotes: string[] = [];
     const row = (kind: SummaryRowView['kind'], label: string, policy: number | null): SummaryRowView => {
       const x = summaries.find((y) => y.row === kind && y.policy === policy)!;
       const reported = !regraded && comparable(x.reported, columns) ? x.reported : null;
@@ -302,7 +327,8 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
       columns.forEach((k, i) => {
         if (!cells[i]!.corrected) return;
         const why = reported![k] !== x.checked[k] ? '印刷された状況の件数と合わない' : statusesCorrected ? '上記の状況の訂正による' : '再計算による';
-        note(s.no, `集計 ${kind === 'total' ? '合計' : label}　${columnHeading(scheme, k)}：印刷 ${reported![k]} → ${x.computed[k] ?? 0}（${why}）`);
+        const line = kind === 'total' ? '合計の行' : kind === 'goal' ? '基本目標の行' : `戦略方針${label}の行`;
+        summaryNotes.push(`集計表 ${line}・${columnHeading(scheme, k)}欄：印刷 ${reported![k]} → ${x.computed[k] ?? 0}（${why}）`);
       });
       return { kind, label, cells };
     };
@@ -314,7 +340,7 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
     const total = summary[0]!.cells;
     const chart = summaryGrades(scheme).map((g) => ({ key: g.id, label: g.mark, colour: g.colour, count: Number(total[columns.indexOf(g.id)]!.value) || 0 }));
     const hasRatio = rows.some((r) => 'indicator' in r && r.indicator?.ratio);
-    return { no: s.no, title: s.title, summary, chart, rows, pages: detailPages(rows, [], index === 0), hasRatio, corrections: notes.get(s.no) ?? [] };
+    return { no: s.no, title: s.title, summary, chart, rows, pages: detailPages(rows, [], index === 0, summaryNotes), hasRatio, summaryNotes };
   });
   const chartScale = Math.max(1, ...strategies.flatMap((s) => s.chart.map((bar) => bar.count)));
   const legend = summaryGrades(scheme).map((g) => ({ colour: g.colour, text: `${g.mark}${g.meaning ? `：${g.meaning}` : ''}　` }));
