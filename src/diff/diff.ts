@@ -15,9 +15,11 @@ import type {
   Status,
   Summary,
   SummaryDiffEntry,
+  SummaryEvaluation,
+  StructureChange,
   TasseiDocument,
 } from '../model/types.js';
-import type { Scheme } from '../model/scheme.js';
+import { type Scheme, markOf } from '../model/scheme.js';
 import { evaluationOf, evaluationsByKey, isBlank, walkIndicators } from '../model/walk.js';
 import { type Similarity, characterDiff, pair } from './similarity.js';
 
@@ -43,7 +45,14 @@ export function locateIndicators(doc: KpiDocument, evaluation: Evaluation): Loca
   const evaluations = evaluationsByKey(evaluation);
   return walkIndicators(doc).map((at) => ({
     indicator: at.indicator,
-    place: { strategy: at.strategy.no, strategyTitle: at.strategy.title, policy: at.policy?.no ?? null, measure: at.measure?.no ?? null },
+    place: {
+      strategy: at.strategy.no,
+      strategyTitle: at.strategy.title,
+      policy: at.policy?.no ?? null,
+      measure: at.measure?.no ?? null,
+      policyTitle: at.policy?.title ?? null,
+      measureTitle: at.measure?.title ?? null,
+    },
     placeKey: `${at.place.strategy}/${at.place.policy}/${at.place.measure}`,
     ...pick(evaluationOf(evaluations, at)),
   }));
@@ -103,6 +112,7 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
   const before = locateIndicators(old, oldEvaluation);
   const after = locateIndicators(now, nowEvaluation);
   const pairs = pairIndicators(before, after, similarity);
+  const stateOf = (l: Located) => yearOf(l, scheme);
   const takenOld = new Set(pairs.map(([a]) => a));
   const takenNew = new Set(pairs.map(([, b]) => b));
 
@@ -147,11 +157,14 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
     rows,
     summaries: diffSummaries(oldEvaluation, nowEvaluation),
     narrative: [],
+    structure: structureOf(kpiHeadings(old), kpiHeadings(now)),
   };
 }
 
-function stateOf(l: Located): IndicatorYear {
+/** An indicator as its year shows it: the printed values, the computed progress and status, and the printed ones. */
+function yearOf(l: Located, scheme: Scheme): IndicatorYear {
   const { indicator: i } = l;
+  const { progress, status } = i.reported;
   return {
     name: i.name,
     unit: i.unit,
@@ -163,6 +176,7 @@ function stateOf(l: Located): IndicatorYear {
     status: l.status,
     mark: l.mark,
     blank: isBlank(i),
+    printed: progress === null && status === null ? null : { progress, mark: status === null ? null : markOf(scheme, status) },
   };
 }
 
@@ -172,7 +186,14 @@ function sameSummary(a: Summary | null, b: Summary | null): boolean {
   return [...columns].every((c) => a[c] === b[c]);
 }
 
-/** Changes of the computed counts per strategy, 基本目標 row and policy. */
+/** The counts a summary row printed, where it printed every one. */
+function printedCounts(s: SummaryEvaluation | undefined): Summary | null {
+  const printed = s?.reported;
+  if (!printed || Object.values(printed).some((v) => v === null)) return null;
+  return printed as Summary;
+}
+
+/** Changes of the counts per strategy, 基本目標 row and policy, computed or printed. */
 function diffSummaries(old: Evaluation, now: Evaluation): SummaryDiffEntry[] {
   const rows = (evaluation: Evaluation) => new Map(evaluation.summaries.map((s) => [`${s.strategy}/${s.row}/${s.policy}`, s]));
   const a = rows(old);
@@ -183,11 +204,52 @@ function diffSummaries(old: Evaluation, now: Evaluation): SummaryDiffEntry[] {
     const y = b.get(key);
     const from = x?.computed ?? null;
     const to = y?.computed ?? null;
+    const [fromPrinted, toPrinted] = [printedCounts(x), printedCounts(y)];
     if (sameSummary(from, to)) continue;
     const s = (y ?? x)!;
-    entries.push({ strategy: s.strategy, policy: s.policy, row: s.row, from, to });
+    entries.push({ strategy: s.strategy, policy: s.policy, row: s.row, from, to, fromPrinted, toPrinted });
   }
   return entries.sort((p, q) => p.strategy - q.strategy || (p.policy ?? -1) - (q.policy ?? -1));
+}
+
+interface Heading {
+  level: StructureChange['level'];
+  place: string;
+  title: string;
+}
+
+/** Headings matched by their place (numbers): renamed where both years have it, else added or removed. */
+function structureOf(before: readonly Heading[], after: readonly Heading[]): StructureChange[] {
+  const key = (h: Heading) => `${h.level}:${h.place}`;
+  const old = new Map(before.map((h) => [key(h), h]));
+  const now = new Map(after.map((h) => [key(h), h]));
+  const changes: StructureChange[] = [];
+  for (const h of after) {
+    const was = old.get(key(h));
+    if (!was) changes.push({ level: h.level, place: h.place, kind: 'added', from: null, to: h.title });
+    else if (was.title !== h.title) changes.push({ level: h.level, place: h.place, kind: 'renamed', from: was.title, to: h.title });
+  }
+  for (const h of before) if (!now.has(key(h))) changes.push({ level: h.level, place: h.place, kind: 'removed', from: h.title, to: null });
+  return changes;
+}
+
+/** 重点戦略, 戦略方針 and 施策 of a KPI report, each with its place. */
+function kpiHeadings(doc: KpiDocument): Heading[] {
+  return doc.strategies.flatMap((s) => [
+    { level: 'strategy' as const, place: `重点戦略${s.no}`, title: s.title },
+    ...s.policies.flatMap((p) => [
+      { level: 'policy' as const, place: `重点戦略${s.no} › 戦略方針${p.no}`, title: p.title },
+      ...p.measures.map((m) => ({ level: 'measure' as const, place: `重点戦略${s.no} › 戦略方針${p.no} › 施策${m.no}`, title: m.title })),
+    ]),
+  ]);
+}
+
+/** 基本目標 and 基本方針 of a narrative, each with its place. */
+function narrativeHeadings(doc: NarrativeDocument): Heading[] {
+  return doc.goals.flatMap((g) => [
+    { level: 'goal' as const, place: `基本目標${g.no}`, title: g.title },
+    ...g.policies.map((p) => ({ level: 'narrativePolicy' as const, place: `基本目標${g.no} › 基本方針${p.no}`, title: p.title })),
+  ]);
 }
 
 /** What each column of this year is held against: the results against last year's plans. */
@@ -200,6 +262,8 @@ export function diffNarrative(old: NarrativeDocument, now: NarrativeDocument, si
     for (const policy of goal.policies) {
       const previous = previousGoal?.policies.find((p) => p.no === policy.no);
       const where = { goal: goal.no, goalTitle: goal.title, policy: policy.no, policyTitle: policy.title };
+      // Last year's plans that this year's results carry out: 実施 under the results, not dropped from the plans.
+      const carried = new Set<number>();
       for (const column of ['results', 'plans', 'measures'] as NarrativeColumn[]) {
         const a = previous?.[COMPARED_WITH[column]] ?? [];
         const b = policy[column];
@@ -215,8 +279,9 @@ export function diffNarrative(old: NarrativeDocument, now: NarrativeDocument, si
         b.forEach((text, j) => {
           if (!pairedNew.has(j)) entries.push({ ...where, column, kind: 'added', text });
         });
+        if (column === 'results') pairedOld.forEach((i) => carried.add(i));
         a.forEach((text, i) => {
-          if (!pairedOld.has(i)) entries.push({ ...where, column, kind: 'removed', text });
+          if (!pairedOld.has(i) && !(column === 'plans' && carried.has(i))) entries.push({ ...where, column, kind: 'removed', text });
         });
       }
     }
@@ -231,7 +296,16 @@ export function diffNarrative(old: NarrativeDocument, now: NarrativeDocument, si
       }
     }
   }
-  return { kind: 'narrative', fromYear: old.fiscalYear, toYear: now.fiscalYear, indicators: [], rows: [], summaries: [], narrative: entries };
+  return {
+    kind: 'narrative',
+    fromYear: old.fiscalYear,
+    toYear: now.fiscalYear,
+    indicators: [],
+    rows: [],
+    summaries: [],
+    narrative: entries,
+    structure: structureOf(narrativeHeadings(old), narrativeHeadings(now)),
+  };
 }
 
 export function diffDocuments(old: TasseiDocument, now: TasseiDocument, similarity: Similarity, scheme: Scheme): DocumentDiff {
@@ -256,6 +330,7 @@ export function diffJson(diff: DocumentDiff): object {
       statusChanged: of('statusChanged').map((e) => ({ name: e.name, from: e.from, to: e.to })),
     },
     summaries: diff.summaries,
+    structure: diff.structure ?? [],
     narrative: {
       added: narrativeOf(diff, 'added').map((e) => ({ goal: e.goal, policy: e.policy, column: e.column, text: e.text })),
       removed: narrativeOf(diff, 'removed').map((e) => ({ goal: e.goal, policy: e.policy, column: e.column, text: e.text })),

@@ -23,7 +23,9 @@ import {
   type NarrativeView,
   type RenderOptions,
   detailPages,
+  diffPages,
   diffView,
+  isDiffHeading,
   isHeadingRow,
   kpiView,
   narrativePages,
@@ -318,19 +320,11 @@ async function estimatedPlan(view: KpiView): Promise<Plan> {
     view,
     view.strategies.map(() => [0]),
   );
-  const estimator: Estimator = {
-    styles: whole.styles as Estimator['styles'],
-    layouts: { ...PDFMAKE_LAYOUTS, ...BASE_LAYOUTS } as unknown as Estimator['layouts'],
-  };
-  const defaults = whole.defaultStyle as { fontSize: number; lineHeight?: number };
-  const base = { fontSize: defaults.fontSize, bold: false, lineHeight: defaults.lineHeight ?? 1 };
-  const [left, , right] = whole.pageMargins as number[];
-  const width = PAGE.width - left! - right!;
-  const height = (nodes: unknown[]) => nodes.reduce((sum: number, n) => sum + estimateHeight(n, width, base, estimator), 0);
+  const { height, rowHeights } = estimatorOf(whole);
   return (whole.content as unknown[]).map((page, index) => {
     const { above, table, below } = pageParts(page);
-    const [header, ...rows] = tableRowHeights(table, width, base, estimator);
-    const context = estimateHeight({ text: '（続き）', style: 'context' }, width, base, estimator);
+    const [header, ...rows] = rowHeights(table, 1);
+    const context = height([{ text: '（続き）', style: 'context' }]);
     const notes = noteHeightsOf(below, (node) => height([node]));
     return flowPages(flowRowsOf(view, index, rows, notes), {
       page: contentHeight(whole, PAGE.height),
@@ -339,6 +333,29 @@ async function estimatedPlan(view: KpiView): Promise<Plan> {
       ...noteSpace(notes),
     }).map((p) => p[0]!);
   });
+}
+
+/** Heights of a definition's nodes estimated from the fonts' metrics, with its styles and table layouts, at the page's width. */
+function estimatorOf(definition: Record<string, unknown>): {
+  height(nodes: readonly unknown[]): number;
+  /** A table's header rows as one height, then each row's. */
+  rowHeights(table: Record<string, unknown>, headerRows: number): number[];
+} {
+  const estimator: Estimator = {
+    styles: definition.styles as Estimator['styles'],
+    layouts: { ...PDFMAKE_LAYOUTS, ...BASE_LAYOUTS } as unknown as Estimator['layouts'],
+  };
+  const defaults = definition.defaultStyle as { fontSize: number; lineHeight?: number };
+  const base = { fontSize: defaults.fontSize, bold: false, lineHeight: defaults.lineHeight ?? 1 };
+  const [left, , right] = definition.pageMargins as number[];
+  const width = PAGE.width - left! - right!;
+  return {
+    height: (nodes) => nodes.reduce((sum: number, n) => sum + estimateHeight(n, width, base, estimator), 0),
+    rowHeights: (table, headerRows) => {
+      const rows = tableRowHeights(table, width, base, estimator);
+      return [rows.slice(0, headerRows).reduce((a, b) => a + b, 0), ...rows.slice(headerRows)];
+    },
+  };
 }
 
 interface Placed {
@@ -528,10 +545,54 @@ async function narrativeDefinition(view: NarrativeView): Promise<Record<string, 
   return withPhrases((hb) => renderDefinition(hb, 'narrative', { ...view, goals }));
 }
 
-/** Renders a year-over-year diff through templates/diff.hbs. */
+/** Renders a year-over-year diff through templates/diff.hbs, its rows split into pages as planned. */
 export async function renderDiffPdf(diff: DocumentDiff, scheme: Scheme, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Uint8Array> {
-  const definition = await withPhrases((hb) => renderDefinition(hb, 'diff', diffView(diff, scheme, options)));
-  return print(stamped(forPaper(definition, options), optionsChangeBytes(options) ? { diff, options } : diff));
+  const view = diffView(diff, scheme, options);
+  const define = async (starts: number[]) => {
+    const definition = await withPhrases((hb) => renderDefinition(hb, 'diff', { ...view, pages: diffPages(view.rows, starts) }));
+    return stamped(forPaper(definition, options), optionsChangeBytes(options) ? { diff, options } : diff);
+  };
+  const whole = await withPhrases((hb) => renderDefinition(hb, 'diff', view));
+  let room = contentHeight(whole, PAGE.height);
+  let pdf: Uint8Array | undefined;
+  for (let attempt = 0; attempt < MAX_LAYOUTS; attempt++) {
+    const definition = await define(diffPlan(whole, view, room));
+    allowTallRowsToBreak(definition);
+    pdf = await print(definition);
+    // A page whose rows pdfmake had to carry over: planned again with less room.
+    const over = overflowedBy(definition);
+    if (over === 0) break;
+    room -= over;
+  }
+  return pdf!;
+}
+
+/** How far the rows of the planned pages ran over their pages, in A4 points: 0 where every page held its rows. */
+function overflowedBy(definition: Record<string, unknown>): number {
+  const pages = (definition.content as Record<string, unknown>[]).filter((n) => n.diffPage);
+  let over = 0;
+  for (const page of pages) {
+    const table = pageParts(page).table.table as { body: Placed[][] };
+    const placed = table.body.flatMap((row) => row.flatMap((cell) => cell?.positions ?? []));
+    const first = placed[0]?.pageNumber;
+    if (placed.some((p) => p.pageNumber !== first)) over = Math.max(over, 12);
+  }
+  return over;
+}
+
+/** The first row of each page of a 新旧対照表, from its rows' estimated heights. */
+function diffPlan(whole: Record<string, unknown>, view: ReturnType<typeof diffView>, room: number): number[] {
+  const content = whole.content as Record<string, unknown>[];
+  const at = content.findIndex((n) => n.diffPage);
+  if (at < 0) return [];
+  const { height, rowHeights } = estimatorOf(whole);
+  const { above, table } = pageParts(content[at]);
+  const [header, ...rows] = rowHeights(table, view.kpi ? 2 : 1);
+  const context = height([{ text: '（続き）', style: 'context' }]);
+  const flowRows: FlowRow[] = view.rows.map((r, i) => ({ height: rows[i]!, heading: isDiffHeading(r), bound: false }));
+  return flowPages(flowRows, { page: room, first: height(content.slice(0, at)) + height(above) + header!, continued: context + header!, notes: 0 }).map(
+    (p) => p[0]!,
+  );
 }
 
 /** Renders a 経年表 through templates/trend.hbs. */
