@@ -39,13 +39,16 @@ export interface Located {
   status: Status | null;
   mark: string | null;
   progress: number | null;
+  /** The place with its policy's and measure's names (a 新旧対照表's group labels). */
+  named: IndicatorPlace;
 }
 
 export function locateIndicators(doc: KpiDocument, evaluation: Evaluation): Located[] {
   const evaluations = evaluationsByKey(evaluation);
   return walkIndicators(doc).map((at) => ({
     indicator: at.indicator,
-    place: {
+    place: { strategy: at.strategy.no, strategyTitle: at.strategy.title, policy: at.policy?.no ?? null, measure: at.measure?.no ?? null },
+    named: {
       strategy: at.strategy.no,
       strategyTitle: at.strategy.title,
       policy: at.policy?.no ?? null,
@@ -135,15 +138,15 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
     if (a.indicator.method !== b.indicator.method)
       entries.push({ ...b.place, kind: 'changed', name, field: 'method', from: a.indicator.method, to: b.indicator.method });
     if (a.status !== b.status && !blanks[0] && !blanks[1]) entries.push({ ...b.place, kind: 'statusChanged', name, from: a.status, to: b.status });
-    if (entries.length > before) rows.push({ place: b.place, fromPlace: a.placeKey === b.placeKey ? null : a.place, from: stateOf(a), to: stateOf(b) });
+    if (entries.length > before) rows.push({ place: b.named, fromPlace: a.placeKey === b.placeKey ? null : a.named, from: stateOf(a), to: stateOf(b) });
   }
   for (const b of after.filter((x) => !takenNew.has(x))) {
     entries.push({ ...b.place, kind: 'added', name: b.indicator.name });
-    rows.push({ place: b.place, fromPlace: null, from: null, to: stateOf(b) });
+    rows.push({ place: b.named, fromPlace: null, from: null, to: stateOf(b) });
   }
   for (const a of before.filter((x) => !takenOld.has(x))) {
     entries.push({ ...a.place, kind: 'removed', name: a.indicator.name });
-    rows.push({ place: a.place, fromPlace: null, from: stateOf(a), to: null });
+    rows.push({ place: a.named, fromPlace: null, from: stateOf(a), to: null });
   }
   const byPlace = (x: IndicatorPlace, y: IndicatorPlace) => x.strategy - y.strategy || (x.policy ?? 0) - (y.policy ?? 0) || (x.measure ?? 0) - (y.measure ?? 0);
   entries.sort(byPlace);
