@@ -280,7 +280,7 @@ examples:
   --force                 既存のファイルに上書きする（入力のファイルには決して書きません）
   --paper A4|A3           用紙（既定 A4。A3 は A4 の版面を拡大）
   --page-numbers dash|slash|plain|none
-                          ページ番号の形（既定 dash:「- 1 -」）
+                          ページ番号の形（既定は原資料の形：KPI 報告書「1 / 8」、達成状況「- 1 -」）
   --as-printed            元の文書に印刷された進捗率・状況・件数のまま出力する（再計算した値と印を使わない）
   --final                 未記入の実績があれば出力せず、その箇所を示す（議会提出用）
 
@@ -295,7 +295,7 @@ options:
   --force                 overwrite an existing file (never one of the inputs)
   --paper A4|A3           the paper (A4 by default; A3 enlarges the A4 layout)
   --page-numbers dash|slash|plain|none
-                          the page number style (dash by default: 「- 1 -」)
+                          the page number style (by default the source's: 「1 / 8」 for the KPI report, 「- 1 -」 for the narrative)
   --as-printed            print the figures the source printed (no recomputed values or marks)
   --final                 refuse a document with blank actuals, naming each (for the council)
 

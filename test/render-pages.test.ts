@@ -310,6 +310,8 @@ describe('corrections, as printed, drafts', () => {
   it('the R1 sample: the three corrected cells are marked and each has its note', async () => {
     const definition = JSON.stringify(await documentDefinition(r1, DEFAULT_SCHEME));
     expect(definition.match(/"style":\["number","corrected"\]/g)?.length).toBeGreaterThanOrEqual(2 + 4); // two progress cells, and counts moved by the status
+    // Hatched too, so that a print in black and white shows them.
+    expect(definition.match(/"style":\["number","corrected"\],"overlayPattern":\["hatch",/g)?.length).toBeGreaterThanOrEqual(2 + 4);
     expect(definition).toContain('市内の高校の新卒者の美祢市内就職率　進捗率：印刷 56.7% → 50.0%');
     expect(definition).toContain('市内中学校へ入学する生徒の割合　進捗率：印刷 60.0% → 72.0%');
     expect(definition).toContain('認知症サポーター養成講座受講者数(年間)　状況：印刷 改善↑ → 目標達成');
@@ -328,7 +330,7 @@ describe('corrections, as printed, drafts', () => {
     expect(corrected).toContain('72.0%');
   }, 60_000);
 
-  it('blank actuals: （案） on every page, blank cells blank, page numbers 「- n -」; --final refuses and names them', async () => {
+  it('blank actuals: （案） on every page, blank cells blank, page numbers 「n / N」 as the source; --final refuses and names them', async () => {
     const draft = structuredClone(r1);
     const blank = draft.strategies[1]!.policies[0]!.measures[0]!.indicators[0]!;
     blank.actual = { value: null, year: null, text: '' };
@@ -344,7 +346,7 @@ describe('corrections, as printed, drafts', () => {
         `page ${page.number} is marked （案）`,
       ).toBe(true);
       expect(
-        segments.some((s) => s.page === page.number && s.text === `- ${page.number} -`),
+        segments.some((s) => s.page === page.number && s.text === `${page.number} / ${pages.length}`),
         `page ${page.number} is numbered`,
       ).toBe(true);
     }
@@ -357,6 +359,22 @@ describe('corrections, as printed, drafts', () => {
     expect(refused.err).toContain(`${blank.name}`);
     expect(refused.err).toContain('strategies[1].policies[0].measures[0].indicators[0].actual');
     expect(segments.length).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('a scheme graded on b/c, and a document graded by another scheme than it was printed under', () => {
+  it('prints the quantity the scheme grades by (判定の達成率), legends with their bounds, and says the document was graded anew', async () => {
+    const out = join(dir, 'sano.pdf');
+    expect((await run('render', 'test/fixtures/expected/kpi-r1.yaml', '-o', out, '--scheme', 'sano')).code).toBe(0);
+    const segments = await segmentsOf(new Uint8Array(readFileSync(out)));
+    const text = segments.map((s) => s.text).join('\n');
+    expect(text).toContain('判定の達成率');
+    // 農業産出額: (b − a)/(c − a) = −71.4 %, graded 6 on b/c = 3,510 / 3,630 = 96.7 %.
+    const row = segments.find((s) => s.text === '農業産出額')!;
+    const cells = segments.filter((s) => s.page === row.page && Math.abs(s.baseline - row.baseline) < 1).map((s) => s.text);
+    expect(cells.slice(-3)).toEqual(['-71.4%', '6', '96.7%']);
+    expect(text.replace(/\s/g, '')).toContain('7：100%以上');
+    expect(text).toMatch(/評価基準：sano（原資料は default の基準で印刷/);
   }, 60_000);
 });
 

@@ -54,6 +54,8 @@ export function detailColumns(marks: ReadonlySet<string>): ColumnSpec[] {
     { key: 'progress', label: /^(進捗率|達成率)/, values: true, complete: isProgress },
     { key: 'status', label: /^(状況|評価|達成状況)$/, values: true, complete: isStatusMark },
     { key: 'department', label: /^(担当|所管)(課|部署|部局)(名)?$/ },
+    // The quantity a scheme grades by, where tassei prints it beside 状況 (達成率 b/c): read past, not a value of the document.
+    { key: 'graded', label: /^判定の/, values: true, complete: isProgress },
   ];
 }
 

@@ -2,7 +2,7 @@ import { formatProgress } from '../evaluate/evaluate.js';
 import { eraName, fiscalYearName } from '../notation/numbers.js';
 import { columnHeading } from '../evaluate/format.js';
 import { summaryColumns } from '../evaluate/evaluate.js';
-import { describeCondition } from '../evaluate/rules.js';
+import { describeCondition, quantitiesNamed } from '../evaluate/rules.js';
 import {
   type ReviewField,
   RECOMPUTED_NOTE,
@@ -45,15 +45,17 @@ import type {
 /** How a document is printed: paper, page numbers, and whose figures. */
 export interface RenderOptions {
   paper: 'A4' | 'A3';
-  /** 「- 1 -」 (the source's style), 「1 / 7」, 「1」, or none. */
-  pageNumbers: 'dash' | 'slash' | 'plain' | 'none';
+  /** The source's style for the document's kind (「1 / 8」 for the KPI report, 「- 1 -」 for the narrative), 「- 1 -」, 「1 / 7」, 「1」, or none. */
+  pageNumbers: 'source' | PageNumberStyle;
   /** Print the progress, status and counts the document printed, not the recomputed ones. */
   asPrinted: boolean;
 }
 
-export const DEFAULT_RENDER_OPTIONS: RenderOptions = { paper: 'A4', pageNumbers: 'dash', asPrinted: false };
+export type PageNumberStyle = 'dash' | 'slash' | 'plain' | 'none';
 
-export const PAGE_NUMBER_FORMATS: Record<RenderOptions['pageNumbers'], string> = {
+export const DEFAULT_RENDER_OPTIONS: RenderOptions = { paper: 'A4', pageNumbers: 'source', asPrinted: false };
+
+export const PAGE_NUMBER_FORMATS: Record<PageNumberStyle, string> = {
   dash: '- {page} -',
   slash: '{page} / {pages}',
   plain: '{page}',
@@ -68,8 +70,10 @@ export interface PageView {
   draft: boolean;
 }
 
-export function pageView(options: RenderOptions, draft: boolean): PageView {
-  return { paper: { size: options.paper }, pageNumberFormat: PAGE_NUMBER_FORMATS[options.pageNumbers], draft };
+/** `source`: the page numbers the kind's source documents print (the KPI sample 「1/8」, the narrative 「-1-」). */
+export function pageView(options: RenderOptions, draft: boolean, source: PageNumberStyle = 'dash'): PageView {
+  const style = options.pageNumbers === 'source' ? source : options.pageNumbers;
+  return { paper: { size: options.paper }, pageNumberFormat: PAGE_NUMBER_FORMATS[style], draft };
 }
 
 /** A printed value of a cell; `corrected` where it differs from what the source printed. */
@@ -88,6 +92,8 @@ export interface IndicatorView {
   best: boolean;
   progressCorrected: boolean;
   statusCorrected: boolean;
+  /** The quantity the scheme grades by, where it is not the progress (達成率 b/c): '' otherwise. */
+  graded: string;
   /** What tassei printed differently from the source in this row, and why: notes on the row's page. */
   corrections: string[];
 }
@@ -216,8 +222,39 @@ export interface SummaryLayout {
   labelText: number;
 }
 
+/** The detail table's columns: the spans of the rows that run over the value columns (the widths are the template's). */
+export interface DetailLayout {
+  /** 判定の達成率 b/c: the quantity the scheme grades by, where it is not the progress; null where it is. */
+  gradedHeading: string | null;
+  /** A strategy row without its own indicator spans the value columns; a policy and a measure row the rest of the table. */
+  spans: { values: number; policy: number; measure: number };
+  /** One entry per cell a span covers after its first (the template writes an empty cell for each). */
+  fill: { values: null[]; policy: null[]; measure: null[] };
+}
+
+/**
+ * The detail table's layout: a scheme that grades by 達成率 (b/c, or c/b for a down target)
+ * rather than by the progress gets a column printing it beside 状況, so a reader sees what the
+ * grade was given for. Its heading does not begin with 進捗率 or 達成率, which a reader of the
+ * PDF takes for the progress column.
+ */
+export function detailLayout(scheme: Scheme): DetailLayout {
+  const graded = (['change', 'ratio'] as const).some((m) => quantitiesNamed(scheme, m).includes('achievement'));
+  const extra = graded ? 1 : 0;
+  const spans = { values: 7 + extra, policy: 9 + extra, measure: 8 + extra };
+  const fill = (n: number) => Array.from({ length: n - 1 }, () => null);
+  return {
+    gradedHeading: graded ? '判定の達成率\nb/c' : null,
+    spans,
+    fill: { values: fill(spans.values), policy: fill(spans.policy), measure: fill(spans.measure) },
+  };
+}
+
 export interface KpiView extends PageView {
   title: string;
+  detail: DetailLayout;
+  /** Where the document is graded by another scheme than it was printed under: a line saying so on every page. */
+  schemeNote: string | null;
   fiscalYear: number;
   /** R1実績 b: the actuals column follows the fiscal year. */
   actualHeading: string;
@@ -227,6 +264,10 @@ export interface KpiView extends PageView {
   strategies: StrategyView[];
   /** The largest count of any chart: every chart of the document is drawn to this scale. */
   chartScale: number;
+  /** The legend's font size: 7 pt, or 6 pt where a scheme's meanings would not fit one line at 7. */
+  legendSize: number;
+  /** The scale as the legend states it; no maximum where every count is 0 (a draft). */
+  chartScaleText: string;
 }
 
 /** The width the summary table has beside the chart (786 pt less the chart's 250 and the gap). */
@@ -309,6 +350,7 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
       best: !blank && status !== null && status === best,
       progressCorrected,
       statusCorrected,
+      graded: blank || e.quantities.achievement === undefined ? '' : formatProgress(e.quantities.achievement),
       corrections,
     };
   };
@@ -358,18 +400,32 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
     const hasRatio = rows.some((r) => 'indicator' in r && r.indicator?.ratio);
     return { no: s.no, title: s.title, summary, chart, rows, pages: detailPages(rows, [], index === 0, summaryNotes), hasRatio, summaryNotes };
   });
-  const chartScale = Math.max(1, ...strategies.flatMap((s) => s.chart.map((bar) => bar.count)));
+  const largest = Math.max(0, ...strategies.flatMap((s) => s.chart.map((bar) => bar.count)));
+  const chartScale = Math.max(1, largest);
+  const scaleText = largest > 0 ? `（状況の内訳の棒は全ページ共通の尺度で、最大 ${largest} 件）` : '（状況の内訳：評価済みの指標なし）';
   const legend = summaryGrades(scheme).map((g) => ({ colour: g.colour, text: `${g.mark}${g.meaning ? `：${g.meaning}` : ''}　` }));
   return {
-    ...pageView(options, evaluation.blanks.count > 0),
+    ...pageView(options, evaluation.blanks.count > 0, 'slash'),
     title: doc.title,
+    detail: detailLayout(scheme),
+    schemeNote: regraded ? `評価基準：${scheme.id}（原資料は ${evaluation.printedScheme} の基準で印刷。状況・集計はこの基準で評価し直したもの）` : null,
     fiscalYear: doc.fiscalYear,
     actualHeading: `${eraName(doc.fiscalYear, 'short')}実績 b`,
     summaryLayout: summaryLayout(scheme),
     legend,
     strategies,
     chartScale,
+    legendSize: legendSize([...legend.map((l) => `■${l.text}`), scaleText].join('')),
+    chartScaleText: scaleText,
   };
+}
+
+/** The footer legend's sizes: the larger where the whole legend fits the page's width on one line. */
+const LEGEND_SIZES = [7, 6] as const;
+const LEGEND_WIDTH = 780;
+
+function legendSize(text: string): number {
+  return LEGEND_SIZES.find((size) => measureText(text, size) <= LEGEND_WIDTH) ?? LEGEND_SIZES.at(-1)!;
 }
 
 /** The colour of a status cell without a grade (blank, or none could be computed). */
@@ -711,7 +767,7 @@ export function diffView(diff: DocumentDiff, scheme: Scheme, options: RenderOpti
     summaryHeadings: headings,
     summaries,
     legend: kpi
-      ? `下線（傍線）は前年度から変わった箇所。区分：新規＝今年度に追加、削除＝今年度になし、移動＝別の施策・戦略へ移動、名称変更＝指標名の変更、目標変更＝目標値の改定、変更＝実績等の数値の変更。未記入＝実績が未入力。${RECOMPUTED_NOTE}網掛け・太枠の数値は印刷値と異なる再計算値。`
+      ? `下線（傍線）は前年度から変わった箇所。区分：新規＝今年度に追加、削除＝今年度になし、移動＝別の施策・戦略へ移動、名称変更＝指標名の変更、目標変更＝目標値の改定、変更＝実績等の数値の変更。未記入＝実績が未入力。${RECOMPUTED_NOTE}網掛け・斜線・太字の数値は印刷値と異なる再計算値。`
       : '実績は前年度の計画（今後の方向性）と対照する。下線（傍線）は変わった箇所。区分：実施＝計画どおり実施、未実施＝計画のみ、新規＝計画になかった取組、追加・削除・修正＝今後の方向性・施策の変更。',
   };
 }
