@@ -278,7 +278,7 @@ examples:
 オプション:
   -o, --output OUT.pdf    書き出す PDF（必須）
   --force                 既存のファイルに上書きする（入力のファイルには決して書きません）
-  --paper A4|A3           用紙（既定 A4。A3 は A4 の版面を拡大）
+  --paper A4|A3           用紙（既定 A4。A3 は A3 用に組む：文字は A4 の 1.2 倍、列を広げ 1 ページの行を増やす）
   --page-numbers dash|slash|plain|none
                           ページ番号の形（既定は原資料の形：KPI 報告書「1 / 8」、達成状況「- 1 -」）
   --as-printed            元の文書に印刷された進捗率・状況・件数のまま出力する（再計算した値と印を使わない）
@@ -293,7 +293,7 @@ document renders to the same bytes.
 options:
   -o, --output OUT.pdf    the PDF to write (required)
   --force                 overwrite an existing file (never one of the inputs)
-  --paper A4|A3           the paper (A4 by default; A3 enlarges the A4 layout)
+  --paper A4|A3           the paper (A4 by default; A3 is laid out for A3: text 1.2 × A4's, wider columns, more rows a page)
   --page-numbers dash|slash|plain|none
                           the page number style (by default the source's: 「1 / 8」 for the KPI report, 「- 1 -」 for the narrative)
   --as-printed            print the figures the source printed (no recomputed values or marks)

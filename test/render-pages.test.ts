@@ -13,6 +13,7 @@ import { documentDefinition, laidOutKpi, renderPdf } from '../src/render/pdf.js'
 import { createEnvironment, renderDefinition } from '../src/render/templates.js';
 import { DEFAULT_RENDER_OPTIONS, kpiView } from '../src/render/view.js';
 import { segmentsOf, wrappedLines, type Segment } from './helpers/pdftext.js';
+import { walkIndicators } from '../src/model/walk.js';
 import { run } from './helpers/run.js';
 import { DEFAULT_SCHEME } from './helpers/scheme.js';
 
@@ -242,6 +243,23 @@ describe.each(CASES.map(([name]) => [name]))('page flow: %s', (name) => {
       }
     }
   });
+});
+
+describe('A3: laid out for its paper, not the A4 pages enlarged', () => {
+  it.each(CASES.map(([name, doc]) => [name, doc] as const))(
+    '%s: fewer pages, wider columns, and it reads back',
+    async (name, doc) => {
+      const a4 = rendered.get(name)!;
+      const pdf = await renderPdf(doc, DEFAULT_SCHEME, undefined, { ...DEFAULT_RENDER_OPTIONS, paper: 'A3' });
+      const pages = await readPdf(pdf, `${name}-a3.pdf`);
+      expect(pages[0]!.width).toBeCloseTo(1190.55, 0);
+      expect(pages.length).toBeLessThan(a4.pages.length);
+      const { document } = extractPages(pages, `${name}-a3.pdf`, DEFAULT_SCHEME);
+      const values = (d: KpiDocument) => walkIndicators(d).map(({ indicator: i }) => [i.name, i.unit, i.baseline.text, i.actual.text, i.target?.text]);
+      expect(values(document as KpiDocument)).toEqual(values(doc));
+    },
+    60_000,
+  );
 });
 
 describe('page flow: a wrong plan is corrected by the layout', () => {

@@ -78,8 +78,19 @@ function scaledLayout(layout: Layout, factor: number): Layout {
   );
 }
 
-/** The layouts are drawn for A4; A3 is A4 enlarged by √2, as a copier enlarges it. */
-const PAPER_SCALE: Record<RenderOptions['paper'], number> = { A4: 1, A3: Math.SQRT2 };
+/** A3's text and rules against A4's: larger, but less than the paper (√2), so that an A3 page holds more rows in wider columns. */
+const A3_TEXT = 1.2;
+
+/**
+ * How each paper is laid out. The templates are drawn for A4 landscape; a paper's text, rules
+ * and margins are `scale` × A4's, and its page holds `room` × A4's page in A4 points: the
+ * columns are widened by `room` (lines re-flow in them), the rows planned on the taller page.
+ */
+const PAPERS: Record<RenderOptions['paper'], { scale: number; room: number }> = {
+  A4: { scale: 1, room: 1 },
+  A3: { scale: A3_TEXT, room: Math.SQRT2 / A3_TEXT },
+};
+const PAPER_SCALE = Object.fromEntries(Object.entries(PAPERS).map(([paper, { scale }]) => [paper, scale])) as Record<RenderOptions['paper'], number>;
 const TABLE_LAYOUTS = Object.fromEntries(
   Object.entries(PAPER_SCALE).flatMap(([paper, factor]) =>
     Object.entries(BASE_LAYOUTS).map(([name, layout]) => [
@@ -93,8 +104,8 @@ const TABLE_LAYOUTS = Object.fromEntries(
 const LENGTH_KEYS = new Set(['fontSize', 'margin', 'pageMargins', 'widths', 'width', 'height', 'columnGap', 'characterSpacing']);
 
 /**
- * The definition laid out for A4, enlarged for another paper: every length by one factor, so
- * that lines break where they broke on A4 (text and widths grow together).
+ * The definition as drawn in A4 points, enlarged for its paper: every length by one factor
+ * (text and widths grow together; the columns were widened before, see `widened`).
  */
 export function scaledDefinition(value: unknown, factor: number, paper: string, key = ''): unknown {
   if (factor === 1) return value;
@@ -111,6 +122,29 @@ export function scaledDefinition(value: unknown, factor: number, paper: string, 
     );
   }
   return value;
+}
+
+/** The widths of a definition drawn for A4 (columns, fixed-width blocks) × `room`: the columns of a larger page, in A4 points. */
+function widened(value: unknown, room: number, key = ''): unknown {
+  if (room === 1) return value;
+  if (typeof value === 'number') return key === 'widths' || key === 'width' ? value * room : value;
+  if (Array.isArray(value)) return value.map((v) => widened(v, room, key === 'widths' ? key : ''));
+  if (value && typeof value === 'object') {
+    // A bar's length is a count on the charts' one scale: not widened.
+    const svg = 'svg' in value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, svg && k === 'width' ? v : widened(v, room, k)]));
+  }
+  return value;
+}
+
+/** A definition drawn for A4, with its columns as wide as its paper's page allows. */
+function drawnFor(definition: Record<string, unknown>, paper: RenderOptions['paper']): Record<string, unknown> {
+  return widened(definition, PAPERS[paper].room) as Record<string, unknown>;
+}
+
+/** The page in A4 points: A4 landscape, or a larger paper's page as it holds A4's text. */
+function pageOf(paper: RenderOptions['paper']): { width: number; height: number } {
+  return { width: A4_PAGE.width * PAPERS[paper].room, height: A4_PAGE.height * PAPERS[paper].room };
 }
 
 function forPaper(definition: Record<string, unknown>, options: RenderOptions): Record<string, unknown> {
@@ -251,8 +285,8 @@ async function measureTops(definition: Record<string, unknown>, width: number): 
   throw new Error('pdfmake laid the document out without calling pageBreakBefore');
 }
 
-/** A4 landscape, as the templates are drawn (A3 is this enlarged). */
-const PAGE = { width: 841.89, height: 595.28 };
+/** A4 landscape, as the templates are drawn. */
+const A4_PAGE = { width: 841.89, height: 595.28 };
 
 /** The pages of each strategy's detail table: the index of each page's first row. */
 export type Plan = number[][];
@@ -260,7 +294,7 @@ export type Plan = number[][];
 /** The KPI report with each strategy's rows split into pages as planned. */
 async function kpiDefinition(view: KpiView, plan: Plan): Promise<Record<string, unknown>> {
   const strategies = view.strategies.map((s, i) => ({ ...s, pages: detailPages(s.rows, plan[i] ?? [0], i === 0, s.summaryNotes) }));
-  return withPhrases((hb) => renderDefinition(hb, 'kpi-progress', { ...view, strategies }));
+  return drawnFor(await withPhrases((hb) => renderDefinition(hb, 'kpi-progress', { ...view, strategies })), view.paper.size);
 }
 
 /** The heights of the notes under a strategy's table: the closing note, the corrections' opening line, and the corrections of the summary and of each row. */
@@ -320,14 +354,15 @@ async function estimatedPlan(view: KpiView): Promise<Plan> {
     view,
     view.strategies.map(() => [0]),
   );
-  const { height, rowHeights } = estimatorOf(whole);
+  const paper = pageOf(view.paper.size);
+  const { height, rowHeights } = estimatorOf(whole, paper.width);
   return (whole.content as unknown[]).map((page, index) => {
     const { above, table, below } = pageParts(page);
     const [header, ...rows] = rowHeights(table, 1);
     const context = height([{ text: '（続き）', style: 'context' }]);
     const notes = noteHeightsOf(below, (node) => height([node]));
     return flowPages(flowRowsOf(view, index, rows, notes), {
-      page: contentHeight(whole, PAGE.height),
+      page: contentHeight(whole, paper.height),
       first: height(above) + header!,
       continued: context + header!,
       ...noteSpace(notes),
@@ -336,7 +371,10 @@ async function estimatedPlan(view: KpiView): Promise<Plan> {
 }
 
 /** Heights of a definition's nodes estimated from the fonts' metrics, with its styles and table layouts, at the page's width. */
-function estimatorOf(definition: Record<string, unknown>): {
+function estimatorOf(
+  definition: Record<string, unknown>,
+  pageWidth: number,
+): {
   height(nodes: readonly unknown[]): number;
   /** A table's header rows as one height, then each row's. */
   rowHeights(table: Record<string, unknown>, headerRows: number): number[];
@@ -348,7 +386,7 @@ function estimatorOf(definition: Record<string, unknown>): {
   const defaults = definition.defaultStyle as { fontSize: number; lineHeight?: number };
   const base = { fontSize: defaults.fontSize, bold: false, lineHeight: defaults.lineHeight ?? 1 };
   const [left, , right] = definition.pageMargins as number[];
-  const width = PAGE.width - left! - right!;
+  const width = pageWidth - left! - right!;
   return {
     height: (nodes) => nodes.reduce((sum: number, n) => sum + estimateHeight(n, width, base, estimator), 0),
     rowHeights: (table, headerRows) => {
@@ -372,11 +410,12 @@ function rowTop(row: readonly Placed[]): number | undefined {
  * The pages the plan should have had, from the heights pdfmake gave the rows when it printed
  * them (it notes where it put every node); undefined where the printed pages cannot say.
  */
-function confirmedPlan(printed: Record<string, unknown>, view: KpiView, plan: Plan, factor: number): Plan | undefined {
+function confirmedPlan(printed: Record<string, unknown>, view: KpiView, plan: Plan): Plan | undefined {
+  const factor = PAPERS[view.paper.size].scale;
   const pages = printed.content as unknown[];
   const [, top, , bottom] = (printed.pageMargins as number[]).map((m) => m / factor);
   const pageTop = top!;
-  const paper = PAGE.height - top! - bottom! - PAGE_SAFETY;
+  const paper = pageOf(view.paper.size).height - top! - bottom! - PAGE_SAFETY;
   let next = 0;
   const measured = plan.map((starts) =>
     starts.map(() => {
@@ -429,7 +468,6 @@ export async function laidOutKpi(
   doc: TasseiDocument,
   guess?: Plan,
 ): Promise<{ pdf: Uint8Array; plan: Plan; layouts: number }> {
-  const factor = PAPER_SCALE[options.paper];
   let plan = guess ?? (await estimatedPlan(view));
   let layouts = 0;
   for (let attempt = 0; attempt < MAX_LAYOUTS; attempt++) {
@@ -437,7 +475,7 @@ export async function laidOutKpi(
     const { pdf, pages } = await printCounting(definition);
     layouts++;
     const planned = plan.reduce((n, s) => n + s.length, 0);
-    const confirmed = pages === planned ? confirmedPlan(definition, view, plan, factor) : undefined;
+    const confirmed = pages === planned ? confirmedPlan(definition, view, plan) : undefined;
     if (confirmed && JSON.stringify(confirmed) === JSON.stringify(plan)) return { pdf, plan, layouts };
     if (confirmed) plan = confirmed;
     else {
@@ -459,8 +497,9 @@ async function measuredPlan(view: KpiView): Promise<Plan> {
     measuring: true,
     strategies: view.strategies.map((s) => ({ ...s, pages: detailPages(s.rows, [], true, s.summaryNotes).map((p) => ({ ...p, breakBefore: false })) })),
   };
-  const measuring = await withPhrases((hb) => renderDefinition(hb, 'kpi-progress', measuringView));
-  const tops = await measureTops(measuring, PAGE.width);
+  const measuring = drawnFor(await withPhrases((hb) => renderDefinition(hb, 'kpi-progress', measuringView)), view.paper.size);
+  const paper = pageOf(view.paper.size);
+  const tops = await measureTops(measuring, paper.width);
   const at = (id: string) => {
     const top = tops.get(id);
     if (top === undefined) {
@@ -497,7 +536,7 @@ async function measuredPlan(view: KpiView): Promise<Plan> {
         notes,
       ),
       {
-        page: contentHeight(measuring, PAGE.height),
+        page: contentHeight(measuring, paper.height),
         first: at(`context:${first}`) - at(`top:${first}`) + header,
         continued: context + header,
         ...noteSpace(notes),
@@ -516,9 +555,10 @@ async function narrativeDefinition(view: NarrativeView): Promise<Record<string, 
     measuring: true,
     goals: view.goals.map((g) => ({ ...g, pages: narrativePages(g, g.rows, []).map((p) => ({ ...p, breakBefore: false })) })),
   };
-  const measuring = await withPhrases((hb) => renderDefinition(hb, 'narrative', measuringView));
+  const measuring = drawnFor(await withPhrases((hb) => renderDefinition(hb, 'narrative', measuringView)), view.paper.size);
   const [, top, , bottom] = measuring.pageMargins as number[];
-  const tops = await measureTops(measuring, PAGE.width);
+  const paper = pageOf(view.paper.size);
+  const tops = await measureTops(measuring, paper.width);
   const goals = view.goals.map((g) => {
     const first = g.rows[0]?.id;
     if (!first) return g;
@@ -532,7 +572,7 @@ async function narrativeDefinition(view: NarrativeView): Promise<Record<string, 
         : { height: next - own, heading: false, bound: r.kind === 'measures' };
     });
     const above = (rowTops[0] ?? 0) - (tops.get(`top:${first}`) ?? 0);
-    const pages = flowPages(rows, { page: PAGE.height - top! - bottom! - PAGE_SAFETY, first: above, continued: above, notes: 0 });
+    const pages = flowPages(rows, { page: paper.height - top! - bottom! - PAGE_SAFETY, first: above, continued: above, notes: 0 });
     return {
       ...g,
       pages: narrativePages(
@@ -542,21 +582,22 @@ async function narrativeDefinition(view: NarrativeView): Promise<Record<string, 
       ),
     };
   });
-  return withPhrases((hb) => renderDefinition(hb, 'narrative', { ...view, goals }));
+  return drawnFor(await withPhrases((hb) => renderDefinition(hb, 'narrative', { ...view, goals })), view.paper.size);
 }
 
 /** Renders a year-over-year diff through templates/diff.hbs, its rows split into pages as planned. */
 export async function renderDiffPdf(diff: DocumentDiff, scheme: Scheme, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Uint8Array> {
   const view = diffView(diff, scheme, options);
   const define = async (starts: number[]) => {
-    const definition = await withPhrases((hb) => renderDefinition(hb, 'diff', { ...view, pages: diffPages(view.rows, starts) }));
+    const definition = drawnFor(await withPhrases((hb) => renderDefinition(hb, 'diff', { ...view, pages: diffPages(view.rows, starts) })), options.paper);
     return stamped(forPaper(definition, options), optionsChangeBytes(options) ? { diff, options } : diff);
   };
-  const whole = await withPhrases((hb) => renderDefinition(hb, 'diff', view));
-  let room = contentHeight(whole, PAGE.height);
+  const whole = drawnFor(await withPhrases((hb) => renderDefinition(hb, 'diff', view)), options.paper);
+  const paper = pageOf(options.paper);
+  let room = contentHeight(whole, paper.height);
   let pdf: Uint8Array | undefined;
   for (let attempt = 0; attempt < MAX_LAYOUTS; attempt++) {
-    const definition = await define(diffPlan(whole, view, room));
+    const definition = await define(diffPlan(whole, view, room, paper.width));
     allowTallRowsToBreak(definition);
     pdf = await print(definition);
     // A page whose rows pdfmake had to carry over: planned again with less room.
@@ -581,11 +622,11 @@ function overflowedBy(definition: Record<string, unknown>): number {
 }
 
 /** The first row of each page of a 新旧対照表, from its rows' estimated heights. */
-function diffPlan(whole: Record<string, unknown>, view: ReturnType<typeof diffView>, room: number): number[] {
+function diffPlan(whole: Record<string, unknown>, view: ReturnType<typeof diffView>, room: number, pageWidth: number): number[] {
   const content = whole.content as Record<string, unknown>[];
   const at = content.findIndex((n) => n.diffPage);
   if (at < 0) return [];
-  const { height, rowHeights } = estimatorOf(whole);
+  const { height, rowHeights } = estimatorOf(whole, pageWidth);
   const { above, table } = pageParts(content[at]);
   const [header, ...rows] = rowHeights(table, view.kpi ? 2 : 1);
   const context = height([{ text: '（続き）', style: 'context' }]);
@@ -598,7 +639,7 @@ function diffPlan(whole: Record<string, unknown>, view: ReturnType<typeof diffVi
 /** Renders a 経年表 through templates/trend.hbs. */
 export async function renderTrendPdf(trend: Trend, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Uint8Array> {
   const definition = await withPhrases((hb) => renderDefinition(hb, 'trend', trendView(trend, options)));
-  return print(stamped(forPaper(definition, options), { trend, options }));
+  return print(stamped(forPaper(drawnFor(definition, options.paper), options), { trend, options }));
 }
 
 /** Renders a document to PDF bytes, byte-identical for identical documents. */
