@@ -151,8 +151,24 @@ function forPaper(definition: Record<string, unknown>, options: RenderOptions): 
   return scaledDefinition(definition, PAPER_SCALE[options.paper], options.paper) as Record<string, unknown>;
 }
 
-/** A fixed creation date, so that the same document renders to the same bytes. */
+/** The creation date of a document without a year of its own: fixed, so that the same document renders to the same bytes. */
 const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
+
+/**
+ * The creation date a document is stamped with: SOURCE_DATE_EPOCH where it is set (reproducible
+ * builds), else the first day of the fiscal year after its figures' year — when such a report is
+ * made (R1's figures, 2020-04-01) — so that the same document renders to the same bytes.
+ */
+export function creationDate(figuresYear: number | null, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  if (env.SOURCE_DATE_EPOCH !== undefined && Number.isInteger(epoch) && epoch >= 0) return new Date(epoch * 1000);
+  return figuresYear === null ? FIXED_DATE : new Date(Date.UTC(figuresYear + 1, FISCAL_YEAR_START_MONTH, 1));
+}
+
+/** April (0-based): a Japanese fiscal year begins on April 1. */
+const FISCAL_YEAR_START_MONTH = 3;
+/** The language of every document's text (the catalog's /Lang). */
+const LANGUAGE = 'ja-JP';
 
 let configured = false;
 
@@ -208,7 +224,7 @@ export async function documentDefinition(
 
 /** A definition for its paper, stamped with its content. */
 function finished(definition: Record<string, unknown>, doc: TasseiDocument, options: RenderOptions): Record<string, unknown> {
-  return stamped(forPaper(definition, options), optionsChangeBytes(options) ? { doc, options } : doc);
+  return stamped(forPaper(definition, options), optionsChangeBytes(options) ? { doc, options } : doc, doc.fiscalYear);
 }
 
 /** The default options hash as before, so that a default render keeps its bytes. */
@@ -217,13 +233,36 @@ function optionsChangeBytes(options: RenderOptions): boolean {
 }
 
 /**
- * A fixed creation date and a document ID derived from the content (pdfkit hashes the info
- * dictionary into the ID): the same content gives the same bytes.
+ * The creation date (creationDate) and a document ID derived from the content (pdfkit hashes the
+ * info dictionary into the ID): the same content gives the same bytes. The title is shown by
+ * viewers in place of the file name, and the language is Japanese.
  */
-function stamped(definition: Record<string, unknown>, content: unknown): Record<string, unknown> {
+function stamped(definition: Record<string, unknown>, content: unknown, figuresYear: number | null = null): Record<string, unknown> {
   const contentHash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
-  definition.info = { ...(definition.info as object), creationDate: FIXED_DATE, keywords: `tassei:${contentHash.slice(0, 32)}` };
+  definition.info = { ...(definition.info as object), creationDate: creationDate(figuresYear), keywords: `tassei:${contentHash.slice(0, 32)}` };
+  definition.language = LANGUAGE;
+  definition.displayTitle = true;
   return definition;
+}
+
+/** A font subset's name: six capitals, a plus, the font's name (pdfkit's tags are the same in every document). */
+const SUBSET_NAME = /\/([A-Z]{6})\+BIZUDPGothic-/g;
+
+/**
+ * The PDF with its fonts' subset tags drawn from its content, so that two documents merged into
+ * one 議会資料 do not name two different subsets alike. The tags keep their length, so no offset moves.
+ */
+export function withUniqueSubsetTags(pdf: Uint8Array, seed: string): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  const tags = new Map<string, string>();
+  const replaced = text.replace(SUBSET_NAME, (match, tag: string) => {
+    if (!tags.has(tag)) {
+      const digest = createHash('sha256').update(`${seed}:${tag}`).digest();
+      tags.set(tag, [...digest.subarray(0, 6)].map((byte) => String.fromCharCode(65 + (byte % 26))).join(''));
+    }
+    return match.replace(tag, tags.get(tag)!);
+  });
+  return new Uint8Array(Buffer.from(replaced, 'latin1'));
 }
 
 async function print(definition: Record<string, unknown>): Promise<Uint8Array> {
@@ -243,7 +282,8 @@ async function printCounting(definition: Record<string, unknown>): Promise<{ pdf
     };
   }
   const pdf = new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
-  return { pdf, pages };
+  const seed = (definition.info as { keywords?: string } | undefined)?.keywords;
+  return { pdf: seed ? withUniqueSubsetTags(pdf, seed) : pdf, pages };
 }
 
 /** A page tall enough for a whole document, for measuring its rows in one piece. */
@@ -590,7 +630,7 @@ export async function renderDiffPdf(diff: DocumentDiff, scheme: Scheme, options:
   const view = diffView(diff, scheme, options);
   const define = async (starts: number[]) => {
     const definition = drawnFor(await withPhrases((hb) => renderDefinition(hb, 'diff', { ...view, pages: diffPages(view.rows, starts) })), options.paper);
-    return stamped(forPaper(definition, options), optionsChangeBytes(options) ? { diff, options } : diff);
+    return stamped(forPaper(definition, options), optionsChangeBytes(options) ? { diff, options } : diff, diff.toYear);
   };
   const whole = drawnFor(await withPhrases((hb) => renderDefinition(hb, 'diff', view)), options.paper);
   const paper = pageOf(options.paper);
