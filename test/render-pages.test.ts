@@ -424,3 +424,17 @@ describe('page flow: a goal of the narrative longer than a page', () => {
     expect(document).toEqual(narrative);
   }, 60_000);
 });
+
+describe('the narrative: each column flows on its own', () => {
+  it('a plan follows the plan before it, not the result of its number (no gap beside a long result)', async () => {
+    const narrative = parseDocumentText(readFileSync('test/fixtures/expected/narrative-r5.yaml', 'utf8'), 'n.yaml') as NarrativeDocument;
+    const policy = narrative.goals[0]!.policies[0]!;
+    policy.results = ['長い実績の記述：' + '地域の事業者と連携した新たな観光コンテンツの造成と情報発信の強化、'.repeat(4) + 'を実施した', '短い実績'];
+    policy.plans = ['第一の計画', '第二の計画'];
+    const segments = await segmentsOf(await renderPdf(narrative, DEFAULT_SCHEME));
+    const at = (text: string) => segments.find((s) => s.text === text)!;
+    expect(at('短い実績').baseline - at('第二の計画').baseline).toBeGreaterThan(at('第一の計画').size);
+    // One line under the first plan.
+    expect(at('第二の計画').baseline - at('第一の計画').baseline).toBeLessThan(2 * at('第一の計画').size * 1.2);
+  }, 60_000);
+});

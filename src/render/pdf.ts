@@ -593,7 +593,7 @@ async function narrativeDefinition(view: NarrativeView): Promise<Record<string, 
   const measuringView = {
     ...view,
     measuring: true,
-    goals: view.goals.map((g) => ({ ...g, pages: narrativePages(g, g.rows, []).map((p) => ({ ...p, breakBefore: false })) })),
+    goals: view.goals.map((g) => ({ ...g, pages: narrativePages(g, g.rows, [], false).map((p) => ({ ...p, breakBefore: false })) })),
   };
   const measuring = drawnFor(await withPhrases((hb) => renderDefinition(hb, 'narrative', measuringView)), view.paper.size);
   const [, top, , bottom] = measuring.pageMargins as number[];

@@ -431,10 +431,14 @@ function legendSize(text: string): number {
 /** The colour of a status cell without a grade (blank, or none could be computed). */
 const NO_GRADE_COLOUR = '#000000';
 
-/** One table row of a goal page: a pair of bullets of a policy, or the policy's 施策 list. */
+/**
+ * One table row of a goal page: bullets of a policy (its results and its plans, each column on
+ * its own), or the policy's 施策 list. Measured a pair of bullets a row; printed one row per
+ * policy and page, so that neither column is lined up with the other.
+ */
 export type NarrativeRow = { id: string; policy: NarrativePolicy } &
   /** `first`: the policy's first row (a rule above it); the others read as one cell with it. */
-  ({ kind: 'bullets'; result: string | null; plan: string | null; first: boolean } | { kind: 'measures'; measures: string[] });
+  ({ kind: 'bullets'; results: string[]; plans: string[]; first: boolean } | { kind: 'measures'; measures: string[] });
 
 /** The policy's name cell, on the first row of each page the policy is printed on. */
 export interface PolicyHead {
@@ -460,25 +464,45 @@ export interface NarrativeView extends Omit<NarrativeDocument, 'goals'>, PageVie
   goals: (NarrativeDocument['goals'][number] & { rows: NarrativeRow[]; pages: NarrativePage[] })[];
 }
 
-/** The rows of a goal: per policy its n-th result and n-th plan side by side, then its 施策 list. */
+/** The rows of a goal as measured: per policy its n-th result and n-th plan (where a page may break), then its 施策 list. */
 function narrativeRows(goal: NarrativeDocument['goals'][number]): NarrativeRow[] {
   const rows: NarrativeRow[] = [];
   const id = () => `nrow:${goal.no}:${rows.length}`;
   for (const policy of goal.policies) {
     const count = Math.max(1, policy.results.length, policy.plans.length);
     for (let i = 0; i < count; i++)
-      rows.push({ id: id(), policy, kind: 'bullets', result: policy.results[i] ?? null, plan: policy.plans[i] ?? null, first: i === 0 });
+      rows.push({ id: id(), policy, kind: 'bullets', results: policy.results.slice(i, i + 1), plans: policy.plans.slice(i, i + 1), first: i === 0 });
     rows.push({ id: id(), policy, kind: 'measures', measures: policy.measures });
   }
   return rows;
 }
 
-/** A goal's rows split into pages at the given row indexes, each page with its policy name cells. */
-export function narrativePages(goal: NarrativeDocument['goals'][number], rows: readonly NarrativeRow[], starts: readonly number[]): NarrativePage[] {
+/** A policy's bullet rows on one page as one row: each column flows on its own (no result beside the plan of its number). */
+function mergedBullets(rows: readonly NarrativeRow[]): NarrativeRow[] {
+  const merged: NarrativeRow[] = [];
+  for (const row of rows) {
+    const last = merged.at(-1);
+    if (row.kind === 'bullets' && last?.kind === 'bullets' && last.policy === row.policy)
+      merged[merged.length - 1] = { ...last, results: [...last.results, ...row.results], plans: [...last.plans, ...row.plans] };
+    else merged.push(row);
+  }
+  return merged;
+}
+
+/**
+ * A goal's rows split into pages at the given row indexes, each page with its policy name cells;
+ * `merge`: a policy's bullets on a page printed as one row (not while measuring them pair by pair).
+ */
+export function narrativePages(
+  goal: NarrativeDocument['goals'][number],
+  rows: readonly NarrativeRow[],
+  starts: readonly number[],
+  merge = true,
+): NarrativePage[] {
   const bounds = [...starts.filter((i) => i > 0 && i < rows.length), rows.length];
   let from = 0;
   return bounds.map((to, k) => {
-    const slice = rows.slice(from, to);
+    const slice = merge ? mergedBullets(rows.slice(from, to)) : rows.slice(from, to);
     from = to;
     return {
       breakBefore: true,
