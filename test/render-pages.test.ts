@@ -348,7 +348,7 @@ describe('corrections, as printed, drafts', () => {
     expect(corrected).toContain('72.0%');
   }, 60_000);
 
-  it('blank actuals: （案） on every page, blank cells blank, page numbers 「n / N」 as the source; --final refuses and names them', async () => {
+  it('blank actuals: （案） on every page, 未記入 in their cells and counted under the summary, page numbers 「n / N」 as the source; --final refuses and names them', async () => {
     const draft = structuredClone(r1);
     const blank = draft.strategies[1]!.policies[0]!.measures[0]!.indicators[0]!;
     blank.actual = { value: null, year: null, text: '' };
@@ -368,10 +368,14 @@ describe('corrections, as printed, drafts', () => {
         `page ${page.number} is numbered`,
       ).toBe(true);
     }
-    // The blank row: its name, then nothing until the target (no "-" for progress or status).
+    // The blank row: its name, 未記入 for the actual, no progress or status (not "-"); the strategy's summary counts it.
     const row = segments.find((s) => s.text.startsWith(blank.name.slice(0, 8)))!;
     const cells = segments.filter((s) => s.page === row.page && Math.abs(s.baseline - row.baseline) < 1 && s.x > row.x).map((s) => s.text);
-    expect(cells).toEqual([blank.unit, blank.baseline.text, blank.target!.text]);
+    expect(cells).toEqual([blank.unit, blank.baseline.text, '未記入', blank.target!.text]);
+    expect(segments.some((s) => s.text.startsWith('未記入 1 件：'))).toBe(true);
+    // Read back, the actual is blank again, not "-" (no data).
+    const { document } = extractPages(pages, 'draft.pdf', DEFAULT_SCHEME);
+    expect((document as KpiDocument).strategies[1]!.policies[0]!.measures[0]!.indicators[0]!.actual).toEqual({ value: null, year: null, text: '' });
     const refused = await run('render', file, '-o', join(dir, 'final.pdf'), '--final');
     expect(refused.code).toBe(1);
     expect(refused.err).toContain(`${blank.name}`);

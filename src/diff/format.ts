@@ -3,6 +3,7 @@ import { columnHeading } from '../evaluate/format.js';
 import { formatProgress, summaryColumns } from '../evaluate/evaluate.js';
 import { characterDiff } from './similarity.js';
 import type { Scheme } from '../model/scheme.js';
+import { NOT_ENTERED } from '../model/walk.js';
 import type {
   DocumentDiff,
   IndicatorDiffRow,
@@ -35,7 +36,7 @@ export const REVIEW_FIELDS = [
 ] as const;
 export type ReviewField = (typeof REVIEW_FIELDS)[number]['key'];
 
-export const BLANK = '未記入';
+export const BLANK = NOT_ENTERED;
 const NONE = '(なし)';
 /** What the figures of both years are: recomputed, as a rendered report prints them, the printed ones noted where they differ. */
 export const RECOMPUTED_NOTE = '進捗率・状況・集計は両年度とも再計算した値。その年度の文書の印刷値と異なるものは「再計算」として印刷値を併記する。';

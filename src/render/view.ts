@@ -22,7 +22,7 @@ import { characterDiff } from '../diff/similarity.js';
 import { measureText } from './fonts.js';
 import { COLUMN_SPACING, TEXT_CLEARANCE } from './columns.js';
 import { type Scheme, gradeOf, markOf, summaryGrades } from '../model/scheme.js';
-import { type IndicatorAt, evaluationOf, evaluationsByKey, walkIndicators } from '../model/walk.js';
+import { type IndicatorAt, NOT_ENTERED, evaluationOf, evaluationsByKey, walkIndicators } from '../model/walk.js';
 import type {
   DocumentDiff,
   Evaluation,
@@ -92,6 +92,8 @@ export interface IndicatorView {
   best: boolean;
   progressCorrected: boolean;
   statusCorrected: boolean;
+  /** The actual is not entered yet: its cell says 未記入. */
+  blank: boolean;
   /** The quantity the scheme grades by, where it is not the progress (達成率 b/c): '' otherwise. */
   graded: string;
   /** What tassei printed differently from the source in this row, and why: notes on the row's page. */
@@ -212,6 +214,8 @@ export interface StrategyView {
   hasRatio: boolean;
   /** What tassei printed differently from the source in the summary, and why: notes on the strategy's first page. */
   summaryNotes: string[];
+  /** The strategy's actuals not entered yet (未記入), which no count includes: said under its summary. */
+  blankCount: number;
 }
 
 /** The summary table's columns: headings and widths in points, from the scheme's grades. */
@@ -341,7 +345,7 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
       ratio: indicator.method === 'ratio',
       unit: indicator.unit ?? '-',
       baseline: indicator.baseline.text,
-      actual: indicator.actual.text,
+      actual: blank ? NOT_ENTERED : indicator.actual.text,
       target: indicator.target?.text ?? '',
       // A blank actual leaves progress and status blank: there is nothing to compute yet.
       progress: blank ? '' : options.asPrinted && progress === null ? '' : formatProgress(progress),
@@ -350,6 +354,7 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
       best: !blank && status !== null && status === best,
       progressCorrected,
       statusCorrected,
+      blank,
       graded: blank || e.quantities.achievement === undefined ? '' : formatProgress(e.quantities.achievement),
       corrections,
     };
@@ -398,7 +403,8 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
     const total = summary[0]!.cells;
     const chart = summaryGrades(scheme).map((g) => ({ key: g.id, label: g.mark, colour: g.colour, count: Number(total[columns.indexOf(g.id)]!.value) || 0 }));
     const hasRatio = rows.some((r) => 'indicator' in r && r.indicator?.ratio);
-    return { no: s.no, title: s.title, summary, chart, rows, pages: detailPages(rows, [], index === 0, summaryNotes), hasRatio, summaryNotes };
+    const blankCount = evaluation.blanks.byStrategy.find((b) => b.strategy === s.no)?.count ?? 0;
+    return { no: s.no, title: s.title, summary, chart, rows, pages: detailPages(rows, [], index === 0, summaryNotes), hasRatio, summaryNotes, blankCount };
   });
   const largest = Math.max(0, ...strategies.flatMap((s) => s.chart.map((bar) => bar.count)));
   const chartScale = Math.max(1, largest);
