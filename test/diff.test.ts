@@ -9,6 +9,9 @@ import { parseMeasurement } from '../src/notation/numbers.js';
 import { loadAnalyser } from '../src/japanese/tokenizer.js';
 import { pair, similarityWith } from '../src/diff/similarity.js';
 import { run } from './helpers/run.js';
+import { diffKpi } from '../src/diff/diff.js';
+import { renderDiffPdf } from '../src/render/pdf.js';
+import { DEFAULT_SCHEME } from './helpers/scheme.js';
 
 const load = <T>(name: string) => parseDocumentText(readFileSync(`test/fixtures/expected/${name}.yaml`, 'utf8'), name) as T;
 const dir = mkdtempSync(join(tmpdir(), 'tassei-diff-'));
@@ -164,6 +167,30 @@ describe('tassei diff: the 新旧対照表 PDF', () => {
     expect(text).toMatch(/グローバル観光戦略\n?とインバウンド\n?の推進/);
     expect(text).toMatch(/変更の概要：新規 1・削除 1・名称変更 2・目標変更 1・数値 \d+/);
   });
+});
+
+describe('tassei diff: 「集計（状況の件数）」 kept with its table', () => {
+  it('never ends a page alone, however many rows come before it', async () => {
+    const similarity = (a: string, b: string) => (a === b ? 1 : 0);
+    const old = load<KpiDocument>('kpi-r1');
+    const all = (doc: KpiDocument) => doc.strategies.flatMap((s) => [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]);
+    let checked = 0;
+    // The first k indicators' actuals changed: the rows before the summary grow row by row, so that one k puts the heading at a page's foot.
+    for (let k = 14; k <= 40; k += 2) {
+      const now = structuredClone(old);
+      now.fiscalYear = 2020;
+      all(now)
+        .slice(0, k)
+        .forEach((i) => (i.actual = measurement(`${(i.actual.value ?? 0) + 1}`)));
+      const segments = await segmentsOf(await renderDiffPdf(diffKpi(old, now, similarity, DEFAULT_SCHEME), DEFAULT_SCHEME));
+      const heading = segments.find((s) => s.text === '集計（状況の件数）');
+      if (!heading) continue;
+      checked++;
+      const under = segments.filter((s) => s.page === heading.page && s.baseline > heading.baseline && /^重点戦略\d/.test(s.text));
+      expect(under.length, `${k} rows changed: the heading alone on page ${heading.page}`).toBeGreaterThan(0);
+    }
+    expect(checked).toBeGreaterThan(5);
+  }, 120_000);
 });
 
 describe('tassei diff: narrative', () => {
