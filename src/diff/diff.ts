@@ -158,7 +158,7 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
     toYear: now.fiscalYear,
     indicators: entries,
     rows,
-    summaries: diffSummaries(oldEvaluation, nowEvaluation),
+    summaries: diffSummaries(oldEvaluation, nowEvaluation).map((e) => ({ ...e, policyTitle: policyTitleOf(now, e) ?? policyTitleOf(old, e) })),
     narrative: [],
     structure: structureOf(kpiHeadings(old), kpiHeadings(now)),
   };
@@ -187,6 +187,11 @@ function sameSummary(a: Summary | null, b: Summary | null): boolean {
   if (!a || !b) return a === b;
   const columns = new Set([...Object.keys(a), ...Object.keys(b)]);
   return [...columns].every((c) => a[c] === b[c]);
+}
+
+/** The name of a summary row's policy (戦略方針), where it is a policy's row. */
+function policyTitleOf(doc: KpiDocument, e: SummaryDiffEntry): string | null {
+  return e.policy === null ? null : (doc.strategies.find((s) => s.no === e.strategy)?.policies.find((p) => p.no === e.policy)?.title ?? null);
 }
 
 /** The counts a summary row printed, where it printed every one. */

@@ -486,6 +486,8 @@ export interface SummaryDiffEntry {
   /** The counts as each year's document printed them; null where it printed none. */
   fromPrinted?: Summary | null;
   toPrinted?: Summary | null;
+  /** The policy's name, for a policy's row. */
+  policyTitle?: string | null;
 }
 
 /**

@@ -751,7 +751,7 @@ export function diffView(diff: DocumentDiff, scheme: Scheme, options: RenderOpti
     summaries.push({
       id: `dsum:${summaries.length}`,
       kind: 'summary',
-      name: `重点戦略${s.strategy}　${summaryRowName(s)}`,
+      name: `重点戦略${s.strategy}　${summaryRowName(s)}${s.policyTitle ? ` ${s.policyTitle}` : ''}`,
       note,
       old: countsOf(s.from, s.to, s.fromPrinted, columns),
       now: countsOf(s.to, s.from, s.toPrinted, columns),
