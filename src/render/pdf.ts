@@ -54,6 +54,8 @@ const GRID = {
  */
 const BASE_LAYOUTS = {
   grid: GRID,
+  /** A grid whose first row is its title (集計（状況の件数）): no rule above the title. */
+  titled: { ...GRID, hLineWidth: (i: number) => (i === 0 ? 0 : GRID_RULE) },
   narrative: {
     ...GRID,
     hLineWidth: (i: number, node: TableNode) => (node.table.body[i]?.[1]?.continued ? 0 : GRID_RULE),
