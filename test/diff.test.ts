@@ -1,13 +1,17 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Segment, segmentsOf } from './helpers/pdftext.js';
 import type { KpiDocument, NarrativeDocument } from '../src/model/types.js';
 import { parseDocumentText, stringifyDocument } from '../src/io/yaml.js';
 import { parseMeasurement } from '../src/notation/numbers.js';
 import { loadAnalyser } from '../src/japanese/tokenizer.js';
 import { pair, similarityWith } from '../src/diff/similarity.js';
 import { run } from './helpers/run.js';
+import { diffKpi } from '../src/diff/diff.js';
+import { renderDiffPdf } from '../src/render/pdf.js';
+import { DEFAULT_SCHEME } from './helpers/scheme.js';
 
 const load = <T>(name: string) => parseDocumentText(readFileSync(`test/fixtures/expected/${name}.yaml`, 'utf8'), name) as T;
 const dir = mkdtempSync(join(tmpdir(), 'tassei-diff-'));
@@ -43,6 +47,7 @@ function changedKpi(): KpiDocument {
   });
   const pride = doc.strategies[1]!.policies[2]!.measures[0]!.indicators[0]!;
   pride.name = '美祢市に愛着を持つ小・中学生の割合'; // one kanji corrected (美祿 → 美祢)
+  s1.policies[0]!.measures[1]!.title = 'グローバル観光戦略とインバウンドの推進'; // a 施策 renamed
   return doc;
 }
 
@@ -88,19 +93,104 @@ describe('tassei diff: KPI report', () => {
     const [a, b] = [save('k1.yaml', load('kpi-r1')), save('k2.yaml', changedKpi())];
     const text = await run('diff', a, b);
     expect(text.out).toContain('■ 重点戦略1 「働きたい！」希望を実現させる魅力産業の創出');
-    expect(text.out).toMatch(/〔変更〕\s+農業産出額\s+基本目標\n\s+目標 c\s+〔旧〕3,630 → 〔新〕3,700/);
+    expect(text.out).toMatch(/〔目標変更〕\s+農業産出額\s+基本目標\n\s+目標 c\s+〔旧〕3,630 → 〔新〕3,700/);
+    expect(text.out).toContain('変更の概要：新規 1・削除 1・名称変更 2・目標変更 1・数値 1');
     expect(text.out).toMatch(
       /〔変更〕\s+三洞入洞者数[^〔]+実績 b\s+〔旧〕487 → 〔新〕530[^〔]+〔旧〕-29.3% → 〔新〕75.6%\n\s+状況\s+〔旧〕悪化↓ → 〔新〕改善↑/,
     );
     // Summary counts as a table: one row per changed count row, old → new where a count moved.
     expect(text.out).toMatch(/集計\s+目標達成\s+改善↑\s+-\s+悪化↓\s+合計\n\s+合計\s+3\s+8 → 10/);
     const md = await run('diff', a, b, '--format', 'md');
-    expect(md.out).toContain('|  |  | 目標指標 | 〔旧〕美祿市に愛着を持つ小・中学生の割合 → 〔新〕美祢市に愛着を持つ小・中学生の割合 |');
+    expect(md.out).toContain('|  |  | 目標指標 | 〔旧〕美<u>祿</u>市に愛着を持つ小・中学生の割合 → 〔新〕美<u>祢</u>市に愛着を持つ小・中学生の割合 |');
+    // The renamed 施策, with its names, in both.
+    expect(text.out).toMatch(
+      /〔名称変更〕\s+施策\s+重点戦略1 › 戦略方針1 › 施策2\s+〔旧〕グローバル観光戦略の推進 → 〔新〕グローバル観光戦略〔とインバウンド〕の推進/,
+    );
+    expect(md.out).toContain(
+      '| 〔名称変更〕 | 施策 | 重点戦略1 › 戦略方針1 › 施策2 | 〔旧〕グローバル観光戦略の推進 → 〔新〕グローバル観光戦略<u>とインバウンド</u>の推進 |',
+    );
     expect(md.out).toContain('| 集計 | 目標達成 | 改善↑ | - | 悪化↓ | 合計 |');
     const pdf = join(dir, 'diff.pdf');
     expect((await run('diff', a, b, '-o', pdf)).code).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   }, 60_000);
+});
+
+/** Every indicator's actual changed, with a year note (「1,235(R2)」): a 新旧対照表 of several pages with long values. */
+function everyActualChanged(): KpiDocument {
+  const doc = changedKpi();
+  for (const s of doc.strategies)
+    for (const i of [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]) {
+      const value = (i.actual.value ?? 0) * 10 + 1234.5;
+      i.actual = measurement(`${value.toLocaleString('en-US', { maximumFractionDigits: 1 })}(R2)`);
+      i.reported = { progress: null, status: null };
+    }
+  return doc;
+}
+
+describe('tassei diff: the 新旧対照表 PDF', () => {
+  let segments: Segment[] = [];
+  let pages = 0;
+
+  beforeAll(async () => {
+    const pdf = join(dir, 'long-diff.pdf');
+    expect((await run('diff', save('l1.yaml', load('kpi-r1')), save('l2.yaml', everyActualChanged()), '-o', pdf)).code).toBe(0);
+    segments = await segmentsOf(new Uint8Array(readFileSync(pdf)));
+    pages = Math.max(...segments.map((s) => s.page));
+  }, 60_000);
+
+  it('never splits a number from its unit, year note or bracket', () => {
+    expect(pages).toBeGreaterThan(2);
+    const split = segments.filter((s) => /^[)）%％]/.test(s.text) || /[(（][HR]?\d*$/.test(s.text));
+    expect(split.map((s) => `page ${s.page}: "${s.text}"`)).toEqual([]);
+  });
+
+  it('names on each continued page the 重点戦略 it continues (or opens one)', () => {
+    for (let page = 2; page <= pages; page++) {
+      const onPage = segments.filter((s) => s.page === page).sort((a, b) => a.baseline - b.baseline || a.x - b.x);
+      if (!onPage.some((s) => s.text === '区分')) continue;
+      const first = onPage[0]!.text;
+      expect(first.startsWith('重点戦略'), `page ${page} opens with "${first}"`).toBe(true);
+    }
+    expect(segments.filter((s) => s.text.endsWith('（続き）')).length).toBeGreaterThan(0);
+  });
+
+  it('keeps 「集計（状況の件数）」 with its table', () => {
+    const heading = segments.find((s) => s.text === '集計（状況の件数）')!;
+    expect(segments.some((s) => s.page === heading.page && s.baseline > heading.baseline && /^重点戦略\d/.test(s.text))).toBe(true);
+  });
+
+  it('shows the renamed 施策 with its names, and the counts of the changes', () => {
+    const text = segments.map((s) => s.text).join('\n');
+    expect(text).toContain('構成（見出し）の変更');
+    expect(text).toContain('グローバル観光戦略の推進');
+    expect(text).toMatch(/グローバル観光戦略\n?とインバウンド\n?の推進/);
+    expect(text).toMatch(/変更の概要：新規 1・削除 1・名称変更 2・目標変更 1・数値 \d+/);
+  });
+});
+
+describe('tassei diff: 「集計（状況の件数）」 kept with its table', () => {
+  it('never ends a page alone, however many rows come before it', async () => {
+    const similarity = (a: string, b: string) => (a === b ? 1 : 0);
+    const old = load<KpiDocument>('kpi-r1');
+    const all = (doc: KpiDocument) => doc.strategies.flatMap((s) => [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]);
+    let checked = 0;
+    // The first k indicators' actuals changed: the rows before the summary grow row by row, so that one k puts the heading at a page's foot.
+    for (let k = 14; k <= 40; k += 2) {
+      const now = structuredClone(old);
+      now.fiscalYear = 2020;
+      all(now)
+        .slice(0, k)
+        .forEach((i) => (i.actual = measurement(`${(i.actual.value ?? 0) + 1}`)));
+      const segments = await segmentsOf(await renderDiffPdf(diffKpi(old, now, similarity, DEFAULT_SCHEME), DEFAULT_SCHEME));
+      const heading = segments.find((s) => s.text === '集計（状況の件数）');
+      if (!heading) continue;
+      checked++;
+      const under = segments.filter((s) => s.page === heading.page && s.baseline > heading.baseline && /^重点戦略\d/.test(s.text));
+      expect(under.length, `${k} rows changed: the heading alone on page ${heading.page}`).toBeGreaterThan(0);
+    }
+    expect(checked).toBeGreaterThan(5);
+  }, 120_000);
 });
 
 describe('tassei diff: narrative', () => {

@@ -13,6 +13,7 @@ import { documentDefinition, laidOutKpi, renderPdf } from '../src/render/pdf.js'
 import { createEnvironment, renderDefinition } from '../src/render/templates.js';
 import { DEFAULT_RENDER_OPTIONS, kpiView } from '../src/render/view.js';
 import { segmentsOf, wrappedLines, type Segment } from './helpers/pdftext.js';
+import { walkIndicators } from '../src/model/walk.js';
 import { run } from './helpers/run.js';
 import { DEFAULT_SCHEME } from './helpers/scheme.js';
 
@@ -172,6 +173,34 @@ describe.each(CASES.map(([name]) => [name]))('page flow: %s', (name) => {
     expect(continued).toBeGreaterThan(0);
   });
 
+  it('no page of a strategy that has more carries a lone indicator row', () => {
+    const { doc, segments, pages } = rendered.get(name)!;
+    const indicators = (strategy: number) => rowsOf(doc).filter((r) => r.strategy === strategy && !r.heading).length;
+    for (const page of pages) {
+      const rows = new Set(rowsOnPage(segments, page.number, doc).map((x) => x.row!));
+      const own = [...rows].filter((r) => !r.heading);
+      if (own.length === 0 || indicators(own[0]!.strategy) < 2) continue;
+      expect(own.length, `page ${page.number} holds only "${own[0]!.label}"`).toBeGreaterThan(1);
+    }
+  });
+
+  it("a correction's note stands on the page of the row it corrects", () => {
+    const { segments } = rendered.get(name)!;
+    // A note prints the name, a full-width space, then 「進捗率：印刷 …」 or 「状況：印刷 …」.
+    const notes = segments.filter((s) => /^(?:進捗率|状況)：印刷/.test(s.text));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      const name = segments.filter((s) => s.page === note.page && Math.abs(s.baseline - note.baseline) < 0.5 && s.x < note.x).at(-1)!;
+      const indicator = name.text.replace(/^・/, '');
+      const rows = segments.filter((s) => s !== name && s.text.length >= 4 && indicator.startsWith(s.text.replace(/※$/, '')));
+      expect(rows.length, `the row of ${indicator}`).toBeGreaterThan(0);
+      expect(
+        rows.map((r) => r.page),
+        `the note on ${indicator}`,
+      ).toContain(note.page);
+    }
+  });
+
   it('pdfmake lays the report out once: the pages planned from estimated heights hold', () => {
     expect(rendered.get(name)!.layouts).toBe(1);
   });
@@ -214,6 +243,23 @@ describe.each(CASES.map(([name]) => [name]))('page flow: %s', (name) => {
       }
     }
   });
+});
+
+describe('A3: laid out for its paper, not the A4 pages enlarged', () => {
+  it.each(CASES.map(([name, doc]) => [name, doc] as const))(
+    '%s: fewer pages, wider columns, and it reads back',
+    async (name, doc) => {
+      const a4 = rendered.get(name)!;
+      const pdf = await renderPdf(doc, DEFAULT_SCHEME, undefined, { ...DEFAULT_RENDER_OPTIONS, paper: 'A3' });
+      const pages = await readPdf(pdf, `${name}-a3.pdf`);
+      expect(pages[0]!.width).toBeCloseTo(1190.55, 0);
+      expect(pages.length).toBeLessThan(a4.pages.length);
+      const { document } = extractPages(pages, `${name}-a3.pdf`, DEFAULT_SCHEME);
+      const values = (d: KpiDocument) => walkIndicators(d).map(({ indicator: i }) => [i.name, i.unit, i.baseline.text, i.actual.text, i.target?.text]);
+      expect(values(document as KpiDocument)).toEqual(values(doc));
+    },
+    60_000,
+  );
 });
 
 describe('page flow: a wrong plan is corrected by the layout', () => {
@@ -282,6 +328,8 @@ describe('corrections, as printed, drafts', () => {
   it('the R1 sample: the three corrected cells are marked and each has its note', async () => {
     const definition = JSON.stringify(await documentDefinition(r1, DEFAULT_SCHEME));
     expect(definition.match(/"style":\["number","corrected"\]/g)?.length).toBeGreaterThanOrEqual(2 + 4); // two progress cells, and counts moved by the status
+    // Hatched too, so that a print in black and white shows them.
+    expect(definition.match(/"style":\["number","corrected"\],"overlayPattern":\["hatch",/g)?.length).toBeGreaterThanOrEqual(2 + 4);
     expect(definition).toContain('市内の高校の新卒者の美祢市内就職率　進捗率：印刷 56.7% → 50.0%');
     expect(definition).toContain('市内中学校へ入学する生徒の割合　進捗率：印刷 60.0% → 72.0%');
     expect(definition).toContain('認知症サポーター養成講座受講者数(年間)　状況：印刷 改善↑ → 目標達成');
@@ -300,7 +348,7 @@ describe('corrections, as printed, drafts', () => {
     expect(corrected).toContain('72.0%');
   }, 60_000);
 
-  it('blank actuals: （案） on every page, blank cells blank, page numbers 「- n -」; --final refuses and names them', async () => {
+  it('blank actuals: （案） on every page, 未記入 in their cells and counted under the summary, page numbers 「n / N」 as the source; --final refuses and names them', async () => {
     const draft = structuredClone(r1);
     const blank = draft.strategies[1]!.policies[0]!.measures[0]!.indicators[0]!;
     blank.actual = { value: null, year: null, text: '' };
@@ -316,19 +364,39 @@ describe('corrections, as printed, drafts', () => {
         `page ${page.number} is marked （案）`,
       ).toBe(true);
       expect(
-        segments.some((s) => s.page === page.number && s.text === `- ${page.number} -`),
+        segments.some((s) => s.page === page.number && s.text === `${page.number} / ${pages.length}`),
         `page ${page.number} is numbered`,
       ).toBe(true);
     }
-    // The blank row: its name, then nothing until the target (no "-" for progress or status).
+    // The blank row: its name, 未記入 for the actual, no progress or status (not "-"); the strategy's summary counts it.
     const row = segments.find((s) => s.text.startsWith(blank.name.slice(0, 8)))!;
     const cells = segments.filter((s) => s.page === row.page && Math.abs(s.baseline - row.baseline) < 1 && s.x > row.x).map((s) => s.text);
-    expect(cells).toEqual([blank.unit, blank.baseline.text, blank.target!.text]);
+    expect(cells).toEqual([blank.unit, blank.baseline.text, '未記入', blank.target!.text]);
+    expect(segments.some((s) => s.text.startsWith('未記入 1 件：'))).toBe(true);
+    // Read back, the actual is blank again, not "-" (no data).
+    const { document } = extractPages(pages, 'draft.pdf', DEFAULT_SCHEME);
+    expect((document as KpiDocument).strategies[1]!.policies[0]!.measures[0]!.indicators[0]!.actual).toEqual({ value: null, year: null, text: '' });
     const refused = await run('render', file, '-o', join(dir, 'final.pdf'), '--final');
     expect(refused.code).toBe(1);
     expect(refused.err).toContain(`${blank.name}`);
     expect(refused.err).toContain('strategies[1].policies[0].measures[0].indicators[0].actual');
     expect(segments.length).toBeGreaterThan(0);
+  }, 60_000);
+});
+
+describe('a scheme graded on b/c, and a document graded by another scheme than it was printed under', () => {
+  it('prints the quantity the scheme grades by (判定の達成率), legends with their bounds, and says the document was graded anew', async () => {
+    const out = join(dir, 'sano.pdf');
+    expect((await run('render', 'test/fixtures/expected/kpi-r1.yaml', '-o', out, '--scheme', 'sano')).code).toBe(0);
+    const segments = await segmentsOf(new Uint8Array(readFileSync(out)));
+    const text = segments.map((s) => s.text).join('\n');
+    expect(text).toContain('判定の達成率');
+    // 農業産出額: (b − a)/(c − a) = −71.4 %, graded 6 on b/c = 3,510 / 3,630 = 96.7 %.
+    const row = segments.find((s) => s.text === '農業産出額')!;
+    const cells = segments.filter((s) => s.page === row.page && Math.abs(s.baseline - row.baseline) < 1).map((s) => s.text);
+    expect(cells.slice(-3)).toEqual(['-71.4%', '6', '96.7%']);
+    expect(text.replace(/\s/g, '')).toContain('7：100%以上');
+    expect(text).toMatch(/評価基準：sano（原資料は default の基準で印刷/);
   }, 60_000);
 });
 
@@ -358,5 +426,19 @@ describe('page flow: a goal of the narrative longer than a page', () => {
     const { document, messages } = extractPages(await readPdf(pdf, 'long.pdf'), 'long.pdf', DEFAULT_SCHEME);
     expect(messages).toEqual([]);
     expect(document).toEqual(narrative);
+  }, 60_000);
+});
+
+describe('the narrative: each column flows on its own', () => {
+  it('a plan follows the plan before it, not the result of its number (no gap beside a long result)', async () => {
+    const narrative = parseDocumentText(readFileSync('test/fixtures/expected/narrative-r5.yaml', 'utf8'), 'n.yaml') as NarrativeDocument;
+    const policy = narrative.goals[0]!.policies[0]!;
+    policy.results = ['長い実績の記述：' + '地域の事業者と連携した新たな観光コンテンツの造成と情報発信の強化、'.repeat(4) + 'を実施した', '短い実績'];
+    policy.plans = ['第一の計画', '第二の計画'];
+    const segments = await segmentsOf(await renderPdf(narrative, DEFAULT_SCHEME));
+    const at = (text: string) => segments.find((s) => s.text === text)!;
+    expect(at('短い実績').baseline - at('第二の計画').baseline).toBeGreaterThan(at('第一の計画').size);
+    // One line under the first plan.
+    expect(at('第二の計画').baseline - at('第一の計画').baseline).toBeLessThan(2 * at('第一の計画').size * 1.2);
   }, 60_000);
 });

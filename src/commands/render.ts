@@ -16,9 +16,9 @@ export const command: Command = {
 オプション:
   -o, --output OUT.pdf    書き出す PDF（必須）
   --force                 既存のファイルに上書きする（入力のファイルには決して書きません）
-  --paper A4|A3           用紙（既定 A4。A3 は A4 の版面を拡大）
+  --paper A4|A3           用紙（既定 A4。A3 は A3 用に組む：文字は A4 の 1.2 倍、列を広げ 1 ページの行を増やす）
   --page-numbers dash|slash|plain|none
-                          ページ番号の形（既定 dash:「- 1 -」）
+                          ページ番号の形（既定は原資料の形：KPI 報告書「1 / 8」、達成状況「- 1 -」）
   --as-printed            元の文書に印刷された進捗率・状況・件数のまま出力する（再計算した値と印を使わない）
   --final                 未記入の実績・下書きの実績・読み取りに疑いのある箇所があれば出力せず、その箇所を示す（議会提出用）
   --watch                 文書を保存するたびに出力し直し、かかった時間を示す（Ctrl+C で終了）
@@ -33,9 +33,9 @@ document renders to the same bytes.
 options:
   -o, --output OUT.pdf    the PDF to write (required)
   --force                 overwrite an existing file (never one of the inputs)
-  --paper A4|A3           the paper (A4 by default; A3 enlarges the A4 layout)
+  --paper A4|A3           the paper (A4 by default; A3 is laid out for A3: text 1.2 × A4's, wider columns, more rows a page)
   --page-numbers dash|slash|plain|none
-                          the page number style (dash by default: 「- 1 -」)
+                          the page number style (by default the source's: 「1 / 8」 for the KPI report, 「- 1 -」 for the narrative)
   --as-printed            print the figures the source printed (no recomputed values or marks)
   --final                 refuse a document with blank actuals, draft results or a doubted reading, naming each (for the council)
   --watch                 render again on each save of the document, saying how long it took (Ctrl+C stops)

@@ -104,4 +104,25 @@ describe('diff: a narrative drafted by `next`', () => {
     expect(diff.narrative.every((e) => e.kind === 'done')).toBe(true);
     expect(diff.narrative.length).toBe(old.goals.flatMap((g) => g.policies.flatMap((p) => p.plans)).length);
   });
+
+  it('a plan carried into the results is 実施, not a removal of the plan, once the new plans are written; a renamed 基本方針 is named', () => {
+    const old = parseDocumentText(readFileSync('test/fixtures/expected/narrative-r5.yaml', 'utf8'), 'n.yaml') as NarrativeDocument;
+    const now = structuredClone(old);
+    now.fiscalYear += 1;
+    now.nextYear += 1;
+    for (const g of now.goals) for (const p of g.policies) [p.results, p.plans] = [[...p.plans], ['次年度の新たな取組の検討']];
+    now.goals[0]!.policies[0]!.title += 'と発信';
+    const diff = diffNarrative(old, now, similarity);
+    expect(diff.narrative.filter((e) => e.kind === 'removed')).toEqual([]);
+    expect(diff.structure).toEqual([
+      {
+        level: 'narrativePolicy',
+        place: '基本目標1 › 基本方針1',
+        kind: 'renamed',
+        from: old.goals[0]!.policies[0]!.title,
+        to: now.goals[0]!.policies[0]!.title,
+      },
+    ]);
+    expect(formatDiff(diff, 'text', SCHEME)).toMatch(/^変更の概要：実施 \d+・未実施 0・新規 \d+・削除 0・修正 0・名称変更 1$/m);
+  });
 });

@@ -15,9 +15,11 @@ import type {
   Status,
   Summary,
   SummaryDiffEntry,
+  SummaryEvaluation,
+  StructureChange,
   TasseiDocument,
 } from '../model/types.js';
-import type { Scheme } from '../model/scheme.js';
+import { type Scheme, markOf } from '../model/scheme.js';
 import { evaluationOf, evaluationsByKey, isBlank, walkIndicators } from '../model/walk.js';
 import { type Similarity, characterDiff, pair } from './similarity.js';
 
@@ -37,6 +39,8 @@ export interface Located {
   status: Status | null;
   mark: string | null;
   progress: number | null;
+  /** The place with its policy's and measure's names (a 新旧対照表's group labels). */
+  named: IndicatorPlace;
 }
 
 export function locateIndicators(doc: KpiDocument, evaluation: Evaluation): Located[] {
@@ -44,6 +48,14 @@ export function locateIndicators(doc: KpiDocument, evaluation: Evaluation): Loca
   return walkIndicators(doc).map((at) => ({
     indicator: at.indicator,
     place: { strategy: at.strategy.no, strategyTitle: at.strategy.title, policy: at.policy?.no ?? null, measure: at.measure?.no ?? null },
+    named: {
+      strategy: at.strategy.no,
+      strategyTitle: at.strategy.title,
+      policy: at.policy?.no ?? null,
+      measure: at.measure?.no ?? null,
+      policyTitle: at.policy?.title ?? null,
+      measureTitle: at.measure?.title ?? null,
+    },
     placeKey: `${at.place.strategy}/${at.place.policy}/${at.place.measure}`,
     ...pick(evaluationOf(evaluations, at)),
   }));
@@ -103,6 +115,7 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
   const before = locateIndicators(old, oldEvaluation);
   const after = locateIndicators(now, nowEvaluation);
   const pairs = pairIndicators(before, after, similarity);
+  const stateOf = (l: Located) => yearOf(l, scheme);
   const takenOld = new Set(pairs.map(([a]) => a));
   const takenNew = new Set(pairs.map(([, b]) => b));
 
@@ -125,15 +138,15 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
     if (a.indicator.method !== b.indicator.method)
       entries.push({ ...b.place, kind: 'changed', name, field: 'method', from: a.indicator.method, to: b.indicator.method });
     if (a.status !== b.status && !blanks[0] && !blanks[1]) entries.push({ ...b.place, kind: 'statusChanged', name, from: a.status, to: b.status });
-    if (entries.length > before) rows.push({ place: b.place, fromPlace: a.placeKey === b.placeKey ? null : a.place, from: stateOf(a), to: stateOf(b) });
+    if (entries.length > before) rows.push({ place: b.named, fromPlace: a.placeKey === b.placeKey ? null : a.named, from: stateOf(a), to: stateOf(b) });
   }
   for (const b of after.filter((x) => !takenNew.has(x))) {
     entries.push({ ...b.place, kind: 'added', name: b.indicator.name });
-    rows.push({ place: b.place, fromPlace: null, from: null, to: stateOf(b) });
+    rows.push({ place: b.named, fromPlace: null, from: null, to: stateOf(b) });
   }
   for (const a of before.filter((x) => !takenOld.has(x))) {
     entries.push({ ...a.place, kind: 'removed', name: a.indicator.name });
-    rows.push({ place: a.place, fromPlace: null, from: stateOf(a), to: null });
+    rows.push({ place: a.named, fromPlace: null, from: stateOf(a), to: null });
   }
   const byPlace = (x: IndicatorPlace, y: IndicatorPlace) => x.strategy - y.strategy || (x.policy ?? 0) - (y.policy ?? 0) || (x.measure ?? 0) - (y.measure ?? 0);
   entries.sort(byPlace);
@@ -145,13 +158,16 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
     toYear: now.fiscalYear,
     indicators: entries,
     rows,
-    summaries: diffSummaries(oldEvaluation, nowEvaluation),
+    summaries: diffSummaries(oldEvaluation, nowEvaluation).map((e) => ({ ...e, policyTitle: policyTitleOf(now, e) ?? policyTitleOf(old, e) })),
     narrative: [],
+    structure: structureOf(kpiHeadings(old), kpiHeadings(now)),
   };
 }
 
-function stateOf(l: Located): IndicatorYear {
+/** An indicator as its year shows it: the printed values, the computed progress and status, and the printed ones. */
+function yearOf(l: Located, scheme: Scheme): IndicatorYear {
   const { indicator: i } = l;
+  const { progress, status } = i.reported;
   return {
     name: i.name,
     unit: i.unit,
@@ -163,6 +179,7 @@ function stateOf(l: Located): IndicatorYear {
     status: l.status,
     mark: l.mark,
     blank: isBlank(i),
+    printed: progress === null && status === null ? null : { progress, mark: status === null ? null : markOf(scheme, status) },
   };
 }
 
@@ -172,7 +189,19 @@ function sameSummary(a: Summary | null, b: Summary | null): boolean {
   return [...columns].every((c) => a[c] === b[c]);
 }
 
-/** Changes of the computed counts per strategy, 基本目標 row and policy. */
+/** The name of a summary row's policy (戦略方針), where it is a policy's row. */
+function policyTitleOf(doc: KpiDocument, e: SummaryDiffEntry): string | null {
+  return e.policy === null ? null : (doc.strategies.find((s) => s.no === e.strategy)?.policies.find((p) => p.no === e.policy)?.title ?? null);
+}
+
+/** The counts a summary row printed, where it printed every one. */
+function printedCounts(s: SummaryEvaluation | undefined): Summary | null {
+  const printed = s?.reported;
+  if (!printed || Object.values(printed).some((v) => v === null)) return null;
+  return printed as Summary;
+}
+
+/** Changes of the counts per strategy, 基本目標 row and policy, computed or printed. */
 function diffSummaries(old: Evaluation, now: Evaluation): SummaryDiffEntry[] {
   const rows = (evaluation: Evaluation) => new Map(evaluation.summaries.map((s) => [`${s.strategy}/${s.row}/${s.policy}`, s]));
   const a = rows(old);
@@ -183,11 +212,52 @@ function diffSummaries(old: Evaluation, now: Evaluation): SummaryDiffEntry[] {
     const y = b.get(key);
     const from = x?.computed ?? null;
     const to = y?.computed ?? null;
+    const [fromPrinted, toPrinted] = [printedCounts(x), printedCounts(y)];
     if (sameSummary(from, to)) continue;
     const s = (y ?? x)!;
-    entries.push({ strategy: s.strategy, policy: s.policy, row: s.row, from, to });
+    entries.push({ strategy: s.strategy, policy: s.policy, row: s.row, from, to, fromPrinted, toPrinted });
   }
   return entries.sort((p, q) => p.strategy - q.strategy || (p.policy ?? -1) - (q.policy ?? -1));
+}
+
+interface Heading {
+  level: StructureChange['level'];
+  place: string;
+  title: string;
+}
+
+/** Headings matched by their place (numbers): renamed where both years have it, else added or removed. */
+function structureOf(before: readonly Heading[], after: readonly Heading[]): StructureChange[] {
+  const key = (h: Heading) => `${h.level}:${h.place}`;
+  const old = new Map(before.map((h) => [key(h), h]));
+  const now = new Map(after.map((h) => [key(h), h]));
+  const changes: StructureChange[] = [];
+  for (const h of after) {
+    const was = old.get(key(h));
+    if (!was) changes.push({ level: h.level, place: h.place, kind: 'added', from: null, to: h.title });
+    else if (was.title !== h.title) changes.push({ level: h.level, place: h.place, kind: 'renamed', from: was.title, to: h.title });
+  }
+  for (const h of before) if (!now.has(key(h))) changes.push({ level: h.level, place: h.place, kind: 'removed', from: h.title, to: null });
+  return changes;
+}
+
+/** 重点戦略, 戦略方針 and 施策 of a KPI report, each with its place. */
+function kpiHeadings(doc: KpiDocument): Heading[] {
+  return doc.strategies.flatMap((s) => [
+    { level: 'strategy' as const, place: `重点戦略${s.no}`, title: s.title },
+    ...s.policies.flatMap((p) => [
+      { level: 'policy' as const, place: `重点戦略${s.no} › 戦略方針${p.no}`, title: p.title },
+      ...p.measures.map((m) => ({ level: 'measure' as const, place: `重点戦略${s.no} › 戦略方針${p.no} › 施策${m.no}`, title: m.title })),
+    ]),
+  ]);
+}
+
+/** 基本目標 and 基本方針 of a narrative, each with its place. */
+function narrativeHeadings(doc: NarrativeDocument): Heading[] {
+  return doc.goals.flatMap((g) => [
+    { level: 'goal' as const, place: `基本目標${g.no}`, title: g.title },
+    ...g.policies.map((p) => ({ level: 'narrativePolicy' as const, place: `基本目標${g.no} › 基本方針${p.no}`, title: p.title })),
+  ]);
 }
 
 /** What each column of this year is held against: the results against last year's plans. */
@@ -200,6 +270,8 @@ export function diffNarrative(old: NarrativeDocument, now: NarrativeDocument, si
     for (const policy of goal.policies) {
       const previous = previousGoal?.policies.find((p) => p.no === policy.no);
       const where = { goal: goal.no, goalTitle: goal.title, policy: policy.no, policyTitle: policy.title };
+      // Last year's plans that this year's results carry out: 実施 under the results, not dropped from the plans.
+      const carried = new Set<number>();
       for (const column of ['results', 'plans', 'measures'] as NarrativeColumn[]) {
         const a = previous?.[COMPARED_WITH[column]] ?? [];
         const b = policy[column];
@@ -215,8 +287,9 @@ export function diffNarrative(old: NarrativeDocument, now: NarrativeDocument, si
         b.forEach((text, j) => {
           if (!pairedNew.has(j)) entries.push({ ...where, column, kind: 'added', text });
         });
+        if (column === 'results') pairedOld.forEach((i) => carried.add(i));
         a.forEach((text, i) => {
-          if (!pairedOld.has(i)) entries.push({ ...where, column, kind: 'removed', text });
+          if (!pairedOld.has(i) && !(column === 'plans' && carried.has(i))) entries.push({ ...where, column, kind: 'removed', text });
         });
       }
     }
@@ -231,7 +304,16 @@ export function diffNarrative(old: NarrativeDocument, now: NarrativeDocument, si
       }
     }
   }
-  return { kind: 'narrative', fromYear: old.fiscalYear, toYear: now.fiscalYear, indicators: [], rows: [], summaries: [], narrative: entries };
+  return {
+    kind: 'narrative',
+    fromYear: old.fiscalYear,
+    toYear: now.fiscalYear,
+    indicators: [],
+    rows: [],
+    summaries: [],
+    narrative: entries,
+    structure: structureOf(narrativeHeadings(old), narrativeHeadings(now)),
+  };
 }
 
 export function diffDocuments(old: TasseiDocument, now: TasseiDocument, similarity: Similarity, scheme: Scheme): DocumentDiff {
@@ -256,6 +338,7 @@ export function diffJson(diff: DocumentDiff): object {
       statusChanged: of('statusChanged').map((e) => ({ name: e.name, from: e.from, to: e.to })),
     },
     summaries: diff.summaries,
+    structure: diff.structure ?? [],
     narrative: {
       added: narrativeOf(diff, 'added').map((e) => ({ goal: e.goal, policy: e.policy, column: e.column, text: e.text })),
       removed: narrativeOf(diff, 'removed').map((e) => ({ goal: e.goal, policy: e.policy, column: e.column, text: e.text })),

@@ -19,6 +19,7 @@ import { type Fragment, type GridRow, joinRows, rowsOf } from './rows.js';
 import { type RowOrigin, checkKpiExtraction } from './check.js';
 import { EXTRACTION_DOUBT_RULE } from '../evaluate/doubts.js';
 import { t } from '../model/i18n.js';
+import { NOT_ENTERED } from '../model/walk.js';
 import { type SchemeReading, SUMMARY_FRAME, TOTAL_COLUMN, choosePrintedScheme, marksOf, readingOf, summaryMinimum, summarySpecs } from './printed-scheme.js';
 
 /**
@@ -29,7 +30,7 @@ import { type SchemeReading, SUMMARY_FRAME, TOTAL_COLUMN, choosePrintedScheme, m
 const HIERARCHY = ['strategy', 'policy', 'measure'] as const;
 
 /** What makes a cell whole in each value column (rows are told apart by these; see rows.ts). */
-const isMeasurement = (text: string) => parseMeasurement(text).ok;
+const isMeasurement = (text: string) => text.trim() === NOT_ENTERED || parseMeasurement(text).ok;
 const isProgress = (text: string) => text.trim() !== '' && parseProgress(text) !== undefined;
 /**
  * The marks of the default scheme (schemes/default.yaml, with its other forms; a test checks
@@ -55,6 +56,8 @@ export function detailColumns(marks: ReadonlySet<string>): ColumnSpec[] {
     { key: 'progress', label: /^(進捗率|達成率)/, values: true, complete: isProgress },
     { key: 'status', label: /^(状況|評価|達成状況)$/, values: true, complete: isStatusMark },
     { key: 'department', label: /^(担当|所管)(課|部署|部局)(名)?$/ },
+    // The quantity a scheme grades by, where tassei prints it beside 状況 (達成率 b/c): read past, not a value of the document.
+    { key: 'graded', label: /^判定の/, values: true, complete: isProgress },
   ];
 }
 
@@ -609,6 +612,8 @@ function indicatorOf(row: GridRow, page: number, warn: (page: number, message: s
   const name = printedName.replace(RATIO_MARK, '');
   const measurement = (key: 'baseline' | 'actual' | 'target'): Measurement => {
     const text = (c[key] ?? '').trim();
+    // A draft's blank actual, as tassei prints it: blank again, not "no data".
+    if (text === NOT_ENTERED) return { value: null, year: null, text: '' };
     const parsed = parseMeasurement(text === '' ? '-' : text);
     if (parsed.ok) return parsed.measurement;
     warn(

@@ -14,6 +14,11 @@ describe('phrasesOfTokens (synthetic tokens)', () => {
     ['an opening bracket joins the phrase after', [t('設置', '動詞', '自立'), t('（', '記号', '括弧開'), t('仮称', '動詞', '自立')], ['設置', '（仮称']],
     ['numbers stay with their units', [t('ツアー', '動詞', '自立'), t('600', '名詞', '数'), t('人', '名詞', '接尾')], ['ツアー', '600人']],
     [
+      '※ stays with the name it marks',
+      [t('人事'), t('交流'), t('数', '名詞', '接尾'), t('※', '記号', '一般'), t('（', '記号', '括弧開'), t('人')],
+      ['人事交流数※', '（人'],
+    ],
+    [
       'digits, separators and counters stay together',
       [t('2', '名詞', '数'), t(',', '名詞', 'サ変接続'), t('000', '名詞', '数'), t('枚', '名詞', '接尾')],
       ['2,000枚'],

@@ -11,8 +11,8 @@ export interface Token {
   detail: string;
 }
 
-/** Characters that may not start a line (行頭禁則): closing brackets, punctuation, small kana. */
-export const NO_LINE_START = '、。，．,.)）」』】〕〉》］｝!！?？:：;；・…‥ーゝゞ々%％ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ';
+/** Characters that may not start a line (行頭禁則): closing brackets, punctuation, small kana, and ※ (a mark on the word before it). */
+export const NO_LINE_START = '、。，．,.)）」』】〕〉》］｝!！?？:：;；・…‥ーゝゞ々%％ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ※';
 /** Characters that may not end a line (行末禁則): opening brackets. */
 export const NO_LINE_END = '(（「『【〔〈《［｛';
 /** Joins what is on both sides: `R6～R7`, `2,000`. */

@@ -432,6 +432,9 @@ export interface IndicatorPlace {
   strategyTitle: string;
   policy: number | null;
   measure: number | null;
+  /** The policy's and the measure's names, where the place has them (a diff's group labels). */
+  policyTitle?: string | null;
+  measureTitle?: string | null;
 }
 
 /** One change between the indicators of two years; `name` is the newer name. */
@@ -460,6 +463,8 @@ export interface IndicatorYear {
   mark: string | null;
   /** The actual is not yet entered (未記入). */
   blank: boolean;
+  /** The progress and status mark as the year's document printed them; null where it printed none. */
+  printed?: { progress: number | null; mark: string | null } | null;
 }
 
 /** One indicator of a diff with both years side by side; null where it did not exist. */
@@ -475,8 +480,27 @@ export interface SummaryDiffEntry {
   strategy: number;
   policy: number | null;
   row: SummaryRow;
+  /** The counts computed for each year. */
   from: Summary | null;
   to: Summary | null;
+  /** The counts as each year's document printed them; null where it printed none. */
+  fromPrinted?: Summary | null;
+  toPrinted?: Summary | null;
+  /** The policy's name, for a policy's row. */
+  policyTitle?: string | null;
+}
+
+/**
+ * A heading of the document's hierarchy renamed, added or removed between two years: 重点戦略,
+ * 戦略方針 and 施策 of the KPI report; 基本目標 and 基本方針 of the narrative. Matched by number.
+ */
+export interface StructureChange {
+  level: 'strategy' | 'policy' | 'measure' | 'goal' | 'narrativePolicy';
+  /** Where it stands, with the numbers of the levels above it: 重点戦略1 › 戦略方針2 › 施策3. */
+  place: string;
+  kind: 'renamed' | 'added' | 'removed';
+  from: string | null;
+  to: string | null;
 }
 
 export type NarrativeColumn = 'results' | 'plans' | 'measures';
@@ -510,6 +534,8 @@ export interface DocumentDiff {
   rows: IndicatorDiffRow[];
   summaries: SummaryDiffEntry[];
   narrative: NarrativeDiffEntry[];
+  /** Headings renamed, added or removed (both kinds). */
+  structure?: StructureChange[];
 }
 
 /** A document with the messages its reading produced (warnings; errors are thrown). */

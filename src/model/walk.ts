@@ -65,6 +65,9 @@ export function evaluationOf(evaluations: Map<string, IndicatorEvaluation>, at: 
   return e;
 }
 
+/** What a report prints in the cell of an actual not yet entered, and reads back as one. */
+export const NOT_ENTERED = '未記入';
+
 /** An actual not yet entered (未記入): nothing written, not even the `-` of "no data". */
 export function isBlank(indicator: Indicator): boolean {
   return indicator.actual.value === null && indicator.actual.text.trim() === '';

@@ -51,11 +51,39 @@ describe('flowPages', () => {
     expect(pageOf(11)).toBe(pageOf(10));
   });
 
-  it("moves the last row to the notes' page rather than leave the notes alone", () => {
+  it("moves rows to the notes' page rather than leave the notes alone, and no lone row with them", () => {
     // Rows that exactly fill the first page: the notes would not fit under them.
     const rows: FlowRow[] = Array.from({ length: 9 }, () => ({ height: 40, heading: false, bound: false }));
     const pages = flowPages(rows, space);
-    expect(pages).toHaveLength(2);
-    expect(pages[1]).toEqual([8]);
+    expect(pages).toEqual([
+      [0, 1, 2, 3, 4, 5, 6],
+      [7, 8],
+    ]);
+  });
+
+  it('leaves no page of a longer table with a lone row that is not a heading', () => {
+    // A row with or without a heading over it, each no taller than a tenth of a page: a lone row can always be avoided.
+    const unit = fc.tuple(fc.boolean(), fc.double({ min: 8, max: 25, noNaN: true }));
+    fc.assert(
+      fc.property(fc.array(unit, { minLength: 4, maxLength: 120 }), (list) => {
+        const rows = list.flatMap(([heading, height]): FlowRow[] => [
+          ...(heading ? [{ height, heading: true, bound: false }] : []),
+          { height, heading: false, bound: false },
+        ]);
+        const pages = flowPages(rows, space);
+        for (const page of pages) expect(page.filter((i) => !rows[i]!.heading).length).not.toBe(1);
+      }),
+    );
+  });
+
+  it("keeps a row's notes on the row's page, and counts them there", () => {
+    const rows: FlowRow[] = Array.from({ length: 12 }, (_, i) => ({ height: 30, heading: false, bound: false, note: i === 8 ? 40 : 0 }));
+    const noteSpace = { ...space, noteHead: 10 };
+    const pages = flowPages(rows, noteSpace);
+    // Without counting the note, eleven rows fill the first page and the note overflows it.
+    const page = pages.find((p) => p.includes(8))!;
+    const k = pages.indexOf(page);
+    const taken = (k === 0 ? 140 : 30) + page.length * 30 + 40 + 10 + (k === pages.length - 1 ? 24 : 0);
+    expect(taken).toBeLessThanOrEqual(500);
   });
 });

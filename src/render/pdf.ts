@@ -13,7 +13,7 @@ import { loadSegmenter } from '../japanese/tokenizer.js';
 import { allowTallRowsToBreak } from './printable.js';
 import type Handlebars from 'handlebars';
 import { renderDefinition, sharedEnvironment } from './templates.js';
-import { type FlowRow, flowPages } from './pages.js';
+import { type FlowRow, type FlowSpace, flowPages } from './pages.js';
 import { type Estimator, estimateHeight, tableRowHeights } from './estimate.js';
 import type { Trend } from '../diff/trend.js';
 import { trendView } from './trend-view.js';
@@ -23,7 +23,9 @@ import {
   type NarrativeView,
   type RenderOptions,
   detailPages,
+  diffPages,
   diffView,
+  isDiffHeading,
   isHeadingRow,
   kpiView,
   narrativePages,
@@ -52,6 +54,8 @@ const GRID = {
  */
 const BASE_LAYOUTS = {
   grid: GRID,
+  /** A grid whose first row is its title (集計（状況の件数）): no rule above the title. */
+  titled: { ...GRID, hLineWidth: (i: number) => (i === 0 ? 0 : GRID_RULE) },
   narrative: {
     ...GRID,
     hLineWidth: (i: number, node: TableNode) => (node.table.body[i]?.[1]?.continued ? 0 : GRID_RULE),
@@ -76,8 +80,19 @@ function scaledLayout(layout: Layout, factor: number): Layout {
   );
 }
 
-/** The layouts are drawn for A4; A3 is A4 enlarged by √2, as a copier enlarges it. */
-const PAPER_SCALE: Record<RenderOptions['paper'], number> = { A4: 1, A3: Math.SQRT2 };
+/** A3's text and rules against A4's: larger, but less than the paper (√2), so that an A3 page holds more rows in wider columns. */
+const A3_TEXT = 1.2;
+
+/**
+ * How each paper is laid out. The templates are drawn for A4 landscape; a paper's text, rules
+ * and margins are `scale` × A4's, and its page holds `room` × A4's page in A4 points: the
+ * columns are widened by `room` (lines re-flow in them), the rows planned on the taller page.
+ */
+const PAPERS: Record<RenderOptions['paper'], { scale: number; room: number }> = {
+  A4: { scale: 1, room: 1 },
+  A3: { scale: A3_TEXT, room: Math.SQRT2 / A3_TEXT },
+};
+const PAPER_SCALE = Object.fromEntries(Object.entries(PAPERS).map(([paper, { scale }]) => [paper, scale])) as Record<RenderOptions['paper'], number>;
 const TABLE_LAYOUTS = Object.fromEntries(
   Object.entries(PAPER_SCALE).flatMap(([paper, factor]) =>
     Object.entries(BASE_LAYOUTS).map(([name, layout]) => [
@@ -91,8 +106,8 @@ const TABLE_LAYOUTS = Object.fromEntries(
 const LENGTH_KEYS = new Set(['fontSize', 'margin', 'pageMargins', 'widths', 'width', 'height', 'columnGap', 'characterSpacing']);
 
 /**
- * The definition laid out for A4, enlarged for another paper: every length by one factor, so
- * that lines break where they broke on A4 (text and widths grow together).
+ * The definition as drawn in A4 points, enlarged for its paper: every length by one factor
+ * (text and widths grow together; the columns were widened before, see `widened`).
  */
 export function scaledDefinition(value: unknown, factor: number, paper: string, key = ''): unknown {
   if (factor === 1) return value;
@@ -111,12 +126,51 @@ export function scaledDefinition(value: unknown, factor: number, paper: string, 
   return value;
 }
 
+/** The widths of a definition drawn for A4 (columns, fixed-width blocks) × `room`: the columns of a larger page, in A4 points. */
+function widened(value: unknown, room: number, key = ''): unknown {
+  if (room === 1) return value;
+  if (typeof value === 'number') return key === 'widths' || key === 'width' ? value * room : value;
+  if (Array.isArray(value)) return value.map((v) => widened(v, room, key === 'widths' ? key : ''));
+  if (value && typeof value === 'object') {
+    // A bar's length is a count on the charts' one scale: not widened.
+    const svg = 'svg' in value;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, svg && k === 'width' ? v : widened(v, room, k)]));
+  }
+  return value;
+}
+
+/** A definition drawn for A4, with its columns as wide as its paper's page allows. */
+function drawnFor(definition: Record<string, unknown>, paper: RenderOptions['paper']): Record<string, unknown> {
+  return widened(definition, PAPERS[paper].room) as Record<string, unknown>;
+}
+
+/** The page in A4 points: A4 landscape, or a larger paper's page as it holds A4's text. */
+function pageOf(paper: RenderOptions['paper']): { width: number; height: number } {
+  return { width: A4_PAGE.width * PAPERS[paper].room, height: A4_PAGE.height * PAPERS[paper].room };
+}
+
 function forPaper(definition: Record<string, unknown>, options: RenderOptions): Record<string, unknown> {
   return scaledDefinition(definition, PAPER_SCALE[options.paper], options.paper) as Record<string, unknown>;
 }
 
-/** A fixed creation date, so that the same document renders to the same bytes. */
+/** The creation date of a document without a year of its own: fixed, so that the same document renders to the same bytes. */
 const FIXED_DATE = new Date('2000-01-01T00:00:00Z');
+
+/**
+ * The creation date a document is stamped with: SOURCE_DATE_EPOCH where it is set (reproducible
+ * builds), else the first day of the fiscal year after its figures' year — when such a report is
+ * made (R1's figures, 2020-04-01) — so that the same document renders to the same bytes.
+ */
+export function creationDate(figuresYear: number | null, env: NodeJS.ProcessEnv = process.env): Date {
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  if (env.SOURCE_DATE_EPOCH !== undefined && Number.isInteger(epoch) && epoch >= 0) return new Date(epoch * 1000);
+  return figuresYear === null ? FIXED_DATE : new Date(Date.UTC(figuresYear + 1, FISCAL_YEAR_START_MONTH, 1));
+}
+
+/** April (0-based): a Japanese fiscal year begins on April 1. */
+const FISCAL_YEAR_START_MONTH = 3;
+/** The language of every document's text (the catalog's /Lang). */
+const LANGUAGE = 'ja-JP';
 
 let configured = false;
 
@@ -172,7 +226,7 @@ export async function documentDefinition(
 
 /** A definition for its paper, stamped with its content. */
 function finished(definition: Record<string, unknown>, doc: TasseiDocument, options: RenderOptions): Record<string, unknown> {
-  return stamped(forPaper(definition, options), optionsChangeBytes(options) ? { doc, options } : doc);
+  return stamped(forPaper(definition, options), optionsChangeBytes(options) ? { doc, options } : doc, doc.fiscalYear);
 }
 
 /** The default options hash as before, so that a default render keeps its bytes. */
@@ -181,13 +235,36 @@ function optionsChangeBytes(options: RenderOptions): boolean {
 }
 
 /**
- * A fixed creation date and a document ID derived from the content (pdfkit hashes the info
- * dictionary into the ID): the same content gives the same bytes.
+ * The creation date (creationDate) and a document ID derived from the content (pdfkit hashes the
+ * info dictionary into the ID): the same content gives the same bytes. The title is shown by
+ * viewers in place of the file name, and the language is Japanese.
  */
-function stamped(definition: Record<string, unknown>, content: unknown): Record<string, unknown> {
+function stamped(definition: Record<string, unknown>, content: unknown, figuresYear: number | null = null): Record<string, unknown> {
   const contentHash = createHash('sha256').update(JSON.stringify(content)).digest('hex');
-  definition.info = { ...(definition.info as object), creationDate: FIXED_DATE, keywords: `tassei:${contentHash.slice(0, 32)}` };
+  definition.info = { ...(definition.info as object), creationDate: creationDate(figuresYear), keywords: `tassei:${contentHash.slice(0, 32)}` };
+  definition.language = LANGUAGE;
+  definition.displayTitle = true;
   return definition;
+}
+
+/** A font subset's name: six capitals, a plus, the font's name (pdfkit's tags are the same in every document). */
+const SUBSET_NAME = /\/([A-Z]{6})\+BIZUDPGothic-/g;
+
+/**
+ * The PDF with its fonts' subset tags drawn from its content, so that two documents merged into
+ * one 議会資料 do not name two different subsets alike. The tags keep their length, so no offset moves.
+ */
+export function withUniqueSubsetTags(pdf: Uint8Array, seed: string): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1');
+  const tags = new Map<string, string>();
+  const replaced = text.replace(SUBSET_NAME, (match, tag: string) => {
+    if (!tags.has(tag)) {
+      const digest = createHash('sha256').update(`${seed}:${tag}`).digest();
+      tags.set(tag, [...digest.subarray(0, 6)].map((byte) => String.fromCharCode(65 + (byte % 26))).join(''));
+    }
+    return match.replace(tag, tags.get(tag)!);
+  });
+  return new Uint8Array(Buffer.from(replaced, 'latin1'));
 }
 
 async function print(definition: Record<string, unknown>): Promise<Uint8Array> {
@@ -207,7 +284,8 @@ async function printCounting(definition: Record<string, unknown>): Promise<{ pdf
     };
   }
   const pdf = new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
-  return { pdf, pages };
+  const seed = (definition.info as { keywords?: string } | undefined)?.keywords;
+  return { pdf: seed ? withUniqueSubsetTags(pdf, seed) : pdf, pages };
 }
 
 /** A page tall enough for a whole document, for measuring its rows in one piece. */
@@ -249,20 +327,51 @@ async function measureTops(definition: Record<string, unknown>, width: number): 
   throw new Error('pdfmake laid the document out without calling pageBreakBefore');
 }
 
-/** A4 landscape, as the templates are drawn (A3 is this enlarged). */
-const PAGE = { width: 841.89, height: 595.28 };
+/** A4 landscape, as the templates are drawn. */
+const A4_PAGE = { width: 841.89, height: 595.28 };
 
 /** The pages of each strategy's detail table: the index of each page's first row. */
 export type Plan = number[][];
 
 /** The KPI report with each strategy's rows split into pages as planned. */
 async function kpiDefinition(view: KpiView, plan: Plan): Promise<Record<string, unknown>> {
-  const strategies = view.strategies.map((s, i) => ({ ...s, pages: detailPages(s.rows, plan[i] ?? [0], i === 0) }));
-  return withPhrases((hb) => renderDefinition(hb, 'kpi-progress', { ...view, strategies }));
+  const strategies = view.strategies.map((s, i) => ({ ...s, pages: detailPages(s.rows, plan[i] ?? [0], i === 0, s.summaryNotes) }));
+  return drawnFor(await withPhrases((hb) => renderDefinition(hb, 'kpi-progress', { ...view, strategies })), view.paper.size);
 }
 
-function flowRowsOf(view: KpiView, index: number, heights: readonly number[]): FlowRow[] {
-  return view.strategies[index]!.rows.map((r, i) => ({ height: heights[i]!, heading: isHeadingRow(r), bound: r.kind === 'goal' }));
+/** The heights of the notes under a strategy's table: the closing note, the corrections' opening line, and the corrections of the summary and of each row. */
+interface NoteHeights {
+  end: number;
+  head: number;
+  summary: number;
+  rows: ReadonlyMap<string, number>;
+}
+
+/** The notes' heights from the nodes under the tables (each names what it belongs to: "noteOf"), summed over pages. */
+function noteHeightsOf(below: readonly unknown[], heightOf: (node: Record<string, unknown>) => number): NoteHeights {
+  const rows = new Map<string, number>();
+  const notes = { end: 0, head: 0, summary: 0 };
+  for (const node of below as Record<string, unknown>[]) {
+    const of = String(node.noteOf ?? 'end');
+    const height = heightOf(node);
+    if (of === 'end' || of === 'summary') notes[of] += height;
+    else if (of === 'head') notes.head = Math.max(notes.head, height);
+    else rows.set(of, (rows.get(of) ?? 0) + height);
+  }
+  return { ...notes, rows };
+}
+
+function flowRowsOf(view: KpiView, index: number, heights: readonly number[], notes: NoteHeights): FlowRow[] {
+  return view.strategies[index]!.rows.map((r, i) => ({
+    height: heights[i]!,
+    heading: isHeadingRow(r),
+    bound: r.kind === 'goal',
+    note: notes.rows.get(r.id) ?? 0,
+  }));
+}
+
+function noteSpace(notes: NoteHeights): Pick<FlowSpace, 'notes' | 'firstNotes' | 'noteHead'> {
+  return { notes: notes.end, firstNotes: notes.summary, noteHead: notes.head };
 }
 
 function contentHeight(definition: Record<string, unknown>, paper: number): number {
@@ -287,26 +396,46 @@ async function estimatedPlan(view: KpiView): Promise<Plan> {
     view,
     view.strategies.map(() => [0]),
   );
-  const estimator: Estimator = {
-    styles: whole.styles as Estimator['styles'],
-    layouts: { ...PDFMAKE_LAYOUTS, ...BASE_LAYOUTS } as unknown as Estimator['layouts'],
-  };
-  const defaults = whole.defaultStyle as { fontSize: number; lineHeight?: number };
-  const base = { fontSize: defaults.fontSize, bold: false, lineHeight: defaults.lineHeight ?? 1 };
-  const [left, , right] = whole.pageMargins as number[];
-  const width = PAGE.width - left! - right!;
-  const height = (nodes: unknown[]) => nodes.reduce((sum: number, n) => sum + estimateHeight(n, width, base, estimator), 0);
+  const paper = pageOf(view.paper.size);
+  const { height, rowHeights } = estimatorOf(whole, paper.width);
   return (whole.content as unknown[]).map((page, index) => {
     const { above, table, below } = pageParts(page);
-    const [header, ...rows] = tableRowHeights(table, width, base, estimator);
-    const context = estimateHeight({ text: '（続き）', style: 'context' }, width, base, estimator);
-    return flowPages(flowRowsOf(view, index, rows), {
-      page: contentHeight(whole, PAGE.height),
+    const [header, ...rows] = rowHeights(table, 1);
+    const context = height([{ text: '（続き）', style: 'context' }]);
+    const notes = noteHeightsOf(below, (node) => height([node]));
+    return flowPages(flowRowsOf(view, index, rows, notes), {
+      page: contentHeight(whole, paper.height),
       first: height(above) + header!,
       continued: context + header!,
-      notes: height(below),
+      ...noteSpace(notes),
     }).map((p) => p[0]!);
   });
+}
+
+/** Heights of a definition's nodes estimated from the fonts' metrics, with its styles and table layouts, at the page's width. */
+function estimatorOf(
+  definition: Record<string, unknown>,
+  pageWidth: number,
+): {
+  height(nodes: readonly unknown[]): number;
+  /** A table's header rows as one height, then each row's. */
+  rowHeights(table: Record<string, unknown>, headerRows: number): number[];
+} {
+  const estimator: Estimator = {
+    styles: definition.styles as Estimator['styles'],
+    layouts: { ...PDFMAKE_LAYOUTS, ...BASE_LAYOUTS } as unknown as Estimator['layouts'],
+  };
+  const defaults = definition.defaultStyle as { fontSize: number; lineHeight?: number };
+  const base = { fontSize: defaults.fontSize, bold: false, lineHeight: defaults.lineHeight ?? 1 };
+  const [left, , right] = definition.pageMargins as number[];
+  const width = pageWidth - left! - right!;
+  return {
+    height: (nodes) => nodes.reduce((sum: number, n) => sum + estimateHeight(n, width, base, estimator), 0),
+    rowHeights: (table, headerRows) => {
+      const rows = tableRowHeights(table, width, base, estimator);
+      return [rows.slice(0, headerRows).reduce((a, b) => a + b, 0), ...rows.slice(headerRows)];
+    },
+  };
 }
 
 interface Placed {
@@ -323,11 +452,12 @@ function rowTop(row: readonly Placed[]): number | undefined {
  * The pages the plan should have had, from the heights pdfmake gave the rows when it printed
  * them (it notes where it put every node); undefined where the printed pages cannot say.
  */
-function confirmedPlan(printed: Record<string, unknown>, view: KpiView, plan: Plan, factor: number): Plan | undefined {
+function confirmedPlan(printed: Record<string, unknown>, view: KpiView, plan: Plan): Plan | undefined {
+  const factor = PAPERS[view.paper.size].scale;
   const pages = printed.content as unknown[];
   const [, top, , bottom] = (printed.pageMargins as number[]).map((m) => m / factor);
   const pageTop = top!;
-  const paper = PAGE.height - top! - bottom! - PAGE_SAFETY;
+  const paper = pageOf(view.paper.size).height - top! - bottom! - PAGE_SAFETY;
   let next = 0;
   const measured = plan.map((starts) =>
     starts.map(() => {
@@ -338,24 +468,29 @@ function confirmedPlan(printed: Record<string, unknown>, view: KpiView, plan: Pl
       if (tops.some((top) => Number.isNaN(top)) || table.__height === undefined) return undefined;
       const bottom = tops[0]! + (table.__height as number) / factor;
       const heights = tops.slice(1).map((top, i) => (tops[i + 2] ?? bottom) - top);
-      return { heights, above: tops[1]! - pageTop, notes: below.reduce((sum: number, n) => sum + ((n as Placed).__height ?? 0), 0) / factor };
+      return { heights, above: tops[1]! - pageTop, below };
     }),
   );
   if (measured.some((s) => s.some((p) => p === undefined))) return undefined;
   const continued = measured.flatMap((s) => s.slice(1)).map((p) => p!.above);
   return measured.map((strategy, index) => {
     const [first, ...rest] = strategy as NonNullable<(typeof strategy)[number]>[];
+    const notes = noteHeightsOf(
+      strategy.flatMap((p) => p!.below),
+      (node) => ((node as Placed).__height ?? 0) / factor,
+    );
     const flow = flowPages(
       flowRowsOf(
         view,
         index,
         strategy.flatMap((p) => p!.heights),
+        notes,
       ),
       {
         page: paper,
         first: first!.above,
         continued: rest[0]?.above ?? continued[0] ?? paper,
-        notes: strategy.at(-1)!.notes,
+        ...noteSpace(notes),
       },
     );
     return flow.map((p) => p[0]!);
@@ -375,7 +510,6 @@ export async function laidOutKpi(
   doc: TasseiDocument,
   guess?: Plan,
 ): Promise<{ pdf: Uint8Array; plan: Plan; layouts: number }> {
-  const factor = PAPER_SCALE[options.paper];
   let plan = guess ?? (await estimatedPlan(view));
   let layouts = 0;
   for (let attempt = 0; attempt < MAX_LAYOUTS; attempt++) {
@@ -383,7 +517,7 @@ export async function laidOutKpi(
     const { pdf, pages } = await printCounting(definition);
     layouts++;
     const planned = plan.reduce((n, s) => n + s.length, 0);
-    const confirmed = pages === planned ? confirmedPlan(definition, view, plan, factor) : undefined;
+    const confirmed = pages === planned ? confirmedPlan(definition, view, plan) : undefined;
     if (confirmed && JSON.stringify(confirmed) === JSON.stringify(plan)) return { pdf, plan, layouts };
     if (confirmed) plan = confirmed;
     else {
@@ -403,10 +537,11 @@ async function measuredPlan(view: KpiView): Promise<Plan> {
   const measuringView = {
     ...view,
     measuring: true,
-    strategies: view.strategies.map((s) => ({ ...s, pages: detailPages(s.rows, [], true).map((p) => ({ ...p, breakBefore: false })) })),
+    strategies: view.strategies.map((s) => ({ ...s, pages: detailPages(s.rows, [], true, s.summaryNotes).map((p) => ({ ...p, breakBefore: false })) })),
   };
-  const measuring = await withPhrases((hb) => renderDefinition(hb, 'kpi-progress', measuringView));
-  const tops = await measureTops(measuring, PAGE.width);
+  const measuring = drawnFor(await withPhrases((hb) => renderDefinition(hb, 'kpi-progress', measuringView)), view.paper.size);
+  const paper = pageOf(view.paper.size);
+  const tops = await measureTops(measuring, paper.width);
   const at = (id: string) => {
     const top = tops.get(id);
     if (top === undefined) {
@@ -426,17 +561,27 @@ async function measuredPlan(view: KpiView): Promise<Plan> {
     const rowTops = [...s.rows.map((r) => at(r.id)), at(`table-end:${first}`)];
     const header = rowTops[0]! - at(`head:${first}`);
     const context = at(`head:${first}`) - at(`context:${first}`);
+    // The notes in print order, each to the top of the next: the closing note, the corrections' opening line, the corrections.
+    const corrections = detailPages(s.rows, [], true, s.summaryNotes)[0]!.corrections;
+    const below = [
+      ...(s.hasRatio ? [{ id: `note-end:${first}`, noteOf: 'end' }] : []),
+      ...(corrections.length > 0 ? [{ id: `note-head:${first}`, noteOf: 'head' }] : []),
+      ...corrections.map((c, k) => ({ id: `note:${first}:${k}`, noteOf: c.of })),
+    ];
+    const noteTops = [...below.map((n) => at(n.id)), at(`end:${first}`)];
+    const notes = noteHeightsOf(below, (node) => noteTops[below.indexOf(node as (typeof below)[number]) + 1]! - at(String(node.id)));
     return flowPages(
       flowRowsOf(
         view,
         index,
         s.rows.map((_, i) => rowTops[i + 1]! - rowTops[i]!),
+        notes,
       ),
       {
-        page: contentHeight(measuring, PAGE.height),
+        page: contentHeight(measuring, paper.height),
         first: at(`context:${first}`) - at(`top:${first}`) + header,
         continued: context + header,
-        notes: at(`end:${first}`) - at(`table-end:${first}`),
+        ...noteSpace(notes),
       },
     ).map((p) => p[0]!);
   });
@@ -450,11 +595,12 @@ async function narrativeDefinition(view: NarrativeView): Promise<Record<string, 
   const measuringView = {
     ...view,
     measuring: true,
-    goals: view.goals.map((g) => ({ ...g, pages: narrativePages(g, g.rows, []).map((p) => ({ ...p, breakBefore: false })) })),
+    goals: view.goals.map((g) => ({ ...g, pages: narrativePages(g, g.rows, [], false).map((p) => ({ ...p, breakBefore: false })) })),
   };
-  const measuring = await withPhrases((hb) => renderDefinition(hb, 'narrative', measuringView));
+  const measuring = drawnFor(await withPhrases((hb) => renderDefinition(hb, 'narrative', measuringView)), view.paper.size);
   const [, top, , bottom] = measuring.pageMargins as number[];
-  const tops = await measureTops(measuring, PAGE.width);
+  const paper = pageOf(view.paper.size);
+  const tops = await measureTops(measuring, paper.width);
   const goals = view.goals.map((g) => {
     const first = g.rows[0]?.id;
     if (!first) return g;
@@ -468,7 +614,7 @@ async function narrativeDefinition(view: NarrativeView): Promise<Record<string, 
         : { height: next - own, heading: false, bound: r.kind === 'measures' };
     });
     const above = (rowTops[0] ?? 0) - (tops.get(`top:${first}`) ?? 0);
-    const pages = flowPages(rows, { page: PAGE.height - top! - bottom! - PAGE_SAFETY, first: above, continued: above, notes: 0 });
+    const pages = flowPages(rows, { page: paper.height - top! - bottom! - PAGE_SAFETY, first: above, continued: above, notes: 0 });
     return {
       ...g,
       pages: narrativePages(
@@ -478,19 +624,64 @@ async function narrativeDefinition(view: NarrativeView): Promise<Record<string, 
       ),
     };
   });
-  return withPhrases((hb) => renderDefinition(hb, 'narrative', { ...view, goals }));
+  return drawnFor(await withPhrases((hb) => renderDefinition(hb, 'narrative', { ...view, goals })), view.paper.size);
 }
 
-/** Renders a year-over-year diff through templates/diff.hbs. */
+/** Renders a year-over-year diff through templates/diff.hbs, its rows split into pages as planned. */
 export async function renderDiffPdf(diff: DocumentDiff, scheme: Scheme, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Uint8Array> {
-  const definition = await withPhrases((hb) => renderDefinition(hb, 'diff', diffView(diff, scheme, options)));
-  return print(stamped(forPaper(definition, options), optionsChangeBytes(options) ? { diff, options } : diff));
+  const view = diffView(diff, scheme, options);
+  const define = async (starts: number[]) => {
+    const definition = drawnFor(await withPhrases((hb) => renderDefinition(hb, 'diff', { ...view, pages: diffPages(view.rows, starts) })), options.paper);
+    return stamped(forPaper(definition, options), optionsChangeBytes(options) ? { diff, options } : diff, diff.toYear);
+  };
+  const whole = drawnFor(await withPhrases((hb) => renderDefinition(hb, 'diff', view)), options.paper);
+  const paper = pageOf(options.paper);
+  let room = contentHeight(whole, paper.height);
+  let pdf: Uint8Array | undefined;
+  for (let attempt = 0; attempt < MAX_LAYOUTS; attempt++) {
+    const definition = await define(diffPlan(whole, view, room, paper.width));
+    allowTallRowsToBreak(definition);
+    pdf = await print(definition);
+    // A page whose rows pdfmake had to carry over: planned again with less room.
+    const over = overflowedBy(definition);
+    if (over === 0) break;
+    room -= over;
+  }
+  return pdf!;
+}
+
+/** How far the rows of the planned pages ran over their pages, in A4 points: 0 where every page held its rows. */
+function overflowedBy(definition: Record<string, unknown>): number {
+  const pages = (definition.content as Record<string, unknown>[]).filter((n) => n.diffPage);
+  let over = 0;
+  for (const page of pages) {
+    const table = pageParts(page).table.table as { body: Placed[][] };
+    const placed = table.body.flatMap((row) => row.flatMap((cell) => cell?.positions ?? []));
+    const first = placed[0]?.pageNumber;
+    if (placed.some((p) => p.pageNumber !== first)) over = Math.max(over, 12);
+  }
+  return over;
+}
+
+/** The first row of each page of a 新旧対照表, from its rows' estimated heights. */
+function diffPlan(whole: Record<string, unknown>, view: ReturnType<typeof diffView>, room: number, pageWidth: number): number[] {
+  const content = whole.content as Record<string, unknown>[];
+  const at = content.findIndex((n) => n.diffPage);
+  if (at < 0) return [];
+  const { height, rowHeights } = estimatorOf(whole, pageWidth);
+  const { above, table } = pageParts(content[at]);
+  const [header, ...rows] = rowHeights(table, view.kpi ? 2 : 1);
+  const context = height([{ text: '（続き）', style: 'context' }]);
+  const flowRows: FlowRow[] = view.rows.map((r, i) => ({ height: rows[i]!, heading: isDiffHeading(r), bound: false }));
+  return flowPages(flowRows, { page: room, first: height(content.slice(0, at)) + height(above) + header!, continued: context + header!, notes: 0 }).map(
+    (p) => p[0]!,
+  );
 }
 
 /** Renders a 経年表 through templates/trend.hbs. */
 export async function renderTrendPdf(trend: Trend, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Uint8Array> {
   const definition = await withPhrases((hb) => renderDefinition(hb, 'trend', trendView(trend, options)));
-  return print(stamped(forPaper(definition, options), { trend, options }));
+  return print(stamped(forPaper(drawnFor(definition, options.paper), options), { trend, options }));
 }
 
 /** Renders a document to PDF bytes, byte-identical for identical documents. */

@@ -5,7 +5,7 @@ import { eraName } from '../notation/numbers.js';
 import { failure } from '../model/errors.js';
 import { t } from '../model/i18n.js';
 import { PACKAGE_ROOT } from '../io/files.js';
-import { textWidth } from './columns.js';
+import { COLUMN_SPACING, textWidth } from './columns.js';
 import { measureText } from './fonts.js';
 import { type Segmenter, fitPhrases } from '../japanese/phrases.js';
 
@@ -49,6 +49,17 @@ export interface TemplateContext {
   dir?: string;
 }
 
+/**
+ * `extra=W from=K when=X`: where X holds, a last column of W points, its width and spacing taken
+ * from column K (the 判定の達成率 column of a scheme that grades by it, from the names).
+ */
+function withExtraColumn(widths: number[], hash: Record<string, unknown>): number[] {
+  if (!hash.when || hash.extra === undefined) return widths;
+  const extra = Number(hash.extra);
+  const from = Number(hash.from ?? 0);
+  return [...widths.map((w, i) => (i === from ? w - extra - COLUMN_SPACING : w)), extra];
+}
+
 /** A Handlebars environment with tassei's helpers, bound to a segmenter. */
 export function createEnvironment(context: TemplateContext): typeof Handlebars {
   const hb = Handlebars.create();
@@ -83,8 +94,8 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   hb.registerHelper('columns', function (this: unknown, ...args: unknown[]) {
     const options = args.pop() as Handlebars.HelperOptions;
     // Widths a view computed come as one list; a template's own as numbers.
-    const widths = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
-    return options.fn(this, { data: { ...options.data, columns: widths.map(Number) } });
+    const widths = (args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args).map(Number);
+    return options.fn(this, { data: { ...options.data, columns: withExtraColumn(widths, options.hash) } });
   });
   /** The width to fit text to in a cell: (textWidth @columns from span inset). */
   hb.registerHelper('textWidth', (widths: number[], from: number, ...rest: unknown[]) => {
