@@ -10,6 +10,7 @@ import { exportSheets } from './export.js';
 import { type Answer, conflicts, readSheet } from './import.js';
 import { indicatorRows } from './layout.js';
 import { mergeAnswers } from './merge.js';
+import { tooLarge } from './container.js';
 
 interface Io {
   err: (text: string) => void;
@@ -36,6 +37,44 @@ export async function exportCommand(doc: KpiDocument, file: string, dir: string,
   return EXIT.ok;
 }
 
+/** A filled-in sheet's bytes, or why they cannot be read: missing, a folder, not permitted, too large. */
+function readSheetFile(file: string): Buffer | Message {
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) {
+      return {
+        severity: 'error',
+        rule: 'sheet-unreadable',
+        file,
+        message: t('フォルダーです', 'a folder'),
+        hint: t('取り込む .xlsx ファイルを指定します', 'give the .xlsx files to import'),
+      };
+    }
+    const large = tooLarge(stat.size, file);
+    if (large) return large;
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      return {
+        severity: 'error',
+        rule: 'file-missing',
+        file,
+        message: t('ファイルがありません', 'no such file'),
+        hint: t('パスを確かめます', 'check the path'),
+      };
+    }
+    return {
+      severity: 'error',
+      rule: 'sheet-unreadable',
+      file,
+      message:
+        code === 'EACCES' || code === 'EPERM' ? t('読む権限がありません', 'no permission to read it') : t(`読めません（${code}）`, `cannot be read (${code})`),
+      hint: t('ファイルの権限を確かめるか、読める場所にコピーして指定します', 'check its permissions, or copy it somewhere readable'),
+    };
+  }
+}
+
 /**
  * `tassei sheet import`: every sheet read and checked first; while any problem remains nothing
  * is written. Writing onto the document itself keeps the previous version as `.bak`.
@@ -45,17 +84,9 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
   const answers: Answer[] = [];
   const messages: Message[] = [];
   for (const sheet of sheets) {
-    let data: Buffer;
-    try {
-      data = readFileSync(sheet);
-    } catch {
-      messages.push({
-        severity: 'error',
-        rule: 'file-missing',
-        file: sheet,
-        message: t('ファイルがありません', 'no such file'),
-        hint: t('パスを確かめます', 'check the path'),
-      });
+    const data = readSheetFile(sheet);
+    if (!Buffer.isBuffer(data)) {
+      messages.push(data);
       continue;
     }
     const reading = await readSheet(data, sheet, doc);

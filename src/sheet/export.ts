@@ -18,6 +18,7 @@ import {
   indicatorRows,
   shownName,
 } from './layout.js';
+import { cellText, uniqueFileNames } from './names.js';
 
 /** One workbook to send: for a department, or for all. */
 export interface SheetFile {
@@ -35,9 +36,6 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-/** Characters a file name cannot hold on Windows or Unix. */
-const UNSAFE_IN_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
-
 /**
  * The workbooks of a document: one per department (`byDepartment`), else one for all. `base` is
  * the document's file name without extension.
@@ -49,10 +47,15 @@ export async function exportSheets(doc: KpiDocument, base: string, byDepartment:
     const key = byDepartment ? departmentOf(row.indicator) : null;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
+  const sorted = [...groups].sort(([a], [b]) => departmentOrder(a, b));
+  const names = uniqueFileNames(
+    base,
+    sorted.map(([department]) => department),
+    '.xlsx',
+  );
   const files: SheetFile[] = [];
-  for (const [department, list] of [...groups].sort(([a], [b]) => departmentOrder(a, b))) {
-    const name = department === null ? `${base}.xlsx` : `${base}-${department.replace(UNSAFE_IN_NAME, '_')}.xlsx`;
-    files.push({ department, name, rows: list.length, data: await workbookOf(doc, list, department) });
+  for (const [k, [department, list]] of sorted.entries()) {
+    files.push({ department, name: names[k]!, rows: list.length, data: await workbookOf(doc, list, department) });
   }
   return files;
 }
@@ -86,7 +89,7 @@ async function workbookOf(doc: KpiDocument, rows: readonly IndicatorRow[], depar
 function writeHeading(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: string | null, count: number): void {
   const last = COLUMNS.at(-1)!.letter;
   sheet.mergeCells(`A1:${last}1`);
-  sheet.getCell('A1').value = `${fiscalYearName(doc.fiscalYear)} 目標指標（KPI）実績 記入シート${department === null ? '' : ` ― ${department}`}`;
+  sheet.getCell('A1').value = cellText(`${fiscalYearName(doc.fiscalYear)} 目標指標（KPI）実績 記入シート${department === null ? '' : ` ― ${department}`}`);
   sheet.getCell('A1').font = { name: FONT, size: 14, bold: true };
   sheet.mergeCells(`A2:${last}2`);
   sheet.getCell('A2').value =
@@ -96,7 +99,7 @@ function writeHeading(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: st
   sheet.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
   sheet.getCell('A2').font = { name: FONT, size: 10 };
   sheet.getRow(2).height = 32;
-  sheet.getCell('A3').value = doc.title;
+  sheet.getCell('A3').value = cellText(doc.title);
   sheet.getCell('A3').font = { name: FONT, size: 9, color: { argb: 'FF595959' } };
   const header = sheet.getRow(HEADER_ROW);
   header.height = 30;
@@ -134,7 +137,8 @@ function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscal
   line.height = rowHeight(COLUMNS.map((c) => [String(values[c.key] ?? ''), c.width]));
   for (const c of COLUMNS) {
     const cell = line.getCell(c.key);
-    cell.value = values[c.key] ?? null;
+    const value = values[c.key] ?? null;
+    cell.value = typeof value === 'string' ? cellText(value) : value;
     cell.border = BOX;
     cell.alignment = {
       vertical: 'middle',
@@ -158,8 +162,8 @@ function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscal
     errorTitle: '数値を入力してください',
     error: '実績は数値で入力します（例: 3580、3,580、-12）。データがないときは - を入力します。',
     showInputMessage: true,
-    promptTitle: shownName(i).slice(0, 32),
-    prompt: `単位: ${i.unit ?? '-'}　目標: ${i.target?.text ?? '-'}${i.previousActual ? `　前年度: ${i.previousActual.text}` : ''}`.slice(0, 255),
+    promptTitle: clip(cellText(shownName(i)), 32),
+    prompt: clip(cellText(`単位: ${i.unit ?? '-'}　目標: ${i.target?.text ?? '-'}${i.previousActual ? `　前年度: ${i.previousActual.text}` : ''}`), 255),
   };
   const year = line.getCell('year');
   year.dataValidation = {
@@ -171,6 +175,12 @@ function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscal
     errorTitle: '年度',
     error: 'R1・H30 のように年度を入力します。実績がその年度の数値なら空欄のままにします。',
   };
+}
+
+/** The first `length` UTF-16 units of a text (Excel's limit on a prompt), never half a surrogate pair. */
+function clip(text: string, length: number): string {
+  const head = text.slice(0, length);
+  return /[\ud800-\udbff]$/.test(head) ? head.slice(0, -1) : head;
 }
 
 /** Points per line of 10-point text, and the padding of a cell. */
@@ -230,7 +240,7 @@ function writeMeta(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: strin
     ['format', SHEET_FORMAT],
     ['kind', doc.kind],
     ['fiscalYear', doc.fiscalYear],
-    ['title', doc.title],
-    ['department', department ?? ''],
+    ['title', cellText(doc.title)],
+    ['department', cellText(department ?? '')],
   ]);
 }

@@ -5,6 +5,8 @@ import { t } from '../model/i18n.js';
 import type { KpiDocument, Measurement, Message } from '../model/types.js';
 import { measurementText } from '../io/yaml.js';
 import { COLUMNS, ENTRY_SHEET, FIRST_ROW, META_SHEET, SHEET_FORMAT, type IndicatorRow, indicatorRows, shownName } from './layout.js';
+import { sameCellText } from './names.js';
+import { checkWorkbook } from './container.js';
 
 /** An actual read from a sheet, for the indicator at `path`. */
 export interface Answer {
@@ -26,6 +28,8 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
   const messages: Message[] = [];
   const problem = (cell: string | undefined, message: string, hint?: string, severity: Message['severity'] = 'error') =>
     messages.push({ severity, rule: 'sheet-cell', file, sheet: ENTRY_SHEET, ...(cell ? { cell } : {}), message, ...(hint ? { hint } : {}) });
+  const container = checkWorkbook(Buffer.isBuffer(data) ? data : Buffer.from(data), file);
+  if (container.length > 0) return { answers: [], messages: container };
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(data as ArrayBuffer);
@@ -106,7 +110,7 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
       continue;
     }
     const name = textOf(line.getCell(letter.name).value).trim();
-    if (name !== shownName(row.indicator)) {
+    if (!sameCellText(name, shownName(row.indicator))) {
       problem(
         `${letter.name}${r}`,
         t(

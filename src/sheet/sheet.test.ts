@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../model/i18n.js';
 import type { KpiDocument } from '../model/types.js';
@@ -9,6 +10,8 @@ import { exportSheets } from './export.js';
 import { conflicts, readActual, readSheet } from './import.js';
 import { COLUMNS, ENTRY_SHEET, FIRST_ROW, HEADER_ROW, column, indicatorRows } from './layout.js';
 import { mergeAnswers } from './merge.js';
+import { entryData, zipEntries } from './zip.js';
+import { WORKBOOK_LIMITS } from './container.js';
 
 const FISCAL_YEAR = 2020;
 
@@ -26,6 +29,13 @@ async function workbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 afterEach(() => setLanguage('ja'));
+
+/** An entry of a workbook's zip as text. */
+function entryText(data: Uint8Array, name: string): string {
+  const zip = Buffer.from(data);
+  const entry = zipEntries(zip).find((e) => e.name === name)!;
+  return entryData(zip, entry, 1 << 24)!.toString('utf8');
+}
 
 describe('sheet export', () => {
   it('one workbook per department, every indicator in exactly one of them', async () => {
@@ -196,5 +206,123 @@ describe('sheet import', () => {
   it('in English with --lang en', async () => {
     setLanguage('en');
     expect(readActual('1,2O4', null, null, FISCAL_YEAR)).toMatchObject({ error: expect.stringMatching(/^"1,2O4" cannot be read as an actual/) });
+  });
+});
+
+describe('names that leave in a workbook and come back', () => {
+  it('no two departments share a file, on any file system (A/B and A_B, case, NFC/NFD), and invisible characters leave the name', async () => {
+    const departments = ['A/B', 'A_B', 'A:B', 'A\\B', 'A*B', 'SHOKO', 'shoko', 'が', 'か\u3099', 'X\u007fY', '\u202eZ', 'W\u200bV', 'WV'];
+    const doc = nextYear();
+    indicatorRows(doc).forEach((row, k) => (row.indicator.department = departments[k % departments.length]!));
+    const files = await exportSheets(doc, 'k', true);
+    expect(files).toHaveLength(departments.length);
+    const keys = files.map((f) => f.name.normalize('NFC').toLowerCase());
+    expect(new Set(keys).size).toBe(files.length);
+    expect(files.map((f) => f.name).join('')).not.toMatch(/[\u007f\u202e\u200b\\/:*]/);
+    expect(files.find((f) => f.department === 'A_B')!.name).toBe('k-A_B.xlsx');
+    expect(files.find((f) => f.department === 'A/B')!.name).toMatch(/^k-A_B-\d\.xlsx$/);
+  });
+
+  it.each([
+    ['a trailing ideographic space', '来訪者数\u3000'],
+    ['a leading tab', '\t来訪者数'],
+    ['a carriage return', '来訪者数\r'],
+    ['U+0001', '来訪\u0001者数'],
+    ['U+000B', '来訪\u000b者数'],
+    ['a lone surrogate', '来訪\ud800者数'],
+  ])('an indicator name with %s exports into a well-formed workbook and imports back', async (_, name) => {
+    const doc = nextYear();
+    indicatorRows(doc)[0]!.indicator.name = name;
+    indicatorRows(doc)[0]!.indicator.department = `課${name}`;
+    const [file] = await exportSheets(doc, 'k', false);
+    const book = await workbook(file!.data);
+    book.getWorksheet(ENTRY_SHEET)!.getCell(`${column('actual').letter}${FIRST_ROW}`).value = 7;
+    const reading = await readSheet(Buffer.from(await book.xlsx.writeBuffer()), 'k.xlsx', doc);
+    expect(reading.messages).toEqual([]);
+    expect(reading.answers.map((a) => a.actual.value)).toEqual([7]);
+    const xml = entryText(file!.data, 'xl/sharedStrings.xml');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+  });
+});
+
+describe('what comes back instead of a filled-in sheet', () => {
+  /** The exported workbook with its zip changed by `change`. */
+  async function altered(change: (zip: JSZip) => unknown): Promise<Buffer> {
+    const [file] = await exportSheets(nextYear(), 'k', false);
+    const zip = await JSZip.loadAsync(file!.data);
+    await change(zip);
+    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  }
+  const sheetXml = 'xl/worksheets/sheet1.xml';
+
+  const bombs: [string, (zip: JSZip) => unknown, string][] = [
+    [
+      'an entry that inflates past the cap (a zip bomb)',
+      (z: JSZip): void => {
+        z.file('xl/media/zeros.bin', Buffer.alloc(WORKBOOK_LIMITS.entryBytes + 1));
+      },
+      'sheet-too-large',
+    ],
+    [
+      'too many entries',
+      (z: JSZip): void => {
+        for (let k = 0; k < WORKBOOK_LIMITS.entries; k++) z.file(`xl/media/${k}.bin`, 'x');
+      },
+      'sheet-too-large',
+    ],
+    [
+      'too many rows',
+      async (z: JSZip): Promise<void> => {
+        const xml = await z.file(sheetXml)!.async('string');
+        z.file(sheetXml, xml.replace('</sheetData>', `${'<row/>'.repeat(WORKBOOK_LIMITS.rows)}</sheetData>`));
+      },
+      'sheet-too-large',
+    ],
+    [
+      'a row numbered past the limit',
+      async (z: JSZip): Promise<void> => {
+        const xml = await z.file(sheetXml)!.async('string');
+        z.file(sheetXml, xml.replace('</sheetData>', `<row r="1000000"><c r="A1000000"><v>1</v></c></row></sheetData>`));
+      },
+      'sheet-too-large',
+    ],
+    [
+      'too many shared strings',
+      (z: JSZip) => z.file('xl/sharedStrings.xml', `<sst>${'<si><t>a</t></si>'.repeat(WORKBOOK_LIMITS.sharedStrings + 1)}</sst>`),
+      'sheet-too-large',
+    ],
+    ['an OpenDocument spreadsheet', (z: JSZip) => z.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' }), 'sheet-ods'],
+  ];
+  it.each(bombs)('%s: refused before exceljs reads it', async (_, change, rule) => {
+    const reading = await readSheet(await altered(change), 'k.xlsx', nextYear());
+    expect(reading.answers).toEqual([]);
+    expect(reading.messages).toMatchObject([{ severity: 'error', rule, hint: expect.any(String) }]);
+  });
+
+  it('a number cell holding 12abc is refused at its cell, not read as 12', async () => {
+    const doc = nextYear();
+    const [file] = await exportSheets(doc, 'k', false);
+    const book = await workbook(file!.data);
+    book.getWorksheet(ENTRY_SHEET)!.getCell(`H${FIRST_ROW}`).value = 12;
+    const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    const xml = await zip.file(sheetXml)!.async('string');
+    zip.file(sheetXml, xml.replace(/(<c r="H5"[^>]*><v>)12(<\/v>)/, '$112abc$2'));
+    const reading = await readSheet(await zip.generateAsync({ type: 'nodebuffer' }), 'k.xlsx', doc);
+    expect(reading.answers).toEqual([]);
+    expect(reading.messages).toMatchObject([{ rule: 'sheet-cell', sheet: ENTRY_SHEET, cell: `H${FIRST_ROW}` }]);
+  });
+
+  it.each([
+    ['Excel 97-2003 (.xls)', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]), 'sheet-xls', /\.xls/],
+    [
+      'an encrypted workbook',
+      Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.from('EncryptedPackage', 'utf16le')]),
+      'sheet-encrypted',
+      /パスワード/,
+    ],
+    ['a PDF', Buffer.from('%PDF-1.7\n'), 'sheet-unreadable', /PDF です/],
+  ])('%s is named for what it is, in Japanese', async (_, data, rule, said) => {
+    const [message] = (await readSheet(data, 'k.xlsx', nextYear())).messages;
+    expect(message).toMatchObject({ rule, message: expect.stringMatching(said) });
   });
 });
