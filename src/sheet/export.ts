@@ -12,6 +12,7 @@ import {
   META_SHEET,
   NO_DEPARTMENT,
   SHEET_FORMAT,
+  TYPING_EXAMPLES,
   type IndicatorRow,
   column,
   departmentOf,
@@ -94,7 +95,7 @@ function writeHeading(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: st
   sheet.mergeCells(`A2:${last}2`);
   sheet.getCell('A2').value =
     `黄色の欄に ${eraName(doc.fiscalYear, 'short')}実績 を記入してください（${count} 指標）。` +
-    '数値は 3580・3,580・△12 のどれでも構いません。データがないときは - を、前の年度の数値のときはその年度（R1 など）を右の欄に記入します。' +
+    `数値は ${TYPING_EXAMPLES} のどれでも構いません。データがないときは - を、前の年度の数値のときはその年度（R1 など）を右の欄に記入します。` +
     `詳しくは「${HOWTO_SHEET}」シートを見てください。`;
   sheet.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
   sheet.getCell('A2').font = { name: FONT, size: 10 };
@@ -152,15 +153,16 @@ function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscal
   }
   const actual = line.getCell('actual');
   actual.numFmt = '#,##0.########;[Red]△#,##0.########';
-  // Numbers, or "-" for no data; a paste can still bring text in, and import reads that too.
+  // A number or "-" passes silently; text such as △12 or 3580人 gets a warning the person may accept
+  // (記入方法 promises it is read), never a stop: import reads and checks it.
   actual.dataValidation = {
     type: 'custom',
     allowBlank: true,
     formulae: [`OR(ISNUMBER(${actual.address}),${actual.address}="-")`],
     showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: '数値を入力してください',
-    error: '実績は数値で入力します（例: 3580、3,580、-12）。データがないときは - を入力します。',
+    errorStyle: 'warning',
+    errorTitle: '数値の確認',
+    error: `実績は ${TYPING_EXAMPLES} のように入力します。データがないときは - を入力します。この値でよければ「はい」を押します（取り込み時に確認します）。`,
     showInputMessage: true,
     promptTitle: clip(cellText(shownName(i)), 32),
     prompt: clip(cellText(`単位: ${i.unit ?? '-'}　目標: ${i.target?.text ?? '-'}${i.previousActual ? `　前年度: ${i.previousActual.text}` : ''}`), 255),
@@ -218,7 +220,7 @@ function writeHowTo(sheet: ExcelJS.Worksheet, doc: KpiDocument): void {
     '',
     `1. 「${ENTRY_SHEET}」シートの黄色の欄だけに記入します。ほかの欄は変更できません（保護されています）。`,
     `2. 「${column('actual').heading(doc.fiscalYear)}」に、${fiscalYearName(doc.fiscalYear)}の実績を数値で記入します。`,
-    '   3580、3,580、３５８０、45%、△12（マイナス）のどれでも読み取ります。単位は書いても書かなくても構いません。',
+    `   ${TYPING_EXAMPLES} のどれでも読み取ります（△ はマイナス）。単位は書いても書かなくても構いません。`,
     '3. 調査がなく数値がないときは - （半角または全角のハイフン）を記入します。空欄のままの指標は「未記入」として扱います。',
     `4. 最新の数値が前の年度のもの（例: 5年ごとの調査）のときは、「${column('year').heading(doc.fiscalYear)}」に R1・H30 のように年度を記入します。`,
     '5. 行や列の追加・削除・並べ替えはしないでください。整理番号で指標を照合します。',

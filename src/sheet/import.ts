@@ -4,7 +4,7 @@ import { eraName, parseMeasurement, parseYearNote, unusableNumber } from '../not
 import { t } from '../model/i18n.js';
 import type { KpiDocument, Measurement, Message } from '../model/types.js';
 import { measurementText } from '../io/yaml.js';
-import { COLUMNS, ENTRY_SHEET, FIRST_ROW, META_SHEET, SHEET_FORMAT, type IndicatorRow, indicatorRows, shownName } from './layout.js';
+import { COLUMNS, ENTRY_SHEET, TYPING_EXAMPLES, FIRST_ROW, META_SHEET, SHEET_FORMAT, type IndicatorRow, indicatorRows, shownName } from './layout.js';
 import { sameCellText } from './names.js';
 import { checkWorkbook } from './container.js';
 
@@ -124,7 +124,12 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
       );
       continue;
     }
-    const read = readActual(actualCell.value, yearCell.value, row.indicator.unit, doc.fiscalYear);
+    const formula = formulaProblem(actualCell.value) ?? formulaProblem(yearCell.value);
+    if (formula) {
+      problem(actualCell.address, formula.message, formula.hint, formula.severity);
+      if (formula.severity === 'error') continue;
+    }
+    const read = readActual(actualCell.value, yearCell.value, row.indicator.unit, doc.fiscalYear, actualCell.numFmt);
     if ('error' in read) {
       problem(read.at === 'year' ? yearCell.address : actualCell.address, read.error, read.hint);
       continue;
@@ -134,17 +139,49 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
   return { answers, messages };
 }
 
+/** Functions whose cached value comes from outside the workbook, or changes whenever it is recalculated. */
+const VOLATILE = /\b(WEBSERVICE|FILTERXML|RTD|DDE|INDIRECT|NOW|TODAY|RAND|RANDBETWEEN|OFFSET|HYPERLINK|IMPORTDATA)\s*\(/i;
+
+/**
+ * A formula in an input cell: what import reads is the value it was last calculated to, which may
+ * be stale (an external link, WEBSERVICE(), a workbook saved without recalculating). Warned;
+ * refused where no value was saved with it.
+ */
+function formulaProblem(value: ExcelJS.CellValue): { severity: Message['severity']; message: string; hint: string } | null {
+  if (!value || typeof value !== 'object' || value instanceof Date || !('formula' in value || 'sharedFormula' in value)) return null;
+  const formula = String((value as { formula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? '');
+  const result = (value as { result?: unknown }).result;
+  if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date))) {
+    return {
+      severity: 'error',
+      message: t(`数式 =${formula} の計算結果が保存されていないため読めません`, `the formula =${formula} was saved without its value`),
+      hint: t('数式ではなく数値を入力します（コピーして「値として貼り付け」）', 'type the number instead (copy, then paste as values)'),
+    };
+  }
+  const outside = /\[[^\]]+\]|'[^']*\.xls[xmb]?'|https?:/i.test(formula) ? t('外部のブックを参照しています。', 'it refers to another workbook. ') : '';
+  const volatile = VOLATILE.exec(formula)?.[1];
+  return {
+    severity: 'warning',
+    message: t(
+      `数式 =${formula} の、保存時の計算結果 ${String(result)} を取り込みました。${outside}${volatile ? `${volatile.toUpperCase()}() の値は開くたびに変わります。` : ''}最新の値か確かめてください`,
+      `took the value =${formula} had when saved, ${String(result)}. ${outside}${volatile ? `${volatile.toUpperCase()}() changes whenever it is recalculated. ` : ''}Check that it is current`,
+    ),
+    hint: t('数式ではなく数値を入力します（コピーして「値として貼り付け」）', 'type the number instead (copy, then paste as values)'),
+  };
+}
+
 type ActualReading = { actual: Measurement | null } | { error: string; hint: string; at: 'actual' | 'year' };
 
 const ACTUAL_HINT = () =>
-  t('3580・3,580・△12 のような数値か、データがないときは - を入力します', 'type a number such as 3580, 3,580 or △12, or - where there is no data');
+  t(`${TYPING_EXAMPLES} のような数値か、データがないときは - を入力します`, `type a number such as ${TYPING_EXAMPLES}, or - where there is no data`);
 
 /**
  * The actual of a row from its two input cells; null where the department left it blank. The
  * year cell holds the year of a value that is not this fiscal year's (R1, H30, 2019).
  */
-export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValue, unit: string | null, fiscalYear: number): ActualReading {
+export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValue, unit: string | null, fiscalYear: number, numFmt?: string): ActualReading {
   const year = readYear(yearValue);
+  if (year !== null && year !== undefined && !plausibleYear(year, fiscalYear)) return yearOutOfRange(textOf(yearValue), fiscalYear, 'year');
   if (year === undefined) {
     return {
       error: t(`年度 "${textOf(yearValue)}" が読めません`, `the year "${textOf(yearValue)}" cannot be read`),
@@ -159,8 +196,9 @@ export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValu
   if (typeof plain === 'number') {
     const unusable = unusableNumber(plain);
     if (unusable) return { error: unusable, hint: ACTUAL_HINT(), at: 'actual' };
+    const shown = shownNumber(plain, numFmt);
     const noted = year === fiscalYear ? null : year;
-    return { actual: { value: plain, year: noted, text: measurementText(plain, noted) } };
+    return { actual: { value: shown, year: noted, text: measurementText(shown, noted) } };
   }
   if (plain instanceof Date) {
     return {
@@ -180,6 +218,7 @@ export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValu
       at: 'actual',
     };
   const m = parsed.measurement;
+  if (m.year !== null && !plausibleYear(m.year, fiscalYear)) return yearOutOfRange(plain, fiscalYear, 'actual');
   if (year !== null && m.year !== null && m.year !== year) {
     return {
       error: t(
@@ -193,6 +232,41 @@ export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValu
   if (year === null || m.year !== null || m.value === null) return { actual: m };
   const noted = year === fiscalYear ? null : year;
   return { actual: { value: m.value, year: noted, text: noted === null ? m.text : `${m.text}(${eraName(noted, 'short')})` } };
+}
+
+/** An actual is of this fiscal year or of one of the years before it (a survey every few years). */
+const OLDEST_YEAR_BACK = 50;
+
+function plausibleYear(year: number, fiscalYear: number): boolean {
+  return year <= fiscalYear && year >= fiscalYear - OLDEST_YEAR_BACK;
+}
+
+function yearOutOfRange(typed: string, fiscalYear: number, at: 'actual' | 'year'): ActualReading {
+  return {
+    error: t(
+      `"${typed}" の年度は ${eraName(fiscalYear, 'short')}（${fiscalYear}）より後か、${OLDEST_YEAR_BACK} 年より前です`,
+      `the year of "${typed}" is after ${eraName(fiscalYear, 'short')} (${fiscalYear}) or more than ${OLDEST_YEAR_BACK} years before`,
+    ),
+    hint: t(
+      `この年度の実績なら空欄に、前の年度の数値なら ${eraName(fiscalYear - 1, 'short')} のようにその年度を書きます`,
+      `leave it blank for this year's actual, or write the earlier year such as ${eraName(fiscalYear - 1, 'short')}`,
+    ),
+    at,
+  };
+}
+
+/**
+ * The number a cell shows under its number format, which is what the person typed and saw: a
+ * percent format shows 0.45 as 45 (%), each comma after the last digit placeholder (`#,##0,`)
+ * shows thousands. Quoted text, escapes and [colour] parts of the format do not count.
+ */
+export function shownNumber(value: number, numFmt: string | undefined): number {
+  if (!numFmt) return value;
+  const section = (numFmt.split(';')[0] ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
+  const percents = (section.match(/%/g) ?? []).length;
+  const thousands = /[0#?]([,]+)[^0#?]*$/.exec(section)?.[1]?.length ?? 0;
+  const shown = (value * 100 ** percents) / 1000 ** thousands;
+  return Number(shown.toPrecision(15));
 }
 
 /** The year of the year column: null where blank, undefined where it cannot be read. */

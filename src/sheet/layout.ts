@@ -13,6 +13,12 @@ export const META_SHEET = 'tassei';
 /** Written in the meta sheet; import refuses a sheet of another format. */
 export const SHEET_FORMAT = 'tassei-actuals/1';
 
+/**
+ * How an actual may be typed, said the same way on the sheet's heading, in its validation message,
+ * on 記入方法 and in import's hints: import reads every one of these.
+ */
+export const TYPING_EXAMPLES = '3580・3,580・３５８０・△12・45%・3580人';
+
 /** The row of the column headings; indicators start on the row below. */
 export const HEADER_ROW = 4;
 export const FIRST_ROW = HEADER_ROW + 1;

@@ -68,7 +68,8 @@ describe('sheet export', () => {
       expect(line.getCell(column('previous').letter).value).toBe(rows[k]!.indicator.previousActual!.text);
       expect(line.getCell(column('actual').letter).value).toBeNull();
       const validation = line.getCell(column('actual').letter).dataValidation;
-      expect(validation).toMatchObject({ type: 'custom', showErrorMessage: true });
+      // A warning the person may accept (△12, 3580人 are promised by 記入方法), never a stop.
+      expect(validation).toMatchObject({ type: 'custom', showErrorMessage: true, errorStyle: 'warning' });
       expect(String(validation.formulae[0])).toContain(`ISNUMBER(H${FIRST_ROW + k})`);
     }
     expect(sheet.getRow(FIRST_ROW + rows.length).getCell(1).value).toBeNull();
@@ -324,5 +325,47 @@ describe('what comes back instead of a filled-in sheet', () => {
   ])('%s is named for what it is, in Japanese', async (_, data, rule, said) => {
     const [message] = (await readSheet(data, 'k.xlsx', nextYear())).messages;
     expect(message).toMatchObject({ rule, message: expect.stringMatching(said) });
+  });
+});
+
+describe('what the person saw in the cell', () => {
+  it.each([
+    // value   number format          → read
+    [0.45, '0%', 45],
+    [0.453, '0.0%', 45.3],
+    [0.07, '0.00%', 7],
+    [1204, '#,##0', 1204],
+    [1204000, '#,##0,', 1204],
+    [1204000, '#,##0,"千円"', 1204],
+    [1204000000, '#,##0,,', 1204],
+    [-0.12, '0%;[Red]△0%', -12],
+    [3580, '#,##0.########;[Red]△#,##0.########', 3580], // the format export gives the cell
+    [3580, '"約"#,##0"人"', 3580],
+  ])('%j formatted %j is read as %j', (value, numFmt, expected) => {
+    expect(readActual(value, null, '%', FISCAL_YEAR, numFmt)).toMatchObject({ actual: { value: expected } });
+  });
+
+  it.each([
+    [3580, 'R100', 'year'],
+    [3580, 2150, 'year'],
+    [3580, 'R3', 'year'], // after this fiscal year (R2)
+    ['3,580(R9)', null, 'actual'],
+  ])('%j with the year %j: an error at the %s cell, not at a YAML line', (value, year, at) => {
+    expect(readActual(value, year, '人', FISCAL_YEAR)).toMatchObject({ at, error: expect.stringContaining('より後') });
+  });
+
+  it.each([
+    [{ formula: '[1]Sheet1!A1', result: 3580 }, 'warning', /外部のブック/],
+    [{ formula: 'WEBSERVICE("https://example.jp/x")', result: 12 }, 'warning', /WEBSERVICE\(\) の値は開くたびに変わります/],
+    [{ formula: 'A1*2', result: 42 }, 'warning', /保存時の計算結果 42/],
+    [{ formula: 'A1*2' }, 'error', /計算結果が保存されていない/],
+  ])('a formula %j: %s', async (value, severity, said) => {
+    const doc = nextYear();
+    const [file] = await exportSheets(doc, 'k', false);
+    const book = await workbook(file!.data);
+    book.getWorksheet(ENTRY_SHEET)!.getCell(`H${FIRST_ROW}`).value = value as ExcelJS.CellValue;
+    const reading = await readSheet(Buffer.from(await book.xlsx.writeBuffer()), 'k.xlsx', doc);
+    expect(reading.messages).toMatchObject([{ severity, cell: `H${FIRST_ROW}`, message: expect.stringMatching(said) }]);
+    expect(reading.answers).toHaveLength(severity === 'error' ? 0 : 1);
   });
 });
