@@ -589,7 +589,7 @@ examples:
 import: 記入されたシートの実績を文書に取り込みます。読めない値・食い違いは、ファイル・シート・セル（H12 など）を
   示して一覧にし、ひとつでもあれば何も書きません。同じシートを 2 回取り込んでも何も変わりません。
   -o に取り込む文書そのものを指定できます。YAML の注記やコメントはそのまま残り、書き換える前の版は
-  DOC.yaml.bak に残ります（元に戻すときは DOC.yaml.bak を DOC.yaml に戻します）。
+  取り込みのたびに DOC.yaml.日付-時刻.bak に残ります（元に戻すときはその .bak を DOC.yaml に戻します）。
 
 オプション:
   -o, --output DIR/ | DOC.yaml  export: 書き出すフォルダ／import: 書き出す文書（必須）
@@ -608,7 +608,7 @@ import: 記入されたシートの実績を文書に取り込みます。読め
 import: merges the actuals of filled-in sheets into the document. Every value that cannot be read
   and every disagreement is listed with file, sheet and cell (H12); while any remains nothing is
   written. Importing the same sheet twice changes nothing. -o may name the document itself: its
-  comments and layout stay, and the version before is kept as DOC.yaml.bak (copy it back to undo).
+  comments and layout stay, and the version before is kept as DOC.yaml.DATE-TIME.bak at each import (copy one back to undo).
 
 options:
   -o, --output DIR/ | DOC.yaml  export: the folder to write / import: the document to write (required)

@@ -1,4 +1,5 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -18,6 +19,12 @@ type Department = (typeof DEPARTMENTS)[number];
 
 const dir = mkdtempSync(join(tmpdir(), 'tassei-year-'));
 const path = (name: string) => join(dir, name);
+
+/** The dated backups that imports into kpi-r2.yaml kept. */
+const backups = () =>
+  readdirSync(dir)
+    .filter((f) => /^kpi-r2\.yaml\.\d{8}-\d{6}(-\d+)?\.bak$/.test(f))
+    .sort();
 
 /** Last year's document (the R1 sample), each strategy's indicators given to a department in turn. */
 function lastYear(): KpiDocument {
@@ -101,7 +108,7 @@ describe("the office's year, from next to the report", () => {
     expect(refused.err).toContain(`kpi-r2-健康増進課.xlsx [実績記入!${mistakeCell}]: エラー [sheet-cell] "${MISTAKE}" は実績として読めません`);
     expect(refused.err).toContain('問題が 1 件あるため、何も書き込んでいません');
     expect(readFileSync(doc, 'utf8')).toBe(before);
-    expect(existsSync(`${doc}.bak`)).toBe(false);
+    expect(backups()).toEqual([]);
 
     // 健康増進課 corrects it.
     const book = new ExcelJS.Workbook();
@@ -112,7 +119,7 @@ describe("the office's year, from next to the report", () => {
     const imported = await run('sheet', 'import', doc, ...files, '-o', doc);
     expect(imported.code).toBe(0);
     expect(imported.err).toContain('未記入 0 件');
-    expect(readFileSync(`${doc}.bak`, 'utf8')).toBe(before);
+    expect(backups().map((b) => readFileSync(path(b), 'utf8'))).toEqual([before]);
     const merged = readFileSync(doc, 'utf8');
     expect(merged).toContain('# 記入: R2実績 (令和2年度)'); // the document's comments stay
     const filled = parseDocumentText(merged, doc) as KpiDocument;
@@ -141,4 +148,63 @@ describe("the office's year, from next to the report", () => {
     expect(rendered.code).toBe(0);
     expect(readFileSync(path('kpi-r2.pdf')).subarray(0, 5).toString()).toBe('%PDF-');
   });
+});
+
+describe('imports that must not lose answers', () => {
+  /** Next year's document and one filled-in workbook per department, in a folder of its own. */
+  async function prepared(name: string): Promise<{ doc: string; files: string[]; at: (f: string) => string }> {
+    const folder = mkdtempSync(join(tmpdir(), `tassei-${name}-`));
+    const at = (f: string) => join(folder, f);
+    writeFileSync(at('kpi-r1.yaml'), stringifyDocument(lastYear(), at('kpi-r1.yaml')));
+    const doc = at('kpi-r2.yaml');
+    expect((await run('next', at('kpi-r1.yaml'), '-o', doc)).code).toBe(0);
+    expect((await run('sheet', 'export', doc, '-o', at('sheets'), '--by', 'department')).code).toBe(0);
+    const files = readdirSync(at('sheets')).map((s) => join(at('sheets'), s));
+    for (const file of files) {
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(file);
+      const sheet = book.getWorksheet(ENTRY_SHEET)!;
+      for (let r = FIRST_ROW; sheet.getCell(`${column('id').letter}${r}`).value; r++) sheet.getCell(`${column('actual').letter}${r}`).value = r;
+      await book.xlsx.writeFile(file);
+    }
+    return { doc, files, at };
+  }
+
+  it('three departments imported at once into one YAML: every answer kept, a dated backup of each', { timeout: 120_000 }, async () => {
+    const { doc, files, at } = await prepared('concurrent');
+    const imports = files.map(
+      (file) =>
+        new Promise<number>((resolve) => {
+          const child = spawn(process.execPath, ['dist/cli.js', 'sheet', 'import', doc, file, '-o', doc], { stdio: 'ignore' });
+          child.on('exit', (code) => resolve(code ?? -1));
+        }),
+    );
+    expect(await Promise.all(imports)).toEqual([0, 0, 0]);
+    const rows = indicatorRows(parseDocumentText(readFileSync(doc, 'utf8'), doc) as KpiDocument);
+    expect(rows.filter((r) => r.indicator.actual.text === '').map((r) => r.id)).toEqual([]);
+    expect(readdirSync(at('.')).filter((f) => f.endsWith('.bak'))).toHaveLength(3);
+    expect(existsSync(`${doc}.lock`)).toBe(false);
+  });
+
+  it(
+    'a percentage typed in Excel (0.45 shown 45% by a 0% format) is imported as 45; a folder given as a sheet is said to be one',
+    { timeout: 120_000 },
+    async () => {
+      const { doc, files, at } = await prepared('percent');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(files[0]!);
+      const cell = book.getWorksheet(ENTRY_SHEET)!.getCell(`${column('actual').letter}${FIRST_ROW}`);
+      cell.value = 0.45;
+      cell.numFmt = '0%';
+      await book.xlsx.writeFile(files[0]!);
+      const folder = await run('sheet', 'import', doc, at('sheets'), '-o', doc);
+      expect(folder.code).toBe(2);
+      expect(folder.err).toContain('フォルダーです');
+      expect(folder.err).not.toContain('ファイルがありません');
+      expect((await run('sheet', 'import', doc, files[0]!, '-o', doc)).code).toBe(0);
+      const id = String(book.getWorksheet(ENTRY_SHEET)!.getCell(`${column('id').letter}${FIRST_ROW}`).value);
+      const row = indicatorRows(parseDocumentText(readFileSync(doc, 'utf8'), doc) as KpiDocument).find((r) => r.id === id)!;
+      expect(row.indicator.actual).toMatchObject({ value: 45, text: '45' });
+    },
+  );
 });

@@ -4,13 +4,14 @@ import { EXIT, TasseiError, failure } from '../model/errors.js';
 import { checkOutput, sameFile, writeFileAtomic } from '../io/files.js';
 import { t } from '../model/i18n.js';
 import type { KpiDocument, Message } from '../model/types.js';
-import { stringifyDocument } from '../io/yaml.js';
+import { parseDocumentText, stringifyDocument } from '../io/yaml.js';
 import type { LoadedDocument } from '../model/types.js';
 import { exportSheets } from './export.js';
 import { type Answer, conflicts, readSheet } from './import.js';
 import { indicatorRows } from './layout.js';
 import { mergeAnswers } from './merge.js';
 import { tooLarge } from './container.js';
+import { withDocumentLock } from './lock.js';
 
 interface Io {
   err: (text: string) => void;
@@ -77,7 +78,7 @@ function readSheetFile(file: string): Buffer | Message {
 
 /**
  * `tassei sheet import`: every sheet read and checked first; while any problem remains nothing
- * is written. Writing onto the document itself keeps the previous version as `.bak`.
+ * is written. Writing onto the document itself keeps the previous version as a dated `.bak`.
  */
 export async function importCommand(loaded: LoadedDocument, sheets: readonly string[], output: string, force: boolean, io: Io): Promise<number> {
   const doc = loaded.document as KpiDocument;
@@ -107,26 +108,69 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
   }
   for (const m of messages) io.err(`${m.file}: ${m.message}\n`);
 
-  // The document itself is the usual output (its version before is kept as .bak, so no --force); any other is checked as every command's.
+  // The document itself is the usual output (its version before is kept as a dated .bak, so no --force); any other is checked as every command's.
   const onto = !loaded.fromPdf && existsSync(output) && sameFile(output, loaded.file);
   checkOutput(output, onto ? sheets : [loaded.file, ...sheets], onto || force, 'text');
-  const text = loaded.fromPdf ? stringifyDocument(doc, output) : readFileSync(loaded.file, 'utf8');
-  const merge = mergeAnswers(text, loaded.fromPdf ? output : loaded.file, doc, answers);
-  const blanks = indicatorRows(merge.document).filter((r) => r.indicator.actual.text.trim() === '').length;
-  const summary = t(
-    `取り込み ${answers.length} 件、うち変更 ${merge.changed.length} 件、未記入 ${blanks} 件`,
-    `${answers.length} answer(s), ${merge.changed.length} changed, ${blanks} still blank`,
-  );
-  if (onto && merge.text === text) {
-    io.err(`${output}: ${summary}${t('。変更はないので書き込んでいません', '; nothing changed, nothing written')}\n`);
-    return EXIT.ok;
-  }
-  if (onto) writeFileAtomic(`${output}.bak`, text, { like: output });
-  writeFileAtomic(output, merge.text);
-  for (const a of merge.changed)
-    io.err(
-      `  ${basename(a.file)} ${a.cell}: ${a.row.id} ${a.row.indicator.name} ${a.row.indicator.actual.text || t('（未記入）', '(blank)')} → ${a.actual.text}\n`,
+  return withDocumentLock(output, () => {
+    // Another import may have written the document since it was read: merge into what is there now.
+    const text = loaded.fromPdf ? stringifyDocument(doc, output) : readFileSync(loaded.file, 'utf8');
+    const current = onto ? (parseDocumentText(text, loaded.file) as KpiDocument) : doc;
+    const merge = mergeAnswers(text, loaded.fromPdf ? output : loaded.file, current, onto ? reanchored(answers, current, output) : answers);
+    const blanks = indicatorRows(merge.document).filter((r) => r.indicator.actual.text.trim() === '').length;
+    const summary = t(
+      `取り込み ${answers.length} 件、うち変更 ${merge.changed.length} 件、未記入 ${blanks} 件`,
+      `${answers.length} answer(s), ${merge.changed.length} changed, ${blanks} still blank`,
     );
-  io.err(`${output}: ${summary}${onto ? t(`。前の版は ${output}.bak`, `; the version before is ${output}.bak`) : ''}\n`);
-  return EXIT.ok;
+    if (onto && merge.text === text) {
+      io.err(`${output}: ${summary}${t('。変更はないので書き込んでいません', '; nothing changed, nothing written')}\n`);
+      return EXIT.ok;
+    }
+    const backup = onto ? backupName(output) : null;
+    if (backup) writeFileAtomic(backup, text, { like: output });
+    writeFileAtomic(output, merge.text);
+    for (const a of merge.changed)
+      io.err(
+        `  ${basename(a.file)} ${a.cell}: ${a.row.id} ${a.row.indicator.name} ${a.row.indicator.actual.text || t('（未記入）', '(blank)')} → ${a.actual.text}\n`,
+      );
+    io.err(`${output}: ${summary}${backup ? t(`。前の版は ${backup}`, `; the version before is ${backup}`) : ''}\n`);
+    return EXIT.ok;
+  });
+}
+
+/**
+ * The answers pointed at the indicators of the document as it is now (re-read under the lock):
+ * found again by number and name. An indicator gone meanwhile stops the import.
+ */
+function reanchored(answers: readonly Answer[], current: KpiDocument, file: string): Answer[] {
+  const byId = new Map(indicatorRows(current).map((r) => [r.id, r]));
+  return answers.map((a) => {
+    const row = byId.get(a.row.id);
+    if (!row || row.indicator.name !== a.row.indicator.name) {
+      throw failure(
+        file,
+        'document-changed',
+        t(
+          `取り込み中に文書が変わり、${a.row.id} ${a.row.indicator.name} が見つかりません`,
+          `the document changed during the import: ${a.row.id} ${a.row.indicator.name} is gone`,
+        ),
+        {
+          hint: t('もう一度取り込みます', 'import again'),
+        },
+      );
+    }
+    return { ...a, row };
+  });
+}
+
+/**
+ * A backup of the document for each import that changes it, named by the time it was taken
+ * (`kpi-r2.yaml.20250410-153012.bak`), so that every import can be undone, not only the last.
+ */
+function backupName(document: string): string {
+  const now = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}${two(now.getMonth() + 1)}${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}${two(now.getSeconds())}`;
+  let name = `${document}.${stamp}.bak`;
+  for (let k = 2; existsSync(name); k++) name = `${document}.${stamp}-${k}.bak`;
+  return name;
 }
