@@ -229,9 +229,10 @@ export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValu
       at: 'year',
     };
   }
-  if (year === null || m.year !== null || m.value === null) return { actual: m };
-  const noted = year === fiscalYear ? null : year;
-  return { actual: { value: m.value, year: noted, text: noted === null ? m.text : `${m.text}(${eraName(noted, 'short')})` } };
+  // Written in the document's notation whatever was typed (３，５８０, 3580人, 45%, ▲10, －): the
+  // report prints the figure, not the keystrokes.
+  const noted = m.value === null ? null : (m.year ?? (year === null || year === fiscalYear ? null : year));
+  return { actual: { value: m.value, year: noted, text: measurementText(m.value, noted) } };
 }
 
 /** An actual is of this fiscal year or of one of the years before it (a survey every few years). */

@@ -82,11 +82,15 @@ describe('reading an actual as a department typed it', () => {
     // actual cell         year cell    → value   year  text
     [3580, null, 3580, null, '3,580'],
     [-12.5, null, -12.5, null, '△12.5'],
-    ['３，５８０', null, 3580, null, '３，５８０'],
-    ['45%', null, 45, null, '45%'],
+    ['３，５８０', null, 3580, null, '3,580'],
+    ['3，580', null, 3580, null, '3,580'],
+    ['▲10', null, -10, null, '△10'],
+    ['－', null, null, null, '-'],
+    ['ー', null, null, null, '-'],
+    ['45%', null, 45, null, '45'],
     ['△12', null, -12, null, '△12'],
-    ['"3580"', null, 3580, null, '"3580"'],
-    ['3580人', null, 3580, null, '3580人'],
+    ['"3580"', null, 3580, null, '3,580'],
+    ['3580人', null, 3580, null, '3,580'],
     ['-', null, null, null, '-'],
     ['3,580(R1)', null, 3580, 2019, '3,580(R1)'],
     [3580, 'R1', 3580, 2019, '3,580(R1)'],
@@ -108,6 +112,7 @@ describe('reading an actual as a department typed it', () => {
     // actual cell   year cell   where    message
     ['1,2O4', null, 'actual', /"1,2O4" は実績として読めません/],
     ['3580件', null, 'actual', /実績として読めません/], // the unit is 人
+    ['145.1万人', null, 'actual', /実績として読めません/], // a scale the unit does not have: asked, not guessed
     [date, null, 'actual', /日付になっています/],
     [true, null, 'actual', /"true" は実績として読めません/],
     [Infinity, null, 'actual', /値として使えません/],
@@ -187,7 +192,7 @@ describe('sheet import', () => {
     const rows = indicatorRows(merge.document);
     expect(rows.slice(0, 4).map((r) => r.indicator.actual)).toEqual([
       { value: 3580, year: null, text: '3,580' },
-      { value: 45, year: 2019, text: '４５％(R1)' },
+      { value: 45, year: 2019, text: '45(R1)' },
       { value: null, year: null, text: '-' },
       { value: null, year: null, text: '' },
     ]);
@@ -200,7 +205,7 @@ describe('sheet import', () => {
     const doc = nextYear();
     const { answers } = await readSheet(await filled(doc, (sheet) => (sheet.getCell(actual(0)).value = '３，５８０')), 'k.xlsx', doc);
     const merge = mergeAnswers(stringifyDocumentJson(doc), 'k.json', doc, answers);
-    expect(JSON.parse(merge.text).strategies[0].indicators[0].actual).toEqual({ value: 3580, year: null, text: '３，５８０' });
+    expect(JSON.parse(merge.text).strategies[0].indicators[0].actual).toEqual({ value: 3580, year: null, text: '3,580' });
     expect(doc.strategies[0]!.indicators[0]!.actual.text).toBe(''); // the document it was given is left alone
   });
 
