@@ -17,6 +17,7 @@ import { languageFrom, setLanguage, t } from './model/i18n.js';
 import { unknownGrades } from './model/scheme.js';
 import { checkOutput, checkOutputFolder, writeFileAtomic } from './io/files.js';
 import { stringifyDocument, stringifyDocumentJson } from './io/yaml.js';
+import { ACTUAL_DOUBT_RULE } from './model/checks.js';
 
 /** Where a command writes: data to `out`, messages to `err`; `columns` is the terminal's width. */
 export interface Io {
@@ -264,8 +265,10 @@ examples:
       else io.out(`${evaluation.blanks.count > 0 ? `${formatBlanks(evaluation.blanks)}\n\n` : ''}${formatFindings(evaluation.findings, scheme)}\n`);
       if (evaluation.findings.length > 0) io.err(`${loaded.file}: ${t(`指摘 ${evaluation.findings.length} 件`, `${evaluation.findings.length} finding(s)`)}\n`);
       if (evaluation.blanks.count > 0) io.err(`${loaded.file}: ${t(`未記入 ${evaluation.blanks.count} 件`, `${evaluation.blanks.count} still blank`)}\n`);
-      // --strict: a document with findings, or with anything still blank, is not final.
-      return values.strict && (evaluation.findings.length > 0 || evaluation.blanks.count > 0) ? EXIT.findings : EXIT.ok;
+      // --strict: a document with findings, anything still blank or a questioned actual not confirmed, is not final.
+      const doubts = loaded.messages.filter((m) => m.rule === ACTUAL_DOUBT_RULE).length;
+      if (doubts > 0) io.err(`${loaded.file}: ${t(`確認が必要な実績 ${doubts} 件`, `${doubts} actual(s) to check`)}\n`);
+      return values.strict && (evaluation.findings.length > 0 || evaluation.blanks.count > 0 || doubts > 0) ? EXIT.findings : EXIT.ok;
     },
   },
   render: {

@@ -47,6 +47,18 @@ function typed(department: Department, previous: number, k: number): { actual: E
   return { actual: `${formatValue(next)}` };
 }
 
+/** Last year's actual as the sheet shows it beside the cell to fill in, else the baseline, else the target; 0 where none is. */
+function previousOf(sheet: ExcelJS.Worksheet, r: number): number {
+  const number = (key: 'previous' | 'baseline') =>
+    Number(
+      String(sheet.getCell(`${column(key).letter}${r}`).value)
+        .replace(/\(.*\)$/, '')
+        .replace(/,/g, '')
+        .replace(/^△/, '-'),
+    ) || 0;
+  return number('previous') || number('baseline') || number('target');
+}
+
 /** The typing mistake: a letter O for a zero. */
 const MISTAKE = '1,2O4';
 
@@ -56,14 +68,7 @@ async function fillIn(file: string, department: Department, mistakeAt: number | 
   const sheet = book.getWorksheet(ENTRY_SHEET)!;
   let mistakeCell: string | null = null;
   for (let r = FIRST_ROW, k = 0; sheet.getCell(`${column('id').letter}${r}`).value; r++, k++) {
-    const printed = String(sheet.getCell(`${column('previous').letter}${r}`).value);
-    const previous =
-      Number(
-        printed
-          .replace(/\(.*\)$/, '')
-          .replace(/,/g, '')
-          .replace(/^△/, '-'),
-      ) || 0;
+    const previous = previousOf(sheet, r);
     const answer = typed(department, previous, k);
     const cell = sheet.getCell(`${column('actual').letter}${r}`);
     cell.value = k === mistakeAt ? MISTAKE : answer.actual;
@@ -110,10 +115,11 @@ describe("the office's year, from next to the report", () => {
     expect(readFileSync(doc, 'utf8')).toBe(before);
     expect(backups()).toEqual([]);
 
-    // 健康増進課 corrects it.
+    // 健康増進課 corrects it (to a figure near last year's: 1,204 against 506 would be questioned).
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(files[0]!);
-    book.getWorksheet(ENTRY_SHEET)!.getCell(mistakeCell!).value = 1204;
+    const corrected = previousOf(book.getWorksheet(ENTRY_SHEET)!, Number(mistakeCell!.slice(1))) + 1;
+    book.getWorksheet(ENTRY_SHEET)!.getCell(mistakeCell!).value = corrected;
     await book.xlsx.writeFile(files[0]!);
 
     const imported = await run('sheet', 'import', doc, ...files, '-o', doc);
@@ -131,7 +137,7 @@ describe("the office's year, from next to the report", () => {
     // 農林課's full-width text and 健康増進課's separators are written in the document's notation (3,580), as the report prints them.
     expect(byText.filter((t) => !/^(△?\d{1,3}(,\d{3})*(\.\d+)?(\([HR]\d+\))?|-)$/.test(t))).toEqual([]);
     expect(byText.some((t) => /\(R1\)$/.test(t))).toBe(true); // an earlier year's figure
-    expect(rows.find((r) => r.indicator.actual.text === '1,204')).toBeDefined();
+    expect(rows.find((r) => r.indicator.actual.text === formatValue(corrected))).toBeDefined();
 
     // A second import of the same sheets changes nothing.
     const again = await run('sheet', 'import', doc, ...files, '-o', doc);
@@ -165,7 +171,9 @@ describe('imports that must not lose answers', () => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(file);
       const sheet = book.getWorksheet(ENTRY_SHEET)!;
-      for (let r = FIRST_ROW; sheet.getCell(`${column('id').letter}${r}`).value; r++) sheet.getCell(`${column('actual').letter}${r}`).value = r;
+      for (let r = FIRST_ROW; sheet.getCell(`${column('id').letter}${r}`).value; r++) {
+        sheet.getCell(`${column('actual').letter}${r}`).value = previousOf(sheet, r) || r;
+      }
       await book.xlsx.writeFile(file);
     }
     return { doc, files, at };
@@ -208,4 +216,30 @@ describe('imports that must not lose answers', () => {
       expect(row.indicator.actual).toMatchObject({ value: 45, text: '45' });
     },
   );
+
+  it('an actual 2.5 times last year is questioned at its cell, by evaluate and by --strict, until confirmed', { timeout: 120_000 }, async () => {
+    const { doc, files } = await prepared('doubt');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(files[0]!);
+    const sheet = book.getWorksheet(ENTRY_SHEET)!;
+    const r = Array.from({ length: 20 }, (_, k) => FIRST_ROW + k).find((row) => previousOf(sheet, row) > 10)!;
+    sheet.getCell(`${column('actual').letter}${r}`).value = previousOf(sheet, r) * 2.5;
+    await book.xlsx.writeFile(files[0]!);
+    const imported = await run('sheet', 'import', doc, ...files, '-o', doc);
+    expect(imported.code).toBe(0);
+    expect(imported.err).toMatch(new RegExp(`\\[実績記入!H${r}\\]: 警告 \\[actual-doubt\\] .*前年度実績 [\\d.]+ の 2\\.5 倍です`));
+    const strict = await run('evaluate', doc, '--strict');
+    expect(strict.code).toBe(1);
+    expect(strict.err).toMatch(/kpi-r2\.yaml:\d+:\d+: 警告 \[actual-doubt\]/);
+    expect(strict.err).toContain('確認が必要な実績 1 件');
+    // The office checks it with the department and confirms it.
+    const id = String(sheet.getCell(`${column('id').letter}${r}`).value);
+    const text = readFileSync(doc, 'utf8');
+    const confirmedDoc = parseDocumentText(text, doc) as KpiDocument;
+    indicatorRows(confirmedDoc).find((row) => row.id === id)!.indicator.confirmed = true;
+    writeFileSync(doc, stringifyDocument(confirmedDoc, doc));
+    const after = await run('evaluate', doc, '--strict');
+    expect(after.err).not.toContain('actual-doubt');
+    expect(after.code).toBe(0);
+  });
 });

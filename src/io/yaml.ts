@@ -728,6 +728,7 @@ const INDICATOR_ORDER = [
   'tags',
   'reported',
   'previousActual',
+  'confirmed',
   'department',
   'comments',
   'other',

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { EXIT, TasseiError, failure } from '../model/errors.js';
+import { EXIT, TasseiError, failure, formatMessage } from '../model/errors.js';
 import { checkOutput, sameFile, writeFileAtomic } from '../io/files.js';
 import { t } from '../model/i18n.js';
 import type { KpiDocument, Message } from '../model/types.js';
@@ -106,7 +106,7 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
     });
     throw new TasseiError(messages);
   }
-  for (const m of messages) io.err(`${m.file}: ${m.message}\n`);
+  for (const m of messages) io.err(`${formatMessage(m)}\n`);
 
   // The document itself is the usual output (its version before is kept as a dated .bak, so no --force); any other is checked as every command's.
   const onto = !loaded.fromPdf && existsSync(output) && sameFile(output, loaded.file);

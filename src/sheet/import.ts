@@ -7,6 +7,8 @@ import { measurementText } from '../io/yaml.js';
 import { COLUMNS, ENTRY_SHEET, TYPING_EXAMPLES, FIRST_ROW, META_SHEET, SHEET_FORMAT, type IndicatorRow, indicatorRows, shownName } from './layout.js';
 import { sameCellText } from './names.js';
 import { checkWorkbook } from './container.js';
+import { ACTUAL_DOUBT_RULE } from '../model/checks.js';
+import { DOUBT_HINT, actualDoubts } from '../model/plausible.js';
 
 /** An actual read from a sheet, for the indicator at `path`. */
 export interface Answer {
@@ -134,7 +136,20 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
       problem(read.at === 'year' ? yearCell.address : actualCell.address, read.error, read.hint);
       continue;
     }
-    if (read.actual) answers.push({ row, actual: read.actual, file, cell: actualCell.address });
+    if (!read.actual) continue;
+    answers.push({ row, actual: read.actual, file, cell: actualCell.address });
+    // A changed actual is asked about anew, whatever was confirmed of the one before.
+    const confirmed = sameActual(row.indicator.actual, read.actual) ? row.indicator.confirmed : undefined;
+    for (const doubt of actualDoubts({ ...row.indicator, actual: read.actual, confirmed }))
+      messages.push({
+        severity: 'warning',
+        rule: ACTUAL_DOUBT_RULE,
+        file,
+        sheet: ENTRY_SHEET,
+        cell: actualCell.address,
+        message: `${id} ${shownName(row.indicator)}: ${read.actual.text}: ${doubt.message}`,
+        hint: DOUBT_HINT(),
+      });
   }
   return { answers, messages };
 }

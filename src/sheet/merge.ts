@@ -21,8 +21,12 @@ export function mergeAnswers(text: string, file: string, doc: KpiDocument, answe
   if (/\.json$/i.test(file)) {
     const next = structuredClone(doc);
     for (const a of changed) {
-      const indicator = a.row.path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], next) as { actual: unknown };
+      const indicator = a.row.path.reduce<unknown>((node, key) => (node as Record<string | number, unknown>)[key], next) as {
+        actual: unknown;
+        confirmed?: boolean;
+      };
       indicator.actual = { ...a.actual };
+      delete indicator.confirmed;
     }
     const json = stringifyDocumentJson(next);
     return { text: json, document: parseDocumentText(json, file) as KpiDocument, changed };
@@ -31,6 +35,8 @@ export function mergeAnswers(text: string, file: string, doc: KpiDocument, answe
   const yamlDoc: Document = parseDocument(text);
   for (const a of changed) {
     for (const key of ['value', 'year', 'text'] as const) yamlDoc.setIn([...a.row.path, 'actual', key], a.actual[key]);
+    // What was confirmed was the actual before: the new one is asked about anew.
+    yamlDoc.deleteIn([...a.row.path, 'confirmed']);
   }
   const merged = yamlDoc.toString({ lineWidth: 0 });
   return { text: merged, document: parseDocumentText(merged, file) as KpiDocument, changed };
