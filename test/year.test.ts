@@ -49,7 +49,7 @@ function typed(department: Department, previous: number, k: number): { actual: E
 
 /** Last year's actual as the sheet shows it beside the cell to fill in, else the baseline, else the target; 0 where none is. */
 function previousOf(sheet: ExcelJS.Worksheet, r: number): number {
-  const number = (key: 'previous' | 'baseline') =>
+  const number = (key: 'previous' | 'baseline' | 'target') =>
     Number(
       String(sheet.getCell(`${column(key).letter}${r}`).value)
         .replace(/\(.*\)$/, '')

@@ -17,6 +17,7 @@ import {
   column,
   departmentOf,
   indicatorRows,
+  lockedValues,
   shownName,
 } from './layout.js';
 import { cellText, uniqueFileNames } from './names.js';
@@ -83,7 +84,7 @@ async function workbookOf(doc: KpiDocument, rows: readonly IndicatorRow[], depar
   rows.forEach((row, i) => writeRow(sheet, FIRST_ROW + i, row, doc.fiscalYear));
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
   writeHowTo(book.addWorksheet(HOWTO_SHEET), doc);
-  writeMeta(book.addWorksheet(META_SHEET, { state: 'veryHidden' }), doc, department);
+  writeMeta(book.addWorksheet(META_SHEET, { state: 'veryHidden' }), doc, department, rows);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
@@ -123,13 +124,9 @@ function actualCell(m: Measurement): ExcelJS.CellValue {
 function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscalYear: number): void {
   const i: Indicator = row.indicator;
   const values: Record<string, ExcelJS.CellValue> = {
+    ...lockedValues(row),
     id: row.id,
-    place: row.place,
     name: shownName(i),
-    unit: i.unit ?? '-',
-    baseline: i.baseline.text,
-    previous: i.previousActual?.text ?? '',
-    target: i.target?.text ?? '',
     actual: actualCell(i.actual),
     year: i.actual.year === null || i.actual.year === fiscalYear ? null : eraName(i.actual.year, 'short'),
     department: i.department ?? '',
@@ -237,12 +234,14 @@ function writeHowTo(sheet: ExcelJS.Worksheet, doc: KpiDocument): void {
   });
 }
 
-function writeMeta(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: string | null): void {
+function writeMeta(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: string | null, rows: readonly IndicatorRow[]): void {
   sheet.addRows([
     ['format', SHEET_FORMAT],
     ['kind', doc.kind],
     ['fiscalYear', doc.fiscalYear],
     ['title', cellText(doc.title)],
     ['department', cellText(department ?? '')],
+    // The rows sent: import names any deleted from the sheet.
+    ['ids', rows.map((r) => r.id).join(',')],
   ]);
 }

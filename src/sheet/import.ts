@@ -4,7 +4,19 @@ import { eraName, parseMeasurement, parseYearNote, unusableNumber } from '../not
 import { t } from '../model/i18n.js';
 import type { KpiDocument, Measurement, Message } from '../model/types.js';
 import { measurementText } from '../io/yaml.js';
-import { COLUMNS, ENTRY_SHEET, TYPING_EXAMPLES, FIRST_ROW, META_SHEET, SHEET_FORMAT, type IndicatorRow, indicatorRows, shownName } from './layout.js';
+import {
+  COLUMNS,
+  ENTRY_SHEET,
+  TYPING_EXAMPLES,
+  type LockedKey,
+  lockedValues,
+  FIRST_ROW,
+  META_SHEET,
+  SHEET_FORMAT,
+  type IndicatorRow,
+  indicatorRows,
+  shownName,
+} from './layout.js';
 import { sameCellText } from './names.js';
 import { checkWorkbook } from './container.js';
 import { ACTUAL_DOUBT_RULE } from '../model/checks.js';
@@ -87,6 +99,7 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
   }
   const byId = new Map(indicatorRows(doc).map((r) => [r.id, r]));
   const answers: Answer[] = [];
+  const seen = new Set<string>();
   const letter = Object.fromEntries(COLUMNS.map((c) => [c.key, c.letter])) as Record<(typeof COLUMNS)[number]['key'], string>;
   for (let r = FIRST_ROW; r <= sheet.rowCount; r++) {
     const line = sheet.getRow(r);
@@ -102,6 +115,7 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
         );
       continue;
     }
+    seen.add(id);
     const row = byId.get(id);
     if (!row) {
       problem(
@@ -125,6 +139,32 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
         ),
       );
       continue;
+    }
+    for (const [key, expected] of Object.entries(lockedValues(row)) as [LockedKey, string][]) {
+      const cell = line.getCell(letter[key]);
+      if (sameCellText(textOf(cell.value), expected)) continue;
+      problem(
+        cell.address,
+        t(
+          `保護された欄が書き換えられています（シート: ${textOf(cell.value) || '空欄'}、文書: ${expected || '空欄'}）。この欄は取り込みません`,
+          `a locked cell was changed (sheet: ${textOf(cell.value) || 'blank'}, document: ${expected || 'blank'}); it is not imported`,
+        ),
+        t('目標や単位を変えるときは、企画政策課が文書（YAML）を直します', 'the planning office changes a target or a unit in the document (YAML) itself'),
+        'warning',
+      );
+    }
+    for (let c = COLUMNS.length + 1; c <= Math.min(line.cellCount, COLUMNS.length + EXTRA_COLUMNS_READ); c++) {
+      const cell = line.getCell(c);
+      if (isEmpty(resultOf(cell.value))) continue;
+      problem(
+        cell.address,
+        t(
+          `表の外の欄に記入があります（${textOf(cell.value).slice(0, 40)}）。この欄は取り込みません`,
+          `something typed outside the table (${textOf(cell.value).slice(0, 40)}); it is not imported`,
+        ),
+        t('注記は企画政策課に別に伝えます', 'send notes to the planning office separately'),
+        'warning',
+      );
     }
     const formula = formulaProblem(actualCell.value) ?? formulaProblem(yearCell.value);
     if (formula) {
@@ -151,8 +191,23 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
         hint: DOUBT_HINT(),
       });
   }
+  for (const id of (meta.ids ?? '').split(',').filter((x) => x !== '' && !seen.has(x))) {
+    const row = byId.get(id);
+    problem(
+      undefined,
+      t(
+        `整理番号 ${id}${row ? ` ${shownName(row.indicator)}` : ''} の行がありません（削除されたか、整理番号が消されました）。この指標は取り込まれません`,
+        `the row numbered ${id}${row ? ` ${shownName(row.indicator)}` : ''} is missing (deleted, or its number erased); it is not imported`,
+      ),
+      t('書き出したシートの行を消さずに記入してもらいます', 'have the rows as exported filled in, none deleted'),
+      'warning',
+    );
+  }
   return { answers, messages };
 }
+
+/** Columns right of the table that are looked at for notes typed beside a value. */
+const EXTRA_COLUMNS_READ = 16;
 
 /** Functions whose cached value comes from outside the workbook, or changes whenever it is recalculated. */
 const VOLATILE = /\b(WEBSERVICE|FILTERXML|RTD|DDE|INDIRECT|NOW|TODAY|RAND|RANDBETWEEN|OFFSET|HYPERLINK|IMPORTDATA)\s*\(/i;

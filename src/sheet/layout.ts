@@ -92,6 +92,21 @@ export function indicatorRows(doc: KpiDocument): IndicatorRow[] {
   return rows;
 }
 
+/** The locked cells of a row that say what the indicator is: import checks that none was changed. */
+export type LockedKey = 'place' | 'unit' | 'baseline' | 'previous' | 'target';
+
+/** What export writes into the locked cells of an indicator's row. */
+export function lockedValues(row: IndicatorRow): Record<LockedKey, string> {
+  const i = row.indicator;
+  return {
+    place: row.place,
+    unit: i.unit ?? '-',
+    baseline: i.baseline.text,
+    previous: i.previousActual?.text ?? '',
+    target: i.target?.text ?? '',
+  };
+}
+
 /** The name a department goes by in file names and headings; indicators without one are grouped together. */
 export const NO_DEPARTMENT = '担当課未設定';
 

@@ -374,3 +374,24 @@ describe('what the person saw in the cell', () => {
     expect(reading.answers).toHaveLength(severity === 'error' ? 0 : 1);
   });
 });
+
+describe('edits import would drop without a word', () => {
+  it('a target changed in a locked cell, a deleted row and a note typed beside a value are each reported at their place', async () => {
+    const doc = nextYear();
+    const [file] = await exportSheets(doc, 'k', false);
+    const book = await workbook(file!.data);
+    const sheet = book.getWorksheet(ENTRY_SHEET)!;
+    sheet.getCell(`${column('target').letter}${FIRST_ROW}`).value = '9,999';
+    sheet.getCell(`${column('actual').letter}${FIRST_ROW}`).value = 3500;
+    const deleted = String(sheet.getCell(`A${FIRST_ROW + 2}`).value);
+    sheet.spliceRows(FIRST_ROW + 2, 1);
+    sheet.getCell(`L${FIRST_ROW + 1}`).value = '見込み値';
+    const reading = await readSheet(Buffer.from(await book.xlsx.writeBuffer()), 'k.xlsx', doc);
+    expect(reading.messages.map((m) => [m.severity, m.cell ?? null, m.message.slice(0, 14)])).toEqual([
+      ['warning', `${column('target').letter}${FIRST_ROW}`, expect.stringContaining('保護された欄')],
+      ['warning', `L${FIRST_ROW + 1}`, expect.stringContaining('表の外の欄')],
+      ['warning', null, expect.stringContaining(`整理番号 ${deleted}`)],
+    ]);
+    expect(reading.answers.map((a) => a.actual.value)).toEqual([3500]);
+  });
+});
