@@ -246,28 +246,34 @@ describe('imports that must not lose answers', () => {
   // LibreOffice is on the office's machines, not on CI: without it this case says so and is skipped.
   const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
   if (!soffice) console.log('soffice not found: skipping the sheet filled in and saved by LibreOffice (percent format, full-width dash, round trip)');
-  it.skipIf(!soffice)('a sheet saved by LibreOffice: a percent-formatted cell read as shown, a full-width dash as no data, full-width digits in the document's notation', { timeout: 180_000 }, async () => {
-    const { doc, files, at } = await prepared('libreoffice');
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(files[0]!);
-    const sheet = book.getWorksheet(ENTRY_SHEET)!;
-    const cell = (r: number) => sheet.getCell(`${column('actual').letter}${r}`);
-    const ids = [0, 1, 2].map((k) => String(sheet.getCell(`${column('id').letter}${FIRST_ROW + k}`).value));
-    const percent = previousOf(sheet, FIRST_ROW) / 100;
-    cell(FIRST_ROW).value = percent;
-    cell(FIRST_ROW).style = { ...cell(FIRST_ROW).style, numFmt: '0.0%' }; // its own style: exceljs shares one per column
-    cell(FIRST_ROW + 1).value = '－';
-    cell(FIRST_ROW + 2).value = FULL_WIDTH(String(previousOf(sheet, FIRST_ROW + 2)));
-    await book.xlsx.writeFile(files[0]!);
-    const saved = spawnSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', at('libreoffice'), files[0]!], { encoding: 'utf8', timeout: 150_000 });
-    expect(saved.status).toBe(0);
-    const imported = await run('sheet', 'import', doc, join(at('libreoffice'), basename(files[0]!)), '-o', doc);
-    expect(imported.code).toBe(0);
-    const rows = indicatorRows(parseDocumentText(readFileSync(doc, 'utf8'), doc) as KpiDocument);
-    const actual = (id: string) => rows.find((r) => r.id === id)!.indicator.actual;
-    expect(actual(ids[0]!).value).toBeCloseTo(percent * 100, 10);
-    expect(actual(ids[1]!)).toEqual({ value: null, year: null, text: '-' });
-    expect(actual(ids[2]!).text).toMatch(/^[\d,.]+$/);
-  });
+  it.skipIf(!soffice)(
+    'a sheet saved by LibreOffice: a percent-formatted cell read as shown, a full-width dash as no data, full-width digits in the document notation',
+    { timeout: 180_000 },
+    async () => {
+      const { doc, files, at } = await prepared('libreoffice');
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.readFile(files[0]!);
+      const sheet = book.getWorksheet(ENTRY_SHEET)!;
+      const cell = (r: number) => sheet.getCell(`${column('actual').letter}${r}`);
+      const ids = [0, 1, 2].map((k) => String(sheet.getCell(`${column('id').letter}${FIRST_ROW + k}`).value));
+      const percent = previousOf(sheet, FIRST_ROW) / 100;
+      cell(FIRST_ROW).value = percent;
+      cell(FIRST_ROW).style = { ...cell(FIRST_ROW).style, numFmt: '0.0%' }; // its own style: exceljs shares one per column
+      cell(FIRST_ROW + 1).value = '－';
+      cell(FIRST_ROW + 2).value = FULL_WIDTH(String(previousOf(sheet, FIRST_ROW + 2)));
+      await book.xlsx.writeFile(files[0]!);
+      const saved = spawnSync('soffice', ['--headless', '--convert-to', 'xlsx', '--outdir', at('libreoffice'), files[0]!], {
+        encoding: 'utf8',
+        timeout: 150_000,
+      });
+      expect(saved.status).toBe(0);
+      const imported = await run('sheet', 'import', doc, join(at('libreoffice'), basename(files[0]!)), '-o', doc);
+      expect(imported.code).toBe(0);
+      const rows = indicatorRows(parseDocumentText(readFileSync(doc, 'utf8'), doc) as KpiDocument);
+      const actual = (id: string) => rows.find((r) => r.id === id)!.indicator.actual;
+      expect(actual(ids[0]!).value).toBeCloseTo(percent * 100, 10);
+      expect(actual(ids[1]!)).toEqual({ value: null, year: null, text: '-' });
+      expect(actual(ids[2]!).text).toMatch(/^[\d,.]+$/);
+    },
+  );
 });
-
