@@ -588,7 +588,7 @@ examples:
       t(
         `export: 記入する指標と前年度の値を並べた .xlsx を書き出します（--by department なら担当課ごとに 1 ファイル）。
   黄色の欄（実績と、前の年度の数値のときの年度）だけが記入でき、ほかのセルは保護されています。
-  実績の欄には数値か - だけが入力できます（データの入力規則）。「記入方法」シートに書き方があります。
+  実績は 3580・3,580・△12・45%・3580人 や - で記入します（ほかの値には入力規則が警告します）。「記入方法」シートに書き方があります。
 import: 記入されたシートの実績を文書に取り込みます。読めない値・食い違いは、ファイル・シート・セル（H12 など）を
   示して一覧にし、ひとつでもあれば何も書きません。同じシートを 2 回取り込んでも何も変わりません。
   -o に取り込む文書そのものを指定できます。YAML の注記やコメントはそのまま残り、書き換える前の版は
@@ -606,8 +606,8 @@ import: 記入されたシートの実績を文書に取り込みます。読め
   tassei evaluate input/kpi-r2.yaml --strict`,
         `export: writes .xlsx workbooks listing the indicators to fill in with last year's values (one per
   department with --by department). Only the yellow cells (the actual, and its year where it is an
-  earlier year's figure) can be typed in; the others are locked. The actual takes a number or -
-  (data validation). A sheet "記入方法" explains how to fill it in.
+  earlier year's figure) can be typed in; the others are locked. The actual takes 3580, 3,580, △12,
+  45%, 3580人 or - (other text gets a validation warning). A sheet "記入方法" explains how to fill it in.
 import: merges the actuals of filled-in sheets into the document. Every value that cannot be read
   and every disagreement is listed with file, sheet and cell (H12); while any remains nothing is
   written. Importing the same sheet twice changes nothing. -o may name the document itself: its
