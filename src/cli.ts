@@ -578,7 +578,8 @@ examples:
     },
   },
   sheet: {
-    synopsis: 'tassei sheet export DOC.yaml -o DIR/ [--by department] [--force]\ntassei sheet import DOC.yaml SHEET.xlsx… -o DOC.yaml [--force]',
+    synopsis:
+      'tassei sheet export DOC.yaml -o DIR/ [--by department] [--force]\ntassei sheet import DOC.yaml SHEET.xlsx… -o DOC.yaml [--force]\ntassei sheet assign DOC.yaml DEPARTMENTS.csv -o DOC.yaml',
     summary: () =>
       t(
         '担当課に送る実績記入シート（.xlsx）の書き出しと、記入されたシートの取り込み',
@@ -593,6 +594,8 @@ import: 記入されたシートの実績を文書に取り込みます。読め
   示して一覧にし、ひとつでもあれば何も書きません。同じシートを 2 回取り込んでも何も変わりません。
   -o に取り込む文書そのものを指定できます。YAML の注記やコメントはそのまま残り、書き換える前の版は
   取り込みのたびに DOC.yaml.日付-時刻.bak に残ります（元に戻すときはその .bak を DOC.yaml に戻します）。
+assign: 担当課の対応表（CSV「場所,担当課」か YAML）を文書に書き込みます。場所は重点戦略 1・戦略方針 1-2・施策 1-2-3・
+  整理番号 1-2-3-1・指標名のどれかで、細かいほうが優先します。書き込んだ担当課は next でも引き継がれます。
 
 オプション:
   -o, --output DIR/ | DOC.yaml  export: 書き出すフォルダ／import: 書き出す文書（必須）
@@ -603,6 +606,7 @@ import: 記入されたシートの実績を文書に取り込みます。読め
 例:
   tassei sheet export input/kpi-r2.yaml -o 記入シート/ --by department
   tassei sheet import input/kpi-r2.yaml 回答/*.xlsx -o input/kpi-r2.yaml
+  tassei sheet assign input/kpi-r2.yaml 担当課.csv -o input/kpi-r2.yaml
   tassei evaluate input/kpi-r2.yaml --strict`,
         `export: writes .xlsx workbooks listing the indicators to fill in with last year's values (one per
   department with --by department). Only the yellow cells (the actual, and its year where it is an
@@ -612,6 +616,8 @@ import: merges the actuals of filled-in sheets into the document. Every value th
   and every disagreement is listed with file, sheet and cell (H12); while any remains nothing is
   written. Importing the same sheet twice changes nothing. -o may name the document itself: its
   comments and layout stay, and the version before is kept as DOC.yaml.DATE-TIME.bak at each import (copy one back to undo).
+assign: writes departments into the document from a table (CSV place,department or YAML); a place is a
+  strategy 1, a policy 1-2, a measure 1-2-3, a number 1-2-3-1 or a name, the most specific winning; next keeps them.
 
 options:
   -o, --output DIR/ | DOC.yaml  export: the folder to write / import: the document to write (required)
@@ -629,8 +635,8 @@ examples:
     async run({ values, positionals }, io, config) {
       const [action, documentFile, ...sheets] = positionals as [string, string, ...string[]];
       const output = values.output as string | undefined;
-      if (action !== 'export' && action !== 'import') {
-        const near = closest(action, ['export', 'import']);
+      if (action !== 'export' && action !== 'import' && action !== 'assign') {
+        const near = closest(action, ['export', 'import', 'assign']);
         throw new UsageError(
           t(
             `sheet の後には export か import を書きます（"${action}"${near ? `。"${near}" のことですか？` : ''}）`,
@@ -649,11 +655,18 @@ examples:
           EXIT.usage,
         );
       }
-      const { exportCommand, importCommand } = await import('./sheet/command.js');
+      const { assignCommand, exportCommand, importCommand } = await import('./sheet/command.js');
       if (action === 'export') {
         if (sheets.length > 0) throw new UsageError(t('sheet export が読むのは文書ひとつです', 'sheet export takes one document'));
         const byDepartment = values.by !== undefined && oneOf(values.by, ['department'] as const, 'department', 'by') === 'department';
         return exportCommand(loaded.document as KpiDocument, loaded.file, output, byDepartment, values.force === true, io);
+      }
+      if (action === 'assign') {
+        if (sheets.length !== 1)
+          throw new UsageError(
+            t('sheet assign には担当課の対応表（.csv か .yaml）をひとつ指定します', 'sheet assign takes one table of departments (.csv or .yaml)'),
+          );
+        return assignCommand(loaded, sheets[0]!, output, io);
       }
       if (sheets.length === 0) throw new UsageError(t('sheet import には取り込む .xlsx が必要です', 'sheet import needs the .xlsx files to merge'));
       return importCommand(loaded, sheets, output, values.force === true, io);

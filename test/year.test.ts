@@ -276,4 +276,38 @@ describe('imports that must not lose answers', () => {
       expect(actual(ids[2]!).text).toMatch(/^[\d,.]+$/);
     },
   );
+
+  it('departments assigned from a small table (by strategy, policy and name), exported by department and kept by next', { timeout: 120_000 }, async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tassei-assign-'));
+    const at = (f: string) => join(folder, f);
+    const r1 = parseDocumentText(readFileSync('test/fixtures/expected/kpi-r1.yaml', 'utf8'), 'kpi-r1.yaml') as KpiDocument;
+    writeFileSync(at('kpi-r1.yaml'), stringifyDocument(r1, at('kpi-r1.yaml')));
+    const doc = at('kpi-r2.yaml');
+    expect((await run('next', at('kpi-r1.yaml'), '-o', doc)).code).toBe(0);
+    const named = indicatorRows(r1).find((r) => r.id.startsWith('2-'))!.indicator.name;
+    const table = ['場所,担当課', ...r1.strategies.map((s) => `${s.no},商工観光課`), '1-2,農林課', `${named},企画政策課`].join('\n');
+    writeFileSync(at('担当課.csv'), table);
+    const assigned = await run('sheet', 'assign', doc, at('担当課.csv'), '-o', doc);
+    expect(assigned.code).toBe(0);
+    const departments = indicatorRows(parseDocumentText(readFileSync(doc, 'utf8'), doc) as KpiDocument).map((r) => [r.id, r.indicator.department]);
+    expect(departments.every(([, d]) => d !== undefined)).toBe(true);
+    expect(departments.filter(([id]) => id!.startsWith('1-2-')).every(([, d]) => d === '農林課')).toBe(true);
+    expect(departments.filter(([, d]) => d === '企画政策課')).toHaveLength(1);
+    expect((await run('sheet', 'export', doc, '-o', at('sheets'), '--by', 'department')).code).toBe(0);
+    expect(readdirSync(at('sheets')).sort()).toEqual(['kpi-r2-企画政策課.xlsx', 'kpi-r2-商工観光課.xlsx', 'kpi-r2-農林課.xlsx']);
+    // A place the document does not have is named by its line, and nothing is written.
+    writeFileSync(at('bad.csv'), '9-9,農林課\n');
+    const before = readFileSync(doc, 'utf8');
+    const bad = await run('sheet', 'assign', doc, at('bad.csv'), '-o', doc);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('bad.csv:1: エラー [departments-place]');
+    expect(readFileSync(doc, 'utf8')).toBe(before);
+    // Next year's document keeps them.
+    expect((await run('next', doc, '-o', at('kpi-r3.yaml'))).code).toBe(0);
+    const kept = indicatorRows(parseDocumentText(readFileSync(at('kpi-r3.yaml'), 'utf8'), 'kpi-r3.yaml') as KpiDocument).map((r) => [
+      r.id,
+      r.indicator.department,
+    ]);
+    expect(kept).toEqual(departments);
+  });
 });

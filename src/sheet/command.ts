@@ -12,6 +12,7 @@ import { indicatorRows } from './layout.js';
 import { mergeAnswers } from './merge.js';
 import { tooLarge } from './container.js';
 import { withDocumentLock } from './lock.js';
+import { assignDepartments, readAssignments, withDepartments } from './departments.js';
 
 interface Io {
   err: (text: string) => void;
@@ -173,4 +174,52 @@ function backupName(document: string): string {
   let name = `${document}.${stamp}.bak`;
   for (let k = 2; existsSync(name); k++) name = `${document}.${stamp}-${k}.bak`;
   return name;
+}
+
+/**
+ * `tassei sheet assign`: departments from a table (by strategy, policy, measure or indicator)
+ * written into the document itself, as an import writes its answers: under the lock, with a
+ * dated backup.
+ */
+export async function assignCommand(loaded: LoadedDocument, table: string, output: string, io: Io): Promise<number> {
+  if (loaded.fromPdf || !sameFile(output, loaded.file)) {
+    throw failure(
+      output,
+      'sheet-assign-output',
+      t('-o には対応表を当てはめる文書そのものを指定します', '-o names the document the table is applied to'),
+      {
+        hint: t(
+          '例: tassei sheet assign input/kpi-r2.yaml 担当課.csv -o input/kpi-r2.yaml',
+          'e.g. tassei sheet assign input/kpi-r2.yaml departments.csv -o input/kpi-r2.yaml',
+        ),
+      },
+      EXIT.usage,
+    );
+  }
+  const read = readSheetFile(table);
+  if (!Buffer.isBuffer(read)) throw new TasseiError([read]);
+  const { assignments, messages } = readAssignments(read.toString('utf8'), table);
+  if (messages.length > 0) throw new TasseiError(messages);
+  checkOutput(output, [table], true, 'text');
+  return withDocumentLock(output, () => {
+    const text = readFileSync(loaded.file, 'utf8');
+    const doc = parseDocumentText(text, loaded.file) as KpiDocument;
+    const assigned = assignDepartments(doc, assignments, table);
+    if (assigned.messages.length > 0) throw new TasseiError(assigned.messages);
+    const merged = withDepartments(text, loaded.file, doc, assigned.departments);
+    const blank = indicatorRows(doc).length - assigned.departments.size;
+    const summary = t(
+      `担当課を ${assigned.departments.size} 指標に割り当て、うち変更 ${merged.changed} 件、担当課なし ${blank} 件`,
+      `departments for ${assigned.departments.size} indicator(s), ${merged.changed} changed, ${blank} without one`,
+    );
+    if (merged.changed === 0) {
+      io.err(`${output}: ${summary}${t('。変更はないので書き込んでいません', '; nothing changed, nothing written')}\n`);
+      return EXIT.ok;
+    }
+    const backup = backupName(output);
+    writeFileAtomic(backup, text, { like: output });
+    writeFileAtomic(output, merged.text);
+    io.err(`${output}: ${summary}${t(`。前の版は ${backup}`, `; the version before is ${backup}`)}\n`);
+    return EXIT.ok;
+  });
 }
