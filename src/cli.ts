@@ -579,7 +579,7 @@ examples:
   },
   sheet: {
     synopsis:
-      'tassei sheet export DOC.yaml -o DIR/ [--by department] [--force]\ntassei sheet import DOC.yaml SHEET.xlsx… -o DOC.yaml [--force]\ntassei sheet assign DOC.yaml DEPARTMENTS.csv -o DOC.yaml',
+      'tassei sheet export DOC.yaml -o DIR/ [--by department] [--office NAME] [--deadline WHEN] [--contact WHO] [--force]\ntassei sheet import DOC.yaml SHEET.xlsx… -o DOC.yaml [--force]\ntassei sheet assign DOC.yaml DEPARTMENTS.csv -o DOC.yaml',
     summary: () =>
       t(
         '担当課に送る実績記入シート（.xlsx）の書き出しと、記入されたシートの取り込み',
@@ -600,6 +600,8 @@ assign: 担当課の対応表（CSV「場所,担当課」か YAML）を文書に
 オプション:
   -o, --output DIR/ | DOC.yaml  export: 書き出すフォルダ／import: 書き出す文書（必須）
   --by department               export: 担当課ごとのファイルに分ける
+  --office 課名 --deadline 期限 --contact 連絡先
+                                export: 返送先（既定は企画政策課）・期限・問合せ先。見出しと「記入方法」に印刷します
   --force                       export: 既存のシートに上書きする（記入済みのシートを消さないよう、既定では上書きしません）
                                 import: 取り込む文書とは別の既存ファイルに上書きする
 
@@ -622,6 +624,8 @@ assign: writes departments into the document from a table (CSV place,department 
 options:
   -o, --output DIR/ | DOC.yaml  export: the folder to write / import: the document to write (required)
   --by department               export: one workbook per department
+  --office NAME --deadline WHEN --contact WHO
+                                export: where the sheets go back (企画政策課 by default), by when, whom to ask; printed on the heading and 記入方法
   --force                       export: overwrite existing sheets (by default a sheet that may be filled in is kept)
                                 import: overwrite an existing file other than the document itself
 
@@ -630,7 +634,14 @@ examples:
   tassei sheet import input/kpi-r2.yaml answers/*.xlsx -o input/kpi-r2.yaml
   tassei evaluate input/kpi-r2.yaml --strict`,
       ),
-    options: { output: { type: 'string', short: 'o' }, by: { type: 'string' }, force: { type: 'boolean' } },
+    options: {
+      output: { type: 'string', short: 'o' },
+      by: { type: 'string' },
+      force: { type: 'boolean' },
+      office: { type: 'string' },
+      deadline: { type: 'string' },
+      contact: { type: 'string' },
+    },
     positionals: [2, Infinity],
     async run({ values, positionals }, io, config) {
       const [action, documentFile, ...sheets] = positionals as [string, string, ...string[]];
@@ -659,7 +670,10 @@ examples:
       if (action === 'export') {
         if (sheets.length > 0) throw new UsageError(t('sheet export が読むのは文書ひとつです', 'sheet export takes one document'));
         const byDepartment = values.by !== undefined && oneOf(values.by, ['department'] as const, 'department', 'by') === 'department';
-        return exportCommand(loaded.document as KpiDocument, loaded.file, output, byDepartment, values.force === true, io);
+        const office = typeof values.office === 'string' && values.office.trim() !== '' ? values.office.trim() : '企画政策課';
+        const given = (v: unknown) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null);
+        const to = { office, deadline: given(values.deadline), contact: given(values.contact) };
+        return exportCommand(loaded.document as KpiDocument, loaded.file, output, byDepartment, values.force === true, io, to);
       }
       if (action === 'assign') {
         if (sheets.length !== 1)

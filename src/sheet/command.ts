@@ -6,7 +6,7 @@ import { t } from '../model/i18n.js';
 import type { KpiDocument, Message } from '../model/types.js';
 import { parseDocumentText, stringifyDocument } from '../io/yaml.js';
 import type { LoadedDocument } from '../model/types.js';
-import { exportSheets } from './export.js';
+import { DEFAULT_RETURN, type ReturnAddress, exportSheets } from './export.js';
 import { type Answer, conflicts, readSheet } from './import.js';
 import { indicatorRows } from './layout.js';
 import { mergeAnswers } from './merge.js';
@@ -19,11 +19,19 @@ interface Io {
 }
 
 /** `tassei sheet export`: the workbooks into a folder. */
-export async function exportCommand(doc: KpiDocument, file: string, dir: string, byDepartment: boolean, force: boolean, io: Io): Promise<number> {
+export async function exportCommand(
+  doc: KpiDocument,
+  file: string,
+  dir: string,
+  byDepartment: boolean,
+  force: boolean,
+  io: Io,
+  to: ReturnAddress = DEFAULT_RETURN,
+): Promise<number> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw failure(dir, 'sheet-output', t('-o にはフォルダを指定します', '-o names a folder'), { hint: t('例: -o 記入シート/', 'e.g. -o sheets/') }, EXIT.usage);
   }
-  const files = await exportSheets(doc, basename(file, extname(file)), byDepartment);
+  const files = await exportSheets(doc, basename(file, extname(file)), byDepartment, to);
   // A sheet already there may be one a department filled in: nothing is replaced without --force.
   for (const f of files) checkOutput(join(dir, f.name), [file], force, 'text');
   for (const f of files) {

@@ -22,6 +22,23 @@ import {
 } from './layout.js';
 import { cellText, uniqueFileNames } from './names.js';
 
+/** Where and by when the sheets go back, printed on the heading and on 記入方法 (sheet export --office, --deadline, --contact). */
+export interface ReturnAddress {
+  /** The office the sheets go back to. */
+  office: string;
+  /** As the office writes it: 5月31日（金）, 2025-05-31; null where none is set. */
+  deadline: string | null;
+  /** A person, an extension, an address; null where none is given. */
+  contact: string | null;
+}
+
+export const DEFAULT_RETURN: ReturnAddress = { office: '企画政策課', deadline: null, contact: null };
+
+/** 「企画政策課へ 5月31日（金）までに返送（問合せ: 内線 123）」 */
+function returnLine(to: ReturnAddress): string {
+  return `${to.office}へ${to.deadline ? ` ${to.deadline} までに` : ''}返送してください${to.contact ? `（問合せ: ${to.contact}）` : ''}`;
+}
+
 /** One workbook to send: for a department, or for all. */
 export interface SheetFile {
   /** The department, or null for the workbook of every indicator. */
@@ -42,7 +59,7 @@ const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, rig
  * The workbooks of a document: one per department (`byDepartment`), else one for all. `base` is
  * the document's file name without extension.
  */
-export async function exportSheets(doc: KpiDocument, base: string, byDepartment: boolean): Promise<SheetFile[]> {
+export async function exportSheets(doc: KpiDocument, base: string, byDepartment: boolean, to: ReturnAddress = DEFAULT_RETURN): Promise<SheetFile[]> {
   const rows = indicatorRows(doc);
   const groups = new Map<string | null, IndicatorRow[]>();
   for (const row of rows) {
@@ -57,7 +74,7 @@ export async function exportSheets(doc: KpiDocument, base: string, byDepartment:
   );
   const files: SheetFile[] = [];
   for (const [k, [department, list]] of sorted.entries()) {
-    files.push({ department, name: names[k]!, rows: list.length, data: await workbookOf(doc, list, department) });
+    files.push({ department, name: names[k]!, rows: list.length, data: await workbookOf(doc, list, department, to) });
   }
   return files;
 }
@@ -70,7 +87,7 @@ function departmentOrder(a: string | null, b: string | null): number {
   return (a ?? '').localeCompare(b ?? '', 'ja');
 }
 
-async function workbookOf(doc: KpiDocument, rows: readonly IndicatorRow[], department: string | null): Promise<Uint8Array> {
+async function workbookOf(doc: KpiDocument, rows: readonly IndicatorRow[], department: string | null, to: ReturnAddress): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   book.creator = 'tassei';
   // A fixed date: the same document exports to the same workbook content.
@@ -80,15 +97,15 @@ async function workbookOf(doc: KpiDocument, rows: readonly IndicatorRow[], depar
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
   });
   sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width, style: { font: { name: FONT, size: 10 } } }));
-  writeHeading(sheet, doc, department, rows.length);
+  writeHeading(sheet, doc, department, rows.length, to);
   rows.forEach((row, i) => writeRow(sheet, FIRST_ROW + i, row, doc.fiscalYear));
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
-  writeHowTo(book.addWorksheet(HOWTO_SHEET), doc);
+  writeHowTo(book.addWorksheet(HOWTO_SHEET), doc, to);
   writeMeta(book.addWorksheet(META_SHEET, { state: 'veryHidden' }), doc, department, rows);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-function writeHeading(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: string | null, count: number): void {
+function writeHeading(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: string | null, count: number, to: ReturnAddress): void {
   const last = COLUMNS.at(-1)!.letter;
   sheet.mergeCells(`A1:${last}1`);
   sheet.getCell('A1').value = cellText(`${fiscalYearName(doc.fiscalYear)} 目標指標（KPI）実績 記入シート${department === null ? '' : ` ― ${department}`}`);
@@ -97,10 +114,10 @@ function writeHeading(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: st
   sheet.getCell('A2').value =
     `黄色の欄に ${eraName(doc.fiscalYear, 'short')}実績 を記入してください（${count} 指標）。` +
     `数値は ${TYPING_EXAMPLES} のどれでも構いません。データがないときは - を、前の年度の数値のときはその年度（R1 など）を右の欄に記入します。` +
-    `詳しくは「${HOWTO_SHEET}」シートを見てください。`;
+    `詳しくは「${HOWTO_SHEET}」シートを見てください。${returnLine(to)}。`;
   sheet.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
   sheet.getCell('A2').font = { name: FONT, size: 10 };
-  sheet.getRow(2).height = 32;
+  sheet.getRow(2).height = 44; // three lines: the instructions, the typing examples and where to send it
   sheet.getCell('A3').value = cellText(doc.title);
   sheet.getCell('A3').font = { name: FONT, size: 9, color: { argb: 'FF595959' } };
   const header = sheet.getRow(HEADER_ROW);
@@ -209,7 +226,7 @@ function recentYears(fiscalYear: number): string[] {
 
 const HOWTO_WIDTH = 100;
 
-function writeHowTo(sheet: ExcelJS.Worksheet, doc: KpiDocument): void {
+function writeHowTo(sheet: ExcelJS.Worksheet, doc: KpiDocument, to: ReturnAddress): void {
   sheet.getColumn(1).width = HOWTO_WIDTH;
   sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const lines = [
@@ -221,7 +238,7 @@ function writeHowTo(sheet: ExcelJS.Worksheet, doc: KpiDocument): void {
     '3. 調査がなく数値がないときは - （半角または全角のハイフン）を記入します。空欄のままの指標は「未記入」として扱います。',
     `4. 最新の数値が前の年度のもの（例: 5年ごとの調査）のときは、「${column('year').heading(doc.fiscalYear)}」に R1・H30 のように年度を記入します。`,
     '5. 行や列の追加・削除・並べ替えはしないでください。整理番号で指標を照合します。',
-    '6. 記入後、ファイル名を変えずに企画政策課へ返送してください。',
+    `6. 記入後、ファイル名を変えずに${returnLine(to)}。`,
     '',
     '読み取れない値（例: 3,5O0 のように数字に英字が混じったもの、日付になってしまったもの）は、取り込み時にセル番地（H12 など）とともに指摘されます。',
   ];

@@ -395,3 +395,16 @@ describe('edits import would drop without a word', () => {
     expect(reading.answers.map((a) => a.actual.value)).toEqual([3500]);
   });
 });
+
+describe('where the sheets go back', () => {
+  it('the office, a deadline and a contact are printed on the heading and on 記入方法', async () => {
+    const [file] = await exportSheets(nextYear(), 'k', false, { office: '総合政策課', deadline: '5月31日（金）', contact: '内線 2154 山田' });
+    const book = await workbook(file!.data);
+    const said = '総合政策課へ 5月31日（金） までに返送してください（問合せ: 内線 2154 山田）';
+    expect(String(book.getWorksheet(ENTRY_SHEET)!.getCell('A2').value)).toContain(said);
+    const howTo: string[] = [];
+    book.getWorksheet('記入方法')!.eachRow((row) => howTo.push(String(row.getCell(1).value)));
+    expect(howTo.join('\n')).toContain(said);
+    expect(howTo.join('\n')).not.toContain('企画政策課');
+  });
+});
