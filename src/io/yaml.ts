@@ -729,6 +729,7 @@ const INDICATOR_ORDER = [
   'reported',
   'previousActual',
   'confirmed',
+  'note',
   'department',
   'comments',
   'other',

@@ -64,6 +64,8 @@ export interface Indicator {
    * An import that changes the actual removes it.
    */
   confirmed?: boolean;
+  /** 備考: what the department wrote beside its actual (the sheet's 備考 column), e.g. 調査方法の変更により増加. */
+  note?: string;
   /** 担当課: the department that reports the actual, e.g. 商工観光課. */
   department?: string;
   /** The indicator's own number as printed in a numbering column (番号, No.): `1`, `①`, `(1)`, `1-1-1`. */

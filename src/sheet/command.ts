@@ -139,7 +139,11 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
     writeFileAtomic(output, merge.text);
     for (const a of merge.changed)
       io.err(
-        `  ${basename(a.file)} ${a.cell}: ${a.row.id} ${a.row.indicator.name} ${a.row.indicator.actual.text || t('（未記入）', '(blank)')} → ${a.actual.text}\n`,
+        `  ${basename(a.file)} ${a.cell}: ${a.row.id} ${a.row.indicator.name} ${
+          a.noteOnly
+            ? t(`備考: ${a.note || '（消去）'}`, `note: ${a.note || '(cleared)'}`)
+            : `${a.row.indicator.actual.text || t('（未記入）', '(blank)')} → ${a.actual.text}`
+        }\n`,
       );
     io.err(`${output}: ${summary}${backup ? t(`。前の版は ${backup}`, `; the version before is ${backup}`) : ''}\n`);
     return EXIT.ok;

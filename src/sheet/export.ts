@@ -146,6 +146,7 @@ function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscal
     name: shownName(i),
     actual: actualCell(i.actual),
     year: i.actual.year === null || i.actual.year === fiscalYear ? null : eraName(i.actual.year, 'short'),
+    note: i.note ?? '',
     department: i.department ?? '',
   };
   const line = sheet.getRow(r);
@@ -157,7 +158,7 @@ function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscal
     cell.border = BOX;
     cell.alignment = {
       vertical: 'middle',
-      wrapText: ['place', 'name'].includes(c.key),
+      wrapText: ['place', 'name', 'note'].includes(c.key),
       horizontal: ['baseline', 'previous', 'target', 'actual', 'year'].includes(c.key) ? 'right' : 'left',
     };
     if (c.input) {

@@ -26,6 +26,10 @@ import { DOUBT_HINT, actualDoubts } from '../model/plausible.js';
 export interface Answer {
   row: IndicatorRow;
   actual: Measurement;
+  /** What the 備考 cell says ("" where blank): the indicator's note. */
+  note?: string;
+  /** Only the note was written (the actual left blank): the actual is the document's own. */
+  noteOnly?: boolean;
   /** Where it was read, for messages: `kpi-商工観光課.xlsx`, `H12`. */
   file: string;
   cell: string;
@@ -176,8 +180,12 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
       problem(read.at === 'year' ? yearCell.address : actualCell.address, read.error, read.hint);
       continue;
     }
-    if (!read.actual) continue;
-    answers.push({ row, actual: read.actual, file, cell: actualCell.address });
+    const note = textOf(line.getCell(letter.note).value).trim();
+    if (!read.actual) {
+      if (note !== (row.indicator.note ?? '')) answers.push({ row, actual: row.indicator.actual, note, noteOnly: true, file, cell: `${letter.note}${r}` });
+      continue;
+    }
+    answers.push({ row, actual: read.actual, note, file, cell: actualCell.address });
     // A changed actual is asked about anew, whatever was confirmed of the one before.
     const confirmed = sameActual(row.indicator.actual, read.actual) ? row.indicator.confirmed : undefined;
     for (const doubt of actualDoubts({ ...row.indicator, actual: read.actual, confirmed }))
@@ -382,6 +390,7 @@ export function conflicts(answers: readonly Answer[]): Message[] {
   const first = new Map<string, Answer>();
   const messages: Message[] = [];
   for (const a of answers) {
+    if (a.noteOnly) continue;
     const earlier = first.get(a.row.id);
     if (!earlier) {
       first.set(a.row.id, a);

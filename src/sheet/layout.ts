@@ -23,7 +23,7 @@ export const TYPING_EXAMPLES = '3580・3,580・３５８０・△12・45%・3580
 export const HEADER_ROW = 4;
 export const FIRST_ROW = HEADER_ROW + 1;
 
-export type ColumnKey = 'id' | 'place' | 'name' | 'unit' | 'baseline' | 'previous' | 'target' | 'actual' | 'year' | 'department';
+export type ColumnKey = 'id' | 'place' | 'name' | 'unit' | 'baseline' | 'previous' | 'target' | 'actual' | 'year' | 'note' | 'department';
 
 export interface SheetColumn {
   key: ColumnKey;
@@ -45,6 +45,7 @@ const COLUMN_LIST: Omit<SheetColumn, 'letter'>[] = [
   { key: 'target', heading: () => '目標 c', width: 13 },
   { key: 'actual', heading: (y) => `${eraName(y, 'short')}実績 b（記入）`, width: 15, input: true },
   { key: 'year', heading: () => '実績の年度（前の年度のとき）', width: 15, input: true },
+  { key: 'note', heading: () => '備考（実績について）', width: 30, input: true },
   { key: 'department', heading: () => '担当課', width: 14 },
 ];
 

@@ -408,3 +408,25 @@ describe('where the sheets go back', () => {
     expect(howTo.join('\n')).not.toContain('企画政策課');
   });
 });
+
+describe('the 備考 column', () => {
+  it("is taken as the indicator's note, with or without an actual; a second import changes nothing", async () => {
+    const doc = nextYear();
+    const [file] = await exportSheets(doc, 'k', false);
+    const book = await workbook(file!.data);
+    const sheet = book.getWorksheet(ENTRY_SHEET)!;
+    sheet.getCell(`${column('actual').letter}${FIRST_ROW}`).value = 3500;
+    sheet.getCell(`${column('note').letter}${FIRST_ROW}`).value = '調査方法の変更により減少';
+    sheet.getCell(`${column('note').letter}${FIRST_ROW + 1}`).value = '集計中（6月に確定）';
+    const data = Buffer.from(await book.xlsx.writeBuffer());
+    const text = stringifyDocument(doc, 'k.yaml');
+    const merge = mergeAnswers(text, 'k.yaml', doc, (await readSheet(data, 'k.xlsx', doc)).answers);
+    const rows = indicatorRows(merge.document);
+    expect(rows.slice(0, 2).map((r) => [r.indicator.actual.text, r.indicator.note])).toEqual([
+      ['3,500', '調査方法の変更により減少'],
+      ['', '集計中（6月に確定）'],
+    ]);
+    const again = mergeAnswers(merge.text, 'k.yaml', merge.document, (await readSheet(data, 'k.xlsx', merge.document)).answers);
+    expect(again.changed).toEqual([]);
+  });
+});
