@@ -313,18 +313,22 @@ export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValu
   return { actual: { value: m.value, year: noted, text: measurementText(m.value, noted) } };
 }
 
-/** An actual is of this fiscal year or of one of the years before it (a survey every few years). */
+/**
+ * An actual is of this fiscal year or of one of the years before it (a survey every few years),
+ * or of the next where a school year's figure is taken in spring (as the document checks allow).
+ */
 const OLDEST_YEAR_BACK = 50;
+const OBSERVED_AFTER = 1;
 
 function plausibleYear(year: number, fiscalYear: number): boolean {
-  return year <= fiscalYear && year >= fiscalYear - OLDEST_YEAR_BACK;
+  return year <= fiscalYear + OBSERVED_AFTER && year >= fiscalYear - OLDEST_YEAR_BACK;
 }
 
 function yearOutOfRange(typed: string, fiscalYear: number, at: 'actual' | 'year'): ActualReading {
   return {
     error: t(
-      `"${typed}" の年度は ${eraName(fiscalYear, 'short')}（${fiscalYear}）より後か、${OLDEST_YEAR_BACK} 年より前です`,
-      `the year of "${typed}" is after ${eraName(fiscalYear, 'short')} (${fiscalYear}) or more than ${OLDEST_YEAR_BACK} years before`,
+      `"${typed}" の年度は ${eraName(fiscalYear + OBSERVED_AFTER, 'short')}（${fiscalYear + OBSERVED_AFTER}）より後か、${OLDEST_YEAR_BACK} 年より前です`,
+      `the year of "${typed}" is after ${eraName(fiscalYear + OBSERVED_AFTER, 'short')} (${fiscalYear + OBSERVED_AFTER}) or more than ${OLDEST_YEAR_BACK} years before`,
     ),
     hint: t(
       `この年度の実績なら空欄に、前の年度の数値なら ${eraName(fiscalYear - 1, 'short')} のようにその年度を書きます`,

@@ -353,7 +353,7 @@ describe('what the person saw in the cell', () => {
   it.each([
     [3580, 'R100', 'year'],
     [3580, 2150, 'year'],
-    [3580, 'R3', 'year'], // after this fiscal year (R2)
+    [3580, 'R4', 'year'], // after the year after this fiscal year (R2; a spring figure may be R3's)
     ['3,580(R9)', null, 'actual'],
   ])('%j with the year %j: an error at the %s cell, not at a YAML line', (value, year, at) => {
     expect(readActual(value, year, '人', FISCAL_YEAR)).toMatchObject({ at, error: expect.stringContaining('より後') });
