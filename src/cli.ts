@@ -657,16 +657,11 @@ examples:
       }
       if (!output) throw new UsageError(t(`sheet ${action} には -o が必要です`, `sheet ${action} needs -o`));
       const loaded = await load(documentFile, io, config);
+      const { assignCommand, exportCommand, importCommand, narrativeCommand } = await import('./sheet/command.js');
       if (loaded.document.kind !== 'kpi-progress') {
-        throw failure(
-          loaded.file,
-          'sheet-kind',
-          t('記入シートは KPI 進捗状況の文書だけから作れます', 'entry sheets are made from a KPI progress document only'),
-          { hint: t('達成状況は YAML を直接編集します', "edit a narrative's YAML directly") },
-          EXIT.usage,
-        );
+        if (action === 'assign') throw new UsageError(t('担当課は KPI 進捗状況の文書に割り当てます', 'departments are assigned in a KPI progress document'));
+        return narrativeCommand(loaded, action, sheets, output, values.force === true, io);
       }
-      const { assignCommand, exportCommand, importCommand } = await import('./sheet/command.js');
       if (action === 'export') {
         if (sheets.length > 0) throw new UsageError(t('sheet export が読むのは文書ひとつです', 'sheet export takes one document'));
         const byDepartment = values.by !== undefined && oneOf(values.by, ['department'] as const, 'department', 'by') === 'department';

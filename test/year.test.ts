@@ -5,8 +5,9 @@ import { basename, join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatValue, parseDocumentText, stringifyDocument } from '../src/io/yaml.js';
-import type { KpiDocument } from '../src/model/types.js';
+import type { KpiDocument, NarrativeDocument } from '../src/model/types.js';
 import { ENTRY_SHEET, FIRST_ROW, column, indicatorRows } from '../src/sheet/layout.js';
+import { NARRATIVE_SHEET } from '../src/sheet/narrative.js';
 import { run } from './helpers/run.js';
 
 /**
@@ -309,5 +310,29 @@ describe('imports that must not lose answers', () => {
       r.indicator.department,
     ]);
     expect(kept).toEqual(departments);
+  });
+
+  it('the narrative by sheet: a draft confirmed, one rewritten, the others left as drafts; a second import changes nothing', { timeout: 120_000 }, async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'tassei-narrative-'));
+    const at = (f: string) => join(folder, f);
+    writeFileSync(at('narrative-r5.yaml'), readFileSync('test/fixtures/expected/narrative-r5.yaml'));
+    const doc = at('narrative-r6.yaml');
+    expect((await run('next', at('narrative-r5.yaml'), '-o', doc)).code).toBe(0);
+    expect((await run('sheet', 'export', doc, '-o', at('sheets'))).code).toBe(0);
+    const file = join(at('sheets'), 'narrative-r6.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet(NARRATIVE_SHEET)!;
+    sheet.getCell('G4').value = '済';
+    sheet.getCell('E5').value = '○ 新しい取組を実施\n○ 既存の取組を拡充';
+    sheet.getCell('F5').value = '来年度も継続';
+    await book.xlsx.writeFile(file);
+    const imported = await run('sheet', 'import', doc, file, '-o', doc);
+    expect(imported.code).toBe(0);
+    const policies = (parseDocumentText(readFileSync(doc, 'utf8'), doc) as NarrativeDocument).goals.flatMap((g) => g.policies);
+    expect(policies.map((p) => p.draft ?? false).slice(0, 3)).toEqual([false, false, true]);
+    expect(policies[1]).toMatchObject({ results: ['新しい取組を実施', '既存の取組を拡充'], plans: ['来年度も継続'] });
+    const again = await run('sheet', 'import', doc, file, '-o', doc);
+    expect(again.err).toContain('変更はないので書き込んでいません');
   });
 });

@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { EXIT, TasseiError, failure, formatMessage } from '../model/errors.js';
 import { checkOutput, sameFile, writeFileAtomic } from '../io/files.js';
 import { t } from '../model/i18n.js';
-import type { KpiDocument, Message } from '../model/types.js';
+import type { KpiDocument, Message, NarrativeDocument } from '../model/types.js';
 import { parseDocumentText, stringifyDocument } from '../io/yaml.js';
 import type { LoadedDocument } from '../model/types.js';
 import { DEFAULT_RETURN, type ReturnAddress, exportSheets } from './export.js';
@@ -12,6 +12,7 @@ import { indicatorRows } from './layout.js';
 import { mergeAnswers } from './merge.js';
 import { tooLarge } from './container.js';
 import { withDocumentLock } from './lock.js';
+import { type NarrativeAnswer, exportNarrative, mergeNarrative, readNarrative } from './narrative.js';
 import { assignDepartments, readAssignments, withDepartments } from './departments.js';
 
 interface Io {
@@ -232,6 +233,67 @@ export async function assignCommand(loaded: LoadedDocument, table: string, outpu
     writeFileAtomic(backup, text, { like: output });
     writeFileAtomic(output, merged.text);
     io.err(`${output}: ${summary}${t(`。前の版は ${backup}`, `; the version before is ${backup}`)}\n`);
+    return EXIT.ok;
+  });
+}
+
+/**
+ * `tassei sheet export|import` of a narrative: one workbook of its policies (取組記入) out, their
+ * results and plans back in place, under the lock, with a dated backup; nothing written while any
+ * sheet has an error.
+ */
+export async function narrativeCommand(
+  loaded: LoadedDocument,
+  action: 'export' | 'import',
+  sheets: readonly string[],
+  output: string,
+  force: boolean,
+  io: Io,
+): Promise<number> {
+  const doc = loaded.document as NarrativeDocument;
+  if (action === 'export') {
+    const target = join(output, `${basename(loaded.file, extname(loaded.file))}.xlsx`);
+    checkOutput(target, [loaded.file], force, 'text');
+    writeFileAtomic(target, await exportNarrative(doc));
+    io.err(
+      t(
+        `${loaded.file} → ${target}: 基本方針 ${doc.goals.reduce((n, g) => n + g.policies.length, 0)} 行\n`,
+        `${loaded.file} → ${target}: ${doc.goals.reduce((n, g) => n + g.policies.length, 0)} policies\n`,
+      ),
+    );
+    return EXIT.ok;
+  }
+  if (loaded.fromPdf || !sameFile(output, loaded.file)) {
+    throw failure(output, 'sheet-import-output', t('-o には取り込む文書（YAML）そのものを指定します', '-o names the document (YAML) itself'), {}, EXIT.usage);
+  }
+  const answers: NarrativeAnswer[] = [];
+  const messages: Message[] = [];
+  for (const sheet of sheets) {
+    const data = readSheetFile(sheet);
+    if (!Buffer.isBuffer(data)) {
+      messages.push(data);
+      continue;
+    }
+    const reading = await readNarrative(data, sheet, doc);
+    answers.push(...reading.answers);
+    messages.push(...reading.messages);
+  }
+  if (messages.some((m) => m.severity === 'error')) throw new TasseiError(messages);
+  checkOutput(output, sheets, true, 'text');
+  return withDocumentLock(output, () => {
+    const text = readFileSync(loaded.file, 'utf8');
+    const current = parseDocumentText(text, loaded.file) as NarrativeDocument;
+    const merged = mergeNarrative(text, loaded.file, current, answers);
+    if (merged.changed === 0) {
+      io.err(`${output}: ${t('変更はないので書き込んでいません', 'nothing changed, nothing written')}\n`);
+      return EXIT.ok;
+    }
+    const backup = backupName(output);
+    writeFileAtomic(backup, text, { like: output });
+    writeFileAtomic(output, merged.text);
+    io.err(
+      `${output}: ${t(`基本方針 ${merged.changed} 件を更新。前の版は ${backup}`, `${merged.changed} policies updated; the version before is ${backup}`)}\n`,
+    );
     return EXIT.ok;
   });
 }
