@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Mutates the samples as a careless or hostile user would (bytes of the PDFs; keys, values,
- * lines and encodings of the YAML), runs the command line on each, and reports every run that
+ * lines and encodings of the YAML; entries, sizes, XML and names of exported workbooks given to
+ * `sheet import`), runs the command line on each, and reports every run that
  * ends with an exit code other than 0, 1 or 2, prints a stack trace, or does not finish in time.
  * Each such input is saved with its command and output for reproduction.
  *
@@ -9,6 +10,9 @@
  *   FUZZ_SEED=n      the same mutations again
  *   FUZZ_JOBS=n      runs at a time (2)
  *   FUZZ_OUT=dir     where findings go (fuzz-findings/)
+ *
+ * Concurrent imports are tried too: three departments' sheets imported at once into one YAML, a
+ * finding where any answer is missing afterwards.
  *
  * Exit code 1 where anything was found.
  */
@@ -18,6 +22,8 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Encoding from 'encoding-japanese';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -336,12 +342,115 @@ function commandsFor(kind, file, original) {
 }
 
 const work = mkdtempSync(join(tmpdir(), 'tassei-fuzz-'));
+
+/**
+ * Next year's document of strategy 1 with three departments, and its exported workbooks filled in
+ * (each answer its row number plus last year's figure): what workbook mutations start from.
+ */
+async function workbookSetup() {
+  const dir = join(work, 'setup');
+  mkdirSync(dir);
+  const doc = join(dir, 'kpi-r2.yaml');
+  const departments = ['商工観光課', '農林課', '健康増進課'];
+  const last = readFileSync(join(ROOT, 'test/fixtures/yaml/kpi-strategy1.yaml'), 'utf8');
+  let k = 0;
+  writeFileSync(
+    join(dir, 'kpi-r1.yaml'),
+    last.replace(/^(\s+)(unit: .*)$/gm, (_, indent, unit) => `${indent}${unit}\n${indent}department: ${departments[k++ % 3]}`),
+  );
+  await runCli(['next', join(dir, 'kpi-r1.yaml'), '-o', doc], ROOT);
+  await runCli(['sheet', 'export', doc, '-o', join(dir, 'sheets'), '--by', 'department'], ROOT);
+  const sheets = [];
+  for (const department of departments) {
+    const file = join(dir, 'sheets', `kpi-r2-${department}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(file);
+    const sheet = book.getWorksheet('実績記入');
+    for (let r = 5; sheet.getCell(`A${r}`).value; r++) sheet.getCell(`H${r}`).value = r;
+    await book.xlsx.writeFile(file);
+    sheets.push(file);
+  }
+  return { doc, sheets, yaml: readFileSync(doc, 'utf8') };
+}
+
+/** What a workbook's XML may be given instead of what it held. */
+const CELL_VALUES = ['12abc', '1e400', 'NaN', '-0', '', '99999999999999999999', '<', '&amp;', '\u0001', '3,580', 'R100'];
+const ODD_NAMES = ['A/B', 'A\u202eB', 'A\u200bB', '\t名前', '名前\u3000', 'CON', '..', '\u0001', '𠮷'];
+
+async function mutateWorkbook(bytes) {
+  if (random() < 0.2) return mutatePdf(bytes); // raw bytes: a damaged zip
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files);
+  for (let k = 1 + int(3); k > 0; k--) {
+    const name = pick(names);
+    switch (int(7)) {
+      case 0:
+        zip.remove(name);
+        break;
+      case 1: // a large entry of zeros: a bomb within or past the limits
+        zip.file(`xl/media/${int(1e6)}.bin`, Buffer.alloc(pick([1024, 1 << 20, 17 << 20, 40 << 20])));
+        break;
+      case 2: {
+        const xml = await zip.file(name)?.async('string');
+        if (xml) zip.file(name, xml.replace(/<v>[^<]*<\/v>/, `<v>${pick(CELL_VALUES)}</v>`));
+        break;
+      }
+      case 3: {
+        const xml = await zip.file(name)?.async('string');
+        if (xml) zip.file(name, xml.replace(/<t( [^>]*)?>[^<]*<\/t>/, `<t>${pick(ODD_NAMES)}</t>`));
+        break;
+      }
+      case 4: {
+        const xml = await zip.file('xl/worksheets/sheet1.xml')?.async('string');
+        if (xml)
+          zip.file(
+            'xl/worksheets/sheet1.xml',
+            xml.replace(
+              '</sheetData>',
+              `${'<row/>'.repeat(pick([10, 5000, 30000]))}<row r="${pick([6, 1048576])}"><c r="H${pick([6, 1048576])}"><v>1</v></c></row></sheetData>`,
+            ),
+          );
+        break;
+      }
+      case 5: {
+        const xml = await zip.file(name)?.async('string');
+        if (xml) zip.file(name, xml.slice(0, int(xml.length)));
+        break;
+      }
+      default: {
+        const xml = await zip.file('xl/workbook.xml')?.async('string');
+        if (xml) zip.file('xl/workbook.xml', xml.replace(/name="[^"]*"/, `name="${pick(['実績記入 ', 'Sheet1', 'tassei', '記入方法'])}"`));
+      }
+    }
+  }
+  return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+}
+
+/** Three imports at once into one copy of the document: every sheet's answers must be there after. */
+async function concurrentImports(setup, dir) {
+  const doc = join(dir, 'kpi-r2.yaml');
+  writeFileSync(doc, setup.yaml);
+  const results = await Promise.all(setup.sheets.map((sheet) => runCli(['sheet', 'import', doc, sheet, '-o', doc], ROOT)));
+  const blank = (readFileSync(doc, 'utf8').match(/text: ""/g) ?? []).length;
+  const exit = results.map((r) => r.code).join(',');
+  return {
+    args: ['sheet', 'import', '(three at once)'],
+    result: {
+      ...results[0],
+      code: blank === 0 && exit === '0,0,0' ? 0 : 99,
+      err: `exits ${exit}; ${blank} answer(s) missing\n${results.map((r) => r.err).join('')}`,
+    },
+    file: doc,
+  };
+}
+let setup = null;
 const counts = { tried: 0, byCommand: {}, byExit: {}, findings: 0 };
 const deadline = Date.now() + seconds * 1000;
 let serial = 0;
 
 async function one() {
   const n = serial++;
+  if (setup && random() < 0.3) return oneWorkbook(n);
   const isPdf = random() < 0.4;
   const source = pick(isPdf ? PDFS : YAMLS);
   const data = isPdf ? mutatePdf(readFileSync(source)) : mutateYaml(readFileSync(source, 'utf8'));
@@ -372,12 +481,43 @@ async function one() {
   rmSync(dir, { recursive: true, force: true });
 }
 
+/** A mutated workbook imported (or, now and then, three real ones imported at once). */
+async function oneWorkbook(n) {
+  const dir = join(work, String(n));
+  mkdirSync(dir);
+  let run;
+  if (random() < 0.1) {
+    run = await concurrentImports(setup, dir);
+  } else {
+    const file = join(dir, `kpi-r2-mutated.xlsx`);
+    writeFileSync(file, await mutateWorkbook(readFileSync(pick(setup.sheets))));
+    const args = ['sheet', 'import', setup.doc, file, '-o', join(dir, 'out.yaml')];
+    run = { args, result: await runCli(args, ROOT), file };
+  }
+  const { args, result, file } = run;
+  counts.tried++;
+  counts.byCommand['sheet import'] = (counts.byCommand['sheet import'] ?? 0) + 1;
+  const exit = result.signal ? `signal ${result.signal}` : String(result.code);
+  counts.byExit[exit] = (counts.byExit[exit] ?? 0) + 1;
+  if (result.signal !== null || ![0, 1, 2].includes(result.code) || STACK.test(result.err)) {
+    counts.findings++;
+    const saved = join(findingsDir, `${seed}-${n}`);
+    mkdirSync(saved, { recursive: true });
+    copyFileSync(file, join(saved, basename(file)));
+    writeFileSync(join(saved, 'command.txt'), `node ${CLI} ${args.map((a) => JSON.stringify(a)).join(' ')}\n# exit ${exit} after ${result.ms} ms\n`);
+    writeFileSync(join(saved, 'stderr.txt'), result.err);
+    process.stderr.write(`finding: ${args.slice(0, 2).join(' ')} ${basename(file)} → exit ${exit} (${result.ms} ms); saved in ${saved}\n`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+}
+
 async function worker() {
   while (Date.now() < deadline) await one();
 }
 
 process.stderr.write(`fuzzing for ${seconds} s with seed ${seed}, ${jobs} at a time…\n`);
 const started = Date.now();
+setup = await workbookSetup();
 await Promise.all(Array.from({ length: jobs }, worker));
 rmSync(work, { recursive: true, force: true });
 const minutes = ((Date.now() - started) / 60_000).toFixed(1);

@@ -95,7 +95,8 @@ describe('6. what a write replaces', () => {
     const { doc, sheet } = await answered(0o600);
     const r = await run('sheet', 'import', doc, sheet, '-o', doc);
     expect(r.code).toBe(0);
-    expect([statSync(doc).mode & 0o777, statSync(`${doc}.bak`).mode & 0o777]).toEqual([0o600, 0o600]);
+    const [backup] = readdirSync(join(doc, '..')).filter((f) => f.endsWith('.bak')); // dated: kpi.yaml.YYYYMMDD-HHMMSS.bak
+    expect([statSync(doc).mode & 0o777, statSync(join(doc, '..', backup!)).mode & 0o777]).toEqual([0o600, 0o600]);
   });
 
   it('sheet import onto a read-only document is refused, and no .bak is left', async () => {

@@ -1,3 +1,4 @@
+import { ACTUAL_DOUBT_RULE } from '../model/checks.js';
 import { setAsideDoubted } from '../evaluate/doubts.js';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import { formatBlanks, formatEvaluationText, formatFindings } from '../evaluate/format.js';
@@ -70,7 +71,9 @@ examples:
     else io.out(`${evaluation.blanks.count > 0 ? `${formatBlanks(evaluation.blanks)}\n\n` : ''}${formatFindings(evaluation.findings, scheme)}\n`);
     if (evaluation.findings.length > 0) io.err(`${loaded.file}: ${t(`指摘 ${evaluation.findings.length} 件`, `${evaluation.findings.length} finding(s)`)}\n`);
     if (evaluation.blanks.count > 0) io.err(`${loaded.file}: ${t(`未記入 ${evaluation.blanks.count} 件`, `${evaluation.blanks.count} still blank`)}\n`);
-    // --strict: a document with findings, or with anything still blank, is not final.
-    return values.strict && (evaluation.findings.length > 0 || evaluation.blanks.count > 0) ? EXIT.findings : EXIT.ok;
+    // --strict: a document with findings, anything still blank or a questioned actual not confirmed, is not final.
+    const doubts = loaded.messages.filter((m) => m.rule === ACTUAL_DOUBT_RULE).length;
+    if (doubts > 0) io.err(`${loaded.file}: ${t(`確認が必要な実績 ${doubts} 件`, `${doubts} actual(s) to check`)}\n`);
+    return values.strict && (evaluation.findings.length > 0 || evaluation.blanks.count > 0 || doubts > 0) ? EXIT.findings : EXIT.ok;
   },
 };

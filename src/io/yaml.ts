@@ -728,6 +728,8 @@ const INDICATOR_ORDER = [
   'tags',
   'reported',
   'previousActual',
+  'confirmed',
+  'note',
   'department',
   'comments',
   'other',

@@ -1,4 +1,5 @@
 import { t } from './i18n.js';
+import { DOUBT_HINT, actualDoubts } from './plausible.js';
 import type { Indicator, KpiDocument, Message, NarrativeDocument, TasseiDocument } from './types.js';
 
 /**
@@ -119,17 +120,28 @@ function indicatorYears(indicator: Indicator, base: PathSegment[], fiscalYear: n
   return messages;
 }
 
+/** The rule of a new actual tassei questions (warned; `evaluate --strict` fails on it until confirmed). */
+export const ACTUAL_DOUBT_RULE = 'actual-doubt';
+
+function indicatorChecks(indicator: Indicator, path: PathSegment[], fiscalYear: number, locate: Locate): Message[] {
+  const doubts = actualDoubts(indicator).map((d): Message => ({
+    ...locate([...path, 'actual'], ACTUAL_DOUBT_RULE, `${indicator.name}: ${t('実績', 'actual')} ${indicator.actual.text}: ${d.message}`, DOUBT_HINT()),
+    severity: 'warning',
+  }));
+  return [...indicatorYears(indicator, path, fiscalYear, locate), ...doubts];
+}
+
 function kpiChecks(doc: KpiDocument, locate: Locate): Message[] {
   const messages = numbering(doc.strategies, ['strategies'], t('重点戦略', 'strategy'), locate);
   doc.strategies.forEach((s, si) => {
     const sp: PathSegment[] = ['strategies', si];
-    s.indicators.forEach((ind, ii) => messages.push(...indicatorYears(ind, [...sp, 'indicators', ii], doc.fiscalYear, locate)));
+    s.indicators.forEach((ind, ii) => messages.push(...indicatorChecks(ind, [...sp, 'indicators', ii], doc.fiscalYear, locate)));
     messages.push(...numbering(s.policies, [...sp, 'policies'], t('戦略方針', 'policy'), locate));
     s.policies.forEach((p, pi) => {
       messages.push(...numbering(p.measures, [...sp, 'policies', pi, 'measures'], t('施策', 'measure'), locate));
       p.measures.forEach((m, mi) =>
         m.indicators.forEach((ind, ii) =>
-          messages.push(...indicatorYears(ind, [...sp, 'policies', pi, 'measures', mi, 'indicators', ii], doc.fiscalYear, locate)),
+          messages.push(...indicatorChecks(ind, [...sp, 'policies', pi, 'measures', mi, 'indicators', ii], doc.fiscalYear, locate)),
         ),
       );
     });

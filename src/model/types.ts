@@ -58,6 +58,14 @@ export interface Indicator {
   state?: IndicatorState;
   /** Kinds of indicator a scheme may grade apart, e.g. `survey` (意識系). */
   tags?: string[];
+  /**
+   * The office has looked at a new actual that tassei questioned (a jump against last year, a share
+   * above 100 %, a reversed sign) and found it right: it is no longer asked (src/model/plausible.ts).
+   * An import that changes the actual removes it.
+   */
+  confirmed?: boolean;
+  /** 備考: what the department wrote beside its actual (the sheet's 備考 column), e.g. 調査方法の変更により増加. */
+  note?: string;
   /** 担当課: the department that reports the actual, e.g. 商工観光課. */
   department?: string;
   /** The indicator's own number as printed in a numbering column (番号, No.): `1`, `①`, `(1)`, `1-1-1`. */

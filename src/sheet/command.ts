@@ -1,26 +1,38 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { EXIT, TasseiError, failure } from '../model/errors.js';
+import { EXIT, TasseiError, failure, formatMessage } from '../model/errors.js';
 import { checkOutput, sameFile, writeFileAtomic } from '../io/files.js';
 import { t } from '../model/i18n.js';
-import type { KpiDocument, Message } from '../model/types.js';
-import { stringifyDocument } from '../io/yaml.js';
+import type { KpiDocument, Message, NarrativeDocument } from '../model/types.js';
+import { parseDocumentText, stringifyDocument } from '../io/yaml.js';
 import type { LoadedDocument } from '../model/types.js';
-import { exportSheets } from './export.js';
+import { DEFAULT_RETURN, type ReturnAddress, exportSheets } from './export.js';
 import { type Answer, conflicts, readSheet } from './import.js';
 import { indicatorRows } from './layout.js';
 import { mergeAnswers } from './merge.js';
+import { tooLarge } from './container.js';
+import { withDocumentLock } from './lock.js';
+import { type NarrativeAnswer, exportNarrative, mergeNarrative, readNarrative } from './narrative.js';
+import { assignDepartments, readAssignments, withDepartments } from './departments.js';
 
 interface Io {
   err: (text: string) => void;
 }
 
 /** `tassei sheet export`: the workbooks into a folder. */
-export async function exportCommand(doc: KpiDocument, file: string, dir: string, byDepartment: boolean, force: boolean, io: Io): Promise<number> {
+export async function exportCommand(
+  doc: KpiDocument,
+  file: string,
+  dir: string,
+  byDepartment: boolean,
+  force: boolean,
+  io: Io,
+  to: ReturnAddress = DEFAULT_RETURN,
+): Promise<number> {
   if (existsSync(dir) && !statSync(dir).isDirectory()) {
     throw failure(dir, 'sheet-output', t('-o にはフォルダを指定します', '-o names a folder'), { hint: t('例: -o 記入シート/', 'e.g. -o sheets/') }, EXIT.usage);
   }
-  const files = await exportSheets(doc, basename(file, extname(file)), byDepartment);
+  const files = await exportSheets(doc, basename(file, extname(file)), byDepartment, to);
   // A sheet already there may be one a department filled in: nothing is replaced without --force.
   for (const f of files) checkOutput(join(dir, f.name), [file], force, 'text');
   for (const f of files) {
@@ -36,26 +48,56 @@ export async function exportCommand(doc: KpiDocument, file: string, dir: string,
   return EXIT.ok;
 }
 
+/** A filled-in sheet's bytes, or why they cannot be read: missing, a folder, not permitted, too large. */
+function readSheetFile(file: string): Buffer | Message {
+  try {
+    const stat = statSync(file);
+    if (stat.isDirectory()) {
+      return {
+        severity: 'error',
+        rule: 'sheet-unreadable',
+        file,
+        message: t('フォルダーです', 'a folder'),
+        hint: t('取り込む .xlsx ファイルを指定します', 'give the .xlsx files to import'),
+      };
+    }
+    const large = tooLarge(stat.size, file);
+    if (large) return large;
+    return readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      return {
+        severity: 'error',
+        rule: 'file-missing',
+        file,
+        message: t('ファイルがありません', 'no such file'),
+        hint: t('パスを確かめます', 'check the path'),
+      };
+    }
+    return {
+      severity: 'error',
+      rule: 'sheet-unreadable',
+      file,
+      message:
+        code === 'EACCES' || code === 'EPERM' ? t('読む権限がありません', 'no permission to read it') : t(`読めません（${code}）`, `cannot be read (${code})`),
+      hint: t('ファイルの権限を確かめるか、読める場所にコピーして指定します', 'check its permissions, or copy it somewhere readable'),
+    };
+  }
+}
+
 /**
  * `tassei sheet import`: every sheet read and checked first; while any problem remains nothing
- * is written. Writing onto the document itself keeps the previous version as `.bak`.
+ * is written. Writing onto the document itself keeps the previous version as a dated `.bak`.
  */
 export async function importCommand(loaded: LoadedDocument, sheets: readonly string[], output: string, force: boolean, io: Io): Promise<number> {
   const doc = loaded.document as KpiDocument;
   const answers: Answer[] = [];
   const messages: Message[] = [];
   for (const sheet of sheets) {
-    let data: Buffer;
-    try {
-      data = readFileSync(sheet);
-    } catch {
-      messages.push({
-        severity: 'error',
-        rule: 'file-missing',
-        file: sheet,
-        message: t('ファイルがありません', 'no such file'),
-        hint: t('パスを確かめます', 'check the path'),
-      });
+    const data = readSheetFile(sheet);
+    if (!Buffer.isBuffer(data)) {
+      messages.push(data);
       continue;
     }
     const reading = await readSheet(data, sheet, doc);
@@ -74,28 +116,184 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
     });
     throw new TasseiError(messages);
   }
-  for (const m of messages) io.err(`${m.file}: ${m.message}\n`);
+  for (const m of messages) io.err(`${formatMessage(m)}\n`);
 
-  // The document itself is the usual output (its version before is kept as .bak, so no --force); any other is checked as every command's.
+  // The document itself is the usual output (its version before is kept as a dated .bak, so no --force); any other is checked as every command's.
   const onto = !loaded.fromPdf && existsSync(output) && sameFile(output, loaded.file);
   checkOutput(output, onto ? sheets : [loaded.file, ...sheets], onto || force, 'text');
-  const text = loaded.fromPdf ? stringifyDocument(doc, output) : readFileSync(loaded.file, 'utf8');
-  const merge = mergeAnswers(text, loaded.fromPdf ? output : loaded.file, doc, answers);
-  const blanks = indicatorRows(merge.document).filter((r) => r.indicator.actual.text.trim() === '').length;
-  const summary = t(
-    `取り込み ${answers.length} 件、うち変更 ${merge.changed.length} 件、未記入 ${blanks} 件`,
-    `${answers.length} answer(s), ${merge.changed.length} changed, ${blanks} still blank`,
-  );
-  if (onto && merge.text === text) {
-    io.err(`${output}: ${summary}${t('。変更はないので書き込んでいません', '; nothing changed, nothing written')}\n`);
+  return withDocumentLock(output, () => {
+    // Another import may have written the document since it was read: merge into what is there now.
+    const text = loaded.fromPdf ? stringifyDocument(doc, output) : readFileSync(loaded.file, 'utf8');
+    const current = onto ? (parseDocumentText(text, loaded.file) as KpiDocument) : doc;
+    const merge = mergeAnswers(text, loaded.fromPdf ? output : loaded.file, current, onto ? reanchored(answers, current, output) : answers);
+    const blanks = indicatorRows(merge.document).filter((r) => r.indicator.actual.text.trim() === '').length;
+    const summary = t(
+      `取り込み ${answers.length} 件、うち変更 ${merge.changed.length} 件、未記入 ${blanks} 件`,
+      `${answers.length} answer(s), ${merge.changed.length} changed, ${blanks} still blank`,
+    );
+    if (onto && merge.text === text) {
+      io.err(`${output}: ${summary}${t('。変更はないので書き込んでいません', '; nothing changed, nothing written')}\n`);
+      return EXIT.ok;
+    }
+    const backup = onto ? backupName(output) : null;
+    if (backup) writeFileAtomic(backup, text, { like: output });
+    writeFileAtomic(output, merge.text);
+    for (const a of merge.changed)
+      io.err(
+        `  ${basename(a.file)} ${a.cell}: ${a.row.id} ${a.row.indicator.name} ${
+          a.noteOnly
+            ? t(`備考: ${a.note || '（消去）'}`, `note: ${a.note || '(cleared)'}`)
+            : `${a.row.indicator.actual.text || t('（未記入）', '(blank)')} → ${a.actual.text}`
+        }\n`,
+      );
+    io.err(`${output}: ${summary}${backup ? t(`。前の版は ${backup}`, `; the version before is ${backup}`) : ''}\n`);
+    return EXIT.ok;
+  });
+}
+
+/**
+ * The answers pointed at the indicators of the document as it is now (re-read under the lock):
+ * found again by number and name. An indicator gone meanwhile stops the import.
+ */
+function reanchored(answers: readonly Answer[], current: KpiDocument, file: string): Answer[] {
+  const byId = new Map(indicatorRows(current).map((r) => [r.id, r]));
+  return answers.map((a) => {
+    const row = byId.get(a.row.id);
+    if (!row || row.indicator.name !== a.row.indicator.name) {
+      throw failure(
+        file,
+        'document-changed',
+        t(
+          `取り込み中に文書が変わり、${a.row.id} ${a.row.indicator.name} が見つかりません`,
+          `the document changed during the import: ${a.row.id} ${a.row.indicator.name} is gone`,
+        ),
+        {
+          hint: t('もう一度取り込みます', 'import again'),
+        },
+      );
+    }
+    return { ...a, row };
+  });
+}
+
+/**
+ * A backup of the document for each import that changes it, named by the time it was taken
+ * (`kpi-r2.yaml.20250410-153012.bak`), so that every import can be undone, not only the last.
+ */
+function backupName(document: string): string {
+  const now = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${now.getFullYear()}${two(now.getMonth() + 1)}${two(now.getDate())}-${two(now.getHours())}${two(now.getMinutes())}${two(now.getSeconds())}`;
+  let name = `${document}.${stamp}.bak`;
+  for (let k = 2; existsSync(name); k++) name = `${document}.${stamp}-${k}.bak`;
+  return name;
+}
+
+/**
+ * `tassei sheet assign`: departments from a table (by strategy, policy, measure or indicator)
+ * written into the document itself, as an import writes its answers: under the lock, with a
+ * dated backup.
+ */
+export async function assignCommand(loaded: LoadedDocument, table: string, output: string, io: Io): Promise<number> {
+  if (loaded.fromPdf || !sameFile(output, loaded.file)) {
+    throw failure(
+      output,
+      'sheet-assign-output',
+      t('-o には対応表を当てはめる文書そのものを指定します', '-o names the document the table is applied to'),
+      {
+        hint: t(
+          '例: tassei sheet assign input/kpi-r2.yaml 担当課.csv -o input/kpi-r2.yaml',
+          'e.g. tassei sheet assign input/kpi-r2.yaml departments.csv -o input/kpi-r2.yaml',
+        ),
+      },
+      EXIT.usage,
+    );
+  }
+  const read = readSheetFile(table);
+  if (!Buffer.isBuffer(read)) throw new TasseiError([read]);
+  const { assignments, messages } = readAssignments(read.toString('utf8'), table);
+  if (messages.length > 0) throw new TasseiError(messages);
+  checkOutput(output, [table], true, 'text');
+  return withDocumentLock(output, () => {
+    const text = readFileSync(loaded.file, 'utf8');
+    const doc = parseDocumentText(text, loaded.file) as KpiDocument;
+    const assigned = assignDepartments(doc, assignments, table);
+    if (assigned.messages.length > 0) throw new TasseiError(assigned.messages);
+    const merged = withDepartments(text, loaded.file, doc, assigned.departments);
+    const blank = indicatorRows(doc).length - assigned.departments.size;
+    const summary = t(
+      `担当課を ${assigned.departments.size} 指標に割り当て、うち変更 ${merged.changed} 件、担当課なし ${blank} 件`,
+      `departments for ${assigned.departments.size} indicator(s), ${merged.changed} changed, ${blank} without one`,
+    );
+    if (merged.changed === 0) {
+      io.err(`${output}: ${summary}${t('。変更はないので書き込んでいません', '; nothing changed, nothing written')}\n`);
+      return EXIT.ok;
+    }
+    const backup = backupName(output);
+    writeFileAtomic(backup, text, { like: output });
+    writeFileAtomic(output, merged.text);
+    io.err(`${output}: ${summary}${t(`。前の版は ${backup}`, `; the version before is ${backup}`)}\n`);
+    return EXIT.ok;
+  });
+}
+
+/**
+ * `tassei sheet export|import` of a narrative: one workbook of its policies (取組記入) out, their
+ * results and plans back in place, under the lock, with a dated backup; nothing written while any
+ * sheet has an error.
+ */
+export async function narrativeCommand(
+  loaded: LoadedDocument,
+  action: 'export' | 'import',
+  sheets: readonly string[],
+  output: string,
+  force: boolean,
+  io: Io,
+): Promise<number> {
+  const doc = loaded.document as NarrativeDocument;
+  if (action === 'export') {
+    const target = join(output, `${basename(loaded.file, extname(loaded.file))}.xlsx`);
+    checkOutput(target, [loaded.file], force, 'text');
+    writeFileAtomic(target, await exportNarrative(doc));
+    io.err(
+      t(
+        `${loaded.file} → ${target}: 基本方針 ${doc.goals.reduce((n, g) => n + g.policies.length, 0)} 行\n`,
+        `${loaded.file} → ${target}: ${doc.goals.reduce((n, g) => n + g.policies.length, 0)} policies\n`,
+      ),
+    );
     return EXIT.ok;
   }
-  if (onto) writeFileAtomic(`${output}.bak`, text, { like: output });
-  writeFileAtomic(output, merge.text);
-  for (const a of merge.changed)
+  if (loaded.fromPdf || !sameFile(output, loaded.file)) {
+    throw failure(output, 'sheet-import-output', t('-o には取り込む文書（YAML）そのものを指定します', '-o names the document (YAML) itself'), {}, EXIT.usage);
+  }
+  const answers: NarrativeAnswer[] = [];
+  const messages: Message[] = [];
+  for (const sheet of sheets) {
+    const data = readSheetFile(sheet);
+    if (!Buffer.isBuffer(data)) {
+      messages.push(data);
+      continue;
+    }
+    const reading = await readNarrative(data, sheet, doc);
+    answers.push(...reading.answers);
+    messages.push(...reading.messages);
+  }
+  if (messages.some((m) => m.severity === 'error')) throw new TasseiError(messages);
+  checkOutput(output, sheets, true, 'text');
+  return withDocumentLock(output, () => {
+    const text = readFileSync(loaded.file, 'utf8');
+    const current = parseDocumentText(text, loaded.file) as NarrativeDocument;
+    const merged = mergeNarrative(text, loaded.file, current, answers);
+    if (merged.changed === 0) {
+      io.err(`${output}: ${t('変更はないので書き込んでいません', 'nothing changed, nothing written')}\n`);
+      return EXIT.ok;
+    }
+    const backup = backupName(output);
+    writeFileAtomic(backup, text, { like: output });
+    writeFileAtomic(output, merged.text);
     io.err(
-      `  ${basename(a.file)} ${a.cell}: ${a.row.id} ${a.row.indicator.name} ${a.row.indicator.actual.text || t('（未記入）', '(blank)')} → ${a.actual.text}\n`,
+      `${output}: ${t(`基本方針 ${merged.changed} 件を更新。前の版は ${backup}`, `${merged.changed} policies updated; the version before is ${backup}`)}\n`,
     );
-  io.err(`${output}: ${summary}${onto ? t(`。前の版は ${output}.bak`, `; the version before is ${output}.bak`) : ''}\n`);
-  return EXIT.ok;
+    return EXIT.ok;
+  });
 }

@@ -12,12 +12,32 @@ import {
   META_SHEET,
   NO_DEPARTMENT,
   SHEET_FORMAT,
+  TYPING_EXAMPLES,
   type IndicatorRow,
   column,
   departmentOf,
   indicatorRows,
+  lockedValues,
   shownName,
 } from './layout.js';
+import { cellText, uniqueFileNames } from './names.js';
+
+/** Where and by when the sheets go back, printed on the heading and on 記入方法 (sheet export --office, --deadline, --contact). */
+export interface ReturnAddress {
+  /** The office the sheets go back to. */
+  office: string;
+  /** As the office writes it: 5月31日（金）, 2025-05-31; null where none is set. */
+  deadline: string | null;
+  /** A person, an extension, an address; null where none is given. */
+  contact: string | null;
+}
+
+export const DEFAULT_RETURN: ReturnAddress = { office: '企画政策課', deadline: null, contact: null };
+
+/** 「企画政策課へ 5月31日（金）までに返送（問合せ: 内線 123）」 */
+function returnLine(to: ReturnAddress): string {
+  return `${to.office}へ${to.deadline ? ` ${to.deadline} までに` : ''}返送してください${to.contact ? `（問合せ: ${to.contact}）` : ''}`;
+}
 
 /** One workbook to send: for a department, or for all. */
 export interface SheetFile {
@@ -35,24 +55,26 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF808080' } };
 const BOX: Partial<ExcelJS.Borders> = { top: THIN, left: THIN, bottom: THIN, right: THIN };
 
-/** Characters a file name cannot hold on Windows or Unix. */
-const UNSAFE_IN_NAME = /[\\/:*?"<>|\u0000-\u001f]/g;
-
 /**
  * The workbooks of a document: one per department (`byDepartment`), else one for all. `base` is
  * the document's file name without extension.
  */
-export async function exportSheets(doc: KpiDocument, base: string, byDepartment: boolean): Promise<SheetFile[]> {
+export async function exportSheets(doc: KpiDocument, base: string, byDepartment: boolean, to: ReturnAddress = DEFAULT_RETURN): Promise<SheetFile[]> {
   const rows = indicatorRows(doc);
   const groups = new Map<string | null, IndicatorRow[]>();
   for (const row of rows) {
     const key = byDepartment ? departmentOf(row.indicator) : null;
     groups.set(key, [...(groups.get(key) ?? []), row]);
   }
+  const sorted = [...groups].sort(([a], [b]) => departmentOrder(a, b));
+  const names = uniqueFileNames(
+    base,
+    sorted.map(([department]) => department),
+    '.xlsx',
+  );
   const files: SheetFile[] = [];
-  for (const [department, list] of [...groups].sort(([a], [b]) => departmentOrder(a, b))) {
-    const name = department === null ? `${base}.xlsx` : `${base}-${department.replace(UNSAFE_IN_NAME, '_')}.xlsx`;
-    files.push({ department, name, rows: list.length, data: await workbookOf(doc, list, department) });
+  for (const [k, [department, list]] of sorted.entries()) {
+    files.push({ department, name: names[k]!, rows: list.length, data: await workbookOf(doc, list, department, to) });
   }
   return files;
 }
@@ -65,7 +87,7 @@ function departmentOrder(a: string | null, b: string | null): number {
   return (a ?? '').localeCompare(b ?? '', 'ja');
 }
 
-async function workbookOf(doc: KpiDocument, rows: readonly IndicatorRow[], department: string | null): Promise<Uint8Array> {
+async function workbookOf(doc: KpiDocument, rows: readonly IndicatorRow[], department: string | null, to: ReturnAddress): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   book.creator = 'tassei';
   // A fixed date: the same document exports to the same workbook content.
@@ -75,28 +97,28 @@ async function workbookOf(doc: KpiDocument, rows: readonly IndicatorRow[], depar
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}` },
   });
   sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width, style: { font: { name: FONT, size: 10 } } }));
-  writeHeading(sheet, doc, department, rows.length);
+  writeHeading(sheet, doc, department, rows.length, to);
   rows.forEach((row, i) => writeRow(sheet, FIRST_ROW + i, row, doc.fiscalYear));
   await sheet.protect('', { selectLockedCells: true, selectUnlockedCells: true, formatColumns: true, formatRows: true });
-  writeHowTo(book.addWorksheet(HOWTO_SHEET), doc);
-  writeMeta(book.addWorksheet(META_SHEET, { state: 'veryHidden' }), doc, department);
+  writeHowTo(book.addWorksheet(HOWTO_SHEET), doc, to);
+  writeMeta(book.addWorksheet(META_SHEET, { state: 'veryHidden' }), doc, department, rows);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
 
-function writeHeading(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: string | null, count: number): void {
+function writeHeading(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: string | null, count: number, to: ReturnAddress): void {
   const last = COLUMNS.at(-1)!.letter;
   sheet.mergeCells(`A1:${last}1`);
-  sheet.getCell('A1').value = `${fiscalYearName(doc.fiscalYear)} 目標指標（KPI）実績 記入シート${department === null ? '' : ` ― ${department}`}`;
+  sheet.getCell('A1').value = cellText(`${fiscalYearName(doc.fiscalYear)} 目標指標（KPI）実績 記入シート${department === null ? '' : ` ― ${department}`}`);
   sheet.getCell('A1').font = { name: FONT, size: 14, bold: true };
   sheet.mergeCells(`A2:${last}2`);
   sheet.getCell('A2').value =
     `黄色の欄に ${eraName(doc.fiscalYear, 'short')}実績 を記入してください（${count} 指標）。` +
-    '数値は 3580・3,580・△12 のどれでも構いません。データがないときは - を、前の年度の数値のときはその年度（R1 など）を右の欄に記入します。' +
-    `詳しくは「${HOWTO_SHEET}」シートを見てください。`;
+    `数値は ${TYPING_EXAMPLES} のどれでも構いません。データがないときは - を、前の年度の数値のときはその年度（R1 など）を右の欄に記入します。` +
+    `詳しくは「${HOWTO_SHEET}」シートを見てください。${returnLine(to)}。`;
   sheet.getCell('A2').alignment = { wrapText: true, vertical: 'top' };
   sheet.getCell('A2').font = { name: FONT, size: 10 };
-  sheet.getRow(2).height = 32;
-  sheet.getCell('A3').value = doc.title;
+  sheet.getRow(2).height = 44; // three lines: the instructions, the typing examples and where to send it
+  sheet.getCell('A3').value = cellText(doc.title);
   sheet.getCell('A3').font = { name: FONT, size: 9, color: { argb: 'FF595959' } };
   const header = sheet.getRow(HEADER_ROW);
   header.height = 30;
@@ -119,26 +141,24 @@ function actualCell(m: Measurement): ExcelJS.CellValue {
 function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscalYear: number): void {
   const i: Indicator = row.indicator;
   const values: Record<string, ExcelJS.CellValue> = {
+    ...lockedValues(row),
     id: row.id,
-    place: row.place,
     name: shownName(i),
-    unit: i.unit ?? '-',
-    baseline: i.baseline.text,
-    previous: i.previousActual?.text ?? '',
-    target: i.target?.text ?? '',
     actual: actualCell(i.actual),
     year: i.actual.year === null || i.actual.year === fiscalYear ? null : eraName(i.actual.year, 'short'),
+    note: i.note ?? '',
     department: i.department ?? '',
   };
   const line = sheet.getRow(r);
   line.height = rowHeight(COLUMNS.map((c) => [String(values[c.key] ?? ''), c.width]));
   for (const c of COLUMNS) {
     const cell = line.getCell(c.key);
-    cell.value = values[c.key] ?? null;
+    const value = values[c.key] ?? null;
+    cell.value = typeof value === 'string' ? cellText(value) : value;
     cell.border = BOX;
     cell.alignment = {
       vertical: 'middle',
-      wrapText: ['place', 'name'].includes(c.key),
+      wrapText: ['place', 'name', 'note'].includes(c.key),
       horizontal: ['baseline', 'previous', 'target', 'actual', 'year'].includes(c.key) ? 'right' : 'left',
     };
     if (c.input) {
@@ -148,18 +168,19 @@ function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscal
   }
   const actual = line.getCell('actual');
   actual.numFmt = '#,##0.########;[Red]△#,##0.########';
-  // Numbers, or "-" for no data; a paste can still bring text in, and import reads that too.
+  // A number or "-" passes silently; text such as △12 or 3580人 gets a warning the person may accept
+  // (記入方法 promises it is read), never a stop: import reads and checks it.
   actual.dataValidation = {
     type: 'custom',
     allowBlank: true,
     formulae: [`OR(ISNUMBER(${actual.address}),${actual.address}="-")`],
     showErrorMessage: true,
-    errorStyle: 'stop',
-    errorTitle: '数値を入力してください',
-    error: '実績は数値で入力します（例: 3580、3,580、-12）。データがないときは - を入力します。',
+    errorStyle: 'warning',
+    errorTitle: '数値の確認',
+    error: `実績は ${TYPING_EXAMPLES} のように入力します。データがないときは - を入力します。この値でよければ「はい」を押します（取り込み時に確認します）。`,
     showInputMessage: true,
-    promptTitle: shownName(i).slice(0, 32),
-    prompt: `単位: ${i.unit ?? '-'}　目標: ${i.target?.text ?? '-'}${i.previousActual ? `　前年度: ${i.previousActual.text}` : ''}`.slice(0, 255),
+    promptTitle: clip(cellText(shownName(i)), 32),
+    prompt: clip(cellText(`単位: ${i.unit ?? '-'}　目標: ${i.target?.text ?? '-'}${i.previousActual ? `　前年度: ${i.previousActual.text}` : ''}`), 255),
   };
   const year = line.getCell('year');
   year.dataValidation = {
@@ -171,6 +192,12 @@ function writeRow(sheet: ExcelJS.Worksheet, r: number, row: IndicatorRow, fiscal
     errorTitle: '年度',
     error: 'R1・H30 のように年度を入力します。実績がその年度の数値なら空欄のままにします。',
   };
+}
+
+/** The first `length` UTF-16 units of a text (Excel's limit on a prompt), never half a surrogate pair. */
+function clip(text: string, length: number): string {
+  const head = text.slice(0, length);
+  return /[\ud800-\udbff]$/.test(head) ? head.slice(0, -1) : head;
 }
 
 /** Points per line of 10-point text, and the padding of a cell. */
@@ -200,7 +227,7 @@ function recentYears(fiscalYear: number): string[] {
 
 const HOWTO_WIDTH = 100;
 
-function writeHowTo(sheet: ExcelJS.Worksheet, doc: KpiDocument): void {
+function writeHowTo(sheet: ExcelJS.Worksheet, doc: KpiDocument, to: ReturnAddress): void {
   sheet.getColumn(1).width = HOWTO_WIDTH;
   sheet.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   const lines = [
@@ -208,11 +235,11 @@ function writeHowTo(sheet: ExcelJS.Worksheet, doc: KpiDocument): void {
     '',
     `1. 「${ENTRY_SHEET}」シートの黄色の欄だけに記入します。ほかの欄は変更できません（保護されています）。`,
     `2. 「${column('actual').heading(doc.fiscalYear)}」に、${fiscalYearName(doc.fiscalYear)}の実績を数値で記入します。`,
-    '   3580、3,580、３５８０、45%、△12（マイナス）のどれでも読み取ります。単位は書いても書かなくても構いません。',
+    `   ${TYPING_EXAMPLES} のどれでも読み取ります（△ はマイナス）。単位は書いても書かなくても構いません。`,
     '3. 調査がなく数値がないときは - （半角または全角のハイフン）を記入します。空欄のままの指標は「未記入」として扱います。',
     `4. 最新の数値が前の年度のもの（例: 5年ごとの調査）のときは、「${column('year').heading(doc.fiscalYear)}」に R1・H30 のように年度を記入します。`,
     '5. 行や列の追加・削除・並べ替えはしないでください。整理番号で指標を照合します。',
-    '6. 記入後、ファイル名を変えずに企画政策課へ返送してください。',
+    `6. 記入後、ファイル名を変えずに${returnLine(to)}。`,
     '',
     '読み取れない値（例: 3,5O0 のように数字に英字が混じったもの、日付になってしまったもの）は、取り込み時にセル番地（H12 など）とともに指摘されます。',
   ];
@@ -225,12 +252,14 @@ function writeHowTo(sheet: ExcelJS.Worksheet, doc: KpiDocument): void {
   });
 }
 
-function writeMeta(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: string | null): void {
+function writeMeta(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: string | null, rows: readonly IndicatorRow[]): void {
   sheet.addRows([
     ['format', SHEET_FORMAT],
     ['kind', doc.kind],
     ['fiscalYear', doc.fiscalYear],
-    ['title', doc.title],
-    ['department', department ?? ''],
+    ['title', cellText(doc.title)],
+    ['department', cellText(department ?? '')],
+    // The rows sent: import names any deleted from the sheet.
+    ['ids', rows.map((r) => r.id).join(',')],
   ]);
 }

@@ -4,12 +4,32 @@ import { eraName, parseMeasurement, parseYearNote, unusableNumber } from '../not
 import { t } from '../model/i18n.js';
 import type { KpiDocument, Measurement, Message } from '../model/types.js';
 import { measurementText } from '../io/yaml.js';
-import { COLUMNS, ENTRY_SHEET, FIRST_ROW, META_SHEET, SHEET_FORMAT, type IndicatorRow, indicatorRows, shownName } from './layout.js';
+import {
+  COLUMNS,
+  ENTRY_SHEET,
+  TYPING_EXAMPLES,
+  type LockedKey,
+  lockedValues,
+  FIRST_ROW,
+  META_SHEET,
+  SHEET_FORMAT,
+  type IndicatorRow,
+  indicatorRows,
+  shownName,
+} from './layout.js';
+import { sameCellText } from './names.js';
+import { checkWorkbook } from './container.js';
+import { ACTUAL_DOUBT_RULE } from '../model/checks.js';
+import { DOUBT_HINT, actualDoubts } from '../model/plausible.js';
 
 /** An actual read from a sheet, for the indicator at `path`. */
 export interface Answer {
   row: IndicatorRow;
   actual: Measurement;
+  /** What the 備考 cell says ("" where blank): the indicator's note. */
+  note?: string;
+  /** Only the note was written (the actual left blank): the actual is the document's own. */
+  noteOnly?: boolean;
   /** Where it was read, for messages: `kpi-商工観光課.xlsx`, `H12`. */
   file: string;
   cell: string;
@@ -26,6 +46,8 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
   const messages: Message[] = [];
   const problem = (cell: string | undefined, message: string, hint?: string, severity: Message['severity'] = 'error') =>
     messages.push({ severity, rule: 'sheet-cell', file, sheet: ENTRY_SHEET, ...(cell ? { cell } : {}), message, ...(hint ? { hint } : {}) });
+  const container = checkWorkbook(Buffer.isBuffer(data) ? data : Buffer.from(data), file);
+  if (container.length > 0) return { answers: [], messages: container };
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(data as ArrayBuffer);
@@ -81,6 +103,7 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
   }
   const byId = new Map(indicatorRows(doc).map((r) => [r.id, r]));
   const answers: Answer[] = [];
+  const seen = new Set<string>();
   const letter = Object.fromEntries(COLUMNS.map((c) => [c.key, c.letter])) as Record<(typeof COLUMNS)[number]['key'], string>;
   for (let r = FIRST_ROW; r <= sheet.rowCount; r++) {
     const line = sheet.getRow(r);
@@ -96,6 +119,7 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
         );
       continue;
     }
+    seen.add(id);
     const row = byId.get(id);
     if (!row) {
       problem(
@@ -106,7 +130,7 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
       continue;
     }
     const name = textOf(line.getCell(letter.name).value).trim();
-    if (name !== shownName(row.indicator)) {
+    if (!sameCellText(name, shownName(row.indicator))) {
       problem(
         `${letter.name}${r}`,
         t(
@@ -120,27 +144,122 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
       );
       continue;
     }
-    const read = readActual(actualCell.value, yearCell.value, row.indicator.unit, doc.fiscalYear);
+    for (const [key, expected] of Object.entries(lockedValues(row)) as [LockedKey, string][]) {
+      const cell = line.getCell(letter[key]);
+      if (sameCellText(textOf(cell.value), expected)) continue;
+      problem(
+        cell.address,
+        t(
+          `保護された欄が書き換えられています（シート: ${textOf(cell.value) || '空欄'}、文書: ${expected || '空欄'}）。この欄は取り込みません`,
+          `a locked cell was changed (sheet: ${textOf(cell.value) || 'blank'}, document: ${expected || 'blank'}); it is not imported`,
+        ),
+        t('目標や単位を変えるときは、企画政策課が文書（YAML）を直します', 'the planning office changes a target or a unit in the document (YAML) itself'),
+        'warning',
+      );
+    }
+    for (let c = COLUMNS.length + 1; c <= Math.min(line.cellCount, COLUMNS.length + EXTRA_COLUMNS_READ); c++) {
+      const cell = line.getCell(c);
+      if (isEmpty(resultOf(cell.value))) continue;
+      problem(
+        cell.address,
+        t(
+          `表の外の欄に記入があります（${textOf(cell.value).slice(0, 40)}）。この欄は取り込みません`,
+          `something typed outside the table (${textOf(cell.value).slice(0, 40)}); it is not imported`,
+        ),
+        t('注記は企画政策課に別に伝えます', 'send notes to the planning office separately'),
+        'warning',
+      );
+    }
+    const formula = formulaProblem(actualCell.value) ?? formulaProblem(yearCell.value);
+    if (formula) {
+      problem(actualCell.address, formula.message, formula.hint, formula.severity);
+      if (formula.severity === 'error') continue;
+    }
+    const read = readActual(actualCell.value, yearCell.value, row.indicator.unit, doc.fiscalYear, actualCell.numFmt);
     if ('error' in read) {
       problem(read.at === 'year' ? yearCell.address : actualCell.address, read.error, read.hint);
       continue;
     }
-    if (read.actual) answers.push({ row, actual: read.actual, file, cell: actualCell.address });
+    const note = textOf(line.getCell(letter.note).value).trim();
+    if (!read.actual) {
+      if (note !== (row.indicator.note ?? '')) answers.push({ row, actual: row.indicator.actual, note, noteOnly: true, file, cell: `${letter.note}${r}` });
+      continue;
+    }
+    answers.push({ row, actual: read.actual, note, file, cell: actualCell.address });
+    // A changed actual is asked about anew, whatever was confirmed of the one before.
+    const confirmed = sameActual(row.indicator.actual, read.actual) ? row.indicator.confirmed : undefined;
+    for (const doubt of actualDoubts({ ...row.indicator, actual: read.actual, confirmed }))
+      messages.push({
+        severity: 'warning',
+        rule: ACTUAL_DOUBT_RULE,
+        file,
+        sheet: ENTRY_SHEET,
+        cell: actualCell.address,
+        message: `${id} ${shownName(row.indicator)}: ${read.actual.text}: ${doubt.message}`,
+        hint: DOUBT_HINT(),
+      });
+  }
+  for (const id of (meta.ids ?? '').split(',').filter((x) => x !== '' && !seen.has(x))) {
+    const row = byId.get(id);
+    problem(
+      undefined,
+      t(
+        `整理番号 ${id}${row ? ` ${shownName(row.indicator)}` : ''} の行がありません（削除されたか、整理番号が消されました）。この指標は取り込まれません`,
+        `the row numbered ${id}${row ? ` ${shownName(row.indicator)}` : ''} is missing (deleted, or its number erased); it is not imported`,
+      ),
+      t('書き出したシートの行を消さずに記入してもらいます', 'have the rows as exported filled in, none deleted'),
+      'warning',
+    );
   }
   return { answers, messages };
+}
+
+/** Columns right of the table that are looked at for notes typed beside a value. */
+const EXTRA_COLUMNS_READ = 16;
+
+/** Functions whose cached value comes from outside the workbook, or changes whenever it is recalculated. */
+const VOLATILE = /\b(WEBSERVICE|FILTERXML|RTD|DDE|INDIRECT|NOW|TODAY|RAND|RANDBETWEEN|OFFSET|HYPERLINK|IMPORTDATA)\s*\(/i;
+
+/**
+ * A formula in an input cell: what import reads is the value it was last calculated to, which may
+ * be stale (an external link, WEBSERVICE(), a workbook saved without recalculating). Warned;
+ * refused where no value was saved with it.
+ */
+function formulaProblem(value: ExcelJS.CellValue): { severity: Message['severity']; message: string; hint: string } | null {
+  if (!value || typeof value !== 'object' || value instanceof Date || !('formula' in value || 'sharedFormula' in value)) return null;
+  const formula = String((value as { formula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? '');
+  const result = (value as { result?: unknown }).result;
+  if (result === undefined || result === null || (typeof result === 'object' && !(result instanceof Date))) {
+    return {
+      severity: 'error',
+      message: t(`数式 =${formula} の計算結果が保存されていないため読めません`, `the formula =${formula} was saved without its value`),
+      hint: t('数式ではなく数値を入力します（コピーして「値として貼り付け」）', 'type the number instead (copy, then paste as values)'),
+    };
+  }
+  const outside = /\[[^\]]+\]|'[^']*\.xls[xmb]?'|https?:/i.test(formula) ? t('外部のブックを参照しています。', 'it refers to another workbook. ') : '';
+  const volatile = VOLATILE.exec(formula)?.[1];
+  return {
+    severity: 'warning',
+    message: t(
+      `数式 =${formula} の、保存時の計算結果 ${String(result)} を取り込みました。${outside}${volatile ? `${volatile.toUpperCase()}() の値は開くたびに変わります。` : ''}最新の値か確かめてください`,
+      `took the value =${formula} had when saved, ${String(result)}. ${outside}${volatile ? `${volatile.toUpperCase()}() changes whenever it is recalculated. ` : ''}Check that it is current`,
+    ),
+    hint: t('数式ではなく数値を入力します（コピーして「値として貼り付け」）', 'type the number instead (copy, then paste as values)'),
+  };
 }
 
 type ActualReading = { actual: Measurement | null } | { error: string; hint: string; at: 'actual' | 'year' };
 
 const ACTUAL_HINT = () =>
-  t('3580・3,580・△12 のような数値か、データがないときは - を入力します', 'type a number such as 3580, 3,580 or △12, or - where there is no data');
+  t(`${TYPING_EXAMPLES} のような数値か、データがないときは - を入力します`, `type a number such as ${TYPING_EXAMPLES}, or - where there is no data`);
 
 /**
  * The actual of a row from its two input cells; null where the department left it blank. The
  * year cell holds the year of a value that is not this fiscal year's (R1, H30, 2019).
  */
-export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValue, unit: string | null, fiscalYear: number): ActualReading {
+export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValue, unit: string | null, fiscalYear: number, numFmt?: string): ActualReading {
   const year = readYear(yearValue);
+  if (year !== null && year !== undefined && !plausibleYear(year, fiscalYear)) return yearOutOfRange(textOf(yearValue), fiscalYear, 'year');
   if (year === undefined) {
     return {
       error: t(`年度 "${textOf(yearValue)}" が読めません`, `the year "${textOf(yearValue)}" cannot be read`),
@@ -155,8 +274,9 @@ export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValu
   if (typeof plain === 'number') {
     const unusable = unusableNumber(plain);
     if (unusable) return { error: unusable, hint: ACTUAL_HINT(), at: 'actual' };
+    const shown = shownNumber(plain, numFmt);
     const noted = year === fiscalYear ? null : year;
-    return { actual: { value: plain, year: noted, text: measurementText(plain, noted) } };
+    return { actual: { value: shown, year: noted, text: measurementText(shown, noted) } };
   }
   if (plain instanceof Date) {
     return {
@@ -176,6 +296,7 @@ export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValu
       at: 'actual',
     };
   const m = parsed.measurement;
+  if (m.year !== null && !plausibleYear(m.year, fiscalYear)) return yearOutOfRange(plain, fiscalYear, 'actual');
   if (year !== null && m.year !== null && m.year !== year) {
     return {
       error: t(
@@ -186,9 +307,49 @@ export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValu
       at: 'year',
     };
   }
-  if (year === null || m.year !== null || m.value === null) return { actual: m };
-  const noted = year === fiscalYear ? null : year;
-  return { actual: { value: m.value, year: noted, text: noted === null ? m.text : `${m.text}(${eraName(noted, 'short')})` } };
+  // Written in the document's notation whatever was typed (３，５８０, 3580人, 45%, ▲10, －): the
+  // report prints the figure, not the keystrokes.
+  const noted = m.value === null ? null : (m.year ?? (year === null || year === fiscalYear ? null : year));
+  return { actual: { value: m.value, year: noted, text: measurementText(m.value, noted) } };
+}
+
+/**
+ * An actual is of this fiscal year or of one of the years before it (a survey every few years),
+ * or of the next where a school year's figure is taken in spring (as the document checks allow).
+ */
+const OLDEST_YEAR_BACK = 50;
+const OBSERVED_AFTER = 1;
+
+function plausibleYear(year: number, fiscalYear: number): boolean {
+  return year <= fiscalYear + OBSERVED_AFTER && year >= fiscalYear - OLDEST_YEAR_BACK;
+}
+
+function yearOutOfRange(typed: string, fiscalYear: number, at: 'actual' | 'year'): ActualReading {
+  return {
+    error: t(
+      `"${typed}" の年度は ${eraName(fiscalYear + OBSERVED_AFTER, 'short')}（${fiscalYear + OBSERVED_AFTER}）より後か、${OLDEST_YEAR_BACK} 年より前です`,
+      `the year of "${typed}" is after ${eraName(fiscalYear + OBSERVED_AFTER, 'short')} (${fiscalYear + OBSERVED_AFTER}) or more than ${OLDEST_YEAR_BACK} years before`,
+    ),
+    hint: t(
+      `この年度の実績なら空欄に、前の年度の数値なら ${eraName(fiscalYear - 1, 'short')} のようにその年度を書きます`,
+      `leave it blank for this year's actual, or write the earlier year such as ${eraName(fiscalYear - 1, 'short')}`,
+    ),
+    at,
+  };
+}
+
+/**
+ * The number a cell shows under its number format, which is what the person typed and saw: a
+ * percent format shows 0.45 as 45 (%), each comma after the last digit placeholder (`#,##0,`)
+ * shows thousands. Quoted text, escapes and [colour] parts of the format do not count.
+ */
+export function shownNumber(value: number, numFmt: string | undefined): number {
+  if (!numFmt) return value;
+  const section = (numFmt.split(';')[0] ?? '').replace(/"[^"]*"|\\.|\[[^\]]*\]|_.|\*./g, '');
+  const percents = (section.match(/%/g) ?? []).length;
+  const thousands = /[0#?]([,]+)[^0#?]*$/.exec(section)?.[1]?.length ?? 0;
+  const shown = (value * 100 ** percents) / 1000 ** thousands;
+  return Number(shown.toPrecision(15));
 }
 
 /** The year of the year column: null where blank, undefined where it cannot be read. */
@@ -233,6 +394,7 @@ export function conflicts(answers: readonly Answer[]): Message[] {
   const first = new Map<string, Answer>();
   const messages: Message[] = [];
   for (const a of answers) {
+    if (a.noteOnly) continue;
     const earlier = first.get(a.row.id);
     if (!earlier) {
       first.set(a.row.id, a);

@@ -13,11 +13,17 @@ export const META_SHEET = 'tassei';
 /** Written in the meta sheet; import refuses a sheet of another format. */
 export const SHEET_FORMAT = 'tassei-actuals/1';
 
+/**
+ * How an actual may be typed, said the same way on the sheet's heading, in its validation message,
+ * on 記入方法 and in import's hints: import reads every one of these.
+ */
+export const TYPING_EXAMPLES = '3580・3,580・３５８０・△12・45%・3580人';
+
 /** The row of the column headings; indicators start on the row below. */
 export const HEADER_ROW = 4;
 export const FIRST_ROW = HEADER_ROW + 1;
 
-export type ColumnKey = 'id' | 'place' | 'name' | 'unit' | 'baseline' | 'previous' | 'target' | 'actual' | 'year' | 'department';
+export type ColumnKey = 'id' | 'place' | 'name' | 'unit' | 'baseline' | 'previous' | 'target' | 'actual' | 'year' | 'note' | 'department';
 
 export interface SheetColumn {
   key: ColumnKey;
@@ -39,6 +45,7 @@ const COLUMN_LIST: Omit<SheetColumn, 'letter'>[] = [
   { key: 'target', heading: () => '目標 c', width: 13 },
   { key: 'actual', heading: (y) => `${eraName(y, 'short')}実績 b（記入）`, width: 15, input: true },
   { key: 'year', heading: () => '実績の年度（前の年度のとき）', width: 15, input: true },
+  { key: 'note', heading: () => '備考（実績について）', width: 30, input: true },
   { key: 'department', heading: () => '担当課', width: 14 },
 ];
 
@@ -84,6 +91,21 @@ export function indicatorRows(doc: KpiDocument): IndicatorRow[] {
     );
   });
   return rows;
+}
+
+/** The locked cells of a row that say what the indicator is: import checks that none was changed. */
+export type LockedKey = 'place' | 'unit' | 'baseline' | 'previous' | 'target';
+
+/** What export writes into the locked cells of an indicator's row. */
+export function lockedValues(row: IndicatorRow): Record<LockedKey, string> {
+  const i = row.indicator;
+  return {
+    place: row.place,
+    unit: i.unit ?? '-',
+    baseline: i.baseline.text,
+    previous: i.previousActual?.text ?? '',
+    target: i.target?.text ?? '',
+  };
 }
 
 /** The name a department goes by in file names and headings; indicators without one are grouped together. */

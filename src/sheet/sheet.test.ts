@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterEach, describe, expect, it } from 'vitest';
 import { setLanguage } from '../model/i18n.js';
 import type { KpiDocument } from '../model/types.js';
@@ -9,6 +10,8 @@ import { exportSheets } from './export.js';
 import { conflicts, readActual, readSheet } from './import.js';
 import { COLUMNS, ENTRY_SHEET, FIRST_ROW, HEADER_ROW, column, indicatorRows } from './layout.js';
 import { mergeAnswers } from './merge.js';
+import { entryData, zipEntries } from './zip.js';
+import { WORKBOOK_LIMITS } from './container.js';
 
 const FISCAL_YEAR = 2020;
 
@@ -26,6 +29,13 @@ async function workbook(data: Uint8Array): Promise<ExcelJS.Workbook> {
 }
 
 afterEach(() => setLanguage('ja'));
+
+/** An entry of a workbook's zip as text. */
+function entryText(data: Uint8Array, name: string): string {
+  const zip = Buffer.from(data);
+  const entry = zipEntries(zip).find((e) => e.name === name)!;
+  return entryData(zip, entry, 1 << 24)!.toString('utf8');
+}
 
 describe('sheet export', () => {
   it('one workbook per department, every indicator in exactly one of them', async () => {
@@ -58,7 +68,8 @@ describe('sheet export', () => {
       expect(line.getCell(column('previous').letter).value).toBe(rows[k]!.indicator.previousActual!.text);
       expect(line.getCell(column('actual').letter).value).toBeNull();
       const validation = line.getCell(column('actual').letter).dataValidation;
-      expect(validation).toMatchObject({ type: 'custom', showErrorMessage: true });
+      // A warning the person may accept (△12, 3580人 are promised by 記入方法), never a stop.
+      expect(validation).toMatchObject({ type: 'custom', showErrorMessage: true, errorStyle: 'warning' });
       expect(String(validation.formulae[0])).toContain(`ISNUMBER(H${FIRST_ROW + k})`);
     }
     expect(sheet.getRow(FIRST_ROW + rows.length).getCell(1).value).toBeNull();
@@ -71,11 +82,15 @@ describe('reading an actual as a department typed it', () => {
     // actual cell         year cell    → value   year  text
     [3580, null, 3580, null, '3,580'],
     [-12.5, null, -12.5, null, '△12.5'],
-    ['３，５８０', null, 3580, null, '３，５８０'],
-    ['45%', null, 45, null, '45%'],
+    ['３，５８０', null, 3580, null, '3,580'],
+    ['3，580', null, 3580, null, '3,580'],
+    ['▲10', null, -10, null, '△10'],
+    ['－', null, null, null, '-'],
+    ['ー', null, null, null, '-'],
+    ['45%', null, 45, null, '45'],
     ['△12', null, -12, null, '△12'],
-    ['"3580"', null, 3580, null, '"3580"'],
-    ['3580人', null, 3580, null, '3580人'],
+    ['"3580"', null, 3580, null, '3,580'],
+    ['3580人', null, 3580, null, '3,580'],
     ['-', null, null, null, '-'],
     ['3,580(R1)', null, 3580, 2019, '3,580(R1)'],
     [3580, 'R1', 3580, 2019, '3,580(R1)'],
@@ -97,6 +112,7 @@ describe('reading an actual as a department typed it', () => {
     // actual cell   year cell   where    message
     ['1,2O4', null, 'actual', /"1,2O4" は実績として読めません/],
     ['3580件', null, 'actual', /実績として読めません/], // the unit is 人
+    ['145.1万人', null, 'actual', /実績として読めません/], // a scale the unit does not have: asked, not guessed
     [date, null, 'actual', /日付になっています/],
     [true, null, 'actual', /"true" は実績として読めません/],
     [Infinity, null, 'actual', /値として使えません/],
@@ -176,7 +192,7 @@ describe('sheet import', () => {
     const rows = indicatorRows(merge.document);
     expect(rows.slice(0, 4).map((r) => r.indicator.actual)).toEqual([
       { value: 3580, year: null, text: '3,580' },
-      { value: 45, year: 2019, text: '４５％(R1)' },
+      { value: 45, year: 2019, text: '45(R1)' },
       { value: null, year: null, text: '-' },
       { value: null, year: null, text: '' },
     ]);
@@ -189,12 +205,228 @@ describe('sheet import', () => {
     const doc = nextYear();
     const { answers } = await readSheet(await filled(doc, (sheet) => (sheet.getCell(actual(0)).value = '３，５８０')), 'k.xlsx', doc);
     const merge = mergeAnswers(stringifyDocumentJson(doc), 'k.json', doc, answers);
-    expect(JSON.parse(merge.text).strategies[0].indicators[0].actual).toEqual({ value: 3580, year: null, text: '３，５８０' });
+    expect(JSON.parse(merge.text).strategies[0].indicators[0].actual).toEqual({ value: 3580, year: null, text: '3,580' });
     expect(doc.strategies[0]!.indicators[0]!.actual.text).toBe(''); // the document it was given is left alone
   });
 
   it('in English with --lang en', async () => {
     setLanguage('en');
     expect(readActual('1,2O4', null, null, FISCAL_YEAR)).toMatchObject({ error: expect.stringMatching(/^"1,2O4" cannot be read as an actual/) });
+  });
+});
+
+describe('names that leave in a workbook and come back', () => {
+  it('no two departments share a file, on any file system (A/B and A_B, case, NFC/NFD), and invisible characters leave the name', async () => {
+    const departments = ['A/B', 'A_B', 'A:B', 'A\\B', 'A*B', 'SHOKO', 'shoko', 'が', 'か\u3099', 'X\u007fY', '\u202eZ', 'W\u200bV', 'WV'];
+    const doc = nextYear();
+    indicatorRows(doc).forEach((row, k) => (row.indicator.department = departments[k % departments.length]!));
+    const files = await exportSheets(doc, 'k', true);
+    expect(files).toHaveLength(departments.length);
+    const keys = files.map((f) => f.name.normalize('NFC').toLowerCase());
+    expect(new Set(keys).size).toBe(files.length);
+    expect(files.map((f) => f.name).join('')).not.toMatch(/[\u007f\u202e\u200b\\/:*]/);
+    expect(files.find((f) => f.department === 'A_B')!.name).toBe('k-A_B.xlsx');
+    expect(files.find((f) => f.department === 'A/B')!.name).toMatch(/^k-A_B-\d\.xlsx$/);
+  });
+
+  it.each([
+    ['a trailing ideographic space', '来訪者数\u3000'],
+    ['a leading tab', '\t来訪者数'],
+    ['a carriage return', '来訪者数\r'],
+    ['U+0001', '来訪\u0001者数'],
+    ['U+000B', '来訪\u000b者数'],
+    ['a lone surrogate', '来訪\ud800者数'],
+  ])('an indicator name with %s exports into a well-formed workbook and imports back', async (_, name) => {
+    const doc = nextYear();
+    indicatorRows(doc)[0]!.indicator.name = name;
+    indicatorRows(doc)[0]!.indicator.department = `課${name}`;
+    const [file] = await exportSheets(doc, 'k', false);
+    const book = await workbook(file!.data);
+    book.getWorksheet(ENTRY_SHEET)!.getCell(`${column('actual').letter}${FIRST_ROW}`).value = 3500;
+    const reading = await readSheet(Buffer.from(await book.xlsx.writeBuffer()), 'k.xlsx', doc);
+    expect(reading.messages).toEqual([]);
+    expect(reading.answers.map((a) => a.actual.value)).toEqual([3500]);
+    const xml = entryText(file!.data, 'xl/sharedStrings.xml');
+    expect(xml).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
+  });
+});
+
+describe('what comes back instead of a filled-in sheet', () => {
+  /** The exported workbook with its zip changed by `change`. */
+  async function altered(change: (zip: JSZip) => unknown): Promise<Buffer> {
+    const [file] = await exportSheets(nextYear(), 'k', false);
+    const zip = await JSZip.loadAsync(file!.data);
+    await change(zip);
+    return zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  }
+  const sheetXml = 'xl/worksheets/sheet1.xml';
+
+  const bombs: [string, (zip: JSZip) => unknown, string][] = [
+    [
+      'an entry that inflates past the cap (a zip bomb)',
+      (z: JSZip): void => {
+        z.file('xl/media/zeros.bin', Buffer.alloc(WORKBOOK_LIMITS.entryBytes + 1));
+      },
+      'sheet-too-large',
+    ],
+    [
+      'too many entries',
+      (z: JSZip): void => {
+        for (let k = 0; k < WORKBOOK_LIMITS.entries; k++) z.file(`xl/media/${k}.bin`, 'x');
+      },
+      'sheet-too-large',
+    ],
+    [
+      'too many rows',
+      async (z: JSZip): Promise<void> => {
+        const xml = await z.file(sheetXml)!.async('string');
+        z.file(sheetXml, xml.replace('</sheetData>', `${'<row/>'.repeat(WORKBOOK_LIMITS.rows)}</sheetData>`));
+      },
+      'sheet-too-large',
+    ],
+    [
+      'a row numbered past the limit',
+      async (z: JSZip): Promise<void> => {
+        const xml = await z.file(sheetXml)!.async('string');
+        z.file(sheetXml, xml.replace('</sheetData>', `<row r="1000000"><c r="A1000000"><v>1</v></c></row></sheetData>`));
+      },
+      'sheet-too-large',
+    ],
+    [
+      'too many shared strings',
+      (z: JSZip) => z.file('xl/sharedStrings.xml', `<sst>${'<si><t>a</t></si>'.repeat(WORKBOOK_LIMITS.sharedStrings + 1)}</sst>`),
+      'sheet-too-large',
+    ],
+    ['an OpenDocument spreadsheet', (z: JSZip) => z.file('mimetype', 'application/vnd.oasis.opendocument.spreadsheet', { compression: 'STORE' }), 'sheet-ods'],
+  ];
+  it.each(bombs)('%s: refused before exceljs reads it', async (_, change, rule) => {
+    const reading = await readSheet(await altered(change), 'k.xlsx', nextYear());
+    expect(reading.answers).toEqual([]);
+    expect(reading.messages).toMatchObject([{ severity: 'error', rule, hint: expect.any(String) }]);
+  });
+
+  it('a number cell holding 12abc is refused at its cell, not read as 12', async () => {
+    const doc = nextYear();
+    const [file] = await exportSheets(doc, 'k', false);
+    const book = await workbook(file!.data);
+    book.getWorksheet(ENTRY_SHEET)!.getCell(`H${FIRST_ROW}`).value = 12;
+    const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    const xml = await zip.file(sheetXml)!.async('string');
+    zip.file(sheetXml, xml.replace(/(<c r="H5"[^>]*><v>)12(<\/v>)/, '$112abc$2'));
+    const reading = await readSheet(await zip.generateAsync({ type: 'nodebuffer' }), 'k.xlsx', doc);
+    expect(reading.answers).toEqual([]);
+    expect(reading.messages).toMatchObject([{ rule: 'sheet-cell', sheet: ENTRY_SHEET, cell: `H${FIRST_ROW}` }]);
+  });
+
+  it.each([
+    ['Excel 97-2003 (.xls)', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]), 'sheet-xls', /\.xls/],
+    [
+      'an encrypted workbook',
+      Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.from('EncryptedPackage', 'utf16le')]),
+      'sheet-encrypted',
+      /パスワード/,
+    ],
+    ['a PDF', Buffer.from('%PDF-1.7\n'), 'sheet-unreadable', /PDF です/],
+  ])('%s is named for what it is, in Japanese', async (_, data, rule, said) => {
+    const [message] = (await readSheet(data, 'k.xlsx', nextYear())).messages;
+    expect(message).toMatchObject({ rule, message: expect.stringMatching(said) });
+  });
+});
+
+describe('what the person saw in the cell', () => {
+  it.each([
+    // value   number format          → read
+    [0.45, '0%', 45],
+    [0.453, '0.0%', 45.3],
+    [0.07, '0.00%', 7],
+    [1204, '#,##0', 1204],
+    [1204000, '#,##0,', 1204],
+    [1204000, '#,##0,"千円"', 1204],
+    [1204000000, '#,##0,,', 1204],
+    [-0.12, '0%;[Red]△0%', -12],
+    [3580, '#,##0.########;[Red]△#,##0.########', 3580], // the format export gives the cell
+    [3580, '"約"#,##0"人"', 3580],
+  ])('%j formatted %j is read as %j', (value, numFmt, expected) => {
+    expect(readActual(value, null, '%', FISCAL_YEAR, numFmt)).toMatchObject({ actual: { value: expected } });
+  });
+
+  it.each([
+    [3580, 'R100', 'year'],
+    [3580, 2150, 'year'],
+    [3580, 'R4', 'year'], // after the year after this fiscal year (R2; a spring figure may be R3's)
+    ['3,580(R9)', null, 'actual'],
+  ])('%j with the year %j: an error at the %s cell, not at a YAML line', (value, year, at) => {
+    expect(readActual(value, year, '人', FISCAL_YEAR)).toMatchObject({ at, error: expect.stringContaining('より後') });
+  });
+
+  it.each([
+    [{ formula: '[1]Sheet1!A1', result: 3580 }, 'warning', /外部のブック/],
+    [{ formula: 'WEBSERVICE("https://example.jp/x")', result: 3500 }, 'warning', /WEBSERVICE\(\) の値は開くたびに変わります/],
+    [{ formula: 'A1*2', result: 3500 }, 'warning', /保存時の計算結果 3500/],
+    [{ formula: 'A1*2' }, 'error', /計算結果が保存されていない/],
+  ])('a formula %j: %s', async (value, severity, said) => {
+    const doc = nextYear();
+    const [file] = await exportSheets(doc, 'k', false);
+    const book = await workbook(file!.data);
+    book.getWorksheet(ENTRY_SHEET)!.getCell(`H${FIRST_ROW}`).value = value as ExcelJS.CellValue;
+    const reading = await readSheet(Buffer.from(await book.xlsx.writeBuffer()), 'k.xlsx', doc);
+    expect(reading.messages).toMatchObject([{ severity, cell: `H${FIRST_ROW}`, message: expect.stringMatching(said) }]);
+    expect(reading.answers).toHaveLength(severity === 'error' ? 0 : 1);
+  });
+});
+
+describe('edits import would drop without a word', () => {
+  it('a target changed in a locked cell, a deleted row and a note typed beside a value are each reported at their place', async () => {
+    const doc = nextYear();
+    const [file] = await exportSheets(doc, 'k', false);
+    const book = await workbook(file!.data);
+    const sheet = book.getWorksheet(ENTRY_SHEET)!;
+    sheet.getCell(`${column('target').letter}${FIRST_ROW}`).value = '9,999';
+    sheet.getCell(`${column('actual').letter}${FIRST_ROW}`).value = 3500;
+    const deleted = String(sheet.getCell(`A${FIRST_ROW + 2}`).value);
+    sheet.spliceRows(FIRST_ROW + 2, 1);
+    sheet.getCell(`L${FIRST_ROW + 1}`).value = '見込み値';
+    const reading = await readSheet(Buffer.from(await book.xlsx.writeBuffer()), 'k.xlsx', doc);
+    expect(reading.messages.map((m) => [m.severity, m.cell ?? null, m.message.slice(0, 14)])).toEqual([
+      ['warning', `${column('target').letter}${FIRST_ROW}`, expect.stringContaining('保護された欄')],
+      ['warning', `L${FIRST_ROW + 1}`, expect.stringContaining('表の外の欄')],
+      ['warning', null, expect.stringContaining(`整理番号 ${deleted}`)],
+    ]);
+    expect(reading.answers.map((a) => a.actual.value)).toEqual([3500]);
+  });
+});
+
+describe('where the sheets go back', () => {
+  it('the office, a deadline and a contact are printed on the heading and on 記入方法', async () => {
+    const [file] = await exportSheets(nextYear(), 'k', false, { office: '総合政策課', deadline: '5月31日（金）', contact: '内線 2154 山田' });
+    const book = await workbook(file!.data);
+    const said = '総合政策課へ 5月31日（金） までに返送してください（問合せ: 内線 2154 山田）';
+    expect(String(book.getWorksheet(ENTRY_SHEET)!.getCell('A2').value)).toContain(said);
+    const howTo: string[] = [];
+    book.getWorksheet('記入方法')!.eachRow((row) => howTo.push(String(row.getCell(1).value)));
+    expect(howTo.join('\n')).toContain(said);
+    expect(howTo.join('\n')).not.toContain('企画政策課');
+  });
+});
+
+describe('the 備考 column', () => {
+  it("is taken as the indicator's note, with or without an actual; a second import changes nothing", async () => {
+    const doc = nextYear();
+    const [file] = await exportSheets(doc, 'k', false);
+    const book = await workbook(file!.data);
+    const sheet = book.getWorksheet(ENTRY_SHEET)!;
+    sheet.getCell(`${column('actual').letter}${FIRST_ROW}`).value = 3500;
+    sheet.getCell(`${column('note').letter}${FIRST_ROW}`).value = '調査方法の変更により減少';
+    sheet.getCell(`${column('note').letter}${FIRST_ROW + 1}`).value = '集計中（6月に確定）';
+    const data = Buffer.from(await book.xlsx.writeBuffer());
+    const text = stringifyDocument(doc, 'k.yaml');
+    const merge = mergeAnswers(text, 'k.yaml', doc, (await readSheet(data, 'k.xlsx', doc)).answers);
+    const rows = indicatorRows(merge.document);
+    expect(rows.slice(0, 2).map((r) => [r.indicator.actual.text, r.indicator.note])).toEqual([
+      ['3,500', '調査方法の変更により減少'],
+      ['', '集計中（6月に確定）'],
+    ]);
+    const again = mergeAnswers(merge.text, 'k.yaml', merge.document, (await readSheet(data, 'k.xlsx', merge.document)).answers);
+    expect(again.changed).toEqual([]);
   });
 });
