@@ -16,6 +16,7 @@ import { findingMessage, formatBlanks, formatEvaluationText, formatFindings } fr
 import { languageFrom, setLanguage, t } from './model/i18n.js';
 import { unknownGrades } from './model/scheme.js';
 import { checkOutput, checkOutputFolder, writeFileAtomic } from './io/files.js';
+import { watchStandardStreams } from './io/streams.js';
 import { stringifyDocument, stringifyDocumentJson } from './io/yaml.js';
 
 /** Where a command writes: data to `out`, messages to `err`; `columns` is the terminal's width. */
@@ -903,9 +904,10 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  const streams = watchStandardStreams();
   execute(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
+    async (code) => {
+      process.exitCode = await streams.finish(code);
     },
     (error: unknown) => {
       process.stderr.write(

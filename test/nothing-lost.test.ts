@@ -1,4 +1,5 @@
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, closeSync, existsSync, lstatSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -106,5 +107,50 @@ describe('6. what a write replaces', () => {
     expect(r.err).toMatch(/エラー \[output-read-only\]/);
     expect(readFileSync(doc, 'utf8')).toBe(before);
     expect(readdirSync(join(doc, '..')).filter((f) => f.endsWith('.bak'))).toEqual([]);
+  });
+});
+
+describe('11. the standard streams', () => {
+  /** The command line as its own process (dist/), its stdout going to `stdout`. */
+  function tassei(args: string[], stdout: 'pipe' | number, stderr: 'pipe' | 'close' = 'pipe') {
+    return new Promise<{ code: number | null; out: Buffer; err: string }>((resolve) => {
+      const child = spawn(process.execPath, ['dist/cli.js', ...args], { stdio: ['ignore', stdout, 'pipe'] });
+      const out: Buffer[] = [];
+      let err = '';
+      child.stdout?.on('data', (b: Buffer) => out.push(b));
+      // A reader that stops at once: every write to stderr meets a closed pipe (EPIPE).
+      if (stderr === 'close') child.stderr!.destroy();
+      else child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
+      child.on('close', (code) => resolve({ code, out: Buffer.concat(out), err }));
+    });
+  }
+
+  const full = existsSync('/dev/full');
+  if (!full) console.log('nothing-lost.test: no /dev/full here: skipping the full-device tests (stdout that cannot be written is exit 2, no stack trace)');
+  it.skipIf(!full).each([
+    ['evaluate', STRATEGY1],
+    ['extract', 'input/narrative-r5.pdf'],
+    ['diff', STRATEGY1, 'test/fixtures/expected/kpi-r1.yaml'],
+  ])('%s into a full device: exit 2 with a located message, no stack trace', async (...args) => {
+    const fd = openSync('/dev/full', 'w');
+    const r = await tassei(args, fd);
+    closeSync(fd);
+    expect(r.err).not.toMatch(/node:events|Unhandled|at \w+ \(/);
+    expect(r.err).toContain('標準出力: エラー [output-unwritable] 書き込めません（ENOSPC）');
+    expect(r.code).toBe(2);
+  });
+
+  it('render -o /dev/stdout into a pipe writes the PDF there, exit 0', async () => {
+    const r = await tassei(['render', STRATEGY1, '-o', '/dev/stdout'], 'pipe');
+    expect(r.err).not.toMatch(/内部エラー/);
+    expect(r.code).toBe(0);
+    expect(r.out.subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('stderr into a reader that closes early keeps the exit code (2: an unreadable input)', async () => {
+    const bad = join(folder(), 'bad.yaml');
+    writeFileSync(bad, 'kind: kpi-progress\n'.repeat(3));
+    const r = await tassei(['evaluate', bad], 'pipe', 'close');
+    expect(r.code).toBe(2);
   });
 });

@@ -18,6 +18,7 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { dirname, join, basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -100,11 +101,13 @@ function isSystemError(error: unknown): error is NodeJS.ErrnoException {
 }
 
 /** A place that cannot be written, as a located error (exit 2). */
-export function unwritable(path: string, error: NodeJS.ErrnoException) {
+export function unwritable(
+  path: string,
+  error: NodeJS.ErrnoException,
+  hint = t('書き込める場所（フォルダーの権限と空き容量）を -o に指定してください', 'give -o a place that can be written (folder permissions, free space)'),
+) {
   const code = error.code ?? '';
-  return failure(path, 'output-unwritable', t(`書き込めません（${code}）`, `cannot be written (${code})`), {
-    hint: t('書き込める場所（フォルダーの権限と空き容量）を -o に指定してください', 'give -o a place that can be written (folder permissions, free space)'),
-  });
+  return failure(path, 'output-unwritable', t(`書き込めません（${code}）`, `cannot be written (${code})`), { hint });
 }
 
 /** Runs a step of writing `path`; an error of the file system becomes a located one. */
@@ -123,10 +126,16 @@ function writing<T>(path: string, step: () => T): T {
  * file, through any links (`real` is where it is).
  */
 type Place =
-  { kind: 'none' } | { kind: 'folder' } | { kind: 'stream' } | { kind: 'device' } | { kind: 'dangling-link' } | { kind: 'file'; real: string; stat: Stats };
+  | { kind: 'none' }
+  | { kind: 'folder' }
+  | { kind: 'stream'; fd: number | undefined }
+  | { kind: 'device' }
+  | { kind: 'dangling-link' }
+  | { kind: 'file'; real: string; stat: Stats };
 
-function isStandardStream(stat: Stats): boolean {
-  return [1, 2].some((fd) => {
+/** The descriptor (1 or 2) of this process's standard output or error that is this file, if either is. */
+function standardStreamOf(stat: Stats): number | undefined {
+  return [1, 2].find((fd) => {
     try {
       const own = fstatSync(fd);
       return own.dev === stat.dev && own.ino === stat.ino;
@@ -134,6 +143,25 @@ function isStandardStream(stat: Stats): boolean {
       return false;
     }
   });
+}
+
+/** How long to wait for a full pipe to take more. */
+const PIPE_RETRY_MS = 5;
+
+/**
+ * Writes all of `data` to an open descriptor. The standard output may be non-blocking (a pipe
+ * or socket Node has opened so): where it is full for now (EAGAIN), wait and go on.
+ */
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  for (let at = 0; at < bytes.length;) {
+    try {
+      at += writeSync(fd, bytes, at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, PIPE_RETRY_MS);
+    }
+  }
 }
 
 function placeOf(path: string): Place {
@@ -149,7 +177,8 @@ function placeOf(path: string): Place {
     }
   }
   if (stat.isDirectory()) return { kind: 'folder' };
-  if (isStandardStream(stat) || stat.isFIFO() || stat.isSocket()) return { kind: 'stream' };
+  const fd = standardStreamOf(stat);
+  if (fd !== undefined || stat.isFIFO() || stat.isSocket()) return { kind: 'stream', fd };
   if (!stat.isFile()) return { kind: 'device' };
   return { kind: 'file', real: realpathSync(path), stat };
 }
@@ -225,7 +254,7 @@ function keepOwnership(file: string, like: Stats, path: string): void {
 export function writeFileAtomic(path: string, data: string | Uint8Array, options: { like?: string } = {}): void {
   const place = placeOf(path);
   checkReplaceable(path, place);
-  if (place.kind === 'stream') return writing(path, () => writeFileSync(path, data));
+  if (place.kind === 'stream') return writing(path, () => (place.fd === undefined ? writeFileSync(path, data) : writeAll(place.fd, data)));
   const target = place.kind === 'file' ? place.real : path;
   const like = place.kind === 'file' ? place.stat : options.like !== undefined ? writing(options.like, () => statSync(options.like!)) : undefined;
   writing(path, () => mkdirSync(dirname(target), { recursive: true }));
