@@ -44,7 +44,29 @@ const CONDITION_KINDS: Record<string, (c: Record<string, unknown>) => boolean> =
   direction: (c) => 'direction' in c,
 };
 
-/** What the schema cannot say: each grade named exists, and each condition is one thing. */
+/**
+ * The largest threshold a scheme takes: beyond it a number is no longer held exactly (and no
+ * progress or movement of a report comes near).
+ */
+const MAX_THRESHOLD = Number.MAX_SAFE_INTEGER;
+
+function isThreshold(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) <= MAX_THRESHOLD;
+}
+
+function notAThreshold(value: number): string {
+  return Number.isFinite(value)
+    ? t(`しきい値 ${value} は大きすぎます（±${MAX_THRESHOLD} まで）`, `the threshold ${value} is too large (at most ±${MAX_THRESHOLD})`)
+    : t(`しきい値が数ではありません（${value}）`, `the threshold is not a number (${value})`);
+}
+
+const THRESHOLD_HINT = () =>
+  t(
+    'しきい値は 100、-10、2.5 のような数で書きます（.inf・.nan は使えません。上限のない条件は is: ">=" などで書きます）',
+    'write a threshold as a number such as 100, -10 or 2.5 (not .inf or .nan; a condition without bound is written with is: ">=" and the like)',
+  );
+
+/** What the schema cannot say: each grade named exists, each condition is one thing, each threshold a finite number. */
 function checkScheme(data: unknown, locate: Locate): Message[] {
   const scheme = data as SchemeFile;
   const messages: Message[] = [];
@@ -91,6 +113,10 @@ function checkScheme(data: unknown, locate: Locate): Message[] {
           ),
         ),
       );
+    }
+    for (const key of ['value', 'within'] as const) {
+      if (typeof record[key] === 'number' && !isThreshold(record[key]))
+        messages.push(locate([...path, key], 'scheme-threshold', notAThreshold(record[key]), THRESHOLD_HINT()));
     }
     for (const key of ['all', 'any'] as const) (record[key] as Condition[] | undefined)?.forEach((x, i) => condition(x, [...path, key, i]));
   };
