@@ -154,3 +154,48 @@ describe('11. the standard streams', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe("7. a document's scheme: names a scheme, never any file", () => {
+  /** The strategy document naming `scheme`, in a fresh folder (with a link in it to /etc/passwd). */
+  function naming(scheme: string): string {
+    const dir = folder();
+    symlinkSync('/etc/passwd', join(dir, 'linked.yaml'));
+    const file = join(dir, 'kpi.yaml');
+    writeFileSync(file, readFileSync(STRATEGY1, 'utf8').replace(/^fiscalYear: 2019$/m, `fiscalYear: 2019\nscheme: ${scheme}`));
+    return file;
+  }
+
+  it.each(['/dev/zero', '/etc/passwd', '../../../../../../etc/passwd', 'linked.yaml', '/work/../etc/passwd'])(
+    'scheme: %s is refused at its line, unread and unquoted',
+    async (scheme) => {
+      const file = naming(scheme);
+      const r = await run('evaluate', file);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(new RegExp(`^${file}:5:9: エラー \\[scheme-outside\\]`));
+      expect(r.err).not.toContain('root:');
+    },
+  );
+
+  it('build reports such a document and builds the others; findings.md quotes nothing of the file', async () => {
+    const input = folder();
+    writeFileSync(join(input, 'a.yaml'), readFileSync(naming('/dev/zero'), 'utf8'));
+    writeFileSync(join(input, 'b.yaml'), readFileSync(naming('/etc/passwd'), 'utf8'));
+    writeFileSync(join(input, 'c.yaml'), readFileSync(STRATEGY1));
+    const output = join(folder(), 'out');
+    const r = await run('build', input, '-o', output);
+    expect(r.code).toBe(2);
+    expect(readdirSync(output).sort()).toEqual(['c.pdf', 'findings.md']);
+    expect(readFileSync(join(output, 'findings.md'), 'utf8')).toContain('は文書のフォルダーにも schemes/ にもないので読みません');
+    expect(`${r.err}${readFileSync(join(output, 'findings.md'), 'utf8')}`).not.toContain('root:');
+  });
+
+  it.each([
+    ['/etc/passwd', 'scheme-not-a-scheme'],
+    ['/dev/zero', 'scheme-missing'],
+  ])('--scheme %s (any path, the user gave it): refused at once, unquoted', async (scheme, rule) => {
+    const r = await run('evaluate', STRATEGY1, '--scheme', scheme);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(new RegExp(`^${scheme}: エラー \\[${rule}\\]`));
+    expect(r.err).not.toContain('root:');
+  });
+});

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { failure } from '../model/errors.js';
-import { PACKAGE_ROOT } from '../io/files.js';
+import { TasseiError, failure } from '../model/errors.js';
+import { PACKAGE_ROOT, readSmallTextFile } from '../io/files.js';
 import { t } from '../model/i18n.js';
 import type { Condition, Rule, Scheme } from '../model/scheme.js';
 import type { Message } from '../model/types.js';
@@ -144,16 +144,38 @@ export function readBuiltInSchemes(): Scheme[] {
     .map((f) => readScheme(join(SCHEME_DIR, f)));
 }
 
-/** Reads and checks a grading scheme; every problem is reported with its line and key. */
+/** A scheme file is a page or two of YAML; tassei's own are under 8 KB. */
+export const MAX_SCHEME_BYTES = 256 * 1024;
+
+/** A scheme lists its grades: a file without a `grades:` key is something else, and is not quoted. */
+const GRADES_KEY = /^grades[ \t]*:/m;
+
+const SCHEME_HINT = () =>
+  t(
+    'schemes/ の id（nagayo など）か評価基準の YAML ファイルのパスを指定してください',
+    'give an id of schemes/ (such as nagayo) or the path of a scheme YAML file',
+  );
+
+/**
+ * Reads and checks a grading scheme; every problem is reported with its line and key. What is
+ * not a scheme (a device, a huge file, a file without grades) is refused without a word of it
+ * quoted: a path may name any file.
+ */
 export function readScheme(file: string): Scheme {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw failure(file, 'scheme-missing', t('評価基準のファイルを読めません', 'cannot read the scheme file'), {
-      hint: t('schemes/ の id（nagayo など）か YAML ファイルのパスを指定してください', 'give an id of schemes/ (such as nagayo) or the path of a YAML file'),
+    text = readSmallTextFile(file, MAX_SCHEME_BYTES, () => t('評価基準', 'a scheme'));
+  } catch (error) {
+    if (!(error instanceof TasseiError)) throw error;
+    const [m] = error.messages;
+    throw failure(file, 'scheme-missing', t(`評価基準のファイルを読めません: ${m!.message}`, `cannot read the scheme file: ${m!.message}`), {
+      hint: SCHEME_HINT(),
     });
   }
+  if (!GRADES_KEY.test(text) || text.includes('\0'))
+    throw failure(file, 'scheme-not-a-scheme', t('評価基準のファイルではありません（grades: がありません）', 'not a scheme file (it has no grades:)'), {
+      hint: SCHEME_HINT(),
+    });
   const { rules, ratioRules, ...data } = parseValidatedYaml(text, file, 'scheme', checkScheme) as SchemeFile;
   return { ...data, description: data.description ?? '', rules: { change: rules, ratio: ratioRules ?? rules } };
 }

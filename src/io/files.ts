@@ -20,7 +20,7 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
-import { dirname, join, basename, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { failure } from '../model/errors.js';
 import { t } from '../model/i18n.js';
@@ -280,6 +280,52 @@ function outputIsFolder(path: string) {
   return failure(path, 'output-is-folder', t('出力先がフォルダーです', 'the output is a folder'), {
     hint: t('-o にはファイル名を指定してください（例: -o out/report.pdf）', 'give -o a file name (e.g. -o out/report.pdf)'),
   });
+}
+
+/**
+ * The text of a small file (a scheme, a setting): a regular file of at most `maxBytes`, read
+ * no further than that, so that a device, a pipe or a huge file named by mistake is refused
+ * at once rather than read without end.
+ */
+export function readSmallTextFile(file: string, maxBytes: number, what: () => string): string {
+  const refuse = (rule: string, message: string) =>
+    failure(file, rule, message, { hint: t(`${what()}のファイル（YAML）を指定してください`, `give the file of ${what()} (a YAML file)`) });
+  let stat: Stats;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw refuse('file-missing', code === 'ENOENT' ? t('ファイルがありません', 'no such file') : t(`読めません（${code}）`, `cannot be read (${code})`));
+  }
+  if (!stat.isFile())
+    throw refuse('file-not-regular', t('ふつうのファイルではありません（フォルダー・装置・パイプ）', 'not a plain file (a folder, a device or a pipe)'));
+  if (stat.size > maxBytes)
+    throw refuse(
+      'file-too-large',
+      t(`${stat.size} バイトあり、大きすぎます（上限 ${maxBytes} バイト）`, `${stat.size} bytes: too large (at most ${maxBytes})`),
+    );
+  const fd = writing(file, () => openSync(file, 'r'));
+  try {
+    const bytes = Buffer.alloc(maxBytes + 1);
+    const n = readSync(fd, bytes, 0, bytes.length, 0);
+    if (n > maxBytes) throw refuse('file-too-large', t(`大きすぎます（上限 ${maxBytes} バイト）`, `too large (at most ${maxBytes} bytes)`));
+    return bytes.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** True where `path` is `folder` or inside it, links resolved (a link out of the folder is outside). */
+export function isInside(path: string, folder: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  const rel = relative(real(folder), real(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** True where the file starts as a PDF does (within its first kilobyte, as readers allow). */
