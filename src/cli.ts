@@ -17,6 +17,7 @@ import { languageFrom, setLanguage, t } from './model/i18n.js';
 import { unknownGrades } from './model/scheme.js';
 import { checkOutput, checkOutputFolder, writeFileAtomic } from './io/files.js';
 import { watchStandardStreams } from './io/streams.js';
+import { DIFF_FORMATS, REPORT_FORMATS, TREND_FORMATS, checkedOutputFormat } from './render/output.js';
 import { stringifyDocument, stringifyDocumentJson } from './io/yaml.js';
 
 /** Where a command writes: data to `out`, messages to `err`; `columns` is the terminal's width. */
@@ -115,24 +116,6 @@ const COMMON_HELP = () =>
                    headings and legend, so give it only where that cannot tell (a YAML's is its scheme key)
   -h, --help       this help`,
   );
-
-/** The formats of the 経年表's output file, by its extension. */
-const TREND_FORMATS = { '.pdf': 'pdf', '.xlsx': 'xlsx', '.md': 'md', '.json': 'json', '.txt': 'text' } as const;
-
-function trendFormatOf(output: string): (typeof TREND_FORMATS)[keyof typeof TREND_FORMATS] {
-  const extension = /\.[^./\\]+$/.exec(output)?.[0]?.toLowerCase() ?? '';
-  const format = TREND_FORMATS[extension as keyof typeof TREND_FORMATS];
-  if (format) return format;
-  throw failure(
-    output,
-    'output-format',
-    t(
-      `経年表は ${Object.keys(TREND_FORMATS).join('・')} のどれかで書き出します（"${extension || '拡張子なし'}"）`,
-      `a 経年表 is written as ${Object.keys(TREND_FORMATS).join(', ')} (not "${extension || 'no extension'}")`,
-    ),
-    { hint: t('-o のファイル名の拡張子で形式を選びます', "the extension of -o's file name chooses the format") },
-  );
-}
 
 /** Paper, page numbers and whose figures, from the options of `render` and `diff -o`. */
 function renderOptions(values: Record<string, string | boolean | undefined>): RenderOptions {
@@ -270,14 +253,17 @@ examples:
     },
   },
   render: {
-    synopsis: 'tassei render FILE -o OUT.pdf [--force] [--paper A4|A3] [--page-numbers dash|slash|plain|none] [--as-printed] [--final]',
+    synopsis:
+      'tassei render FILE -o OUT.pdf|OUT.xlsx [--format pdf|xlsx] [--force] [--paper A4|A3] [--page-numbers dash|slash|plain|none] [--as-printed] [--final]',
     summary: () => t('文書の種類に応じた正式のレイアウトで PDF にする', "the official layout of the document's kind, as PDF"),
     help: () =>
       t(
         `文書を templates/ の様式で PDF にします（フォントは埋め込み）。同じ文書からは同じバイト列の PDF ができます。
 
 オプション:
-  -o, --output OUT.pdf    書き出す PDF（必須）
+  -o, --output OUT.pdf    書き出すファイル（必須）。形式は拡張子で決まります: .pdf（報告書）、
+                          .xlsx（KPI 進捗状況の Excel: 指標ごとに 1 行、数値は数値のまま、集計と注記のシート）
+  -f, --format pdf|xlsx   拡張子のない出力（-o /dev/stdout など）の形式（既定 pdf）
   --force                 既存のファイルに上書きする（入力のファイルには決して書きません）
   --paper A4|A3           用紙（既定 A4。A3 は A4 の版面を拡大）
   --page-numbers dash|slash|plain|none
@@ -292,7 +278,9 @@ examples:
 document renders to the same bytes.
 
 options:
-  -o, --output OUT.pdf    the PDF to write (required)
+  -o, --output OUT.pdf    the file to write (required), its format by its extension: .pdf (the report),
+                          .xlsx (a KPI report in Excel: a row per indicator, numbers as numbers, summary and notes sheets)
+  -f, --format pdf|xlsx   the format of an output without extension (-o /dev/stdout; pdf by default)
   --force                 overwrite an existing file (never one of the inputs)
   --paper A4|A3           the paper (A4 by default; A3 enlarges the A4 layout)
   --page-numbers dash|slash|plain|none
@@ -306,6 +294,7 @@ examples:
       ),
     options: {
       output: { type: 'string', short: 'o' },
+      format: { type: 'string', short: 'f' },
       paper: { type: 'string' },
       'page-numbers': { type: 'string' },
       'as-printed': { type: 'boolean' },
@@ -315,24 +304,28 @@ examples:
     positionals: [1, 1],
     async run({ values, positionals }, io, config) {
       const output = values.output as string | undefined;
-      if (!output) throw new UsageError(t('render には -o OUT.pdf が必要です', 'render needs -o OUT.pdf'));
+      if (!output) throw new UsageError(t('render には -o OUT.pdf（または .xlsx）が必要です', 'render needs -o OUT.pdf (or .xlsx)'));
       const options = renderOptions(values);
-      checkOutput(output, positionals, values.force === true, 'pdf');
+      const format = checkedOutputFormat(
+        output,
+        positionals,
+        values.force === true,
+        REPORT_FORMATS,
+        () => t('報告書', 'a report'),
+        values.format as string | undefined,
+      );
       const loaded = await load(positionals[0]!, io, config);
       if (values.final) refuseBlanks(loaded.document, loaded.file);
-      const { renderPdf } = await import('./render/pdf.js');
-      const { printableDocument } = await import('./render/printable.js');
-      const printable = printableDocument(loaded.document, loaded.file);
-      printMessages(printable.messages, io);
-      // Printed figures are checked (and shown corrected) under the scheme they were printed under.
-      const evaluation = evaluateDocument(printable.value, loaded.scheme, loaded.printedScheme);
-      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme, evaluation, options));
+      const { reportFile } = await import('./render/output.js');
+      const report = await reportFile(format, loaded.document, loaded.file, loaded, output, options);
+      printMessages(report.messages, io);
+      writeFileAtomic(output, report.data);
       io.err(`${loaded.file} → ${output}\n`);
       return EXIT.ok;
     },
   },
   diff: {
-    synopsis: 'tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf] [--force] [--paper A4|A3]',
+    synopsis: 'tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf|OUT.md] [--force] [--paper A4|A3]',
     summary: () => t('前年度の文書から今年度の文書への変更点', "what changed from one year's document to the next's"),
     help: () =>
       t(
@@ -340,7 +333,7 @@ examples:
 
 オプション:
   -f, --format text|json|md  表示の形式（md は検討用のメモ）
-  -o, --output OUT.pdf       新旧対照表（前年度・今年度を並べ、変更に傍線）の PDF を書き出す
+  -o, --output OUT.pdf       新旧対照表（前年度・今年度を並べ、変更に傍線）の PDF を書き出す（.md なら --format md の内容）
   --force                    既存のファイルに上書きする（入力のファイルには決して書きません）
   --paper A4|A3              新旧対照表の用紙
 
@@ -353,7 +346,7 @@ changed values and changed statuses.
 
 options:
   -f, --format text|json|md  the output (md: a review memo)
-  -o, --output OUT.pdf       a PDF 新旧対照表 (the two years side by side, changes underlined)
+  -o, --output OUT.pdf       a PDF 新旧対照表 (the two years side by side, changes underlined); .md: what --format md prints
   --force                    overwrite an existing file (never one of the inputs)
   --paper A4|A3              the paper of the 新旧対照表
 
@@ -372,7 +365,9 @@ examples:
     positionals: [2, 2],
     async run({ values, positionals }, io, config) {
       const format = oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
-      if (values.output) checkOutput(values.output as string, positionals, values.force === true, 'pdf');
+      const written = values.output
+        ? checkedOutputFormat(values.output as string, positionals, values.force === true, DIFF_FORMATS, () => t('新旧対照表', 'a 新旧対照表'))
+        : undefined;
       const old = await load(positionals[0]!, io, config);
       const now = await load(positionals[1]!, io, config);
       if (old.document.kind !== now.document.kind) {
@@ -402,12 +397,11 @@ examples:
       const { formatDiff } = await import('./diff/format.js');
       // Both years are graded by the newer document's scheme, so that their statuses compare.
       const diff = diffDocuments(old.document, now.document, similarityWith(await loadAnalyser()), now.scheme);
-      if (values.output) {
-        const { renderDiffPdf } = await import('./render/pdf.js');
-        const { printableDocument } = await import('./render/printable.js');
-        const printable = printableDocument(diff, now.file);
-        printMessages(printable.messages, io);
-        writeFileAtomic(values.output as string, await renderDiffPdf(printable.value, now.scheme, renderOptions(values)));
+      if (written) {
+        const { diffFile } = await import('./render/output.js');
+        const table = await diffFile(written, diff, now.file, now.scheme, renderOptions(values));
+        printMessages(table.messages, io);
+        writeFileAtomic(values.output as string, table.data);
         io.err(`${old.file} → ${now.file}: ${values.output}\n`);
       }
       if (!values.output || values.format !== undefined) {
@@ -463,8 +457,9 @@ examples:
     positionals: [1, Infinity],
     async run({ values, positionals }, io, config) {
       const output = values.output as string | undefined;
-      const format = output ? trendFormatOf(output) : oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
-      if (output) checkOutput(output, positionals, values.force === true, format === 'pdf' ? 'pdf' : 'text');
+      const format = output
+        ? checkedOutputFormat(output, positionals, values.force === true, TREND_FORMATS, () => t('経年表', 'a 経年表'))
+        : oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
       const loaded = [];
       for (const file of positionals) loaded.push(await load(file, io, config));
       const notKpi = loaded.find((l) => l.document.kind !== 'kpi-progress');

@@ -147,6 +147,12 @@ describe('11. the standard streams', () => {
     expect(r.out.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('render --format xlsx -o /dev/stdout writes the workbook there', async () => {
+    const r = await tassei(['render', STRATEGY1, '-o', '/dev/stdout', '--format', 'xlsx'], 'pipe');
+    expect(r.code).toBe(0);
+    expect(r.out.subarray(0, 4).toString('latin1')).toBe('PK\x03\x04');
+  });
+
   it('stderr into a reader that closes early keeps the exit code (2: an unreadable input)', async () => {
     const bad = join(folder(), 'bad.yaml');
     writeFileSync(bad, 'kind: kpi-progress\n'.repeat(3));

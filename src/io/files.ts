@@ -125,7 +125,7 @@ function writing<T>(path: string, step: () => T): T {
  * output or error (`-o /dev/stdout`), written as it is, never replaced nor read; `file`: a
  * file, through any links (`real` is where it is).
  */
-type Place =
+export type OutputPlace =
   | { kind: 'none' }
   | { kind: 'folder' }
   | { kind: 'stream'; fd: number | undefined }
@@ -164,7 +164,7 @@ function writeAll(fd: number, data: string | Uint8Array): void {
   }
 }
 
-function placeOf(path: string): Place {
+function placeOf(path: string): OutputPlace {
   let stat: Stats;
   try {
     stat = statSync(path);
@@ -195,7 +195,7 @@ function isReadOnly(file: string, stat: Stats): boolean {
 }
 
 /** Refuses what an output must not replace: a folder, a device, a dangling link, a read-only file. */
-function checkReplaceable(path: string, place: Place): void {
+function checkReplaceable(path: string, place: OutputPlace): void {
   if (place.kind === 'folder') throw outputIsFolder(path);
   if (place.kind === 'device') {
     throw failure(
@@ -352,12 +352,33 @@ export function sameFile(a: string, b: string): boolean {
   return real(a) === real(b);
 }
 
+/** What a file holds, as far as replacing it goes: a PDF, a zip (an Excel or Word file), or text. */
+export type ContentKind = 'pdf' | 'zip' | 'text';
+
+const CONTENT_NAMES: Record<ContentKind, () => string> = {
+  pdf: () => t('PDF', 'a PDF'),
+  zip: () => t('Excel・Word のファイル', 'an Excel or Word file'),
+  text: () => t('テキストファイル（YAML など）', 'a text file (a YAML?)'),
+};
+
+/** The kind of an existing file, from its first bytes. */
+function contentKindOf(file: string): ContentKind {
+  if (startsWithPdfMagic(file)) return 'pdf';
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    readSync(fd, head, 0, 4, 0);
+    return head.equals(Buffer.from('PK\x03\x04', 'latin1')) ? 'zip' : 'text';
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
- * Checks an output before any work: never one of the command's inputs, never a folder, never
- * a file of the other kind (PDF or text) than the one written, and never an existing file
- * unless `force` (a person's file is not replaced without a word).
+ * The first checks of an output, before its format is known: never one of the command's inputs,
+ * never a folder, a device, a link to nothing or a read-only file. Says what is there.
  */
-export function checkOutput(output: string, inputs: readonly string[], force: boolean, writes: 'pdf' | 'text'): void {
+export function checkOutputPlace(output: string, inputs: readonly string[]): OutputPlace {
   const input = inputs.find((i) => sameFile(i, output));
   if (input !== undefined) {
     throw failure(
@@ -374,17 +395,28 @@ export function checkOutput(output: string, inputs: readonly string[], force: bo
   }
   const place = placeOf(output);
   checkReplaceable(output, place);
+  return place;
+}
+
+/**
+ * Checks an output before any work: never one of the command's inputs, never a folder, never
+ * a file of another kind (PDF, Excel/Word, text) than the one written, and never an existing
+ * file unless `force` (a person's file is not replaced without a word).
+ */
+export function checkOutput(output: string, inputs: readonly string[], force: boolean, writes: ContentKind): void {
+  const place = checkOutputPlace(output, inputs);
   // A pipe or the standard output is written as it is: nothing there to read or to lose.
   if (place.kind !== 'file') return;
-  const existing = startsWithPdfMagic(output) ? 'pdf' : 'text';
+  const existing = contentKindOf(output);
   if (existing !== writes) {
     // Even with --force: a report is never replaced by a YAML, nor a person's YAML by a PDF.
     throw failure(
       output,
       'output-other-kind',
-      existing === 'pdf'
-        ? t('既存の PDF を YAML などのテキストで置き換えることになります', 'an existing PDF would be replaced by text (YAML or JSON)')
-        : t('既存のテキストファイル（YAML など）を PDF で置き換えることになります', 'an existing text file (a YAML?) would be replaced by a PDF'),
+      t(
+        `既存の${CONTENT_NAMES[existing]()}を${CONTENT_NAMES[writes]()}で置き換えることになります`,
+        `an existing file, ${CONTENT_NAMES[existing]()}, would be replaced by ${CONTENT_NAMES[writes]()}`,
+      ),
       {
         hint: t('出力ファイルの名前（拡張子）を確かめてください', "check the output's name and extension"),
       },

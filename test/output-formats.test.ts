@@ -1,0 +1,136 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { evaluateDocument } from '../src/evaluate/evaluate.js';
+import { readScheme, schemeFile } from '../src/evaluate/scheme-file.js';
+import { readDocumentFile } from '../src/io/yaml.js';
+import type { KpiDocument } from '../src/model/types.js';
+import { evaluationOf, evaluationsByKey, walkIndicators } from '../src/model/walk.js';
+import { toNumber } from '../src/notation/decimal.js';
+import { parsePrintedNumber } from '../src/notation/numbers.js';
+import { run } from './helpers/run.js';
+
+/** The output follows -o's extension (issue 22): each format written is that format, any other refused. */
+
+const R1 = 'test/fixtures/expected/kpi-r1.yaml';
+const STRATEGY1 = 'test/fixtures/yaml/kpi-strategy1.yaml';
+
+function folder(): string {
+  return mkdtempSync(join(tmpdir(), 'tassei-formats-'));
+}
+
+describe('an extension not written is refused, naming the formats; nothing is written', () => {
+  it.each([
+    ['render', 'kpi-r2.docx', [R1], '報告書は .pdf・.xlsx のどれかで書き出します（".docx" は書き出せません）'],
+    ['render', 'kpi-r2.txt', [R1], '".txt" は書き出せません'],
+    ['render', 'kpi-r2', [R1], '"拡張子なし" は書き出せません'],
+    ['diff', 'd.xlsx', [STRATEGY1, R1], '新旧対照表は .pdf・.md のどれかで書き出します（".xlsx" は書き出せません）'],
+    ['diff', 'd.docx', [STRATEGY1, R1], '".docx" は書き出せません'],
+  ])('%s -o %s', async (command, name, inputs, said) => {
+    const out = join(folder(), name);
+    const r = await run(command, ...inputs, '-o', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${out}: エラー [output-format]`);
+    expect(r.err).toContain(said);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('--format that another extension contradicts is refused (a .pdf named workbook)', async () => {
+    const out = join(folder(), 'kpi-r1.pdf');
+    const r = await run('render', R1, '-o', out, '--format', 'xlsx');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('"--format xlsx / .pdf" は書き出せません');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('render -o X.xlsx of a narrative is refused (the workbook is of KPI reports)', async () => {
+    const out = join(folder(), 'n.xlsx');
+    const r = await run('render', 'test/fixtures/expected/narrative-r5.yaml', '-o', out);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('[output-format]');
+    expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('diff -o X.md', () => {
+  it('writes the Markdown --format md prints', async () => {
+    const dir = folder();
+    const out = join(dir, 'd.md');
+    const next = join(dir, 'kpi-r2.yaml');
+    expect((await run('next', R1, '-o', next)).code).toBe(0);
+    expect((await run('diff', R1, next, '-o', out)).code).toBe(0);
+    const printed = await run('diff', R1, next, '--format', 'md');
+    expect(readFileSync(out, 'utf8')).toBe(printed.out);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# KPI進捗状況 /);
+  });
+});
+
+describe('render -o X.xlsx', () => {
+  it('is a workbook with every indicator: its place, values as numbers in their formats, progress, mark and notes', async () => {
+    const out = join(folder(), 'kpi-r1.xlsx');
+    const r = await run('render', R1, '-o', out);
+    expect(r.code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((s) => s.name)).toEqual(['KPI進捗状況', '集計', '注記']);
+    const sheet = book.getWorksheet('KPI進捗状況')!;
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '重点戦略',
+      '戦略方針',
+      '施策',
+      '施策名',
+      '目標指標',
+      '※',
+      '単位',
+      '現状値 a',
+      'R1実績 b',
+      '目標値 c',
+      '進捗率',
+      '状況',
+      '注記',
+    ]);
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' });
+
+    const doc = readDocumentFile(R1).document as KpiDocument;
+    const scheme = readScheme(schemeFile('default', '.'));
+    const evaluations = evaluationsByKey(evaluateDocument(doc, scheme));
+    const indicators = walkIndicators(doc);
+    expect(sheet.rowCount).toBe(1 + indicators.length);
+    indicators.forEach((at, k) => {
+      const row = sheet.getRow(2 + k);
+      const cell = (n: number) => row.getCell(n);
+      const e = evaluationOf(evaluations, at);
+      const where = `${at.indicator.name} (row ${2 + k})`;
+      expect([cell(1).value, cell(2).value, cell(3).value], where).toEqual([at.strategy.no, at.policy?.no ?? '基本目標', at.measure?.no ?? '']);
+      expect(cell(4).value, where).toBe(at.measure?.title ?? at.strategy.title);
+      expect(cell(5).value, where).toBe(at.indicator.name);
+      const values: [number, { text: string } | null][] = [
+        [8, at.indicator.baseline],
+        [9, at.indicator.actual],
+        [10, at.indicator.target],
+      ];
+      for (const [n, measurement] of values) {
+        const text = measurement?.text ?? '';
+        const number = parsePrintedNumber(text);
+        if (number === null) expect(cell(n).value, where).toBe(text);
+        else {
+          expect(cell(n).value, where).toBe(toNumber(number));
+          expect(cell(n).numFmt, where).toMatch(/^(#,##)?0(\.0+)?$/);
+        }
+      }
+      if (e.progress === null) expect(cell(11).value, where).toBe('-');
+      else {
+        expect(cell(11).value as number, where).toBeCloseTo(e.progress / 100, 10);
+        expect(cell(11).numFmt, where).toBe('0.0%');
+      }
+      expect(cell(12).value, where).toBe(e.mark ?? '');
+    });
+    // The one progress the source misprinted: shaded, and its note beside it.
+    const noted = indicators.findIndex((at) => at.indicator.name === '市内の高校の新卒者の美祢市内就職率');
+    expect(sheet.getRow(2 + noted).getCell(13).value).toMatch(/^市内の高校の新卒者の美祢市内就職率　進捗率：印刷 56\.7% → 50\.0%/);
+    expect(book.getWorksheet('注記')!.getRow(2).getCell(2).value).toBe(sheet.getRow(2 + noted).getCell(13).value);
+  });
+});
