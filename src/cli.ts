@@ -254,7 +254,7 @@ examples:
   },
   render: {
     synopsis:
-      'tassei render FILE -o OUT.pdf|OUT.xlsx [--format pdf|xlsx] [--force] [--paper A4|A3] [--page-numbers dash|slash|plain|none] [--as-printed] [--final]',
+      'tassei render FILE -o OUT.pdf|OUT.docx|OUT.xlsx [--format pdf|docx|xlsx] [--force] [--paper A4|A3] [--page-numbers dash|slash|plain|none] [--as-printed] [--final]',
     summary: () => t('文書の種類に応じた正式のレイアウトで PDF にする', "the official layout of the document's kind, as PDF"),
     help: () =>
       t(
@@ -262,8 +262,10 @@ examples:
 
 オプション:
   -o, --output OUT.pdf    書き出すファイル（必須）。形式は拡張子で決まります: .pdf（報告書）、
+                          .docx（KPI 進捗状況の Word: 戦略ごとに集計表と指標の表）、
                           .xlsx（KPI 進捗状況の Excel: 指標ごとに 1 行、数値は数値のまま、集計と注記のシート）
-  -f, --format pdf|xlsx   拡張子のない出力（-o /dev/stdout など）の形式（既定 pdf）
+  -f, --format pdf|docx|xlsx
+                          拡張子のない出力（-o /dev/stdout など）の形式（既定 pdf）
   --force                 既存のファイルに上書きする（入力のファイルには決して書きません）
   --paper A4|A3           用紙（既定 A4。A3 は A4 の版面を拡大）
   --page-numbers dash|slash|plain|none
@@ -279,8 +281,10 @@ document renders to the same bytes.
 
 options:
   -o, --output OUT.pdf    the file to write (required), its format by its extension: .pdf (the report),
+                          .docx (a KPI report in Word: per strategy its summary and indicator tables),
                           .xlsx (a KPI report in Excel: a row per indicator, numbers as numbers, summary and notes sheets)
-  -f, --format pdf|xlsx   the format of an output without extension (-o /dev/stdout; pdf by default)
+  -f, --format pdf|docx|xlsx
+                          the format of an output without extension (-o /dev/stdout; pdf by default)
   --force                 overwrite an existing file (never one of the inputs)
   --paper A4|A3           the paper (A4 by default; A3 enlarges the A4 layout)
   --page-numbers dash|slash|plain|none
@@ -304,7 +308,7 @@ examples:
     positionals: [1, 1],
     async run({ values, positionals }, io, config) {
       const output = values.output as string | undefined;
-      if (!output) throw new UsageError(t('render には -o OUT.pdf（または .xlsx）が必要です', 'render needs -o OUT.pdf (or .xlsx)'));
+      if (!output) throw new UsageError(t('render には -o OUT.pdf（または .docx・.xlsx）が必要です', 'render needs -o OUT.pdf (or .docx, .xlsx)'));
       const options = renderOptions(values);
       const format = checkedOutputFormat(
         output,

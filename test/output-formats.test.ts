@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { evaluateDocument } from '../src/evaluate/evaluate.js';
 import { readScheme, schemeFile } from '../src/evaluate/scheme-file.js';
@@ -23,7 +24,7 @@ function folder(): string {
 
 describe('an extension not written is refused, naming the formats; nothing is written', () => {
   it.each([
-    ['render', 'kpi-r2.docx', [R1], '報告書は .pdf・.xlsx のどれかで書き出します（".docx" は書き出せません）'],
+    ['render', 'kpi-r2.doc', [R1], '報告書は .pdf・.docx・.xlsx のどれかで書き出します（".doc" は書き出せません）'],
     ['render', 'kpi-r2.txt', [R1], '".txt" は書き出せません'],
     ['render', 'kpi-r2', [R1], '"拡張子なし" は書き出せません'],
     ['diff', 'd.xlsx', [STRATEGY1, R1], '新旧対照表は .pdf・.md のどれかで書き出します（".xlsx" は書き出せません）'],
@@ -132,5 +133,56 @@ describe('render -o X.xlsx', () => {
     const noted = indicators.findIndex((at) => at.indicator.name === '市内の高校の新卒者の美祢市内就職率');
     expect(sheet.getRow(2 + noted).getCell(13).value).toMatch(/^市内の高校の新卒者の美祢市内就職率　進捗率：印刷 56\.7% → 50\.0%/);
     expect(book.getWorksheet('注記')!.getRow(2).getCell(2).value).toBe(sheet.getRow(2 + noted).getCell(13).value);
+  });
+});
+
+/** The paragraphs of a Word document's body, table by table: each table's rows as their cells' texts. */
+async function wordTables(file: string): Promise<{ xml: string; styles: string; tables: string[][][] }> {
+  const zip = await JSZip.loadAsync(readFileSync(file));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const styles = await zip.file('word/styles.xml')!.async('string');
+  const texts = (part: string) => [...part.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]!).join('');
+  const tables = [...xml.matchAll(/<w:tbl>([\s\S]*?)<\/w:tbl>/g)].map((t) =>
+    [...t[1]!.matchAll(/<w:tr[ >]([\s\S]*?)<\/w:tr>/g)].map((r) => [...r[1]!.matchAll(/<w:tc>([\s\S]*?)<\/w:tc>/g)].map((c) => texts(c[1]!))),
+  );
+  return { xml, styles, tables };
+}
+
+describe('render -o X.docx', () => {
+  it('is a Word document of real tables: every indicator with its figures, progress and mark, on landscape A4', async () => {
+    const out = join(folder(), 'kpi-r1.docx');
+    const r = await run('render', R1, '-o', out);
+    expect(r.code).toBe(0);
+    const { xml, styles, tables } = await wordTables(out);
+    const doc = readDocumentFile(R1).document as KpiDocument;
+    const scheme = readScheme(schemeFile('default', '.'));
+    const evaluations = evaluationsByKey(evaluateDocument(doc, scheme));
+    // Per 重点戦略 a summary table and a detail table.
+    expect(tables).toHaveLength(2 * doc.strategies.length);
+    expect(xml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
+    expect(styles).toContain('w:eastAsia="BIZ UDPGothic"');
+    doc.strategies.forEach((strategy, k) => {
+      const detail = tables[2 * k + 1]!;
+      expect(detail[0]).toEqual(['目標指標', '※', '単位', '現状値 a', 'R1実績 b', '目標値 c', '進捗率', '状況']);
+      const rows = detail.filter((cells) => cells.length === 8).slice(1);
+      const indicators = walkIndicators(doc).filter((at) => at.strategy === strategy);
+      expect(rows.map((cells) => cells[0])).toEqual(indicators.map((at) => at.indicator.name));
+      indicators.forEach((at, i) => {
+        const e = evaluationOf(evaluations, at);
+        const { baseline, actual, target, unit } = at.indicator;
+        expect(rows[i], at.indicator.name).toEqual([
+          at.indicator.name,
+          at.indicator.method === 'ratio' ? '※' : '',
+          unit ?? '-',
+          baseline.text,
+          actual.text,
+          target?.text ?? '',
+          e.progress === null ? '-' : `${e.progress.toFixed(1)}%`,
+          e.mark ?? '',
+        ]);
+      });
+      // The 戦略方針 and 施策 rows: one cell across the table.
+      for (const policy of strategy.policies) expect(detail).toContainEqual([`${policy.no}　${policy.title}`]);
+    });
   });
 });

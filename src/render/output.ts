@@ -14,7 +14,7 @@ import { DEFAULT_RENDER_OPTIONS, type RenderOptions, kpiView } from './view.js';
  */
 
 /** `render -o`: the report. */
-export const REPORT_FORMATS = { '.pdf': 'pdf', '.xlsx': 'xlsx' } as const;
+export const REPORT_FORMATS = { '.pdf': 'pdf', '.docx': 'docx', '.xlsx': 'xlsx' } as const;
 /** `diff -o`: the 新旧対照表 as PDF, or the review memo `--format md` prints. */
 export const DIFF_FORMATS = { '.pdf': 'pdf', '.md': 'md' } as const;
 /** `trend -o`: the 経年表. */
@@ -108,12 +108,17 @@ export async function reportFile(
     throw failure(
       output,
       'output-format',
-      t('Excel には KPI 進捗状況の報告書を書き出します（達成状況は .pdf で）', 'an Excel workbook is written of a KPI progress report (a narrative: .pdf)'),
+      t(`.${format} には KPI 進捗状況の報告書を書き出します（達成状況は .pdf で）`, `.${format} is written of a KPI progress report (a narrative: .pdf)`),
       { hint: t('-o の拡張子を .pdf にしてください', 'give -o a name ending in .pdf') },
     );
   }
+  const view = kpiView(doc, evaluateDocument(doc, scheme, printedScheme), scheme, options);
+  if (format === 'docx') {
+    const { renderKpiDocx } = await import('./docx.js');
+    return { data: await renderKpiDocx(view, options), messages: [] };
+  }
   const { renderKpiXlsx } = await import('./xlsx.js');
-  return { data: await renderKpiXlsx(kpiView(doc, evaluateDocument(doc, scheme, printedScheme), scheme, options), options), messages: [] };
+  return { data: await renderKpiXlsx(view, options), messages: [] };
 }
 
 /** The 新旧対照表 of `diff` (the newer document read from `file`) in the format -o named. */

@@ -1,0 +1,211 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import type { DetailRow, IndicatorView, KpiView, RenderOptions, StrategyView } from './view.js';
+
+/**
+ * The KPI report as a Word document, for the 議会資料 assembled in Word: per 重点戦略 its summary
+ * table and its detail table — real tables with the PDF's columns and headings, the 戦略方針 and
+ * 施策 as merged rows across the table, status marks in their grades' colours, corrected cells
+ * shaded and the notes under the table — on the PDF's paper, landscape, the heading row
+ * repeated on every page.
+ */
+
+/** The report's font, named for every script; where a reader lacks it, its own Japanese Gothic stands in. */
+const FONT = 'BIZ UDPGothic';
+const FALLBACK_FONT = 'Yu Gothic';
+/** Sizes in half-points, as OOXML counts them. */
+const TITLE_SIZE = 28;
+const HEADING_SIZE = 22;
+const BODY_SIZE = 18;
+/** Portrait paper in twentieths of a point (OOXML's twips); the sections are turned landscape. */
+const PAPER_TWIPS: Record<RenderOptions['paper'], { width: number; height: number }> = {
+  A4: { width: 11906, height: 16838 },
+  A3: { width: 16838, height: 23811 },
+};
+/** Margins in twips: 1.5 cm. */
+const MARGIN = 850;
+const HEADING_FILL = 'E6E6E6';
+const GROUP_FILL = 'F2F2F2';
+/** A cell tassei printed differently from the source is shaded, as in the PDF. */
+const CORRECTED_FILL = 'FFF2CC';
+/** The summary table's label column, in percent of the width; the counts share the rest. */
+const SUMMARY_LABEL_SHARE = 44;
+/** The detail table's columns and their shares of the width, in percent. */
+const DETAIL_COLUMNS = (actualHeading: string) =>
+  [
+    { heading: '目標指標', share: 40 },
+    { heading: '※', share: 3 },
+    { heading: '単位', share: 8 },
+    { heading: '現状値 a', share: 10 },
+    { heading: actualHeading, share: 10 },
+    { heading: '目標値 c', share: 10 },
+    { heading: '進捗率', share: 10 },
+    { heading: '状況', share: 9 },
+  ] as const;
+
+function text(value: string, options: { bold?: boolean; colour?: string; size?: number } = {}): TextRun {
+  return new TextRun({ text: value, bold: options.bold ?? false, size: options.size ?? BODY_SIZE, ...(options.colour ? { color: options.colour } : {}) });
+}
+
+function cell(
+  value: string,
+  options: { bold?: boolean; colour?: string; fill?: string; align?: 'left' | 'center' | 'right'; span?: number; share?: number } = {},
+): TableCell {
+  const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT }[options.align ?? 'left'];
+  return new TableCell({
+    children: [new Paragraph({ alignment, children: [text(value, options)] })],
+    verticalAlign: VerticalAlign.CENTER,
+    ...(options.span ? { columnSpan: options.span } : {}),
+    ...(options.share ? { width: { size: options.share, type: WidthType.PERCENTAGE } } : {}),
+    ...(options.fill ? { shading: { type: ShadingType.CLEAR, color: 'auto', fill: options.fill } } : {}),
+  });
+}
+
+function headingRow(headings: readonly { heading: string; share?: number }[]): TableRow {
+  return new TableRow({
+    tableHeader: true,
+    children: headings.map((h) => cell(h.heading, { bold: true, fill: HEADING_FILL, align: 'center', share: h.share })),
+  });
+}
+
+function indicatorRow(indicator: IndicatorView): TableRow {
+  return new TableRow({
+    cantSplit: true,
+    children: [
+      cell(indicator.name),
+      cell(indicator.ratio ? '※' : '', { align: 'center' }),
+      cell(indicator.unit, { align: 'center' }),
+      cell(indicator.baseline, { align: 'right' }),
+      cell(indicator.actual, { align: 'right' }),
+      cell(indicator.target, { align: 'right' }),
+      cell(indicator.progress, { align: 'right', ...(indicator.progressCorrected ? { fill: CORRECTED_FILL } : {}) }),
+      cell(indicator.status, {
+        align: 'center',
+        colour: indicator.colour.replace('#', ''),
+        bold: indicator.best,
+        ...(indicator.statusCorrected ? { fill: CORRECTED_FILL } : {}),
+      }),
+    ],
+  });
+}
+
+/** A heading row of the detail table (基本目標, a 戦略方針, a 施策): one cell across the table. */
+function groupRow(label: string, columns: number, bold: boolean): TableRow {
+  return new TableRow({ cantSplit: true, children: [cell(label, { bold, fill: GROUP_FILL, span: columns })] });
+}
+
+function detailRows(rows: readonly DetailRow[], columns: number): TableRow[] {
+  const out: TableRow[] = [];
+  for (const row of rows) {
+    if (row.kind === 'strategy') {
+      out.push(groupRow('基本目標', columns, true));
+      if (row.indicator) out.push(indicatorRow(row.indicator));
+    } else if (row.kind === 'policy') out.push(groupRow(`${row.no}　${row.title}`, columns, true));
+    else if (row.kind === 'measure') out.push(groupRow(`（${row.no}）${row.title}`, columns, false));
+    else out.push(indicatorRow(row.indicator));
+  }
+  return out;
+}
+
+function summaryTable(view: KpiView, strategy: StrategyView): Table {
+  const counts = view.summaryLayout.headings.length;
+  const headings = [
+    { heading: '', share: SUMMARY_LABEL_SHARE },
+    ...view.summaryLayout.headings.map((heading) => ({ heading, share: (100 - SUMMARY_LABEL_SHARE) / counts })),
+  ];
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      headingRow(headings),
+      ...strategy.summary.map(
+        (row) =>
+          new TableRow({
+            children: [
+              cell(row.kind === 'total' ? '合計' : row.label, { bold: row.kind === 'total' }),
+              ...row.cells.map((c) => cell(String(c.value), { align: 'right', ...(c.corrected ? { fill: CORRECTED_FILL } : {}) })),
+            ],
+          }),
+      ),
+    ],
+  });
+}
+
+function strategySection(view: KpiView, strategy: StrategyView, first: boolean): (Paragraph | Table)[] {
+  const columns = DETAIL_COLUMNS(view.actualHeading);
+  return [
+    new Paragraph({
+      pageBreakBefore: !first,
+      spacing: { after: 120 },
+      children: [text(`重点戦略${strategy.no}　${strategy.title}`, { bold: true, size: HEADING_SIZE })],
+    }),
+    summaryTable(view, strategy),
+    new Paragraph({ children: [] }),
+    new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows: [headingRow(columns), ...detailRows(strategy.rows, columns.length)] }),
+    ...(strategy.hasRatio ? [new Paragraph({ children: [text('※ 進捗率は b / c で計算')] })] : []),
+    ...strategy.corrections.map((note) => new Paragraph({ children: [text(`訂正　${note}`)] })),
+  ];
+}
+
+/** The page number in the report's style. */
+function footer(options: RenderOptions): Footer | undefined {
+  if (options.pageNumbers === 'none') return undefined;
+  const page = new TextRun({ children: [PageNumber.CURRENT], size: BODY_SIZE });
+  const children =
+    options.pageNumbers === 'dash'
+      ? [text('- '), page, text(' -')]
+      : options.pageNumbers === 'slash'
+        ? [page, text(' / '), new TextRun({ children: [PageNumber.TOTAL_PAGES], size: BODY_SIZE })]
+        : [page];
+  return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children })] });
+}
+
+/** The Word document of a KPI report's view (the same view the PDF is laid out from). */
+export async function renderKpiDocx(view: KpiView, options: RenderOptions): Promise<Uint8Array> {
+  const page = footer(options);
+  const document = new Document({
+    creator: 'tassei',
+    title: view.title,
+    styles: { default: { document: { run: { font: { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT }, size: BODY_SIZE } } } },
+    theme: {
+      fonts: {
+        body: { latin: FONT, eastAsia: FONT, scripts: { Jpan: FALLBACK_FONT } },
+        headings: { latin: FONT, eastAsia: FONT, scripts: { Jpan: FALLBACK_FONT } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { ...PAPER_TWIPS[options.paper], orientation: PageOrientation.LANDSCAPE },
+            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
+          },
+        },
+        ...(page ? { footers: { default: page } } : {}),
+        children: [
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            spacing: { after: 200 },
+            children: [text(`${view.title}${view.draft ? '（案）' : ''}`, { bold: true, size: TITLE_SIZE })],
+          }),
+          ...view.strategies.flatMap((s, i) => strategySection(view, s, i === 0)),
+          new Paragraph({ spacing: { before: 200 }, children: [text(view.legend.map((l) => l.text).join(''))] }),
+        ],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toBuffer(document));
+}
