@@ -27,8 +27,8 @@ describe('an extension not written is refused, naming the formats; nothing is wr
     ['render', 'kpi-r2.doc', [R1], '報告書は .pdf・.docx・.xlsx のどれかで書き出します（".doc" は書き出せません）'],
     ['render', 'kpi-r2.txt', [R1], '".txt" は書き出せません'],
     ['render', 'kpi-r2', [R1], '"拡張子なし" は書き出せません'],
-    ['diff', 'd.xlsx', [STRATEGY1, R1], '新旧対照表は .pdf・.md のどれかで書き出します（".xlsx" は書き出せません）'],
-    ['diff', 'd.docx', [STRATEGY1, R1], '".docx" は書き出せません'],
+    ['diff', 'd.xlsx', [STRATEGY1, R1], '新旧対照表は .pdf・.docx・.md のどれかで書き出します（".xlsx" は書き出せません）'],
+    ['diff', 'd.txt', [STRATEGY1, R1], '".txt" は書き出せません'],
   ])('%s -o %s', async (command, name, inputs, said) => {
     const out = join(folder(), name);
     const r = await run(command, ...inputs, '-o', out);
@@ -184,5 +184,32 @@ describe('render -o X.docx', () => {
       // The 戦略方針 and 施策 rows: one cell across the table.
       for (const policy of strategy.policies) expect(detail).toContainEqual([`${policy.no}　${policy.title}`]);
     });
+  });
+});
+
+describe('diff -o X.docx', () => {
+  it('is the 新旧対照表 as a Word table: every indicator, last year beside this year, the changes underlined (傍線)', async () => {
+    const dir = folder();
+    const next = join(dir, 'kpi-r2.yaml');
+    expect((await run('next', R1, '-o', next)).code).toBe(0);
+    const out = join(dir, 'd.docx');
+    expect((await run('diff', R1, next, '-o', out)).code).toBe(0);
+    const { xml, tables } = await wordTables(out);
+    const [table] = tables;
+    expect(table![0]).toEqual(['区分', '', '前年度（令和元年度）', '今年度（令和2年度）']);
+    expect(table![1]!.slice(2)).toEqual(
+      ['現状 a', '実績 b', '目標 c', '進捗率', '状況', '現状 a', '実績 b', '目標 c', '進捗率', '状況'].map((h) => expect.stringContaining(h[0]!)),
+    );
+    const doc = readDocumentFile(R1).document as KpiDocument;
+    const rows = table!.filter((cells) => cells.length === 12);
+    for (const at of walkIndicators(doc)) {
+      // The name as the table prints it: ※ for a b / c indicator, then its unit.
+      const row = rows.find((cells) => cells[1]!.startsWith(`${at.indicator.name}${at.indicator.method === 'ratio' ? '※' : ''}（`));
+      expect(row, at.indicator.name).toBeDefined();
+      // Last year's actual beside this year's blank one (未記入), which is underlined as changed.
+      expect(row![3], at.indicator.name).toBe(at.indicator.actual.text);
+      expect(row![8], at.indicator.name).toBe('未記入');
+    }
+    expect(xml.match(/<w:u w:val="single"\/>/g)!.length).toBeGreaterThanOrEqual(2 * walkIndicators(doc).length);
   });
 });

@@ -9,12 +9,14 @@ import {
   ShadingType,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
+  UnderlineType,
   VerticalAlign,
   WidthType,
 } from 'docx';
-import type { DetailRow, IndicatorView, KpiView, RenderOptions, StrategyView } from './view.js';
+import type { DetailRow, DiffCell, DiffRowView, DiffView, IndicatorView, KpiView, RenderOptions, StrategyView } from './view.js';
 
 /**
  * The KPI report as a Word document, for the 議会資料 assembled in Word: per 重点戦略 its summary
@@ -44,6 +46,9 @@ const GROUP_FILL = 'F2F2F2';
 const CORRECTED_FILL = 'FFF2CC';
 /** The summary table's label column, in percent of the width; the counts share the rest. */
 const SUMMARY_LABEL_SHARE = 44;
+/** A 新旧対照表's 区分 and name columns, in percent of the width; the two years' values share the rest. */
+const DIFF_MARK_SHARE = 6;
+const DIFF_NAME_SHARE = 22;
 /** The detail table's columns and their shares of the width, in percent. */
 const DETAIL_COLUMNS = (actualHeading: string) =>
   [
@@ -173,12 +178,12 @@ function footer(options: RenderOptions): Footer | undefined {
   return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children })] });
 }
 
-/** The Word document of a KPI report's view (the same view the PDF is laid out from). */
-export async function renderKpiDocx(view: KpiView, options: RenderOptions): Promise<Uint8Array> {
+/** A landscape document on the report's paper, in the report's font, with its page numbers. */
+async function pack(title: string, options: RenderOptions, children: (Paragraph | Table)[]): Promise<Uint8Array> {
   const page = footer(options);
   const document = new Document({
     creator: 'tassei',
-    title: view.title,
+    title,
     styles: { default: { document: { run: { font: { ascii: FONT, hAnsi: FONT, eastAsia: FONT, cs: FONT }, size: BODY_SIZE } } } },
     theme: {
       fonts: {
@@ -195,17 +200,86 @@ export async function renderKpiDocx(view: KpiView, options: RenderOptions): Prom
           },
         },
         ...(page ? { footers: { default: page } } : {}),
-        children: [
-          new Paragraph({
-            alignment: AlignmentType.CENTER,
-            spacing: { after: 200 },
-            children: [text(`${view.title}${view.draft ? '（案）' : ''}`, { bold: true, size: TITLE_SIZE })],
-          }),
-          ...view.strategies.flatMap((s, i) => strategySection(view, s, i === 0)),
-          new Paragraph({ spacing: { before: 200 }, children: [text(view.legend.map((l) => l.text).join(''))] }),
-        ],
+        children,
       },
     ],
   });
   return new Uint8Array(await Packer.toBuffer(document));
+}
+
+/** The Word document of a KPI report's view (the same view the PDF is laid out from). */
+export async function renderKpiDocx(view: KpiView, options: RenderOptions): Promise<Uint8Array> {
+  return pack(view.title, options, [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { after: 200 },
+      children: [text(`${view.title}${view.draft ? '（案）' : ''}`, { bold: true, size: TITLE_SIZE })],
+    }),
+    ...view.strategies.flatMap((s, i) => strategySection(view, s, i === 0)),
+    new Paragraph({ spacing: { before: 200 }, children: [text(view.legend.map((l) => l.text).join(''))] }),
+  ]);
+}
+
+/** A 新旧対照表 cell: its parts, the changed ones underlined (傍線). */
+function diffCell(parts: readonly DiffCell[] | null, share?: number): TableCell {
+  const runs = (parts ?? []).map((p) => new TextRun({ text: p.text, size: BODY_SIZE, ...(p.changed ? { underline: { type: UnderlineType.SINGLE } } : {}) }));
+  return new TableCell({ children: [new Paragraph({ children: runs })], ...(share ? { width: { size: share, type: WidthType.PERCENTAGE } } : {}) });
+}
+
+/** The table of a 新旧対照表: 区分, the row's name (KPI), then last year's values beside this year's. */
+function diffTable(view: DiffView, rows: readonly DiffRowView[], headings: readonly string[], options: RenderOptions): Table {
+  const named = view.kpi || rows.some((r) => r.kind === 'summary');
+  const lead = named ? 2 : 1;
+  const columns = lead + 2 * headings.length;
+  const side = (heading: string) => cell(heading, { bold: true, fill: HEADING_FILL, align: 'center', span: headings.length });
+  const top = new TableRow({
+    tableHeader: true,
+    children: [
+      cell('区分', { bold: true, fill: HEADING_FILL, align: 'center' }),
+      ...(named ? [cell('', { fill: HEADING_FILL })] : []),
+      side(view.oldHeading),
+      side(view.newHeading),
+    ],
+  });
+  const second = new TableRow({
+    tableHeader: true,
+    children: [
+      cell('', { fill: HEADING_FILL }),
+      ...(named ? [cell('', { fill: HEADING_FILL })] : []),
+      ...[...headings, ...headings].map((h) => cell(h, { bold: true, fill: HEADING_FILL, align: 'center' })),
+    ],
+  });
+  const values = (parts: readonly DiffCell[] | null) => (parts ? parts.map((p) => diffCell([p])) : headings.map(() => diffCell(null)));
+  const body = rows.map((r): TableRow => {
+    switch (r.kind) {
+      case 'group':
+      case 'subgroup':
+        return groupRow(r.title, columns, r.kind === 'group');
+      case 'bullet':
+        return new TableRow({ cantSplit: true, children: [cell(r.mark, { align: 'center' }), diffCell(r.old), diffCell(r.now)] });
+      case 'indicator':
+        return new TableRow({
+          cantSplit: true,
+          children: [cell(r.mark, { align: 'center' }), cell(r.note ? `${r.name}　${r.note}` : r.name), ...values(r.old), ...values(r.now)],
+        });
+      case 'summary':
+        return new TableRow({ cantSplit: true, children: [cell('集計', { align: 'center' }), cell(r.name), ...values(r.old), ...values(r.now)] });
+    }
+  });
+  // Fixed widths: 区分 and the name take their share, the values split the rest.
+  const width = PAPER_TWIPS[options.paper].height - 2 * MARGIN;
+  const leadWidths = named ? [DIFF_MARK_SHARE, DIFF_NAME_SHARE] : [DIFF_MARK_SHARE];
+  const valueWidth = (100 - leadWidths.reduce((a, b) => a + b, 0)) / (2 * headings.length);
+  const columnWidths = [...leadWidths, ...Array<number>(2 * headings.length).fill(valueWidth)].map((share) => Math.floor((width * share) / 100));
+  return new Table({ width: { size: width, type: WidthType.DXA }, columnWidths, layout: TableLayoutType.FIXED, rows: [top, second, ...body] });
+}
+
+/** The Word document of a 新旧対照表 (the same view as its PDF). */
+export async function renderDiffDocx(view: DiffView, options: RenderOptions): Promise<Uint8Array> {
+  return pack(view.title, options, [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [text(view.title, { bold: true, size: TITLE_SIZE })] }),
+    ...(view.empty ? [new Paragraph({ children: [text('変更なし')] })] : [diffTable(view, view.rows, view.valueHeadings, options)]),
+    ...(view.summaries.length > 0 ? [new Paragraph({ children: [] }), diffTable(view, view.summaries, view.summaryHeadings, options)] : []),
+    new Paragraph({ spacing: { before: 200 }, children: [text(view.legend)] }),
+  ]);
 }

@@ -6,7 +6,7 @@ import { t } from '../model/i18n.js';
 import type { Scheme } from '../model/scheme.js';
 import type { DocumentDiff, Message, TasseiDocument } from '../model/types.js';
 import { printableDocument } from './printable.js';
-import { DEFAULT_RENDER_OPTIONS, type RenderOptions, kpiView } from './view.js';
+import { DEFAULT_RENDER_OPTIONS, type RenderOptions, diffView, kpiView } from './view.js';
 
 /**
  * The files a command writes, by the extension of -o: one place that says which formats each
@@ -15,8 +15,8 @@ import { DEFAULT_RENDER_OPTIONS, type RenderOptions, kpiView } from './view.js';
 
 /** `render -o`: the report. */
 export const REPORT_FORMATS = { '.pdf': 'pdf', '.docx': 'docx', '.xlsx': 'xlsx' } as const;
-/** `diff -o`: the 新旧対照表 as PDF, or the review memo `--format md` prints. */
-export const DIFF_FORMATS = { '.pdf': 'pdf', '.md': 'md' } as const;
+/** `diff -o`: the 新旧対照表 as PDF or Word, or the review memo `--format md` prints. */
+export const DIFF_FORMATS = { '.pdf': 'pdf', '.docx': 'docx', '.md': 'md' } as const;
 /** `trend -o`: the 経年表. */
 export const TREND_FORMATS = { '.pdf': 'pdf', '.xlsx': 'xlsx', '.md': 'md', '.json': 'json', '.txt': 'text' } as const;
 
@@ -130,6 +130,10 @@ export async function diffFile(
   options: RenderOptions = DEFAULT_RENDER_OPTIONS,
 ): Promise<OutputFile> {
   if (format === 'md') return { data: `${formatDiff(diff, 'md', scheme)}\n`, messages: [] };
+  if (format === 'docx') {
+    const { renderDiffDocx } = await import('./docx.js');
+    return { data: await renderDiffDocx(diffView(diff, scheme, options), options), messages: [] };
+  }
   const printable = printableDocument(diff, file);
   const { renderDiffPdf } = await import('./pdf.js');
   return { data: await renderDiffPdf(printable.value, scheme, options), messages: printable.messages };
