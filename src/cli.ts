@@ -329,7 +329,7 @@ examples:
     },
   },
   diff: {
-    synopsis: 'tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf|OUT.docx|OUT.md] [--force] [--paper A4|A3]',
+    synopsis: 'tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf|OUT.docx|OUT.xlsx|OUT.md] [--force] [--paper A4|A3]',
     summary: () => t('前年度の文書から今年度の文書への変更点', "what changed from one year's document to the next's"),
     help: () =>
       t(
@@ -337,7 +337,7 @@ examples:
 
 オプション:
   -f, --format text|json|md  表示の形式（md は検討用のメモ）
-  -o, --output OUT.pdf       新旧対照表（前年度・今年度を並べ、変更に傍線）の PDF を書き出す（.docx なら Word の表、.md なら --format md の内容）
+  -o, --output OUT.pdf       新旧対照表（前年度・今年度を並べ、変更に傍線）の PDF を書き出す（.docx・.xlsx なら Word・Excel の表、.md なら --format md の内容）
   --force                    既存のファイルに上書きする（入力のファイルには決して書きません）
   --paper A4|A3              新旧対照表の用紙
 
@@ -350,7 +350,7 @@ changed values and changed statuses.
 
 options:
   -f, --format text|json|md  the output (md: a review memo)
-  -o, --output OUT.pdf       a PDF 新旧対照表 (the two years side by side, changes underlined); .docx: as a Word table; .md: what --format md prints
+  -o, --output OUT.pdf       a PDF 新旧対照表 (the two years side by side, changes underlined); .docx/.xlsx: as a Word/Excel table; .md: what --format md prints
   --force                    overwrite an existing file (never one of the inputs)
   --paper A4|A3              the paper of the 新旧対照表
 

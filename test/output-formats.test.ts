@@ -27,7 +27,7 @@ describe('an extension not written is refused, naming the formats; nothing is wr
     ['render', 'kpi-r2.doc', [R1], '報告書は .pdf・.docx・.xlsx のどれかで書き出します（".doc" は書き出せません）'],
     ['render', 'kpi-r2.txt', [R1], '".txt" は書き出せません'],
     ['render', 'kpi-r2', [R1], '"拡張子なし" は書き出せません'],
-    ['diff', 'd.xlsx', [STRATEGY1, R1], '新旧対照表は .pdf・.docx・.md のどれかで書き出します（".xlsx" は書き出せません）'],
+    ['diff', 'd.xls', [STRATEGY1, R1], '新旧対照表は .pdf・.docx・.xlsx・.md のどれかで書き出します（".xls" は書き出せません）'],
     ['diff', 'd.txt', [STRATEGY1, R1], '".txt" は書き出せません'],
   ])('%s -o %s', async (command, name, inputs, said) => {
     const out = join(folder(), name);
@@ -211,5 +211,31 @@ describe('diff -o X.docx', () => {
       expect(row![8], at.indicator.name).toBe('未記入');
     }
     expect(xml.match(/<w:u w:val="single"\/>/g)!.length).toBeGreaterThanOrEqual(2 * walkIndicators(doc).length);
+  });
+});
+
+describe('diff -o X.xlsx', () => {
+  it('is the 新旧対照表 as a workbook: a row per indicator, the changed values underlined; the counts on their own sheet', async () => {
+    const dir = folder();
+    const next = join(dir, 'kpi-r2.yaml');
+    expect((await run('next', R1, '-o', next)).code).toBe(0);
+    const out = join(dir, 'd.xlsx');
+    expect((await run('diff', R1, next, '-o', out)).code).toBe(0);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['新旧対照表', '集計']);
+    const sheet = book.getWorksheet('新旧対照表')!;
+    expect(sheet.getRow(1).getCell(6).value).toBe('前年度 実績 b');
+    const rich = (cell: ExcelJS.Cell) => (cell.value as ExcelJS.CellRichTextValue).richText;
+    const doc = readDocumentFile(R1).document as KpiDocument;
+    const names = [...Array(sheet.rowCount - 1).keys()].map((k) => String(sheet.getRow(k + 2).getCell(4).value));
+    for (const at of walkIndicators(doc)) {
+      const k = names.findIndex((n) => n.startsWith(`${at.indicator.name}${at.indicator.method === 'ratio' ? '※' : ''}（`));
+      expect(k, at.indicator.name).toBeGreaterThanOrEqual(0);
+      const row = sheet.getRow(k + 2);
+      expect(rich(row.getCell(6)), at.indicator.name).toEqual([{ text: at.indicator.actual.text, font: { underline: true } }]);
+      expect(rich(row.getCell(11)), at.indicator.name).toEqual([{ text: '未記入', font: { underline: true } }]);
+      expect(rich(row.getCell(7))[0]!.font, at.indicator.name).toEqual({});
+    }
   });
 });

@@ -15,8 +15,8 @@ import { DEFAULT_RENDER_OPTIONS, type RenderOptions, diffView, kpiView } from '.
 
 /** `render -o`: the report. */
 export const REPORT_FORMATS = { '.pdf': 'pdf', '.docx': 'docx', '.xlsx': 'xlsx' } as const;
-/** `diff -o`: the 新旧対照表 as PDF or Word, or the review memo `--format md` prints. */
-export const DIFF_FORMATS = { '.pdf': 'pdf', '.docx': 'docx', '.md': 'md' } as const;
+/** `diff -o`: the 新旧対照表 as PDF, Word or Excel, or the review memo `--format md` prints. */
+export const DIFF_FORMATS = { '.pdf': 'pdf', '.docx': 'docx', '.xlsx': 'xlsx', '.md': 'md' } as const;
 /** `trend -o`: the 経年表. */
 export const TREND_FORMATS = { '.pdf': 'pdf', '.xlsx': 'xlsx', '.md': 'md', '.json': 'json', '.txt': 'text' } as const;
 
@@ -133,6 +133,10 @@ export async function diffFile(
   if (format === 'docx') {
     const { renderDiffDocx } = await import('./docx.js');
     return { data: await renderDiffDocx(diffView(diff, scheme, options), options), messages: [] };
+  }
+  if (format === 'xlsx') {
+    const { renderDiffXlsx } = await import('./xlsx.js');
+    return { data: await renderDiffXlsx(diffView(diff, scheme, options), options), messages: [] };
   }
   const printable = printableDocument(diff, file);
   const { renderDiffPdf } = await import('./pdf.js');

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { toNumber } from '../notation/decimal.js';
 import { parsePrintedNumber, parseProgress } from '../notation/numbers.js';
 import { numberFormatOf } from './trend-xlsx.js';
-import type { IndicatorView, KpiView, RenderOptions, StrategyView } from './view.js';
+import type { DiffCell, DiffRowView, DiffView, IndicatorView, KpiView, RenderOptions, StrategyView } from './view.js';
 
 /**
  * The KPI report as an Excel workbook, for checking figures: one row per indicator with its
@@ -204,5 +204,85 @@ export async function renderKpiXlsx(view: KpiView, options: RenderOptions): Prom
   indicatorSheet(book, view, options);
   summarySheet(book, view, options);
   notesSheet(book, view, options);
+  return new Uint8Array(await book.xlsx.writeBuffer());
+}
+
+/** A 新旧対照表 value: its parts as rich text, the changed ones underlined (傍線). */
+function diffValue(cell: ExcelJS.Cell, parts: readonly DiffCell[] | null): void {
+  if (!parts || parts.length === 0) return;
+  cell.value = { richText: parts.map((p) => ({ text: p.text, font: p.changed ? { underline: true } : {} })) };
+}
+
+/** The 新旧対照表's lead columns (重点戦略, place, 区分, name) and their widths. */
+const DIFF_LEAD = [
+  { heading: '重点戦略', width: 30 },
+  { heading: '位置', width: 24 },
+  { heading: '区分', width: 7 },
+  { heading: '目標指標', width: 36 },
+] as const;
+
+/** One sheet of a 新旧対照表: its rows with their place, last year's `headings` beside this year's. */
+function diffSheet(
+  book: ExcelJS.Workbook,
+  name: string,
+  view: DiffView,
+  rows: readonly DiffRowView[],
+  headings: readonly string[],
+  options: RenderOptions,
+): void {
+  const sheet = book.addWorksheet(name);
+  const valueWidth = view.kpi || rows.some((r) => r.kind === 'summary') ? 11 : 50;
+  sheet.columns = [...DIFF_LEAD.map((c) => ({ width: c.width })), ...Array.from({ length: 2 * headings.length }, () => ({ width: valueWidth }))];
+  const side = (year: string) => headings.map((h) => `${year} ${h}`);
+  headingRow(sheet, [...DIFF_LEAD.map((c) => c.heading), ...side('前年度'), ...side('今年度')]);
+  let group = '';
+  let place = '';
+  const add = (label: string, mark: string, old: readonly DiffCell[] | null, now: readonly DiffCell[] | null) => {
+    const row = sheet.addRow([group, place, mark, label]);
+    // A KPI row has a cell per value; a narrative bullet is one text of several parts.
+    const cells = (parts: readonly DiffCell[] | null) => (view.kpi || rows.some((r) => r.kind === 'summary') ? (parts ?? []).map((p) => [p]) : [parts ?? []]);
+    cells(old).forEach((parts, i) => diffValue(row.getCell(DIFF_LEAD.length + 1 + i), parts));
+    cells(now).forEach((parts, i) => diffValue(row.getCell(DIFF_LEAD.length + 1 + headings.length + i), parts));
+    row.eachCell({ includeEmpty: true }, (cell) => {
+      cell.border = THIN;
+      cell.alignment = { vertical: 'top', wrapText: true };
+    });
+    const texts = [group, place, mark, label, ...(old ?? []).map((p) => p.text), ...(now ?? []).map((p) => p.text)];
+    const lines = Math.max(...DIFF_LEAD.map((c, i) => linesIn(texts[i]!, c.width)), view.kpi ? 1 : linesIn(texts.slice(4).join(''), valueWidth));
+    if (lines > 1) row.height = lines * LINE_HEIGHT;
+  };
+  for (const r of rows) {
+    switch (r.kind) {
+      case 'group':
+      case 'subgroup':
+        if (r.kind === 'group') [group, place] = [r.title, ''];
+        else place = r.title;
+        break;
+      case 'bullet':
+        add('', r.mark, r.old, r.now);
+        break;
+      case 'indicator':
+        add(r.note ? `${r.name}　${r.note}` : r.name, r.mark, r.old, r.now);
+        break;
+      case 'summary':
+        add(r.name, '集計', r.old, r.now);
+    }
+  }
+  pageSetup(sheet, options);
+}
+
+/**
+ * The 新旧対照表 as a workbook: a row per indicator (or narrative bullet) with its place, last
+ * year's values beside this year's, the changed ones underlined (傍線); the summary counts on a
+ * sheet of their own. Printed as the report is.
+ */
+export async function renderDiffXlsx(view: DiffView, options: RenderOptions): Promise<Uint8Array> {
+  const book = new ExcelJS.Workbook();
+  book.creator = 'tassei';
+  book.created = FIXED_DATE;
+  book.modified = FIXED_DATE;
+  book.title = view.title;
+  diffSheet(book, '新旧対照表', view, view.rows, view.valueHeadings, options);
+  if (view.summaries.length > 0) diffSheet(book, SUMMARY_SHEET, view, view.summaries, view.summaryHeadings, options);
   return new Uint8Array(await book.xlsx.writeBuffer());
 }
