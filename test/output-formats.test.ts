@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { readScheme, schemeFile } from '../src/evaluate/scheme-file.js';
 import { readDocumentFile } from '../src/io/yaml.js';
 import type { KpiDocument } from '../src/model/types.js';
 import { evaluationOf, evaluationsByKey, walkIndicators } from '../src/model/walk.js';
+import { readPdf } from '../src/extract/pdf.js';
 import { toNumber } from '../src/notation/decimal.js';
 import { parsePrintedNumber } from '../src/notation/numbers.js';
 import { run } from './helpers/run.js';
@@ -237,5 +239,27 @@ describe('diff -o X.xlsx', () => {
       expect(rich(row.getCell(11)), at.indicator.name).toEqual([{ text: '未記入', font: { underline: true } }]);
       expect(rich(row.getCell(7))[0]!.font, at.indicator.name).toEqual({});
     }
+  });
+});
+
+describe('the Word and Excel outputs as LibreOffice prints them', () => {
+  const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
+  if (!soffice)
+    console.log('output-formats.test: no soffice (LibreOffice) here: skipping the test that prints the .docx and .xlsx and finds every indicator on the pages');
+  it.skipIf(!soffice).each(['docx', 'xlsx'])('render -o X.%s opens and prints every indicator', { timeout: 180_000 }, async (format) => {
+    const dir = folder();
+    const out = join(dir, `kpi-r1.${format}`);
+    expect((await run('render', R1, '-o', out)).code).toBe(0);
+    // A profile of its own: another LibreOffice running (a person's, another test's) would take the job or lock it.
+    const profile = `-env:UserInstallation=file://${join(dir, 'profile')}`;
+    const converted = spawnSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, out], { encoding: 'utf8', timeout: 170_000 });
+    expect(converted.status).toBe(0);
+    const pages = await readPdf(new Uint8Array(readFileSync(join(dir, 'kpi-r1.pdf'))), 'kpi-r1.pdf');
+    const printed = pages
+      .flatMap((p) => p.runs.map((r) => r.text))
+      .join('')
+      .replace(/\s+/g, '');
+    const doc = readDocumentFile(R1).document as KpiDocument;
+    for (const at of walkIndicators(doc)) expect(printed, at.indicator.name).toContain(at.indicator.name.replace(/\s+/g, ''));
   });
 });
