@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateDocument } from '../src/evaluate/evaluate.js';
 import { readScheme, schemeFile } from '../src/evaluate/scheme-file.js';
 import { readDocumentFile } from '../src/io/yaml.js';
-import type { KpiDocument } from '../src/model/types.js';
+import type { KpiDocument, NarrativeDocument } from '../src/model/types.js';
 import { evaluationOf, evaluationsByKey, walkIndicators } from '../src/model/walk.js';
 import { readPdf } from '../src/extract/pdf.js';
 import { toNumber } from '../src/notation/decimal.js';
@@ -261,5 +261,25 @@ describe('the Word and Excel outputs as LibreOffice prints them', () => {
       .replace(/\s+/g, '');
     const doc = readDocumentFile(R1).document as KpiDocument;
     for (const at of walkIndicators(doc)) expect(printed, at.indicator.name).toContain(at.indicator.name.replace(/\s+/g, ''));
+  });
+});
+
+describe('render -o X.docx of a narrative', () => {
+  it('is a table per 基本目標: each 基本方針 with its results beside its plans, and its 施策', async () => {
+    const source = 'test/fixtures/expected/narrative-r5.yaml';
+    const out = join(folder(), 'narrative-r5.docx');
+    expect((await run('render', source, '-o', out)).code).toBe(0);
+    const { tables } = await wordTables(out);
+    const doc = readDocumentFile(source).document as NarrativeDocument;
+    expect(tables).toHaveLength(doc.goals.length);
+    doc.goals.forEach((goal, k) => {
+      const cells = tables[k]!.flat();
+      expect(cells[0]).toBe(`基本目標${goal.no}　${goal.title}`);
+      for (const policy of goal.policies) {
+        expect(cells).toContain(`${policy.no}　${policy.title}`);
+        for (const bullet of [...policy.results, ...policy.plans]) expect(cells, bullet).toContain(`・${bullet}`);
+        for (const measure of policy.measures) expect(cells.some((c) => c.includes(measure))).toBe(true);
+      }
+    });
   });
 });

@@ -16,7 +16,8 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import type { DetailRow, DiffCell, DiffRowView, DiffView, IndicatorView, KpiView, RenderOptions, StrategyView } from './view.js';
+import { measureList } from './templates.js';
+import type { DetailRow, DiffCell, DiffRowView, DiffView, IndicatorView, KpiView, NarrativeView, RenderOptions, StrategyView } from './view.js';
 
 /**
  * The KPI report as a Word document, for the 議会資料 assembled in Word: per 重点戦略 its summary
@@ -49,6 +50,8 @@ const SUMMARY_LABEL_SHARE = 44;
 /** A 新旧対照表's 区分 and name columns, in percent of the width; the two years' values share the rest. */
 const DIFF_MARK_SHARE = 6;
 const DIFF_NAME_SHARE = 22;
+/** A narrative's 基本方針 column, in percent of the width; results and plans share the rest. */
+const NARRATIVE_POLICY_SHARE = 20;
 /** The detail table's columns and their shares of the width, in percent. */
 const DETAIL_COLUMNS = (actualHeading: string) =>
   [
@@ -281,5 +284,46 @@ export async function renderDiffDocx(view: DiffView, options: RenderOptions): Pr
     ...(view.empty ? [new Paragraph({ children: [text('変更なし')] })] : [diffTable(view, view.rows, view.valueHeadings, options)]),
     ...(view.summaries.length > 0 ? [new Paragraph({ children: [] }), diffTable(view, view.summaries, view.summaryHeadings, options)] : []),
     new Paragraph({ spacing: { before: 200 }, children: [text(view.legend)] }),
+  ]);
+}
+
+/** A goal of a narrative: its table of 基本方針, this year's results beside next year's plans, and each policy's 施策. */
+function goalTable(view: NarrativeView, goal: NarrativeView['goals'][number], first: boolean): (Paragraph | Table)[] {
+  const rows: TableRow[] = [
+    new TableRow({ tableHeader: true, children: [cell(`基本目標${goal.no}　${goal.title}`, { bold: true, fill: HEADING_FILL, span: 3 })] }),
+    new TableRow({
+      tableHeader: true,
+      children: [
+        cell('基本方針名', { bold: true, fill: HEADING_FILL, align: 'center', share: NARRATIVE_POLICY_SHARE }),
+        cell(view.resultsHeading, { bold: true, fill: HEADING_FILL, align: 'center', share: (100 - NARRATIVE_POLICY_SHARE) / 2 }),
+        cell(view.plansHeading, { bold: true, fill: HEADING_FILL, align: 'center', share: (100 - NARRATIVE_POLICY_SHARE) / 2 }),
+      ],
+    }),
+  ];
+  for (const row of goal.rows) {
+    const span = goal.rows.filter((r) => r.policy === row.policy).length;
+    // The policy's name: one cell down all its rows (opened on its first row).
+    const head =
+      row.kind === 'bullets' && row.first
+        ? [new TableCell({ rowSpan: span, children: [new Paragraph({ children: [text(`${row.policy.no}　${row.policy.title}`)] })] })]
+        : [];
+    rows.push(
+      new TableRow({
+        cantSplit: true,
+        children:
+          row.kind === 'bullets'
+            ? [...head, cell(row.result ? `・${row.result}` : ''), cell(row.plan ? `・${row.plan}` : '')]
+            : [cell(measureList(row.measures), { fill: GROUP_FILL, span: 2 })],
+      }),
+    );
+  }
+  return [new Paragraph({ pageBreakBefore: !first, children: [] }), new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows })];
+}
+
+/** The Word document of a narrative (the same view as its PDF). */
+export async function renderNarrativeDocx(view: NarrativeView, options: RenderOptions): Promise<Uint8Array> {
+  return pack(view.title, options, [
+    new Paragraph({ spacing: { after: 200 }, children: [text(view.title, { bold: true, size: TITLE_SIZE })] }),
+    ...view.goals.flatMap((g, i) => goalTable(view, g, i === 0)),
   ]);
 }

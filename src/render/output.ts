@@ -6,7 +6,7 @@ import { t } from '../model/i18n.js';
 import type { Scheme } from '../model/scheme.js';
 import type { DocumentDiff, Message, TasseiDocument } from '../model/types.js';
 import { printableDocument } from './printable.js';
-import { DEFAULT_RENDER_OPTIONS, type RenderOptions, diffView, kpiView } from './view.js';
+import { DEFAULT_RENDER_OPTIONS, type RenderOptions, diffView, kpiView, narrativeView } from './view.js';
 
 /**
  * The files a command writes, by the extension of -o: one place that says which formats each
@@ -104,12 +104,19 @@ export async function reportFile(
     const { renderPdf } = await import('./pdf.js');
     return { data: await renderPdf(printable.value, scheme, evaluateDocument(printable.value, scheme, printedScheme), options), messages: printable.messages };
   }
+  if (doc.kind === 'narrative' && format === 'docx') {
+    const { renderNarrativeDocx } = await import('./docx.js');
+    return { data: await renderNarrativeDocx(narrativeView(doc, options), options), messages: [] };
+  }
   if (doc.kind !== 'kpi-progress') {
     throw failure(
       output,
       'output-format',
-      t(`.${format} には KPI 進捗状況の報告書を書き出します（達成状況は .pdf で）`, `.${format} is written of a KPI progress report (a narrative: .pdf)`),
-      { hint: t('-o の拡張子を .pdf にしてください', 'give -o a name ending in .pdf') },
+      t(
+        `.${format} には KPI 進捗状況の報告書を書き出します（達成状況は .pdf か .docx で）`,
+        `.${format} is written of a KPI progress report (a narrative: .pdf or .docx)`,
+      ),
+      { hint: t('-o の拡張子を .pdf か .docx にしてください', 'give -o a name ending in .pdf or .docx') },
     );
   }
   const view = kpiView(doc, evaluateDocument(doc, scheme, printedScheme), scheme, options);
