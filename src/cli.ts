@@ -7,6 +7,7 @@ import { COMMON_HELP, COMMON_OPTIONS, type Command, type Io, printMessages, proc
 import { EXIT, TasseiError, UsageError } from './model/errors.js';
 import { languageFrom, setLanguage, t } from './model/i18n.js';
 import { closest } from './model/suggest.js';
+import { watchStandardStreams } from './io/streams.js';
 
 export type { Io } from './commands/command.js';
 
@@ -186,9 +187,10 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  const streams = watchStandardStreams();
   execute(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
+    async (code) => {
+      process.exitCode = await streams.finish(code);
     },
     (error: unknown) => {
       process.stderr.write(

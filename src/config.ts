@@ -1,8 +1,12 @@
-import { dirname } from 'node:path';
-import { type Language, setLanguage } from './model/i18n.js';
+import { dirname, join } from 'node:path';
+import { isInside } from './io/files.js';
+import { readTextFile } from './io/encoding.js';
+import { locateProblems } from './io/yaml.js';
+import { TasseiError } from './model/errors.js';
+import { type Language, setLanguage, t } from './model/i18n.js';
 import type { Scheme } from './model/scheme.js';
 import type { KpiDocument, TasseiDocument } from './model/types.js';
-import { DEFAULT_SCHEME_ID, readBuiltInSchemes, readScheme, schemeFile } from './evaluate/scheme-file.js';
+import { DEFAULT_SCHEME_ID, SCHEME_DIR, readBuiltInSchemes, readScheme, schemeFile } from './evaluate/scheme-file.js';
 
 /**
  * The configuration of one run, built once by the command line from its options and handed to
@@ -59,10 +63,39 @@ export function schemeFor(config: Config, doc: TasseiDocument | null, file: stri
   return named ? namedScheme(config, named, file) : config.defaultScheme;
 }
 
+/**
+ * The folders a document may name a scheme file in: its own, tassei's schemes/, and the schemes/
+ * of the working folder (the office's own). A document is data that travels; a path out of these
+ * (`/etc/passwd`, `/dev/zero`, `../../x`) is never read for it. --scheme may name any file.
+ */
+function schemeFolders(file: string): string[] {
+  return [dirname(file), SCHEME_DIR, join(process.cwd(), 'schemes')];
+}
+
 /** The scheme a document names (relative to its folder): one of tassei's own as read once, or its file. */
 function namedScheme(config: Config, name: string, file: string): Scheme {
   const path = schemeFile(name, dirname(file));
-  return config.knownSchemes.find((s) => schemeFile(s.id, dirname(file)) === path) ?? readScheme(path);
+  const known = config.knownSchemes.find((s) => schemeFile(s.id, dirname(file)) === path);
+  if (known) return known;
+  if (!schemeFolders(file).some((folder) => isInside(path, folder))) {
+    throw new TasseiError(
+      locateProblems(readTextFile(file).text, file, [
+        {
+          path: ['scheme'],
+          rule: 'scheme-outside',
+          message: t(
+            `評価基準 ${name} は文書のフォルダーにも schemes/ にもないので読みません`,
+            `the scheme ${name} is neither in the document's folder nor in schemes/, so it is not read`,
+          ),
+          hint: t(
+            'schemes/ の id（nagayo など）か、文書のフォルダー・schemes/ の中のファイルを指定してください（ほかの場所の評価基準は --scheme で）',
+            "name an id of schemes/ (such as nagayo), or a file in the document's folder or in schemes/ (a scheme elsewhere: --scheme)",
+          ),
+        },
+      ]),
+    );
+  }
+  return readScheme(path);
 }
 
 /**

@@ -1,4 +1,5 @@
-import { checkOutput, writeFileAtomic } from '../io/files.js';
+import { writeFileAtomic } from '../io/files.js';
+import { DIFF_FORMATS, checkedOutputFormat } from '../render/output.js';
 import { EXIT, failure } from '../model/errors.js';
 import { t } from '../model/i18n.js';
 import { type Command, load, oneOf, printMessages } from './command.js';
@@ -6,7 +7,7 @@ import { renderOptions } from './render-options.js';
 
 /** `tassei diff`. */
 export const command: Command = {
-  synopsis: 'tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf] [--force] [--paper A4|A3]',
+  synopsis: 'tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf|OUT.docx|OUT.xlsx|OUT.md] [--force] [--paper A4|A3]',
   summary: () => t('前年度の文書から今年度の文書への変更点', "what changed from one year's document to the next's"),
   help: () =>
     t(
@@ -14,7 +15,7 @@ export const command: Command = {
 
 オプション:
   -f, --format text|json|md  表示の形式（md は検討用のメモ）
-  -o, --output OUT.pdf       新旧対照表（前年度・今年度を並べ、変更に傍線）の PDF を書き出す
+  -o, --output OUT.pdf       新旧対照表（前年度・今年度を並べ、変更に傍線）の PDF を書き出す（.docx・.xlsx なら Word・Excel の表、.md なら --format md の内容）
   --force                    既存のファイルに上書きする（入力のファイルには決して書きません）
   --paper A4|A3              新旧対照表の用紙
 
@@ -27,7 +28,7 @@ changed values and changed statuses.
 
 options:
   -f, --format text|json|md  the output (md: a review memo)
-  -o, --output OUT.pdf       a PDF 新旧対照表 (the two years side by side, changes underlined)
+  -o, --output OUT.pdf       a PDF 新旧対照表 (the two years side by side, changes underlined); .docx/.xlsx: as a Word/Excel table; .md: what --format md prints
   --force                    overwrite an existing file (never one of the inputs)
   --paper A4|A3              the paper of the 新旧対照表
 
@@ -46,7 +47,9 @@ examples:
   positionals: [2, 2],
   async run({ values, positionals }, io, config) {
     const format = oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
-    if (values.output) checkOutput(values.output as string, positionals, values.force === true, 'pdf');
+    const written = values.output
+      ? checkedOutputFormat(values.output as string, positionals, values.force === true, DIFF_FORMATS, () => t('新旧対照表', 'a 新旧対照表'))
+      : undefined;
     const old = await load(positionals[0]!, io, config);
     const now = await load(positionals[1]!, io, config);
     if (old.document.kind !== now.document.kind) {
@@ -76,12 +79,11 @@ examples:
     const { formatDiff } = await import('../diff/format.js');
     // Both years are graded by the newer document's scheme, so that their statuses compare.
     const diff = diffDocuments(old.document, now.document, similarityWith(await loadAnalyser()), now.scheme);
-    if (values.output) {
-      const { renderDiffPdf } = await import('../render/pdf.js');
-      const { printableDocument } = await import('../render/printable.js');
-      const printable = printableDocument(diff, now.file);
-      printMessages(printable.messages, io);
-      writeFileAtomic(values.output as string, await renderDiffPdf(printable.value, now.scheme, renderOptions(values)));
+    if (written) {
+      const { diffFile } = await import('../render/output.js');
+      const table = await diffFile(written, diff, now.file, now.scheme, renderOptions(values));
+      printMessages(table.messages, io);
+      writeFileAtomic(values.output as string, table.data);
       io.err(`${old.file} → ${now.file}: ${values.output}\n`);
     }
     if (!values.output || values.format !== undefined) {

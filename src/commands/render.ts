@@ -1,5 +1,6 @@
 import { evaluateDocument } from '../evaluate/evaluate.js';
-import { checkOutput, writeFileAtomic } from '../io/files.js';
+import { writeFileAtomic } from '../io/files.js';
+import { REPORT_FORMATS, checkedOutputFormat } from '../render/output.js';
 import { EXIT, TasseiError, UsageError } from '../model/errors.js';
 import { t } from '../model/i18n.js';
 import { type Command, type Io, load, printMessages } from './command.js';
@@ -7,14 +8,19 @@ import { renderOptions } from './render-options.js';
 
 /** `tassei render`. */
 export const command: Command = {
-  synopsis: 'tassei render FILE -o OUT.pdf [--force] [--paper A4|A3] [--page-numbers dash|slash|plain|none] [--as-printed] [--final] [--watch]',
+  synopsis:
+    'tassei render FILE -o OUT.pdf|OUT.docx|OUT.xlsx [--format pdf|docx|xlsx] [--force] [--paper A4|A3] [--page-numbers dash|slash|plain|none] [--as-printed] [--final] [--watch]',
   summary: () => t('文書の種類に応じた正式のレイアウトで PDF にする', "the official layout of the document's kind, as PDF"),
   help: () =>
     t(
       `文書を templates/ の様式で PDF にします（フォントは埋め込み）。同じ文書からは同じバイト列の PDF ができます。
 
 オプション:
-  -o, --output OUT.pdf    書き出す PDF（必須）
+  -o, --output OUT.pdf    書き出すファイル（必須）。形式は拡張子で決まります: .pdf（報告書）、
+                          .docx（KPI 進捗状況の Word: 戦略ごとに集計表と指標の表）、
+                          .xlsx（KPI 進捗状況の Excel: 指標ごとに 1 行、数値は数値のまま、集計と注記のシート）
+  -f, --format pdf|docx|xlsx
+                          拡張子のない出力（-o /dev/stdout など）の形式（既定 pdf）
   --force                 既存のファイルに上書きする（入力のファイルには決して書きません）
   --paper A4|A3           用紙（既定 A4。A3 は A3 用に組む：文字は A4 の 1.2 倍、列を広げ 1 ページの行を増やす）
   --page-numbers dash|slash|plain|none
@@ -31,7 +37,11 @@ export const command: Command = {
 document renders to the same bytes.
 
 options:
-  -o, --output OUT.pdf    the PDF to write (required)
+  -o, --output OUT.pdf    the file to write (required), its format by its extension: .pdf (the report),
+                          .docx (a KPI report in Word: per strategy its summary and indicator tables),
+                          .xlsx (a KPI report in Excel: a row per indicator, numbers as numbers, summary and notes sheets)
+  -f, --format pdf|docx|xlsx
+                          the format of an output without extension (-o /dev/stdout; pdf by default)
   --force                 overwrite an existing file (never one of the inputs)
   --paper A4|A3           the paper (A4 by default; A3 is laid out for A3: text 1.2 × A4's, wider columns, more rows a page)
   --page-numbers dash|slash|plain|none
@@ -47,6 +57,7 @@ examples:
     ),
   options: {
     output: { type: 'string', short: 'o' },
+    format: { type: 'string', short: 'f' },
     paper: { type: 'string' },
     'page-numbers': { type: 'string' },
     'as-printed': { type: 'boolean' },
@@ -57,22 +68,26 @@ examples:
   positionals: [1, 1],
   async run({ values, positionals }, io, config) {
     const output = values.output as string | undefined;
-    if (!output) throw new UsageError(t('render には -o OUT.pdf が必要です', 'render needs -o OUT.pdf'));
+    if (!output) throw new UsageError(t('render には -o OUT.pdf（または .docx・.xlsx）が必要です', 'render needs -o OUT.pdf (or .docx, .xlsx)'));
     const options = renderOptions(values);
-    checkOutput(output, positionals, values.force === true, 'pdf');
+    const format = checkedOutputFormat(
+      output,
+      positionals,
+      values.force === true,
+      REPORT_FORMATS,
+      () => t('報告書', 'a report'),
+      values.format as string | undefined,
+    );
     const renderOnce = async (): Promise<string> => {
       const loaded = await load(positionals[0]!, io, config);
       const { doubtsOf, reasonsNotFinal } = await import('../render/final.js');
       const notFinal = reasonsNotFinal(loaded.document, loaded.file, loaded.messages);
       if (values.final && notFinal.length > 0) throw new TasseiError(notFinal, EXIT.findings);
-      const { renderPdf } = await import('../render/pdf.js');
-      const { printableDocument } = await import('../render/printable.js');
-      const printable = printableDocument(loaded.document, loaded.file);
-      printMessages(printable.messages, io);
-      // Printed figures are checked (and shown corrected) under the scheme they were printed under.
-      const evaluation = evaluateDocument(printable.value, loaded.scheme, loaded.printedScheme);
+      const { reportFile } = await import('../render/output.js');
       const readingDoubted = doubtsOf(loaded.messages).length > 0;
-      writeFileAtomic(output, await renderPdf(printable.value, loaded.scheme, evaluation, { ...options, readingDoubted }));
+      const report = await reportFile(format, loaded.document, loaded.file, loaded, output, { ...options, readingDoubted });
+      printMessages(report.messages, io);
+      writeFileAtomic(output, report.data);
       return loaded.file;
     };
     if (values.watch) return watchAndRender(positionals[0]!, output, renderOnce, io);

@@ -1,28 +1,11 @@
 import { evaluateDocument } from '../evaluate/evaluate.js';
-import { checkOutput, writeFileAtomic } from '../io/files.js';
+import { writeFileAtomic } from '../io/files.js';
+import { TREND_FORMATS, checkedOutputFormat } from '../render/output.js';
 import { EXIT, failure } from '../model/errors.js';
 import { t } from '../model/i18n.js';
 import type { KpiDocument } from '../model/types.js';
 import { type Command, load, oneOf, printMessages } from './command.js';
 import { renderOptions } from './render-options.js';
-
-/** The formats of the 経年表's output file, by its extension. */
-const TREND_FORMATS = { '.pdf': 'pdf', '.xlsx': 'xlsx', '.md': 'md', '.json': 'json', '.txt': 'text' } as const;
-
-function trendFormatOf(output: string): (typeof TREND_FORMATS)[keyof typeof TREND_FORMATS] {
-  const extension = /\.[^./\\]+$/.exec(output)?.[0]?.toLowerCase() ?? '';
-  const format = TREND_FORMATS[extension as keyof typeof TREND_FORMATS];
-  if (format) return format;
-  throw failure(
-    output,
-    'output-format',
-    t(
-      `経年表は ${Object.keys(TREND_FORMATS).join('・')} のどれかで書き出します（"${extension || '拡張子なし'}"）`,
-      `a 経年表 is written as ${Object.keys(TREND_FORMATS).join(', ')} (not "${extension || 'no extension'}")`,
-    ),
-    { hint: t('-o のファイル名の拡張子で形式を選びます', "the extension of -o's file name chooses the format") },
-  );
-}
 
 /** `tassei trend`. */
 export const command: Command = {
@@ -72,8 +55,9 @@ examples:
   positionals: [1, Infinity],
   async run({ values, positionals }, io, config) {
     const output = values.output as string | undefined;
-    const format = output ? trendFormatOf(output) : oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
-    if (output) checkOutput(output, positionals, values.force === true, format === 'pdf' ? 'pdf' : 'text');
+    const format = output
+      ? checkedOutputFormat(output, positionals, values.force === true, TREND_FORMATS, () => t('経年表', 'a 経年表'))
+      : oneOf(values.format, ['text', 'json', 'md'] as const, 'text', 'format');
     const loaded = [];
     for (const file of positionals) loaded.push(await load(file, io, config));
     const notKpi = loaded.find((l) => l.document.kind !== 'kpi-progress');

@@ -85,3 +85,18 @@ describe('the default scheme', () => {
     expect(readScheme(schemeFile('default', '.')).grades.map((g) => g.id)).toEqual([...DEFAULT_GRADES]);
   });
 });
+
+describe('thresholds a scheme cannot compare with (issue 25, defect 8)', () => {
+  it.each([
+    ['value', '.inf'],
+    ['value', '-.inf'],
+    ['value', '.nan'],
+    ['value', '1e308'],
+    ['within', '.inf'],
+    ['within', '1e300'],
+  ])('%s: %s is refused at its line', (key, threshold) => {
+    const when = key === 'value' ? `{ of: progress, is: ">=", value: ${threshold} }` : `{ of: movement, within: ${threshold} }`;
+    const file = badScheme(`id: bad\nsource: test\n${GRADES}rules:\n  - { grade: A, when: ${when} }\noutcomes: { noActual: N }\n`);
+    expect(() => readScheme(file)).toThrow(new RegExp(`bad\\.yaml:7:\\d+: エラー \\[scheme-threshold\\][\\s\\S]*場所: rules\\[0\\]\\.when\\.${key}`));
+  });
+});

@@ -1,7 +1,7 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { failure } from '../model/errors.js';
-import { PACKAGE_ROOT } from '../io/files.js';
+import { TasseiError, failure } from '../model/errors.js';
+import { PACKAGE_ROOT, readSmallTextFile } from '../io/files.js';
 import { t } from '../model/i18n.js';
 import type { Condition, Rule, Scheme } from '../model/scheme.js';
 import type { Message } from '../model/types.js';
@@ -44,7 +44,29 @@ const CONDITION_KINDS: Record<string, (c: Record<string, unknown>) => boolean> =
   direction: (c) => 'direction' in c,
 };
 
-/** What the schema cannot say: each grade named exists, and each condition is one thing. */
+/**
+ * The largest threshold a scheme takes: beyond it a number is no longer held exactly (and no
+ * progress or movement of a report comes near).
+ */
+const MAX_THRESHOLD = Number.MAX_SAFE_INTEGER;
+
+function isThreshold(value: number): boolean {
+  return Number.isFinite(value) && Math.abs(value) <= MAX_THRESHOLD;
+}
+
+function notAThreshold(value: number): string {
+  return Number.isFinite(value)
+    ? t(`しきい値 ${value} は大きすぎます（±${MAX_THRESHOLD} まで）`, `the threshold ${value} is too large (at most ±${MAX_THRESHOLD})`)
+    : t(`しきい値が数ではありません（${value}）`, `the threshold is not a number (${value})`);
+}
+
+const THRESHOLD_HINT = () =>
+  t(
+    'しきい値は 100、-10、2.5 のような数で書きます（.inf・.nan は使えません。上限のない条件は is: ">=" などで書きます）',
+    'write a threshold as a number such as 100, -10 or 2.5 (not .inf or .nan; a condition without bound is written with is: ">=" and the like)',
+  );
+
+/** What the schema cannot say: each grade named exists, each condition is one thing, each threshold a finite number. */
 function checkScheme(data: unknown, locate: Locate): Message[] {
   const scheme = data as SchemeFile;
   const messages: Message[] = [];
@@ -92,6 +114,10 @@ function checkScheme(data: unknown, locate: Locate): Message[] {
         ),
       );
     }
+    for (const key of ['value', 'within'] as const) {
+      if (typeof record[key] === 'number' && !isThreshold(record[key]))
+        messages.push(locate([...path, key], 'scheme-threshold', notAThreshold(record[key]), THRESHOLD_HINT()));
+    }
     for (const key of ['all', 'any'] as const) (record[key] as Condition[] | undefined)?.forEach((x, i) => condition(x, [...path, key, i]));
   };
   const lists: [Rule[], Segment[]][] = [
@@ -118,16 +144,38 @@ export function readBuiltInSchemes(): Scheme[] {
     .map((f) => readScheme(join(SCHEME_DIR, f)));
 }
 
-/** Reads and checks a grading scheme; every problem is reported with its line and key. */
+/** A scheme file is a page or two of YAML; tassei's own are under 8 KB. */
+export const MAX_SCHEME_BYTES = 256 * 1024;
+
+/** A scheme lists its grades: a file without a `grades:` key is something else, and is not quoted. */
+const GRADES_KEY = /^grades[ \t]*:/m;
+
+const SCHEME_HINT = () =>
+  t(
+    'schemes/ の id（nagayo など）か評価基準の YAML ファイルのパスを指定してください',
+    'give an id of schemes/ (such as nagayo) or the path of a scheme YAML file',
+  );
+
+/**
+ * Reads and checks a grading scheme; every problem is reported with its line and key. What is
+ * not a scheme (a device, a huge file, a file without grades) is refused without a word of it
+ * quoted: a path may name any file.
+ */
 export function readScheme(file: string): Scheme {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    throw failure(file, 'scheme-missing', t('評価基準のファイルを読めません', 'cannot read the scheme file'), {
-      hint: t('schemes/ の id（nagayo など）か YAML ファイルのパスを指定してください', 'give an id of schemes/ (such as nagayo) or the path of a YAML file'),
+    text = readSmallTextFile(file, MAX_SCHEME_BYTES, () => t('評価基準', 'a scheme'));
+  } catch (error) {
+    if (!(error instanceof TasseiError)) throw error;
+    const [m] = error.messages;
+    throw failure(file, 'scheme-missing', t(`評価基準のファイルを読めません: ${m!.message}`, `cannot read the scheme file: ${m!.message}`), {
+      hint: SCHEME_HINT(),
     });
   }
+  if (!GRADES_KEY.test(text) || text.includes('\0'))
+    throw failure(file, 'scheme-not-a-scheme', t('評価基準のファイルではありません（grades: がありません）', 'not a scheme file (it has no grades:)'), {
+      hint: SCHEME_HINT(),
+    });
   const { rules, ratioRules, ...data } = parseValidatedYaml(text, file, 'scheme', checkScheme) as SchemeFile;
   return { ...data, description: data.description ?? '', rules: { change: rules, ratio: ratioRules ?? rules } };
 }

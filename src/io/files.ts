@@ -18,8 +18,9 @@ import {
   rmSync,
   statSync,
   writeFileSync,
+  writeSync,
 } from 'node:fs';
-import { dirname, join, basename, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { failure } from '../model/errors.js';
 import { t } from '../model/i18n.js';
@@ -100,11 +101,13 @@ function isSystemError(error: unknown): error is NodeJS.ErrnoException {
 }
 
 /** A place that cannot be written, as a located error (exit 2). */
-export function unwritable(path: string, error: NodeJS.ErrnoException) {
+export function unwritable(
+  path: string,
+  error: NodeJS.ErrnoException,
+  hint = t('書き込める場所（フォルダーの権限と空き容量）を -o に指定してください', 'give -o a place that can be written (folder permissions, free space)'),
+) {
   const code = error.code ?? '';
-  return failure(path, 'output-unwritable', t(`書き込めません（${code}）`, `cannot be written (${code})`), {
-    hint: t('書き込める場所（フォルダーの権限と空き容量）を -o に指定してください', 'give -o a place that can be written (folder permissions, free space)'),
-  });
+  return failure(path, 'output-unwritable', t(`書き込めません（${code}）`, `cannot be written (${code})`), { hint });
 }
 
 /** Runs a step of writing `path`; an error of the file system becomes a located one. */
@@ -122,11 +125,17 @@ function writing<T>(path: string, step: () => T): T {
  * output or error (`-o /dev/stdout`), written as it is, never replaced nor read; `file`: a
  * file, through any links (`real` is where it is).
  */
-type Place =
-  { kind: 'none' } | { kind: 'folder' } | { kind: 'stream' } | { kind: 'device' } | { kind: 'dangling-link' } | { kind: 'file'; real: string; stat: Stats };
+export type OutputPlace =
+  | { kind: 'none' }
+  | { kind: 'folder' }
+  | { kind: 'stream'; fd: number | undefined }
+  | { kind: 'device' }
+  | { kind: 'dangling-link' }
+  | { kind: 'file'; real: string; stat: Stats };
 
-function isStandardStream(stat: Stats): boolean {
-  return [1, 2].some((fd) => {
+/** The descriptor (1 or 2) of this process's standard output or error that is this file, if either is. */
+function standardStreamOf(stat: Stats): number | undefined {
+  return [1, 2].find((fd) => {
     try {
       const own = fstatSync(fd);
       return own.dev === stat.dev && own.ino === stat.ino;
@@ -136,7 +145,26 @@ function isStandardStream(stat: Stats): boolean {
   });
 }
 
-function placeOf(path: string): Place {
+/** How long to wait for a full pipe to take more. */
+const PIPE_RETRY_MS = 5;
+
+/**
+ * Writes all of `data` to an open descriptor. The standard output may be non-blocking (a pipe
+ * or socket Node has opened so): where it is full for now (EAGAIN), wait and go on.
+ */
+function writeAll(fd: number, data: string | Uint8Array): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  for (let at = 0; at < bytes.length;) {
+    try {
+      at += writeSync(fd, bytes, at);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, PIPE_RETRY_MS);
+    }
+  }
+}
+
+function placeOf(path: string): OutputPlace {
   let stat: Stats;
   try {
     stat = statSync(path);
@@ -149,7 +177,8 @@ function placeOf(path: string): Place {
     }
   }
   if (stat.isDirectory()) return { kind: 'folder' };
-  if (isStandardStream(stat) || stat.isFIFO() || stat.isSocket()) return { kind: 'stream' };
+  const fd = standardStreamOf(stat);
+  if (fd !== undefined || stat.isFIFO() || stat.isSocket()) return { kind: 'stream', fd };
   if (!stat.isFile()) return { kind: 'device' };
   return { kind: 'file', real: realpathSync(path), stat };
 }
@@ -166,7 +195,7 @@ function isReadOnly(file: string, stat: Stats): boolean {
 }
 
 /** Refuses what an output must not replace: a folder, a device, a dangling link, a read-only file. */
-function checkReplaceable(path: string, place: Place): void {
+function checkReplaceable(path: string, place: OutputPlace): void {
   if (place.kind === 'folder') throw outputIsFolder(path);
   if (place.kind === 'device') {
     throw failure(
@@ -225,7 +254,7 @@ function keepOwnership(file: string, like: Stats, path: string): void {
 export function writeFileAtomic(path: string, data: string | Uint8Array, options: { like?: string } = {}): void {
   const place = placeOf(path);
   checkReplaceable(path, place);
-  if (place.kind === 'stream') return writing(path, () => writeFileSync(path, data));
+  if (place.kind === 'stream') return writing(path, () => (place.fd === undefined ? writeFileSync(path, data) : writeAll(place.fd, data)));
   const target = place.kind === 'file' ? place.real : path;
   const like = place.kind === 'file' ? place.stat : options.like !== undefined ? writing(options.like, () => statSync(options.like!)) : undefined;
   writing(path, () => mkdirSync(dirname(target), { recursive: true }));
@@ -253,6 +282,52 @@ function outputIsFolder(path: string) {
   });
 }
 
+/**
+ * The text of a small file (a scheme, a setting): a regular file of at most `maxBytes`, read
+ * no further than that, so that a device, a pipe or a huge file named by mistake is refused
+ * at once rather than read without end.
+ */
+export function readSmallTextFile(file: string, maxBytes: number, what: () => string): string {
+  const refuse = (rule: string, message: string) =>
+    failure(file, rule, message, { hint: t(`${what()}のファイル（YAML）を指定してください`, `give the file of ${what()} (a YAML file)`) });
+  let stat: Stats;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    throw refuse('file-missing', code === 'ENOENT' ? t('ファイルがありません', 'no such file') : t(`読めません（${code}）`, `cannot be read (${code})`));
+  }
+  if (!stat.isFile())
+    throw refuse('file-not-regular', t('ふつうのファイルではありません（フォルダー・装置・パイプ）', 'not a plain file (a folder, a device or a pipe)'));
+  if (stat.size > maxBytes)
+    throw refuse(
+      'file-too-large',
+      t(`${stat.size} バイトあり、大きすぎます（上限 ${maxBytes} バイト）`, `${stat.size} bytes: too large (at most ${maxBytes})`),
+    );
+  const fd = writing(file, () => openSync(file, 'r'));
+  try {
+    const bytes = Buffer.alloc(maxBytes + 1);
+    const n = readSync(fd, bytes, 0, bytes.length, 0);
+    if (n > maxBytes) throw refuse('file-too-large', t(`大きすぎます（上限 ${maxBytes} バイト）`, `too large (at most ${maxBytes} bytes)`));
+    return bytes.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** True where `path` is `folder` or inside it, links resolved (a link out of the folder is outside). */
+export function isInside(path: string, folder: string): boolean {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return resolve(p);
+    }
+  };
+  const rel = relative(real(folder), real(path));
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
 /** True where the file starts as a PDF does (within its first kilobyte, as readers allow). */
 export function startsWithPdfMagic(file: string): boolean {
   const fd = openSync(file, 'r');
@@ -277,12 +352,33 @@ export function sameFile(a: string, b: string): boolean {
   return real(a) === real(b);
 }
 
+/** What a file holds, as far as replacing it goes: a PDF, a zip (an Excel or Word file), or text. */
+export type ContentKind = 'pdf' | 'zip' | 'text';
+
+const CONTENT_NAMES: Record<ContentKind, () => string> = {
+  pdf: () => t('PDF', 'a PDF'),
+  zip: () => t('Excel・Word のファイル', 'an Excel or Word file'),
+  text: () => t('テキストファイル（YAML など）', 'a text file (a YAML?)'),
+};
+
+/** The kind of an existing file, from its first bytes. */
+function contentKindOf(file: string): ContentKind {
+  if (startsWithPdfMagic(file)) return 'pdf';
+  const fd = openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    readSync(fd, head, 0, 4, 0);
+    return head.equals(Buffer.from('PK\x03\x04', 'latin1')) ? 'zip' : 'text';
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
- * Checks an output before any work: never one of the command's inputs, never a folder, never
- * a file of the other kind (PDF or text) than the one written, and never an existing file
- * unless `force` (a person's file is not replaced without a word).
+ * The first checks of an output, before its format is known: never one of the command's inputs,
+ * never a folder, a device, a link to nothing or a read-only file. Says what is there.
  */
-export function checkOutput(output: string, inputs: readonly string[], force: boolean, writes: 'pdf' | 'text'): void {
+export function checkOutputPlace(output: string, inputs: readonly string[]): OutputPlace {
   const input = inputs.find((i) => sameFile(i, output));
   if (input !== undefined) {
     throw failure(
@@ -299,17 +395,28 @@ export function checkOutput(output: string, inputs: readonly string[], force: bo
   }
   const place = placeOf(output);
   checkReplaceable(output, place);
+  return place;
+}
+
+/**
+ * Checks an output before any work: never one of the command's inputs, never a folder, never
+ * a file of another kind (PDF, Excel/Word, text) than the one written, and never an existing
+ * file unless `force` (a person's file is not replaced without a word).
+ */
+export function checkOutput(output: string, inputs: readonly string[], force: boolean, writes: ContentKind): void {
+  const place = checkOutputPlace(output, inputs);
   // A pipe or the standard output is written as it is: nothing there to read or to lose.
   if (place.kind !== 'file') return;
-  const existing = startsWithPdfMagic(output) ? 'pdf' : 'text';
+  const existing = contentKindOf(output);
   if (existing !== writes) {
     // Even with --force: a report is never replaced by a YAML, nor a person's YAML by a PDF.
     throw failure(
       output,
       'output-other-kind',
-      existing === 'pdf'
-        ? t('既存の PDF を YAML などのテキストで置き換えることになります', 'an existing PDF would be replaced by text (YAML or JSON)')
-        : t('既存のテキストファイル（YAML など）を PDF で置き換えることになります', 'an existing text file (a YAML?) would be replaced by a PDF'),
+      t(
+        `既存の${CONTENT_NAMES[existing]()}を${CONTENT_NAMES[writes]()}で置き換えることになります`,
+        `an existing file, ${CONTENT_NAMES[existing]()}, would be replaced by ${CONTENT_NAMES[writes]()}`,
+      ),
       {
         hint: t('出力ファイルの名前（拡張子）を確かめてください', "check the output's name and extension"),
       },

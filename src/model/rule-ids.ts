@@ -52,6 +52,8 @@ export const RULE_IDS = {
   'scheme-condition': "a scheme's rule has a condition that cannot be read",
   'scheme-grade': "a status is not a grade of the document's scheme",
   'scheme-missing': 'the scheme named is neither built in nor a file',
+  'scheme-not-a-scheme': 'the scheme file is not a scheme (it has no grades:)',
+  'scheme-outside': 'a document names a scheme file outside its folder and schemes/ (not read; --scheme names one anywhere)',
   'sheet-assign-output': 'sheet assign: -o is not the document the table is applied to',
   'sheet-cell': 'sheet import: a cell of an answer cannot be read',
   'sheet-conflict': 'sheet import: two sheets answer one indicator differently',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDecimal, parseDecimal, percentRounded, subtract } from './decimal.js';
+import { decimalOfNumber, formatDecimal, parseDecimal, percentRounded, subtract } from './decimal.js';
 
 const d = (s: string) => parseDecimal(s)!;
 
@@ -29,5 +29,22 @@ describe('percentRounded', () => {
 
   it('refuses a zero denominator', () => {
     expect(() => percentRounded(d('1'), d('0.0'))).toThrow(RangeError);
+  });
+});
+
+describe('decimalOfNumber', () => {
+  it.each([
+    [42.2, '42.2'],
+    [-0.5, '-0.5'],
+    [1e21, '1000000000000000000000'],
+    [-2.5e22, '-25000000000000000000000'],
+    [1e-7, '0.0000001'],
+    [1.5e-25, '0.00000000000000000000000015'],
+  ])('%s is the decimal %s, exactly', (n, text) => {
+    expect(formatDecimal(decimalOfNumber(n))).toBe(text);
+  });
+
+  it.each([Infinity, -Infinity, NaN])('%s is no decimal', (n) => {
+    expect(() => decimalOfNumber(n)).toThrow(RangeError);
   });
 });

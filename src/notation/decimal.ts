@@ -19,13 +19,19 @@ export function parseDecimal(text: string): Decimal | null {
   return { units: m[1] ? -units : units, scale: fraction.length };
 }
 
-/** A JavaScript number as the decimal it was written as (the shortest round-trip form). */
+/** JavaScript's exponent form of a number (`1e+21`, `-2.5e-7`): sign, digits, fraction, exponent. */
+const EXPONENT_PATTERN = /^(-)?(\d+)(?:\.(\d+))?e([+-]\d+)$/;
+
+/** A JavaScript number as the decimal it was written as (the shortest round-trip form), exactly at any size. */
 export function decimalOfNumber(n: number): Decimal {
   if (!Number.isFinite(n)) throw new RangeError(`not a finite number: ${n}`);
   const text = n.toString();
-  const parsed = parseDecimal(text.includes('e') ? n.toFixed(20).replace(/0+$/, '') : text);
-  if (!parsed) throw new RangeError(`cannot read ${text} as a decimal`);
-  return parsed;
+  const m = EXPONENT_PATTERN.exec(text);
+  if (!m) return parseDecimal(text)!;
+  const fraction = m[3] ?? '';
+  const digits = BigInt(m[2]! + fraction) * (m[1] ? -1n : 1n);
+  const scale = fraction.length - Number(m[4]);
+  return scale >= 0 ? { units: digits, scale } : { units: digits * 10n ** BigInt(-scale), scale: 0 };
 }
 
 function rescale(d: Decimal, scale: number): bigint {

@@ -114,7 +114,7 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   );
   hb.registerHelper('ifRatio', (ratio: unknown) => (ratio ? '※' : ''));
   /** ①観光の振興／②国際観光の推進 */
-  hb.registerHelper('measureList', (measures: string[]) => measures.map((m, i) => `${i < 20 ? String.fromCharCode(0x2460 + i) : `(${i + 1})`}${m}`).join('／'));
+  hb.registerHelper('measureList', measureList);
   /** The bars of a status chart, from the view's chart (a bar per summary grade), to the document's scale. */
   hb.registerHelper('statusBars', (bars: Parameters<typeof statusBars>[0], options: Handlebars.HelperOptions) =>
     statusBars(bars, Number(options.hash.scale ?? 0), Number(options.hash.width ?? 180)),
@@ -229,4 +229,9 @@ export function renderDefinition(hb: typeof Handlebars, name: string, view: obje
       },
     );
   }
+}
+
+/** A policy's 施策 as printed: ①施策名／②施策名／… ((21) on past ⑳). */
+export function measureList(measures: readonly string[]): string {
+  return measures.map((m, i) => `${i < 20 ? String.fromCharCode(0x2460 + i) : `(${i + 1})`}${m}`).join('／');
 }

@@ -224,6 +224,11 @@ export interface StrategyView {
   blankCount: number;
 }
 
+/** What tassei printed differently from the source in a strategy: the summary's notes, then its rows'. */
+export function strategyNotes(strategy: StrategyView): string[] {
+  return [...strategy.summaryNotes, ...strategy.rows.flatMap((row) => ('indicator' in row && row.indicator ? row.indicator.corrections : []))];
+}
+
 /** The summary table's columns: headings and widths in points, from the scheme's grades. */
 export interface SummaryLayout {
   headings: string[];

@@ -34,7 +34,7 @@ export async function exportCommand(
   }
   const files = await exportSheets(doc, basename(file, extname(file)), byDepartment, to);
   // A sheet already there may be one a department filled in: nothing is replaced without --force.
-  for (const f of files) checkOutput(join(dir, f.name), [file], force, 'text');
+  for (const f of files) checkOutput(join(dir, f.name), [file], force, 'zip');
   for (const f of files) {
     writeFileAtomic(join(dir, f.name), f.data);
     io.err(`${join(dir, f.name)}: ${t(`${f.rows} 指標`, `${f.rows} indicator(s)`)}${f.department ? ` (${f.department})` : ''}\n`);
