@@ -5,7 +5,8 @@ import { t } from '../model/i18n.js';
 import pdfmake from 'pdfmake';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import type { Scheme } from '../model/scheme.js';
-import type { DocumentDiff, Evaluation, TasseiDocument } from '../model/types.js';
+import type { DocumentDiff, Evaluation, KpiDocument, TasseiDocument } from '../model/types.js';
+import { layoutView } from './layout-view.js';
 import { GRID_PADDING, GRID_RULE } from './columns.js';
 import { FONT_FAMILY, FONT_FILES, fontFile } from './fonts.js';
 import { type PhraseCache, openPhraseCache } from '../japanese/cache.js';
@@ -163,6 +164,8 @@ export async function documentDefinition(
   options: RenderOptions = DEFAULT_RENDER_OPTIONS,
 ): Promise<Record<string, unknown>> {
   if (doc.kind !== 'kpi-progress') return finished(await narrativeDefinition(narrativeView(doc, options)), doc, options);
+  // A document in its own layout is printed on its own paper.
+  if (doc.layout) return finished(await layoutDefinition(doc, scheme, evaluation, options), doc, { ...options, paper: doc.layout.paper });
   const view = kpiView(doc, evaluation ?? evaluateDocument(doc, scheme), scheme, options);
   const { plan } = await laidOutKpi(view, options, doc);
   return finished(await kpiDefinition(view, plan), doc, options);
@@ -479,6 +482,20 @@ async function narrativeDefinition(view: NarrativeView): Promise<Record<string, 
   return withPhrases((hb) => renderDefinition(hb, 'narrative', { ...view, goals }));
 }
 
+/**
+ * A KPI report in the municipality's own layout (templates/kpi-layout.hbs), drawn for A4 in the
+ * layout's orientation (A3 is A4 enlarged); pdfmake breaks its pages.
+ */
+async function layoutDefinition(
+  doc: KpiDocument,
+  scheme: Scheme,
+  evaluation: Evaluation | undefined,
+  options: RenderOptions,
+): Promise<Record<string, unknown>> {
+  const view = layoutView(doc, evaluation ?? evaluateDocument(doc, scheme), scheme, options);
+  return withPhrases((hb) => renderDefinition(hb, 'kpi-layout', view));
+}
+
 /** Renders a year-over-year diff through templates/diff.hbs. */
 export async function renderDiffPdf(diff: DocumentDiff, scheme: Scheme, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Uint8Array> {
   const definition = await withPhrases((hb) => renderDefinition(hb, 'diff', diffView(diff, scheme, options)));
@@ -492,6 +509,6 @@ export async function renderPdf(
   evaluation?: Evaluation,
   options: RenderOptions = DEFAULT_RENDER_OPTIONS,
 ): Promise<Uint8Array> {
-  if (doc.kind !== 'kpi-progress') return print(await documentDefinition(doc, scheme, evaluation, options));
+  if (doc.kind !== 'kpi-progress' || doc.layout) return print(await documentDefinition(doc, scheme, evaluation, options));
   return (await laidOutKpi(kpiView(doc, evaluation ?? evaluateDocument(doc, scheme), scheme, options), options, doc)).pdf;
 }

@@ -79,10 +79,11 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
     );
     return new hb.SafeString(runs.length > 0 ? JSON.stringify(runs) : '""');
   });
-  /** A table's column widths, declared once: the block sees them as @columns. */
+  /** A table's column widths, declared once (as numbers, or one list a view worked out): the block sees them as @columns. */
   hb.registerHelper('columns', function (this: unknown, ...args: unknown[]) {
     const options = args.pop() as Handlebars.HelperOptions;
-    return options.fn(this, { data: { ...options.data, columns: args.map(Number) } });
+    const widths = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+    return options.fn(this, { data: { ...options.data, columns: widths.map(Number) } });
   });
   /** The width to fit text to in a cell: (textWidth @columns from span inset). */
   hb.registerHelper('textWidth', (widths: number[], from: number, ...rest: unknown[]) => {
