@@ -82,6 +82,7 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   /** A table's column widths, declared once (as numbers, or one list a view worked out): the block sees them as @columns. */
   hb.registerHelper('columns', function (this: unknown, ...args: unknown[]) {
     const options = args.pop() as Handlebars.HelperOptions;
+    // Widths a view computed come as one list; a template's own as numbers.
     const widths = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
     return options.fn(this, { data: { ...options.data, columns: widths.map(Number) } });
   });
