@@ -70,6 +70,15 @@ describe('did you mean', () => {
     expect(r.err).toContain('オプションの値の書き方が違います');
   });
 
+  it.each([
+    [['evaluate'], '"evaluate" の引数（ファイルなど）は 1 個必要です（指定されていません）'],
+    [['diff', STRATEGY1], '"diff" の引数（ファイルなど）は 2 個必要です（1 個指定されています）'],
+  ])('a wrong number of arguments, said properly: %j', async (argv, said) => {
+    const r = await run(...argv);
+    expect(r.code).toBe(1);
+    expect(r.err).toContain(said);
+  });
+
   it('an unknown language is a usage error', async () => {
     expect((await run('evaluate', STRATEGY1, '--lang', 'fr')).code).toBe(1);
   });

@@ -122,6 +122,9 @@ describe('extract: unreadable input', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${file}: エラー [${rule}]`);
     expect(r.err).toContain('ヒント:');
+    // The message and the hint are Japanese (the encrypted and not-a-PDF ones were English).
+    const [message, hint] = [/\] (.*)/.exec(r.err)![1]!, /ヒント: (.*)/.exec(r.err)![1]!];
+    expect([message, hint].map((m) => /^[\x20-\x7e]*$/.test(m.replace(/\(.*?\)/g, '')))).toEqual([false, false]);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -28,7 +28,8 @@ import { type Similarity, characterDiff, pair } from './similarity.js';
  * indicator that moved is not lost. Pure given the similarity.
  */
 
-interface Located {
+/** An indicator of one year's document with its place and what tassei computes for it. */
+export interface Located {
   indicator: Indicator;
   place: IndicatorPlace;
   /** The place without the name: indicators are first paired within one place. */
@@ -38,7 +39,7 @@ interface Located {
   progress: number | null;
 }
 
-function locate(doc: KpiDocument, evaluation: Evaluation): Located[] {
+export function locateIndicators(doc: KpiDocument, evaluation: Evaluation): Located[] {
   const evaluations = evaluationsByKey(evaluation);
   return walkIndicators(doc).map((at) => ({
     indicator: at.indicator,
@@ -61,10 +62,14 @@ function sameMeasurement(a: Measurement | null, b: Measurement | null): boolean 
   return a.text === b.text && a.value === b.value && a.year === b.year;
 }
 
-export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similarity, scheme: Scheme): DocumentDiff {
-  const [oldEvaluation, nowEvaluation] = [evaluateDocument(old, scheme), evaluateDocument(now, scheme)];
-  const before = locate(old, oldEvaluation);
-  const after = locate(now, nowEvaluation);
+/** Similarity above which an indicator found at another place is taken for one that moved. */
+const MOVED_SIMILARITY = 0.75;
+
+/**
+ * The indicators of two years that are one indicator: paired by name within each place first,
+ * then what is left anywhere (an indicator that moved), more strictly.
+ */
+export function pairIndicators(before: readonly Located[], after: readonly Located[], similarity: Similarity): [Located, Located][] {
   const pairs: [Located, Located][] = [];
   const takenOld = new Set<Located>();
   const takenNew = new Set<Located>();
@@ -80,7 +85,6 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
       takenNew.add(b[j]!);
     }
   };
-  // First within each place, then what is left anywhere (an indicator that moved).
   for (const key of new Set(after.map((x) => x.placeKey)))
     match(
       before.filter((x) => x.placeKey === key),
@@ -89,8 +93,18 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
   match(
     before.filter((x) => !takenOld.has(x)),
     after.filter((x) => !takenNew.has(x)),
-    0.75,
+    MOVED_SIMILARITY,
   );
+  return pairs;
+}
+
+export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similarity, scheme: Scheme): DocumentDiff {
+  const [oldEvaluation, nowEvaluation] = [evaluateDocument(old, scheme), evaluateDocument(now, scheme)];
+  const before = locateIndicators(old, oldEvaluation);
+  const after = locateIndicators(now, nowEvaluation);
+  const pairs = pairIndicators(before, after, similarity);
+  const takenOld = new Set(pairs.map(([a]) => a));
+  const takenNew = new Set(pairs.map(([, b]) => b));
 
   const entries: IndicatorDiffEntry[] = [];
   const rows: IndicatorDiffRow[] = [];

@@ -28,3 +28,57 @@ describe('next', () => {
     expect(doc.goals[0]!.policies[0]!.draft).toBeUndefined();
   });
 });
+
+describe('next on a document in its own layout', () => {
+  const layoutDoc = (file: string) => parseDocumentText(readFileSync(`test/fixtures/layout-docs/${file}`, 'utf8'), file) as KpiDocument;
+  const indicatorsOf = (doc: KpiDocument) =>
+    doc.strategies.flatMap((s) => [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]);
+
+  it('adds the new year to a series (a blank cell and a column after the last, under the same group), and the filled cell becomes the actual', () => {
+    const doc = layoutDoc('f2-matsudo.yaml');
+    const next = nextKpi(doc).document as KpiDocument;
+    const series = next.layout!.columns.filter((c) => c.role === 'series');
+    expect(series.map((c) => [c.heading, c.group, c.fiscalYear])).toEqual([
+      ['H30', '実績値', 2018],
+      ['R1', '実績値', 2019],
+      ['R2', '実績値', 2020],
+      ['R3', '実績値', 2021],
+    ]);
+    expect(next.layout!.columns.at(-2)!.role).toBe('target');
+    for (const i of indicatorsOf(next)) {
+      expect(i.series!.at(-1)).toEqual({ fiscalYear: 2021, value: null, year: null, text: '' });
+      expect(i.series).toHaveLength(4);
+      expect(i.targetYear).toBe(2024);
+    }
+    // Filling the series' new cell fills the actual as the document is read.
+    const text = stringifyDocument(next).replace('{ fiscalYear: 2021, value: null, year: null, text: "" }', '{ fiscalYear: 2021, text: "122,400" }');
+    const filled = parseDocumentText(text, 'n.yaml') as KpiDocument;
+    expect(indicatorsOf(filled)[0]!.actual).toEqual({ value: 122400, year: null, text: '122,400' });
+  });
+
+  it('moves the headings that name the year of the actuals on a year, and leaves the baseline and target headings', () => {
+    const next = nextKpi(layoutDoc('f1-nagayo.yaml')).document as KpiDocument;
+    expect(next.layout!.columns.map((c) => c.heading)).toEqual([
+      '番号',
+      '重要業績評価指標（KPI）',
+      '単位',
+      '基準値（H30）',
+      '現在値（R3）',
+      '目標値（R6）',
+      '評価',
+      '担当課',
+    ]);
+    expect(next.layout!.columns[4]!.fiscalYear).toBe(2021);
+  });
+
+  it('blanks the comments to write (they judge last year) and keeps the unplaced cells, the department and the number', () => {
+    const doc = layoutDoc('kitsuki-sheet.yaml');
+    const { document, comments } = nextKpi(doc);
+    const [first] = indicatorsOf(document as KpiDocument);
+    expect(first!.comments).toEqual([{ heading: '評価コメント', text: '' }]);
+    expect(first!.other).toEqual(indicatorsOf(doc)[0]!.other);
+    expect([first!.number, first!.department]).toEqual(['1', '商工観光課']);
+    expect(comments.get('strategies[0].indicators[0].comments[0].text')).toBe('記入: 令和6年度の評価コメント');
+    expect(parseDocumentText(stringifyDocument(document), 'n.yaml')).toEqual(document);
+  });
+});

@@ -1,5 +1,6 @@
 import { eraName, fiscalYearName } from '../notation/numbers.js';
-import type { KpiDocument, Measurement, NarrativeDocument, TasseiDocument } from '../model/types.js';
+import { advanceHeadingYear } from '../notation/heading-years.js';
+import type { Indicator, KpiDocument, LayoutColumn, Measurement, NarrativeDocument, TableLayout, TasseiDocument } from '../model/types.js';
 
 /**
  * Next year's document to fill in, with the comments (by key path) that tell a person what to
@@ -29,6 +30,7 @@ export function nextKpi(doc: KpiDocument): NextDocument {
         indicator.actual = { ...BLANK };
         indicator.reported = { progress: null, status: null };
         comments.set(`${path}[${k}].actual`, fill);
+        if (next.layout) nextInLayout(indicator, year, `${path}[${k}]`, comments);
       });
     blank(`strategies[${si}].indicators`, s.indicators);
     s.policies.forEach((p, pi) => {
@@ -36,7 +38,51 @@ export function nextKpi(doc: KpiDocument): NextDocument {
       p.measures.forEach((m, mi) => blank(`strategies[${si}].policies[${pi}].measures[${mi}].indicators`, m.indicators));
     });
   });
+  if (next.layout) next.layout = nextLayout(next.layout, doc.fiscalYear, year);
   return { document: next, comments };
+}
+
+/**
+ * An indicator of a document in its own layout, a year on: its series gains the year's cell,
+ * blank to fill (the actual is the series' entry of the year once filled); its comments are
+ * blank to write, since they judge last year's actual (carried over, last year's judgement
+ * would go to the council as this year's); its target, interim targets and unplaced cells stay.
+ */
+function nextInLayout(indicator: Indicator, year: number, path: string, comments: Map<string, string>): void {
+  if (indicator.series) {
+    const at = indicator.series.findIndex((entry) => entry.fiscalYear === year);
+    const blank = { fiscalYear: year, ...BLANK };
+    if (at >= 0) indicator.series[at] = blank;
+    else indicator.series.push(blank);
+    const k = at >= 0 ? at : indicator.series.length - 1;
+    comments.set(`${path}.series[${k}]`, `記入: ${eraName(year, 'short')}実績（実績にもなります）`);
+    comments.set(`${path}.actual`, `系列の ${eraName(year, 'short')} を記入すると実績になります`);
+  }
+  indicator.comments?.forEach((comment, k) => {
+    comment.text = '';
+    comments.set(`${path}.comments[${k}].text`, `記入: ${fiscalYearName(year)}の${comment.heading}`);
+  });
+}
+
+/**
+ * The layout a year on: a series gains the new year's column after its last (its heading in the
+ * notation of the one before it), and the headings that name the year of the actuals name the
+ * new one (現在値（R2） → 現在値（R3）); a baseline's and a target's headings stay as printed.
+ */
+export function nextLayout(layout: TableLayout, from: number, to: number): TableLayout {
+  const columns: LayoutColumn[] = layout.columns.map((column) =>
+    column.role !== 'series' && column.fiscalYear === from ? { ...column, heading: advanceHeadingYear(column.heading, from, to), fiscalYear: to } : column,
+  );
+  const series = columns.filter((column) => column.role === 'series');
+  const last = series.at(-1);
+  if (last && !series.some((column) => column.fiscalYear === to)) {
+    const heading = advanceHeadingYear(last.heading, last.fiscalYear ?? from, to);
+    // A heading that does not print its year (実績) is given the year in the short notation.
+    const added: LayoutColumn = { ...last, heading: heading === last.heading ? eraName(to, 'short') : heading, fiscalYear: to };
+    delete added.width;
+    columns.splice(columns.indexOf(last) + 1, 0, added);
+  }
+  return { ...layout, columns };
 }
 
 export function nextNarrative(doc: NarrativeDocument): NextDocument {

@@ -369,10 +369,16 @@ function openFailure(error: unknown, file: string) {
   const name = (error as { name?: string })?.name ?? '';
   const message = (error as { message?: string })?.message ?? String(error);
   if (name === 'PasswordException' || /password/i.test(message)) {
-    return failure(file, 'pdf-encrypted', 'the PDF is encrypted with a password', { hint: 'save an unprotected copy (print to PDF) and give that' });
+    return failure(file, 'pdf-encrypted', t('PDF にパスワードがかかっています', 'the PDF is encrypted with a password'), {
+      hint: t('パスワードのない写し（PDF に印刷したもの）を指定します', 'save an unprotected copy (print to PDF) and give that'),
+    });
   }
   if (name === 'InvalidPDFException' || /invalid pdf|no pdf header|PDF header/i.test(message)) {
-    return failure(file, 'pdf-invalid', `not a readable PDF (${message})`, { hint: 'check that the file is a PDF and was copied whole' });
+    return failure(file, 'pdf-invalid', t(`PDF として読めません（${message}）`, `not a readable PDF (${message})`), {
+      hint: t('PDF ファイルか、最後までコピーされているかを確かめます', 'check that the file is a PDF and was copied whole'),
+    });
   }
-  return failure(file, 'pdf-unreadable', `pdf.js could not open the file: ${message}`, { hint: 'try printing it to a new PDF' });
+  return failure(file, 'pdf-unreadable', t(`PDF を開けません: ${message}`, `pdf.js could not open the file: ${message}`), {
+    hint: t('元のファイルから PDF に印刷し直してみます', 'try printing it to a new PDF'),
+  });
 }

@@ -1,4 +1,24 @@
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import {
+  type Stats,
+  accessSync,
+  chmodSync,
+  chownSync,
+  closeSync,
+  constants,
+  existsSync,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, basename, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { failure } from '../model/errors.js';
@@ -14,7 +34,28 @@ export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', 
 const TEMPORARY = /^\.(.+)\.tassei-(\d+)-\d+\.tmp$/;
 /** A temporary file older than this is stale even where its process id was reused. */
 const STALE_AFTER_MS = 60 * 60 * 1000;
+/** The longest file name most file systems take (ext4, APFS, NTFS in UTF-16 units): 255 bytes. */
+const MAX_NAME_BYTES = 255;
+/** What a temporary name adds to its stem at most: `.` `.tassei-` PID (10 digits) `-` N (10 digits) `.tmp`. */
+const TEMPORARY_OVERHEAD_BYTES = 34;
 let written = 0;
+
+/**
+ * The part of a temporary name that says whose it is: the target's own name, or where that
+ * would make the temporary name too long, its first bytes and a hash of the whole name (so
+ * that two long names sharing their start still have temporaries of their own).
+ */
+function temporaryStem(name: string): string {
+  const room = MAX_NAME_BYTES - TEMPORARY_OVERHEAD_BYTES;
+  if (Buffer.byteLength(name) <= room) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  let head = '';
+  for (const character of name) {
+    if (Buffer.byteLength(head + character) > room - hash.length - 1) break;
+    head += character;
+  }
+  return `${head}~${hash}`;
+}
 
 function isRunning(pid: number): boolean {
   if (pid === process.pid) return true;
@@ -29,6 +70,7 @@ function isRunning(pid: number): boolean {
 /** Removes the temporary files of `path` that a process no longer running left behind. */
 export function removeStaleTemporaries(path: string): string[] {
   const folder = dirname(path);
+  const stem = temporaryStem(basename(path));
   const removed: string[] = [];
   let names: string[];
   try {
@@ -38,7 +80,7 @@ export function removeStaleTemporaries(path: string): string[] {
   }
   for (const name of names) {
     const match = TEMPORARY.exec(name);
-    if (!match || match[1] !== basename(path)) continue;
+    if (!match || match[1] !== stem) continue;
     const file = join(folder, name);
     try {
       if (!isRunning(Number(match[2])) || Date.now() - statSync(file).mtimeMs > STALE_AFTER_MS) {
@@ -52,37 +94,155 @@ export function removeStaleTemporaries(path: string): string[] {
   return removed;
 }
 
-/** File system errors that mean "this place cannot be written", not a bug. */
-const UNWRITABLE = new Set(['EACCES', 'EPERM', 'EISDIR', 'ENOTDIR', 'EEXIST', 'EROFS', 'ENOSPC', 'EDQUOT', 'ENAMETOOLONG', 'ENOENT', 'EINVAL']);
+/** An error of the file system (it carries an errno code such as ENOSPC), not a bug. */
+function isSystemError(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && typeof (error as NodeJS.ErrnoException).code === 'string' && /^E[A-Z]+$/.test((error as NodeJS.ErrnoException).code!);
+}
 
-function unwritable(path: string, error: unknown) {
-  const code = (error as NodeJS.ErrnoException).code ?? '';
+/** A place that cannot be written, as a located error (exit 2). */
+export function unwritable(path: string, error: NodeJS.ErrnoException) {
+  const code = error.code ?? '';
   return failure(path, 'output-unwritable', t(`書き込めません（${code}）`, `cannot be written (${code})`), {
     hint: t('書き込める場所（フォルダーの権限と空き容量）を -o に指定してください', 'give -o a place that can be written (folder permissions, free space)'),
   });
 }
 
-/**
- * Writes a file whole or not at all: the data goes to a temporary file beside the target,
- * which is then renamed over it (atomic on one file system). A place that cannot be written
- * is a located error (exit 2), not an internal one.
- */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  if (existsSync(path) && statSync(path).isDirectory()) throw outputIsFolder(path);
+/** Runs a step of writing `path`; an error of the file system becomes a located one. */
+function writing<T>(path: string, step: () => T): T {
   try {
-    mkdirSync(dirname(path), { recursive: true });
+    return step();
   } catch (error) {
-    if (UNWRITABLE.has((error as NodeJS.ErrnoException).code ?? '')) throw unwritable(path, error);
+    if (isSystemError(error)) throw unwritable(path, error);
     throw error;
   }
-  removeStaleTemporaries(path);
-  const temporary = join(dirname(path), `.${basename(path)}.tassei-${process.pid}-${written++}.tmp`);
+}
+
+/**
+ * What is at an output's place. `stream`: a pipe, a socket, or this process's own standard
+ * output or error (`-o /dev/stdout`), written as it is, never replaced nor read; `file`: a
+ * file, through any links (`real` is where it is).
+ */
+type Place =
+  { kind: 'none' } | { kind: 'folder' } | { kind: 'stream' } | { kind: 'device' } | { kind: 'dangling-link' } | { kind: 'file'; real: string; stat: Stats };
+
+function isStandardStream(stat: Stats): boolean {
+  return [1, 2].some((fd) => {
+    try {
+      const own = fstatSync(fd);
+      return own.dev === stat.dev && own.ino === stat.ino;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function placeOf(path: string): Place {
+  let stat: Stats;
   try {
-    writeFileSync(temporary, data);
-    renameSync(temporary, path);
+    stat = statSync(path);
+  } catch {
+    try {
+      return lstatSync(path).isSymbolicLink() ? { kind: 'dangling-link' } : { kind: 'none' };
+    } catch {
+      // Not there, or a name that cannot be (too long, through a file): writing says which.
+      return { kind: 'none' };
+    }
+  }
+  if (stat.isDirectory()) return { kind: 'folder' };
+  if (isStandardStream(stat) || stat.isFIFO() || stat.isSocket()) return { kind: 'stream' };
+  if (!stat.isFile()) return { kind: 'device' };
+  return { kind: 'file', real: realpathSync(path), stat };
+}
+
+/** No write bit for anyone (a file meant to stay as it is, even for root), or none for us. */
+function isReadOnly(file: string, stat: Stats): boolean {
+  if ((stat.mode & 0o222) === 0) return true;
+  try {
+    accessSync(file, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+/** Refuses what an output must not replace: a folder, a device, a dangling link, a read-only file. */
+function checkReplaceable(path: string, place: Place): void {
+  if (place.kind === 'folder') throw outputIsFolder(path);
+  if (place.kind === 'device') {
+    throw failure(
+      path,
+      'output-device',
+      t('出力先が装置（デバイス）です。ファイルに置き換えることはしません', 'the output is a device; it is not replaced by a file'),
+      {
+        hint: t('ファイル名を -o に指定してください（標準出力へは -o /dev/stdout）', 'give -o a file name (or -o /dev/stdout for the standard output)'),
+      },
+    );
+  }
+  if (place.kind === 'dangling-link') {
+    throw failure(path, 'output-dangling-link', t('出力先はリンクですが、リンク先がありません', 'the output is a link to nothing'), {
+      hint: t('リンク先を作るか、別の名前を -o に指定してください', 'create what it links to, or give -o another name'),
+    });
+  }
+  if (place.kind === 'file' && isReadOnly(place.real, place.stat)) {
+    throw failure(path, 'output-read-only', t('読み取り専用のファイルです（書き換えません）', 'the file is read-only (it is not replaced)'), {
+      hint: t(
+        '書き換えてよいなら書き込みを許可してから（chmod u+w）、または別の名前を -o に',
+        'allow writing it first if it may be replaced (chmod u+w), or give -o another name',
+      ),
+    });
+  }
+}
+
+/** Gives a fresh file the owner and permissions of the one it replaces (owner first: chown clears set-id bits). */
+function keepOwnership(file: string, like: Stats, path: string): void {
+  const fresh = statSync(file);
+  if (fresh.uid !== like.uid || fresh.gid !== like.gid) {
+    try {
+      chownSync(file, like.uid, like.gid);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EPERM') throw error;
+      throw failure(
+        path,
+        'output-owner',
+        t(`所有者（uid ${like.uid}）を保ったまま書き換えられません`, `cannot be replaced keeping its owner (uid ${like.uid})`),
+        {
+          hint: t('所有者として実行するか、別の名前を -o に指定してください', 'run as its owner, or give -o another name'),
+        },
+      );
+    }
+  }
+  chmodSync(file, like.mode & 0o7777);
+}
+
+/**
+ * Writes a file whole or not at all: the data goes to a temporary file beside the target,
+ * which is then renamed over it (atomic on one file system). What it replaces keeps its
+ * owner and permissions, and is written where a link points (the link stays); `like` gives a
+ * new file those of another (a backup those of its original). A pipe or the standard output
+ * is written as it is. A folder, a device, a read-only file are refused, and any place that
+ * cannot be written is a located error (exit 2), not an internal one.
+ */
+export function writeFileAtomic(path: string, data: string | Uint8Array, options: { like?: string } = {}): void {
+  const place = placeOf(path);
+  checkReplaceable(path, place);
+  if (place.kind === 'stream') return writing(path, () => writeFileSync(path, data));
+  const target = place.kind === 'file' ? place.real : path;
+  const like = place.kind === 'file' ? place.stat : options.like !== undefined ? writing(options.like, () => statSync(options.like!)) : undefined;
+  writing(path, () => mkdirSync(dirname(target), { recursive: true }));
+  removeStaleTemporaries(target);
+  const temporary = join(dirname(target), `.${temporaryStem(basename(target))}.tassei-${process.pid}-${written++}.tmp`);
+  try {
+    writing(path, () => {
+      writeFileSync(temporary, data, { flag: 'wx' });
+      if (like) keepOwnership(temporary, like, path);
+      renameSync(temporary, target);
+    });
   } catch (error) {
-    rmSync(temporary, { force: true });
-    if (UNWRITABLE.has((error as NodeJS.ErrnoException).code ?? '')) throw unwritable(path, error);
+    try {
+      rmSync(temporary, { force: true });
+    } catch {
+      // Never made, or its folder went away: nothing to clean.
+    }
     throw error;
   }
 }
@@ -137,8 +297,10 @@ export function checkOutput(output: string, inputs: readonly string[], force: bo
       },
     );
   }
-  if (!existsSync(output)) return;
-  if (statSync(output).isDirectory()) throw outputIsFolder(output);
+  const place = placeOf(output);
+  checkReplaceable(output, place);
+  // A pipe or the standard output is written as it is: nothing there to read or to lose.
+  if (place.kind !== 'file') return;
   const existing = startsWithPdfMagic(output) ? 'pdf' : 'text';
   if (existing !== writes) {
     // Even with --force: a report is never replaced by a YAML, nor a person's YAML by a PDF.

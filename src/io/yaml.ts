@@ -11,7 +11,8 @@ import { closest } from '../model/suggest.js';
 import { TasseiError } from '../model/errors.js';
 import { t } from '../model/i18n.js';
 import { PACKAGE_ROOT } from './files.js';
-import type { DocumentKind, KpiDocument, Message, TasseiDocument } from '../model/types.js';
+import type { DocumentKind, Indicator, KpiDocument, Message, TasseiDocument } from '../model/types.js';
+import { walkIndicators } from '../model/walk.js';
 import { DOCUMENT_KINDS } from '../model/types.js';
 
 export const SCHEMA_FILES: Record<DocumentKind, string> = {
@@ -220,6 +221,8 @@ function schemaMessages(errors: readonly ErrorObject[], data: unknown, locate: P
 }
 
 const MEASUREMENT_KEYS = ['baseline', 'actual', 'target', 'previousActual'] as const;
+/** Lists of printed cells of an indicator: its year series and its interim targets. */
+const CELL_LIST_KEYS = ['series', 'interim'] as const;
 
 /** Thousands separators as a planning office prints them: 3560 → 3,560. */
 export function formatValue(value: number): string {
@@ -250,6 +253,16 @@ function completeMeasurements(doc: KpiDocument, locate: Place): Message[] {
         const problem = completeMeasurement(raw, indicator.unit);
         if (problem) messages.push(locate.message(problem.field ? [...path, problem.field] : path, 'yaml-value', problem.message, problem.hint));
       }
+      // A year of a series and an interim target are printed cells too, written as measurements are.
+      for (const key of CELL_LIST_KEYS) {
+        (indicator[key] as RawMeasurement[] | undefined)?.forEach((raw, k) => {
+          const path = [...base, i, key, k];
+          const problem = completeMeasurement(raw, indicator.unit);
+          if (problem) messages.push(locate.message(problem.field ? [...path, problem.field] : path, 'yaml-value', problem.message, problem.hint));
+        });
+      }
+      indicator.interim?.forEach((entry) => (entry.fiscalYear ??= null));
+      actualFromSeries(indicator, doc.fiscalYear);
       const progress = indicator.reported.progress;
       const unusable = progress === null ? null : unusableNumber(progress);
       if (unusable)
@@ -270,6 +283,17 @@ function completeMeasurements(doc: KpiDocument, locate: Place): Message[] {
     );
   });
   return messages;
+}
+
+/**
+ * An actual left blank beside a series whose year of the report is filled is that year's cell:
+ * in a document in its own layout a person fills the series (next year's document asks for it
+ * there), and the actual follows.
+ */
+function actualFromSeries(indicator: Indicator, fiscalYear: number): void {
+  if (indicator.actual.text !== '' || !indicator.series) return;
+  const entry = indicator.series.find((e) => e.fiscalYear === fiscalYear && e.text.trim() !== '');
+  if (entry) indicator.actual = { value: entry.value, year: entry.year, text: entry.text };
 }
 
 /** A measurement as a person may write it: the value as a number or as typed text, either one alone. */
@@ -683,18 +707,77 @@ export function readDocumentYaml(file: string): TasseiDocument {
   return readDocumentFile(file).document;
 }
 
-const FLOW_KEYS = new Set(['baseline', 'actual', 'target', 'previousActual', 'reported', 'reportedSummary', 'reportedGoalSummary']);
+const FLOW_KEYS = new Set(['baseline', 'actual', 'target', 'previousActual', 'reported', 'reportedSummary', 'reportedGoalSummary', 'summary']);
+/** Lists whose items are short maps, each written on one line: a series as its measurements are, a layout's columns and levels. */
+const FLOW_ITEM_KEYS = new Set(['series', 'interim', 'columns', 'hierarchy', 'marks']);
+
+/** The order an indicator's keys are written in: what is printed in a row, then what is kept beside it. */
+const INDICATOR_ORDER = [
+  'name',
+  'number',
+  'unit',
+  'method',
+  'baseline',
+  'actual',
+  'target',
+  'targetYear',
+  'series',
+  'interim',
+  'direction',
+  'state',
+  'tags',
+  'reported',
+  'previousActual',
+  'department',
+  'comments',
+  'other',
+] as const;
+const DOCUMENT_ORDER = ['kind', 'title', 'fiscalYear', 'scheme', 'plan', 'layout', 'strategies'] as const;
+const LAYOUT_ORDER = ['columns', 'headerRows', 'hierarchy', 'legend', 'summary', 'commentBlocks', 'orientation', 'paper'] as const;
+const LAYOUT_FIELDS = ['number', 'targetYear', 'series', 'interim', 'comments', 'other'] as const;
+
+/** The same keys in the given order, any others after them as they came. */
+function inOrder<T extends object>(value: T, order: readonly string[]): T {
+  const record = value as Record<string, unknown>;
+  const keys = [...order.filter((k) => k in record), ...Object.keys(record).filter((k) => !order.includes(k))];
+  return Object.fromEntries(keys.map((k) => [k, record[k]])) as T;
+}
+
+/**
+ * A KPI document with its layout and its indicators' layout fields in the order a reader expects
+ * them. A document without any of them is left as it is, key for key, so that its YAML is the
+ * same as before these fields existed.
+ */
+function readableOrder(doc: TasseiDocument): TasseiDocument {
+  if (doc.kind !== 'kpi-progress') return doc;
+  const indicator = (i: Indicator) => (LAYOUT_FIELDS.some((k) => k in i) ? inOrder(i, INDICATOR_ORDER) : i);
+  const hasLayoutFields = doc.layout !== undefined || walkIndicators(doc).some((at) => indicator(at.indicator) !== at.indicator);
+  if (!hasLayoutFields) return doc;
+  const ordered = inOrder(doc, DOCUMENT_ORDER);
+  return {
+    ...ordered,
+    ...(doc.layout ? { layout: inOrder(doc.layout, LAYOUT_ORDER) } : {}),
+    strategies: doc.strategies.map((s) => ({
+      ...s,
+      indicators: s.indicators.map(indicator),
+      policies: s.policies.map((p) => ({ ...p, measures: p.measures.map((m) => ({ ...m, indicators: m.indicators.map(indicator) })) })),
+    })),
+  };
+}
 
 /**
  * The YAML text of a document, with a `yaml-language-server` line pointing at the schema
  * (relative to where the file is written, so that an editor finds it) and short maps inline.
  */
 export function stringifyDocument(doc: TasseiDocument, writtenTo?: string, comments?: Map<string, string>): string {
-  const { Document, isMap, isScalar, visit } = yamlLibrary();
-  const yamlDoc = new Document(doc);
+  const { Document, isMap, isScalar, isSeq, visit } = yamlLibrary();
+  const yamlDoc = new Document(readableOrder(doc));
   visit(yamlDoc, {
     Pair(_, pair) {
-      if (isScalar(pair.key) && FLOW_KEYS.has(String(pair.key.value)) && isMap(pair.value)) pair.value.flow = true;
+      if (!isScalar(pair.key)) return;
+      const key = String(pair.key.value);
+      if (FLOW_KEYS.has(key) && isMap(pair.value)) pair.value.flow = true;
+      if (FLOW_ITEM_KEYS.has(key) && isSeq(pair.value)) for (const item of pair.value.items) if (isMap(item)) item.flow = true;
     },
   });
   if (comments) applyComments(yamlDoc, comments);

@@ -15,6 +15,8 @@ import type Handlebars from 'handlebars';
 import { renderDefinition, sharedEnvironment } from './templates.js';
 import { type FlowRow, flowPages } from './pages.js';
 import { type Estimator, estimateHeight, tableRowHeights } from './estimate.js';
+import type { Trend } from '../diff/trend.js';
+import { trendView } from './trend-view.js';
 import {
   DEFAULT_RENDER_OPTIONS,
   type KpiView,
@@ -483,6 +485,12 @@ async function narrativeDefinition(view: NarrativeView): Promise<Record<string, 
 export async function renderDiffPdf(diff: DocumentDiff, scheme: Scheme, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Uint8Array> {
   const definition = await withPhrases((hb) => renderDefinition(hb, 'diff', diffView(diff, scheme, options)));
   return print(stamped(forPaper(definition, options), optionsChangeBytes(options) ? { diff, options } : diff));
+}
+
+/** Renders a 経年表 through templates/trend.hbs. */
+export async function renderTrendPdf(trend: Trend, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Uint8Array> {
+  const definition = await withPhrases((hb) => renderDefinition(hb, 'trend', trendView(trend, options)));
+  return print(stamped(forPaper(definition, options), { trend, options }));
 }
 
 /** Renders a document to PDF bytes, byte-identical for identical documents. */

@@ -82,7 +82,9 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   /** A table's column widths, declared once: the block sees them as @columns. */
   hb.registerHelper('columns', function (this: unknown, ...args: unknown[]) {
     const options = args.pop() as Handlebars.HelperOptions;
-    return options.fn(this, { data: { ...options.data, columns: args.map(Number) } });
+    // Widths a view computed come as one list; a template's own as numbers.
+    const widths = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+    return options.fn(this, { data: { ...options.data, columns: widths.map(Number) } });
   });
   /** The width to fit text to in a cell: (textWidth @columns from span inset). */
   hb.registerHelper('textWidth', (widths: number[], from: number, ...rest: unknown[]) => {

@@ -76,9 +76,9 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
   }
   for (const m of messages) io.err(`${m.file}: ${m.message}\n`);
 
-  // The document itself is the usual output (its version before is kept as .bak); any other is checked as every command's.
+  // The document itself is the usual output (its version before is kept as .bak, so no --force); any other is checked as every command's.
   const onto = !loaded.fromPdf && existsSync(output) && sameFile(output, loaded.file);
-  if (!onto) checkOutput(output, [loaded.file, ...sheets], force, 'text');
+  checkOutput(output, onto ? sheets : [loaded.file, ...sheets], onto || force, 'text');
   const text = loaded.fromPdf ? stringifyDocument(doc, output) : readFileSync(loaded.file, 'utf8');
   const merge = mergeAnswers(text, loaded.fromPdf ? output : loaded.file, doc, answers);
   const blanks = indicatorRows(merge.document).filter((r) => r.indicator.actual.text.trim() === '').length;
@@ -90,7 +90,7 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
     io.err(`${output}: ${summary}${t('。変更はないので書き込んでいません', '; nothing changed, nothing written')}\n`);
     return EXIT.ok;
   }
-  if (onto) writeFileAtomic(`${output}.bak`, text);
+  if (onto) writeFileAtomic(`${output}.bak`, text, { like: output });
   writeFileAtomic(output, merge.text);
   for (const a of merge.changed)
     io.err(
