@@ -163,7 +163,7 @@ function ruledColumns(window: readonly Line[], bounds: readonly number[], vertic
     for (const p of line.phrases) {
       const from = Math.max(...at.filter((x) => x <= middle(p) + RULE_TOLERANCE), bounds[0]!);
       const to = Math.min(...at.filter((x) => x >= middle(p) - RULE_TOLERANCE), bounds.at(-1)!);
-      const span = slots.map((s, k) => (middle(s) > from && middle(s) < to ? k : -1)).filter((k) => k >= 0);
+      const span = slots.map((s, k) => ((s.left + s.right) / 2 > from && (s.left + s.right) / 2 < to ? k : -1)).filter((k) => k >= 0);
       if (span.length === 1) own[span[0]!]!.push(p);
       else if (span.length > 1) {
         const group = groups.find((g) => g.span.join() === span.join());
