@@ -116,13 +116,19 @@ function middle(p: { x: number; right: number }): number {
   return (p.x + p.right) / 2;
 }
 
-/** The x of vertical rules crossing a y, sorted, one per place. */
+/**
+ * The x of vertical rules crossing a y, sorted, one per place: from the last rule at or before
+ * `left` to the first at or after `right` (the table's outer rules around its text).
+ */
 function rulesAt(vertical: readonly Rule[], y: number, left: number, right: number): number[] {
-  const xs = vertical
-    .filter((r) => r.from <= y + RULE_TOLERANCE && r.to >= y - RULE_TOLERANCE && r.at >= left - 2 * RULE_TOLERANCE && r.at <= right + 2 * RULE_TOLERANCE)
+  const sorted = vertical
+    .filter((r) => r.from <= y + RULE_TOLERANCE && r.to >= y - RULE_TOLERANCE)
     .map((r) => r.at)
     .sort((a, b) => a - b);
-  return xs.filter((x, k) => k === 0 || x - xs[k - 1]! > RULE_TOLERANCE);
+  const xs = sorted.filter((x, k) => k === 0 || x - sorted[k - 1]! > RULE_TOLERANCE);
+  const lo = Math.max(...xs.filter((x) => x <= left + RULE_TOLERANCE), -Infinity);
+  const hi = Math.min(...xs.filter((x) => x >= right - RULE_TOLERANCE), Infinity);
+  return xs.filter((x) => x >= lo && x <= hi);
 }
 
 function headOf(window: Line[], vertical: readonly Rule[]): TableHead {

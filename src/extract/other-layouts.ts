@@ -20,7 +20,7 @@ import { findEraYear, parseMeasurement, parseProgress } from '../notation/number
 import { type Column, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
 import { HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
-import { type LaidOutPage, type Line, type Phrase, joinWrapped, withoutFurniture } from './layout.js';
+import { type LaidOutPage, type Line, type Phrase, joinWrapped, sameSize, withoutFurniture } from './layout.js';
 import { type PrintedLegend, readLegend } from './legend.js';
 import type { SchemeReading } from './printed-scheme.js';
 import { type PlacedColumn, type RoleDeclarations, missingRoles, placeColumns, plainHeading } from './roles.js';
@@ -89,7 +89,7 @@ function middle(p: { top: number; bottom: number }): number {
 
 /** Whether the table's vertical rules run on between two lines and beside the lower (ruled tables go on while their rules do). */
 function ruledBetween(page: LaidOutPage, upper: Line, lower: Line, left: number, right: number): boolean {
-  const crossed = (y: number) => page.vertical.some((r) => r.at > left + 2 && r.at < right - 2 && r.from <= y && r.to >= y);
+  const crossed = (y: number) => page.vertical.some((r) => r.at >= left - 2 && r.at <= right + 2 && r.from <= y && r.to >= y);
   return crossed((upper.bottom + lower.top) / 2) && crossed(middle(lower));
 }
 
@@ -258,7 +258,7 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
       const next = pieces[j]!;
       if (next.page !== page || next.piece.kind !== 'line') break;
       const line = next.piece.line;
-      if (line.top - last.bottom > 0.8 * line.size || readBanner(line.text) || readLegend(line.text)?.heading) break;
+      if (line.top - last.bottom > 0.8 * line.size || !sameSize(line.size, last.size) || readBanner(line.text) || readLegend(line.text)?.heading) break;
       texts.push(line.text);
       last = line;
       k = j;
