@@ -1,0 +1,53 @@
+import type { LegendMark } from '../model/types.js';
+
+/**
+ * A mark legend as a document prints it (layouts.md §2.5, §4 item 9): 【評価】S：現在値が目標値を超えている
+ * A：…, ※進捗 A:…, 評価 ◎：目標値以上 ○：…, or meaning before mark as 江田島市 prints it
+ * (改善・悪化:改善○,維持△,悪化×). Pure.
+ */
+
+export interface PrintedLegend {
+  /** The words before the first mark (【評価】, ※進捗, 評価); "" where none. */
+  heading: string;
+  marks: LegendMark[];
+}
+
+/** A mark of a legend: a letter (with + or −), a symbol, a dash, a circled number. */
+const MARK = '[A-Za-zＡ-Ｚａ-ｚ][+＋]?|[◎○〇△×▲●◯☆★]|[-‐–—―−－]|[①-⑳]';
+/** A mark and its colon, at the start or after a space, a bracket or a separator. */
+const ITEM = new RegExp(`(?:^|(?<=[\\s　、,，】\\]）)]))(${MARK})\\s*[:：]`, 'g');
+/** Meaning before mark, separated by commas: 改善○,維持△,悪化× (江田島市). */
+const TRAILING_ITEM = new RegExp(`([^\\s　,，、:：]+?)(${MARK})(?=[,，、\\s　]|$)`, 'g');
+/** Fewer items than this are no legend (a note with one A: is not). */
+const MIN_ITEMS = 2;
+
+/** The legend in a text, or null where it prints none. */
+export function readLegend(text: string): PrintedLegend | null {
+  const starts = [...text.matchAll(ITEM)];
+  if (starts.length >= MIN_ITEMS) {
+    const marks = starts.map((m, k) => {
+      const from = m.index! + m[0].length;
+      const to = starts[k + 1]?.index ?? text.length;
+      return {
+        mark: m[1]!,
+        meaning: text
+          .slice(from, to)
+          .replace(/[\s　、,，]+$/, '')
+          .trim(),
+      };
+    });
+    return { heading: text.slice(0, starts[0]!.index).trim(), marks };
+  }
+  const colon = /^(.*?)[:：](.*)$/.exec(text);
+  const body = colon ? colon[2]! : text;
+  const trailing = [...body.matchAll(TRAILING_ITEM)];
+  if (trailing.length >= MIN_ITEMS && trailing.map((m) => m[0]).join('').length >= body.replace(/[\s　,，、]/g, '').length - 1) {
+    return { heading: colon ? colon[1]!.trim() : '', marks: trailing.map((m) => ({ mark: m[2]!, meaning: m[1]! })) };
+  }
+  return null;
+}
+
+/** Whether a line begins a legend: two marks with their meanings or more. */
+export function startsLegend(text: string): boolean {
+  return readLegend(text) !== null;
+}
