@@ -47,3 +47,15 @@ describe('readLegend: the marks a document defines', () => {
     expect(readLegend(text)).toBeNull();
   });
 });
+
+describe('readLegend: items a line each, joined', () => {
+  it('A:順調 / B:やや遅れ joined without a space still part', () => {
+    expect(readLegend('※評価A:順調B:やや遅れ')).toEqual({
+      heading: '※評価',
+      marks: [
+        { mark: 'A', meaning: '順調' },
+        { mark: 'B', meaning: 'やや遅れ' },
+      ],
+    });
+  });
+});

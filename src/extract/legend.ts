@@ -14,8 +14,8 @@ export interface PrintedLegend {
 
 /** A mark of a legend: a letter (with + or −), a symbol, a dash, a circled number. */
 const MARK = '[A-Za-zＡ-Ｚａ-ｚ][+＋]?|[◎○〇△×▲●◯☆★]|[-‐–—―−－]|[①-⑳]';
-/** A mark and its colon, at the start or after a space, a bracket or a separator. */
-const ITEM = new RegExp(`(?:^|(?<=[\\s　、,，】\\]）)]))(${MARK})\\s*[:：]`, 'g');
+/** A mark and its colon, not after a letter or digit (KPI: is no item), so also where lines were joined without a space. */
+const ITEM = new RegExp(`(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])(${MARK})\\s*[:：]`, 'g');
 /** Meaning before mark, separated by commas: 改善○,維持△,悪化× (江田島市). */
 const TRAILING_ITEM = new RegExp(`([^\\s　,，、:：]+?)(${MARK})(?=[,，、\\s　]|$)`, 'g');
 /** Fewer items than this are no legend (a note with one A: is not). */
@@ -47,7 +47,7 @@ export function readLegend(text: string): PrintedLegend | null {
   return null;
 }
 
-/** Whether a line begins a legend: two marks with their meanings or more. */
-export function startsLegend(text: string): boolean {
-  return readLegend(text) !== null;
+/** Whether a text holds a mark with its meaning (`A：順調`): a legend's line, where each item may stand on a line of its own. */
+export function holdsLegendItem(text: string): boolean {
+  return [...text.matchAll(ITEM)].length > 0;
 }

@@ -21,7 +21,7 @@ import { type Column, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAt
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
 import { HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, sameSize, withoutFurniture } from './layout.js';
-import { type PrintedLegend, readLegend } from './legend.js';
+import { type PrintedLegend, holdsLegendItem, readLegend } from './legend.js';
 import type { SchemeReading } from './printed-scheme.js';
 import { type PlacedColumn, type RoleDeclarations, missingRoles, placeColumns, plainHeading } from './roles.js';
 import { type GridRow, rowsOf } from './rows.js';
@@ -246,24 +246,42 @@ export function looksLikeOtherKpi(pages: readonly LaidOutPage[]): boolean {
   return pages.some((p) => findTableHeads(p.lines, p.vertical, p.horizontal).length > 0);
 }
 
-/** The legends printed outside the tables: a line that begins one, with the lines that continue it. */
+/** A legend's heading on a line of its own above its items (※評価, 【評価基準】) is at most this long. */
+const LEGEND_HEADING_LENGTH = 10;
+
+/**
+ * The legends printed outside the tables: lines of marks with their meanings, all on one line or
+ * one item a line, with a short heading line above them where there is one.
+ */
 function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend: PrintedLegend; page: number; top: number }[] {
   const found: { legend: PrintedLegend; page: number; top: number }[] = [];
+  const lineAt = (j: number, page: number) => {
+    const p = pieces[j];
+    return p && p.page === page && p.piece.kind === 'line' ? p.piece.line : undefined;
+  };
+  const follows = (upper: Line, lower: Line) => lower.top - upper.bottom <= 0.8 * lower.size && sameSize(upper.size, lower.size);
   for (let k = 0; k < pieces.length; k++) {
-    const { page, piece } = pieces[k]!;
-    if (piece.kind !== 'line' || !readLegend(piece.line.text)) continue;
-    const texts = [piece.line.text];
-    let last = piece.line;
-    for (let j = k + 1; j < pieces.length; j++) {
-      const next = pieces[j]!;
-      if (next.page !== page || next.piece.kind !== 'line') break;
-      const line = next.piece.line;
-      if (line.top - last.bottom > 0.8 * line.size || !sameSize(line.size, last.size) || readBanner(line.text) || readLegend(line.text)?.heading) break;
-      texts.push(line.text);
-      last = line;
+    const { page } = pieces[k]!;
+    const start = lineAt(k, page);
+    if (!start || !holdsLegendItem(start.text) || readBanner(start.text)) continue;
+    const lines = [start];
+    const above = lineAt(k - 1, page);
+    if (
+      above &&
+      follows(above, start) &&
+      [...above.text.replace(/\s/g, '')].length <= LEGEND_HEADING_LENGTH &&
+      !holdsLegendItem(above.text) &&
+      !readBanner(above.text)
+    )
+      lines.unshift(above);
+    for (let j = k + 1; ; j++) {
+      const line = lineAt(j, page);
+      if (!line || !follows(lines.at(-1)!, line) || readBanner(line.text) || (readLegend(line.text)?.heading ?? '') !== '') break;
+      lines.push(line);
       k = j;
     }
-    found.push({ legend: readLegend(joinWrapped(texts))!, page, top: piece.line.top });
+    const legend = readLegend(joinWrapped(lines.map((l) => l.text)));
+    if (legend) found.push({ legend, page, top: lines[0]!.top });
   }
   return found;
 }
@@ -574,7 +592,8 @@ export function readOtherKpi(
     );
   }
   const layout = layoutOf(first!, levels, legend, counts, commentBlocks);
-  const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, layout, strategies };
+  // The scheme is named as load.ts names it (a document read under the default scheme names none).
+  const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
   return { document, messages: log.messages, scheme };
 }
 
