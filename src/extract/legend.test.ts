@@ -59,3 +59,13 @@ describe('readLegend: items a line each, joined', () => {
     });
   });
 });
+
+describe('readLegend: word marks', () => {
+  it('評価なし: after a space is a mark of its own', () => {
+    expect(readLegend('【評価】◎:目標値以上 ×:進捗なし・事業終了 評価なし:目標値の設定なし')!.marks).toEqual([
+      { mark: '◎', meaning: '目標値以上' },
+      { mark: '×', meaning: '進捗なし・事業終了' },
+      { mark: '評価なし', meaning: '目標値の設定なし' },
+    ]);
+  });
+});

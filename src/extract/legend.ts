@@ -14,8 +14,11 @@ export interface PrintedLegend {
 
 /** A mark of a legend: a letter (with + or −), a symbol, a dash, a circled number. */
 const MARK = '[A-Za-zＡ-Ｚａ-ｚ][+＋]?|[◎○〇△×▲●◯☆★]|[-‐–—―−－]|[①-⑳]';
-/** A mark and its colon, not after a letter or digit (KPI: is no item), so also where lines were joined without a space. */
-const ITEM = new RegExp(`(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])(${MARK})\\s*[:：]`, 'g');
+/**
+ * A mark and its colon, not after a letter or digit (KPI: is no item), so also where lines were
+ * joined without a space; or a word of two to four characters after a space (評価なし:, 未実施:).
+ */
+const ITEM = new RegExp(`(?:(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])(${MARK})|(?<=^|[\\s　])([぀-ヿ一-龯]{2,4}))\\s*[:：]`, 'g');
 /** Meaning before mark, separated by commas: 改善○,維持△,悪化× (江田島市). */
 const TRAILING_ITEM = new RegExp(`([^\\s　,，、:：]+?)(${MARK})(?=[,，、\\s　]|$)`, 'g');
 /** Fewer items than this are no legend (a note with one A: is not). */
@@ -29,7 +32,7 @@ export function readLegend(text: string): PrintedLegend | null {
       const from = m.index! + m[0].length;
       const to = starts[k + 1]?.index ?? text.length;
       return {
-        mark: m[1]!,
+        mark: (m[1] ?? m[2])!,
         meaning: text
           .slice(from, to)
           .replace(/[\s　、,，]+$/, '')
