@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import { type Language, setLanguage } from './model/i18n.js';
-import type { Scheme } from './model/scheme.js';
+import { LEGEND_SCHEME_ID, type Scheme, legendScheme } from './model/scheme.js';
+import type { RoleDeclarations } from './extract/roles.js';
 import type { KpiDocument, TasseiDocument } from './model/types.js';
 import { DEFAULT_SCHEME_ID, readBuiltInSchemes, readScheme, schemeFile } from './evaluate/scheme-file.js';
 
@@ -23,10 +24,17 @@ export interface Config {
   printedSchemeName: string | null;
   /** The schemes a PDF's printed marks are told among: tassei's own (schemes/*.yaml). */
   knownSchemes: Scheme[];
+  /** Column roles declared with --roles, by heading: for tables in other municipalities' layouts. */
+  roles: RoleDeclarations;
 }
 
 /** Builds the configuration: reads the schemes it names (an id of schemes/ or a path). */
-export function buildConfig(options: { language: Language; scheme?: string | undefined; printedScheme?: string | undefined }): Config {
+export function buildConfig(options: {
+  language: Language;
+  scheme?: string | undefined;
+  printedScheme?: string | undefined;
+  roles?: RoleDeclarations | undefined;
+}): Config {
   const known = readBuiltInSchemes();
   const named = (name: string | undefined) => {
     if (!name) return null;
@@ -41,6 +49,7 @@ export function buildConfig(options: { language: Language; scheme?: string | und
     printedScheme: named(options.printedScheme),
     printedSchemeName: options.printedScheme ?? null,
     knownSchemes: known,
+    roles: options.roles ?? new Map(),
   };
 }
 
@@ -56,11 +65,13 @@ export function applyConfig(config: Config): void {
 export function schemeFor(config: Config, doc: TasseiDocument | null, file: string): Scheme {
   if (config.scheme) return config.scheme;
   const named = doc?.kind === 'kpi-progress' ? doc.scheme : undefined;
-  return named ? namedScheme(config, named, file) : config.defaultScheme;
+  return named ? namedScheme(config, named, file, doc) : config.defaultScheme;
 }
 
 /** The scheme a document names (relative to its folder): one of tassei's own as read once, or its file. */
-function namedScheme(config: Config, name: string, file: string): Scheme {
+function namedScheme(config: Config, name: string, file: string, doc: TasseiDocument | null): Scheme {
+  // A document graded by its own printed legend carries the legend's marks in its layout.
+  if (name === LEGEND_SCHEME_ID && doc?.kind === 'kpi-progress' && doc.layout?.legend) return legendScheme(doc.layout.legend.marks);
   const path = schemeFile(name, dirname(file));
   return config.knownSchemes.find((s) => schemeFile(s.id, dirname(file)) === path) ?? readScheme(path);
 }
@@ -73,7 +84,7 @@ function namedScheme(config: Config, name: string, file: string): Scheme {
 export function printedSchemeFor(config: Config, doc: TasseiDocument, file: string): Scheme {
   if (config.printedScheme) return config.printedScheme;
   const named = doc.kind === 'kpi-progress' ? doc.scheme : undefined;
-  return named ? namedScheme(config, named, file) : config.defaultScheme;
+  return named ? namedScheme(config, named, file, doc) : config.defaultScheme;
 }
 
 /** The name a document gives the scheme it was printed under: as given on the command line, else its id. */

@@ -2,6 +2,7 @@
 // (with column widths in points, header rows, spanning cells, lines per cell) and notes. Every
 // producer (pdfmake, LibreOffice Calc and Writer, Chromium) prints these same blocks, so the
 // layouts differ only in what the layout says: widths, font, rules, alignment, page breaks.
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -9,7 +10,7 @@ import fc from 'fast-check';
 const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** Japanese fonts the producers print with: Gothic and Mincho, proportional and not. */
-export const FONTS = {
+const ALL_FONTS = {
   IPAGothic: { file: '/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf' },
   IPAPGothic: { file: '/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf' },
   IPAMincho: { file: '/usr/share/fonts/opentype/ipafont-mincho/ipam.ttf' },
@@ -20,6 +21,12 @@ export const FONTS = {
   'Noto Serif CJK JP': { file: '/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc', postscript: 'NotoSerifCJKjp-Regular' },
   'BIZ UDPGothic': { file: join(REPO, 'fonts/BIZUDPGothic-Regular.ttf'), bundled: true },
 };
+
+/**
+ * The fonts this machine has: a fresh machine (CI) has none of the system's, and prints with the
+ * repo's own BIZ UDPGothic (fonts/) alone.
+ */
+export const FONTS = Object.fromEntries(Object.entries(ALL_FONTS).filter(([, font]) => existsSync(font.file)));
 
 /** Fonts that LibreOffice finds through fontconfig (the repo's own font is not installed). */
 export const SYSTEM_FONTS = Object.keys(FONTS).filter((f) => !FONTS[f].bundled);
@@ -43,6 +50,17 @@ export const emWidth = (text) => [...text].reduce((w, ch) => w + (/[\x20-\x7e]/.
  */
 const unbreakableEm = (line) => Math.max(2, ...(line.match(ASCII_RUN) ?? []).map((r) => emWidth(r) + 1));
 
+/**
+ * Lines a text needs at `width` points: a generous estimate, with a line to spare where it
+ * wraps (Calc moves a Latin word or a number whole to the next line).
+ */
+export function linesNeeded(lines, width, size) {
+  return lines.reduce((n, l) => {
+    const wrapped = Math.ceil((emWidth(l) * size * 1.1) / Math.max(size, width - 8));
+    return n + (wrapped > 1 ? wrapped + 1 : 1);
+  }, 0);
+}
+
 const MIN_ROWS_BETWEEN_BREAKS = 5;
 const CELL_PADDING = 8; // points: 3 pt each side in every producer, and 2 pt to spare
 
@@ -58,7 +76,7 @@ function columnNeeds(cells, size) {
  * Column widths from the layout's choice per column (0 narrowest … 1 one line), fitted into the
  * printable width: above its minimum each column gives way in proportion.
  */
-function fitWidths(rows, count, choices, size, available, fill) {
+export function fitWidths(rows, count, choices, size, available, fill) {
   const needs = Array.from({ length: count }, (_, k) =>
     columnNeeds(
       rows.map((r) => r[k]).filter((c) => c && !c.colSpan && !c.spanned),
@@ -76,8 +94,11 @@ function fitWidths(rows, count, choices, size, available, fill) {
   return { widths: widths.map((w) => Math.round(w * 10) / 10), minimum: needs.reduce((a, n) => a + n.min, 0) };
 }
 
-const cell = (text, extra = {}) => ({ lines: text === '' ? [] : String(text).split('\n'), ...extra });
-const span = (text, colSpan, extra = {}) => [cell(text, { colSpan, ...extra }), ...Array.from({ length: colSpan - 1 }, () => ({ lines: [], spanned: true }))];
+export const cell = (text, extra = {}) => ({ lines: text === '' ? [] : String(text).split('\n'), ...extra });
+export const span = (text, colSpan, extra = {}) => [
+  cell(text, { colSpan, ...extra }),
+  ...Array.from({ length: colSpan - 1 }, () => ({ lines: [], spanned: true })),
+];
 const era = (year) => (year === 2019 ? '令和元' : `令和${year - 2018}`);
 const reiwa = (year) => `R${year - 2018}`;
 
@@ -234,18 +255,14 @@ export function pageBox(layout) {
 }
 
 /**
- * The blocks of a document in a layout, with every table's column widths fitted to the page
- * and its page breaks placed. Where even the narrowest columns do not fit, the font shrinks (to
- * 6.5 pt), then the page turns to landscape, then grows to A3: a layout never clips a column.
+ * Every table's column widths fitted to the page (`fill`: to its whole width). Where even the
+ * narrowest columns do not fit, the font shrinks (to 6.5 pt), then the page turns to landscape,
+ * then grows to A3: a layout never clips a column. `layout` is changed to what was printed.
  */
-export function blocksOf(doc, layout) {
-  const blocks = doc.kind === 'narrative' ? narrativeBlocks(doc, layout) : kpiBlocks(doc, layout);
-  const tables = blocks.filter((b) => b.type === 'table');
+export function fitTables(tables, layout, fill) {
   const fitted = () => {
     const available = pageBox(layout).innerWidth - 2;
-    return tables.map((b) =>
-      fitWidths(b.rows, b.columns, layout.columnChoices[b.role], layout.fontSize, available, layout.fillWidth || b.role === 'narrative' || b.role === 'legend'),
-    );
+    return tables.map((b) => fitWidths(b.rows, b.columns, layout.columnChoices[b.role], layout.fontSize, available, fill(b)));
   };
   const drawnSize = layout.fontSize;
   let fits = fitted();
@@ -256,6 +273,17 @@ export function blocksOf(doc, layout) {
     else throw new Error('no page holds the narrowest columns of this document');
     fits = fitted();
   }
+  return fits;
+}
+
+/**
+ * The blocks of a document in a layout, with every table's column widths fitted to the page
+ * (fitTables) and its page breaks placed.
+ */
+export function blocksOf(doc, layout) {
+  const blocks = doc.kind === 'narrative' ? narrativeBlocks(doc, layout) : kpiBlocks(doc, layout);
+  const tables = blocks.filter((b) => b.type === 'table');
+  const fits = fitTables(tables, layout, (b) => layout.fillWidth || b.role === 'narrative' || b.role === 'legend');
   tables.forEach((block, k) => {
     block.widths = fits[k].widths;
     const body = block.rows.length - block.headerRows;
