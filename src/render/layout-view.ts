@@ -89,11 +89,21 @@ export interface LayoutCell {
   style: string[];
   colour?: string;
   bold?: boolean;
+  /** On a row's first cell that is printed: the row's id while its height is measured. */
+  id?: string;
 }
 
 export interface LayoutRow {
   kind: 'banner' | 'indicator' | 'comment';
+  /** The row's place in the whole table (its id while measuring). */
+  index: number;
   cells: LayoutCell[];
+}
+
+/** The rows printed on one page, under the header rows repeated. */
+export interface LayoutPage {
+  breakBefore: boolean;
+  rows: LayoutRow[];
 }
 
 export interface CountTableView {
@@ -109,7 +119,10 @@ export interface LayoutView extends PageView {
   contentWidth: number;
   widths: number[];
   headerRows: LayoutCell[][];
-  rows: LayoutRow[];
+  /** The table's lines, kinds in order: what the pages are planned from. */
+  lines: readonly Line[];
+  layout: TableLayout;
+  pages: LayoutPage[];
   legend: { runs: { text: string; colour?: string; bold?: boolean }[]; top: boolean } | null;
   counts: (CountTableView & { before: boolean }) | null;
   /** Where the legend and the count table stand: above or under the detail table, or nowhere. */
@@ -137,19 +150,20 @@ const covered = (col: number): LayoutCell => cell('', col, { covered: true });
 /** The header rows: one, or two where a group heading spans its columns (実績値 over H30 | R1 | R2). */
 function headerRows(columns: readonly LayoutColumn[], rows: number): LayoutCell[][] {
   const heading = { alignment: 'center' as const, style: ['heading'] };
-  if (rows < 2 && columns.every((c) => c.group === undefined)) return [columns.map((c, i) => cell(c.heading, i, heading))];
+  const first = { ...heading, id: 'head' };
+  if (rows < 2 && columns.every((c) => c.group === undefined)) return [columns.map((c, i) => cell(c.heading, i, i === 0 ? first : heading))];
   const top: LayoutCell[] = [];
   const bottom: LayoutCell[] = [];
   columns.forEach((c, i) => {
     if (c.group === undefined) {
-      top.push(cell(c.heading, i, { ...heading, rowSpan: 2 }));
+      top.push(cell(c.heading, i, { ...(i === 0 ? first : heading), rowSpan: 2 }));
       bottom.push(covered(i));
       return;
     }
     const startsGroup = columns[i - 1]?.group !== c.group;
     let span = 1;
     while (startsGroup && columns[i + span]?.group === c.group) span++;
-    top.push(startsGroup ? cell(c.group, i, { ...heading, span }) : covered(i));
+    top.push(startsGroup ? cell(c.group, i, { ...(i === 0 ? first : heading), span }) : covered(i));
     bottom.push(cell(c.heading, i, heading));
   });
   return [top, bottom];
@@ -164,7 +178,7 @@ export function levelTitle(level: HierarchyLevel | undefined, no: number, title:
 type Node = Strategy | Policy | Measure;
 type Level = HierarchyLevel['level'];
 /** A printed line of the table before it is cut into cells: what it is and where it stands. */
-interface Line {
+export interface Line {
   kind: LayoutRow['kind'];
   /** The hierarchy nodes it stands under, by level. */
   under: Partial<Record<Level, Node>>;
@@ -248,7 +262,7 @@ function indicatorCell(column: LayoutColumn, col: number, indicator: Indicator, 
  * its node's title once, spanning every line under it; a banner or a comment block spans the
  * columns the grouping columns leave, its text in the run after them.
  */
-function bodyRows(lines: readonly Line[], layout: TableLayout): LayoutRow[] {
+function bodyRows(lines: readonly Line[], layout: TableLayout, first = 0): LayoutRow[] {
   const { columns } = layout;
   const levelOf = (level: Level) => layout.hierarchy.find((h) => h.level === level);
   const grouping = columns.map((c) => LEVEL_OF[c.role]);
@@ -298,7 +312,24 @@ function bodyRows(lines: readonly Line[], layout: TableLayout): LayoutRow[] {
       for (let k = 1; k < span; k++) cells.push(covered(col + k));
       col += span;
     }
-    return { kind: line.kind, cells };
+    const printed = cells.find((c) => !c.covered);
+    if (printed) printed.id = `row:${first + i}`;
+    return { kind: line.kind, index: first + i, cells };
+  });
+}
+
+/**
+ * The table cut into pages at the given line indexes (each page's first), each page's rows cut
+ * into cells on their own: a grouping column's merged cell is printed again on the page it
+ * continues on, spanning the lines there.
+ */
+export function layoutPages(lines: readonly Line[], layout: TableLayout, starts: readonly number[]): LayoutPage[] {
+  const bounds = [...starts.filter((i) => i > 0 && i < lines.length), lines.length];
+  let from = 0;
+  return bounds.map((to, k) => {
+    const page = { breakBefore: k > 0, rows: bodyRows(lines.slice(from, to), layout, from) };
+    from = to;
+    return page;
   });
 }
 
@@ -349,6 +380,8 @@ function countTable(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme, la
     });
     return { label: levelTitle(strategyLevel, s.no, strategyLevel ? '' : s.title), counts };
   });
+  // One strategy: its counts are the document's, headed as what they count.
+  if (groups.length === 1) groups[0]!.label = '指標数';
   if (groups.length > 1) {
     const sums = columns.map((_, k) => ({ value: String(groups.reduce((sum, g) => sum + (Number(g.counts[k]!.value) || 0), 0)), corrected: false }));
     groups.push({ label: '合計', counts: sums });
@@ -362,7 +395,10 @@ function countTable(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme, la
     return {
       before: layout.summary.placement === 'before',
       widths: [label, ...columns.map(() => COUNT)],
-      rows: [[head('', 0), ...headings.map((h, i) => head(h, i + 1))], ...groups.map((g) => [cell(g.label, 0), ...g.counts.map((c, i) => count(c, i + 1))])],
+      rows: [
+        [head(strategyLevel?.label || '区分', 0), ...headings.map((h, i) => head(h, i + 1))],
+        ...groups.map((g) => [cell(g.label, 0), ...g.counts.map((c, i) => count(c, i + 1))]),
+      ],
     };
   }
   const label = 60;
@@ -384,6 +420,7 @@ export function layoutView(doc: KpiDocument, evaluation: Evaluation, scheme: Sch
   if (views.length !== walkIndicators(doc).length) throw new Error('layoutView: the indicator views do not follow the walk');
   const page = CONTENT_WIDTH[layout.orientation];
   const legend = legendRuns(layout, scheme);
+  const lines = linesOf(doc, layout, views);
   const counts = countTable(doc, evaluation, scheme, layout, page, options.asPrinted);
   return {
     pageNumberFormat: base.pageNumberFormat,
@@ -395,7 +432,9 @@ export function layoutView(doc: KpiDocument, evaluation: Evaluation, scheme: Sch
     contentWidth: page - 6,
     widths: layoutWidths(layout.columns, page),
     headerRows: headerRows(layout.columns, layout.headerRows),
-    rows: bodyRows(linesOf(doc, layout, views), layout),
+    lines,
+    layout,
+    pages: layoutPages(lines, layout, []),
     legend,
     counts,
     place: {

@@ -6,7 +6,7 @@ import pdfmake from 'pdfmake';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import type { Scheme } from '../model/scheme.js';
 import type { DocumentDiff, Evaluation, KpiDocument, TasseiDocument } from '../model/types.js';
-import { layoutView } from './layout-view.js';
+import { type LayoutView, layoutPages, layoutView } from './layout-view.js';
 import { GRID_PADDING, GRID_RULE } from './columns.js';
 import { FONT_FAMILY, FONT_FILES, fontFile } from './fonts.js';
 import { type PhraseCache, openPhraseCache } from '../japanese/cache.js';
@@ -495,7 +495,34 @@ async function layoutDefinition(
   options: RenderOptions,
 ): Promise<Record<string, unknown>> {
   const view = layoutView(doc, evaluation ?? evaluateDocument(doc, scheme), scheme, options);
-  return withPhrases((hb) => renderDefinition(hb, 'kpi-layout', view));
+  const pages = layoutPages(view.lines, view.layout, await layoutPlan(view));
+  return withPhrases((hb) => renderDefinition(hb, 'kpi-layout', { ...view, pages }));
+}
+
+/**
+ * The first line of each page of a table in a city's own layout, from its rows measured by
+ * pdfmake on one endless page: a banner row is kept with the row under it, a comment block
+ * with its indicator's row, and what stands under the table (legend, count table, notes) with
+ * its last rows.
+ */
+async function layoutPlan(view: LayoutView): Promise<number[]> {
+  const measuring = await withPhrases((hb) => renderDefinition(hb, 'kpi-layout', { ...view, measuring: true }));
+  const page = view.orientation === 'landscape' ? PAGE : { width: PAGE.height, height: PAGE.width };
+  const tops = await measureTops(measuring, page.width);
+  const top = (id: string) => tops.get(id) ?? NaN;
+  const rowTops = [...view.lines.map((_, i) => top(`row:${i}`)), top('end')];
+  if ([...rowTops, top('top'), top('head'), top('bottom')].some((t) => Number.isNaN(t))) return [0];
+  const rows: FlowRow[] = view.lines.map((line, i) => ({
+    height: rowTops[i + 1]! - rowTops[i]!,
+    heading: line.kind === 'banner',
+    bound: line.kind === 'comment',
+  }));
+  return flowPages(rows, {
+    page: contentHeight(measuring, page.height),
+    first: rowTops[0]! - top('top'),
+    continued: rowTops[0]! - top('head'),
+    notes: top('bottom') - top('end'),
+  }).map((p) => p[0]!);
 }
 
 /** Renders a year-over-year diff through templates/diff.hbs. */
