@@ -252,6 +252,7 @@ function indicatorText(column: LayoutColumn, indicator: Indicator, view: Indicat
 function indicatorCell(column: LayoutColumn, col: number, indicator: Indicator, view: IndicatorView, unitColumn: boolean): LayoutCell {
   const text = indicatorText(column, indicator, view, unitColumn);
   const alignment = FIGURES.has(column.role) ? 'right' : CENTRED.has(column.role) ? 'center' : 'left';
+  // Every mark bold: a light grade colour still reads on a page printed in grey.
   if (column.role === 'grade') return cell(text, col, { alignment, colour: view.colour, bold: true, style: view.statusCorrected ? ['corrected'] : [] });
   if (column.role === 'progress') return cell(text, col, { alignment, style: view.progressCorrected ? ['corrected'] : [] });
   return cell(text, col, { alignment });
