@@ -3,7 +3,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { applyConfig, buildConfig } from './config.js';
-import { COMMON_HELP, COMMON_OPTIONS, type Command, type Io, printMessages, processIo } from './commands/command.js';
+import { COMMON_HELP, COMMON_OPTIONS, type Command, type Io, printMessages, processIo, rolesOption } from './commands/command.js';
 import { EXIT, TasseiError, UsageError } from './model/errors.js';
 import { languageFrom, setLanguage, t } from './model/i18n.js';
 import { closest } from './model/suggest.js';
@@ -160,6 +160,7 @@ export async function execute(argv: readonly string[], io: Io = processIo): Prom
       language: languageFrom(lang, process.env),
       scheme: typeof values.scheme === 'string' ? values.scheme : undefined,
       printedScheme: typeof values['printed-scheme'] === 'string' ? values['printed-scheme'] : undefined,
+      roles: rolesOption(values.roles),
     });
     applyConfig(config);
     return await command.run({ values, positionals: parsed.positionals }, io, config);

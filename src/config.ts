@@ -4,7 +4,8 @@ import { readTextFile } from './io/encoding.js';
 import { locateProblems } from './io/yaml.js';
 import { TasseiError } from './model/errors.js';
 import { type Language, setLanguage, t } from './model/i18n.js';
-import type { Scheme } from './model/scheme.js';
+import { LEGEND_SCHEME_ID, type Scheme, legendScheme } from './model/scheme.js';
+import type { RoleDeclarations } from './extract/roles.js';
 import type { KpiDocument, TasseiDocument } from './model/types.js';
 import { DEFAULT_SCHEME_ID, SCHEME_DIR, readBuiltInSchemes, readScheme, schemeFile } from './evaluate/scheme-file.js';
 
@@ -27,10 +28,17 @@ export interface Config {
   printedSchemeName: string | null;
   /** The schemes a PDF's printed marks are told among: tassei's own (schemes/*.yaml). */
   knownSchemes: Scheme[];
+  /** Column roles declared with --roles, by heading: for tables in other municipalities' layouts. */
+  roles: RoleDeclarations;
 }
 
 /** Builds the configuration: reads the schemes it names (an id of schemes/ or a path). */
-export function buildConfig(options: { language: Language; scheme?: string | undefined; printedScheme?: string | undefined }): Config {
+export function buildConfig(options: {
+  language: Language;
+  scheme?: string | undefined;
+  printedScheme?: string | undefined;
+  roles?: RoleDeclarations | undefined;
+}): Config {
   const known = readBuiltInSchemes();
   const named = (name: string | undefined) => {
     if (!name) return null;
@@ -45,6 +53,7 @@ export function buildConfig(options: { language: Language; scheme?: string | und
     printedScheme: named(options.printedScheme),
     printedSchemeName: options.printedScheme ?? null,
     knownSchemes: known,
+    roles: options.roles ?? new Map(),
   };
 }
 
@@ -60,7 +69,7 @@ export function applyConfig(config: Config): void {
 export function schemeFor(config: Config, doc: TasseiDocument | null, file: string): Scheme {
   if (config.scheme) return config.scheme;
   const named = doc?.kind === 'kpi-progress' ? doc.scheme : undefined;
-  return named ? namedScheme(config, named, file) : config.defaultScheme;
+  return named ? namedScheme(config, named, file, doc) : config.defaultScheme;
 }
 
 /**
@@ -73,7 +82,9 @@ function schemeFolders(file: string): string[] {
 }
 
 /** The scheme a document names (relative to its folder): one of tassei's own as read once, or its file. */
-function namedScheme(config: Config, name: string, file: string): Scheme {
+function namedScheme(config: Config, name: string, file: string, doc: TasseiDocument | null): Scheme {
+  // A document graded by its own printed legend carries the legend's marks in its layout.
+  if (name === LEGEND_SCHEME_ID && doc?.kind === 'kpi-progress' && doc.layout?.legend) return legendScheme(doc.layout.legend.marks);
   const path = schemeFile(name, dirname(file));
   const known = config.knownSchemes.find((s) => schemeFile(s.id, dirname(file)) === path);
   if (known) return known;
@@ -106,7 +117,7 @@ function namedScheme(config: Config, name: string, file: string): Scheme {
 export function printedSchemeFor(config: Config, doc: TasseiDocument, file: string): Scheme {
   if (config.printedScheme) return config.printedScheme;
   const named = doc.kind === 'kpi-progress' ? doc.scheme : undefined;
-  return named ? namedScheme(config, named, file) : config.defaultScheme;
+  return named ? namedScheme(config, named, file, doc) : config.defaultScheme;
 }
 
 /** The name a document gives the scheme it was printed under: as given on the command line, else its id. */

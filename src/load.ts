@@ -28,7 +28,7 @@ export async function loadDocument(file: string, config: Config): Promise<Loaded
   if (isPdf) {
     const { extractPdfFile } = await import('./extract/extract.js');
     const preferred = schemeFor(config, null, file);
-    const extraction = await extractPdfFile(file, { known: config.knownSchemes, given: config.printedScheme, preferred });
+    const extraction = await extractPdfFile(file, { known: config.knownSchemes, given: config.printedScheme, preferred }, config.roles);
     const { messages, pages, scheme: printedScheme } = extraction;
     let { document } = extraction;
     // Printed under another scheme than the default: the document says which, and is graded by it

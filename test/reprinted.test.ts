@@ -7,6 +7,6 @@ import { expectFixturesAsKnown } from './helpers/extraction-fixtures.js';
  * must extract as the same PDF printed directly, except what their known-differences.json lists.
  * In this lane, as the unit lane has to stay fast.
  */
-it('the corpus printed again through other producers extracts to its source documents', () => {
-  expectFixturesAsKnown('e2e', 50);
+it('the corpus printed again through other producers extracts to its source documents', async () => {
+  await expectFixturesAsKnown('e2e', 50);
 });

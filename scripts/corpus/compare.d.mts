@@ -5,3 +5,4 @@ export interface Difference {
 }
 export function differences(expected: unknown, got: unknown, path?: string): Difference[];
 export function formatDifferences(list: readonly Difference[], limit?: number): string;
+export const WIDTH_TOLERANCE: number;

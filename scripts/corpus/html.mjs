@@ -21,7 +21,7 @@ function cellHtml(c, layout, row, tag) {
   if (c.spanned) return '';
   const attrs = [`align="${c.align ?? 'left'}"`, `valign="${c.valign ?? layout.valign}"`];
   if (c.colSpan) attrs.push(`colspan="${c.colSpan}"`);
-  if (c.rowSpan) attrs.push(`rowspan="${c.rowSpan}"`);
+  if (c.rowSpan || c.mergeDown) attrs.push(`rowspan="${c.rowSpan ?? c.mergeDown}"`);
   const style = [
     RULE_CSS[layout.rules],
     `text-align:${c.align ?? 'left'}`,

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import pdfmake from 'pdfmake';
-import { FONTS } from './tables.mjs';
+import { FONTS, linesNeeded } from './tables.mjs';
 
 const Renderer = createRequire(import.meta.url)('pdfmake/js/Renderer.js').default;
 
@@ -67,10 +67,27 @@ function pdfmakeCell(c, layout) {
   const node = c.bullets ? { stack: c.lines.map((text) => ({ text })) } : { text: c.lines.join('\n') };
   if (c.colSpan) node.colSpan = c.colSpan;
   if (c.rowSpan) node.border = [true, true, true, false];
+  if (c.mergeDown) node.rowSpan = c.mergeDown;
   node.alignment = c.align ?? 'left';
   node.verticalAlignment = c.valign ?? layout.valign;
   if (c.header) node.fillColor = '#e8e8e8';
   return node;
+}
+
+/**
+ * pdfmake does not grow rows for a cell merged down over them (its text would run over the rows
+ * below): each of those rows is given its share of the height the cell's text needs.
+ */
+function mergedHeights(rows, widths, layout) {
+  const heights = rows.map(() => 0);
+  rows.forEach((row, r) =>
+    row.forEach((c, k) => {
+      if (!(c.mergeDown > 1)) return;
+      const need = linesNeeded(c.lines, widths[k], layout.fontSize) * layout.fontSize * 1.4 + 8;
+      for (let j = r; j < r + c.mergeDown; j++) heights[j] = Math.max(heights[j], need / c.mergeDown);
+    }),
+  );
+  return heights;
 }
 
 /** A table, cut at its page breaks into tables that each start a page; header rows repeated or not. */
@@ -81,11 +98,13 @@ function tableNodes(block, layout) {
   for (let k = 0; k + 1 < cuts.length; k++) {
     const repeat = k === 0 || layout.repeatHeader;
     const rows = [...(repeat ? header : []), ...block.rows.slice(cuts[k], cuts[k + 1])];
+    const heights = mergedHeights(rows, block.widths, layout);
     nodes.push({
       // pdfmake's widths leave out the cell padding and the rule.
       table: {
         widths: block.widths.map((w) => w - 6 - RULE_WIDTHS[layout.rules][1]),
         headerRows: repeat && layout.repeatHeader ? block.headerRows : 0,
+        ...(heights.some((h) => h > 0) ? { heights: (r) => heights[r] || 'auto' } : {}),
         body: rows.map((r) => r.map((c) => pdfmakeCell(c, layout))),
       },
       layout: 'corpus',

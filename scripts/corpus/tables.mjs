@@ -55,6 +55,17 @@ export const emWidth = (text) => [...text].reduce((w, ch) => w + (/[\x20-\x7e]/.
  */
 const unbreakableEm = (line) => Math.max(2, ...(line.match(ASCII_RUN) ?? []).map((r) => emWidth(r) + 1));
 
+/**
+ * Lines a text needs at `width` points: a generous estimate, with a line to spare where it
+ * wraps (Calc moves a Latin word or a number whole to the next line).
+ */
+export function linesNeeded(lines, width, size) {
+  return lines.reduce((n, l) => {
+    const wrapped = Math.ceil((emWidth(l) * size * 1.1) / Math.max(size, width - 8));
+    return n + (wrapped > 1 ? wrapped + 1 : 1);
+  }, 0);
+}
+
 const MIN_ROWS_BETWEEN_BREAKS = 5;
 const CELL_PADDING = 8; // points: 3 pt each side in every producer, and 2 pt to spare
 
@@ -70,7 +81,7 @@ function columnNeeds(cells, size) {
  * Column widths from the layout's choice per column (0 narrowest … 1 one line), fitted into the
  * printable width: above its minimum each column gives way in proportion.
  */
-function fitWidths(rows, count, choices, size, available, fill) {
+export function fitWidths(rows, count, choices, size, available, fill) {
   const needs = Array.from({ length: count }, (_, k) =>
     columnNeeds(
       rows.map((r) => r[k]).filter((c) => c && !c.colSpan && !c.spanned),
@@ -88,8 +99,11 @@ function fitWidths(rows, count, choices, size, available, fill) {
   return { widths: widths.map((w) => Math.round(w * 10) / 10), minimum: needs.reduce((a, n) => a + n.min, 0) };
 }
 
-const cell = (text, extra = {}) => ({ lines: text === '' ? [] : String(text).split('\n'), ...extra });
-const span = (text, colSpan, extra = {}) => [cell(text, { colSpan, ...extra }), ...Array.from({ length: colSpan - 1 }, () => ({ lines: [], spanned: true }))];
+export const cell = (text, extra = {}) => ({ lines: text === '' ? [] : String(text).split('\n'), ...extra });
+export const span = (text, colSpan, extra = {}) => [
+  cell(text, { colSpan, ...extra }),
+  ...Array.from({ length: colSpan - 1 }, () => ({ lines: [], spanned: true })),
+];
 const era = (year) => (year === 2019 ? '令和元' : `令和${year - 2018}`);
 const reiwa = (year) => `R${year - 2018}`;
 
@@ -246,18 +260,14 @@ export function pageBox(layout) {
 }
 
 /**
- * The blocks of a document in a layout, with every table's column widths fitted to the page
- * and its page breaks placed. Where even the narrowest columns do not fit, the font shrinks (to
- * 6.5 pt), then the page turns to landscape, then grows to A3: a layout never clips a column.
+ * Every table's column widths fitted to the page (`fill`: to its whole width). Where even the
+ * narrowest columns do not fit, the font shrinks (to 6.5 pt), then the page turns to landscape,
+ * then grows to A3: a layout never clips a column. `layout` is changed to what was printed.
  */
-export function blocksOf(doc, layout) {
-  const blocks = doc.kind === 'narrative' ? narrativeBlocks(doc, layout) : kpiBlocks(doc, layout);
-  const tables = blocks.filter((b) => b.type === 'table');
+export function fitTables(tables, layout, fill) {
   const fitted = () => {
     const available = pageBox(layout).innerWidth - 2;
-    return tables.map((b) =>
-      fitWidths(b.rows, b.columns, layout.columnChoices[b.role], layout.fontSize, available, layout.fillWidth || b.role === 'narrative' || b.role === 'legend'),
-    );
+    return tables.map((b) => fitWidths(b.rows, b.columns, layout.columnChoices[b.role], layout.fontSize, available, fill(b)));
   };
   const drawnSize = layout.fontSize;
   let fits = fitted();
@@ -268,6 +278,17 @@ export function blocksOf(doc, layout) {
     else throw new Error('no page holds the narrowest columns of this document');
     fits = fitted();
   }
+  return fits;
+}
+
+/**
+ * The blocks of a document in a layout, with every table's column widths fitted to the page
+ * (fitTables) and its page breaks placed.
+ */
+export function blocksOf(doc, layout) {
+  const blocks = doc.kind === 'narrative' ? narrativeBlocks(doc, layout) : kpiBlocks(doc, layout);
+  const tables = blocks.filter((b) => b.type === 'table');
+  const fits = fitTables(tables, layout, (b) => layout.fillWidth || b.role === 'narrative' || b.role === 'legend');
   tables.forEach((block, k) => {
     block.widths = fits[k].widths;
     const body = block.rows.length - block.headerRows;

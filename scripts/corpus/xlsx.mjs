@@ -6,7 +6,7 @@
 // every row gets the height its wrapped lines need, estimated generously: rows come out of
 // uneven height, some taller than their text, none clipped.
 import ExcelJS from 'exceljs';
-import { emWidth } from './tables.mjs';
+import { linesNeeded } from './tables.mjs';
 
 const PAPER = { A4: 9, A3: 8, B4: 12, B5: 13 };
 const VALIGN = { top: 'top', middle: 'middle', bottom: 'bottom' };
@@ -32,17 +32,6 @@ const SUMMARY_GRID = [
   [8, 1],
   [9, 1],
 ];
-
-/**
- * Lines a text needs at `width` points: a generous estimate, with a line to spare where it
- * wraps (Calc moves a Latin word or a number whole to the next line).
- */
-function linesNeeded(lines, width, size) {
-  return lines.reduce((n, l) => {
-    const wrapped = Math.ceil((emWidth(l) * size * 1.1) / Math.max(size, width - 8));
-    return n + (wrapped > 1 ? wrapped + 1 : 1);
-  }, 0);
-}
 
 const LINE_HEIGHT = 1.5; // of the font size: the CJK fonts' ascent and descent, with leading
 
@@ -86,8 +75,10 @@ function fillSheet(ws, sheet, layout) {
         cell.border = { ...BORDERS[layout.rules], ...(c.rowSpan ? { bottom: undefined } : {}) };
         if (c.header) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
         if (width > 1) ws.mergeCells(r, start + 1, r, start + width);
+        // A cell merged down over rows shares their height.
+        if (c.mergeDown > 1) ws.mergeCells(r, start + 1, r + c.mergeDown - 1, start + width);
         const points = grid.slice(start, start + width).reduce((a, w) => a + w, 0);
-        height = Math.max(height, linesNeeded(c.lines, points, layout.fontSize));
+        height = Math.max(height, Math.ceil(linesNeeded(c.lines, points, layout.fontSize) / (c.mergeDown ?? 1)));
       });
       if (row[0].under) ws.getCell(r, 1).border = { ...BORDERS[layout.rules], top: undefined };
       ws.getRow(r).height = Math.max(1, height) * layout.fontSize * LINE_HEIGHT + 4 + layout.rowPadding[k % layout.rowPadding.length];

@@ -3,7 +3,8 @@ import type { Config } from '../config.js';
 import { loadDocument } from '../load.js';
 import { UsageError, formatMessage } from '../model/errors.js';
 import { t } from '../model/i18n.js';
-import type { Message } from '../model/types.js';
+import { COLUMN_ROLES, type Message } from '../model/types.js';
+import { type RoleDeclarations, parseRoleDeclarations } from '../extract/roles.js';
 
 /** Where a command writes: data to `out`, messages to `err`; `columns` is the terminal's width. */
 export interface Io {
@@ -52,6 +53,7 @@ export const COMMON_OPTIONS: NonNullable<ParseArgsConfig['options']> = {
   lang: { type: 'string' },
   scheme: { type: 'string' },
   'printed-scheme': { type: 'string' },
+  roles: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -60,6 +62,20 @@ export function oneOf<T extends string>(value: string | boolean | undefined, all
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
   throw new UsageError(t(`--${option} には次のどれかを指定します: ${allowed.join(', ')}`, `--${option} takes one of: ${allowed.join(', ')}`));
+}
+
+/** --roles "現状値=baseline,担当=department": the column roles declared, by heading. */
+export function rolesOption(value: string | boolean | undefined): RoleDeclarations | undefined {
+  if (typeof value !== 'string') return undefined;
+  const parsed = parseRoleDeclarations(value);
+  if ('error' in parsed)
+    throw new UsageError(
+      t(
+        `--roles の「${parsed.error}」は「見出し=役割」ではありません（役割: ${COLUMN_ROLES.join(', ')}）`,
+        `--roles: "${parsed.error}" is not HEADING=ROLE (roles: ${COLUMN_ROLES.join(', ')})`,
+      ),
+    );
+  return parsed.declared;
 }
 
 /** The messages of a reading or a failure, one a line on stderr. */
@@ -84,6 +100,8 @@ export const COMMON_HELP = () =>
   --printed-scheme ID|FILE.yaml
                    文書が印刷されたときの評価基準。PDF では状況の印・集計表の見出し・凡例から判定するので、
                    判定できないときだけ指定します（YAML では文書の scheme キー）
+  --roles "見出し=役割,…"
+                   他の自治体の様式の PDF で、見出しから役割の分からない列の役割（例: "現状値=baseline,担当=department"）
   -h, --help       この説明`,
     `options of every command:
   --lang ja|en     the language of messages and help (Japanese by default; English also with LANG=en_US.UTF-8)
@@ -92,5 +110,7 @@ export const COMMON_HELP = () =>
   --printed-scheme ID|FILE.yaml
                    the scheme the document was printed under; a PDF's is told from its status marks, summary
                    headings and legend, so give it only where that cannot tell (a YAML's is its scheme key)
+  --roles "HEADING=ROLE,…"
+                   for a PDF in another municipality's layout, the roles of columns its headings do not tell (e.g. "現状値=baseline,担当=department")
   -h, --help       this help`,
   );

@@ -1,5 +1,5 @@
 import { t } from '../model/i18n.js';
-import { type Scheme, columnOf, gradeOf, markOf, summaryGrades } from '../model/scheme.js';
+import { type Scheme, columnOf, gradeOf, gradesOnly, markOf, summaryGrades } from '../model/scheme.js';
 import type {
   Blank,
   Blanks,
@@ -42,8 +42,17 @@ export interface IndicatorResult {
   findings: Omit<Finding, keyof KpiPlace>[];
 }
 
-/** Compute progress (進捗率) and status (状況) of one indicator under a scheme. Pure. */
+/**
+ * Compute progress (進捗率) and status (状況) of one indicator under a scheme. Pure. A scheme of
+ * grades without rules (a document's own legend) cannot give a status: the printed one is kept.
+ */
 export function evaluateIndicator(indicator: Indicator, scheme: Scheme, context: EvaluationContext): IndicatorResult {
+  const result = computeIndicator(indicator, scheme, context);
+  if (!gradesOnly(scheme) || result.blank) return result;
+  return { ...result, status: indicator.reported.status, decidedBy: indicator.reported.status === null ? null : 'printed' };
+}
+
+function computeIndicator(indicator: Indicator, scheme: Scheme, context: EvaluationContext): IndicatorResult {
   const result: IndicatorResult = { progress: null, status: null, decidedBy: null, quantities: {}, blank: false, findings: [] };
   const decide = (status: string, by: string) => Object.assign(result, { status, decidedBy: by });
   const stateGrade = indicator.state ? scheme.outcomes.states?.[indicator.state] : undefined;
@@ -262,8 +271,10 @@ export function evaluateKpi(doc: KpiDocument, scheme: Scheme, printedScheme: Sch
     // A printed status that is no grade of that scheme (a document that says nothing of its scheme) is not checked.
     const printed = indicator.reported.status !== null && gradeOf(printedScheme, indicator.reported.status) ? indicator.reported.status : null;
     const group = groupOf(at.strategy!, at.policy);
-    group.checked.push(asPrinted.blank && printed === null ? undefined : (printed ?? asPrinted.status));
-    group.computed.push(result.blank ? undefined : result.status);
+    // Under a scheme of grades only, an indicator printed without a mark has no status to count.
+    const uncounted = (r: IndicatorResult, s: Scheme) => r.blank || (gradesOnly(s) && r.status === null);
+    group.checked.push((asPrinted.blank || gradesOnly(printedScheme)) && printed === null ? undefined : (printed ?? asPrinted.status));
+    group.computed.push(uncounted(result, scheme) ? undefined : result.status);
   }
   const counts = (strategy: number, policy: number | null) => {
     const group = groupOf(strategy, policy);

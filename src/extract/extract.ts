@@ -8,6 +8,11 @@ import { DETAIL_COLUMNS, SUMMARY_COLUMNS, headingLineOf, looksLikeKpi, readKpi }
 import { type SchemeReading, readingOf } from './printed-scheme.js';
 import { NARRATIVE_COLUMNS, isNarrativeHeading, looksLikeNarrative, readNarrative } from './narrative.js';
 import { type PageContent, readPdf } from './pdf.js';
+import { looksLikeOtherKpi, readOtherKpi } from './other-layouts.js';
+import { type RoleDeclarations, headingWord } from './roles.js';
+
+/** A heading of a table of another layout: not the title. */
+const isOtherHeading = (phrase: Phrase) => headingWord(phrase.text) !== null && [...phrase.text].length <= 12;
 
 export interface Extraction {
   document: TasseiDocument;
@@ -47,7 +52,7 @@ export function lostText(pages: readonly PageContent[]): string | null {
  * From pages to a document: lay out, drop page furniture, tell the kind, read it (a KPI report's
  * marks with the scheme it was printed under, told among `schemes`). Pure.
  */
-export function extractPages(pages: readonly PageContent[], file: string, schemes: Scheme | SchemeReading): Extraction {
+export function extractPages(pages: readonly PageContent[], file: string, schemes: Scheme | SchemeReading, roles: RoleDeclarations = new Map()): Extraction {
   const reading = readingOf(schemes);
   const lost = lostText(pages);
   if (lost !== null) {
@@ -70,11 +75,14 @@ export function extractPages(pages: readonly PageContent[], file: string, scheme
   const isHeadingLine = headingLineOf(reading.given ? [reading.given] : [reading.preferred, ...reading.known]);
   const furniture = furnitureOf(laidOut, (l) => isHeadingLine(l) || isNarrativeHeading(l));
   const title = titleOf(laidOut, isHeadingPhrase);
+  // tassei's own family first (read exactly as always), then the narrative, then any other municipality's KPI table.
   const result = looksLikeKpi(laidOut)
-    ? readKpi(laidOut, furniture, title, file, reading)
+    ? readOwnOrOther(laidOut, furniture, title, file, reading, roles)
     : looksLikeNarrative(laidOut)
       ? { ...readNarrative(laidOut, furniture, title, file), scheme: reading.preferred }
-      : null;
+      : looksLikeOtherKpi(laidOut)
+        ? readOtherKpi(laidOut, furniture, titleOf(laidOut, isOtherHeading), file, reading, roles)
+        : null;
   if (!result) {
     throw failure(
       file,
@@ -91,6 +99,24 @@ export function extractPages(pages: readonly PageContent[], file: string, scheme
   const errors = result.messages.filter((m) => m.severity === 'error');
   if (errors.length > 0) throw new TasseiError(result.messages);
   return { ...result, messages: [...result.messages, ...unplacedWarnings(pages, file)], pages: pages.length };
+}
+
+/**
+ * A table with enough of tassei's own headings is read as its own family; where that reading
+ * fails (another municipality's table that shares its words, such as 実績値 over years), it is
+ * read as another layout, and where that fails too, the own family's reason is given.
+ */
+function readOwnOrOther(pages: LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string, reading: SchemeReading, roles: RoleDeclarations) {
+  try {
+    return readKpi(pages, furniture, title, file, reading);
+  } catch (own) {
+    if (!(own instanceof TasseiError) || !looksLikeOtherKpi(pages)) throw own;
+    try {
+      return readOtherKpi(pages, furniture, titleOf(pages, isOtherHeading), file, reading, roles);
+    } catch {
+      throw own;
+    }
+  }
 }
 
 /** Pieces of text named in a warning, at most. */
@@ -128,7 +154,7 @@ function unplacedWarnings(pages: readonly PageContent[], file: string): Message[
 export const MAX_PDF_BYTES = 200 * 1024 * 1024;
 
 /** Extracts a PDF; its printed status marks are read with the scheme it was printed under, told among `schemes`. */
-export async function extractPdfFile(file: string, schemes: Scheme | SchemeReading): Promise<Extraction> {
+export async function extractPdfFile(file: string, schemes: Scheme | SchemeReading, roles: RoleDeclarations = new Map()): Promise<Extraction> {
   let data: Uint8Array;
   try {
     const size = statSync(file).size;
@@ -148,5 +174,5 @@ export async function extractPdfFile(file: string, schemes: Scheme | SchemeReadi
     if (error instanceof TasseiError) throw error;
     throw failure(file, 'file-unreadable', `cannot read the file: ${(error as Error).message}`);
   }
-  return extractPages(await readPdf(data, file), file, schemes);
+  return extractPages(await readPdf(data, file), file, schemes, roles);
 }

@@ -7,6 +7,6 @@ import { expectFixturesAsKnown } from '../../test/helpers/extraction-fixtures.js
  * checks that the stored pages are current. Each must give exactly its source document, except
  * the fields its set's known-differences.json lists with the reason.
  */
-it('every extraction fixture extracts from its stored pages to its source document, field by field', () => {
-  expectFixturesAsKnown('unit', 70);
+it('every extraction fixture extracts from its stored pages to its source document, field by field', async () => {
+  await expectFixturesAsKnown('unit', 70);
 });

@@ -138,3 +138,47 @@ strategies:
     expect(read.strategies[0]!.indicators[0]!.actual).toEqual({ value: 5, year: null, text: '5' });
   });
 });
+
+describe('a document in its own layout', () => {
+  const f2 = readFileSync('test/fixtures/layout-docs/f2-matsudo.yaml', 'utf8');
+  const problems = (text: string) => {
+    try {
+      parseDocumentText(text, 'f2.yaml');
+      return [];
+    } catch (error) {
+      return (error as TasseiError).messages.map((m) => `${m.line}:${m.path} ${m.rule}`);
+    }
+  };
+
+  it.each([
+    [
+      'a series column without its year',
+      '{ role: series, heading: R1, group: 実績値, fiscalYear: 2019 }',
+      '{ role: series, heading: R1, group: 実績値 }',
+      ['15:layout.columns[4] layout-series-year'],
+    ],
+    ['a grouping column without its level', '{ role: unit, heading: 単位 }', '{ role: strategy, heading: 単位 }', ['12:layout.columns[1] layout-grouping']],
+    ['a level printed as a column without one', 'style: banner }', 'style: column }', ['21:layout.hierarchy[0] layout-grouping']],
+    [
+      'a series year twice',
+      '{ fiscalYear: 2019, value: 48,',
+      '{ fiscalYear: 2018, value: 48,',
+      ['58:strategies[0].indicators[1].series[1].fiscalYear layout-series-year'],
+    ],
+    ['an unknown role', 'role: grade', 'role: grading', [expect.stringMatching(/^18:layout\.columns\[7\]\.role yaml-value/)]],
+    [
+      'a series value that does not read',
+      'value: 119400, year: null, text: "119,400"',
+      'value: 119400, year: null, text: "119,4x0"',
+      [expect.stringMatching(/^45:strategies\[0\]\.indicators\[0\]\.series\[0\]\.text yaml-value/)],
+    ],
+  ])('%s is named at its line and key path', (_what, from, to, expected) => {
+    expect(f2.includes(from)).toBe(true);
+    expect(problems(f2.replace(from, to))).toEqual(expected);
+  });
+
+  it('reads the family documents without a problem', () => {
+    for (const file of ['f1-nagayo.yaml', 'f2-matsudo.yaml', 'f5-etajima.yaml', 'kitsuki-sheet.yaml'])
+      expect(problems(readFileSync(`test/fixtures/layout-docs/${file}`, 'utf8'))).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { t } from './i18n.js';
 import { DOUBT_HINT, actualDoubts } from './plausible.js';
 import type { Indicator, KpiDocument, Message, NarrativeDocument, TasseiDocument } from './types.js';
+import { walkIndicators } from './walk.js';
 
 /**
  * Checks of a document that its schema cannot express: numbering (重点戦略, 戦略方針, 施策,
@@ -188,5 +189,84 @@ function narrativeChecks(doc: NarrativeDocument, locate: Locate): Message[] {
 export function documentChecks(doc: TasseiDocument, locate: Locate): Message[] {
   const messages: Message[] = [];
   textLengths(doc, [], locate, messages);
-  return [...messages, ...(doc.kind === 'kpi-progress' ? kpiChecks(doc, locate) : narrativeChecks(doc, locate))];
+  return [...messages, ...(doc.kind === 'kpi-progress' ? [...kpiChecks(doc, locate), ...layoutChecks(doc, locate)] : narrativeChecks(doc, locate))];
+}
+
+const GROUPING_ROLES = ['strategy', 'policy', 'measure'] as const;
+
+/**
+ * A layout's parts agree: a series column names its year, a grouping column has its level
+ * printed as a column and the other way round, and an indicator's series has each year once.
+ */
+function layoutChecks(doc: KpiDocument, locate: Locate): Message[] {
+  const layout = doc.layout;
+  if (!layout) return [];
+  const messages: Message[] = [];
+  layout.columns.forEach((column, i) => {
+    if (column.role === 'series' && column.fiscalYear === undefined)
+      messages.push(
+        locate(
+          ['layout', 'columns', i],
+          'layout-series-year',
+          t(`年度の列「${column.heading}」に fiscalYear がありません`, `the year column "${column.heading}" has no fiscalYear`),
+          t('例: { role: series, heading: R1, fiscalYear: 2019 }', 'e.g. { role: series, heading: R1, fiscalYear: 2019 }'),
+        ),
+      );
+    const level = GROUPING_ROLES.find((r) => r === column.role);
+    if (level && !layout.hierarchy.some((h) => h.level === level && h.style === 'column'))
+      messages.push(
+        locate(
+          ['layout', 'columns', i],
+          'layout-grouping',
+          t(
+            `「${column.heading}」は ${level} の列ですが、hierarchy に style: column の ${level} がありません`,
+            `"${column.heading}" is a ${level} column, but hierarchy has no ${level} with style: column`,
+          ),
+          t(
+            `hierarchy に { level: ${level}, label: …, numbering: "1", style: column } を書きます`,
+            `add { level: ${level}, label: …, numbering: "1", style: column } to hierarchy`,
+          ),
+        ),
+      );
+  });
+  layout.hierarchy.forEach((h, i) => {
+    if (h.style === 'column' && !layout.columns.some((c) => c.role === h.level))
+      messages.push(
+        locate(
+          ['layout', 'hierarchy', i],
+          'layout-grouping',
+          t(
+            `${h.level} は列（style: column）ですが、columns に role: ${h.level} の列がありません`,
+            `${h.level} is a column (style: column), but columns has no column of role ${h.level}`,
+          ),
+          t(
+            `columns に { role: ${h.level}, heading: … } を書くか、style: banner にします`,
+            `add { role: ${h.level}, heading: … } to columns, or make it style: banner`,
+          ),
+        ),
+      );
+  });
+  walkIndicators(doc).forEach(({ indicator, path }) => {
+    const years = (indicator.series ?? []).map((e) => e.fiscalYear);
+    years.forEach((year, k) => {
+      if (years.indexOf(year) !== k)
+        messages.push(
+          locate(
+            [...pathSegments(path), 'series', k, 'fiscalYear'],
+            'layout-series-year',
+            t(`系列に ${year} 年度が 2 回あります`, `the series has the fiscal year ${year} twice`),
+            t('年度ごとに 1 つにします', 'keep one entry per fiscal year'),
+          ),
+        );
+    });
+  });
+  return messages;
+}
+
+/** `strategies[0].indicators[2]` as key path segments. */
+function pathSegments(path: string): PathSegment[] {
+  return path
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }

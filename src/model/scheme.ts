@@ -158,3 +158,48 @@ export function unknownGrades(
   });
   return found;
 }
+
+/**
+ * The scheme of a document whose marks no scheme file knows, made from the legend it prints
+ * (【評価】S：… A：…): its grades in the legend's order, and no rules, for the legend says what a
+ * mark means, not how the numbers give it. Its printed statuses are kept as printed (the
+ * evaluator cannot recompute them). A document names it `scheme: legend`; its marks are in
+ * `layout.legend`.
+ */
+export const LEGEND_SCHEME_ID = 'legend';
+
+/** Colours of a legend's grades, in order (a printed legend gives none). */
+const LEGEND_COLOURS = ['#1b7f3b', '#1f5fa8', '#c76b00', '#b3261e', '#6b4fa0', '#00796b', '#8d6e63'];
+const DASH_MARK = /^[-‐–—―−－]$/;
+const NO_DATA = 'nodata';
+
+/** A grade's id for a printed mark: the letter itself (S, A, B+ → Bplus), nodata for a dash, else m1, m2 … by place. */
+export function legendGradeId(mark: string, place: number): string {
+  const plain = mark.normalize('NFKC').trim();
+  if (DASH_MARK.test(plain)) return NO_DATA;
+  if (/^[A-Za-z0-9]+[+-]?$/.test(plain)) return plain.replace('+', 'plus').replace(/-$/, 'minus');
+  return `m${place + 1}`;
+}
+
+export function legendScheme(marks: readonly { mark: string; meaning: string }[]): Scheme {
+  const grades: Grade[] = marks.map((m, k) => ({
+    id: legendGradeId(m.mark, k),
+    mark: m.mark,
+    colour: DASH_MARK.test(m.mark.normalize('NFKC').trim()) ? '#6b6b6b' : LEGEND_COLOURS[k % LEGEND_COLOURS.length]!,
+    ...(m.meaning ? { meaning: m.meaning } : {}),
+    ...(DASH_MARK.test(m.mark.normalize('NFKC').trim()) ? { forms: ['-', '－', '−', '―'] } : {}),
+  }));
+  return {
+    id: LEGEND_SCHEME_ID,
+    source: 'the document',
+    description: 'the grades of the legend the document prints; no rules: statuses as printed',
+    grades,
+    rules: { change: [], ratio: [] },
+    outcomes: { noActual: grades.find((g) => g.id === NO_DATA)?.id ?? NO_DATA },
+  };
+}
+
+/** Whether a scheme has grades but no rules (a legend's): statuses cannot be recomputed, only kept. */
+export function gradesOnly(scheme: Scheme): boolean {
+  return scheme.rules.change.length === 0 && scheme.rules.ratio.length === 0;
+}

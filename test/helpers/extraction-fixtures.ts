@@ -4,7 +4,10 @@ import { basename, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { type PagesRecord, pagesOf, recordOf } from '../../src/extract/pages.js';
 import type { PageContent } from '../../src/extract/pdf.js';
-import { extractPages } from '../../src/extract/extract.js';
+import { type Extraction, extractPages } from '../../src/extract/extract.js';
+import type { SchemeReading } from '../../src/extract/printed-scheme.js';
+import { readBuiltInSchemes } from '../../src/evaluate/scheme-file.js';
+import type { Scheme } from '../../src/model/scheme.js';
 import { writeFileAtomic } from '../../src/io/files.js';
 import { parseDocumentText } from '../../src/io/yaml.js';
 import { DEFAULT_SCHEME } from './scheme.js';
@@ -26,18 +29,32 @@ export interface ExtractionCase {
   pages: string;
   expected: string;
   known: string;
+  /** The schemes the PDF is read with (the default scheme alone, or every built-in one as the command line reads). */
+  schemes: Scheme | SchemeReading;
+  /** Whether the scheme the extractor tells is held to the document's `scheme` (default where it has none). */
+  checkScheme: boolean;
 }
 
 interface FixtureSet {
-  /** The test lane that extracts the set: the unit lane's must stay fast. */
-  lane: 'unit' | 'e2e';
+  /**
+   * The test lane that extracts the set: the unit lane's must stay fast. `layouts` (other
+   * municipalities' layouts) has tests of its own: test/layouts.test.ts and the unit lane's sample.
+   */
+  lane: 'unit' | 'e2e' | 'layouts';
   /** Where the PDFs are. */
   pdfs: string;
   /** Where their pages are stored, with the set's known-differences.json. */
   stored: string;
   /** The source document a PDF was printed from, or null for a PDF not held to one. */
   expectedOf(pdf: string): string | null;
+  /** Read with every built-in scheme, its scheme told and checked (default: the default scheme alone). */
+  allSchemes?: boolean;
+  /** A few of the set's PDFs the unit lane extracts too (from their stored pages), by file name. */
+  unitSample?: (name: string) => boolean;
 }
+
+/** Every built-in scheme, the default preferred and none named: how the command line reads a PDF. */
+const COMMAND_LINE_READING: SchemeReading = { known: readBuiltInSchemes(), given: null, preferred: DEFAULT_SCHEME };
 
 const EXPECTED = 'test/fixtures/expected';
 /** `kpi-r1.chromium-borders.pdf` and `kpi-r1.pdf` were printed from `kpi-r1.yaml`. */
@@ -61,19 +78,40 @@ const SETS: FixtureSet[] = [
     stored: `test/fixtures/reprinted/${through}`,
     expectedOf: (pdf: string) => join('test/fixtures/corpus', basename(pdf).replace(/\.pdf$/, '.yaml')),
   })),
+  // Other municipalities' layouts (scripts/corpus/make-layouts.mjs): each PDF beside its document.
+  {
+    lane: 'layouts',
+    pdfs: 'test/fixtures/layouts',
+    stored: 'test/fixtures/layouts',
+    expectedOf: (pdf) => pdf.replace(/\.pdf$/, '.yaml'),
+    allSchemes: true,
+    // The first of each family and producer (f1-chromium-01-rects.pdf).
+    unitSample: (name) => name.split('-')[2] === '01',
+  },
 ];
 
 /** The fixtures of one lane, or of both. */
 export function extractionCases(lane?: FixtureSet['lane']): ExtractionCase[] {
-  return SETS.filter((set) => !lane || set.lane === lane).flatMap((set) =>
-    readdirSync(set.pdfs)
-      .filter((f) => f.endsWith('.pdf'))
+  const inLane = (set: FixtureSet) => (name: string) => !lane || set.lane === lane || (lane === 'unit' && set.unitSample?.(name) === true);
+  return SETS.flatMap((set) =>
+    (existsSync(set.pdfs) ? readdirSync(set.pdfs) : [])
+      .filter((f) => f.endsWith('.pdf') && inLane(set)(f))
       .sort()
       .flatMap((name) => {
         const pdf = join(set.pdfs, name);
         const expected = set.expectedOf(pdf);
         if (!expected) return [];
-        return [{ name, pdf, pages: join(set.stored, name.replace(/\.pdf$/, '.pages.json.gz')), expected, known: join(set.stored, 'known-differences.json') }];
+        return [
+          {
+            name,
+            pdf,
+            pages: join(set.stored, name.replace(/\.pdf$/, '.pages.json.gz')),
+            expected,
+            known: join(set.stored, 'known-differences.json'),
+            schemes: set.allSchemes ? COMMAND_LINE_READING : DEFAULT_SCHEME,
+            checkScheme: set.allSchemes === true,
+          },
+        ];
       }),
   );
 }
@@ -111,56 +149,74 @@ export function writeKnownDifferences(path: string, known: Record<string, Known>
 const MAX_LISTED = 12;
 
 /**
+ * How the extraction of a case differs from its source document, field by field (and the
+ * scheme told, as the field `(scheme)`, where the set checks it): `extract` reads the PDF or
+ * its stored pages.
+ */
+export async function caseDifferences(
+  c: ExtractionCase,
+  extract: (c: ExtractionCase) => Extraction | Promise<Extraction> = fromStoredPages,
+): Promise<Difference[]> {
+  const expected = parseDocumentText(readFileSync(c.expected, 'utf8'), c.expected);
+  try {
+    const { document, scheme } = await extract(c);
+    const list = differences(expected, document);
+    const told = expected.kind === 'kpi-progress' ? (expected.scheme ?? 'default') : null;
+    if (c.checkScheme && told !== null && scheme.id !== told) list.push({ path: '(scheme)', expected: told, got: scheme.id });
+    return list;
+  } catch (error) {
+    const messages = (error as { messages?: { rule: string; message: string }[] }).messages;
+    return [{ path: '(extraction failed)', expected: 'a document', got: messages?.map((m) => `${m.rule}: ${m.message}`).join('; ') ?? String(error) }];
+  }
+}
+
+/** Extraction from the pages stored beside the PDF (no PDF parsed). */
+export const fromStoredPages = (c: ExtractionCase): Extraction => extractPages(readStoredPages(c.pages), c.pdf, c.schemes);
+
+/**
+ * A case against its set's known differences: null where the fields that differ are exactly
+ * those listed, else what went wrong (a regression, or a fix that leaves the list stale).
+ */
+export function verdictOf(c: ExtractionCase, list: readonly Difference[], known: Record<string, Known>): string | null {
+  const allowed = known[c.name]?.fields ?? [];
+  if (JSON.stringify(list.map((d) => d.path)) === JSON.stringify(allowed)) return null;
+  return allowed.length > 0 && list.length === 0
+    ? `${c.pdf}: now extracts exactly — remove it from ${c.known}`
+    : `${c.pdf}: ${list.length} fields differ\n  ${formatDifferences(list, MAX_LISTED).replace(/\n/g, '\n  ')}`;
+}
+
+/** With `UPDATE_KNOWN=1`: rewrites a set's known differences from what was found (reasons kept; new ones to be written by hand). */
+export function updateKnown(file: string, cases: readonly ExtractionCase[], found: ReadonlyMap<string, readonly Difference[]>): void {
+  const known = knownDifferences(file);
+  const next: Record<string, Known> = {};
+  for (const c of cases.filter((k) => k.known === file)) {
+    const list = found.get(c.pdf) ?? [];
+    if (list.length > 0) next[c.name] = { reason: known[c.name]?.reason ?? 'TODO: say why', fields: list.map((d) => d.path) };
+  }
+  writeKnownDifferences(file, next);
+}
+
+/**
  * Extracts each case from its stored pages and holds it to its source document, except the
  * fields its set's known-differences.json lists with the reason: a regression fails, and so does
  * a fix that leaves the list stale (`UPDATE_KNOWN=1` rewrites the fields; reasons are written by
  * hand). Returns the failures, one text each.
  */
-export function fixturesAgainstKnown(cases: readonly ExtractionCase[]): { failures: string[]; exact: number } {
-  const found = new Map<string, ReturnType<typeof differences>>();
-  for (const c of cases) {
-    const expected = parseDocumentText(readFileSync(c.expected, 'utf8'), c.expected);
-    try {
-      found.set(c.pdf, differences(expected, extractPages(readStoredPages(c.pages), c.pdf, DEFAULT_SCHEME).document));
-    } catch (error) {
-      const messages = (error as { messages?: { rule: string; message: string }[] }).messages;
-      found.set(c.pdf, [
-        { path: '(extraction failed)', expected: 'a document', got: messages?.map((m) => `${m.rule}: ${m.message}`).join('; ') ?? String(error) },
-      ]);
-    }
-  }
+export async function fixturesAgainstKnown(cases: readonly ExtractionCase[]): Promise<{ failures: string[]; exact: number }> {
+  const found = new Map<string, Difference[]>();
+  for (const c of cases) found.set(c.pdf, await caseDifferences(c));
   const knownFiles = [...new Set(cases.map((c) => c.known))];
+  if (process.env.UPDATE_KNOWN) for (const file of knownFiles) updateKnown(file, cases, found);
   const known = new Map(knownFiles.map((f) => [f, knownDifferences(f)]));
-  if (process.env.UPDATE_KNOWN) {
-    for (const file of knownFiles) {
-      const next: Record<string, Known> = {};
-      for (const c of cases.filter((k) => k.known === file)) {
-        const list = found.get(c.pdf)!;
-        if (list.length > 0) next[c.name] = { reason: known.get(file)![c.name]?.reason ?? 'TODO: say why', fields: list.map((d) => d.path) };
-      }
-      writeKnownDifferences(file, next);
-    }
-  }
-  const failures: string[] = [];
-  for (const c of cases) {
-    const list = found.get(c.pdf)!;
-    const allowed = known.get(c.known)![c.name]?.fields ?? [];
-    if (JSON.stringify(list.map((d) => d.path)) === JSON.stringify(allowed)) continue;
-    failures.push(
-      allowed.length > 0 && list.length === 0
-        ? `${c.pdf}: now extracts exactly — remove it from ${c.known}`
-        : `${c.pdf}: ${list.length} fields differ\n  ${formatDifferences(list, MAX_LISTED).replace(/\n/g, '\n  ')}`,
-    );
-  }
+  const failures = cases.flatMap((c) => verdictOf(c, found.get(c.pdf)!, known.get(c.known)!) ?? []);
   const exact = cases.filter((c) => found.get(c.pdf)!.length === 0).length;
   return { failures, exact };
 }
 
 /** Holds every fixture of a lane to its source document (see fixturesAgainstKnown), and says how many are exact. */
-export function expectFixturesAsKnown(lane: FixtureSet['lane'], atLeast: number): void {
-  const cases = extractionCases(lane);
+export async function expectFixturesAsKnown(lane: FixtureSet['lane'], atLeast: number, cases = extractionCases(lane)): Promise<void> {
   expect(cases.length).toBeGreaterThanOrEqual(atLeast);
-  const { failures, exact } = fixturesAgainstKnown(cases);
+  const { failures, exact } = await fixturesAgainstKnown(cases);
   console.log(`extraction fixtures (${lane} lane): ${exact} of ${cases.length} extract exactly; ${cases.length - exact} with the known differences listed`);
   expect(failures.length, `${failures.length} of ${cases.length} fixtures differ from what is known:\n\n${failures.join('\n\n')}\n`).toBe(0);
 }

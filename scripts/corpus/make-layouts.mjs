@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+// The corpus of other municipalities' layouts (test/fixtures/layouts/): documents of the families
+// of /work/shared/layouts.md (families.mjs), each printed by a producer in a layout drawn from a
+// seed (font, size, page, rules, alignment, padding). Writes for every PDF the document it
+// prints with its `layout` (NAME.yaml, what extraction must give back) and the print choices
+// (NAME.layout.json), so that a failure can be reproduced.
+//
+// Run: npm run corpus:layouts [-- --only chromium,writer] [-- --seed N]
+// Needs: the build (dist/); for calc/writer/chromium: LibreOffice, chromium and the IPA fonts
+// (Debian: libreoffice-calc libreoffice-writer chromium fonts-ipafont fonts-ipaexfont).
+// Then `UPDATE_FIXTURES=1 npx vitest run test/stored-pages.test.ts` stores their pdf.js pages.
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import fc from 'fast-check';
+import { parseDocumentText, stringifyDocument } from '../../dist/io/yaml.js';
+import { familyBlocks } from './family-tables.mjs';
+import { FAMILIES, familyCase } from './families.mjs';
+import { PRODUCERS, PRODUCER_RULES } from './producers.mjs';
+import { layoutArb } from './tables.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const out = join(root, 'test/fixtures/layouts');
+const { values: args } = parseArgs({ options: { seed: { type: 'string', default: '20261204' }, only: { type: 'string' } } });
+const seed = Number(args.seed);
+
+/** How many documents of each family every producer prints. */
+export const PLAN = {
+  pdfmake: { F1: 10, F2: 8, F3: 6, F5: 6, F7: 8 },
+  chromium: { F1: 10, F2: 8, F3: 6, F5: 6, F7: 8 },
+  writer: { F1: 8, F2: 6, F3: 4, F5: 4, F7: 6 },
+  calc: { F1: 8, F2: 6, F3: 4, F5: 4, F7: 6 },
+};
+const only = args.only ? args.only.split(',') : Object.keys(PLAN);
+
+/** The print layout of a case: the corpus's draw, on A4 or A3 (what the model's `paper` holds). */
+function printLayout(producer, caseSeed, k) {
+  const [layout] = fc.sample(layoutArb(producer), { seed: caseSeed, numRuns: 1 });
+  layout.rules = PRODUCER_RULES[producer][k % PRODUCER_RULES[producer].length];
+  layout.page.size = caseSeed % 4 === 0 ? 'A3' : 'A4';
+  return layout;
+}
+
+mkdirSync(out, { recursive: true });
+for (const file of readdirSync(out)) if (only.some((p) => file.includes(`-${p}-`))) rmSync(join(out, file));
+
+let written = 0;
+for (const producer of only) {
+  let k = 0;
+  for (const family of FAMILIES) {
+    for (let n = 0; n < PLAN[producer][family]; n++, k++) {
+      const caseSeed = seed + k * 7919 + producer.length * 104729 + FAMILIES.indexOf(family) * 15485863;
+      const { document, style } = familyCase(family, caseSeed);
+      const layout = printLayout(producer, caseSeed, k);
+      const blocks = familyBlocks(document, style, layout);
+      const name = `${family.toLowerCase()}-${producer}-${String(n + 1).padStart(2, '0')}-${layout.rules}`;
+      const started = Date.now();
+      await PRODUCERS[producer](blocks, layout, document.title, join(out, `${name}.pdf`));
+      const tables = blocks.filter((b) => b.type === 'table').map((b) => ({ role: b.role, widths: b.widths }));
+      writeFileSync(join(out, `${name}.layout.json`), `${JSON.stringify({ seed: caseSeed, family, style, ...layout, tables }, null, 1)}\n`);
+      // Written and read back: a document the loader refuses is the generator's mistake.
+      const yaml = stringifyDocument(document, join(out, `${name}.yaml`));
+      parseDocumentText(yaml, `${name}.yaml`);
+      writeFileSync(join(out, `${name}.yaml`), yaml);
+      written += 1;
+      console.log(`${name}.pdf (${Date.now() - started} ms)`);
+    }
+  }
+}
+console.log(`${written} PDFs written to ${out}`);

@@ -1,0 +1,247 @@
+import type { Rule } from './pdf.js';
+import { type Line, type Phrase, joinPhrases } from './layout.js';
+import { headingCells } from './grid.js';
+import { headingWord } from './roles.js';
+
+/**
+ * The header of a KPI table of any layout (layouts.md §3, §5.4): the lines that hold its headings
+ * (one or two rows, wrapped cells, spanning cells), and its columns left to right, each with its
+ * heading and the heading spanning it. Where vertical rules are drawn they give the columns and
+ * each heading cell's span (実績値 over H30 | R1 | R2); where none are, each stack of heading text
+ * is a column. Pure.
+ */
+
+export interface HeaderColumn {
+  left: number;
+  right: number;
+  /** The heading as printed, its lines joined by a line break. */
+  heading: string;
+  /** The heading of a cell spanning this column and its neighbours. */
+  group?: string;
+  /** The extent of the heading's text. */
+  headingLeft: number;
+  headingRight: number;
+}
+
+export interface TableHead {
+  columns: HeaderColumn[];
+  lines: Line[];
+  top: number;
+  bottom: number;
+  /** Header rows: 2 where a cell spans others, else 1. */
+  rows: number;
+  /** Whether vertical rules gave the columns. */
+  ruled: boolean;
+}
+
+/** Header lines are at most this far apart (em) to be one header. */
+const HEADER_LINE_GAP_EM = 1.8;
+/** Rules this close (points) are one. */
+const RULE_TOLERANCE = 1.5;
+/** A rule across this share of the header's width closes it (the rule under 実績値 spans only its years). */
+const CLOSING_RULE_SHARE = 0.6;
+/** A heading is at most this long (characters): a title or a legend line naming 指標 or 目標 is none. */
+const HEADING_MAX_LENGTH = 16;
+/** A wrapped heading's piece (`評` over `価`, `番` over `号`) is at most this long. */
+const HEADING_PIECE_LENGTH = 3;
+/** Columns narrower than this (points) are the gap of a double rule. */
+const MIN_COLUMN_WIDTH = 3;
+/** Roles that make a header a KPI table's besides the name: the values and the grade. */
+const VALUE_WORDS = new Set(['baseline', 'actual', 'series', 'target', 'current', 'interim', 'progress', 'grade', 'grade-or-progress']);
+
+/** A value cell's text: a number with a minus mark, separators and %. */
+const NUMBER_LIKE = /^[△▲-]?[\d,.]+%?$/;
+
+const isHeadingWord = (text: string) => headingWord(text) !== null;
+
+/** Whether the rules between two lines close a header: one rule (or pieces at one y) across most of its width. */
+function closedBetween(upper: Line, lower: Line, horizontal: readonly Rule[], left: number, right: number): boolean {
+  const between = horizontal.filter((r) => r.at > (upper.top + upper.bottom) / 2 && r.at < (lower.top + lower.bottom) / 2);
+  return between.some((r) => {
+    const at = between.filter((o) => Math.abs(o.at - r.at) <= RULE_TOLERANCE);
+    const covered = at.reduce((sum, o) => sum + Math.max(0, Math.min(o.to, right) - Math.max(o.from, left)), 0);
+    return covered >= CLOSING_RULE_SHARE * (right - left);
+  });
+}
+
+/**
+ * Whether a line can be part of a header: no value numbers, and every phrase a heading word, a
+ * year, or a short piece of a wrapped heading.
+ */
+function headingLike(line: Line): boolean {
+  return line.phrases.every((p) => {
+    const length = [...p.text.replace(/\s/g, '')].length;
+    return !NUMBER_LIKE.test(p.text.normalize('NFKC')) && length <= HEADING_MAX_LENGTH && (isHeadingWord(p.text) || length <= HEADING_PIECE_LENGTH);
+  });
+}
+
+/** Whether a window of lines holds a KPI table's headings: a name and two value or grade columns. */
+function namesKpiColumns(lines: readonly Line[]): boolean {
+  const words = headingCells(lines).map((c) => headingWord(c.text));
+  return words.includes('name') && words.filter((w) => w !== null && VALUE_WORDS.has(w)).length >= 2;
+}
+
+/** The header lines around line `i`: neighbours within a line gap that are heading-like, with no closing rule between. */
+function headerWindow(lines: readonly Line[], i: number, from: number, horizontal: readonly Rule[]): [number, number] {
+  const near = (a: Line, b: Line) => b.top - a.bottom < HEADER_LINE_GAP_EM * Math.max(a.size, b.size);
+  let [top, bottom] = [i, i];
+  const extent = () => {
+    const window = lines.slice(top, bottom + 1);
+    return [Math.min(...window.map((l) => l.x)), Math.max(...window.map((l) => l.right))] as const;
+  };
+  for (;;) {
+    const [left, right] = extent();
+    const up = lines[top - 1];
+    const down = lines[bottom + 1];
+    if (top - 1 >= from && up && headingLike(up) && near(up, lines[top]!) && !closedBetween(up, lines[top]!, horizontal, left, right)) top--;
+    else if (down && headingLike(down) && near(lines[bottom]!, down) && !closedBetween(lines[bottom]!, down, horizontal, left, right)) bottom++;
+    else return [top, bottom];
+  }
+}
+
+/** Every KPI table header on a page, top to bottom. */
+export function findTableHeads(lines: readonly Line[], vertical: readonly Rule[], horizontal: readonly Rule[]): TableHead[] {
+  const heads: TableHead[] = [];
+  let from = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (i < from || !headingLike(lines[i]!) || !lines[i]!.phrases.some((p) => isHeadingWord(p.text))) continue;
+    const [top, bottom] = headerWindow(lines, i, from, horizontal);
+    const window = lines.slice(top, bottom + 1);
+    if (!namesKpiColumns(window)) continue;
+    heads.push(headOf(window, vertical));
+    from = bottom + 1;
+    i = bottom;
+  }
+  return heads;
+}
+
+function middle(p: { x: number; right: number }): number {
+  return (p.x + p.right) / 2;
+}
+
+/**
+ * The x of vertical rules crossing a y, sorted, one per place: from the last rule at or before
+ * `left` to the first at or after `right` (the table's outer rules around its text).
+ */
+function rulesAt(vertical: readonly Rule[], y: number, left: number, right: number): number[] {
+  const sorted = vertical
+    .filter((r) => r.from <= y + RULE_TOLERANCE && r.to >= y - RULE_TOLERANCE)
+    .map((r) => r.at)
+    .sort((a, b) => a - b);
+  const xs = sorted.filter((x, k) => k === 0 || x - sorted[k - 1]! > RULE_TOLERANCE);
+  const lo = Math.max(...xs.filter((x) => x <= left + RULE_TOLERANCE), -Infinity);
+  const hi = Math.min(...xs.filter((x) => x >= right - RULE_TOLERANCE), Infinity);
+  return xs.filter((x) => x >= lo && x <= hi);
+}
+
+function headOf(window: Line[], vertical: readonly Rule[]): TableHead {
+  const top = Math.min(...window.map((l) => l.top));
+  const bottom = Math.max(...window.map((l) => l.bottom));
+  const last = window.at(-1)!;
+  const phrases = window.flatMap((l) => l.phrases);
+  const left = Math.min(...phrases.map((p) => p.x));
+  const right = Math.max(...phrases.map((p) => p.right));
+  const bounds = rulesAt(vertical, (last.top + last.bottom) / 2, left, right);
+  const ruled = bounds.length >= 3 && bounds[0]! <= left + RULE_TOLERANCE && bounds.at(-1)! >= right - RULE_TOLERANCE;
+  const columns = ruled ? ruledColumns(window, bounds, vertical) : stackedColumns(window);
+  return { columns, lines: window, top, bottom, rows: columns.some((c) => c.group) ? 2 : 1, ruled };
+}
+
+/** A heading's text from its phrases: lines by baseline joined by a line break, phrases of a line by their gaps. */
+function headingText(phrases: readonly Phrase[]): string {
+  const lines: Phrase[][] = [];
+  for (const p of [...phrases].sort((a, b) => a.baseline - b.baseline || a.x - b.x)) {
+    const line = lines.at(-1);
+    if (line && Math.abs(line[0]!.baseline - p.baseline) <= 0.3 * p.size) line.push(p);
+    else lines.push([p]);
+  }
+  return lines.map(joinPhrases).join('\n');
+}
+
+/**
+ * Columns between the vertical rules across the header's last line; each heading phrase spans
+ * the columns between the rules across its own line on either side (a spanning cell is crossed by
+ * none of its columns' rules).
+ */
+function ruledColumns(window: readonly Line[], bounds: readonly number[], vertical: readonly Rule[]): HeaderColumn[] {
+  const slots = bounds.slice(1).flatMap((x, k) => (x - bounds[k]! >= MIN_COLUMN_WIDTH ? [{ left: bounds[k]!, right: x }] : []));
+  const own = slots.map(() => [] as Phrase[]);
+  const groups: { span: number[]; phrases: Phrase[] }[] = [];
+  for (const line of window) {
+    const at = rulesAt(vertical, (line.top + line.bottom) / 2, bounds[0]!, bounds.at(-1)!);
+    for (const p of line.phrases) {
+      const from = Math.max(...at.filter((x) => x <= middle(p) + RULE_TOLERANCE), bounds[0]!);
+      const to = Math.min(...at.filter((x) => x >= middle(p) - RULE_TOLERANCE), bounds.at(-1)!);
+      const span = slots.map((s, k) => ((s.left + s.right) / 2 > from && (s.left + s.right) / 2 < to ? k : -1)).filter((k) => k >= 0);
+      if (span.length === 1) own[span[0]!]!.push(p);
+      else if (span.length > 1) {
+        const group = groups.find((g) => g.span.join() === span.join());
+        if (group) group.phrases.push(p);
+        else groups.push({ span, phrases: [p] });
+      }
+    }
+  }
+  // A cell spanning columns with no headings of their own under it is one heading over a column printed in several cells.
+  return slots.map((s, k) => {
+    const group = groups.find((g) => g.span.includes(k));
+    const mine = own[k]!;
+    const text = headingText(mine.length > 0 ? mine : (group?.phrases ?? []));
+    const extent = mine.length > 0 ? mine : (group?.phrases ?? []);
+    return {
+      ...s,
+      heading: text,
+      ...(group && mine.length > 0 ? { group: headingText(group.phrases) } : {}),
+      headingLeft: Math.min(...extent.map((p) => p.x), s.right),
+      headingRight: Math.max(...extent.map((p) => p.right), s.left),
+    };
+  });
+}
+
+/** A sub-cell stands at least this share of the way from its group's line down to the header's last line. */
+const SUB_CELL_DEPTH = 0.6;
+
+/**
+ * Columns of a header without vertical rules: each stack of heading text (a wrapped cell) a
+ * column, parted in the middle of each gap. A cell above the header's last line is a group over
+ * the run of cells around it that stand on the last line alone (実績 over R3 | R4 | R5): cells
+ * spanning the header's rows (centred between them, or wrapped over them) bound the run.
+ */
+function stackedColumns(window: readonly Line[]): HeaderColumn[] {
+  const cells = headingCells(window).sort((a, b) => middle(a) - middle(b));
+  const lastBaseline = window.at(-1)!.baseline;
+  const topOf = (c: (typeof cells)[number]) => Math.min(...c.members.map((m) => m.baseline));
+  const bottomOf = (c: (typeof cells)[number]) => Math.max(...c.members.map((m) => m.baseline));
+  const groupOf = new Map<(typeof cells)[number], string>();
+  const groups = new Set<(typeof cells)[number]>();
+  for (const g of cells) {
+    if (bottomOf(g) >= lastBaseline - 0.3 * g.size) continue;
+    const isSub = (c: (typeof cells)[number]) =>
+      c !== g &&
+      !groups.has(c) &&
+      Math.abs(bottomOf(c) - lastBaseline) <= 0.3 * c.size &&
+      topOf(c) - bottomOf(g) >= SUB_CELL_DEPTH * (lastBaseline - bottomOf(g));
+    const others = cells.filter((c) => c !== g && !groups.has(c));
+    const at = others.findIndex((c) => middle(c) >= middle(g));
+    let [from, to] = [at < 0 ? others.length : at, at < 0 ? others.length - 1 : at - 1];
+    while (from - 1 >= 0 && isSub(others[from - 1]!)) from--;
+    while (to + 1 < others.length && isSub(others[to + 1]!)) to++;
+    const subs = others.slice(from, to + 1);
+    if (subs.length < 2 || !subs.every(isSub)) continue;
+    groups.add(g);
+    for (const c of subs) groupOf.set(c, headingText(g.members));
+  }
+  const leaves = cells.filter((c) => !groups.has(c));
+  return leaves.map((cell, k) => {
+    const previous = leaves[k - 1];
+    const next = leaves[k + 1];
+    const group = groupOf.get(cell);
+    return {
+      left: previous ? (previous.right + cell.x) / 2 : -Infinity,
+      right: next ? (cell.right + next.x) / 2 : Infinity,
+      heading: headingText(cell.members),
+      ...(group ? { group } : {}),
+      headingLeft: cell.x,
+      headingRight: cell.right,
+    };
+  });
+}

@@ -1,0 +1,150 @@
+import type { HierarchyLevel } from '../model/types.js';
+
+/**
+ * The hierarchy a KPI table shows (layouts.md §4 items 7–8, §5.6): banner rows such as
+ * 基本目標1, 基本目標Ⅰ, -政策目標1-, 第1章, 基本的方向(1), 具体的な施策①, ■施策①, and the label of
+ * a goal's own indicators (数値目標, ■数値目標). Levels are told by their labels in the order the
+ * document first prints them; the levels found are mapped onto strategy › policy › measure. Pure.
+ */
+
+/** A banner row read: its label, its number as printed and as a number, its title. */
+export interface Banner {
+  label: string;
+  /** The numbering form with 1 as the number (`(1)`, `①`, `Ⅰ`, `第1章`, `-1-`, `1`). */
+  numbering: string;
+  no: number | null;
+  title: string;
+}
+
+/** Labels of hierarchy banners, longest first where one begins another. */
+const LABELS = [
+  '具体的な施策',
+  '具体的施策',
+  '基本的方向',
+  '基本目標',
+  '政策目標',
+  '重点目標',
+  '重点戦略',
+  '基本戦略',
+  '戦略方針',
+  '基本方針',
+  '基本施策',
+  '個別施策',
+  '主要施策',
+  '施策の柱',
+  '施策',
+  '政策',
+  '分野',
+];
+/** The label of a goal's own indicators: they belong to the level above, not to a measure. */
+const GOAL_INDICATORS = /^[■□◆◇●○▼▽【［[]?\s*(?:数値目標|成果指標|目標指標)(?:\s*[】］\]])?$/;
+
+const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
+const SMALL_ROMAN = 'ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ';
+const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
+
+/** Numbers as printed: first alternative wins. */
+const NUMBER = new RegExp(
+  [
+    `第\\s*([0-9０-９]+)\\s*(章|節|編)`,
+    `[(（]\\s*([0-9０-９]+|[${SMALL_ROMAN}${ROMAN}]|[ア-ン])\\s*[)）]`,
+    `([${CIRCLED}])`,
+    `([${ROMAN}])`,
+    `([${SMALL_ROMAN}])`,
+    `([0-9０-９]+(?:[-‐－][0-9０-９]+)*)`,
+  ].join('|'),
+);
+
+function numberOf(text: string): number | null {
+  const plain = text.normalize('NFKC');
+  if (/^\d+/.test(plain)) return Number(/^\d+/.exec(plain)![0]);
+  for (const [set, base] of [
+    [CIRCLED, 1],
+    [ROMAN, 1],
+    [SMALL_ROMAN, 1],
+  ] as const) {
+    const k = set.indexOf(text);
+    if (k >= 0) return k + base;
+  }
+  const kana = 'アイウエオカキクケコサシスセソタチツテト'.indexOf(text);
+  return kana >= 0 ? kana + 1 : null;
+}
+
+/** The form of a printed number with 1 in its place: `(3)` → `(1)`, `③` → `①`, `Ⅲ` → `Ⅰ`, `第3章` → `第1章`. */
+function numberingOf(printed: string, no: string): string {
+  if (CIRCLED.includes(no)) return printed.replace(no, '①');
+  if (ROMAN.includes(no)) return printed.replace(no, 'Ⅰ');
+  if (SMALL_ROMAN.includes(no)) return printed.replace(no, 'ⅰ');
+  if (/^[ア-ン]$/.test(no)) return printed.replace(no, 'ア');
+  return printed.replace(/[0-9０-９]+/, (digits) => (/[０-９]/.test(digits) ? '１' : '1'));
+}
+
+/** Decoration before a banner's label: ■施策①, ◆基本目標, 【基本目標1】, -政策目標1-. */
+const LEAD = /^[■□◆◇●▼▽◎【［[〈《≪-]\s*/;
+const TRAIL = /\s*[】］\]〉》≫-]\s*/;
+
+/**
+ * A banner row: a label with a number (基本目標1 …, 基本的方向(1) …, ■施策① …, 第1章 …), or a
+ * number of a kind no indicator carries (Ⅰ …, (ⅰ) …) with a title. Null where the text is none.
+ */
+export function readBanner(text: string): Banner | null {
+  let rest = text.trim();
+  const lead = LEAD.exec(rest);
+  const decoration = lead ? lead[0].trim() : '';
+  rest = rest.slice(lead?.[0].length ?? 0);
+  const label = LABELS.find((l) => rest.startsWith(l)) ?? '';
+  const afterLabel = rest.slice(label.length).replace(/^\s+/, '');
+  const m = NUMBER.exec(afterLabel);
+  if (!m || m.index !== 0) {
+    // 第1章 stands without a label.
+    return null;
+  }
+  const no = m.slice(1).find((g) => g !== undefined && !/^(章|節|編)$/.test(g))!;
+  // A bare number without a label is an indicator's, not a banner's.
+  if (label === '' && /^[0-9０-９]/.test(no) && !m[0].startsWith('第') && !m[0].startsWith('(') && !m[0].startsWith('（')) return null;
+  if (label === '' && CIRCLED.includes(no) && decoration === '') return null;
+  let title = afterLabel.slice(m[0].length);
+  const trail = TRAIL.exec(title);
+  if (decoration === '-' && trail?.index === 0) title = title.slice(trail[0].length);
+  title = title.replace(/^[\s　.．:：、]+/, '').trim();
+  const printed = m[0].trim();
+  const form = `${decoration === '-' ? '-' : ''}${numberingOf(printed, no)}${decoration === '-' ? '-' : ''}`;
+  return { label: `${decoration !== '-' ? decoration : ''}${label}`, numbering: form, no: numberOf(no), title };
+}
+
+/** Whether a row's text labels a goal's own indicators (数値目標). */
+export function isGoalIndicatorsLabel(text: string): boolean {
+  return GOAL_INDICATORS.test(text.trim());
+}
+
+/** The levels a document prints, in nesting order, as they are first met. */
+export class HierarchyLevels {
+  readonly printed: { key: string; label: string; numbering: string; style: 'banner' | 'column' }[] = [];
+
+  /** The depth of a banner or grouping column (0 the outermost), adding its level where it is new. */
+  depthOf(key: string, label: string, numbering: string, style: 'banner' | 'column'): number {
+    const known = this.printed.findIndex((l) => l.key === key);
+    if (known >= 0) return known;
+    this.printed.push({ key, label, numbering, style });
+    return this.printed.length - 1;
+  }
+
+  /**
+   * The model's level for each printed depth: three or more levels are strategy › policy ›
+   * measure (deeper ones read as measures); two are strategy › policy, with measures the reader
+   * makes; one is strategy.
+   */
+  levelOf(depth: number): 'strategy' | 'policy' | 'measure' {
+    return (['strategy', 'policy', 'measure'] as const)[Math.min(depth, 2)]!;
+  }
+
+  /** The layout's record of the levels printed (an invented level is not among them). */
+  layout(): HierarchyLevel[] {
+    return this.printed.slice(0, 3).map((l, k) => ({ level: this.levelOf(k), label: l.label, numbering: l.numbering, style: l.style }));
+  }
+}
+
+/** A banner's key: its label, or for a label-less one its numbering form. */
+export function bannerKey(banner: Banner): string {
+  return banner.label.replace(/^[■□◆◇●▼▽◎【［[〈《≪]/, '') || banner.numbering;
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { readLegend, readSpacedLegend } from './legend.js';
+
+describe('readLegend: the marks a document defines', () => {
+  it.each([
+    [
+      '【評価】S：現在値が目標値を超えている A：現在値が基準値を超えている －：評価できない',
+      '【評価】',
+      [
+        ['S', '現在値が目標値を超えている'],
+        ['A', '現在値が基準値を超えている'],
+        ['－', '評価できない'],
+      ],
+    ],
+    [
+      '評価 ◎：目標値以上 ○：目標値と同等 △：目標値未満（未達成） ×：進捗なし・事業終了',
+      '評価',
+      [
+        ['◎', '目標値以上'],
+        ['○', '目標値と同等'],
+        ['△', '目標値未満（未達成）'],
+        ['×', '進捗なし・事業終了'],
+      ],
+    ],
+    [
+      '※進捗 A:目標達成に向け、順調に進捗している。 B:やや遅れているが、概ね順調',
+      '※進捗',
+      [
+        ['A', '目標達成に向け、順調に進捗している。'],
+        ['B', 'やや遅れているが、概ね順調'],
+      ],
+    ],
+    [
+      '改善・悪化:改善○,維持△,悪化×',
+      '改善・悪化',
+      [
+        ['○', '改善'],
+        ['△', '維持'],
+        ['×', '悪化'],
+      ],
+    ],
+  ])('%s', (text, heading, marks) => {
+    expect(readLegend(text)).toEqual({ heading, marks: marks.map(([mark, meaning]) => ({ mark, meaning })) });
+  });
+
+  it.each([['A：目標値以上の指標の数'], ['備考 目標指標の※印の進捗率は、b/cにより算出'], ['基本目標1 しごとをつくる']])('%s is no legend', (text) => {
+    expect(readLegend(text)).toBeNull();
+  });
+});
+
+describe('readLegend: items a line each, joined', () => {
+  it('A:順調 / B:やや遅れ joined without a space still part', () => {
+    expect(readLegend('※評価A:順調B:やや遅れ')).toEqual({
+      heading: '※評価',
+      marks: [
+        { mark: 'A', meaning: '順調' },
+        { mark: 'B', meaning: 'やや遅れ' },
+      ],
+    });
+  });
+});
+
+describe('readLegend: word marks', () => {
+  it('評価なし: after a space is a mark of its own', () => {
+    expect(readLegend('【評価】◎:目標値以上 ×:進捗なし・事業終了 評価なし:目標値の設定なし')!.marks).toEqual([
+      { mark: '◎', meaning: '目標値以上' },
+      { mark: '×', meaning: '進捗なし・事業終了' },
+      { mark: '評価なし', meaning: '目標値の設定なし' },
+    ]);
+  });
+});
+
+describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
+  it('評価基準 | A 対策や… | B 目標を… / a wrapped meaning goes on', () => {
+    expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B 目標を80%以上達成', '－ 実績', 'なし'])).toEqual({
+      heading: '評価基準',
+      marks: [
+        { mark: 'A', meaning: '目標を上回る' },
+        { mark: 'B', meaning: '目標を80%以上達成' },
+        { mark: '－', meaning: '実績なし' },
+      ],
+    });
+  });
+});

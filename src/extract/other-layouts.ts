@@ -1,0 +1,725 @@
+import { t } from '../model/i18n.js';
+import { MessageLog } from '../model/messages.js';
+import { type Scheme, gradeOfMark, legendScheme, summaryGrades } from '../model/scheme.js';
+import type {
+  ColumnRole,
+  Indicator,
+  IndicatorComment,
+  KpiDocument,
+  LayoutColumn,
+  Measure,
+  Measurement,
+  Message,
+  Policy,
+  PrintedSummary,
+  SeriesEntry,
+  Strategy,
+  TableLayout,
+} from '../model/types.js';
+import { findEraYear, parseMeasurement, parseProgress } from '../notation/numbers.js';
+import { type Column, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
+import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
+import { HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
+import { type LaidOutPage, type Line, type Phrase, joinWrapped, sameSize, withoutFurniture } from './layout.js';
+import { type PrintedLegend, holdsLegendItem, holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
+import type { SchemeReading } from './printed-scheme.js';
+import { type PlacedColumn, type RoleDeclarations, missingRoles, placeColumns, plainHeading } from './roles.js';
+import { type GridRow, rowsOf } from './rows.js';
+
+/**
+ * The reader of KPI tables laid out as other municipalities lay them out (issue 19, layouts.md):
+ * columns by role whatever their order and words (roles.ts), headers of one or two rows with
+ * spanning cells (header.ts), year series, the hierarchy from banner rows and grouping columns
+ * (hierarchy.ts), the marks from the document's own legend where no scheme file knows them
+ * (legend.ts), count tables, comments, and the table's shape as `layout`. tassei's own family
+ * is read by kpi.ts; this reader takes what it does not recognise. Pure.
+ */
+
+/** Roles whose cells are values: one per row, which is how rows are told apart (rows.ts). */
+const MEASURED: ReadonlySet<ColumnRole> = new Set(['baseline', 'actual', 'series', 'target', 'interim']);
+const GROUPING: ReadonlySet<ColumnRole> = new Set(['strategy', 'policy', 'measure']);
+const DASH = /^[-‐–—―−－ー]$/;
+/** A comment block printed under a row: ≪成果と見直し≫ …, 【課題】 …. */
+const COMMENT_BLOCK = /^([≪《【<＜][^≫》】>＞]{1,20}[≫》】>＞])\s*(.*)$/s;
+/** A table ends where its next line is this far (em) below its last. */
+const TABLE_GAP_EM = 2.5;
+/** Header lines of a count table: grade marks with 合計. */
+const TOTAL_WORD = /^(?:合\s*計|計|総数|合計数)$/;
+const COUNT_MARK = /^(?:[A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★]|[-‐–—―−－])$/;
+/** Paper taller or wider than this (points) is A3. */
+const A3_FROM = 1000;
+
+const isValueText = (text: string) => {
+  const plain = text.trim();
+  return plain !== '' && !/^[(（)）]/.test(plain);
+};
+const isMarkText = (text: string) => [...text.trim()].length > 0 && [...text.trim()].length <= 8;
+
+function completeOf(role: ColumnRole): ((text: string) => boolean) | undefined {
+  if (MEASURED.has(role)) return (text) => isValueText(text) && (parseMeasurement(text).ok || !/^\d/.test(text.trim()) || /\d$/.test(text.trim()));
+  if (role === 'progress') return (text) => text.trim() !== '' && parseProgress(text) !== undefined;
+  if (role === 'grade') return isMarkText;
+  return undefined;
+}
+
+/** A detail table read: its head, its columns with roles, its rows and grouping cells. */
+interface ReadTable {
+  page: LaidOutPage;
+  head: TableHead;
+  columns: Column[];
+  placed: PlacedColumn[];
+  rows: GridRow[];
+  /** Per grouping column: its merged cells with their y extent. */
+  groups: { column: number; cells: { top: number; bottom: number; text: string }[] }[];
+  left: number;
+  right: number;
+}
+
+/** A count table read: marks across, one row per label. */
+interface CountTable {
+  page: number;
+  top: number;
+  marks: string[];
+  rows: { label: string; counts: (number | null)[]; total: number | null }[];
+}
+
+function middle(p: { top: number; bottom: number }): number {
+  return (p.top + p.bottom) / 2;
+}
+
+/** Whether the table's vertical rules run on between two lines and beside the lower (ruled tables go on while their rules do). */
+function ruledBetween(page: LaidOutPage, upper: Line, lower: Line, left: number, right: number): boolean {
+  const crossed = (y: number) => page.vertical.some((r) => r.at >= left - 2 && r.at <= right + 2 && r.from <= y && r.to >= y);
+  return crossed((upper.bottom + lower.top) / 2) && crossed(middle(lower));
+}
+
+/** The lines of a table's body: from its head until the next head, a gap, or the end of its rules. */
+function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end: number): Line[] {
+  const left = Math.min(...head.columns.map((c) => (Number.isFinite(c.left) ? c.left : c.headingLeft)));
+  const right = Math.max(...head.columns.map((c) => (Number.isFinite(c.right) ? c.right : c.headingRight)));
+  const body: Line[] = [];
+  let last = head.lines.at(-1)!;
+  for (const line of lines) {
+    if (line.top < head.bottom - 0.5 || line.top >= end || head.lines.includes(line)) continue;
+    const gap = line.top - last.bottom;
+    if (head.ruled ? !ruledBetween(page, last, line, left, right) && gap > 0.5 * line.size : gap > TABLE_GAP_EM * line.size) break;
+    body.push(line);
+    last = line;
+  }
+  return body;
+}
+
+/** Columns for the row reader: a key per printed column, value columns known by their roles. */
+function gridColumns(head: TableHead, placed: readonly PlacedColumn[]): Column[] {
+  return head.columns.map((c: HeaderColumn, k) => {
+    const complete = completeOf(placed[k]!.role);
+    return {
+      key: `c${k}`,
+      left: c.left,
+      right: c.right,
+      values: complete !== undefined || placed[k]!.role === 'unit',
+      heading: c.heading,
+      anchor: (c.headingLeft + c.headingRight) / 2,
+      headingLeft: c.headingLeft,
+      headingRight: c.headingRight,
+      ruled: head.ruled,
+      ...(complete ? { complete } : {}),
+    };
+  });
+}
+
+/**
+ * The merged cells of a grouping column (施策 on the left, one cell over several rows): its text
+ * split where a horizontal rule crosses the column; without rules, a cell starts at each text
+ * after a gap of more than a line.
+ */
+function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): { top: number; bottom: number; text: string }[] {
+  const x = (Math.max(column.left, -1e6) + Math.min(column.right, 1e6)) / 2;
+  // A phrase belongs to the column it starts in: a banner row's text starting left of it is not its.
+  const phrases = body.flatMap((l) =>
+    l.phrases.filter((p) => p.x >= column.left - 1 && p.x < column.right && p.right <= column.right + p.size).map((p) => ({ p, l })),
+  );
+  if (phrases.length === 0) return [];
+  const top = Math.min(...body.map((l) => l.top)) - 1;
+  const bottom = Math.max(...body.map((l) => l.bottom)) + 1;
+  const cuts = page.horizontal
+    .filter((r) => r.from <= x && r.to >= x && r.at > top && r.at < bottom)
+    .map((r) => r.at)
+    .sort((a, b) => a - b);
+  const edges = [top, ...cuts, bottom];
+  const cells: { top: number; bottom: number; text: string }[] = [];
+  for (let k = 1; k < edges.length; k++) {
+    const inside = phrases.filter(({ l }) => middle(l) > edges[k - 1]! && middle(l) < edges[k]!);
+    if (inside.length > 0) cells.push({ top: edges[k - 1]!, bottom: edges[k]!, text: joinWrapped(inside.map(({ p }) => p.text)) });
+    else if (cells.length > 0 && cuts.length > 0) cells.at(-1)!.bottom = edges[k]!;
+  }
+  return cells;
+}
+
+function readTable(page: LaidOutPage, lines: readonly Line[], head: TableHead, end: number, declared: RoleDeclarations): ReadTable {
+  const body = bodyOf(page, lines, head, end);
+  const first = placeColumns(
+    head.columns.map((c) => ({ heading: c.heading, ...(c.group ? { group: c.group } : {}), cells: [] })),
+    declared,
+  );
+  let columns = gridColumns(head, first);
+  if (!head.ruled && body.length > 0) columns = refineColumns(columns, body);
+  const grouping = columns.filter((_, k) => GROUPING.has(first[k]!.role));
+  const rowColumns = columns.filter((c) => !grouping.includes(c));
+  const left = Number.isFinite(columns[0]!.left) ? columns[0]!.left : Math.min(...body.map((l) => l.x), head.columns[0]!.headingLeft);
+  const right = Number.isFinite(columns.at(-1)!.right) ? columns.at(-1)!.right : Math.max(...body.map((l) => l.right), head.columns.at(-1)!.headingRight);
+  const split = splitLinesAtColumns(body, rowColumns);
+  const boundaries = rowBoundaries(page.horizontal, left, right, head.bottom, Math.max(head.bottom, ...body.map((l) => l.bottom)) + 1);
+  const { rows } = rowsOf(split, rowColumns, boundaries, (p: Phrase) => {
+    const c = columnOfPhrase(columns, p);
+    return c && grouping.includes(c) ? undefined : c;
+  });
+  const cellsOf = (k: number) => rows.filter((r) => r.anchored).map((r) => r.cells[`c${k}`] ?? '');
+  const placed = placeColumns(
+    head.columns.map((c, k) => ({ heading: c.heading, ...(c.group ? { group: c.group } : {}), cells: cellsOf(k) })),
+    declared,
+  );
+  const groups = columns.flatMap((c, k) => (grouping.includes(c) ? [{ column: k, cells: groupCells(page, body, c) }] : []));
+  return { page, head, columns, placed, rows, groups, left, right };
+}
+
+/** A count table's head: two grade marks or more and 合計 on one line. */
+function countHeadAt(line: Line): string[] | null {
+  const marks = line.phrases.filter((p) => COUNT_MARK.test(p.text.normalize('NFKC').trim()));
+  if (marks.length < 2 || !line.phrases.some((p) => TOTAL_WORD.test(p.text.trim()))) return null;
+  return marks.map((p) => p.text.trim());
+}
+
+/** A count table (grades across, a row per group with its counts): rows until a line without counts. */
+function readCountTable(page: LaidOutPage, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
+  const head = lines[at]!;
+  const markPhrases = head.phrases.filter((p) => COUNT_MARK.test(p.text.normalize('NFKC').trim()));
+  const totalPhrase = head.phrases.find((p) => TOTAL_WORD.test(p.text.trim()))!;
+  const centres = [...markPhrases, totalPhrase].map((p) => (p.x + p.right) / 2);
+  const rows: CountTable['rows'] = [];
+  const used = [head];
+  for (const line of lines.slice(at + 1)) {
+    const numbers = line.phrases.filter((p) => /^\d+$/.test(p.text.normalize('NFKC').trim()));
+    if (numbers.length < 2) break;
+    const label = joinWrapped(line.phrases.filter((p) => !numbers.includes(p)).map((p) => p.text));
+    const cells: (number | null)[] = centres.map(() => null);
+    for (const n of numbers) {
+      const c = (n.x + n.right) / 2;
+      const k = centres.reduce((best, x, j) => (Math.abs(x - c) < Math.abs(centres[best]! - c) ? j : best), 0);
+      cells[k] = Number(n.text.normalize('NFKC'));
+    }
+    rows.push({ label, counts: cells.slice(0, -1), total: cells.at(-1)! });
+    used.push(line);
+  }
+  return { table: { page: page.number, top: head.top, marks: markPhrases.map((p) => p.text.trim()), rows }, used };
+}
+
+/** What a page holds in order: tables, count tables, and the lines outside them. */
+type Piece = { kind: 'table'; top: number; table: ReadTable } | { kind: 'counts'; top: number; table: CountTable } | { kind: 'line'; top: number; line: Line };
+
+function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: RoleDeclarations): Piece[] {
+  const lines = withoutFurniture(page.lines, furniture);
+  const heads = findTableHeads(lines, page.vertical, page.horizontal);
+  const pieces: Piece[] = [];
+  const inTable = new Set<Line>();
+  heads.forEach((head, k) => {
+    const table = readTable(page, lines, head, heads[k + 1]?.top ?? Infinity, declared);
+    pieces.push({ kind: 'table', top: head.top, table });
+    for (const l of head.lines) inTable.add(l);
+    for (const l of lines) if (l.top >= head.bottom - 0.5 && table.rows.some((r) => l.top >= r.top - 0.5 && l.bottom <= r.bottom + 0.5)) inTable.add(l);
+  });
+  for (let k = 0; k < lines.length; k++) {
+    const line = lines[k]!;
+    if (inTable.has(line)) continue;
+    if (countHeadAt(line)) {
+      const { table, used } = readCountTable(page, lines, k);
+      if (table.rows.length > 0) {
+        pieces.push({ kind: 'counts', top: line.top, table });
+        for (const l of used) inTable.add(l);
+        k += used.length - 1;
+        continue;
+      }
+    }
+    pieces.push({ kind: 'line', top: line.top, line });
+  }
+  return pieces.sort((a, b) => a.top - b.top);
+}
+
+export function looksLikeOtherKpi(pages: readonly LaidOutPage[]): boolean {
+  return pages.some((p) => findTableHeads(p.lines, p.vertical, p.horizontal).length > 0);
+}
+
+/** Lines of one legend stand at most this far apart (em). */
+const LEGEND_LINE_GAP_EM = 1.2;
+/** One item a line: a mark of up to six characters (評価なし, 未実施 too) and its meaning. */
+const ITEM_LINE = /^([^\s:：]{1,6}?)\s*[:：]\s*(.+)$/;
+
+/** A legend of one item a line (with a heading line above), else the lines read as one text. */
+function legendOfLines(texts: readonly string[]): PrintedLegend | null {
+  const heading = ITEM_LINE.test(texts[0]!) ? '' : texts[0]!;
+  const items = texts.slice(heading === '' ? 0 : 1).map((text) => ITEM_LINE.exec(text.trim()));
+  if (items.length >= 2 && items.every((m) => m !== null))
+    return { heading: heading.trim(), marks: items.map((m) => ({ mark: m![1]!, meaning: m![2]!.trim() })) };
+  return readLegend(joinWrapped(texts));
+}
+
+/** A legend's heading on a line of its own above its items (※評価, 【評価基準】) is at most this long. */
+const LEGEND_HEADING_LENGTH = 10;
+
+/**
+ * The legends printed outside the tables: lines of marks with their meanings, all on one line or
+ * one item a line, with a short heading line above them where there is one.
+ */
+function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend: PrintedLegend; page: number; top: number }[] {
+  const found: { legend: PrintedLegend; page: number; top: number }[] = [];
+  const lineAt = (j: number, page: number) => {
+    const p = pieces[j];
+    return p && p.page === page && p.piece.kind === 'line' ? p.piece.line : undefined;
+  };
+  const follows = (upper: Line, lower: Line) => lower.top - upper.bottom <= LEGEND_LINE_GAP_EM * lower.size && sameSize(upper.size, lower.size);
+  for (let k = 0; k < pieces.length; k++) {
+    const { page } = pieces[k]!;
+    const start = lineAt(k, page);
+    if (!start || readBanner(start.text)) continue;
+    const spaced = holdsSpacedItems(start.phrases.map((p) => p.text));
+    if (!spaced && !holdsLegendItem(start.text)) continue;
+    const lines = [start];
+    const above = lineAt(k - 1, page);
+    if (
+      above &&
+      follows(above, start) &&
+      [...above.text.replace(/\s/g, '')].length <= LEGEND_HEADING_LENGTH &&
+      !holdsLegendItem(above.text) &&
+      !readBanner(above.text)
+    )
+      lines.unshift(above);
+    for (let j = k + 1; ; j++) {
+      const line = lineAt(j, page);
+      if (!line || !follows(lines.at(-1)!, line) || readBanner(line.text) || (readLegend(line.text)?.heading ?? '') !== '') break;
+      lines.push(line);
+      k = j;
+    }
+    const legend = spaced ? readSpacedLegend(lines.flatMap((l) => l.phrases.map((p) => p.text))) : legendOfLines(lines.map((l) => l.text));
+    if (legend) found.push({ legend, page, top: lines[0]!.top });
+  }
+  return found;
+}
+
+/** A value cell read; blank where nothing is printed. */
+function measurementOf(text: string): Measurement {
+  const plain = text.trim();
+  if (plain === '') return { value: null, year: null, text: '' };
+  const parsed = parseMeasurement(plain);
+  return parsed.ok ? parsed.measurement : { value: null, year: null, text: plain };
+}
+
+/** A unit in parentheses after a name; not a note such as （累計）, （再掲）, （延べ）. */
+const UNIT_IN_NAME = /^(.+?)\s*[（(](?!累計|再掲|延べ|※|注)([^（）()\d]{1,6})[）)]$/;
+
+/** One line of a heading, for comments and unplaced cells: its lines joined. */
+const oneLine = (heading: string) => joinWrapped(heading.split('\n'));
+
+interface RawIndicator {
+  indicator: Indicator;
+  mark: string;
+  page: number;
+  row: string;
+}
+
+/**
+ * An indicator from a row, by its columns' roles. The actual of a series is the year the heading
+ * names the current one, else the right-most filled year.
+ */
+function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; mark: string } {
+  const cell = (k: number) => (row.cells[`c${k}`] ?? '').trim();
+  const of = (role: ColumnRole) => table.placed.map((p, k) => (p.role === role ? k : -1)).filter((k) => k >= 0);
+  const one = (role: ColumnRole) => of(role).map(cell)[0] ?? '';
+  const heading = (k: number) => oneLine(table.columns[k]!.heading);
+  const series: SeriesEntry[] = of('series').map((k) => {
+    const m = measurementOf(cell(k));
+    return { fiscalYear: table.placed[k]!.fiscalYear ?? 0, value: m.value, year: m.year, text: m.text };
+  });
+  let actual = measurementOf(one('actual'));
+  if (of('actual').length === 0 && series.length > 0) {
+    const current = of('series').findIndex((k) => table.placed[k]!.current);
+    const filled = series.filter((s) => s.text !== '' && !DASH.test(s.text.normalize('NFKC')));
+    const chosen = current >= 0 ? series[current]! : (filled.at(-1) ?? series.at(-1)!);
+    actual = { value: chosen.value, year: chosen.year, text: chosen.text };
+  }
+  const targetColumn = of('target')[0];
+  const target = targetColumn === undefined ? null : measurementOf(cell(targetColumn));
+  const targetYear = (targetColumn !== undefined ? table.placed[targetColumn]!.fiscalYear : undefined) ?? target?.year ?? undefined;
+  const progressText = one('progress');
+  const progress = progressText === '' ? null : (parseProgress(progressText) ?? null);
+  const texts = (role: ColumnRole): IndicatorComment[] =>
+    of(role)
+      .map((k) => ({ heading: heading(k), text: cell(k) }))
+      .filter((c) => c.text !== '');
+  const interim = of('interim').map((k) => {
+    const m = measurementOf(cell(k));
+    return { fiscalYear: table.placed[k]!.fiscalYear ?? null, ...m, heading: heading(k) };
+  });
+  const unit = one('unit');
+  const department = one('department');
+  const number = one('number');
+  const comments = texts('comment');
+  const other = texts('other');
+  // Without a unit column, the unit is printed in parentheses at the end of the name (有害鳥獣による被害額（千円）).
+  const named = of('unit').length === 0 ? UNIT_IN_NAME.exec(one('name')) : null;
+  const indicator: Indicator = {
+    name: named ? named[1]!.trim() : one('name'),
+    unit: named ? named[2]! : unit === '' || DASH.test(unit) ? null : unit,
+    method: 'change',
+    baseline: of('baseline').length > 0 ? measurementOf(one('baseline')) : { value: null, year: null, text: '' },
+    actual,
+    target,
+    reported: { progress, status: null },
+    ...(department ? { department } : {}),
+    ...(number ? { number } : {}),
+    ...(targetYear ? { targetYear } : {}),
+    ...(series.length > 0 ? { series } : {}),
+    ...(interim.some((i) => i.text !== '') ? { interim } : {}),
+    ...(comments.length > 0 ? { comments } : {}),
+    ...(other.length > 0 ? { other } : {}),
+  };
+  return { indicator, mark: one('grade') };
+}
+
+/**
+ * The scheme the marks were printed under: the one scheme file whose grades are every printed
+ * mark; among several, the one whose meanings the printed legend words; else the legend's own
+ * grades; else (no legend) the scheme the document is graded by where it fits.
+ */
+function schemeOfMarks(marks: readonly string[], legend: PrintedLegend | null, reading: SchemeReading, log: MessageLog): Scheme {
+  if (reading.given) return reading.given;
+  const known = [reading.preferred, ...reading.known.filter((s) => s !== reading.preferred)];
+  const fits = known.filter((s) => marks.every((m) => gradeOfMark(s, m) !== undefined));
+  const plain = (text: string) => text.normalize('NFKC').replace(/\s/g, '');
+  const worded = legend
+    ? fits.filter((s) => legend.marks.every((l) => s.grades.some((g) => gradeOfMark(s, l.mark) === g.id && plain(g.meaning ?? '') === plain(l.meaning))))
+    : [];
+  const say = (scheme: Scheme, why: string, whyEn: string) => {
+    log.info('extract-scheme', t(`印刷時の評価基準: ${scheme.id}（${why}）`, `printed under the grading scheme ${scheme.id} (${whyEn})`));
+    return scheme;
+  };
+  if (fits.length === 1) return say(fits[0]!, '評価の印から判定', 'told by its marks');
+  if (worded.length >= 1) return say(worded[0]!, '凡例の意味から判定', 'told by the meanings of its legend');
+  if (legend)
+    return say(
+      legendScheme(legend.marks),
+      '印刷された凡例の評価区分。規則がないため、評価は印刷のまま読みます',
+      'the grades of its printed legend; with no rules, statuses are kept as printed',
+    );
+  if (fits.includes(reading.preferred)) return reading.preferred;
+  if (fits.length > 0) return say(fits[0]!, `${fits.map((s) => s.id).join('、')} のどれにも合います`, `fits each of ${fits.map((s) => s.id).join(', ')}`);
+  return say(
+    legendScheme(marks.map((mark) => ({ mark, meaning: '' }))),
+    '凡例がないため、印刷された印を区分とします',
+    'no legend: the printed marks are its grades',
+  );
+}
+
+/** Reads a KPI table of another municipality's layout (see the file's comment). */
+export function readOtherKpi(
+  pages: readonly LaidOutPage[],
+  furniture: ReadonlySet<Phrase>,
+  title: string,
+  file: string,
+  reading: SchemeReading,
+  declared: RoleDeclarations = new Map(),
+): { document: KpiDocument; messages: Message[]; scheme: Scheme } {
+  const log: MessageLog = new MessageLog(file);
+  const pieces = pages.flatMap((page) => piecesOf(page, furniture, declared).map((piece) => ({ page: page.number, piece })));
+  const tables = pieces.flatMap(({ piece }) => (piece.kind === 'table' ? [piece.table] : []));
+  const first = tables[0];
+  if (!first) log.fail('extract-kpi', t('KPI の表の見出しが見つかりません', 'no KPI table heading was found'));
+  for (const table of tables) {
+    const missing = missingRoles(table.placed);
+    if (missing.length === 0) continue;
+    const unplaced = table.columns.filter((_, k) => table.placed[k]!.role === 'other').map((c) => `「${oneLine(c.heading)}」`);
+    log.fail(
+      'extract-roles',
+      t(
+        `表の列の役割が分かりません: ${missing.join('・')} の列がなく、${unplaced.join('') || '（なし）'} の役割が決められません`,
+        `the roles of the table's columns cannot be told: no ${missing.join(', ')} column, and the columns ${unplaced.join('') || '(none)'} are not placed`,
+      ),
+      {
+        page: table.page.number,
+        hint: t(
+          `--roles "${oneLine(table.columns.find((_, k) => table.placed[k]!.role === 'other')?.heading ?? '見出し')}=actual" のように列の役割を指定してください（役割: name, actual, baseline, target, grade, department, comment …）`,
+          `declare them, such as --roles "${oneLine(table.columns.find((_, k) => table.placed[k]!.role === 'other')?.heading ?? 'heading')}=actual" (roles: name, actual, baseline, target, grade, department, comment …)`,
+        ),
+      },
+    );
+  }
+
+  const levels = new HierarchyLevels();
+  const strategies: Strategy[] = [];
+  let strategy: Strategy | undefined;
+  let policy: Policy | undefined;
+  let measure: Measure | undefined;
+  let goal = false;
+  const raw: RawIndicator[] = [];
+  let last: RawIndicator | undefined;
+  let commentBlocks: string | undefined;
+  const groupAt = new Map<number, string>();
+
+  const newStrategy = (no: number | null, title: string): Strategy => {
+    strategy = { no: no ?? strategies.length + 1, title, indicators: [], reportedGoalSummary: null, reportedSummary: null, policies: [] };
+    strategies.push(strategy);
+    [policy, measure] = [undefined, undefined];
+    groupAt.clear();
+    return strategy;
+  };
+  const newPolicy = (no: number | null, title: string): Policy => {
+    const parent = strategy ?? newStrategy(null, '');
+    policy = { no: no ?? parent.policies.length + 1, title, reportedSummary: null, measures: [] };
+    parent.policies.push(policy);
+    measure = undefined;
+    return policy;
+  };
+  const newMeasure = (no: number | null, title: string): Measure => {
+    const parent = policy ?? newPolicy(null, '');
+    measure = { no: no ?? parent.measures.length + 1, title, indicators: [] };
+    parent.measures.push(measure);
+    return measure;
+  };
+  // A level the document does not print (the measure of a table of two levels) is made, titled "", and left out of layout.hierarchy.
+  const open = (depth: number, no: number | null, title: string) => {
+    goal = false;
+    const level = levels.levelOf(depth);
+    if (level === 'strategy') newStrategy(no, title);
+    else if (level === 'policy') newPolicy(no, title);
+    else newMeasure(no, title);
+  };
+  // An indicator under 数値目標, or directly under a goal before any of its policies, is the goal's own.
+  const place = (indicator: Indicator) => {
+    if (goal || (strategy && !policy && levels.printed.length > 1)) (strategy ?? newStrategy(null, '')).indicators.push(indicator);
+    else (measure ?? newMeasure(null, '')).indicators.push(indicator);
+  };
+  /** A row or line of text outside the values: a banner, the goal label, a comment block; else said. */
+  const textRow = (text: string, page: number) => {
+    const banner = readBanner(text);
+    if (banner) return open(levels.depthOf(bannerKey(banner), banner.label, banner.numbering, 'banner'), banner.no, banner.title);
+    if (isGoalIndicatorsLabel(text)) {
+      strategy ??= newStrategy(null, '');
+      goal = true;
+      return;
+    }
+    const block = COMMENT_BLOCK.exec(text.trim());
+    if (block && last) {
+      commentBlocks ??= block[1]!;
+      (last.indicator.comments ??= []).push({ heading: block[1]!, text: block[2]!.trim() });
+      return;
+    }
+    log.warn(
+      'extract-kpi',
+      t(`指標でも見出しでもない行を読み飛ばしました:「${text}」`, `a row that is neither an indicator nor a heading was skipped: "${text}"`),
+      { page },
+    );
+  };
+
+  for (const { page, piece } of pieces) {
+    if (piece.kind === 'counts') continue;
+    if (piece.kind === 'line') {
+      // Lines outside the tables: banners only (titles, legends and notes are not rows).
+      const banner = readBanner(piece.line.text);
+      if (banner) textRow(piece.line.text, page);
+      else if (isGoalIndicatorsLabel(piece.line.text)) textRow(piece.line.text, page);
+      continue;
+    }
+    const table = piece.table;
+    for (const row of table.rows) {
+      for (const group of table.groups) {
+        const cell = group.cells.find((c) => middle(row) > c.top && middle(row) < c.bottom);
+        if (!cell || groupAt.get(group.column) === `${cell.top}:${cell.text}`) continue;
+        groupAt.set(group.column, `${cell.top}:${cell.text}`);
+        const parsed = readBanner(cell.text);
+        const label = oneLine(table.columns[group.column]!.heading);
+        const depth = levels.depthOf(`column:${plainHeading(label)}`, plainHeading(label), parsed?.numbering ?? '', 'column');
+        const numbered = /^([①-⑳]|[0-9０-９]+[.．]?)\s*(.*)$/s.exec(cell.text);
+        open(
+          depth,
+          parsed?.no ??
+            (numbered
+              ? /[①-⑳]/.test(numbered[1]!)
+                ? numbered[1]!.charCodeAt(0) - 0x2460 + 1
+                : Number(numbered[1]!.normalize('NFKC').replace(/\D/g, ''))
+              : null),
+          parsed?.title ?? (numbered ? numbered[2]! : cell.text),
+        );
+        if (!parsed && numbered) levels.printed[depth]!.numbering ||= /[①-⑳]/.test(numbered[1]!) ? '①' : '1';
+      }
+      const name = table.placed.findIndex((p) => p.role === 'name');
+      if (!row.anchored || (row.cells[`c${name}`] ?? '').trim() === '') {
+        if (!row.anchored) textRow(row.text, page);
+        else
+          log.warn('extract-kpi', t(`指標名のない行を読み飛ばしました:「${row.text}」`, `a row without an indicator name was skipped: "${row.text}"`), {
+            page,
+          });
+        continue;
+      }
+      const { indicator, mark } = indicatorOf(row, table);
+      last = { indicator, mark, page, row: row.text };
+      raw.push(last);
+      place(indicator);
+    }
+  }
+
+  const legends = legendsOf(pieces);
+  const marks = [...new Set(raw.map((r) => r.mark).filter((m) => m !== ''))];
+  const covering = (l: PrintedLegend) => marks.filter((m) => l.marks.some((x) => x.mark.normalize('NFKC') === m.normalize('NFKC'))).length;
+  const legendFound = legends.sort((a, b) => covering(b.legend) - covering(a.legend))[0];
+  const legend = legendFound && covering(legendFound.legend) > 0 ? legendFound : undefined;
+  const scheme = schemeOfMarks(marks, legend?.legend ?? null, reading, log);
+  for (const r of raw) {
+    if (r.mark === '') continue;
+    const status = gradeOfMark(scheme, r.mark);
+    if (status === undefined) {
+      log.warn(
+        'extract-mark',
+        t(
+          `${r.indicator.name}: 評価「${r.mark}」は評価基準 ${scheme.id} にも凡例にもない印です。状況は空欄として読みます`,
+          `${r.indicator.name}: the mark "${r.mark}" is neither in the scheme ${scheme.id} nor in the legend; its status is read as blank`,
+        ),
+        {
+          page: r.page,
+          hint: t(
+            '--printed-scheme で評価基準を指定するか、YAML で状況を直してください',
+            'name the scheme with --printed-scheme, or correct the status in the YAML',
+          ),
+        },
+      );
+    }
+    r.indicator.reported.status = status ?? null;
+    if (
+      status !== undefined &&
+      r.indicator.actual.value === null &&
+      r.indicator.actual.text !== '' &&
+      scheme.outcomes.noActual &&
+      gradeOfMark(scheme, r.mark) === scheme.outcomes.noActual
+    ) {
+      r.indicator.reported.status = scheme.outcomes.noActual;
+    }
+  }
+
+  const counts = pieces.flatMap(({ piece }) => (piece.kind === 'counts' ? [piece.table] : []));
+  attachCounts(counts, strategies, scheme, log);
+
+  const fiscalYear = fiscalYearOf(tables, title);
+  if (fiscalYear === null) {
+    log.fail(
+      'extract-kpi',
+      t('実績の年度が見出しにも表題にも見つかりません', 'the fiscal year of the actuals is named neither in a heading nor in the title'),
+      {
+        hint: t('実績の列見出しか表題に年度（R2、令和2年度など）を書いてください', 'name the year (R2, 令和2年度) in the actuals heading or the title'),
+      },
+    );
+  }
+  // A legend's mark is spelt as the scheme spells it where the text layer cannot tell (− and － are one glyph).
+  const spelt = legend && {
+    ...legend,
+    legend: { ...legend.legend, marks: legend.legend.marks.map((m) => ({ ...m, mark: schemeMark(scheme, m.mark) })) },
+  };
+  const layout = layoutOf(first!, levels, spelt, counts, commentBlocks);
+  // The scheme is named as load.ts names it (a document read under the default scheme names none).
+  const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
+  return { document, messages: log.messages, scheme };
+}
+
+/** A dash the scheme knows, as the scheme prints it; any other mark as printed. */
+function schemeMark(scheme: Scheme, printed: string): string {
+  const id = gradeOfMark(scheme, printed);
+  const grade = id === undefined ? undefined : scheme.grades.find((g) => g.id === id);
+  return grade && DASH.test(printed.normalize('NFKC').trim()) ? grade.mark : printed;
+}
+
+/** The year of the actuals: the actual's heading, the year series' current or right-most filled year, else the title's. */
+function fiscalYearOf(tables: readonly ReadTable[], title: string): number | null {
+  for (const table of tables) {
+    const actual = table.placed.find((p) => p.role === 'actual' && p.fiscalYear);
+    if (actual) return actual.fiscalYear!;
+    const current = table.placed.find((p) => p.role === 'series' && p.current && p.fiscalYear);
+    if (current) return current.fiscalYear!;
+    const filled = table.placed
+      .map((p, k) => ({ p, k }))
+      .filter(({ p, k }) => p.role === 'series' && table.rows.some((r) => r.anchored && (r.cells[`c${k}`] ?? '').trim() !== ''));
+    if (filled.length > 0) return filled.at(-1)!.p.fiscalYear ?? null;
+  }
+  return findEraYear(title);
+}
+
+/** Count tables' rows onto the strategies they name (基本目標1 …): a count per printed mark; the 合計 row is checked here. */
+function attachCounts(tables: readonly CountTable[], strategies: readonly Strategy[], scheme: Scheme, log: MessageLog): void {
+  for (const table of tables) {
+    const grades = table.marks.map((m) => gradeOfMark(scheme, m));
+    const summaryOf = (row: CountTable['rows'][number]): PrintedSummary => {
+      const summary: PrintedSummary = Object.fromEntries(summaryGrades(scheme).map((g) => [g.id, null]));
+      row.counts.forEach((n, k) => {
+        if (grades[k]) summary[grades[k]!] = n;
+      });
+      summary.total = row.total;
+      return summary;
+    };
+    for (const row of table.rows) {
+      if (TOTAL_WORD.test(row.label.replace(/\s/g, ''))) {
+        const others = table.rows.filter((r) => r !== row);
+        const sum = others.reduce((s, r) => s + (r.total ?? 0), 0);
+        if (row.total !== null && others.length > 0 && sum !== row.total)
+          log.warn(
+            'document-check',
+            t(`集計表の合計 ${row.total} が各行の合計 ${sum} と合いません`, `the count table's total ${row.total} is not the sum of its rows, ${sum}`),
+            {
+              page: table.page,
+            },
+          );
+        continue;
+      }
+      const banner = readBanner(row.label);
+      const target = banner ? strategies.find((s) => s.no === banner.no) : strategies.length === 1 ? strategies[0] : undefined;
+      if (target) target.reportedSummary = summaryOf(row);
+      else
+        log.warn('extract-kpi', t(`集計表の行「${row.label}」に当たる基本目標がありません`, `the count row "${row.label}" names no goal of the tables`), {
+          page: table.page,
+        });
+    }
+  }
+}
+
+/** The table's shape, for writing it again in the same layout. */
+function layoutOf(
+  first: ReadTable,
+  levels: HierarchyLevels,
+  legend: { legend: PrintedLegend; page: number; top: number } | undefined,
+  counts: readonly CountTable[],
+  commentBlocks: string | undefined,
+): TableLayout {
+  const width = first.right - first.left;
+  const columns: LayoutColumn[] = first.head.columns.map((c, k) => {
+    const p = first.placed[k]!;
+    const left = Number.isFinite(c.left) ? c.left : first.left;
+    const right = Number.isFinite(c.right) ? c.right : first.right;
+    return {
+      role: p.role,
+      heading: c.heading,
+      ...(c.group ? { group: c.group } : {}),
+      ...(p.fiscalYear ? { fiscalYear: p.fiscalYear } : {}),
+      ...(width > 0 ? { width: Math.round(((right - left) / width) * 1000) / 1000 } : {}),
+    };
+  });
+  const page = first.page;
+  const firstTable = { page: page.number, top: first.head.top };
+  const before = (at: { page: number; top: number }) => at.page < firstTable.page || (at.page === firstTable.page && at.top < firstTable.top);
+  return {
+    columns,
+    headerRows: first.head.rows,
+    hierarchy: levels.layout(),
+    ...(legend
+      ? { legend: { heading: legend.legend.heading, marks: legend.legend.marks, placement: before(legend) ? ('top' as const) : ('below' as const) } }
+      : {}),
+    summary: counts.length > 0 ? { shape: 'columns', placement: before(counts[0]!) ? 'before' : 'after' } : null,
+    ...(commentBlocks ? { commentBlocks } : {}),
+    orientation: page.width > page.height ? 'landscape' : 'portrait',
+    paper: Math.max(page.width, page.height) > A3_FROM ? 'A3' : 'A4',
+  };
+}
