@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLegend } from './legend.js';
+import { readLegend, readSpacedLegend } from './legend.js';
 
 describe('readLegend: the marks a document defines', () => {
   it.each([
@@ -67,5 +67,18 @@ describe('readLegend: word marks', () => {
       { mark: '×', meaning: '進捗なし・事業終了' },
       { mark: '評価なし', meaning: '目標値の設定なし' },
     ]);
+  });
+});
+
+describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
+  it('評価基準 | A 対策や… | B 目標を… / a wrapped meaning goes on', () => {
+    expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B 目標を80%以上達成', '－ 実績', 'なし'])).toEqual({
+      heading: '評価基準',
+      marks: [
+        { mark: 'A', meaning: '目標を上回る' },
+        { mark: 'B', meaning: '目標を80%以上達成' },
+        { mark: '－', meaning: '実績なし' },
+      ],
+    });
   });
 });

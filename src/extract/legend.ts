@@ -54,3 +54,28 @@ export function readLegend(text: string): PrintedLegend | null {
 export function holdsLegendItem(text: string): boolean {
   return [...text.matchAll(ITEM)].length > 0;
 }
+
+/** A mark, a space and its meaning as one phrase of a legend set without colons (A 対策や事業が…). */
+const SPACED_ITEM = new RegExp(`^(${MARK}|[぀-ヿ一-龯]{2,4})\\s+(\\S.*)$`);
+
+/** Whether a line's phrases hold legend items set without colons: two or more. */
+export function holdsSpacedItems(phrases: readonly string[]): boolean {
+  return phrases.filter((p) => SPACED_ITEM.test(p.trim()) && !/^[぀-ヿ一-龯]/.test(p.trim())).length >= MIN_ITEMS;
+}
+
+/**
+ * A legend set without colons, phrase by phrase: a phrase that begins with a mark and a space
+ * is an item; one before any item is the heading; one after continues the item before (a
+ * meaning wrapped onto the next line).
+ */
+export function readSpacedLegend(phrases: readonly string[]): PrintedLegend | null {
+  let heading = '';
+  const marks: LegendMark[] = [];
+  for (const phrase of phrases.map((p) => p.trim())) {
+    const item = SPACED_ITEM.exec(phrase);
+    if (item && (marks.length > 0 || !/^[぀-ヿ一-龯]/.test(phrase) || heading !== '')) marks.push({ mark: item[1]!, meaning: item[2]!.trim() });
+    else if (marks.length === 0) heading = `${heading}${phrase}`;
+    else marks.at(-1)!.meaning += phrase;
+  }
+  return marks.length >= MIN_ITEMS ? { heading, marks } : null;
+}

@@ -21,7 +21,7 @@ import { type Column, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAt
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
 import { HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, sameSize, withoutFurniture } from './layout.js';
-import { type PrintedLegend, holdsLegendItem, readLegend } from './legend.js';
+import { type PrintedLegend, holdsLegendItem, holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
 import type { SchemeReading } from './printed-scheme.js';
 import { type PlacedColumn, type RoleDeclarations, missingRoles, placeColumns, plainHeading } from './roles.js';
 import { type GridRow, rowsOf } from './rows.js';
@@ -280,7 +280,9 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
   for (let k = 0; k < pieces.length; k++) {
     const { page } = pieces[k]!;
     const start = lineAt(k, page);
-    if (!start || !holdsLegendItem(start.text) || readBanner(start.text)) continue;
+    if (!start || readBanner(start.text)) continue;
+    const spaced = holdsSpacedItems(start.phrases.map((p) => p.text));
+    if (!spaced && !holdsLegendItem(start.text)) continue;
     const lines = [start];
     const above = lineAt(k - 1, page);
     if (
@@ -297,7 +299,7 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
       lines.push(line);
       k = j;
     }
-    const legend = legendOfLines(lines.map((l) => l.text));
+    const legend = spaced ? readSpacedLegend(lines.flatMap((l) => l.phrases.map((p) => p.text))) : legendOfLines(lines.map((l) => l.text));
     if (legend) found.push({ legend, page, top: lines[0]!.top });
   }
   return found;
@@ -614,10 +616,22 @@ export function readOtherKpi(
       },
     );
   }
-  const layout = layoutOf(first!, levels, legend, counts, commentBlocks);
+  // A legend's mark is spelt as the scheme spells it where the text layer cannot tell (− and － are one glyph).
+  const spelt = legend && {
+    ...legend,
+    legend: { ...legend.legend, marks: legend.legend.marks.map((m) => ({ ...m, mark: schemeMark(scheme, m.mark) })) },
+  };
+  const layout = layoutOf(first!, levels, spelt, counts, commentBlocks);
   // The scheme is named as load.ts names it (a document read under the default scheme names none).
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
   return { document, messages: log.messages, scheme };
+}
+
+/** A dash the scheme knows, as the scheme prints it; any other mark as printed. */
+function schemeMark(scheme: Scheme, printed: string): string {
+  const id = gradeOfMark(scheme, printed);
+  const grade = id === undefined ? undefined : scheme.grades.find((g) => g.id === id);
+  return grade && DASH.test(printed.normalize('NFKC').trim()) ? grade.mark : printed;
 }
 
 /** The year of the actuals: the actual's heading, the year series' current or right-most filled year, else the title's. */
