@@ -76,7 +76,7 @@ interface ReadTable {
 }
 
 /** A count table read: marks across, one row per label. */
-interface CountTable {
+export interface CountTable {
   page: number;
   top: number;
   /** Grades across (a row per group) or down (a row per grade, one count column). */
@@ -195,7 +195,7 @@ function countHeadAt(line: Line): string[] | null {
 }
 
 /** A count table (grades across, a row per group with its counts): rows until a line without counts. */
-function readCountTable(page: LaidOutPage, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
+export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
   const head = lines[at]!;
   const markPhrases = head.phrases.filter((p) => COUNT_MARK.test(p.text.normalize('NFKC').trim()));
   const totalPhrase = head.phrases.find((p) => TOTAL_WORD.test(p.text.trim()))!;
@@ -227,7 +227,7 @@ function isRowsCountHead(line: Line): boolean {
 }
 
 /** A count table of grades down: a mark and its count a line, to its 合計 line. */
-function readRowsCountTable(page: LaidOutPage, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
+export function readRowsCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
   const used = [lines[at]!];
   const marks: string[] = [];
   const counts: (number | null)[] = [];
