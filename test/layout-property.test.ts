@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { layoutProperty } from '../scripts/corpus/property.mjs';
+import { FAMILIES } from '../scripts/corpus/families.mjs';
+import { familyLayoutProperty, layoutProperty } from '../scripts/corpus/property.mjs';
 import { FONTS_NOT_INSTALLED } from '../scripts/corpus/tables.mjs';
+import { readBuiltInSchemes } from '../src/evaluate/scheme-file.js';
 import { extractPdfFile } from '../src/extract/extract.js';
 import { DEFAULT_SCHEME } from './helpers/scheme.js';
 
@@ -33,3 +35,38 @@ it(`a random document in a random pdfmake layout extracts exactly or with a warn
   console.log(`layout property: ${tally.exact} of ${RUNS} exact, ${tally.flagged} read with a warning`);
   expect(tally.exact + tally.flagged).toBe(RUNS);
 }, 300_000);
+
+/**
+ * Other municipalities' families (layouts.md: F1 flat grids, F2 year series, F3 role rows, F5
+ * comment blocks, F7 count tables), random documents of each printed by pdfmake in random
+ * layouts and extracted back, layout and scheme included. A family listed in KNOWN with its
+ * reason is not read exactly yet: its test fails once every case reads, so that the entry goes.
+ */
+const FAMILY_RUNS = 4;
+const KNOWN_FAMILIES: Record<string, string> = {
+  F1: 'see FAILURES.md: grouping columns, legends of several lines, count tables and the scheme field are not all read yet',
+  F2: 'see FAILURES.md: series groups over years and the year notations of headings are not all read yet',
+  F3: 'role rows (期待値 / 実績値 under one name) are not read yet',
+  F5: 'see FAILURES.md: ≪成果と見直し≫ blocks and a year spanning 実績 | 達成度 are not all read yet',
+  F7: 'see FAILURES.md: count tables across and down are not read yet',
+};
+
+it.each(FAMILIES.map((f) => [f]))(
+  `%s: random documents of the family in random pdfmake layouts extract exactly (${FAMILY_RUNS} seeded cases)`,
+  async (family) => {
+    const seed = Number(process.env.FUZZ_SEED ?? 20261204);
+    const tally = { exact: 0 };
+    const reading = { known: readBuiltInSchemes(), given: null, preferred: DEFAULT_SCHEME };
+    const extract = async (file: string) => extractPdfFile(file, reading);
+    let failure: unknown = null;
+    try {
+      await fc.assert(familyLayoutProperty(family, extract, tally), { seed, numRuns: FAMILY_RUNS, endOnFailure: true });
+    } catch (error) {
+      failure = error;
+    }
+    console.log(`${family}: ${tally.exact} of ${FAMILY_RUNS} exact before the first difference`);
+    if (KNOWN_FAMILIES[family]) expect(failure, `${family} now reads exactly: remove it from KNOWN_FAMILIES`).not.toBeNull();
+    else if (failure) throw failure;
+  },
+  300_000,
+);

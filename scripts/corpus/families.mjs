@@ -7,8 +7,8 @@
 // What a reader can know from the page decides what the document holds:
 // - names, titles, headings and cells as printed (a wrapped cell's lines joined; headings never
 //   wrap except at the line breaks they are written with, which `heading` keeps as `\n`);
-// - a unit printed in parentheses at the end of a name, where there is no 単位 column, is the
-//   unit and not part of the name; a unit glued to values stays in each value's text;
+// - a unit printed in parentheses at the end of a name stays in the name (unit null: 有害鳥獣
+//   による農作物年間被害額（千円）); a unit glued to values stays in each value's text and is the unit;
 // - statuses are grade ids of the built-in scheme whose marks (and printed legend) the document
 //   uses: a vocabulary that several schemes share is always printed with its legend;
 // - a series column's cell is the actual where it is the right-most filled one;
@@ -288,11 +288,12 @@ const commentOf = (rng, lo, hi) => Array.from({ length: rng.int(lo, hi) }, () =>
 
 // Grading schemes: the built-in ones (schemes/*.yaml), good to bad; `bare` those whose marks alone tell them.
 const SCHEME_ORDER = {
-  nagayo: { grades: ['S', 'A', 'B', 'C'], nodata: 'nodata', bare: true },
+  nagayo: { grades: ['S', 'A', 'B', 'C'], nodata: 'nodata', bare: true, tellingMark: 'S' },
   ino: { grades: ['above', 'equal', 'below', 'none'], nodata: 'unrated' },
   kitsuki: { grades: ['A', 'B', 'C', 'D'], nodata: 'nodata' },
   tagawa: { grades: ['A', 'B', 'C'], nodata: 'nodata' },
-  tama: { grades: ['steady', 'mostly', 'needs-work'], nodata: 'nodata', bare: true },
+  // ① reads as 1 in NFKC, a mark of sano's too: always with its legend.
+  tama: { grades: ['steady', 'mostly', 'needs-work'], nodata: 'nodata' },
   fukuoka: { grades: ['a', 'b', 'c'], nodata: 'nodata', bare: true },
   etajima: { grades: ['improved', 'kept', 'worsened'], nodata: 'nodata' },
   default: { grades: ['achieved', 'improved', 'unchanged', 'worsened'], nodata: 'nodata', bare: true },
@@ -483,9 +484,11 @@ function indicatorOf(rng, ctx, number) {
   const status = has('grade') ? gradeOf(schemeId, v.a, actual.value, target.value) : null;
   const progress =
     has('progress') && actual.value !== null && target.value !== null ? Math.round(((actual.value - v.a) / (target.value - v.a)) * 1000) / 10 || 0 : null;
+  const [open, close] = style.unitParens;
+  const name = nameOf(rng);
   const indicator = {
-    name: nameOf(rng),
-    unit,
+    name: style.unitPlacement === 'name' ? `${name}${open}${unit}${close}` : name,
+    unit: style.unitPlacement === 'name' ? null : unit,
     method: 'change',
     baseline,
     actual,
@@ -576,8 +579,14 @@ export function familyCase(family, seed) {
             measures: Array.from({ length: rng.int(1, 2) }, (_, m) => ({ no: m + 1, title: titleOf(rng), indicators: indicators(1, family === 'F5' ? 2 : 3) })),
           })),
   }));
-  // The legend: printed for every vocabulary that several schemes share, else now and then.
-  const legendPlacement = !hasGrade ? null : SCHEME_ORDER[schemeId].bare && rng.chance(0.4) ? null : pick(rng, ['top', 'below']);
+  // The legend: printed for every vocabulary that several schemes share, and for one whose marks
+  // would tell it (S of nagayo) where no indicator printed the telling mark; else now and then.
+  const { bare, tellingMark } = SCHEME_ORDER[schemeId];
+  const statuses = new Set(
+    strategies.flatMap((s) => [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]).map((i) => i.reported.status),
+  );
+  const told = !tellingMark || statuses.has(tellingMark);
+  const legendPlacement = !hasGrade ? null : bare && rng.chance(0.4) && told ? null : pick(rng, ['top', 'below']);
   const legendHeading = pick(rng, ['【評価】', '【達成度】', '※評価', '評価基準']);
   const summary = family === 'F7' && hasGrade ? { shape: pick(rng, ['columns', 'rows']), placement: pick(rng, ['before', 'after']) } : null;
   if (summary) for (const s of strategies) s.reportedSummary = countsOf(schemeId, s);

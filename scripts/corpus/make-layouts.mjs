@@ -5,11 +5,12 @@
 // prints with its `layout` (NAME.yaml, what extraction must give back) and the print choices
 // (NAME.layout.json), so that a failure can be reproduced.
 //
-// Run: npm run corpus:layouts [-- --only chromium,writer] [-- --seed N]
+// Run: npm run corpus:layouts [-- --only chromium,writer,cairo] [-- --seed N]
 // Needs: the build (dist/); for calc/writer/chromium: LibreOffice, chromium and the IPA fonts
 // (Debian: libreoffice-calc libreoffice-writer chromium fonts-ipafont fonts-ipaexfont).
 // Then `UPDATE_FIXTURES=1 npx vitest run test/stored-pages.test.ts` stores their pdf.js pages.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
@@ -31,7 +32,12 @@ export const PLAN = {
   writer: { F1: 8, F2: 6, F3: 4, F5: 4, F7: 6 },
   calc: { F1: 8, F2: 6, F3: 4, F5: 4, F7: 6 },
 };
-const only = args.only ? args.only.split(',') : Object.keys(PLAN);
+/**
+ * A fifth producer, cairo (as Firefox and GTK print on Linux): the first of each family's Writer
+ * and Calc prints printed again through pdftocairo (poppler-utils).
+ */
+const REPRINTS = { cairo: { from: ['writer', 'calc'], each: 3 } };
+const only = args.only ? args.only.split(',') : [...Object.keys(PLAN), ...Object.keys(REPRINTS)];
 
 /** The print layout of a case: the corpus's draw, on A4 or A3 (what the model's `paper` holds). */
 function printLayout(producer, caseSeed, k) {
@@ -45,7 +51,7 @@ mkdirSync(out, { recursive: true });
 for (const file of readdirSync(out)) if (only.some((p) => file.includes(`-${p}-`))) rmSync(join(out, file));
 
 let written = 0;
-for (const producer of only) {
+for (const producer of only.filter((p) => PLAN[p])) {
   let k = 0;
   for (const family of FAMILIES) {
     for (let n = 0; n < PLAN[producer][family]; n++, k++) {
@@ -65,6 +71,27 @@ for (const producer of only) {
       written += 1;
       console.log(`${name}.pdf (${Date.now() - started} ms)`);
     }
+  }
+}
+for (const producer of only.filter((p) => REPRINTS[p])) {
+  const { from, each } = REPRINTS[producer];
+  for (const family of FAMILIES) {
+    const sources = from.flatMap((p) =>
+      readdirSync(out)
+        .filter((f) => f.startsWith(`${family.toLowerCase()}-${p}-`) && f.endsWith('.pdf'))
+        .sort()
+        .slice(0, each),
+    );
+    sources.forEach((source, n) => {
+      const [, via, , rules] = source.replace(/\.pdf$/, '').split('-');
+      const name = `${family.toLowerCase()}-${producer}-${String(n + 1).padStart(2, '0')}-${rules}-${via}`;
+      execFileSync('pdftocairo', ['-pdf', join(out, source), join(out, `${name}.pdf`)]);
+      const printed = JSON.parse(readFileSync(join(out, source.replace(/\.pdf$/, '.layout.json')), 'utf8'));
+      writeFileSync(join(out, `${name}.layout.json`), `${JSON.stringify({ reprintOf: source, through: producer, ...printed }, null, 1)}\n`);
+      copyFileSync(join(out, source.replace(/\.pdf$/, '.yaml')), join(out, `${name}.yaml`));
+      written += 1;
+      console.log(`${name}.pdf (${source} through ${producer})`);
+    });
   }
 }
 console.log(`${written} PDFs written to ${out}`);

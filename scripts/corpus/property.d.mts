@@ -16,3 +16,9 @@ export function layoutProperty(
   extract: (file: string) => Promise<TasseiDocument | { document: TasseiDocument; flagged: boolean }>,
   tally?: LayoutTally,
 ): fc.IAsyncPropertyWithHooks<[LayoutCase]>;
+/** A family's property: `extract` gives the document and the scheme it was read with. */
+export function familyLayoutProperty(
+  family: string,
+  extract: (file: string) => Promise<{ document: TasseiDocument; scheme: { id: string } }>,
+  tally?: { exact: number },
+): fc.IAsyncPropertyWithHooks<[unknown]>;

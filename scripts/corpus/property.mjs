@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { differences, formatDifferences } from './compare.mjs';
 import { PROPERTY_SIZE, kpiDocumentArb, narrativeDocumentArb } from './documents.mjs';
+import { familyBlocks } from './family-tables.mjs';
+import { familyCaseArb } from './families.mjs';
 import { pdfmakePdf } from './pdfmake.mjs';
 import { asPrinted, blocksOf, layoutArb } from './tables.mjs';
 
@@ -55,5 +57,37 @@ export function layoutProperty(extract, tally = { exact: 0, flagged: 0 }) {
       return;
     }
     if (diffs.length > 0) throw new Error(`${diffs.length} fields differ:\n${formatDifferences(diffs, 20)}`);
+  });
+}
+
+/** A case of another municipality's family: its document and print style, and a random pdfmake layout. */
+export const familyLayoutCaseArb = (family) => fc.record({ drawn: familyCaseArb(family), layout: layoutArb('pdfmake') });
+
+/**
+ * The same property over a family's documents (families.mjs): printed by pdfmake on A4 or A3 and
+ * extracted, `extract(file) → { document, scheme }`; the scheme told is held to the document's.
+ * Differences throw with their list; `tally` counts the exact cases.
+ */
+export function familyLayoutProperty(family, extract, tally = { exact: 0 }) {
+  const dir = mkdtempSync(join(tmpdir(), 'tassei-family-property-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  let n = 0;
+  return fc.asyncProperty(familyLayoutCaseArb(family), async ({ drawn, layout }) => {
+    const file = join(dir, `case-${(n += 1)}.pdf`);
+    const document = structuredClone(drawn.document);
+    const resolved = { ...structuredClone(layout), page: { ...layout.page, size: layout.page.size === 'A3' ? 'A3' : 'A4' } };
+    writeFileSync(file, await pdfmakePdf(familyBlocks(document, drawn.style, resolved), resolved, document.title));
+    let diffs;
+    try {
+      const got = await extract(file);
+      diffs = differences(document, got.document);
+      if ((document.scheme ?? 'default') !== got.scheme.id) diffs.push({ path: '(scheme)', expected: document.scheme ?? 'default', got: got.scheme.id });
+    } catch (error) {
+      diffs = [{ path: '(extraction failed)', expected: 'a document', got: error.messages?.map((m) => `${m.rule}: ${m.message}`).join('; ') ?? String(error) }];
+    } finally {
+      rmSync(file, { force: true });
+    }
+    if (diffs.length === 0) tally.exact += 1;
+    else throw new Error(`${family} (seed ${drawn.seed}): ${diffs.length} fields differ:\n${formatDifferences(diffs, 20)}`);
   });
 }

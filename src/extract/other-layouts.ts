@@ -76,11 +76,15 @@ interface ReadTable {
 }
 
 /** A count table read: marks across, one row per label. */
-interface CountTable {
+export interface CountTable {
   page: number;
   top: number;
+  /** Grades across (a row per group) or down (a row per grade, one count column). */
+  shape: 'columns' | 'rows';
   marks: string[];
   rows: { label: string; counts: (number | null)[]; total: number | null }[];
+  /** A table of grades down counts the goal printed above it (基本目標1 … over its table). */
+  strategy?: Strategy;
 }
 
 function middle(p: { top: number; bottom: number }): number {
@@ -191,7 +195,7 @@ function countHeadAt(line: Line): string[] | null {
 }
 
 /** A count table (grades across, a row per group with its counts): rows until a line without counts. */
-function readCountTable(page: LaidOutPage, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
+export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
   const head = lines[at]!;
   const markPhrases = head.phrases.filter((p) => COUNT_MARK.test(p.text.normalize('NFKC').trim()));
   const totalPhrase = head.phrases.find((p) => TOTAL_WORD.test(p.text.trim()))!;
@@ -211,7 +215,35 @@ function readCountTable(page: LaidOutPage, lines: readonly Line[], at: number): 
     rows.push({ label, counts: cells.slice(0, -1), total: cells.at(-1)! });
     used.push(line);
   }
-  return { table: { page: page.number, top: head.top, marks: markPhrases.map((p) => p.text.trim()), rows }, used };
+  return { table: { page: page.number, top: head.top, shape: 'columns', marks: markPhrases.map((p) => p.text.trim()), rows }, used };
+}
+
+/** The head of a count table of grades down: a grade heading and a count heading (評価 | 指標数). */
+const GRADE_HEADING = /^(?:評\s*価|判\s*定|区\s*分|達成度|進捗区分)$/;
+const COUNT_HEADING = /^(?:件数|指標数|事業数|数|該当数|項目数)$/;
+
+function isRowsCountHead(line: Line): boolean {
+  return line.phrases.length === 2 && GRADE_HEADING.test(line.phrases[0]!.text.trim()) && COUNT_HEADING.test(line.phrases[1]!.text.trim());
+}
+
+/** A count table of grades down: a mark and its count a line, to its 合計 line. */
+export function readRowsCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
+  const used = [lines[at]!];
+  const marks: string[] = [];
+  const counts: (number | null)[] = [];
+  let total: number | null = null;
+  for (const line of lines.slice(at + 1)) {
+    const [label, count] = line.phrases.map((p) => p.text.trim());
+    if (line.phrases.length !== 2 || !/^\d+$/.test(count!.normalize('NFKC'))) break;
+    used.push(line);
+    if (TOTAL_WORD.test(label!.replace(/\s/g, ''))) {
+      total = Number(count!.normalize('NFKC'));
+      break;
+    }
+    marks.push(label!);
+    counts.push(Number(count!.normalize('NFKC')));
+  }
+  return { table: { page: page.number, top: lines[at]!.top, shape: 'rows', marks, rows: [{ label: '', counts, total }] }, used };
 }
 
 /** What a page holds in order: tables, count tables, and the lines outside them. */
@@ -231,8 +263,8 @@ function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: R
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
     if (inTable.has(line)) continue;
-    if (countHeadAt(line)) {
-      const { table, used } = readCountTable(page, lines, k);
+    if (countHeadAt(line) || isRowsCountHead(line)) {
+      const { table, used } = isRowsCountHead(line) ? readRowsCountTable(page, lines, k) : readCountTable(page, lines, k);
       if (table.rows.length > 0) {
         pieces.push({ kind: 'counts', top: line.top, table });
         for (const l of used) inTable.add(l);
@@ -305,16 +337,25 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
   return found;
 }
 
-/** A value cell read; blank where nothing is printed. */
-function measurementOf(text: string): Measurement {
-  const plain = text.trim();
-  if (plain === '') return { value: null, year: null, text: '' };
-  const parsed = parseMeasurement(plain);
-  return parsed.ok ? parsed.measurement : { value: null, year: null, text: plain };
+/** A unit glued to a value (14箇所, 96.8万人, 2,584人(R1)): what follows the number. */
+const GLUED_UNIT = /^[△▲-]?\s*[\d,.]+\s*([^\d\s(（)）,.△▲-][^\d\s(（)）]{0,5})(?:\s*[(（].*[)）])?$/;
+
+/** The unit every filled value cell of a row carries glued, or null. */
+function gluedUnit(cells: readonly string[]): string | null {
+  const units = cells
+    .map((c) => c.normalize('NFKC').trim())
+    .filter((c) => c !== '' && !DASH.test(c))
+    .map((c) => GLUED_UNIT.exec(c)?.[1] ?? null);
+  return units.length > 0 && units.every((u) => u !== null && u === units[0]) ? units[0]! : null;
 }
 
-/** A unit in parentheses after a name; not a note such as （累計）, （再掲）, （延べ）. */
-const UNIT_IN_NAME = /^(.+?)\s*[（(](?!累計|再掲|延べ|※|注)([^（）()\d]{1,6})[）)]$/;
+/** A value cell read (with the row's unit, which may be glued to it); blank where nothing is printed. */
+function valueOf(text: string, unit: string | null = null): Measurement {
+  const plain = text.trim();
+  if (plain === '') return { value: null, year: null, text: '' };
+  const parsed = parseMeasurement(plain, unit ? { unit } : {});
+  return parsed.ok ? parsed.measurement : { value: null, year: null, text: plain };
+}
 
 /** One line of a heading, for comments and unplaced cells: its lines joined. */
 const oneLine = (heading: string) => joinWrapped(heading.split('\n'));
@@ -335,6 +376,12 @@ function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; ma
   const of = (role: ColumnRole) => table.placed.map((p, k) => (p.role === role ? k : -1)).filter((k) => k >= 0);
   const one = (role: ColumnRole) => of(role).map(cell)[0] ?? '';
   const heading = (k: number) => oneLine(table.columns[k]!.heading);
+  // Without a unit column, a unit glued to every value (14箇所) is the row's. A unit in parentheses
+  // after the name (被害額（千円）) stays in the name as printed: （年間）, （累計） are notes, not units.
+  const valueCells = (['baseline', 'actual', 'target', 'series', 'interim'] as const).flatMap((r) => of(r).map(cell));
+  const printedUnit = one('unit');
+  const unitOf = printedUnit !== '' && !DASH.test(printedUnit) ? printedUnit : of('unit').length === 0 ? gluedUnit(valueCells) : null;
+  const measurementOf = (text: string) => valueOf(text, unitOf);
   const series: SeriesEntry[] = of('series').map((k) => {
     const m = measurementOf(cell(k));
     return { fiscalYear: table.placed[k]!.fiscalYear ?? 0, value: m.value, year: m.year, text: m.text };
@@ -359,16 +406,13 @@ function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; ma
     const m = measurementOf(cell(k));
     return { fiscalYear: table.placed[k]!.fiscalYear ?? null, ...m, heading: heading(k) };
   });
-  const unit = one('unit');
   const department = one('department');
   const number = one('number');
   const comments = texts('comment');
   const other = texts('other');
-  // Without a unit column, the unit is printed in parentheses at the end of the name (有害鳥獣による被害額（千円）).
-  const named = of('unit').length === 0 ? UNIT_IN_NAME.exec(one('name')) : null;
   const indicator: Indicator = {
-    name: named ? named[1]!.trim() : one('name'),
-    unit: named ? named[2]! : unit === '' || DASH.test(unit) ? null : unit,
+    name: one('name'),
+    unit: unitOf,
     method: 'change',
     baseline: of('baseline').length > 0 ? measurementOf(one('baseline')) : { value: null, year: null, text: '' },
     actual,
@@ -465,6 +509,13 @@ export function readOtherKpi(
   const groupAt = new Map<number, string>();
 
   const newStrategy = (no: number | null, title: string): Strategy => {
+    // A goal printed again (over its count table, then over its indicators; on a next page) is the same goal.
+    const again = no !== null ? strategies.find((x) => x.no === no && x.title === title) : undefined;
+    if (again) {
+      [strategy, policy, measure] = [again, undefined, undefined];
+      groupAt.clear();
+      return again;
+    }
     strategy = { no: no ?? strategies.length + 1, title, indicators: [], reportedGoalSummary: null, reportedSummary: null, policies: [] };
     strategies.push(strategy);
     [policy, measure] = [undefined, undefined];
@@ -494,7 +545,7 @@ export function readOtherKpi(
   };
   // An indicator under 数値目標, or directly under a goal before any of its policies, is the goal's own.
   const place = (indicator: Indicator) => {
-    if (goal || (strategy && !policy && levels.printed.length > 1)) (strategy ?? newStrategy(null, '')).indicators.push(indicator);
+    if (goal || (strategy && !policy)) (strategy ?? newStrategy(null, '')).indicators.push(indicator);
     else (measure ?? newMeasure(null, '')).indicators.push(indicator);
   };
   /** A row or line of text outside the values: a banner, the goal label, a comment block; else said. */
@@ -520,7 +571,10 @@ export function readOtherKpi(
   };
 
   for (const { page, piece } of pieces) {
-    if (piece.kind === 'counts') continue;
+    if (piece.kind === 'counts') {
+      if (piece.table.shape === 'rows' && strategy) piece.table.strategy = strategy;
+      continue;
+    }
     if (piece.kind === 'line') {
       // Lines outside the tables: banners only (titles, legends and notes are not rows).
       const banner = readBanner(piece.line.text);
@@ -649,6 +703,15 @@ function fiscalYearOf(tables: readonly ReadTable[], title: string): number | nul
   return findEraYear(title);
 }
 
+/**
+ * A goal's counts: its total row, which the evaluator checks against its policies' indicators;
+ * where the goal has only its own indicators (数値目標, no policies), its goal row, checked against those.
+ */
+function countsOnto(strategy: Strategy, summary: PrintedSummary): void {
+  if (strategy.policies.length === 0 && strategy.indicators.length > 0) strategy.reportedGoalSummary = summary;
+  else strategy.reportedSummary = summary;
+}
+
 /** Count tables' rows onto the strategies they name (基本目標1 …): a count per printed mark; the 合計 row is checked here. */
 function attachCounts(tables: readonly CountTable[], strategies: readonly Strategy[], scheme: Scheme, log: MessageLog): void {
   for (const table of tables) {
@@ -661,6 +724,11 @@ function attachCounts(tables: readonly CountTable[], strategies: readonly Strate
       summary.total = row.total;
       return summary;
     };
+    if (table.shape === 'rows') {
+      const target = table.strategy ?? (strategies.length === 1 ? strategies[0] : undefined);
+      if (target) countsOnto(target, summaryOf(table.rows[0]!));
+      continue;
+    }
     for (const row of table.rows) {
       if (TOTAL_WORD.test(row.label.replace(/\s/g, ''))) {
         const others = table.rows.filter((r) => r !== row);
@@ -677,7 +745,7 @@ function attachCounts(tables: readonly CountTable[], strategies: readonly Strate
       }
       const banner = readBanner(row.label);
       const target = banner ? strategies.find((s) => s.no === banner.no) : strategies.length === 1 ? strategies[0] : undefined;
-      if (target) target.reportedSummary = summaryOf(row);
+      if (target) countsOnto(target, summaryOf(row));
       else
         log.warn('extract-kpi', t(`集計表の行「${row.label}」に当たる基本目標がありません`, `the count row "${row.label}" names no goal of the tables`), {
           page: table.page,
@@ -717,7 +785,7 @@ function layoutOf(
     ...(legend
       ? { legend: { heading: legend.legend.heading, marks: legend.legend.marks, placement: before(legend) ? ('top' as const) : ('below' as const) } }
       : {}),
-    summary: counts.length > 0 ? { shape: 'columns', placement: before(counts[0]!) ? 'before' : 'after' } : null,
+    summary: counts.length > 0 ? { shape: counts[0]!.shape, placement: before(counts[0]!) ? 'before' : 'after' } : null,
     ...(commentBlocks ? { commentBlocks } : {}),
     orientation: page.width > page.height ? 'landscape' : 'portrait',
     paper: Math.max(page.width, page.height) > A3_FROM ? 'A3' : 'A4',

@@ -1,0 +1,1 @@
+export const FAMILIES: readonly string[];
