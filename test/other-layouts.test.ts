@@ -56,7 +56,7 @@ describe('what the other layouts keep', () => {
     expect(doc.fiscalYear).toBe(2020);
     expect(doc.strategies.map((s) => s.indicators.map((i) => i.name))).toEqual([['町内事業所の従業者数', '新規就農者数（累計）'], ['合計特殊出生率']]);
     expect(doc.layout!.hierarchy.map((h) => `${h.label}${h.numbering}`)).toEqual(['基本目標1', '基本的方向(1)', '具体的な施策①']);
-    expect(doc.layout!.legend!.marks.map((m) => m.mark)).toEqual(['S', 'A', 'B', 'C', '－']);
+    expect(doc.layout!.legend!.marks.map((m) => m.mark)).toEqual(['S', 'A', 'B', 'C', '−']);
     const first = doc.strategies[0]!.indicators[0]!;
     expect([first.number, first.department, first.targetYear]).toEqual(['1', '産業振興課', 2024]);
   });

@@ -40,6 +40,8 @@ const HEADER_LINE_GAP_EM = 1.8;
 const RULE_TOLERANCE = 1.5;
 /** A rule across this share of the header's width closes it (the rule under 実績値 spans only its years). */
 const CLOSING_RULE_SHARE = 0.6;
+/** A heading is at most this long (characters): a title or a legend line naming 指標 or 目標 is none. */
+const HEADING_MAX_LENGTH = 16;
 /** A wrapped heading's piece (`評` over `価`, `番` over `号`) is at most this long. */
 const HEADING_PIECE_LENGTH = 3;
 /** Columns narrower than this (points) are the gap of a double rule. */
@@ -67,9 +69,10 @@ function closedBetween(upper: Line, lower: Line, horizontal: readonly Rule[], le
  * year, or a short piece of a wrapped heading.
  */
 function headingLike(line: Line): boolean {
-  return line.phrases.every(
-    (p) => !NUMBER_LIKE.test(p.text.normalize('NFKC')) && (isHeadingWord(p.text) || [...p.text.replace(/\s/g, '')].length <= HEADING_PIECE_LENGTH),
-  );
+  return line.phrases.every((p) => {
+    const length = [...p.text.replace(/\s/g, '')].length;
+    return !NUMBER_LIKE.test(p.text.normalize('NFKC')) && length <= HEADING_MAX_LENGTH && (isHeadingWord(p.text) || length <= HEADING_PIECE_LENGTH);
+  });
 }
 
 /** Whether a window of lines holds a KPI table's headings: a name and two value or grade columns. */
@@ -194,16 +197,49 @@ function ruledColumns(window: readonly Line[], bounds: readonly number[], vertic
   });
 }
 
-/** Columns of a header without rules: each stack of heading text (a wrapped cell) a column, parted in the middle of each gap. */
+/** A sub-cell stands at least this share of the way from its group's line down to the header's last line. */
+const SUB_CELL_DEPTH = 0.6;
+
+/**
+ * Columns of a header without vertical rules: each stack of heading text (a wrapped cell) a
+ * column, parted in the middle of each gap. A cell above the header's last line is a group over
+ * the run of cells around it that stand on the last line alone (実績 over R3 | R4 | R5): cells
+ * spanning the header's rows (centred between them, or wrapped over them) bound the run.
+ */
 function stackedColumns(window: readonly Line[]): HeaderColumn[] {
   const cells = headingCells(window).sort((a, b) => middle(a) - middle(b));
-  return cells.map((cell, k) => {
-    const previous = cells[k - 1];
-    const next = cells[k + 1];
+  const lastBaseline = window.at(-1)!.baseline;
+  const topOf = (c: (typeof cells)[number]) => Math.min(...c.members.map((m) => m.baseline));
+  const bottomOf = (c: (typeof cells)[number]) => Math.max(...c.members.map((m) => m.baseline));
+  const groupOf = new Map<(typeof cells)[number], string>();
+  const groups = new Set<(typeof cells)[number]>();
+  for (const g of cells) {
+    if (bottomOf(g) >= lastBaseline - 0.3 * g.size) continue;
+    const isSub = (c: (typeof cells)[number]) =>
+      c !== g &&
+      !groups.has(c) &&
+      Math.abs(bottomOf(c) - lastBaseline) <= 0.3 * c.size &&
+      topOf(c) - bottomOf(g) >= SUB_CELL_DEPTH * (lastBaseline - bottomOf(g));
+    const others = cells.filter((c) => c !== g && !groups.has(c));
+    const at = others.findIndex((c) => middle(c) >= middle(g));
+    let [from, to] = [at < 0 ? others.length : at, at < 0 ? others.length - 1 : at - 1];
+    while (from - 1 >= 0 && isSub(others[from - 1]!)) from--;
+    while (to + 1 < others.length && isSub(others[to + 1]!)) to++;
+    const subs = others.slice(from, to + 1);
+    if (subs.length < 2 || !subs.every(isSub)) continue;
+    groups.add(g);
+    for (const c of subs) groupOf.set(c, headingText(g.members));
+  }
+  const leaves = cells.filter((c) => !groups.has(c));
+  return leaves.map((cell, k) => {
+    const previous = leaves[k - 1];
+    const next = leaves[k + 1];
+    const group = groupOf.get(cell);
     return {
       left: previous ? (previous.right + cell.x) / 2 : -Infinity,
       right: next ? (cell.right + next.x) / 2 : Infinity,
       heading: headingText(cell.members),
+      ...(group ? { group } : {}),
       headingLeft: cell.x,
       headingRight: cell.right,
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLegend } from './legend.js';
+import { readLegend, readSpacedLegend } from './legend.js';
 
 describe('readLegend: the marks a document defines', () => {
   it.each([
@@ -45,5 +45,40 @@ describe('readLegend: the marks a document defines', () => {
 
   it.each([['A：目標値以上の指標の数'], ['備考 目標指標の※印の進捗率は、b/cにより算出'], ['基本目標1 しごとをつくる']])('%s is no legend', (text) => {
     expect(readLegend(text)).toBeNull();
+  });
+});
+
+describe('readLegend: items a line each, joined', () => {
+  it('A:順調 / B:やや遅れ joined without a space still part', () => {
+    expect(readLegend('※評価A:順調B:やや遅れ')).toEqual({
+      heading: '※評価',
+      marks: [
+        { mark: 'A', meaning: '順調' },
+        { mark: 'B', meaning: 'やや遅れ' },
+      ],
+    });
+  });
+});
+
+describe('readLegend: word marks', () => {
+  it('評価なし: after a space is a mark of its own', () => {
+    expect(readLegend('【評価】◎:目標値以上 ×:進捗なし・事業終了 評価なし:目標値の設定なし')!.marks).toEqual([
+      { mark: '◎', meaning: '目標値以上' },
+      { mark: '×', meaning: '進捗なし・事業終了' },
+      { mark: '評価なし', meaning: '目標値の設定なし' },
+    ]);
+  });
+});
+
+describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
+  it('評価基準 | A 対策や… | B 目標を… / a wrapped meaning goes on', () => {
+    expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B 目標を80%以上達成', '－ 実績', 'なし'])).toEqual({
+      heading: '評価基準',
+      marks: [
+        { mark: 'A', meaning: '目標を上回る' },
+        { mark: 'B', meaning: '目標を80%以上達成' },
+        { mark: '－', meaning: '実績なし' },
+      ],
+    });
   });
 });

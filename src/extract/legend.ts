@@ -14,8 +14,11 @@ export interface PrintedLegend {
 
 /** A mark of a legend: a letter (with + or −), a symbol, a dash, a circled number. */
 const MARK = '[A-Za-zＡ-Ｚａ-ｚ][+＋]?|[◎○〇△×▲●◯☆★]|[-‐–—―−－]|[①-⑳]';
-/** A mark and its colon, at the start or after a space, a bracket or a separator. */
-const ITEM = new RegExp(`(?:^|(?<=[\\s　、,，】\\]）)]))(${MARK})\\s*[:：]`, 'g');
+/**
+ * A mark and its colon, not after a letter or digit (KPI: is no item), so also where lines were
+ * joined without a space; or a word of two to four characters after a space (評価なし:, 未実施:).
+ */
+const ITEM = new RegExp(`(?:(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])(${MARK})|(?<=^|[\\s　])([぀-ヿ一-龯]{2,4}))\\s*[:：]`, 'g');
 /** Meaning before mark, separated by commas: 改善○,維持△,悪化× (江田島市). */
 const TRAILING_ITEM = new RegExp(`([^\\s　,，、:：]+?)(${MARK})(?=[,，、\\s　]|$)`, 'g');
 /** Fewer items than this are no legend (a note with one A: is not). */
@@ -29,7 +32,7 @@ export function readLegend(text: string): PrintedLegend | null {
       const from = m.index! + m[0].length;
       const to = starts[k + 1]?.index ?? text.length;
       return {
-        mark: m[1]!,
+        mark: (m[1] ?? m[2])!,
         meaning: text
           .slice(from, to)
           .replace(/[\s　、,，]+$/, '')
@@ -47,7 +50,32 @@ export function readLegend(text: string): PrintedLegend | null {
   return null;
 }
 
-/** Whether a line begins a legend: two marks with their meanings or more. */
-export function startsLegend(text: string): boolean {
-  return readLegend(text) !== null;
+/** Whether a text holds a mark with its meaning (`A：順調`): a legend's line, where each item may stand on a line of its own. */
+export function holdsLegendItem(text: string): boolean {
+  return [...text.matchAll(ITEM)].length > 0;
+}
+
+/** A mark, a space and its meaning as one phrase of a legend set without colons (A 対策や事業が…). */
+const SPACED_ITEM = new RegExp(`^(${MARK}|[぀-ヿ一-龯]{2,4})\\s+(\\S.*)$`);
+
+/** Whether a line's phrases hold legend items set without colons: two or more. */
+export function holdsSpacedItems(phrases: readonly string[]): boolean {
+  return phrases.filter((p) => SPACED_ITEM.test(p.trim()) && !/^[぀-ヿ一-龯]/.test(p.trim())).length >= MIN_ITEMS;
+}
+
+/**
+ * A legend set without colons, phrase by phrase: a phrase that begins with a mark and a space
+ * is an item; one before any item is the heading; one after continues the item before (a
+ * meaning wrapped onto the next line).
+ */
+export function readSpacedLegend(phrases: readonly string[]): PrintedLegend | null {
+  let heading = '';
+  const marks: LegendMark[] = [];
+  for (const phrase of phrases.map((p) => p.trim())) {
+    const item = SPACED_ITEM.exec(phrase);
+    if (item && (marks.length > 0 || !/^[぀-ヿ一-龯]/.test(phrase) || heading !== '')) marks.push({ mark: item[1]!, meaning: item[2]!.trim() });
+    else if (marks.length === 0) heading = `${heading}${phrase}`;
+    else marks.at(-1)!.meaning += phrase;
+  }
+  return marks.length >= MIN_ITEMS ? { heading, marks } : null;
 }

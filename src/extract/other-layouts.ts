@@ -21,7 +21,7 @@ import { type Column, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAt
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
 import { HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, sameSize, withoutFurniture } from './layout.js';
-import { type PrintedLegend, readLegend } from './legend.js';
+import { type PrintedLegend, holdsLegendItem, holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
 import type { SchemeReading } from './printed-scheme.js';
 import { type PlacedColumn, type RoleDeclarations, missingRoles, placeColumns, plainHeading } from './roles.js';
 import { type GridRow, rowsOf } from './rows.js';
@@ -135,7 +135,10 @@ function gridColumns(head: TableHead, placed: readonly PlacedColumn[]): Column[]
  */
 function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): { top: number; bottom: number; text: string }[] {
   const x = (Math.max(column.left, -1e6) + Math.min(column.right, 1e6)) / 2;
-  const phrases = body.flatMap((l) => l.phrases.filter((p) => (p.x + p.right) / 2 >= column.left && (p.x + p.right) / 2 < column.right).map((p) => ({ p, l })));
+  // A phrase belongs to the column it starts in: a banner row's text starting left of it is not its.
+  const phrases = body.flatMap((l) =>
+    l.phrases.filter((p) => p.x >= column.left - 1 && p.x < column.right && p.right <= column.right + p.size).map((p) => ({ p, l })),
+  );
   if (phrases.length === 0) return [];
   const top = Math.min(...body.map((l) => l.top)) - 1;
   const bottom = Math.max(...body.map((l) => l.bottom)) + 1;
@@ -246,24 +249,58 @@ export function looksLikeOtherKpi(pages: readonly LaidOutPage[]): boolean {
   return pages.some((p) => findTableHeads(p.lines, p.vertical, p.horizontal).length > 0);
 }
 
-/** The legends printed outside the tables: a line that begins one, with the lines that continue it. */
+/** Lines of one legend stand at most this far apart (em). */
+const LEGEND_LINE_GAP_EM = 1.2;
+/** One item a line: a mark of up to six characters (評価なし, 未実施 too) and its meaning. */
+const ITEM_LINE = /^([^\s:：]{1,6}?)\s*[:：]\s*(.+)$/;
+
+/** A legend of one item a line (with a heading line above), else the lines read as one text. */
+function legendOfLines(texts: readonly string[]): PrintedLegend | null {
+  const heading = ITEM_LINE.test(texts[0]!) ? '' : texts[0]!;
+  const items = texts.slice(heading === '' ? 0 : 1).map((text) => ITEM_LINE.exec(text.trim()));
+  if (items.length >= 2 && items.every((m) => m !== null))
+    return { heading: heading.trim(), marks: items.map((m) => ({ mark: m![1]!, meaning: m![2]!.trim() })) };
+  return readLegend(joinWrapped(texts));
+}
+
+/** A legend's heading on a line of its own above its items (※評価, 【評価基準】) is at most this long. */
+const LEGEND_HEADING_LENGTH = 10;
+
+/**
+ * The legends printed outside the tables: lines of marks with their meanings, all on one line or
+ * one item a line, with a short heading line above them where there is one.
+ */
 function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend: PrintedLegend; page: number; top: number }[] {
   const found: { legend: PrintedLegend; page: number; top: number }[] = [];
+  const lineAt = (j: number, page: number) => {
+    const p = pieces[j];
+    return p && p.page === page && p.piece.kind === 'line' ? p.piece.line : undefined;
+  };
+  const follows = (upper: Line, lower: Line) => lower.top - upper.bottom <= LEGEND_LINE_GAP_EM * lower.size && sameSize(upper.size, lower.size);
   for (let k = 0; k < pieces.length; k++) {
-    const { page, piece } = pieces[k]!;
-    if (piece.kind !== 'line' || !readLegend(piece.line.text)) continue;
-    const texts = [piece.line.text];
-    let last = piece.line;
-    for (let j = k + 1; j < pieces.length; j++) {
-      const next = pieces[j]!;
-      if (next.page !== page || next.piece.kind !== 'line') break;
-      const line = next.piece.line;
-      if (line.top - last.bottom > 0.8 * line.size || !sameSize(line.size, last.size) || readBanner(line.text) || readLegend(line.text)?.heading) break;
-      texts.push(line.text);
-      last = line;
+    const { page } = pieces[k]!;
+    const start = lineAt(k, page);
+    if (!start || readBanner(start.text)) continue;
+    const spaced = holdsSpacedItems(start.phrases.map((p) => p.text));
+    if (!spaced && !holdsLegendItem(start.text)) continue;
+    const lines = [start];
+    const above = lineAt(k - 1, page);
+    if (
+      above &&
+      follows(above, start) &&
+      [...above.text.replace(/\s/g, '')].length <= LEGEND_HEADING_LENGTH &&
+      !holdsLegendItem(above.text) &&
+      !readBanner(above.text)
+    )
+      lines.unshift(above);
+    for (let j = k + 1; ; j++) {
+      const line = lineAt(j, page);
+      if (!line || !follows(lines.at(-1)!, line) || readBanner(line.text) || (readLegend(line.text)?.heading ?? '') !== '') break;
+      lines.push(line);
       k = j;
     }
-    found.push({ legend: readLegend(joinWrapped(texts))!, page, top: piece.line.top });
+    const legend = spaced ? readSpacedLegend(lines.flatMap((l) => l.phrases.map((p) => p.text))) : legendOfLines(lines.map((l) => l.text));
+    if (legend) found.push({ legend, page, top: lines[0]!.top });
   }
   return found;
 }
@@ -275,6 +312,9 @@ function measurementOf(text: string): Measurement {
   const parsed = parseMeasurement(plain);
   return parsed.ok ? parsed.measurement : { value: null, year: null, text: plain };
 }
+
+/** A unit in parentheses after a name; not a note such as （累計）, （再掲）, （延べ）. */
+const UNIT_IN_NAME = /^(.+?)\s*[（(](?!累計|再掲|延べ|※|注)([^（）()\d]{1,6})[）)]$/;
 
 /** One line of a heading, for comments and unplaced cells: its lines joined. */
 const oneLine = (heading: string) => joinWrapped(heading.split('\n'));
@@ -324,9 +364,11 @@ function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; ma
   const number = one('number');
   const comments = texts('comment');
   const other = texts('other');
+  // Without a unit column, the unit is printed in parentheses at the end of the name (有害鳥獣による被害額（千円）).
+  const named = of('unit').length === 0 ? UNIT_IN_NAME.exec(one('name')) : null;
   const indicator: Indicator = {
-    name: one('name'),
-    unit: unit === '' || DASH.test(unit) ? null : unit,
+    name: named ? named[1]!.trim() : one('name'),
+    unit: named ? named[2]! : unit === '' || DASH.test(unit) ? null : unit,
     method: 'change',
     baseline: of('baseline').length > 0 ? measurementOf(one('baseline')) : { value: null, year: null, text: '' },
     actual,
@@ -450,8 +492,9 @@ export function readOtherKpi(
     else if (level === 'policy') newPolicy(no, title);
     else newMeasure(no, title);
   };
+  // An indicator under 数値目標, or directly under a goal before any of its policies, is the goal's own.
   const place = (indicator: Indicator) => {
-    if (goal) (strategy ?? newStrategy(null, '')).indicators.push(indicator);
+    if (goal || (strategy && !policy && levels.printed.length > 1)) (strategy ?? newStrategy(null, '')).indicators.push(indicator);
     else (measure ?? newMeasure(null, '')).indicators.push(indicator);
   };
   /** A row or line of text outside the values: a banner, the goal label, a comment block; else said. */
@@ -573,9 +616,22 @@ export function readOtherKpi(
       },
     );
   }
-  const layout = layoutOf(first!, levels, legend, counts, commentBlocks);
-  const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, layout, strategies };
+  // A legend's mark is spelt as the scheme spells it where the text layer cannot tell (− and － are one glyph).
+  const spelt = legend && {
+    ...legend,
+    legend: { ...legend.legend, marks: legend.legend.marks.map((m) => ({ ...m, mark: schemeMark(scheme, m.mark) })) },
+  };
+  const layout = layoutOf(first!, levels, spelt, counts, commentBlocks);
+  // The scheme is named as load.ts names it (a document read under the default scheme names none).
+  const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
   return { document, messages: log.messages, scheme };
+}
+
+/** A dash the scheme knows, as the scheme prints it; any other mark as printed. */
+function schemeMark(scheme: Scheme, printed: string): string {
+  const id = gradeOfMark(scheme, printed);
+  const grade = id === undefined ? undefined : scheme.grades.find((g) => g.id === id);
+  return grade && DASH.test(printed.normalize('NFKC').trim()) ? grade.mark : printed;
 }
 
 /** The year of the actuals: the actual's heading, the year series' current or right-most filled year, else the title's. */

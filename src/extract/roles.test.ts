@@ -65,6 +65,8 @@ describe('headingWord: the role a heading says', () => {
     ['基本目標', 'strategy'],
     ['基本施策', 'policy'],
     ['施策', 'measure'],
+    ['■施策', 'measure'],
+    ['項番', 'number'],
     ['前年度', null],
     ['参考', null],
   ])('%s → %s', (heading, word) => expect(headingWord(heading)).toBe(word));
@@ -80,7 +82,32 @@ describe('placeColumns: roles from the table (layouts.md §5.1)', () => {
   });
 
   it('現状値 earlier than another actual year is the baseline', () => {
-    expect(roles([col('指標名'), col('現状値（H30）'), col('目標値（R6）'), col('R2実績')])).toEqual(['name', 'baseline', 'target', 'series']);
+    expect(roles([col('指標名'), col('現状値（H30）'), col('目標値（R6）'), col('R1実績'), col('R2実績')])).toEqual([
+      'name',
+      'baseline',
+      'target',
+      'series',
+      'series',
+    ]);
+  });
+
+  it('a single year column of its own is the actual (令和4年度 実績値)', () => {
+    expect(roles([col('指標'), col('令和2年度\n従前値'), col('令和4年度\n実績値'), col('令和7年度\n目標値')])).toEqual([
+      'name',
+      'baseline',
+      'actual',
+      'target',
+    ]);
+  });
+
+  it('現状値 beside 現在値 is the baseline', () => {
+    expect(roles([col('項番'), col('目標指標'), col('現状値（R2）'), col('現在値（R7）'), col('目標値(R8)')])).toEqual([
+      'number',
+      'name',
+      'baseline',
+      'actual',
+      'target',
+    ]);
   });
 
   it('only 現状値 and 目標値: in a progress report, the latest actual', () => {

@@ -69,7 +69,7 @@ type HeadingWord = ColumnRole | 'current' | 'grade-or-progress' | 'grade-or-comm
  * name a target (今後の目標), a name's a KPI, so the narrower words come first.
  */
 const HEADING_WORDS: readonly [HeadingWord, RegExp][] = [
-  ['number', /^(?:No\.?|NO\.?|№|番号|通し番号|指標番号|整理番号|#)$/i],
+  ['number', /^(?:No\.?|NO\.?|№|番号|項番|通し番号|指標番号|整理番号|#)$/i],
   ['department', /(?:担当|所管|主管)(?:課|部|局|係|室|部署|部局|部課)|担当部|^(?:部署|課名|担当)$/],
   ['grade-or-comment', /^進捗状況$/],
   ['comment', /コメント|今後|成果と|積み残し|所見|理由|説明|概要|内容|分析|取組|見直し|備考|要因|改善方針|展望|課題|意見|方向性|根拠|計算方法|^進捗状況[(（]/],
@@ -90,7 +90,8 @@ const HEADING_WORDS: readonly [HeadingWord, RegExp][] = [
 
 /** What the heading words say, before the table and the cells decide. */
 export function headingWord(heading: string): HeadingWord | null {
-  const plain = plainHeading(heading);
+  // A mark before a heading (■施策, ◆基本目標) is decoration.
+  const plain = plainHeading(heading).replace(/^[■□◆◇●○▼▽]/, '');
   if (plain === '') return null;
   // A name heading may name the KPI's kind in parentheses: 重要業績評価指標（KPI）, 目標指標（単位）.
   if (/^(?:指標名?|目標指標|成果指標名?|重要業績評価指標|KPI|数値目標|評価指標)(?:[(（].*[)）])?$/i.test(plain)) return 'name';
@@ -168,6 +169,9 @@ export function placeColumns(columns: readonly PrintedColumn[], declared: RoleDe
     for (const [k, p] of placed.entries())
       if (words[k] === 'current' && p.role === 'actual' && p.fiscalYear) Object.assign(p, { role: 'series', current: true });
   }
+  // A single year column of its own (R2実績, 令和4年度 実績値) is the actual, not a series.
+  const series = placed.filter((p, k) => p.role === 'series' && !columns[k]!.group);
+  if (series.length === 1 && placed.filter((p) => p.role === 'series').length === 1 && !placed.some((p) => p.role === 'actual')) series[0]!.role = 'actual';
   return onlyOneStatus(placed, columns);
 }
 
@@ -180,6 +184,8 @@ function currentRole(columns: readonly PrintedColumn[], words: readonly (string 
   const heading = plainHeading(columns[k]!.heading);
   // 現在値 is always the value of the evaluated year (長与町 defines it so).
   if (heading.includes('現在値')) return 'actual';
+  // 現状値 beside 現在値 (the evaluated year's value) is the baseline.
+  if (columns.some((c, j) => j !== k && plainHeading(c.heading).includes('現在値'))) return 'baseline';
   // Rule 1: beside a baseline word, 現状値 is the actual.
   if (columns.some((c, j) => j !== k && BASELINE_WORDS.test(plainHeading(c.heading)))) return 'actual';
   // Rule 2: actual columns (実績, years) to its right, before the target: it is the baseline.

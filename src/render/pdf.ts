@@ -5,7 +5,8 @@ import { t } from '../model/i18n.js';
 import pdfmake from 'pdfmake';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import type { Scheme } from '../model/scheme.js';
-import type { DocumentDiff, Evaluation, TasseiDocument } from '../model/types.js';
+import type { DocumentDiff, Evaluation, KpiDocument, TasseiDocument } from '../model/types.js';
+import { type LayoutView, layoutPages, layoutView } from './layout-view.js';
 import { GRID_PADDING, GRID_RULE } from './columns.js';
 import { FONT_FAMILY, FONT_FILES, fontFile } from './fonts.js';
 import { type PhraseCache, openPhraseCache } from '../japanese/cache.js';
@@ -165,6 +166,8 @@ export async function documentDefinition(
   options: RenderOptions = DEFAULT_RENDER_OPTIONS,
 ): Promise<Record<string, unknown>> {
   if (doc.kind !== 'kpi-progress') return finished(await narrativeDefinition(narrativeView(doc, options)), doc, options);
+  // A document in its own layout is printed on its own paper.
+  if (doc.layout) return finished(await layoutDefinition(doc, scheme, evaluation, options), doc, { ...options, paper: doc.layout.paper });
   const view = kpiView(doc, evaluation ?? evaluateDocument(doc, scheme), scheme, options);
   const { plan } = await laidOutKpi(view, options, doc);
   return finished(await kpiDefinition(view, plan), doc, options);
@@ -481,6 +484,47 @@ async function narrativeDefinition(view: NarrativeView): Promise<Record<string, 
   return withPhrases((hb) => renderDefinition(hb, 'narrative', { ...view, goals }));
 }
 
+/**
+ * A KPI report in the municipality's own layout (templates/kpi-layout.hbs), drawn for A4 in the
+ * layout's orientation (A3 is A4 enlarged); pdfmake breaks its pages.
+ */
+async function layoutDefinition(
+  doc: KpiDocument,
+  scheme: Scheme,
+  evaluation: Evaluation | undefined,
+  options: RenderOptions,
+): Promise<Record<string, unknown>> {
+  const view = layoutView(doc, evaluation ?? evaluateDocument(doc, scheme), scheme, options);
+  const pages = layoutPages(view.lines, view.layout, await layoutPlan(view));
+  return withPhrases((hb) => renderDefinition(hb, 'kpi-layout', { ...view, pages }));
+}
+
+/**
+ * The first line of each page of a table in a city's own layout, from its rows measured by
+ * pdfmake on one endless page: a banner row is kept with the row under it, a comment block
+ * with its indicator's row, and what stands under the table (legend, count table, notes) with
+ * its last rows.
+ */
+async function layoutPlan(view: LayoutView): Promise<number[]> {
+  const measuring = await withPhrases((hb) => renderDefinition(hb, 'kpi-layout', { ...view, measuring: true }));
+  const page = view.orientation === 'landscape' ? PAGE : { width: PAGE.height, height: PAGE.width };
+  const tops = await measureTops(measuring, page.width);
+  const top = (id: string) => tops.get(id) ?? NaN;
+  const rowTops = [...view.lines.map((_, i) => top(`row:${i}`)), top('end')];
+  if ([...rowTops, top('top'), top('head'), top('bottom')].some((t) => Number.isNaN(t))) return [0];
+  const rows: FlowRow[] = view.lines.map((line, i) => ({
+    height: rowTops[i + 1]! - rowTops[i]!,
+    heading: line.kind === 'banner',
+    bound: line.kind === 'comment',
+  }));
+  return flowPages(rows, {
+    page: contentHeight(measuring, page.height),
+    first: rowTops[0]! - top('top'),
+    continued: rowTops[0]! - top('head'),
+    notes: top('bottom') - top('end'),
+  }).map((p) => p[0]!);
+}
+
 /** Renders a year-over-year diff through templates/diff.hbs. */
 export async function renderDiffPdf(diff: DocumentDiff, scheme: Scheme, options: RenderOptions = DEFAULT_RENDER_OPTIONS): Promise<Uint8Array> {
   const definition = await withPhrases((hb) => renderDefinition(hb, 'diff', diffView(diff, scheme, options)));
@@ -500,6 +544,6 @@ export async function renderPdf(
   evaluation?: Evaluation,
   options: RenderOptions = DEFAULT_RENDER_OPTIONS,
 ): Promise<Uint8Array> {
-  if (doc.kind !== 'kpi-progress') return print(await documentDefinition(doc, scheme, evaluation, options));
+  if (doc.kind !== 'kpi-progress' || doc.layout) return print(await documentDefinition(doc, scheme, evaluation, options));
   return (await laidOutKpi(kpiView(doc, evaluation ?? evaluateDocument(doc, scheme), scheme, options), options, doc)).pdf;
 }

@@ -79,7 +79,7 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
     );
     return new hb.SafeString(runs.length > 0 ? JSON.stringify(runs) : '""');
   });
-  /** A table's column widths, declared once: the block sees them as @columns. */
+  /** A table's column widths, declared once (as numbers, or one list a view worked out): the block sees them as @columns. */
   hb.registerHelper('columns', function (this: unknown, ...args: unknown[]) {
     const options = args.pop() as Handlebars.HelperOptions;
     // Widths a view computed come as one list; a template's own as numbers.

@@ -1,0 +1,76 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { evaluateDocument } from '../evaluate/evaluate.js';
+import { readBuiltInSchemes } from '../evaluate/scheme-file.js';
+import { parseDocumentText } from '../io/yaml.js';
+import type { KpiDocument } from '../model/types.js';
+import { layoutPages, layoutView, layoutWidths } from './layout-view.js';
+
+const schemes = readBuiltInSchemes();
+const viewOf = (file: string) => {
+  const doc = parseDocumentText(readFileSync(`test/fixtures/layout-docs/${file}`, 'utf8'), file) as KpiDocument;
+  const scheme = schemes.find((s) => s.id === doc.scheme)!;
+  return layoutView(doc, evaluateDocument(doc, scheme), scheme);
+};
+type Cells = { text: string; covered: boolean }[];
+const texts = (row: Cells | { cells: Cells }) => (Array.isArray(row) ? row : row.cells).map((c) => (c.covered ? '{}' : c.text));
+
+describe('a table in its own layout', () => {
+  it('puts a group heading over its columns in a first header row, the others spanning both rows', () => {
+    const view = viewOf('f2-matsudo.yaml');
+    expect(view.headerRows.map(texts)).toEqual([
+      ['数値目標', '単位', '基準値（H26）', '実績値', '{}', '{}', '目標値（R6）', '評価'],
+      ['{}', '{}', '{}', 'H30', 'R1', 'R2', '{}', '{}'],
+    ]);
+    expect(view.headerRows[0]![3]!.span).toBe(3);
+    expect(view.headerRows[0]![0]!.rowSpan).toBe(2);
+  });
+
+  it('prints banner rows with each level’s label and numbering, and each series year under its column', () => {
+    const rows = viewOf('f2-matsudo.yaml').pages[0]!.rows;
+    expect(texts(rows[0]!)[0]).toBe('基本目標Ⅰ　安定した雇用を創出する');
+    expect(rows[0]!.cells[0]!.span).toBe(8);
+    expect(texts(rows[1]!)).toEqual(['市内事業所の従業者数', '人', '118,200', '119,400', '120,870', '121,950', '121,000', '◎']);
+    expect(texts(rows[3]!)[0]).toBe('基本目標Ⅱ　結婚・出産・子育ての希望をかなえる');
+  });
+
+  it('merges a grouping column over its indicators, and prints it again on the page a group continues on', () => {
+    const view = viewOf('kitsuki-sheet.yaml');
+    const rows = view.pages[0]!.rows;
+    expect(rows[0]!.cells[1]).toMatchObject({ text: '基本目標1　杵築市における安定した雇用を創出する', rowSpan: 2 });
+    expect(rows[1]!.cells[1]!.covered).toBe(true);
+    expect(texts(rows[0]!).slice(-2)).toEqual([expect.stringContaining('誘致企業の操業開始'), '雇用保険被保険者数による']);
+    const [, second] = layoutPages(view.lines, view.layout, [0, 1]);
+    expect(second!.rows[0]!.cells[1]).toMatchObject({ text: '基本目標1　杵築市における安定した雇用を創出する', rowSpan: 1 });
+  });
+
+  it('prints a comment block under each indicator across the table, its unit after the name where no unit column is printed', () => {
+    const rows = viewOf('f5-etajima.yaml').pages[0]!.rows;
+    expect(rows.map((r) => r.kind).slice(0, 5)).toEqual(['banner', 'banner', 'indicator', 'comment', 'indicator']);
+    expect(texts(rows[1]!)[0]).toBe('■施策①　農林業の振興');
+    expect(texts(rows[2]!)[0]).toBe('有害鳥獣による農作物年間被害額（千円）');
+    expect(rows[3]!.cells[0]).toMatchObject({ span: 5, text: expect.stringMatching(/^≪成果と見直し≫\n防護柵/) });
+  });
+
+  it('draws the count table in the document’s shape: grades down with one count column, or grades across with a row per strategy and 合計', () => {
+    expect(viewOf('f5-etajima.yaml').counts!.rows.map(texts)).toEqual([
+      ['評価', '指標数'],
+      ['A', '1'],
+      ['B', '1'],
+      ['C', '1'],
+      ['D', '1'],
+      ['-', '0'],
+      ['合計', '4'],
+    ]);
+    const across = viewOf('kitsuki-sheet.yaml').counts!;
+    expect(across.before).toBe(true);
+    expect(across.rows.map(texts).at(-1)).toEqual(['合計', '1', '1', '1', '1', '0', '4']);
+  });
+
+  it('shares the page between the text columns and keeps every width positive on a crowded page', () => {
+    const columns = viewOf('kitsuki-sheet.yaml').layout.columns;
+    const widths = layoutWidths(columns, 539);
+    expect(widths.every((w) => w > 0)).toBe(true);
+    expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(539);
+  });
+});

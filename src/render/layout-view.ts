@@ -1,0 +1,450 @@
+import { summaryColumns } from '../evaluate/evaluate.js';
+import { columnHeading } from '../evaluate/format.js';
+import { formatNumbering } from '../notation/numbering.js';
+import { type Scheme, gradeOfMark, gradeOf } from '../model/scheme.js';
+import { walkIndicators } from '../model/walk.js';
+import type {
+  ColumnRole,
+  Evaluation,
+  HierarchyLevel,
+  Indicator,
+  KpiDocument,
+  LayoutColumn,
+  Measure,
+  Policy,
+  PrintedSummary,
+  Strategy,
+  Summary,
+  TableLayout,
+} from '../model/types.js';
+import { COLUMN_SPACING, GRID_RULE } from './columns.js';
+import { DEFAULT_RENDER_OPTIONS, type IndicatorView, type PageView, type RenderOptions, kpiView } from './view.js';
+
+/**
+ * What templates/kpi-layout.hbs sees: a KPI document drawn in the municipality's own layout
+ * (`layout`): its columns in order under their printed headings (a spanning group heading over
+ * years makes two header rows), its hierarchy as banner rows or as left columns of merged cells,
+ * comment columns or full-width comment blocks, its legend and its count table where it prints
+ * them. The figures are tassei's own (kpiView: recomputed progress and marks, corrections shaded
+ * and noted), only their places follow the layout. Pure.
+ */
+
+/** The page's width inside its margins (28 pt each side), A4; A3 is this enlarged. */
+const CONTENT_WIDTH = { landscape: 786, portrait: 539 } as const;
+/** The table's text size; headings and notes are drawn at it too. */
+export const LAYOUT_FONT_SIZE = 7.5;
+
+/** Widths in points of the columns that hold short cells; the rest share what is left. */
+const FIXED_WIDTH: Partial<Record<ColumnRole, number>> = {
+  number: 22,
+  unit: 34,
+  strategy: 74,
+  policy: 74,
+  measure: 74,
+  baseline: 50,
+  actual: 50,
+  series: 44,
+  target: 50,
+  interim: 46,
+  progress: 40,
+  grade: 30,
+  department: 60,
+  other: 56,
+};
+/** Shares of what is left between the columns of text: the name, and a comment (wider: it is prose). */
+const FLEXIBLE_SHARE: Partial<Record<ColumnRole, number>> = { name: 1, comment: 1.5 };
+/** The narrowest a column of text is drawn before every column is narrowed together. */
+const MIN_FLEXIBLE = 80;
+
+/** Column widths in points for a page: the printed shares where the layout gives every one, else by role. */
+export function layoutWidths(columns: readonly LayoutColumn[], page: number): number[] {
+  const available = page - COLUMN_SPACING * columns.length - GRID_RULE;
+  if (columns.every((c) => c.width !== undefined)) {
+    const total = columns.reduce((sum, c) => sum + c.width!, 0);
+    return columns.map((c) => round((c.width! / total) * available));
+  }
+  const fixed = columns.map((c) => (FLEXIBLE_SHARE[c.role] === undefined ? (FIXED_WIDTH[c.role] ?? 50) : 0));
+  const shares = columns.map((c) => FLEXIBLE_SHARE[c.role] ?? 0);
+  const shareSum = shares.reduce((a, b) => a + b, 0);
+  const rest = available - fixed.reduce((a, b) => a + b, 0);
+  const flexibleUnit = shareSum > 0 ? rest / shareSum : 0;
+  const widths = columns.map((_, i) => fixed[i]! + shares[i]! * flexibleUnit);
+  // Too many columns for the page: every column narrowed by one factor, the text ones kept readable.
+  const narrowest = Math.min(...shares.map((s, i) => (s > 0 ? widths[i]! : Infinity)));
+  const scale = narrowest < MIN_FLEXIBLE || (shareSum === 0 && rest < 0) ? available / (fixed.reduce((a, b) => a + b, 0) + MIN_FLEXIBLE * shareSum) : 1;
+  return widths.map((w, i) => round(scale === 1 ? w : (fixed[i]! + shares[i]! * MIN_FLEXIBLE) * scale));
+}
+
+const round = (n: number) => Math.floor(n * 10) / 10;
+
+/** A cell of the table: text in `span` columns from `col`, or a placeholder a span covers. */
+export interface LayoutCell {
+  text: string;
+  col: number;
+  span: number;
+  rowSpan: number;
+  /** Covered by a span above or to its left: printed as {}. */
+  covered: boolean;
+  alignment: 'left' | 'center' | 'right';
+  style: string[];
+  colour?: string;
+  bold?: boolean;
+  /** On a row's first cell that is printed: the row's id while its height is measured. */
+  id?: string;
+}
+
+export interface LayoutRow {
+  kind: 'banner' | 'indicator' | 'comment';
+  /** The row's place in the whole table (its id while measuring). */
+  index: number;
+  cells: LayoutCell[];
+}
+
+/** The rows printed on one page, under the header rows repeated. */
+export interface LayoutPage {
+  breakBefore: boolean;
+  rows: LayoutRow[];
+}
+
+export interface CountTableView {
+  widths: number[];
+  rows: LayoutCell[][];
+}
+
+export interface LayoutView extends PageView {
+  title: string;
+  orientation: TableLayout['orientation'];
+  fontSize: number;
+  /** The page's width inside its margins: what a line outside the table is fitted to. */
+  contentWidth: number;
+  widths: number[];
+  headerRows: LayoutCell[][];
+  /** The table's lines, kinds in order: what the pages are planned from. */
+  lines: readonly Line[];
+  layout: TableLayout;
+  pages: LayoutPage[];
+  legend: { runs: { text: string; colour?: string; bold?: boolean }[]; top: boolean } | null;
+  counts: (CountTableView & { before: boolean }) | null;
+  /** Where the legend and the count table stand: above or under the detail table, or nowhere. */
+  place: { legendTop: boolean; legendBelow: boolean; countsBefore: boolean; countsAfter: boolean };
+  hasRatio: boolean;
+  corrections: string[];
+}
+
+/** The roles whose cells are figures: right-aligned. */
+const FIGURES = new Set<ColumnRole>(['baseline', 'actual', 'series', 'target', 'interim', 'progress']);
+const CENTRED = new Set<ColumnRole>(['number', 'unit', 'grade']);
+
+const cell = (text: string, col: number, extra: Partial<LayoutCell> = {}): LayoutCell => ({
+  text,
+  col,
+  span: 1,
+  rowSpan: 1,
+  covered: false,
+  alignment: 'left',
+  style: [],
+  ...extra,
+});
+const covered = (col: number): LayoutCell => cell('', col, { covered: true });
+
+/** The header rows: one, or two where a group heading spans its columns (実績値 over H30 | R1 | R2). */
+function headerRows(columns: readonly LayoutColumn[], rows: number): LayoutCell[][] {
+  const heading = { alignment: 'center' as const, style: ['heading'] };
+  const first = { ...heading, id: 'head' };
+  if (rows < 2 && columns.every((c) => c.group === undefined)) return [columns.map((c, i) => cell(c.heading, i, i === 0 ? first : heading))];
+  const top: LayoutCell[] = [];
+  const bottom: LayoutCell[] = [];
+  columns.forEach((c, i) => {
+    if (c.group === undefined) {
+      top.push(cell(c.heading, i, { ...(i === 0 ? first : heading), rowSpan: 2 }));
+      bottom.push(covered(i));
+      return;
+    }
+    const startsGroup = columns[i - 1]?.group !== c.group;
+    let span = 1;
+    while (startsGroup && columns[i + span]?.group === c.group) span++;
+    top.push(startsGroup ? cell(c.group, i, { ...(i === 0 ? first : heading), span }) : covered(i));
+    bottom.push(cell(c.heading, i, heading));
+  });
+  return [top, bottom];
+}
+
+/** 基本目標1　安心して…: a level's label and number in the document's form, then the title. */
+export function levelTitle(level: HierarchyLevel | undefined, no: number, title: string): string {
+  const head = level ? `${level.label}${formatNumbering(level.numbering, no)}` : String(no);
+  return title === '' ? head : `${head}　${title}`;
+}
+
+type Node = Strategy | Policy | Measure;
+type Level = HierarchyLevel['level'];
+/** A printed line of the table before it is cut into cells: what it is and where it stands. */
+export interface Line {
+  kind: LayoutRow['kind'];
+  /** The hierarchy nodes it stands under, by level. */
+  under: Partial<Record<Level, Node>>;
+  banner?: { level: Level; node: Node };
+  indicator?: { indicator: Indicator; view: IndicatorView };
+}
+
+/** The lines in print order: banners where the layout prints a level as one, indicators, comment blocks. */
+function linesOf(doc: KpiDocument, layout: TableLayout, views: readonly IndicatorView[]): Line[] {
+  const banner = (level: Level) => layout.hierarchy.some((h) => h.level === level && h.style === 'banner');
+  const lines: Line[] = [];
+  let next = 0;
+  const indicators = (list: readonly Indicator[], under: Line['under']) => {
+    for (const indicator of list) {
+      lines.push({ kind: 'indicator', under, indicator: { indicator, view: views[next++]! } });
+      if (layout.commentBlocks !== undefined) lines.push({ kind: 'comment', under, indicator: { indicator, view: views[next - 1]! } });
+    }
+  };
+  for (const strategy of doc.strategies) {
+    if (banner('strategy')) lines.push({ kind: 'banner', under: { strategy }, banner: { level: 'strategy', node: strategy } });
+    indicators(strategy.indicators, { strategy });
+    for (const policy of strategy.policies) {
+      if (banner('policy')) lines.push({ kind: 'banner', under: { strategy, policy }, banner: { level: 'policy', node: policy } });
+      for (const measure of policy.measures) {
+        if (banner('measure')) lines.push({ kind: 'banner', under: { strategy, policy, measure }, banner: { level: 'measure', node: measure } });
+        indicators(measure.indicators, { strategy, policy, measure });
+      }
+    }
+  }
+  return lines;
+}
+
+const LEVEL_OF: Partial<Record<ColumnRole, Level>> = { strategy: 'strategy', policy: 'policy', measure: 'measure' };
+const LEVELS: readonly Level[] = ['strategy', 'policy', 'measure'];
+
+/** The text of an indicator's cell in a column of a role. */
+function indicatorText(column: LayoutColumn, indicator: Indicator, view: IndicatorView, unitColumn: boolean): string {
+  switch (column.role) {
+    case 'number':
+      return indicator.number ?? '';
+    case 'name':
+      // Without a unit column the unit is printed after the name, as 江田島市 prints it: 被害額（千円）.
+      return `${view.name}${view.ratio ? '※' : ''}${!unitColumn && indicator.unit ? `（${indicator.unit}）` : ''}`;
+    case 'unit':
+      return view.unit;
+    case 'baseline':
+      return view.baseline;
+    case 'actual':
+      return view.actual;
+    case 'target':
+      return view.target;
+    case 'progress':
+      return view.progress;
+    case 'grade':
+      return view.status;
+    case 'series':
+      return indicator.series?.find((e) => e.fiscalYear === column.fiscalYear)?.text ?? '';
+    case 'interim':
+      return (indicator.interim?.find((e) => e.heading === column.heading) ?? indicator.interim?.find((e) => e.fiscalYear === column.fiscalYear))?.text ?? '';
+    case 'department':
+      return indicator.department ?? '';
+    case 'comment':
+      return indicator.comments?.find((c) => c.heading === column.heading)?.text ?? '';
+    case 'other':
+      return indicator.other?.find((c) => c.heading === column.heading)?.text ?? '';
+    default:
+      return '';
+  }
+}
+
+function indicatorCell(column: LayoutColumn, col: number, indicator: Indicator, view: IndicatorView, unitColumn: boolean): LayoutCell {
+  const text = indicatorText(column, indicator, view, unitColumn);
+  const alignment = FIGURES.has(column.role) ? 'right' : CENTRED.has(column.role) ? 'center' : 'left';
+  // Every mark bold: a light grade colour still reads on a page printed in grey.
+  if (column.role === 'grade') return cell(text, col, { alignment, colour: view.colour, bold: true, style: view.statusCorrected ? ['corrected'] : [] });
+  if (column.role === 'progress') return cell(text, col, { alignment, style: view.progressCorrected ? ['corrected'] : [] });
+  return cell(text, col, { alignment });
+}
+
+/**
+ * The body rows: the lines cut into cells. A grouping column (a level printed as a column) holds
+ * its node's title once, spanning every line under it; a banner or a comment block spans the
+ * columns the grouping columns leave, its text in the run after them.
+ */
+function bodyRows(lines: readonly Line[], layout: TableLayout, first = 0): LayoutRow[] {
+  const { columns } = layout;
+  const levelOf = (level: Level) => layout.hierarchy.find((h) => h.level === level);
+  const grouping = columns.map((c) => LEVEL_OF[c.role]);
+  const unitColumn = columns.some((c) => c.role === 'unit');
+  // Where each grouping column's node changes: its cell spans the lines until the next change.
+  const spans = columns.map((_, col) => {
+    const level = grouping[col];
+    if (!level) return [];
+    return lines.map((line, i) => {
+      const node = line.under[level];
+      if (node === undefined || (i > 0 && lines[i - 1]!.under[level] === node)) return 0;
+      let span = 1;
+      while (lines[i + span]?.under[level] === node) span++;
+      return span;
+    });
+  });
+  return lines.map((line, i): LayoutRow => {
+    const cells: LayoutCell[] = [];
+    const wide = columns.map((_, col) => grouping[col] === undefined || (line.banner && LEVELS.indexOf(grouping[col]!) >= LEVELS.indexOf(line.banner.level)));
+    let col = 0;
+    // The text of a wide row goes in its last run: the one right of the grouping columns.
+    const lastRun = wide.lastIndexOf(false) + 1;
+    while (col < columns.length) {
+      const level = grouping[col];
+      if (!wide[col] || (line.kind === 'indicator' && level !== undefined)) {
+        const node = level ? line.under[level] : undefined;
+        const span = spans[col]![i]!;
+        if (node && span > 0) cells.push(cell(levelTitle(levelOf(level!), node.no, node.title), col, { rowSpan: span, style: [`level-${level}`] }));
+        else cells.push(node ? covered(col) : cell('', col));
+        col++;
+        continue;
+      }
+      if (line.kind === 'indicator') {
+        cells.push(indicatorCell(columns[col]!, col, line.indicator!.indicator, line.indicator!.view, unitColumn));
+        col++;
+        continue;
+      }
+      let span = 1;
+      while (col + span < columns.length && wide[col + span]) span++;
+      const text =
+        col < lastRun && lastRun < columns.length
+          ? ''
+          : line.banner
+            ? levelTitle(levelOf(line.banner.level), line.banner.node.no, line.banner.node.title)
+            : commentBlock(layout.commentBlocks!, line.indicator!.indicator);
+      cells.push(cell(text, col, { span, style: line.banner ? [`level-${line.banner.level}`] : ['comment-block'] }));
+      for (let k = 1; k < span; k++) cells.push(covered(col + k));
+      col += span;
+    }
+    const printed = cells.find((c) => !c.covered);
+    if (printed) printed.id = `row:${first + i}`;
+    return { kind: line.kind, index: first + i, cells };
+  });
+}
+
+/**
+ * The table cut into pages at the given line indexes (each page's first), each page's rows cut
+ * into cells on their own: a grouping column's merged cell is printed again on the page it
+ * continues on, spanning the lines there.
+ */
+export function layoutPages(lines: readonly Line[], layout: TableLayout, starts: readonly number[]): LayoutPage[] {
+  const bounds = [...starts.filter((i) => i > 0 && i < lines.length), lines.length];
+  let from = 0;
+  return bounds.map((to, k) => {
+    const page = { breakBefore: k > 0, rows: bodyRows(lines.slice(from, to), layout, from) };
+    from = to;
+    return page;
+  });
+}
+
+/** ≪成果と見直し≫ and its text, on the line after the heading. */
+function commentBlock(heading: string, indicator: Indicator): string {
+  const text = indicator.comments?.find((c) => c.heading === heading)?.text ?? '';
+  return `${heading}\n${text}`;
+}
+
+/** The legend as printed: its heading, then each mark in its grade's colour and what it means. */
+function legendRuns(layout: TableLayout, scheme: Scheme): LayoutView['legend'] {
+  const legend = layout.legend;
+  if (!legend) return null;
+  const runs: { text: string; colour?: string; bold?: boolean }[] = [{ text: `${legend.heading}　` }];
+  for (const m of legend.marks) {
+    const grade = gradeOfMark(scheme, m.mark);
+    runs.push({ text: m.mark, bold: true, ...(grade ? { colour: gradeOf(scheme, grade)!.colour } : {}) });
+    runs.push({ text: `：${m.meaning}　` });
+  }
+  return { runs, top: legend.placement === 'top' };
+}
+
+/**
+ * A strategy's counts in the count table: every indicator of it, those under its policies and
+ * those directly under it (a document that prints no policy level holds them there); the
+ * printed ones where the document printed them, to shade a count tassei corrects.
+ */
+function strategyCounts(strategy: Strategy, evaluation: Evaluation, columns: readonly string[]): { computed: Summary; printed: PrintedSummary | null } {
+  const rows = evaluation.summaries.filter((x) => x.strategy === strategy.no && x.row !== 'policy');
+  const computed = Object.fromEntries(columns.map((k) => [k, rows.reduce((sum, x) => sum + (x.computed[k] ?? 0), 0)]));
+  const printed = strategy.policies.length > 0 ? strategy.reportedSummary : strategy.reportedGoalSummary;
+  return { computed, printed };
+}
+
+/**
+ * The count table (F7) in the document's shape: grades across with a row per strategy, or grades
+ * down with a column per strategy; a 合計 row or column where there are several strategies.
+ */
+function countTable(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme, layout: TableLayout, page: number, asPrinted: boolean): LayoutView['counts'] {
+  if (!layout.summary) return null;
+  const columns = summaryColumns(scheme);
+  const strategyLevel = layout.hierarchy.find((h) => h.level === 'strategy');
+  const groups = doc.strategies.map((s) => {
+    const { computed, printed } = strategyCounts(s, evaluation, columns);
+    const counts = columns.map((k) => {
+      const value = asPrinted && printed ? (printed[k] ?? '') : computed[k]!;
+      return { value: String(value), corrected: !asPrinted && printed?.[k] !== undefined && printed[k] !== null && printed[k] !== computed[k] };
+    });
+    return { label: levelTitle(strategyLevel, s.no, strategyLevel ? '' : s.title), counts };
+  });
+  // One strategy: its counts are the document's, headed as what they count.
+  if (groups.length === 1) groups[0]!.label = '指標数';
+  if (groups.length > 1) {
+    const sums = columns.map((_, k) => ({ value: String(groups.reduce((sum, g) => sum + (Number(g.counts[k]!.value) || 0), 0)), corrected: false }));
+    groups.push({ label: '合計', counts: sums });
+  }
+  const headings = columns.map((c) => columnHeading(scheme, c));
+  const count = (c: { value: string; corrected: boolean }, col: number) => cell(c.value, col, { alignment: 'right', style: c.corrected ? ['corrected'] : [] });
+  const head = (text: string, col: number) => cell(text, col, { alignment: 'center', style: ['heading'] });
+  const COUNT = 36;
+  if (layout.summary.shape === 'columns') {
+    const label = Math.min(160, page - COUNT * columns.length);
+    return {
+      before: layout.summary.placement === 'before',
+      widths: [label, ...columns.map(() => COUNT)],
+      rows: [
+        [head(strategyLevel?.label || '区分', 0), ...headings.map((h, i) => head(h, i + 1))],
+        ...groups.map((g) => [cell(g.label, 0), ...g.counts.map((c, i) => count(c, i + 1))]),
+      ],
+    };
+  }
+  const label = 60;
+  const width = Math.max(COUNT, Math.min(80, Math.floor((page - label) / groups.length)));
+  return {
+    before: layout.summary.placement === 'before',
+    widths: [label, ...groups.map(() => width)],
+    rows: [
+      [head('評価', 0), ...groups.map((g, i) => head(g.label, i + 1))],
+      ...headings.map((h, k) => [cell(h, 0, { alignment: 'center' }), ...groups.map((g, i) => count(g.counts[k]!, i + 1))]),
+    ],
+  };
+}
+
+export function layoutView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme, options: RenderOptions = DEFAULT_RENDER_OPTIONS): LayoutView {
+  const layout = doc.layout!;
+  const base = kpiView(doc, evaluation, scheme, options);
+  const views = base.strategies.flatMap((s) => s.rows.flatMap((r) => ('indicator' in r && r.indicator ? [r.indicator] : [])));
+  if (views.length !== walkIndicators(doc).length) throw new Error('layoutView: the indicator views do not follow the walk');
+  const page = CONTENT_WIDTH[layout.orientation];
+  const legend = legendRuns(layout, scheme);
+  const lines = linesOf(doc, layout, views);
+  const counts = countTable(doc, evaluation, scheme, layout, page, options.asPrinted);
+  return {
+    pageNumberFormat: base.pageNumberFormat,
+    draft: base.draft,
+    title: doc.title,
+    orientation: layout.orientation,
+    paper: { size: layout.paper },
+    fontSize: LAYOUT_FONT_SIZE,
+    contentWidth: page - 6,
+    widths: layoutWidths(layout.columns, page),
+    headerRows: headerRows(layout.columns, layout.headerRows),
+    lines,
+    layout,
+    pages: layoutPages(lines, layout, []),
+    legend,
+    counts,
+    place: {
+      legendTop: legend?.top === true,
+      legendBelow: legend?.top === false,
+      countsBefore: counts?.before === true,
+      countsAfter: counts?.before === false,
+    },
+    hasRatio: views.some((v) => v.ratio),
+    corrections: base.strategies.flatMap((s) => s.corrections),
+  };
+}
