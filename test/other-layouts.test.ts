@@ -99,3 +99,27 @@ describe('what the other layouts keep', () => {
     expect([doc.layout!.orientation, doc.layout!.paper]).toEqual(['landscape', 'A4']);
   });
 });
+
+describe('columns whose role cannot be told', () => {
+  it('exit 2 naming the column not placed, with the --roles hint', async () => {
+    const result = await run('extract', fixture('unknown-column', 'pdf'));
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('「R2値」');
+    expect(result.err).toContain('--roles "R2値=actual"');
+  });
+
+  it('--roles declares it, and the table reads as the same list does with its heading known', async () => {
+    const out = join(dir, 'unknown-column.yaml');
+    const result = await run('extract', fixture('unknown-column', 'pdf'), '-o', out, '--roles', 'R2値=actual');
+    expect(result.code).toBe(0);
+    const document = parseDocumentText(readFileSync(out, 'utf8'), out) as KpiDocument;
+    expect(document.strategies).toEqual(expected('nagayo-list').strategies);
+    expect(document.layout!.columns[4]).toEqual({ role: 'actual', heading: 'R2値', fiscalYear: 2020, width: 0.089 });
+  });
+
+  it('--roles with an unknown role is a usage error', async () => {
+    const result = await run('extract', fixture('unknown-column', 'pdf'), '--roles', 'R2値=latest');
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('R2値=latest');
+  });
+});

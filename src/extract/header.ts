@@ -1,5 +1,5 @@
 import type { Rule } from './pdf.js';
-import { type Line, type Phrase, joinPhrases } from './layout.js';
+import { type Line, type Phrase, joinPhrases, joinWrapped } from './layout.js';
 import { headingCells } from './grid.js';
 import { headingWord } from './roles.js';
 
@@ -207,14 +207,31 @@ const SUB_CELL_DEPTH = 0.6;
  * spanning the header's rows (centred between them, or wrapped over them) bound the run.
  */
 function stackedColumns(window: readonly Line[]): HeaderColumn[] {
-  const cells = headingCells(window).sort((a, b) => middle(a) - middle(b));
   const lastBaseline = window.at(-1)!.baseline;
+  const onLastLine = (c: { members: Phrase[] }) => c.members.every((m) => Math.abs(m.baseline - lastBaseline) <= 0.3 * m.size);
+  const stacked = headingCells(window).sort((a, b) => middle(a) - middle(b));
+  // A group centred over an odd number of cells stacks with the middle one (実績値 over R1): a
+  // stack whose neighbours stand on the last line alone is a group over them, and is parted.
+  const cells = stacked.flatMap((c, k) => {
+    const [top, ...rest] = [...c.members].sort((a, b) => a.baseline - b.baseline);
+    const neighbours = [stacked[k - 1], stacked[k + 1]].filter((n) => n !== undefined);
+    if (rest.length === 0 || !onLastLine({ members: rest }) || neighbours.length < 2 || !neighbours.every(onLastLine)) return [c];
+    const part = (members: Phrase[]) => ({
+      ...members[0]!,
+      text: joinWrapped(members.map((m) => m.text)),
+      x: Math.min(...members.map((m) => m.x)),
+      right: Math.max(...members.map((m) => m.right)),
+      members,
+    });
+    return [part([top!]), part(rest)];
+  });
   const topOf = (c: (typeof cells)[number]) => Math.min(...c.members.map((m) => m.baseline));
   const bottomOf = (c: (typeof cells)[number]) => Math.max(...c.members.map((m) => m.baseline));
   const groupOf = new Map<(typeof cells)[number], string>();
   const groups = new Set<(typeof cells)[number]>();
   for (const g of cells) {
-    if (bottomOf(g) >= lastBaseline - 0.3 * g.size) continue;
+    // A group stands on the header's first line (a cell centred between the rows spans them instead).
+    if (bottomOf(g) >= lastBaseline - 0.3 * g.size || topOf(g) > window[0]!.baseline + 0.3 * g.size) continue;
     const isSub = (c: (typeof cells)[number]) =>
       c !== g &&
       !groups.has(c) &&

@@ -76,11 +76,15 @@ interface ReadTable {
 }
 
 /** A count table read: marks across, one row per label. */
-interface CountTable {
+export interface CountTable {
   page: number;
   top: number;
+  /** Grades across (a row per group) or down (a row per grade, one count column). */
+  shape: 'columns' | 'rows';
   marks: string[];
   rows: { label: string; counts: (number | null)[]; total: number | null }[];
+  /** A table of grades down counts the goal printed above it (基本目標1 … over its table). */
+  strategy?: Strategy;
 }
 
 function middle(p: { top: number; bottom: number }): number {
@@ -191,7 +195,7 @@ function countHeadAt(line: Line): string[] | null {
 }
 
 /** A count table (grades across, a row per group with its counts): rows until a line without counts. */
-function readCountTable(page: LaidOutPage, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
+export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
   const head = lines[at]!;
   const markPhrases = head.phrases.filter((p) => COUNT_MARK.test(p.text.normalize('NFKC').trim()));
   const totalPhrase = head.phrases.find((p) => TOTAL_WORD.test(p.text.trim()))!;
@@ -211,7 +215,35 @@ function readCountTable(page: LaidOutPage, lines: readonly Line[], at: number): 
     rows.push({ label, counts: cells.slice(0, -1), total: cells.at(-1)! });
     used.push(line);
   }
-  return { table: { page: page.number, top: head.top, marks: markPhrases.map((p) => p.text.trim()), rows }, used };
+  return { table: { page: page.number, top: head.top, shape: 'columns', marks: markPhrases.map((p) => p.text.trim()), rows }, used };
+}
+
+/** The head of a count table of grades down: a grade heading and a count heading (評価 | 指標数). */
+const GRADE_HEADING = /^(?:評\s*価|判\s*定|区\s*分|達成度|進捗区分)$/;
+const COUNT_HEADING = /^(?:件数|指標数|事業数|数|該当数|項目数)$/;
+
+function isRowsCountHead(line: Line): boolean {
+  return line.phrases.length === 2 && GRADE_HEADING.test(line.phrases[0]!.text.trim()) && COUNT_HEADING.test(line.phrases[1]!.text.trim());
+}
+
+/** A count table of grades down: a mark and its count a line, to its 合計 line. */
+export function readRowsCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
+  const used = [lines[at]!];
+  const marks: string[] = [];
+  const counts: (number | null)[] = [];
+  let total: number | null = null;
+  for (const line of lines.slice(at + 1)) {
+    const [label, count] = line.phrases.map((p) => p.text.trim());
+    if (line.phrases.length !== 2 || !/^\d+$/.test(count!.normalize('NFKC'))) break;
+    used.push(line);
+    if (TOTAL_WORD.test(label!.replace(/\s/g, ''))) {
+      total = Number(count!.normalize('NFKC'));
+      break;
+    }
+    marks.push(label!);
+    counts.push(Number(count!.normalize('NFKC')));
+  }
+  return { table: { page: page.number, top: lines[at]!.top, shape: 'rows', marks, rows: [{ label: '', counts, total }] }, used };
 }
 
 /** What a page holds in order: tables, count tables, and the lines outside them. */
@@ -231,8 +263,8 @@ function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: R
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
     if (inTable.has(line)) continue;
-    if (countHeadAt(line)) {
-      const { table, used } = readCountTable(page, lines, k);
+    if (countHeadAt(line) || isRowsCountHead(line)) {
+      const { table, used } = isRowsCountHead(line) ? readRowsCountTable(page, lines, k) : readCountTable(page, lines, k);
       if (table.rows.length > 0) {
         pieces.push({ kind: 'counts', top: line.top, table });
         for (const l of used) inTable.add(l);
@@ -305,11 +337,23 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
   return found;
 }
 
-/** A value cell read; blank where nothing is printed. */
-function measurementOf(text: string): Measurement {
+/** A unit glued to a value (14箇所, 96.8万人, 2,584人(R1)): what follows the number. */
+const GLUED_UNIT = /^[△▲-]?\s*[\d,.]+\s*([^\d\s(（)）,.%△▲-][^\d\s(（)）]{0,5})(?:\s*[(（].*[)）])?$/;
+
+/** The unit every filled value cell of a row carries glued, or null. */
+function gluedUnit(cells: readonly string[]): string | null {
+  const units = cells
+    .map((c) => c.normalize('NFKC').trim())
+    .filter((c) => c !== '' && !DASH.test(c))
+    .map((c) => GLUED_UNIT.exec(c)?.[1] ?? null);
+  return units.length > 0 && units.every((u) => u !== null && u === units[0]) ? units[0]! : null;
+}
+
+/** A value cell read (with the row's unit, which may be glued to it); blank where nothing is printed. */
+function valueOf(text: string, unit: string | null = null): Measurement {
   const plain = text.trim();
   if (plain === '') return { value: null, year: null, text: '' };
-  const parsed = parseMeasurement(plain);
+  const parsed = parseMeasurement(plain, unit ? { unit } : {});
   return parsed.ok ? parsed.measurement : { value: null, year: null, text: plain };
 }
 
@@ -335,6 +379,12 @@ function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; ma
   const of = (role: ColumnRole) => table.placed.map((p, k) => (p.role === role ? k : -1)).filter((k) => k >= 0);
   const one = (role: ColumnRole) => of(role).map(cell)[0] ?? '';
   const heading = (k: number) => oneLine(table.columns[k]!.heading);
+  // Without a unit column, the unit is printed in parentheses at the end of the name (有害鳥獣による被害額（千円）) or glued to every value.
+  const named = of('unit').length === 0 ? UNIT_IN_NAME.exec(one('name')) : null;
+  const valueCells = (['baseline', 'actual', 'target', 'series', 'interim'] as const).flatMap((r) => of(r).map(cell));
+  const printedUnit = one('unit');
+  const unitOf = named ? named[2]! : printedUnit !== '' && !DASH.test(printedUnit) ? printedUnit : of('unit').length === 0 ? gluedUnit(valueCells) : null;
+  const measurementOf = (text: string) => valueOf(text, unitOf);
   const series: SeriesEntry[] = of('series').map((k) => {
     const m = measurementOf(cell(k));
     return { fiscalYear: table.placed[k]!.fiscalYear ?? 0, value: m.value, year: m.year, text: m.text };
@@ -359,16 +409,13 @@ function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; ma
     const m = measurementOf(cell(k));
     return { fiscalYear: table.placed[k]!.fiscalYear ?? null, ...m, heading: heading(k) };
   });
-  const unit = one('unit');
   const department = one('department');
   const number = one('number');
   const comments = texts('comment');
   const other = texts('other');
-  // Without a unit column, the unit is printed in parentheses at the end of the name (有害鳥獣による被害額（千円）).
-  const named = of('unit').length === 0 ? UNIT_IN_NAME.exec(one('name')) : null;
   const indicator: Indicator = {
     name: named ? named[1]!.trim() : one('name'),
-    unit: named ? named[2]! : unit === '' || DASH.test(unit) ? null : unit,
+    unit: unitOf,
     method: 'change',
     baseline: of('baseline').length > 0 ? measurementOf(one('baseline')) : { value: null, year: null, text: '' },
     actual,
@@ -465,6 +512,13 @@ export function readOtherKpi(
   const groupAt = new Map<number, string>();
 
   const newStrategy = (no: number | null, title: string): Strategy => {
+    // A goal printed again (over its count table, then over its indicators; on a next page) is the same goal.
+    const again = no !== null ? strategies.find((x) => x.no === no && x.title === title) : undefined;
+    if (again) {
+      [strategy, policy, measure] = [again, undefined, undefined];
+      groupAt.clear();
+      return again;
+    }
     strategy = { no: no ?? strategies.length + 1, title, indicators: [], reportedGoalSummary: null, reportedSummary: null, policies: [] };
     strategies.push(strategy);
     [policy, measure] = [undefined, undefined];
@@ -520,7 +574,10 @@ export function readOtherKpi(
   };
 
   for (const { page, piece } of pieces) {
-    if (piece.kind === 'counts') continue;
+    if (piece.kind === 'counts') {
+      if (piece.table.shape === 'rows' && strategy) piece.table.strategy = strategy;
+      continue;
+    }
     if (piece.kind === 'line') {
       // Lines outside the tables: banners only (titles, legends and notes are not rows).
       const banner = readBanner(piece.line.text);
@@ -661,6 +718,11 @@ function attachCounts(tables: readonly CountTable[], strategies: readonly Strate
       summary.total = row.total;
       return summary;
     };
+    if (table.shape === 'rows') {
+      if (table.strategy) table.strategy.reportedSummary = summaryOf(table.rows[0]!);
+      else if (strategies.length === 1) strategies[0]!.reportedSummary = summaryOf(table.rows[0]!);
+      continue;
+    }
     for (const row of table.rows) {
       if (TOTAL_WORD.test(row.label.replace(/\s/g, ''))) {
         const others = table.rows.filter((r) => r !== row);
@@ -717,7 +779,7 @@ function layoutOf(
     ...(legend
       ? { legend: { heading: legend.legend.heading, marks: legend.legend.marks, placement: before(legend) ? ('top' as const) : ('below' as const) } }
       : {}),
-    summary: counts.length > 0 ? { shape: 'columns', placement: before(counts[0]!) ? 'before' : 'after' } : null,
+    summary: counts.length > 0 ? { shape: counts[0]!.shape, placement: before(counts[0]!) ? 'before' : 'after' } : null,
     ...(commentBlocks ? { commentBlocks } : {}),
     orientation: page.width > page.height ? 'landscape' : 'portrait',
     paper: Math.max(page.width, page.height) > A3_FROM ? 'A3' : 'A4',

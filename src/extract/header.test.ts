@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { findTableHeads } from './header.js';
+import { type Line, linesOf, phrasesOf } from './layout.js';
+import type { Rule, TextRun } from './pdf.js';
+
+/**
+ * Headers of other municipalities' tables on tiny synthetic pages at 10 pt: Japanese characters
+ * one em wide, Latin letters and digits 0.55 em.
+ */
+const SIZE = 10;
+const widthOf = (text: string) => [...text].reduce((w, c) => w + (c.codePointAt(0)! > 0x2000 ? SIZE : 0.55 * SIZE), 0);
+const run = (text: string, x: number, baseline: number): TextRun => ({ text, x, baseline, width: widthOf(text), size: SIZE, font: 'f' });
+const page = (...rows: [baseline: number, runs: [text: string, x: number][]][]): Line[] =>
+  linesOf(phrasesOf(rows.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline)))));
+const vertical = (at: number, from: number, to: number): Rule => ({ at, from, to });
+const columns = (lines: Line[], rules: Rule[] = [], horizontal: Rule[] = []) =>
+  findTableHeads(lines, rules, horizontal).map((h) => h.columns.map((c) => (c.group ? `${c.group}>${c.heading}` : c.heading).replace(/\n/g, '/')));
+
+/**
+ * 指標名 | 基準値 | 実績値 over H30 | R1 | R2 | 目標値, the cells of one row centred between the two
+ * header rows; a 2nd header row under 実績値 only.
+ */
+const TWO_ROWS = page(
+  [100, [['実績値', 215]]],
+  [
+    106,
+    [
+      ['指標名', 20],
+      ['基準値', 110],
+      ['目標値', 330],
+    ],
+  ],
+  [
+    112,
+    [
+      ['H30', 185],
+      ['R1', 228],
+      ['R2', 270],
+    ],
+  ],
+);
+
+describe('findTableHeads: columns and spanning cells', () => {
+  it('one row of headings (justified 指 標 名), wrapped cells joined', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['No.', 5],
+          ['指 標 名', 40],
+          ['基準値', 120],
+          ['現在値', 170],
+          ['評', 230],
+        ],
+      ],
+      [
+        110,
+        [
+          ['（H30）', 118],
+          ['（R2）', 168],
+          ['価', 230],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['No.', '指 標 名', '基準値/（H30）', '現在値/（R2）', '評/価']]);
+  });
+
+  it('with vertical rules: a cell spanning columns is their group (実績値 over H30 | R1 | R2)', () => {
+    const rules = [0, 100, 160, 210, 250, 300, 360].map((x) => vertical(x, 90, 120));
+    // The rules between the years stop under 実績値.
+    const spanned = rules.map((r) => (r.at === 210 || r.at === 250 ? { ...r, from: 103 } : r));
+    expect(columns(TWO_ROWS, spanned)).toEqual([['指標名', '基準値', '実績値>H30', '実績値>R1', '実績値>R2', '目標値']]);
+  });
+
+  it('without rules: a cell above the last header line over the run of cells on it alone', () => {
+    expect(columns(TWO_ROWS)).toEqual([['指標名', '基準値', '実績値>H30', '実績値>R1', '実績値>R2', '目標値']]);
+  });
+
+  it('a title above the header naming 指標 is not a heading', () => {
+    const lines = page(
+      [80, [['成果指標の達成状況（令和7年度）について', 0]]],
+      [
+        92,
+        [
+          ['指標名', 20],
+          ['基準値', 110],
+          ['実績値', 170],
+          ['目標値', 230],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '基準値', '実績値', '目標値']]);
+  });
+
+  it('no name column: no KPI table', () => {
+    expect(
+      columns(
+        page([
+          100,
+          [
+            ['区分', 0],
+            ['件数', 60],
+            ['合計', 120],
+          ],
+        ]),
+      ),
+    ).toEqual([]);
+  });
+});
