@@ -7,8 +7,9 @@
 // What a reader can know from the page decides what the document holds:
 // - names, titles, headings and cells as printed (a wrapped cell's lines joined; headings never
 //   wrap except at the line breaks they are written with, which `heading` keeps as `\n`);
-// - a unit printed in parentheses at the end of a name stays in the name (unit null: 有害鳥獣
-//   による農作物年間被害額（千円）); a unit glued to values stays in each value's text and is the unit;
+// - a unit printed in parentheses at the end of a name, where no 単位 column is printed, is the
+//   unit and not part of the name (notes such as （年間） never come last then); a unit glued to
+//   values stays in each value's text and is the unit too;
 // - statuses are grade ids of the built-in scheme whose marks (and printed legend) the document
 //   uses: a vocabulary that several schemes share is always printed with its legend;
 // - a series column's cell is the actual where it is the right-most filled one;
@@ -484,11 +485,10 @@ function indicatorOf(rng, ctx, number) {
   const status = has('grade') ? gradeOf(schemeId, v.a, actual.value, target.value) : null;
   const progress =
     has('progress') && actual.value !== null && target.value !== null ? Math.round(((actual.value - v.a) / (target.value - v.a)) * 1000) / 10 || 0 : null;
-  const [open, close] = style.unitParens;
   const name = nameOf(rng);
   const indicator = {
-    name: style.unitPlacement === 'name' ? `${name}${open}${unit}${close}` : name,
-    unit: style.unitPlacement === 'name' ? null : unit,
+    name,
+    unit,
     method: 'change',
     baseline,
     actual,

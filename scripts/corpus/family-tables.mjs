@@ -57,11 +57,12 @@ const progressText = (p) => (p === null ? '-' : `${p.toFixed(1)}%`);
 
 /** An indicator's cell under a column (F3's role rows pass the row: `interim` or `actual`). */
 function cellOf(column, indicator, style, schemeId, roleRow) {
+  const [open, close] = style.unitParens;
   switch (column.role) {
     case 'number':
       return cell(indicator.number, { align: 'center', whole: true });
     case 'name':
-      return cell(indicator.name);
+      return cell(style.unitPlacement === 'name' ? `${indicator.name}${open}${indicator.unit}${close}` : indicator.name);
     case 'unit':
       return cell(indicator.unit ?? '-', { align: 'center', whole: true });
     case 'baseline':
