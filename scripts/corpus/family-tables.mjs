@@ -57,12 +57,11 @@ const progressText = (p) => (p === null ? '-' : `${p.toFixed(1)}%`);
 
 /** An indicator's cell under a column (F3's role rows pass the row: `interim` or `actual`). */
 function cellOf(column, indicator, style, schemeId, roleRow) {
-  const [open, close] = style.unitParens;
   switch (column.role) {
     case 'number':
       return cell(indicator.number, { align: 'center', whole: true });
     case 'name':
-      return cell(style.unitPlacement === 'name' ? `${indicator.name}${open}${indicator.unit}${close}` : indicator.name);
+      return cell(indicator.name);
     case 'unit':
       return cell(indicator.unit ?? '-', { align: 'center', whole: true });
     case 'baseline':
@@ -156,11 +155,12 @@ function legendNotes(legend, style) {
 function countTables(document, style, schemeId) {
   const grades = schemeGrades(schemeId).filter((g) => !g.countIn);
   const strategyLabel = (s) => labelOf(style, document, 'strategy', s.no);
-  const counts = (s) => grades.map((g) => value(String(s.reportedSummary[g.id])));
+  const countsOf = (s) => s.reportedSummary ?? s.reportedGoalSummary;
+  const counts = (s) => grades.map((g) => value(String(countsOf(s)[g.id])));
   if (document.layout.summary.shape === 'columns') {
     const rows = [
       [heading(document.layout.hierarchy[0].label || '区分'), ...grades.map((g) => heading(g.mark)), heading('合計')],
-      ...document.strategies.map((s) => [cell(`${strategyLabel(s)}${style.bannerSeparator}${s.title}`), ...counts(s), value(String(s.reportedSummary.total))]),
+      ...document.strategies.map((s) => [cell(`${strategyLabel(s)}${style.bannerSeparator}${s.title}`), ...counts(s), value(String(countsOf(s).total))]),
     ];
     return [{ type: 'table', role: 'counts', headerRows: 1, rows, columns: grades.length + 2 }];
   }
@@ -173,8 +173,8 @@ function countTables(document, style, schemeId) {
       columns: 2,
       rows: [
         [heading(pickHeading(style)), heading('指標数')],
-        ...grades.map((g) => [cell(g.mark, { align: 'center', whole: true }), value(String(s.reportedSummary[g.id]))]),
-        [cell('合計', { align: 'center', whole: true }), value(String(s.reportedSummary.total))],
+        ...grades.map((g) => [cell(g.mark, { align: 'center', whole: true }), value(String(countsOf(s)[g.id]))]),
+        [cell('合計', { align: 'center', whole: true }), value(String(countsOf(s).total))],
       ],
     },
   ]);

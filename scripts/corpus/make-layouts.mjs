@@ -120,7 +120,10 @@ function asRendered(document, scheme) {
     indicator.reported = { progress: roles.has('progress') ? e.progress : null, status: roles.has('grade') ? e.status : null };
   });
   if (copy.layout.summary)
-    for (const s of copy.strategies) s.reportedSummary = evaluation.summaries.find((x) => x.strategy === s.no && x.row === 'total').computed;
+    for (const s of copy.strategies) {
+      const row = s.policies.length === 0 ? 'goal' : 'total';
+      s[row === 'goal' ? 'reportedGoalSummary' : 'reportedSummary'] = evaluation.summaries.find((x) => x.strategy === s.no && x.row === row).computed;
+    }
   return copy;
 }
 
