@@ -338,7 +338,7 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
 }
 
 /** A unit glued to a value (14箇所, 96.8万人, 2,584人(R1)): what follows the number. */
-const GLUED_UNIT = /^[△▲-]?\s*[\d,.]+\s*([^\d\s(（)）,.%△▲-][^\d\s(（)）]{0,5})(?:\s*[(（].*[)）])?$/;
+const GLUED_UNIT = /^[△▲-]?\s*[\d,.]+\s*([^\d\s(（)）,.△▲-][^\d\s(（)）]{0,5})(?:\s*[(（].*[)）])?$/;
 
 /** The unit every filled value cell of a row carries glued, or null. */
 function gluedUnit(cells: readonly string[]): string | null {
@@ -356,9 +356,6 @@ function valueOf(text: string, unit: string | null = null): Measurement {
   const parsed = parseMeasurement(plain, unit ? { unit } : {});
   return parsed.ok ? parsed.measurement : { value: null, year: null, text: plain };
 }
-
-/** A unit in parentheses after a name; not a note such as （累計）, （再掲）, （延べ）. */
-const UNIT_IN_NAME = /^(.+?)\s*[（(](?!累計|再掲|延べ|※|注)([^（）()\d]{1,6})[）)]$/;
 
 /** One line of a heading, for comments and unplaced cells: its lines joined. */
 const oneLine = (heading: string) => joinWrapped(heading.split('\n'));
@@ -379,11 +376,11 @@ function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; ma
   const of = (role: ColumnRole) => table.placed.map((p, k) => (p.role === role ? k : -1)).filter((k) => k >= 0);
   const one = (role: ColumnRole) => of(role).map(cell)[0] ?? '';
   const heading = (k: number) => oneLine(table.columns[k]!.heading);
-  // Without a unit column, the unit is printed in parentheses at the end of the name (有害鳥獣による被害額（千円）) or glued to every value.
-  const named = of('unit').length === 0 ? UNIT_IN_NAME.exec(one('name')) : null;
+  // Without a unit column, a unit glued to every value (14箇所) is the row's. A unit in parentheses
+  // after the name (被害額（千円）) stays in the name as printed: （年間）, （累計） are notes, not units.
   const valueCells = (['baseline', 'actual', 'target', 'series', 'interim'] as const).flatMap((r) => of(r).map(cell));
   const printedUnit = one('unit');
-  const unitOf = named ? named[2]! : printedUnit !== '' && !DASH.test(printedUnit) ? printedUnit : of('unit').length === 0 ? gluedUnit(valueCells) : null;
+  const unitOf = printedUnit !== '' && !DASH.test(printedUnit) ? printedUnit : of('unit').length === 0 ? gluedUnit(valueCells) : null;
   const measurementOf = (text: string) => valueOf(text, unitOf);
   const series: SeriesEntry[] = of('series').map((k) => {
     const m = measurementOf(cell(k));
@@ -414,7 +411,7 @@ function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; ma
   const comments = texts('comment');
   const other = texts('other');
   const indicator: Indicator = {
-    name: named ? named[1]!.trim() : one('name'),
+    name: one('name'),
     unit: unitOf,
     method: 'change',
     baseline: of('baseline').length > 0 ? measurementOf(one('baseline')) : { value: null, year: null, text: '' },
@@ -548,7 +545,7 @@ export function readOtherKpi(
   };
   // An indicator under 数値目標, or directly under a goal before any of its policies, is the goal's own.
   const place = (indicator: Indicator) => {
-    if (goal || (strategy && !policy && levels.printed.length > 1)) (strategy ?? newStrategy(null, '')).indicators.push(indicator);
+    if (goal || (strategy && !policy)) (strategy ?? newStrategy(null, '')).indicators.push(indicator);
     else (measure ?? newMeasure(null, '')).indicators.push(indicator);
   };
   /** A row or line of text outside the values: a banner, the goal label, a comment block; else said. */
@@ -706,6 +703,15 @@ function fiscalYearOf(tables: readonly ReadTable[], title: string): number | nul
   return findEraYear(title);
 }
 
+/**
+ * A goal's counts: its total row, which the evaluator checks against its policies' indicators;
+ * where the goal has only its own indicators (数値目標, no policies), its goal row, checked against those.
+ */
+function countsOnto(strategy: Strategy, summary: PrintedSummary): void {
+  if (strategy.policies.length === 0 && strategy.indicators.length > 0) strategy.reportedGoalSummary = summary;
+  else strategy.reportedSummary = summary;
+}
+
 /** Count tables' rows onto the strategies they name (基本目標1 …): a count per printed mark; the 合計 row is checked here. */
 function attachCounts(tables: readonly CountTable[], strategies: readonly Strategy[], scheme: Scheme, log: MessageLog): void {
   for (const table of tables) {
@@ -719,8 +725,8 @@ function attachCounts(tables: readonly CountTable[], strategies: readonly Strate
       return summary;
     };
     if (table.shape === 'rows') {
-      if (table.strategy) table.strategy.reportedSummary = summaryOf(table.rows[0]!);
-      else if (strategies.length === 1) strategies[0]!.reportedSummary = summaryOf(table.rows[0]!);
+      const target = table.strategy ?? (strategies.length === 1 ? strategies[0] : undefined);
+      if (target) countsOnto(target, summaryOf(table.rows[0]!));
       continue;
     }
     for (const row of table.rows) {
@@ -739,7 +745,7 @@ function attachCounts(tables: readonly CountTable[], strategies: readonly Strate
       }
       const banner = readBanner(row.label);
       const target = banner ? strategies.find((s) => s.no === banner.no) : strategies.length === 1 ? strategies[0] : undefined;
-      if (target) target.reportedSummary = summaryOf(row);
+      if (target) countsOnto(target, summaryOf(row));
       else
         log.warn('extract-kpi', t(`集計表の行「${row.label}」に当たる基本目標がありません`, `the count row "${row.label}" names no goal of the tables`), {
           page: table.page,
