@@ -8,7 +8,9 @@
 // - names, titles, headings and cells as printed (a wrapped cell's lines joined; headings never
 //   wrap except at the line breaks they are written with, which `heading` keeps as `\n`);
 // - a unit printed in parentheses at the end of a name stays in the name (unit null: 有害鳥獣
-//   による農作物年間被害額（千円）); a unit glued to values stays in each value's text and is the unit;
+//   による農作物年間被害額（千円）; the convention shared with the reader, which cannot tell a
+//   unit from a note such as （年間）); a unit glued to values stays in each value's text and is
+//   the unit;
 // - statuses are grade ids of the built-in scheme whose marks (and printed legend) the document
 //   uses: a vocabulary that several schemes share is always printed with its legend;
 // - a series column's cell is the actual where it is the right-most filled one;
@@ -562,7 +564,8 @@ export function familyCase(family, seed) {
       indicatorOf(rng, ctx, allColumns.some((c) => c.role === 'number') ? NUMBER_OF(numberForm, (running += 1)) : null),
     );
   const strategyCount = rng.int(1, levels.length === 3 ? 2 : 3);
-  const goalIndicators = levels.length === 3 && shape.hierarchyStyle === 'banner' && rng.chance(0.4);
+  // (Not in F7: a count table's row of a goal counts its policies' indicators, as the model's total row.)
+  const goalIndicators = levels.length === 3 && shape.hierarchyStyle === 'banner' && rng.chance(0.4) && family !== 'F7';
   const strategies = Array.from({ length: strategyCount }, (_, s) => ({
     no: s + 1,
     title: titleOf(rng),
@@ -589,7 +592,8 @@ export function familyCase(family, seed) {
   const legendPlacement = !hasGrade ? null : bare && rng.chance(0.4) && told ? null : pick(rng, ['top', 'below']);
   const legendHeading = pick(rng, ['【評価】', '【達成度】', '※評価', '評価基準']);
   const summary = family === 'F7' && hasGrade ? { shape: pick(rng, ['columns', 'rows']), placement: pick(rng, ['before', 'after']) } : null;
-  if (summary) for (const s of strategies) s.reportedSummary = countsOf(schemeId, s);
+  // A goal with no policies counts its own indicators: the model's goal row (reportedGoalSummary).
+  if (summary) for (const s of strategies) s[s.policies.length === 0 ? 'reportedGoalSummary' : 'reportedSummary'] = countsOf(schemeId, s);
   const year = YEAR_FORMS.word(shape.fiscalYear);
   const title = pick(rng, [
     `${year} まち・ひと・しごと創生総合戦略 KPI達成状況`,

@@ -155,11 +155,12 @@ function legendNotes(legend, style) {
 function countTables(document, style, schemeId) {
   const grades = schemeGrades(schemeId).filter((g) => !g.countIn);
   const strategyLabel = (s) => labelOf(style, document, 'strategy', s.no);
-  const counts = (s) => grades.map((g) => value(String(s.reportedSummary[g.id])));
+  const countsOf = (s) => s.reportedSummary ?? s.reportedGoalSummary;
+  const counts = (s) => grades.map((g) => value(String(countsOf(s)[g.id])));
   if (document.layout.summary.shape === 'columns') {
     const rows = [
       [heading(document.layout.hierarchy[0].label || '区分'), ...grades.map((g) => heading(g.mark)), heading('合計')],
-      ...document.strategies.map((s) => [cell(`${strategyLabel(s)}${style.bannerSeparator}${s.title}`), ...counts(s), value(String(s.reportedSummary.total))]),
+      ...document.strategies.map((s) => [cell(`${strategyLabel(s)}${style.bannerSeparator}${s.title}`), ...counts(s), value(String(countsOf(s).total))]),
     ];
     return [{ type: 'table', role: 'counts', headerRows: 1, rows, columns: grades.length + 2 }];
   }
@@ -172,8 +173,8 @@ function countTables(document, style, schemeId) {
       columns: 2,
       rows: [
         [heading(pickHeading(style)), heading('指標数')],
-        ...grades.map((g) => [cell(g.mark, { align: 'center', whole: true }), value(String(s.reportedSummary[g.id]))]),
-        [cell('合計', { align: 'center', whole: true }), value(String(s.reportedSummary.total))],
+        ...grades.map((g) => [cell(g.mark, { align: 'center', whole: true }), value(String(countsOf(s)[g.id]))]),
+        [cell('合計', { align: 'center', whole: true }), value(String(countsOf(s).total))],
       ],
     },
   ]);

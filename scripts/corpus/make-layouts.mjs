@@ -14,7 +14,11 @@ import { copyFileSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
+import { evaluateDocument } from '../../dist/evaluate/evaluate.js';
+import { readBuiltInSchemes } from '../../dist/evaluate/scheme-file.js';
 import { parseDocumentText, stringifyDocument } from '../../dist/io/yaml.js';
+import { walkIndicators } from '../../dist/model/walk.js';
+import { renderPdf } from '../../dist/render/pdf.js';
 import { familyBlocks } from './family-tables.mjs';
 import { FAMILIES, familyCase } from './families.mjs';
 import { PRODUCERS, PRODUCER_RULES } from './producers.mjs';
@@ -22,7 +26,12 @@ import { layoutArb } from './tables.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const out = join(root, 'test/fixtures/layouts');
-const { values: args } = parseArgs({ options: { seed: { type: 'string', default: '20261204' }, only: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: { seed: { type: 'string', default: '20261204' }, only: { type: 'string' }, 'documents-only': { type: 'boolean', default: false } },
+});
+// --documents-only: the documents (.yaml) written again, the PDFs left as they are (a change of
+// what a document holds that does not change its print).
+const print = !args['documents-only'];
 const seed = Number(args.seed);
 
 /** How many documents of each family every producer prints. */
@@ -37,7 +46,13 @@ export const PLAN = {
  * and Calc prints printed again through pdftocairo (poppler-utils).
  */
 const REPRINTS = { cairo: { from: ['writer', 'calc'], each: 3 } };
-const only = args.only ? args.only.split(',') : [...Object.keys(PLAN), ...Object.keys(REPRINTS)];
+/**
+ * tassei itself (`render` of a document with a layout), a few documents of each family: it
+ * prints the figures it computes, so the document it is held to has the computed progress,
+ * statuses and counts where its columns and count tables print them.
+ */
+const TASSEI = { each: 5, families: ['F1', 'F2', 'F5', 'F7'] }; // F3's role rows are not drawn by render yet
+const only = args.only ? args.only.split(',') : [...Object.keys(PLAN), ...Object.keys(REPRINTS), 'tassei'];
 
 /** The print layout of a case: the corpus's draw, on A4 or A3 (what the model's `paper` holds). */
 function printLayout(producer, caseSeed, k) {
@@ -48,7 +63,7 @@ function printLayout(producer, caseSeed, k) {
 }
 
 mkdirSync(out, { recursive: true });
-for (const file of readdirSync(out)) if (only.some((p) => file.includes(`-${p}-`))) rmSync(join(out, file));
+if (print) for (const file of readdirSync(out)) if (only.some((p) => file.includes(`-${p}-`))) rmSync(join(out, file));
 
 let written = 0;
 for (const producer of only.filter((p) => PLAN[p])) {
@@ -61,7 +76,7 @@ for (const producer of only.filter((p) => PLAN[p])) {
       const blocks = familyBlocks(document, style, layout);
       const name = `${family.toLowerCase()}-${producer}-${String(n + 1).padStart(2, '0')}-${layout.rules}`;
       const started = Date.now();
-      await PRODUCERS[producer](blocks, layout, document.title, join(out, `${name}.pdf`));
+      if (print) await PRODUCERS[producer](blocks, layout, document.title, join(out, `${name}.pdf`));
       const tables = blocks.filter((b) => b.type === 'table').map((b) => ({ role: b.role, widths: b.widths }));
       writeFileSync(join(out, `${name}.layout.json`), `${JSON.stringify({ seed: caseSeed, family, style, ...layout, tables }, null, 1)}\n`);
       // Written and read back: a document the loader refuses is the generator's mistake.
@@ -73,6 +88,45 @@ for (const producer of only.filter((p) => PLAN[p])) {
     }
   }
 }
+if (only.includes('tassei')) {
+  const schemes = readBuiltInSchemes();
+  for (const family of TASSEI.families) {
+    for (let n = 0; n < TASSEI.each; n++) {
+      const caseSeed = seed + n * 7919 + 6 * 104729 + FAMILIES.indexOf(family) * 15485863;
+      const { document, style } = familyCase(family, caseSeed);
+      // The widths, orientation and paper of a print of the corpus's own (pdfmake's) layout.
+      familyBlocks(document, style, printLayout('pdfmake', caseSeed, n));
+      const scheme = schemes.find((s) => s.id === (document.scheme ?? 'default'));
+      const printed = asRendered(document, scheme);
+      const name = `${family.toLowerCase()}-tassei-${String(n + 1).padStart(2, '0')}-own`;
+      if (print) writeFileSync(join(out, `${name}.pdf`), await renderPdf(printed, scheme, undefined));
+      writeFileSync(join(out, `${name}.layout.json`), `${JSON.stringify({ seed: caseSeed, family, style, producer: 'tassei' }, null, 1)}\n`);
+      const yaml = stringifyDocument(printed, join(out, `${name}.yaml`));
+      parseDocumentText(yaml, `${name}.yaml`);
+      writeFileSync(join(out, `${name}.yaml`), yaml);
+      written += 1;
+      console.log(`${name}.pdf`);
+    }
+  }
+}
+
+/** The document as tassei renders it: progress, statuses and counts computed, where its columns and count tables print them. */
+function asRendered(document, scheme) {
+  const copy = structuredClone(document);
+  const evaluation = evaluateDocument(copy, scheme);
+  const roles = new Set(copy.layout.columns.map((c) => c.role));
+  walkIndicators(copy).forEach(({ indicator }, k) => {
+    const e = evaluation.indicators[k];
+    indicator.reported = { progress: roles.has('progress') ? e.progress : null, status: roles.has('grade') ? e.status : null };
+  });
+  if (copy.layout.summary)
+    for (const s of copy.strategies) {
+      const row = s.policies.length === 0 ? 'goal' : 'total';
+      s[row === 'goal' ? 'reportedGoalSummary' : 'reportedSummary'] = evaluation.summaries.find((x) => x.strategy === s.no && x.row === row).computed;
+    }
+  return copy;
+}
+
 for (const producer of only.filter((p) => REPRINTS[p])) {
   const { from, each } = REPRINTS[producer];
   for (const family of FAMILIES) {
@@ -85,7 +139,7 @@ for (const producer of only.filter((p) => REPRINTS[p])) {
     sources.forEach((source, n) => {
       const [, via, , rules] = source.replace(/\.pdf$/, '').split('-');
       const name = `${family.toLowerCase()}-${producer}-${String(n + 1).padStart(2, '0')}-${rules}-${via}`;
-      execFileSync('pdftocairo', ['-pdf', join(out, source), join(out, `${name}.pdf`)]);
+      if (print) execFileSync('pdftocairo', ['-pdf', join(out, source), join(out, `${name}.pdf`)]);
       const printed = JSON.parse(readFileSync(join(out, source.replace(/\.pdf$/, '.layout.json')), 'utf8'));
       writeFileSync(join(out, `${name}.layout.json`), `${JSON.stringify({ reprintOf: source, through: producer, ...printed }, null, 1)}\n`);
       copyFileSync(join(out, source.replace(/\.pdf$/, '.yaml')), join(out, `${name}.yaml`));
