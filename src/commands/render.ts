@@ -1,4 +1,3 @@
-import { evaluateDocument } from '../evaluate/evaluate.js';
 import { writeFileAtomic } from '../io/files.js';
 import { REPORT_FORMATS, checkedOutputFormat } from '../render/output.js';
 import { EXIT, TasseiError, UsageError } from '../model/errors.js';

@@ -286,7 +286,12 @@ function diffTable(view: DiffView, rows: readonly DiffRowView[], headings: reado
       case 'indicator':
         return new TableRow({
           cantSplit: true,
-          children: [cell(r.mark, { align: 'center' }), diffCell(r.note ? [...r.name, { text: `　${r.note}`, changed: false }] : r.name), ...values(r.old), ...values(r.now)],
+          children: [
+            cell(r.mark, { align: 'center' }),
+            diffCell(r.note ? [...r.name, { text: `　${r.note}`, changed: false }] : r.name),
+            ...values(r.old),
+            ...values(r.now),
+          ],
         });
       case 'summary':
         return new TableRow({ cantSplit: true, children: [cell('集計', { align: 'center' }), cell(r.name), ...values(r.old), ...values(r.now)] });
@@ -334,9 +339,7 @@ function goalTable(view: NarrativeView, goal: NarrativeView['goals'][number], fi
       new TableRow({
         cantSplit: true,
         children:
-          row.kind === 'bullets'
-            ? [...head, bulletCell(row.results), bulletCell(row.plans)]
-            : [cell(measureList(row.measures), { fill: GROUP_FILL, span: 2 })],
+          row.kind === 'bullets' ? [...head, bulletCell(row.results), bulletCell(row.plans)] : [cell(measureList(row.measures), { fill: GROUP_FILL, span: 2 })],
       }),
     );
   }

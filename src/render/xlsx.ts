@@ -90,7 +90,6 @@ function progressCell(cell: ExcelJS.Cell, text: string): void {
   cell.numFmt = `0.${'0'.repeat(/\.(\d+)/.exec(text)?.[1]?.length ?? 1)}%`;
 }
 
-
 function headingRow(sheet: ExcelJS.Worksheet, headings: readonly string[]): void {
   const row = sheet.addRow([...headings]);
   row.font = { bold: true };
