@@ -19,12 +19,17 @@ const schemes = readBuiltInSchemes();
 const fallback = schemes.find((s) => s.id === 'default')!;
 const docs = new Map(FAMILIES.map((f) => [f, parseDocumentText(readFileSync(`test/fixtures/layout-docs/${f}.yaml`, 'utf8'), `${f}.yaml`) as KpiDocument]));
 
-/** What every cell of an indicator row prints, in print order. */
+/**
+ * What every cell of an indicator row prints, in print order. Without a unit column the unit is
+ * printed after the name, 指標名（人）, and read back as part of the name: the reader cannot tell
+ * a unit there from a note such as （累計） or （年間）, so both stay in the name as printed.
+ */
 function values(doc: KpiDocument) {
+  const unitColumn = !doc.layout || doc.layout.columns.some((c) => c.role === 'unit');
   return walkIndicators(doc).map(({ indicator: i }) => ({
-    name: i.name,
+    name: unitColumn || i.unit === null ? i.name : `${i.name}（${i.unit}）`,
     number: i.number,
-    unit: i.unit,
+    unit: unitColumn ? i.unit : null,
     baseline: i.baseline.text,
     actual: i.actual.text,
     target: i.target?.text ?? null,

@@ -768,7 +768,7 @@ function layoutOf(
     const left = Number.isFinite(c.left) ? c.left : first.left;
     const right = Number.isFinite(c.right) ? c.right : first.right;
     return {
-      role: p.role,
+      role: GROUPING.has(p.role) ? groupingLevel(levels, c.heading, p.role) : p.role,
       heading: c.heading,
       ...(c.group ? { group: c.group } : {}),
       ...(p.fiscalYear ? { fiscalYear: p.fiscalYear } : {}),
@@ -790,4 +790,13 @@ function layoutOf(
     orientation: page.width > page.height ? 'landscape' : 'portrait',
     paper: Math.max(page.width, page.height) > A3_FROM ? 'A3' : 'A4',
   };
+}
+
+/**
+ * A grouping column's role is the level it was read as, not its heading word: 施策 printed as
+ * the second of two levels is the model's policy, so the layout and its hierarchy agree.
+ */
+function groupingLevel(levels: HierarchyLevels, heading: string, byWords: ColumnRole): ColumnRole {
+  const depth = levels.printed.findIndex((l) => l.key === `column:${plainHeading(oneLine(heading))}`);
+  return depth >= 0 && depth < 3 ? levels.levelOf(depth) : byWords;
 }
