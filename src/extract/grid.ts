@@ -380,7 +380,10 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
     // The column after reaches to the next heading for now: right-aligned values under
     // centred headings stand past the middle between them, where its right edge is still set.
     const reach = refined[k + 1]?.headingLeft ?? Infinity;
-    x ??= leastCrossed(phrases, lo, hi, (b) => crowding(lines, before, { ...after, right: Math.max(after.right, reach) }, b));
+    // A title that starts in an earlier column and runs over this gap spans the table: it crosses
+    // every candidate alike and would tie a boundary through a value with one beside it.
+    const own = phrases.filter((p) => p.x >= before.left - EDGE_TOLERANCE);
+    x ??= leastCrossed(own, lo, hi, (b) => crowding(lines, before, { ...after, right: Math.max(after.right, reach) }, b));
     refined[k - 1]!.right = x;
     refined[k]!.left = x;
   }

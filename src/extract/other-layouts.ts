@@ -793,10 +793,12 @@ function layoutOf(
 }
 
 /**
- * A grouping column's role is the level it was read as, not its heading word: 施策 printed as
- * the second of two levels is the model's policy, so the layout and its hierarchy agree.
+ * A grouping column's role is the level it was read as where that is the shallower: a table of
+ * two levels may head its second 施策, which the model holds as a policy. A column read deeper
+ * than its heading word (基本目標 under a banner) keeps the word, so that the reading is refused.
  */
 function groupingLevel(levels: HierarchyLevels, heading: string, byWords: ColumnRole): ColumnRole {
   const depth = levels.printed.findIndex((l) => l.key === `column:${plainHeading(oneLine(heading))}`);
-  return depth >= 0 && depth < 3 ? levels.levelOf(depth) : byWords;
+  const order: readonly ColumnRole[] = ['strategy', 'policy', 'measure'];
+  return depth >= 0 && depth < order.indexOf(byWords) ? levels.levelOf(depth) : byWords;
 }
