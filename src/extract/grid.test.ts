@@ -78,6 +78,34 @@ describe('findHeader: the header window and its columns', () => {
   });
 
   it.each([
+    ['R5', true],
+    ['令和5年度', true],
+    ['12', false],
+  ])('a narrow cell wrapping its year above the heading (%s over 実績 b): the year is in the header: %s', (year, taken) => {
+    const specs: ColumnSpec[] = [...SPECS.filter((s) => s.key !== 'actual'), { key: 'actual', label: /実績\s*b?$/, values: true, complete: isNumber }];
+    const found = findHeader(
+      page(
+        [100 - PITCH, [[year, 162]]],
+        [
+          100,
+          [
+            ['重点戦略', 10],
+            ['目標指標', 80],
+            ['実績 b', 160],
+            ['目標', 210],
+          ],
+        ],
+      ),
+      specs,
+      [],
+      [],
+      4,
+    )!;
+    expect(found.lines).toHaveLength(taken ? 2 : 1);
+    expect(found.columns.find((c) => c.key === 'actual')!.heading.startsWith(year)).toBe(taken);
+  });
+
+  it.each([
     ['戦 / 略 / 方 / 針, one character a line', ['戦', '略', '方', '針']],
     ['戦略 / 方針', ['戦略', '方針']],
     ['戦略方 / 針', ['戦略方', '針']],

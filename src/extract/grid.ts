@@ -135,6 +135,8 @@ function phrasesMatching(lines: readonly Line[], spec: ColumnSpec, cells: readon
 
 /** A whole heading may still take a short tail on the next line (改善 over ↑), never a number. */
 const HEADING_TAIL_LENGTH = 3;
+/** A year alone (R5, H30年度, 令和2年度, 2023年度) set above a heading that a narrow cell wraps. */
+const HEADING_YEAR = /^(?:(?:R|H|令和|平成)\s*(?:\d{1,2}|元)|(?:19|20)\d\d)(?:年度?)?$/;
 
 /**
  * The lines of a header around its line `i`: lines above and below join while each of their
@@ -163,7 +165,7 @@ function headerWindow(
   const within = (text: string) => specs.some((s) => withinLabel(text, s));
   // Added text must complete a heading not yet whole (重点戦 + 略), or go on with one that a
   // narrow cell wraps over more lines (戦 + 略, then 方, then 針; or 方 over 針, then 略 above),
-  // never run on from one that is whole (重点戦略 + 1 is a body line).
+  // never run on below one that is whole (重点戦略 + 1 is a body line).
   const fits = (window: readonly Line[], ls: readonly Line[], added: readonly Line[]) => {
     const whole = new Set(
       cellsOf(window)
@@ -174,7 +176,9 @@ function headerWindow(
     return added.every((l) =>
       l.phrases.every((p) => {
         const cell = cells.find((c) => c.members.includes(p))!;
-        const runsOn = cell.members.some((m) => whole.has(m)) && (/\d/.test(p.text) || [...p.text].length > HEADING_TAIL_LENGTH);
+        // Above a whole heading a year may stand (R5 over 実績 b in a narrow cell); below, it is a body line's.
+        const yearAbove = l.top < window[0]!.top && HEADING_YEAR.test(p.text.normalize('NFKC').trim());
+        const runsOn = !yearAbove && cell.members.some((m) => whole.has(m)) && (/\d/.test(p.text) || [...p.text].length > HEADING_TAIL_LENGTH);
         return HEADING_ODDMENTS.test(p.text) || (names(cell.text) && !runsOn) || within(cell.text);
       }),
     );
