@@ -132,3 +132,34 @@ describe('narrative blocks', () => {
     ]);
   });
 });
+
+describe('a goal continued over pages', () => {
+  // The goal's title bar stands in the top margin of every page, at one place, as pdfmake
+  // repeats a table's head: it is the table's, not a running header.
+  const page = (number: number, policy: number): PageContent => ({
+    number,
+    width: 842,
+    height: 595,
+    horizontal: [],
+    vertical: [],
+    runs: [
+      run('基本目標1', 20, 30),
+      run('「魅力の創出」の拡大', 90, 30),
+      run('基本方針名', 20, 56),
+      run('令和5年度 主な取組内容／実績', 150, 56),
+      run('令和6年度 主な取組／今後の方向性', 450, 56),
+      run(`基本方針${policy}`, 20, 80),
+      run('○観光の推進', 150, 80),
+      run('○交流の拡大', 450, 80),
+      run('観光の振興', 20, 92),
+      run('①観光の振興', 150, 104),
+    ],
+  });
+
+  it('is read once, with the policies of every page', () => {
+    const { document } = extractPages([page(1, 1), page(2, 2), page(3, 3)], 'goal.pdf', { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME });
+    expect(document.kind).toBe('narrative');
+    if (document.kind !== 'narrative') return;
+    expect(document.goals.map((g) => [g.no, g.title, g.policies.map((p) => p.no)])).toEqual([[1, '「魅力の創出」の拡大', [1, 2, 3]]]);
+  });
+});

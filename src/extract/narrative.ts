@@ -30,8 +30,12 @@ export function looksLikeNarrative(pages: readonly LaidOutPage[]): boolean {
   return pages.some((p) => findHeader(p.lines, NARRATIVE_COLUMNS, [], [], 3) !== null);
 }
 
+/**
+ * A line of the narrative's table head: its column headings, or a goal's title bar, which a
+ * producer repeats over the table on each page the goal continues to (not a running header).
+ */
 export function isNarrativeHeading(line: Line): boolean {
-  return NARRATIVE_COLUMNS.some((s) => hasLabel(line, s));
+  return NARRATIVE_COLUMNS.some((s) => hasLabel(line, s)) || GOAL.test(line.text.replace(/\s+/g, ' '));
 }
 
 /** `①観光の振興／②国際観光の推進` → [観光の振興, 国際観光の推進]. */
