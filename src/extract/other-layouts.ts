@@ -688,8 +688,16 @@ function schemeMark(scheme: Scheme, printed: string): string {
   return grade && DASH.test(printed.normalize('NFKC').trim()) ? grade.mark : printed;
 }
 
-/** The year of the actuals: the actual's heading, the year series' current or right-most filled year, else the title's. */
+/** Whether a cell prints a value: not blank, not a dash (― - －) for a year not reached yet. */
+const printedValue = (text: string | undefined) => (text ?? '').trim() !== '' && !DASH.test((text ?? '').normalize('NFKC').trim());
+
+/**
+ * The year of the actuals: the actual's heading; the year series' current year; the title's year
+ * where the series has it filled (令和5年度実績評価シート over R2 … R6, where R6 may hold a
+ * forecast); the series' right-most filled year; else the title's.
+ */
 function fiscalYearOf(tables: readonly ReadTable[], title: string): number | null {
+  const titled = findEraYear(title);
   for (const table of tables) {
     const actual = table.placed.find((p) => p.role === 'actual' && p.fiscalYear);
     if (actual) return actual.fiscalYear!;
@@ -697,10 +705,11 @@ function fiscalYearOf(tables: readonly ReadTable[], title: string): number | nul
     if (current) return current.fiscalYear!;
     const filled = table.placed
       .map((p, k) => ({ p, k }))
-      .filter(({ p, k }) => p.role === 'series' && table.rows.some((r) => r.anchored && (r.cells[`c${k}`] ?? '').trim() !== ''));
+      .filter(({ p, k }) => p.role === 'series' && table.rows.some((r) => r.anchored && printedValue(r.cells[`c${k}`])));
+    if (titled !== null && filled.some(({ p }) => p.fiscalYear === titled)) return titled;
     if (filled.length > 0) return filled.at(-1)!.p.fiscalYear ?? null;
   }
-  return findEraYear(title);
+  return titled;
 }
 
 /**
