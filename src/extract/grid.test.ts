@@ -440,6 +440,25 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(columns[0]!.right).toBe(80);
   });
 
+  it('a bullet set far left of its centred heading is its own column, not the run-on of the line before', () => {
+    // 実績 centred at 400–460, 方向性 at 700–760; each column's bullets start at its left edge,
+    // and the widest gap between the headings is after the second column's bullet.
+    const columns = [column('results', -Infinity, 580, false, [400, 460]), column('plans', 580, Infinity, false, [700, 760])];
+    const body = page(
+      [
+        120,
+        [
+          ['○市内の開催', 280],
+          ['○市内の開催', 535],
+        ],
+      ],
+      [132, [['①市内の推進', 280]]],
+    );
+    const refined = refineColumns(columns, body);
+    expect(refined[1]!.left).toBeGreaterThan(460);
+    expect(refined[1]!.left).toBeLessThan(535);
+  });
+
   it('between value columns, the gap after right-aligned numbers, where each cell keeps one value', () => {
     // 現状 and 実績 set at their columns' left; numbers right-aligned at 155 and 215.
     const columns = [column('baseline', -Infinity, 140, true, [100, 120]), column('actual', 140, Infinity, true, [160, 180])];

@@ -450,19 +450,21 @@ export function piecesOf(p: Phrase): Phrase[] {
 const BOUNDARY_STEP = 0.5;
 
 /**
- * Lines where a boundary at `b` would put two values into one cell of a value column: right-
- * aligned numbers under left-aligned headings leave two gaps between the headings, and only the
- * one after the numbers keeps each value in its own cell.
+ * Lines where a boundary at `b` would put two phrases into one cell: right-aligned numbers under
+ * left-aligned headings leave two gaps between the headings, and only the one after the numbers
+ * keeps each value in its own cell; a text cell's line is one phrase too (a bullet of the next
+ * column, set far from its centred heading, is not the run-on of this column's line).
  */
 function crowding(lines: readonly Line[], before: Column, after: Column, b: number): number {
-  if (!before.complete && !after.complete) return 0;
+  // A value column whose values are not known by their form may hold a value and its note.
+  const [countBefore, countAfter] = [!!before.complete || !before.values, !!after.complete || !after.values];
   let crowded = 0;
   for (const line of lines) {
     const centres = line.phrases.map((p) => (p.x + p.right) / 2);
     const left = centres.filter((c) => c >= before.left && c < b).length;
     const right = centres.filter((c) => c >= b && c < after.right).length;
-    if (before.complete && left > 1) crowded++;
-    if (after.complete && right > 1) crowded++;
+    if (countBefore && left > 1) crowded++;
+    if (countAfter && right > 1) crowded++;
   }
   return crowded;
 }
