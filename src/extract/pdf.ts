@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import './canvas-on-demand.js';
 import { PDFParse } from 'pdf-parse';
 import { failure } from '../model/errors.js';
 import { t } from '../model/i18n.js';
