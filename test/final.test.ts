@@ -62,5 +62,20 @@ describe('a PDF whose reading the self-check doubts', () => {
     const draft = join(dir, 'doubted-draft.pdf');
     expect((await run('render', source, '-o', draft)).code).toBe(0);
     expect(await everyPageSays(draft, '（案）PDFの読み取り要確認')).toBe(true);
+
+    // A diff on it carries the doubt: a warning, a caution before the text, every page of the
+    // 新旧対照表, and --strict fails (the comparison is still written).
+    const next = join(dir, 'kpi-r2.yaml');
+    expect((await run('next', 'test/fixtures/expected/kpi-r1.yaml', '-o', next)).code).toBe(0);
+    const diff = await run('diff', source, next);
+    expect(diff.code).toBe(0);
+    expect(diff.err).toContain('[diff-doubted]');
+    expect(diff.out.split('\n')[0]).toMatch(/^注意: .*doubted\.pdf の読み取りに疑いがあるため/);
+    const table = join(dir, 'doubted-diff.pdf');
+    const strict = await run('diff', source, next, '-o', table, '--strict');
+    expect(strict.code).toBe(1);
+    expect(await everyPageSays(table, '（案）PDFの読み取り要確認')).toBe(true);
+    const clean = await run('diff', 'test/fixtures/expected/kpi-r1.yaml', next, '--strict');
+    expect([clean.code, clean.err.includes('diff-doubted'), clean.out.startsWith('注意')]).toEqual([0, false, false]);
   }, 120_000);
 });

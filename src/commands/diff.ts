@@ -1,13 +1,15 @@
 import { writeFileAtomic } from '../io/files.js';
 import { DIFF_FORMATS, checkedOutputFormat } from '../render/output.js';
 import { EXIT, failure } from '../model/errors.js';
+import type { Message } from '../model/types.js';
+import { doubtsOf } from '../render/final.js';
 import { t } from '../model/i18n.js';
 import { type Command, load, oneOf, printMessages } from './command.js';
 import { renderOptions } from './render-options.js';
 
 /** `tassei diff`. */
 export const command: Command = {
-  synopsis: 'tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf|OUT.docx|OUT.xlsx|OUT.md] [--force] [--paper A4|A3]',
+  synopsis: 'tassei diff OLD NEW [--format text|json|md] [-o OUT.pdf|OUT.docx|OUT.xlsx|OUT.md] [--force] [--paper A4|A3] [--strict]',
   summary: () => t('前年度の文書から今年度の文書への変更点', "what changed from one year's document to the next's"),
   help: () =>
     t(
@@ -18,6 +20,7 @@ export const command: Command = {
   -o, --output OUT.pdf       新旧対照表（前年度・今年度を並べ、変更に傍線）の PDF を書き出す（.docx・.xlsx なら Word・Excel の表、.md なら --format md の内容）
   --force                    既存のファイルに上書きする（入力のファイルには決して書きません）
   --paper A4|A3              新旧対照表の用紙
+  --strict                   PDF の読み取りに疑いがあれば終了コード 1（比較は出力します）
 
 例:
   tassei diff output/kpi-r1.yaml input/kpi-r2.yaml
@@ -31,6 +34,7 @@ options:
   -o, --output OUT.pdf       a PDF 新旧対照表 (the two years side by side, changes underlined); .docx/.xlsx: as a Word/Excel table; .md: what --format md prints
   --force                    overwrite an existing file (never one of the inputs)
   --paper A4|A3              the paper of the 新旧対照表
+  --strict                   exit 1 when the reading of a PDF is in doubt (the comparison is still written)
 
 examples:
   tassei diff output/kpi-r1.yaml input/kpi-r2.yaml
@@ -43,6 +47,7 @@ examples:
     force: { type: 'boolean' },
     paper: { type: 'string' },
     'page-numbers': { type: 'string' },
+    strict: { type: 'boolean' },
   },
   positionals: [2, 2],
   async run({ values, positionals }, io, config) {
@@ -79,16 +84,41 @@ examples:
     const { formatDiff } = await import('../diff/format.js');
     // Both years are graded by the newer document's scheme, so that their statuses compare.
     const diff = diffDocuments(old.document, now.document, similarityWith(await loadAnalyser()), now.scheme);
+    // A diff on a doubted reading may show false deletions and miss renames: it says so wherever it goes.
+    const doubts = [old, now].filter((d) => doubtsOf(d.messages).length > 0).map((d) => doubtedDiff(d.file));
+    printMessages(doubts, io);
     if (written) {
       const { diffFile } = await import('../render/output.js');
-      const table = await diffFile(written, diff, now.file, now.scheme, renderOptions(values));
+      const table = await diffFile(written, diff, now.file, now.scheme, { ...renderOptions(values), readingDoubted: doubts.length > 0 });
       printMessages(table.messages, io);
       writeFileAtomic(values.output as string, table.data);
       io.err(`${old.file} → ${now.file}: ${values.output}\n`);
     }
     if (!values.output || values.format !== undefined) {
-      io.out(format === 'json' ? `${JSON.stringify(diffJson(diff), null, 2)}\n` : `${formatDiff(diff, format, now.scheme)}\n`);
+      const caution = doubts.map((m) => (format === 'md' ? `> **注意** ${m.message}\n\n` : `注意: ${m.message}\n`)).join('');
+      io.out(
+        format === 'json'
+          ? `${JSON.stringify(doubts.length > 0 ? { ...diffJson(diff), readingDoubted: doubts.map((m) => m.file) } : diffJson(diff), null, 2)}\n`
+          : `${caution}${formatDiff(diff, format, now.scheme)}\n`,
+      );
     }
-    return EXIT.ok;
+    return values.strict && doubts.length > 0 ? EXIT.findings : EXIT.ok;
   },
 };
+
+/** The warning that a diff rests on a PDF whose reading the extractor doubts. */
+function doubtedDiff(file: string): Message {
+  return {
+    severity: 'warning',
+    rule: 'diff-doubted',
+    file,
+    message: t(
+      `${file} の読み取りに疑いがあるため、この比較の削除・追加・名称変更は誤りのことがあります`,
+      `the reading of ${file} is in doubt: deletions, additions and renames in this comparison may be wrong`,
+    ),
+    hint: t(
+      'tassei extract -o で YAML に書き出し、PDF と見比べて直してから、YAML どうしで比べてください',
+      'write it out as YAML with tassei extract -o, correct it against the PDF, and compare the YAML files',
+    ),
+  };
+}

@@ -8,6 +8,7 @@ export const RULE_IDS = {
   'build-kept-edits': 'build: a YAML a person edited is kept, not extracted again from its PDF (without --force)',
   'departments-place': 'sheet assign: a place in the table of departments names nothing in the document',
   'departments-table': 'sheet assign: the table of departments cannot be read',
+  'diff-doubted': 'diff: the comparison rests on a PDF whose reading the self-check doubts (--strict fails)',
   'diff-kinds': 'diff: the two documents are of different kinds',
   'diff-same-year': 'diff: the two documents are of the same fiscal year',
   'division-by-zero': 'finding: the target equals the baseline, so no progress can be computed',
