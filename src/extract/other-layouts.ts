@@ -780,7 +780,8 @@ function layoutOf(
       role: GROUPING.has(p.role) ? groupingLevel(levels, c.heading, p.role) : p.role,
       heading: c.heading,
       ...(c.group ? { group: c.group } : {}),
-      ...(p.fiscalYear ? { fiscalYear: p.fiscalYear } : {}),
+      // A year a spanning heading gives its columns (R6 over 実績値 | 評価) is a value's, not a grade's.
+      ...(p.fiscalYear && MEASURED.has(p.role) ? { fiscalYear: p.fiscalYear } : {}),
       ...(width > 0 ? { width: Math.round(((right - left) / width) * 1000) / 1000 } : {}),
     };
   });
