@@ -232,7 +232,7 @@ export function findHeader(
 ): TableHeader | null {
   // A heading line holds no numbers: a data row beside a chart's labels is not a heading. A
   // number that is a heading (a grade printed 7 … 1) is no number here.
-  const headingLike = (line: Line) => !line.phrases.some((p) => /^[△▲-]?[\d,.]+%?$/.test(p.text.normalize('NFKC')) && !specs.some((s) => s.label.test(p.text)));
+  const headingLike = (line: Line) => !line.phrases.some((p) => NUMBER_LIKE.test(p.text.normalize('NFKC')) && !specs.some((s) => s.label.test(p.text)));
   for (let i = from; i < lines.length; i++) {
     if (!specs.some((s) => hasLabel(lines[i]!, s)) || !headingLike(lines[i]!)) continue;
     const window = headerWindow(lines, i, from, specs, horizontal, headingLike);
@@ -332,7 +332,7 @@ function boundary(left: Phrase, right: Phrase, rules: readonly number[]): number
 }
 
 /** A value cell's text: a number, possibly with a minus mark and a trailing %. */
-const NUMBER_LIKE = /^[△▲-]?[\d,.]+%?$/;
+export const NUMBER_LIKE = /^[△▲-]?[\d,.]+%?$/;
 
 /** Phrases starting within this (points) of each other start at one alignment edge. */
 const EDGE_TOLERANCE = 1.2;

@@ -1,6 +1,6 @@
 import type { Rule } from './pdf.js';
 import { type Line, type Phrase, joinPhrases, joinWrapped } from './layout.js';
-import { headingCells } from './grid.js';
+import { NUMBER_LIKE, headingCells } from './grid.js';
 import { headingWord } from './roles.js';
 
 /**
@@ -48,9 +48,6 @@ const HEADING_PIECE_LENGTH = 3;
 const MIN_COLUMN_WIDTH = 3;
 /** Roles that make a header a KPI table's besides the name: the values and the grade. */
 const VALUE_WORDS = new Set(['baseline', 'actual', 'series', 'target', 'current', 'interim', 'progress', 'grade', 'grade-or-progress']);
-
-/** A value cell's text: a number with a minus mark, separators and %. */
-const NUMBER_LIKE = /^[△▲-]?[\d,.]+%?$/;
 
 const isHeadingWord = (text: string) => headingWord(text) !== null;
 

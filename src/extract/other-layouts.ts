@@ -17,7 +17,7 @@ import type {
   TableLayout,
 } from '../model/types.js';
 import { findEraYear, parseMeasurement, parseProgress } from '../notation/numbers.js';
-import { type Column, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
+import { type Column, NUMBER_LIKE, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
 import { HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, sameSize, withoutFurniture } from './layout.js';
@@ -174,16 +174,24 @@ function readTable(page: LaidOutPage, lines: readonly Line[], head: TableHead, e
   const right = Number.isFinite(columns.at(-1)!.right) ? columns.at(-1)!.right : Math.max(...body.map((l) => l.right), head.columns.at(-1)!.headingRight);
   const split = splitLinesAtColumns(body, rowColumns);
   const boundaries = rowBoundaries(page.horizontal, left, right, head.bottom, Math.max(head.bottom, ...body.map((l) => l.bottom)) + 1);
+  // A banner row across the table (基本目標Ⅰ 中小企業地域の支援) is a row whole, though its title
+  // stands over a grouping column.
+  const firstGrouping = Math.min(...grouping.map((c) => c.left));
+  const isBanner = (l: Line) =>
+    l.phrases[0]!.x < firstGrouping && !l.phrases.some((p) => NUMBER_LIKE.test(p.text.normalize('NFKC'))) && readBanner(l.text) !== null;
+  const bannerPhrases = new Set(split.filter(isBanner).flatMap((l) => l.phrases));
   const { rows } = rowsOf(split, rowColumns, boundaries, (p: Phrase) => {
     const c = columnOfPhrase(columns, p);
-    return c && grouping.includes(c) ? undefined : c;
+    if (!c || !grouping.includes(c)) return c;
+    return bannerPhrases.has(p) ? (rowColumns.filter((r) => r.left <= p.x).at(-1) ?? rowColumns[0]) : undefined;
   });
   const cellsOf = (k: number) => rows.filter((r) => r.anchored).map((r) => r.cells[`c${k}`] ?? '');
   const placed = placeColumns(
     head.columns.map((c, k) => ({ heading: c.heading, ...(c.group ? { group: c.group } : {}), cells: cellsOf(k) })),
     declared,
   );
-  const groups = columns.flatMap((c, k) => (grouping.includes(c) ? [{ column: k, cells: groupCells(page, body, c) }] : []));
+  const unbannered = body.filter((l) => !isBanner(l));
+  const groups = columns.flatMap((c, k) => (grouping.includes(c) ? [{ column: k, cells: groupCells(page, unbannered, c) }] : []));
   return { page, head, columns, placed, rows, groups, left, right };
 }
 
