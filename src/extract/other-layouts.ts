@@ -614,7 +614,8 @@ export function readOtherKpi(
       }
       const name = table.placed.findIndex((p) => p.role === 'name');
       if (!row.anchored || (row.cells[`c${name}`] ?? '').trim() === '') {
-        if (!row.anchored) textRow(row.text, page);
+        // A banner whose long title runs into a value column reads as a row of values without a name.
+        if (!row.anchored || readBanner(row.text)) textRow(row.text, page);
         else
           log.warn('extract-kpi', t(`指標名のない行を読み飛ばしました:「${row.text}」`, `a row without an indicator name was skipped: "${row.text}"`), {
             page,
