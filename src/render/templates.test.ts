@@ -105,3 +105,29 @@ describe('column widths, declared once', () => {
     expect(() => textWidth([10, 20], 1, 2)).toThrow(RangeError);
   });
 });
+
+describe('the phrases helper', () => {
+  const runs = (text: string, width: number) =>
+    JSON.parse(
+      createEnvironment({ segment: (line) => [...line] }).compile('{{phrases text width=w size=8}}', { strict: true, noEscape: true })({ text, w: width }),
+    ) as unknown;
+
+  it.each([
+    ['one line that fits: one phrase', '実績値', 100, [{ text: '実績値', noWrap: true }]],
+    [
+      'a line break the text holds (実績値 over （令和5年度）) stays a break between the lines',
+      '実績値\n（令和5年度）',
+      100,
+      [{ text: '実績値', noWrap: true }, { text: '\n' }, { text: '（令和5年度）', noWrap: true }],
+    ],
+  ])('%s', (_, text, width, expected) => {
+    expect(runs(text, width)).toEqual(expected);
+  });
+
+  it('a line too wide for the cell is cut into its phrases, the break kept', () => {
+    const cut = runs('ab\n実績値の推移', 20) as { text: string; noWrap?: boolean }[];
+    expect(cut.slice(0, 2)).toEqual([{ text: 'ab', noWrap: true }, { text: '\n' }]);
+    expect(cut.length).toBeGreaterThan(3);
+    expect(cut.map((r) => r.text).join('')).toBe('ab\n実績値の推移');
+  });
+});

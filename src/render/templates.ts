@@ -73,9 +73,15 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
     const value = String(text ?? '');
     if (value === '') return new hb.SafeString('""');
     // Text that fits on one line needs no phrases.
-    const fits = !value.includes('\n') && measureText(value, size) <= width;
-    const phrases = fits ? [value] : fitPhrases(context.segment(value), width, (t) => measureText(t, size));
-    return new hb.SafeString(JSON.stringify(phrases.map((p) => ({ text: p, noWrap: true }))));
+    // A line break the text holds (実績値 over （令和5年度） in a heading) is kept: each line is
+    // fitted by itself, and a break of its own stands between them (pdfmake keeps a break inside
+    // a noWrap phrase on one line).
+    const lines = value.split('\n').map((line) => {
+      const fits = measureText(line, size) <= width;
+      return fits || line === '' ? [line] : fitPhrases(context.segment(line), width, (t) => measureText(t, size));
+    });
+    const runs = lines.flatMap((line, k) => [...(k > 0 ? [{ text: '\n' }] : []), ...line.filter((p) => p !== '').map((p) => ({ text: p, noWrap: true }))]);
+    return new hb.SafeString(JSON.stringify(runs));
   });
   /** Text of a 新旧対照表 cell, phrase by phrase, its changed parts underlined (傍線). */
   hb.registerHelper('diffRuns', (parts: { text: string; changed: boolean }[], options: Handlebars.HelperOptions) => {
