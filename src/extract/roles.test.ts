@@ -64,6 +64,7 @@ describe('headingWord: the role a heading says', () => {
     ['指標担当部課等', 'department'],
     ['基本目標', 'strategy'],
     ['基本施策', 'policy'],
+    ['基本戦略', 'policy'],
     ['施策', 'measure'],
     ['■施策', 'measure'],
     ['項番', 'number'],
