@@ -65,6 +65,7 @@ describe('headingWord: the role a heading says', () => {
     ['基本目標', 'strategy'],
     ['基本施策', 'policy'],
     ['基本戦略', 'policy'],
+    ['基本目標1ICT空き家づくり', null],
     ['施策', 'measure'],
     ['■施策', 'measure'],
     ['項番', 'number'],

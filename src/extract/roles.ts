@@ -83,7 +83,8 @@ const HEADING_WORDS: readonly [HeadingWord, RegExp][] = [
   ['grade', /評価|判定|進捗区分|区分$|達成状況$|評定|^進捗$|改善・?悪化|^状況$/],
   ['baseline', /基準値?|従前値|初期値|策定時|当初/],
   ['current', /現状値?|現在値|直近値|最新値/],
-  ['target', /目標/],
+  // 基本目標・重点目標・政策目標 name a goal (a banner's label), not the target.
+  ['target', /(?<!基本|重点|政策)目標/],
   ['actual', /実績|実数値|^数値$|見込|速報/],
   ['name', /指標|KPI|項目|名称/i],
 ];
