@@ -61,14 +61,22 @@ function closedBetween(upper: Line, lower: Line, horizontal: readonly Rule[], le
   });
 }
 
+/** A legend's item (評価なし：目標値の設定なし, A:…): a short mark, a colon, its meaning. */
+const LEGEND_ITEM = /^[^\s:：]{1,6}\s*[:：]\s*\S/;
+
 /**
- * Whether a line can be part of a header: no value numbers, and every phrase a heading word, a
- * year, or a short piece of a wrapped heading.
+ * Whether a line can be part of a header: no value numbers, no legend item, and every phrase a
+ * heading word, a year, or a short piece of a wrapped heading.
  */
 function headingLike(line: Line): boolean {
   return line.phrases.every((p) => {
     const length = [...p.text.replace(/\s/g, '')].length;
-    return !NUMBER_LIKE.test(p.text.normalize('NFKC')) && length <= HEADING_MAX_LENGTH && (isHeadingWord(p.text) || length <= HEADING_PIECE_LENGTH);
+    return (
+      !NUMBER_LIKE.test(p.text.normalize('NFKC')) &&
+      !LEGEND_ITEM.test(p.text.trim()) &&
+      length <= HEADING_MAX_LENGTH &&
+      (isHeadingWord(p.text) || length <= HEADING_PIECE_LENGTH)
+    );
   });
 }
 
