@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCHEME } from '../../test/helpers/scheme.js';
+import type { KpiDocument } from '../model/types.js';
+import { extractPages } from './extract.js';
 import { type Line, linesOf, phrasesOf } from './layout.js';
 import { readCountTable, readRowsCountTable } from './other-layouts.js';
-import type { TextRun } from './pdf.js';
+import type { PageContent, TextRun } from './pdf.js';
 
 /** Count tables (layouts.md F7) on tiny synthetic pages at 10 pt. */
 const SIZE = 10;
@@ -73,5 +76,72 @@ describe('count tables', () => {
     const { table, used } = readRowsCountTable({ number: 1 }, lines, 0);
     expect([table.shape, table.marks, table.rows]).toEqual(['rows', ['A', 'B', '判定なし'], [{ label: '', counts: [0, 2, 1], total: 3 }]]);
     expect(used).toHaveLength(5);
+  });
+});
+
+describe('a table without rules, then its legend and its count table', () => {
+  /** One page at 10 pt, a line every 15 pt, runs as [text, x]. */
+  const pageOf = (...rows: [text: string, x: number][][]): PageContent => ({
+    number: 1,
+    width: 595,
+    height: 842,
+    horizontal: [],
+    vertical: [],
+    runs: rows.flatMap((runs, k) => runs.map(([text, x]) => run(text, x, 100 + 15 * k))),
+  });
+  const row = (name: string, values: string[], mark: string): [string, number][] => [
+    [name, 20],
+    ...values.map((v, i): [string, number] => [v, 170 + 60 * i - widthOf(v)]),
+    [mark, 300],
+  ];
+
+  it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
+    const document = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [
+            ['指標名', 20],
+            ['基準値', 140],
+            ['実績値', 200],
+            ['評価', 295],
+          ],
+          [['基本目標1 観光の振興', 20]],
+          [],
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], 'B'),
+          [['【評価】 A：目標を上回る B：目標を下回る', 20]],
+          [
+            ['評価', 20],
+            ['指標数', 80],
+          ],
+          [
+            ['A', 25],
+            ['1', 90],
+          ],
+          [
+            ['B', 25],
+            ['1', 90],
+          ],
+          [
+            ['合計', 20],
+            ['2', 90],
+          ],
+        ),
+      ],
+      'counts.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['A', 'B']);
+    expect(document.strategies.map((s) => [s.title, s.indicators.map((i) => [i.name, i.reported.status])])).toEqual([
+      [
+        '観光の振興',
+        [
+          ['観光客数', 'A'],
+          ['宿泊者数', 'B'],
+        ],
+      ],
+    ]);
+    expect(Object.values(document.strategies[0]!.reportedGoalSummary ?? {})).toEqual([1, 1, 2]);
   });
 });

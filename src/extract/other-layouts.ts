@@ -262,8 +262,12 @@ function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: R
   const heads = findTableHeads(lines, page.vertical, page.horizontal);
   const pieces: Piece[] = [];
   const inTable = new Set<Line>();
+  // A table without rules ends where the next begins, or at a count table's head or a legend of
+  // two marks or more below it (【評価】◎：… ○：… on one line).
+  const ends = lines.filter((l) => countHeadAt(l) || isRowsCountHead(l) || readLegend(l.text) !== null).map((l) => l.top);
   heads.forEach((head, k) => {
-    const table = readTable(page, lines, head, heads[k + 1]?.top ?? Infinity, declared);
+    const end = Math.min(heads[k + 1]?.top ?? Infinity, ...ends.filter((top) => top > head.bottom));
+    const table = readTable(page, lines, head, end, declared);
     pieces.push({ kind: 'table', top: head.top, table });
     for (const l of head.lines) inTable.add(l);
     for (const l of lines) if (l.top >= head.bottom - 0.5 && table.rows.some((r) => l.top >= r.top - 0.5 && l.bottom <= r.bottom + 0.5)) inTable.add(l);
