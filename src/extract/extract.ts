@@ -72,6 +72,7 @@ export function extractPages(pages: readonly PageContent[], file: string, scheme
     );
   }
   const laidOut: LaidOutPage[] = pages.map(layOut);
+  refuseMixedKinds(laidOut, file);
   const isHeadingLine = headingLineOf(reading.given ? [reading.given] : [reading.preferred, ...reading.known]);
   const furniture = furnitureOf(laidOut, (l) => isHeadingLine(l) || isNarrativeHeading(l));
   const title = titleOf(laidOut, isHeadingPhrase);
@@ -99,6 +100,33 @@ export function extractPages(pages: readonly PageContent[], file: string, scheme
   const errors = result.messages.filter((m) => m.severity === 'error');
   if (errors.length > 0) throw new TasseiError(result.messages);
   return { ...result, messages: [...result.messages, ...unplacedWarnings(pages, file)], pages: pages.length };
+}
+
+/**
+ * A PDF that holds both kinds of report (the narrative's pages, then the KPI table's) is refused,
+ * naming the pages of each: read as one, either kind would take the other's pages as junk rows.
+ */
+function refuseMixedKinds(pages: readonly LaidOutPage[], file: string): void {
+  const narrative = pages.filter((p) => looksLikeNarrative([p])).map((p) => p.number);
+  if (narrative.length === 0) return;
+  const kpi = pages.filter((p) => !narrative.includes(p.number) && (looksLikeKpi([p]) || looksLikeOtherKpi([p]))).map((p) => p.number);
+  if (kpi.length === 0) return;
+  const list = (numbers: number[]) => numbers.join('、');
+  throw failure(
+    file,
+    'pdf-mixed-kinds',
+    t(
+      `KPI の進捗状況の表（${list(kpi)} ページ）と達成状況の表（${list(narrative)} ページ）が一つの PDF に入っています`,
+      `the PDF holds both a KPI progress table (pages ${list(kpi)}) and an achievement narrative (pages ${list(narrative)})`,
+    ),
+    {
+      page: Math.min(kpi[0]!, narrative[0]!),
+      hint: t(
+        '報告書ごとにページを分けて PDF に保存し（印刷の「ページ指定」など）、一つずつ読み取ってください',
+        "save each report's pages as a PDF of its own (a page range when printing) and extract them one by one",
+      ),
+    },
+  );
 }
 
 /**

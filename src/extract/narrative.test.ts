@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME } from '../../test/helpers/scheme.js';
+import type { TasseiError } from '../model/errors.js';
 import { extractPages } from './extract.js';
 import type { PageContent, TextRun } from './pdf.js';
 
@@ -161,5 +162,46 @@ describe('a goal continued over pages', () => {
     expect(document.kind).toBe('narrative');
     if (document.kind !== 'narrative') return;
     expect(document.goals.map((g) => [g.no, g.title, g.policies.map((p) => p.no)])).toEqual([[1, '「魅力の創出」の拡大', [1, 2, 3]]]);
+  });
+});
+
+describe('a PDF holding both kinds of report', () => {
+  it('is refused, with the pages of each named (issue 25, defect 12)', () => {
+    const narrative = narrativePage([
+      [
+        100,
+        [
+          ['基本方針1', 20],
+          ['○観光の推進', 150],
+          ['○交流の拡大', 350],
+        ],
+      ],
+    ]);
+    const kpi: PageContent = {
+      number: 2,
+      width: 842,
+      height: 595,
+      horizontal: [],
+      vertical: [],
+      runs: [
+        ['重点戦略', 20],
+        ['戦略方針', 70],
+        ['施策', 120],
+        ['目標指標', 170],
+        ['単位', 300],
+        ['現状 a', 340],
+        ['R1実績 b', 400],
+        ['目標 c', 470],
+        ['進捗率', 520],
+        ['状況', 580],
+      ].map(([text, x]) => run(text as string, x as number, 80)),
+    };
+    const reading = { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME };
+    expect(() => extractPages([narrative, kpi], 'mixed.pdf', reading)).toThrow(/pdf-mixed-kinds|KPI の進捗状況の表（2 ページ）と達成状況の表（1 ページ）/);
+    try {
+      extractPages([narrative, kpi], 'mixed.pdf', reading);
+    } catch (error) {
+      expect((error as TasseiError).messages[0]).toMatchObject({ rule: 'pdf-mixed-kinds', page: 1 });
+    }
   });
 });

@@ -43,6 +43,7 @@ export const RULE_IDS = {
   'output-unwritable': 'the output cannot be written',
   'pdf-encrypted': 'the PDF is encrypted',
   'pdf-invalid': 'the file is not a PDF',
+  'pdf-mixed-kinds': 'extraction: the PDF holds both kinds of report (the pages of each named)',
   'pdf-no-text': 'the PDF has no text layer (a scan)',
   'pdf-page-unreadable': 'a page of the PDF cannot be read',
   'pdf-text-direction': 'text in another direction than its page (a stamp, a vertical caption), named and left out',
