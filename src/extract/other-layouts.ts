@@ -23,7 +23,7 @@ import { HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from '.
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, sameSize, withoutFurniture } from './layout.js';
 import { type PrintedLegend, holdsLegendItem, holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
 import type { SchemeReading } from './printed-scheme.js';
-import { type PlacedColumn, type RoleDeclarations, missingRoles, placeColumns, plainHeading } from './roles.js';
+import { ACTUAL_ROW, INTERIM_ROW, type PlacedColumn, type RoleDeclarations, isRoleLabelColumn, missingRoles, placeColumns, plainHeading } from './roles.js';
 import { type GridRow, rowsOf } from './rows.js';
 
 /**
@@ -441,6 +441,55 @@ function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; ma
   return { indicator, mark: one('grade') };
 }
 
+/** The rows to read: role rows (F3), the expected values' (期待値) then the actuals' (実績値), joined as one indicator's. */
+function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; interimRow?: GridRow }[] {
+  const labelOf = (row: GridRow | undefined) => (labels < 0 || !row?.anchored ? '' : plainHeading(row.cells[`c${labels}`] ?? ''));
+  const read: { row: GridRow; interimRow?: GridRow }[] = [];
+  for (let k = 0; k < table.rows.length; k++) {
+    const [row, next] = [table.rows[k]!, table.rows[k + 1]];
+    if (INTERIM_ROW.test(labelOf(row)) && ACTUAL_ROW.test(labelOf(next))) {
+      read.push({ row: roleRowsJoined(row, next!, table), interimRow: row });
+      k++;
+    } else read.push({ row });
+  }
+  return read;
+}
+
+/** The column that labels role rows (期待値 | 実績値), or -1. */
+function roleLabelColumn(table: ReadTable): number {
+  return table.placed.findIndex((p, k) => p.role === 'other' && isRoleLabelColumn(table.rows.filter((r) => r.anchored).map((r) => r.cells[`c${k}`] ?? '')));
+}
+
+/**
+ * The two role rows of an indicator as one row: the actuals' row's own values in the year
+ * columns, and in every other column what either row prints (a merged cell stands on one of them,
+ * a name wraps over both).
+ */
+function roleRowsJoined(expected: GridRow, actual: GridRow, table: ReadTable): GridRow {
+  const cells: Record<string, string> = {};
+  table.placed.forEach((p, k) => {
+    const key = `c${k}`;
+    const [a, b] = [(expected.cells[key] ?? '').trim(), (actual.cells[key] ?? '').trim()];
+    cells[key] = p.role === 'series' || p.role === 'actual' ? b : joinWrapped([a, b].filter((t) => t !== ''));
+  });
+  return { ...actual, top: expected.top, cells, text: joinWrapped([expected.text, actual.text]) };
+}
+
+/** The expected values' row as the indicator's interim targets, each headed by its row's label; the label column is not kept. */
+function withRoleRows(indicator: Indicator, expected: GridRow, table: ReadTable, labels: number): void {
+  const label = plainHeading(expected.cells[`c${labels}`] ?? '');
+  const interim = table.placed.flatMap((p, k) => {
+    if (p.role !== 'series') return [];
+    const m = valueOf((expected.cells[`c${k}`] ?? '').trim(), indicator.unit);
+    return [{ fiscalYear: p.fiscalYear ?? null, value: m.value, year: m.year, text: m.text, heading: label }];
+  });
+  if (interim.some((i) => i.text !== '')) indicator.interim = interim;
+  const heading = oneLine(table.columns[labels]!.heading);
+  const other = indicator.other?.filter((o) => o.heading !== heading);
+  if (other && other.length > 0) indicator.other = other;
+  else delete indicator.other;
+}
+
 /**
  * The scheme the marks were printed under: the one scheme file whose grades are every printed
  * mark; among several, the one whose meanings the printed legend words; else the legend's own
@@ -595,7 +644,8 @@ export function readOtherKpi(
       continue;
     }
     const table = piece.table;
-    for (const row of table.rows) {
+    const labels = roleLabelColumn(table);
+    for (const { row, interimRow } of withRoleRowsJoined(table, labels)) {
       for (const group of table.groups) {
         const cell = group.cells.find((c) => middle(row) > c.top && middle(row) < c.bottom);
         if (!cell || groupAt.get(group.column) === `${cell.top}:${cell.text}`) continue;
@@ -627,6 +677,7 @@ export function readOtherKpi(
         continue;
       }
       const { indicator, mark } = indicatorOf(row, table);
+      if (interimRow) withRoleRows(indicator, interimRow, table, labels);
       last = { indicator, mark, page, row: row.text };
       raw.push(last);
       place(indicator);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type PrintedColumn, headingWord, missingRoles, parseRoleDeclarations, placeColumns, plainHeading, yearOfHeading } from './roles.js';
+import { type PrintedColumn, headingWord, isRoleLabelColumn, missingRoles, parseRoleDeclarations, placeColumns, plainHeading, yearOfHeading } from './roles.js';
 
 const col = (heading: string, cells: string[] = [], group?: string): PrintedColumn => ({ heading, cells, ...(group ? { group } : {}) });
 const roles = (columns: PrintedColumn[], declared?: Map<string, never>) => placeColumns(columns, declared).map((p) => p.role);
@@ -213,5 +213,27 @@ describe('placeColumns: roles from the table (layouts.md §5.1)', () => {
   it('missing roles: a table without a name or an actual cannot be read', () => {
     expect(missingRoles(placeColumns([col('項目'), col('目標値')]))).toEqual(['actual']);
     expect(missingRoles(placeColumns([col('参考'), col('実績値')]))).toEqual(['name']);
+  });
+});
+
+describe('role rows (layouts.md F3)', () => {
+  it.each([
+    [['期待値', '実績値', '期待値', '実績値'], true],
+    [['目安値', '実績', '', ''], true],
+    [['期待値', '期待値'], false],
+    [['観光客数', '実績値'], false],
+    [[], false],
+  ])('cells %j label role rows: %s', (cells, labels) => {
+    expect(isRoleLabelColumn(cells)).toBe(labels);
+  });
+
+  it('a column of role labels is other whatever its heading says (項目 reads as a name)', () => {
+    const placed = placeColumns([
+      { heading: '指標名', cells: ['観光客数', ''] },
+      { heading: '項目', cells: ['期待値', '実績値'] },
+      { heading: 'R1', cells: ['10', '12'] },
+      { heading: 'R2', cells: ['11', '13'] },
+    ]);
+    expect(placed.map((p) => p.role)).toEqual(['name', 'other', 'series', 'series']);
   });
 });

@@ -129,6 +129,21 @@ const BASELINE_WORDS = /基準値?|従前値|初期値|策定時|当初/;
  * columns the baseline; else by year; else, in a progress report, the actual). Headings the user
  * declared win over all. Columns whose role cannot be told are `other`.
  */
+/** The label of a role row (layouts.md F3): the expected values' row, then the actuals'. */
+export const INTERIM_ROW = /^(?:期待値|目標値|目安値|計画値)$/;
+export const ACTUAL_ROW = /^(?:実績値?|実数値)$/;
+
+/** Cells that label role rows: each a role row's label, both kinds among them. */
+export function isRoleLabelColumn(cells: readonly string[]): boolean {
+  const filled = cells.map((c) => plainHeading(c)).filter((c) => c !== '');
+  return (
+    filled.length >= 2 &&
+    filled.every((c) => INTERIM_ROW.test(c) || ACTUAL_ROW.test(c)) &&
+    filled.some((c) => INTERIM_ROW.test(c)) &&
+    filled.some((c) => ACTUAL_ROW.test(c))
+  );
+}
+
 export function placeColumns(columns: readonly PrintedColumn[], declared: RoleDeclarations = new Map()): PlacedColumn[] {
   const years = columns.map((c) => yearOfHeading(c.heading) ?? (c.group ? yearOfHeading(c.group) : null));
   const words = columns.map((c, k) => {
@@ -144,6 +159,8 @@ export function placeColumns(columns: readonly PrintedColumn[], declared: RoleDe
     const fiscalYear = years[k] ?? undefined;
     const at = (role: ColumnRole, extra: Partial<PlacedColumn> = {}): PlacedColumn => ({ role, ...(fiscalYear ? { fiscalYear } : {}), ...extra });
     const namesCurrent = CURRENT_WORDS.test(plainHeading(c.heading));
+    // A column whose every cell names a role row (期待値 | 実績値 under 区分 or 項目) labels the rows.
+    if (isRoleLabelColumn(c.cells)) return at('other');
     switch (word) {
       case null:
       case undefined:
