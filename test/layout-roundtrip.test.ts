@@ -14,7 +14,7 @@ import { renderPdf } from '../src/render/pdf.js';
  * conventions. Each document is rendered once.
  */
 
-const FAMILIES = ['f1-nagayo', 'f2-matsudo', 'f5-etajima', 'kitsuki-sheet'] as const;
+const FAMILIES = ['f1-nagayo', 'f2-matsudo', 'f3-tsukuba', 'f5-etajima', 'kitsuki-sheet'] as const;
 const schemes = readBuiltInSchemes();
 const fallback = schemes.find((s) => s.id === 'default')!;
 const docs = new Map(FAMILIES.map((f) => [f, parseDocumentText(readFileSync(`test/fixtures/layout-docs/${f}.yaml`, 'utf8'), `${f}.yaml`) as KpiDocument]));

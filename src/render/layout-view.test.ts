@@ -34,6 +34,28 @@ describe('a table in its own layout', () => {
     expect(texts(rows[3]!)[0]).toBe('基本目標Ⅱ　結婚・出産・子育ての希望をかなえる');
   });
 
+  it('prints an indicator with interim targets by year as two role rows: 目安値 over 実績値, the rest spanning both (F3)', () => {
+    const view = viewOf('f3-tsukuba.yaml');
+    expect(view.lines.slice(0, 3).map((l) => l.kind)).toEqual(['banner', 'expected', 'indicator']);
+    const [, expected, actual] = view.pages[0]!.rows;
+    expect(texts(expected!)).toEqual([
+      '①',
+      '子育て世帯の実施回数（件/年）',
+      '目安値',
+      '▲250,515(H25)',
+      '▲220,056',
+      '▲189,597',
+      '▲159,139',
+      '▲128,680',
+      '▲98,221',
+      '▲98,221',
+      'S',
+      '商工観光課',
+    ]);
+    expect(texts(actual!)).toEqual(['{}', '{}', '実績値', '{}', '▲196,161', '▲146,830', '▲120,882', '▲109,577', '▲61,407', '{}', '{}', '{}']);
+    expect(expected!.cells.filter((c) => c.rowSpan === 2).map((c) => c.col)).toEqual([0, 1, 3, 9, 10, 11]);
+  });
+
   it('merges a grouping column over its indicators, and prints it again on the page a group continues on', () => {
     const view = viewOf('kitsuki-sheet.yaml');
     const rows = view.pages[0]!.rows;

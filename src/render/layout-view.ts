@@ -94,7 +94,8 @@ export interface LayoutCell {
 }
 
 export interface LayoutRow {
-  kind: 'banner' | 'indicator' | 'comment';
+  /** `expected`: the first of an indicator's two role rows (期待値 over 実績値, layouts.md F3). */
+  kind: 'banner' | 'indicator' | 'expected' | 'comment';
   /** The row's place in the whole table (its id while measuring). */
   index: number;
   cells: LayoutCell[];
@@ -184,6 +185,8 @@ export interface Line {
   under: Partial<Record<Level, Node>>;
   banner?: { level: Level; node: Node };
   indicator?: { indicator: Indicator; view: IndicatorView };
+  /** Of an indicator printed as two role rows (期待値 over 実績値): the column that labels them. */
+  roleLabels?: number;
 }
 
 /** The lines in print order: banners where the layout prints a level as one, indicators, comment blocks. */
@@ -191,9 +194,12 @@ function linesOf(doc: KpiDocument, layout: TableLayout, views: readonly Indicato
   const banner = (level: Level) => layout.hierarchy.some((h) => h.level === level && h.style === 'banner');
   const lines: Line[] = [];
   let next = 0;
+  const labels = roleLabelColumn(doc, layout);
   const indicators = (list: readonly Indicator[], under: Line['under']) => {
     for (const indicator of list) {
-      lines.push({ kind: 'indicator', under, indicator: { indicator, view: views[next++]! } });
+      const paired = labels >= 0 && expectedRowOf(indicator, layout) ? { roleLabels: labels } : {};
+      if ('roleLabels' in paired) lines.push({ kind: 'expected', under, indicator: { indicator, view: views[next]! }, ...paired });
+      lines.push({ kind: 'indicator', under, indicator: { indicator, view: views[next++]! }, ...paired });
       if (layout.commentBlocks !== undefined) lines.push({ kind: 'comment', under, indicator: { indicator, view: views[next - 1]! } });
     }
   };
@@ -209,6 +215,25 @@ function linesOf(doc: KpiDocument, layout: TableLayout, views: readonly Indicato
     }
   }
   return lines;
+}
+
+/** The label of an indicator's second role row: the actuals'. */
+const ACTUAL_ROW_LABEL = '実績値';
+
+/** Whether an indicator has an expected values' row to print: interim targets in the year columns. */
+function expectedRowOf(indicator: Indicator, layout: TableLayout): boolean {
+  const years = new Set(layout.columns.filter((c) => c.role === 'series').map((c) => c.fiscalYear));
+  return (indicator.interim ?? []).some((e) => e.fiscalYear !== null && years.has(e.fiscalYear) && e.text !== '');
+}
+
+/**
+ * The column that labels role rows (区分: 期待値 over 実績値), or -1: an `other` column no
+ * indicator fills, in a layout of year columns whose indicators have interim targets by year.
+ */
+function roleLabelColumn(doc: KpiDocument, layout: TableLayout): number {
+  const indicators = walkIndicators(doc).map((w) => w.indicator);
+  if (!indicators.some((i) => expectedRowOf(i, layout))) return -1;
+  return layout.columns.findIndex((c) => c.role === 'other' && !indicators.some((i) => i.other?.some((o) => o.heading === c.heading)));
 }
 
 const LEVEL_OF: Partial<Record<ColumnRole, Level>> = { strategy: 'strategy', policy: 'policy', measure: 'measure' };
@@ -259,6 +284,26 @@ function indicatorCell(column: LayoutColumn, col: number, indicator: Indicator, 
 }
 
 /**
+ * An indicator's cell. Of two role rows (F3), the expected values' row holds the interim targets
+ * in the year columns and its label, and every other cell, spanning both rows; the actuals' row
+ * its series and 実績値.
+ */
+function roleRowCell(line: Line, column: LayoutColumn, col: number, unitColumn: boolean): LayoutCell {
+  const { indicator, view } = line.indicator!;
+  const labels = line.roleLabels;
+  if (labels === undefined) return indicatorCell(column, col, indicator, view, unitColumn);
+  const interim = (indicator.interim ?? []).filter((e) => e.fiscalYear !== null);
+  if (line.kind === 'expected') {
+    if (col === labels) return cell(interim[0]?.heading ?? '', col, { alignment: 'center' });
+    if (column.role === 'series') return cell(interim.find((e) => e.fiscalYear === column.fiscalYear)?.text ?? '', col, { alignment: 'right' });
+    return { ...indicatorCell(column, col, indicator, view, unitColumn), rowSpan: 2 };
+  }
+  if (col === labels) return cell(ACTUAL_ROW_LABEL, col, { alignment: 'center' });
+  if (column.role === 'series') return indicatorCell(column, col, indicator, view, unitColumn);
+  return covered(col);
+}
+
+/**
  * The body rows: the lines cut into cells. A grouping column (a level printed as a column) holds
  * its node's title once, spanning every line under it; a banner or a comment block spans the
  * columns the grouping columns leave, its text in the run after them.
@@ -288,7 +333,8 @@ function bodyRows(lines: readonly Line[], layout: TableLayout, first = 0): Layou
     const lastRun = wide.lastIndexOf(false) + 1;
     while (col < columns.length) {
       const level = grouping[col];
-      if (!wide[col] || (line.kind === 'indicator' && level !== undefined)) {
+      const ofIndicator = line.kind === 'indicator' || line.kind === 'expected';
+      if (!wide[col] || (ofIndicator && level !== undefined)) {
         const node = level ? line.under[level] : undefined;
         const span = spans[col]![i]!;
         if (node && span > 0) cells.push(cell(levelTitle(levelOf(level!), node.no, node.title), col, { rowSpan: span, style: [`level-${level}`] }));
@@ -296,8 +342,8 @@ function bodyRows(lines: readonly Line[], layout: TableLayout, first = 0): Layou
         col++;
         continue;
       }
-      if (line.kind === 'indicator') {
-        cells.push(indicatorCell(columns[col]!, col, line.indicator!.indicator, line.indicator!.view, unitColumn));
+      if (ofIndicator) {
+        cells.push(roleRowCell(line, columns[col]!, col, unitColumn));
         col++;
         continue;
       }

@@ -661,7 +661,8 @@ async function layoutPlan(view: LayoutView): Promise<number[]> {
   const rows: FlowRow[] = view.lines.map((line, i) => ({
     height: rowTops[i + 1]! - rowTops[i]!,
     heading: line.kind === 'banner',
-    bound: line.kind === 'comment',
+    // A comment block stays with its indicator's row, and an indicator's actuals' row with its expected values' row.
+    bound: line.kind === 'comment' || (line.kind === 'indicator' && view.lines[i - 1]?.kind === 'expected'),
   }));
   return flowPages(rows, {
     page: contentHeight(measuring, page.height),
