@@ -51,7 +51,7 @@ const REPRINTS = { cairo: { from: ['writer', 'calc'], each: 3 } };
  * prints the figures it computes, so the document it is held to has the computed progress,
  * statuses and counts where its columns and count tables print them.
  */
-const TASSEI = { each: 5, families: ['F1', 'F2', 'F5', 'F7'] }; // F3's role rows are not drawn by render yet
+const TASSEI = { each: 5, families: ['F1', 'F2', 'F5', 'F7', 'F3'] }; // F3 last: the others' draws stay as they were
 const only = args.only ? args.only.split(',') : [...Object.keys(PLAN), ...Object.keys(REPRINTS), 'tassei'];
 
 /** The print layout of a case: the corpus's draw, on A4 or A3 (what the model's `paper` holds). */
