@@ -161,7 +161,9 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
     const printable = printableDocument(doc, file);
     result.messages.push(...printable.messages);
     const { renderPdf } = (await (options.renderer ? import(options.renderer) : import('./render/pdf.js'))) as RendererModule;
-    writeFileAtomic(join(options.outputDir, pdfName), await renderPdf(printable.value, scheme, evaluation));
+    // The page prints the printable copy: where a character had to change, its evaluation is the copy's (keys by name).
+    const printed = printable.messages.length > 0 ? evaluateDocument(printable.value, scheme, printedScheme) : evaluation;
+    writeFileAtomic(join(options.outputDir, pdfName), await renderPdf(printable.value, scheme, printed));
     result.outputs.push(pdfName);
   } catch (error) {
     result.failed = true;

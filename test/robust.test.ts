@@ -250,6 +250,16 @@ describe('7. characters outside the fonts', () => {
     const unit = page!.runs.find((run) => run.text === '百万円' && Math.abs(run.baseline - name.baseline) < 1)!;
     expect(unit.x).toBeGreaterThan(name.x + name.width);
   }, 60_000);
+
+  it('build prints them too: the page is evaluated as printed (a control character in a name ended in exit 70)', async () => {
+    const input = folder();
+    writeFileSync(join(input, 'control.yaml'), strategy1().replace('name: 農業産出額', 'name: "\\e$B農業産出額\\e(B"'));
+    const output = join(folder(), 'out');
+    const r = await run('build', input, '-o', output);
+    expect([r.code, r.err.includes('internal-error')]).toEqual([0, false]);
+    expect(r.err).toContain('[glyph-missing]');
+    expect(existsSync(join(output, 'control.pdf'))).toBe(true);
+  }, 60_000);
 });
 
 describe('8. long strings are printed whole or refused, never dropped', () => {
