@@ -14,7 +14,7 @@ const page = (...rows: [text: string, x: number][][]): Line[] =>
   linesOf(phrasesOf(rows.flatMap((runs, k) => runs.map(([text, x]) => run(text, x, 100 + 15 * k)))));
 
 describe('count tables', () => {
-  it('grades across, a row per goal with 合計: counts under the marks by place, a blank cell null', () => {
+  it('grades across, a row per goal with 合計: counts under the marks by place, a blank cell 0 where the total says so', () => {
     const lines = page(
       [
         ['基本目標', 0],
@@ -30,6 +30,11 @@ describe('count tables', () => {
         ['3', 224],
       ],
       [
+        ['基本目標2', 0],
+        ['1', 100],
+        ['4', 224],
+      ],
+      [
         ['合計', 0],
         ['1', 100],
         ['2', 140],
@@ -40,10 +45,32 @@ describe('count tables', () => {
     const { table, used } = readCountTable({ number: 1 }, lines, 0);
     expect(table.marks).toEqual(['A', 'B', 'C']);
     expect(table.rows).toEqual([
-      { label: '基本目標1', counts: [1, 2, null], total: 3 },
-      { label: '合計', counts: [1, 2, null], total: 3 },
+      { label: '基本目標1', counts: [1, 2, 0], total: 3 },
+      { label: '基本目標2', counts: [1, null, null], total: 4 },
+      { label: '合計', counts: [1, 2, 0], total: 3 },
     ]);
-    expect(used).toHaveLength(3);
+    expect(used).toHaveLength(4);
+  });
+
+  it('grades across with a word among the marks (評価なし): its blank cell a 0 the total confirms', () => {
+    const lines = page(
+      [
+        ['基本目標', 0],
+        ['◎', 100],
+        ['△', 140],
+        ['評価なし', 180],
+        ['合計', 240],
+      ],
+      [
+        ['基本目標Ⅰ', 0],
+        ['1', 100],
+        ['3', 140],
+        ['4', 244],
+      ],
+    );
+    const { table } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.marks).toEqual(['◎', '△', '評価なし']);
+    expect(table.rows).toEqual([{ label: '基本目標Ⅰ', counts: [1, 3, 0], total: 4 }]);
   });
 
   it('grades down: a mark and its count a line, to 合計', () => {

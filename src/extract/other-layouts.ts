@@ -45,7 +45,7 @@ const COMMENT_BLOCK = /^([≪《【<＜][^≫》】>＞]{1,20}[≫》】>＞])\s
 const TABLE_GAP_EM = 2.5;
 /** Header lines of a count table: grade marks with 合計. */
 const TOTAL_WORD = /^(?:合\s*計|計|総数|合計数)$/;
-const COUNT_MARK = /^(?:[A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★]|[-‐–—―−－])$/;
+const COUNT_MARK = /^(?:[A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|評価なし|判定なし|未実施|実績なし|対象外|その他)$/;
 /** Paper taller or wider than this (points) is A3. */
 const A3_FROM = 1000;
 
@@ -220,10 +220,19 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
       const k = centres.reduce((best, x, j) => (Math.abs(x - c) < Math.abs(centres[best]! - c) ? j : best), 0);
       cells[k] = Number(n.text.normalize('NFKC'));
     }
-    rows.push({ label, counts: cells.slice(0, -1), total: cells.at(-1)! });
+    rows.push({ label, counts: blanksAsZero(cells.slice(0, -1), cells.at(-1)!), total: cells.at(-1)! });
     used.push(line);
   }
   return { table: { page: page.number, top: head.top, shape: 'columns', marks: markPhrases.map((p) => p.text.trim()), rows }, used };
+}
+
+/**
+ * A row's counts with its blank cells as 0 where its total says so (the filled counts add up to it:
+ * a sheet that prints no zeros); else the blanks stay unknown.
+ */
+function blanksAsZero(counts: readonly (number | null)[], total: number | null): (number | null)[] {
+  const filled = counts.reduce<number>((sum, c) => sum + (c ?? 0), 0);
+  return total !== null && filled === total ? counts.map((c) => c ?? 0) : [...counts];
 }
 
 /** The head of a count table of grades down: a grade heading and a count heading (評価 | 指標数). */
