@@ -3,7 +3,7 @@ import { DEFAULT_SCHEME } from '../../test/helpers/scheme.js';
 import type { KpiDocument } from '../model/types.js';
 import { extractPages } from './extract.js';
 import { type Line, linesOf, phrasesOf } from './layout.js';
-import { readCountTable, readRowsCountTable } from './other-layouts.js';
+import { readCountTable, readMatrixCountTable, readRowsCountTable } from './other-layouts.js';
 import type { PageContent, TextRun } from './pdf.js';
 
 /** Count tables (layouts.md F7) on tiny synthetic pages at 10 pt. */
@@ -71,6 +71,43 @@ describe('count tables', () => {
     const { table } = readCountTable({ number: 1 }, lines, 0);
     expect(table.marks).toEqual(['◎', '△', '評価なし']);
     expect(table.rows).toEqual([{ label: '基本目標Ⅰ', counts: [1, 3, 0], total: 4 }]);
+  });
+
+  it('grades down with a column per goal (評価 | 基本目標Ⅰ | 基本目標Ⅱ | 合計): a row per goal, as across', () => {
+    const lines = page(
+      [
+        ['評価', 0],
+        ['基本目標Ⅰ', 80],
+        ['基本目標Ⅱ', 160],
+        ['合計', 240],
+      ],
+      [
+        ['○', 5],
+        ['1', 100],
+        ['3', 180],
+        ['4', 244],
+      ],
+      [
+        ['×', 5],
+        ['0', 100],
+        ['1', 180],
+        ['1', 244],
+      ],
+      [
+        ['合計', 0],
+        ['1', 100],
+        ['4', 180],
+        ['5', 244],
+      ],
+    );
+    const { table, used } = readMatrixCountTable({ number: 1 }, lines, 0);
+    expect(table).toMatchObject({ shape: 'rows', marks: ['○', '×'] });
+    expect(table.rows).toEqual([
+      { label: '基本目標Ⅰ', counts: [1, 0], total: 1 },
+      { label: '基本目標Ⅱ', counts: [3, 1], total: 4 },
+      { label: '合計', counts: [4, 1], total: 5 },
+    ]);
+    expect(used).toHaveLength(4);
   });
 
   it('grades down: a mark and its count a line, to 合計', () => {

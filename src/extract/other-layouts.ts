@@ -263,6 +263,59 @@ export function readRowsCountTable(page: Pick<LaidOutPage, 'number'>, lines: rea
   return { table: { page: page.number, top: lines[at]!.top, shape: 'rows', marks, rows: [{ label: '', counts, total }] }, used };
 }
 
+/** The head of a count table of grades down with a column per goal (評価 | 基本目標Ⅰ | 基本目標Ⅱ | 合計). */
+function isMatrixCountHead(line: Line): boolean {
+  const [first, ...rest] = line.phrases.map((p) => p.text.trim());
+  return (
+    first !== undefined &&
+    GRADE_HEADING.test(first) &&
+    rest.some((t) => readBanner(t) !== null) &&
+    rest.every((t) => readBanner(t) !== null || TOTAL_WORD.test(t.replace(/\s/g, '')))
+  );
+}
+
+/**
+ * A count table of grades down with a column per goal: a mark and its counts a line, to its 合計
+ * line; read as a row per goal (its column), as a table of grades across would give it.
+ */
+export function readMatrixCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
+  const head = lines[at]!;
+  const columns = head.phrases.slice(1).map((p) => ({ label: p.text.trim(), centre: (p.x + p.right) / 2 }));
+  const used = [head];
+  const marks: string[] = [];
+  const values: (number | null)[][] = [];
+  let totals: (number | null)[] | null = null;
+  for (const line of lines.slice(at + 1)) {
+    const [label, ...cells] = line.phrases;
+    if (!label || cells.length === 0 || !cells.every((p) => /^\d+$/.test(p.text.normalize('NFKC').trim()))) break;
+    const row: (number | null)[] = columns.map(() => null);
+    for (const p of cells) {
+      const c = (p.x + p.right) / 2;
+      const k = columns.reduce((best, col, j) => (Math.abs(col.centre - c) < Math.abs(columns[best]!.centre - c) ? j : best), 0);
+      row[k] = Number(p.text.normalize('NFKC'));
+    }
+    used.push(line);
+    if (TOTAL_WORD.test(label.text.replace(/\s/g, ''))) {
+      totals = row;
+      break;
+    }
+    marks.push(label.text.trim());
+    values.push(row);
+  }
+  const rows = columns.map((column, k) => {
+    const total = totals?.[k] ?? null;
+    return {
+      label: column.label,
+      counts: blanksAsZero(
+        values.map((v) => v[k] ?? null),
+        total,
+      ),
+      total,
+    };
+  });
+  return { table: { page: page.number, top: head.top, shape: 'rows', marks, rows }, used };
+}
+
 /** What a page holds in order: tables, count tables, and the lines outside them. */
 type Piece = { kind: 'table'; top: number; table: ReadTable } | { kind: 'counts'; top: number; table: CountTable } | { kind: 'line'; top: number; line: Line };
 
@@ -273,7 +326,7 @@ function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: R
   const inTable = new Set<Line>();
   // A table without rules ends where the next begins, or at a count table's head or a legend of
   // two marks or more below it (【評価】◎：… ○：… on one line).
-  const ends = lines.filter((l) => countHeadAt(l) || isRowsCountHead(l) || readLegend(l.text) !== null).map((l) => l.top);
+  const ends = lines.filter((l) => countHeadAt(l) || isRowsCountHead(l) || isMatrixCountHead(l) || readLegend(l.text) !== null).map((l) => l.top);
   heads.forEach((head, k) => {
     const end = Math.min(heads[k + 1]?.top ?? Infinity, ...ends.filter((top) => top > head.bottom));
     const table = readTable(page, lines, head, end, declared);
@@ -284,8 +337,12 @@ function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: R
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
     if (inTable.has(line)) continue;
-    if (countHeadAt(line) || isRowsCountHead(line)) {
-      const { table, used } = isRowsCountHead(line) ? readRowsCountTable(page, lines, k) : readCountTable(page, lines, k);
+    if (countHeadAt(line) || isRowsCountHead(line) || isMatrixCountHead(line)) {
+      const { table, used } = isRowsCountHead(line)
+        ? readRowsCountTable(page, lines, k)
+        : isMatrixCountHead(line)
+          ? readMatrixCountTable(page, lines, k)
+          : readCountTable(page, lines, k);
       if (table.rows.length > 0) {
         pieces.push({ kind: 'counts', top: line.top, table });
         for (const l of used) inTable.add(l);
@@ -806,7 +863,8 @@ function attachCounts(tables: readonly CountTable[], strategies: readonly Strate
       summary.total = row.total;
       return summary;
     };
-    if (table.shape === 'rows') {
+    // A table of grades down counts the goal printed above it; one with a column per goal names its goals.
+    if (table.shape === 'rows' && table.rows.length === 1 && table.rows[0]!.label === '') {
       const target = table.strategy ?? (strategies.length === 1 ? strategies[0] : undefined);
       if (target) countsOnto(target, summaryOf(table.rows[0]!));
       continue;
