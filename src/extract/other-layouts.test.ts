@@ -52,6 +52,38 @@ describe('count tables', () => {
     expect(used).toHaveLength(4);
   });
 
+  it('grades across, a goal label wrapped in its narrow cell: the lines of the label go with their row', () => {
+    const lines = page(
+      [
+        ['区分', 0],
+        ['A', 100],
+        ['B', 140],
+        ['合計', 180],
+      ],
+      [
+        ['ⅠICT', 0],
+        ['1', 100],
+        ['2', 140],
+        ['3', 184],
+      ],
+      [['の整備', 0]],
+      [
+        ['Ⅱ空き', 0],
+        ['0', 100],
+        ['2', 140],
+        ['2', 184],
+      ],
+      [['家の充実', 0]],
+      [['基本目標3 次の表', 0]],
+    );
+    const { table, used } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.rows.map((r) => [r.label, r.total])).toEqual([
+      ['ⅠICTの整備', 3],
+      ['Ⅱ空き家の充実', 2],
+    ]);
+    expect(used).toHaveLength(5);
+  });
+
   it('grades across with a word among the marks (評価なし): its blank cell a 0 the total confirms', () => {
     const lines = page(
       [

@@ -43,6 +43,8 @@ const DASH = /^[-‐–—―−－ー]$/;
 const COMMENT_BLOCK = /^([≪《【<＜][^≫》】>＞]{1,20}[≫》】>＞])\s*(.*)$/s;
 /** A table ends where its next line is this far (em) below its last. */
 const TABLE_GAP_EM = 2.5;
+/** Lines of one wrapped cell stand at most this far apart (em). */
+const CELL_LINE_GAP_EM = 0.6;
 /** Header lines of a count table: grade marks with 合計. */
 const TOTAL_WORD = /^(?:合\s*計|計|総数|合計数)$/;
 const COUNT_MARK = /^(?:[A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|評価なし|判定なし|未実施|実績なし|対象外|その他)$/;
@@ -210,10 +212,31 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
   const centres = [...markPhrases, totalPhrase].map((p) => (p.x + p.right) / 2);
   const rows: CountTable['rows'] = [];
   const used = [head];
-  for (const line of lines.slice(at + 1)) {
-    const numbers = line.phrases.filter((p) => /^\d+$/.test(p.text.normalize('NFKC').trim()));
+  const numbersOf = (line: Line) => line.phrases.filter((p) => /^\d+$/.test(p.text.normalize('NFKC').trim()));
+  // A goal's label wrapped in its narrow cell: lines of the label column alone go with the nearer row.
+  const labelEdge = Math.min(...markPhrases.map((p) => p.x));
+  const labelOnly = (line: Line | undefined) =>
+    !!line && numbersOf(line).length === 0 && line.phrases.every((p) => p.right <= labelEdge) && readBanner(line.text) === null && !holdsLegendItem(line.text);
+  // The lines of one cell stand close: a wider gap is another piece of the page.
+  const close = (upper: Line, lower: Line) => lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
+  let prefix: string[] = [];
+  let lastLine: Line | undefined;
+  for (let j = at + 1; j < lines.length; j++) {
+    const line = lines[j]!;
+    const numbers = numbersOf(line);
+    if (numbers.length < 2 && labelOnly(line)) {
+      const next = lines[j + 1];
+      const towardsNext = next && numbersOf(next).length >= 2 && close(line, next) && (!lastLine || next.top - line.bottom < line.top - lastLine.bottom);
+      if (towardsNext) prefix.push(line.text);
+      else if (rows.length > 0 && lastLine && close(lastLine, line)) rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
+      else break;
+      used.push(line);
+      continue;
+    }
     if (numbers.length < 2) break;
-    const label = joinWrapped(line.phrases.filter((p) => !numbers.includes(p)).map((p) => p.text));
+    const label = joinWrapped([...prefix, ...line.phrases.filter((p) => !numbers.includes(p)).map((p) => p.text)]);
+    prefix = [];
+    lastLine = line;
     const cells: (number | null)[] = centres.map(() => null);
     for (const n of numbers) {
       const c = (n.x + n.right) / 2;
@@ -222,6 +245,8 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
     }
     rows.push({ label, counts: blanksAsZero(cells.slice(0, -1), cells.at(-1)!), total: cells.at(-1)! });
     used.push(line);
+    // The 合計 row closes the table: a note under it is not a wrapped label.
+    if (TOTAL_WORD.test(label.replace(/\s/g, ''))) break;
   }
   return { table: { page: page.number, top: head.top, shape: 'columns', marks: markPhrases.map((p) => p.text.trim()), rows }, used };
 }
