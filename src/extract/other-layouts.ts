@@ -350,8 +350,11 @@ function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: R
   const pieces: Piece[] = [];
   const inTable = new Set<Line>();
   // A table without rules ends where the next begins, or at a count table's head or a legend of
-  // two marks or more below it (【評価】◎：… ○：… on one line).
-  const ends = lines.filter((l) => countHeadAt(l) || isRowsCountHead(l) || isMatrixCountHead(l) || readLegend(l.text) !== null).map((l) => l.top);
+  // two marks or more below it (【評価】◎：… ○：… on one line, or 【達成度】 over A … a line).
+  const legendHead = (k: number) => LEGEND_HEADING.test(lines[k]!.text.trim()) && SPACED_ITEM.test(lines[k + 1]?.text.trim() ?? '');
+  const ends = lines
+    .filter((l, k) => countHeadAt(l) || isRowsCountHead(l) || isMatrixCountHead(l) || readLegend(l.text) !== null || legendHead(k))
+    .map((l) => l.top);
   heads.forEach((head, k) => {
     const end = Math.min(heads[k + 1]?.top ?? Infinity, ...ends.filter((top) => top > head.bottom));
     const table = readTable(page, lines, head, end, declared);
@@ -384,6 +387,8 @@ export function looksLikeOtherKpi(pages: readonly LaidOutPage[]): boolean {
   return pages.some((p) => findTableHeads(p.lines, p.vertical, p.horizontal).length > 0);
 }
 
+/** Items of a legend set a row each (a spreadsheet's) stand at most this far apart (em). */
+const LEGEND_ROW_GAP_EM = 3;
 /** Lines of one legend stand at most this far apart (em). */
 const LEGEND_LINE_GAP_EM = 1.2;
 /** One item a line: a mark of up to six characters (評価なし, 未実施 too) and its meaning. */
@@ -397,6 +402,11 @@ function legendOfLines(texts: readonly string[]): PrintedLegend | null {
     return { heading: heading.trim(), marks: items.map((m) => ({ mark: m![1]!, meaning: m![2]!.trim() })) };
   return readLegend(joinWrapped(texts));
 }
+
+/** A legend's heading on a line of its own: 【達成度】, ［評価］, ※評価, 評価基準. */
+const LEGEND_HEADING = /^(?:[【［\[][^】］\]]{1,8}[】］\]]|※\s*\S{1,6}|(?:評価|判定|達成度)(?:基準|区分)?)$/;
+/** A legend's item a line, its mark parted from its meaning by a space (A 目標値に対して…, 判定なし 値が…). */
+const SPACED_ITEM = /^([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|評価なし|判定なし|未実施|実績なし|対象外|その他)[\s　]+(\S.*)$/;
 
 /** A legend's heading on a line of its own above its items (※評価, 【評価基準】) is at most this long. */
 const LEGEND_HEADING_LENGTH = 10;
@@ -412,10 +422,28 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
     return p && p.page === page && p.piece.kind === 'line' ? p.piece.line : undefined;
   };
   const follows = (upper: Line, lower: Line) => lower.top - upper.bottom <= LEGEND_LINE_GAP_EM * lower.size && sameSize(upper.size, lower.size);
+  // A spreadsheet sets a legend an item a row, the rows taller than a line.
+  const inRows = (upper: Line, lower: Line) => lower.top - upper.bottom <= LEGEND_ROW_GAP_EM * lower.size && sameSize(upper.size, lower.size);
   for (let k = 0; k < pieces.length; k++) {
     const { page } = pieces[k]!;
     const start = lineAt(k, page);
-    if (!start || readBanner(start.text)) continue;
+    if (!start) continue;
+    // A heading line (【達成度】, ※評価) over a mark and its meaning a line, parted by a space only.
+    if (LEGEND_HEADING.test(start.text.trim())) {
+      const items: Line[] = [];
+      for (let j = k + 1, above = start; ; j++) {
+        const line = lineAt(j, page);
+        if (!line || !inRows(above, line) || !SPACED_ITEM.test(line.text.trim())) break;
+        items.push((above = line));
+      }
+      if (items.length >= 2) {
+        const marks = items.map((l) => SPACED_ITEM.exec(l.text.trim())!).map((m) => ({ mark: m[1]!, meaning: m[2]!.trim() }));
+        found.push({ legend: { heading: start.text.trim(), marks }, page, top: start.top });
+        k += items.length;
+        continue;
+      }
+    }
+    if (readBanner(start.text)) continue;
     const spaced = holdsSpacedItems(start.phrases.map((p) => p.text));
     if (!spaced && !holdsLegendItem(start.text)) continue;
     const lines = [start];
