@@ -404,7 +404,7 @@ function legendOfLines(texts: readonly string[]): PrintedLegend | null {
 }
 
 /** A legend's heading on a line of its own: 【達成度】, ［評価］, ※評価, 評価基準. */
-const LEGEND_HEADING = /^(?:[【［\[][^】］\]]{1,8}[】］\]]|※\s*\S{1,6}|(?:評価|判定|達成度)(?:基準|区分)?)$/;
+const LEGEND_HEADING = /^(?:[【［[][^】］\]]{1,8}[】］\]]|※\s*\S{1,6}|(?:評価|判定|達成度)(?:基準|区分)?)$/;
 /** A legend's item a line, its mark parted from its meaning by a space (A 目標値に対して…, 判定なし 値が…). */
 const SPACED_ITEM = /^([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|評価なし|判定なし|未実施|実績なし|対象外|その他)[\s　]+(\S.*)$/;
 
