@@ -224,6 +224,36 @@ describe('a table without rules, then its legend and its count table', () => {
     });
   });
 
+  it('reads a legend of an item a line with space between its items (※評価 over ◎:目標値以上, ○:目標値と同等)', () => {
+    const document = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [['※評価', 20]],
+          [],
+          [['◎:目標値以上', 20]],
+          [],
+          [['○:目標値と同等', 20]],
+          [],
+          [
+            ['指標名', 20],
+            ['基準値', 140],
+            ['実績値', 200],
+            ['評価', 295],
+          ],
+          row('観光客数', ['100', '120'], '◎'),
+          row('宿泊者数', ['50', '40'], '○'),
+        ),
+      ],
+      'items.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks).toEqual([
+      { mark: '◎', meaning: '目標値以上' },
+      { mark: '○', meaning: '目標値と同等' },
+    ]);
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

@@ -448,9 +448,11 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
     if (!spaced && !holdsLegendItem(start.text)) continue;
     const lines = [start];
     const above = lineAt(k - 1, page);
+    // An item a line may stand a row apart (a list with space between its items).
+    const itemLine = (l: Line) => ITEM_LINE.test(l.text.trim());
     if (
       above &&
-      follows(above, start) &&
+      (follows(above, start) || (itemLine(start) && inRows(above, start))) &&
       [...above.text.replace(/\s/g, '')].length <= LEGEND_HEADING_LENGTH &&
       !holdsLegendItem(above.text) &&
       !readBanner(above.text)
@@ -458,7 +460,8 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
       lines.unshift(above);
     for (let j = k + 1; ; j++) {
       const line = lineAt(j, page);
-      if (!line || !follows(lines.at(-1)!, line) || readBanner(line.text) || (readLegend(line.text)?.heading ?? '') !== '') break;
+      const near = !!line && (follows(lines.at(-1)!, line) || (itemLine(line) && itemLine(lines.at(-1)!) && inRows(lines.at(-1)!, line)));
+      if (!line || !near || readBanner(line.text) || (readLegend(line.text)?.heading ?? '') !== '') break;
       lines.push(line);
       k = j;
     }
