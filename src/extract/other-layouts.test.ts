@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME } from '../../test/helpers/scheme.js';
 import type { KpiDocument } from '../model/types.js';
+import { walkIndicators } from '../model/walk.js';
 import { extractPages } from './extract.js';
 import { type Line, linesOf, phrasesOf } from './layout.js';
 import { readCountTable, readMatrixCountTable, readRowsCountTable } from './other-layouts.js';
@@ -251,6 +252,63 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.layout?.legend?.marks).toEqual([
       { mark: '◎', meaning: '目標値以上' },
       { mark: '○', meaning: '目標値と同等' },
+    ]);
+  });
+
+  it('ends the table at a legend heading over an item a line with colons (※評価 over A：…, B：…, rows apart)', () => {
+    const document = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [
+            ['指標名', 20],
+            ['基準値', 140],
+            ['実績値', 200],
+            ['評価', 295],
+          ],
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], 'B'),
+          [],
+          [['※評価', 20]],
+          [['A：目標を上回る', 20]],
+          [],
+          [['B：目標を下回る', 20]],
+        ),
+      ],
+      'colons.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    expect(document.layout?.legend).toMatchObject({
+      heading: '※評価',
+      marks: [
+        { mark: 'A', meaning: '目標を上回る' },
+        { mark: 'B', meaning: '目標を下回る' },
+      ],
+    });
+    expect(walkIndicators(document).map((i) => i.indicator.name)).toEqual(['観光客数', '宿泊者数']);
+  });
+
+  it('takes the unit every value carries out of the name where the name repeats it (満足度（%） with 40%), keeping notes such as （累計）', () => {
+    const document = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [
+            ['指標名', 20],
+            ['基準値', 140],
+            ['実績値', 200],
+            ['評価', 295],
+          ],
+          row('満足度（%）', ['40%', '45%'], 'A'),
+          row('来場者（累計）', ['50人', '60人'], 'B'),
+        ),
+      ],
+      'units.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.unit])).toEqual([
+      ['満足度', '%'],
+      ['来場者（累計）', '人'],
     ]);
   });
 

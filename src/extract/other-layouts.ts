@@ -350,8 +350,11 @@ function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: R
   const pieces: Piece[] = [];
   const inTable = new Set<Line>();
   // A table without rules ends where the next begins, or at a count table's head or a legend of
-  // two marks or more below it (【評価】◎：… ○：… on one line, or 【達成度】 over A … a line).
-  const legendHead = (k: number) => LEGEND_HEADING.test(lines[k]!.text.trim()) && SPACED_ITEM.test(lines[k + 1]?.text.trim() ?? '');
+  // two marks or more below it (【評価】◎：… ○：… on one line, or 【達成度】 over A … or A：… a line).
+  const legendHead = (k: number) => {
+    const next = lines[k + 1]?.text.trim() ?? '';
+    return LEGEND_HEADING.test(lines[k]!.text.trim()) && (SPACED_ITEM.test(next) || (ITEM_LINE.test(next) && holdsLegendItem(next)));
+  };
   const ends = lines
     .filter((l, k) => countHeadAt(l) || isRowsCountHead(l) || isMatrixCountHead(l) || readLegend(l.text) !== null || legendHead(k))
     .map((l) => l.top);
@@ -483,6 +486,12 @@ function gluedUnit(cells: readonly string[]): string | null {
   return units.length > 0 && units.every((u) => u !== null && u === units[0]) ? units[0]! : null;
 }
 
+/** A name without the unit its values carry printed again after it (満足度（%） with 44%). */
+function withoutTrailingUnit(name: string, unit: string): string {
+  for (const printed of [`（${unit}）`, `(${unit})`]) if (name.endsWith(printed) && name.length > printed.length) return name.slice(0, -printed.length);
+  return name;
+}
+
 /** A value cell read (with the row's unit, which may be glued to it); blank where nothing is printed. */
 function valueOf(text: string, unit: string | null = null): Measurement {
   const plain = text.trim();
@@ -511,7 +520,8 @@ function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; ma
   const one = (role: ColumnRole) => of(role).map(cell)[0] ?? '';
   const heading = (k: number) => oneLine(table.columns[k]!.heading);
   // Without a unit column, a unit glued to every value (14箇所) is the row's. A unit in parentheses
-  // after the name (被害額（千円）) stays in the name as printed: （年間）, （累計） are notes, not units.
+  // after the name (被害額（千円）) stays in the name as printed: （年間）, （累計） are notes, not units;
+  // but the very unit the values carry, repeated after the name, is that unit printed twice.
   const valueCells = (['baseline', 'actual', 'target', 'series', 'interim'] as const).flatMap((r) => of(r).map(cell));
   const printedUnit = one('unit');
   const unitOf = printedUnit !== '' && !DASH.test(printedUnit) ? printedUnit : of('unit').length === 0 ? gluedUnit(valueCells) : null;
@@ -545,7 +555,7 @@ function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; ma
   const comments = texts('comment');
   const other = texts('other');
   const indicator: Indicator = {
-    name: one('name'),
+    name: of('unit').length === 0 && unitOf !== null ? withoutTrailingUnit(one('name'), unitOf) : one('name'),
     unit: unitOf,
     method: 'change',
     baseline: of('baseline').length > 0 ? measurementOf(one('baseline')) : { value: null, year: null, text: '' },
