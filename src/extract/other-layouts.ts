@@ -341,6 +341,17 @@ export function readMatrixCountTable(page: Pick<LaidOutPage, 'number'>, lines: r
   return { table: { page: page.number, top: head.top, shape: 'rows', marks, rows }, used };
 }
 
+/**
+ * Whether a line stands wholly in a grouping column's merged cell (■施策② over a title wrapped
+ * between two rows): the cell's text, read with the cell, not a line outside the table.
+ */
+function inGroupCell(table: ReadTable, line: Line): boolean {
+  return table.groups.some(({ column, cells }) => {
+    const at = table.columns[column]!;
+    return line.phrases.every((p) => columnOfPhrase(table.columns, p) === at) && cells.some((c) => middle(line) > c.top && middle(line) < c.bottom);
+  });
+}
+
 /** What a page holds in order: tables, count tables, and the lines outside them. */
 type Piece = { kind: 'table'; top: number; table: ReadTable } | { kind: 'counts'; top: number; table: CountTable } | { kind: 'line'; top: number; line: Line };
 
@@ -363,7 +374,8 @@ function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: R
     const table = readTable(page, lines, head, end, declared);
     pieces.push({ kind: 'table', top: head.top, table });
     for (const l of head.lines) inTable.add(l);
-    for (const l of lines) if (l.top >= head.bottom - 0.5 && table.rows.some((r) => l.top >= r.top - 0.5 && l.bottom <= r.bottom + 0.5)) inTable.add(l);
+    for (const l of lines)
+      if (l.top >= head.bottom - 0.5 && (table.rows.some((r) => l.top >= r.top - 0.5 && l.bottom <= r.bottom + 0.5) || inGroupCell(table, l))) inTable.add(l);
   });
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
