@@ -92,6 +92,26 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '基準値', '実績値', '目標値']]);
   });
 
+  it('header rows: two where a rule parts a heading from the year under it in a cell of its own (基準値 over （H26）), else one', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['指標名', 20],
+          ['基準値', 110],
+          ['実績値', 170],
+        ],
+      ],
+      [110, [['（H26）', 108]]],
+    );
+    const rules = [0, 100, 160, 220].map((x) => vertical(x, 88, 115));
+    const rowsOf = (horizontal: Rule[]) => findTableHeads(lines, rules, horizontal).map((h) => h.rows);
+    expect(rowsOf([])).toEqual([1]);
+    expect(rowsOf([{ at: 102.5, from: 100, to: 160 }])).toEqual([2]);
+    // Around the header, not inside it: one row.
+    expect(rowsOf([{ at: 88, from: 0, to: 220 }])).toEqual([1]);
+  });
+
   it('no name column: no KPI table', () => {
     expect(
       columns(

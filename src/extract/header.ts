@@ -113,7 +113,7 @@ export function findTableHeads(lines: readonly Line[], vertical: readonly Rule[]
     const [top, bottom] = headerWindow(lines, i, from, horizontal);
     const window = lines.slice(top, bottom + 1);
     if (!namesKpiColumns(window)) continue;
-    heads.push(headOf(window, vertical));
+    heads.push(headOf(window, vertical, horizontal));
     from = bottom + 1;
     i = bottom;
   }
@@ -139,7 +139,20 @@ function rulesAt(vertical: readonly Rule[], y: number, left: number, right: numb
   return xs.filter((x) => x >= lo && x <= hi);
 }
 
-function headOf(window: Line[], vertical: readonly Rule[]): TableHead {
+/**
+ * Whether a ruled header is set over two rows: a rule runs inside it under some column though
+ * none spans it (基準値 over （H26） in a cell of its own, the one-row headings centred between).
+ */
+function ruledInTwoRows(window: readonly Line[], columns: readonly HeaderColumn[], horizontal: readonly Rule[]): boolean {
+  const top = Math.min(...window.map((l) => l.top));
+  const bottom = Math.max(...window.map((l) => l.bottom));
+  return horizontal.some(
+    (r) =>
+      r.at > top + RULE_TOLERANCE && r.at < bottom - RULE_TOLERANCE && columns.some((c) => r.from <= (c.left + c.right) / 2 && r.to >= (c.left + c.right) / 2),
+  );
+}
+
+function headOf(window: Line[], vertical: readonly Rule[], horizontal: readonly Rule[]): TableHead {
   const top = Math.min(...window.map((l) => l.top));
   const bottom = Math.max(...window.map((l) => l.bottom));
   const last = window.at(-1)!;
@@ -149,7 +162,8 @@ function headOf(window: Line[], vertical: readonly Rule[]): TableHead {
   const bounds = rulesAt(vertical, (last.top + last.bottom) / 2, left, right);
   const ruled = bounds.length >= 3 && bounds[0]! <= left + RULE_TOLERANCE && bounds.at(-1)! >= right - RULE_TOLERANCE;
   const columns = ruled ? ruledColumns(window, bounds, vertical) : stackedColumns(window);
-  return { columns, lines: window, top, bottom, rows: columns.some((c) => c.group) ? 2 : 1, ruled };
+  const twoRows = columns.some((c) => c.group) || (ruled && ruledInTwoRows(window, columns, horizontal));
+  return { columns, lines: window, top, bottom, rows: twoRows ? 2 : 1, ruled };
 }
 
 /** A heading's text from its phrases: lines by baseline joined by a line break, phrases of a line by their gaps. */
