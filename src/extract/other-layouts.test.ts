@@ -312,6 +312,27 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('joins a comment block whose heading ends a page to its text at the head of the next (≪成果と見直し≫ / 参加者が増えた)', () => {
+    const header: [string, number][] = [
+      ['指標名', 20],
+      ['基準値', 140],
+      ['実績値', 200],
+      ['評価', 295],
+    ];
+    const document = extractPages(
+      [
+        pageOf([['令和5年度 総合戦略 KPI達成状況', 20]], header, row('観光客数', ['100', '120'], 'A'), [], [['≪成果と見直し≫', 20]]),
+        { ...pageOf(header, [], [['参加者が増えた。', 20]], [], row('宿泊者数', ['50', '40'], 'B')), number: 2 },
+      ],
+      'blocks.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments ?? []])).toEqual([
+      ['観光客数', [{ heading: '≪成果と見直し≫', text: '参加者が増えた。' }]],
+      ['宿泊者数', []],
+    ]);
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

@@ -711,6 +711,7 @@ export function readOtherKpi(
   const raw: RawIndicator[] = [];
   let last: RawIndicator | undefined;
   let commentBlocks: string | undefined;
+  let blockAwaitingText: IndicatorComment | undefined;
   const groupAt = new Map<number, string>();
 
   const newStrategy = (no: number | null, title: string): Strategy => {
@@ -755,6 +756,9 @@ export function readOtherKpi(
   };
   /** A row or line of text outside the values: a banner, the goal label, a comment block; else said. */
   const textRow = (text: string, page: number) => {
+    // A block's heading at a page's foot, its text at the next page's head (after the repeated header).
+    const waiting = blockAwaitingText;
+    blockAwaitingText = undefined;
     const banner = readBanner(text);
     if (banner) return open(levels.depthOf(bannerKey(banner), banner.label, banner.numbering, 'banner'), banner.no, banner.title);
     if (isGoalIndicatorsLabel(text)) {
@@ -765,7 +769,13 @@ export function readOtherKpi(
     const block = COMMENT_BLOCK.exec(text.trim());
     if (block && last) {
       commentBlocks ??= block[1]!;
-      (last.indicator.comments ??= []).push({ heading: block[1]!, text: block[2]!.trim() });
+      const comment = { heading: block[1]!, text: block[2]!.trim() };
+      (last.indicator.comments ??= []).push(comment);
+      if (comment.text === '') blockAwaitingText = comment;
+      return;
+    }
+    if (waiting) {
+      waiting.text = text.trim();
       return;
     }
     log.warn(
@@ -820,6 +830,7 @@ export function readOtherKpi(
           });
         continue;
       }
+      blockAwaitingText = undefined;
       const { indicator, mark } = indicatorOf(row, table);
       if (interimRow) withRoleRows(indicator, interimRow, table, labels);
       last = { indicator, mark, page, row: row.text };
