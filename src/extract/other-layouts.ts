@@ -275,17 +275,51 @@ export function readRowsCountTable(page: Pick<LaidOutPage, 'number'>, lines: rea
   const counts: (number | null)[] = [];
   let total: number | null = null;
   for (const line of lines.slice(at + 1)) {
-    const [label, count] = line.phrases.map((p) => p.text.trim());
-    if (line.phrases.length !== 2 || !/^\d+$/.test(count!.normalize('NFKC'))) break;
+    const read = countLine(line);
+    if (!read) break;
     used.push(line);
-    if (TOTAL_WORD.test(label!.replace(/\s/g, ''))) {
-      total = Number(count!.normalize('NFKC'));
+    if (TOTAL_WORD.test(read.label.replace(/\s/g, ''))) {
+      total = read.count;
       break;
     }
-    marks.push(label!);
-    counts.push(Number(count!.normalize('NFKC')));
+    marks.push(read.label);
+    counts.push(read.count);
   }
   return { table: { page: page.number, top: lines[at]!.top, shape: 'rows', marks, rows: [{ label: '', counts, total }] }, used };
+}
+
+/** A line of a count table of grades down: a mark (or 合計) and its count. */
+function countLine(line: Line): { label: string; count: number } | null {
+  const [label, count] = line.phrases.map((p) => p.text.trim());
+  if (line.phrases.length !== 2 || !/^\d+$/.test(count!.normalize('NFKC'))) return null;
+  return { label: label!, count: Number(count!.normalize('NFKC')) };
+}
+
+/**
+ * A count table of grades down that a page break cuts before its 合計: the lines of marks and
+ * counts that open the next page are its own, not lines outside any table.
+ */
+function countsAcrossPages(pieces: { page: number; piece: Piece }[]): { page: number; piece: Piece }[] {
+  const out: { page: number; piece: Piece }[] = [];
+  for (let k = 0; k < pieces.length; k++) {
+    const { page, piece } = pieces[k]!;
+    out.push(pieces[k]!);
+    if (piece.kind !== 'counts' || piece.table.shape !== 'rows' || piece.table.rows[0]!.total !== null || pieces[k + 1]?.page === page) continue;
+    const row = piece.table.rows[0]!;
+    for (;;) {
+      const next = pieces[k + 1];
+      const read = next && next.page === page + 1 && next.piece.kind === 'line' ? countLine(next.piece.line) : null;
+      if (!read) break;
+      k++;
+      if (TOTAL_WORD.test(read.label.replace(/\s/g, ''))) {
+        row.total = read.count;
+        break;
+      }
+      piece.table.marks.push(read.label);
+      row.counts.push(read.count);
+    }
+  }
+  return out;
 }
 
 /** The head of a count table of grades down with a column per goal (評価 | 基本目標Ⅰ | 基本目標Ⅱ | 合計). */
@@ -678,7 +712,7 @@ export function readOtherKpi(
   declared: RoleDeclarations = new Map(),
 ): { document: KpiDocument; messages: Message[]; scheme: Scheme } {
   const log: MessageLog = new MessageLog(file);
-  const pieces = pages.flatMap((page) => piecesOf(page, furniture, declared).map((piece) => ({ page: page.number, piece })));
+  const pieces = countsAcrossPages(pages.flatMap((page) => piecesOf(page, furniture, declared).map((piece) => ({ page: page.number, piece }))));
   const tables = pieces.flatMap(({ piece }) => (piece.kind === 'table' ? [piece.table] : []));
   const first = tables[0];
   if (!first) log.fail('extract-kpi', t('KPI の表の見出しが見つかりません', 'no KPI table heading was found'));
