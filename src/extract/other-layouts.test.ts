@@ -383,48 +383,63 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(Object.values(document.strategies[0]!.reportedGoalSummary ?? {})).toEqual([1, 1, 2]);
   });
 
-  it('a count table of grades down cut by a page break before its 合計: the next page’s first lines are its own', () => {
-    const document = extractPages(
+  it.each([
+    ['alone', []],
+    [
+      'under its head printed again',
       [
-        pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
-          [['基本目標1 観光の振興', 20]],
-          [],
-          row('観光客数', ['100', '120'], 'A'),
-          row('宿泊者数', ['50', '40'], 'B'),
-          [['【評価】 A：目標を上回る B：目標を下回る', 20]],
-          [
-            ['評価', 20],
-            ['指標数', 80],
-          ],
-          [
-            ['A', 25],
-            ['1', 90],
-          ],
-        ),
-        {
-          ...pageOf(
+        [
+          ['評価', 20],
+          ['指標数', 80],
+        ],
+      ],
+    ],
+  ] as [string, [string, number][][]][])(
+    'a count table of grades down cut by a page break before its 合計: the next page’s first lines are its own (%s)',
+    (_, again) => {
+      const document = extractPages(
+        [
+          pageOf(
+            [['令和5年度 総合戦略 KPI達成状況', 20]],
             [
-              ['B', 25],
+              ['指標名', 20],
+              ['基準値', 140],
+              ['実績値', 200],
+              ['評価', 295],
+            ],
+            [['基本目標1 観光の振興', 20]],
+            [],
+            row('観光客数', ['100', '120'], 'A'),
+            row('宿泊者数', ['50', '40'], 'B'),
+            [['【評価】 A：目標を上回る B：目標を下回る', 20]],
+            [
+              ['評価', 20],
+              ['指標数', 80],
+            ],
+            [
+              ['A', 25],
               ['1', 90],
             ],
-            [
-              ['合計', 20],
-              ['2', 90],
-            ],
           ),
-          number: 2,
-        },
-      ],
-      'counts.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
-    ).document as KpiDocument;
-    expect(Object.values(document.strategies[0]!.reportedGoalSummary ?? {})).toEqual([1, 1, 2]);
-  });
+          {
+            ...pageOf(
+              ...again,
+              [
+                ['B', 25],
+                ['1', 90],
+              ],
+              [
+                ['合計', 20],
+                ['2', 90],
+              ],
+            ),
+            number: 2,
+          },
+        ],
+        'counts.pdf',
+        { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+      ).document as KpiDocument;
+      expect(Object.values(document.strategies[0]!.reportedGoalSummary ?? {})).toEqual([1, 1, 2]);
+    },
+  );
 });

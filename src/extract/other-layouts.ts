@@ -297,7 +297,7 @@ function countLine(line: Line): { label: string; count: number } | null {
 
 /**
  * A count table of grades down that a page break cuts before its 合計: the lines of marks and
- * counts that open the next page are its own, not lines outside any table.
+ * counts that open the next page (under its head printed again, or alone) are its own.
  */
 function countsAcrossPages(pieces: { page: number; piece: Piece }[]): { page: number; piece: Piece }[] {
   const out: { page: number; piece: Piece }[] = [];
@@ -306,6 +306,15 @@ function countsAcrossPages(pieces: { page: number; piece: Piece }[]): { page: nu
     out.push(pieces[k]!);
     if (piece.kind !== 'counts' || piece.table.shape !== 'rows' || piece.table.rows[0]!.total !== null || pieces[k + 1]?.page === page) continue;
     const row = piece.table.rows[0]!;
+    // Its head printed again over the rest (評価 | 指標数 on both pages): one table.
+    const again = pieces[k + 1];
+    if (again && again.page === page + 1 && again.piece.kind === 'counts' && again.piece.table.shape === 'rows') {
+      piece.table.marks.push(...again.piece.table.marks);
+      row.counts.push(...again.piece.table.rows[0]!.counts);
+      row.total = again.piece.table.rows[0]!.total;
+      k++;
+      continue;
+    }
     for (;;) {
       const next = pieces[k + 1];
       const read = next && next.page === page + 1 && next.piece.kind === 'line' ? countLine(next.piece.line) : null;
