@@ -333,6 +333,45 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('widths without rules: a short heading over long names (指標 over 市内観光施設の年間入込客数) widens its column to the names', () => {
+    const document = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [],
+          [
+            ['指標', 60],
+            ['単位', 160],
+            ['基準値', 210],
+            ['実績値', 270],
+            ['評価', 320],
+          ],
+          [
+            ['市内観光施設の年間入込客数', 20],
+            ['人', 165],
+            ['100', 225],
+            ['120', 285],
+            ['A', 325],
+          ],
+          [
+            ['宿泊者数', 20],
+            ['人', 165],
+            ['50', 230],
+            ['40', 290],
+            ['B', 325],
+          ],
+        ),
+      ],
+      'widths.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    const [name, unit] = document.layout!.columns;
+    // The names run from x 20 to 150, the units stand from 160, of a table from 20 to 340.
+    expect(name!.width).toBeGreaterThanOrEqual(130 / 320 - 0.001);
+    expect(name!.width).toBeLessThanOrEqual(140 / 320 + 0.001);
+    expect(unit!.width).toBeGreaterThan(0);
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

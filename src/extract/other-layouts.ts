@@ -75,6 +75,8 @@ interface ReadTable {
   groups: { column: number; cells: { top: number; bottom: number; text: string }[] }[];
   left: number;
   right: number;
+  /** The x between each column and the next, as well as the page tells it (for the layout's widths). */
+  edges: number[];
 }
 
 /** A count table read: marks across, one row per label. */
@@ -194,7 +196,43 @@ function readTable(page: LaidOutPage, lines: readonly Line[], head: TableHead, e
   );
   const unbannered = body.filter((l) => !isBanner(l));
   const groups = columns.flatMap((c, k) => (grouping.includes(c) ? [{ column: k, cells: groupCells(page, unbannered, c) }] : []));
-  return { page, head, columns, placed, rows, groups, left, right };
+  return {
+    page,
+    head,
+    columns,
+    placed,
+    rows,
+    groups,
+    left,
+    right,
+    edges: columnEdges(
+      head,
+      columns,
+      body.filter((l) => !isBanner(l)),
+    ),
+  };
+}
+
+/**
+ * The x between each column and the next. A ruled header gives them; a header without rules only
+ * its headings' midpoints, which a short heading over a wide column (指標 over long names) puts
+ * inside the column: the edge is then moved into the gap the body leaves between the columns'
+ * texts (the rightmost text of the one, the leftmost of the next).
+ */
+function columnEdges(head: TableHead, columns: readonly Column[], body: readonly Line[]): number[] {
+  const guessed = head.columns.slice(1).map((c) => c.left);
+  if (head.ruled) return guessed;
+  // A text running over the next column whole is a title across the table, not a cell's.
+  const within = (p: Phrase, k: number) => p.right <= (columns[k + 1]?.right ?? Infinity) && p.x >= (columns[k - 1]?.left ?? -Infinity);
+  const texts = columns.map((c, k) => [
+    { x: head.columns[k]!.headingLeft, right: head.columns[k]!.headingRight },
+    ...body.flatMap((l) => l.phrases.filter((p) => columnOfPhrase(columns, p) === c && within(p, k))),
+  ]);
+  return guessed.map((edge, k) => {
+    const lo = Math.max(...texts[k]!.map((p) => p.right));
+    const hi = Math.min(...texts[k + 1]!.map((p) => p.x));
+    return lo <= hi ? Math.min(Math.max(edge, lo), hi) : edge;
+  });
 }
 
 /** A count table's head: two grade marks or more and 合計 on one line. */
@@ -1037,8 +1075,8 @@ function layoutOf(
   const width = first.right - first.left;
   const columns: LayoutColumn[] = first.head.columns.map((c, k) => {
     const p = first.placed[k]!;
-    const left = Number.isFinite(c.left) ? c.left : first.left;
-    const right = Number.isFinite(c.right) ? c.right : first.right;
+    const left = first.edges[k - 1] ?? first.left;
+    const right = first.edges[k] ?? first.right;
     return {
       role: GROUPING.has(p.role) ? groupingLevel(levels, c.heading, p.role) : p.role,
       heading: c.heading,
