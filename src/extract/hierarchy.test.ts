@@ -13,13 +13,20 @@ describe('readBanner: hierarchy rows as municipalities print them (layouts.md §
     ['基本戦略①　妊娠・出産・子育ての切れ目ない支援', '基本戦略', '①', 1, '妊娠・出産・子育ての切れ目ない支援'],
     ['Ⅰ北九州市にしごとをつくり、安心して働けるようにする', '', 'Ⅰ', 1, '北九州市にしごとをつくり、安心して働けるようにする'],
     ['(ⅲ)具体的施策・施策ごとの重要業績評価指標', '', '(ⅰ)', 3, '具体的施策・施策ごとの重要業績評価指標'],
+    // Labels no list holds, named with a level's word.
+    ['施策の方向(1) 農林水産業の推進', '施策の方向', '(1)', 1, '農林水産業の推進'],
+    ['重点プロジェクト2 子育て支援', '重点プロジェクト', '1', 2, '子育て支援'],
+    ['取組の柱② 観光の振興', '取組の柱', '①', 2, '観光の振興'],
   ])('%s', (text, label, numbering, no, title) => {
     expect(readBanner(text)).toEqual({ label, numbering, no, title });
   });
 
-  it.each([['1 町内事業所の従業者数'], ['① 融資実行件数'], ['婚姻率'], ['合計'], ['≪成果と見直し≫ 防護柵の設置等により']])('%s is no banner', (text) => {
-    expect(readBanner(text)).toBeNull();
-  });
+  it.each([['1 町内事業所の従業者数'], ['① 融資実行件数'], ['婚姻率'], ['合計'], ['≪成果と見直し≫ 防護柵の設置等により'], ['観光客数(1)'], ['市民満足度1位']])(
+    '%s is no banner',
+    (text) => {
+      expect(readBanner(text)).toBeNull();
+    },
+  );
 
   it.each([['数値目標'], ['■数値目標'], ['【数値目標】']])('%s labels a goal’s own indicators', (text) => expect(isGoalIndicatorsLabel(text)).toBe(true));
 });

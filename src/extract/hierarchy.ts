@@ -36,6 +36,11 @@ const LABELS = [
   '政策',
   '分野',
 ];
+/**
+ * A label the list does not hold, named as levels are: a few words ending in a level's word
+ * (施策の方向, 重点プロジェクト, 取組の柱), before its number.
+ */
+const LEVEL_WORD = /^[぀-ヿ一-龯々]{0,6}?(?:目標|方向|施策|戦略|方針|政策|分野|の柱|区分|取組|プロジェクト)(?=\s*[(（0-9０-９①-⑳Ⅰ-Ⅻⅰ-ⅹ第])/;
 /** The label of a goal's own indicators: they belong to the level above, not to a measure. */
 const GOAL_INDICATORS = /^[■□◆◇●○▼▽【［[]?\s*(?:数値目標|成果指標|目標指標)(?:\s*[】］\]])?$/;
 
@@ -92,13 +97,14 @@ export function readBanner(text: string): Banner | null {
   const lead = LEAD.exec(rest);
   const decoration = lead ? lead[0].trim() : '';
   rest = rest.slice(lead?.[0].length ?? 0);
-  const label = LABELS.find((l) => rest.startsWith(l)) ?? '';
-  const afterLabel = rest.slice(label.length).replace(/^\s+/, '');
-  const m = NUMBER.exec(afterLabel);
-  if (!m || m.index !== 0) {
-    // 第1章 stands without a label.
-    return null;
-  }
+  // A label the list knows, else one of the words levels are named with (施策の方向, 重点プロジェクト), else none (Ⅰ …, 第1章 …).
+  const labels = [LABELS.find((l) => rest.startsWith(l)), LEVEL_WORD.exec(rest)?.[0], ''].filter((l) => l !== undefined);
+  const numbered = labels
+    .map((label) => ({ label, afterLabel: rest.slice(label.length).replace(/^\s+/, '') }))
+    .map((c) => ({ ...c, m: NUMBER.exec(c.afterLabel) }))
+    .find((c) => c.m?.index === 0);
+  if (!numbered) return null;
+  const { label, afterLabel, m } = numbered as { label: string; afterLabel: string; m: RegExpExecArray };
   const no = m.slice(1).find((g) => g !== undefined && !/^(章|節|編)$/.test(g))!;
   // A bare number without a label is an indicator's, not a banner's.
   if (label === '' && /^[0-9０-９]/.test(no) && !m[0].startsWith('第') && !m[0].startsWith('(') && !m[0].startsWith('（')) return null;
