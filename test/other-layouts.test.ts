@@ -93,7 +93,7 @@ describe('what the other layouts keep', () => {
     expect(doc.strategies[0]!.policies.map((p) => p.title)).toEqual(['農林業の振興', '水産業の振興']);
     expect(doc.layout!.hierarchy).toEqual([
       { level: 'strategy', label: '基本目標', numbering: '1', style: 'banner' },
-      { level: 'policy', label: '施策', numbering: '①', style: 'column' },
+      { level: 'policy', label: '', numbering: '①', style: 'column' },
     ]);
     expect(doc.layout!.summary).toEqual({ shape: 'columns', placement: 'before' });
     expect([doc.layout!.orientation, doc.layout!.paper]).toEqual(['landscape', 'A4']);

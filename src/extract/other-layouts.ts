@@ -886,9 +886,11 @@ export function readOtherKpi(
         if (!cell || groupAt.get(group.column) === `${cell.top}:${cell.text}`) continue;
         groupAt.set(group.column, `${cell.top}:${cell.text}`);
         const parsed = readBanner(cell.text);
-        const label = oneLine(table.columns[group.column]!.heading);
-        const depth = levels.depthOf(`column:${plainHeading(label)}`, plainHeading(label), parsed?.numbering ?? '', 'column');
+        const heading = plainHeading(oneLine(table.columns[group.column]!.heading));
         const numbered = /^([①-⑳]|[0-9０-９]+[.．]?)\s*(.*)$/s.exec(cell.text);
+        // The level's label is what its cells print before the number (基本施策1 …, or none: (1) …), as a banner's.
+        const label = parsed ? parsed.label : numbered ? '' : heading;
+        const depth = levels.depthOf(`column:${heading}`, label, parsed?.numbering ?? '', 'column');
         open(
           depth,
           parsed?.no ??
