@@ -884,7 +884,6 @@ export function readOtherKpi(
       for (const group of table.groups) {
         const cell = group.cells.find((c) => middle(row) > c.top && middle(row) < c.bottom);
         if (!cell || groupAt.get(group.column) === `${cell.top}:${cell.text}`) continue;
-        groupAt.set(group.column, `${cell.top}:${cell.text}`);
         const parsed = readBanner(cell.text);
         const heading = plainHeading(oneLine(table.columns[group.column]!.heading));
         const numbered = /^([①-⑳]|[0-9０-９]+[.．]?)\s*(.*)$/s.exec(cell.text);
@@ -902,6 +901,8 @@ export function readOtherKpi(
           parsed?.title ?? (numbered ? numbered[2]! : cell.text),
         );
         if (!parsed && numbered) levels.printed[depth]!.numbering ||= /[①-⑳]/.test(numbered[1]!) ? '①' : '1';
+        // Noted after opening: a goal opened clears what its levels below had open, not its own cell.
+        groupAt.set(group.column, `${cell.top}:${cell.text}`);
       }
       const name = table.placed.findIndex((p) => p.role === 'name');
       if (!row.anchored || (row.cells[`c${name}`] ?? '').trim() === '') {
