@@ -372,6 +372,33 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(unit!.width).toBeGreaterThan(0);
   });
 
+  it('goes on over an empty row a spreadsheet left unruled, where its rows’ rules resume (基本目標2 below a gap)', () => {
+    const lines: [string, number][][] = [
+      [['令和5年度 総合戦略 KPI達成状況', 20]],
+      [
+        ['指標名', 20],
+        ['基準値', 140],
+        ['実績値', 200],
+        ['評価', 295],
+      ],
+      [['基本目標1 観光', 20]],
+      row('観光客数', ['100', '120'], 'A'),
+      [],
+      [],
+      [],
+      [['基本目標2 農業', 20]],
+      row('就農者数', ['5', '6'], 'B'),
+    ];
+    // A rule above every filled row, across the table; none over the empty ones.
+    const horizontal = lines.flatMap((l, k) => (k > 0 && l.length > 0 ? [{ at: 100 + 15 * k - 11, from: 10, to: 330 }] : []));
+    const document = extractPages([{ ...pageOf(...lines), horizontal }], 'gap.pdf', { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME })
+      .document as KpiDocument;
+    expect(document.strategies.map((s) => [s.title, s.indicators.map((i) => i.name)])).toEqual([
+      ['観光', ['観光客数']],
+      ['農業', ['就農者数']],
+    ]);
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

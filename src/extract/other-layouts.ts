@@ -41,6 +41,8 @@ const GROUPING: ReadonlySet<ColumnRole> = new Set(['strategy', 'policy', 'measur
 const DASH = /^[-‐–—―−－ー]$/;
 /** A comment block printed under a row: ≪成果と見直し≫ …, 【課題】 …. */
 const COMMENT_BLOCK = /^([≪《【<＜][^≫》】>＞]{1,20}[≫》】>＞])\s*(.*)$/s;
+/** A rule runs across a table when it reaches this close (pt) to the table's outer texts. */
+const RULE_REACH = 2;
 /** A table ends where its next line is this far (em) below its last. */
 const TABLE_GAP_EM = 2.5;
 /** Lines of one wrapped cell stand at most this far apart (em). */
@@ -110,11 +112,35 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
   for (const line of lines) {
     if (line.top < head.bottom - 0.5 || line.top >= end || head.lines.includes(line)) continue;
     const gap = line.top - last.bottom;
-    if (head.ruled ? !ruledBetween(page, last, line, left, right) && gap > 0.5 * line.size : gap > TABLE_GAP_EM * line.size) break;
+    if (
+      head.ruled
+        ? !ruledBetween(page, last, line, left, right) && gap > 0.5 * line.size
+        : widestOpening(page, last, line, left, right) > TABLE_GAP_EM * line.size && !ruledAbove(page, line, left, right)
+    )
+      break;
     body.push(line);
     last = line;
   }
   return body;
+}
+
+/**
+ * The widest stretch between two lines that no rule across the table crosses: the whole gap
+ * without rules; empty rows a spreadsheet rules across (as it rules every row) leave only their
+ * own height, so the table goes on over them.
+ */
+function widestOpening(page: LaidOutPage, upper: Line, lower: Line, left: number, right: number): number {
+  const across = page.horizontal
+    .filter((r) => r.at > upper.bottom && r.at < lower.top && r.from <= left + RULE_REACH && r.to >= right - RULE_REACH)
+    .map((r) => r.at)
+    .sort((a, b) => a - b);
+  const stops = [upper.bottom, ...across, lower.top];
+  return Math.max(...stops.slice(1).map((y, k) => y - stops[k]!));
+}
+
+/** Whether a rule across the table runs just above a line: its rows' rules go on after an empty row left unruled. */
+function ruledAbove(page: LaidOutPage, line: Line, left: number, right: number): boolean {
+  return page.horizontal.some((r) => r.at <= line.top + 0.5 && r.at >= line.top - line.size && r.from <= left + RULE_REACH && r.to >= right - RULE_REACH);
 }
 
 /** Columns for the row reader: a key per printed column, value columns known by their roles. */
