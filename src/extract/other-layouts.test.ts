@@ -399,6 +399,39 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a table broken across pages without its header printed again goes on at the next page’s top', () => {
+    const document = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [],
+          [
+            ['指標名', 20],
+            ['基準値', 140],
+            ['実績値', 200],
+            ['評価', 295],
+          ],
+          [['基本目標1 観光', 20]],
+          [],
+          row('観光客数', ['100', '120'], 'A'),
+        ),
+        { ...pageOf(row('宿泊者数', ['50', '40'], 'B'), [], [['基本目標2 農業', 20]], [], row('就農者数', ['5', '6'], 'A')), number: 2 },
+      ],
+      'broken.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.title, s.indicators.map((i) => [i.name, i.actual.text, i.reported.status])])).toEqual([
+      [
+        '観光',
+        [
+          ['観光客数', '120', 'A'],
+          ['宿泊者数', '40', 'B'],
+        ],
+      ],
+      ['農業', [['就農者数', '6', 'A']]],
+    ]);
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

@@ -108,9 +108,14 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
   const left = Math.min(...head.columns.map((c) => (Number.isFinite(c.left) ? c.left : c.headingLeft)));
   const right = Math.max(...head.columns.map((c) => (Number.isFinite(c.right) ? c.right : c.headingRight)));
   const body: Line[] = [];
-  let last = head.lines.at(-1)!;
+  let last = head.lines.at(-1);
   for (const line of lines) {
     if (line.top < head.bottom - 0.5 || line.top >= end || head.lines.includes(line)) continue;
+    // A table continued from the page before starts at the page's first line.
+    if (!last) {
+      body.push((last = line));
+      continue;
+    }
     const gap = line.top - last.bottom;
     if (
       head.ruled
@@ -462,9 +467,16 @@ function inGroupCell(table: ReadTable, line: Line): boolean {
 /** What a page holds in order: tables, count tables, and the lines outside them. */
 type Piece = { kind: 'table'; top: number; table: ReadTable } | { kind: 'counts'; top: number; table: CountTable } | { kind: 'line'; top: number; line: Line };
 
-function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: RoleDeclarations): Piece[] {
+/**
+ * What a page holds; `continued` is the head of the table the page before ended in, which goes on
+ * at the top of this page where no header is printed again (a table broken across pages).
+ */
+function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: RoleDeclarations, continued: TableHead | null): Piece[] {
   const lines = withoutFurniture(page.lines, furniture);
-  const heads = findTableHeads(lines, page.vertical, page.horizontal);
+  const printed = findTableHeads(lines, page.vertical, page.horizontal);
+  const firstLine = lines[0];
+  const goesOn = continued && firstLine && (printed.length === 0 || printed[0]!.top > firstLine.top) && !countHeadAt(firstLine) && !isRowsCountHead(firstLine);
+  const heads = goesOn ? [{ ...continued, lines: [], top: firstLine.top - 1, bottom: firstLine.top - 0.5 }, ...printed] : printed;
   const pieces: Piece[] = [];
   const inTable = new Set<Line>();
   // A table without rules ends where the next begins, or at a count table's head or a legend of
@@ -785,7 +797,15 @@ export function readOtherKpi(
   declared: RoleDeclarations = new Map(),
 ): { document: KpiDocument; messages: Message[]; scheme: Scheme } {
   const log: MessageLog = new MessageLog(file);
-  const pieces = countsAcrossPages(pages.flatMap((page) => piecesOf(page, furniture, declared).map((piece) => ({ page: page.number, piece }))));
+  let continued: TableHead | null = null;
+  const pieces = countsAcrossPages(
+    pages.flatMap((page) => {
+      const onPage = piecesOf(page, furniture, declared, continued);
+      const last = onPage.at(-1);
+      continued = last?.kind === 'table' ? last.table.head : null;
+      return onPage.map((piece) => ({ page: page.number, piece }));
+    }),
+  );
   const tables = pieces.flatMap(({ piece }) => (piece.kind === 'table' ? [piece.table] : []));
   const first = tables[0];
   if (!first) log.fail('extract-kpi', t('KPI の表の見出しが見つかりません', 'no KPI table heading was found'));
