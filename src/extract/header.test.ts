@@ -76,6 +76,28 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(TWO_ROWS)).toEqual([['指標名', '基準値', '実績値>H30', '実績値>R1', '実績値>R2', '目標値']]);
   });
 
+  it('without rules: a cell centred over two cells (令和4年度 over 実績値 | 進捗) is their group, not a line of one', () => {
+    const lines = page(
+      [100, [['令和4年度', 215]]],
+      [
+        110,
+        [
+          ['指標名', 20],
+          ['基準値', 110],
+          ['目標値', 330],
+        ],
+      ],
+      [
+        120,
+        [
+          ['実績値', 200],
+          ['進捗', 260],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '基準値', '令和4年度>実績値', '令和4年度>進捗', '目標値']]);
+  });
+
   it('a title above the header naming 指標 is not a heading', () => {
     const lines = page(
       [80, [['成果指標の達成状況（令和7年度）について', 0]]],

@@ -233,8 +233,15 @@ function stackedColumns(window: readonly Line[]): HeaderColumn[] {
   // stack whose neighbours stand on the last line alone is a group over them, and is parted.
   const cells = stacked.flatMap((c, k) => {
     const [top, ...rest] = [...c.members].sort((a, b) => a.baseline - b.baseline);
+    if (rest.length === 0 || !onLastLine({ members: rest })) return [c];
     const neighbours = [stacked[k - 1], stacked[k + 1]].filter((n) => n !== undefined);
-    if (rest.length === 0 || !onLastLine({ members: rest }) || neighbours.length < 2 || !neighbours.every(onLastLine)) return [c];
+    const overOdd = neighbours.length === 2 && neighbours.every(onLastLine);
+    // Or over an even number (令和4年度 over 実績値 | 進捗): centred nearer the pair's middle than its own cell's.
+    const restMiddle = (Math.min(...rest.map((m) => m.x)) + Math.max(...rest.map((m) => m.right))) / 2;
+    const topMiddle = (top!.x + top!.right) / 2;
+    const beside = topMiddle > restMiddle ? stacked[k + 1] : stacked[k - 1];
+    const overPair = beside !== undefined && onLastLine(beside) && Math.abs(topMiddle - (restMiddle + middle(beside)) / 2) < Math.abs(topMiddle - restMiddle);
+    if (!overOdd && !overPair) return [c];
     const part = (members: Phrase[]) => ({
       ...members[0]!,
       text: joinWrapped(members.map((m) => m.text)),
@@ -254,6 +261,7 @@ function stackedColumns(window: readonly Line[]): HeaderColumn[] {
     const isSub = (c: (typeof cells)[number]) =>
       c !== g &&
       !groups.has(c) &&
+      !groupOf.has(c) &&
       Math.abs(bottomOf(c) - lastBaseline) <= 0.3 * c.size &&
       topOf(c) - bottomOf(g) >= SUB_CELL_DEPTH * (lastBaseline - bottomOf(g));
     const others = cells.filter((c) => c !== g && !groups.has(c));
