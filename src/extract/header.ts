@@ -36,6 +36,8 @@ export interface TableHead {
 
 /** Header lines are at most this far apart (em) to be one header. */
 const HEADER_LINE_GAP_EM = 1.8;
+/** A group's heading over two cells is at most this share of their span's width. */
+const GROUP_OVER_PAIR_WIDTH = 0.8;
 /** Rules this close (points) are one. */
 const RULE_TOLERANCE = 1.5;
 /** A rule across this share of the header's width closes it (the rule under 実績値 spans only its years). */
@@ -240,7 +242,14 @@ function stackedColumns(window: readonly Line[]): HeaderColumn[] {
     const restMiddle = (Math.min(...rest.map((m) => m.x)) + Math.max(...rest.map((m) => m.right))) / 2;
     const topMiddle = (top!.x + top!.right) / 2;
     const beside = topMiddle > restMiddle ? stacked[k + 1] : stacked[k - 1];
-    const overPair = beside !== undefined && onLastLine(beside) && Math.abs(topMiddle - (restMiddle + middle(beside)) / 2) < Math.abs(topMiddle - restMiddle);
+    // A group's heading stands inside the pair's span, narrower than it (a title above runs the span's width or more).
+    const within = (from: number, to: number) =>
+      top!.x >= from - top!.size && top!.right <= to + top!.size && top!.right - top!.x <= GROUP_OVER_PAIR_WIDTH * (to - from);
+    const overPair =
+      beside !== undefined &&
+      onLastLine(beside) &&
+      within(Math.min(beside.x, ...rest.map((m) => m.x)), Math.max(beside.right, ...rest.map((m) => m.right))) &&
+      Math.abs(topMiddle - (restMiddle + middle(beside)) / 2) < Math.abs(topMiddle - restMiddle);
     if (!overOdd && !overPair) return [c];
     const part = (members: Phrase[]) => ({
       ...members[0]!,
