@@ -432,6 +432,28 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a comment cell broken by a page goes on at the next page’s top, joined to its indicator’s comment', () => {
+    const header: [string, number][] = [
+      ['指標名', 20],
+      ['基準値', 140],
+      ['実績値', 200],
+      ['評価', 295],
+      ['課題', 340],
+    ];
+    const document = extractPages(
+      [
+        pageOf([['令和5年度 総合戦略 KPI達成状況', 20]], [], header, [...row('観光客数', ['100', '120'], 'A'), ['観光の誘客を関係機関と連携して進め', 340]]),
+        { ...pageOf([['ている。', 340]], [], [...row('宿泊者数', ['50', '40'], 'B'), ['宿泊施設の整備を関係機関と進めている。', 340]]), number: 2 },
+      ],
+      'comments.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments?.map((c) => c.text)])).toEqual([
+      ['観光客数', ['観光の誘客を関係機関と連携して進めている。']],
+      ['宿泊者数', ['宿泊施設の整備を関係機関と進めている。']],
+    ]);
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

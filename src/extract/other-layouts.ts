@@ -634,6 +634,22 @@ function valueOf(text: string, unit: string | null = null): Measurement {
 /** One line of a heading, for comments and unplaced cells: its lines joined. */
 const oneLine = (heading: string) => joinWrapped(heading.split('\n'));
 
+/**
+ * A row at the top of a page that holds text in comment columns only: the rest of the comments of
+ * the indicator the page before ended with (a long 課題 cell broken by the page). Joined to them.
+ */
+function continuesComments(row: GridRow, table: ReadTable, indicator: Indicator): boolean {
+  const filled = table.placed.map((p, k) => ({ role: p.role, k, text: (row.cells[`c${k}`] ?? '').trim() })).filter((c) => c.text !== '');
+  if (filled.length === 0 || readBanner(row.text) || !filled.every((c) => c.role === 'comment')) return false;
+  for (const { k, text } of filled) {
+    const heading = oneLine(table.columns[k]!.heading);
+    const comment = indicator.comments?.find((c) => c.heading === heading);
+    if (comment) comment.text = joinWrapped([comment.text, text]);
+    else (indicator.comments ??= []).push({ heading, text });
+  }
+  return true;
+}
+
 interface RawIndicator {
   indicator: Indicator;
   mark: string;
@@ -951,6 +967,7 @@ export function readOtherKpi(
         groupAt.set(group.column, `${cell.top}:${cell.text}`);
       }
       const name = table.placed.findIndex((p) => p.role === 'name');
+      if (last && last.page < page && continuesComments(row, table, last.indicator)) continue;
       if (!row.anchored || (row.cells[`c${name}`] ?? '').trim() === '') {
         // A banner whose long title runs into a value column reads as a row of values without a name.
         if (!row.anchored || readBanner(row.text)) textRow(row.text, page);
