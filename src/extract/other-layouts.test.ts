@@ -454,6 +454,46 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a legend whose meaning wraps onto the next line before its last items (…必要と思 / われる D：…)', () => {
+    const document = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [
+            ['評価基準', 20],
+            ['A：目標を上回る', 80],
+            ['B：改善や工夫が必要と思', 200],
+          ],
+          [
+            ['われる', 20],
+            ['C：実績なし', 80],
+            ['D：対象外', 160],
+          ],
+          [],
+          [
+            ['指標名', 20],
+            ['基準値', 140],
+            ['実績値', 200],
+            ['評価', 295],
+          ],
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], 'C'),
+        ),
+      ],
+      'wrapped.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    expect(document.layout?.legend).toMatchObject({
+      heading: '評価基準',
+      marks: [
+        { mark: 'A', meaning: '目標を上回る' },
+        { mark: 'B', meaning: '改善や工夫が必要と思われる' },
+        { mark: 'C', meaning: '実績なし' },
+        { mark: 'D', meaning: '対象外' },
+      ],
+    });
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

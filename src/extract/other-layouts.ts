@@ -542,6 +542,14 @@ const LEGEND_HEADING = /^(?:[【［[][^】］\]]{1,8}[】］\]]|※\s*\S{1,6}|(?
 /** A legend's item a line, its mark parted from its meaning by a space (A 目標値に対して…, 判定なし 値が…). */
 const SPACED_ITEM = /^([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|評価なし|判定なし|未実施|実績なし|対象外|その他)[\s　]+(\S.*)$/;
 
+/**
+ * Whether the words before a line's first item head a legend of their own (【評価】, ※進捗, 評価基準),
+ * rather than end the meaning wrapped from the line above (…必要と思 / われる D:…).
+ */
+function startsLegend(heading: string): boolean {
+  return heading !== '' && (LEGEND_HEADING.test(heading) || /^[【［[※■◆]/.test(heading));
+}
+
 /** A legend's heading on a line of its own above its items (※評価, 【評価基準】) is at most this long. */
 const LEGEND_HEADING_LENGTH = 10;
 
@@ -595,7 +603,7 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
     for (let j = k + 1; ; j++) {
       const line = lineAt(j, page);
       const near = !!line && (follows(lines.at(-1)!, line) || (itemLine(line) && itemLine(lines.at(-1)!) && inRows(lines.at(-1)!, line)));
-      if (!line || !near || readBanner(line.text) || (readLegend(line.text)?.heading ?? '') !== '') break;
+      if (!line || !near || readBanner(line.text) || startsLegend(readLegend(line.text)?.heading ?? '')) break;
       lines.push(line);
       k = j;
     }
