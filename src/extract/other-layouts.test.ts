@@ -494,6 +494,35 @@ describe('a table without rules, then its legend and its count table', () => {
     });
   });
 
+  it('reads a comment block whose paragraph runs across the value columns (【成果と課題】 …) as the comment of the row above', () => {
+    const document = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [],
+          [
+            ['指標名', 20],
+            ['基準値', 140],
+            ['実績値', 200],
+            ['評価', 295],
+          ],
+          row('観光客数', ['100', '120'], 'A'),
+          [],
+          [['【成果と課題】', 20]],
+          [['観光の取組を進めており、今後も関係機関と連携して進めていく。', 20]],
+          [],
+          row('宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'block.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments ?? []])).toEqual([
+      ['観光客数', [{ heading: '【成果と課題】', text: '観光の取組を進めており、今後も関係機関と連携して進めていく。' }]],
+      ['宿泊者数', []],
+    ]);
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

@@ -978,7 +978,8 @@ export function readOtherKpi(
       if (last && last.page < page && continuesComments(row, table, last.indicator)) continue;
       if (!row.anchored || (row.cells[`c${name}`] ?? '').trim() === '') {
         // A banner whose long title runs into a value column reads as a row of values without a name.
-        if (!row.anchored || readBanner(row.text)) textRow(row.text, page);
+        // So may a comment block (【成果と課題】 over a paragraph across the columns).
+        if (!row.anchored || readBanner(row.text) || COMMENT_BLOCK.test(row.text.trim())) textRow(row.text, page);
         else
           log.warn('extract-kpi', t(`指標名のない行を読み飛ばしました:「${row.text}」`, `a row without an indicator name was skipped: "${row.text}"`), {
             page,
