@@ -523,6 +523,38 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a legend whose heading ends a page and whose items open the next (【達成度】 / A：…, B：…)', () => {
+    const document = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [],
+          [
+            ['指標名', 20],
+            ['基準値', 140],
+            ['実績値', 200],
+            ['評価', 295],
+          ],
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], 'B'),
+          [],
+          [],
+          [['【達成度】', 20]],
+        ),
+        { ...pageOf([['A：目標を上回る', 20]], [], [['B：目標を下回る', 20]]), number: 2 },
+      ],
+      'legend-break.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    expect(document.layout?.legend).toMatchObject({
+      heading: '【達成度】',
+      marks: [
+        { mark: 'A', meaning: '目標を上回る' },
+        { mark: 'B', meaning: '目標を下回る' },
+      ],
+    });
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

@@ -600,6 +600,10 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
       !readBanner(above.text)
     )
       lines.unshift(above);
+    // A heading left at the foot of the page before, its items on this page's top.
+    const before = pieces[k - 1];
+    if (!above && before?.page === page - 1 && before.piece.kind === 'line' && LEGEND_HEADING.test(before.piece.line.text.trim()))
+      lines.unshift(before.piece.line);
     for (let j = k + 1; ; j++) {
       const line = lineAt(j, page);
       const near = !!line && (follows(lines.at(-1)!, line) || (itemLine(line) && itemLine(lines.at(-1)!) && inRows(lines.at(-1)!, line)));
@@ -608,7 +612,7 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
       k = j;
     }
     const legend = spaced ? readSpacedLegend(lines.flatMap((l) => l.phrases.map((p) => p.text))) : legendOfLines(lines.map((l) => l.text));
-    if (legend) found.push({ legend, page, top: lines[0]!.top });
+    if (legend) found.push({ legend, page, top: start.top });
   }
   return found;
 }
