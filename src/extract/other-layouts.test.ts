@@ -372,7 +372,18 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(unit!.width).toBeGreaterThan(0);
   });
 
-  it('goes on over an empty row a spreadsheet left unruled, where its rows’ rules resume (基本目標2 below a gap)', () => {
+  it.each([
+    ['one rule a row', [[10, 330]]],
+    [
+      'each cell’s border drawn apart',
+      [
+        [10, 130],
+        [130, 190],
+        [190, 280],
+        [280, 330],
+      ],
+    ],
+  ])('goes on over an empty row a spreadsheet left unruled, where its rows’ rules resume (基本目標2 below a gap): %s', (_, segments) => {
     const lines: [string, number][][] = [
       [['令和5年度 総合戦略 KPI達成状況', 20]],
       [
@@ -390,7 +401,7 @@ describe('a table without rules, then its legend and its count table', () => {
       row('就農者数', ['5', '6'], 'B'),
     ];
     // A rule above every filled row, across the table; none over the empty ones.
-    const horizontal = lines.flatMap((l, k) => (k > 0 && l.length > 0 ? [{ at: 100 + 15 * k - 11, from: 10, to: 330 }] : []));
+    const horizontal = lines.flatMap((l, k) => (k > 0 && l.length > 0 ? segments.map(([from, to]) => ({ at: 100 + 15 * k - 11, from: from!, to: to! })) : []));
     const document = extractPages([{ ...pageOf(...lines), horizontal }], 'gap.pdf', { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME })
       .document as KpiDocument;
     expect(document.strategies.map((s) => [s.title, s.indicators.map((i) => i.name)])).toEqual([

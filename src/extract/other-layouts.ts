@@ -23,6 +23,7 @@ import { HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from '.
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, sameSize, withoutFurniture } from './layout.js';
 import { type PrintedLegend, holdsLegendItem, holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
 import type { SchemeReading } from './printed-scheme.js';
+import type { Rule } from './pdf.js';
 import { ACTUAL_ROW, INTERIM_ROW, type PlacedColumn, type RoleDeclarations, isRoleLabelColumn, missingRoles, placeColumns, plainHeading } from './roles.js';
 import { type GridRow, rowsOf } from './rows.js';
 
@@ -41,8 +42,10 @@ const GROUPING: ReadonlySet<ColumnRole> = new Set(['strategy', 'policy', 'measur
 const DASH = /^[-‐–—―−－ー]$/;
 /** A comment block printed under a row: ≪成果と見直し≫ …, 【課題】 …. */
 const COMMENT_BLOCK = /^([≪《【<＜][^≫》】>＞]{1,20}[≫》】>＞])\s*(.*)$/s;
-/** A rule runs across a table when it reaches this close (pt) to the table's outer texts. */
+/** A rule runs across a table when it reaches this close (pt) to the table's outer texts; segments this close join. */
 const RULE_REACH = 2;
+/** Segments of a rule stand at most this far (pt) apart in height. */
+const RULE_SAME_HEIGHT = 0.5;
 /** A table ends where its next line is this far (em) below its last. */
 const TABLE_GAP_EM = 2.5;
 /** Lines of one wrapped cell stand at most this far apart (em). */
@@ -135,17 +138,34 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
  * own height, so the table goes on over them.
  */
 function widestOpening(page: LaidOutPage, upper: Line, lower: Line, left: number, right: number): number {
-  const across = page.horizontal
-    .filter((r) => r.at > upper.bottom && r.at < lower.top && r.from <= left + RULE_REACH && r.to >= right - RULE_REACH)
-    .map((r) => r.at)
-    .sort((a, b) => a - b);
+  const across = rulesAcross(page, left, right).filter((y) => y > upper.bottom && y < lower.top);
   const stops = [upper.bottom, ...across, lower.top];
   return Math.max(...stops.slice(1).map((y, k) => y - stops[k]!));
 }
 
 /** Whether a rule across the table runs just above a line: its rows' rules go on after an empty row left unruled. */
 function ruledAbove(page: LaidOutPage, line: Line, left: number, right: number): boolean {
-  return page.horizontal.some((r) => r.at <= line.top + 0.5 && r.at >= line.top - line.size && r.from <= left + RULE_REACH && r.to >= right - RULE_REACH);
+  return rulesAcross(page, left, right).some((y) => y <= line.top + 0.5 && y >= line.top - line.size);
+}
+
+/**
+ * The y of the horizontal rules that run across a table from `left` to `right`, sorted: one rule,
+ * or segments end to end at one height (a generator drawing each cell's border apart).
+ */
+function rulesAcross(page: LaidOutPage, left: number, right: number): number[] {
+  const sorted = [...page.horizontal].sort((a, b) => a.at - b.at);
+  const ys: number[] = [];
+  for (let k = 0; k < sorted.length;) {
+    const y = sorted[k]!.at;
+    const level: Rule[] = [];
+    for (; k < sorted.length && sorted[k]!.at - y <= RULE_SAME_HEIGHT; k++) level.push(sorted[k]!);
+    level.sort((a, b) => a.from - b.from);
+    // The run of segments joined end to end from the leftmost.
+    let to = level[0]!.to;
+    for (const r of level.slice(1)) if (r.from <= to + RULE_REACH) to = Math.max(to, r.to);
+    if (level[0]!.from <= left + RULE_REACH && to >= right - RULE_REACH) ys.push(y);
+  }
+  return ys;
 }
 
 /** Columns for the row reader: a key per printed column, value columns known by their roles. */
