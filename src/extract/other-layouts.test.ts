@@ -85,6 +85,28 @@ describe('count tables', () => {
     expect(used).toHaveLength(5);
   });
 
+  it('grades across, a goal label wrapped over three lines: its last line stays with its row though nearer the next row than that row', () => {
+    const at = (rows: [text: string, x: number, baseline: number][]) => linesOf(phrasesOf(rows.map(([text, x, baseline]) => run(text, x, baseline))));
+    const lines = at([
+      ['区分', 0, 100],
+      ['A', 100, 100],
+      ['B', 140, 100],
+      ['合計', 180, 100],
+      ['第1章 地域', 0, 115],
+      ['1', 100, 115],
+      ['2', 140, 115],
+      ['3', 184, 115],
+      ['ふるさと納税', 0, 126],
+      ['づくり', 0, 137],
+      ['第2章 公共', 0, 150],
+      ['4', 100, 150],
+      ['4', 184, 150],
+      ['交通の整備', 0, 161],
+    ]);
+    const { table } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.rows.map((r) => r.label)).toEqual(['第1章 地域ふるさと納税づくり', '第2章 公共交通の整備']);
+  });
+
   it('grades across with a word among the marks (評価なし): its blank cell a 0 the total confirms', () => {
     const lines = page(
       [

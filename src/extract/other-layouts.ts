@@ -315,9 +315,11 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
     const numbers = numbersOf(line);
     if (numbers.length < 2 && labelOnly(line)) {
       const next = lines[j + 1];
-      const towardsNext = next && numbersOf(next).length >= 2 && close(line, next) && (!lastLine || next.top - line.bottom < line.top - lastLine.bottom);
+      // Nearer the next row than the line above it (the row's, or the label's line before).
+      const above = used.at(-1)!;
+      const towardsNext = next && numbersOf(next).length >= 2 && close(line, next) && (!lastLine || next.top - line.bottom < line.top - above.bottom);
       if (towardsNext) prefix.push(line.text);
-      else if (rows.length > 0 && lastLine && close(lastLine, line)) rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
+      else if (rows.length > 0 && lastLine && close(above, line)) rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
       else break;
       used.push(line);
       continue;
