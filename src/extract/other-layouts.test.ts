@@ -588,6 +588,43 @@ describe('a table without rules, then its legend and its count table', () => {
     });
   });
 
+  it('widths without rules: a column of figures set flush right under a centred heading is as wide on both sides of its heading', () => {
+    // Columns 20–200 | 200–280 | 280–360 | 360–400: headings centred, names flush left and figures flush right 3 pt inside.
+    const document = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [],
+          [
+            ['指標名', 95],
+            ['基準値', 225],
+            ['実績値', 305],
+            ['評価', 370],
+          ],
+          [
+            ['観光客数', 23],
+            ['100', 277 - widthOf('100')],
+            ['120', 357 - widthOf('120')],
+            ['A', 378],
+          ],
+          [
+            ['市内宿泊施設の宿泊者数', 23],
+            ['2,000', 277 - widthOf('2,000')],
+            ['12,500', 357 - widthOf('12,500')],
+            ['B', 378],
+          ],
+        ),
+      ],
+      'aligned.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    const [name, baseline, actual] = document.layout!.columns.map((c) => c.width!);
+    // The table's texts run from x 23 to about 383: 80 pt of it is about 0.22.
+    expect(baseline).toBeCloseTo(actual!, 2);
+    expect(baseline).toBeCloseTo(80 / 360, 1);
+    expect(name! / baseline!).toBeGreaterThan(2);
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

@@ -275,15 +275,46 @@ function columnEdges(head: TableHead, columns: readonly Column[], body: readonly
   if (head.ruled) return guessed;
   // A text running over the next column whole is a title across the table, not a cell's.
   const within = (p: Phrase, k: number) => p.right <= (columns[k + 1]?.right ?? Infinity) && p.x >= (columns[k - 1]?.left ?? -Infinity);
-  const texts = columns.map((c, k) => [
-    { x: head.columns[k]!.headingLeft, right: head.columns[k]!.headingRight },
-    ...body.flatMap((l) => l.phrases.filter((p) => columnOfPhrase(columns, p) === c && within(p, k))),
-  ]);
+  const cells = columns.map((c, k) => body.flatMap((l) => l.phrases.filter((p) => columnOfPhrase(columns, p) === c && within(p, k))));
+  const texts = cells.map((own, k) => [{ x: head.columns[k]!.headingLeft, right: head.columns[k]!.headingRight }, ...own]);
+  const sides = cells.map((own, k) => alignedSides(own, (head.columns[k]!.headingLeft + head.columns[k]!.headingRight) / 2));
   return guessed.map((edge, k) => {
+    // Where the columns' alignment tells their sides, the edge is where they meet.
+    const told = [sides[k]!.right, sides[k + 1]!.left].filter((x): x is number => x !== null);
+    const estimate = told.length > 0 ? told.reduce((a, b) => a + b, 0) / told.length : edge;
     const lo = Math.max(...texts[k]!.map((p) => p.right));
     const hi = Math.min(...texts[k + 1]!.map((p) => p.x));
-    return lo <= hi ? Math.min(Math.max(edge, lo), hi) : edge;
+    return lo <= hi ? Math.min(Math.max(estimate, lo), hi) : edge;
   });
+}
+
+/** Texts of one alignment line up within this (pt). */
+const ALIGNED = 1.5;
+/** The padding between a cell's text and its rule, in em, where no rule shows it. */
+const CELL_PADDING_EM = 0.3;
+
+/**
+ * A column's sides, as its texts and its heading tell them: texts set flush left give its left
+ * side, flush right its right side, and a heading centred in the column the other side across
+ * from it. Null where they do not tell (centred texts, or too few to see an alignment).
+ */
+function alignedSides(texts: readonly Phrase[], headingMiddle: number): { left: number | null; right: number | null } {
+  const none = { left: null, right: null };
+  if (texts.length < 2) return none;
+  const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+  const [lefts, rights] = [texts.map((p) => p.x), texts.map((p) => p.right)];
+  const pad = CELL_PADDING_EM * texts[0]!.size;
+  const flushLeft = spread(lefts) <= ALIGNED && spread(rights) > ALIGNED;
+  const flushRight = spread(rights) <= ALIGNED && spread(lefts) > ALIGNED;
+  if (flushLeft) {
+    const left = Math.min(...lefts) - pad;
+    return { left, right: 2 * headingMiddle - left };
+  }
+  if (flushRight) {
+    const right = Math.max(...rights) + pad;
+    return { left: 2 * headingMiddle - right, right };
+  }
+  return none;
 }
 
 /** A count table's head: two grade marks or more and 合計 on one line. */
