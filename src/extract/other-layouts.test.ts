@@ -396,6 +396,7 @@ describe('a table without rules, then its legend and its count table', () => {
 
   it.each([
     ['one rule a row', [[10, 330]]],
+    ['rules stopping at a grouping column’s merged cells on the left', [[130, 330]]],
     [
       'each cell’s border drawn apart',
       [

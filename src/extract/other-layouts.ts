@@ -44,6 +44,8 @@ const DASH = /^[-‐–—―−－ー]$/;
 const COMMENT_BLOCK = /^([≪《【<＜][^≫》】>＞]{1,20}[≫》】>＞])\s*(.*)$/s;
 /** A rule runs across a table when it reaches this close (pt) to the table's outer texts; segments this close join. */
 const RULE_REACH = 2;
+/** A rule from the right edge over at least this share of a table runs across its rows (grouping columns left of it). */
+const RULE_ACROSS_SHARE = 0.5;
 /** Segments of a rule stand at most this far (pt) apart in height. */
 const RULE_SAME_HEIGHT = 0.5;
 /** A table ends where its next line is this far (em) below its last. */
@@ -163,7 +165,8 @@ function rulesAcross(page: LaidOutPage, left: number, right: number): number[] {
     // The run of segments joined end to end from the leftmost.
     let to = level[0]!.to;
     for (const r of level.slice(1)) if (r.from <= to + RULE_REACH) to = Math.max(to, r.to);
-    if (level[0]!.from <= left + RULE_REACH && to >= right - RULE_REACH) ys.push(y);
+    // From the table's left, or from the right of grouping columns whose merged cells it stops at.
+    if (to >= right - RULE_REACH && (level[0]!.from <= left + RULE_REACH || to - level[0]!.from >= RULE_ACROSS_SHARE * (right - left))) ys.push(y);
   }
   return ys;
 }
