@@ -510,14 +510,17 @@ export function readMatrixCountTable(page: Pick<LaidOutPage, 'number'>, lines: r
 }
 
 /**
- * Whether a line stands wholly in a grouping column's merged cell (■施策② over a title wrapped
- * between two rows): the cell's text, read with the cell, not a line outside the table.
+ * Whether a line stands wholly in grouping columns' merged cells (■施策② over a title wrapped
+ * between two rows; 基本目標1 | 基本的方向1 | 具体的な施策① above the first row): their text, read
+ * with the cells, not a line outside the table.
  */
 function inGroupCell(table: ReadTable, line: Line): boolean {
-  return table.groups.some(({ column, cells }) => {
-    const at = table.columns[column]!;
-    return line.phrases.every((p) => columnOfPhrase(table.columns, p) === at) && cells.some((c) => middle(line) > c.top && middle(line) < c.bottom);
-  });
+  const inCell = (p: Phrase) => {
+    const column = columnOfPhrase(table.columns, p);
+    const group = table.groups.find((g) => table.columns[g.column] === column);
+    return !!group && group.cells.some((c) => middle(line) > c.top && middle(line) < c.bottom);
+  };
+  return table.groups.length > 0 && line.phrases.every(inCell);
 }
 
 /** What a page holds in order: tables, count tables, and the lines outside them. */
