@@ -195,6 +195,9 @@ function gridColumns(head: TableHead, placed: readonly PlacedColumn[]): Column[]
  * split where a horizontal rule crosses the column; without rules, a cell starts at each text
  * after a gap of more than a line.
  */
+/** A grouping cell's number before its title (① 農林業の振興, 1. 観光). */
+const CELL_NUMBER = /^(?:[①-⑳]|[0-9０-９]+[.．]?)\s*\S/;
+
 function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): { top: number; bottom: number; text: string }[] {
   const x = (Math.max(column.left, -1e6) + Math.min(column.right, 1e6)) / 2;
   // A phrase belongs to the column it starts in: a banner row's text starting left of it is not its.
@@ -208,7 +211,12 @@ function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): {
     .filter((r) => r.from <= x && r.to >= x && r.at > top && r.at < bottom)
     .map((r) => r.at)
     .sort((a, b) => a - b);
-  const edges = [top, ...cuts, bottom];
+  // Without rules across the column, a cell begins at each numbered title (具体的な施策② …, (2) …, ② …).
+  const starts =
+    cuts.length > 0
+      ? []
+      : [...new Set(phrases.filter(({ p }) => readBanner(p.text) !== null || CELL_NUMBER.test(p.text)).map(({ l }) => l))].slice(1).map((l) => l.top - 0.5);
+  const edges = [top, ...cuts, ...starts, bottom];
   const cells: { top: number; bottom: number; text: string }[] = [];
   for (let k = 1; k < edges.length; k++) {
     const inside = phrases.filter(({ l }) => middle(l) > edges[k - 1]! && middle(l) < edges[k]!);
