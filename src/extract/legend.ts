@@ -13,14 +13,18 @@ export interface PrintedLegend {
 }
 
 /** A mark of a legend: a letter (with + or −), a symbol, a dash, a circled number. */
-const MARK = '[A-Za-zＡ-Ｚａ-ｚ][+＋]?|[◎○〇△×▲●◯☆★]|[-‐–—―−－]|[①-⑳]';
+const GRADE_MARK = '[A-Za-zＡ-Ｚａ-ｚ][+＋]?|[◎○〇△×▲●◯☆★]|[-‐–—―−－]';
+const MARK = `${GRADE_MARK}|[①-⑳]`;
 /**
  * A mark and its colon, not after a letter or digit (KPI: is no item), so also where lines were
  * joined without a space; or a word of two to four characters after a space (評価なし:, 未実施:).
  */
 const ITEM = new RegExp(`(?:(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])(${MARK})|(?<=^|[\\s　])([぀-ヿ一-龯]{2,4}))\\s*[:：]`, 'g');
-/** Meaning before mark, separated by commas: 改善○,維持△,悪化× (江田島市). */
-const TRAILING_ITEM = new RegExp(`([^\\s　,，、:：]+?)(${MARK})(?=[,，、\\s　]|$)`, 'g');
+/**
+ * Meaning before mark, separated by commas: 改善○,維持△,悪化× (江田島市). Not a circled number:
+ * after a word that is a level's numbering (基本戦略② ■施策①), not a grade.
+ */
+const TRAILING_ITEM = new RegExp(`([^\\s　,，、:：]+?)(${GRADE_MARK})(?=[,，、\\s　]|$)`, 'g');
 /** Fewer items than this are no legend (a note with one A: is not). */
 const MIN_ITEMS = 2;
 

@@ -626,6 +626,34 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(name! / baseline!).toBeGreaterThan(2);
   });
 
+  it('says so where a line of figures stands outside every table (a row the reader lost), never drops it in silence', () => {
+    const { messages } = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [],
+          [
+            ['指標名', 20],
+            ['基準値', 140],
+            ['実績値', 200],
+            ['評価', 295],
+          ],
+          row('観光客数', ['100', '120'], 'A'),
+          [],
+          [],
+          [],
+          [],
+          row('宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'lost.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    );
+    expect(messages.filter((m) => m.rule === 'extract-kpi').map((m) => [m.severity, m.page, m.message])).toEqual([
+      ['warning', 1, expect.stringContaining('宿泊者数')],
+    ]);
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

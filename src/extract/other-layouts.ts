@@ -1017,6 +1017,13 @@ export function readOtherKpi(
       const banner = readBanner(piece.line.text);
       if (banner) textRow(piece.line.text, page);
       else if (isGoalIndicatorsLabel(piece.line.text)) textRow(piece.line.text, page);
+      else if (piece.line.phrases.filter((p) => NUMBER_LIKE.test(p.text.normalize('NFKC').trim())).length >= 2)
+        // Figures outside every table: a row the reader lost; said, never dropped in silence.
+        log.warn(
+          'extract-kpi',
+          t(`表の外にある数値の行を読めませんでした:「${piece.line.text}」`, `a line of figures outside any table was not read: "${piece.line.text}"`),
+          { page },
+        );
       continue;
     }
     const table = piece.table;
