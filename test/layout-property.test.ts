@@ -42,7 +42,8 @@ it(`a random document in a random pdfmake layout extracts exactly or with a warn
  * layouts and extracted back, layout and scheme included. A family listed in KNOWN with its
  * reason is not read exactly yet: its test fails once every case reads, so that the entry goes.
  */
-const FAMILY_RUNS = 4;
+// Twelve, not four: with four the seed of the day let F1 pass while other seeds still failed.
+const FAMILY_RUNS = 12;
 const KNOWN_FAMILIES: Record<string, string> = {
   F1: 'see FAILURES.md: grouping columns, legends of several lines, count tables and the scheme field are not all read yet',
   F2: 'see FAILURES.md: series groups over years and the year notations of headings are not all read yet',

@@ -626,8 +626,8 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(name! / baseline!).toBeGreaterThan(2);
   });
 
-  it('says so where a line of figures stands outside every table (a row the reader lost), never drops it in silence', () => {
-    const { messages } = extractPages(
+  it('goes on without rules over tall rows whose text a spreadsheet sets low (a gap of several lines before a row of figures)', () => {
+    const read = extractPages(
       [
         pageOf(
           [['令和5年度 総合戦略 KPI達成状況', 20]],
@@ -643,6 +643,30 @@ describe('a table without rules, then its legend and its count table', () => {
           [],
           [],
           [],
+          row('宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'tall.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    );
+    expect(walkIndicators(read.document as KpiDocument).map(({ indicator }) => indicator.name)).toEqual(['観光客数', '宿泊者数']);
+    expect(read.messages.filter((m) => m.rule === 'extract-kpi')).toEqual([]);
+  });
+
+  it('says so where a line of figures stands outside every table (a row the reader lost), never drops it in silence', () => {
+    const { messages } = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [],
+          [
+            ['指標名', 20],
+            ['基準値', 140],
+            ['実績値', 200],
+            ['評価', 295],
+          ],
+          row('観光客数', ['100', '120'], 'A'),
+          [['【評価】 A：目標を上回る B：目標を下回る', 20]],
           row('宿泊者数', ['50', '40'], 'B'),
         ),
       ],

@@ -19,7 +19,7 @@ import type {
 import { findEraYear, parseMeasurement, parseProgress } from '../notation/numbers.js';
 import { type Column, NUMBER_LIKE, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
-import { HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
+import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, sameSize, withoutFurniture } from './layout.js';
 import { type PrintedLegend, holdsLegendItem, holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
 import type { SchemeReading } from './printed-scheme.js';
@@ -48,6 +48,8 @@ const RULE_REACH = 2;
 const RULE_ACROSS_SHARE = 0.5;
 /** Segments of a rule stand at most this far (pt) apart in height. */
 const RULE_SAME_HEIGHT = 0.5;
+/** A banner going on with a table stands at most this far (em) right of the table's leftmost heading. */
+const ROW_LEFT_SLACK_EM = 2;
 /** A table ends where its next line is this far (em) below its last. */
 const TABLE_GAP_EM = 2.5;
 /** Lines of one wrapped cell stand at most this far apart (em). */
@@ -114,7 +116,7 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
   const right = Math.max(...head.columns.map((c) => (Number.isFinite(c.right) ? c.right : c.headingRight)));
   const body: Line[] = [];
   let last = head.lines.at(-1);
-  for (const line of lines) {
+  for (const [k, line] of lines.entries()) {
     if (line.top < head.bottom - 0.5 || line.top >= end || head.lines.includes(line)) continue;
     // A table continued from the page before starts at the page's first line.
     if (!last) {
@@ -125,13 +127,31 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
     if (
       head.ruled
         ? !ruledBetween(page, last, line, left, right) && gap > 0.5 * line.size
-        : widestOpening(page, last, line, left, right) > TABLE_GAP_EM * line.size && !ruledAbove(page, line, left, right)
+        : widestOpening(page, last, line, left, right) > TABLE_GAP_EM * line.size &&
+          !ruledAbove(page, line, left, right) &&
+          !rowsGoOn(lines, k, end, left, right)
     )
       break;
     body.push(line);
     last = line;
   }
   return body;
+}
+
+/**
+ * Whether the lines from `k` on, up to the next gap, go on with a table without rules after a
+ * wide gap (a spreadsheet's tall rows with their text set low): a banner or 数値目標 at the
+ * table's left, or a row of figures under its columns. Notes and legends below a table hold neither.
+ */
+function rowsGoOn(lines: readonly Line[], k: number, end: number, left: number, right: number): boolean {
+  const first = lines[k]!;
+  const cluster = [first];
+  for (let j = k + 1; j < lines.length && lines[j]!.top < end && lines[j]!.top - cluster.at(-1)!.bottom <= LEGEND_LINE_GAP_EM * first.size; j++)
+    cluster.push(lines[j]!);
+  const atLeft = first.x <= left + ROW_LEFT_SLACK_EM * first.size;
+  if (atLeft && (readBanner(first.text) !== null || isGoalIndicatorsLabel(first.text))) return true;
+  const under = (p: Phrase) => (p.x + p.right) / 2 >= left - p.size && (p.x + p.right) / 2 <= right + p.size;
+  return cluster.some((l) => l.phrases.filter((p) => NUMBER_LIKE.test(p.text.normalize('NFKC').trim()) && under(p)).length >= 2);
 }
 
 /**
@@ -211,11 +231,15 @@ function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): {
     .filter((r) => r.from <= x && r.to >= x && r.at > top && r.at < bottom)
     .map((r) => r.at)
     .sort((a, b) => a - b);
-  // Without rules across the column, a cell begins at each numbered title (具体的な施策② …, (2) …, ② …).
+  // Without rules across the column, a cell begins at each numbered title (具体的な施策② …, (2) …,
+  // ② …), or above it at the row its text, centred in the merged cell, starts beside.
+  const rowTop = (title: Line) => {
+    let at = title.top;
+    for (const l of [...body].reverse()) if (l.top < at && l.bottom > at + 0.5) at = l.top;
+    return at - 0.5;
+  };
   const starts =
-    cuts.length > 0
-      ? []
-      : [...new Set(phrases.filter(({ p }) => readBanner(p.text) !== null || CELL_NUMBER.test(p.text)).map(({ l }) => l))].slice(1).map((l) => l.top - 0.5);
+    cuts.length > 0 ? [] : [...new Set(phrases.filter(({ p }) => readBanner(p.text) !== null || CELL_NUMBER.test(p.text)).map(({ l }) => l))].map(rowTop);
   const edges = [top, ...cuts, ...starts, bottom];
   const cells: { top: number; bottom: number; text: string }[] = [];
   for (let k = 1; k < edges.length; k++) {
@@ -729,6 +753,15 @@ function continuesComments(row: GridRow, table: ReadTable, indicator: Indicator)
   return true;
 }
 
+/**
+ * ① 移住の推進 on a row of its own, in a table whose indicators carry no number: a level's
+ * banner (with a number column, ① would be an indicator's and is no banner).
+ */
+function circledBanner(text: string): Banner | null {
+  const m = /^([①-⑳])\s*(\S.*)$/s.exec(text.trim());
+  return m ? { label: '', numbering: '①', no: m[1]!.charCodeAt(0) - 0x2460 + 1, title: m[2]!.trim() } : null;
+}
+
 interface RawIndicator {
   indicator: Indicator;
   mark: string;
@@ -977,11 +1010,11 @@ export function readOtherKpi(
     else (measure ?? newMeasure(null, '')).indicators.push(indicator);
   };
   /** A row or line of text outside the values: a banner, the goal label, a comment block; else said. */
-  const textRow = (text: string, page: number) => {
+  const textRow = (text: string, page: number, rowsNumbered = true) => {
     // A block's heading at a page's foot, its text at the next page's head (after the repeated header).
     const waiting = blockAwaitingText;
     blockAwaitingText = undefined;
-    const banner = readBanner(text);
+    const banner = readBanner(text) ?? (rowsNumbered ? null : circledBanner(text));
     if (banner) return open(levels.depthOf(bannerKey(banner), banner.label, banner.numbering, 'banner'), banner.no, banner.title);
     if (isGoalIndicatorsLabel(text)) {
       strategy ??= newStrategy(null, '');
@@ -1057,7 +1090,12 @@ export function readOtherKpi(
       if (!row.anchored || (row.cells[`c${name}`] ?? '').trim() === '') {
         // A banner whose long title runs into a value column reads as a row of values without a name.
         // So may a comment block (【成果と課題】 over a paragraph across the columns).
-        if (!row.anchored || readBanner(row.text) || COMMENT_BLOCK.test(row.text.trim())) textRow(row.text, page);
+        if (!row.anchored || readBanner(row.text) || COMMENT_BLOCK.test(row.text.trim()))
+          textRow(
+            row.text,
+            page,
+            table.placed.some((p) => p.role === 'number'),
+          );
         else
           log.warn('extract-kpi', t(`指標名のない行を読み飛ばしました:「${row.text}」`, `a row without an indicator name was skipped: "${row.text}"`), {
             page,
