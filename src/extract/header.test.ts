@@ -98,6 +98,24 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '基準値', '令和4年度>実績値', '令和4年度>進捗', '目標値']]);
   });
 
+  it('without rules: a group over years spans the years alone, not the headings on their line (実績 over H27 | H28 | H29)', () => {
+    const lines = page(
+      [100, [['実績', 190]]],
+      [
+        112,
+        [
+          ['指標名', 20],
+          ['現状値 H26', 80],
+          ['H27', 150],
+          ['H28', 190],
+          ['H29', 230],
+          ['目標値', 280],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '現状値 H26', '実績>H27', '実績>H28', '実績>H29', '目標値']]);
+  });
+
   it('a title above the header naming 指標 is not a heading', () => {
     const lines = page(
       [80, [['成果指標の達成状況（令和7年度）について', 0]]],

@@ -1,7 +1,7 @@
 import type { Rule } from './pdf.js';
 import { type Line, type Phrase, joinPhrases, joinWrapped } from './layout.js';
 import { NUMBER_LIKE, headingCells } from './grid.js';
-import { headingWord } from './roles.js';
+import { headingWord, yearOfHeading } from './roles.js';
 
 /**
  * The header of a KPI table of any layout (layouts.md §3, §5.4): the lines that hold its headings
@@ -227,6 +227,12 @@ const SUB_CELL_DEPTH = 0.6;
  * the run of cells around it that stand on the last line alone (実績 over R3 | R4 | R5): cells
  * spanning the header's rows (centred between them, or wrapped over them) bound the run.
  */
+/** A heading that is a year and nothing else (H27, 令和3年度, 2021年度). */
+function bareYear(text: string): boolean {
+  const word = headingWord(text);
+  return yearOfHeading(text) !== null && (word === null || word === 'series');
+}
+
 function stackedColumns(window: readonly Line[]): HeaderColumn[] {
   const lastBaseline = window.at(-1)!.baseline;
   const onLastLine = (c: { members: Phrase[] }) => c.members.every((m) => Math.abs(m.baseline - lastBaseline) <= 0.3 * m.size);
@@ -267,10 +273,18 @@ function stackedColumns(window: readonly Line[]): HeaderColumn[] {
   for (const g of cells) {
     // A group stands on the header's first line (a cell centred between the rows spans them instead).
     if (bottomOf(g) >= lastBaseline - 0.3 * g.size || topOf(g) > window[0]!.baseline + 0.3 * g.size) continue;
+    // A group over years (実績 over H27 | H28 | …) spans the years alone, not the headings beside them.
+    const others0 = cells.filter((c) => c !== g && !groups.has(c));
+    const under = others0.reduce<(typeof cells)[number] | undefined>(
+      (best, c) => (!best || Math.abs(middle(c) - middle(g)) < Math.abs(middle(best) - middle(g)) ? c : best),
+      undefined,
+    );
+    const yearsOnly = under !== undefined && bareYear(headingText(under.members));
     const isSub = (c: (typeof cells)[number]) =>
       c !== g &&
       !groups.has(c) &&
       !groupOf.has(c) &&
+      (!yearsOnly || bareYear(headingText(c.members))) &&
       Math.abs(bottomOf(c) - lastBaseline) <= 0.3 * c.size &&
       topOf(c) - bottomOf(g) >= SUB_CELL_DEPTH * (lastBaseline - bottomOf(g));
     const others = cells.filter((c) => c !== g && !groups.has(c));
