@@ -678,6 +678,42 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('goes on over a tall gap to a comment block under its row, and ends at a legend of spaced items on one line', () => {
+    const read = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [],
+          [
+            ['指標名', 20],
+            ['基準値', 140],
+            ['実績値', 200],
+            ['評価', 295],
+          ],
+          row('観光客数', ['100', '120'], 'A'),
+          [],
+          [],
+          [],
+          [['≪成果と見直し≫', 20]],
+          [['誘客の取組を関係機関と進めた。', 20]],
+          [],
+          [
+            ['【達成度】', 20],
+            ['A 目標を上回る', 80],
+            ['B 目標を下回る', 200],
+          ],
+        ),
+      ],
+      'blocks-legend.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    );
+    const document = read.document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments?.map((c) => c.text)])).toEqual([
+      ['観光客数', ['誘客の取組を関係機関と進めた。']],
+    ]);
+    expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['A', 'B']);
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

@@ -140,8 +140,9 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
 
 /**
  * Whether the lines from `k` on, up to the next gap, go on with a table without rules after a
- * wide gap (a spreadsheet's tall rows with their text set low): a banner or 数値目標 at the
- * table's left, or a row of figures under its columns. Notes and legends below a table hold neither.
+ * wide gap (a spreadsheet's tall rows with their text set low): a banner, 数値目標 or a comment
+ * block with its text at the table's left, or a row of figures under its columns. Legends and
+ * count tables end a table before this is asked.
  */
 function rowsGoOn(lines: readonly Line[], k: number, end: number, left: number, right: number): boolean {
   const first = lines[k]!;
@@ -150,6 +151,8 @@ function rowsGoOn(lines: readonly Line[], k: number, end: number, left: number, 
     cluster.push(lines[j]!);
   const atLeft = first.x <= left + ROW_LEFT_SLACK_EM * first.size;
   if (atLeft && (readBanner(first.text) !== null || isGoalIndicatorsLabel(first.text))) return true;
+  // A comment block under its row (≪成果と見直し≫ over its paragraph).
+  if (atLeft && COMMENT_BLOCK.test(first.text.trim()) && (cluster.length > 1 || COMMENT_BLOCK.exec(first.text.trim())![2] !== '')) return true;
   const under = (p: Phrase) => (p.x + p.right) / 2 >= left - p.size && (p.x + p.right) / 2 <= right + p.size;
   return cluster.some((l) => l.phrases.filter((p) => NUMBER_LIKE.test(p.text.normalize('NFKC').trim()) && under(p)).length >= 2);
 }
@@ -577,7 +580,15 @@ function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: R
     return LEGEND_HEADING.test(lines[k]!.text.trim()) && (SPACED_ITEM.test(next) || (ITEM_LINE.test(next) && holdsLegendItem(next)));
   };
   const ends = lines
-    .filter((l, k) => countHeadAt(l) || isRowsCountHead(l) || isMatrixCountHead(l) || readLegend(l.text) !== null || legendHead(k))
+    .filter(
+      (l, k) =>
+        countHeadAt(l) ||
+        isRowsCountHead(l) ||
+        isMatrixCountHead(l) ||
+        readLegend(l.text) !== null ||
+        holdsSpacedItems(l.phrases.map((p) => p.text)) ||
+        legendHead(k),
+    )
     .map((l) => l.top);
   heads.forEach((head, k) => {
     const end = Math.min(heads[k + 1]?.top ?? Infinity, ...ends.filter((top) => top > head.bottom));
