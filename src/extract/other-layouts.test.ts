@@ -107,6 +107,35 @@ describe('count tables', () => {
     expect(table.rows.map((r) => r.label)).toEqual(['第1章 地域ふるさと納税づくり', '第2章 公共交通の整備']);
   });
 
+  it('grades across, a goal label beginning with its banner words on a line of its own (基本目標1 観 / 光の向上 0 2 1)', () => {
+    const lines = page(
+      [
+        ['基本目標', 0],
+        ['A', 100],
+        ['B', 140],
+        ['合計', 180],
+      ],
+      [['基本目標1 観', 0]],
+      [
+        ['光の向上', 0],
+        ['1', 100],
+        ['2', 140],
+        ['3', 184],
+      ],
+      [
+        ['合計', 0],
+        ['1', 100],
+        ['2', 140],
+        ['3', 184],
+      ],
+    );
+    const { table } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.rows.map((r) => [r.label, r.total])).toEqual([
+      ['基本目標1 観光の向上', 3],
+      ['合計', 3],
+    ]);
+  });
+
   it('grades across with a word among the marks (評価なし): its blank cell a 0 the total confirms', () => {
     const lines = page(
       [

@@ -373,8 +373,10 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
   const numbersOf = (line: Line) => line.phrases.filter((p) => /^\d+$/.test(p.text.normalize('NFKC').trim()));
   // A goal's label wrapped in its narrow cell: lines of the label column alone go with the nearer row.
   const labelEdge = Math.min(...markPhrases.map((p) => p.x));
-  const labelOnly = (line: Line | undefined) =>
-    !!line && numbersOf(line).length === 0 && line.phrases.every((p) => p.right <= labelEdge) && readBanner(line.text) === null && !holdsLegendItem(line.text);
+  const inLabelColumn = (line: Line | undefined) =>
+    !!line && numbersOf(line).length === 0 && line.phrases.every((p) => p.right <= labelEdge) && !holdsLegendItem(line.text);
+  // A banner (the next goal's, below the table) ends it, unless it begins a row's label (基本目標1 観 / 光の向上 0 2 1).
+  const labelOnly = (line: Line | undefined) => inLabelColumn(line) && readBanner(line!.text) === null;
   // The lines of one cell stand close: a wider gap is another piece of the page.
   const close = (upper: Line, lower: Line) => lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
   let prefix: string[] = [];
@@ -382,12 +384,17 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
   for (let j = at + 1; j < lines.length; j++) {
     const line = lines[j]!;
     const numbers = numbersOf(line);
+    const next = lines[j + 1];
+    // Nearer the next row than the line above it (the row's, or the label's line before).
+    const above = used.at(-1)!;
+    const towardsNext = () => !!next && numbersOf(next).length >= 2 && close(line, next) && (!lastLine || next.top - line.bottom < line.top - above.bottom);
+    if (numbers.length < 2 && inLabelColumn(line) && !labelOnly(line) && towardsNext()) {
+      prefix.push(line.text);
+      used.push(line);
+      continue;
+    }
     if (numbers.length < 2 && labelOnly(line)) {
-      const next = lines[j + 1];
-      // Nearer the next row than the line above it (the row's, or the label's line before).
-      const above = used.at(-1)!;
-      const towardsNext = next && numbersOf(next).length >= 2 && close(line, next) && (!lastLine || next.top - line.bottom < line.top - above.bottom);
-      if (towardsNext) prefix.push(line.text);
+      if (towardsNext()) prefix.push(line.text);
       else if (rows.length > 0 && lastLine && close(above, line)) rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
       else break;
       used.push(line);
