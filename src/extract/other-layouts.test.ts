@@ -136,6 +136,38 @@ describe('count tables', () => {
     ]);
   });
 
+  it('grades across, each goal’s label over several lines down to its counts (政策目標1 / 空き家 / 対策 0 1 1)', () => {
+    const lines = page(
+      [
+        ['政策目標', 0],
+        ['A', 100],
+        ['B', 140],
+        ['合計', 180],
+      ],
+      [['政策目標1', 0]],
+      [['空き家', 0]],
+      [
+        ['対策', 0],
+        ['0', 100],
+        ['1', 140],
+        ['1', 184],
+      ],
+      [['政策目標2', 0]],
+      [['公共交通', 0]],
+      [
+        ['の強化', 0],
+        ['2', 100],
+        ['0', 140],
+        ['2', 184],
+      ],
+    );
+    const { table } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.rows.map((r) => [r.label, r.total])).toEqual([
+      ['政策目標1空き家対策', 1],
+      ['政策目標2公共交通の強化', 2],
+    ]);
+  });
+
   it('grades across with a word among the marks (評価なし): its blank cell a 0 the total confirms', () => {
     const lines = page(
       [

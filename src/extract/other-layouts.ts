@@ -387,14 +387,28 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
     const next = lines[j + 1];
     // Nearer the next row than the line above it (the row's, or the label's line before).
     const above = used.at(-1)!;
-    const towardsNext = () => !!next && numbersOf(next).length >= 2 && close(line, next) && (!lastLine || next.top - line.bottom < line.top - above.bottom);
+    // A label may run over several lines down to its counts: the first row's, or one its banner words begin.
+    const countsBelow = () => {
+      for (let n = j + 1, upper = line; n < lines.length && close(upper, lines[n]!); upper = lines[n]!, n++) {
+        if (numbersOf(lines[n]!).length >= 2) return true;
+        if (!labelOnly(lines[n]!)) return false;
+      }
+      return false;
+    };
+    const towardsNext = () =>
+      !!next &&
+      close(line, next) &&
+      (numbersOf(next).length >= 2
+        ? !lastLine || next.top - line.bottom < line.top - above.bottom
+        : (!lastLine || readBanner(line.text) !== null) && countsBelow());
     if (numbers.length < 2 && inLabelColumn(line) && !labelOnly(line) && towardsNext()) {
       prefix.push(line.text);
       used.push(line);
       continue;
     }
     if (numbers.length < 2 && labelOnly(line)) {
-      if (towardsNext()) prefix.push(line.text);
+      // A line after the next row's first label line goes on with that label.
+      if (prefix.length > 0 || towardsNext()) prefix.push(line.text);
       else if (rows.length > 0 && lastLine && close(above, line)) rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
       else break;
       used.push(line);
