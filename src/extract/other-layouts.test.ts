@@ -687,7 +687,10 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(name! / baseline!).toBeGreaterThan(2);
   });
 
-  it('goes on without rules over tall rows whose text a spreadsheet sets low (a gap of several lines before a row of figures)', () => {
+  it.each([
+    ['plain figures', ['50', '40']],
+    ['figures with their unit and year glued', ['50人(H25)', '40人']],
+  ])('goes on without rules over tall rows whose text a spreadsheet sets low (a gap of several lines before a row of figures): %s', (_, figures) => {
     const read = extractPages(
       [
         pageOf(
@@ -704,7 +707,7 @@ describe('a table without rules, then its legend and its count table', () => {
           [],
           [],
           [],
-          row('宿泊者数', ['50', '40'], 'B'),
+          row('宿泊者数', figures, 'B'),
         ),
       ],
       'tall.pdf',

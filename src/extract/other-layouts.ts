@@ -48,6 +48,8 @@ const RULE_REACH = 2;
 const RULE_ACROSS_SHARE = 0.5;
 /** Segments of a rule stand at most this far (pt) apart in height. */
 const RULE_SAME_HEIGHT = 0.5;
+/** A figure as a cell prints it: a number with a unit glued and a year after (126人(H25), 1,067%, ▲20). */
+const FIGURE = /^[△▲-]?\d[\d,.]*(?:[^\d\s(（]{1,4})?(?:[(（][^)）]{1,8}[)）])?$/;
 /** A banner going on with a table stands at most this far (em) right of the table's leftmost heading. */
 const ROW_LEFT_SLACK_EM = 2;
 /** A table ends where its next line is this far (em) below its last. */
@@ -154,7 +156,7 @@ function rowsGoOn(lines: readonly Line[], k: number, end: number, left: number, 
   // A comment block under its row (≪成果と見直し≫ over its paragraph).
   if (atLeft && COMMENT_BLOCK.test(first.text.trim()) && (cluster.length > 1 || COMMENT_BLOCK.exec(first.text.trim())![2] !== '')) return true;
   const under = (p: Phrase) => (p.x + p.right) / 2 >= left - p.size && (p.x + p.right) / 2 <= right + p.size;
-  return cluster.some((l) => l.phrases.filter((p) => NUMBER_LIKE.test(p.text.normalize('NFKC').trim()) && under(p)).length >= 2);
+  return cluster.some((l) => l.phrases.filter((p) => FIGURE.test(p.text.normalize('NFKC').trim()) && under(p)).length >= 2);
 }
 
 /**
