@@ -272,8 +272,20 @@ function readTable(page: LaidOutPage, lines: readonly Line[], head: TableHead, e
   // A banner row across the table (基本目標Ⅰ 中小企業地域の支援) is a row whole, though its title
   // stands over a grouping column.
   const firstGrouping = Math.min(...grouping.map((c) => c.left));
-  const isBanner = (l: Line) =>
-    l.phrases[0]!.x < firstGrouping && !l.phrases.some((p) => NUMBER_LIKE.test(p.text.normalize('NFKC'))) && readBanner(l.text) !== null;
+  // Starting left of the grouping columns; or in them and running on past them all, or, alone on its
+  // line with a level's label, past its own column (重点戦略1 健康づくり… across 基本戦略 | 個別施策).
+  // Cells' texts run together (基本目標1 地域移 基本戦略① 観光…, (1) 子育て ① ICT) share their line.
+  const lastGrouping = Math.max(...grouping.map((c) => c.right));
+  const pastOwnColumn = (p: Phrase) => grouping.some((c) => p.x >= c.left - 1 && p.x < c.right && p.right > c.right + p.size);
+  const isBanner = (l: Line) => {
+    const banner = readBanner(l.text);
+    const first = l.phrases[0]!;
+    return (
+      banner !== null &&
+      !l.phrases.some((p) => NUMBER_LIKE.test(p.text.normalize('NFKC'))) &&
+      (first.x < firstGrouping || first.right > lastGrouping + first.size || (banner.label !== '' && l.phrases.length === 1 && pastOwnColumn(first)))
+    );
+  };
   const bannerPhrases = new Set(split.filter(isBanner).flatMap((l) => l.phrases));
   const { rows } = rowsOf(split, rowColumns, boundaries, (p: Phrase) => {
     const c = columnOfPhrase(columns, p);
