@@ -276,14 +276,20 @@ function readTable(page: LaidOutPage, lines: readonly Line[], head: TableHead, e
   // line with a level's label, past its own column (重点戦略1 健康づくり… across 基本戦略 | 個別施策).
   // Cells' texts run together (基本目標1 地域移 基本戦略① 観光…, (1) 子育て ① ICT) share their line.
   const lastGrouping = Math.max(...grouping.map((c) => c.right));
-  const pastOwnColumn = (p: Phrase) => grouping.some((c) => p.x >= c.left - 1 && p.x < c.right && p.right > c.right + p.size);
+  // Its words start in one column (a title apart from its label starts there too) and run past it.
+  const pastOwnColumn = (l: Line) => {
+    const [first, last] = [l.phrases[0]!, l.phrases.at(-1)!];
+    return grouping.some((c) => first.x >= c.left - 1 && first.x < c.right && last.x < c.right && last.right > c.right + first.size);
+  };
+  // A banner's words alone on their line: one phrase, or its label and number apart from its title.
+  const aloneOnLine = (l: Line) => l.phrases.length === 1 || (l.phrases.length === 2 && readBanner(l.phrases[0]!.text)?.title === '');
   const isBanner = (l: Line) => {
     const banner = readBanner(l.text);
     const first = l.phrases[0]!;
     return (
       banner !== null &&
       !l.phrases.some((p) => NUMBER_LIKE.test(p.text.normalize('NFKC'))) &&
-      (first.x < firstGrouping || first.right > lastGrouping + first.size || (banner.label !== '' && l.phrases.length === 1 && pastOwnColumn(first)))
+      (first.x < firstGrouping || first.right > lastGrouping + first.size || (banner.label !== '' && aloneOnLine(l) && pastOwnColumn(l)))
     );
   };
   const bannerPhrases = new Set(split.filter(isBanner).flatMap((l) => l.phrases));
