@@ -26,6 +26,23 @@ describe('a table in its own layout', () => {
     expect(view.headerRows[0]![0]!.rowSpan).toBe(2);
   });
 
+  it('sets headings of two lines over two header rows where no group spans them (基準値 over （H26）), the others spanning both rows', () => {
+    const doc = parseDocumentText(readFileSync('test/fixtures/layout-docs/f2-matsudo.yaml', 'utf8'), 'f2-matsudo.yaml') as KpiDocument;
+    doc.layout = {
+      ...doc.layout!,
+      headerRows: 2,
+      columns: doc.layout!.columns.map(({ group: _, ...c }) => (c.role === 'baseline' ? { ...c, heading: '基準値\n（H26）' } : c)),
+    };
+    const scheme = schemes.find((s) => s.id === doc.scheme)!;
+    const view = layoutView(doc, evaluateDocument(doc, scheme), scheme);
+    expect(view.headerRows.map(texts)).toEqual([
+      ['数値目標', '単位', '基準値', 'H30', 'R1', 'R2', '目標値（R6）', '評価'],
+      ['{}', '{}', '（H26）', '{}', '{}', '{}', '{}', '{}'],
+    ]);
+    expect(view.headerRows[0]![0]!.rowSpan).toBe(2);
+    expect(view.headerRows[0]![2]!.rowSpan).toBe(1);
+  });
+
   it('prints banner rows with each level’s label and numbering, and each series year under its column', () => {
     const rows = viewOf('f2-matsudo.yaml').pages[0]!.rows;
     expect(texts(rows[0]!)[0]).toBe('基本目標Ⅰ　安定した雇用を創出する');

@@ -148,14 +148,24 @@ const cell = (text: string, col: number, extra: Partial<LayoutCell> = {}): Layou
 });
 const covered = (col: number): LayoutCell => cell('', col, { covered: true });
 
-/** The header rows: one, or two where a group heading spans its columns (実績値 over H30 | R1 | R2). */
+/** The header rows: one, or two where a group heading spans its columns (実績値 over H30 | R1 | R2) or headings are set over two rows. */
 function headerRows(columns: readonly LayoutColumn[], rows: number): LayoutCell[][] {
   const heading = { alignment: 'center' as const, style: ['heading'] };
   const first = { ...heading, id: 'head' };
   if (rows < 2 && columns.every((c) => c.group === undefined)) return [columns.map((c, i) => cell(c.heading, i, i === 0 ? first : heading))];
   const top: LayoutCell[] = [];
   const bottom: LayoutCell[] = [];
+  const grouped = columns.some((c) => c.group !== undefined);
   columns.forEach((c, i) => {
+    // Two rows without a group: a heading of two lines is set over both rows, a rule between its
+    // lines (基準値 over （H26）), as the document prints it. (A cell spanning both rows would not do:
+    // pdfmake does not grow spanned rows to their content, and the second line ran into the row below.)
+    if (c.group === undefined && !grouped && c.heading.includes('\n')) {
+      const [upper, ...lower] = c.heading.split('\n');
+      top.push(cell(upper!, i, i === 0 ? first : heading));
+      bottom.push(cell(lower.join('\n'), i, heading));
+      return;
+    }
     if (c.group === undefined) {
       top.push(cell(c.heading, i, { ...(i === 0 ? first : heading), rowSpan: 2 }));
       bottom.push(covered(i));
