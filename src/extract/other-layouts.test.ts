@@ -168,6 +168,30 @@ describe('count tables', () => {
     ]);
   });
 
+  it('grades across under a scheme’s status words (区分 | 目標達成 | 改善↑ | - | 悪化↓ | 合計)', () => {
+    const lines = page(
+      [
+        ['区分', 0],
+        ['目標達成', 60],
+        ['改善↑', 120],
+        ['-', 170],
+        ['悪化↓', 200],
+        ['合計', 250],
+      ],
+      [
+        ['第1章', 0],
+        ['0', 75],
+        ['1', 130],
+        ['0', 172],
+        ['0', 210],
+        ['1', 255],
+      ],
+    );
+    const { table } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.marks).toEqual(['目標達成', '改善↑', '-', '悪化↓']);
+    expect(table.rows).toEqual([{ label: '第1章', counts: [0, 1, 0, 0], total: 1 }]);
+  });
+
   it('grades across with a word among the marks (評価なし): its blank cell a 0 the total confirms', () => {
     const lines = page(
       [

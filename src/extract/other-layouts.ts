@@ -59,6 +59,10 @@ const CELL_LINE_GAP_EM = 0.6;
 /** Header lines of a count table: grade marks with 合計. */
 const TOTAL_WORD = /^(?:合\s*計|計|総数|合計数)$/;
 const COUNT_MARK = /^(?:[A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|評価なし|判定なし|未実施|実績なし|対象外|その他)$/;
+/** A scheme's status word as a count table's head prints it (目標達成, 改善↑, 横ばい, 悪化↓). */
+const STATUS_WORD = /^[぀-ヿ一-龯]{1,6}[↑↓→↗↘]?$/;
+/** The first heading of a count table's head: 区分, 評価, or the level it counts by (基本目標, 政策目標 …). */
+const COUNT_LABEL = /^(?:区分|評価|判定|達成度|進捗区分|[぀-ヿ一-龯]{0,4}(?:目標|戦略|方針|施策|分野|方向))$/;
 /** Paper taller or wider than this (points) is A3. */
 const A3_FROM = 1000;
 
@@ -377,15 +381,28 @@ function alignedSides(texts: readonly Phrase[], headingMiddle: number): { left: 
 
 /** A count table's head: two grade marks or more and 合計 on one line. */
 function countHeadAt(line: Line): string[] | null {
-  const marks = line.phrases.filter((p) => COUNT_MARK.test(p.text.normalize('NFKC').trim()));
+  const marks = countMarkPhrases(line);
   if (marks.length < 2 || !line.phrases.some((p) => TOTAL_WORD.test(p.text.trim()))) return null;
   return marks.map((p) => p.text.trim());
+}
+
+/**
+ * The marks of a count table's head: marks of a grade (A, ◎, ①, −, 評価なし), or, in a head set
+ * as 区分 | word | word | … | 合計, the status words of a scheme (目標達成 | 改善↑ | - | 悪化↓).
+ */
+function countMarkPhrases(line: Line): Phrase[] {
+  const strict = line.phrases.filter((p) => COUNT_MARK.test(p.text.normalize('NFKC').trim()));
+  const [first, ...rest] = line.phrases;
+  const total = rest.at(-1);
+  if (!first || !total || !TOTAL_WORD.test(total.text.trim()) || !COUNT_LABEL.test(first.text.replace(/\s/g, ''))) return strict;
+  const words = rest.slice(0, -1);
+  return words.length >= 2 && words.every((p) => COUNT_MARK.test(p.text.normalize('NFKC').trim()) || STATUS_WORD.test(p.text.trim())) ? words : strict;
 }
 
 /** A count table (grades across, a row per group with its counts): rows until a line without counts. */
 export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
   const head = lines[at]!;
-  const markPhrases = head.phrases.filter((p) => COUNT_MARK.test(p.text.normalize('NFKC').trim()));
+  const markPhrases = countMarkPhrases(head);
   const totalPhrase = head.phrases.find((p) => TOTAL_WORD.test(p.text.trim()))!;
   const centres = [...markPhrases, totalPhrase].map((p) => (p.x + p.right) / 2);
   const rows: CountTable['rows'] = [];
