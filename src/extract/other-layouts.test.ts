@@ -802,6 +802,38 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['A', 'B']);
   });
 
+  it('reads a legend whose next line begins with a word mark (… 悪化した / 判定なし：…) as an item of its own', () => {
+    const document = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [
+            ['※評価', 20],
+            ['A：順調', 60],
+            ['B：悪化した', 120],
+          ],
+          [['判定なし：値がない', 20]],
+          [],
+          [
+            ['指標名', 20],
+            ['基準値', 140],
+            ['実績値', 200],
+            ['評価', 295],
+          ],
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], '判定なし'),
+        ),
+      ],
+      'word-mark.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks).toEqual([
+      { mark: 'A', meaning: '順調' },
+      { mark: 'B', meaning: '悪化した' },
+      { mark: '判定なし', meaning: '値がない' },
+    ]);
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

@@ -285,6 +285,10 @@ function readTable(page: LaidOutPage, lines: readonly Line[], head: TableHead, e
     const [first, last] = [l.phrases[0]!, l.phrases.at(-1)!];
     return grouping.some((c) => first.x >= c.left - 1 && first.x < c.right && last.x < c.right && last.right > c.right + first.size);
   };
+  // A row merged across the table: the table's inner vertical rules stop above and below it.
+  const innerRuleAt = (y: number) => page.vertical.some((r) => r.at > left + 2 && r.at < right - 2 && r.from <= y && r.to >= y);
+  const ruledInside = body.some((l) => innerRuleAt(middle(l)));
+  const mergedRow = (l: Line) => ruledInside && !innerRuleAt(middle(l));
   // A banner's words alone on their line: one phrase, or its label and number apart from its title.
   const aloneOnLine = (l: Line) => l.phrases.length === 1 || (l.phrases.length === 2 && readBanner(l.phrases[0]!.text)?.title === '');
   const isBanner = (l: Line) => {
@@ -293,7 +297,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], head: TableHead, e
     return (
       banner !== null &&
       !l.phrases.some((p) => NUMBER_LIKE.test(p.text.normalize('NFKC'))) &&
-      (first.x < firstGrouping || first.right > lastGrouping + first.size || (banner.label !== '' && aloneOnLine(l) && pastOwnColumn(l)))
+      (first.x < firstGrouping || first.right > lastGrouping + first.size || (banner.label !== '' && aloneOnLine(l) && (pastOwnColumn(l) || mergedRow(l))))
     );
   };
   const bannerPhrases = new Set(split.filter(isBanner).flatMap((l) => l.phrases));
@@ -694,7 +698,14 @@ function legendOfLines(texts: readonly string[]): PrintedLegend | null {
   const items = texts.slice(heading === '' ? 0 : 1).map((text) => ITEM_LINE.exec(text.trim()));
   if (items.length >= 2 && items.every((m) => m !== null))
     return { heading: heading.trim(), marks: items.map((m) => ({ mark: m![1]!, meaning: m![2]!.trim() })) };
-  return readLegend(joinWrapped(texts));
+  // A line that begins with an item (判定なし：…) starts it, not a word run on from the line above.
+  const joined = texts.reduce((all, text, k) => (k === 0 ? text : startsWithItem(text) ? `${all} ${text.trim()}` : joinWrapped([all, text])), '');
+  return readLegend(joined);
+}
+
+/** Whether a legend's line begins with an item: a mark or a short word and its colon. */
+function startsWithItem(text: string): boolean {
+  return /^\s*(?:[^\s:：]{1,5})\s*[:：]/.test(text) && holdsLegendItem(` ${text.trim()}`);
 }
 
 /** A legend's heading on a line of its own: 【達成度】, ［評価］, ※評価, 評価基準. */
