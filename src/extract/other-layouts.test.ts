@@ -834,6 +834,33 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a banner whose long title runs on into the value columns, no figure among them, is the banner', () => {
+    const lines: [string, number][][] = [
+      [['令和5年度 総合戦略 KPI達成状況', 20]],
+      [
+        ['指標名', 20],
+        ['基準値', 140],
+        ['実績値', 200],
+        ['評価', 295],
+      ],
+      [['基本目標1 観光の振興と交流人口の拡大', 20]],
+      row('観光客数', ['100', '120'], 'A'),
+    ];
+    // A rule above every row, across the table.
+    const horizontal = lines.flatMap((l, k) => (k > 0 ? [{ at: 100 + 15 * k - 11, from: 10, to: 330 }] : [])).concat({ at: 100 + 60 - 11, from: 10, to: 330 });
+    // Column rules, the banner's row merged across them.
+    const vertical = [10, 130, 190, 285, 330].flatMap((x) => [
+      { at: x, from: 100 + 15 - 11, to: 100 + 30 - 11 },
+      { at: x, from: 100 + 45 - 11, to: 100 + 60 - 11 },
+    ]);
+    const document = extractPages([{ ...pageOf(...lines), horizontal, vertical }], 'long-banner.pdf', {
+      known: [DEFAULT_SCHEME],
+      given: null,
+      preferred: DEFAULT_SCHEME,
+    }).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.title, s.indicators.map((i) => i.name)])).toEqual([['観光の振興と交流人口の拡大', ['観光客数']]]);
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

@@ -817,6 +817,11 @@ function valueOf(text: string, unit: string | null = null): Measurement {
 /** One line of a heading, for comments and unplaced cells: its lines joined. */
 const oneLine = (heading: string) => joinWrapped(heading.split('\n'));
 
+/** Whether a row's value cells hold a figure (a row of an indicator, not a banner run into them). */
+function holdsFigures(row: GridRow, table: ReadTable): boolean {
+  return table.placed.some((p, k) => MEASURED.has(p.role) && FIGURE.test((row.cells[`c${k}`] ?? '').normalize('NFKC').trim()));
+}
+
 /**
  * A row at the top of a page that holds text in comment columns only: the rest of the comments of
  * the indicator the page before ended with (a long 課題 cell broken by the page). Joined to them.
@@ -1180,6 +1185,11 @@ export function readOtherKpi(
           log.warn('extract-kpi', t(`指標名のない行を読み飛ばしました:「${row.text}」`, `a row without an indicator name was skipped: "${row.text}"`), {
             page,
           });
+        continue;
+      }
+      // A banner whose title runs on into the value columns, with no figure among them, is the banner.
+      if (readBanner(row.text) !== null && !holdsFigures(row, table)) {
+        textRow(row.text, page);
         continue;
       }
       blockAwaitingText = undefined;
