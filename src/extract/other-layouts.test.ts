@@ -861,6 +861,42 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.strategies.map((s) => [s.title, s.indicators.map((i) => i.name)])).toEqual([['観光の振興と交流人口の拡大', ['観光客数']]]);
   });
 
+  it('reads a legend of an item a row in tall spreadsheet rows (※評価 over ○:改善, △:維持 two lines apart)', () => {
+    const document = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [],
+          [
+            ['指標名', 20],
+            ['基準値', 140],
+            ['実績値', 200],
+            ['評価', 295],
+          ],
+          row('観光客数', ['100', '120'], '○'),
+          row('宿泊者数', ['50', '40'], '△'),
+          [],
+          [['※評価', 20]],
+          [],
+          [],
+          [['○:改善', 20]],
+          [],
+          [],
+          [['△:維持', 20]],
+        ),
+      ],
+      'tall-legend.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    expect(document.layout?.legend).toMatchObject({
+      heading: '※評価',
+      marks: [
+        { mark: '○', meaning: '改善' },
+        { mark: '△', meaning: '維持' },
+      ],
+    });
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

@@ -685,8 +685,8 @@ export function looksLikeOtherKpi(pages: readonly LaidOutPage[]): boolean {
   return pages.some((p) => findTableHeads(p.lines, p.vertical, p.horizontal).length > 0);
 }
 
-/** Items of a legend set a row each (a spreadsheet's) stand at most this far apart (em). */
-const LEGEND_ROW_GAP_EM = 3;
+/** Items of a legend set a row each (a spreadsheet's rows, tall ones too) stand at most this far apart (em). */
+const LEGEND_ROW_GAP_EM = 4.5;
 /** Lines of one legend stand at most this far apart (em). */
 const LEGEND_LINE_GAP_EM = 1.2;
 /** One item a line: a mark of up to six characters (評価なし, 未実施 too) and its meaning. */
