@@ -897,6 +897,33 @@ describe('a table without rules, then its legend and its count table', () => {
     });
   });
 
+  it('reads a legend of an item a line whose last item opens the next page', () => {
+    const document = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [],
+          [
+            ['指標名', 20],
+            ['基準値', 140],
+            ['実績値', 200],
+            ['評価', 295],
+          ],
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], 'C'),
+          [],
+          [['【評価】', 20]],
+          [['A：順調', 20]],
+          [['B：遅れ', 20]],
+        ),
+        { ...pageOf([['C：悪化', 20]]), number: 2 },
+      ],
+      'legend-over.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['A', 'B', 'C']);
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

@@ -775,8 +775,15 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
     const before = pieces[k - 1];
     if (!above && before?.page === page - 1 && before.piece.kind === 'line' && LEGEND_HEADING.test(before.piece.line.text.trim()))
       lines.unshift(before.piece.line);
-    for (let j = k + 1; ; j++) {
-      const line = lineAt(j, page);
+    for (let j = k + 1, on = page; ; j++) {
+      // An item a line may go on at the next page's first line (the page broke the legend).
+      const over = !lineAt(j, on) && pieces[j - 1]?.page === on ? lineAt(j, on + 1) : undefined;
+      if (over && itemLine(over) && itemLine(lines.at(-1)!)) {
+        lines.push(over);
+        [k, on] = [j, on + 1];
+        continue;
+      }
+      const line = lineAt(j, on);
       const near = !!line && (follows(lines.at(-1)!, line) || (itemLine(line) && itemLine(lines.at(-1)!) && inRows(lines.at(-1)!, line)));
       if (!line || !near || readBanner(line.text) || startsLegend(readLegend(line.text)?.heading ?? '')) break;
       lines.push(line);
