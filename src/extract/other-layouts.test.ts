@@ -924,6 +924,36 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['A', 'B', 'C']);
   });
 
+  it('keeps a legend’s last item that stands right above the header out of the header (評価なし 目標値の設定なし)', () => {
+    const document = extractPages(
+      [
+        pageOf(
+          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          [['【評価】', 20]],
+          [['○ 目標値以上', 20]],
+          [['△ 目標値未満', 20]],
+          [['評価なし 目標値の設定なし', 20]],
+          [
+            ['指標名', 20],
+            ['基準値', 160],
+            ['実績値', 220],
+            ['評価', 295],
+          ],
+          row('観光客数', ['100', '120'], '○'),
+        ),
+      ],
+      'legend-above.pdf',
+      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
+    ).document as KpiDocument;
+    expect(document.layout?.columns.map((c) => [c.heading, c.group ?? null])).toEqual([
+      ['指標名', null],
+      ['基準値', null],
+      ['実績値', null],
+      ['評価', null],
+    ]);
+    expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['○', '△', '評価なし']);
+  });
+
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = extractPages(
       [

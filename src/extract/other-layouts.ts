@@ -629,7 +629,7 @@ type Piece = { kind: 'table'; top: number; table: ReadTable } | { kind: 'counts'
  */
 function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: RoleDeclarations, continued: TableHead | null): Piece[] {
   const lines = withoutFurniture(page.lines, furniture);
-  const printed = findTableHeads(lines, page.vertical, page.horizontal);
+  const printed = tableHeadsOf(lines, page);
   const firstLine = lines[0];
   const goesOn = continued && firstLine && (printed.length === 0 || printed[0]!.top > firstLine.top) && !countHeadAt(firstLine) && !isRowsCountHead(firstLine);
   const heads = goesOn ? [{ ...continued, lines: [], top: firstLine.top - 1, bottom: firstLine.top - 0.5 }, ...printed] : printed;
@@ -682,7 +682,17 @@ function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: R
 }
 
 export function looksLikeOtherKpi(pages: readonly LaidOutPage[]): boolean {
-  return pages.some((p) => findTableHeads(p.lines, p.vertical, p.horizontal).length > 0);
+  return pages.some((p) => tableHeadsOf(p.lines, p).length > 0);
+}
+
+/** The table heads of a page's lines; a legend's item a line (評価なし 目標値の設定なし right above a header) is never a heading. */
+function tableHeadsOf(lines: readonly Line[], page: LaidOutPage): TableHead[] {
+  const legendItem = (l: Line) => SPACED_ITEM.test(l.text.trim()) || (ITEM_LINE.test(l.text.trim()) && holdsLegendItem(l.text));
+  return findTableHeads(
+    lines.filter((l) => !legendItem(l)),
+    page.vertical,
+    page.horizontal,
+  );
 }
 
 /** Items of a legend set a row each (a spreadsheet's rows, tall ones too) stand at most this far apart (em). */
