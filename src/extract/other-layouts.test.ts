@@ -298,18 +298,23 @@ describe('a table without rules, then its legend and its count table', () => {
     ...values.map((v, i): [string, number] => [v, 170 + 60 * i - widthOf(v)]),
     [mark, 300],
   ];
+  /** The report's title, and the header whose columns `row` fills. */
+  const TITLE: [string, number][] = [['令和5年度 総合戦略 KPI達成状況', 20]];
+  const HEADER: [string, number][] = [
+    ['指標名', 20],
+    ['基準値', 140],
+    ['実績値', 200],
+    ['評価', 295],
+  ];
+  /** The pages read as the command line reads them under the default scheme. */
+  const read = (pages: PageContent[], file: string) => extractPages(pages, file, { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME });
 
   it('reads a legend set a mark a row under its heading, the mark parted from its meaning by a space only (a spreadsheet print)', () => {
-    const document = extractPages(
+    const document = read(
       [
         pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
+          TITLE,
+          HEADER,
           row('観光客数', ['100', '120'], 'A'),
           row('宿泊者数', ['50', '40'], 'B'),
           [],
@@ -321,7 +326,6 @@ describe('a table without rules, then its legend and its count table', () => {
         ),
       ],
       'legend.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     expect(document.layout?.legend).toMatchObject({
       heading: '【達成度】',
@@ -333,28 +337,22 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('reads a legend of an item a line with space between its items (※評価 over ◎:目標値以上, ○:目標値と同等)', () => {
-    const document = extractPages(
+    const document = read(
       [
         pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          TITLE,
           [['※評価', 20]],
           [],
           [['◎:目標値以上', 20]],
           [],
           [['○:目標値と同等', 20]],
           [],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
+          HEADER,
           row('観光客数', ['100', '120'], '◎'),
           row('宿泊者数', ['50', '40'], '○'),
         ),
       ],
       'items.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     expect(document.layout?.legend?.marks).toEqual([
       { mark: '◎', meaning: '目標値以上' },
@@ -363,16 +361,11 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('ends the table at a legend heading over an item a line with colons (※評価 over A：…, B：…, rows apart)', () => {
-    const document = extractPages(
+    const document = read(
       [
         pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
+          TITLE,
+          HEADER,
           row('観光客数', ['100', '120'], 'A'),
           row('宿泊者数', ['50', '40'], 'B'),
           [],
@@ -383,7 +376,6 @@ describe('a table without rules, then its legend and its count table', () => {
         ),
       ],
       'colons.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     expect(document.layout?.legend).toMatchObject({
       heading: '※評価',
@@ -396,23 +388,8 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('takes the unit every value carries out of the name where the name repeats it (満足度（%） with 40%), keeping notes such as （累計）', () => {
-    const document = extractPages(
-      [
-        pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
-          row('満足度（%）', ['40%', '45%'], 'A'),
-          row('来場者（累計）', ['50人', '60人'], 'B'),
-        ),
-      ],
-      'units.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
-    ).document as KpiDocument;
+    const document = read([pageOf(TITLE, HEADER, row('満足度（%）', ['40%', '45%'], 'A'), row('来場者（累計）', ['50人', '60人'], 'B'))], 'units.pdf')
+      .document as KpiDocument;
     expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.unit])).toEqual([
       ['満足度', '%'],
       ['来場者（累計）', '人'],
@@ -426,13 +403,12 @@ describe('a table without rules, then its legend and its count table', () => {
       ['実績値', 200],
       ['評価', 295],
     ];
-    const document = extractPages(
+    const document = read(
       [
         pageOf([['令和5年度 総合戦略 KPI達成状況', 20]], header, row('観光客数', ['100', '120'], 'A'), [], [['≪成果と見直し≫', 20]]),
         { ...pageOf(header, [], [['参加者が増えた。', 20]], [], row('宿泊者数', ['50', '40'], 'B')), number: 2 },
       ],
       'blocks.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments ?? []])).toEqual([
       ['観光客数', [{ heading: '≪成果と見直し≫', text: '参加者が増えた。' }]],
@@ -441,10 +417,10 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('widths without rules: a short heading over long names (指標 over 市内観光施設の年間入込客数) widens its column to the names', () => {
-    const document = extractPages(
+    const document = read(
       [
         pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          TITLE,
           [],
           [
             ['指標', 60],
@@ -470,7 +446,6 @@ describe('a table without rules, then its legend and its count table', () => {
         ),
       ],
       'widths.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     const [name, unit] = document.layout!.columns;
     // The names run from x 20 to 150, the units stand from 160, of a table from 20 to 340.
@@ -494,12 +469,7 @@ describe('a table without rules, then its legend and its count table', () => {
   ])('goes on over an empty row a spreadsheet left unruled, where its rows’ rules resume (基本目標2 below a gap): %s', (_, segments) => {
     const lines: [string, number][][] = [
       [['令和5年度 総合戦略 KPI達成状況', 20]],
-      [
-        ['指標名', 20],
-        ['基準値', 140],
-        ['実績値', 200],
-        ['評価', 295],
-      ],
+      HEADER,
       [['基本目標1 観光', 20]],
       row('観光客数', ['100', '120'], 'A'),
       [],
@@ -510,8 +480,7 @@ describe('a table without rules, then its legend and its count table', () => {
     ];
     // A rule above every filled row, across the table; none over the empty ones.
     const horizontal = lines.flatMap((l, k) => (k > 0 && l.length > 0 ? segments.map(([from, to]) => ({ at: 100 + 15 * k - 11, from: from!, to: to! })) : []));
-    const document = extractPages([{ ...pageOf(...lines), horizontal }], 'gap.pdf', { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME })
-      .document as KpiDocument;
+    const document = read([{ ...pageOf(...lines), horizontal }], 'gap.pdf').document as KpiDocument;
     expect(document.strategies.map((s) => [s.title, s.indicators.map((i) => i.name)])).toEqual([
       ['観光', ['観光客数']],
       ['農業', ['就農者数']],
@@ -519,25 +488,12 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('a table broken across pages without its header printed again goes on at the next page’s top', () => {
-    const document = extractPages(
+    const document = read(
       [
-        pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
-          [],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
-          [['基本目標1 観光', 20]],
-          [],
-          row('観光客数', ['100', '120'], 'A'),
-        ),
+        pageOf(TITLE, [], HEADER, [['基本目標1 観光', 20]], [], row('観光客数', ['100', '120'], 'A')),
         { ...pageOf(row('宿泊者数', ['50', '40'], 'B'), [], [['基本目標2 農業', 20]], [], row('就農者数', ['5', '6'], 'A')), number: 2 },
       ],
       'broken.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     expect(document.strategies.map((s) => [s.title, s.indicators.map((i) => [i.name, i.actual.text, i.reported.status])])).toEqual([
       [
@@ -559,13 +515,12 @@ describe('a table without rules, then its legend and its count table', () => {
       ['評価', 295],
       ['課題', 340],
     ];
-    const document = extractPages(
+    const document = read(
       [
         pageOf([['令和5年度 総合戦略 KPI達成状況', 20]], [], header, [...row('観光客数', ['100', '120'], 'A'), ['観光の誘客を関係機関と連携して進め', 340]]),
         { ...pageOf([['ている。', 340]], [], [...row('宿泊者数', ['50', '40'], 'B'), ['宿泊施設の整備を関係機関と進めている。', 340]]), number: 2 },
       ],
       'comments.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments?.map((c) => c.text)])).toEqual([
       ['観光客数', ['観光の誘客を関係機関と連携して進めている。']],
@@ -574,10 +529,10 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('reads a legend whose meaning wraps onto the next line before its last items (…必要と思 / われる D：…)', () => {
-    const document = extractPages(
+    const document = read(
       [
         pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          TITLE,
           [
             ['評価基準', 20],
             ['A：目標を上回る', 80],
@@ -589,18 +544,12 @@ describe('a table without rules, then its legend and its count table', () => {
             ['D：対象外', 160],
           ],
           [],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
+          HEADER,
           row('観光客数', ['100', '120'], 'A'),
           row('宿泊者数', ['50', '40'], 'C'),
         ),
       ],
       'wrapped.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     expect(document.layout?.legend).toMatchObject({
       heading: '評価基準',
@@ -614,17 +563,12 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('reads a comment block whose paragraph runs across the value columns (【成果と課題】 …) as the comment of the row above', () => {
-    const document = extractPages(
+    const document = read(
       [
         pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          TITLE,
           [],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
+          HEADER,
           row('観光客数', ['100', '120'], 'A'),
           [],
           [['【成果と課題】', 20]],
@@ -634,7 +578,6 @@ describe('a table without rules, then its legend and its count table', () => {
         ),
       ],
       'block.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments ?? []])).toEqual([
       ['観光客数', [{ heading: '【成果と課題】', text: '観光の取組を進めており、今後も関係機関と連携して進めていく。' }]],
@@ -643,27 +586,12 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('reads a legend whose heading ends a page and whose items open the next (【達成度】 / A：…, B：…)', () => {
-    const document = extractPages(
+    const document = read(
       [
-        pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
-          [],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
-          row('観光客数', ['100', '120'], 'A'),
-          row('宿泊者数', ['50', '40'], 'B'),
-          [],
-          [],
-          [['【達成度】', 20]],
-        ),
+        pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], 'B'), [], [], [['【達成度】', 20]]),
         { ...pageOf([['A：目標を上回る', 20]], [], [['B：目標を下回る', 20]]), number: 2 },
       ],
       'legend-break.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     expect(document.layout?.legend).toMatchObject({
       heading: '【達成度】',
@@ -676,10 +604,10 @@ describe('a table without rules, then its legend and its count table', () => {
 
   it('widths without rules: a column of figures set flush right under a centred heading is as wide on both sides of its heading', () => {
     // Columns 20–200 | 200–280 | 280–360 | 360–400: headings centred, names flush left and figures flush right 3 pt inside.
-    const document = extractPages(
+    const document = read(
       [
         pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          TITLE,
           [],
           [
             ['指標名', 95],
@@ -702,7 +630,6 @@ describe('a table without rules, then its legend and its count table', () => {
         ),
       ],
       'aligned.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     const [name, baseline, actual] = document.layout!.columns.map((c) => c.width!);
     // The table's texts run from x 23 to about 383: 80 pt of it is about 0.22.
@@ -715,51 +642,15 @@ describe('a table without rules, then its legend and its count table', () => {
     ['plain figures', ['50', '40']],
     ['figures with their unit and year glued', ['50人(H25)', '40人']],
   ])('goes on without rules over tall rows whose text a spreadsheet sets low (a gap of several lines before a row of figures): %s', (_, figures) => {
-    const read = extractPages(
-      [
-        pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
-          [],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
-          row('観光客数', ['100', '120'], 'A'),
-          [],
-          [],
-          [],
-          [],
-          row('宿泊者数', figures, 'B'),
-        ),
-      ],
-      'tall.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
-    );
-    expect(walkIndicators(read.document as KpiDocument).map(({ indicator }) => indicator.name)).toEqual(['観光客数', '宿泊者数']);
-    expect(read.messages.filter((m) => m.rule === 'extract-kpi')).toEqual([]);
+    const extraction = read([pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], 'A'), [], [], [], [], row('宿泊者数', figures, 'B'))], 'tall.pdf');
+    expect(walkIndicators(extraction.document as KpiDocument).map(({ indicator }) => indicator.name)).toEqual(['観光客数', '宿泊者数']);
+    expect(extraction.messages.filter((m) => m.rule === 'extract-kpi')).toEqual([]);
   });
 
   it('says so where a line of figures stands outside every table (a row the reader lost), never drops it in silence', () => {
-    const { messages } = extractPages(
-      [
-        pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
-          [],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
-          row('観光客数', ['100', '120'], 'A'),
-          [['【評価】 A：目標を上回る B：目標を下回る', 20]],
-          row('宿泊者数', ['50', '40'], 'B'),
-        ),
-      ],
+    const { messages } = read(
+      [pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], 'A'), [['【評価】 A：目標を上回る B：目標を下回る', 20]], row('宿泊者数', ['50', '40'], 'B'))],
       'lost.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     );
     expect(messages.filter((m) => m.rule === 'extract-kpi').map((m) => [m.severity, m.page, m.message])).toEqual([
       ['warning', 1, expect.stringContaining('宿泊者数')],
@@ -767,17 +658,12 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('goes on over a tall gap to a comment block under its row, and ends at a legend of spaced items on one line', () => {
-    const read = extractPages(
+    const extraction = read(
       [
         pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          TITLE,
           [],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
+          HEADER,
           row('観光客数', ['100', '120'], 'A'),
           [],
           [],
@@ -793,9 +679,8 @@ describe('a table without rules, then its legend and its count table', () => {
         ),
       ],
       'blocks-legend.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     );
-    const document = read.document as KpiDocument;
+    const document = extraction.document as KpiDocument;
     expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments?.map((c) => c.text)])).toEqual([
       ['観光客数', ['誘客の取組を関係機関と進めた。']],
     ]);
@@ -803,10 +688,10 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('reads a legend whose next line begins with a word mark (… 悪化した / 判定なし：…) as an item of its own', () => {
-    const document = extractPages(
+    const document = read(
       [
         pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          TITLE,
           [
             ['※評価', 20],
             ['A：順調', 60],
@@ -814,18 +699,12 @@ describe('a table without rules, then its legend and its count table', () => {
           ],
           [['判定なし：値がない', 20]],
           [],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
+          HEADER,
           row('観光客数', ['100', '120'], 'A'),
           row('宿泊者数', ['50', '40'], '判定なし'),
         ),
       ],
       'word-mark.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     expect(document.layout?.legend?.marks).toEqual([
       { mark: 'A', meaning: '順調' },
@@ -837,12 +716,7 @@ describe('a table without rules, then its legend and its count table', () => {
   it('a banner whose long title runs on into the value columns, no figure among them, is the banner', () => {
     const lines: [string, number][][] = [
       [['令和5年度 総合戦略 KPI達成状況', 20]],
-      [
-        ['指標名', 20],
-        ['基準値', 140],
-        ['実績値', 200],
-        ['評価', 295],
-      ],
+      HEADER,
       [['基本目標1 観光の振興と交流人口の拡大', 20]],
       row('観光客数', ['100', '120'], 'A'),
     ];
@@ -853,26 +727,17 @@ describe('a table without rules, then its legend and its count table', () => {
       { at: x, from: 100 + 15 - 11, to: 100 + 30 - 11 },
       { at: x, from: 100 + 45 - 11, to: 100 + 60 - 11 },
     ]);
-    const document = extractPages([{ ...pageOf(...lines), horizontal, vertical }], 'long-banner.pdf', {
-      known: [DEFAULT_SCHEME],
-      given: null,
-      preferred: DEFAULT_SCHEME,
-    }).document as KpiDocument;
+    const document = read([{ ...pageOf(...lines), horizontal, vertical }], 'long-banner.pdf').document as KpiDocument;
     expect(document.strategies.map((s) => [s.title, s.indicators.map((i) => i.name)])).toEqual([['観光の振興と交流人口の拡大', ['観光客数']]]);
   });
 
   it('reads a legend of an item a row in tall spreadsheet rows (※評価 over ○:改善, △:維持 two lines apart)', () => {
-    const document = extractPages(
+    const document = read(
       [
         pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          TITLE,
           [],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
+          HEADER,
           row('観光客数', ['100', '120'], '○'),
           row('宿泊者数', ['50', '40'], '△'),
           [],
@@ -886,7 +751,6 @@ describe('a table without rules, then its legend and its count table', () => {
         ),
       ],
       'tall-legend.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     expect(document.layout?.legend).toMatchObject({
       heading: '※評価',
@@ -898,17 +762,12 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('reads a legend of an item a line whose last item opens the next page', () => {
-    const document = extractPages(
+    const document = read(
       [
         pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          TITLE,
           [],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
+          HEADER,
           row('観光客数', ['100', '120'], 'A'),
           row('宿泊者数', ['50', '40'], 'C'),
           [],
@@ -919,16 +778,15 @@ describe('a table without rules, then its legend and its count table', () => {
         { ...pageOf([['C：悪化', 20]]), number: 2 },
       ],
       'legend-over.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['A', 'B', 'C']);
   });
 
   it('keeps a legend’s last item that stands right above the header out of the header (評価なし 目標値の設定なし)', () => {
-    const document = extractPages(
+    const document = read(
       [
         pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
+          TITLE,
           [['【評価】', 20]],
           [['○ 目標値以上', 20]],
           [['△ 目標値未満', 20]],
@@ -943,7 +801,6 @@ describe('a table without rules, then its legend and its count table', () => {
         ),
       ],
       'legend-above.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     expect(document.layout?.columns.map((c) => [c.heading, c.group ?? null])).toEqual([
       ['指標名', null],
@@ -955,16 +812,11 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
-    const document = extractPages(
+    const document = read(
       [
         pageOf(
-          [['令和5年度 総合戦略 KPI達成状況', 20]],
-          [
-            ['指標名', 20],
-            ['基準値', 140],
-            ['実績値', 200],
-            ['評価', 295],
-          ],
+          TITLE,
+          HEADER,
           [['基本目標1 観光の振興', 20]],
           [],
           row('観光客数', ['100', '120'], 'A'),
@@ -989,7 +841,6 @@ describe('a table without rules, then its legend and its count table', () => {
         ),
       ],
       'counts.pdf',
-      { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
     ).document as KpiDocument;
     expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['A', 'B']);
     expect(document.strategies.map((s) => [s.title, s.indicators.map((i) => [i.name, i.reported.status])])).toEqual([
@@ -1018,16 +869,11 @@ describe('a table without rules, then its legend and its count table', () => {
   ] as [string, [string, number][][]][])(
     'a count table of grades down cut by a page break before its 合計: the next page’s first lines are its own (%s)',
     (_, again) => {
-      const document = extractPages(
+      const document = read(
         [
           pageOf(
-            [['令和5年度 総合戦略 KPI達成状況', 20]],
-            [
-              ['指標名', 20],
-              ['基準値', 140],
-              ['実績値', 200],
-              ['評価', 295],
-            ],
+            TITLE,
+            HEADER,
             [['基本目標1 観光の振興', 20]],
             [],
             row('観光客数', ['100', '120'], 'A'),
@@ -1058,7 +904,6 @@ describe('a table without rules, then its legend and its count table', () => {
           },
         ],
         'counts.pdf',
-        { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME },
       ).document as KpiDocument;
       expect(Object.values(document.strategies[0]!.reportedGoalSummary ?? {})).toEqual([1, 1, 2]);
     },

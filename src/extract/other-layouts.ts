@@ -121,6 +121,7 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
   const left = Math.min(...head.columns.map((c) => (Number.isFinite(c.left) ? c.left : c.headingLeft)));
   const right = Math.max(...head.columns.map((c) => (Number.isFinite(c.right) ? c.right : c.headingRight)));
   const body: Line[] = [];
+  const across = head.ruled ? [] : rulesAcross(page, left, right);
   let last = head.lines.at(-1);
   for (const [k, line] of lines.entries()) {
     if (line.top < head.bottom - 0.5 || line.top >= end || head.lines.includes(line)) continue;
@@ -133,9 +134,7 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
     if (
       head.ruled
         ? !ruledBetween(page, last, line, left, right) && gap > 0.5 * line.size
-        : widestOpening(page, last, line, left, right) > TABLE_GAP_EM * line.size &&
-          !ruledAbove(page, line, left, right) &&
-          !rowsGoOn(lines, k, end, left, right)
+        : widestOpening(across, last, line) > TABLE_GAP_EM * line.size && !ruledAbove(across, line) && !rowsGoOn(lines, k, end, left, right)
     )
       break;
     body.push(line);
@@ -164,19 +163,18 @@ function rowsGoOn(lines: readonly Line[], k: number, end: number, left: number, 
 }
 
 /**
- * The widest stretch between two lines that no rule across the table crosses: the whole gap
+ * The widest stretch between two lines that no rule across the table (`across`, their y) crosses: the whole gap
  * without rules; empty rows a spreadsheet rules across (as it rules every row) leave only their
  * own height, so the table goes on over them.
  */
-function widestOpening(page: LaidOutPage, upper: Line, lower: Line, left: number, right: number): number {
-  const across = rulesAcross(page, left, right).filter((y) => y > upper.bottom && y < lower.top);
-  const stops = [upper.bottom, ...across, lower.top];
+function widestOpening(across: readonly number[], upper: Line, lower: Line): number {
+  const stops = [upper.bottom, ...across.filter((y) => y > upper.bottom && y < lower.top), lower.top];
   return Math.max(...stops.slice(1).map((y, k) => y - stops[k]!));
 }
 
 /** Whether a rule across the table runs just above a line: its rows' rules go on after an empty row left unruled. */
-function ruledAbove(page: LaidOutPage, line: Line, left: number, right: number): boolean {
-  return rulesAcross(page, left, right).some((y) => y <= line.top + 0.5 && y >= line.top - line.size);
+function ruledAbove(across: readonly number[], line: Line): boolean {
+  return across.some((y) => y <= line.top + 0.5 && y >= line.top - line.size);
 }
 
 /**
