@@ -387,6 +387,48 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(walkIndicators(document).map((i) => i.indicator.name)).toEqual(['観光客数', '宿泊者数']);
   });
 
+  it('joins role rows whose merged cells are set between them (目標値 row, then name | 基準値 | 目標値 | 評価 alone, then 実績値 row)', () => {
+    const header: [string, number][] = [
+      ['指標名', 20],
+      ['区分', 110],
+      ['基準値', 160],
+      ['R4', 230],
+      ['R5', 280],
+      ['目標値', 320],
+      ['評価', 380],
+    ];
+    const roleRow = (label: string, r4: string, r5: string): [string, number][] => [
+      [label, 110],
+      [r4, 250 - widthOf(r4)],
+      [r5, 300 - widthOf(r5)],
+    ];
+    const merged = (name: string, baseline: string, target: string, mark: string): [string, number][] => [
+      [name, 20],
+      [baseline, 200 - widthOf(baseline)],
+      [target, 360 - widthOf(target)],
+      [mark, 385],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          header,
+          roleRow('目標値', '110', '120'),
+          merged('観光客数', '100', '130', 'A'),
+          roleRow('実績値', '115', '―'),
+          roleRow('目標値', '60', '70'),
+          merged('宿泊者数', '50', '80', 'B'),
+          roleRow('実績値', '55', '―'),
+        ),
+      ],
+      'role-rows.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target.text, i.interim?.map((x) => x.text)])).toEqual([
+      ['観光客数', '100', '115', '130', ['110', '120']],
+      ['宿泊者数', '50', '55', '80', ['60', '70']],
+    ]);
+  });
+
   it('takes the unit every value carries out of the name where the name repeats it (満足度（%） with 40%), keeping notes such as （累計）', () => {
     const document = read([pageOf(TITLE, HEADER, row('満足度（%）', ['40%', '45%'], 'A'), row('来場者（累計）', ['50人', '60人'], 'B'))], 'units.pdf')
       .document as KpiDocument;

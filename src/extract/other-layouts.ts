@@ -25,7 +25,7 @@ import { type PrintedLegend, holdsLegendItem, holdsSpacedItems, readLegend, read
 import type { SchemeReading } from './printed-scheme.js';
 import type { Rule } from './pdf.js';
 import { ACTUAL_ROW, INTERIM_ROW, type PlacedColumn, type RoleDeclarations, isRoleLabelColumn, missingRoles, placeColumns, plainHeading } from './roles.js';
-import { type GridRow, rowsOf } from './rows.js';
+import { type GridRow, gridRow, rowsOf } from './rows.js';
 
 /**
  * The reader of KPI tables laid out as other municipalities lay them out (issue 19, layouts.md):
@@ -936,11 +936,26 @@ function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; ma
 function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; interimRow?: GridRow }[] {
   const labelOf = (row: GridRow | undefined) => (labels < 0 || !row?.anchored ? '' : plainHeading(row.cells[`c${labels}`] ?? ''));
   const read: { row: GridRow; interimRow?: GridRow }[] = [];
+  // Between the two, rows of the indicator's merged cells alone (name, baseline, target, grade set
+  // in the middle of both role rows, read as a row of their own where no rule divides them).
+  const mergedOnly = (row: GridRow | undefined) =>
+    row !== undefined && row.anchored && labelOf(row) === '' && table.placed.every((p, k) => p.role !== 'series' || (row.cells[`c${k}`] ?? '').trim() === '');
   for (let k = 0; k < table.rows.length; k++) {
-    const [row, next] = [table.rows[k]!, table.rows[k + 1]];
+    const row = table.rows[k]!;
+    let j = k + 1;
+    while (mergedOnly(table.rows[j])) j++;
+    const next = table.rows[j];
     if (INTERIM_ROW.test(labelOf(row)) && ACTUAL_ROW.test(labelOf(next))) {
-      read.push({ row: roleRowsJoined(row, next!, table), interimRow: row });
-      k++;
+      const expected =
+        j === k + 1
+          ? row
+          : gridRow(
+              table.rows.slice(k, j).flatMap((r) => [...r.fragments.values()].flat()),
+              true,
+              row.tail,
+            );
+      read.push({ row: roleRowsJoined(expected, next!, table), interimRow: expected });
+      k = j;
     } else read.push({ row });
   }
   return read;
