@@ -387,37 +387,39 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(walkIndicators(document).map((i) => i.indicator.name)).toEqual(['観光客数', '宿泊者数']);
   });
 
+  /** A table of role rows (layouts.md F3): 期待値 over 実績値 in the years' columns, the rest merged over both. */
+  const ROLE_HEADER: [string, number][] = [
+    ['指標名', 20],
+    ['区分', 110],
+    ['基準値', 160],
+    ['R4', 230],
+    ['R5', 280],
+    ['目標値', 320],
+    ['評価', 380],
+  ];
+  const roleRow = (label: string, r4: string, r5: string): [string, number][] => [
+    [label, 110],
+    [r4, 250 - widthOf(r4)],
+    [r5, 300 - widthOf(r5)],
+  ];
+  const mergedCells = (name: string, baseline: string, target: string, mark: string): [string, number][] => [
+    [name, 20],
+    [baseline, 200 - widthOf(baseline)],
+    [target, 360 - widthOf(target)],
+    [mark, 385],
+  ];
+
   it('joins role rows whose merged cells are set between them (目標値 row, then name | 基準値 | 目標値 | 評価 alone, then 実績値 row)', () => {
-    const header: [string, number][] = [
-      ['指標名', 20],
-      ['区分', 110],
-      ['基準値', 160],
-      ['R4', 230],
-      ['R5', 280],
-      ['目標値', 320],
-      ['評価', 380],
-    ];
-    const roleRow = (label: string, r4: string, r5: string): [string, number][] => [
-      [label, 110],
-      [r4, 250 - widthOf(r4)],
-      [r5, 300 - widthOf(r5)],
-    ];
-    const merged = (name: string, baseline: string, target: string, mark: string): [string, number][] => [
-      [name, 20],
-      [baseline, 200 - widthOf(baseline)],
-      [target, 360 - widthOf(target)],
-      [mark, 385],
-    ];
     const document = read(
       [
         pageOf(
           TITLE,
-          header,
+          ROLE_HEADER,
           roleRow('目標値', '110', '120'),
-          merged('観光客数', '100', '130', 'A'),
+          mergedCells('観光客数', '100', '130', 'A'),
           roleRow('実績値', '115', '―'),
           roleRow('目標値', '60', '70'),
-          merged('宿泊者数', '50', '80', 'B'),
+          mergedCells('宿泊者数', '50', '80', 'B'),
           roleRow('実績値', '55', '―'),
         ),
       ],
@@ -426,6 +428,29 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target.text, i.interim?.map((x) => x.text)])).toEqual([
       ['観光客数', '100', '115', '130', ['110', '120']],
       ['宿泊者数', '50', '55', '80', ['60', '70']],
+    ]);
+  });
+
+  it('joins role rows parted by a page break (期待値 at the foot of page 1, 実績値 under the header printed again on page 2)', () => {
+    const document = read(
+      [
+        pageOf(TITLE, ROLE_HEADER, roleRow('目標値', '110', '120'), mergedCells('観光客数', '100', '130', 'A')),
+        {
+          ...pageOf(
+            ROLE_HEADER,
+            roleRow('実績値', '115', '―'),
+            roleRow('目標値', '60', '70'),
+            mergedCells('宿泊者数', '50', '80', 'B'),
+            roleRow('実績値', '55', '―'),
+          ),
+          number: 2,
+        },
+      ],
+      'role-rows-pages.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.actual.text, i.interim?.map((x) => x.text)])).toEqual([
+      ['観光客数', '115', ['110', '120']],
+      ['宿泊者数', '55', ['60', '70']],
     ]);
   });
 

@@ -934,18 +934,13 @@ function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; ma
 
 /** The rows to read: role rows (F3), the expected values' (期待値) then the actuals' (実績値), joined as one indicator's. */
 function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; interimRow?: GridRow }[] {
-  const labelOf = (row: GridRow | undefined) => (labels < 0 || !row?.anchored ? '' : plainHeading(row.cells[`c${labels}`] ?? ''));
   const read: { row: GridRow; interimRow?: GridRow }[] = [];
-  // Between the two, rows of the indicator's merged cells alone (name, baseline, target, grade set
-  // in the middle of both role rows, read as a row of their own where no rule divides them).
-  const mergedOnly = (row: GridRow | undefined) =>
-    row !== undefined && row.anchored && labelOf(row) === '' && table.placed.every((p, k) => p.role !== 'series' || (row.cells[`c${k}`] ?? '').trim() === '');
   for (let k = 0; k < table.rows.length; k++) {
     const row = table.rows[k]!;
     let j = k + 1;
-    while (mergedOnly(table.rows[j])) j++;
+    while (mergedCellsOnly(table.rows[j], table, labels)) j++;
     const next = table.rows[j];
-    if (INTERIM_ROW.test(labelOf(row)) && ACTUAL_ROW.test(labelOf(next))) {
+    if (INTERIM_ROW.test(roleLabelOf(row, labels)) && ACTUAL_ROW.test(roleLabelOf(next, labels))) {
       const expected =
         j === k + 1
           ? row
@@ -959,6 +954,44 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
     } else read.push({ row });
   }
   return read;
+}
+
+/**
+ * An indicator's role rows parted by a page break (期待値 at a page's foot, 実績 at the next page's
+ * head, under the header printed again): the actuals' row goes back to the table it continues.
+ */
+function rolePairsAcrossPages(pieces: readonly { page: number; piece: Piece }[]): void {
+  const tables = pieces.flatMap(({ page, piece }) => (piece.kind === 'table' ? [{ page, table: piece.table }] : []));
+  for (let k = 1; k < tables.length; k++) {
+    const [before, after] = [tables[k - 1]!, tables[k]!];
+    // The labels' column as either piece shows it (one 期待値 alone at a page's foot does not).
+    const labels = Math.max(roleLabelColumn(before.table), roleLabelColumn(after.table));
+    const [last, first] = [before.table.rows.at(-1), after.table.rows[0]];
+    if (labels < 0 || after.page !== before.page + 1 || !last?.anchored || !first?.anchored) continue;
+    if (after.table.placed.map((p) => p.role).join() !== before.table.placed.map((p) => p.role).join()) continue;
+    const rows = before.table.rows;
+    let at = rows.length - 1;
+    while (at > 0 && mergedCellsOnly(rows[at], before.table, labels)) at--;
+    if (INTERIM_ROW.test(roleLabelOf(rows[at], labels)) && ACTUAL_ROW.test(roleLabelOf(first, labels))) rows.push(after.table.rows.shift()!);
+  }
+}
+
+/** The label a role row prints in the column `labels` (期待値, 実績値), or "". */
+function roleLabelOf(row: GridRow | undefined, labels: number): string {
+  return labels < 0 || !row?.anchored ? '' : plainHeading(row.cells[`c${labels}`] ?? '');
+}
+
+/**
+ * A row of an indicator's merged cells alone, between or after its role rows: name, baseline,
+ * target and grade set in the middle of both, read as a row of their own where no rule divides them.
+ */
+function mergedCellsOnly(row: GridRow | undefined, table: ReadTable, labels: number): boolean {
+  return (
+    row !== undefined &&
+    row.anchored &&
+    roleLabelOf(row, labels) === '' &&
+    table.placed.every((p, k) => p.role !== 'series' || (row.cells[`c${k}`] ?? '').trim() === '')
+  );
 }
 
 /** The column that labels role rows (期待値 | 実績値), or -1. */
@@ -1049,6 +1082,7 @@ export function readOtherKpi(
       return onPage.map((piece) => ({ page: page.number, piece }));
     }),
   );
+  rolePairsAcrossPages(pieces);
   const tables = pieces.flatMap(({ piece }) => (piece.kind === 'table' ? [piece.table] : []));
   const first = tables[0];
   if (!first) log.fail('extract-kpi', t('KPI の表の見出しが見つかりません', 'no KPI table heading was found'));
