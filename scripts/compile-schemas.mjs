@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Part of `npm run build`: compiles the JSON Schemas into validation code (Ajv standalone),
 // so that reading a YAML document does not compile the schemas at every start (~150 ms).
-// src/io/yaml.ts uses dist/io/validators.cjs when it is there, else compiles at run time.
+// src/io/schemas.ts uses dist/io/validators.cjs when it is there, else compiles at run time.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv } from 'ajv';

@@ -1,7 +1,7 @@
 import { dirname, join } from 'node:path';
 import { isInside } from './io/files.js';
 import { readTextFile } from './io/encoding.js';
-import { locateProblems } from './io/yaml.js';
+import { locateProblems } from './io/yaml-read.js';
 import { TasseiError } from './model/errors.js';
 import { type Language, setLanguage, t } from './model/i18n.js';
 import { LEGEND_SCHEME_ID, type Scheme, legendScheme } from './model/scheme.js';

@@ -6,7 +6,7 @@ import { startsWithPdfMagic } from './io/files.js';
 import { t } from './model/i18n.js';
 import { type Scheme, unknownGrades } from './model/scheme.js';
 import type { KpiDocument, LoadedDocument } from './model/types.js';
-import { locateProblems, readDocumentFile } from './io/yaml.js';
+import { locateProblems, readDocumentFile } from './io/yaml-read.js';
 
 /**
  * Reads a document from a PDF (extracting it, the printed marks read with the scheme it was

@@ -1,7 +1,7 @@
 import { EXIT } from '../model/errors.js';
 import { checkOutput, writeFileAtomic } from '../io/files.js';
 import { t } from '../model/i18n.js';
-import { stringifyDocument, stringifyDocumentJson } from '../io/yaml.js';
+import { stringifyDocument, stringifyDocumentJson } from '../io/yaml-write.js';
 import { type Command, load, oneOf } from './command.js';
 
 /** `tassei extract`. */

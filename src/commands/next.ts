@@ -1,6 +1,6 @@
 import { withScheme } from '../config.js';
 import { checkOutput, writeFileAtomic } from '../io/files.js';
-import { stringifyDocument } from '../io/yaml.js';
+import { stringifyDocument } from '../io/yaml-write.js';
 import { EXIT, UsageError } from '../model/errors.js';
 import { t } from '../model/i18n.js';
 import { type Command, load } from './command.js';

@@ -1,4 +1,4 @@
-import { DEFAULT_RENDER_OPTIONS, PAGE_NUMBER_FORMATS, type RenderOptions } from '../render/view.js';
+import { DEFAULT_RENDER_OPTIONS, PAGE_NUMBER_FORMATS, type RenderOptions } from '../render/page-view.js';
 import { oneOf } from './command.js';
 
 /** Paper, page numbers and whose figures, from the options of `render` and `diff -o`. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { KpiDocument, NarrativeDocument } from '../model/types.js';
-import { parseDocumentText } from '../io/yaml.js';
+import { parseDocumentText } from '../io/yaml-read.js';
 import { diffJson, diffKpi, diffNarrative } from './diff.js';
 import { formatDiff } from './format.js';
 import { readScheme } from '../evaluate/scheme-file.js';

@@ -1,6 +1,7 @@
 import { columns } from '../evaluate/format.js';
 import { columnHeading } from '../evaluate/format.js';
-import { formatProgress, summaryColumns } from '../evaluate/evaluate.js';
+import { formatProgress } from '../evaluate/evaluate.js';
+import { summaryColumns } from '../evaluate/summaries.js';
 import { characterDiff } from './similarity.js';
 import type { Scheme } from '../model/scheme.js';
 import { NOT_ENTERED } from '../model/walk.js';

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { KpiDocument, NarrativeDocument } from '../model/types.js';
-import { parseDocumentText, stringifyDocument } from '../io/yaml.js';
+import { parseDocumentText } from '../io/yaml-read.js';
+import { stringifyDocument } from '../io/yaml-write.js';
 import { nextKpi, nextNarrative } from './next.js';
 
 const kpi = () => parseDocumentText(readFileSync('test/fixtures/yaml/kpi-strategy1.yaml', 'utf8'), 'k.yaml') as KpiDocument;

@@ -1,5 +1,5 @@
 import { t } from '../model/i18n.js';
-import { type Scheme, columnOf, gradeOf, gradesOnly, markOf, summaryGrades } from '../model/scheme.js';
+import { type Scheme, gradeOf, gradesOnly, markOf } from '../model/scheme.js';
 import type {
   Blank,
   Blanks,
@@ -11,18 +11,14 @@ import type {
   KpiPlace,
   NarrativeDocument,
   PlanPeriod,
-  PrintedSummary,
   Status,
-  Summary,
-  SummaryEvaluation,
-  SummaryRow,
   TasseiDocument,
 } from '../model/types.js';
-import { TOTAL } from '../model/types.js';
 import { isBlank, walkIndicators } from '../model/walk.js';
 import { ZERO, percentRounded, subtract, toNumber } from '../notation/decimal.js';
 import { decimalOf } from '../notation/numbers.js';
 import { type GradingInput, type Quantities, applyRules, describeCondition, directionOf, quantitiesNamed, quantitiesOf, shownQuantities } from './rules.js';
+import { type StatusesOf, evaluateSummaries, statusesByRow } from './summaries.js';
 
 /** What the evaluation of one indicator needs besides the indicator: the year and the plan. */
 export interface EvaluationContext {
@@ -134,45 +130,6 @@ function isDashText(text: string): boolean {
   return /^[-‐–—―−ー－]?$/.test(text.normalize('NFKC').trim());
 }
 
-/** A count row with every summary column of the scheme at zero. */
-export function emptySummary(scheme: Scheme): Summary {
-  return Object.fromEntries([...summaryGrades(scheme).map((g) => g.id), TOTAL].map((k) => [k, 0]));
-}
-
-/**
- * Counts statuses into the scheme's columns. A status the scheme cannot give (none could be
- * computed) is counted where no data is; a blank (undefined: not entered yet) is not counted.
- */
-export function countStatuses(statuses: readonly (Status | null | undefined)[], scheme: Scheme): Summary {
-  const summary = emptySummary(scheme);
-  for (const s of statuses) {
-    if (s === undefined) continue;
-    const column = columnOf(scheme, s ?? scheme.outcomes.noActual);
-    summary[column] = (summary[column] ?? 0) + 1;
-    summary[TOTAL]! += 1;
-  }
-  return summary;
-}
-
-export function addSummaries(summaries: readonly Summary[], scheme: Scheme): Summary {
-  const total = emptySummary(scheme);
-  for (const s of summaries) for (const [column, n] of Object.entries(s)) total[column] = (total[column] ?? 0) + n;
-  return total;
-}
-
-/** The columns of a summary row: the scheme's summary grades, then the total. */
-export function summaryColumns(scheme: Scheme): string[] {
-  return [...summaryGrades(scheme).map((g) => g.id), TOTAL];
-}
-
-function columnName(scheme: Scheme, column: string): string {
-  return column === TOTAL ? '合計' : markOf(scheme, column);
-}
-
-function rowName(row: SummaryRow): string {
-  return { total: t('合計行', 'total row'), goal: t('基本目標行', '基本目標 row'), policy: t('戦略方針行', 'policy row') }[row];
-}
-
 /** The department an indicator names (担当課), where it names one. */
 function departmentOf(indicator: Indicator): string | null {
   const department = (indicator as { department?: unknown }).department;
@@ -232,24 +189,36 @@ export function blanksOf(items: Blank[]): Blanks {
   };
 }
 
+/** A KPI document evaluated in two steps: its indicators, then the summary rows counted from their statuses. */
 export function evaluateKpi(doc: KpiDocument, scheme: Scheme, printedScheme: Scheme = scheme): Evaluation {
+  const { indicators, findings, blanks, statusesOf } = evaluateIndicators(doc, scheme, printedScheme);
+  const summarized = evaluateSummaries(doc, statusesOf, scheme, printedScheme);
+  return {
+    kind: doc.kind,
+    scheme: scheme.id,
+    ...(printedScheme.id !== scheme.id ? { printedScheme: printedScheme.id } : {}),
+    indicators,
+    summaries: summarized.summaries,
+    findings: [...findings, ...summarized.findings],
+    blanks: blanksOf(blanks),
+  };
+}
+
+/**
+ * Every indicator evaluated under the scheme, its printed figures checked under the one it was
+ * printed under; its statuses are gathered for its summary row.
+ */
+function evaluateIndicators(
+  doc: KpiDocument,
+  scheme: Scheme,
+  printedScheme: Scheme,
+): { indicators: IndicatorEvaluation[]; findings: Finding[]; blanks: Blank[]; statusesOf: StatusesOf } {
   const regraded = printedScheme.id !== scheme.id;
   const indicators: IndicatorEvaluation[] = [];
-  const summaries: SummaryEvaluation[] = [];
   const findings: Finding[] = [];
   const blanks: Blank[] = [];
   const context: EvaluationContext = { fiscalYear: doc.fiscalYear, plan: doc.plan ?? null };
-  const columns = summaryColumns(printedScheme);
-
-  // Statuses per summary row: printed (or computed where blank) for checking, computed for printing;
-  // undefined for a blank actual (not entered yet: not counted).
-  const groups = new Map<string, { checked: (Status | null | undefined)[]; computed: (Status | null | undefined)[] }>();
-  const groupOf = (strategy: number, policy: number | null) => {
-    const key = `${strategy}/${policy ?? 'goal'}`;
-    const group = groups.get(key) ?? { checked: [], computed: [] };
-    groups.set(key, group);
-    return group;
-  };
+  const statusesOf = statusesByRow();
   for (const { indicator, place: at } of walkIndicators(doc)) {
     const result = evaluateIndicator(indicator, scheme, context);
     indicators.push({
@@ -270,87 +239,13 @@ export function evaluateKpi(doc: KpiDocument, scheme: Scheme, printedScheme: Sch
     findings.push(...compareReported(indicator, asPrinted, at, printedScheme));
     // A printed status that is no grade of that scheme (a document that says nothing of its scheme) is not checked.
     const printed = indicator.reported.status !== null && gradeOf(printedScheme, indicator.reported.status) ? indicator.reported.status : null;
-    const group = groupOf(at.strategy!, at.policy);
+    const group = statusesOf(at.strategy!, at.policy);
     // Under a scheme of grades only, an indicator printed without a mark has no status to count.
     const uncounted = (r: IndicatorResult, s: Scheme) => r.blank || (gradesOnly(s) && r.status === null);
     group.checked.push((asPrinted.blank || gradesOnly(printedScheme)) && printed === null ? undefined : (printed ?? asPrinted.status));
     group.computed.push(uncounted(result, scheme) ? undefined : result.status);
   }
-  const counts = (strategy: number, policy: number | null) => {
-    const group = groupOf(strategy, policy);
-    return { checked: countStatuses(group.checked, printedScheme), computed: countStatuses(group.computed, scheme) };
-  };
-
-  const addSummary = (
-    row: SummaryRow,
-    strategy: number,
-    policy: number | null,
-    counts: { checked: Summary; computed: Summary },
-    reported: PrintedSummary | null,
-  ) => {
-    summaries.push({ strategy, policy, row, ...counts, reported });
-    // A table printed with other columns (under another scheme) is not checked.
-    if (!reported || !sameColumns(reported, columns)) return;
-    for (const column of columns) {
-      const printed = reported[column];
-      // A blank printed cell is not checked.
-      if (printed === null || printed === undefined || printed === counts.checked[column]) continue;
-      const where = `${t('重点戦略', 'strategy ')}${strategy}${policy !== null ? ` ${t('戦略方針', 'policy ')}${policy}` : ''} ${rowName(row)}`;
-      const name = columnName(printedScheme, column);
-      findings.push({
-        kind: 'summary-mismatch',
-        strategy,
-        policy,
-        measure: null,
-        indicator: null,
-        row,
-        column,
-        reported: printed,
-        computed: counts.checked[column]!,
-        message: t(
-          `${where}の「${name}」欄: ${printed} と印刷されていますが、${row === 'total' ? '戦略方針の' : ''}指標を数えると ${counts.checked[column]} です`,
-          `${where}, column ${name}: printed ${printed}, but the indicators ${row === 'total' ? 'of its policies ' : ''}count ${counts.checked[column]}`,
-        ),
-      });
-    }
-  };
-
-  for (const strategy of doc.strategies) {
-    const policyCounts = strategy.policies.map((policy) => ({ policy, counts: counts(strategy.no, policy.no) }));
-    // The total row is the sum of the policy rows: the 基本目標 row is left out.
-    addSummary(
-      'total',
-      strategy.no,
-      null,
-      {
-        checked: addSummaries(
-          policyCounts.map((p) => p.counts.checked),
-          printedScheme,
-        ),
-        computed: addSummaries(
-          policyCounts.map((p) => p.counts.computed),
-          scheme,
-        ),
-      },
-      strategy.reportedSummary,
-    );
-    addSummary('goal', strategy.no, null, counts(strategy.no, null), strategy.reportedGoalSummary);
-    for (const { policy, counts: c } of policyCounts) addSummary('policy', strategy.no, policy.no, c, policy.reportedSummary);
-  }
-  return {
-    kind: doc.kind,
-    scheme: scheme.id,
-    ...(regraded ? { printedScheme: printedScheme.id } : {}),
-    indicators,
-    summaries,
-    findings,
-    blanks: blanksOf(blanks),
-  };
-}
-
-function sameColumns(printed: PrintedSummary, columns: readonly string[]): boolean {
-  const keys = Object.keys(printed);
-  return keys.length === columns.length && columns.every((c) => c in printed);
+  return { indicators, findings, blanks, statusesOf };
 }
 
 /** Findings where the printed progress or status disagrees with the computed one. */

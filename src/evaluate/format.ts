@@ -5,7 +5,8 @@ import { type Scheme, markOf } from '../model/scheme.js';
 import type { Blanks, Evaluation, Finding, KpiDocument, Message } from '../model/types.js';
 import { TOTAL } from '../model/types.js';
 import { type IndicatorAt, evaluationOf, evaluationsByKey, kpiPlaceName, placeKey, walkIndicators } from '../model/walk.js';
-import { formatProgress, summaryColumns } from './evaluate.js';
+import { formatProgress } from './evaluate.js';
+import { summaryColumns } from './summaries.js';
 import { fitColumns, pad, wrapText } from './table.js';
 
 export { pad };

@@ -81,7 +81,7 @@ describe('reading a scheme: every problem with its line, key and a hint', () => 
 
 describe('the default scheme', () => {
   it('has the grades documents without a scheme key are checked against', async () => {
-    const { DEFAULT_GRADES } = await import('../io/yaml.js');
+    const { DEFAULT_GRADES } = await import('../io/yaml-checks.js');
     expect(readScheme(schemeFile('default', '.')).grades.map((g) => g.id)).toEqual([...DEFAULT_GRADES]);
   });
 });

@@ -6,7 +6,7 @@ import { t } from '../model/i18n.js';
 import type { Condition, Rule, Scheme } from '../model/scheme.js';
 import type { Message } from '../model/types.js';
 import type { Locate } from '../model/checks.js';
-import { parseValidatedYaml } from '../io/yaml.js';
+import { parseValidatedYaml } from '../io/yaml-read.js';
 
 /** The schemes that come with tassei: schemes/<id>.yaml. */
 export const SCHEME_DIR = join(PACKAGE_ROOT, 'schemes');

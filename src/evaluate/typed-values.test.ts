@@ -8,7 +8,8 @@ import { readScheme } from './scheme-file.js';
 import { TasseiError } from '../model/errors.js';
 import { setLanguage } from '../model/i18n.js';
 import type { KpiDocument, Measurement, Message } from '../model/types.js';
-import { formatValue, parseDocumentText } from '../io/yaml.js';
+import { formatValue } from '../io/measurements.js';
+import { parseDocumentText } from '../io/yaml-read.js';
 
 /**
  * Values as people type them into the YAML, in the first indicator's `actual` (unit 百万円,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TasseiError } from '../model/errors.js';
 import { setLanguage } from '../model/i18n.js';
-import { parseDocumentWithNotes } from './yaml.js';
+import { parseDocumentWithNotes } from './yaml-read.js';
 
 /** A small narrative of goals and policies numbered as given. */
 function narrative(goals: number[][], years = 'fiscalYear: 2023\nnextYear: 2024'): string {

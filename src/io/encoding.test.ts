@@ -5,7 +5,7 @@ import Encoding from 'encoding-japanese';
 import { describe, expect, it } from 'vitest';
 import { TasseiError } from '../model/errors.js';
 import { setLanguage } from '../model/i18n.js';
-import { readDocumentFile } from './yaml.js';
+import { readDocumentFile } from './yaml-read.js';
 
 const TEXT = `kind: narrative
 title: 基本計画と総合戦略の指標（KPI）の達成状況 髙﨑①～

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TasseiError } from '../model/errors.js';
 import { setLanguage } from '../model/i18n.js';
-import { parseDocumentText } from './yaml.js';
+import { parseDocumentText } from './yaml-read.js';
 
 function messagesOf(text: string) {
   setLanguage('en');

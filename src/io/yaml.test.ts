@@ -4,7 +4,8 @@ import { parse, parseDocument } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { TasseiError } from '../model/errors.js';
 import type { KpiDocument } from '../model/types.js';
-import { QUICK_SCHEMA, compileValidators, parseDocumentText, parseLocated, quickParse, validatorOf } from './yaml.js';
+import { compileValidators, validatorOf } from './schemas.js';
+import { QUICK_SCHEMA, parseDocumentText, parseLocated, quickParse } from './yaml-read.js';
 
 describe('schema validation', () => {
   it('the code compiled at build time and the schemas compiled now report the same errors', () => {

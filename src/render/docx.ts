@@ -17,18 +17,10 @@ import {
   WidthType,
 } from 'docx';
 import { measureList } from './templates.js';
-import {
-  type DetailRow,
-  type DiffCell,
-  type DiffRowView,
-  type DiffView,
-  type IndicatorView,
-  type KpiView,
-  type NarrativeView,
-  type RenderOptions,
-  type StrategyView,
-  strategyNotes,
-} from './view.js';
+import type { DiffCell, DiffRowView, DiffView } from './diff-view.js';
+import { type DetailRow, type IndicatorView, type KpiView, type StrategyView, strategyNotes } from './kpi-view.js';
+import type { NarrativeView } from './narrative-view.js';
+import type { RenderOptions } from './page-view.js';
 
 /**
  * The KPI report as a Word document, for the 議会資料 assembled in Word: per 重点戦略 its summary

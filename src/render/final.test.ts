@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { nextDocument } from '../diff/next.js';
 import { EXTRACTION_DOUBT_RULE } from '../evaluate/doubts.js';
-import { parseDocumentText } from '../io/yaml.js';
+import { parseDocumentText } from '../io/yaml-read.js';
 import type { KpiDocument, Message, NarrativeDocument } from '../model/types.js';
 import { reasonsNotFinal } from './final.js';
-import { DEFAULT_RENDER_OPTIONS, narrativeView } from './view.js';
+import { narrativeView } from './narrative-view.js';
+import { DEFAULT_RENDER_OPTIONS } from './page-view.js';
 
 const read = <T>(name: string) => parseDocumentText(readFileSync(`test/fixtures/expected/${name}.yaml`, 'utf8'), `${name}.yaml`) as T;
 const narrative = read<NarrativeDocument>('narrative-r5');

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import { readBuiltInSchemes } from '../evaluate/scheme-file.js';
-import { parseDocumentText } from '../io/yaml.js';
+import { parseDocumentText } from '../io/yaml-read.js';
 import type { KpiDocument } from '../model/types.js';
 import { layoutPages, layoutView, layoutWidths } from './layout-view.js';
 

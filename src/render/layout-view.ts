@@ -1,4 +1,4 @@
-import { summaryColumns } from '../evaluate/evaluate.js';
+import { summaryColumns } from '../evaluate/summaries.js';
 import { columnHeading } from '../evaluate/format.js';
 import { formatNumbering } from '../notation/numbering.js';
 import { type Scheme, gradeOfMark, gradeOf } from '../model/scheme.js';
@@ -18,7 +18,8 @@ import type {
   TableLayout,
 } from '../model/types.js';
 import { COLUMN_SPACING, GRID_RULE } from './columns.js';
-import { DEFAULT_RENDER_OPTIONS, type IndicatorView, type PageView, type RenderOptions, kpiView, strategyNotes } from './view.js';
+import { type IndicatorView, kpiView, strategyNotes } from './kpi-view.js';
+import { DEFAULT_RENDER_OPTIONS, type PageView, type RenderOptions } from './page-view.js';
 
 /**
  * What templates/kpi-layout.hbs sees: a KPI document drawn in the municipality's own layout

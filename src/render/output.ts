@@ -6,7 +6,10 @@ import { t } from '../model/i18n.js';
 import type { Scheme } from '../model/scheme.js';
 import type { DocumentDiff, Message, TasseiDocument } from '../model/types.js';
 import { printableDocument } from './printable.js';
-import { DEFAULT_RENDER_OPTIONS, type RenderOptions, diffView, kpiView, narrativeView } from './view.js';
+import { diffView } from './diff-view.js';
+import { kpiView } from './kpi-view.js';
+import { narrativeView } from './narrative-view.js';
+import { DEFAULT_RENDER_OPTIONS, type RenderOptions } from './page-view.js';
 
 /**
  * The files a command writes, by the extension of -o: one place that says which formats each

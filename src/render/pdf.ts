@@ -18,20 +18,10 @@ import { type FlowRow, type FlowSpace, flowPages } from './pages.js';
 import { type Estimator, estimateHeight, tableRowHeights } from './estimate.js';
 import type { Trend } from '../diff/trend.js';
 import { trendView } from './trend-view.js';
-import {
-  DEFAULT_RENDER_OPTIONS,
-  type KpiView,
-  type NarrativeView,
-  type RenderOptions,
-  detailPages,
-  diffPages,
-  diffView,
-  isDiffHeading,
-  isHeadingRow,
-  kpiView,
-  narrativePages,
-  narrativeView,
-} from './view.js';
+import { diffPages, diffView, isDiffHeading } from './diff-view.js';
+import { type KpiView, detailPages, isHeadingRow, kpiView } from './kpi-view.js';
+import { type NarrativeView, narrativePages, narrativeView } from './narrative-view.js';
+import { DEFAULT_RENDER_OPTIONS, type RenderOptions } from './page-view.js';
 
 type Cell = { continued?: boolean } | undefined;
 interface TableNode {

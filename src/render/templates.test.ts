@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import { readScheme } from '../evaluate/scheme-file.js';
-import { parseDocumentText } from '../io/yaml.js';
+import { parseDocumentText } from '../io/yaml-read.js';
 import type { KpiDocument } from '../model/types.js';
 import { textWidth } from './columns.js';
 import { measureText } from './fonts.js';
 import { TEMPLATE_DIR, createEnvironment, renderDefinition, statusBars } from './templates.js';
-import { kpiView } from './view.js';
+import { kpiView } from './kpi-view.js';
 
 const COLOURS = ['#1b7f3b', '#1f5fa8', '#6b6b6b', '#b3261e'];
 const bars = (...counts: number[]) =>

@@ -3,7 +3,7 @@ import { BLANK } from '../diff/format.js';
 import { rowNotes } from '../diff/trend-format.js';
 import type { Trend, TrendCell } from '../diff/trend.js';
 import { COLUMN_SPACING } from './columns.js';
-import { DEFAULT_RENDER_OPTIONS, type PageView, type RenderOptions, pageView } from './view.js';
+import { DEFAULT_RENDER_OPTIONS, type PageView, type RenderOptions, pageView } from './page-view.js';
 
 /**
  * The 経年表 as a page view for templates/trend.hbs: rows grouped by strategy and policy, one

@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { toNumber } from '../notation/decimal.js';
 import { parsePrintedNumber, parseProgress } from '../notation/numbers.js';
 import { numberFormatOf } from './trend-xlsx.js';
-import { type DiffCell, type DiffRowView, type DiffView, type KpiView, type RenderOptions, strategyNotes } from './view.js';
+import type { DiffCell, DiffRowView, DiffView } from './diff-view.js';
+import { type KpiView, strategyNotes } from './kpi-view.js';
+import type { RenderOptions } from './page-view.js';
 
 /**
  * The KPI report as an Excel workbook, for checking figures: one row per indicator with its

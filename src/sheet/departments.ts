@@ -1,7 +1,9 @@
 import type { Document } from 'yaml';
 import { t } from '../model/i18n.js';
 import type { KpiDocument, Message } from '../model/types.js';
-import { parseDocumentText, stringifyDocumentJson, yamlLibrary } from '../io/yaml.js';
+import { yamlLibrary } from '../io/yaml-place.js';
+import { parseDocumentText } from '../io/yaml-read.js';
+import { stringifyDocumentJson } from '../io/yaml-write.js';
 import { type IndicatorRow, indicatorRows } from './layout.js';
 
 /**

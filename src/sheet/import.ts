@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { eraName, parseMeasurement, parseYearNote, unusableNumber } from '../notation/numbers.js';
 import { t } from '../model/i18n.js';
 import type { KpiDocument, Measurement, Message } from '../model/types.js';
-import { measurementText } from '../io/yaml.js';
+import { measurementText } from '../io/measurements.js';
 import {
   COLUMNS,
   ENTRY_SHEET,

@@ -1,6 +1,8 @@
 import type { Document } from 'yaml';
 import type { KpiDocument } from '../model/types.js';
-import { parseDocumentText, stringifyDocumentJson, yamlLibrary } from '../io/yaml.js';
+import { yamlLibrary } from '../io/yaml-place.js';
+import { parseDocumentText } from '../io/yaml-read.js';
+import { stringifyDocumentJson } from '../io/yaml-write.js';
 import { type Answer, sameActual } from './import.js';
 
 export interface Merge {

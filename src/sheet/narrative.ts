@@ -3,7 +3,8 @@ import type { Document } from 'yaml';
 import { t } from '../model/i18n.js';
 import type { Message, NarrativeDocument } from '../model/types.js';
 import { fiscalYearName } from '../notation/numbers.js';
-import { parseDocumentText, yamlLibrary } from '../io/yaml.js';
+import { yamlLibrary } from '../io/yaml-place.js';
+import { parseDocumentText } from '../io/yaml-read.js';
 import { checkWorkbook } from './container.js';
 import { cellText, sameCellText } from './names.js';
 
