@@ -116,6 +116,31 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '現状値 H26', '実績>H27', '実績>H28', '実績>H29', '目標値']]);
   });
 
+  it('without rules: a heading over a line in brackets (現状値 over （H26）) is one heading, though years under a group stand beside it', () => {
+    const lines = page(
+      [100, [['実績値', 205]]],
+      [
+        111,
+        [
+          ['現状値', 95],
+          ['目標', 300],
+        ],
+      ],
+      [
+        122,
+        [
+          ['指標名', 20],
+          ['（H26）', 92],
+          ['H27', 170],
+          ['H28', 210],
+          ['H29', 250],
+          ['（R1）', 294.5],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '現状値/（H26）', '実績値>H27', '実績値>H28', '実績値>H29', '目標/（R1）']]);
+  });
+
   it('a title above the header naming 指標 is not a heading', () => {
     const lines = page(
       [80, [['成果指標の達成状況（令和7年度）について', 0]]],

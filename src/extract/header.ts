@@ -241,7 +241,9 @@ function stackedColumns(window: readonly Line[]): HeaderColumn[] {
   // stack whose neighbours stand on the last line alone is a group over them, and is parted.
   const cells = stacked.flatMap((c, k) => {
     const [top, ...rest] = [...c.members].sort((a, b) => a.baseline - b.baseline);
-    if (rest.length === 0 || !onLastLine({ members: rest })) return [c];
+    // A line in brackets under a heading is its own wrapped tail (現状値 over （H26）), never a cell under a group.
+    const bracketed = /^[(（［[]/.test(rest[0]?.text.trim() ?? '');
+    if (rest.length === 0 || !onLastLine({ members: rest }) || bracketed) return [c];
     const neighbours = [stacked[k - 1], stacked[k + 1]].filter((n) => n !== undefined);
     const overOdd = neighbours.length === 2 && neighbours.every(onLastLine);
     // Or over an even number (令和4年度 over 実績値 | 進捗): centred nearer the pair's middle than its own cell's.
