@@ -459,6 +459,39 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(refined[1]!.left).toBeLessThan(535);
   });
 
+  it("a figure right-aligned against the next text column, in one phrase with its text (16 商工観光課), does not set that column's edge", () => {
+    // 目標値 right-aligned at 180; 所管課 set from 182 without padding, its texts wrapped; the
+    // figures of two rows make one phrase each with the department beside them.
+    const columns = [column('target', -Infinity, 185, true, [120, 150]), column('department', 185, Infinity, false, [190, 220])];
+    const body = page(
+      [
+        120,
+        [
+          ['16', 180 - widthOf('16')],
+          [' 商工観光課', 180],
+        ],
+      ],
+      [
+        132,
+        [
+          ['2,352', 180 - widthOf('2,352')],
+          [' 子育て支援', 180],
+        ],
+      ],
+      [144, [['課', 185.5]]],
+      [
+        156,
+        [
+          ['12', 180 - widthOf('12')],
+          [' 健康福祉課', 180],
+        ],
+      ],
+    );
+    const [target, department] = refineColumns(columns, body);
+    expect(target!.right).toBeGreaterThanOrEqual(180);
+    expect(department!.edge).toBeCloseTo(180, 0);
+  });
+
   it('between value columns, the gap after right-aligned numbers, where each cell keeps one value', () => {
     // 現状 and 実績 set at their columns' left; numbers right-aligned at 155 and 215.
     const columns = [column('baseline', -Infinity, 140, true, [100, 120]), column('actual', 140, Infinity, true, [160, 180])];

@@ -350,10 +350,24 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
   // Two values printed close together (`-128.0% 悪化↓`) make one phrase: between value columns
   // the runs count one by one.
   const pieceLines = textLines.map((l) => makeLine(l.phrases.flatMap(piecesOf)));
+  // So do a value column's right-aligned figure and the text of the next cell (`16 商工観光課`):
+  // the text's start is the next column's edge, not the figure's.
+  const figureLed = (p: Phrase): Phrase[] => {
+    const [figure, next] = p.parts;
+    if (!figure || !next || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return [p];
+    if (!/^\s/.test(next.text) && next.x - figure.right <= SPLIT_GAP_EM * p.size) return [p];
+    const rest = p.parts.slice(1);
+    const text = rest.map((q) => q.text).join('');
+    return [
+      { ...p, text: figure.text, right: figure.right, parts: [figure] },
+      { ...p, text: text.trimStart(), x: next.x, parts: rest },
+    ];
+  };
+  const figuresApart = textLines.map((l) => makeLine(l.phrases.flatMap(figureLed)));
   for (let k = 1; k < refined.length; k++) {
     if (refined[k]!.ruled) continue;
     const [before, after] = [refined[k - 1]!, refined[k]!];
-    const lines = before.values && after.values ? pieceLines : textLines;
+    const lines = before.values ? (after.values ? pieceLines : figuresApart) : textLines;
     const phrases = lines.flatMap((l) => l.phrases);
     const apart = before.headingRight < after.headingLeft;
     const lo = apart ? before.headingRight : before.anchor;
@@ -367,7 +381,9 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
     // Text that starts on a row of values (an indicator's name) is the column's own; a title
     // there may run on from the column before. Such a start counts twice.
     const onDataRow = new Set(lines.filter((l) => l.phrases.some((p) => NUMBER_LIKE.test(p.text.normalize('NFKC')))).flatMap((l) => l.phrases));
-    const starts = starting.flatMap((p) => (!valued && onDataRow.has(p) ? [p.x, p.x] : [p.x])).sort((a, b) => a - b);
+    // After a value column, a figure says nothing of a text column's edge: it is the value column's, set right.
+    const valueBefore = (p: Phrase) => before.values && NUMBER_LIKE.test(p.text.normalize('NFKC').trim());
+    const starts = starting.flatMap((p) => (valued ? [p.x] : valueBefore(p) ? [] : onDataRow.has(p) ? [p.x, p.x] : [p.x])).sort((a, b) => a - b);
     const support = (xs: readonly number[], at: number) => xs.filter((t) => Math.abs(t - at) <= EDGE_TOLERANCE).length;
     const ends = phrases.filter((p) => p.right > lo && p.x < hi).map((p) => p.right);
     const strongestEnd = Math.max(0, ...ends.map((e) => support(ends, e)));
