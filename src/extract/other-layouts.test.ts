@@ -425,10 +425,12 @@ describe('a table without rules, then its legend and its count table', () => {
       ],
       'role-rows.pdf',
     ).document as KpiDocument;
-    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target?.text, i.interim?.map((x) => x.text)])).toEqual([
-      ['観光客数', '100', '115', '130', ['110', '120']],
-      ['宿泊者数', '50', '55', '80', ['60', '70']],
-    ]);
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target?.text, i.interim?.map((x) => x.text)])).toEqual(
+      [
+        ['観光客数', '100', '115', '130', ['110', '120']],
+        ['宿泊者数', '50', '55', '80', ['60', '70']],
+      ],
+    );
   });
 
   it('joins role rows parted by a page break (期待値 at the foot of page 1, 実績値 under the header printed again on page 2)', () => {
@@ -451,6 +453,55 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.actual.text, i.interim?.map((x) => x.text)])).toEqual([
       ['観光客数', '115', ['110', '120']],
       ['宿泊者数', '55', ['60', '70']],
+    ]);
+  });
+
+  it('reads role rows whose labels stand under no heading (目安値 | 実績値 between 単位 and 基準値) as a column of their own', () => {
+    const header: [string, number][] = [
+      ['指標名', 20],
+      ['単位', 110],
+      ['基準値', 200],
+      ['R4', 265],
+      ['R5', 315],
+      ['目標値', 350],
+    ];
+    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
+    const expected = (name: string, unit: string, values: string[]): [string, number][] => [
+      [name, 20],
+      [unit, 112],
+      ['目安値', 150],
+      right(values[0]!, 230),
+      right(values[1]!, 280),
+      right(values[2]!, 330),
+      right(values[3]!, 380),
+    ];
+    const actual = (r4: string): [string, number][] => [['実績値', 150], right(r4, 280)];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          expected('観光客数', '人', ['100', '110', '120', '130']),
+          actual('115'),
+          expected('宿泊者数', '泊', ['50', '60', '70', '80']),
+          actual('55'),
+        ),
+      ],
+      'unheaded.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.columns.map((c) => [c.role, c.heading])).toEqual([
+      ['name', '指標名'],
+      ['unit', '単位'],
+      ['other', ''],
+      ['baseline', '基準値'],
+      ['series', 'R4'],
+      ['series', 'R5'],
+      ['target', '目標値'],
+    ]);
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.unit, i.baseline.text, i.actual.text, i.interim?.map((x) => x.text)])).toEqual([
+      ['観光客数', '人', '100', '115', ['110', '120']],
+      ['宿泊者数', '泊', '50', '55', ['60', '70']],
     ]);
   });
 

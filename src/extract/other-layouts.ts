@@ -257,8 +257,45 @@ function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): {
   return cells;
 }
 
-function readTable(page: LaidOutPage, lines: readonly Line[], head: TableHead, end: number, declared: RoleDeclarations): ReadTable {
-  const body = bodyOf(page, lines, head, end);
+/** Labels of one column start, end or centre within this (points) of one another. */
+const LABELS_ALIGNED = 1;
+
+/**
+ * The header with a column of its own for role rows' labels printed under no heading (目安値 |
+ * 実績値 between 単位 and 基準値, the header cell left empty): without rules nothing else shows that
+ * column, and its labels would be read into the unit or the value beside them. Only such labels
+ * make a column here: other text under no heading is read with the column it stands nearest.
+ */
+function withUnheadedRoleLabels(head: TableHead, body: readonly Line[]): TableHead {
+  if (head.ruled) return head;
+  const labels = body.flatMap((l) => l.phrases.filter((p) => INTERIM_ROW.test(plainHeading(p.text)) || ACTUAL_ROW.test(plainHeading(p.text))));
+  const underHeading = (p: Phrase) => head.columns.some((c) => p.right > c.headingLeft && p.x < c.headingRight);
+  const first = labels.find((p) => !underHeading(p));
+  if (!first) return head;
+  const aligned = (p: Phrase) =>
+    Math.abs(p.x - first.x) <= LABELS_ALIGNED ||
+    Math.abs(p.right - first.right) <= LABELS_ALIGNED ||
+    Math.abs(p.x + p.right - first.x - first.right) <= 2 * LABELS_ALIGNED;
+  const stripe = labels.filter(aligned);
+  if (stripe.some(underHeading) || !isRoleLabelColumn(stripe.map((p) => p.text))) return head;
+  const [left, right] = [Math.min(...stripe.map((p) => p.x)), Math.max(...stripe.map((p) => p.right))];
+  const at = head.columns.findIndex((c) => c.headingLeft >= right);
+  if (at <= 0) return head;
+  const [before, after] = [head.columns[at - 1]!, head.columns[at]!];
+  const unheaded = { heading: '', left: (before.headingRight + left) / 2, right: (right + after.headingLeft) / 2, headingLeft: left, headingRight: right };
+  const columns = [
+    ...head.columns.slice(0, at - 1),
+    { ...before, right: unheaded.left },
+    unheaded,
+    { ...after, left: unheaded.right },
+    ...head.columns.slice(at + 1),
+  ];
+  return { ...head, columns };
+}
+
+function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, end: number, declared: RoleDeclarations): ReadTable {
+  const body = bodyOf(page, lines, found, end);
+  const head = withUnheadedRoleLabels(found, body);
   const first = placeColumns(
     head.columns.map((c) => ({ heading: c.heading, ...(c.group ? { group: c.group } : {}), cells: [] })),
     declared,
