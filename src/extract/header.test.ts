@@ -141,6 +141,53 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '現状値/（H26）', '実績値>H27', '実績値>H28', '実績値>H29', '目標/（R1）']]);
   });
 
+  it('without rules: a group is centred over its cells; a heading beside them over a year in brackets is none (策定時 over （R2）, then 実績の推移 over R3 … R7)', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['成果指標', 40],
+          ['策定時', 130],
+          ['実績の推移', 250.5],
+          ['目標値', 400],
+        ],
+      ],
+      [
+        112,
+        [
+          ['（R2）', 129.5],
+          ['（R7）', 399.5],
+        ],
+      ],
+      [
+        119,
+        [
+          ['R3', 190],
+          ['R4', 230],
+          ['R5', 270],
+          ['R6', 310],
+          ['R7', 350],
+        ],
+      ],
+    );
+    const years = ['R3', 'R4', 'R5', 'R6', 'R7'].map((y) => `実績の推移>${y}`);
+    expect(columns(lines)).toEqual([['成果指標', '策定時/（R2）', ...years, '目標値/（R7）']]);
+  });
+
+  it("a year set just after a heading word on its line is the heading's (現状 2014年度), not a column of its own", () => {
+    const lines = page([
+      100,
+      [
+        ['成果指標', 20],
+        ['現状', 90],
+        ['2014年度', 117],
+        ['実績値', 190],
+        ['目標値', 260],
+      ],
+    ]);
+    expect(columns(lines)).toEqual([['成果指標', '現状 2014年度', '実績値', '目標値']]);
+  });
+
   it('a title above the header naming 指標 is not a heading', () => {
     const lines = page(
       [80, [['成果指標の達成状況（令和7年度）について', 0]]],

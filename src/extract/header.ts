@@ -233,17 +233,46 @@ function bareYear(text: string): boolean {
   return yearOfHeading(text) !== null && (word === null || word === 'series');
 }
 
+/** A year this close (em) after a heading word on its line is the heading's year (現状 2014年度), not a column's heading. */
+const YEAR_AFTER_WORD_EM = 1;
+
+/** Heading cells, a year set just after a word on its line joined to that word's cell. */
+function cellsWithYears(window: readonly Line[]): ReturnType<typeof headingCells> {
+  const cells = headingCells(window).sort((a, b) => a.x - b.x);
+  const joined = cells.filter((c) => {
+    if (c.members.length !== 1 || !bareYear(c.text)) return true;
+    const year = c.members[0]!;
+    const word = cells.find((w) => {
+      const last = w.members.find((m) => Math.abs(m.baseline - year.baseline) <= 0.3 * m.size);
+      return (
+        w !== c &&
+        last !== undefined &&
+        year.x >= last.right &&
+        year.x - last.right < YEAR_AFTER_WORD_EM * year.size &&
+        !bareYear(w.text) &&
+        headingWord(w.text) !== null
+      );
+    });
+    if (!word) return true;
+    word.members.push(year);
+    word.text = headingText(word.members);
+    word.right = Math.max(word.right, year.right);
+    return false;
+  });
+  return joined;
+}
+
 function stackedColumns(window: readonly Line[]): HeaderColumn[] {
   const lastBaseline = window.at(-1)!.baseline;
   const onLastLine = (c: { members: Phrase[] }) => c.members.every((m) => Math.abs(m.baseline - lastBaseline) <= 0.3 * m.size);
-  const stacked = headingCells(window).sort((a, b) => middle(a) - middle(b));
+  const stacked = cellsWithYears(window).sort((a, b) => middle(a) - middle(b));
   // A group centred over an odd number of cells stacks with the middle one (実績値 over R1): a
   // stack whose neighbours stand on the last line alone is a group over them, and is parted.
   const cells = stacked.flatMap((c, k) => {
     const [top, ...rest] = [...c.members].sort((a, b) => a.baseline - b.baseline);
     // A line in brackets under a heading is its own wrapped tail (現状値 over （H26）), never a cell under a group.
     const bracketed = /^[(（［[]/.test(rest[0]?.text.trim() ?? '');
-    if (rest.length === 0 || !onLastLine({ members: rest }) || bracketed) return [c];
+    if (rest.length === 0 || onLastLine({ members: [top!] }) || !onLastLine({ members: rest }) || bracketed) return [c];
     const neighbours = [stacked[k - 1], stacked[k + 1]].filter((n) => n !== undefined);
     const overOdd = neighbours.length === 2 && neighbours.every(onLastLine);
     // Or over an even number (令和4年度 over 実績値 | 進捗): centred nearer the pair's middle than its own cell's.
@@ -296,6 +325,8 @@ function stackedColumns(window: readonly Line[]): HeaderColumn[] {
     while (to + 1 < others.length && isSub(others[to + 1]!)) to++;
     const subs = others.slice(from, to + 1);
     if (subs.length < 2 || !subs.every(isSub)) continue;
+    // A group is centred over its cells (策定時 over （R2） beside 実績の推移's years is a heading of its own).
+    if (middle(g) < subs[0]!.x || middle(g) > subs.at(-1)!.right) continue;
     groups.add(g);
     for (const c of subs) groupOf.set(c, headingText(g.members));
   }
