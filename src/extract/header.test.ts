@@ -188,6 +188,52 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['成果指標', '現状 2014年度', '実績値', '目標値']]);
   });
 
+  it("a row of years a tall spreadsheet row below the headings is the header's second row (実績 over 令和2年度 | 令和3年度 | 令和4年度)", () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['指標名', 20],
+          ['基準値', 90],
+          ['実績', 220],
+          ['目標値', 330],
+        ],
+      ],
+      [
+        135,
+        [
+          ['令和2年度', 150],
+          ['令和3年度', 210],
+          ['令和4年度', 270],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '基準値', '実績>令和2年度', '実績>令和3年度', '実績>令和4年度', '目標値']]);
+  });
+
+  it('two years a narrow print set so close that they make one phrase (令和3年度 令和4年度) are two headings', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['指標名', 20],
+          ['基準値', 90],
+          ['実績', 210],
+          ['目標値', 330],
+        ],
+      ],
+      [
+        112,
+        [
+          ['令和2年度', 150],
+          ['令和3年度', 205],
+          [' 令和4年度', 253],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '基準値', '実績>令和2年度', '実績>令和3年度', '実績>令和4年度', '目標値']]);
+  });
+
   it('a title above the header naming 指標 is not a heading', () => {
     const lines = page(
       [80, [['成果指標の達成状況（令和7年度）について', 0]]],

@@ -1,6 +1,6 @@
 import type { Rule } from './pdf.js';
-import { type Line, type Phrase, joinPhrases, joinWrapped } from './layout.js';
-import { NUMBER_LIKE, headingCells } from './grid.js';
+import { type Line, type Phrase, joinPhrases, joinWrapped, makeLine } from './layout.js';
+import { NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
 import { headingWord, yearOfHeading } from './roles.js';
 
 /**
@@ -71,7 +71,7 @@ const LEGEND_ITEM = /^[^\s:：]{1,6}\s*[:：]\s*\S/;
  * heading word, a year, or a short piece of a wrapped heading.
  */
 function headingLike(line: Line): boolean {
-  return line.phrases.every((p) => {
+  return yearsApart(line).phrases.every((p) => {
     const length = [...p.text.replace(/\s/g, '')].length;
     return (
       !NUMBER_LIKE.test(p.text.normalize('NFKC')) &&
@@ -82,6 +82,27 @@ function headingLike(line: Line): boolean {
   });
 }
 
+/**
+ * The line with years that narrow cells set so close that they made one phrase (令和6年度 令和7年度)
+ * parted into one phrase each: two years are never one heading.
+ */
+function yearsApart(line: Line): Line {
+  const parted = line.phrases.flatMap((p) => {
+    const pieces = piecesOf(p);
+    return pieces.length >= 2 && pieces.every((q) => bareYear(q.text)) ? pieces : [p];
+  });
+  return parted.length === line.phrases.length ? line : makeLine(parted);
+}
+
+/** A row of years alone may stand this far (em) below the header line above it: a spreadsheet's tall header row. */
+const YEAR_ROW_GAP_EM = 3.5;
+
+/** Whether a line is a row of years alone (令和2年度 | 令和3年度 | …, under 実績 a tall row above). */
+function yearsRow(line: Line): boolean {
+  const phrases = yearsApart(line).phrases;
+  return phrases.length >= 2 && phrases.every((p) => bareYear(p.text));
+}
+
 /** Whether a window of lines holds a KPI table's headings: a name and two value or grade columns. */
 function namesKpiColumns(lines: readonly Line[]): boolean {
   const words = headingCells(lines).map((c) => headingWord(c.text));
@@ -90,7 +111,7 @@ function namesKpiColumns(lines: readonly Line[]): boolean {
 
 /** The header lines around line `i`: neighbours within a line gap that are heading-like, with no closing rule between. */
 function headerWindow(lines: readonly Line[], i: number, from: number, horizontal: readonly Rule[]): [number, number] {
-  const near = (a: Line, b: Line) => b.top - a.bottom < HEADER_LINE_GAP_EM * Math.max(a.size, b.size);
+  const near = (a: Line, b: Line) => b.top - a.bottom < (yearsRow(b) ? YEAR_ROW_GAP_EM : HEADER_LINE_GAP_EM) * Math.max(a.size, b.size);
   let [top, bottom] = [i, i];
   const extent = () => {
     const window = lines.slice(top, bottom + 1);
@@ -238,7 +259,7 @@ const YEAR_AFTER_WORD_EM = 1;
 
 /** Heading cells, a year set just after a word on its line joined to that word's cell. */
 function cellsWithYears(window: readonly Line[]): ReturnType<typeof headingCells> {
-  const cells = headingCells(window).sort((a, b) => a.x - b.x);
+  const cells = headingCells(window.map(yearsApart)).sort((a, b) => a.x - b.x);
   const joined = cells.filter((c) => {
     if (c.members.length !== 1 || !bareYear(c.text)) return true;
     const year = c.members[0]!;
@@ -249,8 +270,8 @@ function cellsWithYears(window: readonly Line[]): ReturnType<typeof headingCells
         last !== undefined &&
         year.x >= last.right &&
         year.x - last.right < YEAR_AFTER_WORD_EM * year.size &&
-        !bareYear(w.text) &&
-        headingWord(w.text) !== null
+        !bareYear(last.text) &&
+        headingWord(last.text) !== null
       );
     });
     if (!word) return true;
