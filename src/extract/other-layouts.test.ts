@@ -505,6 +505,31 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it("reads banners set at a wrapped name's pitch as rows of their own, never the name's lines (a borderless Writer print)", () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          HEADER,
+          [['基本目標1 観光の振興', 20]],
+          [['施策1 観光客の誘致', 20]],
+          row('観光客数', ['100', '120'], 'A'),
+          [['（累計）', 20]],
+          [['施策2 宿泊の推進と滞在型観光の拡大', 20]],
+          row('宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'banners.pdf',
+    ).document as KpiDocument;
+    const strategy = document.strategies[0]!;
+    expect(strategy.title).toBe('観光の振興');
+    expect(strategy.policies.map((p) => [p.title, p.measures.flatMap((m) => m.indicators.map((i) => i.name))])).toEqual([
+      ['観光客の誘致', ['観光客数（累計）']],
+      ['宿泊の推進と滞在型観光の拡大', ['宿泊者数']],
+    ]);
+  });
+
   it('takes the unit every value carries out of the name where the name repeats it (満足度（%） with 40%), keeping notes such as （累計）', () => {
     const document = read([pageOf(TITLE, HEADER, row('満足度（%）', ['40%', '45%'], 'A'), row('来場者（累計）', ['50人', '60人'], 'B'))], 'units.pdf')
       .document as KpiDocument;

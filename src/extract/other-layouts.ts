@@ -335,12 +335,27 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
       (first.x < firstGrouping || first.right > lastGrouping + first.size || (banner.label !== '' && aloneOnLine(l) && (pastOwnColumn(l) || mergedRow(l))))
     );
   };
-  const bannerPhrases = new Set(split.filter(isBanner).flatMap((l) => l.phrases));
-  const { rows } = rowsOf(split, rowColumns, boundaries, (p: Phrase) => {
-    const c = columnOfPhrase(columns, p);
-    if (!c || !grouping.includes(c)) return c;
-    return bannerPhrases.has(p) ? (rowColumns.filter((r) => r.left <= p.x).at(-1) ?? rowColumns[0]) : undefined;
-  });
+  // Told on the lines as printed: cut at the columns, 基本施策2 would end in a figure.
+  const bannerPhrases = new Set(split.filter((_, k) => isBanner(body[k]!)).flatMap((l) => l.phrases));
+  // Lines that are rows by themselves: banners without a figure, and the goal's label (数値目標) over its indicators.
+  const alone = (l: Line, k: number) =>
+    (isBanner(body[k]!) && !body[k]!.phrases.some((p) => FIGURE.test(p.text.normalize('NFKC').trim()))) || isGoalIndicatorsLabel(l.text);
+  const aloneLines = split.filter(alone);
+  const { rows } = rowsOf(
+    split,
+    rowColumns,
+    boundaries,
+    (p: Phrase) => {
+      const c = columnOfPhrase(columns, p);
+      if (!c || !grouping.includes(c)) return c;
+      return bannerPhrases.has(p) ? (rowColumns.filter((r) => r.left <= p.x).at(-1) ?? rowColumns[0]) : undefined;
+    },
+    undefined,
+    null,
+    // A banner is a row of its own, though set at the pitch of a wrapped name below it.
+    // A line's fragments, cut where it crosses the columns, are all its.
+    (f) => aloneLines.some((l) => Math.abs(l.baseline - f.baseline) < 0.1 && f.phrases[0]!.x >= l.x - 0.5 && f.phrases[0]!.x < l.right),
+  );
   const cellsOf = (k: number) => rows.filter((r) => r.anchored).map((r) => r.cells[`c${k}`] ?? '');
   const placed = placeColumns(
     head.columns.map((c, k) => ({ heading: c.heading, ...(c.group ? { group: c.group } : {}), cells: cellsOf(k) })),

@@ -173,3 +173,20 @@ describe('rowsOf: no padding, no rules, wrapped names', () => {
     expect(cells(rows).map((c) => c.name)).toEqual(['指標A', '指標B', '指標C']);
   });
 });
+
+describe('rowsOf: lines that stand alone (banners)', () => {
+  it('a banner is a row of its own, though set at the pitch of the names below it, and though it runs into a value column', () => {
+    // The banner's title ends in the value column (a Writer print cuts it there); the name wraps under it.
+    const body = lines(
+      [100, { title: '施策1', name: '観光の', value: '振興' }],
+      [100 + PITCH, { name: '観光客' }],
+      [100 + 2 * PITCH, { name: '数', value: '120', status: '改善↑' }],
+    );
+    const alone = (f: { baseline: number }) => f.baseline === 100;
+    const rows = rowsIn(body, COLUMNS, [], columnOf, undefined, null, alone);
+    expect(rows.map((r) => [r.anchored, r.cells])).toEqual([
+      [false, { title: '施策1', name: '観光の', value: '振興' }],
+      [true, { name: '観光客数', value: '120', status: '改善↑' }],
+    ]);
+  });
+});

@@ -156,17 +156,24 @@ interface Band {
   blocks: Block[];
   anchors: Block[][];
   tail: boolean;
+  standsAlone: (f: Fragment) => boolean;
 }
 
-function bandOf(fragments: Fragment[], columns: readonly Column[]): Band {
+function bandOf(fragments: Fragment[], columns: readonly Column[], standsAlone: (f: Fragment) => boolean): Band {
   const blocks: Block[] = [];
   let tail = false;
   for (const column of columns.filter((c) => c.complete)) {
-    const found = valueBlocks(fragments.filter((f) => f.column === column));
+    // A line standing alone that runs into a value column (a long banner) holds no value there.
+    const found = valueBlocks(fragments.filter((f) => f.column === column && !standsAlone(f)));
     blocks.push(...found.blocks);
     tail ||= found.tail;
   }
-  return { fragments, blocks, anchors: anchorRows(blocks), tail };
+  return { fragments, blocks, anchors: anchorRows(blocks), tail, standsAlone };
+}
+
+/** Fragments read as text: those of text columns, and lines standing alone wherever they run. */
+function textOf(band: Band): Fragment[] {
+  return band.fragments.filter((f) => !f.column.complete || band.standsAlone(f));
 }
 
 /**
@@ -182,7 +189,7 @@ function pitchEvidence(band: Band): { all: number[]; sure: number[] } {
   }
   const spans = band.anchors.map(extent);
   const rowOf = (f: Fragment) => spans.findIndex((s) => overlap(f, s) > 0);
-  const text = band.fragments.filter((f) => !f.column.complete);
+  const text = textOf(band);
   for (const column of new Set(text.map((f) => f.column))) {
     const inColumn = text.filter((f) => f.column === column);
     for (let k = 1; k < inColumn.length; k++) {
@@ -209,6 +216,8 @@ export function rowsOf(
   opensRow: (f: Fragment) => boolean = () => false,
   /** The pitch (em) of a cell's lines that other tables of the document show, for a table that shows none. */
   pitchHint: number | null = null,
+  /** A text line that is a row by itself (a banner: 基本施策1 …): never part of a row of values. */
+  standsAlone: (f: Fragment) => boolean = () => false,
 ): { rows: GridRow[]; pitch: number | null } {
   const bandLines: Line[][] = [];
   let current: Line[] = [];
@@ -223,7 +232,7 @@ export function rowsOf(
     current.push(line);
   }
   if (current.length > 0) bandLines.push(current);
-  const bands = bandLines.map((l) => bandOf(fragmentsOf(l, columns, columnOf), columns));
+  const bands = bandLines.map((l) => bandOf(fragmentsOf(l, columns, columnOf), columns, standsAlone));
   const evidence = bands.map(pitchEvidence);
   const own = cellPitch(
     evidence.flatMap((e) => e.all),
@@ -234,6 +243,7 @@ export function rowsOf(
 }
 
 function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolean): GridRow[] {
+  const standsAlone = band.standsAlone;
   const rows: { fragments: Fragment[]; anchored: boolean; tail: boolean }[] = band.anchors.map((blocks) => ({
     fragments: blocks.flatMap((bl) => bl.fragments),
     anchored: true,
@@ -244,8 +254,9 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
   const spans = band.anchors.map(extent);
   // Text lines: beside a row of values, or linked to such a line at the pitch of a cell.
   const owner = new Map<Fragment, number>();
-  const text = band.fragments.filter((f) => !f.column.complete);
+  const text = textOf(band);
   for (const f of text) {
+    if (standsAlone(f)) continue;
     let best = -1;
     let most = ROW_OVERLAP_EM * f.size;
     spans.forEach((s, k) => {
@@ -264,7 +275,7 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
       changed = false;
       for (const inColumn of columnsOfText) {
         inColumn.forEach((f, k) => {
-          if (owner.has(f)) return;
+          if (owner.has(f) || standsAlone(f)) return;
           const above = inColumn[k - 1];
           const below = inColumn[k + 1];
           const fromAbove = above && owner.has(above) && linked(above, f) ? f.baseline - above.baseline : Infinity;
@@ -296,7 +307,8 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
   loose.forEach((f, k) => {
     for (let j = 0; j < k; j++) {
       const o = loose[j]!;
-      const together = (o.column === f.column && o.baseline < f.baseline && linked(o, f)) || overlap(o, f) > ROW_OVERLAP_EM * f.size;
+      // A line that stands alone starts its row (two banners one under the other are two rows).
+      const together = (o.column === f.column && o.baseline < f.baseline && linked(o, f) && !standsAlone(f)) || overlap(o, f) > ROW_OVERLAP_EM * f.size;
       if (together) group[root(k)] = root(j);
     }
   });
