@@ -188,6 +188,20 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['成果指標', '現状 2014年度', '実績値', '目標値']]);
   });
 
+  it('so is a year whose text begins with a typed space, though it stands over an em after the word (現状値 H26 in a browser print)', () => {
+    const lines = page([
+      100,
+      [
+        ['指標名', 20],
+        ['現状値', 90],
+        [' H26', 132],
+        ['実績値', 200],
+        ['目標値', 260],
+      ],
+    ]);
+    expect(columns(lines)).toEqual([['指標名', '現状値 H26', '実績値', '目標値']]);
+  });
+
   it("a row of years a tall spreadsheet row below the headings is the header's second row (実績 over 令和2年度 | 令和3年度 | 令和4年度)", () => {
     const lines = page(
       [

@@ -257,6 +257,9 @@ function bareYear(text: string): boolean {
 /** A year this close (em) after a heading word on its line is the heading's year (現状 2014年度), not a column's heading. */
 const YEAR_AFTER_WORD_EM = 1;
 
+/** The room a typed space takes before a phrase whose text begins with one (` H26` after 現状値): about half an em. */
+const typedSpace = (p: Phrase) => (/^\s/.test(p.parts[0]?.text ?? '') ? 0.5 * p.size : 0);
+
 /** Heading cells, a year set just after a word on its line joined to that word's cell. */
 function cellsWithYears(window: readonly Line[]): ReturnType<typeof headingCells> {
   const cells = headingCells(window.map(yearsApart)).sort((a, b) => a.x - b.x);
@@ -269,7 +272,7 @@ function cellsWithYears(window: readonly Line[]): ReturnType<typeof headingCells
         w !== c &&
         last !== undefined &&
         year.x >= last.right &&
-        year.x - last.right < YEAR_AFTER_WORD_EM * year.size &&
+        year.x - last.right - typedSpace(year) < YEAR_AFTER_WORD_EM * year.size &&
         !bareYear(last.text) &&
         headingWord(last.text) !== null
       );
