@@ -4,7 +4,7 @@ import { basename, extname, join } from 'node:path';
 import { evaluateDocument } from './evaluate/evaluate.js';
 import { setAsideDoubted } from './evaluate/doubts.js';
 import { findingMessage, formatBlanks } from './evaluate/format.js';
-import { formatMessagesMarkdown } from './model/messages.js';
+import { errorMessage, formatMessagesMarkdown, infoMessage } from './model/messages.js';
 import { TasseiError } from './model/errors.js';
 import { readTextFile } from './io/encoding.js';
 import { writeFileAtomic } from './io/files.js';
@@ -137,16 +137,14 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
         result.messages.push(...kept.messages);
         scheme = schemeFor(options.config, doc, yamlPath);
         printedScheme = printedSchemeFor(options.config, doc, yamlPath);
-        result.messages.push({
-          severity: 'info',
-          rule: 'build-kept-edits',
-          file: yamlPath,
-          message: t(
-            '人が編集した YAML なので残し、PDF の代わりにこれから報告書を作りました',
-            'edited by hand: kept, and used for the report instead of the PDF',
+        result.messages.push(
+          infoMessage(
+            yamlPath,
+            'build-kept-edits',
+            t('人が編集した YAML なので残し、PDF の代わりにこれから報告書を作りました', 'edited by hand: kept, and used for the report instead of the PDF'),
+            { hint: t('tassei build --force で PDF から読み取り直します', 'tassei build --force extracts it again') },
           ),
-          hint: t('tassei build --force で PDF から読み取り直します', 'tassei build --force extracts it again'),
-        });
+        );
       } else {
         writeFileAtomic(yamlPath, stampedYaml(doc, file, yamlPath));
         result.outputs.push(yamlName);
@@ -171,19 +169,22 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
     if (error instanceof TasseiError) result.messages.push(...error.messages);
     else {
       result.internal = true;
-      result.messages.push({
-        severity: 'error',
-        rule: 'internal-error',
-        file,
-        message: t(
-          `tassei の内部エラー: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-          `internal error of tassei: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      result.messages.push(
+        errorMessage(
+          file,
+          'internal-error',
+          t(
+            `tassei の内部エラー: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+            `internal error of tassei: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          ),
+          {
+            hint: t(
+              'この入力ファイルを添えて報告してください。他のファイルは処理を続けました',
+              'please report this with the input file; the other files were built',
+            ),
+          },
         ),
-        hint: t(
-          'この入力ファイルを添えて報告してください。他のファイルは処理を続けました',
-          'please report this with the input file; the other files were built',
-        ),
-      });
+      );
     }
   }
   return result;

@@ -1,7 +1,8 @@
 import { statSync } from 'node:fs';
 import { type Config, printedSchemeFor, schemeFor, schemeNameFor, withScheme } from './config.js';
 import { readTextFile } from './io/encoding.js';
-import { TasseiError, failure } from './model/errors.js';
+import { TasseiError } from './model/errors.js';
+import { failure } from './model/messages.js';
 import { startsWithPdfMagic } from './io/files.js';
 import { t } from './model/i18n.js';
 import { type Scheme, unknownGrades } from './model/scheme.js';

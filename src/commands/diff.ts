@@ -1,6 +1,7 @@
 import { writeFileAtomic } from '../io/files.js';
 import { DIFF_FORMATS, checkedOutputFormat } from '../render/output.js';
-import { EXIT, failure } from '../model/errors.js';
+import { EXIT } from '../model/errors.js';
+import { failure, warningMessage } from '../model/messages.js';
 import type { Message } from '../model/types.js';
 import { doubtsOf } from '../render/final.js';
 import { t } from '../model/i18n.js';
@@ -108,17 +109,18 @@ examples:
 
 /** The warning that a diff rests on a PDF whose reading the extractor doubts. */
 function doubtedDiff(file: string): Message {
-  return {
-    severity: 'warning',
-    rule: 'diff-doubted',
+  return warningMessage(
     file,
-    message: t(
+    'diff-doubted',
+    t(
       `${file} の読み取りに疑いがあるため、この比較の削除・追加・名称変更は誤りのことがあります`,
       `the reading of ${file} is in doubt: deletions, additions and renames in this comparison may be wrong`,
     ),
-    hint: t(
-      'tassei extract -o で YAML に書き出し、PDF と見比べて直してから、YAML どうしで比べてください',
-      'write it out as YAML with tassei extract -o, correct it against the PDF, and compare the YAML files',
-    ),
-  };
+    {
+      hint: t(
+        'tassei extract -o で YAML に書き出し、PDF と見比べて直してから、YAML どうしで比べてください',
+        'write it out as YAML with tassei extract -o, correct it against the PDF, and compare the YAML files',
+      ),
+    },
+  );
 }

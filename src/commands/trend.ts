@@ -1,7 +1,8 @@
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import { writeFileAtomic } from '../io/files.js';
 import { TREND_FORMATS, checkedOutputFormat } from '../render/output.js';
-import { EXIT, failure } from '../model/errors.js';
+import { EXIT } from '../model/errors.js';
+import { failure } from '../model/messages.js';
 import { t } from '../model/i18n.js';
 import type { KpiDocument } from '../model/types.js';
 import { type Command, load, oneOf, printMessages } from './command.js';

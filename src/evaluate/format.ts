@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { t } from '../model/i18n.js';
-import { formatMessagesList } from '../model/messages.js';
+import { formatMessagesList, warningMessage } from '../model/messages.js';
 import { type Scheme, markOf } from '../model/scheme.js';
 import type { Blanks, Evaluation, Finding, KpiDocument, Message } from '../model/types.js';
 import { TOTAL } from '../model/types.js';
@@ -169,14 +169,10 @@ function summaryRowName(f: Finding): string | undefined {
  */
 export function findingMessage(f: Finding, file: string, scheme: Scheme): Message {
   const row = summaryRowName(f);
-  return {
-    severity: 'warning',
-    rule: f.kind,
-    file,
+  return warningMessage(file, f.kind, f.message, {
     place: { strategy: f.strategy, policy: f.policy, measure: f.measure, indicator: f.indicator },
     ...(row ? { row } : {}),
     expected: findingValue(f, f.reported, scheme),
     actual: findingValue(f, f.computed, scheme),
-    message: f.message,
-  };
+  });
 }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { TasseiError, failure } from '../model/errors.js';
+import { TasseiError } from '../model/errors.js';
+import { failure } from '../model/messages.js';
 import { PACKAGE_ROOT, readSmallTextFile } from '../io/files.js';
 import { t } from '../model/i18n.js';
 import type { Condition, Rule, Scheme } from '../model/scheme.js';

@@ -1,5 +1,6 @@
 import type { Indicator, KpiDocument, KpiPlace, Message, NarrativeDocument, PrintedSummary, Summary } from '../model/types.js';
 import { t } from '../model/i18n.js';
+import { warningMessage } from '../model/messages.js';
 import { EXTRACTION_DOUBT_RULE } from '../evaluate/doubts.js';
 
 /**
@@ -62,18 +63,17 @@ function checkGroup(
   const defects = indicators.map((i) => ({ i, defect: defectOf(i) })).filter((d) => d.defect !== null);
   for (const { i, defect } of defects) {
     const o = origins.get(i);
-    messages.push({
-      severity: 'warning',
-      rule: EXTRACTION_DOUBT_RULE,
-      file,
-      ...(o ? { page: o.page } : {}),
-      place,
-      message: t(
-        `${label}: ${defect}（${where(o)}）。折り返した行を二つに読んだおそれがあります`,
-        `${label}: ${defect} (${where(o)}); a wrapped row may have been read as two`,
+    messages.push(
+      warningMessage(
+        file,
+        EXTRACTION_DOUBT_RULE,
+        t(
+          `${label}: ${defect}（${where(o)}）。折り返した行を二つに読んだおそれがあります`,
+          `${label}: ${defect} (${where(o)}); a wrapped row may have been read as two`,
+        ),
+        { ...(o ? { page: o.page } : {}), place, hint: t('PDFのこの行を確かめ、YAMLで直してください', 'check this row in the PDF and correct it in the YAML') },
       ),
-      hint: t('PDFのこの行を確かめ、YAMLで直してください', 'check this row in the PDF and correct it in the YAML'),
-    });
+    );
   }
   if (!printed) return messages;
   const counted = countsOf(indicators);
@@ -83,28 +83,27 @@ function checkGroup(
   if (counted.total !== printed.total || !addsUp) {
     const first = origins.get(indicators[0]!);
     const extraction = defects.length > 0;
-    messages.push({
-      severity: 'warning',
-      rule: extraction ? EXTRACTION_DOUBT_RULE : DOCUMENT_DOUBT,
-      file,
-      ...(first ? { page: first.page } : {}),
-      place,
-      message: !addsUp
-        ? t(
-            `${label}: 集計表の件数の和 ${sum} が合計 ${printed.total} と合いません（文書の誤り）`,
-            `${label}: the summary's counts add up to ${sum}, not to its total ${printed.total} (an error of the document)`,
-          )
-        : extraction
+    messages.push(
+      warningMessage(
+        file,
+        extraction ? EXTRACTION_DOUBT_RULE : DOCUMENT_DOUBT,
+        !addsUp
           ? t(
-              `${label}: 読み取った指標は ${counted.total} 件、集計表の合計は ${printed.total} 件。読めていない行があります`,
-              `${label}: ${counted.total} indicators read, the summary's total is ${printed.total}; rows were misread`,
+              `${label}: 集計表の件数の和 ${sum} が合計 ${printed.total} と合いません（文書の誤り）`,
+              `${label}: the summary's counts add up to ${sum}, not to its total ${printed.total} (an error of the document)`,
             )
-          : t(
-              `${label}: 読み取った指標は ${counted.total} 件で、どれも名前と値がそろっていますが、集計表の合計は ${printed.total} 件です（文書の誤りか、行の読み落とし）`,
-              `${label}: ${counted.total} indicators read, each with a name and values, but the summary's total is ${printed.total} (an error of the document, or a row not read)`,
-            ),
-      hint: t('PDFの表と集計表を見比べてください', 'compare the table with its summary in the PDF'),
-    });
+          : extraction
+            ? t(
+                `${label}: 読み取った指標は ${counted.total} 件、集計表の合計は ${printed.total} 件。読めていない行があります`,
+                `${label}: ${counted.total} indicators read, the summary's total is ${printed.total}; rows were misread`,
+              )
+            : t(
+                `${label}: 読み取った指標は ${counted.total} 件で、どれも名前と値がそろっていますが、集計表の合計は ${printed.total} 件です（文書の誤りか、行の読み落とし）`,
+                `${label}: ${counted.total} indicators read, each with a name and values, but the summary's total is ${printed.total} (an error of the document, or a row not read)`,
+              ),
+        { ...(first ? { page: first.page } : {}), place, hint: t('PDFの表と集計表を見比べてください', 'compare the table with its summary in the PDF') },
+      ),
+    );
   }
   return messages;
 }
@@ -137,15 +136,16 @@ export function checkNarrativeExtraction(document: NarrativeDocument, file: stri
   return document.goals.flatMap((g) =>
     g.policies
       .filter((p) => p.measures.length === 0)
-      .map((p): Message => ({
-        severity: 'warning',
-        rule: EXTRACTION_DOUBT_RULE,
-        file,
-        message: t(
-          `基本目標${g.no} 基本方針${p.no}「${p.title}」の施策（①…）が読み取れません`,
-          `goal ${g.no}, policy ${p.no} (${p.title}): its 施策 list (①…) was not read`,
+      .map((p) =>
+        warningMessage(
+          file,
+          EXTRACTION_DOUBT_RULE,
+          t(
+            `基本目標${g.no} 基本方針${p.no}「${p.title}」の施策（①…）が読み取れません`,
+            `goal ${g.no}, policy ${p.no} (${p.title}): its 施策 list (①…) was not read`,
+          ),
+          { hint: t('施策の行が取組の箇条書きに入っていないか、PDFと見比べてください', 'check in the PDF whether the 施策 line was read into a bullet') },
         ),
-        hint: t('施策の行が取組の箇条書きに入っていないか、PDFと見比べてください', 'check in the PDF whether the 施策 line was read into a bullet'),
-      })),
+      ),
   );
 }

@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
-import { TasseiError, failure } from '../model/errors.js';
+import { TasseiError } from '../model/errors.js';
+import { failure, warningMessage } from '../model/messages.js';
 import { t } from '../model/i18n.js';
 import type { Scheme } from '../model/scheme.js';
 import type { Message, TasseiDocument } from '../model/types.js';
@@ -161,20 +162,18 @@ function unplacedWarnings(pages: readonly PageContent[], file: string): Message[
         .map((x) => `「${x}」`)
         .join('');
       const more = texts.length > UNPLACED_SHOWN ? t(` ほか ${texts.length - UNPLACED_SHOWN} 件`, ` and ${texts.length - UNPLACED_SHOWN} more`) : '';
-      return {
-        severity: 'warning' as const,
-        rule: 'pdf-text-direction',
+      return warningMessage(
         file,
-        page: p.number,
-        message: t(
-          `横書きの行と向きの違う文字を読み取っていません: ${shown}${more}`,
-          `text in another direction than the page's lines was not read: ${shown}${more}`,
-        ),
-        hint: t(
-          '縦書きや斜めの文字（印影など）は表の一部として読めません。必要なら YAML に書き足してください',
-          'vertical or slanted text (stamps, captions) is not read as part of a table; add it to the YAML if it is needed',
-        ),
-      };
+        'pdf-text-direction',
+        t(`横書きの行と向きの違う文字を読み取っていません: ${shown}${more}`, `text in another direction than the page's lines was not read: ${shown}${more}`),
+        {
+          page: p.number,
+          hint: t(
+            '縦書きや斜めの文字（印影など）は表の一部として読めません。必要なら YAML に書き足してください',
+            'vertical or slanted text (stamps, captions) is not read as part of a table; add it to the YAML if it is needed',
+          ),
+        },
+      );
     });
 }
 

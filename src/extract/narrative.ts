@@ -1,4 +1,4 @@
-import { MessageLog } from '../model/messages.js';
+import { MessageLog, errorMessage } from '../model/messages.js';
 import { findEraYear } from '../notation/numbers.js';
 import type { Goal, Message, NarrativeDocument, NarrativePolicy } from '../model/types.js';
 import { type Column, type ColumnSpec, type TableHeader, columnOfPhrase, findHeader, hasLabel, refineColumns, splitLinesAtColumns } from './grid.js';
@@ -159,28 +159,27 @@ export function readNarrative(
   }
   const missing: Message[] = [];
   if (fiscalYear === null || nextYear === null) {
-    missing.push({
-      severity: 'error',
-      rule: 'extract-narrative',
-      file,
-      message: t(
-        '列見出し（令和5年度 主な取組内容／実績 など）に年度が見つかりません',
-        'the fiscal years were not found in the column headings (such as 令和5年度 主な取組内容／実績)',
+    missing.push(
+      errorMessage(
+        file,
+        'extract-narrative',
+        t(
+          '列見出し（令和5年度 主な取組内容／実績 など）に年度が見つかりません',
+          'the fiscal years were not found in the column headings (such as 令和5年度 主な取組内容／実績)',
+        ),
+        { hint: t('二つの列見出しにそれぞれ年度を書いてください', 'both column headings must name their year') },
       ),
-      hint: t('二つの列見出しにそれぞれ年度を書いてください', 'both column headings must name their year'),
-    });
+    );
   }
   if (goals.length === 0)
-    missing.push({
-      severity: 'error',
-      rule: 'extract-narrative',
-      file,
-      message: t('基本目標（基本目標N）が見つかりません', 'no goal (基本目標N) was found'),
-      hint: t(
-        '各ページは「基本目標１ 「魅力の創出・交流」の拡大」のような行で始まります',
-        'each goal page starts with a line such as 基本目標１ 「魅力の創出・交流」の拡大',
-      ),
-    });
+    missing.push(
+      errorMessage(file, 'extract-narrative', t('基本目標（基本目標N）が見つかりません', 'no goal (基本目標N) was found'), {
+        hint: t(
+          '各ページは「基本目標１ 「魅力の創出・交流」の拡大」のような行で始まります',
+          'each goal page starts with a line such as 基本目標１ 「魅力の創出・交流」の拡大',
+        ),
+      }),
+    );
   const document: NarrativeDocument = { kind: 'narrative', title, fiscalYear: fiscalYear ?? 0, nextYear: nextYear ?? 0, goals };
   return { document, messages: [...log.messages, ...checkNarrativeExtraction(document, file), ...missing] };
 }

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import './canvas-on-demand.js';
 import { PDFParse } from 'pdf-parse';
-import { failure } from '../model/errors.js';
+import { failure } from '../model/messages.js';
 import { t } from '../model/i18n.js';
 
 /**

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { failure } from '../model/errors.js';
+import { failure, warningMessage } from '../model/messages.js';
 import { t } from '../model/i18n.js';
 import type { Message } from '../model/types.js';
 
@@ -108,13 +108,9 @@ export function readTextFile(file: string): { text: string; messages: Message[] 
     encoding === 'UTF-8'
       ? []
       : [
-          {
-            severity: 'warning',
-            rule: 'text-encoding',
-            file,
-            message: t(`文字コード ${encoding} として読みました`, `read as ${encoding}`),
+          warningMessage(file, 'text-encoding', t(`文字コード ${encoding} として読みました`, `read as ${encoding}`), {
             hint: t('UTF-8 で保存し直すと、ほかのツールでも確実に読めます', 'save it as UTF-8 so that every tool reads it the same'),
-          },
+          }),
         ];
   return { text: text.replace(/^\uFEFF/, ''), messages };
 }

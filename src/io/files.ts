@@ -22,8 +22,9 @@ import {
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { failure } from '../model/errors.js';
 import { t } from '../model/i18n.js';
+import { failure } from '../model/messages.js';
+import type { RuleId } from '../model/rule-ids.js';
 
 /** The package's own folder (where schema/, templates/ and fonts/ are), from src/ or dist/. */
 export const PACKAGE_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -288,7 +289,7 @@ function outputIsFolder(path: string) {
  * at once rather than read without end.
  */
 export function readSmallTextFile(file: string, maxBytes: number, what: () => string): string {
-  const refuse = (rule: string, message: string) =>
+  const refuse = (rule: RuleId, message: string) =>
     failure(file, rule, message, { hint: t(`${what()}のファイル（YAML）を指定してください`, `give the file of ${what()} (a YAML file)`) });
   let stat: Stats;
   try {

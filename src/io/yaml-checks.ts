@@ -34,7 +34,7 @@ export function checkDocument(data: unknown, locate: Place): Message[] {
   }
   const problems = kind === 'kpi-progress' ? [...checkDefaultStatuses(data as KpiDocument, locate), ...completeMeasurements(data as KpiDocument, locate)] : [];
   if (problems.length > 0) return problems;
-  return documentChecks(data as TasseiDocument, (path, rule, message, hint) => locate.message(path, rule, message, hint));
+  return documentChecks(data as TasseiDocument, (path, rule, message, hint, severity) => locate.message(path, rule, message, hint, undefined, severity));
 }
 
 /**

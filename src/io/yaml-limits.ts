@@ -1,5 +1,6 @@
 import type { LineCounter } from 'yaml';
 import { t } from '../model/i18n.js';
+import { errorMessage } from '../model/messages.js';
 import type { Message } from '../model/types.js';
 
 /** What a YAML file may ask of the readers (aliases, nesting) before it is taken for an attack, and the messages that refuse it. */
@@ -13,28 +14,26 @@ export const ALIAS = /(?:^|[\s,[{:-])\*[^\s,[\]{}]/;
 export const MAX_ALIAS_COUNT = 100;
 
 /** Nesting so deep that it overflows the readers' recursion. */
-export const TOO_DEEP = (file: string): Message => ({
-  severity: 'error',
-  rule: 'yaml-too-deep',
-  file,
-  message: t('入れ子が深すぎて読めません', 'nested too deep to be read'),
-  hint: t('報告書の YAML か確かめてください', "check that this is a report's YAML"),
-});
+export const TOO_DEEP = (file: string): Message =>
+  errorMessage(file, 'yaml-too-deep', t('入れ子が深すぎて読めません', 'nested too deep to be read'), {
+    hint: t('報告書の YAML か確かめてください', "check that this is a report's YAML"),
+  });
 
 /** Too many alias expansions, placed at the file's first alias. */
 export function tooManyAliases(text: string, lines: LineCounter, file: string): Message {
   const alias = ALIAS.exec(text);
   const pos = lines.linePos(alias ? alias.index + alias[0].indexOf('*') : 0);
-  return {
-    severity: 'error',
-    rule: 'yaml-aliases',
+  return errorMessage(
     file,
-    line: pos.line,
-    column: pos.col,
-    message: t(
+    'yaml-aliases',
+    t(
       `別名（*名前）の展開が多すぎます（上限 ${MAX_ALIAS_COUNT}）: 小さな文書が巨大な文書に膨らむ形です`,
       `too many alias expansions (at most ${MAX_ALIAS_COUNT}): a small file that would expand to a huge document`,
     ),
-    hint: t('別名（& と *）を使わず、値をそのまま書いてください', 'write the values out instead of using anchors and aliases (& and *)'),
-  };
+    {
+      line: pos.line,
+      column: pos.col,
+      hint: t('別名（& と *）を使わず、値をそのまま書いてください', 'write the values out instead of using anchors and aliases (& and *)'),
+    },
+  );
 }

@@ -1,6 +1,7 @@
 import type { ErrorObject } from 'ajv';
 import type { Document, LineCounter } from 'yaml';
 import { t } from '../model/i18n.js';
+import { errorMessage } from '../model/messages.js';
 import { closest } from '../model/suggest.js';
 import type { Message } from '../model/types.js';
 import { type Place, pathOf, yamlLibrary } from './yaml-place.js';
@@ -158,35 +159,28 @@ export function syntaxMessages(yamlDoc: Document.Parsed, lines: LineCounter, fil
       const root = yamlDoc.contents;
       if (isScalar(root) && root.range) {
         const stray = String(root.value).slice(0, 40);
-        messages.push({
-          severity: 'error',
-          rule: 'yaml-syntax',
-          file,
-          ...at(root.range[0]),
-          message: t(
-            `キーのない行「${stray}」があり、文書として読めるのはそこまでです`,
-            `a line "${stray}" without a key: the document cannot be read past it`,
+        messages.push(
+          errorMessage(
+            file,
+            'yaml-syntax',
+            t(`キーのない行「${stray}」があり、文書として読めるのはそこまでです`, `a line "${stray}" without a key: the document cannot be read past it`),
+            { ...at(root.range[0]), hint: t('この行を消すか、「キー: 値」の形にしてください', 'remove the line, or write it as "key: value"') },
           ),
-          hint: t('この行を消すか、「キー: 値」の形にしてください', 'remove the line, or write it as "key: value"'),
-        });
+        );
         continue;
       }
     }
     const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const said = SYNTAX_PROBLEMS[e.code];
     const message = said ? t(`${said}（${detail}）`, detail) : detail;
-    messages.push({ severity: 'error', rule: 'yaml-syntax', file, ...at(e.pos[0]), message, hint });
+    messages.push(errorMessage(file, 'yaml-syntax', message, { ...at(e.pos[0]), hint }));
   }
   if (messages.length <= MAX_SYNTAX_MESSAGES) return messages;
   const more = messages.length - MAX_SYNTAX_MESSAGES;
   return [
     ...messages.slice(0, MAX_SYNTAX_MESSAGES),
-    {
-      severity: 'error',
-      rule: 'yaml-syntax',
-      file,
-      message: t(`ほかに ${more} 件の構文エラーがあります`, `and ${more} more syntax error(s)`),
+    errorMessage(file, 'yaml-syntax', t(`ほかに ${more} 件の構文エラーがあります`, `and ${more} more syntax error(s)`), {
       hint: t('最初のエラーを直してから読み直してください', 'fix the first errors, then read the file again'),
-    },
+    }),
   ];
 }

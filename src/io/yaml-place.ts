@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import type { Document, LineCounter, Node } from 'yaml';
-import type { Message } from '../model/types.js';
+import { messageOf } from '../model/messages.js';
+import type { RuleId } from '../model/rule-ids.js';
+import type { Message, Severity } from '../model/types.js';
 
 /** Where a problem in a YAML file stands: its key path, and the line and column the `yaml` library finds for it. */
 
@@ -13,9 +15,9 @@ export type PathSegment = string | number;
  */
 export const yamlLibrary = (): typeof import('yaml') => createRequire(import.meta.url)('yaml') as typeof import('yaml');
 
-/** Turns a problem at a key path into a message. */
+/** Turns a problem at a key path (at its `key`, where given) into a message, an error unless `severity` says otherwise. */
 export interface Place {
-  message(path: readonly PathSegment[], rule: string, message: string, hint?: string, key?: string): Message;
+  message(path: readonly PathSegment[], rule: RuleId, message: string, hint?: string, key?: string, severity?: Severity): Message;
 }
 
 /** `strategies[0].policies[1].title` */
@@ -44,16 +46,8 @@ export class Locator implements Place {
     return { line: pos.line, column: pos.col };
   }
 
-  message(path: readonly PathSegment[], rule: string, message: string, hint?: string, key?: string): Message {
-    return {
-      severity: 'error',
-      rule,
-      file: this.file,
-      ...this.at(path, key),
-      path: formatPath(key ? [...path, key] : path),
-      message,
-      ...(hint ? { hint } : {}),
-    };
+  message(path: readonly PathSegment[], rule: RuleId, message: string, hint?: string, key?: string, severity: Severity = 'error'): Message {
+    return messageOf(severity, this.file, rule, message, { ...this.at(path, key), path: formatPath(key ? [...path, key] : path), ...(hint ? { hint } : {}) });
   }
 }
 

@@ -1,6 +1,8 @@
 import { FAILSAFE_SCHEMA, Type, load as quickLoad } from 'js-yaml';
 import type { Locate } from '../model/checks.js';
 import { TasseiError } from '../model/errors.js';
+import { errorMessage } from '../model/messages.js';
+import type { RuleId } from '../model/rule-ids.js';
 import type { Message, TasseiDocument } from '../model/types.js';
 import { readTextFile } from './encoding.js';
 import { validatorOf } from './schemas.js';
@@ -63,7 +65,7 @@ function quickLoadPlain(text: string): unknown {
 export function quickParse(text: string, file: string): TasseiDocument | undefined {
   const data = quickLoadPlain(text);
   if (data === undefined) return undefined;
-  const unlocated: Place = { message: (path, rule, message) => ({ severity: 'error', rule, file, path: formatPath(path), message }) };
+  const unlocated: Place = { message: (path, rule, message) => errorMessage(file, rule, message, { path: formatPath(path) }) };
   return checkDocument(data, unlocated).length === 0 ? (data as TasseiDocument) : undefined;
 }
 
@@ -124,7 +126,7 @@ function parseWithPositions(text: string, file: string): { data: unknown; locato
 export function locateProblems(
   text: string,
   file: string,
-  problems: readonly { path: PathSegment[]; rule: string; message: string; hint?: string }[],
+  problems: readonly { path: PathSegment[]; rule: RuleId; message: string; hint?: string }[],
 ): Message[] {
   const { locator } = parseWithPositions(text, file);
   return problems.map((p) => locator.message(p.path, p.rule, p.message, p.hint));
@@ -140,13 +142,13 @@ export function parseValidatedYaml(text: string, file: string, shape: 'scheme', 
   if (
     quick !== undefined &&
     validatorOf(shape)(quick) &&
-    check(quick, (path, rule, message, hint) => ({ severity: 'error', rule, file, path: formatPath(path), message, ...(hint ? { hint } : {}) })).length === 0
+    check(quick, (path, rule, message, hint) => errorMessage(file, rule, message, { path: formatPath(path), ...(hint ? { hint } : {}) })).length === 0
   )
     return quick;
   const { data, locator } = parseWithPositions(text, file);
   const validate = validatorOf(shape);
   const messages = validate(data)
-    ? check(data, (path, rule, message, hint) => locator.message(path, rule, message, hint))
+    ? check(data, (path, rule, message, hint, severity) => locator.message(path, rule, message, hint, undefined, severity))
     : schemaMessages(validate.errors ?? [], data, locator);
   if (messages.length > 0) throw new TasseiError(messages);
   return data;

@@ -1,6 +1,7 @@
 import { t } from './i18n.js';
 import { DOUBT_HINT, actualDoubts } from './plausible.js';
-import type { Indicator, KpiDocument, Message, NarrativeDocument, TasseiDocument } from './types.js';
+import type { RuleId } from './rule-ids.js';
+import type { Indicator, KpiDocument, Message, NarrativeDocument, Severity, TasseiDocument } from './types.js';
 import { walkIndicators } from './walk.js';
 
 /**
@@ -11,8 +12,8 @@ import { walkIndicators } from './walk.js';
 
 type PathSegment = string | number;
 
-/** Makes a located message of a problem at a key path (the YAML reader's locator). */
-export type Locate = (path: readonly PathSegment[], rule: string, message: string, hint?: string) => Message;
+/** Makes a located message of a problem at a key path (the YAML reader's locator); an error unless `severity` says otherwise. */
+export type Locate = (path: readonly PathSegment[], rule: RuleId, message: string, hint?: string, severity?: Severity) => Message;
 
 /**
  * Longer than any title, name or bullet a report prints (the longest in the samples is under
@@ -37,7 +38,7 @@ function numbering(items: readonly { no: number }[], base: readonly PathSegment[
       first.set(item.no, i);
       return;
     }
-    const line = locate([...base, earlier, 'no'], '', '').line;
+    const line = locate([...base, earlier, 'no'], 'numbering-duplicate', '').line;
     messages.push(
       locate(
         [...base, i, 'no'],
@@ -54,15 +55,15 @@ function numbering(items: readonly { no: number }[], base: readonly PathSegment[
   const highest = Math.max(0, ...first.keys());
   for (let n = 1; n < highest && missing.length < 10; n++) if (!first.has(n)) missing.push(n);
   if (missing.length > 0) {
-    messages.push({
-      ...locate(
+    messages.push(
+      locate(
         base,
         'numbering-gap',
         t(`${what}の番号 ${missing.join('、')} がありません`, `${what} number(s) ${missing.join(', ')} missing`),
         t('削除したのなら番号を詰めてください', 'if it was removed on purpose, renumber the rest'),
+        'warning',
       ),
-      severity: 'warning',
-    });
+    );
   }
   return messages;
 }
@@ -125,10 +126,9 @@ function indicatorYears(indicator: Indicator, base: PathSegment[], fiscalYear: n
 export const ACTUAL_DOUBT_RULE = 'actual-doubt';
 
 function indicatorChecks(indicator: Indicator, path: PathSegment[], fiscalYear: number, locate: Locate): Message[] {
-  const doubts = actualDoubts(indicator).map((d): Message => ({
-    ...locate([...path, 'actual'], ACTUAL_DOUBT_RULE, `${indicator.name}: ${t('実績', 'actual')} ${indicator.actual.text}: ${d.message}`, DOUBT_HINT()),
-    severity: 'warning',
-  }));
+  const doubts = actualDoubts(indicator).map((d) =>
+    locate([...path, 'actual'], ACTUAL_DOUBT_RULE, `${indicator.name}: ${t('実績', 'actual')} ${indicator.actual.text}: ${d.message}`, DOUBT_HINT(), 'warning'),
+  );
   return [...indicatorYears(indicator, path, fiscalYear, locate), ...doubts];
 }
 
@@ -169,8 +169,8 @@ function narrativeChecks(doc: NarrativeDocument, locate: Locate): Message[] {
       ),
     );
   } else if (doc.nextYear > doc.fiscalYear + 1) {
-    messages.push({
-      ...locate(
+    messages.push(
+      locate(
         ['nextYear'],
         'year-order',
         t(
@@ -178,9 +178,9 @@ function narrativeChecks(doc: NarrativeDocument, locate: Locate): Message[] {
           `nextYear (${doc.nextYear}) is not the year after fiscalYear (${doc.fiscalYear})`,
         ),
         t(`ふつうは nextYear: ${doc.fiscalYear + 1} です`, `usually nextYear: ${doc.fiscalYear + 1}`),
+        'warning',
       ),
-      severity: 'warning',
-    });
+    );
   }
   return messages;
 }

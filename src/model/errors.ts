@@ -33,17 +33,6 @@ export class TasseiError extends Error {
 /** A mistake on the command line: the dispatcher prints it with the command's usage and exits 1. */
 export class UsageError extends Error {}
 
-/** A TasseiError with one message. */
-export function failure(
-  file: string,
-  rule: string,
-  message: string,
-  extra: Partial<Omit<Message, 'file' | 'rule' | 'message'>> = {},
-  exitCode: number = EXIT.unreadable,
-): TasseiError {
-  return new TasseiError([{ severity: 'error', file, rule, message, ...extra }], exitCode);
-}
-
 const SEVERITY_NAMES: Record<Severity, () => string> = {
   error: () => t('エラー', 'error'),
   warning: () => t('警告', 'warning'),

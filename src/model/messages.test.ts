@@ -17,14 +17,14 @@ describe('MessageLog: the messages of one file', () => {
 
   it('fails with everything said so far, the error last', () => {
     const log = new MessageLog('a.yaml');
-    log.warn('yaml-gap', '番号が飛んでいます', { line: 2 });
+    log.warn('numbering-gap', '番号が飛んでいます', { line: 2 });
     try {
       log.fail('yaml-value', '値として読めません', { line: 9, column: 5 });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(TasseiError);
       expect((error as TasseiError).messages.map((m) => [m.severity, m.rule])).toEqual([
-        ['warning', 'yaml-gap'],
+        ['warning', 'numbering-gap'],
         ['error', 'yaml-value'],
       ]);
       expect((error as TasseiError).exitCode).toBe(2);

@@ -1,10 +1,39 @@
 import { EXIT, TasseiError, formatMessage, severityName } from './errors.js';
 import { t } from './i18n.js';
+import type { RuleId } from './rule-ids.js';
 import type { Message, Severity } from './types.js';
 import { kpiPlaceName } from './walk.js';
 
 /** Where a message points in its file, what to do, and what was expected and found. */
 export type MessageDetail = Partial<Omit<Message, 'severity' | 'rule' | 'file' | 'message'>>;
+
+/**
+ * A message about `file`. Every message is made here, so that its rule is one of RULE_IDS (the
+ * compiler checks it) and its fields are in one order: where, what, then what to do.
+ */
+export function messageOf(severity: Severity, file: string, rule: RuleId, message: string, detail: MessageDetail = {}): Message {
+  const { hint, ...at } = detail;
+  // Absent fields stay absent (not `undefined`): the JSON of a message names only what it has.
+  const defined = Object.fromEntries(Object.entries(at).filter(([, v]) => v !== undefined));
+  return { severity, rule, file, ...defined, message, ...(hint === undefined ? {} : { hint }) };
+}
+
+export function errorMessage(file: string, rule: RuleId, message: string, detail?: MessageDetail): Message {
+  return messageOf('error', file, rule, message, detail);
+}
+
+export function warningMessage(file: string, rule: RuleId, message: string, detail?: MessageDetail): Message {
+  return messageOf('warning', file, rule, message, detail);
+}
+
+export function infoMessage(file: string, rule: RuleId, message: string, detail?: MessageDetail): Message {
+  return messageOf('info', file, rule, message, detail);
+}
+
+/** A TasseiError with one message. */
+export function failure(file: string, rule: RuleId, message: string, detail: MessageDetail = {}, exitCode: number = EXIT.unreadable): TasseiError {
+  return new TasseiError([errorMessage(file, rule, message, detail)], exitCode);
+}
 
 /**
  * The messages about one input file, carried with it from reading to the report, as vfile
@@ -16,23 +45,20 @@ export class MessageLog {
 
   constructor(readonly file: string) {}
 
-  info(rule: string, message: string, detail: MessageDetail = {}): Message {
-    return this.add('info', rule, message, detail);
+  info(rule: RuleId, message: string, detail: MessageDetail = {}): Message {
+    return this.add(infoMessage(this.file, rule, message, detail));
   }
 
-  warn(rule: string, message: string, detail: MessageDetail = {}): Message {
-    return this.add('warning', rule, message, detail);
+  warn(rule: RuleId, message: string, detail: MessageDetail = {}): Message {
+    return this.add(warningMessage(this.file, rule, message, detail));
   }
 
-  fail(rule: string, message: string, detail: MessageDetail = {}, exitCode: number = EXIT.unreadable): never {
-    this.add('error', rule, message, detail);
+  fail(rule: RuleId, message: string, detail: MessageDetail = {}, exitCode: number = EXIT.unreadable): never {
+    this.add(errorMessage(this.file, rule, message, detail));
     throw new TasseiError([...this.messages], exitCode);
   }
 
-  private add(severity: Severity, rule: string, message: string, detail: MessageDetail): Message {
-    // Absent fields stay absent (not `undefined`): the JSON of a message names only what it has.
-    const defined = Object.fromEntries(Object.entries(detail).filter(([, v]) => v !== undefined));
-    const entry: Message = { severity, rule, file: this.file, ...defined, message };
+  private add(entry: Message): Message {
     this.messages.push(entry);
     return entry;
   }

@@ -11,9 +11,10 @@ const ID = "'([a-z]+(?:-[a-z0-9]+)+)'";
 /** Where a rule id is written: a `rule:` key, the rule argument of a message maker, a named constant. */
 const ID_PLACES = [
   new RegExp(`\\brule:\\s*${ID}`, 'g'),
-  new RegExp(`\\bfailure\\(\\s*[^,()]+(?:\\([^()]*\\))?,\\s*${ID}`, 'g'),
+  new RegExp(`\\b(?:failure|errorMessage|warningMessage|infoMessage)\\(\\s*[^,()]+(?:\\([^()]*\\))?,\\s*${ID}`, 'g'),
+  new RegExp(`\\bmessageOf\\(\\s*[^,()]+,\\s*[^,()]+,\\s*${ID}`, 'g'),
   new RegExp(`\\.(?:warn|info|fail)\\(\\s*${ID}`, 'g'),
-  new RegExp(`\\b(?:message|locate)\\([^,]+,\\s*${ID}`, 'g'),
+  new RegExp(`\\b(?:message|locate)\\((?:[^,[]|\\[[^\\]]*\\])+,\\s*${ID}`, 'g'),
   new RegExp(`\\b[A-Z_]*(?:RULE|DOUBT)\\s*=\\s*${ID}`, 'g'),
 ];
 
@@ -68,6 +69,9 @@ describe('rule ids', () => {
     ["log.warn('sheet-made-up', t('…', '…'));", ['sheet-made-up']],
     ["messages.push({ severity: 'error', rule: 'yaml-made-up', file, message });", ['yaml-made-up']],
     ["throw failure(\n  output,\n  'output-made-up',\n  t('…', '…'),\n);", ['output-made-up']],
+    ["return errorMessage(a.file, 'sheet-made-up', t('…', '…'));", ['sheet-made-up']],
+    ["messages.push(messageOf(severity, file, 'cell-made-up', message));", ['cell-made-up']],
+    ["messages.push(locate([...path, key], 'scheme-made-up', message));", ['scheme-made-up']],
     ["export const SOME_RULE = 'check-made-up';", ['check-made-up']],
     ["export type FindingKind = 'progress-mismatch' | 'rounding-made-up';", ['rounding-made-up']],
     ["throw failure(file, 'pdf-encrypted', t('…', '…'));", []],

@@ -1,5 +1,6 @@
 import { EXTRACTION_DOUBT_RULE } from '../evaluate/doubts.js';
 import { t } from '../model/i18n.js';
+import { errorMessage } from '../model/messages.js';
 import type { Message, NarrativeDocument, TasseiDocument } from '../model/types.js';
 import { blankIndicators } from '../model/walk.js';
 import { placeName } from '../diff/format.js';
@@ -18,20 +19,23 @@ export function isNarrativeDraft(doc: NarrativeDocument): boolean {
 
 function blankActuals(doc: TasseiDocument, file: string): Message[] {
   if (doc.kind !== 'kpi-progress') return [];
-  return blankIndicators(doc).map((at) => ({
-    severity: 'error',
-    rule: 'render-blank',
-    file,
-    path: `${at.path}.actual`,
-    message: t(
-      `実績が未記入です: ${placeName({ strategy: at.place.strategy!, strategyTitle: '', policy: at.place.policy, measure: at.place.measure }, true)} › ${at.indicator.name}`,
-      `the actual is blank: strategy ${at.place.strategy} › ${at.place.policy === null ? 'goal' : `policy ${at.place.policy} › measure ${at.place.measure}`} › ${at.indicator.name}`,
+  return blankIndicators(doc).map((at) =>
+    errorMessage(
+      file,
+      'render-blank',
+      t(
+        `実績が未記入です: ${placeName({ strategy: at.place.strategy!, strategyTitle: '', policy: at.place.policy, measure: at.place.measure }, true)} › ${at.indicator.name}`,
+        `the actual is blank: strategy ${at.place.strategy} › ${at.place.policy === null ? 'goal' : `policy ${at.place.policy} › measure ${at.place.measure}`} › ${at.indicator.name}`,
+      ),
+      {
+        path: `${at.path}.actual`,
+        hint: t(
+          '実績を記入するか、値がないときは "-" と書いてください。--final なしなら（案）として出力します',
+          'fill in the actual, or write "-" where there is no data; without --final the report is printed as a draft (（案）)',
+        ),
+      },
     ),
-    hint: t(
-      '実績を記入するか、値がないときは "-" と書いてください。--final なしなら（案）として出力します',
-      'fill in the actual, or write "-" where there is no data; without --final the report is printed as a draft (（案）)',
-    ),
-  }));
+  );
 }
 
 function draftResults(doc: TasseiDocument, file: string): Message[] {
@@ -40,20 +44,21 @@ function draftResults(doc: TasseiDocument, file: string): Message[] {
     g.policies.flatMap((p, pi): Message[] =>
       p.draft === true
         ? [
-            {
-              severity: 'error',
-              rule: 'render-draft',
+            errorMessage(
               file,
-              path: `goals[${gi}].policies[${pi}].draft`,
-              message: t(
+              'render-draft',
+              t(
                 `実績が下書き（前年度の計画のまま）です: 基本目標${g.no} › 基本方針${p.no} ${p.title}`,
                 `the results are still a draft (last year's plans): goal ${g.no} › policy ${p.no} ${p.title}`,
               ),
-              hint: t(
-                '実績に直したら draft: true を消してください。--final なしなら（案）として出力します',
-                'once the results are confirmed, remove draft: true; without --final the document is printed as a draft (（案）)',
-              ),
-            },
+              {
+                path: `goals[${gi}].policies[${pi}].draft`,
+                hint: t(
+                  '実績に直したら draft: true を消してください。--final なしなら（案）として出力します',
+                  'once the results are confirmed, remove draft: true; without --final the document is printed as a draft (（案）)',
+                ),
+              },
+            ),
           ]
         : [],
     ),
@@ -66,16 +71,16 @@ export function doubtsOf(messages: readonly Message[]): Message[] {
 }
 
 function doubtedReading(messages: readonly Message[]): Message[] {
-  return doubtsOf(messages).map((m) => ({
-    ...m,
-    severity: 'error',
-    rule: 'render-doubted',
-    message: t(`PDF の読み取りに疑いがあります: ${m.message}`, `the reading of the PDF is in doubt: ${m.message}`),
-    hint: t(
-      'PDF と見比べて YAML を直し（tassei extract -o）、その YAML から出力してください。--final なしなら（案）として出力します',
-      'check against the PDF, correct the YAML (tassei extract -o) and render from it; without --final the document is printed as a draft (（案）)',
-    ),
-  }));
+  // The doubt's place (page, indicator, values) stays; what it says and what to do are the render's.
+  return doubtsOf(messages).map(({ severity: _severity, rule: _rule, file, message, hint: _hint, ...at }) =>
+    errorMessage(file, 'render-doubted', t(`PDF の読み取りに疑いがあります: ${message}`, `the reading of the PDF is in doubt: ${message}`), {
+      ...at,
+      hint: t(
+        'PDF と見比べて YAML を直し（tassei extract -o）、その YAML から出力してください。--final なしなら（案）として出力します',
+        'check against the PDF, correct the YAML (tassei extract -o) and render from it; without --final the document is printed as a draft (（案）)',
+      ),
+    }),
+  );
 }
 
 /**

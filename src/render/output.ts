@@ -1,6 +1,6 @@
 import { type ContentKind, checkOutput, checkOutputPlace } from '../io/files.js';
 import { formatDiff } from '../diff/format.js';
-import { failure } from '../model/errors.js';
+import { failure } from '../model/messages.js';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import { t } from '../model/i18n.js';
 import type { Scheme } from '../model/scheme.js';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { failure } from '../model/errors.js';
+import { failure } from '../model/messages.js';
 import { t } from '../model/i18n.js';
 import pdfmake from 'pdfmake';
 import { evaluateDocument } from '../evaluate/evaluate.js';

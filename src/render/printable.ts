@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { t } from '../model/i18n.js';
+import { warningMessage } from '../model/messages.js';
 import type { Message } from '../model/types.js';
 import { FONT_FILES, fontFile } from './fonts.js';
 
@@ -74,14 +75,17 @@ export function printableDocument<T>(value: T, file: string): { value: T; messag
       const { text, missing } = printableText(v);
       if (missing.length > 0) {
         const names = [...new Set(missing)].map(shown).join('、');
-        messages.push({
-          severity: 'warning',
-          rule: 'glyph-missing',
-          file,
-          path: pathText(path),
-          message: t(`埋め込みフォントにない文字 ${names} を 〓 で印刷します`, `characters the embedded fonts lack, printed as 〓: ${names}`),
-          hint: t('常用の字形に置き換えるか（𠮷→吉 など）、文字を確かめてください', 'replace them with a common form (𠮷 → 吉), or check the text'),
-        });
+        messages.push(
+          warningMessage(
+            file,
+            'glyph-missing',
+            t(`埋め込みフォントにない文字 ${names} を 〓 で印刷します`, `characters the embedded fonts lack, printed as 〓: ${names}`),
+            {
+              path: pathText(path),
+              hint: t('常用の字形に置き換えるか（𠮷→吉 など）、文字を確かめてください', 'replace them with a common form (𠮷 → 吉), or check the text'),
+            },
+          ),
+        );
       }
       return text;
     }

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { eraName } from '../notation/numbers.js';
-import { failure } from '../model/errors.js';
+import { failure } from '../model/messages.js';
 import { t } from '../model/i18n.js';
 import { PACKAGE_ROOT } from '../io/files.js';
 import { COLUMN_SPACING, textWidth } from './columns.js';

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { EXIT, TasseiError, failure, formatMessage } from '../model/errors.js';
+import { EXIT, TasseiError, formatMessage } from '../model/errors.js';
+import { errorMessage, failure } from '../model/messages.js';
 import { checkOutput, sameFile, writeFileAtomic } from '../io/files.js';
 import { t } from '../model/i18n.js';
 import type { KpiDocument, Message, NarrativeDocument } from '../model/types.js';
@@ -54,13 +55,9 @@ function readSheetFile(file: string): Buffer | Message {
   try {
     const stat = statSync(file);
     if (stat.isDirectory()) {
-      return {
-        severity: 'error',
-        rule: 'sheet-unreadable',
-        file,
-        message: t('フォルダーです', 'a folder'),
+      return errorMessage(file, 'sheet-unreadable', t('フォルダーです', 'a folder'), {
         hint: t('取り込む .xlsx ファイルを指定します', 'give the .xlsx files to import'),
-      };
+      });
     }
     const large = tooLarge(stat.size, file);
     if (large) return large;
@@ -68,22 +65,14 @@ function readSheetFile(file: string): Buffer | Message {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? '';
     if (code === 'ENOENT' || code === 'ENOTDIR') {
-      return {
-        severity: 'error',
-        rule: 'file-missing',
-        file,
-        message: t('ファイルがありません', 'no such file'),
-        hint: t('パスを確かめます', 'check the path'),
-      };
+      return errorMessage(file, 'file-missing', t('ファイルがありません', 'no such file'), { hint: t('パスを確かめます', 'check the path') });
     }
-    return {
-      severity: 'error',
-      rule: 'sheet-unreadable',
+    return errorMessage(
       file,
-      message:
-        code === 'EACCES' || code === 'EPERM' ? t('読む権限がありません', 'no permission to read it') : t(`読めません（${code}）`, `cannot be read (${code})`),
-      hint: t('ファイルの権限を確かめるか、読める場所にコピーして指定します', 'check its permissions, or copy it somewhere readable'),
-    };
+      'sheet-unreadable',
+      code === 'EACCES' || code === 'EPERM' ? t('読む権限がありません', 'no permission to read it') : t(`読めません（${code}）`, `cannot be read (${code})`),
+      { hint: t('ファイルの権限を確かめるか、読める場所にコピーして指定します', 'check its permissions, or copy it somewhere readable') },
+    );
   }
 }
 
@@ -108,13 +97,16 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
   messages.push(...conflicts(answers));
   const errors = messages.filter((m) => m.severity === 'error');
   if (errors.length > 0) {
-    messages.push({
-      severity: 'error',
-      rule: 'sheet-import',
-      file: output,
-      message: t(`問題が ${errors.length} 件あるため、何も書き込んでいません`, `${errors.length} problem(s): nothing was written`),
-      hint: t('シートを直してもう一度取り込みます', 'correct the sheets and import them again'),
-    });
+    messages.push(
+      errorMessage(
+        output,
+        'sheet-import',
+        t(`問題が ${errors.length} 件あるため、何も書き込んでいません`, `${errors.length} problem(s): nothing was written`),
+        {
+          hint: t('シートを直してもう一度取り込みます', 'correct the sheets and import them again'),
+        },
+      ),
+    );
     throw new TasseiError(messages);
   }
   for (const m of messages) io.err(`${formatMessage(m)}\n`);

@@ -1,4 +1,6 @@
 import { t } from '../model/i18n.js';
+import { type MessageDetail, errorMessage } from '../model/messages.js';
+import type { RuleId } from '../model/rule-ids.js';
 import type { Message } from '../model/types.js';
 import { ZipError, entryData, zipEntries, type ZipEntry } from './zip.js';
 
@@ -31,7 +33,8 @@ const OPEN_DOCUMENT = /^application\/vnd\.oasis\.opendocument\.(\w+)/;
 /** A number cell's cached value as the file format writes it. */
 const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 
-type Problem = Omit<Message, 'severity' | 'file'>;
+/** What is wrong with a workbook, before it is said of a file. */
+type Problem = MessageDetail & { rule: RuleId; message: string };
 
 const SAVE_AS_XLSX = () =>
   t(
@@ -42,15 +45,22 @@ const SAVE_AS_XLSX = () =>
 /** The problems of a workbook's container; none where exceljs may read it. */
 export function checkWorkbook(data: Buffer, file: string): Message[] {
   const problem = containerProblem(data);
-  return problem ? [{ severity: 'error', file, ...problem }] : [];
+  return problem ? [problemOf(file, problem)] : [];
+}
+
+function problemOf(file: string, { rule, message, ...detail }: Problem): Message {
+  return errorMessage(file, rule, message, detail);
 }
 
 /** A file too large to be a filled-in sheet is refused before it is read. */
 export function tooLarge(bytes: number, file: string): Message | null {
+  const problem = largeFile(bytes);
+  return problem && problemOf(file, problem);
+}
+
+function largeFile(bytes: number): Problem | null {
   if (bytes <= WORKBOOK_LIMITS.fileBytes) return null;
   return {
-    severity: 'error',
-    file,
     rule: 'sheet-too-large',
     message: t(
       `${(bytes / MB).toFixed(0)} MB あり、記入シートとしては大きすぎます（上限 ${WORKBOOK_LIMITS.fileBytes / MB} MB）`,
@@ -61,7 +71,7 @@ export function tooLarge(bytes: number, file: string): Message | null {
 }
 
 function containerProblem(data: Buffer): Problem | null {
-  const large = tooLarge(data.length, '');
+  const large = largeFile(data.length);
   if (large) return large;
   if (data.subarray(0, 8).equals(COMPOUND_FILE_MAGIC)) return data.includes(ENCRYPTED_PACKAGE) ? encrypted() : legacyExcel();
   if (!data.subarray(0, 4).equals(ZIP_MAGIC) && !data.subarray(0, 4).equals(EMPTY_ZIP_MAGIC)) return notAWorkbook(data);

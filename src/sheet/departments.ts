@@ -1,5 +1,6 @@
 import type { Document } from 'yaml';
 import { t } from '../model/i18n.js';
+import { errorMessage } from '../model/messages.js';
 import type { KpiDocument, Message } from '../model/types.js';
 import { yamlLibrary } from '../io/yaml-place.js';
 import { parseDocumentText } from '../io/yaml-read.js';
@@ -29,13 +30,11 @@ export function readAssignments(text: string, file: string): { assignments: Assi
   if (/\.ya?ml$/i.test(file)) {
     const data: unknown = yamlLibrary().parse(text);
     if (!data || typeof data !== 'object' || Array.isArray(data)) {
-      messages.push({
-        severity: 'error',
-        rule: 'departments-table',
-        file,
-        message: t('「場所: 担当課」の対応表ではありません', 'not a table of place: department'),
-        hint: t('例: "1-2": 農林課', 'e.g. "1-2": 農林課'),
-      });
+      messages.push(
+        errorMessage(file, 'departments-table', t('「場所: 担当課」の対応表ではありません', 'not a table of place: department'), {
+          hint: t('例: "1-2": 農林課', 'e.g. "1-2": 農林課'),
+        }),
+      );
       return { assignments, messages };
     }
     Object.entries(data as Record<string, unknown>).forEach(([place, department], k) =>
@@ -54,14 +53,12 @@ export function readAssignments(text: string, file: string): { assignments: Assi
   }
   for (const a of assignments) {
     if (a.place === '' || a.department === '')
-      messages.push({
-        severity: 'error',
-        rule: 'departments-table',
-        file,
-        line: a.line,
-        message: t('場所か担当課が空です', 'a place or a department is blank'),
-        hint: t('1 行に「場所,担当課」を書きます（例: 1-2,農林課）', 'write place,department on each line (e.g. 1-2,農林課)'),
-      });
+      messages.push(
+        errorMessage(file, 'departments-table', t('場所か担当課が空です', 'a place or a department is blank'), {
+          line: a.line,
+          hint: t('1 行に「場所,担当課」を書きます（例: 1-2,農林課）', 'write place,department on each line (e.g. 1-2,農林課)'),
+        }),
+      );
   }
   return { assignments, messages };
 }
@@ -90,17 +87,15 @@ export function assignDepartments(
   }
   const messages: Message[] = assignments
     .filter((a) => !used.has(a.place) && a.place !== '')
-    .map((a) => ({
-      severity: 'error',
-      rule: 'departments-place',
-      file,
-      line: a.line,
-      message: t(`「${a.place}」に当たる指標が文書にありません`, `no indicator of the document stands at "${a.place}"`),
-      hint: t(
-        '重点戦略 1、戦略方針 1-2、施策 1-2-3、整理番号 1-2-3-1 か指標名で書きます',
-        'write a strategy 1, a policy 1-2, a measure 1-2-3, a number 1-2-3-1 or a name',
-      ),
-    }));
+    .map((a) =>
+      errorMessage(file, 'departments-place', t(`「${a.place}」に当たる指標が文書にありません`, `no indicator of the document stands at "${a.place}"`), {
+        line: a.line,
+        hint: t(
+          '重点戦略 1、戦略方針 1-2、施策 1-2-3、整理番号 1-2-3-1 か指標名で書きます',
+          'write a strategy 1, a policy 1-2, a measure 1-2-3, a number 1-2-3-1 or a name',
+        ),
+      }),
+    );
   return { departments, messages };
 }
 

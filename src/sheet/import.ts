@@ -2,6 +2,7 @@ import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import { eraName, parseMeasurement, parseYearNote, unusableNumber } from '../notation/numbers.js';
 import { t } from '../model/i18n.js';
+import { errorMessage, messageOf, warningMessage } from '../model/messages.js';
 import type { KpiDocument, Measurement, Message } from '../model/types.js';
 import { measurementText } from '../io/measurements.js';
 import {
@@ -45,7 +46,7 @@ export interface SheetReading {
 export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: KpiDocument): Promise<SheetReading> {
   const messages: Message[] = [];
   const problem = (cell: string | undefined, message: string, hint?: string, severity: Message['severity'] = 'error') =>
-    messages.push({ severity, rule: 'sheet-cell', file, sheet: ENTRY_SHEET, ...(cell ? { cell } : {}), message, ...(hint ? { hint } : {}) });
+    messages.push(messageOf(severity, file, 'sheet-cell', message, { sheet: ENTRY_SHEET, ...(cell ? { cell } : {}), ...(hint ? { hint } : {}) }));
   const container = checkWorkbook(Buffer.isBuffer(data) ? data : Buffer.from(data), file);
   if (container.length > 0) return { answers: [], messages: container };
   const book = new ExcelJS.Workbook();
@@ -55,16 +56,17 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
     return {
       answers: [],
       messages: [
-        {
-          severity: 'error',
-          rule: 'sheet-unreadable',
+        errorMessage(
           file,
-          message: t(`.xlsx として読めません (${(error as Error).message})`, `not readable as .xlsx (${(error as Error).message})`),
-          hint: t(
-            'tassei sheet export で書き出したファイルを Excel か LibreOffice で .xlsx のまま保存します',
-            'save the file that tassei sheet export wrote as .xlsx in Excel or LibreOffice',
-          ),
-        },
+          'sheet-unreadable',
+          t(`.xlsx として読めません (${(error as Error).message})`, `not readable as .xlsx (${(error as Error).message})`),
+          {
+            hint: t(
+              'tassei sheet export で書き出したファイルを Excel か LibreOffice で .xlsx のまま保存します',
+              'save the file that tassei sheet export wrote as .xlsx in Excel or LibreOffice',
+            ),
+          },
+        ),
       ],
     };
   }
@@ -74,13 +76,14 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
     return {
       answers: [],
       messages: [
-        {
-          severity: 'error',
-          rule: 'sheet-format',
+        errorMessage(
           file,
-          message: t(`「${ENTRY_SHEET}」シートがないか、tassei の記入シートではありません`, `no "${ENTRY_SHEET}" sheet, or not a tassei entry sheet`),
-          hint: t('tassei sheet export で書き出したシートに記入して返してもらいます', 'have the sheets that tassei sheet export wrote filled in'),
-        },
+          'sheet-format',
+          t(`「${ENTRY_SHEET}」シートがないか、tassei の記入シートではありません`, `no "${ENTRY_SHEET}" sheet, or not a tassei entry sheet`),
+          {
+            hint: t('tassei sheet export で書き出したシートに記入して返してもらいます', 'have the sheets that tassei sheet export wrote filled in'),
+          },
+        ),
       ],
     };
   }
@@ -88,16 +91,15 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
     return {
       answers: [],
       messages: [
-        {
-          severity: 'error',
-          rule: 'sheet-year',
+        errorMessage(
           file,
-          message: t(
+          'sheet-year',
+          t(
             `${meta.fiscalYear} 年度のシートです。文書は ${doc.fiscalYear} 年度です`,
             `the sheet is of fiscal year ${meta.fiscalYear}, the document of ${doc.fiscalYear}`,
           ),
-          hint: t('この年度の文書から書き出したシートを取り込みます', "import the sheets exported from this year's document"),
-        },
+          { hint: t('この年度の文書から書き出したシートを取り込みます', "import the sheets exported from this year's document") },
+        ),
       ],
     };
   }
@@ -189,15 +191,13 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
     // A changed actual is asked about anew, whatever was confirmed of the one before.
     const confirmed = sameActual(row.indicator.actual, read.actual) ? row.indicator.confirmed : undefined;
     for (const doubt of actualDoubts({ ...row.indicator, actual: read.actual, confirmed }))
-      messages.push({
-        severity: 'warning',
-        rule: ACTUAL_DOUBT_RULE,
-        file,
-        sheet: ENTRY_SHEET,
-        cell: actualCell.address,
-        message: `${id} ${shownName(row.indicator)}: ${read.actual.text}: ${doubt.message}`,
-        hint: DOUBT_HINT(),
-      });
+      messages.push(
+        warningMessage(file, ACTUAL_DOUBT_RULE, `${id} ${shownName(row.indicator)}: ${read.actual.text}: ${doubt.message}`, {
+          sheet: ENTRY_SHEET,
+          cell: actualCell.address,
+          hint: DOUBT_HINT(),
+        }),
+      );
   }
   for (const id of (meta.ids ?? '').split(',').filter((x) => x !== '' && !seen.has(x))) {
     const row = byId.get(id);
@@ -401,18 +401,21 @@ export function conflicts(answers: readonly Answer[]): Message[] {
       continue;
     }
     if (earlier.actual.value !== a.actual.value || earlier.actual.year !== a.actual.year) {
-      messages.push({
-        severity: 'error',
-        rule: 'sheet-conflict',
-        file: a.file,
-        sheet: ENTRY_SHEET,
-        cell: a.cell,
-        message: t(
-          `${shownName(a.row.indicator)}: ${basename(earlier.file)} の ${earlier.cell} (${earlier.actual.text}) と違う実績 (${a.actual.text}) です`,
-          `${shownName(a.row.indicator)}: an actual (${a.actual.text}) other than ${earlier.cell} of ${basename(earlier.file)} (${earlier.actual.text})`,
+      messages.push(
+        errorMessage(
+          a.file,
+          'sheet-conflict',
+          t(
+            `${shownName(a.row.indicator)}: ${basename(earlier.file)} の ${earlier.cell} (${earlier.actual.text}) と違う実績 (${a.actual.text}) です`,
+            `${shownName(a.row.indicator)}: an actual (${a.actual.text}) other than ${earlier.cell} of ${basename(earlier.file)} (${earlier.actual.text})`,
+          ),
+          {
+            sheet: ENTRY_SHEET,
+            cell: a.cell,
+            hint: t('どちらが正しいか担当課に確かめ、一方を直します', 'ask the departments which is right, and correct the other'),
+          },
         ),
-        hint: t('どちらが正しいか担当課に確かめ、一方を直します', 'ask the departments which is right, and correct the other'),
-      });
+      );
     }
   }
   return messages;

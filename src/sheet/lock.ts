@@ -1,5 +1,5 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { failure } from '../model/errors.js';
+import { failure } from '../model/messages.js';
 import { t } from '../model/i18n.js';
 
 /**

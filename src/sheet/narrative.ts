@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Document } from 'yaml';
 import { t } from '../model/i18n.js';
+import { errorMessage } from '../model/messages.js';
 import type { Message, NarrativeDocument } from '../model/types.js';
 import { fiscalYearName } from '../notation/numbers.js';
 import { yamlLibrary } from '../io/yaml-place.js';
@@ -122,12 +123,11 @@ export async function readNarrative(data: Buffer, file: string, doc: NarrativeDo
     return {
       answers: [],
       messages: [
-        {
-          severity: 'error',
-          rule: 'sheet-unreadable',
+        errorMessage(
           file,
-          message: t(`.xlsx として読めません (${(error as Error).message})`, `not readable as .xlsx (${(error as Error).message})`),
-        },
+          'sheet-unreadable',
+          t(`.xlsx として読めません (${(error as Error).message})`, `not readable as .xlsx (${(error as Error).message})`),
+        ),
       ],
     };
   }
@@ -138,16 +138,15 @@ export async function readNarrative(data: Buffer, file: string, doc: NarrativeDo
     return {
       answers: [],
       messages: [
-        {
-          severity: 'error',
-          rule: 'sheet-format',
+        errorMessage(
           file,
-          message: t(
+          'sheet-format',
+          t(
             `この文書（${doc.fiscalYear} 年度の達成状況）の「${NARRATIVE_SHEET}」シートではありません`,
             `not the "${NARRATIVE_SHEET}" sheet of this document (the narrative of ${doc.fiscalYear})`,
           ),
-          hint: t('この文書から tassei sheet export で書き出したシートを取り込みます', 'import the sheet tassei sheet export wrote from this document'),
-        },
+          { hint: t('この文書から tassei sheet export で書き出したシートを取り込みます', 'import the sheet tassei sheet export wrote from this document') },
+        ),
       ],
     };
   }
@@ -166,15 +165,13 @@ export async function readNarrative(data: Buffer, file: string, doc: NarrativeDo
     if (id === '') continue;
     const found = policies.get(id);
     if (!found || !sameCellText(text(line.getCell(COLUMN.policy).value), `${found.policy.no} ${found.policy.title}`)) {
-      messages.push({
-        severity: 'error',
-        rule: 'sheet-cell',
-        file,
-        sheet: NARRATIVE_SHEET,
-        cell: `${LETTER(COLUMN.id)}${r}`,
-        message: t(`整理番号 ${id} の基本方針が文書と合いません`, `the policy numbered ${id} does not match the document`),
-        hint: t('行を並べ替えず、書き出し直したシートを使います', 'keep the rows as exported, or export again'),
-      });
+      messages.push(
+        errorMessage(file, 'sheet-cell', t(`整理番号 ${id} の基本方針が文書と合いません`, `the policy numbered ${id} does not match the document`), {
+          sheet: NARRATIVE_SHEET,
+          cell: `${LETTER(COLUMN.id)}${r}`,
+          hint: t('行を並べ替えず、書き出し直したシートを使います', 'keep the rows as exported, or export again'),
+        }),
+      );
       continue;
     }
     const results = bullets(line.getCell(COLUMN.results).value);
