@@ -190,3 +190,14 @@ describe('rowsOf: lines that stand alone (banners)', () => {
     ]);
   });
 });
+
+describe('rowsOf: cells of one line set a little apart', () => {
+  it("a wrapped name's steps are measured from its own line, not from the values beside it (a browser sets them 6 pt higher)", () => {
+    const body = [
+      ...lines([100, { name: '観光客', value: '100', status: '-' }], [100 + PITCH, { name: '入込数' }]),
+      makeLine([phrase('宿泊者', X.name, 134), phrase('90', X.value, 128), phrase('改善↑', X.status, 128)]),
+      ...lines([134 + PITCH, { name: '数' }]),
+    ];
+    expect(cells(rowsIn(body, COLUMNS, [], columnOf)).map((c) => c.name)).toEqual(['観光客入込数', '宿泊者数']);
+  });
+});

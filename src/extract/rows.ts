@@ -71,7 +71,11 @@ export function fragmentsOf(lines: readonly Line[], columns: readonly Column[], 
     for (const column of columns) {
       const phrases = byColumn.get(column);
       if (!phrases) continue;
-      fragments.push({ column, phrases, text: joinPhrases(phrases), top: line.top, bottom: line.bottom, baseline: line.baseline, size: line.size });
+      // A cell's own baseline: a browser sets the cells of one line a point or two apart, and the
+      // steps between a wrapped cell's lines are measured from it.
+      const baseline = phrases.reduce((sum, p) => sum + p.baseline, 0) / phrases.length;
+      const shift = baseline - line.baseline;
+      fragments.push({ column, phrases, text: joinPhrases(phrases), top: line.top + shift, bottom: line.bottom + shift, baseline, size: line.size });
     }
   }
   return fragments;
