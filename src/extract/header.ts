@@ -263,7 +263,7 @@ const typedSpace = (p: Phrase) => (/^\s/.test(p.parts[0]?.text ?? '') ? 0.5 * p.
 /** Heading cells, a year set just after a word on its line joined to that word's cell. */
 function cellsWithYears(window: readonly Line[]): ReturnType<typeof headingCells> {
   const cells = headingCells(window.map(yearsApart)).sort((a, b) => a.x - b.x);
-  const joined = cells.filter((c) => {
+  return cells.filter((c) => {
     if (c.members.length !== 1 || !bareYear(c.text)) return true;
     const year = c.members[0]!;
     const word = cells.find((w) => {
@@ -283,7 +283,6 @@ function cellsWithYears(window: readonly Line[]): ReturnType<typeof headingCells
     word.right = Math.max(word.right, year.right);
     return false;
   });
-  return joined;
 }
 
 function stackedColumns(window: readonly Line[]): HeaderColumn[] {

@@ -336,10 +336,11 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     );
   };
   // Told on the lines as printed: cut at the columns, 基本施策2 would end in a figure.
-  const bannerPhrases = new Set(split.filter((_, k) => isBanner(body[k]!)).flatMap((l) => l.phrases));
+  const banners = body.map(isBanner);
+  const bannerPhrases = new Set(split.filter((_, k) => banners[k]).flatMap((l) => l.phrases));
   // Lines that are rows by themselves: banners without a figure, and the goal's label (数値目標) over its indicators.
   const alone = (l: Line, k: number) =>
-    (isBanner(body[k]!) && !body[k]!.phrases.some((p) => FIGURE.test(p.text.normalize('NFKC').trim()))) || isGoalIndicatorsLabel(l.text);
+    (banners[k]! && !body[k]!.phrases.some((p) => FIGURE.test(p.text.normalize('NFKC').trim()))) || isGoalIndicatorsLabel(l.text);
   const aloneLines = split.filter(alone);
   const { rows } = rowsOf(
     split,
@@ -361,7 +362,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     head.columns.map((c, k) => ({ heading: c.heading, ...(c.group ? { group: c.group } : {}), cells: cellsOf(k) })),
     declared,
   );
-  const unbannered = body.filter((l) => !isBanner(l));
+  const unbannered = body.filter((_, k) => !banners[k]);
   const groups = columns.flatMap((c, k) => (grouping.includes(c) ? [{ column: k, cells: groupCells(page, unbannered, c) }] : []));
   return {
     page,
@@ -372,11 +373,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     groups,
     left,
     right,
-    edges: columnEdges(
-      head,
-      columns,
-      body.filter((l) => !isBanner(l)),
-    ),
+    edges: columnEdges(head, columns, unbannered),
   };
 }
 
