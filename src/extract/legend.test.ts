@@ -30,6 +30,7 @@ describe('readLegend: the marks a document defines', () => {
         ['B', 'やや遅れているが、概ね順調'],
       ],
     ],
+    ['※評価 -：横ばい・実績なし', '※評価', [['-', '横ばい・実績なし']]],
     [
       '改善・悪化:改善○,維持△,悪化×',
       '改善・悪化',
@@ -43,12 +44,15 @@ describe('readLegend: the marks a document defines', () => {
     expect(readLegend(text)).toEqual({ heading, marks: marks.map(([mark, meaning]) => ({ mark, meaning })) });
   });
 
-  it.each([['A：目標値以上の指標の数'], ['備考 目標指標の※印の進捗率は、b/cにより算出'], ['基本目標1 しごとをつくる'], ['基本戦略② ■施策①']])(
-    '%s is no legend',
-    (text) => {
-      expect(readLegend(text)).toBeNull();
-    },
-  );
+  it.each([
+    ['A：目標値以上の指標の数'],
+    ['注 A：目標値以上'],
+    ['備考 目標指標の※印の進捗率は、b/cにより算出'],
+    ['基本目標1 しごとをつくる'],
+    ['基本戦略② ■施策①'],
+  ])('%s is no legend', (text) => {
+    expect(readLegend(text)).toBeNull();
+  });
 });
 
 describe('readLegend: items a line each, joined', () => {

@@ -25,13 +25,19 @@ const ITEM = new RegExp(`(?:(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])(${MARK})|(?<=^
  * after a word that is a level's numbering (基本戦略② ■施策①), not a grade.
  */
 const TRAILING_ITEM = new RegExp(`([^\\s　,，、:：]+?)(${GRADE_MARK})(?=[,，、\\s　]|$)`, 'g');
-/** Fewer items than this are no legend (a note with one A: is not). */
+/** Fewer items than this are no legend (a note with one A: is not), unless a legend's heading stands before it. */
 const MIN_ITEMS = 2;
 
-/** The legend in a text, or null where it prints none. */
+/** A legend's heading: 【達成度】, ［評価］, ※評価, 評価基準. */
+export const LEGEND_HEADING = /^(?:[【［[][^】］\]]{1,8}[】］\]]|※\s*\S{1,6}|(?:評価|判定|達成度)(?:基準|区分)?)$/;
+
+/**
+ * The legend in a text, or null where it prints none. A legend of one mark counts only under a
+ * heading of its own (※評価 -：横ばい・実績なし: the one mark a scheme file lacks).
+ */
 export function readLegend(text: string): PrintedLegend | null {
   const starts = [...text.matchAll(ITEM)];
-  if (starts.length >= MIN_ITEMS) {
+  if (starts.length >= MIN_ITEMS || (starts.length === 1 && LEGEND_HEADING.test(text.slice(0, starts[0]!.index).trim()))) {
     const marks = starts.map((m, k) => {
       const from = m.index! + m[0].length;
       const to = starts[k + 1]?.index ?? text.length;

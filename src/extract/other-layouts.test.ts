@@ -925,6 +925,39 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['A', 'B', 'C']);
   });
 
+  it('reads a legend of an item a line whose last item opens the next page under the header printed again (a spreadsheet repeats it)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          HEADER,
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], 'C'),
+          [],
+          [['【評価】', 20]],
+          [['A：順調', 20]],
+          [['B：遅れ', 20]],
+        ),
+        { ...pageOf(HEADER, [['C：悪化', 20]]), number: 2 },
+      ],
+      'legend-under-header.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks).toEqual([
+      { mark: 'A', meaning: '順調' },
+      { mark: 'B', meaning: '遅れ' },
+      { mark: 'C', meaning: '悪化' },
+    ]);
+  });
+
+  it('keeps a legend of one mark under its own heading in the layout though no row is graded by it (※評価 -：横ばい・実績なし)', () => {
+    const document = read(
+      [pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], '達成'), row('宿泊者数', ['50', '60'], '達成'), [], [['※評価 -：横ばい・実績なし', 20]])],
+      'one-mark.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend).toMatchObject({ heading: '※評価', marks: [{ mark: '-', meaning: '横ばい・実績なし' }] });
+  });
+
   it('keeps a legend’s last item that stands right above the header out of the header (評価なし 目標値の設定なし)', () => {
     const document = read(
       [

@@ -21,7 +21,7 @@ import { type Column, NUMBER_LIKE, columnOfPhrase, refineColumns, rowBoundaries,
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, sameSize, withoutFurniture } from './layout.js';
-import { type PrintedLegend, holdsLegendItem, holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
+import { LEGEND_HEADING, type PrintedLegend, holdsLegendItem, holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
 import type { SchemeReading } from './printed-scheme.js';
 import type { Rule } from './pdf.js';
 import { ACTUAL_ROW, INTERIM_ROW, type PlacedColumn, type RoleDeclarations, isRoleLabelColumn, missingRoles, placeColumns, plainHeading } from './roles.js';
@@ -699,8 +699,14 @@ function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: R
         legendHead(k),
     )
     .map((l) => l.top);
+  // A legend's item right under a header printed again (a spreadsheet's print titles) is the legend
+  // going on from the page before: the table has no row on this page.
+  const legendGoesOn = (head: TableHead) => {
+    const below = lines.find((l) => l.top >= head.bottom - 0.5);
+    return below && ITEM_LINE.test(below.text.trim()) && holdsLegendItem(below.text) ? [below.top] : [];
+  };
   heads.forEach((head, k) => {
-    const end = Math.min(heads[k + 1]?.top ?? Infinity, ...ends.filter((top) => top > head.bottom));
+    const end = Math.min(heads[k + 1]?.top ?? Infinity, ...ends.filter((top) => top > head.bottom), ...legendGoesOn(head));
     const table = readTable(page, lines, head, end, declared);
     pieces.push({ kind: 'table', top: head.top, table });
     for (const l of head.lines) inTable.add(l);
@@ -765,8 +771,6 @@ function startsWithItem(text: string): boolean {
   return /^\s*(?:[^\s:：]{1,5})\s*[:：]/.test(text) && holdsLegendItem(` ${text.trim()}`);
 }
 
-/** A legend's heading on a line of its own: 【達成度】, ［評価］, ※評価, 評価基準. */
-const LEGEND_HEADING = /^(?:[【［[][^】］\]]{1,8}[】］\]]|※\s*\S{1,6}|(?:評価|判定|達成度)(?:基準|区分)?)$/;
 /** A legend's item a line, its mark parted from its meaning by a space (A 目標値に対して…, 判定なし 値が…). */
 const SPACED_ITEM = /^([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|評価なし|判定なし|未実施|実績なし|対象外|その他)[\s　]+(\S.*)$/;
 
@@ -776,6 +780,13 @@ const SPACED_ITEM = /^([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-
  */
 function startsLegend(heading: string): boolean {
   return heading !== '' && (LEGEND_HEADING.test(heading) || /^[【［[※■◆]/.test(heading));
+}
+
+/** The first line piece of a page from piece `from` on, past headers repeated with no row under them; -1 where none. */
+function firstLineFrom(pieces: readonly { page: number; piece: Piece }[], from: number, page: number): number {
+  let k = from;
+  while (pieces[k]?.page === page && pieces[k]!.piece.kind === 'table' && (pieces[k]!.piece as { table: ReadTable }).table.rows.length === 0) k++;
+  return pieces[k]?.page === page && pieces[k]!.piece.kind === 'line' ? k : -1;
 }
 
 /** A legend's heading on a line of its own above its items (※評価, 【評価基準】) is at most this long. */
@@ -833,11 +844,13 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
     if (!above && before?.page === page - 1 && before.piece.kind === 'line' && LEGEND_HEADING.test(before.piece.line.text.trim()))
       lines.unshift(before.piece.line);
     for (let j = k + 1, on = page; ; j++) {
-      // An item a line may go on at the next page's first line (the page broke the legend).
-      const over = !lineAt(j, on) && pieces[j - 1]?.page === on ? lineAt(j, on + 1) : undefined;
+      // An item a line may go on at the next page's first line (the page broke the legend), below
+      // the table's header where the producer repeats it on every page.
+      const overAt = !lineAt(j, on) && pieces[j - 1]?.page === on ? firstLineFrom(pieces, j, on + 1) : -1;
+      const over = lineAt(overAt, on + 1);
       if (over && itemLine(over) && itemLine(lines.at(-1)!)) {
         lines.push(over);
-        [k, on] = [j, on + 1];
+        [k, j, on] = [overAt, overAt, on + 1];
         continue;
       }
       const line = lineAt(j, on);
@@ -1365,9 +1378,12 @@ export function readOtherKpi(
     );
   }
   // A legend's mark is spelt as the scheme spells it where the text layer cannot tell (− and － are one glyph).
-  const spelt = legend && {
-    ...legend,
-    legend: { ...legend.legend, marks: legend.legend.marks.map((m) => ({ ...m, mark: schemeMark(scheme, m.mark) })) },
+  // A legend no row's mark is in is still the layout's under a heading of its own (※評価 -：実績なし):
+  // it grades nothing, but it is printed and is printed again.
+  const shown = legend ?? legends.find((l) => startsLegend(l.legend.heading));
+  const spelt = shown && {
+    ...shown,
+    legend: { ...shown.legend, marks: shown.legend.marks.map((m) => ({ ...m, mark: schemeMark(scheme, m.mark) })) },
   };
   const layout = layoutOf(first!, levels, spelt, counts, commentBlocks);
   // The scheme is named as load.ts names it (a document read under the default scheme names none).
