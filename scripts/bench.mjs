@@ -115,7 +115,7 @@ execFileSync(
     '-e',
     `
   const y = await import(${JSON.stringify(join(root, 'dist/io/yaml.js'))});
-  const doc = y.readDocumentYaml(${JSON.stringify(join(root, 'test/fixtures/expected/kpi-r1.yaml'))});
+  const doc = y.readDocumentFile(${JSON.stringify(join(root, 'test/fixtures/expected/kpi-r1.yaml'))}).document;
   const big = structuredClone(doc);
   for (let k = 1; k < 4; k++) for (const s of doc.strategies) big.strategies.push({ ...structuredClone(s), no: s.no + 5 * k });
   (await import('node:fs')).writeFileSync(${JSON.stringify(yaml)}, y.stringifyDocument(big));

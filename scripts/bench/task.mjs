@@ -51,9 +51,9 @@ if (task === 'build') {
   const scheme = await defaultScheme();
   run = () => extractPdfFile(file, scheme);
 } else if (task === 'render') {
-  const { readDocumentYaml } = await import(new URL('dist/io/yaml.js', root).href);
+  const { readDocumentFile } = await import(new URL('dist/io/yaml.js', root).href);
   const { renderPdf } = await import(new URL('dist/render/pdf.js', root).href);
-  const doc = readDocumentYaml(file);
+  const doc = readDocumentFile(file).document;
   const scheme = await defaultScheme();
   run = () => renderPdf(doc, scheme);
 } else throw new Error(`unknown task ${task}`);

@@ -205,13 +205,24 @@ interface OpenTable {
   keyedBy?: Scheme;
 }
 
-/**
- * Tables of a page in order, each with its rows. Lines above the page's first header continue
- * the table of the previous page (`open`), whose columns they keep.
- */
-export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open: OpenTable | undefined, pitchHint: number | null, specs: TableSpecs): Table[] {
+/** A table's header as found on a page, with its kind and, for a summary, the schemes it fits. */
+interface FoundHeader {
+  kind: Table['kind'];
+  header: TableHeader;
+  fits: Scheme[];
+  keyedBy?: Scheme;
+}
+
+/** A page's lines without its furniture, and the headers of its tables in order. */
+interface PageHeaders {
+  lines: Line[];
+  found: FoundHeader[];
+}
+
+/** The headers of a page's tables, top to bottom. They depend on the page alone, not on the tables before it. */
+function headersOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, specs: TableSpecs): PageHeaders {
   const lines = withoutFurniture(page.lines, furniture);
-  const found: { kind: Table['kind']; header: TableHeader; fits: Scheme[]; keyedBy?: Scheme }[] = [];
+  const found: FoundHeader[] = [];
   let from = 0;
   // The header of the other kind found after the one taken is still the next of its kind; and
   // where none was found, none will be: each kind's search goes on only past the one taken.
@@ -221,14 +232,30 @@ export function tablesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, open
   while (from < lines.length) {
     if (stale(detail)) detail = findHeader(lines, specs.detail, page.vertical, page.horizontal, DETAIL_MINIMUM, from);
     if (summary === undefined || (summary !== null && lines.indexOf(summary.header.lines[0]!) < from)) summary = findSummaryHeader(lines, page, specs, from);
-    type Found = { kind: Table['kind']; header: TableHeader; fits: Scheme[]; keyedBy?: Scheme };
-    const next = [detail && ({ kind: 'detail', header: detail, fits: [] } as Found), summary && ({ kind: 'summary', ...summary } as Found)]
-      .filter((h): h is Found => !!h)
+    const next = [detail && ({ kind: 'detail', header: detail, fits: [] } as FoundHeader), summary && ({ kind: 'summary', ...summary } as FoundHeader)]
+      .filter((h): h is FoundHeader => !!h)
       .sort((a, b) => a.header.top - b.header.top)[0];
     if (!next) break;
     found.push(next);
     from = lines.indexOf(next.header.lines.at(-1)!) + 1;
   }
+  return { lines, found };
+}
+
+/**
+ * Tables of a page in order, each with its rows. Lines above the page's first header continue
+ * the table of the previous page (`open`), whose columns they keep. `headers`: the page's, where
+ * they were found before (a page read again with another pitch has the same headers).
+ */
+export function tablesOf(
+  page: LaidOutPage,
+  furniture: ReadonlySet<Phrase>,
+  open: OpenTable | undefined,
+  pitchHint: number | null,
+  specs: TableSpecs,
+  headers: PageHeaders = headersOf(page, furniture, specs),
+): Table[] {
+  const { lines, found } = headers;
   const tables: Table[] = [];
   // Lines that overlap the first heading (a page header printed over it) continue nothing.
   const firstTop = found[0]?.header.top ?? Infinity;
@@ -329,12 +356,18 @@ export function continuesRow(last: GridRow, first: GridRow): boolean {
  * show no wrapped cell is read again with the pitch of a cell's lines that the others show.
  */
 function tablesOfDocument(pages: readonly LaidOutPage[], furniture: ReadonlySet<Phrase>, specs: TableSpecs): Table[] {
+  // Headers are found once a page: a page read again with a pitch has the same.
+  const headers = new Map<LaidOutPage, PageHeaders>();
+  const headersOfPage = (page: LaidOutPage) => {
+    if (!headers.has(page)) headers.set(page, headersOf(page, furniture, specs));
+    return headers.get(page)!;
+  };
   const read = (pitchHint: number | null, previous?: Table[][]) => {
     const byPage: Table[][] = [];
     let open: OpenTable | undefined;
     pages.forEach((page, k) => {
       const again = previous && previous[k]!.some((t) => t.pitch === null) ? null : previous?.[k];
-      const found = again ?? tablesOf(page, furniture, open, pitchHint, specs);
+      const found = again ?? tablesOf(page, furniture, open, pitchHint, specs, headersOfPage(page));
       byPage.push(found);
       if (found.length > 0) open = found.at(-1)!.open;
     });

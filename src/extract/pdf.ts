@@ -302,10 +302,30 @@ async function readPage(page: RotatablePage, number: number): Promise<PageConten
   };
 }
 
+/**
+ * Where pdf.js puts the fonts it would draw with: nowhere. In Node pdf.js disables font faces by
+ * default, and its worker then turns every glyph shown on a page into a path and posts it, for a
+ * canvas to draw (a sixth of reading the R1 sample); tassei never draws. With font faces on, each
+ * font is handed to this document as a CSS rule instead, which it drops. Text and operator lists
+ * are the same either way (checked on every PDF under test/fixtures).
+ */
+const NO_DRAWING = {
+  createElement: () => ({ sheet: { cssRules: [], insertRule: () => 0 }, remove: () => {} }),
+  documentElement: { getElementsByTagName: () => [{ append: () => {} }] },
+} as unknown as NonNullable<ConstructorParameters<typeof PDFParse>[0]['ownerDocument']>;
+
 /** Reads a PDF into pages of runs and rules. Unreadable, encrypted or textless files fail here. */
 export async function readPdf(data: Uint8Array, file: string): Promise<PageContent[]> {
   // pdf.js hands the buffer to its worker, which leaves the caller's copy empty: give it its own.
-  const parser = new PDFParse({ data: new Uint8Array(data), cMapUrl: CMAP_URL, cMapPacked: true, standardFontDataUrl: STANDARD_FONTS_URL, verbosity: 0 });
+  const parser = new PDFParse({
+    data: new Uint8Array(data),
+    cMapUrl: CMAP_URL,
+    cMapPacked: true,
+    standardFontDataUrl: STANDARD_FONTS_URL,
+    verbosity: 0,
+    disableFontFace: false,
+    ownerDocument: NO_DRAWING,
+  });
   try {
     let doc: PdfJsDocument;
     try {
