@@ -307,8 +307,9 @@ describe('page flow: the check fails on a page that ends with a heading', () => 
 });
 
 describe('charts: one scale for the whole document', () => {
-  it('every bar is drawn to one length per count, on every page', async () => {
-    for (const [, doc] of CASES) {
+  it.each(CASES)(
+    '%s: every bar is drawn to one length per count, on every page',
+    async (_, doc) => {
       const definition = await documentDefinition(doc, DEFAULT_SCHEME);
       const ratios: number[] = [];
       const visit = (node: unknown): void => {
@@ -321,8 +322,9 @@ describe('charts: one scale for the whole document', () => {
       visit(definition.content);
       expect(ratios.length).toBeGreaterThan(4);
       for (const r of ratios) expect(r).toBeCloseTo(ratios[0]!, 1);
-    }
-  }, 60_000);
+    },
+    60_000,
+  );
 });
 
 describe('corrections, as printed, drafts', () => {

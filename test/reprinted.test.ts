@@ -1,5 +1,4 @@
-import { it } from 'vitest';
-import { expectFixturesAsKnown } from './helpers/extraction-fixtures.js';
+import { describeFixtures } from './helpers/extraction-fixtures.js';
 
 /**
  * The corpus's Calc and Writer PDFs printed again through Ghostscript (as a printer driver
@@ -7,6 +6,4 @@ import { expectFixturesAsKnown } from './helpers/extraction-fixtures.js';
  * must extract as the same PDF printed directly, except what their known-differences.json lists.
  * In this lane, as the unit lane has to stay fast.
  */
-it('the corpus printed again through other producers extracts to its source documents', async () => {
-  await expectFixturesAsKnown('e2e', 50);
-});
+describeFixtures('e2e', 50);

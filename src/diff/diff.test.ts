@@ -30,12 +30,10 @@ describe('diff: an indicator moved to another strategy', () => {
   });
   const diff = diffKpi(r1, moved, similarity, SCHEME);
 
-  it('is a move, from its old place to its new one, in the text and Markdown diffs', () => {
-    for (const style of ['text', 'md'] as const) {
-      const text = formatDiff(diff, style, SCHEME);
-      expect(text).toContain('三洞入洞者数');
-      expect(text).toMatch(/〔移動〕.*三洞入洞者数.*重点戦略1 › 戦略方針1 › 施策1 → 重点戦略2 › 戦略方針1 › 施策1/);
-    }
+  it.each(['text', 'md'] as const)('is a move, from its old place to its new one, in the %s diff', (style) => {
+    const text = formatDiff(diff, style, SCHEME);
+    expect(text).toContain('三洞入洞者数');
+    expect(text).toMatch(/〔移動〕.*三洞入洞者数.*重点戦略1 › 戦略方針1 › 施策1 → 重点戦略2 › 戦略方針1 › 施策1/);
   });
 
   it('is neither an addition nor a removal in the JSON', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RuleId } from '../model/rule-ids.js';
 import type { Finding, Message } from '../model/types.js';
 import { setAsideDoubted } from './doubts.js';
 
@@ -24,7 +25,7 @@ const status: Finding = {
   computed: 'achieved',
   message: '',
 };
-const doubt = (strategy: number, policy: number | null, rule = 'extract-check'): Message => ({
+const doubt = (strategy: number, policy: number | null, rule: RuleId = 'extract-check'): Message => ({
   severity: 'warning',
   rule,
   file: 'a.pdf',

@@ -271,22 +271,20 @@ const TABLES: Record<string, { plan: PlanPeriod | null; year: number; cases: Cas
   },
 };
 
-for (const [id, table] of Object.entries(TABLES)) {
-  describe(`schemes/${id}.yaml`, () => {
-    const scheme = readScheme(schemeFile(id, '.'));
-    it.each(table.cases)('%s: a=%s b=%s c=%s → %s', (_, a, b, c, expected, options = {}) => {
-      const result = evaluateIndicator(indicator(a, b, c, options), scheme, { fiscalYear: options.year ?? table.year, plan: table.plan });
-      expect(result.status).toBe(expected);
-    });
-
-    it('every grade of the scheme is reached by some case', () => {
-      const reached = new Set(table.cases.map((c) => c[4]));
-      expect(scheme.grades.map((g) => g.id).filter((g) => !reached.has(g))).toEqual([]);
-    });
-
-    it('a blank actual (未記入) gets no grade', () => {
-      const blank = { ...indicator('0', '1', '100', {}), actual: { value: null, year: null, text: '' } };
-      expect(evaluateIndicator(blank, scheme, { fiscalYear: table.year, plan: table.plan })).toMatchObject({ status: null, blank: true });
-    });
+describe.each(Object.entries(TABLES))('schemes/%s.yaml', (id, table) => {
+  const scheme = readScheme(schemeFile(id, '.'));
+  it.each(table.cases)('%s: a=%s b=%s c=%s → %s', (_, a, b, c, expected, options = {}) => {
+    const result = evaluateIndicator(indicator(a, b, c, options), scheme, { fiscalYear: options.year ?? table.year, plan: table.plan });
+    expect(result.status).toBe(expected);
   });
-}
+
+  it('every grade of the scheme is reached by some case', () => {
+    const reached = new Set(table.cases.map((c) => c[4]));
+    expect(scheme.grades.map((g) => g.id).filter((g) => !reached.has(g))).toEqual([]);
+  });
+
+  it('a blank actual (未記入) gets no grade', () => {
+    const blank = { ...indicator('0', '1', '100', {}), actual: { value: null, year: null, text: '' } };
+    expect(evaluateIndicator(blank, scheme, { fiscalYear: table.year, plan: table.plan })).toMatchObject({ status: null, blank: true });
+  });
+});

@@ -178,8 +178,7 @@ describe('a document in its own layout', () => {
     expect(problems(f2.replace(from, to))).toEqual(expected);
   });
 
-  it('reads the family documents without a problem', () => {
-    for (const file of ['f1-nagayo.yaml', 'f2-matsudo.yaml', 'f5-etajima.yaml', 'kitsuki-sheet.yaml'])
-      expect(problems(readFileSync(`test/fixtures/layout-docs/${file}`, 'utf8'))).toEqual([]);
+  it.each(['f1-nagayo.yaml', 'f2-matsudo.yaml', 'f5-etajima.yaml', 'kitsuki-sheet.yaml'])('reads the family document %s without a problem', (file) => {
+    expect(problems(readFileSync(`test/fixtures/layout-docs/${file}`, 'utf8'))).toEqual([]);
   });
 });

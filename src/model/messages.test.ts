@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TasseiError } from './errors.js';
 import { MESSAGE_FORMATS, MessageLog, formatMessages } from './messages.js';
+import type { Message } from './types.js';
 
 const place = { strategy: 1, policy: 3, measure: 2, indicator: '市内就職率' };
 
@@ -41,8 +42,8 @@ describe('formatters by name', () => {
     expected: '56.7%',
     actual: '50.0%',
     message: '進捗率が違います',
-  };
-  const note = { severity: 'warning' as const, rule: 'extract-kpi', file: 'kpi-r1.pdf', page: 2, message: '行を読み飛ばしました' };
+  } satisfies Message;
+  const note = { severity: 'warning' as const, rule: 'extract-kpi', file: 'kpi-r1.pdf', page: 2, message: '行を読み飛ばしました' } satisfies Message;
 
   it.each(Object.keys(MESSAGE_FORMATS) as (keyof typeof MESSAGE_FORMATS)[])('%s prints every message, with its place and values', (format) => {
     const text = formatMessages([finding, note], format);

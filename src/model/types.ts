@@ -3,6 +3,7 @@
  * evaluation of a document, and the messages every stage carries with it.
  */
 
+import type { RuleId } from './rule-ids.js';
 import type { IndicatorState, Quantity, Scheme } from './scheme.js';
 
 /**
@@ -406,8 +407,8 @@ export type Severity = 'error' | 'warning' | 'info';
 /** A message carried with a document: what, where, and what to do about it. */
 export interface Message {
   severity: Severity;
-  /** A short rule id, e.g. `yaml-schema`, `pdf-encrypted`. */
-  rule: string;
+  /** A short rule id, e.g. `yaml-schema`, `pdf-encrypted`: one of RULE_IDS, each documented there. */
+  rule: RuleId;
   file: string;
   /** 1-based line and column in a YAML file. */
   line?: number;

@@ -28,9 +28,9 @@ export function importsOf(source: string): string[] {
     .filter((name) => /^\.\.?\//.test(name));
 }
 
-/** The layer of a file under src/, or undefined for a file outside the layers. */
+/** The layer of a file under src/, or undefined for a file outside the layers. A test is in its module's. */
 export function layerOf(file: string): string | undefined {
-  if (relative(SRC, file).replace(/\.[jt]s$/, '') === 'cli') return 'cli.ts';
+  if (relative(SRC, file).replace(/(\.slow)?(\.test)?\.[jt]s$/, '') === 'cli') return 'cli.ts';
   const folder = relative(SRC, dirname(file)).split(/[\\/]/)[0] || '.';
   return (LAYERS as readonly string[]).includes(folder) ? folder : undefined;
 }
@@ -135,6 +135,8 @@ describe('the folder graph', () => {
     ['sheet/command.ts', "export { LoadedDocument } from '../load.js';", 1],
     ['cli.ts', "import { extractPdfFile } from './extract/extract.js';", 0],
     ['cli.ts', "const load = () => import('./commands/render.js');", 0],
+    ['cli.test.ts', "import { execute } from './cli.js';", 0],
+    ['load.test.ts', "import { execute } from './cli.js';", 1],
     ['commands/render.ts', "import { loadDocument } from '../load.js';", 0],
     ['load.ts', "import { command } from './commands/render.js';", 1],
     ['commands/render.ts', "import { execute } from '../cli.js';", 1],
