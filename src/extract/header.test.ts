@@ -284,6 +284,34 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(rowsOf([{ at: 88, from: 0, to: 220 }])).toEqual([1]);
   });
 
+  it('header rows: two also where the table has no vertical rules, only the rule under the headings over their years (a Calc print with horizontal rules)', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['指標名', 20],
+          ['基準値', 110],
+          ['実績値', 170],
+        ],
+      ],
+      [
+        110,
+        [
+          ['R1', 115],
+          ['R3', 175],
+        ],
+      ],
+    );
+    const rowsOf = (horizontal: Rule[]) => findTableHeads(lines, [], horizontal).map((h) => h.rows);
+    expect(rowsOf([{ at: 88, from: 0, to: 220 }])).toEqual([1]);
+    expect(
+      rowsOf([
+        { at: 88, from: 0, to: 220 },
+        { at: 102.5, from: 100, to: 220 },
+      ]),
+    ).toEqual([2]);
+  });
+
   it('no name column: no KPI table', () => {
     expect(
       columns(

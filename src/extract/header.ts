@@ -185,7 +185,7 @@ function headOf(window: Line[], vertical: readonly Rule[], horizontal: readonly 
   const bounds = rulesAt(vertical, (last.top + last.bottom) / 2, left, right);
   const ruled = bounds.length >= 3 && bounds[0]! <= left + RULE_TOLERANCE && bounds.at(-1)! >= right - RULE_TOLERANCE;
   const columns = ruled ? ruledColumns(window, bounds, vertical) : stackedColumns(window);
-  const twoRows = columns.some((c) => c.group) || (ruled && ruledInTwoRows(window, columns, horizontal));
+  const twoRows = columns.some((c) => c.group) || ruledInTwoRows(window, columns, horizontal);
   return { columns, lines: window, top, bottom, rows: twoRows ? 2 : 1, ruled };
 }
 
