@@ -530,6 +530,34 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a circled number and title alone on its line (① 文化財の活用) as the banner under the one above at the line pitch, not the rest of its title, where no column numbers the rows (rows set further apart)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          HEADER,
+          [['基本目標1 観光の振興', 20]],
+          [['基本的方向1 文化財づくり', 20]],
+          [['① 文化財の活用', 20]],
+          [],
+          row('来館者数', ['100', '120'], 'A'),
+          [],
+          [['② 施設の整備', 20]],
+          [],
+          row('整備件数', ['5', '6'], 'B'),
+        ),
+      ],
+      'circled-banners.pdf',
+    ).document as KpiDocument;
+    const policy = document.strategies[0]!.policies[0]!;
+    expect(policy.title).toBe('文化財づくり');
+    expect(policy.measures.map((m) => [m.no, m.title, m.indicators.map((i) => i.name)])).toEqual([
+      [1, '文化財の活用', ['来館者数']],
+      [2, '施設の整備', ['整備件数']],
+    ]);
+  });
+
   it('takes the unit every value carries out of the name where the name repeats it (満足度（%） with 40%), keeping notes such as （累計）', () => {
     const document = read([pageOf(TITLE, HEADER, row('満足度（%）', ['40%', '45%'], 'A'), row('来場者（累計）', ['50人', '60人'], 'B'))], 'units.pdf')
       .document as KpiDocument;

@@ -326,12 +326,14 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   const mergedRow = (l: Line) => ruledInside && !innerRuleAt(middle(l));
   // A banner's words alone on their line: one phrase, or its label and number apart from its title.
   const aloneOnLine = (l: Line) => l.phrases.length === 1 || (l.phrases.length === 2 && readBanner(l.phrases[0]!.text)?.title === '');
+  // Where no column numbers the rows, ① 観光の振興 alone is a level's banner (as textRow reads it).
+  const rowsNumbered = first.some((p) => p.role === 'number');
   const isBanner = (l: Line) => {
-    const banner = readBanner(l.text);
+    const banner = readBanner(l.text) ?? (rowsNumbered ? null : circledBanner(l.text));
     const first = l.phrases[0]!;
     return (
       banner !== null &&
-      !l.phrases.some((p) => NUMBER_LIKE.test(p.text.normalize('NFKC'))) &&
+      !holdsFigure(l, NUMBER_LIKE) &&
       (first.x < firstGrouping || first.right > lastGrouping + first.size || (banner.label !== '' && aloneOnLine(l) && (pastOwnColumn(l) || mergedRow(l))))
     );
   };
@@ -339,8 +341,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   const banners = body.map(isBanner);
   const bannerPhrases = new Set(split.filter((_, k) => banners[k]).flatMap((l) => l.phrases));
   // Lines that are rows by themselves: banners without a figure, and the goal's label (数値目標) over its indicators.
-  const alone = (l: Line, k: number) =>
-    (banners[k]! && !body[k]!.phrases.some((p) => FIGURE.test(p.text.normalize('NFKC').trim()))) || isGoalIndicatorsLabel(l.text);
+  const alone = (l: Line, k: number) => (banners[k]! && !holdsFigure(body[k]!, FIGURE)) || isGoalIndicatorsLabel(l.text);
   const aloneLines = split.filter(alone);
   const { rows } = rowsOf(
     split,
@@ -913,6 +914,14 @@ function continuesComments(row: GridRow, table: ReadTable, indicator: Indicator)
     else (indicator.comments ??= []).push({ heading, text });
   }
   return true;
+}
+
+/** A circled number alone (① is 1 in NFKC, but a numbering, never a figure). */
+const CIRCLED_NUMBER = /^[①-⑳]$/;
+
+/** Whether a line holds a phrase that is a figure (`figure` the pattern), a circled numbering not counted. */
+function holdsFigure(line: Line, figure: RegExp): boolean {
+  return line.phrases.some((p) => !CIRCLED_NUMBER.test(p.text.trim()) && figure.test(p.text.normalize('NFKC').trim()));
 }
 
 /**
