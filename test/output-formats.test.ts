@@ -246,7 +246,7 @@ describe('the Word and Excel outputs as LibreOffice prints them', () => {
   const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
   if (!soffice)
     console.log('output-formats.test: no soffice (LibreOffice) here: skipping the test that prints the .docx and .xlsx and finds every indicator on the pages');
-  it.skipIf(!soffice).each(['docx', 'xlsx'])('render -o X.%s opens and prints every indicator', { timeout: 180_000 }, async (format) => {
+  it.skipIf(!soffice).for(['docx', 'xlsx'])('render -o X.%s opens and prints every indicator', { timeout: 180_000 }, async (format, { skip }) => {
     const dir = folder();
     const out = join(dir, `kpi-r1.${format}`);
     expect((await run('render', R1, '-o', out)).code).toBe(0);
@@ -254,6 +254,12 @@ describe('the Word and Excel outputs as LibreOffice prints them', () => {
     const profile = `-env:UserInstallation=file://${join(dir, 'profile')}`;
     const converted = spawnSync('soffice', [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, out], { encoding: 'utf8', timeout: 170_000 });
     expect(converted.status).toBe(0);
+    // A LibreOffice of one module (libreoffice-calc-nogui has no Writer) exits 0 and writes nothing.
+    if (!existsSync(join(dir, 'kpi-r1.pdf')) && /could not be loaded|no export filter/i.test(converted.stderr)) {
+      const reason = `output-formats.test: this LibreOffice cannot open a .${format} (${converted.stderr.trim().split('\n').pop()}): skipping its print`;
+      console.log(reason);
+      skip(reason);
+    }
     const pages = await readPdf(new Uint8Array(readFileSync(join(dir, 'kpi-r1.pdf'))), 'kpi-r1.pdf');
     const printed = pages
       .flatMap((p) => p.runs.map((r) => r.text))
