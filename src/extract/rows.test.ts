@@ -87,6 +87,29 @@ describe('rowsOf: cells that wrap, without rules', () => {
     ]);
   });
 
+  it('a line as near to the values above as to those below goes to the row it leaves centred (cells set in the middle)', () => {
+    // The first row, padded, shows the table's cells set in the middle. Then no padding: 指標A on
+    // one line; 指標Bの / 長い名前の / 続き with its value on the middle line. 指標Bの is one pitch
+    // from either value; only the middle alignment tells whose it is.
+    const at = 100 + 3 * PITCH + 4;
+    const rows = rowsIn(
+      lines(
+        [100, { name: '観光客の' }],
+        [100 + PITCH, { name: '入込数の', value: '9', status: '-' }],
+        [100 + 2 * PITCH, { name: '推移' }],
+        [at, { name: '指標A', value: '1', status: '-' }],
+        [at + PITCH, { name: '指標Bの' }],
+        [at + 2 * PITCH, { name: '長い名前の', value: '2', status: '-' }],
+        [at + 3 * PITCH, { name: '続き' }],
+        [at + 4 * PITCH, { name: '指標C', value: '3', status: '-' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(cells(rows).map((c) => c.name)).toEqual(['観光客の入込数の推移', '指標A', '指標Bの長い名前の続き', '指標C']);
+  });
+
   it('two rows whose lines are no further apart than the lines of a cell are still two rows', () => {
     // No padding at all: only the values tell the rows apart.
     const rows = rowsIn(

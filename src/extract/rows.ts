@@ -137,6 +137,9 @@ function extent(blocks: readonly { top: number; bottom: number }[]): { top: numb
   return { top: Math.min(...blocks.map((b) => b.top)), bottom: Math.max(...blocks.map((b) => b.bottom)) };
 }
 
+/** Cells count as set in the middle of their rows where lines above their values are at least this share of those below, or the other way. */
+const CENTRED_SHARE = 0.5;
+
 /** Steps (in em) that agree within this are one pitch. */
 const SAME_PITCH_EM = 0.05;
 /** A step wider than this (in em) is never within one cell. */
@@ -274,7 +277,13 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
   const columnsOfText = [...new Set(text.map((f) => f.column))].map((c) => text.filter((f) => f.column === c));
   // Grow each row's cell up and down through linked lines, nearest first; a line as near to a
   // row above as to one below goes the way the table's other wrapped cells go.
-  const grow = (prefer: 'above' | 'below' | null) => {
+  // How far a row's cell in a column, with `f` added, would stand off the middle of its values.
+  const offCentre = (k: number, f: Fragment) => {
+    const cell = [...[...owner].filter(([o, at]) => at === k && o.column === f.column).map(([o]) => o), f];
+    const middleOf = (e: { top: number; bottom: number }) => (e.top + e.bottom) / 2;
+    return Math.abs(middleOf(extent(cell)) - middleOf(spans[k]!));
+  };
+  const grow = (prefer: 'above' | 'below' | 'centred' | null) => {
     for (let changed = true; changed;) {
       changed = false;
       for (const inColumn of columnsOfText) {
@@ -287,7 +296,11 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
           if (fromAbove === Infinity && fromBelow === Infinity) return;
           const tie = Math.abs(fromAbove - fromBelow) <= PITCH_TOLERANCE_EM * f.size && owner.get(above!) !== owner.get(below!);
           if (tie && !prefer) return;
-          const up = tie ? prefer === 'above' : fromAbove <= fromBelow;
+          const up = !tie
+            ? fromAbove <= fromBelow
+            : prefer === 'centred'
+              ? offCentre(owner.get(above!)!, f) < offCentre(owner.get(below!)!, f)
+              : prefer === 'above';
           owner.set(f, owner.get(up ? above! : below!)!);
           changed = true;
         });
@@ -301,7 +314,10 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
     if (f.top >= spans[k]!.bottom) belowValues++;
     else if (f.bottom <= spans[k]!.top) aboveValues++;
   }
-  grow(belowValues >= aboveValues ? 'above' : 'below');
+  // Cells set in the middle of their rows (as many lines above their values as below) keep the
+  // line that ties to the row it leaves centred; else the way most go.
+  const centred = aboveValues > 0 && Math.min(aboveValues, belowValues) / Math.max(aboveValues, belowValues) >= CENTRED_SHARE;
+  grow(centred ? 'centred' : belowValues >= aboveValues ? 'above' : 'below');
   for (const [f, k] of owner) rows[k]!.fragments.push(f);
   // Text beside no row of values: heading rows (and stray lines); lines linked in a column or
   // side by side make one row.
