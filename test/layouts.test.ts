@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { reasonOf } from '../scripts/corpus/classes.mjs';
 import { countsTable, placeOf } from '../scripts/corpus/layout-counts.mjs';
 import { extractPdfFile } from '../src/extract/extract.js';
 import {
@@ -17,7 +18,7 @@ import {
  * by several producers: each PDF extracts to the document it was printed from, layout included,
  * or differs in exactly the fields test/fixtures/layouts/known-differences.json lists with the
  * reason. A case that becomes exact fails until its entry goes (`UPDATE_KNOWN=1` rewrites the
- * fields). The counts by family and producer are printed at the end.
+ * fields, and the reasons from them: scripts/corpus/classes.mjs). The counts by family and producer are printed at the end.
  */
 const cases = extractionCases('layouts');
 const KNOWN_FILE = 'test/fixtures/layouts/known-differences.json';
@@ -43,7 +44,7 @@ describe('other municipalities’ layouts', () => {
 
   afterAll(() => {
     if (found.size < cases.length) return;
-    if (process.env.UPDATE_KNOWN) updateKnown(KNOWN_FILE, cases, found);
+    if (process.env.UPDATE_KNOWN) updateKnown(KNOWN_FILE, cases, found, reasonOf);
     const differing = new Set(cases.filter((c) => found.get(c.pdf)!.length > 0).map((c) => c.name));
     console.log(
       `layout corpus, by family and producer:\n${countsTable(

@@ -5,7 +5,9 @@
 // prints with its `layout` (NAME.yaml, what extraction must give back) and the print choices
 // (NAME.layout.json), so that a failure can be reproduced.
 //
-// Run: npm run corpus:layouts [-- --only chromium,writer,cairo] [-- --seed N]
+// Run: npm run corpus:layouts [-- --only chromium,writer,cairo] [-- --seed N] [-- --out DIR]
+// (--out: a corpus elsewhere, e.g. one drawn from another seed to test the reader on layouts it
+// was not fixed on: node scripts/corpus/held-out.mjs DIR counts it)
 // Needs: the build (dist/); for calc/writer/chromium: LibreOffice, chromium and the IPA fonts
 // (Debian: libreoffice-calc libreoffice-writer chromium fonts-ipafont fonts-ipaexfont).
 // Then `UPDATE_FIXTURES=1 npx vitest run test/stored-pages.test.ts` stores their pdf.js pages.
@@ -25,10 +27,15 @@ import { PRODUCERS, PRODUCER_RULES } from './producers.mjs';
 import { layoutArb } from './tables.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
-const out = join(root, 'test/fixtures/layouts');
 const { values: args } = parseArgs({
-  options: { seed: { type: 'string', default: '20261204' }, only: { type: 'string' }, 'documents-only': { type: 'boolean', default: false } },
+  options: {
+    seed: { type: 'string', default: '20261204' },
+    only: { type: 'string' },
+    out: { type: 'string' },
+    'documents-only': { type: 'boolean', default: false },
+  },
 });
+const out = args.out ? resolve(args.out) : join(root, 'test/fixtures/layouts');
 // --documents-only: the documents (.yaml) written again, the PDFs left as they are (a change of
 // what a document holds that does not change its print).
 const print = !args['documents-only'];

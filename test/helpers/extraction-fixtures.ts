@@ -187,13 +187,21 @@ export function verdictOf(c: ExtractionCase, list: readonly Difference[], known:
     : `${c.pdf}: ${list.length} fields differ\n  ${formatDifferences(list, MAX_LISTED).replace(/\n/g, '\n  ')}`;
 }
 
-/** With `UPDATE_KNOWN=1`: rewrites a set's known differences from what was found (reasons kept; new ones to be written by hand). */
-export function updateKnown(file: string, cases: readonly ExtractionCase[], found: ReadonlyMap<string, readonly Difference[]>): void {
+/**
+ * With `UPDATE_KNOWN=1`: rewrites a set's known differences from what was found. The reasons are
+ * kept (new ones to be written by hand), or told from the fields by `reasonOf` where given.
+ */
+export function updateKnown(
+  file: string,
+  cases: readonly ExtractionCase[],
+  found: ReadonlyMap<string, readonly Difference[]>,
+  reasonOf?: (paths: string[]) => string,
+): void {
   const known = knownDifferences(file);
   const next: Record<string, Known> = {};
   for (const c of cases.filter((k) => k.known === file)) {
-    const list = found.get(c.pdf) ?? [];
-    if (list.length > 0) next[c.name] = { reason: known[c.name]?.reason ?? 'TODO: say why', fields: list.map((d) => d.path) };
+    const fields = (found.get(c.pdf) ?? []).map((d) => d.path);
+    if (fields.length > 0) next[c.name] = { reason: reasonOf?.(fields) ?? known[c.name]?.reason ?? 'TODO: say why', fields };
   }
   writeKnownDifferences(file, next);
 }
