@@ -558,6 +558,46 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads ① 文化財の活用 set from the number column on as a banner where ①② also number the rows (the number cell holds more than a numbering)', () => {
+    const numbered = (no: string, name: string, values: string[], mark: string): [string, number][] => [
+      [no, 4],
+      ...row(name, values, mark).map(([text, x]): [string, number] => [text, x === 20 ? 26 : x]),
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          [['番号', 0], ...HEADER.map(([text, x]): [string, number] => [text, x === 20 ? 26 : x])],
+          [['基本目標1 観光の振興', 0]],
+          [['① 文化財の活用', 0]],
+          numbered('①', '来館者数', ['100', '120'], 'A'),
+          [['② 施設の整備', 0]],
+          numbered('②', '整備件数', ['5', '6'], 'B'),
+          numbered('③', '利用者数', ['7', '8'], 'A'),
+        ),
+      ],
+      'circled-banners-numbered.pdf',
+    );
+    const doc = document.document as KpiDocument;
+    expect(document.messages.filter((m) => m.rule === 'extract-kpi')).toEqual([]);
+    expect(doc.strategies[0]!.title).toBe('観光の振興');
+    // Two levels printed: the goal, then ① as its policies.
+    const indicators = (p: { measures: { indicators: { number?: string | null; name: string }[] }[] }) =>
+      p.measures.flatMap((m) => m.indicators.map((i) => [i.number, i.name]));
+    expect(doc.strategies[0]!.policies.map((p) => [p.no, p.title, indicators(p)])).toEqual([
+      [1, '文化財の活用', [['①', '来館者数']]],
+      [
+        2,
+        '施設の整備',
+        [
+          ['②', '整備件数'],
+          ['③', '利用者数'],
+        ],
+      ],
+    ]);
+  });
+
   it('takes the unit every value carries out of the name where the name repeats it (満足度（%） with 40%), keeping notes such as （累計）', () => {
     const document = read([pageOf(TITLE, HEADER, row('満足度（%）', ['40%', '45%'], 'A'), row('来場者（累計）', ['50人', '60人'], 'B'))], 'units.pdf')
       .document as KpiDocument;

@@ -326,10 +326,16 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   const mergedRow = (l: Line) => ruledInside && !innerRuleAt(middle(l));
   // A banner's words alone on their line: one phrase, or its label and number apart from its title.
   const aloneOnLine = (l: Line) => l.phrases.length === 1 || (l.phrases.length === 2 && readBanner(l.phrases[0]!.text)?.title === '');
-  // Where no column numbers the rows, ① 観光の振興 alone is a level's banner (as textRow reads it).
-  const rowsNumbered = first.some((p) => p.role === 'number');
+  // ① 観光の振興 alone is a level's banner (as textRow reads it) where no column numbers the rows,
+  // or where its title starts in the number column: an indicator's ① stands there alone.
+  const numberColumn = columns[first.findIndex((p) => p.role === 'number')];
+  const circledApart = (l: Line) => {
+    const [one, two] = l.phrases;
+    const titleAt = one!.text.trim().length > 1 ? one!.x : (two?.x ?? Infinity);
+    return !numberColumn || titleAt < numberColumn.right;
+  };
   const isBanner = (l: Line) => {
-    const banner = readBanner(l.text) ?? (rowsNumbered ? null : circledBanner(l.text));
+    const banner = readBanner(l.text) ?? (circledApart(l) ? circledBanner(l.text) : null);
     const first = l.phrases[0]!;
     return (
       banner !== null &&
@@ -933,6 +939,15 @@ function circledBanner(text: string): Banner | null {
   return m ? { label: '', numbering: '①', no: m[1]!.charCodeAt(0) - 0x2460 + 1, title: m[2]!.trim() } : null;
 }
 
+/**
+ * Whether a row's ① would be an indicator's number: the table numbers its rows, and the row's
+ * number cell holds the numbering alone. ① 文化財の整備 set from the number column on is a banner.
+ */
+function numbersRows(row: GridRow, table: ReadTable): boolean {
+  const number = table.placed.findIndex((p) => p.role === 'number');
+  return number >= 0 && circledBanner(row.cells[`c${number}`] ?? '') === null;
+}
+
 interface RawIndicator {
   indicator: Indicator;
   mark: string;
@@ -1310,12 +1325,7 @@ export function readOtherKpi(
       if (!row.anchored || (row.cells[`c${name}`] ?? '').trim() === '') {
         // A banner whose long title runs into a value column reads as a row of values without a name.
         // So may a comment block (【成果と課題】 over a paragraph across the columns).
-        if (!row.anchored || readBanner(row.text) || COMMENT_BLOCK.test(row.text.trim()))
-          textRow(
-            row.text,
-            page,
-            table.placed.some((p) => p.role === 'number'),
-          );
+        if (!row.anchored || readBanner(row.text) || COMMENT_BLOCK.test(row.text.trim())) textRow(row.text, page, numbersRows(row, table));
         else
           log.warn('extract-kpi', t(`指標名のない行を読み飛ばしました:「${row.text}」`, `a row without an indicator name was skipped: "${row.text}"`), {
             page,
