@@ -174,6 +174,34 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['成果指標', '策定時/（R2）', ...years, '目標値/（R7）']]);
   });
 
+  it('without rules: a heading over the last of a run of years heads that cell alone, the years under no group (目標値 over R7, beside R3 … R7 and 進捗)', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['現状値', 130],
+          ['目標値', 372],
+        ],
+      ],
+      [
+        112,
+        [
+          ['番号', 10],
+          ['成果指標', 40],
+          ['（R2）', 129.5],
+          ['R3', 190],
+          ['R4', 230],
+          ['R5', 270],
+          ['R6', 310],
+          ['R7', 350],
+          ['R7', 380],
+          ['進捗', 420],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['番号', '成果指標', '現状値/（R2）', 'R3', 'R4', 'R5', 'R6', 'R7', '目標値/R7', '進捗']]);
+  });
+
   it("a year set just after a heading word on its line is the heading's (現状 2014年度), not a column of its own", () => {
     const lines = page([
       100,

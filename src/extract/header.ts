@@ -291,6 +291,8 @@ function stackedColumns(window: readonly Line[]): HeaderColumn[] {
   const stacked = cellsWithYears(window).sort((a, b) => middle(a) - middle(b));
   // A group centred over an odd number of cells stacks with the middle one (実績値 over R1): a
   // stack whose neighbours stand on the last line alone is a group over them, and is parted.
+  // A stack parted as a group over its neighbours, kept whole again where it heads no group.
+  const splitFrom = new Map<(typeof stacked)[number], { cell: (typeof stacked)[number]; rest: (typeof stacked)[number] }>();
   const cells = stacked.flatMap((c, k) => {
     const [top, ...rest] = [...c.members].sort((a, b) => a.baseline - b.baseline);
     // A line in brackets under a heading is its own wrapped tail (現状値 over （H26）), never a cell under a group.
@@ -318,7 +320,9 @@ function stackedColumns(window: readonly Line[]): HeaderColumn[] {
       right: Math.max(...members.map((m) => m.right)),
       members,
     });
-    return [part([top!]), part(rest)];
+    const parts = [part([top!]), part(rest)] as const;
+    splitFrom.set(parts[0], { cell: c, rest: parts[1] });
+    return parts;
   });
   const topOf = (c: (typeof cells)[number]) => Math.min(...c.members.map((m) => m.baseline));
   const bottomOf = (c: (typeof cells)[number]) => Math.max(...c.members.map((m) => m.baseline));
@@ -349,11 +353,20 @@ function stackedColumns(window: readonly Line[]): HeaderColumn[] {
     const subs = others.slice(from, to + 1);
     if (subs.length < 2 || !subs.every(isSub)) continue;
     // A group is centred over its cells (策定時 over （R2） beside 実績の推移's years is a heading of its own).
-    if (middle(g) < subs[0]!.x || middle(g) > subs.at(-1)!.right) continue;
+    // Centred within a cell's width of their middle: 目標値 over the last of six year cells heads that one alone.
+    const spanMiddle = (subs[0]!.x + subs.at(-1)!.right) / 2;
+    const cellWidth = (subs.at(-1)!.right - subs[0]!.x) / subs.length;
+    if (Math.abs(middle(g) - spanMiddle) > cellWidth) continue;
     groups.add(g);
     for (const c of subs) groupOf.set(c, headingText(g.members));
   }
-  const leaves = cells.filter((c) => !groups.has(c));
+  const leaves = cells
+    .filter((c) => !groups.has(c))
+    .flatMap((c) => {
+      const split = splitFrom.get(c);
+      if (split) return groupOf.has(split.rest) ? [c] : [split.cell];
+      return [...splitFrom.values()].some((s) => s.rest === c && !groupOf.has(c)) ? [] : [c];
+    });
   return leaves.map((cell, k) => {
     const previous = leaves[k - 1];
     const next = leaves[k + 1];
