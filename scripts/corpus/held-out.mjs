@@ -5,7 +5,8 @@
 // class of cause (classes.mjs, FAILURES.md) and each differing PDF's first fields.
 //
 // Run: npm run corpus:layouts -- --seed 7 --out /tmp/held-out
-//      node scripts/corpus/held-out.mjs /tmp/held-out [--dist DIR] [-v]
+//      node scripts/corpus/held-out.mjs /tmp/held-out [--dist DIR] [--only chromium,f2-] [-v]
+// (--only: the PDFs whose names hold one of these parts; -v: every differing field)
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,10 +18,14 @@ import { countsTable } from './layout-counts.mjs';
 const root = resolve(import.meta.dirname, '../..');
 const { values: args, positionals } = parseArgs({
   allowPositionals: true,
-  options: { dist: { type: 'string', default: join(root, 'dist') }, verbose: { type: 'boolean', short: 'v', default: false } },
+  options: {
+    dist: { type: 'string', default: join(root, 'dist') },
+    only: { type: 'string' },
+    verbose: { type: 'boolean', short: 'v', default: false },
+  },
 });
 if (positionals.length !== 1) {
-  console.error('usage: node scripts/corpus/held-out.mjs DIR [--dist DIR] [-v]');
+  console.error('usage: node scripts/corpus/held-out.mjs DIR [--dist DIR] [--only PART,…] [-v]');
   process.exit(2);
 }
 const dir = resolve(positionals[0]);
@@ -31,7 +36,7 @@ const { readBuiltInSchemes, readScheme, SCHEME_DIR } = await load('evaluate/sche
 const reading = { known: readBuiltInSchemes(), given: null, preferred: readScheme(join(SCHEME_DIR, 'default.yaml')) };
 
 const names = readdirSync(dir)
-  .filter((f) => f.endsWith('.pdf'))
+  .filter((f) => f.endsWith('.pdf') && (!args.only || args.only.split(',').some((part) => f.includes(part))))
   .sort();
 const differing = new Map();
 for (const name of names) {
