@@ -71,9 +71,9 @@ describe('what the other layouts keep', () => {
     ]);
     expect(doc.layout!.headerRows).toBe(2);
     const library = doc.strategies[0]!.policies[1]!.measures[0]!.indicators[1]!;
-    // The future year's ― reads as — from Chromium's IPA font: kept as printed.
-    expect(library.series!.map((s) => s.text)).toEqual(['305', '298', '—']);
-    expect(library.actual.text).toBe('—');
+    // The future year's ―, which Chromium's IPA font maps to — but marks as ― (/ActualText): as typed.
+    expect(library.series!.map((s) => s.text)).toEqual(['305', '298', '―']);
+    expect(library.actual.text).toBe('―');
     expect(doc.layout!.hierarchy.map((h) => h.level)).toEqual(['strategy', 'policy']);
   });
 

@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import './canvas-on-demand.js';
 import { PDFParse } from 'pdf-parse';
 import { failure } from '../model/messages.js';
+import { type ObjectRef, markedPlacesOf, markedSpansOf, pageContentOf, withActualText } from './actual-text.js';
 import { t } from '../model/i18n.js';
 
 /**
@@ -86,7 +87,11 @@ function apply(m: Matrix, x: number, y: number): [number, number] {
 
 interface PdfJsPage {
   getViewport(o: { scale: number }): { width: number; height: number; transform: Matrix };
-  getTextContent(o?: object): Promise<{ items: Array<{ str?: string; transform?: Matrix; width?: number; height?: number; fontName?: string }> }>;
+  getTextContent(o?: object): Promise<{
+    items: Array<{ str?: string; transform?: Matrix; width?: number; height?: number; fontName?: string; type?: string; tag?: string }>;
+  }>;
+  /** The page object's number in the file. */
+  ref?: ObjectRef;
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
   cleanup(): void;
 }
@@ -284,12 +289,18 @@ interface RotatablePage extends PdfJsPage {
  * /Rotate, or content drawn turned), the page is turned back so that the text reads left to
  * right, and the rules are taken in the same coordinates.
  */
-async function readPage(page: RotatablePage, number: number): Promise<PageContent> {
-  const text = await page.getTextContent({ disableNormalization: false });
+async function readPage(page: RotatablePage, number: number, file: () => string): Promise<PageContent> {
+  const text = await page.getTextContent({ disableNormalization: false, includeMarkedContent: true });
+  const ops = await page.getOperatorList();
+  // Spans that say what their glyphs stand for (Chromium's, for glyphs its fonts share between
+  // characters): their text read from the page's content streams.
+  if (page.ref && text.items.some((i) => i.type === 'beginMarkedContentProps' && i.tag === 'Span')) {
+    const content = pageContentOf(file(), page.ref);
+    if (content !== null) text.items = withActualText(text.items, markedSpansOf(content), markedPlacesOf(ops));
+  }
   let viewport = page.getViewport({ scale: 1 });
   const turn = dominantTurn(text.items, viewport.transform);
   if (turn !== 0) viewport = page.getViewport({ scale: 1, rotation: ((((page.rotate ?? 0) - turn * 90) % 360) + 360) % 360 });
-  const ops = await page.getOperatorList();
   const { runs, unplaced } = runsOf(text.items, viewport.transform);
   return {
     number,
@@ -343,12 +354,15 @@ export async function readPdf(data: Uint8Array, file: string): Promise<PageConte
         { hint: t('報告書の PDF か確かめてください', "check that this is a report's PDF") },
       );
     }
+    // The file's bytes as Latin-1, made only for a page whose content has to be read again.
+    let bytes: string | undefined;
+    const fileText = () => (bytes ??= Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1'));
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       let content: PageContent;
       try {
         const page = (await doc.getPage(n)) as RotatablePage;
-        content = await readPage(page, n);
+        content = await readPage(page, n, fileText);
         page.cleanup();
       } catch (error) {
         throw pageFailure(error, file, n);
