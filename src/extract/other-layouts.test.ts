@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME } from '../../test/helpers/scheme.js';
+import { readScheme } from '../evaluate/scheme-file.js';
 import type { KpiDocument } from '../model/types.js';
 import { walkIndicators } from '../model/walk.js';
 import { extractPages } from './extract.js';
@@ -334,6 +335,30 @@ describe('a table without rules, then its legend and its count table', () => {
         { mark: 'B', meaning: '目標を下回る' },
       ],
     });
+  });
+
+  it('tells the scheme by the legend printed where no row shows a mark yet (the grade column left blank: 多摩市’s ①②③ and their meanings)', () => {
+    const tama = readScheme('schemes/tama.yaml');
+    const [steady, mostly] = tama.grades;
+    const ungraded = (name: string, values: string[]) => row(name, values, '').filter(([text]) => text !== '');
+    const { document, scheme } = extractPages(
+      [
+        pageOf(
+          TITLE,
+          [['【達成度】', 20]],
+          [[`${steady!.mark}：${steady!.meaning}`, 20]],
+          [[`${mostly!.mark}：${mostly!.meaning}`, 20]],
+          [],
+          HEADER,
+          ungraded('観光客数', ['100', '120']),
+          ungraded('宿泊者数', ['50', '40']),
+        ),
+      ],
+      'ungraded.pdf',
+      { known: [DEFAULT_SCHEME, tama], given: null, preferred: DEFAULT_SCHEME },
+    );
+    expect((document as KpiDocument).layout?.legend?.marks.map((m) => m.mark)).toEqual(['①', '②']);
+    expect(scheme.id).toBe('tama');
   });
 
   it('reads a legend of an item a line with space between its items (※評価 over ◎:目標値以上, ○:目標値と同等)', () => {

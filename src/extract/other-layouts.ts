@@ -1350,7 +1350,8 @@ export function readOtherKpi(
   const marks = [...new Set(raw.map((r) => r.mark).filter((m) => m !== ''))];
   const covering = (l: PrintedLegend) => marks.filter((m) => l.marks.some((x) => x.mark.normalize('NFKC') === m.normalize('NFKC'))).length;
   const legendFound = legends.sort((a, b) => covering(b.legend) - covering(a.legend))[0];
-  const legend = legendFound && covering(legendFound.legend) > 0 ? legendFound : undefined;
+  // The legend of the marks printed; where no row shows one (none graded yet), the legend printed.
+  const legend = legendFound && (covering(legendFound.legend) > 0 || marks.length === 0) ? legendFound : undefined;
   const scheme = schemeOfMarks(marks, legend?.legend ?? null, reading, log);
   for (const r of raw) {
     if (r.mark === '') continue;
