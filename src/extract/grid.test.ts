@@ -702,6 +702,36 @@ describe('splitLinesAtColumns: cells set without padding (LibreOffice Writer)', 
   });
 });
 
+describe('splitLinesAtColumns: a figure set right against the next cell’s text (Writer, no padding)', () => {
+  // 目標値 (values, heading 120–150) right-aligned at 180; 所管課 (heading 200–230) from 180.
+  const columns = [column('target', -Infinity, 175, true, [120, 150]), column('department', 175, Infinity, false, [200, 230])];
+  const read = (...rows: [string, string][]) => {
+    const body = page(
+      ...rows.map(([figure, rest], k): [number, [string, number][]] => [
+        100 + k * PITCH,
+        [
+          [figure, 180 - widthOf(figure)],
+          [rest, 180.02],
+        ],
+      ]),
+    );
+    return splitLinesAtColumns(body, refineColumns(columns, body)).map(texts);
+  };
+
+  it('parts each figure from a department that touches it, though no department line stands alone', () => {
+    expect(read(['218', '子育て支援課'], ['248', '健康福祉課'], ['134.2', '商工観光課'], ['△1,239', '企画財政課'])).toEqual([
+      ['218', '子育て支援課'],
+      ['248', '健康福祉課'],
+      ['134.2', '商工観光課'],
+      ['△1,239', '企画財政課'],
+    ]);
+  });
+
+  it('keeps a unit glued to its figures (14箇所): one text after every figure is no column', () => {
+    expect(read(['14', '箇所'], ['236', '箇所'], ['5', '箇所'], ['1,020', '箇所'])).toEqual([['14箇所'], ['236箇所'], ['5箇所'], ['1,020箇所']]);
+  });
+});
+
 describe('columnOfPhrase and rowBoundaries', () => {
   const columns = [column('name', 0, 100), column('actual', 100, 140, true), column('status', 140, 200, true)];
   const at = (text: string, x: number) => makeLine(phrasesOf([run(text, x, 100)])).phrases[0]!;

@@ -381,9 +381,37 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
     // Text that starts on a row of values (an indicator's name) is the column's own; a title
     // there may run on from the column before. Such a start counts twice.
     const onDataRow = new Set(lines.filter((l) => l.phrases.some((p) => NUMBER_LIKE.test(p.text.normalize('NFKC')))).flatMap((l) => l.phrases));
-    // After a value column, a figure says nothing of a text column's edge: it is the value column's, set right.
-    const valueBefore = (p: Phrase) => before.values && NUMBER_LIKE.test(p.text.normalize('NFKC').trim());
-    const starts = starting.flatMap((p) => (valued ? [p.x] : valueBefore(p) ? [] : onDataRow.has(p) ? [p.x, p.x] : [p.x])).sort((a, b) => a - b);
+    // After a value column, a figure says nothing of a text column's edge: it is the value column's,
+    // set right; so does a phrase led by one, touching the next cell's text (`13.4課`: a wrapped 担当課).
+    const valueBefore = (p: Phrase) => before.values && NUMBER_LIKE.test((p.parts[0]?.text ?? p.text).normalize('NFKC').trim());
+    const startsOwn = starting.flatMap((p) => (valued ? [p.x] : valueBefore(p) ? [] : onDataRow.has(p) ? [p.x, p.x] : [p.x]));
+    // Text touching a figure set right before it (`14企画財政課`) starts where the column's own
+    // lines start, or, of several texts, where the others start: a unit glued to its figures
+    // (`14箇所`, `236箇所`) is one text.
+    const rests = valued
+      ? []
+      : phrases.flatMap((p) => {
+          const [figure, next] = p.parts;
+          const led = before.values && figure && next && NUMBER_LIKE.test(figure.text.normalize('NFKC').trim());
+          return led && next.x > lo && next.x < hi
+            ? [
+                {
+                  x: next.x,
+                  text: p.parts
+                    .slice(1)
+                    .map((q) => q.text)
+                    .join(''),
+                },
+              ]
+            : [];
+        });
+    const restsAt = (x: number) => rests.filter((r) => Math.abs(r.x - x) <= EDGE_TOLERANCE);
+    const touching = rests
+      .filter(
+        (r) => startsOwn.some((x) => Math.abs(x - r.x) <= EDGE_TOLERANCE) || (restsAt(r.x).length >= 3 && new Set(restsAt(r.x).map((q) => q.text)).size >= 2),
+      )
+      .flatMap((r) => [r.x, r.x]);
+    const starts = [...startsOwn, ...touching].sort((a, b) => a - b);
     const support = (xs: readonly number[], at: number) => xs.filter((t) => Math.abs(t - at) <= EDGE_TOLERANCE).length;
     const ends = phrases.filter((p) => p.right > lo && p.x < hi).map((p) => p.right);
     const strongestEnd = Math.max(0, ...ends.map((e) => support(ends, e)));
@@ -414,13 +442,15 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
  * Where a phrase's text before x ends: the phrase's end, or the end of a run before x after
  * which the text stops short and goes on at x (cells without padding: the text of a cell may
  * come within a fraction of an em of the next column's edge, and make one phrase with the text
- * there); -Infinity where it runs on over x.
+ * there, and a figure set right may touch it); -Infinity where it runs on over x.
  */
 function endBefore(p: Phrase, x: number): number {
   if (p.right <= x + 0.5) return p.right;
   const k = p.parts.findIndex((q, i) => {
     const next = p.parts[i + 1];
-    return q.right <= x + 0.5 && !!next && next.x >= x - 0.5 && next.x - q.right > SPLIT_GAP_EM * p.size;
+    // A figure set right may touch the next cell's text outright (`14企画財政課`).
+    const apart = next !== undefined && (next.x - q.right > SPLIT_GAP_EM * p.size || NUMBER_LIKE.test(q.text.normalize('NFKC').trim()));
+    return q.right <= x + 0.5 && !!next && next.x >= x - 0.5 && apart;
   });
   return k >= 0 ? p.parts[k]!.right : -Infinity;
 }
@@ -531,6 +561,9 @@ export function columnOfPhrase(columns: readonly Column[], p: Phrase): Column | 
  */
 /** Runs this far apart (in em) may belong to two cells; text running on without a gap is one. */
 const SPLIT_GAP_EM = 0.05;
+/** Two cells' texts set without padding may overlap by this much (points): glyph boxes rounded. */
+const TOUCH_OVERLAP = 0.5;
+
 /** A run starting within this (points) of a column's alignment edge starts at it. */
 const EDGE_MATCH = 0.1;
 
@@ -549,7 +582,7 @@ export function splitAtColumns(line: Line, columns: readonly Column[], around: r
       const fits = !!column && Math.max(...phrase.parts.slice(phrase.parts.indexOf(part)).map((q) => q.right)) <= column.right + 0.5 * phrase.size;
       // A word processor sets cells without padding: the next cell's text may touch the text
       // before it, but starts where the column's other texts start.
-      const atEdge = column?.edge !== undefined && Math.abs(part.x - column.edge) <= EDGE_MATCH && gap > -EDGE_MATCH && stopsAt(phrase, part.x, around);
+      const atEdge = column?.edge !== undefined && Math.abs(part.x - column.edge) <= EDGE_MATCH && gap > -TOUCH_OVERLAP && stopsAt(phrase, part.x, around);
       if (current && column !== previous && (gap > SPLIT_GAP_EM * phrase.size || atEdge) && fits) {
         phrases.push(current);
         current = undefined;
