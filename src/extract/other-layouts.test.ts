@@ -723,6 +723,37 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a grouping column’s wrapped title whose line touches the name beside it (Writer sets cells without padding)', () => {
+    // 基本施策 from 20 to 80, its cell 基本施策1 / 観光の振興と / 交流の促進へ (its lines end at 80,
+    // where the names start); names from 80; values as `row` sets them.
+    const named = (group: string | null, name: string, values: string[], mark: string): [string, number][] => [
+      ...(group ? [[group, 20] as [string, number]] : []),
+      ...row(name, values, mark).map(([text, x]): [string, number] => [text, x === 20 ? 80.02 : x]),
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          [['基本施策', 20], ['指標名', 90], ...HEADER.slice(1)],
+          [['基本施策1', 20]],
+          [['観光の振興と', 20]],
+          named('交流の促進へ', '観光客数', ['100', '120'], 'A'),
+          named(null, '宿泊者数', ['50', '40'], 'B'),
+          [],
+          [['基本施策2', 20]],
+          named('農業', '就農者数', ['5', '6'], 'A'),
+          named(null, '農地面積', ['7', '8'], 'A'),
+        ),
+      ],
+      'grouping-touching.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.indicators.map((i) => i.name)])).toEqual([
+      [1, '観光の振興と交流の促進へ', ['観光客数', '宿泊者数']],
+      [2, '農業', ['就農者数', '農地面積']],
+    ]);
+  });
+
   it('a table broken across pages without its header printed again goes on at the next page’s top', () => {
     const document = read(
       [

@@ -370,7 +370,9 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     declared,
   );
   const unbannered = body.filter((_, k) => !banners[k]);
-  const groups = columns.flatMap((c, k) => (grouping.includes(c) ? [{ column: k, cells: groupCells(page, unbannered, c) }] : []));
+  // Cut at every column: a grouping cell's wrapped line may touch the next cell's text (Writer sets cells without padding).
+  const unbanneredCut = grouping.length > 0 ? splitLinesAtColumns(unbannered, columns) : unbannered;
+  const groups = columns.flatMap((c, k) => (grouping.includes(c) ? [{ column: k, cells: groupCells(page, unbanneredCut, c) }] : []));
   return {
     page,
     head,
