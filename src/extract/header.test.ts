@@ -202,6 +202,30 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['番号', '成果指標', '現状値/（R2）', 'R3', 'R4', 'R5', 'R6', 'R7', '目標値/R7', '進捗']]);
   });
 
+  it('without vertical rules: a group over two of the headings on the line (令和6年度 over 実績値 | 判定) heads those two alone, by the rule under its cell or, without one, by where it is centred', () => {
+    const over = (x: number, target = 300) =>
+      page(
+        [100, [['令和6年度', x], ...(target === 300 ? [] : ([['指標', 40]] as [string, number][]))]],
+        [
+          120,
+          [
+            [target === 300 ? '指標名' : '名', 40],
+            ['策定時(R2)', 110],
+            ['実績値', 200],
+            ['判定', 250],
+            ['目標値(R8)', target],
+          ],
+        ],
+      );
+    // Centred over 実績値 | 判定 (200–270), and by chance over 策定時 … 目標値 (110–355) too.
+    const symmetric = over(210);
+    const border: Rule = { at: 110, from: 190, to: 280 };
+    const expected = ['指標名', '策定時(R2)', '令和6年度>実績値', '令和6年度>判定', '目標値(R8)'];
+    expect(columns(symmetric, [], [border])).toEqual([expected]);
+    // Without the rule (指標 / 名 over both rows bounding the run), where it stands off the middle of every longer run.
+    expect(columns(over(212, 400))).toEqual([['指標/名', ...expected.slice(1)]]);
+  });
+
   it("a year set just after a heading word on its line is the heading's (現状 2014年度), not a column of its own", () => {
     const lines = page([
       100,

@@ -184,7 +184,7 @@ function headOf(window: Line[], vertical: readonly Rule[], horizontal: readonly 
   const right = Math.max(...phrases.map((p) => p.right));
   const bounds = rulesAt(vertical, (last.top + last.bottom) / 2, left, right);
   const ruled = bounds.length >= 3 && bounds[0]! <= left + RULE_TOLERANCE && bounds.at(-1)! >= right - RULE_TOLERANCE;
-  const columns = ruled ? ruledColumns(window, bounds, vertical) : stackedColumns(window);
+  const columns = ruled ? ruledColumns(window, bounds, vertical) : stackedColumns(window, horizontal);
   const twoRows = columns.some((c) => c.group) || ruledInTwoRows(window, columns, horizontal);
   return { columns, lines: window, top, bottom, rows: twoRows ? 2 : 1, ruled };
 }
@@ -239,6 +239,20 @@ function ruledColumns(window: readonly Line[], bounds: readonly number[], vertic
   });
 }
 
+/** Horizontal rules at one y whose segments meet (cells' borders drawn apart) as one rule. */
+function joinedRules(rules: readonly Rule[]): Rule[] {
+  const joined: Rule[] = [];
+  for (const r of [...rules].sort((a, b) => a.at - b.at || a.from - b.from)) {
+    const last = joined.at(-1);
+    if (last && Math.abs(last.at - r.at) <= RULES_MEET && r.from <= last.to + RULES_MEET) last.to = Math.max(last.to, r.to);
+    else joined.push({ ...r });
+  }
+  return joined;
+}
+
+/** Segments of a rule this close (points) in y and end to start are one. */
+const RULES_MEET = 1;
+
 /** A sub-cell stands at least this share of the way from its group's line down to the header's last line. */
 const SUB_CELL_DEPTH = 0.6;
 
@@ -285,7 +299,7 @@ function cellsWithYears(window: readonly Line[]): ReturnType<typeof headingCells
   });
 }
 
-function stackedColumns(window: readonly Line[]): HeaderColumn[] {
+function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = []): HeaderColumn[] {
   const lastBaseline = window.at(-1)!.baseline;
   const onLastLine = (c: { members: Phrase[] }) => c.members.every((m) => Math.abs(m.baseline - lastBaseline) <= 0.3 * m.size);
   const stacked = cellsWithYears(window).sort((a, b) => middle(a) - middle(b));
@@ -350,13 +364,26 @@ function stackedColumns(window: readonly Line[]): HeaderColumn[] {
     let [from, to] = [at < 0 ? others.length : at, at < 0 ? others.length - 1 : at - 1];
     while (from - 1 >= 0 && isSub(others[from - 1]!)) from--;
     while (to + 1 < others.length && isSub(others[to + 1]!)) to++;
-    const subs = others.slice(from, to + 1);
-    if (subs.length < 2 || !subs.every(isSub)) continue;
-    // A group is centred over its cells (策定時 over （R2） beside 実績の推移's years is a heading of its own).
-    // Centred within a cell's width of their middle: 目標値 over the last of six year cells heads that one alone.
-    const spanMiddle = (subs[0]!.x + subs.at(-1)!.right) / 2;
-    const cellWidth = (subs.at(-1)!.right - subs[0]!.x) / subs.length;
-    if (Math.abs(middle(g) - spanMiddle) > cellWidth) continue;
+    // A rule under the group's cell alone (a spreadsheet's border below a merged cell) bounds it.
+    const border = joinedRules(horizontal)
+      .filter((r) => r.at > bottomOf(g) && r.at < lastBaseline - 0.5 * g.size && r.from <= g.x + g.size && r.to >= g.right - g.size)
+      .sort((a, b) => a.to - a.from - (b.to - b.from))[0];
+    const run = others.slice(from, to + 1).filter((c) => !border || (middle(c) > border.from && middle(c) < border.to));
+    if (run.length < 2 || !run.every(isSub)) continue;
+    // A group is centred over its cells (策定時 over （R2） beside 実績の推移's years is a heading of
+    // its own): the longest run of two cells or more under it whose middle it stands within half a
+    // cell of (令和6年度 over 実績値 | 判定, not over every heading of the line; 目標値 over the last
+    // of six year cells heads that one alone).
+    const span = (i: number, j: number) => ({
+      i,
+      j,
+      off: Math.abs(middle(g) - (run[i]!.x + run[j]!.right) / 2),
+      width: (run[j]!.right - run[i]!.x) / (j - i + 1),
+    });
+    const spans = run.flatMap((_, i) => run.slice(i + 1).map((__, d) => span(i, i + 1 + d))).filter((s) => run[s.i]!.x <= g.right && run[s.j]!.right >= g.x);
+    const best = spans.filter((c) => c.off <= c.width / 2).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0];
+    if (!best) continue;
+    const subs = run.slice(best.i, best.j + 1);
     groups.add(g);
     for (const c of subs) groupOf.set(c, headingText(g.members));
   }
