@@ -742,6 +742,11 @@ describe('columnOfPhrase and rowBoundaries', () => {
     expect(columnOfPhrase(columns, at('市内の観光客の入込数', 95))?.key).toBe('name');
   });
 
+  it('a figure with its year, wider than its value column and starting left of it, by where most of it lies (104,259(R1) centred under 現状値)', () => {
+    expect(columnOfPhrase(columns, at('104,259(R1)', 93))?.key).toBe('actual');
+    expect(columnOfPhrase(columns, at('観光客数(R1)', 93))?.key).toBe('name');
+  });
+
   it('rules at one y count together; short ones and those at the table edge do not part rows', () => {
     const rules: Rule[] = [
       { at: 120, from: 0, to: 60 },

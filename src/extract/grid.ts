@@ -333,6 +333,8 @@ function boundary(left: Phrase, right: Phrase, rules: readonly number[]): number
 
 /** A value cell's text: a number, possibly with a minus mark and a trailing %. */
 export const NUMBER_LIKE = /^[△▲-]?[\d,.]+%?$/;
+/** A figure, with the year it is of where printed after it: 104,259(R1), 9.8（H30）. */
+const FIGURE_WITH_YEAR = /^[△▲-]?[\d,.]+%?(\s*\([^()]{1,8}\))?$/;
 
 /** Phrases starting within this (points) of each other start at one alignment edge. */
 const EDGE_TOLERANCE = 1.2;
@@ -550,8 +552,9 @@ export function columnOfPhrase(columns: readonly Column[], p: Phrase): Column | 
       bestOverlap = overlap;
     }
   }
-  // A value fits its column; text running over several columns is a spanning title.
-  if (best?.values && p.right - p.x <= best.right - best.left + 0.5 * p.size) return best;
+  // A value fits its column; text running over several columns is a spanning title. A figure
+  // (with its year, 104,259(R1)) centred under its heading may stand out past the column guessed.
+  if (best?.values && (p.right - p.x <= best.right - best.left + 0.5 * p.size || FIGURE_WITH_YEAR.test(p.text.normalize('NFKC').trim()))) return best;
   return columnAt(columns, p.x + 0.5) ?? best;
 }
 
