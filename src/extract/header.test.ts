@@ -300,6 +300,27 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '基準値', '実績>令和2年度', '実績>令和3年度', '実績>令和4年度', '目標値']]);
   });
 
+  it('headings of roles a narrow print set so close that they make one phrase (従前値(R1) 実績(R4) 目標値(R7)) are one heading each; a role and its year stay one', () => {
+    const lines = page([
+      100,
+      [
+        ['No.', 10],
+        ['指標名', 40],
+        // Writer's runs: each cell's text, and a space run of 0.4 em between them.
+        ['従前値(R1)', 110],
+        [' ', 162],
+        ['実績(R4)', 166],
+        [' ', 208],
+        ['目標値(R7)', 212],
+        ['現状値', 300],
+        [' ', 330],
+        ['R2', 334],
+        ['評価', 370],
+      ],
+    ]);
+    expect(columns(lines)).toEqual([['No.', '指標名', '従前値(R1)', '実績(R4)', '目標値(R7)', '現状値 R2', '評価']]);
+  });
+
   it('a title above the header naming 指標 is not a heading', () => {
     const lines = page(
       [80, [['成果指標の達成状況（令和7年度）について', 0]]],

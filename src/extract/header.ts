@@ -83,13 +83,18 @@ function headingLike(line: Line): boolean {
 }
 
 /**
- * The line with years that narrow cells set so close that they made one phrase (令和6年度 令和7年度)
- * parted into one phrase each: two years are never one heading.
+ * The line with headings that narrow cells set so close that they made one phrase parted into
+ * one phrase each: two years are never one heading (令和6年度 令和7年度), nor are two headings of
+ * roles (従前値(令和元年度) 実績（令和4年度） 目標値(令和7年度)); a role and its year are (現状値 令和2年度).
  */
 function yearsApart(line: Line): Line {
+  const isRole = (text: string) => !bareYear(text) && headingWord(text) !== null;
   const parted = line.phrases.flatMap((p) => {
     const pieces = piecesOf(p);
-    return pieces.length >= 2 && pieces.every((q) => bareYear(q.text)) ? pieces : [p];
+    if (pieces.length < 2) return [p];
+    const years = pieces.every((q) => bareYear(q.text));
+    const roles = pieces.every((q) => bareYear(q.text) || isRole(q.text)) && pieces.filter((q) => isRole(q.text)).length >= 2;
+    return years || roles ? pieces : [p];
   });
   return parted.length === line.phrases.length ? line : makeLine(parted);
 }
