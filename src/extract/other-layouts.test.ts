@@ -361,6 +361,29 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(scheme.id).toBe('tama');
   });
 
+  it('tells the scheme by its legend though the print clips the last meaning (…改善や工夫が必要（60%未 at the cell’s edge)', () => {
+    const tama = readScheme('schemes/tama.yaml');
+    const [steady, mostly, needsWork] = tama.grades;
+    const { scheme } = extractPages(
+      [
+        pageOf(
+          TITLE,
+          [['【達成度】', 20]],
+          [[`${steady!.mark}：${steady!.meaning}`, 20]],
+          [[`${mostly!.mark}：${mostly!.meaning}`, 20]],
+          [[`${needsWork!.mark}：${needsWork!.meaning!.slice(0, -4)}`, 20]],
+          [],
+          HEADER,
+          row('観光客数', ['100', '120'], steady!.mark),
+          row('宿泊者数', ['50', '40'], needsWork!.mark),
+        ),
+      ],
+      'clipped.pdf',
+      { known: [DEFAULT_SCHEME, tama, readScheme('schemes/sano.yaml')], given: null, preferred: DEFAULT_SCHEME },
+    );
+    expect(scheme.id).toBe('tama');
+  });
+
   it('reads a legend of an item a line with space between its items (※評価 over ◎:目標値以上, ○:目標値と同等)', () => {
     const document = read(
       [

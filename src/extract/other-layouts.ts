@@ -1117,6 +1117,9 @@ function withRoleRows(indicator: Indicator, expected: GridRow, table: ReadTable,
   else delete indicator.other;
 }
 
+/** A legend's last meaning cut this long (characters) or longer is still its scheme's, cut. */
+const CLIPPED_MEANING_MIN = 8;
+
 /**
  * The scheme the marks were printed under: the one scheme file whose grades are every printed
  * mark; among several, the one whose meanings the printed legend words; else the legend's own
@@ -1127,8 +1130,16 @@ function schemeOfMarks(marks: readonly string[], legend: PrintedLegend | null, r
   const known = [reading.preferred, ...reading.known.filter((s) => s !== reading.preferred)];
   const fits = known.filter((s) => marks.every((m) => gradeOfMark(s, m) !== undefined));
   const plain = (text: string) => text.normalize('NFKC').replace(/\s/g, '');
+  // A meaning as the scheme words it; the legend's last may be cut where the print clips a long
+  // line at the cell or page (…または目標値＝基準).
+  const sameMeaning = (meaning: string, printed: string, last: boolean) =>
+    plain(meaning) === plain(printed) || (last && plain(printed).length >= CLIPPED_MEANING_MIN && plain(meaning).startsWith(plain(printed)));
   const worded = legend
-    ? fits.filter((s) => legend.marks.every((l) => s.grades.some((g) => gradeOfMark(s, l.mark) === g.id && plain(g.meaning ?? '') === plain(l.meaning))))
+    ? fits.filter((s) =>
+        legend.marks.every((l, k) =>
+          s.grades.some((g) => gradeOfMark(s, l.mark) === g.id && sameMeaning(g.meaning ?? '', l.meaning, k === legend.marks.length - 1)),
+        ),
+      )
     : [];
   const say = (scheme: Scheme, why: string, whyEn: string) => {
     log.info('extract-scheme', t(`印刷時の評価基準: ${scheme.id}（${why}）`, `printed under the grading scheme ${scheme.id} (${whyEn})`));
