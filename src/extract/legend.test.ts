@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readLegend, readSpacedLegend } from './legend.js';
+import { holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
 
 describe('readLegend: the marks a document defines', () => {
   it.each([
@@ -87,5 +87,12 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
         { mark: '－', meaning: '実績なし' },
       ],
     });
+  });
+
+  it('one item after a legend heading on its line (※評価 | - 横ばい・実績なし); one without a heading is no legend', () => {
+    expect(holdsSpacedItems(['※評価', '- 横ばい・実績なし'])).toBe(true);
+    expect(readSpacedLegend(['※評価', '- 横ばい・実績なし'])).toEqual({ heading: '※評価', marks: [{ mark: '-', meaning: '横ばい・実績なし' }] });
+    expect(holdsSpacedItems(['観光客数', 'A 目標を上回る'])).toBe(false);
+    expect(readSpacedLegend(['A 目標を上回る'])).toBeNull();
   });
 });

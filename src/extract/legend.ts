@@ -70,7 +70,9 @@ const SPACED_ITEM = new RegExp(`^(${MARK}|[぀-ヿ一-龯]{2,4})\\s+(\\S.*)$`);
 
 /** Whether a line's phrases hold legend items set without colons: two or more. */
 export function holdsSpacedItems(phrases: readonly string[]): boolean {
-  return phrases.filter((p) => SPACED_ITEM.test(p.trim()) && !/^[぀-ヿ一-龯]/.test(p.trim())).length >= MIN_ITEMS;
+  const items = phrases.filter((p) => SPACED_ITEM.test(p.trim()) && !/^[぀-ヿ一-龯]/.test(p.trim())).length;
+  // One item counts after a legend's heading on its line (※評価 | - 横ばい・実績なし).
+  return items >= MIN_ITEMS || (items === 1 && phrases.length === 2 && LEGEND_HEADING.test(phrases[0]!.trim()));
 }
 
 /**
@@ -87,5 +89,5 @@ export function readSpacedLegend(phrases: readonly string[]): PrintedLegend | nu
     else if (marks.length === 0) heading = `${heading}${phrase}`;
     else marks.at(-1)!.meaning += phrase;
   }
-  return marks.length >= MIN_ITEMS ? { heading, marks } : null;
+  return marks.length >= MIN_ITEMS || (marks.length === 1 && LEGEND_HEADING.test(heading)) ? { heading, marks } : null;
 }
