@@ -1,4 +1,5 @@
 import { inflateSync, constants } from 'node:zlib';
+import { IDENTITY, type Matrix, type OperatorList, OPS, multiply, translate } from './pdf-ops.js';
 
 /**
  * The text a producer says its glyphs stand for (/ActualText of a marked-content span, PDF
@@ -167,43 +168,6 @@ function streamOf(file: string, ref: ObjectRef): string | null {
   }
 }
 
-type Matrix = [number, number, number, number, number, number];
-
-/** pdf.js's operator codes read here (pdfjs-dist/src/shared/util.js). */
-const OP = {
-  save: 10,
-  restore: 11,
-  transform: 12,
-  beginText: 31,
-  setCharSpacing: 33,
-  setWordSpacing: 34,
-  setHScale: 35,
-  setLeading: 36,
-  setFont: 37,
-  setTextRise: 39,
-  moveText: 40,
-  setLeadingMoveText: 41,
-  setTextMatrix: 42,
-  nextLine: 43,
-  showText: 44,
-  showSpacedText: 45,
-  nextLineShowText: 46,
-  nextLineSetSpacingShowText: 47,
-  beginMarkedContent: 69,
-  beginMarkedContentProps: 70,
-  endMarkedContent: 71,
-} as const;
-
-const times = (m: Matrix, n: Matrix): Matrix => [
-  m[0] * n[0] + m[2] * n[1],
-  m[1] * n[0] + m[3] * n[1],
-  m[0] * n[2] + m[2] * n[3],
-  m[1] * n[2] + m[3] * n[3],
-  m[0] * n[4] + m[2] * n[5] + m[4],
-  m[1] * n[4] + m[3] * n[5] + m[5],
-];
-const moved = (m: Matrix, tx: number, ty: number): Matrix => [m[0], m[1], m[2], m[3], m[0] * tx + m[2] * ty + m[4], m[1] * tx + m[3] * ty + m[5]];
-
 /** Where a marked-content sequence first shows glyphs: as pdf.js would give them as a text item. */
 export interface SpanPlace {
   /** pdf.js's transform of a text item there (user space). */
@@ -216,12 +180,12 @@ export interface SpanPlace {
  * For each BMC or BDC of an operator list, in order, the place of the first glyphs shown inside
  * it, or null where none are: the text state followed as pdf.js's evaluator follows it.
  */
-export function markedPlacesOf(ops: { fnArray: number[]; argsArray: unknown[][] }): (SpanPlace | null)[] {
+export function markedPlacesOf(ops: OperatorList): (SpanPlace | null)[] {
   const places: (SpanPlace | null)[] = [];
   const open: number[] = [];
-  let ctm: Matrix = [1, 0, 0, 1, 0, 0];
+  let ctm: Matrix = IDENTITY;
   const saved: Matrix[] = [];
-  let line: Matrix = [1, 0, 0, 1, 0, 0];
+  let line: Matrix = IDENTITY;
   let text: Matrix = line;
   let [size, charSpacing, wordSpacing, hScale, leading, rise] = [1, 0, 0, 1, 0, 0];
   const show = (items: unknown[]) => {
@@ -234,42 +198,42 @@ export function markedPlacesOf(ops: { fnArray: number[]; argsArray: unknown[][] 
         advance += ((glyph.width ?? 0) / 1000) * size * hScale + charSpacing * hScale + (glyph.isSpace ? wordSpacing * hScale : 0);
       }
     }
-    text = moved(text, advance, 0);
+    text = translate(text, advance, 0);
     for (const k of open) {
       if (places[k] !== null) continue;
-      const at = times(ctm, start);
-      places[k] = { transform: times(at, [size * hScale, 0, 0, size, 0, rise]), width: advance * Math.hypot(at[0], at[1]) };
+      const at = multiply(ctm, start);
+      places[k] = { transform: multiply(at, [size * hScale, 0, 0, size, 0, rise]), width: advance * Math.hypot(at[0], at[1]) };
     }
   };
   ops.fnArray.forEach((fn, k) => {
     const args = ops.argsArray[k] ?? [];
     const n = (i: number) => Number(args[i] ?? 0);
-    if (fn === OP.save) saved.push(ctm);
-    else if (fn === OP.restore) ctm = saved.pop() ?? ctm;
-    else if (fn === OP.transform) ctm = times(ctm, args as Matrix);
-    else if (fn === OP.beginText) line = text = [1, 0, 0, 1, 0, 0];
-    else if (fn === OP.setCharSpacing) charSpacing = n(0);
-    else if (fn === OP.setWordSpacing) wordSpacing = n(0);
-    else if (fn === OP.setHScale) hScale = n(0) / 100;
-    else if (fn === OP.setLeading) leading = n(0);
-    else if (fn === OP.setFont) size = n(1);
-    else if (fn === OP.setTextRise) rise = n(0);
-    else if (fn === OP.moveText || fn === OP.setLeadingMoveText) {
-      if (fn === OP.setLeadingMoveText) leading = -n(1);
-      line = text = moved(line, n(0), n(1));
-    } else if (fn === OP.setTextMatrix) {
+    if (fn === OPS.save) saved.push(ctm);
+    else if (fn === OPS.restore) ctm = saved.pop() ?? ctm;
+    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
+    else if (fn === OPS.beginText) line = text = IDENTITY;
+    else if (fn === OPS.setCharSpacing) charSpacing = n(0);
+    else if (fn === OPS.setWordSpacing) wordSpacing = n(0);
+    else if (fn === OPS.setHScale) hScale = n(0) / 100;
+    else if (fn === OPS.setLeading) leading = n(0);
+    else if (fn === OPS.setFont) size = n(1);
+    else if (fn === OPS.setTextRise) rise = n(0);
+    else if (fn === OPS.moveText || fn === OPS.setLeadingMoveText) {
+      if (fn === OPS.setLeadingMoveText) leading = -n(1);
+      line = text = translate(line, n(0), n(1));
+    } else if (fn === OPS.setTextMatrix) {
       // pdf.js 5 gives the matrix as one argument (a typed array), earlier versions as six.
       const m = args.length === 1 ? Array.from(args[0] as ArrayLike<number>) : args.map(Number);
       line = text = m.slice(0, 6) as Matrix;
-    } else if (fn === OP.nextLine) line = text = moved(line, 0, -leading);
-    else if (fn === OP.showText || fn === OP.showSpacedText) show((args[0] as unknown[]) ?? []);
-    else if (fn === OP.nextLineShowText || fn === OP.nextLineSetSpacingShowText) {
-      line = text = moved(line, 0, -leading);
+    } else if (fn === OPS.nextLine) line = text = translate(line, 0, -leading);
+    else if (fn === OPS.showText || fn === OPS.showSpacedText) show((args[0] as unknown[]) ?? []);
+    else if (fn === OPS.nextLineShowText || fn === OPS.nextLineSetSpacingShowText) {
+      line = text = translate(line, 0, -leading);
       show((args.at(-1) as unknown[]) ?? []);
-    } else if (fn === OP.beginMarkedContent || fn === OP.beginMarkedContentProps) {
+    } else if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) {
       open.push(places.length);
       places.push(null);
-    } else if (fn === OP.endMarkedContent) open.pop();
+    } else if (fn === OPS.endMarkedContent) open.pop();
   });
   return places;
 }

@@ -4,8 +4,9 @@ import { pathToFileURL } from 'node:url';
 import './canvas-on-demand.js';
 import { PDFParse } from 'pdf-parse';
 import { failure } from '../model/messages.js';
-import { type ObjectRef, markedPlacesOf, markedSpansOf, pageContentOf, withActualText } from './actual-text.js';
 import { t } from '../model/i18n.js';
+import { type ObjectRef, markedPlacesOf, markedSpansOf, pageContentOf, withActualText } from './actual-text.js';
+import { type Matrix, type OperatorList, OPS, apply, multiply } from './pdf-ops.js';
 
 /**
  * The pdf.js adapter: each page as positioned glyph runs and ruling lines, in points with the
@@ -68,23 +69,6 @@ const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
 const CMAP_URL = pathToFileURL(join(PDFJS_ROOT, 'cmaps') + '/').href;
 const STANDARD_FONTS_URL = pathToFileURL(join(PDFJS_ROOT, 'standard_fonts') + '/').href;
 
-type Matrix = [number, number, number, number, number, number];
-
-function multiply(m: Matrix, n: Matrix): Matrix {
-  return [
-    m[0] * n[0] + m[2] * n[1],
-    m[1] * n[0] + m[3] * n[1],
-    m[0] * n[2] + m[2] * n[3],
-    m[1] * n[2] + m[3] * n[3],
-    m[0] * n[4] + m[2] * n[5] + m[4],
-    m[1] * n[4] + m[3] * n[5] + m[5],
-  ];
-}
-
-function apply(m: Matrix, x: number, y: number): [number, number] {
-  return [m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]];
-}
-
 interface PdfJsPage {
   getViewport(o: { scale: number }): { width: number; height: number; transform: Matrix };
   getTextContent(o?: object): Promise<{
@@ -92,7 +76,7 @@ interface PdfJsPage {
   }>;
   /** The page object's number in the file. */
   ref?: ObjectRef;
-  getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
+  getOperatorList(): Promise<OperatorList>;
   cleanup(): void;
 }
 
@@ -101,28 +85,6 @@ interface PdfJsDocument {
   getPage(n: number): Promise<PdfJsPage>;
 }
 
-/** OPS codes of pdf.js 5 (pdfjs-dist/src/shared/util.js). */
-const OPS = {
-  save: 10,
-  restore: 11,
-  transform: 12,
-  stroke: 20,
-  closeStroke: 21,
-  fill: 22,
-  eoFill: 23,
-  fillStroke: 24,
-  eoFillStroke: 25,
-  closeFillStroke: 26,
-  closeEOFillStroke: 27,
-  setStrokeGray: 56,
-  setFillGray: 57,
-  setStrokeRGBColor: 58,
-  setFillRGBColor: 59,
-  setFillCMYKColor: 61,
-  setFillColor: 54,
-  setFillColorN: 55,
-  constructPath: 91,
-} as const;
 const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, closePath: 3 } as const;
 const FILLS: ReadonlySet<number> = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 const STROKES: ReadonlySet<number> = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
@@ -159,7 +121,7 @@ function isGlyphOutline(points: ReadonlyArray<readonly [number, number]>, curved
 const ruleOf = (at: number, from: number, to: number): Rule => ({ at: inHundredths(at), from: inHundredths(from), to: inHundredths(to) });
 
 /** Ruling lines from the operator list: stroked axis-aligned segments and thin filled rectangles. */
-export function rulesOf(ops: { fnArray: number[]; argsArray: unknown[][] }, viewport: Matrix): { horizontal: Rule[]; vertical: Rule[] } {
+export function rulesOf(ops: OperatorList, viewport: Matrix): { horizontal: Rule[]; vertical: Rule[] } {
   const horizontal: Rule[] = [];
   const vertical: Rule[] = [];
   let ctm: Matrix = [1, 0, 0, 1, 0, 0];
