@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { type ContentItem, actualTextIn, markedPlacesOf, markedSpansOf, pageContentOf, withActualText } from './actual-text.js';
+import { type ContentItem, actualTextIn, markedPlacesOf, markedSpansOf, pageContentOf, pdfFileOf, withActualText } from './actual-text.js';
 
 describe('markedSpansOf: the spans of a content stream, in order', () => {
   it.each([
@@ -30,14 +30,19 @@ describe('pageContentOf: a page object’s streams from the file', () => {
     const bytes = flate ? deflateSync(Buffer.from(data, 'latin1')).toString('latin1') : data;
     return `${num} 0 obj\n<< /Length ${bytes.length}${flate ? ' /Filter /FlateDecode' : ''} >>\nstream\n${bytes}\nendstream\nendobj\n`;
   };
-  const file = [
-    '%PDF-1.7\n',
-    '2 0 obj\n<< /Type /Page /Contents [5 0 R 6 0 R] >>\nendobj\n',
-    '3 0 obj\n<< /Type /Page /Contents 6 0 R >>\nendobj\n',
-    streamObject(5, 'BT /Span<</ActualText <feff2212>>> BDC', true),
-    streamObject(6, '<01> Tj EMC ET', false),
-    '12 0 obj\n<< /Type /Page /Contents 9 0 R >>\nendobj\n',
-  ].join('');
+  const file = pdfFileOf(
+    Buffer.from(
+      [
+        '%PDF-1.7\n',
+        '2 0 obj\n<< /Type /Page /Contents [5 0 R 6 0 R] >>\nendobj\n',
+        '3 0 obj\n<< /Type /Page /Contents 6 0 R >>\nendobj\n',
+        streamObject(5, 'BT /Span<</ActualText <feff2212>>> BDC', true),
+        streamObject(6, '<01> Tj EMC ET', false),
+        '12 0 obj\n<< /Type /Page /Contents 9 0 R >>\nendobj\n',
+      ].join(''),
+      'latin1',
+    ),
+  );
 
   it('joins the streams of /Contents, inflating those in Flate', () => {
     expect(pageContentOf(file, { num: 2, gen: 0 })).toBe('BT /Span<</ActualText <feff2212>>> BDC\n<01> Tj EMC ET');
@@ -45,6 +50,7 @@ describe('pageContentOf: a page object’s streams from the file', () => {
   });
 
   it('gives up where an object is not in the file as such (in an object stream, missing)', () => {
+    expect([...file.objects.keys()]).toEqual(['2 0', '3 0', '5 0', '6 0', '12 0']);
     expect(pageContentOf(file, { num: 12, gen: 0 })).toBeNull();
     expect(pageContentOf(file, { num: 7, gen: 0 })).toBeNull();
   });

@@ -125,13 +125,27 @@ function decodePdfString(bytes: string): string {
   return bytes;
 }
 
+/** A PDF's bytes as Latin-1, with where each object starts: indexed once for all its pages. */
+export interface PdfFile {
+  text: string;
+  /** `num gen` → the offset after its `obj` (the last definition, as updates append). */
+  objects: Map<string, number>;
+}
+
+export function pdfFileOf(bytes: Uint8Array): PdfFile {
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  const objects = new Map<string, number>();
+  for (const m of text.matchAll(/(?:^|[^0-9])(\d+)\s+(\d+)\s+obj\b/g)) objects.set(`${m[1]} ${m[2]}`, m.index + m[0].length);
+  return { text, objects };
+}
+
 /**
- * The content of a page as its streams hold it, read from the file's bytes (as Latin-1): the
- * page object found by its number, its /Contents (a stream or an array of them), each stream
- * inflated. Null where that cannot be done simply (an object in an object stream, a filter other
- * than Flate): the page is then read as pdf.js gives it.
+ * The content of a page as its streams hold it, read from the file's bytes: the page object
+ * found by its number, its /Contents (a stream or an array of them), each stream inflated. Null
+ * where that cannot be done simply (an object in an object stream, a filter other than Flate):
+ * the page is then read as pdf.js gives it.
  */
-export function pageContentOf(file: string, page: ObjectRef): string | null {
+export function pageContentOf(file: PdfFile, page: ObjectRef): string | null {
   const object = objectText(file, page);
   const contents = object && /\/Contents\s*(?:(\d+)\s+(\d+)\s+R|\[([^\]]*)\])/.exec(object);
   if (!contents) return null;
@@ -140,17 +154,15 @@ export function pageContentOf(file: string, page: ObjectRef): string | null {
   return streams.every((s) => s !== null) ? streams.join('\n') : null;
 }
 
-/** The text of an object from `N G obj` to its end (the last definition, as updates append). */
-function objectText(file: string, ref: ObjectRef): string | null {
-  const head = new RegExp(`(?:^|[^0-9])${ref.num}\\s+${ref.gen}\\s+obj\\b`, 'g');
-  let start = -1;
-  for (let m = head.exec(file); m; m = head.exec(file)) start = m.index + m[0].length;
-  if (start < 0) return null;
-  const end = file.indexOf('endobj', start);
-  return file.slice(start, end < 0 ? file.length : end);
+/** The text of an object from `N G obj` to its `endobj`. */
+function objectText(file: PdfFile, ref: ObjectRef): string | null {
+  const start = file.objects.get(`${ref.num} ${ref.gen}`);
+  if (start === undefined) return null;
+  const end = file.text.indexOf('endobj', start);
+  return file.text.slice(start, end < 0 ? file.text.length : end);
 }
 
-function streamOf(file: string, ref: ObjectRef): string | null {
+function streamOf(file: PdfFile, ref: ObjectRef): string | null {
   const object = objectText(file, ref);
   const opened = object && /^([\s\S]*?)\bstream\r?\n/.exec(object);
   if (!object || !opened) return null;

@@ -5,7 +5,7 @@ import './canvas-on-demand.js';
 import { PDFParse } from 'pdf-parse';
 import { failure } from '../model/messages.js';
 import { t } from '../model/i18n.js';
-import { type ObjectRef, markedPlacesOf, markedSpansOf, pageContentOf, withActualText } from './actual-text.js';
+import { type ObjectRef, type PdfFile, markedPlacesOf, markedSpansOf, pageContentOf, pdfFileOf, withActualText } from './actual-text.js';
 import { type Matrix, type OperatorList, OPS, apply, multiply } from './pdf-ops.js';
 
 /**
@@ -251,7 +251,7 @@ interface RotatablePage extends PdfJsPage {
  * /Rotate, or content drawn turned), the page is turned back so that the text reads left to
  * right, and the rules are taken in the same coordinates.
  */
-async function readPage(page: RotatablePage, number: number, file: () => string): Promise<PageContent> {
+async function readPage(page: RotatablePage, number: number, file: () => PdfFile): Promise<PageContent> {
   const text = await page.getTextContent({ disableNormalization: false, includeMarkedContent: true });
   const ops = await page.getOperatorList();
   // Spans that say what their glyphs stand for (Chromium's, for glyphs its fonts share between
@@ -316,9 +316,9 @@ export async function readPdf(data: Uint8Array, file: string): Promise<PageConte
         { hint: t('報告書の PDF か確かめてください', "check that this is a report's PDF") },
       );
     }
-    // The file's bytes as Latin-1, made only for a page whose content has to be read again.
-    let bytes: string | undefined;
-    const fileText = () => (bytes ??= Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1'));
+    // The file's objects, indexed only for a page whose content has to be read again, and once.
+    let indexed: PdfFile | undefined;
+    const fileText = () => (indexed ??= pdfFileOf(data));
     const pages: PageContent[] = [];
     for (let n = 1; n <= doc.numPages; n++) {
       let content: PageContent;
