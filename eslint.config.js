@@ -17,4 +17,17 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
     },
   },
+  {
+    // A text is carried in both languages (src/model/i18n.ts) until it is printed: these rules find
+    // one put into a string as an object ("[object Object]") instead of through say() or both``.
+    files: ['src/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': [
+        'error',
+        { allowNumber: true, allowBoolean: true, allowNullish: true, allowAny: true, allowNever: true, allowRegExp: true },
+      ],
+      '@typescript-eslint/restrict-plus-operands': ['error', { allowNumberAndString: true, allowAny: true, allowNullish: true, allowBoolean: true }],
+    },
+  },
 );

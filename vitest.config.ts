@@ -24,14 +24,13 @@ export default defineConfig({
           exclude: [...configDefaults.exclude, SLOW],
           testTimeout: 20_000,
           isolate: false,
-          setupFiles: ['test/helpers/unit-setup.ts'],
           env,
         },
       },
       // Tests of one module that take seconds, beside it (`npm run test:slow`): those that load the
       // kuromoji dictionary or the TypeScript compiler, round-trip workbooks through exceljs, or
       // extract the layout corpus. Run by `npm test` with the other lanes.
-      { test: { name: 'slow', include: [SLOW], testTimeout: 120_000, isolate: false, setupFiles: ['test/helpers/unit-setup.ts'], env } },
+      { test: { name: 'slow', include: [SLOW], testTimeout: 120_000, isolate: false, env } },
       // Whole commands on PDFs and documents: the end-to-end lane (`npm run test:e2e`).
       { test: { name: 'e2e', include: ['test/**/*.test.ts'], testTimeout: 120_000, env } },
     ],

@@ -1,21 +1,17 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildFile } from './build.js';
-import { type Language, setLanguage } from './model/i18n.js';
 import type { Config } from './config.js';
 
 /**
  * A build worker: takes file names from the main thread one at a time and builds them. Fonts,
  * templates and the dictionary are loaded once per worker and serve every file it gets.
  */
-const { outputDir, force, renderer, config, language } = workerData as {
+const { outputDir, force, renderer, config } = workerData as {
   outputDir: string;
   force: boolean;
   renderer?: string;
   config: Config;
-  language: Language;
 };
-// The messages a worker makes are in the language of the command line that started it.
-setLanguage(language);
 
 parentPort!.on('message', async (job: { file: string; name: string } | null) => {
   if (job === null) {

@@ -8,11 +8,11 @@ import { errorMessage, formatMessagesMarkdown, infoMessage } from './model/messa
 import { TasseiError } from './model/errors.js';
 import { readTextFile } from './io/encoding.js';
 import { writeFileAtomic } from './io/files.js';
-import { t } from './model/i18n.js';
+import { type Language, type Text, type TextPart, both, joinTexts, say, t } from './model/i18n.js';
 import type { Blanks, Evaluation, Finding, Message, TasseiDocument } from './model/types.js';
 import { parseDocumentWithNotes } from './io/yaml-read.js';
 import { stringifyDocument } from './io/yaml-write.js';
-import { type Config, applyConfig, printedSchemeFor, schemeFor } from './config.js';
+import { type Config, printedSchemeFor, schemeFor } from './config.js';
 import type { Scheme } from './model/scheme.js';
 import { loadDocument } from './load.js';
 import { printableDocument } from './render/printable.js';
@@ -120,7 +120,6 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
   const result: FileResult = { file, outputs: [], findings: [], messages: [], failed: false };
   const name = options.outputName ?? basename(file, extname(file));
   try {
-    applyConfig(options.config);
     const loaded = await loadDocument(file, options.config);
     result.messages.push(...loaded.messages);
     if (loaded.pages !== undefined) result.pages = loaded.pages;
@@ -193,39 +192,47 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
 const KIND_NAMES = { 'kpi-progress': 'KPI進捗状況', narrative: '達成状況' } as const;
 
 /** `、未記入（案）15 件` after a file's count of findings where anything is still blank or a draft. */
-export function blanksNote(result: FileResult): string {
+export function blanksNote(result: FileResult): Text {
   const count = result.blanks?.count ?? 0;
-  return count > 0 ? t(`、未記入（案）${count} 件`, `, ${count} still blank (draft)`) : '';
+  return count > 0 ? t(`、未記入（案）${count} 件`, `, ${count} still blank (draft)`) : t('', '');
 }
 
 /** findings.md: per file what was written, what could not be read and every finding. */
-export function findingsReport(results: readonly FileResult[]): string {
-  const lines = [t('# tassei: 指摘事項', '# tassei: findings'), ''];
+export function findingsReport(results: readonly FileResult[], language: Language): string {
+  const lines: TextPart[] = [t('# tassei: 指摘事項', '# tassei: findings'), ''];
   const failed = results.filter((r) => r.failed);
   const withFindings = results.filter((r) => r.findings.length > 0);
   const drafts = results.filter((r) => (r.blanks?.count ?? 0) > 0);
   const draftCount = drafts.length > 0 ? t(`、未記入（案）のもの ${drafts.length}`, `, ${drafts.length} draft(s) with blanks`) : '';
   lines.push(
     t(
-      `${results.length} ファイル: 作成 ${results.length - failed.length}、失敗 ${failed.length}、指摘のあるもの ${withFindings.length}${draftCount}。`,
-      `${results.length} file(s): ${results.length - failed.length} built, ${failed.length} failed, ${withFindings.length} with findings${draftCount}.`,
+      `${results.length} ファイル: 作成 ${results.length - failed.length}、失敗 ${failed.length}、指摘のあるもの ${withFindings.length}${say(draftCount, 'ja')}。`,
+      `${results.length} file(s): ${results.length - failed.length} built, ${failed.length} failed, ${withFindings.length} with findings${say(draftCount, 'en')}.`,
     ),
     '',
   );
   for (const r of results) {
     lines.push(`## ${oneLine(basename(r.file))}${r.kind ? ` (${KIND_NAMES[r.kind]})` : ''}`, '');
     if (r.failed) {
-      lines.push(t('**作成できませんでした。**', '**Not built.**'), '', formatMessagesMarkdown(r.messages.filter((x) => x.severity === 'error')), '');
+      lines.push(
+        t('**作成できませんでした。**', '**Not built.**'),
+        '',
+        formatMessagesMarkdown(
+          r.messages.filter((x) => x.severity === 'error'),
+          language,
+        ),
+        '',
+      );
       continue;
     }
-    lines.push(`${t('書き出したもの', 'Written')}: ${r.outputs.join(', ') || t('（新しいものなし）', '(nothing new)')}`, '');
+    lines.push(both`${t('書き出したもの', 'Written')}: ${r.outputs.join(', ') || t('（新しいものなし）', '(nothing new)')}`, '');
     const notes = r.messages.filter((x) => x.severity !== 'error');
-    if (notes.length > 0) lines.push(formatMessagesMarkdown(notes));
+    if (notes.length > 0) lines.push(formatMessagesMarkdown(notes, language));
     if (r.blanks) {
       lines.push(
         t('**（案）: 確定版ではありません（render --final は出力を断ります）。**', '**Draft (（案）): not final (render --final refuses it).**'),
         '',
-        formatBlanks(r.blanks),
+        formatBlanks(r.blanks, language),
         '',
       );
     }
@@ -236,8 +243,13 @@ export function findingsReport(results: readonly FileResult[]): string {
       );
       continue;
     }
-    lines.push(formatMessagesMarkdown(r.findings.map((f) => findingMessage(f, r.file, r.scheme!))));
+    lines.push(
+      formatMessagesMarkdown(
+        r.findings.map((f) => findingMessage(f, r.file, r.scheme!)),
+        language,
+      ),
+    );
     lines.push('');
   }
-  return lines.join('\n');
+  return say(joinTexts(lines, '\n'), language);
 }

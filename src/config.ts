@@ -3,7 +3,7 @@ import { isInside } from './io/files.js';
 import { readTextFile } from './io/encoding.js';
 import { locateProblems } from './io/yaml-read.js';
 import { TasseiError } from './model/errors.js';
-import { type Language, setLanguage, t } from './model/i18n.js';
+import { type Language, t } from './model/i18n.js';
 import { LEGEND_SCHEME_ID, type Scheme, legendScheme } from './model/scheme.js';
 import type { RoleDeclarations } from './extract/roles.js';
 import type { KpiDocument, TasseiDocument } from './model/types.js';
@@ -55,11 +55,6 @@ export function buildConfig(options: {
     knownSchemes: known,
     roles: options.roles ?? new Map(),
   };
-}
-
-/** Makes the configuration current in this thread (a worker's language starts unset). */
-export function applyConfig(config: Config): void {
-  setLanguage(config.language);
 }
 
 /**

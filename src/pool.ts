@@ -2,7 +2,6 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { language } from './model/i18n.js';
 import { PACKAGE_ROOT } from './io/files.js';
 import { type BuildOptions, type FileResult, buildFile, outputNames } from './build.js';
 
@@ -36,9 +35,9 @@ export async function buildAll(
       { length: jobs },
       () =>
         new Promise<void>((resolve, reject) => {
-          // The configuration and the language go as data: a worker has no command line to build them from.
+          // The configuration goes as data: a worker has no command line to build them from.
           const worker = new Worker(workerUrl, {
-            workerData: { outputDir: options.outputDir, force: options.force, renderer: options.renderer, config: options.config, language: language() },
+            workerData: { outputDir: options.outputDir, force: options.force, renderer: options.renderer, config: options.config },
           });
           let current = -1;
           const feed = () => {

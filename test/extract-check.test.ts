@@ -36,7 +36,7 @@ describe('extract: the self-check', () => {
     const doubts = messages.filter((m) => m.rule === 'extract-check');
     expect(doubts.length).toBeGreaterThan(0);
     expect(doubts.every((m) => m.page === 1)).toBe(true);
-    expect(doubts.map((m) => m.message).join('\n')).toMatch(/名前のない指標の行|状況のない行/);
+    expect(doubts.map((m) => m.message.ja).join('\n')).toMatch(/名前のない指標の行|状況のない行/);
     const findings = evaluateDocument(document, DEFAULT_SCHEME).findings;
     const { kept, setAside } = setAsideDoubted(findings, messages);
     expect(setAside.length).toBeGreaterThan(0);

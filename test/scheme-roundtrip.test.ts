@@ -69,7 +69,7 @@ describe('a report rendered under each scheme extracts back, its scheme told fro
     }
     expect(read.id).toBe(id);
     expect(printed(document as KpiDocument)).toEqual(printed(shown));
-    const said = messages.filter((m) => m.rule === 'extract-scheme').map((m) => m.message);
+    const said = messages.filter((m) => m.rule === 'extract-scheme').map((m) => m.message.ja);
     expect(said).toEqual(id === 'default' ? [] : [expect.stringContaining(`印刷時の評価基準: ${id}`)]);
     expect(messages.filter((m) => m.severity !== 'info')).toEqual([]);
   });

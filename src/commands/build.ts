@@ -1,8 +1,8 @@
 import { findingMessage } from '../evaluate/format.js';
 import { checkOutputFolder, writeFileAtomic } from '../io/files.js';
 import { EXIT, UsageError } from '../model/errors.js';
-import { t } from '../model/i18n.js';
-import { type Command, printMessages, processIo } from './command.js';
+import { t, both } from '../model/i18n.js';
+import { type Command, printMessages, processStreams } from './command.js';
 
 /** `tassei build`. */
 export const command: Command = {
@@ -57,13 +57,13 @@ examples:
     if (!Number.isInteger(jobs) || jobs < 1) throw new UsageError(t('--jobs には 1 以上の整数を指定します', '--jobs takes a whole number of 1 or more'));
     const files = inputsOf(inputDir);
     if (files.length === 0) throw new UsageError(t(`${inputDir} に .pdf・.yaml・.json のファイルがありません`, `${inputDir} has no .pdf, .yaml or .json file`));
-    const tty = process.stderr.isTTY === true && io.err === processIo.err;
+    const tty = process.stderr.isTTY === true && io.streams === processStreams;
     let pages = 0;
     const results = await buildAll(files, { outputDir, force: values.force === true, config, jobs }, (result, done) => {
       pages += result.pages ?? 0;
       if (tty)
         io.err(
-          `\r\x1b[K[${t(`${files.length} ファイル中 ${done}、${pages} ページ`, `file ${done} of ${files.length}, ${pages} pages`)}] ${basename(result.file)}${result.failed ? t(' 失敗', ' failed') : ''}`,
+          both`\r\x1b[K[${t(`${files.length} ファイル中 ${done}、${pages} ページ`, `file ${done} of ${files.length}, ${pages} pages`)}] ${basename(result.file)}${result.failed ? t(' 失敗', ' failed') : ''}`,
         );
     });
     if (tty) io.err('\r\x1b[K');
@@ -72,17 +72,17 @@ examples:
       const state = r.failed
         ? t('失敗', 'FAILED')
         : t(
-            `指摘 ${r.findings.length} 件${blanksNote(r)} → ${r.outputs.join(', ')}`,
-            `${r.findings.length} finding(s)${blanksNote(r)} → ${r.outputs.join(', ')}`,
+            `指摘 ${r.findings.length} 件${blanksNote(r).ja} → ${r.outputs.join(', ')}`,
+            `${r.findings.length} finding(s)${blanksNote(r).en} → ${r.outputs.join(', ')}`,
           );
-      io.err(`${r.file}: ${state}\n`);
+      io.err(both`${r.file}: ${state}\n`);
       printMessages(
         r.findings.map((f) => findingMessage(f, r.file, r.scheme!)),
         io,
       );
     }
     // After each file's own messages, so that a folder that cannot be written loses none of them.
-    writeFileAtomic(join(outputDir, 'findings.md'), findingsReport(results));
+    writeFileAtomic(join(outputDir, 'findings.md'), findingsReport(results, io.language));
     const failed = results.filter((r) => r.failed).length;
     const findings = results.reduce((n, r) => n + r.findings.length, 0);
     io.err(

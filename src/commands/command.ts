@@ -2,21 +2,40 @@ import type { ParseArgsConfig } from 'node:util';
 import type { Config } from '../config.js';
 import { loadDocument } from '../load.js';
 import { UsageError, formatMessage } from '../model/errors.js';
-import { t } from '../model/i18n.js';
+import { type Language, type Text, type TextPart, say, t } from '../model/i18n.js';
 import { COLUMN_ROLES, type Message } from '../model/types.js';
 import { type RoleDeclarations, parseRoleDeclarations } from '../extract/roles.js';
 
-/** Where a command writes: data to `out`, messages to `err`; `columns` is the terminal's width. */
-export interface Io {
+/** The streams a command line writes to: data to `out`, messages to `err`; `columns` is the terminal's width. */
+export interface Streams {
   out: (text: string) => void;
   err: (text: string) => void;
   columns?: number;
 }
 
-export const processIo: Io = {
+export const processStreams: Streams = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
+
+/** Where a command writes: the streams, and the reader's language that each text is printed in. */
+export interface Io {
+  out: (text: TextPart) => void;
+  err: (text: TextPart) => void;
+  language: Language;
+  columns?: number;
+  streams: Streams;
+}
+
+export function ioOf(streams: Streams, language: Language): Io {
+  return {
+    out: (text) => streams.out(say(text, language)),
+    err: (text) => streams.err(say(text, language)),
+    language,
+    ...(streams.columns === undefined ? {} : { columns: streams.columns }),
+    streams,
+  };
+}
 
 /**
  * The width the terminal table may use: `COLUMNS` where set (tests, scripts), the terminal's
@@ -26,7 +45,7 @@ export function terminalColumns(io: Io): number {
   if (io.columns !== undefined) return io.columns;
   const fromEnv = Number(process.env.COLUMNS);
   if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
-  return io === processIo && process.stdout.isTTY ? process.stdout.columns : Infinity;
+  return io.streams === processStreams && process.stdout.isTTY ? process.stdout.columns : Infinity;
 }
 
 /** The values of a command's options, as parsed. */
@@ -40,9 +59,9 @@ export interface Command {
   /** The command line, e.g. `tassei render FILE -o OUT.pdf`; one line per form. */
   synopsis: string;
   /** One line: what it does. */
-  summary: () => string;
+  summary: () => Text;
   /** What it does in full, its options and examples. */
-  help: () => string;
+  help: () => Text;
   options: NonNullable<ParseArgsConfig['options']>;
   positionals: [min: number, max: number];
   run: (args: { values: Values; positionals: string[] }, io: Io, config: Config) => Promise<number>;
@@ -80,7 +99,7 @@ export function rolesOption(value: string | boolean | undefined): RoleDeclaratio
 
 /** The messages of a reading or a failure, one a line on stderr. */
 export function printMessages(messages: readonly Message[], io: Io): void {
-  for (const m of messages) io.err(`${formatMessage(m)}\n`);
+  for (const m of messages) io.err(`${formatMessage(m, io.language)}\n`);
 }
 
 /** Reads a document (a PDF is extracted) and shows what its reading said. */

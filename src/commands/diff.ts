@@ -4,7 +4,7 @@ import { EXIT } from '../model/errors.js';
 import { failure, warningMessage } from '../model/messages.js';
 import type { Message } from '../model/types.js';
 import { doubtsOf } from '../render/final.js';
-import { t } from '../model/i18n.js';
+import { both, joinTexts, t } from '../model/i18n.js';
 import { type Command, load, oneOf, printMessages } from './command.js';
 import { renderOptions } from './render-options.js';
 
@@ -96,11 +96,11 @@ examples:
       io.err(`${old.file} → ${now.file}: ${values.output}\n`);
     }
     if (!values.output || values.format !== undefined) {
-      const caution = doubts.map((m) => (format === 'md' ? `> **注意** ${m.message}\n\n` : `注意: ${m.message}\n`)).join('');
+      const caution = joinTexts(doubts.map((m) => (format === 'md' ? both`> **注意** ${m.message}\n\n` : both`注意: ${m.message}\n`)));
       io.out(
         format === 'json'
           ? `${JSON.stringify(doubts.length > 0 ? { ...diffJson(diff), readingDoubted: doubts.map((m) => m.file) } : diffJson(diff), null, 2)}\n`
-          : `${caution}${formatDiff(diff, format, now.scheme)}\n`,
+          : both`${caution}${formatDiff(diff, format, now.scheme)}\n`,
       );
     }
     return values.strict && doubts.length > 0 ? EXIT.findings : EXIT.ok;

@@ -1,9 +1,9 @@
 import { ACTUAL_DOUBT_RULE } from '../model/checks.js';
 import { setAsideDoubted } from '../evaluate/doubts.js';
 import { evaluateDocument } from '../evaluate/evaluate.js';
-import { formatBlanks, formatEvaluationText, formatFindings } from '../evaluate/format.js';
+import { formatBlanks, formatEvaluationText, formatFindings, printedEvaluation } from '../evaluate/format.js';
 import { EXIT } from '../model/errors.js';
-import { t } from '../model/i18n.js';
+import { t, both } from '../model/i18n.js';
 import { unknownGrades } from '../model/scheme.js';
 import type { Evaluation, Message } from '../model/types.js';
 import { type Command, type Io, load, oneOf, terminalColumns } from './command.js';
@@ -66,14 +66,19 @@ examples:
         ),
       );
     }
-    if (format === 'json') io.out(`${JSON.stringify(evaluation, null, 2)}\n`);
-    else if (loaded.document.kind === 'kpi-progress') io.out(`${formatEvaluationText(loaded.document, evaluation, scheme, terminalColumns(io))}\n`);
-    else io.out(`${evaluation.blanks.count > 0 ? `${formatBlanks(evaluation.blanks)}\n\n` : ''}${formatFindings(evaluation.findings, scheme)}\n`);
-    if (evaluation.findings.length > 0) io.err(`${loaded.file}: ${t(`指摘 ${evaluation.findings.length} 件`, `${evaluation.findings.length} finding(s)`)}\n`);
-    if (evaluation.blanks.count > 0) io.err(`${loaded.file}: ${t(`未記入 ${evaluation.blanks.count} 件`, `${evaluation.blanks.count} still blank`)}\n`);
+    if (format === 'json') io.out(`${JSON.stringify(printedEvaluation(evaluation, io.language), null, 2)}\n`);
+    else if (loaded.document.kind === 'kpi-progress')
+      io.out(`${formatEvaluationText(loaded.document, evaluation, scheme, io.language, terminalColumns(io))}\n`);
+    else
+      io.out(
+        `${evaluation.blanks.count > 0 ? `${formatBlanks(evaluation.blanks, io.language)}\n\n` : ''}${formatFindings(evaluation.findings, scheme, io.language)}\n`,
+      );
+    if (evaluation.findings.length > 0)
+      io.err(both`${loaded.file}: ${t(`指摘 ${evaluation.findings.length} 件`, `${evaluation.findings.length} finding(s)`)}\n`);
+    if (evaluation.blanks.count > 0) io.err(both`${loaded.file}: ${t(`未記入 ${evaluation.blanks.count} 件`, `${evaluation.blanks.count} still blank`)}\n`);
     // --strict: a document with findings, anything still blank or a questioned actual not confirmed, is not final.
     const doubts = loaded.messages.filter((m) => m.rule === ACTUAL_DOUBT_RULE).length;
-    if (doubts > 0) io.err(`${loaded.file}: ${t(`確認が必要な実績 ${doubts} 件`, `${doubts} actual(s) to check`)}\n`);
+    if (doubts > 0) io.err(both`${loaded.file}: ${t(`確認が必要な実績 ${doubts} 件`, `${doubts} actual(s) to check`)}\n`);
     return values.strict && (evaluation.findings.length > 0 || evaluation.blanks.count > 0 || doubts > 0) ? EXIT.findings : EXIT.ok;
   },
 };

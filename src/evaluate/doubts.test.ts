@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { RuleId } from '../model/rule-ids.js';
 import type { Finding, Message } from '../model/types.js';
 import { setAsideDoubted } from './doubts.js';
+import { t } from '../model/i18n.js';
 
 const summary = (row: Finding['row'], strategy: number, policy: number | null): Finding => ({
   kind: 'summary-mismatch',
@@ -13,7 +14,7 @@ const summary = (row: Finding['row'], strategy: number, policy: number | null): 
   indicator: null,
   reported: 3,
   computed: 2,
-  message: '',
+  message: t('', ''),
 });
 const status: Finding = {
   kind: 'status-mismatch',
@@ -23,13 +24,13 @@ const status: Finding = {
   indicator: '観光客数',
   reported: 'improved',
   computed: 'achieved',
-  message: '',
+  message: t('', ''),
 };
 const doubt = (strategy: number, policy: number | null, rule: RuleId = 'extract-check'): Message => ({
   severity: 'warning',
   rule,
   file: 'a.pdf',
-  message: '',
+  message: t('', ''),
   place: { strategy, policy, measure: null, indicator: null },
 });
 

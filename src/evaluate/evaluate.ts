@@ -1,4 +1,4 @@
-import { t } from '../model/i18n.js';
+import { t, type Text } from '../model/i18n.js';
 import { type Scheme, gradeOf, gradesOnly, markOf } from '../model/scheme.js';
 import type {
   Blank,
@@ -276,8 +276,8 @@ function compareReported(indicator: Indicator, result: IndicatorResult, at: KpiP
       reported: printed.status,
       computed: result.status,
       message: t(
-        `状況は ${printedMark} と印刷されていますが、計算すると ${computedMark || '（なし）'} です: ${whyStatus(indicator, result, scheme)}`,
-        `status printed ${printedMark}, computed ${computedMark || '(none)'}: ${whyStatus(indicator, result, scheme)}`,
+        `状況は ${printedMark} と印刷されていますが、計算すると ${computedMark || '（なし）'} です: ${whyStatus(indicator, result, scheme).ja}`,
+        `status printed ${printedMark}, computed ${computedMark || '(none)'}: ${whyStatus(indicator, result, scheme).en}`,
       ),
     });
   }
@@ -301,7 +301,7 @@ function formula(indicator: Indicator): string {
 }
 
 /** Why a status: the rule or outcome that gave it, with the values. */
-function whyStatus(indicator: Indicator, result: IndicatorResult, scheme: Scheme): string {
+function whyStatus(indicator: Indicator, result: IndicatorResult, scheme: Scheme): Text {
   const values = `a = ${indicator.baseline.value ?? 0}, b = ${indicator.actual.value}, c = ${indicator.target?.value ?? null}${indicator.method === 'ratio' ? ', ※ b/c' : ''}`;
   const by = result.decidedBy;
   if (by === 'noActual') return t('実績値がありません', 'there is no actual value');

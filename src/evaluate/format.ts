@@ -1,5 +1,5 @@
 import stringWidth from 'string-width';
-import { t } from '../model/i18n.js';
+import { type Language, type Text, type TextPart, both, joinTexts, say, t } from '../model/i18n.js';
 import { formatMessagesList, warningMessage } from '../model/messages.js';
 import { type Scheme, markOf } from '../model/scheme.js';
 import type { Blanks, Evaluation, Finding, KpiDocument, Message } from '../model/types.js';
@@ -26,7 +26,7 @@ export function columns(rows: readonly string[][], right: ReadonlySet<number> = 
 const MARKS = { same: ' ', differs: '≠' } as const;
 
 /** What the table's marks mean, in one or two lines above it. */
-function legend(scheme: Scheme): string[] {
+function legend(scheme: Scheme): Text[] {
   const marks = [...new Set(scheme.grades.map((g) => g.mark))].join(' / ');
   return [
     t(
@@ -48,15 +48,16 @@ export function columnHeading(scheme: Scheme, column: string): string {
  * what is still blank, then every finding. Below `width` columns the names wrap, and the unit,
  * baseline and target columns are left out as needed.
  */
-export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme, width = Infinity): string {
+export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme, language: Language, width = Infinity): string {
+  const $ = (x: TextPart) => say(x, language);
   const out: string[] = [];
   const flagged = new Set(evaluation.findings.filter((f) => f.indicator).map((f) => placeKey(f)));
   const evaluations = evaluationsByKey(evaluation);
   const walk = walkIndicators(doc);
   const gradeColumns = summaryColumns(scheme);
   out.push(
-    t(`${doc.title}（${doc.fiscalYear}年度実績）`, `${doc.title} (actuals of fiscal ${doc.fiscalYear})`),
-    ...legend(scheme).flatMap((l) => wrapText(l, width)),
+    $(t(`${doc.title}（${doc.fiscalYear}年度実績）`, `${doc.title} (actuals of fiscal ${doc.fiscalYear})`)),
+    ...legend(scheme).flatMap((l) => wrapText($(l), width)),
     '',
   );
   for (const strategy of doc.strategies) {
@@ -69,8 +70,8 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
         `${indent}${indicator.name}${indicator.method === 'ratio' ? '※' : ''}`,
         indicator.unit ?? '-',
         indicator.baseline.text,
-        e.blank ? t('（未記入）', '(blank)') : indicator.actual.text,
-        indicator.target?.text ?? t('（なし）', '(none)'),
+        e.blank ? $(t('（未記入）', '(blank)')) : indicator.actual.text,
+        indicator.target?.text ?? $(t('（なし）', '(none)')),
         formatProgress(e.progress),
         e.blank ? '' : (e.mark ?? '?'),
       ]);
@@ -97,13 +98,13 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
   }
   if (evaluation.blanks.count > 0)
     out.push(
-      ...formatBlanks(evaluation.blanks)
+      ...formatBlanks(evaluation.blanks, language)
         .split('\n')
         .flatMap((l) => wrapText(l, width)),
       '',
     );
   out.push(
-    ...formatFindings(evaluation.findings, scheme)
+    ...formatFindings(evaluation.findings, scheme, language)
       .split('\n')
       .flatMap((l) => wrapText(l, width)),
   );
@@ -114,44 +115,57 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
 const INDICATOR_DROP_ORDER = [2, 3, 5];
 
 /** What is still blank (未記入): the count per strategy or goal and per department, then each item. */
-export function formatBlanks(blanks: Blanks): string {
-  if (blanks.count === 0) return t('未記入なし', 'nothing is blank');
-  const lines = [
+export function formatBlanks(blanks: Blanks, language: Language): string {
+  if (blanks.count === 0) return say(t('未記入なし', 'nothing is blank'), language);
+  const lines: TextPart[] = [
     t(`未記入 ${blanks.count} 件（記入されるまで確定できません）:`, `${blanks.count} still blank (the document is a draft until they are filled in):`),
   ];
   const per = [
-    ...blanks.byStrategy.map((s) => `${t('重点戦略', 'strategy ')}${s.strategy}: ${s.count}`),
-    ...blanks.byGoal.map((g) => `${t('基本目標', 'goal ')}${g.goal}: ${g.count}`),
+    ...blanks.byStrategy.map((s) => both`${t('重点戦略', 'strategy ')}${s.strategy}: ${s.count}`),
+    ...blanks.byGoal.map((g) => both`${t('基本目標', 'goal ')}${g.goal}: ${g.count}`),
   ];
-  if (per.length > 0) lines.push(`  ${per.join('  ')}`);
+  if (per.length > 0) lines.push(both`  ${joinTexts(per, '  ')}`);
   const departments = blanks.byDepartment.filter((d) => d.department !== null);
   if (departments.length > 0) {
     const none = blanks.byDepartment.find((d) => d.department === null);
     lines.push(
-      `  ${[...departments.map((d) => `${d.department}: ${d.count}`), ...(none ? [`${t('担当課なし', 'no department')}: ${none.count}`] : [])].join('  ')}`,
+      both`  ${joinTexts([...departments.map((d) => `${d.department}: ${d.count}`), ...(none ? [both`${t('担当課なし', 'no department')}: ${none.count}`] : [])], '  ')}`,
     );
   }
   for (const b of blanks.items) {
     const where =
       b.field === 'results'
-        ? `${t('基本目標', 'goal ')}${b.goal} › ${t('基本方針', 'policy ')}${b.policy}: ${t('実績（前年度の計画からの下書き）', "results (draft carried over from last year's plans)")}`
+        ? both`${t('基本目標', 'goal ')}${b.goal} › ${t('基本方針', 'policy ')}${b.policy}: ${t('実績（前年度の計画からの下書き）', "results (draft carried over from last year's plans)")}`
         : `${kpiPlaceName(b)}${b.department ? ` (${b.department})` : ''}`;
-    lines.push(`  - ${where}`);
+    lines.push(both`  - ${where}`);
   }
-  return lines.join('\n');
+  return say(joinTexts(lines, '\n'), language);
+}
+
+/** An evaluation as a JSON report gives it: each finding's message in the reader's language. */
+export function printedEvaluation(evaluation: Evaluation, language: Language) {
+  return { ...evaluation, findings: evaluation.findings.map((f) => ({ ...f, message: say(f.message, language) })) };
 }
 
 /** The findings as a list: where, what was printed, what is computed, why. */
-export function formatFindings(findings: readonly Finding[], scheme: Scheme): string {
+export function formatFindings(findings: readonly Finding[], scheme: Scheme, language: Language): string {
   if (findings.length === 0)
-    return t('指摘なし: 印刷された進捗率・状況・集計はすべて計算と一致します。', 'no findings: every printed progress, status and summary cell agrees.');
-  const lines = [t(`指摘 ${findings.length} 件:`, `${findings.length} finding(s):`)];
-  lines.push(formatMessagesList(findings.map((f) => findingMessage(f, '', scheme))));
+    return say(
+      t('指摘なし: 印刷された進捗率・状況・集計はすべて計算と一致します。', 'no findings: every printed progress, status and summary cell agrees.'),
+      language,
+    );
+  const lines = [say(t(`指摘 ${findings.length} 件:`, `${findings.length} finding(s):`), language)];
+  lines.push(
+    formatMessagesList(
+      findings.map((f) => findingMessage(f, '', scheme)),
+      language,
+    ),
+  );
   return lines.join('\n');
 }
 
 /** A finding's printed or computed value as a reader writes it: 56.7%, 改善↑, 27. */
-export function findingValue(f: Finding, v: string | number | null, scheme: Scheme): string {
+export function findingValue(f: Finding, v: string | number | null, scheme: Scheme): Text | string {
   if (v === null) return t('（なし）', '(none)');
   if (f.kind === 'status-mismatch' && typeof v === 'string') return markOf(scheme, v);
   if ((f.kind === 'progress-mismatch' || f.kind === 'division-by-zero') && typeof v === 'number') return formatProgress(v);

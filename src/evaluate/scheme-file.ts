@@ -3,7 +3,7 @@ import { isAbsolute, join, resolve } from 'node:path';
 import { TasseiError } from '../model/errors.js';
 import { failure } from '../model/messages.js';
 import { PACKAGE_ROOT, readSmallTextFile } from '../io/files.js';
-import { t } from '../model/i18n.js';
+import { t, both, type Text } from '../model/i18n.js';
 import type { Condition, Rule, Scheme } from '../model/scheme.js';
 import type { Message } from '../model/types.js';
 import type { Locate } from '../model/checks.js';
@@ -55,7 +55,7 @@ function isThreshold(value: number): boolean {
   return Number.isFinite(value) && Math.abs(value) <= MAX_THRESHOLD;
 }
 
-function notAThreshold(value: number): string {
+function notAThreshold(value: number): Text {
   return Number.isFinite(value)
     ? t(`しきい値 ${value} は大きすぎます（±${MAX_THRESHOLD} まで）`, `the threshold ${value} is too large (at most ±${MAX_THRESHOLD})`)
     : t(`しきい値が数ではありません（${value}）`, `the threshold is not a number (${value})`);
@@ -72,7 +72,7 @@ function checkScheme(data: unknown, locate: Locate): Message[] {
   const scheme = data as SchemeFile;
   const messages: Message[] = [];
   const ids = scheme.grades.map((g) => g.id);
-  const known = `${t('この評価基準の区分', 'the grades of this scheme')}: ${ids.join(', ')}`;
+  const known = both`${t('この評価基準の区分', 'the grades of this scheme')}: ${ids.join(', ')}`;
   const grade = (id: string | undefined, path: Segment[]) => {
     if (id !== undefined && !ids.includes(id))
       messages.push(locate(path, 'scheme-grade', t(`区分 "${id}" は grades にありません`, `no grade "${id}" in grades`), known));
@@ -169,7 +169,7 @@ export function readScheme(file: string): Scheme {
   } catch (error) {
     if (!(error instanceof TasseiError)) throw error;
     const [m] = error.messages;
-    throw failure(file, 'scheme-missing', t(`評価基準のファイルを読めません: ${m!.message}`, `cannot read the scheme file: ${m!.message}`), {
+    throw failure(file, 'scheme-missing', t(`評価基準のファイルを読めません: ${m!.message.ja}`, `cannot read the scheme file: ${m!.message.en}`), {
       hint: SCHEME_HINT(),
     });
   }

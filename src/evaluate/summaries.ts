@@ -1,4 +1,4 @@
-import { t } from '../model/i18n.js';
+import { t, both, type Text } from '../model/i18n.js';
 import { type Scheme, columnOf, markOf, summaryGrades } from '../model/scheme.js';
 import type { Finding, KpiDocument, PrintedSummary, Status, Summary, SummaryEvaluation, SummaryRow } from '../model/types.js';
 import { TOTAL } from '../model/types.js';
@@ -40,7 +40,7 @@ function columnName(scheme: Scheme, column: string): string {
   return column === TOTAL ? '合計' : markOf(scheme, column);
 }
 
-function rowName(row: SummaryRow): string {
+function rowName(row: SummaryRow): Text {
   return { total: t('合計行', 'total row'), goal: t('基本目標行', '基本目標 row'), policy: t('戦略方針行', 'policy row') }[row];
 }
 
@@ -99,7 +99,7 @@ export function evaluateSummaries(
       const printed = reported[column];
       // A blank printed cell is not checked.
       if (printed === null || printed === undefined || printed === counts.checked[column]) continue;
-      const where = `${t('重点戦略', 'strategy ')}${strategy}${policy !== null ? ` ${t('戦略方針', 'policy ')}${policy}` : ''} ${rowName(row)}`;
+      const where = both`${t('重点戦略', 'strategy ')}${strategy}${policy !== null ? both` ${t('戦略方針', 'policy ')}${policy}` : ''} ${rowName(row)}`;
       const name = columnName(printedScheme, column);
       findings.push({
         kind: 'summary-mismatch',
@@ -112,8 +112,8 @@ export function evaluateSummaries(
         reported: printed,
         computed: counts.checked[column]!,
         message: t(
-          `${where}の「${name}」欄: ${printed} と印刷されていますが、${row === 'total' ? '戦略方針の' : ''}指標を数えると ${counts.checked[column]} です`,
-          `${where}, column ${name}: printed ${printed}, but the indicators ${row === 'total' ? 'of its policies ' : ''}count ${counts.checked[column]}`,
+          `${where.ja}の「${name}」欄: ${printed} と印刷されていますが、${row === 'total' ? '戦略方針の' : ''}指標を数えると ${counts.checked[column]} です`,
+          `${where.en}, column ${name}: printed ${printed}, but the indicators ${row === 'total' ? 'of its policies ' : ''}count ${counts.checked[column]}`,
         ),
       });
     }

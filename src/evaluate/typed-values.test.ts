@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluateDocument } from './evaluate.js';
 import { formatEvaluationText } from './format.js';
 import { MAX_DIGITS, parseMeasurement } from '../notation/numbers.js';
 import { readScheme } from './scheme-file.js';
 import { TasseiError } from '../model/errors.js';
-import { setLanguage } from '../model/i18n.js';
 import type { KpiDocument, Measurement, Message } from '../model/types.js';
 import { formatValue } from '../io/measurements.js';
 import { parseDocumentText } from '../io/yaml-read.js';
@@ -39,8 +38,6 @@ function problems(text: string): Message[] {
   }
   return [];
 }
-
-afterEach(() => setLanguage('ja'));
 
 describe('values as people type them: each reads to the same value, the text kept as typed', () => {
   it.each([
@@ -105,7 +102,7 @@ describe('values that cannot be read: a located message with the key path and a 
     expect(rest).toEqual([]);
     expect(m).toMatchObject({ severity: 'error', rule: expect.stringMatching(/^yaml-/), file: 'typed.yaml', line: ACTUAL_LINE, path: `${path}.${key}` });
     expect(m!.column).toBeGreaterThan(8);
-    expect(m!.message).toMatch(message);
+    expect(m!.message.ja).toMatch(message);
     if (m!.rule !== 'yaml-type') expect(m!.hint).toBeTruthy();
   });
 
@@ -116,9 +113,8 @@ describe('values that cannot be read: a located message with the key path and a 
   });
 
   it('in English with --lang en', () => {
-    setLanguage('en');
-    expect(problems(withActual('{ value: .nan }'))[0]!.message).toBe('.nan cannot be used as a value (a value is a finite number of at most 15 digits)');
-    expect(problems(withActual('{ value: 3,580 }'))[0]!.hint).toBe('inside { }, quote a value with a comma: "3,580"');
+    expect(problems(withActual('{ value: .nan }'))[0]!.message.en).toBe('.nan cannot be used as a value (a value is a finite number of at most 15 digits)');
+    expect(problems(withActual('{ value: 3,580 }'))[0]!.hint?.en).toBe('inside { }, quote a value with a comma: "3,580"');
   });
 });
 
@@ -129,7 +125,7 @@ describe('never Infinity or NaN in any output', () => {
     const doc = parseDocumentText(text, 'typed.yaml') as KpiDocument;
     const scheme = readScheme('schemes/default.yaml');
     const evaluation = evaluateDocument(doc, scheme);
-    const output = formatEvaluationText(doc, evaluation, scheme) + JSON.stringify(evaluation);
+    const output = formatEvaluationText(doc, evaluation, scheme, 'ja') + JSON.stringify(evaluation);
     expect(output).not.toMatch(/Infinity|NaN/);
   });
 

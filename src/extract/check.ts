@@ -1,5 +1,5 @@
 import type { Indicator, KpiDocument, KpiPlace, Message, NarrativeDocument, PrintedSummary, Summary } from '../model/types.js';
-import { t } from '../model/i18n.js';
+import { say, t, type Text } from '../model/i18n.js';
 import { warningMessage } from '../model/messages.js';
 import { EXTRACTION_DOUBT_RULE } from '../evaluate/doubts.js';
 
@@ -24,7 +24,7 @@ export interface RowOrigin {
 export const DOCUMENT_DOUBT = 'document-check';
 
 /** What makes an indicator row look misread: no name, or no value at all. */
-function defectOf(indicator: Indicator): string | null {
+function defectOf(indicator: Indicator): Text | null {
   if (indicator.name.trim() === '') return t('名前のない指標の行', 'an indicator row with no name');
   const values = [indicator.baseline, indicator.actual, indicator.target];
   if (values.every((m) => (m?.text ?? '').trim() === '')) return t('現状・実績・目標のどれもない行', 'a row with no baseline, actual or target');
@@ -52,7 +52,7 @@ const where = (o: RowOrigin | undefined) =>
 
 /** Checks one group of indicators against the summary row printed for it. */
 function checkGroup(
-  label: string,
+  label: Text,
   place: KpiPlace,
   indicators: readonly Indicator[],
   printed: PrintedSummary | null,
@@ -68,8 +68,8 @@ function checkGroup(
         file,
         EXTRACTION_DOUBT_RULE,
         t(
-          `${label}: ${defect}（${where(o)}）。折り返した行を二つに読んだおそれがあります`,
-          `${label}: ${defect} (${where(o)}); a wrapped row may have been read as two`,
+          `${label.ja}: ${say(defect, 'ja')}（${say(where(o), 'ja')}）。折り返した行を二つに読んだおそれがあります`,
+          `${label.en}: ${say(defect, 'en')} (${say(where(o), 'en')}); a wrapped row may have been read as two`,
         ),
         { ...(o ? { page: o.page } : {}), place, hint: t('PDFのこの行を確かめ、YAMLで直してください', 'check this row in the PDF and correct it in the YAML') },
       ),
@@ -89,17 +89,17 @@ function checkGroup(
         extraction ? EXTRACTION_DOUBT_RULE : DOCUMENT_DOUBT,
         !addsUp
           ? t(
-              `${label}: 集計表の件数の和 ${sum} が合計 ${printed.total} と合いません（文書の誤り）`,
-              `${label}: the summary's counts add up to ${sum}, not to its total ${printed.total} (an error of the document)`,
+              `${label.ja}: 集計表の件数の和 ${sum} が合計 ${printed.total} と合いません（文書の誤り）`,
+              `${label.en}: the summary's counts add up to ${sum}, not to its total ${printed.total} (an error of the document)`,
             )
           : extraction
             ? t(
-                `${label}: 読み取った指標は ${counted.total} 件、集計表の合計は ${printed.total} 件。読めていない行があります`,
-                `${label}: ${counted.total} indicators read, the summary's total is ${printed.total}; rows were misread`,
+                `${label.ja}: 読み取った指標は ${counted.total} 件、集計表の合計は ${printed.total} 件。読めていない行があります`,
+                `${label.en}: ${counted.total} indicators read, the summary's total is ${printed.total}; rows were misread`,
               )
             : t(
-                `${label}: 読み取った指標は ${counted.total} 件で、どれも名前と値がそろっていますが、集計表の合計は ${printed.total} 件です（文書の誤りか、行の読み落とし）`,
-                `${label}: ${counted.total} indicators read, each with a name and values, but the summary's total is ${printed.total} (an error of the document, or a row not read)`,
+                `${label.ja}: 読み取った指標は ${counted.total} 件で、どれも名前と値がそろっていますが、集計表の合計は ${printed.total} 件です（文書の誤りか、行の読み落とし）`,
+                `${label.en}: ${counted.total} indicators read, each with a name and values, but the summary's total is ${printed.total} (an error of the document, or a row not read)`,
               ),
         { ...(first ? { page: first.page } : {}), place, hint: t('PDFの表と集計表を見比べてください', 'compare the table with its summary in the PDF') },
       ),

@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { TasseiError } from '../model/errors.js';
 import { failure, warningMessage } from '../model/messages.js';
-import { t } from '../model/i18n.js';
+import { say, t } from '../model/i18n.js';
 import type { Scheme } from '../model/scheme.js';
 import type { Message, TasseiDocument } from '../model/types.js';
 import { type LaidOutPage, type Phrase, furnitureOf, layOut, titleOf } from './layout.js';
@@ -165,7 +165,10 @@ function unplacedWarnings(pages: readonly PageContent[], file: string): Message[
       return warningMessage(
         file,
         'pdf-text-direction',
-        t(`横書きの行と向きの違う文字を読み取っていません: ${shown}${more}`, `text in another direction than the page's lines was not read: ${shown}${more}`),
+        t(
+          `横書きの行と向きの違う文字を読み取っていません: ${shown}${say(more, 'ja')}`,
+          `text in another direction than the page's lines was not read: ${shown}${say(more, 'en')}`,
+        ),
         {
           page: p.number,
           hint: t(
@@ -199,7 +202,7 @@ export async function extractPdfFile(file: string, schemes: Scheme | SchemeReadi
     data = new Uint8Array(readFileSync(file));
   } catch (error) {
     if (error instanceof TasseiError) throw error;
-    throw failure(file, 'file-unreadable', `cannot read the file: ${(error as Error).message}`);
+    throw failure(file, 'file-unreadable', t(`ファイルを読めません: ${(error as Error).message}`, `cannot read the file: ${(error as Error).message}`));
   }
   return extractPages(await readPdf(data, file), file, schemes, roles);
 }

@@ -18,7 +18,7 @@ import { type LaidOutPage, type Line, type Phrase, makeLine, withoutFurniture } 
 import { type Fragment, type GridRow, joinRows, rowsOf } from './rows.js';
 import { type RowOrigin, checkKpiExtraction } from './check.js';
 import { EXTRACTION_DOUBT_RULE } from '../evaluate/doubts.js';
-import { t } from '../model/i18n.js';
+import { t, type Text } from '../model/i18n.js';
 import { NOT_ENTERED } from '../model/walk.js';
 import { type SchemeReading, SUMMARY_FRAME, TOTAL_COLUMN, choosePrintedScheme, marksOf, readingOf, summaryMinimum, summarySpecs } from './printed-scheme.js';
 
@@ -419,7 +419,7 @@ export function readKpi(
     tableSpecs(reading.given ? [reading.given] : [reading.preferred, ...reading.known.filter((s) => s !== reading.preferred)]),
   );
   const scheme = printedSchemeOf(tables, pages, reading, log);
-  const warn = (page: number, message: string, hint?: string) => log.warn('extract-kpi', message, { page: page || undefined, hint });
+  const warn = (page: number, message: Text, hint?: Text) => log.warn('extract-kpi', message, { page: page || undefined, hint });
   const strategies: Strategy[] = [];
   const summaries = new Map<number, { total: Summary | null; goal: Summary | null; policies: Map<number, { title: string; summary: Summary }> }>();
   let fiscalYear: number | null = null;
@@ -588,7 +588,7 @@ function printedSchemeOf(tables: readonly Table[], pages: readonly LaidOutPage[]
   }
   const scheme = choice.scheme;
   const name = schemeName(scheme);
-  const because: Record<Exclude<typeof choice.reason, 'ambiguous'>, string> = {
+  const because: Record<Exclude<typeof choice.reason, 'ambiguous'>, Text> = {
     given: t('指定のとおり', 'as given'),
     only: t('状況の印と集計表の見出しから判定', 'told by its status marks and summary headings'),
     alike: t(`状況の印と集計表の見出しから判定。${others} でも同じに読めます`, `told by its status marks and summary headings; ${others} read it alike`),
@@ -605,7 +605,10 @@ function printedSchemeOf(tables: readonly Table[], pages: readonly LaidOutPage[]
   const quiet = scheme === reading.preferred && (choice.reason === 'only' || choice.reason === 'alike');
   if (!quiet) {
     const say = choice.reason === 'preferred' || choice.reason === 'none' ? log.warn.bind(log) : log.info.bind(log);
-    say('extract-scheme', t(`印刷時の評価基準: ${name}（${because[choice.reason]}）`, `printed under the grading scheme ${name} (${because[choice.reason]})`));
+    say(
+      'extract-scheme',
+      t(`印刷時の評価基準: ${name}（${because[choice.reason].ja}）`, `printed under the grading scheme ${name} (${because[choice.reason].en})`),
+    );
   }
   return scheme;
 }
@@ -639,7 +642,7 @@ function summaryCounts(row: GridRow, table: Table, scheme: Scheme): Summary | nu
 /** The ※ that marks an indicator computed as b / c. */
 const RATIO_MARK = /\s*[※＊*]$/;
 
-function indicatorOf(row: GridRow, page: number, warn: (page: number, message: string, hint?: string) => void, scheme: Scheme): Indicator {
+function indicatorOf(row: GridRow, page: number, warn: (page: number, message: Text, hint?: Text) => void, scheme: Scheme): Indicator {
   const c = row.cells;
   const printedName = (c.name ?? '').trim();
   const name = printedName.replace(RATIO_MARK, '');
@@ -652,8 +655,8 @@ function indicatorOf(row: GridRow, page: number, warn: (page: number, message: s
     warn(
       page,
       t(
-        `${name}: ${key}「${text}」は値として読めません（${parsed.reason}）。印刷のまま残します`,
-        `${name}: the ${key} "${text}" is not a value (${parsed.reason}); kept as printed`,
+        `${name}: ${key}「${text}」は値として読めません（${parsed.reason.ja}）。印刷のまま残します`,
+        `${name}: the ${key} "${text}" is not a value (${parsed.reason.en}); kept as printed`,
       ),
     );
     return { value: null, year: null, text };

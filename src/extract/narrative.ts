@@ -4,7 +4,7 @@ import type { Goal, Message, NarrativeDocument, NarrativePolicy } from '../model
 import { type Column, type ColumnSpec, type TableHeader, columnOfPhrase, findHeader, hasLabel, refineColumns, splitLinesAtColumns } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, joinPhrases, joinWrapped, withoutFurniture } from './layout.js';
 import { checkNarrativeExtraction } from './check.js';
-import { t } from '../model/i18n.js';
+import { t, type Text } from '../model/i18n.js';
 
 /**
  * The achievement narrative reader: per goal page, each policy with its bullets in the column
@@ -71,7 +71,7 @@ function continuePolicy(last: NarrativePolicy, segment: Segment): void {
  * Adds the policy blocks of a goal. A block without a heading continues the last policy; so
  * does a block whose left cell holds only the rest of a heading split by a page break.
  */
-function readPolicies(goal: Goal, segments: readonly Segment[], warn: (message: string) => void): void {
+function readPolicies(goal: Goal, segments: readonly Segment[], warn: (message: Text) => void): void {
   for (const segment of segments) {
     const label = joinWrapped(segment.labels.map((l) => l.text));
     const m = POLICY.exec(label.replace(/\s+/g, ' '));
@@ -108,7 +108,7 @@ export function readNarrative(
   file: string,
 ): { document: NarrativeDocument; messages: Message[] } {
   const log = new MessageLog(file);
-  const warn = (page: number, message: string) => log.warn('extract-narrative', message, { page });
+  const warn = (page: number, message: Text) => log.warn('extract-narrative', message, { page });
   const goals: Goal[] = [];
   let fiscalYear: number | null = null;
   let nextYear: number | null = null;

@@ -942,7 +942,7 @@ describe('a table without rules, then its legend and its count table', () => {
       [pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], 'A'), [['【評価】 A：目標を上回る B：目標を下回る', 20]], row('宿泊者数', ['50', '40'], 'B'))],
       'lost.pdf',
     );
-    expect(messages.filter((m) => m.rule === 'extract-kpi').map((m) => [m.severity, m.page, m.message])).toEqual([
+    expect(messages.filter((m) => m.rule === 'extract-kpi').map((m) => [m.severity, m.page, m.message.ja])).toEqual([
       ['warning', 1, expect.stringContaining('宿泊者数')],
     ]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TasseiError } from '../model/errors.js';
-import { setLanguage } from '../model/i18n.js';
+import { printedMessage } from '../model/messages.js';
+import type { Message } from '../model/types.js';
 import { parseDocumentWithNotes } from './yaml-read.js';
 
 /** A small narrative of goals and policies numbered as given. */
@@ -21,14 +22,12 @@ function kpi(strategies: number[], measures: number[], values = { baseline: '3,5
 }
 
 function problems(text: string) {
-  setLanguage('en');
+  const english = (messages: readonly Message[]) => messages.map((m) => printedMessage(m, 'en'));
   try {
-    return parseDocumentWithNotes(text, 'doc.yaml').messages;
+    return english(parseDocumentWithNotes(text, 'doc.yaml').messages);
   } catch (error) {
-    if (error instanceof TasseiError) return error.messages;
+    if (error instanceof TasseiError) return english(error.messages);
     throw error;
-  } finally {
-    setLanguage('ja');
   }
 }
 

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import Encoding from 'encoding-japanese';
 import { describe, expect, it } from 'vitest';
 import { TasseiError } from '../model/errors.js';
-import { setLanguage } from '../model/i18n.js';
 import { readDocumentFile } from './yaml-read.js';
 
 const TEXT = `kind: narrative
@@ -29,12 +28,7 @@ function encoded(to: Encoding.Encoding, text = TEXT): Uint8Array {
 function read(bytes: Uint8Array) {
   const file = join(mkdtempSync(join(tmpdir(), 'tassei-encoding-')), 'doc.yaml');
   writeFileSync(file, bytes);
-  setLanguage('en');
-  try {
-    return readDocumentFile(file);
-  } finally {
-    setLanguage('ja');
-  }
+  return readDocumentFile(file);
 }
 
 const utf16 = (text: string, order: 'le' | 'be', bom: boolean) => {
@@ -53,7 +47,7 @@ describe('the text encoding of a YAML', () => {
   ])('%s is read as written, with a note where it is not UTF-8', (_, bytes, note) => {
     const { document, messages } = read(bytes);
     expect(document.title).toBe('基本計画と総合戦略の指標（KPI）の達成状況 髙﨑①～');
-    expect(messages.map((m) => m.message)).toEqual(note ? [note] : []);
+    expect(messages.map((m) => m.message.en)).toEqual(note ? [note] : []);
     if (note) expect(messages[0]).toMatchObject({ severity: 'warning', rule: 'text-encoding', file: expect.stringMatching(/doc\.yaml$/) });
   });
 
@@ -73,7 +67,7 @@ describe('the text encoding of a YAML', () => {
     }
     expect(error).toBeInstanceOf(TasseiError);
     expect((error as TasseiError).messages).toMatchObject([
-      { rule: 'text-encoding', message: expect.stringMatching(message), hint: 'save the file again as UTF-8 in your editor' },
+      { rule: 'text-encoding', message: { en: expect.stringMatching(message) }, hint: { en: 'save the file again as UTF-8 in your editor' } },
     ]);
   });
 });

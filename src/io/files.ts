@@ -22,7 +22,7 @@ import {
 } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { t } from '../model/i18n.js';
+import { t, type Text } from '../model/i18n.js';
 import { failure } from '../model/messages.js';
 import type { RuleId } from '../model/rule-ids.js';
 
@@ -288,9 +288,9 @@ function outputIsFolder(path: string) {
  * no further than that, so that a device, a pipe or a huge file named by mistake is refused
  * at once rather than read without end.
  */
-export function readSmallTextFile(file: string, maxBytes: number, what: () => string): string {
-  const refuse = (rule: RuleId, message: string) =>
-    failure(file, rule, message, { hint: t(`${what()}のファイル（YAML）を指定してください`, `give the file of ${what()} (a YAML file)`) });
+export function readSmallTextFile(file: string, maxBytes: number, what: () => Text): string {
+  const refuse = (rule: RuleId, message: Text) =>
+    failure(file, rule, message, { hint: t(`${what().ja}のファイル（YAML）を指定してください`, `give the file of ${what().en} (a YAML file)`) });
   let stat: Stats;
   try {
     stat = statSync(file);
@@ -356,7 +356,7 @@ export function sameFile(a: string, b: string): boolean {
 /** What a file holds, as far as replacing it goes: a PDF, a zip (an Excel or Word file), or text. */
 export type ContentKind = 'pdf' | 'zip' | 'text';
 
-const CONTENT_NAMES: Record<ContentKind, () => string> = {
+const CONTENT_NAMES: Record<ContentKind, () => Text> = {
   pdf: () => t('PDF', 'a PDF'),
   zip: () => t('Excel・Word のファイル', 'an Excel or Word file'),
   text: () => t('テキストファイル（YAML など）', 'a text file (a YAML?)'),
@@ -415,8 +415,8 @@ export function checkOutput(output: string, inputs: readonly string[], force: bo
       output,
       'output-other-kind',
       t(
-        `既存の${CONTENT_NAMES[existing]()}を${CONTENT_NAMES[writes]()}で置き換えることになります`,
-        `an existing file, ${CONTENT_NAMES[existing]()}, would be replaced by ${CONTENT_NAMES[writes]()}`,
+        `既存の${CONTENT_NAMES[existing]().ja}を${CONTENT_NAMES[writes]().ja}で置き換えることになります`,
+        `an existing file, ${CONTENT_NAMES[existing]().en}, would be replaced by ${CONTENT_NAMES[writes]().en}`,
       ),
       {
         hint: t('出力ファイルの名前（拡張子）を確かめてください', "check the output's name and extension"),

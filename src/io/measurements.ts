@@ -1,4 +1,4 @@
-import { t } from '../model/i18n.js';
+import { t, type Text } from '../model/i18n.js';
 import type { Indicator, KpiDocument, Message } from '../model/types.js';
 import { eraName, parseMeasurement, unusableNumber } from '../notation/numbers.js';
 import type { PathSegment, Place } from './yaml-place.js';
@@ -90,8 +90,8 @@ interface RawMeasurement {
 
 interface MeasurementProblem {
   field?: keyof RawMeasurement;
-  message: string;
-  hint?: string;
+  message: Text;
+  hint?: Text;
 }
 
 const TYPING_HINT = () =>
@@ -113,7 +113,7 @@ export function completeMeasurement(raw: RawMeasurement, unit: string | null = n
     if (!typed.ok)
       return {
         field: 'value',
-        message: t(`"${raw.value}" は値として読めません: ${typed.reason}`, `"${raw.value}" cannot be read as a value: ${typed.reason}`),
+        message: t(`"${raw.value}" は値として読めません: ${typed.reason.ja}`, `"${raw.value}" cannot be read as a value: ${typed.reason.en}`),
         hint: TYPING_HINT(),
       };
     if (raw.text === undefined || raw.text.trim() === '') raw.text = raw.value;
@@ -147,7 +147,7 @@ export function completeMeasurement(raw: RawMeasurement, unit: string | null = n
     }
     return {
       field: 'text',
-      message: t(`"${raw.text}" は値として読めません: ${parsed.reason}`, `"${raw.text}" does not parse: ${parsed.reason}`),
+      message: t(`"${raw.text}" は値として読めません: ${parsed.reason.ja}`, `"${raw.text}" does not parse: ${parsed.reason.en}`),
       hint: TYPING_HINT(),
     };
   }

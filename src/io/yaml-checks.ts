@@ -1,5 +1,5 @@
 import { documentChecks } from '../model/checks.js';
-import { t } from '../model/i18n.js';
+import { both, t } from '../model/i18n.js';
 import { closest } from '../model/suggest.js';
 import type { DocumentKind, KpiDocument, Message, TasseiDocument } from '../model/types.js';
 import { DOCUMENT_KINDS } from '../model/types.js';
@@ -58,7 +58,7 @@ function checkDefaultStatuses(doc: KpiDocument, locate: Place): Message[] {
         locate.message(
           [...base, i, 'reported', 'status'],
           'yaml-value',
-          `expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, found ${describe(status)}${near ? ` (did you mean "${near}"?)` : ''}`,
+          both`expected one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}, found ${describe(status)}${near ? ` (did you mean "${near}"?)` : ''}`,
         ),
       );
     });

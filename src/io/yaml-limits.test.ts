@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { TasseiError } from '../model/errors.js';
-import { setLanguage } from '../model/i18n.js';
+import { printedMessage } from '../model/messages.js';
 import { parseDocumentText } from './yaml-read.js';
 
 function messagesOf(text: string) {
-  setLanguage('en');
   try {
     parseDocumentText(text, 'doc.yaml');
   } catch (error) {
-    if (error instanceof TasseiError) return error.messages;
+    if (error instanceof TasseiError) return error.messages.map((m) => printedMessage(m, 'en'));
     throw error;
-  } finally {
-    setLanguage('ja');
   }
   return [];
 }

@@ -1,6 +1,6 @@
 import type { ErrorObject } from 'ajv';
 import type { Document, LineCounter } from 'yaml';
-import { t } from '../model/i18n.js';
+import { joinTexts, t, type Text, verbatim } from '../model/i18n.js';
 import { errorMessage } from '../model/messages.js';
 import { closest } from '../model/suggest.js';
 import type { Message } from '../model/types.js';
@@ -8,29 +8,29 @@ import { type Place, pathOf, yamlLibrary } from './yaml-place.js';
 
 /** The errors of the schema validator and of the `yaml` library's parser, as messages a person can act on. */
 
-export function describe(value: unknown): string {
-  if (value === null) return 'null';
+export function describe(value: unknown): Text {
+  if (value === null) return verbatim('null');
   if (Array.isArray(value)) return t('リスト', 'a list');
   if (typeof value === 'object') return t('マッピング', 'a mapping');
   if (typeof value === 'string') return t(`文字列 "${value}"`, `the text "${value}"`);
   if (typeof value === 'number') return t(`数値 ${String(value)}`, `number ${String(value)}`);
   if (typeof value === 'boolean') return t(`真偽値 ${String(value)}`, `boolean ${String(value)}`);
-  return `${typeof value} ${String(value)}`;
+  return verbatim(`${typeof value} ${String(value)}`);
 }
 
 /** Schema type names as a reader says them. */
-const TYPE_NAMES: Record<string, () => string> = {
+const TYPE_NAMES: Record<string, () => Text> = {
   string: () => t('文字列', 'string'),
   number: () => t('数値', 'number'),
   integer: () => t('整数', 'integer'),
-  null: () => 'null',
+  null: () => verbatim('null'),
   boolean: () => t('真偽値', 'boolean'),
   object: () => t('マッピング', 'mapping'),
   array: () => t('リスト', 'list'),
 };
 
-function typesOf(e: ErrorObject): string[] {
-  return ([] as string[]).concat((e.params as { type: string | string[] }).type).map((type) => TYPE_NAMES[type]?.() ?? type);
+function typesOf(e: ErrorObject): Text[] {
+  return ([] as string[]).concat((e.params as { type: string | string[] }).type).map((type) => TYPE_NAMES[type]?.() ?? verbatim(type));
 }
 
 /** One readable message per schema error; noise from alternatives is dropped. */
@@ -77,7 +77,10 @@ export function schemaMessages(errors: readonly ErrorObject[], data: unknown, lo
         m = locate.message(
           path,
           'yaml-type',
-          t(`${typesOf(e).join('・')} のはずが、${describe(actual)} です`, `expected ${typesOf(e).join(' or ')}, found ${describe(actual)}`),
+          t(
+            `${joinTexts(typesOf(e), '・').ja} のはずが、${describe(actual).ja} です`,
+            `expected ${joinTexts(typesOf(e), ' or ').en}, found ${describe(actual).en}`,
+          ),
         );
         break;
       case 'enum':
@@ -96,8 +99,8 @@ export function schemaMessages(errors: readonly ErrorObject[], data: unknown, lo
           path,
           'yaml-value',
           t(
-            `${list} のどれかのはずが、${describe(actual)} です${near ? `（"${near}" のことですか？）` : ''}`,
-            `expected one of ${list}, found ${describe(actual)}${near ? ` (did you mean "${near}"?)` : ''}`,
+            `${list} のどれかのはずが、${describe(actual).ja} です${near ? `（"${near}" のことですか？）` : ''}`,
+            `expected one of ${list}, found ${describe(actual).en}${near ? ` (did you mean "${near}"?)` : ''}`,
           ),
         );
         break;
@@ -108,10 +111,10 @@ export function schemaMessages(errors: readonly ErrorObject[], data: unknown, lo
         m = locate.message(
           path,
           'yaml-schema',
-          t(`${describe(actual)} は使えません（${e.message ?? ''}）`, `${describe(actual)} ${e.message ?? 'is not valid'}`),
+          t(`${describe(actual).ja} は使えません（${e.message ?? ''}）`, `${describe(actual).en} ${e.message ?? 'is not valid'}`),
         );
     }
-    const id = `${m.path}|${m.message}`;
+    const id = `${m.path}|${m.message.ja}`;
     if (!seen.has(id)) {
       seen.add(id);
       messages.push(m);
@@ -172,7 +175,7 @@ export function syntaxMessages(yamlDoc: Document.Parsed, lines: LineCounter, fil
     }
     const detail = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     const said = SYNTAX_PROBLEMS[e.code];
-    const message = said ? t(`${said}（${detail}）`, detail) : detail;
+    const message = said ? t(`${said}（${detail}）`, detail) : verbatim(detail);
     messages.push(errorMessage(file, 'yaml-syntax', message, { ...at(e.pos[0]), hint }));
   }
   if (messages.length <= MAX_SYNTAX_MESSAGES) return messages;

@@ -3,6 +3,7 @@ import type { Document, LineCounter, Node } from 'yaml';
 import { messageOf } from '../model/messages.js';
 import type { RuleId } from '../model/rule-ids.js';
 import type { Message, Severity } from '../model/types.js';
+import type { Text } from '../model/i18n.js';
 
 /** Where a problem in a YAML file stands: its key path, and the line and column the `yaml` library finds for it. */
 
@@ -17,7 +18,7 @@ export const yamlLibrary = (): typeof import('yaml') => createRequire(import.met
 
 /** Turns a problem at a key path (at its `key`, where given) into a message, an error unless `severity` says otherwise. */
 export interface Place {
-  message(path: readonly PathSegment[], rule: RuleId, message: string, hint?: string, key?: string, severity?: Severity): Message;
+  message(path: readonly PathSegment[], rule: RuleId, message: Text, hint?: Text, key?: string, severity?: Severity): Message;
 }
 
 /** `strategies[0].policies[1].title` */
@@ -46,7 +47,7 @@ export class Locator implements Place {
     return { line: pos.line, column: pos.col };
   }
 
-  message(path: readonly PathSegment[], rule: RuleId, message: string, hint?: string, key?: string, severity: Severity = 'error'): Message {
+  message(path: readonly PathSegment[], rule: RuleId, message: Text, hint?: Text, key?: string, severity: Severity = 'error'): Message {
     return messageOf(severity, this.file, rule, message, { ...this.at(path, key), path: formatPath(key ? [...path, key] : path), ...(hint ? { hint } : {}) });
   }
 }

@@ -10,6 +10,7 @@ import { checkDocument } from './yaml-checks.js';
 import { ALIAS, MAX_ALIAS_COUNT, TOO_DEEP, tooManyAliases } from './yaml-limits.js';
 import { schemaMessages, syntaxMessages } from './yaml-messages.js';
 import { Locator, type PathSegment, type Place, formatPath, yamlLibrary } from './yaml-place.js';
+import type { Text } from '../model/i18n.js';
 
 /** Reading YAML (or JSON) documents: js-yaml where the text is valid, the slower `yaml` library for located messages. */
 
@@ -123,11 +124,7 @@ function parseWithPositions(text: string, file: string): { data: unknown; locato
 }
 
 /** Problems found at key paths of a valid document (by a later check), placed at their lines. */
-export function locateProblems(
-  text: string,
-  file: string,
-  problems: readonly { path: PathSegment[]; rule: RuleId; message: string; hint?: string }[],
-): Message[] {
+export function locateProblems(text: string, file: string, problems: readonly { path: PathSegment[]; rule: RuleId; message: Text; hint?: Text }[]): Message[] {
   const { locator } = parseWithPositions(text, file);
   return problems.map((p) => locator.message(p.path, p.rule, p.message, p.hint));
 }

@@ -1,4 +1,4 @@
-import { t } from './i18n.js';
+import { t, both, type Text } from './i18n.js';
 import { DOUBT_HINT, actualDoubts } from './plausible.js';
 import type { RuleId } from './rule-ids.js';
 import type { Indicator, KpiDocument, Message, NarrativeDocument, Severity, TasseiDocument } from './types.js';
@@ -13,7 +13,7 @@ import { walkIndicators } from './walk.js';
 type PathSegment = string | number;
 
 /** Makes a located message of a problem at a key path (the YAML reader's locator); an error unless `severity` says otherwise. */
-export type Locate = (path: readonly PathSegment[], rule: RuleId, message: string, hint?: string, severity?: Severity) => Message;
+export type Locate = (path: readonly PathSegment[], rule: RuleId, message: Text, hint?: Text, severity?: Severity) => Message;
 
 /**
  * Longer than any title, name or bullet a report prints (the longest in the samples is under
@@ -29,7 +29,7 @@ const YEARS_AFTER = 30;
  */
 const OBSERVED_AFTER = 1;
 
-function numbering(items: readonly { no: number }[], base: readonly PathSegment[], what: string, locate: Locate): Message[] {
+function numbering(items: readonly { no: number }[], base: readonly PathSegment[], what: Text, locate: Locate): Message[] {
   const messages: Message[] = [];
   const first = new Map<number, number>();
   items.forEach((item, i) => {
@@ -38,14 +38,14 @@ function numbering(items: readonly { no: number }[], base: readonly PathSegment[
       first.set(item.no, i);
       return;
     }
-    const line = locate([...base, earlier, 'no'], 'numbering-duplicate', '').line;
+    const line = locate([...base, earlier, 'no'], 'numbering-duplicate', t('', '')).line;
     messages.push(
       locate(
         [...base, i, 'no'],
         'numbering-duplicate',
         t(
-          `${what}の番号 ${item.no} が重複しています（${line !== undefined ? `${line} 行目` : `${earlier + 1} 番目`}と同じ番号）`,
-          `${what} number ${item.no} is used twice (also ${line !== undefined ? `at line ${line}` : `item ${earlier + 1}`})`,
+          `${what.ja}の番号 ${item.no} が重複しています（${line !== undefined ? `${line} 行目` : `${earlier + 1} 番目`}と同じ番号）`,
+          `${what.en} number ${item.no} is used twice (also ${line !== undefined ? `at line ${line}` : `item ${earlier + 1}`})`,
         ),
         t('番号を付け直してください（集計がずれます）', 'renumber them (the counts would be wrong)'),
       ),
@@ -59,7 +59,7 @@ function numbering(items: readonly { no: number }[], base: readonly PathSegment[
       locate(
         base,
         'numbering-gap',
-        t(`${what}の番号 ${missing.join('、')} がありません`, `${what} number(s) ${missing.join(', ')} missing`),
+        t(`${what.ja}の番号 ${missing.join('、')} がありません`, `${what.en} number(s) ${missing.join(', ')} missing`),
         t('削除したのなら番号を詰めてください', 'if it was removed on purpose, renumber the rest'),
         'warning',
       ),
@@ -127,7 +127,13 @@ export const ACTUAL_DOUBT_RULE = 'actual-doubt';
 
 function indicatorChecks(indicator: Indicator, path: PathSegment[], fiscalYear: number, locate: Locate): Message[] {
   const doubts = actualDoubts(indicator).map((d) =>
-    locate([...path, 'actual'], ACTUAL_DOUBT_RULE, `${indicator.name}: ${t('実績', 'actual')} ${indicator.actual.text}: ${d.message}`, DOUBT_HINT(), 'warning'),
+    locate(
+      [...path, 'actual'],
+      ACTUAL_DOUBT_RULE,
+      both`${indicator.name}: ${t('実績', 'actual')} ${indicator.actual.text}: ${d.message}`,
+      DOUBT_HINT(),
+      'warning',
+    ),
   );
   return [...indicatorYears(indicator, path, fiscalYear, locate), ...doubts];
 }

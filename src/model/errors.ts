@@ -1,4 +1,4 @@
-import { t } from './i18n.js';
+import { type Language, type Text, type TextPart, say, t } from './i18n.js';
 import type { Message, Severity } from './types.js';
 import { kpiPlaceName } from './walk.js';
 
@@ -23,44 +23,53 @@ export class TasseiError extends Error {
   readonly exitCode: number;
 
   constructor(messages: Message[], exitCode: number = EXIT.unreadable) {
-    super(messages.map(formatMessage).join('\n'));
+    // The Error's own text (a stack trace, a test's match) in the default language.
+    super(messages.map((m) => formatMessage(m, 'ja')).join('\n'));
     this.name = 'TasseiError';
     this.messages = messages;
     this.exitCode = exitCode;
   }
 }
 
-/** A mistake on the command line: the dispatcher prints it with the command's usage and exits 1. */
-export class UsageError extends Error {}
+/** An error whose text is for a person: carried in both languages until it is printed. */
+export class TextError extends Error {
+  constructor(readonly text: Text) {
+    super(text.ja);
+  }
+}
 
-const SEVERITY_NAMES: Record<Severity, () => string> = {
-  error: () => t('エラー', 'error'),
-  warning: () => t('警告', 'warning'),
-  info: () => t('情報', 'info'),
+/** A mistake on the command line: the dispatcher prints it with the command's usage and exits 1. */
+export class UsageError extends TextError {}
+
+const SEVERITY_NAMES: Record<Severity, Text> = {
+  error: t('エラー', 'error'),
+  warning: t('警告', 'warning'),
+  info: t('情報', 'info'),
 };
 
 /** The severity as a reader says it: エラー, 警告, 情報. */
-export function severityName(severity: Severity): string {
-  return SEVERITY_NAMES[severity]();
+export function severityName(severity: Severity): Text {
+  return SEVERITY_NAMES[severity];
 }
 
 /** `file:line:col`, `file (page 3)` or `file [sheet!H12]`. */
-function locationOf(m: Message): string {
+function locationOf(m: Message, language: Language): string {
   let where = m.file;
   if (m.line !== undefined) where += `:${m.line}${m.column !== undefined ? `:${m.column}` : ''}`;
-  if (m.page !== undefined) where += t(` (${m.page} ページ)`, ` (page ${m.page})`);
+  if (m.page !== undefined) where += say(t(` (${m.page} ページ)`, ` (page ${m.page})`), language);
   if (m.cell !== undefined) where += ` [${m.sheet ? `${m.sheet}!` : ''}${m.cell}]`;
   return where;
 }
 
 /** One message as text: where, severity, rule and message, then its place, values and hint. */
-export function formatMessage(m: Message): string {
-  let text = `${locationOf(m)}: ${severityName(m.severity)} [${m.rule}] ${m.message}`;
-  if (m.path) text += `\n  ${t('場所: ', 'at ')}${m.path}`;
-  if (m.place) text += `\n  ${t('場所: ', 'at ')}${kpiPlaceName(m.place, m.row)}`;
+export function formatMessage(m: Message, language: Language): string {
+  const $ = (x: TextPart) => say(x, language);
+  let text = `${locationOf(m, language)}: ${$(severityName(m.severity))} [${m.rule}] ${$(m.message)}`;
+  if (m.path) text += `\n  ${$(t('場所: ', 'at '))}${m.path}`;
+  if (m.place) text += `\n  ${$(t('場所: ', 'at '))}${kpiPlaceName(m.place, m.row)}`;
   if (m.expected !== undefined || m.actual !== undefined) {
-    text += `\n  ${t('印刷', 'printed')}: ${m.expected ?? ''}  ${t('計算', 'computed')}: ${m.actual ?? ''}`;
+    text += `\n  ${$(t('印刷', 'printed'))}: ${$(m.expected)}  ${$(t('計算', 'computed'))}: ${$(m.actual)}`;
   }
-  if (m.hint) text += `\n  ${t('ヒント', 'hint')}: ${m.hint}`;
+  if (m.hint) text += `\n  ${$(t('ヒント', 'hint'))}: ${$(m.hint)}`;
   return text;
 }

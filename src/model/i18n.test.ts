@@ -1,9 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { languageFrom, setLanguage, t } from './i18n.js';
+import { describe, expect, it } from 'vitest';
+import { both, joinTexts, languageFrom, mapText, say, t, verbatim } from './i18n.js';
 
 describe('language', () => {
-  afterEach(() => setLanguage('ja'));
-
   it.each([
     [undefined, {}, 'ja'],
     [undefined, { LANG: 'ja_JP.UTF-8' }, 'ja'],
@@ -17,9 +15,22 @@ describe('language', () => {
     expect(languageFrom(option, env)).toBe(expected);
   });
 
-  it('t() picks the text of the language set', () => {
-    expect(t('表', 'table')).toBe('表');
-    setLanguage('en');
-    expect(t('表', 'table')).toBe('table');
+  it('a text is carried in both languages; say() picks one where it is printed', () => {
+    const table = t('表', 'table');
+    expect(say(table, 'ja')).toBe('表');
+    expect(say(table, 'en')).toBe('table');
+    expect(say('R2', 'en')).toBe('R2');
+    expect(say(null, 'ja')).toBe('');
+  });
+
+  it('both`` puts a text together part by part, each in its own language', () => {
+    const row = both`${t('行', 'row')} ${3}: ${t('読めません', 'unreadable')} (${'3,580'})`;
+    expect(row).toEqual({ ja: '行 3: 読めません (3,580)', en: 'row 3: unreadable (3,580)' });
+  });
+
+  it('joinTexts, mapText and verbatim keep the two languages apart', () => {
+    expect(joinTexts([t('甲', 'A'), 'x', t('乙', 'B')], t('、', ', '))).toEqual({ ja: '甲、x、乙', en: 'A, x, B' });
+    expect(mapText(t(' 表 ', ' table '), (s) => s.trim())).toEqual({ ja: '表', en: 'table' });
+    expect(verbatim(12)).toEqual({ ja: '12', en: '12' });
   });
 });

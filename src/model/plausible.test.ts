@@ -47,6 +47,6 @@ describe('questions asked of a new actual', () => {
   });
 
   it('says against what, and how many times', () => {
-    expect(actualDoubts(indicator(1204, 487, 450, 600))[0]!.message).toContain('前年度実績 487 の 2.5 倍です');
+    expect(actualDoubts(indicator(1204, 487, 450, 600))[0]!.message.ja).toContain('前年度実績 487 の 2.5 倍です');
   });
 });

@@ -1,4 +1,4 @@
-import { t } from './i18n.js';
+import { type Language, type Text, t } from './i18n.js';
 import type { Indicator } from './types.js';
 
 /**
@@ -20,7 +20,7 @@ export type DoubtKind = 'jump' | 'fall' | 'decimal' | 'share' | 'sign';
 
 export interface ActualDoubt {
   kind: DoubtKind;
-  message: string;
+  message: Text;
 }
 
 /** What to ask of an indicator's actual; none where it is not new, not a number, or confirmed. */
@@ -30,8 +30,8 @@ export function actualDoubts(indicator: Indicator): ActualDoubt[] {
   const observed = [
     [t('前年度実績', "last year's actual"), indicator.previousActual?.value ?? null],
     [t('現状 a', 'the baseline'), indicator.baseline.value],
-  ].filter((r): r is [string, number] => r[1] !== null && r[1] !== 0);
-  const target = indicator.target?.value ? [[t('目標 c', 'the target'), indicator.target.value] as [string, number]] : [];
+  ].filter((r): r is [Text, number] => r[1] !== null && r[1] !== 0);
+  const target = indicator.target?.value ? [[t('目標 c', 'the target'), indicator.target.value] as [Text, number]] : [];
   const references = [...observed, ...target];
   const doubts: ActualDoubt[] = [];
   if (indicator.unit !== null && SHARE_UNITS.has(indicator.unit.trim()) && (b > 100 || b < 0)) {
@@ -40,7 +40,7 @@ export function actualDoubts(indicator: Indicator): ActualDoubt[] {
   if (references.length === 0) return doubts;
   const signs = new Set(references.map(([, v]) => Math.sign(v)));
   if (b !== 0 && signs.size === 1 && !signs.has(Math.sign(b))) {
-    doubts.push({ kind: 'sign', message: t(`符号が逆です（${describe(references)}）`, `the sign is reversed (${describe(references)})`) });
+    doubts.push({ kind: 'sign', message: t(`符号が逆です（${describe(references, 'ja')}）`, `the sign is reversed (${describe(references, 'en')})`) });
     return doubts;
   }
   // Above everything known by the factor, or below what was observed (a target not yet reached is no fall).
@@ -58,8 +58,8 @@ export function actualDoubts(indicator: Indicator): ActualDoubt[] {
   doubts.push({
     kind: decimal ? 'decimal' : size > high ? 'jump' : 'fall',
     message: t(
-      `${nearest[0]} ${nearest[1]} の ${times}です${decimal ? '（小数点の位置か単位が違うかもしれません）' : ''}（${describe(references)}）`,
-      `${timesEn} ${nearest[0]} ${nearest[1]}${decimal ? ' (a decimal point or a unit out of place?)' : ''} (${describe(references)})`,
+      `${nearest[0].ja} ${nearest[1]} の ${times}です${decimal ? '（小数点の位置か単位が違うかもしれません）' : ''}（${describe(references, 'ja')}）`,
+      `${timesEn} ${nearest[0].en} ${nearest[1]}${decimal ? ' (a decimal point or a unit out of place?)' : ''} (${describe(references, 'en')})`,
     ),
   });
   return doubts;
@@ -69,8 +69,8 @@ function round(x: number): string {
   return x >= 10 ? x.toFixed(0) : x.toFixed(1);
 }
 
-function describe(references: readonly [string, number][]): string {
-  return references.map(([name, v]) => `${name} ${v}`).join(t('、', ', '));
+function describe(references: readonly [Text, number][], language: Language): string {
+  return references.map(([name, v]) => `${name[language]} ${v}`).join(language === 'ja' ? '、' : ', ');
 }
 
 /** The hint of every doubt: check, then correct or acknowledge. */

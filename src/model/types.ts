@@ -3,6 +3,7 @@
  * evaluation of a document, and the messages every stage carries with it.
  */
 
+import type { Text } from './i18n.js';
 import type { RuleId } from './rule-ids.js';
 import type { IndicatorState, Quantity, Scheme } from './scheme.js';
 
@@ -87,7 +88,7 @@ export interface Indicator {
   other?: IndicatorComment[];
 }
 
-/** One printed year column of an indicator's series. `text` is the cell as printed ("" where blank, `―` for a future year). */
+/** One printed year column of an indicator's series. `both` is the cell as printed ("" where blank, `―` for a future year). */
 export interface SeriesEntry {
   fiscalYear: number;
   value: number | null;
@@ -383,7 +384,8 @@ export interface Finding extends KpiPlace {
   /** What the document printed and what tassei computes: a percentage, a status key or a count. */
   reported: string | number | null;
   computed: string | number | null;
-  message: string;
+  /** Why they disagree, in both languages until it is printed. */
+  message: Text;
 }
 
 export interface Evaluation {
@@ -425,11 +427,12 @@ export interface Message {
   /** A summary row's name, where the place is a row of a summary table. */
   row?: string;
   /** What the document printed (or what was expected), as a reader writes it. */
-  expected?: string;
+  expected?: Text | string;
   /** What tassei found or computes instead, as a reader writes it. */
-  actual?: string;
-  message: string;
-  hint?: string;
+  actual?: Text | string;
+  /** What is wrong, in both languages until it is printed. */
+  message: Text;
+  hint?: Text;
 }
 
 /** A field of an indicator that changed between two years. */

@@ -65,7 +65,7 @@ describe('parseMeasurement', () => {
   ])('rejects %s', (text, reason) => {
     const r = parseMeasurement(text);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.reason).toMatch(reason);
+    if (!r.ok) expect(r.reason.ja).toMatch(reason);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Measurement } from '../model/types.js';
-import { t } from '../model/i18n.js';
+import { t, type Text } from '../model/i18n.js';
 import { type Decimal, parseDecimal, decimalOfNumber, formatDecimal } from './decimal.js';
 
 /** First Gregorian year of each era; year n of an era is `start + n − 1` (元年 is 1). */
@@ -62,7 +62,7 @@ export function eraName(year: number, style: 'long' | 'short' = 'long'): string 
   return `${era}${n === 1 ? '元' : n}年`;
 }
 
-export type ValueParse = { ok: true; measurement: Measurement; decimal: Decimal | null } | { ok: false; reason: string };
+export type ValueParse = { ok: true; measurement: Measurement; decimal: Decimal | null } | { ok: false; reason: Text };
 
 /**
  * The most digits a value may have: a measurement's value is a binary number, which holds 15
@@ -148,7 +148,7 @@ export function parseMeasurement(printed: string, options: ReadingOptions = {}):
  * Why a number given as a value cannot be used, or null: not finite (`.inf`, `.nan`, `1e400`),
  * or more digits than a value holds exactly.
  */
-export function unusableNumber(value: number): string | null {
+export function unusableNumber(value: number): Text | null {
   if (!Number.isFinite(value))
     return t(
       `${yamlNumber(value)} は値として使えません（値は ${MAX_DIGITS} 桁までの有限の数です）`,

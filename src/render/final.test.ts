@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { nextDocument } from '../diff/next.js';
 import { EXTRACTION_DOUBT_RULE } from '../evaluate/doubts.js';
 import { parseDocumentText } from '../io/yaml-read.js';
+import { verbatim } from '../model/i18n.js';
 import type { KpiDocument, Message, NarrativeDocument } from '../model/types.js';
 import { reasonsNotFinal } from './final.js';
 import { narrativeView } from './narrative-view.js';
@@ -20,7 +21,7 @@ const doubt: Message = {
   file: 'r1.pdf',
   page: 3,
   place: { strategy: 1, policy: 2, measure: null, indicator: null },
-  message: '重点戦略1 戦略方針2: 名前のない指標の行（3ページ 上から120pt「38,806」）',
+  message: verbatim('重点戦略1 戦略方針2: 名前のない指標の行（3ページ 上から120pt「38,806」）'),
 };
 
 describe('reasonsNotFinal: what keeps a document from going out as final, each at its place', () => {

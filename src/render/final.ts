@@ -73,7 +73,7 @@ export function doubtsOf(messages: readonly Message[]): Message[] {
 function doubtedReading(messages: readonly Message[]): Message[] {
   // The doubt's place (page, indicator, values) stays; what it says and what to do are the render's.
   return doubtsOf(messages).map(({ severity: _severity, rule: _rule, file, message, hint: _hint, ...at }) =>
-    errorMessage(file, 'render-doubted', t(`PDF の読み取りに疑いがあります: ${message}`, `the reading of the PDF is in doubt: ${message}`), {
+    errorMessage(file, 'render-doubted', t(`PDF の読み取りに疑いがあります: ${message.ja}`, `the reading of the PDF is in doubt: ${message.en}`), {
       ...at,
       hint: t(
         'PDF と見比べて YAML を直し（tassei extract -o）、その YAML から出力してください。--final なしなら（案）として出力します',

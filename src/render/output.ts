@@ -2,7 +2,7 @@ import { type ContentKind, checkOutput, checkOutputPlace } from '../io/files.js'
 import { formatDiff } from '../diff/format.js';
 import { failure } from '../model/messages.js';
 import { evaluateDocument } from '../evaluate/evaluate.js';
-import { t } from '../model/i18n.js';
+import { say, t, type Text } from '../model/i18n.js';
 import type { Scheme } from '../model/scheme.js';
 import type { DocumentDiff, Message, TasseiDocument } from '../model/types.js';
 import { printableDocument } from './printable.js';
@@ -37,7 +37,7 @@ export function checkedOutputFormat<F extends string>(
   inputs: readonly string[],
   force: boolean,
   formats: Readonly<Record<string, F>>,
-  what: () => string,
+  what: () => Text,
   given?: string,
 ): F {
   const place = checkOutputPlace(output, inputs);
@@ -56,19 +56,22 @@ function extensionOf(output: string): string {
   return /\.[^./\\]+$/.exec(output)?.[0]?.toLowerCase() ?? '';
 }
 
-function throwFormat(output: string, formats: Readonly<Record<string, string>>, what: () => string): never {
+function throwFormat(output: string, formats: Readonly<Record<string, string>>, what: () => Text): never {
   throw unwritableFormat(output, formats, what, undefined);
 }
 
 /** Exit 2 naming the formats `formats` has: the extension (or --format) names none of them, or another. */
-function unwritableFormat(output: string, formats: Readonly<Record<string, string>>, what: () => string, given: string | undefined) {
+function unwritableFormat(output: string, formats: Readonly<Record<string, string>>, what: () => Text, given: string | undefined) {
   const extension = extensionOf(output);
   const names = Object.keys(formats);
   const asked = given !== undefined ? `--format ${given}${extension ? ` / ${extension}` : ''}` : extension || t('拡張子なし', 'no extension');
   return failure(
     output,
     'output-format',
-    t(`${what()}は ${names.join('・')} のどれかで書き出します（"${asked}" は書き出せません）`, `${what()} is written as ${names.join(', ')} (not "${asked}")`),
+    t(
+      `${what().ja}は ${names.join('・')} のどれかで書き出します（"${say(asked, 'ja')}" は書き出せません）`,
+      `${what().en} is written as ${names.join(', ')} (not "${say(asked, 'en')}")`,
+    ),
     {
       hint: t(
         '-o のファイル名の拡張子で形式を選びます（--format はそれと同じ形式に）',

@@ -3,7 +3,8 @@ import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
 import { eraName } from '../notation/numbers.js';
 import { failure } from '../model/messages.js';
-import { t } from '../model/i18n.js';
+import { TextError } from '../model/errors.js';
+import { t, verbatim } from '../model/i18n.js';
 import { PACKAGE_ROOT } from '../io/files.js';
 import { COLUMN_SPACING, textWidth } from './columns.js';
 import { measureText } from './fonts.js';
@@ -69,7 +70,7 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
     const width = Number(options.hash.width);
     const size = Number(options.hash.size);
     if (!Number.isFinite(width) || !Number.isFinite(size))
-      throw new Error(t('phrases には width=… と size=…（ポイント）が必要です', 'phrases needs width=… and size=… (points)'));
+      throw new TextError(t('phrases には width=… と size=…（ポイント）が必要です', 'phrases needs width=… and size=… (points)'));
     const value = String(text ?? '');
     if (value === '') return new hb.SafeString('""');
     // Text that fits on one line needs no phrases.
@@ -210,7 +211,7 @@ export function renderDefinition(hb: typeof Handlebars, name: string, view: obje
       .filter((l) => !/^\s*(\.\.\.|-*\^)/.test(l))
       .join(' ')
       .replace(/\s+/g, ' ');
-    throw failure(shown, 'template-error', problem, {
+    throw failure(shown, 'template-error', error instanceof TextError ? error.text : verbatim(problem), {
       ...(line ? { line: Number(line) } : {}),
       hint: t('テンプレートの構文と、使っている名前を確かめてください', 'check the template syntax and the names it uses'),
     });

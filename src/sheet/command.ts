@@ -3,7 +3,7 @@ import { basename, extname, join } from 'node:path';
 import { EXIT, TasseiError, formatMessage } from '../model/errors.js';
 import { errorMessage, failure } from '../model/messages.js';
 import { checkOutput, sameFile, writeFileAtomic } from '../io/files.js';
-import { t } from '../model/i18n.js';
+import { type Language, type TextPart, both, t } from '../model/i18n.js';
 import type { KpiDocument, Message, NarrativeDocument } from '../model/types.js';
 import { parseDocumentText } from '../io/yaml-read.js';
 import { stringifyDocument } from '../io/yaml-write.js';
@@ -18,7 +18,8 @@ import { type NarrativeAnswer, exportNarrative, mergeNarrative, readNarrative } 
 import { assignDepartments, readAssignments, withDepartments } from './departments.js';
 
 interface Io {
-  err: (text: string) => void;
+  err: (text: TextPart) => void;
+  language: Language;
 }
 
 /** `tassei sheet export`: the workbooks into a folder. */
@@ -39,7 +40,7 @@ export async function exportCommand(
   for (const f of files) checkOutput(join(dir, f.name), [file], force, 'zip');
   for (const f of files) {
     writeFileAtomic(join(dir, f.name), f.data);
-    io.err(`${join(dir, f.name)}: ${t(`${f.rows} 指標`, `${f.rows} indicator(s)`)}${f.department ? ` (${f.department})` : ''}\n`);
+    io.err(both`${join(dir, f.name)}: ${t(`${f.rows} 指標`, `${f.rows} indicator(s)`)}${f.department ? ` (${f.department})` : ''}\n`);
   }
   io.err(
     t(
@@ -109,7 +110,7 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
     );
     throw new TasseiError(messages);
   }
-  for (const m of messages) io.err(`${formatMessage(m)}\n`);
+  for (const m of messages) io.err(`${formatMessage(m, io.language)}\n`);
 
   // The document itself is the usual output (its version before is kept as a dated .bak, so no --force); any other is checked as every command's.
   const onto = !loaded.fromPdf && existsSync(output) && sameFile(output, loaded.file);
@@ -125,7 +126,7 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
       `${answers.length} answer(s), ${merge.changed.length} changed, ${blanks} still blank`,
     );
     if (onto && merge.text === text) {
-      io.err(`${output}: ${summary}${t('。変更はないので書き込んでいません', '; nothing changed, nothing written')}\n`);
+      io.err(both`${output}: ${summary}${t('。変更はないので書き込んでいません', '; nothing changed, nothing written')}\n`);
       return EXIT.ok;
     }
     const backup = onto ? backupName(output) : null;
@@ -133,13 +134,13 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
     writeFileAtomic(output, merge.text);
     for (const a of merge.changed)
       io.err(
-        `  ${basename(a.file)} ${a.cell}: ${a.row.id} ${a.row.indicator.name} ${
+        both`  ${basename(a.file)} ${a.cell}: ${a.row.id} ${a.row.indicator.name} ${
           a.noteOnly
             ? t(`備考: ${a.note || '（消去）'}`, `note: ${a.note || '(cleared)'}`)
-            : `${a.row.indicator.actual.text || t('（未記入）', '(blank)')} → ${a.actual.text}`
+            : both`${a.row.indicator.actual.text || t('（未記入）', '(blank)')} → ${a.actual.text}`
         }\n`,
       );
-    io.err(`${output}: ${summary}${backup ? t(`。前の版は ${backup}`, `; the version before is ${backup}`) : ''}\n`);
+    io.err(both`${output}: ${summary}${backup ? t(`。前の版は ${backup}`, `; the version before is ${backup}`) : ''}\n`);
     return EXIT.ok;
   });
 }
@@ -219,13 +220,13 @@ export async function assignCommand(loaded: LoadedDocument, table: string, outpu
       `departments for ${assigned.departments.size} indicator(s), ${merged.changed} changed, ${blank} without one`,
     );
     if (merged.changed === 0) {
-      io.err(`${output}: ${summary}${t('。変更はないので書き込んでいません', '; nothing changed, nothing written')}\n`);
+      io.err(both`${output}: ${summary}${t('。変更はないので書き込んでいません', '; nothing changed, nothing written')}\n`);
       return EXIT.ok;
     }
     const backup = backupName(output);
     writeFileAtomic(backup, text, { like: output });
     writeFileAtomic(output, merged.text);
-    io.err(`${output}: ${summary}${t(`。前の版は ${backup}`, `; the version before is ${backup}`)}\n`);
+    io.err(both`${output}: ${summary}${t(`。前の版は ${backup}`, `; the version before is ${backup}`)}\n`);
     return EXIT.ok;
   });
 }
@@ -278,14 +279,14 @@ export async function narrativeCommand(
     const current = parseDocumentText(text, loaded.file) as NarrativeDocument;
     const merged = mergeNarrative(text, loaded.file, current, answers);
     if (merged.changed === 0) {
-      io.err(`${output}: ${t('変更はないので書き込んでいません', 'nothing changed, nothing written')}\n`);
+      io.err(both`${output}: ${t('変更はないので書き込んでいません', 'nothing changed, nothing written')}\n`);
       return EXIT.ok;
     }
     const backup = backupName(output);
     writeFileAtomic(backup, text, { like: output });
     writeFileAtomic(output, merged.text);
     io.err(
-      `${output}: ${t(`基本方針 ${merged.changed} 件を更新。前の版は ${backup}`, `${merged.changed} policies updated; the version before is ${backup}`)}\n`,
+      both`${output}: ${t(`基本方針 ${merged.changed} 件を更新。前の版は ${backup}`, `${merged.changed} policies updated; the version before is ${backup}`)}\n`,
     );
     return EXIT.ok;
   });

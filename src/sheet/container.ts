@@ -1,4 +1,4 @@
-import { t } from '../model/i18n.js';
+import { t, type Text } from '../model/i18n.js';
 import { type MessageDetail, errorMessage } from '../model/messages.js';
 import type { RuleId } from '../model/rule-ids.js';
 import type { Message } from '../model/types.js';
@@ -34,7 +34,7 @@ const OPEN_DOCUMENT = /^application\/vnd\.oasis\.opendocument\.(\w+)/;
 const NUMBER = /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/;
 
 /** What is wrong with a workbook, before it is said of a file. */
-type Problem = MessageDetail & { rule: RuleId; message: string };
+type Problem = MessageDetail & { rule: RuleId; message: Text };
 
 const SAVE_AS_XLSX = () =>
   t(
@@ -189,7 +189,7 @@ function occurrences(text: string, pattern: RegExp): number {
   return count;
 }
 
-function entrySize(name: string, size: number | null): string {
+function entrySize(name: string, size: number | null): Text {
   const limit = WORKBOOK_LIMITS.entryBytes / MB;
   return size === null
     ? t(
@@ -202,10 +202,10 @@ function entrySize(name: string, size: number | null): string {
       );
 }
 
-function bomb(what: string): Problem {
+function bomb(what: Text): Problem {
   return {
     rule: 'sheet-too-large',
-    message: t(`記入シートとしては大きすぎるため読みません: ${what}`, `too large for an entry sheet, not read: ${what}`),
+    message: t(`記入シートとしては大きすぎるため読みません: ${what.ja}`, `too large for an entry sheet, not read: ${what.en}`),
     hint: t(
       'tassei sheet export で書き出したシートに記入したものか確かめます（画像や大量の行を貼り付けていないか）',
       'check that it is a sheet that tassei sheet export wrote, filled in (no pictures or masses of rows pasted)',
@@ -236,7 +236,7 @@ function notAWorkbook(data: Buffer): Problem {
   const what = data.subarray(0, 1024).includes('%PDF-') ? t('PDF です', 'it is a PDF') : t('zip 形式でありません', 'it is not a zip file');
   return {
     rule: 'sheet-unreadable',
-    message: t(`.xlsx（Excel ブック）ではありません（${what}）`, `not an .xlsx workbook (${what})`),
+    message: t(`.xlsx（Excel ブック）ではありません（${what.ja}）`, `not an .xlsx workbook (${what.en})`),
     hint: t(
       'tassei sheet export で書き出したファイルを Excel か LibreOffice で .xlsx のまま保存します',
       'save the file that tassei sheet export wrote as .xlsx in Excel or LibreOffice',

@@ -1,7 +1,7 @@
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
 import { eraName, parseMeasurement, parseYearNote, unusableNumber } from '../notation/numbers.js';
-import { t } from '../model/i18n.js';
+import { both, say, t, type Text } from '../model/i18n.js';
 import { errorMessage, messageOf, warningMessage } from '../model/messages.js';
 import type { KpiDocument, Measurement, Message } from '../model/types.js';
 import { measurementText } from '../io/measurements.js';
@@ -45,7 +45,7 @@ export interface SheetReading {
 /** Reads the answers of one workbook against the document it was exported from. */
 export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: KpiDocument): Promise<SheetReading> {
   const messages: Message[] = [];
-  const problem = (cell: string | undefined, message: string, hint?: string, severity: Message['severity'] = 'error') =>
+  const problem = (cell: string | undefined, message: Text, hint?: Text, severity: Message['severity'] = 'error') =>
     messages.push(messageOf(severity, file, 'sheet-cell', message, { sheet: ENTRY_SHEET, ...(cell ? { cell } : {}), ...(hint ? { hint } : {}) }));
   const container = checkWorkbook(Buffer.isBuffer(data) ? data : Buffer.from(data), file);
   if (container.length > 0) return { answers: [], messages: container };
@@ -192,7 +192,7 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
     const confirmed = sameActual(row.indicator.actual, read.actual) ? row.indicator.confirmed : undefined;
     for (const doubt of actualDoubts({ ...row.indicator, actual: read.actual, confirmed }))
       messages.push(
-        warningMessage(file, ACTUAL_DOUBT_RULE, `${id} ${shownName(row.indicator)}: ${read.actual.text}: ${doubt.message}`, {
+        warningMessage(file, ACTUAL_DOUBT_RULE, both`${id} ${shownName(row.indicator)}: ${read.actual.text}: ${doubt.message}`, {
           sheet: ENTRY_SHEET,
           cell: actualCell.address,
           hint: DOUBT_HINT(),
@@ -225,7 +225,7 @@ const VOLATILE = /\b(WEBSERVICE|FILTERXML|RTD|DDE|INDIRECT|NOW|TODAY|RAND|RANDBE
  * be stale (an external link, WEBSERVICE(), a workbook saved without recalculating). Warned;
  * refused where no value was saved with it.
  */
-function formulaProblem(value: ExcelJS.CellValue): { severity: Message['severity']; message: string; hint: string } | null {
+function formulaProblem(value: ExcelJS.CellValue): { severity: Message['severity']; message: Text; hint: Text } | null {
   if (!value || typeof value !== 'object' || value instanceof Date || !('formula' in value || 'sharedFormula' in value)) return null;
   const formula = String((value as { formula?: string }).formula ?? (value as { sharedFormula?: string }).sharedFormula ?? '');
   const result = (value as { result?: unknown }).result;
@@ -241,14 +241,14 @@ function formulaProblem(value: ExcelJS.CellValue): { severity: Message['severity
   return {
     severity: 'warning',
     message: t(
-      `数式 =${formula} の、保存時の計算結果 ${String(result)} を取り込みました。${outside}${volatile ? `${volatile.toUpperCase()}() の値は開くたびに変わります。` : ''}最新の値か確かめてください`,
-      `took the value =${formula} had when saved, ${String(result)}. ${outside}${volatile ? `${volatile.toUpperCase()}() changes whenever it is recalculated. ` : ''}Check that it is current`,
+      `数式 =${formula} の、保存時の計算結果 ${String(result)} を取り込みました。${say(outside, 'ja')}${volatile ? `${volatile.toUpperCase()}() の値は開くたびに変わります。` : ''}最新の値か確かめてください`,
+      `took the value =${formula} had when saved, ${String(result)}. ${say(outside, 'en')}${volatile ? `${volatile.toUpperCase()}() changes whenever it is recalculated. ` : ''}Check that it is current`,
     ),
     hint: t('数式ではなく数値を入力します（コピーして「値として貼り付け」）', 'type the number instead (copy, then paste as values)'),
   };
 }
 
-type ActualReading = { actual: Measurement | null } | { error: string; hint: string; at: 'actual' | 'year' };
+type ActualReading = { actual: Measurement | null } | { error: Text; hint: Text; at: 'actual' | 'year' };
 
 const ACTUAL_HINT = () =>
   t(`${TYPING_EXAMPLES} のような数値か、データがないときは - を入力します`, `type a number such as ${TYPING_EXAMPLES}, or - where there is no data`);
@@ -291,7 +291,7 @@ export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValu
   const parsed = parseMeasurement(plain, { unit });
   if (!parsed.ok)
     return {
-      error: t(`"${plain}" は実績として読めません: ${parsed.reason}`, `"${plain}" cannot be read as an actual: ${parsed.reason}`),
+      error: t(`"${plain}" は実績として読めません: ${parsed.reason.ja}`, `"${plain}" cannot be read as an actual: ${parsed.reason.en}`),
       hint: ACTUAL_HINT(),
       at: 'actual',
     };

@@ -125,7 +125,7 @@ describe('sheet import', () => {
     expect(conflicts([...one.answers, ...same.answers])).toEqual([]);
     const [conflict] = conflicts([...one.answers, ...two.answers]);
     expect(conflict).toMatchObject({ file: 'b.xlsx', cell: actual(0), rule: 'sheet-conflict' });
-    expect(conflict!.message).toContain(`a.xlsx の ${actual(0)} (1)`);
+    expect(conflict!.message.ja).toContain(`a.xlsx の ${actual(0)} (1)`);
   });
 
   it('merges into the YAML in place: comments stay, a second merge changes nothing', async () => {
@@ -249,7 +249,7 @@ describe('what comes back instead of a filled-in sheet', () => {
   it.each(bombs)('%s: refused before exceljs reads it', async (_, change, rule) => {
     const reading = await readSheet(await altered(change), 'k.xlsx', nextYear());
     expect(reading.answers).toEqual([]);
-    expect(reading.messages).toMatchObject([{ severity: 'error', rule, hint: expect.any(String) }]);
+    expect(reading.messages).toMatchObject([{ severity: 'error', rule, hint: { ja: expect.any(String), en: expect.any(String) } }]);
   });
 
   it('a number cell holding 12abc is refused at its cell, not read as 12', async () => {
@@ -275,7 +275,7 @@ describe('what comes back instead of a filled-in sheet', () => {
     ['a PDF', Buffer.from('%PDF-1.7\n'), 'sheet-unreadable', /PDF です/],
   ])('%s is named for what it is, in Japanese', async (_, data, rule, said) => {
     const [message] = (await readSheet(data, 'k.xlsx', nextYear())).messages;
-    expect(message).toMatchObject({ rule, message: expect.stringMatching(said) });
+    expect(message).toMatchObject({ rule, message: { ja: expect.stringMatching(said) } });
   });
 });
 
@@ -290,7 +290,7 @@ describe('what the person saw in the cell', () => {
     const book = await workbook((await exportedOnce()).data);
     book.getWorksheet(ENTRY_SHEET)!.getCell(`H${FIRST_ROW}`).value = value as ExcelJS.CellValue;
     const reading = await readSheet(Buffer.from(await book.xlsx.writeBuffer()), 'k.xlsx', doc);
-    expect(reading.messages).toMatchObject([{ severity, cell: `H${FIRST_ROW}`, message: expect.stringMatching(said) }]);
+    expect(reading.messages).toMatchObject([{ severity, cell: `H${FIRST_ROW}`, message: { ja: expect.stringMatching(said) } }]);
     expect(reading.answers).toHaveLength(severity === 'error' ? 0 : 1);
   });
 });
@@ -306,7 +306,7 @@ describe('edits import would drop without a word', () => {
     sheet.spliceRows(FIRST_ROW + 2, 1);
     sheet.getCell(`L${FIRST_ROW + 1}`).value = '見込み値';
     const reading = await readSheet(Buffer.from(await book.xlsx.writeBuffer()), 'k.xlsx', doc);
-    expect(reading.messages.map((m) => [m.severity, m.cell ?? null, m.message.slice(0, 14)])).toEqual([
+    expect(reading.messages.map((m) => [m.severity, m.cell ?? null, m.message.ja.slice(0, 14)])).toEqual([
       ['warning', `${column('target').letter}${FIRST_ROW}`, expect.stringContaining('保護された欄')],
       ['warning', `L${FIRST_ROW + 1}`, expect.stringContaining('表の外の欄')],
       ['warning', null, expect.stringContaining(`整理番号 ${deleted}`)],

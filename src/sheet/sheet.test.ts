@@ -1,6 +1,5 @@
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { setLanguage } from '../model/i18n.js';
 import { readActual } from './import.js';
 
 // How a cell's value is read as an actual, without a workbook: the round trips through exceljs
@@ -55,12 +54,11 @@ describe('reading an actual as a department typed it', () => {
     ['3,580(H30)', 'R1', 'year', /年の注記と年度の欄 \(R1\) が合いません/],
   ] as const)('%j, year %j: an error at the %s cell', (value, year, at, message) => {
     const read = readActual(value as ExcelJS.CellValue, year, '人', FISCAL_YEAR);
-    expect(read).toMatchObject({ at, error: expect.stringMatching(message), hint: expect.any(String) });
+    expect(read).toMatchObject({ at, error: { ja: expect.stringMatching(message) }, hint: { ja: expect.any(String), en: expect.any(String) } });
   });
 
   it('in English with --lang en', async () => {
-    setLanguage('en');
-    expect(readActual('1,2O4', null, null, FISCAL_YEAR)).toMatchObject({ error: expect.stringMatching(/^"1,2O4" cannot be read as an actual/) });
+    expect(readActual('1,2O4', null, null, FISCAL_YEAR)).toMatchObject({ error: { en: expect.stringMatching(/^"1,2O4" cannot be read as an actual/) } });
   });
 });
 
@@ -87,6 +85,6 @@ describe('what the person saw in the cell', () => {
     [3580, 'R4', 'year'], // after the year after this fiscal year (R2; a spring figure may be R3's)
     ['3,580(R9)', null, 'actual'],
   ])('%j with the year %j: an error at the %s cell, not at a YAML line', (value, year, at) => {
-    expect(readActual(value, year, '人', FISCAL_YEAR)).toMatchObject({ at, error: expect.stringContaining('より後') });
+    expect(readActual(value, year, '人', FISCAL_YEAR)).toMatchObject({ at, error: { ja: expect.stringContaining('より後') } });
   });
 });
