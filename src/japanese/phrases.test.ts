@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Token, NO_LINE_START, fitPhrases, keepRunsWhole, phrasesOfTokens } from './phrases.js';
+import { LINE_BREAK, type Token, NO_LINE_START, fitPhrases, keepRunsWhole, phrasesOfTokens } from './phrases.js';
 
 const t = (surface: string, pos = '名詞', detail = '一般'): Token => ({ surface, pos, detail });
 
@@ -45,6 +45,22 @@ describe('fitPhrases', () => {
     const pieces = fitPhrases(['ホスピタリティ向上）'], 90, width);
     expect(pieces.join('')).toBe('ホスピタリティ向上）');
     for (const p of pieces.slice(1)) expect(NO_LINE_START).not.toContain(p.charAt(0));
+  });
+
+  it('never ends a piece with an opening bracket: it goes down with what it opens', () => {
+    expect(fitPhrases(['個別施策(1)文化財'], 50, width)).toEqual(['個別施策', '(1)文化', '財']);
+  });
+
+  it('puts a line break between two pieces the printer would set on one line', () => {
+    const noBreakInLatin = (before: string, after: string) => !(/[A-Za-z]$/.test(before) && /^[A-Za-z]/.test(after));
+    expect(fitPhrases(['Wellness'], 50, width, noBreakInLatin)).toEqual(['Welln', LINE_BREAK, 'ess']);
+    expect(fitPhrases(['観光ツーリズム'], 50, width, noBreakInLatin)).toEqual(['観光ツーリ', 'ズム']);
+  });
+
+  it('leaves whole a word the printer would not break that fits the cell without its margin', () => {
+    const never = () => false;
+    expect(fitPhrases(['100.0%'], 50, width, never, 60)).toEqual(['100.0%']);
+    expect(fitPhrases(['1000.0%'], 50, width, never, 60)).toEqual(['1000.', LINE_BREAK, '0%']);
   });
 });
 

@@ -95,39 +95,72 @@ export function keepRunsWhole(text: string, phrases: readonly string[]): string[
   return result.filter((p) => p !== '');
 }
 
+/** Stands between two pieces of a cut phrase where the printer would not break a line of itself. */
+export const LINE_BREAK = '\n';
+
 /**
  * Splits phrases wider than the line into pieces that fit, at characters, without putting a
- * character that may not start a line at the start of a piece.
+ * character that may not start a line at the start of a piece, nor an opening bracket at the
+ * end of one. `breaks(before, after)` tells whether the printer may break a line between two
+ * pieces; where it may not (inside a Latin word, after 「(」 by its rules), it would set them on
+ * one line, over the cell's edge, so a LINE_BREAK is put between them. A phrase the printer would
+ * not break anywhere (100.0%, a word) that still fits its `printerWidth` (the cell's whole width,
+ * without the margin `width` keeps) is left whole: cut, it would be a number on two lines.
  */
-export function fitPhrases(phrases: readonly string[], width: number, measure: (text: string) => number): string[] {
+export function fitPhrases(
+  phrases: readonly string[],
+  width: number,
+  measure: (text: string) => number,
+  breaks: (before: string, after: string) => boolean = () => true,
+  printerWidth = width,
+): string[] {
   const fitted: string[] = [];
   for (const phrase of phrases) {
-    if (measure(phrase) <= width) {
+    const size = measure(phrase);
+    if (size <= width) {
       fitted.push(phrase);
       continue;
     }
-    let piece = '';
-    for (const char of phrase) {
-      if (piece && measure(piece + char) > width) {
-        // A long Latin run or URL breaks after its last /, ., - and the like on the line.
-        const urlBreak = Math.max(...[...URL_BREAKS].map((c) => piece.lastIndexOf(c)));
-        if (/^[\x21-\x7e]+$/.test(piece) && urlBreak > 0 && urlBreak < piece.length - 1) {
-          fitted.push(piece.slice(0, urlBreak + 1));
-          piece = piece.slice(urlBreak + 1);
-        } else if (NO_LINE_START.includes(char) && piece.length > 1) {
-          // Keep a closing mark with what precedes it: move the last character down with it.
-          fitted.push(piece.slice(0, -1));
-          piece = piece.slice(-1);
-        } else {
-          fitted.push(piece);
-          piece = '';
-        }
-      }
-      piece += char;
+    const pieces = cutToWidth(phrase, width, measure);
+    const glued = pieces.map((piece, i) => i < pieces.length - 1 && !breaks(piece, pieces.slice(i + 1).join('')));
+    if (size <= printerWidth && glued.slice(0, -1).every(Boolean)) {
+      fitted.push(phrase);
+      continue;
     }
-    if (piece) fitted.push(piece);
+    pieces.forEach((piece, i) => fitted.push(...(glued[i] ? [piece, LINE_BREAK] : [piece])));
   }
   return fitted;
+}
+
+/** A phrase cut at characters into pieces no wider than `width` (禁則 kept at each cut). */
+function cutToWidth(phrase: string, width: number, measure: (text: string) => number): string[] {
+  const pieces: string[] = [];
+  let piece = '';
+  for (const char of phrase) {
+    if (piece && measure(piece + char) > width) {
+      // A long Latin run or URL breaks after its last /, ., - and the like on the line.
+      const urlBreak = Math.max(...[...URL_BREAKS].map((c) => piece.lastIndexOf(c)));
+      const opening = openingAtEnd(piece);
+      let carried = 0;
+      if (/^[\x21-\x7e]+$/.test(piece) && urlBreak > 0 && urlBreak < piece.length - 1) carried = piece.length - urlBreak - 1;
+      // Keep a closing mark with what precedes it: move the last character down with it.
+      else if (NO_LINE_START.includes(char) && piece.length > 1) carried = 1;
+      // An opening bracket goes down with what it opens.
+      else if (opening > 0 && opening < piece.length) carried = opening;
+      pieces.push(piece.slice(0, piece.length - carried));
+      piece = piece.slice(piece.length - carried);
+    }
+    piece += char;
+  }
+  if (piece) pieces.push(piece);
+  return pieces;
+}
+
+/** How many opening brackets end the text. */
+function openingAtEnd(text: string): number {
+  let n = 0;
+  while (n < text.length && NO_LINE_END.includes(text.charAt(text.length - 1 - n))) n++;
+  return n;
 }
 
 /** Cuts a text into phrases that lines may break between. */
@@ -137,6 +170,6 @@ export type Segmenter = (text: string) => string[];
  * Everything the phrases depend on, as text: the rule functions and every table they read. The
  * phrase cache is keyed by it (src/japanese/cache.ts), so a changed rule never serves old phrases.
  */
-export const PHRASE_RULES: readonly string[] = [joinsPrevious, phrasesOfTokens, keepRunsWhole, fitPhrases]
+export const PHRASE_RULES: readonly string[] = [joinsPrevious, phrasesOfTokens, keepRunsWhole, fitPhrases, cutToWidth, openingAtEnd]
   .map(String)
-  .concat([UNBROKEN, URL, URL_BREAKS, NO_LINE_START, NO_LINE_END, BINDING, ALNUM.source, [...COMPOUND_NOUN].join(',')]);
+  .concat([UNBROKEN, URL, URL_BREAKS, LINE_BREAK, NO_LINE_START, NO_LINE_END, BINDING, ALNUM.source, [...COMPOUND_NOUN].join(',')]);

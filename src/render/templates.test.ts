@@ -8,7 +8,7 @@ import { parseDocumentText } from '../io/yaml-read.js';
 import type { KpiDocument } from '../model/types.js';
 import { textWidth } from './columns.js';
 import { measureText } from './fonts.js';
-import { TEMPLATE_DIR, createEnvironment, renderDefinition, statusBars } from './templates.js';
+import { TEMPLATE_DIR, createEnvironment, printerBreaks, renderDefinition, statusBars } from './templates.js';
 import { kpiView } from './kpi-view.js';
 
 const COLOURS = ['#1b7f3b', '#1f5fa8', '#6b6b6b', '#b3261e'];
@@ -129,5 +129,18 @@ describe('the phrases helper', () => {
     expect(cut.slice(0, 2)).toEqual([{ text: 'ab', noWrap: true }, { text: '\n' }]);
     expect(cut.length).toBeGreaterThan(3);
     expect(cut.map((r) => r.text).join('')).toBe('ab\n実績値の推移');
+  });
+});
+
+describe('printerBreaks: where pdfmake may break a line between two runs (UAX #14)', () => {
+  it.each([
+    ['観光', '振興', true],
+    ['個別施策(', '1)', false],
+    ['Welln', 'ess', false],
+    ['100.', '0%', false],
+    ['ICT', '文化', true],
+    ['https://www.', 'city', false],
+  ] as const)('%s | %s → %s', (before, after, breaks) => {
+    expect(printerBreaks(before, after)).toBe(breaks);
   });
 });

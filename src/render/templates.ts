@@ -1,14 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Handlebars from 'handlebars';
+import LineBreaker from 'linebreak';
 import { eraName } from '../notation/numbers.js';
 import { failure } from '../model/messages.js';
 import { TextError } from '../model/errors.js';
 import { t, verbatim } from '../model/i18n.js';
 import { PACKAGE_ROOT } from '../io/files.js';
-import { COLUMN_SPACING, textWidth } from './columns.js';
+import { COLUMN_SPACING, TEXT_CLEARANCE, textWidth } from './columns.js';
 import { measureText } from './fonts.js';
-import { type Segmenter, fitPhrases } from '../japanese/phrases.js';
+import { LINE_BREAK, type Segmenter, fitPhrases } from '../japanese/phrases.js';
 
 /**
  * The layout templates: Handlebars files in templates/ that produce a pdfmake document
@@ -61,6 +62,37 @@ function withExtraColumn(widths: number[], hash: Record<string, unknown>): numbe
   return [...widths.map((w, i) => (i === from ? w - extra - COLUMN_SPACING : w)), extra];
 }
 
+/** A phrase never broken inside; a LINE_BREAK of a cut phrase, a break of its own. */
+function phraseRun(text: string): { text: string; noWrap?: true } {
+  return text === LINE_BREAK ? LINE_BREAK_RUN : { text, noWrap: true };
+}
+
+const LINE_BREAK_RUN = { text: '\n' } as const;
+
+/**
+ * Whether pdfmake may break a line between two runs of text: it sets the last word of one and the
+ * first word of the next on one line where the Unicode line-breaking rules (UAX #14, by the
+ * `linebreak` package it uses itself) give no break between them, as inside a Latin word or
+ * after an opening bracket.
+ */
+export function printerBreaks(before: string, after: string): boolean {
+  const last = wordsOf(before).at(-1) ?? '';
+  const first = wordsOf(after)[0] ?? '';
+  return wordsOf(last + first).length > 1;
+}
+
+/** A text cut where UAX #14 allows a line break. */
+function wordsOf(text: string): string[] {
+  const breaker = new LineBreaker(text);
+  const words: string[] = [];
+  let from = 0;
+  for (let b = breaker.nextBreak(); b; b = breaker.nextBreak()) {
+    words.push(text.slice(from, b.position));
+    from = b.position;
+  }
+  return words;
+}
+
 /** A Handlebars environment with tassei's helpers, bound to a segmenter. */
 export function createEnvironment(context: TemplateContext): typeof Handlebars {
   const hb = Handlebars.create();
@@ -79,9 +111,9 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
     // a noWrap phrase on one line).
     const lines = value.split('\n').map((line) => {
       const fits = measureText(line, size) <= width;
-      return fits || line === '' ? [line] : fitPhrases(context.segment(line), width, (t) => measureText(t, size));
+      return fits || line === '' ? [line] : fitPhrases(context.segment(line), width, (t) => measureText(t, size), printerBreaks, width + TEXT_CLEARANCE);
     });
-    const runs = lines.flatMap((line, k) => [...(k > 0 ? [{ text: '\n' }] : []), ...line.filter((p) => p !== '').map((p) => ({ text: p, noWrap: true }))]);
+    const runs = lines.flatMap((line, k) => [...(k > 0 ? [LINE_BREAK_RUN] : []), ...line.filter((p) => p !== '').map(phraseRun)]);
     return new hb.SafeString(JSON.stringify(runs));
   });
   /** Text of a 新旧対照表 cell, phrase by phrase, its changed parts underlined (傍線). */
@@ -89,11 +121,9 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
     const width = Number(options.hash.width);
     const size = Number(options.hash.size);
     const runs = (parts ?? []).flatMap((part) =>
-      fitPhrases(part.text === '' ? [] : context.segment(part.text), width, (t) => measureText(t, size)).map((text) => ({
-        text,
-        noWrap: true,
-        ...(part.changed ? { decoration: 'underline' } : {}),
-      })),
+      fitPhrases(part.text === '' ? [] : context.segment(part.text), width, (t) => measureText(t, size), printerBreaks, width + TEXT_CLEARANCE).map((text) =>
+        text === LINE_BREAK ? LINE_BREAK_RUN : { ...phraseRun(text), ...(part.changed ? { decoration: 'underline' } : {}) },
+      ),
     );
     return new hb.SafeString(runs.length > 0 ? JSON.stringify(runs) : '""');
   });
