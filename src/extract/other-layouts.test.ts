@@ -777,6 +777,35 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a grouping column’s cell printed again at the head of the next page goes on with the same policy (基本施策1 on both pages)', () => {
+    const grouped = (group: string | null, name: string, values: string[], mark: string): [string, number][] => [
+      ...(group ? [[group, 20] as [string, number]] : []),
+      ...row(name, values, mark).map(([text, x]): [string, number] => [text, x === 20 ? 100 : x]),
+    ];
+    const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const document = read(
+      [
+        pageOf(TITLE, [], header, [['基本目標1 観光', 20]], [], [['基本施策1', 20]], grouped('誘客', '観光客数', ['100', '120'], 'A')),
+        {
+          ...pageOf(
+            header,
+            [['基本施策1', 20]],
+            grouped('誘客', '宿泊者数', ['50', '40'], 'B'),
+            [],
+            [['基本施策2', 20]],
+            grouped('交流', '交流人口', ['5', '6'], 'A'),
+          ),
+          number: 2,
+        },
+      ],
+      'repeated-group.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.flatMap((m) => m.indicators.map((i) => i.name))])).toEqual([
+      [1, '誘客', ['観光客数', '宿泊者数']],
+      [2, '交流', ['交流人口']],
+    ]);
+  });
+
   it('a table broken across pages without its header printed again goes on at the next page’s top', () => {
     const document = read(
       [

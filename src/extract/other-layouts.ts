@@ -1162,6 +1162,14 @@ function schemeOfMarks(marks: readonly string[], legend: PrintedLegend | null, r
   );
 }
 
+/**
+ * A policy or measure whose merged cell is printed again at the head of a page (as a grouping
+ * column repeats on each page it runs over) is the last one, not a new one of the same name.
+ */
+function printedAgain(last: Policy | Measure, no: number | null, title: string): boolean {
+  return title !== '' && last.title === title && (no === null || no === last.no);
+}
+
 /** Reads a KPI table of another municipality's layout (see the file's comment). */
 export function readOtherKpi(
   pages: readonly LaidOutPage[],
@@ -1233,13 +1241,21 @@ export function readOtherKpi(
   };
   const newPolicy = (no: number | null, title: string): Policy => {
     const parent = strategy ?? newStrategy(null, '');
+    measure = undefined;
+    const again = parent.policies.at(-1);
+    if (again && printedAgain(again, no, title)) {
+      // Its indicators go on in its last measure where the table prints no measures (one made, titled "").
+      measure = again.measures.at(-1)?.title === '' ? again.measures.at(-1) : undefined;
+      return (policy = again);
+    }
     policy = { no: no ?? parent.policies.length + 1, title, reportedSummary: null, measures: [] };
     parent.policies.push(policy);
-    measure = undefined;
     return policy;
   };
   const newMeasure = (no: number | null, title: string): Measure => {
     const parent = policy ?? newPolicy(null, '');
+    const again = parent.measures.at(-1);
+    if (again && printedAgain(again, no, title)) return (measure = again);
     measure = { no: no ?? parent.measures.length + 1, title, indicators: [] };
     parent.measures.push(measure);
     return measure;
