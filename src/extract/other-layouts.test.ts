@@ -1050,6 +1050,36 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.strategies.map((s) => [s.title, s.indicators.map((i) => i.name)])).toEqual([['観光の振興と交流人口の拡大', ['観光客数']]]);
   });
 
+  it('reads a banner of a number without a label (Ⅰ 市内の推進) merged across a ruled table over its grouping column', () => {
+    const grouped = (group: string | null, name: string, values: string[], mark: string): [string, number][] => [
+      ...(group ? [[group, 20] as [string, number]] : []),
+      ...row(name, values, mark).map(([text, x]): [string, number] => [text, x === 20 ? 100 : x]),
+    ];
+    const lines: [string, number][][] = [
+      TITLE,
+      [],
+      [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)],
+      [
+        ['Ⅰ', 20],
+        ['市内の推進', 32],
+      ],
+      grouped('(1)', '観光客数', ['100', '120'], 'A'),
+      grouped('観光', '宿泊者数', ['50', '40'], 'B'),
+    ];
+    const y = (k: number) => 100 + 15 * k;
+    const horizontal = [2, 3, 4, 6].map((k) => ({ at: y(k) - 11, from: 10, to: 330 }));
+    // Column rules on the header and the grouping cell's rows; the banner's row merged across them.
+    const vertical = [10, 95, 135, 190, 285, 330].flatMap((x) => [
+      { at: x, from: y(2) - 11, to: y(3) - 11 },
+      { at: x, from: y(4) - 11, to: y(6) - 11 },
+    ]);
+    const document = read([{ ...pageOf(...lines), horizontal, vertical }], 'roman-banner.pdf').document as KpiDocument;
+    expect(document.layout!.hierarchy[0]).toEqual({ level: 'strategy', label: '', numbering: 'Ⅰ', style: 'banner' });
+    expect(
+      document.strategies.map((s) => [s.no, s.title, s.policies.map((p) => [p.no, p.title, p.measures.flatMap((m) => m.indicators.map((i) => i.name))])]),
+    ).toEqual([[1, '市内の推進', [[1, '観光', ['観光客数', '宿泊者数']]]]]);
+  });
+
   it('reads a legend of an item a row in tall spreadsheet rows (※評価 over ○:改善, △:維持 two lines apart)', () => {
     const document = read(
       [

@@ -340,7 +340,10 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     return (
       banner !== null &&
       !holdsFigure(l, NUMBER_LIKE) &&
-      (first.x < firstGrouping || first.right > lastGrouping + first.size || (banner.label !== '' && aloneOnLine(l) && (pastOwnColumn(l) || mergedRow(l))))
+      (first.x < firstGrouping ||
+        first.right > lastGrouping + first.size ||
+        // Without a label (Ⅰ 市内の…) only where rules show the row merged across: a grouping cell's line can look alike.
+        (aloneOnLine(l) && (banner.label !== '' ? pastOwnColumn(l) || mergedRow(l) : mergedRow(l))))
     );
   };
   // Told on the lines as printed: cut at the columns, 基本施策2 would end in a figure.
