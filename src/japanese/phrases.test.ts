@@ -57,6 +57,11 @@ describe('fitPhrases', () => {
     expect(fitPhrases(['観光ツーリズム'], 50, width, noBreakInLatin)).toEqual(['観光ツーリ', 'ズム']);
   });
 
+  it('cuts where the printer may break, not inside a year note (40,808人 | (H25))', () => {
+    const beforeBracket = (before: string, after: string) => /^[(（]/.test(after) || /[^\x21-\x7e]$/.test(before);
+    expect(fitPhrases(['40,808人(H25)'], 90, width, beforeBracket)).toEqual(['40,808人', '(H25)']);
+  });
+
   it('leaves whole a word the printer would not break that fits the cell without its margin', () => {
     const never = () => false;
     expect(fitPhrases(['100.0%'], 50, width, never, 60)).toEqual(['100.0%']);

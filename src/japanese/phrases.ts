@@ -121,7 +121,7 @@ export function fitPhrases(
       fitted.push(phrase);
       continue;
     }
-    const pieces = cutToWidth(phrase, width, measure);
+    const pieces = cutToWidth(phrase, width, measure, breaks);
     const glued = pieces.map((piece, i) => i < pieces.length - 1 && !breaks(piece, pieces.slice(i + 1).join('')));
     if (size <= printerWidth && glued.slice(0, -1).every(Boolean)) {
       fitted.push(phrase);
@@ -132,11 +132,16 @@ export function fitPhrases(
   return fitted;
 }
 
-/** A phrase cut at characters into pieces no wider than `width` (禁則 kept at each cut). */
-function cutToWidth(phrase: string, width: number, measure: (text: string) => number): string[] {
+/**
+ * A phrase cut at characters into pieces no wider than `width` (禁則 kept at each cut), each cut
+ * where the printer may break a line if the piece has such a place (40,808人 | (H25), not
+ * 40,808人(H | 25)).
+ */
+function cutToWidth(phrase: string, width: number, measure: (text: string) => number, breaks: (before: string, after: string) => boolean): string[] {
   const pieces: string[] = [];
   let piece = '';
-  for (const char of phrase) {
+  const chars = [...phrase];
+  for (const [k, char] of chars.entries()) {
     if (piece && measure(piece + char) > width) {
       // A long Latin run or URL breaks after its last /, ., - and the like on the line.
       const urlBreak = Math.max(...[...URL_BREAKS].map((c) => piece.lastIndexOf(c)));
@@ -147,6 +152,7 @@ function cutToWidth(phrase: string, width: number, measure: (text: string) => nu
       else if (NO_LINE_START.includes(char) && piece.length > 1) carried = 1;
       // An opening bracket goes down with what it opens.
       else if (opening > 0 && opening < piece.length) carried = opening;
+      else carried = piece.length - lastBreak(piece, chars.slice(k).join(''), breaks);
       pieces.push(piece.slice(0, piece.length - carried));
       piece = piece.slice(piece.length - carried);
     }
@@ -154,6 +160,13 @@ function cutToWidth(phrase: string, width: number, measure: (text: string) => nu
   }
   if (piece) pieces.push(piece);
   return pieces;
+}
+
+/** Where in `piece` (followed by `rest`) the last place is that the printer may break at; its length where it may break after it or nowhere. */
+function lastBreak(piece: string, rest: string, breaks: (before: string, after: string) => boolean): number {
+  if (breaks(piece, rest)) return piece.length;
+  for (let i = piece.length - 1; i > 0; i--) if (breaks(piece.slice(0, i), piece.slice(i) + rest)) return i;
+  return piece.length;
 }
 
 /** How many opening brackets end the text. */
@@ -170,6 +183,6 @@ export type Segmenter = (text: string) => string[];
  * Everything the phrases depend on, as text: the rule functions and every table they read. The
  * phrase cache is keyed by it (src/japanese/cache.ts), so a changed rule never serves old phrases.
  */
-export const PHRASE_RULES: readonly string[] = [joinsPrevious, phrasesOfTokens, keepRunsWhole, fitPhrases, cutToWidth, openingAtEnd]
+export const PHRASE_RULES: readonly string[] = [joinsPrevious, phrasesOfTokens, keepRunsWhole, fitPhrases, cutToWidth, lastBreak, openingAtEnd]
   .map(String)
   .concat([UNBROKEN, URL, URL_BREAKS, LINE_BREAK, NO_LINE_START, NO_LINE_END, BINDING, ALNUM.source, [...COMPOUND_NOUN].join(',')]);
