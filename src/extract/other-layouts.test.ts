@@ -806,6 +806,30 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('joins a value with its unit glued whose year note wraps onto the next line (40,808人 / (H25)) beside a wrapped name', () => {
+    const at = (text: string, right: number): [string, number] => [text, right - widthOf(text)];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          HEADER,
+          [['観光客数', 20], at('100', 170), at('120', 230), ['A', 300]],
+          [['図書館', 20], at('40,808人', 170), at('41,612人', 230), ['B', 300]],
+          [['移住の', 20], at('(H25)', 170)],
+          [['入込客数', 20]],
+          [['宿泊者数', 20], at('50', 170), at('40', 230), ['A', 300]],
+        ),
+      ],
+      'wrapped-note.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.baseline.year])).toEqual([
+      ['観光客数', '100', null],
+      ['図書館移住の入込客数', '40,808人(H25)', 2013],
+      ['宿泊者数', '50', null],
+    ]);
+  });
+
   it('a table broken across pages without its header printed again goes on at the next page’s top', () => {
     const document = read(
       [

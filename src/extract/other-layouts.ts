@@ -73,7 +73,10 @@ const isValueText = (text: string) => {
 const isMarkText = (text: string) => [...text.trim()].length > 0 && [...text.trim()].length <= 8;
 
 function completeOf(role: ColumnRole): ((text: string) => boolean) | undefined {
-  if (MEASURED.has(role)) return (text) => isValueText(text) && (parseMeasurement(text).ok || !/^\d/.test(text.trim()) || /\d$/.test(text.trim()));
+  // A figure with its unit glued (40,808人, 40,808人(H25)) is whole; 40,808人(H is not.
+  if (MEASURED.has(role))
+    return (text) =>
+      isValueText(text) && (parseMeasurement(text).ok || !/^\d/.test(text.trim()) || /\d$/.test(text.trim()) || GLUED_UNIT.test(text.normalize('NFKC').trim()));
   if (role === 'progress') return (text) => text.trim() !== '' && parseProgress(text) !== undefined;
   if (role === 'grade') return isMarkText;
   return undefined;
