@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { gradeOfMark } from '../model/scheme.js';
 import { evaluateIndicator } from './evaluate.js';
 import { parseMeasurement } from '../notation/numbers.js';
-import { readScheme, schemeFile } from './scheme-file.js';
+import { builtInSchemesRead, readScheme, schemeFile } from './scheme-file.js';
 
 const m = (text: string) => {
   const r = parseMeasurement(text);
@@ -98,5 +98,13 @@ describe('thresholds a scheme cannot compare with (issue 25, defect 8)', () => {
     const when = key === 'value' ? `{ of: progress, is: ">=", value: ${threshold} }` : `{ of: movement, within: ${threshold} }`;
     const file = badScheme(`id: bad\nsource: test\n${GRADES}rules:\n  - { grade: A, when: ${when} }\noutcomes: { noActual: N }\n`);
     expect(() => readScheme(file)).toThrow(new RegExp(`bad\\.yaml:7:\\d+: エラー \\[scheme-threshold\\][\\s\\S]*場所: rules\\[0\\]\\.when\\.${key}`));
+  });
+});
+
+describe('the built-in schemes stored by the build', () => {
+  it('read back from JSON as read from their files (nothing a JSON copy loses)', () => {
+    const read = builtInSchemesRead();
+    expect(Object.keys(read).length).toBeGreaterThan(5);
+    expect(JSON.parse(JSON.stringify(read))).toEqual(read);
   });
 });

@@ -1,4 +1,5 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { TasseiError } from '../model/errors.js';
 import { failure } from '../model/messages.js';
@@ -139,10 +140,62 @@ function checkScheme(data: unknown, locate: Locate): Message[] {
 
 /** The schemes that come with tassei (schemes/*.yaml), by id: those a printed report is told among. */
 export function readBuiltInSchemes(): Scheme[] {
+  const read = schemesReadAtBuild();
+  return builtInSchemeFiles().map((name) => {
+    const file = join(SCHEME_DIR, name);
+    return (read.get(name) && sameText(file, read.get(name)!.hash) ? read.get(name)!.scheme : undefined) ?? readScheme(file);
+  });
+}
+
+function builtInSchemeFiles(): string[] {
   return readdirSync(SCHEME_DIR)
     .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => readScheme(join(SCHEME_DIR, f)));
+    .sort();
+}
+
+/**
+ * The built-in schemes as `npm run build` read and checked them (scripts/compile-schemas.mjs),
+ * each with the hash of its file's text: every command reads all eleven, and parsing and checking
+ * them took 50 ms of each start. A file edited since is read again, as any other.
+ */
+const SCHEMES_READ_AT_BUILD = join(PACKAGE_ROOT, 'dist', 'evaluate', 'builtin-schemes.json');
+
+interface SchemeRead {
+  hash: string;
+  scheme: Scheme;
+}
+
+/** The schemes read at build, by file name; none when running from src/ (the build's reading may be of other code). */
+function schemesReadAtBuild(): Map<string, SchemeRead> {
+  if (import.meta.url.endsWith('.ts') || !existsSync(SCHEMES_READ_AT_BUILD)) return new Map();
+  try {
+    return new Map(Object.entries(JSON.parse(readFileSync(SCHEMES_READ_AT_BUILD, 'utf8')) as Record<string, SchemeRead>));
+  } catch {
+    return new Map();
+  }
+}
+
+function sameText(file: string, hash: string): boolean {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() && stat.size <= MAX_SCHEME_BYTES && hashOf(readFileSync(file)) === hash;
+  } catch {
+    return false;
+  }
+}
+
+function hashOf(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The built-in schemes read now, with their files' hashes: what the build stores (scripts/compile-schemas.mjs). */
+export function builtInSchemesRead(): Record<string, SchemeRead> {
+  return Object.fromEntries(
+    builtInSchemeFiles().map((name) => {
+      const file = join(SCHEME_DIR, name);
+      return [name, { hash: hashOf(readFileSync(file)), scheme: readScheme(file) }];
+    }),
+  );
 }
 
 /** A scheme file is a page or two of YAML; tassei's own are under 8 KB. */
