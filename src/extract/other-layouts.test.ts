@@ -871,6 +871,42 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a name broken by a page goes on at the next page’s top, with its comment (自主防災 / 組織の満足度)', () => {
+    const header: [string, number][] = [
+      ['指標名', 20],
+      ['基準値', 140],
+      ['実績値', 200],
+      ['評価', 295],
+      ['課題', 340],
+    ];
+    const document = read(
+      [
+        pageOf([['令和5年度 総合戦略 KPI達成状況', 20]], [], header, row('観光客数', ['100', '120'], 'A'), [
+          ...row('自主防災', ['50', '40'], 'B'),
+          ['訓練を関係機関と', 340],
+        ]),
+        {
+          ...pageOf(
+            header,
+            [
+              ['組織の満足度', 20],
+              ['進めている。', 340],
+            ],
+            [],
+            row('宿泊者数', ['5', '6'], 'A'),
+          ),
+          number: 2,
+        },
+      ],
+      'names.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.actual.text, i.comments?.map((c) => c.text) ?? []])).toEqual([
+      ['観光客数', '120', []],
+      ['自主防災組織の満足度', '40', ['訓練を関係機関と進めている。']],
+      ['宿泊者数', '6', []],
+    ]);
+  });
+
   it('reads a legend whose meaning wraps onto the next line before its last items (…必要と思 / われる D：…)', () => {
     const document = read(
       [

@@ -914,18 +914,28 @@ function holdsFigures(row: GridRow, table: ReadTable): boolean {
   return table.placed.some((p, k) => MEASURED.has(p.role) && FIGURE.test((row.cells[`c${k}`] ?? '').normalize('NFKC').trim()));
 }
 
+/** Text cells a page break may cut, whose rest opens the next page: the name, the department, comments. */
+const CONTINUED_ROLES: ReadonlySet<ColumnRole> = new Set(['comment', 'name', 'department']);
+
 /**
- * A row at the top of a page that holds text in comment columns only: the rest of the comments of
- * the indicator the page before ended with (a long 課題 cell broken by the page). Joined to them.
+ * A row at the top of a page that holds text in the name, department or comment columns only: the
+ * rest of the cells of the indicator the page before ended with (a long 課題 cell, or a name,
+ * broken by the page). Joined to them.
  */
-function continuesComments(row: GridRow, table: ReadTable, indicator: Indicator): boolean {
+function continuesCells(row: GridRow, table: ReadTable, indicator: Indicator): boolean {
   const filled = table.placed.map((p, k) => ({ role: p.role, k, text: (row.cells[`c${k}`] ?? '').trim() })).filter((c) => c.text !== '');
-  if (filled.length === 0 || readBanner(row.text) || !filled.every((c) => c.role === 'comment')) return false;
-  for (const { k, text } of filled) {
-    const heading = oneLine(table.columns[k]!.heading);
-    const comment = indicator.comments?.find((c) => c.heading === heading);
-    if (comment) comment.text = joinWrapped([comment.text, text]);
-    else (indicator.comments ??= []).push({ heading, text });
+  // Never a banner (① 市内の創出 too) or a comment block opening the page.
+  const opensSomething = readBanner(row.text) !== null || circledBanner(row.text) !== null || COMMENT_BLOCK.test(row.text.trim());
+  if (filled.length === 0 || opensSomething || !filled.every((c) => CONTINUED_ROLES.has(c.role))) return false;
+  for (const { role, k, text } of filled) {
+    if (role === 'name') indicator.name = joinWrapped([indicator.name, text]);
+    else if (role === 'department') indicator.department = joinWrapped([indicator.department ?? '', text]);
+    else {
+      const heading = oneLine(table.columns[k]!.heading);
+      const comment = indicator.comments?.find((c) => c.heading === heading);
+      if (comment) comment.text = joinWrapped([comment.text, text]);
+      else (indicator.comments ??= []).push({ heading, text });
+    }
   }
   return true;
 }
@@ -1356,7 +1366,7 @@ export function readOtherKpi(
         groupAt.set(group.column, `${cell.top}:${cell.text}`);
       }
       const name = table.placed.findIndex((p) => p.role === 'name');
-      if (last && last.page < page && continuesComments(row, table, last.indicator)) continue;
+      if (last && last.page < page && !blockAwaitingText && continuesCells(row, table, last.indicator)) continue;
       if (!row.anchored || (row.cells[`c${name}`] ?? '').trim() === '') {
         // A banner whose long title runs into a value column reads as a row of values without a name.
         // So may a comment block (【成果と課題】 over a paragraph across the columns).
