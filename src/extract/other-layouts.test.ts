@@ -307,6 +307,11 @@ describe('a table without rules, then its legend and its count table', () => {
     ['実績値', 200],
     ['評価', 295],
   ];
+  /** A row under a grouping column (基本施策 from 20): the cell's text, then `row`'s with the name moved to 100. */
+  const grouped = (group: string | null, name: string, values: string[], mark: string): [string, number][] => [
+    ...(group ? [[group, 20] as [string, number]] : []),
+    ...row(name, values, mark).map(([text, x]): [string, number] => [text, x === 20 ? 100 : x]),
+  ];
   /** The pages read as the command line reads them under the default scheme. */
   const read = (pages: PageContent[], file: string) => extractPages(pages, file, { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME });
 
@@ -778,10 +783,6 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('a grouping column’s cell printed again at the head of the next page goes on with the same policy (基本施策1 on both pages)', () => {
-    const grouped = (group: string | null, name: string, values: string[], mark: string): [string, number][] => [
-      ...(group ? [[group, 20] as [string, number]] : []),
-      ...row(name, values, mark).map(([text, x]): [string, number] => [text, x === 20 ? 100 : x]),
-    ];
     const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
     const document = read(
       [
@@ -1111,10 +1112,6 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('reads a banner of a number without a label (Ⅰ 市内の推進) merged across a ruled table over its grouping column', () => {
-    const grouped = (group: string | null, name: string, values: string[], mark: string): [string, number][] => [
-      ...(group ? [[group, 20] as [string, number]] : []),
-      ...row(name, values, mark).map(([text, x]): [string, number] => [text, x === 20 ? 100 : x]),
-    ];
     const lines: [string, number][][] = [
       TITLE,
       [],
