@@ -312,6 +312,8 @@ describe('a table without rules, then its legend and its count table', () => {
     ...(group ? [[group, 20] as [string, number]] : []),
     ...row(name, values, mark).map(([text, x]): [string, number] => [text, x === 20 ? 100 : x]),
   ];
+  /** HEADER with a comment column (課題) right of the marks. */
+  const HEADER_WITH_COMMENTS: [string, number][] = [...HEADER, ['課題', 340]];
   /** The pages read as the command line reads them under the default scheme. */
   const read = (pages: PageContent[], file: string) => extractPages(pages, file, { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME });
 
@@ -852,16 +854,12 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('a comment cell broken by a page goes on at the next page’s top, joined to its indicator’s comment', () => {
-    const header: [string, number][] = [
-      ['指標名', 20],
-      ['基準値', 140],
-      ['実績値', 200],
-      ['評価', 295],
-      ['課題', 340],
-    ];
     const document = read(
       [
-        pageOf([['令和5年度 総合戦略 KPI達成状況', 20]], [], header, [...row('観光客数', ['100', '120'], 'A'), ['観光の誘客を関係機関と連携して進め', 340]]),
+        pageOf([['令和5年度 総合戦略 KPI達成状況', 20]], [], HEADER_WITH_COMMENTS, [
+          ...row('観光客数', ['100', '120'], 'A'),
+          ['観光の誘客を関係機関と連携して進め', 340],
+        ]),
         { ...pageOf([['ている。', 340]], [], [...row('宿泊者数', ['50', '40'], 'B'), ['宿泊施設の整備を関係機関と進めている。', 340]]), number: 2 },
       ],
       'comments.pdf',
@@ -873,22 +871,15 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('a name broken by a page goes on at the next page’s top, with its comment (自主防災 / 組織の満足度)', () => {
-    const header: [string, number][] = [
-      ['指標名', 20],
-      ['基準値', 140],
-      ['実績値', 200],
-      ['評価', 295],
-      ['課題', 340],
-    ];
     const document = read(
       [
-        pageOf([['令和5年度 総合戦略 KPI達成状況', 20]], [], header, row('観光客数', ['100', '120'], 'A'), [
+        pageOf([['令和5年度 総合戦略 KPI達成状況', 20]], [], HEADER_WITH_COMMENTS, row('観光客数', ['100', '120'], 'A'), [
           ...row('自主防災', ['50', '40'], 'B'),
           ['訓練を関係機関と', 340],
         ]),
         {
           ...pageOf(
-            header,
+            HEADER_WITH_COMMENTS,
             [
               ['組織の満足度', 20],
               ['進めている。', 340],
