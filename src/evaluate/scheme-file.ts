@@ -143,7 +143,8 @@ export function readBuiltInSchemes(): Scheme[] {
   const read = schemesReadAtBuild();
   return builtInSchemeFiles().map((name) => {
     const file = join(SCHEME_DIR, name);
-    return (read.get(name) && sameText(file, read.get(name)!.hash) ? read.get(name)!.scheme : undefined) ?? readScheme(file);
+    const stored = read.get(name);
+    return stored && sameText(file, stored.hash) ? stored.scheme : readScheme(file);
   });
 }
 

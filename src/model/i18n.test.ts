@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { both, joinTexts, languageFrom, mapText, say, t, verbatim } from './i18n.js';
+import { both, joinTexts, languageFrom, say, t, verbatim } from './i18n.js';
 
 describe('language', () => {
   it.each([
@@ -28,9 +28,8 @@ describe('language', () => {
     expect(row).toEqual({ ja: '行 3: 読めません (3,580)', en: 'row 3: unreadable (3,580)' });
   });
 
-  it('joinTexts, mapText and verbatim keep the two languages apart', () => {
+  it('joinTexts and verbatim keep the two languages apart', () => {
     expect(joinTexts([t('甲', 'A'), 'x', t('乙', 'B')], t('、', ', '))).toEqual({ ja: '甲、x、乙', en: 'A, x, B' });
-    expect(mapText(t(' 表 ', ' table '), (s) => s.trim())).toEqual({ ja: '表', en: 'table' });
     expect(verbatim(12)).toEqual({ ja: '12', en: '12' });
   });
 });

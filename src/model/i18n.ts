@@ -62,8 +62,3 @@ export function joinTexts(parts: readonly TextPart[], separator: TextPart = ''):
   const join = (language: Language) => parts.map((p) => partIn(p, language)).join(partIn(separator, language));
   return t(join('ja'), join('en'));
 }
-
-/** A text changed the same way in both languages (trimmed, quoted, cut). */
-export function mapText(value: TextPart, change: (s: string, language: Language) => string): Text {
-  return t(change(partIn(value, 'ja'), 'ja'), change(partIn(value, 'en'), 'en'));
-}
