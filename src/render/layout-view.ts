@@ -92,6 +92,8 @@ export interface LayoutCell {
   bold?: boolean;
   /** On a row's first cell that is printed: the row's id while its height is measured. */
   id?: string;
+  /** The text's head kept on one line where it fits (施策の方向(1), not 施策の / 方向(1)). */
+  whole?: string;
 }
 
 export interface LayoutRow {
@@ -181,10 +183,20 @@ function headerRows(columns: readonly LayoutColumn[], rows: number): LayoutCell[
   return [top, bottom];
 }
 
+/** 基本目標1: a level's label and number in the document's form. */
+function levelHead(level: HierarchyLevel | undefined, no: number): string {
+  return level ? `${level.label}${formatNumbering(level.numbering, no)}` : String(no);
+}
+
 /** 基本目標1　安心して…: a level's label and number in the document's form, then the title. */
 export function levelTitle(level: HierarchyLevel | undefined, no: number, title: string): string {
-  const head = level ? `${level.label}${formatNumbering(level.numbering, no)}` : String(no);
+  const head = levelHead(level, no);
   return title === '' ? head : `${head}　${title}`;
+}
+
+/** A level's cell: its title, the label and number kept whole (a reader takes 方向(1) for the label). */
+function levelCell(level: HierarchyLevel | undefined, node: Node, col: number, extra: Partial<LayoutCell>): LayoutCell {
+  return cell(levelTitle(level, node.no, node.title), col, { ...extra, whole: levelHead(level, node.no) });
 }
 
 type Node = Strategy | Policy | Measure;
@@ -348,7 +360,7 @@ function bodyRows(lines: readonly Line[], layout: TableLayout, first = 0): Layou
       if (!wide[col] || (ofIndicator && level !== undefined)) {
         const node = level ? line.under[level] : undefined;
         const span = spans[col]![i]!;
-        if (node && span > 0) cells.push(cell(levelTitle(levelOf(level!), node.no, node.title), col, { rowSpan: span, style: [`level-${level}`] }));
+        if (node && span > 0) cells.push(levelCell(levelOf(level!), node, col, { rowSpan: span, style: [`level-${level}`] }));
         else cells.push(node ? covered(col) : cell('', col));
         col++;
         continue;
@@ -360,13 +372,14 @@ function bodyRows(lines: readonly Line[], layout: TableLayout, first = 0): Layou
       }
       let span = 1;
       while (col + span < columns.length && wide[col + span]) span++;
-      const text =
+      const extra = { span, style: line.banner ? [`level-${line.banner.level}`] : ['comment-block'] };
+      cells.push(
         col < lastRun && lastRun < columns.length
-          ? ''
+          ? cell('', col, extra)
           : line.banner
-            ? levelTitle(levelOf(line.banner.level), line.banner.node.no, line.banner.node.title)
-            : commentBlock(layout.commentBlocks!, line.indicator!.indicator);
-      cells.push(cell(text, col, { span, style: line.banner ? [`level-${line.banner.level}`] : ['comment-block'] }));
+            ? levelCell(levelOf(line.banner.level), line.banner.node, col, extra)
+            : cell(commentBlock(layout.commentBlocks!, line.indicator!.indicator), col, extra),
+      );
       for (let k = 1; k < span; k++) cells.push(covered(col + k));
       col += span;
     }

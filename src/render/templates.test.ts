@@ -130,6 +130,27 @@ describe('the phrases helper', () => {
     expect(cut.length).toBeGreaterThan(3);
     expect(cut.map((r) => r.text).join('')).toBe('ab\n実績値の推移');
   });
+
+  describe('whole=…: a level’s label and number kept on one line where they fit', () => {
+    const texts = (whole: string, width: number) =>
+      (
+        JSON.parse(
+          createEnvironment({ segment: (line) => [...line] }).compile('{{phrases text width=w size=8 whole=whole}}', { strict: true, noEscape: true })({
+            text: '施策の方向(1)　空き家',
+            w: width,
+            whole,
+          }),
+        ) as { text: string }[]
+      ).map((r) => r.text);
+
+    it('the head is one phrase, the space after it at its end', () => {
+      expect(texts('施策の方向(1)', measureText('施策の方向(1)　', 8) + 1)).toEqual(['施策の方向(1)　', '空', 'き', '家']);
+      expect(texts('施策の方向(1)', measureText('施策の方向(1)', 8) + 1).slice(0, 2)).toEqual(['施策の方向(1)', '　']);
+    });
+    it('a head wider than the cell is cut as any text', () => {
+      expect(texts('施策の方向(1)', measureText('施策の', 8) + 1)[0]).toBe('施');
+    });
+  });
 });
 
 describe('printerBreaks: where pdfmake may break a line between two runs (UAX #14)', () => {

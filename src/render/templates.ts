@@ -97,6 +97,14 @@ function wordsOf(text: string): string[] {
 export function createEnvironment(context: TemplateContext): typeof Handlebars {
   const hb = Handlebars.create();
   hb.registerHelper('json', (value: unknown) => new hb.SafeString(JSON.stringify(value ?? null)));
+  /** A line's phrases; a head it must keep whole (whole=…) is one phrase where it fits. */
+  const phrasesOf = (line: string, whole: unknown, width: number, size: number): string[] => {
+    if (typeof whole !== 'string' || whole === '' || !line.startsWith(whole) || measureText(whole, size) > width) return context.segment(line);
+    // The space after the head stays at its line's end where it fits there.
+    const spaced = whole + /^\s*/u.exec(line.slice(whole.length))![0];
+    const head = measureText(spaced, size) <= width ? spaced : whole;
+    return [head, ...context.segment(line.slice(head.length))];
+  };
   /** Text as pdfmake inline runs, one per phrase, so that lines break between phrases only. */
   hb.registerHelper('phrases', (text: unknown, options: Handlebars.HelperOptions) => {
     const width = Number(options.hash.width);
@@ -109,9 +117,17 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
     // A line break the text holds (実績値 over （令和5年度） in a heading) is kept: each line is
     // fitted by itself, and a break of its own stands between them (pdfmake keeps a break inside
     // a noWrap phrase on one line).
-    const lines = value.split('\n').map((line) => {
+    const lines = value.split('\n').map((line, k) => {
       const fits = measureText(line, size) <= width;
-      return fits || line === '' ? [line] : fitPhrases(context.segment(line), width, (t) => measureText(t, size), printerBreaks, width + TEXT_CLEARANCE);
+      return fits || line === ''
+        ? [line]
+        : fitPhrases(
+            phrasesOf(line, k === 0 ? options.hash.whole : undefined, width, size),
+            width,
+            (t) => measureText(t, size),
+            printerBreaks,
+            width + TEXT_CLEARANCE,
+          );
     });
     const runs = lines.flatMap((line, k) => [...(k > 0 ? [LINE_BREAK_RUN] : []), ...line.filter((p) => p !== '').map(phraseRun)]);
     return new hb.SafeString(JSON.stringify(runs));
