@@ -385,6 +385,67 @@ describe('findTableHeads: columns and spanning cells', () => {
     ).toEqual([2]);
   });
 
+  it("header rows: two where a borderless header sets a heading over its year farther apart than the lines of one cell (a spreadsheet's 現状 over H26)", () => {
+    const rowsAt = (gap: number) =>
+      findTableHeads(
+        page(
+          [100, [['現状値', 110]]],
+          [
+            100 + gap,
+            [
+              ['指標名', 20],
+              ['H26', 112],
+              ['目標値', 170],
+              ['達成度', 230],
+            ],
+          ],
+        ),
+        [],
+        [],
+      ).map((h) => [h.rows, h.columns.map((c) => c.heading.replace(/\n/g, '/'))]);
+    expect(rowsAt(12)).toEqual([[1, ['指標名', '現状値/H26', '目標値', '達成度']]]);
+    expect(rowsAt(22)).toEqual([[2, ['指標名', '現状値/H26', '目標値', '達成度']]]);
+  });
+
+  it('a group heading over a rule under its columns alone stays in the header, however wide its span or tall its row (実績値 over R2 … R7)', () => {
+    const years = ['R2', 'R3', 'R4', 'R5', 'R6', 'R7'];
+    const lines = page(
+      [100, [['実績値', 230]]],
+      [128, [['指標名', 5], ['基準値', 60], ...years.map((y, k): [string, number] => [y, 110 + 40 * k]), ['目標値', 350]]],
+    );
+    const rules = [0, 50, 100, 140, 180, 220, 260, 300, 340, 390].map((x) => vertical(x, 90, 135));
+    const spanned = rules.map((r) => (r.at > 100 && r.at < 340 ? { ...r, from: 106 } : r));
+    // The group's rule spans 240 of the header's 390 points, and its row is 2.8 em above the headings.
+    const horizontal = [
+      { at: 90, from: 0, to: 390 },
+      { at: 106, from: 100, to: 340 },
+      { at: 135, from: 0, to: 390 },
+    ];
+    expect(columns(lines, spanned, horizontal)).toEqual([['指標名', '基準値', ...years.map((y) => `実績値>${y}`), '目標値']]);
+    // A line above the table's top rule is no group's, though it stands over part of it.
+    const above = page(
+      [80, [['充実', 5]]],
+      [
+        100,
+        [
+          ['指標名', 5],
+          ['基準値', 60],
+          ['目標値', 350],
+        ],
+      ],
+    );
+    expect(
+      columns(
+        above,
+        [],
+        [
+          { at: 85, from: 0, to: 60 },
+          { at: 90, from: 0, to: 390 },
+        ],
+      ),
+    ).toEqual([['指標名', '基準値', '目標値']]);
+  });
+
   it('no name column: no KPI table', () => {
     expect(
       columns(

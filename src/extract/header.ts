@@ -53,13 +53,31 @@ const VALUE_WORDS = new Set(['baseline', 'actual', 'series', 'target', 'current'
 
 const isHeadingWord = (text: string) => headingWord(text) !== null;
 
-/** Whether the rules between two lines close a header: one rule (or pieces at one y) across most of its width. */
-function closedBetween(upper: Line, lower: Line, horizontal: readonly Rule[], left: number, right: number): boolean {
+/** The rules between two lines, as runs at one y: pieces of one rule joined. */
+function rulesBetween(upper: Line, lower: Line, horizontal: readonly Rule[]): Rule[][] {
   const between = horizontal.filter((r) => r.at > (upper.top + upper.bottom) / 2 && r.at < (lower.top + lower.bottom) / 2);
-  return between.some((r) => {
-    const at = between.filter((o) => Math.abs(o.at - r.at) <= RULE_TOLERANCE);
+  return between.map((r) => between.filter((o) => Math.abs(o.at - r.at) <= RULE_TOLERANCE));
+}
+
+/** Whether a rule runs under every phrase of the upper line and not over all of the lower: a group's, under its columns only. */
+function groupsRule(rule: readonly Rule[], upper: Line, lower: Line): boolean {
+  const under = (p: Phrase) => rule.some((r) => r.from <= p.x + RULE_TOLERANCE && r.to >= p.right - RULE_TOLERANCE);
+  return upper.phrases.every(under) && lower.phrases.some((p) => !under(p));
+}
+
+/** Whether the upper line is a group's heading over the lower (実績値 over R2 … R7, its rule under those years only). */
+function groupOver(upper: Line, lower: Line, horizontal: readonly Rule[]): boolean {
+  return rulesBetween(upper, lower, horizontal).some((rule) => groupsRule(rule, upper, lower));
+}
+
+/**
+ * Whether the rules between two lines close a header: one rule (or pieces at one y) across most of
+ * its width, however many columns a group's rule spans.
+ */
+function closedBetween(upper: Line, lower: Line, horizontal: readonly Rule[], left: number, right: number): boolean {
+  return rulesBetween(upper, lower, horizontal).some((at) => {
     const covered = at.reduce((sum, o) => sum + Math.max(0, Math.min(o.to, right) - Math.max(o.from, left)), 0);
-    return covered >= CLOSING_RULE_SHARE * (right - left);
+    return covered >= CLOSING_RULE_SHARE * (right - left) && !groupsRule(at, upper, lower);
   });
 }
 
@@ -116,7 +134,9 @@ function namesKpiColumns(lines: readonly Line[]): boolean {
 
 /** The header lines around line `i`: neighbours within a line gap that are heading-like, with no closing rule between. */
 function headerWindow(lines: readonly Line[], i: number, from: number, horizontal: readonly Rule[]): [number, number] {
-  const near = (a: Line, b: Line) => b.top - a.bottom < (yearsRow(b) ? YEAR_ROW_GAP_EM : HEADER_LINE_GAP_EM) * Math.max(a.size, b.size);
+  // A row of years, or a group heading over its rule, may stand in a tall row of its own.
+  const tall = (a: Line, b: Line) => yearsRow(b) || groupOver(a, b, horizontal);
+  const near = (a: Line, b: Line) => b.top - a.bottom < (tall(a, b) ? YEAR_ROW_GAP_EM : HEADER_LINE_GAP_EM) * Math.max(a.size, b.size);
   let [top, bottom] = [i, i];
   const extent = () => {
     const window = lines.slice(top, bottom + 1);
@@ -180,6 +200,23 @@ function ruledInTwoRows(window: readonly Line[], columns: readonly HeaderColumn[
   );
 }
 
+/** Lines of one cell are at most this far apart (em, baseline to baseline); farther, they stand in two rows. */
+const CELL_LINE_PITCH_EM = 1.6;
+
+/**
+ * Whether a header without rules is set over two rows: a column's heading stands in lines farther
+ * apart than a cell's lines are (現状 in a spreadsheet's upper row, H26 in the one under it).
+ */
+function spacedInTwoRows(window: readonly Line[], columns: readonly HeaderColumn[]): boolean {
+  const phrases = window.flatMap((l) => l.phrases);
+  return columns.some((c) => {
+    const own = phrases
+      .filter((p) => p.x >= c.headingLeft - RULE_TOLERANCE && p.right <= c.headingRight + RULE_TOLERANCE)
+      .sort((a, b) => a.baseline - b.baseline);
+    return own.some((p, k) => k > 0 && p.baseline - own[k - 1]!.baseline > CELL_LINE_PITCH_EM * Math.max(p.size, own[k - 1]!.size));
+  });
+}
+
 function headOf(window: Line[], vertical: readonly Rule[], horizontal: readonly Rule[]): TableHead {
   const top = Math.min(...window.map((l) => l.top));
   const bottom = Math.max(...window.map((l) => l.bottom));
@@ -190,7 +227,7 @@ function headOf(window: Line[], vertical: readonly Rule[], horizontal: readonly 
   const bounds = rulesAt(vertical, (last.top + last.bottom) / 2, left, right);
   const ruled = bounds.length >= 3 && bounds[0]! <= left + RULE_TOLERANCE && bounds.at(-1)! >= right - RULE_TOLERANCE;
   const columns = ruled ? ruledColumns(window, bounds, vertical) : stackedColumns(window, horizontal);
-  const twoRows = columns.some((c) => c.group) || ruledInTwoRows(window, columns, horizontal);
+  const twoRows = columns.some((c) => c.group) || ruledInTwoRows(window, columns, horizontal) || (!ruled && spacedInTwoRows(window, columns));
   return { columns, lines: window, top, bottom, rows: twoRows ? 2 : 1, ruled };
 }
 
