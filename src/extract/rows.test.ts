@@ -110,6 +110,31 @@ describe('rowsOf: cells that wrap, without rules', () => {
     expect(cells(rows).map((c) => c.name)).toEqual(['観光客の入込数の推移', '指標A', '指標Bの長い名前の続き', '指標C']);
   });
 
+  it('cells set in the middle: a tall cell keeps its own lines, not those of the next row above its values (comments of five lines, no padding)', () => {
+    // Each row: a name of two lines around its value, a comment of five lines around it too; the
+    // comments follow one another at the pitch of their lines.
+    const row = (y: number, name: string, value: string, comment: string): [number, Partial<Record<keyof typeof X, string>>][] => [
+      [y - 2 * PITCH, { title: `${comment}1` }],
+      [y - PITCH, { title: `${comment}2` }],
+      [y - PITCH / 2, { name: `${name}の` }],
+      [y, { title: `${comment}3`, value, status: '-' }],
+      [y + PITCH / 2, { name: '件数' }],
+      [y + PITCH, { title: `${comment}4` }],
+      [y + 2 * PITCH, { title: `${comment}5` }],
+    ];
+    const rows = rowsIn(
+      lines(...row(100, '指標A', '1', 'あ'), ...row(100 + 5 * PITCH, '指標B', '2', 'い'), ...row(100 + 10 * PITCH, '指標C', '3', 'う')),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(cells(rows).map((c) => [c.name, c.title])).toEqual([
+      ['指標Aの件数', 'あ1あ2あ3あ4あ5'],
+      ['指標Bの件数', 'い1い2い3い4い5'],
+      ['指標Cの件数', 'う1う2う3う4う5'],
+    ]);
+  });
+
   it('two rows whose lines are no further apart than the lines of a cell are still two rows', () => {
     // No padding at all: only the values tell the rows apart.
     const rows = rowsIn(

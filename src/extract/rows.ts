@@ -249,6 +249,39 @@ export function rowsOf(
   return { rows: bands.flatMap((band) => rowsOfBand(band, pitch, opensRow)), pitch: own };
 }
 
+/** A cell's middle nearer its row's values' middle than its top or bottom is to theirs by this (em): set in the middle. */
+const ALIGNMENT_TOLERANCE_EM = 0.25;
+
+/**
+ * Whether the cells that can be told are set in the middle of their rows: cells of two or more
+ * lines, linked, beside one row's values and no other's, whose middle stands at the values' middle
+ * rather than their top or bottom at the values' (a name of two lines around its row's numbers).
+ */
+function centredByCells(
+  columnsOfText: readonly Fragment[][],
+  owner: ReadonlyMap<Fragment, number>,
+  spans: readonly { top: number; bottom: number }[],
+  linked: (a: Fragment, b: Fragment) => boolean,
+): boolean {
+  let centred = 0;
+  let aligned = 0;
+  for (const inColumn of columnsOfText) {
+    const runs: Fragment[][] = [];
+    inColumn.forEach((f, k) => (k > 0 && linked(inColumn[k - 1]!, f) ? runs.at(-1)!.push(f) : runs.push([f])));
+    for (const run of runs) {
+      const rows = new Set(run.flatMap((f) => (owner.has(f) ? [owner.get(f)!] : [])));
+      if (run.length < 2 || rows.size !== 1) continue;
+      const [cell, values] = [extent(run), spans[[...rows][0]!]!];
+      const tolerance = ALIGNMENT_TOLERANCE_EM * run[0]!.size;
+      const middle = Math.abs(cell.top + cell.bottom - values.top - values.bottom) / 2;
+      const edge = Math.min(Math.abs(cell.top - values.top), Math.abs(cell.bottom - values.bottom));
+      if (middle < edge - tolerance) centred++;
+      else if (edge < middle - tolerance) aligned++;
+    }
+  }
+  return centred > aligned;
+}
+
 function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolean): GridRow[] {
   const standsAlone = band.standsAlone;
   const rows: { fragments: Fragment[]; anchored: boolean; tail: boolean }[] = band.anchors.map((blocks) => ({
@@ -307,17 +340,43 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
       }
     }
   };
-  grow(null);
-  let belowValues = 0;
-  let aboveValues = 0;
-  for (const [f, k] of owner) {
-    if (f.top >= spans[k]!.bottom) belowValues++;
-    else if (f.bottom <= spans[k]!.top) aboveValues++;
+  /** Every row takes the lines next to its cells at once; a line two rows reach in one round waits for the tie-break. */
+  const growInRounds = () => {
+    for (;;) {
+      const taken = new Map<Fragment, number>();
+      for (const inColumn of columnsOfText) {
+        inColumn.forEach((f, k) => {
+          if (owner.has(f) || standsAlone(f)) return;
+          const [above, below] = [inColumn[k - 1], inColumn[k + 1]];
+          const rows = new Set([
+            ...(above && owner.has(above) && linked(above, f) ? [owner.get(above)!] : []),
+            ...(below && owner.has(below) && linked(f, below) ? [owner.get(below)!] : []),
+          ]);
+          if (rows.size === 1) taken.set(f, [...rows][0]!);
+        });
+      }
+      if (taken.size === 0) return;
+      for (const [f, k] of taken) owner.set(f, k);
+    }
+  };
+  if (centredByCells(columnsOfText, owner, spans, linked)) {
+    // Centred cells grow up and down alike, a line a round, so that a tall cell does not take the
+    // lines of the one below it that stand above that row's values (comments of many lines).
+    growInRounds();
+    grow('centred');
+  } else {
+    grow(null);
+    let belowValues = 0;
+    let aboveValues = 0;
+    for (const [f, k] of owner) {
+      if (f.top >= spans[k]!.bottom) belowValues++;
+      else if (f.bottom <= spans[k]!.top) aboveValues++;
+    }
+    // Cells set in the middle of their rows (as many lines above their values as below) keep the
+    // line that ties to the row it leaves centred; else the way most go.
+    const centred = aboveValues > 0 && Math.min(aboveValues, belowValues) / Math.max(aboveValues, belowValues) >= CENTRED_SHARE;
+    grow(centred ? 'centred' : belowValues >= aboveValues ? 'above' : 'below');
   }
-  // Cells set in the middle of their rows (as many lines above their values as below) keep the
-  // line that ties to the row it leaves centred; else the way most go.
-  const centred = aboveValues > 0 && Math.min(aboveValues, belowValues) / Math.max(aboveValues, belowValues) >= CENTRED_SHARE;
-  grow(centred ? 'centred' : belowValues >= aboveValues ? 'above' : 'below');
   for (const [f, k] of owner) rows[k]!.fragments.push(f);
   // Text beside no row of values: heading rows (and stray lines); lines linked in a column or
   // side by side make one row.
