@@ -973,6 +973,49 @@ describe('a table without rules, then its legend and its count table', () => {
     });
   });
 
+  it('widths without rules: a comment block’s heading (≪成果と見直し≫) running from the numbers into the names is no cell of the number column (番号 stays narrow)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          [
+            ['番号', 30],
+            ['指標名', 140],
+            ['単位', 230],
+            ['基準値', 270],
+            ['実績値', 330],
+            ['評価', 390],
+          ],
+          [['基本目標1　観光', 20]],
+          [
+            ['1', 38],
+            ['市内観光施設の入込客数', 60],
+            ['人', 235],
+            ['100', 285],
+            ['120', 345],
+            ['A', 395],
+          ],
+          [['≪成果と見直し≫', 20]],
+          [['参加者が増えた。', 20]],
+          [
+            ['2', 38],
+            ['宿泊者数', 60],
+            ['人', 235],
+            ['50', 290],
+            ['40', 350],
+            ['B', 395],
+          ],
+        ),
+      ],
+      'banner.pdf',
+    ).document as KpiDocument;
+    const [number, name] = document.layout!.columns.map((c) => c.width!);
+    // The names begin at x 60 of a table from 20 to about 410, far left of their centred heading.
+    expect(number).toBeLessThanOrEqual(40 / 390);
+    expect(name).toBeGreaterThan(100 / 390);
+  });
+
   it('widths without rules: a column of figures set flush right under a centred heading is as wide on both sides of its heading', () => {
     // Columns 20–200 | 200–280 | 280–360 | 360–400: headings centred, names flush left and figures flush right 3 pt inside.
     const document = read(

@@ -410,8 +410,10 @@ function columnEdges(head: TableHead, columns: readonly Column[], body: readonly
     // Where the columns' alignment tells their sides, the edge is where they meet.
     const told = [sides[k]!.right, sides[k + 1]!.left].filter((x): x is number => x !== null);
     const estimate = told.length > 0 ? told.reduce((a, b) => a + b, 0) / told.length : edge;
-    const lo = Math.max(...texts[k]!.map((p) => p.right));
     const hi = Math.min(...texts[k + 1]!.map((p) => p.x));
+    // A line that runs past where the next column's texts begin is a banner over both, no cell's.
+    const [heading, ...own] = texts[k]!;
+    const lo = Math.max(heading!.right, ...own.filter((p) => p.right <= hi).map((p) => p.right));
     return lo <= hi ? Math.min(Math.max(estimate, lo), hi) : edge;
   });
 }
