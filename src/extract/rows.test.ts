@@ -70,6 +70,29 @@ describe('rowsOf: cells that wrap, without rules', () => {
     }
   });
 
+  it('cells set at the bottom of their rows, no padding: a line between two rows begins the name below (the title column holds a department ending on the values’ line)', () => {
+    const row = (y: number, name: [string, string, string], value: string): [number, Partial<Record<keyof typeof X, string>>][] => [
+      [y - 2 * PITCH, { name: name[0] }],
+      [y - PITCH, { name: name[1], title: '経済部' }],
+      [y, { name: name[2], title: '振興課', value, status: '-' }],
+    ];
+    const rows = rowsIn(
+      lines(
+        ...row(100, ['観光客の', '入込数の', '推移'], '1'),
+        ...row(100 + 3 * PITCH, ['市内の', '宿泊者', '数'], '2'),
+        ...row(100 + 6 * PITCH, ['延べ', '利用', '者数'], '3'),
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(cells(rows).map((c) => [c.name, c.title])).toEqual([
+      ['観光客の入込数の推移', '経済部振興課'],
+      ['市内の宿泊者数', '経済部振興課'],
+      ['延べ利用者数', '経済部振興課'],
+    ]);
+  });
+
   it('a value with its year note on the next line, and a mark cut in two', () => {
     const rows = rowsIn(
       lines(

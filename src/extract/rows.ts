@@ -249,22 +249,24 @@ export function rowsOf(
   return { rows: bands.flatMap((band) => rowsOfBand(band, pitch, opensRow)), pitch: own };
 }
 
-/** A cell's middle nearer its row's values' middle than its top or bottom is to theirs by this (em): set in the middle. */
+/** A cell's top, middle or bottom nearer its row's values' own than the others are by this (em) tells how it is set. */
 const ALIGNMENT_TOLERANCE_EM = 0.25;
 
+type Alignment = 'top' | 'middle' | 'bottom';
+
 /**
- * Whether the cells that can be told are set in the middle of their rows: cells of two or more
- * lines, linked, beside one row's values and no other's, whose middle stands at the values' middle
- * rather than their top or bottom at the values' (a name of two lines around its row's numbers).
+ * How the cells that can be told are set in their rows: cells of two or more lines, linked,
+ * beside one row's values and no other's, whose top, middle or bottom stands at the values' own
+ * clearly nearer than the others do (a name of two lines around its row's numbers: the middle; a
+ * department of two lines ending on the numbers' line: the bottom). Null where none tell.
  */
-function centredByCells(
+function alignmentByCells(
   columnsOfText: readonly Fragment[][],
   owner: ReadonlyMap<Fragment, number>,
   spans: readonly { top: number; bottom: number }[],
   linked: (a: Fragment, b: Fragment) => boolean,
-): boolean {
-  let centred = 0;
-  let aligned = 0;
+): Alignment | null {
+  const votes: Record<Alignment, number> = { top: 0, middle: 0, bottom: 0 };
   for (const inColumn of columnsOfText) {
     const runs: Fragment[][] = [];
     inColumn.forEach((f, k) => (k > 0 && linked(inColumn[k - 1]!, f) ? runs.at(-1)!.push(f) : runs.push([f])));
@@ -272,14 +274,17 @@ function centredByCells(
       const rows = new Set(run.flatMap((f) => (owner.has(f) ? [owner.get(f)!] : [])));
       if (run.length < 2 || rows.size !== 1) continue;
       const [cell, values] = [extent(run), spans[[...rows][0]!]!];
-      const tolerance = ALIGNMENT_TOLERANCE_EM * run[0]!.size;
-      const middle = Math.abs(cell.top + cell.bottom - values.top - values.bottom) / 2;
-      const edge = Math.min(Math.abs(cell.top - values.top), Math.abs(cell.bottom - values.bottom));
-      if (middle < edge - tolerance) centred++;
-      else if (edge < middle - tolerance) aligned++;
+      const off: [Alignment, number][] = [
+        ['top', Math.abs(cell.top - values.top)],
+        ['middle', Math.abs(cell.top + cell.bottom - values.top - values.bottom) / 2],
+        ['bottom', Math.abs(cell.bottom - values.bottom)],
+      ];
+      const [nearest, next] = off.sort((a, b) => a[1] - b[1]);
+      if (nearest![1] < next![1] - ALIGNMENT_TOLERANCE_EM * run[0]!.size) votes[nearest![0]]++;
     }
   }
-  return centred > aligned;
+  const [first, second] = Object.entries(votes).sort((a, b) => b[1] - a[1]) as [Alignment, number][];
+  return first![1] > second![1] ? first![0] : null;
 }
 
 function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolean): GridRow[] {
@@ -316,11 +321,14 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
     const middleOf = (e: { top: number; bottom: number }) => (e.top + e.bottom) / 2;
     return Math.abs(middleOf(extent(cell)) - middleOf(spans[k]!));
   };
-  const grow = (prefer: 'above' | 'below' | 'centred' | null) => {
+  // `upwards`: lines are taken from the bottom of a column up, so that rows below claim theirs first.
+  const grow = (prefer: 'above' | 'below' | 'centred' | null, upwards = false) => {
     for (let changed = true; changed;) {
       changed = false;
       for (const inColumn of columnsOfText) {
-        inColumn.forEach((f, k) => {
+        const order = inColumn.map((_, k) => k);
+        (upwards ? order.reverse() : order).forEach((k) => {
+          const f = inColumn[k]!;
           if (owner.has(f) || standsAlone(f)) return;
           const above = inColumn[k - 1];
           const below = inColumn[k + 1];
@@ -359,11 +367,16 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
       for (const [f, k] of taken) owner.set(f, k);
     }
   };
-  if (centredByCells(columnsOfText, owner, spans, linked)) {
+  const alignment = alignmentByCells(columnsOfText, owner, spans, linked);
+  if (alignment === 'middle') {
     // Centred cells grow up and down alike, a line a round, so that a tall cell does not take the
     // lines of the one below it that stand above that row's values (comments of many lines).
     growInRounds();
     grow('centred');
+  } else if (alignment === 'bottom') {
+    // Cells ending on their values' line: a line between two rows begins the cell below.
+    grow(null, true);
+    grow('below', true);
   } else {
     grow(null);
     let belowValues = 0;
