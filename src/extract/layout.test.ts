@@ -108,6 +108,9 @@ describe('joinWrapped', () => {
     [['食・土産物開発支援を受けて商品を開発した事業者数(累', '計)'], '食・土産物開発支援を受けて商品を開発した事業者数(累計)'],
     // Latin words broken at a space get the space back.
     [['Mine', 'Collection'], 'Mine Collection'],
+    [['Phase', '2'], 'Phase 2'],
+    // A figure a narrow cell cut is one figure again.
+    [['農業政策課（内線382', '8）'], '農業政策課（内線3828）'],
   ])('%j → %s', (parts, text) => expect(joinWrapped(parts)).toBe(text));
 });
 

@@ -382,11 +382,15 @@ export function joinPhrases(phrases: readonly Phrase[]): string {
   return text;
 }
 
-/** Joins wrapped lines of one cell: no space between Japanese, a space between Latin words. */
+/**
+ * Joins wrapped lines of one cell: no space between Japanese, a space between Latin words, none
+ * inside a figure a narrow cell cut (内線382 | 8）).
+ */
 export function joinWrapped(parts: readonly string[]): string {
   let text = '';
   for (const part of parts.map((p) => p.trim()).filter(Boolean)) {
-    if (text && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(part)) text += ' ';
+    const figure = /[0-9]$/.test(text) && /^[0-9]/.test(part);
+    if (text && !figure && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(part)) text += ' ';
     text += part;
   }
   return text;
