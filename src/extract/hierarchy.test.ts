@@ -50,4 +50,11 @@ describe('HierarchyLevels: the levels printed, mapped onto strategy › policy �
       { level: 'policy', label: '施策', numbering: '①', style: 'column' },
     ]);
   });
+
+  it('a level printed in a grouping column and again as a banner (重点戦略1 over its count table) is one level', () => {
+    const levels = new HierarchyLevels();
+    expect(levels.depthOf('column:重点戦略', '重点戦略', '1', 'column')).toBe(0);
+    expect(levels.depthOf('重点戦略', '重点戦略', '1', 'banner')).toBe(0);
+    expect(levels.layout()).toEqual([{ level: 'strategy', label: '重点戦略', numbering: '1', style: 'column' }]);
+  });
 });

@@ -129,7 +129,8 @@ export class HierarchyLevels {
 
   /** The depth of a banner or grouping column (0 the outermost), adding its level where it is new. */
   depthOf(key: string, label: string, numbering: string, style: 'banner' | 'column'): number {
-    const known = this.printed.findIndex((l) => l.key === key);
+    // A level printed both ways (重点戦略1 … in a grouping column, and over its count table as a banner) is one level.
+    const known = this.printed.findIndex((l) => l.key === key || (label !== '' && l.label === label));
     if (known >= 0) return known;
     this.printed.push({ key, label, numbering, style });
     return this.printed.length - 1;
