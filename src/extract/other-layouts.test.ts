@@ -488,6 +488,42 @@ describe('a table without rules, then its legend and its count table', () => {
     );
   });
 
+  it('joins role rows with a line of the name wrapped between them, beside no value (…の就 | 業者数 between 目標値 and 実績値)', () => {
+    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
+    const document = read(
+      [
+        {
+          number: 1,
+          width: 595,
+          height: 842,
+          // The rule between the role rows crosses their labels and years, not the merged name.
+          horizontal: [
+            { at: 106, from: 15, to: 400 },
+            { at: 127, from: 105, to: 305 },
+            { at: 152, from: 15, to: 400 },
+            { at: 175, from: 105, to: 305 },
+            { at: 192, from: 15, to: 400 },
+          ],
+          vertical: [],
+          runs: [
+            ...at(80, TITLE),
+            ...at(100, ROLE_HEADER),
+            ...at(120, [...roleRow('目標値', '110', '120'), ...mergedCells('観光施設の就', '100', '130', 'A')]),
+            ...at(131, [['業者数', 20]]),
+            ...at(140, roleRow('実績値', '115', '―')),
+            ...at(165, [...roleRow('目標値', '60', '70'), ...mergedCells('宿泊者数', '50', '80', 'B')]),
+            ...at(185, roleRow('実績値', '55', '―')),
+          ],
+        },
+      ],
+      'role-rows-wrapped.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.actual.text, i.interim?.map((x) => x.text)])).toEqual([
+      ['観光施設の就業者数', '115', ['110', '120']],
+      ['宿泊者数', '55', ['60', '70']],
+    ]);
+  });
+
   it('joins role rows parted by a page break (期待値 at the foot of page 1, 実績値 under the header printed again on page 2)', () => {
     const document = read(
       [

@@ -1089,12 +1089,13 @@ function roleLabelOf(row: GridRow | undefined, labels: number): string {
 
 /**
  * A row of an indicator's merged cells alone, between or after its role rows: name, baseline,
- * target and grade set in the middle of both, read as a row of their own where no rule divides them.
+ * target and grade set in the middle of both, read as a row of their own where no rule divides them;
+ * or a line of its name wrapped between them, beside no value (…実施 | 回数 between 期待値 and 実績).
  */
 function mergedCellsOnly(row: GridRow | undefined, table: ReadTable, labels: number): boolean {
   return (
     row !== undefined &&
-    row.anchored &&
+    (row.anchored || (readBanner(row.text) === null && !COMMENT_BLOCK.test(row.text.trim()))) &&
     roleLabelOf(row, labels) === '' &&
     table.placed.every((p, k) => p.role !== 'series' || (row.cells[`c${k}`] ?? '').trim() === '')
   );
