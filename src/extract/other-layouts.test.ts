@@ -344,6 +344,14 @@ describe('a table without rules, then its legend and its count table', () => {
     });
   });
 
+  it('reads a legend of one item under its heading (※評価 over - 横ばい・実績なし: the one mark the scheme leaves unexplained)', () => {
+    const document = read(
+      [pageOf(TITLE, [['※評価', 20]], [], [['- 横ばい・実績なし', 20]], [], HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], '-'))],
+      'one-item.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend).toMatchObject({ heading: '※評価', marks: [{ mark: '-', meaning: '横ばい・実績なし' }] });
+  });
+
   it('tells the scheme by the legend printed where no row shows a mark yet (the grade column left blank: 多摩市’s ①②③ and their meanings)', () => {
     const tama = readScheme('schemes/tama.yaml');
     const [steady, mostly] = tama.grades;

@@ -834,7 +834,8 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
         if (!line || !inRows(above, line) || !SPACED_ITEM.test(line.text.trim())) break;
         items.push((above = line));
       }
-      if (items.length >= 2) {
+      // One item is a legend too (※評価 over - 横ばい・実績なし: the marks the scheme does not explain).
+      if (items.length >= 1) {
         const marks = items.map((l) => SPACED_ITEM.exec(l.text.trim())!).map((m) => ({ mark: m[1]!, meaning: m[2]!.trim() }));
         found.push({ legend: { heading: start.text.trim(), marks }, page, top: start.top });
         k += items.length;
