@@ -1017,6 +1017,23 @@ describe('a table without rules, then its legend and its count table', () => {
     });
   });
 
+  it('reads a legend of a mark a row whose last item opens the next page (※評価 / A 目標を上回る / page 2: B 目標を下回る)', () => {
+    const document = read(
+      [
+        pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], 'B'), [], [], [['※評価', 20]], [['A 目標を上回る', 20]]),
+        { ...pageOf([['B 目標を下回る', 20]]), number: 2 },
+      ],
+      'legend-items-break.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend).toMatchObject({
+      heading: '※評価',
+      marks: [
+        { mark: 'A', meaning: '目標を上回る' },
+        { mark: 'B', meaning: '目標を下回る' },
+      ],
+    });
+  });
+
   it('widths without rules: a comment block’s heading (≪成果と見直し≫) running from the numbers into the names is no cell of the number column (番号 stays narrow)', () => {
     const document = read(
       [

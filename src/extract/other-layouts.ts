@@ -829,16 +829,27 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
     // A heading line (【達成度】, ※評価) over a mark and its meaning a line, parted by a space only.
     if (LEGEND_HEADING.test(start.text.trim())) {
       const items: Line[] = [];
-      for (let j = k + 1, above = start; ; j++) {
-        const line = lineAt(j, page);
-        if (!line || !inRows(above, line) || !SPACED_ITEM.test(line.text.trim())) break;
+      let end = k;
+      for (let j = k + 1, above = start, on = page; ; j++) {
+        const item = (l: Line | undefined): l is Line => !!l && SPACED_ITEM.test(l.text.trim());
+        // The page may break the legend: its items go on at the next page's first line.
+        const overAt = !lineAt(j, on) && pieces[j - 1]?.page === on ? firstLineFrom(pieces, j, on + 1) : -1;
+        const over = lineAt(overAt, on + 1);
+        if (item(over)) {
+          items.push((above = over));
+          [end, j, on] = [overAt, overAt, on + 1];
+          continue;
+        }
+        const line = lineAt(j, on);
+        if (!item(line) || !inRows(above, line)) break;
         items.push((above = line));
+        end = j;
       }
       // One item is a legend too (※評価 over - 横ばい・実績なし: the marks the scheme does not explain).
       if (items.length >= 1) {
         const marks = items.map((l) => SPACED_ITEM.exec(l.text.trim())!).map((m) => ({ mark: m[1]!, meaning: m[2]!.trim() }));
         found.push({ legend: { heading: start.text.trim(), marks }, page, top: start.top });
-        k += items.length;
+        k = end;
         continue;
       }
     }
