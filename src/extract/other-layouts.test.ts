@@ -853,6 +853,20 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a grouping column’s cell broken by a page goes on at the next page’s top: its title, not a new policy (基本施策1 観光の振興 / と交流)', () => {
+    const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const document = read(
+      [
+        pageOf(TITLE, [], header, [['基本目標1 観光', 20]], [], [['基本施策1', 20]], grouped('観光の振興', '観光客数', ['100', '120'], 'A')),
+        { ...pageOf(header, grouped('と交流', '宿泊者数', ['50', '40'], 'B')), number: 2 },
+      ],
+      'broken-group.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.flatMap((m) => m.indicators.map((i) => i.name))])).toEqual([
+      [1, '観光の振興と交流', ['観光客数', '宿泊者数']],
+    ]);
+  });
+
   it('joins a value with its unit glued whose year note wraps onto the next line (40,808人 / (H25)) beside a wrapped name', () => {
     const at = (text: string, right: number): [string, number] => [text, right - widthOf(text)];
     const document = read(

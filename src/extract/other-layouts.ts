@@ -1299,6 +1299,13 @@ export function readOtherKpi(
     else if (level === 'policy') newPolicy(no, title);
     else newMeasure(no, title);
   };
+  /** The node open at the level of `key` where that level's cells print their numbers. */
+  const openTitled = (key: string): Strategy | Policy | Measure | undefined => {
+    const depth = levels.printed.findIndex((l) => l.key === key);
+    if (depth < 0 || levels.printed[depth]!.numbering === '') return undefined;
+    const level = levels.levelOf(depth);
+    return level === 'strategy' ? strategy : level === 'policy' ? policy : measure;
+  };
   // An indicator under 数値目標, or directly under a goal before any of its policies, is the goal's own.
   const place = (indicator: Indicator) => {
     if (goal || (strategy && !policy)) (strategy ?? newStrategy(null, '')).indicators.push(indicator);
@@ -1356,13 +1363,20 @@ export function readOtherKpi(
     }
     const table = piece.table;
     const labels = roleLabelColumn(table);
-    for (const { row, interimRow } of withRoleRowsJoined(table, labels)) {
+    for (const [index, { row, interimRow }] of withRoleRowsJoined(table, labels).entries()) {
       for (const group of table.groups) {
         const cell = group.cells.find((c) => middle(row) > c.top && middle(row) < c.bottom);
         if (!cell || groupAt.get(group.column) === `${cell.top}:${cell.text}`) continue;
         const parsed = readBanner(cell.text);
         const heading = plainHeading(oneLine(table.columns[group.column]!.heading));
         const numbered = /^([①-⑳]|[0-9０-９]+[.．]?)\s*(.*)$/s.exec(cell.text);
+        // A page broke the cell: its title goes on at the next page's top, without the number its level's cells print.
+        const continued = index === 0 && !parsed && !numbered && last !== undefined && last.page < page ? openTitled(`column:${heading}`) : undefined;
+        if (continued) {
+          continued.title = joinWrapped([continued.title, cell.text]);
+          groupAt.set(group.column, `${cell.top}:${cell.text}`);
+          continue;
+        }
         // The level's label is what its cells print before the number (基本施策1 …, or none: (1) …), as a banner's.
         const label = parsed ? parsed.label : numbered ? '' : heading;
         const depth = levels.depthOf(`column:${heading}`, label, parsed?.numbering ?? '', 'column');
