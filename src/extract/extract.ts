@@ -4,16 +4,23 @@ import { failure, warningMessage } from '../model/messages.js';
 import { say, t } from '../model/i18n.js';
 import type { Scheme } from '../model/scheme.js';
 import type { Message, TasseiDocument } from '../model/types.js';
-import { type LaidOutPage, type Phrase, furnitureOf, layOut, titleOf } from './layout.js';
+import { type LaidOutPage, type Line, type Phrase, furnitureOf, layOut, titleOf } from './layout.js';
 import { DETAIL_COLUMNS, SUMMARY_COLUMNS, headingLineOf, looksLikeKpi, readKpi } from './kpi.js';
 import { type SchemeReading, readingOf } from './printed-scheme.js';
 import { NARRATIVE_COLUMNS, isNarrativeHeading, looksLikeNarrative, readNarrative } from './narrative.js';
 import { type PageContent, readPdf } from './pdf.js';
 import { looksLikeOtherKpi, readOtherKpi } from './other-layouts.js';
-import { type RoleDeclarations, headingWord } from './roles.js';
+import { type RoleDeclarations, bareYear, headingWord } from './roles.js';
 
 /** A heading of a table of another layout: not the title. */
-const isOtherHeading = (phrase: Phrase) => headingWord(phrase.text) !== null && [...phrase.text].length <= 12;
+// A year alone is no heading to find the title by: it opens the title (平成29年度 まち・ひと・しごと…), set apart from its words.
+const isOtherHeading = (phrase: Phrase) => headingWord(phrase.text) !== null && !bareYear(phrase.text) && [...phrase.text].length <= 12;
+// A header line holds two headings or more: a title may hold one (… KPI達成状況), a legend's heading line one (評価基準 A:…).
+const isOtherHeaderLine = (line: Line) => line.phrases.filter(isOtherHeading).length >= 2;
+// A legend's items above the table (評価基準 A:… B:… on one line, or C：… or B 目標を… a line: a mark of two characters at most before a space) are no title, though longer.
+const LEGEND_ITEM_START = /^([^\s:：]{1,6}\s*[:：]|[^\s:：]{1,2}\s+)\S/;
+const holdsLegendItems = (line: Line) =>
+  LEGEND_ITEM_START.test(line.text.trim()) || line.phrases.filter((p) => LEGEND_ITEM_START.test(p.text.trim())).length >= 2;
 
 export interface Extraction {
   document: TasseiDocument;
@@ -83,7 +90,7 @@ export function extractPages(pages: readonly PageContent[], file: string, scheme
     : looksLikeNarrative(laidOut)
       ? { ...readNarrative(laidOut, furniture, title, file), scheme: reading.preferred }
       : looksLikeOtherKpi(laidOut)
-        ? readOtherKpi(laidOut, furniture, titleOf(laidOut, isOtherHeading), file, reading, roles)
+        ? readOtherKpi(laidOut, furniture, titleOf(laidOut, isOtherHeading, isOtherHeaderLine, holdsLegendItems), file, reading, roles)
         : null;
   if (!result) {
     throw failure(

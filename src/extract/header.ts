@@ -1,7 +1,7 @@
 import type { Rule } from './pdf.js';
 import { type Line, type Phrase, joinPhrases, joinWrapped, makeLine } from './layout.js';
 import { NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
-import { headingWord, yearOfHeading } from './roles.js';
+import { bareYear, headingWord } from './roles.js';
 
 /**
  * The header of a KPI table of any layout (layouts.md §3, §5.4): the lines that hold its headings
@@ -304,12 +304,6 @@ const SUB_CELL_DEPTH = 0.6;
  * the run of cells around it that stand on the last line alone (実績 over R3 | R4 | R5): cells
  * spanning the header's rows (centred between them, or wrapped over them) bound the run.
  */
-/** A heading that is a year and nothing else (H27, 令和3年度, 2021年度). */
-function bareYear(text: string): boolean {
-  const word = headingWord(text);
-  return yearOfHeading(text) !== null && (word === null || word === 'series');
-}
-
 /** A year this close (em) after a heading word on its line is the heading's year (現状 2014年度), not a column's heading. */
 const YEAR_AFTER_WORD_EM = 1;
 

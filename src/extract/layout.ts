@@ -344,7 +344,14 @@ const MIN_TITLE_LENGTH = 8;
  * The document title: the phrases in the largest type on the first page with text, on the
  * top-most line that has any (a page header may share its line with a table's headings).
  */
-export function titleOf(pages: readonly LaidOutPage[], isHeading: (phrase: Phrase) => boolean = () => false): string {
+export function titleOf(
+  pages: readonly LaidOutPage[],
+  isHeading: (phrase: Phrase) => boolean = () => false,
+  /** Where the table's header begins; by default the first line with a heading. */
+  isHeaderLine: (line: Line) => boolean = (l) => l.phrases.some(isHeading),
+  /** Lines that cannot be the title (a legend's items above the table). */
+  isNote: (line: Line) => boolean = () => false,
+): string {
   // The first page with text: a producer may leave the first page blank.
   const page = pages.find((p) => p.lines.some((l) => !PAGE_NUMBER.test(l.text)));
   if (!page) return '';
@@ -354,8 +361,8 @@ export function titleOf(pages: readonly LaidOutPage[], isHeading: (phrase: Phras
   // A title stands out from the body text by its size; where nothing does, it is the longest
   // line above the first table heading (a page header that repeats the title included).
   if (largest - sizes[Math.floor(sizes.length / 2)]! < SAME_SIZE) {
-    const headingTop = page.lines.find((l) => l.phrases.some(isHeading))?.top ?? Infinity;
-    const above = page.lines.filter((l) => l.bottom < headingTop && !PAGE_NUMBER.test(l.text.trim()));
+    const headingTop = page.lines.find(isHeaderLine)?.top ?? Infinity;
+    const above = page.lines.filter((l) => l.bottom < headingTop && !PAGE_NUMBER.test(l.text.trim()) && !isNote(l));
     const longest = above.sort((a, b) => [...b.text].length - [...a.text].length || a.baseline - b.baseline)[0];
     return longest && [...longest.text].length >= MIN_TITLE_LENGTH ? longest.text.replace(/\s+/g, ' ').trim() : '';
   }

@@ -344,6 +344,44 @@ describe('a table without rules, then its legend and its count table', () => {
     });
   });
 
+  it('tells the title above a legend and a header though it opens with a year set apart and ends in a heading word (平成29年度 | まち・ひと・しごと創生総合戦略 | KPI達成状況)', () => {
+    const title: [string, number][] = [
+      ['平成29年度', 20],
+      ['まち・ひと・しごと創生総合戦略', 85],
+      ['KPI達成状況', 250],
+    ];
+    const spaced = read(
+      [
+        pageOf(
+          title,
+          [
+            ['評価基準', 20],
+            ['A:目標値に対して順調に値が伸びている', 70],
+            ['B:目標値に対して遅れがある', 300],
+          ],
+          HEADER,
+          row('観光客数', ['100', '120'], 'A'),
+        ),
+      ],
+      'title.pdf',
+    );
+    expect(spaced.document.title).toBe('平成29年度 まち・ひと・しごと創生総合戦略 KPI達成状況');
+    const aLine = read(
+      [
+        pageOf(
+          title,
+          [['【達成度】', 20]],
+          [['A 目標値に対して順調に値が伸びている', 20]],
+          [['B 目標値に対して遅れがある', 20]],
+          HEADER,
+          row('観光客数', ['100', '120'], 'A'),
+        ),
+      ],
+      'title-items.pdf',
+    );
+    expect(aLine.document.title).toBe('平成29年度 まち・ひと・しごと創生総合戦略 KPI達成状況');
+  });
+
   it('reads a legend of one item under its heading (※評価 over - 横ばい・実績なし: the one mark the scheme leaves unexplained)', () => {
     const document = read(
       [pageOf(TITLE, [['※評価', 20]], [], [['- 横ばい・実績なし', 20]], [], HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], '-'))],

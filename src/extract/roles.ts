@@ -100,6 +100,12 @@ export function headingWord(heading: string): HeadingWord | null {
   return HEADING_WORDS.find(([, words]) => words.test(plain))?.[0] ?? null;
 }
 
+/** A heading that is a year and nothing else (H27, 令和3年度, 2021年度). */
+export function bareYear(text: string): boolean {
+  const word = headingWord(text);
+  return yearOfHeading(text) !== null && (word === null || word === 'series');
+}
+
 /** A cell holding a percentage. */
 const PERCENT_CELL = /^[△▲-]?\d[\d,.]*\s*[%％]$/;
 /** A cell holding a mark: a letter, a symbol or a short word (S, B+, ◎, 【C】, 概ね順調, −). */
