@@ -446,6 +446,31 @@ describe('findTableHeads: columns and spanning cells', () => {
     ).toEqual([['指標名', '基準値', '目標値']]);
   });
 
+  it('with rules: a heading the printer wrapped in a narrow cell is one line again (現状値（平成26年 | 度）, 番 | 号); one parted on purpose keeps its break (基準値 | （R2）)', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['番', 3],
+          ['指標名', 30],
+          ['現状値（平成26年', 92],
+          ['基準値', 192],
+        ],
+      ],
+      [
+        110,
+        [
+          ['号', 3],
+          ['度）', 120],
+          ['（R2）', 190],
+        ],
+      ],
+    );
+    // Cells 0–14 | 14–90 | 90–172 | 172–236: 現状値（平成26年 is 76.5 pt of a cell of 82, and 度） would not have fitted after it.
+    const rules = [0, 14, 90, 172, 236].map((x) => vertical(x, 90, 115));
+    expect(columns(lines, rules)).toEqual([['番号', '指標名', '現状値（平成26年度）', '基準値/（R2）']]);
+  });
+
   it('no name column: no KPI table', () => {
     expect(
       columns(

@@ -1,7 +1,7 @@
 import type { Rule } from './pdf.js';
 import { type Line, type Phrase, joinPhrases, joinWrapped, makeLine } from './layout.js';
 import { NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
-import { bareYear, headingWord } from './roles.js';
+import { bareYear, headingWord, yearOfHeading } from './roles.js';
 
 /**
  * The header of a KPI table of any layout (layouts.md §3, §5.4): the lines that hold its headings
@@ -231,15 +231,56 @@ function headOf(window: Line[], vertical: readonly Rule[], horizontal: readonly 
   return { columns, lines: window, top, bottom, rows: twoRows ? 2 : 1, ruled };
 }
 
-/** A heading's text from its phrases: lines by baseline joined by a line break, phrases of a line by their gaps. */
-function headingText(phrases: readonly Phrase[]): string {
+/** The padding (em) a cell keeps between its text and its rules, at least, where a heading wraps. */
+const HEADING_PADDING_EM = 0.3;
+/** Characters that may not open a line (禁則): they go down with the character before them. */
+const CANNOT_START = /[)）」』】〕〉》、。，．,.・ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ%％]/u;
+const OPENING = /[(（「『【〔〈《]/u;
+
+/** The first piece a printer could move to the next line: a character, with what may not part from it (度）, （2014). */
+function firstUnit(text: string): string {
+  const chars = [...text];
+  let n = OPENING.test(chars[0] ?? '') ? 2 : 1;
+  while (n < chars.length && (CANNOT_START.test(chars[n]!) || (/\d/.test(chars[n]!) && /\d/.test(chars[n - 1]!)))) n++;
+  return chars.slice(0, n).join('');
+}
+
+/** Whether every bracket a text opens it closes. */
+function bracketsClosed(text: string): boolean {
+  let depth = 0;
+  for (const c of text) {
+    if (OPENING.test(c)) depth++;
+    else if (/[)）」』】〕〉》]/u.test(c)) depth--;
+  }
+  return depth === 0;
+}
+
+/** A text's width in ems, a Latin letter or digit half of a Japanese character. */
+const emsOf = (text: string) => [...text].reduce((w, c) => w + (c.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
+
+/**
+ * A heading's text from its phrases: lines by baseline, phrases of a line by their gaps. Lines are
+ * joined by a line break, but where the cell's `width` is known and the next line's first piece
+ * would not have fitted after the line, the printer wrapped it: joined as one (現状値（平成26年 | 度）).
+ */
+function headingText(phrases: readonly Phrase[], width?: number): string {
   const lines: Phrase[][] = [];
   for (const p of [...phrases].sort((a, b) => a.baseline - b.baseline || a.x - b.x)) {
     const line = lines.at(-1);
     if (line && Math.abs(line[0]!.baseline - p.baseline) <= 0.3 * p.size) line.push(p);
     else lines.push([p]);
   }
-  return lines.map(joinPhrases).join('\n');
+  // Two lines that are each a whole heading word or year (基準値 | （R2）, 平成30年度 | 現在値) were parted on purpose.
+  const whole = (text: string) => bracketsClosed(text) && (headingWord(text) !== null || yearOfHeading(text) !== null);
+  const wrapped = (line: Phrase[], next: Phrase[]) => {
+    if (width === undefined || (whole(joinPhrases(line)) && whole(joinPhrases(next)))) return false;
+    const first = [...next].sort((a, b) => a.x - b.x)[0]!;
+    const unit = firstUnit(first.text);
+    const unitWidth = ((first.right - first.x) * emsOf(unit)) / emsOf(first.text);
+    const lineWidth = Math.max(...line.map((p) => p.right)) - Math.min(...line.map((p) => p.x));
+    return lineWidth + unitWidth > width - 2 * HEADING_PADDING_EM * first.size;
+  };
+  return lines.map((line, k) => (k > 0 && !wrapped(lines[k - 1]!, line) ? '\n' : '') + joinPhrases(line)).join('');
 }
 
 /**
@@ -269,7 +310,7 @@ function ruledColumns(window: readonly Line[], bounds: readonly number[], vertic
   return slots.map((s, k) => {
     const group = groups.find((g) => g.span.includes(k));
     const mine = own[k]!;
-    const text = headingText(mine.length > 0 ? mine : (group?.phrases ?? []));
+    const text = mine.length > 0 ? headingText(mine, s.right - s.left) : headingText(group?.phrases ?? []);
     const extent = mine.length > 0 ? mine : (group?.phrases ?? []);
     return {
       ...s,
