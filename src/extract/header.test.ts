@@ -446,6 +446,50 @@ describe('findTableHeads: columns and spanning cells', () => {
     ).toEqual([['指標名', '基準値', '目標値']]);
   });
 
+  it('a group heading set on the line of the headings beside it (cells spanning both rows set at their top) keeps the years under its rule (実績値 over 令和2年度 … 令和6年度)', () => {
+    const years = ['令和2年度', '令和3年度', '令和4年度', '令和5年度', '令和6年度'];
+    const lines = page(
+      [
+        100,
+        [
+          ['指標名', 20],
+          ['基準値', 110],
+          ['実績値', 295],
+          ['目標値', 470],
+        ],
+      ],
+      [114, years.map((y, k): [string, number] => [y, 165 + 60 * k])],
+    );
+    const rules = [0, 100, 160, 220, 280, 340, 400, 460, 520].map((x) => vertical(x, 90, 120));
+    const spanned = rules.map((r) => (r.at > 160 && r.at < 460 ? { ...r, from: 104 } : r));
+    // The group's rule spans 300 of the header's 480 points: as much as a rule under the whole header would.
+    const horizontal = [
+      { at: 90, from: 0, to: 520 },
+      { at: 104, from: 160, to: 460 },
+      { at: 120, from: 0, to: 520 },
+    ];
+    expect(columns(lines, spanned, horizontal)).toEqual([['指標名', '基準値', ...years.map((y) => `実績値>${y}`), '目標値']]);
+    // A line above the table's top rule is no group's heading, though the rule runs over the headings under it.
+    const legend = page(
+      [
+        80,
+        [
+          ['続く', 0],
+          ['－ 実績なし', 40],
+        ],
+      ],
+      [
+        100,
+        [
+          ['指標名', 20],
+          ['基準値', 110],
+          ['目標値', 330],
+        ],
+      ],
+    );
+    expect(columns(legend, [], [{ at: 88, from: 10, to: 380 }])).toEqual([['指標名', '基準値', '目標値']]);
+  });
+
   it('with rules: a heading the printer wrapped in a narrow cell is one line again (現状値（平成26年 | 度）, 番 | 号); one parted on purpose keeps its break (基準値 | （R2）)', () => {
     const lines = page(
       [

@@ -59,10 +59,19 @@ function rulesBetween(upper: Line, lower: Line, horizontal: readonly Rule[]): Ru
   return between.map((r) => between.filter((o) => Math.abs(o.at - r.at) <= RULE_TOLERANCE));
 }
 
-/** Whether a rule runs under every phrase of the upper line and not over all of the lower: a group's, under its columns only. */
+/**
+ * Whether a rule is a group's, under its columns only: it runs under every phrase of the upper
+ * line and not over all of the lower (実績値 alone on its line); or over every phrase of the lower
+ * line and under only some of the upper, the others on both sides of it (the years under 実績値, the
+ * headings beside it set at the top of cells spanning both rows).
+ */
 function groupsRule(rule: readonly Rule[], upper: Line, lower: Line): boolean {
   const under = (p: Phrase) => rule.some((r) => r.from <= p.x + RULE_TOLERANCE && r.to >= p.right - RULE_TOLERANCE);
-  return upper.phrases.every(under) && lower.phrases.some((p) => !under(p));
+  // Headings beside the group on both sides: a rule across the whole table (its top, under a line above it) has none.
+  const from = Math.min(...rule.map((r) => r.from));
+  const to = Math.max(...rule.map((r) => r.to));
+  const overSome = upper.phrases.some(under) && upper.phrases.some((p) => p.right <= from) && upper.phrases.some((p) => p.x >= to);
+  return (upper.phrases.every(under) && lower.phrases.some((p) => !under(p))) || (lower.phrases.every(under) && overSome);
 }
 
 /** Whether the upper line is a group's heading over the lower (実績値 over R2 … R7, its rule under those years only). */
