@@ -637,6 +637,17 @@ describe('splitAtColumns: one phrase over two cells', () => {
     expect(cut('123')).toEqual(['AIや情報技術の進化による', '123']);
   });
 
+  it('splits at a ruled column’s rule where a cell’s text ends in a typed space set over the rule (Calc), not where a text runs on', () => {
+    const ruled = [
+      { ...column('comment', 100, 160), ruled: true },
+      { ...column('plan', 160, 220), ruled: true },
+    ];
+    const cut = (...runs: [string, number][]) => texts(splitAtColumns(page([100, runs])[0]!, ruled)).map((t) => t.trim());
+    // に努める。 and its space run from 105 to 160.5, over the rule at 160.
+    expect(cut(['に努める。 ', 105], ['果を踏まえ', 160.5])).toEqual(['に努める。', '果を踏まえ']);
+    expect(cut(['に努める。', 110], ['果を踏まえ', 160])).toEqual(['に努める。果を踏まえ']);
+  });
+
   it('gives back the same line where nothing splits', () => {
     const [line] = page([
       100,

@@ -586,7 +586,15 @@ export function splitAtColumns(line: Line, columns: readonly Column[], around: r
       // A word processor sets cells without padding: the next cell's text may touch the text
       // before it, but starts where the column's other texts start.
       const atEdge = column?.edge !== undefined && Math.abs(part.x - column.edge) <= EDGE_MATCH && gap > -TOUCH_OVERLAP && stopsAt(phrase, part.x, around);
-      if (current && column !== previous && (gap > SPLIT_GAP_EM * phrase.size || atEdge) && fits) {
+      // A cell's text ending in a typed space may run over the column's rule into the next cell's
+      // text (Calc): the part starting at the rule is the next column's.
+      const spaceOverRule =
+        !!current &&
+        !!column?.ruled &&
+        /\s$/.test(current.parts.at(-1)!.text) &&
+        Math.abs(part.x - column.left) <= RULE_REACH + SPACE_OVER_RULE_EM * phrase.size &&
+        current.right >= column.left;
+      if (current && column !== previous && (gap > SPLIT_GAP_EM * phrase.size || atEdge || spaceOverRule) && fits) {
         phrases.push(current);
         current = undefined;
         changed = true;
@@ -602,6 +610,11 @@ export function splitAtColumns(line: Line, columns: readonly Column[], around: r
   }
   return changed ? makeLine(phrases) : line;
 }
+
+/** A part may start this far (points) from its column's rule and still be the column's. */
+const RULE_REACH = 1;
+/** A typed space is at most this wide (em). */
+const SPACE_OVER_RULE_EM = 0.5;
 
 /** Lines around a line that may hold the other lines of its cells. */
 const CELL_REACH = 2;
