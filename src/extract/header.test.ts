@@ -222,6 +222,8 @@ describe('findTableHeads: columns and spanning cells', () => {
     const border: Rule = { at: 110, from: 190, to: 280 };
     const expected = ['指標名', '策定時(R2)', '令和6年度>実績値', '令和6年度>判定', '目標値(R8)'];
     expect(columns(symmetric, [], [border])).toEqual([expected]);
+    // Without the rule: a year's group heads no cell that prints a year of its own (策定時(R2), 目標値(R8)).
+    expect(columns(symmetric)).toEqual([expected]);
     // Without the rule (指標 / 名 over both rows bounding the run), where it stands off the middle of every longer run.
     expect(columns(over(212, 400))).toEqual([['指標/名', ...expected.slice(1)]]);
   });

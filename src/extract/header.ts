@@ -438,11 +438,15 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
       undefined,
     );
     const yearsOnly = under !== undefined && bareYear(headingText(under.members));
+    // A year's group (令和6年度 over 実績 | 判定) heads no cell that prints another year (策定時（令和2年度）).
+    const groupYear = bareYear(headingText(g.members)) ? yearOfHeading(headingText(g.members)) : null;
+    const ownYear = (c: (typeof cells)[number]) => yearOfHeading(headingText(c.members));
     const isSub = (c: (typeof cells)[number]) =>
       c !== g &&
       !groups.has(c) &&
       !groupOf.has(c) &&
       (!yearsOnly || bareYear(headingText(c.members))) &&
+      (groupYear === null || ownYear(c) === null || ownYear(c) === groupYear) &&
       Math.abs(bottomOf(c) - lastBaseline) <= 0.3 * c.size &&
       topOf(c) - bottomOf(g) >= SUB_CELL_DEPTH * (lastBaseline - bottomOf(g));
     const others = cells.filter((c) => c !== g && !groups.has(c));
