@@ -56,5 +56,10 @@ describe('HierarchyLevels: the levels printed, mapped onto strategy › policy �
     expect(levels.depthOf('column:重点戦略', '重点戦略', '1', 'column')).toBe(0);
     expect(levels.depthOf('重点戦略', '重点戦略', '1', 'banner')).toBe(0);
     expect(levels.layout()).toEqual([{ level: 'strategy', label: '重点戦略', numbering: '1', style: 'column' }]);
+    // Met first as a banner (over its count table), then as the table's grouping column: a column.
+    const banner = new HierarchyLevels();
+    banner.depthOf('基本目標', '基本目標', '1', 'banner');
+    expect(banner.depthOf('column:基本目標', '基本目標', '1', 'column')).toBe(0);
+    expect(banner.layout()).toEqual([{ level: 'strategy', label: '基本目標', numbering: '1', style: 'column' }]);
   });
 });

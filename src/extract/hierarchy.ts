@@ -131,6 +131,8 @@ export class HierarchyLevels {
   depthOf(key: string, label: string, numbering: string, style: 'banner' | 'column'): number {
     // A level printed both ways (重点戦略1 … in a grouping column, and over its count table as a banner) is one level.
     const known = this.printed.findIndex((l) => l.key === key || (label !== '' && l.label === label));
+    // The table's own style wins: a banner over a count table, then a grouping column in the KPI table, is a column.
+    if (known >= 0 && style === 'column') this.printed[known]!.style = 'column';
     if (known >= 0) return known;
     this.printed.push({ key, label, numbering, style });
     return this.printed.length - 1;
