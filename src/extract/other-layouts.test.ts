@@ -891,6 +891,29 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a line alone naming a level no grouping column heads is a banner, though it stands inside the first column (重点戦略1 農 over 基本施策 | 指標名)', () => {
+    const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [['重点戦略1 農', 22]],
+          [['基本施策1', 20]],
+          grouped('誘客', '観光客数', ['100', '120'], 'A'),
+          grouped(null, '宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'banner-in-column.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.policies.map((p) => [p.no, p.title])])).toEqual([[1, '農', [[1, '誘客']]]]);
+    expect(document.layout?.hierarchy.map((h) => [h.label, h.style])).toEqual([
+      ['重点戦略', 'banner'],
+      ['基本施策', 'column'],
+    ]);
+  });
+
   it('a grouping column’s cell broken by a page goes on at the next page’s top: its title, not a new policy (基本施策1 観光の振興 / と交流)', () => {
     const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
     const document = read(

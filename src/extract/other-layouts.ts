@@ -337,6 +337,10 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     const titleAt = one!.text.trim().length > 1 ? one!.x : (two?.x ?? Infinity);
     return !numberColumn || titleAt < numberColumn.right;
   };
+  // A level no grouping column heads (重点戦略1 ふるさと納税の強化, its title on its line, in a table whose columns head 基本施策 | 施策).
+  const groupingHeadings = grouping.map((c) => plainHeading(oneLine(c.heading)));
+  const otherLevel = (banner: Banner) =>
+    banner.title !== '' && !groupingHeadings.some((h) => h === bannerKey(banner) || h.includes(bannerKey(banner)) || bannerKey(banner).includes(h));
   const isBanner = (l: Line) => {
     const banner = readBanner(l.text) ?? (circledApart(l) ? circledBanner(l.text) : null);
     const first = l.phrases[0]!;
@@ -346,7 +350,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
       (first.x < firstGrouping ||
         first.right > lastGrouping + first.size ||
         // Without a label (Ⅰ 市内の…) only where rules show the row merged across: a grouping cell's line can look alike.
-        (aloneOnLine(l) && (banner.label !== '' ? pastOwnColumn(l) || mergedRow(l) : mergedRow(l))))
+        (aloneOnLine(l) && (banner.label !== '' ? pastOwnColumn(l) || mergedRow(l) || otherLevel(banner) : mergedRow(l))))
     );
   };
   // Told on the lines as printed: cut at the columns, 基本施策2 would end in a figure.
