@@ -108,6 +108,33 @@ describe('count tables', () => {
     expect(table.rows.map((r) => r.label)).toEqual(['第1章 地域ふるさと納税づくり', '第2章 公共交通の整備']);
   });
 
+  it('grades across, a goal label whose number wraps onto its next line (基本目標 / 2ICTオリー / ブ栽培の推進, counts between its lines) is the next row’s', () => {
+    const at = (rows: [text: string, x: number, baseline: number][]) => linesOf(phrasesOf(rows.map(([text, x, baseline]) => run(text, x, baseline))));
+    const lines = at([
+      ['基本目標', 0, 100],
+      ['A', 100, 100],
+      ['B', 140, 100],
+      ['合計', 180, 100],
+      ['基本目標1', 0, 112],
+      ['観光の', 0, 122],
+      ['1', 100, 122],
+      ['2', 140, 122],
+      ['3', 184, 122],
+      ['強化', 0, 132],
+      ['基本目標', 0, 142],
+      ['2ICTオリー', 0, 152],
+      ['4', 100, 157],
+      ['4', 184, 157],
+      ['ブ栽培の', 0, 162],
+      ['推進', 0, 172],
+    ]);
+    const { table } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.rows.map((r) => [r.label, r.total])).toEqual([
+      ['基本目標1観光の強化', 3],
+      ['基本目標2ICTオリーブ栽培の推進', 4],
+    ]);
+  });
+
   it('grades across, a goal label beginning with its banner words on a line of its own (基本目標1 観 / 光の向上 0 2 1)', () => {
     const lines = page(
       [

@@ -486,6 +486,8 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
     !!line && numbersOf(line).length === 0 && line.phrases.every((p) => p.right <= labelEdge) && !holdsLegendItem(line.text);
   // A banner (the next goal's, below the table) ends it, unless it begins a row's label (基本目標1 観 / 光の向上 0 2 1).
   const labelOnly = (line: Line | undefined) => inLabelColumn(line) && readBanner(line!.text) === null;
+  // A goal's label begins here: 基本目標1 …, or 基本目標 with its number wrapped onto the next line (基本目標 / 2ICTオリー).
+  const opensLabel = (line: Line, next: Line) => (readBanner(line.text) ?? readBanner(joinWrapped([line.text, next.text]))) !== null;
   // The lines of one cell stand close: a wider gap is another piece of the page.
   const close = (upper: Line, lower: Line) => lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
   let prefix: string[] = [];
@@ -507,9 +509,7 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
     const towardsNext = () =>
       !!next &&
       close(line, next) &&
-      (numbersOf(next).length >= 2
-        ? !lastLine || next.top - line.bottom < line.top - above.bottom
-        : (!lastLine || readBanner(line.text) !== null) && countsBelow());
+      (numbersOf(next).length >= 2 ? !lastLine || next.top - line.bottom < line.top - above.bottom : (!lastLine || opensLabel(line, next)) && countsBelow());
     if (numbers.length < 2 && inLabelColumn(line) && !labelOnly(line) && towardsNext()) {
       prefix.push(line.text);
       used.push(line);
