@@ -54,6 +54,28 @@ describe('count tables', () => {
     expect(used).toHaveLength(4);
   });
 
+  it('grades across under circled marks (① ② ③ － 合計, a scheme of ①②③ as 多摩市’s): a count table, not a banner ① …', () => {
+    const lines = page(
+      [
+        ['基本目標', 0],
+        ['①', 100],
+        ['②', 140],
+        ['③', 180],
+        ['－', 220],
+        ['合計', 260],
+      ],
+      [
+        ['基本目標Ⅰ', 0],
+        ['1', 100],
+        ['1', 220],
+        ['2', 264],
+      ],
+    );
+    const { table } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.marks).toEqual(['①', '②', '③', '－']);
+    expect(table.rows).toEqual([{ label: '基本目標Ⅰ', counts: [1, 0, 0, 1], total: 2 }]);
+  });
+
   it('grades across, a goal label wrapped in its narrow cell: the lines of the label go with their row', () => {
     const lines = page(
       [

@@ -59,6 +59,8 @@ const CELL_LINE_GAP_EM = 0.6;
 /** Header lines of a count table: grade marks with 合計. */
 const TOTAL_WORD = /^(?:合\s*計|計|総数|合計数)$/;
 const COUNT_MARK = /^(?:[A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|評価なし|判定なし|未実施|実績なし|対象外|その他)$/;
+/** A grade's mark heading a count table's column: as printed (① is 1 in NFKC) or in NFKC (Ａ). */
+const isCountMark = (text: string) => COUNT_MARK.test(text.trim()) || COUNT_MARK.test(text.normalize('NFKC').trim());
 /** A scheme's status word as a count table's head prints it (目標達成, 改善↑, 横ばい, 悪化↓). */
 const STATUS_WORD = /^[぀-ヿ一-龯]{1,6}[↑↓→↗↘]?$/;
 /** The first heading of a count table's head: 区分, 評価, or the level it counts by (基本目標, 政策目標 …). */
@@ -463,12 +465,12 @@ function countHeadAt(line: Line): string[] | null {
  * as 区分 | word | word | … | 合計, the status words of a scheme (目標達成 | 改善↑ | - | 悪化↓).
  */
 function countMarkPhrases(line: Line): Phrase[] {
-  const strict = line.phrases.filter((p) => COUNT_MARK.test(p.text.normalize('NFKC').trim()));
+  const strict = line.phrases.filter((p) => isCountMark(p.text));
   const [first, ...rest] = line.phrases;
   const total = rest.at(-1);
   if (!first || !total || !TOTAL_WORD.test(total.text.trim()) || !COUNT_LABEL.test(first.text.replace(/\s/g, ''))) return strict;
   const words = rest.slice(0, -1);
-  return words.length >= 2 && words.every((p) => COUNT_MARK.test(p.text.normalize('NFKC').trim()) || STATUS_WORD.test(p.text.trim())) ? words : strict;
+  return words.length >= 2 && words.every((p) => isCountMark(p.text) || STATUS_WORD.test(p.text.trim())) ? words : strict;
 }
 
 /** A count table (grades across, a row per group with its counts): rows until a line without counts. */
