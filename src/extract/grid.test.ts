@@ -648,6 +648,25 @@ describe('splitAtColumns: one phrase over two cells', () => {
     expect(cut(['に努める。', 110], ['果を踏まえ', 160])).toEqual(['に努める。果を踏まえ']);
   });
 
+  it('keeps a comment line across the table whose runs part where its middle falls in a later column (Writer’s space between 6 and 次産業化)', () => {
+    const columns = [column('name', 0, 100), column('actual', 100, 150, true), column('grade', 150, 200), column('target', 200, 260, true)];
+    // 沿って、 | 6 | 次産業化の取組を継続する。: the last run starts in the actual column, its middle in the target column.
+    const cut = texts(
+      splitAtColumns(
+        page([
+          100,
+          [
+            ['国の方針に沿って、', 5],
+            ['6', 95],
+            ['次産業化の取組を継続', 103],
+          ],
+        ])[0]!,
+        columns,
+      ),
+    );
+    expect(cut).toEqual([expect.stringMatching(/^国の方針に沿って、6 ?次産業化の取組を継続$/)]);
+  });
+
   it('gives back the same line where nothing splits', () => {
     const [line] = page([
       100,

@@ -582,7 +582,11 @@ export function splitAtColumns(line: Line, columns: readonly Column[], around: r
       // The part after the gap must fit its column: text running on over several columns is a
       // spanning title, not a value.
       // The text from here to the phrase's end must fit: a title's next word is not a value.
-      const fits = !!column && Math.max(...phrase.parts.slice(phrase.parts.indexOf(part)).map((q) => q.right)) <= column.right + 0.5 * phrase.size;
+      // And it starts in the column its middle falls in: a part running over three columns (a comment line across the table) is no cell's.
+      const fits =
+        !!column &&
+        part.x >= column.left - 0.5 * phrase.size &&
+        Math.max(...phrase.parts.slice(phrase.parts.indexOf(part)).map((q) => q.right)) <= column.right + 0.5 * phrase.size;
       // A word processor sets cells without padding: the next cell's text may touch the text
       // before it, but starts where the column's other texts start.
       const atEdge = column?.edge !== undefined && Math.abs(part.x - column.edge) <= EDGE_MATCH && gap > -TOUCH_OVERLAP && stopsAt(phrase, part.x, around);
