@@ -230,11 +230,17 @@ function gridColumns(head: TableHead, placed: readonly PlacedColumn[]): Column[]
 /** A grouping cell's number before its title (① 農林業の振興, 1. 観光). */
 const CELL_NUMBER = /^(?:[①-⑳]|[0-9０-９]+[.．]?)\s*\S/;
 
+/**
+ * A grouping cell's line may run this far (em) past the column's edge as the headings place it:
+ * without rules the edge is a guess, and a cell's widest line reaches past it (有害鳥獣オリー).
+ */
+const GROUP_CELL_OVERRUN_EM = 2;
+
 function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): { top: number; bottom: number; text: string }[] {
   const x = (Math.max(column.left, -1e6) + Math.min(column.right, 1e6)) / 2;
   // A phrase belongs to the column it starts in: a banner row's text starting left of it is not its.
   const phrases = body.flatMap((l) =>
-    l.phrases.filter((p) => p.x >= column.left - 1 && p.x < column.right && p.right <= column.right + p.size).map((p) => ({ p, l })),
+    l.phrases.filter((p) => p.x >= column.left - 1 && p.x < column.right && p.right <= column.right + GROUP_CELL_OVERRUN_EM * p.size).map((p) => ({ p, l })),
   );
   if (phrases.length === 0) return [];
   const top = Math.min(...body.map((l) => l.top)) - 1;
