@@ -784,6 +784,42 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads ① alone in the number column with its title in the name column, on a row of no figures, as a banner, though ①② also number the rows', () => {
+    const numbered = (no: string, name: string, values: string[], mark: string): [string, number][] => [
+      [no, 4],
+      ...row(name, values, mark).map(([text, x]): [string, number] => [text, x === 20 ? 26 : x]),
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          [['番号', 0], ...HEADER.map(([text, x]): [string, number] => [text, x === 20 ? 26 : x])],
+          [['基本目標1 観光の振興', 0]],
+          [],
+          [
+            ['①', 4],
+            ['文化財の活用', 26],
+          ],
+          [],
+          numbered('1', '来館者数', ['100', '120'], 'A'),
+          [],
+          [
+            ['②', 4],
+            ['施設の整備', 26],
+          ],
+          [],
+          numbered('2', '整備件数', ['5', '6'], 'B'),
+        ),
+      ],
+      'circled-banners-apart.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.flatMap((m) => m.indicators.map((i) => i.name))])).toEqual([
+      [1, '文化財の活用', ['来館者数']],
+      [2, '施設の整備', ['整備件数']],
+    ]);
+  });
+
   it('takes the unit every value carries out of the name where the name repeats it (満足度（%） with 40%), keeping notes such as （累計）', () => {
     const document = read([pageOf(TITLE, HEADER, row('満足度（%）', ['40%', '45%'], 'A'), row('来場者（累計）', ['50人', '60人'], 'B'))], 'units.pdf')
       .document as KpiDocument;

@@ -1411,7 +1411,7 @@ export function readOtherKpi(
       if (!row.anchored || (row.cells[`c${name}`] ?? '').trim() === '') {
         // A banner whose long title runs into a value column reads as a row of values without a name.
         // So may a comment block (【成果と課題】 over a paragraph across the columns).
-        if (!row.anchored || readBanner(row.text) || COMMENT_BLOCK.test(row.text.trim())) textRow(row.text, page, numbersRows(row, table));
+        if (!row.anchored || readBanner(row.text) || COMMENT_BLOCK.test(row.text.trim())) textRow(row.text, page, row.anchored && numbersRows(row, table));
         else
           log.warn('extract-kpi', t(`指標名のない行を読み飛ばしました:「${row.text}」`, `a row without an indicator name was skipped: "${row.text}"`), {
             page,
