@@ -28,6 +28,63 @@ export function fontFile(file: string): Buffer {
 
 type Face = ReturnType<typeof fontkit.create>;
 const faces = new Map<string, Face>();
+
+/** A font subset as fontkit makes it: the glyphs it holds, in order, and its bytes. */
+interface Subset {
+  glyphs: number[];
+  encode(): Uint8Array;
+}
+/** What pdfkit keeps of an embedded font: the face it measures and lays out with, and the document's subset. */
+interface EmbeddedFont {
+  font: Face;
+  subset: Subset;
+  shared?: true;
+}
+type PdfKitDocument = { _font?: EmbeddedFont };
+
+/** A face per font buffer, with its encoded subsets by their glyphs, shared by every document of the process. */
+const sharedFaces = new WeakMap<Uint8Array, { face: Face; encoded: Map<string, Uint8Array> }>();
+
+/**
+ * Lets every document a process prints (`render --watch`, a batch) lay out with one face per font
+ * and reuse a subset's bytes: pdfkit opens the face again for each document, with its glyph
+ * caches cold, and encodes the subset again, though a document saved again with a figure changed
+ * uses the same glyphs. The bytes written are the same: a face's metrics do not depend on which
+ * copy is asked, and a subset's encoding depends on its glyphs alone.
+ */
+export function shareFontFaces(): void {
+  const pdfkit = createRequire(import.meta.url)('pdfkit') as { prototype: { font(this: PdfKitDocument, src: unknown, ...rest: unknown[]): unknown } };
+  const font = pdfkit.prototype.font;
+  if ((font as { shared?: true }).shared) return;
+  const shared = function (this: PdfKitDocument, src: unknown, ...rest: unknown[]) {
+    const result = font.call(this, src, ...rest);
+    const embedded = this._font;
+    if (src instanceof Uint8Array && embedded && !embedded.shared && embedded.subset.glyphs.length === 1) {
+      let entry = sharedFaces.get(src);
+      if (!entry) sharedFaces.set(src, (entry = { face: embedded.font, encoded: new Map() }));
+      embedded.font = entry.face;
+      embedded.subset = cachedSubset(entry.face, entry.encoded);
+      embedded.shared = true;
+    }
+    return result;
+  };
+  pdfkit.prototype.font = Object.assign(shared, { shared: true as const });
+}
+
+function cachedSubset(face: Face, encoded: Map<string, Uint8Array>): Subset {
+  const subset = (face as unknown as { createSubset(): Subset }).createSubset();
+  const encode = subset.encode.bind(subset);
+  subset.encode = () => {
+    const key = subset.glyphs.join(',');
+    let bytes = encoded.get(key);
+    if (!bytes) {
+      bytes = encode();
+      encoded.set(key, bytes);
+    }
+    return bytes;
+  };
+  return subset;
+}
 const widths = new Map<string, Map<string, number>>();
 
 function face(file: string): Face {
