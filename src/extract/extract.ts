@@ -9,6 +9,7 @@ import { DETAIL_COLUMNS, SUMMARY_COLUMNS, headingLineOf, looksLikeKpi, readKpi }
 import { type SchemeReading, readingOf } from './printed-scheme.js';
 import { NARRATIVE_COLUMNS, isNarrativeHeading, looksLikeNarrative, readNarrative } from './narrative.js';
 import { type PageContent, readPdf } from './pdf.js';
+import { isLegendLine } from './legend.js';
 import { looksLikeOtherKpi, readOtherKpi } from './other-layouts.js';
 import { type RoleDeclarations, bareYear, headingWord } from './roles.js';
 
@@ -17,10 +18,8 @@ import { type RoleDeclarations, bareYear, headingWord } from './roles.js';
 const isOtherHeading = (phrase: Phrase) => headingWord(phrase.text) !== null && !bareYear(phrase.text) && [...phrase.text].length <= 12;
 // A header line holds two headings or more: a title may hold one (… KPI達成状況), a legend's heading line one (評価基準 A:…).
 const isOtherHeaderLine = (line: Line) => line.phrases.filter(isOtherHeading).length >= 2;
-// A legend's items above the table (評価基準 A:… B:… on one line, or C：… or B 目標を… a line: a mark of two characters at most before a space) are no title, though longer.
-const LEGEND_ITEM_START = /^([^\s:：]{1,6}\s*[:：]|[^\s:：]{1,2}\s+)\S/;
-const holdsLegendItems = (line: Line) =>
-  LEGEND_ITEM_START.test(line.text.trim()) || line.phrases.filter((p) => LEGEND_ITEM_START.test(p.text.trim())).length >= 2;
+// A legend's items above the table (評価基準 A:… B:… on one line, or C：… or B 目標を… a line) are no title, though longer.
+const holdsLegendItems = (line: Line) => isLegendLine(line.phrases.map((p) => p.text));
 
 export interface Extraction {
   document: TasseiDocument;

@@ -76,6 +76,16 @@ export function holdsSpacedItems(phrases: readonly string[]): boolean {
 }
 
 /**
+ * Whether a line is a legend's items: a mark with its meaning (`A：順調`), items set without
+ * colons (two, or one after its heading), or a mark and its meaning alone on the line (B 目標を…).
+ */
+export function isLegendLine(phrases: readonly string[]): boolean {
+  const [only] = phrases;
+  const alone = phrases.length === 1 && SPACED_ITEM.test(only!.trim()) && !/^[぀-ヿ一-龯]/.test(only!.trim());
+  return holdsLegendItem(phrases.join(' ')) || holdsSpacedItems(phrases) || alone;
+}
+
+/**
  * A legend set without colons, phrase by phrase: a phrase that begins with a mark and a space
  * is an item; one before any item is the heading; one after continues the item before (a
  * meaning wrapped onto the next line).
