@@ -27,7 +27,24 @@ export function fontFile(file: string): Buffer {
 }
 
 type Face = ReturnType<typeof fontkit.create>;
-const faces = new Map<string, Face>();
+
+/** One face per font's bytes, for measuring and for every document the process prints alike. */
+const faces = new WeakMap<Uint8Array, Face>();
+/** A face's encoded subsets by their glyphs. */
+const encodedSubsets = new WeakMap<Face, Map<string, Uint8Array>>();
+
+function faceOf(bytes: Uint8Array): Face {
+  let font = faces.get(bytes);
+  if (!font) {
+    font = fontkit.create(bytes);
+    faces.set(bytes, font);
+  }
+  return font;
+}
+
+function face(file: string): Face {
+  return faceOf(fontFile(file));
+}
 
 /** A font subset as fontkit makes it: the glyphs it holds, in order, and its bytes. */
 interface Subset {
@@ -42,15 +59,12 @@ interface EmbeddedFont {
 }
 type PdfKitDocument = { _font?: EmbeddedFont };
 
-/** A face per font buffer, with its encoded subsets by their glyphs, shared by every document of the process. */
-const sharedFaces = new WeakMap<Uint8Array, { face: Face; encoded: Map<string, Uint8Array> }>();
-
 /**
- * Lets every document a process prints (`render --watch`, a batch) lay out with one face per font
- * and reuse a subset's bytes: pdfkit opens the face again for each document, with its glyph
- * caches cold, and encodes the subset again, though a document saved again with a figure changed
- * uses the same glyphs. The bytes written are the same: a face's metrics do not depend on which
- * copy is asked, and a subset's encoding depends on its glyphs alone.
+ * Lets every document a process prints (`render --watch`, a batch) lay out with the face the
+ * process measures with, and reuse a subset's bytes: pdfkit opens the face again for each
+ * document, its glyph caches cold, and encodes the subset again, though a document saved again
+ * with a figure changed uses the same glyphs. The bytes written are the same: a face's metrics do
+ * not depend on which copy is asked, and a subset's encoding depends on its glyphs alone.
  */
 export function shareFontFaces(): void {
   const pdfkit = createRequire(import.meta.url)('pdfkit') as { prototype: { font(this: PdfKitDocument, src: unknown, ...rest: unknown[]): unknown } };
@@ -59,11 +73,10 @@ export function shareFontFaces(): void {
   const shared = function (this: PdfKitDocument, src: unknown, ...rest: unknown[]) {
     const result = font.call(this, src, ...rest);
     const embedded = this._font;
+    // Swapped once, as pdfkit makes the document's font (its subset holds the missing glyph alone).
     if (src instanceof Uint8Array && embedded && !embedded.shared && embedded.subset.glyphs.length === 1) {
-      let entry = sharedFaces.get(src);
-      if (!entry) sharedFaces.set(src, (entry = { face: embedded.font, encoded: new Map() }));
-      embedded.font = entry.face;
-      embedded.subset = cachedSubset(entry.face, entry.encoded);
+      embedded.font = faceOf(src);
+      embedded.subset = cachedSubset(embedded.font);
       embedded.shared = true;
     }
     return result;
@@ -71,8 +84,10 @@ export function shareFontFaces(): void {
   pdfkit.prototype.font = Object.assign(shared, { shared: true as const });
 }
 
-function cachedSubset(face: Face, encoded: Map<string, Uint8Array>): Subset {
-  const subset = (face as unknown as { createSubset(): Subset }).createSubset();
+function cachedSubset(font: Face): Subset {
+  let encoded = encodedSubsets.get(font);
+  if (!encoded) encodedSubsets.set(font, (encoded = new Map()));
+  const subset = (font as unknown as { createSubset(): Subset }).createSubset();
   const encode = subset.encode.bind(subset);
   subset.encode = () => {
     const key = subset.glyphs.join(',');
@@ -85,16 +100,8 @@ function cachedSubset(face: Face, encoded: Map<string, Uint8Array>): Subset {
   };
   return subset;
 }
-const widths = new Map<string, Map<string, number>>();
 
-function face(file: string): Face {
-  let font = faces.get(file);
-  if (!font) {
-    font = fontkit.create(fontFile(file));
-    faces.set(file, font);
-  }
-  return font;
-}
+const widths = new Map<string, Map<string, number>>();
 
 /** Width in points of text set at `size`, in the regular face or, with `bold`, the bold one. */
 export function measureText(text: string, size: number, bold = false): number {
