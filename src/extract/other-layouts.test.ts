@@ -1103,6 +1103,37 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads the header under a legend whose last meaning wraps tight onto a line with a heading word (…成果指標 / は判定を行っていない)', () => {
+    const at = (baseline: number, runs: [string, number][]) => runs.map(([text, x]) => run(text, x, baseline));
+    const pageWith = (...rows: [baseline: number, runs: [string, number][]][]): PageContent => ({
+      ...pageOf(),
+      runs: rows.flatMap(([baseline, runs]) => at(baseline, runs)),
+    });
+    const document = read(
+      [
+        pageWith(
+          [80, TITLE],
+          [
+            100,
+            [
+              ['評価基準', 20],
+              ['A：順調', 80],
+              ['判定なし：値が確認できなかった成果指標', 140],
+            ],
+          ],
+          // Chromium wraps the paragraph from its left edge, a point under the line above.
+          [111, [['は判定を行っていない', 20]]],
+          [130, HEADER],
+          [145, row('観光客数', ['100', '120'], 'A')],
+          [160, row('宿泊者数', ['50', '40'], '判定なし')],
+        ),
+      ],
+      'wrapped-legend.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator }) => indicator.name)).toEqual(['観光客数', '宿泊者数']);
+    expect(document.layout?.legend?.marks.at(-1)).toEqual({ mark: '判定なし', meaning: '値が確認できなかった成果指標は判定を行っていない' });
+  });
+
   it('reads a legend whose meaning wraps onto the next line before its last items (…必要と思 / われる D：…)', () => {
     const document = read(
       [

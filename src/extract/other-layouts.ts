@@ -767,13 +767,29 @@ export function looksLikeOtherKpi(pages: readonly LaidOutPage[]): boolean {
   return pages.some((p) => tableHeadsOf(p.lines, p).length > 0);
 }
 
-/** The table heads of a page's lines; a legend's item a line (評価なし 目標値の設定なし right above a header) is never a heading. */
+/**
+ * The table heads of a page's lines; a legend's item a line (評価なし 目標値の設定なし right above a
+ * header) is never a heading, nor is the line a legend's item wraps onto (…成果指標 | は判定を行っていない).
+ */
 function tableHeadsOf(lines: readonly Line[], page: LaidOutPage): TableHead[] {
   const legendItem = (l: Line) => SPACED_ITEM.test(l.text.trim()) || (ITEM_LINE.test(l.text.trim()) && holdsLegendItem(l.text));
   return findTableHeads(
-    lines.filter((l) => !legendItem(l)),
+    lines.filter((l, k) => !legendItem(l) && !wrapsLegend(lines[k - 1], l)),
     page.vertical,
     page.horizontal,
+  );
+}
+
+/** A paragraph's lines stand at most this far apart (em, bottom to top); a table's rows and header stand farther. */
+const PARAGRAPH_LEADING_EM = 0.5;
+
+/** Whether a line is where the legend line above it wrapped: set tight under it, from its left edge. */
+function wrapsLegend(above: Line | undefined, line: Line): boolean {
+  return (
+    above !== undefined &&
+    holdsLegendItem(above.text) &&
+    line.top - above.bottom < PARAGRAPH_LEADING_EM * Math.max(above.size, line.size) &&
+    Math.abs(line.x - above.x) <= PARAGRAPH_LEADING_EM * line.size
   );
 }
 
