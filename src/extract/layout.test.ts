@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PageContent, TextRun } from './pdf.js';
 import { lostText } from './extract.js';
-import { joinWrapped, linesOf, normalizeGlyphs, phrasesOf, sameSize, wordsOfRun } from './layout.js';
+import { furnitureOf, joinWrapped, linesOf, normalizeGlyphs, phrasesOf, sameSize, wordsOfRun } from './layout.js';
 import { splitMeasures } from './narrative.js';
 import { splitNumber } from './kpi.js';
 
@@ -17,6 +17,35 @@ describe('normalizeGlyphs', () => {
     ['①観光∕②交流', '①観光／②交流'],
     ['３，５６０', '３，５６０'], // widths stay as printed
   ])('%s → %s', (input, output) => expect(normalizeGlyphs(input)).toBe(output));
+});
+
+describe('furnitureOf', () => {
+  /** An A4 page (842 pt tall) at 10 pt: a running title, the header, a row, its comment wrapped alike on every page, a page number. */
+  const pageOf = (n: number) => {
+    const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
+    return {
+      height: 842,
+      lines: linesOf(
+        phrasesOf([
+          at('成果指標の達成状況', 200, 25),
+          at('指標名', 40, 50),
+          at('課題', 300, 50),
+          at(`指標${n}`, 40, 70),
+          at(`${100 + n}`, 200, 70),
+          at('今後も', 300, 70),
+          at('関係機', 300, 80),
+          at('関と連携', 300, 90),
+          at(`${n}`, 420, 820),
+        ]),
+      ),
+    };
+  };
+
+  it('is what stands at the page’s edges on every page, not a comment wrapped alike under the first row of each page', () => {
+    const pages = [1, 2, 3].map(pageOf);
+    const furniture = furnitureOf(pages, (l) => l.text.includes('指標名'));
+    expect([...furniture].map((p) => p.text).sort()).toEqual(['1', '2', '3', ...Array(3).fill('成果指標の達成状況')].sort());
+  });
 });
 
 describe('phrasesOf: a typed space of its own', () => {

@@ -287,16 +287,27 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[] }[],
     const kept = page.lines.filter(keep);
     // A line close to a table heading may be part of that heading (a wrapped `重点戦／略`).
     const nearHeading = (l: Line) => kept.some((k) => Math.abs(k.baseline - l.baseline) <= 2 * Math.max(k.size, l.size));
-    for (const l of page.lines) {
-      if (!inMargin(l, page)) continue;
+    const furnitureOfLine = (l: Line): Phrase[] => {
       const heading = nearHeading(l);
       const pageNumber = PAGE_NUMBER.test(l.text.trim()) && numbered(l);
-      for (const p of l.phrases) {
+      return l.phrases.filter((p) => {
         const repeated = (seen.get(key(p)) ?? 0) >= Math.max(2, Math.ceil(REPEATED_FRACTION * pages.length));
         // A label beside numbers of its own size is a table row (基本目標 of a summary at the
         // top of every page), not a footer printed over one.
         const rowLabel = l.phrases.some((q) => q !== p && NUMERIC.test(q.text) && Math.abs(q.size - p.size) <= SAME_SIZE);
-        if (pageNumber || (repeated && !heading && !rowLabel && !NUMERIC.test(p.text))) furniture.add(p);
+        return pageNumber || (repeated && !heading && !rowLabel && !NUMERIC.test(p.text));
+      });
+    };
+    // Furniture stands at the page's edge: from the top down, and from the bottom up, the lines
+    // before the first that is none. A comment wrapped alike in the first row of every page
+    // (今後も | 関係機 | 関と連携) stands under the header and that row's figures, and is kept.
+    const fromTop = page.lines.filter((l) => inMargin(l, page) && l.baseline < page.height / 2);
+    const fromBottom = page.lines.filter((l) => inMargin(l, page) && l.baseline >= page.height / 2).reverse();
+    for (const edge of [fromTop, fromBottom]) {
+      for (const l of edge) {
+        const found = furnitureOfLine(l);
+        if (found.length === 0) break;
+        for (const p of found) furniture.add(p);
       }
     }
   }
