@@ -1134,6 +1134,33 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.layout?.legend?.marks.at(-1)).toEqual({ mark: '判定なし', meaning: '値が確認できなかった成果指標は判定を行っていない' });
   });
 
+  it('reads a legend whose line breaks inside a mark of words (…悪化した 判定 / なし：値が…: Writer breaks Japanese anywhere)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [
+            ['【評価】', 20],
+            ['A：順調', 80],
+            ['C：悪化した', 150],
+            ['判定', 260],
+          ],
+          [['なし：値が確認できなかった', 20]],
+          [],
+          HEADER,
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], 'C'),
+        ),
+      ],
+      'mark-wrapped.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks).toEqual([
+      { mark: 'A', meaning: '順調' },
+      { mark: 'C', meaning: '悪化した' },
+      { mark: '判定なし', meaning: '値が確認できなかった' },
+    ]);
+  });
+
   it('reads a legend whose meaning wraps onto the next line before its last items (…必要と思 / われる D：…)', () => {
     const document = read(
       [

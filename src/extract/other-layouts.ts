@@ -806,9 +806,23 @@ function legendOfLines(texts: readonly string[]): PrintedLegend | null {
   const items = texts.slice(heading === '' ? 0 : 1).map((text) => ITEM_LINE.exec(text.trim()));
   if (items.length >= 2 && items.every((m) => m !== null))
     return { heading: heading.trim(), marks: items.map((m) => ({ mark: m![1]!, meaning: m![2]!.trim() })) };
-  // A line that begins with an item (判定なし：…) starts it, not a word run on from the line above.
-  const joined = texts.reduce((all, text, k) => (k === 0 ? text : startsWithItem(text) ? `${all} ${text.trim()}` : joinWrapped([all, text])), '');
+  // A line that begins with an item (判定なし：…) starts it, not a word run on from the line above,
+  // unless the line above ends in the first part of that item's mark (…悪化した 判定 | なし：…).
+  const joined = texts.reduce(
+    (all, text, k) => (k === 0 ? text : startsWithItem(text) && !markWrapped(all, text) ? `${all} ${text.trim()}` : joinWrapped([all, text])),
+    '',
+  );
   return readLegend(joined);
+}
+
+/** A mark of words (判定なし, 評価なし): kana and kanji, as many as a mark has. */
+const WORD_MARK = /^[぀-ヿ一-龯]{2,6}$/u;
+
+/** Whether a mark of words was wrapped: the text above ends in a word of its own after an item, which with the line's mark is one mark. */
+function markWrapped(above: string, line: string): boolean {
+  const head = /[\s　]([^\s　:：]+)$/u.exec(above.trimEnd())?.[1];
+  const mark = /^\s*([^\s:：]+)\s*[:：]/u.exec(line)?.[1];
+  return head !== undefined && mark !== undefined && holdsLegendItem(above) && WORD_MARK.test(head) && WORD_MARK.test(head + mark);
 }
 
 /** Whether a legend's line begins with an item: a mark or a short word and its colon. */
