@@ -9,6 +9,7 @@ import type { DocumentDiff, Evaluation, KpiDocument, TasseiDocument } from '../m
 import { type LayoutView, layoutPages, layoutView } from './layout-view.js';
 import { GRID_PADDING, GRID_RULE } from './columns.js';
 import { FONT_FAMILY, FONT_FILES, fontFile, shareFontFaces } from './fonts.js';
+import { quickStyleLookup } from './style-lookup.js';
 import { type PhraseCache, openPhraseCache } from '../japanese/cache.js';
 import { loadSegmenter } from '../japanese/tokenizer.js';
 import { allowTallRowsToBreak } from './printable.js';
@@ -169,6 +170,7 @@ function configure(): void {
   if (configured) return;
   // The font files are read once per process; each document parses them for its own subsets.
   shareFontFaces();
+  quickStyleLookup();
   for (const file of Object.values(FONT_FILES)) pdfmake.virtualfs.writeFileSync(file, fontFile(file));
   pdfmake.setFonts({ [FONT_FAMILY]: { normal: FONT_FILES.normal, bold: FONT_FILES.bold, italics: FONT_FILES.normal, bolditalics: FONT_FILES.bold } });
   pdfmake.setTableLayouts(TABLE_LAYOUTS);
