@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { deflateSync } from 'node:zlib';
 import { PACKAGE_ROOT } from '../io/files.js';
 
 /** The embedded fonts (fonts/README.md): BIZ UDPGothic, a real Bold for bold text. */
@@ -51,11 +52,21 @@ interface Subset {
   glyphs: number[];
   encode(): Uint8Array;
 }
+/** A stream object of a pdfkit document: what it will write, whether it deflates it on the way, and its dictionary. */
+interface PdfKitReference {
+  compress: boolean;
+  data: Record<string, unknown>;
+  write(chunk: Uint8Array): void;
+  end(chunk?: Uint8Array): void;
+  finalize(): void;
+}
 /** What pdfkit keeps of an embedded font: the face it measures and lays out with, and the document's subset. */
 interface EmbeddedFont {
   font: Face;
   subset: Subset;
   shared?: true;
+  document: { ref(data?: object): PdfKitReference };
+  embed(): void;
 }
 type PdfKitDocument = { _font?: EmbeddedFont };
 
@@ -77,6 +88,7 @@ export function shareFontFaces(): void {
     if (src instanceof Uint8Array && embedded && !embedded.shared && embedded.subset.glyphs.length === 1) {
       embedded.font = faceOf(src);
       embedded.subset = cachedSubset(embedded.font);
+      embedded.embed = deflatedOnce(embedded.embed);
       embedded.shared = true;
     }
     return result;
@@ -99,6 +111,41 @@ function cachedSubset(font: Face): Subset {
     return bytes;
   };
   return subset;
+}
+
+/** A subset's bytes deflated, by the bytes (the same object while `cachedSubset` keeps them). */
+const deflated = new WeakMap<Uint8Array, Buffer>();
+
+/**
+ * pdfkit's `embed` with the font file's stream deflated once per subset: it writes the subset's
+ * bytes into the first stream it makes, which it deflates at its end. The stream is given the
+ * bytes deflated already, its dictionary the same keys in the same order (Length, Filter).
+ */
+function deflatedOnce(embed: EmbeddedFont['embed']): EmbeddedFont['embed'] {
+  return function (this: EmbeddedFont) {
+    const document = this.document;
+    const ref = document.ref;
+    document.ref = function (data?: object) {
+      document.ref = ref;
+      const fontFile = ref.call(document, data);
+      const end = fontFile.end.bind(fontFile);
+      fontFile.end = (bytes?: Uint8Array) => {
+        if (!bytes || !fontFile.compress) return end(bytes);
+        let packed = deflated.get(bytes);
+        if (!packed) deflated.set(bytes, (packed = deflateSync(bytes)));
+        fontFile.compress = false;
+        fontFile.write(packed);
+        fontFile.data.Filter = 'FlateDecode';
+        fontFile.finalize();
+      };
+      return fontFile;
+    };
+    try {
+      embed.call(this);
+    } finally {
+      document.ref = ref;
+    }
+  };
 }
 
 const widths = new Map<string, Map<string, number>>();
