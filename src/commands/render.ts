@@ -2,6 +2,7 @@ import { writeFileAtomic } from '../io/files.js';
 import { REPORT_FORMATS, checkedOutputFormat } from '../render/output.js';
 import { EXIT, TasseiError, UsageError } from '../model/errors.js';
 import { t } from '../model/i18n.js';
+import { loadDocument } from '../load.js';
 import { type Command, type Io, load, printMessages } from './command.js';
 import { renderOptions } from './render-options.js';
 
@@ -77,14 +78,16 @@ examples:
       () => t('報告書', 'a report'),
       values.format as string | undefined,
     );
-    const renderOnce = async (): Promise<string> => {
-      const loaded = await load(positionals[0]!, io, config);
+    const renderOnce = async (write = true): Promise<string> => {
+      // A warm-up render says nothing: its messages are the first render's again.
+      const loaded = write ? await load(positionals[0]!, io, config) : await loadDocument(positionals[0]!, config);
       const { doubtsOf, reasonsNotFinal } = await import('../render/final.js');
       const notFinal = reasonsNotFinal(loaded.document, loaded.file, loaded.messages);
       if (values.final && notFinal.length > 0) throw new TasseiError(notFinal, EXIT.findings);
       const { reportFile } = await import('../render/output.js');
       const readingDoubted = doubtsOf(loaded.messages).length > 0;
       const report = await reportFile(format, loaded.document, loaded.file, loaded, output, { ...options, readingDoubted });
+      if (!write) return loaded.file;
       printMessages(report.messages, io);
       writeFileAtomic(output, report.data);
       return loaded.file;
@@ -95,6 +98,21 @@ examples:
   },
 };
 
+/** Renders, unwritten, that a watching process does before the first save (a render's code is compiled hot after about five). */
+const WARM_UP_RENDERS = 4;
+
+/**
+ * Renders up to `WARM_UP_RENDERS` times, stopping as soon as `saved()` (a save is not kept waiting for
+ * more than the render under way); a document that cannot be rendered ends it quietly (the first render said why).
+ */
+async function warmUp(render: () => Promise<unknown>, saved: () => boolean): Promise<void> {
+  try {
+    for (let k = 0; k < WARM_UP_RENDERS && !saved(); k++) await render();
+  } catch (error) {
+    if (!(error instanceof TasseiError)) throw error;
+  }
+}
+
 /** How long a burst of file events is waited out before the document is read again (an editor saves in steps). */
 const SAVE_SETTLE_MS = 50;
 
@@ -102,7 +120,7 @@ const SAVE_SETTLE_MS = 50;
  * `render --watch`: renders, then again on each save of the document, saying how long each took;
  * a document that cannot be read or rendered is reported and the next save tried. Ends on Ctrl+C.
  */
-async function watchAndRender(file: string, output: string, renderOnce: () => Promise<string>, io: Io): Promise<number> {
+async function watchAndRender(file: string, output: string, renderOnce: (write?: boolean) => Promise<string>, io: Io): Promise<number> {
   const { watch } = await import('node:fs');
   const { basename, dirname } = await import('node:path');
   const renderTimed = async () => {
@@ -121,10 +139,17 @@ async function watchAndRender(file: string, output: string, renderOnce: () => Pr
   io.err(t(`${file} の保存を待っています（Ctrl+C で終了）\n`, `watching ${file} for saves (Ctrl+C stops)\n`));
   return new Promise((done, fail) => {
     let timer: NodeJS.Timeout | undefined;
-    let rendering = Promise.resolve();
+    let saved = false;
+    // While the first save is awaited, the document is rendered a few times more, unwritten: the
+    // code the first renders run cold is compiled by then, and the first save is as quick as the later.
+    let rendering = warmUp(
+      () => renderOnce(false),
+      () => saved,
+    );
     // An editor may save by renaming a new file over the old one: the folder is watched, for the file's name.
     const watcher = watch(dirname(file), (_, name) => {
       if (name !== basename(file)) return;
+      saved = true;
       clearTimeout(timer);
       timer = setTimeout(() => {
         rendering = rendering.then(renderTimed).catch(fail);
