@@ -8,6 +8,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { watchSaves } from './bench/watch.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const samples = resolve(root, '..', 'shared', 'samples');
@@ -182,6 +183,14 @@ row('tassei render in process, R1 KPI report, phrases cached', renderKpi, versus
 row('tassei render, R1, a later document of a running process', renderKpiWarm, `${versusOffice(renderKpiWarm)}; as in a batch`);
 row('tassei render, R5 narrative, first time (dictionary loaded)', renderNarrativeCold, 'memory target < 450 MiB (dictionary included)');
 row('tassei render, R5 narrative, phrases cached', renderNarrative);
+// The warm preview: what a person waits for after each save of R1 (target ≤ 150 ms).
+const watch = await watchSaves(join(root, 'test/fixtures/expected/kpi-r1.yaml'), 8);
+row('tassei render --watch, R1, first render', { ms: watch.firstMs });
+row(
+  'tassei render --watch, R1, a save (median of 8)',
+  { ms: median(watch.savesMs) },
+  `first save ${watch.savesMs[0]} ms, slowest ${Math.max(...watch.savesMs)} ms (target ≤ 150 ms)`,
+);
 
 // Batch: 50 documents, one worker and one per core.
 const batch = join(work, 'batch');

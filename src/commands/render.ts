@@ -107,7 +107,12 @@ const WARM_UP_RENDERS = 4;
  */
 async function warmUp(render: () => Promise<unknown>, saved: () => boolean): Promise<void> {
   try {
-    for (let k = 0; k < WARM_UP_RENDERS && !saved(); k++) await render();
+    for (let k = 0; k < WARM_UP_RENDERS; k++) {
+      // A render's awaits are microtasks that never let the loop poll: a save is seen only between renders.
+      await new Promise((polled) => setImmediate(polled));
+      if (saved()) return;
+      await render();
+    }
   } catch (error) {
     if (!(error instanceof TasseiError)) throw error;
   }
@@ -136,16 +141,10 @@ async function watchAndRender(file: string, output: string, renderOnce: (write?:
     }
   };
   await renderTimed();
-  io.err(t(`${file} の保存を待っています（Ctrl+C で終了）\n`, `watching ${file} for saves (Ctrl+C stops)\n`));
   return new Promise((done, fail) => {
     let timer: NodeJS.Timeout | undefined;
     let saved = false;
-    // While the first save is awaited, the document is rendered a few times more, unwritten: the
-    // code the first renders run cold is compiled by then, and the first save is as quick as the later.
-    let rendering = warmUp(
-      () => renderOnce(false),
-      () => saved,
-    );
+    let rendering: Promise<void> = Promise.resolve();
     // An editor may save by renaming a new file over the old one: the folder is watched, for the file's name.
     const watcher = watch(dirname(file), (_, name) => {
       if (name !== basename(file)) return;
@@ -155,6 +154,14 @@ async function watchAndRender(file: string, output: string, renderOnce: (write?:
         rendering = rendering.then(renderTimed).catch(fail);
       }, SAVE_SETTLE_MS);
     });
+    // Said once the folder is watched (a save made on seeing it is not missed).
+    io.err(t(`${file} の保存を待っています（Ctrl+C で終了）\n`, `watching ${file} for saves (Ctrl+C stops)\n`));
+    // While the first save is awaited, the document is rendered a few times more, unwritten: the
+    // code the first renders run cold is compiled by then, and the first save is as quick as the later.
+    rendering = warmUp(
+      () => renderOnce(false),
+      () => saved,
+    );
     process.once('SIGINT', () => {
       watcher.close();
       clearTimeout(timer);
