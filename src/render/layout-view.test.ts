@@ -4,7 +4,10 @@ import { evaluateDocument } from '../evaluate/evaluate.js';
 import { readBuiltInSchemes } from '../evaluate/scheme-file.js';
 import { parseDocumentText } from '../io/yaml-read.js';
 import type { KpiDocument } from '../model/types.js';
-import { layoutPages, layoutView, layoutWidths } from './layout-view.js';
+import { walkIndicators } from '../model/walk.js';
+import { TEXT_CLEARANCE } from './columns.js';
+import { measureText } from './fonts.js';
+import { fitWidths, layoutPages, layoutView, layoutWidths, unbreakableParts } from './layout-view.js';
 
 const schemes = readBuiltInSchemes();
 const viewOf = (file: string) => {
@@ -111,5 +114,40 @@ describe('a table in its own layout', () => {
     const widths = layoutWidths(columns, 539);
     expect(widths.every((w) => w > 0)).toBe(true);
     expect(widths.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(539);
+  });
+
+  it.each([
+    ['▲54,774', ['▲54,774']],
+    ['69,122(R1)', ['69,122(R1)']],
+    ['2025年度\n目標値', ['2025年度', '目標値']],
+    ['現状値（令和元年度）', ['現状値', '（令和元年度）']],
+    ['公共交通オリーブ栽培延べ宿泊者数', []],
+    ['市民の満足度（前年度比 96.8%以上）', ['市民の満足度', '（前年度比', '96.8%']],
+  ])('keeps %j whole where it is drawn: %j', (text, parts) => {
+    expect(unbreakableParts(text)).toEqual(parts);
+  });
+
+  it.each([
+    ['nothing lacks: unchanged', [40, 100, 40], [30, 20, 30], [0, 66, 0], [40, 100, 40]],
+    ['a figure column takes what it lacks from the others, in proportion to what they can spare', [40, 100, 40], [50, 20, 30], [0, 66, 0], [50, 92.2, 37.7]],
+    ['too little to spare: each lacking column gets its share', [40, 70, 40], [60, 20, 60], [0, 66, 0], [42, 66, 42]],
+  ])('fits widths: %s', (_, widths, needed, floor, fitted) => {
+    expect(fitWidths(widths, needed, floor)).toEqual(fitted);
+  });
+
+  it('breaks no figure of a crowded table: columns widened, and what still does not fit set smaller', () => {
+    const doc = parseDocumentText(readFileSync('test/fixtures/layout-docs/f2-matsudo.yaml', 'utf8'), 'f2-matsudo.yaml') as KpiDocument;
+    const columns = doc.layout!.columns.map((c) => ({ ...c, width: c.role === 'name' ? 0.6 : 0.4 / (doc.layout!.columns.length - 1) }));
+    doc.layout = { ...doc.layout!, columns, orientation: 'portrait' };
+    for (const { indicator } of walkIndicators(doc)) indicator.baseline = { value: -1234567.8, year: null, text: '▲1,234,567.8' };
+    const scheme = schemes.find((s) => s.id === doc.scheme)!;
+    const view = layoutView(doc, evaluateDocument(doc, scheme), scheme);
+    const cells = [...view.headerRows, ...view.pages.flatMap((p) => p.rows.map((r) => r.cells))].flat().filter((c) => !c.covered && c.span === 1);
+    const figures = cells.filter((c) => c.text.includes('▲1,234,567.8'));
+    expect(figures.length).toBeGreaterThan(0);
+    for (const c of cells) {
+      for (const part of unbreakableParts(c.text))
+        expect(measureText(part, c.fontSize ?? view.fontSize)).toBeLessThanOrEqual(view.widths[c.col]! - TEXT_CLEARANCE + 0.01);
+    }
   });
 });

@@ -17,7 +17,8 @@ import type {
   Summary,
   TableLayout,
 } from '../model/types.js';
-import { COLUMN_SPACING, GRID_RULE } from './columns.js';
+import { COLUMN_SPACING, GRID_RULE, TEXT_CLEARANCE } from './columns.js';
+import { measureText } from './fonts.js';
 import { type IndicatorView, kpiView, strategyNotes } from './kpi-view.js';
 import { DEFAULT_RENDER_OPTIONS, type PageView, type RenderOptions } from './page-view.js';
 
@@ -78,6 +79,71 @@ export function layoutWidths(columns: readonly LayoutColumn[], page: number): nu
 
 const round = (n: number) => Math.floor(n * 10) / 10;
 
+/** A heading's part or a cell's line this short is a word a reader takes whole: never broken (2025年度, 目標達成). */
+const WORD_LENGTH = 7;
+/** A figure and what is glued to it (▲54,774, 69,122(R1), 96.8%): broken, it reads as two numbers. */
+const FIGURE = /[▲△+\-−]?[0-9０-９][0-9０-９,.，．]*[%％‰]?(?:\([^)]*\)|（[^）]*）)?/g;
+const HAS_DIGIT = /[0-9０-９]/;
+
+/**
+ * What of a cell's text must stay on one line: a short line or part of one (parts split at spaces,
+ * and before an opening bracket: 現状値 | （令和元年度）) whole, and every figure with what is glued to it.
+ */
+export function unbreakableParts(text: string): string[] {
+  return text.split('\n').flatMap((line) =>
+    line
+      .split(/[ 　]/)
+      .filter((chunk) => chunk !== '')
+      .flatMap((chunk) => {
+        if ([...chunk].length <= WORD_LENGTH) return [chunk];
+        const words = chunk.split(/(?=[（(])/).filter((w) => [...w].length <= WORD_LENGTH && !HAS_DIGIT.test(w));
+        return [...(chunk.match(FIGURE) ?? []), ...words];
+      }),
+  );
+}
+
+/**
+ * The widths with every column at least `needed` wide, what a column lacks taken from the others in
+ * proportion to what they have beyond their need and their `floor`; where the page has not enough,
+ * each column lacking gets its share of what there is (its figures are then set smaller: shrinkToFit).
+ */
+export function fitWidths(widths: readonly number[], needed: readonly number[], floor: readonly number[] = []): number[] {
+  const lack = widths.map((w, i) => Math.max(0, needed[i]! - w));
+  const spare = widths.map((w, i) => Math.max(0, w - Math.max(needed[i]!, floor[i] ?? 0)));
+  const lacking = lack.reduce((a, b) => a + b, 0);
+  const spareSum = spare.reduce((a, b) => a + b, 0);
+  if (lacking === 0 || spareSum === 0) return [...widths];
+  const given = Math.min(1, spareSum / lacking);
+  const taken = (lacking * given) / spareSum;
+  return widths.map((w, i) => round(w + lack[i]! * given - spare[i]! * taken));
+}
+
+/** The smallest a figure is set to fit its column where the page cannot widen it (Excel's shrink to fit). */
+const SMALLEST_FIGURE = 5;
+/** A text column keeps this many characters' width when it gives to the figures beside it. */
+const TEXT_FLOOR_CHARS = 6;
+
+/** A cell whose figures or words do not fit its column at `size`, set smaller so that they do. */
+function shrinkToFit(c: LayoutCell, widths: readonly number[], size: number): LayoutCell {
+  if (c.covered || c.span !== 1) return c;
+  const room = widths[c.col]! - TEXT_CLEARANCE;
+  const widest = Math.max(0, ...unbreakableParts(c.text).map((p) => measureText(p, size, c.bold === true)));
+  if (widest <= room) return c;
+  return { ...c, fontSize: Math.max(SMALLEST_FIGURE, Math.floor((size * room * 10) / widest) / 10) };
+}
+
+/** The narrowest each column is drawn without breaking a figure or a word of its own cells (spanning cells left out). */
+function neededWidths(columns: number, rows: readonly (readonly LayoutCell[])[], size: number): number[] {
+  const needed = new Array<number>(columns).fill(0);
+  for (const row of rows) {
+    for (const c of row) {
+      if (c.covered || c.span !== 1) continue;
+      for (const part of unbreakableParts(c.text)) needed[c.col] = Math.max(needed[c.col]!, measureText(part, size, c.bold === true) + TEXT_CLEARANCE);
+    }
+  }
+  return needed;
+}
+
 /** A cell of the table: text in `span` columns from `col`, or a placeholder a span covers. */
 export interface LayoutCell {
   text: string;
@@ -94,6 +160,8 @@ export interface LayoutCell {
   id?: string;
   /** The text's head kept on one line where it fits (施策の方向(1), not 施策の / 方向(1)). */
   whole?: string;
+  /** Smaller than the table's where a figure would not fit its column otherwise. */
+  fontSize?: number;
 }
 
 export interface LayoutRow {
@@ -394,11 +462,12 @@ function bodyRows(lines: readonly Line[], layout: TableLayout, first = 0): Layou
  * into cells on their own: a grouping column's merged cell is printed again on the page it
  * continues on, spanning the lines there.
  */
-export function layoutPages(lines: readonly Line[], layout: TableLayout, starts: readonly number[]): LayoutPage[] {
+export function layoutPages(lines: readonly Line[], layout: TableLayout, starts: readonly number[], widths: readonly number[] = []): LayoutPage[] {
   const bounds = [...starts.filter((i) => i > 0 && i < lines.length), lines.length];
+  const fitted = (r: LayoutRow) => (widths.length === 0 ? r : { ...r, cells: r.cells.map((c) => shrinkToFit(c, widths, LAYOUT_FONT_SIZE)) });
   let from = 0;
   return bounds.map((to, k) => {
-    const page = { breakBefore: k > 0, rows: bodyRows(lines.slice(from, to), layout, from) };
+    const page = { breakBefore: k > 0, rows: bodyRows(lines.slice(from, to), layout, from).map(fitted) };
     from = to;
     return page;
   });
@@ -493,6 +562,13 @@ export function layoutView(doc: KpiDocument, evaluation: Evaluation, scheme: Sch
   const legend = legendRuns(layout, scheme);
   const lines = linesOf(doc, layout, views);
   const counts = countTable(doc, evaluation, scheme, layout, page, options.asPrinted);
+  const drawn = headerRows(layout.columns, layout.headerRows);
+  const laid = layoutPages(lines, layout, []);
+  const floor = layout.columns.map((c) => (FLEXIBLE_SHARE[c.role] === undefined ? 0 : TEXT_FLOOR_CHARS * LAYOUT_FONT_SIZE + TEXT_CLEARANCE));
+  const needed = neededWidths(layout.columns.length, [...drawn, ...laid.flatMap((p) => p.rows.map((r) => r.cells))], LAYOUT_FONT_SIZE);
+  const widths = fitWidths(layoutWidths(layout.columns, page), needed, floor);
+  const header = drawn.map((cells) => cells.map((c) => shrinkToFit(c, widths, LAYOUT_FONT_SIZE)));
+  const pages = layoutPages(lines, layout, [], widths);
   return {
     pageNumberFormat: base.pageNumberFormat,
     draft: base.draft,
@@ -502,11 +578,11 @@ export function layoutView(doc: KpiDocument, evaluation: Evaluation, scheme: Sch
     paper: { size: layout.paper },
     fontSize: LAYOUT_FONT_SIZE,
     contentWidth: page - 6,
-    widths: layoutWidths(layout.columns, page),
-    headerRows: headerRows(layout.columns, layout.headerRows),
+    widths,
+    headerRows: header,
     lines,
     layout,
-    pages: layoutPages(lines, layout, []),
+    pages,
     legend,
     counts,
     place: {

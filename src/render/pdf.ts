@@ -634,7 +634,7 @@ async function layoutDefinition(
   options: RenderOptions,
 ): Promise<Record<string, unknown>> {
   const view = layoutView(doc, evaluation ?? evaluateDocument(doc, scheme), scheme, options);
-  const pages = layoutPages(view.lines, view.layout, await layoutPlan(view));
+  const pages = layoutPages(view.lines, view.layout, await layoutPlan(view), view.widths);
   return withPhrases((hb) => renderDefinition(hb, 'kpi-layout', { ...view, pages }));
 }
 

@@ -159,6 +159,7 @@ export function createEnvironment(context: TemplateContext): typeof Handlebars {
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('not', (a: unknown) => !a);
   hb.registerHelper('and', (a: unknown, b: unknown) => Boolean(a) && Boolean(b));
+  hb.registerHelper('or', (a: unknown, b: unknown) => a || b);
   hb.registerHelper('concat', (...args: unknown[]) =>
     args
       .slice(0, -1)
