@@ -121,6 +121,15 @@ function tableSpecs(schemes: readonly Scheme[]): TableSpecs {
 /** Headings that are not grades: a summary header has all but these many grade headings at least. */
 const FRAME_COLUMNS = SUMMARY_FRAME.length + 1;
 const mayHold = new WeakMap<LaidOutPage, Map<readonly ColumnSpec[], boolean>>();
+/** A page's phrases, one a line: a label matched line by line (flag m) where it matches one phrase. */
+const pageTexts = new WeakMap<LaidOutPage, string>();
+const multiline = new WeakMap<RegExp, RegExp>();
+/** Whether `label` matches one of the page's phrases, or (harmless here: only a filter) spans two. */
+function printsLabel(text: string, label: RegExp): boolean {
+  let m = multiline.get(label);
+  if (!m) multiline.set(label, (m = new RegExp(label.source, label.flags.replace(/[gym]/g, '') + 'm')));
+  return m.test(text);
+}
 
 /**
  * Whether a page prints enough of a scheme's grade headings for one of its summary headers: a
@@ -130,9 +139,10 @@ function mayHoldHeader(page: LaidOutPage, specs: readonly ColumnSpec[]): boolean
   const known = mayHold.get(page) ?? new Map<readonly ColumnSpec[], boolean>();
   mayHold.set(page, known);
   if (!known.has(specs)) {
-    const texts = new Set(page.lines.flatMap((l) => l.phrases.map((p) => p.text)));
+    let text = pageTexts.get(page);
+    if (text === undefined) pageTexts.set(page, (text = [...new Set(page.lines.flatMap((l) => l.phrases.map((p) => p.text)))].join('\n')));
     const grades = specs.filter((c) => c.complete && c.key !== 'total');
-    const printed = grades.filter((g) => [...texts].some((x) => g.label.test(x))).length;
+    const printed = grades.filter((g) => printsLabel(text, g.label)).length;
     known.set(specs, printed >= summaryMinimum(specs) - FRAME_COLUMNS);
   }
   return known.get(specs)!;
