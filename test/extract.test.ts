@@ -151,3 +151,8 @@ describe('commands take a PDF wherever they take a YAML', () => {
     expect(parseDocumentText(text, out)).toEqual(expected('kpi-r1'));
   });
 });
+
+it("leaves the engine's own Array.prototype.push once a PDF is read (pdf.js's legacy build replaces it with a slower one)", async () => {
+  await extractPdfFile('input/kpi-r1.pdf', DEFAULT_SCHEME);
+  expect(String(Array.prototype.push)).toMatch(/native code/);
+});

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { restoreNativePush } from './native-push.js';
 import './canvas-on-demand.js';
 import { PDFParse } from 'pdf-parse';
 import { failure } from '../model/messages.js';
@@ -68,6 +69,18 @@ const PDFJS_ROOT = dirname(require.resolve('pdfjs-dist/package.json'));
 /** CMaps let pdf.js decode CID fonts with predefined encodings (common in Japanese PDFs). */
 const CMAP_URL = pathToFileURL(join(PDFJS_ROOT, 'cmaps') + '/').href;
 const STANDARD_FONTS_URL = pathToFileURL(join(PDFJS_ROOT, 'standard_fonts') + '/').href;
+
+/**
+ * pdf.js's worker, run in this thread (as pdf.js does in Node), loaded here rather than by pdf.js
+ * so that the engine's own Array.prototype.push can be given back after both halves of pdf.js
+ * have loaded (each would replace it: native-push.ts).
+ */
+async function loadWorker(): Promise<void> {
+  const global = globalThis as { pdfjsWorker?: unknown };
+  if (global.pdfjsWorker) return;
+  global.pdfjsWorker = await import(pathToFileURL(join(PDFJS_ROOT, 'legacy', 'build', 'pdf.worker.mjs')).href);
+  restoreNativePush();
+}
 
 interface PdfJsPage {
   getViewport(o: { scale: number }): { width: number; height: number; transform: Matrix };
@@ -289,6 +302,7 @@ const NO_DRAWING = {
 
 /** Reads a PDF into pages of runs and rules. Unreadable, encrypted or textless files fail here. */
 export async function readPdf(data: Uint8Array, file: string): Promise<PageContent[]> {
+  await loadWorker();
   // pdf.js hands the buffer to its worker, which leaves the caller's copy empty: give it its own.
   const parser = new PDFParse({
     data: new Uint8Array(data),
