@@ -409,6 +409,41 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(rowsAt(22)).toEqual([[2, ['指標名', '現状値/H26', '目標値', '達成度']]]);
   });
 
+  it.each([
+    [4.5, ['指標名', '基準値/（R1）', '実績/（R6）', '目標値/（R6）']],
+    [7, ['指標名', '（R1）', '（R6）', '（R6）']],
+  ])(
+    'headings over a rule under their columns alone, %s em above the row of their years and the other headings (a tall Calc row): one header',
+    (gapEm, headings) => {
+      const lower = 100 + SIZE + gapEm * SIZE;
+      const lines = page(
+        [
+          100,
+          [
+            ['基準値', 110],
+            ['実績', 175],
+            ['目標値', 230],
+          ],
+        ],
+        [
+          lower,
+          [
+            ['指標名', 10],
+            ['（R1）', 105],
+            ['（R6）', 165],
+            ['（R6）', 225],
+          ],
+        ],
+      );
+      const horizontal = [
+        { at: 88, from: 0, to: 300 },
+        { at: 104, from: 100, to: 280 },
+        { at: lower + 4, from: 0, to: 300 },
+      ];
+      expect(columns(lines, [], horizontal)).toEqual([headings]);
+    },
+  );
+
   it('a group heading over a rule under its columns alone stays in the header, however wide its span or tall its row (実績値 over R2 … R7)', () => {
     const years = ['R2', 'R3', 'R4', 'R5', 'R6', 'R7'];
     const lines = page(

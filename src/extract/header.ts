@@ -128,6 +128,12 @@ function yearsApart(line: Line): Line {
 
 /** A row of years alone may stand this far (em) below the header line above it: a spreadsheet's tall header row. */
 const YEAR_ROW_GAP_EM = 3.5;
+/**
+ * A group's heading over the rule under its columns (基準値 | 実績 | 目標値 over their years) may
+ * stand this far (em) above the line below: the row spanning both is tall, its other headings set
+ * at its bottom, and the rule says the two lines are one header.
+ */
+const GROUP_ROW_GAP_EM = 6;
 
 /** Whether a line is a row of years alone (令和2年度 | 令和3年度 | …, under 実績 a tall row above). */
 function yearsRow(line: Line): boolean {
@@ -144,8 +150,8 @@ function namesKpiColumns(lines: readonly Line[]): boolean {
 /** The header lines around line `i`: neighbours within a line gap that are heading-like, with no closing rule between. */
 function headerWindow(lines: readonly Line[], i: number, from: number, horizontal: readonly Rule[]): [number, number] {
   // A row of years, or a group heading over its rule, may stand in a tall row of its own.
-  const tall = (a: Line, b: Line) => yearsRow(b) || groupOver(a, b, horizontal);
-  const near = (a: Line, b: Line) => b.top - a.bottom < (tall(a, b) ? YEAR_ROW_GAP_EM : HEADER_LINE_GAP_EM) * Math.max(a.size, b.size);
+  const gap = (a: Line, b: Line) => (groupOver(a, b, horizontal) ? GROUP_ROW_GAP_EM : yearsRow(b) ? YEAR_ROW_GAP_EM : HEADER_LINE_GAP_EM);
+  const near = (a: Line, b: Line) => b.top - a.bottom < gap(a, b) * Math.max(a.size, b.size);
   let [top, bottom] = [i, i];
   const extent = () => {
     const window = lines.slice(top, bottom + 1);
