@@ -444,6 +444,44 @@ describe('findTableHeads: columns and spanning cells', () => {
     },
   );
 
+  it('a group heading whose rule falls below the next line (実績 over its years, 現状値 | 目標値 set lower in cells spanning both rows) stays in the header', () => {
+    const years = ['R3', 'R4', 'R5', 'R6', 'R7'];
+    const lines = page(
+      [100, [['実績', 275]]],
+      [
+        106,
+        [
+          ['現状値', 75],
+          ['目標値', 475],
+        ],
+      ],
+      [
+        114,
+        [
+          ['指標名', 5],
+          ['判定', 525],
+        ],
+      ],
+      [
+        120,
+        [
+          ['2020年度', 55],
+          ['2026年度', 465],
+        ],
+      ],
+      [128, years.map((y, k): [string, number] => [y, 135 + 70 * k])],
+    );
+    const rules = [0, 50, 110, 180, 250, 320, 390, 460, 520, 560].map((x) => vertical(x, 90, 134));
+    const spanned = rules.map((r) => (r.at > 110 && r.at < 460 ? { ...r, from: 108 } : r));
+    // The group's rule, under 実績, runs below the line of 現状値 and 目標値 and across most of it.
+    const horizontal = [
+      { at: 90, from: 0, to: 560 },
+      { at: 108, from: 110, to: 460 },
+      { at: 134, from: 0, to: 560 },
+    ];
+    expect(columns(lines, spanned, horizontal)).toEqual([['指標名', '現状値/2020年度', ...years.map((y) => `実績>${y}`), '目標値/2026年度', '判定']]);
+  });
+
   it('a group heading over a rule under its columns alone stays in the header, however wide its span or tall its row (実績値 over R2 … R7)', () => {
     const years = ['R2', 'R3', 'R4', 'R5', 'R6', 'R7'];
     const lines = page(

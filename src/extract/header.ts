@@ -81,12 +81,22 @@ function groupOver(upper: Line, lower: Line, horizontal: readonly Rule[]): boole
 
 /**
  * Whether the rules between two lines close a header: one rule (or pieces at one y) across most of
- * its width, however many columns a group's rule spans.
+ * its width, however many columns a group's rule spans. The group's heading may stand a line
+ * higher (`uppers`, 実績 over 現状値 | 目標値 set lower in cells spanning both rows), or its
+ * columns' headings a line lower (`lowers`).
  */
-function closedBetween(upper: Line, lower: Line, horizontal: readonly Rule[], left: number, right: number): boolean {
+function closedBetween(
+  upper: Line,
+  lower: Line,
+  horizontal: readonly Rule[],
+  left: number,
+  right: number,
+  uppers: readonly Line[] = [upper],
+  lowers: readonly Line[] = [lower],
+): boolean {
   return rulesBetween(upper, lower, horizontal).some((at) => {
     const covered = at.reduce((sum, o) => sum + Math.max(0, Math.min(o.to, right) - Math.max(o.from, left)), 0);
-    return covered >= CLOSING_RULE_SHARE * (right - left) && !groupsRule(at, upper, lower);
+    return covered >= CLOSING_RULE_SHARE * (right - left) && !uppers.some((u) => lowers.some((l) => groupsRule(at, u, l)));
   });
 }
 
@@ -161,8 +171,9 @@ function headerWindow(lines: readonly Line[], i: number, from: number, horizonta
     const [left, right] = extent();
     const up = lines[top - 1];
     const down = lines[bottom + 1];
-    if (top - 1 >= from && up && headingLike(up) && near(up, lines[top]!) && !closedBetween(up, lines[top]!, horizontal, left, right)) top--;
-    else if (down && headingLike(down) && near(lines[bottom]!, down) && !closedBetween(lines[bottom]!, down, horizontal, left, right)) bottom++;
+    const window = lines.slice(top, bottom + 1);
+    if (top - 1 >= from && up && headingLike(up) && near(up, lines[top]!) && !closedBetween(up, lines[top]!, horizontal, left, right, [up], window)) top--;
+    else if (down && headingLike(down) && near(lines[bottom]!, down) && !closedBetween(lines[bottom]!, down, horizontal, left, right, window, [down])) bottom++;
     else return [top, bottom];
   }
 }
