@@ -482,6 +482,42 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines, spanned, horizontal)).toEqual([['指標名', '現状値/2020年度', ...years.map((y) => `実績>${y}`), '目標値/2026年度', '判定']]);
   });
 
+  it('roles over a rule under their columns alone, their years below it, the other headings set between (No | 成果指標 | 進捗): one header of two rows', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['現状値', 120],
+          ['目標値', 180],
+          ['実績値', 240],
+        ],
+      ],
+      [
+        107,
+        [
+          ['No', 37],
+          ['成果指標', 60],
+          ['進捗', 290],
+        ],
+      ],
+      [
+        114,
+        [
+          ['令和元年度', 110],
+          ['令和7年度', 170],
+          ['令和4年度', 230],
+        ],
+      ],
+    );
+    // The rule under the roles runs across most of the two lines above it, not of the table.
+    const horizontal = [
+      { at: 88, from: 27, to: 315 },
+      { at: 109, from: 105, to: 280 },
+      { at: 120, from: 27, to: 315 },
+    ];
+    expect(columns(lines, [], horizontal)).toEqual([['No', '成果指標', '現状値/令和元年度', '目標値/令和7年度', '実績値/令和4年度', '進捗']]);
+  });
+
   it('a group heading over a rule under its columns alone stays in the header, however wide its span or tall its row (実績値 over R2 … R7)', () => {
     const years = ['R2', 'R3', 'R4', 'R5', 'R6', 'R7'];
     const lines = page(

@@ -94,9 +94,12 @@ function closedBetween(
   uppers: readonly Line[] = [upper],
   lowers: readonly Line[] = [lower],
 ): boolean {
+  // The lines taken one by one, and together (現状値 | 目標値 | 実績値 over the rule, No | 成果指標 | 進捗 beside it a line lower).
+  const together = (ls: readonly Line[]) => (ls.length > 1 ? [...ls, makeLine(ls.flatMap((l) => l.phrases))] : ls);
+  const [ups, downs] = [together(uppers), together(lowers)];
   return rulesBetween(upper, lower, horizontal).some((at) => {
     const covered = at.reduce((sum, o) => sum + Math.max(0, Math.min(o.to, right) - Math.max(o.from, left)), 0);
-    return covered >= CLOSING_RULE_SHARE * (right - left) && !uppers.some((u) => lowers.some((l) => groupsRule(at, u, l)));
+    return covered >= CLOSING_RULE_SHARE * (right - left) && !ups.some((u) => downs.some((l) => groupsRule(at, u, l)));
   });
 }
 
