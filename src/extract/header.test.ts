@@ -518,6 +518,28 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines, [], horizontal)).toEqual([['No', '成果指標', '現状値/令和元年度', '目標値/令和7年度', '実績値/令和4年度', '進捗']]);
   });
 
+  it('a legend of one item set without a colon above the header (【評価】 | - 横ばい・実績なし) is not taken into it', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['【評価】', 5],
+          ['- 横ばい・実績なし', 60],
+        ],
+      ],
+      [
+        112,
+        [
+          ['成果指標', 5],
+          ['現状値', 110],
+          ['実績', 170],
+          ['目標値', 220],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['成果指標', '現状値', '実績', '目標値']]);
+  });
+
   it('a group heading over a rule under its columns alone stays in the header, however wide its span or tall its row (実績値 over R2 … R7)', () => {
     const years = ['R2', 'R3', 'R4', 'R5', 'R6', 'R7'];
     const lines = page(

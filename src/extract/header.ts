@@ -1,6 +1,7 @@
 import type { Rule } from './pdf.js';
 import { type Line, type Phrase, joinPhrases, joinWrapped, makeLine } from './layout.js';
 import { NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
+import { holdsSpacedItems } from './legend.js';
 import { bareYear, headingWord, yearOfHeading } from './roles.js';
 
 /**
@@ -111,6 +112,8 @@ const LEGEND_ITEM = /^[^\s:：]{1,6}\s*[:：]\s*\S/;
  * heading word, a year, or a short piece of a wrapped heading.
  */
 function headingLike(line: Line): boolean {
+  // A legend set without colons (【評価】 | - 横ばい・実績なし) names words a heading may (実績).
+  if (holdsSpacedItems(line.phrases.map((p) => p.text))) return false;
   return yearsApart(line).phrases.every((p) => {
     const length = [...p.text.replace(/\s/g, '')].length;
     return (
