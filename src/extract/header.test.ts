@@ -540,6 +540,25 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['成果指標', '現状値', '実績', '目標値']]);
   });
 
+  it.each([
+    ['a title wrapped above the table (の推進 over 番号) stays out of the header', 'の推進', '番号', ['番号', '成果指標', '実績', '目標値']],
+    ['a piece that makes a heading with the one below (番 over 号) is in it', '番', '号', ['番号', '成果指標', '実績', '目標値']],
+  ])('%s', (_, piece, first, headings) => {
+    const lines = page(
+      [100, [[piece, 8]]],
+      [
+        112,
+        [
+          [first, 10],
+          ['成果指標', 60],
+          ['実績', 170],
+          ['目標値', 220],
+        ],
+      ],
+    );
+    expect(columns(lines).map((h) => h.map((heading) => heading.replace('/', '')))).toEqual([headings]);
+  });
+
   it('a group heading over a rule under its columns alone stays in the header, however wide its span or tall its row (実績値 over R2 … R7)', () => {
     const years = ['R2', 'R3', 'R4', 'R5', 'R6', 'R7'];
     const lines = page(

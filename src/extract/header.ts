@@ -163,6 +163,20 @@ function namesKpiColumns(lines: readonly Line[]): boolean {
   return words.includes('name') && words.filter((w) => w !== null && VALUE_WORDS.has(w)).length >= 2;
 }
 
+/**
+ * Whether a line joins the headings it stacks on (`upper` over `lower`): a piece of a wrapped
+ * heading may not run onto a heading already whole unless they make a heading still (目標 over 値,
+ * R5 over 実績), so a title wrapped above the table (… | の推進 over 番号) stays out.
+ */
+function stacksOn(upper: Line, lower: Line, added: Line): boolean {
+  const other = added === upper ? lower : upper;
+  return added.phrases.every((p) => {
+    if (isHeadingWord(p.text) || bareYear(p.text)) return true;
+    const under = other.phrases.filter((q) => Math.min(p.right, q.right) > Math.max(p.x, q.x));
+    return under.every((q) => !isHeadingWord(q.text) || isHeadingWord(added === upper ? `${p.text}${q.text}` : `${q.text}${p.text}`));
+  });
+}
+
 /** The header lines around line `i`: neighbours within a line gap that are heading-like, with no closing rule between. */
 function headerWindow(lines: readonly Line[], i: number, from: number, horizontal: readonly Rule[]): [number, number] {
   // A row of years, or a group heading over its rule, may stand in a tall row of its own.
@@ -178,8 +192,9 @@ function headerWindow(lines: readonly Line[], i: number, from: number, horizonta
     const up = lines[top - 1];
     const down = lines[bottom + 1];
     const window = lines.slice(top, bottom + 1);
-    if (top - 1 >= from && up && headingLike(up) && near(up, lines[top]!) && !closedBetween(up, lines[top]!, horizontal, left, right, [up], window)) top--;
-    else if (down && headingLike(down) && near(lines[bottom]!, down) && !closedBetween(lines[bottom]!, down, horizontal, left, right, window, [down])) bottom++;
+    const joins = (upper: Line, lower: Line, added: Line) => headingLike(added) && near(upper, lower) && stacksOn(upper, lower, added);
+    if (top - 1 >= from && up && joins(up, lines[top]!, up) && !closedBetween(up, lines[top]!, horizontal, left, right, [up], window)) top--;
+    else if (down && joins(lines[bottom]!, down, down) && !closedBetween(lines[bottom]!, down, horizontal, left, right, window, [down])) bottom++;
     else return [top, bottom];
   }
 }
