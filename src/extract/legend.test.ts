@@ -95,4 +95,29 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
     expect(holdsSpacedItems(['観光客数', 'A 目標を上回る'])).toBe(false);
     expect(readSpacedLegend(['A 目標を上回る'])).toBeNull();
   });
+
+  it('a mark set apart from its meaning, wider than a space (B | 目標値に対して…, 判定なし | 値が…): the next phrase is its meaning', () => {
+    expect(
+      readSpacedLegend([
+        '【評価】',
+        'A 順調に伸びている',
+        'B',
+        '遅れはあるが伸びている',
+        'C 悪化した',
+        '判定なし',
+        '値が確認できなかった成果指標',
+        'は判定を行っていない',
+      ]),
+    ).toEqual({
+      heading: '【評価】',
+      marks: [
+        { mark: 'A', meaning: '順調に伸びている' },
+        { mark: 'B', meaning: '遅れはあるが伸びている' },
+        { mark: 'C', meaning: '悪化した' },
+        { mark: '判定なし', meaning: '値が確認できなかった成果指標は判定を行っていない' },
+      ],
+    });
+    // A short word at the end goes on with the meaning before it (a wrap): no mark without a meaning.
+    expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B 目標を', '達成'])!.marks.at(-1)).toEqual({ mark: 'B', meaning: '目標を達成' });
+  });
 });

@@ -85,6 +85,19 @@ export function isLegendLine(phrases: readonly string[]): boolean {
   return holdsLegendItem(phrases.join(' ')) || holdsSpacedItems(phrases) || alone;
 }
 
+const SYMBOL_ALONE = new RegExp(`^(?:${MARK})$`);
+const WORD_ALONE = /^[぀-ヿ一-龯]{2,4}$/;
+
+/**
+ * Whether a phrase is a mark whose meaning is the next phrase (a printer set the gap after it
+ * wider than a space: B | 目標値に対して…): a mark's symbol, under a heading or after an item; or
+ * a word of two to four characters (判定なし) after an item with its meaning and before another phrase.
+ */
+function markAlone(phrase: string, followed: boolean, underWay: boolean, last: LegendMark | undefined): boolean {
+  if (!followed || !underWay || last?.meaning === '') return false;
+  return SYMBOL_ALONE.test(phrase) || (WORD_ALONE.test(phrase) && last !== undefined);
+}
+
 /**
  * A legend set without colons, phrase by phrase: a phrase that begins with a mark and a space
  * is an item; one before any item is the heading; one after continues the item before (a
@@ -93,11 +106,14 @@ export function isLegendLine(phrases: readonly string[]): boolean {
 export function readSpacedLegend(phrases: readonly string[]): PrintedLegend | null {
   let heading = '';
   const marks: LegendMark[] = [];
-  for (const phrase of phrases.map((p) => p.trim())) {
+  const trimmed = phrases.map((p) => p.trim());
+  trimmed.forEach((phrase, k) => {
     const item = SPACED_ITEM.exec(phrase);
+    const last = marks.at(-1);
     if (item && (marks.length > 0 || !/^[぀-ヿ一-龯]/.test(phrase) || heading !== '')) marks.push({ mark: item[1]!, meaning: item[2]!.trim() });
-    else if (marks.length === 0) heading = `${heading}${phrase}`;
-    else marks.at(-1)!.meaning += phrase;
-  }
+    else if (markAlone(phrase, k < trimmed.length - 1, marks.length > 0 || heading !== '', last)) marks.push({ mark: phrase, meaning: '' });
+    else if (!last) heading = `${heading}${phrase}`;
+    else last.meaning += phrase;
+  });
   return marks.length >= MIN_ITEMS || (marks.length === 1 && LEGEND_HEADING.test(heading)) ? { heading, marks } : null;
 }
