@@ -1037,6 +1037,31 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('joins a wrapped name on a page showing no other wrap at the pitch the other pages show (lines 1.6 em apart, wider than a guess)', () => {
+    /** Lines set 16 pt apart at 10 pt within a cell, rows 40 pt apart: runs as [text, x] at their baselines. */
+    const at = (number: number, ...lines: [baseline: number, runs: [text: string, x: number][]][]): PageContent => ({
+      ...pageOf(),
+      number,
+      runs: lines.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline))),
+    });
+    const document = read(
+      [
+        at(
+          1,
+          [100, TITLE],
+          [130, HEADER],
+          [170, row('観光客', ['100', '120'], 'A')],
+          [186, [['入込客数', 20]]],
+          [230, row('宿泊', ['50', '40'], 'B')],
+          [246, [['者数', 20]]],
+        ),
+        at(2, [100, HEADER], [140, row('移住の', ['5', '6'], 'A')], [156, [['相談件数', 20]]], [200, row('就農者数', ['7', '8'], 'A')]),
+      ],
+      'pitch.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => i.name)).toEqual(['観光客入込客数', '宿泊者数', '移住の相談件数', '就農者数']);
+  });
+
   it('a table broken across pages without its header printed again goes on at the next page’s top', () => {
     const document = read(
       [

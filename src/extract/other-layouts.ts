@@ -25,7 +25,7 @@ import { LEGEND_HEADING, type PrintedLegend, holdsLegendItem, holdsSpacedItems, 
 import type { SchemeReading } from './printed-scheme.js';
 import type { Rule } from './pdf.js';
 import { ACTUAL_ROW, INTERIM_ROW, type PlacedColumn, type RoleDeclarations, isRoleLabelColumn, missingRoles, placeColumns, plainHeading } from './roles.js';
-import { type GridRow, gridRow, rowsOf } from './rows.js';
+import { type GridRow, gridRow, pitchOfDocument, rowsOf } from './rows.js';
 
 /**
  * The reader of KPI tables laid out as other municipalities lay them out (issue 19, layouts.md):
@@ -97,6 +97,8 @@ interface ReadTable {
   right: number;
   /** The x between each column and the next, as well as the page tells it (for the layout's widths). */
   edges: number[];
+  /** The pitch (em) of a cell's lines the table shows itself, null where none wraps clearly. */
+  pitch: number | null;
 }
 
 /** A count table read: marks across, one row per label. */
@@ -304,7 +306,7 @@ function withUnheadedRoleLabels(head: TableHead, body: readonly Line[]): TableHe
   return { ...head, columns };
 }
 
-function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, end: number, declared: RoleDeclarations): ReadTable {
+function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, end: number, declared: RoleDeclarations, pitchHint: number | null): ReadTable {
   const body = bodyOf(page, lines, found, end);
   const head = withUnheadedRoleLabels(found, body);
   const first = placeColumns(
@@ -367,7 +369,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   // Lines that are rows by themselves: banners without a figure, and the goal's label (数値目標) over its indicators.
   const alone = (l: Line, k: number) => (banners[k]! && !holdsFigure(body[k]!, FIGURE)) || isGoalIndicatorsLabel(l.text);
   const aloneLines = split.filter(alone);
-  const { rows } = rowsOf(
+  const { rows, pitch } = rowsOf(
     split,
     rowColumns,
     boundaries,
@@ -377,7 +379,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
       return bannerPhrases.has(p) ? (rowColumns.filter((r) => r.left <= p.x).at(-1) ?? rowColumns[0]) : undefined;
     },
     undefined,
-    null,
+    pitchHint,
     // A banner is a row of its own, though set at the pitch of a wrapped name below it.
     // A line's fragments, cut where it crosses the columns, are all its.
     (f) => aloneLines.some((l) => Math.abs(l.baseline - f.baseline) < 0.1 && f.phrases[0]!.x >= l.x - 0.5 && f.phrases[0]!.x < l.right),
@@ -401,6 +403,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     left,
     right,
     edges: columnEdges(head, columns, unbannered),
+    pitch,
   };
 }
 
@@ -703,7 +706,13 @@ type Piece = { kind: 'table'; top: number; table: ReadTable } | { kind: 'counts'
  * What a page holds; `continued` is the head of the table the page before ended in, which goes on
  * at the top of this page where no header is printed again (a table broken across pages).
  */
-function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: RoleDeclarations, continued: TableHead | null): Piece[] {
+function piecesOf(
+  page: LaidOutPage,
+  furniture: ReadonlySet<Phrase>,
+  declared: RoleDeclarations,
+  continued: TableHead | null,
+  pitchHint: number | null,
+): Piece[] {
   const lines = withoutFurniture(page.lines, furniture);
   const printed = tableHeadsOf(lines, page);
   const firstLine = lines[0];
@@ -736,7 +745,7 @@ function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: R
   };
   heads.forEach((head, k) => {
     const end = Math.min(heads[k + 1]?.top ?? Infinity, ...ends.filter((top) => top > head.bottom), ...legendGoesOn(head));
-    const table = readTable(page, lines, head, end, declared);
+    const table = readTable(page, lines, head, end, declared, pitchHint);
     pieces.push({ kind: 'table', top: head.top, table });
     for (const l of head.lines) inTable.add(l);
     for (const l of lines)
@@ -1253,15 +1262,23 @@ export function readOtherKpi(
   declared: RoleDeclarations = new Map(),
 ): { document: KpiDocument; messages: Message[]; scheme: Scheme } {
   const log: MessageLog = new MessageLog(file);
-  let continued: TableHead | null = null;
-  const pieces = countsAcrossPages(
-    pages.flatMap((page) => {
-      const onPage = piecesOf(page, furniture, declared, continued);
+  // A page whose tables show no wrapped cell is read again with the pitch of a cell's lines that
+  // the others show (a name's second line 1.58 em under its first, past the guessed pitch).
+  const tablesOn = (onPage: readonly Piece[]) => onPage.flatMap((p) => (p.kind === 'table' ? [p.table] : []));
+  const read = (pitchHint: number | null, previous?: Piece[][]) => {
+    let continued: TableHead | null = null;
+    return pages.map((page, k) => {
+      const kept = previous?.[k];
+      const onPage = kept && tablesOn(kept).every((t) => t.pitch !== null) ? kept : piecesOf(page, furniture, declared, continued, pitchHint);
       const last = onPage.at(-1);
       continued = last?.kind === 'table' ? last.table.head : null;
-      return onPage.map((piece) => ({ page: page.number, piece }));
-    }),
-  );
+      return onPage;
+    });
+  };
+  let byPage = read(null);
+  const pitch = pitchOfDocument(byPage.flatMap(tablesOn).map((t) => t.pitch));
+  if (pitch !== null) byPage = read(pitch, byPage);
+  const pieces = countsAcrossPages(byPage.flatMap((onPage, k) => onPage.map((piece) => ({ page: pages[k]!.number, piece }))));
   rolePairsAcrossPages(pieces);
   const tables = pieces.flatMap(({ piece }) => (piece.kind === 'table' ? [piece.table] : []));
   const first = tables[0];

@@ -158,6 +158,15 @@ export function cellPitch(steps: readonly number[], sure: readonly number[]): nu
   return known === undefined ? repeated : Math.min(repeated, known);
 }
 
+/**
+ * The pitch (em) for reading again the tables that show none: the median of those the document's
+ * other tables show (one font and size throughout). Null where no table needs it or none shows one.
+ */
+export function pitchOfDocument(pitches: readonly (number | null)[]): number | null {
+  const shown = pitches.filter((p): p is number => p !== null).sort((a, b) => a - b);
+  return shown.length > 0 && shown.length < pitches.length ? shown[Math.floor(shown.length / 2)]! : null;
+}
+
 interface Band {
   fragments: Fragment[];
   blocks: Block[];
