@@ -198,6 +198,17 @@ describe('rowsOf: cells that wrap, without rules', () => {
     const body = lines([100, { name: '指標A', value: '1' }], [100 + PITCH, { name: '指標B', value: '2' }]);
     expect(rowsIn(body, COLUMNS, [100 + PITCH / 2], columnOf)).toHaveLength(2);
   });
+
+  it('rules under every row: the one name that wraps shows the pitch, though its lines stand wider apart than a guess (1.6 em)', () => {
+    const WIDE = 16;
+    const body = lines(
+      [100, { name: '指標A', value: '1', status: '-' }],
+      [130, { name: '指標Bの', value: '2', status: '-' }],
+      [130 + WIDE, { name: '就業者数' }],
+      [176, { name: '指標C', value: '3', status: '-' }],
+    );
+    expect(cells(rowsIn(body, COLUMNS, [118, 164], columnOf)).map((c) => c.name)).toEqual(['指標A', '指標Bの就業者数', '指標C']);
+  });
 });
 
 describe('rowsOf and joinRows: a row split by a page break', () => {

@@ -194,10 +194,11 @@ function textOf(band: Band): Fragment[] {
 
 /**
  * Steps (in em) between successive lines of one column: `sure` where both lines are in one cell
- * for certain (a value and its note; two lines beside one row of values), `all` but those that
- * run from one row of values to another.
+ * for certain (a value and its note; two lines beside one row of values; two lines between the
+ * rules of a table that rules every row, up to MAX_PITCH_EM), `all` but those that run from one
+ * row of values to another.
  */
-function pitchEvidence(band: Band): { all: number[]; sure: number[] } {
+function pitchEvidence(band: Band, ruledRow: boolean): { all: number[]; sure: number[] } {
   const all: number[] = [];
   const sure: number[] = [];
   for (const b of band.blocks) {
@@ -212,7 +213,7 @@ function pitchEvidence(band: Band): { all: number[]; sure: number[] } {
       const [a, b] = [inColumn[k - 1]!, inColumn[k]!];
       const step = (b.baseline - a.baseline) / b.size;
       const [ra, rb] = [rowOf(a), rowOf(b)];
-      if (ra >= 0 && ra === rb) sure.push(step);
+      if ((ra >= 0 && ra === rb) || (ruledRow && step <= MAX_PITCH_EM)) sure.push(step);
       else if (ra < 0 || rb < 0) all.push(step);
     }
   }
@@ -249,7 +250,12 @@ export function rowsOf(
   }
   if (current.length > 0) bandLines.push(current);
   const bands = bandLines.map((l) => bandOf(fragmentsOf(l, columns, columnOf), columns, standsAlone));
-  const evidence = bands.map(pitchEvidence);
+  // Rules that part every row (each band holds one row of values, and there are two or more):
+  // what a band holds is that row's, so its wrapped lines show the pitch even where only one
+  // cell of the table wraps.
+  const valued = bands.filter((band) => band.anchors.length > 0);
+  const ruledRows = valued.length >= 2 && valued.every((band) => band.anchors.length === 1);
+  const evidence = bands.map((band) => pitchEvidence(band, ruledRows && band.anchors.length === 1));
   const own = cellPitch(
     evidence.flatMap((e) => e.all),
     evidence.flatMap((e) => e.sure),
