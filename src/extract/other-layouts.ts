@@ -117,10 +117,14 @@ function middle(p: { top: number; bottom: number }): number {
   return (p.top + p.bottom) / 2;
 }
 
+/** Whether one of the table's vertical rules crosses the height `y`. */
+function ruledAt(page: LaidOutPage, y: number, left: number, right: number): boolean {
+  return page.vertical.some((r) => r.at >= left - 2 && r.at <= right + 2 && r.from <= y && r.to >= y);
+}
+
 /** Whether the table's vertical rules run on between two lines and beside the lower (ruled tables go on while their rules do). */
 function ruledBetween(page: LaidOutPage, upper: Line, lower: Line, left: number, right: number): boolean {
-  const crossed = (y: number) => page.vertical.some((r) => r.at >= left - 2 && r.at <= right + 2 && r.from <= y && r.to >= y);
-  return crossed((upper.bottom + lower.top) / 2) && crossed(middle(lower));
+  return ruledAt(page, (upper.bottom + lower.top) / 2, left, right) && ruledAt(page, middle(lower), left, right);
 }
 
 /** The lines of a table's body: from its head until the next head, a gap, or the end of its rules. */
@@ -130,6 +134,9 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
   const body: Line[] = [];
   const across = head.ruled ? [] : rulesAcross(page, left, right);
   let last = head.lines.at(-1);
+  // A ruled table continued from the page before whose rules have not begun yet: a spreadsheet
+  // draws a merged cell's text again at the page's top, above the rules (clipped in print).
+  let beforeRules = !last && head.ruled;
   for (const [k, line] of lines.entries()) {
     if (line.top < head.bottom - 0.5 || line.top >= end || head.lines.includes(line)) continue;
     // A table continued from the page before starts at the page's first line.
@@ -138,9 +145,10 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
       continue;
     }
     const gap = line.top - last.bottom;
+    beforeRules &&= !ruledAt(page, middle(last), left, right);
     if (
       head.ruled
-        ? !ruledBetween(page, last, line, left, right) && gap > 0.5 * line.size
+        ? !ruledBetween(page, last, line, left, right) && gap > 0.5 * line.size && !(beforeRules && ruledAt(page, middle(line), left, right))
         : widestOpening(across, last, line) > TABLE_GAP_EM * line.size && !ruledAbove(across, line) && !rowsGoOn(lines, k, end, left, right)
     )
       break;
@@ -333,10 +341,11 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     const [first, last] = [l.phrases[0]!, l.phrases.at(-1)!];
     return grouping.some((c) => first.x >= c.left - 1 && first.x < c.right && last.x < c.right && last.right > c.right + first.size);
   };
-  // A row merged across the table: the table's inner vertical rules stop above and below it.
+  // A row merged across the table: the table's inner vertical rules stop above and below it, and a
+  // rule across the table runs above it (text drawn above the rules, at a continued table's top, is no row).
   const innerRuleAt = (y: number) => page.vertical.some((r) => r.at > left + 2 && r.at < right - 2 && r.from <= y && r.to >= y);
   const ruledInside = body.some((l) => innerRuleAt(middle(l)));
-  const mergedRow = (l: Line) => ruledInside && !innerRuleAt(middle(l));
+  const mergedRow = (l: Line) => ruledInside && !innerRuleAt(middle(l)) && rowBoundaries(page.horizontal, left, right, -Infinity, middle(l)).length > 0;
   // A banner's words alone on their line: one phrase, or its label and number apart from its title.
   const aloneOnLine = (l: Line) => l.phrases.length === 1 || (l.phrases.length === 2 && readBanner(l.phrases[0]!.text)?.title === '');
   // ① 観光の振興 alone is a level's banner (as textRow reads it) where no column numbers the rows,
