@@ -133,6 +133,27 @@ describe('rowsOf: cells that wrap, without rules', () => {
     expect(cells(rows).map((c) => c.name)).toEqual(['観光客の入込数の推移', '指標A', '指標Bの長い名前の続き', '指標C']);
   });
 
+  it('cells set in the middle with wide line spacing: a name’s two lines around its values, each overlapping them a little, are its own, not the next row’s (a borderless Writer print)', () => {
+    const STEP = 17.4;
+    const rows = rowsIn(
+      lines(
+        [100, { name: '指標A', value: '1', status: '-' }],
+        [130, { name: '指標Bの' }],
+        [130 + STEP / 2, { value: '2', status: '-' }],
+        [130 + STEP, { name: '就業者数' }],
+        [130 + 2 * STEP, { name: '指標C', value: '3', status: '-' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(cells(rows)).toEqual([
+      { name: '指標A', value: '1', status: '-' },
+      { name: '指標Bの就業者数', value: '2', status: '-' },
+      { name: '指標C', value: '3', status: '-' },
+    ]);
+  });
+
   it('cells set in the middle: a tall cell keeps its own lines, not those of the next row above its values (comments of five lines, no padding)', () => {
     // Each row: a name of two lines around its value, a comment of five lines around it too; the
     // comments follow one another at the pitch of their lines.

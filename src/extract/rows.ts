@@ -133,6 +133,10 @@ function anchorRows(blocks: readonly Block[]): Block[][] {
   return rows;
 }
 
+function centreOf(e: { top: number; bottom: number }): number {
+  return (e.top + e.bottom) / 2;
+}
+
 function extent(blocks: readonly { top: number; bottom: number }[]): { top: number; bottom: number } {
   return { top: Math.min(...blocks.map((b) => b.top)), bottom: Math.max(...blocks.map((b) => b.bottom)) };
 }
@@ -328,13 +332,26 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
   // `b` below `a` continues its cell.
   const linked = (a: Fragment, b: Fragment) => !opensRow(b) && b.baseline - a.baseline <= (pitch + PITCH_TOLERANCE_EM) * Math.max(a.size, b.size);
   const columnsOfText = [...new Set(text.map((f) => f.column))].map((c) => text.filter((f) => f.column === c));
+  // A row of values between two linked lines of a column, none of whose lines is beside it: the
+  // two are its cell, set in the middle around its values (lines spaced wide overlap the values
+  // too little to be held by them, and would go to the row below at the same pitch).
+  for (const inColumn of columnsOfText) {
+    inColumn.forEach((b, k) => {
+      const a = inColumn[k - 1];
+      if (!a || owner.has(a) || owner.has(b) || standsAlone(a) || standsAlone(b) || !linked(a, b)) return;
+      const between = spans.flatMap((s, row) => (centreOf(s) > centreOf(a) && centreOf(s) < centreOf(b) ? [row] : []));
+      const row = between.length === 1 ? between[0]! : -1;
+      if (row < 0 || [...owner].some(([f, at]) => at === row && f.column === b.column)) return;
+      owner.set(a, row);
+      owner.set(b, row);
+    });
+  }
   // Grow each row's cell up and down through linked lines, nearest first; a line as near to a
   // row above as to one below goes the way the table's other wrapped cells go.
   // How far a row's cell in a column, with `f` added, would stand off the middle of its values.
   const offCentre = (k: number, f: Fragment) => {
     const cell = [...[...owner].filter(([o, at]) => at === k && o.column === f.column).map(([o]) => o), f];
-    const middleOf = (e: { top: number; bottom: number }) => (e.top + e.bottom) / 2;
-    return Math.abs(middleOf(extent(cell)) - middleOf(spans[k]!));
+    return Math.abs(centreOf(extent(cell)) - centreOf(spans[k]!));
   };
   // `upwards`: lines are taken from the bottom of a column up, so that rows below claim theirs first.
   const grow = (prefer: 'above' | 'below' | 'centred' | null, upwards = false) => {
