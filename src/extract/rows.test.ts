@@ -275,6 +275,20 @@ describe('rowsOf: no padding, no rules, wrapped names', () => {
     );
     expect(cells(rows).map((c) => c.name)).toEqual(['指標A', '指標B', '指標C']);
   });
+
+  it('a line as near to the row above as to the row below goes below where the line above it ends short of the column (a name wraps only where its line is full)', () => {
+    const rows = rowsIn(
+      lines(
+        [100, { name: '指標A', value: '1', status: '-' }],
+        [100 + PITCH, { name: '就業者数の多い地域の' }],
+        [100 + 2 * PITCH, { name: '数', value: '2', status: '-' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(cells(rows).map((c) => c.name)).toEqual(['指標A', '就業者数の多い地域の数']);
+  });
 });
 
 describe('rowsOf: lines that stand alone (banners)', () => {

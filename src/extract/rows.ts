@@ -1,5 +1,5 @@
 import type { Column } from './grid.js';
-import { type Line, type Phrase, joinPhrases, joinWrapped } from './layout.js';
+import { type Line, type Phrase, emWidth, joinPhrases, joinWrapped } from './layout.js';
 
 /**
  * Rows of a table body from its lines, where any cell may hold several lines: a name or title
@@ -139,6 +139,19 @@ function centreOf(e: { top: number; bottom: number }): number {
 
 function extent(blocks: readonly { top: number; bottom: number }[]): { top: number; bottom: number } {
   return { top: Math.min(...blocks.map((b) => b.top)), bottom: Math.max(...blocks.map((b) => b.bottom)) };
+}
+
+/**
+ * A line ending this far (in em) short of its column's widest line, more than the next line's
+ * first word would take, ends its cell: text wraps only where a line is full.
+ */
+const SHORT_LINE_EM = 2;
+/** A line's first word that cannot be broken (figures, Latin letters and their brackets: 3828）); a kanji or kana breaks anywhere. */
+const FIRST_WORD = /^[^\s\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]+/u;
+
+/** The width (in pt) of a line's first word, which the line above wrapped before where it did not fit. */
+function firstWordWidth(f: Fragment): number {
+  return [...(FIRST_WORD.exec(f.text)?.[0] ?? '')].reduce((w, c) => w + emWidth(c), 0) * f.size;
 }
 
 /** Cells count as set in the middle of their rows where lines above their values are at least this share of those below, or the other way. */
@@ -353,6 +366,15 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
     const cell = [...[...owner].filter(([o, at]) => at === k && o.column === f.column).map(([o]) => o), f];
     return Math.abs(centreOf(extent(cell)) - centreOf(spans[k]!));
   };
+  const widest = new Map(columnsOfText.map((inColumn) => [inColumn[0]!.column, Math.max(...inColumn.map((f) => f.phrases.at(-1)!.right))]));
+  // Whether `f` ends its cell, `next` the line under it.
+  const endsCell = (f: Fragment, next: Fragment) => widest.get(f.column)! - f.phrases.at(-1)!.right > SHORT_LINE_EM * f.size + firstWordWidth(next);
+  // Of a line as near to the row above as to the one below: the way a short line tells, if one does
+  // (the line above ends its cell: this one begins the next; this one ends its cell: it ends the one above).
+  const wrapSide = (above: Fragment, f: Fragment, below: Fragment): 'above' | 'below' | null => {
+    const [aboveEnds, ends] = [endsCell(above, f), endsCell(f, below)];
+    return aboveEnds === ends ? null : aboveEnds ? 'below' : 'above';
+  };
   // `upwards`: lines are taken from the bottom of a column up, so that rows below claim theirs first.
   const grow = (prefer: 'above' | 'below' | 'centred' | null, upwards = false) => {
     for (let changed = true; changed;) {
@@ -368,12 +390,15 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
           const fromBelow = below && owner.has(below) && linked(f, below) ? below.baseline - f.baseline : Infinity;
           if (fromAbove === Infinity && fromBelow === Infinity) return;
           const tie = Math.abs(fromAbove - fromBelow) <= PITCH_TOLERANCE_EM * f.size && owner.get(above!) !== owner.get(below!);
-          if (tie && !prefer) return;
+          const side = tie ? wrapSide(above!, f, below!) : null;
+          if (tie && !side && !prefer) return;
           const up = !tie
             ? fromAbove <= fromBelow
-            : prefer === 'centred'
-              ? offCentre(owner.get(above!)!, f) < offCentre(owner.get(below!)!, f)
-              : prefer === 'above';
+            : side
+              ? side === 'above'
+              : prefer === 'centred'
+                ? offCentre(owner.get(above!)!, f) < offCentre(owner.get(below!)!, f)
+                : prefer === 'above';
           owner.set(f, owner.get(up ? above! : below!)!);
           changed = true;
         });
