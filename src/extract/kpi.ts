@@ -15,7 +15,7 @@ import {
   columnOfPhrase,
 } from './grid.js';
 import { type LaidOutPage, type Line, type Phrase, makeLine, withoutFurniture } from './layout.js';
-import { type Fragment, type GridRow, joinRows, rowsOf } from './rows.js';
+import { type Fragment, type GridRow, joinRows, pitchOfDocument, rowsOf } from './rows.js';
 import { type RowOrigin, checkKpiExtraction } from './check.js';
 import { EXTRACTION_DOUBT_RULE } from '../evaluate/doubts.js';
 import { t, type Text } from '../model/i18n.js';
@@ -384,12 +384,8 @@ function tablesOfDocument(pages: readonly LaidOutPage[], furniture: ReadonlySet<
     return byPage;
   };
   let byPage = read(null);
-  const pitches = byPage
-    .flat()
-    .map((t) => t.pitch)
-    .filter((p): p is number => p !== null)
-    .sort((a, b) => a - b);
-  if (pitches.length > 0 && byPage.flat().some((t) => t.pitch === null)) byPage = read(pitches[Math.floor(pitches.length / 2)]!, byPage);
+  const pitch = pitchOfDocument(byPage.flat().map((t) => t.pitch));
+  if (pitch !== null) byPage = read(pitch, byPage);
   const tables: Table[] = [];
   for (const found of byPage) {
     const last = tables.at(-1);

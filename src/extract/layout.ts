@@ -106,7 +106,7 @@ export type Word = TextRun & { continues?: true };
 const SAME_RUN_GAP_EM = 1;
 
 /** Width of a character in em, as Japanese fonts draw it: full-width 1, other characters about half. */
-function emWidth(char: string): number {
+export function emWidth(char: string): number {
   return stringWidth(char) >= 2 ? 1 : HALF_WIDTH_EM;
 }
 /** A half-width character's width in em (the digits of Japanese fonts; Latin letters average about this). */

@@ -1013,6 +1013,44 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a ruled table goes on at the next page under a merged cell’s text drawn again above its rules (a spreadsheet prints the clipped cell at the page’s top)', () => {
+    const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const EDGES = [15, 95, 138, 176, 290, 320];
+    /** Rules of a ruled table from `top` to `bottom`, and across it at `across` (from `from`). */
+    const ruled = (top: number, bottom: number, across: [at: number, from: number][]) => ({
+      vertical: EDGES.map((at) => ({ at, from: top, to: bottom })),
+      horizontal: [[top, 15] as [number, number], ...across, [bottom, 15] as [number, number]].map(([at, from]) => ({ at, from, to: 320 })),
+    });
+    const lines = (...rows: [baseline: number, runs: [text: string, x: number][]][]) =>
+      rows.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline)));
+    const document = read(
+      [
+        {
+          ...pageOf(),
+          ...ruled(118, 200, [
+            [137, 15],
+            [175, 95],
+          ]),
+          runs: lines(
+            [100, TITLE],
+            [132, header],
+            [150, grouped('基本施策1', '観光客', ['100', '120'], 'A')],
+            [165, [['観光の振興', 20]]],
+            [190, grouped(null, '宿泊数', ['50', '40'], 'B')],
+          ),
+        },
+        {
+          ...pageOf(),
+          number: 2,
+          ...ruled(50, 90, []),
+          runs: lines([12, [['基本施策1', 20]]], [27, [['観光の振興', 20]]], [68, grouped(null, '移住数', ['5', '6'], 'A')]),
+        },
+      ],
+      'clipped-group.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.indicators.map((i) => i.name)])).toEqual([[1, '観光の振興', ['観光客', '宿泊数', '移住数']]]);
+  });
+
   it('joins a value with its unit glued whose year note wraps onto the next line (40,808人 / (H25)) beside a wrapped name', () => {
     const at = (text: string, right: number): [string, number] => [text, right - widthOf(text)];
     const document = read(
@@ -1035,6 +1073,31 @@ describe('a table without rules, then its legend and its count table', () => {
       ['図書館移住の入込客数', '40,808人(H25)', 2013],
       ['宿泊者数', '50', null],
     ]);
+  });
+
+  it('joins a wrapped name on a page showing no other wrap at the pitch the other pages show (lines 1.6 em apart, wider than a guess)', () => {
+    /** Lines set 16 pt apart at 10 pt within a cell, rows 40 pt apart: runs as [text, x] at their baselines. */
+    const at = (number: number, ...lines: [baseline: number, runs: [text: string, x: number][]][]): PageContent => ({
+      ...pageOf(),
+      number,
+      runs: lines.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline))),
+    });
+    const document = read(
+      [
+        at(
+          1,
+          [100, TITLE],
+          [130, HEADER],
+          [170, row('観光客', ['100', '120'], 'A')],
+          [186, [['入込客数', 20]]],
+          [230, row('宿泊', ['50', '40'], 'B')],
+          [246, [['者数', 20]]],
+        ),
+        at(2, [100, HEADER], [140, row('移住の', ['5', '6'], 'A')], [156, [['相談件数', 20]]], [200, row('就農者数', ['7', '8'], 'A')]),
+      ],
+      'pitch.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => i.name)).toEqual(['観光客入込客数', '宿泊者数', '移住の相談件数', '就農者数']);
   });
 
   it('a table broken across pages without its header printed again goes on at the next page’s top', () => {

@@ -25,7 +25,7 @@ import { LEGEND_HEADING, type PrintedLegend, holdsLegendItem, holdsSpacedItems, 
 import type { SchemeReading } from './printed-scheme.js';
 import type { Rule } from './pdf.js';
 import { ACTUAL_ROW, INTERIM_ROW, type PlacedColumn, type RoleDeclarations, isRoleLabelColumn, missingRoles, placeColumns, plainHeading } from './roles.js';
-import { type GridRow, gridRow, rowsOf } from './rows.js';
+import { type GridRow, gridRow, pitchOfDocument, rowsOf } from './rows.js';
 
 /**
  * The reader of KPI tables laid out as other municipalities lay them out (issue 19, layouts.md):
@@ -97,6 +97,8 @@ interface ReadTable {
   right: number;
   /** The x between each column and the next, as well as the page tells it (for the layout's widths). */
   edges: number[];
+  /** The pitch (em) of a cell's lines the table shows itself, null where none wraps clearly. */
+  pitch: number | null;
 }
 
 /** A count table read: marks across, one row per label. */
@@ -115,10 +117,14 @@ function middle(p: { top: number; bottom: number }): number {
   return (p.top + p.bottom) / 2;
 }
 
+/** Whether one of the table's vertical rules crosses the height `y`. */
+function ruledAt(page: LaidOutPage, y: number, left: number, right: number): boolean {
+  return page.vertical.some((r) => r.at >= left - 2 && r.at <= right + 2 && r.from <= y && r.to >= y);
+}
+
 /** Whether the table's vertical rules run on between two lines and beside the lower (ruled tables go on while their rules do). */
 function ruledBetween(page: LaidOutPage, upper: Line, lower: Line, left: number, right: number): boolean {
-  const crossed = (y: number) => page.vertical.some((r) => r.at >= left - 2 && r.at <= right + 2 && r.from <= y && r.to >= y);
-  return crossed((upper.bottom + lower.top) / 2) && crossed(middle(lower));
+  return ruledAt(page, (upper.bottom + lower.top) / 2, left, right) && ruledAt(page, middle(lower), left, right);
 }
 
 /** The lines of a table's body: from its head until the next head, a gap, or the end of its rules. */
@@ -128,6 +134,9 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
   const body: Line[] = [];
   const across = head.ruled ? [] : rulesAcross(page, left, right);
   let last = head.lines.at(-1);
+  // A ruled table continued from the page before whose rules have not begun yet: a spreadsheet
+  // draws a merged cell's text again at the page's top, above the rules (clipped in print).
+  let beforeRules = !last && head.ruled;
   for (const [k, line] of lines.entries()) {
     if (line.top < head.bottom - 0.5 || line.top >= end || head.lines.includes(line)) continue;
     // A table continued from the page before starts at the page's first line.
@@ -136,9 +145,10 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
       continue;
     }
     const gap = line.top - last.bottom;
+    beforeRules &&= !ruledAt(page, middle(last), left, right);
     if (
       head.ruled
-        ? !ruledBetween(page, last, line, left, right) && gap > 0.5 * line.size
+        ? !ruledBetween(page, last, line, left, right) && gap > 0.5 * line.size && !(beforeRules && ruledAt(page, middle(line), left, right))
         : widestOpening(across, last, line) > TABLE_GAP_EM * line.size && !ruledAbove(across, line) && !rowsGoOn(lines, k, end, left, right)
     )
       break;
@@ -304,7 +314,7 @@ function withUnheadedRoleLabels(head: TableHead, body: readonly Line[]): TableHe
   return { ...head, columns };
 }
 
-function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, end: number, declared: RoleDeclarations): ReadTable {
+function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, end: number, declared: RoleDeclarations, pitchHint: number | null): ReadTable {
   const body = bodyOf(page, lines, found, end);
   const head = withUnheadedRoleLabels(found, body);
   const first = placeColumns(
@@ -331,10 +341,11 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     const [first, last] = [l.phrases[0]!, l.phrases.at(-1)!];
     return grouping.some((c) => first.x >= c.left - 1 && first.x < c.right && last.x < c.right && last.right > c.right + first.size);
   };
-  // A row merged across the table: the table's inner vertical rules stop above and below it.
+  // A row merged across the table: the table's inner vertical rules stop above and below it, and a
+  // rule across the table runs above it (text drawn above the rules, at a continued table's top, is no row).
   const innerRuleAt = (y: number) => page.vertical.some((r) => r.at > left + 2 && r.at < right - 2 && r.from <= y && r.to >= y);
   const ruledInside = body.some((l) => innerRuleAt(middle(l)));
-  const mergedRow = (l: Line) => ruledInside && !innerRuleAt(middle(l));
+  const mergedRow = (l: Line) => ruledInside && !innerRuleAt(middle(l)) && rowBoundaries(page.horizontal, left, right, -Infinity, middle(l)).length > 0;
   // A banner's words alone on their line: one phrase, or its label and number apart from its title.
   const aloneOnLine = (l: Line) => l.phrases.length === 1 || (l.phrases.length === 2 && readBanner(l.phrases[0]!.text)?.title === '');
   // ① 観光の振興 alone is a level's banner (as textRow reads it) where no column numbers the rows,
@@ -367,7 +378,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   // Lines that are rows by themselves: banners without a figure, and the goal's label (数値目標) over its indicators.
   const alone = (l: Line, k: number) => (banners[k]! && !holdsFigure(body[k]!, FIGURE)) || isGoalIndicatorsLabel(l.text);
   const aloneLines = split.filter(alone);
-  const { rows } = rowsOf(
+  const { rows, pitch } = rowsOf(
     split,
     rowColumns,
     boundaries,
@@ -377,7 +388,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
       return bannerPhrases.has(p) ? (rowColumns.filter((r) => r.left <= p.x).at(-1) ?? rowColumns[0]) : undefined;
     },
     undefined,
-    null,
+    pitchHint,
     // A banner is a row of its own, though set at the pitch of a wrapped name below it.
     // A line's fragments, cut where it crosses the columns, are all its.
     (f) => aloneLines.some((l) => Math.abs(l.baseline - f.baseline) < 0.1 && f.phrases[0]!.x >= l.x - 0.5 && f.phrases[0]!.x < l.right),
@@ -401,6 +412,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     left,
     right,
     edges: columnEdges(head, columns, unbannered),
+    pitch,
   };
 }
 
@@ -703,7 +715,13 @@ type Piece = { kind: 'table'; top: number; table: ReadTable } | { kind: 'counts'
  * What a page holds; `continued` is the head of the table the page before ended in, which goes on
  * at the top of this page where no header is printed again (a table broken across pages).
  */
-function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: RoleDeclarations, continued: TableHead | null): Piece[] {
+function piecesOf(
+  page: LaidOutPage,
+  furniture: ReadonlySet<Phrase>,
+  declared: RoleDeclarations,
+  continued: TableHead | null,
+  pitchHint: number | null,
+): Piece[] {
   const lines = withoutFurniture(page.lines, furniture);
   const printed = tableHeadsOf(lines, page);
   const firstLine = lines[0];
@@ -736,7 +754,7 @@ function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: R
   };
   heads.forEach((head, k) => {
     const end = Math.min(heads[k + 1]?.top ?? Infinity, ...ends.filter((top) => top > head.bottom), ...legendGoesOn(head));
-    const table = readTable(page, lines, head, end, declared);
+    const table = readTable(page, lines, head, end, declared, pitchHint);
     pieces.push({ kind: 'table', top: head.top, table });
     for (const l of head.lines) inTable.add(l);
     for (const l of lines)
@@ -1253,15 +1271,23 @@ export function readOtherKpi(
   declared: RoleDeclarations = new Map(),
 ): { document: KpiDocument; messages: Message[]; scheme: Scheme } {
   const log: MessageLog = new MessageLog(file);
-  let continued: TableHead | null = null;
-  const pieces = countsAcrossPages(
-    pages.flatMap((page) => {
-      const onPage = piecesOf(page, furniture, declared, continued);
+  // A page whose tables show no wrapped cell is read again with the pitch of a cell's lines that
+  // the others show (a name's second line 1.58 em under its first, past the guessed pitch).
+  const tablesOn = (onPage: readonly Piece[]) => onPage.flatMap((p) => (p.kind === 'table' ? [p.table] : []));
+  const read = (pitchHint: number | null, previous?: Piece[][]) => {
+    let continued: TableHead | null = null;
+    return pages.map((page, k) => {
+      const kept = previous?.[k];
+      const onPage = kept && tablesOn(kept).every((t) => t.pitch !== null) ? kept : piecesOf(page, furniture, declared, continued, pitchHint);
       const last = onPage.at(-1);
       continued = last?.kind === 'table' ? last.table.head : null;
-      return onPage.map((piece) => ({ page: page.number, piece }));
-    }),
-  );
+      return onPage;
+    });
+  };
+  let byPage = read(null);
+  const pitch = pitchOfDocument(byPage.flatMap(tablesOn).map((t) => t.pitch));
+  if (pitch !== null) byPage = read(pitch, byPage);
+  const pieces = countsAcrossPages(byPage.flatMap((onPage, k) => onPage.map((piece) => ({ page: pages[k]!.number, piece }))));
   rolePairsAcrossPages(pieces);
   const tables = pieces.flatMap(({ piece }) => (piece.kind === 'table' ? [piece.table] : []));
   const first = tables[0];

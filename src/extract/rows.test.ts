@@ -133,6 +133,27 @@ describe('rowsOf: cells that wrap, without rules', () => {
     expect(cells(rows).map((c) => c.name)).toEqual(['観光客の入込数の推移', '指標A', '指標Bの長い名前の続き', '指標C']);
   });
 
+  it('cells set in the middle with wide line spacing: a name’s two lines around its values, each overlapping them a little, are its own, not the next row’s (a borderless Writer print)', () => {
+    const STEP = 17.4;
+    const rows = rowsIn(
+      lines(
+        [100, { name: '指標A', value: '1', status: '-' }],
+        [130, { name: '指標Bの' }],
+        [130 + STEP / 2, { value: '2', status: '-' }],
+        [130 + STEP, { name: '就業者数' }],
+        [130 + 2 * STEP, { name: '指標C', value: '3', status: '-' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(cells(rows)).toEqual([
+      { name: '指標A', value: '1', status: '-' },
+      { name: '指標Bの就業者数', value: '2', status: '-' },
+      { name: '指標C', value: '3', status: '-' },
+    ]);
+  });
+
   it('cells set in the middle: a tall cell keeps its own lines, not those of the next row above its values (comments of five lines, no padding)', () => {
     // Each row: a name of two lines around its value, a comment of five lines around it too; the
     // comments follow one another at the pitch of their lines.
@@ -198,6 +219,17 @@ describe('rowsOf: cells that wrap, without rules', () => {
     const body = lines([100, { name: '指標A', value: '1' }], [100 + PITCH, { name: '指標B', value: '2' }]);
     expect(rowsIn(body, COLUMNS, [100 + PITCH / 2], columnOf)).toHaveLength(2);
   });
+
+  it('rules under every row: the one name that wraps shows the pitch, though its lines stand wider apart than a guess (1.6 em)', () => {
+    const WIDE = 16;
+    const body = lines(
+      [100, { name: '指標A', value: '1', status: '-' }],
+      [130, { name: '指標Bの', value: '2', status: '-' }],
+      [130 + WIDE, { name: '就業者数' }],
+      [176, { name: '指標C', value: '3', status: '-' }],
+    );
+    expect(cells(rowsIn(body, COLUMNS, [118, 164], columnOf)).map((c) => c.name)).toEqual(['指標A', '指標Bの就業者数', '指標C']);
+  });
 });
 
 describe('rowsOf and joinRows: a row split by a page break', () => {
@@ -242,6 +274,20 @@ describe('rowsOf: no padding, no rules, wrapped names', () => {
       columnOf,
     );
     expect(cells(rows).map((c) => c.name)).toEqual(['指標A', '指標B', '指標C']);
+  });
+
+  it('a line as near to the row above as to the row below goes below where the line above it ends short of the column (a name wraps only where its line is full)', () => {
+    const rows = rowsIn(
+      lines(
+        [100, { name: '指標A', value: '1', status: '-' }],
+        [100 + PITCH, { name: '就業者数の多い地域の' }],
+        [100 + 2 * PITCH, { name: '数', value: '2', status: '-' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(cells(rows).map((c) => c.name)).toEqual(['指標A', '就業者数の多い地域の数']);
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Column } from './grid.js';
-import { type Line, type Phrase, joinPhrases, joinWrapped } from './layout.js';
+import { type Line, type Phrase, emWidth, joinPhrases, joinWrapped } from './layout.js';
 
 /**
  * Rows of a table body from its lines, where any cell may hold several lines: a name or title
@@ -133,8 +133,25 @@ function anchorRows(blocks: readonly Block[]): Block[][] {
   return rows;
 }
 
+function centreOf(e: { top: number; bottom: number }): number {
+  return (e.top + e.bottom) / 2;
+}
+
 function extent(blocks: readonly { top: number; bottom: number }[]): { top: number; bottom: number } {
   return { top: Math.min(...blocks.map((b) => b.top)), bottom: Math.max(...blocks.map((b) => b.bottom)) };
+}
+
+/**
+ * A line ending this far (in em) short of its column's widest line, more than the next line's
+ * first word would take, ends its cell: text wraps only where a line is full.
+ */
+const SHORT_LINE_EM = 2;
+/** A line's first word that cannot be broken (figures, Latin letters and their brackets: 3828）); a kanji or kana breaks anywhere. */
+const FIRST_WORD = /^[^\s\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]+/u;
+
+/** The width (in pt) of a line's first word, which the line above wrapped before where it did not fit. */
+function firstWordWidth(f: Fragment): number {
+  return [...(FIRST_WORD.exec(f.text)?.[0] ?? '')].reduce((w, c) => w + emWidth(c), 0) * f.size;
 }
 
 /** Cells count as set in the middle of their rows where lines above their values are at least this share of those below, or the other way. */
@@ -156,6 +173,15 @@ export function cellPitch(steps: readonly number[], sure: readonly number[]): nu
   const known = [...sure].sort((a, b) => a - b)[0];
   if (repeated === undefined) return known ?? null;
   return known === undefined ? repeated : Math.min(repeated, known);
+}
+
+/**
+ * The pitch (em) for reading again the tables that show none: the median of those the document's
+ * other tables show (one font and size throughout). Null where no table needs it or none shows one.
+ */
+export function pitchOfDocument(pitches: readonly (number | null)[]): number | null {
+  const shown = pitches.filter((p): p is number => p !== null).sort((a, b) => a - b);
+  return shown.length > 0 && shown.length < pitches.length ? shown[Math.floor(shown.length / 2)]! : null;
 }
 
 interface Band {
@@ -185,10 +211,11 @@ function textOf(band: Band): Fragment[] {
 
 /**
  * Steps (in em) between successive lines of one column: `sure` where both lines are in one cell
- * for certain (a value and its note; two lines beside one row of values), `all` but those that
- * run from one row of values to another.
+ * for certain (a value and its note; two lines beside one row of values; two lines between the
+ * rules of a table that rules every row, up to MAX_PITCH_EM), `all` but those that run from one
+ * row of values to another.
  */
-function pitchEvidence(band: Band): { all: number[]; sure: number[] } {
+function pitchEvidence(band: Band, ruledRow: boolean): { all: number[]; sure: number[] } {
   const all: number[] = [];
   const sure: number[] = [];
   for (const b of band.blocks) {
@@ -203,7 +230,7 @@ function pitchEvidence(band: Band): { all: number[]; sure: number[] } {
       const [a, b] = [inColumn[k - 1]!, inColumn[k]!];
       const step = (b.baseline - a.baseline) / b.size;
       const [ra, rb] = [rowOf(a), rowOf(b)];
-      if (ra >= 0 && ra === rb) sure.push(step);
+      if ((ra >= 0 && ra === rb) || (ruledRow && step <= MAX_PITCH_EM)) sure.push(step);
       else if (ra < 0 || rb < 0) all.push(step);
     }
   }
@@ -240,7 +267,12 @@ export function rowsOf(
   }
   if (current.length > 0) bandLines.push(current);
   const bands = bandLines.map((l) => bandOf(fragmentsOf(l, columns, columnOf), columns, standsAlone));
-  const evidence = bands.map(pitchEvidence);
+  // Rules that part every row (each band holds one row of values, and there are two or more):
+  // what a band holds is that row's, so its wrapped lines show the pitch even where only one
+  // cell of the table wraps.
+  const valued = bands.filter((band) => band.anchors.length > 0);
+  const ruledRows = valued.length >= 2 && valued.every((band) => band.anchors.length === 1);
+  const evidence = bands.map((band) => pitchEvidence(band, ruledRows && band.anchors.length === 1));
   const own = cellPitch(
     evidence.flatMap((e) => e.all),
     evidence.flatMap((e) => e.sure),
@@ -313,13 +345,35 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
   // `b` below `a` continues its cell.
   const linked = (a: Fragment, b: Fragment) => !opensRow(b) && b.baseline - a.baseline <= (pitch + PITCH_TOLERANCE_EM) * Math.max(a.size, b.size);
   const columnsOfText = [...new Set(text.map((f) => f.column))].map((c) => text.filter((f) => f.column === c));
+  // A row of values between two linked lines of a column, none of whose lines is beside it: the
+  // two are its cell, set in the middle around its values (lines spaced wide overlap the values
+  // too little to be held by them, and would go to the row below at the same pitch).
+  for (const inColumn of columnsOfText) {
+    inColumn.forEach((b, k) => {
+      const a = inColumn[k - 1];
+      if (!a || owner.has(a) || owner.has(b) || standsAlone(a) || standsAlone(b) || !linked(a, b)) return;
+      const between = spans.flatMap((s, row) => (centreOf(s) > centreOf(a) && centreOf(s) < centreOf(b) ? [row] : []));
+      const row = between.length === 1 ? between[0]! : -1;
+      if (row < 0 || [...owner].some(([f, at]) => at === row && f.column === b.column)) return;
+      owner.set(a, row);
+      owner.set(b, row);
+    });
+  }
   // Grow each row's cell up and down through linked lines, nearest first; a line as near to a
   // row above as to one below goes the way the table's other wrapped cells go.
   // How far a row's cell in a column, with `f` added, would stand off the middle of its values.
   const offCentre = (k: number, f: Fragment) => {
     const cell = [...[...owner].filter(([o, at]) => at === k && o.column === f.column).map(([o]) => o), f];
-    const middleOf = (e: { top: number; bottom: number }) => (e.top + e.bottom) / 2;
-    return Math.abs(middleOf(extent(cell)) - middleOf(spans[k]!));
+    return Math.abs(centreOf(extent(cell)) - centreOf(spans[k]!));
+  };
+  const widest = new Map(columnsOfText.map((inColumn) => [inColumn[0]!.column, Math.max(...inColumn.map((f) => f.phrases.at(-1)!.right))]));
+  // Whether `f` ends its cell, `next` the line under it.
+  const endsCell = (f: Fragment, next: Fragment) => widest.get(f.column)! - f.phrases.at(-1)!.right > SHORT_LINE_EM * f.size + firstWordWidth(next);
+  // Of a line as near to the row above as to the one below: the way a short line tells, if one does
+  // (the line above ends its cell: this one begins the next; this one ends its cell: it ends the one above).
+  const wrapSide = (above: Fragment, f: Fragment, below: Fragment): 'above' | 'below' | null => {
+    const [aboveEnds, ends] = [endsCell(above, f), endsCell(f, below)];
+    return aboveEnds === ends ? null : aboveEnds ? 'below' : 'above';
   };
   // `upwards`: lines are taken from the bottom of a column up, so that rows below claim theirs first.
   const grow = (prefer: 'above' | 'below' | 'centred' | null, upwards = false) => {
@@ -336,12 +390,15 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
           const fromBelow = below && owner.has(below) && linked(f, below) ? below.baseline - f.baseline : Infinity;
           if (fromAbove === Infinity && fromBelow === Infinity) return;
           const tie = Math.abs(fromAbove - fromBelow) <= PITCH_TOLERANCE_EM * f.size && owner.get(above!) !== owner.get(below!);
-          if (tie && !prefer) return;
+          const side = tie ? wrapSide(above!, f, below!) : null;
+          if (tie && !side && !prefer) return;
           const up = !tie
             ? fromAbove <= fromBelow
-            : prefer === 'centred'
-              ? offCentre(owner.get(above!)!, f) < offCentre(owner.get(below!)!, f)
-              : prefer === 'above';
+            : side
+              ? side === 'above'
+              : prefer === 'centred'
+                ? offCentre(owner.get(above!)!, f) < offCentre(owner.get(below!)!, f)
+                : prefer === 'above';
           owner.set(f, owner.get(up ? above! : below!)!);
           changed = true;
         });
