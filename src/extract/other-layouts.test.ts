@@ -999,6 +999,59 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a grouping cell whose number stands alone on its first line (① / 観光の / 振興, a spreadsheet wrapping it) begins a cell, as ① 観光の振興 would', () => {
+    const header: [string, number][] = [['施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [['基本目標1 観光', 20]],
+          [['①', 20]],
+          [['観光の', 20]],
+          grouped('振興', '観光客数', ['100', '120'], 'A'),
+          grouped(null, '宿泊者数', ['50', '40'], 'B'),
+          [],
+          [['②', 20]],
+          grouped('農業', '就農者数', ['5', '6'], 'A'),
+        ),
+      ],
+      'lone-number.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.flatMap((m) => m.indicators.map((i) => i.name))])).toEqual([
+      [1, '観光の振興', ['観光客数', '宿泊者数']],
+      [2, '農業', ['就農者数']],
+    ]);
+  });
+
+  it('a number alone on its line after its label (基本施策 / 1 / 観光, the label wrapped) begins no cell: the label does', () => {
+    const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [['基本目標1 観光', 20]],
+          [['基本施策', 20]],
+          [['1', 20]],
+          grouped('観光', '観光客数', ['100', '120'], 'A'),
+          grouped(null, '宿泊者数', ['50', '40'], 'B'),
+          [],
+          [['基本施策', 20]],
+          [['2', 20]],
+          grouped('農業', '就農者数', ['5', '6'], 'A'),
+        ),
+      ],
+      'wrapped-label.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.flatMap((m) => m.indicators.map((i) => i.name))])).toEqual([
+      [1, '観光', ['観光客数', '宿泊者数']],
+      [2, '農業', ['就農者数']],
+    ]);
+  });
+
   it('a grouping column’s cell broken by a page goes on at the next page’s top: its title, not a new policy (基本施策1 観光の振興 / と交流)', () => {
     const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
     const document = read(

@@ -229,6 +229,8 @@ function gridColumns(head: TableHead, placed: readonly PlacedColumn[]): Column[]
  */
 /** A grouping cell's number before its title (① 農林業の振興, 1. 観光). */
 const CELL_NUMBER = /^(?:[①-⑳]|[0-9０-９]+[.．]?)\s*\S/;
+/** A grouping cell's number alone on its line, its title wrapped onto the lines below (① / 農林業の / 振興). */
+const LONE_CELL_NUMBER = /^(?:[①-⑳]|[0-9０-９]+[.．]?)$/;
 
 /**
  * A grouping cell's line may run this far (em) past the column's edge as the headings place it:
@@ -256,8 +258,15 @@ function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): {
     for (const l of [...body].reverse()) if (l.top < at && l.bottom > at + 0.5) at = l.top;
     return at - 0.5;
   };
-  const starts =
-    cuts.length > 0 ? [] : [...new Set(phrases.filter(({ p }) => readBanner(p.text) !== null || CELL_NUMBER.test(p.text)).map(({ l }) => l))].map(rowTop);
+  // A number alone on its line begins its cell too, unless it is the number of a label wrapped
+  // before it (基本施策 / 1): the cell then begins at the label.
+  const startOf = ({ p, l }: { p: Phrase; l: Line }, k: number): Line | null => {
+    if (readBanner(p.text) !== null || CELL_NUMBER.test(p.text)) return l;
+    if (!LONE_CELL_NUMBER.test(p.text.trim())) return null;
+    const above = phrases[k - 1];
+    return above && readBanner(above.p.text) === null && readBanner(joinWrapped([above.p.text, p.text])) !== null ? above.l : l;
+  };
+  const starts = cuts.length > 0 ? [] : [...new Set(phrases.map(startOf).filter((l): l is Line => l !== null))].map(rowTop);
   const edges = [top, ...cuts, ...starts, bottom];
   const cells: { top: number; bottom: number; text: string }[] = [];
   for (let k = 1; k < edges.length; k++) {
