@@ -1052,6 +1052,24 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a grouping cell set a little higher than the name beside it (one line, baselines 1.5 pt apart) is the table’s, not a banner outside it', () => {
+    const header: [string, number][] = [['施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const base = pageOf(TITLE, [], header, [['基本目標1 観光', 20]]);
+    // The cell's title at 158.5, the name's first line at 160, its figures below, its second line under them.
+    const runs = [
+      run('施策1 誘客', 20, 158.5),
+      run('観光客', 100, 160),
+      ...row('', ['100', '120'], 'A')
+        .slice(1)
+        .map(([text, x]) => run(text, x, 166)),
+      run('数', 100, 172),
+    ];
+    const document = read([{ ...base, runs: [...base.runs, ...runs] }], 'higher-cell.pdf').document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.flatMap((m) => m.indicators.map((i) => i.name))])).toEqual([
+      [1, '誘客', ['観光客数']],
+    ]);
+  });
+
   it('a grouping column’s cell broken by a page goes on at the next page’s top: its title, not a new policy (基本施策1 観光の振興 / と交流)', () => {
     const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
     const document = read(

@@ -20,7 +20,7 @@ import { findEraYear, parseMeasurement, parseProgress } from '../notation/number
 import { type Column, NUMBER_LIKE, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
-import { type LaidOutPage, type Line, type Phrase, joinWrapped, sameSize, withoutFurniture } from './layout.js';
+import { type LaidOutPage, type Line, type Phrase, joinWrapped, makeLine, sameSize, withoutFurniture } from './layout.js';
 import { LEGEND_HEADING, type PrintedLegend, holdsLegendItem, holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
 import type { SchemeReading } from './printed-scheme.js';
 import type { Rule } from './pdf.js';
@@ -705,6 +705,16 @@ function inGroupCell(table: ReadTable, line: Line): boolean {
   return table.groups.length > 0 && line.phrases.every(inCell);
 }
 
+/**
+ * Whether a line is the table's: each of its phrases stands in a row or in a grouping cell. Told
+ * phrase by phrase, as phrases of one line may stand a little apart in height (a grouping cell set
+ * at its merged cell's top beside a name set lower: the line's height is neither's).
+ */
+function inRowsOrGroupCells(table: ReadTable, line: Line): boolean {
+  const inRow = (l: Line) => table.rows.some((r) => l.top >= r.top - 0.5 && l.bottom <= r.bottom + 0.5);
+  return inRow(line) || inGroupCell(table, line) || line.phrases.map((p) => makeLine([p])).every((own) => inRow(own) || inGroupCell(table, own));
+}
+
 /** What a page holds in order: tables, count tables, and the lines outside them. */
 type Piece = { kind: 'table'; top: number; table: ReadTable } | { kind: 'counts'; top: number; table: CountTable } | { kind: 'line'; top: number; line: Line };
 
@@ -748,8 +758,7 @@ function piecesOf(page: LaidOutPage, furniture: ReadonlySet<Phrase>, declared: R
     const table = readTable(page, lines, head, end, declared);
     pieces.push({ kind: 'table', top: head.top, table });
     for (const l of head.lines) inTable.add(l);
-    for (const l of lines)
-      if (l.top >= head.bottom - 0.5 && (table.rows.some((r) => l.top >= r.top - 0.5 && l.bottom <= r.bottom + 0.5) || inGroupCell(table, l))) inTable.add(l);
+    for (const l of lines) if (l.top >= head.bottom - 0.5 && inRowsOrGroupCells(table, l)) inTable.add(l);
   });
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
