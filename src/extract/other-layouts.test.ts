@@ -1070,6 +1070,58 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  /** Two grouping columns (基本的方向 | 施策) before the name and two values. */
+  const TWO_GROUPS: [string, number][] = [
+    ['基本的方向', 20],
+    ['施策', 110],
+    ['指標名', 190],
+    ['基準値', 260],
+    ['実績値', 320],
+    ['評価', 380],
+  ];
+  /** An indicator's name and figures under TWO_GROUPS. */
+  const figures = (name: string, values: [string, string], mark: string): [string, number][] => [
+    [name, 170],
+    [values[0], 290 - widthOf(values[0])],
+    [values[1], 350 - widthOf(values[1])],
+    [mark, 385],
+  ];
+
+  it('goes on over a tall gap to a grouping cell’s numbered title at the top of its row, the row’s figures set lower (② 宿泊の推進, a spreadsheet’s tall rows)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          TWO_GROUPS,
+          [['基本目標1 観光', 20]],
+          [
+            ['基本的方向1', 20],
+            ['① 観光の振興', 90],
+          ],
+          [['誘客', 20]],
+          figures('観光客数', ['100', '120'], 'A'),
+          [],
+          [],
+          [['② 宿泊の推進', 90]],
+          [],
+          figures('宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'tall-rows.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.map((m) => [m.no, m.title, m.indicators.map((i) => i.name)])])).toEqual([
+      [
+        1,
+        '誘客',
+        [
+          [1, '観光の振興', ['観光客数']],
+          [2, '宿泊の推進', ['宿泊者数']],
+        ],
+      ],
+    ]);
+  });
+
   it('a grouping column’s cell broken by a page goes on at the next page’s top: its title, not a new policy (基本施策1 観光の振興 / と交流)', () => {
     const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
     const document = read(

@@ -164,7 +164,14 @@ function rowsGoOn(lines: readonly Line[], k: number, end: number, left: number, 
   // A comment block under its row (≪成果と見直し≫ over its paragraph).
   if (atLeft && COMMENT_BLOCK.test(first.text.trim()) && (cluster.length > 1 || COMMENT_BLOCK.exec(first.text.trim())![2] !== '')) return true;
   const under = (p: Phrase) => (p.x + p.right) / 2 >= left - p.size && (p.x + p.right) / 2 <= right + p.size;
-  return cluster.some((l) => l.phrases.filter((p) => FIGURE.test(p.text.normalize('NFKC').trim()) && under(p)).length >= 2);
+  const holdsFigures = (l: Line) => l.phrases.filter((p) => FIGURE.test(p.text.normalize('NFKC').trim()) && under(p)).length >= 2;
+  if (cluster.some(holdsFigures)) return true;
+  // A grouping cell's numbered title at the top of a tall row (② 宿泊の推進), the row's figures set
+  // lower: the row runs on from it, its lines no farther apart than a table's rows.
+  if (!under(first.phrases[0]!) || (readBanner(first.text) ?? circledBanner(first.text)) === null) return false;
+  const row = [first];
+  for (let j = k + 1; j < lines.length && lines[j]!.top < end && lines[j]!.top - row.at(-1)!.bottom <= TABLE_GAP_EM * first.size; j++) row.push(lines[j]!);
+  return row.some(holdsFigures);
 }
 
 /**
