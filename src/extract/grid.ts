@@ -581,7 +581,7 @@ const SPLIT_GAP_EM = 0.05;
 const TOUCH_OVERLAP = 0.5;
 
 /** A run starting within this (points) of a column's alignment edge starts at it. */
-const EDGE_MATCH = 0.1;
+export const EDGE_MATCH = 0.1;
 
 export function splitAtColumns(line: Line, columns: readonly Column[], around: readonly Line[] = [line]): Line {
   const phrases: Phrase[] = [];

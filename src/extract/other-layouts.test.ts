@@ -1122,6 +1122,36 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads two grouping cells whose texts run together on one line (基本的方向2 ICT | ①宿泊の推進, no padding) as the two cells, not a banner across them', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          TWO_GROUPS,
+          [['基本目標1 観光', 20]],
+          [
+            ['基本的方向1', 20],
+            ['①観光の振興', 97.5],
+          ],
+          [['誘客', 20]],
+          figures('観光客数', ['100', '120'], 'A'),
+          [
+            ['基本的方向2', 20],
+            ['ICT', 78],
+            ['①宿泊の推進', 97.5],
+          ],
+          figures('宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'touching-cells.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.map((m) => [m.no, m.title, m.indicators.map((i) => i.name)])])).toEqual([
+      [1, '誘客', [[1, '観光の振興', ['観光客数']]]],
+      [2, 'ICT', [[1, '宿泊の推進', ['宿泊者数']]]],
+    ]);
+  });
+
   it('a grouping column’s cell broken by a page goes on at the next page’s top: its title, not a new policy (基本施策1 観光の振興 / と交流)', () => {
     const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
     const document = read(

@@ -17,7 +17,7 @@ import type {
   TableLayout,
 } from '../model/types.js';
 import { findEraYear, parseMeasurement, parseProgress } from '../notation/numbers.js';
-import { type Column, NUMBER_LIKE, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
+import { type Column, EDGE_MATCH, NUMBER_LIKE, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, makeLine, sameSize, withoutFurniture } from './layout.js';
@@ -343,9 +343,14 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   // Cells' texts run together (基本目標1 地域移 基本戦略① 観光…, (1) 子育て ① ICT) share their line.
   const lastGrouping = Math.max(...grouping.map((c) => c.right));
   // Its words start in one column (a title apart from its label starts there too) and run past it.
+  // Unless a run of it starts where a later grouping column's texts start: then it is two cells'
+  // texts run together (基本的方向2 ICT | ① ICTの創出, set without padding), no title across them.
   const pastOwnColumn = (l: Line) => {
     const [first, last] = [l.phrases[0]!, l.phrases.at(-1)!];
-    return grouping.some((c) => first.x >= c.left - 1 && first.x < c.right && last.x < c.right && last.right > c.right + first.size);
+    const cellsTouching = l.phrases.some((p) =>
+      p.parts.slice(1).some((q) => grouping.some((c) => c.edge !== undefined && c.left > first.x && Math.abs(q.x - c.edge) <= EDGE_MATCH)),
+    );
+    return !cellsTouching && grouping.some((c) => first.x >= c.left - 1 && first.x < c.right && last.x < c.right && last.right > c.right + first.size);
   };
   // A row merged across the table: the table's inner vertical rules stop above and below it.
   const innerRuleAt = (y: number) => page.vertical.some((r) => r.at > left + 2 && r.at < right - 2 && r.from <= y && r.to >= y);
