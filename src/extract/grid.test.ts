@@ -732,6 +732,45 @@ describe('splitLinesAtColumns: cells set without padding (LibreOffice Writer)', 
   });
 });
 
+describe('splitLinesAtColumns: a cell’s text run on into the next cell’s on one line (Writer, no padding)', () => {
+  // 基本戦略 (heading 128–168) and 具体的な施策 (heading 249–307) over cells whose texts make one
+  // phrase on the first row; the second cell starts at 206.2 on both rows. Writer also sets a gap
+  // between Latin and kana (ICT | の), which is no cell's edge.
+  const columns = [
+    column('policy', -Infinity, 208, false, [128, 168]),
+    column('measure', 208, 345, false, [249, 307]),
+    column('name', 345, Infinity, false, [394, 434]),
+  ];
+  it('parts them where the next cell’s text starts on the row below, not at a gap inside the first', () => {
+    const body = page(
+      [
+        100,
+        [
+          ['基本戦略①', 89.6],
+          ['図書館', 142.5],
+          ['ICT', 174.5],
+          ['の', 193],
+          ['具体的な施策①', 206.2],
+          ['健康づくり', 279],
+          ['観光客数', 349.7],
+        ],
+      ],
+      [
+        112,
+        [
+          ['支援', 89.6],
+          ['づくりづくり', 206.2],
+          ['(人/年)', 349.7],
+        ],
+      ],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['基本戦略① 図書館ICTの', '具体的な施策① 健康づくり', '観光客数'],
+      ['支援', 'づくりづくり', '(人/年)'],
+    ]);
+  });
+});
+
 describe('splitLinesAtColumns: a figure set right against the next cell’s text (Writer, no padding)', () => {
   // 目標値 (values, heading 120–150) right-aligned at 180; 所管課 (heading 200–230) from 180.
   const columns = [column('target', -Infinity, 175, true, [120, 150]), column('department', 175, Infinity, false, [200, 230])];

@@ -413,7 +413,20 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
         (r) => startsOwn.some((x) => Math.abs(x - r.x) <= EDGE_TOLERANCE) || (restsAt(r.x).length >= 3 && new Set(restsAt(r.x).map((q) => q.text)).size >= 2),
       )
       .flatMap((r) => [r.x, r.x]);
-    const starts = [...startsOwn, ...touching].sort((a, b) => a - b);
+    // A cell's text may run on into the next cell's on one line (Writer sets cells without
+    // padding): a run after a gap that starts where a text of the column starts on another line
+    // starts the column there too (a gap inside a cell, as between ICT and の, starts no text).
+    const runsOn = valued
+      ? []
+      : phrases.flatMap((p) =>
+          p.parts
+            .slice(1)
+            .filter(
+              (q, i) => q.x > lo && q.x < hi && q.x - p.parts[i]!.right > SPLIT_GAP_EM * p.size && starting.some((s) => Math.abs(s.x - q.x) <= EDGE_MATCH),
+            )
+            .map((q) => q.x),
+        );
+    const starts = [...startsOwn, ...touching, ...runsOn].sort((a, b) => a - b);
     const support = (xs: readonly number[], at: number) => xs.filter((t) => Math.abs(t - at) <= EDGE_TOLERANCE).length;
     const ends = phrases.filter((p) => p.right > lo && p.x < hi).map((p) => p.right);
     const strongestEnd = Math.max(0, ...ends.map((e) => support(ends, e)));
@@ -568,7 +581,7 @@ const SPLIT_GAP_EM = 0.05;
 const TOUCH_OVERLAP = 0.5;
 
 /** A run starting within this (points) of a column's alignment edge starts at it. */
-const EDGE_MATCH = 0.1;
+export const EDGE_MATCH = 0.1;
 
 export function splitAtColumns(line: Line, columns: readonly Column[], around: readonly Line[] = [line]): Line {
   const phrases: Phrase[] = [];

@@ -62,4 +62,13 @@ describe('HierarchyLevels: the levels printed, mapped onto strategy › policy �
     expect(banner.depthOf('column:基本目標', '基本目標', '1', 'column')).toBe(0);
     expect(banner.layout()).toEqual([{ level: 'strategy', label: '基本目標', numbering: '1', style: 'column' }]);
   });
+
+  it('a level printed without a label in a grouping column (Ⅰ …, 第1章 …) and again as a banner over its count table is one level, told by its numbering', () => {
+    const levels = new HierarchyLevels();
+    expect(levels.depthOf('column:基本目標', '', 'Ⅰ', 'column')).toBe(0);
+    expect(levels.depthOf('column:基本施策', '基本施策', '1', 'column')).toBe(1);
+    expect(levels.depthOf('Ⅰ', '', 'Ⅰ', 'banner')).toBe(0);
+    // Another numbering without a label is another level.
+    expect(levels.depthOf('(1)', '', '(1)', 'banner')).toBe(2);
+  });
 });

@@ -129,8 +129,11 @@ export class HierarchyLevels {
 
   /** The depth of a banner or grouping column (0 the outermost), adding its level where it is new. */
   depthOf(key: string, label: string, numbering: string, style: 'banner' | 'column'): number {
-    // A level printed both ways (重点戦略1 … in a grouping column, and over its count table as a banner) is one level.
-    const known = this.printed.findIndex((l) => l.key === key || (label !== '' && l.label === label));
+    // A level printed both ways (重点戦略1 … in a grouping column, and over its count table as a banner) is one level;
+    // without a label (Ⅰ …, 第1章 …) it is told by its numbering.
+    const known = this.printed.findIndex(
+      (l) => l.key === key || (label !== '' && l.label === label) || (label === '' && l.label === '' && numbering !== '' && l.numbering === numbering),
+    );
     // The table's own style wins: a banner over a count table, then a grouping column in the KPI table, is a column.
     if (known >= 0 && style === 'column') this.printed[known]!.style = 'column';
     if (known >= 0) return known;

@@ -999,6 +999,159 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a grouping cell whose number stands alone on its first line (① / 観光の / 振興, a spreadsheet wrapping it) begins a cell, as ① 観光の振興 would', () => {
+    const header: [string, number][] = [['施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [['基本目標1 観光', 20]],
+          [['①', 20]],
+          [['観光の', 20]],
+          grouped('振興', '観光客数', ['100', '120'], 'A'),
+          grouped(null, '宿泊者数', ['50', '40'], 'B'),
+          [],
+          [['②', 20]],
+          grouped('農業', '就農者数', ['5', '6'], 'A'),
+        ),
+      ],
+      'lone-number.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.flatMap((m) => m.indicators.map((i) => i.name))])).toEqual([
+      [1, '観光の振興', ['観光客数', '宿泊者数']],
+      [2, '農業', ['就農者数']],
+    ]);
+  });
+
+  it('a number alone on its line after its label (基本施策 / 1 / 観光, the label wrapped) begins no cell: the label does', () => {
+    const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [['基本目標1 観光', 20]],
+          [['基本施策', 20]],
+          [['1', 20]],
+          grouped('観光', '観光客数', ['100', '120'], 'A'),
+          grouped(null, '宿泊者数', ['50', '40'], 'B'),
+          [],
+          [['基本施策', 20]],
+          [['2', 20]],
+          grouped('農業', '就農者数', ['5', '6'], 'A'),
+        ),
+      ],
+      'wrapped-label.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.flatMap((m) => m.indicators.map((i) => i.name))])).toEqual([
+      [1, '観光', ['観光客数', '宿泊者数']],
+      [2, '農業', ['就農者数']],
+    ]);
+  });
+
+  it('a grouping cell set a little higher than the name beside it (one line, baselines 1.5 pt apart) is the table’s, not a banner outside it', () => {
+    const header: [string, number][] = [['施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const base = pageOf(TITLE, [], header, [['基本目標1 観光', 20]]);
+    // The cell's title at 158.5, the name's first line at 160, its figures below, its second line under them.
+    const runs = [
+      run('施策1 誘客', 20, 158.5),
+      run('観光客', 100, 160),
+      ...row('', ['100', '120'], 'A')
+        .slice(1)
+        .map(([text, x]) => run(text, x, 166)),
+      run('数', 100, 172),
+    ];
+    const document = read([{ ...base, runs: [...base.runs, ...runs] }], 'higher-cell.pdf').document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.flatMap((m) => m.indicators.map((i) => i.name))])).toEqual([
+      [1, '誘客', ['観光客数']],
+    ]);
+  });
+
+  /** Two grouping columns (基本的方向 | 施策) before the name and two values. */
+  const TWO_GROUPS: [string, number][] = [
+    ['基本的方向', 20],
+    ['施策', 110],
+    ['指標名', 190],
+    ['基準値', 260],
+    ['実績値', 320],
+    ['評価', 380],
+  ];
+  /** An indicator's name and figures under TWO_GROUPS. */
+  const figures = (name: string, values: [string, string], mark: string): [string, number][] => [
+    [name, 170],
+    [values[0], 290 - widthOf(values[0])],
+    [values[1], 350 - widthOf(values[1])],
+    [mark, 385],
+  ];
+
+  it('goes on over a tall gap to a grouping cell’s numbered title at the top of its row, the row’s figures set lower (② 宿泊の推進, a spreadsheet’s tall rows)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          TWO_GROUPS,
+          [['基本目標1 観光', 20]],
+          [
+            ['基本的方向1', 20],
+            ['① 観光の振興', 90],
+          ],
+          [['誘客', 20]],
+          figures('観光客数', ['100', '120'], 'A'),
+          [],
+          [],
+          [['② 宿泊の推進', 90]],
+          [],
+          figures('宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'tall-rows.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.map((m) => [m.no, m.title, m.indicators.map((i) => i.name)])])).toEqual([
+      [
+        1,
+        '誘客',
+        [
+          [1, '観光の振興', ['観光客数']],
+          [2, '宿泊の推進', ['宿泊者数']],
+        ],
+      ],
+    ]);
+  });
+
+  it('reads two grouping cells whose texts run together on one line (基本的方向2 ICT | ①宿泊の推進, no padding) as the two cells, not a banner across them', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          TWO_GROUPS,
+          [['基本目標1 観光', 20]],
+          [
+            ['基本的方向1', 20],
+            ['①観光の振興', 97.5],
+          ],
+          [['誘客', 20]],
+          figures('観光客数', ['100', '120'], 'A'),
+          [
+            ['基本的方向2', 20],
+            ['ICT', 78],
+            ['①宿泊の推進', 97.5],
+          ],
+          figures('宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'touching-cells.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.map((m) => [m.no, m.title, m.indicators.map((i) => i.name)])])).toEqual([
+      [1, '誘客', [[1, '観光の振興', ['観光客数']]]],
+      [2, 'ICT', [[1, '宿泊の推進', ['宿泊者数']]]],
+    ]);
+  });
+
   it('a grouping column’s cell broken by a page goes on at the next page’s top: its title, not a new policy (基本施策1 観光の振興 / と交流)', () => {
     const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
     const document = read(

@@ -17,10 +17,10 @@ import type {
   TableLayout,
 } from '../model/types.js';
 import { findEraYear, parseMeasurement, parseProgress } from '../notation/numbers.js';
-import { type Column, NUMBER_LIKE, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
+import { type Column, EDGE_MATCH, NUMBER_LIKE, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
-import { type LaidOutPage, type Line, type Phrase, joinWrapped, sameSize, withoutFurniture } from './layout.js';
+import { type LaidOutPage, type Line, type Phrase, joinWrapped, makeLine, sameSize, withoutFurniture } from './layout.js';
 import { LEGEND_HEADING, type PrintedLegend, holdsLegendItem, holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
 import type { SchemeReading } from './printed-scheme.js';
 import type { Rule } from './pdf.js';
@@ -174,7 +174,14 @@ function rowsGoOn(lines: readonly Line[], k: number, end: number, left: number, 
   // A comment block under its row (≪成果と見直し≫ over its paragraph).
   if (atLeft && COMMENT_BLOCK.test(first.text.trim()) && (cluster.length > 1 || COMMENT_BLOCK.exec(first.text.trim())![2] !== '')) return true;
   const under = (p: Phrase) => (p.x + p.right) / 2 >= left - p.size && (p.x + p.right) / 2 <= right + p.size;
-  return cluster.some((l) => l.phrases.filter((p) => FIGURE.test(p.text.normalize('NFKC').trim()) && under(p)).length >= 2);
+  const holdsFigures = (l: Line) => l.phrases.filter((p) => FIGURE.test(p.text.normalize('NFKC').trim()) && under(p)).length >= 2;
+  if (cluster.some(holdsFigures)) return true;
+  // A grouping cell's numbered title at the top of a tall row (② 宿泊の推進), the row's figures set
+  // lower: the row runs on from it, its lines no farther apart than a table's rows.
+  if (!under(first.phrases[0]!) || (readBanner(first.text) ?? circledBanner(first.text)) === null) return false;
+  const row = [first];
+  for (let j = k + 1; j < lines.length && lines[j]!.top < end && lines[j]!.top - row.at(-1)!.bottom <= TABLE_GAP_EM * first.size; j++) row.push(lines[j]!);
+  return row.some(holdsFigures);
 }
 
 /**
@@ -239,6 +246,8 @@ function gridColumns(head: TableHead, placed: readonly PlacedColumn[]): Column[]
  */
 /** A grouping cell's number before its title (① 農林業の振興, 1. 観光). */
 const CELL_NUMBER = /^(?:[①-⑳]|[0-9０-９]+[.．]?)\s*\S/;
+/** A grouping cell's number alone on its line, its title wrapped onto the lines below (① / 農林業の / 振興). */
+const LONE_CELL_NUMBER = /^(?:[①-⑳]|[0-9０-９]+[.．]?)$/;
 
 /**
  * A grouping cell's line may run this far (em) past the column's edge as the headings place it:
@@ -266,8 +275,15 @@ function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): {
     for (const l of [...body].reverse()) if (l.top < at && l.bottom > at + 0.5) at = l.top;
     return at - 0.5;
   };
-  const starts =
-    cuts.length > 0 ? [] : [...new Set(phrases.filter(({ p }) => readBanner(p.text) !== null || CELL_NUMBER.test(p.text)).map(({ l }) => l))].map(rowTop);
+  // A number alone on its line begins its cell too, unless it is the number of a label wrapped
+  // before it (基本施策 / 1): the cell then begins at the label.
+  const startOf = ({ p, l }: { p: Phrase; l: Line }, k: number): Line | null => {
+    if (readBanner(p.text) !== null || CELL_NUMBER.test(p.text)) return l;
+    if (!LONE_CELL_NUMBER.test(p.text.trim())) return null;
+    const above = phrases[k - 1];
+    return above && readBanner(above.p.text) === null && readBanner(joinWrapped([above.p.text, p.text])) !== null ? above.l : l;
+  };
+  const starts = cuts.length > 0 ? [] : [...new Set(phrases.map(startOf).filter((l): l is Line => l !== null))].map(rowTop);
   const edges = [top, ...cuts, ...starts, bottom];
   const cells: { top: number; bottom: number; text: string }[] = [];
   for (let k = 1; k < edges.length; k++) {
@@ -337,9 +353,14 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   // Cells' texts run together (基本目標1 地域移 基本戦略① 観光…, (1) 子育て ① ICT) share their line.
   const lastGrouping = Math.max(...grouping.map((c) => c.right));
   // Its words start in one column (a title apart from its label starts there too) and run past it.
+  // Unless a run of it starts where a later grouping column's texts start: then it is two cells'
+  // texts run together (基本的方向2 ICT | ① ICTの創出, set without padding), no title across them.
   const pastOwnColumn = (l: Line) => {
     const [first, last] = [l.phrases[0]!, l.phrases.at(-1)!];
-    return grouping.some((c) => first.x >= c.left - 1 && first.x < c.right && last.x < c.right && last.right > c.right + first.size);
+    const cellsTouching = l.phrases.some((p) =>
+      p.parts.slice(1).some((q) => grouping.some((c) => c.edge !== undefined && c.left > first.x && Math.abs(q.x - c.edge) <= EDGE_MATCH)),
+    );
+    return !cellsTouching && grouping.some((c) => first.x >= c.left - 1 && first.x < c.right && last.x < c.right && last.right > c.right + first.size);
   };
   // A row merged across the table: the table's inner vertical rules stop above and below it, and a
   // rule across the table runs above it (text drawn above the rules, at a continued table's top, is no row).
@@ -708,6 +729,16 @@ function inGroupCell(table: ReadTable, line: Line): boolean {
   return table.groups.length > 0 && line.phrases.every(inCell);
 }
 
+/**
+ * Whether a line is the table's: each of its phrases stands in a row or in a grouping cell. Told
+ * phrase by phrase, as phrases of one line may stand a little apart in height (a grouping cell set
+ * at its merged cell's top beside a name set lower: the line's height is neither's).
+ */
+function inRowsOrGroupCells(table: ReadTable, line: Line): boolean {
+  const inRow = (l: Line) => table.rows.some((r) => l.top >= r.top - 0.5 && l.bottom <= r.bottom + 0.5);
+  return inRow(line) || inGroupCell(table, line) || line.phrases.map((p) => makeLine([p])).every((own) => inRow(own) || inGroupCell(table, own));
+}
+
 /** What a page holds in order: tables, count tables, and the lines outside them. */
 type Piece = { kind: 'table'; top: number; table: ReadTable } | { kind: 'counts'; top: number; table: CountTable } | { kind: 'line'; top: number; line: Line };
 
@@ -757,8 +788,7 @@ function piecesOf(
     const table = readTable(page, lines, head, end, declared, pitchHint);
     pieces.push({ kind: 'table', top: head.top, table });
     for (const l of head.lines) inTable.add(l);
-    for (const l of lines)
-      if (l.top >= head.bottom - 0.5 && (table.rows.some((r) => l.top >= r.top - 0.5 && l.bottom <= r.bottom + 0.5) || inGroupCell(table, l))) inTable.add(l);
+    for (const l of lines) if (l.top >= head.bottom - 0.5 && inRowsOrGroupCells(table, l)) inTable.add(l);
   });
   for (let k = 0; k < lines.length; k++) {
     const line = lines[k]!;
