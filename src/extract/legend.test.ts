@@ -117,6 +117,36 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
         { mark: '判定なし', meaning: '値が確認できなかった成果指標は判定を行っていない' },
       ],
     });
+    // The next mark in order glued into a meaning, after a space or a Japanese character; the heading and the first item in one phrase; a dash set straight before its meaning.
+    expect(
+      readSpacedLegend([
+        '【評価】 S 目標値を超えている',
+        'A 基準値を超えている',
+        'B 同水準（△10%以内） C 下落している',
+        'D 対策を講じている',
+        '－把握できない',
+      ]),
+    ).toEqual({
+      heading: '【評価】',
+      marks: [
+        { mark: 'S', meaning: '目標値を超えている' },
+        { mark: 'A', meaning: '基準値を超えている' },
+        { mark: 'B', meaning: '同水準（△10%以内）' },
+        { mark: 'C', meaning: '下落している' },
+        { mark: 'D', meaning: '対策を講じている' },
+        { mark: '－', meaning: '把握できない' },
+      ],
+    });
+    expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B 改善が必要と思われるC外的要因による']))!.toEqual({
+      heading: '評価基準',
+      marks: [
+        { mark: 'A', meaning: '目標を上回る' },
+        { mark: 'B', meaning: '改善が必要と思われる' },
+        { mark: 'C', meaning: '外的要因による' },
+      ],
+    });
+    // A letter out of order in a meaning is no mark (A 評価 B は…: B follows A, but Z does not).
+    expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B ランクZ 相当'])!.marks.at(-1)).toEqual({ mark: 'B', meaning: 'ランクZ 相当' });
     // A short word at the end goes on with the meaning before it (a wrap): no mark without a meaning.
     expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B 目標を', '達成'])!.marks.at(-1)).toEqual({ mark: 'B', meaning: '目標を達成' });
   });

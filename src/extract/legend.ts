@@ -66,7 +66,14 @@ export function holdsLegendItem(text: string): boolean {
 }
 
 /** A mark, a space and its meaning as one phrase of a legend set without colons (A 対策や事業が…). */
-const SPACED_ITEM = new RegExp(`^(${MARK}|[぀-ヿ一-龯]{2,4})\\s+(\\S.*)$`);
+const DASH = '[-‐–—―−－]';
+/** A dash set straight before its meaning is an item too (－把握できない…): no figure or word begins so. */
+const SPACED_ITEM = new RegExp(`^(?:(${MARK}|[぀-ヿ一-龯]{2,4})\\s+|(${DASH})(?=[぀-ヿ一-龯]))(\\S.*)$`);
+/** A spaced item's mark and meaning. */
+const spacedItem = (text: string): LegendMark | null => {
+  const m = SPACED_ITEM.exec(text);
+  return m ? { mark: (m[1] ?? m[2])!, meaning: m[3]!.trim() } : null;
+};
 
 /** Whether a line's phrases hold legend items set without colons: two or more. */
 export function holdsSpacedItems(phrases: readonly string[]): boolean {
@@ -98,6 +105,27 @@ function markAlone(phrase: string, followed: boolean, underWay: boolean, last: L
   return SYMBOL_ALONE.test(phrase) || (WORD_ALONE.test(phrase) && last !== undefined);
 }
 
+/** The mark that follows another in a legend's order: B after A, A after S, ○ after ◎, △ after ○, × after △. */
+function nextMark(mark: string): string | null {
+  const symbols = '◎○△×';
+  if (symbols.includes(mark) && mark !== '×') return symbols[symbols.indexOf(mark) + 1]!;
+  const letter = /^[A-Ea-e]$/.test(mark) ? String.fromCharCode(mark.charCodeAt(0) + 1) : mark === 'S' ? 'A' : null;
+  return letter;
+}
+/**
+ * An item whose meaning runs on into the next item, set without a colon after a space or glued
+ * to a Japanese character (…思われるD 外的要因…, …（△10%以内） C 現在値が…): parted where the mark
+ * that follows this one in a legend's order (or a dash, the usual last mark) stands before a space.
+ */
+function partedAtNextMark(item: LegendMark): LegendMark[] {
+  const next = nextMark(item.mark);
+  const marks = next === null ? DASH : `${next.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}|${DASH}`;
+  const at = new RegExp(`(?:[\\s　]|(?<=[぀-ヿ一-龯。、）)]))(${marks})[\\s　]*(?=[぀-ヿ一-龯])`).exec(item.meaning);
+  if (!at) return [item];
+  const rest = item.meaning.slice(at.index + at[0].length);
+  return [{ mark: item.mark, meaning: item.meaning.slice(0, at.index).trim() }, ...partedAtNextMark({ mark: at[1]!, meaning: rest.trim() })];
+}
+
 /**
  * A legend set without colons, phrase by phrase: a phrase that begins with a mark and a space
  * is an item; one before any item is the heading; one after continues the item before (a
@@ -108,12 +136,17 @@ export function readSpacedLegend(phrases: readonly string[]): PrintedLegend | nu
   const marks: LegendMark[] = [];
   const trimmed = phrases.map((p) => p.trim());
   trimmed.forEach((phrase, k) => {
-    const item = SPACED_ITEM.exec(phrase);
+    const item = spacedItem(phrase);
     const last = marks.at(-1);
-    if (item && (marks.length > 0 || !/^[぀-ヿ一-龯]/.test(phrase) || heading !== '')) marks.push({ mark: item[1]!, meaning: item[2]!.trim() });
+    if (item && (marks.length > 0 || !/^[぀-ヿ一-龯]/.test(phrase) || heading !== '')) marks.push(item);
     else if (markAlone(phrase, k < trimmed.length - 1, marks.length > 0 || heading !== '', last)) marks.push({ mark: phrase, meaning: '' });
-    else if (!last) heading = `${heading}${phrase}`;
+    else if (!last && LEGEND_HEADING.test(phrase.split(/[\s　]/)[0]!) && SPACED_ITEM.test(phrase.replace(/^\S+[\s　]+/, ''))) {
+      // The heading and the first item made one phrase (【評価】 S 現在値が…).
+      heading = `${heading}${phrase.split(/[\s　]/)[0]!}`;
+      marks.push(spacedItem(phrase.replace(/^\S+[\s　]+/, ''))!);
+    } else if (!last) heading = `${heading}${phrase}`;
     else last.meaning += phrase;
   });
+  marks.splice(0, marks.length, ...marks.flatMap(partedAtNextMark));
   return marks.length >= MIN_ITEMS || (marks.length === 1 && LEGEND_HEADING.test(heading)) ? { heading, marks } : null;
 }

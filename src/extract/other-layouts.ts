@@ -879,7 +879,8 @@ function startsWithItem(text: string): boolean {
 }
 
 /** A legend's item a line, its mark parted from its meaning by a space (A 目標値に対して…, 判定なし 値が…). */
-const SPACED_ITEM = /^([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|評価なし|判定なし|未実施|実績なし|対象外|その他)[\s　]+(\S.*)$/;
+const SPACED_ITEM =
+  /^(?:([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|評価なし|判定なし|未実施|実績なし|対象外|その他)[\s　]+|([-‐–—―−－])(?=[぀-ヿ一-龯]))(\S.*)$/;
 
 /**
  * Whether the words before a line's first item head a legend of their own (【評価】, ※進捗, 評価基準),
@@ -937,7 +938,7 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
       }
       // One item is a legend too (※評価 over - 横ばい・実績なし: the marks the scheme does not explain).
       if (items.length >= 1) {
-        const marks = items.map((l) => SPACED_ITEM.exec(l.text.trim())!).map((m) => ({ mark: m[1]!, meaning: m[2]!.trim() }));
+        const marks = items.map((l) => SPACED_ITEM.exec(l.text.trim())!).map((m) => ({ mark: (m[1] ?? m[2])!, meaning: m[3]!.trim() }));
         found.push({ legend: { heading: start.text.trim(), marks }, page, top: start.top });
         k = end;
         continue;
