@@ -1742,6 +1742,31 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a legend of an item a line whose marks stand straight before their meanings (◎目標値以上, 評価なし目標値の設定なし: Calc through cairo)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          HEADER,
+          row('観光客数', ['100', '120'], '◎'),
+          row('宿泊者数', ['50', '40'], '△'),
+          [],
+          [['【評価】', 20]],
+          [['◎目標値以上', 20]],
+          [['△目標値未満', 20]],
+          [['評価なし目標値の設定なし', 20]],
+        ),
+      ],
+      'legend-glued.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks).toEqual([
+      { mark: '◎', meaning: '目標値以上' },
+      { mark: '△', meaning: '目標値未満' },
+      { mark: '評価なし', meaning: '目標値の設定なし' },
+    ]);
+  });
+
   it('keeps a legend of one mark under its own heading in the layout though no row is graded by it (※評価 -：横ばい・実績なし)', () => {
     const document = read(
       [pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], '達成'), row('宿泊者数', ['50', '60'], '達成'), [], [['※評価 -：横ばい・実績なし', 20]])],

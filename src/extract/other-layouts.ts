@@ -878,9 +878,9 @@ function startsWithItem(text: string): boolean {
   return /^\s*(?:[^\s:：]{1,5})\s*[:：]/.test(text) && holdsLegendItem(` ${text.trim()}`);
 }
 
-/** A legend's item a line, its mark parted from its meaning by a space (A 目標値に対して…, 判定なし 値が…). */
+/** A legend's item a line, its mark parted from its meaning by a space (A 目標値に対して…, 判定なし 値が…), or a symbol or a word mark set straight before it (◎目標値以上, 評価なし目標値の設定なし: Calc through cairo). */
 const SPACED_ITEM =
-  /^(?:([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|評価なし|判定なし|未実施|実績なし|対象外|その他)[\s　]+|([-‐–—―−－])(?=[぀-ヿ一-龯]))(\S.*)$/;
+  /^(?:([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|評価なし|判定なし|未実施|実績なし|対象外|その他)[\s　]+|([-‐–—―−－◎○〇△×▲●◯☆★]|評価なし|判定なし|未実施|実績なし|対象外)(?=[぀-ヿ一-龯]))(\S.*)$/;
 
 /**
  * Whether the words before a line's first item head a legend of their own (【評価】, ※進捗, 評価基準),
