@@ -1742,6 +1742,21 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a legend of one line whose last mark a page break cut (… 判定 | なし:値が…, on the next page)', () => {
+    const document = read(
+      [
+        pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], 'B'), [], [['【評価】 A:順調 B:遅れ 判定', 20]]),
+        { ...pageOf([['なし:値が確認できない', 20]]), number: 2 },
+      ],
+      'legend-mark-over-page.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks).toEqual([
+      { mark: 'A', meaning: '順調' },
+      { mark: 'B', meaning: '遅れ' },
+      { mark: '判定なし', meaning: '値が確認できない' },
+    ]);
+  });
+
   it('reads a legend of an item a line whose marks stand straight before their meanings (◎目標値以上, 評価なし目標値の設定なし: Calc through cairo)', () => {
     const document = read(
       [

@@ -968,7 +968,7 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
       // the table's header where the producer repeats it on every page.
       const overAt = !lineAt(j, on) && pieces[j - 1]?.page === on ? firstLineFrom(pieces, j, on + 1) : -1;
       const over = lineAt(overAt, on + 1);
-      if (over && itemLine(over) && itemLine(lines.at(-1)!)) {
+      if (over && itemLine(over) && (itemLine(lines.at(-1)!) || holdsLegendItem(lines.at(-1)!.text))) {
         lines.push(over);
         [k, j, on] = [overAt, overAt, on + 1];
         continue;
