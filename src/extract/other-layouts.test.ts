@@ -1253,6 +1253,53 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(walkIndicators(document).map(({ indicator: i }) => i.name)).toEqual(['観光客入込客数', '宿泊者数', '移住の相談件数', '就農者数']);
   });
 
+  it('reads comment blocks set under their rows at the pitch of the names, no padding (≪成果と見直し≫ / its paragraph in the name column: a borderless Writer print)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          HEADER,
+          row('観光客数', ['100', '120'], 'A'),
+          [['≪成果と見直し≫', 20]],
+          [['関係機関と連携して誘客', 20]],
+          [['を進めている。', 20]],
+          row('宿泊者数', ['50', '40'], 'B'),
+          [['≪成果と見直し≫', 20]],
+          [['施設を整備した。', 20]],
+        ),
+      ],
+      'blocks.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments?.map((c) => `${c.heading}${c.text}`)])).toEqual([
+      ['観光客数', ['≪成果と見直し≫関係機関と連携して誘客を進めている。']],
+      ['宿泊者数', ['≪成果と見直し≫施設を整備した。']],
+    ]);
+  });
+
+  it('ends a comment block whose last line is full at the padding above the next row, whose name wraps above its values', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          HEADER,
+          row('観光客数', ['100', '120'], 'A'),
+          [['≪成果と見直し≫', 20]],
+          [['関係機関と連携して誘客', 20]],
+          [],
+          [['市内の宿泊', 20]],
+          row('施設数', ['50', '40'], 'B'),
+        ),
+      ],
+      'block-then-name.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments?.map((c) => c.text)])).toEqual([
+      ['観光客数', ['関係機関と連携して誘客']],
+      ['市内の宿泊施設数', undefined],
+    ]);
+  });
+
   it('a table broken across pages without its header printed again goes on at the next page’s top', () => {
     const document = read(
       [

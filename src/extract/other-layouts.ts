@@ -25,7 +25,7 @@ import { LEGEND_HEADING, type PrintedLegend, holdsLegendItem, holdsSpacedItems, 
 import type { SchemeReading } from './printed-scheme.js';
 import type { Rule } from './pdf.js';
 import { ACTUAL_ROW, INTERIM_ROW, type PlacedColumn, type RoleDeclarations, isRoleLabelColumn, missingRoles, placeColumns, plainHeading } from './roles.js';
-import { type GridRow, gridRow, pitchOfDocument, rowsOf } from './rows.js';
+import { type GridRow, PITCH_TOLERANCE_EM, SHORT_LINE_EM, firstWordWidth, gridRow, pitchOfDocument, rowsOf } from './rows.js';
 
 /**
  * The reader of KPI tables laid out as other municipalities lay them out (issue 19, layouts.md):
@@ -125,6 +125,45 @@ function ruledAt(page: LaidOutPage, y: number, left: number, right: number): boo
 /** Whether the table's vertical rules run on between two lines and beside the lower (ruled tables go on while their rules do). */
 function ruledBetween(page: LaidOutPage, upper: Line, lower: Line, left: number, right: number): boolean {
   return ruledAt(page, (upper.bottom + lower.top) / 2, left, right) && ruledAt(page, middle(lower), left, right);
+}
+
+/**
+ * The lines (their indices in `body`) of the comment blocks under the rows: a heading (≪成果と見直し≫)
+ * at the table's left, then its paragraph, which goes on while its lines are full (text wraps only
+ * where a line is full: a short line ends it, the blocks' widest line telling full) up to a figure,
+ * a banner, the next block or a rule across the table (`boundaries`).
+ */
+function commentBlockLines(body: readonly Line[], left: number, boundaries: readonly number[]): Set<number> {
+  const blocks = (full: number) => {
+    const inBlock = new Set<number>();
+    for (let k = 0; k < body.length; k++) {
+      const heading = body[k]!;
+      const block = COMMENT_BLOCK.exec(heading.text.trim());
+      // 【数値目標】 and banners in brackets are no comment blocks.
+      if (!block || heading.x > left + ROW_LEFT_SLACK_EM * heading.size || isGoalIndicatorsLabel(heading.text) || readBanner(heading.text) !== null) continue;
+      inBlock.add(k);
+      // The heading's line is the paragraph's first where the text runs on after it.
+      let widest = block[2] !== '' ? Math.max(full, heading.right) : full;
+      // The step between the block's lines (as a cell's): a wider one (the padding above the next row) ends it.
+      let pitch = Infinity;
+      for (let j = k + 1; j < body.length; j++) {
+        const [line, above] = [body[j]!, body[j - 1]!];
+        const step = line.baseline - above.baseline;
+        const endedShort = (j > k + 1 || block[2] !== '') && widest - above.right > SHORT_LINE_EM * above.size + firstWordWidth(line);
+        const ruled = boundaries.some((y) => y > middle(above) && y < middle(line));
+        const apart = step > pitch + PITCH_TOLERANCE_EM * line.size;
+        if (endedShort || ruled || apart || holdsFigure(line, FIGURE) || readBanner(line.text) !== null || COMMENT_BLOCK.test(line.text.trim())) break;
+        pitch = Math.min(pitch, step);
+        inBlock.add(j);
+        widest = Math.max(widest, line.right);
+        k = j;
+      }
+    }
+    return inBlock;
+  };
+  // Read once to find the paragraphs' width, then again with it: a paragraph of one line shows none.
+  const first = blocks(-Infinity);
+  return blocks(Math.max(...[...first].map((k) => body[k]!.right)));
 }
 
 /** The lines of a table's body: from its head until the next head, a gap, or the end of its rules. */
@@ -397,7 +436,9 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   const banners = body.map(isBanner);
   const bannerPhrases = new Set(split.filter((_, k) => banners[k]).flatMap((l) => l.phrases));
   // Lines that are rows by themselves: banners without a figure, and the goal's label (数値目標) over its indicators.
-  const alone = (l: Line, k: number) => (banners[k]! && !holdsFigure(body[k]!, FIGURE)) || isGoalIndicatorsLabel(l.text);
+  // Comment blocks too, each line a row whose text the block's heading collects (textRow).
+  const blockLines = commentBlockLines(body, left, boundaries);
+  const alone = (l: Line, k: number) => (banners[k]! && !holdsFigure(body[k]!, FIGURE)) || isGoalIndicatorsLabel(l.text) || blockLines.has(k);
   const aloneLines = split.filter(alone);
   const { rows, pitch } = rowsOf(
     split,
@@ -1427,11 +1468,13 @@ export function readOtherKpi(
       commentBlocks ??= block[1]!;
       const comment = { heading: block[1]!, text: block[2]!.trim() };
       (last.indicator.comments ??= []).push(comment);
-      if (comment.text === '') blockAwaitingText = comment;
+      blockAwaitingText = comment;
       return;
     }
+    // A block's text on the rows after its heading (its lines rows of their own, or at the next page's head).
     if (waiting) {
-      waiting.text = text.trim();
+      waiting.text = joinWrapped([waiting.text, text.trim()].filter((part) => part !== ''));
+      blockAwaitingText = waiting;
       return;
     }
     log.warn(

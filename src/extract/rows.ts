@@ -55,7 +55,7 @@ const ROW_OVERLAP_EM = 0.25;
 /** A continuation line of a value stands at most this far (in em) below the line it completes. */
 const VALUE_CONTINUATION_EM = 2.5;
 /** Lines of one cell are at most this much (in em) further apart than the pitch of lines in a cell. */
-const PITCH_TOLERANCE_EM = 0.12;
+export const PITCH_TOLERANCE_EM = 0.12;
 /** Where no wrapped cell shows the pitch of lines: lines this close (in em) are one cell. */
 const FALLBACK_PITCH_EM = 1.45;
 
@@ -145,12 +145,12 @@ function extent(blocks: readonly { top: number; bottom: number }[]): { top: numb
  * A line ending this far (in em) short of its column's widest line, more than the next line's
  * first word would take, ends its cell: text wraps only where a line is full.
  */
-const SHORT_LINE_EM = 2;
+export const SHORT_LINE_EM = 2;
 /** A line's first word that cannot be broken (figures, Latin letters and their brackets: 3828）); a kanji or kana breaks anywhere. */
 const FIRST_WORD = /^[^\s\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]+/u;
 
 /** The width (in pt) of a line's first word, which the line above wrapped before where it did not fit. */
-function firstWordWidth(f: Fragment): number {
+export function firstWordWidth(f: { text: string; size: number }): number {
   return [...(FIRST_WORD.exec(f.text)?.[0] ?? '')].reduce((w, c) => w + emWidth(c), 0) * f.size;
 }
 
