@@ -375,7 +375,16 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
     const lo = apart ? before.headingRight : before.anchor;
     const hi = apart ? after.headingLeft : after.anchor;
     const starting = phrases.filter((p) => p.x > lo && p.x < hi);
-    if (starting.length === 0) continue;
+    if (starting.length === 0) {
+      // Nothing starts between the headings (a page of a table that holds no figures: a row broken
+      // by the page): the column before reaches past every text of its own that ends there, one
+      // that starts in it or a run of it that starts at its edge (cells set without padding: the
+      // text of the column before it runs on into it), not a title across the columns.
+      const own = (p: Phrase) => p.x >= before.left || (before.edge !== undefined && p.parts.some((q) => Math.abs(q.x - before.edge!) <= EDGE_MATCH));
+      const reaching = phrases.filter((p) => own(p) && p.right > before.right && p.right < hi).map((p) => p.right);
+      if (reaching.length > 0) refined[k - 1]!.right = refined[k]!.left = (Math.max(...reaching) + hi) / 2;
+      continue;
+    }
     let x: number | undefined;
     // Values aligned to the left (as a word processor sets them) show an edge too; it must be
     // strong and crossed by nothing, as right-aligned numbers of equal width start together.
