@@ -771,6 +771,44 @@ describe('splitLinesAtColumns: a cell’s text run on into the next cell’s on 
   });
 });
 
+describe('splitLinesAtColumns: three cells’ texts run together on one line (Calc, narrow cells)', () => {
+  // Two grouping columns and the names, each cell's text starting at its column's edge (70, 114).
+  const columns = [
+    column('goal', -Infinity, 65, false, [0, 40]),
+    column('policy', 65, 112, false, [75, 105]),
+    column('name', 112, Infinity, false, [120, 150]),
+  ];
+  it('parts them at each edge, though the text from the first edge on runs past the second column', () => {
+    const body = page(
+      [
+        100,
+        [
+          ['戦略ふ', 0],
+          ['施策ふ', 70],
+          ['図書館', 114],
+        ],
+      ],
+      [
+        112,
+        [
+          ['るさと納税公', 6],
+          ['るさと納', 70],
+          ['づくり認定', 114],
+        ],
+      ],
+      [
+        124,
+        [
+          ['交通', 0],
+          ['創出', 70],
+          ['件数', 114],
+        ],
+      ],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)[1]).toEqual(['るさと納税公', 'るさと納', 'づくり認定']);
+  });
+});
+
 describe('splitLinesAtColumns: a page of a table that holds no figures (a row broken by the page, its header printed again)', () => {
   // 個別施策 | 指標名 | 基準値: the names' lines run past the middle between 指標名 and 基準値
   // (219.7), and no figure under 基準値 shows where that column starts.

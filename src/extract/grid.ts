@@ -605,10 +605,15 @@ export function splitAtColumns(line: Line, columns: readonly Column[], around: r
       // spanning title, not a value.
       // The text from here to the phrase's end must fit: a title's next word is not a value.
       // And it starts in the column its middle falls in: a part running over three columns (a comment line across the table) is no cell's.
+      // Up to a later run that starts at another column's edge: three cells' texts may run together.
+      const at = phrase.parts.indexOf(part);
+      const nextCell = phrase.parts.findIndex(
+        (q, i) => i > at && columns.some((c) => c !== column && c.edge !== undefined && Math.abs(q.x - c.edge) <= EDGE_MATCH),
+      );
       const fits =
         !!column &&
         part.x >= column.left - 0.5 * phrase.size &&
-        Math.max(...phrase.parts.slice(phrase.parts.indexOf(part)).map((q) => q.right)) <= column.right + 0.5 * phrase.size;
+        Math.max(...phrase.parts.slice(at, nextCell < 0 ? undefined : nextCell).map((q) => q.right)) <= column.right + 0.5 * phrase.size;
       // A word processor sets cells without padding: the next cell's text may touch the text
       // before it, but starts where the column's other texts start.
       const atEdge = column?.edge !== undefined && Math.abs(part.x - column.edge) <= EDGE_MATCH && gap > -TOUCH_OVERLAP && stopsAt(phrase, part.x, around);
