@@ -1052,6 +1052,28 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a label on its line over its number and title (基本施策 / ①観光, 1.24 em apart, beside a name’s first line) begins the cell, its row with it', () => {
+    const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const base = pageOf(TITLE, [], header, [['基本目標1 観光', 20]]);
+    // The cell's label beside the name's first line, its number and title beside the name's last line and the figures.
+    const cell = (baseline: number, numbered: string, name: string, values: string[], mark: string) => [
+      run('基本施策', 20, baseline),
+      run(name.slice(0, -1), 100, baseline),
+      run(numbered, 20, baseline + 12.4),
+      ...row(name.slice(-1), values, mark).map(([text, x]) => run(text, x === 20 ? 100 : x, baseline + 12.4)),
+    ];
+    const runs = [
+      ...cell(160, '①観光', '観光客数', ['100', '120'], 'A'),
+      ...grouped(null, '宿泊者数', ['50', '40'], 'B').map(([text, x]) => run(text, x, 190)),
+      ...cell(215, '②農業', '就農者数', ['5', '6'], 'A'),
+    ];
+    const document = read([{ ...base, runs: [...base.runs, ...runs] }], 'label-above.pdf').document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.flatMap((m) => m.indicators.map((i) => i.name))])).toEqual([
+      [1, '観光', ['観光客数', '宿泊者数']],
+      [2, '農業', ['就農者数']],
+    ]);
+  });
+
   it('a grouping cell set a little higher than the name beside it (one line, baselines 1.5 pt apart) is the table’s, not a banner outside it', () => {
     const header: [string, number][] = [['施策', 20], ['指標名', 100], ...HEADER.slice(1)];
     const base = pageOf(TITLE, [], header, [['基本目標1 観光', 20]]);

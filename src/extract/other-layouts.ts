@@ -265,13 +265,12 @@ function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): {
     for (const l of [...body].reverse()) if (l.top < at && l.bottom > at + 0.5) at = l.top;
     return at - 0.5;
   };
-  // A number alone on its line begins its cell too, unless it is the number of a label wrapped
-  // before it (基本施策 / 1): the cell then begins at the label.
+  // A number alone on its line begins its cell too. Where the cell's label is wrapped before its
+  // number (基本施策 / 1, 基本目標 / Ⅰ ICT商店), the cell begins at the label.
   const startOf = ({ p, l }: { p: Phrase; l: Line }, k: number): Line | null => {
-    if (readBanner(p.text) !== null || CELL_NUMBER.test(p.text)) return l;
-    if (!LONE_CELL_NUMBER.test(p.text.trim())) return null;
+    if (readBanner(p.text) === null && !CELL_NUMBER.test(p.text) && !LONE_CELL_NUMBER.test(p.text.trim())) return null;
     const above = phrases[k - 1];
-    return above && readBanner(above.p.text) === null && readBanner(joinWrapped([above.p.text, p.text])) !== null ? above.l : l;
+    return above && readBanner(above.p.text) === null && readBanner(joinWrapped([above.p.text, p.text]))?.label === above.p.text.trim() ? above.l : l;
   };
   const starts = cuts.length > 0 ? [] : [...new Set(phrases.map(startOf).filter((l): l is Line => l !== null))].map(rowTop);
   const edges = [top, ...cuts, ...starts, bottom];
