@@ -1074,6 +1074,27 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a grouping cell’s line touching the name beside it (基本目標1 観 | 観光客, Writer without padding) as the two cells, not a banner across them', () => {
+    const header: [string, number][] = [['基本目標', 20], ['指標名', 103], ...HEADER.slice(1)];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [
+            ['基本目標1 観', 37],
+            ['観光客', 100],
+          ],
+          [['光の振興', 37], ...row('数', ['100', '120'], 'A').map(([text, x]): [string, number] => [text, x === 20 ? 100 : x])],
+          grouped(null, '宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'touching-name.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.indicators.map((i) => i.name)])).toEqual([[1, '観光の振興', ['観光客数', '宿泊者数']]]);
+  });
+
   it('a grouping cell set a little higher than the name beside it (one line, baselines 1.5 pt apart) is the table’s, not a banner outside it', () => {
     const header: [string, number][] = [['施策', 20], ['指標名', 100], ...HEADER.slice(1)];
     const base = pageOf(TITLE, [], header, [['基本目標1 観光', 20]]);

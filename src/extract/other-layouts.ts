@@ -341,15 +341,15 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   // line with a level's label, past its own column (重点戦略1 健康づくり… across 基本戦略 | 個別施策).
   // Cells' texts run together (基本目標1 地域移 基本戦略① 観光…, (1) 子育て ① ICT) share their line.
   const lastGrouping = Math.max(...grouping.map((c) => c.right));
+  // Words running past a column are no title across it where a run of them starts where a later
+  // column's texts start: they are two cells' texts run together (基本的方向2 ICT | ① ICTの創出,
+  // 基本目標1 子 | 中小企業ふ: set without padding).
+  const cellsTouching = (l: Line) =>
+    l.phrases.some((p) => p.parts.slice(1).some((q) => columns.some((c) => c.edge !== undefined && c.left > l.x && Math.abs(q.x - c.edge) <= EDGE_MATCH)));
   // Its words start in one column (a title apart from its label starts there too) and run past it.
-  // Unless a run of it starts where a later grouping column's texts start: then it is two cells'
-  // texts run together (基本的方向2 ICT | ① ICTの創出, set without padding), no title across them.
   const pastOwnColumn = (l: Line) => {
     const [first, last] = [l.phrases[0]!, l.phrases.at(-1)!];
-    const cellsTouching = l.phrases.some((p) =>
-      p.parts.slice(1).some((q) => grouping.some((c) => c.edge !== undefined && c.left > first.x && Math.abs(q.x - c.edge) <= EDGE_MATCH)),
-    );
-    return !cellsTouching && grouping.some((c) => first.x >= c.left - 1 && first.x < c.right && last.x < c.right && last.right > c.right + first.size);
+    return grouping.some((c) => first.x >= c.left - 1 && first.x < c.right && last.x < c.right && last.right > c.right + first.size);
   };
   // A row merged across the table: the table's inner vertical rules stop above and below it.
   const innerRuleAt = (y: number) => page.vertical.some((r) => r.at > left + 2 && r.at < right - 2 && r.from <= y && r.to >= y);
@@ -376,9 +376,9 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
       banner !== null &&
       !holdsFigure(l, NUMBER_LIKE) &&
       (first.x < firstGrouping ||
-        first.right > lastGrouping + first.size ||
+        (first.right > lastGrouping + first.size && !cellsTouching(l)) ||
         // Without a label (Ⅰ 市内の…) only where rules show the row merged across: a grouping cell's line can look alike.
-        (aloneOnLine(l) && (banner.label !== '' ? pastOwnColumn(l) || mergedRow(l) || otherLevel(banner) : mergedRow(l))))
+        (aloneOnLine(l) && (banner.label !== '' ? (pastOwnColumn(l) && !cellsTouching(l)) || mergedRow(l) || otherLevel(banner) : mergedRow(l))))
     );
   };
   // Told on the lines as printed: cut at the columns, 基本施策2 would end in a figure.
