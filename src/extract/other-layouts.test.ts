@@ -1130,6 +1130,34 @@ describe('a table without rules, then its legend and its count table', () => {
     [mark, 385],
   ];
 
+  it('reads a banner without a label (第1章観光の振興と交流) running from the first grouping column into the next as a banner, though no rule shows its row merged', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          TWO_GROUPS,
+          [['第1章観光の振興と交流', 20]],
+          [],
+          [
+            ['(1) 観光', 20],
+            ['①誘客', 90],
+          ],
+          figures('観光客数', ['100', '120'], 'A'),
+        ),
+      ],
+      'chapter-banner.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.policies.map((p) => [p.no, p.title, p.measures.map((m) => [m.no, m.title])])])).toEqual([
+      [1, '観光の振興と交流', [[1, '観光', [[1, '誘客']]]]],
+    ]);
+    expect(document.layout?.hierarchy.map((h) => [h.numbering, h.style])).toEqual([
+      ['第1章', 'banner'],
+      ['(1)', 'column'],
+      ['①', 'column'],
+    ]);
+  });
+
   it('goes on over a tall gap to a grouping cell’s numbered title at the top of its row, the row’s figures set lower (② 宿泊の推進, a spreadsheet’s tall rows)', () => {
     const document = read(
       [

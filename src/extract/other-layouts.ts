@@ -377,8 +377,9 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
       !holdsFigure(l, NUMBER_LIKE) &&
       (first.x < firstGrouping ||
         (first.right > lastGrouping + first.size && !cellsTouching(l)) ||
-        // Without a label (Ⅰ 市内の…) only where rules show the row merged across: a grouping cell's line can look alike.
-        (aloneOnLine(l) && (banner.label !== '' ? (pastOwnColumn(l) && !cellsTouching(l)) || mergedRow(l) || otherLevel(banner) : mergedRow(l))))
+        // Without a label (Ⅰ 市内の…, 第1章…) only where rules show the row merged across, or where it runs
+        // past its column: a grouping cell's line can look alike, but stays in its column.
+        (aloneOnLine(l) && ((pastOwnColumn(l) && !cellsTouching(l)) || mergedRow(l) || (banner.label !== '' && otherLevel(banner)))))
     );
   };
   // Told on the lines as printed: cut at the columns, 基本施策2 would end in a figure.
