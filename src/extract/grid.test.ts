@@ -771,6 +771,99 @@ describe('splitLinesAtColumns: a cell’s text run on into the next cell’s on 
   });
 });
 
+describe('splitLinesAtColumns: three cells’ texts run together on one line (Calc, narrow cells)', () => {
+  // Two grouping columns and the names, each cell's text starting at its column's edge (70, 114).
+  const columns = [
+    column('goal', -Infinity, 65, false, [0, 40]),
+    column('policy', 65, 112, false, [75, 105]),
+    column('name', 112, Infinity, false, [120, 150]),
+  ];
+  it('parts them at each edge, though the text from the first edge on runs past the second column', () => {
+    const body = page(
+      [
+        100,
+        [
+          ['戦略ふ', 0],
+          ['施策ふ', 70],
+          ['図書館', 114],
+        ],
+      ],
+      [
+        112,
+        [
+          ['るさと納税公', 6],
+          ['るさと納', 70],
+          ['づくり認定', 114],
+        ],
+      ],
+      [
+        124,
+        [
+          ['交通', 0],
+          ['創出', 70],
+          ['件数', 114],
+        ],
+      ],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)[1]).toEqual(['るさと納税公', 'るさと納', 'づくり認定']);
+  });
+});
+
+describe('splitLinesAtColumns: a page of a table that holds no figures (a row broken by the page, its header printed again)', () => {
+  // 個別施策 | 指標名 | 基準値: the names' lines run past the middle between 指標名 and 基準値
+  // (219.7), and no figure under 基準値 shows where that column starts.
+  const columns = [
+    column('measure', -Infinity, 145, false, [95, 135]),
+    column('name', 145, 219.7, false, [172.6, 202.6]),
+    column('baseline', 219.7, Infinity, true, [236.8, 287.4]),
+  ];
+  it('the name column reaches past its names’ lines, which stay the name’s', () => {
+    const body = page(
+      [
+        100,
+        [
+          ['自主防災組織', 82.9],
+          ['づくり子育て世帯', 146.9],
+        ],
+      ],
+      [
+        112,
+        [
+          ['観光高齢者の', 82.9],
+          ['の登録者数（箇', 146.9],
+        ],
+      ],
+      [
+        124,
+        [
+          ['拡大', 82.9],
+          ['所）', 146.9],
+        ],
+      ],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['自主防災組織', 'づくり子育て世帯'],
+      ['観光高齢者の', 'の登録者数（箇'],
+      ['拡大', '所）'],
+    ]);
+  });
+
+  it('a title across the columns that ends there moves no edge (1 観光の推進と交流人口の拡大: its runs start at no column’s edge)', () => {
+    const body = page(
+      [
+        100,
+        [
+          ['1 観光の推進と', 82.9],
+          ['交流人口の拡大', 156],
+        ],
+      ],
+      [112, [['観光客数', 146.9]]],
+      [124, [['宿泊者数', 146.9]]],
+    );
+    expect(refineColumns(columns, body)[1]!.right).toBe(219.7);
+  });
+});
+
 describe('splitLinesAtColumns: a figure set right against the next cell’s text (Writer, no padding)', () => {
   // 目標値 (values, heading 120–150) right-aligned at 180; 所管課 (heading 200–230) from 180.
   const columns = [column('target', -Infinity, 175, true, [120, 150]), column('department', 175, Infinity, false, [200, 230])];

@@ -375,7 +375,16 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
     const lo = apart ? before.headingRight : before.anchor;
     const hi = apart ? after.headingLeft : after.anchor;
     const starting = phrases.filter((p) => p.x > lo && p.x < hi);
-    if (starting.length === 0) continue;
+    if (starting.length === 0) {
+      // Nothing starts between the headings (a page of a table that holds no figures: a row broken
+      // by the page): the column before reaches past every text of its own that ends there, one
+      // that starts in it or a run of it that starts at its edge (cells set without padding: the
+      // text of the column before it runs on into it), not a title across the columns.
+      const own = (p: Phrase) => p.x >= before.left || (before.edge !== undefined && p.parts.some((q) => Math.abs(q.x - before.edge!) <= EDGE_MATCH));
+      const reaching = phrases.filter((p) => own(p) && p.right > before.right && p.right < hi).map((p) => p.right);
+      if (reaching.length > 0) refined[k - 1]!.right = refined[k]!.left = (Math.max(...reaching) + hi) / 2;
+      continue;
+    }
     let x: number | undefined;
     // Values aligned to the left (as a word processor sets them) show an edge too; it must be
     // strong and crossed by nothing, as right-aligned numbers of equal width start together.
@@ -596,10 +605,15 @@ export function splitAtColumns(line: Line, columns: readonly Column[], around: r
       // spanning title, not a value.
       // The text from here to the phrase's end must fit: a title's next word is not a value.
       // And it starts in the column its middle falls in: a part running over three columns (a comment line across the table) is no cell's.
+      // Up to a later run that starts at another column's edge: three cells' texts may run together.
+      const at = phrase.parts.indexOf(part);
+      const nextCell = phrase.parts.findIndex(
+        (q, i) => i > at && columns.some((c) => c !== column && c.edge !== undefined && Math.abs(q.x - c.edge) <= EDGE_MATCH),
+      );
       const fits =
         !!column &&
         part.x >= column.left - 0.5 * phrase.size &&
-        Math.max(...phrase.parts.slice(phrase.parts.indexOf(part)).map((q) => q.right)) <= column.right + 0.5 * phrase.size;
+        Math.max(...phrase.parts.slice(at, nextCell < 0 ? undefined : nextCell).map((q) => q.right)) <= column.right + 0.5 * phrase.size;
       // A word processor sets cells without padding: the next cell's text may touch the text
       // before it, but starts where the column's other texts start.
       const atEdge = column?.edge !== undefined && Math.abs(part.x - column.edge) <= EDGE_MATCH && gap > -TOUCH_OVERLAP && stopsAt(phrase, part.x, around);

@@ -1052,6 +1052,49 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a label on its line over its number and title (基本施策 / ①観光, 1.24 em apart, beside a name’s first line) begins the cell, its row with it', () => {
+    const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const base = pageOf(TITLE, [], header, [['基本目標1 観光', 20]]);
+    // The cell's label beside the name's first line, its number and title beside the name's last line and the figures.
+    const cell = (baseline: number, numbered: string, name: string, values: string[], mark: string) => [
+      run('基本施策', 20, baseline),
+      run(name.slice(0, -1), 100, baseline),
+      run(numbered, 20, baseline + 12.4),
+      ...row(name.slice(-1), values, mark).map(([text, x]) => run(text, x === 20 ? 100 : x, baseline + 12.4)),
+    ];
+    const runs = [
+      ...cell(160, '①観光', '観光客数', ['100', '120'], 'A'),
+      ...grouped(null, '宿泊者数', ['50', '40'], 'B').map(([text, x]) => run(text, x, 190)),
+      ...cell(215, '②農業', '就農者数', ['5', '6'], 'A'),
+    ];
+    const document = read([{ ...base, runs: [...base.runs, ...runs] }], 'label-above.pdf').document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.flatMap((m) => m.indicators.map((i) => i.name))])).toEqual([
+      [1, '観光', ['観光客数', '宿泊者数']],
+      [2, '農業', ['就農者数']],
+    ]);
+  });
+
+  it('reads a grouping cell’s line touching the name beside it (基本目標1 観 | 観光客, Writer without padding) as the two cells, not a banner across them', () => {
+    const header: [string, number][] = [['基本目標', 20], ['指標名', 103], ...HEADER.slice(1)];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [
+            ['基本目標1 観', 37],
+            ['観光客', 100],
+          ],
+          [['光の振興', 37], ...row('数', ['100', '120'], 'A').map(([text, x]): [string, number] => [text, x === 20 ? 100 : x])],
+          grouped(null, '宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'touching-name.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.indicators.map((i) => i.name)])).toEqual([[1, '観光の振興', ['観光客数', '宿泊者数']]]);
+  });
+
   it('a grouping cell set a little higher than the name beside it (one line, baselines 1.5 pt apart) is the table’s, not a banner outside it', () => {
     const header: [string, number][] = [['施策', 20], ['指標名', 100], ...HEADER.slice(1)];
     const base = pageOf(TITLE, [], header, [['基本目標1 観光', 20]]);
@@ -1086,6 +1129,34 @@ describe('a table without rules, then its legend and its count table', () => {
     [values[1], 350 - widthOf(values[1])],
     [mark, 385],
   ];
+
+  it('reads a banner without a label (第1章観光の振興と交流) running from the first grouping column into the next as a banner, though no rule shows its row merged', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          TWO_GROUPS,
+          [['第1章観光の振興と交流', 20]],
+          [],
+          [
+            ['(1) 観光', 20],
+            ['①誘客', 90],
+          ],
+          figures('観光客数', ['100', '120'], 'A'),
+        ),
+      ],
+      'chapter-banner.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.policies.map((p) => [p.no, p.title, p.measures.map((m) => [m.no, m.title])])])).toEqual([
+      [1, '観光の振興と交流', [[1, '観光', [[1, '誘客']]]]],
+    ]);
+    expect(document.layout?.hierarchy.map((h) => [h.numbering, h.style])).toEqual([
+      ['第1章', 'banner'],
+      ['(1)', 'column'],
+      ['①', 'column'],
+    ]);
+  });
 
   it('goes on over a tall gap to a grouping cell’s numbered title at the top of its row, the row’s figures set lower (② 宿泊の推進, a spreadsheet’s tall rows)', () => {
     const document = read(

@@ -314,13 +314,12 @@ function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): {
     for (const l of [...body].reverse()) if (l.top < at && l.bottom > at + 0.5) at = l.top;
     return at - 0.5;
   };
-  // A number alone on its line begins its cell too, unless it is the number of a label wrapped
-  // before it (基本施策 / 1): the cell then begins at the label.
+  // A number alone on its line begins its cell too. Where the cell's label is wrapped before its
+  // number (基本施策 / 1, 基本目標 / Ⅰ ICT商店), the cell begins at the label.
   const startOf = ({ p, l }: { p: Phrase; l: Line }, k: number): Line | null => {
-    if (readBanner(p.text) !== null || CELL_NUMBER.test(p.text)) return l;
-    if (!LONE_CELL_NUMBER.test(p.text.trim())) return null;
+    if (readBanner(p.text) === null && !CELL_NUMBER.test(p.text) && !LONE_CELL_NUMBER.test(p.text.trim())) return null;
     const above = phrases[k - 1];
-    return above && readBanner(above.p.text) === null && readBanner(joinWrapped([above.p.text, p.text])) !== null ? above.l : l;
+    return above && readBanner(above.p.text) === null && readBanner(joinWrapped([above.p.text, p.text]))?.label === above.p.text.trim() ? above.l : l;
   };
   const starts = cuts.length > 0 ? [] : [...new Set(phrases.map(startOf).filter((l): l is Line => l !== null))].map(rowTop);
   const edges = [top, ...cuts, ...starts, bottom];
@@ -391,15 +390,15 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   // line with a level's label, past its own column (重点戦略1 健康づくり… across 基本戦略 | 個別施策).
   // Cells' texts run together (基本目標1 地域移 基本戦略① 観光…, (1) 子育て ① ICT) share their line.
   const lastGrouping = Math.max(...grouping.map((c) => c.right));
+  // Words running past a column are no title across it where a run of them starts where a later
+  // column's texts start: they are two cells' texts run together (基本的方向2 ICT | ① ICTの創出,
+  // 基本目標1 子 | 中小企業ふ: set without padding).
+  const cellsTouching = (l: Line) =>
+    l.phrases.some((p) => p.parts.slice(1).some((q) => columns.some((c) => c.edge !== undefined && c.left > l.x && Math.abs(q.x - c.edge) <= EDGE_MATCH)));
   // Its words start in one column (a title apart from its label starts there too) and run past it.
-  // Unless a run of it starts where a later grouping column's texts start: then it is two cells'
-  // texts run together (基本的方向2 ICT | ① ICTの創出, set without padding), no title across them.
   const pastOwnColumn = (l: Line) => {
     const [first, last] = [l.phrases[0]!, l.phrases.at(-1)!];
-    const cellsTouching = l.phrases.some((p) =>
-      p.parts.slice(1).some((q) => grouping.some((c) => c.edge !== undefined && c.left > first.x && Math.abs(q.x - c.edge) <= EDGE_MATCH)),
-    );
-    return !cellsTouching && grouping.some((c) => first.x >= c.left - 1 && first.x < c.right && last.x < c.right && last.right > c.right + first.size);
+    return grouping.some((c) => first.x >= c.left - 1 && first.x < c.right && last.x < c.right && last.right > c.right + first.size);
   };
   // A row merged across the table: the table's inner vertical rules stop above and below it, and a
   // rule across the table runs above it (text drawn above the rules, at a continued table's top, is no row).
@@ -427,9 +426,10 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
       banner !== null &&
       !holdsFigure(l, NUMBER_LIKE) &&
       (first.x < firstGrouping ||
-        first.right > lastGrouping + first.size ||
-        // Without a label (Ⅰ 市内の…) only where rules show the row merged across: a grouping cell's line can look alike.
-        (aloneOnLine(l) && (banner.label !== '' ? pastOwnColumn(l) || mergedRow(l) || otherLevel(banner) : mergedRow(l))))
+        (first.right > lastGrouping + first.size && !cellsTouching(l)) ||
+        // Without a label (Ⅰ 市内の…, 第1章…) only where rules show the row merged across, or where it runs
+        // past its column: a grouping cell's line can look alike, but stays in its column.
+        (aloneOnLine(l) && ((pastOwnColumn(l) && !cellsTouching(l)) || mergedRow(l) || (banner.label !== '' && otherLevel(banner)))))
     );
   };
   // Told on the lines as printed: cut at the columns, 基本施策2 would end in a figure.
