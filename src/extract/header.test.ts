@@ -559,6 +559,31 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines).map((h) => h.map((heading) => heading.replace('/', '')))).toEqual([headings]);
   });
 
+  it('the wrapped end of a legend’s line above the header (… 理由により | 評価できない) is the legend’s, though it names 評価', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['A 順調', 5],
+          ['B 遅れ', 60],
+          ['－ 把握できない等の理由により', 120],
+        ],
+      ],
+      [111, [['評価できない', 5]]],
+      [
+        125,
+        [
+          ['No.', 5],
+          ['指標名', 40],
+          ['基準値', 110],
+          ['目標値', 170],
+          ['評価', 230],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['No.', '指標名', '基準値', '目標値', '評価']]);
+  });
+
   it('a group heading over a rule under its columns alone stays in the header, however wide its span or tall its row (実績値 over R2 … R7)', () => {
     const years = ['R2', 'R3', 'R4', 'R5', 'R6', 'R7'];
     const lines = page(

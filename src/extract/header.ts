@@ -1,7 +1,7 @@
 import type { Rule } from './pdf.js';
 import { type Line, type Phrase, joinPhrases, joinWrapped, makeLine } from './layout.js';
 import { NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
-import { holdsSpacedItems } from './legend.js';
+import { holdsSpacedItems, isLegendLine } from './legend.js';
 import { bareYear, headingWord, yearOfHeading } from './roles.js';
 
 /**
@@ -177,6 +177,26 @@ function stacksOn(upper: Line, lower: Line, added: Line): boolean {
   });
 }
 
+/** A legend's line wrapped onto the next stands at most this far (em) under it: a cell's line pitch. */
+const LEGEND_TAIL_GAP_EM = 0.6;
+
+/**
+ * Whether line `k` is the wrapped end of a legend's line above it (…把握できない等の理由により |
+ * 評価できない): one phrase set at a wrapped line's pitch under it, nearer it than the line below, though
+ * it names a heading's word.
+ */
+function legendTail(lines: readonly Line[], k: number): boolean {
+  const [above, line, below] = [lines[k - 1], lines[k]!, lines[k + 1]];
+  return (
+    above !== undefined &&
+    below !== undefined &&
+    line.phrases.length === 1 &&
+    line.top - above.bottom < LEGEND_TAIL_GAP_EM * line.size &&
+    line.top - above.bottom < below.top - line.bottom &&
+    isLegendLine(above.phrases.map((p) => p.text))
+  );
+}
+
 /** The header lines around line `i`: neighbours within a line gap that are heading-like, with no closing rule between. */
 function headerWindow(lines: readonly Line[], i: number, from: number, horizontal: readonly Rule[]): [number, number] {
   // A row of years, or a group heading over its rule, may stand in a tall row of its own.
@@ -193,7 +213,14 @@ function headerWindow(lines: readonly Line[], i: number, from: number, horizonta
     const down = lines[bottom + 1];
     const window = lines.slice(top, bottom + 1);
     const joins = (upper: Line, lower: Line, added: Line) => headingLike(added) && near(upper, lower) && stacksOn(upper, lower, added);
-    if (top - 1 >= from && up && joins(up, lines[top]!, up) && !closedBetween(up, lines[top]!, horizontal, left, right, [up], window)) top--;
+    if (
+      top - 1 >= from &&
+      up &&
+      !legendTail(lines, top - 1) &&
+      joins(up, lines[top]!, up) &&
+      !closedBetween(up, lines[top]!, horizontal, left, right, [up], window)
+    )
+      top--;
     else if (down && joins(lines[bottom]!, down, down) && !closedBetween(lines[bottom]!, down, horizontal, left, right, window, [down])) bottom++;
     else return [top, bottom];
   }
@@ -204,7 +231,7 @@ export function findTableHeads(lines: readonly Line[], vertical: readonly Rule[]
   const heads: TableHead[] = [];
   let from = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (i < from || !headingLike(lines[i]!) || !lines[i]!.phrases.some((p) => isHeadingWord(p.text))) continue;
+    if (i < from || !headingLike(lines[i]!) || !lines[i]!.phrases.some((p) => isHeadingWord(p.text)) || legendTail(lines, i)) continue;
     const [top, bottom] = headerWindow(lines, i, from, horizontal);
     const window = lines.slice(top, bottom + 1);
     if (!namesKpiColumns(window)) continue;
