@@ -642,6 +642,57 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('joins role rows parted by a page break after a line of the name at page 1’s foot (…の就 | 業者数), and takes no 数値目標 on page 2 into that name', () => {
+    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
+    const page = (number: number, runs: TextRun[], horizontal: { at: number; from: number; to: number }[]) => ({
+      number,
+      width: 595,
+      height: 842,
+      horizontal,
+      vertical: [],
+      runs,
+    });
+    const document = read(
+      [
+        page(
+          1,
+          [
+            ...at(80, TITLE),
+            ...at(100, ROLE_HEADER),
+            ...at(120, [...roleRow('目標値', '110', '120'), ...mergedCells('観光施設の就', '100', '130', 'A')]),
+            ...at(131, [['業者数', 20]]),
+          ],
+          [
+            { at: 106, from: 15, to: 400 },
+            { at: 127, from: 105, to: 305 },
+          ],
+        ),
+        page(
+          2,
+          [
+            ...at(100, ROLE_HEADER),
+            ...at(120, roleRow('実績値', '115', '―')),
+            ...at(145, [['基本目標2 宿泊の振興', 20]]),
+            ...at(160, [['数値目標', 20]]),
+            ...at(180, [...roleRow('目標値', '60', '70'), ...mergedCells('宿泊者数', '50', '80', 'B')]),
+            ...at(200, roleRow('実績値', '55', '―')),
+          ],
+          [
+            { at: 106, from: 15, to: 400 },
+            { at: 127, from: 15, to: 400 },
+            { at: 187, from: 105, to: 305 },
+            { at: 207, from: 15, to: 400 },
+          ],
+        ),
+      ],
+      'role-rows-pages-name.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.actual.text, i.interim?.map((x) => x.text)])).toEqual([
+      ['観光施設の就業者数', '115', ['110', '120']],
+      ['宿泊者数', '55', ['60', '70']],
+    ]);
+  });
+
   it('reads role rows whose labels stand under no heading (目安値 | 実績値 between 単位 and 基準値) as a column of their own', () => {
     const header: [string, number][] = [
       ['指標名', 20],

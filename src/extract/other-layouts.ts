@@ -1070,8 +1070,9 @@ const CONTINUED_ROLES: ReadonlySet<ColumnRole> = new Set(['comment', 'name', 'de
  */
 function continuesCells(row: GridRow, table: ReadTable, indicator: Indicator): boolean {
   const filled = table.placed.map((p, k) => ({ role: p.role, k, text: (row.cells[`c${k}`] ?? '').trim() })).filter((c) => c.text !== '');
-  // Never a banner (① 市内の創出 too) or a comment block opening the page.
-  const opensSomething = readBanner(row.text) !== null || circledBanner(row.text) !== null || COMMENT_BLOCK.test(row.text.trim());
+  // Never a banner (① 市内の創出 too), a comment block or 数値目標 opening the page.
+  const opensSomething =
+    readBanner(row.text) !== null || circledBanner(row.text) !== null || COMMENT_BLOCK.test(row.text.trim()) || isGoalIndicatorsLabel(row.text);
   if (filled.length === 0 || opensSomething || !filled.every((c) => CONTINUED_ROLES.has(c.role))) return false;
   for (const { role, k, text } of filled) {
     if (role === 'name') indicator.name = joinWrapped([indicator.name, text]);
@@ -1216,13 +1217,15 @@ function rolePairsAcrossPages(pieces: readonly { page: number; piece: Piece }[])
     const [before, after] = [tables[k - 1]!, tables[k]!];
     // The labels' column as either piece shows it (one 期待値 alone at a page's foot does not).
     const labels = Math.max(roleLabelColumn(before.table), roleLabelColumn(after.table));
-    const [last, first] = [before.table.rows.at(-1), after.table.rows[0]];
-    if (labels < 0 || after.page !== before.page + 1 || !last?.anchored || !first?.anchored) continue;
+    const first = after.table.rows[0];
+    if (labels < 0 || after.page !== before.page + 1 || !first?.anchored) continue;
     if (after.table.placed.map((p) => p.role).join() !== before.table.placed.map((p) => p.role).join()) continue;
     const rows = before.table.rows;
+    // The 期待値 row may have its name's next line after it at the page's foot (登録者数（年, unanchored).
     let at = rows.length - 1;
     while (at > 0 && mergedCellsOnly(rows[at], before.table, labels)) at--;
-    if (INTERIM_ROW.test(roleLabelOf(rows[at], labels)) && ACTUAL_ROW.test(roleLabelOf(first, labels))) rows.push(after.table.rows.shift()!);
+    if (rows[at]?.anchored && INTERIM_ROW.test(roleLabelOf(rows[at], labels)) && ACTUAL_ROW.test(roleLabelOf(first, labels)))
+      rows.push(after.table.rows.shift()!);
   }
 }
 
