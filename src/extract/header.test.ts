@@ -584,6 +584,42 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['No.', '指標名', '基準値', '目標値', '評価']]);
   });
 
+  it('a group’s rule that runs beside the line below it (（H26） under 現状, set a little higher than the years under 実績値) keeps both lines in the header', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['指標名', 5],
+          ['現状', 70],
+          ['実績値', 175],
+          ['目標', 300],
+        ],
+      ],
+      [
+        110,
+        [
+          ['（H26）', 62],
+          ['（R1）', 295],
+        ],
+      ],
+      [
+        116,
+        [
+          ['H27', 140],
+          ['H28', 200],
+          ['H29', 250],
+        ],
+      ],
+    );
+    // The rule under 実績値 falls between the first line and the second's middle; it spans most of the first.
+    const horizontal = [
+      { at: 88, from: 0, to: 340 },
+      { at: 104, from: 105, to: 298 },
+      { at: 120, from: 0, to: 340 },
+    ];
+    expect(columns(lines, [], horizontal)).toEqual([['指標名', '現状/（H26）', '実績値>H27', '実績値>H28', '実績値>H29', '目標/（R1）']]);
+  });
+
   it('a group heading over a rule under its columns alone stays in the header, however wide its span or tall its row (実績値 over R2 … R7)', () => {
     const years = ['R2', 'R3', 'R4', 'R5', 'R6', 'R7'];
     const lines = page(

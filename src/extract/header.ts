@@ -212,6 +212,12 @@ function headerWindow(lines: readonly Line[], i: number, from: number, horizonta
     const up = lines[top - 1];
     const down = lines[bottom + 1];
     const window = lines.slice(top, bottom + 1);
+    // The line below and, where it goes on at once, the next: a rule that runs beside the first (（H26） under 現状, set a
+    // little higher) may be a group's over the second (実績値 over H27 | H28 …).
+    const lowerLines = (k: number) => {
+      const next = lines[k + 1];
+      return next && headingLike(next) && near(lines[k]!, next) ? [lines[k]!, next] : [lines[k]!];
+    };
     const joins = (upper: Line, lower: Line, added: Line) => headingLike(added) && near(upper, lower) && stacksOn(upper, lower, added);
     if (
       top - 1 >= from &&
@@ -221,7 +227,8 @@ function headerWindow(lines: readonly Line[], i: number, from: number, horizonta
       !closedBetween(up, lines[top]!, horizontal, left, right, [up], window)
     )
       top--;
-    else if (down && joins(lines[bottom]!, down, down) && !closedBetween(lines[bottom]!, down, horizontal, left, right, window, [down])) bottom++;
+    else if (down && joins(lines[bottom]!, down, down) && !closedBetween(lines[bottom]!, down, horizontal, left, right, window, lowerLines(bottom + 1)))
+      bottom++;
     else return [top, bottom];
   }
 }
