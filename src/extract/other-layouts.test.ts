@@ -1911,6 +1911,25 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a legend whose last mark a line break cut after its first character (… 判 | 定なし:値が…: pdfmake breaks Japanese anywhere)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          HEADER,
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], 'B'),
+          [],
+          [['評価基準 A:順調 B:遅れ 判', 20]],
+          [['定なし:値が確認できない', 20]],
+        ),
+      ],
+      'legend-mark-over-line.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['A', 'B', '判定なし']);
+  });
+
   it('reads a legend of one line whose last mark a page break cut (… 判定 | なし:値が…, on the next page)', () => {
     const document = read(
       [

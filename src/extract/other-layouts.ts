@@ -906,12 +906,14 @@ function legendOfLines(texts: readonly string[]): PrintedLegend | null {
 
 /** A mark of words (判定なし, 評価なし): kana and kanji, as many as a mark has. */
 const WORD_MARK = /^[぀-ヿ一-龯]{2,6}$/u;
+/** The head of a mark of words a line break cut (判 | 定なし, 判定 | なし: a printer breaks Japanese anywhere). */
+const MARK_HEAD = /^[぀-ヿ一-龯]{1,5}$/u;
 
 /** Whether a mark of words was wrapped: the text above ends in a word of its own after an item, which with the line's mark is one mark. */
 function markWrapped(above: string, line: string): boolean {
   const head = /[\s　]([^\s　:：]+)$/u.exec(above.trimEnd())?.[1];
   const mark = /^\s*([^\s:：]+)\s*[:：]/u.exec(line)?.[1];
-  return head !== undefined && mark !== undefined && holdsLegendItem(above) && WORD_MARK.test(head) && WORD_MARK.test(head + mark);
+  return head !== undefined && mark !== undefined && holdsLegendItem(above) && MARK_HEAD.test(head) && WORD_MARK.test(head + mark);
 }
 
 /** Whether a legend's line begins with an item: a mark or a short word and its colon. */
