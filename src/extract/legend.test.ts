@@ -147,6 +147,13 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
     });
     // A letter out of order in a meaning is no mark (A 評価 B は…: B follows A, but Z does not).
     expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B ランクZ 相当'])!.marks.at(-1)).toEqual({ mark: 'B', meaning: 'ランクZ 相当' });
+    // Marks set straight before their meanings on one line (Calc through cairo dropped the spaces).
+    expect(readSpacedLegend(['【評価】', '◎目標値以上', '○目標値と同等', '△ 目標値未満', '評価なし目標値の設定なし'])!.marks).toEqual([
+      { mark: '◎', meaning: '目標値以上' },
+      { mark: '○', meaning: '目標値と同等' },
+      { mark: '△', meaning: '目標値未満' },
+      { mark: '評価なし', meaning: '目標値の設定なし' },
+    ]);
     // A short word at the end goes on with the meaning before it (a wrap): no mark without a meaning.
     expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B 目標を', '達成'])!.marks.at(-1)).toEqual({ mark: 'B', meaning: '目標を達成' });
   });

@@ -67,8 +67,12 @@ export function holdsLegendItem(text: string): boolean {
 
 /** A mark, a space and its meaning as one phrase of a legend set without colons (A 対策や事業が…). */
 const DASH = '[-‐–—―−－]';
-/** A dash set straight before its meaning is an item too (－把握できない…): no figure or word begins so. */
-const SPACED_ITEM = new RegExp(`^(?:(${MARK}|[぀-ヿ一-龯]{2,4})\\s+|(${DASH})(?=[぀-ヿ一-龯]))(\\S.*)$`);
+/**
+ * A mark a printer may set straight before its meaning (－把握できない…, ◎目標値以上, 評価なし目標値の設定なし:
+ * Calc through cairo drops the space): a dash, a symbol, or a word that says no grade.
+ */
+export const GLUED_MARK = `${DASH}|[◎○〇△×▲●◯☆★]|評価なし|判定なし|未実施|実績なし|対象外`;
+const SPACED_ITEM = new RegExp(`^(?:(${MARK}|[぀-ヿ一-龯]{2,4})\\s+|(${GLUED_MARK})(?=[぀-ヿ一-龯]))(\\S.*)$`);
 /** A spaced item's mark and meaning. */
 const spacedItem = (text: string): LegendMark | null => {
   const m = SPACED_ITEM.exec(text);
