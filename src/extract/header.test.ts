@@ -228,6 +228,33 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(over(212, 400))).toEqual([['指標/名', ...expected.slice(1)]]);
   });
 
+  it('a year centred on one heading (2025年度 over 目標値, beside 自己評価 | 主担当課 alone on their line) is that heading’s, not a group over them', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['2020年度', 242],
+          ['2025年度', 610],
+        ],
+      ],
+      [
+        112,
+        [
+          ['指標名', 20],
+          ['項目', 200],
+          ['従前値', 249],
+          ['2023年度', 426],
+          ['2024年度', 487],
+          ['2025年度', 548],
+          ['目標値', 616],
+          ['自己評価', 671],
+          ['主担当課', 728],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '項目', '2020年度/従前値', '2023年度', '2024年度', '2025年度', '2025年度/目標値', '自己評価', '主担当課']]);
+  });
+
   it("a year set just after a heading word on its line is the heading's (現状 2014年度), not a column of its own", () => {
     const lines = page([
       100,
