@@ -919,3 +919,41 @@ describe('columnOfPhrase and rowBoundaries', () => {
     expect(rowBoundaries(rules, 0, 200, 100, 160)).toEqual([120]);
   });
 });
+
+describe('refineColumns: two text cells run together after a space on every line (Calc without padding)', () => {
+  // 今後の展望 (heading 345–395) and 要因分析 (heading 480–520): nothing starts between them, but the
+  // second cell's lines start at 427 after a space on three lines and more.
+  const columns = [column('outlook', -Infinity, 437, false, [345, 395]), column('analysis', 437, Infinity, false, [480, 520])];
+  it('parts them where the runs after the space start together', () => {
+    const body = page(
+      [
+        100,
+        [
+          ['担い手の高齢化が', 345],
+          [' 補助事業について', 427],
+        ],
+      ],
+      [
+        112,
+        [
+          ['進んでおり、新た', 345],
+          [' を活用した情報', 427],
+        ],
+      ],
+      [
+        124,
+        [
+          ['な人材の確保が課', 345],
+          [' 。利用者アンケ', 427],
+        ],
+      ],
+      [136, [['題である。', 345]]],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['担い手の高齢化が', '補助事業について'],
+      ['進んでおり、新た', 'を活用した情報'],
+      ['な人材の確保が課', '。利用者アンケ'],
+      ['題である。'],
+    ]);
+  });
+});

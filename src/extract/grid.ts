@@ -375,16 +375,6 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
     const lo = apart ? before.headingRight : before.anchor;
     const hi = apart ? after.headingLeft : after.anchor;
     const starting = phrases.filter((p) => p.x > lo && p.x < hi);
-    if (starting.length === 0) {
-      // Nothing starts between the headings (a page of a table that holds no figures: a row broken
-      // by the page): the column before reaches past every text of its own that ends there, one
-      // that starts in it or a run of it that starts at its edge (cells set without padding: the
-      // text of the column before it runs on into it), not a title across the columns.
-      const own = (p: Phrase) => p.x >= before.left || (before.edge !== undefined && p.parts.some((q) => Math.abs(q.x - before.edge!) <= EDGE_MATCH));
-      const reaching = phrases.filter((p) => own(p) && p.right > before.right && p.right < hi).map((p) => p.right);
-      if (reaching.length > 0) refined[k - 1]!.right = refined[k]!.left = (Math.max(...reaching) + hi) / 2;
-      continue;
-    }
     let x: number | undefined;
     // Values aligned to the left (as a word processor sets them) show an edge too; it must be
     // strong and crossed by nothing, as right-aligned numbers of equal width start together.
@@ -404,17 +394,36 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
       : phrases.flatMap((p) => {
           const [figure, next] = p.parts;
           const led = before.values && figure && next && NUMBER_LIKE.test(figure.text.normalize('NFKC').trim());
-          return led && next.x > lo && next.x < hi
-            ? [
-                {
-                  x: next.x,
-                  text: p.parts
-                    .slice(1)
-                    .map((q) => q.text)
-                    .join(''),
-                },
-              ]
-            : [];
+          if (led) {
+            return next.x > lo && next.x < hi
+              ? [
+                  {
+                    x: next.x,
+                    text: p.parts
+                      .slice(1)
+                      .map((q) => q.text)
+                      .join(''),
+                  },
+                ]
+              : [];
+          }
+          // A text cell's lines run on into the next cell's after a space (Calc without padding:
+          // 担い手の高齢化が 補助事業について…): where several lines' texts start there, it is an edge.
+          if (before.values) return [];
+          return p.parts.flatMap((q, i) =>
+            i > 0 && /^\s/.test(q.text) && q.x > lo && q.x < hi
+              ? [
+                  {
+                    x: q.x,
+                    text: p.parts
+                      .slice(i)
+                      .map((r) => r.text)
+                      .join('')
+                      .trimStart(),
+                  },
+                ]
+              : [],
+          );
         });
     const restsAt = (x: number) => rests.filter((r) => Math.abs(r.x - x) <= EDGE_TOLERANCE);
     const touching = rests
@@ -422,6 +431,16 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
         (r) => startsOwn.some((x) => Math.abs(x - r.x) <= EDGE_TOLERANCE) || (restsAt(r.x).length >= 3 && new Set(restsAt(r.x).map((q) => q.text)).size >= 2),
       )
       .flatMap((r) => [r.x, r.x]);
+    if (starting.length === 0 && touching.length === 0) {
+      // Nothing starts between the headings (a page of a table that holds no figures: a row broken
+      // by the page): the column before reaches past every text of its own that ends there, one
+      // that starts in it or a run of it that starts at its edge (cells set without padding: the
+      // text of the column before it runs on into it), not a title across the columns.
+      const own = (p: Phrase) => p.x >= before.left || (before.edge !== undefined && p.parts.some((q) => Math.abs(q.x - before.edge!) <= EDGE_MATCH));
+      const reaching = phrases.filter((p) => own(p) && p.right > before.right && p.right < hi).map((p) => p.right);
+      if (reaching.length > 0) refined[k - 1]!.right = refined[k]!.left = (Math.max(...reaching) + hi) / 2;
+      continue;
+    }
     // A cell's text may run on into the next cell's on one line (Writer sets cells without
     // padding): a run after a gap that starts where a text of the column starts on another line
     // starts the column there too (a gap inside a cell, as between ICT and の, starts no text).
