@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
+import { holdsSpacedItems, isLegendLine, readLegend, readSpacedLegend } from './legend.js';
 
 describe('readLegend: the marks a document defines', () => {
   it.each([
@@ -87,6 +87,11 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
         { mark: '－', meaning: '実績なし' },
       ],
     });
+  });
+
+  it('a mark and its meaning a tab apart (B | 目標を80%以上達成し…) make a legend line; a mark beside a figure does not', () => {
+    expect(isLegendLine(['B', '目標を80%以上達成し、かつ課題等の整理がなされ'])).toBe(true);
+    expect(isLegendLine(['A', '120'])).toBe(false);
   });
 
   it('one item after a legend heading on its line (※評価 | - 横ばい・実績なし); one without a heading is no legend', () => {

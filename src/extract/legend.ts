@@ -86,17 +86,20 @@ export function holdsSpacedItems(phrases: readonly string[]): boolean {
   return items >= MIN_ITEMS || (items === 1 && phrases.length === 2 && LEGEND_HEADING.test(phrases[0]!.trim()));
 }
 
+const SYMBOL_ALONE = new RegExp(`^(?:${MARK})$`);
+
 /**
  * Whether a line is a legend's items: a mark with its meaning (`A：順調`), items set without
- * colons (two, or one after its heading), or a mark and its meaning alone on the line (B 目標を…).
+ * colons (two, or one after its heading), or a mark and its meaning alone on the line (B 目標を…, or B | 目標を…).
  */
 export function isLegendLine(phrases: readonly string[]): boolean {
   const [only] = phrases;
   const alone = phrases.length === 1 && SPACED_ITEM.test(only!.trim()) && !/^[぀-ヿ一-龯]/.test(only!.trim());
-  return holdsLegendItem(phrases.join(' ')) || holdsSpacedItems(phrases) || alone;
+  // Or the mark and its meaning set a tab apart (B | 目標を80%以上達成し…, Calc's two cells).
+  const apart = phrases.length === 2 && SYMBOL_ALONE.test(phrases[0]!.trim()) && /^[぀-ヿ一-龯]/.test(phrases[1]!.trim());
+  return holdsLegendItem(phrases.join(' ')) || holdsSpacedItems(phrases) || alone || apart;
 }
 
-const SYMBOL_ALONE = new RegExp(`^(?:${MARK})$`);
 const WORD_ALONE = /^[぀-ヿ一-龯]{2,4}$/;
 
 /**
