@@ -957,3 +957,57 @@ describe('refineColumns: two text cells run together after a space on every line
     ]);
   });
 });
+
+describe('refineColumns: a grouping cell’s first word set past its other lines (道 | の駅…, Chromium without rules)', () => {
+  const columns = [
+    column('measure', -Infinity, 612, false, [560, 590]),
+    column('name', 612, 800, false, [646, 700]),
+    column('actual', 800, Infinity, true, [830, 860]),
+  ];
+  it('puts the edge where the names of the rows of values start, not where two wrapped words do', () => {
+    const body = page(
+      [
+        100,
+        [
+          ['■施策①', 558],
+          ['道', 606],
+        ],
+      ],
+      [
+        112,
+        [
+          ['の駅ふる', 558],
+          ['移住農林水産業の受診率', 625],
+          ['102', 840],
+        ],
+      ],
+      [
+        124,
+        [
+          ['企業づく', 558],
+          ['文化財ICTの認定件数', 625],
+          ['74', 845],
+        ],
+      ],
+      [
+        136,
+        [
+          ['■施策①', 558],
+          ['地', 606],
+        ],
+      ],
+      [
+        148,
+        [
+          ['域の振興', 558],
+          ['道の駅の就業者数', 625],
+          ['62', 845],
+        ],
+      ],
+    );
+    // 道 and 地 end at 616; the names start at 625.
+    const [measure, name] = refineColumns(columns, body);
+    expect(measure!.right).toBeGreaterThan(616);
+    expect(name!.left).toBeLessThan(625);
+  });
+});

@@ -458,11 +458,15 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
     const support = (xs: readonly number[], at: number) => xs.filter((t) => Math.abs(t - at) <= EDGE_TOLERANCE).length;
     const ends = phrases.filter((p) => p.right > lo && p.x < hi).map((p) => p.right);
     const strongestEnd = Math.max(0, ...ends.map((e) => support(ends, e)));
-    const edge = starts.find(
+    const candidates = starts.filter(
       (s) =>
         support(starts, s) >= (valued ? 3 : 2) &&
         (!valued || (support(starts, s) > strongestEnd && !phrases.some((p) => p.x < s - EDGE_TOLERANCE && p.right > s + EDGE_TOLERANCE))),
     );
+    // An edge where a row of values starts a text (an indicator's name) before one only wrapped
+    // words start at (a grouping cell's 道 | の駅…, its first word set past the cell's other lines).
+    const onValuesRow = (s: number) => starting.some((p) => onDataRow.has(p) && Math.abs(p.x - s) <= EDGE_TOLERANCE);
+    const edge = candidates.find(onValuesRow) ?? candidates[0];
     if (edge !== undefined) {
       const before = Math.max(lo, ...phrases.map((p) => endBefore(p, edge)).filter((e) => e > lo));
       x = before + (edge - before) / 2;
