@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { appendFileSync, copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -26,6 +26,10 @@ it('render --watch renders again on each save, saying how long it took, and stop
   await lines(/watching .* for saves/, 1);
   expect(err).toMatch(rendered);
   const first = readFileSync(pdf);
+  // While it waits for a save it renders the document again to warm up, writing nothing.
+  unlinkSync(pdf);
+  await new Promise((r) => setTimeout(r, 1500));
+  expect(existsSync(pdf)).toBe(false);
   // A save that breaks the document is reported and the watch goes on; the next good save renders.
   appendFileSync(doc, 'strategies: [\n');
   await lines(/save a correction to render again/, 1);
@@ -35,4 +39,7 @@ it('render --watch renders again on each save, saying how long it took, and stop
   expect(readFileSync(pdf).equals(first)).toBe(true);
   child.kill('SIGINT');
   expect(await ended).toBe(0);
+  // The renders it does unasked while waiting for a save (to warm up) write nothing and say nothing.
+  expect(err.split('\n').filter((l) => rendered.test(l))).toHaveLength(2);
+  expect(err.match(/watching .* for saves/g)).toHaveLength(1);
 }, 120_000);

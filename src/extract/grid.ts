@@ -394,36 +394,21 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
       : phrases.flatMap((p) => {
           const [figure, next] = p.parts;
           const led = before.values && figure && next && NUMBER_LIKE.test(figure.text.normalize('NFKC').trim());
-          if (led) {
-            return next.x > lo && next.x < hi
-              ? [
-                  {
-                    x: next.x,
-                    text: p.parts
-                      .slice(1)
-                      .map((q) => q.text)
-                      .join(''),
-                  },
-                ]
-              : [];
-          }
+          // The text from part i on, where it starts between the headings.
+          const restFrom = (i: number) => {
+            const q = p.parts[i]!;
+            const text = p.parts
+              .slice(i)
+              .map((r) => r.text)
+              .join('')
+              .trimStart();
+            return q.x > lo && q.x < hi ? [{ x: q.x, text }] : [];
+          };
+          if (led) return restFrom(1);
           // A text cell's lines run on into the next cell's after a space (Calc without padding:
           // 担い手の高齢化が 補助事業について…): where several lines' texts start there, it is an edge.
           if (before.values) return [];
-          return p.parts.flatMap((q, i) =>
-            i > 0 && /^\s/.test(q.text) && q.x > lo && q.x < hi
-              ? [
-                  {
-                    x: q.x,
-                    text: p.parts
-                      .slice(i)
-                      .map((r) => r.text)
-                      .join('')
-                      .trimStart(),
-                  },
-                ]
-              : [],
-          );
+          return p.parts.flatMap((q, i) => (i > 0 && /^\s/.test(q.text) ? restFrom(i) : []));
         });
     const restsAt = (x: number) => rests.filter((r) => Math.abs(r.x - x) <= EDGE_TOLERANCE);
     const touching = rests

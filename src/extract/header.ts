@@ -202,23 +202,19 @@ function headerWindow(lines: readonly Line[], i: number, from: number, horizonta
   // A row of years, or a group heading over its rule, may stand in a tall row of its own.
   const gap = (a: Line, b: Line) => (groupOver(a, b, horizontal) ? GROUP_ROW_GAP_EM : yearsRow(b) ? YEAR_ROW_GAP_EM : HEADER_LINE_GAP_EM);
   const near = (a: Line, b: Line) => b.top - a.bottom < gap(a, b) * Math.max(a.size, b.size);
-  let [top, bottom] = [i, i];
-  const extent = () => {
-    const window = lines.slice(top, bottom + 1);
-    return [Math.min(...window.map((l) => l.x)), Math.max(...window.map((l) => l.right))] as const;
+  const joins = (upper: Line, lower: Line, added: Line) => headingLike(added) && near(upper, lower) && stacksOn(upper, lower, added);
+  // The line below and, where it goes on at once, the next: a rule that runs beside the first (（H26） under 現状, set a
+  // little higher) may be a group's over the second (実績値 over H27 | H28 …).
+  const lowerLines = (k: number) => {
+    const next = lines[k + 1];
+    return next && headingLike(next) && near(lines[k]!, next) ? [lines[k]!, next] : [lines[k]!];
   };
+  let [top, bottom] = [i, i];
   for (;;) {
-    const [left, right] = extent();
+    const window = lines.slice(top, bottom + 1);
+    const [left, right] = [Math.min(...window.map((l) => l.x)), Math.max(...window.map((l) => l.right))];
     const up = lines[top - 1];
     const down = lines[bottom + 1];
-    const window = lines.slice(top, bottom + 1);
-    // The line below and, where it goes on at once, the next: a rule that runs beside the first (（H26） under 現状, set a
-    // little higher) may be a group's over the second (実績値 over H27 | H28 …).
-    const lowerLines = (k: number) => {
-      const next = lines[k + 1];
-      return next && headingLike(next) && near(lines[k]!, next) ? [lines[k]!, next] : [lines[k]!];
-    };
-    const joins = (upper: Line, lower: Line, added: Line) => headingLike(added) && near(upper, lower) && stacksOn(upper, lower, added);
     if (
       top - 1 >= from &&
       up &&

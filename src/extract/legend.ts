@@ -12,8 +12,12 @@ export interface PrintedLegend {
   marks: LegendMark[];
 }
 
+const DASH = '[-‐–—―−－]';
+const SYMBOL = '[◎○〇△×▲●◯☆★]';
+/** Words a legend gives a row it does not grade (評価なし：目標値の設定なし). */
+export const NO_GRADE_WORD = '評価なし|判定なし|未実施|実績なし|対象外';
 /** A mark of a legend: a letter (with + or −), a symbol, a dash, a circled number. */
-const GRADE_MARK = '[A-Za-zＡ-Ｚａ-ｚ][+＋]?|[◎○〇△×▲●◯☆★]|[-‐–—―−－]';
+const GRADE_MARK = `[A-Za-zＡ-Ｚａ-ｚ][+＋]?|${SYMBOL}|${DASH}`;
 const MARK = `${GRADE_MARK}|[①-⑳]`;
 /**
  * A mark and its colon, not after a letter or digit (KPI: is no item), so also where lines were
@@ -66,12 +70,11 @@ export function holdsLegendItem(text: string): boolean {
 }
 
 /** A mark, a space and its meaning as one phrase of a legend set without colons (A 対策や事業が…). */
-const DASH = '[-‐–—―−－]';
 /**
  * A mark a printer may set straight before its meaning (－把握できない…, ◎目標値以上, 評価なし目標値の設定なし:
  * Calc through cairo drops the space): a dash, a symbol, or a word that says no grade.
  */
-export const GLUED_MARK = `${DASH}|[◎○〇△×▲●◯☆★]|評価なし|判定なし|未実施|実績なし|対象外`;
+export const GLUED_MARK = `${DASH}|${SYMBOL}|${NO_GRADE_WORD}`;
 const SPACED_ITEM = new RegExp(`^(?:(${MARK}|[぀-ヿ一-龯]{2,4})\\s+|(${GLUED_MARK})(?=[぀-ヿ一-龯]))(\\S.*)$`);
 /** A spaced item's mark and meaning. */
 const spacedItem = (text: string): LegendMark | null => {
@@ -116,8 +119,7 @@ function markAlone(phrase: string, followed: boolean, underWay: boolean, last: L
 function nextMark(mark: string): string | null {
   const symbols = '◎○△×';
   if (symbols.includes(mark) && mark !== '×') return symbols[symbols.indexOf(mark) + 1]!;
-  const letter = /^[A-Ea-e]$/.test(mark) ? String.fromCharCode(mark.charCodeAt(0) + 1) : mark === 'S' ? 'A' : null;
-  return letter;
+  return /^[A-Ea-e]$/.test(mark) ? String.fromCharCode(mark.charCodeAt(0) + 1) : mark === 'S' ? 'A' : null;
 }
 /**
  * An item whose meaning runs on into the next item, set without a colon after a space or glued
@@ -145,12 +147,14 @@ export function readSpacedLegend(phrases: readonly string[]): PrintedLegend | nu
   trimmed.forEach((phrase, k) => {
     const item = spacedItem(phrase);
     const last = marks.at(-1);
+    // The heading and the first item may make one phrase (【評価】 S 現在値が…).
+    const [, head, rest] = /^(\S+)[\s　]+(.*)$/.exec(phrase) ?? [];
+    const firstItem = !last && head !== undefined && LEGEND_HEADING.test(head) ? spacedItem(rest!) : null;
     if (item && (marks.length > 0 || !/^[぀-ヿ一-龯]/.test(phrase) || heading !== '')) marks.push(item);
     else if (markAlone(phrase, k < trimmed.length - 1, marks.length > 0 || heading !== '', last)) marks.push({ mark: phrase, meaning: '' });
-    else if (!last && LEGEND_HEADING.test(phrase.split(/[\s　]/)[0]!) && SPACED_ITEM.test(phrase.replace(/^\S+[\s　]+/, ''))) {
-      // The heading and the first item made one phrase (【評価】 S 現在値が…).
-      heading = `${heading}${phrase.split(/[\s　]/)[0]!}`;
-      marks.push(spacedItem(phrase.replace(/^\S+[\s　]+/, ''))!);
+    else if (firstItem) {
+      heading = `${heading}${head}`;
+      marks.push(firstItem);
     } else if (!last) heading = `${heading}${phrase}`;
     else last.meaning += phrase;
   });

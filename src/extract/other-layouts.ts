@@ -21,7 +21,7 @@ import { type Column, EDGE_MATCH, NUMBER_LIKE, columnOfPhrase, refineColumns, ro
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, makeLine, sameSize, withoutFurniture } from './layout.js';
-import { GLUED_MARK, LEGEND_HEADING, type PrintedLegend, holdsLegendItem, holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
+import { GLUED_MARK, LEGEND_HEADING, NO_GRADE_WORD, type PrintedLegend, holdsLegendItem, holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
 import type { SchemeReading } from './printed-scheme.js';
 import type { Rule } from './pdf.js';
 import { ACTUAL_ROW, INTERIM_ROW, type PlacedColumn, type RoleDeclarations, isRoleLabelColumn, missingRoles, placeColumns, plainHeading } from './roles.js';
@@ -922,9 +922,7 @@ function startsWithItem(text: string): boolean {
 }
 
 /** A legend's item a line, its mark parted from its meaning by a space (A 目標値に対して…, 判定なし 値が…), or a symbol or a word mark set straight before it (◎目標値以上, 評価なし目標値の設定なし: Calc through cairo). */
-const SPACED_ITEM = new RegExp(
-  `^(?:([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|評価なし|判定なし|未実施|実績なし|対象外|その他)[\\s　]+|(${GLUED_MARK})(?=[぀-ヿ一-龯]))(\\S.*)$`,
-);
+const SPACED_ITEM = new RegExp(`^(?:([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|${NO_GRADE_WORD}|その他)[\\s　]+|(${GLUED_MARK})(?=[぀-ヿ一-龯]))(\\S.*)$`);
 
 /**
  * Whether the words before a line's first item head a legend of their own (【評価】, ※進捗, 評価基準),

@@ -123,11 +123,16 @@ const SMALLEST_FIGURE = 5;
 /** A text column keeps this many characters' width when it gives to the figures beside it. */
 const TEXT_FLOOR_CHARS = 6;
 
+/** The width at `size` of the widest of a cell's parts that must stay on one line. */
+function widestPart(c: LayoutCell, size: number): number {
+  return Math.max(0, ...unbreakableParts(c.text).map((p) => measureText(p, size, c.bold === true)));
+}
+
 /** A cell whose figures or words do not fit its column at `size`, set smaller so that they do. */
 function shrinkToFit(c: LayoutCell, widths: readonly number[], size: number): LayoutCell {
   if (c.covered || c.span !== 1) return c;
   const room = widths[c.col]! - TEXT_CLEARANCE;
-  const widest = Math.max(0, ...unbreakableParts(c.text).map((p) => measureText(p, size, c.bold === true)));
+  const widest = widestPart(c, size);
   if (widest <= room) return c;
   return { ...c, fontSize: Math.max(SMALLEST_FIGURE, Math.floor((size * room * 10) / widest) / 10) };
 }
@@ -138,7 +143,7 @@ function neededWidths(columns: number, rows: readonly (readonly LayoutCell[])[],
   for (const row of rows) {
     for (const c of row) {
       if (c.covered || c.span !== 1) continue;
-      for (const part of unbreakableParts(c.text)) needed[c.col] = Math.max(needed[c.col]!, measureText(part, size, c.bold === true) + TEXT_CLEARANCE);
+      needed[c.col] = Math.max(needed[c.col]!, widestPart(c, size) + TEXT_CLEARANCE);
     }
   }
   return needed;
