@@ -8,6 +8,7 @@ import type {
   Indicator,
   IndicatorEvaluation,
   KpiDocument,
+  Measurement,
   KpiPlace,
   NarrativeDocument,
   PlanPeriod,
@@ -16,7 +17,7 @@ import type {
 } from '../model/types.js';
 import { isBlank, walkIndicators } from '../model/walk.js';
 import { ZERO, percentRounded, subtract, toNumber } from '../notation/decimal.js';
-import { decimalOf } from '../notation/numbers.js';
+import { decimalOf, isTextValue } from '../notation/numbers.js';
 import { type GradingInput, type Quantities, applyRules, describeCondition, directionOf, quantitiesNamed, quantitiesOf, shownQuantities } from './rules.js';
 import { type StatusesOf, evaluateSummaries, statusesByRow } from './summaries.js';
 
@@ -293,16 +294,27 @@ export function formatProgress(p: number | null): string {
   return p === null ? '-' : `${p.toFixed(1)}%`;
 }
 
+/** A value as a formula shows it: the number, or the cell as printed where it holds none (調査中, -); a baseline printed `-` is 0. */
+export function figureOf(m: Measurement | null | undefined, blank: string = '-'): string {
+  if (m && m.value !== null) return String(m.value);
+  return m?.text.trim() || blank;
+}
+
+/** a, b and c as a formula shows them. */
+export function figuresOf(indicator: Indicator): [string, string, string] {
+  const a = indicator.baseline.value === null ? (isTextValue(indicator.baseline.text) ? figureOf(indicator.baseline) : '0') : String(indicator.baseline.value);
+  return [a, figureOf(indicator.actual), figureOf(indicator.target)];
+}
+
 function formula(indicator: Indicator): string {
-  const a = indicator.baseline.value ?? 0;
-  const b = indicator.actual.value;
-  const c = indicator.target?.value ?? null;
+  const [a, b, c] = figuresOf(indicator);
   return indicator.method === 'change' ? `(b − a) / (c − a) = (${b} − ${a}) / (${c} − ${a})` : `b / c (※) = ${b} / ${c}`;
 }
 
 /** Why a status: the rule or outcome that gave it, with the values. */
 function whyStatus(indicator: Indicator, result: IndicatorResult, scheme: Scheme): Text {
-  const values = `a = ${indicator.baseline.value ?? 0}, b = ${indicator.actual.value}, c = ${indicator.target?.value ?? null}${indicator.method === 'ratio' ? ', ※ b/c' : ''}`;
+  const [a, b, c] = figuresOf(indicator);
+  const values = `a = ${a}, b = ${b}, c = ${c}${indicator.method === 'ratio' ? ', ※ b/c' : ''}`;
   const by = result.decidedBy;
   if (by === 'noActual') return t('実績値がありません', 'there is no actual value');
   if (by === null || result.status === null) return t(`評価基準のどの規則にも当たりません（${values}）`, `no rule of the scheme applies (${values})`);

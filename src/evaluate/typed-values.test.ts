@@ -70,6 +70,14 @@ describe('values as people type them: each reads to the same value, the text kep
     ['{ value: "" }', null, null, ''],
     ['{ text: "-" }', null, null, '-'],
     ['{ value: null }', null, null, '-'],
+    // A value in words (layouts.md §4 item 5) is kept as text, with no number; a bound or a
+    // cumulative mark around a number reads as the number.
+    ['{ text: 調査中 }', null, null, '調査中'],
+    ['{ value: 調査中 }', null, null, '調査中'],
+    ['{ text: 基準値を上回る }', null, null, '基準値を上回る'],
+    ['{ text: "2,000以上" }', 2000, null, '2,000以上'],
+    ['{ text: 延べ 12(R2) }', 12, 2020, '延べ 12(R2)'],
+    ['{ value: "93%超" }', 93, null, '93%超'],
     [`{ value: ${'9'.repeat(MAX_DIGITS)} }`, Number('9'.repeat(MAX_DIGITS)), null, formatValue(Number('9'.repeat(MAX_DIGITS)))],
   ])('%s → %s', (typed, value, year, text) => {
     expect(read(withActual(typed))).toEqual({ value, year, text });
@@ -93,6 +101,9 @@ describe('values that cannot be read: a located message with the key path and a 
     ['{ value: 3,580 }', '580', /不明なキー "580"/],
     ['{ value: 3580人 }', 'value', /"3580人" は値として読めません/], // the unit is 百万円
     ['{ value: "1,23" }', 'value', /値として読めません/],
+    // Words with a digit are a mistyped number until value: null says they are text.
+    ['{ text: →H31年延伸 }', 'text', /"→H31年延伸" は値として読めません/],
+    ['{ value: 5, text: 調査中 }', 'text', /"調査中" は値として読めません/],
     ['{ value: "12(来年)" }', 'value', /注記 \(来年\) は/],
     ['{ value: 3510, text: "3,580" }', 'value', /value 3510 が text "3,580" \(3580\) と合いません/],
     ['{ value: 3580, year: 2019, text: "3,580(R2)" }', 'year', /year 2019 が/],

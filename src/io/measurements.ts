@@ -1,6 +1,6 @@
 import { t, type Text } from '../model/i18n.js';
 import type { Indicator, KpiDocument, Message } from '../model/types.js';
-import { eraName, parseMeasurement, unusableNumber } from '../notation/numbers.js';
+import { eraName, isTextValue, parseMeasurement, unusableNumber } from '../notation/numbers.js';
 import type { PathSegment, Place } from './yaml-place.js';
 
 /** The measurements of a document as read: each completed from its value or its text, and the two held against each other. */
@@ -95,7 +95,10 @@ interface MeasurementProblem {
 }
 
 const TYPING_HINT = () =>
-  t('3,560(H29)・42.2・△12・３５８０・45%・- (データなし) のように書きます', 'write it as 3,560(H29), 42.2, △12, ３５８０, 45% or - (no data)');
+  t(
+    '3,560(H29)・42.2・△12・３５８０・45%・2,000以上・- (データなし) のように書きます。数値でない値（調査中など）は value: null と並べて text に書きます',
+    'write it as 3,560(H29), 42.2, △12, ３５８０, 45%, 2,000以上 or - (no data); a value that is not a number (調査中) goes in text, beside value: null',
+  );
 
 /**
  * Completes a measurement in place: a value typed as text (`３５８０`, `45%`, `"3580"`) is read
@@ -107,6 +110,10 @@ export function completeMeasurement(raw: RawMeasurement, unit: string | null = n
   if (typeof raw.value === 'string' && raw.value.trim() === '') {
     raw.value = null;
     raw.text ??= '';
+  }
+  if (typeof raw.value === 'string' && isTextValue(raw.value) && (raw.text === undefined || raw.text.trim() === '')) {
+    raw.text = raw.value;
+    raw.value = null;
   }
   if (typeof raw.value === 'string') {
     const typed = parseMeasurement(raw.value, { unit });
@@ -141,9 +148,11 @@ export function completeMeasurement(raw: RawMeasurement, unit: string | null = n
   }
   const parsed = parseMeasurement(raw.text, { unit });
   if (!parsed.ok) {
-    if (raw.value === null) {
+    if (raw.value === null || (raw.value === undefined && isTextValue(raw.text))) {
+      // A text value (調査中, 設置, 基準値を上回る) is kept as printed; the evaluator says what it can compute.
+      raw.value = null;
       raw.year ??= null;
-      return null; // Printed as something other than a number; the evaluator reports it.
+      return null;
     }
     return {
       field: 'text',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { eraName, eraYear, findEraYear, parseMeasurement, parseProgress, parseYearNote } from './numbers.js';
+import { eraName, eraYear, findEraYear, isTextValue, parseMeasurement, parseProgress, parseYearNote } from './numbers.js';
 
 describe('parseMeasurement', () => {
   it.each([
@@ -42,6 +42,37 @@ describe('parseMeasurement', () => {
     const r = parseMeasurement(text, { unit });
     expect(r.ok && r.measurement.value).toBe(value);
     expect(r.ok && r.measurement.text).toBe(text);
+  });
+
+  // Words around a number that qualify it (layouts.md §4 item 5): the value is the number, the text as printed.
+  it.each([
+    ['2,000以上', null, 2000],
+    ['2,000 人以上', '人', 2000],
+    ['93%超', null, 93],
+    ['延べ 2', null, 2],
+    ['延べ2(H30)', null, 2],
+    ['累計 1,200', null, 1200],
+    ['20未満', null, 20],
+    ['▲5以内', null, -5],
+  ])('%s (unit %s) → %s, the words kept in the text', (text, unit, value) => {
+    const r = parseMeasurement(text, { unit });
+    expect(r.ok && r.measurement).toEqual({ value, year: text.includes('(H30)') ? 2018 : null, text });
+  });
+
+  it.each(['以上', '延べ', '調査中', '基準値を上回る', '2,000人以上'])('"%s" is not a number (a text value, or a unit not the indicator\'s)', (text) => {
+    expect(parseMeasurement(text).ok).toBe(false);
+  });
+
+  it.each([
+    ['調査中', true],
+    ['基準値を上回る', true],
+    ['設置', true],
+    ['→H31年延伸', false],
+    ['3,5x0', false],
+    ['-', false],
+    ['', false],
+  ])('isTextValue(%s) is %s: words without a digit are a text value, a mistyped number is not', (text, expected) => {
+    expect(isTextValue(text)).toBe(expected);
   });
 
   it.each(['-', '－', '―', ' - '])('"%s" is no value', (text) => {

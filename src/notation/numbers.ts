@@ -26,6 +26,13 @@ const DASH = /^[-‐–—―−ー]$/;
 const MINUS_SIGNS = '△▲−\\-';
 /** A number with optional minus mark, thousands separators, decimals and a trailing %. */
 const NUMBER = new RegExp(`^([${MINUS_SIGNS}+])?\\s*((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*%?$`);
+/**
+ * Words printed around a number that qualify it without changing it (layouts.md §4 item 5): a
+ * cumulative mark before it (`延べ 2`, `累計 120`, `約 3,000`), a bound after it (`2,000以上`,
+ * `93%超`, `20未満`). The value is the number; the text keeps the words.
+ */
+const QUALIFIER_BEFORE = /^(?:延べ|累計|約)\s*/;
+const QUALIFIER_AFTER = /\s*(?:以上|以下|超|未満|以内|程度)$/;
 /** A value followed by a parenthesised note: `3,560(H29)`, `92.5 (H31)`. */
 const WITH_NOTE = /^(.*?)\s*\(([^()]*)\)$/;
 
@@ -122,6 +129,7 @@ export function parseMeasurement(printed: string, options: ReadingOptions = {}):
     body = noted[1]!;
   }
   if (DASH.test(body)) return { ok: true, measurement: { value: null, year, text }, decimal: null };
+  body = body.replace(QUALIFIER_BEFORE, '').replace(QUALIFIER_AFTER, '');
   const unit = options.unit?.normalize('NFKC').trim();
   if (unit && body.endsWith(unit) && body.length > unit.length) body = body.slice(0, -unit.length).trim();
   const number = NUMBER.exec(body);
@@ -134,7 +142,7 @@ export function parseMeasurement(printed: string, options: ReadingOptions = {}):
       ),
     };
   }
-  const decimal = parsePrintedNumber(body);
+  const decimal = body === '' ? null : parsePrintedNumber(body);
   if (!decimal) {
     return {
       ok: false,
@@ -142,6 +150,15 @@ export function parseMeasurement(printed: string, options: ReadingOptions = {}):
     };
   }
   return { ok: true, measurement: { value: Number(formatDecimal(decimal)), year, text }, decimal };
+}
+
+/**
+ * Whether a printed cell is a text value rather than a mistyped number: words without a digit
+ * (`調査中`, `設置`, `なし`, `基準値を上回る`). Such a cell is kept as text, with no value.
+ */
+export function isTextValue(printed: string): boolean {
+  const plain = printed.normalize('NFKC').trim();
+  return plain !== '' && !DASH.test(plain) && !/\d/.test(plain);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { formatProgress } from '../evaluate/evaluate.js';
+import { figuresOf, formatProgress } from '../evaluate/evaluate.js';
 import { columnHeading } from '../evaluate/format.js';
 import { describeCondition, quantitiesNamed } from '../evaluate/rules.js';
 import { summaryColumns } from '../evaluate/summaries.js';
@@ -236,20 +236,37 @@ export function summaryLayout(scheme: Scheme): SummaryLayout {
 
 const COMPARISON_WORDS: Record<string, string> = { '>=': '≧', '>': '＞', '=': '＝', '!=': '≠', '<': '＜', '<=': '≦' };
 
+/** The outcomes a status comes from without a rule, as the council document names them. */
+const OUTCOME_WORDS: Readonly<Record<string, string>> = {
+  noActual: '実績値なし',
+  noTarget: '目標値なし',
+  targetEqualsBaseline: '目標値が現状値と同じ',
+  printed: '印刷どおり',
+  'state ended': '事業終了',
+  'state on-hold': '注視継続',
+  'state not-implemented': '未実施',
+};
+
+function outcomeWords(by: string | null, indicator: Indicator): string {
+  if (by !== null) return OUTCOME_WORDS[by] ?? by;
+  const [, b, c] = figuresOf(indicator);
+  return `b = ${b}, c = ${c} では計算できない`;
+}
+
 /** Why tassei computes this status, as a reader checks it: the rule that holds, with the values. */
 function statusReason(indicator: Indicator, e: IndicatorEvaluation, scheme: Scheme): string {
   const by = e.decidedBy;
   const rule = by?.startsWith('rule ') ? scheme.rules[indicator.method][Number(by.slice(5)) - 1] : undefined;
-  if (!rule?.when) return by ?? '';
+  if (!rule?.when) return outcomeWords(by, indicator);
   const when = rule.when;
   if (!('of' in when && 'is' in when) || !['progress', 'reach', 'movement'].includes(when.of)) return describeCondition(when);
-  const [a, b, c] = [indicator.baseline.value ?? 0, indicator.actual.value, indicator.target?.value ?? null];
+  const [a, b, c] = figuresOf(indicator);
   const subject = when.of === 'progress' ? `進捗率 ${formatProgress(e.progress)}` : when.of === 'reach' ? `b − c = ${b} − ${c}` : `b − a = ${b} − ${a}`;
   return `${subject} ${COMPARISON_WORDS[when.is]} ${when.value}${when.of === 'progress' ? '%' : ''}`;
 }
 
 function progressReason(indicator: Indicator, progress: number | null): string {
-  const [a, b, c] = [indicator.baseline.value ?? 0, indicator.actual.value, indicator.target?.value ?? null];
+  const [a, b, c] = figuresOf(indicator);
   return indicator.method === 'change'
     ? `(b − a) / (c − a) = (${b} − ${a}) / (${c} − ${a}) = ${formatProgress(progress)}`
     : `b / c = ${b} / ${c} = ${formatProgress(progress)}`;

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import ExcelJS from 'exceljs';
-import { eraName, parseMeasurement, parseYearNote, unusableNumber } from '../notation/numbers.js';
+import { eraName, isTextValue, parseMeasurement, parseYearNote, unusableNumber } from '../notation/numbers.js';
 import { both, say, t, type Text } from '../model/i18n.js';
 import { errorMessage, messageOf, warningMessage } from '../model/messages.js';
 import type { KpiDocument, Measurement, Message } from '../model/types.js';
@@ -288,6 +288,8 @@ export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValu
   if (typeof plain === 'boolean' || typeof plain !== 'string') {
     return { error: t(`"${textOf(plain)}" は実績として読めません`, `"${textOf(plain)}" cannot be read as an actual`), hint: ACTUAL_HINT(), at: 'actual' };
   }
+  // A value in words as reports print them (調査中, 設置): kept as typed; the evaluation says it cannot grade it.
+  if (isTextValue(plain)) return { actual: { value: null, year: null, text: plain.trim() } };
   const parsed = parseMeasurement(plain, { unit });
   if (!parsed.ok)
     return {

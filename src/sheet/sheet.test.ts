@@ -31,6 +31,9 @@ describe('reading an actual as a department typed it', () => {
     [3580, 'R2', 3580, null, '3,580'], // this fiscal year's: no note
     [{ formula: 'A1*2', result: 42 }, null, 42, null, '42'],
     [{ richText: [{ text: '1,2' }, { text: '04' }] }, null, 1204, null, '1,204'],
+    // A value in words, as reports print it: kept as typed, with no number.
+    ['調査中', null, null, null, '調査中'],
+    [' 設置 ', null, null, null, '設置'],
   ] as const)('%j, year %j → %j', (value, year, expected, expectedYear, text) => {
     expect(readActual(value as ExcelJS.CellValue, year, '人', FISCAL_YEAR)).toEqual({ actual: { value: expected, year: expectedYear, text } });
   });
