@@ -365,10 +365,11 @@ const measurement = (value, year, text) => ({ value, year, text });
 
 /**
  * Text values (調査中, 基準値を上回る), comparative targets (2,000以上) and cumulative marks
- * (延べ 2) are printed by real tables (layouts.md §4 item 5), but the YAML loader reads a value
- * cell as a number or `-` only: they are drawn once it keeps them as text.
+ * (延べ 2), as real tables print them (layouts.md §4 item 5), are drawn from a stream of their
+ * own: a seed draws the same document with or without them, but for those cells.
  */
-const TEXT_VALUES = false;
+const TEXT_VALUE_STREAM = 0x7e47;
+const textRngOf = (seed, textValues) => (textValues ? prng((seed ^ TEXT_VALUE_STREAM) >>> 0) : null);
 
 /** The choices of a document's family, drawn from its seed. */
 function shapeOf(family, rng) {
@@ -463,14 +464,15 @@ function indicatorOf(rng, ctx, number) {
   const glued = style.unitPlacement === 'glued' ? unit : '';
   const minus = pick(rng, NEGATIVE_MARKS);
   const fmt = (value, extra = {}) => valueText(value, v.decimals, { unit: glued, minus, ...extra });
-  const cumulative = TEXT_VALUES && family === 'F5' && !v.negative && rng.chance(0.15) ? '延べ ' : '';
+  const text = ctx.textRng;
+  const cumulative = text && family === 'F5' && !v.negative && text.chance(0.15) ? '延べ ' : '';
   const baselineNote = rng.chance(0.12) ? shape.start - 2 : null;
   const baseline = measurement(v.a, baselineNote, `${fmt(v.a, { prefix: cumulative })}${baselineNote ? era(baselineNote) : ''}`);
   let target = measurement(v.c, null, fmt(v.c, { prefix: cumulative }));
-  if (TEXT_VALUES && rng.chance(0.05) && v.c > v.a) target = measurement(v.c, null, fmt(v.c, { suffix: '以上' }));
-  else if (TEXT_VALUES && rng.chance(0.03)) target = measurement(null, null, `${ctx.vocabulary.baselineWord}を上回る`);
+  if (text && text.chance(0.05) && v.c > v.a) target = measurement(v.c, null, fmt(v.c, { suffix: '以上' }));
+  else if (text && text.chance(0.03)) target = measurement(null, null, `${ctx.vocabulary.baselineWord}を上回る`);
   const latest = v.actuals.get(shape.fiscalYear);
-  const textual = TEXT_VALUES && rng.chance(0.05);
+  const textual = text !== null && text.chance(0.05);
   const series = years.map((y) => {
     const b = v.actuals.get(y);
     if (b === undefined) return { fiscalYear: y, value: null, year: null, text: style.future };
@@ -519,7 +521,7 @@ function indicatorOf(rng, ctx, number) {
 const NUMBER_OF = (form, n) => NUMBERINGS[form](n);
 
 /** A random document of a family with its print style, from a seed. */
-export function familyCase(family, seed) {
+export function familyCase(family, seed, { textValues = true } = {}) {
   const rng = prng(seed);
   const shape = shapeOf(family, rng);
   const { columns, headerRows, unitColumn, vocabulary } = columnsOf(family, rng, shape, {});
@@ -555,7 +557,17 @@ export function familyCase(family, seed) {
     .map((h) => ({ role: h.level, heading: h.label || { strategy: '基本目標', policy: '基本施策', measure: '施策' }[h.level] }));
   const allColumns = [...(columns[0].role === 'number' ? [columns[0]] : []), ...groupColumns, ...columns.filter((c, k) => !(k === 0 && c.role === 'number'))];
   const commentBlocks = family === 'F5' ? draw(rng, VOCABULARY.block) : undefined;
-  const ctx = { columns: allColumns, shape, schemeId, style, family, vocabulary, commentBlocks, interimHeading: draw(rng, VOCABULARY.interimRow) };
+  const ctx = {
+    columns: allColumns,
+    shape,
+    schemeId,
+    style,
+    family,
+    vocabulary,
+    commentBlocks,
+    interimHeading: draw(rng, VOCABULARY.interimRow),
+    textRng: textRngOf(seed, textValues),
+  };
   ctx.actualRowHeading = draw(rng, VOCABULARY.actualRow);
   const numberForm = draw(rng, INDICATOR_NUMBERINGS);
   let running = 0;

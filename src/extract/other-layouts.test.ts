@@ -366,6 +366,36 @@ describe('a table without rules, then its legend and its count table', () => {
   /** The pages read as the command line reads them under the default scheme. */
   const read = (pages: PageContent[], file: string) => extractPages(pages, file, { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME });
 
+  it('reads values in words and qualified figures (調査中, 2,000人以上, 延べ 12回, 基準値を上回る): the unit glued to the figures, a - on what cannot be graded is no-actual', () => {
+    const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
+    const edges = [180, 250, 340];
+    const cells = (name: string, values: string[], mark: string): [string, number][] => [
+      [name, 20],
+      ...values.map((v, i): [string, number] => [v, edges[i]! - widthOf(v)]),
+      [mark, 355],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          cells('観光客数', ['1,000人', '1,200人', '2,000人以上'], '改善↑'),
+          cells('相談件数', ['50件', '調査中', '80件'], '-'),
+          cells('講座の回数', ['延べ 12回', '延べ 15回', '基準値を上回る'], '-'),
+        ),
+      ],
+      'text-values.pdf',
+    ).document as KpiDocument;
+    expect(
+      walkIndicators(document).map(({ indicator: i }) => [i.name, i.unit, i.baseline.value, i.actual.value, i.actual.text, i.target, i.reported.status]),
+    ).toEqual([
+      ['観光客数', '人', 1000, 1200, '1,200人', { value: 2000, year: null, text: '2,000人以上' }, 'improved'],
+      ['相談件数', '件', 50, null, '調査中', { value: 80, year: null, text: '80件' }, 'nodata'],
+      ['講座の回数', '回', 12, 15, '延べ 15回', { value: null, year: null, text: '基準値を上回る' }, 'nodata'],
+    ]);
+  });
+
   it('reads a legend set a mark a row under its heading, the mark parted from its meaning by a space only (a spreadsheet print)', () => {
     const document = read(
       [
@@ -690,6 +720,67 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.actual.text, i.interim?.map((x) => x.text)])).toEqual([
       ['観光施設の就業者数', '115', ['110', '120']],
       ['宿泊者数', '55', ['60', '70']],
+    ]);
+  });
+
+  it('keeps reading a table past a tall row whose 実績値 row holds one figure beside a value in words and a dash (530 | 調査中 | ―)', () => {
+    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
+    const header: [string, number][] = [...ROLE_HEADER.slice(0, 5), ['R6', 330], ['目標値', 370], ['評価', 420]];
+    const threeYears = (label: string, r4: string, r5: string, r6: string): [string, number][] => [...roleRow(label, r4, r5), [r6, 350 - widthOf(r6)]];
+    const merged = (name: string, baseline: string, target: string, mark: string): [string, number][] => [
+      [name, 20],
+      [baseline, 200 - widthOf(baseline)],
+      [target, 400 - widthOf(target)],
+      [mark, 425],
+    ];
+    const document = read(
+      [
+        {
+          number: 1,
+          width: 595,
+          height: 842,
+          horizontal: [],
+          vertical: [],
+          // Each 期待値 row stands 40 pt above its 実績値 row (a name of three lines between): more than a table's gap.
+          runs: [
+            ...at(80, TITLE),
+            ...at(100, header),
+            ...at(120, [...threeYears('期待値', '110', '120', '125'), ...merged('観光客数', '100', '130', '△')]),
+            ...at(160, threeYears('実績値', '115', '調査中', '―')),
+            ...at(185, [...threeYears('期待値', '60', '70', '75'), ...merged('宿泊者数', '50', '80', '○')]),
+            ...at(225, threeYears('実績値', '55', '72', '―')),
+          ],
+        },
+      ],
+      'role-rows-text-value.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.actual.text, i.series?.map((x) => x.text)])).toEqual([
+      ['観光客数', '調査中', ['115', '調査中', '―']],
+      ['宿泊者数', '72', ['55', '72', '―']],
+    ]);
+  });
+
+  it('joins role rows parted by a page break where the header printed again tells a column otherwise (項目 over 実績値 alone reads as a name)', () => {
+    const header: [string, number][] = ROLE_HEADER.map(([text, x]) => [text === '区分' ? '項目' : text, x]);
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          roleRow('期待値', '60', '70'),
+          mergedCells('宿泊者数', '50', '80', 'B'),
+          roleRow('実績値', '55', '―'),
+          roleRow('期待値', '110', '120'),
+          mergedCells('観光客数', '100', '130', 'A'),
+        ),
+        { ...pageOf(header, roleRow('実績値', '115', '―')), number: 2 },
+      ],
+      'role-rows-pages-headings.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.actual.text, i.interim?.map((x) => x.text)])).toEqual([
+      ['宿泊者数', '55', ['60', '70']],
+      ['観光客数', '115', ['110', '120']],
     ]);
   });
 

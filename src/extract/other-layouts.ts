@@ -1,6 +1,6 @@
 import { t } from '../model/i18n.js';
 import { MessageLog } from '../model/messages.js';
-import { type Scheme, gradeOfMark, legendScheme, summaryGrades } from '../model/scheme.js';
+import { type Scheme, gradeOfMark, legendScheme, markOf, summaryGrades } from '../model/scheme.js';
 import type {
   ColumnRole,
   Indicator,
@@ -16,7 +16,7 @@ import type {
   Strategy,
   TableLayout,
 } from '../model/types.js';
-import { findEraYear, parseMeasurement, parseProgress } from '../notation/numbers.js';
+import { findEraYear, isTextValue, parseMeasurement, parseProgress, withoutQualifiers } from '../notation/numbers.js';
 import { type Column, EDGE_MATCH, NUMBER_LIKE, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
@@ -42,14 +42,16 @@ const GROUPING: ReadonlySet<ColumnRole> = new Set(['strategy', 'policy', 'measur
 const DASH = /^[-‐–—―−－ー]$/;
 /** A comment block printed under a row: ≪成果と見直し≫ …, 【課題】 …. */
 const COMMENT_BLOCK = /^([≪《【<＜][^≫》】>＞]{1,20}[≫》】>＞])\s*(.*)$/s;
+/** A value in words (調査中, 設置) is this many characters at most; longer words are a name or a comment. */
+const TEXT_VALUE_MOST = 6;
 /** A rule runs across a table when it reaches this close (pt) to the table's outer texts; segments this close join. */
 const RULE_REACH = 2;
 /** A rule from the right edge over at least this share of a table runs across its rows (grouping columns left of it). */
 const RULE_ACROSS_SHARE = 0.5;
 /** Segments of a rule stand at most this far (pt) apart in height. */
 const RULE_SAME_HEIGHT = 0.5;
-/** A figure as a cell prints it: a number with a unit glued and a year after (126人(H25), 1,067%, ▲20). */
-const FIGURE = /^[△▲-]?\d[\d,.]*(?:[^\d\s(（]{1,4})?(?:[(（][^)）]{1,8}[)）])?$/;
+/** A figure as a cell prints it: a number with a unit glued and a year after (126人(H25), 1,067%, ▲20, 延べ 2人以上). */
+const FIGURE = /^(?:延べ|累計|約)?\s*[△▲-]?\d[\d,.]*(?:[^\d\s(（]{1,4})?(?:[(（][^)）]{1,8}[)）])?$/;
 /** A banner going on with a table stands at most this far (em) right of the table's leftmost heading. */
 const ROW_LEFT_SLACK_EM = 2;
 /** A table ends where its next line is this far (em) below its last. */
@@ -213,7 +215,12 @@ function rowsGoOn(lines: readonly Line[], k: number, end: number, left: number, 
   // A comment block under its row (≪成果と見直し≫ over its paragraph).
   if (atLeft && COMMENT_BLOCK.test(first.text.trim()) && (cluster.length > 1 || COMMENT_BLOCK.exec(first.text.trim())![2] !== '')) return true;
   const under = (p: Phrase) => (p.x + p.right) / 2 >= left - p.size && (p.x + p.right) / 2 <= right + p.size;
-  const holdsFigures = (l: Line) => l.phrases.filter((p) => FIGURE.test(p.text.normalize('NFKC').trim()) && under(p)).length >= 2;
+  // Two value cells with a figure among them: a dash (a year to come) or a value in words (調査中) beside a figure counts.
+  const holdsFigures = (l: Line) => {
+    const cells = l.phrases.filter(under).map((p) => p.text.normalize('NFKC').trim());
+    const figures = cells.filter((c) => FIGURE.test(c)).length;
+    return figures >= 2 || (figures === 1 && cells.some((c) => DASH.test(c) || (isTextValue(c) && [...c].length <= TEXT_VALUE_MOST)));
+  };
   if (cluster.some(holdsFigures)) return true;
   // A grouping cell's numbered title at the top of a tall row (② 宿泊の推進), the row's figures set
   // lower: the row runs on from it, its lines no farther apart than a table's rows.
@@ -1033,8 +1040,8 @@ const GLUED_UNIT = /^[△▲-]?\s*[\d,.]+\s*([^\d\s(（)）,.△▲-][^\d\s(（)
 /** The unit every filled value cell of a row carries glued, or null. */
 function gluedUnit(cells: readonly string[]): string | null {
   const units = cells
-    .map((c) => c.normalize('NFKC').trim())
-    .filter((c) => c !== '' && !DASH.test(c))
+    .map((c) => withoutQualifiers(c.normalize('NFKC').trim()))
+    .filter((c) => c !== '' && !DASH.test(c) && !isTextValue(c))
     .map((c) => GLUED_UNIT.exec(c)?.[1] ?? null);
   return units.length > 0 && units.every((u) => u !== null && u === units[0]) ? units[0]! : null;
 }
@@ -1220,7 +1227,11 @@ function rolePairsAcrossPages(pieces: readonly { page: number; piece: Piece }[])
     const labels = Math.max(roleLabelColumn(before.table), roleLabelColumn(after.table));
     const first = after.table.rows[0];
     if (labels < 0 || after.page !== before.page + 1 || !first?.anchored) continue;
-    if (after.table.placed.map((p) => p.role).join() !== before.table.placed.map((p) => p.role).join()) continue;
+    // The same header printed again: its roles alike, or its headings (the roles may be told otherwise
+    // from one row: 項目 over 実績値 alone reads as a name).
+    const roles = (t: ReadTable) => t.placed.map((p) => p.role).join();
+    const headings = (t: ReadTable) => t.columns.map((c) => c.heading).join('\t');
+    if (roles(after.table) !== roles(before.table) && headings(after.table) !== headings(before.table)) continue;
     const rows = before.table.rows;
     // The 期待値 row may have its name's next line after it at the page's foot (登録者数（年, unanchored).
     let at = rows.length - 1;
@@ -1593,12 +1604,15 @@ export function readOtherKpi(
       );
     }
     r.indicator.reported.status = status ?? null;
+    const { actual, target } = r.indicator;
+    // Nothing to grade by: no actual figure, or a target in words (基準値を上回る).
+    const ungradable = (actual.value === null && actual.text !== '') || (target !== null && target.value === null && isTextValue(target.text));
     if (
       status !== undefined &&
-      r.indicator.actual.value === null &&
-      r.indicator.actual.text !== '' &&
+      ungradable &&
       scheme.outcomes.noActual &&
-      gradeOfMark(scheme, r.mark) === scheme.outcomes.noActual
+      // Where no-actual shares its mark with a grade (the default scheme's -), the missing actual tells.
+      markOf(scheme, status) === markOf(scheme, scheme.outcomes.noActual)
     ) {
       r.indicator.reported.status = scheme.outcomes.noActual;
     }

@@ -33,6 +33,11 @@ const NUMBER = new RegExp(`^([${MINUS_SIGNS}+])?\\s*((?:\\d{1,3}(?:,\\d{3})+|\\d
  */
 const QUALIFIER_BEFORE = /^(?:延べ|累計|約)\s*/;
 const QUALIFIER_AFTER = /\s*(?:以上|以下|超|未満|以内|程度)$/;
+/** A printed figure without the words that qualify it: `延べ 2人以上` → `2人`. */
+export function withoutQualifiers(text: string): string {
+  return text.replace(QUALIFIER_BEFORE, '').replace(QUALIFIER_AFTER, '');
+}
+
 /** A value followed by a parenthesised note: `3,560(H29)`, `92.5 (H31)`. */
 const WITH_NOTE = /^(.*?)\s*\(([^()]*)\)$/;
 
@@ -129,7 +134,7 @@ export function parseMeasurement(printed: string, options: ReadingOptions = {}):
     body = noted[1]!;
   }
   if (DASH.test(body)) return { ok: true, measurement: { value: null, year, text }, decimal: null };
-  body = body.replace(QUALIFIER_BEFORE, '').replace(QUALIFIER_AFTER, '');
+  body = withoutQualifiers(body);
   const unit = options.unit?.normalize('NFKC').trim();
   if (unit && body.endsWith(unit) && body.length > unit.length) body = body.slice(0, -unit.length).trim();
   const number = NUMBER.exec(body);
