@@ -436,6 +436,26 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(rowsAt(22)).toEqual([[2, ['指標名', '現状値/H26', '目標値', '達成度']]]);
   });
 
+  it('a heading wrapped inside its brackets (目標値（令和7年 | 度）) is one heading of one row, without rules and however loose the pitch', () => {
+    const heads = findTableHeads(
+      page(
+        [
+          100,
+          [
+            ['指標名', 20],
+            ['現状値', 110],
+            ['目標値（令和7年', 170],
+            ['達成度', 280],
+          ],
+        ],
+        [118, [['度）', 200]]],
+      ),
+      [],
+      [],
+    ).map((h) => [h.rows, h.columns.map((c) => c.heading)]);
+    expect(heads).toEqual([[1, ['指標名', '現状値', '目標値（令和7年度）', '達成度']]]);
+  });
+
   it.each([
     [4.5, ['指標名', '基準値/（R1）', '実績/（R6）', '目標値/（R6）']],
     [7, ['指標名', '（R1）', '（R6）', '（R6）']],

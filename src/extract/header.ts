@@ -290,7 +290,10 @@ function spacedInTwoRows(window: readonly Line[], columns: readonly HeaderColumn
     const own = phrases
       .filter((p) => p.x >= c.headingLeft - RULE_TOLERANCE && p.right <= c.headingRight + RULE_TOLERANCE)
       .sort((a, b) => a.baseline - b.baseline);
-    return own.some((p, k) => k > 0 && p.baseline - own[k - 1]!.baseline > CELL_LINE_PITCH_EM * Math.max(p.size, own[k - 1]!.size));
+    // A line ending inside brackets goes on wrapped in its cell (目標値（令和7年 | 度）), however loose the pitch.
+    return own.some(
+      (p, k) => k > 0 && bracketsClosed(own[k - 1]!.text) && p.baseline - own[k - 1]!.baseline > CELL_LINE_PITCH_EM * Math.max(p.size, own[k - 1]!.size),
+    );
   });
 }
 
@@ -350,6 +353,8 @@ function headingText(phrases: readonly Phrase[], width?: number): string {
   // Two lines that are each a whole heading word or year (基準値 | （R2）, 平成30年度 | 現在値) were parted on purpose.
   const whole = (text: string) => bracketsClosed(text) && (headingWord(text) !== null || yearOfHeading(text) !== null);
   const wrapped = (line: Phrase[], next: Phrase[]) => {
+    // Nobody types a break inside brackets (目標値（令和7年 | 度）): the printer wrapped the heading, wherever its cell's edge is.
+    if (!bracketsClosed(joinPhrases(line))) return true;
     if (width === undefined || (whole(joinPhrases(line)) && whole(joinPhrases(next)))) return false;
     const first = [...next].sort((a, b) => a.x - b.x)[0]!;
     const unit = firstUnit(first.text);

@@ -928,8 +928,14 @@ function startsWithItem(text: string): boolean {
   return /^\s*(?:[^\s:：]{1,5})\s*[:：]/.test(text) && holdsLegendItem(` ${text.trim()}`);
 }
 
-/** A legend's item a line, its mark parted from its meaning by a space (A 目標値に対して…, 判定なし 値が…), or a symbol or a word mark set straight before it (◎目標値以上, 評価なし目標値の設定なし: Calc through cairo). */
-const SPACED_ITEM = new RegExp(`^(?:([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|${NO_GRADE_WORD}|その他)[\\s　]+|(${GLUED_MARK})(?=[぀-ヿ一-龯]))(\\S.*)$`);
+/**
+ * A legend's item a line, its mark parted from its meaning by a space (A 目標値に対して…, 判定なし 値が…), or a symbol,
+ * a letter or a word mark set straight before it (◎目標値以上, a目標値に向けて…, 評価なし目標値の設定なし: Calc through
+ * cairo, whose narrow space pdf.js may not see).
+ */
+const SPACED_ITEM = new RegExp(
+  `^(?:([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|${NO_GRADE_WORD}|その他)[\\s　]+|([A-Za-zＡ-Ｚａ-ｚ][+＋]?|${GLUED_MARK})(?=[぀-ヿ一-龯]))(\\S.*)$`,
+);
 
 /**
  * Whether the words before a line's first item head a legend of their own (【評価】, ※進捗, 評価基準),
