@@ -366,6 +366,33 @@ describe('a table without rules, then its legend and its count table', () => {
   /** The pages read as the command line reads them under the default scheme. */
   const read = (pages: PageContent[], file: string) => extractPages(pages, file, { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME });
 
+  it('a banner 【数値目標】 over a numbered row (① 観光客数 …) is a banner, not a legend heading over an item ① that ends the table', () => {
+    const header: [string, number][] = [['番号', 20], ...HEADER.map(([text, x]): [string, number] => [text, text === '指標名' ? 60 : x])];
+    const numbered = (no: string, name: string, values: string[], mark: string): [string, number][] => [
+      [no, 22],
+      ...row(name, values, mark).map(([text, x]): [string, number] => [text, x === 20 ? 60 : x]),
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [['基本目標1 観光の振興', 20]],
+          [['【数値目標】', 20]],
+          numbered('①', '観光客数', ['100人', '120人'], 'A'),
+          [['施策1 宿泊の推進', 20]],
+          numbered('②', '宿泊者数', ['50人', '40人'], 'B'),
+        ),
+      ],
+      'goal-banner.pdf',
+    );
+    expect(walkIndicators(document.document as KpiDocument).map(({ indicator: i }) => [i.name, i.actual.text, i.reported.status])).toEqual([
+      ['観光客数', '120人', 'A'],
+      ['宿泊者数', '40人', 'B'],
+    ]);
+  });
+
   it('reads values in words and qualified figures (調査中, 2,000人以上, 延べ 12回, 基準値を上回る): the unit glued to the figures, a - on what cannot be graded is no-actual', () => {
     const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
     const edges = [180, 250, 340];

@@ -812,7 +812,7 @@ function piecesOf(
   // two marks or more below it (【評価】◎：… ○：… on one line, or 【達成度】 over A … or A：… a line).
   const legendHead = (k: number) => {
     const next = lines[k + 1]?.text.trim() ?? '';
-    return LEGEND_HEADING.test(lines[k]!.text.trim()) && (SPACED_ITEM.test(next) || (ITEM_LINE.test(next) && holdsLegendItem(next)));
+    return legendHeading(lines[k]!.text) && (SPACED_ITEM.test(next) || (ITEM_LINE.test(next) && holdsLegendItem(next)));
   };
   const ends = lines
     .filter(
@@ -952,6 +952,9 @@ function firstLineFrom(pieces: readonly { page: number; piece: Piece }[], from: 
   return pieces[k]?.page === page && pieces[k]!.piece.kind === 'line' ? k : -1;
 }
 
+/** A legend's heading (【達成度】, ※評価), not a banner of the goal's own indicators (【数値目標】 over ① and its row). */
+const legendHeading = (text: string) => LEGEND_HEADING.test(text.trim()) && !isGoalIndicatorsLabel(text) && readBanner(text) === null;
+
 /** A legend's heading on a line of its own above its items (※評価, 【評価基準】) is at most this long. */
 const LEGEND_HEADING_LENGTH = 10;
 
@@ -973,7 +976,7 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
     const start = lineAt(k, page);
     if (!start) continue;
     // A heading line (【達成度】, ※評価) over a mark and its meaning a line, parted by a space only.
-    if (LEGEND_HEADING.test(start.text.trim())) {
+    if (legendHeading(start.text)) {
       const items: Line[] = [];
       let end = k;
       for (let j = k + 1, above = start, on = page; ; j++) {
@@ -1515,7 +1518,7 @@ export function readOtherKpi(
       const banner = readBanner(piece.line.text);
       if (banner) textRow(piece.line.text, page);
       else if (isGoalIndicatorsLabel(piece.line.text)) textRow(piece.line.text, page);
-      else if (piece.line.phrases.filter((p) => NUMBER_LIKE.test(p.text.normalize('NFKC').trim())).length >= 2)
+      else if (piece.line.phrases.filter((p) => FIGURE.test(p.text.normalize('NFKC').trim())).length >= 2)
         // Figures outside every table: a row the reader lost; said, never dropped in silence.
         log.warn(
           'extract-kpi',
