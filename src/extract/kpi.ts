@@ -76,8 +76,18 @@ const NOTE = /^備考/;
 const LEADING_NUMBER = /^(?:[(（]?([0-9０-９]+)(?:[)）]|[.．](?![0-9０-９]))?(?![0-9０-９.．,，])|([①-⑳]))\s*(.*)$/s;
 
 export function looksLikeKpi(pages: readonly LaidOutPage[]): boolean {
-  return pages.some((p) => findHeader(p.lines, DETAIL_COLUMNS, [], [], DETAIL_MINIMUM) !== null);
+  return pages.some((p) => {
+    const header = findHeader(p.lines, DETAIL_COLUMNS, [], [], DETAIL_MINIMUM);
+    return header !== null && OWN_VALUE_COLUMNS.every((key) => header.columns.some((c) => c.key === key));
+  });
 }
+
+/**
+ * tassei's own family always prints 現状 a, 実績 b and 目標 c: a table of six known headings
+ * without them (基本目標 | 施策の方向 | 施策 | 成果指標名 | 単位 | R4実績値, beside R1基準値 and
+ * R6目標値) is another municipality's.
+ */
+const OWN_VALUE_COLUMNS = ['baseline', 'actual', 'target'] as const;
 
 /**
  * A line of a table heading (kept where headings repeat on every page): labels and no numbers,

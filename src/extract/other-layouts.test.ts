@@ -393,6 +393,43 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a table of six of tassei’s own headings but not its 現状 | 実績 | 目標 (基本目標 | 施策の方向 | 施策 | 成果指標名 | 単位 | R4実績値 | 担当課) is read as another layout', () => {
+    const cells: [string, number][] = [
+      ['基本目標', 20],
+      ['施策の方向', 70],
+      ['施策', 130],
+      ['成果指標名', 170],
+      ['単位', 250],
+      ['R1基準値', 285],
+      ['R4実績値', 340],
+      ['R6目標値', 395],
+      ['評価', 450],
+      ['担当課', 480],
+    ];
+    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
+    const document = read(
+      [
+        pageOf(TITLE, [], cells, [
+          ['基本目標Ⅰ', 20],
+          ['方向(1)', 70],
+          ['施策1', 130],
+          ['観光客数', 170],
+          ['人', 252],
+          right('5,530', 330),
+          right('5,702', 385),
+          right('6,378', 440),
+          ['B', 455],
+          ['商工観光課', 480],
+        ]),
+      ],
+      'six-own-headings.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.columns.slice(3).map((c) => c.role)).toEqual(['name', 'unit', 'baseline', 'actual', 'target', 'grade', 'department']);
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.value, i.actual.value, i.target?.value])).toEqual([
+      ['観光客数', 5530, 5702, 6378],
+    ]);
+  });
+
   it('reads values in words and qualified figures (調査中, 2,000人以上, 延べ 12回, 基準値を上回る): the unit glued to the figures, a - on what cannot be graded is no-actual', () => {
     const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
     const edges = [180, 250, 340];
