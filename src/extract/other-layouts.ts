@@ -804,7 +804,14 @@ function piecesOf(
   const lines = withoutFurniture(page.lines, furniture);
   const printed = tableHeadsOf(lines, page);
   const firstLine = lines[0];
-  const goesOn = continued && firstLine && (printed.length === 0 || printed[0]!.top > firstLine.top) && !countHeadAt(firstLine) && !isRowsCountHead(firstLine);
+  const countHead = (line: Line | undefined) => !!line && (countHeadAt(line) || isRowsCountHead(line));
+  // A line naming a goal over a count table's head (基本目標1… over 評価 | 指標数) opens the counts, not a row.
+  const goesOn =
+    continued &&
+    firstLine &&
+    (printed.length === 0 || printed[0]!.top > firstLine.top) &&
+    !countHead(firstLine) &&
+    !(readBanner(firstLine.text) !== null && countHead(lines[1]));
   const heads = goesOn ? [{ ...continued, lines: [], top: firstLine.top - 1, bottom: firstLine.top - 0.5 }, ...printed] : printed;
   const pieces: Piece[] = [];
   const inTable = new Set<Line>();
