@@ -460,6 +460,35 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a legend on one line whose heading, marks and meanings are phrases of their own (【評価】 | S | 目標を超えた | A | 目標に近い)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          HEADER,
+          row('観光客数', ['100', '120'], 'S'),
+          row('宿泊者数', ['50', '40'], 'A'),
+          [],
+          [
+            ['【評価】', 20],
+            ['S', 80],
+            ['目標を超えた', 95],
+            ['A', 170],
+            ['目標に近い', 185],
+          ],
+        ),
+      ],
+      'legend-phrases.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend).toMatchObject({
+      heading: '【評価】',
+      marks: [
+        { mark: 'S', meaning: '目標を超えた' },
+        { mark: 'A', meaning: '目標に近い' },
+      ],
+    });
+  });
+
   it.each([
     ['parted from its meaning by a space only (a spreadsheet print)', ' '],
     ['set straight before it (Calc through cairo: a narrow space pdf.js does not see)', ''],

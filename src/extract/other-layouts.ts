@@ -822,15 +822,7 @@ function piecesOf(
     return legendHeading(lines[k]!.text) && (SPACED_ITEM.test(next) || (ITEM_LINE.test(next) && holdsLegendItem(next)));
   };
   const ends = lines
-    .filter(
-      (l, k) =>
-        countHeadAt(l) ||
-        isRowsCountHead(l) ||
-        isMatrixCountHead(l) ||
-        readLegend(l.text) !== null ||
-        holdsSpacedItems(l.phrases.map((p) => p.text)) ||
-        legendHead(k),
-    )
+    .filter((l, k) => countHeadAt(l) || isRowsCountHead(l) || isMatrixCountHead(l) || readLegend(l.text) !== null || holdsSpacedLegend(l) || legendHead(k))
     .map((l) => l.top);
   // A legend's item right under a header printed again (a spreadsheet's print titles) is the legend
   // going on from the page before: the table has no row on this page.
@@ -962,6 +954,12 @@ function firstLineFrom(pieces: readonly { page: number; piece: Piece }[], from: 
 /** A legend's heading (【達成度】, ※評価), not a banner of the goal's own indicators (【数値目標】 over ① and its row). */
 const legendHeading = (text: string) => LEGEND_HEADING.test(text.trim()) && !isGoalIndicatorsLabel(text) && readBanner(text) === null;
 
+/** Items without colons on a line (A 目標… B 目標…), or marks and meanings as phrases of their own after a heading (【評価】 | S | 現在値が… | A | …). */
+function holdsSpacedLegend(line: Line): boolean {
+  const phrases = line.phrases.map((p) => p.text);
+  return holdsSpacedItems(phrases) || (legendHeading(phrases[0]!) && readSpacedLegend(phrases) !== null);
+}
+
 /** A legend's heading on a line of its own above its items (※評価, 【評価基準】) is at most this long. */
 const LEGEND_HEADING_LENGTH = 10;
 
@@ -1010,7 +1008,7 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
       }
     }
     if (readBanner(start.text)) continue;
-    const spaced = holdsSpacedItems(start.phrases.map((p) => p.text));
+    const spaced = holdsSpacedLegend(start);
     if (!spaced && !holdsLegendItem(start.text)) continue;
     const lines = [start];
     const above = lineAt(k - 1, page);
