@@ -54,6 +54,29 @@ describe('count tables', () => {
     expect(used).toHaveLength(4);
   });
 
+  it('grades across at the top of a page, under the head the rest of a label the page break cut (… | 獣の強化), apart from the first row: read past', () => {
+    const lines = page(
+      [
+        ['基本目標', 0],
+        ['A', 100],
+        ['B', 140],
+        ['合計', 220],
+      ],
+      [['商店街有害鳥', 0]],
+      [['獣の強化', 0]],
+      [],
+      [
+        ['基本目標2', 0],
+        ['1', 100],
+        ['3', 140],
+        ['4', 224],
+      ],
+      [['観光づくり', 0]],
+    );
+    const { table } = readCountTable({ number: 2 }, lines, 0);
+    expect(table.rows.map((r) => [r.label.replace(/\s/g, ''), r.counts, r.total])).toEqual([['基本目標2観光づくり', [1, 3], 4]]);
+  });
+
   it('grades across under circled marks (① ② ③ － 合計, a scheme of ①②③ as 多摩市’s): a count table, not a banner ① …', () => {
     const lines = page(
       [

@@ -608,7 +608,8 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
       // A line after the next row's first label line goes on with that label.
       if (prefix.length > 0 || towardsNext()) prefix.push(line.text);
       else if (rows.length > 0 && lastLine && close(above, line)) rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
-      else break;
+      // Under the head, apart from the first row: the rest of the label of the row a page break cut (基本目標1 | 商店街有害鳥獣の強化, Writer).
+      else if (rows.length > 0 || prefix.length > 0) break;
       used.push(line);
       continue;
     }
