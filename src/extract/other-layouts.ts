@@ -54,6 +54,8 @@ const RULE_SAME_HEIGHT = 0.5;
 const FIGURE = /^(?:延べ|累計|約)?\s*[△▲-]?\d[\d,.]*(?:[^\d\s(（]{1,4})?(?:[(（][^)）]{1,8}[)）])?$/;
 /** A banner going on with a table stands at most this far (em) right of the table's leftmost heading. */
 const ROW_LEFT_SLACK_EM = 2;
+/** A level's numbered title (② 道の駅の推進) stands at most this far (em) above the first line of its row, however tall. */
+const TALL_ROW_GAP_EM = 4.5;
 /** A table ends where its next line is this far (em) below its last. */
 const TABLE_GAP_EM = 2.5;
 /** Lines of one wrapped cell stand at most this far apart (em). */
@@ -225,8 +227,9 @@ function rowsGoOn(lines: readonly Line[], k: number, end: number, left: number, 
   // A grouping cell's numbered title at the top of a tall row (② 宿泊の推進), the row's figures set
   // lower: the row runs on from it, its lines no farther apart than a table's rows.
   if (!under(first.phrases[0]!) || (readBanner(first.text) ?? circledBanner(first.text)) === null) return false;
+  // The row may be a spreadsheet's tall one, its text centred far below the title (Calc, no rules).
   const row = [first];
-  for (let j = k + 1; j < lines.length && lines[j]!.top < end && lines[j]!.top - row.at(-1)!.bottom <= TABLE_GAP_EM * first.size; j++) row.push(lines[j]!);
+  for (let j = k + 1; j < lines.length && lines[j]!.top < end && lines[j]!.top - row.at(-1)!.bottom <= TALL_ROW_GAP_EM * first.size; j++) row.push(lines[j]!);
   return row.some(holdsFigures);
 }
 
