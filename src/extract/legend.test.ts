@@ -94,6 +94,15 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
     expect(isLegendLine(['A', '120'])).toBe(false);
   });
 
+  it.each([
+    ['判定なし 値が確認できなかった成果指標は判定を行っていない', true],
+    ['評価なし 目標値の設定なし', true],
+    ['基本目標 観光の振興', false],
+    ['観光 客数の推移', false],
+  ])('a line alone opening with a word (%s) is a legend item only where the word is one for "not graded": %s', (text, expected) => {
+    expect(isLegendLine([text])).toBe(expected);
+  });
+
   it('one item after a legend heading on its line (※評価 | - 横ばい・実績なし); one without a heading is no legend', () => {
     expect(holdsSpacedItems(['※評価', '- 横ばい・実績なし'])).toBe(true);
     expect(readSpacedLegend(['※評価', '- 横ばい・実績なし'])).toEqual({ heading: '※評価', marks: [{ mark: '-', meaning: '横ばい・実績なし' }] });

@@ -90,6 +90,7 @@ export function holdsSpacedItems(phrases: readonly string[]): boolean {
 }
 
 const SYMBOL_ALONE = new RegExp(`^(?:${MARK})$`);
+const NO_GRADE_ITEM = new RegExp(`^(?:${NO_GRADE_WORD})[\\s　]+\\S`);
 
 /**
  * Whether a line is a legend's items: a mark with its meaning (`A：順調`), items set without
@@ -97,7 +98,8 @@ const SYMBOL_ALONE = new RegExp(`^(?:${MARK})$`);
  */
 export function isLegendLine(phrases: readonly string[]): boolean {
   const [only] = phrases;
-  const alone = phrases.length === 1 && SPACED_ITEM.test(only!.trim()) && !/^[぀-ヿ一-龯]/.test(only!.trim());
+  // A word opening the line is a mark only where it is one of the words for "not graded" (判定なし 値が確認できなかった…).
+  const alone = phrases.length === 1 && SPACED_ITEM.test(only!.trim()) && (!/^[぀-ヿ一-龯]/.test(only!.trim()) || NO_GRADE_ITEM.test(only!.trim()));
   // Or the mark and its meaning set a tab apart (B | 目標を80%以上達成し…, Calc's two cells).
   const apart = phrases.length === 2 && SYMBOL_ALONE.test(phrases[0]!.trim()) && /^[぀-ヿ一-龯]/.test(phrases[1]!.trim());
   return holdsLegendItem(phrases.join(' ')) || holdsSpacedItems(phrases) || alone || apart;

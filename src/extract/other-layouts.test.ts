@@ -1391,6 +1391,54 @@ describe('a table without rules, then its legend and its count table', () => {
     [mark, 385],
   ];
 
+  it('a grouping cell the page broke, its title above the next page’s first row beside none of its rows (① | 図書館づくり), goes on with that title', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          TWO_GROUPS,
+          [['基本目標1 観光', 20]],
+          [
+            ['基本的方向1', 20],
+            ['① 観光の振興', 90],
+          ],
+          figures('観光客数', ['100', '120'], 'A'),
+          [
+            ['基本的方向2', 20],
+            ['②', 90],
+          ],
+          figures('宿泊者数', ['50', '40'], 'B'),
+        ),
+        {
+          ...pageOf(
+            [
+              ['交流', 20],
+              ['図書館づくり', 90],
+            ],
+            [],
+            [],
+            [['③ 交流の推進', 90]],
+            figures('交流人口', ['5', '6'], 'A'),
+          ),
+          number: 2,
+        },
+      ],
+      'group-cell-broken.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.no, p.title, p.measures.map((m) => [m.no, m.title, m.indicators.map((i) => i.name)])])).toEqual([
+      [1, '', [[1, '観光の振興', ['観光客数']]]],
+      [
+        2,
+        '交流',
+        [
+          [2, '図書館づくり', ['宿泊者数']],
+          [3, '交流の推進', ['交流人口']],
+        ],
+      ],
+    ]);
+  });
+
   it('reads a banner without a label (第1章観光の振興と交流) running from the first grouping column into the next as a banner, though no rule shows its row merged', () => {
     const document = read(
       [

@@ -56,6 +56,8 @@ const FIGURE = /^(?:延べ|累計|約)?\s*[△▲-]?\d[\d,.]*(?:[^\d\s(（]{1,4}
 const ROW_LEFT_SLACK_EM = 2;
 /** A level's numbered title (② 道の駅の推進) stands at most this far (em) above the first line of its row, however tall. */
 const TALL_ROW_GAP_EM = 4.5;
+/** A grouping cell's number and title (① 観光の振興, 2. 宿泊). */
+const NUMBERED_CELL = /^([①-⑳]|[0-9０-９]+[.．]?)\s*(.*)$/s;
 /** A table ends where its next line is this far (em) below its last. */
 const TABLE_GAP_EM = 2.5;
 /** Lines of one wrapped cell stand at most this far apart (em). */
@@ -1540,11 +1542,22 @@ export function readOtherKpi(
     const labels = roleLabelColumn(table);
     for (const [index, { row, interimRow }] of withRoleRowsJoined(table, labels).entries()) {
       for (const group of table.groups) {
+        // A cell the page broke whose rest stands above the page's first row, beside none of its rows (施策1 | 有害鳥獣図書館づくり):
+        // the title goes on there too.
+        if (index === 0 && last !== undefined && last.page < page) {
+          const heading = plainHeading(oneLine(table.columns[group.column]!.heading));
+          for (const above of group.cells.filter((c) => c.bottom <= row.top + RULE_REACH && !readBanner(c.text) && !NUMBERED_CELL.test(c.text))) {
+            const continued = openTitled(`column:${heading}`);
+            if (!continued || groupAt.get(group.column) === `${above.top}:${above.text}`) continue;
+            continued.title = joinWrapped([continued.title, above.text]);
+            groupAt.set(group.column, `${above.top}:${above.text}`);
+          }
+        }
         const cell = group.cells.find((c) => middle(row) > c.top && middle(row) < c.bottom);
         if (!cell || groupAt.get(group.column) === `${cell.top}:${cell.text}`) continue;
         const parsed = readBanner(cell.text);
         const heading = plainHeading(oneLine(table.columns[group.column]!.heading));
-        const numbered = /^([①-⑳]|[0-9０-９]+[.．]?)\s*(.*)$/s.exec(cell.text);
+        const numbered = NUMBERED_CELL.exec(cell.text);
         // A page broke the cell: its title goes on at the next page's top, without the number its level's cells print.
         const continued = index === 0 && !parsed && !numbered && last !== undefined && last.page < page ? openTitled(`column:${heading}`) : undefined;
         if (continued) {
