@@ -436,6 +436,25 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(rowsAt(22)).toEqual([[2, ['指標名', '現状値/H26', '目標値', '達成度']]]);
   });
 
+  it('a rule under the header drawn cell by cell (Chromium’s borders) closes it: a banner over merged cells below (数値目標) is no heading', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['番号', 20],
+          ['指標名', 60],
+          ['基準値', 150],
+          ['目標値', 210],
+        ],
+      ],
+      [116, [['数値目標', 14]]],
+    );
+    const edges = [10, 50, 140, 200, 260];
+    const pieces = (at: number) => edges.slice(1).map((to, k): Rule => ({ at, from: edges[k]!, to }));
+    const heads = findTableHeads(lines, [], [...pieces(90), ...pieces(106), ...pieces(122)]).map((h) => [h.rows, h.columns.map((c) => c.heading)]);
+    expect(heads).toEqual([[1, ['番号', '指標名', '基準値', '目標値']]]);
+  });
+
   it('a heading wrapped inside its brackets (目標値（令和7年 | 度）) is one heading of one row, without rules and however loose the pitch', () => {
     const heads = findTableHeads(
       page(

@@ -67,12 +67,25 @@ function rulesBetween(upper: Line, lower: Line, horizontal: readonly Rule[]): Ru
  * headings beside it set at the top of cells spanning both rows).
  */
 function groupsRule(rule: readonly Rule[], upper: Line, lower: Line): boolean {
-  const under = (p: Phrase) => rule.some((r) => r.from <= p.x + RULE_TOLERANCE && r.to >= p.right - RULE_TOLERANCE);
+  // Pieces of a rule drawn cell by cell (Chromium's borders) that touch are one: a banner over merged cells stands under it.
+  const runs = runsOf(rule);
+  const under = (p: Phrase) => runs.some((r) => r.from <= p.x + RULE_TOLERANCE && r.to >= p.right - RULE_TOLERANCE);
   // Headings beside the group on both sides: a rule across the whole table (its top, under a line above it) has none.
   const from = Math.min(...rule.map((r) => r.from));
   const to = Math.max(...rule.map((r) => r.to));
   const overSome = upper.phrases.some(under) && upper.phrases.some((p) => p.right <= from) && upper.phrases.some((p) => p.x >= to);
   return (upper.phrases.every(under) && lower.phrases.some((p) => !under(p))) || (lower.phrases.every(under) && overSome);
+}
+
+/** Pieces of a rule at one height joined where they touch (within RULE_TOLERANCE). */
+function runsOf(rule: readonly Rule[]): { from: number; to: number }[] {
+  const runs: { from: number; to: number }[] = [];
+  for (const r of [...rule].sort((a, b) => a.from - b.from)) {
+    const last = runs.at(-1);
+    if (last && r.from <= last.to + RULE_TOLERANCE) last.to = Math.max(last.to, r.to);
+    else runs.push({ from: r.from, to: r.to });
+  }
+  return runs;
 }
 
 /** Whether the upper line is a group's heading over the lower (実績値 over R2 … R7, its rule under those years only). */
