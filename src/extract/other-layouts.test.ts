@@ -5,7 +5,7 @@ import type { KpiDocument } from '../model/types.js';
 import { walkIndicators } from '../model/walk.js';
 import { extractPages } from './extract.js';
 import { type Line, linesOf, phrasesOf } from './layout.js';
-import { readCountTable, readMatrixCountTable, readRowsCountTable } from './other-layouts.js';
+import { columnsInOrder, readCountTable, readMatrixCountTable, readRowsCountTable } from './other-layouts.js';
 import type { PageContent, TextRun } from './pdf.js';
 
 /** Count tables (layouts.md F7) on tiny synthetic pages at 10 pt. */
@@ -75,6 +75,32 @@ describe('count tables', () => {
     );
     const { table } = readCountTable({ number: 2 }, lines, 0);
     expect(table.rows.map((r) => [r.label.replace(/\s/g, ''), r.counts, r.total])).toEqual([['基本目標2観光づくり', [1, 3], 4]]);
+  });
+
+  it.each([
+    // figures' centres        headings' centres            columns
+    [
+      [117, 151, 175, 207, 238],
+      [100, 136, 167, 193, 224],
+      [0, 1, 2, 3, 4],
+    ],
+    [
+      [160, 170],
+      [136, 167, 193],
+      [0, 1],
+    ], // each nearest 167: one would be lost
+    [
+      [117, 207],
+      [100, 136, 167, 193, 224],
+      [0, 3],
+    ], // blank cells between
+    [
+      [207, 117],
+      [100, 136, 167, 193, 224],
+      [3, 0],
+    ], // given in any order
+  ])('the figures of a count row at %j go to columns in order, each its own: %j → %j', (figures, centres, columns) => {
+    expect(columnsInOrder(figures, centres)).toEqual(columns);
   });
 
   it('grades across under circled marks (① ② ③ － 合計, a scheme of ①②③ as 多摩市’s): a count table, not a banner ① …', () => {
