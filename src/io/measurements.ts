@@ -37,6 +37,8 @@ export function completeMeasurements(doc: KpiDocument, locate: Place): Message[]
         const path = [...base, i, key];
         const problem = completeMeasurement(raw, indicator.unit);
         if (problem) messages.push(locate.message(problem.field ? [...path, problem.field] : path, 'yaml-value', problem.message, problem.hint));
+        // Written back in the order tassei writes every value, whichever of them the person typed.
+        else (indicator[key] as RawMeasurement) = { value: raw.value, year: raw.year, text: raw.text };
       }
       // A year of a series and an interim target are printed cells too, written as measurements are.
       for (const key of CELL_LIST_KEYS) {
