@@ -455,6 +455,35 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(heads).toEqual([[1, ['番号', '指標名', '基準値', '目標値']]]);
   });
 
+  it('a header of two tall rows without rules: headings over their years in brackets (基準値 over （令和2年度）, 目標 over （令和8年度）) 4.5 em above the line of the others', () => {
+    const heads = findTableHeads(
+      page(
+        [
+          100,
+          [
+            ['基準値', 110],
+            ['目標値', 290],
+          ],
+        ],
+        [
+          145,
+          [
+            ['指標名', 20],
+            ['区分', 65],
+            ['（令和2年度）', 95],
+            ['令和3年度', 175],
+            ['令和4年度', 225],
+            ['（令和8年度）', 275],
+            ['達成度', 360],
+          ],
+        ],
+      ),
+      [],
+      [],
+    ).map((h) => [h.rows, h.columns.map((c) => c.heading.replace(/\n/g, '/'))]);
+    expect(heads).toEqual([[2, ['指標名', '区分', '基準値/（令和2年度）', '令和3年度', '令和4年度', '目標値/（令和8年度）', '達成度']]]);
+  });
+
   it('a heading wrapped inside its brackets (目標値（令和7年 | 度）) is one heading of one row, without rules and however loose the pitch', () => {
     const heads = findTableHeads(
       page(

@@ -164,6 +164,23 @@ const YEAR_ROW_GAP_EM = 3.5;
  */
 const GROUP_ROW_GAP_EM = 6;
 
+/** A year in brackets under its heading: （令和2年度）, (H26). */
+const YEAR_NOTE = /^[(（].*[)）]$/;
+
+/**
+ * Whether each phrase of a line is a heading word standing over a year in brackets on the line
+ * below (基準値 over （令和2年度）, 目標 over （令和8年度）, the other headings set on the lower line):
+ * a header of two rows however tall, as a rule under a group says.
+ */
+function headingsOverYearNotes(upper: Line, lower: Line): boolean {
+  return upper.phrases.every((p) => {
+    if (!isHeadingWord(p.text)) return false;
+    return yearsApart(lower).phrases.some(
+      (q) => Math.min(p.right, q.right) > Math.max(p.x, q.x) && YEAR_NOTE.test(q.text.trim()) && yearOfHeading(q.text) !== null,
+    );
+  });
+}
+
 /** Whether a line is a row of years alone (令和2年度 | 令和3年度 | …, under 実績 a tall row above). */
 function yearsRow(line: Line): boolean {
   const phrases = yearsApart(line).phrases;
@@ -213,7 +230,8 @@ function legendTail(lines: readonly Line[], k: number): boolean {
 /** The header lines around line `i`: neighbours within a line gap that are heading-like, with no closing rule between. */
 function headerWindow(lines: readonly Line[], i: number, from: number, horizontal: readonly Rule[]): [number, number] {
   // A row of years, or a group heading over its rule, may stand in a tall row of its own.
-  const gap = (a: Line, b: Line) => (groupOver(a, b, horizontal) ? GROUP_ROW_GAP_EM : yearsRow(b) ? YEAR_ROW_GAP_EM : HEADER_LINE_GAP_EM);
+  const gap = (a: Line, b: Line) =>
+    groupOver(a, b, horizontal) || headingsOverYearNotes(a, b) ? GROUP_ROW_GAP_EM : yearsRow(b) ? YEAR_ROW_GAP_EM : HEADER_LINE_GAP_EM;
   const near = (a: Line, b: Line) => b.top - a.bottom < gap(a, b) * Math.max(a.size, b.size);
   const joins = (upper: Line, lower: Line, added: Line) => headingLike(added) && near(upper, lower) && stacksOn(upper, lower, added);
   // The line below and, where it goes on at once, the next: a rule that runs beside the first (（H26） under 現状, set a
