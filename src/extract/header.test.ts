@@ -654,7 +654,10 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines).map((h) => h.map((heading) => heading.replace('/', '')))).toEqual([headings]);
   });
 
-  it('the wrapped end of a legend’s line above the header (… 理由により | 評価できない) is the legend’s, though it names 評価', () => {
+  it.each([
+    ['1.1 em', 111],
+    ['1.65 em (Writer’s leading)', 116.5],
+  ])('the wrapped end of a legend’s line above the header (… 理由により | 評価できない), %s under it, is the legend’s, though it names 評価', (_, tail) => {
     const lines = page(
       [
         100,
@@ -664,9 +667,9 @@ describe('findTableHeads: columns and spanning cells', () => {
           ['－ 把握できない等の理由により', 120],
         ],
       ],
-      [111, [['評価できない', 5]]],
+      [tail, [['評価できない', 5]]],
       [
-        125,
+        136,
         [
           ['No.', 5],
           ['指標名', 40],

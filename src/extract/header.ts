@@ -207,8 +207,8 @@ function stacksOn(upper: Line, lower: Line, added: Line): boolean {
   });
 }
 
-/** A legend's line wrapped onto the next stands at most this far (em) under it: a cell's line pitch. */
-const LEGEND_TAIL_GAP_EM = 0.6;
+/** A legend's line wrapped onto the next stands at most this far (em) under it: a cell's line pitch (Writer leads 1.65 em). */
+const LEGEND_TAIL_GAP_EM = 0.8;
 
 /**
  * Whether line `k` is the wrapped end of a legend's line above it (…把握できない等の理由により |
