@@ -159,6 +159,19 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
         { mark: 'C', meaning: '外的要因による' },
       ],
     });
+    // A meaning's wrapped end opening with hiragana (…講じら | れている) goes on with it: no word mark opens so.
+    expect(readSpacedLegend(['【評価】', 'A 目標を上回る', 'B 対策が講じら', 'れている', 'C 改善が必要'])!.marks).toEqual([
+      { mark: 'A', meaning: '目標を上回る' },
+      { mark: 'B', meaning: '対策が講じられている' },
+      { mark: 'C', meaning: '改善が必要' },
+    ]);
+    // Circled numbers follow each other as letters do (① … ② … in one phrase: a browser's gap too narrow).
+    expect(readSpacedLegend(['評価基準', '① 着実に進んでいる（100%以上） ② 概ね進んでいる', '③ 改善が必要', '－ 評価できない'])!.marks).toEqual([
+      { mark: '①', meaning: '着実に進んでいる（100%以上）' },
+      { mark: '②', meaning: '概ね進んでいる' },
+      { mark: '③', meaning: '改善が必要' },
+      { mark: '－', meaning: '評価できない' },
+    ]);
     // A letter out of order in a meaning is no mark (A 評価 B は…: B follows A, but Z does not).
     expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B ランクZ 相当'])!.marks.at(-1)).toEqual({ mark: 'B', meaning: 'ランクZ 相当' });
     // Marks set straight before their meanings on one line (Calc through cairo dropped the spaces).

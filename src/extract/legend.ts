@@ -105,7 +105,8 @@ export function isLegendLine(phrases: readonly string[]): boolean {
   return holdsLegendItem(phrases.join(' ')) || holdsSpacedItems(phrases) || alone || apart;
 }
 
-const WORD_ALONE = /^[぀-ヿ一-龯]{2,4}$/;
+/** A word set as a mark (判定なし, 順調, 遅れ): it opens with a kanji or katakana; a phrase opening with hiragana (れている) is a meaning's wrapped end. */
+const WORD_ALONE = /^[゠-ヿ一-龯][぀-ヿ一-龯]{1,3}$/;
 
 /**
  * Whether a phrase is a mark whose meaning is the next phrase (a printer set the gap after it
@@ -121,6 +122,8 @@ function markAlone(phrase: string, followed: boolean, underWay: boolean, last: L
 function nextMark(mark: string): string | null {
   const symbols = '◎○△×';
   if (symbols.includes(mark) && mark !== '×') return symbols[symbols.indexOf(mark) + 1]!;
+  // ① → ②: circled numbers follow each other (多摩市's ①②③).
+  if (/^[①-⑲]$/.test(mark)) return String.fromCharCode(mark.charCodeAt(0) + 1);
   return /^[A-Ea-e]$/.test(mark) ? String.fromCharCode(mark.charCodeAt(0) + 1) : mark === 'S' ? 'A' : null;
 }
 /**

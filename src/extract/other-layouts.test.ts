@@ -103,6 +103,39 @@ describe('count tables', () => {
     expect(columnsInOrder(figures, centres)).toEqual(columns);
   });
 
+  it('grades across, each label wrapped over lines around its counts, the next row’s first lines reading as a banner (基本目標 | Ⅱ 健康 | 1 1 2 | づくり)', () => {
+    const lines = page(
+      [
+        ['基本目標', 0],
+        ['a', 100],
+        ['b', 140],
+        ['合計', 220],
+      ],
+      [['基本目標', 0]],
+      [['Ⅰ 農林', 0]],
+      [
+        ['1', 100],
+        ['8', 140],
+        ['9', 224],
+      ],
+      [['産業', 0]],
+      [],
+      [['基本目標', 0]],
+      [['Ⅱ 健康', 0]],
+      [
+        ['1', 100],
+        ['1', 140],
+        ['2', 224],
+      ],
+      [['づくり', 0]],
+    );
+    const { table } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.rows.map((r) => [r.label.replace(/\s/g, ''), r.counts, r.total])).toEqual([
+      ['基本目標Ⅰ農林産業', [1, 8], 9],
+      ['基本目標Ⅱ健康づくり', [1, 1], 2],
+    ]);
+  });
+
   it('grades across under circled marks (① ② ③ － 合計, a scheme of ①②③ as 多摩市’s): a count table, not a banner ① …', () => {
     const lines = page(
       [

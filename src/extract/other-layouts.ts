@@ -596,7 +596,8 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
     const countsBelow = () => {
       for (let n = j + 1, upper = line; n < lines.length && close(upper, lines[n]!); upper = lines[n]!, n++) {
         if (numbersOf(lines[n]!).length >= 2) return true;
-        if (!labelOnly(lines[n]!)) return false;
+        // Within the label's run a line may read as a banner itself (基本目標 | Ⅱ 健康づ | 1 1 1 0 3).
+        if (!inLabelColumn(lines[n]!)) return false;
       }
       return false;
     };
@@ -604,7 +605,8 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
       !!next &&
       close(line, next) &&
       (numbersOf(next).length >= 2 ? !lastLine || next.top - line.bottom < line.top - above.bottom : (!lastLine || opensLabel(line, next)) && countsBelow());
-    if (numbers.length < 2 && inLabelColumn(line) && !labelOnly(line) && towardsNext()) {
+    // A label under way goes on through its cell's lines, one reading as a banner too (基本目標 | Ⅱ 健康づ).
+    if (numbers.length < 2 && inLabelColumn(line) && !labelOnly(line) && (prefix.length > 0 || towardsNext())) {
       prefix.push(line.text);
       used.push(line);
       continue;
