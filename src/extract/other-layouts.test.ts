@@ -136,6 +136,42 @@ describe('count tables', () => {
     ]);
   });
 
+  it('grades across, labels of three lines set evenly at Writer’s leading (0.7 em between lines, rows no farther apart): every row read', () => {
+    const SPACED = 1.7 * SIZE;
+    const at = (k: number, runs: [string, number][]) => runs.map(([text, x]) => run(text, x, 100 + SPACED * k));
+    const lines = linesOf(
+      phrasesOf([
+        ...at(0, [
+          ['政策目標', 0],
+          ['A', 100],
+          ['B', 140],
+          ['合計', 220],
+        ]),
+        ...at(1, [['政策目標1 オリ', 0]]),
+        ...at(2, [
+          ['ーブ栽培', 0],
+          ['1', 100],
+          ['1', 140],
+          ['2', 224],
+        ]),
+        ...at(3, [['の創出', 0]]),
+        ...at(4, [['政策目標2 ふる', 0]]),
+        ...at(5, [
+          ['さと納税', 0],
+          ['0', 100],
+          ['3', 140],
+          ['3', 224],
+        ]),
+        ...at(6, [['の振興', 0]]),
+      ]),
+    );
+    const { table } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.rows.map((r) => [r.label.replace(/\s/g, ''), r.counts, r.total])).toEqual([
+      ['政策目標1オリーブ栽培の創出', [1, 1], 2],
+      ['政策目標2ふるさと納税の振興', [0, 3], 3],
+    ]);
+  });
+
   it('grades across under circled marks (① ② ③ － 合計, a scheme of ①②③ as 多摩市’s): a count table, not a banner ① …', () => {
     const lines = page(
       [

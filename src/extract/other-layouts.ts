@@ -60,8 +60,8 @@ const TALL_ROW_GAP_EM = 4.5;
 const NUMBERED_CELL = /^([①-⑳]|[0-9０-９]+[.．]?)\s*(.*)$/s;
 /** A table ends where its next line is this far (em) below its last. */
 const TABLE_GAP_EM = 2.5;
-/** Lines of one wrapped cell stand at most this far apart (em). */
-const CELL_LINE_GAP_EM = 0.6;
+/** Lines of one wrapped cell stand at most this far apart (em): Writer leads a cell’s lines 1.7 em apart. */
+const CELL_LINE_GAP_EM = 0.8;
 /** Header lines of a count table: grade marks with 合計. */
 const TOTAL_WORD = /^(?:合\s*計|計|総数|合計数)$/;
 const COUNT_MARK = /^(?:[A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|評価なし|判定なし|未実施|実績なし|対象外|その他)$/;
@@ -581,7 +581,8 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
   // A banner (the next goal's, below the table) ends it, unless it begins a row's label (基本目標1 観 / 光の向上 0 2 1).
   const labelOnly = (line: Line | undefined) => inLabelColumn(line) && readBanner(line!.text) === null;
   // A goal's label begins here: 基本目標1 …, or 基本目標 with its number wrapped onto the next line (基本目標 / 2ICTオリー).
-  const opensLabel = (line: Line, next: Line) => (readBanner(line.text) ?? readBanner(joinWrapped([line.text, next.text]))) !== null;
+  const opensLabel = (line: Line, next: Line) =>
+    readBanner(line.text) !== null || readBanner(joinWrapped([line.text, next.text]))?.label === line.text.replace(/\s/g, '');
   // The lines of one cell stand close: a wider gap is another piece of the page.
   const close = (upper: Line, lower: Line) => lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
   let prefix: string[] = [];
@@ -604,7 +605,10 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
     const towardsNext = () =>
       !!next &&
       close(line, next) &&
-      (numbersOf(next).length >= 2 ? !lastLine || next.top - line.bottom < line.top - above.bottom : (!lastLine || opensLabel(line, next)) && countsBelow());
+      (numbersOf(next).length >= 2
+        ? // A goal's label and number (政策目標2 ふる) opens the next row however evenly the lines are spaced (Writer).
+          !lastLine || readBanner(line.text) !== null || next.top - line.bottom < line.top - above.bottom
+        : (!lastLine || opensLabel(line, next)) && countsBelow());
     // A label under way goes on through its cell's lines, one reading as a banner too (基本目標 | Ⅱ 健康づ).
     if (numbers.length < 2 && inLabelColumn(line) && !labelOnly(line) && (prefix.length > 0 || towardsNext())) {
       prefix.push(line.text);
