@@ -154,6 +154,28 @@ describe('rowsOf: cells that wrap, without rules', () => {
     ]);
   });
 
+  it('cells set in the middle, every line at one pitch and each overlapping the values’ line a little (Writer): a name of three lines keeps its last line', () => {
+    const STEP = 17;
+    const rows = rowsIn(
+      lines(
+        [100, { name: '指標A', value: '1', status: '-' }],
+        [100 + STEP, { name: '観光客の' }],
+        [100 + 1.5 * STEP, { value: '2', status: '-' }],
+        [100 + 2 * STEP, { name: '入込数' }],
+        [100 + 3 * STEP, { name: '地域移住の' }],
+        [100 + 4 * STEP, { name: '参加者数（団', value: '3', status: '-' }],
+        [100 + 5 * STEP, { name: '体）' }],
+        [100 + 6 * STEP, { name: '有害鳥獣の' }],
+        [100 + 6.5 * STEP, { value: '4', status: '-' }],
+        [100 + 7 * STEP, { name: '実施回数' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(cells(rows).map((c) => c.name)).toEqual(['指標A', '観光客の入込数', '地域移住の参加者数（団体）', '有害鳥獣の実施回数']);
+  });
+
   it('cells set in the middle: a tall cell keeps its own lines, not those of the next row above its values (comments of five lines, no padding)', () => {
     // Each row: a name of two lines around its value, a comment of five lines around it too; the
     // comments follow one another at the pitch of their lines.

@@ -438,9 +438,10 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
     grow(null);
     let belowValues = 0;
     let aboveValues = 0;
+    // By a line's middle: a producer's lines of one row may overlap its values' line by a point (Writer).
     for (const [f, k] of owner) {
-      if (f.top >= spans[k]!.bottom) belowValues++;
-      else if (f.bottom <= spans[k]!.top) aboveValues++;
+      if (centreOf(f) >= spans[k]!.bottom) belowValues++;
+      else if (centreOf(f) <= spans[k]!.top) aboveValues++;
     }
     // Cells set in the middle of their rows (as many lines above their values as below) keep the
     // line that ties to the row it leaves centred; else the way most go.
