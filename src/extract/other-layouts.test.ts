@@ -1926,6 +1926,44 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(name! / baseline!).toBeGreaterThan(2);
   });
 
+  it('widths without rules: a comment block’s paragraph ending inside the next column (past the names’ edge, short of its figures) tells no edge', () => {
+    // As above, columns 20–200 | 200–280 | 280–360 | 360–400; the paragraph under the first row runs to x 213.
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          [
+            ['指標名', 95],
+            ['基準値', 225],
+            ['実績値', 305],
+            ['評価', 370],
+          ],
+          [
+            ['観光客数', 23],
+            ['100', 277 - widthOf('100')],
+            ['120', 357 - widthOf('120')],
+            ['A', 378],
+          ],
+          [['【成果と課題】', 23]],
+          [['参加者数は前年度を上回り順調に推移した', 23]],
+          [
+            ['市内宿泊施設の宿泊者数', 23],
+            ['2,000', 277 - widthOf('2,000')],
+            ['12,500', 357 - widthOf('12,500')],
+            ['B', 378],
+          ],
+        ),
+      ],
+      'aligned-comment.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => i.comments?.map((c) => c.heading))).toEqual([['【成果と課題】'], undefined]);
+    const [name, baseline, actual] = document.layout!.columns.map((c) => c.width!);
+    // The names' edge is at x 200, where the figures' centred heading tells it, not at the paragraph's end.
+    expect(baseline).toBeCloseTo(actual!, 2);
+    expect(name! / baseline!).toBeCloseTo(180 / 80, 1);
+  });
+
   it.each([
     ['plain figures', ['50', '40']],
     ['figures with their unit and year glued', ['50人(H25)', '40人']],

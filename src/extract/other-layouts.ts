@@ -474,6 +474,8 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   // Cut at every column: a grouping cell's wrapped line may touch the next cell's text (Writer sets cells without padding).
   const unbanneredCut = grouping.length > 0 ? splitLinesAtColumns(unbannered, columns) : unbannered;
   const groups = columns.flatMap((c, k) => (grouping.includes(c) ? [{ column: k, cells: groupCells(page, unbanneredCut, c) }] : []));
+  // A comment block's paragraph runs across the columns, wherever its lines happen to end: no cell's text tells an edge.
+  const cellLines = body.filter((_, k) => !banners[k] && !blockLines.has(k));
   return {
     page,
     head,
@@ -483,7 +485,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     groups,
     left,
     right,
-    edges: columnEdges(head, columns, unbannered),
+    edges: columnEdges(head, columns, cellLines),
     pitch,
   };
 }
