@@ -1926,6 +1926,33 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(name! / baseline!).toBeGreaterThan(2);
   });
 
+  it('widths under horizontal rules drawn cell by cell: the segments over and under the head meet at the columns’ sides', () => {
+    // Columns 20–200 | 200–280 | 280–360 | 360–440, one row: too few texts to see their alignment.
+    const page = pageOf(
+      TITLE,
+      [],
+      [
+        ['指標名', 95],
+        ['基準値', 225],
+        ['実績値', 305],
+        ['評価', 390],
+      ],
+      [
+        ['観光客数', 23],
+        ['100', 277 - widthOf('100')],
+        ['120', 357 - widthOf('120')],
+        ['A', 397],
+      ],
+    );
+    const sides = [20, 200, 280, 360, 440];
+    // The head's line stands at baseline 145: rules 4 pt over its top and under its bottom.
+    const horizontal = [131, 149, 164].flatMap((at) => sides.slice(1).map((to, k) => ({ at, from: sides[k]!, to })));
+    const document = read([{ ...page, horizontal }], 'cell-rules.pdf').document as KpiDocument;
+    const [name, baseline, actual] = document.layout!.columns.map((c) => c.width!);
+    expect(baseline).toBeCloseTo(actual!, 2);
+    expect(name! / baseline!).toBeCloseTo(180 / 80, 1);
+  });
+
   it('widths without rules: a comment block’s paragraph ending inside the next column (past the names’ edge, short of its figures) tells no edge', () => {
     // As above, columns 20–200 | 200–280 | 280–360 | 360–400; the paragraph under the first row runs to x 213.
     const document = read(

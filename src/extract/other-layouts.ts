@@ -485,7 +485,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     groups,
     left,
     right,
-    edges: columnEdges(head, columns, cellLines),
+    edges: columnEdges(head, columns, cellLines, ruleJoints(headRules(page, head))),
     pitch,
   };
 }
@@ -496,7 +496,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
  * inside the column: the edge is then moved into the gap the body leaves between the columns'
  * texts (the rightmost text of the one, the leftmost of the next).
  */
-function columnEdges(head: TableHead, columns: readonly Column[], body: readonly Line[]): number[] {
+function columnEdges(head: TableHead, columns: readonly Column[], body: readonly Line[], joints: readonly number[]): number[] {
   const guessed = head.columns.slice(1).map((c) => c.left);
   if (head.ruled) return guessed;
   // A text running over the next column whole is a title across the table, not a cell's.
@@ -512,8 +512,31 @@ function columnEdges(head: TableHead, columns: readonly Column[], body: readonly
     // A line that runs past where the next column's texts begin is a banner over both, no cell's.
     const [heading, ...own] = texts[k]!;
     const lo = Math.max(heading!.right, ...own.filter((p) => p.right <= hi).map((p) => p.right));
-    return lo <= hi ? Math.min(Math.max(estimate, lo), hi) : edge;
+    if (lo > hi) return edge;
+    // A rule drawn cell by cell joins its segments at the cells' sides: a joint in the gap between the columns' texts is the edge.
+    const joint = joints.filter((x) => x >= lo && x <= hi).sort((a, b) => Math.abs(a - estimate) - Math.abs(b - estimate))[0];
+    return joint ?? Math.min(Math.max(estimate, lo), hi);
   });
+}
+
+/** A rule over or under a table's head stands at most this far (em) from the head's lines. */
+const HEAD_RULE_EM = 1.5;
+
+/** The horizontal rules over and under a table's head (a head without rules has none). */
+function headRules(page: LaidOutPage, head: TableHead): Rule[] {
+  const size = head.lines[0]?.size ?? 0;
+  return page.horizontal.filter((r) => r.at >= head.top - HEAD_RULE_EM * size && r.at <= head.bottom + HEAD_RULE_EM * size);
+}
+
+/** Where segments of a rule meet end to end at one height: a generator drawing each cell's border apart ends them at the cells' sides. */
+function ruleJoints(rules: readonly Rule[]): number[] {
+  const sorted = [...rules].sort((a, b) => a.at - b.at || a.from - b.from);
+  const joints: number[] = [];
+  for (let k = 1; k < sorted.length; k++) {
+    const [a, b] = [sorted[k - 1]!, sorted[k]!];
+    if (b.at - a.at <= RULE_SAME_HEIGHT && Math.abs(b.from - a.to) <= RULE_REACH) joints.push((a.to + b.from) / 2);
+  }
+  return joints;
 }
 
 /** Texts of one alignment line up within this (pt). */
