@@ -1926,6 +1926,59 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(name! / baseline!).toBeGreaterThan(2);
   });
 
+  it('widths without rules: a last column of centred marks is as wide on both sides of its centred heading, though its marks leave most of it empty', () => {
+    // Columns 20–200 | 200–280 | 280–360 | 360–440: headings centred, names flush left, figures flush right 3 pt inside, marks centred.
+    const headings: [string, number][] = [
+      ['指標名', 95],
+      ['基準値', 225],
+      ['実績値', 305],
+      ['評価', 390],
+    ];
+    const cells = (name: string, values: string[], mark: string): [string, number][] => [
+      [name, 23],
+      ...values.map((v, i): [string, number] => [v, 277 + 80 * i - widthOf(v)]),
+      [mark, 400 - widthOf(mark) / 2],
+    ];
+    const document = read(
+      [pageOf(TITLE, [], headings, cells('観光客数', ['100', '120'], 'A'), cells('市内宿泊施設の宿泊者数', ['2,000', '12,500'], 'B'))],
+      'centred-marks.pdf',
+    ).document as KpiDocument;
+    const [name, baseline, actual, grade] = document.layout!.columns.map((c) => c.width!);
+    expect(grade).toBeCloseTo(80 / 420, 2);
+    expect(grade).toBeCloseTo(actual!, 2);
+    expect(name! / baseline!).toBeCloseTo(180 / 80, 1);
+  });
+
+  it('widths under horizontal rules only: the rules over and under the head end at the table’s sides, past its texts', () => {
+    // Columns 20–200 | 200–280 | 280–360 | 360–440, the last of departments set flush left under a heading set flush left.
+    const headings: [string, number][] = [
+      ['指標名', 95],
+      ['基準値', 225],
+      ['実績値', 305],
+      ['担当課', 363],
+    ];
+    const cells = (name: string, values: string[], department: string): [string, number][] => [
+      [name, 23],
+      ...values.map((v, i): [string, number] => [v, 277 + 80 * i - widthOf(v)]),
+      [department, 363],
+    ];
+    const page = pageOf(TITLE, [], headings, cells('観光客数', ['100', '120'], '観光課'), cells('市内宿泊施設の宿泊者数', ['2,000', '12,500'], '商工観光課'));
+    // The head's line stands at baseline 145: rules 4 pt over its top and under its bottom.
+    const document = read(
+      [
+        {
+          ...page,
+          horizontal: [131, 149, 164, 179].map((at) => ({ at, from: 20, to: 440 })),
+        },
+      ],
+      'hrules.pdf',
+    ).document as KpiDocument;
+    const [name, baseline, actual, department] = document.layout!.columns.map((c) => c.width!);
+    expect(department).toBeCloseTo(80 / 420, 2);
+    expect(department).toBeCloseTo(actual!, 2);
+    expect(name! / baseline!).toBeCloseTo(180 / 80, 1);
+  });
+
   it('widths under horizontal rules drawn cell by cell: the segments over and under the head meet at the columns’ sides', () => {
     // Columns 20–200 | 200–280 | 280–360 | 360–440, one row: too few texts to see their alignment.
     const page = pageOf(

@@ -101,6 +101,8 @@ interface ReadTable {
   right: number;
   /** The x between each column and the next, as well as the page tells it (for the layout's widths). */
   edges: number[];
+  /** The table's sides for the layout's widths: where its rules end, or its outer columns' headings tell them. */
+  sides: { left: number; right: number };
   /** The pitch (em) of a cell's lines the table shows itself, null where none wraps clearly. */
   pitch: number | null;
 }
@@ -476,6 +478,8 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   const groups = columns.flatMap((c, k) => (grouping.includes(c) ? [{ column: k, cells: groupCells(page, unbanneredCut, c) }] : []));
   // A comment block's paragraph runs across the columns, wherever its lines happen to end: no cell's text tells an edge.
   const cellLines = body.filter((_, k) => !banners[k] && !blockLines.has(k));
+  const headRuled = headRules(page, head);
+  const edges = columnEdges(head, columns, cellLines, ruleJoints(headRuled));
   return {
     page,
     head,
@@ -485,7 +489,8 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     groups,
     left,
     right,
-    edges: columnEdges(head, columns, cellLines, ruleJoints(headRules(page, head))),
+    edges,
+    sides: tableSides(head, headRuled, edges, left, right),
     pitch,
   };
 }
@@ -537,6 +542,38 @@ function ruleJoints(rules: readonly Rule[]): number[] {
     if (b.at - a.at <= RULE_SAME_HEIGHT && Math.abs(b.from - a.to) <= RULE_REACH) joints.push((a.to + b.from) / 2);
   }
   return joints;
+}
+
+/**
+ * The table's sides, for the layout's widths. Its texts stop short of them: the padding, and a
+ * narrow last column of centred marks (評価) leaves much of its width empty. A rule over or under the
+ * head across the table's texts ends at the sides; without one, a heading is centred over its
+ * column, so the outer columns are as wide on each side of their headings' middles (left = 2 ×
+ * middle − right). Where the texts reach farther, they tell the sides.
+ */
+function tableSides(head: TableHead, rules: readonly Rule[], edges: readonly number[], left: number, right: number): { left: number; right: number } {
+  if (head.ruled) return { left, right };
+  const across = ruleRuns(rules).filter((r) => r.from <= left + RULE_REACH && r.to >= right - RULE_REACH);
+  if (across.length > 0) return { left: Math.min(...across.map((r) => r.from)), right: Math.max(...across.map((r) => r.to)) };
+  const middleOf = (c: HeaderColumn) => (c.headingLeft + c.headingRight) / 2;
+  const [first, last] = [head.columns[0]!, head.columns.at(-1)!];
+  const [firstEdge, lastEdge] = [edges[0], edges.at(-1)];
+  return {
+    left: firstEdge === undefined ? left : Math.min(left, 2 * middleOf(first) - firstEdge),
+    right: lastEdge === undefined ? right : Math.max(right, 2 * middleOf(last) - lastEdge),
+  };
+}
+
+/** Horizontal rules joined where their segments meet end to end at one height (a generator drawing each cell's border apart). */
+function ruleRuns(rules: readonly Rule[]): Rule[] {
+  const sorted = [...rules].sort((a, b) => a.at - b.at || a.from - b.from);
+  const runs: Rule[] = [];
+  for (const r of sorted) {
+    const last = runs.at(-1);
+    if (last && r.at - last.at <= RULE_SAME_HEIGHT && r.from <= last.to + RULE_REACH) last.to = Math.max(last.to, r.to);
+    else runs.push({ ...r });
+  }
+  return runs;
 }
 
 /** Texts of one alignment line up within this (pt). */
@@ -1779,11 +1816,11 @@ function layoutOf(
   counts: readonly CountTable[],
   commentBlocks: string | undefined,
 ): TableLayout {
-  const width = first.right - first.left;
+  const width = first.sides.right - first.sides.left;
   const columns: LayoutColumn[] = first.head.columns.map((c, k) => {
     const p = first.placed[k]!;
-    const left = first.edges[k - 1] ?? first.left;
-    const right = first.edges[k] ?? first.right;
+    const left = first.edges[k - 1] ?? first.sides.left;
+    const right = first.edges[k] ?? first.sides.right;
     return {
       role: GROUPING.has(p.role) ? groupingLevel(levels, c.heading, p.role) : p.role,
       heading: c.heading,
