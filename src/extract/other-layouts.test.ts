@@ -2069,6 +2069,124 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(name! / baseline!).toBeGreaterThan(2);
   });
 
+  it('widths without rules: a last column of centred marks is as wide on both sides of its centred heading, though its marks leave most of it empty', () => {
+    // Columns 20–200 | 200–280 | 280–360 | 360–440: headings centred, names flush left, figures flush right 3 pt inside, marks centred.
+    const headings: [string, number][] = [
+      ['指標名', 95],
+      ['基準値', 225],
+      ['実績値', 305],
+      ['評価', 390],
+    ];
+    const cells = (name: string, values: string[], mark: string): [string, number][] => [
+      [name, 23],
+      ...values.map((v, i): [string, number] => [v, 277 + 80 * i - widthOf(v)]),
+      [mark, 400 - widthOf(mark) / 2],
+    ];
+    const document = read(
+      [pageOf(TITLE, [], headings, cells('観光客数', ['100', '120'], 'A'), cells('市内宿泊施設の宿泊者数', ['2,000', '12,500'], 'B'))],
+      'centred-marks.pdf',
+    ).document as KpiDocument;
+    const [name, baseline, actual, grade] = document.layout!.columns.map((c) => c.width!);
+    expect(grade).toBeCloseTo(80 / 420, 2);
+    expect(grade).toBeCloseTo(actual!, 2);
+    expect(name! / baseline!).toBeCloseTo(180 / 80, 1);
+  });
+
+  it('widths under horizontal rules only: the rules over and under the head end at the table’s sides, past its texts', () => {
+    // Columns 20–200 | 200–280 | 280–360 | 360–440, the last of departments set flush left under a heading set flush left.
+    const headings: [string, number][] = [
+      ['指標名', 95],
+      ['基準値', 225],
+      ['実績値', 305],
+      ['担当課', 363],
+    ];
+    const cells = (name: string, values: string[], department: string): [string, number][] => [
+      [name, 23],
+      ...values.map((v, i): [string, number] => [v, 277 + 80 * i - widthOf(v)]),
+      [department, 363],
+    ];
+    const page = pageOf(TITLE, [], headings, cells('観光客数', ['100', '120'], '観光課'), cells('市内宿泊施設の宿泊者数', ['2,000', '12,500'], '商工観光課'));
+    // The head's line stands at baseline 145: rules 4 pt over its top and under its bottom.
+    const document = read(
+      [
+        {
+          ...page,
+          horizontal: [131, 149, 164, 179].map((at) => ({ at, from: 20, to: 440 })),
+        },
+      ],
+      'hrules.pdf',
+    ).document as KpiDocument;
+    const [name, baseline, actual, department] = document.layout!.columns.map((c) => c.width!);
+    expect(department).toBeCloseTo(80 / 420, 2);
+    expect(department).toBeCloseTo(actual!, 2);
+    expect(name! / baseline!).toBeCloseTo(180 / 80, 1);
+  });
+
+  it('widths under horizontal rules drawn cell by cell: the segments over and under the head meet at the columns’ sides', () => {
+    // Columns 20–200 | 200–280 | 280–360 | 360–440, one row: too few texts to see their alignment.
+    const page = pageOf(
+      TITLE,
+      [],
+      [
+        ['指標名', 95],
+        ['基準値', 225],
+        ['実績値', 305],
+        ['評価', 390],
+      ],
+      [
+        ['観光客数', 23],
+        ['100', 277 - widthOf('100')],
+        ['120', 357 - widthOf('120')],
+        ['A', 397],
+      ],
+    );
+    const sides = [20, 200, 280, 360, 440];
+    // The head's line stands at baseline 145: rules 4 pt over its top and under its bottom.
+    const horizontal = [131, 149, 164].flatMap((at) => sides.slice(1).map((to, k) => ({ at, from: sides[k]!, to })));
+    const document = read([{ ...page, horizontal }], 'cell-rules.pdf').document as KpiDocument;
+    const [name, baseline, actual] = document.layout!.columns.map((c) => c.width!);
+    expect(baseline).toBeCloseTo(actual!, 2);
+    expect(name! / baseline!).toBeCloseTo(180 / 80, 1);
+  });
+
+  it('widths without rules: a comment block’s paragraph ending inside the next column (past the names’ edge, short of its figures) tells no edge', () => {
+    // As above, columns 20–200 | 200–280 | 280–360 | 360–400; the paragraph under the first row runs to x 213.
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          [
+            ['指標名', 95],
+            ['基準値', 225],
+            ['実績値', 305],
+            ['評価', 370],
+          ],
+          [
+            ['観光客数', 23],
+            ['100', 277 - widthOf('100')],
+            ['120', 357 - widthOf('120')],
+            ['A', 378],
+          ],
+          [['【成果と課題】', 23]],
+          [['参加者数は前年度を上回り順調に推移した', 23]],
+          [
+            ['市内宿泊施設の宿泊者数', 23],
+            ['2,000', 277 - widthOf('2,000')],
+            ['12,500', 357 - widthOf('12,500')],
+            ['B', 378],
+          ],
+        ),
+      ],
+      'aligned-comment.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => i.comments?.map((c) => c.heading))).toEqual([['【成果と課題】'], undefined]);
+    const [name, baseline, actual] = document.layout!.columns.map((c) => c.width!);
+    // The names' edge is at x 200, where the figures' centred heading tells it, not at the paragraph's end.
+    expect(baseline).toBeCloseTo(actual!, 2);
+    expect(name! / baseline!).toBeCloseTo(180 / 80, 1);
+  });
+
   it.each([
     ['plain figures', ['50', '40']],
     ['figures with their unit and year glued', ['50人(H25)', '40人']],

@@ -103,6 +103,8 @@ interface ReadTable {
   right: number;
   /** The x between each column and the next, as well as the page tells it (for the layout's widths). */
   edges: number[];
+  /** The table's sides for the layout's widths: where its rules end, or its outer columns' headings tell them. */
+  sides: { left: number; right: number };
   /** The pitch (em) of a cell's lines the table shows itself, null where none wraps clearly. */
   pitch: number | null;
 }
@@ -476,6 +478,10 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   // Cut at every column: a grouping cell's wrapped line may touch the next cell's text (Writer sets cells without padding).
   const unbanneredCut = grouping.length > 0 ? splitLinesAtColumns(unbannered, columns) : unbannered;
   const groups = columns.flatMap((c, k) => (grouping.includes(c) ? [{ column: k, cells: groupCells(page, unbanneredCut, c) }] : []));
+  // A comment block's paragraph runs across the columns, wherever its lines happen to end: no cell's text tells an edge.
+  const cellLines = body.filter((_, k) => !banners[k] && !blockLines.has(k));
+  const headRuled = headRules(page, head);
+  const edges = columnEdges(head, columns, cellLines, ruleJoints(headRuled));
   return {
     page,
     head,
@@ -485,7 +491,8 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     groups,
     left,
     right,
-    edges: columnEdges(head, columns, unbannered),
+    edges,
+    sides: tableSides(head, headRuled, edges, left, right),
     pitch,
   };
 }
@@ -496,7 +503,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
  * inside the column: the edge is then moved into the gap the body leaves between the columns'
  * texts (the rightmost text of the one, the leftmost of the next).
  */
-function columnEdges(head: TableHead, columns: readonly Column[], body: readonly Line[]): number[] {
+function columnEdges(head: TableHead, columns: readonly Column[], body: readonly Line[], joints: readonly number[]): number[] {
   const guessed = head.columns.slice(1).map((c) => c.left);
   if (head.ruled) return guessed;
   // A text running over the next column whole is a title across the table, not a cell's.
@@ -512,8 +519,63 @@ function columnEdges(head: TableHead, columns: readonly Column[], body: readonly
     // A line that runs past where the next column's texts begin is a banner over both, no cell's.
     const [heading, ...own] = texts[k]!;
     const lo = Math.max(heading!.right, ...own.filter((p) => p.right <= hi).map((p) => p.right));
-    return lo <= hi ? Math.min(Math.max(estimate, lo), hi) : edge;
+    if (lo > hi) return edge;
+    // A rule drawn cell by cell joins its segments at the cells' sides: a joint in the gap between the columns' texts is the edge.
+    const joint = joints.filter((x) => x >= lo && x <= hi).sort((a, b) => Math.abs(a - estimate) - Math.abs(b - estimate))[0];
+    return joint ?? Math.min(Math.max(estimate, lo), hi);
   });
+}
+
+/** A rule over or under a table's head stands at most this far (em) from the head's lines. */
+const HEAD_RULE_EM = 1.5;
+
+/** The horizontal rules over and under a table's head (a head without rules has none). */
+function headRules(page: LaidOutPage, head: TableHead): Rule[] {
+  const size = head.lines[0]?.size ?? 0;
+  return page.horizontal.filter((r) => r.at >= head.top - HEAD_RULE_EM * size && r.at <= head.bottom + HEAD_RULE_EM * size);
+}
+
+/** Where segments of a rule meet end to end at one height: a generator drawing each cell's border apart ends them at the cells' sides. */
+function ruleJoints(rules: readonly Rule[]): number[] {
+  const sorted = [...rules].sort((a, b) => a.at - b.at || a.from - b.from);
+  const joints: number[] = [];
+  for (let k = 1; k < sorted.length; k++) {
+    const [a, b] = [sorted[k - 1]!, sorted[k]!];
+    if (b.at - a.at <= RULE_SAME_HEIGHT && Math.abs(b.from - a.to) <= RULE_REACH) joints.push((a.to + b.from) / 2);
+  }
+  return joints;
+}
+
+/**
+ * The table's sides, for the layout's widths. Its texts stop short of them: the padding, and a
+ * narrow last column of centred marks (評価) leaves much of its width empty. A rule over or under the
+ * head across the table's texts ends at the sides; without one, a heading is centred over its
+ * column, so the outer columns are as wide on each side of their headings' middles (left = 2 ×
+ * middle − right). Where the texts reach farther, they tell the sides.
+ */
+function tableSides(head: TableHead, rules: readonly Rule[], edges: readonly number[], left: number, right: number): { left: number; right: number } {
+  if (head.ruled) return { left, right };
+  const across = ruleRuns(rules).filter((r) => r.from <= left + RULE_REACH && r.to >= right - RULE_REACH);
+  if (across.length > 0) return { left: Math.min(...across.map((r) => r.from)), right: Math.max(...across.map((r) => r.to)) };
+  const middleOf = (c: HeaderColumn) => (c.headingLeft + c.headingRight) / 2;
+  const [first, last] = [head.columns[0]!, head.columns.at(-1)!];
+  const [firstEdge, lastEdge] = [edges[0], edges.at(-1)];
+  return {
+    left: firstEdge === undefined ? left : Math.min(left, 2 * middleOf(first) - firstEdge),
+    right: lastEdge === undefined ? right : Math.max(right, 2 * middleOf(last) - lastEdge),
+  };
+}
+
+/** Horizontal rules joined where their segments meet end to end at one height (a generator drawing each cell's border apart). */
+function ruleRuns(rules: readonly Rule[]): Rule[] {
+  const sorted = [...rules].sort((a, b) => a.at - b.at || a.from - b.from);
+  const runs: Rule[] = [];
+  for (const r of sorted) {
+    const last = runs.at(-1);
+    if (last && r.at - last.at <= RULE_SAME_HEIGHT && r.from <= last.to + RULE_REACH) last.to = Math.max(last.to, r.to);
+    else runs.push({ ...r });
+  }
+  return runs;
 }
 
 /** Texts of one alignment line up within this (pt). */
@@ -1797,11 +1859,11 @@ function layoutOf(
   counts: readonly CountTable[],
   commentBlocks: string | undefined,
 ): TableLayout {
-  const width = first.right - first.left;
+  const width = first.sides.right - first.sides.left;
   const columns: LayoutColumn[] = first.head.columns.map((c, k) => {
     const p = first.placed[k]!;
-    const left = first.edges[k - 1] ?? first.left;
-    const right = first.edges[k] ?? first.right;
+    const left = first.edges[k - 1] ?? first.sides.left;
+    const right = first.edges[k] ?? first.sides.right;
     return {
       role: GROUPING.has(p.role) ? groupingLevel(levels, c.heading, p.role) : p.role,
       heading: c.heading,
