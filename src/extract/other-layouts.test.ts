@@ -578,6 +578,31 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a legend whose last meaning the page cut after a particle (… 把握できない等の | 理由により評価できない on the next page)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          HEADER,
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], '－'),
+          [],
+          [
+            ['※評価', 20],
+            ['A 目標を超えた', 80],
+            ['－ 把握できない等の', 180],
+          ],
+        ),
+        { ...pageOf([['理由により評価できない', 20]]), number: 2 },
+      ],
+      'legend-cut.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks).toEqual([
+      { mark: 'A', meaning: '目標を超えた' },
+      { mark: '－', meaning: '把握できない等の理由により評価できない' },
+    ]);
+  });
+
   it('reads a legend on one line whose heading, marks and meanings are phrases of their own (【評価】 | S | 目標を超えた | A | 目標に近い)', () => {
     const document = read(
       [

@@ -1058,6 +1058,9 @@ function holdsSpacedLegend(line: Line): boolean {
   return holdsSpacedItems(phrases) || (legendHeading(phrases[0]!) && readSpacedLegend(phrases) !== null);
 }
 
+/** A line ending in a particle or a comma (の, を, に, 、…) stops mid-sentence: its words go on on the next line. */
+const CUT_AFTER_PARTICLE = /[のをにがはとでや、]$/;
+
 /** A legend's heading on a line of its own above its items (※評価, 【評価基準】) is at most this long. */
 const LEGEND_HEADING_LENGTH = 10;
 
@@ -1133,6 +1136,13 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
         lines.push(over);
         [k, j, on] = [overAt, overAt, on + 1];
         continue;
+      }
+      // A meaning the page cut after a particle (… 把握できない等の | 理由により評価できない, the
+      // next page's first line): its words go on there.
+      if (over && over.phrases.length === 1 && CUT_AFTER_PARTICLE.test(lines.at(-1)!.text) && !readBanner(over.text) && !holdsLegendItem(over.text)) {
+        lines.push(over);
+        k = overAt;
+        break;
       }
       const line = lineAt(j, on);
       const near = !!line && (follows(lines.at(-1)!, line) || (itemLine(line) && itemLine(lines.at(-1)!) && inRows(lines.at(-1)!, line)));
