@@ -552,6 +552,59 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(worsened!.right).toBeLessThan(240);
   });
 
+  it('one row: a figure right-aligned past the middle before a centred mark keeps its column, though the next column’s text begins within the mark’s reach (21 | △ | 子育て支援課)', () => {
+    // 目標値 centred at 600 over its figure set right at 667; 進捗 at 688–702 over △; 所管課 from 745, its text set left from 713.
+    const columns = [
+      column('target', 540, 640, true, [570, 633]),
+      { ...column('grade', 640, 720, true, [688, 702]), complete: (t: string) => t.length <= 2 },
+      column('department', 720, Infinity, false, [745, 766]),
+    ];
+    const body = page([
+      120,
+      [
+        ['21', 667 - widthOf('21')],
+        ['△', 692],
+        ['子育て支援課', 713],
+      ],
+    ]);
+    const [target] = refineColumns(columns, body);
+    expect(target!.right).toBeGreaterThan(667);
+    expect(target!.right).toBeLessThan(692);
+  });
+
+  it('units glued to right-aligned figures (55.5人, 12件, 8ha) do not start the text column after them; its own texts do', () => {
+    const columns = [column('target', -Infinity, 150, true, [100, 125]), column('department', 150, Infinity, false, [170, 200])];
+    const body = page(
+      [
+        120,
+        [
+          ['55.5', 140 - widthOf('55.5') - SIZE],
+          ['人', 140 - SIZE],
+          ['商工課', 160],
+        ],
+      ],
+      [
+        132,
+        [
+          ['12', 140 - widthOf('12') - SIZE],
+          ['件', 140 - SIZE],
+          ['企画課', 160],
+        ],
+      ],
+      [
+        144,
+        [
+          ['8', 140 - widthOf('8') - 1.1 * SIZE],
+          ['ha', 140 - 1.1 * SIZE],
+          ['農林課', 160],
+        ],
+      ],
+    );
+    const [target] = refineColumns(columns, body);
+    expect(target!.right).toBeGreaterThan(140);
+    expect(target!.right).toBeLessThan(160);
+  });
+
   it('leaves a boundary that a vertical rule gives', () => {
     const columns = [column('strategy', -Infinity, 80, false, [10, 50]), { ...column('name', 80, Infinity, false, [110, 150]), ruled: true }];
     const body = page([120, [['農業産出額', 62]]], [132, [['商品販売額', 62]]]);

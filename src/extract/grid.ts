@@ -336,6 +336,8 @@ export const NUMBER_LIKE = /^[△▲-]?[\d,.]+%?$/;
 /** A figure, with the year it is of where printed after it: 104,259(R1), 9.8（H30）. */
 const FIGURE_WITH_YEAR = /^[△▲-]?[\d,.]+%?(\s*\([^()]{1,8}\))?$/;
 
+/** A unit glued to a figure is at most this many characters (人, 千円, 件/年); a cell's text run on is longer. */
+const GLUED_UNIT_MOST = 3;
 /** Phrases starting within this (points) of each other start at one alignment edge. */
 const EDGE_TOLERANCE = 1.2;
 
@@ -404,7 +406,8 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
               .trimStart();
             return q.x > lo && q.x < hi ? [{ x: q.x, text }] : [];
           };
-          if (led) return restFrom(1);
+          // A unit glued to the figure (55.5人, 12件/年) is the figure's, short: it starts no column.
+          if (led) return restFrom(1).filter((r) => [...r.text].length > GLUED_UNIT_MOST);
           // A text cell's lines run on into the next cell's after a space (Calc without padding:
           // 担い手の高齢化が 補助事業について…): where several lines' texts start there, it is an edge.
           if (before.values) return [];
@@ -537,10 +540,12 @@ function crowding(lines: readonly Line[], before: Column, after: Column, b: numb
   // A value column whose values are not known by their form may hold a value and its note.
   const [countBefore, countAfter] = [!!before.complete || !before.values, !!after.complete || !after.values];
   let crowded = 0;
+  // A phrase counts where it stands wholly within the two columns' reach: the text of the column
+  // after them (子育て支援課, set left past its centred heading) crowds neither.
+  const centre = (p: Phrase) => (p.x + p.right) / 2;
   for (const line of lines) {
-    const centres = line.phrases.map((p) => (p.x + p.right) / 2);
-    const left = centres.filter((c) => c >= before.left && c < b).length;
-    const right = centres.filter((c) => c >= b && c < after.right).length;
+    const left = line.phrases.filter((p) => p.x >= before.left && centre(p) < b).length;
+    const right = line.phrases.filter((p) => centre(p) >= b && p.right <= after.right).length;
     if (countBefore && left > 1) crowded++;
     if (countAfter && right > 1) crowded++;
   }
