@@ -330,6 +330,31 @@ describe('rowsOf: lines that stand alone (banners)', () => {
   });
 });
 
+describe('rowsOf: cells set at the top, lines at one pitch', () => {
+  it('cells set at the top, every line at one pitch (Writer): a banner over a row is not a cell ending on its values’ line, so a name’s last line stays with its row', () => {
+    // ■施策 stands one pitch over (1), which is on the values' line: read as one cell of two lines,
+    // it would tell cells are set at the bottom, and 推移 (as near to either row) would go below.
+    const alone = (f: { text: string }) => f.text.startsWith('■');
+    const rows = rowsIn(
+      lines(
+        [100, { title: '■施策1' }],
+        [100 + PITCH, { title: '(1)', name: '観光客の', value: '5', status: '-' }],
+        [100 + 2 * PITCH, { name: '入込数の' }],
+        [100 + 3 * PITCH, { name: '推移' }],
+        [100 + 4 * PITCH, { title: '(2)', name: '宿泊者数の', value: '7', status: '-' }],
+        [100 + 5 * PITCH, { name: '推移' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+      undefined,
+      null,
+      alone,
+    );
+    expect(cells(rows).map((c) => c.name ?? c.title)).toEqual(['■施策1', '観光客の入込数の推移', '宿泊者数の推移']);
+  });
+});
+
 describe('rowsOf: cells of one line set a little apart', () => {
   it("a wrapped name's steps are measured from its own line, not from the values beside it (a browser sets them 6 pt higher)", () => {
     const body = [

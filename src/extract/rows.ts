@@ -297,11 +297,17 @@ function alignmentByCells(
   owner: ReadonlyMap<Fragment, number>,
   spans: readonly { top: number; bottom: number }[],
   linked: (a: Fragment, b: Fragment) => boolean,
+  standsAlone: (f: Fragment) => boolean,
 ): Alignment | null {
   const votes: Record<Alignment, number> = { top: 0, middle: 0, bottom: 0 };
   for (const inColumn of columnsOfText) {
     const runs: Fragment[][] = [];
-    inColumn.forEach((f, k) => (k > 0 && linked(inColumn[k - 1]!, f) ? runs.at(-1)!.push(f) : runs.push([f])));
+    // A banner over a row (■施策① … over (3) 図書館…) is a row of its own, not a line of the cell
+    // below it: at Writer's one pitch it is linked to the row's first line, and would tell the
+    // cell ends on its values' line (set at the bottom).
+    inColumn.forEach((f, k) =>
+      k > 0 && linked(inColumn[k - 1]!, f) && !standsAlone(f) && !standsAlone(inColumn[k - 1]!) ? runs.at(-1)!.push(f) : runs.push([f]),
+    );
     for (const run of runs) {
       const rows = new Set(run.flatMap((f) => (owner.has(f) ? [owner.get(f)!] : [])));
       if (run.length < 2 || rows.size !== 1) continue;
@@ -424,7 +430,7 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
       for (const [f, k] of taken) owner.set(f, k);
     }
   };
-  const alignment = alignmentByCells(columnsOfText, owner, spans, linked);
+  const alignment = alignmentByCells(columnsOfText, owner, spans, linked, standsAlone);
   if (alignment === 'middle') {
     // Centred cells grow up and down alike, a line a round, so that a tall cell does not take the
     // lines of the one below it that stand above that row's values (comments of many lines).
