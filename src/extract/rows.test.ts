@@ -262,6 +262,26 @@ describe('rowsOf and joinRows: a row split by a page break', () => {
     expect(joinRows(last!, first!).cells).toEqual({ name: '農業産出額', value: '3560(H29)', status: '目標達成' });
   });
 
+  it('cells set at the top: a line above the page’s first values is the rest of a name the page broke, not the first row’s', () => {
+    const rows = rowsIn(
+      lines(
+        [50, { name: '（人）' }],
+        [50 + PITCH, { name: '観光客の', value: '5', status: '-' }],
+        [50 + 2 * PITCH, { name: '入込数' }],
+        [50 + 3 * PITCH, { name: '宿泊者数の', value: '7', status: '-' }],
+        [50 + 4 * PITCH, { name: '推移' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(rows.map((r) => [r.anchored, r.cells.name])).toEqual([
+      [false, '（人）'],
+      [true, '観光客の入込数'],
+      [true, '宿泊者数の推移'],
+    ]);
+  });
+
   it('a name continued on the next page comes after the part on the page before', () => {
     const [last] = rowsIn(lines([700, { name: '観光客の', value: '5', status: '-' }]), COLUMNS, [], columnOf);
     const [first] = rowsIn(lines([50, { name: '入込数' }]), COLUMNS, [], columnOf);
