@@ -1752,6 +1752,33 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('ends a comment block at its paragraph’s line that ends short, though the next row’s name follows at the same pitch (its first line above its values, set in the middle: a Writer print)', () => {
+    const at = (...lines: [baseline: number, runs: [text: string, x: number][]][]): PageContent => ({
+      ...pageOf(),
+      runs: lines.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline))),
+    });
+    const document = read(
+      [
+        at(
+          [100, TITLE],
+          [130, HEADER],
+          [150, row('観光客数', ['100', '120'], 'A')],
+          [165, [['≪成果と見直し≫', 20]]],
+          [180, [['関係機関と連携して誘客を進めている。補助事業は一定の成果', 20]]],
+          [195, [['があった。', 20]]],
+          [210, [['有害鳥獣の相', 20]]],
+          [217.5, row('', ['50', '40'], 'B').slice(1)],
+          [225, [['談件数', 20]]],
+        ),
+      ],
+      'block-short.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments?.map((c) => c.text)])).toEqual([
+      ['観光客数', ['関係機関と連携して誘客を進めている。補助事業は一定の成果があった。']],
+      ['有害鳥獣の相談件数', undefined],
+    ]);
+  });
+
   it('ends a comment block whose last line is full at the padding above the next row, whose name wraps above its values', () => {
     const document = read(
       [

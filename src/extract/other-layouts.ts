@@ -157,7 +157,9 @@ function commentBlockLines(body: readonly Line[], left: number, boundaries: read
       for (let j = k + 1; j < body.length; j++) {
         const [line, above] = [body[j]!, body[j - 1]!];
         const step = line.baseline - above.baseline;
-        const endedShort = (j > k + 1 || block[2] !== '') && widest - above.right > SHORT_LINE_EM * above.size + firstWordWidth(line);
+        // A paragraph's line ending short ends the block (not the heading's own line, unless text runs on
+        // after it); told by the line, as `k` follows the block down.
+        const endedShort = (above !== heading || block[2] !== '') && widest - above.right > SHORT_LINE_EM * above.size + firstWordWidth(line);
         const ruled = boundaries.some((y) => y > middle(above) && y < middle(line));
         const apart = step > pitch + PITCH_TOLERANCE_EM * line.size;
         if (endedShort || ruled || apart || holdsFigure(line, FIGURE) || readBanner(line.text) !== null || COMMENT_BLOCK.test(line.text.trim())) break;
