@@ -1314,16 +1314,24 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
     while (mergedCellsOnly(table.rows[j], table, labels)) j++;
     const next = table.rows[j];
     if (INTERIM_ROW.test(roleLabelOf(row, labels)) && ACTUAL_ROW.test(roleLabelOf(next, labels))) {
+      // A merged cell's line between the role rows that comes after the actuals' row in order: that
+      // row took a wrapped name's line beside it (…ふ | るさと納税の over 満足度 実績値), its top now
+      // as high, while the department's line beside them (経済部産業振 | 興課) has no line of its
+      // own in the actuals' row to join. It stands above the actuals' label all the same.
+      const labelTop = next!.fragments.get(`c${labels}`)?.[0]?.top ?? -Infinity;
+      let after = j + 1;
+      while (mergedCellsOnly(table.rows[after], table, labels) && middle(table.rows[after]!) < labelTop) after++;
+      const merged = [...table.rows.slice(k, j), ...table.rows.slice(j + 1, after)];
       const expected =
-        j === k + 1
+        merged.length === 1
           ? row
           : gridRow(
-              table.rows.slice(k, j).flatMap((r) => [...r.fragments.values()].flat()),
+              merged.flatMap((r) => [...r.fragments.values()].flat()),
               true,
               row.tail,
             );
       read.push({ row: roleRowsJoined(expected, next!, table), interimRow: expected });
-      k = j;
+      k = after - 1;
     } else read.push({ row });
   }
   return read;
