@@ -201,6 +201,32 @@ describe('rowsOf: cells that wrap, without rules', () => {
     ]);
   });
 
+  it('cells set in the middle: a line that ends short of its column ends its cell, so the line under it is the next row’s, however sooner this row reaches it (comments of 4 and 8 lines, no padding)', () => {
+    const [full1, full2] = ['い'.repeat(8), 'う'.repeat(8)];
+    const rows = rowsIn(
+      lines(
+        [100, { title: full1 }],
+        [112, { title: full1, name: '指標Aの' }],
+        [118, { value: '1', status: '-' }],
+        [124, { title: full1, name: '件数' }],
+        [136, { title: 'い。' }],
+        ...[148, 160, 172].map((y): [number, Partial<Record<keyof typeof X, string>>] => [y, { title: full2 }]),
+        [184, { title: full2, name: '指標Bの' }],
+        [190, { value: '2', status: '-' }],
+        [196, { title: full2, name: '件数' }],
+        ...[208, 220].map((y): [number, Partial<Record<keyof typeof X, string>>] => [y, { title: full2 }]),
+        [232, { title: 'う。' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(cells(rows).map((c) => [c.name, c.title])).toEqual([
+      ['指標Aの件数', `${full1.repeat(3)}い。`],
+      ['指標Bの件数', `${full2.repeat(7)}う。`],
+    ]);
+  });
+
   it('two rows whose lines are no further apart than the lines of a cell are still two rows', () => {
     // No padding at all: only the values tell the rows apart.
     const rows = rowsIn(

@@ -423,8 +423,9 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
           if (owner.has(f) || standsAlone(f)) return;
           const [above, below] = [inColumn[k - 1], inColumn[k + 1]];
           const rows = new Set([
-            ...(above && owner.has(above) && linked(above, f) ? [owner.get(above)!] : []),
-            ...(below && owner.has(below) && linked(f, below) ? [owner.get(below)!] : []),
+            // Never across a line that ends short of its column: text wraps only where a line is full.
+            ...(above && owner.has(above) && linked(above, f) && !endsCell(above, f) ? [owner.get(above)!] : []),
+            ...(below && owner.has(below) && linked(f, below) && !endsCell(f, below) ? [owner.get(below)!] : []),
           ]);
           if (rows.size === 1) taken.set(f, [...rows][0]!);
         });
