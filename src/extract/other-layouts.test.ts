@@ -888,6 +888,46 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('joins role rows with a department’s wrapped line between them, beside the name’s line that the 実績値 row takes (経済部産業振 | 興課 beside …ふ | るさと納税の | 満足度)', () => {
+    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
+    const header: [string, number][] = [...ROLE_HEADER, ['担当課', 420]];
+    const document = read(
+      [
+        {
+          number: 1,
+          width: 595,
+          height: 842,
+          // The rule between the role rows crosses their labels and years, not the merged cells.
+          horizontal: [
+            { at: 106, from: 15, to: 480 },
+            { at: 125, from: 105, to: 305 },
+            { at: 152, from: 15, to: 480 },
+            { at: 175, from: 105, to: 305 },
+            { at: 192, from: 15, to: 480 },
+          ],
+          vertical: [],
+          runs: [
+            ...at(80, TITLE),
+            ...at(100, header),
+            ...at(120, [...roleRow('目標値', '110', '120'), ...mergedCells('移住空き家ふ', '100', '130', 'A'), ['経済部産業振', 420]]),
+            ...at(131, [
+              ['るさと納税の', 20],
+              ['興課', 420],
+            ]),
+            ...at(142, [...roleRow('実績値', '115', '―'), ['満足度', 20]]),
+            ...at(165, [...roleRow('目標値', '60', '70'), ...mergedCells('宿泊者数', '50', '80', 'B'), ['商工観光課', 420]]),
+            ...at(185, roleRow('実績値', '55', '―')),
+          ],
+        },
+      ],
+      'role-rows-department.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.department, i.actual.text])).toEqual([
+      ['移住空き家ふるさと納税の満足度', '経済部産業振興課', '115'],
+      ['宿泊者数', '商工観光課', '55'],
+    ]);
+  });
+
   it('joins role rows parted by a page break (期待値 at the foot of page 1, 実績値 under the header printed again on page 2)', () => {
     const document = read(
       [
@@ -1774,6 +1814,33 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments?.map((c) => `${c.heading}${c.text}`)])).toEqual([
       ['観光客数', ['≪成果と見直し≫関係機関と連携して誘客を進めている。']],
       ['宿泊者数', ['≪成果と見直し≫施設を整備した。']],
+    ]);
+  });
+
+  it('ends a comment block at its paragraph’s line that ends short, though the next row’s name follows at the same pitch (its first line above its values, set in the middle: a Writer print)', () => {
+    const at = (...lines: [baseline: number, runs: [text: string, x: number][]][]): PageContent => ({
+      ...pageOf(),
+      runs: lines.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline))),
+    });
+    const document = read(
+      [
+        at(
+          [100, TITLE],
+          [130, HEADER],
+          [150, row('観光客数', ['100', '120'], 'A')],
+          [165, [['≪成果と見直し≫', 20]]],
+          [180, [['関係機関と連携して誘客を進めている。補助事業は一定の成果', 20]]],
+          [195, [['があった。', 20]]],
+          [210, [['有害鳥獣の相', 20]]],
+          [217.5, row('', ['50', '40'], 'B').slice(1)],
+          [225, [['談件数', 20]]],
+        ),
+      ],
+      'block-short.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments?.map((c) => c.text)])).toEqual([
+      ['観光客数', ['関係機関と連携して誘客を進めている。補助事業は一定の成果があった。']],
+      ['有害鳥獣の相談件数', undefined],
     ]);
   });
 

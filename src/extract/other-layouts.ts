@@ -157,7 +157,9 @@ function commentBlockLines(body: readonly Line[], left: number, boundaries: read
       for (let j = k + 1; j < body.length; j++) {
         const [line, above] = [body[j]!, body[j - 1]!];
         const step = line.baseline - above.baseline;
-        const endedShort = (j > k + 1 || block[2] !== '') && widest - above.right > SHORT_LINE_EM * above.size + firstWordWidth(line);
+        // A paragraph's line ending short ends the block (not the heading's own line, unless text runs on
+        // after it); told by the line, as `k` follows the block down.
+        const endedShort = (above !== heading || block[2] !== '') && widest - above.right > SHORT_LINE_EM * above.size + firstWordWidth(line);
         const ruled = boundaries.some((y) => y > middle(above) && y < middle(line));
         const apart = step > pitch + PITCH_TOLERANCE_EM * line.size;
         if (endedShort || ruled || apart || holdsFigure(line, FIGURE) || readBanner(line.text) !== null || COMMENT_BLOCK.test(line.text.trim())) break;
@@ -1322,16 +1324,24 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
     while (mergedCellsOnly(table.rows[j], table, labels)) j++;
     const next = table.rows[j];
     if (INTERIM_ROW.test(roleLabelOf(row, labels)) && ACTUAL_ROW.test(roleLabelOf(next, labels))) {
+      // A merged cell's line between the role rows that comes after the actuals' row in order: that
+      // row took a wrapped name's line beside it (…ふ | るさと納税の over 満足度 実績値), its top now
+      // as high, while the department's line beside them (経済部産業振 | 興課) has no line of its
+      // own in the actuals' row to join. It stands above the actuals' label all the same.
+      const labelTop = next!.fragments.get(`c${labels}`)?.[0]?.top ?? -Infinity;
+      let after = j + 1;
+      while (mergedCellsOnly(table.rows[after], table, labels) && middle(table.rows[after]!) < labelTop) after++;
+      const merged = [...table.rows.slice(k, j), ...table.rows.slice(j + 1, after)];
       const expected =
-        j === k + 1
+        merged.length === 1
           ? row
           : gridRow(
-              table.rows.slice(k, j).flatMap((r) => [...r.fragments.values()].flat()),
+              merged.flatMap((r) => [...r.fragments.values()].flat()),
               true,
               row.tail,
             );
       read.push({ row: roleRowsJoined(expected, next!, table), interimRow: expected });
-      k = j;
+      k = after - 1;
     } else read.push({ row });
   }
   return read;

@@ -201,6 +201,32 @@ describe('rowsOf: cells that wrap, without rules', () => {
     ]);
   });
 
+  it('cells set in the middle: a line that ends short of its column ends its cell, so the line under it is the next row’s, however sooner this row reaches it (comments of 4 and 8 lines, no padding)', () => {
+    const [full1, full2] = ['い'.repeat(8), 'う'.repeat(8)];
+    const rows = rowsIn(
+      lines(
+        [100, { title: full1 }],
+        [112, { title: full1, name: '指標Aの' }],
+        [118, { value: '1', status: '-' }],
+        [124, { title: full1, name: '件数' }],
+        [136, { title: 'い。' }],
+        ...[148, 160, 172].map((y): [number, Partial<Record<keyof typeof X, string>>] => [y, { title: full2 }]),
+        [184, { title: full2, name: '指標Bの' }],
+        [190, { value: '2', status: '-' }],
+        [196, { title: full2, name: '件数' }],
+        ...[208, 220].map((y): [number, Partial<Record<keyof typeof X, string>>] => [y, { title: full2 }]),
+        [232, { title: 'う。' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(cells(rows).map((c) => [c.name, c.title])).toEqual([
+      ['指標Aの件数', `${full1.repeat(3)}い。`],
+      ['指標Bの件数', `${full2.repeat(7)}う。`],
+    ]);
+  });
+
   it('two rows whose lines are no further apart than the lines of a cell are still two rows', () => {
     // No padding at all: only the values tell the rows apart.
     const rows = rowsIn(
@@ -260,6 +286,26 @@ describe('rowsOf and joinRows: a row split by a page break', () => {
     expect(first!.tail).toBe(true);
     const [last] = rowsIn(lines([700, { name: '農業産出額', value: '3560', status: '目標' }]), COLUMNS, [], columnOf);
     expect(joinRows(last!, first!).cells).toEqual({ name: '農業産出額', value: '3560(H29)', status: '目標達成' });
+  });
+
+  it('cells set at the top: a line above the page’s first values is the rest of a name the page broke, not the first row’s', () => {
+    const rows = rowsIn(
+      lines(
+        [50, { name: '（人）' }],
+        [50 + PITCH, { name: '観光客の', value: '5', status: '-' }],
+        [50 + 2 * PITCH, { name: '入込数' }],
+        [50 + 3 * PITCH, { name: '宿泊者数の', value: '7', status: '-' }],
+        [50 + 4 * PITCH, { name: '推移' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(rows.map((r) => [r.anchored, r.cells.name])).toEqual([
+      [false, '（人）'],
+      [true, '観光客の入込数'],
+      [true, '宿泊者数の推移'],
+    ]);
   });
 
   it('a name continued on the next page comes after the part on the page before', () => {
@@ -327,6 +373,31 @@ describe('rowsOf: lines that stand alone (banners)', () => {
       [false, { title: '施策1', name: '観光の', value: '振興' }],
       [true, { name: '観光客数', value: '120', status: '改善↑' }],
     ]);
+  });
+});
+
+describe('rowsOf: cells set at the top, lines at one pitch', () => {
+  it('cells set at the top, every line at one pitch (Writer): a banner over a row is not a cell ending on its values’ line, so a name’s last line stays with its row', () => {
+    // ■施策 stands one pitch over (1), which is on the values' line: read as one cell of two lines,
+    // it would tell cells are set at the bottom, and 推移 (as near to either row) would go below.
+    const alone = (f: { text: string }) => f.text.startsWith('■');
+    const rows = rowsIn(
+      lines(
+        [100, { title: '■施策1' }],
+        [100 + PITCH, { title: '(1)', name: '観光客の', value: '5', status: '-' }],
+        [100 + 2 * PITCH, { name: '入込数の' }],
+        [100 + 3 * PITCH, { name: '推移' }],
+        [100 + 4 * PITCH, { title: '(2)', name: '宿泊者数の', value: '7', status: '-' }],
+        [100 + 5 * PITCH, { name: '推移' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+      undefined,
+      null,
+      alone,
+    );
+    expect(cells(rows).map((c) => c.name ?? c.title)).toEqual(['■施策1', '観光客の入込数の推移', '宿泊者数の推移']);
   });
 });
 

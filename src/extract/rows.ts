@@ -278,7 +278,7 @@ export function rowsOf(
     evidence.flatMap((e) => e.sure),
   );
   const pitch = own ?? pitchHint ?? FALLBACK_PITCH_EM;
-  return { rows: bands.flatMap((band) => rowsOfBand(band, pitch, opensRow)), pitch: own };
+  return { rows: bands.flatMap((band, k) => rowsOfBand(band, pitch, opensRow, k === 0)), pitch: own };
 }
 
 /** A cell's top, middle or bottom nearer its row's values' own than the others are by this (em) tells how it is set. */
@@ -297,11 +297,17 @@ function alignmentByCells(
   owner: ReadonlyMap<Fragment, number>,
   spans: readonly { top: number; bottom: number }[],
   linked: (a: Fragment, b: Fragment) => boolean,
+  standsAlone: (f: Fragment) => boolean,
 ): Alignment | null {
   const votes: Record<Alignment, number> = { top: 0, middle: 0, bottom: 0 };
   for (const inColumn of columnsOfText) {
     const runs: Fragment[][] = [];
-    inColumn.forEach((f, k) => (k > 0 && linked(inColumn[k - 1]!, f) ? runs.at(-1)!.push(f) : runs.push([f])));
+    // A banner over a row (■施策① … over (3) 図書館…) is a row of its own, not a line of the cell
+    // below it: at Writer's one pitch it is linked to the row's first line, and would tell the
+    // cell ends on its values' line (set at the bottom).
+    inColumn.forEach((f, k) =>
+      k > 0 && linked(inColumn[k - 1]!, f) && !standsAlone(f) && !standsAlone(inColumn[k - 1]!) ? runs.at(-1)!.push(f) : runs.push([f]),
+    );
     for (const run of runs) {
       const rows = new Set(run.flatMap((f) => (owner.has(f) ? [owner.get(f)!] : [])));
       if (run.length < 2 || rows.size !== 1) continue;
@@ -319,7 +325,8 @@ function alignmentByCells(
   return first![1] > second![1] ? first![0] : null;
 }
 
-function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolean): GridRow[] {
+/** `first`: the table's first band on the page, whose first lines may be the rest of a cell the page broke. */
+function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolean, first: boolean): GridRow[] {
   const standsAlone = band.standsAlone;
   const rows: { fragments: Fragment[]; anchored: boolean; tail: boolean }[] = band.anchors.map((blocks) => ({
     fragments: blocks.flatMap((bl) => bl.fragments),
@@ -375,6 +382,8 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
     const [aboveEnds, ends] = [endsCell(above, f), endsCell(f, below)];
     return aboveEnds === ends ? null : aboveEnds ? 'below' : 'above';
   };
+  // Lines that are no row's of this band (the rest of a cell the page broke, above the first values).
+  const leftOver = new Set<Fragment>();
   // `upwards`: lines are taken from the bottom of a column up, so that rows below claim theirs first.
   const grow = (prefer: 'above' | 'below' | 'centred' | null, upwards = false) => {
     for (let changed = true; changed;) {
@@ -383,7 +392,7 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
         const order = inColumn.map((_, k) => k);
         (upwards ? order.reverse() : order).forEach((k) => {
           const f = inColumn[k]!;
-          if (owner.has(f) || standsAlone(f)) return;
+          if (owner.has(f) || standsAlone(f) || leftOver.has(f)) return;
           const above = inColumn[k - 1];
           const below = inColumn[k + 1];
           const fromAbove = above && owner.has(above) && linked(above, f) ? f.baseline - above.baseline : Infinity;
@@ -414,8 +423,9 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
           if (owner.has(f) || standsAlone(f)) return;
           const [above, below] = [inColumn[k - 1], inColumn[k + 1]];
           const rows = new Set([
-            ...(above && owner.has(above) && linked(above, f) ? [owner.get(above)!] : []),
-            ...(below && owner.has(below) && linked(f, below) ? [owner.get(below)!] : []),
+            // Never across a line that ends short of its column: text wraps only where a line is full.
+            ...(above && owner.has(above) && linked(above, f) && !endsCell(above, f) ? [owner.get(above)!] : []),
+            ...(below && owner.has(below) && linked(f, below) && !endsCell(f, below) ? [owner.get(below)!] : []),
           ]);
           if (rows.size === 1) taken.set(f, [...rows][0]!);
         });
@@ -424,7 +434,7 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
       for (const [f, k] of taken) owner.set(f, k);
     }
   };
-  const alignment = alignmentByCells(columnsOfText, owner, spans, linked);
+  const alignment = alignmentByCells(columnsOfText, owner, spans, linked, standsAlone);
   if (alignment === 'middle') {
     // Centred cells grow up and down alike, a line a round, so that a tall cell does not take the
     // lines of the one below it that stand above that row's values (comments of many lines).
@@ -439,9 +449,27 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
     let belowValues = 0;
     let aboveValues = 0;
     // By a line's middle: a producer's lines of one row may overlap its values' line by a point (Writer).
+    const firstValues = Math.min(...spans.map((s) => s.top));
+    const heads: Fragment[] = [];
+    const topShownBy = new Set<number>();
     for (const [f, k] of owner) {
-      if (centreOf(f) >= spans[k]!.bottom) belowValues++;
-      else if (centreOf(f) <= spans[k]!.top) aboveValues++;
+      if (centreOf(f) >= spans[k]!.bottom) {
+        belowValues++;
+        topShownBy.add(k);
+      } else if (centreOf(f) <= spans[k]!.top) aboveValues++;
+      if (first && centreOf(f) <= firstValues) heads.push(f);
+    }
+    // Cells set at the top of their rows (no line above its row's values but those above the page's
+    // first values, and rows below those showing lines under their values): lines above the first
+    // values are no row's here but the rest of a cell the page broke, and go back to the page
+    // before (a name's last line （人） over the next indicator's, at Writer's one pitch).
+    const headRows = new Set(heads.map((f) => owner.get(f)!));
+    if (heads.length > 0 && aboveValues === heads.length && [...topShownBy].some((k) => !headRows.has(k))) {
+      for (const f of heads) {
+        owner.delete(f);
+        leftOver.add(f);
+      }
+      aboveValues = 0;
     }
     // Cells set in the middle of their rows (as many lines above their values as below) keep the
     // line that ties to the row it leaves centred; else the way most go.
