@@ -78,7 +78,8 @@ function firstSpelling(spec: ColumnSpec): string {
 
 /** Whether text begins a heading: two characters or more that begin its first spelling (`重点戦`). */
 function beginsLabel(text: string, spec: ColumnSpec): boolean {
-  return [...text].length >= 2 && firstSpelling(spec).startsWith(text);
+  // The prefix test first: it fails at once for almost every phrase of a page.
+  return firstSpelling(spec).startsWith(text) && [...text].length >= 2;
 }
 
 /**
