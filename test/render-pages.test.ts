@@ -338,6 +338,16 @@ describe('corrections, as printed, drafts', () => {
     expect(definition).toContain('認知症サポーター養成講座受講者数(年間)　状況：印刷 改善↑ → 目標達成');
   }, 60_000);
 
+  it('a value in words (調査中): the printed status and progress are kept, with no correction note (nothing to judge them by)', () => {
+    const doc = structuredClone(r1);
+    const surveyed = doc.strategies[0]!.indicators[0]!;
+    surveyed.actual = { value: null, year: null, text: '調査中' };
+    const view = kpiView(doc, evaluateDocument(doc, DEFAULT_SCHEME), DEFAULT_SCHEME);
+    const row = view.strategies[0]!.rows[0]!;
+    const shown = 'indicator' in row ? row.indicator! : null;
+    expect(shown).toMatchObject({ actual: '調査中', progress: '-71.4%', status: '悪化↓', corrections: [], statusCorrected: false, progressCorrected: false });
+  });
+
   it('--as-printed gives the printed figures and marks nothing', async () => {
     const out = join(dir, 'as-printed.pdf');
     const r = await run('render', 'test/fixtures/expected/kpi-r1.yaml', '-o', out, '--as-printed');

@@ -82,6 +82,12 @@ describe('evaluateIndicator: progress and status', () => {
     expect(r.status).toBeNull();
   });
 
+  it('a value in words leaves the printed status as it is (nothing to judge it by), progress not computed', () => {
+    const r = evaluateIndicator(indicator('10', '調査中', '20', 'change', [-71.4, 'nodata']));
+    expect(r.findings.map((f) => f.kind)).toEqual(['unparsable-value']);
+    expect([r.status, r.decidedBy, r.progress]).toEqual(['nodata', 'printed', null]);
+  });
+
   it('another scheme is data, not code: 達成 at 80 % under a custom scheme', () => {
     const lenient: Scheme = {
       ...DEFAULT_SCHEME,

@@ -72,7 +72,9 @@ function computeIndicator(indicator: Indicator, scheme: Scheme, context: Evaluat
       });
     }
   }
-  if (result.findings.length > 0) return result;
+  // A value in words (調査中) leaves nothing to compute: the printed status is kept, as a scheme
+  // without rules keeps it, so that the report does not correct a mark it cannot judge.
+  if (result.findings.length > 0) return result.status || indicator.reported.status === null ? result : decide(indicator.reported.status, 'printed');
 
   const a = decimalOf(indicator.baseline) ?? ZERO;
   const b = decimalOf(indicator.actual);

@@ -290,10 +290,13 @@ export function kpiView(doc: KpiDocument, evaluation: Evaluation, scheme: Scheme
     const e = evaluationOf(evaluations, at);
     const printed = indicator.reported;
     const blank = e.blank;
-    const progressCorrected = !options.asPrinted && !blank && printed.progress !== null && formatProgress(printed.progress) !== formatProgress(e.progress);
+    // A status kept as printed (nothing to compute it from) leaves the printed progress as it is too.
+    const keptPrinted = e.decidedBy === 'printed';
+    const progressCorrected =
+      !options.asPrinted && !blank && !keptPrinted && printed.progress !== null && formatProgress(printed.progress) !== formatProgress(e.progress);
     // A printed status of another scheme is not held against this one's.
     const statusCorrected = !options.asPrinted && !blank && known(printed.status) && markOf(scheme, printed.status) !== (e.mark ?? '');
-    const [progress, status] = options.asPrinted ? [printed.progress, printed.status] : [e.progress, e.status];
+    const [progress, status] = options.asPrinted ? [printed.progress, printed.status] : [keptPrinted ? printed.progress : e.progress, e.status];
     const mark = status === null ? '' : markOf(scheme, status);
     const corrections = [
       progressCorrected
