@@ -484,6 +484,26 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(heads).toEqual([[2, ['指標名', '区分', '基準値/（令和2年度）', '令和3年度', '令和4年度', '目標値/（令和8年度）', '達成度']]]);
   });
 
+  it('a comment block’s heading under a header printed again (≪今後の方向性≫ at a page’s top) is no heading, though it names a comment column’s words', () => {
+    const heads = findTableHeads(
+      page(
+        [
+          100,
+          [
+            ['No', 20],
+            ['成果指標', 60],
+            ['現状値', 150],
+            ['目標値', 230],
+          ],
+        ],
+        [112, [['≪今後の方向性≫', 17]]],
+      ),
+      [],
+      [],
+    ).map((h) => h.columns.map((c) => c.heading));
+    expect(heads).toEqual([['No', '成果指標', '現状値', '目標値']]);
+  });
+
   it('a heading wrapped inside its brackets (目標値（令和7年 | 度）) is one heading of one row, without rules and however loose the pitch', () => {
     const heads = findTableHeads(
       page(

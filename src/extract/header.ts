@@ -117,6 +117,9 @@ function closedBetween(
   });
 }
 
+/** A comment block's heading printed under a row: in double angle brackets (≪成果と見直し≫). */
+const BLOCK_HEADING = /^[≪《][^≫》]{1,20}[≫》]$/;
+
 /** A legend's item (評価なし：目標値の設定なし, A:…): a short mark, a colon, its meaning. */
 const LEGEND_ITEM = /^[^\s:：]{1,6}\s*[:：]\s*\S/;
 
@@ -127,6 +130,8 @@ const LEGEND_ITEM = /^[^\s:：]{1,6}\s*[:：]\s*\S/;
 function headingLike(line: Line): boolean {
   // A legend set without colons (【評価】 | - 横ばい・実績なし) names words a heading may (実績).
   if (holdsSpacedItems(line.phrases.map((p) => p.text))) return false;
+  // Nor is a comment block's heading under a row (≪今後の方向性≫), though it names a comment column's words.
+  if (line.phrases.length === 1 && BLOCK_HEADING.test(line.text.trim())) return false;
   return yearsApart(line).phrases.every((p) => {
     const length = [...p.text.replace(/\s/g, '')].length;
     return (
