@@ -492,6 +492,26 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(department!.edge).toBeCloseTo(180, 0);
   });
 
+  it("a figure's glued unit (19件, 26,860件/年) touching the next column's text (Writer without padding) starts no column: the text after it does", () => {
+    // 目標値 right-aligned at 180 with its units; 担当課 set from 180, touching them.
+    const columns = [column('target', -Infinity, 185, true, [120, 150]), column('department', 185, Infinity, false, [190, 220])];
+    const glued = (figure: string, unit: string[], department: string): [string, number][] => {
+      const runs: [string, number][] = [[department, 180]];
+      let x = 180;
+      for (const part of [...unit].reverse()) runs.unshift([part, (x -= widthOf(part))]);
+      return [[figure, x - widthOf(figure)], ...runs];
+    };
+    const body = page(
+      [120, glued('19', ['件'], '経済部産業振興課')],
+      [132, glued('168,390', ['人'], '農林振興課')],
+      [144, glued('26,860', ['件', '/', '年'], '商工観光課')],
+      [156, glued('12', ['件'], '商工観光課')],
+    );
+    const [target, department] = refineColumns(columns, body);
+    expect(department!.edge).toBeCloseTo(180, 0);
+    expect(target!.right).toBeGreaterThan(179);
+  });
+
   it('between value columns, the gap after right-aligned numbers, where each cell keeps one value', () => {
     // 現状 and 実績 set at their columns' left; numbers right-aligned at 155 and 215.
     const columns = [column('baseline', -Infinity, 140, true, [100, 120]), column('actual', 140, Infinity, true, [160, 180])];

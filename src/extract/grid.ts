@@ -408,7 +408,9 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
             return q.x > lo && q.x < hi ? [{ x: q.x, text }] : [];
           };
           // A unit glued to the figure (55.5人, 12件/年) is the figure's, short: it starts no column.
-          if (led) return restFrom(1).filter((r) => [...r.text].length > GLUED_UNIT_MOST);
+          // The next cell's text starts after it (`26,860` `件` `/` `年` `商工観光課`, `1,016` `件` ` 企画財政課`):
+          // its runs apart from the figure's unit, the last of at most that many characters.
+          if (led) return restFrom(afterUnit(p.parts)).filter((r) => [...r.text].length > GLUED_UNIT_MOST);
           // A text cell's lines run on into the next cell's after a space (Calc without padding:
           // 担い手の高齢化が 補助事業について…): where several lines' texts start there, it is an edge.
           if (before.values) return [];
@@ -475,6 +477,22 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
 }
 
 /**
+ * The part of a phrase led by a figure where the text after the figure's unit starts: after the
+ * longest run of parts (not the last, none led by a space) of at most GLUED_UNIT_MOST characters
+ * in all; a part led by a space starts it.
+ */
+function afterUnit(parts: Phrase['parts']): number {
+  let unit = 0;
+  let k = 1;
+  while (k < parts.length - 1 && !/^\s/.test(parts[k]!.text)) {
+    unit += [...parts[k]!.text].length;
+    if (unit > GLUED_UNIT_MOST) return 1;
+    k++;
+  }
+  return k;
+}
+
+/**
  * Where a phrase's text before x ends: the phrase's end, or the end of a run before x after
  * which the text stops short and goes on at x (cells without padding: the text of a cell may
  * come within a fraction of an em of the next column's edge, and make one phrase with the text
@@ -484,8 +502,9 @@ function endBefore(p: Phrase, x: number): number {
   if (p.right <= x + 0.5) return p.right;
   const k = p.parts.findIndex((q, i) => {
     const next = p.parts[i + 1];
-    // A figure set right may touch the next cell's text outright (`14企画財政課`).
-    const apart = next !== undefined && (next.x - q.right > SPLIT_GAP_EM * p.size || NUMBER_LIKE.test(q.text.normalize('NFKC').trim()));
+    // A figure set right, or its glued unit, may touch the next cell's text outright (`14企画財政課`, `19件経済部…`).
+    const unitEnds = i > 0 && NUMBER_LIKE.test(p.parts[0]!.text.normalize('NFKC').trim()) && afterUnit(p.parts) === i + 1;
+    const apart = next !== undefined && (next.x - q.right > SPLIT_GAP_EM * p.size || NUMBER_LIKE.test(q.text.normalize('NFKC').trim()) || unitEnds);
     return q.right <= x + 0.5 && !!next && next.x >= x - 0.5 && apart;
   });
   return k >= 0 ? p.parts[k]!.right : -Infinity;

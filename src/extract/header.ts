@@ -33,6 +33,11 @@ export interface TableHead {
   rows: number;
   /** Whether vertical rules gave the columns. */
   ruled: boolean;
+  /**
+   * The body lines the table showed on the pages before, where it goes on without its header
+   * printed again: its columns stand where they stood there.
+   */
+  earlier?: Line[];
 }
 
 /** Header lines are at most this far apart (em) to be one header. */

@@ -1063,6 +1063,32 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a table going on at the next page without its header by the columns its rows showed before (a last - set right, near the next heading, stays in its year)', () => {
+    // R5's figures end just short of 目標値's heading; alone on page 2, a dash there reads nearer the gap before it.
+    const header: [string, number][] = [...ROLE_HEADER.slice(0, 4), ['R5', 270], ['目標値', 303], ['評価', 380]];
+    const target = (name: string, baseline: string, value: string, mark: string): [string, number][] =>
+      mergedCells(name, baseline, value, mark).map(([text, x]) => [text, text === value ? 333 - widthOf(value) : x]);
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          header,
+          roleRow('目標値', '110', '120'),
+          target('観光客数', '100', '130', 'A'),
+          roleRow('実績値', '115', '125'),
+          roleRow('目標値', '60', '70'),
+          target('宿泊者数', '50', '80', 'B'),
+        ),
+        { ...pageOf(roleRow('実績値', '55', '-')), number: 2 },
+      ],
+      'continued-columns.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.target?.text, i.series?.map((x) => x.text)])).toEqual([
+      ['観光客数', '130', ['115', '125']],
+      ['宿泊者数', '80', ['55', '-']],
+    ]);
+  });
+
   it('reads role rows whose labels stand under no heading (目安値 | 実績値 between 単位 and 基準値) as a column of their own', () => {
     const header: [string, number][] = [
       ['指標名', 20],

@@ -392,7 +392,10 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     declared,
   );
   let columns = gridColumns(head, first);
-  if (!head.ruled && body.length > 0) columns = refineColumns(columns, body);
+  // A table going on from the page before keeps its columns: what its text there shows of their
+  // edges counts too (a page holding one row's actuals, `10 9 - - -`, shows little of them).
+  const shown = [...(head.earlier ?? []), ...body];
+  if (!head.ruled && body.length > 0) columns = refineColumns(columns, shown);
   const grouping = columns.filter((_, k) => GROUPING.has(first[k]!.role));
   const rowColumns = columns.filter((c) => !grouping.includes(c));
   const left = Number.isFinite(columns[0]!.left) ? columns[0]!.left : Math.min(...body.map((l) => l.x), head.columns[0]!.headingLeft);
@@ -486,7 +489,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   const edges = columnEdges(head, columns, cellLines, ruleJoints(headRuled));
   return {
     page,
-    head,
+    head: { ...head, earlier: shown },
     columns,
     placed,
     rows,
