@@ -548,6 +548,36 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a level’s banner ① and its title under the header (① 地域文化財の推進) is no legend item: the comment line under it stays out of the header', () => {
+    const header: [string, number][] = [...HEADER, ['今後の方針', 330]];
+    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
+    // Writer's tight rows: the banner and the comment's first line each a line's pitch under the header.
+    const document = read(
+      [
+        {
+          number: 1,
+          width: 595,
+          height: 842,
+          horizontal: [],
+          vertical: [],
+          runs: [
+            ...at(60, TITLE),
+            ...at(100, header),
+            ...at(112, [['① 地域文化財の推進', 20]]),
+            ...at(124, [['今後も関係', 330]]),
+            ...at(136, [...row('観光客数', ['100', '120'], 'A'), ['機関と連携する。', 330]]),
+          ],
+        },
+      ],
+      'circled-banner.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.columns.map((c) => c.heading)).toEqual(['指標名', '基準値', '実績値', '評価', '今後の方針']);
+    expect(document.strategies.map((s) => s.title)).toEqual(['地域文化財の推進']);
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments?.[0]])).toEqual([
+      ['観光客数', { heading: '今後の方針', text: '今後も関係機関と連携する。' }],
+    ]);
+  });
+
   it('reads values in words and qualified figures (調査中, 2,000人以上, 延べ 12回, 基準値を上回る): the unit glued to the figures, a - on what cannot be graded is no-actual', () => {
     const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
     const edges = [180, 250, 340];

@@ -970,9 +970,12 @@ export function looksLikeOtherKpi(pages: readonly LaidOutPage[]): boolean {
  * header) is never a heading, nor is the line a legend's item wraps onto (…成果指標 | は判定を行っていない).
  */
 function tableHeadsOf(lines: readonly Line[], page: LaidOutPage): TableHead[] {
-  const legendItem = (l: Line) => SPACED_ITEM.test(l.text.trim()) || (ITEM_LINE.test(l.text.trim()) && holdsLegendItem(l.text));
+  const spacedItem = (l: Line | undefined) => !!l && SPACED_ITEM.test(l.text.trim());
+  // A circled number and a title alone (① 地域文化財の推進) is a level's banner, unless other items stand beside it (① … ② …).
+  const circledAlone = (k: number) => /^[①-⑳]/.test(lines[k]!.text.trim()) && !spacedItem(lines[k - 1]) && !spacedItem(lines[k + 1]);
+  const legendItem = (l: Line, k: number) => (spacedItem(l) && !circledAlone(k)) || (ITEM_LINE.test(l.text.trim()) && holdsLegendItem(l.text));
   return findTableHeads(
-    lines.filter((l, k) => !legendItem(l) && !wrapsLegend(lines[k - 1], l)),
+    lines.filter((l, k) => !legendItem(l, k) && !wrapsLegend(lines[k - 1], l)),
     page.vertical,
     page.horizontal,
   );
