@@ -1705,7 +1705,11 @@ export function readOtherKpi(
       if (!row.anchored || (row.cells[`c${name}`] ?? '').trim() === '') {
         // A banner whose long title runs into a value column reads as a row of values without a name.
         // So may a comment block (【成果と課題】 over a paragraph across the columns).
-        if (!row.anchored || readBanner(row.text) || COMMENT_BLOCK.test(row.text.trim())) textRow(row.text, page, row.anchored && numbersRows(row, table));
+        // So may a block's paragraph at the top of the page after its heading (a figure in its words
+        // anchors it as a row): nothing of this page is read before it.
+        const blockGoesOn = blockAwaitingText !== undefined && last !== undefined && last.page < page;
+        if (!row.anchored || blockGoesOn || readBanner(row.text) || COMMENT_BLOCK.test(row.text.trim()))
+          textRow(row.text, page, row.anchored && numbersRows(row, table));
         else
           log.warn('extract-kpi', t(`指標名のない行を読み飛ばしました:「${row.text}」`, `a row without an indicator name was skipped: "${row.text}"`), {
             page,
