@@ -654,6 +654,18 @@ describe('columnsRuledOn: a ruled table continued on a page that sets it a littl
 });
 
 describe('piecesOf: a phrase cut where its runs stand a space apart', () => {
+  it('a cumulative mark and its figure a space apart (延べ 128,618) are one piece, one value', () => {
+    const [line] = page([
+      100,
+      [
+        ['延べ', 0],
+        ['128,618', 25],
+      ],
+    ]);
+    expect(texts(line!)).toEqual(['延べ 128,618']);
+    expect(piecesOf(line!.phrases[0]!).map((p) => p.text)).toEqual(['延べ 128,618']);
+  });
+
   it('two values printed close together are two pieces; runs that touch are one', () => {
     // -128.0% ends at 38.5: 悪化↓ stands half an em after it, 達成 a twentieth after 目標.
     const [line] = page([

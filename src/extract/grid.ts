@@ -535,7 +535,8 @@ export function piecesOf(p: Phrase): Phrase[] {
   const pieces: Phrase[] = [];
   for (const part of p.parts) {
     const last = pieces.at(-1);
-    if (last && part.x - last.right < SPACE_GAP_EM * p.size) {
+    // A cumulative mark before its figure (延べ 128,618) is one value with it, however it is spaced.
+    if (last && (part.x - last.right < SPACE_GAP_EM * p.size || CUMULATIVE_MARK.test(last.text.trim()))) {
       last.text += part.text;
       last.right = Math.max(last.right, part.right);
       last.parts.push(part);
@@ -546,6 +547,9 @@ export function piecesOf(p: Phrase): Phrase[] {
   }
   return pieces;
 }
+
+/** A word before a figure that qualifies it (layouts.md §4 item 5): 延べ, 累計, 約. */
+const CUMULATIVE_MARK = /^(?:延べ|累計|約)$/;
 
 /** Step (points) at which candidate boundaries are tried. */
 const BOUNDARY_STEP = 0.5;
