@@ -1,5 +1,6 @@
 import type { Rule } from './pdf.js';
 import { type Line, type Phrase, SPACE_GAP_EM, joinWrapped, makeLine, sameSize } from './layout.js';
+import { CUMULATIVE_WORDS } from '../notation/numbers.js';
 
 /**
  * Table reconstruction: columns from the header's labels (and vertical rules where drawn), rows
@@ -549,7 +550,7 @@ export function piecesOf(p: Phrase): Phrase[] {
 }
 
 /** A word before a figure that qualifies it (layouts.md §4 item 5): 延べ, 累計, 約. */
-const CUMULATIVE_MARK = /^(?:延べ|累計|約)$/;
+const CUMULATIVE_MARK = new RegExp(`^(?:${CUMULATIVE_WORDS})$`);
 
 /** Step (points) at which candidate boundaries are tried. */
 const BOUNDARY_STEP = 0.5;

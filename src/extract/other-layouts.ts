@@ -16,7 +16,7 @@ import type {
   Strategy,
   TableLayout,
 } from '../model/types.js';
-import { findEraYear, isTextValue, parseMeasurement, parseProgress, withoutQualifiers } from '../notation/numbers.js';
+import { CUMULATIVE_WORDS, findEraYear, isTextValue, parseMeasurement, parseProgress, withoutQualifiers } from '../notation/numbers.js';
 import { type Column, EDGE_MATCH, NUMBER_LIKE, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
@@ -51,7 +51,7 @@ const RULE_ACROSS_SHARE = 0.5;
 /** Segments of a rule stand at most this far (pt) apart in height. */
 const RULE_SAME_HEIGHT = 0.5;
 /** A figure as a cell prints it: a number with a unit glued and a year after (126人(H25), 1,067%, ▲20, 延べ 2人以上). */
-const FIGURE = /^(?:延べ|累計|約)?\s*[△▲-]?\d[\d,.]*(?:[^\d\s(（]{1,4})?(?:[(（][^)）]{1,8}[)）])?$/;
+const FIGURE = new RegExp(`^(?:${CUMULATIVE_WORDS})?\\s*[△▲-]?\\d[\\d,.]*(?:[^\\d\\s(（]{1,4})?(?:[(（][^)）]{1,8}[)）])?$`);
 /** A banner going on with a table stands at most this far (em) right of the table's leftmost heading. */
 const ROW_LEFT_SLACK_EM = 2;
 /** A level's numbered title (② 道の駅の推進) stands at most this far (em) above the first line of its row, however tall. */

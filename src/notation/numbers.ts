@@ -31,7 +31,9 @@ const NUMBER = new RegExp(`^([${MINUS_SIGNS}+])?\\s*((?:\\d{1,3}(?:,\\d{3})+|\\d
  * cumulative mark before it (`延べ 2`, `累計 120`, `約 3,000`), a bound after it (`2,000以上`,
  * `93%超`, `20未満`). The value is the number; the text keeps the words.
  */
-const QUALIFIER_BEFORE = /^(?:延べ|累計|約)\s*/;
+/** The words of a cumulative or approximate figure, set before it: one list for every reader of figures. */
+export const CUMULATIVE_WORDS = '延べ|累計|約';
+const QUALIFIER_BEFORE = new RegExp(`^(?:${CUMULATIVE_WORDS})\\s*`);
 const QUALIFIER_AFTER = /\s*(?:以上|以下|超|未満|以内|程度)$/;
 /** A printed figure without the words that qualify it: `延べ 2人以上` → `2人`. */
 export function withoutQualifiers(text: string): string {
