@@ -459,6 +459,39 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(refined[1]!.left).toBeLessThan(535);
   });
 
+  it('figures set right in a wide column stay in it, though the gap they leave before them is wider than the one after (a wide 目標値 beside a narrow 評価)', () => {
+    // 目標値 centred at 100–180 over a column ending at 300, its figures set right at 295;
+    // 評価 centred at 310–330 over a column of centred marks. Marks are values too; neither
+    // column's values are known by their form (another city's table).
+    const unformed = (c: Column): Column => ({ ...c, complete: undefined });
+    const columns = [unformed(column('target', -Infinity, 245, true, [100, 180])), unformed(column('grade', 245, Infinity, true, [310, 330]))];
+    const right = (figure: string): [string, number] => [figure, 295 - widthOf(figure)];
+    const body = page(
+      [120, [right('152,180'), ['B', 317]]],
+      [132, [right('6'), ['C', 317]]],
+      [144, [right('18'), ['C', 317]]],
+      [156, [right('6.7'), ['B', 317]]],
+    );
+    const [target, grade] = refineColumns(columns, body);
+    expect(target!.right).toBeGreaterThan(295);
+    expect(grade!.left).toBeLessThan(310);
+  });
+
+  it("a qualified figure set right (27以上) on a row of values says nothing of the next text column's edge", () => {
+    // 目標 centred at 100–140 over a column ending at 185, figures set right at 180; 所管課 centred
+    // at 260–290 over departments set left from 190.
+    const columns = [column('target', -Infinity, 200, true, [100, 140]), column('department', 200, Infinity, false, [260, 290])];
+    const right = (figure: string): [string, number] => [figure, 180 - widthOf(figure)];
+    const body = page(
+      [120, [['観光客数', 0], ['114', 60], right('126'), ['経済部産業振興課', 190]]],
+      [132, [['相談件数', 0], ['20', 60], right('27以上'), ['農林振興課', 190]]],
+      [144, [['宿泊者数', 0], ['5', 60], right('8'), ['商工観光課', 190]]],
+    );
+    const [target, department] = refineColumns(columns, body);
+    expect(target!.right).toBeGreaterThanOrEqual(180);
+    expect(department!.edge).toBeCloseTo(190, 0);
+  });
+
   it("a figure right-aligned against the next text column, in one phrase with its text (16 商工観光課), does not set that column's edge", () => {
     // 目標値 right-aligned at 180; 所管課 set from 182 without padding, its texts wrapped; the
     // figures of two rows make one phrase each with the department beside them.

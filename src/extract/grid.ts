@@ -1,6 +1,6 @@
 import type { Rule } from './pdf.js';
 import { type Line, type Phrase, SPACE_GAP_EM, joinWrapped, makeLine, sameSize } from './layout.js';
-import { CUMULATIVE_WORDS } from '../notation/numbers.js';
+import { CUMULATIVE_WORDS, withoutQualifiers } from '../notation/numbers.js';
 
 /**
  * Table reconstruction: columns from the header's labels (and vertical rules where drawn), rows
@@ -388,7 +388,8 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
     const onDataRow = new Set(lines.filter((l) => l.phrases.some((p) => NUMBER_LIKE.test(p.text.normalize('NFKC')))).flatMap((l) => l.phrases));
     // After a value column, a figure says nothing of a text column's edge: it is the value column's,
     // set right; so does a phrase led by one, touching the next cell's text (`13.4課`: a wrapped 担当課).
-    const valueBefore = (p: Phrase) => before.values && NUMBER_LIKE.test((p.parts[0]?.text ?? p.text).normalize('NFKC').trim());
+    // A qualified figure (27以上, 延べ 12) is one too.
+    const valueBefore = (p: Phrase) => before.values && NUMBER_LIKE.test(withoutQualifiers((p.parts[0]?.text ?? p.text).normalize('NFKC').trim()));
     const startsOwn = starting.flatMap((p) => (valued ? [p.x] : valueBefore(p) ? [] : onDataRow.has(p) ? [p.x, p.x] : [p.x]));
     // Text touching a figure set right before it (`14企画財政課`) starts where the column's own
     // lines start, or, of several texts, where the others start: a unit glued to its figures
@@ -470,11 +471,32 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
     // A title that starts in an earlier column and runs over this gap spans the table: it crosses
     // every candidate alike and would tie a boundary through a value with one beside it.
     const own = phrases.filter((p) => p.x >= before.left - EDGE_TOLERANCE);
-    x ??= leastCrossed(own, lo, hi, (b) => crowding(lines, before, { ...after, right: Math.max(after.right, reach) }, b));
+    // Figures set right end together at their column's right edge: where such an edge stands
+    // before the next heading, the boundary is after it, however wide the gap the figures leave
+    // before them (a wide target column beside a narrow column of marks).
+    const alignedEnd = before.values ? rightAlignedEdge(own.filter((p) => p.right > lo && p.right < hi)) : undefined;
+    const from = alignedEnd !== undefined && alignedEnd > lo ? alignedEnd : lo;
+    x ??= leastCrossed(own, from, hi, (b) => crowding(lines, before, { ...after, right: Math.max(after.right, reach) }, b));
     refined[k - 1]!.right = x;
     refined[k]!.left = x;
   }
   return refined;
+}
+
+/**
+ * The right edge where figures of different widths end together (set right), the leftmost of the
+ * strongest such edges; none where the figures also start together, as figures of one width set
+ * left would.
+ */
+function rightAlignedEdge(phrases: readonly Phrase[]): number | undefined {
+  const figures = phrases.filter((p) => FIGURE_WITH_YEAR.test(p.text.normalize('NFKC').trim()));
+  const near = (a: number, b: number) => Math.abs(a - b) <= EDGE_TOLERANCE;
+  const groups = figures
+    .map((f) => figures.filter((g) => near(g.right, f.right)))
+    .filter((g) => g.length >= 2 && g.some((p) => !near(p.x, g[0]!.x)))
+    .sort((a, b) => b.length - a.length || a[0]!.right - b[0]!.right);
+  const strongest = groups[0];
+  return strongest && Math.max(...strongest.map((p) => p.right));
 }
 
 /**

@@ -511,6 +511,21 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a figure read in the grade column (1,234 A) makes no grade of its own: the status is blank and the place is said', () => {
+    const document = read(
+      [pageOf(TITLE, [], HEADER, row('観光客数', ['100人', '120人'], 'A'), row('宿泊者数', ['50人', '40人'], '1,234 B'), row('相談件数', ['5件', '6件'], 'B'))],
+      'figure-in-grade.pdf',
+    );
+    expect(walkIndicators(document.document as KpiDocument).map(({ indicator: i }) => [i.name, i.reported.status])).toEqual([
+      ['観光客数', 'A'],
+      ['宿泊者数', null],
+      ['相談件数', 'B'],
+    ]);
+    expect(document.messages.filter((m) => m.rule === 'extract-mark').map((m) => [m.severity, m.message.ja.includes('1,234 B'), m.page])).toEqual([
+      ['warning', true, 1],
+    ]);
+  });
+
   it('a table of six of tassei’s own headings but not its 現状 | 実績 | 目標 (基本目標 | 施策の方向 | 施策 | 成果指標名 | 単位 | R4実績値 | 担当課) is read as another layout', () => {
     const cells: [string, number][] = [
       ['基本目標', 20],

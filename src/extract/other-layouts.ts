@@ -1433,6 +1433,9 @@ function withRoleRows(indicator: Indicator, expected: GridRow, table: ReadTable,
   else delete indicator.other;
 }
 
+/** A figure of two digits or more: no grade's mark is one. */
+const FIGURE_IN_MARK = /\d[\d,.]*\d/;
+
 /** A legend's last meaning cut this long (characters) or longer is still its scheme's, cut. */
 const CLIPPED_MEANING_MIN = 8;
 
@@ -1731,6 +1734,25 @@ export function readOtherKpi(
   }
 
   const legends = legendsOf(pieces);
+  // A figure read in the grade column is a value that crossed a boundary read wrong, not a grade
+  // of the document's: it is said, and it makes no grade.
+  for (const r of raw.filter((r) => FIGURE_IN_MARK.test(r.mark.normalize('NFKC')))) {
+    log.warn(
+      'extract-mark',
+      t(
+        `${r.indicator.name}: 評価の欄に数値「${r.mark}」があります。状況は空欄として読みます`,
+        `${r.indicator.name}: the grade cell holds a figure, "${r.mark}"; its status is read as blank`,
+      ),
+      {
+        page: r.page,
+        hint: t(
+          '列の境界の読み違いかもしれません。YAML の値と状況を印刷と見比べてください',
+          'a column boundary may be read wrong: compare the values and status in the YAML with the print',
+        ),
+      },
+    );
+    r.mark = '';
+  }
   const marks = [...new Set(raw.map((r) => r.mark).filter((m) => m !== ''))];
   const covering = (l: PrintedLegend) => marks.filter((m) => l.marks.some((x) => x.mark.normalize('NFKC') === m.normalize('NFKC'))).length;
   const legendFound = legends.sort((a, b) => covering(b.legend) - covering(a.legend))[0];
