@@ -57,6 +57,14 @@ describe('phrasesOf: a typed space of its own', () => {
     expect(texts([run('社会(ソサエティ', 0, 80), run('5.0)の実現', 85.1, 50)])).toEqual(['社会(ソサエティ', '5.0)の実現']);
     expect(texts([run('社会', 0, 20), run(' ', 20, 40), run('千人', 60, 20)])).toEqual(['社会', '千人']);
   });
+
+  it('is a space where it is set narrower than the gap it stands in (printed again through cairo: 0.04 em in a gap of 0.2 em)', () => {
+    const texts = (runs: TextRun[]) => phrasesOf(runs).map((p) => p.text);
+    expect(texts([run('第2次総合計画', 0, 70), run(' ', 70, 0.4), run('成果指標', 72, 40)])).toEqual(['第2次総合計画 成果指標']);
+    expect(texts([run('第2次総合計画', 0, 70), run('成果指標', 72, 40)])).toEqual(['第2次総合計画成果指標']);
+    // Between Japanese and Western text LibreOffice sets its automatic spacing as a space: the gap tells.
+    expect(texts([run('目標を', 0, 30), run(' ', 30, 0.4), run('80%', 32, 15)])).toEqual(['目標を80%']);
+  });
 });
 
 describe('wordsOfRun', () => {

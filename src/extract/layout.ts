@@ -20,6 +20,8 @@ export const SPACE_GAP_EM = 0.22;
 const TYPED_SPACE_EM = 0.6;
 /** A typed space fills a gap when its ends lie within this (in em) of the runs on either side. */
 const SPACE_FIT_EM = 0.05;
+/** A Western character: automatic spacing stands between it and Japanese text. */
+const WESTERN = /[\x21-\x7E\u00A0-\u024F]/;
 /** Type sizes closer than this (points) are one size. */
 export const SAME_SIZE = 0.3;
 /** Larger type may differ by this share of its size and still be one size (Type 3 fonts of one glyph each, as cairo sets text, come out a few per cent apart). */
@@ -181,6 +183,14 @@ export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = 
     for (let k = firstSpace; k < spaces.length && spaces[k]!.baseline <= baseline + LINE_BASELINE_EM * spaces[k]!.size; k++) spacesHere.push(spaces[k]!);
     const spaced = (from: number, to: number, size: number) =>
       spacesHere.some((r) => Math.abs(r.x - from) <= SPACE_FIT_EM * size && Math.abs(r.x + r.width - to) <= SPACE_FIT_EM * size);
+    // A space set narrower than the gap it stands in (a PDF printed again through cairo keeps the
+    // space but positions the next glyph itself) is typed where it stands between two Japanese
+    // characters: LibreOffice writes its automatic spacing between Japanese and Western text as a
+    // space too, so there only the gap tells.
+    const typedWithin = (before: string, after: string, from: number, to: number, size: number) =>
+      !WESTERN.test(before.slice(-1)) &&
+      !WESTERN.test(after.charAt(0)) &&
+      spacesHere.some((r) => Math.abs(r.x - from) <= SPACE_FIT_EM * size && r.x + r.width <= to + SPACE_FIT_EM * size);
     // By the middle of each run: a bracket set half an em into its neighbour still reads after it.
     for (const run of line.sort((a, b) => a.x + a.width / 2 - (b.x + b.width / 2))) {
       const text = run.text.replace(/\s+/g, ' ');
@@ -199,7 +209,9 @@ export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = 
       const phrase = open.filter(fits).sort((a, b) => Math.abs(run.x - a.right) - Math.abs(run.x - b.right))[0];
       if (phrase) {
         const gap = run.x - phrase.right;
-        const needsSpace = gap >= SPACE_GAP_EM * Math.max(run.size, phrase.size) && !phrase.text.endsWith(' ') && !text.startsWith(' ');
+        const size = Math.max(run.size, phrase.size);
+        const needsSpace =
+          (gap >= SPACE_GAP_EM * size || typedWithin(phrase.text, text, phrase.right, run.x, size)) && !phrase.text.endsWith(' ') && !text.startsWith(' ');
         phrase.text += (needsSpace ? ' ' : '') + text;
         phrase.parts.push({ text: (needsSpace ? ' ' : '') + text, x: run.x, right: run.x + run.width });
         phrase.right = Math.max(phrase.right, run.x + run.width);
