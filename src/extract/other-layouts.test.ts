@@ -1698,6 +1698,23 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a short banner without a label (第2章 観光), alone between rules drawn cell by cell and staying in its column, as a banner, not a grouping cell', () => {
+    // Rules across every column under the header and under the banner, none down the columns.
+    const cellByCell = (at: number) => [15, 100, 165, 230, 300, 360, 400].slice(0, -1).map((from, k, xs) => ({ at, from, to: xs[k + 1] ?? 400 }));
+    const document = read(
+      [
+        {
+          ...pageOf(TITLE, [], TWO_GROUPS, [['第2章 観光', 20]], [['(1) 誘客', 20], ['①宿泊', 110], ...figures('観光客数', ['100', '120'], 'A')]),
+          horizontal: [134, 149, 164].flatMap(cellByCell),
+        },
+      ],
+      'short-chapter-banner.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.policies.map((p) => [p.no, p.title, p.measures.map((m) => [m.no, m.title])])])).toEqual([
+      [2, '観光', [[1, '誘客', [[1, '宿泊']]]]],
+    ]);
+  });
+
   it('goes on over a tall gap to a grouping cell’s numbered title at the top of its row, the row’s figures set lower (② 宿泊の推進, a spreadsheet’s tall rows)', () => {
     const document = read(
       [

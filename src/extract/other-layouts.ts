@@ -423,6 +423,15 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   // rule across the table runs above it (text drawn above the rules, at a continued table's top, is no row).
   const innerRuleAt = (y: number) => page.vertical.some((r) => r.at > left + 2 && r.at < right - 2 && r.from <= y && r.to >= y);
   const ruledInside = body.some((l) => innerRuleAt(middle(l)));
+  // A line alone between two rules across the table, nothing else printed in its band: no grouping
+  // cell, which always stands beside an indicator's row (第2章 商店街の振興 at a page's head, short
+  // enough to stay in its column, under rules drawn cell by cell).
+  const aloneInBand = (l: Line) => {
+    const y = middle(l);
+    const above = boundaries.filter((b) => b < y).at(-1);
+    const below = boundaries.find((b) => b > y);
+    return above !== undefined && below !== undefined && body.every((o) => o === l || middle(o) < above || middle(o) > below);
+  };
   const mergedRow = (l: Line) => ruledInside && !innerRuleAt(middle(l)) && rowBoundaries(page.horizontal, left, right, -Infinity, middle(l)).length > 0;
   // A banner's words alone on their line: one phrase, or its label and number apart from its title.
   const aloneOnLine = (l: Line) => l.phrases.length === 1 || (l.phrases.length === 2 && readBanner(l.phrases[0]!.text)?.title === '');
@@ -446,9 +455,9 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
       !holdsFigure(l, NUMBER_LIKE) &&
       (first.x < firstGrouping ||
         (first.right > lastGrouping + first.size && !cellsTouching(l)) ||
-        // Without a label (Ⅰ 市内の…, 第1章…) only where rules show the row merged across, or where it runs
-        // past its column: a grouping cell's line can look alike, but stays in its column.
-        (aloneOnLine(l) && ((pastOwnColumn(l) && !cellsTouching(l)) || mergedRow(l) || (banner.label !== '' && otherLevel(banner)))))
+        // Without a label (Ⅰ 市内の…, 第1章…) only where rules show the row merged across or alone in its
+        // band, or where it runs past its column: a grouping cell's line can look alike, but stays in its column.
+        (aloneOnLine(l) && ((pastOwnColumn(l) && !cellsTouching(l)) || mergedRow(l) || aloneInBand(l) || (banner.label !== '' && otherLevel(banner)))))
     );
   };
   // Told on the lines as printed: cut at the columns, 基本施策2 would end in a figure.
