@@ -677,6 +677,24 @@ describe('a table without rules, then its legend and its count table', () => {
     });
   });
 
+  it('reads a legend whose heading the page left at its foot, right under the last row, its items at the next page’s top', () => {
+    const document = read(
+      [
+        pageOf(TITLE, HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], 'B'), [['評価基準', 20]]),
+        { ...pageOf([['A：目標を上回る', 20]], [['B：目標を下回る', 20]]), number: 2 },
+      ],
+      'legend-heading-at-foot.pdf',
+    );
+    expect((document.document as KpiDocument).layout?.legend).toMatchObject({
+      heading: '評価基準',
+      marks: [
+        { mark: 'A', meaning: '目標を上回る' },
+        { mark: 'B', meaning: '目標を下回る' },
+      ],
+    });
+    expect(document.messages.filter((m) => m.severity !== 'info')).toEqual([]);
+  });
+
   it.each([
     ['parted from its meaning by a space only (a spreadsheet print)', ' '],
     ['set straight before it (Calc through cairo: a narrow space pdf.js does not see)', ''],

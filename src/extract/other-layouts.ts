@@ -929,9 +929,11 @@ function piecesOf(
   const inTable = new Set<Line>();
   // A table without rules ends where the next begins, or at a count table's head or a legend of
   // two marks or more below it (【評価】◎：… ○：… on one line, or 【達成度】 over A … or A：… a line).
+  // A heading of grades alone at the page's foot (評価基準) has its items at the next page's top.
   const legendHead = (k: number) => {
     const next = lines[k + 1]?.text.trim() ?? '';
-    return legendHeading(lines[k]!.text) && (SPACED_ITEM.test(next) || (ITEM_LINE.test(next) && holdsLegendItem(next)));
+    const atFoot = k === lines.length - 1 && GRADES_WORD.test(lines[k]!.text);
+    return legendHeading(lines[k]!.text) && (atFoot || SPACED_ITEM.test(next) || (ITEM_LINE.test(next) && holdsLegendItem(next)));
   };
   const ends = lines
     .filter((l, k) => countHeadAt(l) || isRowsCountHead(l) || isMatrixCountHead(l) || readLegend(l.text) !== null || holdsSpacedLegend(l) || legendHead(k))
@@ -1067,6 +1069,8 @@ function firstLineFrom(pieces: readonly { page: number; piece: Piece }[], from: 
 }
 
 /** A legend's heading (【達成度】, ※評価), not a banner of the goal's own indicators (【数値目標】 over ① and its row). */
+/** Words of a legend's heading about grades (評価基準, 【達成度】, 凡例), not of a block of text. */
+const GRADES_WORD = /評価|判定|達成|凡例|区分/;
 const legendHeading = (text: string) => LEGEND_HEADING.test(text.trim()) && !isGoalIndicatorsLabel(text) && readBanner(text) === null;
 
 /** Items without colons on a line (A 目標… B 目標…), or marks and meanings as phrases of their own after a heading (【評価】 | S | 現在値が… | A | …). */
