@@ -26,16 +26,15 @@ const DASH = /^[-‐–—―−ー]$/;
 const MINUS_SIGNS = '△▲−\\-';
 /** A number with optional minus mark, thousands separators, decimals and a trailing %. */
 const NUMBER = new RegExp(`^([${MINUS_SIGNS}+])?\\s*((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\.\\d+)?)\\s*%?$`);
-/**
- * Words printed around a number that qualify it without changing it (layouts.md §4 item 5): a
- * cumulative mark before it (`延べ 2`, `累計 120`, `約 3,000`), a bound after it (`2,000以上`,
- * `93%超`, `20未満`). The value is the number; the text keeps the words.
- */
 /** The words of a cumulative or approximate figure, set before it: one list for every reader of figures. */
 export const CUMULATIVE_WORDS = '延べ|累計|約';
 const QUALIFIER_BEFORE = new RegExp(`^(?:${CUMULATIVE_WORDS})\\s*`);
 const QUALIFIER_AFTER = /\s*(?:以上|以下|超|未満|以内|程度)$/;
-/** A printed figure without the words that qualify it: `延べ 2人以上` → `2人`. */
+/**
+ * A printed figure without the words that qualify it without changing it (layouts.md §4 item 5):
+ * a cumulative mark before it (`延べ 2`, `累計 120`, `約 3,000`), a bound after it (`2,000以上`,
+ * `93%超`, `20未満`). The value is the number; the text keeps the words. `延べ 2人以上` → `2人`.
+ */
 export function withoutQualifiers(text: string): string {
   return text.replace(QUALIFIER_BEFORE, '').replace(QUALIFIER_AFTER, '');
 }
