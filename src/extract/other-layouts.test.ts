@@ -1716,6 +1716,46 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a numbered row whose figures carry their units (1,026千円), grouping cells’ last lines beside it, is the indicator’s row, not a banner (5) across it', () => {
+    const header: [string, number][] = [
+      ['番号', 0],
+      ['基本的方向', 40],
+      ['施策', 130],
+      ['指標名', 200],
+      ['基準値', 270],
+      ['実績値', 330],
+      ['評価', 390],
+    ];
+    const valued = (no: string, name: string, values: [string, string], mark: string): [string, number][] => [
+      [no, 2],
+      [name, 190],
+      [values[0], 300 - widthOf(values[0])],
+      [values[1], 360 - widthOf(values[1])],
+      [mark, 395],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [
+            ['基本的方向1', 40],
+            ['①', 130],
+          ],
+          [['観光の振興', 40], ['宿泊の推進', 130], ...valued('(5)', '観光客数', ['1,026千円', '1,604千円'], 'A')],
+          valued('(6)', '交流人口', ['5人', '6人'], 'B'),
+        ),
+      ],
+      'unit-figures-row.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.number, i.name, i.actual.text])).toEqual([
+      ['(5)', '観光客数', '1,604千円'],
+      ['(6)', '交流人口', '6人'],
+    ]);
+    expect(document.strategies.map((s) => [s.title, s.policies.map((p) => p.title)])).toEqual([['観光の振興', ['宿泊の推進']]]);
+  });
+
   it('reads a short banner without a label (第2章 観光), alone between rules drawn cell by cell and staying in its column, as a banner, not a grouping cell', () => {
     // Rules across every column under the header and under the banner, none down the columns.
     const cellByCell = (at: number) => [15, 100, 165, 230, 300, 360, 400].slice(0, -1).map((from, k, xs) => ({ at, from, to: xs[k + 1] ?? 400 }));

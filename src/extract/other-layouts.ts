@@ -17,7 +17,7 @@ import type {
   TableLayout,
 } from '../model/types.js';
 import { CUMULATIVE_WORDS, findEraYear, isTextValue, parseMeasurement, parseProgress, withoutQualifiers } from '../notation/numbers.js';
-import { type Column, EDGE_MATCH, NUMBER_LIKE, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
+import { type Column, EDGE_MATCH, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, makeLine, sameSize, withoutFurniture } from './layout.js';
@@ -452,7 +452,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     const first = l.phrases[0]!;
     return (
       banner !== null &&
-      !holdsFigure(l, NUMBER_LIKE) &&
+      !holdsFigure(l, FIGURE) &&
       (first.x < firstGrouping ||
         (first.right > lastGrouping + first.size && !cellsTouching(l)) ||
         // Without a label (Ⅰ 市内の…, 第1章…) only where rules show the row merged across or alone in its
@@ -466,7 +466,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   // Lines that are rows by themselves: banners without a figure, and the goal's label (数値目標) over its indicators.
   // Comment blocks too, each line a row whose text the block's heading collects (textRow).
   const blockLines = commentBlockLines(body, left, boundaries);
-  const alone = (l: Line, k: number) => (banners[k]! && !holdsFigure(body[k]!, FIGURE)) || isGoalIndicatorsLabel(l.text) || blockLines.has(k);
+  const alone = (l: Line, k: number) => banners[k]! || isGoalIndicatorsLabel(l.text) || blockLines.has(k);
   const aloneLines = split.filter(alone);
   const { rows, pitch } = rowsOf(
     split,
