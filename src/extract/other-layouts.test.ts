@@ -54,6 +54,39 @@ describe('count tables', () => {
     expect(used).toHaveLength(4);
   });
 
+  it('grades across, a goal’s word alone beside its counts, its number and title wrapped below them (基本目標 | 0 4 | Ⅰ 空き | 家の振興)', () => {
+    const lines = page(
+      [
+        ['基本目標', 0],
+        ['S', 100],
+        ['A', 140],
+        ['合計', 220],
+      ],
+      [
+        ['基本目標', 0],
+        ['0', 100],
+        ['4', 140],
+        ['4', 224],
+      ],
+      [['Ⅰ 空き', 0]],
+      [['家の振興', 0]],
+      [
+        ['基本目標', 0],
+        ['2', 100],
+        ['2', 140],
+        ['4', 224],
+      ],
+      [['Ⅱ 高齢', 0]],
+      [['者の創出', 0]],
+    );
+    const { table, used } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.rows.map((r) => [r.label, r.counts, r.total])).toEqual([
+      ['基本目標Ⅰ 空き家の振興', [0, 4], 4],
+      ['基本目標Ⅱ 高齢者の創出', [2, 2], 4],
+    ]);
+    expect(used).toHaveLength(7);
+  });
+
   it('grades across at the top of a page, under the head the rest of a label the page break cut (… | 獣の強化), apart from the first row: read past', () => {
     const lines = page(
       [

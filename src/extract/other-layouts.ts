@@ -685,6 +685,14 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
         ? // A goal's label and number (政策目標2 ふる) opens the next row however evenly the lines are spaced (Writer).
           !lastLine || readBanner(line.text) !== null || next.top - line.bottom < line.top - above.bottom
         : (!lastLine || opensLabel(line, next)) && countsBelow());
+    // A row whose label is a level's word alone (基本目標 | 0 4 1 0 0 5: counts on the cell's first line)
+    // has its number and title on the lines below it (Ⅰ 空き | 家の振興), not the next row.
+    const numberBelow = (label: string) => readBanner(joinWrapped([label, line.text]))?.label === label.replace(/\s/g, '');
+    if (numbers.length < 2 && inLabelColumn(line) && prefix.length === 0 && lastLine && close(above, line) && numberBelow(rows.at(-1)!.label)) {
+      rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
+      used.push(line);
+      continue;
+    }
     // A label under way goes on through its cell's lines, one reading as a banner too (基本目標 | Ⅱ 健康づ).
     if (numbers.length < 2 && inLabelColumn(line) && !labelOnly(line) && (prefix.length > 0 || towardsNext())) {
       prefix.push(line.text);
