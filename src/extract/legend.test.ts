@@ -110,6 +110,16 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
     expect(readSpacedLegend(['A 目標を上回る'])).toBeNull();
   });
 
+  it.each([
+    [['S 目標を超えた', 'A 目標に近い'], true],
+    [['◎ 目標値以上', '○ 目標値と同等', '－ 実績なし'], true],
+    [['① 着実に進んでいる', '② 概ね進んでいる'], true],
+    [['① 農林水', '① 農林水産業'], false],
+    [['② 市内農', '① 文化財中小'], false],
+  ])('items on one line have their marks in a legend’s order (%j: %s); grouping cells numbered on one line are none', (phrases, expected) => {
+    expect(holdsSpacedItems(phrases)).toBe(expected);
+  });
+
   it('a mark set apart from its meaning, wider than a space (B | 目標値に対して…, 判定なし | 値が…): the next phrase is its meaning', () => {
     expect(
       readSpacedLegend([

@@ -82,9 +82,14 @@ const spacedItem = (text: string): LegendMark | null => {
   return m ? { mark: (m[1] ?? m[2])!, meaning: m[3]!.trim() } : null;
 };
 
-/** Whether a line's phrases hold legend items set without colons: two or more. */
+/**
+ * Whether a line's phrases hold legend items set without colons: two or more, their marks in a
+ * legend's order (grouping cells numbered on one line, ① 農林水 | ① 農林水産業 or ② 市内農 | ① 文化財,
+ * are no legend).
+ */
 export function holdsSpacedItems(phrases: readonly string[]): boolean {
-  const items = phrases.filter((p) => SPACED_ITEM.test(p.trim()) && !/^[぀-ヿ一-龯]/.test(p.trim())).length;
+  const marks = phrases.filter((p) => !/^[぀-ヿ一-龯]/.test(p.trim())).flatMap((p) => spacedItem(p.trim())?.mark ?? []);
+  const items = marks.every((m, k) => k === 0 || inLegendOrder(marks[k - 1]!, m)) ? marks.length : 0;
   // One item counts after a legend's heading on its line (※評価 | - 横ばい・実績なし).
   return items >= MIN_ITEMS || (items === 1 && phrases.length === 2 && LEGEND_HEADING.test(phrases[0]!.trim()));
 }
@@ -116,6 +121,14 @@ const WORD_ALONE = /^[゠-ヿ一-龯][぀-ヿ一-龯]{1,3}$/;
 function markAlone(phrase: string, followed: boolean, underWay: boolean, last: LegendMark | undefined): boolean {
   if (!followed || !underWay || last?.meaning === '') return false;
   return SYMBOL_ALONE.test(phrase) || (WORD_ALONE.test(phrase) && last !== undefined);
+}
+
+const DASH_ALONE = new RegExp(`^(?:${DASH})$`);
+
+/** Whether a mark may follow another in one legend: the next in order, or the closing dash; any other where no order is known. */
+function inLegendOrder(before: string, after: string): boolean {
+  const next = nextMark(before);
+  return next === null ? after !== before : after === next || DASH_ALONE.test(after);
 }
 
 /** The mark that follows another in a legend's order: B after A, A after S, ○ after ◎, △ after ○, × after △. */
