@@ -217,24 +217,27 @@ function stacksOn(upper: Line, lower: Line, added: Line): boolean {
   });
 }
 
-/** A legend's line wrapped onto the next stands at most this far (em) under it: a cell's line pitch (Writer leads 1.65 em). */
-const LEGEND_TAIL_GAP_EM = 0.8;
+/** A line wrapped onto the next stands at most this far (em) under it: a cell's line pitch (Writer leads 1.65 em). */
+const WRAPPED_TAIL_GAP_EM = 0.8;
 
 /**
- * Whether line `k` is the wrapped end of a legend's line above it (…把握できない等の理由により |
- * 評価できない): one phrase set at a wrapped line's pitch under it, nearer it than the line below, though
- * it names a heading's word.
+ * Whether line `k` is the wrapped end of the line above it, set at a wrapped line's pitch under it
+ * and nearer it than the line below, though it names a heading's word or is short as a heading's
+ * piece: the end of a legend's line (…把握できない等の理由により | 評価できない), or of a cell of a
+ * row above the header (基本目標Ⅰ 2 | 0 … over 農林水産業の over 充実), each of its phrases
+ * starting where one of that row's does.
  */
-function legendTail(lines: readonly Line[], k: number): boolean {
+function wrappedTail(lines: readonly Line[], k: number): boolean {
   const [above, line, below] = [lines[k - 1], lines[k]!, lines[k + 1]];
-  return (
-    above !== undefined &&
-    below !== undefined &&
-    line.phrases.length === 1 &&
-    line.top - above.bottom < LEGEND_TAIL_GAP_EM * line.size &&
-    line.top - above.bottom < below.top - line.bottom &&
-    isLegendLine(above.phrases.map((p) => p.text))
-  );
+  if (
+    above === undefined ||
+    below === undefined ||
+    line.top - above.bottom >= WRAPPED_TAIL_GAP_EM * line.size ||
+    line.top - above.bottom >= below.top - line.bottom
+  )
+    return false;
+  if (line.phrases.length === 1 && isLegendLine(above.phrases.map((p) => p.text))) return true;
+  return !headingLike(above) && line.phrases.every((p) => above.phrases.some((q) => Math.abs(q.x - p.x) <= RULE_TOLERANCE));
 }
 
 /** The header lines around line `i`: neighbours within a line gap that are heading-like, with no closing rule between. */
@@ -259,7 +262,7 @@ function headerWindow(lines: readonly Line[], i: number, from: number, horizonta
     if (
       top - 1 >= from &&
       up &&
-      !legendTail(lines, top - 1) &&
+      !wrappedTail(lines, top - 1) &&
       joins(up, lines[top]!, up) &&
       !closedBetween(up, lines[top]!, horizontal, left, right, [up], window)
     )
@@ -275,7 +278,7 @@ export function findTableHeads(lines: readonly Line[], vertical: readonly Rule[]
   const heads: TableHead[] = [];
   let from = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (i < from || !headingLike(lines[i]!) || !lines[i]!.phrases.some((p) => isHeadingWord(p.text)) || legendTail(lines, i)) continue;
+    if (i < from || !headingLike(lines[i]!) || !lines[i]!.phrases.some((p) => isHeadingWord(p.text)) || wrappedTail(lines, i)) continue;
     const [top, bottom] = headerWindow(lines, i, from, horizontal);
     const window = lines.slice(top, bottom + 1);
     if (!namesKpiColumns(window)) continue;
