@@ -191,6 +191,22 @@ function headingsOverYearNotes(upper: Line, lower: Line): boolean {
   });
 }
 
+/**
+ * Whether a year on the upper line is a group's heading centred over the headings of the lower
+ * line, which holds them alone (令和4年度 over 実績 | 達成度, R3 over 実績値 | 判定, the other
+ * headings set in cells spanning both rows): a header of two rows however tall, shaded or unruled.
+ */
+function yearOverHeadings(upper: Line, lower: Line): boolean {
+  const under = yearsApart(lower).phrases;
+  if (under.length < 2 || !under.every((p) => isHeadingWord(p.text) && !bareYear(p.text))) return false;
+  const [from, to] = [under[0]!.x, under.at(-1)!.right];
+  // Within half a cell of the middle of its cells, as stackedColumns takes a group.
+  const cell = (to - from) / under.length;
+  return yearsApart(upper).phrases.some(
+    (p) => bareYear(p.text) && p.x >= from - p.size && p.right <= to + p.size && Math.abs(middle(p) - (from + to) / 2) <= cell / 2,
+  );
+}
+
 /** Whether a line is a row of years alone (令和2年度 | 令和3年度 | …, under 実績 a tall row above). */
 function yearsRow(line: Line): boolean {
   const phrases = yearsApart(line).phrases;
@@ -244,7 +260,11 @@ function wrappedTail(lines: readonly Line[], k: number): boolean {
 function headerWindow(lines: readonly Line[], i: number, from: number, horizontal: readonly Rule[]): [number, number] {
   // A row of years, or a group heading over its rule, may stand in a tall row of its own.
   const gap = (a: Line, b: Line) =>
-    groupOver(a, b, horizontal) || headingsOverYearNotes(a, b) ? GROUP_ROW_GAP_EM : yearsRow(b) ? YEAR_ROW_GAP_EM : HEADER_LINE_GAP_EM;
+    groupOver(a, b, horizontal) || headingsOverYearNotes(a, b) || yearOverHeadings(a, b)
+      ? GROUP_ROW_GAP_EM
+      : yearsRow(b)
+        ? YEAR_ROW_GAP_EM
+        : HEADER_LINE_GAP_EM;
   const near = (a: Line, b: Line) => b.top - a.bottom < gap(a, b) * Math.max(a.size, b.size);
   const joins = (upper: Line, lower: Line, added: Line) => headingLike(added) && near(upper, lower) && stacksOn(upper, lower, added);
   // The line below and, where it goes on at once, the next: a rule that runs beside the first (（H26） under 現状, set a
