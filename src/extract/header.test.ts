@@ -702,6 +702,55 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['No.', '指標名', '基準値', '目標値', '評価']]);
   });
 
+  it('the wrapped end of a cell of a table above the header (基本目標Ⅰ 2 0 2 | 農林水産業の | 充実) is that cell’s, though short as a heading’s piece', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['基本目標Ⅰ', 5],
+          ['2', 90],
+          ['0', 120],
+          ['2', 150],
+        ],
+      ],
+      [111, [['農林水産業の', 5]]],
+      [122, [['充実', 5]]],
+      [
+        136,
+        [
+          ['基本施策', 30],
+          ['指標名', 110],
+          ['基準値', 190],
+          ['目標値', 250],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['基本施策', '指標名', '基準値', '目標値']]);
+  });
+
+  it('a year centred over the headings of a line a tall row below (令和4年度 over 実績 | 達成度), no rule drawn, is their group', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['No.', 5],
+          ['数値目標', 40],
+          ['現状値', 120],
+          ['令和4年度', 220],
+          ['目標値', 300],
+        ],
+      ],
+      [
+        130,
+        [
+          ['実績', 205],
+          ['達成度', 245],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['No.', '数値目標', '現状値', '令和4年度>実績', '令和4年度>達成度', '目標値']]);
+  });
+
   it('a group’s rule that runs beside the line below it (（H26） under 現状, set a little higher than the years under 実績値) keeps both lines in the header', () => {
     const lines = page(
       [

@@ -191,6 +191,22 @@ function headingsOverYearNotes(upper: Line, lower: Line): boolean {
   });
 }
 
+/**
+ * Whether a year on the upper line is a group's heading centred over the headings of the lower
+ * line, which holds them alone (令和4年度 over 実績 | 達成度, R3 over 実績値 | 判定, the other
+ * headings set in cells spanning both rows): a header of two rows however tall, shaded or unruled.
+ */
+function yearOverHeadings(upper: Line, lower: Line): boolean {
+  const under = yearsApart(lower).phrases;
+  if (under.length < 2 || !under.every((p) => isHeadingWord(p.text) && !bareYear(p.text))) return false;
+  const [from, to] = [under[0]!.x, under.at(-1)!.right];
+  // Within half a cell of the middle of its cells, as stackedColumns takes a group.
+  const cell = (to - from) / under.length;
+  return yearsApart(upper).phrases.some(
+    (p) => bareYear(p.text) && p.x >= from - p.size && p.right <= to + p.size && Math.abs(middle(p) - (from + to) / 2) <= cell / 2,
+  );
+}
+
 /** Whether a line is a row of years alone (令和2年度 | 令和3年度 | …, under 実績 a tall row above). */
 function yearsRow(line: Line): boolean {
   const phrases = yearsApart(line).phrases;
@@ -217,31 +233,38 @@ function stacksOn(upper: Line, lower: Line, added: Line): boolean {
   });
 }
 
-/** A legend's line wrapped onto the next stands at most this far (em) under it: a cell's line pitch (Writer leads 1.65 em). */
-const LEGEND_TAIL_GAP_EM = 0.8;
+/** A line wrapped onto the next stands at most this far (em) under it: a cell's line pitch (Writer leads 1.65 em). */
+const WRAPPED_TAIL_GAP_EM = 0.8;
 
 /**
- * Whether line `k` is the wrapped end of a legend's line above it (…把握できない等の理由により |
- * 評価できない): one phrase set at a wrapped line's pitch under it, nearer it than the line below, though
- * it names a heading's word.
+ * Whether line `k` is the wrapped end of the line above it, set at a wrapped line's pitch under it
+ * and nearer it than the line below, though it names a heading's word or is short as a heading's
+ * piece: the end of a legend's line (…把握できない等の理由により | 評価できない), or of a cell of a
+ * row above the header (基本目標Ⅰ 2 | 0 … over 農林水産業の over 充実), each of its phrases
+ * starting where one of that row's does.
  */
-function legendTail(lines: readonly Line[], k: number): boolean {
+function wrappedTail(lines: readonly Line[], k: number): boolean {
   const [above, line, below] = [lines[k - 1], lines[k]!, lines[k + 1]];
-  return (
-    above !== undefined &&
-    below !== undefined &&
-    line.phrases.length === 1 &&
-    line.top - above.bottom < LEGEND_TAIL_GAP_EM * line.size &&
-    line.top - above.bottom < below.top - line.bottom &&
-    isLegendLine(above.phrases.map((p) => p.text))
-  );
+  if (
+    above === undefined ||
+    below === undefined ||
+    line.top - above.bottom >= WRAPPED_TAIL_GAP_EM * line.size ||
+    line.top - above.bottom >= below.top - line.bottom
+  )
+    return false;
+  if (line.phrases.length === 1 && isLegendLine(above.phrases.map((p) => p.text))) return true;
+  return !headingLike(above) && line.phrases.every((p) => above.phrases.some((q) => Math.abs(q.x - p.x) <= RULE_TOLERANCE));
 }
 
 /** The header lines around line `i`: neighbours within a line gap that are heading-like, with no closing rule between. */
 function headerWindow(lines: readonly Line[], i: number, from: number, horizontal: readonly Rule[]): [number, number] {
   // A row of years, or a group heading over its rule, may stand in a tall row of its own.
   const gap = (a: Line, b: Line) =>
-    groupOver(a, b, horizontal) || headingsOverYearNotes(a, b) ? GROUP_ROW_GAP_EM : yearsRow(b) ? YEAR_ROW_GAP_EM : HEADER_LINE_GAP_EM;
+    groupOver(a, b, horizontal) || headingsOverYearNotes(a, b) || yearOverHeadings(a, b)
+      ? GROUP_ROW_GAP_EM
+      : yearsRow(b)
+        ? YEAR_ROW_GAP_EM
+        : HEADER_LINE_GAP_EM;
   const near = (a: Line, b: Line) => b.top - a.bottom < gap(a, b) * Math.max(a.size, b.size);
   const joins = (upper: Line, lower: Line, added: Line) => headingLike(added) && near(upper, lower) && stacksOn(upper, lower, added);
   // The line below and, where it goes on at once, the next: a rule that runs beside the first (（H26） under 現状, set a
@@ -259,7 +282,7 @@ function headerWindow(lines: readonly Line[], i: number, from: number, horizonta
     if (
       top - 1 >= from &&
       up &&
-      !legendTail(lines, top - 1) &&
+      !wrappedTail(lines, top - 1) &&
       joins(up, lines[top]!, up) &&
       !closedBetween(up, lines[top]!, horizontal, left, right, [up], window)
     )
@@ -275,7 +298,7 @@ export function findTableHeads(lines: readonly Line[], vertical: readonly Rule[]
   const heads: TableHead[] = [];
   let from = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (i < from || !headingLike(lines[i]!) || !lines[i]!.phrases.some((p) => isHeadingWord(p.text)) || legendTail(lines, i)) continue;
+    if (i < from || !headingLike(lines[i]!) || !lines[i]!.phrases.some((p) => isHeadingWord(p.text)) || wrappedTail(lines, i)) continue;
     const [top, bottom] = headerWindow(lines, i, from, horizontal);
     const window = lines.slice(top, bottom + 1);
     if (!namesKpiColumns(window)) continue;

@@ -1789,6 +1789,34 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.strategies.map((s) => [s.title, s.policies.map((p) => p.title)])).toEqual([['観光の振興', ['宿泊の推進']]]);
   });
 
+  it('reads a short banner without a label (Ⅰ 観光の振興) staying in its column as a banner where that column’s cells print its heading (基本的方向(1)), though no rule shows its row', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          TWO_GROUPS,
+          [['Ⅰ 観光の振興', 20]],
+          [],
+          [['基本的方向(1)', 20], ['施策①', 110], ...figures('観光客数', ['100', '120'], 'A')],
+          [
+            ['誘客', 20],
+            ['宿泊', 110],
+          ],
+        ),
+      ],
+      'roman-banner.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.policies.map((p) => [p.no, p.title, p.measures.map((m) => [m.no, m.title])])])).toEqual([
+      [1, '観光の振興', [[1, '誘客', [[1, '宿泊']]]]],
+    ]);
+    expect(document.layout?.hierarchy.map((h) => [h.label, h.numbering, h.style])).toEqual([
+      ['', 'Ⅰ', 'banner'],
+      ['基本的方向', '(1)', 'column'],
+      ['施策', '①', 'column'],
+    ]);
+  });
+
   it('reads a short banner without a label (第2章 観光), alone between rules drawn cell by cell and staying in its column, as a banner, not a grouping cell', () => {
     // Rules across every column under the header and under the banner, none down the columns.
     const cellByCell = (at: number) => [15, 100, 165, 230, 300, 360, 400].slice(0, -1).map((from, k, xs) => ({ at, from, to: xs[k + 1] ?? 400 }));

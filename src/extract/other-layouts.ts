@@ -445,8 +445,22 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   };
   // A level no grouping column heads (重点戦略1 ふるさと納税の強化, its title on its line, in a table whose columns head 基本施策 | 施策).
   const groupingHeadings = grouping.map((c) => plainHeading(oneLine(c.heading)));
-  const otherLevel = (banner: Banner) =>
-    banner.title !== '' && !groupingHeadings.some((h) => h === bannerKey(banner) || h.includes(bannerKey(banner)) || bannerKey(banner).includes(h));
+  const namesLevel = (heading: string, banner: Banner) =>
+    heading === bannerKey(banner) || heading.includes(bannerKey(banner)) || bannerKey(banner).includes(heading);
+  const otherLevel = (banner: Banner) => banner.title !== '' && !groupingHeadings.some((h) => namesLevel(h, banner));
+  // A grouping column whose cells print its heading as their label (施策の方向(1) … under 施策の方向)
+  // holds no cell without one: Ⅰ 市内の… alone on its line there is a banner over its rows.
+  const labelledColumn = (c: Column) =>
+    body.some((l) =>
+      l.phrases.some((p) => {
+        const banner = readBanner(p.text);
+        return columnOfPhrase(columns, p) === c && banner !== null && banner.label !== '' && namesLevel(plainHeading(oneLine(c.heading)), banner);
+      }),
+    );
+  const inLabelledColumn = (p: Phrase) => {
+    const c = columnOfPhrase(columns, p);
+    return c !== undefined && grouping.includes(c) && labelledColumn(c);
+  };
   const isBanner = (l: Line) => {
     const banner = readBanner(l.text) ?? (circledApart(l) ? circledBanner(l.text) : null);
     const first = l.phrases[0]!;
@@ -456,8 +470,14 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
       (first.x < firstGrouping ||
         (first.right > lastGrouping + first.size && !cellsTouching(l)) ||
         // Without a label (Ⅰ 市内の…, 第1章…) only where rules show the row merged across or alone in its
-        // band, or where it runs past its column: a grouping cell's line can look alike, but stays in its column.
-        (aloneOnLine(l) && ((pastOwnColumn(l) && !cellsTouching(l)) || mergedRow(l) || aloneInBand(l) || (banner.label !== '' && otherLevel(banner)))))
+        // band, where it runs past its column, or where its column's cells print a label: a grouping cell's line
+        // can look alike, but stays in its column.
+        (aloneOnLine(l) &&
+          ((pastOwnColumn(l) && !cellsTouching(l)) ||
+            mergedRow(l) ||
+            aloneInBand(l) ||
+            (banner.label !== '' && otherLevel(banner)) ||
+            (banner.label === '' && inLabelledColumn(first)))))
     );
   };
   // Told on the lines as printed: cut at the columns, 基本施策2 would end in a figure.
