@@ -45,7 +45,9 @@ it(`a random document in a random pdfmake layout extracts exactly or with a warn
 // Twelve, not four: with four the seed of the day let F1 pass while other seeds still failed.
 const FAMILY_RUNS = 12;
 const KNOWN_FAMILIES: Record<string, string> = {
-  F3: 'role rows (期待値 / 実績値 under one name) are not read yet',
+  // pdfmake 0.3 draws no text for a vertically aligned cell merged down (rowSpan) over rows at a page's foot:
+  // the first seeded case's last indicator on page 1 prints no name, baseline, target or grade (said, not read).
+  F3: 'pdfmake drops the text of a rowSpan cell at a page break; the reader skips the nameless role rows with a warning',
   F5: 'see FAILURES.md: ≪成果と見直し≫ blocks and a year spanning 実績 | 達成度 are not all read yet',
 };
 

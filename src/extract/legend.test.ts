@@ -50,6 +50,7 @@ describe('readLegend: the marks a document defines', () => {
     ['備考 目標指標の※印の進捗率は、b/cにより算出'],
     ['基本目標1 しごとをつくる'],
     ['基本戦略② ■施策①'],
+    ['4ha 6ha A'],
   ])('%s is no legend', (text) => {
     expect(readLegend(text)).toBeNull();
   });

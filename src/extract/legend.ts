@@ -19,16 +19,19 @@ export const NO_GRADE_WORD = '評価なし|判定なし|未実施|実績なし|�
 /** A mark of a legend: a letter (with + or −), a symbol, a dash, a circled number. */
 const GRADE_MARK = `[A-Za-zＡ-Ｚａ-ｚ][+＋]?|${SYMBOL}|${DASH}`;
 const MARK = `${GRADE_MARK}|[①-⑳]`;
+/** A mark is no letter of a word or a unit (KPI, 4ha): nothing alphanumeric stands right before it. */
+const NOT_AFTER_ALNUM = '(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])';
 /**
  * A mark and its colon, not after a letter or digit (KPI: is no item), so also where lines were
  * joined without a space; or a word of two to four characters after a space (評価なし:, 未実施:).
  */
-const ITEM = new RegExp(`(?:(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])(${MARK})|(?<=^|[\\s　])([぀-ヿ一-龯]{2,4}))\\s*[:：]`, 'g');
+const ITEM = new RegExp(`(?:${NOT_AFTER_ALNUM}(${MARK})|(?<=^|[\\s　])([぀-ヿ一-龯]{2,4}))\\s*[:：]`, 'g');
 /**
  * Meaning before mark, separated by commas: 改善○,維持△,悪化× (江田島市). Not a circled number:
- * after a word that is a level's numbering (基本戦略② ■施策①), not a grade.
+ * after a word that is a level's numbering (基本戦略② ■施策①), not a grade. Nor a mark straight
+ * after a letter or digit: it ends a figure's unit (4ha 6ha in a row of figures).
  */
-const TRAILING_ITEM = new RegExp(`([^\\s　,，、:：]+?)(${GRADE_MARK})(?=[,，、\\s　]|$)`, 'g');
+const TRAILING_ITEM = new RegExp(`([^\\s　,，、:：]+?)${NOT_AFTER_ALNUM}(${GRADE_MARK})(?=[,，、\\s　]|$)`, 'g');
 /** Fewer items than this are no legend (a note with one A: is not), unless a legend's heading stands before it. */
 const MIN_ITEMS = 2;
 

@@ -1098,6 +1098,62 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('joins role rows parted by a page break under a ruled header printed again over the merged cells drawn again inside it (Calc’s print titles, clipped in print)', () => {
+    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
+    const page = (number: number, runs: TextRun[], horizontal: { at: number; from: number; to: number }[]) => ({
+      number,
+      width: 595,
+      height: 842,
+      horizontal,
+      vertical: [],
+      runs,
+    });
+    const document = read(
+      [
+        page(
+          1,
+          [
+            ...at(80, TITLE),
+            ...at(100, ROLE_HEADER),
+            ...at(120, [...roleRow('目標値', '110', '120'), ...mergedCells('観光施設の就', '100', '130', 'A')]),
+            ...at(131, [['業者数', 20]]),
+          ],
+          [
+            { at: 90, from: 15, to: 400 },
+            { at: 106, from: 15, to: 400 },
+            { at: 127, from: 105, to: 305 },
+          ],
+        ),
+        page(
+          2,
+          [
+            ...at(60, ROLE_HEADER),
+            // The cells merged over both role rows, drawn again from where they would start, under the header.
+            ...at(63, mergedCells('観光施設の就', '100', '130', 'A')),
+            ...at(69, [['業者数', 20]]),
+            ...at(85, roleRow('実績値', '115', '―')),
+            ...at(110, [...roleRow('目標値', '60', '70'), ...mergedCells('宿泊者数', '50', '80', 'B')]),
+            ...at(130, roleRow('実績値', '55', '―')),
+          ],
+          [
+            { at: 50, from: 15, to: 400 },
+            { at: 70, from: 15, to: 400 },
+            { at: 92, from: 15, to: 400 },
+            { at: 117, from: 105, to: 305 },
+            { at: 137, from: 15, to: 400 },
+          ],
+        ),
+      ],
+      'role-rows-pages-drawn-again.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target?.text, i.interim?.map((x) => x.text)])).toEqual(
+      [
+        ['観光施設の就業者数', '100', '115', '130', ['110', '120']],
+        ['宿泊者数', '50', '55', '80', ['60', '70']],
+      ],
+    );
+  });
+
   it('keeps reading a table past a tall row whose 実績値 row holds one figure beside a value in words and a dash (530 | 調査中 | ―)', () => {
     const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
     const header: [string, number][] = [...ROLE_HEADER.slice(0, 5), ['R6', 330], ['目標値', 370], ['評価', 420]];

@@ -176,10 +176,17 @@ function commentBlockLines(body: readonly Line[], left: number, boundaries: read
   return blocks(Math.max(...[...first].map((k) => body[k]!.right)));
 }
 
+/** From a head's first column to its last: their rules, or their headings where unruled. */
+function headSpan(head: TableHead): { left: number; right: number } {
+  return {
+    left: Math.min(...head.columns.map((c) => (Number.isFinite(c.left) ? c.left : c.headingLeft))),
+    right: Math.max(...head.columns.map((c) => (Number.isFinite(c.right) ? c.right : c.headingRight))),
+  };
+}
+
 /** The lines of a table's body: from its head until the next head, a gap, or the end of its rules. */
 function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end: number): Line[] {
-  const left = Math.min(...head.columns.map((c) => (Number.isFinite(c.left) ? c.left : c.headingLeft)));
-  const right = Math.max(...head.columns.map((c) => (Number.isFinite(c.right) ? c.right : c.headingRight)));
+  const { left, right } = headSpan(head);
   const body: Line[] = [];
   const across = head.ruled ? [] : rulesAcross(page, left, right);
   let last = head.lines.at(-1);
@@ -941,7 +948,7 @@ function piecesOf(
   continued: TableHead | null,
   pitchHint: number | null,
 ): Piece[] {
-  const lines = withoutFurniture(page.lines, furniture);
+  const lines = withoutCoveredByHeadAgain(withoutFurniture(page.lines, furniture), continued, page);
   const printed = tableHeadsOf(lines, page);
   const firstLine = lines[0];
   const countHead = (line: Line | undefined) => !!line && (countHeadAt(line) || isRowsCountHead(line));
@@ -998,6 +1005,41 @@ function piecesOf(
     pieces.push({ kind: 'line', top: line.top, line });
   }
   return pieces.sort((a, b) => a.top - b.top);
+}
+
+/** A heading printed again stands this near (em) where it stood on the page before, shifted down or up with its header. */
+const HEAD_AGAIN_EM = 0.5;
+
+/**
+ * The lines without the text a header printed again covers (a spreadsheet's print titles over a
+ * table going on from the page before): where every heading of the page before stands again, at
+ * one shift, a rule across under them, the rest drawn inside that band is a merged cell of the row
+ * the page break cut, drawn again from its top and clipped in print — no heading and no row.
+ */
+function withoutCoveredByHeadAgain(lines: readonly Line[], continued: TableHead | null, page: LaidOutPage): Line[] {
+  const headings = continued?.lines.flatMap((l) => l.phrases) ?? [];
+  if (headings.length === 0) return [...lines];
+  const phrases = lines.flatMap((l) => l.phrases);
+  const near = (a: number, b: number, p: Phrase) => Math.abs(a - b) <= HEAD_AGAIN_EM * p.size;
+  const againAt = (h: Phrase, shift: number) => phrases.find((p) => p.text === h.text && near(p.x, h.x, p) && near(p.baseline, h.baseline + shift, p));
+  const shift = phrases
+    .filter((p) => p.text === headings[0]!.text && near(p.x, headings[0]!.x, p))
+    .map((p) => p.baseline - headings[0]!.baseline)
+    .find((dy) => headings.every((h) => againAt(h, dy)));
+  if (shift === undefined) return [...lines];
+  const again = new Set(headings.map((h) => againAt(h, shift)!));
+  const middleOf = (p: Phrase) => middle(makeLine([p]));
+  const top = Math.min(...[...again].map((p) => makeLine([p]).top));
+  const lowest = Math.max(...[...again].map(middleOf));
+  const { left, right } = headSpan(continued!);
+  const closing = rulesAcross(page, left, right).find((y) => y > lowest);
+  if (closing === undefined) return [...lines];
+  const covered = (p: Phrase) => !again.has(p) && middleOf(p) > top && middleOf(p) < closing;
+  return lines.flatMap((l) => {
+    if (!l.phrases.some(covered)) return [l];
+    const rest = l.phrases.filter((p) => !covered(p));
+    return rest.length > 0 ? [makeLine(rest)] : [];
+  });
 }
 
 export function looksLikeOtherKpi(pages: readonly LaidOutPage[]): boolean {
