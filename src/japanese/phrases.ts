@@ -54,11 +54,11 @@ export function phrasesOfTokens(tokens: readonly Token[]): string[] {
 const DIGITS = '[0-9０-９]';
 /**
  * Runs that a line may not break inside, though the dictionary cuts them: dates (R6年4月,
- * R5.11月, 令和5年度, 2026年), numbers with their units or year notes (2,000枚, 3,560(H29),
+ * R5.11月, 令和5年度, 令和元年度, 2026年), numbers with their units or year notes (2,000枚, 3,560(H29),
  * 31.7％), short notes in brackets ((累計), （仮称）) and Latin words (Wi-Fi, Mine).
  */
 export const UNBROKEN = [
-  `(?:令和|平成|昭和|[RHSＲＨＳ])?${DIGITS}+(?:[.．]${DIGITS}+月|年度?(?:${DIGITS}+月(?:${DIGITS}+日)?)?)`,
+  `(?:(?:令和|平成|昭和)元|(?:令和|平成|昭和|[RHSＲＨＳ])?${DIGITS}+)(?:[.．]${DIGITS}+月|年度?(?:${DIGITS}+月(?:${DIGITS}+日)?)?)`,
   `[△▲−-]?${DIGITS}[0-9０-９,，.．]*(?:[%％]|[ァ-ヺ一-龯々]{1,3})?(?:[(（][RHSＲＨＳ]?${DIGITS}+[)）])?`,
   '[(（][^()（）\\s]{1,10}[)）]',
   "[A-Za-zＡ-Ｚａ-ｚ][A-Za-z0-9Ａ-Ｚａ-ｚ０-９'’-]*",
