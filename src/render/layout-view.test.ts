@@ -123,6 +123,10 @@ describe('a table in its own layout', () => {
     ['現状値（令和元年度）', ['現状値', '（令和元年度）']],
     ['公共交通オリーブ栽培延べ宿泊者数', []],
     ['市民の満足度（前年度比 96.8%以上）', ['市民の満足度', '（前年度比', '96.8%']],
+    ['110,327万人', ['110,327万人']],
+    ['10,676箇所(R1)', ['10,676箇所(R1)']],
+    ['1,857人/年', ['1,857人/年']],
+    ['128,393件の相談を受けた', ['128,393']],
   ])('keeps %j whole where it is drawn: %j', (text, parts) => {
     expect(unbreakableParts(text)).toEqual(parts);
   });
@@ -133,6 +137,23 @@ describe('a table in its own layout', () => {
     ['too little to spare: each lacking column gets its share', [40, 70, 40], [60, 20, 60], [0, 66, 0], [42, 66, 42]],
   ])('fits widths: %s', (_, widths, needed, floor, fitted) => {
     expect(fitWidths(widths, needed, floor)).toEqual(fitted);
+  });
+
+  it('wraps the words of a narrow text column (こども政策課) at the full size, as a spreadsheet does, but keeps its figures and headings whole', () => {
+    const doc = parseDocumentText(readFileSync('test/fixtures/layout-docs/f1-nagayo.yaml', 'utf8'), 'f1-nagayo.yaml') as KpiDocument;
+    const columns = doc.layout!.columns.map((c) => ({ ...c, width: c.role === 'department' ? 0.03 : c.role === 'name' ? 0.4 : 0.57 / 6 }));
+    doc.layout = { ...doc.layout!, columns, orientation: 'portrait' };
+    for (const { indicator } of walkIndicators(doc)) indicator.target = { value: 120345, year: null, text: '120,345万人' };
+    const scheme = schemes.find((s) => s.id === doc.scheme)!;
+    const view = layoutView(doc, evaluateDocument(doc, scheme), scheme);
+    const department = doc.layout.columns.findIndex((c) => c.role === 'department');
+    const cells = view.pages.flatMap((p) => p.rows.flatMap((r) => r.cells)).filter((c) => !c.covered && c.span === 1);
+    const departments = cells.filter((c) => c.col === department && c.text !== '');
+    expect(departments.length).toBeGreaterThan(0);
+    expect(departments.filter((c) => c.fontSize !== undefined)).toEqual([]);
+    const targets = cells.filter((c) => c.text === '120,345万人');
+    expect(targets.length).toBeGreaterThan(0);
+    for (const c of targets) expect(measureText(c.text, c.fontSize ?? view.fontSize)).toBeLessThanOrEqual(view.widths[c.col]! - TEXT_CLEARANCE + 0.01);
   });
 
   it('breaks no figure of a crowded table: columns widened, and what still does not fit set smaller', () => {

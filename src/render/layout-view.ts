@@ -81,15 +81,19 @@ const round = (n: number) => Math.floor(n * 10) / 10;
 
 /** A heading's part or a cell's line this short is a word a reader takes whole: never broken (2025年度, 目標達成). */
 const WORD_LENGTH = 7;
-/** A figure and what is glued to it (▲54,774, 69,122(R1), 96.8%): broken, it reads as two numbers. */
-const FIGURE = /[▲△+\-−]?[0-9０-９][0-9０-９,.，．]*[%％‰]?(?:\([^)]*\)|（[^）]*）)?/g;
+/**
+ * A figure and what is glued to it (▲54,774, 69,122(R1), 96.8%, 92,261万人, 857人/年: a unit of up to
+ * three characters): broken, it reads as two numbers, or as a figure and a line of units.
+ */
+const FIGURE = /[▲△+\-−]?[0-9０-９][0-9０-９,.，．]*(?:[%％‰]|[^\s0-9０-９,.，．()（）]{1,3}(?![^\s()（）]))?(?:\([^)]*\)|（[^）]*）)?/g;
 const HAS_DIGIT = /[0-9０-９]/;
 
 /**
  * What of a cell's text must stay on one line: a short line or part of one (parts split at spaces,
  * and before an opening bracket: 現状値 | （令和元年度）) whole, and every figure with what is glued to it.
  */
-export function unbreakableParts(text: string): string[] {
+export function unbreakableParts(text: string, words = true): string[] {
+  if (!words) return text.split('\n').flatMap((line) => line.match(FIGURE) ?? []);
   return text.split('\n').flatMap((line) =>
     line
       .split(/[ 　]/)
@@ -123,27 +127,41 @@ const SMALLEST_FIGURE = 5;
 /** A text column keeps this many characters' width when it gives to the figures beside it. */
 const TEXT_FLOOR_CHARS = 6;
 
+/**
+ * Columns of text a line may break anywhere in, as a spreadsheet wraps them: only their figures stay
+ * whole. Set smaller to keep a name's or a department's words whole, a narrow column printed them
+ * at 5 pt beside names wrapped at the full size.
+ */
+const WRAPPING_ROLES: ReadonlySet<ColumnRole> = new Set(['name', 'comment', 'department', 'strategy', 'policy', 'measure']);
+/** Whether a body cell of the column at `col` keeps its short words whole, not only its figures. */
+type WordsWhole = (col: number) => boolean;
+const ALL_WORDS_WHOLE: WordsWhole = () => true;
+const bodyWordsWhole =
+  (layout: TableLayout): WordsWhole =>
+  (col) =>
+    !WRAPPING_ROLES.has(layout.columns[col]?.role ?? 'other');
+
 /** The width at `size` of the widest of a cell's parts that must stay on one line. */
-function widestPart(c: LayoutCell, size: number): number {
-  return Math.max(0, ...unbreakableParts(c.text).map((p) => measureText(p, size, c.bold === true)));
+function widestPart(c: LayoutCell, size: number, wordsWhole: WordsWhole): number {
+  return Math.max(0, ...unbreakableParts(c.text, wordsWhole(c.col)).map((p) => measureText(p, size, c.bold === true)));
 }
 
 /** A cell whose figures or words do not fit its column at `size`, set smaller so that they do. */
-function shrinkToFit(c: LayoutCell, widths: readonly number[], size: number): LayoutCell {
+function shrinkToFit(c: LayoutCell, widths: readonly number[], size: number, wordsWhole: WordsWhole): LayoutCell {
   if (c.covered || c.span !== 1) return c;
   const room = widths[c.col]! - TEXT_CLEARANCE;
-  const widest = widestPart(c, size);
+  const widest = widestPart(c, size, wordsWhole);
   if (widest <= room) return c;
   return { ...c, fontSize: Math.max(SMALLEST_FIGURE, Math.floor((size * room * 10) / widest) / 10) };
 }
 
 /** The narrowest each column is drawn without breaking a figure or a word of its own cells (spanning cells left out). */
-function neededWidths(columns: number, rows: readonly (readonly LayoutCell[])[], size: number): number[] {
+function neededWidths(columns: number, rows: readonly (readonly LayoutCell[])[], size: number, wordsWhole: WordsWhole): number[] {
   const needed = new Array<number>(columns).fill(0);
   for (const row of rows) {
     for (const c of row) {
       if (c.covered || c.span !== 1) continue;
-      needed[c.col] = Math.max(needed[c.col]!, widestPart(c, size) + TEXT_CLEARANCE);
+      needed[c.col] = Math.max(needed[c.col]!, widestPart(c, size, wordsWhole) + TEXT_CLEARANCE);
     }
   }
   return needed;
@@ -469,7 +487,8 @@ function bodyRows(lines: readonly Line[], layout: TableLayout, first = 0): Layou
  */
 export function layoutPages(lines: readonly Line[], layout: TableLayout, starts: readonly number[], widths: readonly number[] = []): LayoutPage[] {
   const bounds = [...starts.filter((i) => i > 0 && i < lines.length), lines.length];
-  const fitted = (r: LayoutRow) => (widths.length === 0 ? r : { ...r, cells: r.cells.map((c) => shrinkToFit(c, widths, LAYOUT_FONT_SIZE)) });
+  const wordsWhole = bodyWordsWhole(layout);
+  const fitted = (r: LayoutRow) => (widths.length === 0 ? r : { ...r, cells: r.cells.map((c) => shrinkToFit(c, widths, LAYOUT_FONT_SIZE, wordsWhole)) });
   let from = 0;
   return bounds.map((to, k) => {
     const page = { breakBefore: k > 0, rows: bodyRows(lines.slice(from, to), layout, from).map(fitted) };
@@ -570,9 +589,17 @@ export function layoutView(doc: KpiDocument, evaluation: Evaluation, scheme: Sch
   const drawn = headerRows(layout.columns, layout.headerRows);
   const laid = layoutPages(lines, layout, []);
   const floor = layout.columns.map((c) => (FLEXIBLE_SHARE[c.role] === undefined ? 0 : TEXT_FLOOR_CHARS * LAYOUT_FONT_SIZE + TEXT_CLEARANCE));
-  const needed = neededWidths(layout.columns.length, [...drawn, ...laid.flatMap((p) => p.rows.map((r) => r.cells))], LAYOUT_FONT_SIZE);
+  // A heading keeps its words whole (2025年度, 目標達成); a body cell of a text column only its figures.
+  const neededHead = neededWidths(layout.columns.length, drawn, LAYOUT_FONT_SIZE, ALL_WORDS_WHOLE);
+  const neededBody = neededWidths(
+    layout.columns.length,
+    laid.flatMap((p) => p.rows.map((r) => r.cells)),
+    LAYOUT_FONT_SIZE,
+    bodyWordsWhole(layout),
+  );
+  const needed = neededHead.map((w, i) => Math.max(w, neededBody[i]!));
   const widths = fitWidths(layoutWidths(layout.columns, page), needed, floor);
-  const header = drawn.map((cells) => cells.map((c) => shrinkToFit(c, widths, LAYOUT_FONT_SIZE)));
+  const header = drawn.map((cells) => cells.map((c) => shrinkToFit(c, widths, LAYOUT_FONT_SIZE, ALL_WORDS_WHOLE)));
   const pages = layoutPages(lines, layout, [], widths);
   return {
     pageNumberFormat: base.pageNumberFormat,
