@@ -710,6 +710,75 @@ describe('a table without rules, then its legend and its count table', () => {
     });
   });
 
+  it('reads a count table whose head (基本目標 | A | B | 合計) ends a page and whose rows open the next, the label wrapped', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          HEADER,
+          [['基本目標1 観光の振興', 20]],
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], 'B'),
+          [],
+          [
+            ['基本目標', 20],
+            ['A', 110],
+            ['B', 140],
+            ['合計', 170],
+          ],
+        ),
+        {
+          ...pageOf(
+            [
+              ['基本目標1 観', 20],
+              ['1', 112],
+              ['1', 142],
+              ['2', 175],
+            ],
+            [['光の振興', 20]],
+          ),
+          number: 2,
+        },
+      ],
+      'counts-across-pages.pdf',
+    );
+    const doc = document.document as KpiDocument;
+    // Counts of a goal whose indicators stand under it directly: its goal summary.
+    expect(doc.strategies.map((s) => [s.title, s.reportedGoalSummary])).toEqual([['観光の振興', { A: 1, B: 1, total: 2 }]]);
+    expect(document.messages.filter((m) => m.severity !== 'info')).toEqual([]);
+  });
+
+  it('reads a legend above the table whose heading makes one phrase with its first item (【評価】 A 超えた | B 届き), set as a paragraph wrapped inside an item', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [
+            ['【評価】 A 超えた', 20],
+            ['B 届き', 120],
+          ],
+          [
+            ['そう', 20],
+            ['C 未達', 60],
+          ],
+          [],
+          HEADER,
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'legend-heading-with-item.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend).toMatchObject({
+      heading: '【評価】',
+      marks: [
+        { mark: 'A', meaning: '超えた' },
+        { mark: 'B', meaning: '届きそう' },
+        { mark: 'C', meaning: '未達' },
+      ],
+    });
+  });
+
   it('reads a legend whose heading the page left at its foot, right under the last row, its items at the next page’s top', () => {
     const document = read(
       [

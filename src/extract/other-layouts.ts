@@ -1146,7 +1146,9 @@ const legendHeading = (text: string) => LEGEND_HEADING.test(text.trim()) && !isG
 /** Items without colons on a line (A 目標… B 目標…), or marks and meanings as phrases of their own after a heading (【評価】 | S | 現在値が… | A | …). */
 function holdsSpacedLegend(line: Line): boolean {
   const phrases = line.phrases.map((p) => p.text);
-  return holdsSpacedItems(phrases) || (legendHeading(phrases[0]!) && readSpacedLegend(phrases) !== null);
+  // The heading may make one phrase with the first item (【評価】 A 対策や…).
+  const headed = legendHeading(phrases[0]!) || legendHeading(phrases[0]!.trim().split(/[\s　]/)[0]!);
+  return holdsSpacedItems(phrases) || (headed && readSpacedLegend(phrases) !== null);
 }
 
 /** A line ending in a particle or a comma (の, を, に, 、…) stops mid-sentence: its words go on on the next line. */
