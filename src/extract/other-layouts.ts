@@ -822,14 +822,26 @@ function countLine(line: Line): { label: string; count: number } | null {
 }
 
 /**
- * A count table of grades down that a page break cuts before its 合計: the lines of marks and
- * counts that open the next page (under its head printed again, or alone) are its own.
+ * A count table that a page break cuts: of grades down, before its 合計, the lines of marks and
+ * counts that open the next page (under its head printed again, or alone) are its own; of grades
+ * across, after its head, the rows that open the next page.
  */
 function countsAcrossPages(pieces: { page: number; piece: Piece }[]): { page: number; piece: Piece }[] {
   const out: { page: number; piece: Piece }[] = [];
   for (let k = 0; k < pieces.length; k++) {
     const { page, piece } = pieces[k]!;
     out.push(pieces[k]!);
+    // A head of grades across alone at a page's foot: its rows open the next page.
+    if (piece.kind === 'line' && countHeadAt(piece.line) && pieces[k + 1]?.page === page + 1) {
+      const following: Line[] = [];
+      for (let n = k + 1; pieces[n]?.page === page + 1 && pieces[n]!.piece.kind === 'line'; n++) following.push((pieces[n]!.piece as { line: Line }).line);
+      const { table, used } = readCountTable({ number: page + 1 }, [piece.line, ...following], 0);
+      if (table.rows.length > 0) {
+        out[out.length - 1] = { page, piece: { kind: 'counts', top: piece.line.top, table } };
+        k += used.length - 1;
+      }
+      continue;
+    }
     if (piece.kind !== 'counts' || piece.table.shape !== 'rows' || piece.table.rows[0]!.total !== null || pieces[k + 1]?.page === page) continue;
     const row = piece.table.rows[0]!;
     // Its head printed again over the rest (評価 | 指標数 on both pages): one table.
