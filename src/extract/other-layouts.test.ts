@@ -2056,6 +2056,29 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(walkIndicators(document).map(({ indicator: i }) => i.name)).toEqual(['観光客入込客数', '宿泊者数', '移住の相談件数', '就農者数']);
   });
 
+  it("joins a wrapped name at the pitch a grouping cell's wrapped title shows, where no row's cell wraps but this one (lines 1.7 em apart, wider than a guess)", () => {
+    const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const lines: [baseline: number, runs: [text: string, x: number][]][] = [
+      [100, TITLE],
+      [130, header],
+      [160, grouped('基本施策1 観', '観光客数', ['100', '120'], 'A')],
+      [177, grouped('光の振興と', '宿泊者数', ['50', '40'], 'B')],
+      [194, grouped('誘客', '移住者数', ['5', '6'], 'A')],
+      [211, [['基本施策2 交', 20]]],
+      [
+        228,
+        [
+          ['流の推進と', 20],
+          ['文化財の認定', 100],
+        ],
+      ],
+      [245, grouped('定住', '件数（人）', ['7', '8'], 'A')],
+    ];
+    const document = read([{ ...pageOf(), runs: lines.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline))) }], 'group-pitch.pdf')
+      .document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => i.name)).toEqual(['観光客数', '宿泊者数', '移住者数', '文化財の認定件数（人）']);
+  });
+
   it('reads comment blocks set under their rows at the pitch of the names, no padding (≪成果と見直し≫ / its paragraph in the name column: a borderless Writer print)', () => {
     const document = read(
       [
