@@ -1024,6 +1024,47 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('joins role rows with the merged cells set between them, a department wrapped below the 実績値 label (農業政策課 | （内線 | 3828）, no rules: Writer)', () => {
+    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
+    const header: [string, number][] = [...ROLE_HEADER, ['担当課', 420]];
+    const [name, ...merged] = mergedCells('文化財の販売額', '70', '128', 'A');
+    // Lines of a cell 17.2 pt apart, which page 2 shows (a name beside its baseline and the year under it).
+    const document = read(
+      [
+        {
+          ...pageOf(),
+          runs: [
+            ...at(80, TITLE),
+            ...at(100, header),
+            ...at(120, [...roleRow('目標値', '82', '93'), ['農業政策課', 420]]),
+            ...at(128.6, [name!]),
+            ...at(137.2, [...merged, ['（内線', 420]]),
+            ...at(145.5, [...roleRow('実績値', '88', '―'), ['（%）', 20]]),
+            ...at(154.4, [['3828）', 420]]),
+          ],
+        },
+        {
+          ...pageOf(),
+          number: 2,
+          runs: [
+            ...at(100, header),
+            ...at(120, [...roleRow('目標値', '60', '70'), ...mergedCells('宿泊', '50', '80', 'B'), ['商工観光課', 420]]),
+            ...at(137.2, [
+              ['者数', 20],
+              ['(H25)', 200 - widthOf('(H25)')],
+            ]),
+            ...at(154.4, roleRow('実績値', '55', '―')),
+          ],
+        },
+      ],
+      'role-rows-wrapped-department.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.target?.text, i.department, i.actual.text])).toEqual([
+      ['文化財の販売額（%）', '70', '128', '農業政策課（内線3828）', '88'],
+      ['宿泊者数', '50(H25)', '80', '商工観光課', '55'],
+    ]);
+  });
+
   it('joins role rows parted by a page break (期待値 at the foot of page 1, 実績値 under the header printed again on page 2)', () => {
     const document = read(
       [

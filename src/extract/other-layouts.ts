@@ -1431,10 +1431,11 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
       // A merged cell's line between the role rows that comes after the actuals' row in order: that
       // row took a wrapped name's line beside it (…ふ | るさと納税の over 満足度 実績値), its top now
       // as high, while the department's line beside them (経済部産業振 | 興課) has no line of its
-      // own in the actuals' row to join. It stands above the actuals' label all the same.
+      // own in the actuals' row to join. It starts above the actuals' label all the same, though a
+      // merged cell's wrapped line under that label may reach below it (（内線 | 3828）).
       const labelTop = next!.fragments.get(`c${labels}`)?.[0]?.top ?? -Infinity;
       let after = j + 1;
-      while (mergedCellsOnly(table.rows[after], table, labels) && middle(table.rows[after]!) < labelTop) after++;
+      while (mergedCellsOnly(table.rows[after], table, labels) && table.rows[after]!.top < labelTop) after++;
       const merged = [...table.rows.slice(k, j), ...table.rows.slice(j + 1, after)];
       const expected =
         merged.length === 1
