@@ -545,6 +545,35 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(target!.right).toBeGreaterThan(179);
   });
 
+  it("a unit set a little apart from its figure (168,390 人), touching the next column's text, starts no column: the text after it does", () => {
+    // 目標値 right-aligned at 180, its units 0.2 em after their figures; 担当課 set from 180 without
+    // padding, one department wrapped alone on its line.
+    const columns = [column('target', -Infinity, 185, true, [120, 150]), column('department', 185, Infinity, false, [190, 220])];
+    const apart = (figure: string, unit: string, department: string): [string, number][] => {
+      const unitAt = 180 - widthOf(unit);
+      return [
+        [figure, unitAt - 0.2 * SIZE - widthOf(figure)],
+        [unit, unitAt],
+        [department, 180],
+      ];
+    };
+    const body = page(
+      [
+        120,
+        [
+          ['2,021%', 180 - widthOf('2,021%')],
+          ['商工観光課', 180],
+        ],
+      ],
+      [132, [['ユネスコエコパーク推進', 180]]],
+      [144, apart('168,390', '人', '農林振興課')],
+      [156, apart('19', '件', '経済部産業振興課')],
+    );
+    const [target, department] = refineColumns(columns, body);
+    expect(department!.edge).toBeCloseTo(180, 0);
+    expect(target!.right).toBeGreaterThan(179);
+  });
+
   it('between value columns, the gap after right-aligned numbers, where each cell keeps one value', () => {
     // 現状 and 実績 set at their columns' left; numbers right-aligned at 155 and 215.
     const columns = [column('baseline', -Infinity, 140, true, [100, 120]), column('actual', 140, Infinity, true, [160, 180])];

@@ -358,15 +358,19 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
   const pieceLines = textLines.map((l) => makeLine(l.phrases.flatMap(piecesOf)));
   // So do a value column's right-aligned figure and the text of the next cell (`16 商工観光課`):
   // the text's start is the next column's edge, not the figure's.
+  // A unit set a little apart from its figure (`168,390` `人` `農林振興課`) stays the figure's
+  // where a cell's text follows it: the unit starts no column.
   const figureLed = (p: Phrase): Phrase[] => {
-    const [figure, next] = p.parts;
-    if (!figure || !next || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return [p];
-    if (!/^\s/.test(next.text) && next.x - figure.right <= SPLIT_GAP_EM * p.size) return [p];
-    const rest = p.parts.slice(1);
-    const text = rest.map((q) => q.text).join('');
+    const [figure] = p.parts;
+    if (!figure || p.parts.length < 2 || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return [p];
+    const unitEnd = afterUnit(p.parts);
+    const at = [...textFrom(p.parts, unitEnd)].length > GLUED_UNIT_MOST ? unitEnd : 1;
+    const [last, next] = [p.parts[at - 1]!, p.parts[at]!];
+    if (!/^\s/.test(next.text) && next.x - last.right <= SPLIT_GAP_EM * p.size) return [p];
+    const [own, rest] = [p.parts.slice(0, at), p.parts.slice(at)];
     return [
-      { ...p, text: figure.text, right: figure.right, parts: [figure] },
-      { ...p, text: text.trimStart(), x: next.x, parts: rest },
+      { ...p, text: own.map((q) => q.text).join(''), right: last.right, parts: own },
+      { ...p, text: textFrom(p.parts, at), x: next.x, parts: rest },
     ];
   };
   const figuresApart = textLines.map((l) => makeLine(l.phrases.flatMap(figureLed)));
@@ -402,12 +406,7 @@ export function refineColumns(columns: readonly Column[], textLines: readonly Li
           // The text from part i on, where it starts between the headings.
           const restFrom = (i: number) => {
             const q = p.parts[i]!;
-            const text = p.parts
-              .slice(i)
-              .map((r) => r.text)
-              .join('')
-              .trimStart();
-            return q.x > lo && q.x < hi ? [{ x: q.x, text }] : [];
+            return q.x > lo && q.x < hi ? [{ x: q.x, text: textFrom(p.parts, i) }] : [];
           };
           // A unit glued to the figure (55.5人, 12件/年) is the figure's, short: it starts no column.
           // The next cell's text starts after it (`26,860` `件` `/` `年` `商工観光課`, `1,016` `件` ` 企画財政課`):
@@ -513,6 +512,15 @@ function afterUnit(parts: Phrase['parts']): number {
     k++;
   }
   return k;
+}
+
+/** The text of a phrase's parts from the i-th on. */
+function textFrom(parts: Phrase['parts'], i: number): string {
+  return parts
+    .slice(i)
+    .map((q) => q.text)
+    .join('')
+    .trimStart();
 }
 
 /**

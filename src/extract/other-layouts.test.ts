@@ -1093,6 +1093,47 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('joins role rows with the merged cells set between them, a department wrapped below the 実績値 label (農業政策課 | （内線 | 3828）, no rules: Writer)', () => {
+    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
+    const header: [string, number][] = [...ROLE_HEADER, ['担当課', 420]];
+    const [name, ...merged] = mergedCells('文化財の販売額', '70', '128', 'A');
+    // Lines of a cell 17.2 pt apart, which page 2 shows (a name beside its baseline and the year under it).
+    const document = read(
+      [
+        {
+          ...pageOf(),
+          runs: [
+            ...at(80, TITLE),
+            ...at(100, header),
+            ...at(120, [...roleRow('目標値', '82', '93'), ['農業政策課', 420]]),
+            ...at(128.6, [name!]),
+            ...at(137.2, [...merged, ['（内線', 420]]),
+            ...at(145.5, [...roleRow('実績値', '88', '―'), ['（%）', 20]]),
+            ...at(154.4, [['3828）', 420]]),
+          ],
+        },
+        {
+          ...pageOf(),
+          number: 2,
+          runs: [
+            ...at(100, header),
+            ...at(120, [...roleRow('目標値', '60', '70'), ...mergedCells('宿泊', '50', '80', 'B'), ['商工観光課', 420]]),
+            ...at(137.2, [
+              ['者数', 20],
+              ['(H25)', 200 - widthOf('(H25)')],
+            ]),
+            ...at(154.4, roleRow('実績値', '55', '―')),
+          ],
+        },
+      ],
+      'role-rows-wrapped-department.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.target?.text, i.department, i.actual.text])).toEqual([
+      ['文化財の販売額（%）', '70', '128', '農業政策課（内線3828）', '88'],
+      ['宿泊者数', '50(H25)', '80', '商工観光課', '55'],
+    ]);
+  });
+
   it('joins role rows parted by a page break (期待値 at the foot of page 1, 実績値 under the header printed again on page 2)', () => {
     const document = read(
       [
@@ -2123,6 +2164,29 @@ describe('a table without rules, then its legend and its count table', () => {
       'pitch.pdf',
     ).document as KpiDocument;
     expect(walkIndicators(document).map(({ indicator: i }) => i.name)).toEqual(['観光客入込客数', '宿泊者数', '移住の相談件数', '就農者数']);
+  });
+
+  it("joins a wrapped name at the pitch a grouping cell's wrapped title shows, where no row's cell wraps but this one (lines 1.7 em apart, wider than a guess)", () => {
+    const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const lines: [baseline: number, runs: [text: string, x: number][]][] = [
+      [100, TITLE],
+      [130, header],
+      [160, grouped('基本施策1 観', '観光客数', ['100', '120'], 'A')],
+      [177, grouped('光の振興と', '宿泊者数', ['50', '40'], 'B')],
+      [194, grouped('誘客', '移住者数', ['5', '6'], 'A')],
+      [211, [['基本施策2 交', 20]]],
+      [
+        228,
+        [
+          ['流の推進と', 20],
+          ['文化財の認定', 100],
+        ],
+      ],
+      [245, grouped('定住', '件数（人）', ['7', '8'], 'A')],
+    ];
+    const document = read([{ ...pageOf(), runs: lines.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline))) }], 'group-pitch.pdf')
+      .document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => i.name)).toEqual(['観光客数', '宿泊者数', '移住者数', '文化財の認定件数（人）']);
   });
 
   it('reads comment blocks set under their rows at the pitch of the names, no padding (≪成果と見直し≫ / its paragraph in the name column: a borderless Writer print)', () => {

@@ -25,7 +25,7 @@ import { GLUED_MARK, LEGEND_HEADING, NO_GRADE_WORD, type PrintedLegend, holdsLeg
 import type { SchemeReading } from './printed-scheme.js';
 import type { Rule } from './pdf.js';
 import { ACTUAL_ROW, INTERIM_ROW, type PlacedColumn, type RoleDeclarations, isRoleLabelColumn, missingRoles, placeColumns, plainHeading } from './roles.js';
-import { type GridRow, PITCH_TOLERANCE_EM, SHORT_LINE_EM, firstWordWidth, gridRow, pitchOfDocument, rowsOf } from './rows.js';
+import { type GridRow, PITCH_TOLERANCE_EM, SHORT_LINE_EM, cellPitch, firstWordWidth, gridRow, pitchOfDocument, rowsOf } from './rows.js';
 
 /**
  * The reader of KPI tables laid out as other municipalities lay them out (issue 19, layouts.md):
@@ -90,6 +90,14 @@ function completeOf(role: ColumnRole): ((text: string) => boolean) | undefined {
   return undefined;
 }
 
+/** A grouping column's merged cell: its y extent, its text, the steps (em) between its lines. */
+interface GroupCell {
+  top: number;
+  bottom: number;
+  text: string;
+  steps: number[];
+}
+
 /** A detail table read: its head, its columns with roles, its rows and grouping cells. */
 interface ReadTable {
   page: LaidOutPage;
@@ -98,7 +106,7 @@ interface ReadTable {
   placed: PlacedColumn[];
   rows: GridRow[];
   /** Per grouping column: its merged cells with their y extent. */
-  groups: { column: number; cells: { top: number; bottom: number; text: string }[] }[];
+  groups: { column: number; cells: GroupCell[] }[];
   left: number;
   right: number;
   /** The x between each column and the next, as well as the page tells it (for the layout's widths). */
@@ -317,7 +325,7 @@ const LONE_CELL_NUMBER = /^(?:[①-⑳]|[0-9０-９]+[.．]?)$/;
  */
 const GROUP_CELL_OVERRUN_EM = 2;
 
-function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): { top: number; bottom: number; text: string }[] {
+function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): GroupCell[] {
   const x = (Math.max(column.left, -1e6) + Math.min(column.right, 1e6)) / 2;
   // A phrase belongs to the column it starts in: a banner row's text starting left of it is not its.
   const phrases = body.flatMap((l) =>
@@ -346,10 +354,11 @@ function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): {
   };
   const starts = cuts.length > 0 ? [] : [...new Set(phrases.map(startOf).filter((l): l is Line => l !== null))].map(rowTop);
   const edges = [top, ...cuts, ...starts, bottom];
-  const cells: { top: number; bottom: number; text: string }[] = [];
+  const cells: GroupCell[] = [];
   for (let k = 1; k < edges.length; k++) {
     const inside = phrases.filter(({ l }) => middle(l) > edges[k - 1]! && middle(l) < edges[k]!);
-    if (inside.length > 0) cells.push({ top: edges[k - 1]!, bottom: edges[k]!, text: joinWrapped(inside.map(({ p }) => p.text)) });
+    const steps = inside.slice(1).map(({ l }, i) => (l.baseline - inside[i]!.l.baseline) / l.size);
+    if (inside.length > 0) cells.push({ top: edges[k - 1]!, bottom: edges[k]!, text: joinWrapped(inside.map(({ p }) => p.text)), steps });
     else if (cells.length > 0 && cuts.length > 0) cells.at(-1)!.bottom = edges[k]!;
   }
   return cells;
@@ -495,6 +504,16 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
   const blockLines = commentBlockLines(body, left, boundaries);
   const alone = (l: Line, k: number) => banners[k]! || isGoalIndicatorsLabel(l.text) || blockLines.has(k);
   const aloneLines = split.filter(alone);
+  const unbannered = body.filter((_, k) => !banners[k]);
+  // Cut at every column: a grouping cell's wrapped line may touch the next cell's text (Writer sets cells without padding).
+  const unbanneredCut = grouping.length > 0 ? splitLinesAtColumns(unbannered, columns) : unbannered;
+  const groups = columns.flatMap((c, k) => (grouping.includes(c) ? [{ column: k, cells: groupCells(page, unbanneredCut, c) }] : []));
+  // Where no row's cell wraps, a grouping cell's title wrapped over several lines shows the pitch
+  // of a cell's lines (one font and size throughout).
+  const groupPitch = cellPitch(
+    groups.flatMap((g) => g.cells.flatMap((c) => c.steps)),
+    [],
+  );
   const { rows, pitch } = rowsOf(
     split,
     rowColumns,
@@ -505,7 +524,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
       return bannerPhrases.has(p) ? (rowColumns.filter((r) => r.left <= p.x).at(-1) ?? rowColumns[0]) : undefined;
     },
     undefined,
-    pitchHint,
+    pitchHint ?? groupPitch,
     // A banner is a row of its own, though set at the pitch of a wrapped name below it.
     // A line's fragments, cut where it crosses the columns, are all its.
     (f) => aloneLines.some((l) => Math.abs(l.baseline - f.baseline) < 0.1 && f.phrases[0]!.x >= l.x - 0.5 && f.phrases[0]!.x < l.right),
@@ -515,10 +534,6 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     head.columns.map((c, k) => ({ heading: c.heading, ...(c.group ? { group: c.group } : {}), cells: cellsOf(k) })),
     declared,
   );
-  const unbannered = body.filter((_, k) => !banners[k]);
-  // Cut at every column: a grouping cell's wrapped line may touch the next cell's text (Writer sets cells without padding).
-  const unbanneredCut = grouping.length > 0 ? splitLinesAtColumns(unbannered, columns) : unbannered;
-  const groups = columns.flatMap((c, k) => (grouping.includes(c) ? [{ column: k, cells: groupCells(page, unbanneredCut, c) }] : []));
   // A comment block's paragraph runs across the columns, wherever its lines happen to end: no cell's text tells an edge.
   const cellLines = body.filter((_, k) => !banners[k] && !blockLines.has(k));
   const headRuled = headRules(page, head);
@@ -1430,10 +1445,11 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
       // A merged cell's line between the role rows that comes after the actuals' row in order: that
       // row took a wrapped name's line beside it (…ふ | るさと納税の over 満足度 実績値), its top now
       // as high, while the department's line beside them (経済部産業振 | 興課) has no line of its
-      // own in the actuals' row to join. It stands above the actuals' label all the same.
+      // own in the actuals' row to join. It starts above the actuals' label all the same, though a
+      // merged cell's wrapped line under that label may reach below it (（内線 | 3828）).
       const labelTop = next!.fragments.get(`c${labels}`)?.[0]?.top ?? -Infinity;
       let after = j + 1;
-      while (mergedCellsOnly(table.rows[after], table, labels) && middle(table.rows[after]!) < labelTop) after++;
+      while (mergedCellsOnly(table.rows[after], table, labels) && table.rows[after]!.top < labelTop) after++;
       const merged = [...table.rows.slice(k, j), ...table.rows.slice(j + 1, after)];
       const expected =
         merged.length === 1
