@@ -12,6 +12,17 @@ import type { PageContent, TextRun } from './pdf.js';
 const SIZE = 10;
 const widthOf = (text: string) => [...text].reduce((w, c) => w + (c.codePointAt(0)! > 0x2000 ? SIZE : 0.55 * SIZE), 0);
 const run = (text: string, x: number, baseline: number): TextRun => ({ text, x, baseline, width: widthOf(text), size: SIZE, font: 'f' });
+/** The runs of one line: cells as [text, x] at a baseline. */
+const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
+/** A page of runs with horizontal rules and no vertical ones. */
+const ruledPageOf = (number: number, runs: TextRun[], horizontal: { at: number; from: number; to: number }[]): PageContent => ({
+  number,
+  width: 595,
+  height: 842,
+  horizontal,
+  vertical: [],
+  runs,
+});
 const page = (...rows: [text: string, x: number][][]): Line[] =>
   linesOf(phrasesOf(rows.flatMap((runs, k) => runs.map(([text, x]) => run(text, x, 100 + 15 * k)))));
 
@@ -598,7 +609,6 @@ describe('a table without rules, then its legend and its count table', () => {
 
   it('a level’s banner ① and its title under the header (① 地域文化財の推進) is no legend item: the comment line under it stays out of the header', () => {
     const header: [string, number][] = [...HEADER, ['今後の方針', 330]];
-    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
     // Writer's tight rows: the banner and the comment's first line each a line's pitch under the header.
     const document = read(
       [
@@ -1018,7 +1028,6 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('joins role rows with a line of the name wrapped between them, beside no value (…の就 | 業者数 between 目標値 and 実績値)', () => {
-    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
     const document = read(
       [
         {
@@ -1054,7 +1063,6 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('joins role rows with a department’s wrapped line between them, beside the name’s line that the 実績値 row takes (経済部産業振 | 興課 beside …ふ | るさと納税の | 満足度)', () => {
-    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
     const header: [string, number][] = [...ROLE_HEADER, ['担当課', 420]];
     const document = read(
       [
@@ -1094,7 +1102,6 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('joins role rows with the merged cells set between them, a department wrapped below the 実績値 label (農業政策課 | （内線 | 3828）, no rules: Writer)', () => {
-    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
     const header: [string, number][] = [...ROLE_HEADER, ['担当課', 420]];
     const [name, ...merged] = mergedCells('文化財の販売額', '70', '128', 'A');
     // Lines of a cell 17.2 pt apart, which page 2 shows (a name beside its baseline and the year under it).
@@ -1158,18 +1165,9 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('joins role rows parted by a page break after a line of the name at page 1’s foot (…の就 | 業者数), and takes no 数値目標 on page 2 into that name', () => {
-    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
-    const page = (number: number, runs: TextRun[], horizontal: { at: number; from: number; to: number }[]) => ({
-      number,
-      width: 595,
-      height: 842,
-      horizontal,
-      vertical: [],
-      runs,
-    });
     const document = read(
       [
-        page(
+        ruledPageOf(
           1,
           [
             ...at(80, TITLE),
@@ -1182,7 +1180,7 @@ describe('a table without rules, then its legend and its count table', () => {
             { at: 127, from: 105, to: 305 },
           ],
         ),
-        page(
+        ruledPageOf(
           2,
           [
             ...at(100, ROLE_HEADER),
@@ -1209,18 +1207,9 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('joins role rows parted by a page break under a ruled header printed again over the merged cells drawn again inside it (Calc’s print titles, clipped in print)', () => {
-    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
-    const page = (number: number, runs: TextRun[], horizontal: { at: number; from: number; to: number }[]) => ({
-      number,
-      width: 595,
-      height: 842,
-      horizontal,
-      vertical: [],
-      runs,
-    });
     const document = read(
       [
-        page(
+        ruledPageOf(
           1,
           [
             ...at(80, TITLE),
@@ -1234,7 +1223,7 @@ describe('a table without rules, then its legend and its count table', () => {
             { at: 127, from: 105, to: 305 },
           ],
         ),
-        page(
+        ruledPageOf(
           2,
           [
             ...at(60, ROLE_HEADER),
@@ -1265,7 +1254,6 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('keeps reading a table past a tall row whose 実績値 row holds one figure beside a value in words and a dash (530 | 調査中 | ―)', () => {
-    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
     const header: [string, number][] = [...ROLE_HEADER.slice(0, 5), ['R6', 330], ['目標値', 370], ['評価', 420]];
     const threeYears = (label: string, r4: string, r5: string, r6: string): [string, number][] => [...roleRow(label, r4, r5), [r6, 350 - widthOf(r6)]];
     const merged = (name: string, baseline: string, target: string, mark: string): [string, number][] => [
