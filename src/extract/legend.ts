@@ -129,7 +129,7 @@ function markAlone(phrase: string, followed: boolean, underWay: boolean, last: L
 const DASH_ALONE = new RegExp(`^(?:${DASH})$`);
 
 /** Whether a mark may follow another in one legend: the next in order, or the closing dash; any other where no order is known. */
-function inLegendOrder(before: string, after: string): boolean {
+export function inLegendOrder(before: string, after: string): boolean {
   const next = nextMark(before);
   return next === null ? after !== before : after === next || DASH_ALONE.test(after);
 }
