@@ -895,6 +895,30 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines, rules)).toEqual([['番号', '指標名', '現状値（平成26年度）', '基準値/（R2）']]);
   });
 
+  it('with rules: a name’s gloss in brackets that would not have fitted after it is the printer’s wrap (重要業績評価指標 | （KPI）); a word over its year stays parted though it would not have fitted either (基準値 | （令和2年度）)', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['番号', 3],
+          ['重要業績評価指標', 32],
+          ['実績値', 130],
+          ['基準値', 190],
+        ],
+      ],
+      [
+        110,
+        [
+          ['（KPI）', 54],
+          ['（令和2年度）', 174],
+        ],
+      ],
+    );
+    // Cells 0–26 | 26–118 | 118–172 | 172–242: 重要業績評価指標 is 80 pt of a cell of 92, and （KPI） (36.5 pt, a Latin word is never broken) would not have fitted after it.
+    const rules = [0, 26, 118, 172, 242].map((x) => vertical(x, 90, 115));
+    expect(columns(lines, rules)).toEqual([['番号', '重要業績評価指標（KPI）', '実績値', '基準値/（令和2年度）']]);
+  });
+
   it('no name column: no KPI table', () => {
     expect(
       columns(

@@ -381,11 +381,11 @@ const HEADING_PADDING_EM = 0.3;
 const CANNOT_START = /[)）」』】〕〉》、。，．,.・ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ%％]/u;
 const OPENING = /[(（「『【〔〈《]/u;
 
-/** The first piece a printer could move to the next line: a character, with what may not part from it (度）, （2014). */
+/** The first piece a printer could move to the next line: a character, with what may not part from it (度）, （2014, （KPI）: a Latin word is never broken). */
 function firstUnit(text: string): string {
   const chars = [...text];
   let n = OPENING.test(chars[0] ?? '') ? 2 : 1;
-  while (n < chars.length && (CANNOT_START.test(chars[n]!) || (/\d/.test(chars[n]!) && /\d/.test(chars[n - 1]!)))) n++;
+  while (n < chars.length && (CANNOT_START.test(chars[n]!) || (/[\dA-Za-z]/.test(chars[n]!) && /[\dA-Za-z]/.test(chars[n - 1]!)))) n++;
   return chars.slice(0, n).join('');
 }
 
@@ -414,12 +414,14 @@ function headingText(phrases: readonly Phrase[], width?: number): string {
     if (line && Math.abs(line[0]!.baseline - p.baseline) <= 0.3 * p.size) line.push(p);
     else lines.push([p]);
   }
-  // Two lines that are each a whole heading word or year (基準値 | （R2）, 平成30年度 | 現在値) were parted on purpose.
+  // A heading word and its year on lines of their own (基準値 | （R2）, 平成30年度 | 現在値) were parted on purpose; a
+  // word's gloss in brackets under it (重要業績評価指標 | （KPI）) tells nothing a printer's wrap would not, so the width decides.
   const whole = (text: string) => bracketsClosed(text) && (headingWord(text) !== null || yearOfHeading(text) !== null);
+  const parted = (upper: string, lower: string) => whole(upper) && whole(lower) && (yearOfHeading(upper) !== null || yearOfHeading(lower) !== null);
   const wrapped = (line: Phrase[], next: Phrase[]) => {
     // Nobody types a break inside brackets (目標値（令和7年 | 度）): the printer wrapped the heading, wherever its cell's edge is.
     if (!bracketsClosed(joinPhrases(line))) return true;
-    if (width === undefined || (whole(joinPhrases(line)) && whole(joinPhrases(next)))) return false;
+    if (width === undefined || parted(joinPhrases(line), joinPhrases(next))) return false;
     const first = [...next].sort((a, b) => a.x - b.x)[0]!;
     const unit = firstUnit(first.text);
     const unitWidth = ((first.right - first.x) * emsOf(unit)) / emsOf(first.text);

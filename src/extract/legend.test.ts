@@ -95,6 +95,13 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
     expect(isLegendLine(['A', '120'])).toBe(false);
   });
 
+  it('a heading and items whose marks stand apart from their meanings make a legend line (※評価 | A | 目標値に… | B | …); a count table’s head of marks does not', () => {
+    expect(
+      isLegendLine(['※評価', 'A', '目標値に対して順調に値が伸びている', 'B', '目標値に対して遅れはあるが、値は伸びている', 'C 現状値から値が伸びていない']),
+    ).toBe(true);
+    expect(isLegendLine(['評価', 'A', 'B', 'C', 'D', '合計'])).toBe(false);
+  });
+
   it.each([
     ['判定なし 値が確認できなかった成果指標は判定を行っていない', true],
     ['評価なし 目標値の設定なし', true],

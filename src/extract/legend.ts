@@ -102,7 +102,8 @@ const NO_GRADE_ITEM = new RegExp(`^(?:${NO_GRADE_WORD})[\\s　]+\\S`);
 
 /**
  * Whether a line is a legend's items: a mark with its meaning (`A：順調`), items set without
- * colons (two, or one after its heading), or a mark and its meaning alone on the line (B 目標を…, or B | 目標を…).
+ * colons (two, or one after its heading), a mark and its meaning alone on the line (B 目標を…, or
+ * B | 目標を…), or a heading and items whose marks stand apart from their meanings.
  */
 export function isLegendLine(phrases: readonly string[]): boolean {
   const [only] = phrases;
@@ -110,7 +111,15 @@ export function isLegendLine(phrases: readonly string[]): boolean {
   const alone = phrases.length === 1 && SPACED_ITEM.test(only!.trim()) && (!/^[぀-ヿ一-龯]/.test(only!.trim()) || NO_GRADE_ITEM.test(only!.trim()));
   // Or the mark and its meaning set a tab apart (B | 目標を80%以上達成し…, Calc's two cells).
   const apart = phrases.length === 2 && SYMBOL_ALONE.test(phrases[0]!.trim()) && /^[぀-ヿ一-龯]/.test(phrases[1]!.trim());
-  return holdsLegendItem(phrases.join(' ')) || holdsSpacedItems(phrases) || alone || apart;
+  return holdsLegendItem(phrases.join(' ')) || holdsSpacedItems(phrases) || alone || apart || itemsApartUnderHeading(phrases);
+}
+
+/** Whether a line is a legend's heading and its items, marks set apart from their meanings (※評価 | A | 目標値に… | B | …). */
+function itemsApartUnderHeading(phrases: readonly string[]): boolean {
+  if (!LEGEND_HEADING.test(phrases[0]?.trim() ?? '')) return false;
+  // Two meanings at least: a heading over a count table's marks (評価 | A | B | C | 計) reads as one mark with its neighbours for meaning.
+  const marks = readSpacedLegend(phrases)?.marks.filter((m) => m.meaning !== '' && !SYMBOL_ALONE.test(m.meaning.trim()));
+  return (marks?.length ?? 0) >= MIN_ITEMS;
 }
 
 /** A word set as a mark (判定なし, 順調, 遅れ): it opens with a kanji or katakana; a phrase opening with hiragana (れている) is a meaning's wrapped end. */
@@ -129,7 +138,7 @@ function markAlone(phrase: string, followed: boolean, underWay: boolean, last: L
 const DASH_ALONE = new RegExp(`^(?:${DASH})$`);
 
 /** Whether a mark may follow another in one legend: the next in order, or the closing dash; any other where no order is known. */
-function inLegendOrder(before: string, after: string): boolean {
+export function inLegendOrder(before: string, after: string): boolean {
   const next = nextMark(before);
   return next === null ? after !== before : after === next || DASH_ALONE.test(after);
 }

@@ -2858,6 +2858,28 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a legend of items without colons whose last items open the next page under the header printed again (③ after ② at the foot of the page before)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          HEADER,
+          row('観光客数', ['100', '120'], '①'),
+          row('宿泊者数', ['50', '40'], '③'),
+          [],
+          [['※評価', 20]],
+          [['① 目標値の達成に向けて、着実に進んでいる', 20]],
+          [['② 目標値の達成に向けて、概ね進んでいる', 20]],
+        ),
+        { ...pageOf(HEADER, [['③ 目標値の達成に向けて、改善や工夫が必要', 20]], [['－ 評価できない', 20]]), number: 2 },
+      ],
+      'legend-spaced-under-header.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['①', '②', '③', '－']);
+    expect(JSON.stringify(document.strategies)).not.toContain('改善や工夫');
+  });
+
   it('reads a legend whose last mark a line break cut after its first character (… 判 | 定なし:値が…: pdfmake breaks Japanese anywhere)', () => {
     const document = read(
       [

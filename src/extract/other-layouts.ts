@@ -21,7 +21,17 @@ import { type Column, EDGE_MATCH, columnOfPhrase, refineColumns, rowBoundaries, 
 import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, makeLine, sameSize, withoutFurniture } from './layout.js';
-import { GLUED_MARK, LEGEND_HEADING, NO_GRADE_WORD, type PrintedLegend, holdsLegendItem, holdsSpacedItems, readLegend, readSpacedLegend } from './legend.js';
+import {
+  GLUED_MARK,
+  LEGEND_HEADING,
+  NO_GRADE_WORD,
+  type PrintedLegend,
+  holdsLegendItem,
+  holdsSpacedItems,
+  inLegendOrder,
+  readLegend,
+  readSpacedLegend,
+} from './legend.js';
 import type { SchemeReading } from './printed-scheme.js';
 import type { Rule } from './pdf.js';
 import { ACTUAL_ROW, INTERIM_ROW, type PlacedColumn, type RoleDeclarations, isRoleLabelColumn, missingRoles, placeColumns, plainHeading } from './roles.js';
@@ -966,7 +976,8 @@ type Piece = { kind: 'table'; top: number; table: ReadTable } | { kind: 'counts'
 
 /**
  * What a page holds; `continued` is the head of the table the page before ended in, which goes on
- * at the top of this page where no header is printed again (a table broken across pages).
+ * at the top of this page where no header is printed again (a table broken across pages);
+ * `endedIn` the line the page before ended in, where it ended in text outside the tables.
  */
 function piecesOf(
   page: LaidOutPage,
@@ -974,6 +985,7 @@ function piecesOf(
   declared: RoleDeclarations,
   continued: TableHead | null,
   pitchHint: number | null,
+  endedIn: Line | null = null,
 ): Piece[] {
   const lines = withoutCoveredByHeadAgain(withoutFurniture(page.lines, furniture), continued, page);
   const printed = tableHeadsOf(lines, page);
@@ -1001,10 +1013,14 @@ function piecesOf(
     .filter((l, k) => countHeadAt(l) || isRowsCountHead(l) || isMatrixCountHead(l) || readLegend(l.text) !== null || holdsSpacedLegend(l) || legendHead(k))
     .map((l) => l.top);
   // A legend's item right under a header printed again (a spreadsheet's print titles) is the legend
-  // going on from the page before: the table has no row on this page.
+  // going on from the page before: the table has no row on this page. So is an item set without a
+  // colon whose mark comes next after the item the page before ended in (② at its foot, ③ here).
   const legendGoesOn = (head: TableHead) => {
     const below = lines.find((l) => l.top >= head.bottom - 0.5);
-    return below && ITEM_LINE.test(below.text.trim()) && holdsLegendItem(below.text) ? [below.top] : [];
+    if (!below) return [];
+    const [last, next] = [spacedMarkOf(endedIn), spacedMarkOf(below)];
+    const followsItem = last !== undefined && next !== undefined && inLegendOrder(last, next);
+    return (ITEM_LINE.test(below.text.trim()) && holdsLegendItem(below.text)) || followsItem ? [below.top] : [];
   };
   heads.forEach((head, k) => {
     const end = Math.min(heads[k + 1]?.top ?? Infinity, ...ends.filter((top) => top > head.bottom), ...legendGoesOn(head));
@@ -1149,6 +1165,12 @@ function startsWithItem(text: string): boolean {
 const SPACED_ITEM = new RegExp(
   `^(?:([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|${NO_GRADE_WORD}|その他)[\\s　]+|([A-Za-zＡ-Ｚａ-ｚ][+＋]?|${GLUED_MARK})(?=[぀-ヿ一-龯]))(\\S.*)$`,
 );
+
+/** The mark of a legend's item set without a colon (② 目標値の達成に…), or undefined. */
+function spacedMarkOf(line: Line | null | undefined): string | undefined {
+  const m = line ? SPACED_ITEM.exec(line.text.trim()) : null;
+  return m ? (m[1] ?? m[2])! : undefined;
+}
 
 /**
  * Whether the words before a line's first item head a legend of their own (【評価】, ※進捗, 評価基準),
@@ -1617,11 +1639,13 @@ export function readOtherKpi(
   const tablesOn = (onPage: readonly Piece[]) => onPage.flatMap((p) => (p.kind === 'table' ? [p.table] : []));
   const read = (pitchHint: number | null, previous?: Piece[][]) => {
     let continued: TableHead | null = null;
+    let endedIn: Line | null = null;
     return pages.map((page, k) => {
       const kept = previous?.[k];
-      const onPage = kept && tablesOn(kept).every((t) => t.pitch !== null) ? kept : piecesOf(page, furniture, declared, continued, pitchHint);
+      const onPage = kept && tablesOn(kept).every((t) => t.pitch !== null) ? kept : piecesOf(page, furniture, declared, continued, pitchHint, endedIn);
       const last = onPage.at(-1);
       continued = last?.kind === 'table' ? last.table.head : null;
+      endedIn = last?.kind === 'line' ? last.line : null;
       return onPage;
     });
   };

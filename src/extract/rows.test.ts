@@ -278,6 +278,11 @@ describe('rowsOf: cells that wrap, without rules', () => {
     );
     expect(cells(rowsIn(body, COLUMNS, [118, 164], columnOf)).map((c) => c.name)).toEqual(['指標A', '指標Bの就業者数', '指標C']);
   });
+  it('a rule between a banner and the one row of values: the row’s cell set at its bottom shows the pitch, its first line above the values', () => {
+    const WIDE = 16;
+    const body = lines([100, { title: '第1章' }], [130, { name: '防除対策の' }], [130 + WIDE, { name: '普及', value: '1', status: '-' }]);
+    expect(cells(rowsIn(body, COLUMNS, [118, 160], columnOf)).map((c) => c.name)).toEqual([undefined, '防除対策の普及']);
+  });
 });
 
 describe('rowsOf and joinRows: a row split by a page break', () => {

@@ -267,11 +267,11 @@ export function rowsOf(
   }
   if (current.length > 0) bandLines.push(current);
   const bands = bandLines.map((l) => bandOf(fragmentsOf(l, columns, columnOf), columns, standsAlone));
-  // Rules that part every row (each band holds one row of values, and there are two or more):
-  // what a band holds is that row's, so its wrapped lines show the pitch even where only one
-  // cell of the table wraps.
+  // Rules that part every row (each band holds one row of values, and there are two or more, or
+  // one row ruled off from a banner's band): what a band holds is that row's, so its wrapped lines
+  // show the pitch even where only one cell of the table wraps.
   const valued = bands.filter((band) => band.anchors.length > 0);
-  const ruledRows = valued.length >= 2 && valued.every((band) => band.anchors.length === 1);
+  const ruledRows = valued.length >= 1 && bands.length >= 2 && valued.every((band) => band.anchors.length === 1);
   const evidence = bands.map((band) => pitchEvidence(band, ruledRows && band.anchors.length === 1));
   const own = cellPitch(
     evidence.flatMap((e) => e.all),
