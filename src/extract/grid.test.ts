@@ -1041,6 +1041,32 @@ describe('splitLinesAtColumns: a figure set right against the next cell’s text
   });
 });
 
+describe('splitLinesAtColumns: a figure’s unit and the next cell’s text drawn as one run (Cairo reprinting Writer)', () => {
+  // 実績 right-aligned at 90, 目標値 at 180 with their units; 担当課 from 180, its text one run with the unit before it.
+  const columns = [
+    column('actual', -Infinity, 100, true, [40, 70]),
+    column('target', 100, 175, true, [120, 150]),
+    column('department', 175, Infinity, false, [200, 230]),
+  ];
+  const row = (k: number, actual: string, target: string, unit: string, department: string): [number, [string, number][]] => [
+    100 + k * PITCH,
+    [
+      [actual + unit, 90 - widthOf(actual + unit)],
+      [target, 180 - widthOf(unit) - 0.2 * SIZE - widthOf(target)],
+      [unit + department, 180 - widthOf(unit)],
+    ],
+  ];
+
+  it('cuts the run after the unit the row’s other figures show', () => {
+    const body = page(row(0, '7.9', '9.1', '人', '企画財政課'), row(1, '914', '1,182', '千円', '健康福祉課'), row(2, '1,240', '1,434', '件', '商工観光課'));
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['7.9人', '9.1人', '企画財政課'],
+      ['914千円', '1,182千円', '健康福祉課'],
+      ['1,240件', '1,434件', '商工観光課'],
+    ]);
+  });
+});
+
 describe('columnOfPhrase and rowBoundaries', () => {
   const columns = [column('name', 0, 100), column('actual', 100, 140, true), column('status', 140, 200, true)];
   const at = (text: string, x: number) => makeLine(phrasesOf([run(text, x, 100)])).phrases[0]!;

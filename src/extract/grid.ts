@@ -1,5 +1,5 @@
 import type { Rule } from './pdf.js';
-import { type Line, type Phrase, SPACE_GAP_EM, joinWrapped, makeLine, sameSize } from './layout.js';
+import { type Line, type Phrase, SPACE_GAP_EM, emWidth, joinWrapped, makeLine, sameSize } from './layout.js';
 import { CUMULATIVE_WORDS, withoutQualifiers } from '../notation/numbers.js';
 
 /**
@@ -351,8 +351,9 @@ const EDGE_TOLERANCE = 1.2;
  * headings count, as a title spanning from an earlier column says nothing of this boundary);
  * for a value column, into the middle of the widest stretch that the fewest phrases cross.
  */
-export function refineColumns(columns: readonly Column[], textLines: readonly Line[]): Column[] {
+export function refineColumns(columns: readonly Column[], bodyLines: readonly Line[]): Column[] {
   const refined = columns.map((c) => ({ ...c }));
+  const textLines = bodyLines.map(unitsApart);
   // Two values printed close together (`-128.0% 悪化↓`) make one phrase: between value columns
   // the runs count one by one.
   const pieceLines = textLines.map((l) => makeLine(l.phrases.flatMap(piecesOf)));
@@ -512,6 +513,42 @@ function afterUnit(parts: Phrase['parts']): number {
     k++;
   }
   return k;
+}
+
+/** A figure with its unit glued after it, and the year it is of where printed: 8.0人, 757件(H25). */
+const FIGURE_UNIT = /^[△▲-]?[\d,.]+([^\d\s,.()（）]{1,3})(?:[(（][^()（）]{1,8}[)）])?$/;
+/** Text that starts a cell of words, not more of a unit (/年). */
+const WORD_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/**
+ * A figure's glued unit and the next cell's text drawn as one run (`9.1` `人企画財政課`: cells set
+ * without padding, reprinted through a producer that joins the glyphs) are cut apart where the
+ * row's other figures show that unit; the cut is placed by the widths of the unit's characters.
+ */
+export function unitsApart(line: Line): Line {
+  const units = new Set(line.phrases.flatMap((p) => FIGURE_UNIT.exec(p.text.normalize('NFKC').trim())?.[1] ?? []));
+  if (units.size === 0) return line;
+  let changed = false;
+  const phrases = line.phrases.map((p) => {
+    const [figure, run] = p.parts;
+    if (!figure || !run || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return p;
+    const text = run.text.trimStart();
+    const unit = [...units].filter((u) => text.normalize('NFKC').startsWith(u)).sort((a, b) => b.length - a.length)[0];
+    const rest = unit === undefined ? '' : text.slice(unit.length);
+    if (unit === undefined || !WORD_START.test(rest)) return p;
+    const cut = Math.min(run.right, run.x + [...unit].reduce((w, c) => w + emWidth(c), 0) * p.size);
+    changed = true;
+    return {
+      ...p,
+      parts: [
+        figure,
+        { text: run.text.slice(0, run.text.length - rest.length), x: run.x, right: cut },
+        { text: rest, x: cut, right: run.right },
+        ...p.parts.slice(2),
+      ],
+    };
+  });
+  return changed ? makeLine(phrases) : line;
 }
 
 /** The text of a phrase's parts from the i-th on. */
@@ -720,7 +757,8 @@ const CELL_REACH = 2;
 
 /** splitAtColumns for each line of a table's body, with the lines around it. */
 export function splitLinesAtColumns(lines: readonly Line[], columns: readonly Column[]): Line[] {
-  return lines.map((line, k) => splitAtColumns(line, columns, lines.slice(Math.max(0, k - CELL_REACH), k + CELL_REACH + 1)));
+  const apart = lines.map(unitsApart);
+  return apart.map((line, k) => splitAtColumns(line, columns, apart.slice(Math.max(0, k - CELL_REACH), k + CELL_REACH + 1)));
 }
 
 /**

@@ -870,6 +870,34 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(legend, [], [{ at: 88, from: 10, to: 380 }])).toEqual([['指標名', '基準値', '目標値']]);
   });
 
+  it('a group’s rule beside headings stacked over their years in one cell each (基準値 over R2, 実績 over R3 … R9, 目標値 over （R9）; Chromium without vertical rules) keeps the years under it', () => {
+    const years = ['R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9'];
+    const lines = page(
+      [
+        100,
+        [
+          ['基準値', 105],
+          ['実績', 350],
+          ['目標値', 590],
+        ],
+      ],
+      [
+        106,
+        [
+          ['指標名', 20],
+          ['担当課', 650],
+        ],
+      ],
+      [112, [['R2', 115], ...years.map((y, k): [string, number] => [y, 185 + 60 * k]), ['（R9）', 590]]],
+    );
+    // The rules drawn cell by cell: the table's top, the group's under 実績 over its years alone (most of
+    // the header's width), the header's foot.
+    const edges = [0, 100, 160, 220, 280, 340, 400, 460, 520, 580, 640, 700];
+    const cells = (at: number, xs: number[]) => xs.slice(1).map((to, k) => ({ at, from: xs[k]!, to }));
+    const horizontal = [...cells(88, edges), ...cells(102, edges.slice(2, -2)), ...cells(118, edges)];
+    expect(columns(lines, [], horizontal)).toEqual([['指標名', '基準値/R2', ...years.map((y) => `実績>${y}`), '目標値/（R9）', '担当課']]);
+  });
+
   it('with rules: a heading the printer wrapped in a narrow cell is one line again (現状値（平成26年 | 度）, 番 | 号); one parted on purpose keeps its break (基準値 | （R2）)', () => {
     const lines = page(
       [

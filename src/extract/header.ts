@@ -79,7 +79,9 @@ function groupsRule(rule: readonly Rule[], upper: Line, lower: Line): boolean {
   const from = Math.min(...rule.map((r) => r.from));
   const to = Math.max(...rule.map((r) => r.to));
   const overSome = upper.phrases.some(under) && upper.phrases.some((p) => p.right <= from) && upper.phrases.some((p) => p.x >= to);
-  return (upper.phrases.every(under) && lower.phrases.some((p) => !under(p))) || (lower.phrases.every(under) && overSome);
+  // A lower phrase beside the rule may be the second line of a heading beside the group (基準値 over R2 in one cell).
+  const besideStacked = (p: Phrase) => upper.phrases.some((q) => !under(q) && Math.min(p.right, q.right) > Math.max(p.x, q.x));
+  return (upper.phrases.every(under) && lower.phrases.some((p) => !under(p))) || (lower.phrases.every((p) => under(p) || besideStacked(p)) && overSome);
 }
 
 /** Pieces of a rule at one height joined where they touch (within RULE_TOLERANCE). */

@@ -81,6 +81,13 @@ describe('wordsOfRun', () => {
     expect(wordsOfRun(run1)).toEqual([run1]);
   });
 
+  it('counts characters of ambiguous width (■, ①) full-width, as a Japanese font draws them: a cell’s typed space makes one phrase', () => {
+    // Calc: ■施策① オリーブ栽培の整備 in one run at 9 pt, 13 characters and a space 0.28 em wide.
+    const run1 = { text: '■施策① オリーブ栽培の整備', x: 199.1, baseline: 325.6, width: 119.5, size: 9, font: 'f' };
+    expect(wordsOfRun(run1)[0]!.width).toBeCloseTo(36);
+    expect(phrasesOf([run1]).map((p) => p.text)).toEqual(['■施策① オリーブ栽培の整備']);
+  });
+
   it('never places a word outside its run, even where the font is narrower than estimated', () => {
     const words = wordsOfRun({ text: 'ABCDEFGH IJKLMNOP', x: 0, baseline: 0, width: 40, size: 10, font: 'f' });
     expect(words[0]!.x).toBe(0);

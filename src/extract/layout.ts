@@ -107,9 +107,12 @@ export type Word = TextRun & { continues?: true };
  */
 const SAME_RUN_GAP_EM = 1;
 
-/** Width of a character in em, as Japanese fonts draw it: full-width 1, other characters about half. */
+/**
+ * Width of a character in em, as Japanese fonts draw it: full-width 1, other characters about half.
+ * Characters of ambiguous width (■, ①, △, ×, ※) are full-width in a Japanese font.
+ */
 export function emWidth(char: string): number {
-  return stringWidth(char) >= 2 ? 1 : HALF_WIDTH_EM;
+  return stringWidth(char, { ambiguousIsNarrow: false }) >= 2 ? 1 : HALF_WIDTH_EM;
 }
 /** A half-width character's width in em (the digits of Japanese fonts; Latin letters average about this). */
 const HALF_WIDTH_EM = 0.5;

@@ -1206,6 +1206,46 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('joins role rows parted by a page break whose merged cells stand above the 目標値 row on page 1 (Chromium sets the cells spanning both rows at the top of their part)', () => {
+    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
+    const page = (number: number, runs: TextRun[], horizontal: { at: number; from: number; to: number }[]) => ({
+      number,
+      width: 595,
+      height: 842,
+      horizontal,
+      vertical: [],
+      runs,
+    });
+    const document = read(
+      [
+        page(
+          1,
+          [
+            ...at(80, TITLE),
+            ...at(100, ROLE_HEADER),
+            ...at(120, [...roleRow('目標値', '60', '70'), ...mergedCells('宿泊者数', '50', '80', 'B')]),
+            ...at(140, roleRow('実績値', '55', '―')),
+            ...at(165, mergedCells('観光施', '100', '130', 'A')),
+            ...at(176, [['設の就', 20]]),
+            ...at(179, roleRow('目標値', '110', '120')),
+          ],
+          [
+            { at: 106, from: 15, to: 400 },
+            { at: 127, from: 105, to: 305 },
+            { at: 152, from: 15, to: 400 },
+            { at: 186, from: 105, to: 305 },
+          ],
+        ),
+        page(2, [...at(62, [['業者数', 20]]), ...at(66, roleRow('実績値', '115', '―'))], [{ at: 72, from: 15, to: 400 }]),
+      ],
+      'role-rows-pages-merged-above.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.interim?.map((x) => x.text)])).toEqual([
+      ['宿泊者数', '50', '55', ['60', '70']],
+      ['観光施設の就業者数', '100', '115', ['110', '120']],
+    ]);
+  });
+
   it('joins role rows parted by a page break under a ruled header printed again over the merged cells drawn again inside it (Calc’s print titles, clipped in print)', () => {
     const document = read(
       [

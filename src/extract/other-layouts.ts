@@ -1459,8 +1459,19 @@ function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; ma
 function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; interimRow?: GridRow }[] {
   const read: { row: GridRow; interimRow?: GridRow }[] = [];
   for (let k = 0; k < table.rows.length; k++) {
-    const row = table.rows[k]!;
-    let j = k + 1;
+    // An indicator's merged cells (its values) may stand above its role rows, in one ruled band with
+    // them: a row broken by the page has the cells spanning both set at the top of its part on this page.
+    let lead = k;
+    while (
+      table.rows[lead]?.anchored &&
+      mergedCellsOnly(table.rows[lead], table, labels) &&
+      table.rows[lead + 1] &&
+      oneRuledBand(table, table.rows[lead]!, table.rows[lead + 1]!)
+    )
+      lead++;
+    if (!INTERIM_ROW.test(roleLabelOf(table.rows[lead], labels))) lead = k;
+    const row = table.rows[lead]!;
+    let j = lead + 1;
     while (mergedCellsOnly(table.rows[j], table, labels)) j++;
     const next = table.rows[j];
     if (INTERIM_ROW.test(roleLabelOf(row, labels)) && ACTUAL_ROW.test(roleLabelOf(next, labels))) {
@@ -1479,13 +1490,23 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
           : gridRow(
               merged.flatMap((r) => [...r.fragments.values()].flat()),
               true,
-              row.tail,
+              table.rows[k]!.tail,
             );
       read.push({ row: roleRowsJoined(expected, next!, table), interimRow: expected });
       k = after - 1;
-    } else read.push({ row });
+    } else read.push({ row: table.rows[k]! });
   }
   return read;
+}
+
+/** Whether two rows stand in one band of a table that draws rules between its rows: no rule across between them. */
+function oneRuledBand(table: ReadTable, upper: GridRow, lower: GridRow): boolean {
+  const { page, left, right } = table;
+  const bottom = Math.max(...table.rows.map((r) => r.bottom));
+  return (
+    rowBoundaries(page.horizontal, left, right, table.rows[0]!.top, bottom).length > 0 &&
+    rowBoundaries(page.horizontal, left, right, upper.top, lower.top).length === 0
+  );
 }
 
 /**

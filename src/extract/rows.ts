@@ -369,8 +369,8 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
   // Grow each row's cell up and down through linked lines, nearest first; a line as near to a
   // row above as to one below goes the way the table's other wrapped cells go.
   // How far a row's cell in a column, with `f` added, would stand off the middle of its values.
-  const offCentre = (k: number, f: Fragment) => {
-    const cell = [...[...owner].filter(([o, at]) => at === k && o.column === f.column).map(([o]) => o), f];
+  const offCentre = (k: number, f: Fragment, ...more: Fragment[]) => {
+    const cell = [...[...owner].filter(([o, at]) => at === k && o.column === f.column).map(([o]) => o), f, ...more];
     return Math.abs(centreOf(extent(cell)) - centreOf(spans[k]!));
   };
   const widest = new Map(columnsOfText.map((inColumn) => [inColumn[0]!.column, Math.max(...inColumn.map((f) => f.phrases.at(-1)!.right))]));
@@ -434,11 +434,25 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
       for (const [f, k] of taken) owner.set(f, k);
     }
   };
+  // Lines over the page's first values that would set the centred cell under them off its values'
+  // middle are the rest of a cell the page broke (…結果を踏ま | え、内容の充実を図る。 over 今後も…).
+  const leaveBrokenRest = () => {
+    const firstValues = Math.min(...spans.map((s) => s.top));
+    for (const inColumn of columnsOfText) {
+      const at = inColumn.findIndex((f) => owner.has(f));
+      const [cell, rest] = [inColumn[at], inColumn.slice(0, Math.max(0, at))];
+      if (!cell || rest.length === 0 || rest.some((f) => standsAlone(f) || centreOf(f) >= firstValues)) continue;
+      const k = owner.get(cell)!;
+      const tolerance = ALIGNMENT_TOLERANCE_EM * cell.size;
+      if (offCentre(k, cell) <= tolerance && offCentre(k, cell, ...rest) > tolerance) for (const f of rest) leftOver.add(f);
+    }
+  };
   const alignment = alignmentByCells(columnsOfText, owner, spans, linked, standsAlone);
   if (alignment === 'middle') {
     // Centred cells grow up and down alike, a line a round, so that a tall cell does not take the
     // lines of the one below it that stand above that row's values (comments of many lines).
     growInRounds();
+    if (first) leaveBrokenRest();
     grow('centred');
   } else if (alignment === 'bottom') {
     // Cells ending on their values' line: a line between two rows begins the cell below.
