@@ -410,7 +410,15 @@ function withUnheadedRoleLabels(head: TableHead, body: readonly Line[]): TableHe
   return { ...head, columns };
 }
 
-function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, end: number, declared: RoleDeclarations, pitchHint: number | null): ReadTable {
+function readTable(
+  page: LaidOutPage,
+  lines: readonly Line[],
+  found: TableHead,
+  end: number,
+  declared: RoleDeclarations,
+  pitchHint: number | null,
+  goesOn: boolean,
+): ReadTable {
   const body = bodyOf(page, lines, found, end);
   const head = withUnheadedRoleLabels(found, body);
   const first = placeColumns(
@@ -538,6 +546,7 @@ function readTable(page: LaidOutPage, lines: readonly Line[], found: TableHead, 
     // A banner is a row of its own, though set at the pitch of a wrapped name below it.
     // A line's fragments, cut where it crosses the columns, are all its.
     (f) => aloneLines.some((l) => Math.abs(l.baseline - f.baseline) < 0.1 && f.phrases[0]!.x >= l.x - 0.5 && f.phrases[0]!.x < l.right),
+    goesOn,
   );
   const cellsOf = (k: number) => rows.filter((r) => r.anchored).map((r) => r.cells[`c${k}`] ?? '');
   const placed = placeColumns(
@@ -1024,7 +1033,8 @@ function piecesOf(
   };
   heads.forEach((head, k) => {
     const end = Math.min(heads[k + 1]?.top ?? Infinity, ...ends.filter((top) => top > head.bottom), ...legendGoesOn(head));
-    const table = readTable(page, lines, head, end, declared, pitchHint);
+    // The page's first table goes on from the page before where that page ended in a table.
+    const table = readTable(page, lines, head, end, declared, pitchHint, continued !== null && k === 0);
     pieces.push({ kind: 'table', top: head.top, table });
     for (const l of head.lines) inTable.add(l);
     for (const l of lines) if (l.top >= head.bottom - 0.5 && inRowsOrGroupCells(table, l)) inTable.add(l);

@@ -313,7 +313,7 @@ describe('rowsOf and joinRows: a row split by a page break', () => {
     ]);
   });
 
-  it('cells set in the middle: a line over the page’s first values that would set their cell off its middle is the rest of a cell the page broke', () => {
+  it('cells set in the middle, a table going on from the page before: a line over the page’s first values that would set their cell off its middle is the rest of a cell the page broke', () => {
     const rows = rowsIn(
       lines(
         [50, { name: 'え。' }],
@@ -327,6 +327,10 @@ describe('rowsOf and joinRows: a row split by a page break', () => {
       COLUMNS,
       [],
       columnOf,
+      undefined,
+      null,
+      undefined,
+      true,
     );
     expect(rows.map((r) => [r.anchored, r.cells.name])).toEqual([
       [false, 'え。'],

@@ -252,6 +252,8 @@ export function rowsOf(
   pitchHint: number | null = null,
   /** A text line that is a row by itself (a banner: 基本施策1 …): never part of a row of values. */
   standsAlone: (f: Fragment) => boolean = () => false,
+  /** The table went on from the page before: its first lines may be the rest of a cell the page broke. */
+  goesOn = false,
 ): { rows: GridRow[]; pitch: number | null } {
   const bandLines: Line[][] = [];
   let current: Line[] = [];
@@ -278,7 +280,7 @@ export function rowsOf(
     evidence.flatMap((e) => e.sure),
   );
   const pitch = own ?? pitchHint ?? FALLBACK_PITCH_EM;
-  return { rows: bands.flatMap((band, k) => rowsOfBand(band, pitch, opensRow, k === 0)), pitch: own };
+  return { rows: bands.flatMap((band, k) => rowsOfBand(band, pitch, opensRow, k === 0, goesOn && k === 0)), pitch: own };
 }
 
 /** A cell's top, middle or bottom nearer its row's values' own than the others are by this (em) tells how it is set. */
@@ -325,8 +327,12 @@ function alignmentByCells(
   return first![1] > second![1] ? first![0] : null;
 }
 
-/** `first`: the table's first band on the page, whose first lines may be the rest of a cell the page broke. */
-function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolean, first: boolean): GridRow[] {
+/**
+ * `first`: the table's first band on the page, whose first lines may be the rest of a cell the page
+ * broke; `brokenAbove`: that band of a table going on from the page before, whose centred cells'
+ * lines over the first values are that rest where they would set the cell off its middle.
+ */
+function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolean, first: boolean, brokenAbove: boolean): GridRow[] {
   const standsAlone = band.standsAlone;
   const rows: { fragments: Fragment[]; anchored: boolean; tail: boolean }[] = band.anchors.map((blocks) => ({
     fragments: blocks.flatMap((bl) => bl.fragments),
@@ -452,7 +458,7 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
     // Centred cells grow up and down alike, a line a round, so that a tall cell does not take the
     // lines of the one below it that stand above that row's values (comments of many lines).
     growInRounds();
-    if (first) leaveBrokenRest();
+    if (brokenAbove) leaveBrokenRest();
     grow('centred');
   } else if (alignment === 'bottom') {
     // Cells ending on their values' line: a line between two rows begins the cell below.
