@@ -17,7 +17,7 @@ export const RULE_IDS = {
   'document-locked': 'sheet import: another import is writing the document',
   'extract-check': 'extraction: the self-check doubts a reading; a count it names is not reported as a finding',
   'extract-kpi': 'a KPI progress table could not be read (no header, no actual year, a row out of place)',
-  'extract-mark': 'a table in another layout: a mark neither in the scheme nor in the printed legend (its status read as blank)',
+  'extract-mark': 'a table in another layout: a mark neither in the scheme nor in the printed legend, or a figure in a grade cell (its status read as blank)',
   'extract-narrative': 'a narrative report could not be read (a block without its heading)',
   'extract-roles': 'a table in another layout: the roles of its columns cannot be told (--roles declares them)',
   'extract-scheme': 'which grading scheme the document was printed under cannot be told',
