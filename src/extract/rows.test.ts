@@ -313,30 +313,32 @@ describe('rowsOf and joinRows: a row split by a page break', () => {
     ]);
   });
 
-  it('cells set in the middle, a table going on from the page before: a line over the page’s first values that would set their cell off its middle is the rest of a cell the page broke', () => {
-    const rows = rowsIn(
-      lines(
-        [50, { name: 'え。' }],
-        [50 + PITCH, { name: '観光客の入込数の' }],
-        [50 + 1.5 * PITCH, { value: '5', status: '-' }],
-        [50 + 2 * PITCH, { name: '推移です' }],
-        [50 + 3.5 * PITCH, { name: '宿泊者数の推移の' }],
-        [50 + 4 * PITCH, { value: '7', status: '-' }],
-        [50 + 4.5 * PITCH, { name: '見込みです' }],
-      ),
-      COLUMNS,
-      [],
-      columnOf,
-      undefined,
-      null,
-      undefined,
-      true,
-    );
-    expect(rows.map((r) => [r.anchored, r.cells.name])).toEqual([
+  it('cells set in the middle, a table going on from the page before: a line over the page’s first values that would set their cell off its middle is the rest of a cell the page broke; on the page a table starts, it is no rest', () => {
+    const page = (goesOn: boolean) =>
+      rowsIn(
+        lines(
+          [50, { name: 'え。' }],
+          [50 + PITCH, { name: '観光客の入込数の' }],
+          [50 + 1.5 * PITCH, { value: '5', status: '-' }],
+          [50 + 2 * PITCH, { name: '推移です' }],
+          [50 + 3.5 * PITCH, { name: '宿泊者数の推移の' }],
+          [50 + 4 * PITCH, { value: '7', status: '-' }],
+          [50 + 4.5 * PITCH, { name: '見込みです' }],
+        ),
+        COLUMNS,
+        [],
+        columnOf,
+        undefined,
+        null,
+        undefined,
+        goesOn,
+      );
+    expect(page(true).map((r) => [r.anchored, r.cells.name])).toEqual([
       [false, 'え。'],
       [true, '観光客の入込数の推移です'],
       [true, '宿泊者数の推移の見込みです'],
     ]);
+    expect(page(false).filter((r) => !r.anchored)).toEqual([]);
   });
 
   it('a name continued on the next page comes after the part on the page before', () => {
