@@ -612,20 +612,17 @@ describe('a table without rules, then its legend and its count table', () => {
     // Writer's tight rows: the banner and the comment's first line each a line's pitch under the header.
     const document = read(
       [
-        {
-          number: 1,
-          width: 595,
-          height: 842,
-          horizontal: [],
-          vertical: [],
-          runs: [
+        ruledPageOf(
+          1,
+          [
             ...at(60, TITLE),
             ...at(100, header),
             ...at(112, [['① 地域文化財の推進', 20]]),
             ...at(124, [['今後も関係', 330]]),
             ...at(136, [...row('観光客数', ['100', '120'], 'A'), ['機関と連携する。', 330]]),
           ],
-        },
+          [],
+        ),
       ],
       'circled-banner.pdf',
     ).document as KpiDocument;
@@ -1207,18 +1204,9 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('joins role rows parted by a page break whose merged cells stand above the 目標値 row on page 1 (Chromium sets the cells spanning both rows at the top of their part)', () => {
-    const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
-    const page = (number: number, runs: TextRun[], horizontal: { at: number; from: number; to: number }[]) => ({
-      number,
-      width: 595,
-      height: 842,
-      horizontal,
-      vertical: [],
-      runs,
-    });
     const document = read(
       [
-        page(
+        ruledPageOf(
           1,
           [
             ...at(80, TITLE),
@@ -1236,7 +1224,7 @@ describe('a table without rules, then its legend and its count table', () => {
             { at: 186, from: 105, to: 305 },
           ],
         ),
-        page(2, [...at(62, [['業者数', 20]]), ...at(66, roleRow('実績値', '115', '―'))], [{ at: 72, from: 15, to: 400 }]),
+        ruledPageOf(2, [...at(62, [['業者数', 20]]), ...at(66, roleRow('実績値', '115', '―'))], [{ at: 72, from: 15, to: 400 }]),
       ],
       'role-rows-pages-merged-above.pdf',
     ).document as KpiDocument;
@@ -1304,14 +1292,10 @@ describe('a table without rules, then its legend and its count table', () => {
     ];
     const document = read(
       [
-        {
-          number: 1,
-          width: 595,
-          height: 842,
-          horizontal: [],
-          vertical: [],
+        ruledPageOf(
+          1,
           // Each 期待値 row stands 40 pt above its 実績値 row (a name of three lines between): more than a table's gap.
-          runs: [
+          [
             ...at(80, TITLE),
             ...at(100, header),
             ...at(120, [...threeYears('期待値', '110', '120', '125'), ...merged('観光客数', '100', '130', '△')]),
@@ -1319,7 +1303,8 @@ describe('a table without rules, then its legend and its count table', () => {
             ...at(185, [...threeYears('期待値', '60', '70', '75'), ...merged('宿泊者数', '50', '80', '○')]),
             ...at(225, threeYears('実績値', '55', '72', '―')),
           ],
-        },
+          [],
+        ),
       ],
       'role-rows-text-value.pdf',
     ).document as KpiDocument;

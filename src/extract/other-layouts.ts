@@ -7,6 +7,7 @@ import type {
   IndicatorComment,
   KpiDocument,
   LayoutColumn,
+  LegendMark,
   Measure,
   Measurement,
   Message,
@@ -1027,7 +1028,7 @@ function piecesOf(
   const legendGoesOn = (head: TableHead) => {
     const below = lines.find((l) => l.top >= head.bottom - 0.5);
     if (!below) return [];
-    const [last, next] = [spacedMarkOf(endedIn), spacedMarkOf(below)];
+    const [last, next] = [lineItemOf(endedIn)?.mark, lineItemOf(below)?.mark];
     const followsItem = last !== undefined && next !== undefined && inLegendOrder(last, next);
     return (ITEM_LINE.test(below.text.trim()) && holdsLegendItem(below.text)) || followsItem ? [below.top] : [];
   };
@@ -1176,10 +1177,10 @@ const SPACED_ITEM = new RegExp(
   `^(?:([A-Za-zＡ-Ｚ][+＋]?|[◎○〇△×▲●◯☆★①-⑳]|[-‐–—―−－]|${NO_GRADE_WORD}|その他)[\\s　]+|([A-Za-zＡ-Ｚａ-ｚ][+＋]?|${GLUED_MARK})(?=[぀-ヿ一-龯]))(\\S.*)$`,
 );
 
-/** The mark of a legend's item set without a colon (② 目標値の達成に…), or undefined. */
-function spacedMarkOf(line: Line | null | undefined): string | undefined {
+/** A line's legend item set without a colon (② 目標値の達成に…): its mark and meaning, or null. */
+function lineItemOf(line: Line | null | undefined): LegendMark | null {
   const m = line ? SPACED_ITEM.exec(line.text.trim()) : null;
-  return m ? (m[1] ?? m[2])! : undefined;
+  return m ? { mark: (m[1] ?? m[2])!, meaning: m[3]!.trim() } : null;
 }
 
 /**
@@ -1254,7 +1255,7 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
       }
       // One item is a legend too (※評価 over - 横ばい・実績なし: the marks the scheme does not explain).
       if (items.length >= 1) {
-        const marks = items.map((l) => SPACED_ITEM.exec(l.text.trim())!).map((m) => ({ mark: (m[1] ?? m[2])!, meaning: m[3]!.trim() }));
+        const marks = items.map((l) => lineItemOf(l)!);
         found.push({ legend: { heading: start.text.trim(), marks }, page, top: start.top });
         k = end;
         continue;
