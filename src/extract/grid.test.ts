@@ -545,6 +545,49 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(target!.right).toBeGreaterThan(179);
   });
 
+  it("on a table of two rows, figures of two widths set right, each touching the next column's text (16子育て支援課), start that column where the texts start", () => {
+    // 目標値 right-aligned at 180 and 担当課 set from 180 without padding: two rows are all the page shows.
+    const columns = [column('target', -Infinity, 185, true, [120, 150]), column('department', 185, Infinity, false, [230, 260])];
+    const touching = (figure: string, department: string): [string, number][] => [
+      [figure, 180 - widthOf(figure)],
+      [department, 180],
+    ];
+    const body = page([120, touching('16', '子育て支援課')], [132, touching('1,614', '農業政策課（内線3828）')]);
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['16', '子育て支援課'],
+      ['1,614', '農業政策課（内線3828）'],
+    ]);
+  });
+
+  it("the next column's texts starting a tenth of a point apart (a reprint), touching figures set right (▲ drawn apart from 6,494), start it where most of them start", () => {
+    const columns = [column('target', -Infinity, 185, true, [120, 150]), column('department', 185, Infinity, false, [230, 260])];
+    const touching = (figure: string, department: string, at: number): [string, number][] => [
+      [figure, 180 - widthOf(figure)],
+      [department, at],
+    ];
+    const body = page(
+      [120, touching('128', '商工観光課', 180.1)],
+      [132, touching('242', '政策企画部', 180.12)],
+      [
+        144,
+        [
+          ['▲', 180 - widthOf('▲6,494')],
+          ['6,494', 180 - widthOf('6,494')],
+          ['農林振興課', 180.05],
+        ],
+      ],
+      [156, touching('46', '企画財政課', 179.9)],
+      [168, touching('8', '健康福祉課', 180)],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['128', '商工観光課'],
+      ['242', '政策企画部'],
+      ['▲6,494', '農林振興課'],
+      ['46', '企画財政課'],
+      ['8', '健康福祉課'],
+    ]);
+  });
+
   it("a unit set a little apart from its figure (168,390 人), touching the next column's text, starts no column: the text after it does", () => {
     // 目標値 right-aligned at 180, its units 0.2 em after their figures; 担当課 set from 180 without
     // padding, one department wrapped alone on its line.

@@ -407,7 +407,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
           // The text from part i on, where it starts between the headings.
           const restFrom = (i: number) => {
             const q = p.parts[i]!;
-            return q.x > lo && q.x < hi ? [{ x: q.x, text: textFrom(p.parts, i) }] : [];
+            return q.x > lo && q.x < hi ? [{ x: q.x, text: textFrom(p.parts, i), after: led ? p.x : undefined }] : [];
           };
           // A unit glued to the figure (55.5人, 12件/年) is the figure's, short: it starts no column.
           // The next cell's text starts after it (`26,860` `件` `/` `年` `商工観光課`, `1,016` `件` ` 企画財政課`):
@@ -419,11 +419,14 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
           return p.parts.flatMap((q, i) => (i > 0 && /^\s/.test(q.text) ? restFrom(i) : []));
         });
     const restsAt = (x: number) => rests.filter((r) => Math.abs(r.x - x) <= EDGE_TOLERANCE);
-    const touching = rests
-      .filter(
-        (r) => startsOwn.some((x) => Math.abs(x - r.x) <= EDGE_TOLERANCE) || (restsAt(r.x).length >= 3 && new Set(restsAt(r.x).map((q) => q.text)).size >= 2),
-      )
-      .flatMap((r) => [r.x, r.x]);
+    // Texts that start together after figures of different widths ending together (set right)
+    // start a column even on a short table's two rows; others need three.
+    const together = (x: number) => {
+      const at = restsAt(x);
+      const setRight = new Set(at.map((q) => q.after)).size >= 2 && at.every((q) => q.after !== undefined);
+      return new Set(at.map((q) => q.text)).size >= 2 && at.length >= (setRight ? 2 : 3);
+    };
+    const touching = rests.filter((r) => startsOwn.some((x) => Math.abs(x - r.x) <= EDGE_TOLERANCE) || together(r.x)).flatMap((r) => [r.x, r.x]);
     if (starting.length === 0 && touching.length === 0) {
       // Nothing starts between the headings (a page of a table that holds no figures: a row broken
       // by the page): the column before reaches past every text of its own that ends there, one
@@ -459,7 +462,9 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     // An edge where a row of values starts a text (an indicator's name) before one only wrapped
     // words start at (a grouping cell's 道 | の駅…, its first word set past the cell's other lines).
     const onValuesRow = (s: number) => starting.some((p) => onDataRow.has(p) && Math.abs(p.x - s) <= EDGE_TOLERANCE);
-    const edge = candidates.find(onValuesRow) ?? candidates[0];
+    const picked = candidates.find(onValuesRow) ?? candidates[0];
+    // The edge is where most of its texts start: a reprint moves each a little (625.4, 625.5, 625.51).
+    const edge = picked === undefined ? undefined : median(starts.filter((t) => Math.abs(t - picked) <= EDGE_TOLERANCE));
     if (edge !== undefined) {
       const before = Math.max(lo, ...phrases.map((p) => endBefore(p, edge)).filter((e) => e > lo));
       x = before + (edge - before) / 2;
@@ -513,6 +518,12 @@ function afterUnit(parts: Phrase['parts']): number {
     k++;
   }
   return k;
+}
+
+/** The middle one of some numbers (the lower of the two middle ones): one of them, not between. */
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)]!;
 }
 
 /** A figure with its unit glued after it, and the year it is of where printed: 8.0人, 757件(H25). */
@@ -695,7 +706,7 @@ const SPLIT_GAP_EM = 0.05;
 const TOUCH_OVERLAP = 0.5;
 
 /** A run starting within this (points) of a column's alignment edge starts at it. */
-export const EDGE_MATCH = 0.1;
+export const EDGE_MATCH = 0.15;
 
 export function splitAtColumns(line: Line, columns: readonly Column[], around: readonly Line[] = [line]): Line {
   const phrases: Phrase[] = [];

@@ -1364,6 +1364,48 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a header printed again over the same columns by the edges the rows before it showed (two rows of figures of one width, each touching its department)', () => {
+    // 目標値 set right at 250 and 担当課 set from 250 without padding: page 1 shows the edge by
+    // figures of three widths; page 2's two figures are of one width, and alone say nothing of it.
+    const header: [string, number][] = [
+      ['指標名', 20],
+      ['実績値', 140],
+      ['目標値', 205],
+      ['担当課', 290],
+    ];
+    const touching = (name: string, actual: string, target: string, department: string): [string, number][] => [
+      [name, 20],
+      [actual, 170 - widthOf(actual)],
+      [target, 250 - widthOf(target)],
+      [department, 250],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          touching('観光客数', '100', '1,614', '農業政策課'),
+          touching('宿泊者数', '50', '16', '子育て支援課'),
+          touching('相談件数', '7', '128', '商工観光課'),
+        ),
+        { ...pageOf(header, touching('移住者数', '30', '242', '企画財政課'), touching('就業者数', '20', '722', '健康福祉課')), number: 2 },
+      ],
+      'header-again.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.target?.text, i.department])).toEqual([
+      ['観光客数', '1,614', '農業政策課'],
+      ['宿泊者数', '16', '子育て支援課'],
+      ['相談件数', '128', '商工観光課'],
+      ['移住者数', '242', '企画財政課'],
+      ['就業者数', '722', '健康福祉課'],
+    ]);
+    // Each text touching a figure is its own column's: the target column ends at 250, where the
+    // departments start, and is much the narrower (about 60 pt against 110, centred on 担当課).
+    const [target, department] = document.layout!.columns.slice(2).map((c) => c.width!);
+    expect(department! / target!).toBeGreaterThan(1.4);
+  });
+
   it('reads role rows whose labels stand under no heading (目安値 | 実績値 between 単位 and 基準値) as a column of their own', () => {
     const header: [string, number][] = [
       ['指標名', 20],

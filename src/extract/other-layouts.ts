@@ -555,7 +555,8 @@ function readTable(
     declared,
   );
   // A comment block's paragraph runs across the columns, wherever its lines happen to end: no cell's text tells an edge.
-  const cellLines = body.filter((_, k) => !banners[k] && !blockLines.has(k));
+  // Cells' texts run together without padding (`16子育て支援課`) are each their own column's.
+  const cellLines = split.filter((_, k) => !banners[k] && !blockLines.has(k));
   const headRuled = headRules(page, head);
   const edges = columnEdges(head, columns, cellLines, ruleJoints(headRuled));
   return {
@@ -981,6 +982,20 @@ function inRowsOrGroupCells(table: ReadTable, line: Line): boolean {
   return inRow(line) || inGroupCell(table, line) || line.phrases.map((p) => makeLine([p])).every((own) => inRow(own) || inGroupCell(table, own));
 }
 
+/** Headings of one table printed again stand this far (points) from where they stood. */
+const HEAD_AGAIN_SHIFT = 1;
+
+/** Whether two heads have the same headings at the same places. */
+function sameColumns(a: TableHead, b: TableHead): boolean {
+  return (
+    a.columns.length === b.columns.length &&
+    a.columns.every((c, k) => {
+      const other = b.columns[k]!;
+      return c.heading === other.heading && Math.abs(c.headingLeft - other.headingLeft) <= HEAD_AGAIN_SHIFT;
+    })
+  );
+}
+
 /** What a page holds in order: tables, count tables, and the lines outside them. */
 type Piece = { kind: 'table'; top: number; table: ReadTable } | { kind: 'counts'; top: number; table: CountTable } | { kind: 'line'; top: number; line: Line };
 
@@ -1008,7 +1023,12 @@ function piecesOf(
     (printed.length === 0 || printed[0]!.top > firstLine.top) &&
     !countHead(firstLine) &&
     !(readBanner(firstLine.text) !== null && countHead(lines[1]));
-  const heads = goesOn ? [{ ...continued, lines: [], top: firstLine.top - 1, bottom: firstLine.top - 0.5 }, ...printed] : printed;
+  // A header printed again at the page's top over the same columns (a word processor's repeated
+  // heading rows) heads the same table: what its rows showed of the columns' edges counts here too.
+  const headAgain = (head: TableHead) => continued !== null && firstLine !== undefined && head.top <= firstLine.top + 0.5 && sameColumns(head, continued);
+  const heads = goesOn
+    ? [{ ...continued, lines: [], top: firstLine.top - 1, bottom: firstLine.top - 0.5 }, ...printed]
+    : printed.map((head, k) => (k === 0 && headAgain(head) ? { ...head, earlier: continued!.earlier ?? [] } : head));
   const pieces: Piece[] = [];
   const inTable = new Set<Line>();
   // A table without rules ends where the next begins, or at a count table's head or a legend of
