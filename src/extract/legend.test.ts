@@ -128,6 +128,17 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
     expect(holdsSpacedItems(phrases)).toBe(expected);
   });
 
+  it('a wrapped meaning’s last words alone before the next item (…注視を | 継続する | － 実績なし) end that meaning: they are no mark', () => {
+    expect(readSpacedLegend(['【達成度】', 'C 改善が必要と思われる', 'D 本格着手が可能になるまで注視を', '継続する', '－ 実績なし'])).toEqual({
+      heading: '【達成度】',
+      marks: [
+        { mark: 'C', meaning: '改善が必要と思われる' },
+        { mark: 'D', meaning: '本格着手が可能になるまで注視を継続する' },
+        { mark: '－', meaning: '実績なし' },
+      ],
+    });
+  });
+
   it('a mark set apart from its meaning, wider than a space (B | 目標値に対して…, 判定なし | 値が…): the next phrase is its meaning', () => {
     expect(
       readSpacedLegend([

@@ -181,7 +181,9 @@ export function readSpacedLegend(phrases: readonly string[]): PrintedLegend | nu
     const [, head, rest] = /^(\S+)[\s　]+(.*)$/.exec(phrase) ?? [];
     const firstItem = !last && head !== undefined && LEGEND_HEADING.test(head) ? spacedItem(rest!) : null;
     if (item && (marks.length > 0 || !/^[぀-ヿ一-龯]/.test(phrase) || heading !== '')) marks.push(item);
-    else if (markAlone(phrase, k < trimmed.length - 1, marks.length > 0 || heading !== '', last)) marks.push({ mark: phrase, meaning: '' });
+    // A phrase followed by an item (…注視を | 継続する | － 実績なし) has no meaning after it: it ends the item before.
+    else if (markAlone(phrase, k < trimmed.length - 1 && !spacedItem(trimmed[k + 1]!), marks.length > 0 || heading !== '', last))
+      marks.push({ mark: phrase, meaning: '' });
     else if (firstItem) {
       heading = `${heading}${head}`;
       marks.push(firstItem);
