@@ -2090,6 +2090,39 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('goes on over a tall gap to a short numbered title at the margin where the rows start, left of a name heading centred over them (② 宿泊, Calc without rules)', () => {
+    // 指標名 centred over names set at the margin: the title's middle is left of the heading, not under it.
+    const centred = HEADER.map(([text, x]): [string, number] => [text, text === '指標名' ? 80 : x]);
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          centred,
+          [['基本目標1 観光', 20]],
+          [['(1) 誘客', 20]],
+          [['① 観光の振興', 20]],
+          row('観光客数', ['100', '120'], 'A'),
+          [],
+          [],
+          [['② 宿泊', 20]],
+          [],
+          row('宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'tall-rows-margin.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.policies.map((p) => [p.title, p.measures.map((m) => [m.no, m.title, m.indicators.map((i) => i.name)])])).toEqual([
+      [
+        '誘客',
+        [
+          [1, '観光の振興', ['観光客数']],
+          [2, '宿泊', ['宿泊者数']],
+        ],
+      ],
+    ]);
+  });
+
   it('reads two grouping cells whose texts run together on one line (基本的方向2 ICT | ①宿泊の推進, no padding) as the two cells, not a banner across them', () => {
     const document = read(
       [

@@ -209,6 +209,9 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
   const body: Line[] = [];
   const across = head.ruled ? [] : rulesAcross(page, left, right);
   let last = head.lines.at(-1);
+  // Where the body's rows start: a name column open to the left (its heading centred over names
+  // set at the page's margin) reaches as far left as its rows do, past its heading.
+  let rowsLeft = left;
   // A ruled table continued from the page before whose rules have not begun yet: a spreadsheet
   // draws a merged cell's text again at the page's top, above the rules (clipped in print).
   let beforeRules = !last && head.ruled;
@@ -217,6 +220,7 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
     // A table continued from the page before starts at the page's first line.
     if (!last) {
       body.push((last = line));
+      rowsLeft = Math.min(rowsLeft, line.x);
       continue;
     }
     const gap = line.top - last.bottom;
@@ -224,11 +228,12 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
     if (
       head.ruled
         ? !ruledBetween(page, last, line, left, right) && gap > 0.5 * line.size && !(beforeRules && ruledAt(page, middle(line), left, right))
-        : widestOpening(across, last, line) > TABLE_GAP_EM * line.size && !ruledAbove(across, line) && !rowsGoOn(lines, k, end, left, right)
+        : widestOpening(across, last, line) > TABLE_GAP_EM * line.size && !ruledAbove(across, line) && !rowsGoOn(lines, k, end, left, right, rowsLeft)
     )
       break;
     body.push(line);
     last = line;
+    rowsLeft = Math.min(rowsLeft, line.x);
   }
   return body;
 }
@@ -239,7 +244,7 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
  * block with its text at the table's left, or a row of figures under its columns. Legends and
  * count tables end a table before this is asked.
  */
-function rowsGoOn(lines: readonly Line[], k: number, end: number, left: number, right: number): boolean {
+function rowsGoOn(lines: readonly Line[], k: number, end: number, left: number, right: number, rowsLeft: number): boolean {
   const first = lines[k]!;
   const cluster = [first];
   for (let j = k + 1; j < lines.length && lines[j]!.top < end && lines[j]!.top - cluster.at(-1)!.bottom <= LEGEND_LINE_GAP_EM * first.size; j++)
@@ -257,8 +262,11 @@ function rowsGoOn(lines: readonly Line[], k: number, end: number, left: number, 
   };
   if (cluster.some(holdsFigures)) return true;
   // A grouping cell's numbered title at the top of a tall row (② 宿泊の推進), the row's figures set
-  // lower: the row runs on from it, its lines no farther apart than a table's rows.
-  if (!under(first.phrases[0]!) || (readBanner(first.text) ?? circledBanner(first.text)) === null) return false;
+  // lower: the row runs on from it, its lines no farther apart than a table's rows. The title stands
+  // under the table where it starts no farther left than the rows above it (a short title at the
+  // margin, under a name heading centred far to its right).
+  const title = first.phrases[0]!;
+  if (!(under(title) || (title.x >= rowsLeft - title.size && title.x <= right)) || (readBanner(first.text) ?? circledBanner(first.text)) === null) return false;
   // The row may be a spreadsheet's tall one, its text centred far below the title (Calc, no rules).
   const row = [first];
   for (let j = k + 1; j < lines.length && lines[j]!.top < end && lines[j]!.top - row.at(-1)!.bottom <= TALL_ROW_GAP_EM * first.size; j++) row.push(lines[j]!);
