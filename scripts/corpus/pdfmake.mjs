@@ -69,7 +69,9 @@ function pdfmakeCell(c, layout) {
   if (c.rowSpan) node.border = [true, true, true, false];
   if (c.mergeDown) node.rowSpan = c.mergeDown;
   node.alignment = c.align ?? 'left';
-  node.verticalAlignment = c.valign ?? layout.valign;
+  // pdfmake 0.3 draws no text for a body cell merged down and aligned in the middle or at the
+  // bottom where a page breaks through it: such cells stay at the top, as pdfmake draws them right.
+  node.verticalAlignment = c.valign ?? (c.mergeDown > 1 && !c.header ? 'top' : layout.valign);
   if (c.header) node.fillColor = '#e8e8e8';
   return node;
 }
@@ -104,6 +106,9 @@ function tableNodes(block, layout) {
       table: {
         widths: block.widths.map((w) => w - 6 - RULE_WIDTHS[layout.rules][1]),
         headerRows: repeat && layout.repeatHeader ? block.headerRows : 0,
+        // pdfmake 0.3 breaks a page through a body cell merged down only by drawing past the
+        // page's foot and losing rows: such a table's rows go whole to the next page.
+        ...(rows.some((r) => r.some((c) => c.mergeDown > 1 && !c.header)) ? { dontBreakRows: true } : {}),
         ...(heights.some((h) => h > 0) ? { heights: (r) => heights[r] || 'auto' } : {}),
         body: rows.map((r) => r.map((c) => pdfmakeCell(c, layout))),
       },
