@@ -904,6 +904,18 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(scheme.id).toBe('tama');
   });
 
+  it('says where the marks fit the preferred scheme and others alike (a − alone, no legend), naming them and --scheme', () => {
+    const schemes = [DEFAULT_SCHEME, readScheme('schemes/fukuoka.yaml'), readScheme('schemes/tama.yaml')];
+    const { scheme, messages } = extractPages(
+      [pageOf(TITLE, [], HEADER, row('観光客数', ['100', '-'], '−'), row('宿泊者数', ['50', '-'], '−'))],
+      'dash-only.pdf',
+      { known: schemes, given: null, preferred: DEFAULT_SCHEME },
+    );
+    expect(scheme.id).toBe('default');
+    const said = messages.filter((m) => m.rule === 'extract-scheme').map((m) => m.message.ja);
+    expect(said).toEqual([expect.stringMatching(/default.*fukuoka、tama.*--scheme/)]);
+  });
+
   it('tells the scheme by its legend though the print clips the last meaning (…改善や工夫が必要（60%未 at the cell’s edge)', () => {
     const tama = readScheme('schemes/tama.yaml');
     const [steady, mostly, needsWork] = tama.grades;

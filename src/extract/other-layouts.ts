@@ -1667,7 +1667,15 @@ function schemeOfMarks(marks: readonly string[], legend: PrintedLegend | null, r
       '印刷された凡例の評価区分。規則がないため、評価は印刷のまま読みます',
       'the grades of its printed legend; with no rules, statuses are kept as printed',
     );
-  if (fits.includes(reading.preferred)) return reading.preferred;
+  // Marks several schemes share (a − alone, A … D) do not tell which one the city grades by: say so.
+  if (fits.includes(reading.preferred)) {
+    const others = fits.filter((s) => s !== reading.preferred).map((s) => s.id);
+    return say(
+      reading.preferred,
+      `印だけでは決まらず ${others.join('、')} にも合います。違う場合は --scheme で指定してください`,
+      `its marks fit ${others.join(', ')} too; give --scheme where it is another`,
+    );
+  }
   if (fits.length > 0) return say(fits[0]!, `${fits.map((s) => s.id).join('、')} のどれにも合います`, `fits each of ${fits.map((s) => s.id).join(', ')}`);
   return say(
     legendScheme(marks.map((mark) => ({ mark, meaning: '' }))),
