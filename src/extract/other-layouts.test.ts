@@ -1625,6 +1625,39 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a header printed again at the next page’s top with its lines of the page before: the line right under it, a comment’s rest naming a heading’s words (…見直しを行う。), goes on with the comment', () => {
+    const at = (number: number, ...lines: [baseline: number, runs: [text: string, x: number][]][]): PageContent => ({
+      ...pageOf(),
+      number,
+      runs: lines.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline))),
+    });
+    const document = read(
+      [
+        at(
+          1,
+          [100, TITLE],
+          [130, HEADER],
+          [150, row('観光客数', ['100', '120'], 'A')],
+          [165, [['≪成果と見直し≫', 20]]],
+          [180, [['関係機関と連携して誘客を進めている。目標の達成に向', 20]]],
+        ),
+        at(
+          2,
+          [60, HEADER],
+          [72, [['けて、事業の見直しを行う。', 20]]],
+          [90, row('宿泊者数', ['50', '40'], 'B')],
+          [105, [['≪成果と見直し≫', 20]]],
+          [120, [['施設を整備した。', 20]]],
+        ),
+      ],
+      'head-again.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.comments?.map((c) => `${c.heading}${c.text}`)])).toEqual([
+      ['観光客数', '100', ['≪成果と見直し≫関係機関と連携して誘客を進めている。目標の達成に向けて、事業の見直しを行う。']],
+      ['宿泊者数', '50', ['≪成果と見直し≫施設を整備した。']],
+    ]);
+  });
+
   it('widths without rules: a short heading over long names (指標 over 市内観光施設の年間入込客数) widens its column to the names', () => {
     const document = read(
       [

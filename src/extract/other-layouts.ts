@@ -1004,6 +1004,27 @@ function sameColumns(a: TableHead, b: TableHead): boolean {
   );
 }
 
+/**
+ * A page's table heads, where the page reprints the header of the table the page before ended in
+ * (a browser's or a word processor's repeated heading rows: the same lines at the same places)
+ * read as those lines: the header is what it was. A line right under it is the page's first row,
+ * though it stands as close as a heading's second line and names a heading's words: the rest of a
+ * cell the page broke (…目標の達成に向 at the foot, then けて、事業の見直しを行う。 under
+ * 成果指標 | 現状値（H26）, a comment's 見直し), which the header would otherwise take in, or with
+ * which it would make no header at all (指標名 | 基準値 under a line across both).
+ */
+function headsOf(lines: readonly Line[], page: LaidOutPage, continued: TableHead | null): TableHead[] {
+  const before = continued?.lines ?? [];
+  const same = (a: Line | undefined, b: Line) => !!a && a.text.replace(/\s/g, '') === b.text.replace(/\s/g, '') && Math.abs(a.x - b.x) <= HEAD_AGAIN_SHIFT;
+  const from = before.length === 0 ? -1 : lines.findIndex((_, i) => before.every((l, k) => same(lines[i + k], l)));
+  // Printed again over the page's first rows: no row of figures above it (the table going on there, another headed alike below).
+  if (from < 0 || lines.slice(0, from).some((l) => holdsFigure(l, FIGURE))) return tableHeadsOf(lines, page);
+  const to = from + before.length;
+  const [again] = tableHeadsOf(lines.slice(from, to), page);
+  if (!again || !sameColumns(again, continued!)) return tableHeadsOf(lines, page);
+  return [...tableHeadsOf(lines.slice(0, from), page), again, ...tableHeadsOf(lines.slice(to), page)];
+}
+
 /** What a page holds in order: tables, count tables, and the lines outside them. */
 type Piece = { kind: 'table'; top: number; table: ReadTable } | { kind: 'counts'; top: number; table: CountTable } | { kind: 'line'; top: number; line: Line };
 
@@ -1021,7 +1042,7 @@ function piecesOf(
   endedIn: Line | null = null,
 ): Piece[] {
   const lines = withoutCoveredByHeadAgain(withoutFurniture(page.lines, furniture), continued, page);
-  const printed = tableHeadsOf(lines, page);
+  const printed = headsOf(lines, page, continued);
   const firstLine = lines[0];
   const countHead = (line: Line | undefined) => !!line && (countHeadAt(line) || isRowsCountHead(line));
   // A line naming a goal over a count table's head (基本目標1… over 評価 | 指標数) opens the counts, not a row.

@@ -341,6 +341,34 @@ describe('rowsOf and joinRows: a row split by a page break', () => {
     expect(page(false).filter((r) => !r.anchored)).toEqual([]);
   });
 
+  it('cells set in the middle, a table going on from the page before: a name of three lines around the page’s first values is whole, though a paragraph run across the table makes its short lines end their cells to the rounds', () => {
+    const paragraph = '関係機関と連携し、制度の周知に努める。若い世代の参加';
+    const rows = rowsIn(
+      lines(
+        [50, { name: '市内の' }],
+        [50 + PITCH, { name: '参加者数', value: '5', status: '-' }],
+        [50 + 2 * PITCH, { name: '（社）' }],
+        [50 + 4 * PITCH, { name: paragraph }],
+        [50 + 5 * PITCH, { name: 'を促す。' }],
+        [50 + 7 * PITCH, { name: '宿泊者' }],
+        [50 + 8 * PITCH, { name: '数の', value: '7', status: '-' }],
+        [50 + 9 * PITCH, { name: '推移' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+      undefined,
+      null,
+      undefined,
+      true,
+    );
+    expect(rows.map((r) => [r.anchored, r.cells.name])).toEqual([
+      [true, '市内の参加者数（社）'],
+      [false, `${paragraph}を促す。`],
+      [true, '宿泊者数の推移'],
+    ]);
+  });
+
   it('a name continued on the next page comes after the part on the page before', () => {
     const [last] = rowsIn(lines([700, { name: '観光客の', value: '5', status: '-' }]), COLUMNS, [], columnOf);
     const [first] = rowsIn(lines([50, { name: '入込数' }]), COLUMNS, [], columnOf);

@@ -440,8 +440,31 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
       for (const [f, k] of taken) owner.set(f, k);
     }
   };
+  /**
+   * How far row `k`'s cell in `cell`'s column stands off its values' middle once the rows have
+   * grown through the lines left (as grow('centred') will grow them), with `above` taken into the
+   * cell or, where `take` is false, left out of every row. Owners and lines left are as before after.
+   */
+  const offCentreGrown = (k: number, cell: Fragment, above: readonly Fragment[], take: boolean) => {
+    const [owned, left] = [new Map(owner), new Set(leftOver)];
+    for (const f of above) {
+      if (take) owner.set(f, k);
+      else leftOver.add(f);
+    }
+    grow('centred');
+    const off = offCentre(k, cell);
+    owner.clear();
+    for (const [f, at] of owned) owner.set(f, at);
+    leftOver.clear();
+    for (const f of left) leftOver.add(f);
+    return off;
+  };
   // Lines over the page's first values that would set the centred cell under them off its values'
   // middle are the rest of a cell the page broke (…結果を踏ま | え、内容の充実を図る。 over 今後も…).
+  // The cell is told as it will grow, not as the rounds left it: its lines under its values that
+  // the rounds could not take (short lines, in a column whose widest is a paragraph run across the
+  // table, end their cells to the rounds) are its as well, and with them the lines over the values
+  // may be what centres it (ICT市内の | 参加者数 | (社) around 449 447 …: the page's first row whole).
   const leaveBrokenRest = () => {
     const firstValues = Math.min(...spans.map((s) => s.top));
     for (const inColumn of columnsOfText) {
@@ -450,7 +473,7 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
       if (!cell || rest.length === 0 || rest.some((f) => standsAlone(f) || centreOf(f) >= firstValues)) continue;
       const k = owner.get(cell)!;
       const tolerance = ALIGNMENT_TOLERANCE_EM * cell.size;
-      if (offCentre(k, cell) <= tolerance && offCentre(k, cell, ...rest) > tolerance) for (const f of rest) leftOver.add(f);
+      if (offCentreGrown(k, cell, rest, false) <= tolerance && offCentreGrown(k, cell, rest, true) > tolerance) for (const f of rest) leftOver.add(f);
     }
   };
   const alignment = alignmentByCells(columnsOfText, owner, spans, linked, standsAlone);
