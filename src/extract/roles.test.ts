@@ -71,6 +71,7 @@ describe('headingWord: the role a heading says', () => {
     ['項番', 'number'],
     ['前年度', null],
     ['参考', null],
+    ['けて、事業の見直しを行う。', null],
   ])('%s → %s', (heading, word) => expect(headingWord(heading)).toBe(word));
 });
 

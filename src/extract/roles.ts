@@ -93,7 +93,8 @@ const HEADING_WORDS: readonly [HeadingWord, RegExp][] = [
 export function headingWord(heading: string): HeadingWord | null {
   // A mark before a heading (■施策, ◆基本目標) is decoration.
   const plain = plainHeading(heading).replace(/^[■□◆◇●○▼▽]/, '');
-  if (plain === '') return null;
+  // A sentence (…事業の見直しを行う。, a comment's line under a header) is no heading.
+  if (plain === '' || plain.endsWith('。')) return null;
   // A name heading may name the KPI's kind in parentheses: 重要業績評価指標（KPI）, 目標指標（単位）.
   if (/^(?:指標名?|目標指標|成果指標名?|重要業績評価指標|KPI|数値目標|評価指標)(?:[(（].*[)）])?$/i.test(plain)) return 'name';
   if (YEAR_ONLY.test(plain)) return 'series';
