@@ -947,6 +947,41 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines, rules)).toEqual([['番号', '重要業績評価指標（KPI）', '実績値', '基準値/（令和2年度）']]);
   });
 
+  it('a count table’s label wrapped onto a line right over the header (基本目標Ⅱ 有害鳥獣の | 0 2 | 整備) is left out of it', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['基本目標', 20],
+          ['S', 120],
+          ['A', 150],
+          ['合計', 180],
+        ],
+      ],
+      [112, [['基本目標Ⅱ 有害鳥獣の', 20]]],
+      [
+        118,
+        [
+          ['0', 122],
+          ['2', 152],
+          ['2', 185],
+        ],
+      ],
+      [124, [['整備', 20]]],
+      [
+        136,
+        [
+          ['重要業績評価指標（KPI）', 20],
+          ['現状値', 180],
+          ['実績値', 230],
+          ['目標', 280],
+          ['達成度', 320],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['重要業績評価指標（KPI）', '現状値', '実績値', '目標', '達成度']]);
+  });
+
   it('no name column: no KPI table', () => {
     expect(
       columns(

@@ -301,9 +301,12 @@ export function findTableHeads(lines: readonly Line[], vertical: readonly Rule[]
   let from = 0;
   for (let i = 0; i < lines.length; i++) {
     if (i < from || !headingLike(lines[i]!) || !lines[i]!.phrases.some((p) => isHeadingWord(p.text)) || wrappedTail(lines, i)) continue;
-    const [top, bottom] = headerWindow(lines, i, from, horizontal);
+    const [above, bottom] = headerWindow(lines, i, from, horizontal);
+    // A line taken in from above that spoils the headings (a count table's label wrapped onto its
+    // last line, 整備, right over the header) is left out: the header starts at its own line.
+    const top = [above, i].find((t) => namesKpiColumns(lines.slice(t, bottom + 1)));
+    if (top === undefined) continue;
     const window = lines.slice(top, bottom + 1);
-    if (!namesKpiColumns(window)) continue;
     heads.push(headOf(window, vertical, horizontal));
     from = bottom + 1;
     i = bottom;
