@@ -607,6 +607,36 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a grouping cell ruled over and under the body and not between its rows is one cell, its label wrapped before its number (具体的な | 施策① 図書館の推進)', () => {
+    const header: [string, number][] = [['具体的な施策', 20], ...HEADER.map(([text, x]): [string, number] => [text, text === '指標名' ? 100 : x])];
+    const document = read(
+      [
+        ruledPageOf(
+          1,
+          [
+            ...at(60, TITLE),
+            ...at(100, header),
+            ...at(118, grouped('具体的な', '観光客数', ['100', '120'], 'A')),
+            ...at(130, [
+              ['施策① 図書', 20],
+              ['（累計）', 100],
+            ]),
+            ...at(142, [['館の推進', 20]]),
+            ...at(160, grouped(null, '宿泊者数', ['50', '40'], 'B')),
+          ],
+          [
+            { at: 106, from: 15, to: 340 },
+            { at: 150, from: 90, to: 340 },
+            { at: 168, from: 15, to: 340 },
+          ],
+        ),
+      ],
+      'ruled-group.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.hierarchy.map((l) => [l.label, l.numbering])).toEqual([['具体的な施策', '①']]);
+    expect(document.strategies.map((s) => [s.title, s.indicators.map((i) => i.name)])).toEqual([['図書館の推進', ['観光客数（累計）', '宿泊者数']]]);
+  });
+
   it('a level’s banner ① and its title under the header (① 地域文化財の推進) is no legend item: the comment line under it stays out of the header', () => {
     const header: [string, number][] = [...HEADER, ['今後の方針', 330]];
     // Writer's tight rows: the banner and the comment's first line each a line's pitch under the header.

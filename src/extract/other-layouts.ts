@@ -343,20 +343,35 @@ const LONE_CELL_NUMBER = /^(?:[①-⑳]|[0-9０-９]+[.．]?)$/;
  * without rules the edge is a guess, and a cell's widest line reaches past it (有害鳥獣オリー).
  */
 const GROUP_CELL_OVERRUN_EM = 2;
+/** A rule within this (em) over a body's first line or under its last closes the cells there. */
+const RULED_CELL_REACH_EM = 1;
 
 function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): GroupCell[] {
-  const x = (Math.max(column.left, -1e6) + Math.min(column.right, 1e6)) / 2;
   // A phrase belongs to the column it starts in: a banner row's text starting left of it is not its.
   const phrases = body.flatMap((l) =>
     l.phrases.filter((p) => p.x >= column.left - 1 && p.x < column.right && p.right <= column.right + GROUP_CELL_OVERRUN_EM * p.size).map((p) => ({ p, l })),
   );
   if (phrases.length === 0) return [];
+  // Where rules cross the column: its middle, the outer columns' open sides taken where their texts stand.
+  const [left, right] = [
+    Number.isFinite(column.left) ? column.left : Math.min(...phrases.map(({ p }) => p.x)),
+    Number.isFinite(column.right) ? column.right : Math.max(...phrases.map(({ p }) => p.right)),
+  ];
+  const x = (left + right) / 2;
   const top = Math.min(...body.map((l) => l.top)) - 1;
   const bottom = Math.max(...body.map((l) => l.bottom)) + 1;
-  const cuts = page.horizontal
-    .filter((r) => r.from <= x && r.to >= x && r.at > top && r.at < bottom)
+  const across = page.horizontal.filter((r) => r.from <= x && r.to >= x);
+  const cuts = across
+    .filter((r) => r.at > top && r.at < bottom)
     .map((r) => r.at)
     .sort((a, b) => a - b);
+  // In a table whose rows are ruled, a column ruled above and below its body and not between is one
+  // cell (具体的な | 施策① 図書…, merged over every row): its rules alone split it. (A table ruled only
+  // over and under its body, as a word processor's plainest style, says nothing of its cells.)
+  const reach = RULED_CELL_REACH_EM * body[0]!.size;
+  const rowsRuled = page.horizontal.some((r) => r.at > top && r.at < bottom);
+  const closed = across.some((r) => r.at <= top && r.at >= top - reach) && across.some((r) => r.at >= bottom && r.at <= bottom + reach);
+  const ruled = cuts.length > 0 || (rowsRuled && closed);
   // Without rules across the column, a cell begins at each numbered title (具体的な施策② …, (2) …,
   // ② …), or above it at the row its text, centred in the merged cell, starts beside.
   const rowTop = (title: Line) => {
@@ -371,7 +386,7 @@ function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): G
     const above = phrases[k - 1];
     return above && readBanner(above.p.text) === null && readBanner(joinWrapped([above.p.text, p.text]))?.label === above.p.text.trim() ? above.l : l;
   };
-  const starts = cuts.length > 0 ? [] : [...new Set(phrases.map(startOf).filter((l): l is Line => l !== null))].map(rowTop);
+  const starts = ruled ? [] : [...new Set(phrases.map(startOf).filter((l): l is Line => l !== null))].map(rowTop);
   const edges = [top, ...cuts, ...starts, bottom];
   const cells: GroupCell[] = [];
   for (let k = 1; k < edges.length; k++) {
