@@ -363,7 +363,8 @@ function spacedInTwoRows(window: readonly Line[], columns: readonly HeaderColumn
   });
 }
 
-function headOf(window: Line[], vertical: readonly Rule[], horizontal: readonly Rule[]): TableHead {
+/** The head that a window of header lines makes. */
+export function headOf(window: Line[], vertical: readonly Rule[], horizontal: readonly Rule[]): TableHead {
   const top = Math.min(...window.map((l) => l.top));
   const bottom = Math.max(...window.map((l) => l.bottom));
   const last = window.at(-1)!;

@@ -1190,6 +1190,36 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('joins role rows parted by a page break whose 実績値 row right under the header printed again holds short figures with counters (実績値 | 5件 | ―: pieces of headings by their look)', () => {
+    // The years' figures set right in wide columns, clear of the years' headings above them.
+    const counted = (label: string, r4: string, r5: string): [string, number][] => [
+      [label, 110],
+      [r4, 264 - widthOf(r4)],
+      [r5, 305 - widthOf(r5)],
+    ];
+    const document = read(
+      [
+        pageOf(TITLE, ROLE_HEADER, roleRow('目標値', '400件', '600件'), mergedCells('観光施設数', '300件', '800件', 'A')),
+        {
+          ...pageOf(
+            ROLE_HEADER,
+            counted('実績値', '50件', '―'),
+            roleRow('目標値', '60', '70'),
+            mergedCells('宿泊者数', '50', '80', 'B'),
+            roleRow('実績値', '55', '―'),
+          ),
+          number: 2,
+        },
+      ],
+      'role-rows-pages-counters.pdf',
+    );
+    expect((document.document as KpiDocument).layout?.headerRows).toBe(1);
+    expect(walkIndicators(document.document as KpiDocument).map(({ indicator: i }) => [i.name, i.actual.text, i.interim?.map((x) => x.text)])).toEqual([
+      ['観光施設数', '50件', ['400件', '600件']],
+      ['宿泊者数', '55', ['60', '70']],
+    ]);
+  });
+
   it('joins role rows parted by a page break after a line of the name at page 1’s foot (…の就 | 業者数), and takes no 数値目標 on page 2 into that name', () => {
     const document = read(
       [

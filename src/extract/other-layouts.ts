@@ -19,7 +19,7 @@ import type {
 } from '../model/types.js';
 import { CUMULATIVE_WORDS, findEraYear, isTextValue, parseMeasurement, parseProgress, withoutQualifiers } from '../notation/numbers.js';
 import { type Column, EDGE_MATCH, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
-import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
+import { type HeaderColumn, type TableHead, findTableHeads, headOf } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, makeLine, sameSize, withoutFurniture } from './layout.js';
 import {
@@ -1004,6 +1004,21 @@ function sameColumns(a: TableHead, b: TableHead): boolean {
   );
 }
 
+/**
+ * A header printed again holds the lines of the header of the page before: lines under them that
+ * the page's first head takes in besides are the rest of a row the page broke (実績値 | 4件 | 4件 of
+ * an indicator whose 目安値 row ended the page before, right under the header; figures with their
+ * counters look like short pieces of headings), and go back to the body.
+ */
+function headAgainAsBefore(heads: readonly TableHead[], continued: TableHead | null, page: LaidOutPage): TableHead[] {
+  const first = heads[0];
+  const before = new Set(continued?.lines.map((l) => l.text.trim()));
+  if (!first || before.size === 0) return [...heads];
+  const again = first.lines.findIndex((l) => !before.has(l.text.trim()));
+  if (again <= 0) return [...heads];
+  return [headOf(first.lines.slice(0, again), page.vertical, page.horizontal), ...heads.slice(1)];
+}
+
 /** What a page holds in order: tables, count tables, and the lines outside them. */
 type Piece = { kind: 'table'; top: number; table: ReadTable } | { kind: 'counts'; top: number; table: CountTable } | { kind: 'line'; top: number; line: Line };
 
@@ -1021,7 +1036,7 @@ function piecesOf(
   endedIn: Line | null = null,
 ): Piece[] {
   const lines = withoutCoveredByHeadAgain(withoutFurniture(page.lines, furniture), continued, page);
-  const printed = tableHeadsOf(lines, page);
+  const printed = headAgainAsBefore(tableHeadsOf(lines, page), continued, page);
   const firstLine = lines[0];
   const countHead = (line: Line | undefined) => !!line && (countHeadAt(line) || isRowsCountHead(line));
   // A line naming a goal over a count table's head (基本目標1… over 評価 | 指標数) opens the counts, not a row.
