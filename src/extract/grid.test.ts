@@ -545,6 +545,28 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(target!.right).toBeGreaterThan(179);
   });
 
+  it('a figure drawn in one run with its unit (160ha), set right past the heading, starts no text column: the departments after the values do (pdfmake)', () => {
+    // 目標値 centred at 100–140 over figures set right at 250, their units glued (983 人/ 年 in
+    // runs, 160ha in one); 担当部局 centred at 275–315 over departments set from 257.
+    const columns = [column('target', -Infinity, 208, true, [100, 140]), column('department', 208, Infinity, false, [275, 315])];
+    const right = (...runs: string[]): [string, number][] => {
+      let x = 250;
+      return runs
+        .reverse()
+        .map((text): [string, number] => [text, (x -= widthOf(text))])
+        .reverse();
+    };
+    const body = page(
+      [120, [...right('983', '人/', '年'), ['農林振興課', 257]]],
+      [132, [...right('160ha'), ['子育て支援課', 257]]],
+      [144, [...right('1,186', '件/', '年'), ['商工観光課', 257]]],
+      [156, [...right('245ha'), ['政策企画部', 257]]],
+    );
+    const [target, department] = refineColumns(columns, body);
+    expect(target!.right).toBeGreaterThan(250);
+    expect(department!.edge).toBeCloseTo(257, 0);
+  });
+
   it("on a table of two rows, figures of two widths set right, each touching the next column's text (16子育て支援課), start that column where the texts start", () => {
     // 目標値 right-aligned at 180 and 担当課 set from 180 without padding: two rows are all the page shows.
     const columns = [column('target', -Infinity, 185, true, [120, 150]), column('department', 185, Infinity, false, [230, 260])];

@@ -393,8 +393,11 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     const onDataRow = new Set(lines.filter((l) => l.phrases.some((p) => NUMBER_LIKE.test(p.text.normalize('NFKC')))).flatMap((l) => l.phrases));
     // After a value column, a figure says nothing of a text column's edge: it is the value column's,
     // set right; so does a phrase led by one, touching the next cell's text (`13.4課`: a wrapped 担当課).
-    // A qualified figure (27以上, 延べ 12) is one too.
-    const valueBefore = (p: Phrase) => before.values && NUMBER_LIKE.test(withoutQualifiers((p.parts[0]?.text ?? p.text).normalize('NFKC').trim()));
+    // A qualified figure (27以上, 延べ 12) is one too, and so is a figure drawn in one run with its
+    // unit (160ha, set right: where it starts says nothing of the next column, as 983 人/ 年 in runs).
+    const valueBefore = (p: Phrase) =>
+      before.values &&
+      (NUMBER_LIKE.test(withoutQualifiers((p.parts[0]?.text ?? p.text).normalize('NFKC').trim())) || FIGURE_UNIT.test(p.text.normalize('NFKC').trim()));
     const startsOwn = starting.flatMap((p) => (valued ? [p.x] : valueBefore(p) ? [] : onDataRow.has(p) ? [p.x, p.x] : [p.x]));
     // Text touching a figure set right before it (`14企画財政課`) starts where the column's own
     // lines start, or, of several texts, where the others start: a unit glued to its figures

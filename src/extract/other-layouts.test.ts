@@ -1066,6 +1066,35 @@ describe('a table without rules, then its legend and its count table', () => {
     );
   });
 
+  it('joins role rows under their merged cells set at the top, the role rows centred in tall rows, no rules (観光施設の | 100 | 130 | A over 就業者数 目安値 …: pdfmake)', () => {
+    // The name's first line, the baseline, target and grade stand on a line of their own above the
+    // 目安値 row, one pitch over it; the row above is the previous indicator's 実績値, far off.
+    const document = read(
+      [
+        {
+          ...pageOf(),
+          runs: [
+            ...at(80, TITLE),
+            ...at(100, ROLE_HEADER),
+            ...at(120, mergedCells('観光施設の', '100', '130', 'A')),
+            ...at(131, [['就業者数', 20], ...roleRow('目安値', '110', '120')]),
+            ...at(170, roleRow('実績値', '115', '―')),
+            ...at(200, mergedCells('宿泊施設の', '50', '80', 'B')),
+            ...at(211, [['利用者数', 20], ...roleRow('目安値', '60', '70')]),
+            ...at(250, roleRow('実績値', '55', '―')),
+          ],
+        },
+      ],
+      'role-rows-top.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target?.text, i.interim?.map((x) => x.text)])).toEqual(
+      [
+        ['観光施設の就業者数', '100', '115', '130', ['110', '120']],
+        ['宿泊施設の利用者数', '50', '55', '80', ['60', '70']],
+      ],
+    );
+  });
+
   it('joins role rows with a line of the name wrapped between them, beside no value (…の就 | 業者数 between 目標値 and 実績値)', () => {
     const document = read(
       [
@@ -1199,6 +1228,36 @@ describe('a table without rules, then its legend and its count table', () => {
     ).document as KpiDocument;
     expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.actual.text, i.interim?.map((x) => x.text)])).toEqual([
       ['観光客数', '115', ['110', '120']],
+      ['宿泊者数', '55', ['60', '70']],
+    ]);
+  });
+
+  it('joins role rows parted by a page break whose 実績値 row right under the header printed again holds short figures with counters (実績値 | 5件 | ―: pieces of headings by their look)', () => {
+    // The years' figures set right in wide columns, clear of the years' headings above them.
+    const counted = (label: string, r4: string, r5: string): [string, number][] => [
+      [label, 110],
+      [r4, 264 - widthOf(r4)],
+      [r5, 305 - widthOf(r5)],
+    ];
+    const document = read(
+      [
+        pageOf(TITLE, [], ROLE_HEADER, roleRow('目標値', '400件', '600件'), mergedCells('観光施設数', '300件', '800件', 'A')),
+        {
+          ...pageOf(
+            ROLE_HEADER,
+            counted('実績値', '50件', '―'),
+            roleRow('目標値', '60', '70'),
+            mergedCells('宿泊者数', '50', '80', 'B'),
+            roleRow('実績値', '55', '―'),
+          ),
+          number: 2,
+        },
+      ],
+      'role-rows-pages-counters.pdf',
+    );
+    expect((document.document as KpiDocument).layout?.headerRows).toBe(1);
+    expect(walkIndicators(document.document as KpiDocument).map(({ indicator: i }) => [i.name, i.actual.text, i.interim?.map((x) => x.text)])).toEqual([
+      ['観光施設数', '50件', ['400件', '600件']],
       ['宿泊者数', '55', ['60', '70']],
     ]);
   });

@@ -1536,12 +1536,14 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
   for (let k = 0; k < table.rows.length; k++) {
     // An indicator's merged cells (its values) may stand above its role rows, in one ruled band with
     // them: a row broken by the page has the cells spanning both set at the top of its part on this page.
+    // Without rules, cells merged down and set at the top of tall role rows whose labels are centred
+    // stand above the expected values' row (道の駅有害 | 3,982% over 鳥獣の面積 目安値 …): they head it.
     let lead = k;
     while (
       table.rows[lead]?.anchored &&
       mergedCellsOnly(table.rows[lead], table, labels) &&
       table.rows[lead + 1] &&
-      oneRuledBand(table, table.rows[lead]!, table.rows[lead + 1]!)
+      (oneRuledBand(table, table.rows[lead]!, table.rows[lead + 1]!) || headsRowBelow(table.rows, k, lead))
     )
       lead++;
     if (!INTERIM_ROW.test(roleLabelOf(table.rows[lead], labels))) lead = k;
@@ -1572,6 +1574,21 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
     } else read.push({ row: table.rows[k]! });
   }
   return read;
+}
+
+/**
+ * Whether the merged cells' rows `from`..`to` (one above the other, beside no role label) belong
+ * to the row under them rather than to the row of values above them, where no rule tells: they
+ * stand nearer the row under them than the one above (a cell set at the top of its rows), or no
+ * row of values stands above them (a banner or the table's head). A person reads the merged cells
+ * with the rows beside and under them until the next name starts; set at the bottom of the rows
+ * before, they would stand nearer those.
+ */
+function headsRowBelow(rows: readonly GridRow[], from: number, to: number): boolean {
+  const [above, below] = [rows[from - 1], rows[to + 1]];
+  if (!below) return false;
+  if (!above?.anchored) return true;
+  return below.top - rows[to]!.bottom < rows[from]!.top - above.bottom;
 }
 
 /** Whether two rows stand in one band of a table that draws rules between its rows: no rule across between them. */
