@@ -61,7 +61,7 @@ function tableLayout(layout) {
 
 // pdfmake does not grow rows for a cell spanning them, so a policy's title cell spanning its
 // bullet and 施策 rows is printed in the first row, the cell under it blank and unruled between.
-function pdfmakeCell(c, layout) {
+function pdfmakeCell(c, layout, unbroken = false) {
   if (c.spanned && c.under) return { text: '', border: [true, false, true, true] };
   if (c.spanned) return {};
   const node = c.bullets ? { stack: c.lines.map((text) => ({ text })) } : { text: c.lines.join('\n') };
@@ -70,8 +70,9 @@ function pdfmakeCell(c, layout) {
   if (c.mergeDown) node.rowSpan = c.mergeDown;
   node.alignment = c.align ?? 'left';
   // pdfmake 0.3 draws no text for a body cell merged down and aligned in the middle or at the
-  // bottom where a page breaks through it: such cells stay at the top, as pdfmake draws them right.
-  node.verticalAlignment = c.valign ?? (c.mergeDown > 1 && !c.header ? 'top' : layout.valign);
+  // bottom where a page breaks through it, and draws a header's cells merged down so aligned far
+  // below the header in a table whose rows it keeps whole (`unbroken`): such cells stay at the top.
+  node.verticalAlignment = c.valign ?? (c.mergeDown > 1 && (!c.header || unbroken) ? 'top' : layout.valign);
   if (c.header) node.fillColor = '#e8e8e8';
   return node;
 }
@@ -101,6 +102,7 @@ function tableNodes(block, layout) {
     const repeat = k === 0 || layout.repeatHeader;
     const rows = [...(repeat ? header : []), ...block.rows.slice(cuts[k], cuts[k + 1])];
     const heights = mergedHeights(rows, block.widths, layout);
+    const unbroken = rows.some((r) => r.some((c) => c.mergeDown > 1 && !c.header));
     nodes.push({
       // pdfmake's widths leave out the cell padding and the rule.
       table: {
@@ -108,9 +110,9 @@ function tableNodes(block, layout) {
         headerRows: repeat && layout.repeatHeader ? block.headerRows : 0,
         // pdfmake 0.3 breaks a page through a body cell merged down only by drawing past the
         // page's foot and losing rows: such a table's rows go whole to the next page.
-        ...(rows.some((r) => r.some((c) => c.mergeDown > 1 && !c.header)) ? { dontBreakRows: true } : {}),
+        ...(unbroken ? { dontBreakRows: true } : {}),
         ...(heights.some((h) => h > 0) ? { heights: (r) => heights[r] || 'auto' } : {}),
-        body: rows.map((r) => r.map((c) => pdfmakeCell(c, layout))),
+        body: rows.map((r) => r.map((c) => pdfmakeCell(c, layout, unbroken))),
       },
       layout: 'corpus',
       margin: [0, 0, 0, 6],
