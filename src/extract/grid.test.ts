@@ -639,6 +639,34 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(target!.right).toBeGreaterThan(179);
   });
 
+  it("between value columns, a banner's title run over the gap (基本的方向1 | 文化財公共交通移住の振興) does not move the boundary into the next column's values", () => {
+    // 従前値 right-aligned at 176; 実績 at 245, its 延べ 85,212 starting at 186.5; two banners' titles from 90 to 190 and 200.
+    const columns = [column('baseline', 80, 200, true, [97, 172]), column('actual', 200, Infinity, true, [205, 225])];
+    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
+    const body = page(
+      [120, [right('延べ 74,928', 176), right('延べ 85,212', 245)]],
+      [132, [right('1,200', 176), right('1,500', 245)]],
+      [144, [right('12,345', 176), right('13,500', 245)]],
+      [
+        156,
+        [
+          ['基本的方向1', 20],
+          ['文化財公共交通の振興', 90],
+        ],
+      ],
+      [
+        168,
+        [
+          ['基本的方向2', 20],
+          ['中小企業の創出の推進へ', 90],
+        ],
+      ],
+    );
+    const [baseline] = refineColumns(columns, body);
+    expect(baseline!.right).toBeGreaterThan(176);
+    expect(baseline!.right).toBeLessThan(186.5);
+  });
+
   it('between value columns, the gap after right-aligned numbers, where each cell keeps one value', () => {
     // 現状 and 実績 set at their columns' left; numbers right-aligned at 155 and 215.
     const columns = [column('baseline', -Infinity, 140, true, [100, 120]), column('actual', 140, Infinity, true, [160, 180])];

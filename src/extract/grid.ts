@@ -1,6 +1,7 @@
 import type { Rule } from './pdf.js';
 import { type Line, type Phrase, SPACE_GAP_EM, emWidth, joinWrapped, makeLine, sameSize } from './layout.js';
 import { CUMULATIVE_WORDS, withoutQualifiers } from '../notation/numbers.js';
+import { readBanner } from './hierarchy.js';
 
 /**
  * Table reconstruction: columns from the header's labels (and vertical rules where drawn), rows
@@ -356,7 +357,10 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
   const textLines = bodyLines.map(unitsApart);
   // Two values printed close together (`-128.0% 悪化↓`) make one phrase: between value columns
   // the runs count one by one.
-  const pieceLines = textLines.map((l) => makeLine(l.phrases.flatMap(piecesOf)));
+  // A line without a figure (a banner's title, 基本的方向1 | 文化財公共交通移住の振興, run over the
+  // columns' edges) tells nothing of where two columns of values part.
+  const valued = (l: Line) => l.phrases.some((p) => NUMBER_LIKE.test(withoutQualifiers(p.text.normalize('NFKC').trim())));
+  const pieceLines = textLines.filter((l) => readBanner(l.text) === null || valued(l)).map((l) => makeLine(l.phrases.flatMap(piecesOf)));
   // So do a value column's right-aligned figure and the text of the next cell (`16 商工観光課`):
   // the text's start is the next column's edge, not the figure's.
   // A unit set a little apart from its figure (`168,390` `人` `農林振興課`) stays the figure's

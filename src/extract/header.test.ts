@@ -982,6 +982,39 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['重要業績評価指標（KPI）', '現状値', '実績値', '目標', '達成度']]);
   });
 
+  it('a group heading a line higher than the headings’ wrapped years beside it (令和7年度 beside 現状 | （令和2年度）) keeps its columns’ row, however tall its own row', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['指標名', 20],
+          ['現状', 90],
+          ['令和7年度', 150],
+          ['目標値', 240],
+        ],
+      ],
+      [
+        110,
+        [
+          ['（令和2年度）', 70],
+          ['（令和8年度）', 220],
+        ],
+      ],
+      [
+        140,
+        [
+          ['実績値', 145],
+          ['判定', 190],
+        ],
+      ],
+    );
+    const rules = [
+      { at: 90, from: 10, to: 300 },
+      { at: 126, from: 140, to: 215 },
+    ];
+    expect(columns(lines, [], rules)).toEqual([['指標名', '現状/（令和2年度）', '令和7年度>実績値', '令和7年度>判定', '目標値/（令和8年度）']]);
+  });
+
   it('no name column: no KPI table', () => {
     expect(
       columns(

@@ -261,14 +261,17 @@ function wrappedTail(lines: readonly Line[], k: number): boolean {
 /** The header lines around line `i`: neighbours within a line gap that are heading-like, with no closing rule between. */
 function headerWindow(lines: readonly Line[], i: number, from: number, horizontal: readonly Rule[]): [number, number] {
   // A row of years, or a group heading over its rule, may stand in a tall row of its own.
-  const gap = (a: Line, b: Line) =>
-    groupOver(a, b, horizontal) || headingsOverYearNotes(a, b) || yearOverHeadings(a, b)
+  // A group heading a line higher than the line over the next (令和7年度 beside 現状 | （令和2年度）, its
+  // rule under both) opens a tall row of its own too.
+  const gap = (a: Line, b: Line, above: readonly Line[] = [a]) =>
+    above.some((u) => groupOver(u, b, horizontal)) || headingsOverYearNotes(a, b) || yearOverHeadings(a, b)
       ? GROUP_ROW_GAP_EM
       : yearsRow(b)
         ? YEAR_ROW_GAP_EM
         : HEADER_LINE_GAP_EM;
-  const near = (a: Line, b: Line) => b.top - a.bottom < gap(a, b) * Math.max(a.size, b.size);
-  const joins = (upper: Line, lower: Line, added: Line) => headingLike(added) && near(upper, lower) && stacksOn(upper, lower, added);
+  const near = (a: Line, b: Line, above?: readonly Line[]) => b.top - a.bottom < gap(a, b, above) * Math.max(a.size, b.size);
+  const joins = (upper: Line, lower: Line, added: Line, above?: readonly Line[]) =>
+    headingLike(added) && near(upper, lower, above) && stacksOn(upper, lower, added);
   // The line below and, where it goes on at once, the next: a rule that runs beside the first (（H26） under 現状, set a
   // little higher) may be a group's over the second (実績値 over H27 | H28 …).
   const lowerLines = (k: number) => {
@@ -289,7 +292,7 @@ function headerWindow(lines: readonly Line[], i: number, from: number, horizonta
       !closedBetween(up, lines[top]!, horizontal, left, right, [up], window)
     )
       top--;
-    else if (down && joins(lines[bottom]!, down, down) && !closedBetween(lines[bottom]!, down, horizontal, left, right, window, lowerLines(bottom + 1)))
+    else if (down && joins(lines[bottom]!, down, down, window) && !closedBetween(lines[bottom]!, down, horizontal, left, right, window, lowerLines(bottom + 1)))
       bottom++;
     else return [top, bottom];
   }
