@@ -617,6 +617,32 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(target!.right).toBeGreaterThan(179);
   });
 
+  it("a unit set a little apart from its figure, followed by a wrapped department's short last line (15,772 人 室), starts no column where the line's other figures show the unit", () => {
+    // 実績 and 目標値 right-aligned at 110 and 180, their units 0.2 em after their figures; 担当課 set
+    // from 180 without padding, ユネスコエコパーク推進室 wrapped so that 室 alone follows a unit.
+    const columns = [
+      column('actual', -Infinity, 115, true, [80, 100]),
+      column('target', 115, 185, true, [120, 150]),
+      column('department', 185, Infinity, false, [190, 220]),
+    ];
+    const apart = (figure: string, unit: string, end: number): [string, number][] => {
+      const unitAt = end - widthOf(unit);
+      return [
+        [figure, unitAt - 0.2 * SIZE - widthOf(figure)],
+        [unit, unitAt],
+      ];
+    };
+    const body = page(
+      [120, [...apart('17,704', '人', 110), ...apart('91,889', '人', 180), ['商工観光課', 180]]],
+      [132, [['ユネスコエコパーク推進', 180]]],
+      [144, [...apart('17,704', '人', 110), ...apart('15,772', '人', 180), ['室', 180]]],
+      [156, [...apart('16', '回', 110), ...apart('62', '回', 180), ['健康福祉課', 180]]],
+    );
+    const [, target, department] = refineColumns(columns, body);
+    expect(department!.edge).toBeCloseTo(180, 0);
+    expect(target!.right).toBeGreaterThan(179);
+  });
+
   it('between value columns, the gap after right-aligned numbers, where each cell keeps one value', () => {
     // 現状 and 実績 set at their columns' left; numbers right-aligned at 155 and 215.
     const columns = [column('baseline', -Infinity, 140, true, [100, 120]), column('actual', 140, Infinity, true, [160, 180])];

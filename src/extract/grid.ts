@@ -361,11 +361,17 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
   // the text's start is the next column's edge, not the figure's.
   // A unit set a little apart from its figure (`168,390` `人` `農林振興課`) stays the figure's
   // where a cell's text follows it: the unit starts no column.
-  const figureLed = (p: Phrase): Phrase[] => {
+  // So does one followed by a short text (`15,772` `人` `室`: the last line of a wrapped
+  // ユネスコエコパーク推進室) where the line's other figures show that unit (`17,704` `人`): the
+  // piece is led by the figure's unit, set right with it, and its start is no column's edge.
+  const figureLed = (p: Phrase, units: ReadonlySet<string>): Phrase[] => {
     const [figure] = p.parts;
     if (!figure || p.parts.length < 2 || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return [p];
     const unitEnd = afterUnit(p.parts);
-    const at = [...textFrom(p.parts, unitEnd)].length > GLUED_UNIT_MOST ? unitEnd : 1;
+    const long = [...textFrom(p.parts, unitEnd)].length > GLUED_UNIT_MOST;
+    const after = textFrom(p.parts, 1).normalize('NFKC');
+    if (!long && [...units].some((u) => after.startsWith(u))) return [p];
+    const at = long ? unitEnd : 1;
     const [last, next] = [p.parts[at - 1]!, p.parts[at]!];
     if (!/^\s/.test(next.text) && next.x - last.right <= SPLIT_GAP_EM * p.size) return [p];
     const [own, rest] = [p.parts.slice(0, at), p.parts.slice(at)];
@@ -374,7 +380,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
       { ...p, text: textFrom(p.parts, at), x: next.x, parts: rest },
     ];
   };
-  const figuresApart = textLines.map((l) => makeLine(l.phrases.flatMap(figureLed)));
+  const figuresApart = textLines.map((l) => makeLine(l.phrases.flatMap((p) => figureLed(p, figureUnits(l.phrases.filter((q) => q !== p))))));
   for (let k = 1; k < refined.length; k++) {
     if (refined[k]!.ruled) continue;
     const [before, after] = [refined[k - 1]!, refined[k]!];
@@ -528,6 +534,11 @@ function median(xs: readonly number[]): number {
 
 /** A figure with its unit glued after it, and the year it is of where printed: 8.0人, 757件(H25). */
 const FIGURE_UNIT = /^[△▲-]?[\d,.]+([^\d\s,.()（）]{1,3})(?:[(（][^()（）]{1,8}[)）])?$/;
+/** The units that phrases of a figure with its unit glued after it show (8.0人: 人). */
+function figureUnits(phrases: readonly Phrase[]): Set<string> {
+  return new Set(phrases.flatMap((p) => FIGURE_UNIT.exec(p.text.normalize('NFKC').trim())?.[1] ?? []));
+}
+
 /** Text that starts a cell of words, not more of a unit (/年). */
 const WORD_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -537,7 +548,7 @@ const WORD_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
  * row's other figures show that unit; the cut is placed by the widths of the unit's characters.
  */
 export function unitsApart(line: Line): Line {
-  const units = new Set(line.phrases.flatMap((p) => FIGURE_UNIT.exec(p.text.normalize('NFKC').trim())?.[1] ?? []));
+  const units = figureUnits(line.phrases);
   if (units.size === 0) return line;
   let changed = false;
   const phrases = line.phrases.map((p) => {
