@@ -643,6 +643,25 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(target!.right).toBeGreaterThan(179);
   });
 
+  it('a short figure set right on a row of its own (8) makes no edge of the next column where texts touching figures start before it', () => {
+    // 目標値 right-aligned at 180, 担当課 from 180. Two figures' last digits are drawn in one run with
+    // the department (3ＤＸ推進課: a run not cut, its text not of kana or kanji), so texts start at
+    // 174.5 too; a wrapped department leaves 8 alone on its row, starting there.
+    const columns = [column('target', -Infinity, 185, true, [120, 150]), column('department', 185, Infinity, false, [190, 220])];
+    const at = (text: string, end: number): [string, number] => [text, end - widthOf(text)];
+    const body = page(
+      [100, [at('102.', 180 - widthOf('3')), at('3ＤＸ推進課', 180 + widthOf('ＤＸ推進課'))]],
+      [112, [at('8', 180 - widthOf('56')), at('5', 180 - widthOf('6')), at('6ＤＸ推進室', 180 + widthOf('ＤＸ推進室'))]],
+      [124, [at('113,464', 100), ['経済部産業', 180]]],
+      [136, [at('8', 180)]],
+      [148, [['振興課', 180]]],
+      [160, [at('1,236', 180), ['企画財政課', 180]]],
+    );
+    const [target, department] = refineColumns(columns, body);
+    expect(department!.edge).toBeCloseTo(180, 0);
+    expect(target!.right).toBeGreaterThan(179);
+  });
+
   it('between value columns, the gap after right-aligned numbers, where each cell keeps one value', () => {
     // 現状 and 実績 set at their columns' left; numbers right-aligned at 155 and 215.
     const columns = [column('baseline', -Infinity, 140, true, [100, 120]), column('actual', 140, Infinity, true, [160, 180])];

@@ -467,7 +467,9 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     );
     // An edge where a row of values starts a text (an indicator's name) before one only wrapped
     // words start at (a grouping cell's 道 | の駅…, its first word set past the cell's other lines).
-    const onValuesRow = (s: number) => starting.some((p) => onDataRow.has(p) && Math.abs(p.x - s) <= EDGE_TOLERANCE);
+    // A figure of the value column before is no such text: a short one set right (8) starts near
+    // where figures touching the next cell's text end, not where that text starts.
+    const onValuesRow = (s: number) => starting.some((p) => onDataRow.has(p) && !valueBefore(p) && Math.abs(p.x - s) <= EDGE_TOLERANCE);
     const picked = candidates.find(onValuesRow) ?? candidates[0];
     // The edge is where most of its texts start: a reprint moves each a little (625.4, 625.5, 625.51).
     const edge = picked === undefined ? undefined : median(starts.filter((t) => Math.abs(t - picked) <= EDGE_TOLERANCE));
