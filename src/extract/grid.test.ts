@@ -1153,6 +1153,23 @@ describe('splitLinesAtColumns: a figure’s unit and the next cell’s text draw
       ['1,240件', '1,434件', '商工観光課'],
     ]);
   });
+
+  it('cuts a run that holds a figure’s last digits and the next cell’s text after the digits (102. | 3企画財政課), and after the unit the row’s other figures show', () => {
+    // Cairo breaks a line's glyphs into runs anywhere: the last digit goes with the department.
+    const at = (text: string, end: number): [string, number] => [text, end - widthOf(text)];
+    const body = page(
+      [100, [at('102.', 180 - widthOf('3')), at('3企画財政課', 180 + widthOf('企画財政課'))]],
+      [112, [at('8', 180 - widthOf('56')), at('5', 180 - widthOf('6')), at('6商工観光課', 180 + widthOf('商工観光課'))]],
+      [124, [at('91,496', 180), ['経済部産業振興課', 180]]],
+      [136, [at('7.9人', 90), at('12', 180 - widthOf('0人')), at('0人健康福祉課', 180 + widthOf('健康福祉課'))]],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['102.3', '企画財政課'],
+      ['856', '商工観光課'],
+      ['91,496', '経済部産業振興課'],
+      ['7.9人', '120人', '健康福祉課'],
+    ]);
+  });
 });
 
 describe('columnOfPhrase and rowBoundaries', () => {

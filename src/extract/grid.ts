@@ -548,31 +548,81 @@ const WORD_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
  * A figure's glued unit and the next cell's text drawn as one run (`9.1` `人企画財政課`: cells set
  * without padding, reprinted through a producer that joins the glyphs) are cut apart where the
  * row's other figures show that unit; the cut is placed by the widths of the unit's characters.
+ * So are a figure's last digits and the next cell's text drawn as one run (`102.` `3企画財政課`).
  */
 export function unitsApart(line: Line): Line {
   const units = figureUnits(line.phrases);
-  if (units.size === 0) return line;
   let changed = false;
   const phrases = line.phrases.map((p) => {
-    const [figure, run] = p.parts;
-    if (!figure || !run || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return p;
-    const text = run.text.trimStart();
-    const unit = [...units].filter((u) => text.normalize('NFKC').startsWith(u)).sort((a, b) => b.length - a.length)[0];
-    const rest = unit === undefined ? '' : text.slice(unit.length);
-    if (unit === undefined || !WORD_START.test(rest)) return p;
-    const cut = Math.min(run.right, run.x + [...unit].reduce((w, c) => w + emWidth(c), 0) * p.size);
+    const apart = lastDigitsApart(p, units) ?? unitApart(p, units);
+    if (apart === undefined) return p;
     changed = true;
-    return {
-      ...p,
-      parts: [
-        figure,
-        { text: run.text.slice(0, run.text.length - rest.length), x: run.x, right: cut },
-        { text: rest, x: cut, right: run.right },
-        ...p.parts.slice(2),
-      ],
-    };
+    return apart;
   });
   return changed ? makeLine(phrases) : line;
+}
+
+function unitApart(p: Phrase, units: ReadonlySet<string>): Phrase | undefined {
+  const [figure, run] = p.parts;
+  if (!figure || !run || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return undefined;
+  const text = run.text.trimStart();
+  const unit = [...units].filter((u) => text.normalize('NFKC').startsWith(u)).sort((a, b) => b.length - a.length)[0];
+  const rest = unit === undefined ? '' : text.slice(unit.length);
+  if (unit === undefined || !WORD_START.test(rest)) return undefined;
+  const cut = Math.min(run.right, run.x + widthOf(unit) * p.size);
+  return {
+    ...p,
+    parts: [
+      figure,
+      { text: run.text.slice(0, run.text.length - rest.length), x: run.x, right: cut },
+      { text: rest, x: cut, right: run.right },
+      ...p.parts.slice(2),
+    ],
+  };
+}
+
+/** A figure's runs so far: digits, separators, a minus mark before them. */
+const FIGURE_SO_FAR = /^[△▲-]?[\d,.]+$/;
+/** A run that goes on with a figure's digits and then holds a text. */
+const DIGITS_THEN_TEXT = /^([\d,.]+)(.+)$/;
+
+/**
+ * A phrase led by a figure whose last digits are drawn in one run with the next cell's text (a
+ * reprint through cairo breaks a line's glyphs into runs anywhere: `102.` `3企画財政課`, `8` `5`
+ * `6商工観光課`), its run cut after the digits, and after the unit glued to them where the row's
+ * other figures show it (`12` `0人企画財政課`). The text's start is measured from the run's end
+ * where it is all of full-width characters, one em each in any Japanese font; a digit's width
+ * varies with the font (0.5 to 0.56 em), so the text would start a few tenths off.
+ */
+function lastDigitsApart(p: Phrase, units: ReadonlySet<string>): Phrase | undefined {
+  const k = p.parts.findIndex((_, i) => !FIGURE_SO_FAR.test(textOf(p.parts.slice(0, i + 1)).normalize('NFKC')));
+  const run = p.parts[k];
+  if (k < 1 || !run) return undefined;
+  const [, digits, after] = DIGITS_THEN_TEXT.exec(run.text) ?? [];
+  if (!digits || !after || !NUMBER_LIKE.test((textOf(p.parts.slice(0, k)) + digits).normalize('NFKC'))) return undefined;
+  const unit =
+    [...units].filter((u) => after.normalize('NFKC').startsWith(u) && WORD_START.test(after.slice(u.length))).sort((a, b) => b.length - a.length)[0] ?? '';
+  const rest = after.slice(unit.length);
+  if (!WORD_START.test(rest)) return undefined;
+  const fullWidth = [...rest].every((c) => emWidth(c) === 1);
+  const restAt = fullWidth ? Math.max(run.x, run.right - widthOf(rest) * p.size) : Math.min(run.right, run.x + widthOf(digits + unit) * p.size);
+  const unitAt = Math.max(run.x, restAt - widthOf(unit) * p.size);
+  const pieces = [
+    { text: digits, x: run.x, right: unitAt },
+    ...(unit === '' ? [] : [{ text: unit, x: unitAt, right: restAt }]),
+    { text: rest, x: restAt, right: run.right },
+  ];
+  return { ...p, parts: [...p.parts.slice(0, k), ...pieces, ...p.parts.slice(k + 1)] };
+}
+
+/** The width of a text in em, by its characters. */
+function widthOf(text: string): number {
+  return [...text].reduce((w, c) => w + emWidth(c), 0);
+}
+
+/** The text of some parts run together. */
+function textOf(parts: Phrase['parts']): string {
+  return parts.map((q) => q.text).join('');
 }
 
 /** The text of a phrase's parts from the i-th on. */
