@@ -667,6 +667,51 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(baseline!.right).toBeLessThan(186.5);
   });
 
+  it("a unit set a little apart from its figure, followed by a wrapped department's short last line (15,772 人 室), starts no column where the line's other figures show the unit", () => {
+    // 実績 and 目標値 right-aligned at 110 and 180, their units 0.2 em after their figures; 担当課 set
+    // from 180 without padding, ユネスコエコパーク推進室 wrapped so that 室 alone follows a unit.
+    const columns = [
+      column('actual', -Infinity, 115, true, [80, 100]),
+      column('target', 115, 185, true, [120, 150]),
+      column('department', 185, Infinity, false, [190, 220]),
+    ];
+    const apart = (figure: string, unit: string, end: number): [string, number][] => {
+      const unitAt = end - widthOf(unit);
+      return [
+        [figure, unitAt - 0.2 * SIZE - widthOf(figure)],
+        [unit, unitAt],
+      ];
+    };
+    const body = page(
+      [120, [...apart('17,704', '人', 110), ...apart('91,889', '人', 180), ['商工観光課', 180]]],
+      [132, [['ユネスコエコパーク推進', 180]]],
+      [144, [...apart('17,704', '人', 110), ...apart('15,772', '人', 180), ['室', 180]]],
+      [156, [...apart('16', '回', 110), ...apart('62', '回', 180), ['健康福祉課', 180]]],
+    );
+    const [, target, department] = refineColumns(columns, body);
+    expect(department!.edge).toBeCloseTo(180, 0);
+    expect(target!.right).toBeGreaterThan(179);
+  });
+
+  it('a short figure set right on a row of its own (8) makes no edge of the next column where texts touching figures start before it', () => {
+    // 目標値 right-aligned at 180, 担当課 from 180. Two figures' last digits are drawn in one run with
+    // the department (3ＤＸ推進課: a run not cut, its text not of kana or kanji), so texts start at
+    // 174.5 too; a wrapped department leaves 8 alone on its row, starting there.
+    const columns = [column('target', -Infinity, 185, true, [120, 150]), column('department', 185, Infinity, false, [190, 220])];
+    const at = (text: string, end: number): [string, number] => [text, end - widthOf(text)];
+    const body = page(
+      [100, [at('102.', 180 - widthOf('3')), at('3ＤＸ推進課', 180 + widthOf('ＤＸ推進課'))]],
+      [112, [at('8', 180 - widthOf('56')), at('5', 180 - widthOf('6')), at('6ＤＸ推進室', 180 + widthOf('ＤＸ推進室'))]],
+      [124, [at('113,464', 100), ['経済部産業', 180]]],
+      [136, [at('8', 180)]],
+      [148, [['振興課', 180]]],
+      [160, [at('1,236', 180), ['企画財政課', 180]]],
+    );
+    const [target, department] = refineColumns(columns, body);
+    expect(department!.edge).toBeCloseTo(180, 0);
+    expect(target!.right).toBeGreaterThan(179);
+  });
+
   it('between value columns, the gap after right-aligned numbers, where each cell keeps one value', () => {
     // 現状 and 実績 set at their columns' left; numbers right-aligned at 155 and 215.
     const columns = [column('baseline', -Infinity, 140, true, [100, 120]), column('actual', 140, Infinity, true, [160, 180])];
@@ -1156,6 +1201,23 @@ describe('splitLinesAtColumns: a figure’s unit and the next cell’s text draw
       ['7.9人', '9.1人', '企画財政課'],
       ['914千円', '1,182千円', '健康福祉課'],
       ['1,240件', '1,434件', '商工観光課'],
+    ]);
+  });
+
+  it('cuts a run that holds a figure’s last digits and the next cell’s text after the digits (102. | 3企画財政課), and after the unit the row’s other figures show', () => {
+    // Cairo breaks a line's glyphs into runs anywhere: the last digit goes with the department.
+    const at = (text: string, end: number): [string, number] => [text, end - widthOf(text)];
+    const body = page(
+      [100, [at('102.', 180 - widthOf('3')), at('3企画財政課', 180 + widthOf('企画財政課'))]],
+      [112, [at('8', 180 - widthOf('56')), at('5', 180 - widthOf('6')), at('6商工観光課', 180 + widthOf('商工観光課'))]],
+      [124, [at('91,496', 180), ['経済部産業振興課', 180]]],
+      [136, [at('7.9人', 90), at('12', 180 - widthOf('0人')), at('0人健康福祉課', 180 + widthOf('健康福祉課'))]],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['102.3', '企画財政課'],
+      ['856', '商工観光課'],
+      ['91,496', '経済部産業振興課'],
+      ['7.9人', '120人', '健康福祉課'],
     ]);
   });
 });

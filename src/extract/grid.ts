@@ -365,11 +365,17 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
   // the text's start is the next column's edge, not the figure's.
   // A unit set a little apart from its figure (`168,390` `人` `農林振興課`) stays the figure's
   // where a cell's text follows it: the unit starts no column.
-  const figureLed = (p: Phrase): Phrase[] => {
+  // So does one followed by a short text (`15,772` `人` `室`: the last line of a wrapped
+  // ユネスコエコパーク推進室) where the line's other figures show that unit (`17,704` `人`): the
+  // piece is led by the figure's unit, set right with it, and its start is no column's edge.
+  const figureLed = (p: Phrase, units: ReadonlySet<string>): Phrase[] => {
     const [figure] = p.parts;
     if (!figure || p.parts.length < 2 || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return [p];
     const unitEnd = afterUnit(p.parts);
-    const at = [...textFrom(p.parts, unitEnd)].length > GLUED_UNIT_MOST ? unitEnd : 1;
+    const long = [...textFrom(p.parts, unitEnd)].length > GLUED_UNIT_MOST;
+    const after = textFrom(p.parts, 1).normalize('NFKC');
+    if (!long && [...units].some((u) => after.startsWith(u))) return [p];
+    const at = long ? unitEnd : 1;
     const [last, next] = [p.parts[at - 1]!, p.parts[at]!];
     if (!/^\s/.test(next.text) && next.x - last.right <= SPLIT_GAP_EM * p.size) return [p];
     const [own, rest] = [p.parts.slice(0, at), p.parts.slice(at)];
@@ -378,7 +384,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
       { ...p, text: textFrom(p.parts, at), x: next.x, parts: rest },
     ];
   };
-  const figuresApart = textLines.map((l) => makeLine(l.phrases.flatMap(figureLed)));
+  const figuresApart = textLines.map((l) => makeLine(l.phrases.flatMap((p) => figureLed(p, figureUnits(l.phrases.filter((q) => q !== p))))));
   for (let k = 1; k < refined.length; k++) {
     if (refined[k]!.ruled) continue;
     const [before, after] = [refined[k - 1]!, refined[k]!];
@@ -468,7 +474,9 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     );
     // An edge where a row of values starts a text (an indicator's name) before one only wrapped
     // words start at (a grouping cell's 道 | の駅…, its first word set past the cell's other lines).
-    const onValuesRow = (s: number) => starting.some((p) => onDataRow.has(p) && Math.abs(p.x - s) <= EDGE_TOLERANCE);
+    // A figure of the value column before is no such text: a short one set right (8) starts near
+    // where figures touching the next cell's text end, not where that text starts.
+    const onValuesRow = (s: number) => starting.some((p) => onDataRow.has(p) && !valueBefore(p) && Math.abs(p.x - s) <= EDGE_TOLERANCE);
     const picked = candidates.find(onValuesRow) ?? candidates[0];
     // The edge is where most of its texts start: a reprint moves each a little (625.4, 625.5, 625.51).
     const edge = picked === undefined ? undefined : median(starts.filter((t) => Math.abs(t - picked) <= EDGE_TOLERANCE));
@@ -535,6 +543,11 @@ function median(xs: readonly number[]): number {
 
 /** A figure with its unit glued after it, and the year it is of where printed: 8.0人, 757件(H25). */
 const FIGURE_UNIT = /^[△▲-]?[\d,.]+([^\d\s,.()（）]{1,3})(?:[(（][^()（）]{1,8}[)）])?$/;
+/** The units that phrases of a figure with its unit glued after it show (8.0人: 人). */
+function figureUnits(phrases: readonly Phrase[]): Set<string> {
+  return new Set(phrases.flatMap((p) => FIGURE_UNIT.exec(p.text.normalize('NFKC').trim())?.[1] ?? []));
+}
+
 /** Text that starts a cell of words, not more of a unit (/年). */
 const WORD_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
@@ -542,31 +555,81 @@ const WORD_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
  * A figure's glued unit and the next cell's text drawn as one run (`9.1` `人企画財政課`: cells set
  * without padding, reprinted through a producer that joins the glyphs) are cut apart where the
  * row's other figures show that unit; the cut is placed by the widths of the unit's characters.
+ * So are a figure's last digits and the next cell's text drawn as one run (`102.` `3企画財政課`).
  */
 export function unitsApart(line: Line): Line {
-  const units = new Set(line.phrases.flatMap((p) => FIGURE_UNIT.exec(p.text.normalize('NFKC').trim())?.[1] ?? []));
-  if (units.size === 0) return line;
+  const units = figureUnits(line.phrases);
   let changed = false;
   const phrases = line.phrases.map((p) => {
-    const [figure, run] = p.parts;
-    if (!figure || !run || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return p;
-    const text = run.text.trimStart();
-    const unit = [...units].filter((u) => text.normalize('NFKC').startsWith(u)).sort((a, b) => b.length - a.length)[0];
-    const rest = unit === undefined ? '' : text.slice(unit.length);
-    if (unit === undefined || !WORD_START.test(rest)) return p;
-    const cut = Math.min(run.right, run.x + [...unit].reduce((w, c) => w + emWidth(c), 0) * p.size);
+    const apart = lastDigitsApart(p, units) ?? unitApart(p, units);
+    if (apart === undefined) return p;
     changed = true;
-    return {
-      ...p,
-      parts: [
-        figure,
-        { text: run.text.slice(0, run.text.length - rest.length), x: run.x, right: cut },
-        { text: rest, x: cut, right: run.right },
-        ...p.parts.slice(2),
-      ],
-    };
+    return apart;
   });
   return changed ? makeLine(phrases) : line;
+}
+
+function unitApart(p: Phrase, units: ReadonlySet<string>): Phrase | undefined {
+  const [figure, run] = p.parts;
+  if (!figure || !run || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return undefined;
+  const text = run.text.trimStart();
+  const unit = [...units].filter((u) => text.normalize('NFKC').startsWith(u)).sort((a, b) => b.length - a.length)[0];
+  const rest = unit === undefined ? '' : text.slice(unit.length);
+  if (unit === undefined || !WORD_START.test(rest)) return undefined;
+  const cut = Math.min(run.right, run.x + widthOf(unit) * p.size);
+  return {
+    ...p,
+    parts: [
+      figure,
+      { text: run.text.slice(0, run.text.length - rest.length), x: run.x, right: cut },
+      { text: rest, x: cut, right: run.right },
+      ...p.parts.slice(2),
+    ],
+  };
+}
+
+/** A figure's runs so far: digits, separators, a minus mark before them. */
+const FIGURE_SO_FAR = /^[△▲-]?[\d,.]+$/;
+/** A run that goes on with a figure's digits and then holds a text. */
+const DIGITS_THEN_TEXT = /^([\d,.]+)(.+)$/;
+
+/**
+ * A phrase led by a figure whose last digits are drawn in one run with the next cell's text (a
+ * reprint through cairo breaks a line's glyphs into runs anywhere: `102.` `3企画財政課`, `8` `5`
+ * `6商工観光課`), its run cut after the digits, and after the unit glued to them where the row's
+ * other figures show it (`12` `0人企画財政課`). The text's start is measured from the run's end
+ * where it is all of full-width characters, one em each in any Japanese font; a digit's width
+ * varies with the font (0.5 to 0.56 em), so the text would start a few tenths off.
+ */
+function lastDigitsApart(p: Phrase, units: ReadonlySet<string>): Phrase | undefined {
+  const k = p.parts.findIndex((_, i) => !FIGURE_SO_FAR.test(textOf(p.parts.slice(0, i + 1)).normalize('NFKC')));
+  const run = p.parts[k];
+  if (k < 1 || !run) return undefined;
+  const [, digits, after] = DIGITS_THEN_TEXT.exec(run.text) ?? [];
+  if (!digits || !after || !NUMBER_LIKE.test((textOf(p.parts.slice(0, k)) + digits).normalize('NFKC'))) return undefined;
+  const unit =
+    [...units].filter((u) => after.normalize('NFKC').startsWith(u) && WORD_START.test(after.slice(u.length))).sort((a, b) => b.length - a.length)[0] ?? '';
+  const rest = after.slice(unit.length);
+  if (!WORD_START.test(rest)) return undefined;
+  const fullWidth = [...rest].every((c) => emWidth(c) === 1);
+  const restAt = fullWidth ? Math.max(run.x, run.right - widthOf(rest) * p.size) : Math.min(run.right, run.x + widthOf(digits + unit) * p.size);
+  const unitAt = Math.max(run.x, restAt - widthOf(unit) * p.size);
+  const pieces = [
+    { text: digits, x: run.x, right: unitAt },
+    ...(unit === '' ? [] : [{ text: unit, x: unitAt, right: restAt }]),
+    { text: rest, x: restAt, right: run.right },
+  ];
+  return { ...p, parts: [...p.parts.slice(0, k), ...pieces, ...p.parts.slice(k + 1)] };
+}
+
+/** The width of a text in em, by its characters. */
+function widthOf(text: string): number {
+  return [...text].reduce((w, c) => w + emWidth(c), 0);
+}
+
+/** The text of some parts run together. */
+function textOf(parts: Phrase['parts']): string {
+  return parts.map((q) => q.text).join('');
 }
 
 /** The text of a phrase's parts from the i-th on. */
