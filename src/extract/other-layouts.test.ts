@@ -718,6 +718,31 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a legend whose last meaning the page cut inside a word (判定なし：値が確認できな | かった成果指標… on the next page)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          HEADER,
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], '判定なし'),
+          [],
+          [
+            ['※評価', 20],
+            ['A：目標を超えた', 80],
+            ['判定なし：値が確認できな', 180],
+          ],
+        ),
+        { ...pageOf([['かった成果指標は判定を行っていない', 20]]), number: 2 },
+      ],
+      'legend-cut-in-word.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks).toEqual([
+      { mark: 'A', meaning: '目標を超えた' },
+      { mark: '判定なし', meaning: '値が確認できなかった成果指標は判定を行っていない' },
+    ]);
+  });
+
   it('reads a legend on one line whose heading, marks and meanings are phrases of their own (【評価】 | S | 目標を超えた | A | 目標に近い)', () => {
     const document = read(
       [

@@ -1277,6 +1277,8 @@ function holdsSpacedLegend(line: Line): boolean {
 
 /** A line ending in a particle or a comma (の, を, に, 、…) stops mid-sentence: its words go on on the next line. */
 const CUT_AFTER_PARTICLE = /[のをにがはとでや、]$/;
+/** A line opening in hiragana goes on from the line before: no title, heading or mark begins so. */
+const GOES_ON = /^[ぁ-ゖ]/;
 
 /** A legend's heading on a line of its own above its items (※評価, 【評価基準】) is at most this long. */
 const LEGEND_HEADING_LENGTH = 10;
@@ -1355,8 +1357,10 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
         continue;
       }
       // A meaning the page cut after a particle (… 把握できない等の | 理由により評価できない, the
-      // next page's first line): its words go on there.
-      if (over && over.phrases.length === 1 && CUT_AFTER_PARTICLE.test(lines.at(-1)!.text) && !readBanner(over.text) && !holdsLegendItem(over.text)) {
+      // next page's first line), or inside a word (…確認できな | かった成果指標…: a line opening in
+      // hiragana goes on from the one before): its words go on there.
+      const cut = CUT_AFTER_PARTICLE.test(lines.at(-1)!.text) || (!!over && GOES_ON.test(over.text.trim()));
+      if (over && over.phrases.length === 1 && cut && !readBanner(over.text) && !holdsLegendItem(over.text)) {
         lines.push(over);
         k = overAt;
         break;
