@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findTableHeads } from './header.js';
+import { findTableHeads, headerRowsAtPitch } from './header.js';
 import { type Line, linesOf, phrasesOf } from './layout.js';
 import type { Rule, TextRun } from './pdf.js';
 
@@ -434,6 +434,29 @@ describe('findTableHeads: columns and spanning cells', () => {
       ).map((h) => [h.rows, h.columns.map((c) => c.heading.replace(/\n/g, '/'))]);
     expect(rowsAt(12)).toEqual([[1, ['指標名', '現状値/H26', '目標値', '達成度']]]);
     expect(rowsAt(22)).toEqual([[2, ['指標名', '現状値/H26', '目標値', '達成度']]]);
+  });
+
+  it('header rows told again at the pitch of a cell’s lines the body shows: 令和2年度 over 現状 1.6 em apart are two rows where a wrapped cell’s lines stand 1.2 em apart, one where they stand 1.6 em apart', () => {
+    const [head] = findTableHeads(
+      page(
+        [
+          100,
+          [
+            ['指標名', 20],
+            ['項目', 75],
+            ['令和2年度', 110],
+            ['令和3年度', 170],
+            ['達成度', 230],
+          ],
+        ],
+        [116, [['現状', 118]]],
+      ),
+      [],
+      [],
+    );
+    expect(head!.rows).toBe(1);
+    expect([1.2, 1.6].map((pitch) => headerRowsAtPitch(head!, pitch))).toEqual([2, 1]);
+    expect(headerRowsAtPitch(head!, null)).toBe(1);
   });
 
   it('a rule under the header drawn cell by cell (Chromium’s borders) closes it: a banner over merged cells below (数値目標) is no heading', () => {

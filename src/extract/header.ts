@@ -3,6 +3,7 @@ import { type Line, type Phrase, joinPhrases, joinWrapped, makeLine } from './la
 import { NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
 import { holdsSpacedItems, isLegendLine } from './legend.js';
 import { bareYear, headingWord, yearOfHeading } from './roles.js';
+import { PITCH_TOLERANCE_EM } from './rows.js';
 
 /**
  * The header of a KPI table of any layout (layouts.md §3, §5.4): the lines that hold its headings
@@ -356,17 +357,26 @@ const CELL_LINE_PITCH_EM = 1.6;
  * Whether a header without rules is set over two rows: a column's heading stands in lines farther
  * apart than a cell's lines are (現状 in a spreadsheet's upper row, H26 in the one under it).
  */
-function spacedInTwoRows(window: readonly Line[], columns: readonly HeaderColumn[]): boolean {
+function spacedInTwoRows(window: readonly Line[], columns: readonly HeaderColumn[], pitchEm = CELL_LINE_PITCH_EM): boolean {
   const phrases = window.flatMap((l) => l.phrases);
   return columns.some((c) => {
     const own = phrases
       .filter((p) => p.x >= c.headingLeft - RULE_TOLERANCE && p.right <= c.headingRight + RULE_TOLERANCE)
       .sort((a, b) => a.baseline - b.baseline);
     // A line ending inside brackets goes on wrapped in its cell (目標値（令和7年 | 度）), however loose the pitch.
-    return own.some(
-      (p, k) => k > 0 && bracketsClosed(own[k - 1]!.text) && p.baseline - own[k - 1]!.baseline > CELL_LINE_PITCH_EM * Math.max(p.size, own[k - 1]!.size),
-    );
+    return own.some((p, k) => k > 0 && bracketsClosed(own[k - 1]!.text) && p.baseline - own[k - 1]!.baseline > pitchEm * Math.max(p.size, own[k - 1]!.size));
   });
+}
+
+/**
+ * The header rows of a head, told again with the pitch (em) of a cell's lines that the table's body
+ * shows: in a header without rules, a heading's lines farther apart than a cell's stand in two rows
+ * though closer than CELL_LINE_PITCH_EM (Chromium sets 令和2年度 over 現状 1.6 em apart in the rows
+ * of a header, a wrapped name's lines 1.2 em apart in a cell). Where no cell wraps, as found.
+ */
+export function headerRowsAtPitch(head: TableHead, pitch: number | null): number {
+  if (head.rows > 1 || head.ruled || pitch === null) return head.rows;
+  return spacedInTwoRows(head.lines, head.columns, pitch + PITCH_TOLERANCE_EM) ? 2 : 1;
 }
 
 function headOf(window: Line[], vertical: readonly Rule[], horizontal: readonly Rule[]): TableHead {

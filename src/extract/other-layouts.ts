@@ -19,7 +19,7 @@ import type {
 } from '../model/types.js';
 import { CUMULATIVE_WORDS, findEraYear, isTextValue, parseMeasurement, parseProgress, withoutQualifiers } from '../notation/numbers.js';
 import { type Column, EDGE_MATCH, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
-import { type HeaderColumn, type TableHead, findTableHeads } from './header.js';
+import { type HeaderColumn, type TableHead, findTableHeads, headerRowsAtPitch } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, makeLine, sameSize, withoutFurniture } from './layout.js';
 import {
@@ -2192,7 +2192,7 @@ function layoutOf(
   const before = (at: { page: number; top: number }) => at.page < firstTable.page || (at.page === firstTable.page && at.top < firstTable.top);
   return {
     columns,
-    headerRows: first.head.rows,
+    headerRows: headerRowsAtPitch(first.head, first.pitch),
     hierarchy: levels.layout(),
     ...(legend
       ? { legend: { heading: legend.legend.heading, marks: legend.legend.marks, placement: before(legend) ? ('top' as const) : ('below' as const) } }
