@@ -357,7 +357,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
   const textLines = bodyLines.map(unitsApart);
   // Two values printed close together (`-128.0% 悪化↓`) make one phrase: between value columns
   // the runs count one by one.
-  // A line without a figure (a banner's title, 基本的方向1 | 文化財公共交通移住の振興, run over the
+  // A banner's line without a value (基本的方向1 | 文化財公共交通移住の振興, its title run over the
   // columns' edges) tells nothing of where two columns of values part.
   const valued = (l: Line) => l.phrases.some((p) => NUMBER_LIKE.test(withoutQualifiers(p.text.normalize('NFKC').trim())));
   const pieceLines = textLines.filter((l) => readBanner(l.text) === null || valued(l)).map((l) => makeLine(l.phrases.flatMap(piecesOf)));
