@@ -810,6 +810,57 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.messages.filter((m) => m.severity !== 'info')).toEqual([]);
   });
 
+  it('reads a count table of grades across whose rows go on at the next page under no head, the first there wrapped (基本目標2 農 | 業の振興 1 1 2)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          HEADER,
+          [['基本目標1 観光の振興', 20]],
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], 'B'),
+          [['基本目標2 農業の振興', 20]],
+          row('農家数', ['10', '12'], 'A'),
+          row('出荷額', ['30', '20'], 'B'),
+          [],
+          [
+            ['基本目標', 20],
+            ['A', 110],
+            ['B', 140],
+            ['合計', 170],
+          ],
+          [
+            ['基本目標1 観', 20],
+            ['1', 112],
+            ['1', 142],
+            ['2', 175],
+          ],
+          [['光の振興', 20]],
+        ),
+        {
+          ...pageOf(
+            [['基本目標2 農', 20]],
+            [
+              ['業の振興', 20],
+              ['1', 112],
+              ['1', 142],
+              ['2', 175],
+            ],
+          ),
+          number: 2,
+        },
+      ],
+      'counts-rows-across-pages.pdf',
+    );
+    const doc = document.document as KpiDocument;
+    // Goal 2's row on page 2 is no banner of a third goal: its counts are goal 2's.
+    expect(doc.strategies.map((s) => [s.title, s.reportedGoalSummary])).toEqual([
+      ['観光の振興', { A: 1, B: 1, total: 2 }],
+      ['農業の振興', { A: 1, B: 1, total: 2 }],
+    ]);
+    expect(document.messages.filter((m) => m.severity !== 'info')).toEqual([]);
+  });
+
   it('reads a legend above the table whose heading makes one phrase with its first item (【評価】 A 超えた | B 届き), set as a paragraph wrapped inside an item', () => {
     const document = read(
       [

@@ -901,6 +901,20 @@ function countsAcrossPages(pieces: { page: number; piece: Piece }[]): { page: nu
       }
       continue;
     }
+    // A table of grades across that ends its page before its 合計 row: the rows that open the next
+    // page under no head of their own go on with it (a goal's label wrapped there, 基本目標Ⅱ農林水 |
+    // 産業地域の向上 0 1 1 2 0 4, read by itself as a banner of a goal with no indicators).
+    const lastRow = piece.kind === 'counts' ? piece.table.rows.at(-1) : undefined;
+    if (piece.kind === 'counts' && piece.head && lastRow && !TOTAL_WORD.test(lastRow.label.replace(/\s/g, '')) && pieces[k + 1]?.page === page + 1) {
+      const following: Line[] = [];
+      for (let n = k + 1; pieces[n]?.page === page + 1 && pieces[n]!.piece.kind === 'line'; n++) following.push((pieces[n]!.piece as { line: Line }).line);
+      const { table, used } = readCountTable({ number: page + 1 }, [piece.head, ...following], 0);
+      if (table.rows.length > 0) {
+        piece.table.rows.push(...table.rows);
+        k += used.length - 1;
+      }
+      continue;
+    }
     if (piece.kind !== 'counts' || piece.table.shape !== 'rows' || piece.table.rows[0]!.total !== null || pieces[k + 1]?.page === page) continue;
     const row = piece.table.rows[0]!;
     // Its head printed again over the rest (評価 | 指標数 on both pages): one table.
@@ -1041,7 +1055,11 @@ function headsOf(lines: readonly Line[], page: LaidOutPage, continued: TableHead
 }
 
 /** What a page holds in order: tables, count tables, and the lines outside them. */
-type Piece = { kind: 'table'; top: number; table: ReadTable } | { kind: 'counts'; top: number; table: CountTable } | { kind: 'line'; top: number; line: Line };
+/** A count table of grades across keeps its head line: rows a page break carries over are read under it. */
+type Piece =
+  | { kind: 'table'; top: number; table: ReadTable }
+  | { kind: 'counts'; top: number; table: CountTable; head?: Line }
+  | { kind: 'line'; top: number; line: Line };
 
 /**
  * What a page holds; `continued` is the head of the table the page before ended in, which goes on
@@ -1114,7 +1132,7 @@ function piecesOf(
           ? readMatrixCountTable(page, lines, k)
           : readCountTable(page, lines, k);
       if (table.rows.length > 0) {
-        pieces.push({ kind: 'counts', top: line.top, table });
+        pieces.push({ kind: 'counts', top: line.top, table, ...(table.shape === 'columns' ? { head: line } : {}) });
         for (const l of used) inTable.add(l);
         k += used.length - 1;
         continue;

@@ -227,6 +227,33 @@ describe('rowsOf: cells that wrap, without rules', () => {
     ]);
   });
 
+  it('cells set in the middle: a tall cell and the short one under it meeting without padding part where both stand centred on their values, not where growing a line a round met (comments of 9 and 3 lines)', () => {
+    const [full1, full2] = ['あ'.repeat(8), 'い'.repeat(8)];
+    // Row A's comment of nine lines around its values at 148, row B's of three around 220; every
+    // line full, so no short line tells where a comment ends.
+    const rows = rowsIn(
+      lines(
+        ...[100, 112, 124, 136].map((y): [number, Partial<Record<keyof typeof X, string>>] => [y, { title: full1 }]),
+        [142, { name: '指標Aの' }],
+        [148, { title: full1, value: '1', status: '-' }],
+        [154, { name: '件数' }],
+        ...[160, 172, 184, 196].map((y): [number, Partial<Record<keyof typeof X, string>>] => [y, { title: full1 }]),
+        [208, { title: full2 }],
+        [214, { name: '指標Bの' }],
+        [220, { title: full2, value: '2', status: '-' }],
+        [226, { name: '件数' }],
+        [232, { title: full2 }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(cells(rows).map((c) => [c.name, c.title])).toEqual([
+      ['指標Aの件数', full1.repeat(9)],
+      ['指標Bの件数', full2.repeat(3)],
+    ]);
+  });
+
   it('two rows whose lines are no further apart than the lines of a cell are still two rows', () => {
     // No padding at all: only the values tell the rows apart.
     const rows = rowsIn(

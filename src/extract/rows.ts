@@ -476,6 +476,42 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
       if (offCentreGrown(k, cell, rest, false) <= tolerance && offCentreGrown(k, cell, rest, true) > tolerance) for (const f of rest) leftOver.add(f);
     }
   };
+  // The lines beside a row's values are that row's whatever the cells around them do.
+  const beside = new Set(owner.keys());
+  /**
+   * Centred cells of two rows that meet in a column (linked lines, no gap: Writer sets cells without
+   * padding) part where both stand nearest their values' middles. Growing a line a round, the rows
+   * meet where the taller cell, reaching further, has not yet taken its own last lines (a comment of
+   * thirteen lines left its …事業の見直し | を行う。 to the next row's comment of five).
+   */
+  const partMeetingCells = () => {
+    for (const inColumn of columnsOfText) {
+      const cellOf = (k: number, without: readonly Fragment[]) =>
+        [...owner].filter(([o, at]) => at === k && o.column === inColumn[0]!.column && !without.includes(o)).map(([o]) => o);
+      for (let j = 1; j < inColumn.length; j++) {
+        const [upper, lower] = [owner.get(inColumn[j - 1]!), owner.get(inColumn[j]!)];
+        if (upper === undefined || lower === undefined || upper === lower || !linked(inColumn[j - 1]!, inColumn[j]!)) continue;
+        // The run of lines the two cells hold, each line linked to the next.
+        let [from, to] = [j - 1, j];
+        while (from > 0 && owner.get(inColumn[from - 1]!) === upper && linked(inColumn[from - 1]!, inColumn[from]!)) from--;
+        while (to + 1 < inColumn.length && owner.get(inColumn[to + 1]!) === lower && linked(inColumn[to]!, inColumn[to + 1]!)) to++;
+        const run = inColumn.slice(from, to + 1);
+        const [restUpper, restLower] = [cellOf(upper, run), cellOf(lower, run)];
+        const off = (cut: number) =>
+          Math.abs(centreOf(extent([...restUpper, ...run.slice(0, cut)])) - centreOf(spans[upper]!)) +
+          Math.abs(centreOf(extent([...restLower, ...run.slice(cut)])) - centreOf(spans[lower]!));
+        // Each cell keeps a line, and the lines beside its values.
+        const cuts = run
+          .map((_, cut) => cut)
+          .filter((cut) => cut > 0 && cut < run.length && run.every((f, i) => !beside.has(f) || owner.get(f) === (i < cut ? upper : lower)));
+        const now = j - from;
+        const best = cuts.reduce((b, cut) => (off(cut) < off(b) ? cut : b), now);
+        if (off(best) >= off(now) - ALIGNMENT_TOLERANCE_EM * inColumn[j]!.size) continue;
+        run.forEach((f, i) => owner.set(f, i < best ? upper : lower));
+        j = from + best;
+      }
+    }
+  };
   const alignment = alignmentByCells(columnsOfText, owner, spans, linked, standsAlone);
   if (alignment === 'middle') {
     // Centred cells grow up and down alike, a line a round, so that a tall cell does not take the
@@ -483,6 +519,7 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
     growInRounds();
     if (brokenAbove) leaveBrokenRest();
     grow('centred');
+    partMeetingCells();
   } else if (alignment === 'bottom') {
     // Cells ending on their values' line: a line between two rows begins the cell below.
     grow(null, true);
