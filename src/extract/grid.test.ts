@@ -1220,6 +1220,24 @@ describe('splitLinesAtColumns: a figure’s unit and the next cell’s text draw
       ['7.9人', '120人', '健康福祉課'],
     ]);
   });
+
+  it('keeps a unit set a little apart from its figure with the figure where a wrapped department’s last line touches it in short runs (139.3 回 線 3828 ）)', () => {
+    // Writer draws the unit a fifth of an em after the figure; the department's second line runs on from the unit.
+    const at = (text: string, end: number): [string, number] => [text, end - widthOf(text)];
+    const apart = (figure: string, unit: string): [string, number][] => [at(figure, 180 - widthOf(unit) - 0.2 * SIZE), at(unit, 180)];
+    const body = page(
+      [100, [at('9,809%', 90), at('13,338%', 180), ['企画財政課', 180]]],
+      [112, [at('35,302団体', 90), ...apart('20,092', '団体'), ['子育て支援課', 180]]],
+      [124, [['農業政策課（内', 180]]],
+      [136, [at('88.0回', 90), ...apart('139.3', '回'), ['線', 180], ['3828', 180 + SIZE], ['）', 180 + SIZE + widthOf('3828')]]],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['9,809%', '13,338%', '企画財政課'],
+      ['35,302団体', '20,092団体', '子育て支援課'],
+      ['農業政策課（内'],
+      ['88.0回', '139.3回', '線3828）'],
+    ]);
+  });
 });
 
 describe('columnOfPhrase and rowBoundaries', () => {

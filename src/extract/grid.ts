@@ -371,7 +371,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
   const figureLed = (p: Phrase, units: ReadonlySet<string>): Phrase[] => {
     const [figure] = p.parts;
     if (!figure || p.parts.length < 2 || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return [p];
-    const unitEnd = afterUnit(p.parts);
+    const unitEnd = afterShownUnit(p.parts, units);
     const long = [...textFrom(p.parts, unitEnd)].length > GLUED_UNIT_MOST;
     const after = textFrom(p.parts, 1).normalize('NFKC');
     if (!long && [...units].some((u) => after.startsWith(u))) return [p];
@@ -412,6 +412,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     // Text touching a figure set right before it (`14企画財政課`) starts where the column's own
     // lines start, or, of several texts, where the others start: a unit glued to its figures
     // (`14箇所`, `236箇所`) is one text.
+    const othersUnits = new Map(lines.flatMap((l) => l.phrases.map((p) => [p, figureUnits(l.phrases.filter((q) => q !== p))] as const)));
     const rests = valued
       ? []
       : phrases.flatMap((p) => {
@@ -425,7 +426,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
           // A unit glued to the figure (55.5人, 12件/年) is the figure's, short: it starts no column.
           // The next cell's text starts after it (`26,860` `件` `/` `年` `商工観光課`, `1,016` `件` ` 企画財政課`):
           // its runs apart from the figure's unit, the last of at most that many characters.
-          if (led) return restFrom(afterUnit(p.parts)).filter((r) => [...r.text].length > GLUED_UNIT_MOST);
+          if (led) return restFrom(afterShownUnit(p.parts, othersUnits.get(p)!)).filter((r) => [...r.text].length > GLUED_UNIT_MOST);
           // A text cell's lines run on into the next cell's after a space (Calc without padding:
           // 担い手の高齢化が 補助事業について…): where several lines' texts start there, it is an edge.
           if (before.values) return [];
@@ -533,6 +534,24 @@ function afterUnit(parts: Phrase['parts']): number {
     k++;
   }
   return k;
+}
+
+/**
+ * afterUnit, or where it finds no unit (the text after the unit is long, drawn in short runs
+ * touching it: `139.3` `回` `線` `3828` `）`, a wrapped department's last line), after the runs
+ * that spell a unit the row's other figures show (`88.0回`): the unit is the figure's, and the
+ * text after it starts the next cell.
+ */
+function afterShownUnit(parts: Phrase['parts'], units: ReadonlySet<string>): number {
+  const k = afterUnit(parts);
+  if (k > 1) return k;
+  let text = '';
+  for (let j = 1; j < parts.length - 1; j++) {
+    text = (text + parts[j]!.text).normalize('NFKC').trim();
+    if (units.has(text)) return j + 1;
+    if (![...units].some((u) => u.startsWith(text))) break;
+  }
+  return 1;
 }
 
 /** The middle one of some numbers (the lower of the two middle ones): one of them, not between. */
