@@ -1221,6 +1221,29 @@ describe('splitLinesAtColumns: a figure’s unit and the next cell’s text draw
     ]);
   });
 
+  it('cuts a unit drawn in several runs, its last character in one with the next cell’s text (117.4 件 / 年商工観光課)', () => {
+    const at = (text: string, end: number): [string, number] => [text, end - widthOf(text)];
+    const body = page(
+      [
+        100,
+        [
+          at('75.6件/年', 90),
+          at('117.4', 180 - widthOf('件/年') - 0.2 * SIZE),
+          at('件', 180 - widthOf('/年')),
+          at('/', 180 - widthOf('年')),
+          ['年商工観光課', 180 - widthOf('年')],
+        ],
+      ],
+      [112, [at('102.3', 180), ['企画財政課', 180]]],
+      [124, [at('91,496', 180), ['経済部産業振興課', 180]]],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['75.6件/年', '117.4件/年', '商工観光課'],
+      ['102.3', '企画財政課'],
+      ['91,496', '経済部産業振興課'],
+    ]);
+  });
+
   it('keeps a unit set a little apart from its figure with the figure where a wrapped department’s last line touches it in short runs (139.3 回 線 3828 ）)', () => {
     // Writer draws the unit a fifth of an em after the figure; the department's second line runs on from the unit.
     const at = (text: string, end: number): [string, number] => [text, end - widthOf(text)];

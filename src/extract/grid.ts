@@ -572,8 +572,9 @@ const WORD_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /**
  * A figure's glued unit and the next cell's text drawn as one run (`9.1` `人企画財政課`: cells set
- * without padding, reprinted through a producer that joins the glyphs) are cut apart where the
- * row's other figures show that unit; the cut is placed by the widths of the unit's characters.
+ * without padding, reprinted through a producer that joins the glyphs; or the unit's last
+ * character alone with the text, `117.4` `件` `/` `年商工観光課`) are cut apart where the row's
+ * other figures show that unit; the cut is placed by the widths of the unit's characters.
  * So are a figure's last digits and the next cell's text drawn as one run (`102.` `3企画財政課`).
  */
 export function unitsApart(line: Line): Line {
@@ -589,22 +590,34 @@ export function unitsApart(line: Line): Line {
 }
 
 function unitApart(p: Phrase, units: ReadonlySet<string>): Phrase | undefined {
-  const [figure, run] = p.parts;
-  if (!figure || !run || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return undefined;
-  const text = run.text.trimStart();
-  const unit = [...units].filter((u) => text.normalize('NFKC').startsWith(u)).sort((a, b) => b.length - a.length)[0];
-  const rest = unit === undefined ? '' : text.slice(unit.length);
-  if (unit === undefined || !WORD_START.test(rest)) return undefined;
-  const cut = Math.min(run.right, run.x + widthOf(unit) * p.size);
-  return {
-    ...p,
-    parts: [
-      figure,
-      { text: run.text.slice(0, run.text.length - rest.length), x: run.x, right: cut },
-      { text: rest, x: cut, right: run.right },
-      ...p.parts.slice(2),
-    ],
-  };
+  const [figure] = p.parts;
+  if (!figure || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return undefined;
+  // The unit may be drawn in several runs, its last character in one with the text (`117.4` `件`
+  // `/` `年商工観光課`): the runs after the figure are read on while they spell the start of a unit.
+  let before = '';
+  for (let k = 1; k < p.parts.length; k++) {
+    const run = p.parts[k]!;
+    const text = k === 1 ? run.text.trimStart() : run.text;
+    const read = (before + text).normalize('NFKC');
+    const unit = [...units].filter((u) => u.length > before.length && read.startsWith(u)).sort((a, b) => b.length - a.length)[0];
+    if (unit !== undefined) {
+      const rest = (before + text).slice(unit.length);
+      if (!WORD_START.test(rest)) return undefined;
+      const cut = Math.min(run.right, run.x + widthOf(unit.slice(before.length)) * p.size);
+      return {
+        ...p,
+        parts: [
+          ...p.parts.slice(0, k),
+          { text: run.text.slice(0, run.text.length - rest.length), x: run.x, right: cut },
+          { text: rest, x: cut, right: run.right },
+          ...p.parts.slice(k + 1),
+        ],
+      };
+    }
+    before = read.trim();
+    if (![...units].some((u) => u.startsWith(before))) return undefined;
+  }
+  return undefined;
 }
 
 /** A figure's runs so far: digits, separators, a minus mark before them. */
