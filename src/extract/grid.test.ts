@@ -1244,6 +1244,32 @@ describe('splitLinesAtColumns: a figure’s unit and the next cell’s text draw
     ]);
   });
 
+  it('cuts a unit drawn with the next cell’s text after a figure drawn in several runs, where the row’s other figures show it a space apart (16 8, 390 人農林振興課)', () => {
+    // Writer sets a unit a space after its figure (96,419 人); cairo breaks the target's runs anywhere.
+    const at = (text: string, end: number): [string, number] => [text, end - widthOf(text)];
+    const figureEnd = 180 - SIZE - 0.2 * SIZE;
+    const body = page(
+      [
+        100,
+        [
+          at('96,419', 90 - widthOf(' 人') - 0.1 * SIZE),
+          at(' 人', 90),
+          at('16', figureEnd - widthOf('8,390')),
+          at('8,', figureEnd - widthOf('390')),
+          at('390', figureEnd),
+          ['人農林振興課', 180 - SIZE],
+        ],
+      ],
+      [112, [at('102.3', 180), ['企画財政課', 180]]],
+      [124, [at('91,496', 180), ['経済部産業振興課', 180]]],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['96,419 人', '168,390人', '農林振興課'],
+      ['102.3', '企画財政課'],
+      ['91,496', '経済部産業振興課'],
+    ]);
+  });
+
   it('keeps a unit set a little apart from its figure with the figure where a wrapped department’s last line touches it in short runs (139.3 回 線 3828 ）)', () => {
     // Writer draws the unit a fifth of an em after the figure; the department's second line runs on from the unit.
     const at = (text: string, end: number): [string, number] => [text, end - widthOf(text)];

@@ -562,9 +562,11 @@ function median(xs: readonly number[]): number {
 
 /** A figure with its unit glued after it, and the year it is of where printed: 8.0人, 757件(H25). */
 const FIGURE_UNIT = /^[△▲-]?[\d,.]+([^\d\s,.()（）]{1,3})(?:[(（][^()（）]{1,8}[)）])?$/;
-/** The units that phrases of a figure with its unit glued after it show (8.0人: 人). */
+/** A figure with its unit after it, glued or a space apart (30,439 件/年, as Writer may set it), and its year. */
+const FIGURE_SPACED_UNIT = /^[△▲-]?[\d,.]+\s?([^\d\s,.()（）]{1,3})(?:[(（][^()（）]{1,8}[)）])?$/;
+/** The units that phrases of a figure with its unit after it show (8.0人, 30,439 件/年: 人, 件/年). */
 function figureUnits(phrases: readonly Phrase[]): Set<string> {
-  return new Set(phrases.flatMap((p) => FIGURE_UNIT.exec(p.text.normalize('NFKC').trim())?.[1] ?? []));
+  return new Set(phrases.flatMap((p) => FIGURE_SPACED_UNIT.exec(p.text.normalize('NFKC').trim())?.[1] ?? []));
 }
 
 /** Text that starts a cell of words, not more of a unit (/年). */
@@ -590,14 +592,22 @@ export function unitsApart(line: Line): Line {
 }
 
 function unitApart(p: Phrase, units: ReadonlySet<string>): Phrase | undefined {
-  const [figure] = p.parts;
-  if (!figure || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return undefined;
+  // A figure may be drawn in several runs too (`16` `8,` `390` ` 人農林振興課`).
+  const first = p.parts.findIndex(
+    (_, i) =>
+      !FIGURE_SO_FAR.test(
+        textOf(p.parts.slice(0, i + 1))
+          .normalize('NFKC')
+          .trim(),
+      ),
+  );
+  if (first < 1 || !NUMBER_LIKE.test(textOf(p.parts.slice(0, first)).normalize('NFKC').trim())) return undefined;
   // The unit may be drawn in several runs, its last character in one with the text (`117.4` `件`
   // `/` `年商工観光課`): the runs after the figure are read on while they spell the start of a unit.
   let before = '';
-  for (let k = 1; k < p.parts.length; k++) {
+  for (let k = first; k < p.parts.length; k++) {
     const run = p.parts[k]!;
-    const text = k === 1 ? run.text.trimStart() : run.text;
+    const text = k === first ? run.text.trimStart() : run.text;
     const read = (before + text).normalize('NFKC');
     const unit = [...units].filter((u) => u.length > before.length && read.startsWith(u)).sort((a, b) => b.length - a.length)[0];
     if (unit !== undefined) {
