@@ -1220,6 +1220,73 @@ describe('splitLinesAtColumns: a figure’s unit and the next cell’s text draw
       ['7.9人', '120人', '健康福祉課'],
     ]);
   });
+
+  it('cuts a unit drawn in several runs, its last character in one with the next cell’s text (117.4 件 / 年商工観光課)', () => {
+    const at = (text: string, end: number): [string, number] => [text, end - widthOf(text)];
+    const body = page(
+      [
+        100,
+        [
+          at('75.6件/年', 90),
+          at('117.4', 180 - widthOf('件/年') - 0.2 * SIZE),
+          at('件', 180 - widthOf('/年')),
+          at('/', 180 - widthOf('年')),
+          ['年商工観光課', 180 - widthOf('年')],
+        ],
+      ],
+      [112, [at('102.3', 180), ['企画財政課', 180]]],
+      [124, [at('91,496', 180), ['経済部産業振興課', 180]]],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['75.6件/年', '117.4件/年', '商工観光課'],
+      ['102.3', '企画財政課'],
+      ['91,496', '経済部産業振興課'],
+    ]);
+  });
+
+  it('cuts a unit drawn with the next cell’s text after a figure drawn in several runs, where the row’s other figures show it a space apart (16 8, 390 人農林振興課)', () => {
+    // Writer sets a unit a space after its figure (96,419 人); cairo breaks the target's runs anywhere.
+    const at = (text: string, end: number): [string, number] => [text, end - widthOf(text)];
+    const figureEnd = 180 - SIZE - 0.2 * SIZE;
+    const body = page(
+      [
+        100,
+        [
+          at('96,419', 90 - widthOf(' 人') - 0.1 * SIZE),
+          at(' 人', 90),
+          at('16', figureEnd - widthOf('8,390')),
+          at('8,', figureEnd - widthOf('390')),
+          at('390', figureEnd),
+          ['人農林振興課', 180 - SIZE],
+        ],
+      ],
+      [112, [at('102.3', 180), ['企画財政課', 180]]],
+      [124, [at('91,496', 180), ['経済部産業振興課', 180]]],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['96,419 人', '168,390人', '農林振興課'],
+      ['102.3', '企画財政課'],
+      ['91,496', '経済部産業振興課'],
+    ]);
+  });
+
+  it('keeps a unit set a little apart from its figure with the figure where a wrapped department’s last line touches it in short runs (139.3 回 線 3828 ）)', () => {
+    // Writer draws the unit a fifth of an em after the figure; the department's second line runs on from the unit.
+    const at = (text: string, end: number): [string, number] => [text, end - widthOf(text)];
+    const apart = (figure: string, unit: string): [string, number][] => [at(figure, 180 - widthOf(unit) - 0.2 * SIZE), at(unit, 180)];
+    const body = page(
+      [100, [at('9,809%', 90), at('13,338%', 180), ['企画財政課', 180]]],
+      [112, [at('35,302団体', 90), ...apart('20,092', '団体'), ['子育て支援課', 180]]],
+      [124, [['農業政策課（内', 180]]],
+      [136, [at('88.0回', 90), ...apart('139.3', '回'), ['線', 180], ['3828', 180 + SIZE], ['）', 180 + SIZE + widthOf('3828')]]],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['9,809%', '13,338%', '企画財政課'],
+      ['35,302団体', '20,092団体', '子育て支援課'],
+      ['農業政策課（内'],
+      ['88.0回', '139.3回', '線3828）'],
+    ]);
+  });
 });
 
 describe('columnOfPhrase and rowBoundaries', () => {

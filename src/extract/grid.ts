@@ -371,7 +371,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
   const figureLed = (p: Phrase, units: ReadonlySet<string>): Phrase[] => {
     const [figure] = p.parts;
     if (!figure || p.parts.length < 2 || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return [p];
-    const unitEnd = afterUnit(p.parts);
+    const unitEnd = afterShownUnit(p.parts, units);
     const long = [...textFrom(p.parts, unitEnd)].length > GLUED_UNIT_MOST;
     const after = textFrom(p.parts, 1).normalize('NFKC');
     if (!long && [...units].some((u) => after.startsWith(u))) return [p];
@@ -412,6 +412,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     // Text touching a figure set right before it (`14企画財政課`) starts where the column's own
     // lines start, or, of several texts, where the others start: a unit glued to its figures
     // (`14箇所`, `236箇所`) is one text.
+    const othersUnits = new Map(lines.flatMap((l) => l.phrases.map((p) => [p, figureUnits(l.phrases.filter((q) => q !== p))] as const)));
     const rests = valued
       ? []
       : phrases.flatMap((p) => {
@@ -425,7 +426,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
           // A unit glued to the figure (55.5人, 12件/年) is the figure's, short: it starts no column.
           // The next cell's text starts after it (`26,860` `件` `/` `年` `商工観光課`, `1,016` `件` ` 企画財政課`):
           // its runs apart from the figure's unit, the last of at most that many characters.
-          if (led) return restFrom(afterUnit(p.parts)).filter((r) => [...r.text].length > GLUED_UNIT_MOST);
+          if (led) return restFrom(afterShownUnit(p.parts, othersUnits.get(p)!)).filter((r) => [...r.text].length > GLUED_UNIT_MOST);
           // A text cell's lines run on into the next cell's after a space (Calc without padding:
           // 担い手の高齢化が 補助事業について…): where several lines' texts start there, it is an edge.
           if (before.values) return [];
@@ -535,6 +536,24 @@ function afterUnit(parts: Phrase['parts']): number {
   return k;
 }
 
+/**
+ * afterUnit, or where it finds no unit (the text after the unit is long, drawn in short runs
+ * touching it: `139.3` `回` `線` `3828` `）`, a wrapped department's last line), after the runs
+ * that spell a unit the row's other figures show (`88.0回`): the unit is the figure's, and the
+ * text after it starts the next cell.
+ */
+function afterShownUnit(parts: Phrase['parts'], units: ReadonlySet<string>): number {
+  const k = afterUnit(parts);
+  if (k > 1) return k;
+  let text = '';
+  for (let j = 1; j < parts.length - 1; j++) {
+    text = (text + parts[j]!.text).normalize('NFKC').trim();
+    if (units.has(text)) return j + 1;
+    if (![...units].some((u) => u.startsWith(text))) break;
+  }
+  return 1;
+}
+
 /** The middle one of some numbers (the lower of the two middle ones): one of them, not between. */
 function median(xs: readonly number[]): number {
   const sorted = [...xs].sort((a, b) => a - b);
@@ -543,9 +562,11 @@ function median(xs: readonly number[]): number {
 
 /** A figure with its unit glued after it, and the year it is of where printed: 8.0人, 757件(H25). */
 const FIGURE_UNIT = /^[△▲-]?[\d,.]+([^\d\s,.()（）]{1,3})(?:[(（][^()（）]{1,8}[)）])?$/;
-/** The units that phrases of a figure with its unit glued after it show (8.0人: 人). */
+/** A figure with its unit after it, glued or a space apart (30,439 件/年, as Writer may set it), and its year. */
+const FIGURE_SPACED_UNIT = /^[△▲-]?[\d,.]+\s?([^\d\s,.()（）]{1,3})(?:[(（][^()（）]{1,8}[)）])?$/;
+/** The units that phrases of a figure with its unit after it show (8.0人, 30,439 件/年: 人, 件/年). */
 function figureUnits(phrases: readonly Phrase[]): Set<string> {
-  return new Set(phrases.flatMap((p) => FIGURE_UNIT.exec(p.text.normalize('NFKC').trim())?.[1] ?? []));
+  return new Set(phrases.flatMap((p) => FIGURE_SPACED_UNIT.exec(p.text.normalize('NFKC').trim())?.[1] ?? []));
 }
 
 /** Text that starts a cell of words, not more of a unit (/年). */
@@ -553,8 +574,9 @@ const WORD_START = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 /**
  * A figure's glued unit and the next cell's text drawn as one run (`9.1` `人企画財政課`: cells set
- * without padding, reprinted through a producer that joins the glyphs) are cut apart where the
- * row's other figures show that unit; the cut is placed by the widths of the unit's characters.
+ * without padding, reprinted through a producer that joins the glyphs; or the unit's last
+ * character alone with the text, `117.4` `件` `/` `年商工観光課`) are cut apart where the row's
+ * other figures show that unit; the cut is placed by the widths of the unit's characters.
  * So are a figure's last digits and the next cell's text drawn as one run (`102.` `3企画財政課`).
  */
 export function unitsApart(line: Line): Line {
@@ -570,22 +592,42 @@ export function unitsApart(line: Line): Line {
 }
 
 function unitApart(p: Phrase, units: ReadonlySet<string>): Phrase | undefined {
-  const [figure, run] = p.parts;
-  if (!figure || !run || !NUMBER_LIKE.test(figure.text.normalize('NFKC').trim())) return undefined;
-  const text = run.text.trimStart();
-  const unit = [...units].filter((u) => text.normalize('NFKC').startsWith(u)).sort((a, b) => b.length - a.length)[0];
-  const rest = unit === undefined ? '' : text.slice(unit.length);
-  if (unit === undefined || !WORD_START.test(rest)) return undefined;
-  const cut = Math.min(run.right, run.x + widthOf(unit) * p.size);
-  return {
-    ...p,
-    parts: [
-      figure,
-      { text: run.text.slice(0, run.text.length - rest.length), x: run.x, right: cut },
-      { text: rest, x: cut, right: run.right },
-      ...p.parts.slice(2),
-    ],
-  };
+  // A figure may be drawn in several runs too (`16` `8,` `390` ` 人農林振興課`).
+  const first = p.parts.findIndex(
+    (_, i) =>
+      !FIGURE_SO_FAR.test(
+        textOf(p.parts.slice(0, i + 1))
+          .normalize('NFKC')
+          .trim(),
+      ),
+  );
+  if (first < 1 || !NUMBER_LIKE.test(textOf(p.parts.slice(0, first)).normalize('NFKC').trim())) return undefined;
+  // The unit may be drawn in several runs, its last character in one with the text (`117.4` `件`
+  // `/` `年商工観光課`): the runs after the figure are read on while they spell the start of a unit.
+  let before = '';
+  for (let k = first; k < p.parts.length; k++) {
+    const run = p.parts[k]!;
+    const text = k === first ? run.text.trimStart() : run.text;
+    const read = (before + text).normalize('NFKC');
+    const unit = [...units].filter((u) => u.length > before.length && read.startsWith(u)).sort((a, b) => b.length - a.length)[0];
+    if (unit !== undefined) {
+      const rest = (before + text).slice(unit.length);
+      if (!WORD_START.test(rest)) return undefined;
+      const cut = Math.min(run.right, run.x + widthOf(unit.slice(before.length)) * p.size);
+      return {
+        ...p,
+        parts: [
+          ...p.parts.slice(0, k),
+          { text: run.text.slice(0, run.text.length - rest.length), x: run.x, right: cut },
+          { text: rest, x: cut, right: run.right },
+          ...p.parts.slice(k + 1),
+        ],
+      };
+    }
+    before = read.trim();
+    if (![...units].some((u) => u.startsWith(before))) return undefined;
+  }
+  return undefined;
 }
 
 /** A figure's runs so far: digits, separators, a minus mark before them. */
