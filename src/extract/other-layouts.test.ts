@@ -65,6 +65,42 @@ describe('count tables', () => {
     expect(used).toHaveLength(4);
   });
 
+  it('grades across, a goal’s label cut in its narrow cell before its title (第2 | 章図 | 書館 | 援 0 1 2 3 over its counts): the next row’s label, not the table’s end', () => {
+    const lines = page(
+      [
+        ['区分', 0],
+        ['A', 100],
+        ['B', 140],
+        ['C', 180],
+        ['合計', 220],
+      ],
+      [['第1', 0]],
+      [['章観', 0]],
+      [
+        ['光', 0],
+        ['1', 100],
+        ['2', 140],
+        ['0', 180],
+        ['3', 224],
+      ],
+      [['第2', 0]],
+      [['章図', 0]],
+      [['書館', 0]],
+      [
+        ['援', 0],
+        ['0', 100],
+        ['1', 140],
+        ['2', 180],
+        ['3', 224],
+      ],
+    );
+    const { table } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.rows.map((r) => [r.label, r.total])).toEqual([
+      ['第1章観光', 3],
+      ['第2章図書館援', 3],
+    ]);
+  });
+
   it('grades across, a goal’s word alone beside its counts, its number and title wrapped below them (基本目標 | 0 4 | Ⅰ 空き | 家の振興)', () => {
     const lines = page(
       [

@@ -743,8 +743,17 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
   // A banner (the next goal's, below the table) ends it, unless it begins a row's label (基本目標1 観 / 光の向上 0 2 1).
   const labelOnly = (line: Line | undefined) => inLabelColumn(line) && readBanner(line!.text) === null;
   // A goal's label begins here: 基本目標1 …, or 基本目標 with its number wrapped onto the next line (基本目標 / 2ICTオリー).
-  const opensLabel = (line: Line, next: Line) =>
-    readBanner(line.text) !== null || readBanner(joinWrapped([line.text, next.text]))?.label === line.text.replace(/\s/g, '');
+  // Or its label or number cut in a narrow cell (第2 | 章図書館…): the line ends before the title.
+  const opensLabel = (line: Line, next: Line) => {
+    if (readBanner(line.text) !== null) return true;
+    const joined = joinWrapped([line.text, next.text]).replace(/\s/g, '');
+    const banner = readBanner(joined);
+    const own = line.text.replace(/\s/g, '');
+    // Not a word run on from the row above (の創出, or 創出 over 政策目標2 …, a banner of its own).
+    if (!banner || /^[ぁ-ゖ]/.test(own) || readBanner(next.text) !== null) return banner?.label === own;
+    const head = joined.length - banner.title.replace(/\s/g, '').length;
+    return banner.label === own || (banner.title !== '' && own.length <= head && (banner.label === '' || banner.label.startsWith(own)));
+  };
   // The lines of one cell stand close: a wider gap is another piece of the page.
   const close = (upper: Line, lower: Line) => lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
   let prefix: string[] = [];
