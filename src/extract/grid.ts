@@ -1,5 +1,5 @@
 import type { Rule } from './pdf.js';
-import { type Line, type Phrase, SPACE_GAP_EM, emWidth, joinWrapped, makeLine, sameSize } from './layout.js';
+import { type Line, type Phrase, SPACE_GAP_EM, emWidth, joinWrapped, makeLine, sameSize, textEmWidth } from './layout.js';
 import { CUMULATIVE_WORDS, withoutQualifiers } from '../notation/numbers.js';
 import { readBanner } from './hierarchy.js';
 
@@ -593,14 +593,7 @@ export function unitsApart(line: Line): Line {
 
 function unitApart(p: Phrase, units: ReadonlySet<string>): Phrase | undefined {
   // A figure may be drawn in several runs too (`16` `8,` `390` ` 人農林振興課`).
-  const first = p.parts.findIndex(
-    (_, i) =>
-      !FIGURE_SO_FAR.test(
-        textOf(p.parts.slice(0, i + 1))
-          .normalize('NFKC')
-          .trim(),
-      ),
-  );
+  const first = figureRunsEnd(p.parts);
   if (first < 1 || !NUMBER_LIKE.test(textOf(p.parts.slice(0, first)).normalize('NFKC').trim())) return undefined;
   // The unit may be drawn in several runs, its last character in one with the text (`117.4` `件`
   // `/` `年商工観光課`): the runs after the figure are read on while they spell the start of a unit.
@@ -613,7 +606,7 @@ function unitApart(p: Phrase, units: ReadonlySet<string>): Phrase | undefined {
     if (unit !== undefined) {
       const rest = (before + text).slice(unit.length);
       if (!WORD_START.test(rest)) return undefined;
-      const cut = Math.min(run.right, run.x + widthOf(unit.slice(before.length)) * p.size);
+      const cut = Math.min(run.right, run.x + textEmWidth(unit.slice(before.length)) * p.size);
       return {
         ...p,
         parts: [
@@ -644,7 +637,7 @@ const DIGITS_THEN_TEXT = /^([\d,.]+)(.+)$/;
  * varies with the font (0.5 to 0.56 em), so the text would start a few tenths off.
  */
 function lastDigitsApart(p: Phrase, units: ReadonlySet<string>): Phrase | undefined {
-  const k = p.parts.findIndex((_, i) => !FIGURE_SO_FAR.test(textOf(p.parts.slice(0, i + 1)).normalize('NFKC')));
+  const k = figureRunsEnd(p.parts);
   const run = p.parts[k];
   if (k < 1 || !run) return undefined;
   const [, digits, after] = DIGITS_THEN_TEXT.exec(run.text) ?? [];
@@ -654,8 +647,8 @@ function lastDigitsApart(p: Phrase, units: ReadonlySet<string>): Phrase | undefi
   const rest = after.slice(unit.length);
   if (!WORD_START.test(rest)) return undefined;
   const fullWidth = [...rest].every((c) => emWidth(c) === 1);
-  const restAt = fullWidth ? Math.max(run.x, run.right - widthOf(rest) * p.size) : Math.min(run.right, run.x + widthOf(digits + unit) * p.size);
-  const unitAt = Math.max(run.x, restAt - widthOf(unit) * p.size);
+  const restAt = fullWidth ? Math.max(run.x, run.right - textEmWidth(rest) * p.size) : Math.min(run.right, run.x + textEmWidth(digits + unit) * p.size);
+  const unitAt = Math.max(run.x, restAt - textEmWidth(unit) * p.size);
   const pieces = [
     { text: digits, x: run.x, right: unitAt },
     ...(unit === '' ? [] : [{ text: unit, x: unitAt, right: restAt }]),
@@ -664,23 +657,26 @@ function lastDigitsApart(p: Phrase, units: ReadonlySet<string>): Phrase | undefi
   return { ...p, parts: [...p.parts.slice(0, k), ...pieces, ...p.parts.slice(k + 1)] };
 }
 
-/** The width of a text in em, by its characters. */
-function widthOf(text: string): number {
-  return [...text].reduce((w, c) => w + emWidth(c), 0);
-}
-
 /** The text of some parts run together. */
 function textOf(parts: Phrase['parts']): string {
   return parts.map((q) => q.text).join('');
 }
 
+/** Where a figure drawn in runs ends: the first part after which the runs so far spell no figure (-1 where they all do). */
+function figureRunsEnd(parts: Phrase['parts']): number {
+  return parts.findIndex(
+    (_, i) =>
+      !FIGURE_SO_FAR.test(
+        textOf(parts.slice(0, i + 1))
+          .normalize('NFKC')
+          .trim(),
+      ),
+  );
+}
+
 /** The text of a phrase's parts from the i-th on. */
 function textFrom(parts: Phrase['parts'], i: number): string {
-  return parts
-    .slice(i)
-    .map((q) => q.text)
-    .join('')
-    .trimStart();
+  return textOf(parts.slice(i)).trimStart();
 }
 
 /**

@@ -117,6 +117,11 @@ export function emWidth(char: string): number {
 /** A half-width character's width in em (the digits of Japanese fonts; Latin letters average about this). */
 const HALF_WIDTH_EM = 0.5;
 
+/** Width of a text in em, by its characters (emWidth). */
+export function textEmWidth(text: string): number {
+  return [...text].reduce((w, c) => w + emWidth(c), 0);
+}
+
 /**
  * A run cut at its spaces into the words it holds, each placed where it was drawn. pdf.js joins
  * glyphs drawn less than about 0.6 em apart into one run, with a space for the gap: so the texts of

@@ -1060,11 +1060,15 @@ function headsOf(lines: readonly Line[], page: LaidOutPage, continued: TableHead
   const to = from + before.length;
   const [again] = tableHeadsOf(lines.slice(from, to), page);
   if (!again || !sameColumns(again, continued!)) return tableHeadsOf(lines, page);
-  return [...tableHeadsOf(lines.slice(0, from), page), again, ...tableHeadsOf(lines.slice(to), page)];
+  // The same table: what its rows showed of the columns' edges on the pages before counts here too
+  // (a page of two figures of one width shows none).
+  return [...tableHeadsOf(lines.slice(0, from), page), { ...again, earlier: continued!.earlier ?? [] }, ...tableHeadsOf(lines.slice(to), page)];
 }
 
-/** What a page holds in order: tables, count tables, and the lines outside them. */
-/** A count table of grades across keeps its head line: rows a page break carries over are read under it. */
+/**
+ * What a page holds in order: tables, count tables, and the lines outside them. A count table of
+ * grades across keeps its head line: rows a page break carries over are read under it.
+ */
 type Piece =
   | { kind: 'table'; top: number; table: ReadTable }
   | { kind: 'counts'; top: number; table: CountTable; head?: Line }
@@ -1094,12 +1098,7 @@ function piecesOf(
     (printed.length === 0 || printed[0]!.top > firstLine.top) &&
     !countHead(firstLine) &&
     !(readBanner(firstLine.text) !== null && countHead(lines[1]));
-  // A header printed again at the page's top over the same columns (a word processor's repeated
-  // heading rows) heads the same table: what its rows showed of the columns' edges counts here too.
-  const headAgain = (head: TableHead) => continued !== null && firstLine !== undefined && head.top <= firstLine.top + 0.5 && sameColumns(head, continued);
-  const heads = goesOn
-    ? [{ ...continued, lines: [], top: firstLine.top - 1, bottom: firstLine.top - 0.5 }, ...printed]
-    : printed.map((head, k) => (k === 0 && headAgain(head) ? { ...head, earlier: continued!.earlier ?? [] } : head));
+  const heads = goesOn ? [{ ...continued, lines: [], top: firstLine.top - 1, bottom: firstLine.top - 0.5 }, ...printed] : printed;
   const pieces: Piece[] = [];
   const inTable = new Set<Line>();
   // A table without rules ends where the next begins, or at a count table's head or a legend of

@@ -1,5 +1,5 @@
 import type { Column } from './grid.js';
-import { type Line, type Phrase, emWidth, joinPhrases, joinWrapped } from './layout.js';
+import { type Line, type Phrase, joinPhrases, joinWrapped, textEmWidth } from './layout.js';
 
 /**
  * Rows of a table body from its lines, where any cell may hold several lines: a name or title
@@ -151,7 +151,7 @@ const FIRST_WORD = /^[^\s\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]+/u;
 
 /** The width (in pt) of a line's first word, which the line above wrapped before where it did not fit. */
 export function firstWordWidth(f: { text: string; size: number }): number {
-  return [...(FIRST_WORD.exec(f.text)?.[0] ?? '')].reduce((w, c) => w + emWidth(c), 0) * f.size;
+  return textEmWidth(FIRST_WORD.exec(f.text)?.[0] ?? '') * f.size;
 }
 
 /** Cells count as set in the middle of their rows where lines above their values are at least this share of those below, or the other way. */
@@ -375,10 +375,9 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
   // Grow each row's cell up and down through linked lines, nearest first; a line as near to a
   // row above as to one below goes the way the table's other wrapped cells go.
   // How far a row's cell in a column, with `f` added, would stand off the middle of its values.
-  const offCentre = (k: number, f: Fragment, ...more: Fragment[]) => {
-    const cell = [...[...owner].filter(([o, at]) => at === k && o.column === f.column).map(([o]) => o), f, ...more];
-    return Math.abs(centreOf(extent(cell)) - centreOf(spans[k]!));
-  };
+  // The lines row `k` owns in a column.
+  const ownedIn = (k: number, column: Column) => [...owner].filter(([o, at]) => at === k && o.column === column).map(([o]) => o);
+  const offCentre = (k: number, f: Fragment) => Math.abs(centreOf(extent([...ownedIn(k, f.column), f])) - centreOf(spans[k]!));
   const widest = new Map(columnsOfText.map((inColumn) => [inColumn[0]!.column, Math.max(...inColumn.map((f) => f.phrases.at(-1)!.right))]));
   // Whether `f` ends its cell, `next` the line under it.
   const endsCell = (f: Fragment, next: Fragment) => widest.get(f.column)! - f.phrases.at(-1)!.right > SHORT_LINE_EM * f.size + firstWordWidth(next);
@@ -486,8 +485,7 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
    */
   const partMeetingCells = () => {
     for (const inColumn of columnsOfText) {
-      const cellOf = (k: number, without: readonly Fragment[]) =>
-        [...owner].filter(([o, at]) => at === k && o.column === inColumn[0]!.column && !without.includes(o)).map(([o]) => o);
+      const cellOf = (k: number, without: readonly Fragment[]) => ownedIn(k, inColumn[0]!.column).filter((o) => !without.includes(o));
       for (let j = 1; j < inColumn.length; j++) {
         const [upper, lower] = [owner.get(inColumn[j - 1]!), owner.get(inColumn[j]!)];
         if (upper === undefined || lower === undefined || upper === lower || !linked(inColumn[j - 1]!, inColumn[j]!)) continue;
