@@ -596,11 +596,11 @@ export function familyCase(family, seed, { textValues = true } = {}) {
   }));
   // The legend: printed for every vocabulary that several schemes share, and for one whose marks
   // would tell it (S of nagayo) where no indicator printed the telling mark; else now and then.
-  const { bare, tellingMark } = SCHEME_ORDER[schemeId];
+  const { bare } = SCHEME_ORDER[schemeId];
   const statuses = new Set(
     strategies.flatMap((s) => [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]).map((i) => i.reported.status),
   );
-  const told = !tellingMark || statuses.has(tellingMark);
+  const told = tells(schemeId, statuses);
   const legendPlacement = !hasGrade ? null : bare && rng.chance(0.4) && told ? null : pick(rng, ['top', 'below']);
   const legendHeading = pick(rng, ['【評価】', '【達成度】', '※評価', '評価基準']);
   const summary = family === 'F7' && hasGrade ? { shape: pick(rng, ['columns', 'rows']), placement: pick(rng, ['before', 'after']) } : null;
@@ -630,13 +630,7 @@ export function familyCase(family, seed, { textValues = true } = {}) {
       hierarchy: hierarchy.map(({ level, label, numbering, style: placed }) => ({ level, label, numbering, style: placed })),
       ...(legendPlacement
         ? {
-            legend: {
-              heading: legendHeading,
-              marks: schemeGrades(schemeId)
-                .filter((g) => g.meaning)
-                .map((g) => ({ mark: g.mark, meaning: g.meaning })),
-              placement: legendPlacement,
-            },
+            legend: legendOf(schemeId, legendHeading, legendPlacement),
           }
         : {}),
       summary,
@@ -666,4 +660,34 @@ function countsOf(schemeId, strategy) {
 }
 
 /** A family's documents as a fast-check arbitrary (the property test draws from it). */
+/** Whether the statuses printed tell the scheme without a legend: its telling mark (if it has one) is among them. */
+function tells(schemeId, statuses) {
+  const { tellingMark } = SCHEME_ORDER[schemeId];
+  return !tellingMark || statuses.has(tellingMark);
+}
+
+const legendOf = (schemeId, heading, placement) => ({
+  heading,
+  marks: schemeGrades(schemeId)
+    .filter((g) => g.meaning)
+    .map((g) => ({ mark: g.mark, meaning: g.meaning })),
+  placement,
+});
+
+/**
+ * A legend for a document whose statuses were graded again (tassei's own prints) and no longer
+ * print the mark that told its scheme: S of nagayo drawn at a target met exactly is A once
+ * graded, and a page of A marks alone is abcd's as much as nagayo's.
+ */
+export function withLegendWhereUntold(document) {
+  const schemeId = document.scheme;
+  const graded = document.layout.columns.some((c) => c.role === 'grade');
+  if (!schemeId || !graded || document.layout.legend) return document;
+  const statuses = new Set(
+    document.strategies.flatMap((s) => [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]).map((i) => i.reported.status),
+  );
+  if (!tells(schemeId, statuses)) document.layout.legend = legendOf(schemeId, '【評価】', 'below');
+  return document;
+}
+
 export const familyCaseArb = (family) => fc.integer({ min: 1, max: 2 ** 31 - 1 }).map((seed) => ({ seed, ...familyCase(family, seed) }));

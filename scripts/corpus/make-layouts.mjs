@@ -22,7 +22,7 @@ import { parseDocumentText, stringifyDocument } from '../../dist/io/yaml.js';
 import { walkIndicators } from '../../dist/model/walk.js';
 import { renderPdf } from '../../dist/render/pdf.js';
 import { familyBlocks } from './family-tables.mjs';
-import { FAMILIES, familyCase } from './families.mjs';
+import { FAMILIES, familyCase, withLegendWhereUntold } from './families.mjs';
 import { PRODUCERS, PRODUCER_RULES } from './producers.mjs';
 import { layoutArb } from './tables.mjs';
 
@@ -107,7 +107,7 @@ if (only.includes('tassei')) {
       // The widths, orientation and paper of a print of the corpus's own (pdfmake's) layout.
       familyBlocks(document, style, printLayout('pdfmake', caseSeed, n));
       const scheme = schemes.find((s) => s.id === (document.scheme ?? 'default'));
-      const printed = asRendered(document, scheme);
+      const printed = withLegendWhereUntold(asRendered(document, scheme));
       const name = `${family.toLowerCase()}-tassei-${String(n + 1).padStart(2, '0')}-own`;
       if (print) writeFileSync(join(out, `${name}.pdf`), await renderPdf(printed, scheme, undefined));
       writeFileSync(join(out, `${name}.layout.json`), `${JSON.stringify({ seed: caseSeed, family, style, producer: 'tassei' }, null, 1)}\n`);
