@@ -126,6 +126,8 @@ export function isGoalIndicatorsLabel(text: string): boolean {
 /** The levels a document prints, in nesting order, as they are first met. */
 export class HierarchyLevels {
   readonly printed: { key: string; label: string; numbering: string; style: 'banner' | 'column' }[] = [];
+  /** Each key a level was met by: a level met as a banner, then in a grouping column, is found by either. */
+  private readonly depthsByKey = new Map<string, number>();
 
   /** The depth of a banner or grouping column (0 the outermost), adding its level where it is new. */
   depthOf(key: string, label: string, numbering: string, style: 'banner' | 'column'): number {
@@ -136,9 +138,15 @@ export class HierarchyLevels {
     );
     // The table's own style wins: a banner over a count table, then a grouping column in the KPI table, is a column.
     if (known >= 0 && style === 'column') this.printed[known]!.style = 'column';
-    if (known >= 0) return known;
-    this.printed.push({ key, label, numbering, style });
-    return this.printed.length - 1;
+    if (known < 0) this.printed.push({ key, label, numbering, style });
+    const depth = known >= 0 ? known : this.printed.length - 1;
+    this.depthsByKey.set(key, depth);
+    return depth;
+  }
+
+  /** The depth of the level met by `key`, or -1 where none was. */
+  depthOfKey(key: string): number {
+    return this.depthsByKey.get(key) ?? -1;
   }
 
   /**

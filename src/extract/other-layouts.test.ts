@@ -1986,6 +1986,39 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a goal printed over the table and again in a grouping cell that a page broke (第2章 観 | 光) is one goal once the next page’s part joins its title', () => {
+    const header: [string, number][] = [['基本目標', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const result = read(
+      [
+        pageOf(
+          TITLE,
+          [['第1章 農業', 20]],
+          [],
+          [['第2章 観光', 20]],
+          [],
+          header,
+          grouped('第1章 農業', '就農者数', ['5', '6'], 'A'),
+          [],
+          grouped('第2章 観', '観光客数', ['100', '120'], 'A'),
+        ),
+        {
+          ...pageOf([
+            ['光', 20],
+            ['(人/年)', 100],
+          ]),
+          number: 2,
+        },
+      ],
+      'goal-cut.pdf',
+    );
+    const document = result.document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.indicators.map((i) => i.name), s.policies.length])).toEqual([
+      [1, '農業', ['就農者数'], 0],
+      [2, '観光', ['観光客数(人/年)'], 0],
+    ]);
+    expect(document.layout?.hierarchy).toEqual([{ level: 'strategy', label: '', numbering: '第1章', style: 'column' }]);
+  });
+
   it('a line alone naming a level no grouping column heads is a banner, though it stands inside the first column (重点戦略1 農 over 基本施策 | 指標名)', () => {
     const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
     const document = read(

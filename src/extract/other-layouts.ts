@@ -1885,7 +1885,7 @@ export function readOtherKpi(
   };
   /** The node open at the level of `key` where that level's cells print their numbers. */
   const openTitled = (key: string): Strategy | Policy | Measure | undefined => {
-    const depth = levels.printed.findIndex((l) => l.key === key);
+    const depth = levels.depthOfKey(key);
     if (depth < 0 || levels.printed[depth]!.numbering === '') return undefined;
     const level = levels.levelOf(depth);
     return level === 'strategy' ? strategy : level === 'policy' ? policy : measure;
@@ -2081,6 +2081,7 @@ export function readOtherKpi(
     }
   }
 
+  joinGoalsPrintedAgain(strategies);
   const counts = pieces.flatMap(({ piece }) => (piece.kind === 'counts' ? [piece.table] : []));
   attachCounts(counts, strategies, scheme, log);
 
@@ -2106,6 +2107,25 @@ export function readOtherKpi(
   // The scheme is named as load.ts names it (a document read under the default scheme names none).
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
   return { document, messages: log.messages, scheme };
+}
+
+/**
+ * A goal printed again whose cell a page broke (第2章 道の駅移住の支 | 援, in a grouping column under
+ * 第2章 道の駅移住の支援 printed over its count table) is whole only once the next page's part has
+ * joined its title: then it is the goal printed before, and its rows go there.
+ */
+export function joinGoalsPrintedAgain(strategies: Strategy[]): void {
+  const key = (s: Strategy) => `${s.no}:${s.title.replace(/\s/g, '')}`;
+  for (let k = strategies.length - 1; k > 0; k--) {
+    const later = strategies[k]!;
+    const earlier = strategies.slice(0, k).find((s) => key(s) === key(later));
+    if (!earlier) continue;
+    earlier.indicators.push(...later.indicators);
+    earlier.policies.push(...later.policies);
+    earlier.reportedGoalSummary ??= later.reportedGoalSummary;
+    earlier.reportedSummary ??= later.reportedSummary;
+    strategies.splice(k, 1);
+  }
 }
 
 /** A dash the scheme knows, as the scheme prints it; any other mark as printed. */
