@@ -774,6 +774,24 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['No.', '数値目標', '現状値', '令和4年度>実績', '令和4年度>達成度', '目標値']]);
   });
 
+  it('a heading centred over a run of years a tall row below (実績値 over H27 | H28 | H29, the other headings set at the row’s bottom), no rule drawn, is their group', () => {
+    const lines = page(
+      [100, [['実績値', 215]]],
+      [
+        128,
+        [
+          ['指標名', 20],
+          ['基準値', 110],
+          ['H27', 185],
+          ['H28', 228],
+          ['H29', 270],
+          ['目標値', 330],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '基準値', '実績値>H27', '実績値>H28', '実績値>H29', '目標値']]);
+  });
+
   it('a group’s rule that runs beside the line below it (（H26） under 現状, set a little higher than the years under 実績値) keeps both lines in the header', () => {
     const lines = page(
       [

@@ -259,13 +259,39 @@ function wrappedTail(lines: readonly Line[], k: number): boolean {
   return !headingLike(above) && line.phrases.every((p) => above.phrases.some((q) => Math.abs(q.x - p.x) <= RULE_TOLERANCE));
 }
 
+/**
+ * Whether a heading word on the upper line is a group's heading centred over a run of years on
+ * the lower line (実績値 over H27 | H28 | … | R1, the other headings set at the bottom of cells
+ * spanning both rows): a header of two rows however tall, shaded or unruled.
+ */
+function headingOverYears(upper: Line, lower: Line): boolean {
+  const runs: Phrase[][] = [];
+  let run: Phrase[] = [];
+  for (const q of yearsApart(lower).phrases) {
+    if (bareYear(q.text)) run.push(q);
+    else run = [];
+    if (run.length === 2) runs.push(run);
+  }
+  return upper.phrases.some(
+    (p) =>
+      isHeadingWord(p.text) &&
+      !bareYear(p.text) &&
+      runs.some((years) => {
+        const [from, to] = [years[0]!.x, years.at(-1)!.right];
+        // Within half a cell of the middle of its years, as yearOverHeadings takes a year over its headings.
+        const cell = (to - from) / years.length;
+        return p.x >= from - p.size && p.right <= to + p.size && Math.abs(middle(p) - (from + to) / 2) <= cell / 2;
+      }),
+  );
+}
+
 /** The header lines around line `i`: neighbours within a line gap that are heading-like, with no closing rule between. */
 function headerWindow(lines: readonly Line[], i: number, from: number, horizontal: readonly Rule[]): [number, number] {
   // A row of years, or a group heading over its rule, may stand in a tall row of its own.
   // A group heading a line higher than the line over the next (令和7年度 beside 現状 | （令和2年度）, its
   // rule under both) opens a tall row of its own too.
   const gap = (a: Line, b: Line, above: readonly Line[] = [a]) =>
-    above.some((u) => groupOver(u, b, horizontal)) || headingsOverYearNotes(a, b) || yearOverHeadings(a, b)
+    above.some((u) => groupOver(u, b, horizontal)) || headingsOverYearNotes(a, b) || yearOverHeadings(a, b) || headingOverYears(a, b)
       ? GROUP_ROW_GAP_EM
       : yearsRow(b)
         ? YEAR_ROW_GAP_EM
