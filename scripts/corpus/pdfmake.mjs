@@ -93,14 +93,28 @@ function mergedHeights(rows, widths, layout) {
   return heights;
 }
 
+/**
+ * Ids on a body cell merged down (`merge:T:R`, R its block row) and on the cells of the merge's
+ * last row (`mergeEnd:T:R:K`), by which pdfmakePdf finds the pages the merge's rows went to.
+ */
+function mergeTagged(node, block, row, column, tag) {
+  const c = block.rows[row]?.[column];
+  if (tag === null || row < block.headerRows || !c) return node;
+  if (c.mergeDown > 1 && !c.header) node.id = `merge:${tag}:${row}:${row + c.mergeDown - 1}:${column}`;
+  else if (!c.spanned) node.id = `mergeEnd:${tag}:${row}:${column}`;
+  return node;
+}
+
 /** A table, cut at its page breaks into tables that each start a page; header rows repeated or not. */
-function tableNodes(block, layout) {
+function tableNodes(block, layout, tag = null) {
   const header = block.rows.slice(0, block.headerRows);
   const cuts = [block.headerRows, ...block.breaksBefore, block.rows.length];
   const nodes = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     const repeat = k === 0 || layout.repeatHeader;
     const rows = [...(repeat ? header : []), ...block.rows.slice(cuts[k], cuts[k + 1])];
+    // Where each row stands in the block, for the ids that tell where a merge's rows were printed.
+    const at = [...(repeat ? header.map(() => -1) : []), ...block.rows.slice(cuts[k], cuts[k + 1]).map((_, j) => cuts[k] + j)];
     const heights = mergedHeights(rows, block.widths, layout);
     const unbroken = rows.some((r) => r.some((c) => c.mergeDown > 1 && !c.header));
     nodes.push({
@@ -112,7 +126,7 @@ function tableNodes(block, layout) {
         // page's foot and losing rows: such a table's rows go whole to the next page.
         ...(unbroken ? { dontBreakRows: true } : {}),
         ...(heights.some((h) => h > 0) ? { heights: (r) => heights[r] || 'auto' } : {}),
-        body: rows.map((r) => r.map((c) => pdfmakeCell(c, layout, unbroken))),
+        body: rows.map((r, j) => r.map((c, i) => mergeTagged(pdfmakeCell(c, layout, unbroken), block, at[j], i, tag))),
       },
       layout: 'corpus',
       margin: [0, 0, 0, 6],
@@ -132,7 +146,7 @@ export function pdfmakeDefinition(blocks, layout, title) {
     if (b.type === 'pageBreak') content.push({ text: '', pageBreak: 'after' });
     else if (b.type === 'title') content.push({ text: b.text, fontSize: layout.fontSize + 4, margin: [0, 0, 0, 8] });
     else if (b.type === 'note') content.push({ text: b.text, margin: [0, 0, 0, 10] });
-    else content.push(...tableNodes(b, layout));
+    else content.push(...tableNodes(b, layout, blocks.indexOf(b)));
   }
   const { size, orientation, margins } = layout.page;
   return {
@@ -155,14 +169,52 @@ export function pdfmakeDefinition(blocks, layout, title) {
   };
 }
 
-/** Prints the blocks to PDF bytes with pdfmake. */
+/** Prints again at most this many times to keep a merge's rows on one page. */
+const MERGE_REPRINTS = 4;
+
+/**
+ * Prints the blocks to PDF bytes with pdfmake. pdfmake 0.3 breaks a page between the rows of a
+ * body cell merged down (dontBreakRows keeps each row whole, not the merge) by drawing the cell's
+ * text past the page's foot, under the table's last rule and into the margin, where no spreadsheet
+ * or word processor prints it (they grow the row or carry the text over): where a print put a
+ * merge's first and last rows on two pages, the table is cut before the merge (a page break there,
+ * as breaksBefore) and printed again.
+ */
 export async function pdfmakePdf(blocks, layout, title) {
-  configure();
-  pdfmake.setTableLayouts({ corpus: tableLayout(layout) });
   filledRules = layout.rules === 'rects';
   try {
-    return new Uint8Array(await pdfmake.createPdf(pdfmakeDefinition(blocks, layout, title)).getBuffer());
+    for (let attempt = 0; ; attempt++) {
+      configure();
+      pdfmake.setTableLayouts({ corpus: tableLayout(layout) });
+      const pages = new Map();
+      const definition = pdfmakeDefinition(blocks, layout, title);
+      definition.pageBreakBefore = (node) => {
+        if (typeof node.id === 'string' && node.id.startsWith('merge')) pages.set(node.id, node.pageNumbers);
+        return false;
+      };
+      const bytes = new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
+      const cuts = attempt < MERGE_REPRINTS ? mergesBroken(pages) : [];
+      const added = cuts.filter(({ block, row }) => {
+        const b = blocks[block];
+        if (b.breaksBefore.includes(row) || row === b.headerRows) return false;
+        b.breaksBefore = [...b.breaksBefore, row].sort((x, y) => x - y);
+        return true;
+      });
+      if (added.length === 0) return bytes;
+    }
   } finally {
     filledRules = false;
   }
+}
+
+/** The merges whose first row and last row were printed on different pages: block and first row. */
+function mergesBroken(pages) {
+  const broken = [];
+  for (const [id, onPages] of pages) {
+    const m = /^merge:(\d+):(\d+):(\d+):\d+$/.exec(id);
+    if (!m) continue;
+    const endPages = [...pages].filter(([other]) => other.startsWith(`mergeEnd:${m[1]}:${m[3]}:`)).flatMap(([, p]) => p);
+    if (endPages.length > 0 && Math.max(...endPages) > Math.min(...onPages)) broken.push({ block: Number(m[1]), row: Number(m[2]) });
+  }
+  return broken.filter((b, k) => broken.findIndex((o) => o.block === b.block && o.row === b.row) === k);
 }

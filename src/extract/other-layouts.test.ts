@@ -754,6 +754,38 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a legend line the page cut inside a meaning, its next line with more items on the next page (C：基準値より | 下落している －：…)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          HEADER,
+          row('観光客数', ['100', '120'], 'A'),
+          row('宿泊者数', ['50', '40'], '－'),
+          [],
+          [
+            ['【達成度】', 20],
+            ['A：目標を超えた', 80],
+            ['C：基準値より', 180],
+          ],
+        ),
+        {
+          ...pageOf([
+            ['下落している', 20],
+            ['－：評価できない', 90],
+          ]),
+          number: 2,
+        },
+      ],
+      'legend-line-cut.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks).toEqual([
+      { mark: 'A', meaning: '目標を超えた' },
+      { mark: 'C', meaning: '基準値より下落している' },
+      { mark: '－', meaning: '評価できない' },
+    ]);
+  });
+
   it('reads a legend whose last meaning the page cut inside a word (判定なし：値が確認できな | かった成果指標… on the next page)', () => {
     const document = read(
       [

@@ -1391,6 +1391,22 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
         k = overAt;
         break;
       }
+      // A line of items the page cut inside a meaning (…C：現在値が基準値より at the foot, then
+      // 下落している －：把握できない… as the next page's first line): a paragraph's next line, from
+      // its left edge, in its size, with items of its own and no heading of another legend.
+      const goesOnWithItems =
+        !!over &&
+        holdsLegendItem(lines.at(-1)!.text) &&
+        holdsLegendItem(over.text) &&
+        sameSize(over.size, lines.at(-1)!.size) &&
+        Math.abs(over.x - lines.at(-1)!.x) <= PARAGRAPH_LEADING_EM * over.size &&
+        !readBanner(over.text) &&
+        !startsLegend(readLegend(over.text)?.heading ?? '');
+      if (goesOnWithItems) {
+        lines.push(over);
+        [k, j, on] = [overAt, overAt, on + 1];
+        continue;
+      }
       const line = lineAt(j, on);
       const near = !!line && (follows(lines.at(-1)!, line) || (itemLine(line) && itemLine(lines.at(-1)!) && inRows(lines.at(-1)!, line)));
       if (!line || !near || readBanner(line.text) || startsLegend(readLegend(line.text)?.heading ?? '')) break;
