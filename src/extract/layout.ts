@@ -393,7 +393,10 @@ export function titleOf(
   // line above the first table heading (a page header that repeats the title included).
   if (largest - sizes[Math.floor(sizes.length / 2)]! < SAME_SIZE) {
     const headingTop = page.lines.find(isHeaderLine)?.top ?? Infinity;
-    const above = page.lines.filter((l) => l.bottom < headingTop && !PAGE_NUMBER.test(l.text.trim()) && !isNote(l));
+    // A line between a legend's items is one too, however its printer set it (B目標値に… | C現状値から…, the marks glued).
+    const notes = page.lines.map((l) => l.bottom < headingTop && isNote(l));
+    const noted = (k: number) => notes[k]! || (notes.slice(0, k).includes(true) && notes.slice(k + 1).includes(true));
+    const above = page.lines.filter((l, k) => l.bottom < headingTop && !PAGE_NUMBER.test(l.text.trim()) && !noted(k));
     const longest = above.sort((a, b) => [...b.text].length - [...a.text].length || a.baseline - b.baseline)[0];
     return longest && [...longest.text].length >= MIN_TITLE_LENGTH ? longest.text.replace(/\s+/g, ' ').trim() : '';
   }

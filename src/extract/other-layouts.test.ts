@@ -878,6 +878,45 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.messages.filter((m) => m.severity !== 'info')).toEqual([]);
   });
 
+  it('reads a count table whose mark wrapped in its narrow cell (評価な over し, or 評価 over なし) as the head printed whole', () => {
+    const marksAt = (mark: string, x: number): [string, number][] => [
+      ['基本目標', 20],
+      ['A', 110],
+      ['B', 135],
+      [mark, x],
+      ['合計', 205],
+    ];
+    const counts = (...head: [string, number][][]) =>
+      read(
+        [
+          pageOf(
+            TITLE,
+            HEADER,
+            [['基本目標1 観光の振興', 20]],
+            row('観光客数', ['100', '120'], 'A'),
+            row('宿泊者数', ['50', '40'], ''),
+            [],
+            [['【評価】 A：目標を達成 B：未達成 評価なし：実績なし', 20]],
+            [],
+            ...head,
+            [
+              ['基本目標1', 20],
+              ['1', 112],
+              ['0', 137],
+              ['1', 167],
+              ['2', 210],
+            ],
+          ),
+        ],
+        'counts-wrapped-mark.pdf',
+      ).document as KpiDocument;
+    const summaryOf = (doc: KpiDocument) => doc.strategies.map((s) => s.reportedGoalSummary);
+    const whole = summaryOf(counts(marksAt('評価なし', 150)));
+    expect(Object.values(whole[0]!)).toEqual([1, 0, 1, 2]);
+    expect(summaryOf(counts([['評価な', 150]], marksAt('し', 160)))).toEqual(whole);
+    expect(summaryOf(counts(marksAt('評価', 155), [['なし', 155]]))).toEqual(whole);
+  });
+
   it('reads a count table of grades across whose rows go on at the next page under no head, the first there wrapped (基本目標2 農 | 業の振興 1 1 2)', () => {
     const document = read(
       [
@@ -1044,6 +1083,23 @@ describe('a table without rules, then its legend and its count table', () => {
       'title-items.pdf',
     );
     expect(aLine.document.title).toBe('平成29年度 まち・ひと・しごと創生総合戦略 KPI達成状況');
+    // Items whose marks the printer glued to their meanings (B目標値に…, Calc through cairo), the longest lines above the header.
+    const glued = read(
+      [
+        pageOf(
+          [['令和4年度 総合計画 成果指標の達成状況', 20]],
+          [['評価基準', 20]],
+          [['A 目標値に対して順調に値が伸びている', 20]],
+          [['B目標値に対して遅れはあるが、値は伸びている', 20]],
+          [['C現状値から値が伸びていない、又は、現状値から値が悪化した', 20]],
+          [['判定なし 値が確認できなかった成果指標は判定を行っていない', 20]],
+          HEADER,
+          row('観光客数', ['100', '120'], 'A'),
+        ),
+      ],
+      'title-glued.pdf',
+    );
+    expect(glued.document.title).toBe('令和4年度 総合計画 成果指標の達成状況');
   });
 
   it('reads a legend of one item under its heading (※評価 over - 横ばい・実績なし: the one mark the scheme leaves unexplained)', () => {

@@ -1087,7 +1087,7 @@ function piecesOf(
   pitchHint: number | null,
   endedIn: Line | null = null,
 ): Piece[] {
-  const lines = withoutCoveredByHeadAgain(withoutFurniture(page.lines, furniture), continued, page);
+  const lines = withCountHeadsJoined(withoutCoveredByHeadAgain(withoutFurniture(page.lines, furniture), continued, page));
   const printed = headsOf(lines, page, continued);
   const firstLine = lines[0];
   const countHead = (line: Line | undefined) => !!line && (countHeadAt(line) || isRowsCountHead(line));
@@ -1149,6 +1149,46 @@ function piecesOf(
     pieces.push({ kind: 'line', top: line.top, line });
   }
   return pieces.sort((a, b) => a.top - b.top);
+}
+
+/**
+ * The lines with each count table's head whole where a mark wrapped in its narrow cell (評価な over
+ * し, 判定 over なし): a line at a cell's line pitch above or below the head, each of whose pieces
+ * stands over one heading, joins it where that makes the head a mark more.
+ */
+function withCountHeadsJoined(lines: readonly Line[]): Line[] {
+  const out = [...lines];
+  const overlaps = (a: Phrase, b: Phrase) => Math.min(a.right, b.right) > Math.max(a.x, b.x);
+  for (let k = 0; k < out.length; k++) {
+    const head = out[k]!;
+    if (!countHeadAt(head)) continue;
+    for (const n of [k - 1, k + 1]) {
+      const other = out[n];
+      const [upper, lower] = n < k ? [other, head] : [head, other];
+      if (!other || !upper || !lower || lower.top - upper.bottom >= CELL_LINE_GAP_EM * lower.size) continue;
+      if (!other.phrases.every((p) => head.phrases.filter((h) => overlaps(p, h)).length === 1)) continue;
+      const phrases = head.phrases.map((h) => {
+        const over = other.phrases.filter((p) => overlaps(p, h));
+        if (over.length === 0) return h;
+        const pieces = n < k ? [...over, h] : [h, ...over];
+        return {
+          ...h,
+          text: pieces.map((p) => p.text.trim()).join(''),
+          x: Math.min(...pieces.map((p) => p.x)),
+          right: Math.max(...pieces.map((p) => p.right)),
+          parts: pieces.flatMap((p) => p.parts),
+        };
+      });
+      const joined = makeLine(phrases);
+      // A mark more: a grade's mark whole where the head had a piece (し, read as a status word).
+      const marks = (l: Line) => l.phrases.filter((p) => isCountMark(p.text)).length;
+      if (marks(joined) <= marks(head) || countMarkPhrases(joined).length < countMarkPhrases(head).length) continue;
+      out.splice(Math.min(k, n), 2, joined);
+      k = Math.min(k, n);
+      break;
+    }
+  }
+  return out;
 }
 
 /** A heading printed again stands this near (em) where it stood on the page before, shifted down or up with its header. */
