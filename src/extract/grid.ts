@@ -384,7 +384,10 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
       { ...p, text: textFrom(p.parts, at), x: next.x, parts: rest },
     ];
   };
-  const figuresApart = textLines.map((l) => makeLine(l.phrases.flatMap((p) => figureLed(p, figureUnits(l.phrases.filter((q) => q !== p))))));
+  const figuresApart = textLines.map((l) => {
+    const others = othersUnitsOf(l);
+    return makeLine(l.phrases.flatMap((p) => figureLed(p, others.get(p)!)));
+  });
   for (let k = 1; k < refined.length; k++) {
     if (refined[k]!.ruled) continue;
     const [before, after] = [refined[k - 1]!, refined[k]!];
@@ -412,7 +415,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     // Text touching a figure set right before it (`14企画財政課`) starts where the column's own
     // lines start, or, of several texts, where the others start: a unit glued to its figures
     // (`14箇所`, `236箇所`) is one text.
-    const othersUnits = new Map(lines.flatMap((l) => l.phrases.map((p) => [p, figureUnits(l.phrases.filter((q) => q !== p))] as const)));
+    const othersUnits = new Map(lines.flatMap((l) => [...othersUnitsOf(l)]));
     const rests = valued
       ? []
       : phrases.flatMap((p) => {
@@ -566,7 +569,36 @@ const FIGURE_UNIT = /^[△▲-]?[\d,.]+([^\d\s,.()（）]{1,3})(?:[(（][^()（�
 const FIGURE_SPACED_UNIT = /^[△▲-]?[\d,.]+\s?([^\d\s,.()（）]{1,3})(?:[(（][^()（）]{1,8}[)）])?$/;
 /** The units that phrases of a figure with its unit after it show (8.0人, 30,439 件/年: 人, 件/年). */
 function figureUnits(phrases: readonly Phrase[]): Set<string> {
-  return new Set(phrases.flatMap((p) => FIGURE_SPACED_UNIT.exec(p.text.normalize('NFKC').trim())?.[1] ?? []));
+  const units = new Set<string>();
+  for (const p of phrases) {
+    const unit = figureUnitOf(p);
+    if (unit !== null) units.add(unit);
+  }
+  return units;
+}
+
+/** The unit a phrase of a figure with its unit after it shows, or null: read once a phrase, as every phrase of its line asks. */
+function figureUnitOf(p: Phrase): string | null {
+  const known = figureUnitsOf.get(p);
+  if (known?.text === p.text) return known.unit;
+  const unit = FIGURE_SPACED_UNIT.exec(p.text.normalize('NFKC').trim())?.[1] ?? null;
+  figureUnitsOf.set(p, { text: p.text, unit });
+  return unit;
+}
+const figureUnitsOf = new WeakMap<Phrase, { text: string; unit: string | null }>();
+
+/** For each phrase of a line, the units its line's other phrases show (figureUnits of the others, in the same order). */
+function othersUnitsOf(line: Line): Map<Phrase, Set<string>> {
+  const units = line.phrases.map(figureUnitOf);
+  return new Map(
+    line.phrases.map((p) => {
+      const others = new Set<string>();
+      units.forEach((u, j) => {
+        if (u !== null && line.phrases[j] !== p) others.add(u);
+      });
+      return [p, others] as const;
+    }),
+  );
 }
 
 /** Text that starts a cell of words, not more of a unit (/年). */

@@ -112,8 +112,12 @@ const SAME_RUN_GAP_EM = 1;
  * Characters of ambiguous width (■, ①, △, ×, ※) are full-width in a Japanese font.
  */
 export function emWidth(char: string): number {
-  return stringWidth(char, { ambiguousIsNarrow: false }) >= 2 ? 1 : HALF_WIDTH_EM;
+  let width = emWidths.get(char);
+  if (width === undefined) emWidths.set(char, (width = stringWidth(char, { ambiguousIsNarrow: false }) >= 2 ? 1 : HALF_WIDTH_EM));
+  return width;
 }
+/** emWidth's answers so far: string-width's test of a character is slow, and a document repeats its characters. */
+const emWidths = new Map<string, number>();
 /** A half-width character's width in em (the digits of Japanese fonts; Latin letters average about this). */
 const HALF_WIDTH_EM = 0.5;
 
