@@ -354,13 +354,23 @@ const EDGE_TOLERANCE = 1.2;
  */
 export function refineColumns(columns: readonly Column[], bodyLines: readonly Line[]): Column[] {
   const refined = columns.map((c) => ({ ...c }));
-  const textLines = bodyLines.map(unitsApart);
+  // The body's lines as each kind of boundary reads them, made where a boundary is not ruled: a
+  // table ruled throughout (both samples) needs none.
+  const once = <T>(make: () => T) => {
+    let made: { value: T } | undefined;
+    return () => (made ??= { value: make() }).value;
+  };
+  const textLines = once(() => bodyLines.map(unitsApart));
   // Two values printed close together (`-128.0% 悪化↓`) make one phrase: between value columns
   // the runs count one by one.
   // A banner's line without a value (基本的方向1 | 文化財公共交通移住の振興, its title run over the
   // columns' edges) tells nothing of where two columns of values part.
   const valued = (l: Line) => l.phrases.some((p) => NUMBER_LIKE.test(withoutQualifiers(p.text.normalize('NFKC').trim())));
-  const pieceLines = textLines.filter((l) => readBanner(l.text) === null || valued(l)).map((l) => makeLine(l.phrases.flatMap(piecesOf)));
+  const pieceLines = once(() =>
+    textLines()
+      .filter((l) => readBanner(l.text) === null || valued(l))
+      .map((l) => makeLine(l.phrases.flatMap(piecesOf))),
+  );
   // So do a value column's right-aligned figure and the text of the next cell (`16 商工観光課`):
   // the text's start is the next column's edge, not the figure's.
   // A unit set a little apart from its figure (`168,390` `人` `農林振興課`) stays the figure's
@@ -384,14 +394,16 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
       { ...p, text: textFrom(p.parts, at), x: next.x, parts: rest },
     ];
   };
-  const figuresApart = textLines.map((l) => {
-    const others = othersUnitsOf(l);
-    return makeLine(l.phrases.flatMap((p) => figureLed(p, others.get(p)!)));
-  });
+  const figuresApart = once(() =>
+    textLines().map((l) => {
+      const others = othersUnitsOf(l);
+      return makeLine(l.phrases.flatMap((p) => figureLed(p, others.get(p)!)));
+    }),
+  );
   for (let k = 1; k < refined.length; k++) {
     if (refined[k]!.ruled) continue;
     const [before, after] = [refined[k - 1]!, refined[k]!];
-    const lines = before.values ? (after.values ? pieceLines : figuresApart) : textLines;
+    const lines = before.values ? (after.values ? pieceLines() : figuresApart()) : textLines();
     const phrases = lines.flatMap((l) => l.phrases);
     const apart = before.headingRight < after.headingLeft;
     const lo = apart ? before.headingRight : before.anchor;
