@@ -354,13 +354,23 @@ const EDGE_TOLERANCE = 1.2;
  */
 export function refineColumns(columns: readonly Column[], bodyLines: readonly Line[]): Column[] {
   const refined = columns.map((c) => ({ ...c }));
-  const textLines = bodyLines.map(unitsApart);
+  // The body's lines as each kind of boundary reads them, made where a boundary is not ruled: a
+  // table ruled throughout (both samples) needs none.
+  const once = <T>(make: () => T) => {
+    let made: { value: T } | undefined;
+    return () => (made ??= { value: make() }).value;
+  };
+  const textLines = once(() => bodyLines.map(unitsApart));
   // Two values printed close together (`-128.0% 悪化↓`) make one phrase: between value columns
   // the runs count one by one.
   // A banner's line without a value (基本的方向1 | 文化財公共交通移住の振興, its title run over the
   // columns' edges) tells nothing of where two columns of values part.
   const valued = (l: Line) => l.phrases.some((p) => NUMBER_LIKE.test(withoutQualifiers(p.text.normalize('NFKC').trim())));
-  const pieceLines = textLines.filter((l) => readBanner(l.text) === null || valued(l)).map((l) => makeLine(l.phrases.flatMap(piecesOf)));
+  const pieceLines = once(() =>
+    textLines()
+      .filter((l) => readBanner(l.text) === null || valued(l))
+      .map((l) => makeLine(l.phrases.flatMap(piecesOf))),
+  );
   // So do a value column's right-aligned figure and the text of the next cell (`16 商工観光課`):
   // the text's start is the next column's edge, not the figure's.
   // A unit set a little apart from its figure (`168,390` `人` `農林振興課`) stays the figure's
@@ -384,11 +394,16 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
       { ...p, text: textFrom(p.parts, at), x: next.x, parts: rest },
     ];
   };
-  const figuresApart = textLines.map((l) => makeLine(l.phrases.flatMap((p) => figureLed(p, figureUnits(l.phrases.filter((q) => q !== p))))));
+  const figuresApart = once(() =>
+    textLines().map((l) => {
+      const others = othersUnitsOf(l);
+      return makeLine(l.phrases.flatMap((p) => figureLed(p, others.get(p)!)));
+    }),
+  );
   for (let k = 1; k < refined.length; k++) {
     if (refined[k]!.ruled) continue;
     const [before, after] = [refined[k - 1]!, refined[k]!];
-    const lines = before.values ? (after.values ? pieceLines : figuresApart) : textLines;
+    const lines = before.values ? (after.values ? pieceLines() : figuresApart()) : textLines();
     const phrases = lines.flatMap((l) => l.phrases);
     const apart = before.headingRight < after.headingLeft;
     const lo = apart ? before.headingRight : before.anchor;
@@ -412,7 +427,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     // Text touching a figure set right before it (`14企画財政課`) starts where the column's own
     // lines start, or, of several texts, where the others start: a unit glued to its figures
     // (`14箇所`, `236箇所`) is one text.
-    const othersUnits = new Map(lines.flatMap((l) => l.phrases.map((p) => [p, figureUnits(l.phrases.filter((q) => q !== p))] as const)));
+    const othersUnits = new Map(lines.flatMap((l) => [...othersUnitsOf(l)]));
     const rests = valued
       ? []
       : phrases.flatMap((p) => {
@@ -566,7 +581,36 @@ const FIGURE_UNIT = /^[△▲-]?[\d,.]+([^\d\s,.()（）]{1,3})(?:[(（][^()（�
 const FIGURE_SPACED_UNIT = /^[△▲-]?[\d,.]+\s?([^\d\s,.()（）]{1,3})(?:[(（][^()（）]{1,8}[)）])?$/;
 /** The units that phrases of a figure with its unit after it show (8.0人, 30,439 件/年: 人, 件/年). */
 function figureUnits(phrases: readonly Phrase[]): Set<string> {
-  return new Set(phrases.flatMap((p) => FIGURE_SPACED_UNIT.exec(p.text.normalize('NFKC').trim())?.[1] ?? []));
+  const units = new Set<string>();
+  for (const p of phrases) {
+    const unit = figureUnitOf(p);
+    if (unit !== null) units.add(unit);
+  }
+  return units;
+}
+
+/** The unit a phrase of a figure with its unit after it shows, or null: read once a phrase, as every phrase of its line asks. */
+function figureUnitOf(p: Phrase): string | null {
+  const known = figureUnitsOf.get(p);
+  if (known?.text === p.text) return known.unit;
+  const unit = FIGURE_SPACED_UNIT.exec(p.text.normalize('NFKC').trim())?.[1] ?? null;
+  figureUnitsOf.set(p, { text: p.text, unit });
+  return unit;
+}
+const figureUnitsOf = new WeakMap<Phrase, { text: string; unit: string | null }>();
+
+/** For each phrase of a line, the units its line's other phrases show (figureUnits of the others, in the same order). */
+function othersUnitsOf(line: Line): Map<Phrase, Set<string>> {
+  const units = line.phrases.map(figureUnitOf);
+  return new Map(
+    line.phrases.map((p) => {
+      const others = new Set<string>();
+      units.forEach((u, j) => {
+        if (u !== null && line.phrases[j] !== p) others.add(u);
+      });
+      return [p, others] as const;
+    }),
+  );
 }
 
 /** Text that starts a cell of words, not more of a unit (/年). */

@@ -289,6 +289,24 @@ export function tablesOf(
   return tables;
 }
 
+/**
+ * A table's columns as its body places them, and its body's lines cut at them, by the columns its
+ * header gave: a page read again with another pitch (tablesOfDocument) lays its tables out the same.
+ */
+const laidOut = new WeakMap<readonly Column[], LaidOutTable[]>();
+interface LaidOutTable {
+  page: LaidOutPage;
+  header: TableHeader | null;
+  bodyLines: number;
+  shown: readonly Line[];
+  columns: Column[];
+  split: Line[];
+  /** Its rows as last read, with the pitch it shows (null: read by the hint). */
+  read?: { boundaries: readonly number[]; pitchHint: number | null; rows: GridRow[]; pitch: number | null };
+}
+const sameLines = (a: readonly Line[], b: readonly Line[]) => a.length === b.length && a.every((l, k) => l === b[k]);
+const sameNumbers = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((x, k) => x === b[k]);
+
 function tableOf(
   page: LaidOutPage,
   lines: readonly Line[],
@@ -318,12 +336,28 @@ function tableOf(
   const bodyTop = Number.isFinite(top) ? top : Math.min(...body.map((l) => l.top)) - 1;
   const boundaries = rowBoundaries(page.horizontal, left, right, bodyTop, bottom);
   const headerColumns = columns;
-  if (!header && body.length > 0) columns = columnsRuledOn(columns, page.vertical, Math.min(...body.map((l) => l.top)), Math.max(...body.map((l) => l.bottom)));
-  columns = refineColumns(columns, [...carried, ...body]);
-  const split = splitLinesAtColumns(body, columns);
+  const shown = [...carried, ...body];
+  const laid = laidOut.get(headerColumns) ?? [];
+  laidOut.set(headerColumns, laid);
+  let known = laid.find((t) => t.page === page && t.header === header && t.bodyLines === body.length && sameLines(t.shown, shown));
+  if (!known) {
+    if (!header && body.length > 0)
+      columns = columnsRuledOn(columns, page.vertical, Math.min(...body.map((l) => l.top)), Math.max(...body.map((l) => l.bottom)));
+    columns = refineColumns(columns, shown);
+    known = { page, header, bodyLines: body.length, shown, columns, split: splitLinesAtColumns(body, columns) };
+    laid.push(known);
+  }
+  columns = known.columns;
+  const split = known.split;
   const final = columns;
   const opensRow = (f: Fragment) => (HIERARCHY as readonly string[]).includes(f.column.key) && splitNumber(f.text).no !== null;
-  const { rows, pitch } = rowsOf(split, columns, boundaries, (p) => columnOfPhrase(final, p), opensRow, pitchHint);
+  // A table that shows its own pitch reads its rows by it, whatever the hint.
+  const read = known.read;
+  const again = read && sameNumbers(read.boundaries, boundaries) && (read.pitch !== null || read.pitchHint === pitchHint);
+  const { rows, pitch } = again
+    ? { rows: [...read.rows], pitch: read.pitch }
+    : rowsOf(split, columns, boundaries, (p) => columnOfPhrase(final, p), opensRow, pitchHint);
+  if (!again) known.read = { boundaries, pitchHint, rows: [...rows], pitch };
   const { fits, keyedBy } = schemes;
   return { kind, page: page.number, columns, rows, pitch, fits, keyedBy, open: { kind, columns: headerColumns, body: [...carried, ...body], fits, keyedBy } };
 }

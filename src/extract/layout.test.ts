@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PageContent, TextRun } from './pdf.js';
 import { lostText } from './extract.js';
-import { furnitureOf, joinWrapped, linesOf, normalizeGlyphs, phrasesOf, sameSize, wordsOfRun } from './layout.js';
+import stringWidth from 'string-width';
+import { emWidth, furnitureOf, joinWrapped, linesOf, normalizeGlyphs, phrasesOf, sameSize, wordsOfRun } from './layout.js';
 import { splitMeasures } from './narrative.js';
 import { splitNumber } from './kpi.js';
 
@@ -64,6 +65,25 @@ describe('phrasesOf: a typed space of its own', () => {
     expect(texts([run('第2次総合計画', 0, 70), run('成果指標', 72, 40)])).toEqual(['第2次総合計画成果指標']);
     // Between Japanese and Western text LibreOffice sets its automatic spacing as a space: the gap tells.
     expect(texts([run('目標を', 0, 30), run(' ', 30, 0.4), run('80%', 32, 15)])).toEqual(['目標を80%']);
+  });
+});
+
+describe('emWidth', () => {
+  // Its own reading of one code point must give string-width's answer (all 1,114,112 checked once;
+  // here the planes a report's text comes from, and the one of variation selectors and tags).
+  it('is string-width’s answer, ambiguous as wide, for every code point of planes 0, 1 and 14', () => {
+    const differ: string[] = [];
+    for (const [from, to] of [
+      [0, 0xffff],
+      [0x10000, 0x1ffff],
+      [0xe0000, 0xe01ff],
+    ] as const) {
+      for (let code = from; code <= to; code++) {
+        const char = String.fromCodePoint(code);
+        if (emWidth(char) !== (stringWidth(char, { ambiguousIsNarrow: false }) >= 2 ? 1 : 0.5)) differ.push(code.toString(16));
+      }
+    }
+    expect(differ).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { eastAsianWidth } from 'get-east-asian-width';
 import type { PageContent, Rule, TextRun } from './pdf.js';
 
 /**
@@ -108,12 +108,21 @@ export type Word = TextRun & { continues?: true };
 const SAME_RUN_GAP_EM = 1;
 
 /**
- * Width of a character in em, as Japanese fonts draw it: full-width 1, other characters about half.
- * Characters of ambiguous width (■, ①, △, ×, ※) are full-width in a Japanese font.
+ * Width of a character (one code point, as `[...text]` gives them) in em, as Japanese fonts draw
+ * it: full-width 1, other characters about half. Characters of ambiguous width (■, ①, △, ×, ※)
+ * are full-width in a Japanese font; a mark, a control or a format character takes none.
+ *
+ * This is string-width's answer for one code point (ambiguous as wide), read from the East Asian
+ * width alone: its grapheme and emoji tests decide nothing for one code point (every emoji of one
+ * is wide by its East Asian width), and loading them (an Intl.Segmenter, an emoji expression)
+ * took 25–50 ms of each extraction's process. layout.test.ts compares the two.
  */
 export function emWidth(char: string): number {
-  return stringWidth(char, { ambiguousIsNarrow: false }) >= 2 ? 1 : HALF_WIDTH_EM;
+  const code = char.codePointAt(0);
+  return code !== undefined && eastAsianWidth(code, { ambiguousAsWide: true }) >= 2 && PRINTS.test(char) ? 1 : HALF_WIDTH_EM;
 }
+/** A character that is drawn, as string-width tells it: not a mark, a control, a format or an ignorable character. */
+const PRINTS = /^[^\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonspacing_Mark}\p{Enclosing_Mark}\p{Surrogate}]/u;
 /** A half-width character's width in em (the digits of Japanese fonts; Latin letters average about this). */
 const HALF_WIDTH_EM = 0.5;
 
