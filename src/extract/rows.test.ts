@@ -447,6 +447,25 @@ describe('rowsOf: no padding, no rules, wrapped names', () => {
   });
 });
 
+describe('rowsOf: every line at one pitch, no cell telling how cells are set', () => {
+  it('values at the bottom of rows whose names link into one run (Writer without padding): the wraps tell, a line ending short being a cell’s last', () => {
+    const rows = rowsIn(
+      lines(
+        [100, { name: '指標A', value: '1', status: '-' }],
+        [100 + PITCH, { name: '観光客の入込数の' }],
+        [100 + 2 * PITCH, { name: '多い地域の宿泊者' }],
+        [100 + 3 * PITCH, { name: '数', value: '2', status: '-' }],
+        [100 + 4 * PITCH, { name: '延べ人数の推移の' }],
+        [100 + 5 * PITCH, { name: '値', value: '3', status: '-' }],
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(cells(rows).map((c) => c.name)).toEqual(['指標A', '観光客の入込数の多い地域の宿泊者数', '延べ人数の推移の値']);
+  });
+});
+
 describe('rowsOf: lines that stand alone (banners)', () => {
   it('a banner is a row of its own, though set at the pitch of the names below it, and though it runs into a value column', () => {
     // The banner's title ends in the value column (a Writer print cuts it there); the name wraps under it.

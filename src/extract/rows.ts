@@ -327,6 +327,39 @@ function alignmentByCells(
   return first![1] > second![1] ? first![0] : null;
 }
 
+/** The wraps tell cells set at the bottom where that way leaves at most this share of the short lines the other does. */
+const WRAPS_SHARE = 0.5;
+
+/**
+ * Where no cell tells how cells are set (every line of a column at one pitch, Writer without
+ * padding: a run of lines links the rows' cells into one), the wraps may: a cell's lines but its
+ * last are full, text wrapping only where a line is. The lines between two rows' values are taken
+ * with the row above (set at the top) and with the row below (at the bottom); the way that leaves
+ * far fewer cells with a line ending short before their last (WRAPS_SHARE) is 'bottom'; else nothing is told.
+ * (文化財割合 | 図書館子育て | 世帯ICT入込 | 客数, values beside the first and the last: 客数's row.)
+ */
+function bottomByWraps(
+  columnsOfText: readonly Fragment[][],
+  owner: ReadonlyMap<Fragment, number>,
+  linked: (a: Fragment, b: Fragment) => boolean,
+  endsCell: (f: Fragment, next: Fragment) => boolean,
+): 'bottom' | null {
+  const endsShort = (cell: readonly Fragment[]) => cell.slice(0, -1).filter((f, k) => endsCell(f, cell[k + 1]!)).length;
+  let [top, bottom] = [0, 0];
+  for (const inColumn of columnsOfText) {
+    const anchors = inColumn.flatMap((f, k) => (owner.has(f) ? [k] : []));
+    anchors.slice(1).forEach((to, i) => {
+      const from = anchors[i]!;
+      const [upper, lower] = [owner.get(inColumn[from]!), owner.get(inColumn[to]!)];
+      const run = inColumn.slice(from, to + 1);
+      if (upper === lower || run.length < 3 || run.some((f, k) => k > 0 && !linked(run[k - 1]!, f))) return;
+      top += endsShort(run.slice(0, -1)) + endsShort(run.slice(-1));
+      bottom += endsShort(run.slice(0, 1)) + endsShort(run.slice(1));
+    });
+  }
+  return bottom < WRAPS_SHARE * top ? 'bottom' : null;
+}
+
 /**
  * `first`: the table's first band on the page, whose first lines may be the rest of a cell the page
  * broke; `brokenAbove`: that band of a table going on from the page before, whose centred cells'
@@ -510,7 +543,7 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
       }
     }
   };
-  const alignment = alignmentByCells(columnsOfText, owner, spans, linked, standsAlone);
+  const alignment = alignmentByCells(columnsOfText, owner, spans, linked, standsAlone) ?? bottomByWraps(columnsOfText, owner, linked, endsCell);
   if (alignment === 'middle') {
     // Centred cells grow up and down alike, a line a round, so that a tall cell does not take the
     // lines of the one below it that stand above that row's values (comments of many lines).
