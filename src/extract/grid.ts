@@ -565,7 +565,7 @@ const FIGURE_UNIT = /^[△▲-]?[\d,.]+([^\d\s,.()（）]{1,3})(?:[(（][^()（�
 /** A figure with its unit after it, glued or a space apart (30,439 件/年, as Writer may set it), and its year. */
 const FIGURE_SPACED_UNIT = /^[△▲-]?[\d,.]+\s?([^\d\s,.()（）]{1,3})(?:[(（][^()（）]{1,8}[)）])?$/;
 /** The units that phrases of a figure with its unit after it show (8.0人, 30,439 件/年: 人, 件/年). */
-function figureUnits(phrases: readonly Phrase[]): Set<string> {
+export function figureUnits(phrases: readonly Phrase[]): Set<string> {
   return new Set(phrases.flatMap((p) => FIGURE_SPACED_UNIT.exec(p.text.normalize('NFKC').trim())?.[1] ?? []));
 }
 

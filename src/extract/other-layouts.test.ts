@@ -699,6 +699,33 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a figure whose glued unit its narrow cell wrapped onto the line below (1,200 / 人, set at the bottom): one value, not a row of its own', () => {
+    const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
+    const edges = [180, 250, 340];
+    const cells = (name: string, values: string[], mark: string): [string, number][] => [
+      [name, 20],
+      ...values.map((v, i): [string, number] => [v, edges[i]! - widthOf(v)]),
+      [mark, 355],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [['1,200', edges[1]! - widthOf('1,200')]],
+          [...cells('観光客数', ['1,000人', '人', '2,000人'], '改善↑')],
+          cells('相談件数', ['50件', '60件', '80件'], '改善↑'),
+        ),
+      ],
+      'wrapped-unit.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.unit, i.baseline.value, i.actual.value, i.actual.text, i.target?.value])).toEqual([
+      ['観光客数', '人', 1000, 1200, '1,200人', 2000],
+      ['相談件数', '件', 50, 60, '60件', 80],
+    ]);
+  });
+
   it('reads values in words and qualified figures (調査中, 2,000人以上, 延べ 12回, 基準値を上回る): the unit glued to the figures, a - on what cannot be graded is no-actual', () => {
     const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
     const edges = [180, 250, 340];

@@ -18,7 +18,7 @@ import type {
   TableLayout,
 } from '../model/types.js';
 import { CUMULATIVE_WORDS, findEraYear, isTextValue, parseMeasurement, parseProgress, withoutQualifiers } from '../notation/numbers.js';
-import { type Column, EDGE_MATCH, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
+import { type Column, EDGE_MATCH, columnOfPhrase, figureUnits, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
 import { type HeaderColumn, type TableHead, findTableHeads, headerRowsAtPitch } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, makeLine, sameSize, withoutFurniture } from './layout.js';
@@ -91,11 +91,19 @@ const isValueText = (text: string) => {
 };
 const isMarkText = (text: string) => [...text.trim()].length > 0 && [...text.trim()].length <= 8;
 
-function completeOf(role: ColumnRole): ((text: string) => boolean) | undefined {
+/**
+ * `units`: those the table's cells print glued to their figures (111,564%, 866箇所). Such a unit
+ * alone on a value cell's line is no value of its own but the end of the figure above it, which a
+ * narrow cell wrapped (169,208 / %, as Excel, Word and pdfmake print it); as a text value (調査中)
+ * it would be read as a row of its own.
+ */
+function completeOf(role: ColumnRole, units: ReadonlySet<string>): ((text: string) => boolean) | undefined {
   // A figure with its unit glued (40,808人, 40,808人(H25)) is whole; 40,808人(H is not.
   if (MEASURED.has(role))
     return (text) =>
-      isValueText(text) && (parseMeasurement(text).ok || !/^\d/.test(text.trim()) || /\d$/.test(text.trim()) || GLUED_UNIT.test(text.normalize('NFKC').trim()));
+      isValueText(text) &&
+      !units.has(text.normalize('NFKC').trim()) &&
+      (parseMeasurement(text).ok || !/^\d/.test(text.trim()) || /\d$/.test(text.trim()) || GLUED_UNIT.test(text.normalize('NFKC').trim()));
   if (role === 'progress') return (text) => text.trim() !== '' && parseProgress(text) !== undefined;
   if (role === 'grade') return isMarkText;
   return undefined;
@@ -310,9 +318,9 @@ function rulesAcross(page: LaidOutPage, left: number, right: number): number[] {
 }
 
 /** Columns for the row reader: a key per printed column, value columns known by their roles. */
-function gridColumns(head: TableHead, placed: readonly PlacedColumn[]): Column[] {
+function gridColumns(head: TableHead, placed: readonly PlacedColumn[], units: ReadonlySet<string>): Column[] {
   return head.columns.map((c: HeaderColumn, k) => {
-    const complete = completeOf(placed[k]!.role);
+    const complete = completeOf(placed[k]!.role, units);
     return {
       key: `c${k}`,
       left: c.left,
@@ -449,10 +457,10 @@ function readTable(
     head.columns.map((c) => ({ heading: c.heading, ...(c.group ? { group: c.group } : {}), cells: [] })),
     declared,
   );
-  let columns = gridColumns(head, first);
   // A table going on from the page before keeps its columns: what its text there shows of their
   // edges counts too (a page holding one row's actuals, `10 9 - - -`, shows little of them).
   const shown = [...(head.earlier ?? []), ...body];
+  let columns = gridColumns(head, first, figureUnits(shown.flatMap((l) => l.phrases)));
   if (!head.ruled && body.length > 0) columns = refineColumns(columns, shown);
   const grouping = columns.filter((_, k) => GROUPING.has(first[k]!.role));
   const rowColumns = columns.filter((c) => !grouping.includes(c));
