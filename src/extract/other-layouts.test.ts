@@ -699,6 +699,37 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('takes the widths from the first page that shows the table’s rows, not from a head alone at the foot of the page before (a banner under it)', () => {
+    // Names set flush left from 20 under 指標名 centred at 100: the name column ends near 183, far
+    // right of the middle between the headings 指標名 and 基準値 that a head alone tells.
+    const header: [string, number][] = [
+      ['指標名', 85],
+      ['基準値', 195],
+      ['実績値', 255],
+      ['評価', 315],
+    ];
+    const cells = (name: string, values: string[], mark: string): [string, number][] => [
+      [name, 20],
+      ...values.map((v, i): [string, number] => [v, 237 + 60 * i - widthOf(v)]),
+      [mark, 320],
+    ];
+    const banner: [string, number][] = [['基本目標1 観光の振興', 20]];
+    const { document } = read(
+      [
+        pageOf(TITLE, [], header, banner),
+        {
+          ...pageOf(header, cells('観光客数', ['1,000人', '1,200人'], '改善↑'), cells('相談件数の推移', ['50件', '60件'], '改善↑')),
+          number: 2,
+        },
+      ],
+      'head-alone.pdf',
+    );
+    const widths = (document as KpiDocument).layout!.columns.map((c) => c.width);
+    // The name column: 17 to 183 of a table from 17 to about 345, within the comparison's 0.05.
+    expect(Math.abs(widths[0]! - 0.5)).toBeLessThan(0.05);
+    expect(walkIndicators(document as KpiDocument).map(({ indicator: i }) => i.name)).toEqual(['観光客数', '相談件数の推移']);
+  });
+
   it('reads a figure whose glued unit its narrow cell wrapped onto the line below (1,200 / 人, set at the bottom): one value, not a row of its own', () => {
     const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
     const edges = [180, 250, 340];

@@ -2110,7 +2110,11 @@ export function readOtherKpi(
     ...shown,
     legend: { ...shown.legend, marks: shown.legend.marks.map((m) => ({ ...m, mark: schemeMark(scheme, m.mark) })) },
   };
-  const layout = layoutOf(first!, levels, spelt, counts, commentBlocks);
+  // A table whose first page holds only its head (and a banner, the page's foot below it) shows no
+  // cell's text: its edges there are guessed from the headings alone. The first page that shows its
+  // rows tells them by where their texts stand (flush left, flush right), as for any table.
+  const measured = tables.find((t) => t.rows.some((r) => r.anchored) && t.head.columns.length === first!.head.columns.length) ?? first!;
+  const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks);
   // The scheme is named as load.ts names it (a document read under the default scheme names none).
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
   return { document, messages: log.messages, scheme };
@@ -2202,16 +2206,19 @@ function attachCounts(tables: readonly CountTable[], strategies: readonly Strate
 /** The table's shape, for writing it again in the same layout. */
 function layoutOf(
   first: ReadTable,
+  /** The table whose texts tell the columns' edges and sides: the first that shows rows of values. */
+  measured: Pick<ReadTable, 'edges' | 'sides'>,
   levels: HierarchyLevels,
   legend: { legend: PrintedLegend; page: number; top: number } | undefined,
   counts: readonly CountTable[],
   commentBlocks: string | undefined,
 ): TableLayout {
-  const width = first.sides.right - first.sides.left;
+  const { edges, sides } = measured;
+  const width = sides.right - sides.left;
   const columns: LayoutColumn[] = first.head.columns.map((c, k) => {
     const p = first.placed[k]!;
-    const left = first.edges[k - 1] ?? first.sides.left;
-    const right = first.edges[k] ?? first.sides.right;
+    const left = edges[k - 1] ?? sides.left;
+    const right = edges[k] ?? sides.right;
     return {
       role: GROUPING.has(p.role) ? groupingLevel(levels, c.heading, p.role) : p.role,
       heading: c.heading,
