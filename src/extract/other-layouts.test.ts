@@ -699,6 +699,30 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a comment column whose one cell on a page is the first word a page break left there (補助事 | 業については…) as comments, as the next page’s cells show', () => {
+    const document = read(
+      [
+        pageOf(TITLE, [], HEADER_WITH_COMMENTS, [...row('観光客数', ['1,000人', '1,200人'], '改善↑'), ['補助事', 340]]),
+        {
+          ...pageOf(
+            [['業については、成果があった。', 340]],
+            [],
+            [...row('相談件数', ['50件', '60件'], '改善↑'), ['利用者の声を踏まえる。', 340]],
+            [...row('来訪者数', ['70人', '80人'], '改善↑'), ['事業を見直す。', 340]],
+          ),
+          number: 2,
+        },
+      ],
+      'comment-cut.pdf',
+    ).document as KpiDocument;
+    expect(document.layout!.columns.map((c) => c.role)).toEqual(['name', 'baseline', 'actual', 'grade', 'comment']);
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments, i.other])).toEqual([
+      ['観光客数', [{ heading: '課題', text: '補助事業については、成果があった。' }], undefined],
+      ['相談件数', [{ heading: '課題', text: '利用者の声を踏まえる。' }], undefined],
+      ['来訪者数', [{ heading: '課題', text: '事業を見直す。' }], undefined],
+    ]);
+  });
+
   it('takes the widths from the first page that shows the table’s rows, not from a head alone at the foot of the page before (a banner under it)', () => {
     // Names set flush left from 20 under 指標名 centred at 100: the name column ends near 183, far
     // right of the middle between the headings 指標名 and 基準値 that a head alone tells.

@@ -1640,6 +1640,27 @@ function oneRuledBand(table: ReadTable, upper: GridRow, lower: GridRow): boolean
 }
 
 /**
+ * One table's columns have one role on every page it runs over, as on every table printed under the
+ * same headings: a page's cells alone may not tell it (a comment column whose one cell on a page is
+ * the first word a page break left there, 補助事 under 課題, reads as a column of marks). Where the
+ * pages read their columns differently, the columns are placed again with all their rows' cells.
+ * The rows do not change: they were read by the headings' roles, not by these.
+ */
+function placedAlike(tables: readonly ReadTable[], declared: RoleDeclarations): void {
+  const headingsOf = (t: ReadTable) => t.head.columns.map((c) => c.heading).join('\t');
+  for (const headings of new Set(tables.map(headingsOf))) {
+    const alike = tables.filter((t) => headingsOf(t) === headings);
+    if (new Set(alike.map((t) => t.placed.map((p) => p.role).join())).size < 2) continue;
+    const cellsOf = (k: number) => alike.flatMap((t) => t.rows.filter((r) => r.anchored).map((r) => r.cells[`c${k}`] ?? ''));
+    const placed = placeColumns(
+      alike[0]!.head.columns.map((c, k) => ({ heading: c.heading, ...(c.group ? { group: c.group } : {}), cells: cellsOf(k) })),
+      declared,
+    );
+    for (const t of alike) t.placed = placed;
+  }
+}
+
+/**
  * An indicator's role rows parted by a page break (期待値 at a page's foot, 実績 at the next page's
  * head, under the header printed again): the actuals' row goes back to the table it continues.
  */
@@ -1814,6 +1835,7 @@ export function readOtherKpi(
   const pieces = countsAcrossPages(byPage.flatMap((onPage, k) => onPage.map((piece) => ({ page: pages[k]!.number, piece }))));
   rolePairsAcrossPages(pieces);
   const tables = pieces.flatMap(({ piece }) => (piece.kind === 'table' ? [piece.table] : []));
+  placedAlike(tables, declared);
   const first = tables[0];
   if (!first) log.fail('extract-kpi', t('KPI の表の見出しが見つかりません', 'no KPI table heading was found'));
   for (const table of tables) {
