@@ -781,6 +781,33 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a figure its narrow cell broke inside its last group of thousands (△12,34 / 5): one value, not two rows', () => {
+    const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
+    const edges = [180, 250, 340];
+    const cells = (name: string, values: string[], mark: string): [string, number][] => [
+      [name, 20],
+      ...values.map((v, i): [string, number] => [v, edges[i]! - widthOf(v)]),
+      [mark, 355],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [['△12,34', edges[1]! - widthOf('△12,34')]],
+          cells('観光客数', ['△10,000', '5', '△20,000'], '改善↑'),
+          cells('相談件数', ['50', '60', '80'], '改善↑'),
+        ),
+      ],
+      'cut-figure.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.value, i.actual.value, i.actual.text, i.target?.value])).toEqual([
+      ['観光客数', -10000, -12345, '△12,345', -20000],
+      ['相談件数', 50, 60, '60', 80],
+    ]);
+  });
+
   it('reads values in words and qualified figures (調査中, 2,000人以上, 延べ 12回, 基準値を上回る): the unit glued to the figures, a - on what cannot be graded is no-actual', () => {
     const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
     const edges = [180, 250, 340];

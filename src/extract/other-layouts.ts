@@ -92,6 +92,13 @@ const isValueText = (text: string) => {
 const isMarkText = (text: string) => [...text.trim()].length > 0 && [...text.trim()].length <= 8;
 
 /**
+ * A figure whose last group of thousands has fewer than three digits (△224,50 or 224,): a cell too
+ * narrow for the figure broke it inside (Word breaks a word wider than its cell anywhere), and its
+ * last digits stand on the next line (3).
+ */
+const CUT_GROUP = /\d,\d{0,2}$/;
+
+/**
  * `units`: those the table's cells print glued to their figures (111,564%, 866箇所). Such a unit
  * alone on a value cell's line is no value of its own but the end of the figure above it, which a
  * narrow cell wrapped (169,208 / %, as Excel, Word and pdfmake print it); as a text value (調査中)
@@ -103,6 +110,7 @@ function completeOf(role: ColumnRole, units: ReadonlySet<string>): ((text: strin
     return (text) =>
       isValueText(text) &&
       !units.has(text.normalize('NFKC').trim()) &&
+      !CUT_GROUP.test(text.normalize('NFKC').trim()) &&
       (parseMeasurement(text).ok || !/^\d/.test(text.trim()) || /\d$/.test(text.trim()) || GLUED_UNIT.test(text.normalize('NFKC').trim()));
   if (role === 'progress') return (text) => text.trim() !== '' && parseProgress(text) !== undefined;
   if (role === 'grade') return isMarkText;
