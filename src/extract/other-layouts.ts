@@ -535,6 +535,11 @@ function readTable(
     const c = columnOfPhrase(columns, p);
     return c !== undefined && grouping.includes(c) && labelledColumn(c);
   };
+  // A line under the table's last line of figures stands beside no row: a grouping cell always stands
+  // beside its rows, so a level's banner there (基本目標1 … over the count table after the table) is
+  // a banner, though set in the grouping column's place.
+  const lastFigures = Math.max(...body.filter((l) => holdsFigure(l, FIGURE)).map((l) => l.bottom));
+  const belowRows = (l: Line) => Number.isFinite(lastFigures) && l.top > lastFigures;
   const isBanner = (l: Line) => {
     const banner = readBanner(l.text) ?? (circledApart(l) ? circledBanner(l.text) : null);
     const first = l.phrases[0]!;
@@ -550,7 +555,7 @@ function readTable(
           ((pastOwnColumn(l) && !cellsTouching(l)) ||
             mergedRow(l) ||
             aloneInBand(l) ||
-            (banner.label !== '' && otherLevel(banner)) ||
+            (banner.label !== '' && (otherLevel(banner) || belowRows(l))) ||
             (banner.label === '' && inLabelledColumn(first)))))
     );
   };
