@@ -480,10 +480,14 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     const onValuesRow = (s: number) => starting.some((p) => onDataRow.has(p) && !valueBefore(p) && Math.abs(p.x - s) <= EDGE_TOLERANCE);
     const picked = candidates.find(onValuesRow) ?? candidates[0];
     // The edge is where most of its texts start: a reprint moves each a little (625.4, 625.5, 625.51).
-    const edge = picked === undefined ? undefined : median(starts.filter((t) => Math.abs(t - picked) <= EDGE_TOLERANCE));
+    const edgeStarts = picked === undefined ? [] : starts.filter((t) => Math.abs(t - picked) <= EDGE_TOLERANCE);
+    const edge = picked === undefined ? undefined : median(edgeStarts);
     if (edge !== undefined) {
       const before = Math.max(lo, ...phrases.map((p) => endBefore(p, edge)).filter((e) => e > lo));
-      x = before + (edge - before) / 2;
+      // Never past where the column's texts start: a text of the column before may end a little past
+      // them (endBefore's slack; a producer's space run up to the next cell), and the boundary between
+      // would leave them (■施策① at 161.2, the boundary at 161.3) in the column before.
+      x = Math.min(before + (edge - before) / 2, ...edgeStarts);
       refined[k]!.edge = edge;
     }
     // The column after reaches to the next heading for now: right-aligned values under
