@@ -440,6 +440,32 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(columns[0]!.right).toBe(80);
   });
 
+  it('a column starts no farther right than its texts, though a text of the column before ends a little past them', () => {
+    // 基本施策 cells from 25, ■施策 cells from 160; a title of the first column ends at 160.3 on a line
+    // of its own (within the slack a cell's end is given): the boundary stays at 160, not 160.15.
+    const columns = [column('policy', -Infinity, 120, false, [45, 85]), column('measure', 120, Infinity, false, [182, 222])];
+    const body = page(
+      [
+        120,
+        [
+          ['基本施策1', 25],
+          ['■施策①', 160],
+        ],
+      ],
+      [132, [['健康づくり図書館地域の支援', 30.3]]],
+      [
+        144,
+        [
+          ['商店街づくり', 25],
+          ['有害鳥獣の振興', 160],
+        ],
+      ],
+    );
+    const refined = refineColumns(columns, body);
+    expect(refined[1]!.left).toBeLessThanOrEqual(160);
+    expect(refined[0]!.right).toBe(refined[1]!.left);
+  });
+
   it('a bullet set far left of its centred heading is its own column, not the run-on of the line before', () => {
     // 実績 centred at 400–460, 方向性 at 700–760; each column's bullets start at its left edge,
     // and the widest gap between the headings is after the second column's bullet.

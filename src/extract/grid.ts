@@ -495,10 +495,14 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     const onValuesRow = (s: number) => starting.some((p) => onDataRow.has(p) && !valueBefore(p) && Math.abs(p.x - s) <= EDGE_TOLERANCE);
     const picked = candidates.find(onValuesRow) ?? candidates[0];
     // The edge is where most of its texts start: a reprint moves each a little (625.4, 625.5, 625.51).
-    const edge = picked === undefined ? undefined : median(starts.filter((t) => Math.abs(t - picked) <= EDGE_TOLERANCE));
+    const edgeStarts = picked === undefined ? [] : starts.filter((t) => Math.abs(t - picked) <= EDGE_TOLERANCE);
+    const edge = picked === undefined ? undefined : median(edgeStarts);
     if (edge !== undefined) {
       const before = Math.max(lo, ...phrases.map((p) => endBefore(p, edge)).filter((e) => e > lo));
-      x = before + (edge - before) / 2;
+      // Never past where the column's texts start: a text of the column before may end a little past
+      // them (endBefore's slack; a producer's space run up to the next cell), and the boundary between
+      // would leave them (■施策① at 161.2, the boundary at 161.3) in the column before.
+      x = Math.min(before + (edge - before) / 2, ...edgeStarts);
       refined[k]!.edge = edge;
     }
     // The column after reaches to the next heading for now: right-aligned values under
@@ -580,7 +584,7 @@ const FIGURE_UNIT = /^[△▲-]?[\d,.]+([^\d\s,.()（）]{1,3})(?:[(（][^()（�
 /** A figure with its unit after it, glued or a space apart (30,439 件/年, as Writer may set it), and its year. */
 const FIGURE_SPACED_UNIT = /^[△▲-]?[\d,.]+\s?([^\d\s,.()（）]{1,3})(?:[(（][^()（）]{1,8}[)）])?$/;
 /** The units that phrases of a figure with its unit after it show (8.0人, 30,439 件/年: 人, 件/年). */
-function figureUnits(phrases: readonly Phrase[]): Set<string> {
+export function figureUnits(phrases: readonly Phrase[]): Set<string> {
   const units = new Set<string>();
   for (const p of phrases) {
     const unit = figureUnitOf(p);

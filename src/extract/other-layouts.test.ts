@@ -699,6 +699,115 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a comment column whose one cell on a page is the first word a page break left there (補助事 | 業については…) as comments, as the next page’s cells show', () => {
+    const document = read(
+      [
+        pageOf(TITLE, [], HEADER_WITH_COMMENTS, [...row('観光客数', ['1,000人', '1,200人'], '改善↑'), ['補助事', 340]]),
+        {
+          ...pageOf(
+            [['業については、成果があった。', 340]],
+            [],
+            [...row('相談件数', ['50件', '60件'], '改善↑'), ['利用者の声を踏まえる。', 340]],
+            [...row('来訪者数', ['70人', '80人'], '改善↑'), ['事業を見直す。', 340]],
+          ),
+          number: 2,
+        },
+      ],
+      'comment-cut.pdf',
+    ).document as KpiDocument;
+    expect(document.layout!.columns.map((c) => c.role)).toEqual(['name', 'baseline', 'actual', 'grade', 'comment']);
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments, i.other])).toEqual([
+      ['観光客数', [{ heading: '課題', text: '補助事業については、成果があった。' }], undefined],
+      ['相談件数', [{ heading: '課題', text: '利用者の声を踏まえる。' }], undefined],
+      ['来訪者数', [{ heading: '課題', text: '事業を見直す。' }], undefined],
+    ]);
+  });
+
+  it('takes the widths from the first page that shows the table’s rows, not from a head alone at the foot of the page before (a banner under it)', () => {
+    // Names set flush left from 20 under 指標名 centred at 100: the name column ends near 183, far
+    // right of the middle between the headings 指標名 and 基準値 that a head alone tells.
+    const header: [string, number][] = [
+      ['指標名', 85],
+      ['基準値', 195],
+      ['実績値', 255],
+      ['評価', 315],
+    ];
+    const cells = (name: string, values: string[], mark: string): [string, number][] => [
+      [name, 20],
+      ...values.map((v, i): [string, number] => [v, 237 + 60 * i - widthOf(v)]),
+      [mark, 320],
+    ];
+    const banner: [string, number][] = [['基本目標1 観光の振興', 20]];
+    const { document } = read(
+      [
+        pageOf(TITLE, [], header, banner),
+        {
+          ...pageOf(header, cells('観光客数', ['1,000人', '1,200人'], '改善↑'), cells('相談件数の推移', ['50件', '60件'], '改善↑')),
+          number: 2,
+        },
+      ],
+      'head-alone.pdf',
+    );
+    const widths = (document as KpiDocument).layout!.columns.map((c) => c.width);
+    // The name column: 17 to 183 of a table from 17 to about 345, within the comparison's 0.05.
+    expect(Math.abs(widths[0]! - 0.5)).toBeLessThan(0.05);
+    expect(walkIndicators(document as KpiDocument).map(({ indicator: i }) => i.name)).toEqual(['観光客数', '相談件数の推移']);
+  });
+
+  it('reads a figure whose glued unit its narrow cell wrapped onto the line below (1,200 / 人, set at the bottom): one value, not a row of its own', () => {
+    const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
+    const edges = [180, 250, 340];
+    const cells = (name: string, values: string[], mark: string): [string, number][] => [
+      [name, 20],
+      ...values.map((v, i): [string, number] => [v, edges[i]! - widthOf(v)]),
+      [mark, 355],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [['1,200', edges[1]! - widthOf('1,200')]],
+          [...cells('観光客数', ['1,000人', '人', '2,000人'], '改善↑')],
+          cells('相談件数', ['50件', '60件', '80件'], '改善↑'),
+        ),
+      ],
+      'wrapped-unit.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.unit, i.baseline.value, i.actual.value, i.actual.text, i.target?.value])).toEqual([
+      ['観光客数', '人', 1000, 1200, '1,200人', 2000],
+      ['相談件数', '件', 50, 60, '60件', 80],
+    ]);
+  });
+
+  it('reads a figure its narrow cell broke inside its last group of thousands (△12,34 / 5): one value, not two rows', () => {
+    const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
+    const edges = [180, 250, 340];
+    const cells = (name: string, values: string[], mark: string): [string, number][] => [
+      [name, 20],
+      ...values.map((v, i): [string, number] => [v, edges[i]! - widthOf(v)]),
+      [mark, 355],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [['△12,34', edges[1]! - widthOf('△12,34')]],
+          cells('観光客数', ['△10,000', '5', '△20,000'], '改善↑'),
+          cells('相談件数', ['50', '60', '80'], '改善↑'),
+        ),
+      ],
+      'cut-figure.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.value, i.actual.value, i.actual.text, i.target?.value])).toEqual([
+      ['観光客数', -10000, -12345, '△12,345', -20000],
+      ['相談件数', 50, 60, '60', 80],
+    ]);
+  });
+
   it('reads values in words and qualified figures (調査中, 2,000人以上, 延べ 12回, 基準値を上回る): the unit glued to the figures, a - on what cannot be graded is no-actual', () => {
     const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
     const edges = [180, 250, 340];
@@ -3441,6 +3550,61 @@ describe('a table without rules, then its legend and its count table', () => {
       ['評価', null],
     ]);
     expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['○', '△', '評価なし']);
+  });
+
+  it('reads a goal’s banner under the table’s last row, in its grouping column’s place, as the banner over that goal’s count table', () => {
+    const cells = (goal: string, name: string, values: string[], mark: string): [string, number][] => [
+      [goal, 20],
+      [name, 115],
+      ...values.map((v, i): [string, number] => [v, 270 + 60 * i - widthOf(v)]),
+      [mark, 340],
+    ];
+    const counts = (a: string, b: string): [string, number][][] => [
+      [
+        ['評価', 20],
+        ['指標数', 80],
+      ],
+      [
+        ['A', 25],
+        [a, 90],
+      ],
+      [
+        ['B', 25],
+        [b, 90],
+      ],
+      [
+        ['合計', 20],
+        ['1', 90],
+      ],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [['【評価】 A：目標を上回る B：目標を下回る', 20]],
+          [],
+          [
+            ['基本目標', 45],
+            ['指標名', 145],
+            ['基準値', 225],
+            ['実績値', 285],
+            ['評価', 335],
+          ],
+          cells('基本目標1 観光', '観光客数', ['100', '120'], 'A'),
+          cells('基本目標2 農業', '農家数', ['50', '40'], 'B'),
+          [],
+          [['基本目標1 観光', 20]],
+          ...counts('1', '0'),
+          [['基本目標2 農業', 20]],
+          ...counts('0', '1'),
+        ),
+      ],
+      'banner-under-rows.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.title, Object.values(s.reportedGoalSummary ?? s.reportedSummary ?? {})])).toEqual([
+      ['観光', [1, 0, 1]],
+      ['農業', [0, 1, 1]],
+    ]);
   });
 
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {

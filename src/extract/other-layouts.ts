@@ -18,7 +18,7 @@ import type {
   TableLayout,
 } from '../model/types.js';
 import { CUMULATIVE_WORDS, findEraYear, isTextValue, parseMeasurement, parseProgress, withoutQualifiers } from '../notation/numbers.js';
-import { type Column, EDGE_MATCH, columnOfPhrase, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
+import { type Column, EDGE_MATCH, columnOfPhrase, figureUnits, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
 import { type HeaderColumn, type TableHead, findTableHeads, headerRowsAtPitch } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, makeLine, sameSize, withoutFurniture } from './layout.js';
@@ -91,11 +91,27 @@ const isValueText = (text: string) => {
 };
 const isMarkText = (text: string) => [...text.trim()].length > 0 && [...text.trim()].length <= 8;
 
-function completeOf(role: ColumnRole): ((text: string) => boolean) | undefined {
+/**
+ * A figure whose last group of thousands has fewer than three digits (△224,50 or 224,): a cell too
+ * narrow for the figure broke it inside (Word breaks a word wider than its cell anywhere), and its
+ * last digits stand on the next line (3).
+ */
+const CUT_GROUP = /\d,\d{0,2}$/;
+
+/**
+ * `units`: those the table's cells print glued to their figures (111,564%, 866箇所). Such a unit
+ * alone on a value cell's line is no value of its own but the end of the figure above it, which a
+ * narrow cell wrapped (169,208 / %, as Excel, Word and pdfmake print it); as a text value (調査中)
+ * it would be read as a row of its own.
+ */
+function completeOf(role: ColumnRole, units: ReadonlySet<string>): ((text: string) => boolean) | undefined {
   // A figure with its unit glued (40,808人, 40,808人(H25)) is whole; 40,808人(H is not.
   if (MEASURED.has(role))
     return (text) =>
-      isValueText(text) && (parseMeasurement(text).ok || !/^\d/.test(text.trim()) || /\d$/.test(text.trim()) || GLUED_UNIT.test(text.normalize('NFKC').trim()));
+      isValueText(text) &&
+      !units.has(text.normalize('NFKC').trim()) &&
+      !CUT_GROUP.test(text.normalize('NFKC').trim()) &&
+      (parseMeasurement(text).ok || !/^\d/.test(text.trim()) || /\d$/.test(text.trim()) || GLUED_UNIT.test(text.normalize('NFKC').trim()));
   if (role === 'progress') return (text) => text.trim() !== '' && parseProgress(text) !== undefined;
   if (role === 'grade') return isMarkText;
   return undefined;
@@ -310,9 +326,9 @@ function rulesAcross(page: LaidOutPage, left: number, right: number): number[] {
 }
 
 /** Columns for the row reader: a key per printed column, value columns known by their roles. */
-function gridColumns(head: TableHead, placed: readonly PlacedColumn[]): Column[] {
+function gridColumns(head: TableHead, placed: readonly PlacedColumn[], units: ReadonlySet<string>): Column[] {
   return head.columns.map((c: HeaderColumn, k) => {
-    const complete = completeOf(placed[k]!.role);
+    const complete = completeOf(placed[k]!.role, units);
     return {
       key: `c${k}`,
       left: c.left,
@@ -449,10 +465,10 @@ function readTable(
     head.columns.map((c) => ({ heading: c.heading, ...(c.group ? { group: c.group } : {}), cells: [] })),
     declared,
   );
-  let columns = gridColumns(head, first);
   // A table going on from the page before keeps its columns: what its text there shows of their
   // edges counts too (a page holding one row's actuals, `10 9 - - -`, shows little of them).
   const shown = [...(head.earlier ?? []), ...body];
+  let columns = gridColumns(head, first, figureUnits(shown.flatMap((l) => l.phrases)));
   if (!head.ruled && body.length > 0) columns = refineColumns(columns, shown);
   const grouping = columns.filter((_, k) => GROUPING.has(first[k]!.role));
   const rowColumns = columns.filter((c) => !grouping.includes(c));
@@ -519,6 +535,11 @@ function readTable(
     const c = columnOfPhrase(columns, p);
     return c !== undefined && grouping.includes(c) && labelledColumn(c);
   };
+  // A line under the table's last line of figures stands beside no row: a grouping cell always stands
+  // beside its rows, so a level's banner there (基本目標1 … over the count table after the table) is
+  // a banner, though set in the grouping column's place.
+  const lastFigures = Math.max(...body.filter((l) => holdsFigure(l, FIGURE)).map((l) => l.bottom));
+  const belowRows = (l: Line) => Number.isFinite(lastFigures) && l.top > lastFigures;
   const isBanner = (l: Line) => {
     const banner = readBanner(l.text) ?? (circledApart(l) ? circledBanner(l.text) : null);
     const first = l.phrases[0]!;
@@ -534,7 +555,7 @@ function readTable(
           ((pastOwnColumn(l) && !cellsTouching(l)) ||
             mergedRow(l) ||
             aloneInBand(l) ||
-            (banner.label !== '' && otherLevel(banner)) ||
+            (banner.label !== '' && (otherLevel(banner) || belowRows(l))) ||
             (banner.label === '' && inLabelledColumn(first)))))
     );
   };
@@ -1688,6 +1709,27 @@ function oneRuledBand(table: ReadTable, upper: GridRow, lower: GridRow): boolean
 }
 
 /**
+ * One table's columns have one role on every page it runs over, as on every table printed under the
+ * same headings: a page's cells alone may not tell it (a comment column whose one cell on a page is
+ * the first word a page break left there, 補助事 under 課題, reads as a column of marks). Where the
+ * pages read their columns differently, the columns are placed again with all their rows' cells.
+ * The rows do not change: they were read by the headings' roles, not by these.
+ */
+function placedAlike(tables: readonly ReadTable[], declared: RoleDeclarations): void {
+  const headingsOf = (t: ReadTable) => t.head.columns.map((c) => c.heading).join('\t');
+  for (const headings of new Set(tables.map(headingsOf))) {
+    const alike = tables.filter((t) => headingsOf(t) === headings);
+    if (new Set(alike.map((t) => t.placed.map((p) => p.role).join())).size < 2) continue;
+    const cellsOf = (k: number) => alike.flatMap((t) => t.rows.filter((r) => r.anchored).map((r) => r.cells[`c${k}`] ?? ''));
+    const placed = placeColumns(
+      alike[0]!.head.columns.map((c, k) => ({ heading: c.heading, ...(c.group ? { group: c.group } : {}), cells: cellsOf(k) })),
+      declared,
+    );
+    for (const t of alike) t.placed = placed;
+  }
+}
+
+/**
  * An indicator's role rows parted by a page break (期待値 at a page's foot, 実績 at the next page's
  * head, under the header printed again): the actuals' row goes back to the table it continues.
  */
@@ -1862,6 +1904,7 @@ export function readOtherKpi(
   const pieces = countsAcrossPages(byPage.flatMap((onPage, k) => onPage.map((piece) => ({ page: pages[k]!.number, piece }))));
   rolePairsAcrossPages(pieces);
   const tables = pieces.flatMap(({ piece }) => (piece.kind === 'table' ? [piece.table] : []));
+  placedAlike(tables, declared);
   const first = tables[0];
   if (!first) log.fail('extract-kpi', t('KPI の表の見出しが見つかりません', 'no KPI table heading was found'));
   for (const table of tables) {
@@ -2159,7 +2202,11 @@ export function readOtherKpi(
     ...shown,
     legend: { ...shown.legend, marks: shown.legend.marks.map((m) => ({ ...m, mark: schemeMark(scheme, m.mark) })) },
   };
-  const layout = layoutOf(first!, levels, spelt, counts, commentBlocks);
+  // A table whose first page holds only its head (and a banner, the page's foot below it) shows no
+  // cell's text: its edges there are guessed from the headings alone. The first page that shows its
+  // rows tells them by where their texts stand (flush left, flush right), as for any table.
+  const measured = tables.find((t) => t.rows.some((r) => r.anchored) && t.head.columns.length === first!.head.columns.length) ?? first!;
+  const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks);
   // The scheme is named as load.ts names it (a document read under the default scheme names none).
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
   return { document, messages: log.messages, scheme };
@@ -2270,16 +2317,19 @@ function attachCounts(tables: readonly CountTable[], strategies: readonly Strate
 /** The table's shape, for writing it again in the same layout. */
 function layoutOf(
   first: ReadTable,
+  /** The table whose texts tell the columns' edges and sides: the first that shows rows of values. */
+  measured: Pick<ReadTable, 'edges' | 'sides'>,
   levels: HierarchyLevels,
   legend: { legend: PrintedLegend; page: number; top: number } | undefined,
   counts: readonly CountTable[],
   commentBlocks: string | undefined,
 ): TableLayout {
-  const width = first.sides.right - first.sides.left;
+  const { edges, sides } = measured;
+  const width = sides.right - sides.left;
   const columns: LayoutColumn[] = first.head.columns.map((c, k) => {
     const p = first.placed[k]!;
-    const left = first.edges[k - 1] ?? first.sides.left;
-    const right = first.edges[k] ?? first.sides.right;
+    const left = edges[k - 1] ?? sides.left;
+    const right = edges[k] ?? sides.right;
     return {
       role: GROUPING.has(p.role) ? groupingLevel(levels, c.heading, p.role) : p.role,
       heading: c.heading,
