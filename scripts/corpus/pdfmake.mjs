@@ -194,9 +194,10 @@ export async function pdfmakePdf(blocks, layout, title) {
       };
       const bytes = new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
       const cuts = attempt < MERGE_REPRINTS ? mergesBroken(pages) : [];
-      const added = cuts.filter(({ block, row }) => {
+      const added = cuts.filter(({ block, row: first }) => {
         const b = blocks[block];
-        if (b.breaksBefore.includes(row) || row === b.headerRows) return false;
+        const row = outsideMerges(b, first);
+        if (b.breaksBefore.includes(row) || row <= b.headerRows) return false;
         b.breaksBefore = [...b.breaksBefore, row].sort((x, y) => x - y);
         return true;
       });
@@ -205,6 +206,21 @@ export async function pdfmakePdf(blocks, layout, title) {
   } finally {
     filledRules = false;
   }
+}
+
+/**
+ * A cut before `row` moved up to the first row of any body cell merged down across it (a grouping
+ * cell over an F3 role pair's merge): pdfmake cannot print a merge parted between two tables.
+ */
+function outsideMerges(block, row) {
+  for (let moved = true; moved;) {
+    moved = false;
+    block.rows.forEach((r, start) => {
+      if (start < block.headerRows || start >= row) return;
+      if (r.some((c) => c.mergeDown > 1 && start + c.mergeDown > row)) [row, moved] = [start, true];
+    });
+  }
+  return row;
 }
 
 /** The merges whose first row and last row were printed on different pages: block and first row. */
