@@ -1379,6 +1379,26 @@ describe('refineColumns: two text cells run together after a space on every line
   });
 });
 
+describe('refineColumns: a grouping cell touching the next, which opens with its column’s heading (Calc without padding)', () => {
+  // 基本的方向 (heading 125–175) and ■施策 (heading 275–300, centred over a wide cell): the second
+  // cell's one line touches the first's, 1.6 em before the middle between the headings.
+  const columns = [column('基本的方向', -Infinity, 225, false, [125, 175]), column('■施策', 225, Infinity, false, [275, 300])];
+  it('parts them where the cell printing its level’s label (■施策①) starts, on one row alone', () => {
+    const body = page(
+      [
+        100,
+        [
+          ['基本的方向1', 100],
+          ['高齢者公共', 157],
+          ['■施策① 健康づくりの推進', 209],
+        ],
+      ],
+      [112, [['交通の整備', 100]]],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([['基本的方向1高齢者公共', '■施策① 健康づくりの推進'], ['交通の整備']]);
+  });
+});
+
 describe('refineColumns: a grouping cell’s first word set past its other lines (道 | の駅…, Chromium without rules)', () => {
   const columns = [
     column('measure', -Infinity, 612, false, [560, 590]),

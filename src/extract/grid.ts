@@ -78,6 +78,15 @@ function firstSpelling(spec: ColumnSpec): string {
   return first;
 }
 
+/**
+ * Whether a cell's text opens with its column's heading and more (■施策① 健康づくりの推進 under
+ * ■施策, 基本施策1 観光 under 基本施策): a grouping column's cells print their level's label.
+ */
+function opensWithHeading(text: string, heading: string): boolean {
+  const [own, label] = [text.replace(/\s/g, ''), heading.replace(/\s/g, '')];
+  return [...label].length >= 2 && own.length > label.length && own.startsWith(label);
+}
+
 /** Whether text begins a heading: two characters or more that begin its first spelling (`重点戦`). */
 function beginsLabel(text: string, spec: ColumnSpec): boolean {
   // The prefix test first: it fails at once for almost every phrase of a page.
@@ -445,7 +454,9 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
           // A text cell's lines run on into the next cell's after a space (Calc without padding:
           // 担い手の高齢化が 補助事業について…): where several lines' texts start there, it is an edge.
           if (before.values) return [];
-          return p.parts.flatMap((q, i) => (i > 0 && /^\s/.test(q.text) ? restFrom(i) : []));
+          // Or touching it, where the next cell opens with the next column's heading and its number
+          // (基本的方向1 高齢者公共 | ■施策① 健康づくりの推進 under ■施策: a grouping cell prints its label).
+          return p.parts.flatMap((q, i) => (i > 0 && (/^\s/.test(q.text) || opensWithHeading(textFrom(p.parts, i), after.heading)) ? restFrom(i) : []));
         });
     const restsAt = (x: number) => rests.filter((r) => Math.abs(r.x - x) <= EDGE_TOLERANCE);
     // Texts that start together after figures of different widths ending together (set right)
@@ -455,7 +466,9 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
       const setRight = new Set(at.map((q) => q.after)).size >= 2 && at.every((q) => q.after !== undefined);
       return new Set(at.map((q) => q.text)).size >= 2 && at.length >= (setRight ? 2 : 3);
     };
-    const touching = rests.filter((r) => startsOwn.some((x) => Math.abs(x - r.x) <= EDGE_TOLERANCE) || together(r.x)).flatMap((r) => [r.x, r.x]);
+    const touching = rests
+      .filter((r) => startsOwn.some((x) => Math.abs(x - r.x) <= EDGE_TOLERANCE) || together(r.x) || opensWithHeading(r.text, after.heading))
+      .flatMap((r) => [r.x, r.x]);
     if (starting.length === 0 && touching.length === 0) {
       // Nothing starts between the headings (a page of a table that holds no figures: a row broken
       // by the page): the column before reaches past every text of its own that ends there, one
