@@ -5,8 +5,9 @@ import type { KpiDocument } from '../model/types.js';
 import { walkIndicators } from '../model/walk.js';
 import { extractPages } from './extract.js';
 import { type Line, linesOf, phrasesOf } from './layout.js';
-import { columnsInOrder, readCountTable, readMatrixCountTable, readRowsCountTable } from './other-layouts.js';
+import { columnsInOrder, readCountTable, readMatrixCountTable, readRowsCountTable, withJointEdges } from './other-layouts.js';
 import type { PageContent, TextRun } from './pdf.js';
+import type { Column } from './grid.js';
 
 /** Count tables (layouts.md F7) on tiny synthetic pages at 10 pt. */
 const SIZE = 10;
@@ -3704,4 +3705,35 @@ describe('a table without rules, then its legend and its count table', () => {
       expect(Object.values(document.strategies[0]!.reportedGoalSummary ?? {})).toEqual([1, 1, 2]);
     },
   );
+});
+
+describe('withJointEdges: rules over and under a head drawn cell by cell', () => {
+  const column = (k: number, headingLeft: number, headingRight: number, left: number, right: number): Column => ({
+    key: `c${k}`,
+    left,
+    right,
+    values: k > 0,
+    heading: `h${k}`,
+    anchor: (headingLeft + headingRight) / 2,
+    headingLeft,
+    headingRight,
+    ruled: false,
+  });
+  // 成果指標 (27–67) | 従前値 (103–133) | 実績値 (192–222), the texts' guess putting the first edge at 102 (延べ | 12,452件 read apart).
+  const columns = [column(0, 27, 67, -Infinity, 102), column(1, 103, 133, 102, 180), column(2, 192, 222, 180, Infinity)];
+  it('moves an edge to where two rules’ segments join between the headings', () => {
+    const edges = withJointEdges(columns, [74, 162, 74, 162, 251]).map((c) => [c.left, c.right]);
+    expect(edges).toEqual([
+      [-Infinity, 74],
+      [74, 162],
+      [162, Infinity],
+    ]);
+  });
+  it('keeps an edge that one rule’s joint alone, or a joint outside the gap between the headings, would move', () => {
+    expect(withJointEdges(columns, [74, 110, 110]).map((c) => [c.left, c.right])).toEqual([
+      [-Infinity, 102],
+      [102, 180],
+      [180, Infinity],
+    ]);
+  });
 });

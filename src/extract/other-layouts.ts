@@ -469,7 +469,7 @@ function readTable(
   // edges counts too (a page holding one row's actuals, `10 9 - - -`, shows little of them).
   const shown = [...(head.earlier ?? []), ...body];
   let columns = gridColumns(head, first, figureUnits(shown.flatMap((l) => l.phrases)));
-  if (!head.ruled && body.length > 0) columns = refineColumns(columns, shown);
+  if (!head.ruled && body.length > 0) columns = withJointEdges(refineColumns(columns, shown), ruleJoints(headRules(page, head)));
   const grouping = columns.filter((_, k) => GROUPING.has(first[k]!.role));
   const rowColumns = columns.filter((c) => !grouping.includes(c));
   const left = Number.isFinite(columns[0]!.left) ? columns[0]!.left : Math.min(...body.map((l) => l.x), head.columns[0]!.headingLeft);
@@ -639,12 +639,40 @@ function columnEdges(head: TableHead, columns: readonly Column[], body: readonly
     const hi = Math.min(...texts[k + 1]!.map((p) => p.x));
     // A line that runs past where the next column's texts begin is a banner over both, no cell's.
     const [heading, ...own] = texts[k]!;
+    const agreed = jointBetween(joints, heading!.right, hi, estimate);
+    if (agreed !== undefined) return agreed;
     const lo = Math.max(heading!.right, ...own.filter((p) => p.right <= hi).map((p) => p.right));
     if (lo > hi) return edge;
     // A rule drawn cell by cell joins its segments at the cells' sides: a joint in the gap between the columns' texts is the edge.
     const joint = joints.filter((x) => x >= lo && x <= hi).sort((a, b) => Math.abs(a - estimate) - Math.abs(b - estimate))[0];
     return joint ?? Math.min(Math.max(estimate, lo), hi);
   });
+}
+
+/** Rules (over and under a head) whose segments join at one x: that many tell a column's edge whatever the texts do. */
+const JOINTS_AGREEING = 2;
+
+/**
+ * Where rules over and under the head, drawn cell by cell, join at one x between two columns'
+ * headings (`from`–`to`), that x is their edge outright, the one nearest `near` of several: a
+ * text past it is the next column's, set without padding (延べ | 12,452件 under 従前値).
+ */
+function jointBetween(joints: readonly number[], from: number, to: number, near: number): number | undefined {
+  return joints
+    .filter((x) => x >= from && x <= to && joints.filter((y) => Math.abs(y - x) <= RULE_REACH).length >= JOINTS_AGREEING)
+    .sort((a, b) => Math.abs(a - near) - Math.abs(b - near))[0];
+}
+
+/** The columns with each edge the rules' joints tell between their headings (jointBetween). */
+export function withJointEdges(columns: Column[], joints: readonly number[]): Column[] {
+  if (joints.length === 0) return columns;
+  const out = columns.map((c) => ({ ...c }));
+  for (let k = 1; k < out.length; k++) {
+    const [before, after] = [out[k - 1]!, out[k]!];
+    const x = jointBetween(joints, before.headingRight, after.headingLeft, after.left);
+    if (x !== undefined) before.right = after.left = x;
+  }
+  return out;
 }
 
 /** A rule over or under a table's head stands at most this far (em) from the head's lines. */
