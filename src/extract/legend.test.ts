@@ -90,6 +90,15 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
     });
   });
 
+  it('a mark alone ending the line, next in order, is a mark whose meaning the print clipped, not the last meaning’s end (… 注視を継続する | －)', () => {
+    expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B 目標を80%以上達成', 'C 改善が必要', 'D 注視を継続する', '－'])?.marks.slice(-2)).toEqual([
+      { mark: 'D', meaning: '注視を継続する' },
+      { mark: '－', meaning: '' },
+    ]);
+    // Not a mark out of order (a meaning ending in a symbol of its own).
+    expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B 目標を80%以上達成', '◎'])?.marks.at(-1)).toEqual({ mark: 'B', meaning: '目標を80%以上達成◎' });
+  });
+
   it('a mark and its meaning a tab apart (B | 目標を80%以上達成し…) make a legend line; a mark beside a figure does not', () => {
     expect(isLegendLine(['B', '目標を80%以上達成し、かつ課題等の整理がなされ'])).toBe(true);
     expect(isLegendLine(['A', '120'])).toBe(false);

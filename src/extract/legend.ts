@@ -137,6 +137,14 @@ function markAlone(phrase: string, followed: boolean, underWay: boolean, last: L
 
 const DASH_ALONE = new RegExp(`^(?:${DASH})$`);
 
+/**
+ * Whether a symbol alone ending the line is the next mark, its meaning not printed (Calc clips a
+ * legend's line at the print area: … 注視を継続する | －), not the last meaning's end.
+ */
+function cutAtLineEnd(phrase: string, ends: boolean, last: LegendMark | undefined): boolean {
+  return ends && last !== undefined && last.meaning !== '' && SYMBOL_ALONE.test(phrase) && inLegendOrder(last.mark, phrase);
+}
+
 /** Whether a mark may follow another in one legend: the next in order, or the closing dash; any other where no order is known. */
 export function inLegendOrder(before: string, after: string): boolean {
   const next = nextMark(before);
@@ -182,7 +190,10 @@ export function readSpacedLegend(phrases: readonly string[]): PrintedLegend | nu
     const firstItem = !last && head !== undefined && LEGEND_HEADING.test(head) ? spacedItem(rest!) : null;
     if (item && (marks.length > 0 || !/^[぀-ヿ一-龯]/.test(phrase) || heading !== '')) marks.push(item);
     // A phrase followed by an item (…注視を | 継続する | － 実績なし) has no meaning after it: it ends the item before.
-    else if (markAlone(phrase, k < trimmed.length - 1 && !spacedItem(trimmed[k + 1]!), marks.length > 0 || heading !== '', last))
+    else if (
+      markAlone(phrase, k < trimmed.length - 1 && !spacedItem(trimmed[k + 1]!), marks.length > 0 || heading !== '', last) ||
+      cutAtLineEnd(phrase, k === trimmed.length - 1, last)
+    )
       marks.push({ mark: phrase, meaning: '' });
     else if (firstItem) {
       heading = `${heading}${head}`;

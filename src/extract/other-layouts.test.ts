@@ -1256,10 +1256,10 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(said).toEqual([expect.stringMatching(/default.*fukuoka、tama.*--scheme/)]);
   });
 
-  it('tells the scheme by its legend though the print clips the last meaning (…改善や工夫が必要（60%未 at the cell’s edge)', () => {
+  it('tells the scheme by its legend though the print clips the last meaning (…改善や工夫が必要（60%未 at the cell’s edge), and keeps the meaning whole', () => {
     const tama = readScheme('schemes/tama.yaml');
     const [steady, mostly, needsWork] = tama.grades;
-    const { scheme } = extractPages(
+    const { document, scheme } = extractPages(
       [
         pageOf(
           TITLE,
@@ -1277,6 +1277,8 @@ describe('a table without rules, then its legend and its count table', () => {
       { known: [DEFAULT_SCHEME, tama, readScheme('schemes/sano.yaml')], given: null, preferred: DEFAULT_SCHEME },
     );
     expect(scheme.id).toBe('tama');
+    // The layout's legend has the meaning whole, as the scheme words it: printed again, it is not cut.
+    expect((document as KpiDocument).layout?.legend?.marks.at(-1)).toEqual({ mark: needsWork!.mark, meaning: needsWork!.meaning });
   });
 
   it('reads a legend of an item a line with space between its items (※評価 over ◎:目標値以上, ○:目標値と同等)', () => {

@@ -1855,8 +1855,10 @@ function schemeOfMarks(marks: readonly string[], legend: PrintedLegend | null, r
   const plain = (text: string) => text.normalize('NFKC').replace(/\s/g, '');
   // A meaning as the scheme words it; the legend's last may be cut where the print clips a long
   // line at the cell or page (…または目標値＝基準).
+  // Or clipped whole, the mark alone printed (Calc: … 注視を継続する | －, its 実績なし past the print area).
   const sameMeaning = (meaning: string, printed: string, last: boolean) =>
-    plain(meaning) === plain(printed) || (last && plain(printed).length >= CLIPPED_MEANING_MIN && plain(meaning).startsWith(plain(printed)));
+    plain(meaning) === plain(printed) ||
+    (last && (plain(printed).length >= CLIPPED_MEANING_MIN || plain(printed) === '') && plain(meaning).startsWith(plain(printed)));
   const worded = legend
     ? fits.filter((s) =>
         legend.marks.every((l, k) =>
@@ -2226,9 +2228,16 @@ export function readOtherKpi(
   // A legend no row's mark is in is still the layout's under a heading of its own (※評価 -：実績なし):
   // it grades nothing, but it is printed and is printed again.
   const shown = legend ?? legends.find((l) => startsLegend(l.legend.heading));
+  // A last meaning the print clipped is the scheme's whole, where the scheme was told by the legend's meanings.
   const spelt = shown && {
     ...shown,
-    legend: { ...shown.legend, marks: shown.legend.marks.map((m) => ({ ...m, mark: schemeMark(scheme, m.mark) })) },
+    legend: {
+      ...shown.legend,
+      marks: shown.legend.marks.map((m, k, all) => ({
+        mark: schemeMark(scheme, m.mark),
+        meaning: k === all.length - 1 ? clippedMeaning(scheme, m) : m.meaning,
+      })),
+    },
   };
   // A table whose first page holds only its head (and a banner, the page's foot below it) shows no
   // cell's text: its edges there are guessed from the headings alone. The first page that shows its
@@ -2257,6 +2266,15 @@ export function joinGoalsPrintedAgain(strategies: Strategy[]): void {
     earlier.reportedSummary ??= later.reportedSummary;
     strategies.splice(k, 1);
   }
+}
+
+/** A legend's last meaning as the scheme words it where the print cut it short (or off), else as printed. */
+function clippedMeaning(scheme: Scheme, printed: LegendMark): string {
+  const id = gradeOfMark(scheme, printed.mark);
+  const whole = scheme.grades.find((g) => g.id === id)?.meaning ?? '';
+  const plain = (text: string) => text.normalize('NFKC').replace(/\s/g, '');
+  const cut = plain(printed.meaning);
+  return whole !== '' && plain(whole) !== cut && plain(whole).startsWith(cut) && (cut === '' || cut.length >= CLIPPED_MEANING_MIN) ? whole : printed.meaning;
 }
 
 /** A dash the scheme knows, as the scheme prints it; any other mark as printed. */
