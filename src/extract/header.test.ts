@@ -792,6 +792,36 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '基準値', '実績値>H27', '実績値>H28', '実績値>H29', '目標値']]);
   });
 
+  it('a year close after a heading that names its year already (現状値（令和元年度） | 令和2年度, 0.7 em apart) is a column of its own', () => {
+    const lines = page([
+      100,
+      [
+        ['指標名', 20],
+        ['現状値（令和元年度）', 80],
+        ['令和2年度', 187],
+        ['令和3年度', 240],
+        ['目標値', 300],
+      ],
+    ]);
+    expect(columns(lines)).toEqual([['指標名', '現状値（令和元年度）', '令和2年度', '令和3年度', '目標値']]);
+  });
+
+  it('a heading wrapped inside its brackets a line over the others (目標（令和7年 over 度）, set at the bottom of its cell) is one heading, no group over its neighbours', () => {
+    const lines = page(
+      [100, [['目標（令和7年', 200]]],
+      [
+        110,
+        [
+          ['指標名', 20],
+          ['令和6年度', 140],
+          ['度）', 220],
+          ['判定', 290],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '令和6年度', '目標（令和7年度）', '判定']]);
+  });
+
   it('a group’s rule that runs beside the line below it (（H26） under 現状, set a little higher than the years under 実績値) keeps both lines in the header', () => {
     const lines = page(
       [

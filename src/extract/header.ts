@@ -557,7 +557,9 @@ function cellsWithYears(window: readonly Line[]): ReturnType<typeof headingCells
         year.x >= last.right &&
         year.x - last.right - typedSpace(year) < YEAR_AFTER_WORD_EM * year.size &&
         !bareYear(last.text) &&
-        headingWord(last.text) !== null
+        headingWord(last.text) !== null &&
+        // A heading naming its year already (現状値（令和元年度）) takes no other: the next is a column's (令和2年度).
+        yearOfHeading(last.text) === null
       );
     });
     if (!word) return true;
@@ -580,7 +582,8 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     const [top, ...rest] = [...c.members].sort((a, b) => a.baseline - b.baseline);
     // A line in brackets under a heading is its own wrapped tail (現状値 over （H26）), never a cell under a group.
     const bracketed = /^[(（［[]/.test(rest[0]?.text.trim() ?? '');
-    if (rest.length === 0 || onLastLine({ members: [top!] }) || !onLastLine({ members: rest }) || bracketed) return [c];
+    // Nor is the rest of a heading wrapped inside its brackets (目標（令和7年 over 度）): nobody types a break there.
+    if (rest.length === 0 || onLastLine({ members: [top!] }) || !onLastLine({ members: rest }) || bracketed || !bracketsClosed(top!.text)) return [c];
     const neighbours = [stacked[k - 1], stacked[k + 1]].filter((n) => n !== undefined);
     const overOdd = neighbours.length === 2 && neighbours.every(onLastLine);
     // Or over an even number (令和4年度 over 実績値 | 進捗): centred nearer the pair's middle than its own cell's.
