@@ -792,6 +792,37 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '基準値', '実績値>H27', '実績値>H28', '実績値>H29', '目標値']]);
   });
 
+  it('headings set over two tall rows (平成26年度 over 従前値, 令和元年度 over 目標値), the others in cells spanning both set at the top, no rule drawn: one header of two rows', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['指標名', 20],
+          ['項目', 70],
+          ['平成27年度', 180],
+          ['平成28年度', 245],
+          ['判定', 375],
+        ],
+      ],
+      [
+        106,
+        [
+          ['平成26年度', 110],
+          ['令和元年度', 310],
+        ],
+      ],
+      [
+        135,
+        [
+          ['従前値', 120.5],
+          ['目標値', 320],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '項目', '平成26年度/従前値', '平成27年度', '平成28年度', '令和元年度/目標値', '判定']]);
+    expect(findTableHeads(lines, [], []).map((h) => h.rows)).toEqual([2]);
+  });
+
   it('a group’s rule that runs beside the line below it (（H26） under 現状, set a little higher than the years under 実績値) keeps both lines in the header', () => {
     const lines = page(
       [
