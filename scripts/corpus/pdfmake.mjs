@@ -152,7 +152,9 @@ function tableNodes(block, layout, tag = null) {
         body: rows.map((r, j) => r.map((c, i) => mergeTagged(pdfmakeCell(c, layout, unbroken), block, at[j], i, tag, at[j] < 0 ? undefined : c))),
       },
       layout: 'corpus',
-      margin: [0, 0, 0, 6],
+      // No space under a part that the next part follows on a new page: where the part ends at the
+      // page's foot, pdfmake moves the space to a page of its own, which the break then leaves blank.
+      margin: [0, 0, 0, k + 2 < cuts.length ? 0 : 6],
       ...(k > 0 ? { pageBreak: 'before' } : {}),
     });
   }
