@@ -648,10 +648,15 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     // A year's group (令和6年度 over 実績 | 判定) heads no cell that prints another year (策定時（令和2年度）).
     const groupYear = bareYear(headingText(g.members)) ? yearOfHeading(headingText(g.members)) : null;
     const ownYear = (c: (typeof cells)[number]) => yearOfHeading(headingText(c.members));
+    // A cell parted from the heading over it (初期値 over H26, parted as a group over its
+    // neighbours) is that heading's, however centred another group stands (実績値 over H26 … R1
+    // as well as over H27 … R1): it joins it again where that heading heads no group.
+    const partedFromOther = (c: (typeof cells)[number]) => [...splitFrom].some(([top, split]) => split.rest === c && top !== g);
     const isSub = (c: (typeof cells)[number]) =>
       c !== g &&
       !groups.has(c) &&
       !groupOf.has(c) &&
+      !partedFromOther(c) &&
       (!yearsOnly || bareYear(headingText(c.members))) &&
       (groupYear === null || ownYear(c) === null || ownYear(c) === groupYear) &&
       Math.abs(bottomOf(c) - lastBaseline) <= 0.3 * c.size &&
