@@ -97,12 +97,35 @@ function mergedHeights(rows, widths, layout) {
  * Ids on a body cell merged down (`merge:T:R`, R its block row) and on the cells of the merge's
  * last row (`mergeEnd:T:R:K`), by which pdfmakePdf finds the pages the merge's rows went to.
  */
-function mergeTagged(node, block, row, column, tag) {
-  const c = block.rows[row]?.[column];
+function mergeTagged(node, block, row, column, tag, c = block.rows[row]?.[column]) {
   if (tag === null || row < block.headerRows || !c) return node;
   if (c.mergeDown > 1 && !c.header) node.id = `merge:${tag}:${row}:${row + c.mergeDown - 1}:${column}`;
   else if (!c.spanned) node.id = `mergeEnd:${tag}:${row}:${column}`;
   return node;
+}
+
+/**
+ * The body rows from `from` up to `to` as a table of their own: a cell merged down past `to` ends
+ * there, and one merged down from above `from` goes on blank from its top (a spreadsheet prints a
+ * merged cell's text once, where the cell starts; the page after shows the rest of the cell
+ * empty). A break before a 施策's merged cell may fall inside its 基本目標's, whose span would
+ * otherwise run past the table's end (pdfmake throws).
+ */
+function pieceRows(block, from, to) {
+  const origin = (r, k) => {
+    for (let s = r - 1; s >= block.headerRows; s--) {
+      const c = block.rows[s][k];
+      if (!c.spanned) return c.mergeDown > 1 && s + c.mergeDown > r ? s + c.mergeDown : null;
+    }
+    return null;
+  };
+  return block.rows.slice(from, to).map((row, j) =>
+    row.map((c, k) => {
+      const end = j === 0 && c.spanned && !c.under ? origin(from, k) : null;
+      if (end !== null) return { lines: [''], valign: 'top', ...(Math.min(end, to) - from > 1 ? { mergeDown: Math.min(end, to) - from } : {}) };
+      return c.mergeDown > 1 && from + j + c.mergeDown > to ? { ...c, mergeDown: to - from - j } : c;
+    }),
+  );
 }
 
 /** A table, cut at its page breaks into tables that each start a page; header rows repeated or not. */
@@ -112,7 +135,7 @@ function tableNodes(block, layout, tag = null) {
   const nodes = [];
   for (let k = 0; k + 1 < cuts.length; k++) {
     const repeat = k === 0 || layout.repeatHeader;
-    const rows = [...(repeat ? header : []), ...block.rows.slice(cuts[k], cuts[k + 1])];
+    const rows = [...(repeat ? header : []), ...pieceRows(block, cuts[k], cuts[k + 1])];
     // Where each row stands in the block, for the ids that tell where a merge's rows were printed.
     const at = [...(repeat ? header.map(() => -1) : []), ...block.rows.slice(cuts[k], cuts[k + 1]).map((_, j) => cuts[k] + j)];
     const heights = mergedHeights(rows, block.widths, layout);
@@ -126,10 +149,12 @@ function tableNodes(block, layout, tag = null) {
         // page's foot and losing rows: such a table's rows go whole to the next page.
         ...(unbroken ? { dontBreakRows: true } : {}),
         ...(heights.some((h) => h > 0) ? { heights: (r) => heights[r] || 'auto' } : {}),
-        body: rows.map((r, j) => r.map((c, i) => mergeTagged(pdfmakeCell(c, layout, unbroken), block, at[j], i, tag))),
+        body: rows.map((r, j) => r.map((c, i) => mergeTagged(pdfmakeCell(c, layout, unbroken), block, at[j], i, tag, at[j] < 0 ? undefined : c))),
       },
       layout: 'corpus',
-      margin: [0, 0, 0, 6],
+      // No space under a part that the next part follows on a new page: where the part ends at the
+      // page's foot, pdfmake moves the space to a page of its own, which the break then leaves blank.
+      margin: [0, 0, 0, k + 2 < cuts.length ? 0 : 6],
       ...(k > 0 ? { pageBreak: 'before' } : {}),
     });
   }
@@ -194,9 +219,8 @@ export async function pdfmakePdf(blocks, layout, title) {
       };
       const bytes = new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
       const cuts = attempt < MERGE_REPRINTS ? mergesBroken(pages) : [];
-      const added = cuts.filter(({ block, row: first }) => {
+      const added = cuts.filter(({ block, row }) => {
         const b = blocks[block];
-        const row = outsideMerges(b, first);
         if (b.breaksBefore.includes(row) || row <= b.headerRows) return false;
         b.breaksBefore = [...b.breaksBefore, row].sort((x, y) => x - y);
         return true;
@@ -206,21 +230,6 @@ export async function pdfmakePdf(blocks, layout, title) {
   } finally {
     filledRules = false;
   }
-}
-
-/**
- * A cut before `row` moved up to the first row of any body cell merged down across it (a grouping
- * cell over an F3 role pair's merge): pdfmake cannot print a merge parted between two tables.
- */
-function outsideMerges(block, row) {
-  for (let moved = true; moved;) {
-    moved = false;
-    block.rows.forEach((r, start) => {
-      if (start < block.headerRows || start >= row) return;
-      if (r.some((c) => c.mergeDown > 1 && start + c.mergeDown > row)) [row, moved] = [start, true];
-    });
-  }
-  return row;
 }
 
 /** The merges whose first row and last row were printed on different pages: block and first row. */

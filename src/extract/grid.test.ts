@@ -440,6 +440,36 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(columns[0]!.right).toBe(80);
   });
 
+  it('banners’ titles (基本目標Ⅰ | 市内の強化) start no column: the names under a short heading (KPI) reach the labels’ column', () => {
+    // KPI centred at 88–101 over names from 50 that run to 140; banners' titles from 108; role rows' labels from 147.
+    const columns = [column('name', -Infinity, 124, false, [88, 101]), column('label', 124, Infinity, false, [147, 172])];
+    const body = page(
+      [
+        100,
+        [
+          ['基本目標Ⅰ', 50],
+          ['市内の強化', 108],
+        ],
+      ],
+      [112, [['自主防災組織の登録', 50]]],
+      [124, [['目標値', 147]]],
+      [136, [['実績', 152]]],
+      [
+        148,
+        [
+          ['基本目標Ⅱ', 50],
+          ['移住の向上', 108],
+        ],
+      ],
+      [160, [['高齢者の支援件数', 50]]],
+      [172, [['目標値', 147]]],
+      [184, [['実績', 152]]],
+    );
+    const refined = refineColumns(columns, body);
+    expect(refined[0]!.right).toBeGreaterThanOrEqual(140);
+    expect(refined[0]!.right).toBeLessThanOrEqual(147);
+  });
+
   it('a column starts no farther right than its texts, though a text of the column before ends a little past them', () => {
     // 基本施策 cells from 25, ■施策 cells from 160; a title of the first column ends at 160.3 on a line
     // of its own (within the slack a cell's end is given): the boundary stays at 160, not 160.15.

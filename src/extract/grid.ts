@@ -350,6 +350,8 @@ const FIGURE_WITH_YEAR = /^[△▲-]?[\d,.]+%?(\s*\([^()]{1,8}\))?$/;
 
 /** A unit glued to a figure is at most this many characters (人, 千円, 件/年); a cell's text run on is longer. */
 const GLUED_UNIT_MOST = 3;
+/** A text led by a level's number (①観光の振興, (2) 子育て, Ⅲ 移住): a grouping cell's, not a banner's title. */
+const LEVEL_NUMBER_FIRST = /^[■□◆◇●▼▽◎【［[〈《≪-]?\s*(?:[①-⑳Ⅰ-Ⅻⅰ-ⅹ]|[(（]\s*[0-9０-９]+\s*[)）]|第\s*[0-9０-９]+\s*[章節編])/;
 /** Phrases starting within this (points) of each other start at one alignment edge. */
 const EDGE_TOLERANCE = 1.2;
 
@@ -375,9 +377,10 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
   // A banner's line without a value (基本的方向1 | 文化財公共交通移住の振興, its title run over the
   // columns' edges) tells nothing of where two columns of values part.
   const valued = (l: Line) => l.phrases.some((p) => NUMBER_LIKE.test(withoutQualifiers(p.text.normalize('NFKC').trim())));
+  const bannerOnly = (l: Line) => readBanner(l.text) !== null && !valued(l);
   const pieceLines = once(() =>
     textLines()
-      .filter((l) => readBanner(l.text) === null || valued(l))
+      .filter((l) => !bannerOnly(l))
       .map((l) => makeLine(l.phrases.flatMap(piecesOf))),
   );
   // So do a value column's right-aligned figure and the text of the next cell (`16 商工観光課`):
@@ -417,7 +420,18 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     const apart = before.headingRight < after.headingLeft;
     const lo = apart ? before.headingRight : before.anchor;
     const hi = apart ? after.headingLeft : after.anchor;
-    const starting = phrases.filter((p) => p.x > lo && p.x < hi);
+    // A banner's title (基本目標Ⅰ | 市内の強化), its row merged across the table, starts where its
+    // label leaves off, not at a column's edge: it tells nothing of this boundary (three banners'
+    // titles had set the name column's edge right after its short heading, KPI, cutting every
+    // name there). A text that names a level itself (基本的方向1 | ①観光の振興) is the next grouping
+    // cell's, run onto the line: it starts a column. A banner's line holds its label and title
+    // alone; a row's line of more texts ((1) | 地域支援件数 | 9件/年 …) is a row's.
+    const across = new Set(
+      lines
+        .filter((l) => bannerOnly(l) && l.phrases.length === 2)
+        .flatMap((l) => l.phrases.slice(1).filter((p) => readBanner(p.text) === null && !LEVEL_NUMBER_FIRST.test(p.text))),
+    );
+    const starting = phrases.filter((p) => p.x > lo && p.x < hi && !across.has(p));
     let x: number | undefined;
     // Values aligned to the left (as a word processor sets them) show an edge too; it must be
     // strong and crossed by nothing, as right-aligned numbers of equal width start together.

@@ -822,6 +822,65 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '令和6年度', '目標（令和7年度）', '判定']]);
   });
 
+  it('headings set over two tall rows (平成26年度 over 従前値, 令和元年度 over 目標値), the others in cells spanning both set at the top, no rule drawn: one header of two rows', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['指標名', 20],
+          ['項目', 70],
+          ['平成27年度', 180],
+          ['平成28年度', 245],
+          ['判定', 375],
+        ],
+      ],
+      [
+        106,
+        [
+          ['平成26年度', 110],
+          ['令和元年度', 310],
+        ],
+      ],
+      [
+        135,
+        [
+          ['従前値', 120.5],
+          ['目標値', 320],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '項目', '平成26年度/従前値', '平成27年度', '平成28年度', '令和元年度/目標値', '判定']]);
+    expect(findTableHeads(lines, [], []).map((h) => h.rows)).toEqual([2]);
+  });
+
+  it('a heading over a year (初期値 over H26) keeps its year though a group beside it stands centred over that year too (実績値 over H26 … R1 as over H27 … R1)', () => {
+    const lines = page(
+      [100, [['実績値', 317]]],
+      [
+        110,
+        [
+          ['初期値', 158],
+          ['目標値', 478],
+        ],
+      ],
+      [
+        119,
+        [
+          ['指標名', 70],
+          ['H26', 164],
+          ['H27', 223],
+          ['H28', 282],
+          ['H29', 340],
+          ['H30', 399],
+          ['R1', 445],
+          ['（R1）', 480],
+          ['評価', 529],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '初期値/H26', '実績値>H27', '実績値>H28', '実績値>H29', '実績値>H30', '実績値>R1', '目標値/（R1）', '評価']]);
+  });
+
   it('a group’s rule that runs beside the line below it (（H26） under 現状, set a little higher than the years under 実績値) keeps both lines in the header', () => {
     const lines = page(
       [

@@ -285,13 +285,37 @@ function headingOverYears(upper: Line, lower: Line): boolean {
   );
 }
 
+/**
+ * Whether each phrase of the lower line is a role's heading standing under a year of a line above
+ * (平成26年度 over 従前値, 令和元年度 over 目標値, the other headings in cells spanning both rows):
+ * the halves of headings set over a header's two rows, however tall the rows. A role's heading
+ * under a year is never the first line of a body row.
+ */
+function rolesUnderYears(above: readonly Line[], lower: Line): boolean {
+  const under = yearsApart(lower).phrases;
+  const years = above.flatMap((l) => yearsApart(l).phrases).filter((p) => bareYear(p.text));
+  return (
+    under.length > 0 &&
+    under.every(
+      (q) =>
+        isHeadingWord(q.text) &&
+        !bareYear(q.text) &&
+        years.some((p) => Math.min(p.right, q.right) > Math.max(p.x, q.x) && Math.abs(middle(p) - middle(q)) <= q.size),
+    )
+  );
+}
+
 /** The header lines around line `i`: neighbours within a line gap that are heading-like, with no closing rule between. */
 function headerWindow(lines: readonly Line[], i: number, from: number, horizontal: readonly Rule[]): [number, number] {
   // A row of years, or a group heading over its rule, may stand in a tall row of its own.
   // A group heading a line higher than the line over the next (令和7年度 beside 現状 | （令和2年度）, its
   // rule under both) opens a tall row of its own too.
   const gap = (a: Line, b: Line, above: readonly Line[] = [a]) =>
-    above.some((u) => groupOver(u, b, horizontal)) || headingsOverYearNotes(a, b) || yearOverHeadings(a, b) || headingOverYears(a, b)
+    above.some((u) => groupOver(u, b, horizontal)) ||
+    headingsOverYearNotes(a, b) ||
+    yearOverHeadings(a, b) ||
+    headingOverYears(a, b) ||
+    rolesUnderYears(above, b)
       ? GROUP_ROW_GAP_EM
       : yearsRow(b)
         ? YEAR_ROW_GAP_EM
@@ -627,10 +651,15 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     // A year's group (令和6年度 over 実績 | 判定) heads no cell that prints another year (策定時（令和2年度）).
     const groupYear = bareYear(headingText(g.members)) ? yearOfHeading(headingText(g.members)) : null;
     const ownYear = (c: (typeof cells)[number]) => yearOfHeading(headingText(c.members));
+    // A cell parted from the heading over it (初期値 over H26, parted as a group over its
+    // neighbours) is that heading's, however centred another group stands (実績値 over H26 … R1
+    // as well as over H27 … R1): it joins it again where that heading heads no group.
+    const partedFromOther = (c: (typeof cells)[number]) => [...splitFrom].some(([top, split]) => split.rest === c && top !== g);
     const isSub = (c: (typeof cells)[number]) =>
       c !== g &&
       !groups.has(c) &&
       !groupOf.has(c) &&
+      !partedFromOther(c) &&
       (!yearsOnly || bareYear(headingText(c.members))) &&
       (groupYear === null || ownYear(c) === null || ownYear(c) === groupYear) &&
       Math.abs(bottomOf(c) - lastBaseline) <= 0.3 * c.size &&
