@@ -269,6 +269,19 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['成果指標', '現状 2014年度', '実績値', '目標値']]);
   });
 
+  it('a heading that names its year (R2現状値) takes no year beside it: R4実績値 less than an em after it is a column of its own', () => {
+    const lines = page([
+      100,
+      [
+        ['成果指標', 20],
+        ['R2現状値', 90],
+        ['R4実績値', 140],
+        ['R7目標値', 200],
+      ],
+    ]);
+    expect(columns(lines)).toEqual([['成果指標', 'R2現状値', 'R4実績値', 'R7目標値']]);
+  });
+
   it('so is a year whose text begins with a typed space, though it stands over an em after the word (現状値 H26 in a browser print)', () => {
     const lines = page([
       100,

@@ -557,7 +557,10 @@ function cellsWithYears(window: readonly Line[]): ReturnType<typeof headingCells
         year.x >= last.right &&
         year.x - last.right - typedSpace(year) < YEAR_AFTER_WORD_EM * year.size &&
         !bareYear(last.text) &&
-        headingWord(last.text) !== null
+        headingWord(last.text) !== null &&
+        // A heading that names its year already (R2現状値) takes no other: the year beside it
+        // heads a column of its own (R4実績値, which reads as a year of a series too).
+        yearOfHeading(headingText(w.members)) === null
       );
     });
     if (!word) return true;
