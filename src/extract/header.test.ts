@@ -269,6 +269,31 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['成果指標', '現状 2014年度', '実績値', '目標値']]);
   });
 
+  it('a grouping cell’s number set at the top of its tall cell under the header, left of every heading (Ⅰ over its title), is no heading', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['基本目標', 60],
+          ['指標名', 150],
+          ['基準値', 230],
+          ['目標値', 290],
+        ],
+      ],
+      [115, [['Ⅰ', 20]]],
+      [126, [['公共交通の創出', 20]]],
+      [
+        137,
+        [
+          ['道の駅相談件数', 150],
+          ['82', 240],
+          ['69', 300],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['基本目標', '指標名', '基準値', '目標値']]);
+  });
+
   it('a heading that names its year (R2現状値) takes no year beside it: R4実績値 less than an em after it is a column of its own', () => {
     const lines = page([
       100,

@@ -231,6 +231,9 @@ function stacksOn(upper: Line, lower: Line, added: Line): boolean {
   const other = added === upper ? lower : upper;
   return added.phrases.every((p) => {
     if (isHeadingWord(p.text) || bareYear(p.text)) return true;
+    // A piece of a wrapped heading stands within the headings' span: one wholly beside it (a
+    // grouping cell's number Ⅰ set at the top of its cell, left of every heading) is a row's.
+    if (p.right <= other.x || p.x >= other.right) return false;
     const under = other.phrases.filter((q) => Math.min(p.right, q.right) > Math.max(p.x, q.x));
     return under.every((q) => !isHeadingWord(q.text) || isHeadingWord(added === upper ? `${p.text}${q.text}` : `${q.text}${p.text}`));
   });
