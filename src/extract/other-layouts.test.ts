@@ -564,6 +564,47 @@ describe('a table without rules, then its legend and its count table', () => {
   /** The pages read as the command line reads them under the default scheme. */
   const read = (pages: PageContent[], file: string) => extractPages(pages, file, { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME });
 
+  it('a header whose headings stand 1.5 em over their years is set in two rows where the count table’s wrapped labels show a cell’s lines 1.1 em apart, though no cell of the table wraps', () => {
+    const runsAt = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
+    const withCounts = (label: [string, string]): PageContent => ({
+      number: 1,
+      width: 595,
+      height: 842,
+      horizontal: [],
+      vertical: [],
+      runs: [
+        ...runsAt(100, TITLE),
+        ...runsAt(130, [
+          ['基準値', 140],
+          ['実績値', 200],
+        ]),
+        ...runsAt(145, [
+          ['指標名', 20],
+          ['（R2）', 138],
+          ['（R5）', 198],
+          ['評価', 295],
+        ]),
+        ...runsAt(165, row('観光客数', ['100', '120'], 'A')),
+        ...runsAt(180, row('宿泊者数', ['50', '40'], 'C')),
+        ...runsAt(210, [
+          ['基本目標', 20],
+          ['A', 100],
+          ['C', 140],
+          ['合計', 180],
+        ]),
+        ...runsAt(225, [[label[0], 20]]),
+        ...runsAt(225 + 11, [
+          [label[1], 20],
+          ['1', 100],
+          ['1', 140],
+          ['2', 184],
+        ]),
+      ],
+    });
+    const document = read([withCounts(['基本目標1 観光', 'の振興'])], 'counts-pitch.pdf').document as KpiDocument;
+    expect(document.layout?.headerRows).toBe(2);
+  });
+
   it('a banner 【数値目標】 over a numbered row (① 観光客数 …) is a banner, not a legend heading over an item ① that ends the table', () => {
     const header: [string, number][] = [['番号', 20], ...HEADER.map(([text, x]): [string, number] => [text, text === '指標名' ? 60 : x])];
     const numbered = (no: string, name: string, values: string[], mark: string): [string, number][] => [

@@ -748,6 +748,22 @@ function countMarkPhrases(line: Line): Phrase[] {
   return words.length >= 2 && words.every((p) => isCountMark(p.text) || STATUS_WORD.test(p.text.trim())) ? words : strict;
 }
 
+/**
+ * The pitch (em) of a cell's lines that a count table's wrapped labels show (政策目標1 農林 over
+ * 水産業農林水産 over 業空き家の整備 0 1 1 2 0 4), or null: the least step from a label's line
+ * holding no count to the next line of the label, close under it in its column at its size.
+ */
+export function countLabelPitch(rows: readonly Line[]): number | null {
+  const counts = (line: Line) => line.phrases.some((p) => /^\d+$/.test(p.text.normalize('NFKC').trim()));
+  const steps = rows.slice(0, -1).flatMap((upper, k) => {
+    const lower = rows[k + 1]!;
+    const close = lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
+    const sameColumn = Math.abs(lower.x - upper.x) <= upper.size;
+    return !counts(upper) && close && sameColumn && sameSize(upper.size, lower.size) ? [(lower.baseline - upper.baseline) / lower.size] : [];
+  });
+  return steps.length > 0 ? Math.min(...steps) : null;
+}
+
 /** A count table (grades across, a row per group with its counts): rows until a line without counts. */
 export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
   const head = lines[at]!;
@@ -1092,7 +1108,7 @@ function headsOf(lines: readonly Line[], page: LaidOutPage, continued: TableHead
  */
 type Piece =
   | { kind: 'table'; top: number; table: ReadTable }
-  | { kind: 'counts'; top: number; table: CountTable; head?: Line }
+  | { kind: 'counts'; top: number; table: CountTable; head?: Line; pitch?: number }
   | { kind: 'line'; top: number; line: Line };
 
 /**
@@ -1161,7 +1177,8 @@ function piecesOf(
           ? readMatrixCountTable(page, lines, k)
           : readCountTable(page, lines, k);
       if (table.rows.length > 0) {
-        pieces.push({ kind: 'counts', top: line.top, table, ...(table.shape === 'columns' ? { head: line } : {}) });
+        const pitch = countLabelPitch(used.slice(1));
+        pieces.push({ kind: 'counts', top: line.top, table, ...(table.shape === 'columns' ? { head: line } : {}), ...(pitch !== null ? { pitch } : {}) });
         for (const l of used) inTable.add(l);
         k += used.length - 1;
         continue;
@@ -2206,7 +2223,11 @@ export function readOtherKpi(
   // cell's text: its edges there are guessed from the headings alone. The first page that shows its
   // rows tells them by where their texts stand (flush left, flush right), as for any table.
   const measured = tables.find((t) => t.rows.some((r) => r.anchored) && t.head.columns.length === first!.head.columns.length) ?? first!;
-  const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks);
+  // The pitch of a cell's lines, for telling a header's rows where the table shows none: the
+  // other tables', else that of the count tables' wrapped labels (one font throughout).
+  const labelPitches = pieces.flatMap(({ piece }) => (piece.kind === 'counts' && piece.pitch !== undefined ? [piece.pitch] : []));
+  const cellLinePitch = first!.pitch ?? pitch ?? (labelPitches.length > 0 ? Math.min(...labelPitches) : null);
+  const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks, cellLinePitch);
   // The scheme is named as load.ts names it (a document read under the default scheme names none).
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
   return { document, messages: log.messages, scheme };
@@ -2323,6 +2344,8 @@ function layoutOf(
   legend: { legend: PrintedLegend; page: number; top: number } | undefined,
   counts: readonly CountTable[],
   commentBlocks: string | undefined,
+  /** The pitch (em) of a cell's lines the document shows, where the first table shows none itself. */
+  pitch: number | null,
 ): TableLayout {
   const { edges, sides } = measured;
   const width = sides.right - sides.left;
@@ -2344,7 +2367,7 @@ function layoutOf(
   const before = (at: { page: number; top: number }) => at.page < firstTable.page || (at.page === firstTable.page && at.top < firstTable.top);
   return {
     columns,
-    headerRows: headerRowsAtPitch(first.head, first.pitch),
+    headerRows: headerRowsAtPitch(first.head, pitch),
     hierarchy: levels.layout(),
     ...(legend
       ? { legend: { heading: legend.legend.heading, marks: legend.legend.marks, placement: before(legend) ? ('top' as const) : ('below' as const) } }
