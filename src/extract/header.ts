@@ -39,6 +39,8 @@ export interface TableHead {
    * printed again: its columns stand where they stood there.
    */
   earlier?: Line[];
+  /** Of those, the lines of cells (no banner, no comment block): where its columns' edges stood there. */
+  earlierCells?: Line[];
 }
 
 /** Header lines are at most this far apart (em) to be one header. */

@@ -605,6 +605,15 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.layout?.headerRows).toBe(2);
   });
 
+  it('a table going on over pages measures its columns by every page’s cells: a long name on page 2 tells where the name column ends, which page 1’s short name does not', () => {
+    const short = pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], 'A'));
+    const longRow = row('観光客数と宿泊者の合計', ['50', '40'], 'C');
+    const long = { ...pageOf(HEADER, longRow), number: 2 };
+    const widths = (pages: PageContent[]) => (read(pages, 'pages.pdf').document as KpiDocument).layout?.columns.map((c) => c.width);
+    // As the same table printed on one page.
+    expect(widths([short, long])).toEqual(widths([pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], 'A'), longRow)]));
+  });
+
   it('a banner 【数値目標】 over a numbered row (① 観光客数 …) is a banner, not a legend heading over an item ① that ends the table', () => {
     const header: [string, number][] = [['番号', 20], ...HEADER.map(([text, x]): [string, number] => [text, text === '指標名' ? 60 : x])];
     const numbered = (no: string, name: string, values: string[], mark: string): [string, number][] => [

@@ -602,10 +602,13 @@ function readTable(
   // Cells' texts run together without padding (`16子育て支援課`) are each their own column's.
   const cellLines = split.filter((_, k) => !banners[k] && !blockLines.has(k));
   const headRuled = headRules(page, head);
-  const edges = columnEdges(head, columns, cellLines, ruleJoints(headRuled));
+  // Cells a page before showed of the same table tell its edges too: a page of short names says
+  // little of where the name column ends that a long name on the next page tells.
+  const measuredLines = [...(head.earlierCells ?? []), ...cellLines];
+  const edges = columnEdges(head, columns, measuredLines, ruleJoints(headRuled));
   return {
     page,
-    head: { ...head, earlier: shown },
+    head: { ...head, earlier: shown, earlierCells: measuredLines },
     columns,
     placed,
     rows,
@@ -1099,7 +1102,11 @@ function headsOf(lines: readonly Line[], page: LaidOutPage, continued: TableHead
   if (!again || !sameColumns(again, continued!)) return tableHeadsOf(lines, page);
   // The same table: what its rows showed of the columns' edges on the pages before counts here too
   // (a page of two figures of one width shows none).
-  return [...tableHeadsOf(lines.slice(0, from), page), { ...again, earlier: continued!.earlier ?? [] }, ...tableHeadsOf(lines.slice(to), page)];
+  return [
+    ...tableHeadsOf(lines.slice(0, from), page),
+    { ...again, earlier: continued!.earlier ?? [], earlierCells: continued!.earlierCells ?? [] },
+    ...tableHeadsOf(lines.slice(to), page),
+  ];
 }
 
 /**
@@ -2222,7 +2229,11 @@ export function readOtherKpi(
   // A table whose first page holds only its head (and a banner, the page's foot below it) shows no
   // cell's text: its edges there are guessed from the headings alone. The first page that shows its
   // rows tells them by where their texts stand (flush left, flush right), as for any table.
-  const measured = tables.find((t) => t.rows.some((r) => r.anchored) && t.head.columns.length === first!.head.columns.length) ?? first!;
+  // Of a table going on over pages, its last page of rows has seen every page's cells: it measures.
+  const shownFirst = tables.find((t) => t.rows.some((r) => r.anchored) && t.head.columns.length === first!.head.columns.length) ?? first!;
+  const firstCell = shownFirst.head.earlierCells?.at(-1);
+  // Not a page showing its head again over no row (its columns, unrefined by cells, place none).
+  const measured = (firstCell && tables.findLast((t) => t.rows.some((r) => r.anchored) && t.head.earlierCells?.includes(firstCell))) ?? shownFirst;
   // The pitch of a cell's lines, for telling a header's rows where the table shows none: the
   // other tables', else that of the count tables' wrapped labels (one font throughout).
   const labelPitches = pieces.flatMap(({ piece }) => (piece.kind === 'counts' && piece.pitch !== undefined ? [piece.pitch] : []));
