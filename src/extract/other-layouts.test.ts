@@ -605,6 +605,14 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.layout?.headerRows).toBe(2);
   });
 
+  it('a table goes on over a blank page: the rows after it are the table’s, not figures outside any table', () => {
+    const blank: PageContent = { ...pageOf(), number: 2 };
+    const after = { ...pageOf(row('宿泊者数', ['50', '40'], 'C')), number: 3 };
+    const { document, messages } = read([pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], 'A')), blank, after], 'blank.pdf');
+    expect(walkIndicators(document as KpiDocument).map(({ indicator: i }) => i.name)).toEqual(['観光客数', '宿泊者数']);
+    expect(messages.filter((m) => m.severity === 'warning')).toEqual([]);
+  });
+
   it('a table going on over pages measures its columns by every page’s cells: a long name on page 2 tells where the name column ends, which page 1’s short name does not', () => {
     const short = pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], 'A'));
     const longRow = row('観光客数と宿泊者の合計', ['50', '40'], 'C');

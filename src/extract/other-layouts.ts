@@ -1916,6 +1916,9 @@ export function readOtherKpi(
     return pages.map((page, k) => {
       const kept = previous?.[k];
       const onPage = kept && tablesOn(kept).every((t) => t.pitch !== null) ? kept : piecesOf(page, furniture, declared, continued, pitchHint, endedIn);
+      // A page holding nothing but its furniture (a blank page, its number alone) ends no table:
+      // the table goes on on the page after.
+      if (onPage.length === 0) return onPage;
       const last = onPage.at(-1);
       continued = last?.kind === 'table' ? last.table.head : null;
       endedIn = last?.kind === 'line' ? last.line : null;
