@@ -731,6 +731,31 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.strategies.map((s) => [s.title, s.indicators.map((i) => i.name)])).toEqual([['図書館の推進', ['観光客数（累計）', '宿泊者数']]]);
   });
 
+  it('a grouping cell wrapped once shows a cell’s line pitch (1.6 em): the name’s line as far under its row is that row’s (観光客数 | （累計）), not a row of its own', () => {
+    const header: [string, number][] = [['施策', 20], ...HEADER.map(([text, x]): [string, number] => [text, text === '指標名' ? 100 : x])];
+    const { document, messages } = read(
+      [
+        ruledPageOf(
+          1,
+          [
+            ...at(60, TITLE),
+            ...at(100, header),
+            ...at(120, grouped('施策① 図書', '観光客数', ['100', '120'], 'A')),
+            ...at(136, [
+              ['館の推進', 20],
+              ['（累計）', 100],
+            ]),
+            ...at(165, grouped('施策② 交流', '宿泊者数', ['50', '40'], 'B')),
+          ],
+          [],
+        ),
+      ],
+      'group-pitch.pdf',
+    );
+    expect(walkIndicators(document as KpiDocument).map(({ indicator: i }) => i.name)).toEqual(['観光客数（累計）', '宿泊者数']);
+    expect(messages.filter((m) => m.severity === 'warning')).toEqual([]);
+  });
+
   it('a level’s banner ① and its title under the header (① 地域文化財の推進) is no legend item: the comment line under it stays out of the header', () => {
     const header: [string, number][] = [...HEADER, ['今後の方針', 330]];
     // Writer's tight rows: the banner and the comment's first line each a line's pitch under the header.

@@ -117,6 +117,9 @@ function completeOf(role: ColumnRole, units: ReadonlySet<string>): ((text: strin
   return undefined;
 }
 
+/** A step (em) between a grouping cell's lines no farther than this is its line pitch (a wider one spans a gap in its text). */
+const GROUP_STEP_SURE_EM = 1.8;
+
 /** A grouping column's merged cell: its y extent, its text, the steps (em) between its lines. */
 interface GroupCell {
   top: number;
@@ -573,9 +576,13 @@ function readTable(
   const groups = columns.flatMap((c, k) => (grouping.includes(c) ? [{ column: k, cells: groupCells(page, unbanneredCut, c) }] : []));
   // Where no row's cell wraps, a grouping cell's title wrapped over several lines shows the pitch
   // of a cell's lines (one font and size throughout).
+  // A grouping cell's lines are one cell's for certain (its numbered label begins it): one step
+  // between two of them shows the pitch (① 中小企業健康づくり over の整備, 1.6 em in a font whose
+  // lines are set that far apart), where no row's name wraps twice alike.
+  const groupSteps = groups.flatMap((g) => g.cells.flatMap((c) => c.steps));
   const groupPitch = cellPitch(
-    groups.flatMap((g) => g.cells.flatMap((c) => c.steps)),
-    [],
+    groupSteps,
+    groupSteps.filter((s) => s <= GROUP_STEP_SURE_EM),
   );
   const { rows, pitch } = rowsOf(
     split,
