@@ -219,7 +219,11 @@ export async function pdfmakePdf(blocks, layout, title) {
       };
       const bytes = new Uint8Array(await pdfmake.createPdf(definition).getBuffer());
       const cuts = attempt < MERGE_REPRINTS ? mergesBroken(pages) : [];
-      const added = cuts.filter(({ block, row }) => {
+      // A cut inside a merge also broken (a measure's rows inside its goal's) would leave that
+      // merge reaching past its table's rows (pdfmake throws): the outer merge is cut first, and
+      // the next print tells whether the inner ones still break.
+      const outer = cuts.filter((c) => !cuts.some((o) => o !== c && o.block === c.block && o.row < c.row && c.row <= o.end));
+      const added = outer.filter(({ block, row }) => {
         const b = blocks[block];
         if (b.breaksBefore.includes(row) || row <= b.headerRows) return false;
         b.breaksBefore = [...b.breaksBefore, row].sort((x, y) => x - y);
@@ -232,14 +236,18 @@ export async function pdfmakePdf(blocks, layout, title) {
   }
 }
 
-/** The merges whose first row and last row were printed on different pages: block and first row. */
+/** The merges whose first row and last row were printed on different pages: block, first row and last row. */
 function mergesBroken(pages) {
   const broken = [];
   for (const [id, onPages] of pages) {
     const m = /^merge:(\d+):(\d+):(\d+):\d+$/.exec(id);
     if (!m) continue;
     const endPages = [...pages].filter(([other]) => other.startsWith(`mergeEnd:${m[1]}:${m[3]}:`)).flatMap(([, p]) => p);
-    if (endPages.length > 0 && Math.max(...endPages) > Math.min(...onPages)) broken.push({ block: Number(m[1]), row: Number(m[2]) });
+    if (endPages.length > 0 && Math.max(...endPages) > Math.min(...onPages)) broken.push({ block: Number(m[1]), row: Number(m[2]), end: Number(m[3]) });
   }
-  return broken.filter((b, k) => broken.findIndex((o) => o.block === b.block && o.row === b.row) === k);
+  // One a first row, reaching as far as the longest of the merges there.
+  const same = (a, b) => a.block === b.block && a.row === b.row;
+  return broken
+    .filter((b, k) => broken.findIndex((o) => same(o, b)) === k)
+    .map((b) => ({ ...b, end: Math.max(...broken.filter((o) => same(o, b)).map((o) => o.end)) }));
 }

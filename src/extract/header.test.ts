@@ -269,6 +269,44 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['成果指標', '現状 2014年度', '実績値', '目標値']]);
   });
 
+  it('a grouping cell’s number set at the top of its tall cell under the header, left of every heading (Ⅰ over its title), is no heading', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['基本目標', 60],
+          ['指標名', 150],
+          ['基準値', 230],
+          ['目標値', 290],
+        ],
+      ],
+      [115, [['Ⅰ', 20]]],
+      [126, [['公共交通の創出', 20]]],
+      [
+        137,
+        [
+          ['道の駅相談件数', 150],
+          ['82', 240],
+          ['69', 300],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['基本目標', '指標名', '基準値', '目標値']]);
+  });
+
+  it('a heading that names its year (R2現状値) takes no year beside it: R4実績値 less than an em after it is a column of its own', () => {
+    const lines = page([
+      100,
+      [
+        ['成果指標', 20],
+        ['R2現状値', 90],
+        ['R4実績値', 140],
+        ['R7目標値', 200],
+      ],
+    ]);
+    expect(columns(lines)).toEqual([['成果指標', 'R2現状値', 'R4実績値', 'R7目標値']]);
+  });
+
   it('so is a year whose text begins with a typed space, though it stands over an em after the word (現状値 H26 in a browser print)', () => {
     const lines = page([
       100,

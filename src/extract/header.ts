@@ -39,6 +39,8 @@ export interface TableHead {
    * printed again: its columns stand where they stood there.
    */
   earlier?: Line[];
+  /** Of those, the lines of cells (no banner, no comment block): where its columns' edges stood there. */
+  earlierCells?: Line[];
 }
 
 /** Header lines are at most this far apart (em) to be one header. */
@@ -231,6 +233,9 @@ function stacksOn(upper: Line, lower: Line, added: Line): boolean {
   const other = added === upper ? lower : upper;
   return added.phrases.every((p) => {
     if (isHeadingWord(p.text) || bareYear(p.text)) return true;
+    // A piece of a wrapped heading stands within the headings' span: one wholly beside it (a
+    // grouping cell's number Ⅰ set at the top of its cell, left of every heading) is a row's.
+    if (p.right <= other.x || p.x >= other.right) return false;
     const under = other.phrases.filter((q) => Math.min(p.right, q.right) > Math.max(p.x, q.x));
     return under.every((q) => !isHeadingWord(q.text) || isHeadingWord(added === upper ? `${p.text}${q.text}` : `${q.text}${p.text}`));
   });
@@ -582,8 +587,9 @@ function cellsWithYears(window: readonly Line[]): ReturnType<typeof headingCells
         year.x - last.right - typedSpace(year) < YEAR_AFTER_WORD_EM * year.size &&
         !bareYear(last.text) &&
         headingWord(last.text) !== null &&
-        // A heading naming its year already (現状値（令和元年度）) takes no other: the next is a column's (令和2年度).
-        yearOfHeading(last.text) === null
+        // A heading that names its year already (現状値（令和元年度）, R2現状値) takes no other: the year
+        // beside it heads a column of its own (令和2年度, R4実績値, which reads as a year of a series too).
+        yearOfHeading(headingText(w.members)) === null
       );
     });
     if (!word) return true;

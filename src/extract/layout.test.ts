@@ -49,6 +49,17 @@ describe('furnitureOf', () => {
   });
 });
 
+describe('furnitureOf: page numbers', () => {
+  const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
+  const pageOf = (top: TextRun[], n: number) => ({ height: 842, lines: linesOf(phrasesOf([...top, at('指標', 40, 300), run(`- ${n} -`, 400, 25, 820)])) });
+
+  it('are `- 2 -`, not a count table’s row a page break set at the top (its mark - and its count 2)', () => {
+    const pages = [pageOf([at('評価', 40, 30), at('指標数', 90, 30)], 1), pageOf([at('-', 40, 40), at('2', 96, 40)], 2)];
+    const furniture = furnitureOf(pages, () => false);
+    expect([...furniture].map((p) => p.text).sort()).toEqual(['- 1 -', '- 2 -']);
+  });
+});
+
 describe('phrasesOf: a typed space of its own', () => {
   it('joins the runs it stands between, however wide the font sets it (half an em in a monospaced font)', () => {
     const texts = (runs: TextRun[]) => phrasesOf(runs).map((p) => p.text);

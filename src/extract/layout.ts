@@ -279,8 +279,12 @@ export function makeLine(phrases: Phrase[]): Line {
   };
 }
 
-/** `1 / 8`, `- 2 -`, `2`, `p. 3`, `2/8`: a page number by itself. */
-const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?(?:\s*[-–—])?$/i;
+/**
+ * `1 / 8`, `- 2 -`, `2`, `p. 3`, `2/8`: a page number by itself. Dashes set one either side
+ * (`- 2 -`); a dash on one side only is a count table's row (its mark - for 横ばい and its
+ * count, `- 2`) that a page break set at the next page's top.
+ */
+const PAGE_NUMBER = /^(?:[-–—]\s*(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?\s*[-–—]|(?:p\.?\s*)?\d{1,4}(?:\s*[/／]\s*\d{1,4})?)$/i;
 /** A page number that is a number alone: `2`. */
 const BARE_NUMBER = /^\d{1,4}$/;
 /** Page numbers of a document stand within this (points) of one place. */

@@ -99,6 +99,18 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
     expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B 目標を80%以上達成', '◎'])?.marks.at(-1)).toEqual({ mark: 'B', meaning: '目標を80%以上達成◎' });
   });
 
+  it('a word mark a line’s end cut (…悪化した | 判定 / なし 値が…) is one mark, 判定なし, whether the cut word stands apart or ends the item before', () => {
+    const legend = {
+      heading: '※評価',
+      marks: [
+        { mark: 'C', meaning: '現状値から値が悪化した' },
+        { mark: '判定なし', meaning: '値が確認できなかった成果指標は判定を行っていない' },
+      ],
+    };
+    expect(readSpacedLegend(['※評価', 'C 現状値から値が悪化した', '判定', 'なし 値が確認できなかった成果指標は判定を行っていない'])).toEqual(legend);
+    expect(readSpacedLegend(['※評価', 'C 現状値から値が悪化した 判定', 'なし 値が確認できなかった成果指標は判定を行っていない'])).toEqual(legend);
+  });
+
   it('a mark and its meaning a tab apart (B | 目標を80%以上達成し…) make a legend line; a mark beside a figure does not', () => {
     expect(isLegendLine(['B', '目標を80%以上達成し、かつ課題等の整理がなされ'])).toBe(true);
     expect(isLegendLine(['A', '120'])).toBe(false);

@@ -173,6 +173,31 @@ function partedAtNextMark(item: LegendMark): LegendMark[] {
   return [{ mark: item.mark, meaning: item.meaning.slice(0, at.index).trim() }, ...partedAtNextMark({ mark: at[1]!, meaning: rest.trim() })];
 }
 
+const NO_GRADE_ALONE = new RegExp(`^(?:${NO_GRADE_WORD})$`);
+/** The last word of a phrase, after a space or alone (…悪化した 判定, 判定). */
+const LAST_WORD = /(?:^|[\s　])([^\s　]{1,3})$/;
+
+/**
+ * A word mark that a line's end cut (判定 | なし 値が確認できなかった…: a legend set as one
+ * paragraph wraps anywhere between Japanese characters, inside 判定なし too): where the last word
+ * before an item and the item's mark make a word for "not graded", that word is the mark.
+ */
+function noGradeMarksJoined(phrases: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const phrase of phrases) {
+    const before = out.at(-1);
+    const mark = spacedItem(phrase)?.mark;
+    const cut = before === undefined || mark === undefined || NO_GRADE_ALONE.test(mark) ? null : LAST_WORD.exec(before);
+    if (!cut || !NO_GRADE_ALONE.test(`${cut[1]}${mark}`)) {
+      out.push(phrase);
+      continue;
+    }
+    const rest = before!.slice(0, before!.length - cut[1]!.length).trim();
+    out.splice(-1, 1, ...(rest === '' ? [] : [rest]), `${cut[1]}${phrase}`);
+  }
+  return out;
+}
+
 /**
  * A legend set without colons, phrase by phrase: a phrase that begins with a mark and a space
  * is an item; one before any item is the heading; one after continues the item before (a
@@ -181,7 +206,7 @@ function partedAtNextMark(item: LegendMark): LegendMark[] {
 export function readSpacedLegend(phrases: readonly string[]): PrintedLegend | null {
   let heading = '';
   const marks: LegendMark[] = [];
-  const trimmed = phrases.map((p) => p.trim());
+  const trimmed = noGradeMarksJoined(phrases.map((p) => p.trim()));
   trimmed.forEach((phrase, k) => {
     const item = spacedItem(phrase);
     const last = marks.at(-1);

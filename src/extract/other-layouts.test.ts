@@ -565,6 +565,64 @@ describe('a table without rules, then its legend and its count table', () => {
   /** The pages read as the command line reads them under the default scheme. */
   const read = (pages: PageContent[], file: string) => extractPages(pages, file, { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME });
 
+  it('a header whose headings stand 1.5 em over their years is set in two rows where the count table’s wrapped labels show a cell’s lines 1.1 em apart, though no cell of the table wraps', () => {
+    const runsAt = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
+    const withCounts = (label: [string, string]): PageContent => ({
+      number: 1,
+      width: 595,
+      height: 842,
+      horizontal: [],
+      vertical: [],
+      runs: [
+        ...runsAt(100, TITLE),
+        ...runsAt(130, [
+          ['基準値', 140],
+          ['実績値', 200],
+        ]),
+        ...runsAt(145, [
+          ['指標名', 20],
+          ['（R2）', 138],
+          ['（R5）', 198],
+          ['評価', 295],
+        ]),
+        ...runsAt(165, row('観光客数', ['100', '120'], 'A')),
+        ...runsAt(180, row('宿泊者数', ['50', '40'], 'C')),
+        ...runsAt(210, [
+          ['基本目標', 20],
+          ['A', 100],
+          ['C', 140],
+          ['合計', 180],
+        ]),
+        ...runsAt(225, [[label[0], 20]]),
+        ...runsAt(225 + 11, [
+          [label[1], 20],
+          ['1', 100],
+          ['1', 140],
+          ['2', 184],
+        ]),
+      ],
+    });
+    const document = read([withCounts(['基本目標1 観光', 'の振興'])], 'counts-pitch.pdf').document as KpiDocument;
+    expect(document.layout?.headerRows).toBe(2);
+  });
+
+  it('a table goes on over a blank page: the rows after it are the table’s, not figures outside any table', () => {
+    const blank: PageContent = { ...pageOf(), number: 2 };
+    const after = { ...pageOf(row('宿泊者数', ['50', '40'], 'C')), number: 3 };
+    const { document, messages } = read([pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], 'A')), blank, after], 'blank.pdf');
+    expect(walkIndicators(document as KpiDocument).map(({ indicator: i }) => i.name)).toEqual(['観光客数', '宿泊者数']);
+    expect(messages.filter((m) => m.severity === 'warning')).toEqual([]);
+  });
+
+  it('a table going on over pages measures its columns by every page’s cells: a long name on page 2 tells where the name column ends, which page 1’s short name does not', () => {
+    const short = pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], 'A'));
+    const longRow = row('観光客数と宿泊者の合計', ['50', '40'], 'C');
+    const long = { ...pageOf(HEADER, longRow), number: 2 };
+    const widths = (pages: PageContent[]) => (read(pages, 'pages.pdf').document as KpiDocument).layout?.columns.map((c) => c.width);
+    // As the same table printed on one page.
+    expect(widths([short, long])).toEqual(widths([pageOf(TITLE, [], HEADER, row('観光客数', ['100', '120'], 'A'), longRow)]));
+  });
+
   it('a banner 【数値目標】 over a numbered row (① 観光客数 …) is a banner, not a legend heading over an item ① that ends the table', () => {
     const header: [string, number][] = [['番号', 20], ...HEADER.map(([text, x]): [string, number] => [text, text === '指標名' ? 60 : x])];
     const numbered = (no: string, name: string, values: string[], mark: string): [string, number][] => [
@@ -672,6 +730,31 @@ describe('a table without rules, then its legend and its count table', () => {
     ).document as KpiDocument;
     expect(document.layout?.hierarchy.map((l) => [l.label, l.numbering])).toEqual([['具体的な施策', '①']]);
     expect(document.strategies.map((s) => [s.title, s.indicators.map((i) => i.name)])).toEqual([['図書館の推進', ['観光客数（累計）', '宿泊者数']]]);
+  });
+
+  it('a grouping cell wrapped once shows a cell’s line pitch (1.6 em): the name’s line as far under its row is that row’s (観光客数 | （累計）), not a row of its own', () => {
+    const header: [string, number][] = [['施策', 20], ...HEADER.map(([text, x]): [string, number] => [text, text === '指標名' ? 100 : x])];
+    const { document, messages } = read(
+      [
+        ruledPageOf(
+          1,
+          [
+            ...at(60, TITLE),
+            ...at(100, header),
+            ...at(120, grouped('施策① 図書', '観光客数', ['100', '120'], 'A')),
+            ...at(136, [
+              ['館の推進', 20],
+              ['（累計）', 100],
+            ]),
+            ...at(165, grouped('施策② 交流', '宿泊者数', ['50', '40'], 'B')),
+          ],
+          [],
+        ),
+      ],
+      'group-pitch.pdf',
+    );
+    expect(walkIndicators(document as KpiDocument).map(({ indicator: i }) => i.name)).toEqual(['観光客数（累計）', '宿泊者数']);
+    expect(messages.filter((m) => m.severity === 'warning')).toEqual([]);
   });
 
   it('a level’s banner ① and its title under the header (① 地域文化財の推進) is no legend item: the comment line under it stays out of the header', () => {

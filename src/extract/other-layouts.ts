@@ -117,6 +117,9 @@ function completeOf(role: ColumnRole, units: ReadonlySet<string>): ((text: strin
   return undefined;
 }
 
+/** A step (em) between a grouping cell's lines no farther than this is its line pitch (a wider one spans a gap in its text). */
+const GROUP_STEP_SURE_EM = 1.8;
+
 /** A grouping column's merged cell: its y extent, its text, the steps (em) between its lines. */
 interface GroupCell {
   top: number;
@@ -573,9 +576,13 @@ function readTable(
   const groups = columns.flatMap((c, k) => (grouping.includes(c) ? [{ column: k, cells: groupCells(page, unbanneredCut, c) }] : []));
   // Where no row's cell wraps, a grouping cell's title wrapped over several lines shows the pitch
   // of a cell's lines (one font and size throughout).
+  // A grouping cell's lines are one cell's for certain (its numbered label begins it): one step
+  // between two of them shows the pitch (① 中小企業健康づくり over の整備, 1.6 em in a font whose
+  // lines are set that far apart), where no row's name wraps twice alike.
+  const groupSteps = groups.flatMap((g) => g.cells.flatMap((c) => c.steps));
   const groupPitch = cellPitch(
-    groups.flatMap((g) => g.cells.flatMap((c) => c.steps)),
-    [],
+    groupSteps,
+    groupSteps.filter((s) => s <= GROUP_STEP_SURE_EM),
   );
   const { rows, pitch } = rowsOf(
     split,
@@ -602,10 +609,13 @@ function readTable(
   // Cells' texts run together without padding (`16子育て支援課`) are each their own column's.
   const cellLines = split.filter((_, k) => !banners[k] && !blockLines.has(k));
   const headRuled = headRules(page, head);
-  const edges = columnEdges(head, columns, cellLines, ruleJoints(headRuled));
+  // Cells a page before showed of the same table tell its edges too: a page of short names says
+  // little of where the name column ends that a long name on the next page tells.
+  const measuredLines = [...(head.earlierCells ?? []), ...cellLines];
+  const edges = columnEdges(head, columns, measuredLines, ruleJoints(headRuled));
   return {
     page,
-    head: { ...head, earlier: shown },
+    head: { ...head, earlier: shown, earlierCells: measuredLines },
     columns,
     placed,
     rows,
@@ -774,6 +784,22 @@ function countMarkPhrases(line: Line): Phrase[] {
   if (!first || !total || !TOTAL_WORD.test(total.text.trim()) || !COUNT_LABEL.test(first.text.replace(/\s/g, ''))) return strict;
   const words = rest.slice(0, -1);
   return words.length >= 2 && words.every((p) => isCountMark(p.text) || STATUS_WORD.test(p.text.trim())) ? words : strict;
+}
+
+/**
+ * The pitch (em) of a cell's lines that a count table's wrapped labels show (政策目標1 農林 over
+ * 水産業農林水産 over 業空き家の整備 0 1 1 2 0 4), or null: the least step from a label's line
+ * holding no count to the next line of the label, close under it in its column at its size.
+ */
+export function countLabelPitch(rows: readonly Line[]): number | null {
+  const counts = (line: Line) => line.phrases.some((p) => /^\d+$/.test(p.text.normalize('NFKC').trim()));
+  const steps = rows.slice(0, -1).flatMap((upper, k) => {
+    const lower = rows[k + 1]!;
+    const close = lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
+    const sameColumn = Math.abs(lower.x - upper.x) <= upper.size;
+    return !counts(upper) && close && sameColumn && sameSize(upper.size, lower.size) ? [(lower.baseline - upper.baseline) / lower.size] : [];
+  });
+  return steps.length > 0 ? Math.min(...steps) : null;
 }
 
 /** A count table (grades across, a row per group with its counts): rows until a line without counts. */
@@ -1111,7 +1137,11 @@ function headsOf(lines: readonly Line[], page: LaidOutPage, continued: TableHead
   if (!again || !sameColumns(again, continued!)) return tableHeadsOf(lines, page);
   // The same table: what its rows showed of the columns' edges on the pages before counts here too
   // (a page of two figures of one width shows none).
-  return [...tableHeadsOf(lines.slice(0, from), page), { ...again, earlier: continued!.earlier ?? [] }, ...tableHeadsOf(lines.slice(to), page)];
+  return [
+    ...tableHeadsOf(lines.slice(0, from), page),
+    { ...again, earlier: continued!.earlier ?? [], earlierCells: continued!.earlierCells ?? [] },
+    ...tableHeadsOf(lines.slice(to), page),
+  ];
 }
 
 /**
@@ -1120,7 +1150,7 @@ function headsOf(lines: readonly Line[], page: LaidOutPage, continued: TableHead
  */
 type Piece =
   | { kind: 'table'; top: number; table: ReadTable }
-  | { kind: 'counts'; top: number; table: CountTable; head?: Line }
+  | { kind: 'counts'; top: number; table: CountTable; head?: Line; pitch?: number }
   | { kind: 'line'; top: number; line: Line };
 
 /**
@@ -1189,7 +1219,8 @@ function piecesOf(
           ? readMatrixCountTable(page, lines, k)
           : readCountTable(page, lines, k);
       if (table.rows.length > 0) {
-        pieces.push({ kind: 'counts', top: line.top, table, ...(table.shape === 'columns' ? { head: line } : {}) });
+        const pitch = countLabelPitch(used.slice(1));
+        pieces.push({ kind: 'counts', top: line.top, table, ...(table.shape === 'columns' ? { head: line } : {}), ...(pitch !== null ? { pitch } : {}) });
         for (const l of used) inTable.add(l);
         k += used.length - 1;
         continue;
@@ -1922,6 +1953,9 @@ export function readOtherKpi(
     return pages.map((page, k) => {
       const kept = previous?.[k];
       const onPage = kept && tablesOn(kept).every((t) => t.pitch !== null) ? kept : piecesOf(page, furniture, declared, continued, pitchHint, endedIn);
+      // A page holding nothing but its furniture (a blank page, its number alone) ends no table:
+      // the table goes on on the page after.
+      if (onPage.length === 0) return onPage;
       const last = onPage.at(-1);
       continued = last?.kind === 'table' ? last.table.head : null;
       endedIn = last?.kind === 'line' ? last.line : null;
@@ -2242,8 +2276,16 @@ export function readOtherKpi(
   // A table whose first page holds only its head (and a banner, the page's foot below it) shows no
   // cell's text: its edges there are guessed from the headings alone. The first page that shows its
   // rows tells them by where their texts stand (flush left, flush right), as for any table.
-  const measured = tables.find((t) => t.rows.some((r) => r.anchored) && t.head.columns.length === first!.head.columns.length) ?? first!;
-  const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks);
+  // Of a table going on over pages, its last page of rows has seen every page's cells: it measures.
+  const shownFirst = tables.find((t) => t.rows.some((r) => r.anchored) && t.head.columns.length === first!.head.columns.length) ?? first!;
+  const firstCell = shownFirst.head.earlierCells?.at(-1);
+  // Not a page showing its head again over no row (its columns, unrefined by cells, place none).
+  const measured = (firstCell && tables.findLast((t) => t.rows.some((r) => r.anchored) && t.head.earlierCells?.includes(firstCell))) ?? shownFirst;
+  // The pitch of a cell's lines, for telling a header's rows where the table shows none: the
+  // other tables', else that of the count tables' wrapped labels (one font throughout).
+  const labelPitches = pieces.flatMap(({ piece }) => (piece.kind === 'counts' && piece.pitch !== undefined ? [piece.pitch] : []));
+  const cellLinePitch = first!.pitch ?? pitch ?? (labelPitches.length > 0 ? Math.min(...labelPitches) : null);
+  const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks, cellLinePitch);
   // The scheme is named as load.ts names it (a document read under the default scheme names none).
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
   return { document, messages: log.messages, scheme };
@@ -2369,6 +2411,8 @@ function layoutOf(
   legend: { legend: PrintedLegend; page: number; top: number } | undefined,
   counts: readonly CountTable[],
   commentBlocks: string | undefined,
+  /** The pitch (em) of a cell's lines the document shows, where the first table shows none itself. */
+  pitch: number | null,
 ): TableLayout {
   const { edges, sides } = measured;
   const width = sides.right - sides.left;
@@ -2390,7 +2434,7 @@ function layoutOf(
   const before = (at: { page: number; top: number }) => at.page < firstTable.page || (at.page === firstTable.page && at.top < firstTable.top);
   return {
     columns,
-    headerRows: headerRowsAtPitch(first.head, first.pitch),
+    headerRows: headerRowsAtPitch(first.head, pitch),
     hierarchy: levels.layout(),
     ...(legend
       ? { legend: { heading: legend.legend.heading, marks: legend.legend.marks, placement: before(legend) ? ('top' as const) : ('below' as const) } }
