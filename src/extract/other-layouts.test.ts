@@ -566,43 +566,39 @@ describe('a table without rules, then its legend and its count table', () => {
   const read = (pages: PageContent[], file: string) => extractPages(pages, file, { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME });
 
   it('a header whose headings stand 1.5 em over their years is set in two rows where the count table’s wrapped labels show a cell’s lines 1.1 em apart, though no cell of the table wraps', () => {
-    const runsAt = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
-    const withCounts = (label: [string, string]): PageContent => ({
-      number: 1,
-      width: 595,
-      height: 842,
-      horizontal: [],
-      vertical: [],
-      runs: [
-        ...runsAt(100, TITLE),
-        ...runsAt(130, [
+    const page = ruledPageOf(
+      1,
+      [
+        ...at(100, TITLE),
+        ...at(130, [
           ['基準値', 140],
           ['実績値', 200],
         ]),
-        ...runsAt(145, [
+        ...at(145, [
           ['指標名', 20],
           ['（R2）', 138],
           ['（R5）', 198],
           ['評価', 295],
         ]),
-        ...runsAt(165, row('観光客数', ['100', '120'], 'A')),
-        ...runsAt(180, row('宿泊者数', ['50', '40'], 'C')),
-        ...runsAt(210, [
+        ...at(165, row('観光客数', ['100', '120'], 'A')),
+        ...at(180, row('宿泊者数', ['50', '40'], 'C')),
+        ...at(210, [
           ['基本目標', 20],
           ['A', 100],
           ['C', 140],
           ['合計', 180],
         ]),
-        ...runsAt(225, [[label[0], 20]]),
-        ...runsAt(225 + 11, [
-          [label[1], 20],
+        ...at(225, [['基本目標1 観光', 20]]),
+        ...at(225 + 11, [
+          ['の振興', 20],
           ['1', 100],
           ['1', 140],
           ['2', 184],
         ]),
       ],
-    });
-    const document = read([withCounts(['基本目標1 観光', 'の振興'])], 'counts-pitch.pdf').document as KpiDocument;
+      [],
+    );
+    const document = read([page], 'counts-pitch.pdf').document as KpiDocument;
     expect(document.layout?.headerRows).toBe(2);
   });
 
@@ -922,86 +918,50 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
-  it('reads a legend whose last meaning the page cut after a particle (… 把握できない等の | 理由により評価できない on the next page)', () => {
-    const document = read(
+  // A legend's line at the first page's foot whose last meaning the page cut, and the next page's first line.
+  it.each([
+    [
+      'after a particle (… 把握できない等の | 理由により評価できない on the next page)',
       [
-        pageOf(
-          TITLE,
-          HEADER,
-          row('観光客数', ['100', '120'], 'A'),
-          row('宿泊者数', ['50', '40'], '－'),
-          [],
-          [
-            ['※評価', 20],
-            ['A 目標を超えた', 80],
-            ['－ 把握できない等の', 180],
-          ],
-        ),
-        { ...pageOf([['理由により評価できない', 20]]), number: 2 },
+        ['※評価', 20],
+        ['A 目標を超えた', 80],
+        ['－ 把握できない等の', 180],
       ],
+      [['理由により評価できない', 20]],
+      [{ mark: '－', meaning: '把握できない等の理由により評価できない' }],
+    ],
+    [
+      'inside a meaning, its next line holding more items (C：基準値より | 下落している －：…)',
+      [
+        ['【達成度】', 20],
+        ['A：目標を超えた', 80],
+        ['C：基準値より', 180],
+      ],
+      [
+        ['下落している', 20],
+        ['－：評価できない', 90],
+      ],
+      [
+        { mark: 'C', meaning: '基準値より下落している' },
+        { mark: '－', meaning: '評価できない' },
+      ],
+    ],
+    [
+      'inside a word (判定なし：値が確認できな | かった成果指標… on the next page)',
+      [
+        ['※評価', 20],
+        ['A：目標を超えた', 80],
+        ['判定なし：値が確認できな', 180],
+      ],
+      [['かった成果指標は判定を行っていない', 20]],
+      [{ mark: '判定なし', meaning: '値が確認できなかった成果指標は判定を行っていない' }],
+    ],
+  ] as [string, [string, number][], [string, number][], { mark: string; meaning: string }[]][])('reads a legend the page cut %s', (_, foot, top, last) => {
+    const document = read(
+      [pageOf(TITLE, HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], last.at(-1)!.mark), [], foot), { ...pageOf(top), number: 2 }],
       'legend-cut.pdf',
     ).document as KpiDocument;
-    expect(document.layout?.legend?.marks).toEqual([
-      { mark: 'A', meaning: '目標を超えた' },
-      { mark: '－', meaning: '把握できない等の理由により評価できない' },
-    ]);
-  });
-
-  it('reads a legend line the page cut inside a meaning, its next line with more items on the next page (C：基準値より | 下落している －：…)', () => {
-    const document = read(
-      [
-        pageOf(
-          TITLE,
-          HEADER,
-          row('観光客数', ['100', '120'], 'A'),
-          row('宿泊者数', ['50', '40'], '－'),
-          [],
-          [
-            ['【達成度】', 20],
-            ['A：目標を超えた', 80],
-            ['C：基準値より', 180],
-          ],
-        ),
-        {
-          ...pageOf([
-            ['下落している', 20],
-            ['－：評価できない', 90],
-          ]),
-          number: 2,
-        },
-      ],
-      'legend-line-cut.pdf',
-    ).document as KpiDocument;
-    expect(document.layout?.legend?.marks).toEqual([
-      { mark: 'A', meaning: '目標を超えた' },
-      { mark: 'C', meaning: '基準値より下落している' },
-      { mark: '－', meaning: '評価できない' },
-    ]);
-  });
-
-  it('reads a legend whose last meaning the page cut inside a word (判定なし：値が確認できな | かった成果指標… on the next page)', () => {
-    const document = read(
-      [
-        pageOf(
-          TITLE,
-          HEADER,
-          row('観光客数', ['100', '120'], 'A'),
-          row('宿泊者数', ['50', '40'], '判定なし'),
-          [],
-          [
-            ['※評価', 20],
-            ['A：目標を超えた', 80],
-            ['判定なし：値が確認できな', 180],
-          ],
-        ),
-        { ...pageOf([['かった成果指標は判定を行っていない', 20]]), number: 2 },
-      ],
-      'legend-cut-in-word.pdf',
-    ).document as KpiDocument;
-    expect(document.layout?.legend?.marks).toEqual([
-      { mark: 'A', meaning: '目標を超えた' },
-      { mark: '判定なし', meaning: '値が確認できなかった成果指標は判定を行っていない' },
-    ]);
+    expect(document.layout?.legend?.marks).toEqual([{ mark: 'A', meaning: '目標を超えた' }, ...last]);
   });
 
   it('reads a legend on one line whose heading, marks and meanings are phrases of their own (【評価】 | S | 目標を超えた | A | 目標に近い)', () => {

@@ -1244,8 +1244,9 @@ function withCountHeadsJoined(lines: readonly Line[]): Line[] {
     if (!countHeadAt(head)) continue;
     for (const n of [k - 1, k + 1]) {
       const other = out[n];
+      if (!other) continue;
       const [upper, lower] = n < k ? [other, head] : [head, other];
-      if (!other || !upper || !lower || lower.top - upper.bottom >= CELL_LINE_GAP_EM * lower.size) continue;
+      if (lower.top - upper.bottom >= CELL_LINE_GAP_EM * lower.size) continue;
       if (!other.phrases.every((p) => head.phrases.filter((h) => overlaps(p, h)).length === 1)) continue;
       const phrases = head.phrases.map((h) => {
         const over = other.phrases.filter((p) => overlaps(p, h));
@@ -1883,13 +1884,9 @@ function schemeOfMarks(marks: readonly string[], legend: PrintedLegend | null, r
   if (reading.given) return reading.given;
   const known = [reading.preferred, ...reading.known.filter((s) => s !== reading.preferred)];
   const fits = known.filter((s) => marks.every((m) => gradeOfMark(s, m) !== undefined));
-  const plain = (text: string) => text.normalize('NFKC').replace(/\s/g, '');
-  // A meaning as the scheme words it; the legend's last may be cut where the print clips a long
-  // line at the cell or page (…または目標値＝基準).
-  // Or clipped whole, the mark alone printed (Calc: … 注視を継続する | －, its 実績なし past the print area).
+  // A meaning as the scheme words it; the legend's last may be clipped by the print (clippedFrom).
   const sameMeaning = (meaning: string, printed: string, last: boolean) =>
-    plain(meaning) === plain(printed) ||
-    (last && (plain(printed).length >= CLIPPED_MEANING_MIN || plain(printed) === '') && plain(meaning).startsWith(plain(printed)));
+    plainMeaning(meaning) === plainMeaning(printed) || (last && clippedFrom(meaning, printed));
   const worded = legend
     ? fits.filter((s) =>
         legend.marks.every((l, k) =>
@@ -2310,13 +2307,23 @@ export function joinGoalsPrintedAgain(strategies: Strategy[]): void {
   }
 }
 
-/** A legend's last meaning as the scheme words it where the print cut it short (or off), else as printed. */
+const plainMeaning = (text: string) => text.normalize('NFKC').replace(/\s/g, '');
+
+/**
+ * Whether a legend's last meaning as printed is `whole` clipped by the print: cut short at the cell
+ * or page (…または目標値＝基準, CLIPPED_MEANING_MIN characters at least), or cut off, the mark alone
+ * printed (Calc: … 注視を継続する | －, its 実績なし past the print area).
+ */
+function clippedFrom(whole: string, printed: string): boolean {
+  const [all, cut] = [plainMeaning(whole), plainMeaning(printed)];
+  return all !== '' && all !== cut && all.startsWith(cut) && (cut === '' || cut.length >= CLIPPED_MEANING_MIN);
+}
+
+/** A legend's last meaning as the scheme words it where the print clipped it, else as printed. */
 function clippedMeaning(scheme: Scheme, printed: LegendMark): string {
   const id = gradeOfMark(scheme, printed.mark);
   const whole = scheme.grades.find((g) => g.id === id)?.meaning ?? '';
-  const plain = (text: string) => text.normalize('NFKC').replace(/\s/g, '');
-  const cut = plain(printed.meaning);
-  return whole !== '' && plain(whole) !== cut && plain(whole).startsWith(cut) && (cut === '' || cut.length >= CLIPPED_MEANING_MIN) ? whole : printed.meaning;
+  return clippedFrom(whole, printed.meaning) ? whole : printed.meaning;
 }
 
 /** A dash the scheme knows, as the scheme prints it; any other mark as printed. */
