@@ -472,7 +472,9 @@ function readTable(
   // edges counts too (a page holding one row's actuals, `10 9 - - -`, shows little of them).
   const shown = [...(head.earlier ?? []), ...body];
   let columns = gridColumns(head, first, figureUnits(shown.flatMap((l) => l.phrases)));
-  if (!head.ruled && body.length > 0) columns = withJointEdges(refineColumns(columns, shown), ruleJoints(headRules(page, head)));
+  const headRuled = headRules(page, head);
+  const joints = ruleJoints(headRuled);
+  if (!head.ruled && body.length > 0) columns = withJointEdges(refineColumns(columns, shown), joints);
   const grouping = columns.filter((_, k) => GROUPING.has(first[k]!.role));
   const rowColumns = columns.filter((c) => !grouping.includes(c));
   const left = Number.isFinite(columns[0]!.left) ? columns[0]!.left : Math.min(...body.map((l) => l.x), head.columns[0]!.headingLeft);
@@ -608,11 +610,10 @@ function readTable(
   // A comment block's paragraph runs across the columns, wherever its lines happen to end: no cell's text tells an edge.
   // Cells' texts run together without padding (`16子育て支援課`) are each their own column's.
   const cellLines = split.filter((_, k) => !banners[k] && !blockLines.has(k));
-  const headRuled = headRules(page, head);
   // Cells a page before showed of the same table tell its edges too: a page of short names says
   // little of where the name column ends that a long name on the next page tells.
   const measuredLines = [...(head.earlierCells ?? []), ...cellLines];
-  const edges = columnEdges(head, columns, measuredLines, ruleJoints(headRuled));
+  const edges = columnEdges(head, columns, measuredLines, joints);
   return {
     page,
     head: { ...head, earlier: shown, earlierCells: measuredLines },
