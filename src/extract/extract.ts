@@ -142,15 +142,27 @@ function refuseMixedKinds(pages: readonly LaidOutPage[], file: string): void {
  * read as another layout, and where that fails too, the own family's reason is given.
  */
 function readOwnOrOther(pages: LaidOutPage[], furniture: ReadonlySet<Phrase>, title: string, file: string, reading: SchemeReading, roles: RoleDeclarations) {
+  const other = () => readOtherKpi(pages, furniture, titleOf(pages, isOtherHeading), file, reading, roles);
+  let own: ReturnType<typeof readKpi>;
   try {
-    return readKpi(pages, furniture, title, file, reading);
-  } catch (own) {
-    if (!(own instanceof TasseiError) || !looksLikeOtherKpi(pages)) throw own;
+    own = readKpi(pages, furniture, title, file, reading);
+  } catch (failed) {
+    if (!(failed instanceof TasseiError) || !looksLikeOtherKpi(pages)) throw failed;
     try {
-      return readOtherKpi(pages, furniture, titleOf(pages, isOtherHeading), file, reading, roles);
+      return other();
     } catch {
-      throw own;
+      throw failed;
     }
+  }
+  // An own reading that placed no row at all (another city's banners and numbering, 基準値 | R1 read
+  // as the own 現状 heading) only skipped rows with warnings: another layout's reading that finds
+  // strategies is the document's.
+  if (own.document.strategies.length > 0 || !looksLikeOtherKpi(pages)) return own;
+  try {
+    const read = other();
+    return read.document.kind === 'kpi-progress' && read.document.strategies.length > 0 ? read : own;
+  } catch {
+    return own;
   }
 }
 
