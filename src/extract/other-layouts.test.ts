@@ -753,6 +753,33 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(messages.filter((m) => m.severity === 'warning')).toEqual([]);
   });
 
+  it('a grouping cell’s lines show the pitch by their own baselines, not by a line they share with a row set 2 pt off them (施策① 図書 | 館子育て | 推進 beside 宿泊者数)', () => {
+    const header: [string, number][] = [['施策', 20], ...HEADER.map(([text, x]): [string, number] => [text, text === '指標名' ? 100 : x])];
+    // Cells' lines 11 pt apart; the row beside the grouping cell's last line is centred 2.3 pt over it.
+    const { document, messages } = read(
+      [
+        ruledPageOf(
+          1,
+          [
+            ...at(60, TITLE),
+            ...at(100, header),
+            ...at(120, [['施策① 図書', 20]]),
+            ...at(131, [['館子育て', 20]]),
+            ...at(142, [['推進', 20]]),
+            ...at(139.7, grouped(null, '宿泊者数', ['50', '40'], 'B')),
+            ...at(170, [['施策② 交流', 20]]),
+            ...at(181, [['観光客数の', 100]]),
+            ...at(192, grouped(null, '推移（累計）', ['100', '120'], 'A')),
+          ],
+          [],
+        ),
+      ],
+      'group-own-baselines.pdf',
+    );
+    expect(walkIndicators(document as KpiDocument).map(({ indicator: i }) => i.name)).toEqual(['宿泊者数', '観光客数の推移（累計）']);
+    expect(messages.filter((m) => m.severity === 'warning')).toEqual([]);
+  });
+
   it('a level’s banner ① and its title under the header (① 地域文化財の推進) is no legend item: the comment line under it stays out of the header', () => {
     const header: [string, number][] = [...HEADER, ['今後の方針', 330]];
     // Writer's tight rows: the banner and the comment's first line each a line's pitch under the header.

@@ -410,7 +410,9 @@ function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): G
   const cells: GroupCell[] = [];
   for (let k = 1; k < edges.length; k++) {
     const inside = phrases.filter(({ l }) => middle(l) > edges[k - 1]! && middle(l) < edges[k]!);
-    const steps = inside.slice(1).map(({ l }, i) => (l.baseline - inside[i]!.l.baseline) / l.size);
+    // From the phrases' own baselines: a line may hold the next cell's text set a point or two off
+    // (a name centred in its row beside the grouping cell's last line), whose baseline it takes.
+    const steps = inside.slice(1).map(({ p, l }, i) => (p.baseline - inside[i]!.p.baseline) / l.size);
     if (inside.length > 0) cells.push({ top: edges[k - 1]!, bottom: edges[k]!, text: joinWrapped(inside.map(({ p }) => p.text)), steps });
     else if (cells.length > 0 && cuts.length > 0) cells.at(-1)!.bottom = edges[k]!;
   }
