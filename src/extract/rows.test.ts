@@ -320,24 +320,31 @@ describe('rowsOf and joinRows: a row split by a page break', () => {
     expect(joinRows(last!, first!).cells).toEqual({ name: '農業産出額', value: '3560(H29)', status: '目標達成' });
   });
 
-  it('cells set at the top: a line above the page’s first values is the rest of a name the page broke, not the first row’s', () => {
-    const rows = rowsIn(
-      lines(
-        [50, { name: '（人）' }],
-        [50 + PITCH, { name: '観光客の', value: '5', status: '-' }],
-        [50 + 2 * PITCH, { name: '入込数' }],
-        [50 + 3 * PITCH, { name: '宿泊者数の', value: '7', status: '-' }],
-        [50 + 4 * PITCH, { name: '推移' }],
-      ),
-      COLUMNS,
-      [],
-      columnOf,
-    );
-    expect(rows.map((r) => [r.anchored, r.cells.name])).toEqual([
+  it('cells set at the top, a table going on from the page before: a line above the page’s first values is the rest of a name the page broke; on the page a table starts, the first row’s', () => {
+    const page = (goesOn: boolean) =>
+      rowsIn(
+        lines(
+          [50, { name: '（人）' }],
+          [50 + PITCH, { name: '観光客の', value: '5', status: '-' }],
+          [50 + 2 * PITCH, { name: '入込数' }],
+          [50 + 3 * PITCH, { name: '宿泊者数の', value: '7', status: '-' }],
+          [50 + 4 * PITCH, { name: '推移' }],
+        ),
+        COLUMNS,
+        [],
+        columnOf,
+        undefined,
+        null,
+        undefined,
+        goesOn,
+      );
+    expect(page(true).map((r) => [r.anchored, r.cells.name])).toEqual([
       [false, '（人）'],
       [true, '観光客の入込数'],
       [true, '宿泊者数の推移'],
     ]);
+    // Nothing stands above the first row of a table's first page: the line can only be its own.
+    expect(page(false).filter((r) => !r.anchored)).toEqual([]);
   });
 
   it('cells set in the middle, a table going on from the page before: a line over the page’s first values that would set their cell off its middle is the rest of a cell the page broke; on the page a table starts, it is no rest', () => {

@@ -280,7 +280,7 @@ export function rowsOf(
     evidence.flatMap((e) => e.sure),
   );
   const pitch = own ?? pitchHint ?? FALLBACK_PITCH_EM;
-  return { rows: bands.flatMap((band, k) => rowsOfBand(band, pitch, opensRow, k === 0, goesOn && k === 0)), pitch: own };
+  return { rows: bands.flatMap((band, k) => rowsOfBand(band, pitch, opensRow, goesOn && k === 0)), pitch: own };
 }
 
 /** A cell's top, middle or bottom nearer its row's values' own than the others are by this (em) tells how it is set. */
@@ -361,11 +361,11 @@ function bottomByWraps(
 }
 
 /**
- * `first`: the table's first band on the page, whose first lines may be the rest of a cell the page
- * broke; `brokenAbove`: that band of a table going on from the page before, whose centred cells'
- * lines over the first values are that rest where they would set the cell off its middle.
+ * `brokenAbove`: the first band on the page of a table going on from the page before, whose first
+ * lines may be the rest of a cell the page broke (over the first values of cells set at the top,
+ * or setting a centred cell off its middle). On the page a table starts they can only be its own.
  */
-function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolean, first: boolean, brokenAbove: boolean): GridRow[] {
+function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolean, brokenAbove: boolean): GridRow[] {
   const standsAlone = band.standsAlone;
   const rows: { fragments: Fragment[]; anchored: boolean; tail: boolean }[] = band.anchors.map((blocks) => ({
     fragments: blocks.flatMap((bl) => bl.fragments),
@@ -568,7 +568,7 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
         belowValues++;
         topShownBy.add(k);
       } else if (centreOf(f) <= spans[k]!.top) aboveValues++;
-      if (first && centreOf(f) <= firstValues) heads.push(f);
+      if (brokenAbove && centreOf(f) <= firstValues) heads.push(f);
     }
     // Cells set at the top of their rows (no line above its row's values but those above the page's
     // first values, and rows below those showing lines under their values): lines above the first
