@@ -695,6 +695,43 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(target!.right).toBeGreaterThan(179);
   });
 
+  it("a figure's bound set a little apart (8,647 以上, Writer's run for another font) starts no column: the next column's texts, touching the figures, do", () => {
+    const columns = [column('target', -Infinity, 185, true, [120, 150]), column('department', 185, Infinity, false, [200, 220])];
+    const bound = (figure: string, word: string): [string, number][] => [
+      [figure, 180 - widthOf(word) - 0.2 * SIZE - widthOf(figure)],
+      [word, 180 - widthOf(word)],
+    ];
+    const body = page(
+      [
+        120,
+        [
+          ['18,143', 180 - widthOf('18,143')],
+          ['企画財政課', 180],
+        ],
+      ],
+      [
+        132,
+        [
+          ['1,421', 180 - widthOf('1,421')],
+          ['子育て支援課', 180],
+        ],
+      ],
+      [144, bound('8,647', '以上')],
+      [150, [['政策企画部', 180]]],
+      [156, bound('12', '以下')],
+      [
+        168,
+        [
+          ['86', 180 - widthOf('86')],
+          ['農林振興課', 180],
+        ],
+      ],
+    );
+    const [target, department] = refineColumns(columns, body);
+    expect(department!.edge).toBeCloseTo(180, 0);
+    expect(target!.right).toBeGreaterThan(179);
+  });
+
   it("between value columns, a banner's title run over the gap (基本的方向1 | 文化財公共交通移住の振興) does not move the boundary into the next column's values", () => {
     // 従前値 right-aligned at 176; 実績 at 245, its 延べ 85,212 starting at 186.5; two banners' titles from 90 to 190 and 200.
     const columns = [column('baseline', 80, 200, true, [97, 172]), column('actual', 200, Infinity, true, [205, 225])];

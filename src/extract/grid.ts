@@ -443,9 +443,12 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     // set right; so does a phrase led by one, touching the next cell's text (`13.4課`: a wrapped 担当課).
     // A qualified figure (27以上, 延べ 12) is one too, and so is a figure drawn in one run with its
     // unit (160ha, set right: where it starts says nothing of the next column, as 983 人/ 年 in runs).
+    // A figure's bound alone (以上, set a little apart from 8,647: Writer's run for another font) is the figure's too.
     const valueBefore = (p: Phrase) =>
       before.values &&
-      (NUMBER_LIKE.test(withoutQualifiers((p.parts[0]?.text ?? p.text).normalize('NFKC').trim())) || FIGURE_UNIT.test(p.text.normalize('NFKC').trim()));
+      (NUMBER_LIKE.test(withoutQualifiers((p.parts[0]?.text ?? p.text).normalize('NFKC').trim())) ||
+        FIGURE_UNIT.test(p.text.normalize('NFKC').trim()) ||
+        withoutQualifiers(p.text.trim()) === '');
     const startsOwn = starting.flatMap((p) => (valued ? [p.x] : valueBefore(p) ? [] : onDataRow.has(p) ? [p.x, p.x] : [p.x]));
     // Text touching a figure set right before it (`14企画財政課`) starts where the column's own
     // lines start, or, of several texts, where the others start: a unit glued to its figures
