@@ -66,6 +66,44 @@ describe('count tables', () => {
     expect(used).toHaveLength(4);
   });
 
+  it('grades across, labels wrapped at one pitch with the counts on their first lines (基本目標ⅠICT図 1 2 | 書館づくり | 基本目標Ⅱ商店街 0 1 | の支援): a line over a row that opens with its goal’s label is the row above’s', () => {
+    // Writer's one pitch, the wrapped line a little nearer the next row (12.9 pt over, 12.5 under).
+    const rows: [number, [string, number][]][] = [
+      [
+        100,
+        [
+          ['基本目標', 0],
+          ['A', 100],
+          ['B', 140],
+          ['合計', 220],
+        ],
+      ],
+      [
+        112.9,
+        [
+          ['基本目標ⅠICT図', 0],
+          ['1', 100],
+          ['2', 140],
+          ['3', 224],
+        ],
+      ],
+      [125.8, [['書館づくり', 0]]],
+      [
+        138.3,
+        [
+          ['基本目標Ⅱ商店街', 0],
+          ['0', 100],
+          ['1', 140],
+          ['1', 224],
+        ],
+      ],
+      [151.2, [['の支援', 0]]],
+    ];
+    const lines = linesOf(phrasesOf(rows.flatMap(([baseline, cells]) => cells.map(([text, x]) => run(text, x, baseline)))));
+    const { table } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.rows.map((r) => r.label.replace(/\s/g, ''))).toEqual(['基本目標ⅠICT図書館づくり', '基本目標Ⅱ商店街の支援']);
+  });
+
   it('grades across, a goal’s label cut in its narrow cell before its title (第2 | 章図 | 書館 | 援 0 1 2 3 over its counts): the next row’s label, not the table’s end', () => {
     const lines = page(
       [

@@ -851,12 +851,21 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
       }
       return false;
     };
+    // The next row's line of counts opening with its goal's label and number (基本目標Ⅱ商店街 0 1 1):
+    // that row's label begins there, and a line above it is the row above's (ICT図 | 書館づくり).
+    const nextOpensLabel = (next: Line) =>
+      readBanner(
+        next.phrases
+          .filter((p) => !numbersOf(next).includes(p))
+          .map((p) => p.text)
+          .join(''),
+      ) !== null;
     const towardsNext = () =>
       !!next &&
       close(line, next) &&
       (numbersOf(next).length >= 2
         ? // A goal's label and number (政策目標2 ふる) opens the next row however evenly the lines are spaced (Writer).
-          !lastLine || readBanner(line.text) !== null || next.top - line.bottom < line.top - above.bottom
+          !lastLine || readBanner(line.text) !== null || (!nextOpensLabel(next) && next.top - line.bottom < line.top - above.bottom)
         : (!lastLine || opensLabel(line, next)) && countsBelow());
     // A row whose label is a level's word alone (基本目標 | 0 4 1 0 0 5: counts on the cell's first line)
     // has its number and title on the lines below it (Ⅰ 空き | 家の振興), not the next row.
