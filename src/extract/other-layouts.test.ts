@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCHEME } from '../../test/helpers/scheme.js';
 import { readScheme } from '../evaluate/scheme-file.js';
-import type { KpiDocument } from '../model/types.js';
+import type { KpiDocument, Strategy } from '../model/types.js';
 import { walkIndicators } from '../model/walk.js';
 import { extractPages } from './extract.js';
 import { type Line, linesOf, phrasesOf } from './layout.js';
-import { columnsInOrder, readCountTable, readMatrixCountTable, readRowsCountTable, withJointEdges } from './other-layouts.js';
+import { columnsInOrder, joinGoalsPrintedAgain, readCountTable, readMatrixCountTable, readRowsCountTable, withJointEdges } from './other-layouts.js';
 import type { PageContent, TextRun } from './pdf.js';
 import type { Column } from './grid.js';
 
@@ -3845,5 +3845,38 @@ describe('withJointEdges: rules over and under a head drawn cell by cell', () =>
       [102, 180],
       [180, Infinity],
     ]);
+  });
+});
+
+describe('joinGoalsPrintedAgain: a goal printed over its count table and again in a grouping cell', () => {
+  const goal = (no: number, title: string, names: string[]): Strategy => ({
+    no,
+    title,
+    indicators: names.map((name) => ({ name }) as Strategy['indicators'][number]),
+    reportedGoalSummary: null,
+    reportedSummary: null,
+    policies: [],
+  });
+  it.each<[string, string, [string, string[]][], number?]>([
+    ['the same title', '子育て世帯の振興', [['子育て世帯の振興', ['登録者数']]]],
+    ['its title’s start only (the cell clipped)', '子育て世', [['子育て世帯の振興', ['登録者数']]]],
+    [
+      'another number’s goal',
+      '子育て世',
+      [
+        ['子育て世帯の振興', []],
+        ['子育て世', ['登録者数']],
+      ],
+      4,
+    ],
+  ])('%s', (_, printed, expected, no = 3) => {
+    const strategies = [goal(3, '子育て世帯の振興', []), goal(no, printed, ['登録者数'])];
+    joinGoalsPrintedAgain(strategies);
+    expect(strategies.map((s) => [s.title, s.indicators.map((i) => i.name)])).toEqual(expected);
+  });
+  it('a title cut to one character is no goal’s for certain', () => {
+    const strategies = [goal(3, '子育て世帯の振興', []), goal(3, '子', ['登録者数'])];
+    joinGoalsPrintedAgain(strategies);
+    expect(strategies).toHaveLength(2);
   });
 });

@@ -1886,6 +1886,8 @@ const FIGURE_IN_MARK = /\d[\d,.]*\d/;
 
 /** A legend's last meaning cut this long (characters) or longer is still its scheme's, cut. */
 const CLIPPED_MEANING_MIN = 8;
+/** A goal's title cut this long (characters) or longer, beside its number, is still the goal's. */
+const CLIPPED_TITLE_MIN = 2;
 
 /**
  * The scheme the marks were printed under: the one scheme file whose grades are every printed
@@ -2303,13 +2305,17 @@ export function readOtherKpi(
 /**
  * A goal printed again whose cell a page broke (第2章 道の駅移住の支 | 援, in a grouping column under
  * 第2章 道の駅移住の支援 printed over its count table) is whole only once the next page's part has
- * joined its title: then it is the goal printed before, and its rows go there.
+ * joined its title: then it is the goal printed before, and its rows go there. So is a goal of the
+ * same number whose cell shows its title's start only (基本目標3 子育て世, the cell clipped at the
+ * table's last row, under 基本目標3 子育て世帯市内観光の振興).
  */
 export function joinGoalsPrintedAgain(strategies: Strategy[]): void {
-  const key = (s: Strategy) => `${s.no}:${s.title.replace(/\s/g, '')}`;
+  const plain = (s: Strategy) => s.title.replace(/\s/g, '');
+  const printedAgain = (earlier: Strategy, later: Strategy) =>
+    earlier.no === later.no && (plain(earlier) === plain(later) || ([...plain(later)].length >= CLIPPED_TITLE_MIN && plain(earlier).startsWith(plain(later))));
   for (let k = strategies.length - 1; k > 0; k--) {
     const later = strategies[k]!;
-    const earlier = strategies.slice(0, k).find((s) => key(s) === key(later));
+    const earlier = strategies.slice(0, k).find((s) => printedAgain(s, later));
     if (!earlier) continue;
     earlier.indicators.push(...later.indicators);
     earlier.policies.push(...later.policies);
