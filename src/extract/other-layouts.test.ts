@@ -1450,6 +1450,47 @@ describe('a table without rules, then its legend and its count table', () => {
     );
   });
 
+  it('keeps a short target set right in a wide column its column’s where every row is led by its number and prints figures with units ((1) 観光客数 … 130件 under 目標値: pdfmake)', () => {
+    // The rows of names and targets start with (1), (2) as a level's banner does: their figures with
+    // units glued (130件) say they are rows, which alone show where the target column ends.
+    const header: [string, number][] = [
+      ['番号', 20],
+      ['指標名', 70],
+      ['区分', 130],
+      ['基準値', 180],
+      ['R4', 250],
+      ['R5', 300],
+      ['目標値', 360],
+      ['評価', 430],
+    ];
+    const right = (text: string, side: number): [string, number] => [text, side - 3 - widthOf(text)];
+    const pair = (y: number, no: string, name: string, baseline: string, years: [string, string], actuals: [string, string], target: string, mark: string) => [
+      ...at(y, [[no, 22], [name, 60], ['目標値', 130], right(baseline, 230), right(years[0], 280), right(years[1], 330), right(target, 428), [mark, 445]]),
+      ...at(y + 16, [['実績値', 130], right(actuals[0], 280), right(actuals[1], 330)]),
+    ];
+    const document = read(
+      [
+        ruledPageOf(
+          1,
+          [
+            ...at(60, TITLE),
+            ...at(100, header),
+            ...pair(120, '(1)', '観光客数', '100件', ['110件', '120件'], ['115件', '―'], '130件', 'A'),
+            ...pair(152, '(2)', '宿泊者数', '52,000人', ['53,000人', '54,000人'], ['53,500人', '―'], '55,000人以上', 'B'),
+            ...pair(184, '(3)', '来訪者数', '71,000人', ['72,000人', '73,000人'], ['72,500人', '―'], '74,000人', 'A'),
+          ],
+          [],
+        ),
+      ],
+      'role-rows-numbered.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.target?.text, i.reported.status])).toEqual([
+      ['観光客数', '130件', 'A'],
+      ['宿泊者数', '55,000人以上', 'B'],
+      ['来訪者数', '74,000人', 'A'],
+    ]);
+  });
+
   it('joins role rows with a line of the name wrapped between them, beside no value (…の就 | 業者数 between 目標値 and 実績値)', () => {
     const document = read(
       [
