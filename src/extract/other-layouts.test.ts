@@ -1491,6 +1491,34 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('gives merged cells standing as near the actuals’ row above as the 目安値 row below to the row below, the pair above holding its own baseline (宿泊者数 | 50 | 80 | B between 実績値 and 目安値: pdfmake, bottom-set)', () => {
+    // Every line one step from the next: the gaps do not tell whose the merged cells' line is; the
+    // pair above prints its baseline and target on its 目安値 line, so the line is the next indicator's.
+    const document = read(
+      [
+        {
+          ...pageOf(),
+          runs: [
+            ...at(80, TITLE),
+            ...at(100, ROLE_HEADER),
+            ...at(120, [...mergedCells('観光客数', '100', '130', 'A'), ...roleRow('目安値', '110', '120')]),
+            ...at(136, roleRow('実績値', '115', '―')),
+            ...at(152, mergedCells('宿泊者数', '50', '80', 'B')),
+            ...at(168, roleRow('目安値', '60', '70')),
+            ...at(184, roleRow('実績値', '55', '―')),
+          ],
+        },
+      ],
+      'role-rows-even.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target?.text, i.interim?.map((x) => x.text)])).toEqual(
+      [
+        ['観光客数', '100', '115', '130', ['110', '120']],
+        ['宿泊者数', '50', '55', '80', ['60', '70']],
+      ],
+    );
+  });
+
   it('joins role rows with a line of the name wrapped between them, beside no value (…の就 | 業者数 between 目標値 and 実績値)', () => {
     const document = read(
       [
