@@ -861,6 +861,33 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a figure whose narrow cell wrapped inside its glued unit (1,200百万 / 円, set at the bottom): one value, not a row of its own', () => {
+    const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
+    const edges = [180, 250, 340];
+    const cells = (name: string, values: string[], mark: string): [string, number][] => [
+      [name, 20],
+      ...values.map((v, i): [string, number] => [v, edges[i]! - widthOf(v)]),
+      [mark, 355],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [['1,200百万', edges[1]! - widthOf('1,200百万')]],
+          [...cells('観光客数', ['1,000百万円', '円', '2,000百万円'], '改善↑')],
+          cells('相談件数', ['50百万円', '60百万円', '80百万円'], '改善↑'),
+        ),
+      ],
+      'wrapped-unit-tail.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.unit, i.baseline.value, i.actual.value, i.actual.text, i.target?.value])).toEqual([
+      ['観光客数', '百万円', 1000, 1200, '1,200百万円', 2000],
+      ['相談件数', '百万円', 50, 60, '60百万円', 80],
+    ]);
+  });
+
   it('reads a figure its narrow cell broke inside its last group of thousands (△12,34 / 5): one value, not two rows', () => {
     const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
     const edges = [180, 250, 340];

@@ -106,15 +106,21 @@ const CUT_GROUP = /\d,\d{0,2}$/;
  */
 function completeOf(role: ColumnRole, units: ReadonlySet<string>): ((text: string) => boolean) | undefined {
   // A figure with its unit glued (40,808人, 40,808人(H25)) is whole; 40,808人(H is not.
+  // Nor is a unit's last characters alone, which a cell wrapped inside the unit (226,036百万 / 円).
   if (MEASURED.has(role))
     return (text) =>
       isValueText(text) &&
-      !units.has(text.normalize('NFKC').trim()) &&
+      !isUnitTail(text.normalize('NFKC').trim(), units) &&
       !CUT_GROUP.test(text.normalize('NFKC').trim()) &&
       (parseMeasurement(text).ok || !/^\d/.test(text.trim()) || /\d$/.test(text.trim()) || GLUED_UNIT.test(text.normalize('NFKC').trim()));
   if (role === 'progress') return (text) => text.trim() !== '' && parseProgress(text) !== undefined;
   if (role === 'grade') return isMarkText;
   return undefined;
+}
+
+/** Whether a text is a unit the table's figures print, or the end of one (円 of 百万円): no figure, no value of its own. */
+function isUnitTail(text: string, units: ReadonlySet<string>): boolean {
+  return text !== '' && !/\d/.test(text) && [...units].some((u) => u.normalize('NFKC').endsWith(text));
 }
 
 /** A step (em) between a grouping cell's lines no farther than this is its line pitch (a wider one spans a gap in its text). */
