@@ -375,8 +375,14 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
   // Two values printed close together (`-128.0% 悪化↓`) make one phrase: between value columns
   // the runs count one by one.
   // A banner's line without a value (基本的方向1 | 文化財公共交通移住の振興, its title run over the
-  // columns' edges) tells nothing of where two columns of values part.
-  const valued = (l: Line) => l.phrases.some((p) => NUMBER_LIKE.test(withoutQualifiers(p.text.normalize('NFKC').trim())));
+  // columns' edges) tells nothing of where two columns of values part. A figure with its unit glued
+  // (709‰, 105,238団体) is a value too: an indicator's row led by its number ((1) 空き家の… 709‰)
+  // reads as a banner, and without its line no row but the actuals' tells the columns after the years.
+  const valued = (l: Line) =>
+    l.phrases.some((p) => {
+      const text = p.text.normalize('NFKC').trim();
+      return NUMBER_LIKE.test(withoutQualifiers(text)) || FIGURE_UNIT.test(text);
+    });
   const bannerOnly = (l: Line) => readBanner(l.text) !== null && !valued(l);
   const pieceLines = once(() =>
     textLines()

@@ -49,6 +49,33 @@ describe('furnitureOf', () => {
   });
 });
 
+describe('furnitureOf: a table row at the top of pages', () => {
+  const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
+  /** A row continued at a page's top: its number, name, figures with units, a grade mark, a department. */
+  const pageOf = (no: string, figures: string[], department: string) => ({
+    height: 842,
+    lines: linesOf(
+      phrasesOf([
+        at(no, 20, 45),
+        at(`指標${no}`, 40, 45),
+        ...figures.map((f, k) => at(f, 120 + 60 * k, 45)),
+        at('B', 320, 45),
+        at(department, 360, 45),
+        at('指標', 40, 300),
+      ]),
+    ),
+  });
+
+  it('keeps a grade mark that stands at one place on two pages’ first rows beside figures with their units (11.4人/年 … B), as beside bare numbers', () => {
+    const pages = [
+      pageOf('⑦', ['11.4人/年', '18.1人/年'], '農林振興課'),
+      pageOf('⑮', ['10.8人', '16.1人'], '子育て支援課'),
+      pageOf('⑯', ['790', '923'], '企画課'),
+    ];
+    expect([...furnitureOf(pages, () => false)].map((p) => p.text)).toEqual([]);
+  });
+});
+
 describe('furnitureOf: page numbers', () => {
   const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
   const pageOf = (top: TextRun[], n: number) => ({ height: 842, lines: linesOf(phrasesOf([...top, at('指標', 40, 300), run(`- ${n} -`, 400, 25, 820)])) });

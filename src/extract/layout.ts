@@ -293,6 +293,9 @@ const PAGE_NUMBER_PLACE = 12;
 const REPEATED_FRACTION = 0.6;
 /** Numbers repeat at one place by chance (a count of 0 in the first row of two pages). */
 const NUMERIC = /^[\d\s.,%△▲()-]+$/;
+/** A figure with its unit glued (10.8人, 11.4人/年, 8,659‰(H30)): a table row's value, as a bare number is; a page's count (3頁, 1/8) is none. */
+const FIGURE_WITH_UNIT = /^[△▲-]?\d[\d,.]*[^\d\s.,()（）/／-][^\d\s()（）]{0,3}(?:[(（][^()（）]{1,8}[)）])?$/;
+const PAGE_WORD = /頁|ページ|枚/;
 /** Page furniture is looked for this far (fraction of the page height) from the top or bottom. */
 const MARGIN_FRACTION = 0.12;
 
@@ -326,8 +329,10 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[] }[],
       return l.phrases.filter((p) => {
         const repeated = (seen.get(key(p)) ?? 0) >= Math.max(2, Math.ceil(REPEATED_FRACTION * pages.length));
         // A label beside numbers of its own size is a table row (基本目標 of a summary at the
-        // top of every page), not a footer printed over one.
-        const rowLabel = l.phrases.some((q) => q !== p && NUMERIC.test(q.text) && Math.abs(q.size - p.size) <= SAME_SIZE);
+        // top of every page), not a footer printed over one; so is a mark beside figures with
+        // their units (⑮ … 16.1人 B 子育て支援課: a grade at one place on two pages' first rows).
+        const figure = (q: Phrase) => NUMERIC.test(q.text) || (FIGURE_WITH_UNIT.test(q.text.normalize('NFKC').trim()) && !PAGE_WORD.test(q.text));
+        const rowLabel = l.phrases.some((q) => q !== p && figure(q) && Math.abs(q.size - p.size) <= SAME_SIZE);
         return pageNumber || (repeated && !heading && !rowLabel && !NUMERIC.test(p.text));
       });
     };

@@ -926,6 +926,33 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a figure whose narrow cell wrapped inside its glued unit (1,200百万 / 円, set at the bottom): one value, not a row of its own', () => {
+    const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
+    const edges = [180, 250, 340];
+    const cells = (name: string, values: string[], mark: string): [string, number][] => [
+      [name, 20],
+      ...values.map((v, i): [string, number] => [v, edges[i]! - widthOf(v)]),
+      [mark, 355],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          [['1,200百万', edges[1]! - widthOf('1,200百万')]],
+          [...cells('観光客数', ['1,000百万円', '円', '2,000百万円'], '改善↑')],
+          cells('相談件数', ['50百万円', '60百万円', '80百万円'], '改善↑'),
+        ),
+      ],
+      'wrapped-unit-tail.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.unit, i.baseline.value, i.actual.value, i.actual.text, i.target?.value])).toEqual([
+      ['観光客数', '百万円', 1000, 1200, '1,200百万円', 2000],
+      ['相談件数', '百万円', 50, 60, '60百万円', 80],
+    ]);
+  });
+
   it('reads a figure its narrow cell broke inside its last group of thousands (△12,34 / 5): one value, not two rows', () => {
     const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
     const edges = [180, 250, 340];
@@ -1511,6 +1538,75 @@ describe('a table without rules, then its legend and its count table', () => {
       [
         ['観光施設の就業者数', '100', '115', '130', ['110', '120']],
         ['宿泊施設の利用者数', '50', '55', '80', ['60', '70']],
+      ],
+    );
+  });
+
+  it('keeps a short target set right in a wide column its column’s where every row is led by its number and prints figures with units ((1) 観光客数 … 130件 under 目標値: pdfmake)', () => {
+    // The rows of names and targets start with (1), (2) as a level's banner does: their figures with
+    // units glued (130件) say they are rows, which alone show where the target column ends.
+    const header: [string, number][] = [
+      ['番号', 20],
+      ['指標名', 70],
+      ['区分', 130],
+      ['基準値', 180],
+      ['R4', 250],
+      ['R5', 300],
+      ['目標値', 360],
+      ['評価', 430],
+    ];
+    const right = (text: string, side: number): [string, number] => [text, side - 3 - widthOf(text)];
+    const pair = (y: number, no: string, name: string, baseline: string, years: [string, string], actuals: [string, string], target: string, mark: string) => [
+      ...at(y, [[no, 22], [name, 60], ['目標値', 130], right(baseline, 230), right(years[0], 280), right(years[1], 330), right(target, 428), [mark, 445]]),
+      ...at(y + 16, [['実績値', 130], right(actuals[0], 280), right(actuals[1], 330)]),
+    ];
+    const document = read(
+      [
+        ruledPageOf(
+          1,
+          [
+            ...at(60, TITLE),
+            ...at(100, header),
+            ...pair(120, '(1)', '観光客数', '100件', ['110件', '120件'], ['115件', '―'], '130件', 'A'),
+            ...pair(152, '(2)', '宿泊者数', '52,000人', ['53,000人', '54,000人'], ['53,500人', '―'], '55,000人以上', 'B'),
+            ...pair(184, '(3)', '来訪者数', '71,000人', ['72,000人', '73,000人'], ['72,500人', '―'], '74,000人', 'A'),
+          ],
+          [],
+        ),
+      ],
+      'role-rows-numbered.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.target?.text, i.reported.status])).toEqual([
+      ['観光客数', '130件', 'A'],
+      ['宿泊者数', '55,000人以上', 'B'],
+      ['来訪者数', '74,000人', 'A'],
+    ]);
+  });
+
+  it('gives merged cells standing as near the actuals’ row above as the 目安値 row below to the row below, the pair above holding its own baseline (宿泊者数 | 50 | 80 | B between 実績値 and 目安値: pdfmake, bottom-set)', () => {
+    // Every line one step from the next: the gaps do not tell whose the merged cells' line is; the
+    // pair above prints its baseline and target on its 目安値 line, so the line is the next indicator's.
+    const document = read(
+      [
+        {
+          ...pageOf(),
+          runs: [
+            ...at(80, TITLE),
+            ...at(100, ROLE_HEADER),
+            ...at(120, [...mergedCells('観光客数', '100', '130', 'A'), ...roleRow('目安値', '110', '120')]),
+            ...at(136, roleRow('実績値', '115', '―')),
+            ...at(152, mergedCells('宿泊者数', '50', '80', 'B')),
+            ...at(168, roleRow('目安値', '60', '70')),
+            ...at(184, roleRow('実績値', '55', '―')),
+          ],
+        },
+      ],
+      'role-rows-even.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target?.text, i.interim?.map((x) => x.text)])).toEqual(
+      [
+        ['観光客数', '100', '115', '130', ['110', '120']],
+        ['宿泊者数', '50', '55', '80', ['60', '70']],
       ],
     );
   });

@@ -106,15 +106,21 @@ const CUT_GROUP = /\d,\d{0,2}$/;
  */
 function completeOf(role: ColumnRole, units: ReadonlySet<string>): ((text: string) => boolean) | undefined {
   // A figure with its unit glued (40,808人, 40,808人(H25)) is whole; 40,808人(H is not.
+  // Nor is a unit's last characters alone, which a cell wrapped inside the unit (226,036百万 / 円).
   if (MEASURED.has(role))
     return (text) =>
       isValueText(text) &&
-      !units.has(text.normalize('NFKC').trim()) &&
+      !isUnitTail(text.normalize('NFKC').trim(), units) &&
       !CUT_GROUP.test(text.normalize('NFKC').trim()) &&
       (parseMeasurement(text).ok || !/^\d/.test(text.trim()) || /\d$/.test(text.trim()) || GLUED_UNIT.test(text.normalize('NFKC').trim()));
   if (role === 'progress') return (text) => text.trim() !== '' && parseProgress(text) !== undefined;
   if (role === 'grade') return isMarkText;
   return undefined;
+}
+
+/** Whether a text is a unit the table's figures print, or the end of one (円 of 百万円): no figure, no value of its own. */
+function isUnitTail(text: string, units: ReadonlySet<string>): boolean {
+  return text !== '' && !/\d/.test(text) && [...units].some((u) => u.normalize('NFKC').endsWith(text));
 }
 
 /** A step (em) between a grouping cell's lines no farther than this is its line pitch (a wider one spans a gap in its text). */
@@ -1722,7 +1728,7 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
       table.rows[lead]?.anchored &&
       mergedCellsOnly(table.rows[lead], table, labels) &&
       table.rows[lead + 1] &&
-      (oneRuledBand(table, table.rows[lead]!, table.rows[lead + 1]!) || headsRowBelow(table.rows, k, lead))
+      (oneRuledBand(table, table.rows[lead]!, table.rows[lead + 1]!) || headsRowBelow(table, labels, k, lead))
     )
       lead++;
     if (!INTERIM_ROW.test(roleLabelOf(table.rows[lead], labels))) lead = k;
@@ -1762,12 +1768,29 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
  * row of values stands above them (a banner or the table's head). A person reads the merged cells
  * with the rows beside and under them until the next name starts; set at the bottom of the rows
  * before, they would stand nearer those.
+ * Where they stand as near the one as the other (row paddings of their own), the role rows above
+ * tell: a pair whose own rows print a baseline or target already where these print one is whole,
+ * as an indicator has one of each, and these cells are the next indicator's.
  */
-function headsRowBelow(rows: readonly GridRow[], from: number, to: number): boolean {
+function headsRowBelow(table: ReadTable, labels: number, from: number, to: number): boolean {
+  const rows = table.rows;
   const [above, below] = [rows[from - 1], rows[to + 1]];
   if (!below) return false;
   if (!above?.anchored) return true;
-  return below.top - rows[to]!.bottom < rows[from]!.top - above.bottom;
+  if (below.top - rows[to]!.bottom < rows[from]!.top - above.bottom) return true;
+  const pair = rolePairEndingAt(table, labels, from - 1);
+  return table.placed.some(
+    (p, k) =>
+      MEASURED.has(p.role) && p.role !== 'series' && [pair, rows.slice(from, to + 1)].every((band) => band.some((r) => (r.cells[`c${k}`] ?? '').trim() !== '')),
+  );
+}
+
+/** The role rows whose actuals' row is `rows[at]`: from its expected values' row, with the merged cells' rows between; none where `at` is no actuals' row. */
+function rolePairEndingAt(table: ReadTable, labels: number, at: number): GridRow[] {
+  if (!ACTUAL_ROW.test(roleLabelOf(table.rows[at], labels))) return [];
+  let start = at - 1;
+  while (start >= 0 && mergedCellsOnly(table.rows[start], table, labels)) start--;
+  return INTERIM_ROW.test(roleLabelOf(table.rows[start], labels)) ? table.rows.slice(start, at + 1) : [];
 }
 
 /** Whether two rows stand in one band of a table that draws rules between its rows: no rule across between them. */
