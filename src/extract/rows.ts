@@ -1,3 +1,4 @@
+import { beforeLastQualifier } from '../notation/numbers.js';
 import type { Column } from './grid.js';
 import { type Line, type Phrase, joinPhrases, joinWrapped, textEmWidth } from './layout.js';
 
@@ -81,9 +82,13 @@ export function fragmentsOf(lines: readonly Line[], columns: readonly Column[], 
   return fragments;
 }
 
-/** A value cell's lines joined: a number and its note carry no space where they wrapped. */
+/**
+ * A value cell's lines joined: a number and its note carry no space where they wrapped. A
+ * cumulative word alone on its line (延べ over 147,930%) is a word of its own, set apart from its
+ * figure (延べ 2, layouts.md §4 item 5): the cell wrapped at that space.
+ */
 export function joinValue(parts: readonly string[]): string {
-  return parts.map((p) => p.trim()).join('');
+  return parts.map((p) => p.trim()).reduce((joined, p, k, all) => (k > 0 && beforeLastQualifier(all[k - 1]!) === '' ? `${joined} ${p}` : joined + p), '');
 }
 
 function cellText(column: Column, fragments: readonly Fragment[]): string {
