@@ -980,6 +980,33 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a qualified figure its narrow cell wrapped after the word (延べ / 15回): one value with its word, not 延べ alone', () => {
+    const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
+    const edges = [180, 250, 340];
+    const cells = (name: string, values: string[], mark: string): [string, number][] => [
+      [name, 20],
+      ...values.map((v, i): [string, number] => [v, edges[i]! - widthOf(v)]),
+      [mark, 355],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          cells('相談件数', ['50件', '60件', '80件'], '改善↑'),
+          [['延べ', edges[1]! - widthOf('延べ')]],
+          cells('講座の回数', ['延べ 12回', '15回', '延べ 20回'], '改善↑'),
+        ),
+      ],
+      'wrapped-qualifier.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.value, i.actual.value, i.actual.text, i.target?.value])).toEqual([
+      ['相談件数', 50, 60, '60件', 80],
+      ['講座の回数', 12, 15, '延べ 15回', 20],
+    ]);
+  });
+
   it('reads values in words and qualified figures (調査中, 2,000人以上, 延べ 12回, 基準値を上回る): the unit glued to the figures, a - on what cannot be graded is no-actual', () => {
     const header: [string, number][] = [...HEADER.slice(0, 3), ['目標値', 290], ['評価', 350]];
     const edges = [180, 250, 340];

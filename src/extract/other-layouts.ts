@@ -17,7 +17,7 @@ import type {
   Strategy,
   TableLayout,
 } from '../model/types.js';
-import { CUMULATIVE_WORDS, findEraYear, isTextValue, parseMeasurement, parseProgress, withoutQualifiers } from '../notation/numbers.js';
+import { CUMULATIVE_WORDS, beforeLastQualifier, findEraYear, isTextValue, parseMeasurement, parseProgress, withoutQualifiers } from '../notation/numbers.js';
 import { type Column, EDGE_MATCH, columnOfPhrase, figureUnits, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
 import { type HeaderColumn, type TableHead, findTableHeads, headerRowsAtPitch } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
@@ -102,15 +102,23 @@ const CUT_GROUP = /\d,\d{0,2}$/;
  * `units`: those the table's cells print glued to their figures (111,564%, 866箇所). Such a unit
  * alone on a value cell's line is no value of its own but the end of the figure above it, which a
  * narrow cell wrapped (169,208 / %, as Excel, Word and pdfmake print it); as a text value (調査中)
- * it would be read as a row of its own.
+ * it would be read as a row of its own. So is a cumulative word alone (延べ over 147,930%): it
+ * opens the figure the cell wrapped after it, as a text value (調査中) it would hold the cell alone.
  */
 function completeOf(role: ColumnRole, units: ReadonlySet<string>): ((text: string) => boolean) | undefined {
+  // A cumulative word (延べ) is set before its figure: a line ending in one is no whole value,
+  // whether the word stands alone or after the figure of the cell above (60件 + 延べ joined).
+  const opensQualified = (text: string): boolean => {
+    const before = beforeLastQualifier(text);
+    return before !== null && (before === '' || parseMeasurement(before).ok || GLUED_UNIT.test(before) || units.has(before));
+  };
   // A figure with its unit glued (40,808人, 40,808人(H25)) is whole; 40,808人(H is not.
   // Nor is a unit's last characters alone, which a cell wrapped inside the unit (226,036百万 / 円).
   if (MEASURED.has(role))
     return (text) =>
       isValueText(text) &&
       !isUnitTail(text.normalize('NFKC').trim(), units) &&
+      !opensQualified(text) &&
       !CUT_GROUP.test(text.normalize('NFKC').trim()) &&
       (parseMeasurement(text).ok || !/^\d/.test(text.trim()) || /\d$/.test(text.trim()) || GLUED_UNIT.test(text.normalize('NFKC').trim()));
   if (role === 'progress') return (text) => text.trim() !== '' && parseProgress(text) !== undefined;

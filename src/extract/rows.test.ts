@@ -49,6 +49,20 @@ const columnOf = (p: Phrase) => COLUMNS.find((c) => p.x >= c.left && p.x < c.rig
 const cells = (rows: GridRow[]) => rows.map((r) => r.cells);
 
 describe('rowsOf: cells that wrap, without rules', () => {
+  it('no cell showing its pitch, a name’s last line 1.6 em under its row (the table’s last) is that name’s where rows of one line stand 2.25 em apart', () => {
+    const body = lines(
+      [100, { name: '観光客数', value: '5', status: '改善↑' }],
+      [122.5, { name: '宿泊者数', value: '7', status: '-' }],
+      [145, { name: '参加者数(団', value: '9', status: '-' }],
+      [161, { name: '体)' }],
+    );
+    expect(cells(rowsIn(body, COLUMNS, [], columnOf))).toEqual([
+      { name: '観光客数', value: '5', status: '改善↑' },
+      { name: '宿泊者数', value: '7', status: '-' },
+      { name: '参加者数(団体)', value: '9', status: '-' },
+    ]);
+  });
+
   it('a name of three lines with its values at the top, middle or bottom of the row', () => {
     // Row 1: name on three lines; row 2 starts after 4 pt of padding.
     const name = (y: number) =>

@@ -1,3 +1,4 @@
+import { beforeLastQualifier } from '../notation/numbers.js';
 import type { Column } from './grid.js';
 import { type Line, type Phrase, joinPhrases, joinWrapped, textEmWidth } from './layout.js';
 
@@ -81,9 +82,13 @@ export function fragmentsOf(lines: readonly Line[], columns: readonly Column[], 
   return fragments;
 }
 
-/** A value cell's lines joined: a number and its note carry no space where they wrapped. */
+/**
+ * A value cell's lines joined: a number and its note carry no space where they wrapped. A
+ * cumulative word alone on its line (延べ over 147,930%) is a word of its own, set apart from its
+ * figure (延べ 2, layouts.md §4 item 5): the cell wrapped at that space.
+ */
 export function joinValue(parts: readonly string[]): string {
-  return parts.map((p) => p.trim()).join('');
+  return parts.map((p) => p.trim()).reduce((joined, p, k, all) => (k > 0 && beforeLastQualifier(all[k - 1]!) === '' ? `${joined} ${p}` : joined + p), '');
 }
 
 function cellText(column: Column, fragments: readonly Fragment[]): string {
@@ -279,8 +284,40 @@ export function rowsOf(
     evidence.flatMap((e) => e.all),
     evidence.flatMap((e) => e.sure),
   );
-  const pitch = own ?? pitchHint ?? FALLBACK_PITCH_EM;
+  const pitch = own ?? pitchHint ?? Math.max(FALLBACK_PITCH_EM, rowStepBound(bands) ?? 0);
   return { rows: bands.flatMap((band, k) => rowsOfBand(band, pitch, opensRow, goesOn && k === 0)), pitch: own };
+}
+
+/** A step this much (em) short of the table's row step, beyond the pitch's own tolerance, is within a cell. */
+const ROW_STEP_MARGIN_EM = 0.25;
+/** Two lines' baselines this close (em) are one line. */
+const SAME_LINE_EM = 0.25;
+
+/**
+ * Where no cell shows the pitch of its lines: the largest pitch the rows' spacing allows (em), or
+ * null. Two rows of values one line each, nothing above, between or under their values, stand a
+ * line and the rows' padding apart; any two rows' lines stand at least that far apart (a row's
+ * values lie within its cells), so a line nearer the one above is that line's cell's (a name's
+ * last line `体)` 1.6 em under its row, rows 2.25 em apart: over the 1.45 em guessed without).
+ * Rows set without padding show no more than the line pitch, and leave the guess as it was.
+ */
+function rowStepBound(bands: readonly Band[]): number | null {
+  const rows = bands
+    .flatMap((band) => band.anchors.map((blocks) => ({ ...extent(blocks), fragments: blocks.flatMap((b) => b.fragments) })))
+    .sort((a, b) => a.top - b.top);
+  const fragments = bands.flatMap((band) => band.fragments);
+  const oneLine = (fs: readonly Fragment[]) => fs.every((f) => Math.abs(f.baseline - fs[0]!.baseline) <= SAME_LINE_EM * f.size);
+  let least = Infinity;
+  rows.slice(1).forEach((lower, k) => {
+    const upper = rows[k]!;
+    if (!oneLine(upper.fragments) || !oneLine(lower.fragments)) return;
+    const [a, b] = [upper.fragments[0]!, lower.fragments[0]!];
+    // Every line from the upper row's top to the lower row's bottom is one of the two rows' lines.
+    const around = fragments.filter((f) => f.bottom > upper.top && f.top < lower.bottom);
+    if (!around.every((f) => Math.abs(f.baseline - a.baseline) <= SAME_LINE_EM * f.size || Math.abs(f.baseline - b.baseline) <= SAME_LINE_EM * f.size)) return;
+    least = Math.min(least, (b.baseline - a.baseline) / b.size);
+  });
+  return Number.isFinite(least) ? Math.min(MAX_PITCH_EM, least - PITCH_TOLERANCE_EM - ROW_STEP_MARGIN_EM) : null;
 }
 
 /** A cell's top, middle or bottom nearer its row's values' own than the others are by this (em) tells how it is set. */

@@ -29,6 +29,17 @@ const NUMBER = new RegExp(`^([${MINUS_SIGNS}+])?\\s*((?:\\d{1,3}(?:,\\d{3})+|\\d
 /** The words of a cumulative or approximate figure, set before it: one list for every reader of figures. */
 export const CUMULATIVE_WORDS = '延べ|累計|約';
 const QUALIFIER_BEFORE = new RegExp(`^(?:${CUMULATIVE_WORDS})\\s*`);
+const QUALIFIER_LAST = new RegExp(`(?:${CUMULATIVE_WORDS})$`);
+/**
+ * Where a text ends in a cumulative word (`延べ`, `60件 延べ`), the text before that word (`''`,
+ * `60件`); else null. The word is set before its figure, so a line ending in it is never a whole
+ * value: a narrow cell wrapped the figure onto its next line (`延べ` / `147,930%`).
+ */
+export function beforeLastQualifier(text: string): string | null {
+  const plain = text.normalize('NFKC').trim();
+  const m = QUALIFIER_LAST.exec(plain);
+  return m ? plain.slice(0, m.index).trim() : null;
+}
 const QUALIFIER_AFTER = /\s*(?:以上|以下|超|未満|以内|程度)$/;
 /**
  * A printed figure without the words that qualify it without changing it (layouts.md §4 item 5):
