@@ -1,8 +1,8 @@
 import type { Rule } from './pdf.js';
-import { type Line, type Phrase, joinPhrases, joinWrapped, makeLine } from './layout.js';
+import { type Line, type Phrase, joinPhrases, joinWrapped, makeLine, sameSize } from './layout.js';
 import { NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
 import { holdsSpacedItems, isLegendLine } from './legend.js';
-import { bareYear, headingWord, yearOfHeading } from './roles.js';
+import { bareYear, headingWord, plainHeading, yearOfHeading } from './roles.js';
 import { PITCH_TOLERANCE_EM } from './rows.js';
 
 /**
@@ -203,12 +203,23 @@ function headingsOverYearNotes(upper: Line, lower: Line): boolean {
  */
 function yearOverHeadings(upper: Line, lower: Line): boolean {
   const under = yearsApart(lower).phrases;
-  if (under.length < 2 || !under.every((p) => isHeadingWord(p.text) && !bareYear(p.text))) return false;
-  const [from, to] = [under[0]!.x, under.at(-1)!.right];
+  if (under.length < 2 || !under.every((p) => isHeadingWord(p.text))) return false;
+  const years = yearsApart(upper).phrases;
   // Within half a cell of the middle of its cells, as stackedColumns takes a group.
-  const cell = (to - from) / under.length;
-  return yearsApart(upper).phrases.some(
-    (p) => bareYear(p.text) && p.x >= from - p.size && p.right <= to + p.size && Math.abs(middle(p) - (from + to) / 2) <= cell / 2,
+  const centred = (p: Phrase, cells: readonly Phrase[]) => {
+    const [from, to] = [cells[0]!.x, cells.at(-1)!.right];
+    const cell = (to - from) / cells.length;
+    return p.x >= from - p.size && p.right <= to + p.size && Math.abs(middle(p) - (from + to) / 2) <= cell / 2;
+  };
+  if (under.every((p) => !bareYear(p.text)) && years.some((p) => bareYear(p.text) && centred(p, under))) return true;
+  // The other headings may stand on the line of the group's cells, set at the bottom of cells
+  // spanning both rows (令和6年度 over 実績 | 達成度 beside 指標名 | 目標値 on their line): a line of
+  // years alone, each no larger than the headings and centred over a run of two or more of them
+  // that are no years (a run of years is headingOverYears' case, a title is set larger).
+  const runs = under.flatMap((_, i) => under.slice(i + 1).map((__, d) => under.slice(i, i + 2 + d)));
+  return (
+    years.every((p) => bareYear(p.text)) &&
+    years.every((p) => (p.size <= lower.size || sameSize(p.size, lower.size)) && runs.some((run) => run.every((q) => !bareYear(q.text)) && centred(p, run)))
   );
 }
 
@@ -554,6 +565,26 @@ function joinedRules(rules: readonly Rule[]): Rule[] {
   return joined;
 }
 
+/** 現在値: the value of the year reported, whatever else the header prints (roles.ts). */
+const CURRENT_VALUE = /現在値/;
+
+/**
+ * The headings of a header that head its baseline: a baseline's word (基準値, 策定時), or 現状値
+ * where the header prints 現在値, or 実績 and no baseline word (layouts.md §5.1, as roles.ts'
+ * currentRole reads them with the body's cells).
+ */
+function baselineHeadings(headings: readonly string[]): Set<string> {
+  const words = headings.map((h) => headingWord(h));
+  const hasCurrentValue = headings.some((h) => CURRENT_VALUE.test(plainHeading(h)));
+  return new Set(
+    headings.filter((h, k) => {
+      if (words[k] === 'baseline') return true;
+      if (words[k] !== 'current' || CURRENT_VALUE.test(plainHeading(h))) return false;
+      return hasCurrentValue || (!words.includes('baseline') && words.includes('actual'));
+    }),
+  );
+}
+
 /** Segments of a rule this close (points) in y and end to start are one. */
 const RULES_MEET = 1;
 
@@ -642,6 +673,7 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
   });
   const topOf = (c: (typeof cells)[number]) => Math.min(...c.members.map((m) => m.baseline));
   const bottomOf = (c: (typeof cells)[number]) => Math.max(...c.members.map((m) => m.baseline));
+  const baselines = baselineHeadings(cells.map((c) => headingText(c.members)));
   const groupOf = new Map<(typeof cells)[number], string>();
   const groups = new Set<(typeof cells)[number]>();
   for (const g of cells) {
@@ -660,9 +692,13 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     // A cell parted from the heading over it (初期値 over H26, parted as a group over its
     // neighbours) is that heading's, however centred another group stands (実績値 over H26 … R1
     // as well as over H27 … R1): it joins it again where that heading heads no group.
+    // Nor the baseline's (策定時, 現状値 beside 実績): the value the plan set out from is never of the
+    // year reported, though a group centred over 実績 | 判定 stands centred over 現状値 … 目標値 around them too.
+    const baselineCell = (c: (typeof cells)[number]) => baselines.has(headingText(c.members));
     const partedFromOther = (c: (typeof cells)[number]) => [...splitFrom].some(([top, split]) => split.rest === c && top !== g);
     const isSub = (c: (typeof cells)[number]) =>
       c !== g &&
+      (groupYear === null || !baselineCell(c)) &&
       !groups.has(c) &&
       !groupOf.has(c) &&
       !partedFromOther(c) &&
