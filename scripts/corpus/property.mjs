@@ -64,6 +64,17 @@ export function layoutProperty(extract, tally = { exact: 0, flagged: 0 }) {
 export const familyLayoutCaseArb = (family) => fc.record({ drawn: familyCaseArb(family), layout: layoutArb('pdfmake') });
 
 /**
+ * Prints a family's case to a PDF file on A4 or A3; the document as printed (the tables may add
+ * to a copy of it, never to the case's) and the layout as resolved are returned.
+ */
+export async function printFamilyCase({ drawn, layout }, file) {
+  const document = structuredClone(drawn.document);
+  const resolved = { ...structuredClone(layout), page: { ...layout.page, size: layout.page.size === 'A3' ? 'A3' : 'A4' } };
+  writeFileSync(file, await pdfmakePdf(familyBlocks(document, drawn.style, resolved), resolved, document.title));
+  return { document, layout: resolved };
+}
+
+/**
  * The same property over a family's documents (families.mjs): printed by pdfmake on A4 or A3 and
  * extracted, `extract(file) → { document, scheme }`; the scheme told is held to the document's.
  * Differences throw with their list; `tally` counts the exact cases.
@@ -74,9 +85,7 @@ export function familyLayoutProperty(family, extract, tally = { exact: 0 }) {
   let n = 0;
   return fc.asyncProperty(familyLayoutCaseArb(family), async ({ drawn, layout }) => {
     const file = join(dir, `case-${(n += 1)}.pdf`);
-    const document = structuredClone(drawn.document);
-    const resolved = { ...structuredClone(layout), page: { ...layout.page, size: layout.page.size === 'A3' ? 'A3' : 'A4' } };
-    writeFileSync(file, await pdfmakePdf(familyBlocks(document, drawn.style, resolved), resolved, document.title));
+    const { document } = await printFamilyCase({ drawn, layout }, file);
     let diffs;
     try {
       const got = await extract(file);
