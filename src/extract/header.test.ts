@@ -228,6 +228,61 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(over(212, 400))).toEqual([['指標/名', ...expected.slice(1)]]);
   });
 
+  it('a year over two short headings in wide cells (令和元年度 over 実績 | 評価), nearly as wide as their texts, is their group; a title over the pair runs wider than their cells', () => {
+    const lines = page(
+      [100, [['令和元年度', 204]]],
+      [
+        130,
+        [
+          ['平成26年度', 132],
+          ['令和6年度', 276],
+        ],
+      ],
+      [
+        141,
+        [
+          ['番号', 32],
+          ['成果指標', 72],
+          ['基準値', 143],
+          ['実績', 203],
+          ['評価', 242],
+          ['目標値', 287],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['番号', '成果指標', '平成26年度/基準値', '令和元年度>実績', '令和元年度>評価', '令和6年度/目標値']]);
+  });
+
+  it('a year on the first header line with the other headings, set at the top of their cells (2017年度 beside 現状値 over （2014年度）), heads 実績 | 評価 at the bottom of the tall row below', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['No.', 61],
+          ['数値目標', 109],
+          ['現状値', 196],
+          ['2017年度', 284],
+          ['施策目標', 372],
+        ],
+      ],
+      [
+        111,
+        [
+          ['（2014年度）', 181],
+          ['2019年度', 372],
+        ],
+      ],
+      [
+        140,
+        [
+          ['実績', 276],
+          ['評価', 329],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['No.', '数値目標', '現状値/（2014年度）', '2017年度>実績', '2017年度>評価', '施策目標/2019年度']]);
+  });
+
   it('a year centred on one heading (2025年度 over 目標値, beside 自己評価 | 主担当課 alone on their line) is that heading’s, not a group over them', () => {
     const lines = page(
       [

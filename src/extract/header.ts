@@ -45,7 +45,7 @@ export interface TableHead {
 
 /** Header lines are at most this far apart (em) to be one header. */
 const HEADER_LINE_GAP_EM = 1.8;
-/** A group's heading over two cells is at most this share of their span's width. */
+/** A group's heading over two cells is at most this share of their cells' width. */
 const GROUP_OVER_PAIR_WIDTH = 0.8;
 /** Rules this close (points) are one. */
 const RULE_TOLERANCE = 1.5;
@@ -325,11 +325,12 @@ function rolesUnderYears(above: readonly Line[], lower: Line): boolean {
 function headerWindow(lines: readonly Line[], i: number, from: number, horizontal: readonly Rule[]): [number, number] {
   // A row of years, or a group heading over its rule, may stand in a tall row of its own.
   // A group heading a line higher than the line over the next (令和7年度 beside 現状 | （令和2年度）, its
-  // rule under both) opens a tall row of its own too.
+  // rule under both) opens a tall row of its own too, as a year does over its headings (2017年度
+  // beside 現状値 over （2014年度）, 実績 | 評価 set at the bottom of the tall row below).
   const gap = (a: Line, b: Line, above: readonly Line[] = [a]) =>
     above.some((u) => groupOver(u, b, horizontal)) ||
     headingsOverYearNotes(a, b) ||
-    yearOverHeadings(a, b) ||
+    above.some((u) => yearOverHeadings(u, b)) ||
     headingOverYears(a, b) ||
     rolesUnderYears(above, b)
       ? GROUP_ROW_GAP_EM
@@ -650,10 +651,17 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     // Or over an even number (令和4年度 over 実績値 | 進捗): centred nearer the pair's middle than its own cell's.
     const restMiddle = (Math.min(...rest.map((m) => m.x)) + Math.max(...rest.map((m) => m.right))) / 2;
     const topMiddle = (top!.x + top!.right) / 2;
-    const beside = topMiddle > restMiddle ? stacked[k + 1] : stacked[k - 1];
-    // A group's heading stands inside the pair's span, narrower than it (a title above runs the span's width or more).
-    const within = (from: number, to: number) =>
-      top!.x >= from - top!.size && top!.right <= to + top!.size && top!.right - top!.x <= GROUP_OVER_PAIR_WIDTH * (to - from);
+    const besideAt = topMiddle > restMiddle ? k + 1 : k - 1;
+    const beside = stacked[besideAt];
+    // A group's heading stands inside the pair's span, narrower than its cells (a title above runs
+    // their width or more). The cells reach halfway to the headings beside the pair: two short
+    // headings in wide cells (実績 | 評価 under 平成30年度) span far less than their cells.
+    const [outerLeft, outerRight] = [stacked[Math.min(k, besideAt) - 1], stacked[Math.max(k, besideAt) + 1]];
+    const within = (from: number, to: number) => {
+      const cellsFrom = outerLeft ? Math.min(from, (outerLeft.right + from) / 2) : from;
+      const cellsTo = outerRight ? Math.max(to, (to + outerRight.x) / 2) : to;
+      return top!.x >= from - top!.size && top!.right <= to + top!.size && top!.right - top!.x <= GROUP_OVER_PAIR_WIDTH * (cellsTo - cellsFrom);
+    };
     const overPair =
       beside !== undefined &&
       onLastLine(beside) &&

@@ -89,6 +89,15 @@ const SETS: FixtureSet[] = [
     expectedOf: (pdf) => pdf.replace(/\.pdf$/, '.yaml'),
     allSchemes: true,
   },
+  // Cases of the family property (test/layout-property.test.ts) that each found a fault of the
+  // reader, fixed since, as `npm run fuzz -- --family F --seed S` wrote them: named F-seedS.
+  {
+    lane: 'unit',
+    pdfs: 'test/fixtures/family-cases',
+    stored: 'test/fixtures/family-cases',
+    expectedOf: (pdf) => pdf.replace(/\.pdf$/, '.yaml'),
+    allSchemes: true,
+  },
   // Other municipalities' layouts (scripts/corpus/make-layouts.mjs): each PDF beside its document.
   {
     lane: 'layouts',
