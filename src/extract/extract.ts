@@ -10,6 +10,7 @@ import { type SchemeReading, readingOf } from './printed-scheme.js';
 import { NARRATIVE_COLUMNS, isNarrativeHeading, looksLikeNarrative, readNarrative } from './narrative.js';
 import { type PageContent, readPdf } from './pdf.js';
 import { isLegendLine } from './legend.js';
+import { NUMBER_LIKE } from './grid.js';
 import { looksLikeOtherKpi, readOtherKpi } from './other-layouts.js';
 import { type RoleDeclarations, bareYear, headingWord } from './roles.js';
 
@@ -18,6 +19,8 @@ import { type RoleDeclarations, bareYear, headingWord } from './roles.js';
 const isOtherHeading = (phrase: Phrase) => headingWord(phrase.text) !== null && !bareYear(phrase.text) && [...phrase.text].length <= 12;
 // A header line holds two headings or more: a title may hold one (… KPI達成状況), a legend's heading line one (評価基準 A:…).
 const isOtherHeaderLine = (line: Line) => line.phrases.filter(isOtherHeading).length >= 2;
+/** A table's header row names a name's column and two values' at least. */
+const HEADER_ROW_HEADINGS = 3;
 // A legend's items above the table (評価基準 A:… B:… on one line, or C：… or B 目標を… a line) are no title, though longer.
 const holdsLegendItems = (line: Line) => isLegendLine(line.phrases.map((p) => p.text));
 
@@ -81,7 +84,12 @@ export function extractPages(pages: readonly PageContent[], file: string, scheme
   const laidOut: LaidOutPage[] = pages.map(layOut);
   refuseMixedKinds(laidOut, file);
   const isHeadingLine = headingLineOf(reading.given ? [reading.given] : [reading.preferred, ...reading.known]);
-  const furniture = furnitureOf(laidOut, (l) => isHeadingLine(l) || isNarrativeHeading(l));
+  // Another layout's header printed again at one place on every page is no furniture either: its
+  // lower lines may stand below the margin (実績 | 達成度 under a year's group) and be left as text.
+  // Three headings at least, and no figure (a row of values 0 | 1 | 2 would name series' years).
+  const isOtherHeaderRow = (l: Line) =>
+    l.phrases.filter(isOtherHeading).length >= HEADER_ROW_HEADINGS && !l.phrases.some((p) => NUMBER_LIKE.test(p.text.trim()));
+  const furniture = furnitureOf(laidOut, (l) => isHeadingLine(l) || isNarrativeHeading(l) || isOtherHeaderRow(l));
   const title = titleOf(laidOut, isHeadingPhrase);
   // tassei's own family first (read exactly as always), then the narrative, then any other municipality's KPI table.
   const result = looksLikeKpi(laidOut)
