@@ -76,6 +76,28 @@ describe('furnitureOf: a table row at the top of pages', () => {
   });
 });
 
+describe('furnitureOf: a comment block at the top of pages', () => {
+  const at = (text: string, x: number, baseline: number, size = 10) => run(text, x, [...text].length * size, baseline, size);
+  /** Each page opens with a block's heading set tight over its text (≪成果と見直し≫ at one place on every page). */
+  const pageOf = (text: string, title: TextRun = at('成果指標の達成状況', 200, 25)) => ({
+    height: 842,
+    lines: linesOf(phrasesOf([title, at('≪成果と見直し≫', 23, 40), at(text, 23, 51), at('指標', 23, 300)])),
+  });
+  const pages = [pageOf('利用者アンケートの結果を踏まえる。'), pageOf('国の方針に沿って取組を継続する。'), pageOf('感染症の影響により縮小した。')];
+
+  it('keeps the heading set tight over its text, in its size and from its left edge', () => {
+    expect([...furnitureOf(pages, () => false)].map((p) => p.text)).toEqual(Array(3).fill('成果指標の達成状況'));
+  });
+
+  it('takes a running title tight over the text where it is set larger or elsewhere, as before', () => {
+    const titled = ['利用者', '国の方針', '感染症'].map((text) => ({
+      height: 842,
+      lines: linesOf(phrasesOf([at('総合戦略の進捗状況', 200, 29, 12), at(text, 23, 40)])),
+    }));
+    expect([...furnitureOf(titled, () => false)].map((p) => p.text)).toEqual(Array(3).fill('総合戦略の進捗状況'));
+  });
+});
+
 describe('furnitureOf: page numbers', () => {
   const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
   const pageOf = (top: TextRun[], n: number) => ({ height: 842, lines: linesOf(phrasesOf([...top, at('指標', 40, 300), run(`- ${n} -`, 400, 25, 820)])) });
