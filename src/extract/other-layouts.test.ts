@@ -3954,16 +3954,26 @@ describe('withJointEdges: rules over and under a head drawn cell by cell', () =>
   });
   // 成果指標 (27–67) | 従前値 (103–133) | 実績値 (192–222), the texts' guess putting the first edge at 102 (延べ | 12,452件 read apart).
   const columns = [column(0, 27, 67, -Infinity, 102), column(1, 103, 133, 102, 180), column(2, 192, 222, 180, Infinity)];
+  /** Joints on one rule at height `at`. */
+  const rule = (at: number, ...xs: number[]) => xs.map((x) => ({ x, at }));
   it('moves an edge to where two rules’ segments join between the headings', () => {
-    const edges = withJointEdges(columns, [74, 162, 74, 162, 251]).map((c) => [c.left, c.right]);
+    const joints = [...rule(10, 74), ...rule(40, 74), ...rule(60, 162), ...rule(70, 162), ...rule(80, 251)];
+    const edges = withJointEdges(columns, joints).map((c) => [c.left, c.right]);
     expect(edges).toEqual([
       [-Infinity, 74],
       [74, 162],
       [162, Infinity],
     ]);
   });
-  it('keeps an edge that one rule’s joint alone, or a joint outside the gap between the headings, would move', () => {
-    expect(withJointEdges(columns, [74, 110, 110]).map((c) => [c.left, c.right])).toEqual([
+  it('moves an edge to a joint of one rule drawn cell by cell across the header (its segments meeting at two places or more)', () => {
+    expect(withJointEdges(columns, rule(10, 74, 162, 251)).map((c) => [c.left, c.right])).toEqual([
+      [-Infinity, 74],
+      [74, 162],
+      [162, Infinity],
+    ]);
+  });
+  it('keeps an edge that one rule’s only joint, or a joint outside the gap between the headings, would move', () => {
+    expect(withJointEdges(columns, [...rule(10, 74), ...rule(20, 110), ...rule(30, 110)]).map((c) => [c.left, c.right])).toEqual([
       [-Infinity, 102],
       [102, 180],
       [180, Infinity],

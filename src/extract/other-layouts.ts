@@ -191,35 +191,53 @@ function ruledBetween(page: LaidOutPage, upper: Line, lower: Line, left: number,
  * The lines (their indices in `body`) of the comment blocks under the rows: a heading (≪成果と見直し≫)
  * at the table's left, then its paragraph, which goes on while its lines are full (text wraps only
  * where a line is full: a short line ends it, the blocks' widest line telling full) up to a figure,
- * a banner, the next block or a rule across the table (`boundaries`).
+ * a banner, the next block or a rule across the table (`boundaries`). On a page the table goes on to
+ * (`goesOn`), a paragraph the page broke opens it without its heading: a first line as wide as the
+ * blocks' lines, at the table's left.
  */
-function commentBlockLines(body: readonly Line[], left: number, boundaries: readonly number[]): Set<number> {
+function commentBlockLines(body: readonly Line[], left: number, boundaries: readonly number[], goesOn = false): Set<number> {
   const blocks = (full: number) => {
     const inBlock = new Set<number>();
-    for (let k = 0; k < body.length; k++) {
-      const heading = body[k]!;
-      const block = COMMENT_BLOCK.exec(heading.text.trim());
-      // 【数値目標】 and banners in brackets are no comment blocks.
-      if (!block || heading.x > left + ROW_LEFT_SLACK_EM * heading.size || isGoalIndicatorsLabel(heading.text) || readBanner(heading.text) !== null) continue;
+    /** The paragraph from line `k` on (`heading` its first line, `runsOn` where text runs on after it), to its last line. */
+    const paragraphFrom = (k: number, heading: Line, runsOn: boolean): number => {
       inBlock.add(k);
       // The heading's line is the paragraph's first where the text runs on after it.
-      let widest = block[2] !== '' ? Math.max(full, heading.right) : full;
+      let widest = runsOn ? Math.max(full, heading.right) : full;
       // The step between the block's lines (as a cell's): a wider one (the padding above the next row) ends it.
       let pitch = Infinity;
+      let last = k;
       for (let j = k + 1; j < body.length; j++) {
         const [line, above] = [body[j]!, body[j - 1]!];
         const step = line.baseline - above.baseline;
         // A paragraph's line ending short ends the block (not the heading's own line, unless text runs on
         // after it); told by the line, as `k` follows the block down.
-        const endedShort = (above !== heading || block[2] !== '') && widest - above.right > SHORT_LINE_EM * above.size + firstWordWidth(line);
+        const endedShort = (above !== heading || runsOn) && widest - above.right > SHORT_LINE_EM * above.size + firstWordWidth(line);
         const ruled = boundaries.some((y) => y > middle(above) && y < middle(line));
         const apart = step > pitch + PITCH_TOLERANCE_EM * line.size;
         if (endedShort || ruled || apart || holdsFigure(line, FIGURE) || readBanner(line.text) !== null || COMMENT_BLOCK.test(line.text.trim())) break;
         pitch = Math.min(pitch, step);
         inBlock.add(j);
         widest = Math.max(widest, line.right);
-        k = j;
+        last = j;
       }
+      return last;
+    };
+    const first = body[0];
+    const brokenParagraph =
+      goesOn &&
+      first !== undefined &&
+      Number.isFinite(full) &&
+      first.x <= left + ROW_LEFT_SLACK_EM * first.size &&
+      full - first.right <= SHORT_LINE_EM * first.size &&
+      !holdsFigure(first, FIGURE) &&
+      readBanner(first.text) === null &&
+      !COMMENT_BLOCK.test(first.text.trim());
+    for (let k = brokenParagraph ? paragraphFrom(0, first, true) + 1 : 0; k < body.length; k++) {
+      const heading = body[k]!;
+      const block = COMMENT_BLOCK.exec(heading.text.trim());
+      // 【数値目標】 and banners in brackets are no comment blocks.
+      if (!block || heading.x > left + ROW_LEFT_SLACK_EM * heading.size || isGoalIndicatorsLabel(heading.text) || readBanner(heading.text) !== null) continue;
+      k = paragraphFrom(k, heading, block[2] !== '');
     }
     return inBlock;
   };
@@ -585,7 +603,7 @@ function readTable(
   const bannerPhrases = new Set(split.filter((_, k) => banners[k]).flatMap((l) => l.phrases));
   // Lines that are rows by themselves: banners without a figure, and the goal's label (数値目標) over its indicators.
   // Comment blocks too, each line a row whose text the block's heading collects (textRow).
-  const blockLines = commentBlockLines(body, left, boundaries);
+  const blockLines = commentBlockLines(body, left, boundaries, goesOn);
   const alone = (l: Line, k: number) => banners[k]! || isGoalIndicatorsLabel(l.text) || blockLines.has(k);
   const aloneLines = split.filter(alone);
   const unbannered = body.filter((_, k) => !banners[k]);
@@ -651,7 +669,7 @@ function readTable(
  * inside the column: the edge is then moved into the gap the body leaves between the columns'
  * texts (the rightmost text of the one, the leftmost of the next).
  */
-function columnEdges(head: TableHead, columns: readonly Column[], body: readonly Line[], joints: readonly number[]): number[] {
+function columnEdges(head: TableHead, columns: readonly Column[], body: readonly Line[], joints: readonly Joint[]): number[] {
   const guessed = head.columns.slice(1).map((c) => c.left);
   if (head.ruled) return guessed;
   // A text running over the next column whole is a title across the table, not a cell's.
@@ -671,27 +689,44 @@ function columnEdges(head: TableHead, columns: readonly Column[], body: readonly
     const lo = Math.max(heading!.right, ...own.filter((p) => p.right <= hi).map((p) => p.right));
     if (lo > hi) return edge;
     // A rule drawn cell by cell joins its segments at the cells' sides: a joint in the gap between the columns' texts is the edge.
-    const joint = joints.filter((x) => x >= lo && x <= hi).sort((a, b) => Math.abs(a - estimate) - Math.abs(b - estimate))[0];
+    const joint = joints
+      .map((j) => j.x)
+      .filter((x) => x >= lo && x <= hi)
+      .sort((a, b) => Math.abs(a - estimate) - Math.abs(b - estimate))[0];
     return joint ?? Math.min(Math.max(estimate, lo), hi);
   });
 }
 
-/** Rules (over and under a head) whose segments join at one x: that many tell a column's edge whatever the texts do. */
+/**
+ * Rules (over and under a head) whose segments join at one x: that many tell a column's edge
+ * whatever the texts do; so do that many joints along one rule (a generator drawing each cell's
+ * border apart across the header, a rule under it whole).
+ */
 const JOINTS_AGREEING = 2;
+
+/** Where two segments of a rule meet: `x`, on the rule at height `at`. */
+export interface Joint {
+  x: number;
+  at: number;
+}
 
 /**
  * Where rules over and under the head, drawn cell by cell, join at one x between two columns'
  * headings (`from`–`to`), that x is their edge outright, the one nearest `near` of several: a
  * text past it is the next column's, set without padding (延べ | 12,452件 under 従前値).
  */
-function jointBetween(joints: readonly number[], from: number, to: number, near: number): number | undefined {
+function jointBetween(joints: readonly Joint[], from: number, to: number, near: number): number | undefined {
+  const agreed = (j: Joint) =>
+    joints.filter((o) => Math.abs(o.x - j.x) <= RULE_REACH).length >= JOINTS_AGREEING ||
+    joints.filter((o) => Math.abs(o.at - j.at) <= RULE_SAME_HEIGHT).length >= JOINTS_AGREEING;
   return joints
-    .filter((x) => x >= from && x <= to && joints.filter((y) => Math.abs(y - x) <= RULE_REACH).length >= JOINTS_AGREEING)
+    .filter((j) => j.x >= from && j.x <= to && agreed(j))
+    .map((j) => j.x)
     .sort((a, b) => Math.abs(a - near) - Math.abs(b - near))[0];
 }
 
 /** The columns with each edge the rules' joints tell between their headings (jointBetween). */
-export function withJointEdges(columns: Column[], joints: readonly number[]): Column[] {
+export function withJointEdges(columns: Column[], joints: readonly Joint[]): Column[] {
   if (joints.length === 0) return columns;
   const out = columns.map((c) => ({ ...c }));
   for (let k = 1; k < out.length; k++) {
@@ -712,12 +747,12 @@ function headRules(page: LaidOutPage, head: TableHead): Rule[] {
 }
 
 /** Where segments of a rule meet end to end at one height: a generator drawing each cell's border apart ends them at the cells' sides. */
-function ruleJoints(rules: readonly Rule[]): number[] {
+function ruleJoints(rules: readonly Rule[]): Joint[] {
   const sorted = [...rules].sort((a, b) => a.at - b.at || a.from - b.from);
-  const joints: number[] = [];
+  const joints: Joint[] = [];
   for (let k = 1; k < sorted.length; k++) {
     const [a, b] = [sorted[k - 1]!, sorted[k]!];
-    if (b.at - a.at <= RULE_SAME_HEIGHT && Math.abs(b.from - a.to) <= RULE_REACH) joints.push((a.to + b.from) / 2);
+    if (b.at - a.at <= RULE_SAME_HEIGHT && Math.abs(b.from - a.to) <= RULE_REACH) joints.push({ x: (a.to + b.from) / 2, at: a.at });
   }
   return joints;
 }
