@@ -99,7 +99,7 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
     expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B 目標を80%以上達成', '◎'])?.marks.at(-1)).toEqual({ mark: 'B', meaning: '目標を80%以上達成◎' });
   });
 
-  it('a word mark a line’s end cut (…悪化した | 判定 / なし 値が…) is one mark, 判定なし, whether the cut word stands apart or ends the item before', () => {
+  it('a word mark a line’s end cut (…悪化した | 判定 / なし 値が…, 判定な / し) is one mark, 判定なし, whether the cut word stands apart or ends the item before', () => {
     const legend = {
       heading: '※評価',
       marks: [
@@ -109,6 +109,7 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
     };
     expect(readSpacedLegend(['※評価', 'C 現状値から値が悪化した', '判定', 'なし 値が確認できなかった成果指標は判定を行っていない'])).toEqual(legend);
     expect(readSpacedLegend(['※評価', 'C 現状値から値が悪化した 判定', 'なし 値が確認できなかった成果指標は判定を行っていない'])).toEqual(legend);
+    expect(readSpacedLegend(['※評価', 'C 現状値から値が悪化した 判定な', 'し 値が確認できなかった成果指標は判定を行っていない'])).toEqual(legend);
   });
 
   it('a mark and its meaning a tab apart (B | 目標を80%以上達成し…) make a legend line; a mark beside a figure does not', () => {

@@ -174,11 +174,13 @@ function partedAtNextMark(item: LegendMark): LegendMark[] {
 }
 
 const NO_GRADE_ALONE = new RegExp(`^(?:${NO_GRADE_WORD})$`);
+/** A phrase's first word of kana or kanji, up to three characters, before a space (し 値が…). */
+const WORD_END_FIRST = /^([぀-ヿ一-龯]{1,3})[\s　]/;
 /** The last word of a phrase, after a space or alone (…悪化した 判定, 判定). */
 const LAST_WORD = /(?:^|[\s　])([^\s　]{1,3})$/;
 
 /**
- * A word mark that a line's end cut (判定 | なし 値が確認できなかった…: a legend set as one
+ * A word mark that a line's end cut (判定 | なし 値が確認できなかった…, 判定な | し 値が…: a legend set as one
  * paragraph wraps anywhere between Japanese characters, inside 判定なし too): where the last word
  * before an item and the item's mark make a word for "not graded", that word is the mark.
  */
@@ -186,7 +188,8 @@ function noGradeMarksJoined(phrases: readonly string[]): string[] {
   const out: string[] = [];
   for (const phrase of phrases) {
     const before = out.at(-1);
-    const mark = spacedItem(phrase)?.mark;
+    // Cut anywhere inside the word: 判定 | なし, or 判定な | し (no mark alone, the word's end before a space).
+    const mark = spacedItem(phrase)?.mark ?? WORD_END_FIRST.exec(phrase)?.[1];
     const cut = before === undefined || mark === undefined || NO_GRADE_ALONE.test(mark) ? null : LAST_WORD.exec(before);
     if (!cut || !NO_GRADE_ALONE.test(`${cut[1]}${mark}`)) {
       out.push(phrase);
