@@ -1638,6 +1638,36 @@ describe('a table without rules, then its legend and its count table', () => {
     );
   });
 
+  it('gives merged cells set at the top, a little nearer the actuals’ row above than the 目安値 row below, to the row below where the pair above took its own from above it (宿泊者数 | 50 | 80 | B: pdfmake, role rows far apart)', () => {
+    // Each indicator's merged cells stand over its 目安値 row, its 実績値 row far under that; the next
+    // name stands 15 pt under the 実績値 row and 16 pt over its own 目安値 row: the gaps do not tell,
+    // the pair above does, holding a baseline and target from the line that headed it.
+    const document = read(
+      [
+        {
+          ...pageOf(),
+          runs: [
+            ...at(80, TITLE),
+            ...at(100, ROLE_HEADER),
+            ...at(120, mergedCells('観光客数', '100', '130', 'A')),
+            ...at(136, roleRow('目安値', '110', '120')),
+            ...at(166, roleRow('実績値', '115', '―')),
+            ...at(181, mergedCells('宿泊者数', '50', '80', 'B')),
+            ...at(197, roleRow('目安値', '60', '70')),
+            ...at(227, roleRow('実績値', '55', '―')),
+          ],
+        },
+      ],
+      'role-rows-top-set.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target?.text, i.interim?.map((x) => x.text)])).toEqual(
+      [
+        ['観光客数', '100', '115', '130', ['110', '120']],
+        ['宿泊者数', '50', '55', '80', ['60', '70']],
+      ],
+    );
+  });
+
   it('joins role rows with a line of the name wrapped between them, beside no value (…の就 | 業者数 between 目標値 and 実績値)', () => {
     const document = read(
       [

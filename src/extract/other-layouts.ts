@@ -1736,7 +1736,7 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
       table.rows[lead]?.anchored &&
       mergedCellsOnly(table.rows[lead], table, labels) &&
       table.rows[lead + 1] &&
-      (oneRuledBand(table, table.rows[lead]!, table.rows[lead + 1]!) || headsRowBelow(table, labels, k, lead))
+      (oneRuledBand(table, table.rows[lead]!, table.rows[lead + 1]!) || headsRowBelow(table, labels, k, lead, read.at(-1)))
     )
       lead++;
     if (!INTERIM_ROW.test(roleLabelOf(table.rows[lead], labels))) lead = k;
@@ -1776,29 +1776,27 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
  * row of values stands above them (a banner or the table's head). A person reads the merged cells
  * with the rows beside and under them until the next name starts; set at the bottom of the rows
  * before, they would stand nearer those.
- * Where they stand as near the one as the other (row paddings of their own), the role rows above
- * tell: a pair whose own rows print a baseline or target already where these print one is whole,
- * as an indicator has one of each, and these cells are the next indicator's.
+ * Where they stand as near the one as the other (row paddings of their own), the role rows read
+ * just before (`previous`, with the merged cells that headed them) tell: a pair that prints a
+ * baseline or target already where these print one is whole, as an indicator has one of each, and
+ * these cells are the next indicator's.
  */
-function headsRowBelow(table: ReadTable, labels: number, from: number, to: number): boolean {
+function headsRowBelow(table: ReadTable, labels: number, from: number, to: number, previous?: { row: GridRow; interimRow?: GridRow }): boolean {
   const rows = table.rows;
   const [above, below] = [rows[from - 1], rows[to + 1]];
   if (!below) return false;
   if (!above?.anchored) return true;
   if (below.top - rows[to]!.bottom < rows[from]!.top - above.bottom) return true;
-  const pair = rolePairEndingAt(table, labels, from - 1);
+  // Only a pair ending right above: a row read alone there (no role label) claims nothing.
+  const pair = previous?.interimRow && ACTUAL_ROW.test(roleLabelOf(above, labels)) ? previous.row : undefined;
+  if (!pair) return false;
   return table.placed.some(
     (p, k) =>
-      MEASURED.has(p.role) && p.role !== 'series' && [pair, rows.slice(from, to + 1)].every((band) => band.some((r) => (r.cells[`c${k}`] ?? '').trim() !== '')),
+      MEASURED.has(p.role) &&
+      p.role !== 'series' &&
+      (pair.cells[`c${k}`] ?? '').trim() !== '' &&
+      rows.slice(from, to + 1).some((r) => (r.cells[`c${k}`] ?? '').trim() !== ''),
   );
-}
-
-/** The role rows whose actuals' row is `rows[at]`: from its expected values' row, with the merged cells' rows between; none where `at` is no actuals' row. */
-function rolePairEndingAt(table: ReadTable, labels: number, at: number): GridRow[] {
-  if (!ACTUAL_ROW.test(roleLabelOf(table.rows[at], labels))) return [];
-  let start = at - 1;
-  while (start >= 0 && mergedCellsOnly(table.rows[start], table, labels)) start--;
-  return INTERIM_ROW.test(roleLabelOf(table.rows[start], labels)) ? table.rows.slice(start, at + 1) : [];
 }
 
 /** Whether two rows stand in one band of a table that draws rules between its rows: no rule across between them. */
