@@ -1075,12 +1075,41 @@ describe('a table without rules, then its legend and its count table', () => {
       [['かった成果指標は判定を行っていない', 20]],
       [{ mark: '判定なし', meaning: '値が確認できなかった成果指標は判定を行っていない' }],
     ],
+    [
+      'inside a word, the line filled to the right edge of the page’s text, the title’s (判定なし：値が確 | 認できなかった… on the next page)',
+      [
+        ['※評価', 20],
+        ['A：目標を超えた', 80],
+        ['判定なし：値が確', 258],
+      ],
+      [['認できなかった成果指標は判定を行っていない', 20]],
+      [{ mark: '判定なし', meaning: '値が確認できなかった成果指標は判定を行っていない' }],
+    ],
   ] as [string, [string, number][], [string, number][], { mark: string; meaning: string }[]][])('reads a legend the page cut %s', (_, foot, top, last) => {
     const document = read(
       [pageOf(TITLE, HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], last.at(-1)!.mark), [], foot), { ...pageOf(top), number: 2 }],
       'legend-cut.pdf',
     ).document as KpiDocument;
     expect(document.layout?.legend?.marks).toEqual([{ mark: 'A', meaning: '目標を超えた' }, ...last]);
+  });
+
+  it('takes no line of the next page into a legend whose last line ends short of the right edge of the page’s text (判定なし：評価できない, then 人口は推計による)', () => {
+    const foot: [string, number][] = [
+      ['※評価', 20],
+      ['A：目標を超えた', 80],
+      ['判定なし：評価できない', 180],
+    ];
+    const document = read(
+      [
+        pageOf(TITLE, HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], '判定なし'), [], foot),
+        { ...pageOf([['人口は推計による', 20]]), number: 2 },
+      ],
+      'legend-short.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks).toEqual([
+      { mark: 'A', meaning: '目標を超えた' },
+      { mark: '判定なし', meaning: '評価できない' },
+    ]);
   });
 
   it('reads a legend on one line whose heading, marks and meanings are phrases of their own (【評価】 | S | 目標を超えた | A | 目標に近い)', () => {

@@ -1453,6 +1453,9 @@ const CUT_AFTER_PARTICLE = /[のをにがはとでや、]$/;
 /** A line opening in hiragana goes on from the line before: no title, heading or mark begins so. */
 const GOES_ON = /^[ぁ-ゖ]/;
 
+/** A line ending at most this far (em) short of the page's right edge of text is full: the printer wrapped it. */
+const FULL_LINE_EM = 1;
+
 /** A legend's heading on a line of its own above its items (※評価, 【評価基準】) is at most this long. */
 const LEGEND_HEADING_LENGTH = 10;
 
@@ -1467,6 +1470,15 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
     return p && p.page === page && p.piece.kind === 'line' ? p.piece.line : undefined;
   };
   const follows = (upper: Line, lower: Line) => lower.top - upper.bottom <= LEGEND_LINE_GAP_EM * lower.size && sameSize(upper.size, lower.size);
+  // The right edge of a page's text (its lines', its tables' headings and cells'; not a column's guessed
+  // edge): a line reaching it was wrapped there.
+  const textRight = (table: ReadTable) => Math.max(...[...table.head.lines, ...(table.head.earlierCells ?? [])].map((l) => l.right));
+  const rightEdges = new Map<number, number>();
+  for (const { page, piece } of pieces) {
+    const right = piece.kind === 'line' ? piece.line.right : piece.kind === 'table' ? textRight(piece.table) : -Infinity;
+    rightEdges.set(page, Math.max(rightEdges.get(page) ?? -Infinity, right));
+  }
+  const reachesRightEdge = (line: Line, page: number) => line.right >= (rightEdges.get(page) ?? Infinity) - FULL_LINE_EM * line.size;
   // A spreadsheet sets a legend an item a row, the rows taller than a line.
   const inRows = (upper: Line, lower: Line) => lower.top - upper.bottom <= LEGEND_ROW_GAP_EM * lower.size && sameSize(upper.size, lower.size);
   for (let k = 0; k < pieces.length; k++) {
@@ -1531,8 +1543,12 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
       }
       // A meaning the page cut after a particle (… 把握できない等の | 理由により評価できない, the
       // next page's first line), or inside a word (…確認できな | かった成果指標…: a line opening in
-      // hiragana goes on from the one before): its words go on there.
-      const cut = CUT_AFTER_PARTICLE.test(lines.at(-1)!.text) || (!!over && GOES_ON.test(over.text.trim()));
+      // hiragana goes on from the one before; 値が確 | 認できなかった…: a line the printer filled to
+      // the page's right edge, the next from its left edge in its size): its words go on there.
+      const last = lines.at(-1)!;
+      const wrapped =
+        !!over && reachesRightEdge(last, on) && sameSize(over.size, last.size) && Math.abs(over.x - lines[0]!.x) <= PARAGRAPH_LEADING_EM * over.size;
+      const cut = CUT_AFTER_PARTICLE.test(last.text) || (!!over && GOES_ON.test(over.text.trim())) || wrapped;
       if (over && over.phrases.length === 1 && cut && !readBanner(over.text) && !holdsLegendItem(over.text)) {
         lines.push(over);
         k = overAt;
