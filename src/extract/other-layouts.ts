@@ -36,7 +36,7 @@ import {
 import type { SchemeReading } from './printed-scheme.js';
 import type { Rule } from './pdf.js';
 import { ACTUAL_ROW, INTERIM_ROW, type PlacedColumn, type RoleDeclarations, isRoleLabelColumn, missingRoles, placeColumns, plainHeading } from './roles.js';
-import { type GridRow, PITCH_TOLERANCE_EM, SHORT_LINE_EM, cellPitch, firstWordWidth, gridRow, pitchOfDocument, rowsOf } from './rows.js';
+import { type GridRow, PITCH_TOLERANCE_EM, SHORT_LINE_EM, cellPitch, firstWordWidth, gridRow, leastLineStep, pitchOfDocument, rowsOf } from './rows.js';
 
 /**
  * The reader of KPI tables laid out as other municipalities lay them out (issue 19, layouts.md):
@@ -2338,9 +2338,10 @@ export function readOtherKpi(
   // Not a page showing its head again over no row (its columns, unrefined by cells, place none).
   const measured = (firstCell && tables.findLast((t) => t.rows.some((r) => r.anchored) && t.head.earlierCells?.includes(firstCell))) ?? shownFirst;
   // The pitch of a cell's lines, for telling a header's rows where the table shows none: the
-  // other tables', else that of the count tables' wrapped labels (one font throughout).
+  // other tables', else that of the count tables' wrapped labels (one font throughout), else at
+  // most the least step between two lines of a column of its rows (a cell wrapped once).
   const labelPitches = pieces.flatMap(({ piece }) => (piece.kind === 'counts' && piece.pitch !== undefined ? [piece.pitch] : []));
-  const cellLinePitch = first!.pitch ?? pitch ?? (labelPitches.length > 0 ? Math.min(...labelPitches) : null);
+  const cellLinePitch = first!.pitch ?? pitch ?? (labelPitches.length > 0 ? Math.min(...labelPitches) : leastLineStep(first!.rows));
   const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks, cellLinePitch);
   // The scheme is named as load.ts names it (a document read under the default scheme names none).
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
