@@ -1075,12 +1075,41 @@ describe('a table without rules, then its legend and its count table', () => {
       [['かった成果指標は判定を行っていない', 20]],
       [{ mark: '判定なし', meaning: '値が確認できなかった成果指標は判定を行っていない' }],
     ],
+    [
+      'inside a word, the line filled to the right edge of the page’s text, the title’s (判定なし：値が確 | 認できなかった… on the next page)',
+      [
+        ['※評価', 20],
+        ['A：目標を超えた', 80],
+        ['判定なし：値が確', 258],
+      ],
+      [['認できなかった成果指標は判定を行っていない', 20]],
+      [{ mark: '判定なし', meaning: '値が確認できなかった成果指標は判定を行っていない' }],
+    ],
   ] as [string, [string, number][], [string, number][], { mark: string; meaning: string }[]][])('reads a legend the page cut %s', (_, foot, top, last) => {
     const document = read(
       [pageOf(TITLE, HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], last.at(-1)!.mark), [], foot), { ...pageOf(top), number: 2 }],
       'legend-cut.pdf',
     ).document as KpiDocument;
     expect(document.layout?.legend?.marks).toEqual([{ mark: 'A', meaning: '目標を超えた' }, ...last]);
+  });
+
+  it('takes no line of the next page into a legend whose last line ends short of the right edge of the page’s text (判定なし：評価できない, then 人口は推計による)', () => {
+    const foot: [string, number][] = [
+      ['※評価', 20],
+      ['A：目標を超えた', 80],
+      ['判定なし：評価できない', 180],
+    ];
+    const document = read(
+      [
+        pageOf(TITLE, HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], '判定なし'), [], foot),
+        { ...pageOf([['人口は推計による', 20]]), number: 2 },
+      ],
+      'legend-short.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend?.marks).toEqual([
+      { mark: 'A', meaning: '目標を超えた' },
+      { mark: '判定なし', meaning: '評価できない' },
+    ]);
   });
 
   it('reads a legend on one line whose heading, marks and meanings are phrases of their own (【評価】 | S | 目標を超えた | A | 目標に近い)', () => {
@@ -1629,6 +1658,36 @@ describe('a table without rules, then its legend and its count table', () => {
         },
       ],
       'role-rows-even.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target?.text, i.interim?.map((x) => x.text)])).toEqual(
+      [
+        ['観光客数', '100', '115', '130', ['110', '120']],
+        ['宿泊者数', '50', '55', '80', ['60', '70']],
+      ],
+    );
+  });
+
+  it('gives merged cells set at the top, a little nearer the actuals’ row above than the 目安値 row below, to the row below where the pair above took its own from above it (宿泊者数 | 50 | 80 | B: pdfmake, role rows far apart)', () => {
+    // Each indicator's merged cells stand over its 目安値 row, its 実績値 row far under that; the next
+    // name stands 15 pt under the 実績値 row and 16 pt over its own 目安値 row: the gaps do not tell,
+    // the pair above does, holding a baseline and target from the line that headed it.
+    const document = read(
+      [
+        {
+          ...pageOf(),
+          runs: [
+            ...at(80, TITLE),
+            ...at(100, ROLE_HEADER),
+            ...at(120, mergedCells('観光客数', '100', '130', 'A')),
+            ...at(136, roleRow('目安値', '110', '120')),
+            ...at(166, roleRow('実績値', '115', '―')),
+            ...at(181, mergedCells('宿泊者数', '50', '80', 'B')),
+            ...at(197, roleRow('目安値', '60', '70')),
+            ...at(227, roleRow('実績値', '55', '―')),
+          ],
+        },
+      ],
+      'role-rows-top-set.pdf',
     ).document as KpiDocument;
     expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target?.text, i.interim?.map((x) => x.text)])).toEqual(
       [

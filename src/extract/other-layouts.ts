@@ -36,7 +36,7 @@ import {
 import type { SchemeReading } from './printed-scheme.js';
 import type { Rule } from './pdf.js';
 import { ACTUAL_ROW, INTERIM_ROW, type PlacedColumn, type RoleDeclarations, isRoleLabelColumn, missingRoles, placeColumns, plainHeading } from './roles.js';
-import { type GridRow, PITCH_TOLERANCE_EM, SHORT_LINE_EM, cellPitch, firstWordWidth, gridRow, pitchOfDocument, rowsOf } from './rows.js';
+import { type GridRow, PITCH_TOLERANCE_EM, SHORT_LINE_EM, cellPitch, firstWordWidth, gridRow, leastLineStep, pitchOfDocument, rowsOf } from './rows.js';
 
 /**
  * The reader of KPI tables laid out as other municipalities lay them out (issue 19, layouts.md):
@@ -1488,6 +1488,9 @@ const CUT_AFTER_PARTICLE = /[のをにがはとでや、]$/;
 /** A line opening in hiragana goes on from the line before: no title, heading or mark begins so. */
 const GOES_ON = /^[ぁ-ゖ]/;
 
+/** A line ending at most this far (em) short of the page's right edge of text is full: the printer wrapped it. */
+const FULL_LINE_EM = 1;
+
 /** A legend's heading on a line of its own above its items (※評価, 【評価基準】) is at most this long. */
 const LEGEND_HEADING_LENGTH = 10;
 
@@ -1502,6 +1505,15 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
     return p && p.page === page && p.piece.kind === 'line' ? p.piece.line : undefined;
   };
   const follows = (upper: Line, lower: Line) => lower.top - upper.bottom <= LEGEND_LINE_GAP_EM * lower.size && sameSize(upper.size, lower.size);
+  // The right edge of a page's text (its lines', its tables' headings and cells'; not a column's guessed
+  // edge): a line reaching it was wrapped there.
+  const textRight = (table: ReadTable) => Math.max(...[...table.head.lines, ...(table.head.earlierCells ?? [])].map((l) => l.right));
+  const rightEdges = new Map<number, number>();
+  for (const { page, piece } of pieces) {
+    const right = piece.kind === 'line' ? piece.line.right : piece.kind === 'table' ? textRight(piece.table) : -Infinity;
+    rightEdges.set(page, Math.max(rightEdges.get(page) ?? -Infinity, right));
+  }
+  const reachesRightEdge = (line: Line, page: number) => line.right >= (rightEdges.get(page) ?? Infinity) - FULL_LINE_EM * line.size;
   // A spreadsheet sets a legend an item a row, the rows taller than a line.
   const inRows = (upper: Line, lower: Line) => lower.top - upper.bottom <= LEGEND_ROW_GAP_EM * lower.size && sameSize(upper.size, lower.size);
   for (let k = 0; k < pieces.length; k++) {
@@ -1566,8 +1578,12 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
       }
       // A meaning the page cut after a particle (… 把握できない等の | 理由により評価できない, the
       // next page's first line), or inside a word (…確認できな | かった成果指標…: a line opening in
-      // hiragana goes on from the one before): its words go on there.
-      const cut = CUT_AFTER_PARTICLE.test(lines.at(-1)!.text) || (!!over && GOES_ON.test(over.text.trim()));
+      // hiragana goes on from the one before; 値が確 | 認できなかった…: a line the printer filled to
+      // the page's right edge, the next from its left edge in its size): its words go on there.
+      const last = lines.at(-1)!;
+      const wrapped =
+        !!over && reachesRightEdge(last, on) && sameSize(over.size, last.size) && Math.abs(over.x - lines[0]!.x) <= PARAGRAPH_LEADING_EM * over.size;
+      const cut = CUT_AFTER_PARTICLE.test(last.text) || (!!over && GOES_ON.test(over.text.trim())) || wrapped;
       if (over && over.phrases.length === 1 && cut && !readBanner(over.text) && !holdsLegendItem(over.text)) {
         lines.push(over);
         k = overAt;
@@ -1771,7 +1787,7 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
       table.rows[lead]?.anchored &&
       mergedCellsOnly(table.rows[lead], table, labels) &&
       table.rows[lead + 1] &&
-      (oneRuledBand(table, table.rows[lead]!, table.rows[lead + 1]!) || headsRowBelow(table, labels, k, lead))
+      (oneRuledBand(table, table.rows[lead]!, table.rows[lead + 1]!) || headsRowBelow(table, labels, k, lead, read.at(-1)))
     )
       lead++;
     if (!INTERIM_ROW.test(roleLabelOf(table.rows[lead], labels))) lead = k;
@@ -1811,29 +1827,27 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
  * row of values stands above them (a banner or the table's head). A person reads the merged cells
  * with the rows beside and under them until the next name starts; set at the bottom of the rows
  * before, they would stand nearer those.
- * Where they stand as near the one as the other (row paddings of their own), the role rows above
- * tell: a pair whose own rows print a baseline or target already where these print one is whole,
- * as an indicator has one of each, and these cells are the next indicator's.
+ * Where they stand as near the one as the other (row paddings of their own), the role rows read
+ * just before (`previous`, with the merged cells that headed them) tell: a pair that prints a
+ * baseline or target already where these print one is whole, as an indicator has one of each, and
+ * these cells are the next indicator's.
  */
-function headsRowBelow(table: ReadTable, labels: number, from: number, to: number): boolean {
+function headsRowBelow(table: ReadTable, labels: number, from: number, to: number, previous?: { row: GridRow; interimRow?: GridRow }): boolean {
   const rows = table.rows;
   const [above, below] = [rows[from - 1], rows[to + 1]];
   if (!below) return false;
   if (!above?.anchored) return true;
   if (below.top - rows[to]!.bottom < rows[from]!.top - above.bottom) return true;
-  const pair = rolePairEndingAt(table, labels, from - 1);
+  // Only a pair ending right above: a row read alone there (no role label) claims nothing.
+  const pair = previous?.interimRow && ACTUAL_ROW.test(roleLabelOf(above, labels)) ? previous.row : undefined;
+  if (!pair) return false;
   return table.placed.some(
     (p, k) =>
-      MEASURED.has(p.role) && p.role !== 'series' && [pair, rows.slice(from, to + 1)].every((band) => band.some((r) => (r.cells[`c${k}`] ?? '').trim() !== '')),
+      MEASURED.has(p.role) &&
+      p.role !== 'series' &&
+      (pair.cells[`c${k}`] ?? '').trim() !== '' &&
+      rows.slice(from, to + 1).some((r) => (r.cells[`c${k}`] ?? '').trim() !== ''),
   );
-}
-
-/** The role rows whose actuals' row is `rows[at]`: from its expected values' row, with the merged cells' rows between; none where `at` is no actuals' row. */
-function rolePairEndingAt(table: ReadTable, labels: number, at: number): GridRow[] {
-  if (!ACTUAL_ROW.test(roleLabelOf(table.rows[at], labels))) return [];
-  let start = at - 1;
-  while (start >= 0 && mergedCellsOnly(table.rows[start], table, labels)) start--;
-  return INTERIM_ROW.test(roleLabelOf(table.rows[start], labels)) ? table.rows.slice(start, at + 1) : [];
 }
 
 /** Whether two rows stand in one band of a table that draws rules between its rows: no rule across between them. */
@@ -2359,9 +2373,10 @@ export function readOtherKpi(
   // Not a page showing its head again over no row (its columns, unrefined by cells, place none).
   const measured = (firstCell && tables.findLast((t) => t.rows.some((r) => r.anchored) && t.head.earlierCells?.includes(firstCell))) ?? shownFirst;
   // The pitch of a cell's lines, for telling a header's rows where the table shows none: the
-  // other tables', else that of the count tables' wrapped labels (one font throughout).
+  // other tables', else that of the count tables' wrapped labels (one font throughout), else at
+  // most the least step between two lines of a column of its rows (a cell wrapped once).
   const labelPitches = pieces.flatMap(({ piece }) => (piece.kind === 'counts' && piece.pitch !== undefined ? [piece.pitch] : []));
-  const cellLinePitch = first!.pitch ?? pitch ?? (labelPitches.length > 0 ? Math.min(...labelPitches) : null);
+  const cellLinePitch = first!.pitch ?? pitch ?? (labelPitches.length > 0 ? Math.min(...labelPitches) : leastLineStep(first!.rows));
   const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks, cellLinePitch);
   // The scheme is named as load.ts names it (a document read under the default scheme names none).
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Column } from './grid.js';
 import { type Line, type Phrase, makeLine } from './layout.js';
-import { type GridRow, joinRows, joinValue, rowsOf } from './rows.js';
+import { type Fragment, type GridRow, joinRows, joinValue, leastLineStep, rowsOf } from './rows.js';
 
 /**
  * Rows on tiny synthetic tables: a name column, a value column and a mark column, at 10 pt with
@@ -537,5 +537,28 @@ describe('rowsOf: cells of one line set a little apart', () => {
       ...lines([134 + PITCH, { name: '数' }]),
     ];
     expect(cells(rowsIn(body, COLUMNS, [], columnOf)).map((c) => c.name)).toEqual(['観光客入込数', '宿泊者数']);
+  });
+});
+
+describe('leastLineStep', () => {
+  /** A row's lines as [column key, baseline, size]. */
+  const rowOf = (...lines: [string, number, number?][]): Pick<GridRow, 'fragments'> => {
+    const fragments = new Map<string, Fragment[]>();
+    for (const [key, baseline, size = SIZE] of lines) {
+      const f = { column: COLUMNS[0]!, phrases: [], text: key, top: baseline - size, bottom: baseline, baseline, size };
+      fragments.set(key, [...(fragments.get(key) ?? []), f]);
+    }
+    return { fragments };
+  };
+  it.each([
+    ['no column holds two lines', [rowOf(['name', 100], ['value', 100])], null],
+    ['a cell wrapped once, rows farther apart', [rowOf(['name', 100], ['name', 112], ['value', 112]), rowOf(['name', 130], ['value', 130])], 1.2],
+    ['rows alone, one line each', [rowOf(['value', 100]), rowOf(['value', 116]), rowOf(['value', 140])], 1.6],
+    ['the larger size of two lines measures their step', [rowOf(['name', 100, 8], ['name', 112, 10])], 1.2],
+    ['two fragments on one line are no step', [rowOf(['name', 100], ['name', 101], ['name', 115])], 1.4],
+  ] as [string, Pick<GridRow, 'fragments'>[], number | null][])('%s', (_, rows, least) => {
+    const got = leastLineStep(rows);
+    if (least === null) expect(got).toBeNull();
+    else expect(got).toBeCloseTo(least, 6);
   });
 });

@@ -180,6 +180,29 @@ export function cellPitch(steps: readonly number[], sure: readonly number[]): nu
   return known === undefined ? repeated : Math.min(repeated, known);
 }
 
+/** Fragments of one column nearer than this (em) stand on one line. */
+const ONE_LINE_EM = 0.5;
+
+/**
+ * The least step (em) between two lines one above the other in one column of a table's rows, or
+ * null where no column holds two lines. No two lines of a column stand nearer than a cell's lines
+ * do, so a cell's pitch is at most this: where no cell shows its pitch twice (one name wrapped
+ * once), a header's heading lines farther apart than this are not one cell's.
+ */
+export function leastLineStep(rows: readonly Pick<GridRow, 'fragments'>[]): number | null {
+  const byColumn = new Map<string, Fragment[]>();
+  for (const row of rows) for (const [key, fragments] of row.fragments) byColumn.set(key, [...(byColumn.get(key) ?? []), ...fragments]);
+  let least = Infinity;
+  for (const fragments of byColumn.values()) {
+    const sorted = [...fragments].sort((a, b) => a.baseline - b.baseline);
+    sorted.slice(1).forEach((f, k) => {
+      const step = (f.baseline - sorted[k]!.baseline) / Math.max(f.size, sorted[k]!.size);
+      if (step > ONE_LINE_EM) least = Math.min(least, step);
+    });
+  }
+  return Number.isFinite(least) ? least : null;
+}
+
 /**
  * The pitch (em) for reading again the tables that show none: the median of those the document's
  * other tables show (one font and size throughout). Null where no table needs it or none shows one.
