@@ -89,6 +89,28 @@ describe('furnitureOf: a comment block at the top of pages', () => {
     expect([...furnitureOf(pages, () => false)].map((p) => p.text)).toEqual(Array(3).fill('成果指標の達成状況'));
   });
 
+  it('keeps it at a cell’s pitch (pdfmake’s 1.6 em), unless a rule parts the two lines', () => {
+    const spaced = (text: string, horizontal: { at: number; from: number; to: number }[] = []) => ({
+      height: 842,
+      lines: linesOf(phrasesOf([at('≪成果と見直し≫', 23, 40), at(text, 23, 56), at('指標', 23, 300)])),
+      horizontal,
+    });
+    const texts = ['利用者アンケート', '国の方針', '感染症の影響'];
+    expect([
+      ...furnitureOf(
+        texts.map((t) => spaced(t)),
+        () => false,
+      ),
+    ]).toEqual([]);
+    const ruled = [
+      ...furnitureOf(
+        texts.map((t) => spaced(t, [{ at: 44, from: 20, to: 400 }])),
+        () => false,
+      ),
+    ];
+    expect(ruled.map((p) => p.text)).toEqual(Array(3).fill('≪成果と見直し≫'));
+  });
+
   it('takes a running title tight over the text where it is set larger or elsewhere, as before', () => {
     const titled = ['利用者', '国の方針', '感染症'].map((text) => ({
       height: 842,

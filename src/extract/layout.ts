@@ -296,8 +296,11 @@ const NUMERIC = /^[\d\s.,%△▲()-]+$/;
 /** A figure with its unit glued (10.8人, 11.4人/年, 8,659‰(H30)): a table row's value, as a bare number is; a page's count (3頁, 1/8) is none. */
 const FIGURE_WITH_UNIT = /^[△▲-]?\d[\d,.]*[^\d\s.,()（）/／-][^\d\s()（）]{0,3}(?:[(（][^()（）]{1,8}[)）])?$/;
 const PAGE_WORD = /頁|ページ|枚/;
-/** Lines of one paragraph or cell stand closer than this (em, bottom to top); a page header stands apart from the text. */
-const TIGHT_LEADING_EM = 0.5;
+/**
+ * Lines of one paragraph or cell stand closer than this (em, bottom to top; pdfmake sets a cell's
+ * lines 1.6 em apart, 0.6 em between them); a page header stands apart from the text.
+ */
+const TIGHT_LEADING_EM = 1;
 /** Lines of one paragraph may overlap by this much (em) where a producer sets them tight, and start this far apart. */
 const LINES_TOUCH_EM = 0.2;
 /** Page furniture is looked for this far (fraction of the page height) from the top or bottom. */
@@ -309,7 +312,7 @@ const MARGIN_FRACTION = 0.12;
  * the same place on two pages; and not on or beside a table's heading lines (`keep`), which
  * repeat on every page too. A footer printed over a table row is found all the same.
  */
-export function furnitureOf(pages: readonly { height: number; lines: Line[] }[], keep: (line: Line) => boolean): Set<Phrase> {
+export function furnitureOf(pages: readonly { height: number; lines: Line[]; horizontal?: readonly Rule[] }[], keep: (line: Line) => boolean): Set<Phrase> {
   const furniture = new Set<Phrase>();
   const seen = new Map<string, number>();
   const key = (p: Phrase) => `${p.text.replace(/\s+/g, '')}@${Math.round(p.x / 4)},${Math.round(p.baseline / 4)}`;
@@ -344,12 +347,15 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[] }[],
     // before the first that is none. A comment wrapped alike in the first row of every page
     // (今後も | 関係機 | 関と連携) stands under the header and that row's figures, and is kept.
     // Nor is a line set tight on text that is none, in its size and from its left edge, at a
-    // paragraph's leading: a comment block's heading (≪成果と見直し≫ over its lines at the top of
-    // two pages) heads that text. A running title set larger, or printed over a row, stays furniture.
+    // paragraph's leading and no rule between: a comment block's heading (≪成果と見直し≫ over its
+    // lines at the top of two pages) heads that text. A running title set larger, or printed over a
+    // row, stays furniture.
     const tightOnText = (l: Line, other: Line | undefined) => {
       if (other === undefined || Math.abs(l.size - other.size) > SAME_SIZE || Math.abs(l.x - other.x) > LINES_TOUCH_EM * l.size) return false;
       const gap = Math.max(other.top - l.bottom, l.top - other.bottom);
-      return gap > -LINES_TOUCH_EM * l.size && gap < TIGHT_LEADING_EM * l.size && furnitureOfLine(other).length === 0;
+      const [upper, lower] = other.top > l.top ? [l, other] : [other, l];
+      const ruled = (page.horizontal ?? []).some((r) => r.at > upper.bottom && r.at < lower.top && r.from <= l.x && r.to >= l.x);
+      return gap > -LINES_TOUCH_EM * l.size && gap < TIGHT_LEADING_EM * l.size && !ruled && furnitureOfLine(other).length === 0;
     };
     const fromTop = page.lines.filter((l) => inMargin(l, page) && l.baseline < page.height / 2);
     const fromBottom = page.lines.filter((l) => inMargin(l, page) && l.baseline >= page.height / 2).reverse();
