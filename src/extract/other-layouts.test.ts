@@ -5,7 +5,15 @@ import type { KpiDocument, Strategy } from '../model/types.js';
 import { walkIndicators } from '../model/walk.js';
 import { extractPages } from './extract.js';
 import { type Line, linesOf, phrasesOf } from './layout.js';
-import { columnsInOrder, joinGoalsPrintedAgain, readCountTable, readMatrixCountTable, readRowsCountTable, withJointEdges } from './other-layouts.js';
+import {
+  columnsInOrder,
+  countLabelPitch,
+  joinGoalsPrintedAgain,
+  readCountTable,
+  readMatrixCountTable,
+  readRowsCountTable,
+  withJointEdges,
+} from './other-layouts.js';
 import type { PageContent, TextRun } from './pdf.js';
 import type { Column } from './grid.js';
 
@@ -102,6 +110,52 @@ describe('count tables', () => {
     const lines = linesOf(phrasesOf(rows.flatMap(([baseline, cells]) => cells.map(([text, x]) => run(text, x, baseline)))));
     const { table } = readCountTable({ number: 1 }, lines, 0);
     expect(table.rows.map((r) => r.label.replace(/\s/g, ''))).toEqual(['基本目標ⅠICT図書館づくり', '基本目標Ⅱ商店街の支援']);
+  });
+
+  it('the pitch of a cell’s lines a count table’s wrapped labels show: steps within a row only, never a row’s step to the next (Writer sets rows nearer than a cell’s lines)', () => {
+    const lineAt = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
+    const head = lineAt(100, [
+      ['基本目標', 0],
+      ['A', 100],
+      ['B', 140],
+      ['合計', 220],
+    ]);
+    const counts = (label: string): [string, number][] => [
+      [label, 0],
+      ['1', 100],
+      ['2', 140],
+      ['3', 224],
+    ];
+    const cases: [what: string, runs: TextRun[], pitch: number | null][] = [
+      [
+        'counts on the label’s first line',
+        [
+          ...head,
+          ...lineAt(112.9, counts('基本目標ⅠICT図')),
+          ...lineAt(125.8, [['書館づくり', 0]]),
+          ...lineAt(138.3, counts('基本目標Ⅱ商店街')),
+          ...lineAt(151.2, [['の支援', 0]]),
+        ],
+        1.29,
+      ],
+      [
+        'counts on the label’s last line',
+        [
+          ...head,
+          ...lineAt(112.5, [['政策目標1農林', 0]]),
+          ...lineAt(125.4, counts('水産業')),
+          ...lineAt(137.9, [['政策目標2ふる', 0]]),
+          ...lineAt(150.8, counts('さと')),
+        ],
+        1.29,
+      ],
+      ['no label wrapped', [...head, ...lineAt(112.5, counts('基本目標Ⅰ')), ...lineAt(125, counts('基本目標Ⅱ'))], null],
+    ];
+    for (const [what, runs, pitch] of cases) {
+      const { rowLines } = readCountTable({ number: 1 }, linesOf(phrasesOf(runs)), 0);
+      const found = countLabelPitch(rowLines);
+      expect([what, found === null ? null : Math.round(found * 100) / 100]).toEqual([what, pitch]);
+    }
   });
 
   it('grades across, a goal’s label cut in its narrow cell before its title (第2 | 章図 | 書館 | 援 0 1 2 3 over its counts): the next row’s label, not the table’s end', () => {

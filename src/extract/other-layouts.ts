@@ -805,22 +805,29 @@ function countMarkPhrases(line: Line): Phrase[] {
 
 /**
  * The pitch (em) of a cell's lines that a count table's wrapped labels show (政策目標1 農林 over
- * 水産業農林水産 over 業空き家の整備 0 1 1 2 0 4), or null: the least step from a label's line
- * holding no count to the next line of the label, close under it in its column at its size.
+ * 水産業農林水産 over 業空き家の整備 0 1 1 2 0 4), or null: the least step between two lines of one
+ * row (its label's lines and its counts' line), close under each other in its column at their size.
+ * Never a step from one row to the next: a row's height may be less than a cell's line pitch
+ * (Writer sets one-line rows 1.67 em apart, a label's lines 1.72 em).
  */
-export function countLabelPitch(rows: readonly Line[]): number | null {
-  const counts = (line: Line) => line.phrases.some((p) => /^\d+$/.test(p.text.normalize('NFKC').trim()));
-  const steps = rows.slice(0, -1).flatMap((upper, k) => {
-    const lower = rows[k + 1]!;
-    const close = lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
-    const sameColumn = Math.abs(lower.x - upper.x) <= upper.size;
-    return !counts(upper) && close && sameColumn && sameSize(upper.size, lower.size) ? [(lower.baseline - upper.baseline) / lower.size] : [];
-  });
+export function countLabelPitch(rows: readonly (readonly Line[])[]): number | null {
+  const steps = rows.flatMap((row) =>
+    row.slice(0, -1).flatMap((upper, k) => {
+      const lower = row[k + 1]!;
+      const close = lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
+      const sameColumn = Math.abs(lower.x - upper.x) <= upper.size;
+      return close && sameColumn && sameSize(upper.size, lower.size) ? [(lower.baseline - upper.baseline) / lower.size] : [];
+    }),
+  );
   return steps.length > 0 ? Math.min(...steps) : null;
 }
 
 /** A count table (grades across, a row per group with its counts): rows until a line without counts. */
-export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
+export function readCountTable(
+  page: Pick<LaidOutPage, 'number'>,
+  lines: readonly Line[],
+  at: number,
+): { table: CountTable; used: Line[]; /** Each row's lines: its label's and its counts'. */ rowLines: Line[][] } {
   const head = lines[at]!;
   const markPhrases = countMarkPhrases(head);
   const totalPhrase = head.phrases.find((p) => TOTAL_WORD.test(p.text.trim()))!;
@@ -849,6 +856,8 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
   // The lines of one cell stand close: a wider gap is another piece of the page.
   const close = (upper: Line, lower: Line) => lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
   let prefix: string[] = [];
+  const rowLines: Line[][] = [];
+  let prefixLines: Line[] = [];
   let lastLine: Line | undefined;
   for (let j = at + 1; j < lines.length; j++) {
     const line = lines[j]!;
@@ -886,19 +895,26 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
     const numberBelow = (label: string) => readBanner(joinWrapped([label, line.text]))?.label === label.replace(/\s/g, '');
     if (numbers.length < 2 && inLabelColumn(line) && prefix.length === 0 && lastLine && close(above, line) && numberBelow(rows.at(-1)!.label)) {
       rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
+      rowLines.at(-1)!.push(line);
       used.push(line);
       continue;
     }
     // A label under way goes on through its cell's lines, one reading as a banner too (基本目標 | Ⅱ 健康づ).
     if (numbers.length < 2 && inLabelColumn(line) && !labelOnly(line) && (prefix.length > 0 || towardsNext())) {
       prefix.push(line.text);
+      prefixLines.push(line);
       used.push(line);
       continue;
     }
     if (numbers.length < 2 && labelOnly(line)) {
       // A line after the next row's first label line goes on with that label.
-      if (prefix.length > 0 || towardsNext()) prefix.push(line.text);
-      else if (rows.length > 0 && lastLine && close(above, line)) rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
+      if (prefix.length > 0 || towardsNext()) {
+        prefix.push(line.text);
+        prefixLines.push(line);
+      } else if (rows.length > 0 && lastLine && close(above, line)) {
+        rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
+        rowLines.at(-1)!.push(line);
+      }
       // Under the head, apart from the first row: the rest of the label of the row a page break cut (基本目標1 | 商店街有害鳥獣の強化, Writer).
       else if (rows.length > 0 || prefix.length > 0) break;
       used.push(line);
@@ -907,6 +923,8 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
     if (numbers.length < 2) break;
     const label = joinWrapped([...prefix, ...line.phrases.filter((p) => !numbers.includes(p)).map((p) => p.text)]);
     prefix = [];
+    rowLines.push([...prefixLines, line]);
+    prefixLines = [];
     lastLine = line;
     const cells: (number | null)[] = centres.map(() => null);
     const columnOf = columnsInOrder(
@@ -919,7 +937,7 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
     // The 合計 row closes the table: a note under it is not a wrapped label.
     if (TOTAL_WORD.test(label.replace(/\s/g, ''))) break;
   }
-  return { table: { page: page.number, top: head.top, shape: 'columns', marks: markPhrases.map((p) => p.text.trim()), rows }, used };
+  return { table: { page: page.number, top: head.top, shape: 'columns', marks: markPhrases.map((p) => p.text.trim()), rows }, used, rowLines };
 }
 
 /**
@@ -1239,13 +1257,15 @@ function piecesOf(
     const line = lines[k]!;
     if (inTable.has(line)) continue;
     if (countHeadAt(line) || isRowsCountHead(line) || isMatrixCountHead(line)) {
-      const { table, used } = isRowsCountHead(line)
+      const read: { table: CountTable; used: Line[]; rowLines?: Line[][] } = isRowsCountHead(line)
         ? readRowsCountTable(page, lines, k)
         : isMatrixCountHead(line)
           ? readMatrixCountTable(page, lines, k)
           : readCountTable(page, lines, k);
+      const { table, used } = read;
       if (table.rows.length > 0) {
-        const pitch = countLabelPitch(used.slice(1));
+        // Only a count table of grades across has labels to wrap (grades down set a row a line).
+        const pitch = read.rowLines ? countLabelPitch(read.rowLines) : null;
         pieces.push({ kind: 'counts', top: line.top, table, ...(table.shape === 'columns' ? { head: line } : {}), ...(pitch !== null ? { pitch } : {}) });
         for (const l of used) inTable.add(l);
         k += used.length - 1;
@@ -2326,8 +2346,9 @@ export function readOtherKpi(
   // The pitch of a cell's lines, for telling a header's rows where the table shows none: the
   // other tables', else that of the count tables' wrapped labels (one font throughout).
   const labelPitches = pieces.flatMap(({ piece }) => (piece.kind === 'counts' && piece.pitch !== undefined ? [piece.pitch] : []));
-  const cellLinePitch = first!.pitch ?? pitch ?? (labelPitches.length > 0 ? Math.min(...labelPitches) : null);
-  const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks, cellLinePitch);
+  const labelPitch = labelPitches.length > 0 ? Math.min(...labelPitches) : null;
+  const cellLinePitch = first!.pitch ?? pitch ?? labelPitch;
+  const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks, cellLinePitch, labelPitch);
   // The scheme is named as load.ts names it (a document read under the default scheme names none).
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
   return { document, messages: log.messages, scheme };
@@ -2469,6 +2490,8 @@ function layoutOf(
   commentBlocks: string | undefined,
   /** The pitch (em) of a cell's lines the document shows, where the first table shows none itself. */
   pitch: number | null,
+  /** The pitch (em) of lines sure to be one cell's: a count table's wrapped labels. */
+  wrappedPitch: number | null,
 ): TableLayout {
   const { edges, sides } = measured;
   const width = sides.right - sides.left;
@@ -2490,7 +2513,7 @@ function layoutOf(
   const before = (at: { page: number; top: number }) => at.page < firstTable.page || (at.page === firstTable.page && at.top < firstTable.top);
   return {
     columns,
-    headerRows: headerRowsAtPitch(first.head, pitch),
+    headerRows: headerRowsAtPitch(first.head, pitch, wrappedPitch),
     hierarchy: levels.layout(),
     ...(legend
       ? { legend: { heading: legend.legend.heading, marks: legend.legend.marks, placement: before(legend) ? ('top' as const) : ('below' as const) } }
