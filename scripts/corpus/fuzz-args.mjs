@@ -40,8 +40,7 @@ export function fuzzArgs(argv, env = {}) {
     if (!/^\d+$/.test(text) || Number(text) < min) throw new Error(`--${name} ${text}: not a whole number of at least ${min}`);
     return Number(text);
   };
-  if (values.family !== undefined && !FAMILIES.includes(values.family))
-    throw new Error(`--family ${values.family}: not one of ${FAMILIES.join(', ')}`);
+  if (values.family !== undefined && !FAMILIES.includes(values.family)) throw new Error(`--family ${values.family}: not one of ${FAMILIES.join(', ')}`);
   return {
     family: values.family ?? null,
     seed: integer('seed', values.seed, 0),

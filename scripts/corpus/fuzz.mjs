@@ -28,9 +28,7 @@ const { extract, extractFamily, stringifyDocument } = await builtExtractor(dist)
 const started = Date.now();
 const what = args.family ? `family ${args.family}` : 'general';
 console.log(`fuzz (${what}): ${args.runs} cases, seed ${args.seed}${args.path ? `, path ${args.path}` : ''}, extractor ${dist}`);
-const property = args.family
-  ? familyLayoutProperty(args.family, extractFamily)
-  : layoutProperty(async (file) => (await extract(file)).document);
+const property = args.family ? familyLayoutProperty(args.family, extractFamily) : layoutProperty(async (file) => (await extract(file)).document);
 const details = await fc.check(property, {
   seed: args.seed,
   numRuns: args.runs,
@@ -44,9 +42,7 @@ if (!details.failed) {
   const out = resolve(args.out ?? join(root, 'fuzz-failure'));
   mkdirSync(out, { recursive: true });
   const pdf = join(out, 'case.pdf');
-  const { document, layout } = args.family
-    ? await printFamilyCase(smallest, pdf)
-    : { document: smallest.document, layout: await printCase(smallest, pdf) };
+  const { document, layout } = args.family ? await printFamilyCase(smallest, pdf) : { document: smallest.document, layout: await printCase(smallest, pdf) };
   writeFileSync(join(out, 'case.layout.json'), `${JSON.stringify(layout, null, 1)}\n`);
   writeFileSync(join(out, 'case.yaml'), stringifyDocument(document, join(out, 'case.yaml')));
   const shrunk = args.shrink ? `, shrunk ${details.numShrinks} times` : '';
