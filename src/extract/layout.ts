@@ -296,6 +296,10 @@ const NUMERIC = /^[\d\s.,%△▲()-]+$/;
 /** A figure with its unit glued (10.8人, 11.4人/年, 8,659‰(H30)): a table row's value, as a bare number is; a page's count (3頁, 1/8) is none. */
 const FIGURE_WITH_UNIT = /^[△▲-]?\d[\d,.]*[^\d\s.,()（）/／-][^\d\s()（）]{0,3}(?:[(（][^()（）]{1,8}[)）])?$/;
 const PAGE_WORD = /頁|ページ|枚/;
+/** A cell's next line stands at most this far (em, baseline to baseline) under its line. */
+const CELL_GOES_ON_EM = 2;
+/** Lines of one cell start within this (points) of one another. */
+const SAME_START = 1;
 /** Page furniture is looked for this far (fraction of the page height) from the top or bottom. */
 const MARGIN_FRACTION = 0.12;
 
@@ -323,6 +327,16 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[] }[],
     const kept = page.lines.filter(keep);
     // A line close to a table heading may be part of that heading (a wrapped `重点戦／略`).
     const nearHeading = (l: Line) => kept.some((k) => Math.abs(k.baseline - l.baseline) <= 2 * Math.max(k.size, l.size));
+    // A phrase whose text goes on in the line under it, where it starts, a cell's line pitch below, in
+    // words found there on no other page, is a cell's first line: a grouping cell's number (個別施策(1)
+    // over ふるさと納税, at a continued table's top on two pages), not a running header, which stands apart.
+    const goesOnBelow = (l: Line, p: Phrase) =>
+      page.lines.some(
+        (o) =>
+          o.baseline > l.baseline &&
+          o.baseline - l.baseline <= CELL_GOES_ON_EM * p.size &&
+          o.phrases.some((q) => Math.abs(q.x - p.x) <= SAME_START && sameSize(q.size, p.size) && (seen.get(key(q)) ?? 0) < 2),
+      );
     const furnitureOfLine = (l: Line): Phrase[] => {
       const heading = nearHeading(l);
       const pageNumber = PAGE_NUMBER.test(l.text.trim()) && numbered(l);
@@ -333,7 +347,7 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[] }[],
         // their units (⑮ … 16.1人 B 子育て支援課: a grade at one place on two pages' first rows).
         const figure = (q: Phrase) => NUMERIC.test(q.text) || (FIGURE_WITH_UNIT.test(q.text.normalize('NFKC').trim()) && !PAGE_WORD.test(q.text));
         const rowLabel = l.phrases.some((q) => q !== p && figure(q) && Math.abs(q.size - p.size) <= SAME_SIZE);
-        return pageNumber || (repeated && !heading && !rowLabel && !NUMERIC.test(p.text));
+        return pageNumber || (repeated && !heading && !rowLabel && !goesOnBelow(l, p) && !NUMERIC.test(p.text));
       });
     };
     // Furniture stands at the page's edge: from the top down, and from the bottom up, the lines
