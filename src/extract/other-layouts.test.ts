@@ -2819,6 +2819,29 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a short banner without a label (Ⅰ 観光) alone under the head at a page’s foot, its rows on the next page, as a banner: the rule closing the table a row’s padding under it closes its band', () => {
+    const rules = (...ys: number[]) => ys.map((at) => ({ at, from: 15, to: 400 }));
+    const document = read(
+      [
+        { ...pageOf(TITLE, [], TWO_GROUPS, [['Ⅰ 観光', 20]]), horizontal: rules(134, 152) },
+        {
+          ...pageOf(
+            [['基本的方向1 誘客', 20], ['①宿泊', 110], ...figures('観光客数', ['100', '120'], 'A')],
+            [['Ⅱ 交流', 20]],
+            [['基本的方向1 移住', 20], ['①住宅', 110], ...figures('転入者数', ['50', '40'], 'B')],
+          ),
+          number: 2,
+          horizontal: rules(92, 107, 122, 137),
+        },
+      ],
+      'banner-at-foot.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.policies.map((p) => [p.no, p.title, p.measures.map((m) => [m.no, m.title])])])).toEqual([
+      [1, '観光', [[1, '誘客', [[1, '宿泊']]]]],
+      [2, '交流', [[1, '移住', [[1, '住宅']]]]],
+    ]);
+  });
+
   it('goes on over a tall gap to a grouping cell’s numbered title at the top of its row, the row’s figures set lower (② 宿泊の推進, a spreadsheet’s tall rows)', () => {
     const document = read(
       [

@@ -521,10 +521,14 @@ function readTable(
   // A line alone between two rules across the table, nothing else printed in its band: no grouping
   // cell, which always stands beside an indicator's row (第2章 商店街の振興 at a page's head, short
   // enough to stay in its column, under rules drawn cell by cell).
+  // The rule closing the table under its last line counts too (a banner alone at a page's foot,
+  // under the head, its rows on the next page: the rule drawn under it a row's padding below).
+  const bodyBottom = Math.max(head.bottom, ...body.map((l) => l.bottom));
+  const closing = rowBoundaries(page.horizontal, left, right, bodyBottom, end).slice(0, 1);
   const aloneInBand = (l: Line) => {
     const y = middle(l);
     const above = boundaries.filter((b) => b < y).at(-1);
-    const below = boundaries.find((b) => b > y);
+    const below = [...boundaries, ...closing].find((b) => b > y);
     return above !== undefined && below !== undefined && body.every((o) => o === l || middle(o) < above || middle(o) > below);
   };
   const mergedRow = (l: Line) => ruledInside && !innerRuleAt(middle(l)) && rowBoundaries(page.horizontal, left, right, -Infinity, middle(l)).length > 0;
