@@ -112,6 +112,49 @@ describe('count tables', () => {
     expect(table.rows.map((r) => r.label.replace(/\s/g, ''))).toEqual(['基本目標ⅠICT図書館づくり', '基本目標Ⅱ商店街の支援']);
   });
 
+  it('grades across, a goal’s label word alone over the line of counts its number opens (基本目標 | ⅡICTの 0 4 4 | 整備): the next row’s label, not the table’s end', () => {
+    const rows: [number, [string, number][]][] = [
+      [
+        100,
+        [
+          ['基本目標', 0],
+          ['A', 100],
+          ['B', 140],
+          ['合計', 220],
+        ],
+      ],
+      [115, [['基本目標', 0]]],
+      [126, [['Ⅰ公共交', 0]]],
+      [
+        131.5,
+        [
+          ['0', 100],
+          ['2', 140],
+          ['2', 224],
+        ],
+      ],
+      [137, [['通文化財', 0]]],
+      [148, [['の拡大', 0]]],
+      [169, [['基本目標', 0]]],
+      [
+        180,
+        [
+          ['ⅡICTの', 0],
+          ['0', 100],
+          ['4', 140],
+          ['4', 224],
+        ],
+      ],
+      [191, [['整備', 0]]],
+    ];
+    const lines = linesOf(phrasesOf(rows.flatMap(([baseline, cells]) => cells.map(([text, x]) => run(text, x, baseline)))));
+    const { table } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.rows.map((r) => [r.label.replace(/\s/g, ''), r.total])).toEqual([
+      ['基本目標Ⅰ公共交通文化財の拡大', 2],
+      ['基本目標ⅡICTの整備', 4],
+    ]);
+  });
+
   it('the pitch of a cell’s lines a count table’s wrapped labels show: steps within a row only, never a row’s step to the next (Writer sets rows nearer than a cell’s lines)', () => {
     const lineAt = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
     const head = lineAt(100, [

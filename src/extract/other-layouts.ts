@@ -891,8 +891,9 @@ export function readCountTable(
       !!next &&
       close(line, next) &&
       (numbersOf(next).length >= 2
-        ? // A goal's label and number (政策目標2 ふる) opens the next row however evenly the lines are spaced (Writer).
-          !lastLine || readBanner(line.text) !== null || (!nextOpensLabel(next) && next.top - line.bottom < line.top - above.bottom)
+        ? // A goal's label and number (政策目標2 ふる) opens the next row however evenly the lines are spaced (Writer);
+          // so does its label alone, its number wrapped onto the line of counts (基本目標 | ⅡICTの 0 0 4).
+          !lastLine || readBanner(line.text) !== null || opensLabel(line, next) || (!nextOpensLabel(next) && next.top - line.bottom < line.top - above.bottom)
         : (!lastLine || opensLabel(line, next)) && countsBelow());
     // A row whose label is a level's word alone (基本目標 | 0 4 1 0 0 5: counts on the cell's first line)
     // has its number and title on the lines below it (Ⅰ 空き | 家の振興), not the next row.
