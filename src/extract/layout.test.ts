@@ -103,6 +103,14 @@ describe('furnitureOf: page numbers', () => {
   const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
   const pageOf = (top: TextRun[], n: number) => ({ height: 842, lines: linesOf(phrasesOf([...top, at('指標', 40, 300), run(`- ${n} -`, 400, 25, 820)])) });
 
+  it('are `- 1 -` though a grouping cell’s text runs past the page’s foot under it (pdfmake); the cell’s text and figures are kept', () => {
+    const pages = [1, 2].map((n) => ({
+      height: 842,
+      lines: linesOf(phrasesOf([at('指標', 40, 300), at('と納税づ', 40, 816), run(`- ${n} -`, 400, 25, 810), at('くり', 40, 828), at(`${n + 2}`, 200, 828)])),
+    }));
+    expect([...furnitureOf(pages, () => false)].map((p) => p.text).sort()).toEqual(['- 1 -', '- 2 -']);
+  });
+
   it('are `- 2 -`, not a count table’s row a page break set at the top (its mark - and its count 2)', () => {
     const pages = [pageOf([at('評価', 40, 30), at('指標数', 90, 30)], 1), pageOf([at('-', 40, 40), at('2', 96, 40)], 2)];
     const furniture = furnitureOf(pages, () => false);

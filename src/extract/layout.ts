@@ -362,6 +362,10 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[] }[],
         for (const p of found) furniture.add(p);
       }
     }
+    // A page number set apart from figures (- 1 -, 1 / 8, p. 3) is one wherever it stands in the
+    // margin: a grouping cell's text that runs past the page's foot may stand under it (pdfmake).
+    for (const l of [...fromTop, ...fromBottom])
+      if (PAGE_NUMBER.test(l.text.trim()) && !BARE_NUMBER.test(l.text.trim())) for (const p of l.phrases) furniture.add(p);
   }
   return furniture;
 }
