@@ -1172,6 +1172,24 @@ describe('a table without rules, then its legend and its count table', () => {
       [['かった成果指標は判定を行っていない', 20]],
       [{ mark: '判定なし', meaning: '値が確認できなかった成果指標は判定を行っていない' }],
     ],
+    [
+      'inside a meaning, items set without colons, its next line holding more (C 基準値より | 下落している 判定なし 値が確認…)',
+      [
+        ['評価基準', 20],
+        ['A 目標を超えた', 80],
+        ['B 目標に近い', 170],
+        ['C 基準値より', 260],
+      ],
+      [
+        ['下落している', 20],
+        ['判定なし 値が確認できなかった', 110],
+      ],
+      [
+        { mark: 'B', meaning: '目標に近い' },
+        { mark: 'C', meaning: '基準値より下落している' },
+        { mark: '判定なし', meaning: '値が確認できなかった' },
+      ],
+    ],
   ] as [string, [string, number][], [string, number][], { mark: string; meaning: string }[]][])('reads a legend the page cut %s', (_, foot, top, last) => {
     const document = read(
       [pageOf(TITLE, HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], last.at(-1)!.mark), [], foot), { ...pageOf(top), number: 2 }],

@@ -1574,7 +1574,18 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
         Math.abs(over.x - lines.at(-1)!.x) <= PARAGRAPH_LEADING_EM * over.size &&
         !readBanner(over.text) &&
         !startsLegend(readLegend(over.text)?.heading ?? '');
-      if (goesOnWithItems) {
+      // Or a legend of items set without colons, cut inside a meaning (…C 現状値から値が伸びていない、又は、現状
+      // at the foot, then 値から値が悪化した 判定なし 値が確認できなかった… as the next page's first line): a
+      // paragraph's next line, from its left edge, in its size, that adds items with their meanings to it.
+      const spacedGoesOn = (next: Line) => {
+        const last = lines.at(-1)!;
+        if (!spaced || !sameSize(next.size, last.size) || Math.abs(next.x - last.x) > PARAGRAPH_LEADING_EM * next.size || readBanner(next.text)) return false;
+        const texts = lines.flatMap((l) => l.phrases.map((p) => p.text));
+        const before = readSpacedLegend(texts)?.marks.length ?? 0;
+        const after = readSpacedLegend([...texts, ...next.phrases.map((p) => p.text)])?.marks ?? [];
+        return after.length > before && after.slice(before).every((m) => m.meaning.trim() !== '');
+      };
+      if (over && (goesOnWithItems || spacedGoesOn(over))) {
         lines.push(over);
         [k, j, on] = [overAt, overAt, on + 1];
         continue;
