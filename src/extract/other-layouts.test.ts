@@ -3924,60 +3924,66 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['○', '△', '評価なし']);
   });
 
-  it('reads a goal’s banner under the table’s last row, in its grouping column’s place, as the banner over that goal’s count table', () => {
-    const cells = (goal: string, name: string, values: string[], mark: string): [string, number][] => [
-      [goal, 20],
-      [name, 115],
-      ...values.map((v, i): [string, number] => [v, 270 + 60 * i - widthOf(v)]),
-      [mark, 340],
-    ];
-    const counts = (a: string, b: string): [string, number][][] => [
-      [
-        ['評価', 20],
-        ['指標数', 80],
-      ],
-      [
-        ['A', 25],
-        [a, 90],
-      ],
-      [
-        ['B', 25],
-        [b, 90],
-      ],
-      [
-        ['合計', 20],
-        ['1', 90],
-      ],
-    ];
-    const document = read(
-      [
-        pageOf(
-          TITLE,
-          [['【評価】 A：目標を上回る B：目標を下回る', 20]],
-          [],
-          [
-            ['基本目標', 45],
-            ['指標名', 145],
-            ['基準値', 225],
-            ['実績値', 285],
-            ['評価', 335],
-          ],
-          cells('基本目標1 観光', '観光客数', ['100', '120'], 'A'),
-          cells('基本目標2 農業', '農家数', ['50', '40'], 'B'),
-          [],
-          [['基本目標1 観光', 20]],
-          ...counts('1', '0'),
-          [['基本目標2 農業', 20]],
-          ...counts('0', '1'),
-        ),
-      ],
-      'banner-under-rows.pdf',
-    ).document as KpiDocument;
-    expect(document.strategies.map((s) => [s.title, Object.values(s.reportedGoalSummary ?? s.reportedSummary ?? {})])).toEqual([
-      ['観光', [1, 0, 1]],
-      ['農業', [0, 1, 1]],
-    ]);
-  });
+  it.each([
+    ['基本目標1 観光', '基本目標2 農業'],
+    ['Ⅰ 観光', 'Ⅱ 農業'],
+  ])(
+    'reads a goal’s banner under the table’s last row, in its grouping column’s place, as the banner over that goal’s count table (%s, with or without a label)',
+    (first, second) => {
+      const cells = (goal: string, name: string, values: string[], mark: string): [string, number][] => [
+        [goal, 20],
+        [name, 115],
+        ...values.map((v, i): [string, number] => [v, 270 + 60 * i - widthOf(v)]),
+        [mark, 340],
+      ];
+      const counts = (a: string, b: string): [string, number][][] => [
+        [
+          ['評価', 20],
+          ['指標数', 80],
+        ],
+        [
+          ['A', 25],
+          [a, 90],
+        ],
+        [
+          ['B', 25],
+          [b, 90],
+        ],
+        [
+          ['合計', 20],
+          ['1', 90],
+        ],
+      ];
+      const document = read(
+        [
+          pageOf(
+            TITLE,
+            [['【評価】 A：目標を上回る B：目標を下回る', 20]],
+            [],
+            [
+              ['基本目標', 45],
+              ['指標名', 145],
+              ['基準値', 225],
+              ['実績値', 285],
+              ['評価', 335],
+            ],
+            cells(first, '観光客数', ['100', '120'], 'A'),
+            cells(second, '農家数', ['50', '40'], 'B'),
+            [],
+            [[first, 20]],
+            ...counts('1', '0'),
+            [[second, 20]],
+            ...counts('0', '1'),
+          ),
+        ],
+        'banner-under-rows.pdf',
+      ).document as KpiDocument;
+      expect(document.strategies.map((s) => [s.title, Object.values(s.reportedGoalSummary ?? s.reportedSummary ?? {})])).toEqual([
+        ['観光', [1, 0, 1]],
+        ['農業', [0, 1, 1]],
+      ]);
+    },
+  );
 
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = read(

@@ -574,13 +574,15 @@ function readTable(
       (first.x < firstGrouping ||
         (first.right > lastGrouping + first.size && !cellsTouching(l)) ||
         // Without a label (Ⅰ 市内の…, 第1章…) only where rules show the row merged across or alone in its
-        // band, where it runs past its column, or where its column's cells print a label: a grouping cell's line
-        // can look alike, but stays in its column.
+        // band, where it runs past its column, where its column's cells print a label, or under the last line of
+        // figures (Ⅰ 健康づくり… over its count table after the table): a grouping cell's line can look alike, but
+        // stays in its column, beside its rows.
         (aloneOnLine(l) &&
           ((pastOwnColumn(l) && !cellsTouching(l)) ||
             mergedRow(l) ||
             aloneInBand(l) ||
-            (banner.label !== '' && (otherLevel(banner) || belowRows(l))) ||
+            belowRows(l) ||
+            (banner.label !== '' && otherLevel(banner)) ||
             (banner.label === '' && inLabelledColumn(first)))))
     );
   };
