@@ -552,6 +552,36 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(headerRowsAtPitch(head!, null)).toBe(1);
   });
 
+  it('header rows told again at the pitch of lines sure to be one cell’s (a count table’s wrapped label): a heading over its year at that very pitch is one cell, past it or short of it two rows', () => {
+    // Writer sets a cell's lines 1.72 em apart, its one-line rows 1.67 em: 現状値 over （R1） 1.72 em apart.
+    const cases: [step: number, wrapped: number | null, rows: number][] = [
+      [17.2, 1.72, 1],
+      [17.3, 1.72, 1],
+      [16.7, 1.72, 2],
+      [18.0, 1.72, 2],
+      [17.2, null, 2],
+    ];
+    for (const [step, wrapped, rows] of cases) {
+      const [head] = findTableHeads(
+        page(
+          [
+            100,
+            [
+              ['指標名', 20],
+              ['現状値', 110],
+              ['目標値', 170],
+              ['達成度', 230],
+            ],
+          ],
+          [100 + step, [['（R1）', 108]]],
+        ),
+        [],
+        [],
+      );
+      expect([step, wrapped, headerRowsAtPitch(head!, 1.67, wrapped)]).toEqual([step, wrapped, rows]);
+    }
+  });
+
   it('a rule under the header drawn cell by cell (Chromium’s borders) closes it: a banner over merged cells below (数値目標) is no heading', () => {
     const lines = page(
       [

@@ -32,6 +32,12 @@ export interface TableHead {
   bottom: number;
   /** Header rows: 2 where a cell spans others, else 1. */
   rows: number;
+  /**
+   * Whether the two rows were told by a heading's lines standing farther apart than
+   * CELL_LINE_PITCH_EM alone (no group, no rule between them): the pitch of a cell's lines the
+   * document shows tells them again.
+   */
+  spaced?: true;
   /** Whether vertical rules gave the columns. */
   ruled: boolean;
   /**
@@ -421,18 +427,35 @@ function ruledInTwoRows(window: readonly Line[], columns: readonly HeaderColumn[
 const CELL_LINE_PITCH_EM = 1.6;
 
 /**
+ * Steps (em) agreeing within this are one line pitch: a cell's lines are set at the font's line
+ * height exactly, where a row's height adds its padding (Writer sets Noto's lines 1.72 em apart in a
+ * cell, its one-line rows 1.67 em apart).
+ */
+const SAME_LINE_PITCH_EM = 0.02;
+
+/**
+ * The steps (em, baseline to baseline) between the lines of each column's heading. A line ending
+ * inside brackets goes on wrapped in its cell (目標値（令和7年 | 度）), however loose the pitch: no step.
+ */
+function headingSteps(window: readonly Line[], columns: readonly HeaderColumn[]): number[] {
+  const phrases = window.flatMap((l) => l.phrases);
+  return columns.flatMap((c) => {
+    const own = phrases
+      .filter((p) => p.x >= c.headingLeft - RULE_TOLERANCE && p.right <= c.headingRight + RULE_TOLERANCE)
+      .sort((a, b) => a.baseline - b.baseline);
+    return own.flatMap((p, k) => {
+      const above = own[k - 1];
+      return above && bracketsClosed(above.text) && p.baseline > above.baseline ? [(p.baseline - above.baseline) / Math.max(p.size, above.size)] : [];
+    });
+  });
+}
+
+/**
  * Whether a header without rules is set over two rows: a column's heading stands in lines farther
  * apart than a cell's lines are (現状 in a spreadsheet's upper row, H26 in the one under it).
  */
 function spacedInTwoRows(window: readonly Line[], columns: readonly HeaderColumn[], pitchEm = CELL_LINE_PITCH_EM): boolean {
-  const phrases = window.flatMap((l) => l.phrases);
-  return columns.some((c) => {
-    const own = phrases
-      .filter((p) => p.x >= c.headingLeft - RULE_TOLERANCE && p.right <= c.headingRight + RULE_TOLERANCE)
-      .sort((a, b) => a.baseline - b.baseline);
-    // A line ending inside brackets goes on wrapped in its cell (目標値（令和7年 | 度）), however loose the pitch.
-    return own.some((p, k) => k > 0 && bracketsClosed(own[k - 1]!.text) && p.baseline - own[k - 1]!.baseline > pitchEm * Math.max(p.size, own[k - 1]!.size));
-  });
+  return headingSteps(window, columns).some((step) => step > pitchEm);
 }
 
 /**
@@ -440,9 +463,17 @@ function spacedInTwoRows(window: readonly Line[], columns: readonly HeaderColumn
  * shows: in a header without rules, a heading's lines farther apart than a cell's stand in two rows
  * though closer than CELL_LINE_PITCH_EM (Chromium sets 令和2年度 over 現状 1.6 em apart in the rows
  * of a header, a wrapped name's lines 1.2 em apart in a cell). Where no cell wraps, as found.
+ * `wrapped` is the pitch of lines sure to be one cell's (a count table's label wrapped under its
+ * first line, not a step that may be a row's): a heading's lines set farther apart than
+ * CELL_LINE_PITCH_EM but at that very pitch are one cell's too (Writer's 現状値 over （R1）).
  */
-export function headerRowsAtPitch(head: TableHead, pitch: number | null): number {
-  if (head.rows > 1 || head.ruled || pitch === null) return head.rows;
+export function headerRowsAtPitch(head: TableHead, pitch: number | null, wrapped: number | null = null): number {
+  if (head.ruled) return head.rows;
+  if (head.spaced && wrapped !== null) {
+    const apart = headingSteps(head.lines, head.columns).filter((step) => step > CELL_LINE_PITCH_EM);
+    if (apart.every((step) => Math.abs(step - wrapped) <= SAME_LINE_PITCH_EM)) return 1;
+  }
+  if (head.rows > 1 || pitch === null) return head.rows;
   return spacedInTwoRows(head.lines, head.columns, pitch + PITCH_TOLERANCE_EM) ? 2 : 1;
 }
 
@@ -456,8 +487,9 @@ function headOf(window: Line[], vertical: readonly Rule[], horizontal: readonly 
   const bounds = rulesAt(vertical, (last.top + last.bottom) / 2, left, right);
   const ruled = bounds.length >= 3 && bounds[0]! <= left + RULE_TOLERANCE && bounds.at(-1)! >= right - RULE_TOLERANCE;
   const columns = ruled ? ruledColumns(window, bounds, vertical) : stackedColumns(window, horizontal);
-  const twoRows = columns.some((c) => c.group) || ruledInTwoRows(window, columns, horizontal) || (!ruled && spacedInTwoRows(window, columns));
-  return { columns, lines: window, top, bottom, rows: twoRows ? 2 : 1, ruled };
+  const told = columns.some((c) => c.group) || ruledInTwoRows(window, columns, horizontal);
+  const spaced = !told && !ruled && spacedInTwoRows(window, columns);
+  return { columns, lines: window, top, bottom, rows: told || spaced ? 2 : 1, ruled, ...(spaced ? { spaced: true as const } : {}) };
 }
 
 /** The padding (em) a cell keeps between its text and its rules, at least, where a heading wraps. */

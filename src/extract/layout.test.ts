@@ -120,9 +120,40 @@ describe('furnitureOf: a comment block at the top of pages', () => {
   });
 });
 
+describe('furnitureOf: a grouping cell’s number at a continued table’s top', () => {
+  const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
+  /** A page whose table goes on at its top: 基本的方向N | 個別施策(1), their titles wrapped under them, 16 pt apart; a running title above, apart. */
+  const pageOf = (policy: string, title: string, measure: string) => ({
+    height: 842,
+    lines: linesOf(
+      phrasesOf([
+        at('成果指標の達成状況', 200, 25),
+        at(policy, 40, 70),
+        at('個別施策(1)', 130, 70),
+        at(title, 40, 86),
+        at(measure, 130, 86),
+        at('指標', 40, 300),
+      ]),
+    ),
+  });
+
+  it('keeps 個別施策(1) at one place on two of three pages, its title going on under it a line below, and takes the running title set apart', () => {
+    const pages = [pageOf('基本的方向1', 'オリーブ', 'ふるさと'), pageOf('基本的方向2', '市内観光', '空き家'), { height: 842, lines: [] }];
+    expect([...furnitureOf(pages, () => false)].map((p) => p.text)).toEqual(['成果指標の達成状況', '成果指標の達成状況']);
+  });
+});
+
 describe('furnitureOf: page numbers', () => {
   const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
   const pageOf = (top: TextRun[], n: number) => ({ height: 842, lines: linesOf(phrasesOf([...top, at('指標', 40, 300), run(`- ${n} -`, 400, 25, 820)])) });
+
+  it('are `- 1 -` though a grouping cell’s text runs past the page’s foot under it (pdfmake); the cell’s text and figures are kept', () => {
+    const pages = [1, 2].map((n) => ({
+      height: 842,
+      lines: linesOf(phrasesOf([at('指標', 40, 300), at('と納税づ', 40, 816), run(`- ${n} -`, 400, 25, 810), at('くり', 40, 828), at(`${n + 2}`, 200, 828)])),
+    }));
+    expect([...furnitureOf(pages, () => false)].map((p) => p.text).sort()).toEqual(['- 1 -', '- 2 -']);
+  });
 
   it('are `- 2 -`, not a count table’s row a page break set at the top (its mark - and its count 2)', () => {
     const pages = [pageOf([at('評価', 40, 30), at('指標数', 90, 30)], 1), pageOf([at('-', 40, 40), at('2', 96, 40)], 2)];

@@ -296,13 +296,10 @@ const NUMERIC = /^[\d\s.,%△▲()-]+$/;
 /** A figure with its unit glued (10.8人, 11.4人/年, 8,659‰(H30)): a table row's value, as a bare number is; a page's count (3頁, 1/8) is none. */
 const FIGURE_WITH_UNIT = /^[△▲-]?\d[\d,.]*[^\d\s.,()（）/／-][^\d\s()（）]{0,3}(?:[(（][^()（）]{1,8}[)）])?$/;
 const PAGE_WORD = /頁|ページ|枚/;
-/**
- * Lines of one paragraph or cell stand closer than this (em, bottom to top; pdfmake sets a cell's
- * lines 1.6 em apart, 0.6 em between them); a page header stands apart from the text.
- */
-const TIGHT_LEADING_EM = 1;
-/** Lines of one paragraph may overlap by this much (em) where a producer sets them tight, and start this far apart. */
-const LINES_TOUCH_EM = 0.2;
+/** A cell's next line stands at most this far (em, baseline to baseline) under its line. */
+const CELL_GOES_ON_EM = 2;
+/** Lines of one cell start within this (points) of one another. */
+const SAME_START = 1;
 /** Page furniture is looked for this far (fraction of the page height) from the top or bottom. */
 const MARGIN_FRACTION = 0.12;
 
@@ -330,6 +327,21 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[]; hor
     const kept = page.lines.filter(keep);
     // A line close to a table heading may be part of that heading (a wrapped `重点戦／略`).
     const nearHeading = (l: Line) => kept.some((k) => Math.abs(k.baseline - l.baseline) <= 2 * Math.max(k.size, l.size));
+    // A phrase whose text goes on in the line under it, where it starts, a cell's line pitch below
+    // (pdfmake's 1.6 em) and no rule between, in words found there on no other page, is a cell's
+    // first line: a grouping cell's number (個別施策(1) over ふるさと納税, at a continued table's top
+    // on two pages), a comment block's heading over its text (≪成果と見直し≫), not a running header,
+    // which stands apart. A running title set larger, or elsewhere, stays furniture.
+    const ruledBetween = (upper: Line, lower: Line, x: number) =>
+      (page.horizontal ?? []).some((r) => r.at > upper.bottom && r.at < lower.top && r.from <= x && r.to >= x);
+    const goesOnBelow = (l: Line, p: Phrase) =>
+      page.lines.some(
+        (o) =>
+          o.baseline > l.baseline &&
+          o.baseline - l.baseline <= CELL_GOES_ON_EM * p.size &&
+          !ruledBetween(l, o, p.x) &&
+          o.phrases.some((q) => Math.abs(q.x - p.x) <= SAME_START && sameSize(q.size, p.size) && (seen.get(key(q)) ?? 0) < 2),
+      );
     const furnitureOfLine = (l: Line): Phrase[] => {
       const heading = nearHeading(l);
       const pageNumber = PAGE_NUMBER.test(l.text.trim()) && numbered(l);
@@ -340,34 +352,25 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[]; hor
         // their units (⑮ … 16.1人 B 子育て支援課: a grade at one place on two pages' first rows).
         const figure = (q: Phrase) => NUMERIC.test(q.text) || (FIGURE_WITH_UNIT.test(q.text.normalize('NFKC').trim()) && !PAGE_WORD.test(q.text));
         const rowLabel = l.phrases.some((q) => q !== p && figure(q) && Math.abs(q.size - p.size) <= SAME_SIZE);
-        return pageNumber || (repeated && !heading && !rowLabel && !NUMERIC.test(p.text));
+        return pageNumber || (repeated && !heading && !rowLabel && !goesOnBelow(l, p) && !NUMERIC.test(p.text));
       });
     };
     // Furniture stands at the page's edge: from the top down, and from the bottom up, the lines
     // before the first that is none. A comment wrapped alike in the first row of every page
     // (今後も | 関係機 | 関と連携) stands under the header and that row's figures, and is kept.
-    // Nor is a line set tight on text that is none, in its size and from its left edge, at a
-    // paragraph's leading and no rule between: a comment block's heading (≪成果と見直し≫ over its
-    // lines at the top of two pages) heads that text. A running title set larger, or printed over a
-    // row, stays furniture.
-    const tightOnText = (l: Line, other: Line | undefined) => {
-      if (other === undefined || Math.abs(l.size - other.size) > SAME_SIZE || Math.abs(l.x - other.x) > LINES_TOUCH_EM * l.size) return false;
-      const gap = Math.max(other.top - l.bottom, l.top - other.bottom);
-      const [upper, lower] = other.top > l.top ? [l, other] : [other, l];
-      const ruled = (page.horizontal ?? []).some((r) => r.at > upper.bottom && r.at < lower.top && r.from <= l.x && r.to >= l.x);
-      return gap > -LINES_TOUCH_EM * l.size && gap < TIGHT_LEADING_EM * l.size && !ruled && furnitureOfLine(other).length === 0;
-    };
     const fromTop = page.lines.filter((l) => inMargin(l, page) && l.baseline < page.height / 2);
     const fromBottom = page.lines.filter((l) => inMargin(l, page) && l.baseline >= page.height / 2).reverse();
     for (const edge of [fromTop, fromBottom]) {
       for (const l of edge) {
         const found = furnitureOfLine(l);
-        const k = page.lines.indexOf(l);
-        const inward = page.lines[edge === fromTop ? k + 1 : k - 1];
-        if (found.length === 0 || tightOnText(l, inward)) break;
+        if (found.length === 0) break;
         for (const p of found) furniture.add(p);
       }
     }
+    // A page number set apart from figures (- 1 -, 1 / 8, p. 3) is one wherever it stands in the
+    // margin: a grouping cell's text that runs past the page's foot may stand under it (pdfmake).
+    for (const l of [...fromTop, ...fromBottom])
+      if (PAGE_NUMBER.test(l.text.trim()) && !BARE_NUMBER.test(l.text.trim())) for (const p of l.phrases) furniture.add(p);
   }
   return furniture;
 }

@@ -5,7 +5,15 @@ import type { KpiDocument, Strategy } from '../model/types.js';
 import { walkIndicators } from '../model/walk.js';
 import { extractPages } from './extract.js';
 import { type Line, linesOf, phrasesOf } from './layout.js';
-import { columnsInOrder, joinGoalsPrintedAgain, readCountTable, readMatrixCountTable, readRowsCountTable, withJointEdges } from './other-layouts.js';
+import {
+  columnsInOrder,
+  countLabelPitch,
+  joinGoalsPrintedAgain,
+  readCountTable,
+  readMatrixCountTable,
+  readRowsCountTable,
+  withJointEdges,
+} from './other-layouts.js';
 import type { PageContent, TextRun } from './pdf.js';
 import type { Column } from './grid.js';
 
@@ -102,6 +110,95 @@ describe('count tables', () => {
     const lines = linesOf(phrasesOf(rows.flatMap(([baseline, cells]) => cells.map(([text, x]) => run(text, x, baseline)))));
     const { table } = readCountTable({ number: 1 }, lines, 0);
     expect(table.rows.map((r) => r.label.replace(/\s/g, ''))).toEqual(['基本目標ⅠICT図書館づくり', '基本目標Ⅱ商店街の支援']);
+  });
+
+  it('grades across, a goal’s label word alone over the line of counts its number opens (基本目標 | ⅡICTの 0 4 4 | 整備): the next row’s label, not the table’s end', () => {
+    const rows: [number, [string, number][]][] = [
+      [
+        100,
+        [
+          ['基本目標', 0],
+          ['A', 100],
+          ['B', 140],
+          ['合計', 220],
+        ],
+      ],
+      [115, [['基本目標', 0]]],
+      [126, [['Ⅰ公共交', 0]]],
+      [
+        131.5,
+        [
+          ['0', 100],
+          ['2', 140],
+          ['2', 224],
+        ],
+      ],
+      [137, [['通文化財', 0]]],
+      [148, [['の拡大', 0]]],
+      [169, [['基本目標', 0]]],
+      [
+        180,
+        [
+          ['ⅡICTの', 0],
+          ['0', 100],
+          ['4', 140],
+          ['4', 224],
+        ],
+      ],
+      [191, [['整備', 0]]],
+    ];
+    const lines = linesOf(phrasesOf(rows.flatMap(([baseline, cells]) => cells.map(([text, x]) => run(text, x, baseline)))));
+    const { table } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.rows.map((r) => [r.label.replace(/\s/g, ''), r.total])).toEqual([
+      ['基本目標Ⅰ公共交通文化財の拡大', 2],
+      ['基本目標ⅡICTの整備', 4],
+    ]);
+  });
+
+  it('the pitch of a cell’s lines a count table’s wrapped labels show: steps within a row only, never a row’s step to the next (Writer sets rows nearer than a cell’s lines)', () => {
+    const lineAt = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
+    const head = lineAt(100, [
+      ['基本目標', 0],
+      ['A', 100],
+      ['B', 140],
+      ['合計', 220],
+    ]);
+    const counts = (label: string): [string, number][] => [
+      [label, 0],
+      ['1', 100],
+      ['2', 140],
+      ['3', 224],
+    ];
+    const cases: [what: string, runs: TextRun[], pitch: number | null][] = [
+      [
+        'counts on the label’s first line',
+        [
+          ...head,
+          ...lineAt(112.9, counts('基本目標ⅠICT図')),
+          ...lineAt(125.8, [['書館づくり', 0]]),
+          ...lineAt(138.3, counts('基本目標Ⅱ商店街')),
+          ...lineAt(151.2, [['の支援', 0]]),
+        ],
+        1.29,
+      ],
+      [
+        'counts on the label’s last line',
+        [
+          ...head,
+          ...lineAt(112.5, [['政策目標1農林', 0]]),
+          ...lineAt(125.4, counts('水産業')),
+          ...lineAt(137.9, [['政策目標2ふる', 0]]),
+          ...lineAt(150.8, counts('さと')),
+        ],
+        1.29,
+      ],
+      ['no label wrapped', [...head, ...lineAt(112.5, counts('基本目標Ⅰ')), ...lineAt(125, counts('基本目標Ⅱ'))], null],
+    ];
+    for (const [what, runs, pitch] of cases) {
+      const { rowLines } = readCountTable({ number: 1 }, linesOf(phrasesOf(runs)), 0);
+      const found = countLabelPitch(rowLines);
+      expect([what, found === null ? null : Math.round(found * 100) / 100]).toEqual([what, pitch]);
+    }
   });
 
   it('grades across, a goal’s label cut in its narrow cell before its title (第2 | 章図 | 書館 | 援 0 1 2 3 over its counts): the next row’s label, not the table’s end', () => {
@@ -1084,6 +1181,24 @@ describe('a table without rules, then its legend and its count table', () => {
       ],
       [['認できなかった成果指標は判定を行っていない', 20]],
       [{ mark: '判定なし', meaning: '値が確認できなかった成果指標は判定を行っていない' }],
+    ],
+    [
+      'inside a meaning, items set without colons, its next line holding more (C 基準値より | 下落している 判定なし 値が確認…)',
+      [
+        ['評価基準', 20],
+        ['A 目標を超えた', 80],
+        ['B 目標に近い', 170],
+        ['C 基準値より', 260],
+      ],
+      [
+        ['下落している', 20],
+        ['判定なし 値が確認できなかった', 110],
+      ],
+      [
+        { mark: 'B', meaning: '目標に近い' },
+        { mark: 'C', meaning: '基準値より下落している' },
+        { mark: '判定なし', meaning: '値が確認できなかった' },
+      ],
     ],
   ] as [string, [string, number][], [string, number][], { mark: string; meaning: string }[]][])('reads a legend the page cut %s', (_, foot, top, last) => {
     const document = read(
@@ -2824,6 +2939,29 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a short banner without a label (Ⅰ 観光) alone under the head at a page’s foot, its rows on the next page, as a banner: the rule closing the table a row’s padding under it closes its band', () => {
+    const rules = (...ys: number[]) => ys.map((at) => ({ at, from: 15, to: 400 }));
+    const document = read(
+      [
+        { ...pageOf(TITLE, [], TWO_GROUPS, [['Ⅰ 観光', 20]]), horizontal: rules(134, 152) },
+        {
+          ...pageOf(
+            [['基本的方向1 誘客', 20], ['①宿泊', 110], ...figures('観光客数', ['100', '120'], 'A')],
+            [['Ⅱ 交流', 20]],
+            [['基本的方向1 移住', 20], ['①住宅', 110], ...figures('転入者数', ['50', '40'], 'B')],
+          ),
+          number: 2,
+          horizontal: rules(92, 107, 122, 137),
+        },
+      ],
+      'banner-at-foot.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.policies.map((p) => [p.no, p.title, p.measures.map((m) => [m.no, m.title])])])).toEqual([
+      [1, '観光', [[1, '誘客', [[1, '宿泊']]]]],
+      [2, '交流', [[1, '移住', [[1, '住宅']]]]],
+    ]);
+  });
+
   it('goes on over a tall gap to a grouping cell’s numbered title at the top of its row, the row’s figures set lower (② 宿泊の推進, a spreadsheet’s tall rows)', () => {
     const document = read(
       [
@@ -3845,60 +3983,66 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['○', '△', '評価なし']);
   });
 
-  it('reads a goal’s banner under the table’s last row, in its grouping column’s place, as the banner over that goal’s count table', () => {
-    const cells = (goal: string, name: string, values: string[], mark: string): [string, number][] => [
-      [goal, 20],
-      [name, 115],
-      ...values.map((v, i): [string, number] => [v, 270 + 60 * i - widthOf(v)]),
-      [mark, 340],
-    ];
-    const counts = (a: string, b: string): [string, number][][] => [
-      [
-        ['評価', 20],
-        ['指標数', 80],
-      ],
-      [
-        ['A', 25],
-        [a, 90],
-      ],
-      [
-        ['B', 25],
-        [b, 90],
-      ],
-      [
-        ['合計', 20],
-        ['1', 90],
-      ],
-    ];
-    const document = read(
-      [
-        pageOf(
-          TITLE,
-          [['【評価】 A：目標を上回る B：目標を下回る', 20]],
-          [],
-          [
-            ['基本目標', 45],
-            ['指標名', 145],
-            ['基準値', 225],
-            ['実績値', 285],
-            ['評価', 335],
-          ],
-          cells('基本目標1 観光', '観光客数', ['100', '120'], 'A'),
-          cells('基本目標2 農業', '農家数', ['50', '40'], 'B'),
-          [],
-          [['基本目標1 観光', 20]],
-          ...counts('1', '0'),
-          [['基本目標2 農業', 20]],
-          ...counts('0', '1'),
-        ),
-      ],
-      'banner-under-rows.pdf',
-    ).document as KpiDocument;
-    expect(document.strategies.map((s) => [s.title, Object.values(s.reportedGoalSummary ?? s.reportedSummary ?? {})])).toEqual([
-      ['観光', [1, 0, 1]],
-      ['農業', [0, 1, 1]],
-    ]);
-  });
+  it.each([
+    ['基本目標1 観光', '基本目標2 農業'],
+    ['Ⅰ 観光', 'Ⅱ 農業'],
+  ])(
+    'reads a goal’s banner under the table’s last row, in its grouping column’s place, as the banner over that goal’s count table (%s, with or without a label)',
+    (first, second) => {
+      const cells = (goal: string, name: string, values: string[], mark: string): [string, number][] => [
+        [goal, 20],
+        [name, 115],
+        ...values.map((v, i): [string, number] => [v, 270 + 60 * i - widthOf(v)]),
+        [mark, 340],
+      ];
+      const counts = (a: string, b: string): [string, number][][] => [
+        [
+          ['評価', 20],
+          ['指標数', 80],
+        ],
+        [
+          ['A', 25],
+          [a, 90],
+        ],
+        [
+          ['B', 25],
+          [b, 90],
+        ],
+        [
+          ['合計', 20],
+          ['1', 90],
+        ],
+      ];
+      const document = read(
+        [
+          pageOf(
+            TITLE,
+            [['【評価】 A：目標を上回る B：目標を下回る', 20]],
+            [],
+            [
+              ['基本目標', 45],
+              ['指標名', 145],
+              ['基準値', 225],
+              ['実績値', 285],
+              ['評価', 335],
+            ],
+            cells(first, '観光客数', ['100', '120'], 'A'),
+            cells(second, '農家数', ['50', '40'], 'B'),
+            [],
+            [[first, 20]],
+            ...counts('1', '0'),
+            [[second, 20]],
+            ...counts('0', '1'),
+          ),
+        ],
+        'banner-under-rows.pdf',
+      ).document as KpiDocument;
+      expect(document.strategies.map((s) => [s.title, Object.values(s.reportedGoalSummary ?? s.reportedSummary ?? {})])).toEqual([
+        ['観光', [1, 0, 1]],
+        ['農業', [0, 1, 1]],
+      ]);
+    },
+  );
 
   it('ends the table at them: the legend gives the marks and the counts go onto the goal', () => {
     const document = read(

@@ -539,10 +539,14 @@ function readTable(
   // A line alone between two rules across the table, nothing else printed in its band: no grouping
   // cell, which always stands beside an indicator's row (第2章 商店街の振興 at a page's head, short
   // enough to stay in its column, under rules drawn cell by cell).
+  // The rule closing the table under its last line counts too (a banner alone at a page's foot,
+  // under the head, its rows on the next page: the rule drawn under it a row's padding below).
+  const bodyBottom = Math.max(head.bottom, ...body.map((l) => l.bottom));
+  const closing = rowBoundaries(page.horizontal, left, right, bodyBottom, end).slice(0, 1);
   const aloneInBand = (l: Line) => {
     const y = middle(l);
     const above = boundaries.filter((b) => b < y).at(-1);
-    const below = boundaries.find((b) => b > y);
+    const below = [...boundaries, ...closing].find((b) => b > y);
     return above !== undefined && below !== undefined && body.every((o) => o === l || middle(o) < above || middle(o) > below);
   };
   const mergedRow = (l: Line) => ruledInside && !innerRuleAt(middle(l)) && rowBoundaries(page.horizontal, left, right, -Infinity, middle(l)).length > 0;
@@ -588,13 +592,15 @@ function readTable(
       (first.x < firstGrouping ||
         (first.right > lastGrouping + first.size && !cellsTouching(l)) ||
         // Without a label (Ⅰ 市内の…, 第1章…) only where rules show the row merged across or alone in its
-        // band, where it runs past its column, or where its column's cells print a label: a grouping cell's line
-        // can look alike, but stays in its column.
+        // band, where it runs past its column, where its column's cells print a label, or under the last line of
+        // figures (Ⅰ 健康づくり… over its count table after the table): a grouping cell's line can look alike, but
+        // stays in its column, beside its rows.
         (aloneOnLine(l) &&
           ((pastOwnColumn(l) && !cellsTouching(l)) ||
             mergedRow(l) ||
             aloneInBand(l) ||
-            (banner.label !== '' && (otherLevel(banner) || belowRows(l))) ||
+            belowRows(l) ||
+            (banner.label !== '' && otherLevel(banner)) ||
             (banner.label === '' && inLabelledColumn(first)))))
     );
   };
@@ -840,22 +846,29 @@ function countMarkPhrases(line: Line): Phrase[] {
 
 /**
  * The pitch (em) of a cell's lines that a count table's wrapped labels show (政策目標1 農林 over
- * 水産業農林水産 over 業空き家の整備 0 1 1 2 0 4), or null: the least step from a label's line
- * holding no count to the next line of the label, close under it in its column at its size.
+ * 水産業農林水産 over 業空き家の整備 0 1 1 2 0 4), or null: the least step between two lines of one
+ * row (its label's lines and its counts' line), close under each other in its column at their size.
+ * Never a step from one row to the next: a row's height may be less than a cell's line pitch
+ * (Writer sets one-line rows 1.67 em apart, a label's lines 1.72 em).
  */
-export function countLabelPitch(rows: readonly Line[]): number | null {
-  const counts = (line: Line) => line.phrases.some((p) => /^\d+$/.test(p.text.normalize('NFKC').trim()));
-  const steps = rows.slice(0, -1).flatMap((upper, k) => {
-    const lower = rows[k + 1]!;
-    const close = lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
-    const sameColumn = Math.abs(lower.x - upper.x) <= upper.size;
-    return !counts(upper) && close && sameColumn && sameSize(upper.size, lower.size) ? [(lower.baseline - upper.baseline) / lower.size] : [];
-  });
+export function countLabelPitch(rows: readonly (readonly Line[])[]): number | null {
+  const steps = rows.flatMap((row) =>
+    row.slice(0, -1).flatMap((upper, k) => {
+      const lower = row[k + 1]!;
+      const close = lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
+      const sameColumn = Math.abs(lower.x - upper.x) <= upper.size;
+      return close && sameColumn && sameSize(upper.size, lower.size) ? [(lower.baseline - upper.baseline) / lower.size] : [];
+    }),
+  );
   return steps.length > 0 ? Math.min(...steps) : null;
 }
 
 /** A count table (grades across, a row per group with its counts): rows until a line without counts. */
-export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonly Line[], at: number): { table: CountTable; used: Line[] } {
+export function readCountTable(
+  page: Pick<LaidOutPage, 'number'>,
+  lines: readonly Line[],
+  at: number,
+): { table: CountTable; used: Line[]; /** Each row's lines: its label's and its counts'. */ rowLines: Line[][] } {
   const head = lines[at]!;
   const markPhrases = countMarkPhrases(head);
   const totalPhrase = head.phrases.find((p) => TOTAL_WORD.test(p.text.trim()))!;
@@ -884,6 +897,8 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
   // The lines of one cell stand close: a wider gap is another piece of the page.
   const close = (upper: Line, lower: Line) => lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
   let prefix: string[] = [];
+  const rowLines: Line[][] = [];
+  let prefixLines: Line[] = [];
   let lastLine: Line | undefined;
   for (let j = at + 1; j < lines.length; j++) {
     const line = lines[j]!;
@@ -913,27 +928,35 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
       !!next &&
       close(line, next) &&
       (numbersOf(next).length >= 2
-        ? // A goal's label and number (政策目標2 ふる) opens the next row however evenly the lines are spaced (Writer).
-          !lastLine || readBanner(line.text) !== null || (!nextOpensLabel(next) && next.top - line.bottom < line.top - above.bottom)
+        ? // A goal's label and number (政策目標2 ふる) opens the next row however evenly the lines are spaced (Writer);
+          // so does its label alone, its number wrapped onto the line of counts (基本目標 | ⅡICTの 0 0 4).
+          !lastLine || readBanner(line.text) !== null || opensLabel(line, next) || (!nextOpensLabel(next) && next.top - line.bottom < line.top - above.bottom)
         : (!lastLine || opensLabel(line, next)) && countsBelow());
     // A row whose label is a level's word alone (基本目標 | 0 4 1 0 0 5: counts on the cell's first line)
     // has its number and title on the lines below it (Ⅰ 空き | 家の振興), not the next row.
     const numberBelow = (label: string) => readBanner(joinWrapped([label, line.text]))?.label === label.replace(/\s/g, '');
     if (numbers.length < 2 && inLabelColumn(line) && prefix.length === 0 && lastLine && close(above, line) && numberBelow(rows.at(-1)!.label)) {
       rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
+      rowLines.at(-1)!.push(line);
       used.push(line);
       continue;
     }
     // A label under way goes on through its cell's lines, one reading as a banner too (基本目標 | Ⅱ 健康づ).
     if (numbers.length < 2 && inLabelColumn(line) && !labelOnly(line) && (prefix.length > 0 || towardsNext())) {
       prefix.push(line.text);
+      prefixLines.push(line);
       used.push(line);
       continue;
     }
     if (numbers.length < 2 && labelOnly(line)) {
       // A line after the next row's first label line goes on with that label.
-      if (prefix.length > 0 || towardsNext()) prefix.push(line.text);
-      else if (rows.length > 0 && lastLine && close(above, line)) rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
+      if (prefix.length > 0 || towardsNext()) {
+        prefix.push(line.text);
+        prefixLines.push(line);
+      } else if (rows.length > 0 && lastLine && close(above, line)) {
+        rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
+        rowLines.at(-1)!.push(line);
+      }
       // Under the head, apart from the first row: the rest of the label of the row a page break cut (基本目標1 | 商店街有害鳥獣の強化, Writer).
       else if (rows.length > 0 || prefix.length > 0) break;
       used.push(line);
@@ -942,6 +965,8 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
     if (numbers.length < 2) break;
     const label = joinWrapped([...prefix, ...line.phrases.filter((p) => !numbers.includes(p)).map((p) => p.text)]);
     prefix = [];
+    rowLines.push([...prefixLines, line]);
+    prefixLines = [];
     lastLine = line;
     const cells: (number | null)[] = centres.map(() => null);
     const columnOf = columnsInOrder(
@@ -954,7 +979,7 @@ export function readCountTable(page: Pick<LaidOutPage, 'number'>, lines: readonl
     // The 合計 row closes the table: a note under it is not a wrapped label.
     if (TOTAL_WORD.test(label.replace(/\s/g, ''))) break;
   }
-  return { table: { page: page.number, top: head.top, shape: 'columns', marks: markPhrases.map((p) => p.text.trim()), rows }, used };
+  return { table: { page: page.number, top: head.top, shape: 'columns', marks: markPhrases.map((p) => p.text.trim()), rows }, used, rowLines };
 }
 
 /**
@@ -1274,13 +1299,15 @@ function piecesOf(
     const line = lines[k]!;
     if (inTable.has(line)) continue;
     if (countHeadAt(line) || isRowsCountHead(line) || isMatrixCountHead(line)) {
-      const { table, used } = isRowsCountHead(line)
+      const read: { table: CountTable; used: Line[]; rowLines?: Line[][] } = isRowsCountHead(line)
         ? readRowsCountTable(page, lines, k)
         : isMatrixCountHead(line)
           ? readMatrixCountTable(page, lines, k)
           : readCountTable(page, lines, k);
+      const { table, used } = read;
       if (table.rows.length > 0) {
-        const pitch = countLabelPitch(used.slice(1));
+        // Only a count table of grades across has labels to wrap (grades down set a row a line).
+        const pitch = read.rowLines ? countLabelPitch(read.rowLines) : null;
         pieces.push({ kind: 'counts', top: line.top, table, ...(table.shape === 'columns' ? { head: line } : {}), ...(pitch !== null ? { pitch } : {}) });
         for (const l of used) inTable.add(l);
         k += used.length - 1;
@@ -1600,7 +1627,18 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
         Math.abs(over.x - lines.at(-1)!.x) <= PARAGRAPH_LEADING_EM * over.size &&
         !readBanner(over.text) &&
         !startsLegend(readLegend(over.text)?.heading ?? '');
-      if (goesOnWithItems) {
+      // Or a legend of items set without colons, cut inside a meaning (…C 現状値から値が伸びていない、又は、現状
+      // at the foot, then 値から値が悪化した 判定なし 値が確認できなかった… as the next page's first line): a
+      // paragraph's next line, from its left edge, in its size, that adds items with their meanings to it.
+      const spacedGoesOn = (next: Line) => {
+        const last = lines.at(-1)!;
+        if (!spaced || !sameSize(next.size, last.size) || Math.abs(next.x - last.x) > PARAGRAPH_LEADING_EM * next.size || readBanner(next.text)) return false;
+        const texts = lines.flatMap((l) => l.phrases.map((p) => p.text));
+        const before = readSpacedLegend(texts)?.marks.length ?? 0;
+        const after = readSpacedLegend([...texts, ...next.phrases.map((p) => p.text)])?.marks ?? [];
+        return after.length > before && after.slice(before).every((m) => m.meaning.trim() !== '');
+      };
+      if (over && (goesOnWithItems || spacedGoesOn(over))) {
         lines.push(over);
         [k, j, on] = [overAt, overAt, on + 1];
         continue;
@@ -2376,8 +2414,9 @@ export function readOtherKpi(
   // other tables', else that of the count tables' wrapped labels (one font throughout), else at
   // most the least step between two lines of a column of its rows (a cell wrapped once).
   const labelPitches = pieces.flatMap(({ piece }) => (piece.kind === 'counts' && piece.pitch !== undefined ? [piece.pitch] : []));
-  const cellLinePitch = first!.pitch ?? pitch ?? (labelPitches.length > 0 ? Math.min(...labelPitches) : leastLineStep(first!.rows));
-  const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks, cellLinePitch);
+  const labelPitch = labelPitches.length > 0 ? Math.min(...labelPitches) : null;
+  const cellLinePitch = first!.pitch ?? pitch ?? labelPitch ?? leastLineStep(first!.rows);
+  const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks, cellLinePitch, labelPitch);
   // The scheme is named as load.ts names it (a document read under the default scheme names none).
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
   return { document, messages: log.messages, scheme };
@@ -2519,6 +2558,8 @@ function layoutOf(
   commentBlocks: string | undefined,
   /** The pitch (em) of a cell's lines the document shows, where the first table shows none itself. */
   pitch: number | null,
+  /** The pitch (em) of lines sure to be one cell's: a count table's wrapped labels. */
+  wrappedPitch: number | null,
 ): TableLayout {
   const { edges, sides } = measured;
   const width = sides.right - sides.left;
@@ -2540,7 +2581,7 @@ function layoutOf(
   const before = (at: { page: number; top: number }) => at.page < firstTable.page || (at.page === firstTable.page && at.top < firstTable.top);
   return {
     columns,
-    headerRows: headerRowsAtPitch(first.head, pitch),
+    headerRows: headerRowsAtPitch(first.head, pitch, wrappedPitch),
     hierarchy: levels.layout(),
     ...(legend
       ? { legend: { heading: legend.legend.heading, marks: legend.legend.marks, placement: before(legend) ? ('top' as const) : ('below' as const) } }
