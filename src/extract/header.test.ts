@@ -552,6 +552,28 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(headerRowsAtPitch(head!, null)).toBe(1);
   });
 
+  it('ends the header over the first row’s grouping cell whose label, the word its heading prints, is wrapped before its number (基本目標 | Ⅰ 市内オ… under 基本目標)', () => {
+    const heads = (second: string) =>
+      findTableHeads(
+        page(
+          [
+            100,
+            [
+              ['基本目標', 20],
+              ['指標名', 80],
+              ['実績値', 160],
+              ['判定', 220],
+            ],
+          ],
+          [113, [['基本目標', 20]]],
+          [126, [[second, 20]]],
+        ),
+        [],
+        [],
+      ).map((h) => [h.rows, h.columns.map((c) => c.heading.replace(/\n/g, '/'))]);
+    expect(heads('Ⅰ 市内')).toEqual([[1, ['基本目標', '指標名', '実績値', '判定']]]);
+  });
+
   it('header rows told again at the pitch of lines sure to be one cell’s (a count table’s wrapped label): a heading over its year at that very pitch is one cell, past it or short of it two rows', () => {
     // Writer sets a cell's lines 1.72 em apart, its one-line rows 1.67 em: 現状値 over （R1） 1.72 em apart.
     const cases: [step: number, wrapped: number | null, rows: number][] = [

@@ -2,6 +2,7 @@ import type { Rule } from './pdf.js';
 import { type Line, type Phrase, joinPhrases, joinWrapped, makeLine, sameSize } from './layout.js';
 import { NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
 import { holdsSpacedItems, isLegendLine } from './legend.js';
+import { readBanner } from './hierarchy.js';
 import { bareYear, headingWord, plainHeading, yearOfHeading } from './roles.js';
 import { PITCH_TOLERANCE_EM } from './rows.js';
 
@@ -327,6 +328,21 @@ function rolesUnderYears(above: readonly Line[], lower: Line): boolean {
   );
 }
 
+/**
+ * Whether line `k` opens the first row's grouping cell, its label wrapped before its number: the
+ * word its column's heading over it prints (基本目標 under 基本目標, no rule between, the cell set
+ * at its top) alone, joined by the first words of the next line into a level's label and number
+ * (基本目標 | Ⅰ 市内オ…).
+ */
+function opensGroupLabel(lines: readonly Line[], k: number, window: readonly Line[]): boolean {
+  const [line, next] = [lines[k], lines[k + 1]];
+  if (!line || !next || line.phrases.length !== 1) return false;
+  const word = line.phrases[0]!;
+  const underHeading = window.some((l) => l.phrases.some((p) => p.text.trim() === word.text.trim() && Math.min(p.right, word.right) > Math.max(p.x, word.x)));
+  const number = next.phrases.find((p) => Math.abs(p.x - word.x) <= word.size);
+  return underHeading && !!number && readBanner(joinWrapped([word.text, number.text]))?.label === word.text.trim();
+}
+
 /** The header lines around line `i`: neighbours within a line gap that are heading-like, with no closing rule between. */
 function headerWindow(lines: readonly Line[], i: number, from: number, horizontal: readonly Rule[]): [number, number] {
   // A row of years, or a group heading over its rule, may stand in a tall row of its own.
@@ -366,7 +382,12 @@ function headerWindow(lines: readonly Line[], i: number, from: number, horizonta
       !closedBetween(up, lines[top]!, horizontal, left, right, [up], window)
     )
       top--;
-    else if (down && joins(lines[bottom]!, down, down, window) && !closedBetween(lines[bottom]!, down, horizontal, left, right, window, lowerLines(bottom + 1)))
+    else if (
+      down &&
+      joins(lines[bottom]!, down, down, window) &&
+      !opensGroupLabel(lines, bottom + 1, window) &&
+      !closedBetween(lines[bottom]!, down, horizontal, left, right, window, lowerLines(bottom + 1))
+    )
       bottom++;
     else return [top, bottom];
   }

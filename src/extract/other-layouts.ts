@@ -583,6 +583,15 @@ function readTable(
   // a banner, though set in the grouping column's place.
   const lastFigures = Math.max(...body.filter((l) => holdsFigure(l, FIGURE)).map((l) => l.bottom));
   const belowRows = (l: Line) => Number.isFinite(lastFigures) && l.top > lastFigures;
+  // A line set apart from the lines above it in its columns: no wrapped line of a cell (個別施策 over (2)
+  // over 市内有害…, a top-set cell running on under its row's figures).
+  const apartAbove = (l: Line) =>
+    body.every(
+      (o) =>
+        o.bottom > l.top + 0.5 ||
+        l.top - o.bottom > CELL_LINE_GAP_EM * l.size ||
+        !o.phrases.some((p) => l.phrases.some((q) => Math.min(p.right, q.right) > Math.max(p.x, q.x))),
+    );
   const isBanner = (l: Line) => {
     const banner = readBanner(l.text) ?? (circledApart(l) ? circledBanner(l.text) : null);
     const first = l.phrases[0]!;
@@ -593,15 +602,14 @@ function readTable(
         (first.right > lastGrouping + first.size && !cellsTouching(l)) ||
         // Without a label (Ⅰ 市内の…, 第1章…) only where rules show the row merged across or alone in its
         // band, where it runs past its column, where its column's cells print a label, or under the last line of
-        // figures (Ⅰ 健康づくり… over its count table after the table): a grouping cell's line can look alike, but
-        // stays in its column, beside its rows.
+        // figures and apart from the lines above it (Ⅰ 健康づくり… over its count table after the table): a grouping
+        // cell's line can look alike, but stays in its column, beside its rows or wrapped under them.
         (aloneOnLine(l) &&
           ((pastOwnColumn(l) && !cellsTouching(l)) ||
             mergedRow(l) ||
             aloneInBand(l) ||
-            belowRows(l) ||
-            (banner.label !== '' && otherLevel(banner)) ||
-            (banner.label === '' && inLabelledColumn(first)))))
+            (banner.label !== '' && (otherLevel(banner) || belowRows(l))) ||
+            (banner.label === '' && (inLabelledColumn(first) || (belowRows(l) && apartAbove(l)))))))
     );
   };
   // Told on the lines as printed: cut at the columns, 基本施策2 would end in a figure.
