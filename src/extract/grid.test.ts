@@ -760,6 +760,21 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(baseline!.right).toBeLessThan(186.5);
   });
 
+  it("between a name column and the values, a banner's title run to the next heading (基本目標Ⅰ 文化財子育て…) does not move the boundary past a qualified figure wider than its column", () => {
+    // 目標指標 over names from 49 to 159; 初期値 at 220, its 延べ 8,910(H30) starting at 196, the others set right at 265; a banner's title to 219.
+    const columns = [column('name', -Infinity, 178, false, [99, 135]), column('baseline', 178, Infinity, true, [220, 247])];
+    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
+    const body = page(
+      [120, [['基本目標Ⅰ文化財子育て世帯高齢', 49]]],
+      [132, [['観光観光の利用者数', 49], right('58,402', 265)]],
+      [144, [['公共交通移住の支援件数', 49], right('延べ 8,910(H30)', 265)]],
+      [156, [['道の駅相談件数', 49], right('3,152', 265)]],
+    );
+    const [name] = refineColumns(columns, body);
+    expect(name!.right).toBeGreaterThan(159);
+    expect(name!.right).toBeLessThan(265 - widthOf('延べ 8,910(H30)'));
+  });
+
   it("a unit set a little apart from its figure, followed by a wrapped department's short last line (15,772 人 室), starts no column where the line's other figures show the unit", () => {
     // 実績 and 目標値 right-aligned at 110 and 180, their units 0.2 em after their figures; 担当課 set
     // from 180 without padding, ユネスコエコパーク推進室 wrapped so that 室 alone follows a unit.

@@ -546,7 +546,11 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     const reach = refined[k + 1]?.headingLeft ?? Infinity;
     // A title that starts in an earlier column and runs over this gap spans the table: it crosses
     // every candidate alike and would tie a boundary through a value with one beside it.
-    const own = phrases.filter((p) => p.x >= before.left - EDGE_TOLERANCE);
+    // Nor, before the first column of values, does a banner's line (基本目標Ⅰ 文化財子育て…, its row
+    // merged across): its title ends anywhere over them. Between text columns such a line may be a
+    // grouping cell's, whose extent is that column's.
+    const acrossValues = (l: Line) => after.values && !before.values && bannerOnly(l);
+    const own = lines.filter((l) => !acrossValues(l)).flatMap((l) => l.phrases.filter((p) => p.x >= before.left - EDGE_TOLERANCE));
     // Figures set right end together at their column's right edge: where such an edge stands
     // before the next heading, the boundary is after it, however wide the gap the figures leave
     // before them (a wide target column beside a narrow column of marks).
