@@ -300,11 +300,13 @@ const SAME_LINE_EM = 0.25;
  * values lie within its cells), so a line nearer the one above is that line's cell's (a name's
  * last line `体)` 1.6 em under its row, rows 2.25 em apart: over the 1.45 em guessed without).
  * Rows set without padding show no more than the line pitch, and leave the guess as it was.
+ * A banner is a row too (基本目標Ⅰ … over the table's one row of values, whose name's last line
+ * `業者数(延べ)` stands 1.58 em under it in a font set that wide): its line and the row's stand
+ * a row's padding apart as well.
  */
 function rowStepBound(bands: readonly Band[]): number | null {
-  const rows = bands
-    .flatMap((band) => band.anchors.map((blocks) => ({ ...extent(blocks), fragments: blocks.flatMap((b) => b.fragments) })))
-    .sort((a, b) => a.top - b.top);
+  const valueRows = bands.flatMap((band) => band.anchors.map((blocks) => ({ ...extent(blocks), fragments: blocks.flatMap((b) => b.fragments) })));
+  const rows = [...valueRows, ...bannerRows(bands)].sort((a, b) => a.top - b.top);
   const fragments = bands.flatMap((band) => band.fragments);
   const oneLine = (fs: readonly Fragment[]) => fs.every((f) => Math.abs(f.baseline - fs[0]!.baseline) <= SAME_LINE_EM * f.size);
   let least = Infinity;
@@ -318,6 +320,17 @@ function rowStepBound(bands: readonly Band[]): number | null {
     least = Math.min(least, (b.baseline - a.baseline) / b.size);
   });
   return Number.isFinite(least) ? Math.min(MAX_PITCH_EM, least - PITCH_TOLERANCE_EM - ROW_STEP_MARGIN_EM) : null;
+}
+
+/** The lines that stand alone (banners), each a row of one line: its fragments on one baseline. */
+function bannerRows(bands: readonly Band[]): { top: number; bottom: number; fragments: Fragment[] }[] {
+  const rows: { top: number; bottom: number; fragments: Fragment[] }[] = [];
+  for (const f of bands.flatMap((band) => band.fragments.filter((g) => band.standsAlone(g)))) {
+    const row = rows.find((r) => Math.abs(r.fragments[0]!.baseline - f.baseline) <= SAME_LINE_EM * f.size);
+    if (row) row.fragments.push(f);
+    else rows.push({ top: f.top, bottom: f.bottom, fragments: [f] });
+  }
+  return rows.map((r) => ({ ...r, ...extent(r.fragments) }));
 }
 
 /** A cell's top, middle or bottom nearer its row's values' own than the others are by this (em) tells how it is set. */
