@@ -2392,6 +2392,37 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a header whose headings stand 1.5 em over their years is set in two rows where a grouping cell’s wrapped title shows a cell’s lines 1.1 em apart, though no row’s cell wraps', () => {
+    const document = read(
+      [
+        ruledPageOf(
+          1,
+          [
+            ...at(100, TITLE),
+            ...at(130, [
+              ['基本施策', 20],
+              ['指標名', 100],
+              ['基準値', 140],
+              ['実績値', 200],
+              ['評価', 295],
+            ]),
+            ...at(145, [
+              ['（R2）', 138],
+              ['（R5）', 198],
+            ]),
+            ...at(165, grouped('基本施策1', '観光客数', ['100', '120'], 'A')),
+            ...at(176, [['観光の振興', 20]]),
+            ...at(187, [['と交流', 20]]),
+            ...at(205, grouped(null, '宿泊者数', ['50', '40'], 'C')),
+          ],
+          [],
+        ),
+      ],
+      'group-pitch.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.headerRows).toBe(2);
+  });
+
   it('a grouping column’s cell printed again at the head of the next page goes on with the same policy (基本施策1 on both pages)', () => {
     const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
     const document = read(

@@ -159,6 +159,8 @@ interface ReadTable {
   sides: { left: number; right: number };
   /** The pitch (em) of a cell's lines the table shows itself, null where none wraps clearly. */
   pitch: number | null;
+  /** The pitch (em) its grouping cells' wrapped titles show, null where none wraps. */
+  groupPitch: number | null;
 }
 
 /** A count table read: marks across, one row per label. */
@@ -642,6 +644,7 @@ function readTable(
     edges,
     sides: tableSides(head, headRuled, edges, left, right),
     pitch,
+    groupPitch,
   };
 }
 
@@ -2323,10 +2326,11 @@ export function readOtherKpi(
   const firstCell = shownFirst.head.earlierCells?.at(-1);
   // Not a page showing its head again over no row (its columns, unrefined by cells, place none).
   const measured = (firstCell && tables.findLast((t) => t.rows.some((r) => r.anchored) && t.head.earlierCells?.includes(firstCell))) ?? shownFirst;
-  // The pitch of a cell's lines, for telling a header's rows where the table shows none: the
-  // other tables', else that of the count tables' wrapped labels (one font throughout).
+  // The pitch of a cell's lines, for telling a header's rows where the table shows none: its
+  // grouping cells' (健康づくり | 商店街移 | 住づくり, 1.1 em, under 基本目標 over R2 1.5 em
+  // apart), the other tables', else that of the count tables' wrapped labels (one font throughout).
   const labelPitches = pieces.flatMap(({ piece }) => (piece.kind === 'counts' && piece.pitch !== undefined ? [piece.pitch] : []));
-  const cellLinePitch = first!.pitch ?? pitch ?? (labelPitches.length > 0 ? Math.min(...labelPitches) : null);
+  const cellLinePitch = first!.pitch ?? first!.groupPitch ?? pitch ?? (labelPitches.length > 0 ? Math.min(...labelPitches) : null);
   const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks, cellLinePitch);
   // The scheme is named as load.ts names it (a document read under the default scheme names none).
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
