@@ -2711,6 +2711,51 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a banner (第1章 観光の振興と交流) set one character a run as a banner, though a character of its title lands on the next grouping column’s edge', () => {
+    // pdfmake sets each character apart: 興 starts at 90, where the 施策 column's cells start.
+    const title = [...'観光の振興と交流'].map((c, k): [string, number] => [c, 50 + SIZE * k]);
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          TWO_GROUPS,
+          [['第1章', 20], ...title],
+          [],
+          [
+            ['(1) 観光', 20],
+            ['①誘客', 90],
+          ],
+          figures('観光客数', ['100', '120'], 'A'),
+          [['②宿泊', 90]],
+          figures('宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'chapter-banner-characters.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.policies.map((p) => [p.no, p.title, p.measures.map((m) => [m.no, m.title])])])).toEqual([
+      [
+        1,
+        '観光の振興と交流',
+        [
+          [
+            1,
+            '観光',
+            [
+              [1, '誘客'],
+              [2, '宿泊'],
+            ],
+          ],
+        ],
+      ],
+    ]);
+    expect(document.layout?.hierarchy.map((h) => [h.numbering, h.style])).toEqual([
+      ['第1章', 'banner'],
+      ['(1)', 'column'],
+      ['①', 'column'],
+    ]);
+  });
+
   it('a numbered row whose figures carry their units (1,026千円), grouping cells’ last lines beside it, is the indicator’s row, not a banner (5) across it', () => {
     const header: [string, number][] = [
       ['番号', 0],

@@ -509,8 +509,14 @@ function readTable(
   // Words running past a column are no title across it where a run of them starts where a later
   // column's texts start: they are two cells' texts run together (基本的方向2 ICT | ① ICTの創出,
   // 基本目標1 子 | 中小企業ふ: set without padding).
+  // A producer that sets each character apart (pdfmake) has a run at every character: one of a
+  // title's lands on an edge by chance (第1章 公共|交通市内の支援 over 基本施策 | ■施策), and tells nothing.
   const cellsTouching = (l: Line) =>
-    l.phrases.some((p) => p.parts.slice(1).some((q) => columns.some((c) => c.edge !== undefined && c.left > l.x && Math.abs(q.x - c.edge) <= EDGE_MATCH)));
+    l.phrases.some((p) =>
+      p.parts
+        .slice(1)
+        .some((q, i) => !oneCharacterEach(p.parts[i]!, q) && columns.some((c) => c.edge !== undefined && c.left > l.x && Math.abs(q.x - c.edge) <= EDGE_MATCH)),
+    );
   // Its words start in one column (a title apart from its label starts there too) and run past it.
   const pastOwnColumn = (l: Line) => {
     const [first, last] = [l.phrases[0]!, l.phrases.at(-1)!];
@@ -1594,6 +1600,14 @@ function valueOf(text: string, unit: string | null = null): Measurement {
   const parsed = parseMeasurement(plain, unit ? { unit } : {});
   return parsed.ok ? parsed.measurement : { value: null, year: null, text: plain };
 }
+
+/** Two runs of one character each, the second set where the first ends: characters of one text set one by one. */
+function oneCharacterEach(before: { text: string; right: number }, run: { text: string; x: number }): boolean {
+  return [...before.text.trim()].length === 1 && [...run.text.trim()].length === 1 && Math.abs(run.x - before.right) <= TOUCHING_RUNS;
+}
+
+/** Runs this close (points) touch: one character set after the other. */
+const TOUCHING_RUNS = 0.5;
 
 /** One line of a heading, for comments and unplaced cells: its lines joined. */
 const oneLine = (heading: string) => joinWrapped(heading.split('\n'));
