@@ -262,7 +262,10 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
     beforeRules &&= !ruledAt(page, middle(last), left, right);
     if (
       head.ruled
-        ? !ruledBetween(page, last, line, left, right) && gap > 0.5 * line.size && !(beforeRules && ruledAt(page, middle(line), left, right))
+        ? !ruledBetween(page, last, line, left, right) &&
+          gap > 0.5 * line.size &&
+          !(beforeRules && ruledAt(page, middle(line), left, right)) &&
+          !overflowsCell(page, body, line, lines.slice(k + 1))
         : widestOpening(across, last, line) > TABLE_GAP_EM * line.size && !ruledAbove(across, line) && !rowsGoOn(lines, k, end, left, right, rowsLeft)
     )
       break;
@@ -271,6 +274,28 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
     rowsLeft = Math.min(rowsLeft, line.x);
   }
   return body;
+}
+
+/** Lines of one cell stand at one pitch: steps this close (em) are one. */
+const SAME_STEP_EM = 0.12;
+
+/**
+ * Whether a line under a ruled table's last rule is the rest of a merged cell the page broke,
+ * printed past the rule (pdfmake: ② 商店 | 街の | 推進, its last line under the table): one phrase,
+ * starting where the cell's lines above it start, one step of theirs under the last, and nothing
+ * after it on the page within a table's gap.
+ */
+function overflowsCell(page: LaidOutPage, body: readonly Line[], line: Line, after: readonly Line[]): boolean {
+  if (line.phrases.length !== 1) return false;
+  const x = line.phrases[0]!.x;
+  const cell = body.filter((l) => l.phrases.some((p) => Math.abs(p.x - x) <= EDGE_MATCH)).slice(-2);
+  if (cell.length < 2) return false;
+  const [upper, lower] = cell as [Line, Line];
+  // One cell's lines: no rule parts them there (two rows' names would stand one row's step apart).
+  if (page.horizontal.some((r) => r.from <= x && r.to >= x && r.at > upper.baseline && r.at < lower.top)) return false;
+  const step = lower.baseline - upper.baseline;
+  const near = after.some((l) => l.top - line.bottom <= TABLE_GAP_EM * line.size);
+  return !near && Math.abs(line.baseline - lower.baseline - step) <= SAME_STEP_EM * line.size;
 }
 
 /**
