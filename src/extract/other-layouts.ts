@@ -161,6 +161,8 @@ interface ReadTable {
   pitch: number | null;
   /** The pitch (em) its grouping cells' wrapped titles show, null where none wraps. */
   groupPitch: number | null;
+  /** The least step (em) between two of its rows of one line each, null where none stand so. */
+  rowStep: number | null;
 }
 
 /** A count table read: marks across, one row per label. */
@@ -635,7 +637,7 @@ function readTable(
     groupSteps,
     groupSteps.filter((s) => s <= GROUP_STEP_SURE_EM),
   );
-  const { rows, pitch } = rowsOf(
+  const { rows, pitch, rowStep } = rowsOf(
     split,
     rowColumns,
     boundaries,
@@ -676,6 +678,7 @@ function readTable(
     sides: tableSides(head, headRuled, edges, left, right),
     pitch,
     groupPitch,
+    rowStep,
   };
 }
 
@@ -2533,7 +2536,7 @@ function layoutOf(
   const before = (at: { page: number; top: number }) => at.page < firstTable.page || (at.page === firstTable.page && at.top < firstTable.top);
   return {
     columns,
-    headerRows: headerRowsAtPitch(first.head, pitch),
+    headerRows: headerRowsAtPitch(first.head, pitch, first.rowStep),
     hierarchy: levels.layout(),
     ...(legend
       ? { legend: { heading: legend.legend.heading, marks: legend.legend.marks, placement: before(legend) ? ('top' as const) : ('below' as const) } }
