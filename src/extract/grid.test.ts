@@ -1407,9 +1407,15 @@ describe('columnOfPhrase and rowBoundaries', () => {
     expect(columnOfPhrase(columns, at('市内の観光客の入込数', 95))?.key).toBe('name');
   });
 
-  it('a figure with its year, wider than its value column and starting left of it, by where most of it lies (104,259(R1) centred under 現状値)', () => {
-    expect(columnOfPhrase(columns, at('104,259(R1)', 93))?.key).toBe('actual');
-    expect(columnOfPhrase(columns, at('観光客数(R1)', 93))?.key).toBe('name');
+  it.each([
+    ['104,259(R1)', 93, 'actual'],
+    ['観光客数(R1)', 93, 'name'],
+    // Set right in a narrow column, its unit and year reaching into the name's.
+    ['△2,581千円(H30)', 75, 'actual'],
+    ['1,236千円（H30）', 80, 'actual'],
+    ['観光客の入込数(H30)', 70, 'name'],
+  ])('a figure with its unit and year, wider than its value column and starting left of it, by where most of it lies: %s at %d is %s', (text, x, key) => {
+    expect(columnOfPhrase(columns, at(text, x))?.key).toBe(key);
   });
 
   it('rules at one y count together; short ones and those at the table edge do not part rows', () => {

@@ -350,6 +350,8 @@ const FIGURE_WITH_YEAR = /^[△▲-]?[\d,.]+%?(\s*\([^()]{1,8}\))?$/;
 
 /** A unit glued to a figure is at most this many characters (人, 千円, 件/年); a cell's text run on is longer. */
 const GLUED_UNIT_MOST = 3;
+/** A figure with its unit glued on and the year it is of: △258,124百万円(H30), 1,236千円（H30）. */
+const FIGURE_UNIT_YEAR = new RegExp(`^[△▲-]?[\\d,.]+(?:%|[^\\d\\s(),.]{1,${GLUED_UNIT_MOST}})?(\\s*\\([^()]{1,8}\\))?$`);
 /** A text led by a level's number (①観光の振興, (2) 子育て, Ⅲ 移住): a grouping cell's, not a banner's title. */
 const LEVEL_NUMBER_FIRST = /^[■□◆◇●▼▽◎【［[〈《≪-]?\s*(?:[①-⑳Ⅰ-Ⅻⅰ-ⅹ]|[(（]\s*[0-9０-９]+\s*[)）]|第\s*[0-9０-９]+\s*[章節編])/;
 /** Phrases starting within this (points) of each other start at one alignment edge. */
@@ -887,8 +889,9 @@ export function columnOfPhrase(columns: readonly Column[], p: Phrase): Column | 
     }
   }
   // A value fits its column; text running over several columns is a spanning title. A figure
-  // (with its year, 104,259(R1)) centred under its heading may stand out past the column guessed.
-  if (best?.values && (p.right - p.x <= best.right - best.left + 0.5 * p.size || FIGURE_WITH_YEAR.test(p.text.normalize('NFKC').trim()))) return best;
+  // (with its unit and year, 104,259(R1), △258,124百万円(H30)) set right or centred in its
+  // column may stand out past the column guessed, into the name's.
+  if (best?.values && (p.right - p.x <= best.right - best.left + 0.5 * p.size || FIGURE_UNIT_YEAR.test(p.text.normalize('NFKC').trim()))) return best;
   return columnAt(columns, p.x + 0.5) ?? best;
 }
 

@@ -550,6 +550,15 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(head!.rows).toBe(1);
     expect([1.2, 1.6].map((pitch) => headerRowsAtPitch(head!, pitch))).toEqual([2, 1]);
     expect(headerRowsAtPitch(head!, null)).toBe(1);
+    // No cell showing the pitch: the body's rows of one line bound it. Farther apart than rows stand
+    // (1.45 em), the heading's lines are in two rows; as far apart as rows without padding, in one.
+    const byRowStep: [rowStep: number, rows: number][] = [
+      [1.45, 2],
+      [1.52, 2],
+      [1.6, 1],
+      [2.2, 1],
+    ];
+    expect(byRowStep.map(([rowStep]) => [rowStep, headerRowsAtPitch(head!, null, null, rowStep)])).toEqual(byRowStep);
   });
 
   it('ends the header over the first row’s grouping cell whose label, the word its heading prints, is wrapped before its number (基本目標 | Ⅰ 市内オ… under 基本目標)', () => {

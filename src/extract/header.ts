@@ -488,15 +488,22 @@ function spacedInTwoRows(window: readonly Line[], columns: readonly HeaderColumn
  * first line, not a step that may be a row's): a heading's lines set farther apart than
  * CELL_LINE_PITCH_EM but at that very pitch are one cell's too (Writer's 現状値 over （R1）).
  */
-export function headerRowsAtPitch(head: TableHead, pitch: number | null, wrapped: number | null = null): number {
+export function headerRowsAtPitch(head: TableHead, pitch: number | null, wrapped: number | null = null, rowStep: number | null = null): number {
   if (head.ruled) return head.rows;
   if (head.spaced && wrapped !== null) {
     const apart = headingSteps(head.lines, head.columns).filter((step) => step > CELL_LINE_PITCH_EM);
     if (apart.every((step) => Math.abs(step - wrapped) <= SAME_LINE_PITCH_EM)) return 1;
   }
-  if (head.rows > 1 || pitch === null) return head.rows;
-  return spacedInTwoRows(head.lines, head.columns, pitch + PITCH_TOLERANCE_EM) ? 2 : 1;
+  if (head.rows > 1) return head.rows;
+  if (pitch !== null) return spacedInTwoRows(head.lines, head.columns, pitch + PITCH_TOLERANCE_EM) ? 2 : 1;
+  // Where nothing shows the pitch, the body's rows of one line bound it: a heading's lines farther
+  // apart than two such rows stand in two rows (基準値 over （R2） 1.52 em apart, rows 1.45 em).
+  if (rowStep !== null) return spacedInTwoRows(head.lines, head.columns, rowStep + SAME_ROW_STEP_EM) ? 2 : 1;
+  return head.rows;
 }
+
+/** A heading's step (em) this far past the body's least row step is past it for certain. */
+const SAME_ROW_STEP_EM = 0.05;
 
 function headOf(window: Line[], vertical: readonly Rule[], horizontal: readonly Rule[]): TableHead {
   const top = Math.min(...window.map((l) => l.top));

@@ -143,6 +143,29 @@ describe('furnitureOf: a grouping cell’s number at a continued table’s top',
   });
 });
 
+describe('furnitureOf: grouping cells at the top of pages', () => {
+  const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
+  /** A page whose table goes on with a grouping cell's first line (■施策①, its title under it) beside another's and a comment's. */
+  const pageOf = (policy: string, comment: string, n: number) => ({
+    height: 842,
+    lines: linesOf(
+      phrasesOf([
+        at(policy, 20, 40),
+        at('■施策①', 140, 40),
+        at(comment, 400, 40),
+        at('観光の振興', 140, 50),
+        at('指標', 240, 300),
+        run(`- ${n} -`, 280, 25, 820),
+      ]),
+    ),
+  });
+
+  it('keeps a level’s numbered label at one place on every page beside text that is no furniture: the first line of a grouping cell, not a running header', () => {
+    const pages = [pageOf('基本的方向1', '補助事業', 1), pageOf('基本的方向2', '担い手の', 2), pageOf('基本的方向3', '今後も関', 3)];
+    expect([...furnitureOf(pages, () => false)].map((p) => p.text).sort()).toEqual(['- 1 -', '- 2 -', '- 3 -']);
+  });
+});
+
 describe('furnitureOf: page numbers', () => {
   const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
   const pageOf = (top: TextRun[], n: number) => ({ height: 842, lines: linesOf(phrasesOf([...top, at('指標', 40, 300), run(`- ${n} -`, 400, 25, 820)])) });

@@ -1,4 +1,5 @@
 import { eastAsianWidth } from 'get-east-asian-width';
+import { readBanner } from './hierarchy.js';
 import type { PageContent, Rule, TextRun } from './pdf.js';
 
 /**
@@ -345,7 +346,7 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[]; hor
     const furnitureOfLine = (l: Line): Phrase[] => {
       const heading = nearHeading(l);
       const pageNumber = PAGE_NUMBER.test(l.text.trim()) && numbered(l);
-      return l.phrases.filter((p) => {
+      const found = l.phrases.filter((p) => {
         const repeated = (seen.get(key(p)) ?? 0) >= Math.max(2, Math.ceil(REPEATED_FRACTION * pages.length));
         // A label beside numbers of its own size is a table row (基本目標 of a summary at the
         // top of every page), not a footer printed over one; so is a mark beside figures with
@@ -354,6 +355,10 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[]; hor
         const rowLabel = l.phrases.some((q) => q !== p && figure(q) && Math.abs(q.size - p.size) <= SAME_SIZE);
         return pageNumber || (repeated && !heading && !rowLabel && !goesOnBelow(l, p) && !NUMERIC.test(p.text));
       });
+      // A level's numbered label (■施策①, 基本的方向1) beside text of its size that is no furniture
+      // is a grouping cell's first line, its title wrapped under it: the table's pages begin alike
+      // at that level, so the label stands at one place on them.
+      return found.filter((p) => !(readBanner(p.text) !== null && l.phrases.some((q) => !found.includes(q) && sameSize(q.size, p.size))));
     };
     // Furniture stands at the page's edge: from the top down, and from the bottom up, the lines
     // before the first that is none. A comment wrapped alike in the first row of every page

@@ -2566,6 +2566,37 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a header whose headings stand 1.5 em over their years is set in two rows where a grouping cell’s wrapped title shows a cell’s lines 1.1 em apart, though no row’s cell wraps', () => {
+    const document = read(
+      [
+        ruledPageOf(
+          1,
+          [
+            ...at(100, TITLE),
+            ...at(130, [
+              ['基本施策', 20],
+              ['指標名', 100],
+              ['基準値', 140],
+              ['実績値', 200],
+              ['評価', 295],
+            ]),
+            ...at(145, [
+              ['（R2）', 138],
+              ['（R5）', 198],
+            ]),
+            ...at(165, grouped('基本施策1', '観光客数', ['100', '120'], 'A')),
+            ...at(176, [['観光の振興', 20]]),
+            ...at(187, [['と交流', 20]]),
+            ...at(205, grouped(null, '宿泊者数', ['50', '40'], 'C')),
+          ],
+          [],
+        ),
+      ],
+      'group-pitch.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.headerRows).toBe(2);
+  });
+
   it('a grouping column’s cell printed again at the head of the next page goes on with the same policy (基本施策1 on both pages)', () => {
     const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
     const document = read(
@@ -2854,6 +2885,51 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads a banner (第1章 観光の振興と交流) set one character a run as a banner, though a character of its title lands on the next grouping column’s edge', () => {
+    // pdfmake sets each character apart: 興 starts at 90, where the 施策 column's cells start.
+    const title = [...'観光の振興と交流'].map((c, k): [string, number] => [c, 50 + SIZE * k]);
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          TWO_GROUPS,
+          [['第1章', 20], ...title],
+          [],
+          [
+            ['(1) 観光', 20],
+            ['①誘客', 90],
+          ],
+          figures('観光客数', ['100', '120'], 'A'),
+          [['②宿泊', 90]],
+          figures('宿泊者数', ['50', '40'], 'B'),
+        ),
+      ],
+      'chapter-banner-characters.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.policies.map((p) => [p.no, p.title, p.measures.map((m) => [m.no, m.title])])])).toEqual([
+      [
+        1,
+        '観光の振興と交流',
+        [
+          [
+            1,
+            '観光',
+            [
+              [1, '誘客'],
+              [2, '宿泊'],
+            ],
+          ],
+        ],
+      ],
+    ]);
+    expect(document.layout?.hierarchy.map((h) => [h.numbering, h.style])).toEqual([
+      ['第1章', 'banner'],
+      ['(1)', 'column'],
+      ['①', 'column'],
+    ]);
+  });
+
   it('a numbered row whose figures carry their units (1,026千円), grouping cells’ last lines beside it, is the indicator’s row, not a banner (5) across it', () => {
     const header: [string, number][] = [
       ['番号', 0],
@@ -3110,6 +3186,43 @@ describe('a table without rules, then its legend and its count table', () => {
       'clipped-group.pdf',
     ).document as KpiDocument;
     expect(document.strategies.map((s) => [s.no, s.title, s.indicators.map((i) => i.name)])).toEqual([[1, '観光の振興', ['観光客', '宿泊数', '移住数']]]);
+  });
+
+  it('a merged cell the page broke, its last line printed past the table’s last rule at the page’s foot (pdfmake), goes on with that cell, and the table on the next page', () => {
+    const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+    const EDGES = [15, 95, 138, 176, 290, 320];
+    const ruled = (top: number, bottom: number, across: [at: number, from: number][]) => ({
+      vertical: EDGES.map((at) => ({ at, from: top, to: bottom })),
+      horizontal: [[top, 15] as [number, number], ...across, [bottom, 15] as [number, number]].map(([at, from]) => ({ at, from, to: 320 })),
+    });
+    const lines = (...rows: [baseline: number, runs: [text: string, x: number][]][]) =>
+      rows.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline)));
+    const document = read(
+      [
+        {
+          ...pageOf(),
+          // The cell's lines 16 pt apart; 振興 under the rules' end at 188, where the row under 観光客
+          // is ruled off and the merged cell is not.
+          vertical: EDGES.map((at) => ({ at, from: 118, to: 188 })),
+          horizontal: [
+            { at: 118, from: 15, to: 320 },
+            { at: 137, from: 15, to: 320 },
+            { at: 188, from: 95, to: 320 },
+          ],
+          runs: lines(
+            [100, TITLE],
+            [132, header],
+            [150, grouped('基本施策1', '観光客', ['100', '120'], 'A')],
+            [166, [['観光の', 20]]],
+            [182, [['ふれあいの', 20]]],
+            [198, [['振興', 20]]],
+          ),
+        },
+        { ...pageOf(), number: 2, ...ruled(50, 90, []), runs: lines([68, grouped(null, '移住数', ['5', '6'], 'A')]) },
+      ],
+      'overflowing-group.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies.map((s) => [s.no, s.title, s.indicators.map((i) => i.name)])).toEqual([[1, '観光のふれあいの振興', ['観光客', '移住数']]]);
   });
 
   it('joins a value with its unit glued whose year note wraps onto the next line (40,808人 / (H25)) beside a wrapped name', () => {

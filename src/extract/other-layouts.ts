@@ -159,6 +159,10 @@ interface ReadTable {
   sides: { left: number; right: number };
   /** The pitch (em) of a cell's lines the table shows itself, null where none wraps clearly. */
   pitch: number | null;
+  /** The pitch (em) its grouping cells' wrapped titles show, null where none wraps. */
+  groupPitch: number | null;
+  /** The least step (em) between two of its rows of one line each, null where none stand so. */
+  rowStep: number | null;
 }
 
 /** A count table read: marks across, one row per label. */
@@ -278,7 +282,10 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
     beforeRules &&= !ruledAt(page, middle(last), left, right);
     if (
       head.ruled
-        ? !ruledBetween(page, last, line, left, right) && gap > 0.5 * line.size && !(beforeRules && ruledAt(page, middle(line), left, right))
+        ? !ruledBetween(page, last, line, left, right) &&
+          gap > 0.5 * line.size &&
+          !(beforeRules && ruledAt(page, middle(line), left, right)) &&
+          !overflowsCell(page, body, line, lines.slice(k + 1))
         : widestOpening(across, last, line) > TABLE_GAP_EM * line.size && !ruledAbove(across, line) && !rowsGoOn(lines, k, end, left, right, rowsLeft)
     )
       break;
@@ -287,6 +294,28 @@ function bodyOf(page: LaidOutPage, lines: readonly Line[], head: TableHead, end:
     rowsLeft = Math.min(rowsLeft, line.x);
   }
   return body;
+}
+
+/** Lines of one cell stand at one pitch: steps this close (em) are one. */
+const SAME_STEP_EM = 0.12;
+
+/**
+ * Whether a line under a ruled table's last rule is the rest of a merged cell the page broke,
+ * printed past the rule (pdfmake: ② 商店 | 街の | 推進, its last line under the table): one phrase,
+ * starting where the cell's lines above it start, one step of theirs under the last, and nothing
+ * after it on the page within a table's gap.
+ */
+function overflowsCell(page: LaidOutPage, body: readonly Line[], line: Line, after: readonly Line[]): boolean {
+  if (line.phrases.length !== 1) return false;
+  const x = line.phrases[0]!.x;
+  const cell = body.filter((l) => l.phrases.some((p) => Math.abs(p.x - x) <= EDGE_MATCH)).slice(-2);
+  if (cell.length < 2) return false;
+  const [upper, lower] = cell as [Line, Line];
+  // One cell's lines: no rule parts them there (two rows' names would stand one row's step apart).
+  if (page.horizontal.some((r) => r.from <= x && r.to >= x && r.at > upper.baseline && r.at < lower.top)) return false;
+  const step = lower.baseline - upper.baseline;
+  const near = after.some((l) => l.top - line.bottom <= TABLE_GAP_EM * line.size);
+  return !near && Math.abs(line.baseline - lower.baseline - step) <= SAME_STEP_EM * line.size;
 }
 
 /**
@@ -525,8 +554,14 @@ function readTable(
   // Words running past a column are no title across it where a run of them starts where a later
   // column's texts start: they are two cells' texts run together (基本的方向2 ICT | ① ICTの創出,
   // 基本目標1 子 | 中小企業ふ: set without padding).
+  // A producer that sets each character apart (pdfmake) has a run at every character: one of a
+  // title's lands on an edge by chance (第1章 公共|交通市内の支援 over 基本施策 | ■施策), and tells nothing.
   const cellsTouching = (l: Line) =>
-    l.phrases.some((p) => p.parts.slice(1).some((q) => columns.some((c) => c.edge !== undefined && c.left > l.x && Math.abs(q.x - c.edge) <= EDGE_MATCH)));
+    l.phrases.some((p) =>
+      p.parts
+        .slice(1)
+        .some((q, i) => !oneCharacterEach(p.parts[i]!, q) && columns.some((c) => c.edge !== undefined && c.left > l.x && Math.abs(q.x - c.edge) <= EDGE_MATCH)),
+    );
   // Its words start in one column (a title apart from its label starts there too) and run past it.
   const pastOwnColumn = (l: Line) => {
     const [first, last] = [l.phrases[0]!, l.phrases.at(-1)!];
@@ -634,7 +669,7 @@ function readTable(
     groupSteps,
     groupSteps.filter((s) => s <= GROUP_STEP_SURE_EM),
   );
-  const { rows, pitch } = rowsOf(
+  const { rows, pitch, rowStep } = rowsOf(
     split,
     rowColumns,
     boundaries,
@@ -674,6 +709,8 @@ function readTable(
     edges,
     sides: tableSides(head, headRuled, edges, left, right),
     pitch,
+    groupPitch,
+    rowStep,
   };
 }
 
@@ -1689,6 +1726,14 @@ function valueOf(text: string, unit: string | null = null): Measurement {
   return parsed.ok ? parsed.measurement : { value: null, year: null, text: plain };
 }
 
+/** Two runs of one character each, the second set where the first ends: characters of one text set one by one. */
+function oneCharacterEach(before: { text: string; right: number }, run: { text: string; x: number }): boolean {
+  return [...before.text.trim()].length === 1 && [...run.text.trim()].length === 1 && Math.abs(run.x - before.right) <= TOUCHING_RUNS;
+}
+
+/** Runs this close (points) touch: one character set after the other. */
+const TOUCHING_RUNS = 0.5;
+
 /** One line of a heading, for comments and unplaced cells: its lines joined. */
 const oneLine = (heading: string) => joinWrapped(heading.split('\n'));
 
@@ -2418,12 +2463,12 @@ export function readOtherKpi(
   const firstCell = shownFirst.head.earlierCells?.at(-1);
   // Not a page showing its head again over no row (its columns, unrefined by cells, place none).
   const measured = (firstCell && tables.findLast((t) => t.rows.some((r) => r.anchored) && t.head.earlierCells?.includes(firstCell))) ?? shownFirst;
-  // The pitch of a cell's lines, for telling a header's rows where the table shows none: the
-  // other tables', else that of the count tables' wrapped labels (one font throughout), else at
-  // most the least step between two lines of a column of its rows (a cell wrapped once).
+  // The pitch of a cell's lines, for telling a header's rows where the table shows none: its
+  // grouping cells' (健康づくり | 商店街移 | 住づくり, 1.1 em, under 基本目標 over R2 1.5 em
+  // apart), the other tables', else that of the count tables' wrapped labels (one font throughout).
   const labelPitches = pieces.flatMap(({ piece }) => (piece.kind === 'counts' && piece.pitch !== undefined ? [piece.pitch] : []));
   const labelPitch = labelPitches.length > 0 ? Math.min(...labelPitches) : null;
-  const cellLinePitch = first!.pitch ?? pitch ?? labelPitch ?? leastLineStep(first!.rows);
+  const cellLinePitch = first!.pitch ?? first!.groupPitch ?? pitch ?? labelPitch;
   const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks, cellLinePitch, labelPitch);
   // The scheme is named as load.ts names it (a document read under the default scheme names none).
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
@@ -2555,6 +2600,16 @@ function attachCounts(tables: readonly CountTable[], strategies: readonly Strate
   }
 }
 
+/**
+ * At most the pitch of a cell's lines, where the table shows none: the least step between two
+ * lines of a column of its rows (a cell wrapped once: a department's 1.2 em) or between two rows
+ * of one line (no two lines of a column stand nearer than a cell's do).
+ */
+function leastStep(table: Pick<ReadTable, 'rows' | 'rowStep'>): number | null {
+  const steps = [leastLineStep(table.rows), table.rowStep].filter((s): s is number => s !== null);
+  return steps.length > 0 ? Math.min(...steps) : null;
+}
+
 /** The table's shape, for writing it again in the same layout. */
 function layoutOf(
   first: ReadTable,
@@ -2589,7 +2644,7 @@ function layoutOf(
   const before = (at: { page: number; top: number }) => at.page < firstTable.page || (at.page === firstTable.page && at.top < firstTable.top);
   return {
     columns,
-    headerRows: headerRowsAtPitch(first.head, pitch, wrappedPitch),
+    headerRows: headerRowsAtPitch(first.head, pitch, wrappedPitch, leastStep(first)),
     hierarchy: levels.layout(),
     ...(legend
       ? { legend: { heading: legend.legend.heading, marks: legend.legend.marks, placement: before(legend) ? ('top' as const) : ('below' as const) } }

@@ -502,6 +502,25 @@ describe('rowsOf: lines that stand alone (banners)', () => {
       [true, { name: '観光客数', value: '120', status: '改善↑' }],
     ]);
   });
+
+  // The table's one row of values under its banner: no two rows of values show their step, the
+  // banner's row and the row under it do. The name's last line stands 1.58 em under its row (a
+  // font whose lines are set that wide, over the 1.45 em guessed without).
+  it.each([
+    ['the banner’s row 2.24 em over the row', 22.4, 15.8],
+    ['the banner’s row 1.91 em over the row, lines 1.59 em apart', 19.1, 15.9],
+  ])('a name’s last line under the one row of values is that name’s, %s', (_, bannerStep, lineStep) => {
+    const body = lines(
+      [100, { title: '基本目標Ⅰ', name: '観光の振興' }],
+      [100 + bannerStep, { name: '観光図書館就', value: '105', status: '改善↑' }],
+      [100 + bannerStep + lineStep, { name: '業者数(延べ)' }],
+    );
+    const alone = (f: { baseline: number }) => f.baseline === 100;
+    expect(cells(rowsIn(body, COLUMNS, [], columnOf, undefined, null, alone))).toEqual([
+      { title: '基本目標Ⅰ', name: '観光の振興' },
+      { name: '観光図書館就業者数(延べ)', value: '105', status: '改善↑' },
+    ]);
+  });
 });
 
 describe('rowsOf: cells set at the top, lines at one pitch', () => {

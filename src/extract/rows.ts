@@ -282,7 +282,7 @@ export function rowsOf(
   standsAlone: (f: Fragment) => boolean = () => false,
   /** The table went on from the page before: its first lines may be the rest of a cell the page broke. */
   goesOn = false,
-): { rows: GridRow[]; pitch: number | null } {
+): { rows: GridRow[]; pitch: number | null; rowStep: number | null } {
   const bandLines: Line[][] = [];
   let current: Line[] = [];
   let b = 0;
@@ -307,8 +307,10 @@ export function rowsOf(
     evidence.flatMap((e) => e.all),
     evidence.flatMap((e) => e.sure),
   );
-  const pitch = own ?? pitchHint ?? Math.max(FALLBACK_PITCH_EM, rowStepBound(bands) ?? 0);
-  return { rows: bands.flatMap((band, k) => rowsOfBand(band, pitch, opensRow, goesOn && k === 0)), pitch: own };
+  const rowStep = leastRowStep(bands);
+  const bound = rowStep === null ? null : Math.min(MAX_PITCH_EM, rowStep - PITCH_TOLERANCE_EM - ROW_STEP_MARGIN_EM);
+  const pitch = own ?? pitchHint ?? Math.max(FALLBACK_PITCH_EM, bound ?? 0);
+  return { rows: bands.flatMap((band, k) => rowsOfBand(band, pitch, opensRow, goesOn && k === 0)), pitch: own, rowStep };
 }
 
 /** A step this much (em) short of the table's row step, beyond the pitch's own tolerance, is within a cell. */
@@ -317,17 +319,19 @@ const ROW_STEP_MARGIN_EM = 0.25;
 const SAME_LINE_EM = 0.25;
 
 /**
- * Where no cell shows the pitch of its lines: the largest pitch the rows' spacing allows (em), or
- * null. Two rows of values one line each, nothing above, between or under their values, stand a
+ * The least step (em) between two rows of one line each, nothing between them, or null; less the
+ * margins, the largest pitch of a cell's lines the rows' spacing allows where no cell shows one. Two rows of values one line each, nothing above, between or under their values, stand a
  * line and the rows' padding apart; any two rows' lines stand at least that far apart (a row's
  * values lie within its cells), so a line nearer the one above is that line's cell's (a name's
  * last line `体)` 1.6 em under its row, rows 2.25 em apart: over the 1.45 em guessed without).
  * Rows set without padding show no more than the line pitch, and leave the guess as it was.
+ * A banner is a row too (基本目標Ⅰ … over the table's one row of values, whose name's last line
+ * `業者数(延べ)` stands 1.58 em under it in a font set that wide): its line and the row's stand
+ * a row's padding apart as well.
  */
-function rowStepBound(bands: readonly Band[]): number | null {
-  const rows = bands
-    .flatMap((band) => band.anchors.map((blocks) => ({ ...extent(blocks), fragments: blocks.flatMap((b) => b.fragments) })))
-    .sort((a, b) => a.top - b.top);
+function leastRowStep(bands: readonly Band[]): number | null {
+  const valueRows = bands.flatMap((band) => band.anchors.map((blocks) => ({ ...extent(blocks), fragments: blocks.flatMap((b) => b.fragments) })));
+  const rows = [...valueRows, ...bannerRows(bands)].sort((a, b) => a.top - b.top);
   const fragments = bands.flatMap((band) => band.fragments);
   const oneLine = (fs: readonly Fragment[]) => fs.every((f) => Math.abs(f.baseline - fs[0]!.baseline) <= SAME_LINE_EM * f.size);
   let least = Infinity;
@@ -340,7 +344,18 @@ function rowStepBound(bands: readonly Band[]): number | null {
     if (!around.every((f) => Math.abs(f.baseline - a.baseline) <= SAME_LINE_EM * f.size || Math.abs(f.baseline - b.baseline) <= SAME_LINE_EM * f.size)) return;
     least = Math.min(least, (b.baseline - a.baseline) / b.size);
   });
-  return Number.isFinite(least) ? Math.min(MAX_PITCH_EM, least - PITCH_TOLERANCE_EM - ROW_STEP_MARGIN_EM) : null;
+  return Number.isFinite(least) ? least : null;
+}
+
+/** The lines that stand alone (banners), each a row of one line: its fragments on one baseline. */
+function bannerRows(bands: readonly Band[]): { top: number; bottom: number; fragments: Fragment[] }[] {
+  const rows: { top: number; bottom: number; fragments: Fragment[] }[] = [];
+  for (const f of bands.flatMap((band) => band.fragments.filter((g) => band.standsAlone(g)))) {
+    const row = rows.find((r) => Math.abs(r.fragments[0]!.baseline - f.baseline) <= SAME_LINE_EM * f.size);
+    if (row) row.fragments.push(f);
+    else rows.push({ top: f.top, bottom: f.bottom, fragments: [f] });
+  }
+  return rows.map((r) => ({ ...r, ...extent(r.fragments) }));
 }
 
 /** A cell's top, middle or bottom nearer its row's values' own than the others are by this (em) tells how it is set. */
