@@ -495,11 +495,11 @@ export function headerRowsAtPitch(head: TableHead, pitch: number | null, wrapped
     if (apart.every((step) => Math.abs(step - wrapped) <= SAME_LINE_PITCH_EM)) return 1;
   }
   if (head.rows > 1) return head.rows;
-  if (pitch !== null) return spacedInTwoRows(head.lines, head.columns, pitch + PITCH_TOLERANCE_EM) ? 2 : 1;
-  // Where nothing shows the pitch, the body's rows of one line bound it: a heading's lines farther
+  // Where nothing shows the pitch, the body's rows of one line bound it too: a heading's lines farther
   // apart than two such rows stand in two rows (基準値 over （R2） 1.52 em apart, rows 1.45 em).
-  if (rowStep !== null) return spacedInTwoRows(head.lines, head.columns, rowStep + SAME_ROW_STEP_EM) ? 2 : 1;
-  return head.rows;
+  const bounds = [pitch === null ? null : pitch + PITCH_TOLERANCE_EM, rowStep === null ? null : rowStep + SAME_ROW_STEP_EM];
+  const bound = Math.min(...bounds.filter((b): b is number => b !== null));
+  return Number.isFinite(bound) ? (spacedInTwoRows(head.lines, head.columns, bound) ? 2 : 1) : head.rows;
 }
 
 /** A heading's step (em) this far past the body's least row step is past it for certain. */

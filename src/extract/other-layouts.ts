@@ -2600,16 +2600,6 @@ function attachCounts(tables: readonly CountTable[], strategies: readonly Strate
   }
 }
 
-/**
- * At most the pitch of a cell's lines, where the table shows none: the least step between two
- * lines of a column of its rows (a cell wrapped once: a department's 1.2 em) or between two rows
- * of one line (no two lines of a column stand nearer than a cell's do).
- */
-function leastStep(table: Pick<ReadTable, 'rows' | 'rowStep'>): number | null {
-  const steps = [leastLineStep(table.rows), table.rowStep].filter((s): s is number => s !== null);
-  return steps.length > 0 ? Math.min(...steps) : null;
-}
-
 /** The table's shape, for writing it again in the same layout. */
 function layoutOf(
   first: ReadTable,
@@ -2641,10 +2631,16 @@ function layoutOf(
   });
   const page = first.page;
   const firstTable = { page: page.number, top: first.head.top };
+  // Two rows of one line stand at least a cell's line step apart; rows nearer than the lines of a
+  // column (F3's role rows, set in other columns) tell nothing of it.
+  const lineStep = leastLineStep(first.rows);
+  const rowStep = first.rowStep !== null && (lineStep === null || first.rowStep >= lineStep) ? first.rowStep : null;
   const before = (at: { page: number; top: number }) => at.page < firstTable.page || (at.page === firstTable.page && at.top < firstTable.top);
   return {
     columns,
-    headerRows: headerRowsAtPitch(first.head, pitch, wrappedPitch, leastStep(first)),
+    // Where the document shows no pitch, at most the least step between two lines of a column of
+    // the table's rows (a cell wrapped once: a department's 1.2 em), or two rows of one line apart.
+    headerRows: pitch !== null ? headerRowsAtPitch(first.head, pitch, wrappedPitch) : headerRowsAtPitch(first.head, lineStep, wrappedPitch, rowStep),
     hierarchy: levels.layout(),
     ...(legend
       ? { legend: { heading: legend.legend.heading, marks: legend.legend.marks, placement: before(legend) ? ('top' as const) : ('below' as const) } }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Column } from './grid.js';
 import { type Line, type Phrase, makeLine } from './layout.js';
-import { type Fragment, type GridRow, joinRows, joinValue, leastLineStep, rowsOf } from './rows.js';
+import { type Fragment, type GridRow, cellPitch, joinRows, joinValue, leastLineStep, rowsOf } from './rows.js';
 
 /**
  * Rows on tiny synthetic tables: a name column, a value column and a mark column, at 10 pt with
@@ -579,5 +579,17 @@ describe('leastLineStep', () => {
     const got = leastLineStep(rows);
     if (least === null) expect(got).toBeNull();
     else expect(got).toBeCloseTo(least, 6);
+  });
+});
+
+describe('cellPitch', () => {
+  it.each([
+    ['a step repeated', [1.2, 1.21, 1.6], [], 1.2],
+    ['a sure step, nearer than the repeated one', [1.6, 1.6], [1.1], 1.1],
+    ['a sure step of nothing (two pieces of one line) is none', [1.6], [0, 1.1], 1.1],
+    ['no step repeated and none sure', [1.3, 1.6], [], null],
+    ['only a step of nothing', [], [0], null],
+  ] as [string, number[], number[], number | null][])('%s', (_, steps, sure, pitch) => {
+    expect(cellPitch(steps, sure)).toBe(pitch);
   });
 });

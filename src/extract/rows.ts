@@ -175,7 +175,8 @@ const MAX_PITCH_EM = 2.2;
 export function cellPitch(steps: readonly number[], sure: readonly number[]): number | null {
   const sorted = [...steps].filter((s) => s > 0 && s <= MAX_PITCH_EM).sort((a, b) => a - b);
   const repeated = sorted.find((s, k) => Math.abs((sorted[k + 1] ?? Infinity) - s) <= SAME_PITCH_EM);
-  const known = [...sure].sort((a, b) => a - b)[0];
+  // A step of nothing (two pieces of one line) is no pitch.
+  const known = sure.filter((s) => s > 0).sort((a, b) => a - b)[0];
   if (repeated === undefined) return known ?? null;
   return known === undefined ? repeated : Math.min(repeated, known);
 }
