@@ -166,6 +166,21 @@ describe('furnitureOf: grouping cells at the top of pages', () => {
   });
 });
 
+describe('furnitureOf: a ruled table reaching the page’s foot', () => {
+  const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
+  /** A name's lines at each page's last row (公共 over its values, 交通 under them), the table's rule under them, a footer below it. */
+  const pageOf = (figure: string, n: number) => ({
+    height: 842,
+    lines: linesOf(phrasesOf([at('指標', 40, 300), at('公共', 28, 790), at(figure, 200, 796), at('交通', 28, 802), run(`- ${n} -`, 400, 25, 830)])),
+    horizontal: [{ at: 806, from: 24, to: 446 }],
+  });
+
+  it('keeps a line with the table’s rule under it, at one place on every page by chance; takes the footer under the rule', () => {
+    const pages = [pageOf('11,810', 1), pageOf('85.9', 2), pageOf('4', 3)];
+    expect([...furnitureOf(pages, () => false)].map((p) => p.text).sort()).toEqual(['- 1 -', '- 2 -', '- 3 -']);
+  });
+});
+
 describe('furnitureOf: page numbers', () => {
   const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
   const pageOf = (top: TextRun[], n: number) => ({ height: 842, lines: linesOf(phrasesOf([...top, at('指標', 40, 300), run(`- ${n} -`, 400, 25, 820)])) });

@@ -365,10 +365,15 @@ export function furnitureOf(pages: readonly { height: number; lines: Line[]; hor
     // (今後も | 関係機 | 関と連携) stands under the header and that row's figures, and is kept.
     const fromTop = page.lines.filter((l) => inMargin(l, page) && l.baseline < page.height / 2);
     const fromBottom = page.lines.filter((l) => inMargin(l, page) && l.baseline >= page.height / 2).reverse();
+    // Nor is a line with a rule across it on the page's inner side (a rule under it at the foot, over
+    // it at the top): it stands inside a ruled table (公共 | 交通, a name's lines at a page's last
+    // row, at one place on two pages by chance); a footer stands below the table's last rule.
+    const ruledInward = (l: Line, atFoot: boolean) =>
+      (page.horizontal ?? []).some((r) => r.from <= l.x && r.to >= l.right && (atFoot ? r.at > l.bottom : r.at < l.top));
     for (const edge of [fromTop, fromBottom]) {
       for (const l of edge) {
         const found = furnitureOfLine(l);
-        if (found.length === 0) break;
+        if (found.length === 0 || ruledInward(l, edge === fromBottom)) break;
         for (const p of found) furniture.add(p);
       }
     }
