@@ -7,6 +7,8 @@ import { splitMeasures } from './narrative.js';
 import { splitNumber } from './kpi.js';
 
 const run = (text: string, x: number, width: number, baseline = 100, size = 10): TextRun => ({ text, x, baseline, width, size, font: 'f' });
+/** A run one em a character wide (CJK), at `size` points. */
+const at = (text: string, x: number, baseline: number, size = 10) => run(text, x, [...text].length * size, baseline, size);
 
 describe('normalizeGlyphs', () => {
   it.each([
@@ -23,7 +25,6 @@ describe('normalizeGlyphs', () => {
 describe('furnitureOf', () => {
   /** An A4 page (842 pt tall) at 10 pt: a running title, the header, a row, its comment wrapped alike on every page, a page number. */
   const pageOf = (n: number) => {
-    const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
     return {
       height: 842,
       lines: linesOf(
@@ -50,7 +51,6 @@ describe('furnitureOf', () => {
 });
 
 describe('furnitureOf: a table row at the top of pages', () => {
-  const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
   /** A row continued at a page's top: its number, name, figures with units, a grade mark, a department. */
   const pageOf = (no: string, figures: string[], department: string) => ({
     height: 842,
@@ -77,7 +77,6 @@ describe('furnitureOf: a table row at the top of pages', () => {
 });
 
 describe('furnitureOf: a comment block at the top of pages', () => {
-  const at = (text: string, x: number, baseline: number, size = 10) => run(text, x, [...text].length * size, baseline, size);
   /** Each page opens with a block's heading set tight over its text (≪成果と見直し≫ at one place on every page). */
   const pageOf = (text: string, title: TextRun = at('成果指標の達成状況', 200, 25)) => ({
     height: 842,
@@ -121,7 +120,6 @@ describe('furnitureOf: a comment block at the top of pages', () => {
 });
 
 describe('furnitureOf: a grouping cell’s number at a continued table’s top', () => {
-  const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
   /** A page whose table goes on at its top: 基本的方向N | 個別施策(1), their titles wrapped under them, 16 pt apart; a running title above, apart. */
   const pageOf = (policy: string, title: string, measure: string) => ({
     height: 842,
@@ -144,7 +142,6 @@ describe('furnitureOf: a grouping cell’s number at a continued table’s top',
 });
 
 describe('furnitureOf: grouping cells at the top of pages', () => {
-  const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
   /** A page whose table goes on with a grouping cell's first line (■施策①, its title under it) beside another's and a comment's. */
   const pageOf = (policy: string, comment: string, n: number) => ({
     height: 842,
@@ -167,7 +164,6 @@ describe('furnitureOf: grouping cells at the top of pages', () => {
 });
 
 describe('furnitureOf: a ruled table reaching the page’s foot', () => {
-  const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
   /** A name's lines at each page's last row (公共 over its values, 交通 under them), the table's rule under them, a footer below it. */
   const pageOf = (figure: string, n: number) => ({
     height: 842,
@@ -182,7 +178,6 @@ describe('furnitureOf: a ruled table reaching the page’s foot', () => {
 });
 
 describe('furnitureOf: page numbers', () => {
-  const at = (text: string, x: number, baseline: number) => run(text, x, [...text].length * 10, baseline);
   const pageOf = (top: TextRun[], n: number) => ({ height: 842, lines: linesOf(phrasesOf([...top, at('指標', 40, 300), run(`- ${n} -`, 400, 25, 820)])) });
 
   it('are `- 1 -` though a grouping cell’s text runs past the page’s foot under it (pdfmake); the cell’s text and figures are kept', () => {
