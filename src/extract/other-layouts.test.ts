@@ -155,6 +155,42 @@ describe('count tables', () => {
     ]);
   });
 
+  it('grades across, a goal’s number wrapped apart from its word onto the line under it (基本目標 | 2 ふるさ | と納税文 0 0 2 1 3): the label’s number, not a count', () => {
+    const lines = page(
+      [
+        ['基本目標', 0],
+        ['A', 100],
+        ['B', 140],
+        ['合計', 220],
+      ],
+      [['基本目標1', 0]],
+      [
+        ['自主防災', 0],
+        ['0', 100],
+        ['1', 140],
+        ['1', 224],
+      ],
+      [['館の向上', 0]],
+      [['基本目標', 0]],
+      [
+        ['2', 0],
+        ['ふるさ', 15],
+      ],
+      [
+        ['と納税文', 0],
+        ['0', 100],
+        ['2', 140],
+        ['2', 224],
+      ],
+      [['の創出', 0]],
+    );
+    const { table } = readCountTable({ number: 1 }, lines, 0);
+    expect(table.rows.map((r) => [r.label.replace(/\s/g, ''), r.counts, r.total])).toEqual([
+      ['基本目標1自主防災館の向上', [0, 1], 1],
+      ['基本目標2ふるさと納税文の創出', [0, 2], 2],
+    ]);
+  });
+
   it('the pitch of a cell’s lines a count table’s wrapped labels show: steps within a row only, never a row’s step to the next (Writer sets rows nearer than a cell’s lines)', () => {
     const lineAt = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
     const head = lineAt(100, [

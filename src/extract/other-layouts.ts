@@ -908,6 +908,9 @@ export function countLabelPitch(rows: readonly (readonly Line[])[]): number | nu
   return steps.length > 0 ? Math.min(...steps) : null;
 }
 
+/** Words of a count table's row label (kana, kanji); never a mark of a grade or a dash for none. */
+const LABEL_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 /** A count table (grades across, a row per group with its counts): rows until a line without counts. */
 export function readCountTable(
   page: Pick<LaidOutPage, 'number'>,
@@ -920,7 +923,11 @@ export function readCountTable(
   const centres = [...markPhrases, totalPhrase].map((p) => (p.x + p.right) / 2);
   const rows: CountTable['rows'] = [];
   const used = [head];
-  const numbersOf = (line: Line) => line.phrases.filter((p) => /^\d+$/.test(p.text.normalize('NFKC').trim()));
+  // A figure a label's words follow on its line is the label's number, wrapped apart from its word (基本目標 | 2 ふるさ).
+  const numbersOf = (line: Line) => {
+    const lastWord = line.phrases.findLastIndex((p) => LABEL_WORD.test(p.text));
+    return line.phrases.filter((p, i) => i > lastWord && /^\d+$/.test(p.text.normalize('NFKC').trim()));
+  };
   // A goal's label wrapped in its narrow cell: lines of the label column alone go with the nearer row.
   const labelEdge = Math.min(...markPhrases.map((p) => p.x));
   const inLabelColumn = (line: Line | undefined) =>
