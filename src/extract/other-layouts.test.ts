@@ -3224,42 +3224,48 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.strategies.map((s) => [s.no, s.title, s.indicators.map((i) => i.name)])).toEqual([[1, '観光の振興', ['観光客', '宿泊数', '移住数']]]);
   });
 
-  it('a merged cell the page broke, its last line printed past the table’s last rule at the page’s foot (pdfmake), goes on with that cell, and the table on the next page', () => {
-    const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
-    const EDGES = [15, 95, 138, 176, 290, 320];
-    const ruled = (top: number, bottom: number, across: [at: number, from: number][]) => ({
-      vertical: EDGES.map((at) => ({ at, from: top, to: bottom })),
-      horizontal: [[top, 15] as [number, number], ...across, [bottom, 15] as [number, number]].map(([at, from]) => ({ at, from, to: 320 })),
-    });
-    const lines = (...rows: [baseline: number, runs: [text: string, x: number][]][]) =>
-      rows.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline)));
-    const document = read(
-      [
-        {
-          ...pageOf(),
-          // The cell's lines 16 pt apart; 振興 under the rules' end at 188, where the row under 観光客
-          // is ruled off and the merged cell is not.
-          vertical: EDGES.map((at) => ({ at, from: 118, to: 188 })),
-          horizontal: [
-            { at: 118, from: 15, to: 320 },
-            { at: 137, from: 15, to: 320 },
-            { at: 188, from: 95, to: 320 },
-          ],
-          runs: lines(
-            [100, TITLE],
-            [132, header],
-            [150, grouped('基本施策1', '観光客', ['100', '120'], 'A')],
-            [166, [['観光の', 20]]],
-            [182, [['ふれあいの', 20]]],
-            [198, [['振興', 20]]],
-          ),
-        },
-        { ...pageOf(), number: 2, ...ruled(50, 90, []), runs: lines([68, grouped(null, '移住数', ['5', '6'], 'A')]) },
-      ],
-      'overflowing-group.pdf',
-    ).document as KpiDocument;
-    expect(document.strategies.map((s) => [s.no, s.title, s.indicators.map((i) => i.name)])).toEqual([[1, '観光のふれあいの振興', ['観光客', '移住数']]]);
-  });
+  // The cell's lines 16 pt apart; under the rules' end (188 or 172, where the row under 観光客 is ruled
+  // off and the merged cell is not) its last line (振興) or its last two (ふれあいの | 振興).
+  it.each([
+    ['its last line', 188],
+    ['its last two lines', 172],
+  ])(
+    'a merged cell the page broke, %s printed past the table’s last rule at the page’s foot (pdfmake), goes on with that cell, and the table on the next page',
+    (_, rulesEnd) => {
+      const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+      const EDGES = [15, 95, 138, 176, 290, 320];
+      const ruled = (top: number, bottom: number, across: [at: number, from: number][]) => ({
+        vertical: EDGES.map((at) => ({ at, from: top, to: bottom })),
+        horizontal: [[top, 15] as [number, number], ...across, [bottom, 15] as [number, number]].map(([at, from]) => ({ at, from, to: 320 })),
+      });
+      const lines = (...rows: [baseline: number, runs: [text: string, x: number][]][]) =>
+        rows.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline)));
+      const document = read(
+        [
+          {
+            ...pageOf(),
+            vertical: EDGES.map((at) => ({ at, from: 118, to: rulesEnd })),
+            horizontal: [
+              { at: 118, from: 15, to: 320 },
+              { at: 137, from: 15, to: 320 },
+              { at: rulesEnd, from: 95, to: 320 },
+            ],
+            runs: lines(
+              [100, TITLE],
+              [132, header],
+              [150, grouped('基本施策1', '観光客', ['100', '120'], 'A')],
+              [166, [['観光の', 20]]],
+              [182, [['ふれあいの', 20]]],
+              [198, [['振興', 20]]],
+            ),
+          },
+          { ...pageOf(), number: 2, ...ruled(50, 90, []), runs: lines([68, grouped(null, '移住数', ['5', '6'], 'A')]) },
+        ],
+        'overflowing-group.pdf',
+      ).document as KpiDocument;
+      expect(document.strategies.map((s) => [s.no, s.title, s.indicators.map((i) => i.name)])).toEqual([[1, '観光のふれあいの振興', ['観光客', '移住数']]]);
+    },
+  );
 
   it('joins a value with its unit glued whose year note wraps onto the next line (40,808人 / (H25)) beside a wrapped name', () => {
     const at = (text: string, right: number): [string, number] => [text, right - widthOf(text)];

@@ -301,9 +301,9 @@ const SAME_STEP_EM = 0.12;
 
 /**
  * Whether a line under a ruled table's last rule is the rest of a merged cell the page broke,
- * printed past the rule (pdfmake: ② 商店 | 街の | 推進, its last line under the table): one phrase,
+ * printed past the rule (pdfmake: ② 商店 | 街の | 推進, its last lines under the table): one phrase,
  * starting where the cell's lines above it start, one step of theirs under the last, and nothing
- * after it on the page within a table's gap.
+ * after it on the page within a table's gap but more of the cell's lines at that step.
  */
 function overflowsCell(page: LaidOutPage, body: readonly Line[], line: Line, after: readonly Line[]): boolean {
   if (line.phrases.length !== 1) return false;
@@ -314,8 +314,14 @@ function overflowsCell(page: LaidOutPage, body: readonly Line[], line: Line, aft
   // One cell's lines: no rule parts them there (two rows' names would stand one row's step apart).
   if (page.horizontal.some((r) => r.from <= x && r.to >= x && r.at > upper.baseline && r.at < lower.top)) return false;
   const step = lower.baseline - upper.baseline;
-  const near = after.some((l) => l.top - line.bottom <= TABLE_GAP_EM * line.size);
-  return !near && Math.abs(line.baseline - lower.baseline - step) <= SAME_STEP_EM * line.size;
+  const stepUnder = (above: Line, l: Line) => Math.abs(l.baseline - above.baseline - step) <= SAME_STEP_EM * l.size;
+  if (!stepUnder(lower, line)) return false;
+  let last = line;
+  for (const l of after) {
+    if (l.phrases.length === 1 && Math.abs(l.phrases[0]!.x - x) <= EDGE_MATCH && stepUnder(last, l)) last = l;
+    else return l.top - last.bottom > TABLE_GAP_EM * line.size;
+  }
+  return true;
 }
 
 /**
