@@ -3186,43 +3186,56 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
-  it('a ruled table goes on at the next page under a merged cell’s text drawn again above its rules (a spreadsheet prints the clipped cell at the page’s top)', () => {
-    const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
-    const EDGES = [15, 95, 138, 176, 290, 320];
-    /** Rules of a ruled table from `top` to `bottom`, and across it at `across` (from `from`). */
-    const ruled = (top: number, bottom: number, across: [at: number, from: number][]) => ({
-      vertical: EDGES.map((at) => ({ at, from: top, to: bottom })),
-      horizontal: [[top, 15] as [number, number], ...across, [bottom, 15] as [number, number]].map(([at, from]) => ({ at, from, to: 320 })),
-    });
-    const lines = (...rows: [baseline: number, runs: [text: string, x: number][]][]) =>
-      rows.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline)));
-    const document = read(
+  // Drawn again whole, or its title only (its first line, 基本施策1, above the page's edge).
+  it.each([
+    [
+      'its label and title',
       [
-        {
-          ...pageOf(),
-          ...ruled(118, 200, [
-            [137, 15],
-            [175, 95],
-          ]),
-          runs: lines(
-            [100, TITLE],
-            [132, header],
-            [150, grouped('基本施策1', '観光客', ['100', '120'], 'A')],
-            [165, [['観光の振興', 20]]],
-            [190, grouped(null, '宿泊数', ['50', '40'], 'B')],
-          ),
-        },
-        {
-          ...pageOf(),
-          number: 2,
-          ...ruled(50, 90, []),
-          runs: lines([12, [['基本施策1', 20]]], [27, [['観光の振興', 20]]], [68, grouped(null, '移住数', ['5', '6'], 'A')]),
-        },
+        [12, [['基本施策1', 20]]],
+        [27, [['観光の振興', 20]]],
       ],
-      'clipped-group.pdf',
-    ).document as KpiDocument;
-    expect(document.strategies.map((s) => [s.no, s.title, s.indicators.map((i) => i.name)])).toEqual([[1, '観光の振興', ['観光客', '宿泊数', '移住数']]]);
-  });
+    ],
+    ['its title only', [[27, [['観光の振興', 20]]]]],
+  ] as [string, [number, [string, number][]][]][])(
+    'a ruled table goes on at the next page under a merged cell’s text drawn again above its rules, %s (a spreadsheet prints the clipped cell at the page’s top)',
+    (_, drawnAgain) => {
+      const header: [string, number][] = [['基本施策', 20], ['指標名', 100], ...HEADER.slice(1)];
+      const EDGES = [15, 95, 138, 176, 290, 320];
+      /** Rules of a ruled table from `top` to `bottom`, and across it at `across` (from `from`). */
+      const ruled = (top: number, bottom: number, across: [at: number, from: number][]) => ({
+        vertical: EDGES.map((at) => ({ at, from: top, to: bottom })),
+        horizontal: [[top, 15] as [number, number], ...across, [bottom, 15] as [number, number]].map(([at, from]) => ({ at, from, to: 320 })),
+      });
+      const lines = (...rows: [baseline: number, runs: [text: string, x: number][]][]) =>
+        rows.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline)));
+      const document = read(
+        [
+          {
+            ...pageOf(),
+            ...ruled(118, 200, [
+              [137, 15],
+              [175, 95],
+            ]),
+            runs: lines(
+              [100, TITLE],
+              [132, header],
+              [150, grouped('基本施策1', '観光客', ['100', '120'], 'A')],
+              [165, [['観光の振興', 20]]],
+              [190, grouped(null, '宿泊数', ['50', '40'], 'B')],
+            ),
+          },
+          {
+            ...pageOf(),
+            number: 2,
+            ...ruled(50, 90, []),
+            runs: lines(...drawnAgain, [68, grouped(null, '移住数', ['5', '6'], 'A')]),
+          },
+        ],
+        'clipped-group.pdf',
+      ).document as KpiDocument;
+      expect(document.strategies.map((s) => [s.no, s.title, s.indicators.map((i) => i.name)])).toEqual([[1, '観光の振興', ['観光客', '宿泊数', '移住数']]]);
+    },
+  );
 
   // The cell's lines 16 pt apart; under the rules' end (188 or 172, where the row under 観光客 is ruled
   // off and the merged cell is not) its last line (振興) or its last two (ふれあいの | 振興).

@@ -2122,6 +2122,17 @@ function schemeOfMarks(marks: readonly string[], legend: PrintedLegend | null, r
 }
 
 /**
+ * A grouping cell's title with the text its cell shows at the next page's top: the rest of the
+ * title the page broke, unless the title already ends with it (a spreadsheet draws a merged cell's
+ * text again from its top at each page it runs over, the lines above the page's edge clipped away:
+ * 観光ICT商店街の創出 once more under 基本戦略② 観光ICT商店街の創出).
+ */
+function titleGoingOn(title: string, text: string): string {
+  const plain = (s: string) => s.replace(/\s/g, '');
+  return [...plain(text)].length >= CLIPPED_TITLE_MIN && plain(title).endsWith(plain(text)) ? title : joinWrapped([title, text]);
+}
+
+/**
  * A policy or measure whose merged cell is printed again at the head of a page (as a grouping
  * column repeats on each page it runs over) is the last one, not a new one of the same name.
  */
@@ -2316,7 +2327,7 @@ export function readOtherKpi(
           for (const above of group.cells.filter((c) => c.bottom <= row.top + RULE_REACH && !readBanner(c.text) && !NUMBERED_CELL.test(c.text))) {
             const continued = openTitled(`column:${heading}`);
             if (!continued || groupAt.get(group.column) === `${above.top}:${above.text}`) continue;
-            continued.title = joinWrapped([continued.title, above.text]);
+            continued.title = titleGoingOn(continued.title, above.text);
             groupAt.set(group.column, `${above.top}:${above.text}`);
           }
         }
@@ -2328,7 +2339,7 @@ export function readOtherKpi(
         // A page broke the cell: its title goes on at the next page's top, without the number its level's cells print.
         const continued = index === 0 && !parsed && !numbered && last !== undefined && last.page < page ? openTitled(`column:${heading}`) : undefined;
         if (continued) {
-          continued.title = joinWrapped([continued.title, cell.text]);
+          continued.title = titleGoingOn(continued.title, cell.text);
           groupAt.set(group.column, `${cell.top}:${cell.text}`);
           continue;
         }
