@@ -583,6 +583,39 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(heads('Ⅰ 市内')).toEqual([[1, ['基本目標', '指標名', '実績値', '判定']]]);
   });
 
+  it('ends the header over the first row’s grouping cell whose label and number stand alone over its title, the cell set low (第1章 | ふるさと納税の振興 under 基本目標)', () => {
+    const heads = (first: string) =>
+      findTableHeads(
+        page(
+          [
+            100,
+            [
+              ['番号', 0],
+              ['基本目標', 60],
+              ['指標名', 140],
+              ['実績値', 200],
+              ['判定', 260],
+            ],
+          ],
+          [113, [[first, 30]]],
+          [
+            122,
+            [
+              ['(1)', 0],
+              ['ふるさと納税の振興', 30],
+              ['観光客数', 140],
+              ['100', 200],
+              ['A', 260],
+            ],
+          ],
+        ),
+        [],
+        [],
+      ).map((h) => [h.rows, h.columns.map((c) => c.heading.replace(/\n/g, '/'))]);
+    expect(heads('第1章')).toEqual([[1, ['番号', '基本目標', '指標名', '実績値', '判定']]]);
+    expect(heads('基本目標1')).toEqual([[1, ['番号', '基本目標', '指標名', '実績値', '判定']]]);
+  });
+
   it('header rows told again at the pitch of lines sure to be one cell’s (a count table’s wrapped label): a heading over its year at that very pitch is one cell, past it or short of it two rows', () => {
     // Writer sets a cell's lines 1.72 em apart, its one-line rows 1.67 em: 現状値 over （R1） 1.72 em apart.
     const cases: [step: number, wrapped: number | null, rows: number][] = [

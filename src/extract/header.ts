@@ -332,12 +332,15 @@ function rolesUnderYears(above: readonly Line[], lower: Line): boolean {
  * Whether line `k` opens the first row's grouping cell, its label wrapped before its number: the
  * word its column's heading over it prints (基本目標 under 基本目標, no rule between, the cell set
  * at its top) alone, joined by the first words of the next line into a level's label and number
- * (基本目標 | Ⅰ 市内オ…).
+ * (基本目標 | Ⅰ 市内オ…); or its label and number wrapped before its title.
  */
 function opensGroupLabel(lines: readonly Line[], k: number, window: readonly Line[]): boolean {
   const [line, next] = [lines[k], lines[k + 1]];
   if (!line || !next || line.phrases.length !== 1) return false;
   const word = line.phrases[0]!;
+  // Or a level's label and number alone (第1章, 基本目標1), its title under it where it starts (第1章 | ふるさと納税…, bottom-set).
+  const title = next.phrases.find((p) => Math.abs(p.x - word.x) <= word.size);
+  if (readBanner(word.text)?.title === '' && title && !isHeadingWord(title.text)) return true;
   const underHeading = window.some((l) => l.phrases.some((p) => p.text.trim() === word.text.trim() && Math.min(p.right, word.right) > Math.max(p.x, word.x)));
   const number = next.phrases.find((p) => Math.abs(p.x - word.x) <= word.size);
   return underHeading && !!number && readBanner(joinWrapped([word.text, number.text]))?.label === word.text.trim();
