@@ -48,7 +48,7 @@ export interface TableHeader {
 }
 
 /** Header lines are at most this far apart (in em) to be one header. */
-const HEADER_LINE_GAP_EM = 1.8;
+export const HEADER_LINE_GAP_EM = 1.8;
 /** How close (points) a rule must be to count as the same y or x. */
 const RULE_TOLERANCE = 1.5;
 

@@ -1,6 +1,6 @@
 import type { Rule } from './pdf.js';
 import { type Line, type Phrase, joinPhrases, joinWrapped, makeLine, sameSize } from './layout.js';
-import { NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
+import { HEADER_LINE_GAP_EM, NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
 import { holdsSpacedItems, isLegendLine } from './legend.js';
 import { readBanner } from './hierarchy.js';
 import { bareYear, headingWord, plainHeading, yearOfHeading } from './roles.js';
@@ -50,8 +50,6 @@ export interface TableHead {
   earlierCells?: Line[];
 }
 
-/** Header lines are at most this far apart (em) to be one header. */
-const HEADER_LINE_GAP_EM = 1.8;
 /** A group's heading over two cells is at most this share of their cells' width. */
 const GROUP_OVER_PAIR_WIDTH = 0.8;
 /** Rules this close (points) are one. */
