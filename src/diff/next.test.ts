@@ -21,6 +21,14 @@ describe('next', () => {
     expect(parseDocumentText(stringifyDocument(document), 'n.yaml')).toEqual(document);
   });
 
+  it('moves a title that names the report’s year on a year, and leaves a title without one as it is', () => {
+    const doc = kpi();
+    const titled = (title: string, fiscalYear: number) => (nextKpi({ ...doc, title, fiscalYear }).document as KpiDocument).title;
+    expect(titled('令和4年度実績評価シート【重要業績評価指標（KPI）】', 2022)).toBe('令和5年度実績評価シート【重要業績評価指標（KPI）】');
+    expect(titled('総合戦略 KPIの進捗状況（令和元年度実績）', 2019)).toBe('総合戦略 KPIの進捗状況（令和2年度実績）');
+    expect(titled(doc.title, doc.fiscalYear)).toBe(doc.title);
+  });
+
   it("marks the narrative's results carried over from last year's plans as a draft", () => {
     const doc = parseDocumentText(readFileSync('test/fixtures/expected/narrative-r5.yaml', 'utf8'), 'n.yaml') as NarrativeDocument;
     const { document } = nextNarrative(doc);

@@ -18,6 +18,8 @@ export function nextKpi(doc: KpiDocument): NextDocument {
   const year = doc.fiscalYear + 1;
   const next = structuredClone(doc);
   next.fiscalYear = year;
+  // A title that names the report's year (令和4年度実績評価シート) names the next.
+  next.title = advanceHeadingYear(doc.title, doc.fiscalYear, year);
   const comments = new Map<string, string>();
   const fill = `記入: ${eraName(year, 'short')}実績 (${fiscalYearName(year)})`;
   next.strategies.forEach((s, si) => {
@@ -89,6 +91,7 @@ export function nextNarrative(doc: NarrativeDocument): NextDocument {
   const next = structuredClone(doc);
   next.fiscalYear = doc.fiscalYear + 1;
   next.nextYear = doc.nextYear + 1;
+  next.title = advanceHeadingYear(doc.title, doc.fiscalYear, next.fiscalYear);
   const comments = new Map<string, string>();
   next.goals.forEach((g, gi) =>
     g.policies.forEach((p, pi) => {

@@ -15,6 +15,11 @@ describe('heading years', () => {
     // Other years of the heading stay as printed.
     ['基準値（H26）', 2020, 2021, '基準値（H26）'],
     ['目標値（R6）', 2020, 2021, '目標値（R6）'],
+    // A title names the report's year; a period's bounds stay.
+    ['令和4年度実績評価シート【重要業績評価指標（KPI）】', 2022, 2023, '令和5年度実績評価シート【重要業績評価指標（KPI）】'],
+    ['総合戦略の進捗状況（令和4年度実績）', 2022, 2023, '総合戦略の進捗状況（令和5年度実績）'],
+    ['第2期総合戦略（令和2年度～令和4年度）の進捗', 2022, 2023, '第2期総合戦略（令和2年度～令和4年度）の進捗'],
+    ['計画期間 2020-2022年度', 2022, 2023, '計画期間 2020-2022年度'],
   ])('%s, %i → %i: %s', (heading, from, to, expected) => {
     expect(advanceHeadingYear(heading, from, to)).toBe(expected);
   });

@@ -40,16 +40,28 @@ function reprint(printed: string, year: number): string {
   return wide ? text.replace(/[0-9A-Z]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)) : text;
 }
 
+/** A year that opens or closes a span of years (令和2年度～令和4年度, R2-R4): a period's bound, not the report's year. */
+const SPAN_MARK = /[～〜~\-－―−]/;
+/** What may stand between a year and a span's mark (年度, a bracket, spaces). */
+const YEAR_TAIL = /^\s*(?:年度|年)?\s*[)）]?\s*/;
+const YEAR_HEAD = /\s*[(（]?\s*$/;
+
+function boundsSpan(text: string, index: number, length: number): boolean {
+  const after = text.slice(index + length).replace(YEAR_TAIL, '');
+  const before = text.slice(0, index).replace(YEAR_HEAD, '');
+  return SPAN_MARK.test(after.charAt(0)) || SPAN_MARK.test(before.charAt(before.length - 1));
+}
+
 /**
- * The heading with each printing of `from` replaced by `to` in the same notation
+ * The heading (or a title) with each printing of `from` replaced by `to` in the same notation
  * (現在値（R2） → 現在値（R3）, 平成30年度 → 令和元年度 … as R1 where printed short); other years
- * (a baseline's, a target's) are left as printed.
+ * (a baseline's, a target's) and a period's bounds (令和2年度～令和4年度) are left as printed.
  */
 export function advanceHeadingYear(heading: string, from: number, to: number): string {
   let result = '';
   let at = 0;
   for (const y of headingYears(heading)) {
-    if (y.year !== from) continue;
+    if (y.year !== from || boundsSpan(heading, y.index, y.length)) continue;
     result += heading.slice(at, y.index) + reprint(y.printed, to);
     at = y.index + y.length;
   }
