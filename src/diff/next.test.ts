@@ -80,6 +80,17 @@ describe('next on a document in its own layout', () => {
     expect(next.layout!.columns[4]!.fiscalYear).toBe(2021);
   });
 
+  it('leaves a target’s heading of the report’s own year as printed (目標値 令和7年度 in the plan’s last year), and moves the actual’s', () => {
+    const doc = layoutDoc('f1-nagayo.yaml');
+    const year = doc.fiscalYear;
+    const era = `R${year - 2018}`;
+    doc.layout!.columns = doc.layout!.columns.map((c) => (c.role === 'target' ? { ...c, heading: `目標値（${era}）`, fiscalYear: year } : c));
+    const next = nextKpi(doc).document as KpiDocument;
+    const heading = (role: string) => next.layout!.columns.find((c) => c.role === role)!;
+    expect([heading('target').heading, heading('target').fiscalYear]).toEqual([`目標値（${era}）`, year]);
+    expect(heading('actual').fiscalYear).toBe(year + 1);
+  });
+
   it('blanks the comments to write (they judge last year) and keeps the unplaced cells, the department and the number', () => {
     const doc = layoutDoc('kitsuki-sheet.yaml');
     const { document, comments } = nextKpi(doc);

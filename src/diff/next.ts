@@ -67,13 +67,21 @@ function nextInLayout(indicator: Indicator, year: number, path: string, comments
 }
 
 /**
+ * Columns whose year the plan fixed, not the report: a target of the report's own year (目標値
+ * 令和7年度 in the plan's last year) is still that year's next year; a series gains a column instead.
+ */
+const PLANNED_YEAR: ReadonlySet<LayoutColumn['role']> = new Set(['series', 'baseline', 'target', 'interim']);
+
+/**
  * The layout a year on: a series gains the new year's column after its last (its heading in the
  * notation of the one before it), and the headings that name the year of the actuals name the
  * new one (現在値（R2） → 現在値（R3）); a baseline's and a target's headings stay as printed.
  */
 export function nextLayout(layout: TableLayout, from: number, to: number): TableLayout {
   const columns: LayoutColumn[] = layout.columns.map((column) =>
-    column.role !== 'series' && column.fiscalYear === from ? { ...column, heading: advanceHeadingYear(column.heading, from, to), fiscalYear: to } : column,
+    column.fiscalYear === from && !PLANNED_YEAR.has(column.role)
+      ? { ...column, heading: advanceHeadingYear(column.heading, from, to), fiscalYear: to }
+      : column,
   );
   const series = columns.filter((column) => column.role === 'series');
   const last = series.at(-1);
