@@ -94,6 +94,16 @@ describe('a table in its own layout', () => {
     expect(rows[3]!.cells[0]).toMatchObject({ span: 5, text: expect.stringMatching(/^≪成果と見直し≫\n防護柵/) });
   });
 
+  it('prints no unit after the name where every value carries it glued (22,585千円): once is what the city printed', () => {
+    const doc = parseDocumentText(readFileSync('test/fixtures/layout-docs/f5-etajima.yaml', 'utf8'), 'f5.yaml') as KpiDocument;
+    const first = walkIndicators(doc)[0]!.indicator;
+    for (const m of [first.baseline, first.actual, first.target]) if (m && m.value !== null) m.text = `${m.text}${first.unit}`;
+    const scheme = schemes.find((s) => s.id === doc.scheme)!;
+    const rows = layoutView(doc, evaluateDocument(doc, scheme), scheme).pages[0]!.rows;
+    expect(texts(rows[2]!)[0]).toBe('有害鳥獣による農作物年間被害額');
+    expect(texts(rows[2]!)).toContain(`${first.actual.text}`);
+  });
+
   it('draws the count table in the document’s shape: grades down with one count column, or grades across with a row per strategy and 合計', () => {
     expect(viewOf('f5-etajima.yaml').counts!.rows.map(texts)).toEqual([
       ['評価', '指標数'],

@@ -353,14 +353,24 @@ function roleLabelColumn(doc: KpiDocument, layout: TableLayout): number {
 const LEVEL_OF: Partial<Record<ColumnRole, Level>> = { strategy: 'strategy', policy: 'policy', measure: 'measure' };
 const LEVELS: readonly Level[] = ['strategy', 'policy', 'measure'];
 
+/** Whether the indicator's printed values carry its unit glued (96.8万人): each filled one does. */
+function unitInValues(indicator: Indicator): boolean {
+  const unit = indicator.unit!.replace(/\s/g, '');
+  const texts = [indicator.baseline, indicator.actual, indicator.target, ...(indicator.series ?? [])].flatMap((m) =>
+    m && m.value !== null ? [m.text.replace(/\s/g, '')] : [],
+  );
+  return texts.length > 0 && texts.every((text) => text.includes(unit));
+}
+
 /** The text of an indicator's cell in a column of a role. */
 function indicatorText(column: LayoutColumn, indicator: Indicator, view: IndicatorView, unitColumn: boolean): string {
   switch (column.role) {
     case 'number':
       return indicator.number ?? '';
     case 'name':
-      // Without a unit column the unit is printed after the name, as 江田島市 prints it: 被害額（千円）.
-      return `${view.name}${view.ratio ? '※' : ''}${!unitColumn && indicator.unit ? `（${indicator.unit}）` : ''}`;
+      // Without a unit column the unit is printed after the name, as 江田島市 prints it: 被害額（千円）;
+      // unless every value carries it (57,808人/年), where a second one would stand after the name.
+      return `${view.name}${view.ratio ? '※' : ''}${!unitColumn && indicator.unit && !unitInValues(indicator) ? `（${indicator.unit}）` : ''}`;
     case 'unit':
       return view.unit;
     case 'baseline':
