@@ -2,11 +2,12 @@ import { statSync } from 'node:fs';
 import { type Config, printedSchemeFor, schemeFor, schemeNameFor, withScheme } from './config.js';
 import { readTextFile } from './io/encoding.js';
 import { TasseiError } from './model/errors.js';
-import { failure } from './model/messages.js';
+import { failure, warningMessage } from './model/messages.js';
 import { startsWithPdfMagic } from './io/files.js';
 import { t } from './model/i18n.js';
 import { type Scheme, unknownGrades } from './model/scheme.js';
-import type { KpiDocument, LoadedDocument } from './model/types.js';
+import type { KpiDocument, LoadedDocument, Message, TasseiDocument } from './model/types.js';
+import { needsPlan } from './evaluate/rules.js';
 import { locateProblems, readDocumentFile } from './io/yaml-read.js';
 
 /**
@@ -35,14 +36,36 @@ export async function loadDocument(file: string, config: Config): Promise<Loaded
     // Printed under another scheme than the default: the document says which, and is graded by it
     // unless --scheme says otherwise.
     if (document.kind === 'kpi-progress' && printedScheme !== config.defaultScheme) document = withScheme(document, schemeNameFor(config, printedScheme));
-    return { file, document, scheme: config.scheme ?? printedScheme, printedScheme, messages, fromPdf: true, pages };
+    const scheme = config.scheme ?? printedScheme;
+    return { file, document, scheme, printedScheme, messages: [...messages, ...planMissing(document, scheme, file)], fromPdf: true, pages };
   }
   const { document, messages } = readDocumentFile(file);
   const scheme = schemeFor(config, document, file);
   const printedScheme = printedSchemeFor(config, document, file);
   // A document that names its scheme prints that scheme's grades (under --scheme it need not).
   if (document.kind === 'kpi-progress' && document.scheme && !config.scheme) checkGrades(document, scheme, file);
-  return { file, document, scheme, printedScheme, messages, fromPdf: false };
+  return { file, document, scheme, printedScheme, messages: [...messages, ...planMissing(document, scheme, file)], fromPdf: false };
+}
+
+/** A document graded by a scheme that pro-rates targets by the plan's years, without its plan: said, with the key to add. */
+function planMissing(document: TasseiDocument, scheme: Scheme, file: string): Message[] {
+  if (document.kind !== 'kpi-progress' || document.plan || !needsPlan(scheme)) return [];
+  return [
+    warningMessage(
+      file,
+      'scheme-plan',
+      t(
+        `評価基準 ${scheme.id} は目標値を計画期間の年数で按分して判定するため、計画期間がないと状況を計算できません。印刷された状況をそのまま使い、照合しません`,
+        `the scheme ${scheme.id} pro-rates targets by the years of the plan, so without the plan period no status can be computed: the printed statuses are kept, not checked`,
+      ),
+      {
+        hint: t(
+          `文書の fiscalYear の下に plan: { start: ${document.fiscalYear - 2}, end: ${document.fiscalYear + 2} } のように計画期間（年度）を書きます`,
+          `add the plan period (fiscal years) under fiscalYear, e.g. plan: { start: ${document.fiscalYear - 2}, end: ${document.fiscalYear + 2} }`,
+        ),
+      },
+    ),
+  ];
 }
 
 function checkGrades(document: KpiDocument, scheme: Scheme, file: string): void {

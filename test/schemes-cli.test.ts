@@ -90,6 +90,22 @@ describe('--scheme: one configuration for every command', () => {
     expect(readFileSync(out, 'utf8')).toMatch(/^fiscalYear: 2020\nscheme: tama\nstrategies:/m);
   });
 
+  it('a document graded by a scheme that pro-rates targets by the plan’s years, without its plan: said once, with the key to add (statuses of another scheme not kept as its own)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tassei-plan-'));
+    const file = join(dir, 'kpi.yaml');
+    writeFileSync(file, readFileSync(STRATEGY1, 'utf8'));
+    const r = await run('evaluate', file, '--format', 'json', '--scheme', 'tama');
+    expect(r.code).toBe(0);
+    expect(r.err.match(/\[scheme-plan\]/g)).toHaveLength(1);
+    expect(r.err).toContain('plan: {');
+    const evaluation = JSON.parse(r.out);
+    expect(evaluation.indicators.every((i: { status: string | null }) => i.status === null)).toBe(true);
+    writeFileSync(file, readFileSync(STRATEGY1, 'utf8').replace(/^fiscalYear: (\d+)$/m, 'fiscalYear: $1\nplan: { start: 2015, end: 2024 }'));
+    const planned = await run('evaluate', file, '--format', 'json', '--scheme', 'tama');
+    expect(planned.err).not.toContain('[scheme-plan]');
+    expect(JSON.parse(planned.out).indicators.some((i: { status: string | null }) => i.status !== null)).toBe(true);
+  });
+
   it('names a scheme it cannot read, and exits 2', async () => {
     const r = await run('evaluate', STRATEGY1, '--scheme', 'no-such-city');
     expect(r.code).toBe(2);

@@ -88,6 +88,15 @@ describe('evaluateIndicator: progress and status', () => {
     expect([r.status, r.decidedBy, r.progress]).toEqual(['nodata', 'printed', null]);
   });
 
+  it('a scheme that pro-rates targets by the plan’s years keeps the printed status of a document without its plan (not erased, not checked); with the plan it grades', () => {
+    const tama = readScheme('schemes/tama.yaml');
+    const printed = indicator('0', '40', '100', 'change', [40, 'mostly']);
+    const without = evaluateIndicatorWith(printed, tama, { fiscalYear: 2016, plan: null });
+    expect([without.status, without.decidedBy, without.findings]).toEqual(['mostly', 'printed', []]);
+    expect(evaluateIndicatorWith(indicator('0', '40', '100'), tama, { fiscalYear: 2016, plan: null }).status).toBeNull();
+    expect(evaluateIndicatorWith(printed, tama, { fiscalYear: 2016, plan: { start: 2015, end: 2019 } }).status).toBe('steady');
+  });
+
   it('another scheme is data, not code: 達成 at 80 % under a custom scheme', () => {
     const lenient: Scheme = {
       ...DEFAULT_SCHEME,

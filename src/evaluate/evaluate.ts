@@ -18,7 +18,17 @@ import type {
 import { isBlank, walkIndicators } from '../model/walk.js';
 import { ZERO, percentRounded, subtract, toNumber } from '../notation/decimal.js';
 import { decimalOf, isTextValue } from '../notation/numbers.js';
-import { type GradingInput, type Quantities, applyRules, describeCondition, directionOf, quantitiesNamed, quantitiesOf, shownQuantities } from './rules.js';
+import {
+  type GradingInput,
+  type Quantities,
+  applyRules,
+  describeCondition,
+  directionOf,
+  needsPlan,
+  quantitiesNamed,
+  quantitiesOf,
+  shownQuantities,
+} from './rules.js';
 import { type StatusesOf, evaluateSummaries, statusesByRow } from './summaries.js';
 
 /** What the evaluation of one indicator needs besides the indicator: the year and the plan. */
@@ -124,7 +134,12 @@ function computeIndicator(indicator: Indicator, scheme: Scheme, context: Evaluat
   if (result.status) return result;
   if (scheme.outcomes.targetEqualsBaseline && subtract(c, a).units === 0n) return decide(scheme.outcomes.targetEqualsBaseline, 'targetEqualsBaseline');
   const applied = applyRules(scheme, input, result.quantities);
-  return applied ? decide(applied.rule.grade, `rule ${applied.index + 1}`) : result;
+  if (applied) return decide(applied.rule.grade, `rule ${applied.index + 1}`);
+  // A scheme that pro-rates the target by the plan's years cannot grade a document without its plan:
+  // the printed status is kept, not erased (loading says the plan is missing).
+  const printed = indicator.reported.status;
+  if (context.plan === null && needsPlan(scheme) && printed !== null && gradeOf(scheme, printed)) return decide(printed, 'printed');
+  return result;
 }
 
 const FIELD_NAMES = { baseline: '現状値 a', actual: '実績値 b', target: '目標値 c' } as const;

@@ -128,6 +128,14 @@ export function quantitiesNamed(scheme: Scheme, method: Method): Quantity[] {
   return [...named];
 }
 
+/** Quantities that only a plan period gives (計画期間: elapsed share, pace against it). */
+const PLAN_QUANTITIES: readonly Quantity[] = ['elapsed', 'pace'];
+
+/** Whether a scheme grades against the share of the plan gone by, which a document without `plan` cannot give. */
+export function needsPlan(scheme: Scheme): boolean {
+  return (['change', 'ratio'] as const).some((method) => quantitiesNamed(scheme, method).some((q) => PLAN_QUANTITIES.includes(q)));
+}
+
 /** The quantities as numbers for the evaluation's JSON: percentages and values to two places. */
 export function shownQuantities(q: Quantities, names: readonly Quantity[]): Partial<Record<Quantity, number>> {
   const shown: Partial<Record<Quantity, number>> = {};

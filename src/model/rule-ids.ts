@@ -61,6 +61,7 @@ export const RULE_IDS = {
   'scheme-missing': 'the scheme named is neither built in nor a file',
   'scheme-not-a-scheme': 'the scheme file is not a scheme (it has no grades:)',
   'scheme-outside': 'a document names a scheme file outside its folder and schemes/ (not read; --scheme names one anywhere)',
+  'scheme-plan': 'a document graded by a scheme that pro-rates targets by the plan period has no `plan:` (its printed statuses are kept, not checked)',
   'scheme-threshold': "a scheme's condition has a threshold that is not a finite number, or one too large",
   'sheet-assign-output': 'sheet assign: -o is not the document the table is applied to',
   'sheet-cell': 'sheet import: a cell of an answer cannot be read',
