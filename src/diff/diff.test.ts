@@ -124,3 +124,17 @@ describe('diff: a narrative drafted by `next`', () => {
     expect(formatDiff(diff, 'text', SCHEME)).toMatch(/^変更の概要：実施 \d+・未実施 0・新規 \d+・削除 0・修正 0・名称変更 1$/m);
   });
 });
+
+describe('diff of a document in its own layout: the levels as the document labels them', () => {
+  it('names places, groups and summary rows 基本目標1 › 施策(1), not tassei’s 重点戦略 › 戦略方針 (a level the document does not print is left out)', () => {
+    const old = parseDocumentText(readFileSync('test/fixtures/layout-docs/f1-nagayo.yaml', 'utf8'), 'f1.yaml') as KpiDocument;
+    const now = structuredClone(old);
+    now.fiscalYear += 1;
+    const indicator = now.strategies[0]!.policies[0]!.measures[0]!.indicators[0]!;
+    indicator.actual = { value: 1, year: null, text: '1' };
+    const text = formatDiff(diffKpi(old, now, similarity, SCHEME), 'text', SCHEME);
+    expect(text).toMatch(/^■ 基本目標1 /m);
+    expect(text).toMatch(/施策\(1\)/);
+    expect(text).not.toMatch(/重点戦略|戦略方針/);
+  });
+});

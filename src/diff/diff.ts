@@ -22,6 +22,7 @@ import type {
 import { type Scheme, markOf } from '../model/scheme.js';
 import { evaluationOf, evaluationsByKey, isBlank, walkIndicators } from '../model/walk.js';
 import { type Similarity, characterDiff, pair } from './similarity.js';
+import { type Level, levelName, levelShown } from '../notation/levels.js';
 
 /**
  * Year-over-year changes between two documents of one kind. Indicators keep their place in the
@@ -45,10 +46,12 @@ export interface Located {
 
 export function locateIndicators(doc: KpiDocument, evaluation: Evaluation): Located[] {
   const evaluations = evaluationsByKey(evaluation);
+  const hierarchy = doc.layout ? { hierarchy: doc.layout.hierarchy } : {};
   return walkIndicators(doc).map((at) => ({
     indicator: at.indicator,
-    place: { strategy: at.strategy.no, strategyTitle: at.strategy.title, policy: at.policy?.no ?? null, measure: at.measure?.no ?? null },
+    place: { strategy: at.strategy.no, strategyTitle: at.strategy.title, policy: at.policy?.no ?? null, measure: at.measure?.no ?? null, ...hierarchy },
     named: {
+      ...hierarchy,
       strategy: at.strategy.no,
       strategyTitle: at.strategy.title,
       policy: at.policy?.no ?? null,
@@ -161,6 +164,7 @@ export function diffKpi(old: KpiDocument, now: KpiDocument, similarity: Similari
     summaries: diffSummaries(oldEvaluation, nowEvaluation).map((e) => ({ ...e, policyTitle: policyTitleOf(now, e) ?? policyTitleOf(old, e) })),
     narrative: [],
     structure: structureOf(kpiHeadings(old), kpiHeadings(now)),
+    ...(now.layout || old.layout ? { hierarchy: (now.layout ?? old.layout)!.hierarchy } : {}),
   };
 }
 
@@ -241,13 +245,19 @@ function structureOf(before: readonly Heading[], after: readonly Heading[]): Str
   return changes;
 }
 
-/** 重点戦略, 戦略方針 and 施策 of a KPI report, each with its place. */
+/** 重点戦略, 戦略方針 and 施策 of a KPI report (as the document labels them), each with its place. */
 function kpiHeadings(doc: KpiDocument): Heading[] {
+  const hierarchy = doc.layout?.hierarchy;
+  const place = (...levels: [Level, number][]) =>
+    levels
+      .filter(([level]) => levelShown(hierarchy, level))
+      .map(([level, no]) => levelName(hierarchy, level, no))
+      .join(' › ');
   return doc.strategies.flatMap((s) => [
-    { level: 'strategy' as const, place: `重点戦略${s.no}`, title: s.title },
+    { level: 'strategy' as const, place: place(['strategy', s.no]), title: s.title },
     ...s.policies.flatMap((p) => [
-      { level: 'policy' as const, place: `重点戦略${s.no} › 戦略方針${p.no}`, title: p.title },
-      ...p.measures.map((m) => ({ level: 'measure' as const, place: `重点戦略${s.no} › 戦略方針${p.no} › 施策${m.no}`, title: m.title })),
+      { level: 'policy' as const, place: place(['strategy', s.no], ['policy', p.no]), title: p.title },
+      ...p.measures.map((m) => ({ level: 'measure' as const, place: place(['strategy', s.no], ['policy', p.no], ['measure', m.no]), title: m.title })),
     ]),
   ]);
 }

@@ -3,10 +3,12 @@ import { columnHeading } from '../evaluate/format.js';
 import { formatProgress } from '../evaluate/evaluate.js';
 import { summaryColumns } from '../evaluate/summaries.js';
 import { characterDiff } from './similarity.js';
+import { levelName, levelShown, levelWord } from '../notation/levels.js';
 import type { Scheme } from '../model/scheme.js';
 import { NOT_ENTERED } from '../model/walk.js';
 import type {
   DocumentDiff,
+  HierarchyLevel,
   IndicatorDiffRow,
   IndicatorPlace,
   IndicatorYear,
@@ -87,11 +89,24 @@ export function changedFields(row: IndicatorDiffRow): Set<ReviewField> {
   return new Set(REVIEW_FIELDS.map((f) => f.key).filter((k) => fieldText(from, k) !== fieldText(to, k)));
 }
 
-/** 戦略方針1 › 施策2, or 基本目標 for a strategy's own indicator; with `names`, each with its name where the place has it. */
+/**
+ * 戦略方針1 › 施策2, or 基本目標 for a strategy's own indicator (数値目標 where the document labels its
+ * levels itself: 基本目標 is then its strategies' word); with `names`, each with its name where the
+ * place has it. The levels as the document labels them (基本施策2 › 個別施策(1)).
+ */
 export function placeName(p: IndicatorPlace, withStrategy = false, names = false): string {
   const named = (level: string, title: string | null | undefined) => (names && title ? `${level} ${title}` : level);
-  const inner = p.policy === null ? '基本目標' : `${named(`戦略方針${p.policy}`, p.policyTitle)} › ${named(`施策${p.measure}`, p.measureTitle)}`;
-  return withStrategy ? `重点戦略${p.strategy} › ${inner}` : inner;
+  const levels = [
+    levelShown(p.hierarchy, 'policy') ? named(levelName(p.hierarchy, 'policy', p.policy ?? 0), p.policyTitle) : '',
+    levelShown(p.hierarchy, 'measure') ? named(levelName(p.hierarchy, 'measure', p.measure ?? 0), p.measureTitle) : '',
+  ].filter(Boolean);
+  const inner = p.policy === null || levels.length === 0 ? ownIndicatorsName(p.hierarchy) : levels.join(' › ');
+  return withStrategy ? `${levelName(p.hierarchy, 'strategy', p.strategy)} › ${inner}` : inner;
+}
+
+/** A strategy's own indicators: 基本目標 in tassei's family, 数値目標 where the document labels its levels. */
+function ownIndicatorsName(hierarchy: readonly HierarchyLevel[] | undefined): string {
+  return hierarchy ? '数値目標' : '基本目標';
 }
 
 /** What happened to an indicator, as the mark a reviewer reads first: a rename and a revised target before a routine update. */
@@ -113,9 +128,10 @@ const LEVEL_NAMES: Record<StructureChange['level'], string> = {
 };
 const STRUCTURE_KINDS: Record<StructureChange['kind'], string> = { renamed: '名称変更', added: '新設', removed: '廃止' };
 
-/** A heading's change as a reviewer reads it: its mark, level and place. */
-export function structureLabel(c: StructureChange): { mark: string; level: string } {
-  return { mark: STRUCTURE_KINDS[c.kind], level: LEVEL_NAMES[c.level] };
+/** A heading's change as a reviewer reads it: its mark, level (as the document labels it) and place. */
+export function structureLabel(c: StructureChange, hierarchy?: readonly HierarchyLevel[]): { mark: string; level: string } {
+  const level = c.level === 'strategy' || c.level === 'policy' || c.level === 'measure' ? levelWord(hierarchy, c.level) : LEVEL_NAMES[c.level];
+  return { mark: STRUCTURE_KINDS[c.kind], level };
 }
 
 /** The counts that open a diff: 新規 n・削除 n・名称変更 n・目標変更 n・数値 n (the KPI report), or the narrative's. */
@@ -152,8 +168,8 @@ export function changeSummary(diff: DocumentDiff): string {
   return `変更の概要：${parts.map(([k, n]) => `${k} ${n}`).join('・')}`;
 }
 
-export function summaryRowName(e: SummaryDiffEntry): string {
-  return e.row === 'total' ? '合計' : e.row === 'goal' ? '基本目標' : `戦略方針${e.policy}`;
+export function summaryRowName(e: SummaryDiffEntry, hierarchy?: readonly HierarchyLevel[]): string {
+  return e.row === 'total' ? '合計' : e.row === 'goal' ? ownIndicatorsName(hierarchy) : levelName(hierarchy, 'policy', e.policy ?? 0);
 }
 
 function escapeMd(text: string): string {
@@ -205,7 +221,7 @@ function structureLines(diff: DocumentDiff, style: DiffStyle): string[] {
   const changes = diff.structure ?? [];
   if (changes.length === 0) return [];
   const rows = changes.map((c) => {
-    const { mark, level } = structureLabel(c);
+    const { mark, level } = structureLabel(c, diff.hierarchy);
     const [a, b] = c.from !== null && c.to !== null ? markedTexts(c.from, c.to, style) : [c.from ?? NONE, c.to ?? NONE];
     return [`〔${mark}〕`, level, c.place, `〔旧〕${a} → 〔新〕${b}`];
   });
@@ -240,21 +256,23 @@ function groups<T>(items: readonly T[], key: (t: T) => string): [string, T[]][] 
   return [...map.entries()];
 }
 
-function summaryTable(entries: readonly SummaryDiffEntry[], style: DiffStyle, scheme: Scheme): string[] {
+function summaryTable(all: readonly SummaryDiffEntry[], style: DiffStyle, scheme: Scheme, hierarchy?: readonly HierarchyLevel[]): string[] {
+  // A level the document does not print (its policies made to hold its measures) has no row of its own there.
+  const entries = all.filter((e) => e.row !== 'policy' || levelShown(hierarchy, 'policy'));
   const keys = summaryColumns(scheme);
   const headings = ['集計', ...keys.map((k) => columnHeading(scheme, k))];
   const cell = (e: SummaryDiffEntry, key: string) => {
     const [a, b] = [e.from?.[key] ?? '-', e.to?.[key] ?? '-'];
     return a === b ? String(b) : `${a} → ${b}`;
   };
-  const rows = entries.map((e) => [summaryRowName(e), ...keys.map((k) => cell(e, k))]);
+  const rows = entries.map((e) => [summaryRowName(e, hierarchy), ...keys.map((k) => cell(e, k))]);
   const printed = entries.flatMap((e) =>
     [
       ['旧', e.from, e.fromPrinted],
       ['新', e.to, e.toPrinted],
     ].flatMap(([year, counts, shown]) =>
       recomputedCounts(counts as Summary | null, shown as Summary | null, keys, headings.slice(1)).map(
-        (text) => `${summaryRowName(e)} 〔${String(year)}〕${text}`,
+        (text) => `${summaryRowName(e, hierarchy)} 〔${String(year)}〕${text}`,
       ),
     ),
   );
@@ -274,7 +292,7 @@ function kpiLines(diff: DocumentDiff, style: DiffStyle, scheme: Scheme): string[
   const titles = new Map(diff.rows.map((r) => [r.place.strategy, r.place.strategyTitle]));
   const strategies = [...new Set([...diff.rows.map((r) => r.place.strategy), ...diff.summaries.map((s) => s.strategy)])].sort((a, b) => a - b);
   for (const strategy of strategies) {
-    const title = `重点戦略${strategy}${titles.has(strategy) ? ` ${titles.get(strategy)}` : ''}`;
+    const title = `${levelName(diff.hierarchy, 'strategy', strategy)}${titles.has(strategy) ? ` ${titles.get(strategy)}` : ''}`;
     out.push(style === 'md' ? `## ${title}` : `■ ${title}`, '');
     const rows = diff.rows.filter((r) => r.place.strategy === strategy).flatMap((r) => indicatorLines(r, style));
     if (rows.length > 0) {
@@ -284,7 +302,7 @@ function kpiLines(diff: DocumentDiff, style: DiffStyle, scheme: Scheme): string[
       out.push('');
     }
     const sums = diff.summaries.filter((s) => s.strategy === strategy);
-    if (sums.length > 0) out.push(...summaryTable(sums, style, scheme), '');
+    if (sums.length > 0) out.push(...summaryTable(sums, style, scheme, diff.hierarchy), '');
   }
   return out;
 }

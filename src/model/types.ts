@@ -447,6 +447,8 @@ export interface IndicatorPlace {
   /** The policy's and the measure's names, where the place has them (a diff's group labels). */
   policyTitle?: string | null;
   measureTitle?: string | null;
+  /** The levels as the document labels them (基本目標1 › 基本施策2), where it has its own layout. */
+  hierarchy?: readonly HierarchyLevel[];
 }
 
 /** One change between the indicators of two years; `name` is the newer name. */
@@ -548,6 +550,8 @@ export interface DocumentDiff {
   narrative: NarrativeDiffEntry[];
   /** Headings renamed, added or removed (both kinds). */
   structure?: StructureChange[];
+  /** The levels as the newer document labels them, where it has its own layout (KPI only). */
+  hierarchy?: readonly HierarchyLevel[];
 }
 
 /** A document with the messages its reading produced (warnings; errors are thrown). */

@@ -19,6 +19,7 @@ import { characterDiff } from '../diff/similarity.js';
 import type { Scheme } from '../model/scheme.js';
 import type { DocumentDiff, IndicatorYear, Summary } from '../model/types.js';
 import { fiscalYearName } from '../notation/numbers.js';
+import { levelName, levelShown } from '../notation/levels.js';
 import { COLUMN_SPACING, TEXT_CLEARANCE } from './columns.js';
 import { measureText } from './fonts.js';
 import { DEFAULT_RENDER_OPTIONS, type PageView, type RenderOptions, pageView } from './page-view.js';
@@ -194,7 +195,7 @@ export function diffView(diff: DocumentDiff, scheme: Scheme, options: RenderOpti
     } else if (kind === 'subgroup' && title !== subgroup) rows.push({ id: id(), kind, title: (subgroup = title) });
   };
   for (const r of diff.rows) {
-    heading(`重点戦略${r.place.strategy}　${r.place.strategyTitle}`);
+    heading(`${levelName(r.place.hierarchy, 'strategy', r.place.strategy)}　${r.place.strategyTitle}`);
     heading(placeName(r.place, false, true), 'subgroup');
     const changed = changedFields(r);
     const state = (r.to ?? r.from)!;
@@ -218,7 +219,8 @@ export function diffView(diff: DocumentDiff, scheme: Scheme, options: RenderOpti
       now: sideOf(r.to, changed),
     });
   }
-  for (const s of diff.summaries) {
+  // A level the document does not print (its policies made to hold its measures) has no row of its own there.
+  for (const s of diff.summaries.filter((e) => e.row !== 'policy' || levelShown(diff.hierarchy, 'policy'))) {
     const note = [
       ['前年度', s.from, s.fromPrinted],
       ['今年度', s.to, s.toPrinted],
@@ -230,7 +232,7 @@ export function diffView(diff: DocumentDiff, scheme: Scheme, options: RenderOpti
     summaries.push({
       id: `dsum:${summaries.length}`,
       kind: 'summary',
-      name: `重点戦略${s.strategy}　${summaryRowName(s)}${s.policyTitle ? ` ${s.policyTitle}` : ''}`,
+      name: `${levelName(diff.hierarchy, 'strategy', s.strategy)}　${summaryRowName(s, diff.hierarchy)}${s.policyTitle ? ` ${s.policyTitle}` : ''}`,
       note,
       old: countsOf(s.from, s.to, s.fromPrinted, columns),
       now: countsOf(s.to, s.from, s.toPrinted, columns),
@@ -247,7 +249,7 @@ export function diffView(diff: DocumentDiff, scheme: Scheme, options: RenderOpti
     }
   }
   const structure = (diff.structure ?? []).map((c): StructureView => {
-    const { mark, level } = structureLabel(c);
+    const { mark, level } = structureLabel(c, diff.hierarchy);
     const parts = c.from !== null && c.to !== null ? characterDiff(c.from, c.to) : [];
     return {
       mark,

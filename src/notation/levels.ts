@@ -1,0 +1,29 @@
+import type { HierarchyLevel } from '../model/types.js';
+import { formatNumbering } from './numbering.js';
+
+/**
+ * The names of a KPI document's levels as the document prints them (基本目標1, 基本施策2, 個別施策(1)),
+ * for the places a finding, a diff or a blank names: a city's staff read their own words, not
+ * tassei's family's (重点戦略, 戦略方針, 施策), which stand where the document prints no label.
+ */
+export type Level = HierarchyLevel['level'];
+
+/** tassei's own family's words, for documents (and levels) whose layout prints none. */
+export const STANDARD_LEVEL_WORDS: Readonly<Record<Level, string>> = { strategy: '重点戦略', policy: '戦略方針', measure: '施策' };
+
+/** A level's word: its printed label (基本目標), else the standard one. */
+export function levelWord(hierarchy: readonly HierarchyLevel[] | undefined, level: Level): string {
+  const printed = hierarchy?.find((h) => h.level === level);
+  return printed && printed.label !== '' ? printed.label : STANDARD_LEVEL_WORDS[level];
+}
+
+/** Whether a place names the level: every level of tassei's family, or the levels the document prints (not one it leaves out). */
+export function levelShown(hierarchy: readonly HierarchyLevel[] | undefined, level: Level): boolean {
+  return hierarchy === undefined || hierarchy.some((h) => h.level === level);
+}
+
+/** A level's name with its number as printed (基本目標1, 個別施策(1), Ⅱ where no label is printed), else the standard one (重点戦略1). */
+export function levelName(hierarchy: readonly HierarchyLevel[] | undefined, level: Level, no: number): string {
+  const printed = hierarchy?.find((h) => h.level === level);
+  return printed ? `${printed.label}${formatNumbering(printed.numbering, no)}` : `${STANDARD_LEVEL_WORDS[level]}${no}`;
+}
