@@ -114,6 +114,14 @@ describe('tassei diff: KPI report', () => {
     expect((await run('diff', a, b, '-o', pdf)).code).toBe(0);
     expect(readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
   }, 60_000);
+
+  it('draws the counts table with as many columns as the scheme has grades (◎ ○ △ × 評価なし 合計: six a side)', async () => {
+    const pdf = join(dir, 'diff-ino.pdf');
+    const r = await run('diff', save('kpi-2019.yaml', load('kpi-r1')), save('kpi-2020.yaml', changedKpi()), '-o', pdf, '--scheme', 'ino');
+    expect([r.code, r.err]).toEqual([0, expect.not.stringContaining('内部エラー')]);
+    const texts = (await segmentsOf(new Uint8Array(readFileSync(pdf)))).map((s) => s.text);
+    expect(texts.filter((t) => t === '評価なし')).toHaveLength(2);
+  }, 60_000);
 });
 
 /** Every indicator's actual changed, with a year note (「1,235(R2)」): a 新旧対照表 of several pages with long values. */

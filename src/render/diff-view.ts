@@ -75,8 +75,23 @@ export interface DiffView extends PageView {
   /** The rows page by page; one page until the renderer has planned them. */
   pages: DiffPage[];
   summaryHeadings: string[];
+  /** The count table's widths: its row names, then each side's counts, as many as the scheme's columns. */
+  summaryWidths: number[];
+  /** Placeholders of the cells a side's heading spans beyond its first, and the title's beyond its first (pdfmake wants one per column). */
+  summarySideSpan: number[];
+  summaryTitleSpan: number[];
   summaries: DiffRowView[];
   legend: string;
+}
+
+/** The count table's width (pt): its row names, and the counts of both sides at most SUMMARY_COUNT each. */
+const SUMMARY_TABLE = 666;
+const SUMMARY_NAME = 226;
+const SUMMARY_COUNT = 44;
+
+function summaryWidths(counts: number): number[] {
+  const count = Math.min(SUMMARY_COUNT, Math.floor((SUMMARY_TABLE - SUMMARY_NAME) / (2 * counts)));
+  return [SUMMARY_NAME, ...Array.from({ length: 2 * counts }, () => count)];
 }
 
 const VALUE_FIELDS = REVIEW_FIELDS.filter((f) => !['name', 'unit', 'method'].includes(f.key));
@@ -276,6 +291,9 @@ export function diffView(diff: DocumentDiff, scheme: Scheme, options: RenderOpti
     rows,
     pages: diffPages(rows, []),
     summaryHeadings: headings,
+    summaryWidths: summaryWidths(headings.length),
+    summarySideSpan: Array.from({ length: headings.length - 1 }, () => 0),
+    summaryTitleSpan: Array.from({ length: 2 * headings.length }, () => 0),
     summaries,
     legend: kpi
       ? `下線（傍線）は前年度から変わった箇所。区分：新規＝今年度に追加、削除＝今年度になし、移動＝別の施策・戦略へ移動、名称変更＝指標名の変更、目標変更＝目標値の改定、変更＝実績等の数値の変更。未記入＝実績が未入力。${RECOMPUTED_NOTE}網掛け・斜線・太字の数値は印刷値と異なる再計算値。`
