@@ -3426,6 +3426,87 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  describe('a comment block’s paragraph the page broke, then a name set in the middle of its row (its first line over its values)', () => {
+    const at = (number: number, ...lines: [baseline: number, runs: [text: string, x: number][]][]): PageContent => ({
+      ...pageOf(),
+      number,
+      runs: lines.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline))),
+    });
+    /** Lines of paragraphs 28 characters wide (to 300 from 20), the broken one's last a character short. */
+    const FULL = ['関係機関と連携して誘客を進めている。補助事業は一定の成果', '担い手の高齢化が進んでおり、新たな人材の確保が課題である。'];
+    const LAST = '容の充実を図る。利用者アンケートの結果を踏まえ内容の充実';
+
+    it('ends the paragraph at the padding under it: its lines stand at the pitch the page’s other paragraphs show (…内容の充実 over 文化財就)', () => {
+      const document = read(
+        [
+          at(
+            1,
+            [100, TITLE],
+            [130, HEADER],
+            [150, row('観光客数', ['100', '120'], 'A')],
+            [165, [['≪成果と見直し≫', 20]]],
+            [177, [[FULL[0]!, 20]]],
+            [189, [[FULL[1]!, 20]]],
+          ),
+          at(
+            2,
+            [60, HEADER],
+            [80, [[LAST, 20]]],
+            // 15 pt under it, the paragraphs' lines 12 pt apart: the cells' padding between.
+            [95, [['文化財就', 20]]],
+            [107, row('業者数（千', ['39', '28'], 'A')],
+            [119, [['円）', 20]]],
+            [134, [['≪成果と見直し≫', 20]]],
+            [146, [[FULL[1]!, 20]]],
+            [158, [['目標の達成に向けて、事業の見直しを行う。', 20]]],
+          ),
+        ],
+        'broken-block.pdf',
+      ).document as KpiDocument;
+      expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments?.map((c) => c.text)])).toEqual([
+        ['観光客数', [FULL.join('') + LAST]],
+        ['文化財就業者数（千円）', [FULL[1]! + '目標の達成に向けて、事業の見直しを行う。']],
+      ]);
+    });
+
+    it('ends the paragraph at a line set in from the table’s left (the name column right of the numbers), though at the paragraphs’ pitch (no padding)', () => {
+      const header: [string, number][] = [['番号', 20], ...HEADER.map(([text, x]): [string, number] => [text, x === 20 ? 60 : x])];
+      const numbered = (no: string, name: string, values: string[], mark: string): [string, number][] => [
+        [no, 20],
+        ...row(name, values, mark).map(([text, x]): [string, number] => [text, x === 20 ? 60 : x]),
+      ];
+      const document = read(
+        [
+          at(
+            1,
+            [100, TITLE],
+            [130, header],
+            [150, numbered('①', '観光客数', ['100', '120'], 'A')],
+            [165, [['≪成果と見直し≫', 20]]],
+            [177, [[FULL[0]!, 20]]],
+            [189, [[FULL[1]!, 20]]],
+          ),
+          at(
+            2,
+            [60, header],
+            [80, [[LAST, 20]]],
+            [92, [['文化財就', 60]]],
+            [104, numbered('②', '業者数（千', ['39', '28'], 'A')],
+            [116, [['円）', 60]]],
+            [128, [['≪成果と見直し≫', 20]]],
+            [140, [[FULL[1]!, 20]]],
+            [152, [['目標の達成に向けて、事業の見直しを行う。', 20]]],
+          ),
+        ],
+        'broken-block-numbered.pdf',
+      ).document as KpiDocument;
+      expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments?.map((c) => c.text)])).toEqual([
+        ['観光客数', [FULL.join('') + LAST]],
+        ['文化財就業者数（千円）', [FULL[1]! + '目標の達成に向けて、事業の見直しを行う。']],
+      ]);
+    });
+  });
+
   it('a table broken across pages without its header printed again goes on at the next page’s top', () => {
     const document = read(
       [

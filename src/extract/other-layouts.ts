@@ -65,6 +65,8 @@ const RULE_SAME_HEIGHT = 0.5;
 const FIGURE = new RegExp(`^(?:${CUMULATIVE_WORDS})?\\s*[△▲-]?\\d[\\d,.]*(?:[^\\d\\s(（]{1,4})?(?:[(（][^)）]{1,8}[)）])?$`);
 /** A banner going on with a table stands at most this far (em) right of the table's leftmost heading. */
 const ROW_LEFT_SLACK_EM = 2;
+/** Two lines of a block nearer than this (em) are pieces of one line, no step between a paragraph's lines. */
+const ONE_LINE_STEP_EM = 0.5;
 /** A level's numbered title (② 道の駅の推進) stands at most this far (em) above the first line of its row, however tall. */
 const TALL_ROW_GAP_EM = 4.5;
 /** A grouping cell's number and title (① 観光の振興, 2. 宿泊). */
@@ -197,18 +199,24 @@ function ruledBetween(page: LaidOutPage, upper: Line, lower: Line, left: number,
  * where a line is full: a short line ends it, the blocks' widest line telling full) up to a figure,
  * a banner, the next block or a rule across the table (`boundaries`). On a page the table goes on to
  * (`goesOn`), a paragraph the page broke opens it without its heading: a first line as wide as the
- * blocks' lines, at the table's left.
+ * blocks' lines, at the table's left. Its lines stand at the pitch the page's other paragraphs show,
+ * and at the table's left as theirs do: a line further apart or set further in is the next row's
+ * (…内容の充実を図る。 over 文化財就 | 業者数（千 39,824 …, a name set in the middle of its row, its
+ * first line over its values, after the padding and in the name column).
  */
 function commentBlockLines(body: readonly Line[], left: number, boundaries: readonly number[], goesOn = false): Set<number> {
-  const blocks = (full: number) => {
+  /** `shownPitch`: the step between paragraph lines the page's blocks under their headings show, for a paragraph the page broke. */
+  const blocks = (full: number, shownPitch = Infinity) => {
     const inBlock = new Set<number>();
+    // Steps between two lines of a paragraph under its heading (not from the heading's own line, which may be set apart).
+    const steps: number[] = [];
     /** The paragraph from line `k` on (`heading` its first line, `runsOn` where text runs on after it), to its last line. */
-    const paragraphFrom = (k: number, heading: Line, runsOn: boolean): number => {
+    const paragraphFrom = (k: number, heading: Line, runsOn: boolean, broken = false): number => {
       inBlock.add(k);
       // The heading's line is the paragraph's first where the text runs on after it.
       let widest = runsOn ? Math.max(full, heading.right) : full;
       // The step between the block's lines (as a cell's): a wider one (the padding above the next row) ends it.
-      let pitch = Infinity;
+      let pitch = broken ? shownPitch : Infinity;
       let last = k;
       for (let j = k + 1; j < body.length; j++) {
         const [line, above] = [body[j]!, body[j - 1]!];
@@ -218,7 +226,10 @@ function commentBlockLines(body: readonly Line[], left: number, boundaries: read
         const endedShort = (above !== heading || runsOn) && widest - above.right > SHORT_LINE_EM * above.size + firstWordWidth(line);
         const ruled = boundaries.some((y) => y > middle(above) && y < middle(line));
         const apart = step > pitch + PITCH_TOLERANCE_EM * line.size;
-        if (endedShort || ruled || apart || holdsFigure(line, FIGURE) || readBanner(line.text) !== null || COMMENT_BLOCK.test(line.text.trim())) break;
+        // A paragraph's lines all start at its cell's left, where its heading stands (a first line's indent aside).
+        const setIn = line.x > left + ROW_LEFT_SLACK_EM * line.size;
+        if (endedShort || ruled || apart || setIn || holdsFigure(line, FIGURE) || readBanner(line.text) !== null || COMMENT_BLOCK.test(line.text.trim())) break;
+        if (!broken && (above !== heading || runsOn) && step > ONE_LINE_STEP_EM * line.size) steps.push(step);
         pitch = Math.min(pitch, step);
         inBlock.add(j);
         widest = Math.max(widest, line.right);
@@ -236,18 +247,20 @@ function commentBlockLines(body: readonly Line[], left: number, boundaries: read
       !holdsFigure(first, FIGURE) &&
       readBanner(first.text) === null &&
       !COMMENT_BLOCK.test(first.text.trim());
-    for (let k = brokenParagraph ? paragraphFrom(0, first, true) + 1 : 0; k < body.length; k++) {
+    for (let k = brokenParagraph ? paragraphFrom(0, first, true, true) + 1 : 0; k < body.length; k++) {
       const heading = body[k]!;
       const block = COMMENT_BLOCK.exec(heading.text.trim());
       // 【数値目標】 and banners in brackets are no comment blocks.
       if (!block || heading.x > left + ROW_LEFT_SLACK_EM * heading.size || isGoalIndicatorsLabel(heading.text) || readBanner(heading.text) !== null) continue;
       k = paragraphFrom(k, heading, block[2] !== '');
     }
-    return inBlock;
+    return { inBlock, steps };
   };
   // Read once to find the paragraphs' width, then again with it: a paragraph of one line shows none.
-  const first = blocks(-Infinity);
-  return blocks(Math.max(...[...first].map((k) => body[k]!.right)));
+  const full = Math.max(...[...blocks(-Infinity).inBlock].map((k) => body[k]!.right));
+  const headed = blocks(full);
+  // Then, on a page the table goes on to, the paragraph the page broke at the pitch the others show.
+  return goesOn && headed.steps.length > 0 ? blocks(full, Math.min(...headed.steps)).inBlock : headed.inBlock;
 }
 
 /** From a head's first column to its last: their rules, or their headings where unruled. */
