@@ -9,7 +9,7 @@ import { TasseiError } from './model/errors.js';
 import { readTextFile } from './io/encoding.js';
 import { writeFileAtomic } from './io/files.js';
 import { type Language, type Text, type TextPart, both, joinTexts, say, t } from './model/i18n.js';
-import type { Blanks, Evaluation, Finding, Message, TasseiDocument } from './model/types.js';
+import type { Blanks, Evaluation, Finding, HierarchyLevel, Message, TasseiDocument } from './model/types.js';
 import { parseDocumentWithNotes } from './io/yaml-read.js';
 import { stringifyDocument } from './io/yaml-write.js';
 import { type Config, printedSchemeFor, schemeFor } from './config.js';
@@ -44,6 +44,8 @@ export interface FileResult {
   scheme?: Scheme;
   /** What is still blank or a draft (未記入): the report is printed （案） and is not final. */
   blanks?: Blanks;
+  /** The levels as the document labels them, where it has its own layout (its findings' places). */
+  hierarchy?: readonly HierarchyLevel[];
 }
 
 function hash(text: string): string {
@@ -151,6 +153,7 @@ export async function buildFile(file: string, options: BuildOptions): Promise<Fi
     }
     result.kind = doc.kind;
     result.scheme = scheme;
+    if (doc.kind === 'kpi-progress' && doc.layout) result.hierarchy = doc.layout.hierarchy;
     const evaluation = evaluateDocument(doc, scheme, printedScheme);
     if (evaluation.blanks.count > 0) result.blanks = evaluation.blanks;
     // Counts the extractor doubts it read right are its warnings, not the document's findings.
@@ -245,7 +248,7 @@ export function findingsReport(results: readonly FileResult[], language: Languag
     }
     lines.push(
       formatMessagesMarkdown(
-        r.findings.map((f) => findingMessage(f, r.file, r.scheme!)),
+        r.findings.map((f) => findingMessage(f, r.file, r.scheme!, r.hierarchy)),
         language,
       ),
     );

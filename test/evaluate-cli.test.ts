@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { expectGolden, run } from './helpers/run.js';
 
@@ -68,4 +71,28 @@ describe('the tassei command', () => {
     expect(r.status).toBe(0);
     for (const command of ['extract', 'evaluate', 'render', 'diff', 'next', 'build']) expect(r.stdout).toContain(`tassei ${command}`);
   });
+});
+
+describe('tassei evaluate and build: a document in its own layout', () => {
+  it('names the places of its findings as the document labels its levels (基本目標1 › 施策(1)), in the terminal and in findings.md', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tassei-levels-'));
+    const input = join(dir, 'in');
+    mkdirSync(input);
+    const file = join(input, 'nagayo.yaml');
+    // 保育所等の待機児童数 reached its target (A under nagayo): printed as C, a finding.
+    writeFileSync(
+      file,
+      readFileSync('test/fixtures/layout-docs/f1-nagayo.yaml', 'utf8').replace(
+        'reported: { progress: null, status: A }',
+        'reported: { progress: null, status: C }',
+      ),
+    );
+    const r = await run('evaluate', file);
+    expect(r.out).toMatch(/\[status-mismatch\] 基本目標1 › 施策\(1\) › 保育所等の待機児童数/);
+    expect(r.out).not.toMatch(/重点戦略|戦略方針/);
+    await run('build', input, '-o', join(dir, 'out'));
+    const report = readFileSync(join(dir, 'out', 'findings.md'), 'utf8');
+    expect(report).toContain('| # | 種類 | 場所 | 目標指標・行 | 印刷 | 計算 | 理由 |');
+    expect(report).toContain('| 基本目標1 › 施策(1) | 保育所等の待機児童数 |');
+  }, 60_000);
 });

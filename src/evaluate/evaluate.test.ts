@@ -4,6 +4,7 @@ import { parseMeasurement } from '../notation/numbers.js';
 import { type EvaluationContext, evaluateDocument as evaluateWith, evaluateIndicator as evaluateIndicatorWith } from './evaluate.js';
 import type { Scheme } from '../model/scheme.js';
 import { readScheme } from './scheme-file.js';
+import { describeCondition } from './rules.js';
 
 const DEFAULT_SCHEME = readScheme('schemes/default.yaml');
 const CONTEXT: EvaluationContext = { fiscalYear: 2019, plan: null };
@@ -95,6 +96,36 @@ describe('evaluateIndicator: progress and status', () => {
     expect([without.status, without.decidedBy, without.findings]).toEqual(['mostly', 'printed', []]);
     expect(evaluateIndicatorWith(indicator('0', '40', '100'), tama, { fiscalYear: 2016, plan: null }).status).toBeNull();
     expect(evaluateIndicatorWith(printed, tama, { fiscalYear: 2016, plan: { start: 2015, end: 2019 } }).status).toBe('steady');
+  });
+
+  it('says why in the target’s direction: for a target that goes down, a fall is a − b > 0, never “b − a > 0” beside a = 10883, b = 7522', () => {
+    const ino = readScheme('schemes/ino.yaml');
+    const rule = ino.rules.change.find((r) => r.when && JSON.stringify(r.when).includes('movement'))!;
+    expect([describeCondition(rule.when!, 'up'), describeCondition(rule.when!, 'down')]).toEqual([
+      expect.stringContaining('b − a'),
+      expect.stringContaining('a − b'),
+    ]);
+    const down = evaluateWith(
+      {
+        kind: 'kpi-progress',
+        title: 't',
+        fiscalYear: 2019,
+        strategies: [
+          {
+            no: 1,
+            title: 's',
+            reportedSummary: null,
+            reportedGoalSummary: null,
+            indicators: [indicator('10,883', '7,522', '7,324', 'change', [null, 'equal'])],
+            policies: [],
+          },
+        ],
+      } as KpiDocument,
+      ino,
+    );
+    const message = down.findings.find((f) => f.kind === 'status-mismatch')!.message.ja;
+    expect(message).toContain('a − b');
+    expect(message).not.toContain('b − a');
   });
 
   it('another scheme is data, not code: 達成 at 80 % under a custom scheme', () => {

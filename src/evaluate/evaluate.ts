@@ -3,6 +3,7 @@ import { type Scheme, gradeOf, gradesOnly, markOf } from '../model/scheme.js';
 import type {
   Blank,
   Blanks,
+  Direction,
   Evaluation,
   Finding,
   Indicator,
@@ -323,6 +324,12 @@ export function figuresOf(indicator: Indicator): [string, string, string] {
   return [a, figureOf(indicator.actual), figureOf(indicator.target)];
 }
 
+/** Whether the indicator's target goes up or down (as its rules read it), or null where none is set. */
+export function directionOfIndicator(indicator: Indicator): Direction | null {
+  const c = indicator.target ? decimalOf(indicator.target) : null;
+  return c === null ? (indicator.direction ?? null) : directionOf(indicator.direction, indicator.method, decimalOf(indicator.baseline) ?? ZERO, c);
+}
+
 function formula(indicator: Indicator): string {
   const [a, b, c] = figuresOf(indicator);
   return indicator.method === 'change' ? `(b − a) / (c − a) = (${b} − ${a}) / (${c} − ${a})` : `b / c (※) = ${b} / ${c}`;
@@ -336,7 +343,7 @@ function whyStatus(indicator: Indicator, result: IndicatorResult, scheme: Scheme
   if (by === 'noActual') return t('実績値がありません', 'there is no actual value');
   if (by === null || result.status === null) return t(`評価基準のどの規則にも当たりません（${values}）`, `no rule of the scheme applies (${values})`);
   const rule = by.startsWith('rule ') ? scheme.rules[indicator.method][Number(by.slice(5)) - 1] : undefined;
-  const condition = rule?.when ? describeCondition(rule.when) : by;
+  const condition = rule?.when ? describeCondition(rule.when, directionOfIndicator(indicator)) : by;
   const progress = /progress/.test(condition) ? `progress ${formatProgress(result.progress)}, ` : '';
   return t(
     `${condition} により ${markOf(scheme, result.status)}（${progress}${values}）`,

@@ -2,7 +2,8 @@ import stringWidth from 'string-width';
 import { type Language, type Text, type TextPart, both, joinTexts, say, t } from '../model/i18n.js';
 import { formatMessagesList, warningMessage } from '../model/messages.js';
 import { type Scheme, markOf } from '../model/scheme.js';
-import type { Blanks, Evaluation, Finding, KpiDocument, Message } from '../model/types.js';
+import type { Blanks, Evaluation, Finding, HierarchyLevel, KpiDocument, Message } from '../model/types.js';
+import { levelsPlace } from '../notation/levels.js';
 import { TOTAL } from '../model/types.js';
 import { type IndicatorAt, evaluationOf, evaluationsByKey, kpiPlaceName, placeKey, walkIndicators } from '../model/walk.js';
 import { formatProgress } from './evaluate.js';
@@ -104,7 +105,7 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
       '',
     );
   out.push(
-    ...formatFindings(evaluation.findings, scheme, language)
+    ...formatFindings(evaluation.findings, scheme, language, doc.layout?.hierarchy)
       .split('\n')
       .flatMap((l) => wrapText(l, width)),
   );
@@ -148,7 +149,7 @@ export function printedEvaluation(evaluation: Evaluation, language: Language) {
 }
 
 /** The findings as a list: where, what was printed, what is computed, why. */
-export function formatFindings(findings: readonly Finding[], scheme: Scheme, language: Language): string {
+export function formatFindings(findings: readonly Finding[], scheme: Scheme, language: Language, hierarchy?: readonly HierarchyLevel[]): string {
   if (findings.length === 0)
     return say(
       t('指摘なし: 印刷された進捗率・状況・集計はすべて計算と一致します。', 'no findings: every printed progress, status and summary cell agrees.'),
@@ -157,7 +158,7 @@ export function formatFindings(findings: readonly Finding[], scheme: Scheme, lan
   const lines = [say(t(`指摘 ${findings.length} 件:`, `${findings.length} finding(s):`), language)];
   lines.push(
     formatMessagesList(
-      findings.map((f) => findingMessage(f, '', scheme)),
+      findings.map((f) => findingMessage(f, '', scheme, hierarchy)),
       language,
     ),
   );
@@ -172,19 +173,21 @@ export function findingValue(f: Finding, v: string | number | null, scheme: Sche
   return String(v);
 }
 
-/** The name of a finding's summary row, where it is about one: 基本目標, 合計. */
-function summaryRowName(f: Finding): string | undefined {
-  return f.row === 'goal' ? '基本目標' : f.row === 'total' ? '合計' : undefined;
+/** The name of a finding's summary row, where it is about one: 基本目標 (数値目標 where the document labels its levels), 合計. */
+function summaryRowName(f: Finding, hierarchy?: readonly HierarchyLevel[]): string | undefined {
+  return f.row === 'goal' ? (hierarchy ? '数値目標' : '基本目標') : f.row === 'total' ? '合計' : undefined;
 }
 
 /**
  * A finding as a message of its file, to be printed with the file's other messages: the rule is
  * its kind, the printed and computed values as a reader writes them.
  */
-export function findingMessage(f: Finding, file: string, scheme: Scheme): Message {
-  const row = summaryRowName(f);
+export function findingMessage(f: Finding, file: string, scheme: Scheme, hierarchy?: readonly HierarchyLevel[]): Message {
+  const row = summaryRowName(f, hierarchy);
   return warningMessage(file, f.kind, f.message, {
     place: { strategy: f.strategy, policy: f.policy, measure: f.measure, indicator: f.indicator },
+    // A document in its own layout: the place as it labels its levels (a summary row's place is its table's).
+    ...(hierarchy ? { placeName: levelsPlace(hierarchy, f, !f.row) } : {}),
     ...(row ? { row } : {}),
     expected: findingValue(f, f.reported, scheme),
     actual: findingValue(f, f.computed, scheme),

@@ -143,7 +143,7 @@ export function shownQuantities(q: Quantities, names: readonly Quantity[]): Part
   return shown;
 }
 
-/** How a reader writes a quantity (movement and reach are read in the target's direction). */
+/** How a reader writes a quantity (movement and reach are read in the target's direction: written for a target that goes down below). */
 const QUANTITY_FORMULAS: Record<Quantity, string> = {
   progress: 'progress',
   achievement: 'achievement',
@@ -153,12 +153,20 @@ const QUANTITY_FORMULAS: Record<Quantity, string> = {
   elapsed: 'elapsed',
   pace: 'progress/elapsed',
 };
+/** For a target that goes down, movement and reach count down: a fall below the baseline is a movement of a − b > 0. */
+const DOWN_FORMULAS: Partial<Record<Quantity, string>> = { movement: 'a − b', relativeMovement: '(a − b)/|a| %', reach: 'c − b' };
 
-/** A condition as a reader writes it: `progress >= 100`, `|b − a| < 3`, `tag survey`. */
-export function describeCondition(c: Condition): string {
-  if ('all' in c) return c.all.map(describeCondition).join(' & ');
-  if ('any' in c) return `(${c.any.map(describeCondition).join(' | ')})`;
-  if ('of' in c) return 'within' in c ? `|${QUANTITY_FORMULAS[c.of]}| ${c.strict ? '<' : '<='} ${c.within}` : `${QUANTITY_FORMULAS[c.of]} ${c.is} ${c.value}`;
+/** How a reader writes a quantity for an indicator whose target goes `direction`. */
+export function quantityFormula(q: Quantity, direction: Direction | null = 'up'): string {
+  return (direction === 'down' ? DOWN_FORMULAS[q] : undefined) ?? QUANTITY_FORMULAS[q];
+}
+
+/** A condition as a reader writes it: `progress >= 100`, `|b − a| < 3`, `tag survey` (a − b where the target goes down). */
+export function describeCondition(c: Condition, direction: Direction | null = 'up'): string {
+  if ('all' in c) return c.all.map((x) => describeCondition(x, direction)).join(' & ');
+  if ('any' in c) return `(${c.any.map((x) => describeCondition(x, direction)).join(' | ')})`;
+  const formula = 'of' in c ? quantityFormula(c.of, direction) : '';
+  if ('of' in c) return 'within' in c ? `|${formula}| ${c.strict ? '<' : '<='} ${c.within}` : `${formula} ${c.is} ${c.value}`;
   if ('tag' in c) return `tag ${c.tag}`;
   if ('state' in c) return `state ${c.state}`;
   if ('method' in c) return `method ${c.method}`;

@@ -1,6 +1,6 @@
 import { type Language, type Text, type TextPart, say, t } from './i18n.js';
 import type { Message, Severity } from './types.js';
-import { kpiPlaceName } from './walk.js';
+import { placeText } from './walk.js';
 
 /** Exit codes of the command line (documented in the README). */
 export const EXIT = {
@@ -66,7 +66,7 @@ export function formatMessage(m: Message, language: Language): string {
   const $ = (x: TextPart) => say(x, language);
   let text = `${locationOf(m, language)}: ${$(severityName(m.severity))} [${m.rule}] ${$(m.message)}`;
   if (m.path) text += `\n  ${$(t('場所: ', 'at '))}${m.path}`;
-  if (m.place) text += `\n  ${$(t('場所: ', 'at '))}${kpiPlaceName(m.place, m.row)}`;
+  if (m.place) text += `\n  ${$(t('場所: ', 'at '))}${placeText(m)}`;
   if (m.expected !== undefined || m.actual !== undefined) {
     text += `\n  ${$(t('印刷', 'printed'))}: ${$(m.expected)}  ${$(t('計算', 'computed'))}: ${$(m.actual)}`;
   }

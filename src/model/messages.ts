@@ -2,7 +2,7 @@ import { EXIT, TasseiError, formatMessage, severityName } from './errors.js';
 import { type Language, type Text, type TextPart, say, t } from './i18n.js';
 import type { RuleId } from './rule-ids.js';
 import type { Message, Severity } from './types.js';
-import { kpiPlaceName } from './walk.js';
+import { placeText } from './walk.js';
 
 /** Where a message points in its file, what to do, and what was expected and found. */
 export type MessageDetail = Partial<Omit<Message, 'severity' | 'rule' | 'file' | 'message'>>;
@@ -82,7 +82,18 @@ export function formatMessagesMarkdown(messages: readonly Message[], language: L
         : `- ${$(severityName(m.severity))}: ${markdownCell($(m.message))}${where}`,
     );
   }
-  if (valued.length > 0) {
+  if (valued.length > 0 && valued.every((m) => m.placeName !== undefined)) {
+    // A document in its own layout: its levels as it labels them, in one column.
+    lines.push(
+      $(t('| # | 種類 | 場所 | 目標指標・行 | 印刷 | 計算 | 理由 |', '| # | kind | place | 目標指標 / row | printed | computed | why |')),
+      '|---|---|---|---|---|---|---|',
+    );
+    valued.forEach((m, i) => {
+      lines.push(
+        `| ${i + 1} | ${m.rule} | ${markdownCell(m.placeName)} | ${markdownCell(m.place!.indicator ?? m.row)} | ${markdownCell($(m.expected))} | ${markdownCell($(m.actual))} | ${markdownCell($(m.message))} |`,
+      );
+    });
+  } else if (valued.length > 0) {
     lines.push(
       $(
         t(
@@ -107,7 +118,7 @@ export function formatMessagesList(messages: readonly Message[], language: Langu
   const $ = (x: TextPart) => say(x, language);
   return messages
     .flatMap((m, i) => [
-      `${i + 1}. [${m.rule}] ${m.place ? kpiPlaceName(m.place, m.row) : (m.page ?? m.line ?? '')}`,
+      `${i + 1}. [${m.rule}] ${m.place ? placeText(m) : (m.page ?? m.line ?? '')}`,
       ...(m.expected !== undefined || m.actual !== undefined
         ? [`   ${$(t('印刷', 'printed'))}: ${$(m.expected)}  ${$(t('計算', 'computed'))}: ${$(m.actual)}`]
         : []),

@@ -424,6 +424,8 @@ export interface Message {
   path?: string;
   /** The part of a KPI document the message is about (a finding, the extractor's self-check). */
   place?: KpiPlace;
+  /** The place's levels as the document labels them (基本目標1 › 基本施策2 › 個別施策(1)), where it has its own layout. */
+  placeName?: string;
   /** A summary row's name, where the place is a row of a summary table. */
   row?: string;
   /** What the document printed (or what was expected), as a reader writes it. */

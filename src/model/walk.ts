@@ -78,6 +78,12 @@ export function blankIndicators(doc: KpiDocument): IndicatorAt[] {
   return walkIndicators(doc).filter((at) => isBlank(at.indicator));
 }
 
+/** A message's place: as the document labels its levels where it says (placeName), else tassei's; then the indicator or row. */
+export function placeText(m: { place?: KpiPlace; placeName?: string; row?: string }): string {
+  if (m.placeName === undefined) return kpiPlaceName(m.place!, m.row);
+  return [m.placeName, m.place?.indicator ?? m.row ?? ''].filter(Boolean).join(' › ');
+}
+
 /** 重点戦略1 › 戦略方針3 › 施策2 › 指標名 (or the summary row's name where there is no indicator). */
 export function kpiPlaceName(place: KpiPlace, row?: string): string {
   return [

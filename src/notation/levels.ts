@@ -22,6 +22,22 @@ export function levelShown(hierarchy: readonly HierarchyLevel[] | undefined, lev
   return hierarchy === undefined || hierarchy.some((h) => h.level === level);
 }
 
+/** The levels of a place as the document labels them, those it prints only (基本目標1 › 個別施策(1)); 数値目標 for a goal's own indicators. */
+export function levelsPlace(
+  hierarchy: readonly HierarchyLevel[],
+  place: { strategy: number | null; policy: number | null; measure: number | null },
+  /** Whether a strategy's place without a policy is its own indicators' (数値目標), not its summary row's. */
+  own = true,
+): string {
+  const parts: [Level, number | null][] = [
+    ['strategy', place.strategy],
+    ['policy', place.policy],
+    ['measure', place.measure],
+  ];
+  const named = parts.filter(([level, no]) => no !== null && levelShown(hierarchy, level)).map(([level, no]) => levelName(hierarchy, level, no!));
+  return own && place.strategy !== null && place.policy === null ? [...named, '数値目標'].join(' › ') : named.join(' › ');
+}
+
 /** A level's name with its number as printed (基本目標1, 個別施策(1), Ⅱ where no label is printed), else the standard one (重点戦略1). */
 export function levelName(hierarchy: readonly HierarchyLevel[] | undefined, level: Level, no: number): string {
   const printed = hierarchy?.find((h) => h.level === level);

@@ -1,4 +1,4 @@
-import { figuresOf, formatProgress } from '../evaluate/evaluate.js';
+import { directionOfIndicator, figuresOf, formatProgress } from '../evaluate/evaluate.js';
 import { columnHeading } from '../evaluate/format.js';
 import { describeCondition, quantitiesNamed } from '../evaluate/rules.js';
 import { summaryColumns } from '../evaluate/summaries.js';
@@ -259,9 +259,21 @@ function statusReason(indicator: Indicator, e: IndicatorEvaluation, scheme: Sche
   const rule = by?.startsWith('rule ') ? scheme.rules[indicator.method][Number(by.slice(5)) - 1] : undefined;
   if (!rule?.when) return outcomeWords(by, indicator);
   const when = rule.when;
-  if (!('of' in when && 'is' in when) || !['progress', 'reach', 'movement'].includes(when.of)) return describeCondition(when);
+  const direction = directionOfIndicator(indicator);
+  if (!('of' in when && 'is' in when) || !['progress', 'reach', 'movement'].includes(when.of)) return describeCondition(when, direction);
   const [a, b, c] = figuresOf(indicator);
-  const subject = when.of === 'progress' ? `進捗率 ${formatProgress(e.progress)}` : when.of === 'reach' ? `b − c = ${b} − ${c}` : `b − a = ${b} − ${a}`;
+  // Movement and reach count in the target's direction: a − b for a target that goes down.
+  const down = direction === 'down';
+  const subject =
+    when.of === 'progress'
+      ? `進捗率 ${formatProgress(e.progress)}`
+      : when.of === 'reach'
+        ? down
+          ? `c − b = ${c} − ${b}`
+          : `b − c = ${b} − ${c}`
+        : down
+          ? `a − b = ${a} − ${b}`
+          : `b − a = ${b} − ${a}`;
   return `${subject} ${COMPARISON_WORDS[when.is]} ${when.value}${when.of === 'progress' ? '%' : ''}`;
 }
 
