@@ -124,7 +124,7 @@ function writeHeading(sheet: ExcelJS.Worksheet, doc: KpiDocument, department: st
   header.height = 30;
   for (const c of COLUMNS) {
     const cell = header.getCell(c.key);
-    cell.value = c.heading(doc.fiscalYear);
+    cell.value = c.heading(doc.fiscalYear, doc.layout?.hierarchy);
     cell.font = { name: FONT, size: 10, bold: true };
     cell.fill = c.input ? INPUT_FILL : HEADER_FILL;
     cell.border = BOX;

@@ -1,5 +1,6 @@
 import { eraName } from '../notation/numbers.js';
-import type { Indicator, KpiDocument } from '../model/types.js';
+import { levelShown, levelWord } from '../notation/levels.js';
+import type { HierarchyLevel, Indicator, KpiDocument } from '../model/types.js';
 
 /**
  * The spreadsheet a department fills in (実績記入シート): one row per indicator, the actual and
@@ -29,7 +30,8 @@ export interface SheetColumn {
   key: ColumnKey;
   /** A, B, …: where import reads and messages point. */
   letter: string;
-  heading: (fiscalYear: number) => string;
+  /** Its heading for a document of the year, its levels as it labels them (基本目標・基本施策・個別施策) where it has its own layout. */
+  heading: (fiscalYear: number, hierarchy?: readonly HierarchyLevel[]) => string;
   width: number;
   /** Cells a department types into; all others are locked. */
   input?: boolean;
@@ -37,7 +39,15 @@ export interface SheetColumn {
 
 const COLUMN_LIST: Omit<SheetColumn, 'letter'>[] = [
   { key: 'id', heading: () => '整理番号', width: 10 },
-  { key: 'place', heading: () => '重点戦略・戦略方針・施策', width: 34 },
+  {
+    key: 'place',
+    heading: (_, hierarchy) =>
+      (['strategy', 'policy', 'measure'] as const)
+        .filter((level) => levelShown(hierarchy, level))
+        .map((level) => levelWord(hierarchy, level))
+        .join('・'),
+    width: 34,
+  },
   { key: 'name', heading: () => '目標指標', width: 34 },
   { key: 'unit', heading: () => '単位', width: 8 },
   { key: 'baseline', heading: () => '現状 a', width: 13 },

@@ -1,5 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import type { HierarchyLevel } from '../model/types.js';
+import { column } from './layout.js';
 import { readActual } from './import.js';
 
 // How a cell's value is read as an actual, without a workbook: the round trips through exceljs
@@ -89,5 +91,15 @@ describe('what the person saw in the cell', () => {
     ['3,580(R9)', null, 'actual'],
   ])('%j with the year %j: an error at the %s cell, not at a YAML line', (value, year, at) => {
     expect(readActual(value, year, '人', FISCAL_YEAR)).toMatchObject({ at, error: { ja: expect.stringContaining('より後') } });
+  });
+});
+
+describe('the sheet’s place column', () => {
+  it('is headed with the levels as the document labels them (基本目標・施策, a level it does not print left out), else tassei’s', () => {
+    const hierarchy: HierarchyLevel[] = [
+      { level: 'strategy', label: '基本目標', numbering: '1', style: 'banner' },
+      { level: 'measure', label: '施策', numbering: '(1)', style: 'banner' },
+    ];
+    expect([column('place').heading(2024, hierarchy), column('place').heading(2024)]).toEqual(['基本目標・施策', '重点戦略・戦略方針・施策']);
   });
 });
