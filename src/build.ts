@@ -235,7 +235,7 @@ export function findingsReport(results: readonly FileResult[], language: Languag
       lines.push(
         t('**（案）: 確定版ではありません（render --final は出力を断ります）。**', '**Draft (（案）): not final (render --final refuses it).**'),
         '',
-        formatBlanks(r.blanks, language),
+        formatBlanks(r.blanks, language, r.hierarchy),
         '',
       );
     }

@@ -94,5 +94,11 @@ describe('tassei evaluate and build: a document in its own layout', () => {
     const report = readFileSync(join(dir, 'out', 'findings.md'), 'utf8');
     expect(report).toContain('| # | 種類 | 場所 | 目標指標・行 | 印刷 | 計算 | 理由 |');
     expect(report).toContain('| 基本目標1 › 施策(1) | 保育所等の待機児童数 |');
+    // Next year's, still blank: the blanks named the same way.
+    const next = join(dir, 'next.yaml');
+    await run('next', file, '-o', next);
+    const blanks = await run('evaluate', next);
+    expect(blanks.out).toMatch(/基本目標1: \d+/);
+    expect(blanks.out).toContain('- 基本目標1 › 施策(1) › 保育所等の待機児童数 (こども政策課)');
   }, 60_000);
 });

@@ -3,9 +3,9 @@ import { type Language, type Text, type TextPart, both, joinTexts, say, t } from
 import { formatMessagesList, warningMessage } from '../model/messages.js';
 import { type Scheme, markOf } from '../model/scheme.js';
 import type { Blanks, Evaluation, Finding, HierarchyLevel, KpiDocument, Message } from '../model/types.js';
-import { levelsPlace } from '../notation/levels.js';
+import { levelName, levelsPlace } from '../notation/levels.js';
 import { TOTAL } from '../model/types.js';
-import { type IndicatorAt, evaluationOf, evaluationsByKey, kpiPlaceName, placeKey, walkIndicators } from '../model/walk.js';
+import { type IndicatorAt, evaluationOf, evaluationsByKey, kpiPlaceName, placeKey, placeText, walkIndicators } from '../model/walk.js';
 import { formatProgress } from './evaluate.js';
 import { summaryColumns } from './summaries.js';
 import { fitColumns, pad, wrapText } from './table.js';
@@ -99,7 +99,7 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
   }
   if (evaluation.blanks.count > 0)
     out.push(
-      ...formatBlanks(evaluation.blanks, language)
+      ...formatBlanks(evaluation.blanks, language, doc.layout?.hierarchy)
         .split('\n')
         .flatMap((l) => wrapText(l, width)),
       '',
@@ -116,13 +116,15 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
 const INDICATOR_DROP_ORDER = [2, 3, 5];
 
 /** What is still blank (未記入): the count per strategy or goal and per department, then each item. */
-export function formatBlanks(blanks: Blanks, language: Language): string {
+export function formatBlanks(blanks: Blanks, language: Language, hierarchy?: readonly HierarchyLevel[]): string {
   if (blanks.count === 0) return say(t('未記入なし', 'nothing is blank'), language);
   const lines: TextPart[] = [
     t(`未記入 ${blanks.count} 件（記入されるまで確定できません）:`, `${blanks.count} still blank (the document is a draft until they are filled in):`),
   ];
   const per = [
-    ...blanks.byStrategy.map((s) => both`${t('重点戦略', 'strategy ')}${s.strategy}: ${s.count}`),
+    ...blanks.byStrategy.map((s) =>
+      hierarchy ? `${levelName(hierarchy, 'strategy', s.strategy)}: ${s.count}` : both`${t('重点戦略', 'strategy ')}${s.strategy}: ${s.count}`,
+    ),
     ...blanks.byGoal.map((g) => both`${t('基本目標', 'goal ')}${g.goal}: ${g.count}`),
   ];
   if (per.length > 0) lines.push(both`  ${joinTexts(per, '  ')}`);
@@ -137,7 +139,7 @@ export function formatBlanks(blanks: Blanks, language: Language): string {
     const where =
       b.field === 'results'
         ? both`${t('基本目標', 'goal ')}${b.goal} › ${t('基本方針', 'policy ')}${b.policy}: ${t('実績（前年度の計画からの下書き）', "results (draft carried over from last year's plans)")}`
-        : `${kpiPlaceName(b)}${b.department ? ` (${b.department})` : ''}`;
+        : `${hierarchy ? placeText({ place: b, placeName: levelsPlace(hierarchy, b) }) : kpiPlaceName(b)}${b.department ? ` (${b.department})` : ''}`;
     lines.push(both`  - ${where}`);
   }
   return say(joinTexts(lines, '\n'), language);
