@@ -96,6 +96,12 @@ describe('evaluateIndicator: progress and status', () => {
     expect([without.status, without.decidedBy, without.findings]).toEqual(['mostly', 'printed', []]);
     expect(evaluateIndicatorWith(indicator('0', '40', '100'), tama, { fiscalYear: 2016, plan: null }).status).toBeNull();
     expect(evaluateIndicatorWith(printed, tama, { fiscalYear: 2016, plan: { start: 2015, end: 2019 } }).status).toBe('steady');
+    // tagawa: A when on pace, else B when progress > 0. Without the plan, an indicator on pace is not "corrected" to B.
+    const tagawa = readScheme('schemes/tagawa.yaml');
+    const onPace = indicator('0', '90', '100', 'change', [90, 'A']);
+    const kept = evaluateIndicatorWith(onPace, tagawa, { fiscalYear: 2016, plan: null });
+    expect([kept.status, kept.decidedBy, kept.findings]).toEqual(['A', 'printed', []]);
+    expect(evaluateIndicatorWith(onPace, tagawa, { fiscalYear: 2016, plan: { start: 2015, end: 2019 } }).status).toBe('A');
   });
 
   it('says why in the target’s direction: for a target that goes down, a fall is a − b > 0, never “b − a > 0” beside a = 10883, b = 7522', () => {

@@ -25,10 +25,10 @@ import {
   applyRules,
   describeCondition,
   directionOf,
-  needsPlan,
   quantitiesNamed,
   quantitiesOf,
   shownQuantities,
+  undecidedWithoutPlan,
 } from './rules.js';
 import { type StatusesOf, evaluateSummaries, statusesByRow } from './summaries.js';
 
@@ -135,12 +135,14 @@ function computeIndicator(indicator: Indicator, scheme: Scheme, context: Evaluat
   if (result.status) return result;
   if (scheme.outcomes.targetEqualsBaseline && subtract(c, a).units === 0n) return decide(scheme.outcomes.targetEqualsBaseline, 'targetEqualsBaseline');
   const applied = applyRules(scheme, input, result.quantities);
-  if (applied) return decide(applied.rule.grade, `rule ${applied.index + 1}`);
-  // A scheme that pro-rates the target by the plan's years cannot grade a document without its plan:
-  // the printed status is kept, not erased (loading says the plan is missing).
-  const printed = indicator.reported.status;
-  if (context.plan === null && needsPlan(scheme) && printed !== null && gradeOf(scheme, printed)) return decide(printed, 'printed');
-  return result;
+  // A scheme that pro-rates the target by the plan's years cannot grade a document without its plan
+  // where a rule before the one that held needed it: the printed status is kept, neither erased nor
+  // "corrected" to a lower grade (loading says the plan is missing).
+  if (context.plan === null && undecidedWithoutPlan(scheme, indicator.method, applied?.index ?? null)) {
+    const printed = indicator.reported.status;
+    return printed !== null && gradeOf(scheme, printed) ? decide(printed, 'printed') : result;
+  }
+  return applied ? decide(applied.rule.grade, `rule ${applied.index + 1}`) : result;
 }
 
 const FIELD_NAMES = { baseline: '現状値 a', actual: '実績値 b', target: '目標値 c' } as const;

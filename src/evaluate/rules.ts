@@ -136,6 +136,23 @@ export function needsPlan(scheme: Scheme): boolean {
   return (['change', 'ratio'] as const).some((method) => quantitiesNamed(scheme, method).some((q) => PLAN_QUANTITIES.includes(q)));
 }
 
+/** Whether a condition compares a quantity only a plan period gives. */
+function conditionNeedsPlan(c: Condition): boolean {
+  if ('all' in c) return c.all.some(conditionNeedsPlan);
+  if ('any' in c) return c.any.some(conditionNeedsPlan);
+  return 'of' in c && PLAN_QUANTITIES.includes(c.of);
+}
+
+/**
+ * Whether, without the plan period, the rule that applied cannot be trusted: a rule before it
+ * compares the elapsed share or the pace, which cannot be computed and so never holds (tagawa:
+ * A when on pace, else B when progress > 0 — an indicator on pace would fall to B).
+ */
+export function undecidedWithoutPlan(scheme: Scheme, method: Method, applied: number | null): boolean {
+  const rules = scheme.rules[method];
+  return rules.slice(0, applied ?? rules.length).some((rule) => rule.when !== undefined && conditionNeedsPlan(rule.when));
+}
+
 /** The quantities as numbers for the evaluation's JSON: percentages and values to two places. */
 export function shownQuantities(q: Quantities, names: readonly Quantity[]): Partial<Record<Quantity, number>> {
   const shown: Partial<Record<Quantity, number>> = {};
