@@ -2659,12 +2659,17 @@ function layoutOf(
   // column (F3's role rows, set in other columns) tell nothing of it.
   const lineStep = leastLineStep(first.rows);
   const rowStep = first.rowStep !== null && (lineStep === null || first.rowStep >= lineStep) ? first.rowStep : null;
+  // No cell's lines stand farther apart than two lines of one column of the rows do: a pitch past
+  // that step is rows' steps that repeated (banners stacked at the rows' step, 基本目標1 over
+  // 基本的方向1 over ■施策①, 1.4 em apart), a wrapped cell's lines the nearer (観光子育て世帯市内
+  // over 登録者数, 1.1 em).
+  const cellLines = pitch !== null && lineStep !== null ? Math.min(pitch, lineStep) : pitch;
   const before = (at: { page: number; top: number }) => at.page < firstTable.page || (at.page === firstTable.page && at.top < firstTable.top);
   return {
     columns,
     // Where the document shows no pitch, at most the least step between two lines of a column of
     // the table's rows (a cell wrapped once: a department's 1.2 em), or two rows of one line apart.
-    headerRows: pitch !== null ? headerRowsAtPitch(first.head, pitch, wrappedPitch) : headerRowsAtPitch(first.head, lineStep, wrappedPitch, rowStep),
+    headerRows: cellLines !== null ? headerRowsAtPitch(first.head, cellLines, wrappedPitch) : headerRowsAtPitch(first.head, lineStep, wrappedPitch, rowStep),
     hierarchy: levels.layout(),
     ...(legend
       ? { legend: { heading: legend.legend.heading, marks: legend.legend.marks, placement: before(legend) ? ('top' as const) : ('below' as const) } }
