@@ -2634,6 +2634,47 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a header whose headings stand 1.5 em over their years is set in two rows where the legend’s line wrapped at the page’s right edge shows lines 1.1 em apart, though no cell wraps and banners stand 1.5 em apart as rows do (pdfmake)', () => {
+    const legend = (wrapped: number) =>
+      read(
+        [
+          {
+            ...pageOf(),
+            runs: [
+              ...at(60, TITLE),
+              ...at(100, [
+                ['基準値', 140],
+                ['実績値', 200],
+              ]),
+              ...at(107.5, [
+                ['指標名', 20],
+                ['評価', 295],
+              ]),
+              ...at(115, [
+                ['（R1）', 138],
+                ['（R3）', 198],
+              ]),
+              ...at(133, [['基本目標1 観光', 20]]),
+              ...at(148, [['基本施策1 誘客', 20]]),
+              ...at(163, row('観光客数', ['100', '120'], 'A')),
+              ...at(178, row('宿泊者数', ['50', '40'], 'C')),
+              ...at(193, row('移住者数', ['5', '6'], 'A')),
+              ...at(211, [
+                ['評価基準', 20],
+                ['A：目標値に対して順調に値が伸びている', 70],
+                ['C：現状値から値が', 270],
+              ]),
+              ...at(211 + wrapped, [['悪化した', 20]]),
+            ],
+          },
+        ],
+        'legend-pitch.pdf',
+      ).document as KpiDocument;
+    expect(legend(11).layout?.headerRows).toBe(2);
+    // A paragraph's lines as far apart as the rows: they tell nothing of it.
+    expect(legend(15).layout?.headerRows).toBe(1);
+  });
+
   it('a header whose headings stand 1.5 em over their years is set in two rows where a grouping cell’s wrapped title shows a cell’s lines 1.1 em apart, though no row’s cell wraps', () => {
     const document = read(
       [
