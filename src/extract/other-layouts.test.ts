@@ -1749,6 +1749,38 @@ describe('a table without rules, then its legend and its count table', () => {
     );
   });
 
+  it('a header whose year stands 1.5 em over its baseline’s word (令和2年度 over 現状値) is set in two rows where a name wraps 1.1 em, though banners stand 1.4 em apart again and again (pdfmake)', () => {
+    // 基本目標1 over 基本施策1 over the row: steps that repeat as a cell's lines would, though a
+    // column's two lines stand nearer (観光子育て世帯 over 登録者数).
+    const header: [string, number][] = [...ROLE_HEADER.slice(0, 2), ['令和2年度', 155], ...ROLE_HEADER.slice(3)];
+    const document = read(
+      [
+        {
+          ...pageOf(),
+          runs: [
+            ...at(60, TITLE),
+            ...at(100, header),
+            ...at(115, [['現状値', 160]]),
+            ...at(130, [['基本目標1 観光の振興', 20]]),
+            ...at(144, [['基本施策1 誘客', 20]]),
+            ...at(158, [...mergedCells('観光客数', '100', '130', 'A'), ...roleRow('目安値', '110', '120')]),
+            ...at(172, roleRow('実績値', '115', '125')),
+            ...at(187, [['基本施策2 移住', 20]]),
+            ...at(201, [...mergedCells('観光子育て世帯', '50', '80', 'B'), ...roleRow('目安値', '60', '70')]),
+            ...at(212, [['登録者数', 20]]),
+            ...at(229, roleRow('実績値', '55', '65')),
+          ],
+        },
+      ],
+      'role-rows-two-header-rows.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.headerRows).toBe(2);
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text])).toEqual([
+      ['観光客数', '100', '125'],
+      ['観光子育て世帯登録者数', '50', '65'],
+    ]);
+  });
+
   it('keeps a short target set right in a wide column its column’s where every row is led by its number and prints figures with units ((1) 観光客数 … 130件 under 目標値: pdfmake)', () => {
     // The rows of names and targets start with (1), (2) as a level's banner does: their figures with
     // units glued (130件) say they are rows, which alone show where the target column ends.
@@ -2600,6 +2632,47 @@ describe('a table without rules, then its legend and its count table', () => {
       [1, '観光の振興と交流の促進へ', ['観光客数', '宿泊者数']],
       [2, '農業', ['就農者数', '農地面積']],
     ]);
+  });
+
+  it('a header whose headings stand 1.5 em over their years is set in two rows where the legend’s line wrapped at the page’s right edge shows lines 1.1 em apart, though no cell wraps and banners stand 1.5 em apart as rows do (pdfmake)', () => {
+    const legend = (wrapped: number) =>
+      read(
+        [
+          {
+            ...pageOf(),
+            runs: [
+              ...at(60, TITLE),
+              ...at(100, [
+                ['基準値', 140],
+                ['実績値', 200],
+              ]),
+              ...at(107.5, [
+                ['指標名', 20],
+                ['評価', 295],
+              ]),
+              ...at(115, [
+                ['（R1）', 138],
+                ['（R3）', 198],
+              ]),
+              ...at(133, [['基本目標1 観光', 20]]),
+              ...at(148, [['基本施策1 誘客', 20]]),
+              ...at(163, row('観光客数', ['100', '120'], 'A')),
+              ...at(178, row('宿泊者数', ['50', '40'], 'C')),
+              ...at(193, row('移住者数', ['5', '6'], 'A')),
+              ...at(211, [
+                ['評価基準', 20],
+                ['A：目標値に対して順調に値が伸びている', 70],
+                ['C：現状値から値が', 270],
+              ]),
+              ...at(211 + wrapped, [['悪化した', 20]]),
+            ],
+          },
+        ],
+        'legend-pitch.pdf',
+      ).document as KpiDocument;
+    expect(legend(11).layout?.headerRows).toBe(2);
+    // A paragraph's lines as far apart as the rows: they tell nothing of it.
+    expect(legend(15).layout?.headerRows).toBe(1);
   });
 
   it('a header whose headings stand 1.5 em over their years is set in two rows where a grouping cell’s wrapped title shows a cell’s lines 1.1 em apart, though no row’s cell wraps', () => {

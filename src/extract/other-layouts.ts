@@ -1593,6 +1593,42 @@ const FULL_LINE_EM = 1;
 const LEGEND_HEADING_LENGTH = 10;
 
 /**
+ * Whether a line outside the tables reaches its page's right edge of text (its lines', its tables'
+ * headings and cells'; not a column's guessed edge): the printer filled it, and wrapped it there.
+ */
+function fullLines(pieces: readonly { page: number; piece: Piece }[]): (line: Line, page: number) => boolean {
+  const textRight = (table: ReadTable) => Math.max(...[...table.head.lines, ...(table.head.earlierCells ?? [])].map((l) => l.right));
+  const rightEdges = new Map<number, number>();
+  for (const { page, piece } of pieces) {
+    const right = piece.kind === 'line' ? piece.line.right : piece.kind === 'table' ? textRight(piece.table) : -Infinity;
+    rightEdges.set(page, Math.max(rightEdges.get(page) ?? -Infinity, right));
+  }
+  return (line, page) => line.right >= (rightEdges.get(page) ?? Infinity) - FULL_LINE_EM * line.size;
+}
+
+/**
+ * The pitch (em, baseline to baseline) of a paragraph's lines outside the tables, or null: the
+ * least step from a line the printer filled to the page's right edge to the line under it, from
+ * its left edge in its size, set tight under it (評価基準 A：… 判定なし：値 | が確認できなかった…,
+ * 1.1 em). A document sets its text at one line spacing (pdfmake's lineHeight, a browser's
+ * line-height, a word processor's paragraph style, which its table's cells take too), and any two
+ * lines stacked stand at least that far apart: a cell's lines stand no farther apart than these.
+ */
+function paragraphPitch(pieces: readonly { page: number; piece: Piece }[]): number | null {
+  const full = fullLines(pieces);
+  let least = Infinity;
+  pieces.slice(1).forEach(({ page, piece: lower }, k) => {
+    const { page: upperPage, piece: upper } = pieces[k]!;
+    if (upper.kind !== 'line' || lower.kind !== 'line' || upperPage !== page) return;
+    const [a, b] = [upper.line, lower.line];
+    if (!sameSize(a.size, b.size) || !full(a, page) || Math.abs(b.x - a.x) > PARAGRAPH_LEADING_EM * b.size) return;
+    if (b.top - a.bottom >= PARAGRAPH_LEADING_EM * b.size) return;
+    least = Math.min(least, (b.baseline - a.baseline) / b.size);
+  });
+  return Number.isFinite(least) ? least : null;
+}
+
+/**
  * The legends printed outside the tables: lines of marks with their meanings, all on one line or
  * one item a line, with a short heading line above them where there is one.
  */
@@ -1603,15 +1639,7 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
     return p && p.page === page && p.piece.kind === 'line' ? p.piece.line : undefined;
   };
   const follows = (upper: Line, lower: Line) => lower.top - upper.bottom <= LEGEND_LINE_GAP_EM * lower.size && sameSize(upper.size, lower.size);
-  // The right edge of a page's text (its lines', its tables' headings and cells'; not a column's guessed
-  // edge): a line reaching it was wrapped there.
-  const textRight = (table: ReadTable) => Math.max(...[...table.head.lines, ...(table.head.earlierCells ?? [])].map((l) => l.right));
-  const rightEdges = new Map<number, number>();
-  for (const { page, piece } of pieces) {
-    const right = piece.kind === 'line' ? piece.line.right : piece.kind === 'table' ? textRight(piece.table) : -Infinity;
-    rightEdges.set(page, Math.max(rightEdges.get(page) ?? -Infinity, right));
-  }
-  const reachesRightEdge = (line: Line, page: number) => line.right >= (rightEdges.get(page) ?? Infinity) - FULL_LINE_EM * line.size;
+  const reachesRightEdge = fullLines(pieces);
   // A spreadsheet sets a legend an item a row, the rows taller than a line.
   const inRows = (upper: Line, lower: Line) => lower.top - upper.bottom <= LEGEND_ROW_GAP_EM * lower.size && sameSize(upper.size, lower.size);
   for (let k = 0; k < pieces.length; k++) {
@@ -2506,7 +2534,7 @@ export function readOtherKpi(
   const labelPitches = pieces.flatMap(({ piece }) => (piece.kind === 'counts' && piece.pitch !== undefined ? [piece.pitch] : []));
   const labelPitch = labelPitches.length > 0 ? Math.min(...labelPitches) : null;
   const cellLinePitch = first!.pitch ?? first!.groupPitch ?? pitch ?? labelPitch;
-  const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks, cellLinePitch, labelPitch);
+  const layout = layoutOf(first!, measured, levels, spelt, counts, commentBlocks, cellLinePitch, labelPitch, paragraphPitch(pieces));
   // The scheme is named as load.ts names it (a document read under the default scheme names none).
   const document: KpiDocument = { kind: 'kpi-progress', title, fiscalYear, ...(scheme.id !== 'default' ? { scheme: scheme.id } : {}), layout, strategies };
   return { document, messages: log.messages, scheme };
@@ -2650,6 +2678,8 @@ function layoutOf(
   pitch: number | null,
   /** The pitch (em) of lines sure to be one cell's: a count table's wrapped labels. */
   wrappedPitch: number | null,
+  /** The pitch (em) of a paragraph's lines outside the tables: a cell's lines stand no farther apart. */
+  paragraph: number | null,
 ): TableLayout {
   const { edges, sides } = measured;
   const width = sides.right - sides.left;
@@ -2672,12 +2702,21 @@ function layoutOf(
   // column (F3's role rows, set in other columns) tell nothing of it.
   const lineStep = leastLineStep(first.rows);
   const rowStep = first.rowStep !== null && (lineStep === null || first.rowStep >= lineStep) ? first.rowStep : null;
+  // No cell's lines stand farther apart than two lines of one column of the rows do: a pitch past
+  // that step is rows' steps that repeated (banners stacked at the rows' step, 基本目標1 over
+  // 基本的方向1 over ■施策①, 1.4 em apart), a wrapped cell's lines the nearer (観光子育て世帯市内
+  // over 登録者数, 1.1 em).
+  // Nor farther than a paragraph's lines (one line spacing throughout: pdfmake's 評価基準 A：… wrapped
+  // 1.1 em, where no cell wraps and banners stack 1.5 em apart as rows do).
+  const least = (...steps: (number | null)[]) => (steps.some((s) => s !== null) ? Math.min(...steps.filter((s): s is number => s !== null)) : null);
+  const cellLines = pitch !== null ? least(pitch, lineStep, paragraph) : null;
+  const lineBound = least(lineStep, paragraph);
   const before = (at: { page: number; top: number }) => at.page < firstTable.page || (at.page === firstTable.page && at.top < firstTable.top);
   return {
     columns,
     // Where the document shows no pitch, at most the least step between two lines of a column of
     // the table's rows (a cell wrapped once: a department's 1.2 em), or two rows of one line apart.
-    headerRows: pitch !== null ? headerRowsAtPitch(first.head, pitch, wrappedPitch) : headerRowsAtPitch(first.head, lineStep, wrappedPitch, rowStep),
+    headerRows: cellLines !== null ? headerRowsAtPitch(first.head, cellLines, wrappedPitch) : headerRowsAtPitch(first.head, lineBound, wrappedPitch, rowStep),
     hierarchy: levels.layout(),
     ...(legend
       ? { legend: { heading: legend.legend.heading, marks: legend.legend.marks, placement: before(legend) ? ('top' as const) : ('below' as const) } }
