@@ -583,6 +583,54 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(heads('Ⅰ 市内')).toEqual([[1, ['基本目標', '指標名', '実績値', '判定']]]);
   });
 
+  it('leaves out of the header a legend’s line wrapped at the page’s right edge onto the line over it (c 初期値よ | りも指標が悪化している － 実績なし)', () => {
+    const heads = (tail: [string, number][]) =>
+      findTableHeads(
+        page(
+          [
+            100,
+            [
+              ['【達成度】', 0],
+              ['a 順調に進んでいる', 60],
+              ['b 改善している', 180],
+              ['c 初期値よ', 300],
+            ],
+          ],
+          [111, tail],
+          [
+            130,
+            [
+              ['番号', 10],
+              ['成果指標', 60],
+              ['現状値', 160],
+              ['目標値', 220],
+              ['達成率', 280],
+            ],
+          ],
+          [
+            145,
+            [
+              ['1', 10],
+              ['観光客数', 60],
+              ['100', 160],
+              ['120', 220],
+              ['50%', 280],
+            ],
+          ],
+        ),
+        [],
+        [],
+      ).map((h) => [h.rows, h.columns.map((c) => c.heading.replace(/\n/g, '/'))]);
+    const header = [1, ['番号', '成果指標', '現状値', '目標値', '達成率']];
+    expect(heads([['りも指標が悪化している', 0]])).toEqual([header]);
+    expect(
+      heads([
+        ['りも指標が悪化している', 0],
+        ['－ 実績なし', 100],
+      ]),
+    ).toEqual([header]);
+  });
+
   it('ends the header over the first row’s grouping cell whose label and number stand alone over its title, the cell set low (第1章 | ふるさと納税の振興 under 基本目標)', () => {
     const heads = (first: string) =>
       findTableHeads(

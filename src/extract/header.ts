@@ -259,6 +259,8 @@ function stacksOn(upper: Line, lower: Line, added: Line): boolean {
 
 /** A line wrapped onto the next stands at most this far (em) under it: a cell's line pitch (Writer leads 1.65 em). */
 const WRAPPED_TAIL_GAP_EM = 0.8;
+/** A line ending at most this far (em) short of the page's right edge of text is full: the printer wrapped it. */
+export const FULL_LINE_EM = 1;
 
 /**
  * Whether line `k` is the wrapped end of the line above it, set at a wrapped line's pitch under it
@@ -276,7 +278,10 @@ function wrappedTail(lines: readonly Line[], k: number): boolean {
     line.top - above.bottom >= below.top - line.bottom
   )
     return false;
-  if (line.phrases.length === 1 && isLegendLine(above.phrases.map((p) => p.text))) return true;
+  // A legend's line goes on under it: one phrase, or any where the legend's line was filled to the
+  // page's right edge (c 初期値よ | りも指標が悪化している － 実績なし, over the header).
+  const filled = above.right >= Math.max(...lines.map((l) => l.right)) - FULL_LINE_EM * above.size;
+  if ((line.phrases.length === 1 || filled) && isLegendLine(above.phrases.map((p) => p.text))) return true;
   return !headingLike(above) && line.phrases.every((p) => above.phrases.some((q) => Math.abs(q.x - p.x) <= RULE_TOLERANCE));
 }
 

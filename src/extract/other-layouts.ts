@@ -19,7 +19,7 @@ import type {
 } from '../model/types.js';
 import { CUMULATIVE_WORDS, beforeLastQualifier, findEraYear, isTextValue, parseMeasurement, parseProgress, withoutQualifiers } from '../notation/numbers.js';
 import { type Column, EDGE_MATCH, columnOfPhrase, figureUnits, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
-import { type HeaderColumn, type TableHead, findTableHeads, headerRowsAtPitch } from './header.js';
+import { FULL_LINE_EM, type HeaderColumn, type TableHead, findTableHeads, headerRowsAtPitch } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { type LaidOutPage, type Line, type Phrase, joinWrapped, makeLine, sameSize, withoutFurniture } from './layout.js';
 import {
@@ -1585,9 +1585,6 @@ function holdsSpacedLegend(line: Line): boolean {
 const CUT_AFTER_PARTICLE = /[のをにがはとでや、]$/;
 /** A line opening in hiragana goes on from the line before: no title, heading or mark begins so. */
 const GOES_ON = /^[ぁ-ゖ]/;
-
-/** A line ending at most this far (em) short of the page's right edge of text is full: the printer wrapped it. */
-const FULL_LINE_EM = 1;
 
 /** A legend's heading on a line of its own above its items (※評価, 【評価基準】) is at most this long. */
 const LEGEND_HEADING_LENGTH = 10;
