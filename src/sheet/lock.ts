@@ -1,5 +1,6 @@
 import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import { failure } from '../model/messages.js';
+import { unwritable } from '../io/files.js';
 import { t } from '../model/i18n.js';
 
 /**
@@ -33,7 +34,17 @@ export async function withDocumentLock<T>(document: string, write: () => T): Pro
       closeSync(fd);
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      // The document's folder cannot be written (EACCES, EROFS, ENOSPC): the import cannot write it either.
+      if (code !== 'EEXIST')
+        throw unwritable(
+          lock,
+          error as NodeJS.ErrnoException,
+          t(
+            '取り込んだ文書は元の YAML と同じフォルダーに書きます。書き込めるフォルダーに置いてください',
+            "the import writes beside the document's YAML: put it in a folder that can be written",
+          ),
+        );
     }
     let holder = NaN;
     try {
