@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { KpiDocument, NarrativeDocument } from '../model/types.js';
+import type { IndicatorYear, KpiDocument, NarrativeDocument } from '../model/types.js';
 import { parseDocumentText } from '../io/yaml-read.js';
 import { diffJson, diffKpi, diffNarrative } from './diff.js';
-import { formatDiff } from './format.js';
+import { formatDiff, recomputedText } from './format.js';
 import { readScheme } from '../evaluate/scheme-file.js';
 
 const SCHEME = readScheme('schemes/default.yaml');
@@ -136,5 +136,13 @@ describe('diff of a document in its own layout: the levels as the document label
     expect(text).toMatch(/^■ 基本目標1 /m);
     expect(text).toMatch(/施策\(1\)/);
     expect(text).not.toMatch(/重点戦略|戦略方針/);
+  });
+});
+
+describe('diff: figures recomputed against what the year printed', () => {
+  it('names no 再計算 where the year printed no progress (a table without a progress column), as evaluate finds nothing there', () => {
+    const year = (progress: number | null) => ({ blank: false, progress: 22.4, mark: '△', printed: { progress, mark: '△' } }) as unknown as IndicatorYear;
+    expect(recomputedText(year(null), 'progress')).toBe('');
+    expect(recomputedText(year(30), 'progress')).toBe('進捗率 印刷 30.0% → 再計算 22.4%');
   });
 });

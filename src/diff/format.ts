@@ -68,6 +68,8 @@ export function fieldText(state: IndicatorYear, field: ReviewField): string {
 /** A printed progress or status that tassei computes otherwise: 「進捗率 印刷 60.0% → 再計算 72.0%」; '' where they agree. */
 export function recomputedText(state: IndicatorYear, field: 'progress' | 'status'): string {
   if (state.blank || !state.printed) return '';
+  // Nothing printed to hold it against (a table without a progress column), as evaluate finds nothing there.
+  if ((field === 'progress' ? state.printed.progress : state.printed.mark) === null) return '';
   const [printed, computed] =
     field === 'progress' ? [formatProgress(state.printed.progress), formatProgress(state.progress)] : [state.printed.mark ?? '', state.mark ?? ''];
   return printed === computed ? '' : `${field === 'progress' ? '進捗率' : '状況'} 印刷 ${printed} → 再計算 ${computed}`;
