@@ -55,8 +55,8 @@ function planMissing(document: TasseiDocument, scheme: Scheme, file: string): Me
       file,
       'scheme-plan',
       t(
-        `評価基準 ${scheme.id} は目標値を計画期間の年数で按分して判定するため、計画期間がないと状況を計算できません。印刷された状況をそのまま使い、照合しません`,
-        `the scheme ${scheme.id} pro-rates targets by the years of the plan, so without the plan period no status can be computed: the printed statuses are kept, not checked`,
+        `評価基準 ${scheme.id} は目標値を計画期間の年数で按分して判定するため、計画期間がないと状況を計算できません。印刷された状況はそのまま使い（照合しません）、印刷されていない状況は空欄です`,
+        `the scheme ${scheme.id} pro-rates targets by the years of the plan, so without the plan period no status can be computed: printed statuses are kept (not checked), the others left blank`,
       ),
       {
         hint: t(

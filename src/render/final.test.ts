@@ -61,3 +61,17 @@ describe('the pages of a draft narrative', () => {
     expect(narrativeView(doc, { ...DEFAULT_RENDER_OPTIONS, ...options })).toMatchObject(expected);
   });
 });
+
+describe('final without the plan a scheme needs', () => {
+  it('refuses a document graded by a scheme that pro-rates targets by the plan’s years when loading said it has no plan: its statuses are not computed', () => {
+    const said: Message = {
+      severity: 'warning',
+      rule: 'scheme-plan',
+      file: 'k.yaml',
+      message: verbatim('計画期間がありません'),
+      hint: verbatim('plan: を書きます'),
+    };
+    expect(reasonsNotFinal(kpi, 'k.yaml', [said]).map((m) => [m.severity, m.rule])).toEqual([['error', 'scheme-plan']]);
+    expect(reasonsNotFinal(kpi, 'k.yaml', [])).toEqual([]);
+  });
+});

@@ -83,10 +83,15 @@ function doubtedReading(messages: readonly Message[]): Message[] {
   );
 }
 
+/** A scheme that pro-rates targets by the plan's years without the plan (said on loading): its statuses are not computed. */
+function planMissing(messages: readonly Message[]): Message[] {
+  return messages.filter((m) => m.rule === 'scheme-plan').map((m) => errorMessage(m.file, 'scheme-plan', m.message, { ...(m.hint ? { hint: m.hint } : {}) }));
+}
+
 /**
  * Why a document may not go out as final, each reason at its place; none where it may.
- * `messages` are what reading it said (an extracted PDF's self-check).
+ * `messages` are what reading it said (an extracted PDF's self-check, a scheme without its plan).
  */
 export function reasonsNotFinal(doc: TasseiDocument, file: string, messages: readonly Message[]): Message[] {
-  return [...blankActuals(doc, file), ...draftResults(doc, file), ...doubtedReading(messages)];
+  return [...blankActuals(doc, file), ...draftResults(doc, file), ...doubtedReading(messages), ...planMissing(messages)];
 }
