@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { eraName, isTextValue, parseMeasurement, parseYearNote, unusableNumber } from '../notation/numbers.js';
 import { both, say, t, type Text } from '../model/i18n.js';
 import { errorMessage, messageOf, warningMessage } from '../model/messages.js';
-import type { KpiDocument, Measurement, Message } from '../model/types.js';
+import type { Indicator, KpiDocument, Measurement, Message } from '../model/types.js';
 import { measurementText } from '../io/measurements.js';
 import {
   COLUMNS,
@@ -177,7 +177,7 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
       problem(actualCell.address, formula.message, formula.hint, formula.severity);
       if (formula.severity === 'error') continue;
     }
-    const read = readActual(actualCell.value, yearCell.value, row.indicator.unit, doc.fiscalYear, actualCell.numFmt);
+    const read = readActual(actualCell.value, yearCell.value, typedUnit(row.indicator), doc.fiscalYear, actualCell.numFmt);
     if ('error' in read) {
       problem(read.at === 'year' ? yearCell.address : actualCell.address, read.error, read.hint);
       continue;
@@ -257,6 +257,17 @@ const ACTUAL_HINT = () =>
  * The actual of a row from its two input cells; null where the department left it blank. The
  * year cell holds the year of a value that is not this fiscal year's (R1, H30, 2019).
  */
+/** What closes a name in brackets: the unit as the table printed it after the name (被害額（千円）, 参加者数(人)). */
+const NAME_UNIT = /[（(]([^（）()]{1,8})[）)]\s*$/;
+
+/**
+ * The unit a department may type after its figure (3580人): the indicator's, or the one its name
+ * ends with in brackets where the table printed no unit column (the unit is then read into the name).
+ */
+export function typedUnit(indicator: Pick<Indicator, 'unit' | 'name'>): string | null {
+  return indicator.unit ?? NAME_UNIT.exec(indicator.name)?.[1]?.trim() ?? null;
+}
+
 export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValue, unit: string | null, fiscalYear: number, numFmt?: string): ActualReading {
   const year = readYear(yearValue);
   if (year !== null && year !== undefined && !plausibleYear(year, fiscalYear)) return yearOutOfRange(textOf(yearValue), fiscalYear, 'year');

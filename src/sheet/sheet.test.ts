@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { HierarchyLevel } from '../model/types.js';
 import { column } from './layout.js';
-import { readActual } from './import.js';
+import { readActual, typedUnit } from './import.js';
 
 // How a cell's value is read as an actual, without a workbook: the round trips through exceljs
 // (export, fill in, import, merge) are in sheet.slow.test.ts.
@@ -101,5 +101,15 @@ describe('the sheet’s place column', () => {
       { level: 'measure', label: '施策', numbering: '(1)', style: 'banner' },
     ];
     expect([column('place').heading(2024, hierarchy), column('place').heading(2024)]).toEqual(['基本目標・施策', '重点戦略・戦略方針・施策']);
+  });
+});
+
+describe('an actual typed with its unit', () => {
+  it('reads the unit the name ends with in brackets where the table printed no unit column (販売額（千円）: 1496千円)', () => {
+    expect(typedUnit({ name: '市内の販売額（千円）', unit: null })).toBe('千円');
+    expect(typedUnit({ name: '参加者数(人)', unit: null })).toBe('人');
+    expect(typedUnit({ name: '参加者数', unit: '人' })).toBe('人');
+    expect(typedUnit({ name: '参加者数', unit: null })).toBeNull();
+    expect(readActual('1496千円', null, typedUnit({ name: '市内の販売額（千円）', unit: null }), 2024)).toMatchObject({ actual: { value: 1496 } });
   });
 });
