@@ -15,6 +15,9 @@ import { toNumber } from '../src/notation/decimal.js';
 import { parsePrintedNumber } from '../src/notation/numbers.js';
 import { run } from './helpers/run.js';
 
+/** An indicator's name as the 新旧対照表 prints it: ※ for a b / c indicator, then its unit in brackets where it has one. */
+const shownName = (i: { name: string; method: string; unit: string | null }) => `${i.name}${i.method === 'ratio' ? '※' : ''}${i.unit ? `（${i.unit}）` : ''}`;
+
 /** The output follows -o's extension (issue 22): each format written is that format, any other refused. */
 
 const R1 = 'test/fixtures/expected/kpi-r1.yaml';
@@ -205,8 +208,8 @@ describe('diff -o X.docx', () => {
     const doc = readDocumentFile(R1).document as KpiDocument;
     const rows = table!.filter((cells) => cells.length === 12);
     for (const at of walkIndicators(doc)) {
-      // The name as the table prints it: ※ for a b / c indicator, then its unit.
-      const row = rows.find((cells) => cells[1]!.startsWith(`${at.indicator.name}${at.indicator.method === 'ratio' ? '※' : ''}（`));
+      // The name as the table prints it: ※ for a b / c indicator, then its unit (none without one).
+      const row = rows.find((cells) => cells[1]!.startsWith(shownName(at.indicator)));
       expect(row, at.indicator.name).toBeDefined();
       // Last year's actual beside this year's blank one (未記入), which is underlined as changed.
       expect(row![3], at.indicator.name).toBe(at.indicator.actual.text);
@@ -232,7 +235,7 @@ describe('diff -o X.xlsx', () => {
     const doc = readDocumentFile(R1).document as KpiDocument;
     const names = [...Array(sheet.rowCount - 1).keys()].map((k) => String(sheet.getRow(k + 2).getCell(4).value));
     for (const at of walkIndicators(doc)) {
-      const k = names.findIndex((n) => n.startsWith(`${at.indicator.name}${at.indicator.method === 'ratio' ? '※' : ''}（`));
+      const k = names.findIndex((n) => n.startsWith(shownName(at.indicator)));
       expect(k, at.indicator.name).toBeGreaterThanOrEqual(0);
       const row = sheet.getRow(k + 2);
       expect(rich(row.getCell(6)), at.indicator.name).toEqual([{ text: at.indicator.actual.text, font: { underline: true } }]);

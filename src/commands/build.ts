@@ -77,7 +77,7 @@ examples:
           );
       io.err(both`${r.file}: ${state}\n`);
       printMessages(
-        r.findings.map((f) => findingMessage(f, r.file, r.scheme!)),
+        r.findings.map((f) => findingMessage(f, r.file, r.scheme!, r.hierarchy)),
         io,
       );
     }

@@ -216,7 +216,8 @@ export function diffView(diff: DocumentDiff, scheme: Scheme, options: RenderOpti
     const state = (r.to ?? r.from)!;
     const renamed = r.from !== null && r.to !== null && changed.has('name');
     const parts = renamed ? characterDiff(fieldText(r.from!, 'name'), fieldText(r.to!, 'name')) : [];
-    const unit = `（${fieldText(state, 'unit')}）`;
+    // No unit: none in brackets either (（-） reads as a unit called -).
+    const unit = state.unit ? `（${state.unit}）` : '';
     const notes = [
       r.fromPlace ? `${placeName(r.fromPlace, true, true)} から移動` : '',
       r.from && r.to && changed.has('unit') ? `単位: ${fieldText(r.from, 'unit')} → ${fieldText(r.to, 'unit')}` : '',

@@ -1,5 +1,6 @@
 import { eraName, fiscalYearName } from '../notation/numbers.js';
-import { BLANK } from '../diff/format.js';
+import { BLANK, placeName } from '../diff/format.js';
+import { levelName } from '../notation/levels.js';
 import { rowNotes } from '../diff/trend-format.js';
 import type { Trend, TrendCell } from '../diff/trend.js';
 import { COLUMN_SPACING } from './columns.js';
@@ -95,16 +96,18 @@ export function trendView(trend: Trend, options: RenderOptions = DEFAULT_RENDER_
   let group = '';
   let subgroup = '';
   for (const r of trend.rows) {
-    const strategy = `重点戦略${r.place.strategy}　${r.place.strategyTitle}`;
+    // The levels as the document labels them (基本目標1 › 基本施策2), tassei's words where it has no layout.
+    const strategy = `${levelName(r.place.hierarchy, 'strategy', r.place.strategy)}　${r.place.strategyTitle}`;
     if (strategy !== group) {
       rows.push({ kind: 'group', title: (group = strategy) });
       subgroup = '';
     }
-    const inner = r.place.policy === null ? '基本目標' : `戦略方針${r.place.policy} › 施策${r.place.measure}`;
+    const inner = placeName(r.place);
     if (inner !== subgroup) rows.push({ kind: 'subgroup', title: (subgroup = inner) });
     rows.push({
       kind: 'indicator',
-      name: `${r.name}${r.method === 'ratio' ? '※' : ''}（${r.unit ?? '-'}）`,
+      // No unit: none in brackets either (（-） read as a unit called -).
+      name: `${r.name}${r.method === 'ratio' ? '※' : ''}${r.unit ? `（${r.unit}）` : ''}`,
       baseline: r.baseline,
       years: r.years.map((c) => ({ actual: c ? (c.blank ? BLANK : c.actual) : '', mark: c?.mark ?? '', series: c?.source === 'series' })),
       target: r.target,
