@@ -110,6 +110,11 @@ describe('--scheme: one configuration for every command', () => {
     const r = await run('evaluate', STRATEGY1, '--scheme', 'no-such-city');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/no-such-city: エラー \[scheme-missing\]/);
+    // An id mistyped: the id it is near, and the ids there are; no path the user never typed.
+    const typo = await run('evaluate', STRATEGY1, '--scheme', 'nagaya');
+    expect(typo.code).toBe(2);
+    expect(typo.err).toMatch(/^nagaya: エラー \[scheme-missing\] 評価基準 "nagaya" は schemes\/ にありません（"nagayo" のことですか？）/);
+    expect(typo.err).toContain('default・etajima');
   });
 
   it('render prints the scheme’s grades in the summary table, chart and legend', async () => {

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { basename, isAbsolute, join, resolve } from 'node:path';
 import { TasseiError } from '../model/errors.js';
 import { failure } from '../model/messages.js';
+import { closest } from '../model/suggest.js';
 import { PACKAGE_ROOT, readSmallTextFile } from '../io/files.js';
 import { t, both, type Text } from '../model/i18n.js';
 import type { Condition, Rule, Scheme } from '../model/scheme.js';
@@ -223,6 +224,26 @@ export function readScheme(file: string): Scheme {
   } catch (error) {
     if (!(error instanceof TasseiError)) throw error;
     const [m] = error.messages;
+    // A name that looks like an id of schemes/ (nagaya) is a mistyped id, not a file the user meant: say so, with the ids.
+    const name = basename(file);
+    if (/^[a-z0-9][a-z0-9-]*$/.test(name) && !existsSync(file)) {
+      const ids = builtInSchemeFiles().map((f) => f.replace(/\.yaml$/, ''));
+      const near = closest(name, ids);
+      throw failure(
+        name,
+        'scheme-missing',
+        t(
+          `評価基準 "${name}" は schemes/ にありません${near ? `（"${near}" のことですか？）` : ''}`,
+          `there is no scheme "${name}" in schemes/${near ? ` (did you mean "${near}"?)` : ''}`,
+        ),
+        {
+          hint: t(
+            `schemes/ の id: ${ids.join('・')}。または評価基準の YAML ファイルのパス`,
+            `the ids of schemes/: ${ids.join(', ')}; or the path of a scheme YAML file`,
+          ),
+        },
+      );
+    }
     throw failure(file, 'scheme-missing', t(`評価基準のファイルを読めません: ${m!.message.ja}`, `cannot read the scheme file: ${m!.message.en}`), {
       hint: SCHEME_HINT(),
     });
