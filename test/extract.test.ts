@@ -125,6 +125,8 @@ describe('extract: unreadable input', () => {
     // The message and the hint are Japanese (the encrypted and not-a-PDF ones were English).
     const [message, hint] = [/\] (.*)/.exec(r.err)![1]!, /ヒント: (.*)/.exec(r.err)![1]!];
     expect([message, hint].map((m) => /^[\x20-\x7e]*$/.test(m.replace(/\(.*?\)/g, '')))).toEqual([false, false]);
+    // Nor does a Japanese message carry pdf.js's English words (Invalid PDF structure.).
+    expect(message).not.toMatch(/[A-Za-z]{3,}[ .][A-Za-z]{3,}/);
     expect(existsSync(out)).toBe(false);
   });
 });

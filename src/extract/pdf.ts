@@ -385,7 +385,8 @@ function openFailure(error: unknown, file: string) {
     });
   }
   if (name === 'InvalidPDFException' || /invalid pdf|no pdf header|PDF header/i.test(message)) {
-    return failure(file, 'pdf-invalid', t(`PDF として読めません（${message}）`, `not a readable PDF (${message})`), {
+    // pdf.js's own words (Invalid PDF structure.) are English: said in the reader's language instead.
+    return failure(file, 'pdf-invalid', t('PDF として読めません（PDF ではないか、ファイルが途中で切れています）', `not a readable PDF (${message})`), {
       hint: t('PDF ファイルか、最後までコピーされているかを確かめます', 'check that the file is a PDF and was copied whole'),
     });
   }
