@@ -16,6 +16,42 @@ export function formatValue(value: number): string {
   return `${value < 0 ? '△' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 
+/** How a table prints its figures: the sign of a minus (△ ▲ −), the decimals they all show, the unit glued to them all. */
+export interface Notation {
+  minus: string;
+  decimals: number | null;
+  unit: string;
+}
+
+const YEAR_NOTE = /\s*[(（][^()（）]*[)）]\s*$/;
+const PRINTED_FIGURE = /^([▲△−－-]?)\s*[0-9０-９][0-9０-９,，]*(?:[.．]([0-9０-９]+))?\s*([^\s0-9０-９,，.．]*)$/;
+
+/**
+ * The notation of an indicator's printed figures (its baseline, target, last actual: ▲207,727,
+ * 85.0(H30), 96.8万人), for writing a new actual as the table writes its own: null where none is a figure.
+ */
+export function notationOf(texts: readonly string[]): Notation | null {
+  const figures = texts.map((text) => PRINTED_FIGURE.exec(text.replace(YEAR_NOTE, '').trim())).filter((m): m is RegExpExecArray => m !== null);
+  if (figures.length === 0) return null;
+  const minus = figures.find((m) => m[1] !== '')?.[1] ?? '△';
+  const decimals = new Set(figures.map((m) => m[2]?.length ?? 0));
+  const units = new Set(figures.map((m) => m[3]!));
+  return {
+    minus: minus === '-' || minus === '－' ? '−' : minus,
+    decimals: decimals.size === 1 ? [...decimals][0]! : null,
+    unit: units.size === 1 ? [...units][0]! : '',
+  };
+}
+
+/** A value in a table's notation: its minus sign, as many decimals as its figures show (never fewer than the value has), its unit. */
+export function inNotation(value: number, notation: Notation): string {
+  const own = Math.abs(value).toString().split('.')[1]?.length ?? 0;
+  const decimals = notation.decimals !== null && notation.decimals > own ? notation.decimals : own;
+  const [whole, fraction] = Math.abs(value).toFixed(decimals).split('.');
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${value < 0 ? notation.minus : ''}${grouped}${fraction ? `.${fraction}` : ''}${notation.unit}`;
+}
+
 /** The printed text of a measurement given without one: value, then its year note. */
 export function measurementText(value: number | null, year: number | null): string {
   const body = value === null ? '-' : formatValue(value);

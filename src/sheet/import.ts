@@ -4,7 +4,7 @@ import { eraName, isTextValue, parseMeasurement, parseYearNote, unusableNumber }
 import { both, say, t, type Text } from '../model/i18n.js';
 import { errorMessage, messageOf, warningMessage } from '../model/messages.js';
 import type { Indicator, KpiDocument, Measurement, Message } from '../model/types.js';
-import { measurementText } from '../io/measurements.js';
+import { inNotation, measurementText, notationOf } from '../io/measurements.js';
 import {
   COLUMNS,
   ENTRY_SHEET,
@@ -187,6 +187,9 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
       if (note !== (row.indicator.note ?? '')) answers.push({ row, actual: row.indicator.actual, note, noteOnly: true, file, cell: `${letter.note}${r}` });
       continue;
     }
+    // Written as the table writes its figures (▲, 85.0, 96.8万人), not in tassei's notation beside them.
+    const notation = read.actual.value === null ? null : notationOf(figuresOf(row.indicator));
+    if (notation) read.actual.text = withYearNote(inNotation(read.actual.value!, notation), read.actual.year);
     answers.push({ row, actual: read.actual, note, file, cell: actualCell.address });
     // A changed actual is asked about anew, whatever was confirmed of the one before.
     const confirmed = sameActual(row.indicator.actual, read.actual) ? row.indicator.confirmed : undefined;
@@ -253,10 +256,16 @@ type ActualReading = { actual: Measurement | null } | { error: Text; hint: Text;
 const ACTUAL_HINT = () =>
   t(`${TYPING_EXAMPLES} のような数値か、データがないときは - を入力します`, `type a number such as ${TYPING_EXAMPLES}, or - where there is no data`);
 
-/**
- * The actual of a row from its two input cells; null where the department left it blank. The
- * year cell holds the year of a value that is not this fiscal year's (R1, H30, 2019).
- */
+/** The texts an indicator prints its figures in: baseline, target, last year's actual, its years' cells. */
+function figuresOf(indicator: Indicator): string[] {
+  return [indicator.baseline, indicator.target, indicator.previousActual, ...(indicator.series ?? [])].flatMap((m) => (m && m.value !== null ? [m.text] : []));
+}
+
+/** A figure with its year note (R1) where it is another year's. */
+function withYearNote(text: string, year: number | null): string {
+  return year === null ? text : `${text}(${eraName(year, 'short')})`;
+}
+
 /** What closes a name in brackets: the unit as the table printed it after the name (被害額（千円）, 参加者数(人)). */
 const NAME_UNIT = /[（(]([^（）()]{1,8})[）)]\s*$/;
 
@@ -268,6 +277,10 @@ export function typedUnit(indicator: Pick<Indicator, 'unit' | 'name'>): string |
   return indicator.unit ?? NAME_UNIT.exec(indicator.name)?.[1]?.trim() ?? null;
 }
 
+/**
+ * The actual of a row from its two input cells; null where the department left it blank. The
+ * year cell holds the year of a value that is not this fiscal year's (R1, H30, 2019).
+ */
 export function readActual(value: ExcelJS.CellValue, yearValue: ExcelJS.CellValue, unit: string | null, fiscalYear: number, numFmt?: string): ActualReading {
   const year = readYear(yearValue);
   if (year !== null && year !== undefined && !plausibleYear(year, fiscalYear)) return yearOutOfRange(textOf(yearValue), fiscalYear, 'year');

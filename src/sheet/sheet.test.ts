@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { HierarchyLevel } from '../model/types.js';
 import { column } from './layout.js';
 import { readActual, typedUnit } from './import.js';
+import { inNotation, notationOf } from '../io/measurements.js';
 
 // How a cell's value is read as an actual, without a workbook: the round trips through exceljs
 // (export, fill in, import, merge) are in sheet.slow.test.ts.
@@ -111,5 +112,18 @@ describe('an actual typed with its unit', () => {
     expect(typedUnit({ name: '参加者数', unit: '人' })).toBe('人');
     expect(typedUnit({ name: '参加者数', unit: null })).toBeNull();
     expect(readActual('1496千円', null, typedUnit({ name: '市内の販売額（千円）', unit: null }), 2024)).toMatchObject({ actual: { value: 1496 } });
+  });
+});
+
+describe('an imported actual in the table’s own notation', () => {
+  it.each([
+    [['▲207,727', '▲71,742'], -132810, '▲132,810'],
+    [['85.0(H30)', '107.3'], 105, '105.0'],
+    [['85.0', '107.3'], 66.25, '66.25'],
+    [['96.8万人', '100.0万人'], 98.1, '98.1万人'],
+    [['3,560(H29)', '3,700'], 3580, '3,580'],
+    [['12.5', '20'], -3, '△3'],
+  ] as const)('%j: %d → %s', (texts, value, text) => {
+    expect(inNotation(value, notationOf(texts)!)).toBe(text);
   });
 });
