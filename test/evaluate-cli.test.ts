@@ -89,6 +89,11 @@ describe('tassei evaluate and build: a document in its own layout', () => {
     );
     const r = await run('evaluate', file);
     expect(r.out).toMatch(/\[status-mismatch\] 基本目標1 › 施策\(1\) › 保育所等の待機児童数/);
+    // Its title names no year: the year is added; a title that names it is not given it twice.
+    expect(r.out.split('\n')[0]).toBe('第2期長与町まち・ひと・しごと創生総合戦略 数値目標・重要業績評価指標（KPI）の状況（2020年度実績）');
+    const titled = join(dir, 'titled.yaml');
+    writeFileSync(titled, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, 'title: 令和2年度 $1'));
+    expect((await run('evaluate', titled)).out.split('\n')[0]).toBe('令和2年度 第2期長与町まち・ひと・しごと創生総合戦略 数値目標・重要業績評価指標（KPI）の状況');
     expect(r.out).not.toMatch(/重点戦略|戦略方針/);
     await run('build', input, '-o', join(dir, 'out'));
     const report = readFileSync(join(dir, 'out', 'findings.md'), 'utf8');

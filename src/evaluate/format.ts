@@ -4,6 +4,7 @@ import { formatMessagesList, warningMessage } from '../model/messages.js';
 import { type Scheme, markOf } from '../model/scheme.js';
 import type { Blanks, Evaluation, Finding, HierarchyLevel, KpiDocument, Message } from '../model/types.js';
 import { levelName, levelsPlace } from '../notation/levels.js';
+import { headingYears } from '../notation/heading-years.js';
 import { TOTAL } from '../model/types.js';
 import { type IndicatorAt, evaluationOf, evaluationsByKey, kpiPlaceName, placeKey, placeText, walkIndicators } from '../model/walk.js';
 import { formatProgress } from './evaluate.js';
@@ -57,7 +58,10 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
   const walk = walkIndicators(doc);
   const gradeColumns = summaryColumns(scheme);
   out.push(
-    $(t(`${doc.title}（${doc.fiscalYear}年度実績）`, `${doc.title} (actuals of fiscal ${doc.fiscalYear})`)),
+    // A title that names the report's year (令和元年度…) is not given it twice.
+    headingYears(doc.title).some((y) => y.year === doc.fiscalYear)
+      ? doc.title
+      : $(t(`${doc.title}（${doc.fiscalYear}年度実績）`, `${doc.title} (actuals of fiscal ${doc.fiscalYear})`)),
     ...legend(scheme).flatMap((l) => wrapText($(l), width)),
     '',
   );
