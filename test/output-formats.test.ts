@@ -292,3 +292,16 @@ describe('render -o X.docx of a narrative', () => {
     });
   });
 });
+
+describe('render -o X.docx / X.xlsx of a document in its city’s own layout', () => {
+  it('says that only the PDF keeps the city’s layout (its columns, headings and comment columns), and writes the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tassei-layout-office-'));
+    for (const ext of ['docx', 'xlsx']) {
+      const out = join(dir, `f5.${ext}`);
+      const r = await run('render', 'test/fixtures/layout-docs/f5-etajima.yaml', '-o', out);
+      expect([r.code, existsSync(out)]).toEqual([0, true]);
+      expect(r.err).toContain('警告 [output-layout]');
+    }
+    expect((await run('render', 'test/fixtures/expected/kpi-r1.yaml', '-o', join(dir, 'r1.docx'))).err).not.toContain('[output-layout]');
+  }, 60_000);
+});

@@ -35,6 +35,7 @@ export const RULE_IDS = {
   'output-device': 'the output is a device or another special file',
   'output-exists': 'the output exists and --force was not given',
   'output-format': "the output's extension names no format the command writes",
+  'output-layout': "render -o .docx/.xlsx of a document in its city's own layout: written in tassei's layout (only the PDF keeps the city's)",
   'output-is-folder': 'the output is a folder where a file is expected',
   'output-is-input': 'the output is one of the inputs',
   'output-not-folder': 'the output is a file where a folder is expected',

@@ -1,6 +1,6 @@
 import { type ContentKind, checkOutput, checkOutputPlace } from '../io/files.js';
 import { formatDiff } from '../diff/format.js';
-import { failure } from '../model/messages.js';
+import { failure, warningMessage } from '../model/messages.js';
 import { evaluateDocument } from '../evaluate/evaluate.js';
 import { say, t, type Text } from '../model/i18n.js';
 import type { Scheme } from '../model/scheme.js';
@@ -126,12 +126,29 @@ export async function reportFile(
     );
   }
   const view = kpiView(doc, evaluateDocument(doc, scheme, printedScheme), scheme, options);
+  const messages = doc.layout ? [layoutNotKept(output, format)] : [];
   if (format === 'docx') {
     const { renderKpiDocx } = await import('./docx.js');
-    return { data: await renderKpiDocx(view, options), messages: [] };
+    return { data: await renderKpiDocx(view, options), messages };
   }
   const { renderKpiXlsx } = await import('./xlsx.js');
-  return { data: await renderKpiXlsx(view, options), messages: [] };
+  return { data: await renderKpiXlsx(view, options), messages };
+}
+
+/**
+ * Word and Excel are written in tassei's own layout: a document read in its city's layout is
+ * warned that only its PDF keeps it (the columns, headings and comment columns are not in them).
+ */
+function layoutNotKept(output: string, format: 'docx' | 'xlsx'): Message {
+  return warningMessage(
+    output,
+    'output-layout',
+    t(
+      `.${format} は tassei の標準の様式で書きます。この文書の自治体の様式（列の並び・見出し・コメント欄）を保つのは PDF だけです`,
+      `.${format} is written in tassei's own layout: only the PDF keeps this document's own (its columns, headings and comment columns)`,
+    ),
+    { hint: t('議会に出す報告書は -o 報告書.pdf で書き出します', 'write the council report with -o report.pdf') },
+  );
 }
 
 /** The 新旧対照表 of `diff` (the newer document read from `file`) in the format -o named. */
