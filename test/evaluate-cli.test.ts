@@ -105,5 +105,11 @@ describe('tassei evaluate and build: a document in its own layout', () => {
     const blanks = await run('evaluate', next);
     expect(blanks.out).toMatch(/基本目標1: \d+/);
     expect(blanks.out).toContain('- 基本目標1 › 施策(1) › 保育所等の待機児童数 (こども政策課)');
+    // Its targets are of 2024: next to 2021 says nothing of them; a document past them is warned.
+    expect((await run('next', file, '-o', join(dir, 'n2.yaml'))).err).not.toContain('[next-past-target]');
+    const late = join(dir, 'late.yaml');
+    writeFileSync(late, readFileSync(file, 'utf8').replace(/^fiscalYear: 2020$/m, 'fiscalYear: 2024'));
+    const past = await run('next', late, '-o', join(dir, 'n3.yaml'));
+    expect([past.code, past.err]).toEqual([0, expect.stringContaining('警告 [next-past-target] 令和7年度は目標年度（令和6年度）を過ぎています')]);
   }, 60_000);
 });

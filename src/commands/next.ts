@@ -3,7 +3,18 @@ import { checkOutput, writeFileAtomic } from '../io/files.js';
 import { stringifyDocument } from '../io/yaml-write.js';
 import { EXIT, UsageError } from '../model/errors.js';
 import { t } from '../model/i18n.js';
-import { type Command, load } from './command.js';
+import { warningMessage } from '../model/messages.js';
+import type { KpiDocument } from '../model/types.js';
+import { walkIndicators } from '../model/walk.js';
+import { fiscalYearName } from '../notation/numbers.js';
+import { type Command, load, printMessages } from './command.js';
+
+/** The last target year of a KPI document's indicators where the year is past every one of them, else null. */
+function pastTargetYear(doc: KpiDocument): number | null {
+  const years = walkIndicators(doc).flatMap(({ indicator }) => (indicator.targetYear === undefined ? [] : [indicator.targetYear]));
+  const last = years.length > 0 ? Math.max(...years) : null;
+  return last !== null && doc.fiscalYear > last ? last : null;
+}
 
 /** `tassei next`. */
 export const command: Command = {
@@ -49,6 +60,27 @@ examples:
     // next --scheme: the coming year is graded by that scheme.
     const document = next.document.kind === 'kpi-progress' && config.schemeName ? withScheme(next.document, config.schemeName) : next.document;
     writeFileAtomic(output, stringifyDocument(document, output, comments));
+    const ended = document.kind === 'kpi-progress' ? pastTargetYear(document) : null;
+    if (ended !== null)
+      printMessages(
+        [
+          warningMessage(
+            output,
+            'next-past-target',
+            t(
+              `${fiscalYearName(document.fiscalYear)}は目標年度（${fiscalYearName(ended)}）を過ぎています`,
+              `${fiscalYearName(document.fiscalYear)} is past the target year (${fiscalYearName(ended)})`,
+            ),
+            {
+              hint: t(
+                '計画の改定（新しい目標値と目標年度）を文書に反映してください',
+                "bring the plan's revision (new targets and their year) into the document",
+              ),
+            },
+          ),
+        ],
+        io,
+      );
     io.err(
       t(
         `${loaded.file} (${loaded.document.fiscalYear}) → ${output} (${document.fiscalYear}): 「記入」の行を埋めてください\n`,

@@ -34,6 +34,7 @@ export const RULE_IDS = {
   'output-dangling-link': 'the output is a link to nowhere',
   'output-device': 'the output is a device or another special file',
   'output-exists': 'the output exists and --force was not given',
+  'next-past-target': "next: the new year is past every indicator's target year (the plan's revision is to be brought in)",
   'output-format': "the output's extension names no format the command writes",
   'output-layout': "render -o .docx/.xlsx of a document in its city's own layout: written in tassei's layout (only the PDF keeps the city's)",
   'output-is-folder': 'the output is a folder where a file is expected',
