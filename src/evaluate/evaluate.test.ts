@@ -111,24 +111,7 @@ describe('evaluateIndicator: progress and status', () => {
       expect.stringContaining('b − a'),
       expect.stringContaining('a − b'),
     ]);
-    const down = evaluateWith(
-      {
-        kind: 'kpi-progress',
-        title: 't',
-        fiscalYear: 2019,
-        strategies: [
-          {
-            no: 1,
-            title: 's',
-            reportedSummary: null,
-            reportedGoalSummary: null,
-            indicators: [indicator('10,883', '7,522', '7,324', 'change', [null, 'equal'])],
-            policies: [],
-          },
-        ],
-      } as KpiDocument,
-      ino,
-    );
+    const down = evaluateWith(kpi([indicator('10,883', '7,522', '7,324', 'change', [null, 'equal'])]), ino);
     const message = down.findings.find((f) => f.kind === 'status-mismatch')!.message.ja;
     expect(message).toContain('a − b');
     expect(message).not.toContain('b − a');
