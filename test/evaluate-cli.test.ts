@@ -74,6 +74,12 @@ describe('the tassei command', () => {
 });
 
 describe('tassei evaluate and build: a document in its own layout', () => {
+  it('counts a goal without policies by its own indicators only (数値目標), no 合計 of policies reading 0 beside them', async () => {
+    const r = await run('evaluate', 'test/fixtures/layout-docs/kitsuki-sheet.yaml');
+    const counts = r.out.split('\n').filter((l) => /^\s*[=≠]?\s*(合計|数値目標|基本目標)\s+\d/.test(l));
+    expect(counts.map((l) => l.trim().split(/\s+/)[0])).toEqual(['数値目標', '数値目標']);
+  });
+
   it('names the places of its findings as the document labels its levels (基本目標1 › 施策(1)), in the terminal and in findings.md', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'tassei-levels-'));
     const input = join(dir, 'in');
@@ -93,7 +99,9 @@ describe('tassei evaluate and build: a document in its own layout', () => {
     expect(r.out.split('\n')[0]).toBe('第2期長与町まち・ひと・しごと創生総合戦略 数値目標・重要業績評価指標（KPI）の状況（2020年度実績）');
     const titled = join(dir, 'titled.yaml');
     writeFileSync(titled, readFileSync(file, 'utf8').replace(/^title: (.*)$/m, 'title: 令和2年度 $1'));
-    expect((await run('evaluate', titled)).out.split('\n')[0]).toBe('令和2年度 第2期長与町まち・ひと・しごと創生総合戦略 数値目標・重要業績評価指標（KPI）の状況');
+    expect((await run('evaluate', titled)).out.split('\n')[0]).toBe(
+      '令和2年度 第2期長与町まち・ひと・しごと創生総合戦略 数値目標・重要業績評価指標（KPI）の状況',
+    );
     expect(r.out).not.toMatch(/重点戦略|戦略方針/);
     await run('build', input, '-o', join(dir, 'out'));
     const report = readFileSync(join(dir, 'out', 'findings.md'), 'utf8');

@@ -93,8 +93,11 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
     }
     out.push(...fitColumns(rows, new Set([3, 4, 5, 6]), { width, wrap: 1, drop: INDICATOR_DROP_ORDER }), '');
     const summaryRows: string[][] = [['', '', ...gradeColumns.map((c) => columnHeading(scheme, c))]];
-    for (const s of evaluation.summaries.filter((x) => x.strategy === strategy.no)) {
-      const name = s.row === 'total' ? '合計' : s.row === 'goal' ? '基本目標' : `${s.policy} ${strategy.policies.find((p) => p.no === s.policy)?.title ?? ''}`;
+    // A goal without policies counts its own indicators only: its 合計 (the policies' sum) would read 0 beside them.
+    const rowsShown = evaluation.summaries.filter((x) => x.strategy === strategy.no && (x.row !== 'total' || strategy.policies.length > 0));
+    for (const s of rowsShown) {
+      const own = doc.layout ? '数値目標' : '基本目標';
+      const name = s.row === 'total' ? '合計' : s.row === 'goal' ? own : `${s.policy} ${strategy.policies.find((p) => p.no === s.policy)?.title ?? ''}`;
       const differs =
         s.reported !== null && gradeColumns.some((c) => s.reported![c] !== undefined && s.reported![c] !== null && s.reported![c] !== s.checked[c]);
       summaryRows.push([differs ? MARKS.differs : MARKS.same, name, ...gradeColumns.map((c) => String(s.computed[c] ?? 0))]);
