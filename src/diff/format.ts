@@ -3,7 +3,7 @@ import { columnHeading } from '../evaluate/format.js';
 import { formatProgress } from '../evaluate/evaluate.js';
 import { summaryColumns } from '../evaluate/summaries.js';
 import { characterDiff } from './similarity.js';
-import { levelName, levelShown, levelWord } from '../notation/levels.js';
+import { levelName, levelShown, levelWord, ownIndicatorsWord } from '../notation/levels.js';
 import type { Scheme } from '../model/scheme.js';
 import { NOT_ENTERED } from '../model/walk.js';
 import type {
@@ -102,13 +102,8 @@ export function placeName(p: IndicatorPlace, withStrategy = false, names = false
     levelShown(p.hierarchy, 'policy') ? named(levelName(p.hierarchy, 'policy', p.policy ?? 0), p.policyTitle) : '',
     levelShown(p.hierarchy, 'measure') ? named(levelName(p.hierarchy, 'measure', p.measure ?? 0), p.measureTitle) : '',
   ].filter(Boolean);
-  const inner = p.policy === null || levels.length === 0 ? ownIndicatorsName(p.hierarchy) : levels.join(' › ');
+  const inner = p.policy === null || levels.length === 0 ? ownIndicatorsWord(p.hierarchy) : levels.join(' › ');
   return withStrategy ? `${levelName(p.hierarchy, 'strategy', p.strategy)} › ${inner}` : inner;
-}
-
-/** A strategy's own indicators: 基本目標 in tassei's family, 数値目標 where the document labels its levels. */
-function ownIndicatorsName(hierarchy: readonly HierarchyLevel[] | undefined): string {
-  return hierarchy ? '数値目標' : '基本目標';
 }
 
 /** What happened to an indicator, as the mark a reviewer reads first: a rename and a revised target before a routine update. */
@@ -171,7 +166,7 @@ export function changeSummary(diff: DocumentDiff): string {
 }
 
 export function summaryRowName(e: SummaryDiffEntry, hierarchy?: readonly HierarchyLevel[]): string {
-  return e.row === 'total' ? '合計' : e.row === 'goal' ? ownIndicatorsName(hierarchy) : levelName(hierarchy, 'policy', e.policy ?? 0);
+  return e.row === 'total' ? '合計' : e.row === 'goal' ? ownIndicatorsWord(hierarchy) : levelName(hierarchy, 'policy', e.policy ?? 0);
 }
 
 function escapeMd(text: string): string {

@@ -3,7 +3,7 @@ import { type Language, type Text, type TextPart, both, joinTexts, say, t } from
 import { formatMessagesList, warningMessage } from '../model/messages.js';
 import { type Scheme, markOf } from '../model/scheme.js';
 import type { Blanks, Evaluation, Finding, HierarchyLevel, KpiDocument, Message } from '../model/types.js';
-import { levelName, levelsPlace } from '../notation/levels.js';
+import { levelName, levelsPlace, ownIndicatorsWord } from '../notation/levels.js';
 import { headingYears } from '../notation/heading-years.js';
 import { TOTAL } from '../model/types.js';
 import { type IndicatorAt, evaluationOf, evaluationsByKey, kpiPlaceName, placeKey, placeText, walkIndicators } from '../model/walk.js';
@@ -96,7 +96,7 @@ export function formatEvaluationText(doc: KpiDocument, evaluation: Evaluation, s
     // A goal without policies counts its own indicators only: its 合計 (the policies' sum) would read 0 beside them.
     const rowsShown = evaluation.summaries.filter((x) => x.strategy === strategy.no && (x.row !== 'total' || strategy.policies.length > 0));
     for (const s of rowsShown) {
-      const own = doc.layout ? '数値目標' : '基本目標';
+      const own = ownIndicatorsWord(doc.layout?.hierarchy);
       const name = s.row === 'total' ? '合計' : s.row === 'goal' ? own : `${s.policy} ${strategy.policies.find((p) => p.no === s.policy)?.title ?? ''}`;
       const differs =
         s.reported !== null && gradeColumns.some((c) => s.reported![c] !== undefined && s.reported![c] !== null && s.reported![c] !== s.checked[c]);
@@ -184,7 +184,7 @@ export function findingValue(f: Finding, v: string | number | null, scheme: Sche
 
 /** The name of a finding's summary row, where it is about one: 基本目標 (数値目標 where the document labels its levels), 合計. */
 function summaryRowName(f: Finding, hierarchy?: readonly HierarchyLevel[]): string | undefined {
-  return f.row === 'goal' ? (hierarchy ? '数値目標' : '基本目標') : f.row === 'total' ? '合計' : undefined;
+  return f.row === 'goal' ? ownIndicatorsWord(hierarchy) : f.row === 'total' ? '合計' : undefined;
 }
 
 /**

@@ -11,6 +11,11 @@ export type Level = HierarchyLevel['level'];
 /** tassei's own family's words, for documents (and levels) whose layout prints none. */
 export const STANDARD_LEVEL_WORDS: Readonly<Record<Level, string>> = { strategy: '重点戦略', policy: '戦略方針', measure: '施策' };
 
+/** A strategy's own indicators: 基本目標 in tassei's family, 数値目標 where the document labels its levels (基本目標 is then its strategies' word). */
+export function ownIndicatorsWord(hierarchy: readonly HierarchyLevel[] | undefined): string {
+  return hierarchy ? '数値目標' : '基本目標';
+}
+
 /** A level's word: its printed label (基本目標), else the standard one. */
 export function levelWord(hierarchy: readonly HierarchyLevel[] | undefined, level: Level): string {
   const printed = hierarchy?.find((h) => h.level === level);
@@ -35,7 +40,7 @@ export function levelsPlace(
     ['measure', place.measure],
   ];
   const named = parts.filter(([level, no]) => no !== null && levelShown(hierarchy, level)).map(([level, no]) => levelName(hierarchy, level, no!));
-  return own && place.strategy !== null && place.policy === null ? [...named, '数値目標'].join(' › ') : named.join(' › ');
+  return own && place.strategy !== null && place.policy === null ? [...named, ownIndicatorsWord(hierarchy)].join(' › ') : named.join(' › ');
 }
 
 /** A level's name with its number as printed (基本目標1, 個別施策(1), Ⅱ where no label is printed), else the standard one (重点戦略1). */
