@@ -1330,6 +1330,33 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.messages.filter((m) => m.severity !== 'info')).toEqual([]);
   });
 
+  it('reads a count table whose head (政策目標 | ① | ② | 合計) alone ends a page, printed again over its rows on the next (pdfmake’s header rows, a spreadsheet’s print titles), as that table’s head, not a banner 政策目標① ② 合計', () => {
+    const head: [string, number][] = [
+      ['政策目標', 20],
+      ['①', 110],
+      ['②', 140],
+      ['合計', 170],
+    ];
+    const document = read(
+      [
+        pageOf(TITLE, HEADER, [['政策目標1 観光の振興', 20]], row('観光客数', ['100', '120'], '①'), row('宿泊者数', ['50', '40'], '②'), [], head),
+        {
+          ...pageOf(head, [
+            ['政策目標1 観光の振興', 20],
+            ['1', 112],
+            ['1', 142],
+            ['2', 175],
+          ]),
+          number: 2,
+        },
+      ],
+      'counts-head-again.pdf',
+    );
+    const doc = document.document as KpiDocument;
+    expect(doc.strategies.map((s) => [s.title, s.reportedGoalSummary])).toEqual([['観光の振興', { 1: 1, 2: 1, total: 2 }]]);
+    expect(document.messages.filter((m) => m.severity !== 'info')).toEqual([]);
+  });
+
   it('reads a count table whose mark wrapped in its narrow cell (評価な over し, or 評価 over なし) as the head printed whole', () => {
     const marksAt = (mark: string, x: number): [string, number][] => [
       ['基本目標', 20],

@@ -1121,6 +1121,12 @@ function countLine(line: Line): { label: string; count: number } | null {
   return { label: label!, count: Number(count!.normalize('NFKC')) };
 }
 
+/** Two heads of grades across with the same marks: one count table's head printed twice. */
+function sameCountHead(a: Line, b: Line): boolean {
+  const [marksA, marksB] = [countHeadAt(a), countHeadAt(b)];
+  return !!marksA && !!marksB && marksA.join('|') === marksB.join('|');
+}
+
 /**
  * A count table that a page break cuts: of grades down, before its 合計, the lines of marks and
  * counts that open the next page (under its head printed again, or alone) are its own; of grades
@@ -1131,8 +1137,15 @@ function countsAcrossPages(pieces: { page: number; piece: Piece }[]): { page: nu
   for (let k = 0; k < pieces.length; k++) {
     const { page, piece } = pieces[k]!;
     out.push(pieces[k]!);
-    // A head of grades across alone at a page's foot: its rows open the next page.
+    // A head of grades across alone at a page's foot: its rows open the next page. Under the head
+    // printed again (pdfmake's header rows, a spreadsheet's print titles: 政策目標 | ① | ② | 合計 on
+    // both pages), that table is whole there and the foot's head is only its first print.
     if (piece.kind === 'line' && countHeadAt(piece.line) && pieces[k + 1]?.page === page + 1) {
+      const again = pieces[k + 1]!.piece;
+      if (again.kind === 'counts' && again.head && sameCountHead(piece.line, again.head)) {
+        out.pop();
+        continue;
+      }
       const following: Line[] = [];
       for (let n = k + 1; pieces[n]?.page === page + 1 && pieces[n]!.piece.kind === 'line'; n++) following.push((pieces[n]!.piece as { line: Line }).line);
       const { table, used } = readCountTable({ number: page + 1 }, [piece.line, ...following], 0);
