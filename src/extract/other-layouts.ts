@@ -1162,10 +1162,17 @@ function countsAcrossPages(pieces: { page: number; piece: Piece }[]): { page: nu
     if (piece.kind === 'counts' && piece.head && lastRow && !TOTAL_WORD.test(lastRow.label.replace(/\s/g, '')) && pieces[k + 1]?.page === page + 1) {
       const following: Line[] = [];
       for (let n = k + 1; pieces[n]?.page === page + 1 && pieces[n]!.piece.kind === 'line'; n++) following.push((pieces[n]!.piece as { line: Line }).line);
-      const { table, used } = readCountTable({ number: page + 1 }, [piece.head, ...following], 0);
+      // The head printed again over them (pdfmake's header rows, a spreadsheet's print titles) is the same table's.
+      const headAgain = following[0] && sameCountHead(piece.head, following[0]) ? 1 : 0;
+      const { table, used } = readCountTable({ number: page + 1 }, [piece.head, ...following.slice(headAgain)], 0);
       if (table.rows.length > 0) {
         piece.table.rows.push(...table.rows);
-        k += used.length - 1;
+        k += headAgain + used.length - 1;
+      } else if (headAgain && used.length > 1) {
+        // Under it only lines of the label column, no counts: the rest of the last row's label the
+        // page cut (政策目標2 | 地域の強 0 1 2 0 3, then 化 under the head on the next page).
+        lastRow.label = joinWrapped([lastRow.label, ...used.slice(1).map((l) => l.text)]);
+        k += headAgain + used.length - 1;
       }
       continue;
     }
