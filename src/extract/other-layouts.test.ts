@@ -1330,6 +1330,77 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.messages.filter((m) => m.severity !== 'info')).toEqual([]);
   });
 
+  it('reads a count table whose head (政策目標 | ① | ② | 合計) alone ends a page, printed again over its rows on the next (pdfmake’s header rows, a spreadsheet’s print titles), as that table’s head, not a banner 政策目標① ② 合計', () => {
+    const head: [string, number][] = [
+      ['政策目標', 20],
+      ['①', 110],
+      ['②', 140],
+      ['合計', 170],
+    ];
+    const document = read(
+      [
+        pageOf(TITLE, HEADER, [['政策目標1 観光の振興', 20]], row('観光客数', ['100', '120'], '①'), row('宿泊者数', ['50', '40'], '②'), [], head),
+        {
+          ...pageOf(head, [
+            ['政策目標1 観光の振興', 20],
+            ['1', 112],
+            ['1', 142],
+            ['2', 175],
+          ]),
+          number: 2,
+        },
+      ],
+      'counts-head-again.pdf',
+    );
+    const doc = document.document as KpiDocument;
+    expect(doc.strategies.map((s) => [s.title, s.reportedGoalSummary])).toEqual([['観光の振興', { 1: 1, 2: 1, total: 2 }]]);
+    expect(document.messages.filter((m) => m.severity !== 'info')).toEqual([]);
+  });
+
+  it('reads the rest of a count table’s last label that a page break carried alone under the head printed again (政策目標2 | 農業の振 0 1 1 | page | 政策目標 ① ② 合計 | 興) as that label’s, not a banner 政策目標① ② 合計', () => {
+    const head: [string, number][] = [
+      ['政策目標', 20],
+      ['①', 110],
+      ['②', 140],
+      ['合計', 170],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          HEADER,
+          [['政策目標1 観光の振興', 20]],
+          row('観光客数', ['100', '120'], '①'),
+          [['政策目標2 農業の振興', 20]],
+          row('農家数', ['10', '12'], '②'),
+          [],
+          head,
+          [
+            ['政策目標1 観光の振興', 20],
+            ['1', 112],
+            ['0', 142],
+            ['1', 175],
+          ],
+          [['政策目標2', 20]],
+          [
+            ['農業の振', 20],
+            ['0', 112],
+            ['1', 142],
+            ['1', 175],
+          ],
+        ),
+        { ...pageOf(head, [['興', 20]]), number: 2 },
+      ],
+      'counts-label-rest-under-head-again.pdf',
+    );
+    const doc = document.document as KpiDocument;
+    expect(doc.strategies.map((s) => [s.title, s.reportedGoalSummary])).toEqual([
+      ['観光の振興', { 1: 1, 2: 0, total: 1 }],
+      ['農業の振興', { 1: 0, 2: 1, total: 1 }],
+    ]);
+    expect(document.messages.filter((m) => m.severity !== 'info')).toEqual([]);
+  });
+
   it('reads a count table whose mark wrapped in its narrow cell (評価な over し, or 評価 over なし) as the head printed whole', () => {
     const marksAt = (mark: string, x: number): [string, number][] => [
       ['基本目標', 20],

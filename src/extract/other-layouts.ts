@@ -1121,6 +1121,12 @@ function countLine(line: Line): { label: string; count: number } | null {
   return { label: label!, count: Number(count!.normalize('NFKC')) };
 }
 
+/** Two heads of grades across with the same marks: one count table's head printed twice. */
+function sameCountHead(a: Line, b: Line): boolean {
+  const [marksA, marksB] = [countHeadAt(a), countHeadAt(b)];
+  return !!marksA && !!marksB && marksA.join('|') === marksB.join('|');
+}
+
 /**
  * A count table that a page break cuts: of grades down, before its 合計, the lines of marks and
  * counts that open the next page (under its head printed again, or alone) are its own; of grades
@@ -1131,8 +1137,15 @@ function countsAcrossPages(pieces: { page: number; piece: Piece }[]): { page: nu
   for (let k = 0; k < pieces.length; k++) {
     const { page, piece } = pieces[k]!;
     out.push(pieces[k]!);
-    // A head of grades across alone at a page's foot: its rows open the next page.
+    // A head of grades across alone at a page's foot: its rows open the next page. Under the head
+    // printed again (pdfmake's header rows, a spreadsheet's print titles: 政策目標 | ① | ② | 合計 on
+    // both pages), that table is whole there and the foot's head is only its first print.
     if (piece.kind === 'line' && countHeadAt(piece.line) && pieces[k + 1]?.page === page + 1) {
+      const again = pieces[k + 1]!.piece;
+      if (again.kind === 'counts' && again.head && sameCountHead(piece.line, again.head)) {
+        out.pop();
+        continue;
+      }
       const following: Line[] = [];
       for (let n = k + 1; pieces[n]?.page === page + 1 && pieces[n]!.piece.kind === 'line'; n++) following.push((pieces[n]!.piece as { line: Line }).line);
       const { table, used } = readCountTable({ number: page + 1 }, [piece.line, ...following], 0);
@@ -1149,10 +1162,17 @@ function countsAcrossPages(pieces: { page: number; piece: Piece }[]): { page: nu
     if (piece.kind === 'counts' && piece.head && lastRow && !TOTAL_WORD.test(lastRow.label.replace(/\s/g, '')) && pieces[k + 1]?.page === page + 1) {
       const following: Line[] = [];
       for (let n = k + 1; pieces[n]?.page === page + 1 && pieces[n]!.piece.kind === 'line'; n++) following.push((pieces[n]!.piece as { line: Line }).line);
-      const { table, used } = readCountTable({ number: page + 1 }, [piece.head, ...following], 0);
+      // The head printed again over them (pdfmake's header rows, a spreadsheet's print titles) is the same table's.
+      const headAgain = following[0] && sameCountHead(piece.head, following[0]) ? 1 : 0;
+      const { table, used } = readCountTable({ number: page + 1 }, [piece.head, ...following.slice(headAgain)], 0);
       if (table.rows.length > 0) {
         piece.table.rows.push(...table.rows);
-        k += used.length - 1;
+        k += headAgain + used.length - 1;
+      } else if (headAgain && used.length > 1) {
+        // Under it only lines of the label column, no counts: the rest of the last row's label the
+        // page cut (政策目標2 | 地域の強 0 1 2 0 3, then 化 under the head on the next page).
+        lastRow.label = joinWrapped([lastRow.label, ...used.slice(1).map((l) => l.text)]);
+        k += headAgain + used.length - 1;
       }
       continue;
     }
