@@ -736,6 +736,31 @@ describe('a table without rules, then its legend and its count table', () => {
   /** The pages read as the command line reads them under the default scheme. */
   const read = (pages: PageContent[], file: string) => extractPages(pages, file, { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME });
 
+  it('a circled banner alone at a page’s foot, a row’s padding under the table (② 観光の振興), opens the rows the next page goes on with, its header not printed again', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          HEADER,
+          [['① 移住の促進', 20]],
+          row('移住者数', ['100', '120'], 'A'),
+          row('相談件数', ['50', '40'], 'C'),
+          [],
+          [],
+          [['② 観光の振興', 20]],
+        ),
+        { ...pageOf(row('観光客数', ['300', '320'], 'A'), row('宿泊者数', ['30', '35'], 'A')), number: 2 },
+      ],
+      'circled-at-foot.pdf',
+    ).document as KpiDocument;
+    const nodes = document.strategies.map((s) => [s.no, s.title, walkIndicators({ ...document, strategies: [s] }).map(({ indicator }) => indicator.name)]);
+    expect(nodes).toEqual([
+      [1, '移住の促進', ['移住者数', '相談件数']],
+      [2, '観光の振興', ['観光客数', '宿泊者数']],
+    ]);
+  });
+
   it('a header whose headings stand 1.5 em over their years is set in two rows where the count table’s wrapped labels show a cell’s lines 1.1 em apart, though no cell of the table wraps', () => {
     const page = ruledPageOf(
       1,

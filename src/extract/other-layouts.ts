@@ -1852,6 +1852,27 @@ function holdsFigure(line: Line, figure: RegExp): boolean {
  * ① 移住の推進 on a row of its own, in a table whose indicators carry no number: a level's
  * banner (with a number column, ① would be an indicator's and is no banner).
  */
+/**
+ * The banner lines alone under a page's last table whose rows the next page goes on with, its header
+ * not printed again (② ICTの創出 at the foot, then 自主 目安値 5,500 … at the next page's top): the
+ * banners of those rows. A legend's ① … ② … under the last table is none: no table goes on after it.
+ */
+function bannersOverNextPage(pieces: readonly { page: number; piece: Piece }[]): Set<Line> {
+  const banners = new Set<Line>();
+  pieces.forEach(({ page, piece }, k) => {
+    if (piece.kind !== 'line' || !isBannerLine(piece.line.text)) return;
+    const rest = pieces.slice(k + 1);
+    const next = rest.find((p) => p.page !== page || p.piece.kind !== 'line' || !isBannerLine(p.piece.line.text));
+    if (next && next.page === page + 1 && next.piece.kind === 'table' && next.piece.table.head.lines.length === 0) banners.add(piece.line);
+  });
+  return banners;
+}
+
+/** A line that is a level's banner: labelled and numbered (基本施策1 …), or a circled number and title (② …). */
+function isBannerLine(text: string): boolean {
+  return readBanner(text) !== null || circledBanner(text) !== null;
+}
+
 function circledBanner(text: string): Banner | null {
   const m = /^([①-⑳])\s*(\S.*)$/s.exec(text.trim());
   return m ? { label: '', numbering: '①', no: m[1]!.charCodeAt(0) - 0x2460 + 1, title: m[2]!.trim() } : null;
@@ -2220,7 +2241,10 @@ export function readOtherKpi(
       // A page holding nothing but its furniture (a blank page, its number alone) ends no table:
       // the table goes on on the page after.
       if (onPage.length === 0) return onPage;
-      const last = onPage.at(-1);
+      // A banner alone under the page's last table (② ICTの創出 at its foot, a row's padding away) opens
+      // rows that go on at the next page's top without the header: the table goes on there.
+      const tail = onPage.findLastIndex((p) => p.kind !== 'line' || !isBannerLine(p.line.text));
+      const last = tail >= 0 && tail < onPage.length - 1 && onPage[tail]!.kind === 'table' ? onPage[tail] : onPage.at(-1);
       continued = last?.kind === 'table' ? last.table.head : null;
       endedIn = last?.kind === 'line' ? last.line : null;
       return onPage;
@@ -2355,15 +2379,20 @@ export function readOtherKpi(
     );
   };
 
+  const footBanners = bannersOverNextPage(pieces);
   for (const { page, piece } of pieces) {
     if (piece.kind === 'counts') {
       if (piece.table.shape === 'rows' && strategy) piece.table.strategy = strategy;
       continue;
     }
     if (piece.kind === 'line') {
-      // Lines outside the tables: banners only (titles, legends and notes are not rows).
-      const banner = readBanner(piece.line.text);
-      if (banner) textRow(piece.line.text, page);
+      // Lines outside the tables: banners only (titles, legends and notes are not rows). A circled
+      // number opens a banner of a level the tables print so (② ICTの創出 at a page's foot, under
+      // ① … banners): never one of the first, since ① also numbers legends and notes.
+      const circled = footBanners.has(piece.line) ? circledBanner(piece.line.text) : null;
+      const circledLevel = circled !== null && levels.printed.some((l) => l.style === 'banner' && l.label === '' && l.numbering === '①');
+      const banner = readBanner(piece.line.text) ?? (circledLevel ? circled : null);
+      if (banner) textRow(piece.line.text, page, !circledLevel);
       else if (isGoalIndicatorsLabel(piece.line.text)) textRow(piece.line.text, page);
       else if (piece.line.phrases.filter((p) => FIGURE.test(p.text.normalize('NFKC').trim())).length >= 2)
         // Figures outside every table: a row the reader lost; said, never dropped in silence.
