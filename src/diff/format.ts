@@ -253,9 +253,13 @@ function groups<T>(items: readonly T[], key: (t: T) => string): [string, T[]][] 
   return [...map.entries()];
 }
 
+/** Whether a summary row is the document's own: a level it does not print (policies made to hold its measures) has no row there. */
+export function summaryRowShown(e: SummaryDiffEntry, hierarchy?: readonly HierarchyLevel[]): boolean {
+  return e.row !== 'policy' || levelShown(hierarchy, 'policy');
+}
+
 function summaryTable(all: readonly SummaryDiffEntry[], style: DiffStyle, scheme: Scheme, hierarchy?: readonly HierarchyLevel[]): string[] {
-  // A level the document does not print (its policies made to hold its measures) has no row of its own there.
-  const entries = all.filter((e) => e.row !== 'policy' || levelShown(hierarchy, 'policy'));
+  const entries = all.filter((e) => summaryRowShown(e, hierarchy));
   const keys = summaryColumns(scheme);
   const headings = ['集計', ...keys.map((k) => columnHeading(scheme, k))];
   const cell = (e: SummaryDiffEntry, key: string) => {

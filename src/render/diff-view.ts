@@ -13,13 +13,14 @@ import {
   recomputedText,
   rowKind,
   structureLabel,
+  summaryRowShown,
   summaryRowName,
 } from '../diff/format.js';
 import { characterDiff } from '../diff/similarity.js';
 import type { Scheme } from '../model/scheme.js';
 import type { DocumentDiff, IndicatorYear, Summary } from '../model/types.js';
 import { fiscalYearName } from '../notation/numbers.js';
-import { levelName, levelShown } from '../notation/levels.js';
+import { levelName } from '../notation/levels.js';
 import { COLUMN_SPACING, TEXT_CLEARANCE } from './columns.js';
 import { measureText } from './fonts.js';
 import { DEFAULT_RENDER_OPTIONS, type PageView, type RenderOptions, pageView } from './page-view.js';
@@ -235,8 +236,7 @@ export function diffView(diff: DocumentDiff, scheme: Scheme, options: RenderOpti
       now: sideOf(r.to, changed),
     });
   }
-  // A level the document does not print (its policies made to hold its measures) has no row of its own there.
-  for (const s of diff.summaries.filter((e) => e.row !== 'policy' || levelShown(diff.hierarchy, 'policy'))) {
+  for (const s of diff.summaries.filter((e) => summaryRowShown(e, diff.hierarchy))) {
     const note = [
       ['前年度', s.from, s.fromPrinted],
       ['今年度', s.to, s.toPrinted],
