@@ -6,7 +6,10 @@ import { readBuiltInSchemes } from '../src/evaluate/scheme-file.js';
 import { type PageContent, readPdf } from '../src/extract/pdf.js';
 import { parseDocumentText } from '../src/io/yaml.js';
 import type { KpiDocument } from '../src/model/types.js';
-import { renderPdf } from '../src/render/pdf.js';
+import { renderPdf, renderTrendPdf } from '../src/render/pdf.js';
+import { evaluateDocument } from '../src/evaluate/evaluate.js';
+import { trendOf } from '../src/diff/trend.js';
+import { walkIndicators } from '../src/model/walk.js';
 
 /**
  * No text tassei prints crosses a column's rule: a word set over the edge of its cell prints on
@@ -61,6 +64,41 @@ describe('no text over a column rule', () => {
       const { document } = familyCase(family, seed);
       randomWidths(document, seed);
       expect(await crossingsOf(document, `${family}-${seed}.pdf`)).toEqual([]);
+    },
+    60_000,
+  );
+});
+
+/**
+ * Figures as some cities print them: the unit glued to each (57,808人/年) and 以上 after a target,
+ * on indicators drawn at random; such a figure once spilled over the 経年表's narrow year columns,
+ * its first digit printed over the rule (5,672千円以上 for 15,672千円以上).
+ */
+function glueUnits(doc: KpiDocument, seed: number): void {
+  const rng = prng(seed);
+  for (const { indicator } of walkIndicators(doc)) {
+    if (!indicator.unit || !rng.chance(0.6)) continue;
+    for (const m of [indicator.baseline, indicator.actual, indicator.target, ...(indicator.series ?? [])])
+      if (m && m.value !== null && /[0-9]$/.test(m.text)) m.text = `${m.text}${indicator.unit}`;
+    if (indicator.target && indicator.target.value !== null && rng.chance(0.5)) indicator.target.text += '以上';
+  }
+}
+
+describe('no figure of the 経年表 over a column rule', () => {
+  it.each(FAMILIES.map((family: string) => [family, 20261207] as const))(
+    '%s, seed %i, units glued to the figures',
+    async (family, seed) => {
+      const { document } = familyCase(family, seed);
+      glueUnits(document, seed);
+      const later = structuredClone(document);
+      later.fiscalYear += 1;
+      const scheme = schemes.find((s) => s.id === (document.scheme ?? 'default'))!;
+      const trend = trendOf(
+        [document, later].map((d) => ({ document: d, evaluation: evaluateDocument(d, scheme) })),
+        (a, b) => (a === b ? 1 : 0),
+      );
+      const pages = await readPdf(await renderTrendPdf(trend), `${family}-trend.pdf`);
+      expect(pages.flatMap(textOverRules)).toEqual([]);
     },
     60_000,
   );

@@ -22,6 +22,7 @@ import type { DocumentDiff, IndicatorYear, Summary } from '../model/types.js';
 import { fiscalYearName } from '../notation/numbers.js';
 import { levelName } from '../notation/levels.js';
 import { COLUMN_SPACING, TEXT_CLEARANCE } from './columns.js';
+import { unitAfterName } from '../notation/units.js';
 import { measureText } from './fonts.js';
 import { DEFAULT_RENDER_OPTIONS, type PageView, type RenderOptions, pageView } from './page-view.js';
 
@@ -217,8 +218,10 @@ export function diffView(diff: DocumentDiff, scheme: Scheme, options: RenderOpti
     const state = (r.to ?? r.from)!;
     const renamed = r.from !== null && r.to !== null && changed.has('name');
     const parts = renamed ? characterDiff(fieldText(r.from!, 'name'), fieldText(r.to!, 'name')) : [];
-    // No unit: none in brackets either (（-） reads as a unit called -).
-    const unit = state.unit ? `（${state.unit}）` : '';
+    const unit = unitAfterName(
+      state.unit,
+      [r.from, r.to].flatMap((s) => (s ? [s.baseline, s.actual, s.target] : [])),
+    );
     const notes = [
       r.fromPlace ? `${placeName(r.fromPlace, true, true)} から移動` : '',
       r.from && r.to && changed.has('unit') ? `単位: ${fieldText(r.from, 'unit')} → ${fieldText(r.to, 'unit')}` : '',

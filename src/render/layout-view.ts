@@ -19,6 +19,7 @@ import type {
 } from '../model/types.js';
 import { COLUMN_SPACING, GRID_RULE, TEXT_CLEARANCE } from './columns.js';
 import { measureText } from './fonts.js';
+import { unitAfterName } from '../notation/units.js';
 import { type IndicatorView, kpiView, strategyNotes } from './kpi-view.js';
 import { DEFAULT_RENDER_OPTIONS, type PageView, type RenderOptions } from './page-view.js';
 
@@ -353,13 +354,9 @@ function roleLabelColumn(doc: KpiDocument, layout: TableLayout): number {
 const LEVEL_OF: Partial<Record<ColumnRole, Level>> = { strategy: 'strategy', policy: 'policy', measure: 'measure' };
 const LEVELS: readonly Level[] = ['strategy', 'policy', 'measure'];
 
-/** Whether the indicator's printed values carry its unit glued (96.8万人): each filled one does. */
-function unitInValues(indicator: Indicator): boolean {
-  const unit = indicator.unit!.replace(/\s/g, '');
-  const texts = [indicator.baseline, indicator.actual, indicator.target, ...(indicator.series ?? [])].flatMap((m) =>
-    m && m.value !== null ? [m.text.replace(/\s/g, '')] : [],
-  );
-  return texts.length > 0 && texts.every((text) => text.includes(unit));
+/** The texts of an indicator's printed figures, where its unit may stand glued (96.8万人). */
+function figureTexts(indicator: Indicator): string[] {
+  return [indicator.baseline, indicator.actual, indicator.target, ...(indicator.series ?? [])].flatMap((m) => (m && m.value !== null ? [m.text] : []));
 }
 
 /** The text of an indicator's cell in a column of a role. */
@@ -370,7 +367,7 @@ function indicatorText(column: LayoutColumn, indicator: Indicator, view: Indicat
     case 'name':
       // Without a unit column the unit is printed after the name, as 江田島市 prints it: 被害額（千円）;
       // unless every value carries it (57,808人/年), where a second one would stand after the name.
-      return `${view.name}${view.ratio ? '※' : ''}${!unitColumn && indicator.unit && !unitInValues(indicator) ? `（${indicator.unit}）` : ''}`;
+      return `${view.name}${view.ratio ? '※' : ''}${unitColumn ? '' : unitAfterName(indicator.unit, figureTexts(indicator))}`;
     case 'unit':
       return view.unit;
     case 'baseline':

@@ -3,7 +3,10 @@ import { BLANK, placeName } from '../diff/format.js';
 import { levelName } from '../notation/levels.js';
 import { rowNotes } from '../diff/trend-format.js';
 import type { Trend, TrendCell } from '../diff/trend.js';
-import { COLUMN_SPACING } from './columns.js';
+import { COLUMN_SPACING, TEXT_CLEARANCE } from './columns.js';
+import { measureText } from './fonts.js';
+import { fitWidths } from './layout-view.js';
+import { unitAfterName } from '../notation/units.js';
 import { DEFAULT_RENDER_OPTIONS, type PageView, type RenderOptions, pageView } from './page-view.js';
 
 /**
@@ -21,6 +24,12 @@ const SPARK_WIDTH = 64;
 const YEAR_WIDTH = 58;
 const MIN_YEAR_WIDTH = 40;
 const MIN_NOTES_WIDTH = 90;
+/** What the name's column keeps where figures wider than their columns take from it. */
+const MIN_NAME_WIDTH = 110;
+/** The figures' size (the template's default), and the smallest they are set to where the page cannot widen their columns. */
+const FIGURE_SIZE = 8;
+const SMALLEST_FIGURE = 5;
+const WIDTH_ROUNDING = 0.1;
 /** The sparkline's box inside its cell, and its dots. */
 const SPARK_HEIGHT = 14;
 const SPARK_INSET = 3;
@@ -44,6 +53,8 @@ export interface TrendView extends PageView {
   title: string;
   yearHeadings: string[];
   widths: number[];
+  /** The size of the figures: smaller than the text's only where a column cannot be widened to hold them. */
+  figureSize: number;
   /** The notes' column (the last). */
   notesIndex: number;
   rows: TrendRowView[];
@@ -57,6 +68,28 @@ export function trendWidths(years: number): number[] {
   const year = Math.max(MIN_YEAR_WIDTH, Math.min(YEAR_WIDTH, (free - MIN_NOTES_WIDTH) / Math.max(years, 1)));
   const notes = Math.max(MIN_NOTES_WIDTH, free - year * years);
   return [NAME_WIDTH, VALUE_WIDTH, ...Array<number>(years).fill(year), VALUE_WIDTH, SPARK_WIDTH, notes];
+}
+
+/**
+ * The widths with each figure's column as wide as its widest figure (a unit glued to it, 以上
+ * after it: 5,672千円以上), taken from the name's and the notes' columns, and the size the figures
+ * are set to where even that is not enough. A figure is never broken: it would spill over its cell.
+ */
+export function fittedTrendWidths(figures: readonly (readonly string[])[], years: number): { widths: number[]; figureSize: number } {
+  const base = trendWidths(years);
+  const figureColumns = [1, ...Array.from({ length: years }, (_, k) => 2 + k), 2 + years];
+  const widest = base.map(() => 0);
+  for (const row of figures) row.forEach((text, k) => (widest[figureColumns[k]!] = Math.max(widest[figureColumns[k]!]!, measureText(text, FIGURE_SIZE))));
+  const needed = widest.map((w) => (w > 0 ? w + TEXT_CLEARANCE : 0));
+  const spark = base.length - 2;
+  needed[spark] = SPARK_WIDTH;
+  // A figure's column gives no more than leaves its heading (H27 実績) on a line.
+  const floor = base.map((w, k) => (k === 0 ? MIN_NAME_WIDTH : k === base.length - 1 ? MIN_NOTES_WIDTH : MIN_YEAR_WIDTH));
+  const widths = fitWidths(base, needed, floor);
+  // fitWidths floors each width to a tenth of a point, which the text's clearance absorbs.
+  const fits = figureColumns.map((k) => (widest[k]! > 0 ? (widths[k]! + WIDTH_ROUNDING - TEXT_CLEARANCE) / widest[k]! : 1));
+  const figureSize = Math.max(SMALLEST_FIGURE, Math.min(FIGURE_SIZE, Math.floor(FIGURE_SIZE * Math.min(...fits) * 10) / 10));
+  return { widths, figureSize };
 }
 
 /**
@@ -93,6 +126,7 @@ export function sparkline(cells: readonly (TrendCell | null)[], target: number |
 
 export function trendView(trend: Trend, options: RenderOptions = DEFAULT_RENDER_OPTIONS): TrendView {
   const rows: TrendRowView[] = [];
+  const figures: string[][] = [];
   let group = '';
   let subgroup = '';
   for (const r of trend.rows) {
@@ -104,25 +138,28 @@ export function trendView(trend: Trend, options: RenderOptions = DEFAULT_RENDER_
     }
     const inner = placeName(r.place);
     if (inner !== subgroup) rows.push({ kind: 'subgroup', title: (subgroup = inner) });
+    const years = r.years.map((c) => ({ actual: c ? (c.blank ? BLANK : c.actual) : '', mark: c?.mark ?? '', series: c?.source === 'series' }));
+    figures.push([r.baseline, ...years.map((y) => y.actual), r.target]);
     rows.push({
       kind: 'indicator',
-      // No unit: none in brackets either (（-） read as a unit called -).
-      name: `${r.name}${r.method === 'ratio' ? '※' : ''}${r.unit ? `（${r.unit}）` : ''}`,
+      name: `${r.name}${r.method === 'ratio' ? '※' : ''}${unitAfterName(r.unit, figures.at(-1)!)}`,
       baseline: r.baseline,
-      years: r.years.map((c) => ({ actual: c ? (c.blank ? BLANK : c.actual) : '', mark: c?.mark ?? '', series: c?.source === 'series' })),
+      years,
       target: r.target,
       notes: rowNotes(r, trend).join('　'),
       spark: sparkline(r.years, r.targetValue),
     });
   }
+  const { widths, figureSize } = fittedTrendWidths(figures, trend.years.length);
   const first = trend.years[0];
   const last = trend.years.at(-1);
   return {
     ...pageView(options, false),
     title: `経年表　${trend.title}（${first !== undefined && last !== undefined ? `${fiscalYearName(first)}〜${fiscalYearName(last)}` : ''}）`,
     yearHeadings: trend.years.map((y) => `${eraName(y, 'short')} 実績`),
-    widths: trendWidths(trend.years.length),
-    notesIndex: trendWidths(trend.years.length).length - 1,
+    widths,
+    figureSize,
+    notesIndex: widths.length - 1,
     rows,
     legend: '各年度の欄は実績と状況。推移は実績の折れ線（点線は目標）。斜体は後の年度の報告の年度別の欄から。新規・削除・旧名称・移動・目標変更は備考に示す。',
   };
