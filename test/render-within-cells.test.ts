@@ -6,7 +6,8 @@ import { readBuiltInSchemes } from '../src/evaluate/scheme-file.js';
 import { type PageContent, readPdf } from '../src/extract/pdf.js';
 import { parseDocumentText } from '../src/io/yaml.js';
 import type { KpiDocument } from '../src/model/types.js';
-import { renderPdf, renderTrendPdf } from '../src/render/pdf.js';
+import { renderDiffPdf, renderPdf, renderTrendPdf } from '../src/render/pdf.js';
+import { diffKpi } from '../src/diff/diff.js';
 import { evaluateDocument } from '../src/evaluate/evaluate.js';
 import { trendOf } from '../src/diff/trend.js';
 import { walkIndicators } from '../src/model/walk.js';
@@ -84,20 +85,40 @@ function glueUnits(doc: KpiDocument, seed: number): void {
   }
 }
 
-describe('no figure of the 経年表 over a column rule', () => {
-  it.each(FAMILIES.map((family: string) => [family, 20261207] as const))(
-    '%s, seed %i, units glued to the figures',
+/** Two years of a family's document, its figures glued to their units; the later year's actuals changed. */
+function twoYears(family: string, seed: number) {
+  const { document } = familyCase(family, seed);
+  glueUnits(document, seed);
+  const later = structuredClone(document);
+  later.fiscalYear += 1;
+  for (const { indicator } of walkIndicators(later))
+    if (indicator.actual.value !== null) indicator.actual = { ...indicator.actual, value: indicator.actual.value + 1, text: `${indicator.actual.text}※` };
+  const scheme = schemes.find((s) => s.id === (document.scheme ?? 'default'))!;
+  return { earlier: document, later, scheme };
+}
+
+const identical = (a: string, b: string) => (a === b ? 1 : 0);
+
+describe('no figure of the 経年表 or the 新旧対照表 over a column rule', () => {
+  const cases = FAMILIES.map((family: string) => [family, 20261207] as const);
+  it.each(cases)(
+    '経年表 of %s, seed %i, units glued to the figures',
     async (family, seed) => {
-      const { document } = familyCase(family, seed);
-      glueUnits(document, seed);
-      const later = structuredClone(document);
-      later.fiscalYear += 1;
-      const scheme = schemes.find((s) => s.id === (document.scheme ?? 'default'))!;
+      const { earlier, later, scheme } = twoYears(family, seed);
       const trend = trendOf(
-        [document, later].map((d) => ({ document: d, evaluation: evaluateDocument(d, scheme) })),
-        (a, b) => (a === b ? 1 : 0),
+        [earlier, later].map((d) => ({ document: d, evaluation: evaluateDocument(d, scheme) })),
+        identical,
       );
       const pages = await readPdf(await renderTrendPdf(trend), `${family}-trend.pdf`);
+      expect(pages.flatMap(textOverRules)).toEqual([]);
+    },
+    60_000,
+  );
+  it.each(cases)(
+    '新旧対照表 of %s, seed %i, units glued to the figures',
+    async (family, seed) => {
+      const { earlier, later, scheme } = twoYears(family, seed);
+      const pages = await readPdf(await renderDiffPdf(diffKpi(earlier, later, identical, scheme), scheme), `${family}-diff.pdf`);
       expect(pages.flatMap(textOverRules)).toEqual([]);
     },
     60_000,
