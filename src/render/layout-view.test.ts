@@ -119,6 +119,22 @@ describe('a table in its own layout', () => {
     expect(across.rows.map(texts).at(-1)).toEqual(['合計', '1', '1', '1', '1', '0', '4']);
   });
 
+  it.each([
+    ['portrait', 'A4', 539],
+    ['landscape', 'A4', 786],
+    // A3 holds √2 / 1.2 of A4's page in A4 points (its text 1.2 × A4's): not A4's table enlarged, 23 % of the page left empty.
+    ['portrait', 'A3', 645],
+    ['landscape', 'A3', 936],
+  ] as const)('spreads the table over the page inside its margins: %s %s, %i points as drawn', (orientation, paper, inside) => {
+    const doc = parseDocumentText(readFileSync('test/fixtures/layout-docs/f2-matsudo.yaml', 'utf8'), 'f2-matsudo.yaml') as KpiDocument;
+    doc.layout = { ...doc.layout!, orientation, paper };
+    const scheme = schemes.find((s) => s.id === doc.scheme)!;
+    const { widths } = layoutView(doc, evaluateDocument(doc, scheme), scheme);
+    const drawn = widths.reduce((a, b) => a + b, 0) + widths.length * 6.5;
+    expect(drawn).toBeGreaterThan(inside - 3);
+    expect(drawn).toBeLessThanOrEqual(inside + 1);
+  });
+
   it('shares the page between the text columns and keeps every width positive on a crowded page', () => {
     const columns = viewOf('kitsuki-sheet.yaml').layout.columns;
     const widths = layoutWidths(columns, 539);

@@ -21,7 +21,7 @@ import { COLUMN_SPACING, GRID_RULE, TEXT_CLEARANCE } from './columns.js';
 import { measureText } from './fonts.js';
 import { unitAfterName } from '../notation/units.js';
 import { type IndicatorView, kpiView, strategyNotes } from './kpi-view.js';
-import { DEFAULT_RENDER_OPTIONS, type PageView, type RenderOptions } from './page-view.js';
+import { DEFAULT_RENDER_OPTIONS, type PageView, type RenderOptions, pageOf } from './page-view.js';
 
 /**
  * What templates/kpi-layout.hbs sees: a KPI document drawn in the municipality's own layout
@@ -32,8 +32,13 @@ import { DEFAULT_RENDER_OPTIONS, type PageView, type RenderOptions } from './pag
  * and noted), only their places follow the layout. Pure.
  */
 
-/** The page's width inside its margins (28 pt each side), A4; A3 is this enlarged. */
-const CONTENT_WIDTH = { landscape: 786, portrait: 539 } as const;
+/** The margin either side of the page (templates/kpi-layout.hbs), in A4 points as the page is drawn. */
+const SIDE_MARGIN = 28;
+
+/** The page's width inside its margins, in A4 points: an A3 page holds more than A4's (PAPERS), not A4's enlarged. */
+function contentWidth(layout: TableLayout): number {
+  return Math.floor(pageOf(layout.paper, layout.orientation).width - 2 * SIDE_MARGIN);
+}
 /** The table's text size; headings and notes are drawn at it too. */
 export const LAYOUT_FONT_SIZE = 7.5;
 
@@ -589,7 +594,7 @@ export function layoutView(doc: KpiDocument, evaluation: Evaluation, scheme: Sch
   const base = kpiView(doc, evaluation, scheme, options);
   const views = base.strategies.flatMap((s) => s.rows.flatMap((r) => ('indicator' in r && r.indicator ? [r.indicator] : [])));
   if (views.length !== walkIndicators(doc).length) throw new Error('layoutView: the indicator views do not follow the walk');
-  const page = CONTENT_WIDTH[layout.orientation];
+  const page = contentWidth(layout);
   const legend = legendRuns(layout, scheme);
   const lines = linesOf(doc, layout, views);
   const counts = countTable(doc, evaluation, scheme, layout, page, options.asPrinted);

@@ -22,6 +22,28 @@ export const PAGE_NUMBER_FORMATS: Record<PageNumberStyle, string> = {
   none: '',
 };
 
+/** A3's text and rules against A4's: larger, but less than the paper (√2), so that an A3 page holds more rows in wider columns. */
+const A3_TEXT = 1.2;
+
+/**
+ * How each paper is laid out. The templates are drawn for A4; a paper's text, rules and margins
+ * are `scale` × A4's, and its page holds `room` × A4's page in A4 points: the columns are widened
+ * by `room` (lines re-flow in them), the rows planned on the taller page.
+ */
+export const PAPERS: Record<RenderOptions['paper'], { scale: number; room: number }> = {
+  A4: { scale: 1, room: 1 },
+  A3: { scale: A3_TEXT, room: Math.SQRT2 / A3_TEXT },
+};
+
+/** A4 landscape in points. */
+const A4_PAGE = { width: 841.89, height: 595.28 };
+
+/** The page in A4 points: A4 (landscape unless told), or a larger paper's page as it holds A4's text. */
+export function pageOf(paper: RenderOptions['paper'], orientation: 'landscape' | 'portrait' = 'landscape'): { width: number; height: number } {
+  const [width, height] = orientation === 'landscape' ? [A4_PAGE.width, A4_PAGE.height] : [A4_PAGE.height, A4_PAGE.width];
+  return { width: width * PAPERS[paper].room, height: height * PAPERS[paper].room };
+}
+
 /** What every template sees at its root besides the document. */
 export interface PageView {
   paper: { size: RenderOptions['paper'] };

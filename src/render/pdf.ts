@@ -22,7 +22,7 @@ import { trendView } from './trend-view.js';
 import { diffPages, diffView, isDiffHeading } from './diff-view.js';
 import { type KpiView, detailPages, isHeadingRow, kpiView } from './kpi-view.js';
 import { type NarrativeView, narrativePages, narrativeView } from './narrative-view.js';
-import { DEFAULT_RENDER_OPTIONS, type RenderOptions } from './page-view.js';
+import { DEFAULT_RENDER_OPTIONS, PAPERS, type RenderOptions, pageOf } from './page-view.js';
 
 type Cell = { continued?: boolean } | undefined;
 interface TableNode {
@@ -72,18 +72,6 @@ function scaledLayout(layout: Layout, factor: number): Layout {
   );
 }
 
-/** A3's text and rules against A4's: larger, but less than the paper (√2), so that an A3 page holds more rows in wider columns. */
-const A3_TEXT = 1.2;
-
-/**
- * How each paper is laid out. The templates are drawn for A4 landscape; a paper's text, rules
- * and margins are `scale` × A4's, and its page holds `room` × A4's page in A4 points: the
- * columns are widened by `room` (lines re-flow in them), the rows planned on the taller page.
- */
-const PAPERS: Record<RenderOptions['paper'], { scale: number; room: number }> = {
-  A4: { scale: 1, room: 1 },
-  A3: { scale: A3_TEXT, room: Math.SQRT2 / A3_TEXT },
-};
 const PAPER_SCALE = Object.fromEntries(Object.entries(PAPERS).map(([paper, { scale }]) => [paper, scale])) as Record<RenderOptions['paper'], number>;
 const TABLE_LAYOUTS = Object.fromEntries(
   Object.entries(PAPER_SCALE).flatMap(([paper, factor]) =>
@@ -134,11 +122,6 @@ function widened(value: unknown, room: number, key = ''): unknown {
 /** A definition drawn for A4, with its columns as wide as its paper's page allows. */
 function drawnFor(definition: Record<string, unknown>, paper: RenderOptions['paper']): Record<string, unknown> {
   return widened(definition, PAPERS[paper].room) as Record<string, unknown>;
-}
-
-/** The page in A4 points: A4 landscape, or a larger paper's page as it holds A4's text. */
-function pageOf(paper: RenderOptions['paper']): { width: number; height: number } {
-  return { width: A4_PAGE.width * PAPERS[paper].room, height: A4_PAGE.height * PAPERS[paper].room };
 }
 
 function forPaper(definition: Record<string, unknown>, options: RenderOptions): Record<string, unknown> {
@@ -324,7 +307,6 @@ async function measureTops(definition: Record<string, unknown>, width: number): 
 }
 
 /** A4 landscape, as the templates are drawn. */
-const A4_PAGE = { width: 841.89, height: 595.28 };
 
 /** The pages of each strategy's detail table: the index of each page's first row. */
 export type Plan = number[][];
@@ -646,7 +628,7 @@ async function layoutDefinition(
  */
 async function layoutPlan(view: LayoutView): Promise<number[]> {
   const measuring = await withPhrases((hb) => renderDefinition(hb, 'kpi-layout', { ...view, measuring: true }));
-  const page = view.orientation === 'landscape' ? A4_PAGE : { width: A4_PAGE.height, height: A4_PAGE.width };
+  const page = pageOf(view.paper.size, view.orientation);
   const tops = await measureTops(measuring, page.width);
   const top = (id: string) => tops.get(id) ?? NaN;
   const rowTops = [...view.lines.map((_, i) => top(`row:${i}`)), top('end')];
