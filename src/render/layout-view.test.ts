@@ -157,6 +157,11 @@ describe('a table in its own layout', () => {
     expect(unbreakableParts(text)).toEqual(parts);
   });
 
+  it('keeps a figure whole with the closing mark after it (内線3828）): a line never starts with one, which would take a digit down', () => {
+    expect(unbreakableParts('農業政策課（内線3828）', false)).toEqual(['3828）']);
+    expect(unbreakableParts('12人）、', false)).toEqual(['12人）']);
+  });
+
   it.each([
     ['nothing lacks: unchanged', [40, 100, 40], [30, 20, 30], [0, 66, 0], [40, 100, 40]],
     ['a figure column takes what it lacks from the others, in proportion to what they can spare', [40, 100, 40], [50, 20, 30], [0, 66, 0], [50, 92.2, 37.7]],

@@ -89,9 +89,10 @@ const round = (n: number) => Math.floor(n * 10) / 10;
 const WORD_LENGTH = 7;
 /**
  * A figure and what is glued to it (▲54,774, 69,122(R1), 96.8%, 92,261万人, 857人/年: a unit of up to
- * three characters): broken, it reads as two numbers, or as a figure and a line of units.
+ * three characters): broken, it reads as two numbers, or as a figure and a line of units. A closing
+ * mark after it too (内線3828）): a line never starts with one (禁則), so it would take the last digit down.
  */
-const FIGURE = /[▲△+\-−]?[0-9０-９][0-9０-９,.，．]*(?:[%％‰]|[^\s0-9０-９,.，．()（）]{1,3}(?![^\s()（）]))?(?:\([^)]*\)|（[^）]*）)?/g;
+const FIGURE = /[▲△+\-−]?[0-9０-９][0-9０-９,.，．]*(?:[%％‰]|[^\s0-9０-９,.，．()（）]{1,3}(?![^\s()（）]))?(?:\([^)]*\)|（[^）]*）)?[)）」』、。]?/g;
 const HAS_DIGIT = /[0-9０-９]/;
 
 /**
