@@ -3530,8 +3530,9 @@ describe('a table without rules, then its legend and its count table', () => {
           HEADER,
           row('観光客数', ['100', '120'], 'A'),
           [['≪成果と見直し≫', 20]],
-          [['関係機関と連携して誘客', 20]],
-          [['を進めている。', 20]],
+          // The block spans the table: a full line reaches the marks' right.
+          [['関係機関と連携して誘客を進めている。補助事業は一定の成果', 20]],
+          [['があった。', 20]],
           row('宿泊者数', ['50', '40'], 'B'),
           [['≪成果と見直し≫', 20]],
           [['施設を整備した。', 20]],
@@ -3540,8 +3541,32 @@ describe('a table without rules, then its legend and its count table', () => {
       'blocks.pdf',
     ).document as KpiDocument;
     expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments?.map((c) => `${c.heading}${c.text}`)])).toEqual([
-      ['観光客数', ['≪成果と見直し≫関係機関と連携して誘客を進めている。']],
+      ['観光客数', ['≪成果と見直し≫関係機関と連携して誘客を進めている。補助事業は一定の成果があった。']],
       ['宿泊者数', ['≪成果と見直し≫施設を整備した。']],
+    ]);
+  });
+
+  it('ends a one-line paragraph short of the rows’ figures though it is the blocks’ widest line, the next name’s first line under it at the same pitch (no padding, values set at the bottom: a Writer print)', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          HEADER,
+          row('観光客数', ['100', '120'], 'A'),
+          [['≪成果と見直し≫', 20]],
+          [['関係機関と連携して誘客を進めた。', 20]],
+          [['文化財就業者数（千', 20]],
+          row('円）', ['39', '28'], 'B'),
+          [['≪成果と見直し≫', 20]],
+          [['施設を整備した。', 20]],
+        ),
+      ],
+      'one-line-blocks.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.comments?.map((c) => c.text)])).toEqual([
+      ['観光客数', ['関係機関と連携して誘客を進めた。']],
+      ['文化財就業者数（千円）', ['施設を整備した。']],
     ]);
   });
 

@@ -196,13 +196,13 @@ function ruledBetween(page: LaidOutPage, upper: Line, lower: Line, left: number,
 /**
  * The lines (their indices in `body`) of the comment blocks under the rows: a heading (≪成果と見直し≫)
  * at the table's left, then its paragraph, which goes on while its lines are full (text wraps only
- * where a line is full: a short line ends it, the blocks' widest line telling full) up to a figure,
- * a banner, the next block or a rule across the table (`boundaries`). On a page the table goes on to
- * (`goesOn`), a paragraph the page broke opens it without its heading: a first line as wide as the
- * blocks' lines, at the table's left. Its lines stand at the pitch the page's other paragraphs show,
- * and at the table's left as theirs do: a line further apart or set further in is the next row's
- * (…内容の充実を図る。 over 文化財就 | 業者数（千 39,824 …, a name set in the middle of its row, its
- * first line over its values, after the padding and in the name column).
+ * where a line is full: a short line ends it, the blocks' widest line or the rows' figures telling
+ * full) up to a figure, a banner, the next block or a rule across the table (`boundaries`). On a page
+ * the table goes on to (`goesOn`), a paragraph the page broke opens it without its heading: a first
+ * line as wide as the blocks' lines, at the table's left. Its lines stand at the pitch the page's
+ * other paragraphs show, and at the table's left as theirs do: a line further apart or set further in
+ * is the next row's (…内容の充実を図る。 over 文化財就 | 業者数（千 39,824 …, a name set in the middle
+ * of its row, its first line over its values, after the padding and in the name column).
  */
 function commentBlockLines(body: readonly Line[], left: number, boundaries: readonly number[], goesOn = false): Set<number> {
   /** `shownPitch`: the step between paragraph lines the page's blocks under their headings show, for a paragraph the page broke. */
@@ -257,7 +257,12 @@ function commentBlockLines(body: readonly Line[], left: number, boundaries: read
     return { inBlock, steps };
   };
   // Read once to find the paragraphs' width, then again with it: a paragraph of one line shows none.
-  const full = Math.max(...[...blocks(-Infinity).inBlock].map((k) => body[k]!.right));
+  // A block spans the table, so a full line reaches at least as far as the rows' figures, set at their
+  // cells' right: where no paragraph wraps, the widest is no full line (…事業を縮小して実施した。 over a
+  // name's first line, 図書館…設置数(千, at the paragraphs' pitch in a print without padding).
+  const widest = Math.max(...[...blocks(-Infinity).inBlock].map((k) => body[k]!.right));
+  const figuresRight = Math.max(...body.filter((l) => holdsFigure(l, FIGURE)).map((l) => l.right));
+  const full = Number.isFinite(widest) ? Math.max(widest, figuresRight) : widest;
   const headed = blocks(full);
   // Then, on a page the table goes on to, the paragraph the page broke at the pitch the others show.
   return goesOn && headed.steps.length > 0 ? blocks(full, Math.min(...headed.steps)).inBlock : headed.inBlock;
