@@ -18,7 +18,9 @@ export const command: Command = {
       `export: 記入する指標と前年度の値を並べた .xlsx を書き出します（--by department なら担当課ごとに 1 ファイル）。
 黄色の欄（実績と、前の年度の数値のときの年度）だけが記入でき、ほかのセルは保護されています。
 実績は 3580・3,580・△12・45%・3580人 や - で記入します（ほかの値には入力規則が警告します）。「記入方法」シートに書き方があります。
-import: 記入されたシートの実績を文書に取り込みます。読めない値・食い違いは、ファイル・シート・セル（H12 など）を
+指標ごとの文章（評価コメント・≪成果と見直し≫・今後の方針など）を印刷する文書では、その見出しごとに黄色の列が備考の後に並び、
+担当課が文章を記入できます（next の後は空欄）。セル内の改行（Alt+Enter）は取り込み時につなげて 1 つの文章にします。
+import: 記入されたシートの実績と文章を文書に取り込みます。読めない値・食い違いは、ファイル・シート・セル（H12 など）を
 示して一覧にし、ひとつでもあれば何も書きません。同じシートを 2 回取り込んでも何も変わりません。
 -o に取り込む文書そのものを指定できます。YAML の注記やコメントはそのまま残り、書き換える前の版は
 取り込みのたびに DOC.yaml.日付-時刻.bak に残ります（元に戻すときはその .bak を DOC.yaml に戻します）。
@@ -42,7 +44,10 @@ tassei evaluate input/kpi-r2.yaml --strict`,
 department with --by department). Only the yellow cells (the actual, and its year where it is an
 earlier year's figure) can be typed in; the others are locked. The actual takes 3580, 3,580, △12,
 45%, 3580人 or - (other text gets a validation warning). A sheet "記入方法" explains how to fill it in.
-import: merges the actuals of filled-in sheets into the document. Every value that cannot be read
+A document that prints a comment per indicator (評価コメント, ≪成果と見直し≫, 今後の方針) gets a yellow
+column per heading after the 備考, for the departments to write it (blank after next); the lines of a
+cell (Alt+Enter) are joined into one text on import.
+import: merges the actuals and comments of filled-in sheets into the document. Every value that cannot be read
 and every disagreement is listed with file, sheet and cell (H12); while any remains nothing is
 written. Importing the same sheet twice changes nothing. -o may name the document itself: its
 comments and layout stay, and the version before is kept as DOC.yaml.DATE-TIME.bak at each import (copy one back to undo).

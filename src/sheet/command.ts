@@ -9,8 +9,8 @@ import { parseDocumentText } from '../io/yaml-read.js';
 import { stringifyDocument } from '../io/yaml-write.js';
 import type { LoadedDocument } from '../model/types.js';
 import { DEFAULT_RETURN, type ReturnAddress, exportSheets } from './export.js';
-import { type Answer, conflicts, readSheet } from './import.js';
-import { indicatorRows } from './layout.js';
+import { type Answer, type CommentAnswer, commentConflicts, conflicts, readSheet } from './import.js';
+import { type IndicatorRow, indicatorRows } from './layout.js';
 import { mergeAnswers } from './merge.js';
 import { tooLarge } from './container.js';
 import { withDocumentLock } from './lock.js';
@@ -84,6 +84,7 @@ function readSheetFile(file: string): Buffer | Message {
 export async function importCommand(loaded: LoadedDocument, sheets: readonly string[], output: string, force: boolean, io: Io): Promise<number> {
   const doc = loaded.document as KpiDocument;
   const answers: Answer[] = [];
+  const comments: CommentAnswer[] = [];
   const messages: Message[] = [];
   for (const sheet of sheets) {
     const data = readSheetFile(sheet);
@@ -93,9 +94,10 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
     }
     const reading = await readSheet(data, sheet, doc);
     answers.push(...reading.answers);
+    comments.push(...reading.comments);
     messages.push(...reading.messages);
   }
-  messages.push(...conflicts(answers));
+  messages.push(...conflicts(answers), ...commentConflicts(comments));
   const errors = messages.filter((m) => m.severity === 'error');
   if (errors.length > 0) {
     messages.push(
@@ -119,12 +121,25 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
     // Another import may have written the document since it was read: merge into what is there now.
     const text = loaded.fromPdf ? stringifyDocument(doc, output) : readFileSync(loaded.file, 'utf8');
     const current = onto ? (parseDocumentText(text, loaded.file) as KpiDocument) : doc;
-    const merge = mergeAnswers(text, loaded.fromPdf ? output : loaded.file, current, onto ? reanchored(answers, current, output) : answers);
+    const merge = mergeAnswers(
+      text,
+      loaded.fromPdf ? output : loaded.file,
+      current,
+      onto ? reanchored(answers, current, output) : answers,
+      onto ? reanchored(comments, current, output) : comments,
+    );
     const blanks = indicatorRows(merge.document).filter((r) => r.indicator.actual.text.trim() === '').length;
-    const summary = t(
+    const summary = both`${t(
       `取り込み ${answers.length} 件、うち変更 ${merge.changed.length} 件、未記入 ${blanks} 件`,
       `${answers.length} answer(s), ${merge.changed.length} changed, ${blanks} still blank`,
-    );
+    )}${
+      comments.length > 0
+        ? t(
+            `、文章 ${comments.length} 件、うち変更 ${merge.changedComments.length} 件`,
+            `, ${comments.length} comment(s), ${merge.changedComments.length} changed`,
+          )
+        : ''
+    }`;
     if (onto && merge.text === text) {
       io.err(both`${output}: ${summary}${t('。変更はないので書き込んでいません', '; nothing changed, nothing written')}\n`);
       return EXIT.ok;
@@ -140,6 +155,10 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
             : both`${a.row.indicator.actual.text || t('（未記入）', '(blank)')} → ${a.actual.text}`
         }\n`,
       );
+    for (const c of merge.changedComments)
+      io.err(
+        both`  ${basename(c.file)} ${c.cell}: ${c.row.id} ${c.row.indicator.name} ${c.heading}: ${c.text ? clipped(c.text) : t('（消去）', '(cleared)')}\n`,
+      );
     io.err(both`${output}: ${summary}${backup ? t(`。前の版は ${backup}`, `; the version before is ${backup}`) : ''}\n`);
     return EXIT.ok;
   });
@@ -149,7 +168,7 @@ export async function importCommand(loaded: LoadedDocument, sheets: readonly str
  * The answers pointed at the indicators of the document as it is now (re-read under the lock):
  * found again by number and name. An indicator gone meanwhile stops the import.
  */
-function reanchored(answers: readonly Answer[], current: KpiDocument, file: string): Answer[] {
+function reanchored<A extends { row: IndicatorRow }>(answers: readonly A[], current: KpiDocument, file: string): A[] {
   const byId = new Map(indicatorRows(current).map((r) => [r.id, r]));
   return answers.map((a) => {
     const row = byId.get(a.row.id);
@@ -168,6 +187,14 @@ function reanchored(answers: readonly Answer[], current: KpiDocument, file: stri
     }
     return { ...a, row };
   });
+}
+
+/** How much of a comment the list of changes shows. */
+const SHOWN = 30;
+
+function clipped(text: string): string {
+  const chars = Array.from(text);
+  return chars.length > SHOWN ? `${chars.slice(0, SHOWN).join('')}…` : text;
 }
 
 /**

@@ -6,19 +6,25 @@ import { errorMessage, messageOf, warningMessage } from '../model/messages.js';
 import type { Indicator, KpiDocument, Measurement, Message } from '../model/types.js';
 import { inNotation, measurementText, notationOf } from '../io/measurements.js';
 import {
-  COLUMNS,
   ENTRY_SHEET,
   TYPING_EXAMPLES,
   type LockedKey,
   lockedValues,
   FIRST_ROW,
+  HEADER_ROW,
+  COMMENTS_META,
   META_SHEET,
   SHEET_FORMAT,
   type IndicatorRow,
+  type SheetColumn,
+  commentHeadings,
+  commentText,
   indicatorRows,
+  sheetColumns,
   shownName,
 } from './layout.js';
 import { sameCellText } from './names.js';
+import { isEmpty, proseOf, resultOf, textOf } from './cells.js';
 import { checkWorkbook } from './container.js';
 import { ACTUAL_DOUBT_RULE } from '../model/checks.js';
 import { DOUBT_HINT, actualDoubts } from '../model/plausible.js';
@@ -36,8 +42,18 @@ export interface Answer {
   cell: string;
 }
 
+/** A comment read from a sheet (評価コメント), for the indicator of `row`: "" where the department emptied the cell. */
+export interface CommentAnswer {
+  row: IndicatorRow;
+  heading: string;
+  text: string;
+  file: string;
+  cell: string;
+}
+
 export interface SheetReading {
   answers: Answer[];
+  comments: CommentAnswer[];
   /** Errors (nothing may be written while any remains) and warnings. */
   messages: Message[];
 }
@@ -48,13 +64,14 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
   const problem = (cell: string | undefined, message: Text, hint?: Text, severity: Message['severity'] = 'error') =>
     messages.push(messageOf(severity, file, 'sheet-cell', message, { sheet: ENTRY_SHEET, ...(cell ? { cell } : {}), ...(hint ? { hint } : {}) }));
   const container = checkWorkbook(Buffer.isBuffer(data) ? data : Buffer.from(data), file);
-  if (container.length > 0) return { answers: [], messages: container };
+  if (container.length > 0) return { answers: [], comments: [], messages: container };
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(data as ArrayBuffer);
   } catch (error) {
     return {
       answers: [],
+      comments: [],
       messages: [
         errorMessage(
           file,
@@ -75,6 +92,7 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
   if (!sheet || meta.format !== SHEET_FORMAT) {
     return {
       answers: [],
+      comments: [],
       messages: [
         errorMessage(
           file,
@@ -90,6 +108,7 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
   if (Number(meta.fiscalYear) !== doc.fiscalYear) {
     return {
       answers: [],
+      comments: [],
       messages: [
         errorMessage(
           file,
@@ -103,10 +122,14 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
       ],
     };
   }
+  const commentColumns = commentColumnsOf(meta, sheet, doc, file);
+  if ('error' in commentColumns) return { answers: [], comments: [], messages: [commentColumns.error] };
+  const columns = commentColumns.columns;
   const byId = new Map(indicatorRows(doc).map((r) => [r.id, r]));
   const answers: Answer[] = [];
+  const comments: CommentAnswer[] = [];
   const seen = new Set<string>();
-  const letter = Object.fromEntries(COLUMNS.map((c) => [c.key, c.letter])) as Record<(typeof COLUMNS)[number]['key'], string>;
+  const letter = Object.fromEntries(columns.map((c) => [c.key, c.letter])) as Record<SheetColumn['key'], string>;
   for (let r = FIRST_ROW; r <= sheet.rowCount; r++) {
     const line = sheet.getRow(r);
     const id = textOf(line.getCell(letter.id).value).trim();
@@ -159,7 +182,7 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
         'warning',
       );
     }
-    for (let c = COLUMNS.length + 1; c <= Math.min(line.cellCount, COLUMNS.length + EXTRA_COLUMNS_READ); c++) {
+    for (let c = columns.length + 1; c <= Math.min(line.cellCount, columns.length + EXTRA_COLUMNS_READ); c++) {
       const cell = line.getCell(c);
       if (isEmpty(resultOf(cell.value))) continue;
       problem(
@@ -172,6 +195,7 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
         'warning',
       );
     }
+    comments.push(...commentsOfRow(line, row, columns, file));
     const formula = formulaProblem(actualCell.value) ?? formulaProblem(yearCell.value);
     if (formula) {
       problem(actualCell.address, formula.message, formula.hint, formula.severity);
@@ -214,7 +238,75 @@ export async function readSheet(data: Buffer | ArrayBuffer, file: string, doc: K
       'warning',
     );
   }
-  return { answers, messages };
+  return { answers, comments, messages };
+}
+
+/**
+ * The columns of the sheet as exported: with a column for each comment heading the meta sheet
+ * names (none in a sheet exported before comments could be written, or of a document without
+ * them). An error where a heading is not the document's or its column was moved.
+ */
+function commentColumnsOf(
+  meta: Record<string, string>,
+  sheet: ExcelJS.Worksheet,
+  doc: KpiDocument,
+  file: string,
+): { columns: SheetColumn[] } | { error: Message } {
+  const headings = metaHeadings(meta[COMMENTS_META]);
+  const exportAgain = () => t('この文書から書き出し直したシートに記入してもらいます', 'have a sheet exported again from this document filled in');
+  if (headings === null)
+    return {
+      error: errorMessage(file, 'sheet-format', t('シートの記入欄の一覧が読めません', "the sheet's list of columns cannot be read"), { hint: exportAgain() }),
+    };
+  const known = new Set(commentHeadings(doc));
+  const columns = sheetColumns(headings);
+  for (const c of columns.filter((c) => c.comment !== undefined)) {
+    const cell = sheet.getRow(HEADER_ROW).getCell(c.letter);
+    const where = { sheet: ENTRY_SHEET, cell: cell.address, hint: exportAgain() };
+    if (!known.has(c.comment!))
+      return {
+        error: errorMessage(file, 'sheet-format', t(`文書に「${c.comment}」の欄がありません`, `the document has no column "${c.comment}"`), where),
+      };
+    if (!sameCellText(textOf(cell.value), c.comment!))
+      return {
+        error: errorMessage(
+          file,
+          'sheet-format',
+          t(
+            `「${c.comment}」の列が動かされています（見出し: ${textOf(cell.value) || '空欄'}）`,
+            `the column "${c.comment}" was moved (heading: ${textOf(cell.value) || 'blank'})`,
+          ),
+          where,
+        ),
+      };
+  }
+  return { columns };
+}
+
+/** The comment headings the meta sheet names: [] where none, null where they cannot be read. */
+function metaHeadings(value: string | undefined): string[] | null {
+  if (value === undefined || value === '') return [];
+  try {
+    const list: unknown = JSON.parse(value);
+    return Array.isArray(list) && list.every((h) => typeof h === 'string') ? list : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The comments typed in a row: each cell's lines joined as the model holds them. A cell left
+ * empty where the indicator has no comment is no answer (so that two sheets of one indicator do
+ * not disagree over a blank); one emptied where it had one clears it.
+ */
+function commentsOfRow(line: ExcelJS.Row, row: IndicatorRow, columns: readonly SheetColumn[], file: string): CommentAnswer[] {
+  return columns.flatMap((c) => {
+    if (c.comment === undefined) return [];
+    const cell = line.getCell(c.letter);
+    const text = proseOf(cell.value);
+    if (text === '' && commentText(row.indicator, c.comment) === '') return [];
+    return [{ row, heading: c.comment, text, file, cell: cell.address }];
+  });
 }
 
 /** Columns right of the table that are looked at for notes typed beside a value. */
@@ -386,26 +478,6 @@ function readYear(value: ExcelJS.CellValue): number | null | undefined {
   return parseYearNote(textOf(plain).replace(/^[(（](.*)[)）]$/, '$1')) ?? undefined;
 }
 
-/** A formula's result, a rich text's plain text; other values as they are. */
-function resultOf(value: ExcelJS.CellValue): ExcelJS.CellValue {
-  if (value && typeof value === 'object' && !(value instanceof Date)) {
-    if ('result' in value) return (value.result ?? null) as ExcelJS.CellValue;
-    if ('richText' in value) return value.richText.map((p) => p.text).join('');
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return String(value.error);
-  }
-  return typeof value === 'string' ? value.trim() : value;
-}
-
-function isEmpty(value: ExcelJS.CellValue): boolean {
-  return value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
-}
-
-function textOf(value: ExcelJS.CellValue): string {
-  const plain = resultOf(value);
-  return plain === null || plain === undefined ? '' : plain instanceof Date ? plain.toISOString().slice(0, 10) : String(plain);
-}
-
 function metaOf(book: ExcelJS.Workbook): Record<string, string> {
   const sheet = book.getWorksheet(META_SHEET);
   const meta: Record<string, string> = {};
@@ -428,23 +500,53 @@ export function conflicts(answers: readonly Answer[]): Message[] {
     }
     if (earlier.actual.value !== a.actual.value || earlier.actual.year !== a.actual.year) {
       messages.push(
-        errorMessage(
-          a.file,
-          'sheet-conflict',
+        conflictMessage(
+          a,
           t(
             `${shownName(a.row.indicator)}: ${basename(earlier.file)} の ${earlier.cell} (${earlier.actual.text}) と違う実績 (${a.actual.text}) です`,
             `${shownName(a.row.indicator)}: an actual (${a.actual.text}) other than ${earlier.cell} of ${basename(earlier.file)} (${earlier.actual.text})`,
           ),
-          {
-            sheet: ENTRY_SHEET,
-            cell: a.cell,
-            hint: t('どちらが正しいか担当課に確かめ、一方を直します', 'ask the departments which is right, and correct the other'),
-          },
         ),
       );
     }
   }
   return messages;
+}
+
+/** How much of a comment a conflict quotes. */
+const QUOTED = 20;
+
+/** Two sheets giving one indicator's comment under a heading differently. */
+export function commentConflicts(comments: readonly CommentAnswer[]): Message[] {
+  const first = new Map<string, CommentAnswer>();
+  const messages: Message[] = [];
+  const quote = (text: string) =>
+    text === '' ? t('空欄', 'blank') : `「${Array.from(text).slice(0, QUOTED).join('')}${Array.from(text).length > QUOTED ? '…' : ''}」`;
+  for (const c of comments) {
+    const key = `${c.row.id}\u0000${c.heading}`;
+    const earlier = first.get(key);
+    if (!earlier) first.set(key, c);
+    else if (earlier.text !== c.text)
+      messages.push(
+        conflictMessage(
+          c,
+          t(
+            `${shownName(c.row.indicator)}: ${basename(earlier.file)} の ${earlier.cell} (${say(quote(earlier.text), 'ja')}) と違う${c.heading} (${say(quote(c.text), 'ja')}) です`,
+            `${shownName(c.row.indicator)}: a ${c.heading} (${say(quote(c.text), 'en')}) other than ${earlier.cell} of ${basename(earlier.file)} (${say(quote(earlier.text), 'en')})`,
+          ),
+        ),
+      );
+  }
+  return messages;
+}
+
+/** A conflict, at the cell of the later of the two sheets. */
+function conflictMessage(at: { file: string; cell: string }, message: Text): Message {
+  return errorMessage(at.file, 'sheet-conflict', message, {
+    sheet: ENTRY_SHEET,
+    cell: at.cell,
+    hint: t('どちらが正しいか担当課に確かめ、一方を直します', 'ask the departments which is right, and correct the other'),
+  });
 }
 
 /** Whether an answer says what the document already holds (so a second import changes nothing). */

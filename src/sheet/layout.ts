@@ -1,6 +1,7 @@
 import { eraName } from '../notation/numbers.js';
 import { levelShown, levelWord } from '../notation/levels.js';
 import type { HierarchyLevel, Indicator, KpiDocument } from '../model/types.js';
+import { joinWrapped } from '../extract/layout.js';
 
 /**
  * The spreadsheet a department fills in (実績記入シート): one row per indicator, the actual and
@@ -13,6 +14,8 @@ export const HOWTO_SHEET = '記入方法';
 export const META_SHEET = 'tassei';
 /** Written in the meta sheet; import refuses a sheet of another format. */
 export const SHEET_FORMAT = 'tassei-actuals/1';
+/** The meta sheet's row naming the sheet's comment columns by heading (a JSON list): absent where it has none. */
+export const COMMENTS_META = 'comments';
 
 /**
  * How an actual may be typed, said the same way on the sheet's heading, in its validation message,
@@ -25,9 +28,11 @@ export const HEADER_ROW = 4;
 export const FIRST_ROW = HEADER_ROW + 1;
 
 export type ColumnKey = 'id' | 'place' | 'name' | 'unit' | 'baseline' | 'previous' | 'target' | 'actual' | 'year' | 'note' | 'department';
+/** The key of a comment column: its position among the document's comment headings. */
+export type CommentKey = `comment-${number}`;
 
 export interface SheetColumn {
-  key: ColumnKey;
+  key: ColumnKey | CommentKey;
   /** A, B, …: where import reads and messages point. */
   letter: string;
   /** Its heading for a document of the year, its levels as it labels them (基本目標・基本施策・個別施策) where it has its own layout. */
@@ -35,6 +40,8 @@ export interface SheetColumn {
   width: number;
   /** Cells a department types into; all others are locked. */
   input?: boolean;
+  /** A comment column's heading as the document prints it (評価コメント, ≪成果と見直し≫): the comment it fills. */
+  comment?: string;
 }
 
 const COLUMN_LIST: Omit<SheetColumn, 'letter'>[] = [
@@ -59,10 +66,58 @@ const COLUMN_LIST: Omit<SheetColumn, 'letter'>[] = [
   { key: 'department', heading: () => '担当課', width: 14 },
 ];
 
-export const COLUMNS: readonly SheetColumn[] = COLUMN_LIST.map((c, i) => ({ ...c, letter: String.fromCharCode(65 + i) }));
+/** A comment is prose of a few sentences: a wide column, its text wrapped. */
+export const COMMENT_WIDTH = 50;
 
-export function column(key: ColumnKey): SheetColumn {
-  return COLUMNS.find((c) => c.key === key)!;
+/** A, B, … Z, AA, AB: the letter of the `n`th column (1-based). */
+export function columnLetter(n: number): string {
+  let letter = '';
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) letter = String.fromCharCode(65 + ((k - 1) % 26)) + letter;
+  return letter;
+}
+
+/**
+ * The columns of a sheet for a document with these comment headings: one to write each, after
+ * the figures' entries (the 備考 of the actual), so that the yellow cells stand together.
+ * Without comments, the columns every sheet had before comments could be written (COLUMNS).
+ */
+export function sheetColumns(headings: readonly string[]): SheetColumn[] {
+  const comments = headings.map((heading, k): Omit<SheetColumn, 'letter'> => ({
+    key: `comment-${k}`,
+    heading: () => heading,
+    width: COMMENT_WIDTH,
+    input: true,
+    comment: heading,
+  }));
+  const afterNote = COLUMN_LIST.findIndex((c) => c.key === 'note') + 1;
+  return [...COLUMN_LIST.slice(0, afterNote), ...comments, ...COLUMN_LIST.slice(afterNote)].map((c, i) => ({ ...c, letter: columnLetter(i + 1) }));
+}
+
+export const COLUMNS: readonly SheetColumn[] = sheetColumns([]);
+
+/** A column of the sheet without comments; `columns` those of a sheet with them. */
+export function column(key: ColumnKey, columns: readonly SheetColumn[] = COLUMNS): SheetColumn {
+  return columns.find((c) => c.key === key)!;
+}
+
+/**
+ * The comment headings of a document, in the order it prints them: its layout's comment columns,
+ * its comment block (≪成果と見直し≫), then any other an indicator carries. Each as the model keys
+ * the comment (a heading of two printed lines joined into one).
+ */
+export function commentHeadings(doc: KpiDocument): string[] {
+  const layout = doc.layout;
+  const headings = [
+    ...(layout?.columns ?? []).filter((c) => c.role === 'comment').map((c) => joinWrapped(c.heading.split('\n'))),
+    ...(layout?.commentBlocks !== undefined ? [layout.commentBlocks] : []),
+    ...indicatorRows(doc).flatMap((r) => (r.indicator.comments ?? []).map((c) => c.heading)),
+  ];
+  return [...new Set(headings)];
+}
+
+/** An indicator's comment under a heading: "" where it has none. */
+export function commentText(indicator: Indicator, heading: string): string {
+  return indicator.comments?.find((c) => c.heading === heading)?.text ?? '';
 }
 
 /** An indicator with where it stands, and the number that finds it again on import. */

@@ -8,6 +8,7 @@ import { yamlLibrary } from '../io/yaml-place.js';
 import { parseDocumentText } from '../io/yaml-read.js';
 import { checkWorkbook } from './container.js';
 import { cellText, sameCellText } from './names.js';
+import { cellLines, textOf } from './cells.js';
 
 /**
  * The narrative's entry sheet (取組記入): one row per 基本方針, its 主な取組内容／実績 and
@@ -99,15 +100,8 @@ export interface NarrativeAnswer {
   cell: string;
 }
 
-function text(value: ExcelJS.CellValue): string {
-  if (value && typeof value === 'object' && 'richText' in value) return value.richText.map((p) => p.text).join('');
-  if (value && typeof value === 'object' && 'result' in value) return String(value.result ?? '');
-  return value === null || value === undefined ? '' : String(value);
-}
-
 function bullets(value: ExcelJS.CellValue): string[] {
-  return text(value)
-    .split(/\r?\n/)
+  return cellLines(value)
     .map((line) => line.replace(BULLET, '').trim())
     .filter((line) => line !== '');
 }
@@ -132,7 +126,7 @@ export async function readNarrative(data: Buffer, file: string, doc: NarrativeDo
     };
   }
   const meta = new Map<string, string>();
-  book.getWorksheet(META_SHEET)?.eachRow((row) => meta.set(text(row.getCell(1).value), text(row.getCell(2).value)));
+  book.getWorksheet(META_SHEET)?.eachRow((row) => meta.set(textOf(row.getCell(1).value), textOf(row.getCell(2).value)));
   const sheet = book.getWorksheet(NARRATIVE_SHEET);
   if (!sheet || meta.get('format') !== NARRATIVE_FORMAT || Number(meta.get('fiscalYear')) !== doc.fiscalYear) {
     return {
@@ -161,10 +155,10 @@ export async function readNarrative(data: Buffer, file: string, doc: NarrativeDo
   );
   for (let r = FIRST_ROW; r <= sheet.rowCount; r++) {
     const line = sheet.getRow(r);
-    const id = text(line.getCell(COLUMN.id).value).trim();
+    const id = textOf(line.getCell(COLUMN.id).value).trim();
     if (id === '') continue;
     const found = policies.get(id);
-    if (!found || !sameCellText(text(line.getCell(COLUMN.policy).value), `${found.policy.no} ${found.policy.title}`)) {
+    if (!found || !sameCellText(textOf(line.getCell(COLUMN.policy).value), `${found.policy.no} ${found.policy.title}`)) {
       messages.push(
         errorMessage(file, 'sheet-cell', t(`整理番号 ${id} の基本方針が文書と合いません`, `the policy numbered ${id} does not match the document`), {
           sheet: NARRATIVE_SHEET,
@@ -176,7 +170,7 @@ export async function readNarrative(data: Buffer, file: string, doc: NarrativeDo
     }
     const results = bullets(line.getCell(COLUMN.results).value);
     const plans = bullets(line.getCell(COLUMN.plans).value);
-    const confirmed = text(line.getCell(COLUMN.confirm).value).trim() !== '';
+    const confirmed = textOf(line.getCell(COLUMN.confirm).value).trim() !== '';
     const rewritten = results.join('\n') !== found.policy.results.join('\n');
     answers.push({
       path: found.path,

@@ -1,7 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { HierarchyLevel } from '../model/types.js';
-import { column } from './layout.js';
+import type { HierarchyLevel, KpiDocument } from '../model/types.js';
+import { COLUMNS, column, columnLetter, commentHeadings, sheetColumns } from './layout.js';
+import { proseOf } from './cells.js';
 import { readActual, typedUnit } from './import.js';
 import { inNotation, notationOf } from '../io/measurements.js';
 
@@ -125,5 +126,42 @@ describe('an imported actual in the table’s own notation', () => {
     [['12.5', '20'], -3, '△3'],
   ] as const)('%j: %d → %s', (texts, value, text) => {
     expect(inNotation(value, notationOf(texts)!)).toBe(text);
+  });
+});
+
+describe('a comment as a department typed it', () => {
+  it.each([
+    ['防護柵の設置が進み、被害額は減少した。\n今後も捕獲班を維持する。', '防護柵の設置が進み、被害額は減少した。今後も捕獲班を維持する。'],
+    ['Wi-Fi\r\nspots を増やす', 'Wi-Fi spots を増やす'], // Latin words keep their space, as a wrapped cell of a PDF
+    ['  前後の空白は取る　\n\n', '前後の空白は取る'],
+    [{ richText: [{ text: '一文目。' }, { text: '\n二文目。' }] }, '一文目。二文目。'],
+    [null, ''],
+  ] as const)('%j → %j', (value, expected) => {
+    expect(proseOf(value as ExcelJS.CellValue)).toBe(expected);
+  });
+});
+
+describe('the comment columns of a document', () => {
+  const doc = (columns: string[], block: string | undefined, onIndicators: string[]) =>
+    ({
+      layout: { columns: columns.map((heading) => ({ role: 'comment', heading })), ...(block ? { commentBlocks: block } : {}) },
+      strategies: [{ no: 1, title: '', indicators: [{ comments: onIndicators.map((heading) => ({ heading, text: '' })) }], policies: [] }],
+    }) as unknown as KpiDocument;
+
+  it('are its layout’s comment columns (a heading of two lines joined), its comment block, then others its indicators carry, each once', () => {
+    expect(commentHeadings(doc(['評価\nコメント', '今後の方針'], undefined, ['今後の方針', '評価コメント', '進捗状況']))).toEqual([
+      '評価コメント',
+      '今後の方針',
+      '進捗状況',
+    ]);
+    expect(commentHeadings(doc([], '≪成果と見直し≫', ['≪成果と見直し≫']))).toEqual(['≪成果と見直し≫']);
+    expect(commentHeadings(doc([], undefined, []))).toEqual([]);
+  });
+
+  it('stand after the 備考 of the actual, before the 担当課; without comments the sheet has the columns it always had', () => {
+    expect(sheetColumns([])).toEqual(COLUMNS);
+    const columns = sheetColumns(['評価コメント', '今後の方針']);
+    expect(columns.map((c) => `${c.letter}:${c.comment ?? c.key}`).slice(9)).toEqual(['J:note', 'K:評価コメント', 'L:今後の方針', 'M:department']);
+    expect([1, 26, 27, 52, 53].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA']);
   });
 });
