@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageContent, TextRun } from './pdf.js';
 import { lostText } from './extract.js';
 import stringWidth from 'string-width';
-import { emWidth, furnitureOf, joinWrapped, linesOf, normalizeGlyphs, phrasesOf, sameSize, wordsOfRun } from './layout.js';
+import { emWidth, furnitureOf, joinWrapped, linesOf, normalizeGlyphs, phrasesOf, sameSize, withLetterSpacingJoined, wordsOfRun } from './layout.js';
 import { splitMeasures } from './narrative.js';
 import { splitNumber } from './kpi.js';
 
@@ -371,5 +371,99 @@ describe('sameSize', () => {
 
   it('joins runs of one line whose sizes cairo reports a few per cent apart', () => {
     expect(phrasesOf([run('現状', 0, 17, 100, 8.5), run('a', 19, 4.7, 100, 8.9)]).map((p) => p.text)).toEqual(['現状 a']);
+  });
+});
+
+describe('withLetterSpacingJoined', () => {
+  /** One line's texts at their x (each one em a character, 10 pt), with vertical rules crossing it at `rules`. */
+  const texts = (cells: [string, number][], rules: number[] = []) => {
+    const vertical = rules.map((at) => ({ at, from: 80, to: 110 }));
+    const lines = linesOf(
+      phrasesOf(
+        cells.map(([text, x]) => at(text, x, 100)),
+        vertical,
+      ),
+    );
+    return withLetterSpacingJoined(lines, vertical)[0]!.phrases.map((p) => p.text);
+  };
+
+  it('joins the characters of a heading set apart evenly to fill its cell (指　標　名), and a pair on the same line (評　価)', () => {
+    expect(
+      texts([
+        ['指', 50],
+        ['標', 150],
+        ['名', 250],
+        ['実績', 300],
+        ['評', 400],
+        ['価', 440],
+      ]),
+    ).toEqual(['指標名', '実績', '評価']);
+  });
+
+  it('joins a bracketed year the producer kept together among them: 基準値（R2）', () => {
+    expect(
+      texts([
+        ['基', 50],
+        ['準', 67],
+        ['値', 84],
+        ['（', 101],
+        ['R2', 118],
+        ['）', 145],
+      ]),
+    ).toEqual(['基準値（R2）']);
+  });
+
+  it('joins a pair alone where it fills a cell between rules, not where nothing bounds it', () => {
+    expect(
+      texts(
+        [
+          ['単', 52],
+          ['位', 90],
+          ['基準値', 110],
+        ],
+        [50, 102, 150],
+      ),
+    ).toEqual(['単位', '基準値']);
+    expect(
+      texts([
+        ['単', 52],
+        ['位', 90],
+        ['基準値', 110],
+      ]),
+    ).toEqual(['単', '位', '基準値']);
+  });
+
+  it('leaves marks and figures of neighbouring cells, characters set unevenly, and characters a rule parts', () => {
+    expect(
+      texts([
+        ['A', 50],
+        ['B', 90],
+        ['C', 130],
+      ]),
+    ).toEqual(['A', 'B', 'C']);
+    expect(
+      texts([
+        ['1', 50],
+        ['2', 90],
+        ['3', 130],
+      ]),
+    ).toEqual(['1', '2', '3']);
+    expect(
+      texts([
+        ['人', 50],
+        ['件', 90],
+        ['回', 200],
+      ]),
+    ).toEqual(['人', '件', '回']);
+    expect(
+      texts(
+        [
+          ['指', 50],
+          ['標', 150],
+          ['名', 250],
+        ],
+        [120],
+      ),
+    ).toEqual(['指', '標', '名']);
   });
 });

@@ -413,9 +413,89 @@ export function layOut(page: PageContent): LaidOutPage {
     number: page.number,
     width: page.width,
     height: page.height,
-    lines: linesOf(phrasesOf(page.runs, page.vertical)),
+    lines: withLetterSpacingJoined(linesOf(phrasesOf(page.runs, page.vertical)), page.vertical),
     horizontal: page.horizontal,
     vertical: page.vertical,
+  };
+}
+
+/**
+ * A character of letter-spaced text (均等割り付け, a spreadsheet's "distributed" alignment, common
+ * in headings: 指　　標　　名 filling its cell): a Japanese character, a bracket or a mark set
+ * apart like one, or a short Latin or numeric token the producer kept together (R2 in 基準値（R2）).
+ */
+const SPREAD_CHARACTER = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・]|[A-Za-z0-9]{1,3})$/u;
+const JAPANESE = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]$/u;
+/** The gaps of letter-spaced text are one width, to the rounding of positions (in em). */
+const EVEN_GAP_EM = 0.15;
+/** Characters set evenly apart: this many at least, two of them Japanese, tell letter-spacing by themselves. */
+const SPREAD_CHARACTERS = 3;
+/** A cell's rule stands within this (in em) of letter-spaced text that fills the cell. */
+const FILLS_CELL_EM = 1.5;
+
+/**
+ * Joins the characters of letter-spaced text on each line into one phrase, as typed (指標名): set
+ * apart by more than a phrase's gap, each had been a phrase of its own, and a heading read as
+ * three columns of one character, no word a heading's. Characters set evenly apart, three or more
+ * (two Japanese), are one text; two alone are where they fill a cell between its rules, or where
+ * the line is spread elsewhere (評　価 beside 指　標　名). No rule may stand between them; marks and
+ * figures of neighbouring cells (A B C, 1 2 3) are no Japanese text.
+ */
+export function withLetterSpacingJoined(lines: readonly Line[], vertical: readonly Rule[]): Line[] {
+  return lines.map((line) => {
+    const runs = spreadRuns(line.phrases, vertical);
+    const spread = runs.some((r) => r.length >= SPREAD_CHARACTERS);
+    const joined = runs.filter((r) => r.length >= SPREAD_CHARACTERS || spread || fillsCell(r, vertical));
+    if (joined.length === 0) return line;
+    const replaced = new Map(joined.map((r) => [r[0]!, joinedPhrase(r)]));
+    const inRuns = new Set(joined.flat());
+    return makeLine(line.phrases.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p])));
+  });
+}
+
+/** The runs of a line's phrases that may be letter-spaced text: characters set evenly apart, two Japanese at least. */
+function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): Phrase[][] {
+  const runs: Phrase[][] = [];
+  let run: Phrase[] = [];
+  const close = () => {
+    if (run.filter((p) => JAPANESE.test(p.text)).length >= 2) runs.push(run);
+    run = [];
+  };
+  for (const p of phrases) {
+    const last = run.at(-1);
+    const goesOn =
+      last !== undefined &&
+      SPREAD_CHARACTER.test(p.text) &&
+      sameSize(p.size, last.size) &&
+      p.x - last.right > PHRASE_GAP_EM * p.size &&
+      (run.length < 2 || Math.abs(p.x - last.right - (run[1]!.x - run[0]!.right)) <= EVEN_GAP_EM * p.size) &&
+      !crossesRule(last.right - 0.1, p.x + 0.1, p.baseline, p.size, vertical);
+    if (!goesOn) {
+      close();
+      if (SPREAD_CHARACTER.test(p.text)) run = [p];
+    } else run.push(p);
+  }
+  close();
+  return runs;
+}
+
+/** Whether two characters set apart fill a cell: a rule stands close before the first and after the last. */
+function fillsCell(run: readonly Phrase[], vertical: readonly Rule[]): boolean {
+  const first = run[0]!;
+  const last = run.at(-1)!;
+  const near = (x: number) =>
+    vertical.some((r) => Math.abs(r.at - x) <= FILLS_CELL_EM * first.size && r.from <= first.baseline && r.to >= first.baseline - first.size * 0.7);
+  return near(first.x) && near(last.right);
+}
+
+function joinedPhrase(run: readonly Phrase[]): Phrase {
+  return {
+    text: run.map((p) => p.text).join(''),
+    x: run[0]!.x,
+    right: run.at(-1)!.right,
+    baseline: run[0]!.baseline,
+    size: Math.max(...run.map((p) => p.size)),
+    parts: run.flatMap((p) => p.parts),
   };
 }
 
