@@ -952,6 +952,14 @@ function cellLinesClose(upper: Line, lower: Line): boolean {
 }
 
 /**
+ * Whether a row labelled with a level's word alone (基本目標 | 0 4 1 0 0 5: counts on the cell's first
+ * line) has its number and title on this line (Ⅰ 空き | 家の振興): it goes on there, no next row.
+ */
+function numberBelow(label: string, line: Line): boolean {
+  return readBanner(joinWrapped([label, line.text]))?.label === label.replace(/\s/g, '');
+}
+
+/**
  * Whether a count table's row label begins on this line: 基本目標1 …, or 基本目標 with its number
  * wrapped onto the next line (基本目標 / 2ICTオリー), or its label or number cut in a narrow cell
  * (第2 | 章図書館…): the line ends before the title.
@@ -1023,10 +1031,7 @@ export function readCountTable(
           opensCountLabel(line, next) ||
           (!nextOpensLabel(next) && next.top - line.bottom < line.top - above.bottom)
         : (!lastLine || opensCountLabel(line, next)) && countsBelow());
-    // A row whose label is a level's word alone (基本目標 | 0 4 1 0 0 5: counts on the cell's first line)
-    // has its number and title on the lines below it (Ⅰ 空き | 家の振興), not the next row.
-    const numberBelow = (label: string) => readBanner(joinWrapped([label, line.text]))?.label === label.replace(/\s/g, '');
-    if (numbers.length < 2 && inLabelColumn(line) && prefix.length === 0 && lastLine && cellLinesClose(above, line) && numberBelow(rows.at(-1)!.label)) {
+    if (numbers.length < 2 && inLabelColumn(line) && prefix.length === 0 && lastLine && cellLinesClose(above, line) && numberBelow(rows.at(-1)!.label, line)) {
       rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
       rowLines.at(-1)!.push(line);
       used.push(line);
@@ -1148,24 +1153,27 @@ function sameCountHead(a: Line, b: Line): boolean {
 }
 
 /**
- * The lines opening the next page that finish the label of the count table's row the page cut
- * (基本目標2 中 0 1 2 0 1 4 | 小企業自主防, then 災組織地域の | 向上 over 基本目標3 有 …): lines of
- * the label column, standing as one cell's, up to the next row, whose label opens with its goal's
- * label and number. Told only where each row so far opens so: a label without them is told from the
- * next row's by the lines' spacing alone, which a page break does not keep.
+ * The lines opening the next page that finish the label of the count table's row the page cut, lines
+ * of the label column standing as one cell's: a level's word alone (基本目標 | 1 5 0 0 6) whose
+ * number and title the page carried (Ⅰ有害鳥 | 獣の強化); or the rest of a label, up to the next
+ * row opening with its goal's label and number (基本目標2 中 0 1 2 0 1 4 | 小企業自主防, then
+ * 災組織地域の | 向上 over 基本目標3 有 …). The latter only where each row so far opens so: a label
+ * without them is told from the next row's by the lines' spacing alone, which a page break does not keep.
  */
 function cutLabelRest(table: CountTable, head: Line, lines: readonly Line[]): Line[] {
-  if (!table.rows.every((row) => readBanner(row.label) !== null)) return [];
+  const numberCarried = !!lines[0] && numberBelow(table.rows.at(-1)!.label, lines[0]);
+  if (!numberCarried && !table.rows.every((row) => readBanner(row.label) !== null)) return [];
   const labelEdge = countLabelEdge(head);
   const rest: Line[] = [];
   for (const [k, line] of lines.entries()) {
-    if (opensCountLabel(line, lines[k + 1])) return rest;
+    // The carried number opens the rest itself (Ⅰ有害鳥); only a row after it opens another label.
+    if ((rest.length > 0 || !numberCarried) && opensCountLabel(line, lines[k + 1])) return rest;
     const above = rest.at(-1);
-    if (!inCountLabelColumn(line, labelEdge) || (above && !cellLinesClose(above, line))) return [];
+    if (!inCountLabelColumn(line, labelEdge) || (above && !cellLinesClose(above, line))) break;
     rest.push(line);
   }
-  // Not followed by a row: lines of the page after the table, or a rest the label's number does not need.
-  return [];
+  // Not followed by a row: lines of the page after the table, unless the rest carries the label's number.
+  return numberCarried ? rest : [];
 }
 
 /**
