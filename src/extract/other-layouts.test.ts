@@ -1516,6 +1516,87 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.messages.filter((m) => m.severity !== 'info')).toEqual([]);
   });
 
+  it('reads the rest of a count table’s label that a page break cut after its counts, opening the next page under no head (基本目標2 農 0 1 1 業の | page | 振興と地域 | の発展 | 基本目標3 商 1 0 1 …), as that label’s, not the next row’s', () => {
+    const counts = (label: string, figures: string[]): [string, number][] => [[label, 20], ...figures.map((f, i): [string, number] => [f, 112 + 30 * i])];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          HEADER,
+          [['基本目標1 観光の振興', 20]],
+          row('観光客数', ['100', '120'], 'A'),
+          [['基本目標2 農業の振興と地域の発展', 20]],
+          row('農家数', ['10', '12'], 'B'),
+          [['基本目標3 商工業の振興', 20]],
+          row('店舗数', ['30', '35'], 'A'),
+          [],
+          [
+            ['基本目標', 20],
+            ['A', 110],
+            ['B', 140],
+            ['合計', 170],
+          ],
+          [['基本目標1 観', 20]],
+          counts('光の振興', ['1', '0', '1']),
+          [['基本目標2 農', 20]],
+          counts('業の', ['0', '1', '1']),
+        ),
+        { ...pageOf([['振興と地域', 20]], [['の発展', 20]], [['基本目標3 商', 20]], counts('工業の振', ['1', '0', '1']), [['興', 20]]), number: 2 },
+      ],
+      'counts-label-rest-over-next-row.pdf',
+    );
+    const doc = document.document as KpiDocument;
+    expect(doc.strategies.map((s) => [s.title, s.reportedGoalSummary])).toEqual([
+      ['観光の振興', { A: 1, B: 0, total: 1 }],
+      ['農業の振興と地域の発展', { A: 0, B: 1, total: 1 }],
+      ['商工業の振興', { A: 1, B: 0, total: 1 }],
+    ]);
+    expect(document.messages.filter((m) => m.severity !== 'info')).toEqual([]);
+  });
+
+  it('reads the number and title of a count table’s last label, a level’s word alone beside its counts (基本目標 1 0 1), that a page break carried under the head printed again (Ⅱ農業の | 振興) as that label’s, not a banner Ⅱ農業の', () => {
+    const head: [string, number][] = [
+      ['基本目標', 20],
+      ['A', 110],
+      ['B', 140],
+      ['合計', 170],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          HEADER,
+          [['基本目標Ⅰ 観光の振興', 20]],
+          row('観光客数', ['100', '120'], 'A'),
+          [['基本目標Ⅱ 農業の振興', 20]],
+          row('農家数', ['10', '12'], 'B'),
+          [],
+          head,
+          [
+            ['基本目標Ⅰ 観光の振興', 20],
+            ['1', 112],
+            ['0', 142],
+            ['1', 175],
+          ],
+          [
+            ['基本目標', 20],
+            ['0', 112],
+            ['1', 142],
+            ['1', 175],
+          ],
+        ),
+        { ...pageOf(head, [['Ⅱ農業の', 20]], [['振興', 20]]), number: 2 },
+      ],
+      'counts-number-under-head-again.pdf',
+    );
+    const doc = document.document as KpiDocument;
+    expect(doc.strategies.map((s) => [s.title, s.reportedGoalSummary, s.policies.length])).toEqual([
+      ['観光の振興', { A: 1, B: 0, total: 1 }, 0],
+      ['農業の振興', { A: 0, B: 1, total: 1 }, 0],
+    ]);
+    expect(document.messages.filter((m) => m.severity !== 'info')).toEqual([]);
+  });
+
   it('reads a legend above the table whose heading makes one phrase with its first item (【評価】 A 超えた | B 届き), set as a paragraph wrapped inside an item', () => {
     const document = read(
       [

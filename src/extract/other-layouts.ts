@@ -935,6 +935,52 @@ export function countLabelPitch(rows: readonly (readonly Line[])[]): number | nu
 /** Words of a count table's row label (kana, kanji); never a mark of a grade or a dash for none. */
 const LABEL_WORD = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
+/** A figure a label's words follow on its line is the label's number, wrapped apart from its word (基本目標 | 2 ふるさ). */
+function countFigures(line: Line): Phrase[] {
+  const lastWord = line.phrases.findLastIndex((p) => LABEL_WORD.test(p.text));
+  return line.phrases.filter((p, i) => i > lastWord && /^\d+$/.test(p.text.normalize('NFKC').trim()));
+}
+
+/** Where a count table's label column ends: at its first mark's left. */
+function countLabelEdge(head: Line): number {
+  return Math.min(...countMarkPhrases(head).map((p) => p.x));
+}
+
+/** A line of a count table's label column alone (a goal's label wrapped in its narrow cell): no counts, nothing past the column. */
+function inCountLabelColumn(line: Line, labelEdge: number): boolean {
+  return countFigures(line).length === 0 && line.phrases.every((p) => p.right <= labelEdge) && !holdsLegendItem(line.text);
+}
+
+/** The lines of one cell stand close: a wider gap is another piece of the page. */
+function cellLinesClose(upper: Line, lower: Line): boolean {
+  return lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
+}
+
+/**
+ * Whether a row labelled with a level's word alone (基本目標 | 0 4 1 0 0 5: counts on the cell's first
+ * line) has its number and title on this line (Ⅰ 空き | 家の振興): it goes on there, no next row.
+ */
+function numberBelow(label: string, line: Line): boolean {
+  return readBanner(joinWrapped([label, line.text]))?.label === label.replace(/\s/g, '');
+}
+
+/**
+ * Whether a count table's row label begins on this line: 基本目標1 …, or 基本目標 with its number
+ * wrapped onto the next line (基本目標 / 2ICTオリー), or its label or number cut in a narrow cell
+ * (第2 | 章図書館…): the line ends before the title.
+ */
+function opensCountLabel(line: Line, next: Line | undefined): boolean {
+  if (readBanner(line.text) !== null) return true;
+  if (!next) return false;
+  const joined = joinWrapped([line.text, next.text]).replace(/\s/g, '');
+  const banner = readBanner(joined);
+  const own = line.text.replace(/\s/g, '');
+  // Not a word run on from the row above (の創出, or 創出 over 政策目標2 …, a banner of its own).
+  if (!banner || /^[ぁ-ゖ]/.test(own) || readBanner(next.text) !== null) return banner?.label === own;
+  const head = joined.length - banner.title.replace(/\s/g, '').length;
+  return banner.label === own || (banner.title !== '' && own.length <= head && (banner.label === '' || banner.label.startsWith(own)));
+}
+
 /** A count table (grades across, a row per group with its counts): rows until a line without counts. */
 export function readCountTable(
   page: Pick<LaidOutPage, 'number'>,
@@ -947,45 +993,24 @@ export function readCountTable(
   const centres = [...markPhrases, totalPhrase].map((p) => (p.x + p.right) / 2);
   const rows: CountTable['rows'] = [];
   const used = [head];
-  // A figure a label's words follow on its line is the label's number, wrapped apart from its word (基本目標 | 2 ふるさ).
-  const numbersOf = (line: Line) => {
-    const lastWord = line.phrases.findLastIndex((p) => LABEL_WORD.test(p.text));
-    return line.phrases.filter((p, i) => i > lastWord && /^\d+$/.test(p.text.normalize('NFKC').trim()));
-  };
-  // A goal's label wrapped in its narrow cell: lines of the label column alone go with the nearer row.
-  const labelEdge = Math.min(...markPhrases.map((p) => p.x));
-  const inLabelColumn = (line: Line | undefined) =>
-    !!line && numbersOf(line).length === 0 && line.phrases.every((p) => p.right <= labelEdge) && !holdsLegendItem(line.text);
+  const labelEdge = countLabelEdge(head);
+  const inLabelColumn = (line: Line | undefined) => !!line && inCountLabelColumn(line, labelEdge);
   // A banner (the next goal's, below the table) ends it, unless it begins a row's label (基本目標1 観 / 光の向上 0 2 1).
   const labelOnly = (line: Line | undefined) => inLabelColumn(line) && readBanner(line!.text) === null;
-  // A goal's label begins here: 基本目標1 …, or 基本目標 with its number wrapped onto the next line (基本目標 / 2ICTオリー).
-  // Or its label or number cut in a narrow cell (第2 | 章図書館…): the line ends before the title.
-  const opensLabel = (line: Line, next: Line) => {
-    if (readBanner(line.text) !== null) return true;
-    const joined = joinWrapped([line.text, next.text]).replace(/\s/g, '');
-    const banner = readBanner(joined);
-    const own = line.text.replace(/\s/g, '');
-    // Not a word run on from the row above (の創出, or 創出 over 政策目標2 …, a banner of its own).
-    if (!banner || /^[ぁ-ゖ]/.test(own) || readBanner(next.text) !== null) return banner?.label === own;
-    const head = joined.length - banner.title.replace(/\s/g, '').length;
-    return banner.label === own || (banner.title !== '' && own.length <= head && (banner.label === '' || banner.label.startsWith(own)));
-  };
-  // The lines of one cell stand close: a wider gap is another piece of the page.
-  const close = (upper: Line, lower: Line) => lower.top - upper.bottom < CELL_LINE_GAP_EM * lower.size;
   let prefix: string[] = [];
   const rowLines: Line[][] = [];
   let prefixLines: Line[] = [];
   let lastLine: Line | undefined;
   for (let j = at + 1; j < lines.length; j++) {
     const line = lines[j]!;
-    const numbers = numbersOf(line);
+    const numbers = countFigures(line);
     const next = lines[j + 1];
     // Nearer the next row than the line above it (the row's, or the label's line before).
     const above = used.at(-1)!;
     // A label may run over several lines down to its counts: the first row's, or one its banner words begin.
     const countsBelow = () => {
-      for (let n = j + 1, upper = line; n < lines.length && close(upper, lines[n]!); upper = lines[n]!, n++) {
-        if (numbersOf(lines[n]!).length >= 2) return true;
+      for (let n = j + 1, upper = line; n < lines.length && cellLinesClose(upper, lines[n]!); upper = lines[n]!, n++) {
+        if (countFigures(lines[n]!).length >= 2) return true;
         // Within the label's run a line may read as a banner itself (基本目標 | Ⅱ 健康づ | 1 1 1 0 3).
         if (!inLabelColumn(lines[n]!)) return false;
       }
@@ -996,22 +1021,22 @@ export function readCountTable(
     const nextOpensLabel = (next: Line) =>
       readBanner(
         next.phrases
-          .filter((p) => !numbersOf(next).includes(p))
+          .filter((p) => !countFigures(next).includes(p))
           .map((p) => p.text)
           .join(''),
       ) !== null;
     const towardsNext = () =>
       !!next &&
-      close(line, next) &&
-      (numbersOf(next).length >= 2
+      cellLinesClose(line, next) &&
+      (countFigures(next).length >= 2
         ? // A goal's label and number (政策目標2 ふる) opens the next row however evenly the lines are spaced (Writer);
           // so does its label alone, its number wrapped onto the line of counts (基本目標 | ⅡICTの 0 0 4).
-          !lastLine || readBanner(line.text) !== null || opensLabel(line, next) || (!nextOpensLabel(next) && next.top - line.bottom < line.top - above.bottom)
-        : (!lastLine || opensLabel(line, next)) && countsBelow());
-    // A row whose label is a level's word alone (基本目標 | 0 4 1 0 0 5: counts on the cell's first line)
-    // has its number and title on the lines below it (Ⅰ 空き | 家の振興), not the next row.
-    const numberBelow = (label: string) => readBanner(joinWrapped([label, line.text]))?.label === label.replace(/\s/g, '');
-    if (numbers.length < 2 && inLabelColumn(line) && prefix.length === 0 && lastLine && close(above, line) && numberBelow(rows.at(-1)!.label)) {
+          !lastLine ||
+          readBanner(line.text) !== null ||
+          opensCountLabel(line, next) ||
+          (!nextOpensLabel(next) && next.top - line.bottom < line.top - above.bottom)
+        : (!lastLine || opensCountLabel(line, next)) && countsBelow());
+    if (numbers.length < 2 && inLabelColumn(line) && prefix.length === 0 && lastLine && cellLinesClose(above, line) && numberBelow(rows.at(-1)!.label, line)) {
       rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
       rowLines.at(-1)!.push(line);
       used.push(line);
@@ -1029,7 +1054,7 @@ export function readCountTable(
       if (prefix.length > 0 || towardsNext()) {
         prefix.push(line.text);
         prefixLines.push(line);
-      } else if (rows.length > 0 && lastLine && close(above, line)) {
+      } else if (rows.length > 0 && lastLine && cellLinesClose(above, line)) {
         rows.at(-1)!.label = joinWrapped([rows.at(-1)!.label, line.text]);
         rowLines.at(-1)!.push(line);
       }
@@ -1133,6 +1158,30 @@ function sameCountHead(a: Line, b: Line): boolean {
 }
 
 /**
+ * The lines opening the next page that finish the label of the count table's row the page cut, lines
+ * of the label column standing as one cell's: a level's word alone (基本目標 | 1 5 0 0 6) whose
+ * number and title the page carried (Ⅰ有害鳥 | 獣の強化); or the rest of a label, up to the next
+ * row opening with its goal's label and number (基本目標2 中 0 1 2 0 1 4 | 小企業自主防, then
+ * 災組織地域の | 向上 over 基本目標3 有 …). The latter only where each row so far opens so: a label
+ * without them is told from the next row's by the lines' spacing alone, which a page break does not keep.
+ */
+function cutLabelRest(table: CountTable, head: Line, lines: readonly Line[]): Line[] {
+  const numberCarried = !!lines[0] && numberBelow(table.rows.at(-1)!.label, lines[0]);
+  if (!numberCarried && !table.rows.every((row) => readBanner(row.label) !== null)) return [];
+  const labelEdge = countLabelEdge(head);
+  const rest: Line[] = [];
+  for (const [k, line] of lines.entries()) {
+    // The carried number opens the rest itself (Ⅰ有害鳥); only a row after it opens another label.
+    if ((rest.length > 0 || !numberCarried) && opensCountLabel(line, lines[k + 1])) return rest;
+    const above = rest.at(-1);
+    if (!inCountLabelColumn(line, labelEdge) || (above && !cellLinesClose(above, line))) break;
+    rest.push(line);
+  }
+  // Not followed by a row: lines of the page after the table, unless the rest carries the label's number.
+  return numberCarried ? rest : [];
+}
+
+/**
  * A count table that a page break cuts: of grades down, before its 合計, the lines of marks and
  * counts that open the next page (under its head printed again, or alone) are its own; of grades
  * across, after its head, the rows that open the next page.
@@ -1169,16 +1218,19 @@ function countsAcrossPages(pieces: { page: number; piece: Piece }[]): { page: nu
       for (let n = k + 1; pieces[n]?.page === page + 1 && pieces[n]!.piece.kind === 'line'; n++) following.push((pieces[n]!.piece as { line: Line }).line);
       // The head printed again over them (pdfmake's header rows, a spreadsheet's print titles) is the same table's.
       const headAgain = following[0] && sameCountHead(piece.head, following[0]) ? 1 : 0;
-      const { table, used } = readCountTable({ number: page + 1 }, [piece.head, ...following.slice(headAgain)], 0);
+      const rest = cutLabelRest(piece.table, piece.head, following.slice(headAgain));
+      if (rest.length > 0) lastRow.label = joinWrapped([lastRow.label, ...rest.map((l) => l.text)]);
+      const from = headAgain + rest.length;
+      const { table, used } = readCountTable({ number: page + 1 }, [piece.head, ...following.slice(from)], 0);
       if (table.rows.length > 0) {
         piece.table.rows.push(...table.rows);
-        k += headAgain + used.length - 1;
+        k += from + used.length - 1;
       } else if (headAgain && used.length > 1) {
         // Under it only lines of the label column, no counts: the rest of the last row's label the
         // page cut (政策目標2 | 地域の強 0 1 2 0 3, then 化 under the head on the next page).
         lastRow.label = joinWrapped([lastRow.label, ...used.slice(1).map((l) => l.text)]);
-        k += headAgain + used.length - 1;
-      }
+        k += from + used.length - 1;
+      } else if (rest.length > 0) k += from;
       continue;
     }
     if (piece.kind !== 'counts' || piece.table.shape !== 'rows' || piece.table.rows[0]!.total !== null || pieces[k + 1]?.page === page) continue;
