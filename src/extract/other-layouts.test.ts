@@ -2263,6 +2263,43 @@ describe('a table without rules, then its legend and its count table', () => {
     );
   });
 
+  it('joins role rows parted by a page break under a header printed again without rules over the merged cells drawn again under it (Calc’s print titles, their shaded band hiding them)', () => {
+    const document = read(
+      [
+        ruledPageOf(
+          1,
+          [
+            ...at(80, TITLE),
+            ...at(100, ROLE_HEADER),
+            ...at(120, [...roleRow('目標値', '110', '120'), ...mergedCells('観光施設の就', '100', '130', 'A')]),
+            ...at(131, [['業者数', 20]]),
+          ],
+          [],
+        ),
+        ruledPageOf(
+          2,
+          [
+            ...at(60, ROLE_HEADER),
+            // The cells merged over both role rows, drawn again from where they would start, under the header.
+            ...at(75, mergedCells('観光施設の就', '100', '130', 'A')),
+            ...at(86, [['業者数', 20]]),
+            ...at(100, roleRow('実績値', '115', '―')),
+            ...at(120, [...roleRow('目標値', '60', '70'), ...mergedCells('宿泊者数', '50', '80', 'B')]),
+            ...at(140, roleRow('実績値', '55', '―')),
+          ],
+          [],
+        ),
+      ],
+      'role-rows-pages-drawn-again-unruled.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target?.text, i.interim?.map((x) => x.text)])).toEqual(
+      [
+        ['観光施設の就業者数', '100', '115', '130', ['110', '120']],
+        ['宿泊者数', '50', '55', '80', ['60', '70']],
+      ],
+    );
+  });
+
   it('keeps reading a table past a tall row whose 実績値 row holds one figure beside a value in words and a dash (530 | 調査中 | ―)', () => {
     const header: [string, number][] = [...ROLE_HEADER.slice(0, 5), ['R6', 330], ['目標値', 370], ['評価', 420]];
     const threeYears = (label: string, r4: string, r5: string, r6: string): [string, number][] => [...roleRow(label, r4, r5), [r6, 350 - widthOf(r6)]];
