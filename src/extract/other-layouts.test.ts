@@ -2113,6 +2113,29 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads an expected values’ row left without its 実績値 row (its name on it, set at the top) as interim targets, not as the year’s actuals', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          ROLE_HEADER,
+          roleRow('目標値', '110', '120'),
+          mergedCells('観光客数', '100', '130', 'A'),
+          roleRow('実績値', '115', '―'),
+          // The cells merged over the rows set at their top, on the expected values' row.
+          [...roleRow('目標値', '60', '70'), ...mergedCells('宿泊者数', '50', '80', 'B')],
+        ),
+      ],
+      'role-row-alone.pdf',
+    ).document as KpiDocument;
+    expect(
+      walkIndicators(document).map(({ indicator: i }) => [i.name, i.actual.text, i.series?.map((x) => x.text), i.interim?.map((x) => x.text), i.other]),
+    ).toEqual([
+      ['観光客数', '115', ['115', '―'], ['110', '120'], undefined],
+      ['宿泊者数', '', ['', ''], ['60', '70'], undefined],
+    ]);
+  });
+
   it('joins role rows parted by a page break whose 実績値 row right under the header printed again holds short figures with counters (実績値 | 5件 | ―: pieces of headings by their look)', () => {
     // The years' figures set right in wide columns, clear of the years' headings above them.
     const counted = (label: string, r4: string, r5: string): [string, number][] => [

@@ -1998,6 +1998,11 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
             );
       read.push({ row: roleRowsJoined(expected, next!, table), interimRow: expected });
       k = after - 1;
+    } else if (INTERIM_ROW.test(roleLabelOf(table.rows[k], labels))) {
+      // An expected values' row whose actuals' row was not found beside it: its figures are the
+      // interim targets its label says, never the year's actuals (a wrong figure is worse than a blank).
+      const expected = table.rows[k]!;
+      read.push({ row: roleRowsJoined(expected, { ...expected, cells: {}, text: '' }, table), interimRow: expected });
     } else read.push({ row: table.rows[k]! });
   }
   return read;
