@@ -310,6 +310,28 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '項目', '2020年度/従前値', '2023年度', '2024年度', '2025年度', '2025年度/目標値', '自己評価', '主担当課']]);
   });
 
+  it('a year centred over a wide cell and a narrow one (R8 over 実績 | 評価, nearer 実績’s middle than the pair’s) is their group: it stands over neither heading', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['目標指標', 77],
+          ['R2策定時', 294],
+          ['R8', 588],
+          ['R8施策目標', 848],
+        ],
+      ],
+      [
+        119.5,
+        [
+          ['実績', 547],
+          ['評価', 706],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['目標指標', 'R2策定時', 'R8>実績', 'R8>評価', 'R8施策目標']]);
+  });
+
   it("a year set just after a heading word on its line is the heading's (現状 2014年度), not a column of its own", () => {
     const lines = page([
       100,

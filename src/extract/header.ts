@@ -804,8 +804,11 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     const spans = run.flatMap((_, i) => run.slice(i + 1).map((__, d) => span(i, i + 1 + d))).filter((s) => run[s.i]!.x <= g.right && run[s.j]!.right >= g.x);
     const best = spans.filter((c) => c.off <= c.width / 2).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0];
     if (!best) continue;
-    // A year centred on one cell rather than on a run (2025年度 over 目標値 beside 自己評価 | 主担当課) is that cell's.
-    if (groupYear !== null && under !== undefined && Math.abs(middle(under) - middle(g)) < best.off) continue;
+    // A year centred on one cell rather than on a run (2025年度 over 目標値 beside 自己評価 | 主担当課) is that cell's:
+    // it stands over that heading, as a cell's two lines do. One clear of every heading it is near
+    // stands over the cells' blank (R8 over a wide 実績's cell and a narrow 評価's, centred on neither).
+    const over = (c: (typeof cells)[number]) => Math.min(c.right, g.right) > Math.max(c.x, g.x);
+    if (groupYear !== null && under !== undefined && over(under) && Math.abs(middle(under) - middle(g)) < best.off) continue;
     const subs = run.slice(best.i, best.j + 1);
     groups.add(g);
     for (const c of subs) groupOf.set(c, headingText(g.members));

@@ -2194,6 +2194,29 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads an expected values’ row left without its 実績値 row (its name on it, set at the top) as interim targets, not as the year’s actuals', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          ROLE_HEADER,
+          roleRow('目標値', '110', '120'),
+          mergedCells('観光客数', '100', '130', 'A'),
+          roleRow('実績値', '115', '―'),
+          // The cells merged over the rows set at their top, on the expected values' row.
+          [...roleRow('目標値', '60', '70'), ...mergedCells('宿泊者数', '50', '80', 'B')],
+        ),
+      ],
+      'role-row-alone.pdf',
+    ).document as KpiDocument;
+    expect(
+      walkIndicators(document).map(({ indicator: i }) => [i.name, i.actual.text, i.series?.map((x) => x.text), i.interim?.map((x) => x.text), i.other]),
+    ).toEqual([
+      ['観光客数', '115', ['115', '―'], ['110', '120'], undefined],
+      ['宿泊者数', '', ['', ''], ['60', '70'], undefined],
+    ]);
+  });
+
   it('joins role rows parted by a page break whose 実績値 row right under the header printed again holds short figures with counters (実績値 | 5件 | ―: pieces of headings by their look)', () => {
     // The years' figures set right in wide columns, clear of the years' headings above them.
     const counted = (label: string, r4: string, r5: string): [string, number][] => [
@@ -2335,6 +2358,43 @@ describe('a table without rules, then its legend and its count table', () => {
         ),
       ],
       'role-rows-pages-drawn-again.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target?.text, i.interim?.map((x) => x.text)])).toEqual(
+      [
+        ['観光施設の就業者数', '100', '115', '130', ['110', '120']],
+        ['宿泊者数', '50', '55', '80', ['60', '70']],
+      ],
+    );
+  });
+
+  it('joins role rows parted by a page break under a header printed again without rules over the merged cells drawn again under it (Calc’s print titles, their shaded band hiding them)', () => {
+    const document = read(
+      [
+        ruledPageOf(
+          1,
+          [
+            ...at(80, TITLE),
+            ...at(100, ROLE_HEADER),
+            ...at(120, [...roleRow('目標値', '110', '120'), ...mergedCells('観光施設の就', '100', '130', 'A')]),
+            ...at(131, [['業者数', 20]]),
+          ],
+          [],
+        ),
+        ruledPageOf(
+          2,
+          [
+            ...at(60, ROLE_HEADER),
+            // The cells merged over both role rows, drawn again from where they would start, under the header.
+            ...at(75, mergedCells('観光施設の就', '100', '130', 'A')),
+            ...at(86, [['業者数', 20]]),
+            ...at(100, roleRow('実績値', '115', '―')),
+            ...at(120, [...roleRow('目標値', '60', '70'), ...mergedCells('宿泊者数', '50', '80', 'B')]),
+            ...at(140, roleRow('実績値', '55', '―')),
+          ],
+          [],
+        ),
+      ],
+      'role-rows-pages-drawn-again-unruled.pdf',
     ).document as KpiDocument;
     expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target?.text, i.interim?.map((x) => x.text)])).toEqual(
       [
