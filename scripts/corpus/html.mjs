@@ -29,6 +29,8 @@ function cellHtml(c, layout, row, tag) {
     `padding-top:${1.5 + layout.rowPadding[row % layout.rowPadding.length]}pt`,
   ];
   if (c.header) style.push('background:#e8e8e8');
+  // Letter-spaced headings: Chromium spreads Japanese text between its characters to fill the line.
+  if (c.header && layout.spreadHeadings) style.push('text-align:justify', 'text-align-last:justify');
   const body =
     c.bullets && layout.listMarkers && layout.producer === 'chromium'
       ? `<ul>${c.lines.map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`

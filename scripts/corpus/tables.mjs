@@ -339,5 +339,8 @@ export function layoutArb(producer) {
     strategyPerPage: fc.boolean(),
     fillWidth: fc.boolean(),
     listMarkers: fc.boolean(),
+    // Headings letter-spaced to fill their cells (均等割り付け: Excel's distributed alignment), as
+    // many offices set them. Drawn last, so that the earlier choices of a seed stay as they were.
+    spreadHeadings: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   });
 }

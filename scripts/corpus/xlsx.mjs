@@ -71,7 +71,8 @@ function fillSheet(ws, sheet, layout) {
         // and 施策 rows is printed in the first, the cell under it left blank without a rule between.
         cell.value = c.lines.join('\n');
         cell.font = { ...style.font };
-        cell.alignment = { horizontal: c.align ?? 'left', vertical: VALIGN[c.valign ?? layout.valign], wrapText: true };
+        const horizontal = c.header && layout.spreadHeadings ? 'distributed' : (c.align ?? 'left');
+        cell.alignment = { horizontal, vertical: VALIGN[c.valign ?? layout.valign], wrapText: true };
         cell.border = { ...BORDERS[layout.rules], ...(c.rowSpan ? { bottom: undefined } : {}) };
         if (c.header) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
         if (width > 1) ws.mergeCells(r, start + 1, r, start + width);
