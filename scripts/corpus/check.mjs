@@ -9,6 +9,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { failureText } from './classes.mjs';
 import { differences, formatDifferences } from './compare.mjs';
 import { builtExtractor } from './extractor.mjs';
 
@@ -38,8 +39,7 @@ for (const file of files) {
   try {
     diffs = differences(expected, (await extract(file)).document);
   } catch (error) {
-    const messages = error.messages?.map((m) => `${m.rule}: ${m.message}`).join('; ') ?? String(error.stack ?? error);
-    diffs = [{ path: '(extraction failed)', expected: 'a document', got: messages }];
+    diffs = [{ path: '(extraction failed)', expected: 'a document', got: failureText(error) }];
   }
   const name = basename(file, '.pdf');
   results.push({ name, producer: name.split('-')[0], diffs, ms: Date.now() - started });

@@ -45,3 +45,9 @@ export const reasonOf = (paths) =>
   `${classesOf(paths)
     .map((c) => `${c}: ${CLASS_NAMES[c]}`)
     .join('; ')} (classes of FAILURES.md)`;
+
+/** What a failed extraction said, for the (extraction failed) field: each message's rule and its Japanese text. */
+export function failureText(error) {
+  const said = (text) => (typeof text === 'string' ? text : (text?.ja ?? String(text)));
+  return error.messages?.map((m) => `${m.rule}: ${said(m.message)}`).join('; ') ?? String(error.stack ?? error);
+}

@@ -11,7 +11,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
-import { CLASS_NAMES, classesOf } from './classes.mjs';
+import { CLASS_NAMES, classesOf, failureText } from './classes.mjs';
 import { differences, formatDifferences } from './compare.mjs';
 import { countsTable } from './layout-counts.mjs';
 
@@ -50,8 +50,7 @@ for (const name of names) {
     const told = expected.kind === 'kpi-progress' ? (expected.scheme ?? 'default') : null;
     if (told !== null && scheme.id !== told) list.push({ path: '(scheme)', expected: told, got: scheme.id });
   } catch (error) {
-    const said = error.messages?.map((m) => `${m.rule}: ${m.message}`).join('; ') ?? String(error);
-    list = [{ path: '(extraction failed)', expected: 'a document', got: said }];
+    list = [{ path: '(extraction failed)', expected: 'a document', got: failureText(error) }];
   }
   if (list.length > 0) differing.set(name, list);
 }

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { failureText } from './classes.mjs';
 import { differences, formatDifferences } from './compare.mjs';
 import { PROPERTY_SIZE, kpiDocumentArb, narrativeDocumentArb } from './documents.mjs';
 import { familyBlocks } from './family-tables.mjs';
@@ -47,7 +48,7 @@ export function layoutProperty(extract, tally = { exact: 0, flagged: 0 }) {
       flagged = got?.flagged === true;
       diffs = differences(asPrinted(c.document, c.layout), got?.document ?? got);
     } catch (error) {
-      diffs = [{ path: '(extraction failed)', expected: 'a document', got: error.messages?.map((m) => `${m.rule}: ${m.message}`).join('; ') ?? String(error) }];
+      diffs = [{ path: '(extraction failed)', expected: 'a document', got: failureText(error) }];
     } finally {
       rmSync(file, { force: true });
     }
@@ -92,7 +93,7 @@ export function familyLayoutProperty(family, extract, tally = { exact: 0 }) {
       diffs = differences(document, got.document);
       if ((document.scheme ?? 'default') !== got.scheme.id) diffs.push({ path: '(scheme)', expected: document.scheme ?? 'default', got: got.scheme.id });
     } catch (error) {
-      diffs = [{ path: '(extraction failed)', expected: 'a document', got: error.messages?.map((m) => `${m.rule}: ${m.message}`).join('; ') ?? String(error) }];
+      diffs = [{ path: '(extraction failed)', expected: 'a document', got: failureText(error) }];
     } finally {
       rmSync(file, { force: true });
     }
