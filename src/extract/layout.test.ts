@@ -484,6 +484,12 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
     expect(texts([at('目', 50, 100), at('標', 62.4, 100), at('値', 74.8, 100), run('R1', 89.6, 10)])).toEqual(['目標値 R1']);
   });
 
+  it('gives letter-spaced text as one part, which no column starting under one of its characters splits again', () => {
+    const parts = (runs: TextRun[]) => withLetterSpacingJoined(linesOf(phrasesOf(runs)), [])[0]!.phrases.map((p) => p.parts.map((q) => q.text));
+    expect(parts([at('重', 50, 100), at('点', 150, 100), at('戦', 250, 100), at('略', 350, 100)])).toEqual([['重点戦略']]);
+    expect(parts([run('成 果 指 標', 50, 55)])).toEqual([['成果指標']]);
+  });
+
   it('leaves ordinary text: words of several characters with a typed space, marks, and characters set unevenly', () => {
     expect(texts([run('市民 活動 支援', 50, 75)])).toEqual(['市民 活動 支援']);
     expect(texts([run('A B C', 50, 30)])).toEqual(['A B C']);

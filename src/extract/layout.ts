@@ -450,8 +450,8 @@ export function withLetterSpacingJoined(lines: readonly Line[], vertical: readon
     const unspaced = spaced.filter((s) => spread || fillsCell([s.phrase], vertical));
     if (joined.length === 0 && unspaced.length === 0) return line;
     const replaced = new Map([
-      ...joined.map((r) => [r[0]!, joinedPhrase(r)] as const),
-      ...unspaced.map((s) => [s.phrase, { ...s.phrase, text: s.text }] as const),
+      ...joined.map((r) => [r[0]!, letterSpacedPhrase(r, r.map((p) => p.text).join(''))] as const),
+      ...unspaced.map((s) => [s.phrase, letterSpacedPhrase([s.phrase], s.text)] as const),
     ]);
     const inRuns = new Set(joined.flat());
     return makeLine(line.phrases.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p])));
@@ -520,15 +520,15 @@ function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characte
   return { phrase, text: letters.map((l, i) => (i > 0 && typed[i - 1] ? ` ${l}` : l)).join(''), characters: letters.length };
 }
 
-function joinedPhrase(run: readonly Phrase[]): Phrase {
-  return {
-    text: run.map((p) => p.text).join(''),
-    x: run[0]!.x,
-    right: run.at(-1)!.right,
-    baseline: run[0]!.baseline,
-    size: Math.max(...run.map((p) => p.size)),
-    parts: run.flatMap((p) => p.parts),
-  };
+/**
+ * Letter-spaced text as one phrase of one part: its characters stand where the cell's width put
+ * them, one of them perhaps where a column below starts, and no reader may split the text there
+ * again (a banner 重点戦略1商店街…の創出 spread across the table had been cut before の).
+ */
+function letterSpacedPhrase(from: readonly Phrase[], text: string): Phrase {
+  const x = from[0]!.x;
+  const right = Math.max(...from.map((p) => p.right));
+  return { text, x, right, baseline: from[0]!.baseline, size: Math.max(...from.map((p) => p.size)), parts: [{ text, x, right }] };
 }
 
 /** A line shorter than this (characters) above a table is a note or a date, not a title. */
