@@ -467,3 +467,33 @@ describe('withLetterSpacingJoined', () => {
     ).toEqual(['指', '標', '名']);
   });
 });
+
+describe('withLetterSpacingJoined: characters set apart closer than a phrase gap', () => {
+  /** One line of runs (10 pt), as pdf.js gives them, read into phrases and joined. */
+  const texts = (runs: TextRun[]) => withLetterSpacingJoined(linesOf(phrasesOf(runs)), [])[0]!.phrases.map((p) => p.text);
+
+  it('reads a justified heading pdf.js gave with a space between each character as typed (成 果 指 標, 令 和 2 年 度)', () => {
+    expect(texts([run('成 果 指 標', 50, 55), run('令 和 2 年 度', 120, 61)])).toEqual(['成果指標', '令和2年度']);
+  });
+
+  it('reads them as typed where only some gaps came with a space (令和2年 度: pdf.js put one in the last run only)', () => {
+    expect(texts([at('令', 50, 100), at('和', 61.5, 100), run('2', 73, 5), run('年 度', 79.5, 21.5)])).toEqual(['令和2年度']);
+  });
+
+  it('reads characters set apart evenly in runs of their own as one text, and keeps a space where a gap is wider by one (目標値 R1)', () => {
+    expect(texts([at('目', 50, 100), at('標', 62.4, 100), at('値', 74.8, 100), run('R1', 89.6, 10)])).toEqual(['目標値 R1']);
+  });
+
+  it('gives letter-spaced text as one part, which no column starting under one of its characters splits again', () => {
+    const parts = (runs: TextRun[]) => withLetterSpacingJoined(linesOf(phrasesOf(runs)), [])[0]!.phrases.map((p) => p.parts.map((q) => q.text));
+    expect(parts([at('重', 50, 100), at('点', 150, 100), at('戦', 250, 100), at('略', 350, 100)])).toEqual([['重点戦略']]);
+    expect(parts([run('成 果 指 標', 50, 55)])).toEqual([['成果指標']]);
+  });
+
+  it('leaves ordinary text: words of several characters with a typed space, marks, and characters set unevenly', () => {
+    expect(texts([run('市民 活動 支援', 50, 75)])).toEqual(['市民 活動 支援']);
+    expect(texts([run('A B C', 50, 30)])).toEqual(['A B C']);
+    expect(texts([at('市', 50, 100), at('民', 62.5, 100), at('活', 72.5, 100), at('動', 82.5, 100)])).toEqual(['市 民活動']);
+    expect(texts([at('人', 50, 100), at('件', 62.5, 100), at('回', 77, 100)])).toEqual(['人 件 回']);
+  });
+});

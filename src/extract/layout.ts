@@ -444,10 +444,15 @@ const FILLS_CELL_EM = 1.5;
 export function withLetterSpacingJoined(lines: readonly Line[], vertical: readonly Rule[]): Line[] {
   return lines.map((line) => {
     const runs = spreadRuns(line.phrases, vertical);
-    const spread = runs.some((r) => r.length >= SPREAD_CHARACTERS);
+    const spaced = line.phrases.flatMap((p) => spacedLetters(p) ?? []);
+    const spread = runs.some((r) => r.length >= SPREAD_CHARACTERS) || spaced.some((s) => s.characters >= SPREAD_CHARACTERS);
     const joined = runs.filter((r) => r.length >= SPREAD_CHARACTERS || spread || fillsCell(r, vertical));
-    if (joined.length === 0) return line;
-    const replaced = new Map(joined.map((r) => [r[0]!, joinedPhrase(r)]));
+    const unspaced = spaced.filter((s) => spread || fillsCell([s.phrase], vertical));
+    if (joined.length === 0 && unspaced.length === 0) return line;
+    const replaced = new Map([
+      ...joined.map((r) => [r[0]!, letterSpacedPhrase(r, r.map((p) => p.text).join(''))] as const),
+      ...unspaced.map((s) => [s.phrase, letterSpacedPhrase([s.phrase], s.text)] as const),
+    ]);
     const inRuns = new Set(joined.flat());
     return makeLine(line.phrases.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p])));
   });
@@ -488,15 +493,42 @@ function fillsCell(run: readonly Phrase[], vertical: readonly Rule[]): boolean {
   return near(first.x) && near(last.right);
 }
 
-function joinedPhrase(run: readonly Phrase[]): Phrase {
-  return {
-    text: run.map((p) => p.text).join(''),
-    x: run[0]!.x,
-    right: run.at(-1)!.right,
-    baseline: run[0]!.baseline,
-    size: Math.max(...run.map((p) => p.size)),
-    parts: run.flatMap((p) => p.parts),
-  };
+/** Letter-spaced characters stand at least this far apart (in em); ordinary text's touch. */
+const SET_APART_EM = 0.05;
+
+/**
+ * A phrase of letter-spaced text whose characters stand closer than a phrase's gap (Chromium
+ * justifies a heading to its cell with gaps under half an em: 成 果 指 標, 令和2年 度, where
+ * pdf.js or the gap put a space between some of them): its characters one by one, set evenly
+ * apart, two Japanese at least. Its text is the characters without those spaces; a gap wider by
+ * a typed space than the others keeps one (目標値 R1). Ordinary text is none: its characters
+ * touch, and a space typed between Japanese words parts words of several characters.
+ */
+function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characters: number } | undefined {
+  const { parts, size } = phrase;
+  const letters = parts.map((q) => q.text.trim());
+  if (
+    !parts.slice(1).some((q) => q.text.startsWith(' ')) ||
+    !letters.every((l) => SPREAD_CHARACTER.test(l)) ||
+    letters.filter((l) => JAPANESE.test(l)).length < 2
+  )
+    return undefined;
+  const gaps = parts.slice(1).map((q, i) => q.x - parts[i]!.right);
+  const unit = Math.min(...gaps);
+  const typed = gaps.map((g) => g - unit >= SPACE_GAP_EM * size);
+  if (unit < SET_APART_EM * size || gaps.some((g, i) => !typed[i] && g - unit > EVEN_GAP_EM * size)) return undefined;
+  return { phrase, text: letters.map((l, i) => (i > 0 && typed[i - 1] ? ` ${l}` : l)).join(''), characters: letters.length };
+}
+
+/**
+ * Letter-spaced text as one phrase of one part: its characters stand where the cell's width put
+ * them, one of them perhaps where a column below starts, and no reader may split the text there
+ * again (a banner 重点戦略1商店街…の創出 spread across the table had been cut before の).
+ */
+function letterSpacedPhrase(from: readonly Phrase[], text: string): Phrase {
+  const x = from[0]!.x;
+  const right = Math.max(...from.map((p) => p.right));
+  return { text, x, right, baseline: from[0]!.baseline, size: Math.max(...from.map((p) => p.size)), parts: [{ text, x, right }] };
 }
 
 /** A line shorter than this (characters) above a table is a note or a date, not a title. */
