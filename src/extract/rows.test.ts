@@ -241,6 +241,37 @@ describe('rowsOf: cells that wrap, without rules', () => {
     ]);
   });
 
+  it('cells set in the middle: a line ending short before a character the punctuation after it may not part from (…してい | る。) is full, so the comment goes on under it (comments of 4, 6 and 3 lines, no padding: a Writer print)', () => {
+    const [full, short] = ['い'.repeat(8), 'い'.repeat(4)];
+    const comment = (y: number, title: string): [number, Partial<Record<keyof typeof X, string>>] => [y, { title }];
+    const rows = rowsIn(
+      lines(
+        ...[100, 112, 124].map((y) => comment(y, 'あ'.repeat(8))),
+        [118, { name: '指標A', value: '1', status: '-' }],
+        comment(136, 'あ。'),
+        // Row B's six lines around its values at 178: two end four characters short, before る。 and す。.
+        comment(148, full),
+        comment(160, short),
+        [172, { title: `る。${short}い`, name: '指標Bの' }],
+        [178, { value: '2', status: '-' }],
+        [184, { title: short, name: '件数' }],
+        comment(196, `す。${short}い`),
+        comment(208, `${short}いいい。`),
+        ...[220, 232].map((y) => comment(y, 'う'.repeat(8))),
+        [232, { name: '指標C', value: '3', status: '-' }],
+        comment(244, 'う。'),
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(cells(rows).map((c) => [c.name, c.title])).toEqual([
+      ['指標A', `${'あ'.repeat(24)}あ。`],
+      ['指標Bの件数', `${full}${short}る。${short}い${short}す。${short}い${short}いいい。`],
+      ['指標C', `${'う'.repeat(16)}う。`],
+    ]);
+  });
+
   it('cells set in the middle: a tall cell and the short one under it meeting without padding part where both stand centred on their values, not where growing a line a round met (comments of 9 and 3 lines)', () => {
     const [full1, full2] = ['あ'.repeat(8), 'い'.repeat(8)];
     // Row A's comment of nine lines around its values at 148, row B's of three around 220; every
