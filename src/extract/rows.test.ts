@@ -534,6 +534,30 @@ describe('rowsOf: lines that stand alone (banners)', () => {
     ]);
   });
 
+  it('a banner running past the name column tells nothing of how far its full lines reach: a name’s first line between two rows begins the row below, values set at the bottom without padding (a Writer print)', () => {
+    // Every line at one pitch: 観光数 ending short of the names' widest line ends its cell, so (団
+    // begins the next, and the rows show their cells set at the bottom.
+    const body = lines(
+      [100, { name: '基本目標1 子育て世帯図書館ふるさと納税の振興' }],
+      [100 + PITCH, { name: '指標の件数', value: '1', status: '-' }],
+      [100 + 2 * PITCH, { name: '移住空き家の登' }],
+      [100 + 3 * PITCH, { name: '録者数', value: '2', status: '-' }],
+      [100 + 4 * PITCH, { name: '基本目標2 空き家地域の向上と定住の促進' }],
+      [100 + 5 * PITCH, { name: '観光数', value: '3', status: '-' }],
+      [100 + 6 * PITCH, { name: '観光オリーブ(団' }],
+      [100 + 7 * PITCH, { name: '体)', value: '4', status: '-' }],
+    );
+    const alone = (f: { baseline: number }) => f.baseline === 100 || f.baseline === 100 + 4 * PITCH;
+    expect(rowsIn(body, COLUMNS, [], columnOf, undefined, null, alone).map((r) => r.cells.name)).toEqual([
+      '基本目標1 子育て世帯図書館ふるさと納税の振興',
+      '指標の件数',
+      '移住空き家の登録者数',
+      '基本目標2 空き家地域の向上と定住の促進',
+      '観光数',
+      '観光オリーブ(団体)',
+    ]);
+  });
+
   // The table's one row of values under its banner: no two rows of values show their step, the
   // banner's row and the row under it do. The name's last line stands 1.58 em under its row (a
   // font whose lines are set that wide, over the 1.45 em guessed without).

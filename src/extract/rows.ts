@@ -493,7 +493,11 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
   // The lines row `k` owns in a column.
   const ownedIn = (k: number, column: Column) => [...owner].filter(([o, at]) => at === k && o.column === column).map(([o]) => o);
   const offCentre = (k: number, f: Fragment) => Math.abs(centreOf(extent([...ownedIn(k, f.column), f])) - centreOf(spans[k]!));
-  const widest = new Map(columnsOfText.map((inColumn) => [inColumn[0]!.column, Math.max(...inColumn.map((f) => f.phrases.at(-1)!.right))]));
+  // How far a column's full lines reach: a banner runs across the table, past the column's cells
+  // (基本目標2 子育て世帯… over a name column whose widest line ends 74 pt short of it), and tells nothing.
+  const widest = new Map(
+    columnsOfText.map((inColumn) => [inColumn[0]!.column, Math.max(...inColumn.filter((f) => !standsAlone(f)).map((f) => f.phrases.at(-1)!.right))]),
+  );
   // Whether `f` ends its cell, `next` the line under it.
   const endsCell = (f: Fragment, next: Fragment) => widest.get(f.column)! - f.phrases.at(-1)!.right > SHORT_LINE_EM * f.size + firstWordWidth(next);
   // Of a line as near to the row above as to the one below: the way a short line tells, if one does
