@@ -1,5 +1,5 @@
 import type { Rule } from './pdf.js';
-import { type Line, type Phrase, joinPhrases, joinWrapped, makeLine, sameSize } from './layout.js';
+import { CANNOT_START, type Line, type Phrase, joinPhrases, joinWrapped, makeLine, sameSize } from './layout.js';
 import { HEADER_LINE_GAP_EM, NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
 import { holdsSpacedItems, isLegendLine } from './legend.js';
 import { readBanner } from './hierarchy.js';
@@ -528,8 +528,6 @@ function headOf(window: Line[], vertical: readonly Rule[], horizontal: readonly 
 
 /** The padding (em) a cell keeps between its text and its rules, at least, where a heading wraps. */
 const HEADING_PADDING_EM = 0.3;
-/** Characters that may not open a line (禁則): they go down with the character before them. */
-const CANNOT_START = /[)）」』】〕〉》、。，．,.・ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ%％]/u;
 const OPENING = /[(（「『【〔〈《]/u;
 
 /** The first piece a printer could move to the next line: a character, with what may not part from it (度）, （2014, （KPI）: a Latin word is never broken). */

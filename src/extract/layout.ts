@@ -127,6 +127,9 @@ const PRINTS = /^[^\p{Default_Ignorable_Code_Point}\p{Control}\p{Format}\p{Nonsp
 /** A half-width character's width in em (the digits of Japanese fonts; Latin letters average about this). */
 const HALF_WIDTH_EM = 0.5;
 
+/** Characters that may not open a line (禁則): they go down with the character before them. */
+export const CANNOT_START = /[)）」』】〕〉》、。，．,.・ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ%％]/u;
+
 /** Width of a text in em, by its characters (emWidth). */
 export function textEmWidth(text: string): number {
   return [...text].reduce((w, c) => w + emWidth(c), 0);

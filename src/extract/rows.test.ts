@@ -241,6 +241,37 @@ describe('rowsOf: cells that wrap, without rules', () => {
     ]);
   });
 
+  it('cells set in the middle: a line ending short before a character the punctuation after it may not part from (…してい | る。) is full, so the comment goes on under it (comments of 4, 6 and 3 lines, no padding: a Writer print)', () => {
+    const [full, short] = ['い'.repeat(8), 'い'.repeat(4)];
+    const comment = (y: number, title: string): [number, Partial<Record<keyof typeof X, string>>] => [y, { title }];
+    const rows = rowsIn(
+      lines(
+        ...[100, 112, 124].map((y) => comment(y, 'あ'.repeat(8))),
+        [118, { name: '指標A', value: '1', status: '-' }],
+        comment(136, 'あ。'),
+        // Row B's six lines around its values at 178: two end four characters short, before る。 and す。.
+        comment(148, full),
+        comment(160, short),
+        [172, { title: `る。${short}い`, name: '指標Bの' }],
+        [178, { value: '2', status: '-' }],
+        [184, { title: short, name: '件数' }],
+        comment(196, `す。${short}い`),
+        comment(208, `${short}いいい。`),
+        ...[220, 232].map((y) => comment(y, 'う'.repeat(8))),
+        [232, { name: '指標C', value: '3', status: '-' }],
+        comment(244, 'う。'),
+      ),
+      COLUMNS,
+      [],
+      columnOf,
+    );
+    expect(cells(rows).map((c) => [c.name, c.title])).toEqual([
+      ['指標A', `${'あ'.repeat(24)}あ。`],
+      ['指標Bの件数', `${full}${short}る。${short}い${short}す。${short}い${short}いいい。`],
+      ['指標C', `${'う'.repeat(16)}う。`],
+    ]);
+  });
+
   it('cells set in the middle: a tall cell and the short one under it meeting without padding part where both stand centred on their values, not where growing a line a round met (comments of 9 and 3 lines)', () => {
     const [full1, full2] = ['あ'.repeat(8), 'い'.repeat(8)];
     // Row A's comment of nine lines around its values at 148, row B's of three around 220; every
@@ -500,6 +531,30 @@ describe('rowsOf: lines that stand alone (banners)', () => {
     expect(rows.map((r) => [r.anchored, r.cells])).toEqual([
       [false, { title: '施策1', name: '観光の', value: '振興' }],
       [true, { name: '観光客数', value: '120', status: '改善↑' }],
+    ]);
+  });
+
+  it('a banner running past the name column tells nothing of how far its full lines reach: a name’s first line between two rows begins the row below, values set at the bottom without padding (a Writer print)', () => {
+    // Every line at one pitch: 観光数 ending short of the names' widest line ends its cell, so (団
+    // begins the next, and the rows show their cells set at the bottom.
+    const body = lines(
+      [100, { name: '基本目標1 子育て世帯図書館ふるさと納税の振興' }],
+      [100 + PITCH, { name: '指標の件数', value: '1', status: '-' }],
+      [100 + 2 * PITCH, { name: '移住空き家の登' }],
+      [100 + 3 * PITCH, { name: '録者数', value: '2', status: '-' }],
+      [100 + 4 * PITCH, { name: '基本目標2 空き家地域の向上と定住の促進' }],
+      [100 + 5 * PITCH, { name: '観光数', value: '3', status: '-' }],
+      [100 + 6 * PITCH, { name: '観光オリーブ(団' }],
+      [100 + 7 * PITCH, { name: '体)', value: '4', status: '-' }],
+    );
+    const alone = (f: { baseline: number }) => f.baseline === 100 || f.baseline === 100 + 4 * PITCH;
+    expect(rowsIn(body, COLUMNS, [], columnOf, undefined, null, alone).map((r) => r.cells.name)).toEqual([
+      '基本目標1 子育て世帯図書館ふるさと納税の振興',
+      '指標の件数',
+      '移住空き家の登録者数',
+      '基本目標2 空き家地域の向上と定住の促進',
+      '観光数',
+      '観光オリーブ(団体)',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { beforeLastQualifier } from '../notation/numbers.js';
 import type { Column } from './grid.js';
-import { type Line, type Phrase, joinPhrases, joinWrapped, textEmWidth } from './layout.js';
+import { CANNOT_START, type Line, type Phrase, joinPhrases, joinWrapped, textEmWidth } from './layout.js';
 
 /**
  * Rows of a table body from its lines, where any cell may hold several lines: a name or title
@@ -151,8 +151,14 @@ function extent(blocks: readonly { top: number; bottom: number }[]): { top: numb
  * first word would take, ends its cell: text wraps only where a line is full.
  */
 export const SHORT_LINE_EM = 2;
-/** A line's first word that cannot be broken (figures, Latin letters and their brackets: 3828）); a kanji or kana breaks anywhere. */
-const FIRST_WORD = /^[^\s\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]+/u;
+/** Kanji and kana, which break anywhere. */
+const CJK = '\\p{sc=Han}\\p{sc=Hiragana}\\p{sc=Katakana}';
+/**
+ * A line's first word that cannot be broken: figures, Latin letters and their brackets (3828）),
+ * and the kanji or kana before punctuation that may not open a line, which goes down with it
+ * (る。SNS: …推移してい ends three characters short and is full).
+ */
+const FIRST_WORD = new RegExp(`^(?:[${CJK}](?=${CANNOT_START.source}))?[^\\s${CJK}]+`, 'u');
 
 /** The width (in pt) of a line's first word, which the line above wrapped before where it did not fit. */
 export function firstWordWidth(f: { text: string; size: number }): number {
@@ -487,7 +493,11 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
   // The lines row `k` owns in a column.
   const ownedIn = (k: number, column: Column) => [...owner].filter(([o, at]) => at === k && o.column === column).map(([o]) => o);
   const offCentre = (k: number, f: Fragment) => Math.abs(centreOf(extent([...ownedIn(k, f.column), f])) - centreOf(spans[k]!));
-  const widest = new Map(columnsOfText.map((inColumn) => [inColumn[0]!.column, Math.max(...inColumn.map((f) => f.phrases.at(-1)!.right))]));
+  // How far a column's full lines reach: a banner runs across the table, past the column's cells
+  // (基本目標2 子育て世帯… over a name column whose widest line ends 74 pt short of it), and tells nothing.
+  const widest = new Map(
+    columnsOfText.map((inColumn) => [inColumn[0]!.column, Math.max(...inColumn.filter((f) => !standsAlone(f)).map((f) => f.phrases.at(-1)!.right))]),
+  );
   // Whether `f` ends its cell, `next` the line under it.
   const endsCell = (f: Fragment, next: Fragment) => widest.get(f.column)! - f.phrases.at(-1)!.right > SHORT_LINE_EM * f.size + firstWordWidth(next);
   // Of a line as near to the row above as to the one below: the way a short line tells, if one does
