@@ -465,6 +465,24 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['No.', '指標名', '従前値(R1)', '実績(R4)', '目標値(R7)', '現状値 R2', '評価']]);
   });
 
+  it('two headings of roles set edge to edge, the first filling its cell, are two headings (進捗状況（成果と積み残し） | 今後の方針: Writer justifies without padding); a role and its year stay one', () => {
+    const lines = page([
+      100,
+      [
+        ['指標名', 20],
+        ['基準値', 80],
+        ['（', 110],
+        ['R1', 120],
+        ['）', 131],
+        ['実績値', 150],
+        ['進捗状況（成果と積み残し）', 200],
+        // 0.03 em after the first heading's end (330): no phrase's gap, no space.
+        ['今後の方針', 330.3],
+      ],
+    ]);
+    expect(columns(lines)).toEqual([['指標名', '基準値（R1）', '実績値', '進捗状況（成果と積み残し）', '今後の方針']]);
+  });
+
   it('a title above the header naming 指標 is not a heading', () => {
     const lines = page(
       [80, [['成果指標の達成状況（令和7年度）について', 0]]],
