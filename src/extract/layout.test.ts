@@ -413,6 +413,16 @@ describe('withLetterSpacingJoined', () => {
     ).toEqual(['基準値（R2）']);
   });
 
+  it('joins a year of four digits the producer kept together: 2020年度 spread over its cell (Chromium)', () => {
+    expect(
+      texts([
+        ['2020', 50],
+        ['年', 130],
+        ['度', 180],
+      ]),
+    ).toEqual(['2020年度']);
+  });
+
   it('joins a pair alone where it fills a cell between rules, not where nothing bounds it', () => {
     expect(
       texts(
