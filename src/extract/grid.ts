@@ -455,6 +455,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     const valueBefore = (p: Phrase) =>
       before.values &&
       (NUMBER_LIKE.test(withoutQualifiers((p.parts[0]?.text ?? p.text).normalize('NFKC').trim())) ||
+        NUMBER_LIKE.test(figureRunsText(p.parts).normalize('NFKC').trim()) ||
         FIGURE_UNIT.test(p.text.normalize('NFKC').trim()) ||
         withoutQualifiers(p.text.trim()) === '');
     const startsOwn = starting.flatMap((p) => (valued ? [p.x] : valueBefore(p) ? [] : onDataRow.has(p) ? [p.x, p.x] : [p.x]));
@@ -713,8 +714,11 @@ function unitApart(p: Phrase, units: ReadonlySet<string>): Phrase | undefined {
   return undefined;
 }
 
-/** A figure's runs so far: digits, separators, a minus mark before them. */
-const FIGURE_SO_FAR = /^[△▲-]?[\d,.]+$/;
+/**
+ * A figure's runs so far: digits, separators, a minus mark before them; the mark may be a run of
+ * its own (Calc draws △ in the Japanese font, its digits in another: `△` `8`).
+ */
+const FIGURE_SO_FAR = /^(?:[△▲-]|[△▲-]?[\d,.]+)$/;
 /** A run that goes on with a figure's digits and then holds a text. */
 const DIGITS_THEN_TEXT = /^([\d,.]+)(.+)$/;
 
@@ -762,6 +766,12 @@ function figureRunsEnd(parts: Phrase['parts']): number {
           .trim(),
       ),
   );
+}
+
+/** The text of the runs a phrase's figure is drawn in, where it is led by one (`△` `8` of `△8 3828）`). */
+function figureRunsText(parts: Phrase['parts']): string {
+  const end = figureRunsEnd(parts);
+  return textOf(parts.slice(0, end < 0 ? parts.length : end));
 }
 
 /** The text of a phrase's parts from the i-th on. */
