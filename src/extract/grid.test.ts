@@ -666,6 +666,37 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     ]);
   });
 
+  it("a grouping cell's label and a name on a line of their own (重点戦略1 | 市内子育て…) are no banner where a cell's text on the next line runs on at the name's start", () => {
+    // A table of one row, Writer without padding: the strategy's title 高齢者の振興 wraps under its
+    // label and touches the name's last line, (延べ), which starts at 62 as the name above does.
+    const columns = [
+      column('strategy', -Infinity, 72.5, false, [15, 55]),
+      column('name', 72.5, 150, false, [90, 130]),
+      column('actual', 150, Infinity, true, [160, 180]),
+    ];
+    const body = page(
+      [
+        120,
+        [
+          ['重点戦略1', 10],
+          ['市内子育て世帯の割合', 62],
+        ],
+      ],
+      [
+        132,
+        [
+          ['高齢者の振', 10],
+          ['(延べ)', 62],
+          ['444', 170],
+        ],
+      ],
+    );
+    const [strategy, name] = refineColumns(columns, body);
+    expect(name!.edge).toBeCloseTo(62, 0);
+    expect(strategy!.right).toBeGreaterThan(60);
+    expect(strategy!.right).toBeLessThanOrEqual(62);
+  });
+
   it("a minus mark drawn in a run of its own (△ 8, Calc's Japanese font for △), touching the next column's wrapped text, starts no column", () => {
     // 目標値 right-aligned at 180, 担当課 set from 182 (a cairo reprint of Calc without padding):
     // 農業政策課（内線 wraps, its 3828） on the row of △8, a row of values (△11 before).
