@@ -666,6 +666,69 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     ]);
   });
 
+  it("a grouping cell's label and a name on a line of their own (重点戦略1 | 市内子育て…) are no banner where a cell's text on the next line runs on at the name's start", () => {
+    // A table of one row, Writer without padding: the strategy's title 高齢者の振興 wraps under its
+    // label and touches the name's last line, (延べ), which starts at 62 as the name above does.
+    const columns = [
+      column('strategy', -Infinity, 72.5, false, [15, 55]),
+      column('name', 72.5, 150, false, [90, 130]),
+      column('actual', 150, Infinity, true, [160, 180]),
+    ];
+    const body = page(
+      [
+        120,
+        [
+          ['重点戦略1', 10],
+          ['市内子育て世帯の割合', 62],
+        ],
+      ],
+      [
+        132,
+        [
+          ['高齢者の振', 10],
+          ['(延べ)', 62],
+          ['444', 170],
+        ],
+      ],
+    );
+    const [strategy, name] = refineColumns(columns, body);
+    expect(name!.edge).toBeCloseTo(62, 0);
+    expect(strategy!.right).toBeGreaterThan(60);
+    expect(strategy!.right).toBeLessThanOrEqual(62);
+  });
+
+  it("a minus mark drawn in a run of its own (△ 8, Calc's Japanese font for △), touching the next column's wrapped text, starts no column", () => {
+    // 目標値 right-aligned at 180, 担当課 set from 182 (a cairo reprint of Calc without padding):
+    // 農業政策課（内線 wraps, its 3828） on the row of △8, a row of values (△11 before).
+    const columns = [column('target', -Infinity, 185, true, [120, 150]), column('department', 185, Infinity, false, [230, 260])];
+    const touching = (figure: string, department: string): [string, number][] => [
+      [figure, 180 - widthOf(figure)],
+      [department, 182],
+    ];
+    const body = page(
+      [120, touching('79.6', '経済部産業振興課')],
+      [132, touching('147,527', '企画財政課')],
+      [144, [['農業政策課（内線', 182]]],
+      [
+        156,
+        [
+          ['△11', 100],
+          ['△', 180 - widthOf('△8')],
+          ['8', 180 - widthOf('8')],
+          ['3828）', 182],
+        ],
+      ],
+      [168, touching('86', '農林振興課')],
+    );
+    expect(splitLinesAtColumns(body, refineColumns(columns, body)).map(texts)).toEqual([
+      ['79.6', '経済部産業振興課'],
+      ['147,527', '企画財政課'],
+      ['農業政策課（内線'],
+      ['△11', '△8', '3828）'],
+      ['86', '農林振興課'],
+    ]);
+  });
+
   it("a unit set a little apart from its figure (168,390 人), touching the next column's text, starts no column: the text after it does", () => {
     // 目標値 right-aligned at 180, its units 0.2 em after their figures; 担当課 set from 180 without
     // padding, one department wrapped alone on its line.

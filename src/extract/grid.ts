@@ -455,6 +455,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     const valueBefore = (p: Phrase) =>
       before.values &&
       (NUMBER_LIKE.test(withoutQualifiers((p.parts[0]?.text ?? p.text).normalize('NFKC').trim())) ||
+        NUMBER_LIKE.test(figureRunsText(p.parts).normalize('NFKC').trim()) ||
         FIGURE_UNIT.test(p.text.normalize('NFKC').trim()) ||
         withoutQualifiers(p.text.trim()) === '');
     const startsOwn = starting.flatMap((p) => (valued ? [p.x] : valueBefore(p) ? [] : onDataRow.has(p) ? [p.x, p.x] : [p.x]));
@@ -494,7 +495,24 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     const touching = rests
       .filter((r) => startsOwn.some((x) => Math.abs(x - r.x) <= EDGE_TOLERANCE) || together(r.x) || opensWithHeading(r.text, after.heading))
       .flatMap((r) => [r.x, r.x]);
-    if (starting.length === 0 && touching.length === 0) {
+    // A cell's text may run on into the next cell's on one line (Writer sets cells without
+    // padding): a run after a gap that starts where a text of the column starts on another line
+    // starts the column there too (a gap inside a cell, as between ICT and の, starts no text).
+    // What looked a banner's title counts there too: a grouping cell's label and the next cell's
+    // text on a line of their own (重点戦略1 | 市内子育て世帯の割合 over 高齢者の振興 (延べ)…, a
+    // table of one row) read alike, and a banner's title starts where its label leaves off, not
+    // where another line's cell runs on.
+    const between = phrases.filter((p) => p.x > lo && p.x < hi);
+    const runsOn = valued
+      ? []
+      : phrases.flatMap((p) =>
+          p.parts
+            .slice(1)
+            .filter((q, i) => q.x > lo && q.x < hi && q.x - p.parts[i]!.right > SPLIT_GAP_EM * p.size && between.some((s) => Math.abs(s.x - q.x) <= EDGE_MATCH))
+            .map((q) => q.x),
+        );
+    const titlesRunOn = between.filter((p) => across.has(p) && runsOn.some((x) => Math.abs(x - p.x) <= EDGE_MATCH)).map((p) => p.x);
+    if (starting.length === 0 && touching.length === 0 && titlesRunOn.length === 0) {
       // Nothing starts between the headings (a page of a table that holds no figures: a row broken
       // by the page): the column before reaches past every text of its own that ends there, one
       // that starts in it or a run of it that starts at its edge (cells set without padding: the
@@ -504,20 +522,7 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
       if (reaching.length > 0) refined[k - 1]!.right = refined[k]!.left = (Math.max(...reaching) + hi) / 2;
       continue;
     }
-    // A cell's text may run on into the next cell's on one line (Writer sets cells without
-    // padding): a run after a gap that starts where a text of the column starts on another line
-    // starts the column there too (a gap inside a cell, as between ICT and の, starts no text).
-    const runsOn = valued
-      ? []
-      : phrases.flatMap((p) =>
-          p.parts
-            .slice(1)
-            .filter(
-              (q, i) => q.x > lo && q.x < hi && q.x - p.parts[i]!.right > SPLIT_GAP_EM * p.size && starting.some((s) => Math.abs(s.x - q.x) <= EDGE_MATCH),
-            )
-            .map((q) => q.x),
-        );
-    const starts = [...startsOwn, ...touching, ...runsOn].sort((a, b) => a - b);
+    const starts = [...startsOwn, ...touching, ...runsOn, ...titlesRunOn].sort((a, b) => a - b);
     const support = (xs: readonly number[], at: number) => xs.filter((t) => Math.abs(t - at) <= EDGE_TOLERANCE).length;
     const ends = phrases.filter((p) => p.right > lo && p.x < hi).map((p) => p.right);
     const strongestEnd = Math.max(0, ...ends.map((e) => support(ends, e)));
@@ -713,8 +718,11 @@ function unitApart(p: Phrase, units: ReadonlySet<string>): Phrase | undefined {
   return undefined;
 }
 
-/** A figure's runs so far: digits, separators, a minus mark before them. */
-const FIGURE_SO_FAR = /^[△▲-]?[\d,.]+$/;
+/**
+ * A figure's runs so far: digits, separators, a minus mark before them; the mark may be a run of
+ * its own (Calc draws △ in the Japanese font, its digits in another: `△` `8`).
+ */
+const FIGURE_SO_FAR = /^(?:[△▲-]|[△▲-]?[\d,.]+)$/;
 /** A run that goes on with a figure's digits and then holds a text. */
 const DIGITS_THEN_TEXT = /^([\d,.]+)(.+)$/;
 
@@ -762,6 +770,12 @@ function figureRunsEnd(parts: Phrase['parts']): number {
           .trim(),
       ),
   );
+}
+
+/** The text of the runs a phrase's figure is drawn in, where it is led by one (`△` `8` of `△8 3828）`). */
+function figureRunsText(parts: Phrase['parts']): string {
+  const end = figureRunsEnd(parts);
+  return textOf(parts.slice(0, end < 0 ? parts.length : end));
 }
 
 /** The text of a phrase's parts from the i-th on. */
