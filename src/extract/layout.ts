@@ -443,41 +443,96 @@ const FILLS_CELL_EM = 1.5;
  */
 export function withLetterSpacingJoined(lines: readonly Line[], vertical: readonly Rule[]): Line[] {
   return lines.map((line) => {
-    const runs = spreadRuns(line.phrases, vertical);
-    const spread = runs.some((r) => r.length >= SPREAD_CHARACTERS);
-    const joined = runs.filter((r) => r.length >= SPREAD_CHARACTERS || spread || fillsCell(r, vertical));
+    const { pieces, joined } = letterSpacedRuns(line.phrases, vertical);
     if (joined.length === 0) return line;
     const replaced = new Map(joined.map((r) => [r[0]!, joinedPhrase(r)]));
     const inRuns = new Set(joined.flat());
-    return makeLine(line.phrases.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p])));
+    return makeLine(pieces.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p])));
   });
+}
+
+/**
+ * The runs of letter-spaced characters among a line's phrases and the pieces they were found in.
+ * Without rules between them, distributed text fills its cell edge to edge, so the last character
+ * of one cell's text and the first of the next (目　標　指　標|基　準　値) touch and pdf.js gives them
+ * as one phrase (標 基): a phrase made of such characters only is taken apart at its runs, where
+ * each of them joins letter-spaced text; where one would be left over (図書|館　人 of a producer
+ * that sets each character apart), the phrase is kept whole and the runs found again.
+ */
+function letterSpacedRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): { pieces: Phrase[]; joined: Phrase[][] } {
+  const whole = new Set<Phrase>();
+  for (;;) {
+    const source = new Map<Phrase, Phrase>();
+    const pieces = phrases.flatMap((p) => {
+      if (whole.has(p) || p.parts.length < 2 || !p.parts.every((q) => SPREAD_CHARACTER.test(q.text.trim()))) return [p];
+      return p.parts.map((q) => {
+        const piece = { text: q.text.trim(), x: q.x, right: q.right, baseline: p.baseline, size: p.size, parts: [q] };
+        source.set(piece, p);
+        return piece;
+      });
+    });
+    const runs = spreadRuns(pieces, vertical);
+    const spread = runs.some((r) => r.length >= SPREAD_CHARACTERS);
+    const joined = runs.filter((r) => r.length >= SPREAD_CHARACTERS || spread || fillsCell(r, vertical));
+    const inRuns = new Set(joined.flat());
+    const leftOver = pieces.filter((p) => source.has(p) && !inRuns.has(p)).map((p) => source.get(p)!);
+    if (leftOver.length === 0) return { pieces, joined };
+    for (const p of leftOver) whole.add(p);
+  }
 }
 
 /** The runs of a line's phrases that may be letter-spaced text: characters set evenly apart, two Japanese at least. */
 function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): Phrase[][] {
   const runs: Phrase[][] = [];
   let run: Phrase[] = [];
+  const japanese = (r: readonly Phrase[]) => r.filter((p) => JAPANESE.test(p.text)).length >= 2 || bracketed(r);
   const close = () => {
-    if (run.filter((p) => JAPANESE.test(p.text)).length >= 2) runs.push(run);
+    if (japanese(run)) runs.push(run);
     run = [];
   };
   for (const p of phrases) {
     const last = run.at(-1);
-    const goesOn =
+    const apart =
       last !== undefined &&
       SPREAD_CHARACTER.test(p.text) &&
       sameSize(p.size, last.size) &&
       p.x - last.right > PHRASE_GAP_EM * p.size &&
-      (run.length < 2 || Math.abs(p.x - last.right - (run[1]!.x - run[0]!.right)) <= EVEN_GAP_EM * p.size) &&
       !crossesRule(last.right - 0.1, p.x + 0.1, p.baseline, p.size, vertical);
-    if (!goesOn) {
+    if (apart && (run.length < 2 || spacingOf(p.x - last.right, run[1]!.x - run[0]!.right, p.size, run.length - 1) !== undefined)) run.push(p);
+    else if (apart && run.length === 2 && !japanese(run)) {
+      // A pair apart at a gap of its own is no text (R6 and the 評 of 評　価 beyond its cell): the letter-spacing may start at its second.
+      run = [last, p];
+    } else {
       close();
       if (SPREAD_CHARACTER.test(p.text)) run = [p];
-    } else run.push(p);
+    }
   }
   close();
   return runs;
 }
+
+/**
+ * How a gap within letter-spaced text set `even` apart reads: '' where it is the text's own gap,
+ * ' ' where it holds a typed space (基準値 R2: the space is spread as a character too, so the gap
+ * is two of the text's gaps and the space's width), undefined where it is neither. `gaps`: how
+ * many of the text's gaps come before it.
+ */
+function spacingOf(gap: number, even: number, size: number, gaps: number): '' | ' ' | undefined {
+  if (Math.abs(gap - even) <= EVEN_GAP_EM * size) return '';
+  // One gap is no measure yet: a typed space is told against two.
+  if (gaps < 2) return undefined;
+  const space = gap - 2 * even;
+  return space >= (SPACE_WIDTH_EM[0] - EVEN_GAP_EM) * size && space <= (SPACE_WIDTH_EM[1] + EVEN_GAP_EM) * size ? ' ' : undefined;
+}
+/** A typed space is this wide (em): a proportional font's space to a full-width one (　). */
+const SPACE_WIDTH_EM = [0.25, 1] as const;
+
+/** Letter-spaced text in brackets, （ R1 ）: a bracketed text needs no Japanese to tell it. */
+function bracketed(run: readonly Phrase[]): boolean {
+  return run.length >= SPREAD_CHARACTERS && OPENING.test(run[0]!.text) && CLOSING.test(run.at(-1)!.text);
+}
+const OPENING = /^[（(［【「]$/u;
+const CLOSING = /^[）)］】」]$/u;
 
 /** Whether two characters set apart fill a cell: a rule stands close before the first and after the last. */
 function fillsCell(run: readonly Phrase[], vertical: readonly Rule[]): boolean {
@@ -489,14 +544,10 @@ function fillsCell(run: readonly Phrase[], vertical: readonly Rule[]): boolean {
 }
 
 function joinedPhrase(run: readonly Phrase[]): Phrase {
-  return {
-    text: run.map((p) => p.text).join(''),
-    x: run[0]!.x,
-    right: run.at(-1)!.right,
-    baseline: run[0]!.baseline,
-    size: Math.max(...run.map((p) => p.size)),
-    parts: run.flatMap((p) => p.parts),
-  };
+  const even = Math.min(...run.slice(1).map((p, i) => p.x - run[i]!.right));
+  const text = run.map((p, i) => (i > 0 ? spacingOf(p.x - run[i - 1]!.right, even, p.size, i - 1) : '') + p.text).join('');
+  const [x, right] = [run[0]!.x, run.at(-1)!.right];
+  return { text, x, right, baseline: run[0]!.baseline, size: Math.max(...run.map((p) => p.size)), parts: [{ text, x, right }] };
 }
 
 /** A line shorter than this (characters) above a table is a note or a date, not a title. */
