@@ -440,9 +440,9 @@ describe('withLetterSpacingJoined', () => {
         ['標', 150],
         ['指', 250],
         ['標', 350],
-        ['基', 361],
-        ['準', 391],
-        ['値', 421],
+        ['基', 362],
+        ['準', 392],
+        ['値', 422],
       ]),
     ).toEqual(['目標指標', '基準値']);
   });
@@ -454,9 +454,9 @@ describe('withLetterSpacingJoined', () => {
         ['準', 80],
         ['値', 110],
         ['R2', 165],
-        ['実', 186],
-        ['績', 216],
-        ['値', 246],
+        ['実', 187],
+        ['績', 217],
+        ['値', 247],
       ]),
     ).toEqual(['基準値 R2', '実績値']);
     expect(
@@ -466,6 +466,23 @@ describe('withLetterSpacingJoined', () => {
         ['）', 120],
       ]),
     ).toEqual(['（R1）']);
+  });
+
+  it('keeps glyph runs that touch as one character (H|26) and a token in half-width brackets (基準値(R2))', () => {
+    const heading = ['従', '前', '値', '（'].map((c, i) => at(c, 50 + i * 20, 100));
+    const [line] = withLetterSpacingJoined(
+      linesOf(phrasesOf([...heading, at('H', 130, 100), at('26', 140, 100), at('）', 170, 100), at('実', 182, 100), at('績', 202, 100), at('値', 222, 100)])),
+      [],
+    );
+    expect(line!.phrases.map((p) => p.text)).toEqual(['従前値（H26）', '実績値']);
+    expect(
+      texts([
+        ['基', 50],
+        ['準', 70],
+        ['値', 90],
+        ['(R2)', 110],
+      ]),
+    ).toEqual(['基準値(R2)']);
   });
 
   it('starts letter-spacing at the second of a pair apart at a gap of its own (R6 | 評　価)', () => {

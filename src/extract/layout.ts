@@ -422,9 +422,10 @@ export function layOut(page: PageContent): LaidOutPage {
 /**
  * A character of letter-spaced text (均等割り付け, a spreadsheet's "distributed" alignment, common
  * in headings: 指　　標　　名 filling its cell): a Japanese character, a bracket or a mark set
- * apart like one, or a short Latin or numeric token the producer kept together (R2 in 基準値（R2）).
+ * apart like one, or a short Latin or numeric token the producer kept together (R2 in 基準値（R2）),
+ * with its half-width brackets ((R2) in 基準値(R2)).
  */
-const SPREAD_CHARACTER = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・]|[A-Za-z0-9]{1,3})$/u;
+const SPREAD_CHARACTER = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・]|[A-Za-z0-9]{1,3}|\([A-Za-z0-9]{1,3}\))$/u;
 const JAPANESE = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]$/u;
 /** The gaps of letter-spaced text are one width, to the rounding of positions (in em). */
 const EVEN_GAP_EM = 0.15;
@@ -464,21 +465,52 @@ function letterSpacedRuns(phrases: readonly Phrase[], vertical: readonly Rule[])
   for (;;) {
     const source = new Map<Phrase, Phrase>();
     const pieces = phrases.flatMap((p) => {
-      if (whole.has(p) || p.parts.length < 2 || !p.parts.every((q) => SPREAD_CHARACTER.test(q.text.trim()))) return [p];
-      return p.parts.map((q) => {
-        const piece = { text: q.text.trim(), x: q.x, right: q.right, baseline: p.baseline, size: p.size, parts: [q] };
-        source.set(piece, p);
-        return piece;
-      });
+      const apart = whole.has(p) ? undefined : piecesApart(p);
+      for (const piece of apart ?? []) source.set(piece, p);
+      return apart ?? [p];
     });
     const runs = spreadRuns(pieces, vertical);
     const spread = runs.some((r) => r.length >= SPREAD_CHARACTERS);
     const joined = runs.filter((r) => r.length >= SPREAD_CHARACTERS || spread || fillsCell(r, vertical));
     const inRuns = new Set(joined.flat());
-    const leftOver = pieces.filter((p) => source.has(p) && !inRuns.has(p)).map((p) => source.get(p)!);
-    if (leftOver.length === 0) return { pieces, joined };
-    for (const p of leftOver) whole.add(p);
+    // One phrase at a time, left to right: a piece left over may be left over only for a split before it.
+    const leftOver = pieces.find((p) => source.has(p) && !inRuns.has(p));
+    if (leftOver === undefined) return { pieces, joined };
+    whole.add(source.get(leftOver)!);
   }
+}
+
+/** Runs this far apart (em) or closer touch. */
+const TOUCHING_EM = 0.1;
+const LATIN_END = /[A-Za-z0-9]$/;
+const LATIN_START = /^[A-Za-z0-9]/;
+
+/**
+ * A phrase's pieces, where it holds more than one and each may be a character of letter-spaced
+ * text (標 基, R6 達, ） 実); undefined otherwise, as for most. Glyph runs of one Latin token that
+ * touch (H|26, R|1) are one piece; Japanese characters that touch may be two cells' (値|実 of a
+ * producer that sets cells without padding).
+ */
+function piecesApart(p: Phrase): Phrase[] | undefined {
+  const { parts } = p;
+  if (parts.length < 2 || !SPREAD_CHARACTER.test(parts[0]!.text.trim())) return undefined;
+  const oneToken = (i: number) =>
+    parts[i]!.x - parts[i - 1]!.right <= TOUCHING_EM * p.size && LATIN_END.test(parts[i - 1]!.text) && LATIN_START.test(parts[i]!.text);
+  const groups: Phrase['parts'][] = [];
+  parts.forEach((q, i) => (i > 0 && oneToken(i) ? groups.at(-1)!.push(q) : groups.push([q])));
+  if (groups.length < 2) return undefined;
+  const pieces = groups.map((g) => ({
+    text: g
+      .map((q) => q.text)
+      .join('')
+      .trim(),
+    x: g[0]!.x,
+    right: g.at(-1)!.right,
+    baseline: p.baseline,
+    size: p.size,
+    parts: g,
+  }));
+  return pieces.every((piece) => SPREAD_CHARACTER.test(piece.text)) ? pieces : undefined;
 }
 
 /** The runs of a line's phrases that may be letter-spaced text: characters set evenly apart, two Japanese at least. */
