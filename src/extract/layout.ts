@@ -461,22 +461,30 @@ export function withLetterSpacingJoined(lines: readonly Line[], vertical: readon
  * that sets each character apart), the phrase is kept whole and the runs found again.
  */
 function letterSpacedRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): { pieces: Phrase[]; joined: Phrase[][] } {
-  const whole = new Set<Phrase>();
+  let whole: Set<Phrase> | undefined;
   for (;;) {
-    const source = new Map<Phrase, Phrase>();
-    const pieces = phrases.flatMap((p) => {
-      const apart = whole.has(p) ? undefined : piecesApart(p);
-      for (const piece of apart ?? []) source.set(piece, p);
-      return apart ?? [p];
-    });
+    // Most lines hold no phrase to take apart: they pass without a piece made.
+    let source: Map<Phrase, Phrase> | undefined;
+    const pieces: Phrase[] = [];
+    for (const p of phrases) {
+      const apart = whole?.has(p) ? undefined : piecesApart(p);
+      if (apart === undefined) pieces.push(p);
+      else {
+        source ??= new Map();
+        for (const piece of apart) source.set(piece, p);
+        pieces.push(...apart);
+      }
+    }
     const runs = spreadRuns(pieces, vertical);
     const spread = runs.some((r) => r.length >= SPREAD_CHARACTERS);
     const joined = runs.filter((r) => r.length >= SPREAD_CHARACTERS || spread || fillsCell(r, vertical));
+    if (joined.length === 0) return { pieces: [...phrases], joined };
+    if (source === undefined) return { pieces, joined };
     const inRuns = new Set(joined.flat());
     // One phrase at a time, left to right: a piece left over may be left over only for a split before it.
     const leftOver = pieces.find((p) => source.has(p) && !inRuns.has(p));
     if (leftOver === undefined) return { pieces, joined };
-    whole.add(source.get(leftOver)!);
+    (whole ??= new Set()).add(source.get(leftOver)!);
   }
 }
 
@@ -487,15 +495,17 @@ const LATIN_START = /^[A-Za-z0-9]/;
 
 /**
  * A phrase's pieces, where it holds more than one and each may be a character of letter-spaced
- * text (標 基, R6 達, ） 実); undefined otherwise, as for most. Glyph runs of one Latin token that
- * touch (H|26, R|1) are one piece; Japanese characters that touch may be two cells' (値|実 of a
- * producer that sets cells without padding).
+ * text (標 基, R6 達, ） 実), set apart somewhere; undefined otherwise, as for most. Glyph runs of
+ * one Latin token that touch (H|26, R|1) are one piece; Japanese characters that touch are two
+ * pieces where the phrase is parted elsewhere.
  */
 function piecesApart(p: Phrase): Phrase[] | undefined {
   const { parts } = p;
-  if (parts.length < 2 || !SPREAD_CHARACTER.test(parts[0]!.text.trim())) return undefined;
-  const oneToken = (i: number) =>
-    parts[i]!.x - parts[i - 1]!.right <= TOUCHING_EM * p.size && LATIN_END.test(parts[i - 1]!.text) && LATIN_START.test(parts[i]!.text);
+  if (parts.length < 2) return undefined;
+  const touching = (i: number) => parts[i]!.x - parts[i - 1]!.right <= TOUCHING_EM * p.size;
+  // Characters that all touch are one word (a producer that sets each apart, 図|書|館): nothing to part, and the common case kept cheap.
+  if (parts.every((q, i) => i === 0 || touching(i)) || !parts.every((q) => SPREAD_CHARACTER.test(q.text.trim()))) return undefined;
+  const oneToken = (i: number) => touching(i) && LATIN_END.test(parts[i - 1]!.text) && LATIN_START.test(parts[i]!.text);
   const groups: Phrase['parts'][] = [];
   parts.forEach((q, i) => (i > 0 && oneToken(i) ? groups.at(-1)!.push(q) : groups.push([q])));
   if (groups.length < 2) return undefined;
