@@ -443,6 +443,89 @@ describe('withLetterSpacingJoined', () => {
     ).toEqual(['単', '位', '基準値']);
   });
 
+  it('parts the touching characters of two cells filled edge to edge, each its own text (目　標　指　標|基　準　値)', () => {
+    expect(
+      texts([
+        ['目', 50],
+        ['標', 150],
+        ['指', 250],
+        ['標', 350],
+        ['基', 362],
+        ['準', 392],
+        ['値', 422],
+      ]),
+    ).toEqual(['目標指標', '基準値']);
+  });
+
+  it('keeps a typed space spread as a character (基準値 R2) and a bracketed text without Japanese (（ R1 ）)', () => {
+    expect(
+      texts([
+        ['基', 50],
+        ['準', 80],
+        ['値', 110],
+        ['R2', 165],
+        ['実', 187],
+        ['績', 217],
+        ['値', 247],
+      ]),
+    ).toEqual(['基準値 R2', '実績値']);
+    expect(
+      texts([
+        ['（', 50],
+        ['R1', 80],
+        ['）', 120],
+      ]),
+    ).toEqual(['（R1）']);
+  });
+
+  it('keeps glyph runs that touch as one character (H|26) and a token in half-width brackets (基準値(R2))', () => {
+    const heading = ['従', '前', '値', '（'].map((c, i) => at(c, 50 + i * 20, 100));
+    const [line] = withLetterSpacingJoined(
+      linesOf(phrasesOf([...heading, at('H', 130, 100), at('26', 140, 100), at('）', 170, 100), at('実', 182, 100), at('績', 202, 100), at('値', 222, 100)])),
+      [],
+    );
+    expect(line!.phrases.map((p) => p.text)).toEqual(['従前値（H26）', '実績値']);
+    expect(
+      texts([
+        ['基', 50],
+        ['準', 70],
+        ['値', 90],
+        ['(R2)', 110],
+      ]),
+    ).toEqual(['基準値(R2)']);
+  });
+
+  it('starts letter-spacing at the second of a pair apart at a gap of its own (R6 | 評　価)', () => {
+    expect(
+      texts([
+        ['指', 50],
+        ['標', 100],
+        ['名', 150],
+        ['R6', 220],
+        ['評', 330],
+        ['価', 380],
+      ]),
+    ).toEqual(['指標名', 'R6', '評価']);
+  });
+
+  it('reads a run pdf.js gave with a space at each gap (（ 令 和 元 年 度 ）) as typed, one part', () => {
+    const [line] = withLetterSpacingJoined(linesOf(phrasesOf([run('（ 令 和 元 年 度 ）', 50, 106, 100, 10)])), []);
+    expect(line!.phrases.map((p) => [p.text, p.parts.length])).toEqual([['（令和元年度）', 1]]);
+  });
+
+  it('leaves text whose characters touch, and a phrase of characters none of which is spaced', () => {
+    const phrases = phrasesOf([run('達', 50, 10, 100), run('成', 60, 10, 100), run('度', 70, 10, 100), at('R6', 200, 100), at('評', 211, 100)]);
+    const [line] = withLetterSpacingJoined(linesOf(phrases), []);
+    expect(line!.phrases).toEqual(linesOf(phrases)[0]!.phrases);
+  });
+
+  it('takes no character off a word set a character a run (図書館, then a unit and a figure apart) on a line spread elsewhere', () => {
+    const cells = (['指', '標', '名'] as const).map((c, i) => at(c, i * 30, 100));
+    const word = ['図', '書', '館'].map((c, i) => at(c, 200 + i * 10, 100));
+    const [line] = withLetterSpacingJoined(linesOf(phrasesOf([...cells, ...word, at('人', 250, 100), at('121', 308, 100)])), []);
+    expect(line!.phrases.map((p) => p.text)).toEqual(['指標名', '図書館', '人', '121']);
+  });
+
   it('leaves marks and figures of neighbouring cells, characters set unevenly, and characters a rule parts', () => {
     expect(
       texts([

@@ -426,9 +426,9 @@ export function layOut(page: PageContent): LaidOutPage {
  * A character of letter-spaced text (均等割り付け, a spreadsheet's "distributed" alignment, common
  * in headings: 指　　標　　名 filling its cell): a Japanese character, a bracket or a mark set
  * apart like one, or a short Latin or numeric token the producer kept together (R2 in 基準値（R2）,
- * a year's four digits in 2020年度).
+ * a year's four digits in 2020年度), with its half-width brackets ((R2) in 基準値(R2)).
  */
-const SPREAD_CHARACTER = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・]|[A-Za-z0-9]{1,3}|[0-9]{4})$/u;
+const SPREAD_CHARACTER = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・]|[A-Za-z0-9]{1,3}|[0-9]{4}|\([A-Za-z0-9]{1,3}\))$/u;
 const JAPANESE = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]$/u;
 /** The gaps of letter-spaced text are one width, to the rounding of positions (in em). */
 const EVEN_GAP_EM = 0.15;
@@ -447,46 +447,145 @@ const FILLS_CELL_EM = 1.5;
  */
 export function withLetterSpacingJoined(lines: readonly Line[], vertical: readonly Rule[]): Line[] {
   return lines.map((line) => {
-    const runs = spreadRuns(line.phrases, vertical);
-    const spaced = line.phrases.flatMap((p) => spacedLetters(p) ?? []);
-    const spread = runs.some((r) => r.length >= SPREAD_CHARACTERS) || spaced.some((s) => s.characters >= SPREAD_CHARACTERS);
-    const joined = runs.filter((r) => r.length >= SPREAD_CHARACTERS || spread || fillsCell(r, vertical));
+    // Characters spread closer than a phrase's gap (重 要 業 績) tell that the line is spread too.
+    const spacedApart = line.phrases.some((p) => (spacedLetters(p)?.characters ?? 0) >= SPREAD_CHARACTERS);
+    const { pieces, joined } = letterSpacedRuns(line.phrases, vertical, spacedApart);
+    const inRuns = new Set(joined.flat());
+    const spaced = pieces.flatMap((p) => (inRuns.has(p) ? [] : (spacedLetters(p) ?? [])));
+    const spread = spacedApart || joined.some((r) => r.length >= SPREAD_CHARACTERS) || spaced.some((s) => s.characters >= SPREAD_CHARACTERS);
     const unspaced = spaced.filter((s) => spread || fillsCell([s.phrase], vertical));
     if (joined.length === 0 && unspaced.length === 0) return line;
     const replaced = new Map([
-      ...joined.map((r) => [r[0]!, letterSpacedPhrase(r, r.map((p) => p.text).join(''))] as const),
+      ...joined.map((r) => [r[0]!, joinedPhrase(r)] as const),
       ...unspaced.map((s) => [s.phrase, letterSpacedPhrase([s.phrase], s.text)] as const),
     ]);
-    const inRuns = new Set(joined.flat());
-    return makeLine(line.phrases.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p])));
+    return makeLine(pieces.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p])));
   });
+}
+
+/**
+ * The runs of letter-spaced characters among a line's phrases and the pieces they were found in.
+ * Without rules between them, distributed text fills its cell edge to edge, so the last character
+ * of one cell's text and the first of the next (目　標　指　標|基　準　値) touch and pdf.js gives them
+ * as one phrase (標 基): a phrase made of such characters only is taken apart at its runs, where
+ * each of them joins letter-spaced text; where one would be left over (図書|館　人 of a producer
+ * that sets each character apart), the phrase is kept whole and the runs found again.
+ */
+function letterSpacedRuns(phrases: readonly Phrase[], vertical: readonly Rule[], spreadElsewhere: boolean): { pieces: Phrase[]; joined: Phrase[][] } {
+  let whole: Set<Phrase> | undefined;
+  for (;;) {
+    // Most lines hold no phrase to take apart: they pass without a piece made.
+    let source: Map<Phrase, Phrase> | undefined;
+    const pieces: Phrase[] = [];
+    for (const p of phrases) {
+      const apart = whole?.has(p) ? undefined : piecesApart(p);
+      if (apart === undefined) pieces.push(p);
+      else {
+        source ??= new Map();
+        for (const piece of apart) source.set(piece, p);
+        pieces.push(...apart);
+      }
+    }
+    const runs = spreadRuns(pieces, vertical);
+    const spread = spreadElsewhere || runs.some((r) => r.length >= SPREAD_CHARACTERS);
+    const joined = runs.filter((r) => r.length >= SPREAD_CHARACTERS || spread || fillsCell(r, vertical));
+    if (joined.length === 0) return { pieces: [...phrases], joined };
+    if (source === undefined) return { pieces, joined };
+    const inRuns = new Set(joined.flat());
+    // One phrase at a time, left to right: a piece left over may be left over only for a split before it.
+    const leftOver = pieces.find((p) => source.has(p) && !inRuns.has(p));
+    if (leftOver === undefined) return { pieces, joined };
+    (whole ??= new Set()).add(source.get(leftOver)!);
+  }
+}
+
+/** Runs this far apart (em) or closer touch. */
+const TOUCHING_EM = 0.1;
+const LATIN_END = /[A-Za-z0-9]$/;
+const LATIN_START = /^[A-Za-z0-9]/;
+
+/**
+ * A phrase's pieces, where it holds more than one and each may be a character of letter-spaced
+ * text (標 基, R6 達, ） 実), set apart somewhere; undefined otherwise, as for most. Glyph runs of
+ * one Latin token that touch (H|26, R|1) are one piece; Japanese characters that touch are two
+ * pieces where the phrase is parted elsewhere.
+ */
+function piecesApart(p: Phrase): Phrase[] | undefined {
+  const { parts } = p;
+  if (parts.length < 2) return undefined;
+  const touching = (i: number) => parts[i]!.x - parts[i - 1]!.right <= TOUCHING_EM * p.size;
+  // Characters that all touch are one word (a producer that sets each apart, 図|書|館): nothing to part, and the common case kept cheap.
+  if (parts.every((q, i) => i === 0 || touching(i)) || !parts.every((q) => SPREAD_CHARACTER.test(q.text.trim()))) return undefined;
+  const oneToken = (i: number) => touching(i) && LATIN_END.test(parts[i - 1]!.text) && LATIN_START.test(parts[i]!.text);
+  const groups: Phrase['parts'][] = [];
+  parts.forEach((q, i) => (i > 0 && oneToken(i) ? groups.at(-1)!.push(q) : groups.push([q])));
+  if (groups.length < 2) return undefined;
+  const pieces = groups.map((g) => ({
+    text: g
+      .map((q) => q.text)
+      .join('')
+      .trim(),
+    x: g[0]!.x,
+    right: g.at(-1)!.right,
+    baseline: p.baseline,
+    size: p.size,
+    parts: g,
+  }));
+  return pieces.every((piece) => SPREAD_CHARACTER.test(piece.text)) ? pieces : undefined;
 }
 
 /** The runs of a line's phrases that may be letter-spaced text: characters set evenly apart, two Japanese at least. */
 function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): Phrase[][] {
   const runs: Phrase[][] = [];
   let run: Phrase[] = [];
+  const japanese = (r: readonly Phrase[]) => r.filter((p) => JAPANESE.test(p.text)).length >= 2 || bracketed(r);
   const close = () => {
-    if (run.filter((p) => JAPANESE.test(p.text)).length >= 2) runs.push(run);
+    if (japanese(run)) runs.push(run);
     run = [];
   };
   for (const p of phrases) {
     const last = run.at(-1);
-    const goesOn =
+    const apart =
       last !== undefined &&
       SPREAD_CHARACTER.test(p.text) &&
       sameSize(p.size, last.size) &&
       p.x - last.right > PHRASE_GAP_EM * p.size &&
-      (run.length < 2 || Math.abs(p.x - last.right - (run[1]!.x - run[0]!.right)) <= EVEN_GAP_EM * p.size) &&
       !crossesRule(last.right - 0.1, p.x + 0.1, p.baseline, p.size, vertical);
-    if (!goesOn) {
+    if (apart && (run.length < 2 || spacingOf(p.x - last.right, run[1]!.x - run[0]!.right, p.size, run.length - 1) !== undefined)) run.push(p);
+    else if (apart && run.length === 2 && !japanese(run)) {
+      // A pair apart at a gap of its own is no text (R6 and the 評 of 評　価 beyond its cell): the letter-spacing may start at its second.
+      run = [last, p];
+    } else {
       close();
       if (SPREAD_CHARACTER.test(p.text)) run = [p];
-    } else run.push(p);
+    }
   }
   close();
   return runs;
 }
+
+/**
+ * How a gap within letter-spaced text set `even` apart reads: '' where it is the text's own gap,
+ * ' ' where it holds a typed space (基準値 R2: the space is spread as a character too, so the gap
+ * is two of the text's gaps and the space's width), undefined where it is neither. `gaps`: how
+ * many of the text's gaps come before it.
+ */
+function spacingOf(gap: number, even: number, size: number, gaps: number): '' | ' ' | undefined {
+  if (Math.abs(gap - even) <= EVEN_GAP_EM * size) return '';
+  // One gap is no measure yet: a typed space is told against two.
+  if (gaps < 2) return undefined;
+  const space = gap - 2 * even;
+  return space >= (SPACE_WIDTH_EM[0] - EVEN_GAP_EM) * size && space <= (SPACE_WIDTH_EM[1] + EVEN_GAP_EM) * size ? ' ' : undefined;
+}
+/** A typed space is this wide (em): a proportional font's space to a full-width one (　). */
+const SPACE_WIDTH_EM = [0.25, 1] as const;
+
+/** Letter-spaced text in brackets, （ R1 ）: a bracketed text needs no Japanese to tell it. */
+function bracketed(run: readonly Phrase[]): boolean {
+  return run.length >= SPREAD_CHARACTERS && OPENING.test(run[0]!.text) && CLOSING.test(run.at(-1)!.text);
+}
+const OPENING = /^[（(［【「]$/u;
+const CLOSING = /^[）)］】」]$/u;
 
 /** Whether two characters set apart fill a cell: a rule stands close before the first and after the last. */
 function fillsCell(run: readonly Phrase[], vertical: readonly Rule[]): boolean {
@@ -510,13 +609,10 @@ const SET_APART_EM = 0.05;
  */
 function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characters: number } | undefined {
   const { parts, size } = phrase;
+  // Most phrases have no space between their parts: they pass without an array made.
+  if (!parts.some((q, k) => k > 0 && q.text.startsWith(' '))) return undefined;
   const letters = parts.map((q) => q.text.trim());
-  if (
-    !parts.slice(1).some((q) => q.text.startsWith(' ')) ||
-    !letters.every((l) => SPREAD_CHARACTER.test(l)) ||
-    letters.filter((l) => JAPANESE.test(l)).length < 2
-  )
-    return undefined;
+  if (!letters.every((l) => SPREAD_CHARACTER.test(l)) || letters.filter((l) => JAPANESE.test(l)).length < 2) return undefined;
   const gaps = parts.slice(1).map((q, i) => q.x - parts[i]!.right);
   const unit = Math.min(...gaps);
   const typed = gaps.map((g) => g - unit >= SPACE_GAP_EM * size);
@@ -533,6 +629,12 @@ function letterSpacedPhrase(from: readonly Phrase[], text: string): Phrase {
   const x = from[0]!.x;
   const right = Math.max(...from.map((p) => p.right));
   return { text, x, right, baseline: from[0]!.baseline, size: Math.max(...from.map((p) => p.size)), parts: [{ text, x, right }] };
+}
+
+/** Characters set apart joined into one phrase, a typed space kept where its gap holds one (spacingOf). */
+function joinedPhrase(run: readonly Phrase[]): Phrase {
+  const even = Math.min(...run.slice(1).map((p, i) => p.x - run[i]!.right));
+  return letterSpacedPhrase(run, run.map((p, i) => (i > 0 ? spacingOf(p.x - run[i - 1]!.right, even, p.size, i - 1) : '') + p.text).join(''));
 }
 
 /** A line shorter than this (characters) above a table is a note or a date, not a title. */
