@@ -500,6 +500,45 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
     expect(parts([run('成 果 指 標', 50, 55)])).toEqual([['成果指標']]);
   });
 
+  it('parts the letter-spaced headings of neighbouring cells where they touch (Writer: 従　前　値 | 実　績　値 | 施　策　目　標 | 進捗率)', () => {
+    // 7 pt characters, each a run of its own; each heading's gap its own (49.2, 41.1, 27.4 pt), 値 touching 実, 値 施 and 標 進捗率.
+    const cells: [string, number][] = [
+      ['従', 174.5],
+      ['前', 223.7],
+      ['値', 273.0],
+      ['実', 280.0],
+      ['績', 321.1],
+      ['値', 362.3],
+      ['施', 369.3],
+      ['策', 396.7],
+      ['目', 424.2],
+      ['標', 451.6],
+      ['進捗率', 458.6],
+    ];
+    expect(texts(cells.map(([text, x]) => at(text, x, 100, 7)))).toEqual(['従前値', '実績値', '施策目標', '進捗率']);
+    // Chromium's heading set apart within its phrase (成 果 指 標, gaps 3.9 pt) ends at no edge, though 標 単 位 stand evenly (6.0, 5.8 pt).
+    const chromium = [run('成 果 指 標', 159.8, 41.6, 100, 7.5), at('単', 207.4, 100, 7.5), at('位', 220.7, 100, 7.5)];
+    expect(texts(chromium)).toEqual(['成果指標', '単位']);
+    // A grade's mark between figures set right and a text set left, as far from either (pdfmake): no heading.
+    expect(
+      texts([
+        run('87,925', 459.7, 27.5, 100, 9),
+        at('人', 487.2, 100, 9),
+        run('A', 511.7, 5.5, 100, 9),
+        ...[...'農業政策課'].map((c, k) => at(c, 532.7 + 9 * k, 100, 9)),
+      ]),
+    ).toEqual(['87,925人', 'A', '農業政策課']);
+    // A unit centred in its cell between a name and 期待値, set left (pdfmake: gaps 18.2 and 19.1 pt).
+    const unit = [
+      ...[...'地域満'].map((c, k) => at(c, 109 + 8.5 * k, 100, 8.5)),
+      at('回', 152.7, 100, 8.5),
+      ...[...'期待値'].map((c, k) => at(c, 180.3 + 8.5 * k, 100, 8.5)),
+    ];
+    expect(texts(unit)).toEqual(['地域満', '回', '期待値']);
+    // Ordinary text that touches a character set apart stays whole: 実績値 | 目 (one character alone, no chain).
+    expect(texts([at('実績値', 50, 100, 7), at('目', 100, 100, 7), at('標', 150, 100, 7)])).toEqual(['実績値', '目', '標']);
+  });
+
   it('leaves ordinary text: words of several characters with a typed space, marks, and characters set unevenly', () => {
     expect(texts([run('市民 活動 支援', 50, 75)])).toEqual(['市民 活動 支援']);
     expect(texts([run('A B C', 50, 30)])).toEqual(['A B C']);
