@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageContent, TextRun } from './pdf.js';
 import { lostText } from './extract.js';
 import stringWidth from 'string-width';
-import { emWidth, furnitureOf, joinWrapped, linesOf, normalizeGlyphs, phrasesOf, sameSize, withLetterSpacingJoined, wordsOfRun } from './layout.js';
+import { emWidth, furnitureOf, joinWrapped, layOut, linesOf, normalizeGlyphs, phrasesOf, sameSize, withLetterSpacingJoined, wordsOfRun } from './layout.js';
 import { splitMeasures } from './narrative.js';
 import { splitNumber } from './kpi.js';
 
@@ -544,5 +544,34 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
     expect(texts([run('A B C', 50, 30)])).toEqual(['A B C']);
     expect(texts([at('市', 50, 100), at('民', 62.5, 100), at('活', 72.5, 100), at('動', 82.5, 100)])).toEqual(['市 民活動']);
     expect(texts([at('人', 50, 100), at('件', 62.5, 100), at('回', 77, 100)])).toEqual(['人 件 回']);
+  });
+});
+
+describe('layOut: underlines', () => {
+  const page = (horizontal: { at: number; from: number; to: number }[]): PageContent => ({
+    number: 1,
+    width: 600,
+    height: 800,
+    runs: [at('従前値', 174.5, 169, 7), at('実績値', 280, 169, 7), at('令和2年度', 174.5, 177.4, 7)],
+    horizontal,
+    vertical: [],
+  });
+
+  it('drops the stroke Writer draws just under a justified heading from its first character (0.4-1.1 pt under the baseline)', () => {
+    const rules = [
+      { at: 169.4, from: 174.5, to: 322.2 },
+      { at: 170.1, from: 279.9, to: 403.4 },
+      { at: 159, from: 20, to: 571.3 },
+      { at: 181.5, from: 20, to: 571.3 },
+    ];
+    expect(layOut(page(rules)).horizontal).toEqual([rules[2], rules[3]]);
+  });
+
+  it('keeps a rule that starts elsewhere than a text, or stands clear of the descenders', () => {
+    const rules = [
+      { at: 169.4, from: 170, to: 322.2 },
+      { at: 171, from: 174.5, to: 322.2 },
+    ];
+    expect(layOut(page(rules)).horizontal).toEqual(rules);
   });
 });

@@ -412,14 +412,39 @@ export interface LaidOutPage {
 }
 
 export function layOut(page: PageContent): LaidOutPage {
+  const lines = withLetterSpacingJoined(linesOf(phrasesOf(page.runs, page.vertical)), page.vertical);
   return {
     number: page.number,
     width: page.width,
     height: page.height,
-    lines: withLetterSpacingJoined(linesOf(phrasesOf(page.runs, page.vertical)), page.vertical),
-    horizontal: page.horizontal,
+    lines,
+    horizontal: withoutUnderlines(page.horizontal, lines),
     vertical: page.vertical,
   };
+}
+
+/** An underline lies this close under its text's baseline (in em): Writer's, 0.06-0.13 em. */
+const UNDERLINE_EM = 0.2;
+/** An underline starts this close to where its text starts (points). */
+const UNDERLINE_START = 0.3;
+
+/**
+ * The page's horizontal rules without its text's underlines: Writer underlines a heading it
+ * justifies to its cell (text-align-last: justify), a stroke just under the baseline from the
+ * first character on (0.4-1.1 pt under it), and, under the headings of a whole row, such strokes
+ * had closed the header between a heading and the year set under it (従前値 | 令和2年度). A cell's
+ * border stands clear of its text's descenders, beside its padding.
+ */
+function withoutUnderlines(horizontal: readonly Rule[], lines: readonly Line[]): Rule[] {
+  return horizontal.filter(
+    (r) =>
+      !lines.some(
+        (l) =>
+          r.at > l.baseline &&
+          r.at <= l.baseline + UNDERLINE_EM * l.size &&
+          l.phrases.some((p) => p.parts.some((q) => Math.abs(q.x - r.from) <= UNDERLINE_START)),
+      ),
+  );
 }
 
 /**
