@@ -423,6 +423,17 @@ describe('withLetterSpacingJoined', () => {
     ).toEqual(['2020年度']);
   });
 
+  it('joins a year Writer justified to its cell, the gap after the figures wider by its spacing between Western and Japanese text (2014 年 度: 40.8 and 39.1 pt)', () => {
+    // The cells' rules at 344.7 and 465.4.
+    const vertical = [344.7, 465.4].map((x) => ({ at: x, from: 80, to: 110 }));
+    const cells = (xs: number[]) =>
+      linesOf(phrasesOf([run('2014', xs[0]!, 20, 100, 9), at('年', xs[1]!, 100, 9), at('度', xs[2]!, 100, 9), run('2017', xs[3]!, 20, 100, 9)], vertical));
+    const texts = (xs: number[]) => withLetterSpacingJoined(cells(xs), vertical)[0]!.phrases.map((p) => p.text);
+    expect(texts([346.2, 407.0, 455.1, 466.9])).toEqual(['2014年度', '2017']);
+    // Wider still by more than that spacing: not one text.
+    expect(texts([346.2, 410.0, 455.1, 466.9])).toEqual(['2014', '年', '度', '2017']);
+  });
+
   it('joins a pair alone where it fills a cell between rules, not where nothing bounds it', () => {
     expect(
       texts(
