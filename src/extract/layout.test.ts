@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PageContent, TextRun } from './pdf.js';
 import { lostText } from './extract.js';
 import stringWidth from 'string-width';
-import { emWidth, furnitureOf, joinWrapped, linesOf, normalizeGlyphs, phrasesOf, sameSize, withLetterSpacingJoined, wordsOfRun } from './layout.js';
+import { emWidth, furnitureOf, joinWrapped, layOut, linesOf, normalizeGlyphs, phrasesOf, sameSize, withLetterSpacingJoined, wordsOfRun } from './layout.js';
 import { splitMeasures } from './narrative.js';
 import { splitNumber } from './kpi.js';
 
@@ -423,6 +423,17 @@ describe('withLetterSpacingJoined', () => {
     ).toEqual(['2020年度']);
   });
 
+  it('joins a year Writer justified to its cell, the gap after the figures wider by its spacing between Western and Japanese text (2014 年 度: 40.8 and 39.1 pt)', () => {
+    // The cells' rules at 344.7 and 465.4.
+    const vertical = [344.7, 465.4].map((x) => ({ at: x, from: 80, to: 110 }));
+    const cells = (xs: number[]) =>
+      linesOf(phrasesOf([run('2014', xs[0]!, 20, 100, 9), at('年', xs[1]!, 100, 9), at('度', xs[2]!, 100, 9), run('2017', xs[3]!, 20, 100, 9)], vertical));
+    const texts = (xs: number[]) => withLetterSpacingJoined(cells(xs), vertical)[0]!.phrases.map((p) => p.text);
+    expect(texts([346.2, 407.0, 455.1, 466.9])).toEqual(['2014年度', '2017']);
+    // Wider still by more than that spacing: not one text.
+    expect(texts([346.2, 410.0, 455.1, 466.9])).toEqual(['2014', '年', '度', '2017']);
+  });
+
   it('joins a pair alone where it fills a cell between rules, not where nothing bounds it', () => {
     expect(
       texts(
@@ -583,10 +594,78 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
     expect(parts([run('成 果 指 標', 50, 55)])).toEqual([['成果指標']]);
   });
 
+  it('parts the letter-spaced headings of neighbouring cells where they touch (Writer: 従　前　値 | 実　績　値 | 施　策　目　標 | 進捗率)', () => {
+    // 7 pt characters, each a run of its own; each heading's gap its own (49.2, 41.1, 27.4 pt), 値 touching 実, 値 施 and 標 進捗率.
+    const cells: [string, number][] = [
+      ['従', 174.5],
+      ['前', 223.7],
+      ['値', 273.0],
+      ['実', 280.0],
+      ['績', 321.1],
+      ['値', 362.3],
+      ['施', 369.3],
+      ['策', 396.7],
+      ['目', 424.2],
+      ['標', 451.6],
+      ['進捗率', 458.6],
+    ];
+    expect(texts(cells.map(([text, x]) => at(text, x, 100, 7)))).toEqual(['従前値', '実績値', '施策目標', '進捗率']);
+    // Chromium's heading set apart within its phrase (成 果 指 標, gaps 3.9 pt) ends at no edge, though 標 単 位 stand evenly (6.0, 5.8 pt).
+    const chromium = [run('成 果 指 標', 159.8, 41.6, 100, 7.5), at('単', 207.4, 100, 7.5), at('位', 220.7, 100, 7.5)];
+    expect(texts(chromium)).toEqual(['成果指標', '単位']);
+    // A grade's mark between figures set right and a text set left, as far from either (pdfmake): no heading.
+    expect(
+      texts([
+        run('87,925', 459.7, 27.5, 100, 9),
+        at('人', 487.2, 100, 9),
+        run('A', 511.7, 5.5, 100, 9),
+        ...[...'農業政策課'].map((c, k) => at(c, 532.7 + 9 * k, 100, 9)),
+      ]),
+    ).toEqual(['87,925人', 'A', '農業政策課']);
+    // A unit centred in its cell between a name and 期待値, set left (pdfmake: gaps 18.2 and 19.1 pt).
+    const unit = [
+      ...[...'地域満'].map((c, k) => at(c, 109 + 8.5 * k, 100, 8.5)),
+      at('回', 152.7, 100, 8.5),
+      ...[...'期待値'].map((c, k) => at(c, 180.3 + 8.5 * k, 100, 8.5)),
+    ];
+    expect(texts(unit)).toEqual(['地域満', '回', '期待値']);
+    // Ordinary text that touches a character set apart stays whole: 実績値 | 目 (one character alone, no chain).
+    expect(texts([at('実績値', 50, 100, 7), at('目', 100, 100, 7), at('標', 150, 100, 7)])).toEqual(['実績値', '目', '標']);
+  });
+
   it('leaves ordinary text: words of several characters with a typed space, marks, and characters set unevenly', () => {
     expect(texts([run('市民 活動 支援', 50, 75)])).toEqual(['市民 活動 支援']);
     expect(texts([run('A B C', 50, 30)])).toEqual(['A B C']);
     expect(texts([at('市', 50, 100), at('民', 62.5, 100), at('活', 72.5, 100), at('動', 82.5, 100)])).toEqual(['市 民活動']);
     expect(texts([at('人', 50, 100), at('件', 62.5, 100), at('回', 77, 100)])).toEqual(['人 件 回']);
+  });
+});
+
+describe('layOut: underlines', () => {
+  const page = (horizontal: { at: number; from: number; to: number }[]): PageContent => ({
+    number: 1,
+    width: 600,
+    height: 800,
+    runs: [at('従前値', 174.5, 169, 7), at('実績値', 280, 169, 7), at('令和2年度', 174.5, 177.4, 7)],
+    horizontal,
+    vertical: [],
+  });
+
+  it('drops the stroke Writer draws just under a justified heading from its first character (0.4-1.1 pt under the baseline)', () => {
+    const rules = [
+      { at: 169.4, from: 174.5, to: 322.2 },
+      { at: 170.1, from: 279.9, to: 403.4 },
+      { at: 159, from: 20, to: 571.3 },
+      { at: 181.5, from: 20, to: 571.3 },
+    ];
+    expect(layOut(page(rules)).horizontal).toEqual([rules[2], rules[3]]);
+  });
+
+  it('keeps a rule that starts elsewhere than a text, or stands clear of the descenders', () => {
+    const rules = [
+      { at: 169.4, from: 170, to: 322.2 },
+      { at: 171, from: 174.5, to: 322.2 },
+    ];
+    expect(layOut(page(rules)).horizontal).toEqual(rules);
   });
 });

@@ -412,14 +412,39 @@ export interface LaidOutPage {
 }
 
 export function layOut(page: PageContent): LaidOutPage {
+  const lines = withLetterSpacingJoined(linesOf(phrasesOf(page.runs, page.vertical)), page.vertical);
   return {
     number: page.number,
     width: page.width,
     height: page.height,
-    lines: withLetterSpacingJoined(linesOf(phrasesOf(page.runs, page.vertical)), page.vertical),
-    horizontal: page.horizontal,
+    lines,
+    horizontal: withoutUnderlines(page.horizontal, lines),
     vertical: page.vertical,
   };
+}
+
+/** An underline lies this close under its text's baseline (in em): Writer's, 0.06-0.13 em. */
+const UNDERLINE_EM = 0.2;
+/** An underline starts this close to where its text starts (points). */
+const UNDERLINE_START = 0.3;
+
+/**
+ * The page's horizontal rules without its text's underlines: Writer underlines a heading it
+ * justifies to its cell (text-align-last: justify), a stroke just under the baseline from the
+ * first character on (0.4-1.1 pt under it), and, under the headings of a whole row, such strokes
+ * had closed the header between a heading and the year set under it (従前値 | 令和2年度). A cell's
+ * border stands clear of its text's descenders, beside its padding.
+ */
+function withoutUnderlines(horizontal: readonly Rule[], lines: readonly Line[]): Rule[] {
+  return horizontal.filter(
+    (r) =>
+      !lines.some(
+        (l) =>
+          r.at > l.baseline &&
+          r.at <= l.baseline + UNDERLINE_EM * l.size &&
+          l.phrases.some((p) => p.parts.some((q) => Math.abs(q.x - r.from) <= UNDERLINE_START)),
+      ),
+  );
 }
 
 /**
@@ -446,7 +471,8 @@ const FILLS_CELL_EM = 1.5;
  * figures of neighbouring cells (A B C, 1 2 3) are no Japanese text.
  */
 export function withLetterSpacingJoined(lines: readonly Line[], vertical: readonly Rule[]): Line[] {
-  return lines.map((line) => {
+  return lines.map((unparted) => {
+    const line = withSpreadEndsParted(unparted, vertical);
     // Characters spread closer than a phrase's gap (重 要 業 績) tell that the line is spread too.
     const spacedApart = line.phrases.some((p) => (spacedLetters(p)?.characters ?? 0) >= SPREAD_CHARACTERS);
     const { pieces, joined } = letterSpacedRuns(line.phrases, vertical, spacedApart);
@@ -534,6 +560,83 @@ function piecesApart(p: Phrase): Phrase[] | undefined {
   return pieces.every((piece) => SPREAD_CHARACTER.test(piece.text)) ? pieces : undefined;
 }
 
+/** The gaps of a chain of letter-spaced characters that parts a phrase are one width to this (in em). */
+const PARTED_EVEN_GAP_EM = 0.04;
+
+/**
+ * The line with letter-spaced characters of two neighbouring cells parted where they touch: Writer
+ * justifies each heading to its cell without padding, so the last character of one (値 of
+ * 従　前　値) and the first of the next (実 of 実　績　値) meet edge to edge and were one phrase
+ * 値実. A phrase's first or last part, one Japanese character touching the rest, is its own
+ * phrase where it ends or starts a chain of three Japanese characters at least set at one even gap (the chain ends where the gap changes;
+ * the next cell's starts there). Ordinary text is not parted: its characters touch on both sides,
+ * and no chain of characters set apart runs on from it.
+ */
+function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
+  if (!line.phrases.some((p) => p.parts.length >= 2)) return line;
+  const pieceOf = (p: Phrase, parts: Phrase['parts']): Phrase => {
+    const text = parts
+      .map((q) => q.text)
+      .join('')
+      .trim();
+    return {
+      text,
+      x: parts[0]!.x,
+      right: Math.max(...parts.map((q) => q.right)),
+      baseline: p.baseline,
+      size: p.size,
+      parts: parts.map((q, i) => (i === 0 ? { ...q, text: q.text.trimStart() } : q)),
+    };
+  };
+  // A single character touching the rest of its phrase (a chain set apart within the phrase, 成 果 指 標, is no edge).
+  const single = (q: Phrase['parts'][number], next: Phrase['parts'][number], size: number) =>
+    SPREAD_CHARACTER.test(q.text.trim()) && Math.max(next.x - q.right, q.x - next.right) < SET_APART_EM * size;
+  // Each phrase as its first part, its middle and its last part where those are single characters.
+  const pieces = line.phrases.map((p) => {
+    const n = p.parts.length;
+    if (n < 2) return [p];
+    const head = single(p.parts[0]!, p.parts[1]!, p.size) ? 1 : 0;
+    const tail = single(p.parts[n - 1]!, p.parts[n - 2]!, p.size) && n - 1 >= head ? 1 : 0;
+    const cuts = [0, head, n - tail, n].filter((c, i, a) => i === 0 || c > a[i - 1]!);
+    return cuts.slice(1).map((c, i) => pieceOf(p, p.parts.slice(cuts[i], c)));
+  });
+  // Japanese characters only, at one gap to a hair: a grade's mark between two cells' texts set right and left
+  // (4.9万人 | B | 商工観光課, 15.5 pt either side in pdfmake's print) is no heading, nor a unit centred in its
+  // cell between a name and 期待値 (地域満 | 回 | 期待値: 18.2 and 19.1 pt; Writer's gaps differ by 0.1 pt at most).
+  const even = (r: readonly Phrase[]) => {
+    const gaps = r.slice(1).map((p, k) => p.x - r[k]!.right);
+    return Math.max(...gaps) - Math.min(...gaps) <= PARTED_EVEN_GAP_EM * r[0]!.size;
+  };
+  const chained = new Set(
+    spreadRuns(pieces.flat(), vertical)
+      .filter((r) => r.length >= SPREAD_CHARACTERS && r.every((p) => JAPANESE.test(p.text)) && even(r))
+      .flat(),
+  );
+  let parted = false;
+  const phrases = line.phrases.flatMap((p, i) => {
+    const own = pieces[i]!;
+    if (own.length === 1) return own;
+    // Every piece stays with its neighbours but a chained first or last one.
+    const alone = own.map((piece, k) => (k === 0 || k === own.length - 1) && chained.has(piece));
+    const out: Phrase[][] = [];
+    own.forEach((piece, k) => {
+      if (k === 0 || alone[k] || alone[k - 1]) out.push([piece]);
+      else out.at(-1)!.push(piece);
+    });
+    if (out.length === 1) return [p];
+    parted = true;
+    return out.map((group) =>
+      group.length === 1
+        ? group[0]!
+        : pieceOf(
+            p,
+            group.flatMap((g) => g.parts),
+          ),
+    );
+  });
+  return parted ? makeLine(phrases) : line;
+}
+
 /** The runs of a line's phrases that may be letter-spaced text: characters set evenly apart, two Japanese at least. */
 function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): Phrase[][] {
   const runs: Phrase[][] = [];
@@ -551,7 +654,11 @@ function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): Phra
       sameSize(p.size, last.size) &&
       p.x - last.right > PHRASE_GAP_EM * p.size &&
       !crossesRule(last.right - 0.1, p.x + 0.1, p.baseline, p.size, vertical);
-    if (apart && (run.length < 2 || spacingOf(p.x - last.right, run[1]!.x - run[0]!.right, p.size, run.length - 1) !== undefined)) run.push(p);
+    if (
+      apart &&
+      (run.length < 2 || spacingOf(p.x - last.right, run[1]!.x - run[0]!.right, p.size, run.length - 1) !== undefined || evenGaps(run[0]!, run[1]!, last, p))
+    )
+      run.push(p);
     else if (apart && run.length === 2 && !japanese(run)) {
       // A pair apart at a gap of its own is no text (R6 and the 評 of 評　価 beyond its cell): the letter-spacing may start at its second.
       run = [last, p];
@@ -586,6 +693,22 @@ function bracketed(run: readonly Phrase[]): boolean {
 }
 const OPENING = /^[（(［【「]$/u;
 const CLOSING = /^[）)］】」]$/u;
+/** LibreOffice's automatic spacing between Japanese and Western text is at most this (in em). */
+const AUTOSPACE_EM = 0.3;
+const WESTERN_TOKEN = /^[A-Za-z0-9]+$/;
+
+/**
+ * Whether the gap between c and d is the gap between a and b, letter-spacing's one width: a gap
+ * between a Western token and a Japanese character may be wider by LibreOffice's automatic
+ * spacing between them (Writer's 2014 年 度 justified to its cell: 40.8 and 39.1 pt).
+ */
+function evenGaps(a: Phrase, b: Phrase, c: Phrase, d: Phrase): boolean {
+  const [first, second] = [b.x - a.right, d.x - c.right];
+  if (Math.abs(second - first) <= EVEN_GAP_EM * d.size) return true;
+  const mixed = (x: Phrase, y: Phrase) => WESTERN_TOKEN.test(x.text) !== WESTERN_TOKEN.test(y.text);
+  const [wide, narrow] = mixed(a, b) && !mixed(c, d) ? [first, second] : mixed(c, d) && !mixed(a, b) ? [second, first] : [NaN, NaN];
+  return wide >= narrow && wide - narrow <= AUTOSPACE_EM * d.size;
+}
 
 /** Whether two characters set apart fill a cell: a rule stands close before the first and after the last. */
 function fillsCell(run: readonly Phrase[], vertical: readonly Rule[]): boolean {
@@ -634,7 +757,7 @@ function letterSpacedPhrase(from: readonly Phrase[], text: string): Phrase {
 /** Characters set apart joined into one phrase, a typed space kept where its gap holds one (spacingOf). */
 function joinedPhrase(run: readonly Phrase[]): Phrase {
   const even = Math.min(...run.slice(1).map((p, i) => p.x - run[i]!.right));
-  return letterSpacedPhrase(run, run.map((p, i) => (i > 0 ? spacingOf(p.x - run[i - 1]!.right, even, p.size, i - 1) : '') + p.text).join(''));
+  return letterSpacedPhrase(run, run.map((p, i) => (i > 0 ? (spacingOf(p.x - run[i - 1]!.right, even, p.size, i - 1) ?? '') : '') + p.text).join(''));
 }
 
 /** A line shorter than this (characters) above a table is a note or a date, not a title. */
