@@ -594,6 +594,12 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
     expect(parts([run('成 果 指 標', 50, 55)])).toEqual([['成果指標']]);
   });
 
+  it('parts no end off a word where three characters stand at one gap by chance (pdfmake: name 子育て世 | unit 人 | role 目標値)', () => {
+    // 9 pt characters each a run of its own, the words' characters touching; 世 → 人 and 人 → 目 both 21 pt.
+    const word = (text: string, x: number) => [...text].map((c, k) => at(c, x + 9 * k, 100, 9));
+    expect(texts([...word('子育て世', 65), at('人', 122, 100, 9), ...word('目標値', 152)])).toEqual(['子育て世', '人', '目標値']);
+  });
+
   it('parts the letter-spaced headings of neighbouring cells where they touch (Writer: 従　前　値 | 実　績　値 | 施　策　目　標 | 進捗率)', () => {
     // 7 pt characters, each a run of its own; each heading's gap its own (49.2, 41.1, 27.4 pt), 値 touching 実, 値 施 and 標 進捗率.
     const cells: [string, number][] = [

@@ -591,6 +591,7 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
   // A single character touching the rest of its phrase (a chain set apart within the phrase, 成 果 指 標, is no edge).
   const single = (q: Phrase['parts'][number], next: Phrase['parts'][number], size: number) =>
     SPREAD_CHARACTER.test(q.text.trim()) && Math.max(next.x - q.right, q.x - next.right) < SET_APART_EM * size;
+  const ofWords = new Set<Phrase>();
   // Each phrase as its first part, its middle and its last part where those are single characters.
   const pieces = line.phrases.map((p) => {
     const n = p.parts.length;
@@ -598,7 +599,14 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
     const head = single(p.parts[0]!, p.parts[1]!, p.size) ? 1 : 0;
     const tail = single(p.parts[n - 1]!, p.parts[n - 2]!, p.size) && n - 1 >= head ? 1 : 0;
     const cuts = [0, head, n - tail, n].filter((c, i, a) => i === 0 || c > a[i - 1]!);
-    return cuts.slice(1).map((c, i) => pieceOf(p, p.parts.slice(cuts[i], c)));
+    const split = cuts.slice(1).map((c, i) => pieceOf(p, p.parts.slice(cuts[i], c)));
+    // An end cut off a word of its own (世 of 子育て世, 目 of 目標値) is weak evidence of a chain.
+    if (
+      split.some((piece, k) => k > 0 && k < split.length - 1 && [...piece.text].length > 1) ||
+      (split.length === 2 && split.some((piece) => [...piece.text].length > 1))
+    )
+      for (const piece of [split[0]!, split.at(-1)!]) if ([...piece.text].length === 1) ofWords.add(piece);
+    return split;
   });
   // Japanese characters only, at one gap to a hair: a grade's mark between two cells' texts set right and left
   // (4.9万人 | B | 商工観光課, 15.5 pt either side in pdfmake's print) is no heading, nor a unit centred in its
@@ -609,7 +617,11 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
   };
   const chained = new Set(
     spreadRuns(pieces.flat(), vertical)
-      .filter((r) => r.length >= SPREAD_CHARACTERS && r.every((p) => JAPANESE.test(p.text)) && even(r))
+      // Three characters, one of them cut off a word, may stand at one gap by chance (子育て世 | 人 | 目標値 of
+      // pdfmake's name, unit and role label): such a chain is taken from four characters on.
+      .filter(
+        (r) => r.length >= (r.some((p) => ofWords.has(p)) ? SPREAD_CHARACTERS + 1 : SPREAD_CHARACTERS) && r.every((p) => JAPANESE.test(p.text)) && even(r),
+      )
       .flat(),
   );
   let parted = false;
