@@ -576,8 +576,12 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
   /** One line of runs (10 pt), as pdf.js gives them, read into phrases and joined. */
   const texts = (runs: TextRun[]) => withLetterSpacingJoined(linesOf(phrasesOf(runs)), [])[0]!.phrases.map((p) => p.text);
 
+  it('keeps a space typed between each character at a monospaced font’s space width (長与町’s 指 標 名: half an em each)', () => {
+    expect(texts([run('指 標 名', 50, 40)])).toEqual(['指 標 名']);
+  });
+
   it('reads a justified heading pdf.js gave with a space between each character as typed (成 果 指 標, 令 和 2 年 度)', () => {
-    expect(texts([run('成 果 指 標', 50, 55), run('令 和 2 年 度', 120, 61)])).toEqual(['成果指標', '令和2年度']);
+    expect(texts([run('成 果 指 標', 50, 58), run('令 和 2 年 度', 120, 61)])).toEqual(['成果指標', '令和2年度']);
   });
 
   it('reads them as typed where only some gaps came with a space (令和2年 度: pdf.js put one in the last run only)', () => {
@@ -591,7 +595,7 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
   it('gives letter-spaced text as one part, which no column starting under one of its characters splits again', () => {
     const parts = (runs: TextRun[]) => withLetterSpacingJoined(linesOf(phrasesOf(runs)), [])[0]!.phrases.map((p) => p.parts.map((q) => q.text));
     expect(parts([at('重', 50, 100), at('点', 150, 100), at('戦', 250, 100), at('略', 350, 100)])).toEqual([['重点戦略']]);
-    expect(parts([run('成 果 指 標', 50, 55)])).toEqual([['成果指標']]);
+    expect(parts([run('成 果 指 標', 50, 58)])).toEqual([['成果指標']]);
   });
 
   it('parts no end off a word where three characters stand at one gap by chance (pdfmake: name 子育て世 | unit 人 | role 目標値)', () => {

@@ -591,7 +591,6 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
   // A single character touching the rest of its phrase (a chain set apart within the phrase, 成 果 指 標, is no edge).
   const single = (q: Phrase['parts'][number], next: Phrase['parts'][number], size: number) =>
     SPREAD_CHARACTER.test(q.text.trim()) && Math.max(next.x - q.right, q.x - next.right) < SET_APART_EM * size;
-  const ofWords = new Set<Phrase>();
   // Each phrase as its first part, its middle and its last part where those are single characters.
   const pieces = line.phrases.map((p) => {
     const n = p.parts.length;
@@ -599,14 +598,7 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
     const head = single(p.parts[0]!, p.parts[1]!, p.size) ? 1 : 0;
     const tail = single(p.parts[n - 1]!, p.parts[n - 2]!, p.size) && n - 1 >= head ? 1 : 0;
     const cuts = [0, head, n - tail, n].filter((c, i, a) => i === 0 || c > a[i - 1]!);
-    const split = cuts.slice(1).map((c, i) => pieceOf(p, p.parts.slice(cuts[i], c)));
-    // An end cut off a word of its own (世 of 子育て世, 目 of 目標値) is weak evidence of a chain.
-    if (
-      split.some((piece, k) => k > 0 && k < split.length - 1 && [...piece.text].length > 1) ||
-      (split.length === 2 && split.some((piece) => [...piece.text].length > 1))
-    )
-      for (const piece of [split[0]!, split.at(-1)!]) if ([...piece.text].length === 1) ofWords.add(piece);
-    return split;
+    return cuts.slice(1).map((c, i) => pieceOf(p, p.parts.slice(cuts[i], c)));
   });
   // Japanese characters only, at one gap to a hair: a grade's mark between two cells' texts set right and left
   // (4.9万人 | B | 商工観光課, 15.5 pt either side in pdfmake's print) is no heading, nor a unit centred in its
@@ -615,21 +607,21 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
     const gaps = r.slice(1).map((p, k) => p.x - r[k]!.right);
     return Math.max(...gaps) - Math.min(...gaps) <= PARTED_EVEN_GAP_EM * r[0]!.size;
   };
-  const chained = new Set(
+  // Each chained piece with its chain's length.
+  const chained = new Map(
     spreadRuns(pieces.flat(), vertical)
-      // Three characters, one of them cut off a word, may stand at one gap by chance (子育て世 | 人 | 目標値 of
-      // pdfmake's name, unit and role label): such a chain is taken from four characters on.
-      .filter(
-        (r) => r.length >= (r.some((p) => ofWords.has(p)) ? SPREAD_CHARACTERS + 1 : SPREAD_CHARACTERS) && r.every((p) => JAPANESE.test(p.text)) && even(r),
-      )
-      .flat(),
+      .filter((r) => r.length >= SPREAD_CHARACTERS && r.every((p) => JAPANESE.test(p.text)) && even(r))
+      .flatMap((r) => r.map((p) => [p, r.length] as const)),
   );
   let parted = false;
   const phrases = line.phrases.flatMap((p, i) => {
     const own = pieces[i]!;
     if (own.length === 1) return own;
     // Every piece stays with its neighbours but a chained first or last one.
-    const alone = own.map((piece, k) => (k === 0 || k === own.length - 1) && chained.has(piece));
+    // Three characters may stand at one gap by chance (略 | 針 | 施 of 戦略, 方針, 施策 wrapped in narrow columns;
+    // 子育て世 | 人 | 目標値): a phrase is parted where each of its pieces goes on a chain (値|実), or the chain is four long.
+    const sure = own.every((piece) => chained.has(piece)) || own.some((piece) => (chained.get(piece) ?? 0) > SPREAD_CHARACTERS);
+    const alone = own.map((piece, k) => sure && (k === 0 || k === own.length - 1) && chained.has(piece));
     const out: Phrase[][] = [];
     own.forEach((piece, k) => {
       if (k === 0 || alone[k] || alone[k - 1]) out.push([piece]);
@@ -731,6 +723,13 @@ function fillsCell(run: readonly Phrase[], vertical: readonly Rule[]): boolean {
   return near(first.x) && near(last.right);
 }
 
+/**
+ * A typed space in a Japanese monospaced font is half an em or a whole one (全角); letter-spacing is as
+ * wide as a cell leaves, seldom just that. A proportional font's space (0.2–0.33 em) cannot be told
+ * from Chromium's justification by its width, and is read as letter-spacing.
+ */
+const TYPED_SPACE_EM_WIDTHS = [0.5, 1];
+const TYPED_SPACE_FIT_EM = 0.02;
 /** Letter-spaced characters stand at least this far apart (in em); ordinary text's touch. */
 const SET_APART_EM = 0.05;
 
@@ -749,6 +748,13 @@ function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characte
   const letters = parts.map((q) => q.text.trim());
   if (!letters.every((l) => SPREAD_CHARACTER.test(l)) || letters.filter((l) => JAPANESE.test(l)).length < 2) return undefined;
   const gaps = parts.slice(1).map((q, i) => q.x - parts[i]!.right);
+  // A space typed between each character (指 標 名, as some cities print a heading) stands at a space's width
+  // in every gap, where pdf.js found one: kept as typed.
+  if (
+    parts.slice(1).every((q) => q.text.startsWith(' ')) &&
+    gaps.every((g) => TYPED_SPACE_EM_WIDTHS.some((w) => Math.abs(g - w * size) <= TYPED_SPACE_FIT_EM * size))
+  )
+    return undefined;
   const unit = Math.min(...gaps);
   const typed = gaps.map((g) => g - unit >= SPACE_GAP_EM * size);
   if (unit < SET_APART_EM * size || gaps.some((g, i) => !typed[i] && g - unit > EVEN_GAP_EM * size)) return undefined;

@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { execute } from '../cli.js';
-import type { KpiDocument } from '../model/types.js';
-import { parseDocumentText } from '../io/yaml-read.js';
-import { stringifyDocument } from '../io/yaml-write.js';
-import { exportSheets } from './export.js';
-import { commentConflicts, readSheet } from './import.js';
-import { COLUMNS, ENTRY_SHEET, FIRST_ROW, HEADER_ROW, META_SHEET, column, commentHeadings, indicatorRows, sheetColumns } from './layout.js';
-import { mergeAnswers } from './merge.js';
+import { execute } from '../src/cli.js';
+import type { KpiDocument } from '../src/model/types.js';
+import { parseDocumentText } from '../src/io/yaml-read.js';
+import { stringifyDocument } from '../src/io/yaml-write.js';
+import { exportSheets } from '../src/sheet/export.js';
+import { commentConflicts, readSheet } from '../src/sheet/import.js';
+import { COLUMNS, ENTRY_SHEET, FIRST_ROW, HEADER_ROW, META_SHEET, column, commentHeadings, indicatorRows, sheetColumns } from '../src/sheet/layout.js';
+import { mergeAnswers } from '../src/sheet/merge.js';
 
 // Comments (評価コメント, 今後の方針) written by the departments on their sheets: through the
 // commands as the planning office runs them, the workbooks filled in with exceljs.
