@@ -473,12 +473,15 @@ const FILLS_CELL_EM = 1.5;
 export function withLetterSpacingJoined(lines: readonly Line[], vertical: readonly Rule[]): Line[] {
   return lines.map((unparted) => {
     const line = withSpreadEndsParted(unparted, vertical);
-    // Characters spread closer than a phrase's gap (重 要 業 績) tell that the line is spread too.
-    const spacedApart = line.phrases.some((p) => (spacedLetters(p)?.characters ?? 0) >= SPREAD_CHARACTERS);
+    // Characters spread closer than a phrase's gap (重 要 業 績) tell that the line is spread too. A piece a
+    // phrase was taken apart into is one character: none is spread within itself, so each phrase is asked once.
+    const spacedHere = line.phrases.flatMap((p) => spacedLetters(p) ?? []);
+    const spacedApart = spacedHere.some((s) => s.characters >= SPREAD_CHARACTERS);
     const { pieces, joined } = letterSpacedRuns(line.phrases, vertical, spacedApart);
     const inRuns = new Set(joined.flat());
-    const spaced = pieces.flatMap((p) => (inRuns.has(p) ? [] : (spacedLetters(p) ?? [])));
-    const spread = spacedApart || joined.some((r) => r.length >= SPREAD_CHARACTERS) || spaced.some((s) => s.characters >= SPREAD_CHARACTERS);
+    const kept = spacedHere.length === 0 ? undefined : new Set(pieces);
+    const spaced = spacedHere.filter((s) => kept?.has(s.phrase) && !inRuns.has(s.phrase));
+    const spread = spacedApart || joined.some((r) => r.length >= SPREAD_CHARACTERS);
     const unspaced = spaced.filter((s) => spread || fillsCell([s.phrase], vertical));
     if (joined.length === 0 && unspaced.length === 0) return line;
     const replaced = new Map([
