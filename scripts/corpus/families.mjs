@@ -310,7 +310,65 @@ const SCHEME_WEIGHTS = [
   ['etajima', 1],
   ['default', 1],
 ];
-const schemes = new Map();
+/**
+ * Vocabularies that cities print with a legend of their own and no scheme file holds (layouts.md
+ * §2.5: 茨城県's A/B+/B/C, its 総合計画's words, 枚方市's A–E, あきる野市's letters, 千葉県's 進展):
+ * the document is `scheme: legend`, its grades the legend's marks in order (ids as
+ * model/scheme.ts legendGradeId gives them), good to bad; the last a mark of no data where one is.
+ */
+const LEGEND_VOCABULARIES = {
+  'legend:ibaraki': [
+    ['A', '順調（100％以上）'],
+    ['B+', '概ね順調（80～99％）'],
+    ['B', 'やや遅れ（50～79％）'],
+    ['C', '遅れ（50％未満）'],
+  ],
+  'legend:words': [
+    ['順調', '目標の達成に向けて順調に推移している'],
+    ['概ね順調', '目標の達成に向けて概ね順調に推移している'],
+    ['やや遅れ', '目標の達成に向けてやや遅れている'],
+    ['遅れ', '目標の達成に向けて遅れている'],
+  ],
+  'legend:hirakata': [
+    ['A', '目標を達成した'],
+    ['B', '目標の8割以上を達成した'],
+    ['C', '目標の5割以上を達成した'],
+    ['D', '目標の5割未満'],
+    ['E', '基準値より悪化した'],
+  ],
+  'legend:akiruno': [
+    ['S', '目標値以上'],
+    ['A', '目標値どおり'],
+    ['B', '要改善'],
+    ['C', '要大幅改善'],
+    ['Z', '評価困難'],
+  ],
+  'legend:chiba': [
+    ['進展', '基準値から改善している'],
+    ['進展せず', '基準値から改善していない'],
+    ['－', '実績値が把握できない'],
+  ],
+};
+/** The grade id a legend's mark has in the model (model/scheme.ts legendGradeId). */
+const legendGradeId = (mark, place) =>
+  /^[-‐–—―−－]$/.test(mark.normalize('NFKC').trim()) ? 'nodata' : /^[A-Za-z0-9]+[+-]?$/.test(mark) ? mark.replace('+', 'plus') : `m${place + 1}`;
+const schemes = new Map(
+  Object.entries(LEGEND_VOCABULARIES).map(([id, marks]) => [id, marks.map(([mark, meaning], k) => ({ id: legendGradeId(mark, k), mark, meaning }))]),
+);
+/** A legend vocabulary's grade for a status of a built-in scheme: the same place from the best, no data to its mark of no data or the worst. */
+function legendGradeOf(schemeId, vocabularyId, status) {
+  const grades = schemeGrades(vocabularyId);
+  const nodata = grades.find((g) => g.id === 'nodata');
+  const ranked = grades.filter((g) => g !== nodata);
+  const { grades: order } = SCHEME_ORDER[schemeId];
+  const k = order.indexOf(status);
+  if (k < 0) return (nodata ?? ranked.at(-1)).id;
+  return ranked[Math.min(ranked.length - 1, Math.round((k * (ranked.length - 1)) / Math.max(1, order.length - 1)))].id;
+}
+/** Documents printed under a vocabulary of their own legend: a stream of its own, so that a seed draws the same document but for its marks. */
+const LEGEND_VOCABULARY_STREAM = 0x1e6d;
+const LEGEND_VOCABULARY_SHARE = 0.2;
+
 /** A built-in scheme's grades (id, mark, meaning) in print order. */
 export function schemeGrades(id) {
   if (!schemes.has(id)) schemes.set(id, yaml.load(readFileSync(join(REPO, 'schemes', `${id}.yaml`), 'utf8')).grades);
@@ -521,7 +579,7 @@ function indicatorOf(rng, ctx, number) {
 const NUMBER_OF = (form, n) => NUMBERINGS[form](n);
 
 /** A random document of a family with its print style, from a seed. */
-export function familyCase(family, seed, { textValues = true } = {}) {
+export function familyCase(family, seed, { textValues = true, legendVocabularies = true } = {}) {
   const rng = prng(seed);
   const shape = shapeOf(family, rng);
   const { columns, headerRows, unitColumn, vocabulary } = columnsOf(family, rng, shape, {});
@@ -641,11 +699,45 @@ export function familyCase(family, seed, { textValues = true } = {}) {
     strategies,
   };
   if (document.layout.legend?.marks.length === 0) delete document.layout.legend;
+  const printedScheme = legendVocabularies && hasGrade ? withLegendVocabulary(document, seed, schemeId, legendHeading) : schemeId;
   return {
     document,
-    style: { ...style, family, schemeId, commentBlocks, hierarchyForms: hierarchy.map((h) => h.form), actualRowHeading: ctx.actualRowHeading },
+    style: { ...style, family, schemeId: printedScheme, commentBlocks, hierarchyForms: hierarchy.map((h) => h.form), actualRowHeading: ctx.actualRowHeading },
   };
 }
+
+/**
+ * Now and then, the document printed under a vocabulary of its own legend instead of its scheme's
+ * marks (drawn from a stream of its own): statuses to the legend's grades at the same place, the
+ * legend always printed, counts recounted. Gives the scheme whose marks are printed.
+ */
+function withLegendVocabulary(document, seed, schemeId, heading) {
+  const rng = prng((seed ^ LEGEND_VOCABULARY_STREAM) >>> 0);
+  if (!rng.chance(LEGEND_VOCABULARY_SHARE)) return schemeId;
+  const vocabularyId = pick(rng, Object.keys(LEGEND_VOCABULARIES));
+  const grades = schemeGrades(vocabularyId);
+  const noData = grades.some((g) => g.id === 'nodata');
+  const all = document.strategies.flatMap((s) => [...s.indicators, ...s.policies.flatMap((p) => p.measures.flatMap((m) => m.indicators))]);
+  for (const i of all) {
+    const { status } = i.reported;
+    // A vocabulary without a mark of no data leaves the cell blank.
+    i.reported.status = status === null || (status === SCHEME_ORDER[schemeId].nodata && !noData) ? null : legendGradeOf(schemeId, vocabularyId, status);
+  }
+  for (const s of document.strategies) {
+    for (const key of ['reportedSummary', 'reportedGoalSummary']) if (s[key]) s[key] = countsOf(vocabularyId, s);
+  }
+  document.scheme = 'legend';
+  const { legend, ...layout } = document.layout;
+  const placement = legend?.placement ?? pick(rng, ['top', 'below']);
+  const marks = grades.map((g) => ({ mark: g.mark, meaning: g.meaning }));
+  document.layout = Object.fromEntries(
+    Object.entries({ ...layout, legend: { heading: legend?.heading ?? heading, marks, placement } }).sort(
+      ([a], [b]) => LAYOUT_KEYS.indexOf(a) - LAYOUT_KEYS.indexOf(b),
+    ),
+  );
+  return vocabularyId;
+}
+const LAYOUT_KEYS = ['columns', 'headerRows', 'hierarchy', 'legend', 'summary', 'commentBlocks', 'orientation', 'paper'];
 
 /** A strategy's printed counts per grade (grade ids of the scheme, and total). */
 function countsOf(schemeId, strategy) {

@@ -5,7 +5,7 @@
 // prints with its `layout` (NAME.yaml, what extraction must give back) and the print choices
 // (NAME.layout.json), so that a failure can be reproduced.
 //
-// Run: npm run corpus:layouts [-- --only chromium,writer,cairo] [-- --seed N] [-- --out DIR] [-- --without-text-values]
+// Run: npm run corpus:layouts [-- --only chromium,writer,cairo] [-- --seed N] [-- --out DIR] [-- --without-text-values] [-- --without-legend-vocabularies]
 // (--out: a corpus elsewhere, e.g. one drawn from another seed to test the reader on layouts it
 // was not fixed on: node scripts/corpus/held-out.mjs DIR counts it)
 // Needs: the build (dist/); for calc/writer/chromium: LibreOffice, chromium and the IPA fonts
@@ -19,6 +19,7 @@ import fc from 'fast-check';
 import { evaluateDocument } from '../../dist/evaluate/evaluate.js';
 import { readBuiltInSchemes } from '../../dist/evaluate/scheme-file.js';
 import { parseDocumentText, stringifyDocument } from '../../dist/io/yaml.js';
+import { legendScheme } from '../../dist/model/scheme.js';
 import { walkIndicators } from '../../dist/model/walk.js';
 import { renderPdf } from '../../dist/render/pdf.js';
 import { familyBlocks } from './family-tables.mjs';
@@ -35,9 +36,11 @@ const { values: args } = parseArgs({
     'documents-only': { type: 'boolean', default: false },
     // The committed corpus was drawn before text values (調査中, 2,000以上) were: this draws it again.
     'without-text-values': { type: 'boolean', default: false },
+    // …and before vocabularies of a legend of their own (順調, A/B+/B/C, 進展): this draws it again.
+    'without-legend-vocabularies': { type: 'boolean', default: false },
   },
 });
-const drawing = { textValues: !args['without-text-values'] };
+const drawing = { textValues: !args['without-text-values'], legendVocabularies: !args['without-legend-vocabularies'] };
 const out = args.out ? resolve(args.out) : join(root, 'test/fixtures/layouts');
 // --documents-only: the documents (.yaml) written again, the PDFs left as they are (a change of
 // what a document holds that does not change its print).
@@ -106,7 +109,7 @@ if (only.includes('tassei')) {
       const { document, style } = familyCase(family, caseSeed, drawing);
       // The widths, orientation and paper of a print of the corpus's own (pdfmake's) layout.
       familyBlocks(document, style, printLayout('pdfmake', caseSeed, n));
-      const scheme = schemes.find((s) => s.id === (document.scheme ?? 'default'));
+      const scheme = document.scheme === 'legend' ? legendScheme(document.layout.legend.marks) : schemes.find((s) => s.id === (document.scheme ?? 'default'));
       const printed = withLegendWhereUntold(asRendered(document, scheme));
       const name = `${family.toLowerCase()}-tassei-${String(n + 1).padStart(2, '0')}-own`;
       if (print) writeFileSync(join(out, `${name}.pdf`), await renderPdf(printed, scheme, undefined));
