@@ -1851,6 +1851,38 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(walkIndicators(document).map((i) => i.indicator.name)).toEqual(['観光客数', '宿泊者数']);
   });
 
+  it.each([
+    ['above the table', 'top'],
+    ['under the table', 'below'],
+  ] as const)('reads a legend whose marks are words set a space before their meanings, %s (評価基準 over 順調 目標の…, やや遅れ …)', (_, placement) => {
+    const legend: [string, number][][] = [[['評価基準', 20]], [['順調 順調に推移している', 20]], [['やや遅れ やや遅れている', 20]], [['遅れ 遅れている', 20]]];
+    const table = [HEADER, row('観光客数', ['100', '120'], '順調'), row('宿泊者数', ['50', '40'], '遅れ')];
+    const document = read([pageOf(TITLE, ...(placement === 'top' ? [...legend, [], ...table] : [...table, [], ...legend]))], 'words.pdf')
+      .document as KpiDocument;
+    expect(document.layout?.legend).toEqual({
+      heading: '評価基準',
+      marks: [
+        { mark: '順調', meaning: '順調に推移している' },
+        { mark: 'やや遅れ', meaning: 'やや遅れている' },
+        { mark: '遅れ', meaning: '遅れている' },
+      ],
+      placement,
+    });
+    expect(document.scheme).toBe('legend');
+    expect(walkIndicators(document).map((i) => [i.indicator.name, i.indicator.reported.status])).toEqual([
+      ['観光客数', 'm1'],
+      ['宿泊者数', 'm3'],
+    ]);
+  });
+
+  it('takes no lines of text under a heading for word items unless two stand there with words of their own (評価 over 今後も 事業を… alone)', () => {
+    const document = read(
+      [pageOf(TITLE, HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], 'B'), [], [['※評価', 20]], [['今後も 事業を継続する', 20]])],
+      'one-line.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.legend).toBeUndefined();
+  });
+
   /** A table of role rows (layouts.md F3): 期待値 over 実績値 in the years' columns, the rest merged over both. */
   const ROLE_HEADER: [string, number][] = [
     ['指標名', 20],

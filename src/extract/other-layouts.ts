@@ -1420,7 +1420,10 @@ function piecesOf(
   const legendHead = (k: number) => {
     const next = lines[k + 1]?.text.trim() ?? '';
     const atFoot = k === lines.length - 1 && GRADES_WORD.test(lines[k]!.text);
-    return legendHeading(lines[k]!.text) && (atFoot || SPACED_ITEM.test(next) || (ITEM_LINE.test(next) && holdsLegendItem(next)));
+    return (
+      legendHeading(lines[k]!.text) &&
+      (atFoot || SPACED_ITEM.test(next) || (ITEM_LINE.test(next) && holdsLegendItem(next)) || wordItems(lines.slice(k + 1, k + 3)))
+    );
   };
   const ends = lines
     .filter((l, k) => countHeadAt(l) || isRowsCountHead(l) || isMatrixCountHead(l) || readLegend(l.text) !== null || holdsSpacedLegend(l) || legendHead(k))
@@ -1627,7 +1630,22 @@ const SPACED_ITEM = new RegExp(
 /** A line's legend item set without a colon (② 目標値の達成に…): its mark and meaning, or null. */
 function lineItemOf(line: Line | null | undefined): LegendMark | null {
   const m = line ? SPACED_ITEM.exec(line.text.trim()) : null;
-  return m ? { mark: (m[1] ?? m[2])!, meaning: m[3]!.trim() } : null;
+  if (m) return { mark: (m[1] ?? m[2])!, meaning: m[3]!.trim() };
+  const word = line ? WORD_ITEM.exec(line.text.trim()) : null;
+  return word ? { mark: word[1]!, meaning: word[2]!.trim() } : null;
+}
+
+/**
+ * A legend's item a line whose mark is a word (順調 目標の達成に…, 進展せず 基準値から…: the words 茨城県
+ * and 千葉県 grade by), parted from its meaning by a space. A short word and a space open many a
+ * line of text, so such lines are items only under a legend's heading, two or more, each word its own.
+ */
+const WORD_ITEM = /^([぀-ヿ一-龯]{2,5})[\s　]+(\S.*)$/u;
+
+/** Whether the lines under a legend's heading are word items (wordItemsUnder): two at least, their marks different. */
+function wordItems(lines: readonly (Line | undefined)[]): boolean {
+  const marks = lines.map((l) => (l ? WORD_ITEM.exec(l.text.trim())?.[1] : undefined));
+  return marks.length >= 2 && marks.every((m) => m !== undefined) && new Set(marks).size === marks.length;
 }
 
 /**
@@ -1724,8 +1742,10 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
     if (legendHeading(start.text)) {
       const items: Line[] = [];
       let end = k;
+      // Items whose marks are words, where the first two under the heading are.
+      const words = wordItems([lineAt(k + 1, page), lineAt(k + 2, page)]);
       for (let j = k + 1, above = start, on = page; ; j++) {
-        const item = (l: Line | undefined): l is Line => !!l && SPACED_ITEM.test(l.text.trim());
+        const item = (l: Line | undefined): l is Line => !!l && (SPACED_ITEM.test(l.text.trim()) || (words && WORD_ITEM.test(l.text.trim())));
         // The page may break the legend: its items go on at the next page's first line.
         const overAt = !lineAt(j, on) && pieces[j - 1]?.page === on ? firstLineFrom(pieces, j, on + 1) : -1;
         const over = lineAt(overAt, on + 1);
