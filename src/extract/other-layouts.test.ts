@@ -3235,6 +3235,36 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a grouping cell the page broke whose rest is all the next page holds of the table, a legend under it (② | 図書館づ / くり), goes on with that title', () => {
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          TWO_GROUPS,
+          [['基本目標1 観光', 20]],
+          [
+            ['基本的方向1', 20],
+            ['① 観光の振興', 90],
+          ],
+          figures('観光客数', ['100', '120'], 'A'),
+          [
+            ['基本的方向2', 20],
+            ['② 図書館', 90],
+          ],
+          figures('宿泊者数', ['50', '40'], 'B'),
+        ),
+        { ...pageOf([['づ', 90]], [['くり', 90]], [], [['※評価', 20]], [['A：目標を上回る', 20]], [['B：目標を下回る', 20]]), number: 2 },
+      ],
+      'group-cell-rest.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.policies.flatMap((p) => p.measures.map((m) => [m.no, m.title, m.indicators.map((i) => i.name)]))).toEqual([
+      [1, '観光の振興', ['観光客数']],
+      [2, '図書館づくり', ['宿泊者数']],
+    ]);
+    expect(document.layout?.legend?.marks.map((m) => m.mark)).toEqual(['A', 'B']);
+  });
+
   it('reads a banner without a label (第1章観光の振興と交流) running from the first grouping column into the next as a banner, though no rule shows its row merged', () => {
     const document = read(
       [

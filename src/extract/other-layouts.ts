@@ -2507,19 +2507,24 @@ export function readOtherKpi(
     }
     const table = piece.table;
     const labels = roleLabelColumn(table);
-    for (const [index, { row, interimRow }] of withRoleRowsJoined(table, labels).entries()) {
+    // A cell the page broke whose rest stands above the page's first row, beside none of its rows (施策1 | 有害鳥獣図書館づくり),
+    // or on a page with no row at all (の振興 of ① 高齢者移住の振興, a legend under it): the title goes on there too.
+    const cellsGoOnAbove = (top: number) => {
+      if (last === undefined || last.page >= page) return;
       for (const group of table.groups) {
-        // A cell the page broke whose rest stands above the page's first row, beside none of its rows (施策1 | 有害鳥獣図書館づくり):
-        // the title goes on there too.
-        if (index === 0 && last !== undefined && last.page < page) {
-          const heading = plainHeading(oneLine(table.columns[group.column]!.heading));
-          for (const above of group.cells.filter((c) => c.bottom <= row.top + RULE_REACH && !readBanner(c.text) && !NUMBERED_CELL.test(c.text))) {
-            const continued = openTitled(`column:${heading}`);
-            if (!continued || groupAt.get(group.column) === `${above.top}:${above.text}`) continue;
-            continued.title = titleGoingOn(continued.title, above.text);
-            groupAt.set(group.column, `${above.top}:${above.text}`);
-          }
+        const heading = plainHeading(oneLine(table.columns[group.column]!.heading));
+        for (const above of group.cells.filter((c) => c.bottom <= top + RULE_REACH && !readBanner(c.text) && !NUMBERED_CELL.test(c.text))) {
+          const continued = openTitled(`column:${heading}`);
+          if (!continued || groupAt.get(group.column) === `${above.top}:${above.text}`) continue;
+          continued.title = titleGoingOn(continued.title, above.text);
+          groupAt.set(group.column, `${above.top}:${above.text}`);
         }
+      }
+    };
+    if (table.rows.length === 0) cellsGoOnAbove(Infinity);
+    for (const [index, { row, interimRow }] of withRoleRowsJoined(table, labels).entries()) {
+      if (index === 0) cellsGoOnAbove(row.top);
+      for (const group of table.groups) {
         const cell = group.cells.find((c) => middle(row) > c.top && middle(row) < c.bottom);
         if (!cell || groupAt.get(group.column) === `${cell.top}:${cell.text}`) continue;
         const parsed = readBanner(cell.text);
