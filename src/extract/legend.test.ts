@@ -90,6 +90,13 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
     });
   });
 
+  it('a mark of words a line’s end cut after its item’s gap (… 推移している | や / や遅れ 目標の…) is one mark; a meaning’s wrapped end opening a line is no mark’s head', () => {
+    const phrases = ['【達成度】', '順調 順調に推移している', '概ね順調 概ね順調に推移している', 'や', 'や遅れ やや遅れている', '遅れ 遅れている'];
+    expect(readSpacedLegend(phrases, (k) => k === 3)?.marks.map((m) => m.mark)).toEqual(['順調', '概ね順調', 'やや遅れ', '遅れ']);
+    // Where no line ends there, the short phrase is the last meaning's end.
+    expect(readSpacedLegend(phrases)?.marks.map((m) => m.mark)).toEqual(['順調', '概ね順調', 'や遅れ', '遅れ']);
+  });
+
   it('a mark alone ending the line, next in order, is a mark whose meaning the print clipped, not the last meaning’s end (… 注視を継続する | －)', () => {
     expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B 目標を80%以上達成', 'C 改善が必要', 'D 注視を継続する', '－'])?.marks.slice(-2)).toEqual([
       { mark: 'D', meaning: '注視を継続する' },

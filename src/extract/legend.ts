@@ -173,6 +173,9 @@ function partedAtNextMark(item: LegendMark): LegendMark[] {
   return [{ mark: item.mark, meaning: item.meaning.slice(0, at.index).trim() }, ...partedAtNextMark({ mark: at[1]!, meaning: rest.trim() })];
 }
 
+/** The head of a word a line's end cut off, alone: up to three kana or kanji. */
+const CUT_WORD_HEAD = /^[぀-ヿ一-龯]{1,3}$/u;
+const JAPANESE_START = /^[぀-ヿ一-龯]/u;
 const NO_GRADE_ALONE = new RegExp(`^(?:${NO_GRADE_WORD})$`);
 /** A phrase's first word of kana or kanji, up to three characters, before a space (し 値が…). */
 const WORD_END_FIRST = /^([぀-ヿ一-龯]{1,3})[\s　]/;
@@ -184,10 +187,17 @@ const LAST_WORD = /(?:^|[\s　])([^\s　]{1,3})$/;
  * paragraph wraps anywhere between Japanese characters, inside 判定なし too): where the last word
  * before an item and the item's mark make a word for "not graded", that word is the mark.
  */
-function noGradeMarksJoined(phrases: readonly string[]): string[] {
+function noGradeMarksJoined(phrases: readonly string[], endsLine: (k: number) => boolean): string[] {
   const out: string[] = [];
-  for (const phrase of phrases) {
+  for (const [k, phrase] of phrases.entries()) {
     const before = out.at(-1);
+    // A mark of words cut at a line's end after its item's gap (…推移している | や, then や遅れ 目標の…): the head
+    // alone ending the line, a word's first characters and no meaning, goes with the word the next line opens with.
+    const wordMark = spacedItem(phrase)?.mark;
+    if (before !== undefined && k >= 2 && endsLine(k - 1) && CUT_WORD_HEAD.test(before) && wordMark !== undefined && JAPANESE_START.test(wordMark)) {
+      out.splice(-1, 1, `${before}${phrase}`);
+      continue;
+    }
     // Cut anywhere inside the word: 判定 | なし, or 判定な | し (no mark alone, the word's end before a space).
     const mark = spacedItem(phrase)?.mark ?? WORD_END_FIRST.exec(phrase)?.[1];
     const cut = before === undefined || mark === undefined || NO_GRADE_ALONE.test(mark) ? null : LAST_WORD.exec(before);
@@ -206,10 +216,13 @@ function noGradeMarksJoined(phrases: readonly string[]): string[] {
  * is an item; one before any item is the heading; one after continues the item before (a
  * meaning wrapped onto the next line).
  */
-export function readSpacedLegend(phrases: readonly string[]): PrintedLegend | null {
+export function readSpacedLegend(phrases: readonly string[], endsLine: (k: number) => boolean = () => false): PrintedLegend | null {
   let heading = '';
   const marks: LegendMark[] = [];
-  const trimmed = noGradeMarksJoined(phrases.map((p) => p.trim()));
+  const trimmed = noGradeMarksJoined(
+    phrases.map((p) => p.trim()),
+    endsLine,
+  );
   trimmed.forEach((phrase, k) => {
     const item = spacedItem(phrase);
     const last = marks.at(-1);

@@ -1763,6 +1763,28 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(scheme.id).toBe('tama');
   });
 
+  it('takes the legend’s own grades where the one scheme the rows’ marks fit lacks a mark the legend explains (S A B C Z: no 長与町’s, its rows printing S to C only)', () => {
+    const nagayo = readScheme('schemes/nagayo.yaml');
+    const legend = ['S：目標値以上', 'A：目標値どおり', 'B：要改善', 'C：要大幅改善', 'Z：評価困難'];
+    const { document, scheme } = extractPages(
+      [
+        pageOf(
+          TITLE,
+          [['【達成度】', 20]],
+          ...legend.map((item): [string, number][] => [[item, 20]]),
+          [],
+          HEADER,
+          row('観光客数', ['100', '120'], 'S'),
+          row('宿泊者数', ['50', '40'], 'C'),
+        ),
+      ],
+      'own-letters.pdf',
+      { known: [DEFAULT_SCHEME, nagayo], given: null, preferred: DEFAULT_SCHEME },
+    );
+    expect(scheme.id).toBe('legend');
+    expect(walkIndicators(document as KpiDocument).map((i) => i.indicator.reported.status)).toEqual(['S', 'C']);
+  });
+
   it('says where the marks fit the preferred scheme and others alike (a − alone, no legend), naming them and --scheme', () => {
     const schemes = [DEFAULT_SCHEME, readScheme('schemes/fukuoka.yaml'), readScheme('schemes/tama.yaml')];
     const { scheme, messages } = extractPages(

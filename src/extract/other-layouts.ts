@@ -1842,7 +1842,13 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
       lines.push(line);
       k = j;
     }
-    const legend = spaced ? readSpacedLegend(lines.flatMap((l) => l.phrases.map((p) => p.text))) : legendOfLines(lines.map((l) => l.text));
+    const lineEnds = new Set(lines.map((l, j) => lines.slice(0, j + 1).reduce((n, m) => n + m.phrases.length, 0) - 1));
+    const legend = spaced
+      ? readSpacedLegend(
+          lines.flatMap((l) => l.phrases.map((p) => p.text)),
+          (k) => lineEnds.has(k),
+        )
+      : legendOfLines(lines.map((l) => l.text));
     if (legend) found.push({ legend, page, top: start.top });
   }
   return found;
@@ -2262,7 +2268,8 @@ const CLIPPED_TITLE_MIN = 2;
 function schemeOfMarks(marks: readonly string[], legend: PrintedLegend | null, reading: SchemeReading, log: MessageLog): Scheme {
   if (reading.given) return reading.given;
   const known = [reading.preferred, ...reading.known.filter((s) => s !== reading.preferred)];
-  const fits = known.filter((s) => marks.every((m) => gradeOfMark(s, m) !== undefined));
+  // A scheme without a mark the legend explains is not the document's (あきる野市's S A B C Z: no 長与町's, though its rows print S to C only).
+  const fits = known.filter((s) => [...marks, ...(legend?.marks.map((l) => l.mark) ?? [])].every((m) => gradeOfMark(s, m) !== undefined));
   // A meaning as the scheme words it; the legend's last may be clipped by the print (clippedFrom).
   const sameMeaning = (meaning: string, printed: string, last: boolean) =>
     plainMeaning(meaning) === plainMeaning(printed) || (last && clippedFrom(meaning, printed));
