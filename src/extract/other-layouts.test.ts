@@ -2529,6 +2529,53 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(department! / target!).toBeGreaterThan(1.4);
   });
 
+  it('reads headings set flush left in cells without padding (Writer’s justified headings) by their lefts: a number centred in No., figures set right touching the next heading, texts touching them', () => {
+    // Cells from 20, 50, 130, 190, 250, 310, 390: each heading starts its cell, each figure ends
+    // where the next cell starts, the department and the comments touch the text before them.
+    const header: [string, number][] = [
+      ['No', 20],
+      ['指標名', 50],
+      ['基準値', 130],
+      ['実績値', 190],
+      ['目標値', 250],
+      ['担当課', 310],
+      ['課題', 390],
+    ];
+    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text) + 0.1];
+    const flush = (no: string, name: string, values: string[], department: string, comment: string): [string, number][] => [
+      [no, 35 - widthOf(no) / 2],
+      [name, 50],
+      right(values[0]!, 190),
+      right(values[1]!, 250),
+      right(values[2]!, 310),
+      // A reprint moves a text touching the one before it a little off the heading's left.
+      [department, no === '2' ? 309.8 : 310],
+      [comment, 390],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          flush('1', '観光客数', ['1,164', '1,300', '1,614'], '農業政策課', '順調に推移'),
+          flush('2', '宿泊者数', ['50', '55', '16'], '子育て支援課', '周知に努める'),
+          flush('3', '相談件数', ['7', '9', '128'], '商工観光課', '見直しを行う'),
+        ),
+      ],
+      'flush-left.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.number, i.name, i.baseline.text, i.actual.text, i.target?.text, i.department])).toEqual([
+      ['1', '観光客数', '1,164', '1,300', '1,614', '農業政策課'],
+      ['2', '宿泊者数', '50', '55', '16', '子育て支援課'],
+      ['3', '相談件数', '7', '9', '128', '商工観光課'],
+    ]);
+    // The columns' edges are the headings' lefts: No. is 30 pt of the table's 370 and more (the last
+    // column as far as its texts reach).
+    const [no, name] = document.layout!.columns.map((c) => c.width!);
+    expect(name! / no!).toBeCloseTo(80 / 30, 1);
+  });
+
   it('reads role rows whose labels stand under no heading (目安値 | 実績値 between 単位 and 基準値) as a column of their own', () => {
     const header: [string, number][] = [
       ['指標名', 20],
