@@ -483,6 +483,19 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '基準値（R1）', '実績値', '進捗状況（成果と積み残し）', '今後の方針']]);
   });
 
+  it('two headings of roles a reprint drew in one run (進捗状況（成果と積み残し）今後の方針: cairo) are cut where the second opens with its words, never inside brackets', () => {
+    const lines = page([
+      100,
+      [
+        ['指標名', 20],
+        ['基準値', 80],
+        ['実績値', 150],
+        ['進捗状況（成果と積み残し）今後の方針', 200],
+      ],
+    ]);
+    expect(columns(lines)).toEqual([['指標名', '基準値', '実績値', '進捗状況（成果と積み残し）', '今後の方針']]);
+  });
+
   it('a title above the header naming 指標 is not a heading', () => {
     const lines = page(
       [80, [['成果指標の達成状況（令和7年度）について', 0]]],

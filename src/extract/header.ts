@@ -1,9 +1,9 @@
 import type { Rule } from './pdf.js';
-import { CANNOT_START, type Line, type Phrase, joinPhrases, joinWrapped, makeLine, sameSize } from './layout.js';
+import { CANNOT_START, type Line, type Phrase, joinPhrases, joinWrapped, makeLine, sameSize, textEmWidth } from './layout.js';
 import { HEADER_LINE_GAP_EM, NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
 import { holdsSpacedItems, isLegendLine } from './legend.js';
 import { readBanner } from './hierarchy.js';
-import { bareYear, headingWord, plainHeading, yearOfHeading } from './roles.js';
+import { bareYear, headingWord, opensWithRoleWords, plainHeading, yearOfHeading } from './roles.js';
 import { PITCH_TOLERANCE_EM } from './rows.js';
 
 /**
@@ -193,7 +193,48 @@ function touchingRoles(p: Phrase, isRole: (text: string) => boolean): Phrase[] |
         { ...p, text: second, x: rest[0]!.x, parts: rest },
       ];
   }
+  // A reprint may draw both in one run (cairo sets a line's glyphs in one go): cut inside it, at
+  // the x its characters' widths put the cut at, where the second heading opens with its role's
+  // words (a cut inside 進捗状況（成果と積み残し） leaves a role word inside the rest: 成果と, 今後).
+  // The name's heading is matched whole (重要業績評価指標（KPI）), so it opens with its words. No
+  // cut falls inside brackets (進捗状況（ | 成果と…）).
+  for (let k = 0; k < p.parts.length; k++) {
+    const part = p.parts[k]!;
+    const chars = [...part.text];
+    for (let i = 1; i < chars.length; i++) {
+      const [head, tail] = [chars.slice(0, i).join(''), chars.slice(i).join('')];
+      const [first, second] = [
+        p.parts
+          .slice(0, k)
+          .map((q) => q.text)
+          .join('') + head,
+        tail +
+          p.parts
+            .slice(k + 1)
+            .map((q) => q.text)
+            .join(''),
+      ];
+      if (!closesBrackets(head) || !isRole(first) || !isRole(second) || !opensWithRoleWords(second)) continue;
+      const cut = part.x + ((part.right - part.x) * textEmWidth(head)) / textEmWidth(part.text);
+      const own = [...p.parts.slice(0, k), { ...part, text: head, right: cut }];
+      const rest = [{ ...part, text: tail, x: cut }, ...p.parts.slice(k + 1)];
+      return [
+        { ...p, text: first, right: cut, parts: own },
+        { ...p, text: second, x: cut, parts: rest },
+      ];
+    }
+  }
   return undefined;
+}
+
+/** Whether a text closes every bracket it opens. */
+function closesBrackets(text: string): boolean {
+  let open = 0;
+  for (const c of text) {
+    if (c === '(' || c === '（') open++;
+    else if ((c === ')' || c === '）') && open > 0) open--;
+  }
+  return open === 0;
 }
 
 /** A row of years alone may stand this far (em) below the header line above it: a spreadsheet's tall header row. */
