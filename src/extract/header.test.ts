@@ -465,6 +465,23 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['No.', '指標名', '従前値(R1)', '実績(R4)', '目標値(R7)', '現状値 R2', '評価']]);
   });
 
+  it('a role naming its year and a year 0.33 em after it (現状値（H26） H27: Writer’s cells without padding) are two headings; a role naming none and its year stay one', () => {
+    const lines = page([
+      100,
+      [
+        ['指標名', 20],
+        ['現状値（H26）', 83.5],
+        [' ', 150],
+        ['H27', 153.3],
+        ['H28', 200],
+        ['目標値', 240],
+        [' ', 270],
+        ['R1', 273.3],
+      ],
+    ]);
+    expect(columns(lines)).toEqual([['指標名', '現状値（H26）', 'H27', 'H28', '目標値 R1']]);
+  });
+
   it('two headings of roles set edge to edge, the first filling its cell, are two headings (進捗状況（成果と積み残し） | 今後の方針: Writer justifies without padding); a role and its year stay one', () => {
     const lines = page([
       100,

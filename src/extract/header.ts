@@ -161,7 +161,8 @@ function headingLike(line: Line): boolean {
 /**
  * The line with headings that narrow cells set so close that they made one phrase parted into
  * one phrase each: two years are never one heading (令和6年度 令和7年度), nor are two headings of
- * roles (従前値(令和元年度) 実績（令和4年度） 目標値(令和7年度)); a role and its year are (現状値 令和2年度).
+ * roles (従前値(令和元年度) 実績（令和4年度） 目標値(令和7年度)), nor a role naming its year and a
+ * year (現状値（H26） H27); a role and its year are (現状値 令和2年度).
  */
 function yearsApart(line: Line): Line {
   const isRole = (text: string) => !bareYear(text) && headingWord(text) !== null;
@@ -169,8 +170,13 @@ function yearsApart(line: Line): Line {
     const pieces = piecesOf(p);
     if (pieces.length < 2) return touchingRoles(p, isRole) ?? [p];
     const years = pieces.every((q) => bareYear(q.text));
-    const roles = pieces.every((q) => bareYear(q.text) || isRole(q.text)) && pieces.filter((q) => isRole(q.text)).length >= 2;
-    return years || roles ? pieces : [p];
+    const rolesOrYears = pieces.every((q) => bareYear(q.text) || isRole(q.text));
+    const roles = rolesOrYears && pieces.filter((q) => isRole(q.text)).length >= 2;
+    // A year is its role's where it follows one naming none (現状値 令和2年度); after a role that
+    // names its own (現状値（H26） H27, 0.33 em apart in Writer's cells without padding) it heads a column.
+    const ownYear = (q: Phrase, k: number) => k > 0 && bareYear(q.text) && isRole(pieces[k - 1]!.text) && yearOfHeading(pieces[k - 1]!.text) === null;
+    const yearsAfterRoles = rolesOrYears && pieces.some((q) => isRole(q.text)) && !pieces.some(ownYear);
+    return years || roles || yearsAfterRoles ? pieces : [p];
   });
   return parted.length === line.phrases.length ? line : makeLine(parted);
 }
