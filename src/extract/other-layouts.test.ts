@@ -2530,7 +2530,7 @@ describe('a table without rules, then its legend and its count table', () => {
   });
 
   it('reads headings set flush left in cells without padding (Writer’s justified headings) by their lefts: a number centred in No., figures set right touching the next heading, texts touching them', () => {
-    // Cells from 20, 50, 130, 190, 250, 310, 390: each heading starts its cell, each figure ends
+    // Cells from 20, 50, 130, 190, 250, 330, 390: each heading starts its cell, each figure ends
     // where the next cell starts, the department and the comments touch the text before them.
     const header: [string, number][] = [
       ['No', 20],
@@ -2538,7 +2538,7 @@ describe('a table without rules, then its legend and its count table', () => {
       ['基準値', 130],
       ['実績値', 190],
       ['目標値', 250],
-      ['担当課', 310],
+      ['担当課', 330],
       ['課題', 390],
     ];
     const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text) + 0.1];
@@ -2547,9 +2547,9 @@ describe('a table without rules, then its legend and its count table', () => {
       [name, 50],
       right(values[0]!, 190),
       right(values[1]!, 250),
-      right(values[2]!, 310),
+      right(values[2]!, 330),
       // A reprint moves a text touching the one before it a little off the heading's left.
-      [department, no === '2' ? 309.8 : 310],
+      [department, no === '2' ? 329.8 : 330],
       [comment, 390],
     ];
     const document = read(
@@ -2561,6 +2561,8 @@ describe('a table without rules, then its legend and its count table', () => {
           flush('1', '観光客数', ['1,164', '1,300', '1,614'], '農業政策課', '順調に推移'),
           flush('2', '宿泊者数', ['50', '55', '16'], '子育て支援課', '周知に努める'),
           flush('3', '相談件数', ['7', '9', '128'], '商工観光課', '見直しを行う'),
+          // A reprint draws a target in words and the department touching it in one run (cairo).
+          [['4', 32.25], ['移住者数', 50], right('12', 190), right('15', 250), ['基準値を上回る企画財政課', 260]],
         ),
       ],
       'flush-left.pdf',
@@ -2569,6 +2571,7 @@ describe('a table without rules, then its legend and its count table', () => {
       ['1', '観光客数', '1,164', '1,300', '1,614', '農業政策課'],
       ['2', '宿泊者数', '50', '55', '16', '子育て支援課'],
       ['3', '相談件数', '7', '9', '128', '商工観光課'],
+      ['4', '移住者数', '12', '15', '基準値を上回る', '企画財政課'],
     ]);
     // The columns' edges are the headings' lefts: No. is 30 pt of the table's 370 and more (the last
     // column as far as its texts reach).

@@ -21,7 +21,7 @@ import { CUMULATIVE_WORDS, beforeLastQualifier, findEraYear, isTextValue, parseM
 import { type Column, EDGE_MATCH, columnOfPhrase, figureUnits, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
 import { FULL_LINE_EM, type HeaderColumn, type TableHead, findTableHeads, headerRowsAtPitch } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
-import { type LaidOutPage, type Line, type Phrase, joinWrapped, makeLine, sameSize, withoutFurniture } from './layout.js';
+import { type LaidOutPage, type Line, type Phrase, emWidth, joinWrapped, makeLine, sameSize, textEmWidth, withoutFurniture } from './layout.js';
 import {
   GLUED_MARK,
   LEGEND_HEADING,
@@ -549,21 +549,22 @@ function readTable(
   pitchHint: number | null,
   goesOn: boolean,
 ): ReadTable {
-  const body = bodyOf(page, lines, found, end);
-  const head = withUnheadedRoleLabels(found, body);
+  const printed = bodyOf(page, lines, found, end);
+  const head = withUnheadedRoleLabels(found, printed);
   const first = placeColumns(
     head.columns.map((c) => ({ heading: c.heading, ...(c.group ? { group: c.group } : {}), cells: [] })),
     declared,
   );
   // A table going on from the page before keeps its columns: what its text there shows of their
   // edges counts too (a page holding one row's actuals, `10 9 - - -`, shows little of them).
-  const shown = [...(head.earlier ?? []), ...body];
+  const shown = [...(head.earlier ?? []), ...printed];
   let columns = gridColumns(head, first, figureUnits(shown.flatMap((l) => l.phrases)));
   const headRuled = headRules(page, head);
   const joints = ruleJoints(headRuled);
   const flushLeft = !head.ruled && headingsFlushLeft(head, shown);
   if (flushLeft) columns = atHeadingLefts(columns, shown);
-  else if (!head.ruled && body.length > 0) columns = withJointEdges(refineColumns(columns, shown), joints);
+  else if (!head.ruled && printed.length > 0) columns = withJointEdges(refineColumns(columns, shown), joints);
+  const body = flushLeft ? printed.map((l) => runsCutAtEdges(l, columns)) : printed;
   const grouping = columns.filter((_, k) => GROUPING.has(first[k]!.role));
   const rowColumns = columns.filter((c) => !grouping.includes(c));
   const left = Number.isFinite(columns[0]!.left) ? columns[0]!.left : Math.min(...body.map((l) => l.x), head.columns[0]!.headingLeft);
@@ -784,6 +785,38 @@ function atHeadingLefts(columns: readonly Column[], body: readonly Line[]): Colu
     right: columns[k + 1]?.headingLeft ?? c.right,
     ...(k > 0 ? { edge: edgeOf(c), edgeReach: FLUSH_TOUCH } : {}),
   }));
+}
+
+/**
+ * The line with each run that two cells' texts touching at a column's edge made cut there (a
+ * reprint draws them in one run: 現状値を上回る農林振興課, cairo setting Writer's line in one go), where
+ * its characters' widths put a character's end at the edge: the run starts in the column before,
+ * and what follows fits the column.
+ */
+function runsCutAtEdges(line: Line, columns: readonly Column[]): Line {
+  let cut = false;
+  const phrases = line.phrases.map((p) => {
+    const parts = p.parts.flatMap((q) => {
+      const k = columns.findIndex((c, i) => i > 0 && q.x < c.left - FLUSH_TOUCH && q.right > c.left + FLUSH_TOUCH && q.right <= c.right + FLUSH_TOUCH);
+      const [before, after] = [columns[k - 1], columns[k]];
+      if (!before || !after || q.x < before.left - FLUSH_TOUCH) return [q];
+      const chars = [...q.text];
+      const scale = (q.right - q.x) / textEmWidth(q.text);
+      let x = q.x;
+      for (let i = 1; i < chars.length; i++) {
+        x += emWidth(chars[i - 1]!) * scale;
+        if (Math.abs(x - after.left) > FLUSH_TOUCH) continue;
+        cut = true;
+        return [
+          { text: chars.slice(0, i).join(''), x: q.x, right: x },
+          { text: chars.slice(i).join(''), x, right: q.right },
+        ];
+      }
+      return [q];
+    });
+    return parts.length === p.parts.length ? p : { ...p, parts };
+  });
+  return cut ? { ...line, phrases } : line;
 }
 
 /**
