@@ -500,6 +500,20 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '基準値（R1）', '実績値', '進捗状況（成果と積み残し）', '今後の方針']]);
   });
 
+  it('a role heading closed by its year in brackets and a role heading touching it (基準値（平成26年度）|実績値: Writer’s cells without padding) are two headings, short as they are together', () => {
+    const lines = page([
+      100,
+      [
+        ['指標名', 20],
+        ['単位', 80],
+        ['基準値（平成26年度）', 110],
+        ['実績値', 211],
+        ['目標値', 300],
+      ],
+    ]);
+    expect(columns(lines)).toEqual([['指標名', '単位', '基準値（平成26年度）', '実績値', '目標値']]);
+  });
+
   it('two headings of roles a reprint drew in one run (進捗状況（成果と積み残し）今後の方針: cairo) are cut where the second opens with its words, never inside brackets', () => {
     const lines = page([
       100,

@@ -188,17 +188,20 @@ function yearsApart(line: Line): Line {
  * text longer than a heading may be is cut, each part a role's heading whole.
  */
 function touchingRoles(p: Phrase, isRole: (text: string) => boolean): Phrase[] | undefined {
-  // A heading of two role words (重要業績評価 | 指標（KPI）, in runs of their own) is one heading, as long as a heading may be.
-  if ([...p.text.replace(/\s/g, '')].length <= HEADING_MAX_LENGTH) return undefined;
+  // A heading of two role words (重要業績評価 | 指標（KPI）, in runs of their own) is one heading, as long as a heading may be;
+  // but one closed by its year in brackets takes no more words (基準値（平成26年度） | 実績値, the group over the years beside it).
+  const long = [...p.text.replace(/\s/g, '')].length > HEADING_MAX_LENGTH;
+  const closedByYear = (text: string) => CLOSING_BRACKET.test(text) && yearOfHeading(text) !== null;
   for (let k = 1; k < p.parts.length; k++) {
     const [own, rest] = [p.parts.slice(0, k), p.parts.slice(k)];
     const [first, second] = [own.map((q) => q.text).join(''), rest.map((q) => q.text).join('')];
-    if (isRole(first) && isRole(second))
+    if (isRole(first) && isRole(second) && (long || (closedByYear(first) && opensWithRoleWords(second))))
       return [
         { ...p, text: first, right: own.at(-1)!.right, parts: own },
         { ...p, text: second, x: rest[0]!.x, parts: rest },
       ];
   }
+  if (!long) return undefined;
   // A reprint may draw both in one run (cairo sets a line's glyphs in one go): cut inside it, at
   // the x its characters' widths put the cut at, where the second heading opens with its role's
   // words (a cut inside 進捗状況（成果と積み残し） leaves a role word inside the rest: 成果と, 今後).
@@ -232,6 +235,9 @@ function touchingRoles(p: Phrase, isRole: (text: string) => boolean): Phrase[] |
   }
   return undefined;
 }
+
+/** A text ending in a closing bracket. */
+const CLOSING_BRACKET = /[)）]\s*$/;
 
 /** Whether a text closes every bracket it opens. */
 function closesBrackets(text: string): boolean {
