@@ -514,6 +514,29 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '単位', '基準値（平成26年度）', '実績値', '目標値']]);
   });
 
+  it('a group set flush left over the years after it (実績値 over 平成27年度 | 平成28年度 | 平成29年度: Writer starts each heading at its cell’s left side) heads those years', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['指標名', 20],
+          ['基準値', 110],
+          ['実績値', 190],
+          ['目標値', 400],
+        ],
+      ],
+      [
+        112,
+        [
+          ['平成27年度', 190],
+          ['平成28年度', 260],
+          ['平成29年度', 330],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '基準値', '実績値>平成27年度', '実績値>平成28年度', '実績値>平成29年度', '目標値']]);
+  });
+
   it('two headings of roles a reprint drew in one run (進捗状況（成果と積み残し）今後の方針: cairo) are cut where the second opens with its words, never inside brackets', () => {
     const lines = page([
       100,

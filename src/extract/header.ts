@@ -727,6 +727,9 @@ function baselineHeadings(headings: readonly string[]): Set<string> {
 /** Segments of a rule this close (points) in y and end to start are one. */
 const RULES_MEET = 1;
 
+/** A heading set flush left starts this close (points) to the first heading under it: both at their cells' left side. */
+const FLUSH_LEFT = 0.3;
+
 /** A sub-cell stands at least this share of the way from its group's line down to the header's last line. */
 const SUB_CELL_DEPTH = 0.6;
 
@@ -805,7 +808,16 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
       onLastLine(beside) &&
       within(Math.min(beside.x, ...rest.map((m) => m.x)), Math.max(beside.right, ...rest.map((m) => m.right))) &&
       Math.abs(topMiddle - (restMiddle + middle(beside)) / 2) < Math.abs(topMiddle - restMiddle);
-    if (!overOdd && !overPair) return [c];
+    // Or set flush left over the years after it (実績値 over 平成27年度 | 平成28年度 …: Writer's headings start at their cells' left side).
+    const next = stacked[k + 1];
+    const flushOver =
+      Math.abs(top!.x - Math.min(...rest.map((m) => m.x))) <= FLUSH_LEFT &&
+      !bareYear(top!.text) &&
+      rest.every((m) => bareYear(m.text)) &&
+      next !== undefined &&
+      onLastLine(next) &&
+      bareYear(headingText(next.members));
+    if (!overOdd && !overPair && !flushOver) return [c];
     const part = (members: Phrase[]) => ({
       ...members[0]!,
       text: joinWrapped(members.map((m) => m.text)),
@@ -874,7 +886,10 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
       width: (run[j]!.right - run[i]!.x) / (j - i + 1),
     });
     const spans = run.flatMap((_, i) => run.slice(i + 1).map((__, d) => span(i, i + 1 + d))).filter((s) => run[s.i]!.x <= g.right && run[s.j]!.right >= g.x);
-    const best = spans.filter((c) => c.off <= c.width / 2).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0];
+    // Or set flush left: over the cells from the one it starts at (実績値 over 平成27年度 … 令和元年度, the years the run holds).
+    const flushFrom = run.findIndex((c) => Math.abs(c.x - g.x) <= FLUSH_LEFT);
+    const flush = flushFrom >= 0 && flushFrom < run.length - 1 ? span(flushFrom, run.length - 1) : undefined;
+    const best = spans.filter((c) => c.off <= c.width / 2).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0] ?? flush;
     if (!best) continue;
     // A year centred on one cell rather than on a run (2025年度 over 目標値 beside 自己評価 | 主担当課) is that cell's:
     // it stands over that heading, as a cell's two lines do. One clear of every heading it is near
