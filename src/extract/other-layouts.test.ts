@@ -2579,6 +2579,33 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(name! / no!).toBeCloseTo(80 / 30, 1);
   });
 
+  it('tells headings set flush left by figures whose unit, set after them, ends where the next heading starts (72.4 件 | 実績値)', () => {
+    // Cells from 20, 50, 130, 190, 250: the unit's run ends each figure's cell.
+    const header: [string, number][] = [
+      ['No', 20],
+      ['指標名', 50],
+      ['基準値', 130],
+      ['実績値', 190],
+      ['目標値', 250],
+    ];
+    const row = (no: string, name: string, values: string[]): [string, number][] => [
+      [no, 35 - widthOf(no) / 2],
+      [name, 50],
+      ...values.flatMap((v, i): [string, number][] => [
+        [v, 178.1 + 60 * i - widthOf(v)],
+        ['件', 180.1 + 60 * i],
+      ]),
+    ];
+    const document = read(
+      [pageOf(TITLE, [], header, row('1', '観光客数', ['72.4', '80.9', '118.3']), row('2', '宿泊者数', ['6.1', '5.9', '10.5']))],
+      'flush-units.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.number, i.name, i.baseline.value, i.actual.value, i.target?.value])).toEqual([
+      ['1', '観光客数', 72.4, 80.9, 118.3],
+      ['2', '宿泊者数', 6.1, 5.9, 10.5],
+    ]);
+  });
+
   it('reads role rows whose labels stand under no heading (目安値 | 実績値 between 単位 and 基準値) as a column of their own', () => {
     const header: [string, number][] = [
       ['指標名', 20],

@@ -758,10 +758,11 @@ const FLUSH_BOUNDARIES = 2;
  * past 目標値 R1, which starts the next cell; a number centred in its No. column far from the name).
  */
 function headingsFlushLeft(head: TableHead, body: readonly Line[]): boolean {
-  const figure = /\d/;
+  // A figure, or its unit set after it (72.4 件: the unit's run ends the cell).
+  const figure = /^\s*[△▲-]?\d/;
   const touched = head.columns.slice(1).filter((c) => {
     const rows = body.filter((l) =>
-      l.phrases.some((p) => p.parts.some((q) => figure.test(q.text) && q.x < c.headingLeft && Math.abs(q.right - c.headingLeft) <= FLUSH_TOUCH)),
+      l.phrases.some((p) => figure.test(p.text) && p.parts.some((q) => q.x < c.headingLeft && Math.abs(q.right - c.headingLeft) <= FLUSH_TOUCH)),
     );
     return rows.length >= 2;
   });
