@@ -37,6 +37,8 @@ export interface Column {
   ruled: boolean;
   /** Where the column's text starts, where the body shows a left alignment edge (refineColumns). */
   edge?: number;
+  /** How far (points) from `edge` a run may start and start the column's cell: EDGE_MATCH unless told. */
+  edgeReach?: number;
   complete?: (text: string) => boolean;
 }
 
@@ -945,7 +947,11 @@ export function splitAtColumns(line: Line, columns: readonly Column[], around: r
         Math.max(...phrase.parts.slice(at, nextCell < 0 ? undefined : nextCell).map((q) => q.right)) <= column.right + 0.5 * phrase.size;
       // A word processor sets cells without padding: the next cell's text may touch the text
       // before it, but starts where the column's other texts start.
-      const atEdge = column?.edge !== undefined && Math.abs(part.x - column.edge) <= EDGE_MATCH && gap > -TOUCH_OVERLAP && stopsAt(phrase, part.x, around);
+      const atEdge =
+        column?.edge !== undefined &&
+        Math.abs(part.x - column.edge) <= (column.edgeReach ?? EDGE_MATCH) &&
+        gap > -TOUCH_OVERLAP &&
+        stopsAt(phrase, part.x, around);
       // A cell's text ending in a typed space may run over the column's rule into the next cell's
       // text (Calc): the part starting at the rule is the next column's.
       const spaceOverRule =

@@ -465,6 +465,23 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['No.', '指標名', '従前値(R1)', '実績(R4)', '目標値(R7)', '現状値 R2', '評価']]);
   });
 
+  it('a role naming its year and a year 0.33 em after it (現状値（H26） H27: Writer’s cells without padding) are two headings; a role naming none and its year stay one', () => {
+    const lines = page([
+      100,
+      [
+        ['指標名', 20],
+        ['現状値（H26）', 83.5],
+        [' ', 150],
+        ['H27', 153.3],
+        ['H28', 200],
+        ['目標値', 240],
+        [' ', 270],
+        ['R1', 273.3],
+      ],
+    ]);
+    expect(columns(lines)).toEqual([['指標名', '現状値（H26）', 'H27', 'H28', '目標値 R1']]);
+  });
+
   it('two headings of roles set edge to edge, the first filling its cell, are two headings (進捗状況（成果と積み残し） | 今後の方針: Writer justifies without padding); a role and its year stay one', () => {
     const lines = page([
       100,
@@ -481,6 +498,56 @@ describe('findTableHeads: columns and spanning cells', () => {
       ],
     ]);
     expect(columns(lines)).toEqual([['指標名', '基準値（R1）', '実績値', '進捗状況（成果と積み残し）', '今後の方針']]);
+  });
+
+  it('a role heading closed by its year in brackets and a role heading touching it (基準値（平成26年度）|実績値: Writer’s cells without padding) are two headings, short as they are together', () => {
+    const lines = page([
+      100,
+      [
+        ['指標名', 20],
+        ['単位', 80],
+        ['基準値（平成26年度）', 110],
+        ['実績値', 211],
+        ['目標値', 300],
+      ],
+    ]);
+    expect(columns(lines)).toEqual([['指標名', '単位', '基準値（平成26年度）', '実績値', '目標値']]);
+  });
+
+  it('a group set flush left over the years after it (実績値 over 平成27年度 | 平成28年度 | 平成29年度: Writer starts each heading at its cell’s left side) heads those years', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['指標名', 20],
+          ['基準値', 110],
+          ['実績値', 190],
+          ['目標値', 400],
+        ],
+      ],
+      [
+        112,
+        [
+          ['平成27年度', 190],
+          ['平成28年度', 260],
+          ['平成29年度', 330],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '基準値', '実績値>平成27年度', '実績値>平成28年度', '実績値>平成29年度', '目標値']]);
+  });
+
+  it('two headings of roles a reprint drew in one run (進捗状況（成果と積み残し）今後の方針: cairo) are cut where the second opens with its words, never inside brackets', () => {
+    const lines = page([
+      100,
+      [
+        ['指標名', 20],
+        ['基準値', 80],
+        ['実績値', 150],
+        ['進捗状況（成果と積み残し）今後の方針', 200],
+      ],
+    ]);
+    expect(columns(lines)).toEqual([['指標名', '基準値', '実績値', '進捗状況（成果と積み残し）', '今後の方針']]);
   });
 
   it('a title above the header naming 指標 is not a heading', () => {

@@ -1,9 +1,9 @@
 import type { Rule } from './pdf.js';
-import { CANNOT_START, type Line, type Phrase, joinPhrases, joinWrapped, makeLine, sameSize } from './layout.js';
+import { CANNOT_START, type Line, type Phrase, joinPhrases, joinWrapped, makeLine, sameSize, textEmWidth } from './layout.js';
 import { HEADER_LINE_GAP_EM, NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
 import { holdsSpacedItems, isLegendLine } from './legend.js';
 import { readBanner } from './hierarchy.js';
-import { bareYear, headingWord, plainHeading, yearOfHeading } from './roles.js';
+import { bareYear, headingWord, opensWithRoleWords, plainHeading, yearOfHeading } from './roles.js';
 import { PITCH_TOLERANCE_EM } from './rows.js';
 
 /**
@@ -161,7 +161,8 @@ function headingLike(line: Line): boolean {
 /**
  * The line with headings that narrow cells set so close that they made one phrase parted into
  * one phrase each: two years are never one heading (令和6年度 令和7年度), nor are two headings of
- * roles (従前値(令和元年度) 実績（令和4年度） 目標値(令和7年度)); a role and its year are (現状値 令和2年度).
+ * roles (従前値(令和元年度) 実績（令和4年度） 目標値(令和7年度)), nor a role naming its year and a
+ * year (現状値（H26） H27); a role and its year are (現状値 令和2年度).
  */
 function yearsApart(line: Line): Line {
   const isRole = (text: string) => !bareYear(text) && headingWord(text) !== null;
@@ -169,8 +170,13 @@ function yearsApart(line: Line): Line {
     const pieces = piecesOf(p);
     if (pieces.length < 2) return touchingRoles(p, isRole) ?? [p];
     const years = pieces.every((q) => bareYear(q.text));
-    const roles = pieces.every((q) => bareYear(q.text) || isRole(q.text)) && pieces.filter((q) => isRole(q.text)).length >= 2;
-    return years || roles ? pieces : [p];
+    const rolesOrYears = pieces.every((q) => bareYear(q.text) || isRole(q.text));
+    const roles = rolesOrYears && pieces.filter((q) => isRole(q.text)).length >= 2;
+    // A year is its role's where it follows one naming none (現状値 令和2年度); after a role that
+    // names its own (現状値（H26） H27, 0.33 em apart in Writer's cells without padding) it heads a column.
+    const ownYear = (q: Phrase, k: number) => k > 0 && bareYear(q.text) && isRole(pieces[k - 1]!.text) && yearOfHeading(pieces[k - 1]!.text) === null;
+    const yearsAfterRoles = rolesOrYears && pieces.some((q) => isRole(q.text)) && !pieces.some(ownYear);
+    return years || roles || yearsAfterRoles ? pieces : [p];
   });
   return parted.length === line.phrases.length ? line : makeLine(parted);
 }
@@ -182,18 +188,65 @@ function yearsApart(line: Line): Line {
  * text longer than a heading may be is cut, each part a role's heading whole.
  */
 function touchingRoles(p: Phrase, isRole: (text: string) => boolean): Phrase[] | undefined {
-  // A heading of two role words (重要業績評価 | 指標（KPI）, in runs of their own) is one heading, as long as a heading may be.
-  if ([...p.text.replace(/\s/g, '')].length <= HEADING_MAX_LENGTH) return undefined;
+  // A heading of two role words (重要業績評価 | 指標（KPI）, in runs of their own) is one heading, as long as a heading may be;
+  // but one closed by its year in brackets takes no more words (基準値（平成26年度） | 実績値, the group over the years beside it).
+  const long = [...p.text.replace(/\s/g, '')].length > HEADING_MAX_LENGTH;
+  const closedByYear = (text: string) => CLOSING_BRACKET.test(text) && yearOfHeading(text) !== null;
   for (let k = 1; k < p.parts.length; k++) {
     const [own, rest] = [p.parts.slice(0, k), p.parts.slice(k)];
     const [first, second] = [own.map((q) => q.text).join(''), rest.map((q) => q.text).join('')];
-    if (isRole(first) && isRole(second))
+    if (isRole(first) && isRole(second) && (long || (closedByYear(first) && opensWithRoleWords(second))))
       return [
         { ...p, text: first, right: own.at(-1)!.right, parts: own },
         { ...p, text: second, x: rest[0]!.x, parts: rest },
       ];
   }
+  if (!long) return undefined;
+  // A reprint may draw both in one run (cairo sets a line's glyphs in one go): cut inside it, at
+  // the x its characters' widths put the cut at, where the second heading opens with its role's
+  // words (a cut inside 進捗状況（成果と積み残し） leaves a role word inside the rest: 成果と, 今後).
+  // The name's heading is matched whole (重要業績評価指標（KPI）), so it opens with its words. No
+  // cut falls inside brackets (進捗状況（ | 成果と…）).
+  for (let k = 0; k < p.parts.length; k++) {
+    const part = p.parts[k]!;
+    const chars = [...part.text];
+    for (let i = 1; i < chars.length; i++) {
+      const [head, tail] = [chars.slice(0, i).join(''), chars.slice(i).join('')];
+      const [first, second] = [
+        p.parts
+          .slice(0, k)
+          .map((q) => q.text)
+          .join('') + head,
+        tail +
+          p.parts
+            .slice(k + 1)
+            .map((q) => q.text)
+            .join(''),
+      ];
+      if (!closesBrackets(head) || !isRole(first) || !isRole(second) || !opensWithRoleWords(second)) continue;
+      const cut = part.x + ((part.right - part.x) * textEmWidth(head)) / textEmWidth(part.text);
+      const own = [...p.parts.slice(0, k), { ...part, text: head, right: cut }];
+      const rest = [{ ...part, text: tail, x: cut }, ...p.parts.slice(k + 1)];
+      return [
+        { ...p, text: first, right: cut, parts: own },
+        { ...p, text: second, x: cut, parts: rest },
+      ];
+    }
+  }
   return undefined;
+}
+
+/** A text ending in a closing bracket. */
+const CLOSING_BRACKET = /[)）]\s*$/;
+
+/** Whether a text closes every bracket it opens. */
+function closesBrackets(text: string): boolean {
+  let open = 0;
+  for (const c of text) {
+    if (c === '(' || c === '（') open++;
+    else if ((c === ')' || c === '）') && open > 0) open--;
+  }
+  return open === 0;
 }
 
 /** A row of years alone may stand this far (em) below the header line above it: a spreadsheet's tall header row. */
@@ -674,6 +727,9 @@ function baselineHeadings(headings: readonly string[]): Set<string> {
 /** Segments of a rule this close (points) in y and end to start are one. */
 const RULES_MEET = 1;
 
+/** A heading set flush left starts this close (points) to the first heading under it: both at their cells' left side. */
+const FLUSH_LEFT = 0.3;
+
 /** A sub-cell stands at least this share of the way from its group's line down to the header's last line. */
 const SUB_CELL_DEPTH = 0.6;
 
@@ -752,7 +808,16 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
       onLastLine(beside) &&
       within(Math.min(beside.x, ...rest.map((m) => m.x)), Math.max(beside.right, ...rest.map((m) => m.right))) &&
       Math.abs(topMiddle - (restMiddle + middle(beside)) / 2) < Math.abs(topMiddle - restMiddle);
-    if (!overOdd && !overPair) return [c];
+    // Or set flush left over the years after it (実績値 over 平成27年度 | 平成28年度 …: Writer's headings start at their cells' left side).
+    const next = stacked[k + 1];
+    const flushOver =
+      Math.abs(top!.x - Math.min(...rest.map((m) => m.x))) <= FLUSH_LEFT &&
+      !bareYear(top!.text) &&
+      rest.every((m) => bareYear(m.text)) &&
+      next !== undefined &&
+      onLastLine(next) &&
+      bareYear(headingText(next.members));
+    if (!overOdd && !overPair && !flushOver) return [c];
     const part = (members: Phrase[]) => ({
       ...members[0]!,
       text: joinWrapped(members.map((m) => m.text)),
@@ -821,7 +886,10 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
       width: (run[j]!.right - run[i]!.x) / (j - i + 1),
     });
     const spans = run.flatMap((_, i) => run.slice(i + 1).map((__, d) => span(i, i + 1 + d))).filter((s) => run[s.i]!.x <= g.right && run[s.j]!.right >= g.x);
-    const best = spans.filter((c) => c.off <= c.width / 2).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0];
+    // Or set flush left: over the cells from the one it starts at (実績値 over 平成27年度 … 令和元年度, the years the run holds).
+    const flushFrom = run.findIndex((c) => Math.abs(c.x - g.x) <= FLUSH_LEFT);
+    const flush = flushFrom >= 0 && flushFrom < run.length - 1 ? span(flushFrom, run.length - 1) : undefined;
+    const best = spans.filter((c) => c.off <= c.width / 2).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0] ?? flush;
     if (!best) continue;
     // A year centred on one cell rather than on a run (2025年度 over 目標値 beside 自己評価 | 主担当課) is that cell's:
     // it stands over that heading, as a cell's two lines do. One clear of every heading it is near

@@ -434,6 +434,17 @@ describe('withLetterSpacingJoined', () => {
     expect(texts([346.2, 410.0, 455.1, 466.9])).toEqual(['2014', '年', '度', '2017']);
   });
 
+  it('leaves a figure nearer the characters before it than their own gap (数 | 件 | 421: a name’s wrapped tail, its unit and its baseline, 58.9 and 57.9 pt apart at 8.5 pt)', () => {
+    const line = (figureAt: number) =>
+      withLetterSpacingJoined(
+        linesOf(phrasesOf([at('数', 166, 100, 8.5), at('件', 233.4, 100, 8.5), run('421', figureAt, 15.8, 100, 8.5), run('535', 363.7, 15.8, 100, 8.5)])),
+        [],
+      )[0]!.phrases.map((p) => p.text);
+    expect(line(299.8)).toEqual(['数', '件', '421', '535']);
+    // At the Japanese characters' gap, or wider by LibreOffice's spacing between Western and Japanese text, it is one text.
+    expect(line(300.8)).toEqual(['数件421', '535']);
+  });
+
   it('joins a pair alone where it fills a cell between rules, not where nothing bounds it', () => {
     expect(
       texts(

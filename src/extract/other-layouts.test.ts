@@ -2583,6 +2583,83 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(department! / target!).toBeGreaterThan(1.4);
   });
 
+  it('reads headings set flush left in cells without padding (Writer’s justified headings) by their lefts: a number centred in No., figures set right touching the next heading, texts touching them', () => {
+    // Cells from 20, 50, 130, 190, 250, 330, 390: each heading starts its cell, each figure ends
+    // where the next cell starts, the department and the comments touch the text before them.
+    const header: [string, number][] = [
+      ['No', 20],
+      ['指標名', 50],
+      ['基準値', 130],
+      ['実績値', 190],
+      ['目標値', 250],
+      ['担当課', 330],
+      ['課題', 390],
+    ];
+    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text) + 0.1];
+    const flush = (no: string, name: string, values: string[], department: string, comment: string): [string, number][] => [
+      [no, 35 - widthOf(no) / 2],
+      [name, 50],
+      right(values[0]!, 190),
+      right(values[1]!, 250),
+      right(values[2]!, 330),
+      // A reprint moves a text touching the one before it a little off the heading's left.
+      [department, no === '2' ? 329.8 : 330],
+      [comment, 390],
+    ];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          flush('1', '観光客数', ['1,164', '1,300', '1,614'], '農業政策課', '順調に推移'),
+          flush('2', '宿泊者数', ['50', '55', '16'], '子育て支援課', '周知に努める'),
+          flush('3', '相談件数', ['7', '9', '128'], '商工観光課', '見直しを行う'),
+          // A reprint draws a target in words and the department touching it in one run (cairo).
+          [['4', 32.25], ['移住者数', 50], right('12', 190), right('15', 250), ['基準値を上回る企画財政課', 260]],
+        ),
+      ],
+      'flush-left.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.number, i.name, i.baseline.text, i.actual.text, i.target?.text, i.department])).toEqual([
+      ['1', '観光客数', '1,164', '1,300', '1,614', '農業政策課'],
+      ['2', '宿泊者数', '50', '55', '16', '子育て支援課'],
+      ['3', '相談件数', '7', '9', '128', '商工観光課'],
+      ['4', '移住者数', '12', '15', '基準値を上回る', '企画財政課'],
+    ]);
+    // The columns' edges are the headings' lefts: No. is 30 pt of the table's 370 and more (the last
+    // column as far as its texts reach).
+    const [no, name] = document.layout!.columns.map((c) => c.width!);
+    expect(name! / no!).toBeCloseTo(80 / 30, 1);
+  });
+
+  it('tells headings set flush left by figures whose unit, set after them, ends where the next heading starts (72.4 件 | 実績値)', () => {
+    // Cells from 20, 50, 130, 190, 250: the unit's run ends each figure's cell.
+    const header: [string, number][] = [
+      ['No', 20],
+      ['指標名', 50],
+      ['基準値', 130],
+      ['実績値', 190],
+      ['目標値', 250],
+    ];
+    const row = (no: string, name: string, values: string[]): [string, number][] => [
+      [no, 35 - widthOf(no) / 2],
+      [name, 50],
+      ...values.flatMap((v, i): [string, number][] => [
+        [v, 178.1 + 60 * i - widthOf(v)],
+        ['件', 180.1 + 60 * i],
+      ]),
+    ];
+    const document = read(
+      [pageOf(TITLE, [], header, row('1', '観光客数', ['72.4', '80.9', '118.3']), row('2', '宿泊者数', ['6.1', '5.9', '10.5']))],
+      'flush-units.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.number, i.name, i.baseline.value, i.actual.value, i.target?.value])).toEqual([
+      ['1', '観光客数', 72.4, 80.9, 118.3],
+      ['2', '宿泊者数', 6.1, 5.9, 10.5],
+    ]);
+  });
+
   it('reads role rows whose labels stand under no heading (目安値 | 実績値 between 単位 and 基準値) as a column of their own', () => {
     const header: [string, number][] = [
       ['指標名', 20],

@@ -21,7 +21,7 @@ import { CUMULATIVE_WORDS, beforeLastQualifier, findEraYear, isTextValue, parseM
 import { type Column, EDGE_MATCH, columnOfPhrase, figureUnits, refineColumns, rowBoundaries, splitLinesAtColumns } from './grid.js';
 import { FULL_LINE_EM, type HeaderColumn, type TableHead, findTableHeads, headerRowsAtPitch } from './header.js';
 import { type Banner, HierarchyLevels, bannerKey, isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
-import { type LaidOutPage, type Line, type Phrase, joinWrapped, makeLine, sameSize, withoutFurniture } from './layout.js';
+import { type LaidOutPage, type Line, type Phrase, emWidth, joinWrapped, makeLine, sameSize, textEmWidth, withoutFurniture } from './layout.js';
 import {
   GLUED_MARK,
   LEGEND_HEADING,
@@ -549,19 +549,22 @@ function readTable(
   pitchHint: number | null,
   goesOn: boolean,
 ): ReadTable {
-  const body = bodyOf(page, lines, found, end);
-  const head = withUnheadedRoleLabels(found, body);
+  const printed = bodyOf(page, lines, found, end);
+  const head = withUnheadedRoleLabels(found, printed);
   const first = placeColumns(
     head.columns.map((c) => ({ heading: c.heading, ...(c.group ? { group: c.group } : {}), cells: [] })),
     declared,
   );
   // A table going on from the page before keeps its columns: what its text there shows of their
   // edges counts too (a page holding one row's actuals, `10 9 - - -`, shows little of them).
-  const shown = [...(head.earlier ?? []), ...body];
+  const shown = [...(head.earlier ?? []), ...printed];
   let columns = gridColumns(head, first, figureUnits(shown.flatMap((l) => l.phrases)));
   const headRuled = headRules(page, head);
   const joints = ruleJoints(headRuled);
-  if (!head.ruled && body.length > 0) columns = withJointEdges(refineColumns(columns, shown), joints);
+  const flushLeft = !head.ruled && headingsFlushLeft(head, shown);
+  if (flushLeft) columns = atHeadingLefts(columns, shown);
+  else if (!head.ruled && printed.length > 0) columns = withJointEdges(refineColumns(columns, shown), joints);
+  const body = flushLeft ? printed.map((l) => runsCutAtEdges(l, columns)) : printed;
   const grouping = columns.filter((_, k) => GROUPING.has(first[k]!.role));
   const rowColumns = columns.filter((c) => !grouping.includes(c));
   const left = Number.isFinite(columns[0]!.left) ? columns[0]!.left : Math.min(...body.map((l) => l.x), head.columns[0]!.headingLeft);
@@ -720,7 +723,7 @@ function readTable(
   // Cells a page before showed of the same table tell its edges too: a page of short names says
   // little of where the name column ends that a long name on the next page tells.
   const measuredLines = [...(head.earlierCells ?? []), ...cellLines];
-  const edges = columnEdges(head, columns, measuredLines, joints);
+  const edges = flushLeft ? head.columns.slice(1).map((c) => c.headingLeft) : columnEdges(head, columns, measuredLines, joints);
   return {
     page,
     head: { ...head, earlier: shown, earlierCells: measuredLines },
@@ -731,11 +734,90 @@ function readTable(
     left,
     right,
     edges,
-    sides: tableSides(head, headRuled, edges, left, right),
+    sides: flushLeft ? { left: Math.min(left, head.columns[0]!.headingLeft), right } : tableSides(head, headRuled, edges, left, right),
     pitch,
     groupPitch,
     rowStep,
   };
+}
+
+/**
+ * Figures set right in a cell without padding end this close (points) to where the next cell's
+ * heading, set flush left without padding, starts (0.1 in Writer's prints and their reprints).
+ */
+const FLUSH_TOUCH = 0.3;
+/** Boundaries (each on two rows or more) where figures touch the next heading: one may be chance. */
+const FLUSH_BOUNDARIES = 2;
+
+/**
+ * Whether the head's headings stand flush left at their cells' left sides, the cells set without
+ * padding: Writer's justified headings (均等割り付け: a heading's last line, or its only one, set
+ * left; the lines before it spread to both sides). The figures of a value column, set right, then
+ * end where the next column's heading starts, on every row: where they do so at two boundaries,
+ * every heading's left is its column's edge (值 | 実 of two cells edge to edge; 1,770 ending 0.1
+ * past 目標値 R1, which starts the next cell; a number centred in its No. column far from the name).
+ */
+function headingsFlushLeft(head: TableHead, body: readonly Line[]): boolean {
+  // A figure, or its unit set after it (72.4 件: the unit's run ends the cell).
+  const figure = /^\s*[△▲-]?\d/;
+  const touched = head.columns.slice(1).filter((c) => {
+    const rows = body.filter((l) =>
+      l.phrases.some((p) => figure.test(p.text) && p.parts.some((q) => q.x < c.headingLeft && Math.abs(q.right - c.headingLeft) <= FLUSH_TOUCH)),
+    );
+    return rows.length >= 2;
+  });
+  return touched.length >= FLUSH_BOUNDARIES;
+}
+
+/**
+ * The columns parted at their headings' lefts (headingsFlushLeft): each text starting there is the
+ * column's own, and starts its cell where it touches the text before it. Its edge is where the
+ * body's texts start there: a reprint moves them a little off the heading (490.1 under 490.3).
+ */
+function atHeadingLefts(columns: readonly Column[], body: readonly Line[]): Column[] {
+  const starts = body.flatMap((l) => l.phrases.flatMap((p) => p.parts.map((q) => q.x)));
+  const edgeOf = (c: Column) => {
+    const near = starts.filter((x) => Math.abs(x - c.headingLeft) <= FLUSH_TOUCH).sort((a, b) => a - b);
+    return near.length > 0 ? near[Math.floor(near.length / 2)]! : c.headingLeft;
+  };
+  return columns.map((c, k) => ({
+    ...c,
+    left: k === 0 ? c.left : c.headingLeft,
+    right: columns[k + 1]?.headingLeft ?? c.right,
+    ...(k > 0 ? { edge: edgeOf(c), edgeReach: FLUSH_TOUCH } : {}),
+  }));
+}
+
+/**
+ * The line with each run that two cells' texts touching at a column's edge made cut there (a
+ * reprint draws them in one run: 現状値を上回る農林振興課, cairo setting Writer's line in one go), where
+ * its characters' widths put a character's end at the edge: the run starts in the column before,
+ * and what follows fits the column.
+ */
+function runsCutAtEdges(line: Line, columns: readonly Column[]): Line {
+  let cut = false;
+  const phrases = line.phrases.map((p) => {
+    const parts = p.parts.flatMap((q) => {
+      const k = columns.findIndex((c, i) => i > 0 && q.x < c.left - FLUSH_TOUCH && q.right > c.left + FLUSH_TOUCH && q.right <= c.right + FLUSH_TOUCH);
+      const [before, after] = [columns[k - 1], columns[k]];
+      if (!before || !after || q.x < before.left - FLUSH_TOUCH) return [q];
+      const chars = [...q.text];
+      const scale = (q.right - q.x) / textEmWidth(q.text);
+      let x = q.x;
+      for (let i = 1; i < chars.length; i++) {
+        x += emWidth(chars[i - 1]!) * scale;
+        if (Math.abs(x - after.left) > FLUSH_TOUCH) continue;
+        cut = true;
+        return [
+          { text: chars.slice(0, i).join(''), x: q.x, right: x },
+          { text: chars.slice(i).join(''), x, right: q.right },
+        ];
+      }
+      return [q];
+    });
+    return parts.length === p.parts.length ? p : { ...p, parts };
+  });
+  return cut ? { ...line, phrases } : line;
 }
 
 /**

@@ -101,6 +101,15 @@ export function headingWord(heading: string): HeadingWord | null {
   return HEADING_WORDS.find(([, words]) => words.test(plain))?.[0] ?? null;
 }
 
+/**
+ * Whether a heading opens with its role's words (今後の方針, 目標値（R6）), not only holds them
+ * inside (状況（成果と積み残し）今後の方針 holds 成果と and 今後 past its start).
+ */
+export function opensWithRoleWords(heading: string): boolean {
+  const plain = plainHeading(heading).replace(/^[■□◆◇●○▼▽]/, '');
+  return headingWord(heading) !== null && HEADING_WORDS.some(([, words]) => words.exec(plain)?.index === 0);
+}
+
 /** A heading that is a year and nothing else (H27, 令和3年度, 2021年度). */
 export function bareYear(text: string): boolean {
   const word = headingWord(text);
