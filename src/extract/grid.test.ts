@@ -533,6 +533,23 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(grade!.left).toBeLessThan(310);
   });
 
+  it('figures set right in cells without padding stay in their column, though they end a hair past where the next heading starts (Writer: 0.1 pt)', () => {
+    // 目標値 R1 set left at 448–486 over a column whose figures end at 501.1; 自己評価 set left from 501.0,
+    // its marks at 519: the only gap is before the short figures (8), which leastCrossed had taken.
+    const columns = [column('target', -Infinity, 493, true, [448, 486]), column('grade', 493, Infinity, true, [501, 535])];
+    const right = (figure: string): [string, number] => [figure, 501.1 - widthOf(figure)];
+    const body = page(
+      [120, [right('733'), ['C', 519]]],
+      [132, [right('8'), ['C', 519]]],
+      [144, [right('10.3'), ['B', 519]]],
+      [156, [right('120'), ['C', 519]]],
+    );
+    const [target, grade] = refineColumns(columns, body);
+    expect(target!.right).toBeGreaterThanOrEqual(501.1);
+    expect(grade!.left).toBe(target!.right);
+    expect(splitLinesAtColumns(body, [target!, grade!]).map(texts)[1]).toEqual(['8', 'C']);
+  });
+
   it("a qualified figure set right (27以上) on a row of values says nothing of the next text column's edge", () => {
     // 目標 centred at 100–140 over a column ending at 185, figures set right at 180; 所管課 centred
     // at 260–290 over departments set left from 190.

@@ -356,6 +356,11 @@ const FIGURE_UNIT_YEAR = new RegExp(`^[△▲-]?[\\d,.]+(?:%|[^\\d\\s(),.]{1,${G
 const LEVEL_NUMBER_FIRST = /^[■□◆◇●▼▽◎【［[〈《≪-]?\s*(?:[①-⑳Ⅰ-Ⅻⅰ-ⅹ]|[(（]\s*[0-9０-９]+\s*[)）]|第\s*[0-9０-９]+\s*[章節編])/;
 /** Phrases starting within this (points) of each other start at one alignment edge. */
 const EDGE_TOLERANCE = 1.2;
+/**
+ * A figure set right in a cell without padding ends where the next cell's heading, set left without
+ * padding, starts, to the rounding of glyph advances (Writer: 0.1 pt past it, 0.014 em) (in em).
+ */
+const FLUSH_EM = 0.05;
 
 /**
  * Where no rule divides two columns, moves the boundary from the middle of the headings to
@@ -561,9 +566,10 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     // Figures set right end together at their column's right edge: where such an edge stands
     // before the next heading, the boundary is after it, however wide the gap the figures leave
     // before them (a wide target column beside a narrow column of marks).
-    const alignedEnd = before.values ? rightAlignedEdge(own.filter((p) => p.right > lo && p.right < hi)) : undefined;
+    // Cells set without padding (Writer's justified headings) put that edge where the next heading starts, or a hair past it.
+    const alignedEnd = before.values ? rightAlignedEdge(own.filter((p) => p.right > lo && p.right < hi + FLUSH_EM * p.size)) : undefined;
     const from = alignedEnd !== undefined && alignedEnd > lo ? alignedEnd : lo;
-    x ??= leastCrossed(own, from, hi, (b) => crowding(lines, before, { ...after, right: Math.max(after.right, reach) }, b));
+    x ??= from >= hi ? from : leastCrossed(own, from, hi, (b) => crowding(lines, before, { ...after, right: Math.max(after.right, reach) }, b));
     refined[k - 1]!.right = x;
     refined[k]!.left = x;
   }
