@@ -167,10 +167,10 @@ function yearsApart(line: Line): Line {
   const isRole = (text: string) => !bareYear(text) && headingWord(text) !== null;
   const parted = line.phrases.flatMap((p) => {
     const pieces = piecesOf(p);
-    if (pieces.length < 2) return touchingRoles(p, isRole) ?? [p];
+    if (pieces.length < 2) return touchingRoles(p, isRole) ?? touchingYears(p) ?? [p];
     const years = pieces.every((q) => bareYear(q.text));
     const roles = pieces.every((q) => bareYear(q.text) || isRole(q.text)) && pieces.filter((q) => isRole(q.text)).length >= 2;
-    return years || roles ? pieces : [p];
+    return years || roles ? pieces : (touchingYears(p) ?? [p]);
   });
   return parted.length === line.phrases.length ? line : makeLine(parted);
 }
@@ -191,6 +191,42 @@ function touchingRoles(p: Phrase, isRole: (text: string) => boolean): Phrase[] |
       return [
         { ...p, text: first, right: own.at(-1)!.right, parts: own },
         { ...p, text: second, x: rest[0]!.x, parts: rest },
+      ];
+  }
+  return undefined;
+}
+
+/** A year alone, as a heading prints it under its role: 2014年度, （2019 年度）, (R1), 令和元年度. */
+const YEAR_ALONE = /^[(（]?(?:(?:R|H|令和|平成)(?:\d{1,2}|元)|(?:19|20)\d\d)(?:年度?)?[)）]?$/;
+
+/**
+ * A phrase of two years set edge to edge, cut where the second starts: Writer sets cells without
+ * padding, so a year that fills its cell touches the next cell's ((2019年度)|(2019年度) under 実績
+ * and 目標値, 0.4 pt apart), and no gap parts them.
+ */
+function touchingYears(p: Phrase): Phrase[] | undefined {
+  const yearAlone = (parts: Phrase['parts']) =>
+    YEAR_ALONE.test(
+      parts
+        .map((q) => q.text)
+        .join('')
+        .normalize('NFKC')
+        .replace(/\s/g, ''),
+    );
+  for (let k = 1; k < p.parts.length; k++) {
+    const [own, rest] = [p.parts.slice(0, k), p.parts.slice(k)];
+    if (yearAlone(own) && yearAlone(rest))
+      return [
+        { ...p, text: own.map((q) => q.text).join(''), right: own.at(-1)!.right, parts: own },
+        {
+          ...p,
+          text: rest
+            .map((q) => q.text)
+            .join('')
+            .trim(),
+          x: rest[0]!.x,
+          parts: rest,
+        },
       ];
   }
   return undefined;
