@@ -550,6 +550,28 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(splitLinesAtColumns(body, [target!, grade!]).map(texts)[1]).toEqual(['8', 'C']);
   });
 
+  it('figures of one width set right against the next heading, and marks centred past a heading set left, stay in their columns (Writer, cells without padding: 10.4% | C | 要因分析)', () => {
+    // 進捗率 set left at 555–579, its figures (all one width) ending at 639.5 where 進捗 starts (639.5–655.5);
+    // the marks centred at 671.3 in the grade column, the comments set left from 707.2 where 要因分析 starts.
+    const columns = [
+      column('progress', -Infinity, 600, true, [555, 579]),
+      column('grade', 600, 680, true, [639.5, 655.5]),
+      column('comment', 680, Infinity, false, [707.2, 739.2]),
+    ];
+    const right = (figure: string): [string, number] => [figure, 639.5 - widthOf(figure)];
+    const body = page(
+      [120, [right('10.4%'), ['C', 671.3], ['感染症の影響により', 707.2]]],
+      [132, [['縮小して実施した', 707.2]]],
+      [144, [right('25.0%'), ['B', 671.3], ['防護柵の設置等に', 707.2]]],
+      [156, [['よる防除対策の普', 707.2]]],
+      [168, [right('-6.9%'), ['C', 671.3], ['利用者アンケート', 707.2]]],
+    );
+    const [progress, grade, comment] = refineColumns(columns, body);
+    expect(progress!.right).toBeGreaterThanOrEqual(639.5);
+    expect(grade!.right).toBeGreaterThan(675);
+    expect(splitLinesAtColumns(body, [progress!, grade!, comment!]).map(texts)[0]).toEqual(['10.4%', 'C', '感染症の影響により']);
+  });
+
   it("a qualified figure set right (27以上) on a row of values says nothing of the next text column's edge", () => {
     // 目標 centred at 100–140 over a column ending at 185, figures set right at 180; 所管課 centred
     // at 260–290 over departments set left from 190.

@@ -354,6 +354,8 @@ const GLUED_UNIT_MOST = 3;
 const FIGURE_UNIT_YEAR = new RegExp(`^[△▲-]?[\\d,.]+(?:%|[^\\d\\s(),.]{1,${GLUED_UNIT_MOST}})?(\\s*\\([^()]{1,8}\\))?$`);
 /** A text led by a level's number (①観光の振興, (2) 子育て, Ⅲ 移住): a grouping cell's, not a banner's title. */
 const LEVEL_NUMBER_FIRST = /^[■□◆◇●▼▽◎【［[〈《≪-]?\s*(?:[①-⑳Ⅰ-Ⅻⅰ-ⅹ]|[(（]\s*[0-9０-９]+\s*[)）]|第\s*[0-9０-９]+\s*[章節編])/;
+/** A grade's mark as a cell prints it alone: a letter, perhaps with a sign (B+), or a symbol. */
+const GRADE_MARK = /^(?:[A-Za-zＡ-Ｚａ-ｚ][+＋-]?|[◎○〇△×▲●◯☆★↑↓→↗↘‐–—―−－-])$/;
 /** Phrases starting within this (points) of each other start at one alignment edge. */
 const EDGE_TOLERANCE = 1.2;
 /**
@@ -457,9 +459,11 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     // A qualified figure (27以上, 延べ 12) is one too, and so is a figure drawn in one run with its
     // unit (160ha, set right: where it starts says nothing of the next column, as 983 人/ 年 in runs).
     // A figure's bound alone (以上, set a little apart from 8,647: Writer's run for another font) is the figure's too.
+    // So is a grade's mark (C, ◎), centred in its cell past the heading a producer set left (Writer's justified 進捗).
     const valueBefore = (p: Phrase) =>
       before.values &&
       (NUMBER_LIKE.test(withoutQualifiers((p.parts[0]?.text ?? p.text).normalize('NFKC').trim())) ||
+        GRADE_MARK.test(p.text.trim()) ||
         NUMBER_LIKE.test(figureRunsText(p.parts).normalize('NFKC').trim()) ||
         FIGURE_UNIT.test(p.text.normalize('NFKC').trim()) ||
         withoutQualifiers(p.text.trim()) === '');
@@ -566,8 +570,11 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     // Figures set right end together at their column's right edge: where such an edge stands
     // before the next heading, the boundary is after it, however wide the gap the figures leave
     // before them (a wide target column beside a narrow column of marks).
-    // Cells set without padding (Writer's justified headings) put that edge where the next heading starts, or a hair past it.
-    const alignedEnd = before.values ? rightAlignedEdge(own.filter((p) => p.right > lo && p.right < hi + FLUSH_EM * p.size)) : undefined;
+    // Cells set without padding (Writer's justified headings) put that edge where the next heading starts, or a hair past it;
+    // figures of one width (10.4%, -6.9%, 25.0%) ending there are set right against it too.
+    const ending = own.filter((p) => p.right > lo && p.right < hi + FLUSH_EM * p.size);
+    const flush = ending.filter((p) => Math.abs(p.right - hi) <= FLUSH_EM * p.size && FIGURE_WITH_YEAR.test(p.text.normalize('NFKC').trim()));
+    const alignedEnd = before.values ? (rightAlignedEdge(ending) ?? (flush.length >= 2 ? Math.max(...flush.map((p) => p.right)) : undefined)) : undefined;
     const from = alignedEnd !== undefined && alignedEnd > lo ? alignedEnd : lo;
     x ??= from >= hi ? from : leastCrossed(own, from, hi, (b) => crowding(lines, before, { ...after, right: Math.max(after.right, reach) }, b));
     refined[k - 1]!.right = x;
