@@ -607,6 +607,46 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(splitLinesAtColumns(body, [number!, name!]).map(texts)[0]!.slice(0, 2)).toEqual(['①', '中小企業の被害額']);
   });
 
+  it('two comment columns set left without padding part where the second’s texts start, at its heading, though a line of the first touches them (Writer: を活用し|国の方針に)', () => {
+    // 改善方針 set left at 452.5, 課題 at 509.1 where its lines start; 9 pt characters in runs of their own
+    // cells. The first cell's line を活用し ends at 508.7, 0.4 pt before 国の方針に: one phrase.
+    const columns = [column('plan', -Infinity, 498, false, [452.5, 488.5]), column('issue', 498, Infinity, false, [509.1, 527.1])];
+    const body = page(
+      [
+        100,
+        [
+          ['踏まえ内', 452.5],
+          ['用した情報', 509.1],
+        ],
+      ],
+      [
+        112,
+        [
+          ['報発信を', 452.5],
+          ['発信を強化', 509.1],
+        ],
+      ],
+      [
+        124,
+        [
+          ['若い世代', 452.5],
+          ['代の参加を', 509.1],
+        ],
+      ],
+      [136, [['参加を促す', 452.5]]],
+      [
+        148,
+        [
+          ['を活用し', 468.7],
+          ['国の方針に', 509.1],
+        ],
+      ],
+    );
+    const refined = refineColumns(columns, body);
+    expect(refined[1]!.edge).toBe(509.1);
+    expect(splitLinesAtColumns(body, refined).map(texts)[4]).toEqual(['を活用し', '国の方針に']);
+  });
+
   it("a qualified figure set right (27以上) on a row of values says nothing of the next text column's edge", () => {
     // 目標 centred at 100–140 over a column ending at 185, figures set right at 180; 所管課 centred
     // at 260–290 over departments set left from 190.

@@ -529,6 +529,13 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
       const own = (p: Phrase) => p.x >= before.left || (before.edge !== undefined && p.parts.some((q) => Math.abs(q.x - before.edge!) <= EDGE_MATCH));
       const reaching = phrases.filter((p) => own(p) && p.right > before.right && p.right < hi).map((p) => p.right);
       if (reaching.length > 0) refined[k - 1]!.right = refined[k]!.left = (Math.max(...reaching) + hi) / 2;
+      // Or the column's texts start where its heading does, set left at the cell's edge as they are (Writer
+      // without padding): that is its edge, where a text of the column before filling its cell touches them
+      // (SNSを活用し|国の方針に, 0.4 pt apart).
+      const atHeading = valued
+        ? []
+        : phrases.flatMap((p) => p.parts.filter((q, i) => (i === 0 || q.x - p.parts[i - 1]!.right > 0) && Math.abs(q.x - hi) <= EDGE_MATCH));
+      if (atHeading.length >= 3) refined[k]!.edge = median(atHeading.map((q) => q.x));
       continue;
     }
     const starts = [...startsOwn, ...touching, ...runsOn, ...titlesRunOn].sort((a, b) => a - b);
