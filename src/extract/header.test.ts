@@ -522,6 +522,35 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '現状値/2014年度', '実績/（2019年度）', '目標値/（2019年度）', '達成率']]);
   });
 
+  it('a role carrying its year and the next column’s year set half an em after it are two headings (基準値（R1） R2: Writer, no padding)', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['指標名', 20],
+          ['基準値（', 80],
+          ['R1', 120],
+          ['）', 131],
+          // 0.5 em after the bracket: one phrase with a space.
+          ['R2', 146],
+          ['R3', 190],
+          ['目標値（R3）', 230],
+        ],
+      ],
+      [
+        120,
+        [
+          ['観光客数', 20],
+          ['1,258', 110],
+          ['1,399', 160],
+          ['1,420', 200],
+          ['2,616', 260],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '基準値（R1）', 'R2', 'R3', '目標値（R3）']]);
+  });
+
   it('a title above the header naming 指標 is not a heading', () => {
     const lines = page(
       [80, [['成果指標の達成状況（令和7年度）について', 0]]],

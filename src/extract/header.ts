@@ -161,7 +161,8 @@ function headingLike(line: Line): boolean {
 /**
  * The line with headings that narrow cells set so close that they made one phrase parted into
  * one phrase each: two years are never one heading (令和6年度 令和7年度), nor are two headings of
- * roles (従前値(令和元年度) 実績（令和4年度） 目標値(令和7年度)); a role and its year are (現状値 令和2年度).
+ * roles (従前値(令和元年度) 実績（令和4年度） 目標値(令和7年度)), nor a role with its year and the next
+ * year (基準値（R1） R2); a role and its year are (現状値 令和2年度).
  */
 function yearsApart(line: Line): Line {
   const isRole = (text: string) => !bareYear(text) && headingWord(text) !== null;
@@ -170,7 +171,9 @@ function yearsApart(line: Line): Line {
     if (pieces.length < 2) return touchingRoles(p, isRole) ?? touchingYears(p) ?? [p];
     const years = pieces.every((q) => bareYear(q.text));
     const roles = pieces.every((q) => bareYear(q.text) || isRole(q.text)) && pieces.filter((q) => isRole(q.text)).length >= 2;
-    return years || roles ? pieces : (touchingYears(p) ?? [p]);
+    // A role that carries its year already (基準値（R1）) takes no other: the years after it are the next cells' (R2).
+    const dated = isRole(pieces[0]!.text) && yearOfHeading(pieces[0]!.text) !== null && pieces.slice(1).every((q) => bareYear(q.text));
+    return years || roles || dated ? pieces : (touchingYears(p) ?? [p]);
   });
   return parted.length === line.phrases.length ? line : makeLine(parted);
 }
