@@ -647,6 +647,33 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(splitLinesAtColumns(body, refined).map(texts)[4]).toEqual(['を活用し', '国の方針に']);
   });
 
+  it('a unit in a run of its own after its figure, set right against where the next heading starts, stays with its figure (Writer: 3,322 人 | 令和2年度)', () => {
+    // 基準値 set left at 240, 令和2年度 at 349.5; each figure's unit 人 a run of its own, 0.2 em after it, ending at 349.5.
+    const columns = [column('baseline', -Infinity, 320, true, [240, 300]), column('series', 320, Infinity, true, [349.5, 394.5])];
+    const cell = (figure: string, end: number): [string, number][] => [
+      [figure, end - 12 - widthOf(figure)],
+      ['人', end - 10],
+    ];
+    const body = page(
+      [120, [...cell('3,322', 349.5), ...cell('3,740', 414)]],
+      [132, [...cell('46', 349.5), ...cell('52', 414)]],
+      [144, [...cell('82,149', 349.5), ...cell('86,350', 414)]],
+    );
+    const [baseline, series] = refineColumns(columns, body);
+    expect(baseline!.right).toBeGreaterThanOrEqual(349.5);
+    expect(splitLinesAtColumns(body, [baseline!, series!]).map(texts)[0]).toEqual(['3,322人', '3,740人']);
+    // LibreOffice's spacing between a figure and its unit (0.2 em) keeps them one piece: nothing starts between the headings.
+    const near = (figure: string, end: number): [string, number][] => [
+      [figure, end - 12 - widthOf(figure)],
+      ['人', end - 10],
+    ];
+    const narrow = [column('baseline', -Infinity, 339, true, [300, 328.8]), column('series', 339, Infinity, true, [349.5, 394.5])];
+    const tight = page([120, [...near('3,322', 349.6), ...near('3,740', 414)]], [132, [...near('46', 349.6), ...near('52', 414)]]);
+    const [first, second] = refineColumns(narrow, tight);
+    expect(first!.right).toBeGreaterThanOrEqual(349.6);
+    expect(splitLinesAtColumns(tight, [first!, second!]).map(texts)[0]).toEqual(['3,322人', '3,740人']);
+  });
+
   it("a qualified figure set right (27以上) on a row of values says nothing of the next text column's edge", () => {
     // 目標 centred at 100–140 over a column ending at 185, figures set right at 180; 所管課 centred
     // at 260–290 over departments set left from 190.

@@ -527,8 +527,10 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
       // that starts in it or a run of it that starts at its edge (cells set without padding: the
       // text of the column before it runs on into it), not a title across the columns.
       const own = (p: Phrase) => p.x >= before.left || (before.edge !== undefined && p.parts.some((q) => Math.abs(q.x - before.edge!) <= EDGE_MATCH));
-      const reaching = phrases.filter((p) => own(p) && p.right > before.right && p.right < hi).map((p) => p.right);
-      if (reaching.length > 0) refined[k - 1]!.right = refined[k]!.left = (Math.max(...reaching) + hi) / 2;
+      // A text set right without padding ends where the next heading starts, or a hair past it (FLUSH_EM).
+      const reaching = phrases.filter((p) => own(p) && p.right > before.right && p.right < hi + FLUSH_EM * p.size).map((p) => p.right);
+      const end = Math.max(...reaching);
+      if (reaching.length > 0) refined[k - 1]!.right = refined[k]!.left = end >= hi ? end : (end + hi) / 2;
       // Or the column's texts start where its heading does, set left at the cell's edge as they are (Writer
       // without padding): that is its edge, where a text of the column before filling its cell touches them
       // (SNSを活用し|国の方針に, 0.4 pt apart).
@@ -581,11 +583,12 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     // Figures set right end together at their column's right edge: where such an edge stands
     // before the next heading, the boundary is after it, however wide the gap the figures leave
     // before them (a wide target column beside a narrow column of marks).
-    // Cells set without padding (Writer's justified headings) put that edge where the next heading starts, or a hair past it;
-    // figures of one width (10.4%, -6.9%, 25.0%) ending there are set right against it too.
+    // Cells set without padding (Writer's justified headings) put that edge where the next heading starts, or a hair past it:
+    // texts ending there are set right against it, figures of one width (10.4%, -6.9%, 25.0%) or a unit after its
+    // figure (3,322 | 人, the unit a run of its own), and no text of the column after ends there.
     const ending = own.filter((p) => p.right > lo && p.right < hi + FLUSH_EM * p.size);
-    const flush = ending.filter((p) => Math.abs(p.right - hi) <= FLUSH_EM * p.size && FIGURE_WITH_YEAR.test(p.text.normalize('NFKC').trim()));
-    const alignedEnd = before.values ? (rightAlignedEdge(ending) ?? (flush.length >= 2 ? Math.max(...flush.map((p) => p.right)) : undefined)) : undefined;
+    const flush = ending.filter((p) => Math.abs(p.right - hi) <= FLUSH_EM * p.size);
+    const alignedEnd = before.values ? (flush.length >= 2 ? Math.max(...flush.map((p) => p.right)) : rightAlignedEdge(ending)) : undefined;
     const from = alignedEnd !== undefined && alignedEnd > lo ? alignedEnd : lo;
     x ??= from >= hi ? from : leastCrossed(own, from, hi, (b) => crowding(lines, before, { ...after, right: Math.max(after.right, reach) }, b));
     refined[k - 1]!.right = x;
