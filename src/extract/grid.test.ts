@@ -533,6 +533,147 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(grade!.left).toBeLessThan(310);
   });
 
+  it('figures set right in cells without padding stay in their column, though they end a hair past where the next heading starts (Writer: 0.1 pt)', () => {
+    // 目標値 R1 set left at 448–486 over a column whose figures end at 501.1; 自己評価 set left from 501.0,
+    // its marks at 519: the only gap is before the short figures (8), which leastCrossed had taken.
+    const columns = [column('target', -Infinity, 493, true, [448, 486]), column('grade', 493, Infinity, true, [501, 535])];
+    const right = (figure: string): [string, number] => [figure, 501.1 - widthOf(figure)];
+    const body = page(
+      [120, [right('733'), ['C', 519]]],
+      [132, [right('8'), ['C', 519]]],
+      [144, [right('10.3'), ['B', 519]]],
+      [156, [right('120'), ['C', 519]]],
+    );
+    const [target, grade] = refineColumns(columns, body);
+    expect(target!.right).toBeGreaterThanOrEqual(501.1);
+    expect(grade!.left).toBe(target!.right);
+    expect(splitLinesAtColumns(body, [target!, grade!]).map(texts)[1]).toEqual(['8', 'C']);
+  });
+
+  it('figures of one width set right against the next heading, and marks centred past a heading set left, stay in their columns (Writer, cells without padding: 10.4% | C | 要因分析)', () => {
+    // 進捗率 set left at 555–579, its figures (all one width) ending at 639.5 where 進捗 starts (639.5–655.5);
+    // the marks centred at 671.3 in the grade column, the comments set left from 707.2 where 要因分析 starts.
+    const columns = [
+      column('progress', -Infinity, 600, true, [555, 579]),
+      column('grade', 600, 680, true, [639.5, 655.5]),
+      column('comment', 680, Infinity, false, [707.2, 739.2]),
+    ];
+    const right = (figure: string): [string, number] => [figure, 639.5 - widthOf(figure)];
+    const body = page(
+      [120, [right('10.4%'), ['C', 671.3], ['感染症の影響により', 707.2]]],
+      [132, [['縮小して実施した', 707.2]]],
+      [144, [right('25.0%'), ['B', 671.3], ['防護柵の設置等に', 707.2]]],
+      [156, [['よる防除対策の普', 707.2]]],
+      [168, [right('-6.9%'), ['C', 671.3], ['利用者アンケート', 707.2]]],
+    );
+    const [progress, grade, comment] = refineColumns(columns, body);
+    expect(progress!.right).toBeGreaterThanOrEqual(639.5);
+    expect(grade!.right).toBeGreaterThan(675);
+    expect(splitLinesAtColumns(body, [progress!, grade!, comment!]).map(texts)[0]).toEqual(['10.4%', 'C', '感染症の影響により']);
+  });
+
+  it('a heading set left at its cell’s edge, where its rows’ names start, is the edge: a number centred in the cell before stays there (Writer: No | ① | KPI)', () => {
+    // No set left at 48.1, its numbers centred at 63.9; KPI set left at 86.6, where the names start.
+    const columns = [column('number', -Infinity, 72, false, [48.1, 59.1]), column('name', 72, Infinity, false, [86.6, 103.1])];
+    const body = page(
+      [
+        120,
+        [
+          ['①', 63.9],
+          ['中小企業の被害額', 86.6],
+          ['110', 320],
+        ],
+      ],
+      [
+        132,
+        [
+          ['②', 63.9],
+          ['支援件数', 86.6],
+          ['5,849', 320],
+        ],
+      ],
+      [
+        144,
+        [
+          ['③', 63.9],
+          ['公共交通の割合', 86.6],
+          ['798', 320],
+        ],
+      ],
+    );
+    const [number, name] = refineColumns(columns, body);
+    expect(number!.right).toBeGreaterThan(73.9);
+    expect(name!.left).toBeLessThanOrEqual(86.6);
+    expect(splitLinesAtColumns(body, [number!, name!]).map(texts)[0]!.slice(0, 2)).toEqual(['①', '中小企業の被害額']);
+  });
+
+  it('two comment columns set left without padding part where the second’s texts start, at its heading, though a line of the first touches them (Writer: を活用し|国の方針に)', () => {
+    // 改善方針 set left at 452.5, 課題 at 509.1 where its lines start; 9 pt characters in runs of their own
+    // cells. The first cell's line を活用し ends at 508.7, 0.4 pt before 国の方針に: one phrase.
+    const columns = [column('plan', -Infinity, 498, false, [452.5, 488.5]), column('issue', 498, Infinity, false, [509.1, 527.1])];
+    const body = page(
+      [
+        100,
+        [
+          ['踏まえ内', 452.5],
+          ['用した情報', 509.1],
+        ],
+      ],
+      [
+        112,
+        [
+          ['報発信を', 452.5],
+          ['発信を強化', 509.1],
+        ],
+      ],
+      [
+        124,
+        [
+          ['若い世代', 452.5],
+          ['代の参加を', 509.1],
+        ],
+      ],
+      [136, [['参加を促す', 452.5]]],
+      [
+        148,
+        [
+          ['を活用し', 468.7],
+          ['国の方針に', 509.1],
+        ],
+      ],
+    );
+    const refined = refineColumns(columns, body);
+    expect(refined[1]!.edge).toBe(509.1);
+    expect(splitLinesAtColumns(body, refined).map(texts)[4]).toEqual(['を活用し', '国の方針に']);
+  });
+
+  it('a unit in a run of its own after its figure, set right against where the next heading starts, stays with its figure (Writer: 3,322 人 | 令和2年度)', () => {
+    // 基準値 set left at 240, 令和2年度 at 349.5; each figure's unit 人 a run of its own, 0.2 em after it, ending at 349.5.
+    const columns = [column('baseline', -Infinity, 320, true, [240, 300]), column('series', 320, Infinity, true, [349.5, 394.5])];
+    const cell = (figure: string, end: number): [string, number][] => [
+      [figure, end - 12 - widthOf(figure)],
+      ['人', end - 10],
+    ];
+    const body = page(
+      [120, [...cell('3,322', 349.5), ...cell('3,740', 414)]],
+      [132, [...cell('46', 349.5), ...cell('52', 414)]],
+      [144, [...cell('82,149', 349.5), ...cell('86,350', 414)]],
+    );
+    const [baseline, series] = refineColumns(columns, body);
+    expect(baseline!.right).toBeGreaterThanOrEqual(349.5);
+    expect(splitLinesAtColumns(body, [baseline!, series!]).map(texts)[0]).toEqual(['3,322人', '3,740人']);
+    // LibreOffice's spacing between a figure and its unit (0.2 em) keeps them one piece: nothing starts between the headings.
+    const near = (figure: string, end: number): [string, number][] => [
+      [figure, end - 12 - widthOf(figure)],
+      ['人', end - 10],
+    ];
+    const narrow = [column('baseline', -Infinity, 339, true, [300, 328.8]), column('series', 339, Infinity, true, [349.5, 394.5])];
+    const tight = page([120, [...near('3,322', 349.6), ...near('3,740', 414)]], [132, [...near('46', 349.6), ...near('52', 414)]]);
+    const [first, second] = refineColumns(narrow, tight);
+    expect(first!.right).toBeGreaterThanOrEqual(349.6);
+    expect(splitLinesAtColumns(tight, [first!, second!]).map(texts)[0]).toEqual(['3,322人', '3,740人']);
+  });
+
   it("a qualified figure set right (27以上) on a row of values says nothing of the next text column's edge", () => {
     // 目標 centred at 100–140 over a column ending at 185, figures set right at 180; 所管課 centred
     // at 260–290 over departments set left from 190.

@@ -356,8 +356,15 @@ const GLUED_UNIT_MOST = 3;
 const FIGURE_UNIT_YEAR = new RegExp(`^[△▲-]?[\\d,.]+(?:%|[^\\d\\s(),.]{1,${GLUED_UNIT_MOST}})?(\\s*\\([^()]{1,8}\\))?$`);
 /** A text led by a level's number (①観光の振興, (2) 子育て, Ⅲ 移住): a grouping cell's, not a banner's title. */
 const LEVEL_NUMBER_FIRST = /^[■□◆◇●▼▽◎【［[〈《≪-]?\s*(?:[①-⑳Ⅰ-Ⅻⅰ-ⅹ]|[(（]\s*[0-9０-９]+\s*[)）]|第\s*[0-9０-９]+\s*[章節編])/;
+/** A grade's mark as a cell prints it alone: a letter, perhaps with a sign (B+), or a symbol. */
+const GRADE_MARK = /^(?:[A-Za-zＡ-Ｚａ-ｚ][+＋-]?|[◎○〇△×▲●◯☆★↑↓→↗↘‐–—―−－-])$/;
 /** Phrases starting within this (points) of each other start at one alignment edge. */
 const EDGE_TOLERANCE = 1.2;
+/**
+ * A figure set right in a cell without padding ends where the next cell's heading, set left without
+ * padding, starts, to the rounding of glyph advances (Writer: 0.1 pt past it, 0.014 em) (in em).
+ */
+const FLUSH_EM = 0.05;
 
 /**
  * Where no rule divides two columns, moves the boundary from the middle of the headings to
@@ -454,9 +461,11 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     // A qualified figure (27以上, 延べ 12) is one too, and so is a figure drawn in one run with its
     // unit (160ha, set right: where it starts says nothing of the next column, as 983 人/ 年 in runs).
     // A figure's bound alone (以上, set a little apart from 8,647: Writer's run for another font) is the figure's too.
+    // So is a grade's mark (C, ◎), centred in its cell past the heading a producer set left (Writer's justified 進捗).
     const valueBefore = (p: Phrase) =>
       before.values &&
       (NUMBER_LIKE.test(withoutQualifiers((p.parts[0]?.text ?? p.text).normalize('NFKC').trim())) ||
+        GRADE_MARK.test(p.text.trim()) ||
         NUMBER_LIKE.test(figureRunsText(p.parts).normalize('NFKC').trim()) ||
         FIGURE_UNIT.test(p.text.normalize('NFKC').trim()) ||
         withoutQualifiers(p.text.trim()) === '');
@@ -520,8 +529,17 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
       // that starts in it or a run of it that starts at its edge (cells set without padding: the
       // text of the column before it runs on into it), not a title across the columns.
       const own = (p: Phrase) => p.x >= before.left || (before.edge !== undefined && p.parts.some((q) => Math.abs(q.x - before.edge!) <= EDGE_MATCH));
-      const reaching = phrases.filter((p) => own(p) && p.right > before.right && p.right < hi).map((p) => p.right);
-      if (reaching.length > 0) refined[k - 1]!.right = refined[k]!.left = (Math.max(...reaching) + hi) / 2;
+      // A text set right without padding ends where the next heading starts, or a hair past it (FLUSH_EM).
+      const reaching = phrases.filter((p) => own(p) && p.right > before.right && p.right < hi + FLUSH_EM * p.size).map((p) => p.right);
+      const end = Math.max(...reaching);
+      if (reaching.length > 0) refined[k - 1]!.right = refined[k]!.left = end >= hi ? end : (end + hi) / 2;
+      // Or the column's texts start where its heading does, set left at the cell's edge as they are (Writer
+      // without padding): that is its edge, where a text of the column before filling its cell touches them
+      // (SNSを活用し|国の方針に, 0.4 pt apart).
+      const atHeading = valued
+        ? []
+        : phrases.flatMap((p) => p.parts.filter((q, i) => (i === 0 || q.x - p.parts[i - 1]!.right > 0) && Math.abs(q.x - hi) <= EDGE_MATCH));
+      if (atHeading.length >= 3) refined[k]!.edge = median(atHeading.map((q) => q.x));
       continue;
     }
     const starts = [...startsOwn, ...touching, ...runsOn, ...titlesRunOn].sort((a, b) => a - b);
@@ -538,9 +556,13 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     // A figure of the value column before is no such text: a short one set right (8) starts near
     // where figures touching the next cell's text end, not where that text starts.
     const onValuesRow = (s: number) => starting.some((p) => onDataRow.has(p) && !valueBefore(p) && Math.abs(p.x - s) <= EDGE_TOLERANCE);
-    const picked = candidates.find(onValuesRow) ?? candidates[0];
+    // A heading set left at its cell's edge (Writer's justified headings, without padding) starts where its
+    // rows' texts do (KPI over names from 86.6): that is the edge, not a start between (① centred in No's cell).
+    const setLeft = phrases.filter((p) => onDataRow.has(p) && !valueBefore(p) && !across.has(p) && Math.abs(p.x - after.headingLeft) <= EDGE_TOLERANCE);
+    const headingEdge = !valued && candidates.length > 0 && setLeft.length >= 2;
+    const picked = headingEdge ? after.headingLeft : (candidates.find(onValuesRow) ?? candidates[0]);
     // The edge is where most of its texts start: a reprint moves each a little (625.4, 625.5, 625.51).
-    const edgeStarts = picked === undefined ? [] : starts.filter((t) => Math.abs(t - picked) <= EDGE_TOLERANCE);
+    const edgeStarts = picked === undefined ? [] : headingEdge ? setLeft.map((p) => p.x) : starts.filter((t) => Math.abs(t - picked) <= EDGE_TOLERANCE);
     const edge = picked === undefined ? undefined : median(edgeStarts);
     if (edge !== undefined) {
       const before = Math.max(lo, ...phrases.map((p) => endBefore(p, edge)).filter((e) => e > lo));
@@ -563,9 +585,14 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     // Figures set right end together at their column's right edge: where such an edge stands
     // before the next heading, the boundary is after it, however wide the gap the figures leave
     // before them (a wide target column beside a narrow column of marks).
-    const alignedEnd = before.values ? rightAlignedEdge(own.filter((p) => p.right > lo && p.right < hi)) : undefined;
+    // Cells set without padding (Writer's justified headings) put that edge where the next heading starts, or a hair past it:
+    // texts ending there are set right against it, figures of one width (10.4%, -6.9%, 25.0%) or a unit after its
+    // figure (3,322 | 人, the unit a run of its own), and no text of the column after ends there.
+    const ending = own.filter((p) => p.right > lo && p.right < hi + FLUSH_EM * p.size);
+    const flush = ending.filter((p) => Math.abs(p.right - hi) <= FLUSH_EM * p.size);
+    const alignedEnd = before.values ? (flush.length >= 2 ? Math.max(...flush.map((p) => p.right)) : rightAlignedEdge(ending)) : undefined;
     const from = alignedEnd !== undefined && alignedEnd > lo ? alignedEnd : lo;
-    x ??= leastCrossed(own, from, hi, (b) => crowding(lines, before, { ...after, right: Math.max(after.right, reach) }, b));
+    x ??= from >= hi ? from : leastCrossed(own, from, hi, (b) => crowding(lines, before, { ...after, right: Math.max(after.right, reach) }, b));
     refined[k - 1]!.right = x;
     refined[k]!.left = x;
   }

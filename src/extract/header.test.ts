@@ -550,6 +550,74 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '基準値', '実績値', '進捗状況（成果と積み残し）', '今後の方針']]);
   });
 
+  it('two years set edge to edge under their roles are two years ((2019年度)|(2019年度): Writer sets cells without padding), and the header takes their line', () => {
+    // Each year fills its cell: the second starts 0.04 em after the first ends (305.6), no phrase's gap.
+    const lines = page(
+      [
+        100,
+        [
+          ['指標名', 20],
+          ['現状値', 186],
+          ['実績', 246],
+          ['目標値', 306],
+          ['達成率', 366],
+        ],
+      ],
+      [
+        111,
+        [
+          ['2014年度', 186],
+          ['（', 246],
+          ['2019', 256],
+          ['年度）', 278.6],
+          ['（', 306],
+          ['2019', 316],
+          ['年度）', 338.6],
+        ],
+      ],
+      [
+        130,
+        [
+          ['観光客数', 20],
+          ['1,258', 200],
+          ['1,399', 260],
+          ['2,616', 320],
+          ['10.4%', 370],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '現状値/2014年度', '実績/（2019年度）', '目標値/（2019年度）', '達成率']]);
+  });
+
+  it('a role carrying its year and the next column’s year set half an em after it are two headings (基準値（R1） R2: Writer, no padding)', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['指標名', 20],
+          ['基準値（', 80],
+          ['R1', 120],
+          ['）', 131],
+          // 0.5 em after the bracket: one phrase with a space.
+          ['R2', 146],
+          ['R3', 190],
+          ['目標値（R3）', 230],
+        ],
+      ],
+      [
+        120,
+        [
+          ['観光客数', 20],
+          ['1,258', 110],
+          ['1,399', 160],
+          ['1,420', 200],
+          ['2,616', 260],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '基準値（R1）', 'R2', 'R3', '目標値（R3）']]);
+  });
+
   it('a title above the header naming 指標 is not a heading', () => {
     const lines = page(
       [80, [['成果指標の達成状況（令和7年度）について', 0]]],

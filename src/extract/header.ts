@@ -162,13 +162,13 @@ function headingLike(line: Line): boolean {
  * The line with headings that narrow cells set so close that they made one phrase parted into
  * one phrase each: two years are never one heading (令和6年度 令和7年度), nor are two headings of
  * roles (従前値(令和元年度) 実績（令和4年度） 目標値(令和7年度)), nor a role naming its year and a
- * year (現状値（H26） H27); a role and its year are (現状値 令和2年度).
+ * year after it (現状値（H26） H27, 基準値（R1） R2); a role and its year are (現状値 令和2年度).
  */
 function yearsApart(line: Line): Line {
   const isRole = (text: string) => !bareYear(text) && headingWord(text) !== null;
   const parted = line.phrases.flatMap((p) => {
     const pieces = piecesOf(p);
-    if (pieces.length < 2) return touchingRoles(p, isRole) ?? [p];
+    if (pieces.length < 2) return touchingRoles(p, isRole) ?? touchingYears(p) ?? [p];
     const years = pieces.every((q) => bareYear(q.text));
     const rolesOrYears = pieces.every((q) => bareYear(q.text) || isRole(q.text));
     const roles = rolesOrYears && pieces.filter((q) => isRole(q.text)).length >= 2;
@@ -176,7 +176,7 @@ function yearsApart(line: Line): Line {
     // names its own (現状値（H26） H27, 0.33 em apart in Writer's cells without padding) it heads a column.
     const ownYear = (q: Phrase, k: number) => k > 0 && bareYear(q.text) && isRole(pieces[k - 1]!.text) && yearOfHeading(pieces[k - 1]!.text) === null;
     const yearsAfterRoles = rolesOrYears && pieces.some((q) => isRole(q.text)) && !pieces.some(ownYear);
-    return years || roles || yearsAfterRoles ? pieces : [p];
+    return years || roles || yearsAfterRoles ? pieces : (touchingYears(p) ?? [p]);
   });
   return parted.length === line.phrases.length ? line : makeLine(parted);
 }
@@ -247,6 +247,42 @@ function closesBrackets(text: string): boolean {
     else if ((c === ')' || c === '）') && open > 0) open--;
   }
   return open === 0;
+}
+
+/** A year alone, as a heading prints it under its role: 2014年度, （2019 年度）, (R1), 令和元年度. */
+const YEAR_ALONE = /^[(（]?(?:(?:R|H|令和|平成)(?:\d{1,2}|元)|(?:19|20)\d\d)(?:年度?)?[)）]?$/;
+
+/**
+ * A phrase of two years set edge to edge, cut where the second starts: Writer sets cells without
+ * padding, so a year that fills its cell touches the next cell's ((2019年度)|(2019年度) under 実績
+ * and 目標値, 0.4 pt apart), and no gap parts them.
+ */
+function touchingYears(p: Phrase): Phrase[] | undefined {
+  const yearAlone = (parts: Phrase['parts']) =>
+    YEAR_ALONE.test(
+      parts
+        .map((q) => q.text)
+        .join('')
+        .normalize('NFKC')
+        .replace(/\s/g, ''),
+    );
+  for (let k = 1; k < p.parts.length; k++) {
+    const [own, rest] = [p.parts.slice(0, k), p.parts.slice(k)];
+    if (yearAlone(own) && yearAlone(rest))
+      return [
+        { ...p, text: own.map((q) => q.text).join(''), right: own.at(-1)!.right, parts: own },
+        {
+          ...p,
+          text: rest
+            .map((q) => q.text)
+            .join('')
+            .trim(),
+          x: rest[0]!.x,
+          parts: rest,
+        },
+      ];
+  }
+  return undefined;
 }
 
 /** A row of years alone may stand this far (em) below the header line above it: a spreadsheet's tall header row. */

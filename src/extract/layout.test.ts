@@ -654,6 +654,30 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
     expect(texts([at('実績値', 50, 100, 7), at('目', 100, 100, 7), at('標', 150, 100, 7)])).toEqual(['実績値', '目', '標']);
   });
 
+  it('parts a heading of two characters from the headings of three it touches on either side (Writer: 現　状　値|実　績|目　標　値)', () => {
+    // 9 pt characters, each a run of its own: 現状値 and 目標値 at 16.4 and 16.7 pt gaps, 実績 at 42.4 pt; 値 touches 実 and 績 目.
+    const cells: [string, number][] = [
+      ['現', 185.7],
+      ['状', 211.1],
+      ['値', 236.6],
+      ['実', 245.6],
+      ['績', 297.0],
+      ['目', 306.0],
+      ['標', 331.7],
+      ['値', 357.5],
+    ];
+    expect(texts(cells.map(([text, x]) => at(text, x, 100, 9)))).toEqual(['現状値', '実績', '目標値']);
+    // At the line's end, its second character alone (実績 in the last cell: 値実 | 績).
+    expect(texts(cells.slice(0, 5).map(([text, x]) => at(text, x, 100, 9)))).toEqual(['現状値', '実績']);
+    // Two characters apart that touch no chain's end (a word's last character and a unit) stay as they are.
+    const word = [...'子育て世'].map((c, k) => at(c, 100 + 9 * k, 100, 9));
+    expect(texts([...cells.slice(0, 3).map(([text, x]) => at(text, x, 100, 9)), ...word.map((w) => ({ ...w, x: w.x + 160 })), at('人', 330, 100, 9)])).toEqual([
+      '現状値',
+      '子育て世',
+      '人',
+    ]);
+  });
+
   it('leaves ordinary text: words of several characters with a typed space, marks, and characters set unevenly', () => {
     expect(texts([run('市民 活動 支援', 50, 75)])).toEqual(['市民 活動 支援']);
     expect(texts([run('A B C', 50, 30)])).toEqual(['A B C']);

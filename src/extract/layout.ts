@@ -572,7 +572,7 @@ const PARTED_EVEN_GAP_EM = 0.04;
  * 従　前　値) and the first of the next (実 of 実　績　値) meet edge to edge and were one phrase
  * 値実. A phrase's first or last part, one Japanese character touching the rest, is its own
  * phrase where it ends or starts a chain of three Japanese characters at least set at one even gap (the chain ends where the gap changes;
- * the next cell's starts there). Ordinary text is not parted: its characters touch on both sides,
+ * the next cell's starts there), or a pair between such chains (実　績). Ordinary text is not parted: its characters touch on both sides,
  * and no chain of characters set apart runs on from it.
  */
 function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
@@ -611,11 +611,20 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
     return Math.max(...gaps) - Math.min(...gaps) <= PARTED_EVEN_GAP_EM * r[0]!.size;
   };
   // Each chained piece with its chain's length.
-  const chained = new Map(
-    spreadRuns(pieces.flat(), vertical)
-      .filter((r) => r.length >= SPREAD_CHARACTERS && r.every((p) => JAPANESE.test(p.text)) && even(r))
-      .flatMap((r) => r.map((p) => [p, r.length] as const)),
-  );
+  const runs = spreadRuns(pieces.flat(), vertical).filter((r) => r.every((p) => JAPANESE.test(p.text)));
+  const chained = new Map(runs.filter((r) => r.length >= SPREAD_CHARACTERS && even(r)).flatMap((r) => r.map((p) => [p, r.length] as const)));
+  // A heading of two characters between two such cells (実　績 between 現　状　値 and 目　標　値) touches
+  // a chain's end with each of its characters, or with one where the other stands alone: a chain of
+  // its own. Two characters apart elsewhere (a name's last and a unit) touch no chain.
+  const ownOf = new Map(pieces.flatMap((own) => own.map((piece) => [piece, own] as const)));
+  const besideChain = (piece: Phrase) => {
+    const own = ownOf.get(piece)!;
+    const k = own.indexOf(piece);
+    return [own[k - 1], own[k + 1]].some((n) => n !== undefined && chained.has(n));
+  };
+  const onItsOwn = (piece: Phrase) => ownOf.get(piece)!.length === 1;
+  const pairs = runs.filter((r) => r.length === 2 && r.some(besideChain) && r.every((piece) => besideChain(piece) || onItsOwn(piece)));
+  for (const piece of pairs.flat()) chained.set(piece, 2);
   let parted = false;
   const phrases = line.phrases.flatMap((p, i) => {
     const own = pieces[i]!;

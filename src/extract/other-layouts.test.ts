@@ -2709,6 +2709,54 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('reads role rows whose labels stand centred in the cell of a heading set left at its edge (項目 | 期待値: Writer, no padding) under that heading', () => {
+    // 項目 at 110–130, the next heading at 190: the labels centred at 150 stand clear of 項目's text.
+    const header: [string, number][] = [
+      ['指標名', 20],
+      ['項目', 110],
+      ['基準値', 190],
+      ['R4', 265],
+      ['R5', 315],
+      ['目標値', 350],
+    ];
+    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
+    const expected = (name: string, values: string[]): [string, number][] => [
+      [name, 20],
+      ['目安値', 135],
+      right(values[0]!, 240),
+      right(values[1]!, 280),
+      right(values[2]!, 330),
+      right(values[3]!, 380),
+    ];
+    const actual = (r4: string): [string, number][] => [['実績値', 135], right(r4, 280)];
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          expected('観光客数', ['100', '110', '120', '130']),
+          actual('115'),
+          expected('宿泊者数', ['50', '60', '70', '80']),
+          actual('55'),
+        ),
+      ],
+      'set-left.pdf',
+    ).document as KpiDocument;
+    expect(document.layout?.columns.map((c) => [c.role, c.heading])).toEqual([
+      ['name', '指標名'],
+      ['other', '項目'],
+      ['baseline', '基準値'],
+      ['series', 'R4'],
+      ['series', 'R5'],
+      ['target', '目標値'],
+    ]);
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.interim?.map((x) => x.text)])).toEqual([
+      ['観光客数', '100', '115', ['110', '120']],
+      ['宿泊者数', '50', '55', ['60', '70']],
+    ]);
+  });
+
   it("reads banners set at a wrapped name's pitch as rows of their own, never the name's lines (a borderless Writer print)", () => {
     const document = read(
       [

@@ -524,8 +524,15 @@ function withUnheadedRoleLabels(head: TableHead, body: readonly Line[]): TableHe
     Math.abs(p.right - first.right) <= LABELS_ALIGNED ||
     Math.abs(p.x + p.right - first.x - first.right) <= 2 * LABELS_ALIGNED;
   const stripe = labels.filter(aligned);
-  if (stripe.some(underHeading) || !isRoleLabelColumn(stripe.map((p) => p.text))) return head;
-  const [left, right] = [Math.min(...stripe.map((p) => p.x)), Math.max(...stripe.map((p) => p.right))];
+  // A heading set left (Writer's justified 項目, at its cell's edge without padding) stands over
+  // labels centred between where it starts and where the next heading starts: its cell's middle.
+  const [from, to] = [Math.min(...stripe.map((p) => p.x)), Math.max(...stripe.map((p) => p.right))];
+  const centredInCell = head.columns.some((c, k) => {
+    const next = head.columns[k + 1];
+    return next !== undefined && c.headingLeft < from && Math.abs(from + to - c.headingLeft - next.headingLeft) <= 2 * LABELS_ALIGNED;
+  });
+  if (stripe.some(underHeading) || centredInCell || !isRoleLabelColumn(stripe.map((p) => p.text))) return head;
+  const [left, right] = [from, to];
   const at = head.columns.findIndex((c) => c.headingLeft >= right);
   if (at <= 0) return head;
   const [before, after] = [head.columns[at - 1]!, head.columns[at]!];
