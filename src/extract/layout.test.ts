@@ -519,6 +519,49 @@ describe('withLetterSpacingJoined', () => {
     ).toEqual(['指標名', 'R6', '評価']);
   });
 
+  it('parts a token set at the left of its own cell from the distributed heading before it (Calc: 値 R3, 状 H29 1.5 pt apart)', () => {
+    const cells = (chars: [string, number][], size: number) =>
+      withLetterSpacingJoined(
+        linesOf(phrasesOf(chars.map(([text, x]) => run(text, x, /^[A-Z]/.test(text) ? 1.3 * size : size, 100, size)))),
+        [],
+      )[0]!.phrases.map((p) => p.text);
+    const years: [string, number][] = [
+      ['成', 23.8],
+      ['果', 56.4],
+      ['指', 89.0],
+      ['標', 121.7],
+      ['単', 131.0],
+      ['位', 160.3],
+      ['R2', 221.6],
+      ['現', 242.5],
+      ['状', 261.0],
+      ['値', 279.4],
+      ['R3', 288.9],
+      ['R4', 356.3],
+      ['R5', 423.6],
+      ['R6', 491.0],
+      ['R7', 558.3],
+      ['R7', 625.6],
+      ['目', 646.6],
+      ['標', 665.1],
+      ['値', 683.5],
+    ];
+    expect(cells(years, 7.9)).toEqual(['成果指標', '単位', 'R2現状値', 'R3', 'R4', 'R5', 'R6', 'R7', 'R7目標値']);
+    const group: [string, number][] = [
+      ['成', 50.7],
+      ['果', 134.3],
+      ['指', 217.7],
+      ['標', 301.2],
+      ['現', 309.3],
+      ['状', 489.0],
+      ['H29', 497.0],
+      ['目', 691.3],
+      ['標', 745.4],
+      ['値', 799.5],
+    ];
+    expect(cells(group, 6.5)).toEqual(['成果指標', '現状', 'H29', '目標値']);
+  });
+
   it('reads a run pdf.js gave with a space at each gap (（ 令 和 元 年 度 ）) as typed, one part', () => {
     const [line] = withLetterSpacingJoined(linesOf(phrasesOf([run('（ 令 和 元 年 度 ）', 50, 106, 100, 10)])), []);
     expect(line!.phrases.map((p) => [p.text, p.parts.length])).toEqual([['（令和元年度）', 1]]);

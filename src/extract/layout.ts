@@ -522,10 +522,23 @@ function letterSpacedRuns(phrases: readonly Phrase[], vertical: readonly Rule[],
     if (source === undefined) return { pieces, joined };
     const inRuns = new Set(joined.flat());
     // One phrase at a time, left to right: a piece left over may be left over only for a split before it.
-    const leftOver = pieces.find((p) => source.has(p) && !inRuns.has(p));
+    const leftOver = pieces.find((p, i) => source.has(p) && !inRuns.has(p) && !tokenOfItsOwn(pieces, i, source, inRuns));
     if (leftOver === undefined) return { pieces, joined };
     (whole ??= new Set()).add(source.get(leftOver)!);
   }
+}
+
+/**
+ * Whether the piece at i, left over, is a Western token in a cell of its own beside letter-spaced
+ * text: Calc fills a distributed cell to its paddings and sets the next cell's token (R3, a year's
+ * H29 over its columns) at that cell's left, 1.5 pt on (0.2 em), so pdf.js gives 値 R3 as one
+ * phrase. A piece of the same phrase beside it joins letter-spaced text; a producer that sets each
+ * character of a word apart leaves Japanese characters over, never a token alone.
+ */
+function tokenOfItsOwn(pieces: readonly Phrase[], i: number, source: ReadonlyMap<Phrase, Phrase>, inRuns: ReadonlySet<Phrase>): boolean {
+  const of = source.get(pieces[i]!);
+  const beside = [pieces[i - 1], pieces[i + 1]].filter((q) => q !== undefined && source.get(q) === of);
+  return WESTERN_TOKEN.test(pieces[i]!.text) && beside.some((q) => inRuns.has(q!));
 }
 
 /** Runs this far apart (em) or closer touch. */
@@ -666,8 +679,9 @@ function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): Phra
       (run.length < 2 || spacingOf(p.x - last.right, run[1]!.x - run[0]!.right, p.size, run.length - 1) !== undefined || evenGaps(run[0]!, run[1]!, last, p))
     )
       run.push(p);
-    else if (apart && run.length === 2 && !japanese(run)) {
-      // A pair apart at a gap of its own is no text (R6 and the 評 of 評　価 beyond its cell): the letter-spacing may start at its second.
+    else if (apart && !japanese(run)) {
+      // A pair apart at a gap of its own is no text (R6 and the 評 of 評　価 beyond its cell), nor a row of years set each
+      // at its cell's left (R3 … R7 | R7　目　標　値): the letter-spacing may start at the last of them.
       run = [last, p];
     } else {
       close();
