@@ -562,6 +562,38 @@ describe('withLetterSpacingJoined', () => {
     expect(cells(group, 6.5)).toEqual(['成果指標', '現状', 'H29', '目標値']);
   });
 
+  it('goes on with text spread about half an em apart where a gap falls short of a phrase’s by a hair (Calc: 実　績　値　令　和　4, 5.1 then 5.0 pt)', () => {
+    const chars: [string, number][] = [
+      ['指', 23.0],
+      ['標', 52.6],
+      ['名', 82.1],
+      ['現', 94.1],
+      ['状', 113.7],
+      ['値', 133.4],
+      ['令', 165.3],
+      ['和', 184.9],
+      ['元', 204.5],
+      ['年', 224.1],
+      ['度', 243.7],
+      ['実', 255.8],
+      ['績', 270.9],
+      ['値', 286.0],
+      ['令', 308.8],
+      ['和', 323.9],
+      ['4', 338.9],
+      ['年', 350.3],
+      ['度', 365.4],
+      ['目', 377.4],
+      ['標', 392.5],
+      ['値', 407.6],
+      ['達', 499.0],
+      ['成', 519.1],
+      ['率', 539.3],
+    ];
+    const [line] = withLetterSpacingJoined(linesOf(phrasesOf(chars.map(([text, x]) => run(text, x, text === '4' ? 6.3 : 10)))), []);
+    expect(line!.phrases.map((p) => p.text)).toEqual(['指標名', '現状値 令和元年度', '実績値 令和4年度', '目標値', '達成率']);
+  });
+
   it('reads a run pdf.js gave with a space at each gap (（ 令 和 元 年 度 ）) as typed, one part', () => {
     const [line] = withLetterSpacingJoined(linesOf(phrasesOf([run('（ 令 和 元 年 度 ）', 50, 106, 100, 10)])), []);
     expect(line!.phrases.map((p) => [p.text, p.parts.length])).toEqual([['（令和元年度）', 1]]);
