@@ -228,6 +228,42 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(over(212, 400))).toEqual([['指標/名', ...expected.slice(1)]]);
   });
 
+  it('a year set at the left of its merged cell (Calc: H29 over 実績値 | 判定, distributed) is their group by the border under that cell alone', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['成果指標', 50],
+          ['現状', 150],
+          ['H29', 250],
+          ['目標値', 400],
+        ],
+      ],
+      [
+        110,
+        [
+          ['H26', 150],
+          ['R1', 400],
+        ],
+      ],
+      [
+        124,
+        [
+          ['実績値', 250],
+          ['判定', 330],
+        ],
+      ],
+    );
+    const table: Rule[] = [
+      { at: 90, from: 45, to: 440 },
+      { at: 130, from: 45, to: 440 },
+    ];
+    const border: Rule = { at: 116, from: 248, to: 395 };
+    expect(columns(lines, [], [...table, border])).toEqual([['成果指標', '現状/H26', 'H29>実績値', 'H29>判定', '目標値/R1']]);
+    // Without the border it stands over 実績値 alone, centred over no pair: a heading of two lines.
+    expect(columns(lines, [], table)).toEqual([['成果指標', '現状/H26', 'H29/実績値', '判定', '目標値/R1']]);
+  });
+
   it('a year over two short headings in wide cells (令和元年度 over 実績 | 評価), nearly as wide as their texts, is their group; a title over the pair runs wider than their cells', () => {
     const lines = page(
       [100, [['令和元年度', 204]]],

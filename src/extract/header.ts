@@ -717,6 +717,13 @@ function cellsWithYears(window: readonly Line[]): ReturnType<typeof headingCells
   });
 }
 
+/** The shortest rule under a heading (its last line at `bottom`) and above `below`, across the heading: a merged cell's border. */
+function borderUnder(heading: { x: number; right: number; size: number }, bottom: number, below: number, horizontal: readonly Rule[]): Rule | undefined {
+  return joinedRules(horizontal)
+    .filter((r) => r.at > bottom && r.at < below - 0.5 * heading.size && r.from <= heading.x + heading.size && r.to >= heading.right - heading.size)
+    .sort((a, b) => a.to - a.from - (b.to - b.from))[0];
+}
+
 function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = []): HeaderColumn[] {
   const lastBaseline = window.at(-1)!.baseline;
   const onLastLine = (c: { members: Phrase[] }) => c.members.every((m) => Math.abs(m.baseline - lastBaseline) <= 0.3 * m.size);
@@ -752,7 +759,12 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
       onLastLine(beside) &&
       within(Math.min(beside.x, ...rest.map((m) => m.x)), Math.max(beside.right, ...rest.map((m) => m.right))) &&
       Math.abs(topMiddle - (restMiddle + middle(beside)) / 2) < Math.abs(topMiddle - restMiddle);
-    if (!overOdd && !overPair) return [c];
+    // Or set anywhere in its merged cell (Calc's distributed single token at the cell's left: H29 over
+    // 実績値 | 判定), a border under it alone spanning a neighbour on the last line and no heading beside.
+    const border = borderUnder(top!, top!.baseline, Math.min(...rest.map((m) => m.baseline)), horizontal);
+    const under = (n: (typeof stacked)[number]) => border !== undefined && middle(n) > border.from && middle(n) < border.to;
+    const overBorder = neighbours.some((n) => onLastLine(n) && under(n)) && !neighbours.some((n) => !onLastLine(n) && under(n));
+    if (!overOdd && !overPair && !overBorder) return [c];
     const part = (members: Phrase[]) => ({
       ...members[0]!,
       text: joinWrapped(members.map((m) => m.text)),
@@ -805,9 +817,7 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     while (from - 1 >= 0 && isSub(others[from - 1]!)) from--;
     while (to + 1 < others.length && isSub(others[to + 1]!)) to++;
     // A rule under the group's cell alone (a spreadsheet's border below a merged cell) bounds it.
-    const border = joinedRules(horizontal)
-      .filter((r) => r.at > bottomOf(g) && r.at < lastBaseline - 0.5 * g.size && r.from <= g.x + g.size && r.to >= g.right - g.size)
-      .sort((a, b) => a.to - a.from - (b.to - b.from))[0];
+    const border = borderUnder(g, bottomOf(g), lastBaseline, horizontal);
     const run = others.slice(from, to + 1).filter((c) => !border || (middle(c) > border.from && middle(c) < border.to));
     if (run.length < 2 || !run.every(isSub)) continue;
     // A group is centred over its cells (策定時 over （R2） beside 実績の推移's years is a heading of
@@ -821,13 +831,16 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
       width: (run[j]!.right - run[i]!.x) / (j - i + 1),
     });
     const spans = run.flatMap((_, i) => run.slice(i + 1).map((__, d) => span(i, i + 1 + d))).filter((s) => run[s.i]!.x <= g.right && run[s.j]!.right >= g.x);
-    const best = spans.filter((c) => c.off <= c.width / 2).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0];
+    const centred = spans.filter((c) => c.off <= c.width / 2).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0];
+    // Centred over none, it spans the cells over its border wherever in its cell it is set (Calc's distributed
+    // single token at the cell's left: H29 over 実績値 | 判定).
+    const best = centred ?? (border !== undefined && run.length >= 2 ? span(0, run.length - 1) : undefined);
     if (!best) continue;
     // A year centred on one cell rather than on a run (2025年度 over 目標値 beside 自己評価 | 主担当課) is that cell's:
     // it stands over that heading, as a cell's two lines do. One clear of every heading it is near
     // stands over the cells' blank (R8 over a wide 実績's cell and a narrow 評価's, centred on neither).
     const over = (c: (typeof cells)[number]) => Math.min(c.right, g.right) > Math.max(c.x, g.x);
-    if (groupYear !== null && under !== undefined && over(under) && Math.abs(middle(under) - middle(g)) < best.off) continue;
+    if (centred && groupYear !== null && under !== undefined && over(under) && Math.abs(middle(under) - middle(g)) < best.off) continue;
     const subs = run.slice(best.i, best.j + 1);
     groups.add(g);
     for (const c of subs) groupOf.set(c, headingText(g.members));
