@@ -1,5 +1,5 @@
 import type { Rule } from './pdf.js';
-import { CANNOT_START, type Line, type Phrase, joinPhrases, joinWrapped, makeLine, sameSize } from './layout.js';
+import { CANNOT_START, type Line, type Phrase, joinPhrases, joinWrapped, makeLine, sameSize, textEmWidth } from './layout.js';
 import { HEADER_LINE_GAP_EM, NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
 import { holdsSpacedItems, isLegendLine } from './legend.js';
 import { readBanner } from './hierarchy.js';
@@ -674,6 +674,9 @@ function baselineHeadings(headings: readonly string[]): Set<string> {
 /** Segments of a rule this close (points) in y and end to start are one. */
 const RULES_MEET = 1;
 
+/** A heading set this many times its own width or wider is spread over its cell (letter-spaced text joined by layout.ts). */
+const SPREAD_GROUP_WIDTH = 2;
+
 /** A sub-cell stands at least this share of the way from its group's line down to the header's last line. */
 const SUB_CELL_DEPTH = 0.6;
 
@@ -776,6 +779,9 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     splitFrom.set(parts[0], { cell: c, rest: parts[1] });
     return parts;
   });
+  // In their places again: a group's heading spread over its cells (実　績　値 over R2 … R6, stacked with R2 at
+  // its left) stacked where its middle is, past cells its bottom line's cell stands before.
+  cells.sort((a, b) => middle(a) - middle(b));
   const topOf = (c: (typeof cells)[number]) => Math.min(...c.members.map((m) => m.baseline));
   const bottomOf = (c: (typeof cells)[number]) => Math.max(...c.members.map((m) => m.baseline));
   const baselines = baselineHeadings(cells.map((c) => headingText(c.members)));
@@ -831,7 +837,12 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
       width: (run[j]!.right - run[i]!.x) / (j - i + 1),
     });
     const spans = run.flatMap((_, i) => run.slice(i + 1).map((__, d) => span(i, i + 1 + d))).filter((s) => run[s.i]!.x <= g.right && run[s.j]!.right >= g.x);
-    const centred = spans.filter((c) => c.off <= c.width / 2).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0];
+    // A heading spread over its merged cell (distributed: 実　　績　　値) fills it: its cells are those under
+    // its extent, however their own headings are set in them (Calc sets R2 … R6 at their cells' left).
+    const spread = g.members.length === 1 && g.right - g.x >= SPREAD_GROUP_WIDTH * textEmWidth(g.text) * g.size;
+    const within = run.flatMap((c, i) => (c.x >= g.x - g.size && c.right <= g.right + g.size ? [i] : []));
+    const filled = spread && within.length >= 2 && within.at(-1)! - within[0]! === within.length - 1 ? span(within[0]!, within.at(-1)!) : undefined;
+    const centred = filled ?? spans.filter((c) => c.off <= c.width / 2).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0];
     // Centred over none, it spans the cells over its border wherever in its cell it is set (Calc's distributed
     // single token at the cell's left: H29 over 実績値 | 判定).
     const best = centred ?? (border !== undefined && run.length >= 2 ? span(0, run.length - 1) : undefined);
