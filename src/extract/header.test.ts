@@ -264,7 +264,7 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines, [], table)).toEqual([['成果指標', '現状/H26', 'H29/実績値', '判定', '目標値/R1']]);
   });
 
-  it('a group heading spread over its merged cell (Calc: 実　　績　　値 over R2 … R6, each set at its cell’s left) heads every cell under it, in their order', () => {
+  it('a group heading spread over its merged cell (Calc: 実　　績　　値 over R2 … R6, each set at its cell’s left) heads every cell under it, in their order; spread over one cell, it is that cell’s', () => {
     const lines = page(
       [
         100,
@@ -298,6 +298,33 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(withLetterSpacingJoined(lines, []))).toEqual([
       ['指標名', '基準値', '実績値>R2', '実績値>R3', '実績値>R4', '実績値>R5', '実績値>R6', '目標値', '達成度'],
     ]);
+    // Spread over one cell alone (基　準　値 over R2), it is that cell's first line, though centred over R2 | R3.
+    const one = page(
+      [
+        100,
+        [
+          ['基', 150],
+          ['準', 180],
+          ['値', 210],
+        ],
+      ],
+      [
+        106,
+        [
+          ['指標名', 20],
+          ['目標値', 300],
+        ],
+      ],
+      [
+        112,
+        [
+          ['R2', 150],
+          ['R3', 225],
+          ['R4', 280],
+        ],
+      ],
+    );
+    expect(columns(withLetterSpacingJoined(one, []))).toEqual([['指標名', '基準値/R2', 'R3', 'R4', '目標値']]);
   });
 
   it('a year over two short headings in wide cells (令和元年度 over 実績 | 評価), nearly as wide as their texts, is their group; a title over the pair runs wider than their cells', () => {

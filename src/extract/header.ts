@@ -841,6 +841,8 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     // its extent, however their own headings are set in them (Calc sets R2 … R6 at their cells' left).
     const spread = g.members.length === 1 && g.right - g.x >= SPREAD_GROUP_WIDTH * textEmWidth(g.text) * g.size;
     const within = run.flatMap((c, i) => (c.x >= g.x - g.size && c.right <= g.right + g.size ? [i] : []));
+    // Over one cell alone it is that cell's first line (Calc's 基　準　値 over R2 in one cell, R3 beside it under no group).
+    if (spread && within.length < 2) continue;
     const filled = spread && within.length >= 2 && within.at(-1)! - within[0]! === within.length - 1 ? span(within[0]!, within.at(-1)!) : undefined;
     const centred = filled ?? spans.filter((c) => c.off <= c.width / 2).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0];
     // Centred over none, it spans the cells over its border wherever in its cell it is set (Calc's distributed
