@@ -562,6 +562,39 @@ describe('withLetterSpacingJoined', () => {
     expect(cells(group, 6.5)).toEqual(['成果指標', '現状', 'H29', '目標値']);
   });
 
+  it('joins a bullet spread as a character (■　施　策) and parts a count table’s mark set in its cell beside a distributed heading (略 ◎, 2 pt apart)', () => {
+    const cells = (chars: [string, number][], size: number) =>
+      withLetterSpacingJoined(linesOf(phrasesOf(chars.map(([text, x]) => run(text, x, size, 100, size)))), [])[0]!.phrases.map((p) => p.text);
+    const heading: [string, number][] = [
+      ['基', 150.5],
+      ['本', 208.5],
+      ['的', 266.6],
+      ['方', 324.7],
+      ['向', 382.8],
+      ['■', 392.0],
+      ['施', 432.3],
+      ['策', 472.5],
+      ['指', 481.8],
+      ['標', 598.2],
+      ['名', 714.6],
+    ];
+    expect(cells(heading, 7.7)).toEqual(['基本的方向', '■施策', '指標名']);
+    const counts: [string, number][] = [
+      ['重', 23.0],
+      ['点', 41.4],
+      ['戦', 59.7],
+      ['略', 78.1],
+      ['◎', 90.1],
+      ['○', 122.5],
+      ['△', 154.8],
+      ['評', 219.5],
+      ['価', 238.2],
+      ['な', 257.0],
+      ['し', 275.2],
+    ];
+    expect(cells(counts, 10)).toEqual(['重点戦略', '◎', '○', '△', '評価なし']);
+  });
+
   it('goes on with text spread about half an em apart where a gap falls short of a phrase’s by a hair (Calc: 実　績　値　令　和　4, 5.1 then 5.0 pt)', () => {
     const chars: [string, number][] = [
       ['指', 23.0],

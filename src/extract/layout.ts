@@ -450,10 +450,11 @@ function withoutUnderlines(horizontal: readonly Rule[], lines: readonly Line[]):
 /**
  * A character of letter-spaced text (均等割り付け, a spreadsheet's "distributed" alignment, common
  * in headings: 指　　標　　名 filling its cell): a Japanese character, a bracket or a mark set
- * apart like one, or a short Latin or numeric token the producer kept together (R2 in 基準値（R2）,
- * a year's four digits in 2020年度), with its half-width brackets ((R2) in 基準値(R2)).
+ * apart like one (a bullet heading a heading: ■施策; not a grade's mark, ○ △ ×), or a short Latin or
+ * numeric token the producer kept together (R2 in 基準値（R2）, a year's four digits in 2020年度),
+ * with its half-width brackets ((R2) in 基準値(R2)).
  */
-const SPREAD_CHARACTER = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・]|[A-Za-z0-9]{1,3}|[0-9]{4}|\([A-Za-z0-9]{1,3}\))$/u;
+const SPREAD_CHARACTER = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・■□◆◇]|[A-Za-z0-9]{1,3}|[0-9]{4}|\([A-Za-z0-9]{1,3}\))$/u;
 const JAPANESE = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]$/u;
 /** The gaps of letter-spaced text are one width, to the rounding of positions (in em). */
 const EVEN_GAP_EM = 0.15;
@@ -529,17 +530,20 @@ function letterSpacedRuns(phrases: readonly Phrase[], vertical: readonly Rule[],
 }
 
 /**
- * Whether the piece at i, left over, is a Western token in a cell of its own beside letter-spaced
- * text: Calc fills a distributed cell to its paddings and sets the next cell's token (R3, a year's
- * H29 over its columns) at that cell's left, 1.5 pt on (0.2 em), so pdf.js gives 値 R3 as one
- * phrase. A piece of the same phrase beside it joins letter-spaced text; a producer that sets each
- * character of a word apart leaves Japanese characters over, never a token alone.
+ * Whether the piece at i, left over, is a Western token or a mark in a cell of its own beside
+ * letter-spaced text: Calc fills a distributed cell to its paddings and sets the next cell's token
+ * (R3, a year's H29 over its columns, a count table's ◎) at that cell's left or centre, 1.5–2 pt
+ * on (0.2–0.26 em), so pdf.js gives 値 R3 and 略 ◎ as one phrase. A piece of the same phrase
+ * beside it joins letter-spaced text; a producer that sets each character of a word apart leaves
+ * Japanese characters over, never a token alone.
  */
 function tokenOfItsOwn(pieces: readonly Phrase[], i: number, source: ReadonlyMap<Phrase, Phrase>, inRuns: ReadonlySet<Phrase>): boolean {
   const of = source.get(pieces[i]!);
   const beside = [pieces[i - 1], pieces[i + 1]].filter((q) => q !== undefined && source.get(q) === of);
-  return WESTERN_TOKEN.test(pieces[i]!.text) && beside.some((q) => inRuns.has(q!));
+  return (WESTERN_TOKEN.test(pieces[i]!.text) || MARK.test(pieces[i]!.text)) && beside.some((q) => inRuns.has(q!));
 }
+/** A grade's mark heading its own column of a count table (◎ | ○ | △ | ×), set in its cell beside a distributed heading. */
+const MARK = /^[◎○●△▲×]$/u;
 
 /** Runs this far apart (em) or closer touch. */
 const TOUCHING_EM = 0.1;
@@ -557,7 +561,8 @@ function piecesApart(p: Phrase): Phrase[] | undefined {
   if (parts.length < 2) return undefined;
   const touching = (i: number) => parts[i]!.x - parts[i - 1]!.right <= TOUCHING_EM * p.size;
   // Characters that all touch are one word (a producer that sets each apart, 図|書|館): nothing to part, and the common case kept cheap.
-  if (parts.every((q, i) => i === 0 || touching(i)) || !parts.every((q) => SPREAD_CHARACTER.test(q.text.trim()))) return undefined;
+  const piece = (text: string) => SPREAD_CHARACTER.test(text) || MARK.test(text);
+  if (parts.every((q, i) => i === 0 || touching(i)) || !parts.every((q) => piece(q.text.trim()))) return undefined;
   const oneToken = (i: number) => touching(i) && LATIN_END.test(parts[i - 1]!.text) && LATIN_START.test(parts[i]!.text);
   const groups: Phrase['parts'][] = [];
   parts.forEach((q, i) => (i > 0 && oneToken(i) ? groups.at(-1)!.push(q) : groups.push([q])));
@@ -573,7 +578,7 @@ function piecesApart(p: Phrase): Phrase[] | undefined {
     size: p.size,
     parts: g,
   }));
-  return pieces.every((piece) => SPREAD_CHARACTER.test(piece.text)) ? pieces : undefined;
+  return pieces.every((p) => piece(p.text)) ? pieces : undefined;
 }
 
 /** The gaps of a chain of letter-spaced characters that parts a phrase are one width to this (in em). */
