@@ -560,6 +560,19 @@ describe('withLetterSpacingJoined', () => {
       ['値', 799.5],
     ];
     expect(cells(group, 6.5)).toEqual(['成果指標', '現状', 'H29', '目標値']);
+    // A year's cell beside a heading that starts with a year, by chance as far apart as the heading's own gaps (14.7 pt).
+    const beside: [string, number][] = [
+      ['R5', 353.8],
+      ['R6', 419.7],
+      ['R6', 443.3],
+      ['目', 467.0],
+      ['標', 488.5],
+      ['値', 510.1],
+      ['所', 518.5],
+      ['管', 533.3],
+      ['課', 548.2],
+    ];
+    expect(cells(beside, 6.8)).toEqual(['R5', 'R6', 'R6目標値', '所管課']);
   });
 
   it('joins a bullet spread as a character (■　施　策) and parts a count table’s mark set in its cell beside a distributed heading (略 ◎, 2 pt apart)', () => {

@@ -683,15 +683,19 @@ function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): Phra
       sameSize(p.size, last.size) &&
       (gap > PHRASE_GAP_EM * p.size || goesOn) &&
       !crossesRule(last.right - 0.1, p.x + 0.1, p.baseline, p.size, vertical);
+    // Two Western tokens side by side are two cells' (R6 | R6　目　標　値, 14.7 pt apart as the heading's own gaps by
+    // chance): letter-spacing keeps a typed word's letters together and spreads a typed space as a character too.
+    const twoTokens = last !== undefined && WESTERN_TOKEN.test(last.text) && WESTERN_TOKEN.test(p.text);
     if (
       apart &&
+      !twoTokens &&
       (run.length < 2 || spacingOf(p.x - last.right, run[1]!.x - run[0]!.right, p.size, run.length - 1) !== undefined || evenGaps(run[0]!, run[1]!, last, p))
     )
       run.push(p);
     else if (apart && !japanese(run)) {
       // A pair apart at a gap of its own is no text (R6 and the 評 of 評　価 beyond its cell), nor a row of years set each
       // at its cell's left (R3 … R7 | R7　目　標　値): the letter-spacing may start at the last of them.
-      run = [last, p];
+      run = twoTokens ? [p] : [last, p];
     } else {
       close();
       if (SPREAD_CHARACTER.test(p.text)) run = [p];
