@@ -608,6 +608,29 @@ describe('withLetterSpacingJoined', () => {
     expect(cells(counts, 10)).toEqual(['重点戦略', '◎', '○', '△', '評価なし']);
   });
 
+  it('parts the letter-spaced cells of one phrase at their edges, the narrower gaps (Calc: 策　定　時（令和元年度）|実　績　値, 2.8 pt against 1.4 pt at 5.8 pt)', () => {
+    const chars: [string, number][] = [
+      ['策', 314.1],
+      ['定', 322.7],
+      ['時', 331.3],
+      ['（', 339.9],
+      ['令', 348.5],
+      ['和', 357.1],
+      ['元', 365.7],
+      ['年', 374.3],
+      ['度', 382.9],
+      ['）', 391.5],
+      ['実', 398.8],
+      ['績', 407.4],
+      ['値', 416.0],
+      ['目', 423.2],
+      ['標', 431.8],
+      ['値', 440.4],
+    ];
+    const [line] = withLetterSpacingJoined(linesOf(phrasesOf(chars.map(([text, x]) => run(text, x, 5.8, 100, 5.8)))), []);
+    expect(line!.phrases.map((p) => p.text)).toEqual(['策定時（令和元年度）', '実績値', '目標値']);
+  });
+
   it('goes on with text spread about half an em apart where a gap falls short of a phrase’s by a hair (Calc: 実　績　値　令　和　4, 5.1 then 5.0 pt)', () => {
     const chars: [string, number][] = [
       ['指', 23.0],

@@ -473,7 +473,7 @@ const FILLS_CELL_EM = 1.5;
  */
 export function withLetterSpacingJoined(lines: readonly Line[], vertical: readonly Rule[]): Line[] {
   return lines.map((unparted) => {
-    const line = withSpreadEndsParted(unparted, vertical);
+    const line = withSpreadEndsParted(withCellEdgesParted(unparted), vertical);
     // Characters spread closer than a phrase's gap (重 要 業 績) tell that the line is spread too. A piece a
     // phrase was taken apart into is one character: none is spread within itself, so each phrase is asked once.
     const spacedHere = line.phrases.flatMap((p) => spacedLetters(p) ?? []);
@@ -581,6 +581,58 @@ function piecesApart(p: Phrase): Phrase[] | undefined {
   return pieces.every((p) => piece(p.text)) ? pieces : undefined;
 }
 
+/** A phrase's parts from `parts` on as a phrase of its own. */
+function pieceOf(p: Phrase, parts: Phrase['parts']): Phrase {
+  const text = parts
+    .map((q) => q.text)
+    .join('')
+    .trim();
+  return {
+    text,
+    x: parts[0]!.x,
+    right: Math.max(...parts.map((q) => q.right)),
+    baseline: p.baseline,
+    size: p.size,
+    parts: parts.map((q, i) => (i === 0 ? { ...q, text: q.text.trimStart() } : q)),
+  };
+}
+
+/**
+ * The line with letter-spaced text of neighbouring cells parted where they meet: Calc fills each
+ * distributed cell to its paddings, so where the spacing is under half an em pdf.js gives several
+ * cells' characters as one phrase (標 策 定 時 （ … ） 実 績 値 …), the cells' edges the narrower gaps
+ * (two paddings, 0.2–0.26 em, against 0.48 em). A phrase of spread characters is parted at each gap
+ * narrower than its spacing (the gap most of its gaps share, two at least) between characters
+ * that are no Western tokens (LibreOffice's automatic spacing and a token's own glyphs set those
+ * apart otherwise).
+ */
+function withCellEdgesParted(line: Line): Line {
+  let parted = false;
+  const phrases = line.phrases.flatMap((p) => {
+    const { parts, size } = p;
+    if (parts.length < 4) return [p];
+    const letters = parts.map((q) => q.text.trim());
+    if (!letters.every((l) => SPREAD_CHARACTER.test(l))) return [p];
+    const gaps = parts.slice(1).map((q, i) => q.x - parts[i]!.right);
+    const spacing = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
+    if (spacing < SET_APART_EM * size || gaps.filter((g) => Math.abs(g - spacing) <= EVEN_GAP_EM * size).length < 2) return [p];
+    const edges = gaps.flatMap((g, i) =>
+      g < spacing - EVEN_GAP_EM * size && !WESTERN_TOKEN.test(letters[i]!) && !WESTERN_TOKEN.test(letters[i + 1]!) ? [i + 1] : [],
+    );
+    if (edges.length === 0) return [p];
+    parted = true;
+    const bounds = [0, ...edges, parts.length];
+    return bounds.slice(1).map((end, k) => {
+      const piece = pieceOf(p, parts.slice(bounds[k], end));
+      cellOfSpreadLine.add(piece);
+      return piece;
+    });
+  });
+  return parted ? makeLine(phrases) : line;
+}
+/** Phrases parted at a cell's edge from letter-spaced text: letter-spaced themselves, whatever their spacing's width. */
+const cellOfSpreadLine = new WeakSet<Phrase>();
+
 /** The gaps of a chain of letter-spaced characters that parts a phrase are one width to this (in em). */
 const PARTED_EVEN_GAP_EM = 0.04;
 
@@ -595,20 +647,6 @@ const PARTED_EVEN_GAP_EM = 0.04;
  */
 function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
   if (!line.phrases.some((p) => p.parts.length >= 2)) return line;
-  const pieceOf = (p: Phrase, parts: Phrase['parts']): Phrase => {
-    const text = parts
-      .map((q) => q.text)
-      .join('')
-      .trim();
-    return {
-      text,
-      x: parts[0]!.x,
-      right: Math.max(...parts.map((q) => q.right)),
-      baseline: p.baseline,
-      size: p.size,
-      parts: parts.map((q, i) => (i === 0 ? { ...q, text: q.text.trimStart() } : q)),
-    };
-  };
   // A single character touching the rest of its phrase (a chain set apart within the phrase, 成 果 指 標, is no edge).
   const single = (q: Phrase['parts'][number], next: Phrase['parts'][number], size: number) =>
     SPREAD_CHARACTER.test(q.text.trim()) && Math.max(next.x - q.right, q.x - next.right) < SET_APART_EM * size;
@@ -779,8 +817,10 @@ function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characte
   if (!letters.every((l) => SPREAD_CHARACTER.test(l)) || letters.filter((l) => JAPANESE.test(l)).length < 2) return undefined;
   const gaps = parts.slice(1).map((q, i) => q.x - parts[i]!.right);
   // A space typed between each character (指 標 名, as some cities print a heading) stands at a space's width
-  // in every gap, where pdf.js found one: kept as typed.
+  // in every gap, where pdf.js found one: kept as typed. Calc's spacing may be as wide by chance (0.48 em): a
+  // phrase parted from its neighbour cell's at their edge is letter-spaced.
   if (
+    !cellOfSpreadLine.has(phrase) &&
     parts.slice(1).every((q) => q.text.startsWith(' ')) &&
     gaps.every((g) => TYPED_SPACE_EM_WIDTHS.some((w) => Math.abs(g - w * size) <= TYPED_SPACE_FIT_EM * size))
   )
