@@ -504,6 +504,18 @@ describe('withLetterSpacingJoined', () => {
         ['(R2)', 110],
       ]),
     ).toEqual(['基準値(R2)']);
+    // Calc draws a half-width bracket with the year beside it: (2019 年 度 ).
+    expect(
+      texts([
+        ['目', 50],
+        ['標', 70],
+        ['値', 90],
+        ['(2019', 110],
+        ['年', 170],
+        ['度', 190],
+        [')', 210],
+      ]),
+    ).toEqual(['目標値(2019年度)']);
   });
 
   it('starts letter-spacing at the second of a pair apart at a gap of its own (R6 | 評　価)', () => {

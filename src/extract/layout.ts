@@ -452,9 +452,9 @@ function withoutUnderlines(horizontal: readonly Rule[], lines: readonly Line[]):
  * in headings: 指　　標　　名 filling its cell): a Japanese character, a bracket or a mark set
  * apart like one (a bullet heading a heading: ■施策; not a grade's mark, ○ △ ×), or a short Latin or
  * numeric token the producer kept together (R2 in 基準値（R2）, a year's four digits in 2020年度),
- * with its half-width brackets ((R2) in 基準値(R2)).
+ * with the half-width brackets it is drawn with ((R2) in 基準値(R2), (2019 of 目標値(2019年度)).
  */
-const SPREAD_CHARACTER = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・■□◆◇]|[A-Za-z0-9]{1,3}|[0-9]{4}|\([A-Za-z0-9]{1,3}\))$/u;
+const SPREAD_CHARACTER = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・■□◆◇]|\(?(?:[A-Za-z0-9]{1,3}|[0-9]{4})\)?)$/u;
 const JAPANESE = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]$/u;
 /** The gaps of letter-spaced text are one width, to the rounding of positions (in em). */
 const EVEN_GAP_EM = 0.15;
