@@ -440,6 +440,33 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(columns[0]!.right).toBe(80);
   });
 
+  it('a column under a heading spread over its cell (指　　　標) starts where the heading does: a number set right of No is no name’s', () => {
+    const spread = (key: string, left: number, right: number, heading: string, extent: [number, number]): Column => ({
+      ...column(key, left, right, false, extent),
+      heading,
+    });
+    const columns = [spread('number', -Infinity, 67, 'No', [50.7, 58.8]), spread('name', 67, Infinity, '指標', [75.5, 182])];
+    const body = page(
+      [
+        120,
+        [
+          ['1', 60.5],
+          ['商店街の就業者数', 75.5],
+        ],
+      ],
+      [
+        140,
+        [
+          ['2', 60.5],
+          ['観光加入率', 75.5],
+        ],
+      ],
+    );
+    const refined = refineColumns(columns, body);
+    expect(refined[0]!.right).toBeGreaterThan(61);
+    expect(refined[0]!.right).toBeLessThan(75.5);
+  });
+
   it('banners’ titles (基本目標Ⅰ | 市内の強化) start no column: the names under a short heading (KPI) reach the labels’ column', () => {
     // KPI centred at 88–101 over names from 50 that run to 140; banners' titles from 108; role rows' labels from 147.
     const columns = [column('name', -Infinity, 124, false, [88, 101]), column('label', 124, Infinity, false, [147, 172])];

@@ -366,6 +366,20 @@ const EDGE_TOLERANCE = 1.2;
  */
 const FLUSH_EM = 0.05;
 
+/** A heading this many times as wide as its longest line's text in the body's type or wider is spread over its cell. */
+const SPREAD_HEADING_WIDTH = 2;
+/** A cell's padding before its spread heading: Calc's, about 1.5 pt, at most this (in em of the body's type). */
+const SPREAD_CELL_PADDING_EM = 0.15;
+
+/** Whether a column's heading is letter-spaced to fill its cell (指　　標 over the names). */
+function spreadHeading(c: Column, size: number): boolean {
+  const lines = c.heading.split('\n');
+  const widest = Math.max(...lines.map((line) => textEmWidth(line)));
+  // Letter-spacing spreads Japanese text (two characters at least); a Western word keeps its letters together.
+  const japanese = lines.some((line) => (line.match(/[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/gu) ?? []).length >= 2);
+  return size > 0 && japanese && c.headingRight - c.headingLeft >= SPREAD_HEADING_WIDTH * widest * size;
+}
+
 /**
  * Where no rule divides two columns, moves the boundary from the middle of the headings to
  * where the body's text says it is: a heading is centred over its column, the text under it is
@@ -376,6 +390,8 @@ const FLUSH_EM = 0.05;
  */
 export function refineColumns(columns: readonly Column[], bodyLines: readonly Line[]): Column[] {
   const refined = columns.map((c) => ({ ...c }));
+  const sizes = bodyLines.map((l) => l.size).sort((a, b) => a - b);
+  const bodySize = sizes[Math.floor(sizes.length / 2)] ?? 0;
   // The body's lines as each kind of boundary reads them, made where a boundary is not ruled: a
   // table ruled throughout (both samples) needs none.
   const once = <T>(make: () => T) => {
@@ -437,6 +453,14 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     const apart = before.headingRight < after.headingLeft;
     const lo = apart ? before.headingRight : before.anchor;
     const hi = apart ? after.headingLeft : after.anchor;
+    // A heading spread over its cell (distributed, 指　　　標) fills it to its paddings: the cell, and
+    // the column, start where it starts (a number set right of No stood past the middle between them).
+    if (apart && spreadHeading(after, bodySize)) {
+      const x = hi - Math.min(SPREAD_CELL_PADDING_EM * bodySize, (hi - lo) / 2);
+      refined[k - 1]!.right = x;
+      refined[k]!.left = x;
+      continue;
+    }
     // A banner's title (基本目標Ⅰ | 市内の強化), its row merged across the table, starts where its
     // label leaves off, not at a column's edge: it tells nothing of this boundary (three banners'
     // titles had set the name column's edge right after its short heading, KPI, cutting every

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findTableHeads, headerRowsAtPitch } from './header.js';
-import { type Line, linesOf, phrasesOf } from './layout.js';
+import { type Line, linesOf, phrasesOf, withLetterSpacingJoined } from './layout.js';
 import type { Rule, TextRun } from './pdf.js';
 
 /**
@@ -226,6 +226,105 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(symmetric)).toEqual([expected]);
     // Without the rule (指標 / 名 over both rows bounding the run), where it stands off the middle of every longer run.
     expect(columns(over(212, 400))).toEqual([['指標/名', ...expected.slice(1)]]);
+  });
+
+  it('a year set at the left of its merged cell (Calc: H29 over 実績値 | 判定, distributed) is their group by the border under that cell alone', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['成果指標', 50],
+          ['現状', 150],
+          ['H29', 250],
+          ['目標値', 400],
+        ],
+      ],
+      [
+        110,
+        [
+          ['H26', 150],
+          ['R1', 400],
+        ],
+      ],
+      [
+        124,
+        [
+          ['実績値', 250],
+          ['判定', 330],
+        ],
+      ],
+    );
+    const table: Rule[] = [
+      { at: 90, from: 45, to: 440 },
+      { at: 130, from: 45, to: 440 },
+    ];
+    const border: Rule = { at: 116, from: 248, to: 395 };
+    expect(columns(lines, [], [...table, border])).toEqual([['成果指標', '現状/H26', 'H29>実績値', 'H29>判定', '目標値/R1']]);
+    // Without the border it stands over 実績値 alone, centred over no pair: a heading of two lines.
+    expect(columns(lines, [], table)).toEqual([['成果指標', '現状/H26', 'H29/実績値', '判定', '目標値/R1']]);
+  });
+
+  it('a group heading spread over its merged cell (Calc: 実　　績　　値 over R2 … R6, each set at its cell’s left) heads every cell under it, in their order; spread over one cell, it is that cell’s', () => {
+    const lines = page(
+      [
+        100,
+        [
+          ['実', 150],
+          ['績', 345],
+          ['値', 540],
+        ],
+      ],
+      [
+        106,
+        [
+          ['指標名', 20],
+          ['基準値', 90],
+          ['目標値', 560],
+          ['達成度', 620],
+        ],
+      ],
+      [
+        112,
+        [
+          ['R2', 150],
+          ['R3', 230],
+          ['R4', 310],
+          ['R5', 390],
+          ['R6', 470],
+        ],
+      ],
+    );
+    // Centred over R3 … R6 (off the middle of R2 … R6 by more than half a cell), stacked with R2 at its left.
+    expect(columns(withLetterSpacingJoined(lines, []))).toEqual([
+      ['指標名', '基準値', '実績値>R2', '実績値>R3', '実績値>R4', '実績値>R5', '実績値>R6', '目標値', '達成度'],
+    ]);
+    // Spread over one cell alone (基　準　値 over R2), it is that cell's first line, though centred over R2 | R3.
+    const one = page(
+      [
+        100,
+        [
+          ['基', 150],
+          ['準', 180],
+          ['値', 210],
+        ],
+      ],
+      [
+        106,
+        [
+          ['指標名', 20],
+          ['目標値', 300],
+        ],
+      ],
+      [
+        112,
+        [
+          ['R2', 150],
+          ['R3', 225],
+          ['R4', 280],
+        ],
+      ],
+    );
+    expect(columns(withLetterSpacingJoined(one, []))).toEqual([['指標名', '基準値/R2', 'R3', 'R4', '目標値']]);
   });
 
   it('a year over two short headings in wide cells (令和元年度 over 実績 | 評価), nearly as wide as their texts, is their group; a title over the pair runs wider than their cells', () => {

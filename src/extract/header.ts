@@ -765,6 +765,8 @@ const RULES_MEET = 1;
 
 /** A heading set flush left starts this close (points) to the first heading under it: both at their cells' left side. */
 const FLUSH_LEFT = 0.3;
+/** A heading set this many times its own width or wider is spread over its cell (letter-spaced text joined by layout.ts). */
+const SPREAD_GROUP_WIDTH = 2;
 
 /** A sub-cell stands at least this share of the way from its group's line down to the header's last line. */
 const SUB_CELL_DEPTH = 0.6;
@@ -807,6 +809,13 @@ function cellsWithYears(window: readonly Line[]): ReturnType<typeof headingCells
     word.right = Math.max(word.right, year.right);
     return false;
   });
+}
+
+/** The shortest rule under a heading (its last line at `bottom`) and above `below`, across the heading: a merged cell's border. */
+function borderUnder(heading: { x: number; right: number; size: number }, bottom: number, below: number, horizontal: readonly Rule[]): Rule | undefined {
+  return joinedRules(horizontal)
+    .filter((r) => r.at > bottom && r.at < below - 0.5 * heading.size && r.from <= heading.x + heading.size && r.to >= heading.right - heading.size)
+    .sort((a, b) => a.to - a.from - (b.to - b.from))[0];
 }
 
 function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = []): HeaderColumn[] {
@@ -853,7 +862,12 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
       next !== undefined &&
       onLastLine(next) &&
       bareYear(headingText(next.members));
-    if (!overOdd && !overPair && !flushOver) return [c];
+    // Or set anywhere in its merged cell (Calc's distributed single token at the cell's left: H29 over
+    // 実績値 | 判定), a border under it alone spanning a neighbour on the last line and no heading beside.
+    const border = borderUnder(top!, top!.baseline, Math.min(...rest.map((m) => m.baseline)), horizontal);
+    const under = (n: (typeof stacked)[number]) => border !== undefined && middle(n) > border.from && middle(n) < border.to;
+    const overBorder = neighbours.some((n) => onLastLine(n) && under(n)) && !neighbours.some((n) => !onLastLine(n) && under(n));
+    if (!overOdd && !overPair && !flushOver && !overBorder) return [c];
     const part = (members: Phrase[]) => ({
       ...members[0]!,
       text: joinWrapped(members.map((m) => m.text)),
@@ -865,6 +879,9 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     splitFrom.set(parts[0], { cell: c, rest: parts[1] });
     return parts;
   });
+  // In their places again: a group's heading spread over its cells (実　績　値 over R2 … R6, stacked with R2 at
+  // its left) stacked where its middle is, past cells its bottom line's cell stands before.
+  cells.sort((a, b) => middle(a) - middle(b));
   const topOf = (c: (typeof cells)[number]) => Math.min(...c.members.map((m) => m.baseline));
   const bottomOf = (c: (typeof cells)[number]) => Math.max(...c.members.map((m) => m.baseline));
   const baselines = baselineHeadings(cells.map((c) => headingText(c.members)));
@@ -906,9 +923,7 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     while (from - 1 >= 0 && isSub(others[from - 1]!)) from--;
     while (to + 1 < others.length && isSub(others[to + 1]!)) to++;
     // A rule under the group's cell alone (a spreadsheet's border below a merged cell) bounds it.
-    const border = joinedRules(horizontal)
-      .filter((r) => r.at > bottomOf(g) && r.at < lastBaseline - 0.5 * g.size && r.from <= g.x + g.size && r.to >= g.right - g.size)
-      .sort((a, b) => a.to - a.from - (b.to - b.from))[0];
+    const border = borderUnder(g, bottomOf(g), lastBaseline, horizontal);
     const run = others.slice(from, to + 1).filter((c) => !border || (middle(c) > border.from && middle(c) < border.to));
     if (run.length < 2 || !run.every(isSub)) continue;
     // A group is centred over its cells (策定時 over （R2） beside 実績の推移's years is a heading of
@@ -925,13 +940,23 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     // Or set flush left: over the cells from the one it starts at (実績値 over 平成27年度 … 令和元年度, the years the run holds).
     const flushFrom = run.findIndex((c) => Math.abs(c.x - g.x) <= FLUSH_LEFT);
     const flush = flushFrom >= 0 && flushFrom < run.length - 1 ? span(flushFrom, run.length - 1) : undefined;
-    const best = spans.filter((c) => c.off <= c.width / 2).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0] ?? flush;
+    // A heading spread over its merged cell (distributed: 実　　績　　値) fills it: its cells are those under
+    // its extent, however their own headings are set in them (Calc sets R2 … R6 at their cells' left).
+    const spread = g.members.length === 1 && g.right - g.x >= SPREAD_GROUP_WIDTH * textEmWidth(g.text) * g.size;
+    const within = run.flatMap((c, i) => (c.x >= g.x - g.size && c.right <= g.right + g.size ? [i] : []));
+    // Over one cell alone it is that cell's first line (Calc's 基　準　値 over R2 in one cell, R3 beside it under no group).
+    if (spread && within.length < 2) continue;
+    const filled = spread && within.length >= 2 && within.at(-1)! - within[0]! === within.length - 1 ? span(within[0]!, within.at(-1)!) : undefined;
+    const centred = filled ?? spans.filter((c) => c.off <= c.width / 2).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0];
+    // Centred over none, it spans the cells over its border wherever in its cell it is set (Calc's distributed
+    // single token at the cell's left: H29 over 実績値 | 判定).
+    const best = centred ?? flush ?? (border !== undefined && run.length >= 2 ? span(0, run.length - 1) : undefined);
     if (!best) continue;
     // A year centred on one cell rather than on a run (2025年度 over 目標値 beside 自己評価 | 主担当課) is that cell's:
     // it stands over that heading, as a cell's two lines do. One clear of every heading it is near
     // stands over the cells' blank (R8 over a wide 実績's cell and a narrow 評価's, centred on neither).
     const over = (c: (typeof cells)[number]) => Math.min(c.right, g.right) > Math.max(c.x, g.x);
-    if (groupYear !== null && under !== undefined && over(under) && Math.abs(middle(under) - middle(g)) < best.off) continue;
+    if (centred && groupYear !== null && under !== undefined && over(under) && Math.abs(middle(under) - middle(g)) < best.off) continue;
     const subs = run.slice(best.i, best.j + 1);
     groups.add(g);
     for (const c of subs) groupOf.set(c, headingText(g.members));

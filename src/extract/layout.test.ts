@@ -515,6 +515,18 @@ describe('withLetterSpacingJoined', () => {
         ['(R2)', 110],
       ]),
     ).toEqual(['基準値(R2)']);
+    // Calc draws a half-width bracket with the year beside it: (2019 年 度 ).
+    expect(
+      texts([
+        ['目', 50],
+        ['標', 70],
+        ['値', 90],
+        ['(2019', 110],
+        ['年', 170],
+        ['度', 190],
+        [')', 210],
+      ]),
+    ).toEqual(['目標値(2019年度)']);
   });
 
   it('starts letter-spacing at the second of a pair apart at a gap of its own (R6 | 評　価)', () => {
@@ -528,6 +540,150 @@ describe('withLetterSpacingJoined', () => {
         ['価', 380],
       ]),
     ).toEqual(['指標名', 'R6', '評価']);
+  });
+
+  it('parts a token set at the left of its own cell from the distributed heading before it (Calc: 値 R3, 状 H29 1.5 pt apart)', () => {
+    const cells = (chars: [string, number][], size: number) =>
+      withLetterSpacingJoined(
+        linesOf(phrasesOf(chars.map(([text, x]) => run(text, x, /^[A-Z]/.test(text) ? 1.3 * size : size, 100, size)))),
+        [],
+      )[0]!.phrases.map((p) => p.text);
+    const years: [string, number][] = [
+      ['成', 23.8],
+      ['果', 56.4],
+      ['指', 89.0],
+      ['標', 121.7],
+      ['単', 131.0],
+      ['位', 160.3],
+      ['R2', 221.6],
+      ['現', 242.5],
+      ['状', 261.0],
+      ['値', 279.4],
+      ['R3', 288.9],
+      ['R4', 356.3],
+      ['R5', 423.6],
+      ['R6', 491.0],
+      ['R7', 558.3],
+      ['R7', 625.6],
+      ['目', 646.6],
+      ['標', 665.1],
+      ['値', 683.5],
+    ];
+    expect(cells(years, 7.9)).toEqual(['成果指標', '単位', 'R2現状値', 'R3', 'R4', 'R5', 'R6', 'R7', 'R7目標値']);
+    const group: [string, number][] = [
+      ['成', 50.7],
+      ['果', 134.3],
+      ['指', 217.7],
+      ['標', 301.2],
+      ['現', 309.3],
+      ['状', 489.0],
+      ['H29', 497.0],
+      ['目', 691.3],
+      ['標', 745.4],
+      ['値', 799.5],
+    ];
+    expect(cells(group, 6.5)).toEqual(['成果指標', '現状', 'H29', '目標値']);
+    // A year's cell beside a heading that starts with a year, by chance as far apart as the heading's own gaps (14.7 pt).
+    const beside: [string, number][] = [
+      ['R5', 353.8],
+      ['R6', 419.7],
+      ['R6', 443.3],
+      ['目', 467.0],
+      ['標', 488.5],
+      ['値', 510.1],
+      ['所', 518.5],
+      ['管', 533.3],
+      ['課', 548.2],
+    ];
+    expect(cells(beside, 6.8)).toEqual(['R5', 'R6', 'R6目標値', '所管課']);
+  });
+
+  it('joins a bullet spread as a character (■　施　策) and parts a count table’s mark set in its cell beside a distributed heading (略 ◎, 2 pt apart)', () => {
+    const cells = (chars: [string, number][], size: number) =>
+      withLetterSpacingJoined(linesOf(phrasesOf(chars.map(([text, x]) => run(text, x, size, 100, size)))), [])[0]!.phrases.map((p) => p.text);
+    const heading: [string, number][] = [
+      ['基', 150.5],
+      ['本', 208.5],
+      ['的', 266.6],
+      ['方', 324.7],
+      ['向', 382.8],
+      ['■', 392.0],
+      ['施', 432.3],
+      ['策', 472.5],
+      ['指', 481.8],
+      ['標', 598.2],
+      ['名', 714.6],
+    ];
+    expect(cells(heading, 7.7)).toEqual(['基本的方向', '■施策', '指標名']);
+    const counts: [string, number][] = [
+      ['重', 23.0],
+      ['点', 41.4],
+      ['戦', 59.7],
+      ['略', 78.1],
+      ['◎', 90.1],
+      ['○', 122.5],
+      ['△', 154.8],
+      ['評', 219.5],
+      ['価', 238.2],
+      ['な', 257.0],
+      ['し', 275.2],
+    ];
+    expect(cells(counts, 10)).toEqual(['重点戦略', '◎', '○', '△', '評価なし']);
+  });
+
+  it('parts the letter-spaced cells of one phrase at their edges, the narrower gaps (Calc: 策　定　時（令和元年度）|実　績　値, 2.8 pt against 1.4 pt at 5.8 pt)', () => {
+    const chars: [string, number][] = [
+      ['策', 314.1],
+      ['定', 322.7],
+      ['時', 331.3],
+      ['（', 339.9],
+      ['令', 348.5],
+      ['和', 357.1],
+      ['元', 365.7],
+      ['年', 374.3],
+      ['度', 382.9],
+      ['）', 391.5],
+      ['実', 398.8],
+      ['績', 407.4],
+      ['値', 416.0],
+      ['目', 423.2],
+      ['標', 431.8],
+      ['値', 440.4],
+    ];
+    const [line] = withLetterSpacingJoined(linesOf(phrasesOf(chars.map(([text, x]) => run(text, x, 5.8, 100, 5.8)))), []);
+    expect(line!.phrases.map((p) => p.text)).toEqual(['策定時（令和元年度）', '実績値', '目標値']);
+  });
+
+  it('goes on with text spread about half an em apart where a gap falls short of a phrase’s by a hair (Calc: 実　績　値　令　和　4, 5.1 then 5.0 pt)', () => {
+    const chars: [string, number][] = [
+      ['指', 23.0],
+      ['標', 52.6],
+      ['名', 82.1],
+      ['現', 94.1],
+      ['状', 113.7],
+      ['値', 133.4],
+      ['令', 165.3],
+      ['和', 184.9],
+      ['元', 204.5],
+      ['年', 224.1],
+      ['度', 243.7],
+      ['実', 255.8],
+      ['績', 270.9],
+      ['値', 286.0],
+      ['令', 308.8],
+      ['和', 323.9],
+      ['4', 338.9],
+      ['年', 350.3],
+      ['度', 365.4],
+      ['目', 377.4],
+      ['標', 392.5],
+      ['値', 407.6],
+      ['達', 499.0],
+      ['成', 519.1],
+      ['率', 539.3],
+    ];
+    const [line] = withLetterSpacingJoined(linesOf(phrasesOf(chars.map(([text, x]) => run(text, x, text === '4' ? 6.3 : 10)))), []);
+    expect(line!.phrases.map((p) => p.text)).toEqual(['指標名', '現状値 令和元年度', '実績値 令和4年度', '目標値', '達成率']);
   });
 
   it('reads a run pdf.js gave with a space at each gap (（ 令 和 元 年 度 ）) as typed, one part', () => {

@@ -450,10 +450,11 @@ function withoutUnderlines(horizontal: readonly Rule[], lines: readonly Line[]):
 /**
  * A character of letter-spaced text (均等割り付け, a spreadsheet's "distributed" alignment, common
  * in headings: 指　　標　　名 filling its cell): a Japanese character, a bracket or a mark set
- * apart like one, or a short Latin or numeric token the producer kept together (R2 in 基準値（R2）,
- * a year's four digits in 2020年度), with its half-width brackets ((R2) in 基準値(R2)).
+ * apart like one (a bullet heading a heading: ■施策; not a grade's mark, ○ △ ×), or a short Latin or
+ * numeric token the producer kept together (R2 in 基準値（R2）, a year's four digits in 2020年度),
+ * with the half-width brackets it is drawn with ((R2) in 基準値(R2), (2019 of 目標値(2019年度)).
  */
-const SPREAD_CHARACTER = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・]|[A-Za-z0-9]{1,3}|[0-9]{4}|\([A-Za-z0-9]{1,3}\))$/u;
+const SPREAD_CHARACTER = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・■□◆◇]|\(?(?:[A-Za-z0-9]{1,3}|[0-9]{4})\)?)$/u;
 const JAPANESE = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]$/u;
 /** The gaps of letter-spaced text are one width, to the rounding of positions (in em). */
 const EVEN_GAP_EM = 0.15;
@@ -472,7 +473,7 @@ const FILLS_CELL_EM = 1.5;
  */
 export function withLetterSpacingJoined(lines: readonly Line[], vertical: readonly Rule[]): Line[] {
   return lines.map((unparted) => {
-    const line = withSpreadEndsParted(unparted, vertical);
+    const line = withSpreadEndsParted(withCellEdgesParted(unparted), vertical);
     // Characters spread closer than a phrase's gap (重 要 業 績) tell that the line is spread too. A piece a
     // phrase was taken apart into is one character: none is spread within itself, so each phrase is asked once.
     const spacedHere = line.phrases.flatMap((p) => spacedLetters(p) ?? []);
@@ -522,11 +523,27 @@ function letterSpacedRuns(phrases: readonly Phrase[], vertical: readonly Rule[],
     if (source === undefined) return { pieces, joined };
     const inRuns = new Set(joined.flat());
     // One phrase at a time, left to right: a piece left over may be left over only for a split before it.
-    const leftOver = pieces.find((p) => source.has(p) && !inRuns.has(p));
+    const leftOver = pieces.find((p, i) => source.has(p) && !inRuns.has(p) && !tokenOfItsOwn(pieces, i, source, inRuns));
     if (leftOver === undefined) return { pieces, joined };
     (whole ??= new Set()).add(source.get(leftOver)!);
   }
 }
+
+/**
+ * Whether the piece at i, left over, is a Western token or a mark in a cell of its own beside
+ * letter-spaced text: Calc fills a distributed cell to its paddings and sets the next cell's token
+ * (R3, a year's H29 over its columns, a count table's ◎) at that cell's left or centre, 1.5–2 pt
+ * on (0.2–0.26 em), so pdf.js gives 値 R3 and 略 ◎ as one phrase. A piece of the same phrase
+ * beside it joins letter-spaced text; a producer that sets each character of a word apart leaves
+ * Japanese characters over, never a token alone.
+ */
+function tokenOfItsOwn(pieces: readonly Phrase[], i: number, source: ReadonlyMap<Phrase, Phrase>, inRuns: ReadonlySet<Phrase>): boolean {
+  const of = source.get(pieces[i]!);
+  const beside = [pieces[i - 1], pieces[i + 1]].filter((q) => q !== undefined && source.get(q) === of);
+  return (WESTERN_TOKEN.test(pieces[i]!.text) || MARK.test(pieces[i]!.text)) && beside.some((q) => inRuns.has(q!));
+}
+/** A grade's mark heading its own column of a count table (◎ | ○ | △ | ×), set in its cell beside a distributed heading. */
+const MARK = /^[◎○●△▲×]$/u;
 
 /** Runs this far apart (em) or closer touch. */
 const TOUCHING_EM = 0.1;
@@ -544,7 +561,8 @@ function piecesApart(p: Phrase): Phrase[] | undefined {
   if (parts.length < 2) return undefined;
   const touching = (i: number) => parts[i]!.x - parts[i - 1]!.right <= TOUCHING_EM * p.size;
   // Characters that all touch are one word (a producer that sets each apart, 図|書|館): nothing to part, and the common case kept cheap.
-  if (parts.every((q, i) => i === 0 || touching(i)) || !parts.every((q) => SPREAD_CHARACTER.test(q.text.trim()))) return undefined;
+  const piece = (text: string) => SPREAD_CHARACTER.test(text) || MARK.test(text);
+  if (parts.every((q, i) => i === 0 || touching(i)) || !parts.every((q) => piece(q.text.trim()))) return undefined;
   const oneToken = (i: number) => touching(i) && LATIN_END.test(parts[i - 1]!.text) && LATIN_START.test(parts[i]!.text);
   const groups: Phrase['parts'][] = [];
   parts.forEach((q, i) => (i > 0 && oneToken(i) ? groups.at(-1)!.push(q) : groups.push([q])));
@@ -560,8 +578,60 @@ function piecesApart(p: Phrase): Phrase[] | undefined {
     size: p.size,
     parts: g,
   }));
-  return pieces.every((piece) => SPREAD_CHARACTER.test(piece.text)) ? pieces : undefined;
+  return pieces.every((p) => piece(p.text)) ? pieces : undefined;
 }
+
+/** A phrase's parts from `parts` on as a phrase of its own. */
+function pieceOf(p: Phrase, parts: Phrase['parts']): Phrase {
+  const text = parts
+    .map((q) => q.text)
+    .join('')
+    .trim();
+  return {
+    text,
+    x: parts[0]!.x,
+    right: Math.max(...parts.map((q) => q.right)),
+    baseline: p.baseline,
+    size: p.size,
+    parts: parts.map((q, i) => (i === 0 ? { ...q, text: q.text.trimStart() } : q)),
+  };
+}
+
+/**
+ * The line with letter-spaced text of neighbouring cells parted where they meet: Calc fills each
+ * distributed cell to its paddings, so where the spacing is under half an em pdf.js gives several
+ * cells' characters as one phrase (標 策 定 時 （ … ） 実 績 値 …), the cells' edges the narrower gaps
+ * (two paddings, 0.2–0.26 em, against 0.48 em). A phrase of spread characters is parted at each gap
+ * narrower than its spacing (the gap most of its gaps share, two at least) between characters
+ * that are no Western tokens (LibreOffice's automatic spacing and a token's own glyphs set those
+ * apart otherwise).
+ */
+function withCellEdgesParted(line: Line): Line {
+  let parted = false;
+  const phrases = line.phrases.flatMap((p) => {
+    const { parts, size } = p;
+    if (parts.length < 4) return [p];
+    const letters = parts.map((q) => q.text.trim());
+    if (!letters.every((l) => SPREAD_CHARACTER.test(l))) return [p];
+    const gaps = parts.slice(1).map((q, i) => q.x - parts[i]!.right);
+    const spacing = [...gaps].sort((a, b) => a - b)[Math.floor(gaps.length / 2)]!;
+    if (spacing < SET_APART_EM * size || gaps.filter((g) => Math.abs(g - spacing) <= EVEN_GAP_EM * size).length < 2) return [p];
+    const edges = gaps.flatMap((g, i) =>
+      g < spacing - EVEN_GAP_EM * size && !WESTERN_TOKEN.test(letters[i]!) && !WESTERN_TOKEN.test(letters[i + 1]!) ? [i + 1] : [],
+    );
+    if (edges.length === 0) return [p];
+    parted = true;
+    const bounds = [0, ...edges, parts.length];
+    return bounds.slice(1).map((end, k) => {
+      const piece = pieceOf(p, parts.slice(bounds[k], end));
+      cellOfSpreadLine.add(piece);
+      return piece;
+    });
+  });
+  return parted ? makeLine(phrases) : line;
+}
+/** Phrases parted at a cell's edge from letter-spaced text: letter-spaced themselves, whatever their spacing's width. */
+const cellOfSpreadLine = new WeakSet<Phrase>();
 
 /** The gaps of a chain of letter-spaced characters that parts a phrase are one width to this (in em). */
 const PARTED_EVEN_GAP_EM = 0.04;
@@ -577,20 +647,6 @@ const PARTED_EVEN_GAP_EM = 0.04;
  */
 function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
   if (!line.phrases.some((p) => p.parts.length >= 2)) return line;
-  const pieceOf = (p: Phrase, parts: Phrase['parts']): Phrase => {
-    const text = parts
-      .map((q) => q.text)
-      .join('')
-      .trim();
-    return {
-      text,
-      x: parts[0]!.x,
-      right: Math.max(...parts.map((q) => q.right)),
-      baseline: p.baseline,
-      size: p.size,
-      parts: parts.map((q, i) => (i === 0 ? { ...q, text: q.text.trimStart() } : q)),
-    };
-  };
   // A single character touching the rest of its phrase (a chain set apart within the phrase, 成 果 指 標, is no edge).
   const single = (q: Phrase['parts'][number], next: Phrase['parts'][number], size: number) =>
     SPREAD_CHARACTER.test(q.text.trim()) && Math.max(next.x - q.right, q.x - next.right) < SET_APART_EM * size;
@@ -664,21 +720,30 @@ function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): Phra
   };
   for (const p of phrases) {
     const last = run.at(-1);
+    const gap = last === undefined ? 0 : p.x - last.right;
+    // Text spread about half an em apart goes on at its own gap where one gap falls short of a phrase's by a hair
+    // (Calc's 実　績　値　令　和　4: 5.1 pt, then 5.0 pt at 10 pt); it starts only at a gap wider than a phrase's.
+    const goesOn = run.length >= 2 && gap >= SET_APART_EM * p.size && spacingOf(gap, run[1]!.x - run[0]!.right, p.size, run.length - 1) === '';
     const apart =
       last !== undefined &&
       SPREAD_CHARACTER.test(p.text) &&
       sameSize(p.size, last.size) &&
-      p.x - last.right > PHRASE_GAP_EM * p.size &&
+      (gap > PHRASE_GAP_EM * p.size || goesOn) &&
       !crossesRule(last.right - 0.1, p.x + 0.1, p.baseline, p.size, vertical);
+    // Two Western tokens side by side are two cells' (R6 | R6　目　標　値, 14.7 pt apart as the heading's own gaps by
+    // chance): letter-spacing keeps a typed word's letters together and spreads a typed space as a character too.
+    const twoTokens = last !== undefined && WESTERN_TOKEN.test(last.text) && WESTERN_TOKEN.test(p.text);
     if (
       apart &&
       !nearerWestern(run, p) &&
+      !twoTokens &&
       (run.length < 2 || spacingOf(p.x - last.right, run[1]!.x - run[0]!.right, p.size, run.length - 1) !== undefined || evenGaps(run[0]!, run[1]!, last, p))
     )
       run.push(p);
-    else if (apart && run.length === 2 && !japanese(run)) {
-      // A pair apart at a gap of its own is no text (R6 and the 評 of 評　価 beyond its cell): the letter-spacing may start at its second.
-      run = [last, p];
+    else if (apart && !japanese(run)) {
+      // A pair apart at a gap of its own is no text (R6 and the 評 of 評　価 beyond its cell), nor a row of years set each
+      // at its cell's left (R3 … R7 | R7　目　標　値): the letter-spacing may start at the last of them.
+      run = twoTokens ? [p] : [last, p];
     } else {
       close();
       if (SPREAD_CHARACTER.test(p.text)) run = [p];
@@ -780,8 +845,10 @@ function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characte
   if (!letters.every((l) => SPREAD_CHARACTER.test(l)) || letters.filter((l) => JAPANESE.test(l)).length < 2) return undefined;
   const gaps = parts.slice(1).map((q, i) => q.x - parts[i]!.right);
   // A space typed between each character (指 標 名, as some cities print a heading) stands at a space's width
-  // in every gap, where pdf.js found one: kept as typed.
+  // in every gap, where pdf.js found one: kept as typed. Calc's spacing may be as wide by chance (0.48 em): a
+  // phrase parted from its neighbour cell's at their edge is letter-spaced.
   if (
+    !cellOfSpreadLine.has(phrase) &&
     parts.slice(1).every((q) => q.text.startsWith(' ')) &&
     gaps.every((g) => TYPED_SPACE_EM_WIDTHS.some((w) => Math.abs(g - w * size) <= TYPED_SPACE_FIT_EM * size))
   )
