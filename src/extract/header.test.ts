@@ -581,6 +581,22 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '現状値（H26）', 'H27', 'H28', '目標値 R1']]);
   });
 
+  it('a year set before its role a space apart (R2 現状値 | R7 実績値: LibreOffice’s autospace, read as a space in a reprint) is the role’s', () => {
+    const lines = page([
+      100,
+      [
+        ['指標名', 20],
+        ['R2', 83.5],
+        [' ', 93.5],
+        ['現状値', 96.8],
+        ['R7', 153.3],
+        [' ', 163.3],
+        ['実績値', 166.6],
+      ],
+    ]);
+    expect(columns(lines)).toEqual([['指標名', 'R2 現状値', 'R7 実績値']]);
+  });
+
   it('two headings of roles set edge to edge, the first filling its cell, are two headings (進捗状況（成果と積み残し） | 今後の方針: Writer justifies without padding); a role and its year stay one', () => {
     const lines = page([
       100,

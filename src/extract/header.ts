@@ -174,8 +174,9 @@ function yearsApart(line: Line): Line {
     const roles = rolesOrYears && pieces.filter((q) => isRole(q.text)).length >= 2;
     // A year is its role's where it follows one naming none (現状値 令和2年度); after a role that
     // names its own (現状値（H26） H27, 0.33 em apart in Writer's cells without padding) it heads a column.
+    // Years set before their roles (R2 現状値, LibreOffice's autospace read as a space) are theirs.
     const ownYear = (q: Phrase, k: number) => k > 0 && bareYear(q.text) && isRole(pieces[k - 1]!.text) && yearOfHeading(pieces[k - 1]!.text) === null;
-    const yearsAfterRoles = rolesOrYears && pieces.some((q) => isRole(q.text)) && !pieces.some(ownYear);
+    const yearsAfterRoles = rolesOrYears && isRole(pieces[0]!.text) && !pieces.some(ownYear);
     return years || roles || yearsAfterRoles ? pieces : (touchingYears(p) ?? [p]);
   });
   return parted.length === line.phrases.length ? line : makeLine(parted);
