@@ -651,6 +651,73 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
   });
 });
 
+describe('withLetterSpacingJoined: cells Chromium fills edge to edge, their paddings between', () => {
+  /** Runs of one line, each its characters' width (a digit half an em) and the gap (points) after it before the next. */
+  const spaced = (size: number, ...items: (string | number)[]) => {
+    const runs: TextRun[] = [];
+    let x = 50;
+    for (const item of items) {
+      if (typeof item === 'number') x += item;
+      else {
+        const width = [...item].reduce((w, c) => w + (/[0-9A-Za-z]/.test(c) ? 0.5 : 1), 0) * size;
+        runs.push(run(item, x, width, 100, size));
+        x += width;
+      }
+    }
+    return withLetterSpacingJoined(linesOf(phrasesOf(runs)), [])[0]!.phrases.map((p) => p.text);
+  };
+
+  it('parts two cells where the gap is both paddings, recurring on the line, though a cell’s own gap is as near (項 番|成 果 指 標: 5.79, 6.00, 6.27 pt)', () => {
+    expect(spaced(7.5, '項', 5.79, '番', 6, '成', 6.26, '果', 6.27, '指', 6.27, '標', 6, '単', 10.28, '位', 6, '項', 13.29, '目', 6, '基準値')).toEqual([
+      '項番',
+      '成果指標',
+      '単位',
+      '項目',
+      '基準値',
+    ]);
+    // A group's two characters spread over five years, between headings set at their own gap (7.17 pt) and a typed space (the line as printed).
+    const line = ['指', 93.49, '標', 6, '単', 25.5, '位', 6, '基', 7.17, '準', 7.16, '値', 18.84, '2020', 7.16, '年', 7.17, '度', 6, '実', 334.98, '績'];
+    expect(spaced(9, ...line, 6, '目', 7.17, '標', 7.17, '値', 18.85, '2025', 7.17, '年', 7.17, '度')).toEqual([
+      '指標',
+      '単位',
+      '基準値 2020年度',
+      '実績',
+      '目標値 2025年度',
+    ]);
+  });
+
+  it('keeps one text that LibreOffice set to a tenth of a point, one gap recurring wider (19.47 and 19.57 pt)', () => {
+    expect(
+      spaced(
+        8.39,
+        'オ',
+        19.47,
+        'リ',
+        19.47,
+        'ー',
+        19.47,
+        'ブ',
+        19.47,
+        '栽',
+        19.57,
+        '培',
+        19.46,
+        '文',
+        19.47,
+        '化',
+        19.47,
+        '財',
+        19.57,
+        'づ',
+        19.37,
+        'く',
+        19.47,
+        'り',
+      ),
+    ).toEqual(['オリーブ栽培文化財づくり']);
+  });
+});
+
 describe('layOut: underlines', () => {
   const page = (horizontal: { at: number; from: number; to: number }[]): PageContent => ({
     number: 1,

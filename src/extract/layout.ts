@@ -644,10 +644,57 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
   return parted ? makeLine(phrases) : line;
 }
 
+/**
+ * Where a line's cells meet (in em): Chromium justifies a heading from its cell's left padding to its
+ * right one, so between two filled cells the gap is both paddings (6.00 pt), to a hundredth of a point
+ * wherever it recurs, while the characters within each cell stand at a gap of their own, as even (6.26,
+ * 6.27, 6.27). One cell's gap may come within EVEN_GAP_EM of that (項 番|成 果 指 標|単: 5.79, 6.00,
+ * 6.27): the gap unlike the gaps beside it that recurs most on the line is where cells meet. Two cells
+ * of one width and two characters recur too (番 号 and 評 価: 6.30, 6.32), less often.
+ */
+const SEAM_FIT_EM = 0.007;
+/**
+ * LibreOffice sets letter-spaced characters to a tenth of a point (19.47, 19.57, 19.37 pt: 0.01–0.02 em
+ * apart), and one of its gaps recurs as a seam would: a line with gaps that close apart is set so, and
+ * its seams are not told. Chromium's cells meet 0.028 em or more from their characters' gap.
+ */
+const ROUNDED_GAPS_EM = 0.02;
+
+/** The gap between a line's phrases where its cells meet (SEAM_FIT_EM), if one recurs most, unlike the gaps beside it. */
+function seamOf(phrases: readonly Phrase[]): number | undefined {
+  const gaps = phrases.slice(1).map((p, i) => ({ gap: p.x - phrases[i]!.right, size: p.size }));
+  const near = (a: number, b: number, size: number) => Math.abs(a - b) <= SEAM_FIT_EM * size;
+  if (gaps.some(({ gap, size }, i) => i > 0 && !near(gap, gaps[i - 1]!.gap, size) && Math.abs(gap - gaps[i - 1]!.gap) <= ROUNDED_GAPS_EM * size))
+    return undefined;
+  const alone = gaps.filter(
+    ({ gap, size }, i) =>
+      gap > SET_APART_EM * size && !(i > 0 && near(gap, gaps[i - 1]!.gap, size)) && !(i + 1 < gaps.length && near(gap, gaps[i + 1]!.gap, size)),
+  );
+  const counted = alone.map((g) => ({ gap: g.gap, count: alone.filter((h) => near(g.gap, h.gap, g.size)).length })).sort((a, b) => b.count - a.count);
+  const most = counted[0];
+  // Two gaps recurring as often are no measure.
+  const tied = most !== undefined && counted.some((c) => c.count === most.count && !near(c.gap, most.gap, phrases[0]!.size));
+  return most !== undefined && most.count >= 2 && !tied ? most.gap : undefined;
+}
+
 /** The runs of a line's phrases that may be letter-spaced text: characters set evenly apart, two Japanese at least. */
 function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): Phrase[][] {
   const runs: Phrase[][] = [];
   let run: Phrase[] = [];
+  const seam = seamOf(phrases);
+  const atSeam = (gap: number, size: number) => seam !== undefined && Math.abs(gap - seam) <= SEAM_FIT_EM * size;
+  // Where cells meet, a run set at a gap of its own ends, even to a hundredth of a point as Chromium sets it, though
+  // its gap and the seam are one to letter-spacing's tolerance.
+  const endsAtSeam = (gap: number, size: number) => {
+    if (run.length < 2 || !atSeam(gap, size)) return false;
+    const even = run[1]!.x - run[0]!.right;
+    // The run's own gaps, without those that hold a typed space (基準値 2020年度).
+    const gaps = run
+      .slice(1)
+      .map((p, k) => p.x - run[k]!.right)
+      .filter((g) => spacingOf(g, even, size, 0) === '');
+    return Math.max(...gaps) - Math.min(...gaps) <= SEAM_FIT_EM * size && !atSeam(even, size) && Math.abs(gap - even) <= EVEN_GAP_EM * size;
+  };
   const japanese = (r: readonly Phrase[]) => r.filter((p) => JAPANESE.test(p.text)).length >= 2 || bracketed(r);
   const close = () => {
     if (japanese(run)) runs.push(run);
@@ -663,10 +710,11 @@ function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): Phra
       !crossesRule(last.right - 0.1, p.x + 0.1, p.baseline, p.size, vertical);
     if (
       apart &&
+      !endsAtSeam(p.x - last.right, p.size) &&
       (run.length < 2 || spacingOf(p.x - last.right, run[1]!.x - run[0]!.right, p.size, run.length - 1) !== undefined || evenGaps(run[0]!, run[1]!, last, p))
     )
       run.push(p);
-    else if (apart && run.length === 2 && !japanese(run)) {
+    else if (apart && run.length === 2 && !japanese(run) && !endsAtSeam(p.x - last.right, p.size)) {
       // A pair apart at a gap of its own is no text (R6 and the 評 of 評　価 beyond its cell): the letter-spacing may start at its second.
       run = [last, p];
     } else {
