@@ -1,5 +1,5 @@
 import type { Rule } from './pdf.js';
-import { CANNOT_START, type Line, type Phrase, joinPhrases, joinWrapped, makeLine, sameSize } from './layout.js';
+import { CANNOT_START, type Line, type Phrase, joinPhrases, joinWrapped, makeLine, sameSize, textEmWidth } from './layout.js';
 import { HEADER_LINE_GAP_EM, NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
 import { holdsSpacedItems, isLegendLine } from './legend.js';
 import { readBanner } from './hierarchy.js';
@@ -49,6 +49,9 @@ export interface TableHead {
   /** Of those, the lines of cells (no banner, no comment block): where its columns' edges stood there. */
   earlierCells?: Line[];
 }
+
+/** A heading this many times wider than its characters set close is letter-spaced over its cell. */
+const SPREAD_GROUP = 2;
 
 /** A group's heading over two cells is at most this share of their cells' width. */
 const GROUP_OVER_PAIR_WIDTH = 0.8;
@@ -764,6 +767,9 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     splitFrom.set(parts[0], { cell: c, rest: parts[1] });
     return parts;
   });
+  // A group spread over its cells' whole width (実　　　績 over five years, Chromium's justification) stacked with
+  // the first of them, not the middle one: parted, that cell goes back to its place among the others.
+  cells.sort((a, b) => middle(a) - middle(b));
   const topOf = (c: (typeof cells)[number]) => Math.min(...c.members.map((m) => m.baseline));
   const bottomOf = (c: (typeof cells)[number]) => Math.max(...c.members.map((m) => m.baseline));
   const baselines = baselineHeadings(cells.map((c) => headingText(c.members)));
@@ -821,7 +827,11 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
       width: (run[j]!.right - run[i]!.x) / (j - i + 1),
     });
     const spans = run.flatMap((_, i) => run.slice(i + 1).map((__, d) => span(i, i + 1 + d))).filter((s) => run[s.i]!.x <= g.right && run[s.j]!.right >= g.x);
-    const best = spans.filter((c) => c.off <= c.width / 2).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0];
+    // A group letter-spaced over its cells (実　　績　　値 from the first's left edge to the last's right one) heads
+    // the cells under it, however their texts stand in them (R2 … R6 set left: their middle is not the group's).
+    const spreadOver = g.right - g.x > SPREAD_GROUP * textEmWidth(headingText(g.members)) * g.size;
+    const beneath = (c: ReturnType<typeof span>) => run[c.i]!.x >= g.x - g.size && run[c.j]!.right <= g.right + g.size;
+    const best = spans.filter((c) => (spreadOver ? beneath(c) : c.off <= c.width / 2)).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0];
     if (!best) continue;
     // A year centred on one cell rather than on a run (2025年度 over 目標値 beside 自己評価 | 主担当課) is that cell's:
     // it stands over that heading, as a cell's two lines do. One clear of every heading it is near
