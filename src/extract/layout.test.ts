@@ -653,19 +653,20 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
 
 describe('withLetterSpacingJoined: cells Chromium fills edge to edge, their paddings between', () => {
   /** Runs of one line, each its characters' width (a digit half an em) and the gap (points) after it before the next. */
-  const spaced = (size: number, ...items: (string | number)[]) => {
+  const runsOf = (size: number, baseline: number, x: number, items: (string | number)[]) => {
     const runs: TextRun[] = [];
-    let x = 50;
     for (const item of items) {
       if (typeof item === 'number') x += item;
       else {
         const width = [...item].reduce((w, c) => w + (/[0-9A-Za-z]/.test(c) ? 0.5 : 1), 0) * size;
-        runs.push(run(item, x, width, 100, size));
+        runs.push(run(item, x, width, baseline, size));
         x += width;
       }
     }
-    return withLetterSpacingJoined(linesOf(phrasesOf(runs)), [])[0]!.phrases.map((p) => p.text);
+    return runs;
   };
+  const spaced = (size: number, ...items: (string | number)[]) =>
+    withLetterSpacingJoined(linesOf(phrasesOf(runsOf(size, 100, 50, items))), [])[0]!.phrases.map((p) => p.text);
 
   it('parts two cells where the gap is both paddings, recurring on the line, though a cell’s own gap is as near (項 番|成 果 指 標: 5.79, 6.00, 6.27 pt)', () => {
     expect(spaced(7.5, '項', 5.79, '番', 6, '成', 6.26, '果', 6.27, '指', 6.27, '標', 6, '単', 10.28, '位', 6, '項', 13.29, '目', 6, '基準値')).toEqual([
@@ -684,6 +685,36 @@ describe('withLetterSpacingJoined: cells Chromium fills edge to edge, their padd
       '実績',
       '目標値 2025年度',
     ]);
+  });
+
+  it('joins two pairs of characters that meet where the page’s cells meet (実　績|判　定 under 令和7年度, the line’s one seam)', () => {
+    // The header's first line: its cells meet three times at 6.01 pt (beside 令和元年度, a phrase of its own, too).
+    const first = runsOf(7.5, 100, 82, [
+      '指',
+      26.49,
+      '標',
+      26.49,
+      '名',
+      6.01,
+      '令和元年度',
+      6.01,
+      '令',
+      8.01,
+      '和',
+      8.01,
+      '7',
+      8.01,
+      '年',
+      8.01,
+      '度',
+      6.01,
+      '令和7年度',
+    ]);
+    const second = runsOf(7.5, 112, 225.4, ['実', 24.48, '績', 6.02, '判', 6.48, '定']);
+    const texts = (runs: TextRun[]) => withLetterSpacingJoined(linesOf(phrasesOf(runs)), []).map((l) => l.phrases.map((p) => p.text));
+    expect(texts([...first, ...second])[1]).toEqual(['実績', '判定']);
+    // Where the page tells no seam, two characters alone are no letter-spacing.
+    expect(texts(second)[0]).toEqual(['実', '績', '判', '定']);
   });
 
   it('keeps one text that LibreOffice set to a tenth of a point, one gap recurring wider (19.47 and 19.57 pt)', () => {

@@ -471,13 +471,14 @@ const FILLS_CELL_EM = 1.5;
  * figures of neighbouring cells (A B C, 1 2 3) are no Japanese text.
  */
 export function withLetterSpacingJoined(lines: readonly Line[], vertical: readonly Rule[]): Line[] {
+  const pageSeam = seamOfPage(lines);
   return lines.map((unparted) => {
-    const line = withSpreadEndsParted(unparted, vertical);
+    const line = withSpreadEndsParted(unparted, vertical, pageSeam);
     // Characters spread closer than a phrase's gap (重 要 業 績) tell that the line is spread too. A piece a
     // phrase was taken apart into is one character: none is spread within itself, so each phrase is asked once.
     const spacedHere = line.phrases.flatMap((p) => spacedLetters(p) ?? []);
     const spacedApart = spacedHere.some((s) => s.characters >= SPREAD_CHARACTERS);
-    const { pieces, joined } = letterSpacedRuns(line.phrases, vertical, spacedApart);
+    const { pieces, joined } = letterSpacedRuns(line.phrases, vertical, spacedApart, pageSeam);
     const inRuns = new Set(joined.flat());
     const kept = spacedHere.length === 0 ? undefined : new Set(pieces);
     const spaced = spacedHere.filter((s) => kept?.has(s.phrase) && !inRuns.has(s.phrase));
@@ -500,7 +501,12 @@ export function withLetterSpacingJoined(lines: readonly Line[], vertical: readon
  * each of them joins letter-spaced text; where one would be left over (図書|館　人 of a producer
  * that sets each character apart), the phrase is kept whole and the runs found again.
  */
-function letterSpacedRuns(phrases: readonly Phrase[], vertical: readonly Rule[], spreadElsewhere: boolean): { pieces: Phrase[]; joined: Phrase[][] } {
+function letterSpacedRuns(
+  phrases: readonly Phrase[],
+  vertical: readonly Rule[],
+  spreadElsewhere: boolean,
+  pageSeam: number | undefined,
+): { pieces: Phrase[]; joined: Phrase[][] } {
   let whole: Set<Phrase> | undefined;
   for (;;) {
     // Most lines hold no phrase to take apart: they pass without a piece made.
@@ -515,9 +521,10 @@ function letterSpacedRuns(phrases: readonly Phrase[], vertical: readonly Rule[],
         pieces.push(...apart);
       }
     }
-    const runs = spreadRuns(pieces, vertical);
+    const seam = seamOf(pieces, pageSeam);
+    const runs = spreadRuns(pieces, vertical, seam);
     const spread = spreadElsewhere || runs.some((r) => r.length >= SPREAD_CHARACTERS);
-    const joined = runs.filter((r) => r.length >= SPREAD_CHARACTERS || spread || fillsCell(r, vertical));
+    const joined = runs.filter((r) => r.length >= SPREAD_CHARACTERS || spread || fillsCell(r, vertical) || pairsAtSeam(r, runs, seam));
     if (joined.length === 0) return { pieces: [...phrases], joined };
     if (source === undefined) return { pieces, joined };
     const inRuns = new Set(joined.flat());
@@ -575,7 +582,7 @@ const PARTED_EVEN_GAP_EM = 0.04;
  * the next cell's starts there). Ordinary text is not parted: its characters touch on both sides,
  * and no chain of characters set apart runs on from it.
  */
-function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
+function withSpreadEndsParted(line: Line, vertical: readonly Rule[], pageSeam: number | undefined): Line {
   if (!line.phrases.some((p) => p.parts.length >= 2)) return line;
   const pieceOf = (p: Phrase, parts: Phrase['parts']): Phrase => {
     const text = parts
@@ -612,7 +619,7 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
   };
   // Each chained piece with its chain's length.
   const chained = new Map(
-    spreadRuns(pieces.flat(), vertical)
+    spreadRuns(pieces.flat(), vertical, seamOf(pieces.flat(), pageSeam))
       .filter((r) => r.length >= SPREAD_CHARACTERS && r.every((p) => JAPANESE.test(p.text)) && even(r))
       .flatMap((r) => r.map((p) => [p, r.length] as const)),
   );
@@ -660,28 +667,54 @@ const SEAM_FIT_EM = 0.007;
  */
 const ROUNDED_GAPS_EM = 0.02;
 
-/** The gap between a line's phrases where its cells meet (SEAM_FIT_EM), if one recurs most, unlike the gaps beside it. */
-function seamOf(phrases: readonly Phrase[]): number | undefined {
+/**
+ * The gap between a line's phrases where its cells meet (SEAM_FIT_EM), if one recurs most, unlike the gaps
+ * beside it; else the page's, where the line's gaps are set as precisely (a heading's second line, 実 績|判 定,
+ * meets its cells once).
+ */
+function seamOf(phrases: readonly Phrase[], pageSeam?: number): number | undefined {
   const gaps = phrases.slice(1).map((p, i) => ({ gap: p.x - phrases[i]!.right, size: p.size }));
   const near = (a: number, b: number, size: number) => Math.abs(a - b) <= SEAM_FIT_EM * size;
   if (gaps.some(({ gap, size }, i) => i > 0 && !near(gap, gaps[i - 1]!.gap, size) && Math.abs(gap - gaps[i - 1]!.gap) <= ROUNDED_GAPS_EM * size))
     return undefined;
-  const alone = gaps.filter(
-    ({ gap, size }, i) =>
-      gap > SET_APART_EM * size && !(i > 0 && near(gap, gaps[i - 1]!.gap, size)) && !(i + 1 < gaps.length && near(gap, gaps[i + 1]!.gap, size)),
-  );
+  // A gap beside one as wide across a character set apart is a chain's (across a phrase of several characters, 名|令和元年度|令, none's).
+  const chained = (i: number, j: number) =>
+    j >= 0 && j < gaps.length && SPREAD_CHARACTER.test(phrases[Math.max(i, j)]!.text) && near(gaps[i]!.gap, gaps[j]!.gap, gaps[i]!.size);
+  const alone = gaps.filter(({ gap, size }, i) => gap > SET_APART_EM * size && !chained(i, i - 1) && !chained(i, i + 1));
   const counted = alone.map((g) => ({ gap: g.gap, count: alone.filter((h) => near(g.gap, h.gap, g.size)).length })).sort((a, b) => b.count - a.count);
   const most = counted[0];
   // Two gaps recurring as often are no measure.
   const tied = most !== undefined && counted.some((c) => c.count === most.count && !near(c.gap, most.gap, phrases[0]!.size));
-  return most !== undefined && most.count >= 2 && !tied ? most.gap : undefined;
+  return most !== undefined && most.count >= 2 && !tied ? most.gap : pageSeam;
+}
+
+/** Where the cells of a page's lines meet: the seam most of its lines that have one agree on. */
+function seamOfPage(lines: readonly Line[]): number | undefined {
+  const seams = lines.flatMap((l) => {
+    const seam = seamOf(l.phrases);
+    return seam === undefined ? [] : [{ seam, size: l.size }];
+  });
+  const agreeing = (a: { seam: number; size: number }) => seams.filter((b) => Math.abs(a.seam - b.seam) <= SEAM_FIT_EM * a.size).length;
+  const most = seams.sort((a, b) => agreeing(b) - agreeing(a))[0];
+  return most !== undefined && agreeing(most) * 2 > seams.length ? most.seam : undefined;
+}
+
+/**
+ * Whether a pair of characters set apart (実　績) meets another (判　定) where cells meet: two cells each
+ * filled by two characters at a gap of their own, as Chromium justifies a heading's second line; two
+ * characters alone tell no letter-spacing otherwise.
+ */
+function pairsAtSeam(run: readonly Phrase[], runs: readonly Phrase[][], seam: number | undefined): boolean {
+  if (seam === undefined) return false;
+  const atSeam = (a: Phrase, b: Phrase) => Math.abs(b.x - a.right - seam) <= SEAM_FIT_EM * b.size;
+  const pair = (r: readonly Phrase[]) => r.length === 2 && r.every((p) => JAPANESE.test(p.text)) && !atSeam(r[0]!, r[1]!);
+  return pair(run) && runs.some((other) => other !== run && pair(other) && (atSeam(run[1]!, other[0]!) || atSeam(other[1]!, run[0]!)));
 }
 
 /** The runs of a line's phrases that may be letter-spaced text: characters set evenly apart, two Japanese at least. */
-function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): Phrase[][] {
+function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[], seam: number | undefined): Phrase[][] {
   const runs: Phrase[][] = [];
   let run: Phrase[] = [];
-  const seam = seamOf(phrases);
   const atSeam = (gap: number, size: number) => seam !== undefined && Math.abs(gap - seam) <= SEAM_FIT_EM * size;
   // Where cells meet, a run set at a gap of its own ends, even to a hundredth of a point as Chromium sets it, though
   // its gap and the seam are one to letter-spacing's tolerance.
@@ -715,7 +748,8 @@ function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): Phra
     )
       run.push(p);
     else if (apart && run.length === 2 && !japanese(run) && !endsAtSeam(p.x - last.right, p.size)) {
-      // A pair apart at a gap of its own is no text (R6 and the 評 of 評　価 beyond its cell): the letter-spacing may start at its second.
+      // A pair apart at a gap of its own is no text (R6 and the 評 of 評　価 beyond its cell), nor a run of years a cell
+      // each (R3 … R8 before R8目標値): the letter-spacing may start at its last.
       run = [last, p];
     } else {
       close();
