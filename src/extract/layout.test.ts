@@ -717,6 +717,21 @@ describe('withLetterSpacingJoined: cells Chromium fills edge to edge, their padd
     expect(texts(second)[0]).toEqual(['実', '績', '判', '定']);
   });
 
+  it('starts letter-spaced text at the last of a run of years a cell each (R3 … R8 at 53 pt, then R8目標値 at 7.17)', () => {
+    const line = ['番', 6.3, '号', 6, '指', 15.59, '標', 6, '項', 14.79, '目', 6, 'R2', 8.87, '従', 8.86, '前', 8.87, '値', 6, 'R3', 53, 'R4', 53, 'R8', 53];
+    expect(spaced(8.5, ...line, 'R8', 7.17, '目', 7.16, '標', 7.17, '値', 6, '評', 6.32, '価')).toEqual([
+      '番号',
+      '指標',
+      '項目',
+      'R2従前値',
+      'R3',
+      'R4',
+      'R8',
+      'R8目標値',
+      '評価',
+    ]);
+  });
+
   it('keeps one text that LibreOffice set to a tenth of a point, one gap recurring wider (19.47 and 19.57 pt)', () => {
     expect(
       spaced(

@@ -747,7 +747,7 @@ function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[], seam:
       (run.length < 2 || spacingOf(p.x - last.right, run[1]!.x - run[0]!.right, p.size, run.length - 1) !== undefined || evenGaps(run[0]!, run[1]!, last, p))
     )
       run.push(p);
-    else if (apart && run.length === 2 && !japanese(run) && !endsAtSeam(p.x - last.right, p.size)) {
+    else if (apart && run.length >= 2 && !japanese(run) && !endsAtSeam(p.x - last.right, p.size)) {
       // A pair apart at a gap of its own is no text (R6 and the 評 of 評　価 beyond its cell), nor a run of years a cell
       // each (R3 … R8 before R8目標値): the letter-spacing may start at its last.
       run = [last, p];
