@@ -50,8 +50,15 @@ export interface TableHead {
   earlierCells?: Line[];
 }
 
-/** A heading this many times wider than its characters set close is letter-spaced over its cell. */
-const SPREAD_GROUP = 2;
+/**
+ * A heading this many times wider than its characters set close is letter-spaced over its cell (Chromium's
+ * 令　和　7　年　度 over 実績 | 判定: 1.8 times); a centred one is as wide as they are.
+ */
+const SPREAD_GROUP = 1.5;
+
+function spreadOver(p: Phrase): boolean {
+  return p.right - p.x > SPREAD_GROUP * textEmWidth(p.text) * p.size;
+}
 
 /** A group's heading over two cells is at most this share of their cells' width. */
 const GROUP_OVER_PAIR_WIDTH = 0.8;
@@ -755,7 +762,15 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
       onLastLine(beside) &&
       within(Math.min(beside.x, ...rest.map((m) => m.x)), Math.max(beside.right, ...rest.map((m) => m.right))) &&
       Math.abs(topMiddle - (restMiddle + middle(beside)) / 2) < Math.abs(topMiddle - restMiddle);
-    if (!overOdd && !overPair) return [c];
+    // Or letter-spaced from the pair's left edge to its right one (令　和　7　年　度 over 実績 | 判定), as wide as their cells.
+    const pairEnds = beside && [Math.min(beside.x, ...rest.map((m) => m.x)), Math.max(beside.right, ...rest.map((m) => m.right))];
+    const spreadOverPair =
+      pairEnds !== undefined &&
+      onLastLine(beside!) &&
+      spreadOver(top!) &&
+      Math.abs(top!.x - pairEnds[0]!) <= top!.size &&
+      Math.abs(top!.right - pairEnds[1]!) <= top!.size;
+    if (!overOdd && !overPair && !spreadOverPair) return [c];
     const part = (members: Phrase[]) => ({
       ...members[0]!,
       text: joinWrapped(members.map((m) => m.text)),
@@ -829,9 +844,9 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     const spans = run.flatMap((_, i) => run.slice(i + 1).map((__, d) => span(i, i + 1 + d))).filter((s) => run[s.i]!.x <= g.right && run[s.j]!.right >= g.x);
     // A group letter-spaced over its cells (実　　績　　値 from the first's left edge to the last's right one) heads
     // the cells under it, however their texts stand in them (R2 … R6 set left: their middle is not the group's).
-    const spreadOver = g.right - g.x > SPREAD_GROUP * textEmWidth(headingText(g.members)) * g.size;
     const beneath = (c: ReturnType<typeof span>) => run[c.i]!.x >= g.x - g.size && run[c.j]!.right <= g.right + g.size;
-    const best = spans.filter((c) => (spreadOver ? beneath(c) : c.off <= c.width / 2)).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0];
+    const spread = g.members.length === 1 && spreadOver(g.members[0]!);
+    const best = spans.filter((c) => (spread ? beneath(c) : c.off <= c.width / 2)).sort((a, b) => b.j - b.i - (a.j - a.i) || a.off - b.off)[0];
     if (!best) continue;
     // A year centred on one cell rather than on a run (2025年度 over 目標値 beside 自己評価 | 主担当課) is that cell's:
     // it stands over that heading, as a cell's two lines do. One clear of every heading it is near
