@@ -732,6 +732,18 @@ describe('withLetterSpacingJoined: cells Chromium fills edge to edge, their padd
     ]);
   });
 
+  it('reads a bracket Chromium kept with its year as a character of the text it justified (基 準 値 (2014 年 度 ))', () => {
+    const runs = [
+      at('基', 151.3, 100, 8.5),
+      at('準', 161.8, 100, 8.5),
+      at('値', 172.4, 100, 8.5),
+      run('(2014', 182.9, 21.8, 100, 8.5),
+      run('年 度', 206.7, 19.1, 100, 8.5),
+      run(')', 227.8, 2.9, 100, 8.5),
+    ];
+    expect(withLetterSpacingJoined(linesOf(phrasesOf(runs)), [])[0]!.phrases.map((p) => p.text)).toEqual(['基準値(2014年度)']);
+  });
+
   it('keeps one text that LibreOffice set to a tenth of a point, one gap recurring wider (19.47 and 19.57 pt)', () => {
     expect(
       spaced(

@@ -451,9 +451,11 @@ function withoutUnderlines(horizontal: readonly Rule[], lines: readonly Line[]):
  * A character of letter-spaced text (均等割り付け, a spreadsheet's "distributed" alignment, common
  * in headings: 指　　標　　名 filling its cell): a Japanese character, a bracket or a mark set
  * apart like one, or a short Latin or numeric token the producer kept together (R2 in 基準値（R2）,
- * a year's four digits in 2020年度), with its half-width brackets ((R2) in 基準値(R2)).
+ * a year's four digits in 2020年度), with its half-width brackets ((R2) in 基準値(R2)), or a bracket
+ * glued to a year ((2014 年 度 ): Chromium's justification parts no bracket from its figures).
  */
-const SPREAD_CHARACTER = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・]|[A-Za-z0-9]{1,3}|[0-9]{4}|\([A-Za-z0-9]{1,3}\))$/u;
+const SPREAD_CHARACTER =
+  /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・]|[A-Za-z0-9]{1,3}|[0-9]{4}|\([A-Za-z0-9]{1,3}\)|[(（][0-9]{4}|[0-9]{4}[)）])$/u;
 const JAPANESE = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]$/u;
 /** The gaps of letter-spaced text are one width, to the rounding of positions (in em). */
 const EVEN_GAP_EM = 0.15;
