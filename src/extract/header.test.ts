@@ -116,6 +116,36 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '現状値 H26', '実績>H27', '実績>H28', '実績>H29', '目標値']]);
   });
 
+  it('without rules: a group letter-spaced over its cells’ whole width (実　績　値 over R2 … R6, set left in their cells) heads every one of them, in their order', () => {
+    // The group's characters from the first cell's left edge to the last one's right edge, joined as one text.
+    const group: TextRun = { ...run('実績値', 210, 100), width: 310 };
+    const years = ['R2', 'R3', 'R4', 'R5', 'R6'].map((text, k) => run(text, 210 + 62 * k, 112));
+    const headings = [run('番号', 20, 106), run('指標名', 60, 106), run('基準値 R1', 150, 106), run('目標値 R6', 530, 106), run('達成度', 620, 106)];
+    expect(columns(linesOf(phrasesOf([group, ...headings, ...years])))).toEqual([
+      ['番号', '指標名', '基準値 R1', '実績値>R2', '実績値>R3', '実績値>R4', '実績値>R5', '実績値>R6', '目標値 R6', '達成度'],
+    ]);
+  });
+
+  it('without rules: a year letter-spaced over a pair of cells from its left edge to its right one (令　和　7　年　度 over 実績 | 判定) is their group, not the first one’s year', () => {
+    const spread = (text: string, x: number, baseline: number, width: number): TextRun => ({ ...run(text, x, baseline), width });
+    // As Chromium printed them (held-out 131 f5-chromium-06), each heading justified to its cell: the years over
+    // 従前値 and 目標値 head those cells alone.
+    const lines = linesOf(
+      phrasesOf([
+        run('No.', 53.3, 70.5),
+        spread('指標名', 82, 70.5, 79.9),
+        spread('令和元年度', 167.9, 70.5, 51.5),
+        spread('令和7年度', 225.4, 70.5, 73),
+        spread('令和7年度', 304.4, 70.5, 48),
+        spread('従前値', 167.9, 81.8, 51.5),
+        spread('目標値', 304.4, 81.8, 48),
+        spread('実績', 225.4, 89.3, 42.5),
+        spread('判定', 273.9, 89.3, 24.5),
+      ]),
+    );
+    expect(columns(lines)).toEqual([['No.', '指標名', '令和元年度/従前値', '令和7年度>実績', '令和7年度>判定', '令和7年度/目標値']]);
+  });
+
   it('without rules: a heading over a line in brackets (現状値 over （H26）) is one heading, though years under a group stand beside it', () => {
     const lines = page(
       [100, [['実績値', 205]]],

@@ -50,6 +50,16 @@ export interface TableHead {
   earlierCells?: Line[];
 }
 
+/**
+ * A heading this many times wider than its characters set close is letter-spaced over its cell (Chromium's
+ * 令　和　7　年　度 over 実績 | 判定: 1.8 times); a centred one is as wide as they are.
+ */
+const SPREAD_GROUP = 1.5;
+
+function spreadOver(p: Phrase): boolean {
+  return p.right - p.x > SPREAD_GROUP * textEmWidth(p.text) * p.size;
+}
+
 /** A group's heading over two cells is at most this share of their cells' width. */
 const GROUP_OVER_PAIR_WIDTH = 0.8;
 /** Rules this close (points) are one. */
@@ -766,8 +776,6 @@ const RULES_MEET = 1;
 
 /** A heading set flush left starts this close (points) to the first heading under it: both at their cells' left side. */
 const FLUSH_LEFT = 0.3;
-/** A heading set this many times its own width or wider is spread over its cell (letter-spaced text joined by layout.ts). */
-const SPREAD_GROUP_WIDTH = 2;
 
 /** A sub-cell stands at least this share of the way from its group's line down to the header's last line. */
 const SUB_CELL_DEPTH = 0.6;
@@ -868,7 +876,15 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     const border = borderUnder(top!, top!.baseline, Math.min(...rest.map((m) => m.baseline)), horizontal);
     const under = (n: (typeof stacked)[number]) => border !== undefined && middle(n) > border.from && middle(n) < border.to;
     const overBorder = neighbours.some((n) => onLastLine(n) && under(n)) && !neighbours.some((n) => !onLastLine(n) && under(n));
-    if (!overOdd && !overPair && !flushOver && !overBorder) return [c];
+    // Or letter-spaced from the pair's left edge to its right one (令　和　7　年　度 over 実績 | 判定), as wide as their cells.
+    const pairEnds = beside && [Math.min(beside.x, ...rest.map((m) => m.x)), Math.max(beside.right, ...rest.map((m) => m.right))];
+    const spreadOverPair =
+      pairEnds !== undefined &&
+      onLastLine(beside!) &&
+      spreadOver(top!) &&
+      Math.abs(top!.x - pairEnds[0]!) <= top!.size &&
+      Math.abs(top!.right - pairEnds[1]!) <= top!.size;
+    if (!overOdd && !overPair && !flushOver && !overBorder && !spreadOverPair) return [c];
     const part = (members: Phrase[]) => ({
       ...members[0]!,
       text: joinWrapped(members.map((m) => m.text)),
@@ -880,8 +896,8 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     splitFrom.set(parts[0], { cell: c, rest: parts[1] });
     return parts;
   });
-  // In their places again: a group's heading spread over its cells (実　績　値 over R2 … R6, stacked with R2 at
-  // its left) stacked where its middle is, past cells its bottom line's cell stands before.
+  // In their places again: a group spread over its cells (実　績　値 over R2 … R6, Calc's distributed cells and
+  // Chromium's justification) stacked with the first of them, not the middle one: parted, that cell goes back to its place.
   cells.sort((a, b) => middle(a) - middle(b));
   const topOf = (c: (typeof cells)[number]) => Math.min(...c.members.map((m) => m.baseline));
   const bottomOf = (c: (typeof cells)[number]) => Math.max(...c.members.map((m) => m.baseline));
@@ -943,7 +959,7 @@ function stackedColumns(window: readonly Line[], horizontal: readonly Rule[] = [
     const flush = flushFrom >= 0 && flushFrom < run.length - 1 ? span(flushFrom, run.length - 1) : undefined;
     // A heading spread over its merged cell (distributed: 実　　績　　値) fills it: its cells are those under
     // its extent, however their own headings are set in them (Calc sets R2 … R6 at their cells' left).
-    const spread = g.members.length === 1 && g.right - g.x >= SPREAD_GROUP_WIDTH * textEmWidth(g.text) * g.size;
+    const spread = g.members.length === 1 && spreadOver(g.members[0]!);
     const within = run.flatMap((c, i) => (c.x >= g.x - g.size && c.right <= g.right + g.size ? [i] : []));
     // Over one cell alone it is that cell's first line (Calc's 基　準　値 over R2 in one cell, R3 beside it under no group).
     if (spread && within.length < 2) continue;

@@ -842,6 +842,131 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
   });
 });
 
+describe('withLetterSpacingJoined: cells Chromium fills edge to edge, their paddings between', () => {
+  /** Runs of one line, each its characters' width (a digit half an em) and the gap (points) after it before the next. */
+  const runsOf = (size: number, baseline: number, x: number, items: (string | number)[]) => {
+    const runs: TextRun[] = [];
+    for (const item of items) {
+      if (typeof item === 'number') x += item;
+      else {
+        const width = [...item].reduce((w, c) => w + (/[0-9A-Za-z]/.test(c) ? 0.5 : 1), 0) * size;
+        runs.push(run(item, x, width, baseline, size));
+        x += width;
+      }
+    }
+    return runs;
+  };
+  const spaced = (size: number, ...items: (string | number)[]) =>
+    withLetterSpacingJoined(linesOf(phrasesOf(runsOf(size, 100, 50, items))), [])[0]!.phrases.map((p) => p.text);
+
+  it('parts two cells where the gap is both paddings, recurring on the line, though a cell’s own gap is as near (項 番|成 果 指 標: 5.79, 6.00, 6.27 pt)', () => {
+    expect(spaced(7.5, '項', 5.79, '番', 6, '成', 6.26, '果', 6.27, '指', 6.27, '標', 6, '単', 10.28, '位', 6, '項', 13.29, '目', 6, '基準値')).toEqual([
+      '項番',
+      '成果指標',
+      '単位',
+      '項目',
+      '基準値',
+    ]);
+    // A group's two characters spread over five years, between headings set at their own gap (7.17 pt) and a typed space (the line as printed).
+    const line = ['指', 93.49, '標', 6, '単', 25.5, '位', 6, '基', 7.17, '準', 7.16, '値', 18.84, '2020', 7.16, '年', 7.17, '度', 6, '実', 334.98, '績'];
+    expect(spaced(9, ...line, 6, '目', 7.17, '標', 7.17, '値', 18.85, '2025', 7.17, '年', 7.17, '度')).toEqual([
+      '指標',
+      '単位',
+      '基準値 2020年度',
+      '実績',
+      '目標値 2025年度',
+    ]);
+  });
+
+  it('joins two pairs of characters that meet where the page’s cells meet (実　績|判　定 under 令和7年度, the line’s one seam)', () => {
+    // The header's first line: its cells meet three times at 6.01 pt (beside 令和元年度, a phrase of its own, too).
+    const first = runsOf(7.5, 100, 82, [
+      '指',
+      26.49,
+      '標',
+      26.49,
+      '名',
+      6.01,
+      '令和元年度',
+      6.01,
+      '令',
+      8.01,
+      '和',
+      8.01,
+      '7',
+      8.01,
+      '年',
+      8.01,
+      '度',
+      6.01,
+      '令和7年度',
+    ]);
+    const second = runsOf(7.5, 112, 225.4, ['実', 24.48, '績', 6.02, '判', 6.48, '定']);
+    const texts = (runs: TextRun[]) => withLetterSpacingJoined(linesOf(phrasesOf(runs)), []).map((l) => l.phrases.map((p) => p.text));
+    expect(texts([...first, ...second])[1]).toEqual(['実績', '判定']);
+    // Where the page tells no seam, two characters alone are no letter-spacing.
+    expect(texts(second)[0]).toEqual(['実', '績', '判', '定']);
+  });
+
+  it('starts letter-spaced text at the last of a run of years a cell each (R3 … R8 at 53 pt, then R8目標値 at 7.17)', () => {
+    const line = ['番', 6.3, '号', 6, '指', 15.59, '標', 6, '項', 14.79, '目', 6, 'R2', 8.87, '従', 8.86, '前', 8.87, '値', 6, 'R3', 53, 'R4', 53, 'R8', 53];
+    expect(spaced(8.5, ...line, 'R8', 7.17, '目', 7.16, '標', 7.17, '値', 6, '評', 6.32, '価')).toEqual([
+      '番号',
+      '指標',
+      '項目',
+      'R2従前値',
+      'R3',
+      'R4',
+      'R8',
+      'R8目標値',
+      '評価',
+    ]);
+  });
+
+  it('reads a bracket Chromium kept with its year as a character of the text it justified (基 準 値 (2014 年 度 ))', () => {
+    const runs = [
+      at('基', 151.3, 100, 8.5),
+      at('準', 161.8, 100, 8.5),
+      at('値', 172.4, 100, 8.5),
+      run('(2014', 182.9, 21.8, 100, 8.5),
+      run('年 度', 206.7, 19.1, 100, 8.5),
+      run(')', 227.8, 2.9, 100, 8.5),
+    ];
+    expect(withLetterSpacingJoined(linesOf(phrasesOf(runs)), [])[0]!.phrases.map((p) => p.text)).toEqual(['基準値(2014年度)']);
+  });
+
+  it('keeps one text that LibreOffice set to a tenth of a point, one gap recurring wider (19.47 and 19.57 pt)', () => {
+    expect(
+      spaced(
+        8.39,
+        'オ',
+        19.47,
+        'リ',
+        19.47,
+        'ー',
+        19.47,
+        'ブ',
+        19.47,
+        '栽',
+        19.57,
+        '培',
+        19.46,
+        '文',
+        19.47,
+        '化',
+        19.47,
+        '財',
+        19.57,
+        'づ',
+        19.37,
+        'く',
+        19.47,
+        'り',
+      ),
+    ).toEqual(['オリーブ栽培文化財づくり']);
+  });
+});
+
 describe('layOut: underlines', () => {
   const page = (horizontal: { at: number; from: number; to: number }[]): PageContent => ({
     number: 1,

@@ -452,9 +452,11 @@ function withoutUnderlines(horizontal: readonly Rule[], lines: readonly Line[]):
  * in headings: 指　　標　　名 filling its cell): a Japanese character, a bracket or a mark set
  * apart like one (a bullet heading a heading: ■施策; not a grade's mark, ○ △ ×), or a short Latin or
  * numeric token the producer kept together (R2 in 基準値（R2）, a year's four digits in 2020年度),
- * with the half-width brackets it is drawn with ((R2) in 基準値(R2), (2019 of 目標値(2019年度)).
+ * with the brackets it is drawn with ((R2) in 基準値(R2), (2019 of 目標値(2019年度); Chromium's
+ * justification parts no bracket from its figures: (2014 年 度 )).
  */
-const SPREAD_CHARACTER = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・■□◆◇]|\(?(?:[A-Za-z0-9]{1,3}|[0-9]{4})\)?)$/u;
+const SPREAD_CHARACTER =
+  /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・■□◆◇]|\(?(?:[A-Za-z0-9]{1,3}|[0-9]{4})\)?|[(（][0-9]{4}|[0-9]{4}[)）])$/u;
 const JAPANESE = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]$/u;
 /** The gaps of letter-spaced text are one width, to the rounding of positions (in em). */
 const EVEN_GAP_EM = 0.15;
@@ -472,13 +474,14 @@ const FILLS_CELL_EM = 1.5;
  * figures of neighbouring cells (A B C, 1 2 3) are no Japanese text.
  */
 export function withLetterSpacingJoined(lines: readonly Line[], vertical: readonly Rule[]): Line[] {
+  const pageSeam = seamOfPage(lines);
   return lines.map((unparted) => {
-    const line = withSpreadEndsParted(withCellEdgesParted(unparted), vertical);
+    const line = withSpreadEndsParted(withCellEdgesParted(unparted), vertical, pageSeam);
     // Characters spread closer than a phrase's gap (重 要 業 績) tell that the line is spread too. A piece a
     // phrase was taken apart into is one character: none is spread within itself, so each phrase is asked once.
     const spacedHere = line.phrases.flatMap((p) => spacedLetters(p) ?? []);
     const spacedApart = spacedHere.some((s) => s.characters >= SPREAD_CHARACTERS);
-    const { pieces, joined } = letterSpacedRuns(line.phrases, vertical, spacedApart);
+    const { pieces, joined } = letterSpacedRuns(line.phrases, vertical, spacedApart, pageSeam);
     const inRuns = new Set(joined.flat());
     const kept = spacedHere.length === 0 ? undefined : new Set(pieces);
     const spaced = spacedHere.filter((s) => kept?.has(s.phrase) && !inRuns.has(s.phrase));
@@ -501,7 +504,12 @@ export function withLetterSpacingJoined(lines: readonly Line[], vertical: readon
  * each of them joins letter-spaced text; where one would be left over (図書|館　人 of a producer
  * that sets each character apart), the phrase is kept whole and the runs found again.
  */
-function letterSpacedRuns(phrases: readonly Phrase[], vertical: readonly Rule[], spreadElsewhere: boolean): { pieces: Phrase[]; joined: Phrase[][] } {
+function letterSpacedRuns(
+  phrases: readonly Phrase[],
+  vertical: readonly Rule[],
+  spreadElsewhere: boolean,
+  pageSeam: number | undefined,
+): { pieces: Phrase[]; joined: Phrase[][] } {
   let whole: Set<Phrase> | undefined;
   for (;;) {
     // Most lines hold no phrase to take apart: they pass without a piece made.
@@ -516,9 +524,10 @@ function letterSpacedRuns(phrases: readonly Phrase[], vertical: readonly Rule[],
         pieces.push(...apart);
       }
     }
-    const runs = spreadRuns(pieces, vertical);
+    const seam = seamOf(pieces, pageSeam);
+    const runs = spreadRuns(pieces, vertical, seam);
     const spread = spreadElsewhere || runs.some((r) => r.length >= SPREAD_CHARACTERS);
-    const joined = runs.filter((r) => r.length >= SPREAD_CHARACTERS || spread || fillsCell(r, vertical));
+    const joined = runs.filter((r) => r.length >= SPREAD_CHARACTERS || spread || fillsCell(r, vertical) || pairsAtSeam(r, runs, seam));
     if (joined.length === 0) return { pieces: [...phrases], joined };
     if (source === undefined) return { pieces, joined };
     const inRuns = new Set(joined.flat());
@@ -645,7 +654,7 @@ const PARTED_EVEN_GAP_EM = 0.04;
  * the next cell's starts there), or a pair between such chains (実　績). Ordinary text is not parted: its characters touch on both sides,
  * and no chain of characters set apart runs on from it.
  */
-function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
+function withSpreadEndsParted(line: Line, vertical: readonly Rule[], pageSeam: number | undefined): Line {
   if (!line.phrases.some((p) => p.parts.length >= 2)) return line;
   // A single character touching the rest of its phrase (a chain set apart within the phrase, 成 果 指 標, is no edge).
   const single = (q: Phrase['parts'][number], next: Phrase['parts'][number], size: number) =>
@@ -667,7 +676,7 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
     return Math.max(...gaps) - Math.min(...gaps) <= PARTED_EVEN_GAP_EM * r[0]!.size;
   };
   // Each chained piece with its chain's length.
-  const runs = spreadRuns(pieces.flat(), vertical).filter((r) => r.every((p) => JAPANESE.test(p.text)));
+  const runs = spreadRuns(pieces.flat(), vertical, seamOf(pieces.flat(), pageSeam)).filter((r) => r.every((p) => JAPANESE.test(p.text)));
   const chained = new Map(runs.filter((r) => r.length >= SPREAD_CHARACTERS && even(r)).flatMap((r) => r.map((p) => [p, r.length] as const)));
   // A heading of two characters between two such cells (実　績 between 現　状　値 and 目　標　値) touches
   // a chain's end with each of its characters, or with one where the other stands alone: a chain of
@@ -709,10 +718,83 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[]): Line {
   return parted ? makeLine(phrases) : line;
 }
 
+/**
+ * Where a line's cells meet (in em): Chromium justifies a heading from its cell's left padding to its
+ * right one, so between two filled cells the gap is both paddings (6.00 pt), to a hundredth of a point
+ * wherever it recurs, while the characters within each cell stand at a gap of their own, as even (6.26,
+ * 6.27, 6.27). One cell's gap may come within EVEN_GAP_EM of that (項 番|成 果 指 標|単: 5.79, 6.00,
+ * 6.27): the gap unlike the gaps beside it that recurs most on the line is where cells meet. Two cells
+ * of one width and two characters recur too (番 号 and 評 価: 6.30, 6.32), less often.
+ */
+const SEAM_FIT_EM = 0.007;
+/**
+ * LibreOffice sets letter-spaced characters to a tenth of a point (19.47, 19.57, 19.37 pt: 0.01–0.02 em
+ * apart), and one of its gaps recurs as a seam would: a line with gaps that close apart is set so, and
+ * its seams are not told. Chromium's cells meet 0.028 em or more from their characters' gap.
+ */
+const ROUNDED_GAPS_EM = 0.02;
+
+/**
+ * The gap between a line's phrases where its cells meet (SEAM_FIT_EM), if one recurs most, unlike the gaps
+ * beside it; else the page's, where the line's gaps are set as precisely (a heading's second line, 実 績|判 定,
+ * meets its cells once).
+ */
+function seamOf(phrases: readonly Phrase[], pageSeam?: number): number | undefined {
+  const gaps = phrases.slice(1).map((p, i) => ({ gap: p.x - phrases[i]!.right, size: p.size }));
+  const near = (a: number, b: number, size: number) => Math.abs(a - b) <= SEAM_FIT_EM * size;
+  if (gaps.some(({ gap, size }, i) => i > 0 && !near(gap, gaps[i - 1]!.gap, size) && Math.abs(gap - gaps[i - 1]!.gap) <= ROUNDED_GAPS_EM * size))
+    return undefined;
+  // A gap beside one as wide across a character set apart is a chain's (across a phrase of several characters, 名|令和元年度|令, none's).
+  const chained = (i: number, j: number) =>
+    j >= 0 && j < gaps.length && SPREAD_CHARACTER.test(phrases[Math.max(i, j)]!.text) && near(gaps[i]!.gap, gaps[j]!.gap, gaps[i]!.size);
+  const alone = gaps.filter(({ gap, size }, i) => gap > SET_APART_EM * size && !chained(i, i - 1) && !chained(i, i + 1));
+  const counted = alone.map((g) => ({ gap: g.gap, count: alone.filter((h) => near(g.gap, h.gap, g.size)).length })).sort((a, b) => b.count - a.count);
+  const most = counted[0];
+  // Two gaps recurring as often are no measure.
+  const tied = most !== undefined && counted.some((c) => c.count === most.count && !near(c.gap, most.gap, phrases[0]!.size));
+  return most !== undefined && most.count >= 2 && !tied ? most.gap : pageSeam;
+}
+
+/** Where the cells of a page's lines meet: the seam most of its lines that have one agree on. */
+function seamOfPage(lines: readonly Line[]): number | undefined {
+  const seams = lines.flatMap((l) => {
+    const seam = seamOf(l.phrases);
+    return seam === undefined ? [] : [{ seam, size: l.size }];
+  });
+  const agreeing = (a: { seam: number; size: number }) => seams.filter((b) => Math.abs(a.seam - b.seam) <= SEAM_FIT_EM * a.size).length;
+  const most = seams.sort((a, b) => agreeing(b) - agreeing(a))[0];
+  return most !== undefined && agreeing(most) * 2 > seams.length ? most.seam : undefined;
+}
+
+/**
+ * Whether a pair of characters set apart (実　績) meets another (判　定) where cells meet: two cells each
+ * filled by two characters at a gap of their own, as Chromium justifies a heading's second line; two
+ * characters alone tell no letter-spacing otherwise.
+ */
+function pairsAtSeam(run: readonly Phrase[], runs: readonly Phrase[][], seam: number | undefined): boolean {
+  if (seam === undefined) return false;
+  const atSeam = (a: Phrase, b: Phrase) => Math.abs(b.x - a.right - seam) <= SEAM_FIT_EM * b.size;
+  const pair = (r: readonly Phrase[]) => r.length === 2 && r.every((p) => JAPANESE.test(p.text)) && !atSeam(r[0]!, r[1]!);
+  return pair(run) && runs.some((other) => other !== run && pair(other) && (atSeam(run[1]!, other[0]!) || atSeam(other[1]!, run[0]!)));
+}
+
 /** The runs of a line's phrases that may be letter-spaced text: characters set evenly apart, two Japanese at least. */
-function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): Phrase[][] {
+function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[], seam: number | undefined): Phrase[][] {
   const runs: Phrase[][] = [];
   let run: Phrase[] = [];
+  const atSeam = (gap: number, size: number) => seam !== undefined && Math.abs(gap - seam) <= SEAM_FIT_EM * size;
+  // Where cells meet, a run set at a gap of its own ends, even to a hundredth of a point as Chromium sets it, though
+  // its gap and the seam are one to letter-spacing's tolerance.
+  const endsAtSeam = (gap: number, size: number) => {
+    if (run.length < 2 || !atSeam(gap, size)) return false;
+    const even = run[1]!.x - run[0]!.right;
+    // The run's own gaps, without those that hold a typed space (基準値 2020年度).
+    const gaps = run
+      .slice(1)
+      .map((p, k) => p.x - run[k]!.right)
+      .filter((g) => spacingOf(g, even, size, 0) === '');
+    return Math.max(...gaps) - Math.min(...gaps) <= SEAM_FIT_EM * size && !atSeam(even, size) && Math.abs(gap - even) <= EVEN_GAP_EM * size;
+  };
   const japanese = (r: readonly Phrase[]) => r.filter((p) => JAPANESE.test(p.text)).length >= 2 || bracketed(r);
   const close = () => {
     if (japanese(run)) runs.push(run);
@@ -737,12 +819,13 @@ function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[]): Phra
       apart &&
       !nearerWestern(run, p) &&
       !twoTokens &&
+      !endsAtSeam(p.x - last.right, p.size) &&
       (run.length < 2 || spacingOf(p.x - last.right, run[1]!.x - run[0]!.right, p.size, run.length - 1) !== undefined || evenGaps(run[0]!, run[1]!, last, p))
     )
       run.push(p);
-    else if (apart && !japanese(run)) {
+    else if (apart && !japanese(run) && !endsAtSeam(p.x - last.right, p.size)) {
       // A pair apart at a gap of its own is no text (R6 and the 評 of 評　価 beyond its cell), nor a row of years set each
-      // at its cell's left (R3 … R7 | R7　目　標　値): the letter-spacing may start at the last of them.
+      // at its cell's left (R3 … R7 | R7　目　標　値, or a cell each: R3 … R8 before R8目標値): the letter-spacing may start at the last of them.
       run = twoTokens ? [p] : [last, p];
     } else {
       close();
