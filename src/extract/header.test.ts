@@ -611,6 +611,21 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['指標名', '現状値（H26）', 'H27', 'H28', '目標値 R1']]);
   });
 
+  it('a year of Western letters whose glyphs are wide (R5 at 1.52 em) is no text letter-spaced over its cells: centred over 実績値 | 評価, it is their group', () => {
+    const wide = (text: string, x: number, baseline: number, width: number): TextRun => ({ text, x, baseline, width, size: SIZE, font: 'f' });
+    const lines = linesOf(
+      phrasesOf([
+        wide('R5', 162.4, 100, 15.2),
+        run('指標名', 20, 110),
+        run('基準値 R1', 60, 110),
+        run('目標 R7', 260, 110),
+        run('実績値', 120, 120),
+        run('評価', 200, 120),
+      ]),
+    );
+    expect(columns(lines)).toEqual([['指標名', '基準値 R1', 'R5>実績値', 'R5>評価', '目標 R7']]);
+  });
+
   it('a year set before its role a space apart (R2 現状値 | R7 実績値: LibreOffice’s autospace, read as a space in a reprint) is the role’s', () => {
     const lines = page([
       100,

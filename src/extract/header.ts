@@ -57,8 +57,11 @@ export interface TableHead {
 const SPREAD_GROUP = 1.5;
 
 function spreadOver(p: Phrase): boolean {
-  return p.right - p.x > SPREAD_GROUP * textEmWidth(p.text) * p.size;
+  // Letter-spacing spreads Japanese characters; a Western token (R5) is never spread within, and its glyphs may be
+  // wider than an estimate by half (R5 at 1.52 em in a wide font).
+  return [...p.text].filter((c) => SPREAD_JAPANESE.test(c)).length >= 2 && p.right - p.x > SPREAD_GROUP * textEmWidth(p.text) * p.size;
 }
+const SPREAD_JAPANESE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/u;
 
 /** A group's heading over two cells is at most this share of their cells' width. */
 const GROUP_OVER_PAIR_WIDTH = 0.8;
