@@ -741,7 +741,7 @@ function readTable(
     left,
     right,
     edges,
-    sides: flushLeft ? { left: Math.min(left, head.columns[0]!.headingLeft), right } : tableSides(head, headRuled, edges, left, right),
+    sides: tableSides(head, headRuled, edges, left, right, flushLeft),
     pitch,
     groupPitch,
     rowStep,
@@ -928,10 +928,19 @@ function ruleJoints(rules: readonly Rule[]): Joint[] {
  * column, so the outer columns are as wide on each side of their headings' middles (left = 2 ×
  * middle − right). Where the texts reach farther, they tell the sides.
  */
-function tableSides(head: TableHead, rules: readonly Rule[], edges: readonly number[], left: number, right: number): { left: number; right: number } {
+function tableSides(
+  head: TableHead,
+  rules: readonly Rule[],
+  edges: readonly number[],
+  left: number,
+  right: number,
+  flushLeft = false,
+): { left: number; right: number } {
   if (head.ruled) return { left, right };
   const across = ruleRuns(rules).filter((r) => r.from <= left + RULE_REACH && r.to >= right - RULE_REACH);
   if (across.length > 0) return { left: Math.min(...across.map((r) => r.from)), right: Math.max(...across.map((r) => r.to)) };
+  // Headings set flush left (headingsFlushLeft) start their cells: the first's left is the table's.
+  if (flushLeft) return { left: Math.min(left, head.columns[0]!.headingLeft), right };
   const middleOf = (c: HeaderColumn) => (c.headingLeft + c.headingRight) / 2;
   const [first, last] = [head.columns[0]!, head.columns.at(-1)!];
   const [firstEdge, lastEdge] = [edges[0], edges.at(-1)];
