@@ -599,41 +599,6 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
     expect(splitLinesAtColumns(body, [progress!, grade!, comment!]).map(texts)[0]).toEqual(['10.4%', 'C', '感染症の影響により']);
   });
 
-  it('a heading set left at its cell’s edge, where its rows’ names start, is the edge: a number centred in the cell before stays there (Writer: No | ① | KPI)', () => {
-    // No set left at 48.1, its numbers centred at 63.9; KPI set left at 86.6, where the names start.
-    const columns = [column('number', -Infinity, 72, false, [48.1, 59.1]), column('name', 72, Infinity, false, [86.6, 103.1])];
-    const body = page(
-      [
-        120,
-        [
-          ['①', 63.9],
-          ['中小企業の被害額', 86.6],
-          ['110', 320],
-        ],
-      ],
-      [
-        132,
-        [
-          ['②', 63.9],
-          ['支援件数', 86.6],
-          ['5,849', 320],
-        ],
-      ],
-      [
-        144,
-        [
-          ['③', 63.9],
-          ['公共交通の割合', 86.6],
-          ['798', 320],
-        ],
-      ],
-    );
-    const [number, name] = refineColumns(columns, body);
-    expect(number!.right).toBeGreaterThan(73.9);
-    expect(name!.left).toBeLessThanOrEqual(86.6);
-    expect(splitLinesAtColumns(body, [number!, name!]).map(texts)[0]!.slice(0, 2)).toEqual(['①', '中小企業の被害額']);
-  });
-
   it('two comment columns set left without padding part where the second’s texts start, at its heading, though a line of the first touches them (Writer: を活用し|国の方針に)', () => {
     // 改善方針 set left at 452.5, 課題 at 509.1 where its lines start; 9 pt characters in runs of their own
     // cells. The first cell's line を活用し ends at 508.7, 0.4 pt before 国の方針に: one phrase.

@@ -580,13 +580,9 @@ export function refineColumns(columns: readonly Column[], bodyLines: readonly Li
     // A figure of the value column before is no such text: a short one set right (8) starts near
     // where figures touching the next cell's text end, not where that text starts.
     const onValuesRow = (s: number) => starting.some((p) => onDataRow.has(p) && !valueBefore(p) && Math.abs(p.x - s) <= EDGE_TOLERANCE);
-    // A heading set left at its cell's edge (Writer's justified headings, without padding) starts where its
-    // rows' texts do (KPI over names from 86.6): that is the edge, not a start between (① centred in No's cell).
-    const setLeft = phrases.filter((p) => onDataRow.has(p) && !valueBefore(p) && !across.has(p) && Math.abs(p.x - after.headingLeft) <= EDGE_TOLERANCE);
-    const headingEdge = !valued && candidates.length > 0 && setLeft.length >= 2;
-    const picked = headingEdge ? after.headingLeft : (candidates.find(onValuesRow) ?? candidates[0]);
+    const picked = candidates.find(onValuesRow) ?? candidates[0];
     // The edge is where most of its texts start: a reprint moves each a little (625.4, 625.5, 625.51).
-    const edgeStarts = picked === undefined ? [] : headingEdge ? setLeft.map((p) => p.x) : starts.filter((t) => Math.abs(t - picked) <= EDGE_TOLERANCE);
+    const edgeStarts = picked === undefined ? [] : starts.filter((t) => Math.abs(t - picked) <= EDGE_TOLERANCE);
     const edge = picked === undefined ? undefined : median(edgeStarts);
     if (edge !== undefined) {
       const before = Math.max(lo, ...phrases.map((p) => endBefore(p, edge)).filter((e) => e > lo));
