@@ -506,6 +506,8 @@ function groupCells(page: LaidOutPage, body: readonly Line[], column: Column): G
 
 /** Labels of one column start, end or centre within this (points) of one another. */
 const LABELS_ALIGNED = 1;
+/** The heading over role rows' labels (区分, 項目). */
+const LABELS_HEADING = /^(?:区分|項目)$/;
 
 /**
  * The header with a column of its own for role rows' labels printed under no heading (目安値 |
@@ -524,12 +526,18 @@ function withUnheadedRoleLabels(head: TableHead, body: readonly Line[]): TableHe
     Math.abs(p.right - first.right) <= LABELS_ALIGNED ||
     Math.abs(p.x + p.right - first.x - first.right) <= 2 * LABELS_ALIGNED;
   const stripe = labels.filter(aligned);
-  // A heading set left (Writer's justified 項目, at its cell's edge without padding) stands over
-  // labels centred between where it starts and where the next heading starts: its cell's middle.
+  // A heading of role rows' labels set left (Writer's justified 項目, at its cell's edge without padding) stands
+  // over labels centred between where it starts and where the next heading starts: its cell's middle. Another
+  // heading's cell holds no labels (単位, its labels' column headed by nothing: Calc's labels by chance there).
   const [from, to] = [Math.min(...stripe.map((p) => p.x)), Math.max(...stripe.map((p) => p.right))];
   const centredInCell = head.columns.some((c, k) => {
     const next = head.columns[k + 1];
-    return next !== undefined && c.headingLeft < from && Math.abs(from + to - c.headingLeft - next.headingLeft) <= 2 * LABELS_ALIGNED;
+    return (
+      next !== undefined &&
+      LABELS_HEADING.test(plainHeading(c.heading)) &&
+      c.headingLeft < from &&
+      Math.abs(from + to - c.headingLeft - next.headingLeft) <= 2 * LABELS_ALIGNED
+    );
   });
   if (stripe.some(underHeading) || centredInCell || !isRoleLabelColumn(stripe.map((p) => p.text))) return head;
   const [left, right] = [from, to];
