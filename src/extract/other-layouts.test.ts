@@ -3334,25 +3334,29 @@ describe('a table without rules, then its legend and its count table', () => {
     [mark, 385],
   ];
 
+  /** A page of two indicators under TWO_GROUPS, its last grouping cell (② and `title`) broken by the page's foot. */
+  const brokenAtFoot = (title: string) =>
+    pageOf(
+      TITLE,
+      [],
+      TWO_GROUPS,
+      [['基本目標1 観光', 20]],
+      [
+        ['基本的方向1', 20],
+        ['① 観光の振興', 90],
+      ],
+      figures('観光客数', ['100', '120'], 'A'),
+      [
+        ['基本的方向2', 20],
+        [`②${title === '' ? '' : ` ${title}`}`, 90],
+      ],
+      figures('宿泊者数', ['50', '40'], 'B'),
+    );
+
   it('a grouping cell the page broke, its title above the next page’s first row beside none of its rows (① | 図書館づくり), goes on with that title', () => {
     const document = read(
       [
-        pageOf(
-          TITLE,
-          [],
-          TWO_GROUPS,
-          [['基本目標1 観光', 20]],
-          [
-            ['基本的方向1', 20],
-            ['① 観光の振興', 90],
-          ],
-          figures('観光客数', ['100', '120'], 'A'),
-          [
-            ['基本的方向2', 20],
-            ['②', 90],
-          ],
-          figures('宿泊者数', ['50', '40'], 'B'),
-        ),
+        brokenAtFoot(''),
         {
           ...pageOf(
             [
@@ -3385,22 +3389,7 @@ describe('a table without rules, then its legend and its count table', () => {
   it('a grouping cell the page broke whose rest is all the next page holds of the table, a legend under it (② | 図書館づ / くり), goes on with that title', () => {
     const document = read(
       [
-        pageOf(
-          TITLE,
-          [],
-          TWO_GROUPS,
-          [['基本目標1 観光', 20]],
-          [
-            ['基本的方向1', 20],
-            ['① 観光の振興', 90],
-          ],
-          figures('観光客数', ['100', '120'], 'A'),
-          [
-            ['基本的方向2', 20],
-            ['② 図書館', 90],
-          ],
-          figures('宿泊者数', ['50', '40'], 'B'),
-        ),
+        brokenAtFoot('図書館'),
         { ...pageOf([['づ', 90]], [['くり', 90]], [], [['※評価', 20]], [['A：目標を上回る', 20]], [['B：目標を下回る', 20]]), number: 2 },
       ],
       'group-cell-rest.pdf',
