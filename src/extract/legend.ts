@@ -185,9 +185,10 @@ const LAST_WORD = /(?:^|[\s　])([^\s　]{1,3})$/;
 /**
  * A word mark that a line's end cut (判定 | なし 値が確認できなかった…, 判定な | し 値が…: a legend set as one
  * paragraph wraps anywhere between Japanese characters, inside 判定なし too): where the last word
- * before an item and the item's mark make a word for "not graded", that word is the mark.
+ * before an item and the item's mark make a word for "not graded", that word is the mark; and
+ * any word mark whose head ends a line alone (… | や, then や遅れ 目標の…).
  */
-function noGradeMarksJoined(phrases: readonly string[], endsLine: (k: number) => boolean): string[] {
+function cutMarksJoined(phrases: readonly string[], endsLine: (k: number) => boolean): string[] {
   const out: string[] = [];
   for (const [k, phrase] of phrases.entries()) {
     const before = out.at(-1);
@@ -219,7 +220,7 @@ function noGradeMarksJoined(phrases: readonly string[], endsLine: (k: number) =>
 export function readSpacedLegend(phrases: readonly string[], endsLine: (k: number) => boolean = () => false): PrintedLegend | null {
   let heading = '';
   const marks: LegendMark[] = [];
-  const trimmed = noGradeMarksJoined(
+  const trimmed = cutMarksJoined(
     phrases.map((p) => p.trim()),
     endsLine,
   );

@@ -1948,7 +1948,9 @@ function legendsOf(pieces: readonly { page: number; piece: Piece }[]): { legend:
       lines.push(line);
       k = j;
     }
-    const lineEnds = new Set(lines.map((l, j) => lines.slice(0, j + 1).reduce((n, m) => n + m.phrases.length, 0) - 1));
+    // The index of each line's last phrase among the lines' phrases in a row.
+    let count = 0;
+    const lineEnds = new Set(lines.map((l) => (count += l.phrases.length) - 1));
     const legend = spaced
       ? readSpacedLegend(
           lines.flatMap((l) => l.phrases.map((p) => p.text)),
