@@ -479,6 +479,60 @@ describe('withLetterSpacingJoined', () => {
     ).toEqual(['目標指標', '基準値']);
   });
 
+  it('joins a year typed after two letter-spaced role words (現　状　R2: two gaps and a space on), not a series’ first year nor other words', () => {
+    // 現 and 状 20 pt apart; a typed space 3 pt wide spread as a character puts the year 43 pt after 状; 目　標　値 spreads the line.
+    const line = (cells: [string, number][]) => texts([...cells, ['目', 400], ['標', 430], ['値', 460]]);
+    expect(
+      line([
+        ['現', 50],
+        ['状', 80],
+        ['R2', 133],
+      ]),
+    ).toEqual(['現状 R2', '目標値']);
+    expect(
+      line([
+        ['実', 50],
+        ['績', 80],
+        ['2014', 133],
+        ['年', 193],
+        ['度', 223],
+      ]),
+    ).toEqual(['実績 2014年度', '目標値']);
+    // A year series' first year in a cell of its own, by chance at that distance.
+    expect(
+      line([
+        ['現', 50],
+        ['状', 80],
+        ['R2', 133],
+        ['R3', 180],
+      ]),
+    ).toEqual(['現状', 'R2', 'R3', '目標値']);
+    // A spread year at a gap of its own; a year beyond a space's width; words that take no year.
+    expect(
+      line([
+        ['実', 50],
+        ['績', 80],
+        ['2014', 133],
+        ['年', 198],
+        ['度', 233],
+      ]),
+    ).toEqual(['実績', '2014年度', '目標値']);
+    expect(
+      line([
+        ['現', 50],
+        ['状', 80],
+        ['R2', 146],
+      ]),
+    ).toEqual(['現状', 'R2', '目標値']);
+    expect(
+      line([
+        ['評', 50],
+        ['価', 80],
+        ['R2', 133],
+      ]),
+    ).toEqual(['評価', 'R2', '目標値']);
+  });
+
   it('keeps a typed space spread as a character (基準値 R2) and a bracketed text without Japanese (（ R1 ）)', () => {
     expect(
       texts([

@@ -1,5 +1,6 @@
 import { eastAsianWidth } from 'get-east-asian-width';
 import { readBanner } from './hierarchy.js';
+import { bareYear, headingWord, yearOfHeading } from './roles.js';
 import type { PageContent, Rule, TextRun } from './pdf.js';
 
 /**
@@ -488,12 +489,56 @@ export function withLetterSpacingJoined(lines: readonly Line[], vertical: readon
     const spread = spacedApart || joined.some((r) => r.length >= SPREAD_CHARACTERS);
     const unspaced = spaced.filter((s) => spread || fillsCell([s.phrase], vertical));
     if (joined.length === 0 && unspaced.length === 0) return line;
-    const replaced = new Map([
-      ...joined.map((r) => [r[0]!, joinedPhrase(r)] as const),
-      ...unspaced.map((s) => [s.phrase, letterSpacedPhrase([s.phrase], s.text)] as const),
-    ]);
-    return makeLine(pieces.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p])));
+    const replaced = new Map([...joined.map((r) => [r[0]!, joinedPhrase(r)] as const), ...unspaced.map((s) => [s.phrase, spacedPhrase(s)] as const)]);
+    return makeLine(
+      withTypedYearsJoined(
+        pieces.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p])),
+        vertical,
+      ),
+    );
   });
+}
+
+/** The gap (points) at which a letter-spaced phrase's characters were set, for each phrase made of them. */
+const spreadGapOf = new WeakMap<Phrase, number>();
+
+/** Role words whose heading may carry the year after a typed space (現状 R2, 実績 H29, 目標値 2019年度). */
+const YEAR_TAKING_ROLES = new Set(['baseline', 'current', 'actual', 'target', 'interim']);
+
+/**
+ * The line with a year typed after letter-spaced role words joined to them, as typed (現　状　R2 is
+ * 現状 R2): a distributed cell spreads the typed space as a character too, so the year stands two of
+ * the words' gaps and a space's width on (Calc's 現　状　2014　年　度, 28.8 pt after gaps of 12.8;
+ * Chromium's 実 績 H29), where two characters alone give letter-spacing no second gap to tell a
+ * typed space by. The year is one token, or letter-spaced at the words' own gap; a token followed
+ * by another year on the line is a year series' first heading in a cell of its own.
+ */
+function withTypedYearsJoined(phrases: readonly Phrase[], vertical: readonly Rule[]): Phrase[] {
+  if (!phrases.some((p) => spreadGapOf.has(p))) return [...phrases];
+  const out: Phrase[] = [];
+  for (let i = 0; i < phrases.length; i++) {
+    const words = out.at(-1);
+    const year = phrases[i]!;
+    if (words !== undefined && typedYearAfter(words, year, phrases[i + 1], vertical)) {
+      out[out.length - 1] = letterSpacedPhrase([words, year], `${words.text} ${year.text}`);
+      continue;
+    }
+    out.push(year);
+  }
+  return out;
+}
+
+function typedYearAfter(words: Phrase, year: Phrase, next: Phrase | undefined, vertical: readonly Rule[]): boolean {
+  const even = spreadGapOf.get(words);
+  if (even === undefined || !sameSize(words.size, year.size) || !LATIN_START.test(year.text)) return false;
+  const word = headingWord(words.text);
+  if (word === null || !YEAR_TAKING_ROLES.has(word) || yearOfHeading(words.text) !== null || yearOfHeading(year.text) === null) return false;
+  const yearGap = spreadGapOf.get(year);
+  const ownCell =
+    yearGap === undefined ? !WESTERN_TOKEN.test(year.text) || (next !== undefined && bareYear(next.text)) : Math.abs(yearGap - even) > EVEN_GAP_EM * year.size;
+  if (ownCell || crossesRule(words.right - 0.1, year.x + 0.1, year.baseline, year.size, vertical)) return false;
+  const space = year.x - words.right - 2 * even;
+  return space >= (SPACE_WIDTH_EM[0] - EVEN_GAP_EM) * year.size && space <= (SPACE_WIDTH_EM[1] + EVEN_GAP_EM) * year.size;
 }
 
 /**
@@ -920,7 +965,7 @@ const SET_APART_EM = 0.05;
  * a typed space than the others keeps one (目標値 R1). Ordinary text is none: its characters
  * touch, and a space typed between Japanese words parts words of several characters.
  */
-function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characters: number } | undefined {
+function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characters: number; gap: number } | undefined {
   const { parts, size } = phrase;
   // Most phrases have no space between their parts: they pass without an array made.
   if (!parts.some((q, k) => k > 0 && q.text.startsWith(' '))) return undefined;
@@ -939,7 +984,14 @@ function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characte
   const unit = Math.min(...gaps);
   const typed = gaps.map((g) => g - unit >= SPACE_GAP_EM * size);
   if (unit < SET_APART_EM * size || gaps.some((g, i) => !typed[i] && g - unit > EVEN_GAP_EM * size)) return undefined;
-  return { phrase, text: letters.map((l, i) => (i > 0 && typed[i - 1] ? ` ${l}` : l)).join(''), characters: letters.length };
+  return { phrase, text: letters.map((l, i) => (i > 0 && typed[i - 1] ? ` ${l}` : l)).join(''), characters: letters.length, gap: unit };
+}
+
+/** A phrase of letter-spaced characters closer than a phrase's gap, as one phrase set at their gap. */
+function spacedPhrase(spaced: { phrase: Phrase; text: string; gap: number }): Phrase {
+  const joined = letterSpacedPhrase([spaced.phrase], spaced.text);
+  spreadGapOf.set(joined, spaced.gap);
+  return joined;
 }
 
 /**
@@ -956,7 +1008,9 @@ function letterSpacedPhrase(from: readonly Phrase[], text: string): Phrase {
 /** Characters set apart joined into one phrase, a typed space kept where its gap holds one (spacingOf). */
 function joinedPhrase(run: readonly Phrase[]): Phrase {
   const even = Math.min(...run.slice(1).map((p, i) => p.x - run[i]!.right));
-  return letterSpacedPhrase(run, run.map((p, i) => (i > 0 ? (spacingOf(p.x - run[i - 1]!.right, even, p.size, i - 1) ?? '') : '') + p.text).join(''));
+  const joined = letterSpacedPhrase(run, run.map((p, i) => (i > 0 ? (spacingOf(p.x - run[i - 1]!.right, even, p.size, i - 1) ?? '') : '') + p.text).join(''));
+  spreadGapOf.set(joined, even);
+  return joined;
 }
 
 /** A line shorter than this (characters) above a table is a note or a date, not a title. */
