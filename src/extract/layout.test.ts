@@ -932,6 +932,39 @@ describe('withLetterSpacingJoined: cells Chromium fills edge to edge, their padd
     ]);
   });
 
+  it('measures a gap between Japanese characters against the run’s own, not a year’s wider spacing (2019 年 度|目 標 値: 7.5, 7.5, then 6.0 pt where cells meet)', () => {
+    const line = [
+      '現',
+      11,
+      '状',
+      11,
+      '値',
+      6,
+      '2018',
+      7.5,
+      '年',
+      7.5,
+      '度',
+      6,
+      '2019',
+      7.5,
+      '年',
+      7.5,
+      '度',
+      6,
+      '目',
+      19.1,
+      '標',
+      19.1,
+      '値',
+      6,
+      '評',
+      10,
+      '価',
+    ];
+    expect(spaced(7, ...line)).toEqual(['現状値', '2018年度', '2019年度', '目標値', '評価']);
+  });
+
   it('joins two pairs of characters that meet where the page’s cells meet (実　績|判　定 under 令和7年度, the line’s one seam)', () => {
     // The header's first line: its cells meet three times at 6.01 pt (beside 令和元年度, a phrase of its own, too).
     const first = runsOf(7.5, 100, 82, [
