@@ -965,6 +965,11 @@ describe('withLetterSpacingJoined: cells Chromium fills edge to edge, their padd
     expect(spaced(7, ...line)).toEqual(['現状値', '2018年度', '2019年度', '目標値', '評価']);
   });
 
+  it('parts a heading spread with its brackets and year from the next cell’s where they touch (目　標　値　（　2025　年　度　）|判　定)', () => {
+    const line = ['指', 4.4, '標', 4.4, '名', 1.6, '目', 4.4, '標', 4.4, '値', 4.4, '（', 4.4, '2025', 4.4, '年', 4.4, '度', 4.4, '）', 0.2, '判', 11, '定'];
+    expect(spaced(6, ...line)).toEqual(['指標名', '目標値（2025年度）', '判定']);
+  });
+
   it('joins two pairs of characters that meet where the page’s cells meet (実　績|判　定 under 令和7年度, the line’s one seam)', () => {
     // The header's first line: its cells meet three times at 6.01 pt (beside 令和元年度, a phrase of its own, too).
     const first = runsOf(7.5, 100, 82, [

@@ -687,6 +687,13 @@ function withCellEdgesParted(line: Line): Line {
 /** Phrases parted at a cell's edge from letter-spaced text: letter-spaced themselves, whatever their spacing's width. */
 const cellOfSpreadLine = new WeakSet<Phrase>();
 
+/**
+ * What a chain of letter-spaced characters that parts a phrase is made of: Japanese characters, and the
+ * brackets and year of a heading spread with them (目　標　値　（　2025　年　度　）, whose ） touches the next
+ * cell's 判); no grade's mark or figure.
+ */
+const CHAINED_PIECE = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]|[（）()［］【】「」]|[(（]?(?:[0-9]{4}|[RH][0-9]{1,2})[)）]?)$/u;
+
 /** The gaps of a chain of letter-spaced characters that parts a phrase are one width to this (in em). */
 const PARTED_EVEN_GAP_EM = 0.04;
 
@@ -721,7 +728,9 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[], pageSeam: n
     return Math.max(...gaps) - Math.min(...gaps) <= PARTED_EVEN_GAP_EM * r[0]!.size;
   };
   // Each chained piece with its chain's length.
-  const runs = spreadRuns(pieces.flat(), vertical, seamOf(pieces.flat(), pageSeam)).filter((r) => r.every((p) => JAPANESE.test(p.text)));
+  const runs = spreadRuns(pieces.flat(), vertical, seamOf(pieces.flat(), pageSeam)).filter(
+    (r) => r.every((p) => CHAINED_PIECE.test(p.text)) && r.filter((p) => JAPANESE.test(p.text)).length >= 2,
+  );
   const chained = new Map(runs.filter((r) => r.length >= SPREAD_CHARACTERS && even(r)).flatMap((r) => r.map((p) => [p, r.length] as const)));
   // A heading of two characters between two such cells (実　績 between 現　状　値 and 目　標　値) touches
   // a chain's end with each of its characters, or with one where the other stands alone: a chain of
