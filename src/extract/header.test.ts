@@ -41,6 +41,58 @@ const TWO_ROWS = page(
 );
 
 describe('findTableHeads: columns and spanning cells', () => {
+  it('joins a group’s two characters spread over its cells (実 … 績 over H27 … R1), not where a character and the heading under it are a heading wrapped in a narrow cell (実 over 績値)', () => {
+    const spread = page(
+      [
+        100,
+        [
+          ['実', 150],
+          ['績', 330],
+        ],
+      ],
+      [
+        114,
+        [
+          ['指標名', 20],
+          ['基準値', 90],
+          ['H27', 152],
+          ['H28', 200],
+          ['H29', 250],
+          ['R1', 320],
+          ['目標値', 370],
+        ],
+      ],
+    );
+    expect(columns(spread)).toEqual([['指標名', '基準値', '実績>H27', '実績>H28', '実績>H29', '実績>R1', '目標値']]);
+    // 実 over 績値 in a narrow first cell (実績値 wrapped), 績 alone at the right: no group.
+    const wrapped = page(
+      [
+        100,
+        [
+          ['実', 5],
+          ['績', 330],
+        ],
+      ],
+      [
+        114,
+        [
+          ['績値', 5],
+          ['指標名', 40],
+          ['基準値', 90],
+          ['H27', 152],
+          ['H28', 200],
+          ['H29', 250],
+          ['R1', 320],
+        ],
+      ],
+    );
+    expect(
+      columns(wrapped)
+        .flat()
+        .filter((c) => c.startsWith('実績>')),
+    ).toEqual([]);
+  });
+
   it('one row of headings (justified 指 標 名), wrapped cells joined', () => {
     const lines = page(
       [

@@ -523,8 +523,35 @@ function headerWindow(lines: readonly Line[], i: number, from: number, horizonta
   }
 }
 
+/**
+ * The lines with a group's two characters spread over its cells joined (実　…　績 over H27 … R1: a
+ * distributed cell leaves a pair far apart, no rule beside them to tell them one text, and each alone
+ * is no heading). The pair is alone on its line, a heading word together, with headings between them
+ * on the line under it; and neither character with the heading right under it makes a heading
+ * wrapped in a narrow cell (番 over 号, 評 over 価).
+ */
+function withSpreadPairsJoined(lines: readonly Line[]): Line[] {
+  return lines.map((line, k) => {
+    const below = lines[k + 1];
+    const pair = line.phrases;
+    if (below === undefined || pair.length !== 2 || !pair.every((p) => SINGLE_JAPANESE.test(p.text.trim()))) return line;
+    const [a, b] = pair as [Phrase, Phrase];
+    const text = a.text.trim() + b.text.trim();
+    if (b.x - a.right < SPREAD_PAIR_GAP_EM * a.size || headingWord(text) === null || below.top - line.bottom > GROUP_ROW_GAP_EM * line.size) return line;
+    if (below.phrases.filter((q) => q.x >= a.x - a.size && q.right <= b.right + a.size && isHeadingWord(q.text)).length < 2) return line;
+    const wrappedOver = (p: Phrase) =>
+      below.phrases.some((q) => Math.min(q.right, p.right) > Math.max(q.x, p.x) && isHeadingWord(p.text.trim() + q.text.trim()));
+    if (wrappedOver(a) || wrappedOver(b)) return line;
+    return makeLine([{ ...a, text, right: b.right, parts: [{ text, x: a.x, right: b.right }] }]);
+  });
+}
+const SINGLE_JAPANESE = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]$/u;
+/** A group's pair spread over cells stands this many em apart at least; a heading's characters set apart in one cell, nearer. */
+const SPREAD_PAIR_GAP_EM = 3;
+
 /** Every KPI table header on a page, top to bottom. */
-export function findTableHeads(lines: readonly Line[], vertical: readonly Rule[], horizontal: readonly Rule[]): TableHead[] {
+export function findTableHeads(unjoined: readonly Line[], vertical: readonly Rule[], horizontal: readonly Rule[]): TableHead[] {
+  const lines = withSpreadPairsJoined(unjoined);
   const heads: TableHead[] = [];
   let from = 0;
   for (let i = 0; i < lines.length; i++) {
