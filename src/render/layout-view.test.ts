@@ -187,6 +187,20 @@ describe('a table in its own layout', () => {
     for (const c of targets) expect(measureText(c.text, c.fontSize ?? view.fontSize)).toBeLessThanOrEqual(view.widths[c.col]! - TEXT_CLEARANCE + 0.01);
   });
 
+  it('keeps a heading’s word and its year on one line, set smaller in a narrow column, its width as the document gives it (基準値（H30）: parted, it reads as a break typed)', () => {
+    const doc = parseDocumentText(readFileSync('test/fixtures/layout-docs/f1-nagayo.yaml', 'utf8'), 'f1-nagayo.yaml') as KpiDocument;
+    const columns = doc.layout!.columns.map((c) => ({ ...c, width: c.role === 'name' ? 0.4 : 0.6 / (doc.layout!.columns.length - 1) }));
+    doc.layout = { ...doc.layout!, columns, orientation: 'portrait' };
+    const scheme = schemes.find((s) => s.id === doc.scheme)!;
+    const view = layoutView(doc, evaluateDocument(doc, scheme), scheme);
+    const years = view.headerRows.flat().filter((c) => /^(?:基準値|現在値|目標値)（/.test(c.text));
+    expect(years.map((c) => c.whole)).toEqual(['基準値（H30）', '現在値（R2）', '目標値（R6）']);
+    for (const c of years) expect(measureText(c.text, c.fontSize ?? view.fontSize)).toBeLessThanOrEqual(view.widths[c.col]! - TEXT_CLEARANCE + 0.01);
+    expect(years.some((c) => c.fontSize !== undefined && c.fontSize < view.fontSize)).toBe(true);
+    const named = view.headerRows.flat().find((c) => c.text === '重要業績評価指標（KPI）')!;
+    expect(named.whole).toBeUndefined();
+  });
+
   it('breaks no figure of a crowded table: columns widened, and what still does not fit set smaller', () => {
     const doc = parseDocumentText(readFileSync('test/fixtures/layout-docs/f2-matsudo.yaml', 'utf8'), 'f2-matsudo.yaml') as KpiDocument;
     const columns = doc.layout!.columns.map((c) => ({ ...c, width: c.role === 'name' ? 0.6 : 0.4 / (doc.layout!.columns.length - 1) }));

@@ -157,7 +157,8 @@ function widestPart(c: LayoutCell, size: number, wordsWhole: WordsWhole): number
 function shrinkToFit(c: LayoutCell, widths: readonly number[], size: number, wordsWhole: WordsWhole): LayoutCell {
   if (c.covered || c.span !== 1) return c;
   const room = widths[c.col]! - TEXT_CLEARANCE;
-  const widest = widestPart(c, size, wordsWhole);
+  // A head kept whole (現状値（2014年度）) is set smaller rather than the column widened: the document's widths stand.
+  const widest = Math.max(widestPart(c, size, wordsWhole), c.whole === undefined ? 0 : measureText(c.whole, size, c.bold === true));
   if (widest <= room) return c;
   return { ...c, fontSize: Math.max(SMALLEST_FIGURE, Math.floor((size * room * 10) / widest) / 10) };
 }
@@ -249,11 +250,22 @@ const cell = (text: string, col: number, extra: Partial<LayoutCell> = {}): Layou
 });
 const covered = (col: number): LayoutCell => cell('', col, { covered: true });
 
+/**
+ * A heading's first line naming a word and its year in brackets (現状値（2014年度）, 実績値(H30)): kept on one
+ * line, set smaller where its column is narrower. Parted under the word, the year reads as a break the
+ * office typed (基準値 over （R2）), and the document would come back other than it went.
+ */
+const WORD_WITH_YEAR = /^[^\s（(]+[（(][^）)]*(?:[0-9０-９]|元)[^）)]*[）)]$/u;
+function headingCell(text: string, col: number, extra: Partial<LayoutCell>): LayoutCell {
+  const line = text.split('\n')[0]!;
+  return cell(text, col, WORD_WITH_YEAR.test(line) ? { ...extra, whole: line } : extra);
+}
+
 /** The header rows: one, or two where a group heading spans its columns (実績値 over H30 | R1 | R2) or headings are set over two rows. */
 function headerRows(columns: readonly LayoutColumn[], rows: number): LayoutCell[][] {
   const heading = { alignment: 'center' as const, style: ['heading'] };
   const first = { ...heading, id: 'head' };
-  if (rows < 2 && columns.every((c) => c.group === undefined)) return [columns.map((c, i) => cell(c.heading, i, i === 0 ? first : heading))];
+  if (rows < 2 && columns.every((c) => c.group === undefined)) return [columns.map((c, i) => headingCell(c.heading, i, i === 0 ? first : heading))];
   const top: LayoutCell[] = [];
   const bottom: LayoutCell[] = [];
   const grouped = columns.some((c) => c.group !== undefined);
@@ -263,20 +275,20 @@ function headerRows(columns: readonly LayoutColumn[], rows: number): LayoutCell[
     // pdfmake does not grow spanned rows to their content, and the second line ran into the row below.)
     if (c.group === undefined && !grouped && c.heading.includes('\n')) {
       const [upper, ...lower] = c.heading.split('\n');
-      top.push(cell(upper!, i, i === 0 ? first : heading));
-      bottom.push(cell(lower.join('\n'), i, heading));
+      top.push(headingCell(upper!, i, i === 0 ? first : heading));
+      bottom.push(headingCell(lower.join('\n'), i, heading));
       return;
     }
     if (c.group === undefined) {
-      top.push(cell(c.heading, i, { ...(i === 0 ? first : heading), rowSpan: 2 }));
+      top.push(headingCell(c.heading, i, { ...(i === 0 ? first : heading), rowSpan: 2 }));
       bottom.push(covered(i));
       return;
     }
     const startsGroup = columns[i - 1]?.group !== c.group;
     let span = 1;
     while (startsGroup && columns[i + span]?.group === c.group) span++;
-    top.push(startsGroup ? cell(c.group, i, { ...(i === 0 ? first : heading), span }) : covered(i));
-    bottom.push(cell(c.heading, i, heading));
+    top.push(startsGroup ? headingCell(c.group, i, { ...(i === 0 ? first : heading), span }) : covered(i));
+    bottom.push(headingCell(c.heading, i, heading));
   });
   return [top, bottom];
 }
