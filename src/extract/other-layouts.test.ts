@@ -2660,6 +2660,31 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('takes headings centred over figures whose sign, a run of its own, ends where the heading starts (▲ | 39,658.5%) for centred, not flush left', () => {
+    // Cells 20–110, 110–190, 190–270, 270–350; headings centred, figures set right 5.5 pt inside.
+    // A reprint draws each ▲ apart from its digits (cairo, another font): the sign ends where its
+    // own column's heading starts, on every row and in every column.
+    const header: [string, number][] = [
+      ['指標名', 50],
+      ['基準値', 135],
+      ['実績値', 215],
+      ['目標値', 295],
+    ];
+    const signed = (figure: string, headingLeft: number): [string, number][] => [
+      ['▲', headingLeft - widthOf('▲')],
+      [figure, headingLeft],
+    ];
+    const row = (name: string, figures: string[]): [string, number][] => [[name, 20], ...figures.flatMap((f, i) => signed(f, 135 + 80 * i))];
+    const document = read(
+      [pageOf(TITLE, [], header, row('観光客数', ['39,658.5%', '24,012.3%', '21,123.0%']), row('宿泊者数', ['26,919.3%', '18,058.7%', '15,105.2%']))],
+      'signed-centred.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target?.text])).toEqual([
+      ['観光客数', '▲39,658.5%', '▲24,012.3%', '▲21,123.0%'],
+      ['宿泊者数', '▲26,919.3%', '▲18,058.7%', '▲15,105.2%'],
+    ]);
+  });
+
   it('reads role rows whose labels stand under no heading (目安値 | 実績値 between 単位 and 基準値) as a column of their own', () => {
     const header: [string, number][] = [
       ['指標名', 20],

@@ -775,9 +775,14 @@ const FLUSH_BOUNDARIES = 2;
 function headingsFlushLeft(head: TableHead, body: readonly Line[]): boolean {
   // A figure, or its unit set after it (72.4 件: the unit's run ends the cell).
   const figure = /^\s*[△▲-]?\d/;
+  // A figure's sign drawn as a run of its own (▲ in another font, a cairo reprint) ends no cell:
+  // under a centred heading it may end where that heading starts, its digits running on past it.
+  const endsFigure = (p: Phrase, k: number) => p.parts.slice(0, k + 1).some((q) => /\d/.test(q.text));
   const touched = head.columns.slice(1).filter((c) => {
     const rows = body.filter((l) =>
-      l.phrases.some((p) => figure.test(p.text) && p.parts.some((q) => q.x < c.headingLeft && Math.abs(q.right - c.headingLeft) <= FLUSH_TOUCH)),
+      l.phrases.some(
+        (p) => figure.test(p.text) && p.parts.some((q, k) => q.x < c.headingLeft && Math.abs(q.right - c.headingLeft) <= FLUSH_TOUCH && endsFigure(p, k)),
+      ),
     );
     return rows.length >= 2;
   });
