@@ -810,6 +810,17 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
     expect(texts([at('実績値', 50, 100, 7), at('目', 100, 100, 7), at('標', 150, 100, 7)])).toEqual(['実績値', '目', '標']);
   });
 
+  it('parts letter-spaced years of neighbouring cells where they touch, their digits set a little wider (Writer: 2 0 2 0　年　度|2 0 2 5　年　度)', () => {
+    // 9 pt, each token a run of its own, as Writer printed them: 年 → 度 6.2 and 6.9 pt apart, the
+    // digits 8.1 and 8.8 pt off 年 (LibreOffice's automatic spacing); each 度 touches the next year.
+    const year = (digits: string, x: number, gap: number) => [
+      run(digits, x, 22.2, 100, 9),
+      at('年', x + 22.2 + gap + 1.9, 100, 9),
+      at('度', x + 22.2 + 2 * gap + 1.9 + 9, 100, 9),
+    ];
+    expect(texts([...year('2020', 83.4, 6.2), ...year('2025', 137.9, 6.9), ...year('2024', 193.9, 6.9)])).toEqual(['2020年度', '2025年度', '2024年度']);
+  });
+
   it('parts a heading of two characters from the headings of three it touches on either side (Writer: 現　状　値|実　績|目　標　値)', () => {
     // 9 pt characters, each a run of its own: 現状値 and 目標値 at 16.4 and 16.7 pt gaps, 実績 at 42.4 pt; 値 touches 実 and 績 目.
     const cells: [string, number][] = [

@@ -644,6 +644,8 @@ const cellOfSpreadLine = new WeakSet<Phrase>();
 
 /** The gaps of a chain of letter-spaced characters that parts a phrase are one width to this (in em). */
 const PARTED_EVEN_GAP_EM = 0.04;
+/** A year's digits letter-spaced with its 年 (令 和 2 年 度, 2020 年 度): a token of its own. */
+const YEAR_DIGITS = /^[0-9]{1,4}$/;
 
 /**
  * The line with letter-spaced characters of two neighbouring cells parted where they touch: Writer
@@ -671,12 +673,17 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[], pageSeam: n
   // Japanese characters only, at one gap to a hair: a grade's mark between two cells' texts set right and left
   // (4.9万人 | B | 商工観光課, 15.5 pt either side in pdfmake's print) is no heading, nor a unit centred in its
   // cell between a name and 期待値 (地域満 | 回 | 期待値: 18.2 and 19.1 pt; Writer's gaps differ by 0.1 pt at most).
+  // A year's digits too (2020 年 度), whose gaps LibreOffice's automatic spacing may widen (8.1 against 6.2 pt at 9 pt).
   const even = (r: readonly Phrase[]) => {
-    const gaps = r.slice(1).map((p, k) => p.x - r[k]!.right);
-    return Math.max(...gaps) - Math.min(...gaps) <= PARTED_EVEN_GAP_EM * r[0]!.size;
+    const gaps = r.slice(1).map((p, k) => ({ gap: p.x - r[k]!.right, beside: YEAR_DIGITS.test(p.text) || YEAR_DIGITS.test(r[k]!.text) }));
+    const own = gaps.filter((g) => !g.beside).map((g) => g.gap);
+    const [least, tolerance] = [Math.min(...own), PARTED_EVEN_GAP_EM * r[0]!.size];
+    const widened = (gap: number) => gap >= least - tolerance && gap - least <= AUTOSPACE_EM * r[0]!.size;
+    return own.length > 0 && Math.max(...own) - least <= tolerance && gaps.every((g) => !g.beside || widened(g.gap));
   };
+  const spreadYear = (r: readonly Phrase[]) => r.some((p) => p.text === '年') && r.every((p) => JAPANESE.test(p.text) || YEAR_DIGITS.test(p.text));
   // Each chained piece with its chain's length.
-  const runs = spreadRuns(pieces.flat(), vertical, seamOf(pieces.flat(), pageSeam)).filter((r) => r.every((p) => JAPANESE.test(p.text)));
+  const runs = spreadRuns(pieces.flat(), vertical, seamOf(pieces.flat(), pageSeam)).filter((r) => r.every((p) => JAPANESE.test(p.text)) || spreadYear(r));
   const chained = new Map(runs.filter((r) => r.length >= SPREAD_CHARACTERS && even(r)).flatMap((r) => r.map((p) => [p, r.length] as const)));
   // A heading of two characters between two such cells (実　績 between 現　状　値 and 目　標　値) touches
   // a chain's end with each of its characters, or with one where the other stands alone: a chain of
