@@ -821,6 +821,29 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
     expect(texts([...year('2020', 83.4, 6.2), ...year('2025', 137.9, 6.9), ...year('2024', 193.9, 6.9)])).toEqual(['2020年度', '2025年度', '2024年度']);
   });
 
+  it('joins a year letter-spaced in a narrow cell whose digit the automatic spacing set a phrase’s gap apart (令 和 | 4 | 年 度, a cairo reprint of Writer)', () => {
+    // 9 pt, each character a run of its own, as printed: 令和2年度 and 令和7年度 spread over wide
+    // cells, 令和4年度 3.5 pt apart in a narrow one but 5.5 and 5.4 pt beside its 4; 度 touches 令.
+    const cells: [string, number, number][] = [
+      ['令', 273.9, 9],
+      ['和', 290.1, 9],
+      ['2', 308.0, 5.7],
+      ['年', 322.7, 9],
+      ['度', 338.9, 9],
+      ['令', 347.8, 9],
+      ['和', 360.3, 9],
+      ['4', 374.8, 5.6],
+      ['年', 385.8, 9],
+      ['度', 398.2, 9],
+      ['令', 407.3, 9],
+      ['和', 424.0, 9],
+      ['7', 442.6, 5.6],
+      ['年', 457.8, 9],
+      ['度', 474.4, 9],
+    ];
+    expect(texts(cells.map(([text, x, width]) => run(text, x, width, 100, 9)))).toEqual(['令和2年度', '令和4年度', '令和7年度']);
+  });
+
   it('parts a heading of two characters from the headings of three it touches on either side (Writer: 現　状　値|実　績|目　標　値)', () => {
     // 9 pt characters, each a run of its own: 現状値 and 目標値 at 16.4 and 16.7 pt gaps, 実績 at 42.4 pt; 値 touches 実 and 績 目.
     const cells: [string, number][] = [
