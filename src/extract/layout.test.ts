@@ -821,6 +821,27 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
     expect(texts([...year('2020', 83.4, 6.2), ...year('2025', 137.9, 6.9), ...year('2024', 193.9, 6.9)])).toEqual(['2020年度', '2025年度', '2024年度']);
   });
 
+  it('parts letter-spaced years in brackets of neighbouring cells where their brackets touch (Calc: （ 令 和 2 年 度 ）|（ 令 和 7 年 度 ）)', () => {
+    // 7.9 pt, each character a run of its own, as a cairo reprint of Calc's distributed cells drew them: 6.4 pt apart, ） and （ 0.2 pt.
+    const cells: [string, number, number][] = [
+      ['（', 421.2, 4.4],
+      ['令', 432.0, 7.9],
+      ['和', 446.3, 7.9],
+      ['2', 460.7, 5.0],
+      ['年', 472.1, 7.9],
+      ['度', 486.4, 7.9],
+      ['）', 500.8, 5.1],
+      ['（', 506.1, 5.0],
+      ['令', 517.6, 7.9],
+      ['和', 531.9, 7.9],
+      ['7', 546.3, 5.0],
+      ['年', 557.7, 7.9],
+      ['度', 572.0, 7.9],
+      ['）', 586.4, 6.8],
+    ];
+    expect(texts(cells.map(([text, x, width]) => run(text, x, width, 100, 7.9)))).toEqual(['（令和2年度）', '（令和7年度）']);
+  });
+
   it('joins a year letter-spaced in a narrow cell whose digit the automatic spacing set a phrase’s gap apart (令 和 | 4 | 年 度, a cairo reprint of Writer)', () => {
     // 9 pt, each character a run of its own, as printed: 令和2年度 and 令和7年度 spread over wide
     // cells, 令和4年度 3.5 pt apart in a narrow one but 5.5 and 5.4 pt beside its 4; 度 touches 令.

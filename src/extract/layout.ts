@@ -723,7 +723,11 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[], pageSeam: n
     const widened = (gap: number) => gap >= least - tolerance && gap - least <= AUTOSPACE_EM * r[0]!.size;
     return own.length > 0 && Math.max(...own) - least <= tolerance && gaps.every((g) => !g.beside || widened(g.gap));
   };
-  const spreadYear = (r: readonly Phrase[]) => r.some((p) => p.text === '年') && r.every((p) => JAPANESE.test(p.text) || YEAR_DIGITS.test(p.text));
+  // In its brackets too: （ 令 和 2 年 度 ）|（ 令 和 7 年 度 ）, Calc's distributed cells edge to edge.
+  const spreadYear = (r: readonly Phrase[]) => {
+    const inner = r.slice(OPENING.test(r[0]!.text) ? 1 : 0, CLOSING.test(r.at(-1)!.text) ? -1 : undefined);
+    return inner.some((p) => p.text === '年') && inner.every((p) => JAPANESE.test(p.text) || YEAR_DIGITS.test(p.text));
+  };
   // Each chained piece with its chain's length.
   const runs = spreadRuns(pieces.flat(), vertical, seamOf(pieces.flat(), pageSeam)).filter((r) => r.every((p) => JAPANESE.test(p.text)) || spreadYear(r));
   const chained = new Map(runs.filter((r) => r.length >= SPREAD_CHARACTERS && even(r)).flatMap((r) => r.map((p) => [p, r.length] as const)));
