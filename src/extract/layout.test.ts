@@ -821,48 +821,22 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
     expect(texts([...year('2020', 83.4, 6.2), ...year('2025', 137.9, 6.9), ...year('2024', 193.9, 6.9)])).toEqual(['2020年度', '2025年度', '2024年度']);
   });
 
+  /** Each character a run of its own at its x, as printed: a digit and a bracket as wide as told, the others an em. */
+  const glyphs = (text: string, xs: number[], size: number, narrow: Record<string, number>) =>
+    [...text].map((c, k) => run(c, xs[k]!, narrow[/\d/.test(c) ? 'digit' : c] ?? size, 100, size));
+
   it('parts letter-spaced years in brackets of neighbouring cells where their brackets touch (Calc: （ 令 和 2 年 度 ）|（ 令 和 7 年 度 ）)', () => {
-    // 7.9 pt, each character a run of its own, as a cairo reprint of Calc's distributed cells drew them: 6.4 pt apart, ） and （ 0.2 pt.
-    const cells: [string, number, number][] = [
-      ['（', 421.2, 4.4],
-      ['令', 432.0, 7.9],
-      ['和', 446.3, 7.9],
-      ['2', 460.7, 5.0],
-      ['年', 472.1, 7.9],
-      ['度', 486.4, 7.9],
-      ['）', 500.8, 5.1],
-      ['（', 506.1, 5.0],
-      ['令', 517.6, 7.9],
-      ['和', 531.9, 7.9],
-      ['7', 546.3, 5.0],
-      ['年', 557.7, 7.9],
-      ['度', 572.0, 7.9],
-      ['）', 586.4, 6.8],
-    ];
-    expect(texts(cells.map(([text, x, width]) => run(text, x, width, 100, 7.9)))).toEqual(['（令和2年度）', '（令和7年度）']);
+    // 7.9 pt, as a cairo reprint of Calc's distributed cells drew them: 6.4 pt apart, ） and （ 0.2 pt.
+    const xs = [420.6, 432.0, 446.3, 460.7, 472.1, 486.4, 500.8, 506.1, 517.6, 531.9, 546.3, 557.7, 572.0, 586.4];
+    const runs = glyphs('（令和2年度）（令和7年度）', xs, 7.9, { digit: 5, '（': 5, '）': 5.1 });
+    expect(texts(runs)).toEqual(['（令和2年度）', '（令和7年度）']);
   });
 
   it('joins a year letter-spaced in a narrow cell whose digit the automatic spacing set a phrase’s gap apart (令 和 | 4 | 年 度, a cairo reprint of Writer)', () => {
-    // 9 pt, each character a run of its own, as printed: 令和2年度 and 令和7年度 spread over wide
-    // cells, 令和4年度 3.5 pt apart in a narrow one but 5.5 and 5.4 pt beside its 4; 度 touches 令.
-    const cells: [string, number, number][] = [
-      ['令', 273.9, 9],
-      ['和', 290.1, 9],
-      ['2', 308.0, 5.7],
-      ['年', 322.7, 9],
-      ['度', 338.9, 9],
-      ['令', 347.8, 9],
-      ['和', 360.3, 9],
-      ['4', 374.8, 5.6],
-      ['年', 385.8, 9],
-      ['度', 398.2, 9],
-      ['令', 407.3, 9],
-      ['和', 424.0, 9],
-      ['7', 442.6, 5.6],
-      ['年', 457.8, 9],
-      ['度', 474.4, 9],
-    ];
-    expect(texts(cells.map(([text, x, width]) => run(text, x, width, 100, 9)))).toEqual(['令和2年度', '令和4年度', '令和7年度']);
+    // 9 pt: 令和2年度 and 令和7年度 spread over wide cells, 令和4年度 3.5 pt apart in a narrow one but
+    // 5.5 and 5.4 pt beside its 4; 度 touches 令.
+    const xs = [273.9, 290.1, 308.0, 322.7, 338.9, 347.8, 360.3, 374.8, 385.8, 398.2, 407.3, 424.0, 442.6, 457.8, 474.4];
+    expect(texts(glyphs('令和2年度令和4年度令和7年度', xs, 9, { digit: 5.6 }))).toEqual(['令和2年度', '令和4年度', '令和7年度']);
   });
 
   it('parts a heading of two characters from the headings of three it touches on either side (Writer: 現　状　値|実　績|目　標　値)', () => {
