@@ -832,6 +832,16 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
     expect(texts(runs)).toEqual(['（令和2年度）', '（令和7年度）']);
   });
 
+  it('parts a heading letter-spaced to its closing bracket from the next cell’s that the bracket touches (Calc reprinted: 指 標 （ KPI ）|単 位)', () => {
+    // 6.1 pt, 4.1–4.3 pt apart, as cairo reprinted Calc's distributed cells: its ） 5.3 pt wide, touching 単.
+    const runs = [
+      ...glyphs('重要業績評価指標（', [40.8, 51.1, 61.5, 71.8, 82.1, 92.5, 102.9, 113.2, 123.6], 6.1, { '（': 3.1 }),
+      run('KPI', 130.8, 10.6, 100, 6.1),
+      ...glyphs('）単位', [145.6, 151.1, 167.5], 6.1, { '）': 5.3 }),
+    ];
+    expect(texts(runs)).toEqual(['重要業績評価指標（KPI）', '単位']);
+  });
+
   it('joins a year letter-spaced in a narrow cell whose digit the automatic spacing set a phrase’s gap apart (令 和 | 4 | 年 度, a cairo reprint of Writer)', () => {
     // 9 pt: 令和2年度 and 令和7年度 spread over wide cells, 令和4年度 3.5 pt apart in a narrow one but
     // 5.5 and 5.4 pt beside its 4; 度 touches 令.

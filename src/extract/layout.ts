@@ -723,13 +723,17 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[], pageSeam: n
     const widened = (gap: number) => gap >= least - tolerance && gap - least <= AUTOSPACE_EM * r[0]!.size;
     return own.length > 0 && Math.max(...own) - least <= tolerance && gaps.every((g) => !g.beside || widened(g.gap));
   };
-  // In its brackets too: （ 令 和 2 年 度 ）|（ 令 和 7 年 度 ）, Calc's distributed cells edge to edge.
-  const spreadYear = (r: readonly Phrase[]) => {
-    const inner = r.slice(OPENING.test(r[0]!.text) ? 1 : 0, CLOSING.test(r.at(-1)!.text) ? -1 : undefined);
-    return inner.some((p) => p.text === '年') && inner.every((p) => JAPANESE.test(p.text) || YEAR_DIGITS.test(p.text));
+  // Its brackets too, opening or closing the chain, and a token in them: （ 令 和 2 年 度 ）|（ 令 和 7 年 度 ）, Calc's
+  // distributed cells edge to edge; 指 標 （ K P I ）| 単 位, the reprint's ） wider than the original's.
+  const ownToken = (r: readonly Phrase[], k: number) => {
+    const { text } = r[k]!;
+    const closed = CLOSING.test(r.at(-1)!.text) && r.some((p) => OPENING.test(p.text));
+    const end = k === 0 ? OPENING : k === r.length - 1 ? CLOSING : null;
+    if (JAPANESE.test(text) || end?.test(text) || (closed && OPENING.test(text))) return true;
+    return (YEAR_DIGITS.test(text) && r.some((p) => p.text === '年')) || (closed && WESTERN_TOKEN.test(text) && k > 0 && OPENING.test(r[k - 1]!.text));
   };
   // Each chained piece with its chain's length.
-  const runs = spreadRuns(pieces.flat(), vertical, seamOf(pieces.flat(), pageSeam)).filter((r) => r.every((p) => JAPANESE.test(p.text)) || spreadYear(r));
+  const runs = spreadRuns(pieces.flat(), vertical, seamOf(pieces.flat(), pageSeam)).filter((r) => r.every((_, k) => ownToken(r, k)));
   const chained = new Map(runs.filter((r) => r.length >= SPREAD_CHARACTERS && even(r)).flatMap((r) => r.map((p) => [p, r.length] as const)));
   // A heading of two characters between two such cells (実　績 between 現　状　値 and 目　標　値) touches
   // a chain's end with each of its characters, or with one where the other stands alone: a chain of
