@@ -864,6 +864,45 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
     expect(texts([at('実績値', 50, 100, 7), at('目', 100, 100, 7), at('標', 150, 100, 7)])).toEqual(['実績値', '目', '標']);
   });
 
+  it('parts letter-spaced years of neighbouring cells where they touch, their digits set a little wider (Writer: 2 0 2 0　年　度|2 0 2 5　年　度)', () => {
+    // 9 pt, each token a run of its own, as Writer printed them: 年 → 度 6.2 and 6.9 pt apart, the
+    // digits 8.1 and 8.8 pt off 年 (LibreOffice's automatic spacing); each 度 touches the next year.
+    const year = (digits: string, x: number, gap: number) => [
+      run(digits, x, 22.2, 100, 9),
+      at('年', x + 22.2 + gap + 1.9, 100, 9),
+      at('度', x + 22.2 + 2 * gap + 1.9 + 9, 100, 9),
+    ];
+    expect(texts([...year('2020', 83.4, 6.2), ...year('2025', 137.9, 6.9), ...year('2024', 193.9, 6.9)])).toEqual(['2020年度', '2025年度', '2024年度']);
+  });
+
+  /** Each character a run of its own at its x, as printed: a digit and a bracket as wide as told, the others an em. */
+  const glyphs = (text: string, xs: number[], size: number, narrow: Record<string, number>) =>
+    [...text].map((c, k) => run(c, xs[k]!, narrow[/\d/.test(c) ? 'digit' : c] ?? size, 100, size));
+
+  it('parts letter-spaced years in brackets of neighbouring cells where their brackets touch (Calc: （ 令 和 2 年 度 ）|（ 令 和 7 年 度 ）)', () => {
+    // 7.9 pt, as a cairo reprint of Calc's distributed cells drew them: 6.4 pt apart, ） and （ 0.2 pt.
+    const xs = [420.6, 432.0, 446.3, 460.7, 472.1, 486.4, 500.8, 506.1, 517.6, 531.9, 546.3, 557.7, 572.0, 586.4];
+    const runs = glyphs('（令和2年度）（令和7年度）', xs, 7.9, { digit: 5, '（': 5, '）': 5.1 });
+    expect(texts(runs)).toEqual(['（令和2年度）', '（令和7年度）']);
+  });
+
+  it('parts a heading letter-spaced to its closing bracket from the next cell’s that the bracket touches (Calc reprinted: 指 標 （ KPI ）|単 位)', () => {
+    // 6.1 pt, 4.1–4.3 pt apart, as cairo reprinted Calc's distributed cells: its ） 5.3 pt wide, touching 単.
+    const runs = [
+      ...glyphs('重要業績評価指標（', [40.8, 51.1, 61.5, 71.8, 82.1, 92.5, 102.9, 113.2, 123.6], 6.1, { '（': 3.1 }),
+      run('KPI', 130.8, 10.6, 100, 6.1),
+      ...glyphs('）単位', [145.6, 151.1, 167.5], 6.1, { '）': 5.3 }),
+    ];
+    expect(texts(runs)).toEqual(['重要業績評価指標（KPI）', '単位']);
+  });
+
+  it('joins a year letter-spaced in a narrow cell whose digit the automatic spacing set a phrase’s gap apart (令 和 | 4 | 年 度, a cairo reprint of Writer)', () => {
+    // 9 pt: 令和2年度 and 令和7年度 spread over wide cells, 令和4年度 3.5 pt apart in a narrow one but
+    // 5.5 and 5.4 pt beside its 4; 度 touches 令.
+    const xs = [273.9, 290.1, 308.0, 322.7, 338.9, 347.8, 360.3, 374.8, 385.8, 398.2, 407.3, 424.0, 442.6, 457.8, 474.4];
+    expect(texts(glyphs('令和2年度令和4年度令和7年度', xs, 9, { digit: 5.6 }))).toEqual(['令和2年度', '令和4年度', '令和7年度']);
+  });
+
   it('parts a heading of two characters from the headings of three it touches on either side (Writer: 現　状　値|実　績|目　標　値)', () => {
     // 9 pt characters, each a run of its own: 現状値 and 目標値 at 16.4 and 16.7 pt gaps, 実績 at 42.4 pt; 値 touches 実 and 績 目.
     const cells: [string, number][] = [

@@ -476,27 +476,64 @@ const FILLS_CELL_EM = 1.5;
  */
 export function withLetterSpacingJoined(lines: readonly Line[], vertical: readonly Rule[]): Line[] {
   const pageSeam = seamOfPage(lines);
-  return lines.map((unparted) => {
-    const line = withSpreadEndsParted(withCellEdgesParted(unparted), vertical, pageSeam);
-    // Characters spread closer than a phrase's gap (重 要 業 績) tell that the line is spread too. A piece a
-    // phrase was taken apart into is one character: none is spread within itself, so each phrase is asked once.
-    const spacedHere = line.phrases.flatMap((p) => spacedLetters(p) ?? []);
-    const spacedApart = spacedHere.some((s) => s.characters >= SPREAD_CHARACTERS);
-    const { pieces, joined } = letterSpacedRuns(line.phrases, vertical, spacedApart, pageSeam);
-    const inRuns = new Set(joined.flat());
-    const kept = spacedHere.length === 0 ? undefined : new Set(pieces);
-    const spaced = spacedHere.filter((s) => kept?.has(s.phrase) && !inRuns.has(s.phrase));
-    const spread = spacedApart || joined.some((r) => r.length >= SPREAD_CHARACTERS);
-    const unspaced = spaced.filter((s) => spread || fillsCell([s.phrase], vertical));
-    if (joined.length === 0 && unspaced.length === 0) return line;
-    const replaced = new Map([...joined.map((r) => [r[0]!, joinedPhrase(r)] as const), ...unspaced.map((s) => [s.phrase, spacedPhrase(s)] as const)]);
-    return makeLine(
-      withTypedYearsJoined(
-        pieces.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p])),
-        vertical,
-      ),
-    );
-  });
+  return lines.map((unparted) => withTypedYearsJoined(withSpreadYearsJoined(spacingJoined(unparted, vertical, pageSeam)), vertical));
+}
+
+/** One line's letter-spaced text joined (withLetterSpacingJoined). */
+function spacingJoined(unparted: Line, vertical: readonly Rule[], pageSeam: number | undefined): Line {
+  const line = withSpreadEndsParted(withCellEdgesParted(unparted), vertical, pageSeam);
+  // Characters spread closer than a phrase's gap (重 要 業 績) tell that the line is spread too. A piece a
+  // phrase was taken apart into is one character: none is spread within itself, so each phrase is asked once.
+  const spacedHere = line.phrases.flatMap((p) => spacedLetters(p) ?? []);
+  const spacedApart = spacedHere.some((s) => s.characters >= SPREAD_CHARACTERS);
+  const { pieces, joined } = letterSpacedRuns(line.phrases, vertical, spacedApart, pageSeam);
+  const inRuns = new Set(joined.flat());
+  const kept = spacedHere.length === 0 ? undefined : new Set(pieces);
+  const spaced = spacedHere.filter((s) => kept?.has(s.phrase) && !inRuns.has(s.phrase));
+  const spread = spacedApart || joined.some((r) => r.length >= SPREAD_CHARACTERS);
+  const unspaced = spaced.filter((s) => spread || fillsCell([s.phrase], vertical));
+  if (joined.length === 0 && unspaced.length === 0) return line;
+  const replaced = new Map([...joined.map((r) => [r[0]!, joinedPhrase(r)] as const), ...unspaced.map((s) => [s.phrase, spacedPhrase(s)] as const)]);
+  return makeLine(pieces.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p])));
+}
+
+/** A year spelled whole (令和4年度, 2020年度). */
+const YEAR_SPELLED = /^(?:(?:令和|平成)(?:\d{1,2}|元)|\d{4})年度?$/;
+/** The phrases a letter-spaced year may stand in: 令和 | 4 | 年度 at the most. */
+const YEAR_PIECES = 3;
+
+/**
+ * The line with the pieces of a letter-spaced year joined where together they spell it: Writer
+ * justifies 令 和 4 年 度 to a narrow cell under half an em apart, and LibreOffice's automatic
+ * spacing beside its digits widens that gap past a phrase's (和 | 4: 5.5 pt at 9 pt, the others
+ * 3.5), so the year stood as two phrases or three (令和 | 4 年 度; 令和 | 4 | 年度 reprinted), each
+ * read as a heading.
+ */
+function withSpreadYearsJoined(line: Line): Line {
+  const { phrases } = line;
+  const joined: Phrase[] = [];
+  for (let i = 0; i < phrases.length;) {
+    const end = spreadYearEnd(phrases, i);
+    const text = phrases
+      .slice(i, end)
+      .map((p) => p.text.replace(/\s/g, ''))
+      .join('');
+    joined.push(end > i + 1 ? letterSpacedPhrase(phrases.slice(i, end), text) : phrases[i]!);
+    i = end;
+  }
+  return joined.length === phrases.length ? line : makeLine(joined);
+}
+
+/** Where the year whose first piece is phrases[i] ends (the index after its last), or i + 1. */
+function spreadYearEnd(phrases: readonly Phrase[], i: number): number {
+  let text = phrases[i]!.text;
+  for (let j = i + 1; j < phrases.length && j - i < YEAR_PIECES; j++) {
+    const [last, p] = [phrases[j - 1]!, phrases[j]!];
+    if (!sameSize(last.size, p.size) || p.x - last.right > (PHRASE_GAP_EM + AUTOSPACE_EM) * p.size) break;
+    text += p.text;
+    if (YEAR_SPELLED.test(text.replace(/\s/g, ''))) return j + 1;
+  }
+  return i + 1;
 }
 
 /** The gap (points) at which a letter-spaced phrase's characters were set, for each phrase made of them. */
@@ -513,8 +550,9 @@ const YEAR_TAKING_ROLES = new Set(['baseline', 'current', 'actual', 'target', 'i
  * typed space by. The year is one token, or letter-spaced at the words' own gap; a token followed
  * by another year on the line is a year series' first heading in a cell of its own.
  */
-function withTypedYearsJoined(phrases: readonly Phrase[], vertical: readonly Rule[]): Phrase[] {
-  if (!phrases.some((p) => spreadGapOf.has(p))) return [...phrases];
+function withTypedYearsJoined(line: Line, vertical: readonly Rule[]): Line {
+  const { phrases } = line;
+  if (!phrases.some((p) => spreadGapOf.has(p))) return line;
   const out: Phrase[] = [];
   for (let i = 0; i < phrases.length; i++) {
     const words = out.at(-1);
@@ -525,7 +563,7 @@ function withTypedYearsJoined(phrases: readonly Phrase[], vertical: readonly Rul
     }
     out.push(year);
   }
-  return out;
+  return out.length === phrases.length ? line : makeLine(out);
 }
 
 function typedYearAfter(words: Phrase, year: Phrase, next: Phrase | undefined, vertical: readonly Rule[]): boolean {
@@ -687,15 +725,10 @@ function withCellEdgesParted(line: Line): Line {
 /** Phrases parted at a cell's edge from letter-spaced text: letter-spaced themselves, whatever their spacing's width. */
 const cellOfSpreadLine = new WeakSet<Phrase>();
 
-/**
- * What a chain of letter-spaced characters that parts a phrase is made of: Japanese characters, and the
- * brackets and year of a heading spread with them (目　標　値　（　2025　年　度　）, whose ） touches the next
- * cell's 判); no grade's mark or figure.
- */
-const CHAINED_PIECE = /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]|[（）()［］【】「」]|[(（]?(?:[0-9]{4}|[RH][0-9]{1,2})[)）]?)$/u;
-
 /** The gaps of a chain of letter-spaced characters that parts a phrase are one width to this (in em). */
 const PARTED_EVEN_GAP_EM = 0.04;
+/** A year's digits letter-spaced with its 年 (令 和 2 年 度, 2020 年 度): a token of its own. */
+const YEAR_DIGITS = /^[0-9]{1,4}$/;
 
 /**
  * The line with letter-spaced characters of two neighbouring cells parted where they touch: Writer
@@ -723,14 +756,25 @@ function withSpreadEndsParted(line: Line, vertical: readonly Rule[], pageSeam: n
   // Japanese characters only, at one gap to a hair: a grade's mark between two cells' texts set right and left
   // (4.9万人 | B | 商工観光課, 15.5 pt either side in pdfmake's print) is no heading, nor a unit centred in its
   // cell between a name and 期待値 (地域満 | 回 | 期待値: 18.2 and 19.1 pt; Writer's gaps differ by 0.1 pt at most).
+  // A year's digits too (2020 年 度), whose gaps LibreOffice's automatic spacing may widen (8.1 against 6.2 pt at 9 pt).
   const even = (r: readonly Phrase[]) => {
-    const gaps = r.slice(1).map((p, k) => p.x - r[k]!.right);
-    return Math.max(...gaps) - Math.min(...gaps) <= PARTED_EVEN_GAP_EM * r[0]!.size;
+    const gaps = r.slice(1).map((p, k) => ({ gap: p.x - r[k]!.right, beside: YEAR_DIGITS.test(p.text) || YEAR_DIGITS.test(r[k]!.text) }));
+    const own = gaps.filter((g) => !g.beside).map((g) => g.gap);
+    const [least, tolerance] = [Math.min(...own), PARTED_EVEN_GAP_EM * r[0]!.size];
+    const widened = (gap: number) => gap >= least - tolerance && gap - least <= AUTOSPACE_EM * r[0]!.size;
+    return own.length > 0 && Math.max(...own) - least <= tolerance && gaps.every((g) => !g.beside || widened(g.gap));
+  };
+  // Its brackets too, opening or closing the chain, and a token in them: （ 令 和 2 年 度 ）|（ 令 和 7 年 度 ）, Calc's
+  // distributed cells edge to edge; 指 標 （ K P I ）| 単 位, the reprint's ） wider than the original's.
+  const ownToken = (r: readonly Phrase[], k: number) => {
+    const { text } = r[k]!;
+    const closed = CLOSING.test(r.at(-1)!.text) && r.some((p) => OPENING.test(p.text));
+    const end = k === 0 ? OPENING : k === r.length - 1 ? CLOSING : null;
+    if (JAPANESE.test(text) || end?.test(text) || (closed && OPENING.test(text))) return true;
+    return (YEAR_DIGITS.test(text) && r.some((p) => p.text === '年')) || (closed && WESTERN_TOKEN.test(text) && k > 0 && OPENING.test(r[k - 1]!.text));
   };
   // Each chained piece with its chain's length.
-  const runs = spreadRuns(pieces.flat(), vertical, seamOf(pieces.flat(), pageSeam)).filter(
-    (r) => r.every((p) => CHAINED_PIECE.test(p.text)) && r.filter((p) => JAPANESE.test(p.text)).length >= 2,
-  );
+  const runs = spreadRuns(pieces.flat(), vertical, seamOf(pieces.flat(), pageSeam)).filter((r) => r.every((_, k) => ownToken(r, k)));
   const chained = new Map(runs.filter((r) => r.length >= SPREAD_CHARACTERS && even(r)).flatMap((r) => r.map((p) => [p, r.length] as const)));
   // A heading of two characters between two such cells (実　績 between 現　状　値 and 目　標　値) touches
   // a chain's end with each of its characters, or with one where the other stands alone: a chain of

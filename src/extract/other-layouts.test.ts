@@ -2660,6 +2660,71 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('cuts a target in words and the department touching it, drawn in one run under centred headings, where the departments start (従前値を上回る | 農林振興課, its kana narrower than an em)', () => {
+    // Cells 20–110, 110–170, 170–220, 220–300, 300–360 without padding; headings centred.
+    const header: [string, number][] = [
+      ['指標名', 50],
+      ['基準値', 125],
+      ['実績値', 180],
+      ['目標値', 245],
+      ['担当課', 315],
+    ];
+    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
+    const row = (name: string, values: string[], department: string): [string, number][] => [
+      [name, 20],
+      right(values[0]!, 170),
+      right(values[1]!, 220),
+      right(values[2]!, 300),
+      [department, 300],
+    ];
+    // A reprint draws the target and its department in one run; the font sets the target's kana
+    // narrower, 66.5 pt for its seven characters, where the department's kanji take a full em each.
+    const [target, department] = ['従前値を上回る', '農林振興課'];
+    const targetWidth = 66.5;
+    const printed = pageOf(
+      TITLE,
+      [],
+      header,
+      row('観光客数', ['1,164', '1,300', '1,614'], '商工観光課'),
+      [['宿泊者数', 20], right('50', 170), right('55', 220), [target + department, 300 - targetWidth]],
+      row('相談件数', ['7', '9', '128'], '企画財政課'),
+      row('移住者数', ['12', '15', '242'], '子育て支援課'),
+    );
+    const runs = printed.runs.map((r) => (r.text === target + department ? { ...r, width: targetWidth + widthOf(department) } : r));
+    const document = read([{ ...printed, runs }], 'words-touching.pdf').document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.target?.text, i.department])).toEqual([
+      ['観光客数', '1,614', '商工観光課'],
+      ['宿泊者数', target, department],
+      ['相談件数', '128', '企画財政課'],
+      ['移住者数', '242', '子育て支援課'],
+    ]);
+  });
+
+  it('takes headings centred over figures whose sign, a run of its own, ends where the heading starts (▲ | 39,658.5%) for centred, not flush left', () => {
+    // Cells 20–110, 110–190, 190–270, 270–350; headings centred, figures set right 5.5 pt inside.
+    // A reprint draws each ▲ apart from its digits (cairo, another font): the sign ends where its
+    // own column's heading starts, on every row and in every column.
+    const header: [string, number][] = [
+      ['指標名', 50],
+      ['基準値', 135],
+      ['実績値', 215],
+      ['目標値', 295],
+    ];
+    const signed = (figure: string, headingLeft: number): [string, number][] => [
+      ['▲', headingLeft - widthOf('▲')],
+      [figure, headingLeft],
+    ];
+    const row = (name: string, figures: string[]): [string, number][] => [[name, 20], ...figures.flatMap((f, i) => signed(f, 135 + 80 * i))];
+    const document = read(
+      [pageOf(TITLE, [], header, row('観光客数', ['39,658.5%', '24,012.3%', '21,123.0%']), row('宿泊者数', ['26,919.3%', '18,058.7%', '15,105.2%']))],
+      'signed-centred.pdf',
+    ).document as KpiDocument;
+    expect(walkIndicators(document).map(({ indicator: i }) => [i.name, i.baseline.text, i.actual.text, i.target?.text])).toEqual([
+      ['観光客数', '▲39,658.5%', '▲24,012.3%', '▲21,123.0%'],
+      ['宿泊者数', '▲26,919.3%', '▲18,058.7%', '▲15,105.2%'],
+    ]);
+  });
+
   it('reads role rows whose labels stand under no heading (目安値 | 実績値 between 単位 and 基準値) as a column of their own', () => {
     const header: [string, number][] = [
       ['指標名', 20],

@@ -579,7 +579,11 @@ function readTable(
   const flushLeft = !head.ruled && headingsFlushLeft(head, shown);
   if (flushLeft) columns = atHeadingLefts(columns, shown);
   else if (!head.ruled && printed.length > 0) columns = withJointEdges(refineColumns(columns, shown), joints);
-  const body = flushLeft ? printed.map((l) => runsCutAtEdges(l, columns)) : printed;
+  // Cells start at their headings' lefts where those are flush left; elsewhere where a column's
+  // texts start (its edge), after a text only: a figure run on into the next cell's text is parted
+  // by its units and digits (unitsApart, 102. | 3企画財政課).
+  const cellStarts = columns.map((c) => (flushLeft ? c.left : c.edge));
+  const body = printed.map((l) => runsCutAtEdges(l, columns, cellStarts, flushLeft));
   const grouping = columns.filter((_, k) => GROUPING.has(first[k]!.role));
   const rowColumns = columns.filter((c) => !grouping.includes(c));
   const left = Number.isFinite(columns[0]!.left) ? columns[0]!.left : Math.min(...body.map((l) => l.x), head.columns[0]!.headingLeft);
@@ -775,9 +779,14 @@ const FLUSH_BOUNDARIES = 2;
 function headingsFlushLeft(head: TableHead, body: readonly Line[]): boolean {
   // A figure, or its unit set after it (72.4 件: the unit's run ends the cell).
   const figure = /^\s*[△▲-]?\d/;
+  // A figure's sign drawn as a run of its own (▲ in another font, a cairo reprint) ends no cell:
+  // under a centred heading it may end where that heading starts, its digits running on past it.
+  const endsFigure = (p: Phrase, k: number) => p.parts.slice(0, k + 1).some((q) => /\d/.test(q.text));
   const touched = head.columns.slice(1).filter((c) => {
     const rows = body.filter((l) =>
-      l.phrases.some((p) => figure.test(p.text) && p.parts.some((q) => q.x < c.headingLeft && Math.abs(q.right - c.headingLeft) <= FLUSH_TOUCH)),
+      l.phrases.some(
+        (p) => figure.test(p.text) && p.parts.some((q, k) => q.x < c.headingLeft && Math.abs(q.right - c.headingLeft) <= FLUSH_TOUCH && endsFigure(p, k)),
+      ),
     );
     return rows.length >= 2;
   });
@@ -807,25 +816,36 @@ function atHeadingLefts(columns: readonly Column[], body: readonly Line[]): Colu
  * The line with each run that two cells' texts touching at a column's edge made cut there (a
  * reprint draws them in one run: 現状値を上回る農林振興課, cairo setting Writer's line in one go), where
  * its characters' widths put a character's end at the edge: the run starts in the column before,
- * and what follows fits the column.
+ * and what follows fits the column. The widths are guessed (emWidth): where the run's characters
+ * spread evenly, or where the text after the cut ends the run at its size (a proportional font
+ * sets kana narrower: 従前値を上回る 46.8 pt wide in 7 pt type, its department's kanji a full em each).
+ * `starts`: where each column's cell starts, undefined where that is not known; `cutsFigures`:
+ * whether a cut may follow a digit.
  */
-function runsCutAtEdges(line: Line, columns: readonly Column[]): Line {
+function runsCutAtEdges(line: Line, columns: readonly Column[], starts: readonly (number | undefined)[], cutsFigures: boolean): Line {
   let cut = false;
   const phrases = line.phrases.map((p) => {
     const parts = p.parts.flatMap((q) => {
-      const k = columns.findIndex((c, i) => i > 0 && q.x < c.left - FLUSH_TOUCH && q.right > c.left + FLUSH_TOUCH && q.right <= c.right + FLUSH_TOUCH);
-      const [before, after] = [columns[k - 1], columns[k]];
-      if (!before || !after || q.x < before.left - FLUSH_TOUCH) return [q];
+      const k = columns.findIndex((c, i) => {
+        const start = starts[i];
+        return i > 0 && start !== undefined && q.x < start - FLUSH_TOUCH && q.right > start + FLUSH_TOUCH && q.right <= c.right + FLUSH_TOUCH;
+      });
+      const [before, start] = [columns[k - 1], starts[k]];
+      if (!before || start === undefined || q.x < before.left - FLUSH_TOUCH) return [q];
       const chars = [...q.text];
       const scale = (q.right - q.x) / textEmWidth(q.text);
       let x = q.x;
       for (let i = 1; i < chars.length; i++) {
         x += emWidth(chars[i - 1]!) * scale;
-        if (Math.abs(x - after.left) > FLUSH_TOUCH) continue;
+        const head = chars.slice(0, i).join('');
+        if (!cutsFigures && /\d/.test(head)) continue;
+        const tailStart = q.right - textEmWidth(chars.slice(i).join('')) * p.size;
+        const at = [x, tailStart].find((end) => Math.abs(end - start) <= FLUSH_TOUCH);
+        if (at === undefined) continue;
         cut = true;
         return [
-          { text: chars.slice(0, i).join(''), x: q.x, right: x },
-          { text: chars.slice(i).join(''), x, right: q.right },
+          { text: head, x: q.x, right: at },
+          { text: chars.slice(i).join(''), x: at, right: q.right },
         ];
       }
       return [q];
