@@ -842,6 +842,32 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a goal’s label (【数値目標】) set one character a run across a narrow number column into the name’s is a row of its own, not a number 【数 and a name 値目標】…', () => {
+    const header: [string, number][] = [['No', 24], ...HEADER.map(([text, x]): [string, number] => [text, text === '指標名' ? 70 : x])];
+    const numbered = (no: string, name: string, values: string[], mark: string): [string, number][] => [
+      [no, 27],
+      ...row(name, values, mark).map(([text, x]): [string, number] => [text, x === 20 ? 40 : x]),
+    ];
+    // pdfmake sets each character apart: the label's third character, and the banners' too, start where the names start.
+    const characters = (text: string): [string, number][] => [...text].map((c, k) => [c, 20 + SIZE * k]);
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          characters('基本目標Ⅰ観光の振興'),
+          characters('【数値目標】'),
+          numbered('1', '観光客数', ['100人', '120人'], 'A'),
+          characters('基本施策Ⅰ宿泊の推進'),
+          numbered('2', '宿泊者数', ['50人', '40人'], 'B'),
+        ),
+      ],
+      'goal-label-characters.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.indicators.map((i) => [i.number, i.name])).toEqual([['1', '観光客数']]);
+  });
+
   it('a figure read in the grade column (1,234 A) makes no grade of its own: the status is blank and the place is said', () => {
     const document = read(
       [pageOf(TITLE, [], HEADER, row('観光客数', ['100人', '120人'], 'A'), row('宿泊者数', ['50人', '40人'], '1,234 B'), row('相談件数', ['5件', '6件'], 'B'))],

@@ -694,8 +694,10 @@ function readTable(
   const bannerPhrases = new Set(split.filter((_, k) => banners[k]).flatMap((l) => l.phrases));
   // Lines that are rows by themselves: banners without a figure, and the goal's label (数値目標) over its indicators.
   // Comment blocks too, each line a row whose text the block's heading collects (textRow).
+  // The label is told on its line as printed, as banners are: cut where it crosses a narrow number
+  // column's edge (【数値目 | 標】, set one character a run), its pieces read as a number and a name.
   const blockLines = commentBlockLines(body, left, boundaries, goesOn);
-  const alone = (l: Line, k: number) => banners[k]! || isGoalIndicatorsLabel(l.text) || blockLines.has(k);
+  const alone = (_: Line, k: number) => banners[k]! || isGoalIndicatorsLabel(body[k]!.text) || blockLines.has(k);
   const aloneLines = split.filter(alone);
   const unbannered = body.filter((_, k) => !banners[k]);
   // Cut at every column: a grouping cell's wrapped line may touch the next cell's text (Writer sets cells without padding).
