@@ -3076,6 +3076,48 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  it('a header whose headings stand 1.55 em over their years is set in two rows where the count table’s wrapped label shows a cell’s lines 1.1 em apart, though banners stacked 1.5 em apart as rows are show a pitch of their own (pdfmake)', () => {
+    const page = ruledPageOf(
+      1,
+      [
+        ...at(60, TITLE),
+        ...at(100, [
+          ['基準値', 140],
+          ['実績値', 200],
+        ]),
+        ...at(107.75, [
+          ['指標名', 20],
+          ['評価', 295],
+        ]),
+        ...at(115.5, [
+          ['（R1）', 138],
+          ['（R3）', 198],
+        ]),
+        ...at(133, [['基本目標1 観光', 20]]),
+        ...at(148, [['基本施策1 誘客', 20]]),
+        ...at(163, row('観光客数', ['100', '120'], 'A')),
+        ...at(178, row('宿泊者数', ['50', '40'], 'C')),
+        ...at(193, [['基本施策2 移住', 20]]),
+        ...at(208, row('移住者数', ['5', '6'], 'A')),
+        ...at(238, [
+          ['基本目標', 20],
+          ['A', 100],
+          ['C', 140],
+          ['合計', 180],
+        ]),
+        ...at(253, [['基本目標1 観光', 20]]),
+        ...at(253 + 11, [
+          ['の振興', 20],
+          ['2', 100],
+          ['1', 140],
+          ['3', 184],
+        ]),
+      ],
+      [],
+    );
+    expect((read([page], 'counts-pitch-banners.pdf').document as KpiDocument).layout?.headerRows).toBe(2);
+  });
+
   it('a header whose headings stand 1.5 em over their years is set in two rows where the legend’s line wrapped at the page’s right edge shows lines 1.1 em apart, though no cell wraps and banners stand 1.5 em apart as rows do (pdfmake)', () => {
     const legend = (wrapped: number) =>
       read(

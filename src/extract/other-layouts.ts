@@ -2977,10 +2977,11 @@ function layoutOf(
   // 基本的方向1 over ■施策①, 1.4 em apart), a wrapped cell's lines the nearer (観光子育て世帯市内
   // over 登録者数, 1.1 em).
   // Nor farther than a paragraph's lines (one line spacing throughout: pdfmake's 評価基準 A：… wrapped
-  // 1.1 em, where no cell wraps and banners stack 1.5 em apart as rows do).
+  // 1.1 em, where no cell wraps and banners stack 1.5 em apart as rows do), nor than a count table's
+  // label wrapped in its cell (1.1 em, where banners stacked at the rows' step, 1.48 em, showed the pitch).
   const least = (...steps: (number | null)[]) => (steps.some((s) => s !== null) ? Math.min(...steps.filter((s): s is number => s !== null)) : null);
-  const cellLines = pitch !== null ? least(pitch, lineStep, paragraph) : null;
-  const lineBound = least(lineStep, paragraph);
+  const cellLines = pitch !== null ? least(pitch, lineStep, paragraph, wrappedPitch) : null;
+  const lineBound = least(lineStep, paragraph, wrappedPitch);
   const before = (at: { page: number; top: number }) => at.page < firstTable.page || (at.page === firstTable.page && at.top < firstTable.top);
   return {
     columns,
