@@ -868,6 +868,41 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(document.strategies[0]!.indicators.map((i) => [i.number, i.name])).toEqual([['1', '観光客数']]);
   });
 
+  it('a header printed again at the top of every page after the first, its first line in the margin (重要業績評価指標（KPI） | 基準値（R1） | R5 | 目標（R6）, a long heading and a year alone among its headings), is the header, no running header: its lower line (実績値 | 評価) is no row', () => {
+    const head = (top: number, step: number) => [
+      ...at(top, [
+        ['重要業績評価指標（KPI）', 20],
+        ['基準値（R1）', 160],
+        ['R5', 265],
+        ['目標（R6）', 340],
+      ]),
+      ...at(top + step, [
+        ['実績値', 240],
+        ['評価', 290],
+      ]),
+    ];
+    const figures = (baseline: number, name: string, values: [string, string, string], mark: string) =>
+      at(baseline, [
+        [name, 20],
+        [values[0], 215 - widthOf(values[0])],
+        [values[1], 268 - widthOf(values[1])],
+        [mark, 297],
+        [values[2], 395 - widthOf(values[2])],
+      ]);
+    const again = (number: number, names: [string, string]) =>
+      ruledPageOf(number, [...head(70, 40), ...figures(130, names[0], ['10', '12', '15'], 'B'), ...figures(145, names[1], ['20', '25', '30'], 'A')], []);
+    const { document, messages } = read(
+      [
+        ruledPageOf(1, [...at(100, TITLE), ...head(150, 40), ...figures(210, '観光客数', ['100', '120', '150'], 'B')], []),
+        again(2, ['宿泊者数', '移住者数']),
+        again(3, ['相談件数', '就業者数']),
+      ],
+      'header-again-in-margin.pdf',
+    );
+    expect(walkIndicators(document as KpiDocument).map(({ indicator: i }) => i.name)).toEqual(['観光客数', '宿泊者数', '移住者数', '相談件数', '就業者数']);
+    expect(messages.filter((m) => m.severity === 'warning')).toEqual([]);
+  });
+
   it('a figure read in the grade column (1,234 A) makes no grade of its own: the status is blank and the place is said', () => {
     const document = read(
       [pageOf(TITLE, [], HEADER, row('観光客数', ['100人', '120人'], 'A'), row('宿泊者数', ['50人', '40人'], '1,234 B'), row('相談件数', ['5件', '6件'], 'B'))],
