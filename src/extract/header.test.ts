@@ -1321,6 +1321,30 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['基本施策', '指標名', '基準値', '目標値']]);
   });
 
+  it('the wrapped end of a count table’s label under the row’s counts, centred between the label’s lines (Ⅲ 移住観光づ | 1 0 1 | くり), is that label’s, though short as a heading’s piece', () => {
+    const lines = page(
+      [100, [['Ⅲ 移住観光づ', 5]]],
+      [
+        105.5,
+        [
+          ['1', 90],
+          ['0', 120],
+          ['1', 150],
+        ],
+      ],
+      [111, [['くり', 5]]],
+      [
+        137,
+        [
+          ['指標名', 10],
+          ['基準値', 190],
+          ['目標値', 250],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '基準値', '目標値']]);
+  });
+
   it('a year centred over the headings of a line a tall row below (令和4年度 over 実績 | 達成度), no rule drawn, is their group', () => {
     const lines = page(
       [

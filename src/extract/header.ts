@@ -394,7 +394,11 @@ export const FULL_LINE_EM = 1;
  * starting where one of that row's does.
  */
 function wrappedTail(lines: readonly Line[], k: number): boolean {
-  const [above, line, below] = [lines[k - 1], lines[k]!, lines[k + 1]];
+  const line = lines[k]!;
+  // The line above it in its column: a line wholly beside it stands in other columns (a count table's
+  // counts, 1 0 1 0 2, set in the middle of the row, between its label's lines 観光づ and くり).
+  const above = lines.slice(0, k).findLast((l) => l.phrases.some((q) => line.phrases.some((p) => Math.min(p.right, q.right) > Math.max(p.x, q.x))));
+  const below = lines[k + 1];
   if (
     above === undefined ||
     below === undefined ||
