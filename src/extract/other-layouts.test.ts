@@ -733,6 +733,22 @@ describe('a table without rules, then its legend and its count table', () => {
   ];
   /** HEADER with a comment column (課題) right of the marks. */
   const HEADER_WITH_COMMENTS: [string, number][] = [...HEADER, ['課題', 340]];
+  /** A count table from `top`: its head, and a row whose label wraps 11 pt under its first line, the counts beside the second (1.1 em). */
+  const countsWrapped = (top: number) => [
+    ...at(top, [
+      ['基本目標', 20],
+      ['A', 100],
+      ['C', 140],
+      ['合計', 180],
+    ]),
+    ...at(top + 15, [['基本目標1 観光', 20]]),
+    ...at(top + 15 + 11, [
+      ['の振興', 20],
+      ['1', 100],
+      ['1', 140],
+      ['2', 184],
+    ]),
+  ];
   /** The pages read as the command line reads them under the default scheme. */
   const read = (pages: PageContent[], file: string) => extractPages(pages, file, { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME });
 
@@ -778,19 +794,7 @@ describe('a table without rules, then its legend and its count table', () => {
         ]),
         ...at(165, row('観光客数', ['100', '120'], 'A')),
         ...at(180, row('宿泊者数', ['50', '40'], 'C')),
-        ...at(210, [
-          ['基本目標', 20],
-          ['A', 100],
-          ['C', 140],
-          ['合計', 180],
-        ]),
-        ...at(225, [['基本目標1 観光', 20]]),
-        ...at(225 + 11, [
-          ['の振興', 20],
-          ['1', 100],
-          ['1', 140],
-          ['2', 184],
-        ]),
+        ...countsWrapped(210),
       ],
       [],
     );
@@ -3111,42 +3115,38 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  /**
+   * 基準値 | 実績値 over （R1） | （R3） `step` pt apart from 100, 指標名 | 評価 centred between (pdfmake's
+   * two header rows), then two banners and two rows at 15 pt, as rows of one line stand.
+   */
+  const yearsUnderHeadings = (step: number) => [
+    ...at(100, [
+      ['基準値', 140],
+      ['実績値', 200],
+    ]),
+    ...at(100 + step / 2, [
+      ['指標名', 20],
+      ['評価', 295],
+    ]),
+    ...at(100 + step, [
+      ['（R1）', 138],
+      ['（R3）', 198],
+    ]),
+    ...at(133, [['基本目標1 観光', 20]]),
+    ...at(148, [['基本施策1 誘客', 20]]),
+    ...at(163, row('観光客数', ['100', '120'], 'A')),
+    ...at(178, row('宿泊者数', ['50', '40'], 'C')),
+  ];
+
   it('a header whose headings stand 1.55 em over their years is set in two rows where the count table’s wrapped label shows a cell’s lines 1.1 em apart, though banners stacked 1.5 em apart as rows are show a pitch of their own (pdfmake)', () => {
     const page = ruledPageOf(
       1,
       [
         ...at(60, TITLE),
-        ...at(100, [
-          ['基準値', 140],
-          ['実績値', 200],
-        ]),
-        ...at(107.75, [
-          ['指標名', 20],
-          ['評価', 295],
-        ]),
-        ...at(115.5, [
-          ['（R1）', 138],
-          ['（R3）', 198],
-        ]),
-        ...at(133, [['基本目標1 観光', 20]]),
-        ...at(148, [['基本施策1 誘客', 20]]),
-        ...at(163, row('観光客数', ['100', '120'], 'A')),
-        ...at(178, row('宿泊者数', ['50', '40'], 'C')),
+        ...yearsUnderHeadings(15.5),
         ...at(193, [['基本施策2 移住', 20]]),
         ...at(208, row('移住者数', ['5', '6'], 'A')),
-        ...at(238, [
-          ['基本目標', 20],
-          ['A', 100],
-          ['C', 140],
-          ['合計', 180],
-        ]),
-        ...at(253, [['基本目標1 観光', 20]]),
-        ...at(253 + 11, [
-          ['の振興', 20],
-          ['2', 100],
-          ['1', 140],
-          ['3', 184],
-        ]),
+        ...countsWrapped(238),
       ],
       [],
     );
@@ -3161,22 +3161,7 @@ describe('a table without rules, then its legend and its count table', () => {
             ...pageOf(),
             runs: [
               ...at(60, TITLE),
-              ...at(100, [
-                ['基準値', 140],
-                ['実績値', 200],
-              ]),
-              ...at(107.5, [
-                ['指標名', 20],
-                ['評価', 295],
-              ]),
-              ...at(115, [
-                ['（R1）', 138],
-                ['（R3）', 198],
-              ]),
-              ...at(133, [['基本目標1 観光', 20]]),
-              ...at(148, [['基本施策1 誘客', 20]]),
-              ...at(163, row('観光客数', ['100', '120'], 'A')),
-              ...at(178, row('宿泊者数', ['50', '40'], 'C')),
+              ...yearsUnderHeadings(15),
               ...at(193, row('移住者数', ['5', '6'], 'A')),
               ...at(211, [
                 ['評価基準', 20],
