@@ -89,9 +89,12 @@ export function extractPages(pages: readonly PageContent[], file: string, scheme
   // Another layout's header printed again at one place on every page is no furniture either: its
   // lower lines may stand below the margin (実績 | 達成度 under a year's group) and be left as text.
   // Three headings at least, and no figure (a row of values 0 | 1 | 2 would name series' years).
-  // Headings of any length count: three on one line are no title's (重要業績評価指標（KPI） | 基準値（R1） | R5 | 目標（R6）).
+  // Longer headings count too where the line is no legend's, whose items name their words (■○：目標値と同等,
+  // a footer on every page): three are no title's (重要業績評価指標（KPI） | 基準値（R1） | R5 | 目標（R6）).
+  const holdsHeadings = (l: Line, heading: (p: Phrase) => boolean) => l.phrases.filter(heading).length >= HEADER_ROW_HEADINGS;
   const isOtherHeaderRow = (l: Line) =>
-    l.phrases.filter(isHeaderRowHeading).length >= HEADER_ROW_HEADINGS && !l.phrases.some((p) => NUMBER_LIKE.test(p.text.trim()));
+    !l.phrases.some((p) => NUMBER_LIKE.test(p.text.trim())) &&
+    (holdsHeadings(l, isOtherHeading) || (holdsHeadings(l, isHeaderRowHeading) && !holdsLegendItems(l)));
   const furniture = furnitureOf(laidOut, (l) => isHeadingLine(l) || isNarrativeHeading(l) || isOtherHeaderRow(l));
   const title = titleOf(laidOut, isHeadingPhrase);
   // tassei's own family first (read exactly as always), then the narrative, then any other municipality's KPI table.
