@@ -907,6 +907,38 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(messages.filter((m) => m.severity === 'warning')).toEqual([]);
   });
 
+  it('a figure whose bound a narrow cell broke after its first character (120以 over 上, beside a name’s two lines) goes on at the next line in its ruled row: 以 is no unit, and the first line no row of its own', () => {
+    const rule = (y: number) => ({ at: y, from: 15, to: 340 });
+    const { document } = read(
+      [
+        ruledPageOf(
+          1,
+          [
+            ...at(80, TITLE),
+            ...at(100, HEADER),
+            ...at(120, [
+              ['観光客数の', 20],
+              ['120以', 230 - widthOf('120以')],
+            ]),
+            ...at(131, [
+              ['合計', 20],
+              ['100', 170 - widthOf('100')],
+              ['上', 220],
+              ['A', 300],
+            ]),
+            ...at(150, row('宿泊者数', ['50', '40'], 'B')),
+          ],
+          [rule(90), rule(106), rule(137), rule(156)],
+        ),
+      ],
+      'cut-bound.pdf',
+    );
+    expect(walkIndicators(document as KpiDocument).map(({ indicator: i }) => [i.name, i.unit, i.baseline.text, i.actual.text, i.reported.status])).toEqual([
+      ['観光客数の合計', null, '100', '120以上', 'A'],
+      ['宿泊者数', null, '50', '40', 'B'],
+    ]);
+  });
+
   it('a figure read in the grade column (1,234 A) makes no grade of its own: the status is blank and the place is said', () => {
     const document = read(
       [pageOf(TITLE, [], HEADER, row('観光客数', ['100人', '120人'], 'A'), row('宿泊者数', ['50人', '40人'], '1,234 B'), row('相談件数', ['5件', '6件'], 'B'))],

@@ -99,6 +99,11 @@ const isMarkText = (text: string) => [...text.trim()].length > 0 && [...text.tri
  * last digits stand on the next line (3).
  */
 const CUT_GROUP = /\d,\d{0,2}$/;
+/**
+ * A figure whose bound a narrow cell broke after its first character (232,227以 over 上, 20未 over
+ * 満): no unit (以 is none), but the figure going on at the next line.
+ */
+const CUT_BOUND = /\d\s*(?:以|未|程)$/;
 
 /**
  * `units`: those the table's cells print glued to their figures (111,564%, 866箇所). Such a unit
@@ -122,6 +127,7 @@ function completeOf(role: ColumnRole, units: ReadonlySet<string>): ((text: strin
       !isUnitTail(text.normalize('NFKC').trim(), units) &&
       !opensQualified(text) &&
       !CUT_GROUP.test(text.normalize('NFKC').trim()) &&
+      !CUT_BOUND.test(text.normalize('NFKC').trim()) &&
       (parseMeasurement(text).ok || !/^\d/.test(text.trim()) || /\d$/.test(text.trim()) || GLUED_UNIT.test(text.normalize('NFKC').trim()));
   if (role === 'progress') return (text) => text.trim() !== '' && parseProgress(text) !== undefined;
   if (role === 'grade') return isMarkText;
