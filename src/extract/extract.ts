@@ -14,9 +14,11 @@ import { NUMBER_LIKE } from './grid.js';
 import { looksLikeOtherKpi, readOtherKpi } from './other-layouts.js';
 import { type RoleDeclarations, bareYear, headingWord } from './roles.js';
 
-/** A heading of a table of another layout: not the title. */
+/** A heading of a table of another layout, of any length (重要業績評価指標（KPI）). */
 // A year alone is no heading to find the title by: it opens the title (平成29年度 まち・ひと・しごと…), set apart from its words.
-const isOtherHeading = (phrase: Phrase) => headingWord(phrase.text) !== null && !bareYear(phrase.text) && [...phrase.text].length <= 12;
+const isHeaderRowHeading = (phrase: Phrase) => headingWord(phrase.text) !== null && !bareYear(phrase.text);
+/** A heading of a table of another layout: not the title, which may hold a heading's word in its longer text. */
+const isOtherHeading = (phrase: Phrase) => isHeaderRowHeading(phrase) && [...phrase.text].length <= 12;
 // A header line holds two headings or more: a title may hold one (… KPI達成状況), a legend's heading line one (評価基準 A:…).
 const isOtherHeaderLine = (line: Line) => line.phrases.filter(isOtherHeading).length >= 2;
 /** A table's header row names a name's column and two values' at least. */
@@ -87,8 +89,12 @@ export function extractPages(pages: readonly PageContent[], file: string, scheme
   // Another layout's header printed again at one place on every page is no furniture either: its
   // lower lines may stand below the margin (実績 | 達成度 under a year's group) and be left as text.
   // Three headings at least, and no figure (a row of values 0 | 1 | 2 would name series' years).
+  // Longer headings count too where the line is no legend's, whose items name their words (■○：目標値と同等,
+  // a footer on every page): three are no title's (重要業績評価指標（KPI） | 基準値（R1） | R5 | 目標（R6）).
+  const holdsHeadings = (l: Line, heading: (p: Phrase) => boolean) => l.phrases.filter(heading).length >= HEADER_ROW_HEADINGS;
   const isOtherHeaderRow = (l: Line) =>
-    l.phrases.filter(isOtherHeading).length >= HEADER_ROW_HEADINGS && !l.phrases.some((p) => NUMBER_LIKE.test(p.text.trim()));
+    !l.phrases.some((p) => NUMBER_LIKE.test(p.text.trim())) &&
+    (holdsHeadings(l, isOtherHeading) || (holdsHeadings(l, isHeaderRowHeading) && !holdsLegendItems(l)));
   const furniture = furnitureOf(laidOut, (l) => isHeadingLine(l) || isNarrativeHeading(l) || isOtherHeaderRow(l));
   const title = titleOf(laidOut, isHeadingPhrase);
   // tassei's own family first (read exactly as always), then the narrative, then any other municipality's KPI table.

@@ -1373,6 +1373,57 @@ describe('findTableHeads: columns and spanning cells', () => {
     expect(columns(lines)).toEqual([['基本施策', '指標名', '基準値', '目標値']]);
   });
 
+  it('the wrapped end of a count table’s label under the row’s counts, centred between the label’s lines (Ⅲ 移住観光づ | 1 0 1 | くり), is that label’s, though short as a heading’s piece', () => {
+    const lines = page(
+      [100, [['Ⅲ 移住観光づ', 5]]],
+      [
+        105.5,
+        [
+          ['1', 90],
+          ['0', 120],
+          ['1', 150],
+        ],
+      ],
+      [111, [['くり', 5]]],
+      [
+        137,
+        [
+          ['指標名', 10],
+          ['基準値', 190],
+          ['目標値', 250],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([['指標名', '基準値', '目標値']]);
+  });
+
+  it('a group’s heading centred over its years a tall row above, the years a line under the headings beside them (施策目標の達成状況 over 令和2年度 … beside 現状値 over （R1）, bottom-set), is their group', () => {
+    const lines = page(
+      [95, [['施策目標の達成状況', 220]]],
+      [
+        125,
+        [
+          ['現状値', 110],
+          ['目標値', 370],
+        ],
+      ],
+      [
+        136,
+        [
+          ['指標名', 20],
+          ['（R1）', 112],
+          ['令和2年度', 180],
+          ['令和3年度', 240],
+          ['令和4年度', 300],
+          ['（R4）', 372],
+        ],
+      ],
+    );
+    expect(columns(lines)).toEqual([
+      ['指標名', '現状値/（R1）', '施策目標の達成状況>令和2年度', '施策目標の達成状況>令和3年度', '施策目標の達成状況>令和4年度', '目標値/（R4）'],
+    ]);
+  });
+
   it('a year centred over the headings of a line a tall row below (令和4年度 over 実績 | 達成度), no rule drawn, is their group', () => {
     const lines = page(
       [

@@ -394,7 +394,11 @@ export const FULL_LINE_EM = 1;
  * starting where one of that row's does.
  */
 function wrappedTail(lines: readonly Line[], k: number): boolean {
-  const [above, line, below] = [lines[k - 1], lines[k]!, lines[k + 1]];
+  const line = lines[k]!;
+  // The line above it in its column: a line wholly beside it stands in other columns (a count table's
+  // counts, 1 0 1 0 2, set in the middle of the row, between its label's lines 観光づ and くり).
+  const above = lines.slice(0, k).findLast((l) => l.phrases.some((q) => line.phrases.some((p) => Math.min(p.right, q.right) > Math.max(p.x, q.x))));
+  const below = lines[k + 1];
   if (
     above === undefined ||
     below === undefined ||
@@ -479,11 +483,17 @@ function headerWindow(lines: readonly Line[], i: number, from: number, horizonta
   // A group heading a line higher than the line over the next (令和7年度 beside 現状 | （令和2年度）, its
   // rule under both) opens a tall row of its own too, as a year does over its headings (2017年度
   // beside 現状値 over （2014年度）, 実績 | 評価 set at the bottom of the tall row below).
+  // The line under a line, where it goes on at once (a heading's year in brackets wrapped under it, bottom-set).
+  const lineUnder = (l: Line) => {
+    const next = lines[lines.indexOf(l) + 1];
+    return next && headingLike(next) && next.top - l.bottom < HEADER_LINE_GAP_EM * Math.max(l.size, next.size) ? [next] : [];
+  };
   const gap = (a: Line, b: Line, above: readonly Line[] = [a]) =>
     above.some((u) => groupOver(u, b, horizontal)) ||
     headingsOverYearNotes(a, b) ||
     above.some((u) => yearOverHeadings(u, b)) ||
-    headingOverYears(a, b) ||
+    // Its years may stand a line lower (施策目標の達成状況 over 令和2年度 … 令和6年度, beside 現状値 over （令和元年度）).
+    [b, ...lineUnder(b)].some((l) => headingOverYears(a, l)) ||
     rolesUnderYears(above, b)
       ? GROUP_ROW_GAP_EM
       : yearsRow(b)

@@ -733,6 +733,22 @@ describe('a table without rules, then its legend and its count table', () => {
   ];
   /** HEADER with a comment column (課題) right of the marks. */
   const HEADER_WITH_COMMENTS: [string, number][] = [...HEADER, ['課題', 340]];
+  /** A count table from `top`: its head, and a row whose label wraps 11 pt under its first line, the counts beside the second (1.1 em). */
+  const countsWrapped = (top: number) => [
+    ...at(top, [
+      ['基本目標', 20],
+      ['A', 100],
+      ['C', 140],
+      ['合計', 180],
+    ]),
+    ...at(top + 15, [['基本目標1 観光', 20]]),
+    ...at(top + 15 + 11, [
+      ['の振興', 20],
+      ['1', 100],
+      ['1', 140],
+      ['2', 184],
+    ]),
+  ];
   /** The pages read as the command line reads them under the default scheme. */
   const read = (pages: PageContent[], file: string) => extractPages(pages, file, { known: [DEFAULT_SCHEME], given: null, preferred: DEFAULT_SCHEME });
 
@@ -778,19 +794,7 @@ describe('a table without rules, then its legend and its count table', () => {
         ]),
         ...at(165, row('観光客数', ['100', '120'], 'A')),
         ...at(180, row('宿泊者数', ['50', '40'], 'C')),
-        ...at(210, [
-          ['基本目標', 20],
-          ['A', 100],
-          ['C', 140],
-          ['合計', 180],
-        ]),
-        ...at(225, [['基本目標1 観光', 20]]),
-        ...at(225 + 11, [
-          ['の振興', 20],
-          ['1', 100],
-          ['1', 140],
-          ['2', 184],
-        ]),
+        ...countsWrapped(210),
       ],
       [],
     );
@@ -839,6 +843,99 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(walkIndicators(document.document as KpiDocument).map(({ indicator: i }) => [i.name, i.actual.text, i.reported.status])).toEqual([
       ['観光客数', '120人', 'A'],
       ['宿泊者数', '40人', 'B'],
+    ]);
+  });
+
+  it('a goal’s label (【数値目標】) set one character a run across a narrow number column into the name’s is a row of its own, not a number 【数 and a name 値目標】…', () => {
+    const header: [string, number][] = [['No', 24], ...HEADER.map(([text, x]): [string, number] => [text, text === '指標名' ? 70 : x])];
+    const numbered = (no: string, name: string, values: string[], mark: string): [string, number][] => [
+      [no, 27],
+      ...row(name, values, mark).map(([text, x]): [string, number] => [text, x === 20 ? 40 : x]),
+    ];
+    // pdfmake sets each character apart: the label's third character, and the banners' too, start where the names start.
+    const characters = (text: string): [string, number][] => [...text].map((c, k) => [c, 20 + SIZE * k]);
+    const document = read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          characters('基本目標Ⅰ観光の振興'),
+          characters('【数値目標】'),
+          numbered('1', '観光客数', ['100人', '120人'], 'A'),
+          characters('基本施策Ⅰ宿泊の推進'),
+          numbered('2', '宿泊者数', ['50人', '40人'], 'B'),
+        ),
+      ],
+      'goal-label-characters.pdf',
+    ).document as KpiDocument;
+    expect(document.strategies[0]!.indicators.map((i) => [i.number, i.name])).toEqual([['1', '観光客数']]);
+  });
+
+  it('a header printed again at the top of every page after the first, its first line in the margin (重要業績評価指標（KPI） | 基準値（R1） | R5 | 目標（R6）, a long heading and a year alone among its headings), is the header, no running header: its lower line (実績値 | 評価) is no row', () => {
+    const head = (top: number, step: number) => [
+      ...at(top, [
+        ['重要業績評価指標（KPI）', 20],
+        ['基準値（R1）', 160],
+        ['R5', 265],
+        ['目標（R6）', 340],
+      ]),
+      ...at(top + step, [
+        ['実績値', 240],
+        ['評価', 290],
+      ]),
+    ];
+    const figures = (baseline: number, name: string, values: [string, string, string], mark: string) =>
+      at(baseline, [
+        [name, 20],
+        [values[0], 215 - widthOf(values[0])],
+        [values[1], 268 - widthOf(values[1])],
+        [mark, 297],
+        [values[2], 395 - widthOf(values[2])],
+      ]);
+    const again = (number: number, names: [string, string]) =>
+      ruledPageOf(number, [...head(70, 40), ...figures(130, names[0], ['10', '12', '15'], 'B'), ...figures(145, names[1], ['20', '25', '30'], 'A')], []);
+    const { document, messages } = read(
+      [
+        ruledPageOf(1, [...at(100, TITLE), ...head(150, 40), ...figures(210, '観光客数', ['100', '120', '150'], 'B')], []),
+        again(2, ['宿泊者数', '移住者数']),
+        again(3, ['相談件数', '就業者数']),
+      ],
+      'header-again-in-margin.pdf',
+    );
+    expect(walkIndicators(document as KpiDocument).map(({ indicator: i }) => i.name)).toEqual(['観光客数', '宿泊者数', '移住者数', '相談件数', '就業者数']);
+    expect(messages.filter((m) => m.severity === 'warning')).toEqual([]);
+  });
+
+  it('a figure whose bound a narrow cell broke after its first character (120以 over 上, beside a name’s two lines) goes on at the next line in its ruled row: 以 is no unit, and the first line no row of its own', () => {
+    const rule = (y: number) => ({ at: y, from: 15, to: 340 });
+    const { document } = read(
+      [
+        ruledPageOf(
+          1,
+          [
+            ...at(80, TITLE),
+            ...at(100, HEADER),
+            ...at(120, [
+              ['観光客数の', 20],
+              ['120以', 230 - widthOf('120以')],
+            ]),
+            ...at(131, [
+              ['合計', 20],
+              ['100', 170 - widthOf('100')],
+              ['上', 220],
+              ['A', 300],
+            ]),
+            ...at(150, row('宿泊者数', ['50', '40'], 'B')),
+          ],
+          [rule(90), rule(106), rule(137), rule(156)],
+        ),
+      ],
+      'cut-bound.pdf',
+    );
+    expect(walkIndicators(document as KpiDocument).map(({ indicator: i }) => [i.name, i.unit, i.baseline.text, i.actual.text, i.reported.status])).toEqual([
+      ['観光客数の合計', null, '100', '120以上', 'A'],
+      ['宿泊者数', null, '50', '40', 'B'],
     ]);
   });
 
@@ -3115,6 +3212,44 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  /**
+   * 基準値 | 実績値 over （R1） | （R3） `step` pt apart from 100, 指標名 | 評価 centred between (pdfmake's
+   * two header rows), then two banners and two rows at 15 pt, as rows of one line stand.
+   */
+  const yearsUnderHeadings = (step: number) => [
+    ...at(100, [
+      ['基準値', 140],
+      ['実績値', 200],
+    ]),
+    ...at(100 + step / 2, [
+      ['指標名', 20],
+      ['評価', 295],
+    ]),
+    ...at(100 + step, [
+      ['（R1）', 138],
+      ['（R3）', 198],
+    ]),
+    ...at(133, [['基本目標1 観光', 20]]),
+    ...at(148, [['基本施策1 誘客', 20]]),
+    ...at(163, row('観光客数', ['100', '120'], 'A')),
+    ...at(178, row('宿泊者数', ['50', '40'], 'C')),
+  ];
+
+  it('a header whose headings stand 1.55 em over their years is set in two rows where the count table’s wrapped label shows a cell’s lines 1.1 em apart, though banners stacked 1.5 em apart as rows are show a pitch of their own (pdfmake)', () => {
+    const page = ruledPageOf(
+      1,
+      [
+        ...at(60, TITLE),
+        ...yearsUnderHeadings(15.5),
+        ...at(193, [['基本施策2 移住', 20]]),
+        ...at(208, row('移住者数', ['5', '6'], 'A')),
+        ...countsWrapped(238),
+      ],
+      [],
+    );
+    expect((read([page], 'counts-pitch-banners.pdf').document as KpiDocument).layout?.headerRows).toBe(2);
+  });
+
   it('a header whose headings stand 1.5 em over their years is set in two rows where the legend’s line wrapped at the page’s right edge shows lines 1.1 em apart, though no cell wraps and banners stand 1.5 em apart as rows do (pdfmake)', () => {
     const legend = (wrapped: number) =>
       read(
@@ -3123,22 +3258,7 @@ describe('a table without rules, then its legend and its count table', () => {
             ...pageOf(),
             runs: [
               ...at(60, TITLE),
-              ...at(100, [
-                ['基準値', 140],
-                ['実績値', 200],
-              ]),
-              ...at(107.5, [
-                ['指標名', 20],
-                ['評価', 295],
-              ]),
-              ...at(115, [
-                ['（R1）', 138],
-                ['（R3）', 198],
-              ]),
-              ...at(133, [['基本目標1 観光', 20]]),
-              ...at(148, [['基本施策1 誘客', 20]]),
-              ...at(163, row('観光客数', ['100', '120'], 'A')),
-              ...at(178, row('宿泊者数', ['50', '40'], 'C')),
+              ...yearsUnderHeadings(15),
               ...at(193, row('移住者数', ['5', '6'], 'A')),
               ...at(211, [
                 ['評価基準', 20],

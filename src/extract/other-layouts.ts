@@ -99,6 +99,11 @@ const isMarkText = (text: string) => [...text.trim()].length > 0 && [...text.tri
  * last digits stand on the next line (3).
  */
 const CUT_GROUP = /\d,\d{0,2}$/;
+/**
+ * A figure whose bound a narrow cell broke after its first character (232,227以 over 上, 20未 over
+ * 満): no unit (以 is none), but the figure going on at the next line.
+ */
+const CUT_BOUND = /\d\s*(?:以|未|程)$/;
 
 /**
  * `units`: those the table's cells print glued to their figures (111,564%, 866箇所). Such a unit
@@ -122,6 +127,7 @@ function completeOf(role: ColumnRole, units: ReadonlySet<string>): ((text: strin
       !isUnitTail(text.normalize('NFKC').trim(), units) &&
       !opensQualified(text) &&
       !CUT_GROUP.test(text.normalize('NFKC').trim()) &&
+      !CUT_BOUND.test(text.normalize('NFKC').trim()) &&
       (parseMeasurement(text).ok || !/^\d/.test(text.trim()) || /\d$/.test(text.trim()) || GLUED_UNIT.test(text.normalize('NFKC').trim()));
   if (role === 'progress') return (text) => text.trim() !== '' && parseProgress(text) !== undefined;
   if (role === 'grade') return isMarkText;
@@ -698,8 +704,10 @@ function readTable(
   const bannerPhrases = new Set(split.filter((_, k) => banners[k]).flatMap((l) => l.phrases));
   // Lines that are rows by themselves: banners without a figure, and the goal's label (数値目標) over its indicators.
   // Comment blocks too, each line a row whose text the block's heading collects (textRow).
+  // The label is told on its line as printed, as banners are: cut where it crosses a narrow number
+  // column's edge (【数値目 | 標】, set one character a run), its pieces read as a number and a name.
   const blockLines = commentBlockLines(body, left, boundaries, goesOn);
-  const alone = (l: Line, k: number) => banners[k]! || isGoalIndicatorsLabel(l.text) || blockLines.has(k);
+  const alone = (_: Line, k: number) => banners[k]! || isGoalIndicatorsLabel(body[k]!.text) || blockLines.has(k);
   const aloneLines = split.filter(alone);
   const unbannered = body.filter((_, k) => !banners[k]);
   // Cut at every column: a grouping cell's wrapped line may touch the next cell's text (Writer sets cells without padding).
@@ -2995,10 +3003,11 @@ function layoutOf(
   // 基本的方向1 over ■施策①, 1.4 em apart), a wrapped cell's lines the nearer (観光子育て世帯市内
   // over 登録者数, 1.1 em).
   // Nor farther than a paragraph's lines (one line spacing throughout: pdfmake's 評価基準 A：… wrapped
-  // 1.1 em, where no cell wraps and banners stack 1.5 em apart as rows do).
+  // 1.1 em, where no cell wraps and banners stack 1.5 em apart as rows do), nor than a count table's
+  // label wrapped in its cell (1.1 em, where banners stacked at the rows' step, 1.48 em, showed the pitch).
   const least = (...steps: (number | null)[]) => (steps.some((s) => s !== null) ? Math.min(...steps.filter((s): s is number => s !== null)) : null);
-  const cellLines = pitch !== null ? least(pitch, lineStep, paragraph) : null;
-  const lineBound = least(lineStep, paragraph);
+  const cellLines = pitch !== null ? least(pitch, lineStep, paragraph, wrappedPitch) : null;
+  const lineBound = least(lineStep, paragraph, wrappedPitch);
   const before = (at: { page: number; top: number }) => at.page < firstTable.page || (at.page === firstTable.page && at.top < firstTable.top);
   return {
     columns,
