@@ -22,6 +22,8 @@ import type { Rule, TextRun } from './pdf.js';
 const SIZE = 10;
 const PITCH = 12;
 const widthOf = (text: string) => [...text].reduce((w, c) => w + (c.codePointAt(0)! > 0x2000 ? SIZE : 0.55 * SIZE), 0);
+/** A text set right against `edge`, as a figure in its cell. */
+const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
 const run = (text: string, x: number, baseline: number): TextRun => ({ text, x, baseline, width: widthOf(text), size: SIZE, font: 'f' });
 /** Lines from runs given as [text, x] per baseline. */
 const page = (...rows: [baseline: number, runs: [text: string, x: number][]][]): Line[] =>
@@ -931,7 +933,6 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
   it("between value columns, a banner's title run over the gap (基本的方向1 | 文化財公共交通移住の振興) does not move the boundary into the next column's values", () => {
     // 従前値 right-aligned at 176; 実績 at 245, its 延べ 85,212 starting at 186.5; two banners' titles from 90 to 190 and 200.
     const columns = [column('baseline', 80, 200, true, [97, 172]), column('actual', 200, Infinity, true, [205, 225])];
-    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
     const body = page(
       [120, [right('延べ 74,928', 176), right('延べ 85,212', 245)]],
       [132, [right('1,200', 176), right('1,500', 245)]],
@@ -959,7 +960,6 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
   it("between a name column and the values, a banner's title run to the next heading (基本目標Ⅰ 文化財子育て…) does not move the boundary past a qualified figure wider than its column", () => {
     // 目標指標 over names from 49 to 159; 初期値 at 220, its 延べ 8,910(H30) starting at 196, the others set right at 265; a banner's title to 219.
     const columns = [column('name', -Infinity, 178, false, [99, 135]), column('baseline', 178, Infinity, true, [220, 247])];
-    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
     const body = page(
       [120, [['基本目標Ⅰ文化財子育て世帯高齢', 49]]],
       [132, [['観光観光の利用者数', 49], right('58,402', 265)]],
@@ -1019,7 +1019,6 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
   it('between value columns, the gap after right-aligned numbers, where each cell keeps one value', () => {
     // 現状 and 実績 set at their columns' left; numbers right-aligned at 155 and 215.
     const columns = [column('baseline', -Infinity, 140, true, [100, 120]), column('actual', 140, Infinity, true, [160, 180])];
-    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
     const body = page(
       [120, [right('3,560', 155), right('3,510', 215)]],
       [132, [right('12', 155), right('9', 215)]],
@@ -1065,7 +1064,6 @@ describe('refineColumns: boundaries where no rule is drawn', () => {
       column('worsened', 140, 215, true, [170, 190]),
       column('total', 215, Infinity, true, [240, 260]),
     ];
-    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
     const body = page(
       ...[0, 1, 2].map((k): [number, [string, number][]] => [120 + k * PITCH, [right(String(k), 150), right(String(k + 3), 228), right(String(10 + k), 270)]]),
     );

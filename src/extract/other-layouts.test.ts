@@ -20,6 +20,8 @@ import type { Column } from './grid.js';
 /** Count tables (layouts.md F7) on tiny synthetic pages at 10 pt. */
 const SIZE = 10;
 const widthOf = (text: string) => [...text].reduce((w, c) => w + (c.codePointAt(0)! > 0x2000 ? SIZE : 0.55 * SIZE), 0);
+/** A text set right against `edge`, as a figure in its cell. */
+const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
 const run = (text: string, x: number, baseline: number): TextRun => ({ text, x, baseline, width: widthOf(text), size: SIZE, font: 'f' });
 /** The runs of one line: cells as [text, x] at a baseline. */
 const at = (baseline: number, cells: [string, number][]) => cells.map(([text, x]) => run(text, x, baseline));
@@ -967,7 +969,6 @@ describe('a table without rules, then its legend and its count table', () => {
       ['評価', 450],
       ['担当課', 480],
     ];
-    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
     const document = read(
       [
         pageOf(TITLE, [], cells, [
@@ -2766,7 +2767,6 @@ describe('a table without rules, then its legend and its count table', () => {
       ['目標値', 245],
       ['担当課', 315],
     ];
-    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
     const row = (name: string, values: string[], department: string): [string, number][] => [
       [name, 20],
       right(values[0]!, 170),
@@ -2831,7 +2831,6 @@ describe('a table without rules, then its legend and its count table', () => {
       ['R5', 315],
       ['目標値', 350],
     ];
-    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
     const expected = (name: string, unit: string, values: string[]): [string, number][] => [
       [name, 20],
       [unit, 112],
@@ -2881,7 +2880,6 @@ describe('a table without rules, then its legend and its count table', () => {
       ['R5', 315],
       ['目標値', 350],
     ];
-    const right = (text: string, edge: number): [string, number] => [text, edge - widthOf(text)];
     const expected = (name: string, values: string[]): [string, number][] => [
       [name, 20],
       ['目安値', 135],
