@@ -2822,6 +2822,28 @@ describe('a table without rules, then its legend and its count table', () => {
     ]);
   });
 
+  /** Two indicators in role rows (目安値 over 実績値: 観光客数 in 人, 宿泊者数 in 泊) under a header, read as a document. */
+  const readRoleRows = (
+    header: [string, number][],
+    expected: (name: string, unit: string, values: string[]) => [string, number][],
+    actual: (r4: string) => [string, number][],
+    file: string,
+  ) =>
+    read(
+      [
+        pageOf(
+          TITLE,
+          [],
+          header,
+          expected('観光客数', '人', ['100', '110', '120', '130']),
+          actual('115'),
+          expected('宿泊者数', '泊', ['50', '60', '70', '80']),
+          actual('55'),
+        ),
+      ],
+      file,
+    ).document as KpiDocument;
+
   it('reads role rows whose labels stand under no heading (目安値 | 実績値 between 単位 and 基準値) as a column of their own', () => {
     const header: [string, number][] = [
       ['指標名', 20],
@@ -2841,20 +2863,7 @@ describe('a table without rules, then its legend and its count table', () => {
       right(values[3]!, 380),
     ];
     const actual = (r4: string): [string, number][] => [['実績値', 150], right(r4, 280)];
-    const document = read(
-      [
-        pageOf(
-          TITLE,
-          [],
-          header,
-          expected('観光客数', '人', ['100', '110', '120', '130']),
-          actual('115'),
-          expected('宿泊者数', '泊', ['50', '60', '70', '80']),
-          actual('55'),
-        ),
-      ],
-      'unheaded.pdf',
-    ).document as KpiDocument;
+    const document = readRoleRows(header, expected, actual, 'unheaded.pdf');
     expect(document.layout?.columns.map((c) => [c.role, c.heading])).toEqual([
       ['name', '指標名'],
       ['unit', '単位'],
@@ -2889,20 +2898,7 @@ describe('a table without rules, then its legend and its count table', () => {
       right(values[3]!, 380),
     ];
     const actual = (r4: string): [string, number][] => [['実績値', 135], right(r4, 280)];
-    const document = read(
-      [
-        pageOf(
-          TITLE,
-          [],
-          header,
-          expected('観光客数', ['100', '110', '120', '130']),
-          actual('115'),
-          expected('宿泊者数', ['50', '60', '70', '80']),
-          actual('55'),
-        ),
-      ],
-      'set-left.pdf',
-    ).document as KpiDocument;
+    const document = readRoleRows(header, (name, _unit, values) => expected(name, values), actual, 'set-left.pdf');
     expect(document.layout?.columns.map((c) => [c.role, c.heading])).toEqual([
       ['name', '指標名'],
       ['other', '項目'],
