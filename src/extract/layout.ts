@@ -493,7 +493,10 @@ function spacingJoined(unparted: Line, vertical: readonly Rule[], pageSeam: numb
   const spread = spacedApart || joined.some((r) => r.length >= SPREAD_CHARACTERS);
   const unspaced = spaced.filter((s) => spread || fillsCell([s.phrase], vertical));
   if (joined.length === 0 && unspaced.length === 0) return line;
-  const replaced = new Map([...joined.map((r) => [r[0]!, joinedPhrase(r)] as const), ...unspaced.map((s) => [s.phrase, spacedPhrase(s)] as const)]);
+  const replaced = new Map([
+    ...joined.map((r) => [r[0]!, joinedPhrase(r)] as const),
+    ...unspaced.map((s) => [s.phrase, letterSpacedPhrase([s.phrase], s.text, s.gap)] as const),
+  ]);
   return makeLine(pieces.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p])));
 }
 
@@ -514,11 +517,8 @@ function withSpreadYearsJoined(line: Line): Line {
   const joined: Phrase[] = [];
   for (let i = 0; i < phrases.length;) {
     const end = spreadYearEnd(phrases, i);
-    const text = phrases
-      .slice(i, end)
-      .map((p) => p.text.replace(/\s/g, ''))
-      .join('');
-    joined.push(end > i + 1 ? letterSpacedPhrase(phrases.slice(i, end), text) : phrases[i]!);
+    const pieces = phrases.slice(i, end);
+    joined.push(end > i + 1 ? letterSpacedPhrase(pieces, pieces.map((p) => p.text.replace(/\s/g, '')).join('')) : phrases[i]!);
     i = end;
   }
   return joined.length === phrases.length ? line : makeLine(joined);
@@ -566,6 +566,7 @@ function withTypedYearsJoined(line: Line, vertical: readonly Rule[]): Line {
   return out.length === phrases.length ? line : makeLine(out);
 }
 
+/** Whether `year` is typed after the letter-spaced role words before it, in their cell (withTypedYearsJoined). */
 function typedYearAfter(words: Phrase, year: Phrase, next: Phrase | undefined, vertical: readonly Rule[]): boolean {
   const even = spreadGapOf.get(words);
   if (even === undefined || !sameSize(words.size, year.size) || !LATIN_START.test(year.text)) return false;
@@ -575,8 +576,7 @@ function typedYearAfter(words: Phrase, year: Phrase, next: Phrase | undefined, v
   const ownCell =
     yearGap === undefined ? !WESTERN_TOKEN.test(year.text) || (next !== undefined && bareYear(next.text)) : Math.abs(yearGap - even) > EVEN_GAP_EM * year.size;
   if (ownCell || crossesRule(words.right - 0.1, year.x + 0.1, year.baseline, year.size, vertical)) return false;
-  const space = year.x - words.right - 2 * even;
-  return space >= (SPACE_WIDTH_EM[0] - EVEN_GAP_EM) * year.size && space <= (SPACE_WIDTH_EM[1] + EVEN_GAP_EM) * year.size;
+  return holdsTypedSpace(year.x - words.right, even, year.size);
 }
 
 /**
@@ -944,8 +944,13 @@ function spacingOf(gap: number, even: number, size: number, gaps: number): '' | 
   if (Math.abs(gap - even) <= EVEN_GAP_EM * size) return '';
   // One gap is no measure yet: a typed space is told against two.
   if (gaps < 2) return undefined;
+  return holdsTypedSpace(gap, even, size) ? ' ' : undefined;
+}
+
+/** Whether a gap in text letter-spaced `even` apart is two of its gaps and a typed space's width. */
+function holdsTypedSpace(gap: number, even: number, size: number): boolean {
   const space = gap - 2 * even;
-  return space >= (SPACE_WIDTH_EM[0] - EVEN_GAP_EM) * size && space <= (SPACE_WIDTH_EM[1] + EVEN_GAP_EM) * size ? ' ' : undefined;
+  return space >= (SPACE_WIDTH_EM[0] - EVEN_GAP_EM) * size && space <= (SPACE_WIDTH_EM[1] + EVEN_GAP_EM) * size;
 }
 /** A typed space is this wide (em): a proportional font's space to a full-width one (　). */
 const SPACE_WIDTH_EM = [0.25, 1] as const;
@@ -1052,30 +1057,24 @@ function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characte
   return { phrase, text: letters.map((l, i) => (i > 0 && typed[i - 1] ? ` ${l}` : l)).join(''), characters: letters.length, gap: unit };
 }
 
-/** A phrase of letter-spaced characters closer than a phrase's gap, as one phrase set at their gap. */
-function spacedPhrase(spaced: { phrase: Phrase; text: string; gap: number }): Phrase {
-  const joined = letterSpacedPhrase([spaced.phrase], spaced.text);
-  spreadGapOf.set(joined, spaced.gap);
-  return joined;
-}
-
 /**
  * Letter-spaced text as one phrase of one part: its characters stand where the cell's width put
  * them, one of them perhaps where a column below starts, and no reader may split the text there
  * again (a banner 重点戦略1商店街…の創出 spread across the table had been cut before の).
  */
-function letterSpacedPhrase(from: readonly Phrase[], text: string): Phrase {
+function letterSpacedPhrase(from: readonly Phrase[], text: string, gap?: number): Phrase {
   const x = from[0]!.x;
   const right = Math.max(...from.map((p) => p.right));
-  return { text, x, right, baseline: from[0]!.baseline, size: Math.max(...from.map((p) => p.size)), parts: [{ text, x, right }] };
+  const phrase = { text, x, right, baseline: from[0]!.baseline, size: Math.max(...from.map((p) => p.size)), parts: [{ text, x, right }] };
+  // The gap its characters were set at, where known: a year typed after them is told by it (withTypedYearsJoined).
+  if (gap !== undefined) spreadGapOf.set(phrase, gap);
+  return phrase;
 }
 
 /** Characters set apart joined into one phrase, a typed space kept where its gap holds one (spacingOf). */
 function joinedPhrase(run: readonly Phrase[]): Phrase {
   const even = Math.min(...run.slice(1).map((p, i) => p.x - run[i]!.right));
-  const joined = letterSpacedPhrase(run, run.map((p, i) => (i > 0 ? (spacingOf(p.x - run[i - 1]!.right, even, p.size, i - 1) ?? '') : '') + p.text).join(''));
-  spreadGapOf.set(joined, even);
-  return joined;
+  return letterSpacedPhrase(run, run.map((p, i) => (i > 0 ? (spacingOf(p.x - run[i - 1]!.right, even, p.size, i - 1) ?? '') : '') + p.text).join(''), even);
 }
 
 /** A line shorter than this (characters) above a table is a note or a date, not a title. */
