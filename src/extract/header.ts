@@ -62,6 +62,8 @@ function spreadOver(p: Phrase): boolean {
   return [...p.text].filter((c) => SPREAD_JAPANESE.test(c)).length >= 2 && p.right - p.x > SPREAD_GROUP * textEmWidth(p.text) * p.size;
 }
 const SPREAD_JAPANESE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/u;
+/** One Japanese character and nothing else. */
+const singleJapanese = (text: string) => [...text].length === 1 && SPREAD_JAPANESE.test(text);
 
 /** A group's heading over two cells is at most this share of their cells' width. */
 const GROUP_OVER_PAIR_WIDTH = 0.8;
@@ -237,7 +239,7 @@ function touchingRoles(p: Phrase, isRole: (text: string) => boolean): Phrase[] |
             .map((q) => q.text)
             .join(''),
       ];
-      if (!closesBrackets(head) || !isRole(first) || !isRole(second) || !opensWithRoleWords(second)) continue;
+      if (!bracketsClosed(head) || !isRole(first) || !isRole(second) || !opensWithRoleWords(second)) continue;
       const cut = part.x + ((part.right - part.x) * textEmWidth(head)) / textEmWidth(part.text);
       const own = [...p.parts.slice(0, k), { ...part, text: head, right: cut }];
       const rest = [{ ...part, text: tail, x: cut }, ...p.parts.slice(k + 1)];
@@ -252,16 +254,6 @@ function touchingRoles(p: Phrase, isRole: (text: string) => boolean): Phrase[] |
 
 /** A text ending in a closing bracket. */
 const CLOSING_BRACKET = /[)）]\s*$/;
-
-/** Whether a text closes every bracket it opens. */
-function closesBrackets(text: string): boolean {
-  let open = 0;
-  for (const c of text) {
-    if (c === '(' || c === '（') open++;
-    else if ((c === ')' || c === '）') && open > 0) open--;
-  }
-  return open === 0;
-}
 
 /** A year alone, as a heading prints it under its role: 2014年度, （2019 年度）, (R1), 令和元年度. */
 const YEAR_ALONE = /^[(（]?(?:(?:R|H|令和|平成)(?:\d{1,2}|元)|(?:19|20)\d\d)(?:年度?)?[)）]?$/;
@@ -544,7 +536,7 @@ function withSpreadPairsJoined(lines: readonly Line[]): Line[] {
   return lines.map((line, k) => {
     const below = lines[k + 1];
     const pair = line.phrases;
-    if (below === undefined || pair.length !== 2 || !pair.every((p) => SINGLE_JAPANESE.test(p.text.trim()))) return line;
+    if (below === undefined || pair.length !== 2 || !pair.every((p) => singleJapanese(p.text.trim()))) return line;
     const [a, b] = pair as [Phrase, Phrase];
     const text = a.text.trim() + b.text.trim();
     if (b.x - a.right < SPREAD_PAIR_GAP_EM * a.size || headingWord(text) === null || below.top - line.bottom > GROUP_ROW_GAP_EM * line.size) return line;
@@ -555,7 +547,6 @@ function withSpreadPairsJoined(lines: readonly Line[]): Line[] {
     return makeLine([{ ...a, text, right: b.right, parts: [{ text, x: a.x, right: b.right }] }]);
   });
 }
-const SINGLE_JAPANESE = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]$/u;
 /** A group's pair spread over cells stands this many em apart at least; a heading's characters set apart in one cell, nearer. */
 const SPREAD_PAIR_GAP_EM = 3;
 
