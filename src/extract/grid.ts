@@ -1,5 +1,5 @@
 import type { Rule } from './pdf.js';
-import { type Line, type Phrase, SPACE_GAP_EM, emWidth, joinWrapped, makeLine, sameSize, textEmWidth } from './layout.js';
+import { type Line, type Phrase, SPACE_GAP_EM, emWidth, japaneseCharacters, joinWrapped, makeLine, sameSize, textEmWidth } from './layout.js';
 import { CUMULATIVE_WORDS, withoutQualifiers } from '../notation/numbers.js';
 import { readBanner } from './hierarchy.js';
 
@@ -376,7 +376,7 @@ function spreadHeading(c: Column, size: number): boolean {
   const lines = c.heading.split('\n');
   const widest = Math.max(...lines.map((line) => textEmWidth(line)));
   // Letter-spacing spreads Japanese text (two characters at least); a Western word keeps its letters together.
-  const japanese = lines.some((line) => (line.match(/[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/gu) ?? []).length >= 2);
+  const japanese = lines.some((line) => japaneseCharacters(line) >= 2);
   return size > 0 && japanese && c.headingRight - c.headingLeft >= SPREAD_HEADING_WIDTH * widest * size;
 }
 

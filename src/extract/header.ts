@@ -1,5 +1,16 @@
 import type { Rule } from './pdf.js';
-import { CANNOT_START, type Line, type Phrase, joinPhrases, joinWrapped, makeLine, sameSize, textEmWidth } from './layout.js';
+import {
+  CANNOT_START,
+  type Line,
+  type Phrase,
+  isJapaneseCharacter,
+  japaneseCharacters,
+  joinPhrases,
+  joinWrapped,
+  makeLine,
+  sameSize,
+  textEmWidth,
+} from './layout.js';
 import { HEADER_LINE_GAP_EM, NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
 import { holdsSpacedItems, isLegendLine } from './legend.js';
 import { readBanner } from './hierarchy.js';
@@ -59,11 +70,8 @@ const SPREAD_GROUP = 1.5;
 function spreadOver(p: Phrase): boolean {
   // Letter-spacing spreads Japanese characters; a Western token (R5) is never spread within, and its glyphs may be
   // wider than an estimate by half (R5 at 1.52 em in a wide font).
-  return [...p.text].filter((c) => SPREAD_JAPANESE.test(c)).length >= 2 && p.right - p.x > SPREAD_GROUP * textEmWidth(p.text) * p.size;
+  return japaneseCharacters(p.text) >= 2 && p.right - p.x > SPREAD_GROUP * textEmWidth(p.text) * p.size;
 }
-const SPREAD_JAPANESE = /[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]/u;
-/** One Japanese character and nothing else. */
-const singleJapanese = (text: string) => [...text].length === 1 && SPREAD_JAPANESE.test(text);
 
 /** A group's heading over two cells is at most this share of their cells' width. */
 const GROUP_OVER_PAIR_WIDTH = 0.8;
@@ -536,7 +544,7 @@ function withSpreadPairsJoined(lines: readonly Line[]): Line[] {
   return lines.map((line, k) => {
     const below = lines[k + 1];
     const pair = line.phrases;
-    if (below === undefined || pair.length !== 2 || !pair.every((p) => singleJapanese(p.text.trim()))) return line;
+    if (below === undefined || pair.length !== 2 || !pair.every((p) => isJapaneseCharacter(p.text.trim()))) return line;
     const [a, b] = pair as [Phrase, Phrase];
     const text = a.text.trim() + b.text.trim();
     if (b.x - a.right < SPREAD_PAIR_GAP_EM * a.size || headingWord(text) === null || below.top - line.bottom > GROUP_ROW_GAP_EM * line.size) return line;

@@ -459,6 +459,10 @@ function withoutUnderlines(horizontal: readonly Rule[], lines: readonly Line[]):
 const SPREAD_CHARACTER =
   /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・■□◆◇]|\(?(?:[A-Za-z0-9]{1,3}|[0-9]{4})\)?|[(（][0-9]{4}|[0-9]{4}[)）])$/u;
 const JAPANESE = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]$/u;
+/** Whether a text is one Japanese character (kanji, hiragana, katakana). */
+export const isJapaneseCharacter = (text: string): boolean => JAPANESE.test(text);
+/** How many Japanese characters a text holds. */
+export const japaneseCharacters = (text: string): number => [...text].filter(isJapaneseCharacter).length;
 /** The gaps of letter-spaced text are one width, to the rounding of positions (in em). */
 const EVEN_GAP_EM = 0.15;
 /** Characters set evenly apart: this many at least, two of them Japanese, tell letter-spacing by themselves. */
