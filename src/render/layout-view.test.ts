@@ -201,6 +201,24 @@ describe('a table in its own layout', () => {
     expect(named.whole).toBeUndefined();
   });
 
+  it('keeps a heading’s word and a year typed after a space on one line (目標値 R6, 現在値　R2): wrapped at the space, it reads as a break typed', () => {
+    const doc = parseDocumentText(readFileSync('test/fixtures/layout-docs/f1-nagayo.yaml', 'utf8'), 'f1-nagayo.yaml') as KpiDocument;
+    const spaced = (heading: string) => heading.replace('（H30）', ' H30').replace('（R2）', '　R2').replace('（R6）', ' R6');
+    const columns = doc.layout!.columns.map((c) => ({
+      ...c,
+      heading: spaced(c.heading),
+      width: c.role === 'name' ? 0.4 : 0.6 / (doc.layout!.columns.length - 1),
+    }));
+    doc.layout = { ...doc.layout!, columns, orientation: 'portrait' };
+    const scheme = schemes.find((s) => s.id === doc.scheme)!;
+    const view = layoutView(doc, evaluateDocument(doc, scheme), scheme);
+    const years = view.headerRows.flat().filter((c) => /^(?:基準値|現在値|目標値)[ 　]/.test(c.text));
+    expect(years.map((c) => c.whole)).toEqual(['基準値 H30', '現在値　R2', '目標値 R6']);
+    for (const c of years) expect(measureText(c.text, c.fontSize ?? view.fontSize)).toBeLessThanOrEqual(view.widths[c.col]! - TEXT_CLEARANCE + 0.01);
+    const unit = view.headerRows.flat().find((c) => c.text === '単位')!;
+    expect(unit.whole).toBeUndefined();
+  });
+
   it('breaks no figure of a crowded table: columns widened, and what still does not fit set smaller', () => {
     const doc = parseDocumentText(readFileSync('test/fixtures/layout-docs/f2-matsudo.yaml', 'utf8'), 'f2-matsudo.yaml') as KpiDocument;
     const columns = doc.layout!.columns.map((c) => ({ ...c, width: c.role === 'name' ? 0.6 : 0.4 / (doc.layout!.columns.length - 1) }));

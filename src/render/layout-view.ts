@@ -163,17 +163,28 @@ function shrinkToFit(c: LayoutCell, widths: readonly number[], size: number, wor
   return { ...c, fontSize: Math.max(SMALLEST_FIGURE, Math.floor((size * room * 10) / widest) / 10) };
 }
 
-/** The narrowest each column is drawn without breaking a figure or a word of its own cells (spanning cells left out). */
-function neededWidths(columns: number, rows: readonly (readonly LayoutCell[])[], size: number, wordsWhole: WordsWhole): number[] {
+/**
+ * The narrowest each column is drawn with `widthOf` each of its cells on one line (spanning cells left
+ * out): the figures and words a cell never breaks, or a heading kept whole.
+ */
+function neededWidths(columns: number, rows: readonly (readonly LayoutCell[])[], widthOf: (c: LayoutCell) => number | undefined): number[] {
   const needed = new Array<number>(columns).fill(0);
   for (const row of rows) {
     for (const c of row) {
-      if (c.covered || c.span !== 1) continue;
-      needed[c.col] = Math.max(needed[c.col]!, widestPart(c, size, wordsWhole) + TEXT_CLEARANCE);
+      const width = c.covered || c.span !== 1 ? undefined : widthOf(c);
+      if (width !== undefined) needed[c.col] = Math.max(needed[c.col]!, width + TEXT_CLEARANCE);
     }
   }
   return needed;
 }
+const unbroken =
+  (size: number, wordsWhole: WordsWhole) =>
+  (c: LayoutCell): number =>
+    widestPart(c, size, wordsWhole);
+const keptWhole =
+  (size: number) =>
+  (c: LayoutCell): number | undefined =>
+    c.whole === undefined ? undefined : measureText(c.whole, size, c.bold === true);
 
 /** A cell of the table: text in `span` columns from `col`, or a placeholder a span covers. */
 export interface LayoutCell {
@@ -251,11 +262,12 @@ const cell = (text: string, col: number, extra: Partial<LayoutCell> = {}): Layou
 const covered = (col: number): LayoutCell => cell('', col, { covered: true });
 
 /**
- * A heading's first line naming a word and its year in brackets (現状値（2014年度）, 実績値(H30)): kept on one
- * line, set smaller where its column is narrower. Parted under the word, the year reads as a break the
- * office typed (基準値 over （R2）), and the document would come back other than it went.
+ * A heading's first line naming a word and its year, in brackets or after a typed space (現状値（2014年度）,
+ * 実績値(H30), 目標値 令和元年度): kept on one line, set smaller where its column is narrower. Parted under
+ * the word, the year reads as a break the office typed (基準値 over （R2）), and the document would come
+ * back other than it went.
  */
-const WORD_WITH_YEAR = /^[^\s（(]+[（(][^）)]*(?:[0-9０-９]|元)[^）)]*[）)]$/u;
+const WORD_WITH_YEAR = /^[^\s（(]+(?:[（(][^）)]*(?:[0-9０-９]|元)[^）)]*[）)]|[ 　]+[^\s（(]*(?:[0-9０-９]|元)[^\s]*)$/u;
 function headingCell(text: string, col: number, extra: Partial<LayoutCell>): LayoutCell {
   const line = text.split('\n')[0]!;
   return cell(text, col, WORD_WITH_YEAR.test(line) ? { ...extra, whole: line } : extra);
@@ -613,14 +625,15 @@ export function layoutView(doc: KpiDocument, evaluation: Evaluation, scheme: Sch
   const counts = countTable(doc, evaluation, scheme, layout, page, options.asPrinted);
   const drawn = headerRows(layout.columns, layout.headerRows);
   const laid = layoutPages(lines, layout, []);
-  const floor = layout.columns.map((c) => (FLEXIBLE_SHARE[c.role] === undefined ? 0 : TEXT_FLOOR_CHARS * LAYOUT_FONT_SIZE + TEXT_CLEARANCE));
+  const textFloor = layout.columns.map((c) => (FLEXIBLE_SHARE[c.role] === undefined ? 0 : TEXT_FLOOR_CHARS * LAYOUT_FONT_SIZE + TEXT_CLEARANCE));
+  // A column whose heading is kept whole gives none of the width that heading needs: given away, it is set at 5 pt.
+  const floor = neededWidths(layout.columns.length, drawn, keptWhole(LAYOUT_FONT_SIZE)).map((w, i) => Math.max(w, textFloor[i]!));
   // A heading keeps its words whole (2025年度, 目標達成); a body cell of a text column only its figures.
-  const neededHead = neededWidths(layout.columns.length, drawn, LAYOUT_FONT_SIZE, ALL_WORDS_WHOLE);
+  const neededHead = neededWidths(layout.columns.length, drawn, unbroken(LAYOUT_FONT_SIZE, ALL_WORDS_WHOLE));
   const neededBody = neededWidths(
     layout.columns.length,
     laid.flatMap((p) => p.rows.map((r) => r.cells)),
-    LAYOUT_FONT_SIZE,
-    bodyWordsWhole(layout),
+    unbroken(LAYOUT_FONT_SIZE, bodyWordsWhole(layout)),
   );
   const needed = neededHead.map((w, i) => Math.max(w, neededBody[i]!));
   const widths = fitWidths(layoutWidths(layout.columns, page), needed, floor);
