@@ -254,6 +254,23 @@ describe('wordsOfRun', () => {
     expect(phrasesOf([run1]).map((p) => p.text)).toEqual(['■施策① オリーブ栽培の整備']);
   });
 
+  it('places each word where the page drew it, where its glyphs told (TextRun.words): a letter-spaced heading keeps its typed space', () => {
+    // Chromium justifies 現状値 2020年度 to its cell at 8 pt: its characters 1.16 pt apart, the typed space 4.48 (seed 151's f7).
+    const edges: Array<[number, number]> = [
+      [238.68, 246.67],
+      [247.83, 255.83],
+      [256.99, 264.98],
+      [269.47, 289.6],
+      [290.77, 298.76],
+      [299.92, 307.92],
+    ];
+    const heading = { ...run('現 状 値 2020 年 度', 238.68, 69.24, 134.2, 8), words: edges };
+    expect(wordsOfRun(heading).map((w) => [w.x, w.x + w.width])).toEqual(edges);
+    const vertical = [235.1, 311.6].map((x) => ({ at: x, from: 120, to: 140 }));
+    const joined = withLetterSpacingJoined(linesOf(phrasesOf([heading], vertical)), vertical);
+    expect(joined[0]!.phrases.map((p) => p.text)).toEqual(['現状値 2020年度']);
+  });
+
   it('never places a word outside its run, even where the font is narrower than estimated', () => {
     const words = wordsOfRun({ text: 'ABCDEFGH IJKLMNOP', x: 0, baseline: 0, width: 40, size: 10, font: 'f' });
     expect(words[0]!.x).toBe(0);

@@ -140,13 +140,15 @@ export function textEmWidth(text: string): number {
  * A run cut at its spaces into the words it holds, each placed where it was drawn. pdf.js joins
  * glyphs drawn less than about 0.6 em apart into one run, with a space for the gap: so the texts of
  * two cells set close together (no padding, or a producer that sets a line in one go, as
- * PostScript printers do) come as one run. Only the run's two ends are known: the first word is
+ * PostScript printers do) come as one run. Where the page's glyphs told each word's edges
+ * (TextRun.words), the words stand there; else only the run's two ends are known: the first word is
  * placed at its left end, the last at its right end, and words between by the widths of their
  * characters, the spaces taking what the words leave.
  */
 export function wordsOfRun(run: TextRun): Word[] {
   const words = run.text.split(/\s+/).filter((w) => w !== '');
   if (words.length < 2) return [run];
+  const { words: edges, ...single } = run;
   const widths = words.map((w) => [...w].reduce((sum, c) => sum + emWidth(c), 0) * run.size);
   const drawn = widths.reduce((a, b) => a + b, 0);
   // The estimate scaled down where it is wider than the run (a narrow font): never past its ends.
@@ -155,12 +157,13 @@ export function wordsOfRun(run: TextRun): Word[] {
   let x = run.x;
   return words.map((text, i) => {
     const width = widths[i]! * scale;
+    const edge = edges?.length === words.length ? edges[i]! : undefined;
     // A word after a space keeps it: the space was typed, whatever width it is estimated at.
     const word = {
-      ...run,
+      ...single,
       text: i === 0 ? text : ` ${text}`,
-      x: i === words.length - 1 ? run.x + run.width - width : x,
-      width,
+      x: edge ? edge[0] : i === words.length - 1 ? run.x + run.width - width : x,
+      width: edge ? edge[1] - edge[0] : width,
       ...(i > 0 ? { continues: true as const } : {}),
     };
     x += width + gap;

@@ -12,8 +12,8 @@ export interface PagesRecord {
   pages: PageRecord[];
 }
 
-/** A run: text, left edge, baseline, width, font size, index into `fonts`. */
-type RunRecord = [text: string, x: number, baseline: number, width: number, size: number, font: number];
+/** A run: text, left edge, baseline, width, font size, index into `fonts`, and its words' edges where the glyphs told them (flat: left, right, …). */
+type RunRecord = [text: string, x: number, baseline: number, width: number, size: number, font: number, words?: number[]];
 /** A rule: at, from, to. */
 type RuleRecord = [at: number, from: number, to: number];
 
@@ -29,7 +29,7 @@ interface PageRecord {
 }
 
 /** Raised when the record's shape changes, so that an old record is refused rather than misread. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 const ruleRecord = (r: Rule): RuleRecord => [r.at, r.from, r.to];
 const ruleOf = ([at, from, to]: RuleRecord): Rule => ({ at, from, to });
@@ -46,7 +46,10 @@ export function recordOf(pages: readonly PageContent[]): PagesRecord {
       height: p.height,
       ...(p.turned !== undefined ? { turned: p.turned } : {}),
       ...(p.unplaced !== undefined ? { unplaced: p.unplaced } : {}),
-      runs: p.runs.map((r): RunRecord => [r.text, r.x, r.baseline, r.width, r.size, index.get(r.font)!]),
+      runs: p.runs.map((r): RunRecord => {
+        const font = index.get(r.font)!;
+        return r.words ? [r.text, r.x, r.baseline, r.width, r.size, font, r.words.flat()] : [r.text, r.x, r.baseline, r.width, r.size, font];
+      }),
       horizontal: p.horizontal.map(ruleRecord),
       vertical: p.vertical.map(ruleRecord),
     })),
@@ -59,7 +62,15 @@ export function pagesOf(record: PagesRecord): PageContent[] {
     number: p.number,
     width: p.width,
     height: p.height,
-    runs: p.runs.map(([text, x, baseline, width, size, font]): TextRun => ({ text, x, baseline, width, size, font: record.fonts[font]! })),
+    runs: p.runs.map(([text, x, baseline, width, size, font, words]): TextRun => ({
+      text,
+      x,
+      baseline,
+      width,
+      size,
+      font: record.fonts[font]!,
+      ...(words ? { words: words.flatMap((left, k) => (k % 2 === 0 ? [[left, words[k + 1]!] as [number, number]] : [])) } : {}),
+    })),
     horizontal: p.horizontal.map(ruleOf),
     vertical: p.vertical.map(ruleOf),
     ...(p.unplaced !== undefined ? { unplaced: p.unplaced } : {}),

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cyclicPdf, miniPdf, type MiniText } from '../../test/helpers/minipdf.js';
 import { TasseiError } from '../model/errors.js';
-import { readPdf, rulesOf } from './pdf.js';
+import { type TextRun, readPdf, rulesOf, withWordEdges } from './pdf.js';
+import { wordsOfRun } from './layout.js';
 
 const cos = (deg: number) => Math.round(Math.cos((deg * Math.PI) / 180) * 1e6) / 1e6;
 const sin = (deg: number) => Math.round(Math.sin((deg * Math.PI) / 180) * 1e6) / 1e6;
@@ -124,5 +125,38 @@ describe('rulesOf: ruling lines, not letters drawn as outlines', () => {
       [100, 105.5],
     ];
     expect(rulesOf(painted(STROKE, ten), IDENTITY)).toEqual({ horizontal: [], vertical: [] });
+  });
+});
+
+describe('word edges: each word of a run where the page drew its glyphs', () => {
+  it('measures letter-spaced words where they stand, which an estimate from the run’s ends cannot (Helvetica at 10 pt, Tc 2)', async () => {
+    const pdf = miniPdf([{ texts: [{ text: 'ABC', matrix: [1, 0, 0, 1, 100, 700], size: 10, charSpacing: 2 }] }]);
+    const [page] = await readPdf(pdf, 'spaced.pdf');
+    // pdf.js gives the letters 0.2 em apart as words of one run (A B C); A and B are 6.67 wide, C 7.22, each with 2 after.
+    const run = page!.runs.find((r) => r.text === 'A B C')!;
+    expect(run.words).toEqual([
+      [100, 106.67],
+      [108.67, 115.34],
+      [117.34, 124.56],
+    ]);
+    expect(wordsOfRun(run).map((w) => w.x)).toEqual([100, 108.67, 117.34]);
+  });
+
+  const run = (text: string): TextRun => ({ text, x: 10, baseline: 100, width: 50, size: 10, font: 'f' });
+  const glyph = (text: string, x: number, baseline = 100) => ({ text, x, right: x + 8, baseline });
+
+  it('takes the glyphs at the run’s baseline between its ends, a glyph drawn twice at one place once (a bold overprinted)', () => {
+    const runs = [run('現 状値')];
+    withWordEdges(runs, [glyph('現', 10), glyph('状', 30), glyph('状', 30.02), glyph('値', 40), glyph('外', 70), glyph('下', 30, 112)]);
+    expect(runs[0]!.words).toEqual([
+      [10, 18],
+      [30, 48],
+    ]);
+  });
+
+  it('leaves the estimate where the glyphs do not spell the run (a text replaced by the span’s actual text)', () => {
+    const runs = [run('− 5')];
+    withWordEdges(runs, [glyph('5', 30)]);
+    expect(runs[0]!.words).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { failure } from '../model/messages.js';
 import { t } from '../model/i18n.js';
 import { type ObjectRef, type PdfFile, markedPlacesOf, markedSpansOf, pageContentOf, pdfFileOf, withActualText } from './actual-text.js';
 import { type Matrix, type OperatorList, OPS, apply, multiply } from './pdf-ops.js';
+import { walkText } from './text-state.js';
 
 /**
  * The pdf.js adapter: each page as positioned glyph runs and ruling lines, in points with the
@@ -24,6 +25,12 @@ export interface TextRun {
   /** The font size (em) in points. */
   size: number;
   font: string;
+  /**
+   * Where each of its words (its text cut at spaces) starts and ends, from the glyphs the page drew:
+   * pdf.js gives a run's two ends only, and the words between would be placed by estimate.
+   * Absent where the glyphs could not be matched to the text.
+   */
+  words?: Array<[number, number]>;
 }
 
 /** A horizontal or vertical ruling line: a stroked segment or a thin filled rectangle. */
@@ -251,6 +258,81 @@ function runsOf(items: TextItems, viewport: Matrix): { runs: TextRun[]; unplaced
   return { runs, unplaced };
 }
 
+/** A glyph as the page drew it (top-left coordinates): its characters, its left and right edges, its baseline. */
+interface PlacedGlyph {
+  text: string;
+  x: number;
+  right: number;
+  baseline: number;
+}
+
+/** The glyphs of a page set upright, where the text state placed them; spaces left out. */
+export function glyphsOf(ops: OperatorList, viewport: Matrix): PlacedGlyph[] {
+  const glyphs: PlacedGlyph[] = [];
+  walkText(ops, ({ at, rise, glyphs: shown }) => {
+    const m = multiply(viewport, at);
+    if (m[0] <= 0 || Math.abs(m[1]) > UPRIGHT_SLANT * m[0]) return;
+    for (const g of shown) {
+      if (g.unicode.trim() === '') continue;
+      const [x, baseline] = apply(m, g.from, rise);
+      glyphs.push({ text: g.unicode, x, right: apply(m, g.from + g.width, rise)[0], baseline });
+    }
+  });
+  return glyphs.sort((a, b) => a.baseline - b.baseline || a.x - b.x);
+}
+/** Text turned further than this (rise over run) is not set upright. */
+const UPRIGHT_SLANT = 0.01;
+/** A glyph this close (em) to a run's baseline and ends is one of its glyphs. */
+const GLYPH_FIT_EM = 0.15;
+/** Glyphs this close (points) with the same text are one glyph drawn twice (a bold set by overprinting). */
+const OVERPRINT_PT = 0.05;
+
+/**
+ * Gives each run of several words the edges of its words, where the glyphs drawn at its baseline
+ * between its ends spell its text: letter-spaced text (Chromium justifies a heading to its cell,
+ * 現 状 値 2020 年 度 as one run) is then measured where it stands, its typed space too, not spread
+ * evenly by estimate. Runs whose glyphs do not spell them (a glyph's text replaced, an accent) keep the estimate.
+ */
+export function withWordEdges(runs: TextRun[], glyphs: readonly PlacedGlyph[]): void {
+  for (const run of runs) {
+    const words = run.text.split(/\s+/).filter((w) => w !== '');
+    if (words.length < 2) continue;
+    const fit = GLYPH_FIT_EM * run.size;
+    const inRun: PlacedGlyph[] = [];
+    for (let k = firstAtOrBelow(glyphs, run.baseline - fit); k < glyphs.length && glyphs[k]!.baseline <= run.baseline + fit; k++) {
+      const g = glyphs[k]!;
+      if (g.x < run.x - fit || g.right > run.x + run.width + fit) continue;
+      const last = inRun.at(-1);
+      if (last && last.text === g.text && Math.abs(last.x - g.x) <= OVERPRINT_PT) continue;
+      inRun.push(g);
+    }
+    inRun.sort((a, b) => a.x - b.x);
+    if (inRun.map((g) => g.text).join('') !== words.join('')) continue;
+    const edges: Array<[number, number]> = [];
+    let k = 0;
+    for (const word of words) {
+      const first = inRun[k]!;
+      let spelled = 0;
+      while (spelled < word.length) spelled += inRun[k++]!.text.length;
+      // A glyph of two characters across a space (a ligature): the words cannot be placed apart.
+      if (spelled !== word.length) break;
+      edges.push([inHundredths(first.x), inHundredths(inRun[k - 1]!.right)]);
+    }
+    if (edges.length === words.length) run.words = edges;
+  }
+}
+
+/** The index of the first glyph on or below a baseline (glyphs sorted by baseline). */
+function firstAtOrBelow(glyphs: readonly PlacedGlyph[], baseline: number): number {
+  let [low, high] = [0, glyphs.length];
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (glyphs[mid]!.baseline < baseline) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Pages longer than this are not a report (the R1 sample has 8); beyond it, a wrong file or an attack. */
 export const MAX_PAGES = 2000;
 
@@ -277,6 +359,7 @@ async function readPage(page: RotatablePage, number: number, file: () => PdfFile
   const turn = dominantTurn(text.items, viewport.transform);
   if (turn !== 0) viewport = page.getViewport({ scale: 1, rotation: ((((page.rotate ?? 0) - turn * 90) % 360) + 360) % 360 });
   const { runs, unplaced } = runsOf(text.items, viewport.transform);
+  withWordEdges(runs, glyphsOf(ops, viewport.transform));
   return {
     number,
     width: inHundredths(viewport.width),

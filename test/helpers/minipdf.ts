@@ -8,6 +8,8 @@ export interface MiniText {
   /** Text matrix a b c d e f (Tm); [1,0,0,1,x,y] is upright at x, y. */
   matrix: [number, number, number, number, number, number];
   size?: number;
+  /** Tc: points added after each glyph (letter-spacing). */
+  charSpacing?: number;
 }
 
 export interface MiniPage {
@@ -43,7 +45,7 @@ export function miniPdf(pages: readonly MiniPage[]): Uint8Array {
   for (const page of pages) {
     const pageObject = objects.length + 1;
     kids.push(`${pageObject} 0 R`);
-    const content = page.texts.map((t) => `BT /F1 ${t.size ?? 12} Tf ${t.matrix.join(' ')} Tm (${t.text}) Tj ET`).join('\n');
+    const content = page.texts.map((t) => `BT /F1 ${t.size ?? 12} Tf ${t.charSpacing ?? 0} Tc ${t.matrix.join(' ')} Tm (${t.text}) Tj ET`).join('\n');
     objects.push(
       `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${page.width ?? 595} ${page.height ?? 842}]${page.rotate ? ` /Rotate ${page.rotate}` : ''} /Contents ${pageObject + 1} 0 R /Resources << /Font << /F1 3 0 R >> >> >>`,
       stream(content),
