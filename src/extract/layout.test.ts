@@ -757,6 +757,25 @@ describe('withLetterSpacingJoined', () => {
     expect(line!.phrases.map((p) => p.text)).toEqual(['指標名', '現状値 令和元年度', '実績値 令和4年度', '目標値', '達成率']);
   });
 
+  it('starts letter-spaced text at a gap a phrase’s wide to LibreOffice’s rounding (Calc: 現 → 状 3.39 pt at 6.8 pt, half an em 3.4)', () => {
+    // One run as pdf.js gives it, its words where the glyphs stand (seed 41's f7 printed by Calc).
+    const edges: Array<[number, number]> = [
+      [268.91, 275.71],
+      [279.1, 285.91],
+      [289.4, 296.21],
+      [299.61, 301.88],
+      [305.3, 312.11],
+      [315.5, 322.3],
+      [325.69, 329.97],
+      [333.49, 340.29],
+      [343.69, 350.49],
+      [353.9, 356.17],
+    ];
+    const heading = { ...run('現 状 値 ( 令 和 2 年 度 )', 268.91, 87.26, 53.8, 6.8), words: edges };
+    const [line] = withLetterSpacingJoined(linesOf(phrasesOf([heading])), []);
+    expect(line!.phrases.map((p) => p.text)).toEqual(['現状値(令和2年度)']);
+  });
+
   it('reads a run pdf.js gave with a space at each gap (（ 令 和 元 年 度 ）) as typed, one part', () => {
     const [line] = withLetterSpacingJoined(linesOf(phrasesOf([run('（ 令 和 元 年 度 ）', 50, 106, 100, 10)])), []);
     expect(line!.phrases.map((p) => [p.text, p.parts.length])).toEqual([['（令和元年度）', 1]]);
