@@ -560,21 +560,22 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
   };
   /**
    * How far row `k`'s cell in `cell`'s column stands off its values' middle once the rows have
-   * grown through the lines left (as grow('centred') will grow them), with `above` taken into the
-   * cell or, where `take` is false, left out of every row. Owners and lines left are as before after.
+   * grown through the lines left (as grow('centred') will grow them), with `taken` taken into the
+   * cell and `left` left out of every row. Owners and lines left are as before after.
    */
-  const offCentreGrown = (k: number, cell: Fragment, above: readonly Fragment[], take: boolean) => {
-    const [owned, left] = [new Map(owner), new Set(leftOver)];
-    for (const f of above) {
-      if (take) owner.set(f, k);
-      else leftOver.add(f);
+  const offCentreGrown = (k: number, cell: Fragment, taken: readonly Fragment[], left: readonly Fragment[]) => {
+    const [owned, leftBefore] = [new Map(owner), new Set(leftOver)];
+    for (const f of taken) owner.set(f, k);
+    for (const f of left) {
+      owner.delete(f);
+      leftOver.add(f);
     }
     grow('centred');
     const off = offCentre(k, cell);
     owner.clear();
     for (const [f, at] of owned) owner.set(f, at);
     leftOver.clear();
-    for (const f of left) leftOver.add(f);
+    for (const f of leftBefore) leftOver.add(f);
     return off;
   };
   // Lines over the page's first values that would set the centred cell under them off its values'
@@ -586,12 +587,20 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
   const leaveBrokenRest = () => {
     const firstValues = Math.min(...spans.map((s) => s.top));
     for (const inColumn of columnsOfText) {
-      const at = inColumn.findIndex((f) => owner.has(f));
+      // From the lines beside the values: the rounds may have grown the first row up through the rest already.
+      const at = inColumn.findIndex((f) => beside.has(f));
       const [cell, rest] = [inColumn[at], inColumn.slice(0, Math.max(0, at))];
       if (!cell || rest.length === 0 || rest.some((f) => standsAlone(f) || centreOf(f) >= firstValues)) continue;
       const k = owner.get(cell)!;
       const tolerance = ALIGNMENT_TOLERANCE_EM * cell.size;
-      if (offCentreGrown(k, cell, rest, false) <= tolerance && offCentreGrown(k, cell, rest, true) > tolerance) for (const f of rest) leftOver.add(f);
+      if (offCentreGrown(k, cell, rest, []) <= tolerance) continue;
+      // The fewest of the first lines left over that centre the cell with the others taken (a row broken after its
+      // first line: ICT 図書館 | 就業者数 | (千円) over 健康づくり | 農林水産業 | … around 10 14 14).
+      const broken = rest.findIndex((_, p) => offCentreGrown(k, cell, rest.slice(p + 1), rest.slice(0, p + 1)) <= tolerance);
+      for (const f of broken < 0 ? [] : rest.slice(0, broken + 1)) {
+        owner.delete(f);
+        leftOver.add(f);
+      }
     }
   };
   // The lines beside a row's values are that row's whatever the cells around them do.
@@ -630,14 +639,17 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
     }
   };
   const alignment = alignmentByCells(columnsOfText, owner, spans, linked, standsAlone) ?? bottomByWraps(columnsOfText, owner, linked, endsCell);
-  if (alignment === 'middle') {
-    // Centred cells grow up and down alike, a line a round, so that a tall cell does not take the
-    // lines of the one below it that stand above that row's values (comments of many lines).
+  // Centred cells grow up and down alike, a line a round, so that a tall cell does not take the
+  // lines of the one below it that stand above that row's values (comments of many lines).
+  const growCentred = () => {
     growInRounds();
     if (brokenAbove) leaveBrokenRest();
     grow('centred');
     partMeetingCells();
-  } else if (alignment === 'bottom') {
+  };
+  const besideValues = new Map(owner);
+  if (alignment === 'middle') growCentred();
+  else if (alignment === 'bottom') {
     // Cells ending on their values' line: a line between two rows begins the cell below.
     grow(null, true);
     grow('below', true);
@@ -671,7 +683,14 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
     // Cells set in the middle of their rows (as many lines above their values as below) keep the
     // line that ties to the row it leaves centred; else the way most go.
     const centred = aboveValues > 0 && Math.min(aboveValues, belowValues) / Math.max(aboveValues, belowValues) >= CENTRED_SHARE;
-    grow(centred ? 'centred' : belowValues >= aboveValues ? 'above' : 'below');
+    if (centred) {
+      // Set in the middle, though no cell told it alone (Writer's cells meet without padding, their lines at one
+      // pitch): grown again from the lines beside the values as centred cells are, the rest of a cell the page broke left over.
+      owner.clear();
+      for (const [f, k] of besideValues) owner.set(f, k);
+      leftOver.clear();
+      growCentred();
+    } else grow(belowValues >= aboveValues ? 'above' : 'below');
   }
   for (const [f, k] of owner) rows[k]!.fragments.push(f);
   // Text beside no row of values: heading rows (and stray lines); lines linked in a column or
