@@ -547,8 +547,13 @@ function withSpreadPairsJoined(lines: readonly Line[]): Line[] {
     if (below === undefined || pair.length !== 2 || !pair.every((p) => isJapaneseCharacter(p.text.trim()))) return line;
     const [a, b] = pair as [Phrase, Phrase];
     const text = a.text.trim() + b.text.trim();
-    if (b.x - a.right < SPREAD_PAIR_GAP_EM * a.size || headingWord(text) === null || below.top - line.bottom > GROUP_ROW_GAP_EM * line.size) return line;
-    if (below.phrases.filter((q) => q.x >= a.x - a.size && q.right <= b.right + a.size && isHeadingWord(q.text)).length < 2) return line;
+    if (b.x - a.right < SPREAD_PAIR_GAP_EM * a.size || headingWord(text) === null) return line;
+    // The group's cells may stand a line lower than the next line's headings beside them (実 … 績 over 2021年度 …
+    // 2025年度, centred in a taller row than 2020年度 over 現状値 beside it): the first line with text under the pair.
+    const under = (l: Line) => l.phrases.filter((q) => q.x >= a.x - a.size && q.right <= b.right + a.size);
+    const cells = lines.slice(k + 1).find((l) => under(l).length > 0);
+    if (cells === undefined || cells.top - line.bottom > GROUP_ROW_GAP_EM * line.size) return line;
+    if (under(cells).filter((q) => isHeadingWord(q.text)).length < 2) return line;
     const wrappedOver = (p: Phrase) =>
       below.phrases.some((q) => Math.min(q.right, p.right) > Math.max(q.x, p.x) && isHeadingWord(p.text.trim() + q.text.trim()));
     if (wrappedOver(a) || wrappedOver(b)) return line;
