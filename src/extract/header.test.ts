@@ -95,6 +95,15 @@ describe('findTableHeads: columns and spanning cells', () => {
     ).toEqual([]);
   });
 
+  it('leaves out the label of a goal’s own indicators set right under the header (【数値目標】, a page’s first row): a banner, not a name’s heading', () => {
+    const lines = page(
+      [100, placed('目標指標@60', '基準値@150', '令和2年度@220', '目標値@300')],
+      [112, placed('【数値目標】@5')],
+      [126, placed('市内入込客数@5', '99@150', '110@220', '192@300')],
+    );
+    expect(columns(lines)).toEqual([['目標指標', '基準値', '令和2年度', '目標値']]);
+  });
+
   it('joins a group’s pair spread over cells that stand a line lower than the headings beside them (Chromium: 実 … 績 over R3 … R6, beside 策定時 over （R2）)', () => {
     const lower = page(
       [100, placed('実@150', '績@330')],
