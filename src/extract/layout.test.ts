@@ -801,6 +801,19 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
     expect(texts([run('指 標 名', 50, 40)])).toEqual(['指 標 名']);
   });
 
+  it('reads spaces at a typed space’s width as letter-spacing where the line is letter-spaced at another gap (Chromium: 基 本 目 標 | 現　状　値)', () => {
+    // 10 pt: 基 本 目 標 at 4.92 pt gaps (0.492 em, a typed half-em space to the reader's tolerance); 現　状　値 9.5 pt
+    // apart, 評　価 20; the cells meet at 6.75 pt (two paddings).
+    const cells = [run('基 本 目 標', 20, 54.76), at('現', 81.51, 100), at('状', 101.01, 100), at('値', 120.51, 100)];
+    cells.push(at('評', 137.26, 100), at('価', 167.26, 100), at('課', 184.01, 100));
+    expect(texts(cells)).toEqual(['基本目標', '現状値', '評価', '課']);
+  });
+
+  it('joins a heading justified at half an em that the phrase gap parted (Chromium: 重 要|業 績 評 価 at 4.99 pt, 5.01 pt between)', () => {
+    const cells = [run('重 要', 20, 24.99), run('業 績 評 価', 50, 54.97), at('現', 120, 100), at('状', 145, 100), at('値', 170, 100)];
+    expect(texts(cells)).toEqual(['重要業績評価', '現状値']);
+  });
+
   it('reads a justified heading pdf.js gave with a space between each character as typed (成 果 指 標, 令 和 2 年 度)', () => {
     expect(texts([run('成 果 指 標', 50, 58), run('令 和 2 年 度', 120, 61)])).toEqual(['成果指標', '令和2年度']);
   });

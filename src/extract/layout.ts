@@ -489,19 +489,53 @@ function spacingJoined(unparted: Line, vertical: readonly Rule[], pageSeam: numb
   // Characters spread closer than a phrase's gap (重 要 業 績) tell that the line is spread too. A piece a
   // phrase was taken apart into is one character: none is spread within itself, so each phrase is asked once.
   const spacedHere = line.phrases.flatMap((p) => spacedLetters(p) ?? []);
-  const spacedApart = spacedHere.some((s) => s.characters >= SPREAD_CHARACTERS);
+  const spacedApart = spacedHere.some((s) => !s.typedWidth && s.characters >= SPREAD_CHARACTERS);
   const { pieces, joined } = letterSpacedRuns(line.phrases, vertical, spacedApart, pageSeam);
   const inRuns = new Set(joined.flat());
   const kept = spacedHere.length === 0 ? undefined : new Set(pieces);
   const spaced = spacedHere.filter((s) => kept?.has(s.phrase) && !inRuns.has(s.phrase));
   const spread = spacedApart || joined.some((r) => r.length >= SPREAD_CHARACTERS);
-  const unspaced = spaced.filter((s) => spread || fillsCell([s.phrase], vertical));
+  const unspaced = spaced.filter((s) => !s.typedWidth && (spread || fillsCell([s.phrase], vertical)));
+  // Spaces at a typed space's width are Chromium's justification where the line is letter-spaced at other
+  // widths too: a producer justifies every heading of its row, a city that types spaces types them in a few.
+  const halfEm = joined.length > 0 || unspaced.length > 0 ? spaced.filter((s) => s.typedWidth) : [];
   if (joined.length === 0 && unspaced.length === 0) return line;
   const replaced = new Map([
     ...joined.map((r) => [r[0]!, joinedPhrase(r)] as const),
-    ...unspaced.map((s) => [s.phrase, letterSpacedPhrase([s.phrase], s.text, s.gap)] as const),
+    ...[...unspaced, ...halfEm].map((s) => [s.phrase, letterSpacedPhrase([s.phrase], s.text, s.gap)] as const),
   ]);
-  return makeLine(pieces.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p])));
+  const phrases = pieces.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p]));
+  return makeLine(withHalfEmChainsJoined(phrases, new Set(halfEm.map((s) => replaced.get(s.phrase)!)), vertical));
+}
+
+/**
+ * Letter-spaced phrases of one heading joined where its gap is half an em to a hair: the phrase's
+ * gap parts it wherever the justification's gap reaches half an em (Chromium's 重 要|業 績 評 価|指 標
+ * （ KPI|）, 3.99 pt within each piece and 4.00 between them at 8 pt), so a phrase goes on into the
+ * next, or into a character after it, at its own gap. Neighbouring cells meet at their paddings.
+ */
+function withHalfEmChainsJoined(phrases: readonly Phrase[], halfEm: ReadonlySet<Phrase>, vertical: readonly Rule[]): Phrase[] {
+  if (halfEm.size === 0) return [...phrases];
+  const out: Phrase[] = [];
+  for (const p of phrases) {
+    const last = out.at(-1);
+    const gap = last === undefined ? undefined : spreadGapOf.get(last);
+    const goesOn =
+      last !== undefined &&
+      gap !== undefined &&
+      halfEm.has(last) &&
+      (halfEm.has(p) ? Math.abs(spreadGapOf.get(p)! - gap) <= SEAM_FIT_EM * p.size : SPREAD_CHARACTER.test(p.text)) &&
+      Math.abs(p.x - last.right - gap) <= SEAM_FIT_EM * p.size &&
+      !crossesRule(last.right - 0.1, p.x + 0.1, p.baseline, p.size, vertical);
+    if (!goesOn) {
+      out.push(p);
+      continue;
+    }
+    const chain = letterSpacedPhrase([last, p], last.text + p.text, gap);
+    halfEm = new Set([...halfEm, chain]);
+    out[out.length - 1] = chain;
+  }
+  return out;
 }
 
 /** A year spelled whole (令和4年度, 2020年度). */
@@ -1039,7 +1073,7 @@ const SET_APART_EM = 0.05;
  * a typed space than the others keeps one (目標値 R1). Ordinary text is none: its characters
  * touch, and a space typed between Japanese words parts words of several characters.
  */
-function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characters: number; gap: number } | undefined {
+function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characters: number; gap: number; typedWidth: boolean } | undefined {
   const { parts, size } = phrase;
   // Most phrases have no space between their parts: they pass without an array made.
   if (!parts.some((q, k) => k > 0 && q.text.startsWith(' '))) return undefined;
@@ -1047,18 +1081,17 @@ function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characte
   if (!letters.every((l) => SPREAD_CHARACTER.test(l)) || letters.filter((l) => JAPANESE.test(l)).length < 2) return undefined;
   const gaps = parts.slice(1).map((q, i) => q.x - parts[i]!.right);
   // A space typed between each character (指 標 名, as some cities print a heading) stands at a space's width
-  // in every gap, where pdf.js found one: kept as typed. Calc's spacing may be as wide by chance (0.48 em): a
-  // phrase parted from its neighbour cell's at their edge is letter-spaced.
-  if (
+  // in every gap, where pdf.js found one: kept as typed unless the line is letter-spaced otherwise (spacingJoined).
+  // Calc's spacing may be as wide by chance (0.48 em): a phrase parted from its neighbour cell's at their edge is letter-spaced.
+  const typedWidth =
     !cellOfSpreadLine.has(phrase) &&
     parts.slice(1).every((q) => q.text.startsWith(' ')) &&
-    gaps.every((g) => TYPED_SPACE_EM_WIDTHS.some((w) => Math.abs(g - w * size) <= TYPED_SPACE_FIT_EM * size))
-  )
-    return undefined;
+    gaps.every((g) => TYPED_SPACE_EM_WIDTHS.some((w) => Math.abs(g - w * size) <= TYPED_SPACE_FIT_EM * size));
   const unit = Math.min(...gaps);
   const typed = gaps.map((g) => g - unit >= SPACE_GAP_EM * size);
   if (unit < SET_APART_EM * size || gaps.some((g, i) => !typed[i] && g - unit > EVEN_GAP_EM * size)) return undefined;
-  return { phrase, text: letters.map((l, i) => (i > 0 && typed[i - 1] ? ` ${l}` : l)).join(''), characters: letters.length, gap: unit };
+  const text = letters.map((l, i) => (i > 0 && typed[i - 1] ? ` ${l}` : l)).join('');
+  return { phrase, text, characters: letters.length, gap: unit, typedWidth };
 }
 
 /**
