@@ -869,6 +869,8 @@ const SEAM_FIT_EM = 0.007;
  * its seams are not told. Chromium's cells meet 0.028 em or more from their characters' gap.
  */
 const ROUNDED_GAPS_EM = 0.02;
+/** A gap found this many times more between cells of several characters, to a hundredth of a point, is where a line's cells meet (seamOf). */
+const SEAM_RECURS = 2;
 
 /**
  * The gap between a line's phrases where its cells meet (SEAM_FIT_EM), if one recurs most, unlike the gaps
@@ -878,7 +880,18 @@ const ROUNDED_GAPS_EM = 0.02;
 function seamOf(phrases: readonly Phrase[], pageSeam?: number): number | undefined {
   const gaps = phrases.slice(1).map((p, i) => ({ gap: p.x - phrases[i]!.right, size: p.size }));
   const near = (a: number, b: number, size: number) => Math.abs(a - b) <= SEAM_FIT_EM * size;
-  if (gaps.some(({ gap, size }, i) => i > 0 && !near(gap, gaps[i - 1]!.gap, size) && Math.abs(gap - gaps[i - 1]!.gap) <= ROUNDED_GAPS_EM * size))
+  // Chromium's cells may meet a tenth of a point from a cell's own gap (度|担 6.00, 担 当 課 5.89, 5.88): no rounding where one
+  // of the two gaps goes on at its own width to a hundredth (a chain set precisely) and the other recurs where cells of
+  // several characters meet (令 和 2 年 度|令 和 3 年 度), as no gap between LibreOffice's spread characters does.
+  const betweenCells = (j: number) => !SPREAD_CHARACTER.test(phrases[j]!.text) || !SPREAD_CHARACTER.test(phrases[j + 1]!.text);
+  const recurs = (i: number) => gaps.filter((g, j) => j !== i && betweenCells(j) && near(g.gap, gaps[i]!.gap, g.size)).length >= SEAM_RECURS;
+  const precise = (i: number, away: number) => away >= 0 && away < gaps.length && near(gaps[i]!.gap, gaps[away]!.gap, gaps[i]!.size);
+  const seamBesideChain = (i: number) => (precise(i, i + 1) && recurs(i - 1)) || (precise(i - 1, i - 2) && recurs(i));
+  if (
+    gaps.some(
+      ({ gap, size }, i) => i > 0 && !near(gap, gaps[i - 1]!.gap, size) && Math.abs(gap - gaps[i - 1]!.gap) <= ROUNDED_GAPS_EM * size && !seamBesideChain(i),
+    )
+  )
     return undefined;
   // A gap beside one as wide across a character set apart is a chain's (across a phrase of several characters, 名|令和元年度|令, none's).
   const chained = (i: number, j: number) =>
