@@ -816,6 +816,10 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
     expect(texts(cells)).toEqual(['番号', 'KPI', '令和2年度', '令和3年度', '令和4年度', '担当課']);
   });
 
+  it('reads a token in brackets justified to its cell as typed, though no Japanese tells it (Chromium: （ R6 ） under 現在値)', () => {
+    expect(texts([run('（ R6 ）', 50, 37.3)])).toEqual(['（R6）']);
+  });
+
   it('joins a heading justified at half an em that the phrase gap parted (Chromium: 重 要|業 績 評 価 at 4.99 pt, 5.01 pt between)', () => {
     const cells = [run('重 要', 20, 24.99), run('業 績 評 価', 50, 54.97), at('現', 120, 100), at('状', 145, 100), at('値', 170, 100)];
     expect(texts(cells)).toEqual(['重要業績評価', '現状値']);

@@ -1091,7 +1091,9 @@ function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characte
   // Most phrases have no space between their parts: they pass without an array made.
   if (!parts.some((q, k) => k > 0 && q.text.startsWith(' '))) return undefined;
   const letters = parts.map((q) => q.text.trim());
-  if (!letters.every((l) => SPREAD_CHARACTER.test(l)) || letters.filter((l) => JAPANESE.test(l)).length < 2) return undefined;
+  // A token in brackets needs no Japanese to tell it ((　R6　), justified under 現在値 in its cell), as in runs (bracketed).
+  const inBrackets = letters.length >= SPREAD_CHARACTERS && OPENING.test(letters[0]!) && CLOSING.test(letters.at(-1)!);
+  if (!letters.every((l) => SPREAD_CHARACTER.test(l)) || (letters.filter((l) => JAPANESE.test(l)).length < 2 && !inBrackets)) return undefined;
   const gaps = parts.slice(1).map((q, i) => q.x - parts[i]!.right);
   // A space typed between each character (指 標 名, as some cities print a heading) stands at a space's width
   // in every gap, where pdf.js found one: kept as typed unless the line is letter-spaced otherwise (spacingJoined).
