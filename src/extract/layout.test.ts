@@ -479,6 +479,19 @@ describe('withLetterSpacingJoined', () => {
     ).toEqual(['目標指標', '基準値']);
   });
 
+  it('joins an era’s year typed after two letter-spaced role words, letter-spaced at their gap (Chromium: 現 状 平 成 26 年 度)', () => {
+    const cells: [string, number][] = [
+      ['現', 50],
+      ['状', 80],
+      ['平', 133],
+      ['成', 163],
+      ['26', 193],
+      ['年', 233],
+      ['度', 263],
+    ];
+    expect(texts([...cells, ['目', 400], ['標', 430], ['値', 460]])).toEqual(['現状 平成26年度', '目標値']);
+  });
+
   it('joins a year typed after two letter-spaced role words (現　状　R2: two gaps and a space on), not a series’ first year nor other words', () => {
     // 現 and 状 20 pt apart; a typed space 3 pt wide spread as a character puts the year 43 pt after 状; 目　標　値 spreads the line.
     const line = (cells: [string, number][]) => texts([...cells, ['目', 400], ['標', 430], ['値', 460]]);

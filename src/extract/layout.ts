@@ -584,8 +584,8 @@ const YEAR_TAKING_ROLES = new Set(['baseline', 'current', 'actual', 'target', 'i
  * The line with a year typed after letter-spaced role words joined to them, as typed (現　状　R2 is
  * 現状 R2): a distributed cell spreads the typed space as a character too, so the year stands two of
  * the words' gaps and a space's width on (Calc's 現　状　2014　年　度, 28.8 pt after gaps of 12.8;
- * Chromium's 実 績 H29), where two characters alone give letter-spacing no second gap to tell a
- * typed space by. The year is one token, or letter-spaced at the words' own gap; a token followed
+ * Chromium's 実 績 H29, 現 状 平 成 26 年 度), where two characters alone give letter-spacing no second gap
+ * to tell a typed space by. The year is one token, or letter-spaced at the words' own gap; a token followed
  * by another year on the line is a year series' first heading in a cell of its own.
  */
 function withTypedYearsJoined(line: Line, vertical: readonly Rule[]): Line {
@@ -607,7 +607,8 @@ function withTypedYearsJoined(line: Line, vertical: readonly Rule[]): Line {
 /** Whether `year` is typed after the letter-spaced role words before it, in their cell (withTypedYearsJoined). */
 function typedYearAfter(words: Phrase, year: Phrase, next: Phrase | undefined, vertical: readonly Rule[]): boolean {
   const even = spreadGapOf.get(words);
-  if (even === undefined || !sameSize(words.size, year.size) || !LATIN_START.test(year.text)) return false;
+  // A year of figures (R2, 2014年度), or an era's year spelled whole (平成26年度, letter-spaced at the words' gap).
+  if (even === undefined || !sameSize(words.size, year.size) || !(LATIN_START.test(year.text) || bareYear(year.text))) return false;
   const word = headingWord(words.text);
   if (word === null || !YEAR_TAKING_ROLES.has(word) || yearOfHeading(words.text) !== null || yearOfHeading(year.text) === null) return false;
   const yearGap = spreadGapOf.get(year);
