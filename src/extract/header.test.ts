@@ -12,6 +12,8 @@ const widthOf = (text: string) => [...text].reduce((w, c) => w + (c.codePointAt(
 const run = (text: string, x: number, baseline: number): TextRun => ({ text, x, baseline, width: widthOf(text), size: SIZE, font: 'f' });
 const page = (...rows: [baseline: number, runs: [text: string, x: number][]][]): Line[] =>
   linesOf(phrasesOf(rows.flatMap(([baseline, runs]) => runs.map(([text, x]) => run(text, x, baseline)))));
+/** A line's texts, each as `text@x` (a row written on one line). */
+const placed = (...cells: string[]): [string, number][] => cells.map((c) => [c.slice(0, c.lastIndexOf('@')), Number(c.slice(c.lastIndexOf('@') + 1))]);
 const vertical = (at: number, from: number, to: number): Rule => ({ at, from, to });
 const columns = (lines: Line[], rules: Rule[] = [], horizontal: Rule[] = []) =>
   findTableHeads(lines, rules, horizontal).map((h) => h.columns.map((c) => (c.group ? `${c.group}>${c.heading}` : c.heading).replace(/\n/g, '/')));
@@ -91,6 +93,24 @@ describe('findTableHeads: columns and spanning cells', () => {
         .flat()
         .filter((c) => c.startsWith('実績>')),
     ).toEqual([]);
+  });
+
+  it('leaves out the label of a goal’s own indicators set right under the header (【数値目標】, a page’s first row): a banner, not a name’s heading', () => {
+    const lines = page(
+      [100, placed('目標指標@60', '基準値@150', '令和2年度@220', '目標値@300')],
+      [112, placed('【数値目標】@5')],
+      [126, placed('市内入込客数@5', '99@150', '110@220', '192@300')],
+    );
+    expect(columns(lines)).toEqual([['目標指標', '基準値', '令和2年度', '目標値']]);
+  });
+
+  it('joins a group’s pair spread over cells that stand a line lower than the headings beside them (Chromium: 実 … 績 over R3 … R6, beside 策定時 over （R2）)', () => {
+    const lower = page(
+      [100, placed('実@150', '績@330')],
+      [110, placed('策定時@90', '目標値@370')],
+      [120, placed('指標名@20', '（R2）@90', 'R3@150', 'R4@200', 'R5@250', 'R6@320', '（R6）@370')],
+    );
+    expect(columns(lower)).toEqual([['指標名', '策定時/（R2）', '実績>R3', '実績>R4', '実績>R5', '実績>R6', '目標値/（R6）']]);
   });
 
   it('one row of headings (justified 指 標 名), wrapped cells joined', () => {

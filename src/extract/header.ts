@@ -13,7 +13,7 @@ import {
 } from './layout.js';
 import { HEADER_LINE_GAP_EM, NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
 import { holdsSpacedItems, isLegendLine } from './legend.js';
-import { readBanner } from './hierarchy.js';
+import { isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { bareYear, headingWord, opensWithRoleWords, plainHeading, yearOfHeading } from './roles.js';
 import { PITCH_TOLERANCE_EM } from './rows.js';
 
@@ -155,6 +155,8 @@ function closedBetween(
   });
 }
 
+/** A label set off by a mark or a bracket before it (【数値目標】, ■数値目標): a banner's, no column's heading. */
+const DECORATED = /^[■□◆◇●○▼▽【［[]/u;
 /** A comment block's heading printed under a row: in double angle brackets (≪成果と見直し≫). */
 const BLOCK_HEADING = /^[≪《][^≫》]{1,20}[≫》]$/;
 
@@ -170,6 +172,8 @@ function headingLike(line: Line): boolean {
   if (holdsSpacedItems(line.phrases.map((p) => p.text))) return false;
   // Nor is a comment block's heading under a row (≪今後の方向性≫), though it names a comment column's words.
   if (line.phrases.length === 1 && BLOCK_HEADING.test(line.text.trim())) return false;
+  // Nor the label of a goal's own indicators set as a banner under the header (【数値目標】, ■数値目標), though 数値目標 is a name's heading.
+  if (line.phrases.length === 1 && isGoalIndicatorsLabel(line.text) && DECORATED.test(line.text.trim())) return false;
   return yearsApart(line).phrases.every((p) => {
     const length = [...p.text.replace(/\s/g, '')].length;
     return (
@@ -547,8 +551,13 @@ function withSpreadPairsJoined(lines: readonly Line[]): Line[] {
     if (below === undefined || pair.length !== 2 || !pair.every((p) => isJapaneseCharacter(p.text.trim()))) return line;
     const [a, b] = pair as [Phrase, Phrase];
     const text = a.text.trim() + b.text.trim();
-    if (b.x - a.right < SPREAD_PAIR_GAP_EM * a.size || headingWord(text) === null || below.top - line.bottom > GROUP_ROW_GAP_EM * line.size) return line;
-    if (below.phrases.filter((q) => q.x >= a.x - a.size && q.right <= b.right + a.size && isHeadingWord(q.text)).length < 2) return line;
+    if (b.x - a.right < SPREAD_PAIR_GAP_EM * a.size || headingWord(text) === null) return line;
+    // The group's cells may stand a line lower than the next line's headings beside them (実 … 績 over 2021年度 …
+    // 2025年度, centred in a taller row than 2020年度 over 現状値 beside it): the first line with text under the pair.
+    const under = (l: Line) => l.phrases.filter((q) => q.x >= a.x - a.size && q.right <= b.right + a.size);
+    const cells = lines.slice(k + 1).find((l) => under(l).length > 0);
+    if (cells === undefined || cells.top - line.bottom > GROUP_ROW_GAP_EM * line.size) return line;
+    if (under(cells).filter((q) => isHeadingWord(q.text)).length < 2) return line;
     const wrappedOver = (p: Phrase) =>
       below.phrases.some((q) => Math.min(q.right, p.right) > Math.max(q.x, p.x) && isHeadingWord(p.text.trim() + q.text.trim()));
     if (wrappedOver(a) || wrappedOver(b)) return line;

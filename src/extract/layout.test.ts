@@ -496,6 +496,19 @@ describe('withLetterSpacingJoined', () => {
     ).toEqual(['目標指標', '基準値']);
   });
 
+  it('joins an era’s year typed after two letter-spaced role words, letter-spaced at their gap (Chromium: 現 状 平 成 26 年 度)', () => {
+    const cells: [string, number][] = [
+      ['現', 50],
+      ['状', 80],
+      ['平', 133],
+      ['成', 163],
+      ['26', 193],
+      ['年', 233],
+      ['度', 263],
+    ];
+    expect(texts([...cells, ['目', 400], ['標', 430], ['値', 460]])).toEqual(['現状 平成26年度', '目標値']);
+  });
+
   it('joins a year typed after two letter-spaced role words (現　状　R2: two gaps and a space on), not a series’ first year nor other words', () => {
     // 現 and 状 20 pt apart; a typed space 3 pt wide spread as a character puts the year 43 pt after 状; 目　標　値 spreads the line.
     const line = (cells: [string, number][]) => texts([...cells, ['目', 400], ['標', 430], ['値', 460]]);
@@ -835,6 +848,30 @@ describe('withLetterSpacingJoined: characters set apart closer than a phrase gap
 
   it('keeps a space typed between each character at a monospaced font’s space width (長与町’s 指 標 名: half an em each)', () => {
     expect(texts([run('指 標 名', 50, 40)])).toEqual(['指 標 名']);
+  });
+
+  it('reads spaces at a typed space’s width as letter-spacing where the line is letter-spaced at another gap (Chromium: 基 本 目 標 | 現　状　値)', () => {
+    // 10 pt: 基 本 目 標 at 4.92 pt gaps (0.492 em, a typed half-em space to the reader's tolerance); 現　状　値 9.5 pt
+    // apart, 評　価 20; the cells meet at 6.75 pt (two paddings).
+    const cells = [run('基 本 目 標', 20, 54.76), at('現', 81.51, 100), at('状', 101.01, 100), at('値', 120.51, 100)];
+    cells.push(at('評', 137.26, 100), at('価', 167.26, 100), at('課', 184.01, 100));
+    expect(texts(cells)).toEqual(['基本目標', '現状値', '評価', '課']);
+  });
+
+  it('tells where Chromium’s cells meet though a cell’s own gap is a tenth of a point from it (番 号|KPI 6.00 after 5.79; 度|担 6.00, 担 当 課 5.89, 5.88)', () => {
+    const cells = [at('番', 23.3, 100, 7.5), at('号', 36.59, 100, 7.5), run('KPI', 50.09, 11.67, 100, 7.5)];
+    cells.push(run('令 和 2 年 度', 134.7, 44.7, 100, 7.5), run('令 和 3 年 度', 185.4, 44.7, 100, 7.5), run('令 和 4 年 度', 236.1, 44.7, 100, 7.5));
+    cells.push(at('担', 286.8, 100, 7.5), at('当', 300.19, 100, 7.5), at('課', 313.57, 100, 7.5));
+    expect(texts(cells)).toEqual(['番号', 'KPI', '令和2年度', '令和3年度', '令和4年度', '担当課']);
+  });
+
+  it('reads a token in brackets justified to its cell as typed, though no Japanese tells it (Chromium: （ R6 ） under 現在値)', () => {
+    expect(texts([run('（ R6 ）', 50, 37.3)])).toEqual(['（R6）']);
+  });
+
+  it('joins a heading justified at half an em that the phrase gap parted (Chromium: 重 要|業 績 評 価 at 4.99 pt, 5.01 pt between)', () => {
+    const cells = [run('重 要', 20, 24.99), run('業 績 評 価', 50, 54.97), at('現', 120, 100), at('状', 145, 100), at('値', 170, 100)];
+    expect(texts(cells)).toEqual(['重要業績評価', '現状値']);
   });
 
   it('reads a justified heading pdf.js gave with a space between each character as typed (成 果 指 標, 令 和 2 年 度)', () => {

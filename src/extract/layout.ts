@@ -492,19 +492,53 @@ function spacingJoined(unparted: Line, vertical: readonly Rule[], pageSeam: numb
   // Characters spread closer than a phrase's gap (重 要 業 績) tell that the line is spread too. A piece a
   // phrase was taken apart into is one character: none is spread within itself, so each phrase is asked once.
   const spacedHere = line.phrases.flatMap((p) => spacedLetters(p) ?? []);
-  const spacedApart = spacedHere.some((s) => s.characters >= SPREAD_CHARACTERS);
+  const spacedApart = spacedHere.some((s) => !s.typedWidth && s.characters >= SPREAD_CHARACTERS);
   const { pieces, joined } = letterSpacedRuns(line.phrases, vertical, spacedApart, pageSeam);
   const inRuns = new Set(joined.flat());
   const kept = spacedHere.length === 0 ? undefined : new Set(pieces);
   const spaced = spacedHere.filter((s) => kept?.has(s.phrase) && !inRuns.has(s.phrase));
   const spread = spacedApart || joined.some((r) => r.length >= SPREAD_CHARACTERS);
-  const unspaced = spaced.filter((s) => spread || fillsCell([s.phrase], vertical));
+  const unspaced = spaced.filter((s) => !s.typedWidth && (spread || fillsCell([s.phrase], vertical)));
+  // Spaces at a typed space's width are Chromium's justification where the line is letter-spaced at other
+  // widths too: a producer justifies every heading of its row, a city that types spaces types them in a few.
+  const halfEm = joined.length > 0 || unspaced.length > 0 ? spaced.filter((s) => s.typedWidth) : [];
   if (joined.length === 0 && unspaced.length === 0) return line;
   const replaced = new Map([
     ...joined.map((r) => [r[0]!, joinedPhrase(r)] as const),
-    ...unspaced.map((s) => [s.phrase, letterSpacedPhrase([s.phrase], s.text, s.gap)] as const),
+    ...[...unspaced, ...halfEm].map((s) => [s.phrase, letterSpacedPhrase([s.phrase], s.text, s.gap)] as const),
   ]);
-  return makeLine(pieces.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p])));
+  const phrases = pieces.flatMap((p) => (replaced.has(p) ? [replaced.get(p)!] : inRuns.has(p) ? [] : [p]));
+  return makeLine(withHalfEmChainsJoined(phrases, new Set(halfEm.map((s) => replaced.get(s.phrase)!)), vertical));
+}
+
+/**
+ * Letter-spaced phrases of one heading joined where its gap is half an em to a hair: the phrase's
+ * gap parts it wherever the justification's gap reaches half an em (Chromium's 重 要|業 績 評 価|指 標
+ * （ KPI|）, 3.99 pt within each piece and 4.00 between them at 8 pt), so a phrase goes on into the
+ * next, or into a character after it, at its own gap. Neighbouring cells meet at their paddings.
+ */
+function withHalfEmChainsJoined(phrases: readonly Phrase[], halfEm: ReadonlySet<Phrase>, vertical: readonly Rule[]): Phrase[] {
+  if (halfEm.size === 0) return [...phrases];
+  const out: Phrase[] = [];
+  for (const p of phrases) {
+    const last = out.at(-1);
+    const gap = last === undefined ? undefined : spreadGapOf.get(last);
+    const goesOn =
+      last !== undefined &&
+      gap !== undefined &&
+      halfEm.has(last) &&
+      (halfEm.has(p) ? Math.abs(spreadGapOf.get(p)! - gap) <= SEAM_FIT_EM * p.size : SPREAD_CHARACTER.test(p.text)) &&
+      Math.abs(p.x - last.right - gap) <= SEAM_FIT_EM * p.size &&
+      !crossesRule(last.right - 0.1, p.x + 0.1, p.baseline, p.size, vertical);
+    if (!goesOn) {
+      out.push(p);
+      continue;
+    }
+    const chain = letterSpacedPhrase([last, p], last.text + p.text, gap);
+    halfEm = new Set([...halfEm, chain]);
+    out[out.length - 1] = chain;
+  }
+  return out;
 }
 
 /** A year spelled whole (令和4年度, 2020年度). */
@@ -553,8 +587,8 @@ const YEAR_TAKING_ROLES = new Set(['baseline', 'current', 'actual', 'target', 'i
  * The line with a year typed after letter-spaced role words joined to them, as typed (現　状　R2 is
  * 現状 R2): a distributed cell spreads the typed space as a character too, so the year stands two of
  * the words' gaps and a space's width on (Calc's 現　状　2014　年　度, 28.8 pt after gaps of 12.8;
- * Chromium's 実 績 H29), where two characters alone give letter-spacing no second gap to tell a
- * typed space by. The year is one token, or letter-spaced at the words' own gap; a token followed
+ * Chromium's 実 績 H29, 現 状 平 成 26 年 度), where two characters alone give letter-spacing no second gap
+ * to tell a typed space by. The year is one token, or letter-spaced at the words' own gap; a token followed
  * by another year on the line is a year series' first heading in a cell of its own.
  */
 function withTypedYearsJoined(line: Line, vertical: readonly Rule[]): Line {
@@ -576,7 +610,8 @@ function withTypedYearsJoined(line: Line, vertical: readonly Rule[]): Line {
 /** Whether `year` is typed after the letter-spaced role words before it, in their cell (withTypedYearsJoined). */
 function typedYearAfter(words: Phrase, year: Phrase, next: Phrase | undefined, vertical: readonly Rule[]): boolean {
   const even = spreadGapOf.get(words);
-  if (even === undefined || !sameSize(words.size, year.size) || !LATIN_START.test(year.text)) return false;
+  // A year of figures (R2, 2014年度), or an era's year spelled whole (平成26年度, letter-spaced at the words' gap).
+  if (even === undefined || !sameSize(words.size, year.size) || !(LATIN_START.test(year.text) || bareYear(year.text))) return false;
   const word = headingWord(words.text);
   if (word === null || !YEAR_TAKING_ROLES.has(word) || yearOfHeading(words.text) !== null || yearOfHeading(year.text) === null) return false;
   const yearGap = spreadGapOf.get(year);
@@ -844,6 +879,8 @@ const SEAM_FIT_EM = 0.007;
  * its seams are not told. Chromium's cells meet 0.028 em or more from their characters' gap.
  */
 const ROUNDED_GAPS_EM = 0.02;
+/** A gap found this many times more between cells of several characters, to a hundredth of a point, is where a line's cells meet (seamOf). */
+const SEAM_RECURS = 2;
 
 /**
  * The gap between a line's phrases where its cells meet (SEAM_FIT_EM), if one recurs most, unlike the gaps
@@ -853,7 +890,18 @@ const ROUNDED_GAPS_EM = 0.02;
 function seamOf(phrases: readonly Phrase[], pageSeam?: number): number | undefined {
   const gaps = phrases.slice(1).map((p, i) => ({ gap: p.x - phrases[i]!.right, size: p.size }));
   const near = (a: number, b: number, size: number) => Math.abs(a - b) <= SEAM_FIT_EM * size;
-  if (gaps.some(({ gap, size }, i) => i > 0 && !near(gap, gaps[i - 1]!.gap, size) && Math.abs(gap - gaps[i - 1]!.gap) <= ROUNDED_GAPS_EM * size))
+  // Chromium's cells may meet a tenth of a point from a cell's own gap (度|担 6.00, 担 当 課 5.89, 5.88): no rounding where one
+  // of the two gaps goes on at its own width to a hundredth (a chain set precisely) and the other recurs where cells of
+  // several characters meet (令 和 2 年 度|令 和 3 年 度), as no gap between LibreOffice's spread characters does.
+  const betweenCells = (j: number) => !SPREAD_CHARACTER.test(phrases[j]!.text) || !SPREAD_CHARACTER.test(phrases[j + 1]!.text);
+  const recurs = (i: number) => gaps.filter((g, j) => j !== i && betweenCells(j) && near(g.gap, gaps[i]!.gap, g.size)).length >= SEAM_RECURS;
+  const precise = (i: number, away: number) => away >= 0 && away < gaps.length && near(gaps[i]!.gap, gaps[away]!.gap, gaps[i]!.size);
+  const seamBesideChain = (i: number) => (precise(i, i + 1) && recurs(i - 1)) || (precise(i - 1, i - 2) && recurs(i));
+  if (
+    gaps.some(
+      ({ gap, size }, i) => i > 0 && !near(gap, gaps[i - 1]!.gap, size) && Math.abs(gap - gaps[i - 1]!.gap) <= ROUNDED_GAPS_EM * size && !seamBesideChain(i),
+    )
+  )
     return undefined;
   // A gap beside one as wide across a character set apart is a chain's (across a phrase of several characters, 名|令和元年度|令, none's).
   const chained = (i: number, j: number) =>
@@ -1051,26 +1099,27 @@ const SET_APART_EM = 0.05;
  * a typed space than the others keeps one (目標値 R1). Ordinary text is none: its characters
  * touch, and a space typed between Japanese words parts words of several characters.
  */
-function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characters: number; gap: number } | undefined {
+function spacedLetters(phrase: Phrase): { phrase: Phrase; text: string; characters: number; gap: number; typedWidth: boolean } | undefined {
   const { parts, size } = phrase;
   // Most phrases have no space between their parts: they pass without an array made.
   if (!parts.some((q, k) => k > 0 && q.text.startsWith(' '))) return undefined;
   const letters = parts.map((q) => q.text.trim());
-  if (!letters.every((l) => SPREAD_CHARACTER.test(l)) || letters.filter((l) => JAPANESE.test(l)).length < 2) return undefined;
+  // A token in brackets needs no Japanese to tell it ((　R6　), justified under 現在値 in its cell), as in runs (bracketed).
+  const inBrackets = letters.length >= SPREAD_CHARACTERS && OPENING.test(letters[0]!) && CLOSING.test(letters.at(-1)!);
+  if (!letters.every((l) => SPREAD_CHARACTER.test(l)) || (letters.filter((l) => JAPANESE.test(l)).length < 2 && !inBrackets)) return undefined;
   const gaps = parts.slice(1).map((q, i) => q.x - parts[i]!.right);
   // A space typed between each character (指 標 名, as some cities print a heading) stands at a space's width
-  // in every gap, where pdf.js found one: kept as typed. Calc's spacing may be as wide by chance (0.48 em): a
-  // phrase parted from its neighbour cell's at their edge is letter-spaced.
-  if (
+  // in every gap, where pdf.js found one: kept as typed unless the line is letter-spaced otherwise (spacingJoined).
+  // Calc's spacing may be as wide by chance (0.48 em): a phrase parted from its neighbour cell's at their edge is letter-spaced.
+  const typedWidth =
     !cellOfSpreadLine.has(phrase) &&
     parts.slice(1).every((q) => q.text.startsWith(' ')) &&
-    gaps.every((g) => TYPED_SPACE_EM_WIDTHS.some((w) => Math.abs(g - w * size) <= TYPED_SPACE_FIT_EM * size))
-  )
-    return undefined;
+    gaps.every((g) => TYPED_SPACE_EM_WIDTHS.some((w) => Math.abs(g - w * size) <= TYPED_SPACE_FIT_EM * size));
   const unit = Math.min(...gaps);
   const typed = gaps.map((g) => g - unit >= SPACE_GAP_EM * size);
   if (unit < SET_APART_EM * size || gaps.some((g, i) => !typed[i] && g - unit > EVEN_GAP_EM * size)) return undefined;
-  return { phrase, text: letters.map((l, i) => (i > 0 && typed[i - 1] ? ` ${l}` : l)).join(''), characters: letters.length, gap: unit };
+  const text = letters.map((l, i) => (i > 0 && typed[i - 1] ? ` ${l}` : l)).join('');
+  return { phrase, text, characters: letters.length, gap: unit, typedWidth };
 }
 
 /**

@@ -97,6 +97,16 @@ describe('readSpacedLegend: marks set without colons, phrase by phrase', () => {
     expect(readSpacedLegend(phrases)?.marks.map((m) => m.mark)).toEqual(['順調', '概ね順調', 'や遅れ', '遅れ']);
   });
 
+  it('a mark of words cut before its last character (… 推移している | やや遅 / れ 目標の…, Chromium’s legend paragraph) is one mark', () => {
+    const phrases = ['【達成度】', '順調 順調に推移している', '概ね順調 概ね順調に推移している', 'やや遅', 'れ やや遅れている', '遅れ 遅れている'];
+    expect(readSpacedLegend(phrases, (k) => k === 3)?.marks).toEqual([
+      { mark: '順調', meaning: '順調に推移している' },
+      { mark: '概ね順調', meaning: '概ね順調に推移している' },
+      { mark: 'やや遅れ', meaning: 'やや遅れている' },
+      { mark: '遅れ', meaning: '遅れている' },
+    ]);
+  });
+
   it('a mark alone ending the line, next in order, is a mark whose meaning the print clipped, not the last meaning’s end (… 注視を継続する | －)', () => {
     expect(readSpacedLegend(['評価基準', 'A 目標を上回る', 'B 目標を80%以上達成', 'C 改善が必要', 'D 注視を継続する', '－'])?.marks.slice(-2)).toEqual([
       { mark: 'D', meaning: '注視を継続する' },

@@ -192,10 +192,19 @@ function cutMarksJoined(phrases: readonly string[], endsLine: (k: number) => boo
   const out: string[] = [];
   for (const [k, phrase] of phrases.entries()) {
     const before = out.at(-1);
-    // A mark of words cut at a line's end after its item's gap (…推移している | や, then や遅れ 目標の…): the head
-    // alone ending the line, a word's first characters and no meaning, goes with the word the next line opens with.
-    const wordMark = spacedItem(phrase)?.mark;
-    if (before !== undefined && k >= 2 && endsLine(k - 1) && CUT_WORD_HEAD.test(before) && wordMark !== undefined && JAPANESE_START.test(wordMark)) {
+    // A mark of words cut at a line's end after its item's gap (…推移している | や, then や遅れ 目標の…; やや遅 | れ 目標の…):
+    // the head alone ending the line, a word's first characters and no meaning, goes with the word the next line opens
+    // with, however short the word's end (れ, no mark by itself), where together they make a mark of words.
+    const wordMark = before === undefined ? undefined : spacedItem(`${before}${phrase}`)?.mark;
+    if (
+      before !== undefined &&
+      k >= 2 &&
+      endsLine(k - 1) &&
+      CUT_WORD_HEAD.test(before) &&
+      wordMark !== undefined &&
+      JAPANESE_START.test(wordMark) &&
+      wordMark.length > before.length
+    ) {
       out.splice(-1, 1, `${before}${phrase}`);
       continue;
     }
