@@ -770,7 +770,7 @@ describe('withLetterSpacingJoined', () => {
     expect(line!.phrases.map((p) => p.text)).toEqual(['指標名', '現状値 令和元年度', '実績値 令和4年度', '目標値', '達成率']);
   });
 
-  it('starts letter-spaced text at a gap a phrase’s wide to LibreOffice’s rounding (Calc: 現 → 状 3.39 pt at 6.8 pt, half an em 3.4)', () => {
+  it('reads a cell spread half an em apart to LibreOffice’s rounding as letter-spaced on a line spread elsewhere, measured where its glyphs stand (Calc: 現 → 状 3.39 pt at 6.8 pt)', () => {
     // One run as pdf.js gives it, its words where the glyphs stand (seed 41's f7 printed by Calc).
     const edges: Array<[number, number]> = [
       [268.91, 275.71],
@@ -785,8 +785,11 @@ describe('withLetterSpacingJoined', () => {
       [353.9, 356.17],
     ];
     const heading = { ...run('現 状 値 ( 令 和 2 年 度 )', 268.91, 87.26, 53.8, 6.8), words: edges };
-    const [line] = withLetterSpacingJoined(linesOf(phrasesOf([heading])), []);
-    expect(line!.phrases.map((p) => p.text)).toEqual(['現状値(令和2年度)']);
+    // The cell before it, 単　位, spread across its cell at 17.4 pt.
+    const unit = [at('単', 236.2, 53.8, 6.8), at('位', 260.4, 53.8, 6.8)];
+    const vertical = [234.6, 267.9, 357].map((x) => ({ at: x, from: 45, to: 60 }));
+    const [line] = withLetterSpacingJoined(linesOf(phrasesOf([...unit, heading], vertical)), vertical);
+    expect(line!.phrases.map((p) => p.text)).toEqual(['単位', '現状値(令和2年度)']);
   });
 
   it('reads a run pdf.js gave with a space at each gap (（ 令 和 元 年 度 ）) as typed, one part', () => {

@@ -636,7 +636,6 @@ function letterSpacedRuns(
   pageSeam: number | undefined,
 ): { pieces: Phrase[]; joined: Phrase[][] } {
   let whole: Set<Phrase> | undefined;
-  let spreadSeen = spreadElsewhere;
   for (;;) {
     // Most lines hold no phrase to take apart: they pass without a piece made.
     let source: Map<Phrase, Phrase> | undefined;
@@ -651,13 +650,8 @@ function letterSpacedRuns(
       }
     }
     const seam = seamOf(pieces, pageSeam);
-    const runs = spreadRuns(pieces, vertical, seam, spreadSeen);
+    const runs = spreadRuns(pieces, vertical, seam);
     const spread = spreadElsewhere || runs.some((r) => r.length >= SPREAD_CHARACTERS);
-    // On a spread line a cell spread half an em apart is letter-spaced too, however its first gap was rounded: read again so.
-    if (spread && !spreadSeen) {
-      spreadSeen = true;
-      continue;
-    }
     const joined = runs.filter((r) => r.length >= SPREAD_CHARACTERS || spread || fillsCell(r, vertical) || pairsAtSeam(r, runs, seam));
     if (joined.length === 0) return { pieces: [...phrases], joined };
     if (source === undefined) return { pieces, joined };
@@ -938,7 +932,7 @@ function pairsAtSeam(run: readonly Phrase[], runs: readonly Phrase[][], seam: nu
 }
 
 /** The runs of a line's phrases that may be letter-spaced text: characters set evenly apart, two Japanese at least. */
-function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[], seam: number | undefined, onSpreadLine = false): Phrase[][] {
+function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[], seam: number | undefined): Phrase[][] {
   const runs: Phrase[][] = [];
   let run: Phrase[] = [];
   const atSeam = (gap: number, size: number) => seam !== undefined && Math.abs(gap - seam) <= SEAM_FIT_EM * size;
@@ -963,16 +957,13 @@ function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[], seam:
     const last = run.at(-1);
     const gap = last === undefined ? 0 : p.x - last.right;
     // Text spread about half an em apart goes on at its own gap where one gap falls short of a phrase's by a hair
-    // (Calc's 実　績　値　令　和　4: 5.1 pt, then 5.0 pt at 10 pt); it starts only at a gap wider than a phrase's:
-    // half an em is a monospaced font's typed space too (指 標 名). On a line spread elsewhere, a gap half an em
-    // to LibreOffice's rounding starts it (Calc's 現 → 状 3.39 pt at 6.8 pt, its glyphs' places measured).
+    // (Calc's 実　績　値　令　和　4: 5.1 pt, then 5.0 pt at 10 pt); it starts only at a gap wider than a phrase's.
     const goesOn = run.length >= 2 && gap >= SET_APART_EM * p.size && spacingOf(gap, run[1]!.x - run[0]!.right, p.size, run.length - 1) === '';
-    const startGap = onSpreadLine ? PHRASE_GAP_EM - ROUNDED_GAPS_EM : PHRASE_GAP_EM;
     const apart =
       last !== undefined &&
       SPREAD_CHARACTER.test(p.text) &&
       sameSize(p.size, last.size) &&
-      (gap > startGap * p.size || goesOn) &&
+      (gap > PHRASE_GAP_EM * p.size || goesOn) &&
       !crossesRule(last.right - 0.1, p.x + 0.1, p.baseline, p.size, vertical);
     // Two Western tokens side by side are two cells' (R6 | R6　目　標　値, 14.7 pt apart as the heading's own gaps by
     // chance): letter-spacing keeps a typed word's letters together and spreads a typed space as a character too.
