@@ -1829,6 +1829,32 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(glued.document.title).toBe('令和4年度 総合計画 成果指標の達成状況');
   });
 
+  it('tells the title above a header whose first line, longer, names a series’ years (数値目標 | 2019年度 | 2020年度 | 2021年度 over 基準値 | 目標値: Calc, seed 151)', () => {
+    const values = (name: string, figures: string[]): [string, number][] => [[name, 20], ...figures.map((f, i): [string, number] => right(f, 182 + 60 * i))];
+    const document = read(
+      [
+        pageOf(
+          [['令和6年度実績評価シート', 20]],
+          [],
+          [
+            ['数値目標', 20],
+            ['2019年度', 140],
+            ['2020年度', 200],
+            ['2021年度', 260],
+          ],
+          [
+            ['基準値', 145],
+            ['目標値', 265],
+          ],
+          values('観光客数', ['100', '110', '120']),
+          values('宿泊者数', ['200', '210', '220']),
+        ),
+      ],
+      'title-years.pdf',
+    ).document;
+    expect(document.title).toBe('令和6年度実績評価シート');
+  });
+
   it('reads a legend of one item under its heading (※評価 over - 横ばい・実績なし: the one mark the scheme leaves unexplained)', () => {
     const document = read(
       [pageOf(TITLE, [['※評価', 20]], [], [['- 横ばい・実績なし', 20]], [], HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], '-'))],
