@@ -1,5 +1,5 @@
 import { inflateSync, constants } from 'node:zlib';
-import { IDENTITY, type Matrix, type OperatorList, OPS, multiply, translate } from './pdf-ops.js';
+import { type OperatorList, OPS, followText, samePlace } from './pdf-ops.js';
 
 /**
  * The text a producer says its glyphs stand for (/ActualText of a marked-content span, PDF
@@ -195,57 +195,17 @@ export interface SpanPlace {
 export function markedPlacesOf(ops: OperatorList): (SpanPlace | null)[] {
   const places: (SpanPlace | null)[] = [];
   const open: number[] = [];
-  let ctm: Matrix = IDENTITY;
-  const saved: Matrix[] = [];
-  let line: Matrix = IDENTITY;
-  let text: Matrix = line;
-  let [size, charSpacing, wordSpacing, hScale, leading, rise] = [1, 0, 0, 1, 0, 0];
-  const show = (items: unknown[]) => {
-    const start = text;
-    let advance = 0;
-    for (const g of items) {
-      if (typeof g === 'number') advance -= (g / 1000) * size * hScale;
-      else if (g && typeof g === 'object') {
-        const glyph = g as { width?: number; isSpace?: boolean };
-        advance += ((glyph.width ?? 0) / 1000) * size * hScale + charSpacing * hScale + (glyph.isSpace ? wordSpacing * hScale : 0);
-      }
-    }
-    text = translate(text, advance, 0);
-    for (const k of open) {
-      if (places[k] !== null) continue;
-      const at = multiply(ctm, start);
-      places[k] = { transform: multiply(at, [size * hScale, 0, 0, size, 0, rise]), width: advance * Math.hypot(at[0], at[1]) };
-    }
-  };
-  ops.fnArray.forEach((fn, k) => {
-    const args = ops.argsArray[k] ?? [];
-    const n = (i: number) => Number(args[i] ?? 0);
-    if (fn === OPS.save) saved.push(ctm);
-    else if (fn === OPS.restore) ctm = saved.pop() ?? ctm;
-    else if (fn === OPS.transform) ctm = multiply(ctm, args as Matrix);
-    else if (fn === OPS.beginText) line = text = IDENTITY;
-    else if (fn === OPS.setCharSpacing) charSpacing = n(0);
-    else if (fn === OPS.setWordSpacing) wordSpacing = n(0);
-    else if (fn === OPS.setHScale) hScale = n(0) / 100;
-    else if (fn === OPS.setLeading) leading = n(0);
-    else if (fn === OPS.setFont) size = n(1);
-    else if (fn === OPS.setTextRise) rise = n(0);
-    else if (fn === OPS.moveText || fn === OPS.setLeadingMoveText) {
-      if (fn === OPS.setLeadingMoveText) leading = -n(1);
-      line = text = translate(line, n(0), n(1));
-    } else if (fn === OPS.setTextMatrix) {
-      // pdf.js 5 gives the matrix as one argument (a typed array), earlier versions as six.
-      const m = args.length === 1 ? Array.from(args[0] as ArrayLike<number>) : args.map(Number);
-      line = text = m.slice(0, 6) as Matrix;
-    } else if (fn === OPS.nextLine) line = text = translate(line, 0, -leading);
-    else if (fn === OPS.showText || fn === OPS.showSpacedText) show((args[0] as unknown[]) ?? []);
-    else if (fn === OPS.nextLineShowText || fn === OPS.nextLineSetSpacingShowText) {
-      line = text = translate(line, 0, -leading);
-      show((args.at(-1) as unknown[]) ?? []);
-    } else if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) {
+  followText(ops, (fn, { shown }) => {
+    if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) {
       open.push(places.length);
       places.push(null);
     } else if (fn === OPS.endMarkedContent) open.pop();
+    else if (shown)
+      for (const k of open) {
+        if (places[k] !== null) continue;
+        const { matrix, advance } = shown;
+        places[k] = { transform: matrix, width: advance * Math.hypot(matrix[0], matrix[1]) };
+      }
   });
   return places;
 }
@@ -258,10 +218,6 @@ export interface ContentItem {
   type?: string;
 }
 
-/** A position this close (in points) is where the span's glyph was drawn. */
-const SAME_PLACE_PT = 0.05;
-
-const samePlace = (a: number[], b: number[]) => Math.abs(a[4]! - b[4]!) < SAME_PLACE_PT && Math.abs(a[5]! - b[5]!) < SAME_PLACE_PT;
 const isOpening = (i: ContentItem) => i.type === 'beginMarkedContent' || i.type === 'beginMarkedContentProps';
 const hasText = (i: ContentItem) => i.str !== undefined && i.str.trim() !== '';
 
