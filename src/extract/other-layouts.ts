@@ -2046,9 +2046,12 @@ function continuesCells(row: GridRow, table: ReadTable, indicator: Indicator): b
   const opensSomething =
     readBanner(row.text) !== null || circledBanner(row.text) !== null || COMMENT_BLOCK.test(row.text.trim()) || isGoalIndicatorsLabel(row.text);
   if (filled.length === 0 || opensSomething || !filled.every((c) => CONTINUED_ROLES.has(c.role))) return false;
+  // A line the page break cut shows on both pages, each clipped to its part (Calc's cells merged over
+  // the break): on this one it repeats the line the cell's text ended with, and adds nothing.
+  const goOn = (before: string, text: string) => (before.endsWith(text) ? before : joinWrapped([before, text]));
   for (const { role, k, text } of filled) {
-    if (role === 'name') indicator.name = joinWrapped([indicator.name, text]);
-    else if (role === 'department') indicator.department = joinWrapped([indicator.department ?? '', text]);
+    if (role === 'name') indicator.name = goOn(indicator.name, text);
+    else if (role === 'department') indicator.department = goOn(indicator.department ?? '', text);
     else {
       const heading = oneLine(table.columns[k]!.heading);
       const comment = indicator.comments?.find((c) => c.heading === heading);

@@ -199,8 +199,8 @@ export function followText(ops: OperatorList, visit: (fn: number, state: TextSta
   });
 }
 
-/** A glyph's middle stands this far (em) over its baseline: half a capital's or a kanji's height. */
-const GLYPH_MIDDLE_EM = 0.35;
+/** A glyph's box, from under its baseline to its top (em): the em box a line's top and bottom are taken by (layout.ts). */
+const GLYPH_BOX_EM = [-0.12, 0.88] as const;
 
 /** Text shown where its clip hides it, as placed (transform, user space) and how wide. */
 export interface HiddenText {
@@ -209,20 +209,20 @@ export interface HiddenText {
 }
 
 /**
- * The texts an operator list shows where their clip hides them: the line through their glyphs'
- * middles falls outside the clip's box. A spreadsheet draws a cell merged across a page break on
- * both pages, each clipped to its part (Calc prints 商店街の加入率 | 人 | 418 under the page's
- * last row, hidden): read, the row would come twice. Text cut at a cell's side (a name running
- * past its cell) keeps its visible part, and is read whole.
+ * The texts an operator list shows where their clip hides them whole: their glyphs' box falls
+ * outside the clip's box. A spreadsheet draws a cell merged across a page break on both pages,
+ * each clipped to its part (Calc prints 商店街の加入率 | 人 | 418 under the page's last row,
+ * hidden): read, the row would come twice. Text the clip cuts (a name running past its cell, a
+ * page header's title showing its glyphs' tops) shows, and is read whole.
  */
 export function hiddenTextOf(ops: OperatorList): HiddenText[] {
   const hidden: HiddenText[] = [];
   followText(ops, (_, { shown, clip }) => {
     if (!shown || !clip) return;
     const { matrix, advance } = shown;
-    const [x0, y0] = apply(matrix, 0, GLYPH_MIDDLE_EM);
-    const [x1, y1] = apply(matrix, advance, GLYPH_MIDDLE_EM);
-    const outside = Math.max(x0, x1) < clip.left || Math.min(x0, x1) > clip.right || Math.max(y0, y1) < clip.bottom || Math.min(y0, y1) > clip.top;
+    const corners = GLYPH_BOX_EM.flatMap((y) => [apply(matrix, 0, y), apply(matrix, advance, y)]);
+    const [xs, ys] = [corners.map(([x]) => x), corners.map(([, y]) => y)];
+    const outside = Math.max(...xs) < clip.left || Math.min(...xs) > clip.right || Math.max(...ys) < clip.bottom || Math.min(...ys) > clip.top;
     if (outside) hidden.push({ transform: matrix, width: advance * Math.hypot(matrix[0], matrix[1]) });
   });
   return hidden;
