@@ -1,6 +1,5 @@
 import { inflateSync, constants } from 'node:zlib';
-import { type OperatorList, OPS, multiply } from './pdf-ops.js';
-import { walkText } from './text-state.js';
+import { type OperatorList, OPS, followText, samePlace } from './pdf-ops.js';
 
 /**
  * The text a producer says its glyphs stand for (/ActualText of a marked-content span, PDF
@@ -196,21 +195,18 @@ export interface SpanPlace {
 export function markedPlacesOf(ops: OperatorList): (SpanPlace | null)[] {
   const places: (SpanPlace | null)[] = [];
   const open: number[] = [];
-  walkText(
-    ops,
-    ({ at, size, hScale, rise, advance }) => {
+  followText(ops, (fn, { shown }) => {
+    if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) {
+      open.push(places.length);
+      places.push(null);
+    } else if (fn === OPS.endMarkedContent) open.pop();
+    else if (shown)
       for (const k of open) {
         if (places[k] !== null) continue;
-        places[k] = { transform: multiply(at, [size * hScale, 0, 0, size, 0, rise]), width: advance * Math.hypot(at[0], at[1]) };
+        const { matrix, advance } = shown;
+        places[k] = { transform: matrix, width: advance * Math.hypot(matrix[0], matrix[1]) };
       }
-    },
-    (fn) => {
-      if (fn === OPS.beginMarkedContent || fn === OPS.beginMarkedContentProps) {
-        open.push(places.length);
-        places.push(null);
-      } else if (fn === OPS.endMarkedContent) open.pop();
-    },
-  );
+  });
   return places;
 }
 
@@ -222,10 +218,6 @@ export interface ContentItem {
   type?: string;
 }
 
-/** A position this close (in points) is where the span's glyph was drawn. */
-const SAME_PLACE_PT = 0.05;
-
-const samePlace = (a: number[], b: number[]) => Math.abs(a[4]! - b[4]!) < SAME_PLACE_PT && Math.abs(a[5]! - b[5]!) < SAME_PLACE_PT;
 const isOpening = (i: ContentItem) => i.type === 'beginMarkedContent' || i.type === 'beginMarkedContentProps';
 const hasText = (i: ContentItem) => i.str !== undefined && i.str.trim() !== '';
 

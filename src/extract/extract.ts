@@ -25,6 +25,10 @@ const isOtherHeaderLine = (line: Line) => line.phrases.filter(isOtherHeading).le
 const HEADER_ROW_HEADINGS = 3;
 // A legend's items above the table (評価基準 A:… B:… on one line, or C：… or B 目標を… a line) are no title, though longer.
 const holdsLegendItems = (line: Line) => isLegendLine(line.phrases.map((p) => p.text));
+// Nor is a row of years, though longer: a series' headings over its columns (数値目標 | 2019年度 | … | 2024年度 a line
+// above 基準値 | 目標値), where a title names its year once.
+const namesYears = (line: Line) => line.phrases.filter((p) => bareYear(p.text)).length >= HEADER_ROW_HEADINGS;
+const noTitle = (line: Line) => holdsLegendItems(line) || namesYears(line);
 
 export interface Extraction {
   document: TasseiDocument;
@@ -103,7 +107,7 @@ export function extractPages(pages: readonly PageContent[], file: string, scheme
     : looksLikeNarrative(laidOut)
       ? { ...readNarrative(laidOut, furniture, title, file), scheme: reading.preferred }
       : looksLikeOtherKpi(laidOut)
-        ? readOtherKpi(laidOut, furniture, titleOf(laidOut, isOtherHeading, isOtherHeaderLine, holdsLegendItems), file, reading, roles)
+        ? readOtherKpi(laidOut, furniture, titleOf(laidOut, isOtherHeading, isOtherHeaderLine, noTitle), file, reading, roles)
         : null;
   if (!result) {
     throw failure(

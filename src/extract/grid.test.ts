@@ -1299,6 +1299,22 @@ describe('splitLinesAtColumns: cells set without padding (LibreOffice Writer)', 
     ).toEqual([['認定こども', '公共交通整備率'], ['園デジタル', '(累計)'], ['支援']]);
   });
 
+  it('a title filling its cell to the edge is parted there though its last character’s middle falls past the boundary guessed between the columns (Writer: 図書館オリーブ栽培の創出|参加者数, seed 151)', () => {
+    // The boundary guessed at 54 (a table without rules, its edges from the headings and the gaps of the texts
+    // within each column), the names' texts starting at 60.2: 出 (50–60) would read as the name's.
+    const guessed = [column('title', -Infinity, 54, false, [0, 40]), { ...column('name', 54, Infinity, false, [80, 120]), edge: 60.2 }];
+    // Writer starts a run at a change to a fallback font: 出 is one of its own.
+    const line = page([
+      112,
+      [
+        ['図書館の創', 0],
+        ['出', 50],
+        ['参加者数', 60.2],
+      ],
+    ]);
+    expect(splitLinesAtColumns(line, guessed).map(texts)).toEqual([['図書館の創出', '参加者数']]);
+  });
+
   it('a title that runs on over the edge on its other lines stays whole where a run happens to start at the edge', () => {
     // Writer starts a run at each change to a fallback font: here one starts at 60.2.
     expect(

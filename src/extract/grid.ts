@@ -1007,7 +1007,10 @@ export function splitAtColumns(line: Line, columns: readonly Column[], around: r
         /\s$/.test(current.parts.at(-1)!.text) &&
         Math.abs(part.x - column.left) <= RULE_REACH + SPACE_OVER_RULE_EM * phrase.size &&
         current.right >= column.left;
-      if (current && column !== previous && (gap > SPLIT_GAP_EM * phrase.size || atEdge || spaceOverRule) && fits) {
+      // A text filling its cell to the edge may end past the boundary guessed between the columns (its
+      // last character's middle there): the part starting at the edge starts the next cell all the same.
+      const filledToEdge = !!current && atEdge && current.x < column!.edge! - EDGE_MATCH;
+      if (current && (column !== previous || filledToEdge) && (gap > SPLIT_GAP_EM * phrase.size || atEdge || spaceOverRule) && fits) {
         phrases.push(current);
         current = undefined;
         changed = true;

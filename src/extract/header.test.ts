@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findTableHeads, headerRowsAtPitch } from './header.js';
-import { type Line, linesOf, phrasesOf, withLetterSpacingJoined } from './layout.js';
+import { type Line, linesOf, makeLine, phrasesOf, withLetterSpacingJoined } from './layout.js';
 import type { Rule, TextRun } from './pdf.js';
 
 /**
@@ -66,6 +66,11 @@ describe('findTableHeads: columns and spanning cells', () => {
       ],
     );
     expect(columns(spread)).toEqual([['指標名', '基準値', '実績>H27', '実績>H28', '実績>H29', '実績>R1', '目標値']]);
+    // The headings beside the group, two rows tall, centred a line under the pair over nothing of theirs (Calc, seed 157).
+    const [pair, cells] = spread;
+    const [beside, under] = [cells!.phrases.filter((p) => p.text.endsWith('値')), cells!.phrases.filter((p) => !p.text.endsWith('値'))];
+    const centred = [pair!, makeLine(beside.map((p) => ({ ...p, baseline: 107 }))), makeLine(under)];
+    expect(columns(centred)).toEqual([['指標名', '基準値', '実績>H27', '実績>H28', '実績>H29', '実績>R1', '目標値']]);
     // 実 over 績値 in a narrow first cell (実績値 wrapped), 績 alone at the right: no group.
     const wrapped = page(
       [

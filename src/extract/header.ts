@@ -542,14 +542,17 @@ function headerWindow(lines: readonly Line[], i: number, from: number, horizonta
  * distributed cell leaves a pair far apart, no rule beside them to tell them one text, and each alone
  * is no heading). The pair is alone on its line, a heading word together, with headings between them
  * on the line under it; and neither character with the heading right under it makes a heading
- * wrapped in a narrow cell (番 over 号, 評 over 価).
+ * wrapped in a narrow cell (番 over 号, 評 over 価). The line under it is the first to reach
+ * between them: the cells beside the group, two rows tall, set their headings centred between the
+ * group's line and its cells' (基準値 | 目標値 a line under 実 … 績, over nothing of theirs).
  */
 function withSpreadPairsJoined(lines: readonly Line[]): Line[] {
   return lines.map((line, k) => {
-    const below = lines[k + 1];
     const pair = line.phrases;
-    if (below === undefined || pair.length !== 2 || !pair.every((p) => isJapaneseCharacter(p.text.trim()))) return line;
+    if (pair.length !== 2 || !pair.every((p) => isJapaneseCharacter(p.text.trim()))) return line;
     const [a, b] = pair as [Phrase, Phrase];
+    const below = lines.slice(k + 1).find((l) => l.phrases.some((q) => q.right > a.x && q.x < b.right));
+    if (below === undefined) return line;
     const text = a.text.trim() + b.text.trim();
     if (b.x - a.right < SPREAD_PAIR_GAP_EM * a.size || headingWord(text) === null) return line;
     // The group's cells may stand a line lower than the next line's headings beside them (実 … 績 over 2021年度 …

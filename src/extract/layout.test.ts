@@ -212,6 +212,14 @@ describe('phrasesOf: a typed space of its own', () => {
     // Between Japanese and Western text LibreOffice sets its automatic spacing as a space: the gap tells.
     expect(texts([run('目標を', 0, 30), run(' ', 30, 0.4), run('80%', 32, 15)])).toEqual(['目標を80%']);
   });
+
+  it('joins runs half an em apart, as a typed space sets them, though positions rounded to a hundredth of a point measure the gap a hair wider (cairo: 基準値 | H26, 4.00 pt at 7.99 pt)', () => {
+    const texts = (runs: TextRun[]) => phrasesOf(runs).map((p) => p.text);
+    const heading = (at: number) => texts([run('基準値', 352.52, 23.97, 100, 7.99), run(' ', 376.5, 0.5, 100, 7.99), run('H26', at, 11.99, 100, 7.99)]);
+    expect(heading(380.49)).toEqual(['基準値 H26']);
+    // Wider by more than the rounding: two cells' texts.
+    expect(heading(380.6)).toEqual(['基準値', 'H26']);
+  });
 });
 
 describe('emWidth', () => {
@@ -428,6 +436,52 @@ describe('withLetterSpacingJoined', () => {
         ['）', 145],
       ]),
     ).toEqual(['基準値（R2）']);
+  });
+
+  it('joins a banner spread across the table with its full-width numeral, as typed: 基本目標Ⅰ 自主防災… (Calc, seed 157)', () => {
+    // Ⅰ and ① are set one em wide as the kanji are: a character of the text, not a cell's token of its own.
+    const spread = (numeral: string) =>
+      texts([
+        ['基', 50],
+        ['本', 74],
+        ['目', 98],
+        ['標', 122],
+        [numeral, 146],
+        // A typed space spread as a character too: two gaps of 14 pt and its 3 pt.
+        ['自', 187],
+        ['主', 211],
+        ['防', 235],
+      ]);
+    expect(spread('Ⅰ')).toEqual(['基本目標Ⅰ 自主防']);
+    expect(spread('①')).toEqual(['基本目標① 自主防']);
+  });
+
+  it('joins a banner spread across a sheet scaled down to its page, its gaps a tenth of a point apart (Calc at 5.3 pt: 61.99 and 62.10 pt), no seam of cells', () => {
+    const text = [...'具体的な施策②公共交通地域の拡大'];
+    const gaps = [61.99, 61.99, 62.1, 61.99, 62.1, 61.99, 129.39, 62.1, 61.99, 61.99, 62.1, 61.99, 62.1, 61.99, 62.0];
+    const xs = gaps.reduce((out, gap) => [...out, out.at(-1)! + 5.3 + gap], [46.7]);
+    const line = linesOf(phrasesOf(text.map((c, i) => at(c, xs[i]!, 100, 5.3))));
+    expect(withLetterSpacingJoined(line, [])[0]!.phrases.map((p) => p.text)).toEqual(['具体的な施策② 公共交通地域の拡大']);
+  });
+
+  it('joins the first character of spread text with a typed space after it, the gaps after it telling the spacing: ① 農林水産, (1) 図書館 (Calc, seed 157)', () => {
+    // Two gaps of 14 pt and the space's 3 pt after the number, then 14 pt.
+    const spread = (first: string, firstGap: number) => {
+      const title = 50 + [...first].length * 10 + firstGap;
+      return texts([
+        [first, 50],
+        ['農', title],
+        ['林', title + 24],
+        ['水', title + 48],
+        ['産', title + 72],
+      ]);
+    };
+    expect(spread('①', 31)).toEqual(['① 農林水産']);
+    expect(spread('(1)', 31)).toEqual(['(1) 農林水産']);
+    // Apart by a gap of its own (a number column's ① beside a spread cell): not the text's.
+    expect(spread('①', 45)).toEqual(['①', '農林水産']);
+    // A Western token is a neighbour cell's, however far (a count table's C | 判　定　な　し, each at its cell's left).
+    expect(spread('C', 31)).toEqual(['C', '農林水産']);
   });
 
   it('joins a year of four digits the producer kept together: 2020年度 spread over its cell (Chromium)', () => {

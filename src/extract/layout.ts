@@ -18,6 +18,8 @@ export const PHRASE_GAP_EM = 0.5;
  * measures 0.2 em and is not a character.
  */
 export const SPACE_GAP_EM = 0.22;
+/** Positions and sizes are read to a hundredth of a point (pdf.ts): a gap measured from them may be this much off. */
+const ROUNDED_POSITION_PT = 0.015;
 /** A run of white space at most this wide (in em) is a typed space, not a gap filled to a tab stop. */
 const TYPED_SPACE_EM = 0.6;
 /** A typed space fills a gap when its ends lie within this (in em) of the runs on either side. */
@@ -223,7 +225,9 @@ export function phrasesOf(runs: readonly TextRun[], vertical: readonly Rule[] = 
         const size = Math.max(run.size, p.size);
         const gap = run.x - p.right;
         // Half-width punctuation may overlap its neighbour a little: still one phrase.
-        const widest = (run.continues ? SAME_RUN_GAP_EM : PHRASE_GAP_EM) * size;
+        // Positions and sizes come rounded to a hundredth of a point: a gap of just that width may measure a hair wider
+        // (cairo's 基準値 | H26, a typed half-width space: 4.00 pt at 7.99 pt).
+        const widest = (run.continues ? SAME_RUN_GAP_EM : PHRASE_GAP_EM) * size + ROUNDED_POSITION_PT;
         return (
           sameSize(run.size, p.size) &&
           (gap <= widest || spaced(p.right, run.x, size)) &&
@@ -454,13 +458,14 @@ function withoutUnderlines(horizontal: readonly Rule[], lines: readonly Line[]):
 /**
  * A character of letter-spaced text (均等割り付け, a spreadsheet's "distributed" alignment, common
  * in headings: 指　　標　　名 filling its cell): a Japanese character, a bracket or a mark set
- * apart like one (a bullet heading a heading: ■施策; not a grade's mark, ○ △ ×), or a short Latin or
+ * apart like one (a bullet heading a heading: ■施策; not a grade's mark, ○ △ ×), a full-width
+ * numeral a level is numbered by (Ⅰ, ①: a banner 基本目標Ⅰ spread across the table), or a short Latin or
  * numeric token the producer kept together (R2 in 基準値（R2）, a year's four digits in 2020年度),
  * with the brackets it is drawn with ((R2) in 基準値(R2), (2019 of 目標値(2019年度); Chromium's
  * justification parts no bracket from its figures: (2014 年 度 )).
  */
 const SPREAD_CHARACTER =
-  /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・■□◆◇]|\(?(?:[A-Za-z0-9]{1,3}|[0-9]{4})\)?|[(（][0-9]{4}|[0-9]{4}[)）])$/u;
+  /^(?:[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}（）()［］【】「」・■□◆◇Ⅰ-Ⅻⅰ-ⅹ①-⑳]|\(?(?:[A-Za-z0-9]{1,3}|[0-9]{4})\)?|[(（][0-9]{4}|[0-9]{4}[)）])$/u;
 const JAPANESE = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}]$/u;
 /** Whether a text is one Japanese character (kanji, hiragana, katakana). */
 export const isJapaneseCharacter = (text: string): boolean => JAPANESE.test(text);
@@ -875,6 +880,11 @@ const SEAM_FIT_EM = 0.007;
 const ROUNDED_GAPS_EM = 0.02;
 /** A gap found this many times more between cells of several characters, to a hundredth of a point, is where a line's cells meet (seamOf). */
 const SEAM_RECURS = 2;
+/**
+ * Its tenth of a point is one step in points whatever the size: a sheet scaled down to its page (Calc's
+ * 具　体　的 at 5.3 pt: 61.99 and 62.10 pt, 0.021 em) sets its gaps a step apart, the float's noise with it.
+ */
+const ROUNDED_GAPS_PT = 0.12;
 
 /**
  * The gap between a line's phrases where its cells meet (SEAM_FIT_EM), if one recurs most, unlike the gaps
@@ -893,7 +903,11 @@ function seamOf(phrases: readonly Phrase[], pageSeam?: number): number | undefin
   const seamBesideChain = (i: number) => (precise(i, i + 1) && recurs(i - 1)) || (precise(i - 1, i - 2) && recurs(i));
   if (
     gaps.some(
-      ({ gap, size }, i) => i > 0 && !near(gap, gaps[i - 1]!.gap, size) && Math.abs(gap - gaps[i - 1]!.gap) <= ROUNDED_GAPS_EM * size && !seamBesideChain(i),
+      ({ gap, size }, i) =>
+        i > 0 &&
+        !near(gap, gaps[i - 1]!.gap, size) &&
+        Math.abs(gap - gaps[i - 1]!.gap) <= Math.max(ROUNDED_GAPS_EM * size, ROUNDED_GAPS_PT) &&
+        !seamBesideChain(i),
     )
   )
     return undefined;
@@ -949,9 +963,14 @@ function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[], seam:
     return Math.max(...gaps) - Math.min(...gaps) <= SEAM_FIT_EM * size && !atSeam(even, size) && Math.abs(gap - even) <= EVEN_GAP_EM * size;
   };
   const japanese = (r: readonly Phrase[]) => r.filter((p) => JAPANESE.test(p.text)).length >= 2 || bracketed(r);
+  // The character a run was started after, at a gap of its own: a typed space after a text's first character
+  // (① 農林水産業…, (1) 図書館… distributed across the table) is spread as a character too, so the first gap
+  // is two of the text's gaps and the space's width, which only the gaps after it can tell.
+  let startedAfter: Phrase | undefined;
   const close = () => {
-    if (japanese(run)) runs.push(run);
+    if (japanese(run)) runs.push(startedAfter && typedSpaceAfterFirst(startedAfter, run) ? withTypedSpaceAfterFirst(startedAfter, run) : run);
     run = [];
+    startedAfter = undefined;
   };
   for (const p of phrases) {
     const last = run.at(-1);
@@ -979,6 +998,7 @@ function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[], seam:
     else if (apart && !japanese(run) && !endsAtSeam(p.x - last.right, p.size)) {
       // A pair apart at a gap of its own is no text (R6 and the 評 of 評　価 beyond its cell), nor a row of years set each
       // at its cell's left (R3 … R7 | R7　目　標　値, or a cell each: R3 … R8 before R8目標値): the letter-spacing may start at the last of them.
+      startedAfter = run.length === 2 && !twoTokens ? run[0] : undefined;
       run = twoTokens ? [p] : [last, p];
     } else {
       close();
@@ -987,6 +1007,24 @@ function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[], seam:
   }
   close();
   return runs;
+}
+
+/** Letter-spaced runs whose first gap holds a typed space (spreadRuns), the rest their own gap. */
+const typedSpaceFirst = new WeakSet<readonly Phrase[]>();
+
+/** Whether `first`, before a run of letter-spaced text, is its first character with a typed space after it (spreadRuns). */
+function typedSpaceAfterFirst(first: Phrase, run: readonly Phrase[]): boolean {
+  // A Western token is a neighbour cell's (a count table's C | 判　定　な　し, each set at its cell's left), as in spreadRuns.
+  if (run.length < SPREAD_CHARACTERS || WESTERN_TOKEN.test(first.text) || !sameSize(first.size, run[0]!.size)) return false;
+  const even = run[1]!.x - run[0]!.right;
+  return run.slice(2).every((p, k) => spacingOf(p.x - run[k + 1]!.right, even, p.size, 0) === '') && holdsTypedSpace(run[0]!.x - first.right, even, first.size);
+}
+
+/** The run with its first character before it, marked to keep the typed space after it (joinedPhrase). */
+function withTypedSpaceAfterFirst(first: Phrase, run: readonly Phrase[]): Phrase[] {
+  const joined = [first, ...run];
+  typedSpaceFirst.add(joined);
+  return joined;
 }
 
 /**
@@ -1130,7 +1168,8 @@ function letterSpacedPhrase(from: readonly Phrase[], text: string, gap?: number)
 /** Characters set apart joined into one phrase, a typed space kept where its gap holds one (spacingOf). */
 function joinedPhrase(run: readonly Phrase[]): Phrase {
   const even = Math.min(...run.slice(1).map((p, i) => p.x - run[i]!.right));
-  return letterSpacedPhrase(run, run.map((p, i) => (i > 0 ? (spacingOf(p.x - run[i - 1]!.right, even, p.size, i - 1) ?? '') : '') + p.text).join(''), even);
+  const spacing = (p: Phrase, i: number) => (i === 1 && typedSpaceFirst.has(run) ? ' ' : (spacingOf(p.x - run[i - 1]!.right, even, p.size, i - 1) ?? ''));
+  return letterSpacedPhrase(run, run.map((p, i) => (i > 0 ? spacing(p, i) : '') + p.text).join(''), even);
 }
 
 /** A line shorter than this (characters) above a table is a note or a date, not a title. */

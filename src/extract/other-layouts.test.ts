@@ -1829,6 +1829,32 @@ describe('a table without rules, then its legend and its count table', () => {
     expect(glued.document.title).toBe('令和4年度 総合計画 成果指標の達成状況');
   });
 
+  it('tells the title above a header whose first line, longer, names a series’ years (数値目標 | 2019年度 | 2020年度 | 2021年度 over 基準値 | 目標値: Calc, seed 151)', () => {
+    const values = (name: string, figures: string[]): [string, number][] => [[name, 20], ...figures.map((f, i): [string, number] => right(f, 182 + 60 * i))];
+    const document = read(
+      [
+        pageOf(
+          [['令和6年度実績評価シート', 20]],
+          [],
+          [
+            ['数値目標', 20],
+            ['2019年度', 140],
+            ['2020年度', 200],
+            ['2021年度', 260],
+          ],
+          [
+            ['基準値', 145],
+            ['目標値', 265],
+          ],
+          values('観光客数', ['100', '110', '120']),
+          values('宿泊者数', ['200', '210', '220']),
+        ),
+      ],
+      'title-years.pdf',
+    ).document;
+    expect(document.title).toBe('令和6年度実績評価シート');
+  });
+
   it('reads a legend of one item under its heading (※評価 over - 横ばい・実績なし: the one mark the scheme leaves unexplained)', () => {
     const document = read(
       [pageOf(TITLE, [['※評価', 20]], [], [['- 横ばい・実績なし', 20]], [], HEADER, row('観光客数', ['100', '120'], 'A'), row('宿泊者数', ['50', '40'], '-'))],
@@ -2344,6 +2370,24 @@ describe('a table without rules, then its legend and its count table', () => {
       ['観光客数', '115', ['110', '120']],
       ['宿泊者数', '55', ['60', '70']],
     ]);
+  });
+
+  it('joins role rows parted by a page break where no header is printed again: the 実績値 row opens page 2 under the wrapped name’s last line, the cells merged over both set under the 目標値 row on page 1 (Calc, seed 151)', () => {
+    // An indicator whole before it: its role rows tell the column of labels.
+    const whole = [roleRow('目標値', '60', '70'), mergedCells('宿泊者数', '50', '80', 'B'), roleRow('実績値', '55', '―')];
+    const broken = (...onPage1: [string, number][][]) => {
+      const document = read(
+        [
+          pageOf(TITLE, ROLE_HEADER, ...whole, roleRow('目標値', '110', '120'), mergedCells('観光客', '100', '130', 'A'), ...onPage1),
+          { ...pageOf([['数', 20]], roleRow('実績値', '115', '―')), number: 2 },
+        ],
+        'role-rows-page-no-header.pdf',
+      ).document as KpiDocument;
+      return walkIndicators(document).map(({ indicator: i }) => [i.name, i.actual.text, i.series?.map((x) => x.text), i.interim?.map((x) => x.text)])[1];
+    };
+    expect(broken()).toEqual(['観光客数', '115', ['115', '―'], ['110', '120']]);
+    // The name's last line cut by the break, shown on both pages each clipped to its part: read once.
+    expect(broken([['数', 20]])).toEqual(['観光客数', '115', ['115', '―'], ['110', '120']]);
   });
 
   it('reads an expected values’ row left without its 実績値 row (its name on it, set at the top) as interim targets, not as the year’s actuals', () => {

@@ -2046,9 +2046,12 @@ function continuesCells(row: GridRow, table: ReadTable, indicator: Indicator): b
   const opensSomething =
     readBanner(row.text) !== null || circledBanner(row.text) !== null || COMMENT_BLOCK.test(row.text.trim()) || isGoalIndicatorsLabel(row.text);
   if (filled.length === 0 || opensSomething || !filled.every((c) => CONTINUED_ROLES.has(c.role))) return false;
+  // A line the page break cut shows on both pages, each clipped to its part (Calc's cells merged over
+  // the break): on this one it repeats the line the cell's text ended with, and adds nothing.
+  const goOn = (before: string, text: string) => (before.endsWith(text) ? before : joinWrapped([before, text]));
   for (const { role, k, text } of filled) {
-    if (role === 'name') indicator.name = joinWrapped([indicator.name, text]);
-    else if (role === 'department') indicator.department = joinWrapped([indicator.department ?? '', text]);
+    if (role === 'name') indicator.name = goOn(indicator.name, text);
+    else if (role === 'department') indicator.department = goOn(indicator.department ?? '', text);
     else {
       const heading = oneLine(table.columns[k]!.heading);
       const comment = indicator.comments?.find((c) => c.heading === heading);
@@ -2111,6 +2114,8 @@ interface RawIndicator {
   mark: string;
   page: number;
   row: string;
+  /** The expected values' row it was read from, where a page broke it before its actuals' row. */
+  awaitingActuals?: GridRow;
 }
 
 /**
@@ -2176,9 +2181,16 @@ function indicatorOf(row: GridRow, table: ReadTable): { indicator: Indicator; ma
   return { indicator, mark: one('grade') };
 }
 
+/** A row to read, with the expected values' row it was joined from; `awaitsActuals` where a page broke it before its actuals' row. */
+interface RoleRows {
+  row: GridRow;
+  interimRow?: GridRow;
+  awaitsActuals?: boolean;
+}
+
 /** The rows to read: role rows (F3), the expected values' (期待値) then the actuals' (実績値), joined as one indicator's. */
-function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; interimRow?: GridRow }[] {
-  const read: { row: GridRow; interimRow?: GridRow }[] = [];
+function withRoleRowsJoined(table: ReadTable, labels: number): RoleRows[] {
+  const read: RoleRows[] = [];
   for (let k = 0; k < table.rows.length; k++) {
     // An indicator's merged cells (its values) may stand above its role rows, in one ruled band with
     // them: a row broken by the page has the cells spanning both set at the top of its part on this page.
@@ -2220,8 +2232,18 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
     } else if (INTERIM_ROW.test(roleLabelOf(table.rows[k], labels))) {
       // An expected values' row whose actuals' row was not found beside it: its figures are the
       // interim targets its label says, never the year's actuals (a wrong figure is worse than a blank).
-      const expected = table.rows[k]!;
-      read.push({ row: roleRowsJoined(expected, { ...expected, cells: {}, text: '' }, table), interimRow: expected });
+      // Where only merged cells follow it to the page's end, the page broke the indicator between its
+      // role rows (its actuals' row opens the next page): those cells are its name and values.
+      const brokenByPage = next === undefined && lead === k && j > k + 1;
+      const expected = brokenByPage
+        ? gridRow(
+            table.rows.slice(k, j).flatMap((r) => [...r.fragments.values()].flat()),
+            true,
+            table.rows[k]!.tail,
+          )
+        : table.rows[k]!;
+      read.push({ row: roleRowsJoined(expected, { ...expected, cells: {}, text: '' }, table), interimRow: expected, awaitsActuals: brokenByPage });
+      if (brokenByPage) k = j - 1;
     } else read.push({ row: table.rows[k]! });
   }
   return read;
@@ -2239,7 +2261,7 @@ function withRoleRowsJoined(table: ReadTable, labels: number): { row: GridRow; i
  * baseline or target already where these print one is whole, as an indicator has one of each, and
  * these cells are the next indicator's.
  */
-function headsRowBelow(table: ReadTable, labels: number, from: number, to: number, previous?: { row: GridRow; interimRow?: GridRow }): boolean {
+function headsRowBelow(table: ReadTable, labels: number, from: number, to: number, previous?: RoleRows): boolean {
   const rows = table.rows;
   const [above, below] = [rows[from - 1], rows[to + 1]];
   if (!below) return false;
@@ -2665,7 +2687,7 @@ export function readOtherKpi(
       }
     };
     if (table.rows.length === 0) cellsGoOnAbove(Infinity);
-    for (const [index, { row, interimRow }] of withRoleRowsJoined(table, labels).entries()) {
+    for (const [index, { row, interimRow, awaitsActuals }] of withRoleRowsJoined(table, labels).entries()) {
       if (index === 0) cellsGoOnAbove(row.top);
       for (const group of table.groups) {
         const cell = group.cells.find((c) => middle(row) > c.top && middle(row) < c.bottom);
@@ -2699,6 +2721,16 @@ export function readOtherKpi(
       }
       const name = table.placed.findIndex((p) => p.role === 'name');
       if (last && last.page < page && !blockAwaitingText && continuesCells(row, table, last.indicator)) continue;
+      // The actuals' row of the indicator the page before broke after its expected values' row.
+      // Its label tells it, though a page holding that row alone has no column of labels to tell (roleLabelColumn).
+      const labelsActuals = table.placed.some((p, k) => p.role === 'other' && ACTUAL_ROW.test(plainHeading(row.cells[`c${k}`] ?? '')));
+      if (last?.awaitingActuals && last.page < page && labelsActuals && (row.cells[`c${name}`] ?? '').trim() === '') {
+        const { indicator } = indicatorOf(roleRowsJoined(last.awaitingActuals, row, table), table);
+        last.indicator.actual = indicator.actual;
+        if (indicator.series) last.indicator.series = indicator.series;
+        last.awaitingActuals = undefined;
+        continue;
+      }
       if (!row.anchored || (row.cells[`c${name}`] ?? '').trim() === '') {
         // A banner whose long title runs into a value column reads as a row of values without a name.
         // So may a comment block (【成果と課題】 over a paragraph across the columns).
@@ -2721,7 +2753,7 @@ export function readOtherKpi(
       blockAwaitingText = undefined;
       const { indicator, mark } = indicatorOf(row, table);
       if (interimRow) withRoleRows(indicator, interimRow, table, labels);
-      last = { indicator, mark, page, row: row.text };
+      last = { indicator, mark, page, row: row.text, ...(awaitsActuals && interimRow ? { awaitingActuals: interimRow } : {}) };
       raw.push(last);
       place(indicator);
     }

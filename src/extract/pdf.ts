@@ -7,8 +7,7 @@ import { PDFParse } from 'pdf-parse';
 import { failure } from '../model/messages.js';
 import { t } from '../model/i18n.js';
 import { type ObjectRef, type PdfFile, markedPlacesOf, markedSpansOf, pageContentOf, pdfFileOf, withActualText } from './actual-text.js';
-import { type Matrix, type OperatorList, OPS, apply, multiply } from './pdf-ops.js';
-import { walkText } from './text-state.js';
+import { DRAW, type HiddenText, type Matrix, type OperatorList, OPS, apply, followText, hiddenTextOf, multiply, samePlace } from './pdf-ops.js';
 
 /**
  * The pdf.js adapter: each page as positioned glyph runs and ruling lines, in points with the
@@ -105,7 +104,6 @@ interface PdfJsDocument {
   getPage(n: number): Promise<PdfJsPage>;
 }
 
-const DRAW = { moveTo: 0, lineTo: 1, curveTo: 2, closePath: 3 } as const;
 const FILLS: ReadonlySet<number> = new Set([OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 const STROKES: ReadonlySet<number> = new Set([OPS.stroke, OPS.closeStroke, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
 
@@ -269,13 +267,14 @@ interface PlacedGlyph {
 /** The glyphs of a page set upright, where the text state placed them; spaces left out. */
 export function glyphsOf(ops: OperatorList, viewport: Matrix): PlacedGlyph[] {
   const glyphs: PlacedGlyph[] = [];
-  walkText(ops, ({ at, rise, glyphs: shown }) => {
-    const m = multiply(viewport, at);
+  followText(ops, (_, { shown }) => {
+    if (!shown) return;
+    const m = multiply(viewport, shown.matrix);
     if (m[0] <= 0 || Math.abs(m[1]) > UPRIGHT_SLANT * m[0]) return;
-    for (const g of shown) {
+    for (const g of shown.glyphs) {
       if (g.unicode.trim() === '') continue;
-      const [x, baseline] = apply(m, g.from, rise);
-      glyphs.push({ text: g.unicode, x, right: apply(m, g.from + g.width, rise)[0], baseline });
+      const [x, baseline] = apply(m, g.from, 0);
+      glyphs.push({ text: g.unicode, x, right: apply(m, g.from + g.width, 0)[0], baseline });
     }
   });
   return glyphs.sort((a, b) => a.baseline - b.baseline || a.x - b.x);
@@ -333,6 +332,17 @@ function firstAtOrBelow(glyphs: readonly PlacedGlyph[], baseline: number): numbe
   return low;
 }
 
+/** A text item this much wider (points) than the hidden text it starts with holds more: text drawn on after it, seen. */
+const HIDDEN_WIDTH_PT = 0.5;
+
+/** The items without those that show text their clip hides (hiddenTextOf), each started where such text is and no wider. */
+function withoutHiddenText(items: TextItems, hidden: readonly HiddenText[]): TextItems {
+  if (hidden.length === 0) return items;
+  const isHidden = (item: TextItems[number]) =>
+    item.transform !== undefined && hidden.some((h) => samePlace(item.transform!, h.transform) && (item.width ?? 0) <= h.width + HIDDEN_WIDTH_PT);
+  return items.filter((item) => !isHidden(item));
+}
+
 /** Pages longer than this are not a report (the R1 sample has 8); beyond it, a wrong file or an attack. */
 export const MAX_PAGES = 2000;
 
@@ -355,6 +365,7 @@ async function readPage(page: RotatablePage, number: number, file: () => PdfFile
     const content = pageContentOf(file(), page.ref);
     if (content !== null) text.items = withActualText(text.items, markedSpansOf(content), markedPlacesOf(ops));
   }
+  text.items = withoutHiddenText(text.items, hiddenTextOf(ops));
   let viewport = page.getViewport({ scale: 1 });
   const turn = dominantTurn(text.items, viewport.transform);
   if (turn !== 0) viewport = page.getViewport({ scale: 1, rotation: ((((page.rotate ?? 0) - turn * 90) % 360) + 360) % 360 });
