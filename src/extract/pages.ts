@@ -69,7 +69,8 @@ export function pagesOf(record: PagesRecord): PageContent[] {
       width,
       size,
       font: record.fonts[font]!,
-      ...(words ? { words: words.flatMap((left, k) => (k % 2 === 0 ? [[left, words[k + 1]!] as [number, number]] : [])) } : {}),
+      // Edges come in pairs; a record cut short keeps the estimate rather than a word without its right edge.
+      ...(words && words.length % 2 === 0 ? { words: words.flatMap((left, k) => (k % 2 === 0 ? [[left, words[k + 1]!] as [number, number]] : [])) } : {}),
     })),
     horizontal: p.horizontal.map(ruleOf),
     vertical: p.vertical.map(ruleOf),

@@ -82,7 +82,7 @@ export function translate(m: Matrix, tx: number, ty: number): Matrix {
 }
 
 /** A position this close (in points) is where a glyph was drawn. */
-const SAME_PLACE_PT = 0.05;
+export const SAME_PLACE_PT = 0.05;
 
 /** Whether two transforms (pdf.js's text items', a shown text's) place their text at one point. */
 export const samePlace = (a: ArrayLike<number>, b: ArrayLike<number>): boolean =>

@@ -142,7 +142,7 @@ describe('word edges: each word of a run where the page drew its glyphs', () => 
     expect(wordsOfRun(run).map((w) => w.x)).toEqual([100, 108.67, 117.34]);
   });
 
-  const run = (text: string): TextRun => ({ text, x: 10, baseline: 100, width: 50, size: 10, font: 'f' });
+  const run = (text: string): TextRun => ({ text, x: 10, baseline: 100, width: 38, size: 10, font: 'f' });
   const glyph = (text: string, x: number, baseline = 100) => ({ text, x, right: x + 8, baseline });
 
   it('takes the glyphs at the run’s baseline between its ends, a glyph drawn twice at one place once (a bold overprinted)', () => {
@@ -152,6 +152,12 @@ describe('word edges: each word of a run where the page drew its glyphs', () => 
       [10, 18],
       [30, 48],
     ]);
+  });
+
+  it('leaves the estimate where the glyphs spell the run but stop short of its ends (glyphs placed by another measure)', () => {
+    const runs = [run('現 状')];
+    withWordEdges(runs, [glyph('現', 10), glyph('状', 20)]);
+    expect(runs[0]!.words).toBeUndefined();
   });
 
   it('leaves the estimate where the glyphs do not spell the run (a text replaced by the span’s actual text)', () => {

@@ -7,7 +7,7 @@ import { PDFParse } from 'pdf-parse';
 import { failure } from '../model/messages.js';
 import { t } from '../model/i18n.js';
 import { type ObjectRef, type PdfFile, markedPlacesOf, markedSpansOf, pageContentOf, pdfFileOf, withActualText } from './actual-text.js';
-import { DRAW, type HiddenText, type Matrix, type OperatorList, OPS, apply, followText, hiddenTextOf, multiply, samePlace } from './pdf-ops.js';
+import { DRAW, type HiddenText, type Matrix, type OperatorList, OPS, SAME_PLACE_PT, apply, followText, hiddenTextOf, multiply, samePlace } from './pdf-ops.js';
 
 /**
  * The pdf.js adapter: each page as positioned glyph runs and ruling lines, in points with the
@@ -240,7 +240,7 @@ function runsOf(items: TextItems, viewport: Matrix): { runs: TextRun[]; unplaced
     // its glyphs' box (cairo sets every glyph in such a font, so '・' would be 2 pt next to 10).
     const size = Math.max(Math.hypot(m[0], m[1]), Math.hypot(m[2], m[3]));
     // Text in another direction (vertical writing, stamps) is not part of these tables.
-    if (Math.abs(m[1]) > 0.01 * size || m[0] < 0) {
+    if (!isUpright(m)) {
       if (item.str.trim()) unplaced.push(item.str);
       continue;
     }
@@ -265,12 +265,12 @@ interface PlacedGlyph {
 }
 
 /** The glyphs of a page set upright, where the text state placed them; spaces left out. */
-export function glyphsOf(ops: OperatorList, viewport: Matrix): PlacedGlyph[] {
+function glyphsOf(ops: OperatorList, viewport: Matrix): PlacedGlyph[] {
   const glyphs: PlacedGlyph[] = [];
   followText(ops, (_, { shown }) => {
     if (!shown) return;
     const m = multiply(viewport, shown.matrix);
-    if (m[0] <= 0 || Math.abs(m[1]) > UPRIGHT_SLANT * m[0]) return;
+    if (!isUpright(m)) return;
     for (const g of shown.glyphs) {
       if (g.unicode.trim() === '') continue;
       const [x, baseline] = apply(m, g.from, 0);
@@ -279,12 +279,12 @@ export function glyphsOf(ops: OperatorList, viewport: Matrix): PlacedGlyph[] {
   });
   return glyphs.sort((a, b) => a.baseline - b.baseline || a.x - b.x);
 }
-/** Text turned further than this (rise over run) is not set upright. */
+/** Text turned further than this (rise over its size) is not set upright. */
 const UPRIGHT_SLANT = 0.01;
+/** Whether text placed by `m` (page space) reads left to right, upright. */
+const isUpright = (m: Matrix) => m[0] > 0 && Math.abs(m[1]) <= UPRIGHT_SLANT * Math.max(Math.hypot(m[0], m[1]), Math.hypot(m[2], m[3]));
 /** A glyph this close (em) to a run's baseline and ends is one of its glyphs. */
 const GLYPH_FIT_EM = 0.15;
-/** Glyphs this close (points) with the same text are one glyph drawn twice (a bold set by overprinting). */
-const OVERPRINT_PT = 0.05;
 
 /**
  * Gives each run of several words the edges of its words, where the glyphs drawn at its baseline
@@ -300,26 +300,30 @@ export function withWordEdges(runs: TextRun[], glyphs: readonly PlacedGlyph[]): 
     const inRun: PlacedGlyph[] = [];
     for (let k = firstAtOrBelow(glyphs, run.baseline - fit); k < glyphs.length && glyphs[k]!.baseline <= run.baseline + fit; k++) {
       const g = glyphs[k]!;
-      if (g.x < run.x - fit || g.right > run.x + run.width + fit) continue;
-      const last = inRun.at(-1);
-      if (last && last.text === g.text && Math.abs(last.x - g.x) <= OVERPRINT_PT) continue;
-      inRun.push(g);
+      if (g.x >= run.x - fit && g.right <= run.x + run.width + fit) inRun.push(g);
     }
     inRun.sort((a, b) => a.x - b.x);
-    if (inRun.map((g) => g.text).join('') !== words.join('')) continue;
+    // A glyph drawn twice at one place (a bold set by overprinting) is one.
+    const drawn = inRun.filter((g, k) => k === 0 || !overprints(inRun[k - 1]!, g));
+    // Spelling the run and reaching its two ends: glyphs placed by another measure (a font's own matrix) are not trusted.
+    if (drawn.map((g) => g.text).join('') !== words.join('') || Math.abs(drawn[0]!.x - run.x) > fit || Math.abs(drawn.at(-1)!.right - run.x - run.width) > fit)
+      continue;
     const edges: Array<[number, number]> = [];
     let k = 0;
     for (const word of words) {
-      const first = inRun[k]!;
+      const first = drawn[k]!;
       let spelled = 0;
-      while (spelled < word.length) spelled += inRun[k++]!.text.length;
+      while (spelled < word.length) spelled += drawn[k++]!.text.length;
       // A glyph of two characters across a space (a ligature): the words cannot be placed apart.
       if (spelled !== word.length) break;
-      edges.push([inHundredths(first.x), inHundredths(inRun[k - 1]!.right)]);
+      edges.push([inHundredths(first.x), inHundredths(drawn[k - 1]!.right)]);
     }
     if (edges.length === words.length) run.words = edges;
   }
 }
+
+const overprints = (a: PlacedGlyph, b: PlacedGlyph) =>
+  a.text === b.text && Math.abs(a.x - b.x) <= SAME_PLACE_PT && Math.abs(a.baseline - b.baseline) <= SAME_PLACE_PT;
 
 /** The index of the first glyph on or below a baseline (glyphs sorted by baseline). */
 function firstAtOrBelow(glyphs: readonly PlacedGlyph[], baseline: number): number {

@@ -604,7 +604,7 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
     }
   };
   // The lines beside a row's values are that row's whatever the cells around them do.
-  const beside = new Set(owner.keys());
+  const beside = new Map(owner);
   /**
    * Centred cells of two rows that meet in a column (linked lines, no gap: Writer sets cells without
    * padding) part where both stand nearest their values' middles. Growing a line a round, the rows
@@ -647,7 +647,6 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
     grow('centred');
     partMeetingCells();
   };
-  const besideValues = new Map(owner);
   if (alignment === 'middle') growCentred();
   else if (alignment === 'bottom') {
     // Cells ending on their values' line: a line between two rows begins the cell below.
@@ -687,7 +686,7 @@ function rowsOfBand(band: Band, pitch: number, opensRow: (f: Fragment) => boolea
       // Set in the middle, though no cell told it alone (Writer's cells meet without padding, their lines at one
       // pitch): grown again from the lines beside the values as centred cells are, the rest of a cell the page broke left over.
       owner.clear();
-      for (const [f, k] of besideValues) owner.set(f, k);
+      for (const [f, k] of beside) owner.set(f, k);
       leftOver.clear();
       growCentred();
     } else grow(belowValues >= aboveValues ? 'above' : 'below');

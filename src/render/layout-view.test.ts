@@ -217,6 +217,24 @@ describe('a table in its own layout', () => {
     for (const c of years) expect(measureText(c.text, c.fontSize ?? view.fontSize)).toBeLessThanOrEqual(view.widths[c.col]! - TEXT_CLEARANCE + 0.01);
     const unit = view.headerRows.flat().find((c) => c.text === '単位')!;
     expect(unit.whole).toBeUndefined();
+    // What follows a space but names no year is no year's heading: it may wrap.
+    const named = (heading: string) =>
+      layoutView(
+        { ...doc, layout: { ...doc.layout!, columns: columns.map((c) => (c.role === 'unit' ? { ...c, heading } : c)) } },
+        evaluateDocument(doc, scheme),
+        scheme,
+      );
+    for (const heading of ['達成率 80%', '指標 1', '目標値 元気'])
+      expect(
+        named(heading)
+          .headerRows.flat()
+          .find((c) => c.text === heading)!.whole,
+      ).toBeUndefined();
+    expect(
+      named('実績 30年度')
+        .headerRows.flat()
+        .find((c) => c.text === '実績 30年度')!.whole,
+    ).toBe('実績 30年度');
   });
 
   it('breaks no figure of a crowded table: columns widened, and what still does not fit set smaller', () => {

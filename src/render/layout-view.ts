@@ -1,6 +1,7 @@
 import { summaryColumns } from '../evaluate/summaries.js';
 import { columnHeading } from '../evaluate/format.js';
 import { formatNumbering } from '../notation/numbering.js';
+import { headingYears } from '../notation/heading-years.js';
 import { type Scheme, gradeOfMark, gradeOf } from '../model/scheme.js';
 import { walkIndicators } from '../model/walk.js';
 import type {
@@ -267,10 +268,15 @@ const covered = (col: number): LayoutCell => cell('', col, { covered: true });
  * the word, the year reads as a break the office typed (基準値 over （R2）), and the document would come
  * back other than it went.
  */
-const WORD_WITH_YEAR = /^[^\s（(]+(?:[（(][^）)]*(?:[0-9０-９]|元)[^）)]*[）)]|[ 　]+[^\s（(]*(?:[0-9０-９]|元)[^\s]*)$/u;
+const WORD_WITH_BRACKETED_YEAR = /^[^\s（(]+[（(][^）)]*(?:[0-9０-９]|元)[^）)]*[）)]$/u;
+/** A word and what is typed after a space: kept whole only where that names a year (not 達成率 80%, 指標 1). */
+const WORD_THEN_SPACE = /^[^\s（(]+[ 　]+(\S+)$/u;
+const BARE_YEAR = /^[0-9０-９]{1,2}年度?$/u;
 function headingCell(text: string, col: number, extra: Partial<LayoutCell>): LayoutCell {
   const line = text.split('\n')[0]!;
-  return cell(text, col, WORD_WITH_YEAR.test(line) ? { ...extra, whole: line } : extra);
+  const typed = WORD_THEN_SPACE.exec(line)?.[1];
+  const year = WORD_WITH_BRACKETED_YEAR.test(line) || (typed !== undefined && (headingYears(typed).length > 0 || BARE_YEAR.test(typed)));
+  return cell(text, col, year ? { ...extra, whole: line } : extra);
 }
 
 /** The header rows: one, or two where a group heading spans its columns (実績値 over H30 | R1 | R2) or headings are set over two rows. */
