@@ -846,6 +846,17 @@ describe('withLetterSpacingJoined', () => {
     expect(line!.phrases.map((p) => p.text)).toEqual(['単位', '現状値(令和2年度)']);
   });
 
+  it('begins a cell’s heading pdf.js gave as one run at its own gap, though the gap before it is the run’s before by chance (Chromium: 判　定 at 6.01 pt, then 担 当 課 at 4.46 after 6.01)', () => {
+    const edges: Array<[number, number]> = [
+      [536.64, 544.63],
+      [549.09, 557.09],
+      [561.55, 569.55],
+    ];
+    const cells = [at('判', 508.64, 106.5, 8), at('定', 522.64, 106.5, 8), { ...run('担 当 課', 536.64, 32.91, 106.5, 8), words: edges }];
+    const [line] = withLetterSpacingJoined(linesOf(phrasesOf(cells)), []);
+    expect(line!.phrases.map((p) => p.text)).toEqual(['判定', '担当課']);
+  });
+
   it('reads a run pdf.js gave with a space at each gap (（ 令 和 元 年 度 ）) as typed, one part', () => {
     const [line] = withLetterSpacingJoined(linesOf(phrasesOf([run('（ 令 和 元 年 度 ）', 50, 106, 100, 10)])), []);
     expect(line!.phrases.map((p) => [p.text, p.parts.length])).toEqual([['（令和元年度）', 1]]);

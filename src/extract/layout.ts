@@ -644,6 +644,8 @@ function letterSpacedRuns(
   for (;;) {
     // Most lines hold no phrase to take apart: they pass without a piece made.
     let source: Map<Phrase, Phrase> | undefined;
+    // The first piece of a phrase letter-spaced in itself, and its gap.
+    let ownGaps: Map<Phrase, number> | undefined;
     const pieces: Phrase[] = [];
     for (const p of phrases) {
       const apart = whole?.has(p) ? undefined : piecesApart(p);
@@ -652,10 +654,12 @@ function letterSpacedRuns(
         source ??= new Map();
         for (const piece of apart) source.set(piece, p);
         pieces.push(...apart);
+        const gap = evenGapOf(apart, p.size);
+        if (gap !== undefined) (ownGaps ??= new Map()).set(apart[0]!, gap);
       }
     }
     const seam = seamOf(pieces, pageSeam);
-    const runs = spreadRuns(pieces, vertical, seam);
+    const runs = spreadRuns(pieces, vertical, seam, ownGaps);
     const spread = spreadElsewhere || runs.some((r) => r.length >= SPREAD_CHARACTERS);
     const joined = runs.filter((r) => r.length >= SPREAD_CHARACTERS || spread || fillsCell(r, vertical) || pairsAtSeam(r, runs, seam));
     if (joined.length === 0) return { pieces: [...phrases], joined };
@@ -946,7 +950,19 @@ function pairsAtSeam(run: readonly Phrase[], runs: readonly Phrase[][], seam: nu
 }
 
 /** The runs of a line's phrases that may be letter-spaced text: characters set evenly apart, two Japanese at least. */
-function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[], seam: number | undefined): Phrase[][] {
+/** The one gap a phrase's pieces stand apart at, three of them at least (担 当 課 at 4.46 pt), or undefined. */
+function evenGapOf(pieces: readonly Phrase[], size: number): number | undefined {
+  if (pieces.length < SPREAD_CHARACTERS) return undefined;
+  const gaps = pieces.slice(1).map((q, k) => q.x - pieces[k]!.right);
+  return Math.max(...gaps) - Math.min(...gaps) <= SEAM_FIT_EM * size ? gaps[0] : undefined;
+}
+
+/**
+ * `ownGaps`: the first pieces of phrases letter-spaced in themselves (pdf.js gave a cell's spread heading as
+ * one run), with their gap: such a piece begins its own text where the run before it goes on at another gap,
+ * though the gap before it is the run's by chance (Chromium's 判　定 at 6.01 pt, then 担 当 課 at 4.46 after 6.01).
+ */
+function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[], seam: number | undefined, ownGaps?: ReadonlyMap<Phrase, number>): Phrase[][] {
   const runs: Phrase[][] = [];
   let run: Phrase[] = [];
   const atSeam = (gap: number, size: number) => seam !== undefined && Math.abs(gap - seam) <= SEAM_FIT_EM * size;
@@ -987,8 +1003,11 @@ function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[], seam:
     // Two Western tokens side by side are two cells' (R6 | R6　目　標　値, 14.7 pt apart as the heading's own gaps by
     // chance): letter-spacing keeps a typed word's letters together and spreads a typed space as a character too.
     const twoTokens = last !== undefined && WESTERN_TOKEN.test(last.text) && WESTERN_TOKEN.test(p.text);
+    const own = ownGaps?.get(p);
+    const startsOwn = own !== undefined && run.length >= 2 && Math.abs(own - (run[1]!.x - run[0]!.right)) > EVEN_GAP_EM * p.size;
     if (
       apart &&
+      !startsOwn &&
       !nearerWestern(run, p) &&
       !twoTokens &&
       !endsAtSeam(p.x - last.right, p.size) &&
