@@ -27,7 +27,8 @@ const HEADER_ROW_HEADINGS = 3;
 const holdsLegendItems = (line: Line) => isLegendLine(line.phrases.map((p) => p.text));
 // Nor is a row of years, though longer: a series' headings over its columns (数値目標 | 2019年度 | … | 2024年度 a line
 // above 基準値 | 目標値), where a title names its year once.
-const namesYears = (line: Line) => line.phrases.filter((p) => bareYear(p.text)).length >= HEADER_ROW_HEADINGS;
+const YEAR_ROW_YEARS = 3;
+const namesYears = (line: Line) => line.phrases.filter((p) => bareYear(p.text)).length >= YEAR_ROW_YEARS;
 const noTitle = (line: Line) => holdsLegendItems(line) || namesYears(line);
 
 export interface Extraction {

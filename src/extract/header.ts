@@ -13,7 +13,7 @@ import {
 } from './layout.js';
 import { HEADER_LINE_GAP_EM, NUMBER_LIKE, headingCells, piecesOf } from './grid.js';
 import { holdsSpacedItems, isLegendLine } from './legend.js';
-import { isGoalIndicatorsLabel, readBanner } from './hierarchy.js';
+import { isSetOffGoalIndicatorsLabel, readBanner } from './hierarchy.js';
 import { bareYear, headingWord, opensWithRoleWords, plainHeading, yearOfHeading } from './roles.js';
 import { PITCH_TOLERANCE_EM } from './rows.js';
 
@@ -155,8 +155,6 @@ function closedBetween(
   });
 }
 
-/** A label set off by a mark or a bracket before it (【数値目標】, ■数値目標): a banner's, no column's heading. */
-const DECORATED = /^[■□◆◇●○▼▽【［[]/u;
 /** A comment block's heading printed under a row: in double angle brackets (≪成果と見直し≫). */
 const BLOCK_HEADING = /^[≪《][^≫》]{1,20}[≫》]$/;
 
@@ -173,7 +171,7 @@ function headingLike(line: Line): boolean {
   // Nor is a comment block's heading under a row (≪今後の方向性≫), though it names a comment column's words.
   if (line.phrases.length === 1 && BLOCK_HEADING.test(line.text.trim())) return false;
   // Nor the label of a goal's own indicators set as a banner under the header (【数値目標】, ■数値目標), though 数値目標 is a name's heading.
-  if (line.phrases.length === 1 && isGoalIndicatorsLabel(line.text) && DECORATED.test(line.text.trim())) return false;
+  if (line.phrases.length === 1 && isSetOffGoalIndicatorsLabel(line.text)) return false;
   return yearsApart(line).phrases.every((p) => {
     const length = [...p.text.replace(/\s/g, '')].length;
     return (

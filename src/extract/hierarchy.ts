@@ -41,8 +41,8 @@ const LABELS = [
  * (施策の方向, 重点プロジェクト, 取組の柱), before its number.
  */
 const LEVEL_WORD = /^[぀-ヿ一-龯々]{0,6}?(?:目標|方向|施策|戦略|方針|政策|分野|の柱|区分|取組|プロジェクト)(?=\s*[(（0-9０-９①-⑳Ⅰ-Ⅻⅰ-ⅹ第])/;
-/** The label of a goal's own indicators: they belong to the level above, not to a measure. */
-const GOAL_INDICATORS = /^[■□◆◇●○▼▽【［[]?\s*(?:数値目標|成果指標|目標指標)(?:\s*[】］\]])?$/;
+/** The label of a goal's own indicators: they belong to the level above, not to a measure. Its mark or bracket, if set off by one, is the first group. */
+const GOAL_INDICATORS = /^([■□◆◇●○▼▽【［[])?\s*(?:数値目標|成果指標|目標指標)(?:\s*[】］\]])?$/;
 
 const ROMAN = 'ⅠⅡⅢⅣⅤⅥⅦⅧⅨⅩⅪⅫ';
 const SMALL_ROMAN = 'ⅰⅱⅲⅳⅴⅵⅶⅷⅸⅹ';
@@ -121,6 +121,11 @@ export function readBanner(text: string): Banner | null {
 /** Whether a row's text labels a goal's own indicators (数値目標). */
 export function isGoalIndicatorsLabel(text: string): boolean {
   return GOAL_INDICATORS.test(text.trim());
+}
+
+/** Whether a text is that label set off by a mark or a bracket before it (【数値目標】, ■数値目標): a banner's, no column's heading. */
+export function isSetOffGoalIndicatorsLabel(text: string): boolean {
+  return GOAL_INDICATORS.exec(text.trim())?.[1] !== undefined;
 }
 
 /** The levels a document prints, in nesting order, as they are first met. */

@@ -2,6 +2,7 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import { readBanner } from './hierarchy.js';
 import { bareYear, headingWord, yearOfHeading } from './roles.js';
 import type { PageContent, Rule, TextRun } from './pdf.js';
+import { GLYPH_BOX_EM } from './pdf-ops.js';
 
 /**
  * From glyph runs to phrases and lines: the layout every table reader starts from. Pure.
@@ -173,6 +174,10 @@ export function wordsOfRun(run: TextRun): Word[] {
   });
 }
 
+/** Whether a vertical rule stands between two phrases on a line, `left` before `right` (a tenth of a point inside each, for rounding). */
+const ruleBetween = (left: { right: number }, right: { x: number; baseline: number; size: number }, vertical: readonly Rule[]) =>
+  crossesRule(left.right - 0.1, right.x + 0.1, right.baseline, right.size, vertical);
+
 function crossesRule(left: number, right: number, baseline: number, size: number, vertical: readonly Rule[]): boolean {
   return vertical.some((r) => r.at > left + 0.5 && r.at < right - 0.5 && r.from <= baseline && r.to >= baseline - size * 0.7);
 }
@@ -283,8 +288,8 @@ export function makeLine(phrases: Phrase[]): Line {
     phrases: sorted,
     baseline,
     size,
-    top: baseline - size * 0.88,
-    bottom: baseline + size * 0.12,
+    top: baseline - size * GLYPH_BOX_EM[1],
+    bottom: baseline - size * GLYPH_BOX_EM[0],
     x: sorted[0]!.x,
     right: Math.max(...sorted.map((p) => p.right)),
     text: sorted.map((p) => p.text).join(' '),
@@ -522,8 +527,9 @@ function spacingJoined(unparted: Line, vertical: readonly Rule[], pageSeam: numb
  * （ KPI|）, 3.99 pt within each piece and 4.00 between them at 8 pt), so a phrase goes on into the
  * next, or into a character after it, at its own gap. Neighbouring cells meet at their paddings.
  */
-function withHalfEmChainsJoined(phrases: readonly Phrase[], halfEm: ReadonlySet<Phrase>, vertical: readonly Rule[]): Phrase[] {
-  if (halfEm.size === 0) return [...phrases];
+function withHalfEmChainsJoined(phrases: readonly Phrase[], spaced: ReadonlySet<Phrase>, vertical: readonly Rule[]): Phrase[] {
+  if (spaced.size === 0) return [...phrases];
+  const halfEm = new Set(spaced);
   const out: Phrase[] = [];
   for (const p of phrases) {
     const last = out.at(-1);
@@ -534,13 +540,13 @@ function withHalfEmChainsJoined(phrases: readonly Phrase[], halfEm: ReadonlySet<
       halfEm.has(last) &&
       (halfEm.has(p) ? Math.abs(spreadGapOf.get(p)! - gap) <= SEAM_FIT_EM * p.size : SPREAD_CHARACTER.test(p.text)) &&
       Math.abs(p.x - last.right - gap) <= SEAM_FIT_EM * p.size &&
-      !crossesRule(last.right - 0.1, p.x + 0.1, p.baseline, p.size, vertical);
+      !ruleBetween(last, p, vertical);
     if (!goesOn) {
       out.push(p);
       continue;
     }
     const chain = letterSpacedPhrase([last, p], last.text + p.text, gap);
-    halfEm = new Set([...halfEm, chain]);
+    halfEm.add(chain);
     out[out.length - 1] = chain;
   }
   return out;
@@ -622,7 +628,7 @@ function typedYearAfter(words: Phrase, year: Phrase, next: Phrase | undefined, v
   const yearGap = spreadGapOf.get(year);
   const ownCell =
     yearGap === undefined ? !WESTERN_TOKEN.test(year.text) || (next !== undefined && bareYear(next.text)) : Math.abs(yearGap - even) > EVEN_GAP_EM * year.size;
-  if (ownCell || crossesRule(words.right - 0.1, year.x + 0.1, year.baseline, year.size, vertical)) return false;
+  if (ownCell || ruleBetween(words, year, vertical)) return false;
   return holdsTypedSpace(year.x - words.right, even, year.size);
 }
 
@@ -999,7 +1005,7 @@ function spreadRuns(phrases: readonly Phrase[], vertical: readonly Rule[], seam:
       SPREAD_CHARACTER.test(p.text) &&
       sameSize(p.size, last.size) &&
       (gap > PHRASE_GAP_EM * p.size || goesOn) &&
-      !crossesRule(last.right - 0.1, p.x + 0.1, p.baseline, p.size, vertical);
+      !ruleBetween(last, p, vertical);
     // Two Western tokens side by side are two cells' (R6 | R6　目　標　値, 14.7 pt apart as the heading's own gaps by
     // chance): letter-spacing keeps a typed word's letters together and spreads a typed space as a character too.
     const twoTokens = last !== undefined && WESTERN_TOKEN.test(last.text) && WESTERN_TOKEN.test(p.text);

@@ -2032,6 +2032,14 @@ function holdsFigures(row: GridRow, table: ReadTable): boolean {
   return table.placed.some((p, k) => MEASURED.has(p.role) && FIGURE.test((row.cells[`c${k}`] ?? '').normalize('NFKC').trim()));
 }
 
+/** Rows of merged cells read as one row of values, their fragments together. */
+const mergedRow = (rows: readonly GridRow[], tail: boolean): GridRow =>
+  gridRow(
+    rows.flatMap((r) => [...r.fragments.values()].flat()),
+    true,
+    tail,
+  );
+
 /** Text cells a page break may cut, whose rest opens the next page: the name, the department, comments. */
 const CONTINUED_ROLES: ReadonlySet<ColumnRole> = new Set(['comment', 'name', 'department']);
 
@@ -2219,14 +2227,7 @@ function withRoleRowsJoined(table: ReadTable, labels: number): RoleRows[] {
       let after = j + 1;
       while (mergedCellsOnly(table.rows[after], table, labels) && table.rows[after]!.top < labelTop) after++;
       const merged = [...table.rows.slice(k, j), ...table.rows.slice(j + 1, after)];
-      const expected =
-        merged.length === 1
-          ? row
-          : gridRow(
-              merged.flatMap((r) => [...r.fragments.values()].flat()),
-              true,
-              table.rows[k]!.tail,
-            );
+      const expected = merged.length === 1 ? row : mergedRow(merged, table.rows[k]!.tail);
       read.push({ row: roleRowsJoined(expected, next!, table), interimRow: expected });
       k = after - 1;
     } else if (INTERIM_ROW.test(roleLabelOf(table.rows[k], labels))) {
@@ -2235,13 +2236,7 @@ function withRoleRowsJoined(table: ReadTable, labels: number): RoleRows[] {
       // Where only merged cells follow it to the page's end, the page broke the indicator between its
       // role rows (its actuals' row opens the next page): those cells are its name and values.
       const brokenByPage = next === undefined && lead === k && j > k + 1;
-      const expected = brokenByPage
-        ? gridRow(
-            table.rows.slice(k, j).flatMap((r) => [...r.fragments.values()].flat()),
-            true,
-            table.rows[k]!.tail,
-          )
-        : table.rows[k]!;
+      const expected = brokenByPage ? mergedRow(table.rows.slice(k, j), table.rows[k]!.tail) : table.rows[k]!;
       read.push({ row: roleRowsJoined(expected, { ...expected, cells: {}, text: '' }, table), interimRow: expected, awaitsActuals: brokenByPage });
       if (brokenByPage) k = j - 1;
     } else read.push({ row: table.rows[k]! });

@@ -223,7 +223,7 @@ export function followText(ops: OperatorList, visit: (fn: number, state: TextSta
 }
 
 /** A glyph's box, from under its baseline to its top (em): the em box a line's top and bottom are taken by (layout.ts). */
-const GLYPH_BOX_EM = [-0.12, 0.88] as const;
+export const GLYPH_BOX_EM = [-0.12, 0.88] as const;
 
 /** Text shown where its clip hides it, as placed (transform, user space) and how wide. */
 export interface HiddenText {
